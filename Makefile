@@ -1,0 +1,31 @@
+# Two front doors for a newcomer: `make run` and `make test`. Both create .venv on first use.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test bench data venv clean
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: venv
+	$(PY) -m pytest
+
+bench: venv
+	$(PY) bench/run.py
+
+# Rebuild the shipped datasets in shapes/ and data/ from ../shared/data/raw.
+data: venv
+	$(PY) shapes/build.py
+	$(PY) data/build.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache
