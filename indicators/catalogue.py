@@ -1,0 +1,136 @@
+"""The indicator catalogue: what each indicator means and how it is computed.
+
+The catalogue is a YAML file (``data/indicators.yaml`` for the shipped Lübeck
+data) with a ``sources`` mapping and an ``indicators`` list; its header
+explains the fields.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DEFAULT_CATALOGUE = DATA_DIR / "indicators.yaml"
+
+KINDS = {"count", "value", "rate", "change"}
+DIRECTIONS = {"up", "down", "neutral"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where numbers come from, and how to credit them."""
+
+    id: str
+    label: str
+    licence: str = ""
+    licence_url: str = ""
+    url: str = ""
+    note_de: str = ""
+    note_en: str = ""
+
+    def attribution(self) -> str:
+        """One line for maps and exports: label and licence."""
+        return f"{self.label}, {self.licence}" if self.licence else self.label
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One entry of the catalogue."""
+
+    id: str
+    label_de: str
+    label_en: str
+    kind: str
+    unit: str
+    direction: str = "neutral"
+    topic: str = ""
+    unit_en: str = ""
+    definition_de: str = ""
+    definition_en: str = ""
+    numerator: tuple[str, ...] = ()
+    denominator: tuple[str, ...] = ()
+    factor: float = 1.0
+    source: str = ""
+    licence: str = ""
+    reference_date: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def label(self, lang: str = "de") -> str:
+        return self.label_en if lang == "en" and self.label_en else self.label_de
+
+    def unit_for(self, lang: str = "de") -> str:
+        return self.unit_en if lang == "en" and self.unit_en else self.unit
+
+    def definition(self, lang: str = "de") -> str:
+        return self.definition_en if lang == "en" and self.definition_en else self.definition_de
+
+    @property
+    def is_count(self) -> bool:
+        return self.kind == "count"
+
+    def inputs(self) -> set[str]:
+        """Variable ids this indicator is computed from."""
+        if self.kind in {"count", "value"}:
+            return {self.id}
+        return {t.lstrip("-") for t in (*self.numerator, *self.denominator)}
+
+
+class CatalogueError(ValueError):
+    """The catalogue file is malformed."""
+
+
+def _as_tuple(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def parse_indicator(entry: dict, sources: dict[str, Source] | None = None) -> Indicator:
+    """Build an :class:`Indicator` from one catalogue mapping and check it."""
+    known = set(Indicator.__dataclass_fields__) - {"extra"}
+    missing = [k for k in ("id", "label_de", "kind", "unit") if not entry.get(k) and k != "unit"]
+    if missing:
+        raise CatalogueError(f"Indikator {entry.get('id', '?')}: Feld(er) fehlen: {', '.join(missing)}")
+    kw = {k: v for k, v in entry.items() if k in known}
+    kw["numerator"] = _as_tuple(entry.get("numerator"))
+    kw["denominator"] = _as_tuple(entry.get("denominator"))
+    kw["factor"] = float(entry.get("factor", 1))
+    kw.setdefault("label_en", entry["label_de"])
+    kw.setdefault("unit", "")
+    kw = {k: ("" if v is None else v) for k, v in kw.items()}
+    src = (sources or {}).get(kw.get("source", ""))
+    if src and not kw.get("licence"):
+        kw["licence"] = src.licence
+    ind = Indicator(**kw, extra={k: v for k, v in entry.items() if k not in known})
+    if ind.kind not in KINDS:
+        raise CatalogueError(f"Indikator {ind.id}: unbekannte Art '{ind.kind}' (erlaubt: {sorted(KINDS)})")
+    if ind.direction not in DIRECTIONS:
+        raise CatalogueError(f"Indikator {ind.id}: unbekannte Richtung '{ind.direction}'")
+    if ind.kind == "rate" and not (ind.numerator and ind.denominator):
+        raise CatalogueError(f"Indikator {ind.id}: eine Quote braucht Zähler und Nenner")
+    if ind.kind == "change" and len(ind.numerator) != 1:
+        raise CatalogueError(f"Indikator {ind.id}: eine Veränderung braucht genau eine Variable")
+    return ind
+
+
+def load_sources(path: Path | str = DEFAULT_CATALOGUE) -> dict[str, Source]:
+    """The ``sources`` section of a catalogue file."""
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return {sid: Source(id=sid, **vals) for sid, vals in (doc.get("sources") or {}).items()}
+
+
+def load_catalogue(path: Path | str = DEFAULT_CATALOGUE) -> dict[str, Indicator]:
+    """Read a catalogue file; return indicators by id, in file order."""
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    sources = load_sources(path)
+    out: dict[str, Indicator] = {}
+    for entry in doc.get("indicators") or []:
+        ind = parse_indicator(entry, sources)
+        if ind.id in out:
+            raise CatalogueError(f"Indikator {ind.id} ist doppelt im Katalog")
+        out[ind.id] = ind
+    return out
