@@ -1,0 +1,87 @@
+"""Reading boundary files: CRS, repairs, zips (synthetic geometries)."""
+import json
+import zipfile
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import Polygon, box
+
+from geo.boundaries import pick_columns, read_vector
+from geo.geographies import get_geography, load_areas
+
+
+def write_geojson(path, features, crs=True):
+    doc = {"type": "FeatureCollection", "features": features}
+    if crs:
+        doc["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}}
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def feat(code, coords):
+    return {"type": "Feature", "properties": {"code": code, "name": f"Gebiet {code}"},
+            "geometry": {"type": "Polygon", "coordinates": [coords]}}
+
+
+SQUARE = [[600000, 5970000], [601000, 5970000], [601000, 5971000], [600000, 5971000], [600000, 5970000]]
+BOWTIE = [[600000, 5970000], [601000, 5971000], [601000, 5970000], [600000, 5971000], [600000, 5970000]]
+
+
+def test_file_without_crs_is_rejected_naming_the_file(tmp_path):
+    gdf = gpd.GeoDataFrame({"code": ["01"]}, geometry=[box(0, 0, 1, 1)])  # no CRS
+    path = tmp_path / "ohne_crs.shp"
+    gdf.to_file(path)
+    (tmp_path / "ohne_crs.prj").unlink(missing_ok=True)
+    out, report = read_vector(path)
+    assert out is None
+    assert "ohne_crs.shp" in report.summary()
+    assert "Koordinatenbezugssystem" in report.summary()
+
+
+def test_invalid_polygon_is_repaired_and_listed(tmp_path):
+    path = write_geojson(tmp_path / "b.geojson", [feat("01", SQUARE), feat("02", BOWTIE)])
+    out, report = read_vector(path)
+    assert len(out) == 2 and out.geometry.is_valid.all()
+    assert out.crs.to_epsg() == 25832
+    repaired = [f for f in report.findings if f.action == "repariert und verwendet"]
+    assert len(repaired) == 1 and repaired[0].row == 2 and "Self-intersection" in repaired[0].problem
+
+
+def test_zipped_shapefile_and_reprojection(tmp_path):
+    gdf = gpd.GeoDataFrame({"code": ["01"]}, geometry=[box(10.6, 53.8, 10.7, 53.9)], crs=4326)
+    gdf.to_file(tmp_path / "s.shp")
+    z = tmp_path / "s.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        for ext in ("shp", "shx", "dbf", "prj"):
+            zf.write(tmp_path / f"s.{ext}", f"s.{ext}")
+    out, report = read_vector(z)
+    assert report.ok and out.crs.to_epsg() == 25832
+    assert 600_000 < out.geometry.iloc[0].centroid.x < 620_000
+
+
+def test_zip_path_traversal_is_rejected(tmp_path):
+    z = tmp_path / "evil.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("../../etc/x.shp", b"x")
+    out, report = read_vector(z)
+    assert out is None and "unsicherer Pfad" in report.summary()
+
+
+def test_pick_columns_drops_missing_and_duplicate_codes(tmp_path):
+    path = write_geojson(tmp_path / "d.geojson", [feat("01", SQUARE), feat("01", SQUARE), feat(None, SQUARE)])
+    gdf, report = read_vector(path)
+    out = pick_columns(gdf, "code", "name", report)
+    assert list(out["code"]) == ["01"]
+    assert report.dropped_rows == {2, 3}
+
+
+def test_unknown_code_column_names_alternatives(tmp_path):
+    path = write_geojson(tmp_path / "c.geojson", [feat("01", SQUARE)])
+    gdf, report = read_vector(path)
+    pick_columns(gdf, "Schluessel", None, report)
+    assert not report.ok and "vorhanden: code, name" in report.summary()
+
+
+def test_shipped_geography_loads():
+    areas = load_areas(get_geography("stadtteile"))
+    assert len(areas) == 10 and areas.crs.to_epsg() == 25832
