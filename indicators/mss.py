@@ -35,7 +35,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-NOT_ASSESSED = "nicht bewertet"
+from indicators.small_numbers import NOT_ASSESSED
+
 STATUS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")
 DYNAMIC_CLASSES = ("positiv", "stabil", "negativ")
 DYNAMIC_SYMBOLS = {"positiv": "+", "stabil": "+/-", "negativ": "-"}
