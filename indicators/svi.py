@@ -215,10 +215,10 @@ def compute_svi(
         out[f"RPL_THEME{t}"] = as_float(percentile_rank_units(spl[t].dropna()).reindex(df.index))
     out["SPL_THEMES"] = as_float(spl_all)
     out["RPL_THEMES"] = as_float(percentile_rank_units(spl_all.dropna()).reindex(df.index))
-    for v in variables:
-        out[f"F_{v.name}"] = flags[v.name]
-    for t in themes:
+    for t in themes:  # CDC order: the theme's variable flags, then F_THEMEk
         names = [v.name for v in variables if v.theme == t]
+        for n in names:
+            out[f"F_{n}"] = flags[n]
         out[f"F_THEME{t}"] = flags[names].sum(axis=1, skipna=False, min_count=1).astype("Int64")
     theme_flags = pd.DataFrame({t: out[f"F_THEME{t}"] for t in themes})
     out["F_TOTAL"] = theme_flags.sum(axis=1, skipna=False, min_count=1).astype("Int64")
