@@ -8,8 +8,9 @@ Small areas have noisy rates. The global EB estimate shrinks each raw rate
 * ``C_i = A / (A + m / n_i)``
 * ``smoothed_i = m + C_i * (r_i - m)``
 
-This is the method-of-moments estimator of Marshall (1991), the same as
-``esda.smoothing.Empirical_Bayes``.
+This is the method-of-moments estimator of Marshall (1991). It equals
+``esda.smoothing.Empirical_Bayes`` except that esda does not set a negative
+``A`` to 0, which Marshall does (no between-area variance: every area gets ``m``).
 """
 from __future__ import annotations
 
