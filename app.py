@@ -13,7 +13,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ui import about, atlas, common  # noqa: E402
+from ui import about, atlas, common, needs  # noqa: E402
 from ui.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="Sozialmonitor Lübeck", page_icon="🗺️", layout="wide")
@@ -22,6 +22,7 @@ st.sidebar.title(t("app_title", lang))
 
 pages = [
     st.Page(atlas.render, title=t("page_atlas", lang), url_path="atlas", default=True),
+    st.Page(needs.render, title=t("page_needs", lang), url_path="bedarfslagen"),
     st.Page(about.render, title=t("page_about", lang), url_path="about"),
 ]
 st.navigation(pages).run()

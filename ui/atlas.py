@@ -10,7 +10,7 @@ from geo.webgeom import area_at
 from geo.webmap import build_map
 from indicators.classify import DIVERGING_PALETTES, SCHEMES, SEQUENTIAL_PALETTES, classify, is_diverging
 from indicators.flags import default_threshold, threshold_flags
-from indicators.formatting import fmt_number, fmt_value
+from indicators.formatting import fmt_change, fmt_value
 from indicators.profile import area_profile
 from indicators.ranking import ranking_table
 from indicators.timeseries import change_between, series
@@ -68,7 +68,7 @@ def _controls(ds, lang: str) -> dict:
     labels = sb.checkbox(t("labels", lang), value=False)
     common.sync_url(indicator=ind_id, year=year, view=None if view == "level" else view,
                     start=start, scheme=scheme, k=k)
-    return dict(indicator=ind_id, year=year, view=view, start=start, relative=relative,
+    return dict(decimals=cat[ind_id].decimals, indicator=ind_id, year=year, view=view, start=start, relative=relative,
                 scheme=scheme, k=k, breaks=breaks, palette=palette, labels=labels)
 
 
@@ -106,54 +106,56 @@ def render() -> None:
     diverging = is_diverging(c["palette"])
     classes = classify(layer["value"], c["scheme"], c["k"], breaks=c["breaks"], palette=c["palette"],
                        reference=(0.0 if c["view"] == "change" else city) if diverging else None, lang=lang)
-    common.init_state("area", None)
+    common.init_state("area", None, str, set(layer["code"]))
     codes = list(layer["code"])
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None
 
     st.subheader(f"{label} – {c['year']}" if c["view"] == "level" else label)
     if ind.definition(lang):
         st.caption(ind.definition(lang))
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
-        m = build_map(layer, classes, indicator_label=label, unit=unit, city_value=city,
+    m = build_map(layer, classes, indicator_label=label, unit=unit, city_value=city, decimals=c["decimals"],
                       city_name=ds.geography.reference_label(lang), lang=lang,
-                      selected=selected, show_labels=c["labels"],
-                      attribution=ds.attribution(ind.id))
-        out = st_folium(m, key=f"map-{geo_id}", height=600, use_container_width=True,
-                        returned_objects=["last_object_clicked"])
-        clicked = (out or {}).get("last_object_clicked")
-        if clicked and clicked != st.session_state.get("_last_click"):
-            st.session_state["_last_click"] = clicked
-            hit = area_at(layer, clicked["lat"], clicked["lng"])
-            if hit is not None and layer.at[hit, "code"] != selected:
-                st.session_state["area"] = layer.at[hit, "code"]
-                st.rerun()
+                  selected=selected, show_labels=c["labels"],
+                  attribution=ds.sources[ind.source].label if ind.source in ds.sources else None)
+    out = st_folium(m, key=f"map-{geo_id}", height=620, use_container_width=True,
+                    returned_objects=["last_object_clicked"])
+    clicked = (out or {}).get("last_object_clicked")
+    if clicked and clicked != st.session_state.get("_last_click"):
+        st.session_state["_last_click"] = clicked
+        hit = area_at(layer, clicked["lat"], clicked["lng"])
+        if hit is not None and layer.at[hit, "code"] != selected:
+            st.session_state["area"] = layer.at[hit, "code"]
+            st.rerun()
+    left, right = st.columns([1, 2], gap="medium")
+    with left:
+        _flag_list(layer, unit, c["decimals"], lang)
     with right:
-        _flag_list(layer, unit, lang)
         _ranking(layer, city, unit, c, lang)
     _profile(ds, layer, c, lang)
     common.source_footer(ds, ind.id)
 
 
-def _flag_list(layer, unit: str, lang: str) -> None:
+def _flag_list(layer, unit: str, decimals: int, lang: str) -> None:
     st.markdown(f"**{t('flagged', lang)}**")
     flagged = layer[layer["flagged"]].sort_values("rank")
     if flagged.empty:
         st.write(t("no_flags", lang))
         return
     st.markdown("\n".join(
-        f"- {row['name']}: {fmt_value(row['value'], unit, 1, lang)}" for _, row in flagged.iterrows()))
+        f"- {row['name']}: {fmt_value(row['value'], unit, decimals, lang)}" for _, row in flagged.iterrows()))
 
 
 def _ranking(layer, city, unit: str, c: dict, lang: str) -> None:
     st.markdown(f"**{t('ranking', lang)}**")
-    table = ranking_table(layer, city, 1, lang)
+    table = ranking_table(layer, city, c["decimals"], lang)
     shown = table.drop(columns="value_num").rename(columns={
         "rank": t("rank", lang), "code": t("code", lang), "name": t("name", lang),
         "value": f"{t('value', lang)} ({unit})", "vs_city": t("vs_city", lang), "flagged": t("flag", lang)})
-    st.dataframe(shown, hide_index=True, use_container_width=True)
-    from indicators.exports import table_csv, table_xlsx
-
+    st.dataframe(shown, hide_index=True, width="stretch")
+    try:  # until the export module lands
+        from indicators.exports import table_csv, table_xlsx
+    except ImportError:
+        return
     export = table.drop(columns=["value", "vs_city"]).rename(columns={"value_num": "value"})
     base = f"{c['indicator']}_{c['year']}"
     cols = st.columns(3)
@@ -166,9 +168,8 @@ def _ranking(layer, city, unit: str, c: dict, lang: str) -> None:
 def _profile(ds, layer, c: dict, lang: str) -> None:
     st.markdown(f"### {t('profile', lang)}")
     names = dict(zip(layer["code"], layer["name"]))
-    options = [None] + list(names)
-    st.selectbox(t("choose_area", lang), options, key="area",
-                 format_func=lambda x: t("none", lang) if x is None else f"{x} {names[x]}")
+    st.selectbox(t("choose_area", lang), list(names), key="area", placeholder=t("none", lang),
+                 format_func=lambda x: f"{x} {names[x]}")
     code = st.session_state.get("area")
     common.sync_url(area=code)
     if not code:
@@ -179,16 +180,16 @@ def _profile(ds, layer, c: dict, lang: str) -> None:
     n = int(prof["n"].max())
     shown = pd.DataFrame({
         t("indicator", lang): prof["label"],
-        t("value", lang): [("geheim" if s else fmt_value(v, u, 1, lang))
-                          for v, u, s in zip(prof["value"], prof["unit"], prof["suppressed"])],
-        t("city", lang): [fmt_value(v, u, 1, lang) for v, u in zip(prof["city"], prof["unit"])],
+        t("value", lang): [("geheim" if s else fmt_value(v, u, d, lang))
+                          for v, u, d, s in zip(prof["value"], prof["unit"], prof["decimals"], prof["suppressed"])],
+        t("city", lang): [fmt_value(v, u, d, lang) for v, u, d in zip(prof["city"], prof["unit"], prof["decimals"])],
         t("rank", lang): [f"{int(r)}. von {n}" if lang == "de" and pd.notna(r) else
                           (f"{int(r)} of {n}" if pd.notna(r) else "–") for r in prof["rank"]],
-        t("trend", lang): [f"{fmt_number(d, 1, lang)} seit {y}" if lang == "de" and pd.notna(d) else
-                           (f"{fmt_number(d, 1, lang)} since {y}" if pd.notna(d) else "–")
-                           for d, y in zip(prof["trend"], prof["first_year"])],
+        t("trend", lang): [f"{fmt_change(d, dec, lang)} seit {y}" if lang == "de" and pd.notna(d) else
+                           (f"{fmt_change(d, dec, lang)} since {y}" if pd.notna(d) else "–")
+                           for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])],
     })
-    st.dataframe(shown, hide_index=True, use_container_width=True)
+    st.dataframe(shown, hide_index=True, width="stretch")
     ref = ds.geography.reference_code
     ts = series(ds.values, c["indicator"], [code, ref] if ref else [code])
     ts.columns = [names.get(col, ds.geography.reference_label(lang)) for col in ts.columns]
