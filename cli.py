@@ -96,9 +96,38 @@ def _cmd_map(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_batch(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("batch", help="Druckkarten aller Indikatoren eines Jahres, mit Index")
+    p.add_argument("--year", type=int, required=True)
+    _add_map_style(p)
+    p.add_argument("--labels", action="store_true", help="Gebietsnamen beschriften")
+    p.add_argument("--out", required=True, help="Ausgabeordner")
+    p.set_defaults(func=_cmd_batch)
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from geo.batch import export_all_maps
+
+    ds = _dataset(args.geography)
+    if args.year not in ds.years:
+        raise UserError(f"kein Jahr {args.year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
+    try:
+        index = export_all_maps(ds, args.year, args.out, args.format, _map_options(args, ds))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{args.out}: kann nicht geschrieben werden ({exc.strerror})") from None
+    ok = int((index["status"] == "ok").sum())
+    print(f"{ok} Karten in {args.out} (Index: index.csv, index.md)")
+    for r in index[index["status"] != "ok"].itertuples():
+        print(f"ausgelassen: {r.indicator}: {r.status}")
+    return 0
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_indicators,
     add_map,
+    add_batch,
 ]
 
 
