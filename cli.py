@@ -101,11 +101,101 @@ def _write_csv(df, path: str, **kwargs) -> None:
     except OSError as exc:
         raise UserError(f"{path}: nicht schreibbar ({exc.strerror})") from None
 
+def _dataset(geography: str):
+    """Load a geography's dataset; unknown names become a UserError."""
+    from geo.geographies import get_geography
+    from indicators.dataset import load_dataset
+
+    try:
+        return load_dataset(get_geography(geography))
+    except KeyError as exc:
+        raise UserError(exc.args[0]) from None
+
+
+def _map_options(args: argparse.Namespace, ds, flagged=frozenset()):
+    from geo.printmap import PrintOptions
+
+    return PrintOptions(size=args.size, scheme=args.scheme, k=args.k, palette=args.palette,
+                        labels=getattr(args, "labels", False), lang=args.lang, flagged=flagged)
+
+
+def _add_map_style(p: argparse.ArgumentParser) -> None:
+    from geo.printlayout import PAGE_SIZES_PX
+    from geo.printmap import FORMATS
+    from indicators.classify import SCHEMES
+
+    p.add_argument("--geography", default="stadtteile", help="Geografie (Standard: stadtteile)")
+    p.add_argument("--scheme", default="quantiles", choices=[s for s in SCHEMES if s != "manual"])
+    p.add_argument("--k", type=int, default=5, help="Anzahl Klassen (1–9)")
+    p.add_argument("--palette", default="YlOrRd", help="ColorBrewer-Palette, z. B. YlOrRd, PuBu, RdBu_r")
+    p.add_argument("--format", default="png", choices=FORMATS)
+    p.add_argument("--size", default="a4-landscape", choices=list(PAGE_SIZES_PX))
+    p.add_argument("--lang", default="de", choices=["de", "en"])
+
+
+def add_map(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("map", help="Druckkarte eines Indikators als PNG, SVG oder PDF")
+    p.add_argument("--indicator", required=True, help="Indikator-ID (siehe: cli.py indicators)")
+    p.add_argument("--year", type=int, required=True)
+    _add_map_style(p)
+    p.add_argument("--labels", action="store_true", help="Gebietsnamen beschriften")
+    p.add_argument("--flags", action="store_true",
+                   help="auffällige Gebiete (Schwellenwert in Bedarfsrichtung) hervorheben")
+    p.add_argument("--out", required=True, help="Ausgabedatei")
+    p.set_defaults(func=_cmd_map)
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from geo.printmap import save_print_map
+    from indicators.flag_table import indicator_flags
+
+    ds = _dataset(args.geography)
+    try:
+        flagged = indicator_flags(ds, args.indicator, args.year) if args.flags else frozenset()
+        path = save_print_map(ds, args.indicator, args.year, args.out, args.format,
+                              _map_options(args, ds, flagged))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{args.out}: Datei kann nicht geschrieben werden ({exc.strerror})") from None
+    print(path)
+    return 0
+
+
+def add_batch(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("batch", help="Druckkarten aller Indikatoren eines Jahres, mit Index")
+    p.add_argument("--year", type=int, required=True)
+    _add_map_style(p)
+    p.add_argument("--labels", action="store_true", help="Gebietsnamen beschriften")
+    p.add_argument("--out", required=True, help="Ausgabeordner")
+    p.set_defaults(func=_cmd_batch)
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from geo.batch import export_all_maps
+
+    ds = _dataset(args.geography)
+    if args.year not in ds.years:
+        raise UserError(f"kein Jahr {args.year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
+    try:
+        index = export_all_maps(ds, args.year, args.out, args.format, _map_options(args, ds))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{args.out}: kann nicht geschrieben werden ({exc.strerror})") from None
+    ok = int((index["status"] == "ok").sum())
+    print(f"{ok} Karten in {args.out} (Index: index.csv, index.md)")
+    for r in index[index["status"] != "ok"].itertuples():
+        print(f"ausgelassen: {r.indicator}: {r.status}")
+    return 0
+
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_indicators,
     add_mss,
     add_svi,
+    add_map,
+    add_batch,
 ]
 
 
