@@ -35,8 +35,52 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_locate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("locate", help="Adresse suchen: Koordinaten und Stadtteil")
+    p.add_argument("address", help='z. B. "Breite Straße 62"')
+    p.add_argument("--bezirke", help="Stadtbezirksgrenzen (GPKG/GeoJSON/SHP/ZIP), Spalten code und name")
+    p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    p.set_defaults(func=_cmd_locate)
+
+
+def _read_areas(path: str, code_col: str = "code", name_col: str = "name"):
+    """Polygon file with code and name columns, or UserError with the reasons."""
+    from geo.boundaries import pick_columns, read_vector
+
+    gdf, report = read_vector(path)
+    if gdf is not None:
+        gdf = pick_columns(gdf, code_col, name_col, report)
+    if gdf is None or not report.ok or len(gdf) == 0:
+        raise UserError(f"{path}: " + report.to_text())
+    return gdf
+
+
+def _cmd_locate(args: argparse.Namespace) -> int:
+    import json
+
+    from geo.addresses import ATTRIBUTION, locate
+
+    bezirke = _read_areas(args.bezirke) if args.bezirke else None
+    res = locate(args.address, bezirke=bezirke)
+    if args.json:
+        print(json.dumps(res.to_dict(), ensure_ascii=False, indent=1))
+        return 0 if res.found else 1
+    if not res.found:
+        raise UserError(res.message)
+    for m in res.matches:
+        area = f"{m.stadtteil_code} {m.stadtteil_name}" if m.stadtteil_code else "außerhalb der Stadtteile"
+        if m.stadtbezirk_code:
+            area += f", Stadtbezirk {m.stadtbezirk_code} {m.stadtbezirk_name}".rstrip()
+        print(f"{m.address}\t{area}\tE {m.x:.1f} N {m.y:.1f} (EPSG:25832)\t{m.lat:.6f}, {m.lon:.6f}")
+    if res.status != "exact":
+        print(res.message)
+    print(ATTRIBUTION)
+    return 0
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_indicators,
+    add_locate,
 ]
 
 
