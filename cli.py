@@ -78,9 +78,69 @@ def _cmd_locate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _de(x: float | None, decimals: int = 1) -> str:
+    """German number format for the terminal ("1.234,5"); '–' for no value."""
+    if x is None or x != x:
+        return "–"
+    return f"{x:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def add_estimate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("estimate", help="Schätzung für eine eigene Fläche (Radius oder Polygon-Datei)")
+    p.add_argument("--lon", type=float, help="Länge (WGS84) des Mittelpunkts")
+    p.add_argument("--lat", type=float, help="Breite (WGS84) des Mittelpunkts")
+    p.add_argument("--radius", type=float, help="Radius in Metern")
+    p.add_argument("--polygon", help="Flächendatei (GPKG/GeoJSON/SHP/ZIP); alle Flächen zusammen")
+    p.add_argument("--year", type=int, help="Jahr (Standard: das neueste)")
+    p.add_argument("--geography", default="stadtteile", help="Gebietsgliederung der Zählwerte")
+    p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    p.set_defaults(func=_cmd_estimate)
+
+
+def _cmd_estimate(args: argparse.Namespace) -> int:
+    import json
+
+    from geo.estimate import METHOD_LABELS, EstimateError, circle, default_estimator, geometry_from_file
+
+    if args.polygon and any(v is not None for v in (args.lon, args.lat, args.radius)):
+        raise UserError("entweder --polygon oder --lon/--lat/--radius angeben, nicht beides.")
+    try:
+        if args.polygon:
+            geom, report = geometry_from_file(args.polygon)
+            if geom is None:
+                raise UserError(report.to_text())
+        elif None in (args.lon, args.lat, args.radius):
+            raise UserError("--lon, --lat und --radius zusammen angeben (oder --polygon DATEI).")
+        else:
+            geom = circle(args.lon, args.lat, args.radius)
+        try:
+            est = default_estimator(args.geography)
+        except KeyError as exc:
+            raise UserError(str(exc.args[0])) from None
+        res = est.estimate(geom, args.year)
+    except EstimateError as exc:
+        raise UserError(str(exc)) from None
+    if args.json:
+        print(json.dumps(res.to_json_dict(), ensure_ascii=False))
+        return 0
+    print(f"Fläche: {_de(res.area_km2, 3)} km², Jahr {res.year}")
+    print(f"{'Merkmal':<40} {METHOD_LABELS['areal']['de']:>14} {METHOD_LABELS['dasymetric']['de']:>14}")
+    for r in res.wide().itertuples():
+        d = 0 if r.kind == "count" else 1
+        print(f"{r.label[:40]:<40} {_de(r.areal, d):>14} {_de(r.dasymetric, d):>14}")
+    for c in res.contributions.itertuples():
+        print(f"  {c.code} {c.name}: Flächenanteil {_de(100 * c.areal, 1)} %, "
+              f"Adressen {c.addresses_inside} von {c.addresses_total}")
+    for note in res.notes:
+        print(note)
+    print(est.ds.attribution("population_total"))
+    return 0
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_indicators,
     add_locate,
+    add_estimate,
 ]
 
 
