@@ -187,6 +187,106 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     print(f"{ok} Karten in {args.out} (Index: index.csv, index.md)")
     for r in index[index["status"] != "ok"].itertuples():
         print(f"ausgelassen: {r.indicator}: {r.status}")
+
+def add_locate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("locate", help="Adresse suchen: Koordinaten und Stadtteil")
+    p.add_argument("address", help='z. B. "Breite Straße 62"')
+    p.add_argument("--bezirke", help="Stadtbezirksgrenzen (GPKG/GeoJSON/SHP/ZIP), Spalten code und name")
+    p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    p.set_defaults(func=_cmd_locate)
+
+
+def _read_areas(path: str, code_col: str = "code", name_col: str = "name"):
+    """Polygon file with code and name columns, or UserError with the reasons."""
+    from geo.boundaries import pick_columns, read_vector
+
+    gdf, report = read_vector(path)
+    if gdf is not None:
+        gdf = pick_columns(gdf, code_col, name_col, report)
+    if gdf is None or not report.ok or len(gdf) == 0:
+        raise UserError(f"{path}: " + report.to_text())
+    return gdf
+
+
+def _cmd_locate(args: argparse.Namespace) -> int:
+    import json
+
+    from geo.addresses import ATTRIBUTION, locate
+
+    bezirke = _read_areas(args.bezirke) if args.bezirke else None
+    res = locate(args.address, bezirke=bezirke)
+    if args.json:
+        print(json.dumps(res.to_dict(), ensure_ascii=False, indent=1))
+        return 0 if res.found else 1
+    if not res.found:
+        raise UserError(res.message)
+    for m in res.matches:
+        area = f"{m.stadtteil_code} {m.stadtteil_name}" if m.stadtteil_code else "außerhalb der Stadtteile"
+        if m.stadtbezirk_code:
+            area += f", Stadtbezirk {m.stadtbezirk_code} {m.stadtbezirk_name}".rstrip()
+        print(f"{m.address}\t{area}\tE {m.x:.1f} N {m.y:.1f} (EPSG:25832)\t{m.lat:.6f}, {m.lon:.6f}")
+    if res.status != "exact":
+        print(res.message)
+    print(ATTRIBUTION)
+    return 0
+
+
+def _de(x: float | None, decimals: int = 1) -> str:
+    """German number format for the terminal ("1.234,5"); '–' for no value."""
+    if x is None or x != x:
+        return "–"
+    return f"{x:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def add_estimate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("estimate", help="Schätzung für eine eigene Fläche (Radius oder Polygon-Datei)")
+    p.add_argument("--lon", type=float, help="Länge (WGS84) des Mittelpunkts")
+    p.add_argument("--lat", type=float, help="Breite (WGS84) des Mittelpunkts")
+    p.add_argument("--radius", type=float, help="Radius in Metern")
+    p.add_argument("--polygon", help="Flächendatei (GPKG/GeoJSON/SHP/ZIP); alle Flächen zusammen")
+    p.add_argument("--year", type=int, help="Jahr (Standard: das neueste)")
+    p.add_argument("--geography", default="stadtteile", help="Gebietsgliederung der Zählwerte")
+    p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    p.set_defaults(func=_cmd_estimate)
+
+
+def _cmd_estimate(args: argparse.Namespace) -> int:
+    import json
+
+    from geo.estimate import METHOD_LABELS, EstimateError, circle, default_estimator, geometry_from_file
+
+    if args.polygon and any(v is not None for v in (args.lon, args.lat, args.radius)):
+        raise UserError("entweder --polygon oder --lon/--lat/--radius angeben, nicht beides.")
+    try:
+        if args.polygon:
+            geom, report = geometry_from_file(args.polygon)
+            if geom is None:
+                raise UserError(report.to_text())
+        elif None in (args.lon, args.lat, args.radius):
+            raise UserError("--lon, --lat und --radius zusammen angeben (oder --polygon DATEI).")
+        else:
+            geom = circle(args.lon, args.lat, args.radius)
+        try:
+            est = default_estimator(args.geography)
+        except KeyError as exc:
+            raise UserError(str(exc.args[0])) from None
+        res = est.estimate(geom, args.year)
+    except EstimateError as exc:
+        raise UserError(str(exc)) from None
+    if args.json:
+        print(json.dumps(res.to_json_dict(), ensure_ascii=False))
+        return 0
+    print(f"Fläche: {_de(res.area_km2, 3)} km², Jahr {res.year}")
+    print(f"{'Merkmal':<40} {METHOD_LABELS['areal']['de']:>14} {METHOD_LABELS['dasymetric']['de']:>14}")
+    for r in res.wide().itertuples():
+        d = 0 if r.kind == "count" else 1
+        print(f"{r.label[:40]:<40} {_de(r.areal, d):>14} {_de(r.dasymetric, d):>14}")
+    for c in res.contributions.itertuples():
+        print(f"  {c.code} {c.name}: Flächenanteil {_de(100 * c.areal, 1)} %, "
+              f"Adressen {c.addresses_inside} von {c.addresses_total}")
+    for note in res.notes:
+        print(note)
+    print(est.ds.attribution("population_total"))
     return 0
 
 
@@ -196,6 +296,8 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_svi,
     add_map,
     add_batch,
+    add_locate,
+    add_estimate,
 ]
 
 
