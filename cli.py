@@ -289,6 +289,35 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
     print(est.ds.attribution("population_total"))
     return 0
 
+def add_validate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="Grenzen- oder Tabellendatei prüfen (Exit 0 = verwendbar, 1 = nicht)")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--boundaries", metavar="FILE", help="GeoPackage, GeoJSON oder Shapefile-ZIP")
+    what.add_argument("--table", metavar="FILE", help="CSV- oder XLSX-Tabelle (lang oder breit)")
+    p.add_argument("--key", help="Schlüsselspalte der Grenzen (sonst erkannt)")
+    p.add_argument("--name", help="Namensspalte der Grenzen")
+    p.add_argument("--layer", help="Ebene einer GeoPackage-Datei")
+    p.add_argument("--geography", default="stadtteile", help="Geografie der Tabelle (Standard: stadtteile)")
+    p.add_argument("--year", type=int, help="Jahr für Tabellen ohne Jahresspalte")
+    p.set_defaults(func=_cmd_validate)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    target = args.boundaries or args.table
+    try:
+        from indicators.file_check import validate_boundaries_file, validate_table_file
+
+        if args.boundaries:
+            ok, text = validate_boundaries_file(args.boundaries, args.key, args.name, args.layer)
+        else:
+            ok, text = validate_table_file(args.table, args.geography, args.year)
+    except Exception as exc:  # the contract: a message, never a traceback
+        print(f"Fehler: {target} konnte nicht geprüft werden ({type(exc).__name__}: {str(exc)[:200]})")
+        print("Ergebnis: nicht verwendbar")
+        return 1
+    print(text)
+    return 0 if ok else 1
+
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_indicators,
@@ -298,6 +327,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_batch,
     add_locate,
     add_estimate,
+    add_validate,
 ]
 
 
