@@ -48,6 +48,43 @@
     return L.geoJSON(data, { interactive: false, style: style }).addTo(map);
   }
 
+  // Hide labels that would overlap a label earlier in the list (Python sorts them
+  // by area, largest first); zooming in brings them back.
+  function declutter(markers) {
+    var placed = [];
+    markers.forEach(function (m) {
+      var el = m.getElement() && m.getElement().firstChild;
+      if (!el) { return; }
+      el.style.visibility = "";
+      var r = el.getBoundingClientRect();
+      var clash = placed.some(function (p) {
+        return r.left < p.right + 2 && r.right > p.left - 2 &&
+               r.top < p.bottom + 1 && r.bottom > p.top - 1;
+      });
+      if (clash) { el.style.visibility = "hidden"; } else { placed.push(r); }
+    });
+  }
+
+  // Fit the map to the areas without animation, and again whenever the container
+  // changes size (Streamlit sets the iframe size after the map exists), until the
+  // user pans or zooms.
+  function keepFitted(map, fit) {
+    var container = map.getContainer();
+    var userMoved = false;
+    var fitNow = function () {
+      map.invalidateSize({ pan: false });
+      map.fitBounds(fit.bounds, { padding: fit.padding, animate: false });
+      container.setAttribute("data-sm-fitted", map.getSize().x + "x" + map.getSize().y);
+    };
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
+      container.addEventListener(type, function () { userMoved = true; }, true);
+    });
+    fitNow();
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { if (!userMoved) { fitNow(); } }).observe(container);
+    }
+  }
+
   window.smChoropleth = function (map, spec) {
     ensureHatch(spec.hatchId);
     var overlays = [];
@@ -72,12 +109,15 @@
     if (spec.flagged) { overlays.push(overlay(map, spec.flagged, spec.flagStyle)); }
     if (spec.selected) { overlays.push(overlay(map, spec.selected, spec.selectedStyle)); }
     if (spec.labels) {
-      L.layerGroup(spec.labels.map(function (l) {
+      var markers = spec.labels.map(function (l) {
         return L.marker([l.lat, l.lng], {
           interactive: false, keyboard: false,
           icon: L.divIcon({ className: "sm-label", html: l.html, iconSize: null })
         });
-      })).addTo(map);
+      });
+      L.layerGroup(markers).addTo(map);
+      map.on("zoomend resize", function () { declutter(markers); });
+      declutter(markers);
     }
     if (spec.legend) {
       var legend = L.control({ position: spec.legend.position });
@@ -91,6 +131,7 @@
       legend.addTo(map);
     }
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+    if (spec.fit) { keepFitted(map, spec.fit); }
     return areas;
   };
 })();

@@ -127,6 +127,12 @@ def start_streamlit(script: str | Path, env: dict[str, str] | None = None) -> St
 
 
 @pytest.fixture(scope="session")
+def skip_or_fail():
+    """The :func:`missing` helper, for test modules with their own prerequisites."""
+    return missing
+
+
+@pytest.fixture(scope="session")
 def chromium_path() -> str:
     """Path of Debian's chromium; skips (locally) or fails (CI) when absent."""
     if not Path(CHROMIUM).exists():
@@ -215,11 +221,14 @@ class AppPage:
         """The Frame of the ``index``-th st_folium iframe, after Leaflet has drawn."""
         return st_folium_frame(self.page, timeout_ms=timeout_ms, index=index)
 
-    def screenshot(self, suffix: str = "", full_page: bool = True) -> Path:
-        """Save ``tests/artifacts/<test>[-suffix].png`` and return its path."""
+    def screenshot(self, suffix: str = "", full_page: bool = True, locator=None) -> Path:
+        """Save ``tests/artifacts/<test>[-suffix].png`` (page or ``locator``)."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{self.name}{'-' + suffix if suffix else ''}.png"
-        self.page.screenshot(path=str(path), full_page=full_page)
+        if locator is not None:
+            locator.screenshot(path=str(path))
+        else:
+            self.page.screenshot(path=str(path), full_page=full_page)
         return path
 
 
@@ -233,8 +242,8 @@ def st_folium_frame(page, timeout_ms: int = APP_TIMEOUT_MS, index: int = 0):
     page.wait_for_selector(selector, state="attached", timeout=timeout_ms)
     handle = page.query_selector_all(selector)[index]
     frame = handle.content_frame()
-    frame.wait_for_selector(".leaflet-container .leaflet-map-pane", state="attached",
-                            timeout=timeout_ms)
+    frame.wait_for_selector(".leaflet-container:not(.leaflet-zoom-anim) .leaflet-map-pane",
+                            state="attached", timeout=timeout_ms)
     return frame
 
 
