@@ -1,7 +1,6 @@
 """The pages of the social report: flag overview, one indicator, one area profile."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
