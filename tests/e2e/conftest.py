@@ -23,6 +23,7 @@ and fail under ``CI=true``. Screenshots go to ``tests/artifacts/`` (gitignored).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -34,6 +35,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
@@ -154,11 +156,11 @@ def browser(chromium_path: str) -> Iterator[object]:
         b.close()
 
 
-_servers: dict[Path, StreamlitServer] = {}
+_servers: dict[tuple, StreamlitServer] = {}
 
 
 @pytest.fixture(scope="session")
-def streamlit_servers() -> Iterator[dict[Path, StreamlitServer]]:
+def streamlit_servers() -> Iterator[dict[tuple, StreamlitServer]]:
     """Session registry of servers; stops them all at the end."""
     yield _servers
     for s in list(_servers.values()):
@@ -168,7 +170,7 @@ def streamlit_servers() -> Iterator[dict[Path, StreamlitServer]]:
 
 @pytest.fixture(scope="module")
 def streamlit_server(request: pytest.FixtureRequest,
-                     streamlit_servers: dict[Path, StreamlitServer]) -> StreamlitServer:
+                     streamlit_servers: dict[tuple, StreamlitServer]) -> StreamlitServer:
     """Server for the module's ``STREAMLIT_SCRIPT`` (default ``app.py``).
 
     A server is reused by all modules with the same script; a different script
@@ -176,12 +178,13 @@ def streamlit_server(request: pytest.FixtureRequest,
     Optional module attribute ``STREAMLIT_ENV`` (dict) is passed to the app.
     """
     script = (ROOT / getattr(request.module, "STREAMLIT_SCRIPT", "app.py")).resolve()
-    if script not in streamlit_servers:
+    env = getattr(request.module, "STREAMLIT_ENV", None)
+    key = (script, tuple(sorted((env or {}).items())))  # same script, other env: other server
+    if key not in streamlit_servers:
         for other in list(streamlit_servers):
             streamlit_servers.pop(other).stop()
-        streamlit_servers[script] = start_streamlit(
-            script, getattr(request.module, "STREAMLIT_ENV", None))
-    return streamlit_servers[script]
+        streamlit_servers[key] = start_streamlit(script, env)
+    return streamlit_servers[key]
 
 
 def is_local(url: str) -> bool:
@@ -259,20 +262,17 @@ def _safe_name(nodeid: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid.split("::", 1)[-1]).strip("_")
 
 
-@pytest.fixture
-def app_page(browser, streamlit_server: StreamlitServer,
-             request: pytest.FixtureRequest) -> Iterator[AppPage]:
-    """A fresh page on the module's app, opened and idle; offline by construction.
+@contextlib.contextmanager
+def open_app_page(browser, base_url: str, name: str) -> Iterator[AppPage]:
+    """A fresh page on ``base_url``, opened and idle; offline by construction.
 
     Records non-localhost requests (and aborts them), JS dialogs (and dismisses
-    them), console errors, uncaught page errors and failed requests; saves a final
-    screenshot.
+    them), console errors and failed requests; saves a final screenshot.
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1000},
                                   locale="de-DE")
     page = context.new_page()
-    app = AppPage(page=page, base_url=streamlit_server.url,
-                  name=_safe_name(request.node.nodeid))
+    app = AppPage(page=page, base_url=base_url, name=name)
 
     def route(r) -> None:
         if is_local(r.request.url):
@@ -292,12 +292,28 @@ def app_page(browser, streamlit_server: StreamlitServer,
     context.route("**/*", route)
     page.on("dialog", on_dialog)  # also fires for dialogs opened inside iframes
     page.on("console", on_console)
-    page.on("pageerror", lambda exc: app.page_errors.append(str(exc)))  # uncaught, any frame
+    page.on("pageerror", lambda e: app.page_errors.append(str(e)))
     page.on("requestfailed", lambda r: app.failed_requests.append(r.url))
     page.set_default_timeout(APP_TIMEOUT_MS)
     app.goto()
-    yield app
     try:
-        app.screenshot("final")
+        yield app
     finally:
-        context.close()
+        try:
+            app.screenshot("final")
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def app_page(browser, streamlit_server: StreamlitServer,
+             request: pytest.FixtureRequest) -> Iterator[AppPage]:
+    """A fresh page on the module's app (see :func:`open_app_page`)."""
+    with open_app_page(browser, streamlit_server.url, _safe_name(request.node.nodeid)) as app:
+        yield app
+
+
+@pytest.fixture(scope="session")
+def e2e():
+    """Harness functions for tests that manage their own servers (e.g. a restart)."""
+    return SimpleNamespace(start_streamlit=start_streamlit, open_app_page=open_app_page)
