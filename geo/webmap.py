@@ -190,8 +190,8 @@ def build_map(
     classes = classes.where(values.notna(), -1)
     ranks = _ranks(values, areas["rank"] if "rank" in areas.columns else None)
     n_ranked = int(values.notna().sum())
-    notes = (areas["note"].where(areas["note"].notna(), None) if "note" in areas.columns
-             else pd.Series(None, index=areas.index, dtype=object))
+    notes = {idx: str(v) for idx, v in areas.get("note", pd.Series(dtype=object)).items()
+             if isinstance(v, str) and v}
 
     props = []
     for idx in areas.index:
@@ -209,7 +209,7 @@ def build_map(
             rank=None if math.isnan(ranks[idx]) else int(ranks[idx]), n_ranked=n_ranked,
             city_name=city_name, city_value=city_value, suppressed=bool(suppressed[idx]),
             flagged=bool(flagged[idx]), flag_label=flag_label, decimals=decimals, lang=lang,
-            note=notes[idx])
+            extra=notes.get(idx))
         code = str(areas.at[idx, "code"])
         # the class lets tests and scripts find an area's <path> by code
         css = f"sm-area sm-area-{re.sub(r'[^A-Za-z0-9_-]', '_', code)}"

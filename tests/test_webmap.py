@@ -203,5 +203,5 @@ def test_missing_columns_raise(areas):
 def test_tooltip_note_line_is_escaped():
     from geo.maphtml import tooltip_html
 
-    html = tooltip_html("A", 1.0, indicator_label="x", note="<b>knapp</b> (60 %)")
+    html = tooltip_html("A", 1.0, indicator_label="x", extra="<b>knapp</b> (60 %)")
     assert "&lt;b&gt;knapp&lt;/b&gt; (60 %)" in html and "<b>knapp" not in html
