@@ -137,10 +137,52 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_query(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("query", help='Gebiete filtern, z. B. "Anteil 65+ > 25 und Bevölkerungsentwicklung < 0"')
+    p.add_argument("expression", help="Abfrage (Indikator-ID oder Bezeichnung, Vergleich, und/oder/nicht)")
+    p.add_argument("--year", type=int, help="Jahr (Standard: das neueste)")
+    p.add_argument("--geography", default="stadtteile", help="Gebietsgliederung")
+    p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    p.set_defaults(func=_cmd_query)
+
+
+def _load(geography: str):
+    from geo.geographies import get_geography
+    from indicators.dataset import load_dataset
+
+    try:
+        return load_dataset(get_geography(geography))
+    except KeyError as exc:
+        raise UserError(str(exc.args[0])) from None
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    import json
+
+    from indicators.query import QueryError, run_query
+
+    ds = _load(args.geography)
+    try:
+        res = run_query(ds, args.expression, args.year)
+    except QueryError as exc:
+        raise UserError(str(exc)) from None
+    if args.json:
+        rows = res.table.astype(object).where(res.table.notna(), None).to_dict(orient="records")
+        print(json.dumps({"expression": res.expression, "explanation": res.explanation, "year": res.year,
+                          "selected": res.selected, "areas": rows}, ensure_ascii=False))
+        return 0
+    print(res.summary())
+    for r in res.table.to_dict(orient="records"):
+        vals = "  ".join(f"{ds.catalogue[i].label_de}: {_de(r[i], 1)}" for i in res.indicators)
+        print(f"{r['code']} {r['name']:<18} {r['result']:<9} {vals}")
+    return 0
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_indicators,
     add_locate,
     add_estimate,
+    add_query,
 ]
 
 
