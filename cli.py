@@ -178,11 +178,56 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_zonal(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("zonal", help="Rasterwerte je Gebiet (Mittel, Summe, Min, Max, Anteil über Schwelle)")
+    p.add_argument("--raster", required=True, help="GeoTIFF in beliebigem CRS")
+    p.add_argument("--geography", default="stadtteile", help="Gebietsgliederung")
+    p.add_argument("--above", type=float, help="Schwelle für den Anteil der Zellen darüber")
+    p.add_argument("--band", type=int, default=1, help="Band (Standard 1)")
+    p.add_argument("--method", choices=["center", "coverage"], default="center",
+                   help="center: Zellmittelpunkt in der Fläche; coverage: flächengewichtet (exactextract)")
+    p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    p.set_defaults(func=_cmd_zonal)
+
+
+def _cmd_zonal(args: argparse.Namespace) -> int:
+    import json
+
+    from geo.geographies import get_geography, load_areas
+    from geo.zonal import ZonalError, zonal_stats
+
+    try:
+        areas = load_areas(get_geography(args.geography))
+    except KeyError as exc:
+        raise UserError(str(exc.args[0])) from None
+    try:
+        res = zonal_stats(args.raster, areas, args.above, args.band, args.method)
+    except ZonalError as exc:
+        raise UserError(str(exc)) from None
+    stats = res.stats
+    if args.json:
+        rows = stats.astype(object).where(stats.notna(), None).to_dict(orient="records")
+        print(json.dumps({"raster": res.raster, "crs": res.crs, "method": res.method, "above": res.above,
+                          "areas": rows}, ensure_ascii=False))
+        return 0
+    print(f"{res.raster} ({res.crs}), Methode {res.method}")
+    head = f"{'Gebiet':<22} {'Mittel':>10} {'Summe':>12} {'Min':>8} {'Max':>8} {'Zellen':>8}"
+    print(head + (f" {'> ' + _de(args.above, 1):>8} %" if args.above is not None else ""))
+    for r in stats.itertuples():
+        line = (f"{r.code} {r.name[:19]:<19} {_de(r.mean, 2):>10} {_de(r.sum, 1):>12} {_de(r.min, 1):>8} "
+                f"{_de(r.max, 1):>8} {_de(r.count, 0):>8}")
+        if args.above is not None:
+            line += f" {_de(r.share_above, 1):>10}"
+        print(line + (f"  ({r.note})" if r.note else ""))
+    return 0
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_indicators,
     add_locate,
     add_estimate,
     add_query,
+    add_zonal,
 ]
 
 
