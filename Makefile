@@ -27,6 +27,7 @@ data: venv
 	$(PY) shapes/build.py
 	$(PY) shapes/build_addresses.py
 	$(PY) data/build.py
+	$(PY) data/build_berlin.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -35,6 +35,159 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_mss(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("mss", help="MSS-Status- und Dynamikindex aus einer MSS-Tabelle 2-1 berechnen")
+    p.add_argument("--input", required=True, help="MSS-Anteilstabelle (*-2-1.csv)")
+    p.add_argument("--out", required=True, help="Ausgabe-CSV")
+    p.add_argument("--min-population", type=float, default=300,
+                   help="Mindest-Einwohnerzahl (Standard 300)")
+    p.add_argument("--exclude", default="", help="auszuschließende Gebiets-IDs, kommagetrennt")
+    p.set_defaults(func=_cmd_mss)
+
+
+def _cmd_mss(args: argparse.Namespace) -> int:
+    from indicators.mss import MSS_OUTLIERS, class_counts, mss, read_mss_shares
+
+    try:
+        df = read_mss_shares(args.input)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise UserError(f"{args.input}: nicht lesbar ({exc})") from None
+    if "inhabitants" not in df.columns:
+        raise UserError(f"{args.input}: Spalte 'inhabitants' fehlt")
+    if args.min_population < 0:
+        raise UserError("--min-population darf nicht negativ sein")
+    exclude = list(MSS_OUTLIERS) + [e.strip() for e in args.exclude.split(",") if e.strip()]
+    res = mss(df, min_population=args.min_population, exclude=exclude)
+    cols = ["id", "status_index", "status_class", "dynamic_index", "dynamic_class"]
+    _write_csv(res[cols], args.out)
+    counts = class_counts(res)
+    print(f"{int(res['assessed'].sum())} von {len(res)} Gebieten bewertet -> {args.out}")
+    print("Status: " + ", ".join(f"{k} {v}" for k, v in counts["status"].items()))
+    return 0
+
+
+def add_svi(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("svi", help="CDC Social Vulnerability Index aus einer CDC-Eingabetabelle")
+    p.add_argument("--input", required=True, help="CDC SVI CSV (E_/EP_-Spalten)")
+    p.add_argument("--edition", required=True, choices=["2018", "2020", "2020-corrected"],
+                   help="2020 = veröffentlichte Datei (HBURD aus E_HBURD); "
+                        "2020-corrected = CDC-Korrektur vom 22.12.2022 (EP_HBURD)")
+    p.add_argument("--out", required=True, help="Ausgabe-CSV")
+    p.set_defaults(func=_cmd_svi)
+
+
+def _cmd_svi(args: argparse.Namespace) -> int:
+    from indicators.svi import read_cdc_inputs, svi_cdc, to_cdc_csv_frame
+
+    try:
+        df = read_cdc_inputs(args.input)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise UserError(f"{args.input}: nicht lesbar ({exc})") from None
+    if "FIPS" not in df.columns:
+        raise UserError(f"{args.input}: Spalte 'FIPS' fehlt")
+    try:
+        res = svi_cdc(df, args.edition)
+    except KeyError as exc:
+        raise UserError(f"{args.input}: passt nicht zur Ausgabe {args.edition}: {exc.args[0]}") from None
+    out = to_cdc_csv_frame(res)
+    _write_csv(out, args.out)
+    print(f"{len(out)} Gebiete -> {args.out}; F_TOTAL > 0 bei {int((res['F_TOTAL'] > 0).sum())}")
+    return 0
+
+
+def _write_csv(df, path: str, **kwargs) -> None:
+    try:
+        df.to_csv(path, index=False, lineterminator="\n", **kwargs)
+    except OSError as exc:
+        raise UserError(f"{path}: nicht schreibbar ({exc.strerror})") from None
+
+def _dataset(geography: str):
+    """Load a geography's dataset; unknown names become a UserError."""
+    from geo.geographies import get_geography
+    from indicators.dataset import load_dataset
+
+    try:
+        return load_dataset(get_geography(geography))
+    except KeyError as exc:
+        raise UserError(exc.args[0]) from None
+
+
+def _map_options(args: argparse.Namespace, ds, flagged=frozenset()):
+    from geo.printmap import PrintOptions
+
+    return PrintOptions(size=args.size, scheme=args.scheme, k=args.k, palette=args.palette,
+                        labels=getattr(args, "labels", False), lang=args.lang, flagged=flagged)
+
+
+def _add_map_style(p: argparse.ArgumentParser) -> None:
+    from geo.printlayout import PAGE_SIZES_PX
+    from geo.printmap import FORMATS
+    from indicators.classify import SCHEMES
+
+    p.add_argument("--geography", default="stadtteile", help="Geografie (Standard: stadtteile)")
+    p.add_argument("--scheme", default="quantiles", choices=[s for s in SCHEMES if s != "manual"])
+    p.add_argument("--k", type=int, default=5, help="Anzahl Klassen (1–9)")
+    p.add_argument("--palette", default="YlOrRd", help="ColorBrewer-Palette, z. B. YlOrRd, PuBu, RdBu_r")
+    p.add_argument("--format", default="png", choices=FORMATS)
+    p.add_argument("--size", default="a4-landscape", choices=list(PAGE_SIZES_PX))
+    p.add_argument("--lang", default="de", choices=["de", "en"])
+
+
+def add_map(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("map", help="Druckkarte eines Indikators als PNG, SVG oder PDF")
+    p.add_argument("--indicator", required=True, help="Indikator-ID (siehe: cli.py indicators)")
+    p.add_argument("--year", type=int, required=True)
+    _add_map_style(p)
+    p.add_argument("--labels", action="store_true", help="Gebietsnamen beschriften")
+    p.add_argument("--flags", action="store_true",
+                   help="auffällige Gebiete (Schwellenwert in Bedarfsrichtung) hervorheben")
+    p.add_argument("--out", required=True, help="Ausgabedatei")
+    p.set_defaults(func=_cmd_map)
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from geo.printmap import save_print_map
+    from indicators.flag_table import indicator_flags
+
+    ds = _dataset(args.geography)
+    try:
+        flagged = indicator_flags(ds, args.indicator, args.year) if args.flags else frozenset()
+        path = save_print_map(ds, args.indicator, args.year, args.out, args.format,
+                              _map_options(args, ds, flagged))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{args.out}: Datei kann nicht geschrieben werden ({exc.strerror})") from None
+    print(path)
+    return 0
+
+
+def add_batch(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("batch", help="Druckkarten aller Indikatoren eines Jahres, mit Index")
+    p.add_argument("--year", type=int, required=True)
+    _add_map_style(p)
+    p.add_argument("--labels", action="store_true", help="Gebietsnamen beschriften")
+    p.add_argument("--out", required=True, help="Ausgabeordner")
+    p.set_defaults(func=_cmd_batch)
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from geo.batch import export_all_maps
+
+    ds = _dataset(args.geography)
+    if args.year not in ds.years:
+        raise UserError(f"kein Jahr {args.year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
+    try:
+        index = export_all_maps(ds, args.year, args.out, args.format, _map_options(args, ds))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{args.out}: kann nicht geschrieben werden ({exc.strerror})") from None
+    ok = int((index["status"] == "ok").sum())
+    print(f"{ok} Karten in {args.out} (Index: index.csv, index.md)")
+    for r in index[index["status"] != "ok"].itertuples():
+        print(f"ausgelassen: {r.indicator}: {r.status}")
+
 def add_locate(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("locate", help="Adresse suchen: Koordinaten und Stadtteil")
     p.add_argument("address", help='z. B. "Breite Straße 62"')
@@ -80,9 +233,9 @@ def _cmd_locate(args: argparse.Namespace) -> int:
 
 def _de(x: float | None, decimals: int = 1) -> str:
     """German number format for the terminal ("1.234,5"); '–' for no value."""
-    if x is None or x != x:
-        return "–"
-    return f"{x:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    from indicators.formatting import fmt_number
+
+    return fmt_number(x, decimals, "de")
 
 
 def add_estimate(sub: argparse._SubParsersAction) -> None:
@@ -136,6 +289,35 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
     print(est.ds.attribution("population_total"))
     return 0
 
+def add_validate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="Grenzen- oder Tabellendatei prüfen (Exit 0 = verwendbar, 1 = nicht)")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--boundaries", metavar="FILE", help="GeoPackage, GeoJSON oder Shapefile-ZIP")
+    what.add_argument("--table", metavar="FILE", help="CSV- oder XLSX-Tabelle (lang oder breit)")
+    p.add_argument("--key", help="Schlüsselspalte der Grenzen (sonst erkannt)")
+    p.add_argument("--name", help="Namensspalte der Grenzen")
+    p.add_argument("--layer", help="Ebene einer GeoPackage-Datei")
+    p.add_argument("--geography", default="stadtteile", help="Geografie der Tabelle (Standard: stadtteile)")
+    p.add_argument("--year", type=int, help="Jahr für Tabellen ohne Jahresspalte")
+    p.set_defaults(func=_cmd_validate)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    target = args.boundaries or args.table
+    try:
+        from indicators.file_check import validate_boundaries_file, validate_table_file
+
+        if args.boundaries:
+            ok, text = validate_boundaries_file(args.boundaries, args.key, args.name, args.layer)
+        else:
+            ok, text = validate_table_file(args.table, args.geography, args.year)
+    except Exception as exc:  # the contract: a message, never a traceback
+        print(f"Fehler: {target} konnte nicht geprüft werden ({type(exc).__name__}: {str(exc)[:200]})")
+        print("Ergebnis: nicht verwendbar")
+        return 1
+    print(text)
+    return 0 if ok else 1
+
 
 def add_query(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("query", help='Gebiete filtern, z. B. "Anteil 65+ > 25 und Bevölkerungsentwicklung < 0"')
@@ -146,22 +328,12 @@ def add_query(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_query)
 
 
-def _load(geography: str):
-    from geo.geographies import get_geography
-    from indicators.dataset import load_dataset
-
-    try:
-        return load_dataset(get_geography(geography))
-    except KeyError as exc:
-        raise UserError(str(exc.args[0])) from None
-
-
 def _cmd_query(args: argparse.Namespace) -> int:
     import json
 
     from indicators.query import QueryError, run_query
 
-    ds = _load(args.geography)
+    ds = _dataset(args.geography)
     try:
         res = run_query(ds, args.expression, args.year)
     except QueryError as exc:
@@ -224,8 +396,13 @@ def _cmd_zonal(args: argparse.Namespace) -> int:
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_indicators,
+    add_mss,
+    add_svi,
+    add_map,
+    add_batch,
     add_locate,
     add_estimate,
+    add_validate,
     add_query,
     add_zonal,
 ]

@@ -67,6 +67,11 @@ class Indicator:
         return self.definition_en if lang == "en" and self.definition_en else self.definition_de
 
     @property
+    def decimals(self) -> int:
+        """Decimals to show: none for counts, else ``extra['decimals']`` or 1."""
+        return int(self.extra.get("decimals", 0 if self.kind == "count" else 1))
+
+    @property
     def is_count(self) -> bool:
         return self.kind == "count"
 

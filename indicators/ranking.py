@@ -1,0 +1,45 @@
+"""The ranking table beside the map (also the accessible alternative to it)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from indicators.formatting import fmt_change, fmt_number
+
+
+def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int = 1,
+                  lang: str = "de") -> pd.DataFrame:
+    """Areas sorted by rank with German-formatted values.
+
+    Parameters
+    ----------
+    layer
+        Output of :func:`geo.join.indicator_layer` with an optional ``flagged``
+        column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rank, code, name, value, vs_city, flagged, value_num``: formatted text
+        for display plus the raw value for sorting and export.
+    """
+    df = pd.DataFrame({
+        "rank": layer["rank"].astype("Int64"),
+        "code": layer["code"].astype(str),
+        "name": layer["name"].astype(str),
+        "value_num": layer["value"].astype(float),
+    })
+    suppressed = layer.get("suppressed", pd.Series(False, index=layer.index)).astype(bool)
+    flagged = layer.get("flagged", pd.Series(False, index=layer.index)).astype(bool)
+    df["value"] = [
+        ("geheim" if lang == "de" else "suppressed") if s else
+        (fmt_number(v, decimals, lang) if np.isfinite(v) else "–")
+        for v, s in zip(df["value_num"], suppressed)
+    ]
+    df["vs_city"] = [
+        fmt_change(v - city_value, decimals, lang) if city_value is not None and np.isfinite(v) else "–"
+        for v in df["value_num"]
+    ]
+    df["flagged"] = flagged.to_numpy()
+    return df.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)[
+        ["rank", "code", "name", "value", "vs_city", "flagged", "value_num"]]

@@ -1,0 +1,137 @@
+/* Sozialmonitor Lübeck: choropleth layer for Leaflet 1.9 (no other dependencies).
+ *
+ * smChoropleth(map, spec) draws the areas, their tooltips, the overlays (city
+ * outline, flagged and selected areas), optional labels, the legend and the scale.
+ * `spec` is built by geo/webmap.py. Every HTML string in it (tooltips, labels,
+ * legend) was built in Python with all data strings escaped; this file never puts
+ * raw data into the DOM.
+ */
+(function () {
+  "use strict";
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  // Diagonal hatching for suppressed areas. A fill "url(#id)" can point at a
+  // pattern in any inline SVG of the document, so one hidden SVG serves all paths.
+  function ensureHatch(id) {
+    if (document.getElementById(id)) { return; }
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("width", "0");
+    svg.setAttribute("height", "0");
+    svg.setAttribute("aria-hidden", "true");
+    svg.style.position = "absolute";  // not display:none, which disables patterns
+    var pattern = document.createElementNS(SVG_NS, "pattern");
+    pattern.setAttribute("id", id);
+    pattern.setAttribute("patternUnits", "userSpaceOnUse");
+    pattern.setAttribute("width", "7");
+    pattern.setAttribute("height", "7");
+    pattern.setAttribute("patternTransform", "rotate(45)");
+    var bg = document.createElementNS(SVG_NS, "rect");
+    bg.setAttribute("width", "7");
+    bg.setAttribute("height", "7");
+    bg.setAttribute("fill", "#f2f2f2");
+    var line = document.createElementNS(SVG_NS, "line");
+    line.setAttribute("x1", "0");
+    line.setAttribute("y1", "0");
+    line.setAttribute("x2", "0");
+    line.setAttribute("y2", "7");
+    line.setAttribute("stroke", "#8a8a8a");
+    line.setAttribute("stroke-width", "2.5");
+    pattern.appendChild(bg);
+    pattern.appendChild(line);
+    var defs = document.createElementNS(SVG_NS, "defs");
+    defs.appendChild(pattern);
+    svg.appendChild(defs);
+    document.body.appendChild(svg);
+  }
+
+  function overlay(map, data, style) {
+    return L.geoJSON(data, { interactive: false, style: style }).addTo(map);
+  }
+
+  // Hide labels that would overlap a label earlier in the list (Python sorts them
+  // by area, largest first); zooming in brings them back.
+  function declutter(markers) {
+    var placed = [];
+    markers.forEach(function (m) {
+      var el = m.getElement() && m.getElement().firstChild;
+      if (!el) { return; }
+      el.style.visibility = "";
+      var r = el.getBoundingClientRect();
+      var clash = placed.some(function (p) {
+        return r.left < p.right + 2 && r.right > p.left - 2 &&
+               r.top < p.bottom + 1 && r.bottom > p.top - 1;
+      });
+      if (clash) { el.style.visibility = "hidden"; } else { placed.push(r); }
+    });
+  }
+
+  // Fit the map to the areas without animation, and again whenever the container
+  // changes size (Streamlit sets the iframe size after the map exists), until the
+  // user pans or zooms.
+  function keepFitted(map, fit) {
+    var container = map.getContainer();
+    var userMoved = false;
+    var fitNow = function () {
+      map.invalidateSize({ pan: false });
+      map.fitBounds(fit.bounds, { padding: fit.padding, animate: false });
+      container.setAttribute("data-sm-fitted", map.getSize().x + "x" + map.getSize().y);
+    };
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
+      container.addEventListener(type, function () { userMoved = true; }, true);
+    });
+    fitNow();
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { if (!userMoved) { fitNow(); } }).observe(container);
+    }
+  }
+
+  window.smChoropleth = function (map, spec) {
+    ensureHatch(spec.hatchId);
+    var overlays = [];
+    var areas = L.geoJSON(spec.areas, {
+      attribution: spec.attribution || null,
+      style: function (f) { return f.properties.style; },
+      onEachFeature: function (f, layer) {
+        layer.bindTooltip(f.properties.tip, {
+          sticky: true, direction: "auto", opacity: 1, className: "sm-tooltip"
+        });
+        layer.on("mouseover", function () {
+          layer.setStyle(spec.hoverStyle);
+          layer.bringToFront();
+        });
+        layer.on("mouseout", function () {
+          areas.resetStyle(layer);
+          overlays.forEach(function (o) { o.bringToFront(); });
+        });
+      }
+    }).addTo(map);
+    if (spec.outline) { overlays.push(overlay(map, spec.outline, spec.outlineStyle)); }
+    if (spec.flagged) { overlays.push(overlay(map, spec.flagged, spec.flagStyle)); }
+    if (spec.selected) { overlays.push(overlay(map, spec.selected, spec.selectedStyle)); }
+    if (spec.labels) {
+      var markers = spec.labels.map(function (l) {
+        return L.marker([l.lat, l.lng], {
+          interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "sm-label", html: l.html, iconSize: null })
+        });
+      });
+      L.layerGroup(markers).addTo(map);
+      map.on("zoomend resize", function () { declutter(markers); });
+      declutter(markers);
+    }
+    if (spec.legend) {
+      var legend = L.control({ position: spec.legend.position });
+      legend.onAdd = function () {
+        var div = L.DomUtil.create("div", "sm-legend");
+        div.innerHTML = spec.legend.html;
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        return div;
+      };
+      legend.addTo(map);
+    }
+    L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+    if (spec.fit) { keepFitted(map, spec.fit); }
+    return areas;
+  };
+})();

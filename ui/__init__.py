@@ -1,0 +1,1 @@
+"""Streamlit views. Only widgets and layout live here; logic is in geo/ and indicators/."""

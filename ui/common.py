@@ -1,0 +1,92 @@
+"""Shared pieces of the Streamlit views: cached loading, language, URL state."""
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.geographies import Geography
+from indicators.dataset import Dataset, load_dataset
+from indicators.persistence import DataStore
+from ui.i18n import t
+
+URL_KEYS = ("geography", "indicator", "year", "scheme", "k", "area", "lang", "view", "start")
+
+
+def geographies() -> dict[str, Geography]:
+    """Shipped geographies plus those users saved (see indicators.persistence)."""
+    return DataStore().geographies()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _load(geo_id: str, cache_key: tuple) -> Dataset:
+    # cache_key (paths + mtimes) is part of the key so a changed file reloads.
+    return load_dataset(geographies()[geo_id])
+
+
+def dataset(geo_id: str) -> Dataset:
+    """The dataset of a geography, cached by file paths and modification times."""
+    geo = geographies()[geo_id]
+    return _load(geo_id, geo.cache_key())
+
+
+def url_default(key: str, default):
+    """Value from the URL query string if present, else ``default``."""
+    value = st.query_params.get(key)
+    return default if value in (None, "") else value
+
+
+def init_state(key: str, default, cast=str, valid=None) -> None:
+    """Initialise a widget's session state from the URL once per session."""
+    if key in st.session_state:
+        return
+    raw = url_default(key, None)
+    value = default
+    if raw is not None:
+        try:
+            value = cast(raw)
+        except (TypeError, ValueError):
+            value = default
+        if valid is not None and value not in valid:
+            value = default
+    st.session_state[key] = value
+
+
+def sync_url(**values) -> None:
+    """Write the current view state to the URL so a link reopens it."""
+    for key, value in values.items():
+        text = "" if value is None else str(value)
+        if st.query_params.get(key) != text:
+            if text:
+                st.query_params[key] = text
+            elif key in st.query_params:
+                del st.query_params[key]
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "de")
+
+
+def language_switch() -> str:
+    """Sidebar switch Deutsch/English; German by default."""
+    init_state("lang", "de", str, {"de", "en"})
+    st.sidebar.radio(
+        t("language", lang()), ["de", "en"], key="lang", horizontal=True,
+        format_func=lambda x: {"de": "Deutsch", "en": "English"}[x],
+    )
+    sync_url(lang=st.session_state["lang"] if st.session_state["lang"] != "de" else None)
+    return st.session_state["lang"]
+
+
+def geography_picker() -> str:
+    """Sidebar choice of the geography; returns its id."""
+    geos = geographies()
+    init_state("geography", "stadtteile", str, set(geos))
+    st.sidebar.selectbox(
+        t("geography", lang()), list(geos), key="geography",
+        format_func=lambda g: geos[g].label(lang()),
+    )
+    return st.session_state["geography"]
+
+
+def source_footer(ds: Dataset, indicator: str | None = None) -> None:
+    """Source, licence and attribution under every view."""
+    st.caption(f"{t('licence_line', lang())}: {ds.attribution(indicator)}")
