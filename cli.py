@@ -318,6 +318,31 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     print(text)
     return 0 if ok else 1
 
+def add_report(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="Sozialbericht als mehrseitiges PDF")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--geography", default="stadtteile", help="Geografie (Standard: stadtteile)")
+    p.add_argument("--lang", default="de", choices=["de", "en"])
+    p.add_argument("--out", required=True, help="Ausgabedatei (.pdf)")
+    p.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from geo.report_pdf import build_report
+
+    ds = _dataset(args.geography)
+    try:
+        data = build_report(ds, args.year, args.lang)
+        Path(args.out).write_bytes(data)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{args.out}: Datei kann nicht geschrieben werden ({exc.strerror})") from None
+    print(args.out)
+    return 0
+
 
 def add_query(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("query", help='Gebiete filtern, z. B. "Anteil 65+ > 25 und Bevölkerungsentwicklung < 0"')
@@ -403,6 +428,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_locate,
     add_estimate,
     add_validate,
+    add_report,
     add_query,
     add_zonal,
 ]

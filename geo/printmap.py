@@ -84,15 +84,22 @@ class PrintMap:
 
 def map_classification(layer: gpd.GeoDataFrame, city_value: float | None, scheme: str = "quantiles",
                        k: int = 5, palette: str = DEFAULT_PALETTE,
-                       breaks: Iterable[float] | None = None, lang: str = "de") -> Classification:
+                       breaks: Iterable[float] | None = None, lang: str = "de",
+                       decimals: int | None = None) -> Classification:
     """Classes and colours of an indicator layer, as both web and print map use them.
 
     Suppressed areas count as having no value; the city value centres
-    diverging palettes.
+    diverging palettes. ``decimals`` only changes the legend labels (use
+    :func:`geo.printtext.value_decimals`: whole numbers for counts).
     """
     values = layer["value"].where(~layer["suppressed"].astype(bool))
     return classify(values, scheme, k, breaks=list(breaks) if breaks else None, palette=palette,
-                    reference=city_value, lang=lang)
+                    reference=city_value, decimals=decimals, lang=lang)
+
+
+def label_decimals(ind, layer: gpd.GeoDataFrame) -> int | None:
+    """Legend decimals: none for counts, else classify's automatic choice."""
+    return 0 if value_decimals(ind, layer["value"]) == 0 else None
 
 
 def check_selection(ds: Dataset, indicator: str, year: int) -> None:
@@ -189,7 +196,7 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     tx = t(lang)
     layer, city = indicator_layer(ds, indicator, int(year))
     cls = map_classification(layer, city, options.scheme, options.k, options.palette,
-                             options.breaks, lang)
+                             options.breaks, lang, label_decimals(ind, layer))
     unit = ind.unit_for(lang)
     label = ind.label(lang)
     geo_label = ds.geography.label(lang)

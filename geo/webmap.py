@@ -133,7 +133,7 @@ def build_map(
     tiles_attribution: str | None = None,
     attribution: str | None = None,
     tolerance_m: float = DEFAULT_TOLERANCE_M,
-    legend_position: str = "topright",
+    legend_position: str = "bottomright",
 ) -> folium.Map:
     """Build an offline choropleth ``folium.Map``.
 
@@ -166,6 +166,8 @@ def build_map(
         Source note for the area data (bottom right), escaped.
     tolerance_m : float
         Simplification tolerance of the web geometry in metres.
+    legend_position : str
+        Leaflet corner; bottom right is empty for Lübeck's SW-NE shape.
 
     Returns
     -------

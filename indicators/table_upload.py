@@ -96,7 +96,8 @@ def check_table(source: bytes | str | Path, filename: str | None = None,
     default_year
         Year for tables without a year column.
     catalogue
-        Known indicators (default: the geography's catalogue).
+        Known indicators (default: the geography's catalogue, or the shipped
+        one for ``areas``).
     """
     geo = None
     if areas is None:
@@ -104,6 +105,8 @@ def check_table(source: bytes | str | Path, filename: str | None = None,
         areas = load_areas(geo)
         if catalogue is None:
             catalogue = load_catalogue(geo.catalogue)
+    if catalogue is None:
+        catalogue = load_catalogue()  # shipped ids (population_total, …) are recognised in new geographies too
     ref = geo.reference_code if geo else "00"
     matcher = AreaMatcher(areas["code"].astype(str), dict(zip(areas["code"].astype(str), areas["name"].astype(str))), ref)
     raw, read_report = read_table(source, filename, max_bytes or max_upload_bytes())

@@ -202,6 +202,7 @@ class AppPage:
     external_requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
 
     def goto(self, query: str = "") -> None:
@@ -244,6 +245,13 @@ def st_folium_frame(page, timeout_ms: int = APP_TIMEOUT_MS, index: int = 0):
     frame = handle.content_frame()
     frame.wait_for_selector(".leaflet-container:not(.leaflet-zoom-anim) .leaflet-map-pane",
                             state="attached", timeout=timeout_ms)
+    # st_folium adds the stylesheets after running the scripts; wait until they apply
+    # and two frames have passed, so resize observers have re-laid out the map
+    frame.wait_for_function(
+        "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)",
+        timeout=timeout_ms)
+    frame.evaluate("() => new Promise(r => requestAnimationFrame(() => "
+                   "requestAnimationFrame(() => r(true))))")
     return frame
 
 
@@ -257,7 +265,8 @@ def app_page(browser, streamlit_server: StreamlitServer,
     """A fresh page on the module's app, opened and idle; offline by construction.
 
     Records non-localhost requests (and aborts them), JS dialogs (and dismisses
-    them), console errors and failed requests; saves a final screenshot.
+    them), console errors, uncaught page errors and failed requests; saves a final
+    screenshot.
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1000},
                                   locale="de-DE")
@@ -283,6 +292,7 @@ def app_page(browser, streamlit_server: StreamlitServer,
     context.route("**/*", route)
     page.on("dialog", on_dialog)  # also fires for dialogs opened inside iframes
     page.on("console", on_console)
+    page.on("pageerror", lambda exc: app.page_errors.append(str(exc)))  # uncaught, any frame
     page.on("requestfailed", lambda r: app.failed_requests.append(r.url))
     page.set_default_timeout(APP_TIMEOUT_MS)
     app.goto()

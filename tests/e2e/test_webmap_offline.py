@@ -69,6 +69,7 @@ def test_map_renders_offline_from_app_static(app_page):
     app_page.screenshot("map")
     assert app_page.external_requests == []
     assert app_page.failed_requests == []
+    assert app_page.console_errors == [] and app_page.page_errors == []
 
 
 def test_hostile_name_shows_literally_and_never_runs(app_page):
@@ -156,6 +157,27 @@ def test_diverging_palette_and_draw_toolbar(app_page):
 def test_click_reaches_python(app_page):
     frame = app_page.map_frame()
     _hover_area(app_page, frame, "01", click=True)
+    # the click reruns the script; allow for a slow shared machine
     _expect()(app_page.page.get_by_text(re.compile(r"last_object_clicked: \{'lat'"))
-              ).to_be_visible()
+              ).to_be_visible(timeout=60_000)
     assert app_page.external_requests == []
+
+
+def test_narrow_frame_keeps_areas_clear_of_the_legend(app_page):
+    app_page.page.set_viewport_size({"width": 760, "height": 1000})
+    frame = app_page.map_frame()
+    frame.wait_for_function("""() => {
+        const c = document.querySelector('.leaflet-container');
+        return c.getAttribute('data-sm-fitted') === c.clientWidth + 'x' + c.clientHeight
+            && c.clientWidth < 800;
+    }""")
+    overlap = frame.evaluate("""() => {
+        const lg = document.querySelector('.sm-legend').getBoundingClientRect();
+        return [...document.querySelectorAll('path.leaflet-interactive')].some(p => {
+            const r = p.getBoundingClientRect();
+            return r.right > lg.left + 1 && r.top < lg.bottom - 1 && r.bottom > lg.top + 1
+                && r.left < lg.right;
+        });
+    }""")
+    app_page.screenshot("narrow")
+    assert not overlap
