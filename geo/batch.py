@@ -13,7 +13,7 @@ from tqdm import tqdm
 from geo import printlayout as pl
 from geo.printmap import FORMATS, PrintOptions, build_print_map, check_options, figure_bytes
 from indicators.dataset import Dataset
-from indicators.exports import _safe_frame
+from indicators.export_safety import safe_frame
 
 INDEX_COLUMNS = ["file", "indicator", "label", "year", "status"]
 
@@ -55,7 +55,7 @@ def export_all_maps(ds: Dataset, year: int, out_dir: Path | str, fmt: str = "png
 
 def write_index(index: pd.DataFrame, out: Path, geography: str) -> None:
     """``index.csv`` (UTF-8) and ``index.md`` (a table with links to the files)."""
-    _safe_frame(index).to_csv(out / "index.csv", index=False, lineterminator="\n")
+    safe_frame(index).to_csv(out / "index.csv", index=False, lineterminator="\n")
     lines = [f"# Karten {geography}", "", "| Datei | Indikator | Bezeichnung | Jahr | Status |",
              "|---|---|---|---|---|"]
     for r in index.itertuples(index=False):

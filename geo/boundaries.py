@@ -7,6 +7,7 @@ polygons; every repair and every dropped feature is listed in a
 from __future__ import annotations
 
 import tempfile
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -91,8 +92,9 @@ def check_coordinates(gdf: gpd.GeoDataFrame, report: Report) -> bool:
 def _check_location(gdf: gpd.GeoDataFrame, report: Report) -> bool:
     """After reprojection: reject non-finite results, warn if not in Germany."""
     xmin, ymin, xmax, ymax = gdf.total_bounds
-    if not np.isfinite([xmin, ymin, xmax, ymax]).all():
-        report.reject_file("Koordinaten lassen sich nicht nach EPSG:25832 umrechnen (außerhalb des gültigen Bereichs)")
+    if not np.isfinite([xmin, ymin, xmax, ymax]).all() or max(abs(xmin), abs(xmax), abs(ymin), abs(ymax)) > 1e7:
+        report.reject_file("Koordinaten außerhalb des gültigen Bereichs von EPSG:25832 "
+                           f"(x {xmin:.3g} … {xmax:.3g}, y {ymin:.3g} … {ymax:.3g}): CRS der Datei prüfen")
         return False
     gx0, gy0, gx1, gy1 = GERMANY_25832
     if xmax < gx0 or xmin > gx1 or ymax < gy0 or ymin > gy1:
@@ -168,7 +170,9 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
 
 def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame | None:
     try:
-        layers = pyogrio.list_layers(target)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            layers = pyogrio.list_layers(target)
         if layer is None and len(layers) > 1:
             names = [str(n) for n in layers[:, 0]]
             report.add(None, "", f"Datei enthält {len(names)} Ebenen ({', '.join(names[:5])}); verwendet: {names[0]}",
@@ -178,7 +182,12 @@ def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame |
         if info.get("features", 0) > MAX_FEATURES:
             report.reject_file(f"zu viele Objekte ({info['features']}, erlaubt {MAX_FEATURES})")
             return None
-        return pyogrio.read_dataframe(target, layer=layer)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            gdf = pyogrio.read_dataframe(target, layer=layer)
+        for w in caught[:5]:  # GDAL's own remarks (e.g. unclosed rings it closed) belong in the report
+            report.add(None, "", f"GDAL: {str(w.message).splitlines()[0][:160]}", "verwendet", WARNING)
+        return gdf
     except Exception as exc:  # pyogrio/GDAL raise many error types for broken files
         msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         msg = msg.replace(str(target.parent), "").lstrip("/")

@@ -89,6 +89,8 @@ def suggest_columns(frame: gpd.GeoDataFrame) -> tuple[str | None, str | None]:
     if key is None:
         for c in cols:
             s = frame[c]
+            if pd.api.types.is_float_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype):
+                continue  # measurements are no keys
             if s.notna().all() and s.astype(str).is_unique and c not in names:
                 key = str(c)
                 break

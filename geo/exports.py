@@ -11,7 +11,8 @@ import pandas as pd
 import pyogrio
 
 from indicators.dataset import Dataset
-from indicators.exports import _safe_frame, export_frame, metadata_rows
+from indicators.export_safety import safe_frame
+from indicators.exports import export_frame, metadata_rows
 
 
 def export_layer(ds: Dataset, indicators: str | Sequence[str], year: int,
@@ -38,11 +39,11 @@ def geopackage_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, la
     """
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
     layer = export_layer(ds, ids, year, lang)
-    layer = gpd.GeoDataFrame(_safe_frame(layer.drop(columns="geometry")),
+    layer = gpd.GeoDataFrame(safe_frame(layer.drop(columns="geometry")),
                              geometry=layer.geometry, crs=layer.crs)
     name = f"{ids[0]}_{year}" if len(ids) == 1 else f"indikatoren_{year}"
     meta = pd.DataFrame(metadata_rows(ds, ids, year, lang, created), columns=["feld", "inhalt"])
-    meta = _safe_frame(meta[meta["feld"] != ""])
+    meta = safe_frame(meta[meta["feld"] != ""])
     with tempfile.TemporaryDirectory(prefix="sozialmonitor_gpkg_") as tmp:
         path = Path(tmp) / "export.gpkg"
         pyogrio.write_dataframe(layer, path, layer=name, driver="GPKG")

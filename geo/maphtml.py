@@ -66,8 +66,12 @@ def tooltip_html(
     flag_label: str | None = None,
     decimals: int = 1,
     lang: Lang = "de",
+    note: str | None = None,
 ) -> str:
     """Tooltip of one area: name, value with unit, rank and city value.
+
+    ``note`` is an extra line from the caller (e.g. class and robustness of a
+    need assessment); like every data string it is escaped.
 
     Returns
     -------
@@ -98,6 +102,8 @@ def tooltip_html(
         parts.append("</table>")
     if flagged:
         parts.append(f'<div class="sm-tip-flag">{escape(flag_label or t["flagged"])}</div>')
+    if note:
+        parts.append(f'<div class="sm-tip-note">{escape(note)}</div>')
     parts.append("</div>")
     return "".join(parts)
 

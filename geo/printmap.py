@@ -260,7 +260,9 @@ def figure_bytes(fig: Figure, fmt: str, title: str = "") -> bytes:
             "pdf": {"Creator": "Sozialmonitor Lübeck", "Title": title},
             "svg": {"Creator": "Sozialmonitor Lübeck", "Title": title}}[fmt]
     buf = BytesIO()
-    fig.savefig(buf, format=fmt, dpi=pl.DPI, metadata=meta)
+    # zlib level 3: a third faster than the default 6 for ~25 % larger PNGs
+    kw = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
+    fig.savefig(buf, format=fmt, dpi=pl.DPI, metadata=meta, **kw)
     return buf.getvalue()
 
 

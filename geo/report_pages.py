@@ -1,7 +1,6 @@
 """The pages of the social report: flag overview, one indicator, one area profile."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -81,7 +80,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
     de = lang != "en"
     rows = []
     for r in layer.sort_values(["rank", "code"], na_position="last").itertuples():
-        note = tx["suppressed_short"] if r.suppressed else ("" if pd.notna(r.value) else tx["no_data"])
+        note = tx["suppressed_cell"] if r.suppressed else ("" if pd.notna(r.value) else tx["no_data"])
         has = city is not None and pd.notna(r.value)
         if ind.kind == "count":  # a count is compared as its share of the city total
             comp = fmt_value(r.value / city * 100, "%", 1, lang) if has and city else ""
@@ -202,7 +201,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
             dec = value_decimals(ind, lay["value"])
             flag = bool(table.at[code, ind_id]) if ind_id in table.columns and code in table.index else False
             n_flag += flag
-            val = (t(lang)["suppressed_short"] if r["suppressed"] else fmt_number(r["value"], dec, lang))
+            val = (t(lang)["suppressed_cell"] if r["suppressed"] else fmt_number(r["value"], dec, lang))
             rows.append([f"{ind.label(lang)} ({ind.unit_for(lang)})", val, fmt_number(city, dec, lang),
                          fmt_rank(r["rank"], lay.attrs.get("ranked", len(lay)), lang),
                          ("ja" if de else "yes") if flag else ""])
@@ -223,4 +222,4 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
             ds.geography.reference_label(lang), "Rang" if de else "Rank", "auffällig" if de else "flagged"]
     width = W - 2 * rl.MARGIN
     rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 2, width, top - 66 - rl.footer_top() - 2),
-                  head, rows, [width - 98, 24, 28, 26, 20], ["l", "r", "r", "r", "r"], bold_rows=bold)
+                  head, rows, [width - 106, 24, 36, 26, 20], ["l", "r", "r", "r", "r"], bold_rows=bold)

@@ -140,7 +140,8 @@ def build_map(
     Parameters
     ----------
     areas : geopandas.GeoDataFrame
-        EPSG:25832, columns ``code``, ``name``, ``value``; optional ``suppressed``
+        EPSG:25832, columns ``code``, ``name``, ``value``; optional ``note`` (an
+        extra tooltip line), ``suppressed``
         (bool: value hidden for privacy, drawn hatched), ``flagged`` (bool: bold
         outline) and ``rank`` (1 = first; computed from ``value``, highest first,
         if absent).
@@ -189,6 +190,8 @@ def build_map(
     classes = classes.where(values.notna(), -1)
     ranks = _ranks(values, areas["rank"] if "rank" in areas.columns else None)
     n_ranked = int(values.notna().sum())
+    notes = (areas["note"].where(areas["note"].notna(), None) if "note" in areas.columns
+             else pd.Series(None, index=areas.index, dtype=object))
 
     props = []
     for idx in areas.index:
@@ -205,7 +208,8 @@ def build_map(
             indicator_label=indicator_label, unit=unit,
             rank=None if math.isnan(ranks[idx]) else int(ranks[idx]), n_ranked=n_ranked,
             city_name=city_name, city_value=city_value, suppressed=bool(suppressed[idx]),
-            flagged=bool(flagged[idx]), flag_label=flag_label, decimals=decimals, lang=lang)
+            flagged=bool(flagged[idx]), flag_label=flag_label, decimals=decimals, lang=lang,
+            note=notes[idx])
         code = str(areas.at[idx, "code"])
         # the class lets tests and scripts find an area's <path> by code
         css = f"sm-area sm-area-{re.sub(r'[^A-Za-z0-9_-]', '_', code)}"

@@ -25,6 +25,8 @@ def safe_cell(value: object) -> object:
     if value is None or isinstance(value, (numbers.Number, bool)) or not isinstance(value, str):
         return value
     stripped = value.lstrip(" \u00a0")
+    if stripped in ("%", "|"):  # a bare unit or separator is not a formula
+        return value
     if stripped.startswith(DANGEROUS_START) and not _is_plain_number(stripped):
         return "'" + value
     return value

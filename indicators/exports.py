@@ -3,7 +3,7 @@
 Numbers come only from :func:`geo.join.indicator_layer` (areas) and
 ``Dataset.values`` (the city), i.e. after disclosure control: a suppressed
 value is an empty cell with a note, never a number. Every text cell goes
-through :func:`_safe_cell` so that a spreadsheet never runs it as a formula.
+through :func:`indicators.export_safety.safe_cell` so that a spreadsheet never runs it as a formula.
 The GeoPackage download is in :mod:`geo.exports`.
 """
 from __future__ import annotations
@@ -20,10 +20,10 @@ from openpyxl.styles import Alignment, Font
 from geo.join import indicator_layer
 from geo.printtext import fmt_date, reference_text, value_decimals
 from indicators.dataset import Dataset
+from indicators.export_safety import safe_cell, safe_frame
 
 DIALECTS = ("utf8", "excel-de")
 # Cells a spreadsheet may read as a formula or command (OWASP "CSV injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ["code", "name", "indicator", "label", "year", "value", "unit", "numerator",
            "denominator", "rank", "suppressed", "note"]
 HEADERS = {
@@ -40,27 +40,6 @@ NOTES = {
     "en": {"suppressed": "suppressed (privacy, < {n} cases)", "no_data": "no data",
            "city": "whole city (reference)"},
 }
-
-
-def _safe_cell(value: object) -> object:
-    """Prefix text that a spreadsheet would treat as a formula with ``'``.
-
-    Local stand-in until ``indicators/export_safety.safe_cell`` (branch
-    ``uploads``) is merged; numbers and missing values pass unchanged.
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """:func:`_safe_cell` applied to every text cell and to the column names."""
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(_safe_cell)
-    out.columns = [_safe_cell(str(c)) for c in out.columns]
-    return out
 
 
 def _lang(lang: str) -> str:
@@ -134,7 +113,7 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
     """
     if dialect not in DIALECTS:
         raise ValueError(f"unbekanntes CSV-Format '{dialect}'; erlaubt: {', '.join(DIALECTS)}")
-    out = _safe_frame(labelled(frame, lang))
+    out = safe_frame(labelled(frame, lang))
     if dialect == "excel-de":
         text = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
         return text.encode("utf-8-sig")
@@ -195,7 +174,7 @@ def to_xlsx_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
     wb = Workbook()
     ws = wb.active
     ws.title = "Daten" if de else "Data"
-    data = _safe_frame(labelled(frame, lang))
+    data = safe_frame(labelled(frame, lang))
     ws.append(list(data.columns))
     for row in data.itertuples(index=False):
         ws.append([_xlsx_value(v) for v in row])
@@ -213,7 +192,7 @@ def to_xlsx_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
     meta = wb.create_sheet("Metadaten" if de else "Metadata")
     meta.append(["Feld" if de else "Field", "Inhalt" if de else "Content"])
     for key, value in metadata_rows(ds, ids, year, lang, created):
-        meta.append([_safe_cell(key), _safe_cell(value)])
+        meta.append([safe_cell(key), safe_cell(value)])
     for cell in meta[1]:
         cell.font = Font(bold=True)
     meta.column_dimensions["A"].width = 22

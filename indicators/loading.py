@@ -199,7 +199,13 @@ def read_table(source: str | Path | bytes, filename: str | None = None,
     if len(data) > max_bytes:
         report.reject_file(f"Datei größer als {max_bytes // 1_000_000} MB")
         return RawTable(pd.DataFrame(columns=[ROW_COL])), report
-    if filename.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
+    is_zip = data[:4] == b"PK\x03\x04"
+    if filename.lower().endswith((".xlsx", ".xlsm")) and not is_zip:
+        if b"\x00" in data[:4096] or not data.strip():
+            report.reject_file("keine gültige Excel-Datei (.xlsx)")
+            return RawTable(pd.DataFrame(columns=[ROW_COL])), report
+        report.add(None, "", "Endung .xlsx, aber der Inhalt ist Text: als CSV gelesen", USED, WARNING)
+    if is_zip:
         raw = read_xlsx_bytes(data, report)
     else:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -8,12 +8,14 @@ direction (up/down).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from indicators.assess import assess
+from indicators.classify import Classification, classify
 from indicators.dataset import Dataset
 from indicators.explain import explain
 from indicators.robustness import robustness
@@ -86,3 +88,32 @@ def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = 
         rob = robustness(df, setup.indicators, base_method=setup.method, population_col="population",
                          directions=setup.directions, weights=setup.weights)
     return result, expl, rob
+
+
+MSS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")
+MSS_CLASSES_EN = ("high", "medium", "low", "very low")
+# Cut points of the score used to colour the other methods' maps.
+SCORE_BREAKS = {"svi": (0.25, 0.5, 0.75), "z": (-1.0, 0.0, 1.0)}
+
+
+def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classification:
+    """Map classes of an assessment: the MSS status classes, else score bands.
+
+    ``result`` is the output of :func:`run_needs`; its ``score`` is what the
+    map shows. For ``mss`` the classes are the published status classes (so a
+    score exactly on a cut point lands where the method puts it), labelled by
+    name; areas not assessed are no data.
+    """
+    score = result["score"].astype(float)
+    if method == "mss":
+        order = {name: i for i, name in enumerate(MSS_CLASSES)}
+        idx = result["label"].map(order).fillna(-1).astype(int)
+        base = classify(idx.where(idx >= 0).astype(float), "manual", breaks=[0, 1, 2, 3],
+                        palette="YlOrRd", lang=lang)
+        names = MSS_CLASSES_EN if lang == "en" else MSS_CLASSES
+        counts = tuple(int((idx == i).sum()) for i in range(len(names)))
+        return dataclasses.replace(base, classes=pd.Series(idx.to_numpy(), index=result.index),
+                                   labels=names, counts=counts)
+    lo, hi = float(np.nanmin(score)), float(np.nanmax(score))
+    cuts = [b for b in SCORE_BREAKS.get(method, ()) if lo < b < hi]
+    return classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)

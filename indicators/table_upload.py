@@ -121,7 +121,9 @@ def recheck_table(check: TableCheck, mapping: Mapping[str, str] | None = None,
     report = copy.deepcopy(check.read_report)
     tidy = validate_table(check.raw, report, check.matcher, check.catalogue, mapping, default_year)
     roles = detect_columns(check.raw.frame.columns, mapping) if not check.read_report.file_error else {}
-    if not report.file_error and report.rows_in and tidy.empty:
+    if not report.file_error and not report.rows_in:
+        report.reject_file("Tabelle enthält keine Datenzeilen")
+    elif not report.file_error and tidy.empty:
         report.reject_file("keine verwendbaren Werte in der Tabelle")
     return TableCheck(check.filename, check.raw, check.read_report, report, check.matcher, check.catalogue,
                       roles, tidy, check.geography_id, default_year)

@@ -16,7 +16,7 @@ Nothing here imports Streamlit; uploaded files arrive as bytes.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
 import pandas as pd

@@ -90,3 +90,13 @@ def test_needs_page_shows_assessment(geo_id, method, n_flags):
     text = " ".join(m.value for m in at.markdown)
     assert f"Markierte Gebiete: {n_flags}" in text
     assert len(at.dataframe) >= 1
+
+
+def test_atlas_offers_data_downloads_and_builds_print_map_on_request():
+    at = run_app()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["CSV", "CSV (Excel, ;)", "Excel (XLSX)", "GeoPackage"]
+    at.button(key="print_go").click().run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Herunterladen: share_65plus_2022.png" in labels

@@ -60,7 +60,8 @@ def test_pdf_is_vector_with_embedded_fonts_and_extractable_text(synth):
     text = reader.pages[0].extract_text()
     assert "Fallquote (synthetisch)" in text
     assert "Quelle: Synthetische Testdaten (erfunden), CC0 1.0" in text
-    assert "Datenstand: 31.12.2022" in text and "Methode: Quantile, 3 Klassen" in text
+    # secondary suppression hides a second area, so 4 areas remain for 2 quantile classes
+    assert "Datenstand: 31.12.2022" in text and "Methode: Quantile, 2 Klassen" in text
     fonts = reader.pages[0]["/Resources"]["/Font"]
     for ref in fonts.values():
         font = ref.get_object()
@@ -131,7 +132,10 @@ def test_suppressed_area_is_hatched_named_and_not_classified(synth):
     assert row["suppressed"] and np.isnan(row["value"])
     assert max(pm.classification.edges) < SUPPRESSED_RATE
     hatched = [c for c in pm.map_ax.collections if c.get_hatch()]
-    assert len(hatched) == 1 and len(hatched[0].get_paths()) == 1
+    # the small area plus the one hidden by secondary suppression (city total − rest)
+    n_suppressed = int(pm.layer["suppressed"].sum())
+    assert n_suppressed == 2
+    assert len(hatched) == 1 and len(hatched[0].get_paths()) == n_suppressed
     texts = [t.get_text() for ax in pm.figure.axes for t in ax.texts]
     assert "gesperrt (Datenschutz, < 3 Fälle)" in texts
     assert not any("50" in t for t in texts)

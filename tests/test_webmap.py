@@ -198,3 +198,10 @@ def test_missing_columns_raise(areas):
     c = classify(areas["value"])
     with pytest.raises(ValueError, match="value"):
         build_map(areas.drop(columns="value"), c, indicator_label="Quote")
+
+
+def test_tooltip_note_line_is_escaped():
+    from geo.maphtml import tooltip_html
+
+    html = tooltip_html("A", 1.0, indicator_label="x", note="<b>knapp</b> (60 %)")
+    assert "&lt;b&gt;knapp&lt;/b&gt; (60 %)" in html and "<b>knapp" not in html

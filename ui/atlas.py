@@ -6,9 +6,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.join import indicator_layer, join_values
+from geo.printmap import label_decimals, map_classification
 from geo.webgeom import area_at
 from geo.webmap import build_map
-from indicators.classify import DIVERGING_PALETTES, SCHEMES, SEQUENTIAL_PALETTES, classify, is_diverging
+from indicators.classify import DIVERGING_PALETTES, SCHEMES, SEQUENTIAL_PALETTES
 from indicators.flags import default_threshold, threshold_flags
 from indicators.formatting import fmt_change, fmt_value
 from indicators.profile import area_profile
@@ -103,9 +104,10 @@ def render() -> None:
         label_visibility="collapsed", help=t("flag_note", lang), format="%.2f")
     layer["flagged"] = threshold_flags(layer["value"], threshold, direction)
 
-    diverging = is_diverging(c["palette"])
-    classes = classify(layer["value"], c["scheme"], c["k"], breaks=c["breaks"], palette=c["palette"],
-                       reference=(0.0 if c["view"] == "change" else city) if diverging else None, lang=lang)
+    # the same function decides classes and colours for the print map
+    reference = 0.0 if c["view"] == "change" else city
+    classes = map_classification(layer, reference, c["scheme"], c["k"], c["palette"], c["breaks"], lang,
+                                 decimals=label_decimals(ind, layer) if c["view"] == "level" else None)
     common.init_state("area", None, str, set(layer["code"]))
     codes = list(layer["code"])
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None
@@ -156,6 +158,7 @@ def _ranking(ds, layer, city, unit: str, c: dict, lang: str) -> None:
         downloads.data_downloads(ds, c["indicator"], c["year"], lang)
         downloads.print_map_downloads(ds, c["indicator"], c["year"], c,
                                       frozenset(layer.loc[layer["flagged"], "code"]), lang)
+        downloads.report_download(ds, c["year"], lang)
 
 
 def _profile(ds, layer, c: dict, lang: str) -> None:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from geo.exports import geopackage_bytes
 from geo.printmap import PrintOptions, render_print_map
+from geo.report_pdf import build_report
 from indicators.exports import export_frame, to_csv_bytes, to_xlsx_bytes
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
@@ -43,3 +44,21 @@ def print_map_downloads(ds, indicator: str, year: int, c: dict, flagged: frozens
         if stored and stored[0] == key:
             st.download_button(("Herunterladen: " if de else "Download: ") + f"{indicator}_{year}.{fmt}",
                                stored[1], f"{indicator}_{year}_{size}.{fmt}", MIME[fmt])
+
+
+def report_download(ds, year: int, lang: str) -> None:
+    """The generated social report (all indicators, all areas) as a PDF."""
+    de = lang == "de"
+    with st.expander(f"Sozialbericht {year} als PDF" if de else f"Social report {year} (PDF)"):
+        st.caption("Titelseite, Übersicht der markierten Gebiete, eine Seite je Indikator, ein Profil je Gebiet, "
+                   "Methoden und Quellen. Die Erstellung dauert etwa eine halbe Minute."
+                   if de else "Cover, overview of flagged areas, one page per indicator, one profile per area, "
+                   "methods and sources. Takes about half a minute.")
+        key = (ds.geography.id, year, lang)
+        if st.button("Bericht erstellen" if de else "Create report", key="report_go"):
+            with st.spinner("Bericht wird erstellt …" if de else "Creating report …"):
+                st.session_state["report_pdf"] = (key, build_report(ds, year, lang))
+        stored = st.session_state.get("report_pdf")
+        if stored and stored[0] == key:
+            st.download_button(("Herunterladen: " if de else "Download: ") + f"sozialmonitor_{year}.pdf",
+                               stored[1], f"sozialmonitor_{ds.geography.id}_{year}.pdf", "application/pdf")

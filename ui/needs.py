@@ -10,10 +10,9 @@ from geo.join import join_values
 from geo.spatial_pattern import spatial_pattern
 from geo.webmap import build_map
 from indicators.assess import METHODS, PRESETS
-from indicators.classify import classify
 from indicators.explain import summary
 from indicators.formatting import fmt_number
-from indicators.needs import default_setup, run_needs
+from indicators.needs import default_setup, need_classes, run_needs
 from ui import common
 
 METHOD_LABELS = {
@@ -21,8 +20,6 @@ METHOD_LABELS = {
     "svi": "SVI (CDC/ATSDR Social Vulnerability Index)",
     "z": "z-Wert-Summe (gewichtet)",
 }
-# Class cut points of each method's score for the map (see indicators.assess).
-SCORE_BREAKS = {"mss": [-1.0, 1.0, 1.5], "svi": [0.25, 0.5, 0.75], "z": [-1.0, 0.0, 1.0]}
 SCORE_LABEL = {"mss": "Statusindex", "svi": "SVI-Perzentil", "z": "Bedarfswert (z)"}
 
 
@@ -66,13 +63,12 @@ def render() -> None:
         "area_code": result["id"], "value": result["score"], "numerator": np.nan,
         "denominator": np.nan, "suppressed": False}))
     layer["flagged"] = result["flag"].to_numpy()
-    lo, hi = float(np.nanmin(layer["value"])), float(np.nanmax(layer["value"]))
-    cuts = [b for b in SCORE_BREAKS[method] if lo < b < hi]
-    classes = classify(layer["value"], "manual", breaks=[lo, *cuts, hi], palette="YlOrRd", lang=lang)
+    layer["note"] = _notes(result, rob, lang)
+    classes = need_classes(result, method, lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
         m = build_map(layer, classes, indicator_label=SCORE_LABEL[method], unit="",
-                      lang=lang, decimals=2, attribution=ds.attribution(),
+                      lang=lang, decimals=2, attribution=ds.geography.label(lang),
                       flag_label="erhöhter Bedarf" if lang == "de" else "elevated need")
         st_folium(m, key=f"needs-{geo_id}", height=560, use_container_width=True, returned_objects=[])
     with right:
@@ -94,6 +90,19 @@ def render() -> None:
     st.dataframe(table.sort_values("rank"), hide_index=True, width="stretch")
     _pattern(ds, layer, lang)
     common.source_footer(ds)
+
+
+def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[str]:
+    """Tooltip line per area: class label and, if computed, robustness of its flag."""
+    robust = rob.set_index("id") if rob is not None else None
+    out = []
+    for rid, label in zip(result["id"], result["label"]):
+        text = str(label)
+        if robust is not None and rid in robust.index and pd.notna(robust.at[rid, "share"]):
+            share = fmt_number(100 * robust.at[rid, "share"], 0, lang)
+            text += f" · {robust.at[rid, 'robustness']} ({share} %)"
+        out.append(text)
+    return out
 
 
 PRESETS_NOTE = {

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import folium
-import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.addresses import default_index, locate
-from geo.crs import METRIC_CRS
 from geo.estimate import circle, default_estimator, geometry_from_geojson
 from geo.join import indicator_layer
 from geo.webmap import build_map

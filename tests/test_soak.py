@@ -1,0 +1,53 @@
+"""Smoke run of bench/soak.py against a Streamlit server started here (2 sessions, 5 s)."""
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, require
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server():
+    require(Path("/usr/bin/chromium").exists(), "Chromium not installed at /usr/bin/chromium")
+    app = ROOT / "app.py" if (ROOT / "app.py").exists() else ROOT / "tests" / "data" / "soak_app.py"
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_soak_smoke(server):
+    url, pid = server
+    res = subprocess.run([sys.executable, "bench/soak.py", "--url", url, "--sessions", "2", "--seconds", "5", "--json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    out = json.loads(res.stdout)
+    assert res.returncode == 0, out["error_messages"]
+    assert out["errors"] == 0 and out["reruns"] >= 2
+    assert out["p50_ms"] is not None and out["p95_ms"] >= out["p50_ms"]
+    assert out["server_pid"] == pid and out["rss_mb_peak"] > 10
