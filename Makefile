@@ -25,6 +25,7 @@ bench: venv
 # Rebuild the shipped datasets in shapes/ and data/ from ../shared/data/raw.
 data: venv
 	$(PY) shapes/build.py
+	$(PY) shapes/build_addresses.py
 	$(PY) data/build.py
 	$(PY) data/build_berlin.py
 

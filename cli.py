@@ -233,9 +233,9 @@ def _cmd_locate(args: argparse.Namespace) -> int:
 
 def _de(x: float | None, decimals: int = 1) -> str:
     """German number format for the terminal ("1.234,5"); '–' for no value."""
-    if x is None or x != x:
-        return "–"
-    return f"{x:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    from indicators.formatting import fmt_number
+
+    return fmt_number(x, decimals, "de")
 
 
 def add_estimate(sub: argparse._SubParsersAction) -> None:
@@ -344,6 +344,81 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_query(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("query", help='Gebiete filtern, z. B. "Anteil 65+ > 25 und Bevölkerungsentwicklung < 0"')
+    p.add_argument("expression", help="Abfrage (Indikator-ID oder Bezeichnung, Vergleich, und/oder/nicht)")
+    p.add_argument("--year", type=int, help="Jahr (Standard: das neueste)")
+    p.add_argument("--geography", default="stadtteile", help="Gebietsgliederung")
+    p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    p.set_defaults(func=_cmd_query)
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    import json
+
+    from indicators.query import QueryError, run_query
+
+    ds = _dataset(args.geography)
+    try:
+        res = run_query(ds, args.expression, args.year)
+    except QueryError as exc:
+        raise UserError(str(exc)) from None
+    if args.json:
+        rows = res.table.astype(object).where(res.table.notna(), None).to_dict(orient="records")
+        print(json.dumps({"expression": res.expression, "explanation": res.explanation, "year": res.year,
+                          "selected": res.selected, "areas": rows}, ensure_ascii=False))
+        return 0
+    print(res.summary())
+    for r in res.table.to_dict(orient="records"):
+        vals = "  ".join(f"{ds.catalogue[i].label_de}: {_de(r[i], 1)}" for i in res.indicators)
+        print(f"{r['code']} {r['name']:<18} {r['result']:<9} {vals}")
+    return 0
+
+
+def add_zonal(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("zonal", help="Rasterwerte je Gebiet (Mittel, Summe, Min, Max, Anteil über Schwelle)")
+    p.add_argument("--raster", required=True, help="GeoTIFF in beliebigem CRS")
+    p.add_argument("--geography", default="stadtteile", help="Gebietsgliederung")
+    p.add_argument("--above", type=float, help="Schwelle für den Anteil der Zellen darüber")
+    p.add_argument("--band", type=int, default=1, help="Band (Standard 1)")
+    p.add_argument("--method", choices=["center", "coverage"], default="center",
+                   help="center: Zellmittelpunkt in der Fläche; coverage: flächengewichtet (exactextract)")
+    p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    p.set_defaults(func=_cmd_zonal)
+
+
+def _cmd_zonal(args: argparse.Namespace) -> int:
+    import json
+
+    from geo.geographies import get_geography, load_areas
+    from geo.zonal import ZonalError, zonal_stats
+
+    try:
+        areas = load_areas(get_geography(args.geography))
+    except KeyError as exc:
+        raise UserError(str(exc.args[0])) from None
+    try:
+        res = zonal_stats(args.raster, areas, args.above, args.band, args.method)
+    except ZonalError as exc:
+        raise UserError(str(exc)) from None
+    stats = res.stats
+    if args.json:
+        rows = stats.astype(object).where(stats.notna(), None).to_dict(orient="records")
+        print(json.dumps({"raster": res.raster, "crs": res.crs, "method": res.method, "above": res.above,
+                          "areas": rows}, ensure_ascii=False))
+        return 0
+    print(f"{res.raster} ({res.crs}), Methode {res.method}")
+    head = f"{'Gebiet':<22} {'Mittel':>10} {'Summe':>12} {'Min':>8} {'Max':>8} {'Zellen':>8}"
+    print(head + (f" {'> ' + _de(args.above, 1):>8} %" if args.above is not None else ""))
+    for r in stats.itertuples():
+        line = (f"{r.code} {r.name[:19]:<19} {_de(r.mean, 2):>10} {_de(r.sum, 1):>12} {_de(r.min, 1):>8} "
+                f"{_de(r.max, 1):>8} {_de(r.count, 0):>8}")
+        if args.above is not None:
+            line += f" {_de(r.share_above, 1):>10}"
+        print(line + (f"  ({r.note})" if r.note else ""))
+    return 0
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_indicators,
     add_mss,
@@ -354,6 +429,8 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_estimate,
     add_validate,
     add_report,
+    add_query,
+    add_zonal,
 ]
 
 

@@ -209,10 +209,18 @@ class Estimator:
 
     def weights(self, geom: shapely.Geometry) -> pd.DataFrame:
         """Per touched area: areal weight, address points inside, dasymetric weight."""
+        shapely.prepare(geom)
         idx = self.tree.query(geom, predicate="intersects")
-        inter = shapely.area(shapely.intersection(self.geoms[idx], geom))
-        hit = self.pt_tree.query(geom, predicate="intersects")
-        n_in = np.bincount(self.pt_area[hit], minlength=len(self.areas))[idx]
+        # areas wholly inside need neither an intersection nor a point test
+        full = shapely.contains(geom, self.geoms[idx])
+        inter = self.area_m2[idx].copy()
+        inter[~full] = shapely.area(shapely.intersection(self.geoms[idx[~full]], geom))
+        n_in = self.n_addr[idx].copy()
+        if (~full).any():
+            cand = self.pt_tree.query(geom)  # bounding-box candidates only
+            cand = cand[np.isin(self.pt_area[cand], idx[~full])]
+            inside = shapely.intersects(geom, self.pt_geoms[cand])
+            n_in[~full] = np.bincount(self.pt_area[cand[inside]], minlength=len(self.areas))[idx[~full]]
         areal = inter / self.area_m2[idx]
         n_all = self.n_addr[idx]
         # an area without address points falls back to its areal weight
@@ -264,7 +272,8 @@ class Estimator:
             "numerator": np.concatenate([r[2] for r in rows]),
             "denominator": np.concatenate([r[3] for r in rows]),
         })
-        vals = apply_disclosure(vals, self.ds.catalogue, self.ds.min_count)
+        # each method is its own "area"; there is no whole-city row among them
+        vals = apply_disclosure(vals, self.ds.catalogue, self.ds.min_count, reference_code=None)
         cat = self.ds.catalogue
         table = pd.DataFrame({
             "variable": vals["indicator"], "label": [cat[i].label(lang) for i in vals["indicator"]],

@@ -184,3 +184,22 @@ def test_hand_computed_weights_on_synthetic_areas():
     # so check the areal case where they differ: (40 + 5) / 125 = 36 %, average would be 30 %)
     assert both.value("share_65plus", "areal") == pytest.approx(36)
     assert both.contributions.set_index("code").loc["B", "addresses_inside"] == 1
+
+
+@pytest.mark.parametrize("geom_fn", [
+    lambda e: circle(10.70, 53.875, 2500),                          # across several Stadtteile, partly
+    lambda e: e.areas.union_all(),                                  # every area wholly inside
+    lambda e: _stadtteil(e, "05").buffer(300),                      # one whole, neighbours partly
+])
+def test_weights_match_brute_force(est, geom_fn):
+    geom = geom_fn(est)
+    w = est.weights(geom).set_index("code")
+    for code, poly in zip(est.areas["code"], est.areas.geometry):
+        inter = poly.intersection(geom).area
+        if inter == 0:
+            assert code not in w.index or w.loc[code, "areal"] == 0
+            continue
+        assert w.loc[code, "areal"] == pytest.approx(inter / poly.area, rel=1e-9)
+        mask = est.pt_area == list(est.areas["code"]).index(code)
+        n_in = int(shapely.intersects(geom, est.pt_geoms[mask]).sum())
+        assert w.loc[code, "addresses_inside"] == n_in

@@ -1,0 +1,187 @@
+"""Raster zonal statistics per area (e.g. a heat map per Stadtteil).
+
+The raster stays in its own CRS (no resampling); the area polygons are
+projected to it. Two ways to decide which cells belong to an area:
+
+``center`` (default, rasterio)
+    a cell belongs to the area if its centre lies inside;
+``coverage`` (exactextract)
+    every cell counts with the fraction of it covered by the area.
+
+Per area: mean, sum, min, max, number of valid cells and the share (%) of
+valid cells above a value. NoData cells (and NaN) are ignored. Areas outside
+the raster get NaN and a note. :func:`zonal_rows` turns the result into
+indicator rows (``area_code, indicator, value, …``) for mapping and export.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import rasterio
+import rasterio.features
+import rasterio.windows
+import shapely
+
+from indicators.catalogue import Indicator
+
+STATS = ("mean", "sum", "min", "max", "count", "share_above")
+STAT_LABELS_DE = {"mean": "Mittelwert", "sum": "Summe", "min": "Minimum", "max": "Maximum",
+                  "count": "Zellen mit Wert", "share_above": "Anteil Zellen über {above}"}
+
+
+class ZonalError(ValueError):
+    """The raster cannot be used (German message naming the file)."""
+
+
+@dataclass
+class ZonalResult:
+    """Statistics per area: ``stats`` has ``code, name`` + :data:`STATS` + ``note``."""
+
+    raster: str
+    crs: str
+    stats: pd.DataFrame
+    above: float | None = None
+    method: str = "center"
+    notes: list[str] = field(default_factory=list)
+
+
+def _open(path: str | Path) -> rasterio.DatasetReader:
+    name = Path(path).name
+    try:
+        src = rasterio.open(path)
+    except rasterio.errors.RasterioIOError as exc:
+        raise ZonalError(f"{name}: kein lesbares Raster ({str(exc).splitlines()[0][:200]})") from None
+    if src.crs is None:
+        src.close()
+        raise ZonalError(f"{name}: Raster ohne Koordinatenbezugssystem (CRS); bitte mit CRS speichern.")
+    return src
+
+
+def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict, str]:
+    """Statistics of the cells whose centre lies in ``geom`` (raster CRS)."""
+    bounds = shapely.box(*src.bounds)
+    if not geom.intersects(bounds):
+        return {}, "außerhalb des Rasters"
+    win = rasterio.features.geometry_window(src, [geom]).intersection(
+        rasterio.windows.Window(0, 0, src.width, src.height))
+    data = src.read(band, window=win, masked=True)
+    inside = rasterio.features.geometry_mask([geom], out_shape=data.shape, transform=src.window_transform(win),
+                                             invert=True, all_touched=False)
+    if inside.sum() == 0:
+        return {}, "kein Zellmittelpunkt in der Fläche (Fläche kleiner als eine Rasterzelle?)"
+    vals = data.astype(float).filled(np.nan)[inside]
+    vals = vals[np.isfinite(vals)]
+    if vals.size == 0:
+        return {"count": 0}, "nur NoData-Zellen"
+    out = {"mean": vals.mean(), "sum": vals.sum(), "min": vals.min(), "max": vals.max(), "count": int(vals.size)}
+    if above is not None:
+        out["share_above"] = 100.0 * (vals > above).sum() / vals.size
+    return out, ""
+
+
+def _coverage_stats(src, geoms: gpd.GeoDataFrame, band: int, above: float | None) -> pd.DataFrame:
+    """Coverage-weighted statistics with exactextract (fraction of each cell inside)."""
+    from exactextract import exact_extract
+    from exactextract.raster import NumPyRasterSource
+
+    data = src.read(band, masked=True)
+    arr = data.filled(np.nan).astype(float)
+    b = src.bounds
+    wkt = src.crs.to_wkt()
+    vals = NumPyRasterSource(arr, b.left, b.bottom, b.right, b.top, nodata=np.nan, srs_wkt=wkt)
+    ops = ["mean", "sum", "min", "max", "count"]
+    out = exact_extract(vals, geoms, ops, output="pandas")
+    if above is not None:
+        flag = np.where(np.isnan(arr), np.nan, (arr > above).astype(float))
+        src_flag = NumPyRasterSource(flag, b.left, b.bottom, b.right, b.top, nodata=np.nan, srs_wkt=wkt)
+        out["share_above"] = 100.0 * exact_extract(src_flag, geoms, ["mean"], output="pandas")["mean"]
+    return out
+
+
+def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None = None,
+                band: int = 1, method: str = "center") -> ZonalResult:
+    """Mean, sum, min, max, valid-cell count and share above ``above`` per area.
+
+    Parameters
+    ----------
+    raster
+        GeoTIFF (or any GDAL raster) in any CRS.
+    areas
+        Polygons with ``code`` and ``name`` (any CRS).
+    above
+        Threshold for ``share_above`` (percent of valid cells with value > above).
+    band
+        Band number (1-based).
+    method
+        "center" (cell centres, rasterio) or "coverage" (cell fractions, exactextract).
+
+    Raises
+    ------
+    ZonalError
+        Unreadable raster, no CRS, or a band that does not exist.
+    """
+    if method not in ("center", "coverage"):
+        raise ZonalError(f"Methode '{method}' unbekannt: 'center' oder 'coverage'")
+    name = Path(raster).name
+    with _open(raster) as src:
+        if not 1 <= band <= src.count:
+            raise ZonalError(f"{name}: Band {band} gibt es nicht (Raster hat {src.count} Band/Bänder).")
+        geoms = areas.to_crs(src.crs)
+        rows = []
+        bounds = shapely.box(*src.bounds)
+        if method == "coverage":
+            cov = _coverage_stats(src, geoms[["geometry"]], band, above)
+        for i, (code, nm, geom) in enumerate(zip(geoms["code"], geoms["name"], geoms.geometry)):
+            if method == "center":
+                stats, note = _center_stats(src, geom, band, above)
+            elif not geom.intersects(bounds):
+                stats, note = {}, "außerhalb des Rasters"
+            elif not cov["count"].iloc[i] > 0:
+                stats, note = {"count": 0}, "nur NoData-Zellen"
+            else:
+                stats, note = cov.iloc[i].to_dict(), ""
+            outside = 1 - geom.intersection(bounds).area / geom.area if geom.area else 0
+            if stats and outside > 0.01:
+                note = f"{outside:.0%} der Fläche außerhalb des Rasters"
+            rows.append({"code": code, "name": nm, **{s: stats.get(s, np.nan) for s in STATS}, "note": note})
+        crs = src.crs.to_string()
+    stats_df = pd.DataFrame(rows)
+    if above is None:
+        stats_df["share_above"] = np.nan
+    notes = [f"{r.code} {r.name}: {r.note}" for r in stats_df.itertuples() if r.note]
+    return ZonalResult(name, crs, stats_df, above, method, notes)
+
+
+def zonal_rows(result: ZonalResult, prefix: str = "raster", year: int | None = None) -> pd.DataFrame:
+    """Indicator rows ``area_code, year, indicator, value, numerator, denominator, note``.
+
+    Indicator ids are ``{prefix}_{stat}``; ``share_above`` is left out when no
+    threshold was given.
+    """
+    stats = [s for s in STATS if s != "share_above" or result.above is not None]
+    long = result.stats.melt(id_vars=["code", "note"], value_vars=stats, var_name="stat", value_name="value")
+    return pd.DataFrame({
+        "area_code": long["code"], "year": year, "indicator": prefix + "_" + long["stat"],
+        "value": long["value"].astype(float), "numerator": np.nan, "denominator": np.nan, "note": long["note"],
+    })
+
+
+def zonal_indicators(result: ZonalResult, prefix: str = "raster", label: str | None = None,
+                     unit: str = "") -> dict[str, Indicator]:
+    """Catalogue entries for :func:`zonal_rows`, so the values map like any indicator."""
+    label = label or result.raster
+    out = {}
+    for s in STATS:
+        if s == "share_above" and result.above is None:
+            continue
+        stat = STAT_LABELS_DE[s].format(above=f"{result.above:g}".replace(".", ","))
+        u = "%" if s == "share_above" else ("Zellen" if s == "count" else unit)
+        out[f"{prefix}_{s}"] = Indicator(
+            id=f"{prefix}_{s}", label_de=f"{label}: {stat}", label_en=f"{label}: {s.replace('_', ' ')}",
+            kind="value", unit=u, source=result.raster,
+            definition_de=f"{stat} der Rasterzellen je Gebiet ({'Zellmittelpunkt' if result.method == 'center' else 'flächengewichtet'}), Raster {result.raster} ({result.crs}).")
+    return out
