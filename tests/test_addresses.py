@@ -144,7 +144,7 @@ def test_index_on_synthetic_points():
 def test_build_script_reproduces_shipped_file(raw_dir, tmp_path):
     import importlib.util
 
-    from conftest import ROOT
+    from testkit import ROOT
     spec = importlib.util.spec_from_file_location("build_addresses", ROOT / "shapes" / "build_addresses.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

@@ -2,7 +2,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from testkit import ROOT
 
 APP = str(ROOT / "app.py")
 

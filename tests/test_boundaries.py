@@ -3,8 +3,7 @@ import json
 import zipfile
 
 import geopandas as gpd
-import pytest
-from shapely.geometry import Polygon, box
+from shapely.geometry import box
 
 from geo.boundaries import pick_columns, read_vector
 from geo.geographies import get_geography, load_areas

@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from conftest import ROOT
+from testkit import ROOT
 
 
 def run(*args):

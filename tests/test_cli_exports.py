@@ -1,7 +1,6 @@
 """CLI subcommands map, batch and report (on the shipped Lübeck data)."""
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 
@@ -9,7 +8,7 @@ import pandas as pd
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import ROOT
+from testkit import ROOT
 
 
 def run(*args):

@@ -6,7 +6,7 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import ROOT
+from testkit import ROOT
 
 
 def run(*args):

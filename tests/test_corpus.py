@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import ROOT
+from testkit import ROOT
 from indicators.report import FILE_REJECTED
 from indicators.uploads import boundary_areas, check_boundaries, check_table
 

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from conftest import ROOT
+from testkit import ROOT
 
 TABLE = ROOT / "data" / "luebeck_stadtteile.csv"
 

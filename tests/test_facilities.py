@@ -1,6 +1,5 @@
 """Facility points and per-area facility indicators (synthetic facilities, made here)."""
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import pytest
 from shapely.geometry import Point, box

@@ -1,7 +1,6 @@
 """Reading CSV/XLSX in the dialects planners actually have."""
 import io
 
-import pandas as pd
 from openpyxl import Workbook
 
 from indicators.loading import decode, read_table, sniff_delimiter

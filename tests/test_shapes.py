@@ -5,7 +5,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from conftest import ROOT
+from testkit import ROOT
 
 GPKG = ROOT / "shapes" / "luebeck.gpkg"
 

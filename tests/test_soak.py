@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, require
+from testkit import ROOT, require
 
 
 def free_port() -> int:

@@ -30,7 +30,7 @@ def store(tmp_path):
 
 @pytest.fixture(autouse=True)
 def _cwd(monkeypatch):
-    from conftest import ROOT
+    from testkit import ROOT
     monkeypatch.chdir(ROOT)
 
 

@@ -1,10 +1,8 @@
 """Validation: every input row is either used or listed with file, row, column, reason."""
-import pandas as pd
 import pytest
 
 from indicators.catalogue import load_catalogue
 from indicators.loading import read_table
-from indicators.report import DROPPED
 from indicators.validation import AreaMatcher, parse_number, validate_table
 
 CODES = {f"{i:02d}": n for i, n in enumerate(

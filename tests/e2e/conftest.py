@@ -40,7 +40,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from testkit import ROOT, require
+
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
@@ -49,14 +50,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 STARTUP_TIMEOUT_S = 90
 APP_TIMEOUT_MS = 60_000
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def missing(reason: str) -> None:
     """Skip locally, fail in CI: a CI run without its browser must not pass silently."""
-    if IN_CI:
-        pytest.fail(reason)
-    pytest.skip(reason)
+    require(False, reason)
 
 
 def free_port() -> int:

@@ -9,7 +9,7 @@ import tempfile
 
 import pandas as pd
 
-from conftest import ROOT  # noqa: F401  (repo root on sys.path)
+from testkit import ROOT  # noqa: F401  (repo root on sys.path)
 from geo.geographies import get_geography, load_areas
 from indicators.catalogue import load_catalogue, load_sources
 from indicators.persistence import DataStore
