@@ -85,7 +85,11 @@ def render() -> None:
         what = f"{radius} m um {text}" if de else f"{radius} m around {text}"
     if geom is None:
         return
-    result = _estimator().estimate(geom, year, None, lang)
+    try:
+        result = _estimator().estimate(geom, year, None, lang)
+    except ValueError as exc:  # EstimateError: e.g. an empty or degenerate drawing
+        st.error(str(exc))
+        return
     st.markdown(f"**{what}: {fmt_number(result.area_km2, 2, lang)} km²**")
     st.dataframe(_estimate_table(result, lang), hide_index=True, width="stretch")
     for note in result.notes:

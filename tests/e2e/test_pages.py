@@ -29,8 +29,12 @@ def test_address_lookup_and_drawn_rectangle_give_estimates(app_page):
     box.fill("Breite Str. 62")
     box.press("Enter")
     page.get_by_text("Stadtteil 01 Innenstadt").wait_for()
-    page.get_by_text("500 m um Breite Str. 62", exact=False).wait_for()
-    assert page.get_by_text("Einwohnerinnen und Einwohner").count() >= 1
+    page.get_by_text("500 m um Breite Str. 62: 0,79 km²", exact=False).wait_for()
+    table = page.locator("[data-testid=stDataFrame]")  # the estimate table (canvas + a11y cells)
+    table.wait_for()
+    # glide cells are named column-row: residents by areal weighting, German format
+    assert table.locator("[data-testid=glide-cell-0-0]").inner_text() == "Einwohnerinnen und Einwohner"
+    assert table.locator("[data-testid=glide-cell-1-0]").inner_text() == "4.896"
 
     frame = app_page.map_frame()
     frame.locator(".leaflet-draw-draw-rectangle").click()
@@ -43,7 +47,6 @@ def test_address_lookup_and_drawn_rectangle_give_estimates(app_page):
     page.mouse.up()
     page.get_by_text("gezeichnete Fläche", exact=False).wait_for()
     app_page.wait_idle()
-    assert page.get_by_text("Adressgewichtung").count() >= 1
-    assert page.get_by_text("Einwohnerinnen und Einwohner").count() >= 1
+    page.locator("[data-testid=stDataFrame]").wait_for()
     assert app_page.external_requests == [] and app_page.page_errors == []
     app_page.screenshot("estimate")
