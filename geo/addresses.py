@@ -143,6 +143,19 @@ class LocateResult:
         return {"query": self.query, "status": self.status, "message": self.message,
                 "matches": [asdict(m) for m in self.matches], "suggestions": self.suggestions}
 
+    def to_text(self) -> str:
+        """One line per match (address, area, coordinates), the note and the attribution."""
+        lines = []
+        for m in self.matches:
+            area = f"{m.stadtteil_code} {m.stadtteil_name}" if m.stadtteil_code else "außerhalb der Stadtteile"
+            if m.stadtbezirk_code:
+                area += f", Stadtbezirk {m.stadtbezirk_code} {m.stadtbezirk_name}".rstrip()
+            lines.append(f"{m.address}\t{area}\tE {m.x:.1f} N {m.y:.1f} (EPSG:25832)\t{m.lat:.6f}, {m.lon:.6f}")
+        if self.status != "exact":
+            lines.append(self.message)
+        lines.append(ATTRIBUTION)
+        return "\n".join(lines)
+
 
 @lru_cache(maxsize=2)
 def load_addresses(path: Path = ADDRESSES) -> gpd.GeoDataFrame:

@@ -248,3 +248,13 @@ def pick_columns(gdf: gpd.GeoDataFrame, code_col: str, name_col: str | None, rep
     out["name"] = out["name"].fillna(out["code"])
     report.rows_used = len(out)
     return out
+
+
+def read_areas(path: str | Path, code_col: str = "code", name_col: str | None = "name") -> gpd.GeoDataFrame:
+    """Polygons with ``code`` and ``name`` from a file; ValueError with the report if unusable."""
+    gdf, report = read_vector(path)
+    if gdf is not None:
+        gdf = pick_columns(gdf, code_col, name_col, report)
+    if gdf is None or not report.ok or len(gdf) == 0:
+        raise ValueError(report.to_text())
+    return gdf

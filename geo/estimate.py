@@ -30,6 +30,7 @@ from shapely.geometry import shape
 
 from geo.addresses import load_addresses, points_area_codes
 from indicators.dataset import Dataset
+from indicators.formatting import fmt_number
 from indicators.disclosure import apply_disclosure
 from indicators.catalogue import Indicator
 from indicators.report import Report
@@ -156,6 +157,23 @@ class EstimateResult:
     def value(self, variable: str, method: str) -> float:
         sel = self.table[(self.table["variable"] == variable) & (self.table["method"] == method)]
         return float(sel["value"].iloc[0]) if len(sel) else float("nan")
+
+    def to_text(self, attribution: str = "", lang: str = "de") -> str:
+        """Plain-text table for the command line (German number format)."""
+        de = lang == "de"
+        lines = [f"{'Fläche' if de else 'Area'}: {fmt_number(self.area_km2, 3, lang)} km², "
+                 f"{'Jahr' if de else 'year'} {self.year}",
+                 f"{'Merkmal' if de else 'Variable':<40} {METHOD_LABELS['areal'][lang]:>14} "
+                 f"{METHOD_LABELS['dasymetric'][lang]:>14}"]
+        for r in self.wide(lang).itertuples():
+            d = 0 if r.kind == "count" else 1
+            lines.append(f"{r.label[:40]:<40} {fmt_number(r.areal, d, lang):>14} "
+                         f"{fmt_number(r.dasymetric, d, lang):>14}")
+        for c in self.contributions.itertuples():
+            lines.append(f"  {c.code} {c.name}: {'Flächenanteil' if de else 'area share'} "
+                         f"{fmt_number(100 * c.areal, 1, lang)} %, {'Adressen' if de else 'addresses'} "
+                         f"{c.addresses_inside} {'von' if de else 'of'} {c.addresses_total}")
+        return "\n".join([*lines, *self.notes, *([attribution] if attribution else [])])
 
     def to_json_dict(self, digits: int = 2) -> dict:
         """``{"area_km2": …, "estimates": [{"variable", "method", "value"}, …]}``; suppressed → null."""
@@ -325,3 +343,22 @@ def estimate(geom: shapely.Geometry, year: int | None = None, variables: list[st
              estimator: Estimator | None = None, lang: str = "de") -> EstimateResult:
     """Estimate counts and rates inside ``geom`` (EPSG:25832); see :meth:`Estimator.estimate`."""
     return (estimator or default_estimator()).estimate(geom, year, variables, lang)
+
+
+def geometry_from_options(lon: float | None = None, lat: float | None = None, radius: float | None = None,
+                          polygon: str | None = None) -> shapely.Geometry:
+    """The area of ``cli.py estimate``: a circle (lon, lat, radius) or a polygon file.
+
+    Raises :class:`EstimateError` for a wrong combination or an unusable file.
+    """
+    circle_args = (lon, lat, radius)
+    if polygon and any(v is not None for v in circle_args):
+        raise EstimateError("entweder --polygon oder --lon/--lat/--radius angeben, nicht beides.")
+    if polygon:
+        geom, report = geometry_from_file(polygon)
+        if geom is None:
+            raise EstimateError(report.to_text())
+        return geom
+    if None in circle_args:
+        raise EstimateError("--lon, --lat und --radius zusammen angeben (oder --polygon DATEI).")
+    return circle(lon, lat, radius)

@@ -24,7 +24,7 @@ from geo.addresses import load_addresses, points_area_codes
 from geo.crs import METRIC_CRS, CRSError, to_metric
 from indicators.catalogue import Indicator
 from indicators.loading import ROW_COL, read_table
-from indicators.report import DROPPED, REPAIRED, USED, WARNING, Report
+from indicators.report import REPAIRED, USED, WARNING, Report
 from indicators.validation import _norm, parse_number
 
 LAT = ("lat", "latitude", "breite", "breitengrad", "geogr_breite")

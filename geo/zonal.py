@@ -27,6 +27,7 @@ import rasterio.windows
 import shapely
 
 from indicators.catalogue import Indicator
+from indicators.formatting import fmt_number, json_records
 
 STATS = ("mean", "sum", "min", "max", "count", "share_above")
 STAT_LABELS_DE = {"mean": "Mittelwert", "sum": "Summe", "min": "Minimum", "max": "Maximum",
@@ -47,6 +48,24 @@ class ZonalResult:
     above: float | None = None
     method: str = "center"
     notes: list[str] = field(default_factory=list)
+
+    def to_json_dict(self) -> dict:
+        return {"raster": self.raster, "crs": self.crs, "method": self.method, "above": self.above,
+                "areas": json_records(self.stats)}
+
+    def to_text(self, lang: str = "de") -> str:
+        """Plain-text table for the command line (German number format)."""
+        f = fmt_number
+        lines = [f"{self.raster} ({self.crs}), Methode {self.method}"]
+        head = f"{'Gebiet':<22} {'Mittel':>10} {'Summe':>12} {'Min':>8} {'Max':>8} {'Zellen':>8}"
+        lines.append(head + (f" {'> ' + f(self.above, 1, lang):>8} %" if self.above is not None else ""))
+        for r in self.stats.itertuples():
+            line = (f"{r.code} {r.name[:19]:<19} {f(r.mean, 2, lang):>10} {f(r.sum, 1, lang):>12} "
+                    f"{f(r.min, 1, lang):>8} {f(r.max, 1, lang):>8} {f(r.count, 0, lang):>8}")
+            if self.above is not None:
+                line += f" {f(r.share_above, 1, lang):>10}"
+            lines.append(line + (f"  ({r.note})" if r.note else ""))
+        return "\n".join(lines)
 
 
 def _open(path: str | Path) -> rasterio.DatasetReader:

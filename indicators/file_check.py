@@ -55,3 +55,21 @@ def validate_table_file(path: str | Path, geography: str = "stadtteile", year: i
     extra.append(f"Zeilen: {r.rows_in} gelesen, {r.rows_used} verwendet, {len(r.dropped_rows)} verworfen; "
                  f"{len(check.tidy)} Werte")
     return check.ok, _text([r], check.ok, extra)
+
+
+def validate_file(boundaries: str | None = None, table: str | None = None, *, key: str | None = None,
+                  name: str | None = None, layer: str | None = None, geography: str = "stadtteile",
+                  year: int | None = None) -> tuple[bool, str]:
+    """Report on a boundary file or a table, as ``cli.py validate`` prints it.
+
+    Never raises: whatever goes wrong ends in the report as "nicht verwendbar".
+    """
+    target = boundaries or table
+    try:
+        if boundaries:
+            return validate_boundaries_file(boundaries, key, name, layer)
+        return validate_table_file(table, geography, year)
+    except Exception as exc:  # the contract of validate: a report, never a traceback
+        return False, (f"Fehler: {target} konnte nicht geprüft werden ({type(exc).__name__}: {str(exc)[:200]})\n"
+                       "Ergebnis: nicht verwendbar")
+

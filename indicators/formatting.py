@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 Lang = str  # "de" or "en"
 
 MINUS = "\u2212"
@@ -102,3 +104,8 @@ def fmt_range(
     """Format a class interval ``"12,3 – 15,0"`` (one number if both are equal)."""
     a, b = fmt_number(low, decimals, lang), fmt_number(high, decimals, lang)
     return a if a == b else f"{a} – {b}"
+
+
+def json_records(frame: pd.DataFrame) -> list[dict]:
+    """Rows of ``frame`` as dicts with None for missing values (for JSON output)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")

@@ -268,3 +268,20 @@ def class_counts(result: pd.DataFrame) -> dict[str, dict[str, int]]:
         "status": result["status_class"].value_counts().to_dict(),
         "dynamic": result["dynamic_class"].value_counts().to_dict(),
     }
+
+
+def mss_from_file(path: str | Path, min_population: float = 300, exclude: Sequence[str] = ()) -> pd.DataFrame:
+    """Read an MSS share table and compute the index, as ``cli.py mss`` does.
+
+    The published outlier (:data:`MSS_OUTLIERS`) is always excluded. Raises
+    ``ValueError`` (German message naming the file) for unusable input.
+    """
+    try:
+        df = read_mss_shares(path)
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{path}: nicht lesbar ({exc})") from None
+    if "inhabitants" not in df.columns:
+        raise ValueError(f"{path}: Spalte 'inhabitants' fehlt")
+    if min_population < 0:
+        raise ValueError("die Mindest-Einwohnerzahl darf nicht negativ sein")
+    return mss(df, min_population=min_population, exclude=[*MSS_OUTLIERS, *exclude])

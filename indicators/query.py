@@ -28,9 +28,18 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import Indicator
-from indicators.query_syntax import (OP_TEXT, Compare, Logic, Names, Operand, QueryError,  # noqa: F401
-                                     parse, parse_number, tokenize)
-
+from indicators.formatting import fmt_number, json_records
+from indicators.query_syntax import (  # noqa: F401
+    OP_TEXT,
+    Compare,
+    Logic,
+    Names,
+    Operand,
+    QueryError,
+    parse,
+    parse_number,
+    tokenize,
+)
 
 # --- evaluation ----------------------------------------------------------------
 
@@ -111,6 +120,7 @@ def wide_values(values: pd.DataFrame, year: int, reference_code: str | None = "0
     return wide
 
 
+
 @dataclass
 class QueryResult:
     """Outcome of :func:`run_query`.
@@ -139,6 +149,19 @@ class QueryResult:
             return s + (f"; {unknown} unknown (missing values)" if unknown else "")
         s = f"{k} von {n} Gebieten erfüllen ({self.year}): {self.explanation}"
         return s + (f"; {unknown} unbekannt (fehlende Werte)" if unknown else "")
+
+    def to_text(self, labels: dict[str, str] | None = None, lang: str = "de") -> str:
+        """Summary plus one line per area with the values the query used."""
+        labels = labels or {}
+        lines = [self.summary(lang)]
+        for r in self.table.to_dict(orient="records"):
+            vals = "  ".join(f"{labels.get(i, i)}: {fmt_number(r[i], 1, lang)}" for i in self.indicators)
+            lines.append(f"{r['code']} {r['name']:<18} {r['result']:<9} {vals}")
+        return "\n".join(lines)
+
+    def to_json_dict(self) -> dict:
+        return {"expression": self.expression, "explanation": self.explanation, "year": self.year,
+                "selected": self.selected, "areas": json_records(self.table)}
 
 
 def run_query(ds, text: str, year: int | None = None, lang: str = "de") -> QueryResult:

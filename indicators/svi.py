@@ -269,3 +269,20 @@ def to_cdc_csv_frame(result: pd.DataFrame) -> pd.DataFrame:
         elif c.startswith("F_"):
             out[c] = out[c].astype("Int64").fillna(MISSING).astype("int64")
     return out
+
+
+def svi_from_file(path: str, edition: str) -> pd.DataFrame:
+    """Read a CDC input table and compute the SVI of ``edition``, as ``cli.py svi`` does.
+
+    Raises ``ValueError`` (German message naming the file) for unusable input.
+    """
+    try:
+        df = read_cdc_inputs(path)
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{path}: nicht lesbar ({exc})") from None
+    if "FIPS" not in df.columns:
+        raise ValueError(f"{path}: Spalte 'FIPS' fehlt")
+    try:
+        return svi_cdc(df, edition)
+    except KeyError as exc:
+        raise ValueError(f"{path}: passt nicht zur Ausgabe {edition}: {exc.args[0]}") from None
