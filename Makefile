@@ -26,6 +26,7 @@ bench: venv
 data: venv
 	$(PY) shapes/build.py
 	$(PY) data/build.py
+	$(PY) data/build_berlin.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -6,49 +6,103 @@ polygons; every repair and every dropped feature is listed in a
 """
 from __future__ import annotations
 
-import zipfile
+import tempfile
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pyogrio
 import shapely
 
 from geo.crs import CRSError, to_metric
 from indicators.report import DROPPED, REPAIRED, WARNING, Report
+from indicators.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 
 VECTOR_SUFFIXES = (".gpkg", ".geojson", ".json", ".shp", ".zip", ".fgb")
-MAX_UNZIPPED = 500 * 1024 * 1024
-MAX_ZIP_RATIO = 100
+MAX_BYTES = 50 * 1024 * 1024
+MAX_FEATURES = 100_000
+MAX_ZIP_RATIO = MAX_RATIO
+_LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json", ".fgb")
+_SHAPE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
+# Envelope of Germany in EPSG:25832 (generous), to catch layers with a wrong CRS.
+GERMANY_25832 = (150_000, 5_150_000, 1_100_000, 6_200_000)
 
 
-def _zip_member(path: Path, report: Report) -> str | None:
-    """Path GDAL can read inside a zip; checks bombs and traversal first."""
+def _unzip(path: Path, workdir: Path, report: Report) -> Path | None:
+    """Extract the layer files of a ZIP into ``workdir``; return the layer to read."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-    except zipfile.BadZipFile:
-        report.reject_file("keine gültige ZIP-Datei")
+        files = extract_safely(path, workdir, _LAYER_SUFFIXES + _SHAPE_PARTS, MAX_UNZIPPED, MAX_ZIP_RATIO)
+    except ZipRejected as exc:
+        report.reject_file(str(exc))
         return None
-    total = sum(i.file_size for i in infos)
-    packed = max(sum(i.compress_size for i in infos), 1)
-    if total > MAX_UNZIPPED or total / packed > MAX_ZIP_RATIO:
-        report.reject_file(f"ZIP entpackt zu groß ({total // 1_000_000} MB, Verhältnis {total / packed:.0f}:1)")
-        return None
-    for info in infos:
-        name = info.filename
-        if name.startswith(("/", "\\")) or ".." in Path(name).parts or ":" in name:
-            report.reject_file(f"unsicherer Pfad im ZIP: '{name}'")
-            return None
-    layers = [i.filename for i in infos if i.filename.lower().endswith((".shp", ".gpkg", ".geojson"))]
+    layers = sorted(f for f in files if f.suffix.lower() in _LAYER_SUFFIXES)
     if not layers:
         report.reject_file("ZIP enthält keine .shp-, .gpkg- oder .geojson-Datei")
         return None
     if len(layers) > 1:
-        report.add(None, "", f"ZIP enthält mehrere Ebenen, verwendet: {layers[0]}", "verwendet", WARNING)
-    return f"/vsizip/{path.resolve()}/{layers[0]}"
+        report.add(None, "", f"ZIP enthält mehrere Ebenen, verwendet: {layers[0].name}", "verwendet", WARNING)
+    layer = layers[0]
+    if layer.suffix.lower() == ".shp":
+        missing = [ext for ext in (".shx", ".dbf") if not layer.with_suffix(ext).exists()]
+        if missing:
+            report.reject_file(f"Shapefile unvollständig: {', '.join(missing)} fehlt im ZIP")
+            return None
+        if not layer.with_suffix(".prj").exists():
+            report.reject_file("Shapefile ohne .prj-Datei: Koordinatenbezugssystem (CRS) unbekannt. "
+                               "Bitte die .prj-Datei mit in das ZIP packen.")
+            return None
+    return layer
 
 
-def read_vector(path: str | Path, layer: str | None = None, name: str | None = None) -> tuple[gpd.GeoDataFrame | None, Report]:
+def check_coordinates(gdf: gpd.GeoDataFrame, report: Report) -> bool:
+    """Reject non-finite coordinates and coordinates that do not fit the declared CRS.
+
+    A layer declared as EPSG:4326 whose numbers are in the hundreds of
+    thousands is almost certainly UTM; reprojecting it would put every area
+    somewhere in space, so the file is rejected with that explanation.
+    """
+    geom = gdf.geometry.values
+    coords = shapely.get_coordinates(geom[~shapely.is_missing(geom)])
+    if len(coords) == 0:
+        return True
+    if not np.isfinite(coords).all():
+        report.reject_file("Koordinaten enthalten NaN oder unendliche Werte")
+        return False
+    xmin, ymin = coords.min(axis=0)
+    xmax, ymax = coords.max(axis=0)
+    crs = gdf.crs
+    if crs is None:
+        return True
+    if crs.is_geographic and (max(abs(xmin), abs(xmax)) > 180 or max(abs(ymin), abs(ymax)) > 90):
+        report.reject_file(
+            f"Koordinaten passen nicht zum CRS {crs.to_string()} (Längen-/Breitengrade): Werte wie "
+            f"x={xmin:.0f}, y={ymin:.0f} sehen nach Metern aus (z. B. UTM, EPSG:25832). "
+            "Bitte das CRS der Datei prüfen.")
+        return False
+    if crs.is_projected and max(abs(xmin), abs(xmax)) <= 180 and max(abs(ymin), abs(ymax)) <= 90:
+        report.reject_file(
+            f"Koordinaten passen nicht zum CRS {crs.to_string()} (Meter): Werte wie "
+            f"x={xmin:.4f}, y={ymin:.4f} sehen nach Längen-/Breitengraden aus (EPSG:4326). "
+            "Bitte das CRS der Datei prüfen.")
+        return False
+    return True
+
+
+def _check_location(gdf: gpd.GeoDataFrame, report: Report) -> bool:
+    """After reprojection: reject non-finite results, warn if not in Germany."""
+    xmin, ymin, xmax, ymax = gdf.total_bounds
+    if not np.isfinite([xmin, ymin, xmax, ymax]).all():
+        report.reject_file("Koordinaten lassen sich nicht nach EPSG:25832 umrechnen (außerhalb des gültigen Bereichs)")
+        return False
+    gx0, gy0, gx1, gy1 = GERMANY_25832
+    if xmax < gx0 or xmin > gx1 or ymax < gy0 or ymin > gy1:
+        report.add(None, "geometry", "Flächen liegen nicht in Deutschland: CRS der Datei prüfen",
+                   "verwendet", WARNING)
+    return True
+
+
+def read_vector(path: str | Path, layer: str | None = None, name: str | None = None,
+                max_bytes: int = MAX_BYTES) -> tuple[gpd.GeoDataFrame | None, Report]:
     """Read a vector file into EPSG:25832 with valid polygons.
 
     Parameters
@@ -59,6 +113,8 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
         Layer name for multi-layer files; default the first layer.
     name
         File name shown in messages (defaults to the file's name).
+    max_bytes
+        Files larger than this are rejected before reading.
 
     Returns
     -------
@@ -67,31 +123,67 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
     """
     path = Path(path)
     report = Report(name or path.name)
-    target: str | None = str(path)
-    if path.suffix.lower() == ".zip":
-        target = _zip_member(path, report)
-        if target is None:
-            return None, report
-    try:
-        gdf = pyogrio.read_dataframe(target, layer=layer)
-    except Exception as exc:  # pyogrio/GDAL raise many error types for broken files
-        report.reject_file(f"Geodatei nicht lesbar: {str(exc).splitlines()[0][:200]}")
+    if not path.is_file():
+        report.reject_file("Datei nicht gefunden")
+        return None, report
+    size = path.stat().st_size
+    if size == 0:
+        report.reject_file("Datei ist leer (0 Bytes)")
+        return None, report
+    if size > max_bytes:
+        report.reject_file(f"Datei größer als {max_bytes / 1e6:.0f} MB")
+        return None, report
+    with tempfile.TemporaryDirectory(prefix="sozmon-unzip-") as tmp:
+        target: Path | None = path
+        if path.suffix.lower() == ".zip":
+            target = _unzip(path, Path(tmp), report)
+            if target is None:
+                return None, report
+        gdf = _read(target, layer, report)
+    if gdf is None:
         return None, report
     report.rows_in = len(gdf)
     if len(gdf) == 0:
         report.reject_file("Datei enthält keine Objekte")
+        return None, report
+    if not check_coordinates(gdf, report):
         return None, report
     try:
         gdf = to_metric(gdf, report.file)
     except CRSError as exc:
         report.reject_file(str(exc))
         return None, report
+    except Exception as exc:  # pyproj errors on exotic CRS definitions
+        report.reject_file(f"Umrechnung nach EPSG:25832 nicht möglich: {str(exc)[:160]}")
+        return None, report
     gdf = clean_polygons(gdf, report)
     report.rows_used = len(gdf)
     if len(gdf) == 0:
         report.reject_file("keine verwendbaren Flächen (Polygone) in der Datei")
         return None, report
+    if not _check_location(gdf, report):
+        return None, report
     return gdf, report
+
+
+def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame | None:
+    try:
+        layers = pyogrio.list_layers(target)
+        if layer is None and len(layers) > 1:
+            names = [str(n) for n in layers[:, 0]]
+            report.add(None, "", f"Datei enthält {len(names)} Ebenen ({', '.join(names[:5])}); verwendet: {names[0]}",
+                       "verwendet", WARNING)
+            layer = names[0]
+        info = pyogrio.read_info(target, layer=layer)
+        if info.get("features", 0) > MAX_FEATURES:
+            report.reject_file(f"zu viele Objekte ({info['features']}, erlaubt {MAX_FEATURES})")
+            return None
+        return pyogrio.read_dataframe(target, layer=layer)
+    except Exception as exc:  # pyogrio/GDAL raise many error types for broken files
+        msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        msg = msg.replace(str(target.parent), "").lstrip("/")
+        report.reject_file(f"Geodatei nicht lesbar: {msg}")
+        return None
 
 
 def clean_polygons(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame:
@@ -99,10 +191,11 @@ def clean_polygons(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame:
     geom = gdf.geometry.values
     keep = []
     rows = gdf.index.to_numpy()
-    has_z = shapely.has_z(geom)
+    has_z = shapely.has_z(geom) | shapely.has_m(geom)
     if has_z.any():
         geom = shapely.force_2d(geom)
-        report.add(None, "geometry", f"{int(has_z.sum())} Geometrien mit Z/M-Koordinaten: auf 2D reduziert", REPAIRED)
+        report.add(None, "geometry", f"{int(has_z.sum())} Geometrien mit Z/M-Koordinaten: auf 2D reduziert",
+                   REPAIRED)
     out_geoms = []
     for i, g in enumerate(geom):
         row = int(rows[i]) + 1  # feature number, 1-based

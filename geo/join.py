@@ -18,7 +18,7 @@ def join_values(areas: gpd.GeoDataFrame, rows: pd.DataFrame) -> gpd.GeoDataFrame
     rows = rows.reindex(columns=cols)
     out = areas.merge(rows, left_on="code", right_on="area_code", how="left").drop(columns="area_code")
     out["suppressed"] = out["suppressed"].astype("boolean").fillna(False).astype(bool)
-    out["rank"] = out["value"].rank(ascending=False, method="min").astype("Int64")
+    out["rank"] = out["value"].rank(ascending=False, method="min")  # float: NaN = no value
     out.attrs["ranked"] = int(out["value"].notna().sum())
     return out
 

@@ -133,7 +133,7 @@ def build_map(
     tiles_attribution: str | None = None,
     attribution: str | None = None,
     tolerance_m: float = DEFAULT_TOLERANCE_M,
-    legend_position: str = "topright",
+    legend_position: str = "bottomright",
 ) -> folium.Map:
     """Build an offline choropleth ``folium.Map``.
 
@@ -166,6 +166,8 @@ def build_map(
         Source note for the area data (bottom right), escaped.
     tolerance_m : float
         Simplification tolerance of the web geometry in metres.
+    legend_position : str
+        Leaflet corner; bottom right is empty for Lübeck's SW-NE shape.
 
     Returns
     -------
@@ -177,6 +179,8 @@ def build_map(
         raise ValueError(f"areas lacks columns {sorted(missing)}")
     t = maphtml.text(lang)
     web = web_geometry(areas, tolerance_m=tolerance_m)
+    minx, miny, maxx, maxy = (float(v) for v in web.total_bounds)
+    bounds = [[miny, minx], [maxy, maxx]]
     values = pd.to_numeric(areas["value"], errors="coerce").astype(float)
     suppressed = _bool_col(areas, "suppressed")
     flagged = _bool_col(areas, "flagged")
@@ -233,17 +237,18 @@ def build_map(
             else None, city_name=city_name, city_value=city_value, decimals=decimals,
             lang=lang)},
         "labels": None,
+        "fit": {"bounds": bounds, "padding": [14, 14]},
     }
     if show_labels:
         pts = label_points(areas)
-        spec["labels"] = [{"lat": round(p.y, 5), "lng": round(p.x, 5),
+        # largest areas first: when labels collide, the browser keeps the earlier one
+        order = areas.geometry.area.sort_values(ascending=False).index
+        spec["labels"] = [{"lat": round(pts[i].y, 5), "lng": round(pts[i].x, 5),
                            "html": maphtml.label_html(areas.at[i, "name"])}
-                          for i, p in pts.items()]
+                          for i in order]
 
-    minx, miny, maxx, maxy = web.total_bounds
-    bounds = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
     m = folium.Map(
-        location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=12, tiles=None,
+        location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=11, tiles=None,
         zoom_snap=0.25, zoom_delta=0.5, min_zoom=9, max_zoom=17,
         width="100%", height="100%",
     )
@@ -251,8 +256,8 @@ def build_map(
     if tiles:
         folium.TileLayer(tiles=tiles, attr=tiles_attribution or "", name="tiles",
                          max_zoom=19).add_to(m)
+    # fitted in choropleth.js (not folium's fit_bounds, which animates from zoom_start)
     _Choropleth(spec, bounds).add_to(m)
-    m.fit_bounds(bounds, padding=(12, 12))
     if draw:
         d = folium.plugins.Draw(export=False, position="topleft",
                                 draw_options={"circlemarker": False, "marker": False})

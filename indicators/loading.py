@@ -16,8 +16,12 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.report import USED, WARNING, Report
+from indicators.zip_safety import zip_problem
 
 MAX_BYTES = 50 * 1024 * 1024
+MAX_COLUMNS = 2000
+XLSX_MAX_UNZIPPED = 300 * 1024 * 1024
+XLSX_MAX_RATIO = 200  # XLSX is itself a ZIP; shared strings compress well
 ROW_COL = "_row"  # line (CSV) or sheet row (XLSX) of each data row
 
 
@@ -68,7 +72,15 @@ def guess_decimal(cells: pd.Series, delimiter: str) -> str:
 
 
 def _frame_from_rows(header: list[str], rows: list[tuple[int, list[str]]], report: Report) -> pd.DataFrame:
-    names = [h.strip() or f"Spalte {i + 1}" for i, h in enumerate(header)]
+    names: list[str] = []
+    for i, h in enumerate(header):
+        name = h.strip() or f"Spalte {i + 1}"
+        if name in names or name == ROW_COL:
+            new = f"{name} ({i + 1})"
+            report.add(None, name, f"Spaltenname doppelt oder reserviert: Spalte {i + 1} heißt jetzt '{new}'",
+                       USED, WARNING)
+            name = new
+        names.append(name)
     n = len(names)
     records = []
     for line, cells in rows:
@@ -98,6 +110,9 @@ def read_csv_text(text: str, report: Report) -> RawTable:
     if header is None:
         report.reject_file("Datei ist leer (keine Kopfzeile)")
         return RawTable(pd.DataFrame(columns=[ROW_COL]), delimiter=delimiter)
+    if len(header) > MAX_COLUMNS:
+        report.reject_file(f"zu viele Spalten ({len(header)}, erlaubt {MAX_COLUMNS})")
+        return RawTable(pd.DataFrame(columns=[ROW_COL]), delimiter=delimiter)
     frame = _frame_from_rows(header, rows, report)
     values = frame.drop(columns=ROW_COL).stack() if len(frame) else pd.Series(dtype=str)
     return RawTable(frame, delimiter=delimiter, decimal=guess_decimal(values, delimiter))
@@ -117,23 +132,33 @@ def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
     """Read the first sheet of an XLSX workbook as text cells."""
     from openpyxl import load_workbook
 
+    problem = zip_problem(data, XLSX_MAX_UNZIPPED, XLSX_MAX_RATIO)
+    if problem:
+        report.reject_file(f"Excel-Datei nicht verwendbar: {problem}")
+        return RawTable(pd.DataFrame(columns=[ROW_COL]))
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        if not wb.worksheets:
+            report.reject_file("Excel-Datei enthält kein Tabellenblatt")
+            return RawTable(pd.DataFrame(columns=[ROW_COL]))
+        ws = wb.worksheets[0]
+        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            if len(row) > MAX_COLUMNS:
+                report.reject_file(f"zu viele Spalten ({len(row)}, erlaubt {MAX_COLUMNS})")
+                return RawTable(pd.DataFrame(columns=[ROW_COL]))
+            cells = [_cell_text(v) for v in row]
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = cells
+            else:
+                rows.append((i, cells))
+        wb.close()
     except Exception as exc:  # openpyxl raises many types for broken files
         report.reject_file(f"Excel-Datei nicht lesbar: {type(exc).__name__}")
         return RawTable(pd.DataFrame(columns=[ROW_COL]))
-    ws = wb.worksheets[0]
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
-        cells = [_cell_text(v) for v in row]
-        if not any(c.strip() for c in cells):
-            continue
-        if header is None:
-            header = cells
-        else:
-            rows.append((i, cells))
-    wb.close()
     if header is None:
         report.reject_file("Tabellenblatt ist leer")
         return RawTable(pd.DataFrame(columns=[ROW_COL]))

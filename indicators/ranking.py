@@ -24,7 +24,7 @@ def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int =
         for display plus the raw value for sorting and export.
     """
     df = pd.DataFrame({
-        "rank": layer["rank"],
+        "rank": layer["rank"].astype("Int64"),
         "code": layer["code"].astype(str),
         "name": layer["name"].astype(str),
         "value_num": layer["value"].astype(float),

@@ -14,10 +14,17 @@ def test_small_counts_and_rates_built_on_them_are_suppressed():
         ("03", 2021, "population_total", 700), ("03", 2021, "pop_under18", 0),
     ], columns=["area_code", "year", "variable", "value"])
     cat = load_catalogue()
-    v = apply_disclosure(compute_indicators(t, cat, ["pop_under18", "share_under18", "population_total"]), cat)
+    values = compute_indicators(t, cat, ["pop_under18", "share_under18", "population_total"])
+    v = apply_disclosure(values, cat, secondary=False)
     sup = v[v.suppressed]
     assert set(zip(sup.area_code, sup.indicator)) == {
         ("01", "pop_under18"), ("01", "share_under18"), ("03", "pop_under18"), ("03", "share_under18")}
+    # With secondary suppression (the default) 02 is hidden too: with the city total known,
+    # the two hidden cells would otherwise reveal that 01 and 03 together have 2 children.
+    v = apply_disclosure(values, cat)
+    sup = v[v.suppressed]
+    assert set(zip(sup.area_code, sup.indicator)) == {
+        (a, i) for a in ("01", "02", "03") for i in ("pop_under18", "share_under18")}
     assert sup[["value", "numerator", "denominator"]].isna().all().all()
     assert not v[~v.suppressed]["value"].isna().any()
 

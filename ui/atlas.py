@@ -14,7 +14,7 @@ from indicators.formatting import fmt_change, fmt_value
 from indicators.profile import area_profile
 from indicators.ranking import ranking_table
 from indicators.timeseries import change_between, series
-from ui import common
+from ui import common, downloads
 from ui.i18n import t
 
 SCHEME_LABELS = {
@@ -130,7 +130,7 @@ def render() -> None:
     with left:
         _flag_list(layer, unit, c["decimals"], lang)
     with right:
-        _ranking(layer, city, unit, c, lang)
+        _ranking(ds, layer, city, unit, c, lang)
     _profile(ds, layer, c, lang)
     common.source_footer(ds, ind.id)
 
@@ -145,24 +145,17 @@ def _flag_list(layer, unit: str, decimals: int, lang: str) -> None:
         f"- {row['name']}: {fmt_value(row['value'], unit, decimals, lang)}" for _, row in flagged.iterrows()))
 
 
-def _ranking(layer, city, unit: str, c: dict, lang: str) -> None:
+def _ranking(ds, layer, city, unit: str, c: dict, lang: str) -> None:
     st.markdown(f"**{t('ranking', lang)}**")
     table = ranking_table(layer, city, c["decimals"], lang)
     shown = table.drop(columns="value_num").rename(columns={
         "rank": t("rank", lang), "code": t("code", lang), "name": t("name", lang),
         "value": f"{t('value', lang)} ({unit})", "vs_city": t("vs_city", lang), "flagged": t("flag", lang)})
     st.dataframe(shown, hide_index=True, width="stretch")
-    try:  # until the export module lands
-        from indicators.exports import table_csv, table_xlsx
-    except ImportError:
-        return
-    export = table.drop(columns=["value", "vs_city"]).rename(columns={"value_num": "value"})
-    base = f"{c['indicator']}_{c['year']}"
-    cols = st.columns(3)
-    cols[0].download_button(t("download_csv", lang), table_csv(export), f"{base}.csv", "text/csv")
-    cols[1].download_button(t("download_csv_de", lang), table_csv(export, german=True), f"{base}_de.csv", "text/csv")
-    cols[2].download_button(t("download_xlsx", lang), table_xlsx(export), f"{base}.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if c["view"] == "level":
+        downloads.data_downloads(ds, c["indicator"], c["year"], lang)
+        downloads.print_map_downloads(ds, c["indicator"], c["year"], c,
+                                      frozenset(layer.loc[layer["flagged"], "code"]), lang)
 
 
 def _profile(ds, layer, c: dict, lang: str) -> None:

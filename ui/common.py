@@ -3,24 +3,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.geographies import Geography, list_geographies
+from geo.geographies import Geography
 from indicators.dataset import Dataset, load_dataset
+from indicators.persistence import DataStore
 from ui.i18n import t
 
 URL_KEYS = ("geography", "indicator", "year", "scheme", "k", "area", "lang", "view", "start")
 
 
-def user_registries() -> list:
-    """Registries of geographies users loaded (see indicators.persistence), if any."""
-    try:
-        from indicators.persistence import registry_paths
-    except ImportError:
-        return []
-    return registry_paths()
-
-
 def geographies() -> dict[str, Geography]:
-    return list_geographies(user_registries())
+    """Shipped geographies plus those users saved (see indicators.persistence)."""
+    return DataStore().geographies()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -90,7 +90,7 @@ def render() -> None:
                           for v in table["id"].map(r["share"])]
         table["rank_range"] = [f"{a}–{b}" if pd.notna(a) else "–"
                                for a, b in zip(table["id"].map(r["rank_min"]), table["id"].map(r["rank_max"]))]
-    table["reasons"] = table["id"].map(reasons).fillna("")
+    table["reasons"] = table["id"].map(reasons).astype(object).fillna("")
     st.dataframe(table.sort_values("rank"), hide_index=True, width="stretch")
     _pattern(ds, layer, lang)
     common.source_footer(ds)

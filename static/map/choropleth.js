@@ -48,6 +48,79 @@
     return L.geoJSON(data, { interactive: false, style: style }).addTo(map);
   }
 
+  // Hide labels that would overlap a label earlier in the list (Python sorts them
+  // by area, largest first); zooming in brings them back.
+  function declutter(markers) {
+    var placed = [];
+    markers.forEach(function (m) {
+      var el = m.getElement() && m.getElement().firstChild;
+      if (!el) { return; }
+      el.style.visibility = "";
+      var r = el.getBoundingClientRect();
+      var clash = placed.some(function (p) {
+        return r.left < p.right + 2 && r.right > p.left - 2 &&
+               r.top < p.bottom + 1 && r.bottom > p.top - 1;
+      });
+      if (clash) { el.style.visibility = "hidden"; } else { placed.push(r); }
+    });
+  }
+
+  // Fit the map to the areas without animation, and again whenever the container
+  // changes size (Streamlit sets the iframe size after the map exists), until the
+  // user pans or zooms.
+  function keepFitted(map, fit, areas) {
+    var container = map.getContainer();
+    var userMoved = false;
+    var fitNow = function () {
+      map.invalidateSize({ pan: false });
+      var size = map.getSize();
+      if (size.x < 50 || size.y < 50) { return; }  // hidden or not laid out yet
+      try {
+        map.fitBounds(fit.bounds, { padding: fit.padding, animate: false });
+        // if the legend covers an area's box, fit again beside the legend;
+        // never reserve more than 45 % (the stylesheet may still be loading)
+        var legend = container.querySelector(".sm-legend");
+        if (legend && areas) {
+          var lr = legend.getBoundingClientRect(), cr = container.getBoundingClientRect();
+          var box = L.bounds([lr.left - cr.left, lr.top - cr.top],
+                             [lr.right - cr.left, lr.bottom - cr.top]);
+          var covered = false;
+          areas.eachLayer(function (l) {
+            var b = l.getBounds();
+            var px = L.bounds(map.latLngToContainerPoint(b.getSouthWest()),
+                              map.latLngToContainerPoint(b.getNorthEast()));
+            covered = covered || px.intersects(box);
+          });
+          var lw = lr.width + 10;
+          if (covered && lw < 0.45 * size.x) {
+            var onRight = box.min.x > size.x / 2;
+            map.fitBounds(fit.bounds, {
+              paddingTopLeft: [fit.padding[0] + (onRight ? 0 : lw), fit.padding[1]],
+              paddingBottomRight: [fit.padding[0] + (onRight ? lw : 0), fit.padding[1]],
+              animate: false
+            });
+          }
+        }
+      } catch (e) {
+        // an exception here would stop st_folium's script and leave an empty frame
+        map.setView(L.latLngBounds(fit.bounds).getCenter(), map.getZoom() || 11,
+                    { animate: false });
+      }
+      container.setAttribute("data-sm-fitted", size.x + "x" + size.y);
+    };
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
+      container.addEventListener(type, function () { userMoved = true; }, true);
+    });
+    fitNow();
+    if (window.ResizeObserver) {
+      var ro = new ResizeObserver(function () { if (!userMoved) { fitNow(); } });
+      ro.observe(container);
+      // the legend changes size once the stylesheet (loaded after the scripts) applies
+      var legend = container.querySelector(".sm-legend");
+      if (legend) { ro.observe(legend); }
+    }
+  }
+
   window.smChoropleth = function (map, spec) {
     ensureHatch(spec.hatchId);
     var overlays = [];
@@ -72,12 +145,15 @@
     if (spec.flagged) { overlays.push(overlay(map, spec.flagged, spec.flagStyle)); }
     if (spec.selected) { overlays.push(overlay(map, spec.selected, spec.selectedStyle)); }
     if (spec.labels) {
-      L.layerGroup(spec.labels.map(function (l) {
+      var markers = spec.labels.map(function (l) {
         return L.marker([l.lat, l.lng], {
           interactive: false, keyboard: false,
           icon: L.divIcon({ className: "sm-label", html: l.html, iconSize: null })
         });
-      })).addTo(map);
+      });
+      L.layerGroup(markers).addTo(map);
+      map.on("zoomend resize", function () { declutter(markers); });
+      declutter(markers);
     }
     if (spec.legend) {
       var legend = L.control({ position: spec.legend.position });
@@ -91,6 +167,7 @@
       legend.addTo(map);
     }
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+    if (spec.fit) { keepFitted(map, spec.fit, areas); }
     return areas;
   };
 })();

@@ -127,6 +127,12 @@ def start_streamlit(script: str | Path, env: dict[str, str] | None = None) -> St
 
 
 @pytest.fixture(scope="session")
+def skip_or_fail():
+    """The :func:`missing` helper, for test modules with their own prerequisites."""
+    return missing
+
+
+@pytest.fixture(scope="session")
 def chromium_path() -> str:
     """Path of Debian's chromium; skips (locally) or fails (CI) when absent."""
     if not Path(CHROMIUM).exists():
@@ -196,6 +202,7 @@ class AppPage:
     external_requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
 
     def goto(self, query: str = "") -> None:
@@ -215,11 +222,14 @@ class AppPage:
         """The Frame of the ``index``-th st_folium iframe, after Leaflet has drawn."""
         return st_folium_frame(self.page, timeout_ms=timeout_ms, index=index)
 
-    def screenshot(self, suffix: str = "", full_page: bool = True) -> Path:
-        """Save ``tests/artifacts/<test>[-suffix].png`` and return its path."""
+    def screenshot(self, suffix: str = "", full_page: bool = True, locator=None) -> Path:
+        """Save ``tests/artifacts/<test>[-suffix].png`` (page or ``locator``)."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{self.name}{'-' + suffix if suffix else ''}.png"
-        self.page.screenshot(path=str(path), full_page=full_page)
+        if locator is not None:
+            locator.screenshot(path=str(path))
+        else:
+            self.page.screenshot(path=str(path), full_page=full_page)
         return path
 
 
@@ -233,8 +243,15 @@ def st_folium_frame(page, timeout_ms: int = APP_TIMEOUT_MS, index: int = 0):
     page.wait_for_selector(selector, state="attached", timeout=timeout_ms)
     handle = page.query_selector_all(selector)[index]
     frame = handle.content_frame()
-    frame.wait_for_selector(".leaflet-container .leaflet-map-pane", state="attached",
-                            timeout=timeout_ms)
+    frame.wait_for_selector(".leaflet-container:not(.leaflet-zoom-anim) .leaflet-map-pane",
+                            state="attached", timeout=timeout_ms)
+    # st_folium adds the stylesheets after running the scripts; wait until they apply
+    # and two frames have passed, so resize observers have re-laid out the map
+    frame.wait_for_function(
+        "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)",
+        timeout=timeout_ms)
+    frame.evaluate("() => new Promise(r => requestAnimationFrame(() => "
+                   "requestAnimationFrame(() => r(true))))")
     return frame
 
 
@@ -248,7 +265,8 @@ def app_page(browser, streamlit_server: StreamlitServer,
     """A fresh page on the module's app, opened and idle; offline by construction.
 
     Records non-localhost requests (and aborts them), JS dialogs (and dismisses
-    them), console errors and failed requests; saves a final screenshot.
+    them), console errors, uncaught page errors and failed requests; saves a final
+    screenshot.
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1000},
                                   locale="de-DE")
@@ -274,6 +292,7 @@ def app_page(browser, streamlit_server: StreamlitServer,
     context.route("**/*", route)
     page.on("dialog", on_dialog)  # also fires for dialogs opened inside iframes
     page.on("console", on_console)
+    page.on("pageerror", lambda exc: app.page_errors.append(str(exc)))  # uncaught, any frame
     page.on("requestfailed", lambda r: app.failed_requests.append(r.url))
     page.set_default_timeout(APP_TIMEOUT_MS)
     app.goto()

@@ -1,0 +1,123 @@
+"""Catalogue entries for indicators a user brings in an uploaded table.
+
+The upload page shows one small form per new variable (label, unit,
+direction, numerator and denominator, source, licence, date);
+:func:`indicator_from_form` checks the form and builds the
+:class:`~indicators.catalogue.Indicator`, :func:`source_from_form` the
+:class:`~indicators.catalogue.Source`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from indicators.catalogue import DIRECTIONS, KINDS, CatalogueError, Indicator, Source, parse_indicator
+
+FORM_FIELDS = ("variable", "id", "label_de", "label_en", "kind", "unit", "direction", "numerator", "denominator",
+               "factor", "source", "licence", "reference_date")
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
+MAX_TEXT = 300
+
+
+class FormError(ValueError):
+    """The form has problems; ``problems`` lists them (German), one per field."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def default_fields(variable: str, known: Iterable[str] = ()) -> dict:
+    """Pre-filled form for a new variable: a count of persons, neutral direction."""
+    vid = re.sub(r"[^A-Za-z0-9_]+", "_", str(variable)).strip("_") or "merkmal"
+    if not vid[0].isalpha():
+        vid = "v_" + vid
+    return {"variable": str(variable), "id": vid[:64], "label_de": str(variable)[:MAX_TEXT], "label_en": "", "kind": "count",
+            "unit": "Personen", "direction": "neutral", "numerator": [], "denominator": [],
+            "factor": 1.0, "source": "", "licence": "", "reference_date": ""}
+
+
+def _terms(value: object) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [t.strip() for t in re.split(r"[,+]", value) if t.strip()]
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_id: str = "") -> Indicator:
+    """Check a filled-in form and build the indicator.
+
+    Parameters
+    ----------
+    fields
+        Values of :data:`FORM_FIELDS` (missing ones get defaults). For a
+        rate, ``numerator`` and ``denominator`` are variable ids (list or
+        comma-separated text; a leading ``-`` subtracts).
+    variables
+        Variable ids available in the table (and the shipped table); rates
+        may only refer to these.
+    source_id
+        Id of the source made by :func:`source_from_form`, used if
+        ``fields["source"]`` is empty.
+
+    Raises
+    ------
+    FormError
+        Listing every problem, so the form can show them all at once.
+    """
+    problems: list[str] = []
+    f = {k: fields.get(k) for k in FORM_FIELDS}
+    vid = str(f["id"] or "").strip()
+    if not _ID.fullmatch(vid):
+        problems.append(f"Kennung {vid!r}: nur Buchstaben, Ziffern und _ (beginnt mit einem Buchstaben)")
+    label = str(f["label_de"] or "").strip()
+    if not label:
+        problems.append("Bezeichnung fehlt")
+    for key in ("label_de", "label_en", "unit", "licence", "reference_date", "source"):
+        if len(str(f[key] or "")) > MAX_TEXT:
+            problems.append(f"{key}: höchstens {MAX_TEXT} Zeichen")
+    kind = str(f["kind"] or "count")
+    if kind not in KINDS:
+        problems.append(f"Art {kind!r} unbekannt (erlaubt: {', '.join(sorted(KINDS))})")
+    direction = str(f["direction"] or "neutral")
+    if direction not in DIRECTIONS:
+        problems.append(f"Richtung {direction!r} unbekannt (erlaubt: {', '.join(sorted(DIRECTIONS))})")
+    num, den = _terms(f["numerator"]), _terms(f["denominator"])
+    known = set(variables) | {vid}
+    if variables:
+        for t in num + den:
+            if t.lstrip("-") not in known:
+                problems.append(f"Variable '{t.lstrip('-')}' gibt es in der Tabelle nicht")
+    if kind == "rate" and not (num and den):
+        problems.append("eine Quote braucht Zähler und Nenner")
+    try:
+        factor = float(str(f["factor"] if f["factor"] not in (None, "") else 1).replace(",", "."))
+    except ValueError:
+        factor = 1.0
+        problems.append(f"Faktor {f['factor']!r} ist keine Zahl")
+    if not str(f["source"] or source_id).strip():
+        problems.append("Quelle fehlt: Daten ohne Quellenangabe werden nicht übernommen")
+    if problems:
+        raise FormError(problems)
+    entry = {"id": vid, "label_de": label, "label_en": str(f["label_en"] or "").strip() or label,
+             "kind": kind, "unit": str(f["unit"] or "").strip(), "direction": direction,
+             "numerator": num, "denominator": den, "factor": factor,
+             "source": str(f["source"] or source_id).strip(), "licence": str(f["licence"] or "").strip(),
+             "reference_date": str(f["reference_date"] or "").strip(), "topic": "Eigene Daten"}
+    if f["variable"]:
+        entry["variable"] = str(f["variable"])  # column/variable name in the table, renamed to id on saving
+    try:
+        return parse_indicator(entry)
+    except CatalogueError as exc:
+        raise FormError([str(exc)]) from None
+
+
+def source_from_form(label: str, licence: str = "", url: str = "", note: str = "") -> Source:
+    """A source entry from the upload form; its id is derived from the label."""
+    label = str(label or "").strip()[:MAX_TEXT]
+    if not label:
+        raise FormError(["Quelle fehlt: Daten ohne Quellenangabe werden nicht übernommen"])
+    sid = "upload_" + (re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:40] or "quelle")
+    return Source(id=sid, label=label, licence=str(licence or "")[:MAX_TEXT], url=str(url or "")[:MAX_TEXT],
+                  note_de=str(note or "")[:MAX_TEXT])
