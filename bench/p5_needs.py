@@ -139,7 +139,7 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
                   for k in ("assess", "explain", "robustness", "classify", "lisa")}
         big = cells == max(SIZES)
         rows.append(Row(
-            id="P5", figure=f"need pipeline, {runs[0]['cells']:,} synthetic cells".replace(",", " "),
+            id="P5", figure=f"need pipeline, {runs[0]['cells']:_} synthetic cells".replace("_", " "),
             unit="s", value=total, target=f"≤ {TARGET_S:g} s" if big else "–",
             met=(total.median <= TARGET_S) if big else None,
             measures=("assess z + explain + robustness (18 scenarios) + classify + Queen/Moran/LISA "
@@ -148,7 +148,7 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
                       + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())),
             extra={"stages": stages}))
         rows.append(Row(
-            id="P5", figure=f"peak memory, {runs[0]['cells']:,} cells".replace(",", " "), unit="MiB",
+            id="P5", figure=f"peak memory, {runs[0]['cells']:_} cells".replace("_", " "), unit="MiB",
             value=rss, fmt="{:.0f}", target=f"≤ {TARGET_MB} MiB" if big else "–",
             met=(rss.median <= TARGET_MB) if big else None,
             measures="peak RSS of the child process (wait4 ru_maxrss), imports included"))
