@@ -1,8 +1,17 @@
 """Exploratory spatial pattern: global Moran's I and local LISA clusters.
 
-Queen contiguity (libpysal), row-standardised weights, conditional permutation
-inference (esda) with a fixed seed. With few areas (Lübeck has 10 Stadtteile)
-the tests have little power: a "not significant" result says little.
+Queen contiguity, row-standardised weights, conditional permutation inference
+(esda) with a fixed seed. With few areas (Lübeck has 10 Stadtteile) the tests
+have little power: a "not significant" result says little.
+
+Speed (see ``bench/``, P5): on 100,000 grid cells libpysal's ``Queen.from_dataframe``
+took ~6 s and esda's conditional permutations ~15 s without numba, because esda's
+numba-free fallback copies all n values once per area (O(n²)). So neighbours come
+from one shapely STRtree query (polygons sharing at least one boundary point: Queen
+contiguity of a coverage) and the local p-values from :func:`local_p_sim`, which draws
+the same permutations as esda (``esda.crand.vec_permutations``, same seed) and
+evaluates them with matrix products; ``tests/test_spatial_pattern.py`` checks both
+against libpysal/esda.
 """
 from __future__ import annotations
 
@@ -48,6 +57,86 @@ def _fdr_cut(p: np.ndarray, alpha: float) -> float:
     return float(ps[ok].max()) if ok.any() else 0.0
 
 
+def queen_weights(geoms: gpd.GeoSeries):
+    """Queen contiguity of a polygon coverage as a binary libpysal ``Graph`` (ids 0..n-1).
+
+    Two areas are neighbours when they share at least one boundary point (or
+    overlap); one STRtree query instead of libpysal's vertex hashing. A ``Graph``
+    (not ``W``) because esda accepts it and it keeps the weights sparse: ``W``'s
+    dict-of-lists costs seconds per transform at 100,000 areas.
+    """
+    import shapely
+    from libpysal.graph import Graph
+    from scipy import sparse
+
+    values = np.asarray(geoms.values)
+    left, right = shapely.STRtree(values).query(values, predicate="intersects")
+    other = left != right
+    n = len(values)
+    adj = sparse.csr_matrix((np.ones(int(other.sum())), (left[other], right[other])), shape=(n, n))
+    return Graph.from_sparse(adj)
+
+
+def local_p_sim(z: np.ndarray, w, observed: np.ndarray, permutations: int, seed: int,
+                chunk: int = 2048) -> np.ndarray:
+    """Pseudo p-values of local Moran's I by conditional permutation, as esda computes them.
+
+    Same draws as ``esda.crand.crand`` (one ``(permutations, max_neighbours)`` table of
+    ids from ``vec_permutations(max_card, n, permutations, seed)``, shared by all
+    areas; id ``m`` means the m-th area other than i) and esda's "directed" p-value:
+    ``(min(larger, permutations - larger) + 1) / (permutations + 1)``. One difference:
+    a permuted I equal to the observed one (same neighbour values drawn) always counts
+    as "at least as large"; esda's count of such ties depends on rounding.
+
+    Parameters
+    ----------
+    z
+        Standardised values (``esda.Moran_Local(...).z``).
+    w
+        The row-standardised weights used for ``observed``.
+    observed
+        Local Moran's I per area (``Moran_Local.Is``).
+    """
+    from esda.crand import vec_permutations
+
+    n = len(z)
+    from scipy import sparse
+
+    adj = sparse.csr_matrix(w.sparse, copy=True)
+    self_w = adj.diagonal()
+    adj.setdiag(0)
+    adj.eliminate_zeros()
+    card = np.diff(adj.indptr)
+    max_card = max(int(card.max()), 1)
+    ids = vec_permutations(max_card, n, permutations, seed)  # (permutations, max_card)
+    # weights padded to max_card columns, in esda's order (CSR row order)
+    pad = np.zeros((n, max_card))
+    pad[np.repeat(np.arange(n), card), np.arange(adj.nnz) - np.repeat(adj.indptr[:-1], card)] = adj.data
+    scaling = (n - 1) / float((z * z).sum())
+    below, above = z[ids], z[np.minimum(ids + 1, n - 1)]
+    p = np.empty(n)
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        # for area i, id m is area m if m < i else m + 1; inside one chunk only ids in
+        # [start, stop) switch between the two, the rest is one matrix product
+        zrand = np.where(ids < start, below, above)
+        lag = pad[start:stop] @ zrand.T  # (areas in chunk, permutations)
+        mixed_p, mixed_k = np.nonzero((ids >= start) & (ids < stop))
+        for pp, kk in zip(mixed_p, mixed_k):
+            m = ids[pp, kk]
+            rows = slice(m + 1 - start, stop - start)  # areas i > m see area m itself
+            lag[rows, pp] += pad[m + 1:stop, kk] * (below[pp, kk] - above[pp, kk])
+        zi = z[start:stop, None]
+        rstats = zi * (lag + self_w[start:stop, None] * zi) * scaling
+        obs = observed[start:stop, None]
+        # a draw of the very same neighbour values ties with the observed I; with few
+        # areas that is frequent, and rounding must not decide whether it counts
+        larger = (rstats >= obs - 1e-9 * np.abs(obs)).sum(axis=1)
+        larger = np.where(permutations - larger < larger, permutations - larger, larger)
+        p[start:stop] = (larger + 1.0) / (permutations + 1.0)
+    return p
+
+
 def spatial_pattern(
     gdf: gpd.GeoDataFrame,
     value_col: str,
@@ -77,20 +166,19 @@ def spatial_pattern(
     SpatialPattern
     """
     import esda
-    from libpysal.weights import Queen
 
     data = gdf[[id_col, value_col, gdf.geometry.name]].copy()
     data = data[pd.to_numeric(data[value_col], errors="coerce").notna()].reset_index(drop=True)
     n = len(data)
     if n < 3:
         raise ValueError("Für ein räumliches Muster werden mindestens 3 Gebiete mit Werten benötigt.")
-    w = Queen.from_dataframe(data, use_index=False, silence_warnings=True)
-    islands = sorted(w.islands)
+    w = queen_weights(data.geometry)
+    islands = sorted(int(i) for i in w.isolates)
     island_rows = data.iloc[islands]
     if islands:
         data = data.drop(index=islands).reset_index(drop=True)
-        w = Queen.from_dataframe(data, use_index=False, silence_warnings=True)
-    w.transform = "r"
+        w = queen_weights(data.geometry)
+    w = w.transform("r")
     y = data[value_col].astype("float64").to_numpy()
     # esda.Moran draws from numpy's global generator and takes no seed
     state = np.random.get_state()
@@ -99,18 +187,19 @@ def spatial_pattern(
         mi = esda.Moran(y, w, permutations=permutations)
     finally:
         np.random.set_state(state)
-    lisa = esda.Moran_Local(y, w, permutations=permutations, seed=seed)
-    cut = _fdr_cut(lisa.p_sim, alpha) if fdr else alpha
+    lisa = esda.Moran_Local(y, w, permutations=0)
+    p_local = local_p_sim(lisa.z, lisa.w, lisa.Is, permutations, seed)
+    cut = _fdr_cut(p_local, alpha) if fdr else alpha
     quad = pd.Series(lisa.q).map(CLUSTER_LABELS)
-    sig = lisa.p_sim <= cut if fdr else lisa.p_sim < cut
+    sig = p_local <= cut if fdr else p_local < cut
     local = pd.DataFrame({
         "id": data[id_col].astype(str),
         "value": y,
         "lisa_i": lisa.Is,
-        "p_sim": lisa.p_sim,
+        "p_sim": p_local,
         "quadrant": quad.to_numpy(),
         "cluster": np.where(sig, quad.to_numpy(), NOT_SIGNIFICANT),
-        "neighbours": [w.cardinalities[i] for i in range(len(data))],
+        "neighbours": w.cardinalities.reindex(range(len(data))).to_numpy(),
     })
     if islands:
         # areas without neighbours cannot form a cluster

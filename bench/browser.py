@@ -1,0 +1,203 @@
+"""Streamlit servers and headless Chromium for the browser benchmarks (P1, P2).
+
+Servers start like the e2e harness starts them (``tests/e2e/conftest.py``):
+``python -m streamlit run <script>`` from the repository root on a free port, then
+``/_stcore/health`` is polled. One server at a time; every server is stopped by
+its process id when the benchmark ends.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from bench.common import ROOT, WORK
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+TIMEOUT_MS = 90_000
+IFRAME = "iframe[src*='streamlit_folium']"
+POLYGON = "path.leaflet-interactive"
+IDLE = ("[data-testid=stApp][data-test-connection-state=CONNECTED]",
+        "[data-test-script-state=notRunning]")
+
+
+@dataclass
+class Server:
+    proc: subprocess.Popen
+    port: int
+    started: float  # perf_counter() just before the process was spawned
+    healthy: float  # perf_counter() when /_stcore/health first answered 200
+
+    @property
+    def url(self) -> str:
+        return f"http://localhost:{self.port}/"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(script: str, timeout_s: float = 120) -> Server:
+    """Start ``streamlit run script`` (relative to the repo root) and wait for health."""
+    port = free_port()
+    WORK.mkdir(parents=True, exist_ok=True)
+    log = open(WORK / f"streamlit-{port}.log", "wb")
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
+           "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    log.close()
+    server = Server(proc, port, t0, float("nan"))
+    deadline = t0 + timeout_s
+    while time.perf_counter() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}; log in {WORK}")
+        try:
+            with urllib.request.urlopen(f"http://localhost:{port}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    server.healthy = time.perf_counter()
+                    return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    stop(server)
+    raise RuntimeError(f"streamlit not healthy after {timeout_s}s")
+
+
+def stop(server: Server) -> None:
+    if server.proc.poll() is None:
+        server.proc.terminate()
+        try:
+            server.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.proc.kill()
+            server.proc.wait()
+
+
+@contextmanager
+def serving(script: str):
+    server = start(script)
+    try:
+        yield server
+    finally:
+        stop(server)
+
+
+@contextmanager
+def chromium():
+    """A headless Debian Chromium through Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in {"data", "blob", "about"} or (parsed.hostname or "") in {
+        "localhost", "127.0.0.1", "::1"}
+
+
+def new_page(browser):
+    """A fresh context and page; requests off localhost are aborted (offline)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    context.route("**/*", lambda r: r.continue_() if _is_local(r.request.url)
+                  else r.abort("internetdisconnected"))
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    return context, page
+
+
+def wait_idle(page) -> None:
+    for sel in IDLE:
+        page.wait_for_selector(sel, timeout=TIMEOUT_MS)
+
+
+def map_frame(page):
+    page.wait_for_selector(IFRAME, state="attached", timeout=TIMEOUT_MS)
+    return page.query_selector(IFRAME).content_frame()
+
+
+def wait_polygons(page):
+    """Wait until the st_folium iframe shows at least one polygon; return the frame."""
+    frame = map_frame(page)
+    frame.wait_for_selector(POLYGON, state="attached", timeout=TIMEOUT_MS)
+    return frame
+
+
+# run in the top page: the st_folium iframe is same-origin, and it is replaced when
+# the map changes (streamlit-folium keys the component by a hash of the map script)
+FILLS_JS = f"""() => {{
+  const f = document.querySelector("{IFRAME}");
+  const doc = f && f.contentDocument;
+  return doc ? Array.from(doc.querySelectorAll('{POLYGON}')).map(p => p.getAttribute('fill')) : [];
+}}"""
+WATCH_JS = """() => {
+  window.__smStates = [];
+  const el = document.querySelector('[data-test-script-state]');
+  new MutationObserver(() => window.__smStates.push(
+      [performance.now(), el.getAttribute('data-test-script-state')]))
+    .observe(el, {attributes: true, attributeFilter: ['data-test-script-state']});
+  return performance.now();
+}"""
+
+
+def fills(page) -> list[str]:
+    return page.evaluate(FILLS_JS)
+
+
+def select_option(page, label: str, index: int) -> None:
+    """Open the sidebar selectbox labelled ``label`` and click its ``index``-th option."""
+    box = page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").filter(has_text=label)
+    box.click()
+    page.locator("[role=option]").nth(index).click()
+
+
+def change_and_time(page, label: str, index: int) -> tuple[float, float]:
+    """Select option ``index``; seconds until new fills show and the script rerun time.
+
+    Returns
+    -------
+    (to_fills, rerun)
+        ``to_fills``: from the option click until the polygons' fill colours differ
+        from before (polled in the iframe every animation frame). ``rerun``: from the
+        browser seeing the script state turn ``running`` until it turns ``notRunning``
+        again (MutationObserver on ``data-test-script-state``).
+    """
+    before = fills(page)
+    page.evaluate(WATCH_JS)
+    box = page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").filter(has_text=label)
+    box.click()
+    option = page.locator("[role=option]").nth(index)
+    option.wait_for()
+    t0 = time.perf_counter()
+    option.click()
+    page.wait_for_function(f"(old) => {{ const f = ({FILLS_JS})(); "
+                            "return f.length > 0 && JSON.stringify(f) !== JSON.stringify(old); }",
+                            arg=before, polling="raf", timeout=TIMEOUT_MS)
+    to_fills = time.perf_counter() - t0
+    wait_idle(page)
+    page.wait_for_function("() => window.__smStates.some(s => s[1] === 'running') && "
+                           "window.__smStates[window.__smStates.length - 1][1] === 'notRunning'",
+                           timeout=TIMEOUT_MS)
+    states = page.evaluate("() => window.__smStates")
+    start = next(t for t, s in states if s == "running")
+    end = next(t for t, s in states if s == "notRunning" and t >= start)
+    return to_fills, (end - start) / 1000

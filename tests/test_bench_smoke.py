@@ -1,0 +1,76 @@
+"""Tiny runs of every benchmark so the scripts in bench/ cannot rot (no timing asserted)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bench import p3_bytes, p4_export, p5_needs, p6_estimate, p7_soak
+from bench.common import NOT_AVAILABLE, Row, Stats, run_child
+from bench.run import render
+
+
+def _ok(rows: list[Row]) -> None:
+    assert rows
+    for r in rows:
+        assert r.status in ("ok", NOT_AVAILABLE), r.status
+        if r.status == "ok":
+            assert r.value is not None and all(v == v and v >= 0 for v in r.value.values)
+
+
+def test_p3_payload_is_smaller_with_simplified_geometry():
+    rows = p3_bytes.run(smoke=True)
+    _ok(rows)
+    assert rows[0].baseline is not None and rows[0].ratio is not None
+
+
+def test_p5_synthetic_grid_and_pipeline():
+    grid, df = p5_needs.synthetic_grid(100)
+    assert len(grid) == len(df) == 100 and grid.crs.to_epsg() == 25832
+    res = p5_needs.pipeline(100, permutations=9)
+    assert res["cells"] == 100 and set(res["seconds"]) >= {"assess", "robustness", "lisa", "total"}
+    assert p5_needs.growth_exponent([10, 100], [1.0, 10.0]) == pytest.approx(1.0)
+
+
+def test_p5_child_reports_peak_memory():
+    res = run_child([str(Path(p5_needs.__file__)), "--cells", "64", "--permutations", "9"])
+    assert res.returncode == 0, res.stderr
+    assert res.peak_rss_mb > 50  # python + geopandas at least
+
+
+def test_p4_p6_p7_run_or_say_not_available():
+    _ok(p6_estimate.run(smoke=True))
+    _ok(p7_soak.run(smoke=True))
+    if p4_export.available():
+        _ok(p4_export.run(smoke=True))
+
+
+def test_render_lists_rows_and_unavailable_ones():
+    rows = [Row(id="P3", figure="bytes", unit="kB", value=Stats([1.0, 2.0, 3.0]), baseline=Stats([4.0]),
+                target="≤ 40%", met=False),
+            Row(id="P7", figure="soak", status=NOT_AVAILABLE)]
+    text = render(rows, {"cpu": "x"})
+    assert "| P3 | bytes | 2 kB (1–3, n=3) | 4 kB (n=1) | 0.50× | ≤ 40% | **no** |" in text
+    assert f"| P7 | soak | {NOT_AVAILABLE} |" in text
+
+
+def test_browser_pages_smoke(tmp_path):
+    """The measuring code on the bare page: start, polygons, two option changes.
+
+    In a child process: the e2e tests' session browser keeps Playwright's sync loop
+    running in this one.
+    """
+    from bench import browser
+
+    if not Path(browser.CHROMIUM).exists():
+        # conftest.require's rule (the e2e conftest shadows the name when all tests run)
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"required for CI: chromium missing at {browser.CHROMIUM}")
+        pytest.skip(f"chromium missing at {browser.CHROMIUM}")
+    out = tmp_path / "results.md"
+    res = run_child(["bench/run.py", "--only", "P1", "--smoke", "--out", str(out)], timeout=280)
+    assert res.returncode == 0, res.stderr[-3000:]
+    text = out.read_text()
+    assert "| P1 | smoke: bare page cold start | " in text and "| P2 | smoke: bare page rerun | " in text
+    assert "error" not in text.split("## Results")[1]
