@@ -1,7 +1,7 @@
 """Print maps for committee papers: PNG (300 dpi), SVG (text as text), PDF (vector).
 
 The map goes through :func:`geo.join.indicator_layer` (suppressed values are
-already NaN) and through :func:`map_classification`, the same
+already NaN) and through :func:`indicators.classify.layer_classification`, the same
 :func:`indicators.classify.classify` call the web map makes, so both show the
 same classes and colours. Only area labels are drawn over the polygons; legend,
 scale bar, north arrow and texts sit in their own axes beside the map.
@@ -26,8 +26,16 @@ from geo.join import indicator_layer
 from geo.maplabels import place_labels
 from geo.printlegend import draw_legend, draw_scale_bar
 from geo.printtext import fmt_date, method_text, reference_text, t, value_decimals
-from indicators.classify import (DEFAULT_PALETTE, DIVERGING_PALETTES, MAX_K, NO_DATA_COLOR,
-                                 SCHEMES, SEQUENTIAL_PALETTES, Classification, classify)
+from indicators.classify import (
+    DEFAULT_PALETTE,
+    DIVERGING_PALETTES,
+    MAX_K,
+    NO_DATA_COLOR,
+    SCHEMES,
+    SEQUENTIAL_PALETTES,
+    Classification,
+    layer_classification,
+)
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_value
 
@@ -80,26 +88,6 @@ class PrintMap:
         """Extent of the area polygons in figure pixels."""
         x0, y0, x1, y1 = self.layer.total_bounds
         return Bbox.from_extents(*self.map_ax.transData.transform([(x0, y0), (x1, y1)]).ravel())
-
-
-def map_classification(layer: gpd.GeoDataFrame, city_value: float | None, scheme: str = "quantiles",
-                       k: int = 5, palette: str = DEFAULT_PALETTE,
-                       breaks: Iterable[float] | None = None, lang: str = "de",
-                       decimals: int | None = None) -> Classification:
-    """Classes and colours of an indicator layer, as both web and print map use them.
-
-    Suppressed areas count as having no value; the city value centres
-    diverging palettes. ``decimals`` only changes the legend labels (use
-    :func:`geo.printtext.value_decimals`: whole numbers for counts).
-    """
-    values = layer["value"].where(~layer["suppressed"].astype(bool))
-    return classify(values, scheme, k, breaks=list(breaks) if breaks else None, palette=palette,
-                    reference=city_value, decimals=decimals, lang=lang)
-
-
-def label_decimals(ind, layer: gpd.GeoDataFrame) -> int | None:
-    """Legend decimals: none for counts, else classify's automatic choice."""
-    return 0 if value_decimals(ind, layer["value"]) == 0 else None
 
 
 def check_selection(ds: Dataset, indicator: str, year: int) -> None:
@@ -195,8 +183,8 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     lang, ind = options.lang, ds.catalogue[indicator]
     tx = t(lang)
     layer, city = indicator_layer(ds, indicator, int(year))
-    cls = map_classification(layer, city, options.scheme, options.k, options.palette,
-                             options.breaks, lang, label_decimals(ind, layer))
+    cls = layer_classification(layer, city, options.scheme, options.k, options.palette,
+                               options.breaks, lang, kind=ind.kind)
     unit = ind.unit_for(lang)
     label = ind.label(lang)
     geo_label = ds.geography.label(lang)

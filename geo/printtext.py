@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from indicators.catalogue import Indicator
+from indicators.classify import value_decimals as classify_decimals
 
 TEXT = {
     "de": {
@@ -90,11 +90,5 @@ def method_text(scheme: str, k: int, lang: str = "de") -> str:
 
 
 def value_decimals(ind: Indicator, values: pd.Series | None = None) -> int:
-    """Decimals for showing values: none for counts and large numbers, else one."""
-    if ind.kind == "count":
-        return 0
-    if values is not None:
-        v = pd.to_numeric(values, errors="coerce").dropna()
-        if len(v) and float(np.median(np.abs(v))) >= 100:
-            return 0
-    return 1
+    """Decimals for showing values of ``ind`` (see :func:`indicators.classify.value_decimals`)."""
+    return classify_decimals(ind.kind, values)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib import colormaps
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -9,12 +11,8 @@ from geo import printlayout as pl
 from geo import report_layout as rl
 from geo.join import indicator_layer
 from geo.printlegend import draw_legend
-from geo.printmap import label_decimals, map_classification
 from geo.printtext import reference_text, t, value_decimals
-from matplotlib import colormaps
-from matplotlib.colors import to_hex
-
-from indicators.classify import Classification
+from indicators.classify import Classification, layer_classification
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 
@@ -61,7 +59,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
     ind = ds.catalogue[indicator]
     tx = t(lang)
     layer, city = layers[indicator]
-    cls = map_classification(layer, city, lang=lang, decimals=label_decimals(ind, layer))
+    cls = layer_classification(layer, city, lang=lang, kind=ind.kind)
     unit = ind.unit_for(lang)
     dec = value_decimals(ind, layer["value"])
     left, right = rl.MARGIN, W - rl.MARGIN

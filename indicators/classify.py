@@ -19,8 +19,6 @@ import mapclassify
 import numpy as np
 import pandas as pd
 from branca.utilities import color_brewer
-from matplotlib import colormaps
-from matplotlib.colors import to_hex
 
 from indicators.formatting import Lang, fmt_range
 
@@ -115,6 +113,9 @@ def class_colors(
     mids = (e[:-1] + e[1:]) / 2
     # stay inside the ColorBrewer ramp ends (0.05..0.95) so extremes are not near-black
     t = 0.5 + 0.45 * (mids - reference) / span
+    from matplotlib import colormaps  # only diverging palettes need it; keeps app start light
+    from matplotlib.colors import to_hex
+
     cmap = colormaps[palette]
     return [to_hex(cmap(float(x))) for x in t]
 
@@ -237,3 +238,30 @@ def _auto_decimals(edges: np.ndarray) -> int:
         if np.unique(np.round(distinct, d)).size == distinct.size:
             return d
     return 4
+
+
+def value_decimals(kind: str, values: pd.Series | None = None) -> int:
+    """Decimals for showing values: none for counts and large numbers, else one."""
+    if kind == "count":
+        return 0
+    if values is not None:
+        v = pd.to_numeric(values, errors="coerce").dropna()
+        if len(v) and float(np.median(np.abs(v))) >= 100:
+            return 0
+    return 1
+
+
+def layer_classification(layer: pd.DataFrame, reference: float | None, scheme: str = "quantiles",
+                         k: int = 5, palette: str = DEFAULT_PALETTE, breaks: Sequence[float] | None = None,
+                         lang: Lang = "de", kind: str | None = None) -> Classification:
+    """Classes and colours of an indicator layer, as both web and print map use them.
+
+    Suppressed areas count as having no value; ``reference`` (the city value)
+    centres diverging palettes; for counts (``kind="count"``) the legend shows
+    whole numbers.
+    """
+    values = layer["value"].where(~layer["suppressed"].astype(bool)) if "suppressed" in layer else layer["value"]
+    decimals = 0 if kind is not None and value_decimals(kind, layer["value"]) == 0 else None
+    return classify(values, scheme, k, breaks=list(breaks) if breaks else None, palette=palette,
+                    reference=reference, decimals=decimals, lang=lang)
+

@@ -11,13 +11,12 @@ import pytest
 from matplotlib.colors import to_rgba
 from PIL import Image
 from pypdf import PdfReader
+from synth_exports import SUPPRESSED_CODE, SUPPRESSED_RATE, synthetic_dataset
 
 from geo import printlayout as pl
 from geo.join import indicator_layer
-from geo.printmap import (PrintOptions, build_print_map, map_classification, render_print_map,
-                          save_print_map)
-from indicators.classify import classify
-from synth_exports import SUPPRESSED_CODE, SUPPRESSED_RATE, synthetic_dataset
+from geo.printmap import PrintOptions, build_print_map, render_print_map, save_print_map
+from indicators.classify import classify, layer_classification
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +120,7 @@ def test_print_map_uses_the_web_maps_classification(luebeck):
     drawn = pm.map_ax.collections[0].get_facecolors()
     expected = [to_rgba(c) for c in web.area_colors()]
     assert np.allclose(drawn, expected)
-    again = map_classification(layer, city, "fisher_jenks", 4, "PuBu")
+    again = layer_classification(layer, city, "fisher_jenks", 4, "PuBu")
     assert again.edges == web.edges and again.labels == web.labels
 
 

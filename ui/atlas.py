@@ -6,10 +6,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.join import indicator_layer, join_values
-from geo.printmap import label_decimals, map_classification
 from geo.webgeom import area_at
 from geo.webmap import build_map
-from indicators.classify import DIVERGING_PALETTES, SCHEMES, SEQUENTIAL_PALETTES
+from indicators.classify import (
+    DIVERGING_PALETTES,
+    SCHEMES,
+    SEQUENTIAL_PALETTES,
+    layer_classification,
+)
 from indicators.flags import default_threshold, threshold_flags
 from indicators.formatting import fmt_change, fmt_value
 from indicators.profile import area_profile
@@ -106,8 +110,8 @@ def render() -> None:
 
     # the same function decides classes and colours for the print map
     reference = 0.0 if c["view"] == "change" else city
-    classes = map_classification(layer, reference, c["scheme"], c["k"], c["palette"], c["breaks"], lang,
-                                 decimals=label_decimals(ind, layer) if c["view"] == "level" else None)
+    classes = layer_classification(layer, reference, c["scheme"], c["k"], c["palette"], c["breaks"], lang,
+                                   kind=ind.kind if c["view"] == "level" else None)
     common.init_state("area", None, str, set(layer["code"]))
     codes = list(layer["code"])
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None

@@ -16,9 +16,11 @@ def geographies() -> dict[str, Geography]:
     return DataStore().geographies()
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _load(geo_id: str, cache_key: tuple) -> Dataset:
-    # cache_key (paths + mtimes) is part of the key so a changed file reloads.
+    # cache_key (paths + mtimes) is part of the key, so a changed file reloads.
+    # cache_resource, not cache_data: the Dataset is shared read-only by all
+    # sessions instead of being unpickled on every rerun (views never mutate it).
     return load_dataset(geographies()[geo_id])
 
 

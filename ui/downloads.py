@@ -1,49 +1,59 @@
-"""Download buttons for the atlas view: table data and print maps."""
+"""Download buttons for the atlas view: table data, print maps and the report.
+
+Files are made only when a button is clicked (Streamlit runs a callable
+``data`` on click), so a rerun of the page never pays for an export, and
+the export libraries (matplotlib, openpyxl) load only when first needed.
+"""
 from __future__ import annotations
 
 import streamlit as st
 
-from geo.exports import geopackage_bytes
-from geo.printmap import PrintOptions, render_print_map
-from geo.report_pdf import build_report
-from indicators.exports import export_frame, to_csv_bytes, to_xlsx_bytes
-
-MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+        "csv": "text/csv", "gpkg": "application/geopackage+sqlite3",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 SIZES = ("a4-landscape", "a4-portrait", "a3-landscape")
+
+
+def _button(column, label: str, make, file_name: str) -> None:
+    ext = file_name.rsplit(".", 1)[-1]
+    column.download_button(label, make, file_name, MIME[ext], on_click="ignore", key=f"dl-{file_name}")
 
 
 def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
     """CSV (plain and German Excel), XLSX with metadata, GeoPackage of the joined areas."""
-    frame = export_frame(ds, indicator, year, lang)
+    from geo.exports import geopackage_bytes
+    from indicators.exports import export_frame, to_csv_bytes, to_xlsx_bytes
+
     base = f"{indicator}_{year}"
     cols = st.columns(4)
-    cols[0].download_button("CSV", to_csv_bytes(frame, "utf8", lang), f"{base}.csv", "text/csv")
-    cols[1].download_button("CSV (Excel, ;)" if lang == "de" else "CSV (German Excel)",
-                            to_csv_bytes(frame, "excel-de", lang), f"{base}_excel.csv", "text/csv")
-    cols[2].download_button("Excel (XLSX)", to_xlsx_bytes(ds, indicator, year, lang), f"{base}.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    cols[3].download_button("GeoPackage", geopackage_bytes(ds, indicator, year, lang), f"{base}.gpkg",
-                            "application/geopackage+sqlite3")
+    _button(cols[0], "CSV", lambda: to_csv_bytes(export_frame(ds, indicator, year, lang), "utf8", lang),
+            f"{base}.csv")
+    _button(cols[1], "CSV (Excel, ;)" if lang == "de" else "CSV (German Excel)",
+            lambda: to_csv_bytes(export_frame(ds, indicator, year, lang), "excel-de", lang), f"{base}_excel.csv")
+    _button(cols[2], "Excel (XLSX)", lambda: to_xlsx_bytes(ds, indicator, year, lang), f"{base}.xlsx")
+    _button(cols[3], "GeoPackage", lambda: geopackage_bytes(ds, indicator, year, lang), f"{base}.gpkg")
 
 
 def print_map_downloads(ds, indicator: str, year: int, c: dict, flagged: frozenset[str], lang: str) -> None:
-    """Build a print map on request (it takes about a second) and offer it for download."""
+    """Print maps of the current view (same classes and colours) for committee papers."""
     de = lang == "de"
-    with st.expander("Druckkarte für Sitzungsvorlagen (PNG, SVG, PDF)" if de else "Print map (PNG, SVG, PDF)"):
+    with st.expander("Druckkarte für Sitzungsvorlagen (PNG 300 dpi, SVG, PDF)" if de
+                     else "Print map for committee papers (PNG 300 dpi, SVG, PDF)"):
+        size = st.selectbox("Papierformat" if de else "Paper size", SIZES, key="print_size")
+
+        def make(fmt: str):
+            def render() -> bytes:
+                from geo.printmap import PrintOptions, render_print_map
+
+                options = PrintOptions(size=size, scheme=c["scheme"], k=c["k"], palette=c["palette"],
+                                       breaks=tuple(c["breaks"]) if c["breaks"] else None,
+                                       labels=c["labels"], lang=lang, flagged=flagged)
+                return render_print_map(ds, indicator, year, fmt, options)
+            return render
+
         cols = st.columns(3)
-        fmt = cols[0].selectbox("Format", list(MIME), key="print_fmt")
-        size = cols[1].selectbox("Papier" if de else "Paper", SIZES, key="print_size")
-        key = (ds.geography.id, indicator, year, c["scheme"], c["k"], c["palette"], fmt, size,
-               c["labels"], lang, tuple(sorted(flagged)))
-        if cols[2].button("Karte erzeugen" if de else "Create map", key="print_go"):
-            options = PrintOptions(size=size, scheme=c["scheme"], k=c["k"], palette=c["palette"],
-                                   breaks=tuple(c["breaks"]) if c["breaks"] else None,
-                                   labels=c["labels"], lang=lang, flagged=flagged)
-            st.session_state["print_map"] = (key, render_print_map(ds, indicator, year, fmt, options))
-        stored = st.session_state.get("print_map")
-        if stored and stored[0] == key:
-            st.download_button(("Herunterladen: " if de else "Download: ") + f"{indicator}_{year}.{fmt}",
-                               stored[1], f"{indicator}_{year}_{size}.{fmt}", MIME[fmt])
+        for col, fmt in zip(cols, ("png", "svg", "pdf")):
+            _button(col, fmt.upper(), make(fmt), f"{indicator}_{year}_{size}.{fmt}")
 
 
 def report_download(ds, year: int, lang: str) -> None:
@@ -54,11 +64,11 @@ def report_download(ds, year: int, lang: str) -> None:
                    "Methoden und Quellen. Die Erstellung dauert etwa eine halbe Minute."
                    if de else "Cover, overview of flagged areas, one page per indicator, one profile per area, "
                    "methods and sources. Takes about half a minute.")
-        key = (ds.geography.id, year, lang)
-        if st.button("Bericht erstellen" if de else "Create report", key="report_go"):
-            with st.spinner("Bericht wird erstellt …" if de else "Creating report …"):
-                st.session_state["report_pdf"] = (key, build_report(ds, year, lang))
-        stored = st.session_state.get("report_pdf")
-        if stored and stored[0] == key:
-            st.download_button(("Herunterladen: " if de else "Download: ") + f"sozialmonitor_{year}.pdf",
-                               stored[1], f"sozialmonitor_{ds.geography.id}_{year}.pdf", "application/pdf")
+
+        def render() -> bytes:
+            from geo.report_pdf import build_report
+
+            return build_report(ds, year, lang)
+
+        _button(st, "Bericht erstellen und herunterladen" if de else "Create and download report", render,
+                f"sozialmonitor_{ds.geography.id}_{year}.pdf")

@@ -14,6 +14,7 @@ from ui import common
 def _saved(message: str) -> None:
     """Reload so every list shows the new dataset, and say so on the next run."""
     st.cache_data.clear()
+    st.cache_resource.clear()
     st.session_state["upload_message"] = message
     st.rerun()
 
@@ -154,4 +155,5 @@ def render() -> None:
             if c2.button("Entfernen" if de else "Remove", key=f"rm_{item.name}"):
                 store.remove(item.name)
                 st.cache_data.clear()
+                st.cache_resource.clear()
                 st.rerun()

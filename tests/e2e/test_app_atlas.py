@@ -96,5 +96,21 @@ def test_hostile_area_name_shows_literally(app_page):
         raise AssertionError("hostile name not found in any tooltip")
     assert frame.locator("img[src=x]").count() == 0
     assert app_page.dialogs == []
-    assert app_page.page.get_by_text(HOSTILE).count() >= 1  # ranking table, literally
+    app_page.page.get_by_text(HOSTILE).first.wait_for(state="attached")  # ranking table cell, as text
+    assert app_page.page.locator("img[src=x]").count() == 0
     app_page.screenshot("hostile")
+
+
+def test_print_map_download_is_a_300_dpi_a4_png(app_page, tmp_path):
+    from PIL import Image
+
+    page = app_page.page
+    page.get_by_text("Druckkarte für Sitzungsvorlagen", exact=False).click()
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="PNG").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    with Image.open(path) as img:
+        assert img.size == (3508, 2480)
+        assert round(img.info["dpi"][0]) == 300
+    assert path.name == "share_65plus_2022_a4-landscape.png"
