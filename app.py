@@ -6,6 +6,7 @@ navigation; every view lives in ``ui/`` and every computation in ``geo/`` and
 """
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -13,18 +14,30 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ui import about, atlas, common, needs, queries, upload  # noqa: E402
+from ui import common  # noqa: E402
 from ui.i18n import t  # noqa: E402
+
+PAGES = [  # (module in ui/, title key, URL path)
+    ("atlas", "page_atlas", "atlas"),
+    ("needs", "page_needs", "bedarfslagen"),
+    ("queries", "page_queries", "abfragen"),
+    ("upload", "page_upload", "daten"),
+    ("about", "page_about", "about"),
+]
+
+
+def _view(module: str):
+    """The page function; its module is imported on first use, so starting the
+    app does not load the libraries of pages nobody opened (esda, rasterio, ...)."""
+    def render() -> None:
+        importlib.import_module(f"ui.{module}").render()
+    render.__name__ = f"render_{module}"
+    return render
+
 
 st.set_page_config(page_title="Sozialmonitor Lübeck", page_icon="🗺️", layout="wide")
 lang = common.language_switch()
 st.sidebar.title(t("app_title", lang))
-
-pages = [
-    st.Page(atlas.render, title=t("page_atlas", lang), url_path="atlas", default=True),
-    st.Page(needs.render, title=t("page_needs", lang), url_path="bedarfslagen"),
-    st.Page(queries.render, title=t("page_queries", lang), url_path="abfragen"),
-    st.Page(upload.render, title=t("page_upload", lang), url_path="daten"),
-    st.Page(about.render, title=t("page_about", lang), url_path="about"),
-]
+pages = [st.Page(_view(module), title=t(key, lang), url_path=path, default=(module == "atlas"))
+         for module, key, path in PAGES]
 st.navigation(pages).run()

@@ -104,9 +104,11 @@ async def wait_idle(page, timeout_ms: int = 60000) -> None:
     await page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=timeout_ms)
 
 
-async def pick_other_option(page, rng: random.Random) -> bool:
-    """Open a selectbox and click an option that is not the current one."""
-    boxes = page.locator('[data-testid="stSelectbox"]')
+async def pick_other_option(page, rng: random.Random, label: str | None = None) -> bool:
+    """Open a visible selectbox (labelled ``label``, if given) and click another option."""
+    boxes = page.locator('[data-testid="stSelectbox"]:visible')
+    if label:
+        boxes = boxes.filter(has=page.get_by_text(label, exact=True))
     n = await boxes.count()
     if n == 0:
         return False
@@ -126,7 +128,7 @@ async def pick_other_option(page, rng: random.Random) -> bool:
     return True
 
 
-async def session(browser, url: str, seconds: float, stats: Stats, seed: int) -> None:
+async def session(browser, url: str, seconds: float, stats: Stats, seed: int, label: str | None = None) -> None:
     rng = random.Random(seed)
     page = await browser.new_page()
     page.on("pageerror", lambda exc: stats.errors.append(f"session {seed}: JS error {exc}"))
@@ -137,7 +139,7 @@ async def session(browser, url: str, seconds: float, stats: Stats, seed: int) ->
         while time.monotonic() < end:
             await page.evaluate(ARM)
             for _attempt in range(3):  # the dropdown may not open while the page re-renders
-                if await pick_other_option(page, rng):
+                if await pick_other_option(page, rng, label):
                     break
                 await page.keyboard.press("Escape")
                 await page.wait_for_timeout(300)
@@ -172,7 +174,7 @@ def percentile(values: list[float], q: float) -> float | None:
     return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
 
 
-async def run(url: str, sessions: int, seconds: float, chromium: str) -> dict:
+async def run(url: str, sessions: int, seconds: float, chromium: str, label: str | None = None) -> dict:
     from playwright.async_api import async_playwright
 
     stats = Stats()
@@ -184,7 +186,7 @@ async def run(url: str, sessions: int, seconds: float, chromium: str) -> dict:
                                            args=["--no-sandbox", "--disable-dev-shm-usage"])
         sampler = asyncio.create_task(sample_memory(pid, stats, stop))
         t0 = time.monotonic()
-        await asyncio.gather(*(session(browser, url, seconds, stats, i) for i in range(sessions)))
+        await asyncio.gather(*(session(browser, url, seconds, stats, i, label) for i in range(sessions)))
         wall = time.monotonic() - t0
         stop.set()
         await sampler
@@ -209,11 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chromium", default=CHROMIUM)
     ap.add_argument("--max-p95", type=float, help="fail (exit 1) if p95 latency in ms is above this")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    ap.add_argument("--label", help="only use selectboxes with this label (e.g. Indikator)")
     args = ap.parse_args(argv)
     if not Path(args.chromium).exists():
         print(f"Fehler: Chromium nicht gefunden unter {args.chromium}")
         return 1
-    result = asyncio.run(run(args.url, args.sessions, args.seconds, args.chromium))
+    result = asyncio.run(run(args.url, args.sessions, args.seconds, args.chromium, args.label))
     if args.json:
         print(json.dumps(result, indent=2))
     else:

@@ -142,3 +142,29 @@ def area_at(gdf: gpd.GeoDataFrame, lat: float, lng: float) -> object | None:
     point = gpd.GeoSeries([shapely.Point(lng, lat)], crs=WEB_CRS).to_crs(gdf.crs)
     hits = gdf.index[gdf.geometry.covers(point.iloc[0])]
     return hits[0] if len(hits) else None
+
+
+def _delta_ring(coords, scale: float) -> list[int]:
+    q = np.round(np.asarray(coords)[:, :2] * scale).astype(np.int64)
+    return np.vstack([q[:1], np.diff(q, axis=0)]).ravel().tolist()
+
+
+def encode_geometry(geom: shapely.Geometry, decimals: int = DEFAULT_DECIMALS) -> dict:
+    """Compact GeoJSON-like geometry for the browser: integer deltas at ``10**decimals``.
+
+    ``{"type": "Polygon", "q": [ring, ...]}`` where each ring is a flat list
+    ``[x0, y0, dx1, dy1, ...]`` of integers; ``static/map/choropleth.js`` turns
+    it back into coordinates. The coordinates are already rounded to
+    ``decimals``, so this is lossless and shared vertices stay identical, at
+    about half the bytes of decimal text.
+    """
+    scale = 10.0 ** decimals
+
+    def poly(p: shapely.Polygon) -> list[list[int]]:
+        return [_delta_ring(p.exterior.coords, scale)] + [_delta_ring(r.coords, scale) for r in p.interiors]
+
+    if geom.geom_type == "Polygon":
+        return {"type": "Polygon", "q": poly(geom)}
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
+    return {"type": "MultiPolygon", "q": [poly(p) for p in parts]}
+

@@ -26,7 +26,6 @@ rerun the script; a click does (use :func:`geo.webgeom.area_at` to find the area
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 
@@ -37,7 +36,7 @@ import pandas as pd
 from branca.element import MacroElement, Template
 
 from geo import maphtml
-from geo.webgeom import DEFAULT_TOLERANCE_M, label_points, outline, web_geometry
+from geo.webgeom import DEFAULT_DECIMALS, DEFAULT_TOLERANCE_M, encode_geometry, label_points, outline, web_geometry
 from indicators.classify import NO_DATA_COLOR, Classification
 from indicators.formatting import Lang
 
@@ -99,13 +98,16 @@ def make_offline(element: folium.MacroElement) -> None:
 
 
 def _feature_collection(geoms: gpd.GeoSeries, props: list[dict]) -> dict:
-    feats = [{"type": "Feature", "properties": p, "geometry": g.__geo_interface__}
+    feats = [{"type": "Feature", "properties": p, "geometry": encode_geometry(g)}
              for g, p in zip(geoms.values, props)]
     return {"type": "FeatureCollection", "features": feats}
 
 
-def _geojson(geom) -> dict:
-    return json.loads(gpd.GeoSeries([geom]).to_json(drop_id=True))
+def _references(mask: pd.Series) -> dict | None:
+    """Features that reuse the geometry of areas (by position), e.g. flagged ones."""
+    refs = [{"type": "Feature", "properties": {}, "geometry": {"ref": i}}
+            for i, on in enumerate(mask.to_numpy()) if on]
+    return {"type": "FeatureCollection", "features": refs} if refs else None
 
 
 def _ranks(values: pd.Series, given: pd.Series | None) -> pd.Series:
@@ -222,15 +224,14 @@ def build_map(
     selected_mask = codes == str(selected) if selected is not None else _bool_col(areas, "")
     spec = {
         "hatchId": HATCH_ID,
+        "scale": 10 ** DEFAULT_DECIMALS,
         "areas": _feature_collection(web, props),
         "hoverStyle": HOVER_STYLE,
-        "outline": _geojson(outline(web)),
+        "outline": {"type": "Feature", "properties": {}, "geometry": encode_geometry(outline(web))},
         "outlineStyle": OUTLINE_STYLE,
-        "flagged": _feature_collection(web[flagged], [{}] * int(flagged.sum()))
-        if flagged.any() else None,
+        "flagged": _references(flagged),
         "flagStyle": FLAG_STYLE,
-        "selected": _feature_collection(web[selected_mask], [{}] * int(selected_mask.sum()))
-        if selected_mask.any() else None,
+        "selected": _references(selected_mask),
         "selectedStyle": SELECTED_STYLE,
         "attribution": maphtml.escape(attribution) if attribution else None,
         "legend": {"position": legend_position, "html": maphtml.legend_html(

@@ -121,8 +121,39 @@
     }
   }
 
+  // Geometry arrives as integer deltas (geo/webgeom.py encode_geometry):
+  // each ring [x0, y0, dx1, dy1, ...] at 10^decimals.
+  function ring(q, scale) {
+    var out = [], x = 0, y = 0;
+    for (var i = 0; i < q.length; i += 2) {
+      x += q[i]; y += q[i + 1];
+      out.push([x / scale, y / scale]);
+    }
+    return out;
+  }
+
+  function decode(g, scale) {
+    if (!g || !g.q) { return g; }
+    var poly = function (p) { return p.map(function (r) { return ring(r, scale); }); };
+    return { type: g.type, coordinates: g.type === "Polygon" ? poly(g.q) : g.q.map(poly) };
+  }
+
+  // Decode areas in place; features of other layers may point at an area by
+  // position ({"ref": i}) instead of repeating its geometry.
+  function decodeAll(fc, scale, areas) {
+    if (!fc) { return fc; }
+    (fc.features || [fc]).forEach(function (f) {
+      f.geometry = f.geometry && f.geometry.ref !== undefined
+        ? areas.features[f.geometry.ref].geometry : decode(f.geometry, scale);
+    });
+    return fc;
+  }
+
   window.smChoropleth = function (map, spec) {
     ensureHatch(spec.hatchId);
+    var scale = spec.scale || 1e5;
+    decodeAll(spec.areas, scale, null);
+    ["outline", "flagged", "selected"].forEach(function (k) { decodeAll(spec[k], scale, spec.areas); });
     var overlays = [];
     var areas = L.geoJSON(spec.areas, {
       attribution: spec.attribution || null,
