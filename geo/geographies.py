@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
-import yaml
 
 from geo.crs import to_metric
+from indicators.catalogue import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = ROOT / "shapes" / "geographies.yaml"
@@ -58,7 +58,7 @@ def _resolve(p: str | None, base: Path) -> Path | None:
 
 def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
     """Read a registry YAML file into :class:`Geography` objects."""
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    doc = read_yaml(path)
     out = {}
     for gid, spec in doc.items():
         spec = dict(spec)

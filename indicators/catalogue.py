@@ -122,16 +122,28 @@ def parse_indicator(entry: dict, sources: dict[str, Source] | None = None) -> In
     return ind
 
 
+# libyaml's C parser when present: the catalogues are read on every app start.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path | str) -> dict:
+    """A YAML file as a dict (empty file: empty dict)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader) or {}
+
+
+def _sources(doc: dict) -> dict[str, Source]:
+    return {sid: Source(id=sid, **vals) for sid, vals in (doc.get("sources") or {}).items()}
+
+
 def load_sources(path: Path | str = DEFAULT_CATALOGUE) -> dict[str, Source]:
     """The ``sources`` section of a catalogue file."""
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    return {sid: Source(id=sid, **vals) for sid, vals in (doc.get("sources") or {}).items()}
+    return _sources(read_yaml(path))
 
 
 def load_catalogue(path: Path | str = DEFAULT_CATALOGUE) -> dict[str, Indicator]:
     """Read a catalogue file; return indicators by id, in file order."""
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    sources = load_sources(path)
+    doc = read_yaml(path)
+    sources = _sources(doc)
     out: dict[str, Indicator] = {}
     for entry in doc.get("indicators") or []:
         ind = parse_indicator(entry, sources)

@@ -241,13 +241,12 @@ def _check_shares(tidy: pd.DataFrame, report: Report, catalogue: Mapping[str, In
     if not pairs or tidy.empty:
         return tidy
     drop_idx: list[int] = []
-    idx = tidy.set_index(["area_code", "year", "variable"])
-    for num, den in pairs:
-        n = tidy[tidy["variable"] == num]
-        for i, r in n.iterrows():
-            key = (r["area_code"], r["year"], den)
-            if key in idx.index and r["value"] > idx.loc[key, "value"].max():
-                report.add(r[ROW_COL], num, f"Zähler {num} ({r['value']:g}) größer als Nenner {den} "
-                           f"({idx.loc[key, 'value'].max():g})", DROPPED)
-                drop_idx.append(i)
+    key = ["area_code", "year"]
+    for num, den in sorted(pairs):
+        dens = tidy[tidy["variable"] == den].groupby(key)["value"].max().rename("den")
+        nums = tidy[tidy["variable"] == num].join(dens, on=key)
+        for i, r in nums[nums["value"] > nums["den"]].iterrows():
+            report.add(r[ROW_COL], num, f"Zähler {num} ({r['value']:g}) größer als Nenner {den} "
+                       f"({r['den']:g})", DROPPED)
+            drop_idx.append(i)
     return tidy.drop(index=drop_idx)
