@@ -22,7 +22,7 @@ def free_port() -> int:
 @pytest.fixture
 def server():
     require(Path("/usr/bin/chromium").exists(), "Chromium not installed at /usr/bin/chromium")
-    app = ROOT / "app.py" if (ROOT / "app.py").exists() else ROOT / "tests" / "data" / "soak_app.py"
+    app = ROOT / "app.py"
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
@@ -44,7 +44,8 @@ def server():
 
 def test_soak_smoke(server):
     url, pid = server
-    res = subprocess.run([sys.executable, "bench/soak.py", "--url", url, "--sessions", "2", "--seconds", "5", "--json"],
+    res = subprocess.run([sys.executable, "bench/soak.py", "--url", url, "--sessions", "2", "--seconds", "5",
+                          "--label", "Indikator", "--json"],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     out = json.loads(res.stdout)
     assert res.returncode == 0, out["error_messages"]
