@@ -98,3 +98,15 @@ def test_atlas_offers_data_print_and_report_downloads():
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["CSV", "CSV (Excel, ;)", "Excel (XLSX)", "GeoPackage", "PNG", "SVG", "PDF",
                       "Bericht erstellen und herunterladen"]
+
+
+def test_tile_server_is_used_only_when_configured(monkeypatch):
+    from ui import common
+
+    monkeypatch.delenv("SOZIALMONITOR_TILE_URL", raising=False)
+    assert common.tiles() == {"tiles": None, "tiles_attribution": None}
+    monkeypatch.setenv("SOZIALMONITOR_TILE_URL", "http://localhost:8080/{z}/{x}/{y}.png")
+    monkeypatch.setenv("SOZIALMONITOR_TILE_ATTRIBUTION", "Stadtplan: Hansestadt Lübeck")
+    assert common.tiles() == {"tiles": "http://localhost:8080/{z}/{x}/{y}.png",
+                              "tiles_attribution": "Stadtplan: Hansestadt Lübeck"}
+    assert not run_app().exception  # the atlas passes them to build_map (see test_webmap)

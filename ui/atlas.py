@@ -122,7 +122,8 @@ def render() -> None:
     m = build_map(layer, classes, indicator_label=label, unit=unit, city_value=city, decimals=c["decimals"],
                       city_name=ds.geography.reference_label(lang), lang=lang,
                   selected=selected, show_labels=c["labels"],
-                  attribution=ds.sources[ind.source].label if ind.source in ds.sources else None)
+                  attribution=ds.sources[ind.source].label if ind.source in ds.sources else None,
+                  **common.tiles())
     out = st_folium(m, key=f"map-{geo_id}", height=620, use_container_width=True,
                     returned_objects=["last_object_clicked"])
     clicked = (out or {}).get("last_object_clicked")

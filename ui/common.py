@@ -1,6 +1,8 @@
 """Shared pieces of the Streamlit views: cached loading, language, URL state."""
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from geo.geographies import Geography
@@ -61,6 +63,17 @@ def sync_url(**values) -> None:
                 st.query_params[key] = text
             elif key in st.query_params:
                 del st.query_params[key]
+
+
+def tiles() -> dict:
+    """Base-map tiles of a local tile server, if the site configured one.
+
+    None by default: the city outline gives orientation and nothing is loaded
+    from outside. Set ``SOZIALMONITOR_TILE_URL`` (e.g.
+    ``http://tiles.intranet/{z}/{x}/{y}.png``) and ``SOZIALMONITOR_TILE_ATTRIBUTION``.
+    """
+    url = os.environ.get("SOZIALMONITOR_TILE_URL") or None
+    return {"tiles": url, "tiles_attribution": os.environ.get("SOZIALMONITOR_TILE_ATTRIBUTION") or None}
 
 
 def lang() -> str:

@@ -69,7 +69,7 @@ def render() -> None:
     with left:
         m = build_map(layer, classes, indicator_label=SCORE_LABEL[method], unit="",
                       lang=lang, decimals=2, attribution=ds.geography.label(lang),
-                      flag_label="erhöhter Bedarf" if lang == "de" else "elevated need")
+                      flag_label="erhöhter Bedarf" if lang == "de" else "elevated need", **common.tiles())
         st_folium(m, key=f"needs-{geo_id}", height=560, use_container_width=True, returned_objects=[])
     with right:
         flagged = result[result["flag"]].sort_values("rank")

@@ -66,7 +66,7 @@ def render() -> None:
     radius = st.slider("Radius (m)", 100, 3000, 500, 50, key="q_radius")
     layer, city = indicator_layer(ds, "population_density", year)
     m = build_map(layer, classify(layer["value"], palette="Greys"), indicator_label="Einwohnerdichte",
-                  unit="EW/km²", lang=lang, decimals=0, draw=True)
+                  unit="EW/km²", lang=lang, decimals=0, draw=True, **common.tiles())
     if point:
         folium.Circle([point[1], point[0]], radius=radius, color="#0b4f9c", fill=False).add_to(m)
     st.caption("Zeichnen Sie ein Rechteck oder Polygon in die Karte, oder suchen Sie oben eine Adresse."
