@@ -194,10 +194,11 @@ def zonal_indicators(result: ZonalResult, prefix: str = "raster", label: str | N
     """Catalogue entries for :func:`zonal_rows`, so the values map like any indicator."""
     label = label or result.raster
     out = {}
+    above = "" if result.above is None else f"{result.above:g}".replace(".", ",")
     for s in STATS:
         if s == "share_above" and result.above is None:
             continue
-        stat = STAT_LABELS_DE[s].format(above=f"{result.above:g}".replace(".", ","))
+        stat = STAT_LABELS_DE[s].format(above=above)
         u = "%" if s == "share_above" else ("Zellen" if s == "count" else unit)
         out[f"{prefix}_{s}"] = Indicator(
             id=f"{prefix}_{s}", label_de=f"{label}: {stat}", label_en=f"{label}: {s.replace('_', ' ')}",

@@ -130,3 +130,22 @@ def test_bad_rasters_are_explained(tmp_path, areas):
         zonal_stats(nocrs, areas)
     with pytest.raises(ZonalError, match="Band 2"):
         zonal_stats(write_tif(tmp_path / "ok.tif", [[1]], from_origin(0, 1, 1, 1)), areas, band=2)
+
+
+def test_catalogue_entries_without_threshold(tmp_path):
+    """Regression: labels were formatted with ``above=None`` and raised TypeError."""
+    import geopandas as gpd
+    import numpy as np
+    import rasterio
+    from rasterio.transform import from_origin
+    from shapely.geometry import box
+
+    from geo.zonal import zonal_indicators, zonal_stats
+
+    path = tmp_path / "r.tif"
+    with rasterio.open(path, "w", driver="GTiff", height=2, width=2, count=1, dtype="float32",
+                       crs="EPSG:25832", transform=from_origin(0, 20, 10, 10)) as dst:
+        dst.write(np.ones((2, 2), dtype="float32"), 1)  # synthetic
+    areas = gpd.GeoDataFrame({"code": ["01"], "name": ["A"]}, geometry=[box(0, 0, 20, 20)], crs=25832)
+    cat = zonal_indicators(zonal_stats(path, areas), "raster", label="r.tif")
+    assert "raster_share_above" not in cat and cat["raster_mean"].label_de.startswith("r.tif")
