@@ -110,3 +110,13 @@ def test_tile_server_is_used_only_when_configured(monkeypatch):
     assert common.tiles() == {"tiles": "http://localhost:8080/{z}/{x}/{y}.png",
                               "tiles_attribution": "Stadtplan: Hansestadt Lübeck"}
     assert not run_app().exception  # the atlas passes them to build_map (see test_webmap)
+
+
+def test_eb_smoothing_shows_raw_and_smoothed_values():
+    at = run_app(indicator="share_under18")
+    assert not at.exception
+    at.checkbox(key="eb").check().run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith("Anteil unter 18-Jährige (EB-geglättet)")
+    ranking = at.dataframe[0].value
+    assert "Rohwert" in ranking.columns and "Wert (%)" in ranking.columns

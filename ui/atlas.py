@@ -18,6 +18,7 @@ from indicators.flags import default_threshold, threshold_flags
 from indicators.formatting import fmt_change, fmt_value
 from indicators.profile import area_profile
 from indicators.ranking import ranking_table
+from indicators.smoothing import eb_rates
 from indicators.timeseries import change_between, series
 from ui import common, downloads
 from ui.i18n import t
@@ -100,6 +101,13 @@ def render() -> None:
         unit = "%" if c["relative"] else ("Pp." if ind.unit == "%" else unit)
         label = f"{label}: {c['start']}–{c['year']}"
 
+    if c["view"] == "level" and _smoothable(ind) and st.sidebar.checkbox(
+            "Raten glätten (Empirical Bayes)" if lang == "de" else "Smooth rates (Empirical Bayes)",
+            key="eb", help="Globale Empirical-Bayes-Glättung nach Marshall (1991): kleine Gebiete werden zum "
+                           "Stadtwert hin gezogen. Rohwerte stehen in der Rangfolge daneben."):
+        eb = eb_rates(layer["numerator"], layer["denominator"], ind.factor)
+        layer["raw"], layer["value"] = layer["value"], eb["smoothed"]
+        label = f"{label} ({'EB-geglättet' if lang == 'de' else 'EB-smoothed'})"
     direction = ind.direction if c["view"] == "level" else "up"
     default = default_threshold(layer["value"], direction)
     st.sidebar.markdown(f"**{t('flag_rule', lang)}**")
@@ -142,6 +150,12 @@ def render() -> None:
     common.source_footer(ds, ind.id)
 
 
+def _smoothable(ind) -> bool:
+    """A rate of a plain count over a population can be EB-smoothed."""
+    return ind.kind == "rate" and len(ind.numerator) == 1 and len(ind.denominator) == 1 \
+        and not ind.numerator[0].startswith("-") and ind.denominator[0] != "area_km2"
+
+
 def _flag_list(layer, unit: str, decimals: int, lang: str) -> None:
     st.markdown(f"**{t('flagged', lang)}**")
     flagged = layer[layer["flagged"]].sort_values("rank")
@@ -155,7 +169,11 @@ def _flag_list(layer, unit: str, decimals: int, lang: str) -> None:
 def _ranking(ds, layer, city, unit: str, c: dict, lang: str) -> None:
     st.markdown(f"**{t('ranking', lang)}**")
     table = ranking_table(layer, city, c["decimals"], lang)
+    if "raw" in layer:  # EB smoothing on: raw values side by side
+        raw = dict(zip(layer["code"], layer["raw"]))
+        table.insert(4, "raw", [fmt_value(raw[code], "", c["decimals"], lang) for code in table["code"]])
     shown = table.drop(columns="value_num").rename(columns={
+        "raw": "Rohwert" if lang == "de" else "raw value",
         "rank": t("rank", lang), "code": t("code", lang), "name": t("name", lang),
         "value": f"{t('value', lang)} ({unit})", "vs_city": t("vs_city", lang), "flagged": t("flag", lang)})
     st.dataframe(shown, hide_index=True, width="stretch")
