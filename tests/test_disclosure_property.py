@@ -10,7 +10,7 @@ values table, the joined map layer and the CSV export:
   whose sum is not itself a small count;
 * every visible rate has all its input counts visible (so it reveals nothing new).
 
-Custom-area estimates are not on main yet; when they are, add their frame here.
+Custom-area estimates (small circles on the real Lübeck data) are checked the same way below.
 """
 import io
 
@@ -118,3 +118,24 @@ def test_single_hidden_area_gets_a_partner():
     out = apply_disclosure(compute_indicators(t, CAT, ["births"]), CAT).set_index("area_code")
     assert out["suppressed"].to_dict() == {"01": True, "02": True, "03": False, "00": False}
     assert np.isnan(out.loc["02", "value"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lon=st.floats(10.60, 10.80), lat=st.floats(53.83, 53.92), radius=st.floats(5, 400))
+def test_custom_area_estimates_never_show_a_small_count(lon, lat, radius):
+    from geo.estimate import circle, default_estimator
+
+    res = default_estimator().estimate(circle(lon, lat, radius), 2022)
+    counts = res.table[res.table["kind"] == "count"]
+    visible = counts[~counts["suppressed"]]
+    assert (visible["value"] >= MIN_COUNT).all()
+    assert res.table.loc[res.table["suppressed"], "value"].isna().all()
+    js = res.to_json_dict()
+    hidden = {(r.variable, r.method) for r in res.table.itertuples() if r.suppressed}
+    assert all(e["value"] is None for e in js["estimates"] if (e["variable"], e["method"]) in hidden)
+    # a rate is only shown where its numerator count is shown too
+    shown = {(r.variable, r.method) for r in visible.itertuples()}
+    for r in res.table[(res.table["kind"] == "rate") & ~res.table["suppressed"]].itertuples():
+        num = CAT[r.variable].numerator[0].lstrip("-") if r.variable in CAT else None
+        if num and CAT[r.variable].numerator[0] == num and num in set(counts["variable"]):
+            assert (num, r.method) in shown, f"{r.variable} visible but {num} hidden"
