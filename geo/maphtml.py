@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from indicators.classify import Classification
+from indicators.classify import SCHEME_NAMES, Classification
 from indicators.formatting import Lang, fmt_rank, fmt_value
 
 TEXT = {
@@ -36,14 +36,7 @@ TEXT = {
         "in": "in",
     },
 }
-SCHEME_NAMES = {
-    "de": {"quantiles": "Quantile", "fisher_jenks": "Natürliche Brüche (Fisher-Jenks)",
-           "equal_interval": "Gleiche Intervalle", "std_mean": "Standardabweichung",
-           "manual": "Manuelle Klassen"},
-    "en": {"quantiles": "Quantiles", "fisher_jenks": "Natural breaks (Fisher-Jenks)",
-           "equal_interval": "Equal intervals", "std_mean": "Standard deviation",
-           "manual": "Manual breaks"},
-}
+
 
 
 def text(lang: Lang) -> dict[str, str]:

@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 
 from indicators.catalogue import Indicator
+from indicators.classify import SCHEME_NAMES
 from indicators.classify import value_decimals as classify_decimals
 
 TEXT = {
@@ -53,14 +54,6 @@ TEXT = {
     },
 }
 
-SCHEME_NAMES = {
-    "de": {"quantiles": "Quantile", "fisher_jenks": "natürliche Brüche (Fisher-Jenks)",
-           "equal_interval": "gleiche Intervalle", "std_mean": "Mittelwert ± Standardabweichung",
-           "manual": "manuelle Klassengrenzen"},
-    "en": {"quantiles": "quantiles", "fisher_jenks": "natural breaks (Fisher-Jenks)",
-           "equal_interval": "equal intervals", "std_mean": "mean ± standard deviation",
-           "manual": "manual breaks"},
-}
 
 
 def t(lang: str) -> dict[str, str]:
@@ -85,8 +78,10 @@ def reference_text(ind: Indicator, year: int, lang: str = "de") -> str:
 
 def method_text(scheme: str, k: int, lang: str = "de") -> str:
     """``Quantile, 5 Klassen``."""
-    names = SCHEME_NAMES["en" if lang == "en" else "de"]
-    return t(lang)["classes"].format(scheme=names.get(scheme, scheme), k=k)
+    name = SCHEME_NAMES["en" if lang == "en" else "de"].get(scheme, scheme)
+    if lang == "en":  # inside an English sentence: "equal intervals, 4 classes"
+        name = name[:1].lower() + name[1:]
+    return t(lang)["classes"].format(scheme=name, k=k)
 
 
 def value_decimals(ind: Indicator, values: pd.Series | None = None) -> int:

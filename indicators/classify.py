@@ -28,6 +28,15 @@ SEQUENTIAL_PALETTES = ("YlOrRd", "YlOrBr", "OrRd", "Reds", "Blues", "PuBu", "YlG
                        "BuPu", "Greens", "Purples", "Greys")
 DIVERGING_PALETTES = ("RdBu", "PuOr", "BrBG", "PiYG", "PRGn", "RdYlBu")
 DEFAULT_PALETTE = "YlOrRd"
+# Names of the schemes for pickers, legends and method notes (web and print alike).
+SCHEME_NAMES = {
+    "de": {"quantiles": "Quantile", "fisher_jenks": "Natürliche Brüche (Fisher-Jenks)",
+           "equal_interval": "Gleiche Intervalle", "std_mean": "Mittelwert ± Standardabweichung",
+           "manual": "Eigene Klassengrenzen"},
+    "en": {"quantiles": "Quantiles", "fisher_jenks": "Natural breaks (Fisher-Jenks)",
+           "equal_interval": "Equal intervals", "std_mean": "Mean ± standard deviation",
+           "manual": "Manual breaks"},
+}
 NO_DATA_COLOR = "#d4d4d4"
 MAX_K = 9
 
@@ -113,7 +122,9 @@ def class_colors(
     mids = (e[:-1] + e[1:]) / 2
     # stay inside the ColorBrewer ramp ends (0.05..0.95) so extremes are not near-black
     t = 0.5 + 0.45 * (mids - reference) / span
-    from matplotlib import colormaps  # only diverging palettes need it; keeps app start light
+    from matplotlib import (
+        colormaps,  # only diverging palettes need it; keeps app start light
+    )
     from matplotlib.colors import to_hex
 
     cmap = colormaps[palette]

@@ -8,12 +8,8 @@ from streamlit_folium import st_folium
 from geo.join import indicator_layer, join_values
 from geo.webgeom import area_at
 from geo.webmap import build_map
-from indicators.classify import (
-    DIVERGING_PALETTES,
-    SCHEMES,
-    SEQUENTIAL_PALETTES,
-    layer_classification,
-)
+from indicators.classify import (DIVERGING_PALETTES, SCHEME_NAMES, SCHEMES, SEQUENTIAL_PALETTES,
+                                 layer_classification)
 from indicators.flags import default_threshold, threshold_flags
 from indicators.formatting import fmt_change, fmt_value
 from indicators.profile import area_profile
@@ -22,14 +18,6 @@ from indicators.smoothing import eb_rates
 from indicators.timeseries import change_between, series
 from ui import common, downloads
 from ui.i18n import t
-
-SCHEME_LABELS = {
-    "quantiles": {"de": "Quantile", "en": "Quantiles"},
-    "fisher_jenks": {"de": "Natürliche Brüche (Fisher-Jenks)", "en": "Natural breaks (Fisher-Jenks)"},
-    "equal_interval": {"de": "Gleiche Intervalle", "en": "Equal intervals"},
-    "std_mean": {"de": "Standardabweichung", "en": "Standard deviation"},
-    "manual": {"de": "Eigene Grenzen", "en": "Manual breaks"},
-}
 
 
 def _controls(ds, lang: str) -> dict:
@@ -60,7 +48,7 @@ def _controls(ds, lang: str) -> dict:
                             format_func=lambda r: t("rel_change" if r else "abs_change", lang)) is True
     common.init_state("scheme", "quantiles", str, set(SCHEMES))
     scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme",
-                          format_func=lambda s: SCHEME_LABELS[s][lang])
+                          format_func=lambda s: SCHEME_NAMES[lang][s])
     common.init_state("k", 5, int, set(range(2, 10)))
     k = sb.slider(t("classes", lang), 2, 9, key="k")
     breaks = None
