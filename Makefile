@@ -6,7 +6,7 @@ PORT ?= 8501
 .PHONY: run test bench data venv clean
 
 $(VENV)/.installed: requirements.txt
-	python3 -m venv $(VENV)
+	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@

@@ -14,14 +14,11 @@ from pathlib import Path
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import NOT_AVAILABLE, ROOT, WORK, Row, Stats, run_child  # noqa: E402
+from bench.common import WORK, Row, Stats, run_child  # noqa: E402
 
 TARGET_MAP_S = 2.0
 TARGET_BATCH_S = 15.0
 
-
-def available() -> bool:
-    return (ROOT / "geo" / "printmap.py").exists() and "def add_batch" in (ROOT / "cli.py").read_text()
 
 
 def _indicator_year() -> tuple[str, int]:
@@ -42,9 +39,6 @@ def _png_size(path: Path) -> tuple[int, int]:
 
 
 def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
-    if not available():
-        return [Row(id="P4", figure="A4 300 dpi PNG export (cli.py map / batch)", status=NOT_AVAILABLE,
-                    measures="needs geo/printmap.py and `cli.py map`/`batch` (exports branch)")]
     repeat = repeat or (1 if smoke else 5)
     ind, year = _indicator_year()
     out_dir = WORK / "p4"

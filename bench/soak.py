@@ -174,27 +174,34 @@ def percentile(values: list[float], q: float) -> float | None:
     return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
 
 
-async def run(url: str, sessions: int, seconds: float, chromium: str, label: str | None = None) -> dict:
-    from playwright.async_api import async_playwright
-
+async def run(url: str, sessions: int, seconds: float, chromium: str, label: str | None = None,
+              mode: str = "browser", think: tuple[float, float] = (0.0, 0.0)) -> dict:
     stats = Stats()
     port = urlparse(url).port or 80
     pid = server_pid(port)
     stop = asyncio.Event()
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium, headless=True,
-                                           args=["--no-sandbox", "--disable-dev-shm-usage"])
-        sampler = asyncio.create_task(sample_memory(pid, stats, stop))
-        t0 = time.monotonic()
-        await asyncio.gather(*(session(browser, url, seconds, stats, i, label) for i in range(sessions)))
-        wall = time.monotonic() - t0
-        stop.set()
-        await sampler
-        await browser.close()
+    sampler = asyncio.create_task(sample_memory(pid, stats, stop))
+    t0 = time.monotonic()
+    if mode == "ws":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from soak_ws import ws_session
+
+        await asyncio.gather(*(ws_session(url, seconds, stats, i, label, think) for i in range(sessions)))
+    else:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=chromium, headless=True,
+                                               args=["--no-sandbox", "--disable-dev-shm-usage"])
+            await asyncio.gather(*(session(browser, url, seconds, stats, i, label) for i in range(sessions)))
+            await browser.close()
+    wall = time.monotonic() - t0
+    stop.set()
+    await sampler
     lat = stats.latencies_ms
     mb = [k / 1024 for k in stats.rss_kb]
     return {
-        "url": url, "sessions": sessions, "seconds": seconds, "wall_s": round(wall, 1),
+        "url": url, "mode": mode, "think_s": list(think), "sessions": sessions, "seconds": seconds, "wall_s": round(wall, 1),
         "reruns": len(lat), "missed": stats.missed, "errors": len(stats.errors), "error_messages": stats.errors[:20],
         "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95), "max_ms": max(lat) if lat else None,
         "mean_ms": statistics.fmean(lat) if lat else None,
@@ -212,11 +219,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-p95", type=float, help="fail (exit 1) if p95 latency in ms is above this")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--label", help="only use selectboxes with this label (e.g. Indikator)")
+    ap.add_argument("--mode", choices=["browser", "ws"], default="browser",
+                    help="browser: Chromium pages (front end included); ws: Streamlit's websocket "
+                         "protocol (light clients, measures the server)")
+    ap.add_argument("--think", type=float, nargs=2, default=(0.0, 0.0), metavar=("MIN", "MAX"),
+                    help="ws mode: seconds a user waits between two changes, uniform in [MIN, MAX]")
     args = ap.parse_args(argv)
-    if not Path(args.chromium).exists():
+    if args.mode == "browser" and not Path(args.chromium).exists():
         print(f"Fehler: Chromium nicht gefunden unter {args.chromium}")
         return 1
-    result = asyncio.run(run(args.url, args.sessions, args.seconds, args.chromium, args.label))
+    result = asyncio.run(run(args.url, args.sessions, args.seconds, args.chromium, args.label, args.mode,
+                             tuple(args.think)))
     if args.json:
         print(json.dumps(result, indent=2))
     else:

@@ -42,13 +42,23 @@ def server():
         proc.wait(timeout=20)
 
 
-def test_soak_smoke(server):
-    url, pid = server
-    res = subprocess.run([sys.executable, "bench/soak.py", "--url", url, "--sessions", "2", "--seconds", "5",
-                          "--label", "Indikator", "--json"],
+def _soak(url: str, *args: str) -> tuple[int, dict]:
+    res = subprocess.run([sys.executable, "bench/soak.py", "--url", url, "--label", "Indikator", "--json", *args],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
-    out = json.loads(res.stdout)
-    assert res.returncode == 0, out["error_messages"]
-    assert out["errors"] == 0 and out["reruns"] >= 2
+    return res.returncode, json.loads(res.stdout)
+
+
+def test_soak_smoke_websocket_sessions(server):
+    url, pid = server
+    code, out = _soak(url, "--mode", "ws", "--sessions", "2", "--seconds", "4")
+    assert code == 0, out["error_messages"]
+    assert out["errors"] == 0 and out["reruns"] >= 4
     assert out["p50_ms"] is not None and out["p95_ms"] >= out["p50_ms"]
     assert out["server_pid"] == pid and out["rss_mb_peak"] > 10
+
+
+def test_soak_smoke_browser_session(server):
+    url, _ = server
+    code, out = _soak(url, "--mode", "browser", "--sessions", "1", "--seconds", "8")
+    assert code == 0, out["error_messages"]
+    assert out["errors"] == 0 and out["reruns"] >= 1
