@@ -120,3 +120,11 @@ def test_eb_smoothing_shows_raw_and_smoothed_values():
     assert at.subheader[0].value.startswith("Anteil unter 18-Jährige (EB-geglättet)")
     ranking = at.dataframe[0].value
     assert "Rohwert" in ranking.columns and "Wert (%)" in ranking.columns
+
+
+def test_change_view_uses_a_diverging_palette_centred_on_zero():
+    at = run_app(view="change", start="2015", indicator="share_65plus")
+    assert not at.exception
+    palette = [s for s in at.selectbox if s.label == "Farbschema"][0]
+    assert palette.value == "RdBu"
+    assert at.subheader[0].value == "Anteil 65-Jährige und Ältere: 2015–2022"

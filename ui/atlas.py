@@ -56,7 +56,7 @@ def _controls(ds, lang: str) -> dict:
         text = sb.text_input(t("breaks", lang), "")
         breaks = [float(x.replace(",", ".")) for x in text.replace(" ", "").split(";") if x] or None
     palettes = list(SEQUENTIAL_PALETTES) + list(DIVERGING_PALETTES)
-    default_pal = "RdBu_r" if view == "change" and "RdBu_r" in palettes else palettes[0]
+    default_pal = "RdBu" if view == "change" else palettes[0]  # diverging around 0 for changes
     palette = sb.selectbox(t("palette", lang), palettes, index=palettes.index(default_pal)
                            if default_pal in palettes else 0)
     labels = sb.checkbox(t("labels", lang), value=False)
