@@ -70,14 +70,14 @@ def test_click_opens_profile(app_page):
     page = app_page.page
     page.wait_for_function("() => location.search.includes('area=')", timeout=60000)
     app_page.wait_idle()
-    assert page.get_by_text("Gesamtstadt").count() >= 1  # profile table header
+    page.get_by_text("Gesamtstadt").first.wait_for(state="attached")  # profile table header
     app_page.screenshot("profile")
 
 
 def test_url_reopens_view(app_page):
     app_page.goto("?indicator=old_age_dependency&year=2012&area=10")
     page = app_page.page
-    assert page.get_by_text("Altenquotient – 2012").count() >= 1
+    page.get_by_text("Altenquotient – 2012").first.wait_for()
     assert "area=10" in page.url and "year=2012" in page.url
     assert "ausgewählt" in app_page.map_frame().inner_text(".leaflet-control-container")
 

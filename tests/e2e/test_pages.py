@@ -13,8 +13,8 @@ def test_needs_page_on_berlin_shows_classes_flags_explanations_robustness(app_pa
     for name in ("hoch", "mittel", "niedrig", "sehr niedrig"):
         assert name in legend
     page = app_page.page
-    assert page.get_by_text("Markierte Gebiete: 86").count() == 1
-    assert page.get_by_text("überdurchschnittlich: Arbeitslosigkeit", exact=False).count() >= 1
+    page.get_by_text("Markierte Gebiete: 86").wait_for()
+    page.get_by_text("überdurchschnittlich: Arbeitslosigkeit", exact=False).first.wait_for()
     frame.locator("path.leaflet-interactive").nth(200).hover(force=True)
     tip = frame.locator(".leaflet-tooltip").first.inner_text()
     assert "robust" in tip or "knapp" in tip or "nicht bewertet" in tip

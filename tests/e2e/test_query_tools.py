@@ -45,7 +45,8 @@ def test_facilities_upload_counts_per_area(app_page, tmp_path):
     page.get_by_text("3 Zeilen gelesen, 3 verwendet", exact=False).wait_for()
     frame = app_page.map_frame()
     frame.wait_for_selector("path.leaflet-interactive")
-    assert frame.locator("path.leaflet-interactive").count() == 10 + 3  # areas + facility markers
+    # areas + facility markers
+    frame.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length === 13")
     app_page.screenshot("facilities")
 
 

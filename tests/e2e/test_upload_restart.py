@@ -80,7 +80,7 @@ def test_upload_then_restart_keeps_the_data(browser, e2e, files):
             frame = app.map_frame()
             frame.wait_for_selector("path.leaflet-interactive")
             assert frame.locator("path.leaflet-interactive").count() == 3
-            assert app.page.get_by_text("Buntekuh").count() >= 1
+            app.page.get_by_text("Buntekuh").first.wait_for(state="attached")
             app.screenshot("restarted")
     finally:
         server.stop()
