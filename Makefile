@@ -14,7 +14,7 @@ $(VENV)/.installed: requirements.txt
 venv: $(VENV)/.installed
 
 run: venv
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+	$(PY) cli.py serve --port $(PORT) --server.headless true
 
 test: venv
 	$(PY) -m pytest

@@ -14,6 +14,10 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from ui import warmup  # noqa: E402
+
+warmup.wait()  # under `cli.py serve`: the heavy imports below are done (or being done) already
+
 from ui import common  # noqa: E402
 from ui.i18n import t  # noqa: E402
 

@@ -1,7 +1,8 @@
 """Streamlit servers and headless Chromium for the browser benchmarks (P1, P2).
 
 Servers start like the e2e harness starts them (``tests/e2e/conftest.py``):
-``python -m streamlit run <script>`` from the repository root on a free port, then
+the app as ``make run`` starts it (``python cli.py serve``), other scripts with
+``python -m streamlit run <script>``, from the repository root on a free port; then
 ``/_stcore/health`` is polled. One server at a time; every server is stopped by
 its process id when the benchmark ends.
 """
@@ -49,14 +50,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(script: str, timeout_s: float = 120) -> Server:
-    """Start ``streamlit run script`` (relative to the repo root) and wait for health."""
+def command(script: str, port: int, plain: bool = False) -> list[str]:
+    """``app.py`` starts as ``make run`` starts it (``cli.py serve``, with the warm-up of
+    ``ui/warmup.py``); other scripts, and ``app.py`` with ``plain``, by ``streamlit run``."""
+    if script == "app.py" and not plain:
+        head = [sys.executable, "cli.py", "serve", "--port", str(port)]
+    else:
+        head = [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port)]
+    return head + ["--server.headless", "true", "--browser.gatherUsageStats", "false",
+                   "--server.fileWatcherType", "none"]
+
+
+def start(script: str, timeout_s: float = 120, plain: bool = False) -> Server:
+    """Start ``script`` (relative to the repo root, see :func:`command`) and wait for health."""
     port = free_port()
     WORK.mkdir(parents=True, exist_ok=True)
     log = open(WORK / f"streamlit-{port}.log", "wb")
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
-           "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none"]
+    cmd = command(script, port, plain)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     log.close()
@@ -88,8 +98,8 @@ def stop(server: Server) -> None:
 
 
 @contextmanager
-def serving(script: str):
-    server = start(script)
+def serving(script: str, plain: bool = False):
+    server = start(script, plain=plain)
     try:
         yield server
     finally:

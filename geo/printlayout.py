@@ -13,21 +13,15 @@ from functools import lru_cache
 import numpy as np
 from matplotlib import font_manager
 from matplotlib.axes import Axes
-from matplotlib.ft2font import FT2Font, LoadFlags
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font, LoadFlags
 from matplotlib.patches import Polygon
 from matplotlib.transforms import Bbox
 
-DPI = 300
+from geo.printspec import DPI, PAGE_SIZES_PX
+
 MM_PER_INCH = 25.4
-# Pixel sizes at 300 dpi (ISO 216 rounded to whole pixels, e.g. A4 = 3508 x 2480),
-# so a PNG has exactly the expected size; vector formats differ by < 0.1 mm.
-PAGE_SIZES_PX: dict[str, tuple[int, int]] = {
-    "a4-portrait": (2480, 3508),
-    "a4-landscape": (3508, 2480),
-    "a3-landscape": (4961, 3508),
-}
 FONT = "DejaVu Sans"  # bundled with matplotlib: always there, offline
 # rcParams for every print output, applied with matplotlib.rc_context only.
 RC = {

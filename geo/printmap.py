@@ -25,6 +25,7 @@ from geo import printlayout as pl
 from geo.join import indicator_layer
 from geo.maplabels import place_labels
 from geo.printlegend import draw_legend, draw_scale_bar
+from geo.printspec import FORMATS
 from geo.printtext import fmt_date, method_text, reference_text, t, value_decimals
 from indicators.classify import (
     DEFAULT_PALETTE,
@@ -39,7 +40,6 @@ from indicators.classify import (
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_value
 
-FORMATS = ("png", "svg", "pdf")
 SUPPRESSED_FACE = "#f4f4f4"
 HATCH_COLOR = "#8c8c8c"
 EDGE_COLOR = "#ffffff"

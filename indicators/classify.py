@@ -15,28 +15,19 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 import pandas as pd
 from branca.utilities import color_brewer
 
 from indicators.formatting import Lang, fmt_range
+from indicators.schemes import (  # noqa: F401 (re-exported)
+    DEFAULT_PALETTE,
+    DIVERGING_PALETTES,
+    SCHEME_NAMES,
+    SCHEMES,
+    SEQUENTIAL_PALETTES,
+)
 
-SCHEMES = ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual")
-# ColorBrewer palettes that are safe for the common colour-vision deficiencies.
-SEQUENTIAL_PALETTES = ("YlOrRd", "YlOrBr", "OrRd", "Reds", "Blues", "PuBu", "YlGnBu",
-                       "BuPu", "Greens", "Purples", "Greys")
-DIVERGING_PALETTES = ("RdBu", "PuOr", "BrBG", "PiYG", "PRGn", "RdYlBu")
-DEFAULT_PALETTE = "YlOrRd"
-# Names of the schemes for pickers, legends and method notes (web and print alike).
-SCHEME_NAMES = {
-    "de": {"quantiles": "Quantile", "fisher_jenks": "Natürliche Brüche (Fisher-Jenks)",
-           "equal_interval": "Gleiche Intervalle", "std_mean": "Mittelwert ± Standardabweichung",
-           "manual": "Eigene Klassengrenzen"},
-    "en": {"quantiles": "Quantiles", "fisher_jenks": "Natural breaks (Fisher-Jenks)",
-           "equal_interval": "Equal intervals", "std_mean": "Mean ± standard deviation",
-           "manual": "Manual breaks"},
-}
 NO_DATA_COLOR = "#d4d4d4"
 MAX_K = 9
 
@@ -141,6 +132,10 @@ def _std_multiples(k: int) -> list[float]:
 def _upper_bounds(y: np.ndarray, scheme: str, k: int,
                   breaks: Sequence[float] | None) -> np.ndarray:
     """Upper class bounds (mapclassify ``bins``) for the non-missing values ``y``."""
+    # imported here: mapclassify loads scipy.stats and scikit-learn (~1 s), which
+    # commands and pages that draw no classes should not pay for
+    import mapclassify
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # mapclassify warns about duplicate bins
         if scheme == "manual":

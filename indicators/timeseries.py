@@ -30,8 +30,8 @@ def change_between(values: pd.DataFrame, indicator: str, start: int, end: int,
     sel = values[values["indicator"] == indicator].set_index(["area_code", "year"])
     a = sel.xs(start, level="year") if start in sel.index.get_level_values(1) else sel.iloc[0:0]
     b = sel.xs(end, level="year") if end in sel.index.get_level_values(1) else sel.iloc[0:0]
-    both = a[["value", "suppressed"]].join(b[["value", "suppressed"]], how="outer",
-                                           lsuffix="_start", rsuffix="_end")
+    both = a[["value", "suppressed"]].add_suffix("_start").join(
+        b[["value", "suppressed"]].add_suffix("_end"), how="outer")
     diff = both["value_end"] - both["value_start"]
     if relative:
         diff = diff / both["value_start"].where(both["value_start"] != 0) * 100

@@ -9,9 +9,10 @@ Usage in a test module::
         frame = app_page.map_frame()     # the st_folium iframe, Leaflet ready
         assert app_page.external_requests == []
 
-The server is started like Streamlit's own e2e tests do: ``streamlit run`` as a
-subprocess from the repository root (so ``.streamlit/config.toml`` applies), then
-``/_stcore/health`` is polled. Only one server and one browser run at a time.
+The server is started like Streamlit's own e2e tests do, as a subprocess from the
+repository root, so ``.streamlit/config.toml`` applies (the app through ``cli.py serve``,
+as ``make run`` does; other scripts with ``streamlit run``); then ``/_stcore/health``
+is polled. Only one server and one browser run at a time.
 Every request to a host other than localhost is recorded *and aborted*, so the tests
 behave like the city intranet even on a machine with internet.
 
@@ -88,7 +89,10 @@ class StreamlitServer:
 
 
 def start_streamlit(script: str | Path, env: dict[str, str] | None = None) -> StreamlitServer:
-    """Start ``streamlit run <script>`` from the repository root and wait for health.
+    """Start ``script`` from the repository root and wait for health.
+
+    ``app.py`` starts as ``make run`` starts it (``python cli.py serve``), any other
+    script with ``streamlit run``.
 
     Parameters
     ----------
@@ -103,9 +107,11 @@ def start_streamlit(script: str | Path, env: dict[str, str] | None = None) -> St
     port = free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / f"streamlit-{script.stem}-{port}.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script),
-           "--server.port", str(port), "--server.headless", "true",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    # the app as `make run` starts it (cli.py serve: with the warm-up of ui/warmup.py)
+    head = ([sys.executable, "cli.py", "serve", "--port", str(port)] if script == ROOT / "app.py" else
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)])
+    cmd = [*head, "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none"]
     with open(log, "wb") as fh:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
                                 env={**os.environ, **(env or {})})
