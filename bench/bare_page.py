@@ -6,9 +6,15 @@ quintiles of the chosen variable, no caching. The only change to plain folium is
 the Leaflet source: the vendored copy under ``/app/static`` (offline; Streamlit
 serves ``static/`` next to the main script, hence the ``bench/static`` symlink),
 the same as the app loads. Values are the shipped, sourced table.
+
+With ``BARE_CLASSES=mapclassify`` in the environment the class edges come from
+``mapclassify.Quantiles`` instead, as ``GeoDataFrame.explore(scheme=...)`` would do
+it: a diagnostic baseline for P1 that pays the classifier's imports (scipy,
+scikit-learn, matplotlib) like the app does.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import folium
@@ -28,7 +34,12 @@ variables = sorted(table["variable"].unique())
 var = st.sidebar.selectbox("Variable", variables, index=variables.index("population_total"))
 rows = table[(table["variable"] == var) & (table["year"] == table["year"].max())]
 values = dict(zip(rows["area_code"], rows["value"]))
-edges = np.nanquantile(list(values.values()), [0.2, 0.4, 0.6, 0.8])
+if os.environ.get("BARE_CLASSES") == "mapclassify":
+    import mapclassify
+
+    edges = mapclassify.Quantiles(np.array(list(values.values()), float), k=5).bins[:-1]
+else:
+    edges = np.nanquantile(list(values.values()), [0.2, 0.4, 0.6, 0.8])
 areas["value"] = areas["code"].map(values)
 
 

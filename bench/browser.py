@@ -61,14 +61,17 @@ def command(script: str, port: int, plain: bool = False) -> list[str]:
                    "--server.fileWatcherType", "none"]
 
 
-def start(script: str, timeout_s: float = 120, plain: bool = False) -> Server:
-    """Start ``script`` (relative to the repo root, see :func:`command`) and wait for health."""
+def start(script: str, timeout_s: float = 120, plain: bool = False, env: dict | None = None) -> Server:
+    """Start ``script`` (relative to the repo root, see :func:`command`) and wait for health.
+
+    ``env``: extra environment variables for the server.
+    """
     port = free_port()
     WORK.mkdir(parents=True, exist_ok=True)
     log = open(WORK / f"streamlit-{port}.log", "wb")
     cmd = command(script, port, plain)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     log.close()
     server = Server(proc, port, t0, float("nan"))
     deadline = t0 + timeout_s
@@ -98,8 +101,8 @@ def stop(server: Server) -> None:
 
 
 @contextmanager
-def serving(script: str, plain: bool = False):
-    server = start(script, plain=plain)
+def serving(script: str, plain: bool = False, env: dict | None = None):
+    server = start(script, plain=plain, env=env)
     try:
         yield server
     finally:
