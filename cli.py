@@ -19,7 +19,9 @@ from pathlib import Path
 # Importing the numeric stack (pandas, geopandas, matplotlib, mapclassify with scipy and
 # scikit-learn) creates about a million objects; with Python's default gen-0 threshold
 # of 700 the cyclic GC re-scans them hundreds of times while they load. A higher
-# threshold makes a command start about 0.3 s sooner (bench/README.md, P4).
+# threshold makes a command start about 0.3 s sooner (bench/README.md, P4). Commands
+# run with it to the end; `serve` only while warming up (the server then collects with
+# Python's defaults, so cyclic garbage such as print-map figures goes promptly).
 GC_THRESHOLD = (50_000, 20, 20)
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: list[tuple[str, str, tuple, Handler]] = []
@@ -259,7 +261,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     from ui import warmup
 
-    warmup.start()  # imports run while the browser loads Streamlit's front end (see ui/warmup.py)
+    warmup.start(gc_threshold=GC_THRESHOLD)  # runs while the browser loads the front end
     app = Path(__file__).resolve().parent / "app.py"
     return streamlit_cli.main(["run", str(app), "--server.port", str(args.port), *args.streamlit_options],
                               prog_name="streamlit")
@@ -284,6 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra and args.command != "serve":  # only `serve` passes options on (to Streamlit)
         parser.error(f"unbekannte Argumente: {' '.join(extra)}")
     args.streamlit_options = extra
+    if args.command != "serve":
+        gc.set_threshold(*GC_THRESHOLD)
     try:
         return args.func(args)
     except UserError as exc:
@@ -299,7 +303,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    gc.set_threshold(*GC_THRESHOLD)
     code = main()
     gc.freeze()  # no garbage worth collecting is left: skip the full collection at exit (~0.25 s)
     sys.exit(code)

@@ -52,12 +52,14 @@ def test_wait_returns_at_once_when_no_warmup_was_started():
     assert res.stdout.split() == ["True", "True"]
 
 
-def test_warmup_fills_the_shared_dataset_cache_and_freezes_gc():
+def test_warmup_fills_the_shared_dataset_cache_freezes_gc_and_restores_its_threshold():
     # after the warm-up the first session finds the dataset cached: a second load would fail here
     res = python(
         "import gc, sys\n"
         "from ui import warmup\n"
-        "warmup.start(geography='stadtteile').join(120)\n"
+        "before = gc.get_threshold()\n"
+        "warmup.start(geography='stadtteile', gc_threshold=(50000, 20, 20)).join(120)\n"
+        "assert gc.get_threshold() == before, 'start-up GC threshold not restored'\n"
         "assert warmup.wait(1)\n"
         "from ui import common\n"
         "def fail(*a): raise AssertionError('dataset loaded twice')\n"

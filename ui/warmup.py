@@ -42,7 +42,11 @@ def _import(modules: tuple[str, ...]) -> None:
         importlib.import_module(name)
 
 
-def _warm(first: tuple[str, ...], second: tuple[str, ...], geography: str | None) -> None:
+def _warm(first: tuple[str, ...], second: tuple[str, ...], geography: str | None,
+          gc_threshold: tuple[int, ...] | None) -> None:
+    restore = gc.get_threshold()
+    if gc_threshold:
+        gc.set_threshold(*gc_threshold)
     try:
         _import(first)
         if geography:
@@ -61,14 +65,21 @@ def _warm(first: tuple[str, ...], second: tuple[str, ...], geography: str | None
         # modules and the cached dataset live as long as the server: keep them out of
         # every later garbage collection (cheaper collections during reruns)
         gc.freeze()
+        gc.set_threshold(*restore)
         _done.set()
 
 
 def start(first: tuple[str, ...] = FIRST, second: tuple[str, ...] = SECOND,
-          geography: str | None = DEFAULT_GEOGRAPHY) -> threading.Thread:
-    """Import ``first``, load ``geography``, then import ``second``, in a background (daemon) thread."""
+          geography: str | None = DEFAULT_GEOGRAPHY,
+          gc_threshold: tuple[int, ...] | None = None) -> threading.Thread:
+    """Import ``first``, load ``geography``, then import ``second``, in a background (daemon) thread.
+
+    ``gc_threshold``: garbage-collector thresholds while warming up; the previous ones are
+    restored at the end.
+    """
     _started.set()
-    thread = threading.Thread(target=_warm, args=(first, second, geography), name="warmup", daemon=True)
+    thread = threading.Thread(target=_warm, args=(first, second, geography, gc_threshold),
+                              name="warmup", daemon=True)
     thread.start()
     return thread
 
