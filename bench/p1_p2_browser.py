@@ -106,7 +106,7 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
     except ImportError:
         return [Row(id=i, figure="browser benchmark", status="skipped: playwright not installed")
                 for i in ("P1", "P2")]
-    rounds = repeat or (1 if smoke else 3)
+    rounds = repeat or (1 if smoke else 5)  # cold starts vary by ~0.2 s: five per kind
     changes = 2 if smoke else 4
     res = {k: [] for k in PAGES}
     first = {k: [] for k in PAGES}
