@@ -16,15 +16,14 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-# Importing the numeric stack (pandas, geopandas, matplotlib, mapclassify with scipy and
-# scikit-learn) creates about a million objects; with Python's default gen-0 threshold
-# of 700 the cyclic GC re-scans them hundreds of times while they load. A higher
-# threshold makes a command start about 0.3 s sooner (bench/README.md, P4). Commands
-# run with it to the end; `serve` only while warming up (the server then collects with
-# Python's defaults, so cyclic garbage such as print-map figures goes promptly).
-GC_THRESHOLD = (50_000, 20, 20)
+from geo.printspec import FORMATS, PAGE_SIZES_PX
+from indicators.schemes import SCHEMES  # constants only: no numeric stack
+
+# Importing the numeric stack creates ~1 M objects that Python's default GC threshold has
+# re-scanned hundreds of times: a higher one starts a command ~0.3 s sooner (bench/README.md, P4).
+PYTHON_GC, GC_THRESHOLD = gc.get_threshold(), (50_000, 20, 20)
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS: list[tuple[str, str, tuple, Handler]] = []
+COMMANDS: list[tuple[str, str, tuple, Handler, bool]] = []
 
 
 class UserError(Exception):
@@ -35,10 +34,11 @@ def _arg(*flags: str, **kw) -> tuple:
     return flags, kw
 
 
-def command(name: str, help: str, *args: tuple) -> Callable[[Handler], Handler]:
-    """Register the decorated handler as subcommand ``name`` with arguments made by :func:`_arg`."""
+def command(name: str, help: str, *args: tuple, extra: bool = False) -> Callable[[Handler], Handler]:
+    """Register the decorated handler as subcommand ``name`` with arguments made by :func:`_arg`;
+    with ``extra``, unknown options are passed on in ``args.extra`` instead of refused."""
     def register(func: Handler) -> Handler:
-        COMMANDS.append((name, help, args, func))
+        COMMANDS.append((name, help, args, func, extra))
         return func
     return register
 
@@ -93,8 +93,7 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
 def _cmd_mss(args: argparse.Namespace) -> int:
     from indicators.mss import class_counts, mss_from_file
 
-    exclude = [e.strip() for e in args.exclude.split(",") if e.strip()]
-    res = mss_from_file(args.input, args.min_population, exclude)
+    res = mss_from_file(args.input, args.min_population, [e.strip() for e in args.exclude.split(",") if e.strip()])
     _write_csv(res[["id", "status_index", "status_class", "dynamic_index", "dynamic_class"]], args.out)
     print(f"{int(res['assessed'].sum())} von {len(res)} Gebieten bewertet -> {args.out}")
     print("Status: " + ", ".join(f"{k} {v}" for k, v in class_counts(res)["status"].items()))
@@ -116,9 +115,6 @@ def _cmd_svi(args: argparse.Namespace) -> int:
 
 
 def _map_style() -> tuple[tuple, ...]:
-    from geo.printspec import FORMATS, PAGE_SIZES_PX
-    from indicators.schemes import SCHEMES
-
     return (GEOGRAPHY, LANG,
             _arg("--scheme", default="quantiles", choices=[s for s in SCHEMES if s != "manual"]),
             _arg("--k", type=int, default=5, help="Anzahl Klassen (1–9)"),
@@ -204,9 +200,8 @@ def _cmd_locate(args: argparse.Namespace) -> int:
 def _cmd_estimate(args: argparse.Namespace) -> int:
     from geo.estimate import default_estimator, geometry_from_options
 
-    geom = geometry_from_options(args.lon, args.lat, args.radius, args.polygon)
     est = default_estimator(args.geography)
-    res = est.estimate(geom, args.year)
+    res = est.estimate(geometry_from_options(args.lon, args.lat, args.radius, args.polygon), args.year)
     return _show(args, res, res.to_text(est.ds.attribution("population_total")))
 
 
@@ -240,8 +235,7 @@ def _cmd_zonal(args: argparse.Namespace) -> int:
          _arg("--table", metavar="FILE", help="CSV- oder XLSX-Tabelle (lang oder breit)"),
          _arg("--key", help="Schlüsselspalte der Grenzen (sonst erkannt)"),
          _arg("--name", help="Namensspalte der Grenzen"), _arg("--layer", help="Ebene einer GeoPackage-Datei"),
-         _arg("--geography", default="stadtteile", help="Geografie der Tabelle (Standard: stadtteile)"),
-         _arg("--year", type=int, help="Jahr für Tabellen ohne Jahresspalte"))
+         GEOGRAPHY, _arg("--year", type=int, help="Jahr für Tabellen ohne Jahresspalte"))
 def _cmd_validate(args: argparse.Namespace) -> int:
     from indicators.file_check import validate_file
 
@@ -255,16 +249,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 @command("serve", "Web-App starten (wie make run); lädt die Bibliotheken der Startseite schon beim Serverstart",
          _arg("--port", type=int, default=8501, help="Port (Standard 8501); weitere Streamlit-Optionen "
-                                                      "werden durchgereicht, z. B. --server.headless true"))
+                                                      "werden durchgereicht, z. B. --server.headless true"),
+         extra=True)
 def _cmd_serve(args: argparse.Namespace) -> int:
     from streamlit.web import cli as streamlit_cli
 
     from ui import warmup
 
+    gc.set_threshold(*PYTHON_GC)  # a long-running server collects cyclic garbage (figures) promptly
     warmup.start(gc_threshold=GC_THRESHOLD)  # runs while the browser loads the front end
     app = Path(__file__).resolve().parent / "app.py"
-    return streamlit_cli.main(["run", str(app), "--server.port", str(args.port), *args.streamlit_options],
-                              prog_name="streamlit")
+    return streamlit_cli.main(["run", str(app), "--server.port", str(args.port), *args.extra], prog_name="streamlit")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -272,30 +267,27 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cli.py",
         description="Sozialmonitor Lübeck: Karten, Indikatoren und Abfragen auf der Kommandozeile.")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, help, args, func in COMMANDS:
+    for name, help, args, func, extra in COMMANDS:
         p = sub.add_parser(name, help=help)
         for flags, kw in args:
             p.add_argument(*flags, **kw)
-        p.set_defaults(func=func)
+        p.set_defaults(func=func, takes_extra=extra)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
-    if extra and args.command != "serve":  # only `serve` passes options on (to Streamlit)
-        parser.error(f"unbekannte Argumente: {' '.join(extra)}")
-    args.streamlit_options = extra
-    if args.command != "serve":
-        gc.set_threshold(*GC_THRESHOLD)
+    args.extra = extra
+    if args.extra and not args.takes_extra:
+        parser.error(f"unbekannte Argumente: {' '.join(args.extra)}")
+    gc.set_threshold(*GC_THRESHOLD)
     try:
         return args.func(args)
-    except UserError as exc:
+    except (UserError, ValueError) as exc:  # library errors carry German messages (EstimateError, ...)
         message = str(exc)
     except KeyError as exc:  # unknown geography, indicator, ... (message in args[0])
         message = str(exc.args[0]) if exc.args else repr(exc)
-    except ValueError as exc:  # library errors with German messages (EstimateError, QueryError, ...)
-        message = str(exc)
     except OSError as exc:
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
     print(f"Fehler: {message}", file=sys.stderr)

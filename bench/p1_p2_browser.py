@@ -35,11 +35,12 @@ TARGET_RERUN_S = 0.300
 TARGET_P2 = 3.0
 
 
-def _open(br, url: str) -> float:
-    """Seconds from ``goto`` until the first polygon, in a fresh context."""
+def _open(br, url: str, since: float | None = None) -> float:
+    """Seconds from ``since`` (a perf_counter value; default: the ``goto``) until the
+    first polygon, in a fresh context that is closed when the page is idle."""
     ctx, page = browser.new_page(br)
     try:
-        t0 = time.perf_counter()
+        t0 = time.perf_counter() if since is None else since
         page.goto(url)
         browser.wait_polygons(page)
         seconds = time.perf_counter() - t0
@@ -52,14 +53,7 @@ def _open(br, url: str) -> float:
 def _measure(br, script: str, label: str, changes: int) -> dict:
     out = {"cold": None, "warm": None, "to_fills": [], "rerun": []}
     with browser.serving(script) as srv:
-        ctx, page = browser.new_page(br)
-        try:
-            page.goto(srv.url)
-            browser.wait_polygons(page)
-            out["cold"] = time.perf_counter() - srv.started
-            browser.wait_idle(page)
-        finally:
-            ctx.close()
+        out["cold"] = _open(br, srv.url, since=srv.started)
         ctx, page = browser.new_page(br)
         try:
             t0 = time.perf_counter()
@@ -79,13 +73,7 @@ def _measure(br, script: str, label: str, changes: int) -> dict:
 def _cold(br, script: str, plain: bool = False, env: dict | None = None) -> float:
     """P1 cold only (see :func:`_measure`)."""
     with browser.serving(script, plain=plain, env=env) as srv:
-        ctx, page = browser.new_page(br)
-        try:
-            page.goto(srv.url)
-            browser.wait_polygons(page)
-            return time.perf_counter() - srv.started
-        finally:
-            ctx.close()
+        return _open(br, srv.url, since=srv.started)
 
 
 def _first_visit(br, script: str, idle_s: float) -> float:
