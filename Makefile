@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test bench data venv clean
+.PHONY: run test lint bench data venv clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -16,8 +16,13 @@ venv: $(VENV)/.installed
 run: venv
 	$(PY) cli.py serve --port $(PORT) --server.headless true
 
-test: venv
+test: venv lint
 	$(PY) -m pytest
+
+# Static checks (also part of `make test`): style, layer contracts, types.
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 bench: venv
 	$(PY) bench/run.py

@@ -1,7 +1,7 @@
 """Sozialmonitor Lübeck – Streamlit front door.
 
 Run with ``make run``. This file only sets up the page, the language and the
-navigation; every view lives in ``ui/`` and every computation in ``geo/`` and
+navigation; every view lives in ``ui/pages/`` and every computation in ``geo/`` and
 ``indicators/``.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ui import warmup  # noqa: E402
+from ui import warmup
 
 warmup.wait()  # under `cli.py serve`: the heavy imports below are done (or being done) already
 
@@ -34,7 +34,7 @@ def _view(module: str):
     """The page function; its module is imported on first use, so starting the
     app does not load the libraries of pages nobody opened (esda, rasterio, ...)."""
     def render() -> None:
-        importlib.import_module(f"ui.{module}").render()
+        importlib.import_module(f"ui.pages.{module}").render()
     render.__name__ = f"render_{module}"
     return render
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from geo.printspec import FORMATS, PAGE_SIZES_PX
+from geo.printmap.spec import FORMATS, PAGE_SIZES_PX
 from indicators.schemes import SCHEMES  # constants only: no numeric stack
 
 # Importing the numeric stack creates ~1 M objects that Python's default GC threshold has
@@ -67,7 +67,7 @@ def _write_csv(df, path: str) -> None:
 
 def _dataset(geography: str):
     from geo.geographies import get_geography
-    from indicators.dataset import load_dataset
+    from geo.loading import load_dataset
 
     return load_dataset(get_geography(geography))
 
@@ -91,7 +91,7 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
          _arg("--min-population", type=float, default=300, help="Mindest-Einwohnerzahl (Standard 300)"),
          _arg("--exclude", default="", help="auszuschließende Gebiets-IDs, kommagetrennt"))
 def _cmd_mss(args: argparse.Namespace) -> int:
-    from indicators.mss import class_counts, mss_from_file
+    from indicators.needs.mss import class_counts, mss_from_file
 
     res = mss_from_file(args.input, args.min_population, [e.strip() for e in args.exclude.split(",") if e.strip()])
     _write_csv(res[["id", "status_index", "status_class", "dynamic_index", "dynamic_class"]], args.out)
@@ -106,7 +106,7 @@ def _cmd_mss(args: argparse.Namespace) -> int:
               help="2020 = veröffentlichte Datei (HBURD aus E_HBURD); "
                    "2020-corrected = CDC-Korrektur vom 22.12.2022 (EP_HBURD)"))
 def _cmd_svi(args: argparse.Namespace) -> int:
-    from indicators.svi import svi_from_file, to_cdc_csv_frame
+    from indicators.needs.svi import svi_from_file, to_cdc_csv_frame
 
     res = svi_from_file(args.input, args.edition)
     _write_csv(to_cdc_csv_frame(res), args.out)
@@ -125,7 +125,7 @@ def _map_style() -> tuple[tuple, ...]:
 
 
 def _print_options(args: argparse.Namespace, flagged=frozenset()):
-    from geo.printmap import PrintOptions
+    from geo.printmap.render import PrintOptions
 
     return PrintOptions(size=args.size, scheme=args.scheme, k=args.k, palette=args.palette,
                         labels=args.labels, lang=args.lang, flagged=flagged)
@@ -136,8 +136,8 @@ def _print_options(args: argparse.Namespace, flagged=frozenset()):
          *_map_style(), _arg("--out", required=True, help="Ausgabedatei"),
          _arg("--flags", action="store_true", help="auffällige Gebiete (Schwelle in Bedarfsrichtung) hervorheben"))
 def _cmd_map(args: argparse.Namespace) -> int:
-    from geo.printmap import save_print_map
-    from indicators.flag_table import indicator_flags
+    from geo.printmap.render import save_print_map
+    from indicators.compute.flag_table import indicator_flags
 
     ds = _dataset(args.geography)
     flagged = indicator_flags(ds, args.indicator, args.year) if args.flags else frozenset()
@@ -149,7 +149,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
 @command("batch", "Druckkarten aller Indikatoren eines Jahres, mit Index",
          YEAR, *_map_style(), _arg("--out", required=True, help="Ausgabeordner"))
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from geo.batch import export_all_maps
+    from geo.exports.batch import export_all_maps
 
     ds = _dataset(args.geography)
     if args.year not in ds.years:
@@ -165,7 +165,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 @command("report", "Sozialbericht als mehrseitiges PDF",
          YEAR, GEOGRAPHY, LANG, _arg("--out", required=True, help="Ausgabedatei (.pdf)"))
 def _cmd_report(args: argparse.Namespace) -> int:
-    from geo.report_pdf import build_report
+    from geo.report.pdf import build_report
 
     pdf = build_report(_dataset(args.geography), args.year, args.lang)
     with _writing(args.out):
@@ -178,8 +178,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
          _arg("address", help='z. B. "Breite Straße 62"'), JSON,
          _arg("--bezirke", help="Stadtbezirksgrenzen (GPKG/GeoJSON/SHP/ZIP), Spalten code und name"))
 def _cmd_locate(args: argparse.Namespace) -> int:
-    from geo.addresses import locate
     from geo.boundaries import read_areas
+    from geo.spatial.addresses import locate
 
     res = locate(args.address, bezirke=read_areas(args.bezirke) if args.bezirke else None)
     if args.json:
@@ -198,7 +198,7 @@ def _cmd_locate(args: argparse.Namespace) -> int:
          _arg("--polygon", help="Flächendatei (GPKG/GeoJSON/SHP/ZIP); alle Flächen zusammen"),
          LATEST_YEAR, GEOGRAPHY, JSON)
 def _cmd_estimate(args: argparse.Namespace) -> int:
-    from geo.estimate import default_estimator, geometry_from_options
+    from geo.spatial.estimate import default_estimator, geometry_from_options
 
     est = default_estimator(args.geography)
     res = est.estimate(geometry_from_options(args.lon, args.lat, args.radius, args.polygon), args.year)
@@ -209,7 +209,7 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
          _arg("expression", help="Abfrage (Indikator oder Bezeichnung, Vergleich, und/oder/nicht)"),
          LATEST_YEAR, GEOGRAPHY, JSON)
 def _cmd_query(args: argparse.Namespace) -> int:
-    from indicators.query import run_query
+    from indicators.query.evaluate import run_query
 
     ds = _dataset(args.geography)
     res = run_query(ds, args.expression, args.year)
@@ -224,7 +224,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
               help="center: Zellmittelpunkt in der Fläche; coverage: flächengewichtet (exactextract)"))
 def _cmd_zonal(args: argparse.Namespace) -> int:
     from geo.geographies import get_geography, load_areas
-    from geo.zonal import zonal_stats
+    from geo.spatial.zonal import zonal_stats
 
     res = zonal_stats(args.raster, load_areas(get_geography(args.geography)), args.above, args.band, args.method)
     return _show(args, res, res.to_text())
@@ -237,7 +237,7 @@ def _cmd_zonal(args: argparse.Namespace) -> int:
          _arg("--name", help="Namensspalte der Grenzen"), _arg("--layer", help="Ebene einer GeoPackage-Datei"),
          GEOGRAPHY, _arg("--year", type=int, help="Jahr für Tabellen ohne Jahresspalte"))
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from indicators.file_check import validate_file
+    from geo.uploads.file_check import validate_file
 
     if bool(args.boundaries) == bool(args.table):
         raise UserError("genau eine Datei angeben: --boundaries DATEI oder --table DATEI")

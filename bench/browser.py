@@ -68,7 +68,7 @@ def start(script: str, timeout_s: float = 120, plain: bool = False, env: dict | 
     """
     port = free_port()
     WORK.mkdir(parents=True, exist_ok=True)
-    log = open(WORK / f"streamlit-{port}.log", "wb")
+    log = open(WORK / f"streamlit-{port}.log", "wb")  # noqa: SIM115 (closed when the server stops)
     cmd = command(script, port, plain)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})

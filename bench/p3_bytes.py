@@ -1,7 +1,7 @@
 """P3: bytes of the map sent to the browser vs the naive GeoJSON of full-resolution geometry.
 
 Ours: the strings ``st_folium`` (streamlit-folium 0.27.4) hands to its iframe for the
-map of ``geo.webmap.build_map`` (map script + HTML + header, built with
+map of ``geo.webmap.folium_map.build_map`` (map script + HTML + header, built with
 streamlit-folium's own helpers), i.e. simplified, rounded geometry plus tooltips,
 legend, outline and styles, as the atlas builds it (latest year of the default
 indicator). Baseline: ``areas.to_crs(4326).to_json()`` of the same areas at full
@@ -15,7 +15,7 @@ from pathlib import Path
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import Row, Stats, timed  # noqa: E402
+from bench.common import Row, Stats, timed
 
 TARGET = 0.40
 GEOGRAPHIES = ("stadtteile", "berlin-mss")
@@ -33,12 +33,12 @@ def st_folium_payload(m) -> str:
 
 
 def app_map(geo_id: str):
-    """The atlas map of a geography: layer, classes and ``build_map`` like ``ui/atlas.py``."""
+    """The atlas map of a geography: layer, classes and ``build_map`` like ``ui/pages/atlas.py``."""
     from geo.geographies import get_geography
     from geo.join import indicator_layer
-    from geo.webmap import build_map
-    from indicators.classify import classify
-    from indicators.dataset import load_dataset
+    from geo.loading import load_dataset
+    from geo.webmap.folium_map import build_map
+    from indicators.compute.classify import classify
 
     ds = load_dataset(get_geography(geo_id))
     ids = [i for i in ds.catalogue if ds.years_for(i)]
@@ -59,7 +59,7 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
     rows = []
     for geo_id in GEOGRAPHIES[:1] if smoke else GEOGRAPHIES:
         ds, build = app_map(geo_id)
-        t_build, m = timed(lambda: st_folium_payload(build()), repeat)
+        t_build, m = timed(lambda build=build: st_folium_payload(build()), repeat)
         ours = len(st_folium_payload(build()).encode())
         naive = len(ds.areas[["code", "name", "geometry"]].to_crs(4326).to_json().encode())
         share = ours / naive

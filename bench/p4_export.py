@@ -14,7 +14,7 @@ from pathlib import Path
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import WORK, Row, Stats, run_child  # noqa: E402
+from bench.common import WORK, Row, Stats, run_child
 
 TARGET_MAP_S = 2.0
 TARGET_BATCH_S = 15.0
@@ -23,7 +23,7 @@ TARGET_BATCH_S = 15.0
 
 def _indicator_year() -> tuple[str, int]:
     from geo.geographies import get_geography
-    from indicators.dataset import load_dataset
+    from geo.loading import load_dataset
 
     ds = load_dataset(get_geography("stadtteile"))
     ids = [i for i in ds.catalogue if ds.years_for(i)]

@@ -25,7 +25,7 @@ from pathlib import Path
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import Row, Stats, run_child  # noqa: E402
+from bench.common import Row, Stats, run_child
 
 SIZES = (1_000, 10_000, 100_000)
 SMOKE_SIZES = (100, 400)
@@ -73,11 +73,11 @@ def pipeline(cells: int, permutations: int = 999) -> dict:
     t0 = time.perf_counter()
     import mapclassify  # noqa: F401  (classify imports it on first use; count it as an import)
 
-    from geo.spatial_pattern import spatial_pattern
-    from indicators.assess import assess
-    from indicators.classify import classify
-    from indicators.explain import explain
-    from indicators.robustness import robustness
+    from geo.spatial.pattern import spatial_pattern
+    from indicators.compute.classify import classify
+    from indicators.needs.assess import assess
+    from indicators.needs.explain import explain
+    from indicators.needs.robustness import robustness
     t["import"] = time.perf_counter() - t0
     rss_imports = self_peak_rss_mb()
 

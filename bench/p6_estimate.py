@@ -1,4 +1,4 @@
-"""P6: custom-area estimate with the 51,569 address points (``geo.estimate``).
+"""P6: custom-area estimate with the 51,569 address points (``geo.spatial.estimate``).
 
 In-process, the estimator (areas, address points, both STRtrees) built once as the
 app holds it; each figure is one ``Estimator.estimate(geom)`` call (areal and
@@ -13,17 +13,17 @@ from pathlib import Path
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import NOT_AVAILABLE, Row, Stats, timed  # noqa: E402
+from bench.common import NOT_AVAILABLE, Row, Stats, timed
 
 TARGET_MS = 50.0
 
 
 def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
     try:
-        from geo.estimate import circle, default_estimator
+        from geo.spatial.estimate import circle, default_estimator
     except ImportError:
         return [Row(id="P6", figure="custom-area estimate", status=NOT_AVAILABLE,
-                    measures="needs geo.estimate.default_estimator / Estimator.estimate (queries branch)")]
+                    measures="needs geo.spatial.estimate.default_estimator / Estimator.estimate (queries branch)")]
     repeat = repeat or (3 if smoke else 30)
     build, est = timed(default_estimator, 1)
     n_points = len(est.pt_geoms)

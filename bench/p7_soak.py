@@ -18,8 +18,8 @@ from pathlib import Path
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.browser import serving  # noqa: E402
-from bench.common import Row, Stats, run_child  # noqa: E402
+from bench.browser import serving
+from bench.common import Row, Stats, run_child
 
 SESSIONS = 20
 TARGET_P95_S = 1.0

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import p1_p2_browser, p3_bytes, p4_export, p5_needs, p6_estimate, p7_soak  # noqa: E402
-from bench.common import BENCH, Row, machine_info  # noqa: E402
+from bench import p1_p2_browser, p3_bytes, p4_export, p5_needs, p6_estimate, p7_soak
+from bench.common import BENCH, Row, machine_info
 
 BENCHMARKS = {
     "P1,P2": p1_p2_browser, "P3": p3_bytes, "P4": p4_export,

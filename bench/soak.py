@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -94,10 +95,8 @@ async def sample_memory(pid: int | None, stats: Stats, stop: asyncio.Event) -> N
         rss = vm_rss_kb(pid)
         if rss:
             stats.rss_kb.append(rss)
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), 1.0)
-        except asyncio.TimeoutError:
-            pass
 
 
 async def wait_idle(page, timeout_ms: int = 60000) -> None:

@@ -42,7 +42,7 @@ APPROX_NOTE = ("Grenze im LOR-Stand 01.01.2019; für MSS 2013-2019 nur angenähe
                "(siehe berlin-lor/SOURCE.md)")
 
 sys.path.insert(0, str(ROOT))
-from indicators.mss import placeholder_rows, split_columns  # noqa: E402
+from indicators.needs.mss import placeholder_rows, split_columns  # noqa: E402
 
 
 def _ccw(geom):

@@ -13,8 +13,8 @@ import geopandas as gpd
 import pandas as pd
 
 from indicators.catalogue import Indicator
-from indicators.rates import compute_indicators
-from indicators.report import USED, WARNING, Report
+from indicators.compute.rates import compute_indicators
+from indicators.ingest.report import USED, WARNING, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 STADTBEZIRKE = ROOT / "shapes" / "stadtbezirke.csv"

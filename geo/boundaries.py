@@ -2,7 +2,7 @@
 
 All reading goes through pyogrio. The result is in EPSG:25832 with valid 2D
 polygons; every repair and every dropped feature is listed in a
-:class:`~indicators.report.Report`.
+:class:`~indicators.ingest.report.Report`.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ import pyogrio
 import shapely
 
 from geo.crs import CRSError, to_metric
-from indicators.report import DROPPED, REPAIRED, WARNING, Report
-from indicators.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
+from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
+from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 
 VECTOR_SUFFIXES = (".gpkg", ".geojson", ".json", ".shp", ".zip", ".fgb")
 MAX_BYTES = 50 * 1024 * 1024

@@ -4,8 +4,8 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
+from indicators.compute.rates import indicator_frame
 from indicators.dataset import Dataset
-from indicators.rates import indicator_frame
 
 
 def join_values(areas: gpd.GeoDataFrame, rows: pd.DataFrame) -> gpd.GeoDataFrame:

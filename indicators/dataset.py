@@ -1,32 +1,40 @@
-"""Load a geography's indicator data: read → validate → compute → protect.
+"""The dataset of one geography: its areas, tidy table, catalogue and computed values.
 
-This is the one path by which the app, the CLI and the exports get numbers,
-so each of them sees the same validated values with disclosure control
-already applied.
+A :class:`Dataset` is a plain container of (Geo)DataFrames. It is built by
+:func:`geo.loading.load_dataset` (read → validate → compute → protect), the one
+path by which the app, the CLI and the exports get numbers.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pandas as pd
 
-from geo.geographies import Geography, load_areas
-from indicators.catalogue import Indicator, Source, load_catalogue, load_sources
-from indicators.disclosure import MIN_COUNT, apply_disclosure
-from indicators.loading import ROW_COL, read_table
-from indicators.rates import compute_indicators
-from indicators.report import Report
-from indicators.validation import AreaMatcher, validate_table
+from indicators.catalogue import Indicator, Source
+from indicators.compute.disclosure import MIN_COUNT
+from indicators.ingest.report import Report
 
-import geopandas as gpd
+
+class GeographyInfo(Protocol):
+    """What the numbers need to know of a geography (see :class:`geo.geographies.Geography`)."""
+
+    id: str
+    reference_code: str | None
+    attribution: str
+    place: str
+
+    def label(self, lang: str = "de") -> str: ...
+
+    def reference_label(self, lang: str = "de") -> str: ...
 
 
 @dataclass
 class Dataset:
     """Everything known about one geography."""
 
-    geography: Geography
-    areas: gpd.GeoDataFrame
+    geography: GeographyInfo
+    areas: pd.DataFrame          # area polygons: code, name, geometry (a GeoDataFrame)
     table: pd.DataFrame          # tidy input: area_code, year, variable, value
     catalogue: dict[str, Indicator]
     sources: dict[str, Source]
@@ -51,26 +59,3 @@ class Dataset:
             parts.append(self.geography.attribution)
         return "; ".join(parts)
 
-
-def load_dataset(geo: Geography, min_count: int = MIN_COUNT, min_population: float = 0) -> Dataset:
-    """Read, validate and compute the data of a geography.
-
-    Parameters
-    ----------
-    geo
-        The geography (see :mod:`geo.geographies`).
-    min_count, min_population
-        Disclosure thresholds (see :func:`indicators.disclosure.apply_disclosure`).
-    """
-    areas = load_areas(geo)
-    catalogue = load_catalogue(geo.catalogue)
-    sources = load_sources(geo.catalogue)
-    raw, report = read_table(geo.table)
-    matcher = AreaMatcher(areas["code"], dict(zip(areas["code"], areas["name"])), geo.reference_code)
-    table = validate_table(raw, report, matcher, catalogue).drop(columns=ROW_COL)
-    values = compute_indicators(table, catalogue)
-    pop = None
-    if min_population and "population_total" in set(table["variable"]):
-        pop = table[table["variable"] == "population_total"].set_index(["area_code", "year"])["value"]
-    values = apply_disclosure(values, catalogue, min_count, min_population, pop)
-    return Dataset(geo, areas, table, catalogue, sources, values, report, min_count)

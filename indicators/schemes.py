@@ -1,7 +1,7 @@
 """Names of the classification schemes and palettes a user can pick.
 
 Plain constants, no imports: the command line and the pickers list them without
-loading the numeric stack; :mod:`indicators.classify` does the classifying.
+loading the numeric stack; :mod:`indicators.compute.classify` does the classifying.
 """
 from __future__ import annotations
 

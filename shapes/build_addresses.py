@@ -5,7 +5,7 @@ Reads the 11 postcode files in ``../shared/data/raw/sh-addresses-luebeck/``
 and writes one GeoParquet file in EPSG:25832 with the columns
 
 ``id`` (ALKIS address id), ``strasse``, ``nummer``, ``zusatz``, ``plz``,
-``stadt``, ``key`` (normalised street, :func:`geo.addresses.street_key`),
+``stadt``, ``key`` (normalised street, :func:`geo.spatial.addresses.street_key`),
 ``stadtteil`` (code from point-in-polygon on ``shapes/luebeck.gpkg``; empty
 for points outside every Stadtteil), ``lon``, ``lat`` (the source values,
 unchanged) and the point geometry.
@@ -24,9 +24,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geo.addresses import ADDRESSES, points_area_codes, street_key  # noqa: E402
 from geo.crs import METRIC_CRS, WEB_CRS  # noqa: E402
 from geo.geographies import get_geography, load_areas  # noqa: E402
+from geo.spatial.addresses import ADDRESSES, points_area_codes, street_key  # noqa: E402
 
 RAW = Path(os.environ.get("SOZIALMONITOR_RAW", ROOT.parent / "shared" / "data" / "raw"))
 SRC = RAW / "sh-addresses-luebeck"

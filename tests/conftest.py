@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from testkit import RAW, require
 
 
@@ -18,6 +17,6 @@ def raw_dir() -> Path:
 def luebeck():
     """The shipped Lübeck dataset, loaded once."""
     from geo.geographies import get_geography
-    from indicators.dataset import load_dataset
+    from geo.loading import load_dataset
 
     return load_dataset(get_geography("stadtteile"))

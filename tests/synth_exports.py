@@ -14,10 +14,10 @@ from shapely.geometry import box
 
 from geo.geographies import Geography
 from indicators.catalogue import Source, parse_indicator
+from indicators.compute.disclosure import apply_disclosure
+from indicators.compute.rates import compute_indicators
 from indicators.dataset import Dataset
-from indicators.disclosure import apply_disclosure
-from indicators.rates import compute_indicators
-from indicators.report import Report
+from indicators.ingest.report import Report
 
 CODES = ["01", "02", "03", "04", "05", "06"]
 SUPPRESSED_CODE = "03"

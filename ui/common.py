@@ -6,15 +6,16 @@ import os
 import streamlit as st
 
 from geo.geographies import Geography
-from indicators.dataset import Dataset, load_dataset
-from indicators.persistence import DataStore
+from geo.loading import load_dataset
+from geo.uploads.store import DataStore
+from indicators.dataset import Dataset
 from ui.i18n import t
 
 URL_KEYS = ("geography", "indicator", "year", "scheme", "k", "area", "lang", "view", "start")
 
 
 def geographies() -> dict[str, Geography]:
-    """Shipped geographies plus those users saved (see indicators.persistence)."""
+    """Shipped geographies plus those users saved (see geo.uploads.store)."""
     return DataStore().geographies()
 
 

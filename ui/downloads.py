@@ -21,8 +21,8 @@ def _button(column, label: str, make, file_name: str) -> None:
 
 def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
     """CSV (plain and German Excel), XLSX with metadata, GeoPackage of the joined areas."""
-    from geo.exports import geopackage_bytes
-    from indicators.exports import export_frame, to_csv_bytes, to_xlsx_bytes
+    from geo.exports.geopackage import geopackage_bytes
+    from geo.exports.tables import export_frame, to_csv_bytes, to_xlsx_bytes
 
     base = f"{indicator}_{year}"
     cols = st.columns(4)
@@ -43,7 +43,7 @@ def print_map_downloads(ds, indicator: str, year: int, c: dict, flagged: frozens
 
         def make(fmt: str):
             def render() -> bytes:
-                from geo.printmap import PrintOptions, render_print_map
+                from geo.printmap.render import PrintOptions, render_print_map
 
                 options = PrintOptions(size=size, scheme=c["scheme"], k=c["k"], palette=c["palette"],
                                        breaks=tuple(c["breaks"]) if c["breaks"] else None,
@@ -66,7 +66,7 @@ def report_download(ds, year: int, lang: str) -> None:
                    "methods and sources. Takes about half a minute.")
 
         def render() -> bytes:
-            from geo.report_pdf import build_report
+            from geo.report.pdf import build_report
 
             return build_report(ds, year, lang)
 

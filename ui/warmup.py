@@ -26,8 +26,9 @@ import logging
 import threading
 
 FIRST = (  # what the pages import at the top (pandas, geopandas, folium, branca, yaml, ...)
-    "geo.webmap", "geo.join", "indicators.flags", "indicators.profile", "indicators.ranking",
-    "indicators.smoothing", "indicators.timeseries", "ui.common", "ui.downloads",
+    "geo.webmap.folium_map", "geo.join", "indicators.compute.flags", "indicators.compute.profile",
+    "indicators.compute.ranking", "indicators.compute.smoothing", "indicators.compute.timeseries",
+    "ui.common", "ui.downloads", "ui.pages",
 )
 SECOND = ("mapclassify",)  # scipy.stats, scikit-learn, matplotlib.pyplot: about 1 s
 DEFAULT_GEOGRAPHY = "stadtteile"  # the atlas opens on it (ui.common.geography_picker)

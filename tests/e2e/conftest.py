@@ -40,7 +40,6 @@ from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
-
 from testkit import ROOT, require
 
 ARTIFACTS = ROOT / "tests" / "artifacts"

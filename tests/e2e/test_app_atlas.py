@@ -8,11 +8,11 @@ from __future__ import annotations
 import tempfile
 
 import pandas as pd
-
 from testkit import ROOT  # noqa: F401  (repo root on sys.path)
+
 from geo.geographies import get_geography, load_areas
+from geo.uploads.store import DataStore
 from indicators.catalogue import load_catalogue, load_sources
-from indicators.persistence import DataStore
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 DATA_DIR = tempfile.mkdtemp(prefix="sm-e2e-")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo.geographies import get_geography, load_areas
-from indicators.persistence import DataStore
+from geo.uploads.store import DataStore
 
 BEZIRKE = {"01": ("01", "Innenstadt"), "04": ("22", "Buntekuh"), "08": ("26", "Schlutup")}
 TABLE = ("Stadtbezirk;Jahr;Merkmal;Wert\r\n01;2024;kinder_sgb2;120\r\n"

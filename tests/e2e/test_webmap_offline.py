@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "apps"))
-from demo_data import (  # noqa: E402
+from demo_data import (
     CITY_VALUE,
     GEOJSON,
     HOSTILE,
@@ -35,7 +35,7 @@ def _expect():
 
 def _hover_area(app_page, frame, code: str, click: bool = False) -> None:
     """Move the mouse onto a point well inside the area ``code``."""
-    from geo.webgeom import label_points
+    from geo.webmap.geometry import label_points
 
     areas = load_areas()
     pt = label_points(areas).loc[areas.index[areas["code"] == code][0]]
@@ -112,7 +112,7 @@ def test_suppressed_area_is_hatched_and_says_so(app_page):
 
 
 def test_legend_shows_class_intervals_and_counts(app_page):
-    from indicators.classify import classify
+    from indicators.compute.classify import classify
 
     areas = load_areas()
     c = classify(areas["value"].where(~areas["suppressed"]), "quantiles", 5,

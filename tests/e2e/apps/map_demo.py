@@ -20,8 +20,8 @@ import streamlit as st  # noqa: E402
 from demo_data import CITY_VALUE, load_areas  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from geo.webmap import build_map  # noqa: E402
-from indicators.classify import classify  # noqa: E402
+from geo.webmap.folium_map import build_map  # noqa: E402
+from indicators.compute.classify import classify  # noqa: E402
 
 st.set_page_config(page_title="Kartentest", layout="wide")
 q = st.query_params

@@ -1,0 +1,66 @@
+"""Batch export: one print map per indicator, plus an index (CSV and Markdown)."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+from tqdm import tqdm
+
+from geo.exports.safety import safe_frame
+from geo.printmap import layout as pl
+from geo.printmap.render import FORMATS, PrintOptions, build_print_map, check_options, figure_bytes
+from indicators.dataset import Dataset
+
+INDEX_COLUMNS = ["file", "indicator", "label", "year", "status"]
+
+
+def export_all_maps(ds: Dataset, year: int, out_dir: Path | str, fmt: str = "png",
+                    options: PrintOptions | None = None, indicators: Sequence[str] | None = None,
+                    progress: bool = True) -> pd.DataFrame:
+    """Write a print map for every indicator (default: whole catalogue) into ``out_dir``.
+
+    The dataset is read once and passed in. Indicators without data for
+    ``year`` get no file; the index lists them with the reason. Writes
+    ``index.csv`` and ``index.md`` and returns the index.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+    options = options or PrintOptions()
+    check_options(options)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    ids = list(indicators or ds.catalogue)
+    rows = []
+    with matplotlib.rc_context(pl.RC):
+        for ind_id in tqdm(ids, desc="Karten", unit="Karte", file=sys.stderr, disable=not progress):
+            ind = ds.catalogue.get(ind_id)
+            label = ind.label(options.lang) if ind else ""
+            if ind is None:
+                rows.append(("", ind_id, label, year, "unbekannter Indikator"))
+                continue
+            if int(year) not in ds.years_for(ind_id):
+                rows.append(("", ind_id, label, year, f"keine Daten für {year}"))
+                continue
+            name = f"{ind_id}_{year}.{fmt}"
+            pm = build_print_map(ds, ind_id, int(year), replace(options, title=None))
+            (out / name).write_bytes(figure_bytes(pm.figure, fmt, pm.title))
+            rows.append((name, ind_id, label, int(year), "ok"))
+    index = pd.DataFrame(rows, columns=INDEX_COLUMNS)
+    write_index(index, out, ds.geography.label(options.lang))
+    return index
+
+
+def write_index(index: pd.DataFrame, out: Path, geography: str) -> None:
+    """``index.csv`` (UTF-8) and ``index.md`` (a table with links to the files)."""
+    safe_frame(index).to_csv(out / "index.csv", index=False, lineterminator="\n")
+    lines = [f"# Karten {geography}", "", "| Datei | Indikator | Bezeichnung | Jahr | Status |",
+             "|---|---|---|---|---|"]
+    for r in index.itertuples(index=False):
+        link = f"[{r.file}]({r.file})" if r.file else "–"
+        label = str(r.label).replace("|", "\\|")
+        lines.append(f"| {link} | {r.indicator} | {label} | {r.year} | {r.status} |")
+    (out / "index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

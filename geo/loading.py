@@ -1,0 +1,39 @@
+"""Load a geography's indicator data: read → validate → compute → protect.
+
+This is the one path by which the app, the CLI and the exports get numbers,
+so each of them sees the same validated values with disclosure control
+already applied.
+"""
+from __future__ import annotations
+
+from geo.geographies import Geography, load_areas
+from indicators.catalogue import load_catalogue, load_sources
+from indicators.compute.disclosure import MIN_COUNT, apply_disclosure
+from indicators.compute.rates import compute_indicators
+from indicators.dataset import Dataset
+from indicators.ingest.read import ROW_COL, read_table
+from indicators.ingest.validate import AreaMatcher, validate_table
+
+
+def load_dataset(geo: Geography, min_count: int = MIN_COUNT, min_population: float = 0) -> Dataset:
+    """Read, validate and compute the data of a geography.
+
+    Parameters
+    ----------
+    geo
+        The geography (see :mod:`geo.geographies`).
+    min_count, min_population
+        Disclosure thresholds (see :func:`indicators.compute.disclosure.apply_disclosure`).
+    """
+    areas = load_areas(geo)
+    catalogue = load_catalogue(geo.catalogue)
+    sources = load_sources(geo.catalogue)
+    raw, report = read_table(geo.table)
+    matcher = AreaMatcher(areas["code"], dict(zip(areas["code"], areas["name"])), geo.reference_code)
+    table = validate_table(raw, report, matcher, catalogue).drop(columns=ROW_COL)
+    values = compute_indicators(table, catalogue)
+    pop = None
+    if min_population and "population_total" in set(table["variable"]):
+        pop = table[table["variable"] == "population_total"].set_index(["area_code", "year"])["value"]
+    values = apply_disclosure(values, catalogue, min_count, min_population, pop)
+    return Dataset(geo, areas, table, catalogue, sources, values, report, min_count)

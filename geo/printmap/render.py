@@ -1,0 +1,270 @@
+"""Print maps for committee papers: PNG (300 dpi), SVG (text as text), PDF (vector).
+
+The map goes through :func:`geo.join.indicator_layer` (suppressed values are
+already NaN) and through :func:`indicators.compute.classify.layer_classification`, the same
+:func:`indicators.compute.classify.classify` call the web map makes, so both show the
+same classes and colours. Only area labels are drawn over the polygons; legend,
+scale bar, north arrow and texts sit in their own axes beside the map.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import geopandas as gpd
+import matplotlib
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
+
+from geo.join import indicator_layer
+from geo.printmap import layout as pl
+from geo.printmap.labels import place_labels
+from geo.printmap.legend import draw_legend, draw_scale_bar
+from geo.printmap.spec import FORMATS
+from geo.printmap.text import fmt_date, method_text, reference_text, t, value_decimals
+from indicators.compute.classify import (
+    DEFAULT_PALETTE,
+    DIVERGING_PALETTES,
+    MAX_K,
+    NO_DATA_COLOR,
+    SCHEMES,
+    SEQUENTIAL_PALETTES,
+    Classification,
+    layer_classification,
+)
+from indicators.dataset import Dataset
+from indicators.formatting import fmt_value
+
+SUPPRESSED_FACE = "#f4f4f4"
+HATCH_COLOR = "#8c8c8c"
+EDGE_COLOR = "#ffffff"
+OUTLINE_COLOR = "#4d4d4d"
+FLAG_COLOR = "#111111"
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What the user chose for a print map.
+
+    ``flagged`` holds area codes to outline bold (e.g. from the need
+    assessment); ``flag_label`` names them in the legend and ``flag_note``
+    explains the rule in the footer. ``created`` fixes the creation date
+    (default today).
+    """
+
+    size: str = "a4-landscape"
+    scheme: str = "quantiles"
+    k: int = 5
+    palette: str = DEFAULT_PALETTE
+    breaks: tuple[float, ...] | None = None
+    labels: bool = False
+    lang: str = "de"
+    title: str | None = None
+    flagged: frozenset[str] = field(default_factory=frozenset)
+    flag_label: str | None = None
+    flag_note: str | None = None
+    created: date | None = None
+
+
+@dataclass
+class PrintMap:
+    """A built print map: the figure and what was drawn on it."""
+
+    figure: Figure
+    map_ax: Axes
+    layer: gpd.GeoDataFrame
+    classification: Classification
+    city_value: float | None
+    layout: pl.PageLayout
+    title: str = ""
+    hidden_labels: list[str] = field(default_factory=list)
+
+    def polygon_extent(self) -> Bbox:
+        """Extent of the area polygons in figure pixels."""
+        x0, y0, x1, y1 = self.layer.total_bounds
+        return Bbox.from_extents(*self.map_ax.transData.transform([(x0, y0), (x1, y1)]).ravel())
+
+
+def check_selection(ds: Dataset, indicator: str, year: int) -> None:
+    """Raise ValueError naming the problem if indicator or year are unknown."""
+    if indicator not in ds.catalogue:
+        raise ValueError(f"unbekannter Indikator '{indicator}'; bekannt: {', '.join(ds.catalogue)}")
+    years = ds.years_for(indicator)
+    if int(year) not in years:
+        span = f"{years[0]}–{years[-1]}" if years else "keine"
+        raise ValueError(f"für '{indicator}' gibt es kein Jahr {year} (vorhanden: {span})")
+
+
+def check_options(options: PrintOptions) -> None:
+    """Raise ValueError (German message) for an unknown size, scheme, palette or k."""
+    if options.size not in pl.PAGE_SIZES_PX:
+        raise ValueError(f"unbekanntes Format '{options.size}'; erlaubt: {', '.join(pl.PAGE_SIZES_PX)}")
+    if options.scheme not in SCHEMES:
+        raise ValueError(f"unbekannte Klassifizierung '{options.scheme}'; erlaubt: {', '.join(SCHEMES)}")
+    if not 1 <= options.k <= MAX_K:
+        raise ValueError(f"Anzahl Klassen muss zwischen 1 und {MAX_K} liegen, nicht {options.k}")
+    base = options.palette.removesuffix("_r")
+    if base not in SEQUENTIAL_PALETTES + DIVERGING_PALETTES:
+        raise ValueError(f"unbekannte Farbpalette '{options.palette}'; erlaubt: "
+                         f"{', '.join(SEQUENTIAL_PALETTES + DIVERGING_PALETTES)} (mit _r umgekehrt)")
+
+
+def draw_areas(ax: Axes, layer: gpd.GeoDataFrame, cls: Classification,
+               flagged: Iterable[str] = (), line_scale: float = 1.0) -> None:
+    """Polygons coloured by class, suppressed hatched, flagged outlined bold."""
+    sup = layer["suppressed"].astype(bool)
+    colors = cls.area_colors(NO_DATA_COLOR).reindex(layer.index).fillna(NO_DATA_COLOR)
+    shown = layer[~sup]
+    if len(shown):
+        shown.plot(ax=ax, color=list(colors[~sup]), edgecolor=EDGE_COLOR, linewidth=0.6 * line_scale)
+    if sup.any():
+        layer[sup].plot(ax=ax, facecolor=SUPPRESSED_FACE, edgecolor=EDGE_COLOR, hatch="////",
+                        hatchcolor=HATCH_COLOR, linewidth=0.6 * line_scale)
+    outline = gpd.GeoSeries([layer.union_all()], crs=layer.crs).boundary
+    outline.plot(ax=ax, color=OUTLINE_COLOR, linewidth=0.9 * line_scale)
+    flag = layer[layer["code"].astype(str).isin({str(c) for c in flagged})]
+    if len(flag):
+        flag.boundary.plot(ax=ax, color=FLAG_COLOR, linewidth=2.4 * line_scale, joinstyle="round")
+
+
+def setup_map_axes(fig: Figure, layout: pl.PageLayout, body: pl.Box,
+                   bounds) -> tuple[Axes, pl.Box]:
+    """Map axes filling ``body`` at the data's aspect ratio (equal scale in x and y)."""
+    box, (x0, x1, y0, y1) = pl.fit_map_box(body, bounds)
+    ax = pl.add_axes_mm(fig, box, layout)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal", adjustable="box")
+    return ax, box
+
+
+def _header(fig: Figure, layout: pl.PageLayout, title: str, subtitle: str) -> None:
+    ax = pl.add_axes_mm(fig, layout.header, layout)
+    w, h = layout.header[2], layout.header[3]
+    fs = layout.font_scale
+    size = 17 * fs
+    while size > 11 * fs and pl.text_width_px(fig, title, size, "bold") > w / pl.MM_PER_INCH * fig.dpi:
+        size -= 0.5 * fs
+    ax.text(0, h, title, ha="left", va="top", fontsize=size, fontweight="bold", color=pl.TEXT_COLOR)
+    sub = "\n".join(pl.wrap_to_width(fig, subtitle, w, 10 * fs)[:2])
+    ax.text(0, h - 9.5 * fs, sub, ha="left", va="top", fontsize=10 * fs, color=pl.MUTED,
+            linespacing=1.3)
+
+
+def footer_lines(fig: Figure, width_mm: float, fontsize: float, parts: list[str]) -> list[str]:
+    """Footer parts wrapped to the page width."""
+    return [line for p in parts for line in pl.wrap_to_width(fig, p, width_mm, fontsize)]
+
+
+def _footer(fig: Figure, layout: pl.PageLayout, lines: list[str], fontsize: float) -> None:
+    ax = pl.add_axes_mm(fig, layout.footer, layout)
+    w, h = layout.footer[2], layout.footer[3]
+    ax.plot([0, w], [h, h], color="#999999", linewidth=0.5)
+    ax.text(0, h - 1.6 * layout.font_scale, "\n".join(lines), ha="left", va="top",
+            fontsize=fontsize, color=pl.MUTED, linespacing=1.45)
+
+
+def build_print_map(ds: Dataset, indicator: str, year: int,
+                    options: PrintOptions = PrintOptions()) -> PrintMap:
+    """Draw the print map of one indicator and year (call inside ``rc_context(pl.RC)``).
+
+    Raises
+    ------
+    ValueError
+        Unknown indicator, year, size, scheme or palette (message says which).
+    """
+    check_selection(ds, indicator, year)
+    check_options(options)
+    lang, ind = options.lang, ds.catalogue[indicator]
+    tx = t(lang)
+    layer, city = indicator_layer(ds, indicator, int(year))
+    cls = layer_classification(layer, city, options.scheme, options.k, options.palette,
+                               options.breaks, lang, kind=ind.kind)
+    unit = ind.unit_for(lang)
+    label = ind.label(lang)
+    geo_label = ds.geography.label(lang)
+    created = options.created or date.today()
+
+    fig = pl.new_figure(options.size)
+    fs = min(pl.page_size_mm(options.size)) / 210.0
+    foot_fs = 6.6 * fs
+    width_mm = pl.page_size_mm(options.size)[0] - 2 * 12.0 * fs
+    method = f"{tx['method']}: {method_text(cls.scheme, cls.k, lang)}"
+    if options.flagged:
+        method += f"; {options.flag_note or tx['flag_note']}"
+    parts = [f"{tx['source']}: {ds.attribution(indicator)}",
+             f"{tx['reference']}: {reference_text(ind, int(year), lang)}. {method}.",
+             f"{tx['created'].format(date=fmt_date(created, lang))}. {tx['crs']}."]
+    lines = footer_lines(fig, width_mm, foot_fs, parts)
+    layout = pl.page_layout(options.size, footer_lines=len(lines))
+
+    title = options.title or f"{label} {year}"
+    subtitle = f"{label}" + (f" ({unit})" if unit else "") + f" · {tx['year'].format(year=year)} · {geo_label}"
+    _header(fig, layout, title, subtitle)
+    _footer(fig, layout, lines, foot_fs)
+
+    ax, box = setup_map_axes(fig, layout, layout.body, layer.total_bounds)
+    draw_areas(ax, layer, cls, options.flagged, line_scale=fs)
+    hidden: list[str] = []
+    if options.labels:
+        hidden = place_labels(ax, layer, fontsize=7 * fs)
+
+    m_per_mm = pl.metres_per_mm(ax, layout, box)
+    n_sup = int(layer["suppressed"].sum())
+    n_flag = int(layer["code"].astype(str).isin({str(c) for c in options.flagged}).sum())
+    dec = value_decimals(ind, layer["value"])
+    city_text = None
+    if city is not None:
+        city_text = tx["city"].format(label=ds.geography.reference_label(lang),
+                                      value=fmt_value(city, unit, dec, lang))
+    legend_ax = pl.add_axes_mm(fig, layout.legend, layout)
+    draw_legend(legend_ax, fig, cls, title=label, unit=unit, lang=lang, suppressed=n_sup,
+                min_count=ds.min_count, flagged=n_flag, flag_label=options.flag_label,
+                city_text=city_text, font_scale=fs)
+    north_ax = pl.add_axes_mm(fig, layout.north, layout)
+    pl.draw_north_arrow(north_ax, tx["north"], fontsize=10 * fs)
+    draw_scale_bar(fig, layout, layout.scale, m_per_mm, lang, font_scale=fs)
+    return PrintMap(fig, ax, layer, cls, city, layout, title, hidden)
+
+
+def render_print_map(ds: Dataset, indicator: str, year: int, fmt: str = "png",
+                     options: PrintOptions = PrintOptions()) -> bytes:
+    """The print map as PNG, SVG or PDF bytes (what the app's download buttons need)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+    with matplotlib.rc_context(pl.RC):
+        pm = build_print_map(ds, indicator, year, options)
+        return figure_bytes(pm.figure, fmt, title=pm.title)
+
+
+def figure_bytes(fig: Figure, fmt: str, title: str = "") -> bytes:
+    """Save a figure (call inside ``rc_context(pl.RC)``); no bbox_inches, so the page size holds."""
+    meta = {"png": {"Software": "Sozialmonitor Lübeck"},
+            "pdf": {"Creator": "Sozialmonitor Lübeck", "Title": title},
+            "svg": {"Creator": "Sozialmonitor Lübeck", "Title": title}}[fmt]
+    buf = BytesIO()
+    # zlib level 3: a third faster than the default 6 for ~25 % larger PNGs
+    kw = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
+    fig.savefig(buf, format=fmt, dpi=pl.DPI, metadata=meta, **kw)
+    return buf.getvalue()
+
+
+def save_print_map(ds: Dataset, indicator: str, year: int, path: Path | str,
+                   fmt: str | None = None, options: PrintOptions = PrintOptions()) -> Path:
+    """Write the print map to ``path``; the format defaults to the file suffix."""
+    path = Path(path)
+    fmt = fmt or path.suffix.lstrip(".").lower() or "png"
+    path.write_bytes(render_print_map(ds, indicator, year, fmt, options))
+    return path
+
+
+def layer_table(pm: PrintMap) -> pd.DataFrame:
+    """Code, name, value, class and suppressed flag of the drawn map (for tests and checks)."""
+    out = pm.layer[["code", "name", "value", "suppressed"]].copy()
+    out["class"] = pm.classification.classes.reindex(out.index)
+    return out

@@ -1,0 +1,223 @@
+"""The pages of the social report: flag overview, one indicator, one area profile."""
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib import colormaps
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from geo.join import indicator_layer
+from geo.printmap import layout as pl
+from geo.printmap.legend import draw_legend
+from geo.printmap.text import reference_text, t, value_decimals
+from geo.report import layout as rl
+from indicators.compute.classify import Classification, layer_classification
+from indicators.dataset import Dataset
+from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
+
+W = 210.0  # A4 portrait width in mm (approximately; boxes stay inside the margins)
+
+
+def city_series(ds: Dataset, indicator: str, last_year: int) -> pd.Series:
+    """City (reference area) values of an indicator by year, up to ``last_year``."""
+    v = ds.values
+    sel = v[(v["indicator"] == indicator) & (v["area_code"] == ds.geography.reference_code)
+            & (v["year"] <= last_year)]
+    return sel.set_index("year")["value"].sort_index().astype(float)
+
+
+def _trend(fig: Figure, layout: pl.PageLayout, box: pl.Box, series: pd.Series, dec: int,
+           unit: str, lang: str) -> None:
+    x, y, w, h = box
+    ax = fig.add_axes((x / layout.width, y / layout.height, w / layout.width, h / layout.height))
+    s = series.dropna()
+    ax.plot(s.index, s.values, color=rl.ACCENT, linewidth=1.4, marker="o", markersize=2.5)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, dec, lang)))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+    ax.tick_params(labelsize=6.5, length=2, color="#777777")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color("#999999")
+        ax.spines[side].set_linewidth(0.5)
+    ax.grid(axis="y", color="#e6e6e6", linewidth=0.5)
+
+
+Layers = dict[str, tuple]  # indicator id -> indicator_layer(ds, id, year)
+
+
+def year_layers(ds: Dataset, year: int) -> Layers:
+    """``indicator_layer`` of every indicator with data in ``year``, joined once."""
+    return {i: indicator_layer(ds, i, year) for i in ds.catalogue if year in ds.years_for(i)}
+
+
+def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: str, year: int,
+                   flagged: frozenset[str], lang: str, top: float, layers: Layers) -> None:
+    """Map with legend, area table, city trend since the first year, definition."""
+    ind = ds.catalogue[indicator]
+    tx = t(lang)
+    layer, city = layers[indicator]
+    cls = layer_classification(layer, city, lang=lang, kind=ind.kind)
+    unit = ind.unit_for(lang)
+    dec = value_decimals(ind, layer["value"])
+    left, right = rl.MARGIN, W - rl.MARGIN
+    map_box = (left, top - 112, 112, 112)
+    rl.small_map(fig, layout, map_box, layer, cls, flagged, lang=lang)
+    city_text = None
+    if city is not None:
+        city_text = tx["city"].format(label=ds.geography.reference_label(lang),
+                                      value=fmt_value(city, unit, dec, lang))
+    n_flag = int(layer["code"].isin(flagged).sum())
+    legend_ax = pl.add_axes_mm(fig, (133, top - 100, right - 133, 100), layout)
+    draw_legend(legend_ax, fig, cls, title=ind.label(lang), unit=unit, lang=lang,
+                suppressed=int(layer["suppressed"].sum()), min_count=ds.min_count,
+                flagged=n_flag, city_text=city_text, font_scale=0.95)
+
+    de = lang != "en"
+    rows = []
+    for r in layer.sort_values(["rank", "code"], na_position="last").itertuples():
+        note = tx["suppressed_cell"] if r.suppressed else ("" if pd.notna(r.value) else tx["no_data"])
+        has = city is not None and pd.notna(r.value)
+        if ind.kind == "count":  # a count is compared as its share of the city total
+            comp = fmt_value(r.value / city * 100, "%", 1, lang) if has and city else ""
+        else:
+            comp = fmt_change(r.value - city, dec, lang) if has else ""
+        mark = " ●" if r.code in flagged else ""
+        rows.append([f"{r.name}{mark}", note if note else fmt_number(r.value, dec, lang),
+                     comp if not note else "",
+                     fmt_rank(r.rank, layer.attrs.get("ranked", len(layer)), lang) if not note else ""])
+    if city is not None:
+        rows.append([ds.geography.reference_label(lang), fmt_number(city, dec, lang), "", ""])
+    head = ["Gebiet" if de else "Area", unit or ("Wert" if de else "Value"),
+            ("Anteil" if de else "Share") if ind.kind == "count" else ("zur Stadt" if de else "vs. city"),
+            "Rang" if de else "Rank"]
+    tbl_top = top - 128
+    rl.draw_table(fig, layout, (left, rl.footer_top() + 4, 112, tbl_top - rl.footer_top() - 4),
+                  head, rows, [52, 22, 20, 18], ["l", "r", "r", "r"],
+                  bold_rows=[len(rows) - 1] if city is not None else [])
+
+    series = city_series(ds, indicator, year)
+    tax = pl.add_axes_mm(fig, (133, tbl_top - 8, right - 133, 8), layout)
+    label = "Entwicklung " if de else "Trend "
+    tax.text(0, 8, label + ds.geography.reference_label(lang), ha="left", va="top", fontsize=8.5,
+             fontweight="bold", color=pl.TEXT_COLOR)
+    if len(series.dropna()) >= 2:
+        _trend(fig, layout, (142, tbl_top - 50, right - 142, 38), series, dec, unit, lang)
+        s = series.dropna()
+        first, last = s.index[0], s.index[-1]
+        trend = (f"{first}: {fmt_value(s.iloc[0], unit, dec, lang)} → {last}: "
+                 f"{fmt_value(s.iloc[-1], unit, dec, lang)} ({fmt_change(s.iloc[-1] - s.iloc[0], dec, lang)})")
+    else:
+        trend = "Zeitreihe zu kurz" if de else "Series too short"
+    lines = pl.wrap_to_width(fig, trend, right - 133, 7.5)
+    note = [("Definition: " if de else "Definition: ") + ind.definition(lang),
+            f"{tx['reference']}: {reference_text(ind, year, lang)}"]
+    if flagged:
+        note.append("● = auffällig (siehe Übersicht)" if de else "● = flagged (see overview)")
+    body = [ln for p in note for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
+    tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, tbl_top - 58 - rl.footer_top()), layout)
+    h2 = tbl_top - 58 - rl.footer_top()
+    tax2.text(0, h2, "\n".join(lines), ha="left", va="top", fontsize=7.5, color=pl.TEXT_COLOR,
+              linespacing=1.35)
+    tax2.text(0, h2 - 3.6 * len(lines) - 3, "\n".join(body), ha="left", va="top", fontsize=7.5,
+              color=pl.MUTED, linespacing=1.35)
+
+
+def count_classification(counts: pd.Series, lang: str = "de") -> Classification:
+    """Classes 0, 1, 2, … for the number of flags per area (Purples, 0 = light grey)."""
+    n = counts.fillna(0).astype(int)
+    top = max(int(n.max()), 1)
+    ramp = colormaps["Purples"]
+    colors = ["#f0f0f0"] + [to_hex(ramp(0.4 + 0.5 * i / max(top - 1, 1))) for i in range(top)]
+    one, many = ("Indikator", "Indikatoren") if lang != "en" else ("indicator", "indicators")
+    labels = ["keine" if lang != "en" else "none"] + [f"{i} {one if i == 1 else many}" for i in range(1, top + 1)]
+    return Classification(
+        scheme="manual", palette="Purples", edges=tuple(float(e) for e in range(top + 2)),
+        classes=n.rename("class"), colors=tuple(colors[: top + 1]),
+        counts=tuple(int((n == i).sum()) for i in range(top + 1)), labels=tuple(labels),
+        no_data_count=0)
+
+
+def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame,
+               lang: str, top: float, rule: str) -> None:
+    """Map of the number of flagged indicators per area and the list of flags."""
+    de = lang != "en"
+    counts = table.sum(axis=1).reindex(ds.areas["code"]).fillna(0).astype(int)
+    layer = ds.areas.copy()
+    layer["value"] = counts.to_numpy().astype(float)
+    layer["suppressed"] = False
+    cls = count_classification(pd.Series(counts.to_numpy(), index=layer.index), lang)
+    flagged = frozenset(counts[counts > 0].index.astype(str))
+    rl.small_map(fig, layout, (rl.MARGIN, top - 120, 118, 120), layer, cls, flagged, lang=lang)
+    legend_ax = pl.add_axes_mm(fig, (140, top - 80, W - rl.MARGIN - 140, 80), layout)
+    draw_legend(legend_ax, fig, cls, title="Auffällige Indikatoren je Gebiet" if de
+                else "Flagged indicators per area", lang=lang, flagged=len(flagged),
+                flag_label="mind. 1 auffällig" if de else "at least 1 flagged", font_scale=0.95)
+    labels = {i: ds.catalogue[i].label(lang) for i in table.columns}
+    rows = []
+    for code in counts.sort_values(ascending=False, kind="stable").index:
+        hits = [labels[i] for i in table.columns if table.at[code, i]]
+        name = ds.areas.set_index("code").at[code, "name"]
+        rows.append([name, fmt_number(len(hits), 0, lang), "; ".join(hits) or "–"])
+    box_top = top - 132
+    rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN,
+                                box_top - rl.footer_top() - 14),
+                  ["Gebiet" if de else "Area", "Anzahl" if de else "Count",
+                   "auffällig bei" if de else "flagged on"], rows, [42, 16, W - 2 * rl.MARGIN - 58],
+                  ["l", "r", "l"])
+    ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), W - 2 * rl.MARGIN, 12), layout)
+    text = "\n".join(pl.wrap_to_width(fig, rule, W - 2 * rl.MARGIN, 7))
+    ax.text(0, 12, text, ha="left", va="top", fontsize=7, color=pl.MUTED, linespacing=1.35)
+
+
+def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: int,
+              table: pd.DataFrame, lang: str, top: float, layers: Layers) -> None:
+    """Every indicator of one area next to the city value, with rank and flags."""
+    de = lang != "en"
+    # locator map: the area dark, the others light
+    layer = ds.areas.copy()
+    layer["suppressed"] = False
+    sel = pd.Series((layer["code"] == code).astype(int).to_numpy(), index=layer.index)
+    loc = Classification("manual", "Greys", (0.0, 1.0, 2.0), sel, ("#e3e3e3", rl.ACCENT),
+                         (int((sel == 0).sum()), 1), ("", ""), 0)
+    rl.small_map(fig, layout, (W - rl.MARGIN - 60, top - 58, 60, 58), layer, loc, scale=False)
+
+    rows, bold = [], []
+    n_flag = 0
+    for topic in dict.fromkeys(ind.topic for ind in ds.catalogue.values()):
+        ids = [i for i, ind in ds.catalogue.items() if ind.topic == topic and i in layers]
+        if not ids:
+            continue
+        bold.append(len(rows))
+        rows.append([topic or "–", "", "", "", ""])
+        for ind_id in ids:
+            ind = ds.catalogue[ind_id]
+            lay, city = layers[ind_id]
+            r = lay.set_index("code").loc[code]
+            dec = value_decimals(ind, lay["value"])
+            flag = bool(table.at[code, ind_id]) if ind_id in table.columns and code in table.index else False
+            n_flag += flag
+            val = (t(lang)["suppressed_cell"] if r["suppressed"] else fmt_number(r["value"], dec, lang))
+            rows.append([f"{ind.label(lang)} ({ind.unit_for(lang)})", val, fmt_number(city, dec, lang),
+                         fmt_rank(r["rank"], lay.attrs.get("ranked", len(lay)), lang),
+                         ("ja" if de else "yes") if flag else ""])
+    ax = pl.add_axes_mm(fig, (rl.MARGIN, top - 58, 100, 58), layout)
+    pop = ds.values[(ds.values["indicator"] == "population_total") & (ds.values["year"] == year)
+                    & (ds.values["area_code"] == code)]["value"]
+    facts = []
+    if len(pop) and pd.notna(pop.iloc[0]):
+        facts.append(("Einwohnerinnen und Einwohner: " if de else "Residents: ") + fmt_number(pop.iloc[0], 0, lang))
+    n_need = len(table.columns)
+    facts.append(f"Auffällig bei {n_flag} von {n_need} Bedarfsindikatoren" if de
+                  else f"Flagged on {n_flag} of {n_need} need indicators")
+    facts.append("Rang 1 = höchster Wert unter den Gebieten." if de
+                  else "Rank 1 = highest value among the areas.")
+    ax.text(0, 58, "\n".join(facts), ha="left", va="top", fontsize=9, color=pl.TEXT_COLOR,
+            linespacing=1.6)
+    head = ["Indikator" if de else "Indicator", "Gebiet" if de else "Area",
+            ds.geography.reference_label(lang), "Rang" if de else "Rank", "auffällig" if de else "flagged"]
+    width = W - 2 * rl.MARGIN
+    rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 2, width, top - 66 - rl.footer_top() - 2),
+                  head, rows, [width - 106, 24, 36, 26, 20], ["l", "r", "r", "r", "r"], bold_rows=bold)

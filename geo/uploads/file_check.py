@@ -1,0 +1,75 @@
+"""Check one file the way the upload page does, for ``cli.py validate``.
+
+Returns the verdict and a plain-text report; never raises for bad input.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo.uploads.pipeline import boundary_areas, check_boundaries, check_table
+from geo.uploads.store import DataStore
+from indicators.ingest.report import Report
+from indicators.text import plain
+
+OK_DE = "Ergebnis: verwendbar"
+BAD_DE = "Ergebnis: nicht verwendbar"
+
+
+def _text(reports: list[Report], ok: bool, extra: list[str]) -> str:
+    lines = [r.to_text() for r in reports[-1:]] + extra + [OK_DE if ok else BAD_DE]
+    return plain("\n".join(lines))
+
+
+def validate_boundaries_file(path: str | Path, key: str | None = None, name: str | None = None,
+                             layer: str | None = None) -> tuple[bool, str]:
+    """Check a boundary file; without ``key`` the usual key columns are recognised."""
+    check = check_boundaries(Path(path), layer=layer)
+    if not check.ok:
+        return False, _text([check.report], False, [])
+    extra = [f"Spalten: {', '.join(check.columns)}"]
+    if key and key not in check.columns:
+        check.report.reject_file(f"Schlüsselspalte '{key}' nicht gefunden (vorhanden: {', '.join(check.columns)})", key)
+        return False, _text([check.report], False, extra)
+    if not (key or check.key_column):
+        check.report.reject_file(f"keine Schlüsselspalte erkannt: bitte mit --key angeben "
+                                 f"(vorhanden: {', '.join(check.columns)})")
+        return False, _text([check.report], False, extra)
+    result = boundary_areas(check, key, name)
+    extra.append(f"Schlüssel: {key or check.key_column}, Name: {name or check.name_column or '(Schlüssel)'}")
+    if result.is_stadtbezirke:
+        n = int((result.areas["stadtteil_code"] != "").sum())
+        extra.append(f"als Lübecker Stadtbezirke erkannt: {n} von {len(result.areas)} Flächen einem Stadtteil zugeordnet")
+    return result.ok, _text([result.report], result.ok, extra)
+
+
+def validate_table_file(path: str | Path, geography: str = "stadtteile", year: int | None = None,
+                        store: DataStore | None = None) -> tuple[bool, str]:
+    """Check an indicator table against a geography (default: the shipped Stadtteile)."""
+    check = check_table(Path(path), geography=geography, default_year=year, store=store)
+    extra = []
+    if check.roles:
+        extra.append("Spalten: " + ", ".join(f"{k}={v}" for k, v in check.roles.items()) + f" ({check.layout})")
+    if check.new_variables:
+        extra.append(f"neue Merkmale (brauchen Katalogangaben): {', '.join(check.new_variables[:20])}")
+    r = check.report
+    extra.append(f"Zeilen: {r.rows_in} gelesen, {r.rows_used} verwendet, {len(r.dropped_rows)} verworfen; "
+                 f"{len(check.tidy)} Werte")
+    return check.ok, _text([r], check.ok, extra)
+
+
+def validate_file(boundaries: str | None = None, table: str | None = None, *, key: str | None = None,
+                  name: str | None = None, layer: str | None = None, geography: str = "stadtteile",
+                  year: int | None = None) -> tuple[bool, str]:
+    """Report on a boundary file or a table, as ``cli.py validate`` prints it.
+
+    Never raises: whatever goes wrong ends in the report as "nicht verwendbar".
+    """
+    target = boundaries or table
+    try:
+        if boundaries:
+            return validate_boundaries_file(boundaries, key, name, layer)
+        return validate_table_file(table, geography, year)
+    except Exception as exc:  # the contract of validate: a report, never a traceback
+        return False, (f"Fehler: {target} konnte nicht geprüft werden ({type(exc).__name__}: {str(exc)[:200]})\n"
+                       "Ergebnis: nicht verwendbar")
+

@@ -1,0 +1,105 @@
+"""Recognise loaded area polygons as Lübeck's Stadtbezirke.
+
+The statistics office numbers the 35 Stadtbezirke 01–35; GIS exports often
+drop the leading zero ("1") or store the code as a number ("1.0"). Polygons
+are matched to ``shapes/stadtbezirke.csv`` by normalised code, else by name,
+so their data can be aggregated to the 10 Stadtteile
+(:mod:`geo.aggregate`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.aggregate import stadtbezirk_table
+from indicators.ingest.report import USED, WARNING, Report
+
+MIN_SHARE = 0.5  # share of polygons that must match before a layer counts as Stadtbezirke
+
+
+def normalise_code(text: object, width: int = 2) -> str:
+    """``1``, ``1.0``, `` 01 `` -> ``01``; non-numeric codes are only stripped."""
+    s = str(text).strip()
+    if re.fullmatch(r"\d+\.0+", s):
+        s = s.split(".")[0]
+    return s.zfill(width) if s.isdigit() else s
+
+
+def _norm_name(name: object) -> str:
+    s = unicodedata.normalize("NFKC", str(name)).casefold()
+    s = s.replace("ß", "ss")
+    return re.sub(r"[^0-9a-zäöü]+", "", s)
+
+
+def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,
+                       min_share: float = MIN_SHARE) -> tuple[gpd.GeoDataFrame, bool]:
+    """Match ``areas`` (code, name, geometry) to the Stadtbezirk code list.
+
+    Returns
+    -------
+    (GeoDataFrame, bool)
+        The areas with normalised ``code`` plus ``stadtteil_code`` and
+        ``stadtteil_name`` (empty where unmatched), and whether the layer was
+        recognised as Stadtbezirke (at least ``min_share`` matched). If not
+        recognised, ``areas`` is returned unchanged.
+    """
+    table = stadtbezirk_table() if table is None else table
+    by_code = table.set_index("code")
+    by_name = {_norm_name(n): c for c, n in zip(table["code"], table["name"]) if n}
+    codes, parents, parent_names, how = [], [], [], []
+    for code, name in zip(areas["code"], areas["name"]):
+        c = normalise_code(code)
+        if c in by_code.index:
+            listed = by_code.loc[c, "name"]
+            if listed and name and str(name) != str(code) and _norm_name(name) != _norm_name(listed):
+                how.append(("name_differs", code, name, listed))
+            else:
+                how.append(("code", code, name, listed))
+        elif _norm_name(name) in by_name:
+            c = by_name[_norm_name(name)]
+            how.append(("name", code, name, c))
+        else:
+            how.append(("none", code, name, None))
+            c = str(code)
+        codes.append(c)
+        parents.append(by_code.loc[c, "stadtteil_code"] if c in by_code.index else "")
+        parent_names.append(by_code.loc[c, "stadtteil_name"] if c in by_code.index else "")
+    matched = sum(h[0] != "none" for h in how)
+    if not len(areas) or matched < min_share * len(areas):
+        return areas, False
+    # Codes 01-10 are also Stadtteil codes: with names given, most must agree with the list.
+    named = [h for h in how if h[0] in ("code", "name_differs") and h[3] and str(h[2]) != str(h[1])]
+    differ = [h for h in named if h[0] == "name_differs"]
+    if named and len(differ) > len(named) / 2:
+        examples = "; ".join(f"{normalise_code(h[1])}: '{h[2]}' statt '{h[3]}'" for h in differ[:3])
+        report.add(None, "name", f"Schlüssel sehen aus wie Stadtbezirke, die Namen passen aber nicht ({examples} …): "
+                   "nicht als Stadtbezirke behandelt, keine Zusammenfassung zu Stadtteilen", USED, WARNING)
+        return areas, False
+    out = areas.copy()
+    out["code"] = codes
+    out["stadtteil_code"] = parents
+    out["stadtteil_name"] = parent_names
+    differs = [(row, h) for row, h in enumerate(how, start=1) if h[0] == "name_differs"]
+    if len(differs) > 5:
+        examples = "; ".join(f"{normalise_code(h[1])}: '{h[2]}' statt '{h[3]}'" for _, h in differs[:3])
+        report.add(None, "name", f"{len(differs)} Namen weichen von der Stadtbezirksliste ab ({examples} …): "
+                   "Zuordnung über den Schlüssel – bitte prüfen, ob die Schlüsselspalte stimmt", USED, WARNING)
+        how = [("code", *h[1:]) if h[0] == "name_differs" else h for h in how]
+    for row, (kind, code, name, other) in enumerate(how, start=1):
+        if kind == "name_differs":
+            report.add(row, "name", f"Stadtbezirk {normalise_code(code)} heißt in der Liste '{other}', "
+                       f"in der Datei '{name}': Zuordnung über den Schlüssel", USED, WARNING)
+        elif kind == "name":
+            report.add(row, "code", f"Schlüssel '{code}' unbekannt, über den Namen '{name}' als "
+                       f"Stadtbezirk {other} erkannt", USED, WARNING)
+        elif kind == "none":
+            report.add(row, "code", f"'{code}' ({name}) ist kein bekannter Stadtbezirk: wird nicht zu "
+                       "Stadtteilen zusammengefasst", USED, WARNING)
+    missing = sorted(set(table["code"]) - set(codes))
+    if missing:
+        report.add(None, "code", f"{len(missing)} Stadtbezirke fehlen in der Datei ({', '.join(missing[:10])}): "
+                   "deren Stadtteile werden nicht zusammengefasst", USED, WARNING)
+    return out, True

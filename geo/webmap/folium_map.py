@@ -1,0 +1,308 @@
+"""Offline folium choropleth for the Sozialmonitor (Leaflet from ``/app/static``).
+
+Why ``st_folium`` shows nothing offline (streamlit-folium 0.27.4, read from its
+source in the venv): ``st_folium`` walks the map tree and collects ``default_js`` and
+``default_css`` of every ``JSCSSMixin`` element (``folium.Map`` alone brings Leaflet
+from cdn.jsdelivr.net, jQuery from code.jquery.com, the Bootstrap bundle and
+Leaflet.awesome-markers from cdnjs, plus Bootstrap, glyphicons, Font Awesome and
+awesome-markers CSS); for any branca ``ColorMap`` it hard-codes two d3 CDN links.
+It strips ``<script src>``/``<link rel=stylesheet>`` from the header and passes the
+URLs to its iframe as ``js_links``/``css_links``. The iframe's ``loadScripts``
+appends them one by one, awaiting a Promise whose ``script.onerror`` is ``reject``;
+offline the first CDN script fails, the Promise rejects, and the ``.then`` that
+injects the map ``<div>`` and runs the folium script is never reached: an empty frame.
+
+The fix used here: every element's ``default_js``/``default_css`` is replaced on the
+instance by root-relative ``/app/static/...`` URLs (Streamlit static serving;
+the component iframe is same-origin, so they resolve to the Streamlit server), no
+branca colormap is used (the legend is our own HTML control) and tiles are off
+unless a tile URL is given. Render with::
+
+    st_folium(m, key="map", height=620, use_container_width=True,
+              returned_objects=["last_object_clicked"])
+
+``returned_objects`` without bounds/zoom/center means panning and zooming do not
+rerun the script; a click does (use :func:`geo.webmap.geometry.area_at` to find the area).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import folium
+import folium.plugins
+import geopandas as gpd
+import pandas as pd
+from branca.element import MacroElement, Template
+
+from geo.webmap import html as maphtml
+from geo.webmap.geometry import (
+    DEFAULT_DECIMALS,
+    DEFAULT_TOLERANCE_M,
+    encode_geometry,
+    label_points,
+    outline,
+    web_geometry,
+)
+from indicators.compute.classify import NO_DATA_COLOR, Classification
+from indicators.formatting import Lang
+
+STATIC = "/app/static"
+LEAFLET_JS = [("leaflet", f"{STATIC}/leaflet/leaflet.js"),
+              ("sm_choropleth", f"{STATIC}/map/choropleth.js")]
+LEAFLET_CSS = [("leaflet_css", f"{STATIC}/leaflet/leaflet.css"),
+               ("sm_choropleth_css", f"{STATIC}/map/choropleth.css")]
+DRAW_JS = [("leaflet_draw_js", f"{STATIC}/leaflet-draw/leaflet.draw.js")]
+DRAW_CSS = [("leaflet_draw_css", f"{STATIC}/leaflet-draw/leaflet.draw.css")]
+HATCH_ID = "sm-hatch"
+
+AREA_STYLE = {"color": "#ffffff", "weight": 0.8, "opacity": 1.0, "fillOpacity": 0.9}
+HOVER_STYLE = {"color": "#222222", "weight": 2.5}
+OUTLINE_STYLE = {"color": "#4d4d4d", "weight": 1.6, "opacity": 1.0, "fill": False}
+FLAG_STYLE = {"color": "#111111", "weight": 3.2, "opacity": 1.0, "fill": False,
+              "lineJoin": "round"}
+SELECTED_STYLE = {"color": "#0b4f9c", "weight": 3.0, "opacity": 1.0, "fill": False,
+                  "dashArray": "6 4"}
+
+
+class _Choropleth(MacroElement):
+    """Calls ``smChoropleth(map, spec)`` from ``static/map/choropleth.js``."""
+
+    # jinja's tojson escapes <, >, & and ' so the JSON cannot end the <script>
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = smChoropleth({{ this._parent.get_name() }},
+            {{ this.spec|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, spec: dict, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "SmChoropleth"
+        self.spec = spec
+        self._bounds = bounds
+
+    def _get_self_bounds(self) -> list[list[float]]:
+        return self._bounds
+
+
+def make_offline(element: folium.MacroElement) -> None:
+    """Point an element's JS/CSS at the vendored copies (or drop them).
+
+    Known elements: ``folium.Map`` (Leaflet + our choropleth script/style) and
+    ``folium.plugins.Draw`` (leaflet-draw). Any other element that would load from
+    a CDN raises ``ValueError``, so nothing online can slip in unnoticed.
+    """
+    if isinstance(element, folium.Map):
+        element.default_js, element.default_css = list(LEAFLET_JS), list(LEAFLET_CSS)
+    elif isinstance(element, folium.plugins.Draw):
+        element.default_js, element.default_css = list(DRAW_JS), list(DRAW_CSS)
+    else:
+        links = getattr(element, "default_js", []) + getattr(element, "default_css", [])
+        online = [url for _, url in links if not url.startswith(f"{STATIC}/")]
+        if online:
+            raise ValueError(f"{type(element).__name__} loads from the internet: {online}")
+
+
+def _feature_collection(geoms: gpd.GeoSeries, props: list[dict]) -> dict:
+    feats = [{"type": "Feature", "properties": p, "geometry": encode_geometry(g)}
+             for g, p in zip(geoms.values, props)]
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _references(mask: pd.Series) -> dict | None:
+    """Features that reuse the geometry of areas (by position), e.g. flagged ones."""
+    refs = [{"type": "Feature", "properties": {}, "geometry": {"ref": i}}
+            for i, on in enumerate(mask.to_numpy()) if on]
+    return {"type": "FeatureCollection", "features": refs} if refs else None
+
+
+def _ranks(values: pd.Series, given: pd.Series | None) -> pd.Series:
+    if given is not None:
+        return given.where(values.notna())
+    # without a rank column the highest value is rank 1 (higher = more need)
+    return values.rank(method="min", ascending=False)
+
+
+def build_map(
+    areas: gpd.GeoDataFrame,
+    classification: Classification,
+    *,
+    indicator_label: str,
+    unit: str = "",
+    city_value: float | None = None,
+    city_name: str = "Lübeck",
+    lang: Lang = "de",
+    decimals: int = 1,
+    flag_label: str | None = None,
+    selected: str | None = None,
+    show_labels: bool = False,
+    draw: bool = False,
+    tiles: str | None = None,
+    tiles_attribution: str | None = None,
+    attribution: str | None = None,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
+    legend_position: str = "bottomright",
+) -> folium.Map:
+    """Build an offline choropleth ``folium.Map``.
+
+    Parameters
+    ----------
+    areas : geopandas.GeoDataFrame
+        EPSG:25832, columns ``code``, ``name``, ``value``; optional ``note`` (an
+        extra tooltip line), ``suppressed``
+        (bool: value hidden for privacy, drawn hatched), ``flagged`` (bool: bold
+        outline) and ``rank`` (1 = first; computed from ``value``, highest first,
+        if absent).
+    classification : Classification
+        ``classify(areas["value"], ...)``; its ``classes`` share ``areas``' index.
+    indicator_label, unit : str
+        Shown in tooltip and legend (``"Arbeitslosenquote"``, ``"%"``).
+    city_value : float, optional
+        Value for the whole city, shown in tooltip and legend.
+    lang : {"de", "en"}
+        Language and number format.
+    flag_label : str, optional
+        Legend/tooltip text of the flag outline (default "erhöhter Bedarf").
+    selected : str, optional
+        ``code`` of an area to outline as selected.
+    show_labels : bool
+        Write area names onto the map.
+    draw : bool
+        Add the leaflet-draw toolbar (vendored).
+    tiles, tiles_attribution : str, optional
+        URL template of a local tile server and its attribution; none by default.
+    attribution : str, optional
+        Source note for the area data (bottom right), escaped.
+    tolerance_m : float
+        Simplification tolerance of the web geometry in metres.
+    legend_position : str
+        Leaflet corner; bottom right is empty for Lübeck's SW-NE shape.
+
+    Returns
+    -------
+    folium.Map
+        Loads only ``/app/static/...``; render with ``st_folium`` (see module doc).
+    """
+    missing = {"code", "name", "value"} - set(areas.columns)
+    if missing:
+        raise ValueError(f"areas lacks columns {sorted(missing)}")
+    t = maphtml.text(lang)
+    web = web_geometry(areas, tolerance_m=tolerance_m)
+    minx, miny, maxx, maxy = (float(v) for v in web.total_bounds)
+    bounds = [[miny, minx], [maxy, maxx]]
+    values = pd.to_numeric(areas["value"], errors="coerce").astype(float)
+    suppressed = _bool_col(areas, "suppressed")
+    flagged = _bool_col(areas, "flagged")
+    values = values.where(~suppressed)
+    classes = classification.classes.reindex(areas.index).fillna(-1).astype(int)
+    classes = classes.where(values.notna(), -1)
+    ranks = _ranks(values, areas["rank"] if "rank" in areas.columns else None)
+    n_ranked = int(values.notna().sum())
+    notes = {idx: str(v) for idx, v in areas.get("note", pd.Series(dtype=object)).items()
+             if isinstance(v, str) and v}
+
+    props = []
+    for idx in areas.index:
+        cls = int(classes[idx])
+        if suppressed[idx]:
+            fill = f"url(#{HATCH_ID})"
+        elif cls < 0 or cls >= classification.k:
+            fill = NO_DATA_COLOR
+        else:
+            fill = classification.colors[cls]
+        val = values[idx]
+        tip = maphtml.tooltip_html(
+            areas.at[idx, "name"], None if math.isnan(val) else float(val),
+            indicator_label=indicator_label, unit=unit,
+            rank=None if math.isnan(ranks[idx]) else int(ranks[idx]), n_ranked=n_ranked,
+            city_name=city_name, city_value=city_value, suppressed=bool(suppressed[idx]),
+            flagged=bool(flagged[idx]), flag_label=flag_label, decimals=decimals, lang=lang,
+            extra=notes.get(idx))
+        code = str(areas.at[idx, "code"])
+        # the class lets tests and scripts find an area's <path> by code
+        css = f"sm-area sm-area-{re.sub(r'[^A-Za-z0-9_-]', '_', code)}"
+        props.append({"code": maphtml.escape(code), "tip": tip,
+                      "style": {**AREA_STYLE, "fillColor": fill, "className": css}})
+
+    drawn = classes[(classes >= 0) & ~suppressed]
+    counts = tuple(int((drawn == i).sum()) for i in range(classification.k))
+    codes = areas["code"].astype(str)
+    selected_mask = codes == str(selected) if selected is not None else _bool_col(areas, "")
+    spec = {
+        "hatchId": HATCH_ID,
+        "scale": 10 ** DEFAULT_DECIMALS,
+        "areas": _feature_collection(web, props),
+        "hoverStyle": HOVER_STYLE,
+        "outline": {"type": "Feature", "properties": {}, "geometry": encode_geometry(outline(web))},
+        "outlineStyle": OUTLINE_STYLE,
+        "flagged": _references(flagged),
+        "flagStyle": FLAG_STYLE,
+        "selected": _references(selected_mask),
+        "selectedStyle": SELECTED_STYLE,
+        "attribution": maphtml.escape(attribution) if attribution else None,
+        "legend": {"position": legend_position, "html": maphtml.legend_html(
+            classification, indicator_label=indicator_label, unit=unit, counts=counts,
+            n_no_data=int((values.isna() & ~suppressed).sum()),
+            n_suppressed=int(suppressed.sum()), n_flagged=int(flagged.sum()),
+            flag_label=flag_label, selected_label=t["selected"] if selected_mask.any()
+            else None, city_name=city_name, city_value=city_value, decimals=decimals,
+            lang=lang)},
+        "labels": None,
+        "fit": {"bounds": bounds, "padding": [14, 14]},
+    }
+    if show_labels:
+        pts = label_points(areas)
+        # largest areas first: when labels collide, the browser keeps the earlier one
+        order = areas.geometry.area.sort_values(ascending=False).index
+        spec["labels"] = [{"lat": round(pts[i].y, 5), "lng": round(pts[i].x, 5),
+                           "html": maphtml.label_html(areas.at[i, "name"])}
+                          for i in order]
+
+    m = folium.Map(
+        location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=11, tiles=None,
+        zoom_snap=0.25, zoom_delta=0.5, min_zoom=9, max_zoom=17,
+        width="100%", height="100%",
+    )
+    make_offline(m)
+    if tiles:
+        folium.TileLayer(tiles=tiles, attr=tiles_attribution or "", name="tiles",
+                         max_zoom=19).add_to(m)
+    # fitted in choropleth.js (not folium's fit_bounds, which animates from zoom_start)
+    _Choropleth(spec, bounds).add_to(m)
+    if draw:
+        d = folium.plugins.Draw(export=False, position="topleft",
+                                draw_options={"circlemarker": False, "marker": False})
+        make_offline(d)
+        d.add_to(m)
+    return m
+
+
+def _bool_col(df: pd.DataFrame, col: str) -> pd.Series:
+    if col not in df.columns:
+        return pd.Series(False, index=df.index)
+    return df[col].fillna(False).astype(bool)
+
+
+def asset_links(m: folium.Map) -> list[str]:
+    """Every JS/CSS URL ``st_folium`` would hand to its iframe for ``m``.
+
+    Mirrors streamlit-folium 0.27.4's walk (``default_js``/``default_css`` of all
+    elements, two d3 CDN links per branca ``ColorMap``).
+    """
+    import branca.colormap
+
+    links: list[str] = []
+
+    def walk(el) -> None:
+        if isinstance(el, branca.colormap.ColorMap):
+            links.extend(["https://d3js.org/d3.v4.min.js",
+                          "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js"])
+        links.extend(u for _, u in getattr(el, "default_js", []))
+        links.extend(u for _, u in getattr(el, "default_css", []))
+        for child in getattr(el, "_children", {}).values():
+            walk(child)
+
+    walk(m)
+    return list(dict.fromkeys(links))
+

@@ -1,0 +1,194 @@
+"""HTML snippets of the web map: tooltip and legend.
+
+Every string that comes from data (area names, codes, indicator labels, units) goes
+through :func:`html.escape` here, because Leaflet puts tooltip, label and legend
+content into ``innerHTML``. A name such as ``<img src=x onerror=alert(1)>`` must show
+literally and never run.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from indicators.compute.classify import SCHEME_NAMES, Classification
+from indicators.formatting import Lang, fmt_rank, fmt_value
+
+TEXT = {
+    "de": {
+        "rank": "Rang",
+        "no_data": "keine Daten",
+        "suppressed": "Wert unterdrückt (Datenschutz)",
+        "suppressed_short": "unterdrückt (Datenschutz)",
+        "flagged": "erhöhter Bedarf",
+        "selected": "ausgewählt",
+        "areas": "Gebiete",
+        "classes": "Klassen",
+        "in": "in",
+    },
+    "en": {
+        "rank": "Rank",
+        "no_data": "no data",
+        "suppressed": "value suppressed (privacy)",
+        "suppressed_short": "suppressed (privacy)",
+        "flagged": "elevated need",
+        "selected": "selected",
+        "areas": "areas",
+        "classes": "classes",
+        "in": "in",
+    },
+}
+
+
+
+def text(lang: Lang) -> dict[str, str]:
+    """UI strings of the map in ``lang`` (German for anything but ``"en"``)."""
+    return TEXT["en" if lang == "en" else "de"]
+
+
+def tooltip_html(
+    name: str,
+    value: float | None,
+    *,
+    indicator_label: str,
+    unit: str = "",
+    rank: int | None = None,
+    n_ranked: int = 0,
+    city_name: str = "Lübeck",
+    city_value: float | None = None,
+    suppressed: bool = False,
+    flagged: bool = False,
+    flag_label: str | None = None,
+    decimals: int = 1,
+    lang: Lang = "de",
+    extra: str | None = None,
+) -> str:
+    """Tooltip of one area: name, value with unit, rank and city value.
+
+    ``extra`` is an extra line from the caller (e.g. class and robustness of a
+    need assessment); like every data string it is escaped.
+
+    Returns
+    -------
+    str
+        HTML in which every data string is escaped.
+    """
+    t = text(lang)
+    rows = []
+    if suppressed:
+        note = t["suppressed"]
+    elif value is None or value != value:  # NaN
+        note = t["no_data"]
+    else:
+        note = None
+        rows.append(("sm-tip-value", indicator_label, fmt_value(value, unit, decimals, lang)))
+        if rank is not None and rank == rank and n_ranked:
+            rows.append(("", t["rank"], fmt_rank(rank, n_ranked, lang)))
+    if city_value is not None and city_value == city_value:
+        rows.append(("", city_name, fmt_value(city_value, unit, decimals, lang)))
+    parts = [f'<div class="sm-tip"><div class="sm-tip-name">{escape(str(name))}</div>']
+    if note:
+        parts.append(f'<div class="sm-tip-note">{escape(indicator_label)}: {escape(note)}</div>')
+    if rows:
+        parts.append("<table>")
+        for cls, label, val in rows:
+            attr = f' class="{cls}"' if cls else ""
+            parts.append(f"<tr{attr}><th>{escape(label)}</th><td>{escape(val)}</td></tr>")
+        parts.append("</table>")
+    if flagged:
+        parts.append(f'<div class="sm-tip-flag">{escape(flag_label or t["flagged"])}</div>')
+    if extra:
+        parts.append(f'<div class="sm-tip-note">{escape(extra)}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def label_html(name: str) -> str:
+    """Area label for a Leaflet DivIcon (escaped)."""
+    return f"<span>{escape(str(name))}</span>"
+
+
+def _swatch(style: str = "", css_class: str = "") -> str:
+    cls = "sm-sw" + (f" {css_class}" if css_class else "")
+    st = f' style="{escape(style)}"' if style else ""
+    return f'<span class="{cls}"{st}></span>'
+
+
+def _city_class(c: Classification, city_value: float | None) -> int | None:
+    if city_value is None or city_value != city_value or not c.edges:
+        return None
+    for i in range(c.k):
+        if city_value <= c.edges[i + 1] or i == c.k - 1:
+            return i if city_value >= c.edges[0] else None
+    return None
+
+
+def legend_html(
+    c: Classification,
+    *,
+    indicator_label: str,
+    unit: str = "",
+    counts: tuple[int, ...] | None = None,
+    n_no_data: int = 0,
+    n_suppressed: int = 0,
+    n_flagged: int = 0,
+    flag_label: str | None = None,
+    selected_label: str | None = None,
+    city_name: str = "Lübeck",
+    city_value: float | None = None,
+    decimals: int = 1,
+    lang: Lang = "de",
+) -> str:
+    """Legend: title, scheme, class intervals with area counts, special entries.
+
+    Parameters
+    ----------
+    c : Classification
+        Classes, colours and German/English interval labels.
+    counts : tuple of int, optional
+        Areas per class as drawn (defaults to ``c.counts``).
+    n_no_data, n_suppressed, n_flagged : int
+        The grey, hatched and outlined entries are shown when their count is > 0.
+
+    Returns
+    -------
+    str
+        HTML in which every data string is escaped.
+    """
+    t = text(lang)
+    counts = c.counts if counts is None else counts
+    scheme = SCHEME_NAMES["en" if lang == "en" else "de"].get(c.scheme, c.scheme)
+    sub = f"{t['in']} {unit}, " if unit else ""
+    sub += f"{scheme}, {c.k} {t['classes']}" if c.k != 1 else scheme
+    city_cls = _city_class(c, city_value)
+    city_mark = f"◂ {city_name}"
+    out = [
+        f'<div class="sm-legend-title">{escape(indicator_label)}</div>',
+        f'<div class="sm-legend-sub">{escape(sub)}</div>',
+        f'<table><tr><th></th><th></th><th>{escape(t["areas"])}</th><th></th></tr>',
+    ]
+    for i, (color, label, n) in enumerate(zip(c.colors, c.labels, counts)):
+        mark = escape(city_mark) if i == city_cls else ""
+        out.append(
+            f'<tr class="sm-class"><td>{_swatch(f"background:{color}")}</td>'
+            f'<td class="sm-lab">{escape(label)}</td><td class="sm-n">{n}</td>'
+            f'<td class="sm-city">{mark}</td></tr>'
+        )
+    specials = []
+    if n_no_data:
+        specials.append((_swatch("background:#d4d4d4"), t["no_data"], str(n_no_data)))
+    if n_suppressed:
+        specials.append((_swatch(css_class="sm-sw-hatch"), t["suppressed_short"],
+                         str(n_suppressed)))
+    if n_flagged:
+        specials.append((_swatch(css_class="sm-sw-flag"), flag_label or t["flagged"],
+                         str(n_flagged)))
+    if selected_label:
+        specials.append((_swatch(css_class="sm-sw-selected"), selected_label, ""))
+    for j, (sw, label, n) in enumerate(specials):
+        cls = "sm-special sm-first-special" if j == 0 else "sm-special"
+        out.append(f'<tr class="{cls}"><td>{sw}</td><td class="sm-lab">{escape(label)}</td>'
+                   f'<td class="sm-n">{escape(n)}</td><td></td></tr>')
+    out.append("</table>")
+    if city_value is not None and city_value == city_value:
+        city = fmt_value(city_value, unit, decimals, lang)
+        out.append(f'<div class="sm-legend-city">{escape(city_name)}: {escape(city)}</div>')
+    return "".join(out)

@@ -1,0 +1,285 @@
+"""Class breaks and colours for choropleth maps (web map and print map alike).
+
+One function, :func:`classify`, decides everything both maps need, so that the
+interactive map and the printed map of the same indicator always agree.
+
+Class semantics follow mapclassify: class ``i`` holds values ``v`` with
+``edges[i] < v <= edges[i + 1]``; the first class also holds ``edges[0]`` (the minimum).
+Colours come from the ColorBrewer tables bundled with branca (no network); diverging
+palettes centred on a reference value are interpolated (as matplotlib does) from the
+same ColorBrewer ramps.
+"""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from branca.utilities import color_brewer
+
+from indicators.formatting import Lang, fmt_range
+from indicators.schemes import (  # noqa: F401 (re-exported)
+    DEFAULT_PALETTE,
+    DIVERGING_PALETTES,
+    SCHEME_NAMES,
+    SCHEMES,
+    SEQUENTIAL_PALETTES,
+)
+
+NO_DATA_COLOR = "#d4d4d4"
+MAX_K = 9
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Result of :func:`classify`.
+
+    Attributes
+    ----------
+    edges : tuple of float
+        ``k + 1`` class edges, from the minimum to the maximum (or last manual break).
+    classes : pandas.Series
+        Class index per area (same index as the input), ``-1`` for no data.
+    colors : tuple of str
+        Hex colour per class.
+    counts : tuple of int
+        Number of areas per class.
+    labels : tuple of str
+        Legend label per class, e.g. ``"12,3 – 15,0"``.
+    no_data_count : int
+        Number of areas without a value.
+    """
+
+    scheme: str
+    palette: str
+    edges: tuple[float, ...]
+    classes: pd.Series
+    colors: tuple[str, ...]
+    counts: tuple[int, ...]
+    labels: tuple[str, ...]
+    no_data_count: int
+    reference: float | None = None
+
+    @property
+    def k(self) -> int:
+        """Number of classes actually used."""
+        return len(self.colors)
+
+    def area_colors(self, no_data_color: str = NO_DATA_COLOR) -> pd.Series:
+        """Hex fill colour per area (``no_data_color`` where there is no value)."""
+        lookup = np.array(list(self.colors) + [no_data_color], dtype=object)
+        return pd.Series(lookup[self.classes.to_numpy()], index=self.classes.index)
+
+
+def _base_palette(palette: str) -> tuple[str, bool]:
+    return (palette[:-2], True) if palette.endswith("_r") else (palette, False)
+
+
+def is_diverging(palette: str) -> bool:
+    """True if ``palette`` (optionally with ``_r``) is a diverging ColorBrewer palette."""
+    return _base_palette(palette)[0] in DIVERGING_PALETTES
+
+
+def _brewer(palette: str, k: int) -> list[str]:
+    base, reverse = _base_palette(palette)
+    colors = color_brewer(base, max(k, 3))
+    if k < 3:  # ColorBrewer starts at 3 classes: the middle for 1, the ends for 2
+        colors = [colors[1]] if k == 1 else [colors[0], colors[-1]]
+    return colors[::-1] if reverse else list(colors)
+
+
+def _ramp(palette: str, t: np.ndarray) -> list[str]:
+    """Colours at positions ``t`` (0..1) of a ColorBrewer ramp, as matplotlib's colormap gives them.
+
+    The 11 (diverging) ColorBrewer colours are spaced evenly and interpolated in
+    RGB into a 256-entry table, the way matplotlib builds its ColorBrewer maps,
+    so the web and the print map get the same colours without importing matplotlib.
+    """
+    base, reverse = _base_palette(palette)
+    anchors = np.array([[int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)] for c in color_brewer(base, 11)])
+    if reverse:
+        anchors = anchors[::-1]
+    grid = np.linspace(0, 1, 256)
+    xs = np.linspace(0, 1, len(anchors))
+    lut = np.column_stack([np.interp(grid, xs, anchors[:, j]) for j in range(3)])
+    idx = np.clip((np.asarray(t, dtype=float) * 256).astype(int), 0, 255)
+    return ["#" + "".join(f"{round(v * 255):02x}" for v in lut[i]) for i in idx]
+
+
+def class_colors(
+    edges: Sequence[float], palette: str, reference: float | None = None
+) -> list[str]:
+    """Hex colour per class for the classes between ``edges``.
+
+    Sequential palettes use the exact ColorBrewer scheme for ``k`` classes. A diverging
+    palette with a ``reference`` is centred on it: each class gets the colour at its
+    midpoint on a scale symmetric around the reference, so equal distance above and
+    below the city value gives equal colour intensity.
+    """
+    k = len(edges) - 1
+    if k <= 0:
+        return []
+    base, _ = _base_palette(palette)
+    if base not in SEQUENTIAL_PALETTES + DIVERGING_PALETTES:
+        raise ValueError(f"unknown palette {palette!r}")
+    if not (is_diverging(palette) and reference is not None and np.isfinite(reference)):
+        return _brewer(palette, k)
+    e = np.asarray(edges, dtype=float)
+    span = float(np.max(np.abs(e - reference))) or 1.0
+    mids = (e[:-1] + e[1:]) / 2
+    # stay inside the ColorBrewer ramp ends (0.05..0.95) so extremes are not near-black
+    t = 0.5 + 0.45 * (mids - reference) / span
+    return _ramp(palette, t)
+
+
+def _std_multiples(k: int) -> list[float]:
+    half = (k - 1) // 2
+    steps = [float(i) for i in range(1, half + 1)]
+    inner = [0.0] if k % 2 == 0 else []
+    return [-s for s in reversed(steps)] + inner + steps
+
+
+def _upper_bounds(y: np.ndarray, scheme: str, k: int,
+                  breaks: Sequence[float] | None) -> np.ndarray:
+    """Upper class bounds (mapclassify ``bins``) for the non-missing values ``y``."""
+    # imported here: mapclassify loads scipy.stats and scikit-learn (~1 s), which
+    # commands and pages that draw no classes should not pay for
+    import mapclassify
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # mapclassify warns about duplicate bins
+        if scheme == "manual":
+            if not breaks:
+                raise ValueError("scheme 'manual' needs breaks")
+            return np.asarray(mapclassify.UserDefined(y, sorted(breaks)).bins, float)
+        if scheme == "quantiles":
+            return np.asarray(mapclassify.Quantiles(y, k=k).bins, float)
+        if scheme == "fisher_jenks":
+            return np.asarray(mapclassify.FisherJenks(y, k=k).bins, float)
+        if scheme == "equal_interval":
+            return np.asarray(mapclassify.EqualInterval(y, k=k).bins, float)
+        if scheme == "std_mean":
+            bins = np.asarray(mapclassify.StdMean(y, multiples=_std_multiples(k)).bins)
+            # classes entirely below the minimum or above the maximum would stay
+            # empty: drop them
+            last = int(np.searchsorted(bins, y.max(), side="left"))
+            bins = bins[: last + 1]
+            return bins[bins >= y.min()].astype(float)
+    raise ValueError(f"unknown scheme {scheme!r}; choose one of {SCHEMES}")
+
+
+def classify(
+    values: pd.Series,
+    scheme: str = "quantiles",
+    k: int = 5,
+    breaks: Sequence[float] | None = None,
+    palette: str = DEFAULT_PALETTE,
+    reference: float | None = None,
+    decimals: int | None = None,
+    lang: Lang = "de",
+) -> Classification:
+    """Classify values into colour classes for a choropleth.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        One value per area; NaN means no data.
+    scheme : {"quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual"}
+        Classification method (mapclassify; Fisher-Jenks is deterministic).
+    k : int
+        Wanted number of classes (1..9). Fewer are used when there are fewer distinct
+        values. For ``"manual"`` the number of classes follows ``breaks``.
+    breaks : sequence of float, optional
+        Upper class bounds for ``"manual"``; the maximum is added if it is larger.
+    palette : str
+        ColorBrewer name, ``_r`` reverses (``"YlOrRd"``, ``"PuBu"``, ``"RdBu_r"``).
+    reference : float, optional
+        Centre of a diverging palette, normally the city value.
+    decimals : int, optional
+        Decimals in the labels; by default the fewest (1..4) that keep edges distinct.
+    lang : {"de", "en"}
+        Number format of the labels.
+
+    Returns
+    -------
+    Classification
+    """
+    if not 1 <= k <= MAX_K:
+        raise ValueError(f"k must be between 1 and {MAX_K}, got {k}")
+    v = pd.to_numeric(pd.Series(values), errors="coerce").astype(float)
+    present = v.notna().to_numpy()
+    y = v.to_numpy()[present]
+    no_data = int((~present).sum())
+
+    if y.size == 0:
+        edges = np.array([], dtype=float)
+    elif np.unique(y).size == 1 and scheme != "manual":
+        edges = np.array([y[0], y[0]])
+    else:
+        k_eff = min(k, int(np.unique(y).size))
+        upper = _upper_bounds(y, scheme, k_eff, breaks)
+        if scheme != "manual":
+            upper = np.unique(upper)  # duplicate bounds would make empty, unlabelled classes
+        edges = np.concatenate([[min(y.min(), upper[0])], upper])
+    if edges.size > MAX_K + 1:
+        raise ValueError(f"at most {MAX_K} classes, got {edges.size - 1}")
+
+    idx = np.full(v.size, -1, dtype=int)
+    if edges.size:
+        # value v goes to the first class whose upper bound is >= v
+        cls = np.searchsorted(edges[1:], y, side="left")
+        idx[present] = np.minimum(cls, edges.size - 2)
+    classes = pd.Series(idx, index=v.index, name="class")
+    n_cls = max(edges.size - 1, 0)
+    counts = tuple(int(c) for c in np.bincount(idx[present], minlength=n_cls)[:n_cls])
+    dec = decimals if decimals is not None else _auto_decimals(edges)
+    labels = tuple(fmt_range(edges[i], edges[i + 1], dec, lang) for i in range(n_cls))
+    return Classification(
+        scheme=scheme,
+        palette=palette,
+        edges=tuple(float(e) for e in edges),
+        classes=classes,
+        colors=tuple(class_colors(edges, palette, reference)),
+        counts=counts,
+        labels=labels,
+        no_data_count=no_data,
+        reference=None if reference is None else float(reference),
+    )
+
+
+def _auto_decimals(edges: np.ndarray) -> int:
+    distinct = np.unique(edges)
+    start = 0 if np.all(np.mod(distinct, 1) == 0) else 1
+    for d in range(start, 5):
+        if np.unique(np.round(distinct, d)).size == distinct.size:
+            return d
+    return 4
+
+
+def value_decimals(kind: str, values: pd.Series | None = None) -> int:
+    """Decimals for showing values: none for counts and large numbers, else one."""
+    if kind == "count":
+        return 0
+    if values is not None:
+        v = pd.to_numeric(values, errors="coerce").dropna()
+        if len(v) and float(np.median(np.abs(v))) >= 100:
+            return 0
+    return 1
+
+
+def layer_classification(layer: pd.DataFrame, reference: float | None, scheme: str = "quantiles",
+                         k: int = 5, palette: str = DEFAULT_PALETTE, breaks: Sequence[float] | None = None,
+                         lang: Lang = "de", kind: str | None = None) -> Classification:
+    """Classes and colours of an indicator layer, as both web and print map use them.
+
+    Suppressed areas count as having no value; ``reference`` (the city value)
+    centres diverging palettes; for counts (``kind="count"``) the legend shows
+    whole numbers.
+    """
+    values = layer["value"].where(~layer["suppressed"].astype(bool)) if "suppressed" in layer else layer["value"]
+    decimals = 0 if kind is not None and value_decimals(kind, layer["value"]) == 0 else None
+    return classify(values, scheme, k, breaks=list(breaks) if breaks else None, palette=palette,
+                    reference=reference, decimals=decimals, lang=lang)
+

@@ -1,0 +1,119 @@
+"""Need assessment of a loaded geography: the glue between a Dataset and
+:func:`indicators.needs.assess.assess` (which works on any wide table).
+
+The default set-up per geography: Berlin's MSS example uses the ``mss``
+preset on the S (status) and D (dynamics) indicators of the edition; any other
+geography uses the ``z`` preset on every catalogue indicator that has a need
+direction (up/down).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from indicators.compute.classify import Classification, classify
+from indicators.dataset import Dataset
+from indicators.needs.assess import assess
+from indicators.needs.explain import explain
+from indicators.needs.robustness import robustness
+
+POPULATION_VARIABLES = ("population_total", "inhabitants")
+
+
+@dataclass
+class NeedSetup:
+    """What to assess and how."""
+
+    method: str
+    indicators: list[str]
+    dynamic_indicators: list[str] = field(default_factory=list)
+    directions: dict[str, int] = field(default_factory=dict)
+    weights: dict[str, float] | None = None
+    params: dict = field(default_factory=dict)
+
+
+def need_frame(ds: Dataset, year: int, indicators: list[str]) -> pd.DataFrame:
+    """One row per area: ``id``, ``population`` and the indicator values of ``year``."""
+    ref = ds.geography.reference_code
+    v = ds.values[(ds.values["year"] == year) & (ds.values["area_code"] != ref)]
+    wide = v.pivot_table(index="area_code", columns="indicator", values="value", aggfunc="first")
+    wide = wide.reindex(ds.areas["code"])
+    out = pd.DataFrame({"id": ds.areas["code"].to_numpy()})
+    pop = ds.table[(ds.table["year"] == year) & ds.table["variable"].isin(POPULATION_VARIABLES)]
+    pop = pop.groupby("area_code")["value"].first()
+    out["population"] = pop.reindex(out["id"]).to_numpy()
+    for ind in indicators:
+        out[ind] = wide[ind].to_numpy() if ind in wide else np.nan
+    return out
+
+
+def default_setup(ds: Dataset, year: int) -> NeedSetup:
+    """The documented default for a geography (see module docstring)."""
+    available = set(ds.values[ds.values["year"] == year]["indicator"])
+    if ds.geography.id.startswith("berlin"):
+        status = sorted(i for i in available if i.startswith("s") and i[1:2].isdigit())
+        dynamic = sorted(i for i in available if i.startswith("d") and i[1:2].isdigit())
+        return NeedSetup("mss", status, dynamic, {i: 1 for i in status + dynamic})
+    need = [i for i, ind in ds.catalogue.items() if ind.direction != "neutral" and i in available]
+    dirs = {i: (-1 if ds.catalogue[i].direction == "down" else 1) for i in need}
+    return NeedSetup("z", need, [], dirs)
+
+
+def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = True
+              ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
+    """Assess, explain and (optionally) test the robustness of the flags.
+
+    Returns
+    -------
+    (result, explanations, robustness)
+        ``result`` as from :func:`indicators.needs.assess.assess` plus ``name``;
+        ``explanations`` one row per driving indicator of a flagged area;
+        ``robustness`` share of scenarios keeping each area's flag.
+    """
+    cols = setup.indicators + setup.dynamic_indicators
+    df = need_frame(ds, year, cols)
+    params = dict(setup.params)
+    if setup.method == "mss" and setup.dynamic_indicators:
+        params["dynamic_indicators"] = setup.dynamic_indicators
+    result = assess(df, setup.method, setup.indicators, population_col="population",
+                    directions=setup.directions, weights=setup.weights, **params)
+    result.insert(1, "name", ds.areas["name"].to_numpy())
+    labels = {i: ds.catalogue[i].label_de for i in cols if i in ds.catalogue}
+    expl = explain(result, labels)
+    rob = None
+    if with_robustness:
+        rob = robustness(df, setup.indicators, base_method=setup.method, population_col="population",
+                         directions=setup.directions, weights=setup.weights)
+    return result, expl, rob
+
+
+MSS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")
+MSS_CLASSES_EN = ("high", "medium", "low", "very low")
+# Cut points of the score used to colour the other methods' maps.
+SCORE_BREAKS = {"svi": (0.25, 0.5, 0.75), "z": (-1.0, 0.0, 1.0)}
+
+
+def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classification:
+    """Map classes of an assessment: the MSS status classes, else score bands.
+
+    ``result`` is the output of :func:`run_needs`; its ``score`` is what the
+    map shows. For ``mss`` the classes are the published status classes (so a
+    score exactly on a cut point lands where the method puts it), labelled by
+    name; areas not assessed are no data.
+    """
+    score = result["score"].astype(float)
+    if method == "mss":
+        order = {name: i for i, name in enumerate(MSS_CLASSES)}
+        idx = result["label"].map(order).fillna(-1).astype(int)
+        base = classify(idx.where(idx >= 0).astype(float), "manual", breaks=[0, 1, 2, 3],
+                        palette="YlOrRd", lang=lang)
+        names = MSS_CLASSES_EN if lang == "en" else MSS_CLASSES
+        counts = tuple(int((idx == i).sum()) for i in range(len(names)))
+        return dataclasses.replace(base, classes=pd.Series(idx.to_numpy(), index=result.index),
+                                   labels=names, counts=counts)
+    lo, hi = float(np.nanmin(score)), float(np.nanmax(score))
+    cuts = [b for b in SCORE_BREAKS.get(method, ()) if lo < b < hi]
+    return classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)

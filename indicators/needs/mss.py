@@ -1,0 +1,287 @@
+"""Status and dynamics index after Berlin's Monitoring Soziale Stadtentwicklung (MSS).
+
+Method ("gestuftes Indexverfahren", MSS 2013-2021):
+
+1. Each status indicator is z-standardised over the assessed areas
+   (unweighted mean, population standard deviation, ``ddof=0``).
+2. The z-values are summed (optionally weighted) and the sum is standardised
+   again: the status index.
+3. Status classes, by the status index ``s`` (a high index means high
+   disadvantage, i.e. a *low* social status):
+
+   ============== ===================
+   hoch           ``s < -1``
+   mittel         ``-1 <= s <= +1``
+   niedrig        ``+1 < s <= +1.5``
+   sehr niedrig   ``s > +1.5``
+   ============== ===================
+
+4. The dynamics index is built the same way from the change indicators
+   (D, percentage points over two years, positive = worsening) with classes
+   ``positiv`` (``d < -1``), ``stabil`` (``-1 <= d <= +1``) and ``negativ`` (``d > +1``).
+5. The status class (1-4) and the dynamics class (+, +/-, -) overlay to the
+   12 groups of the "Gesamtindex Soziale Ungleichheit", e.g. ``"4 -"``.
+
+Areas under the minimum population (default 300), areas on the exclusion list
+and the all-zero placeholder rows of the published share tables are not
+assessed: they take no part in the means and standard deviations.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from indicators.needs.small_numbers import NOT_ASSESSED
+
+STATUS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")
+DYNAMIC_CLASSES = ("positiv", "stabil", "negativ")
+DYNAMIC_SYMBOLS = {"positiv": "+", "stabil": "+/-", "negativ": "-"}
+#: Upper bounds (inclusive) of the status classes hoch/mittel/niedrig.
+STATUS_CUTS = (-1.0, 1.0, 1.5)
+DYNAMIC_CUTS = (-1.0, 1.0)
+#: MSS's published outlier ("Ausreißer"), old and new LOR key.
+MSS_OUTLIERS = ("10010203", "10100205")
+
+_STATUS_RE = re.compile(r"^s\d+_")
+_DYNAMIC_RE = re.compile(r"^d\d+_")
+
+
+def zscore(values: pd.Series, reference: pd.Series | None = None,
+           center: float | None = None) -> pd.Series:
+    """Standardise ``values`` by the mean and population SD of ``reference``.
+
+    Parameters
+    ----------
+    values
+        Values to standardise (NaN stays NaN).
+    reference
+        Values defining mean and SD (default: ``values``); NaN are ignored.
+    center
+        If given, used instead of the reference mean (the "city" frame).
+
+    Returns
+    -------
+    pandas.Series
+        ``(values - center) / sd`` with ``sd`` the population SD (ddof=0).
+    """
+    ref = (values if reference is None else reference).dropna().astype("float64")
+    mean = float(ref.mean()) if center is None else float(center)
+    sd = float(ref.std(ddof=0))
+    if not np.isfinite(sd) or sd == 0:
+        return pd.Series(0.0, index=values.index).where(values.notna())
+    return (values.astype("float64") - mean) / sd
+
+
+def status_class(index: float) -> str:
+    """Status class of one standardised status sum (see module docstring)."""
+    if pd.isna(index):
+        return NOT_ASSESSED
+    lo, mid, hi = STATUS_CUTS
+    if index < lo:
+        return "hoch"
+    if index <= mid:
+        return "mittel"
+    if index <= hi:
+        return "niedrig"
+    return "sehr niedrig"
+
+
+def dynamic_class(index: float) -> str:
+    """Dynamics class of one standardised dynamics sum (see module docstring)."""
+    if pd.isna(index):
+        return NOT_ASSESSED
+    lo, hi = DYNAMIC_CUTS
+    if index < lo:
+        return "positiv"
+    if index <= hi:
+        return "stabil"
+    return "negativ"
+
+
+def combined_group(status: str, dynamic: str) -> str:
+    """One of the 12 groups, e.g. ``"4 -"`` for sehr niedrig / negativ."""
+    if status not in STATUS_CLASSES or dynamic not in DYNAMIC_CLASSES:
+        return NOT_ASSESSED
+    return f"{STATUS_CLASSES.index(status) + 1} {DYNAMIC_SYMBOLS[dynamic]}"
+
+
+def split_columns(columns: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Status (``s1_...``) and dynamics (``d1_...``) columns of an MSS share table."""
+    cols = list(columns)
+    return ([c for c in cols if _STATUS_RE.match(c)], [c for c in cols if _DYNAMIC_RE.match(c)])
+
+
+def placeholder_rows(df: pd.DataFrame, indicator_cols: Sequence[str]) -> pd.Series:
+    """True where every indicator is exactly 0 (MSS placeholder for excluded areas)."""
+    vals = df[list(indicator_cols)].apply(pd.to_numeric, errors="coerce")
+    return (vals == 0).all(axis=1)
+
+
+def assessed_mask(
+    df: pd.DataFrame,
+    indicator_cols: Sequence[str],
+    id_col: str = "id",
+    population_col: str | None = "inhabitants",
+    min_population: float = 300,
+    exclude: Iterable[str] = (),
+    drop_placeholders: bool = True,
+) -> pd.DataFrame:
+    """Which areas take part, and why not.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``assessed`` (bool) and ``reason`` (German text, empty if assessed).
+    """
+    reason = pd.Series("", index=df.index, dtype="object")
+    vals = df[list(indicator_cols)].apply(pd.to_numeric, errors="coerce")
+    reason[vals.isna().any(axis=1)] = "Werte fehlen"
+    if drop_placeholders:
+        reason[placeholder_rows(df, indicator_cols)] = "Platzhalter (alle Indikatoren 0)"
+    if population_col is not None and population_col in df.columns:
+        pop = pd.to_numeric(df[population_col], errors="coerce")
+        small = pop.isna() | (pop < min_population)
+        reason[small & (reason == "")] = f"unter {min_population:g} Einwohnern"
+    excl = {str(e).strip() for e in exclude if str(e).strip()}
+    reason[df[id_col].astype(str).isin(excl)] = "ausgeschlossen"
+    return pd.DataFrame({"assessed": reason == "", "reason": reason}, index=df.index)
+
+
+def _index(df: pd.DataFrame, cols: Sequence[str], mask: pd.Series,
+           directions: Mapping[str, int], weights: Mapping[str, float],
+           centers: Mapping[str, float] | None) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    z = {}
+    for c in cols:
+        x = pd.to_numeric(df[c], errors="coerce").where(mask)
+        zc = zscore(x, center=None if centers is None else centers.get(c))
+        z[c] = directions.get(c, 1) * zc * weights.get(c, 1.0)
+    zf = pd.DataFrame(z, index=df.index)
+    total = zf.sum(axis=1, min_count=len(cols)).where(mask)
+    return zf, total, zscore(total)
+
+
+def mss(
+    df: pd.DataFrame,
+    status_cols: Sequence[str] | None = None,
+    dynamic_cols: Sequence[str] | None = None,
+    id_col: str = "id",
+    population_col: str | None = "inhabitants",
+    min_population: float = 300,
+    exclude: Iterable[str] = MSS_OUTLIERS,
+    directions: Mapping[str, int] | None = None,
+    weights: Mapping[str, float] | None = None,
+    reference: str = "areas",
+    city_values: Mapping[str, float] | None = None,
+    drop_placeholders: bool = True,
+) -> pd.DataFrame:
+    """Compute the MSS status and dynamics index.
+
+    Parameters
+    ----------
+    df
+        One row per area, wide indicator columns.
+    status_cols, dynamic_cols
+        Indicator columns; default: ``s<n>_*`` and ``d<n>_*`` columns. An empty
+        ``dynamic_cols`` gives no dynamics index (classes "nicht bewertet").
+    id_col, population_col
+        Area id and residents column (``population_col=None``: no minimum).
+    min_population
+        Areas with fewer residents are not assessed.
+    exclude
+        Area ids that are not assessed (default: MSS's published outlier).
+    directions
+        +1 (higher = more need, default) or -1 per indicator.
+    weights
+        Weight per indicator in the sum (default 1; MSS uses equal weights).
+    reference
+        ``"areas"`` (MSS: mean over the assessed areas) or ``"city"``
+        (z centred on ``city_values``; SD still over the areas).
+    city_values
+        City value per indicator, required for ``reference="city"``.
+    drop_placeholders
+        Treat all-zero indicator rows as placeholders, not data.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``assessed``, ``reason``, ``z__<col>`` per indicator (signed by
+        direction, before weighting), ``status_sum``, ``status_index``,
+        ``status_class``, ``dynamic_sum``, ``dynamic_index``, ``dynamic_class``
+        and ``group`` (12 groups, e.g. ``"4 -"``), in input order.
+    """
+    s_default, d_default = split_columns(df.columns)
+    status_cols = list(s_default if status_cols is None else status_cols)
+    dynamic_cols = list(d_default if dynamic_cols is None else dynamic_cols)
+    if not status_cols:
+        raise ValueError("no status indicators given")
+    if reference not in ("areas", "city"):
+        raise ValueError("reference must be 'areas' or 'city'")
+    if reference == "city" and not city_values:
+        raise ValueError("reference='city' needs city_values")
+    directions = dict(directions or {})
+    weights = dict(weights or {})
+    centers = dict(city_values) if reference == "city" else None
+
+    m = assessed_mask(df, status_cols + dynamic_cols, id_col, population_col,
+                      min_population, exclude, drop_placeholders)
+    mask = m["assessed"]
+    z_s, s_sum, s_idx = _index(df, status_cols, mask, directions, weights, centers)
+    out = pd.DataFrame({"id": df[id_col].astype(str), "assessed": mask, "reason": m["reason"]})
+    for c in status_cols:
+        out[f"z__{c}"] = z_s[c] / weights.get(c, 1.0)
+    out["status_sum"] = s_sum
+    out["status_index"] = s_idx
+    out["status_class"] = s_idx.map(status_class)
+    if dynamic_cols:
+        z_d, d_sum, d_idx = _index(df, dynamic_cols, mask, directions, weights, centers)
+        for c in dynamic_cols:
+            out[f"z__{c}"] = z_d[c] / weights.get(c, 1.0)
+        out["dynamic_sum"] = d_sum
+        out["dynamic_index"] = d_idx
+    else:
+        out["dynamic_sum"] = np.nan
+        out["dynamic_index"] = np.nan
+    out["dynamic_class"] = out["dynamic_index"].map(dynamic_class)
+    out["group"] = [combined_group(s, d) for s, d in zip(out["status_class"], out["dynamic_class"])]
+    return out
+
+
+def read_mss_shares(path: str | Path) -> pd.DataFrame:
+    """Read an MSS ``*-2-1.csv`` share table (``id`` kept as an 8-char string)."""
+    df = pd.read_csv(path, dtype={"id": str})
+    if "id" not in df.columns:
+        raise ValueError(f"{path}: keine Spalte 'id'")
+    s, _ = split_columns(df.columns)
+    if not s:
+        raise ValueError(f"{path}: keine Statusindikatoren (Spalten s1_..., s2_...)")
+    df["id"] = df["id"].str.strip().str.zfill(8)
+    return df
+
+
+def class_counts(result: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Number of areas per status and dynamics class (for reports and checks)."""
+    return {
+        "status": result["status_class"].value_counts().to_dict(),
+        "dynamic": result["dynamic_class"].value_counts().to_dict(),
+    }
+
+
+def mss_from_file(path: str | Path, min_population: float = 300, exclude: Sequence[str] = ()) -> pd.DataFrame:
+    """Read an MSS share table and compute the index, as ``cli.py mss`` does.
+
+    The published outlier (:data:`MSS_OUTLIERS`) is always excluded. Raises
+    ``ValueError`` (German message naming the file) for unusable input.
+    """
+    try:
+        df = read_mss_shares(path)
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{path}: nicht lesbar ({exc})") from None
+    if "inhabitants" not in df.columns:
+        raise ValueError(f"{path}: Spalte 'inhabitants' fehlt")
+    if min_population < 0:
+        raise ValueError("die Mindest-Einwohnerzahl darf nicht negativ sein")
+    return mss(df, min_population=min_population, exclude=[*MSS_OUTLIERS, *exclude])

@@ -1,0 +1,107 @@
+"""How robust is a flag? Re-run the assessment under alternative choices.
+
+Scenarios: every method (mss, svi, z) x weights (equal, and the custom weights
+if given) x flag threshold (preset, -0.25, +0.25). Thresholds move by 0.25 on
+the z scale; for the percentile method (svi) the shift is applied to the normal
+quantile of its threshold, e.g. 0.75 -> Phi(0.674 +- 0.25) = 0.664 / 0.822.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.stats import norm
+
+from indicators.needs.assess import METHODS, PRESETS, assess
+
+ROBUST = "robust"
+NARROW = "knapp"
+
+
+def shifted_threshold(method: str, base: float, shift: float) -> float:
+    """Flag threshold of ``method`` moved by ``shift`` on the z scale."""
+    if shift == 0:
+        return base
+    if method == "svi":
+        return float(norm.cdf(norm.ppf(base) + shift))
+    return base + shift
+
+
+def robustness(
+    df: pd.DataFrame,
+    indicators: Sequence[str],
+    base_method: str = "mss",
+    id_col: str = "id",
+    population_col: str | None = None,
+    directions: Mapping[str, int] | None = None,
+    weights: Mapping[str, float] | None = None,
+    methods: Sequence[str] = METHODS,
+    shifts: Sequence[float] = (-0.25, 0.0, 0.25),
+    robust_share: float = 0.8,
+    params: Mapping[str, Mapping[str, Any]] | None = None,
+) -> pd.DataFrame:
+    """Share of scenarios in which each area keeps its baseline flag.
+
+    Parameters
+    ----------
+    df, indicators, id_col, population_col, directions
+        As for :func:`indicators.needs.assess.assess`.
+    base_method
+        Method of the baseline flag (with ``weights`` and preset threshold).
+    weights
+        Custom weights; if given, every scenario is run with equal and with
+        these weights.
+    methods, shifts
+        Alternative methods and threshold shifts (z units).
+    robust_share
+        Share from which a flag is labelled "robust" (else "knapp").
+    params
+        Extra parameters per method, e.g. ``{"mss": {"exclude": [...]}}``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``flag`` (baseline), ``share`` (0-1), ``n_scenarios``,
+        ``rank_min``, ``rank_max`` (1 = highest need), ``robustness``
+        ("robust" / "knapp"; "nicht bewertet" for areas not assessed).
+    """
+    params = {m: dict(v) for m, v in (params or {}).items()}
+    weight_sets: list[Mapping[str, float] | None] = [None]
+    if weights and any(float(w) != 1.0 for w in weights.values()):
+        weight_sets.append(weights)
+
+    def run(method: str, w, shift: float) -> pd.DataFrame:
+        p = dict(params.get(method, {}))
+        base = p.pop("flag_threshold", PRESETS[method]["flag_threshold"])
+        return assess(df, method, indicators, id_col=id_col, population_col=population_col,
+                      directions=directions, weights=w,
+                      flag_threshold=shifted_threshold(method, base, shift), **p)
+
+    baseline = run(base_method, weights if weights else None, 0.0)
+    flags, ranks = [], []
+    for method in methods:
+        for w in weight_sets:
+            for shift in shifts:
+                r = run(method, w, shift)
+                flags.append(r["flag"].to_numpy())
+                ranks.append(r["rank"].astype("float64").to_numpy())
+    flags_a = np.vstack(flags)
+    ranks_a = np.vstack(ranks)
+    agree = (flags_a == baseline["flag"].to_numpy()).mean(axis=0)
+    assessed = baseline["assessed"].to_numpy()
+    with np.errstate(all="ignore"):
+        rmin = np.nanmin(np.where(np.isnan(ranks_a), np.inf, ranks_a), axis=0)
+        rmax = np.nanmax(np.where(np.isnan(ranks_a), -np.inf, ranks_a), axis=0)
+    out = pd.DataFrame({
+        "id": baseline["id"],
+        "flag": baseline["flag"],
+        "share": np.where(assessed, agree, np.nan),
+        "n_scenarios": len(flags),
+        "rank_min": pd.array(np.where(assessed & np.isfinite(rmin), rmin, np.nan)).astype("Int64"),
+        "rank_max": pd.array(np.where(assessed & np.isfinite(rmax), rmax, np.nan)).astype("Int64"),
+    }, index=df.index)
+    out["robustness"] = np.where(~assessed, "nicht bewertet",
+                                 np.where(out["share"] >= robust_share, ROBUST, NARROW))
+    return out

@@ -1,0 +1,123 @@
+"""Method ``z``: flag areas by a weighted composite z-score or single indicators.
+
+Each indicator is z-standardised (population SD over the assessed areas) and
+signed by its direction (+1: higher = more need, -1: higher = less need). The
+composite is the weighted mean of the signed z-values. An area is flagged if the
+composite reaches ``threshold`` or any of ``single_indicators`` reaches
+``single_threshold``.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from indicators.needs.mss import zscore
+from indicators.needs.small_numbers import NOT_ASSESSED, population_mask
+
+
+def signed_zscores(
+    df: pd.DataFrame,
+    indicators: Sequence[str],
+    directions: Mapping[str, int] | None = None,
+    mask: pd.Series | None = None,
+    reference: str = "areas",
+    city_values: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """z-values of ``indicators`` signed so that positive means more need.
+
+    Parameters
+    ----------
+    df
+        One row per area.
+    indicators
+        Indicator columns.
+    directions
+        +1 (default) or -1 per indicator.
+    mask
+        Areas that define mean and SD and get a value (default: all).
+    reference
+        ``"areas"``: centred on the mean over the areas; ``"city"``: centred on
+        ``city_values`` (the SD is still the spread over the areas).
+    city_values
+        City value per indicator (required for ``reference="city"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per indicator, NaN outside ``mask``.
+    """
+    if reference not in ("areas", "city"):
+        raise ValueError("reference must be 'areas' or 'city'")
+    if reference == "city":
+        missing = [c for c in indicators if not city_values or c not in city_values]
+        if missing:
+            raise ValueError(f"reference='city' needs a city value for: {', '.join(missing)}")
+    directions = directions or {}
+    mask = pd.Series(True, index=df.index) if mask is None else mask
+    out = {}
+    for c in indicators:
+        d = directions.get(c, 1)
+        if d not in (1, -1):
+            raise ValueError(f"direction of {c} must be +1 or -1, not {d}")
+        x = pd.to_numeric(df[c], errors="coerce").where(mask)
+        center = city_values[c] if reference == "city" else None
+        out[c] = d * zscore(x, center=center)
+    return pd.DataFrame(out, index=df.index)
+
+
+def z_assess(
+    df: pd.DataFrame,
+    indicators: Sequence[str],
+    id_col: str = "id",
+    directions: Mapping[str, int] | None = None,
+    weights: Mapping[str, float] | None = None,
+    threshold: float = 1.0,
+    single_indicators: Sequence[str] = (),
+    single_threshold: float = 2.0,
+    reference: str = "areas",
+    city_values: Mapping[str, float] | None = None,
+    population_col: str | None = None,
+    min_population: float = 300,
+) -> pd.DataFrame:
+    """Composite z-score assessment.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``assessed``, ``reason``, ``z__<ind>`` (signed z),
+        ``contrib__<ind>`` (weighted share of the composite), ``composite``,
+        ``flag`` (bool), ``flag_reason`` (German), in input order.
+    """
+    if not indicators:
+        raise ValueError("no indicators given")
+    weights = dict(weights or {})
+    w = np.array([float(weights.get(c, 1.0)) for c in indicators])
+    if (w < 0).any() or w.sum() <= 0:
+        raise ValueError("weights must be >= 0 with a positive sum")
+    pm = population_mask(df, population_col, min_population)
+    vals = df[list(indicators)].apply(pd.to_numeric, errors="coerce")
+    complete = vals.notna().all(axis=1)
+    mask = pm["assessed"] & complete
+    reason = pm["reason"].where(~(pm["assessed"] & ~complete), "Werte fehlen")
+    z = signed_zscores(df, indicators, directions, mask, reference, city_values)
+    contrib = z.mul(w / w.sum(), axis=1)
+    composite = contrib.sum(axis=1, min_count=1).where(mask)
+    flag = composite >= threshold
+    reasons = pd.Series("", index=df.index, dtype="object")
+    reasons[flag] = f"Gesamtwert ≥ {threshold:g}"
+    for c in single_indicators:
+        hit = (z[c] >= single_threshold) & mask
+        reasons[hit] = reasons[hit].where(reasons[hit] == "", reasons[hit] + "; ") + f"{c} ≥ {single_threshold:g}"
+        flag = flag | hit
+    out = pd.DataFrame({"id": df[id_col].astype(str), "assessed": mask, "reason": reason.where(~mask, "")})
+    for c in indicators:
+        out[f"z__{c}"] = z[c]
+    for c in indicators:
+        out[f"contrib__{c}"] = contrib[c]
+    out["composite"] = composite
+    out["flag"] = flag.fillna(False).astype(bool) & mask
+    out["flag_reason"] = reasons
+    out["status"] = np.where(mask, "bewertet", NOT_ASSESSED)
+    return out

@@ -1,0 +1,199 @@
+"""A small, safe query language for indicator filters.
+
+Examples::
+
+    Anteil 65+ > 25 % und Bevölkerungsentwicklung < 0
+    share_65plus > 25 and population_change_pct < 0
+    nicht (Altenquotient >= 30,5) oder Einwohner > 1.000
+    20 < share_under18 <= 30
+
+Indicators are named by id or by (a tolerant prefix of) their German or
+English label. Operators: ``> >= < <= = == != <>`` (and ``≥ ≤ ≠``); logic
+``und/and``, ``oder/or``, ``nicht/not``, parentheses. Numbers in German or
+English format: ``25,5`` and ``25.5`` are 25.5; ``1.000`` and ``1.234,5`` use
+the point as thousands separator; a trailing ``%`` is ignored (percent
+indicators are stored in percent).
+
+The text is tokenised and parsed by recursive descent; nothing is ever
+passed to ``eval``. Errors are :class:`QueryError` with a German message that
+names the position. Missing values (suppressed, no data) make a comparison
+unknown; unknown areas are not selected and are listed as such.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from indicators.catalogue import Indicator
+from indicators.formatting import fmt_number, json_records
+from indicators.query.syntax import (  # noqa: F401
+    OP_TEXT,
+    Compare,
+    Logic,
+    Names,
+    Operand,
+    QueryError,
+    parse,
+    parse_number,
+    tokenize,
+)
+
+# --- evaluation ----------------------------------------------------------------
+
+def _fmt(x: float) -> str:
+    s = f"{x:,.10g}" if abs(x) >= 1000 else f"{x:.10g}"
+    return s.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def describe(node, catalogue: Mapping[str, Indicator], lang: str = "de") -> str:
+    """The parsed query in words, with full labels (shows how it was understood)."""
+    if isinstance(node, Compare):
+        def op_text(o: Operand) -> str:
+            if o.indicator:
+                return catalogue[o.indicator].label(lang)
+            unit = catalogue[next(x.indicator for x in [node.first, *(p for _, p in node.rest)] if x.indicator)].unit
+            return _fmt(o.number) + (" %" if unit == "%" else "")
+        s = op_text(node.first)
+        for op, o in node.rest:
+            s += f" {OP_TEXT[op]} {op_text(o)}"
+        return s
+    words = {"and": {"de": " und ", "en": " and "}, "or": {"de": " oder ", "en": " or "}}
+    if node.op == "not":
+        return ("nicht " if lang == "de" else "not ") + f"({describe(node.args[0], catalogue, lang)})"
+    inner = [describe(a, catalogue, lang) for a in node.args]
+    inner = [f"({t})" if isinstance(a, Logic) and a.op != "not" else t for a, t in zip(node.args, inner)]
+    return words[node.op][lang if lang == "en" else "de"].join(inner)
+
+
+def indicators_used(node) -> list[str]:
+    """Indicator ids referenced by a query, in order of appearance."""
+    if isinstance(node, Compare):
+        return [o.indicator for o in [node.first, *(p for _, p in node.rest)] if o.indicator]
+    return list(dict.fromkeys(i for a in node.args for i in indicators_used(a)))
+
+
+def _operand(o: Operand, wide: pd.DataFrame) -> pd.Series:
+    if o.indicator:
+        if o.indicator not in wide:
+            return pd.Series(np.nan, index=wide.index)
+        return wide[o.indicator].astype(float)
+    return pd.Series(o.number, index=wide.index, dtype=float)
+
+
+def evaluate(node, wide: pd.DataFrame) -> pd.Series:
+    """Evaluate on ``wide`` (index area_code, one column per indicator).
+
+    Returns a nullable boolean Series: <NA> where a needed value is missing
+    (three-valued logic: "x and unknown" is unknown unless x is false).
+    """
+    if isinstance(node, Compare):
+        result = pd.Series(True, index=wide.index, dtype="boolean")
+        left = _operand(node.first, wide)
+        for op, o in node.rest:
+            right = _operand(o, wide)
+            a, b = left.to_numpy(), right.to_numpy()
+            with np.errstate(invalid="ignore"):
+                v = {">": a > b, ">=": a >= b, "<": a < b, "<=": a <= b,
+                     "=": np.isclose(a, b, rtol=1e-9, atol=0), "!=": ~np.isclose(a, b, rtol=1e-9, atol=0)}[op]
+            part = pd.Series(v, index=wide.index, dtype="boolean")
+            part[np.isnan(a) | np.isnan(b)] = pd.NA
+            result = result & part
+            left = right
+        return result
+    parts = [evaluate(a, wide) for a in node.args]
+    if node.op == "not":
+        return ~parts[0]
+    out = parts[0]
+    for p in parts[1:]:
+        out = (out & p) if node.op == "and" else (out | p)
+    return out
+
+
+def wide_values(values: pd.DataFrame, year: int, reference_code: str | None = "00") -> pd.DataFrame:
+    """Indicator values of one year as area × indicator (reference area left out)."""
+    sel = values[(values["year"] == year) & (values["area_code"] != reference_code)]
+    wide = sel.pivot_table(index="area_code", columns="indicator", values="value", aggfunc="first", dropna=False)
+    wide.columns.name = None
+    return wide
+
+
+
+@dataclass
+class QueryResult:
+    """Outcome of :func:`run_query`.
+
+    ``mask`` is True for selected areas (index: area code); ``table`` has
+    ``code, name``, the values of the indicators used and ``result``
+    ("ja"/"nein"/"unbekannt"); ``explanation`` is the query in words.
+    """
+
+    expression: str
+    explanation: str
+    year: int
+    mask: pd.Series
+    table: pd.DataFrame
+    indicators: list[str] = field(default_factory=list)
+
+    @property
+    def selected(self) -> list[str]:
+        return list(self.mask[self.mask].index)
+
+    def summary(self, lang: str = "de") -> str:
+        n, k = len(self.mask), int(self.mask.sum())
+        unknown = int((self.table["result"] == ("unbekannt" if lang == "de" else "unknown")).sum())
+        if lang == "en":
+            s = f"{k} of {n} areas match ({self.year}): {self.explanation}"
+            return s + (f"; {unknown} unknown (missing values)" if unknown else "")
+        s = f"{k} von {n} Gebieten erfüllen ({self.year}): {self.explanation}"
+        return s + (f"; {unknown} unbekannt (fehlende Werte)" if unknown else "")
+
+    def to_text(self, labels: dict[str, str] | None = None, lang: str = "de") -> str:
+        """Summary plus one line per area with the values the query used."""
+        labels = labels or {}
+        lines = [self.summary(lang)]
+        for r in self.table.to_dict(orient="records"):
+            vals = "  ".join(f"{labels.get(i, i)}: {fmt_number(r[i], 1, lang)}" for i in self.indicators)
+            lines.append(f"{r['code']} {r['name']:<18} {r['result']:<9} {vals}")
+        return "\n".join(lines)
+
+    def to_json_dict(self) -> dict:
+        return {"expression": self.expression, "explanation": self.explanation, "year": self.year,
+                "selected": self.selected, "areas": json_records(self.table)}
+
+
+def run_query(ds, text: str, year: int | None = None, lang: str = "de") -> QueryResult:
+    """Parse and evaluate a query on a :class:`~indicators.dataset.Dataset`.
+
+    Parameters
+    ----------
+    ds
+        Dataset (disclosure already applied: suppressed values count as missing).
+    text
+        The query, e.g. "Anteil 65+ > 25 % und Bevölkerungsentwicklung < 0".
+    year
+        Data year; default the latest.
+
+    Raises
+    ------
+    QueryError
+        With a German message naming the position of the problem.
+    """
+    year = ds.years[-1] if year is None else int(year)
+    if year not in ds.years:
+        raise QueryError(f"Keine Daten für {year}; verfügbar: {ds.years[0]}–{ds.years[-1]}", 0, text)
+    wide = wide_values(ds.values, year, ds.geography.reference_code if ds.geography else "00")
+    wide = wide.reindex(ds.areas["code"])
+    node = parse(text, ds.catalogue)
+    used = indicators_used(node)
+    res = evaluate(node, wide)
+    words = ("ja", "nein", "unbekannt") if lang == "de" else ("yes", "no", "unknown")
+    table = pd.DataFrame({"code": ds.areas["code"].to_numpy(), "name": ds.areas["name"].to_numpy()})
+    for ind in dict.fromkeys(used):
+        table[ind] = wide[ind].to_numpy() if ind in wide else np.nan
+    table["result"] = np.where(res.isna(), words[2], np.where(res.fillna(False), words[0], words[1]))
+    mask = res.fillna(False).astype(bool)
+    mask.index.name = "area_code"
+    return QueryResult(text, describe(node, ds.catalogue, lang), year, mask, table, list(dict.fromkeys(used)))

@@ -1,0 +1,106 @@
+"""Saving user datasets: atomic, listable, removable, safe names (synthetic data)."""
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from geo.geographies import list_geographies
+from geo.loading import load_dataset
+from geo.uploads.store import DataStore, StoreError, atomic_write, atomic_write_text, data_dir, safe_name
+from indicators.catalogue import Source, parse_indicator
+
+AREAS = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["A <b>", "B"]},
+                         geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
+                         crs=25832)
+SRC = Source("synthetic", "Synthetische Testdaten", "CC0")
+CAT = {"n": parse_indicator({"id": "n", "label_de": "Anzahl", "kind": "count", "unit": "Personen",
+                             "source": "synthetic"})}
+
+
+def table(v1=10.0):
+    return pd.DataFrame({"area_code": ["01", "02"], "year": [2022, 2022], "variable": ["n", "n"], "value": [v1, 20.0]})
+
+
+def test_data_dir_from_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("SOZIALMONITOR_DATA_DIR", str(tmp_path / "x"))
+    assert data_dir() == tmp_path / "x"
+    monkeypatch.delenv("SOZIALMONITOR_DATA_DIR")
+    assert data_dir().name == "var"
+
+
+@pytest.mark.parametrize("text,expected", [("Stadtbezirke Süd", "stadtbezirke_sued"), ("../../etc/passwd", "etc_passwd"),
+                                           ("..\\..\\win", "win"), ("a/b", "a_b"), ("  X  ", "x")])
+def test_safe_name(text, expected):
+    assert safe_name(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "..", "/", "€€€", "<script>"])
+def test_safe_name_rejects_empty_results(text):
+    if text == "<script>":
+        assert safe_name(text) == "script"
+        return
+    with pytest.raises(StoreError):
+        safe_name(text)
+
+
+def test_save_list_reload_remove(tmp_path):
+    store = DataStore(tmp_path)
+    geo = store.save("Test 1", "Test 1", AREAS, table(), CAT, {"synthetic": SRC})
+    assert geo.id == "test_1" and geo.boundaries.is_relative_to(tmp_path)
+    assert "test_1" in list_geographies(extra_registries=[store.registry_path])
+    ds = load_dataset(geo)
+    assert ds.areas["name"].tolist() == ["A <b>", "B"] and set(ds.values["value"]) == {10, 20}
+    assert [d.name for d in store.list()] == ["test_1"]
+    with pytest.raises(StoreError):
+        store.save("test_1", "again", AREAS, table(), CAT, {})
+    store.save("test_1", "v2", AREAS, table(11), CAT, {}, overwrite=True)
+    assert len(list((tmp_path / "datasets").iterdir())) == 1  # old version deleted
+    assert store.remove("test_1") and not store.remove("test_1")
+    assert store.list() == [] and list((tmp_path / "datasets").iterdir()) == []
+
+
+def test_shipped_names_are_reserved(tmp_path):
+    with pytest.raises(StoreError):
+        DataStore(tmp_path).save("Stadtteile", "x", AREAS, table(), CAT, {})
+
+
+def test_crash_during_save_keeps_everything_saved_before(tmp_path):
+    store = DataStore(tmp_path)
+    store.save("eins", "Eins", AREAS, table(10), CAT, {"synthetic": SRC})
+    registry_before = store.registry_path.read_bytes()
+
+    def crash():
+        raise KeyboardInterrupt("simulated power cut after the files, before the registry")
+
+    with pytest.raises(KeyboardInterrupt):
+        store.save("eins", "Eins v2", AREAS, table(99), CAT, {}, overwrite=True, _after_files=crash)
+    with pytest.raises(KeyboardInterrupt):
+        store.save("zwei", "Zwei", AREAS, table(99), CAT, {}, _after_files=crash)
+    assert store.registry_path.read_bytes() == registry_before
+    ds = load_dataset(DataStore(tmp_path).geographies()["eins"])
+    assert set(ds.values["value"]) == {10, 20}
+    assert [d.name for d in store.list()] == ["eins"]
+    assert store.cleanup() == []  # the failed versions were already removed
+
+
+def test_interrupted_write_leaves_old_file_and_no_temp(tmp_path):
+    target = tmp_path / "registry.yaml"
+    atomic_write_text(target, "alt: 1\n")
+
+    def half_then_fail(p):
+        p.write_text("neu: ")  # half written …
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        atomic_write(target, half_then_fail)
+    assert target.read_text() == "alt: 1\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["registry.yaml"]
+
+
+def test_cleanup_removes_orphan_folders(tmp_path):
+    store = DataStore(tmp_path)
+    store.save("eins", "Eins", AREAS, table(), CAT, {})
+    orphan = tmp_path / "datasets" / "eins--orphan"
+    orphan.mkdir()
+    assert store.cleanup() == [orphan] and not orphan.exists()
+    assert [d.name for d in store.list()] == ["eins"]

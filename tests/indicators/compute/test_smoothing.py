@@ -1,0 +1,50 @@
+"""Global Empirical-Bayes smoothing (Marshall 1991), hand case and esda cross-check."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from indicators.compute.smoothing import eb_rates
+from indicators.needs.small_numbers import suppress_counts
+
+
+def test_hand_computed_eb():
+    # synthetic: y = [1, 10, 30], n = [10, 100, 100]
+    y = pd.Series([1.0, 10.0, 30.0])
+    n = pd.Series([10.0, 100.0, 100.0])
+    r = eb_rates(y, n)
+    m = 41 / 210
+    raw = np.array([0.1, 0.1, 0.3])
+    s2 = (n.to_numpy() * (raw - m) ** 2).sum() / 210
+    a = s2 - m / (210 / 3)
+    c = a / (a + m / n.to_numpy())
+    assert r["raw"].tolist() == pytest.approx(raw.tolist())
+    assert r["smoothed"].tolist() == pytest.approx((m + c * (raw - m)).tolist())
+    # the small area is pulled harder towards the mean
+    assert r.loc[0, "weight"] < r.loc[1, "weight"]
+
+
+def test_matches_esda_when_areas_really_differ():
+    # esda does not clamp a negative between-area variance to 0 (Marshall does),
+    # so compare on synthetic data with a real spread of true rates
+    from esda.smoothing import Empirical_Bayes
+
+    rng = np.random.default_rng(1)
+    n = rng.integers(50, 5000, 40).astype(float)
+    y = rng.binomial(n.astype(int), rng.uniform(0.02, 0.2, 40)).astype(float)
+    mine = eb_rates(pd.Series(y), pd.Series(n))["smoothed"].to_numpy()
+    ref = Empirical_Bayes(y.reshape(-1, 1), n.reshape(-1, 1)).r.ravel()
+    assert mine == pytest.approx(ref)
+
+
+def test_no_between_variance_gives_overall_rate_and_missing_stays_missing():
+    r = eb_rates(pd.Series([5.0, 5.0, np.nan]), pd.Series([100.0, 100.0, 100.0]), factor=100)
+    assert r["smoothed"].tolist()[:2] == pytest.approx([5.0, 5.0])
+    assert np.isnan(r.loc[2, "smoothed"])
+
+
+def test_counts_below_threshold_are_suppressed():
+    df = pd.DataFrame({"n": [0, 1, 2, 3, 10]})
+    out = suppress_counts(df, ["n"])
+    assert out["n"].tolist()[:1] == [0] and out["n"].isna().tolist() == [False, True, True, False, False]

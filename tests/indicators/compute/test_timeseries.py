@@ -1,0 +1,30 @@
+"""Changes between two years and time series (indicators/compute/timeseries.py)."""
+import math
+
+import pandas as pd
+
+from indicators.compute.timeseries import change_between
+
+
+def _values(rows):
+    return pd.DataFrame(rows, columns=["indicator", "area_code", "year", "value", "suppressed"])
+
+
+def test_change_is_end_minus_start_and_relative_in_percent():
+    v = _values([("x", "01", 2010, 50.0, False), ("x", "01", 2022, 60.0, False),
+                 ("x", "02", 2010, 0.0, False), ("x", "02", 2022, 5.0, False),
+                 ("y", "01", 2010, 1.0, False)])
+    absolute = change_between(v, "x", 2010, 2022, False).set_index("area_code")
+    assert absolute.loc["01", "value"] == 10.0
+    assert (absolute.loc["01", "start_value"], absolute.loc["01", "end_value"]) == (50.0, 60.0)
+    relative = change_between(v, "x", 2010, 2022, True).set_index("area_code")
+    assert relative.loc["01", "value"] == 20.0
+    assert math.isnan(relative.loc["02", "value"])  # no percentage of a zero start
+
+
+def test_suppressed_in_either_year_stays_suppressed_and_hides_both_values():
+    v = _values([("x", "01", 2010, 50.0, False), ("x", "01", 2022, 3.0, True),
+                 ("x", "02", 2010, 40.0, False)])  # 02 has no end year
+    out = change_between(v, "x", 2010, 2022, False).set_index("area_code")
+    assert bool(out.loc["01", "suppressed"]) and math.isnan(out.loc["01", "start_value"])
+    assert not bool(out.loc["02", "suppressed"]) and math.isnan(out.loc["02", "value"])

@@ -1,0 +1,129 @@
+"""AppTest smoke tests of the Streamlit front door (no browser)."""
+import pytest
+from streamlit.testing.v1 import AppTest
+from testkit import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def run_app(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def test_atlas_renders_german_by_default():
+    at = run_app()
+    assert not at.exception
+    labels = [s.label for s in at.selectbox]
+    assert "Indikator" in labels and "Gebietsgliederung" in labels
+    assert at.subheader[0].value == "Anteil 65-Jährige und Ältere – 2022"
+    assert "CC BY 4.0" in " ".join(c.value for c in at.caption)
+
+
+def test_query_parameters_round_trip():
+    at = run_app(indicator="share_under18", year="2015", scheme="fisher_jenks", k="4", area="03")
+    assert not at.exception
+    assert at.selectbox(key="indicator").value == "share_under18"
+    assert at.select_slider(key="year").value == 2015
+    assert at.selectbox(key="scheme").value == "fisher_jenks"
+    assert at.selectbox(key="area").value == "03"
+    at.selectbox(key="indicator").set_value("old_age_dependency").run()
+    qp = at.query_params["indicator"]
+    assert (qp[0] if isinstance(qp, list) else qp) == "old_age_dependency"
+
+
+def test_invalid_url_values_fall_back_to_defaults():
+    at = run_app(indicator="<script>", year="abc", k="99")
+    assert not at.exception
+    assert at.selectbox(key="indicator").value == "share_65plus"
+    assert at.slider(key="k").value == 5
+
+
+def test_english_switch():
+    at = run_app(lang="en")
+    assert not at.exception
+    assert "Indicator" in [s.label for s in at.selectbox]
+    assert at.subheader[0].value.startswith("Share aged 65")
+
+
+def test_map_assets_are_served_locally():
+    from geo.webmap.folium_map import asset_links
+
+    at = run_app()
+    assert not at.exception
+    from geo.geographies import get_geography
+    from geo.join import indicator_layer
+    from geo.loading import load_dataset
+    from geo.webmap.folium_map import build_map
+    from indicators.compute.classify import classify
+
+    ds = load_dataset(get_geography())
+    layer, city = indicator_layer(ds, "share_65plus", 2022)
+    m = build_map(layer, classify(layer["value"]), indicator_label="x", city_value=city)
+    links = asset_links(m)
+    assert links and all(u.startswith("/app/static/") for u in links)
+
+
+def _qp(at, key):
+    v = at.query_params[key]
+    return v[0] if isinstance(v, list) else v
+
+
+NEEDS_PAGE = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from ui.pages import needs
+needs.render()
+"""
+
+
+@pytest.mark.parametrize("geo_id,method,n_flags", [("stadtteile", "z", 0), ("berlin-mss", "mss", 86)])
+def test_needs_page_shows_assessment(geo_id, method, n_flags):
+    at = AppTest.from_string(NEEDS_PAGE, default_timeout=120)
+    at.query_params["geography"] = geo_id
+    at.run()
+    assert not at.exception
+    assert at.selectbox[2].value == method  # geography, year, method
+    text = " ".join(m.value for m in at.markdown)
+    assert f"Markierte Gebiete: {n_flags}" in text
+    assert len(at.dataframe) >= 1
+
+
+def test_atlas_offers_data_print_and_report_downloads():
+    at = run_app()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["CSV", "CSV (Excel, ;)", "Excel (XLSX)", "GeoPackage", "PNG", "SVG", "PDF",
+                      "Bericht erstellen und herunterladen"]
+
+
+def test_tile_server_is_used_only_when_configured(monkeypatch):
+    from ui import common
+
+    monkeypatch.delenv("SOZIALMONITOR_TILE_URL", raising=False)
+    assert common.tiles() == {"tiles": None, "tiles_attribution": None}
+    monkeypatch.setenv("SOZIALMONITOR_TILE_URL", "http://localhost:8080/{z}/{x}/{y}.png")
+    monkeypatch.setenv("SOZIALMONITOR_TILE_ATTRIBUTION", "Stadtplan: Hansestadt Lübeck")
+    assert common.tiles() == {"tiles": "http://localhost:8080/{z}/{x}/{y}.png",
+                              "tiles_attribution": "Stadtplan: Hansestadt Lübeck"}
+    assert not run_app().exception  # the atlas passes them to build_map (see test_webmap)
+
+
+def test_eb_smoothing_shows_raw_and_smoothed_values():
+    at = run_app(indicator="share_under18")
+    assert not at.exception
+    at.checkbox(key="eb").check().run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith("Anteil unter 18-Jährige (EB-geglättet)")
+    ranking = at.dataframe[0].value
+    assert "Rohwert" in ranking.columns and "Wert (%)" in ranking.columns
+
+
+def test_change_view_uses_a_diverging_palette_centred_on_zero():
+    at = run_app(view="change", start="2015", indicator="share_65plus")
+    assert not at.exception
+    palette = [s for s in at.selectbox if s.label == "Farbschema"][0]
+    assert palette.value == "RdBu"
+    assert at.subheader[0].value == "Anteil 65-Jährige und Ältere: 2015–2022"

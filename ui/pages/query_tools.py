@@ -1,0 +1,146 @@
+"""Abfragen, further tools: attribute filter, facilities and raster layers per area.
+
+Facility and raster results are indicator rows like any other, so they are
+shown the same way: a choropleth, a table and a CSV download.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.exports.safety import safe_frame
+from geo.join import join_values
+from geo.webmap.folium_map import build_map
+from indicators.compute.classify import classify
+from indicators.formatting import fmt_number
+from ui import common
+
+
+def _saved_upload(upload, suffix: str) -> Path | None:
+    """Uploaded bytes as a temporary file (the readers take paths); None if too large."""
+    from geo.uploads.boundary import max_upload_bytes
+
+    data = upload.getvalue()
+    if len(data) > max_upload_bytes():
+        st.error(f"{upload.name}: Datei größer als {max_upload_bytes() // 2**20} MB")
+        return None
+    tmp = tempfile.NamedTemporaryFile(delete=False, suffix=suffix)  # noqa: SIM115 (issue 12: to be replaced)
+    tmp.write(data)
+    tmp.close()
+    return Path(tmp.name)
+
+
+def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=None) -> None:
+    """Choropleth, table and CSV of one indicator given as rows (area_code, value, ...)."""
+    ref = ds.geography.reference_code
+    layer = join_values(ds.areas, rows[rows["area_code"] != ref].assign(suppressed=False))
+    city = rows.loc[rows["area_code"] == ref, "value"]
+    m = build_map(layer, classify(layer["value"], lang=lang), indicator_label=indicator.label(lang),
+                  unit=indicator.unit_for(lang), city_value=float(city.iloc[0]) if len(city) else None,
+                  lang=lang, **common.tiles())
+    for pt in points or []:
+        folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
+    st_folium(m, key=key, height=480, use_container_width=True, returned_objects=[])
+    table = layer[["code", "name", "value"]].assign(value=[fmt_number(v, 1, lang) for v in layer["value"]])
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def render_filter_tool() -> None:
+    from indicators.query.evaluate import QueryError, run_query
+
+    lang = common.lang()
+    de = lang == "de"
+    ds = common.dataset(common.geography_picker())
+    st.markdown("#### " + ("Gebiete filtern" if de else "Filter areas"))
+    text = st.text_input("Bedingung" if de else "Condition", "Anteil 65+ > 24 % und Anteil unter 18 < 16 %",
+                         key="q_filter", help="Indikator-ID oder Bezeichnung, Vergleich (<, >, =, ≤, ≥), "
+                         "verknüpft mit und / oder / nicht, Klammern erlaubt.")
+    year = st.selectbox("Jahr" if de else "Year", ds.years[::-1], key="q_filter_year")
+    try:
+        res = run_query(ds, text, year, lang)
+    except QueryError as exc:
+        st.error(str(exc))
+        return
+    st.info(res.summary(lang))
+    first = ds.catalogue[res.indicators[0]]
+    layer = join_values(ds.areas, ds.values[(ds.values["indicator"] == first.id) & (ds.values["year"] == year)])
+    layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
+    m = build_map(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang),
+                  indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
+                  flag_label="erfüllt die Bedingung" if de else "matches the condition", **common.tiles())
+    st_folium(m, key="q_filter_map", height=480, use_container_width=True, returned_objects=[])
+    st.dataframe(res.table, hide_index=True, width="stretch")
+    st.download_button("CSV", safe_frame(res.table).to_csv(index=False).encode("utf-8"),
+                       f"abfrage_{year}.csv", "text/csv", on_click="ignore")
+
+
+def render_facilities_tool() -> None:
+    from geo.spatial.facilities import facility_catalogue, facility_indicators, read_facilities
+
+    lang = common.lang()
+    de = lang == "de"
+    ds = common.dataset("stadtteile")
+    st.markdown("#### " + ("Einrichtungen je Stadtteil" if de else "Facilities per Stadtteil"))
+    up = st.file_uploader("Punkte: CSV/XLSX mit lat/lon oder x/y (EPSG:25832), oder GeoJSON" if de
+                          else "Points: CSV/XLSX with lat/lon or x/y (EPSG:25832), or GeoJSON",
+                          type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"], key="q_fac")
+    if up is None:
+        return
+    path = _saved_upload(up, Path(up.name).suffix)
+    if path is None:
+        return
+    points, report = read_facilities(path, up.name, ds.areas)
+    (st.success if report.ok else st.error)(report.summary(lang))
+    if report.findings:
+        st.dataframe(report.to_frame(lang), hide_index=True, width="stretch")
+    if points is None:
+        return
+    groups = [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
+    c1, c2, c3 = st.columns(3)
+    group = c1.selectbox("Bezugsgruppe" if de else "Group", groups, format_func=lambda i: ds.catalogue[i].label(lang))
+    year = c2.selectbox("Jahr" if de else "Year", ds.years[::-1], key="q_fac_year")
+    radius = c3.number_input("Umkreis für Abdeckung (m)" if de else "Coverage radius (m)", 100, 5000, 500, 50)
+    pop = ds.values[(ds.values["indicator"] == group) & (ds.values["year"] == year)].set_index("area_code")["value"]
+    rows = facility_indicators(points, ds.areas, pop, radius, group=group, year=year)
+    cat = facility_catalogue(group=group, group_label=ds.catalogue[group].label(lang), radius_m=radius)
+    which = st.radio("Kennzahl" if de else "Measure", list(cat), format_func=lambda i: cat[i].label(lang),
+                     horizontal=True)
+    latlon = points.to_crs(4326).geometry
+    _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_fac_map",
+              points=[(p.y, p.x) for p in latlon])
+
+
+def render_raster_tool() -> None:
+    from geo.spatial.zonal import ZonalError, zonal_indicators, zonal_rows, zonal_stats
+
+    lang = common.lang()
+    de = lang == "de"
+    ds = common.dataset(common.geography_picker())
+    st.markdown("#### " + ("Rasterdaten je Gebiet (z. B. Hitze, Grün)" if de else "Raster per area"))
+    up = st.file_uploader("GeoTIFF in beliebigem Koordinatensystem" if de else "GeoTIFF in any CRS",
+                          type=["tif", "tiff"], key="q_raster")
+    if up is None:
+        return
+    above = st.number_input("Anteil der Zellen über (optional)" if de else "Share of cells above (optional)",
+                            value=None, key="q_raster_above")
+    path = _saved_upload(up, ".tif")
+    if path is None:
+        return
+    try:
+        res = zonal_stats(path, ds.areas, above)
+    except ZonalError as exc:
+        st.error(str(exc).replace(path.name, up.name))
+        return
+    for note in res.notes:
+        st.caption(note)
+    prefix = "raster"
+    cat = zonal_indicators(res, prefix, label=up.name)
+    which = st.radio("Kennzahl" if de else "Statistic", list(cat), format_func=lambda i: cat[i].label(lang),
+                     horizontal=True)
+    rows = zonal_rows(res, prefix)
+    _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map")
