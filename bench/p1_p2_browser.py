@@ -31,8 +31,7 @@ from bench.common import NOT_AVAILABLE, Row, Stats
 PAGES = {"app": ("app.py", "Indikator"), "bare": ("bench/bare_page.py", "Variable")}
 IDLE_S = 10.0
 TARGET_P1 = 1.3
-TARGET_RERUN_S = 0.300
-TARGET_P2 = 3.0
+TARGET_P2 = 1.5  # rerun ≤ 1.5× the bare page's (a ratio holds on any machine)
 
 
 def _open(br, url: str, since: float | None = None) -> float:
@@ -152,8 +151,8 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
             measures="option click → fill attributes of the polygons differ (polled every frame)"),
         Row(id="P2", figure="server rerun after indicator change", unit="ms",
             value=Stats([v * 1000 for v in rerun.values]), baseline=Stats([v * 1000 for v in rerun_b.values]),
-            fmt="{:.0f}", target=f"≤ {TARGET_RERUN_S * 1000:.0f} ms and ≤ {TARGET_P2:g}×",
-            met=rerun.median <= TARGET_RERUN_S and rerun.median / rerun_b.median <= TARGET_P2,
+            fmt="{:.0f}", target=f"≤ {TARGET_P2:g}×",
+            met=rerun.median / rerun_b.median <= TARGET_P2,
             measures="script state running → notRunning as seen by the browser"),
     ]
     return rows
