@@ -319,7 +319,7 @@ def _rate(ind: Indicator, known: dict[str, np.ndarray]) -> tuple[np.ndarray, np.
 
     The same formula as :func:`indicators.compute.rates.compute_indicator` (signed sums,
     times factor), on arrays: that function's pandas overhead would cost ~8 ms
-    per indicator and estimate. ``tests/test_estimate.py`` checks both agree.
+    per indicator and estimate. ``tests/geo/spatial/test_estimate.py`` checks both agree.
     """
     def signed(terms: tuple[str, ...]) -> np.ndarray:
         return sum((-known[t[1:]] if t.startswith("-") else known[t]) for t in terms)

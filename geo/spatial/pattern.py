@@ -10,7 +10,7 @@ numba-free fallback copies all n values once per area (O(n²)). So neighbours co
 from one shapely STRtree query (polygons sharing at least one boundary point: Queen
 contiguity of a coverage) and the local p-values from :func:`local_p_sim`, which draws
 the same permutations as esda (``esda.crand.vec_permutations``, same seed) and
-evaluates them with matrix products; ``tests/test_spatial_pattern.py`` checks both
+evaluates them with matrix products; ``tests/geo/spatial/test_pattern.py`` checks both
 against libpysal/esda.
 """
 from __future__ import annotations
