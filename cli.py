@@ -2,9 +2,10 @@
 
 Every subcommand parses its arguments, calls the same functions in ``geo/`` and
 ``indicators/`` that the app calls, and prints. Bad input ends as one clear
-German message on stderr and exit code 1, never as a traceback: library
-errors (``ValueError``, ``KeyError``, ``OSError``) carry their own messages
-and are mapped once, in :func:`main`.
+German message on stderr and exit code 1, never as a traceback: expected
+errors (:class:`indicators.errors.SozialmonitorError`) carry their own messages
+and are mapped once, in :func:`main`. Anything else is a bug: logged with its
+traceback, exit code 2.
 """
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ import argparse
 import contextlib
 import gc
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from geo.printmap.spec import FORMATS, PAGE_SIZES_PX
+from indicators.errors import SozialmonitorError
 from indicators.schemes import SCHEMES  # constants only: no numeric stack
 
 # Importing the numeric stack creates ~1 M objects that Python's default GC threshold has
@@ -26,8 +29,8 @@ Handler = Callable[[argparse.Namespace], int]
 COMMANDS: list[tuple[str, str, tuple, Handler, bool]] = []
 
 
-class UserError(Exception):
-    """A problem with the user's input: printed as a message, exit code 1."""
+class UserError(SozialmonitorError):
+    """A problem with the user's input found by the CLI itself: printed as a message, exit code 1."""
 
 
 def _arg(*flags: str, **kw) -> tuple:
@@ -125,10 +128,10 @@ def _map_style() -> tuple[tuple, ...]:
 
 
 def _print_options(args: argparse.Namespace, flagged=frozenset()):
-    from geo.printmap.render import PrintOptions
+    from geo.printmap.render import print_options
 
-    return PrintOptions(size=args.size, scheme=args.scheme, k=args.k, palette=args.palette,
-                        labels=args.labels, lang=args.lang, flagged=flagged)
+    return print_options(args.size, args.scheme, args.k, args.palette, labels=args.labels, lang=args.lang,
+                         flagged=flagged)
 
 
 @command("map", "Druckkarte eines Indikators als PNG, SVG oder PDF",
@@ -284,12 +287,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.set_threshold(*GC_THRESHOLD)
     try:
         return args.func(args)
-    except (UserError, ValueError) as exc:  # library errors carry German messages (EstimateError, ...)
+    except SozialmonitorError as exc:  # expected: the German message says what and where
         message = str(exc)
-    except KeyError as exc:  # unknown geography, indicator, ... (message in args[0])
-        message = str(exc.args[0]) if exc.args else repr(exc)
-    except OSError as exc:
+    except OSError as exc:  # a file of the user's that cannot be read (missing, no permission)
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+    except Exception:  # a bug: keep the traceback for the log, tell the user briefly
+        logging.getLogger("sozialmonitor.cli").exception("interner Fehler in 'cli.py %s'", args.command)
+        print("Interner Fehler (ein Programmfehler, kein Eingabefehler): Details stehen oben im Protokoll.",
+              file=sys.stderr)
+        return 2
     print(f"Fehler: {message}", file=sys.stderr)
     return 1
 

@@ -13,6 +13,7 @@ from indicators.compute.rates import compute_indicators
 from indicators.dataset import Dataset
 from indicators.ingest.read import ROW_COL, read_table
 from indicators.ingest.validate import AreaMatcher, validate_table
+from indicators.limits import stored_table_bytes
 
 
 def load_dataset(geo: Geography, min_count: int = MIN_COUNT, min_population: float = 0) -> Dataset:
@@ -28,7 +29,7 @@ def load_dataset(geo: Geography, min_count: int = MIN_COUNT, min_population: flo
     areas = load_areas(geo)
     catalogue = load_catalogue(geo.catalogue)
     sources = load_sources(geo.catalogue)
-    raw, report = read_table(geo.table)
+    raw, report = read_table(geo.table, max_bytes=stored_table_bytes())  # saved under the configured limit
     matcher = AreaMatcher(areas["code"], dict(zip(areas["code"], areas["name"])), geo.reference_code)
     table = validate_table(raw, report, matcher, catalogue).drop(columns=ROW_COL)
     values = compute_indicators(table, catalogue)

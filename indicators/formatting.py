@@ -27,6 +27,23 @@ def _is_missing(value: float | None) -> bool:
         return True
 
 
+def value_decimals(kind: str, values: pd.Series | None = None, fixed: int | None = None) -> int:
+    """The one rule for the decimals of indicator values: tooltip, legend, tables, print, exports.
+
+    ``fixed`` (a catalogue's ``decimals``) wins; counts and values whose median
+    magnitude is 100 or more (e.g. residents per km²) get none; everything else one.
+    """
+    if fixed is not None:
+        return int(fixed)
+    if kind == "count":
+        return 0
+    if values is not None:
+        v = pd.to_numeric(pd.Series(values), errors="coerce").dropna()
+        if len(v) and float(v.abs().median()) >= 100:
+            return 0
+    return 1
+
+
 def fmt_number(value: float | None, decimals: int = 1, lang: Lang = "de") -> str:
     """Format a number with grouping and fixed decimals.
 

@@ -10,7 +10,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.legend import draw_legend
-from geo.printmap.text import reference_text, t, value_decimals
+from geo.printmap.text import reference_text, t
 from geo.report import layout as rl
 from indicators.compute.classify import Classification, layer_classification
 from indicators.dataset import Dataset
@@ -59,9 +59,9 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
     ind = ds.catalogue[indicator]
     tx = t(lang)
     layer, city = layers[indicator]
-    cls = layer_classification(layer, city, lang=lang, kind=ind.kind)
+    dec = ind.decimals_for(layer["value"])
+    cls = layer_classification(layer, city, lang=lang, decimals=dec)
     unit = ind.unit_for(lang)
-    dec = value_decimals(ind, layer["value"])
     left, right = rl.MARGIN, W - rl.MARGIN
     map_box = (left, top - 112, 112, 112)
     rl.small_map(fig, layout, map_box, layer, cls, flagged, lang=lang)
@@ -196,7 +196,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
             ind = ds.catalogue[ind_id]
             lay, city = layers[ind_id]
             r = lay.set_index("code").loc[code]
-            dec = value_decimals(ind, lay["value"])
+            dec = ind.decimals_for(lay["value"])
             flag = bool(table.at[code, ind_id]) if ind_id in table.columns and code in table.index else False
             n_flag += flag
             val = (t(lang)["suppressed_cell"] if r["suppressed"] else fmt_number(r["value"], dec, lang))

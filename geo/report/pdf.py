@@ -20,6 +20,7 @@ from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import FlagSource, threshold_flag_table
 from indicators.dataset import Dataset
+from indicators.errors import InputError
 
 DEFAULT_FLAG_RULE = {
     "de": "Auffällig: Wert mindestens eine Standardabweichung über (bei Bedarfsrichtung "
@@ -187,7 +188,7 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
         One sentence explaining the flags (shown on the overview and methods pages).
     """
     if int(year) not in ds.years:
-        raise ValueError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
+        raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
     year = int(year)
     created = created or date.today()
     rule = flag_rule or DEFAULT_FLAG_RULE["en" if lang == "en" else "de"]

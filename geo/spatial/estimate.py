@@ -32,6 +32,7 @@ from geo.spatial.addresses import load_addresses, points_area_codes
 from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
+from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.ingest.report import Report
 
@@ -54,7 +55,7 @@ MAX_RADIUS_M = 20_000
 _TO_METRIC = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
 
 
-class EstimateError(ValueError):
+class EstimateError(InputError):
     """The custom area cannot be used (message in German, says why)."""
 
 

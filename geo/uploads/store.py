@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import os
 import re
 import secrets
@@ -33,23 +32,27 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import yaml
+from filelock import FileLock
 
-from geo.geographies import REGISTRY, Geography, list_geographies, parse_registry
+from geo.geographies import (
+    DATA_DIR_ENV,
+    REGISTRY,
+    SAVED_REGISTRY,
+    Geography,
+    data_dir,
+    list_geographies,
+    parse_registry,
+)
 from indicators.catalogue import Indicator, Source
+from indicators.errors import InputError
 
-ROOT = Path(__file__).resolve().parents[2]
-ENV_VAR = "SOZIALMONITOR_DATA_DIR"
+ENV_VAR = DATA_DIR_ENV
 LAYER = "areas"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
 
-class StoreError(ValueError):
+class StoreError(InputError):
     """A dataset cannot be saved or removed; the message says why (German)."""
-
-
-def data_dir() -> Path:
-    """The configured data directory (not created here)."""
-    return Path(os.environ.get(ENV_VAR) or ROOT / "var")
 
 
 def safe_name(text: str) -> str:
@@ -141,19 +144,15 @@ class DataStore:
 
     @property
     def registry_path(self) -> Path:
-        """Registry file, for ``list_geographies(extra_registries=[...])``."""
-        return self.root / "registry.yaml"
+        """Registry file of the saved datasets (read by :func:`geo.geographies.list_geographies`)."""
+        return self.root / SAVED_REGISTRY
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """Serialise registry updates between sessions and processes."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "a+") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        with FileLock(self.root / ".lock"):  # portable (POSIX and Windows)
+            yield
 
     def _registry(self) -> dict:
         if not self.registry_path.exists():
@@ -162,7 +161,7 @@ class DataStore:
 
     def geographies(self) -> dict[str, Geography]:
         """Shipped geographies plus the saved ones."""
-        return list_geographies(extra_registries=[self.registry_path])
+        return list_geographies(self.root)
 
     def list(self) -> list[StoredDataset]:
         """Saved datasets, in registry order."""

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from indicators.catalogue import Indicator
+from indicators.errors import InputError
 from indicators.ingest.validate import parse_number as validation_number
 from indicators.text import fold
 
@@ -25,7 +26,7 @@ _NUMBER = re.compile(r"^[+-]?(\d[\d.,]*)\s*%?$")
 _WORD = re.compile(r"[^\s()<>=!≥≤≠]+")
 
 
-class QueryError(ValueError):
+class QueryError(InputError):
     """A problem in the query text, with its 0-based character position."""
 
     def __init__(self, message: str, pos: int, text: str) -> None:
