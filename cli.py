@@ -2,10 +2,9 @@
 
 Every subcommand parses its arguments, calls the same functions in ``geo/`` and
 ``indicators/`` that the app calls, and prints. Bad input ends as one clear
-German message on stderr and exit code 1, never as a traceback: expected
-errors (:class:`indicators.errors.SozialmonitorError`) carry their own messages
-and are mapped once, in :func:`main`. Anything else is a bug: logged with its
-traceback, exit code 2.
+German message on stderr and exit code 1: expected errors (subclasses of
+:class:`indicators.errors.SozialmonitorError`) are mapped once, in :func:`main`.
+Anything else is a bug: logged with its traceback, exit code 2.
 """
 from __future__ import annotations
 
@@ -47,11 +46,9 @@ def command(name: str, help: str, *args: tuple, extra: bool = False) -> Callable
 
 
 GEOGRAPHY = _arg("--geography", default="stadtteile", help="Gebietsgliederung (Standard: stadtteile)")
-JSON = _arg("--json", action="store_true", help="Ergebnis als JSON")
-YEAR = _arg("--year", type=int, required=True)
+JSON, YEAR = _arg("--json", action="store_true", help="Ergebnis als JSON"), _arg("--year", type=int, required=True)
 LATEST_YEAR = _arg("--year", type=int, help="Jahr (Standard: das neueste)")
-LANG = _arg("--lang", default="de", choices=["de", "en"])
-OUT_CSV = _arg("--out", required=True, help="Ausgabe-CSV")
+LANG, OUT_CSV = _arg("--lang", default="de", choices=["de", "en"]), _arg("--out", required=True, help="Ausgabe-CSV")
 
 
 @contextlib.contextmanager
@@ -69,10 +66,9 @@ def _write_csv(df, path: str) -> None:
 
 
 def _dataset(geography: str):
-    from geo.geographies import get_geography
-    from geo.loading import load_dataset
+    from geo.loading import load_dataset  # by id: shipped or saved (one registry, geo.geographies)
 
-    return load_dataset(get_geography(geography))
+    return load_dataset(geography)
 
 
 def _show(args: argparse.Namespace, result, text: str) -> int:
@@ -280,8 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
-    args.extra = extra
+    args, args.extra = parser.parse_known_args(argv)  # left to right: args first, then its .extra
     if args.extra and not args.takes_extra:
         parser.error(f"unbekannte Argumente: {' '.join(args.extra)}")
     gc.set_threshold(*GC_THRESHOLD)
@@ -293,8 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
     except Exception:  # a bug: keep the traceback for the log, tell the user briefly
         logging.getLogger("sozialmonitor.cli").exception("interner Fehler in 'cli.py %s'", args.command)
-        print("Interner Fehler (ein Programmfehler, kein Eingabefehler): Details stehen oben im Protokoll.",
-              file=sys.stderr)
+        print("Interner Fehler (Programmfehler, kein Eingabefehler); Details im Protokoll oben.", file=sys.stderr)
         return 2
     print(f"Fehler: {message}", file=sys.stderr)
     return 1

@@ -139,11 +139,9 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
         report.reject_file(f"Datei größer als {max_bytes / 1e6:.0f} MB")
         return None, report
     with tempfile.TemporaryDirectory(prefix="sozmon-unzip-") as tmp:
-        target: Path | None = path
-        if path.suffix.lower() == ".zip":
-            target = _unzip(path, Path(tmp), report)
-            if target is None:
-                return None, report
+        target = _unzip(path, Path(tmp), report) if path.suffix.lower() == ".zip" else path
+        if target is None:
+            return None, report
         gdf = _read(target, layer, report)
     if gdf is None:
         return None, report

@@ -6,6 +6,7 @@ explains the fields.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,7 +96,9 @@ def _as_tuple(value: object) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(str(v) for v in value)
+    if isinstance(value, Iterable):
+        return tuple(str(v) for v in value)
+    return (str(value),)
 
 
 def parse_indicator(entry: dict, sources: dict[str, Source] | None = None) -> Indicator:

@@ -61,7 +61,7 @@ def fmt_number(value: float | None, decimals: int = 1, lang: Lang = "de") -> str
     str
         ``fmt_number(1234.5) == "1.234,5"``, ``fmt_number(1234.5, lang="en") == "1,234.5"``.
     """
-    if _is_missing(value):
+    if value is None or _is_missing(value):
         return NO_VALUE
     text = f"{abs(float(value)):,.{decimals}f}"
     if lang == "de":
@@ -99,7 +99,7 @@ def fmt_change(
     value: float | None, decimals: int = 1, lang: Lang = "de", unit: str = ""
 ) -> str:
     """Format a signed change: ``"+1,2"``, ``"−0,5"``, ``"±0,0"``."""
-    if _is_missing(value):
+    if value is None or _is_missing(value):
         return NO_VALUE
     text = fmt_number(value, decimals, lang)
     if not text.startswith(MINUS):
@@ -109,7 +109,7 @@ def fmt_change(
 
 def fmt_rank(rank: int | float | None, total: int, lang: Lang = "de") -> str:
     """Format a rank: ``"3. von 10"`` (de) or ``"3 of 10"`` (en)."""
-    if _is_missing(rank):
+    if rank is None or _is_missing(rank):
         return NO_VALUE
     r = int(rank)
     return f"{r}. von {total}" if lang == "de" else f"{r} of {total}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from matplotlib import font_manager
@@ -18,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font, LoadFlags
 from matplotlib.patches import Polygon
 from matplotlib.transforms import Bbox
+from matplotlib.typing import RcKeyType
 
 from geo.printmap.spec import DPI, PAGE_SIZES_PX
 from indicators.errors import InputError
@@ -25,7 +27,7 @@ from indicators.errors import InputError
 MM_PER_INCH = 25.4
 FONT = "DejaVu Sans"  # bundled with matplotlib: always there, offline
 # rcParams for every print output, applied with matplotlib.rc_context only.
-RC = {
+RC: dict[RcKeyType, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": [FONT],
     "svg.fonttype": "none",   # SVG: text stays text

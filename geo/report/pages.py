@@ -112,11 +112,11 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
     else:
         trend = "Zeitreihe zu kurz" if de else "Series too short"
     lines = pl.wrap_to_width(fig, trend, right - 133, 7.5)
-    note = [("Definition: " if de else "Definition: ") + ind.definition(lang),
-            f"{tx['reference']}: {reference_text(ind, year, lang)}"]
+    notes = [("Definition: " if de else "Definition: ") + ind.definition(lang),
+             f"{tx['reference']}: {reference_text(ind, year, lang)}"]
     if flagged:
-        note.append("● = auffällig (siehe Übersicht)" if de else "● = flagged (see overview)")
-    body = [ln for p in note for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
+        notes.append("● = auffällig (siehe Übersicht)" if de else "● = flagged (see overview)")
+    body = [ln for p in notes for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
     tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, tbl_top - 58 - rl.footer_top()), layout)
     h2 = tbl_top - 58 - rl.footer_top()
     tax2.text(0, h2, "\n".join(lines), ha="left", va="top", fontsize=7.5, color=pl.TEXT_COLOR,
@@ -184,7 +184,8 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
                          (int((sel == 0).sum()), 1), ("", ""), 0)
     rl.small_map(fig, layout, (W - rl.MARGIN - 60, top - 58, 60, 58), layer, loc, scale=False)
 
-    rows, bold = [], []
+    rows: list[list[str]] = []
+    bold: list[int] = []
     n_flag = 0
     for topic in dict.fromkeys(ind.topic for ind in ds.catalogue.values()):
         ids = [i for i, ind in ds.catalogue.items() if ind.topic == topic and i in layers]

@@ -46,7 +46,7 @@ class ReportPage:
 
 def report_title(ds: Dataset, year: int) -> str:
     """``Sozialmonitoring Lübeck 2022``."""
-    return f"Sozialmonitoring {ds.geography.place or ds.geography.label_de} {year}"
+    return f"Sozialmonitoring {ds.geography.place or ds.geography.label('de')} {year}"
 
 
 def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[str, str]]:
@@ -93,7 +93,9 @@ def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[st
 def _paginate(lines: list[tuple[str, str]], width: float, height: float) -> list[tuple[tuple[str, str], ...]]:
     """Wrap paragraphs and split them into pages of at most ``height`` mm."""
     fig = pl.new_figure(rl.SIZE)
-    pages, cur, used = [], [], 0.0
+    pages: list[tuple[tuple[str, str], ...]] = []
+    cur: list[tuple[str, str]] = []
+    used = 0.0
     for style, text in lines:
         fs = {"h": 11.0, "b": BODY_FS}.get(style, BODY_FS)
         weight = "bold" if style in {"h", "b"} else "normal"

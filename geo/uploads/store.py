@@ -17,6 +17,7 @@ every dataset saved before, is untouched; afterwards old versions are deleted.
 """
 from __future__ import annotations
 
+import builtins
 import contextlib
 import datetime as dt
 import os
@@ -98,7 +99,10 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write text (UTF-8) atomically."""
-    atomic_write(path, lambda p: p.write_text(text, encoding="utf-8"))
+    def write(p: Path) -> None:
+        p.write_text(text, encoding="utf-8")
+
+    atomic_write(path, write)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -261,7 +265,7 @@ class DataStore:
             self._delete_folder(Path(spec["boundaries"]).parent)
         return True
 
-    def cleanup(self) -> list[Path]:
+    def cleanup(self) -> builtins.list[Path]:  # `list` alone would be the method above
         """Delete dataset folders the registry does not point to (left by a crash)."""
         with self._locked():
             used = {Path(s["boundaries"]).parent.name for s in self._registry().values()}

@@ -270,7 +270,7 @@ def classify(
         palette=palette,
         edges=tuple(float(e) for e in edges),
         classes=classes,
-        colors=tuple(class_colors(edges, palette, reference)),
+        colors=tuple(class_colors(edges.tolist(), palette, reference)),
         counts=counts,
         labels=labels,
         no_data_count=no_data,

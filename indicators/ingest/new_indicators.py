@@ -43,7 +43,8 @@ def _terms(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [t.strip() for t in re.split(r"[,+]", value) if t.strip()]
-    return [str(v).strip() for v in value if str(v).strip()]
+    items = value if isinstance(value, Iterable) else [value]
+    return [str(v).strip() for v in items if str(v).strip()]
 
 
 def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_id: str = "") -> Indicator:

@@ -228,7 +228,7 @@ def mss(
         raise ValueError("reference='city' needs city_values")
     directions = dict(directions or {})
     weights = dict(weights or {})
-    centers = dict(city_values) if reference == "city" else None
+    centers = dict(city_values) if reference == "city" and city_values else None
 
     m = assessed_mask(df, status_cols + dynamic_cols, id_col, population_col,
                       min_population, exclude, drop_placeholders)
