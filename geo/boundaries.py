@@ -21,7 +21,6 @@ from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 from indicators.limits import max_upload_bytes
 
-VECTOR_SUFFIXES = (".gpkg", ".geojson", ".json", ".shp", ".zip", ".fgb")
 MAX_FEATURES = 100_000
 MAX_ZIP_RATIO = MAX_RATIO
 _LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json", ".fgb")

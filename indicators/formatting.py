@@ -14,7 +14,6 @@ import pandas as pd
 Lang = str  # "de" or "en"
 
 MINUS = "\u2212"
-NO_DATA = {"de": "keine Daten", "en": "no data"}
 NO_VALUE = "–"  # shown in place of a number that is missing
 
 

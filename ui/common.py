@@ -10,8 +10,6 @@ from geo.loading import load_dataset
 from indicators.dataset import Dataset
 from ui.i18n import t
 
-URL_KEYS = ("geography", "indicator", "year", "scheme", "k", "area", "lang", "view", "start")
-
 
 def geographies() -> dict[str, Geography]:
     """Shipped geographies plus those users saved: the one registry, :func:`geo.geographies.list_geographies`."""

@@ -21,9 +21,8 @@ from geo.boundaries import pick_columns, read_vector
 from geo.uploads.stadtbezirke import match_stadtbezirke, normalise_code
 from indicators.ingest.report import DROPPED, Report
 from indicators.ingest.validate import SYNONYMS, _norm
-from indicators.limits import ENV_MAX_UPLOAD_MB, max_upload_bytes  # decided in indicators.limits
+from indicators.limits import max_upload_bytes  # decided in indicators.limits
 
-ENV_MAX_MB = ENV_MAX_UPLOAD_MB
 BOUNDARY_SUFFIXES = (".gpkg", ".geojson", ".json", ".zip")
 # Key column names seen in GIS exports, besides the table synonyms of indicators.ingest.validate.
 EXTRA_KEYS = ("stbz", "stbz_nr", "stbznr", "stt", "stt_nr", "sttnr", "bezirksnr", "bezirksnummer",

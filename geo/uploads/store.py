@@ -36,7 +36,6 @@ import yaml
 from filelock import FileLock
 
 from geo.geographies import (
-    DATA_DIR_ENV,
     REGISTRY,
     SAVED_REGISTRY,
     Geography,
@@ -47,7 +46,6 @@ from geo.geographies import (
 from indicators.catalogue import Indicator, Source
 from indicators.errors import InputError
 
-ENV_VAR = DATA_DIR_ENV
 LAYER = "areas"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 

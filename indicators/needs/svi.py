@@ -27,7 +27,6 @@ from indicators.errors import InputError
 
 MISSING = -999
 SCALE = 10_000  # 4 decimals
-FLAG_CUT = 9_000  # EPL >= 0.90
 
 
 @dataclass(frozen=True)
