@@ -2,9 +2,9 @@
 
 Every subcommand parses its arguments, calls the same functions in ``geo/`` and
 ``indicators/`` that the app calls, and prints. Bad input ends as one clear
-German message on stderr and exit code 1, never as a traceback: library
-errors (``ValueError``, ``KeyError``, ``OSError``) carry their own messages
-and are mapped once, in :func:`main`.
+German message on stderr and exit code 1: expected errors (subclasses of
+:class:`indicators.errors.SozialmonitorError`) are mapped once, in :func:`main`.
+Anything else is a bug: logged with its traceback, exit code 2.
 """
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ import argparse
 import contextlib
 import gc
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from geo.printmap.spec import FORMATS, PAGE_SIZES_PX
+from indicators.errors import SozialmonitorError
 from indicators.schemes import SCHEMES  # constants only: no numeric stack
 
 # Importing the numeric stack creates ~1 M objects that Python's default GC threshold has
@@ -26,8 +28,8 @@ Handler = Callable[[argparse.Namespace], int]
 COMMANDS: list[tuple[str, str, tuple, Handler, bool]] = []
 
 
-class UserError(Exception):
-    """A problem with the user's input: printed as a message, exit code 1."""
+class UserError(SozialmonitorError):
+    """A problem with the user's input found by the CLI itself: printed as a message, exit code 1."""
 
 
 def _arg(*flags: str, **kw) -> tuple:
@@ -44,11 +46,9 @@ def command(name: str, help: str, *args: tuple, extra: bool = False) -> Callable
 
 
 GEOGRAPHY = _arg("--geography", default="stadtteile", help="Gebietsgliederung (Standard: stadtteile)")
-JSON = _arg("--json", action="store_true", help="Ergebnis als JSON")
-YEAR = _arg("--year", type=int, required=True)
+JSON, YEAR = _arg("--json", action="store_true", help="Ergebnis als JSON"), _arg("--year", type=int, required=True)
 LATEST_YEAR = _arg("--year", type=int, help="Jahr (Standard: das neueste)")
-LANG = _arg("--lang", default="de", choices=["de", "en"])
-OUT_CSV = _arg("--out", required=True, help="Ausgabe-CSV")
+LANG, OUT_CSV = _arg("--lang", default="de", choices=["de", "en"]), _arg("--out", required=True, help="Ausgabe-CSV")
 
 
 @contextlib.contextmanager
@@ -66,10 +66,9 @@ def _write_csv(df, path: str) -> None:
 
 
 def _dataset(geography: str):
-    from geo.geographies import get_geography
-    from geo.loading import load_dataset
+    from geo.loading import load_dataset  # by id: shipped or saved (one registry, geo.geographies)
 
-    return load_dataset(get_geography(geography))
+    return load_dataset(geography)
 
 
 def _show(args: argparse.Namespace, result, text: str) -> int:
@@ -125,10 +124,10 @@ def _map_style() -> tuple[tuple, ...]:
 
 
 def _print_options(args: argparse.Namespace, flagged=frozenset()):
-    from geo.printmap.render import PrintOptions
+    from geo.printmap.render import print_options
 
-    return PrintOptions(size=args.size, scheme=args.scheme, k=args.k, palette=args.palette,
-                        labels=args.labels, lang=args.lang, flagged=flagged)
+    return print_options(args.size, args.scheme, args.k, args.palette, labels=args.labels, lang=args.lang,
+                         flagged=flagged)
 
 
 @command("map", "Druckkarte eines Indikators als PNG, SVG oder PDF",
@@ -277,19 +276,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
-    args.extra = extra
+    args, args.extra = parser.parse_known_args(argv)  # left to right: args first, then its .extra
     if args.extra and not args.takes_extra:
         parser.error(f"unbekannte Argumente: {' '.join(args.extra)}")
     gc.set_threshold(*GC_THRESHOLD)
     try:
         return args.func(args)
-    except (UserError, ValueError) as exc:  # library errors carry German messages (EstimateError, ...)
+    except SozialmonitorError as exc:  # expected: the German message says what and where
         message = str(exc)
-    except KeyError as exc:  # unknown geography, indicator, ... (message in args[0])
-        message = str(exc.args[0]) if exc.args else repr(exc)
-    except OSError as exc:
+    except OSError as exc:  # a file of the user's that cannot be read (missing, no permission)
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+    except Exception:  # a bug: keep the traceback for the log, tell the user briefly
+        logging.getLogger("sozialmonitor.cli").exception("interner Fehler in 'cli.py %s'", args.command)
+        print("Interner Fehler (Programmfehler, kein Eingabefehler); Details im Protokoll oben.", file=sys.stderr)
+        return 2
     print(f"Fehler: {message}", file=sys.stderr)
     return 1
 

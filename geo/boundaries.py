@@ -16,11 +16,11 @@ import pyogrio
 import shapely
 
 from geo.crs import CRSError, to_metric
+from indicators.errors import InputError
 from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
+from indicators.limits import max_upload_bytes
 
-VECTOR_SUFFIXES = (".gpkg", ".geojson", ".json", ".shp", ".zip", ".fgb")
-MAX_BYTES = 50 * 1024 * 1024
 MAX_FEATURES = 100_000
 MAX_ZIP_RATIO = MAX_RATIO
 _LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json", ".fgb")
@@ -104,7 +104,7 @@ def _check_location(gdf: gpd.GeoDataFrame, report: Report) -> bool:
 
 
 def read_vector(path: str | Path, layer: str | None = None, name: str | None = None,
-                max_bytes: int = MAX_BYTES) -> tuple[gpd.GeoDataFrame | None, Report]:
+                max_bytes: int | None = None) -> tuple[gpd.GeoDataFrame | None, Report]:
     """Read a vector file into EPSG:25832 with valid polygons.
 
     Parameters
@@ -116,7 +116,8 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
     name
         File name shown in messages (defaults to the file's name).
     max_bytes
-        Files larger than this are rejected before reading.
+        Files larger than this are rejected before reading (default
+        :func:`indicators.limits.max_upload_bytes`).
 
     Returns
     -------
@@ -124,6 +125,7 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
         None if the file cannot be used; the report says why.
     """
     path = Path(path)
+    max_bytes = max_bytes or max_upload_bytes()
     report = Report(name or path.name)
     if not path.is_file():
         report.reject_file("Datei nicht gefunden")
@@ -136,11 +138,9 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
         report.reject_file(f"Datei größer als {max_bytes / 1e6:.0f} MB")
         return None, report
     with tempfile.TemporaryDirectory(prefix="sozmon-unzip-") as tmp:
-        target: Path | None = path
-        if path.suffix.lower() == ".zip":
-            target = _unzip(path, Path(tmp), report)
-            if target is None:
-                return None, report
+        target = _unzip(path, Path(tmp), report) if path.suffix.lower() == ".zip" else path
+        if target is None:
+            return None, report
         gdf = _read(target, layer, report)
     if gdf is None:
         return None, report
@@ -256,5 +256,5 @@ def read_areas(path: str | Path, code_col: str = "code", name_col: str | None = 
     if gdf is not None:
         gdf = pick_columns(gdf, code_col, name_col, report)
     if gdf is None or not report.ok or len(gdf) == 0:
-        raise ValueError(report.to_text())
+        raise InputError(report.to_text())
     return gdf

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import geopandas as gpd
 
+from indicators.errors import InputError
+
 METRIC_CRS = "EPSG:25832"
 WEB_CRS = "EPSG:4326"
 
 
-class CRSError(ValueError):
+class CRSError(InputError):
     """A layer has no CRS, or one that cannot be used."""
 
 

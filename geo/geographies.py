@@ -6,6 +6,7 @@ listed in ``shapes/geographies.yaml``.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,9 +14,12 @@ import geopandas as gpd
 
 from geo.crs import to_metric
 from indicators.catalogue import read_yaml
+from indicators.errors import UnknownGeography
 
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = ROOT / "shapes" / "geographies.yaml"
+DATA_DIR_ENV = "SOZIALMONITOR_DATA_DIR"
+SAVED_REGISTRY = "registry.yaml"  # in the data directory, written by geo.uploads.store
 
 
 @dataclass(frozen=True)
@@ -68,20 +72,45 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
     return out
 
 
-def list_geographies(extra_registries: list[Path] | None = None) -> dict[str, Geography]:
-    """All shipped geographies, plus those in further registry files."""
+def data_dir() -> Path:
+    """The configured data directory of saved datasets (env ``SOZIALMONITOR_DATA_DIR``, default ``var/``)."""
+    return Path(os.environ.get(DATA_DIR_ENV) or ROOT / "var")
+
+
+def list_geographies(data_root: Path | str | None = None,
+                     extra_registries: list[Path] | None = None) -> dict[str, Geography]:
+    """The one registry: shipped geographies plus those saved in the data directory.
+
+    App, CLI and validation all look geographies up here.
+
+    Parameters
+    ----------
+    data_root
+        Data directory of saved datasets (default :func:`data_dir`).
+    extra_registries
+        Further registry files (same format), e.g. in tests.
+    """
     out = parse_registry(REGISTRY)
-    for reg in extra_registries or []:
+    saved = Path(data_root) if data_root is not None else data_dir()
+    for reg in [saved / SAVED_REGISTRY, *(extra_registries or [])]:
         if reg.exists():
             out.update(parse_registry(reg, reg.parent))
     return out
 
 
-def get_geography(gid: str = "stadtteile") -> Geography:
-    """One geography by id; raises KeyError with the known ids."""
-    geos = list_geographies()
+def get_geography(gid: str | Geography = "stadtteile", data_root: Path | str | None = None) -> Geography:
+    """One shipped or saved geography by id (a :class:`Geography` is returned as is).
+
+    Raises
+    ------
+    UnknownGeography
+        With the known ids, if there is none of that id.
+    """
+    if isinstance(gid, Geography):
+        return gid
+    geos = list_geographies(data_root)
     if gid not in geos:
-        raise KeyError(f"Unbekannte Geografie '{gid}'. Bekannt: {', '.join(geos)}")
+        raise UnknownGeography(f"Unbekannte Geografie '{gid}'. Bekannt: {', '.join(geos)}")
     return geos[gid]
 
 

@@ -6,29 +6,31 @@ already applied.
 """
 from __future__ import annotations
 
-from geo.geographies import Geography, load_areas
+from geo.geographies import Geography, get_geography, load_areas
 from indicators.catalogue import load_catalogue, load_sources
 from indicators.compute.disclosure import MIN_COUNT, apply_disclosure
 from indicators.compute.rates import compute_indicators
 from indicators.dataset import Dataset
 from indicators.ingest.read import ROW_COL, read_table
 from indicators.ingest.validate import AreaMatcher, validate_table
+from indicators.limits import stored_table_bytes
 
 
-def load_dataset(geo: Geography, min_count: int = MIN_COUNT, min_population: float = 0) -> Dataset:
+def load_dataset(geo: Geography | str, min_count: int = MIN_COUNT, min_population: float = 0) -> Dataset:
     """Read, validate and compute the data of a geography.
 
     Parameters
     ----------
     geo
-        The geography (see :mod:`geo.geographies`).
+        The geography, or its id (shipped or saved; :func:`geo.geographies.get_geography`).
     min_count, min_population
         Disclosure thresholds (see :func:`indicators.compute.disclosure.apply_disclosure`).
     """
+    geo = get_geography(geo)
     areas = load_areas(geo)
     catalogue = load_catalogue(geo.catalogue)
     sources = load_sources(geo.catalogue)
-    raw, report = read_table(geo.table)
+    raw, report = read_table(geo.table, max_bytes=stored_table_bytes())  # saved under the configured limit
     matcher = AreaMatcher(areas["code"], dict(zip(areas["code"], areas["name"])), geo.reference_code)
     table = validate_table(raw, report, matcher, catalogue).drop(columns=ROW_COL)
     values = compute_indicators(table, catalogue)

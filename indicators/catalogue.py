@@ -6,10 +6,15 @@ explains the fields.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 import yaml
+
+from indicators.errors import InputError
+from indicators.formatting import value_decimals
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_CATALOGUE = DATA_DIR / "indicators.yaml"
@@ -66,10 +71,10 @@ class Indicator:
     def definition(self, lang: str = "de") -> str:
         return self.definition_en if lang == "en" and self.definition_en else self.definition_de
 
-    @property
-    def decimals(self) -> int:
-        """Decimals to show: none for counts, else ``extra['decimals']`` or 1."""
-        return int(self.extra.get("decimals", 0 if self.kind == "count" else 1))
+    def decimals_for(self, values: pd.Series | None = None) -> int:
+        """Decimals to show for ``values`` of this indicator (:func:`indicators.formatting.value_decimals`)."""
+        fixed = self.extra.get("decimals")
+        return value_decimals(self.kind, values, None if fixed is None else int(fixed))
 
     @property
     def is_count(self) -> bool:
@@ -82,7 +87,7 @@ class Indicator:
         return {t.lstrip("-") for t in (*self.numerator, *self.denominator)}
 
 
-class CatalogueError(ValueError):
+class CatalogueError(InputError):
     """The catalogue file is malformed."""
 
 
@@ -91,7 +96,9 @@ def _as_tuple(value: object) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(str(v) for v in value)
+    if isinstance(value, Iterable):
+        return tuple(str(v) for v in value)
+    return (str(value),)
 
 
 def parse_indicator(entry: dict, sources: dict[str, Source] | None = None) -> Indicator:

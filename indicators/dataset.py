@@ -19,10 +19,17 @@ from indicators.ingest.report import Report
 class GeographyInfo(Protocol):
     """What the numbers need to know of a geography (see :class:`geo.geographies.Geography`)."""
 
-    id: str
-    reference_code: str | None
-    attribution: str
-    place: str
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def reference_code(self) -> str | None: ...
+
+    @property
+    def attribution(self) -> str: ...
+
+    @property
+    def place(self) -> str: ...
 
     def label(self, lang: str = "de") -> str: ...
 

@@ -14,7 +14,6 @@ import pandas as pd
 Lang = str  # "de" or "en"
 
 MINUS = "\u2212"
-NO_DATA = {"de": "keine Daten", "en": "no data"}
 NO_VALUE = "–"  # shown in place of a number that is missing
 
 
@@ -25,6 +24,23 @@ def _is_missing(value: float | None) -> bool:
         return math.isnan(float(value))
     except (TypeError, ValueError):  # pd.NA, pd.NaT
         return True
+
+
+def value_decimals(kind: str, values: pd.Series | None = None, fixed: int | None = None) -> int:
+    """The one rule for the decimals of indicator values: tooltip, legend, tables, print, exports.
+
+    ``fixed`` (a catalogue's ``decimals``) wins; counts and values whose median
+    magnitude is 100 or more (e.g. residents per km²) get none; everything else one.
+    """
+    if fixed is not None:
+        return int(fixed)
+    if kind == "count":
+        return 0
+    if values is not None:
+        v = pd.to_numeric(pd.Series(values), errors="coerce").dropna()
+        if len(v) and float(v.abs().median()) >= 100:
+            return 0
+    return 1
 
 
 def fmt_number(value: float | None, decimals: int = 1, lang: Lang = "de") -> str:
@@ -44,7 +60,7 @@ def fmt_number(value: float | None, decimals: int = 1, lang: Lang = "de") -> str
     str
         ``fmt_number(1234.5) == "1.234,5"``, ``fmt_number(1234.5, lang="en") == "1,234.5"``.
     """
-    if _is_missing(value):
+    if value is None or _is_missing(value):
         return NO_VALUE
     text = f"{abs(float(value)):,.{decimals}f}"
     if lang == "de":
@@ -82,7 +98,7 @@ def fmt_change(
     value: float | None, decimals: int = 1, lang: Lang = "de", unit: str = ""
 ) -> str:
     """Format a signed change: ``"+1,2"``, ``"−0,5"``, ``"±0,0"``."""
-    if _is_missing(value):
+    if value is None or _is_missing(value):
         return NO_VALUE
     text = fmt_number(value, decimals, lang)
     if not text.startswith(MINUS):
@@ -92,7 +108,7 @@ def fmt_change(
 
 def fmt_rank(rank: int | float | None, total: int, lang: Lang = "de") -> str:
     """Format a rank: ``"3. von 10"`` (de) or ``"3 of 10"`` (en)."""
-    if _is_missing(rank):
+    if rank is None or _is_missing(rank):
         return NO_VALUE
     r = int(rank)
     return f"{r}. von {total}" if lang == "de" else f"{r} of {total}"

@@ -5,18 +5,15 @@ import os
 
 import streamlit as st
 
-from geo.geographies import Geography
+from geo.geographies import Geography, list_geographies
 from geo.loading import load_dataset
-from geo.uploads.store import DataStore
 from indicators.dataset import Dataset
 from ui.i18n import t
 
-URL_KEYS = ("geography", "indicator", "year", "scheme", "k", "area", "lang", "view", "start")
-
 
 def geographies() -> dict[str, Geography]:
-    """Shipped geographies plus those users saved (see geo.uploads.store)."""
-    return DataStore().geographies()
+    """Shipped geographies plus those users saved: the one registry, :func:`geo.geographies.list_geographies`."""
+    return list_geographies()
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.state import AtlasView
+
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "csv": "text/csv", "gpkg": "application/geopackage+sqlite3",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -34,7 +36,7 @@ def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
     _button(cols[3], "GeoPackage", lambda: geopackage_bytes(ds, indicator, year, lang), f"{base}.gpkg")
 
 
-def print_map_downloads(ds, indicator: str, year: int, c: dict, flagged: frozenset[str], lang: str) -> None:
+def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: frozenset[str], lang: str) -> None:
     """Print maps of the current view (same classes and colours) for committee papers."""
     de = lang == "de"
     with st.expander("Druckkarte für Sitzungsvorlagen (PNG 300 dpi, SVG, PDF)" if de
@@ -43,11 +45,10 @@ def print_map_downloads(ds, indicator: str, year: int, c: dict, flagged: frozens
 
         def make(fmt: str):
             def render() -> bytes:
-                from geo.printmap.render import PrintOptions, render_print_map
+                from geo.printmap.render import print_options, render_print_map
 
-                options = PrintOptions(size=size, scheme=c["scheme"], k=c["k"], palette=c["palette"],
-                                       breaks=tuple(c["breaks"]) if c["breaks"] else None,
-                                       labels=c["labels"], lang=lang, flagged=flagged)
+                options = print_options(size, c.scheme, c.k, c.palette, breaks=c.breaks, labels=c.labels,
+                                        lang=lang, flagged=flagged)
                 return render_print_map(ds, indicator, year, fmt, options)
             return render
 

@@ -19,8 +19,9 @@ from openpyxl.styles import Alignment, Font
 
 from geo.exports.safety import safe_cell, safe_frame
 from geo.join import indicator_layer
-from geo.printmap.text import fmt_date, reference_text, value_decimals
+from geo.printmap.text import fmt_date, reference_text
 from indicators.dataset import Dataset
+from indicators.errors import InputError
 
 DIALECTS = ("utf8", "excel-de")
 # Cells a spreadsheet may read as a formula or command (OWASP "CSV injection").
@@ -58,7 +59,7 @@ def export_frame(ds: Dataset, indicators: str | Sequence[str], year: int,
     frames = []
     for ind_id in ids:
         if ind_id not in ds.catalogue:
-            raise ValueError(f"unbekannter Indikator '{ind_id}'")
+            raise InputError(f"unbekannter Indikator '{ind_id}'")
         ind = ds.catalogue[ind_id]
         layer, _ = indicator_layer(ds, ind_id, int(year))
         rows = pd.DataFrame(layer.drop(columns="geometry"))
@@ -112,7 +113,7 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
     Values are written in full precision, so they read back exactly.
     """
     if dialect not in DIALECTS:
-        raise ValueError(f"unbekanntes CSV-Format '{dialect}'; erlaubt: {', '.join(DIALECTS)}")
+        raise InputError(f"unbekanntes CSV-Format '{dialect}'; erlaubt: {', '.join(DIALECTS)}")
     out = safe_frame(labelled(frame, lang))
     if dialect == "excel-de":
         text = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
@@ -182,7 +183,7 @@ def to_xlsx_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
-    dec = {i: value_decimals(ds.catalogue[i], frame.loc[frame["indicator"] == i, "value"]) for i in ids}
+    dec = {i: ds.catalogue[i].decimals_for(frame.loc[frame["indicator"] == i, "value"]) for i in ids}
     vcol = COLUMNS.index("value") + 1
     for r, ind_id in enumerate(frame["indicator"], start=2):
         ws.cell(r, vcol).number_format = "#,##0" if dec[ind_id] == 0 else "#,##0." + "0" * dec[ind_id]

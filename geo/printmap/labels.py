@@ -42,7 +42,7 @@ def place_labels(ax: Axes, layer: gpd.GeoDataFrame, fontsize: float = 7.0,
     then as the area code; if nothing fits it is left out.
     """
     fig = ax.figure
-    renderer = fig.canvas.get_renderer()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg canvas; the stub types the base class
     frame = ax.get_window_extent(renderer)
     points = anchor_points(layer)
     placed: list[Bbox] = []

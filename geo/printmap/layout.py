@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from matplotlib import font_manager
@@ -18,13 +19,15 @@ from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font, LoadFlags
 from matplotlib.patches import Polygon
 from matplotlib.transforms import Bbox
+from matplotlib.typing import RcKeyType
 
 from geo.printmap.spec import DPI, PAGE_SIZES_PX
+from indicators.errors import InputError
 
 MM_PER_INCH = 25.4
 FONT = "DejaVu Sans"  # bundled with matplotlib: always there, offline
 # rcParams for every print output, applied with matplotlib.rc_context only.
-RC = {
+RC: dict[RcKeyType, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": [FONT],
     "svg.fonttype": "none",   # SVG: text stays text
@@ -63,7 +66,7 @@ class PageLayout:
 def page_size_mm(size: str) -> tuple[float, float]:
     """Width and height in mm of a named page size."""
     if size not in PAGE_SIZES_PX:
-        raise ValueError(f"unbekanntes Format {size!r}; erlaubt: {', '.join(PAGE_SIZES_PX)}")
+        raise InputError(f"unbekanntes Format {size!r}; erlaubt: {', '.join(PAGE_SIZES_PX)}")
     w, h = PAGE_SIZES_PX[size]
     return w / DPI * MM_PER_INCH, h / DPI * MM_PER_INCH
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import matplotlib
@@ -26,7 +27,7 @@ from geo.printmap import layout as pl
 from geo.printmap.labels import place_labels
 from geo.printmap.legend import draw_legend, draw_scale_bar
 from geo.printmap.spec import FORMATS
-from geo.printmap.text import fmt_date, method_text, reference_text, t, value_decimals
+from geo.printmap.text import fmt_date, method_text, reference_text, t
 from indicators.compute.classify import (
     DEFAULT_PALETTE,
     DIVERGING_PALETTES,
@@ -38,6 +39,7 @@ from indicators.compute.classify import (
     layer_classification,
 )
 from indicators.dataset import Dataset
+from indicators.errors import InputError
 from indicators.formatting import fmt_value
 
 SUPPRESSED_FACE = "#f4f4f4"
@@ -93,25 +95,44 @@ class PrintMap:
 def check_selection(ds: Dataset, indicator: str, year: int) -> None:
     """Raise ValueError naming the problem if indicator or year are unknown."""
     if indicator not in ds.catalogue:
-        raise ValueError(f"unbekannter Indikator '{indicator}'; bekannt: {', '.join(ds.catalogue)}")
+        raise InputError(f"unbekannter Indikator '{indicator}'; bekannt: {', '.join(ds.catalogue)}")
     years = ds.years_for(indicator)
     if int(year) not in years:
         span = f"{years[0]}–{years[-1]}" if years else "keine"
-        raise ValueError(f"für '{indicator}' gibt es kein Jahr {year} (vorhanden: {span})")
+        raise InputError(f"für '{indicator}' gibt es kein Jahr {year} (vorhanden: {span})")
 
 
 def check_options(options: PrintOptions) -> None:
     """Raise ValueError (German message) for an unknown size, scheme, palette or k."""
     if options.size not in pl.PAGE_SIZES_PX:
-        raise ValueError(f"unbekanntes Format '{options.size}'; erlaubt: {', '.join(pl.PAGE_SIZES_PX)}")
+        raise InputError(f"unbekanntes Format '{options.size}'; erlaubt: {', '.join(pl.PAGE_SIZES_PX)}")
     if options.scheme not in SCHEMES:
-        raise ValueError(f"unbekannte Klassifizierung '{options.scheme}'; erlaubt: {', '.join(SCHEMES)}")
+        raise InputError(f"unbekannte Klassifizierung '{options.scheme}'; erlaubt: {', '.join(SCHEMES)}")
     if not 1 <= options.k <= MAX_K:
-        raise ValueError(f"Anzahl Klassen muss zwischen 1 und {MAX_K} liegen, nicht {options.k}")
+        raise InputError(f"Anzahl Klassen muss zwischen 1 und {MAX_K} liegen, nicht {options.k}")
     base = options.palette.removesuffix("_r")
     if base not in SEQUENTIAL_PALETTES + DIVERGING_PALETTES:
-        raise ValueError(f"unbekannte Farbpalette '{options.palette}'; erlaubt: "
+        raise InputError(f"unbekannte Farbpalette '{options.palette}'; erlaubt: "
                          f"{', '.join(SEQUENTIAL_PALETTES + DIVERGING_PALETTES)} (mit _r umgekehrt)")
+
+
+def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int = 5,
+                  palette: str = DEFAULT_PALETTE, *, breaks: Iterable[float] | None = None, labels: bool = False,
+                  lang: str = "de", flagged: Iterable[str] = ()) -> PrintOptions:
+    """The one builder of :class:`PrintOptions` for app, CLI and exports: normalised and checked.
+
+    Raises
+    ------
+    InputError
+        For an unknown size, scheme or palette, a bad ``k``, or ``manual`` without breaks.
+    """
+    bounds = tuple(float(b) for b in breaks) if breaks else None
+    if scheme == "manual" and not bounds:
+        raise InputError("Klassifizierung 'manual' braucht Klassengrenzen")
+    options = PrintOptions(size=size, scheme=scheme, k=int(k), palette=palette, breaks=bounds, labels=bool(labels),
+                           lang=lang, flagged=frozenset(str(c) for c in flagged))
+    check_options(options)
+    return options
 
 
 def draw_areas(ax: Axes, layer: gpd.GeoDataFrame, cls: Classification,
@@ -183,8 +204,9 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     lang, ind = options.lang, ds.catalogue[indicator]
     tx = t(lang)
     layer, city = indicator_layer(ds, indicator, int(year))
+    dec = ind.decimals_for(layer["value"])
     cls = layer_classification(layer, city, options.scheme, options.k, options.palette,
-                               options.breaks, lang, kind=ind.kind)
+                               options.breaks, lang, decimals=dec)
     unit = ind.unit_for(lang)
     label = ind.label(lang)
     geo_label = ds.geography.label(lang)
@@ -217,7 +239,6 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     m_per_mm = pl.metres_per_mm(ax, layout, box)
     n_sup = int(layer["suppressed"].sum())
     n_flag = int(layer["code"].astype(str).isin({str(c) for c in options.flagged}).sum())
-    dec = value_decimals(ind, layer["value"])
     city_text = None
     if city is not None:
         city_text = tx["city"].format(label=ds.geography.reference_label(lang),
@@ -236,7 +257,7 @@ def render_print_map(ds: Dataset, indicator: str, year: int, fmt: str = "png",
                      options: PrintOptions = PrintOptions()) -> bytes:
     """The print map as PNG, SVG or PDF bytes (what the app's download buttons need)."""
     if fmt not in FORMATS:
-        raise ValueError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+        raise InputError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
     with matplotlib.rc_context(pl.RC):
         pm = build_print_map(ds, indicator, year, options)
         return figure_bytes(pm.figure, fmt, title=pm.title)
@@ -249,7 +270,7 @@ def figure_bytes(fig: Figure, fmt: str, title: str = "") -> bytes:
             "svg": {"Creator": "Sozialmonitor Lübeck", "Title": title}}[fmt]
     buf = BytesIO()
     # zlib level 3: a third faster than the default 6 for ~25 % larger PNGs
-    kw = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
+    kw: dict[str, Any] = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
     fig.savefig(buf, format=fmt, dpi=pl.DPI, metadata=meta, **kw)
     return buf.getvalue()
 

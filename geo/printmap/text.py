@@ -3,11 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
-
 from indicators.catalogue import Indicator
 from indicators.compute.classify import SCHEME_NAMES
-from indicators.compute.classify import value_decimals as classify_decimals
 
 TEXT = {
     "de": {
@@ -83,7 +80,3 @@ def method_text(scheme: str, k: int, lang: str = "de") -> str:
         name = name[:1].lower() + name[1:]
     return t(lang)["classes"].format(scheme=name, k=k)
 
-
-def value_decimals(ind: Indicator, values: pd.Series | None = None) -> int:
-    """Decimals for showing values of ``ind`` (see :func:`indicators.compute.classify.value_decimals`)."""
-    return classify_decimals(ind.kind, values)

@@ -10,7 +10,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.legend import draw_legend
-from geo.printmap.text import reference_text, t, value_decimals
+from geo.printmap.text import reference_text, t
 from geo.report import layout as rl
 from indicators.compute.classify import Classification, layer_classification
 from indicators.dataset import Dataset
@@ -59,9 +59,9 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
     ind = ds.catalogue[indicator]
     tx = t(lang)
     layer, city = layers[indicator]
-    cls = layer_classification(layer, city, lang=lang, kind=ind.kind)
+    dec = ind.decimals_for(layer["value"])
+    cls = layer_classification(layer, city, lang=lang, decimals=dec)
     unit = ind.unit_for(lang)
-    dec = value_decimals(ind, layer["value"])
     left, right = rl.MARGIN, W - rl.MARGIN
     map_box = (left, top - 112, 112, 112)
     rl.small_map(fig, layout, map_box, layer, cls, flagged, lang=lang)
@@ -112,11 +112,11 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
     else:
         trend = "Zeitreihe zu kurz" if de else "Series too short"
     lines = pl.wrap_to_width(fig, trend, right - 133, 7.5)
-    note = [("Definition: " if de else "Definition: ") + ind.definition(lang),
-            f"{tx['reference']}: {reference_text(ind, year, lang)}"]
+    notes = [("Definition: " if de else "Definition: ") + ind.definition(lang),
+             f"{tx['reference']}: {reference_text(ind, year, lang)}"]
     if flagged:
-        note.append("● = auffällig (siehe Übersicht)" if de else "● = flagged (see overview)")
-    body = [ln for p in note for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
+        notes.append("● = auffällig (siehe Übersicht)" if de else "● = flagged (see overview)")
+    body = [ln for p in notes for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
     tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, tbl_top - 58 - rl.footer_top()), layout)
     h2 = tbl_top - 58 - rl.footer_top()
     tax2.text(0, h2, "\n".join(lines), ha="left", va="top", fontsize=7.5, color=pl.TEXT_COLOR,
@@ -184,7 +184,8 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
                          (int((sel == 0).sum()), 1), ("", ""), 0)
     rl.small_map(fig, layout, (W - rl.MARGIN - 60, top - 58, 60, 58), layer, loc, scale=False)
 
-    rows, bold = [], []
+    rows: list[list[str]] = []
+    bold: list[int] = []
     n_flag = 0
     for topic in dict.fromkeys(ind.topic for ind in ds.catalogue.values()):
         ids = [i for i, ind in ds.catalogue.items() if ind.topic == topic and i in layers]
@@ -196,7 +197,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
             ind = ds.catalogue[ind_id]
             lay, city = layers[ind_id]
             r = lay.set_index("code").loc[code]
-            dec = value_decimals(ind, lay["value"])
+            dec = ind.decimals_for(lay["value"])
             flag = bool(table.at[code, ind_id]) if ind_id in table.columns and code in table.index else False
             n_flag += flag
             val = (t(lang)["suppressed_cell"] if r["suppressed"] else fmt_number(r["value"], dec, lang))

@@ -20,6 +20,7 @@ from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import FlagSource, threshold_flag_table
 from indicators.dataset import Dataset
+from indicators.errors import InputError
 
 DEFAULT_FLAG_RULE = {
     "de": "Auffällig: Wert mindestens eine Standardabweichung über (bei Bedarfsrichtung "
@@ -45,7 +46,7 @@ class ReportPage:
 
 def report_title(ds: Dataset, year: int) -> str:
     """``Sozialmonitoring Lübeck 2022``."""
-    return f"Sozialmonitoring {ds.geography.place or ds.geography.label_de} {year}"
+    return f"Sozialmonitoring {ds.geography.place or ds.geography.label('de')} {year}"
 
 
 def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[str, str]]:
@@ -92,7 +93,9 @@ def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[st
 def _paginate(lines: list[tuple[str, str]], width: float, height: float) -> list[tuple[tuple[str, str], ...]]:
     """Wrap paragraphs and split them into pages of at most ``height`` mm."""
     fig = pl.new_figure(rl.SIZE)
-    pages, cur, used = [], [], 0.0
+    pages: list[tuple[tuple[str, str], ...]] = []
+    cur: list[tuple[str, str]] = []
+    used = 0.0
     for style, text in lines:
         fs = {"h": 11.0, "b": BODY_FS}.get(style, BODY_FS)
         weight = "bold" if style in {"h", "b"} else "normal"
@@ -187,7 +190,7 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
         One sentence explaining the flags (shown on the overview and methods pages).
     """
     if int(year) not in ds.years:
-        raise ValueError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
+        raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
     year = int(year)
     created = created or date.today()
     rule = flag_rule or DEFAULT_FLAG_RULE["en" if lang == "en" else "de"]

@@ -32,6 +32,7 @@ from geo.spatial.addresses import load_addresses, points_area_codes
 from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
+from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.ingest.report import Report
 
@@ -54,7 +55,7 @@ MAX_RADIUS_M = 20_000
 _TO_METRIC = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
 
 
-class EstimateError(ValueError):
+class EstimateError(InputError):
     """The custom area cannot be used (message in German, says why)."""
 
 
@@ -322,7 +323,8 @@ def _rate(ind: Indicator, known: dict[str, np.ndarray]) -> tuple[np.ndarray, np.
     per indicator and estimate. ``tests/geo/spatial/test_estimate.py`` checks both agree.
     """
     def signed(terms: tuple[str, ...]) -> np.ndarray:
-        return sum((-known[t[1:]] if t.startswith("-") else known[t]) for t in terms)
+        n = len(next(iter(known.values()))) if known else 0
+        return sum(((-known[t[1:]] if t.startswith("-") else known[t]) for t in terms), np.zeros(n))
 
     num, den = signed(ind.numerator), signed(ind.denominator)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -359,6 +361,6 @@ def geometry_from_options(lon: float | None = None, lat: float | None = None, ra
         if geom is None:
             raise EstimateError(report.to_text())
         return geom
-    if None in circle_args:
+    if lon is None or lat is None or radius is None:
         raise EstimateError("--lon, --lat und --radius zusammen angeben (oder --polygon DATEI).")
     return circle(lon, lat, radius)

@@ -58,7 +58,7 @@ def _points_from_table(frame: pd.DataFrame, decimal: str, report: Report) -> gpd
         row = int(r[ROW_COL])
         va, vb = parse_number(r[a], decimal), parse_number(r[b], decimal)
         bad = [c for c, v in ((a, va), (b, vb)) if v is None]
-        if bad:
+        if bad or va is None or vb is None:
             for c in bad:
                 report.add(row, c, f"keine Zahl: '{r[c]}'" if str(r[c]).strip() else "Koordinate fehlt")
             continue

@@ -11,7 +11,8 @@ from one shapely STRtree query (polygons sharing at least one boundary point: Qu
 contiguity of a coverage) and the local p-values from :func:`local_p_sim`, which draws
 the same permutations as esda (``esda.crand.vec_permutations``, same seed) and
 evaluates them with matrix products; ``tests/geo/spatial/test_pattern.py`` checks both
-against libpysal/esda.
+against libpysal/esda. All random draws come from local generators, never from
+NumPy's global one (Streamlit runs sessions in threads).
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+
+from indicators.errors import InputError
 
 CLUSTER_LABELS = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
 NOT_SIGNIFICANT = "ns"
@@ -77,6 +80,44 @@ def queen_weights(geoms: gpd.GeoSeries):
     return Graph.from_sparse(adj)
 
 
+def global_p_sim(z: np.ndarray, w, observed: float, permutations: int,
+                 rng: np.random.Generator) -> tuple[float, float]:
+    """Pseudo p-value and z of global Moran's I by random permutation, as ``esda.Moran`` computes them.
+
+    Draws from ``rng`` (a local generator), never from NumPy's global one.
+    Returns ``(p_sim, z_sim)``; NaN for ``permutations == 0``.
+    """
+    if permutations <= 0:
+        return float("nan"), float("nan")
+    from scipy import sparse
+
+    adj = sparse.csr_matrix(w.sparse)
+    zz = float((z * z).sum())
+    sims = np.empty(permutations)
+    for start in range(0, permutations, 64):  # 64 permutations at a time: bounded memory on large grids
+        perms = np.stack([rng.permutation(z) for _ in range(min(64, permutations - start))])
+        sims[start:start + len(perms)] = np.einsum("pi,ip->p", perms, adj @ perms.T)
+    sims *= len(z) / float(adj.sum()) / zz
+    larger = int((sims >= observed).sum())
+    larger = min(larger, permutations - larger)
+    sd = float(sims.std())
+    return (larger + 1.0) / (permutations + 1.0), (observed - float(sims.mean())) / sd if sd else float("nan")
+
+
+def _vec_permutations(max_card: int, n: int, permutations: int, seed: int) -> np.ndarray:
+    """``esda.crand.vec_permutations`` without reseeding NumPy's global generator.
+
+    The same draws (a legacy ``RandomState`` seeded alike gives the same stream as
+    ``np.random.seed`` + ``np.random.choice``), but from a local generator, so
+    sessions running in other threads neither disturb nor are disturbed.
+    """
+    rs = np.random.RandomState(seed)
+    out = np.empty((permutations, max_card), dtype=np.int64)
+    for k in range(permutations):
+        out[k] = rs.choice(n - 1, size=max_card, replace=False)
+    return out
+
+
 def local_p_sim(z: np.ndarray, w, observed: np.ndarray, permutations: int, seed: int,
                 chunk: int = 2048) -> np.ndarray:
     """Pseudo p-values of local Moran's I by conditional permutation, as esda computes them.
@@ -97,8 +138,6 @@ def local_p_sim(z: np.ndarray, w, observed: np.ndarray, permutations: int, seed:
     observed
         Local Moran's I per area (``Moran_Local.Is``).
     """
-    from esda.crand import vec_permutations
-
     n = len(z)
     from scipy import sparse
 
@@ -108,7 +147,7 @@ def local_p_sim(z: np.ndarray, w, observed: np.ndarray, permutations: int, seed:
     adj.eliminate_zeros()
     card = np.diff(adj.indptr)
     max_card = max(int(card.max()), 1)
-    ids = vec_permutations(max_card, n, permutations, seed)  # (permutations, max_card)
+    ids = _vec_permutations(max_card, n, permutations, seed)  # (permutations, max_card)
     # weights padded to max_card columns, in esda's order (CSR row order)
     pad = np.zeros((n, max_card))
     pad[np.repeat(np.arange(n), card), np.arange(adj.nnz) - np.repeat(adj.indptr[:-1], card)] = adj.data
@@ -171,7 +210,7 @@ def spatial_pattern(
     data = data[pd.to_numeric(data[value_col], errors="coerce").notna()].reset_index(drop=True)
     n = len(data)
     if n < 3:
-        raise ValueError("Für ein räumliches Muster werden mindestens 3 Gebiete mit Werten benötigt.")
+        raise InputError("Für ein räumliches Muster werden mindestens 3 Gebiete mit Werten benötigt.")
     w = queen_weights(data.geometry)
     islands = sorted(int(i) for i in w.isolates)
     island_rows = data.iloc[islands]
@@ -180,13 +219,10 @@ def spatial_pattern(
         w = queen_weights(data.geometry)
     w = w.transform("r")
     y = data[value_col].astype("float64").to_numpy()
-    # esda.Moran draws from numpy's global generator and takes no seed
-    state = np.random.get_state()
-    try:
-        np.random.seed(seed)
-        mi = esda.Moran(y, w, permutations=permutations)
-    finally:
-        np.random.set_state(state)
+    # esda.Moran would draw from NumPy's global generator (shared by Streamlit's session
+    # threads): the global test's permutations come from a local Generator instead
+    mi = esda.Moran(y, w, permutations=0)
+    p_global, z_global = global_p_sim(mi.z, w, float(mi.I), permutations, np.random.default_rng(seed))
     lisa = esda.Moran_Local(y, w, permutations=0)
     p_local = local_p_sim(lisa.z, lisa.w, lisa.Is, permutations, seed)
     cut = _fdr_cut(p_local, alpha) if fdr else alpha
@@ -220,4 +256,4 @@ def spatial_pattern(
     if len(data) < FEW_AREAS:
         note += (f" Bei nur {len(data)} Gebieten ist die Teststärke gering: "
                  "ein nicht signifikantes Ergebnis heißt nicht, dass es kein Muster gibt.")
-    return SpatialPattern(local, float(mi.I), float(mi.p_sim), float(mi.z_sim), note)
+    return SpatialPattern(local, float(mi.I), p_global, z_global, note)

@@ -27,6 +27,7 @@ import rasterio.windows
 import shapely
 
 from indicators.catalogue import Indicator
+from indicators.errors import InputError
 from indicators.formatting import fmt_number, json_records
 
 STATS = ("mean", "sum", "min", "max", "count", "share_above")
@@ -34,7 +35,7 @@ STAT_LABELS_DE = {"mean": "Mittelwert", "sum": "Summe", "min": "Minimum", "max":
                   "count": "Zellen mit Wert", "share_above": "Anteil Zellen über {above}"}
 
 
-class ZonalError(ValueError):
+class ZonalError(InputError):
     """The raster cannot be used (German message naming the file)."""
 
 

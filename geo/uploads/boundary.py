@@ -9,7 +9,6 @@ a :class:`~indicators.ingest.report.Report` shown before anything is used.
 from __future__ import annotations
 
 import copy
-import os
 import re
 import tempfile
 from dataclasses import dataclass
@@ -22,20 +21,12 @@ from geo.boundaries import pick_columns, read_vector
 from geo.uploads.stadtbezirke import match_stadtbezirke, normalise_code
 from indicators.ingest.report import DROPPED, Report
 from indicators.ingest.validate import SYNONYMS, _norm
+from indicators.limits import max_upload_bytes  # decided in indicators.limits
 
-ENV_MAX_MB = "SOZIALMONITOR_MAX_UPLOAD_MB"
 BOUNDARY_SUFFIXES = (".gpkg", ".geojson", ".json", ".zip")
 # Key column names seen in GIS exports, besides the table synonyms of indicators.ingest.validate.
 EXTRA_KEYS = ("stbz", "stbz_nr", "stbznr", "stt", "stt_nr", "sttnr", "bezirksnr", "bezirksnummer",
               "stadtbezirksnummer", "stadtteilnummer", "ags", "gkz", "key", "fid_code")
-
-
-def max_upload_bytes() -> int:
-    """Upload size cap in bytes (env ``SOZIALMONITOR_MAX_UPLOAD_MB``, default 50 MB)."""
-    try:
-        return int(float(os.environ.get(ENV_MAX_MB, "50")) * 1024 * 1024)
-    except ValueError:
-        return 50 * 1024 * 1024
 
 
 @dataclass

@@ -68,7 +68,7 @@ def validate_file(boundaries: str | None = None, table: str | None = None, *, ke
     try:
         if boundaries:
             return validate_boundaries_file(boundaries, key, name, layer)
-        return validate_table_file(table, geography, year)
+        return validate_table_file(table or "", geography, year)
     except Exception as exc:  # the contract of validate: a report, never a traceback
         return False, (f"Fehler: {target} konnte nicht geprüft werden ({type(exc).__name__}: {str(exc)[:200]})\n"
                        "Ergebnis: nicht verwendbar")

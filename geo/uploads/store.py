@@ -17,9 +17,9 @@ every dataset saved before, is untouched; afterwards old versions are deleted.
 """
 from __future__ import annotations
 
+import builtins
 import contextlib
 import datetime as dt
-import fcntl
 import os
 import re
 import secrets
@@ -33,23 +33,25 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import yaml
+from filelock import FileLock
 
-from geo.geographies import REGISTRY, Geography, list_geographies, parse_registry
+from geo.geographies import (
+    REGISTRY,
+    SAVED_REGISTRY,
+    Geography,
+    data_dir,
+    list_geographies,
+    parse_registry,
+)
 from indicators.catalogue import Indicator, Source
+from indicators.errors import InputError
 
-ROOT = Path(__file__).resolve().parents[2]
-ENV_VAR = "SOZIALMONITOR_DATA_DIR"
 LAYER = "areas"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
 
-class StoreError(ValueError):
+class StoreError(InputError):
     """A dataset cannot be saved or removed; the message says why (German)."""
-
-
-def data_dir() -> Path:
-    """The configured data directory (not created here)."""
-    return Path(os.environ.get(ENV_VAR) or ROOT / "var")
 
 
 def safe_name(text: str) -> str:
@@ -95,7 +97,10 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write text (UTF-8) atomically."""
-    atomic_write(path, lambda p: p.write_text(text, encoding="utf-8"))
+    def write(p: Path) -> None:
+        p.write_text(text, encoding="utf-8")
+
+    atomic_write(path, write)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -141,19 +146,15 @@ class DataStore:
 
     @property
     def registry_path(self) -> Path:
-        """Registry file, for ``list_geographies(extra_registries=[...])``."""
-        return self.root / "registry.yaml"
+        """Registry file of the saved datasets (read by :func:`geo.geographies.list_geographies`)."""
+        return self.root / SAVED_REGISTRY
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """Serialise registry updates between sessions and processes."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "a+") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        with FileLock(self.root / ".lock"):  # portable (POSIX and Windows)
+            yield
 
     def _registry(self) -> dict:
         if not self.registry_path.exists():
@@ -162,7 +163,7 @@ class DataStore:
 
     def geographies(self) -> dict[str, Geography]:
         """Shipped geographies plus the saved ones."""
-        return list_geographies(extra_registries=[self.registry_path])
+        return list_geographies(self.root)
 
     def list(self) -> list[StoredDataset]:
         """Saved datasets, in registry order."""
@@ -262,7 +263,7 @@ class DataStore:
             self._delete_folder(Path(spec["boundaries"]).parent)
         return True
 
-    def cleanup(self) -> list[Path]:
+    def cleanup(self) -> builtins.list[Path]:  # `list` alone would be the method above
         """Delete dataset folders the registry does not point to (left by a crash)."""
         with self._locked():
             used = {Path(s["boundaries"]).parent.name for s in self._registry().values()}

@@ -80,9 +80,9 @@ class _Choropleth(MacroElement):
         super().__init__()
         self._name = "SmChoropleth"
         self.spec = spec
-        self._bounds = bounds
+        self._bounds: list[list[float | None]] = [list(b) for b in bounds]
 
-    def _get_self_bounds(self) -> list[list[float]]:
+    def _get_self_bounds(self) -> list[list[float | None]]:  # branca's signature (None = unknown)
         return self._bounds
 
 

@@ -183,10 +183,10 @@ def legend_html(
                          str(n_flagged)))
     if selected_label:
         specials.append((_swatch(css_class="sm-sw-selected"), selected_label, ""))
-    for j, (sw, label, n) in enumerate(specials):
+    for j, (sw, label, count) in enumerate(specials):
         cls = "sm-special sm-first-special" if j == 0 else "sm-special"
         out.append(f'<tr class="{cls}"><td>{sw}</td><td class="sm-lab">{escape(label)}</td>'
-                   f'<td class="sm-n">{escape(n)}</td><td></td></tr>')
+                   f'<td class="sm-n">{escape(count)}</td><td></td></tr>')
     out.append("</table>")
     if city_value is not None and city_value == city_value:
         city = fmt_value(city_value, unit, decimals, lang)

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from branca.utilities import color_brewer
 
+from indicators.errors import InputError
 from indicators.formatting import Lang, fmt_range
 from indicators.schemes import (  # noqa: F401 (re-exported)
     DEFAULT_PALETTE,
@@ -141,6 +142,34 @@ def _std_multiples(k: int) -> list[float]:
     return [-s for s in reversed(steps)] + inner + steps
 
 
+def parse_breaks(text: str) -> tuple[float, ...] | None:
+    """Manual class breaks typed by a user: ``"10; 20,5; 30"`` → ``(10.0, 20.5, 30.0)``; empty → None.
+
+    Raises
+    ------
+    InputError
+        If a part is no number, the breaks do not rise, or there are more than
+        ``MAX_K`` of them (message in German, naming the part).
+    """
+    parts = [p.strip() for p in str(text or "").split(";")]
+    if not any(parts):
+        return None
+    out: list[float] = []
+    for i, part in enumerate(parts, start=1):
+        try:
+            value = float(part.replace(" ", "").replace(",", "."))
+        except ValueError:
+            value = float("nan")
+        if not np.isfinite(value):
+            raise InputError(f"Klassengrenze {i} ('{part}') ist keine Zahl; Beispiel: 10; 20,5; 30")
+        if out and value <= out[-1]:
+            raise InputError(f"Klassengrenzen müssen aufsteigen: {part} folgt auf {out[-1]:g}")
+        out.append(value)
+    if len(out) > MAX_K:
+        raise InputError(f"höchstens {MAX_K} Klassengrenzen, nicht {len(out)}")
+    return tuple(out)
+
+
 def _upper_bounds(y: np.ndarray, scheme: str, k: int,
                   breaks: Sequence[float] | None) -> np.ndarray:
     """Upper class bounds (mapclassify ``bins``) for the non-missing values ``y``."""
@@ -241,7 +270,7 @@ def classify(
         palette=palette,
         edges=tuple(float(e) for e in edges),
         classes=classes,
-        colors=tuple(class_colors(edges, palette, reference)),
+        colors=tuple(class_colors(edges.tolist(), palette, reference)),
         counts=counts,
         labels=labels,
         no_data_count=no_data,
@@ -258,28 +287,19 @@ def _auto_decimals(edges: np.ndarray) -> int:
     return 4
 
 
-def value_decimals(kind: str, values: pd.Series | None = None) -> int:
-    """Decimals for showing values: none for counts and large numbers, else one."""
-    if kind == "count":
-        return 0
-    if values is not None:
-        v = pd.to_numeric(values, errors="coerce").dropna()
-        if len(v) and float(np.median(np.abs(v))) >= 100:
-            return 0
-    return 1
-
-
 def layer_classification(layer: pd.DataFrame, reference: float | None, scheme: str = "quantiles",
                          k: int = 5, palette: str = DEFAULT_PALETTE, breaks: Sequence[float] | None = None,
-                         lang: Lang = "de", kind: str | None = None) -> Classification:
+                         lang: Lang = "de", decimals: int | None = None) -> Classification:
     """Classes and colours of an indicator layer, as both web and print map use them.
 
     Suppressed areas count as having no value; ``reference`` (the city value)
-    centres diverging palettes; for counts (``kind="count"``) the legend shows
-    whole numbers.
+    centres diverging palettes; ``decimals`` are those of the values
+    (:meth:`indicators.catalogue.Indicator.decimals_for`): with 0 the legend
+    shows whole numbers, like the tooltip and tables; otherwise the fewest
+    decimals that keep the class edges distinct.
     """
     values = layer["value"].where(~layer["suppressed"].astype(bool)) if "suppressed" in layer else layer["value"]
-    decimals = 0 if kind is not None and value_decimals(kind, layer["value"]) == 0 else None
+    decimals = 0 if decimals == 0 else None
     return classify(values, scheme, k, breaks=list(breaks) if breaks else None, palette=palette,
                     reference=reference, decimals=decimals, lang=lang)
 

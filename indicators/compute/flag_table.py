@@ -1,7 +1,7 @@
 """Which areas are flagged, per indicator: the pluggable flag source of exports and report.
 
 Until the need assessment is merged, flags are simple thresholds
-(:func:`indicators.compute.flags.default_threshold`) on indicators with a need
+(:func:`indicators.compute.flags.flag_areas`) on indicators with a need
 direction. A different source is any function ``(ds, year) -> DataFrame``
 with area codes as index, indicator ids as columns and booleans as cells.
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from indicators.compute.flags import default_threshold, threshold_flags
+from indicators.compute.flags import NEED_DIRECTIONS, flag_areas
 from indicators.compute.rates import indicator_frame
 from indicators.dataset import Dataset
 
@@ -20,14 +20,13 @@ FlagSource = Callable[[Dataset, int], pd.DataFrame]
 
 def need_indicators(ds: Dataset) -> list[str]:
     """Indicators with a need direction (``up`` or ``down``), in catalogue order."""
-    return [i for i, ind in ds.catalogue.items() if ind.direction in {"up", "down"}]
+    return [i for i, ind in ds.catalogue.items() if ind.direction in NEED_DIRECTIONS]
 
 
 def _flags(ds: Dataset, indicator: str, year: int) -> pd.Series:
     rows, _ = indicator_frame(ds.values, indicator, int(year), ds.geography.reference_code)
     values = rows.set_index("area_code")["value"].reindex(ds.areas["code"])
-    direction = ds.catalogue[indicator].direction
-    return threshold_flags(values, default_threshold(values, direction), direction)
+    return flag_areas(values, ds.catalogue[indicator].direction)
 
 
 def threshold_flag_table(ds: Dataset, year: int) -> pd.DataFrame:
@@ -42,7 +41,7 @@ def threshold_flag_table(ds: Dataset, year: int) -> pd.DataFrame:
 
 def indicator_flags(ds: Dataset, indicator: str, year: int) -> frozenset[str]:
     """Codes of areas flagged on one indicator (none for neutral indicators)."""
-    if indicator not in ds.catalogue or ds.catalogue[indicator].direction not in {"up", "down"}:
+    if indicator not in ds.catalogue or ds.catalogue[indicator].direction not in NEED_DIRECTIONS:
         return frozenset()
     flags = _flags(ds, indicator, year)
     return frozenset(str(c) for c in flags[flags].index)

@@ -1,8 +1,14 @@
-"""Simple threshold flags on one indicator (the need index refines this)."""
+"""Simple threshold flags on one indicator (the need index refines this).
+
+:func:`flag_areas` is the one rule used by the atlas, the print map
+(``cli.py map --flags``), the exports and the report.
+"""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
+NEED_DIRECTIONS = ("up", "down")  # more need with higher / lower values; anything else is neutral
 
 
 def default_threshold(values: pd.Series, direction: str = "up") -> float | None:
@@ -24,3 +30,16 @@ def threshold_flags(values: pd.Series, threshold: float | None, direction: str =
         return pd.Series(False, index=values.index)
     flagged = values <= threshold if direction == "down" else values >= threshold
     return flagged.fillna(False).astype(bool)
+
+
+def flag_areas(values: pd.Series, direction: str, threshold: float | None = None) -> pd.Series:
+    """The flag rule: True where a value is beyond ``threshold`` on the side of more need.
+
+    ``threshold`` defaults to :func:`default_threshold`. Indicators without a
+    need direction (not ``up``/``down``) flag nothing; missing values never.
+    """
+    if direction not in NEED_DIRECTIONS:
+        return pd.Series(False, index=values.index)
+    if threshold is None:
+        threshold = default_threshold(values, direction)
+    return threshold_flags(values, threshold, direction)

@@ -37,7 +37,7 @@ def area_profile(ds: Dataset, code: str, year: int, lang: str = "de") -> pd.Data
             "label": ind.label(lang),
             "topic": ind.topic,
             "unit": ind.unit_for(lang),
-            "decimals": ind.decimals,
+            "decimals": ind.decimals_for(areas["value"]),
             "value": value,
             "suppressed": bool(mine["suppressed"].iloc[0]),
             "city": float(city.iloc[0]) if len(city) else np.nan,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from indicators.catalogue import DIRECTIONS, KINDS, CatalogueError, Indicator, Source, parse_indicator
+from indicators.errors import InputError
 
 FORM_FIELDS = ("variable", "id", "label_de", "label_en", "kind", "unit", "direction", "numerator", "denominator",
                "factor", "source", "licence", "reference_date")
@@ -19,7 +20,7 @@ _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 MAX_TEXT = 300
 
 
-class FormError(ValueError):
+class FormError(InputError):
     """The form has problems; ``problems`` lists them (German), one per field."""
 
     def __init__(self, problems: list[str]):
@@ -42,7 +43,8 @@ def _terms(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [t.strip() for t in re.split(r"[,+]", value) if t.strip()]
-    return [str(v).strip() for v in value if str(v).strip()]
+    items = value if isinstance(value, Iterable) else [value]
+    return [str(v).strip() for v in items if str(v).strip()]
 
 
 def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_id: str = "") -> Indicator:

@@ -17,8 +17,8 @@ import pandas as pd
 
 from indicators.ingest.report import USED, WARNING, Report
 from indicators.ingest.zip_safety import zip_problem
+from indicators.limits import max_upload_bytes
 
-MAX_BYTES = 50 * 1024 * 1024
 MAX_COLUMNS = 2000
 XLSX_MAX_UNZIPPED = 300 * 1024 * 1024
 XLSX_MAX_RATIO = 200  # XLSX is itself a ZIP; shared strings compress well
@@ -168,7 +168,7 @@ def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
 
 
 def read_table(source: str | Path | bytes, filename: str | None = None,
-               max_bytes: int = MAX_BYTES) -> tuple[RawTable, Report]:
+               max_bytes: int | None = None) -> tuple[RawTable, Report]:
     """Read a CSV or XLSX file (path or uploaded bytes) as text.
 
     Parameters
@@ -178,8 +178,10 @@ def read_table(source: str | Path | bytes, filename: str | None = None,
     filename
         Name used in messages and for the format (by extension).
     max_bytes
-        Files larger than this are rejected before parsing.
+        Files larger than this are rejected before parsing (default: the upload
+        limit, :func:`indicators.limits.max_upload_bytes`).
     """
+    max_bytes = max_bytes or max_upload_bytes()
     if isinstance(source, (str, Path)):
         path = Path(source)
         filename = filename or path.name

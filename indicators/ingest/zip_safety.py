@@ -13,13 +13,15 @@ import stat
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from indicators.errors import InputError
+
 MAX_UNZIPPED = 500 * 1024 * 1024   # bytes after decompression, all members together
 MAX_RATIO = 100                    # uncompressed : compressed, whole archive
 MAX_MEMBERS = 1000
 _CHUNK = 1024 * 1024
 
 
-class ZipRejected(ValueError):
+class ZipRejected(InputError):
     """The archive is unsafe or unreadable; the message says why (German)."""
 
 

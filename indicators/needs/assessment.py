@@ -18,6 +18,7 @@ from indicators.compute.classify import Classification, classify
 from indicators.dataset import Dataset
 from indicators.needs.assess import assess
 from indicators.needs.explain import explain
+from indicators.needs.mss import STATUS_CLASSES, STATUS_CLASSES_EN
 from indicators.needs.robustness import robustness
 
 POPULATION_VARIABLES = ("population_total", "inhabitants")
@@ -90,8 +91,7 @@ def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = 
     return result, expl, rob
 
 
-MSS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")
-MSS_CLASSES_EN = ("high", "medium", "low", "very low")
+MSS_CLASSES, MSS_CLASSES_EN = STATUS_CLASSES, STATUS_CLASSES_EN  # decided in indicators.needs.mss
 # Cut points of the score used to colour the other methods' maps.
 SCORE_BREAKS = {"svi": (0.25, 0.5, 0.75), "z": (-1.0, 0.0, 1.0)}
 

@@ -35,9 +35,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from indicators.errors import InputError
 from indicators.needs.small_numbers import NOT_ASSESSED
 
-STATUS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")
+STATUS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")  # the one list of MSS status classes
+STATUS_CLASSES_EN = ("high", "medium", "low", "very low")        # their English names, same order
 DYNAMIC_CLASSES = ("positiv", "stabil", "negativ")
 DYNAMIC_SYMBOLS = {"positiv": "+", "stabil": "+/-", "negativ": "-"}
 #: Upper bounds (inclusive) of the status classes hoch/mittel/niedrig.
@@ -81,13 +83,14 @@ def status_class(index: float) -> str:
     if pd.isna(index):
         return NOT_ASSESSED
     lo, mid, hi = STATUS_CUTS
+    high, medium, low, very_low = STATUS_CLASSES
     if index < lo:
-        return "hoch"
+        return high
     if index <= mid:
-        return "mittel"
+        return medium
     if index <= hi:
-        return "niedrig"
-    return "sehr niedrig"
+        return low
+    return very_low
 
 
 def dynamic_class(index: float) -> str:
@@ -95,11 +98,12 @@ def dynamic_class(index: float) -> str:
     if pd.isna(index):
         return NOT_ASSESSED
     lo, hi = DYNAMIC_CUTS
+    positive, stable, negative = DYNAMIC_CLASSES
     if index < lo:
-        return "positiv"
+        return positive
     if index <= hi:
-        return "stabil"
-    return "negativ"
+        return stable
+    return negative
 
 
 def combined_group(status: str, dynamic: str) -> str:
@@ -224,7 +228,7 @@ def mss(
         raise ValueError("reference='city' needs city_values")
     directions = dict(directions or {})
     weights = dict(weights or {})
-    centers = dict(city_values) if reference == "city" else None
+    centers = dict(city_values) if reference == "city" and city_values else None
 
     m = assessed_mask(df, status_cols + dynamic_cols, id_col, population_col,
                       min_population, exclude, drop_placeholders)
@@ -254,10 +258,10 @@ def read_mss_shares(path: str | Path) -> pd.DataFrame:
     """Read an MSS ``*-2-1.csv`` share table (``id`` kept as an 8-char string)."""
     df = pd.read_csv(path, dtype={"id": str})
     if "id" not in df.columns:
-        raise ValueError(f"{path}: keine Spalte 'id'")
+        raise InputError(f"{path}: keine Spalte 'id'")
     s, _ = split_columns(df.columns)
     if not s:
-        raise ValueError(f"{path}: keine Statusindikatoren (Spalten s1_..., s2_...)")
+        raise InputError(f"{path}: keine Statusindikatoren (Spalten s1_..., s2_...)")
     df["id"] = df["id"].str.strip().str.zfill(8)
     return df
 
@@ -279,9 +283,9 @@ def mss_from_file(path: str | Path, min_population: float = 300, exclude: Sequen
     try:
         df = read_mss_shares(path)
     except (OSError, ValueError) as exc:
-        raise ValueError(f"{path}: nicht lesbar ({exc})") from None
+        raise InputError(f"{path}: nicht lesbar ({exc})") from None
     if "inhabitants" not in df.columns:
-        raise ValueError(f"{path}: Spalte 'inhabitants' fehlt")
+        raise InputError(f"{path}: Spalte 'inhabitants' fehlt")
     if min_population < 0:
-        raise ValueError("die Mindest-Einwohnerzahl darf nicht negativ sein")
+        raise InputError("die Mindest-Einwohnerzahl darf nicht negativ sein")
     return mss(df, min_population=min_population, exclude=[*MSS_OUTLIERS, *exclude])

@@ -1,13 +1,13 @@
-"""Small-number rules: minimum population and disclosure control of counts."""
-from __future__ import annotations
+"""Small-number rule of the need assessment: a minimum population per area.
 
-from collections.abc import Sequence
+Disclosure control of counts is :func:`indicators.compute.disclosure.apply_disclosure`.
+"""
+from __future__ import annotations
 
 import pandas as pd
 
 NOT_ASSESSED = "nicht bewertet"
 DEFAULT_MIN_POPULATION = 300
-DEFAULT_DISCLOSURE_THRESHOLD = 3
 
 
 def population_mask(df: pd.DataFrame, population_col: str | None,
@@ -29,17 +29,3 @@ def population_mask(df: pd.DataFrame, population_col: str | None,
     reason = pd.Series("", index=df.index, dtype="object")
     reason[~ok] = f"unter {min_population:g} Einwohnern"
     return pd.DataFrame({"assessed": ok, "reason": reason}, index=df.index)
-
-
-def suppress_counts(df: pd.DataFrame, count_cols: Sequence[str],
-                    threshold: int = DEFAULT_DISCLOSURE_THRESHOLD) -> pd.DataFrame:
-    """Blank counts ``0 < n < threshold`` (disclosure control).
-
-    Zeros are kept: a true zero discloses nothing about a person. The returned
-    frame is a copy; suppressed cells are NaN.
-    """
-    out = df.copy()
-    for c in count_cols:
-        x = pd.to_numeric(out[c], errors="coerce")
-        out[c] = x.mask((x > 0) & (x < threshold))
-    return out

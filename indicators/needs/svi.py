@@ -23,9 +23,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from indicators.errors import InputError
+
 MISSING = -999
 SCALE = 10_000  # 4 decimals
-FLAG_CUT = 9_000  # EPL >= 0.90
 
 
 @dataclass(frozen=True)
@@ -279,10 +280,10 @@ def svi_from_file(path: str, edition: str) -> pd.DataFrame:
     try:
         df = read_cdc_inputs(path)
     except (OSError, ValueError) as exc:
-        raise ValueError(f"{path}: nicht lesbar ({exc})") from None
+        raise InputError(f"{path}: nicht lesbar ({exc})") from None
     if "FIPS" not in df.columns:
-        raise ValueError(f"{path}: Spalte 'FIPS' fehlt")
+        raise InputError(f"{path}: Spalte 'FIPS' fehlt")
     try:
         return svi_cdc(df, edition)
     except KeyError as exc:
-        raise ValueError(f"{path}: passt nicht zur Ausgabe {edition}: {exc.args[0]}") from None
+        raise InputError(f"{path}: passt nicht zur Ausgabe {edition}: {exc.args[0]}") from None

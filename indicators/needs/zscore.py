@@ -62,7 +62,7 @@ def signed_zscores(
         if d not in (1, -1):
             raise ValueError(f"direction of {c} must be +1 or -1, not {d}")
         x = pd.to_numeric(df[c], errors="coerce").where(mask)
-        center = city_values[c] if reference == "city" else None
+        center = city_values[c] if reference == "city" and city_values else None
         out[c] = d * zscore(x, center=center)
     return pd.DataFrame(out, index=df.index)
 

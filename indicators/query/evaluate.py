@@ -43,7 +43,9 @@ from indicators.query.syntax import (  # noqa: F401
 
 # --- evaluation ----------------------------------------------------------------
 
-def _fmt(x: float) -> str:
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "–"
     s = f"{x:,.10g}" if abs(x) >= 1000 else f"{x:.10g}"
     return s.replace(",", "_").replace(".", ",").replace("_", ".")
 

@@ -10,8 +10,10 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 from indicators.catalogue import Indicator
+from indicators.errors import InputError
 from indicators.ingest.validate import parse_number as validation_number
 from indicators.text import fold
 
@@ -25,7 +27,7 @@ _NUMBER = re.compile(r"^[+-]?(\d[\d.,]*)\s*%?$")
 _WORD = re.compile(r"[^\s()<>=!≥≤≠]+")
 
 
-class QueryError(ValueError):
+class QueryError(InputError):
     """A problem in the query text, with its 0-based character position."""
 
     def __init__(self, message: str, pos: int, text: str) -> None:
@@ -167,6 +169,8 @@ def tokenize(text: str, names: Names) -> list[Token]:
                 i = hit[1]
                 continue
         m = _WORD.match(text, i)
+        if m is None:  # e.g. a lone "!" (not "!=")
+            raise QueryError(f"'{text[i]}' unerwartet: erlaubt sind >, >=, <, <=, =, !=", i, text)
         word = m.group(0)
         low = word.lower()
         kind = "AND" if low in AND_WORDS else "OR" if low in OR_WORDS else "NOT" if low in NOT_WORDS else \
@@ -260,7 +264,7 @@ class Parser:
         start = self.tok
         if start.kind == "NAME":
             self.i += 1
-            return Operand(start.text, start.pos, indicator=start.value)
+            return Operand(start.text, start.pos, indicator=cast(str, start.value))
         parts = []
         while self.tok.kind in ("WORD", "NUM"):
             parts.append(self.tok)
@@ -270,7 +274,7 @@ class Parser:
             raise self.fail(f"Indikator oder Zahl erwartet, gefunden: {what}", start)
         phrase = self.text[parts[0].pos:parts[-1].end]
         if len(parts) == 1 and parts[0].kind == "NUM" or len(parts) == 2 and parts[0].kind == "NUM" and parts[1].text == "%":
-            return Operand(phrase, start.pos, number=float(parts[0].value))
+            return Operand(phrase, start.pos, number=cast(float, parts[0].value))
         try:
             return Operand(phrase, start.pos, indicator=self.names.resolve(phrase, start.pos, self.text))
         except QueryError:
@@ -281,9 +285,9 @@ class Parser:
 
     def parse_compare(self) -> Compare:
         first = self.parse_operand()
-        rest = []
+        rest: list[tuple[str, Operand]] = []
         while self.tok.kind == "OP" and len(rest) < 2:
-            op = self.tok.value
+            op = cast(str, self.tok.value)
             self.i += 1
             rest.append((op, self.parse_operand()))
         if not rest:

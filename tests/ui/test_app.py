@@ -127,3 +127,13 @@ def test_change_view_uses_a_diverging_palette_centred_on_zero():
     palette = [s for s in at.selectbox if s.label == "Farbschema"][0]
     assert palette.value == "RdBu"
     assert at.subheader[0].value == "Anteil 65-Jährige und Ältere: 2015–2022"
+
+
+@pytest.mark.parametrize("text", ["abc;;5", "10;5"])
+def test_bad_manual_breaks_show_a_german_warning_not_an_exception(text):
+    at = run_app(scheme="manual")
+    assert not at.exception
+    at.sidebar.text_input[0].set_value(text).run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.sidebar.warning)
+    assert "Klassengrenze" in warnings

@@ -14,18 +14,21 @@ from indicators.compute.classify import (
     SCHEMES,
     SEQUENTIAL_PALETTES,
     layer_classification,
+    parse_breaks,
 )
-from indicators.compute.flags import default_threshold, threshold_flags
+from indicators.compute.flags import default_threshold, flag_areas
 from indicators.compute.profile import area_profile
 from indicators.compute.ranking import ranking_table
 from indicators.compute.smoothing import eb_rates
 from indicators.compute.timeseries import change_between, series
+from indicators.errors import SozialmonitorError
 from indicators.formatting import fmt_change, fmt_value
 from ui import common, downloads
 from ui.i18n import t
+from ui.state import AtlasView
 
 
-def _controls(ds, lang: str) -> dict:
+def _controls(ds, lang: str) -> AtlasView:
     """Sidebar widgets; state is initialised from and written back to the URL."""
     cat = ds.catalogue
     ids = [i for i in cat if ds.years_for(i)]
@@ -59,7 +62,12 @@ def _controls(ds, lang: str) -> dict:
     breaks = None
     if scheme == "manual":
         text = sb.text_input(t("breaks", lang), "")
-        breaks = [float(x.replace(",", ".")) for x in text.replace(" ", "").split(";") if x] or None
+        try:
+            breaks = parse_breaks(text)
+        except SozialmonitorError as exc:  # e.g. "abc;;5" or "10;5": say why, draw quantiles meanwhile
+            sb.warning(str(exc))
+        if breaks is None:
+            scheme = "quantiles"
     palettes = list(SEQUENTIAL_PALETTES) + list(DIVERGING_PALETTES)
     default_pal = "RdBu" if view == "change" else palettes[0]  # diverging around 0 for changes
     palette = sb.selectbox(t("palette", lang), palettes, index=palettes.index(default_pal)
@@ -67,15 +75,15 @@ def _controls(ds, lang: str) -> dict:
     labels = sb.checkbox(t("labels", lang), value=False)
     common.sync_url(indicator=ind_id, year=year, view=None if view == "level" else view,
                     start=start, scheme=scheme, k=k)
-    return dict(decimals=cat[ind_id].decimals, indicator=ind_id, year=year, view=view, start=start, relative=relative,
-                scheme=scheme, k=k, breaks=breaks, palette=palette, labels=labels)
+    return AtlasView(indicator=ind_id, year=year, view=view, start=start, relative=relative,
+                     scheme=scheme, k=k, breaks=breaks, palette=palette, labels=labels)
 
 
-def _layer(ds, c: dict):
-    if c["view"] == "level":
-        return indicator_layer(ds, c["indicator"], c["year"])
+def _layer(ds, c: AtlasView):
+    if c.level:
+        return indicator_layer(ds, c.indicator, c.year)
     ref = ds.geography.reference_code
-    rows = change_between(ds.values, c["indicator"], c["start"], c["year"], c["relative"])
+    rows = change_between(ds.values, c.indicator, c.start, c.year, c.relative)
     city = rows[rows["area_code"] == ref]["value"]
     layer = join_values(ds.areas, rows[rows["area_code"] != ref])
     return layer, (float(city.iloc[0]) if len(city) and pd.notna(city.iloc[0]) else None)
@@ -86,43 +94,45 @@ def render() -> None:
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
     c = _controls(ds, lang)
-    ind = ds.catalogue[c["indicator"]]
+    ind = ds.catalogue[c.indicator]
     layer, city = _layer(ds, c)
+    dec = ind.decimals_for(layer["value"])  # one decision for tooltip, legend, lists and downloads
     unit = ind.unit_for(lang)
     label = ind.label(lang)
-    if c["view"] == "change":
-        unit = "%" if c["relative"] else ("Pp." if ind.unit == "%" else unit)
-        label = f"{label}: {c['start']}–{c['year']}"
+    if c.view == "change":
+        unit = "%" if c.relative else ("Pp." if ind.unit == "%" else unit)
+        label = f"{label}: {c.start}–{c.year}"
 
-    if c["view"] == "level" and _smoothable(ind) and st.sidebar.checkbox(
+    if c.level and _smoothable(ind) and st.sidebar.checkbox(
             "Raten glätten (Empirical Bayes)" if lang == "de" else "Smooth rates (Empirical Bayes)",
             key="eb", help="Globale Empirical-Bayes-Glättung nach Marshall (1991): kleine Gebiete werden zum "
                            "Stadtwert hin gezogen. Rohwerte stehen in der Rangfolge daneben."):
         eb = eb_rates(layer["numerator"], layer["denominator"], ind.factor)
         layer["raw"], layer["value"] = layer["value"], eb["smoothed"]
         label = f"{label} ({'EB-geglättet' if lang == 'de' else 'EB-smoothed'})"
-    direction = ind.direction if c["view"] == "level" else "up"
+    direction = ind.direction if c.level else "up"
     default = default_threshold(layer["value"], direction)
     st.sidebar.markdown(f"**{t('flag_rule', lang)}**")
     threshold = st.sidebar.number_input(
-        t("flag_rule", lang), value=round(default, 2) if default is not None else 0.0,
+        t("flag_rule", lang), value=default if default is not None else 0.0,
         label_visibility="collapsed", help=t("flag_note", lang), format="%.2f")
-    layer["flagged"] = threshold_flags(layer["value"], threshold, direction)
+    # the same rule as `cli.py map --flags`, exports and report (neutral indicators: no flags)
+    layer["flagged"] = flag_areas(layer["value"], direction, threshold if default is not None else None)
 
     # the same function decides classes and colours for the print map
-    reference = 0.0 if c["view"] == "change" else city
-    classes = layer_classification(layer, reference, c["scheme"], c["k"], c["palette"], c["breaks"], lang,
-                                   kind=ind.kind if c["view"] == "level" else None)
+    reference = 0.0 if c.view == "change" else city
+    classes = layer_classification(layer, reference, c.scheme, c.k, c.palette, c.breaks, lang,
+                                   decimals=dec if c.level else None)
     common.init_state("area", None, str, set(layer["code"]))
     codes = list(layer["code"])
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None
 
-    st.subheader(f"{label} – {c['year']}" if c["view"] == "level" else label)
+    st.subheader(f"{label} – {c.year}" if c.level else label)
     if ind.definition(lang):
         st.caption(ind.definition(lang))
-    m = build_map(layer, classes, indicator_label=label, unit=unit, city_value=city, decimals=c["decimals"],
+    m = build_map(layer, classes, indicator_label=label, unit=unit, city_value=city, decimals=dec,
                       city_name=ds.geography.reference_label(lang), lang=lang,
-                  selected=selected, show_labels=c["labels"],
+                  selected=selected, show_labels=c.labels,
                   attribution=ds.sources[ind.source].label if ind.source in ds.sources else None,
                   **common.tiles())
     out = st_folium(m, key=f"map-{geo_id}", height=620, use_container_width=True,
@@ -136,9 +146,9 @@ def render() -> None:
             st.rerun()
     left, right = st.columns([1, 2], gap="medium")
     with left:
-        _flag_list(layer, unit, c["decimals"], lang)
+        _flag_list(layer, unit, dec, lang)
     with right:
-        _ranking(ds, layer, city, unit, c, lang)
+        _ranking(ds, layer, city, unit, c, dec, lang)
     _profile(ds, layer, c, lang)
     common.source_footer(ds, ind.id)
 
@@ -159,25 +169,25 @@ def _flag_list(layer, unit: str, decimals: int, lang: str) -> None:
         f"- {row['name']}: {fmt_value(row['value'], unit, decimals, lang)}" for _, row in flagged.iterrows()))
 
 
-def _ranking(ds, layer, city, unit: str, c: dict, lang: str) -> None:
+def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> None:
     st.markdown(f"**{t('ranking', lang)}**")
-    table = ranking_table(layer, city, c["decimals"], lang)
+    table = ranking_table(layer, city, dec, lang)
     if "raw" in layer:  # EB smoothing on: raw values side by side
         raw = dict(zip(layer["code"], layer["raw"]))
-        table.insert(4, "raw", [fmt_value(raw[code], "", c["decimals"], lang) for code in table["code"]])
+        table.insert(4, "raw", [fmt_value(raw[code], "", dec, lang) for code in table["code"]])
     shown = table.drop(columns="value_num").rename(columns={
         "raw": "Rohwert" if lang == "de" else "raw value",
         "rank": t("rank", lang), "code": t("code", lang), "name": t("name", lang),
         "value": f"{t('value', lang)} ({unit})", "vs_city": t("vs_city", lang), "flagged": t("flag", lang)})
     st.dataframe(shown, hide_index=True, width="stretch")
-    if c["view"] == "level":
-        downloads.data_downloads(ds, c["indicator"], c["year"], lang)
-        downloads.print_map_downloads(ds, c["indicator"], c["year"], c,
+    if c.level:
+        downloads.data_downloads(ds, c.indicator, c.year, lang)
+        downloads.print_map_downloads(ds, c.indicator, c.year, c,
                                       frozenset(layer.loc[layer["flagged"], "code"]), lang)
-        downloads.report_download(ds, c["year"], lang)
+        downloads.report_download(ds, c.year, lang)
 
 
-def _profile(ds, layer, c: dict, lang: str) -> None:
+def _profile(ds, layer, c: AtlasView, lang: str) -> None:
     st.markdown(f"### {t('profile', lang)}")
     names = dict(zip(layer["code"], layer["name"]))
     st.selectbox(t("choose_area", lang), list(names), key="area", placeholder=t("none", lang),
@@ -186,7 +196,7 @@ def _profile(ds, layer, c: dict, lang: str) -> None:
     common.sync_url(area=code)
     if not code:
         return
-    prof = area_profile(ds, code, c["year"], lang)
+    prof = area_profile(ds, code, c.year, lang)
     if prof.empty:
         return
     n = int(prof["n"].max())
@@ -203,7 +213,7 @@ def _profile(ds, layer, c: dict, lang: str) -> None:
     })
     st.dataframe(shown, hide_index=True, width="stretch")
     ref = ds.geography.reference_code
-    ts = series(ds.values, c["indicator"], [code, ref] if ref else [code])
+    ts = series(ds.values, c.indicator, [code, ref] if ref else [code])
     ts.columns = [names.get(col, ds.geography.reference_label(lang)) for col in ts.columns]
-    st.markdown(f"**{t('series_title', lang)}: {ds.catalogue[c['indicator']].label(lang)}**")
+    st.markdown(f"**{t('series_title', lang)}: {ds.catalogue[c.indicator].label(lang)}**")
     st.line_chart(ts)

@@ -5,7 +5,9 @@ shown the same way: a choropleth, a table and a CSV download.
 """
 from __future__ import annotations
 
+import contextlib
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import folium
@@ -21,18 +23,24 @@ from indicators.formatting import fmt_number
 from ui import common
 
 
-def _saved_upload(upload, suffix: str) -> Path | None:
-    """Uploaded bytes as a temporary file (the readers take paths); None if too large."""
-    from geo.uploads.boundary import max_upload_bytes
+@contextlib.contextmanager
+def _saved_upload(upload, suffix: str) -> Iterator[Path | None]:
+    """Uploaded bytes as a temporary file while the block runs (the readers take paths).
+
+    Yields None if the file is too large. The file and its folder are deleted
+    when the block ends, also on an error, so reruns leave nothing behind.
+    """
+    from indicators.limits import max_upload_bytes
 
     data = upload.getvalue()
     if len(data) > max_upload_bytes():
         st.error(f"{upload.name}: Datei größer als {max_upload_bytes() // 2**20} MB")
-        return None
-    tmp = tempfile.NamedTemporaryFile(delete=False, suffix=suffix)  # noqa: SIM115 (issue 12: to be replaced)
-    tmp.write(data)
-    tmp.close()
-    return Path(tmp.name)
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="sozialmonitor-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        yield path
 
 
 def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=None) -> None:
@@ -91,10 +99,10 @@ def render_facilities_tool() -> None:
                           type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"], key="q_fac")
     if up is None:
         return
-    path = _saved_upload(up, Path(up.name).suffix)
-    if path is None:
-        return
-    points, report = read_facilities(path, up.name, ds.areas)
+    with _saved_upload(up, Path(up.name).suffix) as path:
+        if path is None:
+            return
+        points, report = read_facilities(path, up.name, ds.areas)
     (st.success if report.ok else st.error)(report.summary(lang))
     if report.findings:
         st.dataframe(report.to_frame(lang), hide_index=True, width="stretch")
@@ -128,14 +136,14 @@ def render_raster_tool() -> None:
         return
     above = st.number_input("Anteil der Zellen über (optional)" if de else "Share of cells above (optional)",
                             value=None, key="q_raster_above")
-    path = _saved_upload(up, ".tif")
-    if path is None:
-        return
-    try:
-        res = zonal_stats(path, ds.areas, above)
-    except ZonalError as exc:
-        st.error(str(exc).replace(path.name, up.name))
-        return
+    with _saved_upload(up, ".tif") as path:
+        if path is None:
+            return
+        try:
+            res = zonal_stats(path, ds.areas, above)
+        except ZonalError as exc:
+            st.error(str(exc).replace(path.name, up.name))
+            return
     for note in res.notes:
         st.caption(note)
     prefix = "raster"

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.uploads.boundary import boundary_areas, check_boundaries, max_upload_bytes
+from geo.uploads.boundary import boundary_areas, check_boundaries
 from geo.uploads.pipeline import accept_upload
 from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, recheck_table
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
+from indicators.limits import max_upload_bytes
 from ui import common
 
 

@@ -115,3 +115,34 @@ def test_local_p_sim_counts_exact_ties_as_larger_on_few_areas(luebeck):
                      for r in range(99))
         larger = min(larger, 99 - larger)
         assert p[i] == (larger + 1) / 100
+
+
+def test_global_generator_is_never_touched(monkeypatch):
+    """Streamlit runs sessions in threads: the pattern must not reseed NumPy's global generator."""
+    def forbidden(*_a, **_k):
+        raise AssertionError("NumPy's global random generator used")
+
+    v = np.arange(36, dtype=float).reshape(6, 6)  # synthetic
+    before = np.random.get_state()[1].copy()
+    for name in ("seed", "set_state", "permutation", "shuffle"):
+        monkeypatch.setattr(np.random, name, forbidden)
+    res = spatial_pattern(grid(v), "v", permutations=199)
+    monkeypatch.undo()
+    assert np.array_equal(np.random.get_state()[1], before)
+    assert 0 < res.p_sim < 0.05 and res.moran_i > 0.5
+
+
+def test_global_p_sim_matches_esda_distribution():
+    """Same statistic as esda.Moran's permutation test (different draws, so a tolerance)."""
+    import esda
+
+    from geo.spatial.pattern import global_p_sim, queen_weights
+
+    rng = np.random.default_rng(3)  # synthetic
+    g = grid(rng.normal(size=(8, 8)) + np.add.outer(np.arange(8), np.arange(8)) * 0.2)
+    w = queen_weights(g.geometry).transform("r")
+    y = g["v"].to_numpy()
+    ref = esda.Moran(y, w, permutations=999)
+    mi = esda.Moran(y, w, permutations=0)
+    p, z = global_p_sim(mi.z, w, float(mi.I), 999, np.random.default_rng(1))
+    assert abs(p - ref.p_sim) < 0.02 and abs(z - ref.z_sim) < 0.5

@@ -104,3 +104,37 @@ def test_cleanup_removes_orphan_folders(tmp_path):
     orphan.mkdir()
     assert store.cleanup() == [orphan] and not orphan.exists()
     assert [d.name for d in store.list()] == ["eins"]
+
+
+def test_store_works_without_posix_fcntl(tmp_path):
+    """Windows has no fcntl: the store locks with filelock (simulated by hiding fcntl)."""
+    import subprocess
+    import sys
+
+    from testkit import ROOT
+
+    code = (
+        "import sys; sys.modules['fcntl'] = None\n"
+        "from geo.uploads.store import DataStore\n"
+        "store = DataStore(sys.argv[1])\n"
+        "with store._locked():\n"
+        "    pass\n"
+        "print('ok', store.remove('gibtsnicht'))\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "ok False"
+
+
+def test_table_saved_under_a_raised_upload_limit_reloads(tmp_path, monkeypatch):
+    """The limit comes from SOZIALMONITOR_MAX_UPLOAD_MB, also when a saved table is read again."""
+    from indicators import limits
+
+    monkeypatch.setattr(limits, "DEFAULT_UPLOAD_MB", 0.001)  # scaled down: the default 1 KB instead of 50 MB
+    monkeypatch.setenv("SOZIALMONITOR_MAX_UPLOAD_MB", "0.05")  # raised: 50 KB
+    big = pd.DataFrame({"area_code": ["01", "02"] * 200, "year": [y for y in range(1900, 2100) for _ in (0, 1)],
+                        "variable": "n", "value": 10.123456789})  # synthetic, ~10 KB as tidy CSV
+    geo = DataStore(tmp_path).save("gross", "Groß", AREAS, big, CAT, {"synthetic": SRC})
+    assert geo.table.stat().st_size > 8 * 1024  # larger than the (scaled) default limit
+    ds = load_dataset(geo)
+    assert len(ds.years) == 200 and ds.report.ok

@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from indicators.compute.smoothing import eb_rates
-from indicators.needs.small_numbers import suppress_counts
 
 
 def test_hand_computed_eb():
@@ -42,9 +41,3 @@ def test_no_between_variance_gives_overall_rate_and_missing_stays_missing():
     r = eb_rates(pd.Series([5.0, 5.0, np.nan]), pd.Series([100.0, 100.0, 100.0]), factor=100)
     assert r["smoothed"].tolist()[:2] == pytest.approx([5.0, 5.0])
     assert np.isnan(r.loc[2, "smoothed"])
-
-
-def test_counts_below_threshold_are_suppressed():
-    df = pd.DataFrame({"n": [0, 1, 2, 3, 10]})
-    out = suppress_counts(df, ["n"])
-    assert out["n"].tolist()[:1] == [0] and out["n"].isna().tolist() == [False, True, True, False, False]

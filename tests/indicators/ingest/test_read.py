@@ -61,3 +61,14 @@ def test_oversized_and_binary_files_are_rejected_with_reason():
 def test_missing_file_reports_name(tmp_path):
     _, rep = read_table(tmp_path / "nope.csv")
     assert not rep.ok and "nope.csv" in rep.summary()
+
+
+def test_default_size_limit_follows_the_environment(monkeypatch):
+    from indicators.ingest.read import read_table
+
+    data = b"code;jahr;wert\n" + b"01;2022;5\n" * 300  # synthetic, ~3 KB
+    _, report = read_table(data, "t.csv")
+    assert not report.file_error and report.rows_in == 300
+    monkeypatch.setenv("SOZIALMONITOR_MAX_UPLOAD_MB", "0.001")  # 1 KB
+    _, report = read_table(data, "t.csv")
+    assert report.file_error and "größer" in report.to_text()

@@ -1,0 +1,27 @@
+"""Typed view state passed between the parts of a page (no untyped dicts)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indicators.compute.classify import DEFAULT_PALETTE
+
+
+@dataclass(frozen=True)
+class AtlasView:
+    """What the atlas sidebar chose: indicator, year, view and map style."""
+
+    indicator: str
+    year: int
+    view: str = "level"                 # "level" or "change"
+    start: int | None = None            # first year of a change view
+    relative: bool = False              # change in % instead of points/units
+    scheme: str = "quantiles"
+    k: int = 5
+    breaks: tuple[float, ...] | None = None
+    palette: str = DEFAULT_PALETTE
+    labels: bool = False
+
+    @property
+    def level(self) -> bool:
+        """True for the level view (values of one year), False for changes."""
+        return self.view == "level"
