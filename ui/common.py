@@ -9,7 +9,7 @@ from geo.geographies import Geography
 from geo.loading import load_dataset
 from geo.uploads.store import DataStore
 from indicators.dataset import Dataset
-from ui.i18n import t
+from indicators.wording import t
 
 URL_KEYS = ("geography", "indicator", "year", "scheme", "k", "area", "lang", "view", "start")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators.wording import pick
 from ui import common
 
 TEXT_DE = """
@@ -27,13 +28,13 @@ threshold never leave the tool.
 
 def render() -> None:
     lang = common.lang()
-    st.markdown(TEXT_EN if lang == "en" else TEXT_DE)
+    st.markdown(pick((TEXT_DE, TEXT_EN), lang))
     for geo_id, geo in common.geographies().items():
         ds = common.dataset(geo_id)
         st.markdown(f"#### {geo.label(lang)}")
         for src in ds.sources.values():
             link = f" – [{src.url}]({src.url})" if src.url else ""
-            note = src.note_en if lang == "en" else src.note_de
+            note = pick((src.note_de, src.note_en), lang)
             st.markdown(f"- {src.label}, {src.licence}{link}" + (f"  \n  {note}" if note else ""))
         if geo.attribution:
             st.markdown(f"- {geo.attribution}")
