@@ -127,3 +127,26 @@ def test_change_view_uses_a_diverging_palette_centred_on_zero():
     palette = [s for s in at.selectbox if s.label == "Farbschema"][0]
     assert palette.value == "RdBu"
     assert at.subheader[0].value == "Anteil 65-Jährige und Ältere: 2015–2022"
+
+
+def test_needs_table_has_german_headers_and_english_in_english_mode():
+    raw = {"id", "name", "label", "score", "rank", "flag", "status", "robustness", "share", "rank_range",
+           "reasons"}
+    at = AppTest.from_string(NEEDS_PAGE, default_timeout=120)
+    at.run()
+    assert not at.exception
+    cols = list(at.dataframe[0].value.columns)
+    assert not raw & set(cols), cols
+    assert {"Schlüssel", "Gebiet", "Indexwert", "Rang", "erhöhter Bedarf", "Gründe"} <= set(cols)
+    at = AppTest.from_string(NEEDS_PAGE, default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert {"Code", "Area", "Score", "Rank", "elevated need", "Reasons"} <= set(at.dataframe[0].value.columns)
+
+
+def test_profile_table_headers_are_german():
+    at = run_app(area="03")
+    assert not at.exception
+    headers = [list(d.value.columns) for d in at.dataframe]
+    assert ["Indikator", "Wert", "Gesamtstadt", "Rang", "Entwicklung"] in headers
