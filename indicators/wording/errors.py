@@ -2,5 +2,5 @@
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
-
+    "err_file_too_large": ("{name}: Datei größer als {mb} MB", "{name}: file larger than {mb} MB"),
 }

@@ -79,4 +79,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{k} of {n} areas match ({year}): {explanation}",
     ),
     "q_summary_unknown": ("; {n} unbekannt (fehlende Werte)", "; {n} unknown (missing values)"),
+    "q_address_hit": (
+        "{address}: Stadtteil {code} {name} ({lat}, {lon})",
+        "{address}: Stadtteil {code} {name} ({lat}, {lon})",
+    ),
+    "q_radius": ("Radius (m)", "Radius (m)"),
 }

@@ -96,8 +96,7 @@ def render() -> None:
 
     if c["view"] == "level" and _smoothable(ind) and st.sidebar.checkbox(
             t("atlas_smooth_rates_empirical_bayes", lang),
-            key="eb", help="Globale Empirical-Bayes-Glättung nach Marshall (1991): kleine Gebiete werden zum "
-                           "Stadtwert hin gezogen. Rohwerte stehen in der Rangfolge daneben."):
+            key="eb", help=t("atlas_eb_help", lang)):
         eb = eb_rates(layer["numerator"], layer["denominator"], ind.factor)
         layer["raw"], layer["value"] = layer["value"], eb["smoothed"]
         label = f"{label} ({t('atlas_eb_smoothed', lang)})"

@@ -16,13 +16,6 @@ from indicators.needs.explain import summary
 from indicators.wording import display_columns, t
 from ui import common
 
-METHOD_LABELS = {
-    "mss": "MSS (Berlin, Monitoring Soziale Stadtentwicklung)",
-    "svi": "SVI (CDC/ATSDR Social Vulnerability Index)",
-    "z": "z-Wert-Summe (gewichtet)",
-}
-SCORE_LABEL = {"mss": "Statusindex", "svi": "SVI-Perzentil", "z": "Bedarfswert (z)"}
-
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _run(geo_id: str, key: tuple, year: int, method: str, indicators: tuple, threshold: float):
@@ -45,7 +38,7 @@ def render() -> None:
     year = sb.selectbox(t("year", lang), ds.years[::-1], key="needs_year")
     base = default_setup(ds, year)
     method = sb.selectbox(t("needs_method", lang), METHODS,
-                          index=METHODS.index(base.method), format_func=METHOD_LABELS.get)
+                          index=METHODS.index(base.method), format_func=lambda m: t(f"needs_method_{m}", lang))
     candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
                   and i not in base.dynamic_indicators and ds.years_for(i)]
     chosen = sb.multiselect(t("needs_indicators", lang), candidates,
@@ -59,7 +52,7 @@ def render() -> None:
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
     st.subheader((t("page_needs", lang)) + f" – {ds.geography.label(lang)} {year}")
-    st.caption(PRESETS_NOTE.get(method, ""))
+    st.caption(t(f"needs_note_{method}", lang))
     layer = join_values(ds.areas, pd.DataFrame({
         "area_code": result["id"], "value": result["score"], "numerator": np.nan,
         "denominator": np.nan, "suppressed": False}))
@@ -68,7 +61,7 @@ def render() -> None:
     classes = need_classes(result, method, lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        m = build_map(layer, classes, indicator_label=SCORE_LABEL[method], unit="",
+        m = build_map(layer, classes, indicator_label=t(f"needs_score_{method}", lang), unit="",
                       lang=lang, decimals=2, attribution=ds.geography.label(lang),
                       flag_label=t("needs_elevated_need", lang), **common.tiles())
         st_folium(m, key=f"needs-{geo_id}", height=560, use_container_width=True, returned_objects=[])
@@ -106,11 +99,6 @@ def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[st
     return out
 
 
-PRESETS_NOTE = {
-    "mss": "Statusindex: standardisierte Summe der z-Werte der Statusindikatoren; Klassen hoch < −1 ≤ mittel ≤ +1 < niedrig ≤ +1,5 < sehr niedrig. Markiert: niedrig und sehr niedrig.",
-    "svi": "Perzentilränge (rank−1)/(N−1), Summe neu gerangt; markiert ab dem Perzentil der Schwelle.",
-    "z": "Gewichteter Mittelwert der vorzeichenrichtigen z-Werte; markiert ab der Schwelle.",
-}
 
 
 def _pattern(ds, layer, lang: str) -> None:

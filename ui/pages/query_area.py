@@ -49,8 +49,8 @@ def render_area_tool() -> None:
         if res.found:
             hit = res.matches[0]
             point = (hit.lon, hit.lat)
-            st.success(f"{hit.address}: Stadtteil {hit.stadtteil_code} {hit.stadtteil_name} "
-                       f"({fmt_number(hit.lat, 5, lang)}, {fmt_number(hit.lon, 5, lang)})")
+            st.success(t("q_address_hit", lang, address=hit.address, code=hit.stadtteil_code,
+                         name=hit.stadtteil_name, lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang)))
             st.markdown(f"[{t('q_open_area_profile', lang)}](./?area={hit.stadtteil_code})")
         else:
             st.warning(res.message or (t("q_address_not_found", lang)))
@@ -59,10 +59,11 @@ def render_area_tool() -> None:
 
     st.markdown("#### " + t("q_who_lives", lang))
     year = st.selectbox(t("year", lang), ds.years[::-1], key="q_year")
-    radius = st.slider("Radius (m)", 100, 3000, 500, 50, key="q_radius")
+    radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius")
     layer, city = indicator_layer(ds, "population_density", year)
-    m = build_map(layer, classify(layer["value"], palette="Greys"), indicator_label="Einwohnerdichte",
-                  unit="EW/km²", lang=lang, decimals=0, draw=True, **common.tiles())
+    density = ds.catalogue["population_density"]
+    m = build_map(layer, classify(layer["value"], palette="Greys"), indicator_label=density.label(lang),
+                  unit=density.unit_for(lang), lang=lang, decimals=0, draw=True, **common.tiles())
     if point:
         folium.Circle([point[1], point[0]], radius=radius, color="#0b4f9c", fill=False).add_to(m)
     st.caption(t("q_draw_hint", lang))

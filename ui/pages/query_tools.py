@@ -28,7 +28,7 @@ def _saved_upload(upload, suffix: str) -> Path | None:
 
     data = upload.getvalue()
     if len(data) > max_upload_bytes():
-        st.error(f"{upload.name}: Datei größer als {max_upload_bytes() // 2**20} MB")
+        st.error(t("err_file_too_large", common.lang(), name=upload.name, mb=max_upload_bytes() // 2**20))
         return None
     tmp = tempfile.NamedTemporaryFile(delete=False, suffix=suffix)  # noqa: SIM115 (issue 12: to be replaced)
     tmp.write(data)

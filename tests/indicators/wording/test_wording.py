@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from testkit import ROOT
 
-from indicators.wording import THEMES, TEXTS, display_columns, lang_of, pick, t
+from indicators.wording import TEXTS, THEMES, display_columns, lang_of, pick, t
 
 
 def _fields(text: str) -> set[str]:
