@@ -16,7 +16,6 @@ from indicators.wording import t
 Lang = str  # "de" or "en"
 
 MINUS = "\u2212"
-NO_DATA = {"de": "keine Daten", "en": "no data"}
 NO_VALUE = "–"  # shown in place of a number that is missing
 
 

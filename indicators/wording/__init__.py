@@ -12,7 +12,7 @@ One word per concept: a value withheld for disclosure control is "gesperrt" /
 from __future__ import annotations
 
 from indicators.wording import cli, columns, errors, exports, maps, queries, report, ui, upload
-from indicators.wording.core import LANGS, Lang, lang_of, pick
+from indicators.wording.core import LANGS, lang_of, pick
 from indicators.wording.frames import display_columns
 
 THEMES: dict[str, dict[str, tuple[str, str]]] = {
@@ -45,4 +45,4 @@ def t(key: str, lang: str = "de", **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
-__all__ = ["LANGS", "TEXTS", "THEMES", "Lang", "display_columns", "lang_of", "pick", "t"]
+__all__ = ["LANGS", "TEXTS", "THEMES", "display_columns", "lang_of", "pick", "t"]

@@ -1,11 +1,17 @@
-"""The language decision, made once: ``"en"`` means English, anything else German."""
+"""The language decision, made once: ``"en"`` means English, anything else German.
+
+No run-time imports: the command line loads the wording without ``typing``.
+"""
 from __future__ import annotations
 
-from typing import Literal, TypeVar
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal, TypeVar
 
-Lang = Literal["de", "en"]
+    Lang = Literal["de", "en"]
+    T = TypeVar("T")
+
 LANGS: tuple[Lang, Lang] = ("de", "en")
-T = TypeVar("T")
 _ENGLISH: dict[str, Lang] = {"en": "en"}
 
 
@@ -16,4 +22,4 @@ def lang_of(lang: str | None) -> Lang:
 
 def pick(pair: tuple[T, T], lang: str | None) -> T:
     """The German (first) or English (second) element of ``pair``."""
-    return pair[1] if lang_of(lang) == "en" else pair[0]
+    return pair[_ENGLISH.get(lang or "") == "en"]

@@ -1,12 +1,12 @@
 """Column headers of tables shown to people, from the wording table."""
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
 from indicators.wording.core import pick
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import pandas as pd
 
 

@@ -31,4 +31,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "wm_classes": ("Klassen", "classes"),
     "wm_in": ("in", "in"),
     "decimal_sep": (",", "."),
+    "scheme_quantiles": ("Quantile", "Quantiles"),
+    "scheme_fisher_jenks": ("Natürliche Brüche (Fisher-Jenks)", "Natural breaks (Fisher-Jenks)"),
+    "scheme_equal_interval": ("Gleiche Intervalle", "Equal intervals"),
+    "scheme_std_mean": ("Mittelwert ± Standardabweichung", "Mean ± standard deviation"),
+    "scheme_manual": ("Eigene Klassengrenzen", "Manual breaks"),
 }

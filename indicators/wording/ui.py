@@ -101,4 +101,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Globale Empirical-Bayes-Glättung nach Marshall (1991): kleine Gebiete werden zum Stadtwert hin gezogen. Rohwerte stehen in der Rangfolge daneben.",
         "Global Empirical Bayes smoothing after Marshall (1991): small areas are pulled towards the city value. Raw values are shown next to them in the ranking.",
     ),
+    "about_body": (
+        "Der **Sozialmonitor Lübeck** zeigt kleinräumige Indikatoren der Hansestadt Lübeck als Karte,\n"
+        "Tabelle und Gebietsprofil. Er ersetzt den gedruckten Armuts- und Sozialbericht durch ein\n"
+        "Werkzeug, das mit aktuellen Daten arbeitet. Die Anwendung läuft vollständig offline.\n"
+        "\n"
+        "Mitgelieferte Daten sind demografisch (Melderegister 2010–2022). Sozialdaten (SGB II,\n"
+        "Arbeitslosigkeit) lädt die Stadt selbst über „Daten laden“. Fallzahlen unter der\n"
+        "Geheimhaltungsschwelle verlassen das Werkzeug nicht.",
+        "The **Sozialmonitor Lübeck** shows small-area indicators of the Hansestadt Lübeck as maps,\n"
+        "tables and area profiles. It replaces the printed poverty and social report with a tool that\n"
+        "works on current data. The app runs fully offline.\n"
+        "\n"
+        "Shipped data are demographic (population register 2010–2022). Social data (SGB II,\n"
+        "unemployment) are loaded by the city itself via \"Load data\". Counts below the disclosure\n"
+        "threshold never leave the tool.",
+    ),
 }

@@ -62,6 +62,7 @@ DYNAMIC = {  # keys built at run time: family -> members that must exist
     "q_method_": ("areal", "dasymetric"),
     "q_method_note_": ("areal", "dasymetric"),
     "q_": ("and", "or"),
+    "scheme_": ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual"),
     "col_finding_": ("file", "row", "column", "problem", "action", "severity"),
 }
 
