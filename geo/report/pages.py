@@ -89,8 +89,8 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
                      fmt_rank(r.rank, layer.attrs.get("ranked", len(layer)), lang) if not note else ""])
     if city is not None:
         rows.append([ds.geography.reference_label(lang), fmt_number(city, dec, lang), "", ""])
-    head = [t("name", lang), unit or (t("value", lang)),
-            (t("rep_share", lang)) if ind.kind == "count" else (t("rep_vs_city", lang)),
+    head = [t("name", lang), unit or t("value", lang),
+            t("rep_share", lang) if ind.kind == "count" else t("rep_vs_city", lang),
             t("rank", lang)]
     tbl_top = top - 128
     rl.draw_table(fig, layout, (left, rl.footer_top() + 4, 112, tbl_top - rl.footer_top() - 4),

@@ -63,7 +63,7 @@ def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[st
                          f"{src.url}. {note}".strip()))
     out.append(("b", t("ex_boundaries", lang)))
     out.append(("p", ds.geography.attribution or "–"))
-    out.append(("p", (t("rep_attribution", lang)) + ds.attribution()))
+    out.append(("p", t("rep_attribution", lang) + ds.attribution()))
     return out
 
 

@@ -40,7 +40,7 @@ def _estimate_table(result, lang: str) -> pd.DataFrame:
 def render_area_tool() -> None:
     lang = common.lang()
     ds = common.dataset("stadtteile")
-    st.markdown("#### " + (t("q_find_an_address", lang)))
+    st.markdown("#### " + t("q_find_an_address", lang))
     text = st.text_input(t("q_street_and_number", lang), key="q_address",
                          placeholder="Breite Straße 62")
     point = None
@@ -53,7 +53,7 @@ def render_area_tool() -> None:
                          name=hit.stadtteil_name, lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang)))
             st.markdown(f"[{t('q_open_area_profile', lang)}](./?area={hit.stadtteil_code})")
         else:
-            st.warning(res.message or (t("q_address_not_found", lang)))
+            st.warning(res.message or t("q_address_not_found", lang))
             if res.suggestions:
                 st.write((t("q_did_you_mean", lang)) + "; ".join(res.suggestions[:5]))
 

@@ -56,7 +56,7 @@ def render_filter_tool() -> None:
 
     lang = common.lang()
     ds = common.dataset(common.geography_picker())
-    st.markdown("#### " + (t("q_filter_areas", lang)))
+    st.markdown("#### " + t("q_filter_areas", lang))
     text = st.text_input(t("q_condition", lang), "Anteil 65+ > 24 % und Anteil unter 18 < 16 %",
                          key="q_filter", help=t("q_condition_help", lang))
     year = st.selectbox(t("year", lang), ds.years[::-1], key="q_filter_year")
@@ -84,7 +84,7 @@ def render_facilities_tool() -> None:
 
     lang = common.lang()
     ds = common.dataset("stadtteile")
-    st.markdown("#### " + (t("q_facilities_per_stadtteil", lang)))
+    st.markdown("#### " + t("q_facilities_per_stadtteil", lang))
     up = st.file_uploader(t("q_points_upload", lang),
                           type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"], key="q_fac")
     if up is None:
@@ -118,7 +118,7 @@ def render_raster_tool() -> None:
 
     lang = common.lang()
     ds = common.dataset(common.geography_picker())
-    st.markdown("#### " + (t("q_raster_per_area", lang)))
+    st.markdown("#### " + t("q_raster_per_area", lang))
     up = st.file_uploader(t("q_geotiff_in_any_crs", lang),
                           type=["tif", "tiff"], key="q_raster")
     if up is None:
