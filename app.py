@@ -18,8 +18,8 @@ from ui import warmup
 
 warmup.wait()  # under `cli.py serve`: the heavy imports below are done (or being done) already
 
+from indicators.wording import t  # noqa: E402
 from ui import common  # noqa: E402
-from ui.i18n import t  # noqa: E402
 
 PAGES = [  # (module in ui/, title key, URL path)
     ("atlas", "page_atlas", "atlas"),

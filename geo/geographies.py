@@ -15,6 +15,7 @@ import geopandas as gpd
 from geo.crs import to_metric
 from indicators.catalogue import read_yaml
 from indicators.errors import UnknownGeography
+from indicators.wording import pick
 
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = ROOT / "shapes" / "geographies.yaml"
@@ -42,10 +43,10 @@ class Geography:
     crs: str = "EPSG:25832"
 
     def label(self, lang: str = "de") -> str:
-        return self.label_en if lang == "en" and self.label_en else self.label_de
+        return pick((self.label_de, self.label_en or self.label_de), lang)
 
     def reference_label(self, lang: str = "de") -> str:
-        return self.reference_label_en if lang == "en" else self.reference_label_de
+        return pick((self.reference_label_de, self.reference_label_en), lang)
 
     def cache_key(self) -> tuple:
         """Paths and modification times: changes when any file changes."""

@@ -15,6 +15,7 @@ import yaml
 
 from indicators.errors import InputError
 from indicators.formatting import value_decimals
+from indicators.wording.core import pick
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_CATALOGUE = DATA_DIR / "indicators.yaml"
@@ -63,13 +64,13 @@ class Indicator:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def label(self, lang: str = "de") -> str:
-        return self.label_en if lang == "en" and self.label_en else self.label_de
+        return pick((self.label_de, self.label_en or self.label_de), lang)
 
     def unit_for(self, lang: str = "de") -> str:
-        return self.unit_en if lang == "en" and self.unit_en else self.unit
+        return pick((self.unit, self.unit_en or self.unit), lang)
 
     def definition(self, lang: str = "de") -> str:
-        return self.definition_en if lang == "en" and self.definition_en else self.definition_de
+        return pick((self.definition_de, self.definition_en or self.definition_de), lang)
 
     def decimals_for(self, values: pd.Series | None = None) -> int:
         """Decimals to show for ``values`` of this indicator (:func:`indicators.formatting.value_decimals`)."""

@@ -11,6 +11,8 @@ import math
 
 import pandas as pd
 
+from indicators.wording import t
+
 Lang = str  # "de" or "en"
 
 MINUS = "\u2212"
@@ -111,7 +113,7 @@ def fmt_rank(rank: int | float | None, total: int, lang: Lang = "de") -> str:
     if rank is None or _is_missing(rank):
         return NO_VALUE
     r = int(rank)
-    return f"{r}. von {total}" if lang == "de" else f"{r} of {total}"
+    return t("rank_of", lang, rank=r, total=total)
 
 
 def fmt_range(

@@ -1,9 +1,12 @@
 """Names of the classification schemes and palettes a user can pick.
 
-Plain constants, no imports: the command line and the pickers list them without
-loading the numeric stack; :mod:`indicators.compute.classify` does the classifying.
+Plain constants (the names come from :mod:`indicators.wording`, which imports nothing
+heavy): the command line and the pickers list them without loading the numeric stack;
+:mod:`indicators.compute.classify` does the classifying.
 """
 from __future__ import annotations
+
+from indicators.wording import LANGS, t
 
 SCHEMES = ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual")
 # ColorBrewer palettes that are safe for the common colour-vision deficiencies.
@@ -12,11 +15,4 @@ SEQUENTIAL_PALETTES = ("YlOrRd", "YlOrBr", "OrRd", "Reds", "Blues", "PuBu", "YlG
 DIVERGING_PALETTES = ("RdBu", "PuOr", "BrBG", "PiYG", "PRGn", "RdYlBu")
 DEFAULT_PALETTE = "YlOrRd"
 # Names of the schemes for pickers, legends and method notes (web and print alike).
-SCHEME_NAMES = {
-    "de": {"quantiles": "Quantile", "fisher_jenks": "Natürliche Brüche (Fisher-Jenks)",
-           "equal_interval": "Gleiche Intervalle", "std_mean": "Mittelwert ± Standardabweichung",
-           "manual": "Eigene Klassengrenzen"},
-    "en": {"quantiles": "Quantiles", "fisher_jenks": "Natural breaks (Fisher-Jenks)",
-           "equal_interval": "Equal intervals", "std_mean": "Mean ± standard deviation",
-           "manual": "Manual breaks"},
-}
+SCHEME_NAMES = {lang: {s: t(f"scheme_{s}", lang) for s in SCHEMES} for lang in LANGS}

@@ -8,7 +8,7 @@ import streamlit as st
 from geo.geographies import Geography, list_geographies
 from geo.loading import load_dataset
 from indicators.dataset import Dataset
-from ui.i18n import t
+from indicators.wording import t
 
 
 def geographies() -> dict[str, Geography]:

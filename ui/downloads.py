@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators.wording import t
 from ui.state import AtlasView
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
@@ -30,7 +31,7 @@ def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
     cols = st.columns(4)
     _button(cols[0], "CSV", lambda: to_csv_bytes(export_frame(ds, indicator, year, lang), "utf8", lang),
             f"{base}.csv")
-    _button(cols[1], "CSV (Excel, ;)" if lang == "de" else "CSV (German Excel)",
+    _button(cols[1], t("dl_csv_german_excel", lang),
             lambda: to_csv_bytes(export_frame(ds, indicator, year, lang), "excel-de", lang), f"{base}_excel.csv")
     _button(cols[2], "Excel (XLSX)", lambda: to_xlsx_bytes(ds, indicator, year, lang), f"{base}.xlsx")
     _button(cols[3], "GeoPackage", lambda: geopackage_bytes(ds, indicator, year, lang), f"{base}.gpkg")
@@ -38,10 +39,8 @@ def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
 
 def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: frozenset[str], lang: str) -> None:
     """Print maps of the current view (same classes and colours) for committee papers."""
-    de = lang == "de"
-    with st.expander("Druckkarte für Sitzungsvorlagen (PNG 300 dpi, SVG, PDF)" if de
-                     else "Print map for committee papers (PNG 300 dpi, SVG, PDF)"):
-        size = st.selectbox("Papierformat" if de else "Paper size", SIZES, key="print_size")
+    with st.expander(t("dl_print_map", lang)):
+        size = st.selectbox(t("dl_paper_size", lang), SIZES, key="print_size")
 
         def make(fmt: str):
             def render() -> bytes:
@@ -59,17 +58,13 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
 
 def report_download(ds, year: int, lang: str) -> None:
     """The generated social report (all indicators, all areas) as a PDF."""
-    de = lang == "de"
-    with st.expander(f"Sozialbericht {year} als PDF" if de else f"Social report {year} (PDF)"):
-        st.caption("Titelseite, Übersicht der markierten Gebiete, eine Seite je Indikator, ein Profil je Gebiet, "
-                   "Methoden und Quellen. Die Erstellung dauert etwa eine halbe Minute."
-                   if de else "Cover, overview of flagged areas, one page per indicator, one profile per area, "
-                   "methods and sources. Takes about half a minute.")
+    with st.expander(t("dl_report", lang, year=year)):
+        st.caption(t("dl_report_note", lang))
 
         def render() -> bytes:
             from geo.report.pdf import build_report
 
             return build_report(ds, year, lang)
 
-        _button(st, "Bericht erstellen und herunterladen" if de else "Create and download report", render,
+        _button(st, t("dl_create_and_download_report", lang), render,
                 f"sozialmonitor_{ds.geography.id}_{year}.pdf")

@@ -22,29 +22,12 @@ from geo.join import indicator_layer
 from geo.printmap.text import fmt_date, reference_text
 from indicators.dataset import Dataset
 from indicators.errors import InputError
+from indicators.wording import pick, t
 
 DIALECTS = ("utf8", "excel-de")
 # Cells a spreadsheet may read as a formula or command (OWASP "CSV injection").
 COLUMNS = ["code", "name", "indicator", "label", "year", "value", "unit", "numerator",
            "denominator", "rank", "suppressed", "note"]
-HEADERS = {
-    "de": {"code": "Code", "name": "Gebiet", "indicator": "Indikator-ID", "label": "Indikator",
-           "year": "Jahr", "value": "Wert", "unit": "Einheit", "numerator": "Zähler",
-           "denominator": "Nenner", "rank": "Rang", "suppressed": "gesperrt", "note": "Hinweis"},
-    "en": {"code": "code", "name": "area", "indicator": "indicator_id", "label": "indicator",
-           "year": "year", "value": "value", "unit": "unit", "numerator": "numerator",
-           "denominator": "denominator", "rank": "rank", "suppressed": "suppressed", "note": "note"},
-}
-NOTES = {
-    "de": {"suppressed": "gesperrt (Datenschutz, < {n} Fälle)", "no_data": "keine Daten",
-           "city": "Gesamtstadt (Referenz)"},
-    "en": {"suppressed": "suppressed (privacy, < {n} cases)", "no_data": "no data",
-           "city": "whole city (reference)"},
-}
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang == "en" else "de"
 
 
 def export_frame(ds: Dataset, indicators: str | Sequence[str], year: int,
@@ -55,7 +38,6 @@ def export_frame(ds: Dataset, indicators: str | Sequence[str], year: int,
     them). Suppressed values are NaN with ``suppressed`` True and a note.
     """
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
-    notes = NOTES[_lang(lang)]
     frames = []
     for ind_id in ids:
         if ind_id not in ds.catalogue:
@@ -78,10 +60,10 @@ def export_frame(ds: Dataset, indicators: str | Sequence[str], year: int,
         rows["year"] = int(year)
         rows["unit"] = ind.unit_for(lang)
         rows["suppressed"] = rows["suppressed"].astype(bool)
-        note = np.where(rows["suppressed"], notes["suppressed"].format(n=ds.min_count),
-                        np.where(rows["value"].isna(), notes["no_data"], ""))
+        note = np.where(rows["suppressed"], t("suppressed_n", lang, n=ds.min_count),
+                        np.where(rows["value"].isna(), t("no_data", lang), ""))
         is_city = rows["code"] == ds.geography.reference_code
-        rows["note"] = np.where(is_city & (note == ""), notes["city"], note)
+        rows["note"] = np.where(is_city & (note == ""), t("ex_note_city", lang), note)
         # a suppressed value must never leave the tool, whatever the input frame held
         rows.loc[rows["suppressed"], ["value", "numerator", "denominator", "rank"]] = np.nan
         frames.append(rows[COLUMNS])
@@ -100,9 +82,8 @@ def labelled(frame: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
             if np.all(np.isnan(v) | (np.mod(v, 1) == 0)):
                 out[col] = v.round().astype("Int64")
     if "suppressed" in out:
-        yes, no = ("ja", "nein") if _lang(lang) == "de" else ("yes", "no")
-        out["suppressed"] = np.where(out["suppressed"].astype(bool), yes, no)
-    return out.rename(columns=HEADERS[_lang(lang)])
+        out["suppressed"] = np.where(out["suppressed"].astype(bool), t("yes", lang), t("no", lang))
+    return out.rename(columns={c: t(f"ex_col_{c}", lang) for c in COLUMNS})
 
 
 def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -> bytes:
@@ -125,35 +106,33 @@ def metadata_rows(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
                   created: date | None = None) -> list[tuple[str, str]]:
     """Key/value lines of the metadata sheet: per indicator and for the whole export."""
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
-    de = _lang(lang) == "de"
     created = created or date.today()
     rows: list[tuple[str, str]] = [
-        ("Geografie" if de else "Geography", ds.geography.label(lang)),
-        ("Jahr" if de else "Year", str(year)),
-        ("Erstellt am" if de else "Created on", fmt_date(created, lang)),
-        ("Erstellt mit" if de else "Created with", "Sozialmonitor Lübeck"),
-        ("Datenschutz" if de else "Disclosure control",
-         (f"Werte aus weniger als {ds.min_count} Fällen sind gesperrt (leere Zelle)." if de
-          else f"Values from fewer than {ds.min_count} cases are suppressed (empty cell).")),
-        ("Grenzen" if de else "Boundaries", ds.geography.attribution),
+        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("year", lang), str(year)),
+        (t("ex_created_on", lang), fmt_date(created, lang)),
+        (t("ex_created_with", lang), "Sozialmonitor Lübeck"),
+        (t("ex_disclosure_control", lang),
+         t("ex_disclosure_note", lang, n=ds.min_count)),
+        (t("ex_boundaries", lang), ds.geography.attribution),
         ("", ""),
     ]
     for ind_id in ids:
         ind = ds.catalogue[ind_id]
         src = ds.sources.get(ind.source)
         rows += [
-            ("Indikator" if de else "Indicator", f"{ind.label(lang)} ({ind.id})"),
+            (t("indicator", lang), f"{ind.label(lang)} ({ind.id})"),
             ("Definition", ind.definition(lang)),
-            ("Einheit" if de else "Unit", ind.unit_for(lang)),
-            ("Thema" if de else "Topic", ind.topic),
-            ("Datenstand" if de else "Reference date", reference_text(ind, int(year), lang)),
-            ("Quelle" if de else "Source", src.label if src else ind.source),
-            ("Lizenz" if de else "Licence", ind.licence or (src.licence if src else "")),
-            ("Lizenz-URL" if de else "Licence URL", src.licence_url if src else ""),
-            ("Quellen-URL" if de else "Source URL", src.url if src else ""),
-            ("Hinweis zur Quelle" if de else "Source note",
-             (src.note_de if de else src.note_en) if src else ""),
-            ("Namensnennung" if de else "Attribution", ds.attribution(ind_id)),
+            (t("unit", lang), ind.unit_for(lang)),
+            (t("ex_topic", lang), ind.topic),
+            (t("ex_reference_date", lang), reference_text(ind, int(year), lang)),
+            (t("source", lang), src.label if src else ind.source),
+            (t("licence", lang), ind.licence or (src.licence if src else "")),
+            (t("ex_licence_url", lang), src.licence_url if src else ""),
+            (t("ex_source_url", lang), src.url if src else ""),
+            (t("ex_source_note", lang),
+             pick((src.note_de, src.note_en), lang) if src else ""),
+            (t("ex_attribution", lang), ds.attribution(ind_id)),
             ("", ""),
         ]
     return rows
@@ -171,10 +150,9 @@ def to_xlsx_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
                   created: date | None = None) -> bytes:
     """XLSX with a data sheet and a metadata sheet (definitions, sources, licence, dates)."""
     frame = export_frame(ds, indicators, year, lang)
-    de = _lang(lang) == "de"
     wb = Workbook()
     ws = wb.active
-    ws.title = "Daten" if de else "Data"
+    ws.title = t("ex_sheet_data", lang)
     data = safe_frame(labelled(frame, lang))
     ws.append(list(data.columns))
     for row in data.itertuples(index=False):
@@ -190,8 +168,8 @@ def to_xlsx_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
     for col, width in zip("ABCDEFGHIJKL", (8, 24, 22, 34, 6, 10, 14, 10, 10, 6, 9, 30)):
         ws.column_dimensions[col].width = width
 
-    meta = wb.create_sheet("Metadaten" if de else "Metadata")
-    meta.append(["Feld" if de else "Field", "Inhalt" if de else "Content"])
+    meta = wb.create_sheet(t("ex_metadata", lang))
+    meta.append([t("ex_field", lang), t("ex_content", lang)])
     for key, value in metadata_rows(ds, ids, year, lang, created):
         meta.append([safe_cell(key), safe_cell(value)])
     for cell in meta[1]:

@@ -7,9 +7,9 @@ from matplotlib.patches import Rectangle
 from matplotlib_scalebar.scalebar import ScaleBar
 
 from geo.printmap import layout as pl
-from geo.printmap.text import t
 from indicators.compute.classify import NO_DATA_COLOR, Classification
 from indicators.formatting import fmt_number
+from indicators.wording import t
 
 PT_MM = 25.4 / 72  # one typographic point in mm
 
@@ -23,7 +23,6 @@ def draw_legend(ax: Axes, fig: Figure, cls: Classification, title: str, unit: st
     Rows shrink to fit the axes if there are many classes. No-data, suppressed
     and flagged rows appear only when such areas exist.
     """
-    tx = t(lang)
     fs = font_scale
     w, h = ax.get_xlim()[1], ax.get_ylim()[1]
     title_fs, body_fs = 9.5 * fs, 8.0 * fs
@@ -33,21 +32,21 @@ def draw_legend(ax: Axes, fig: Figure, cls: Classification, title: str, unit: st
             color=pl.TEXT_COLOR, linespacing=1.2)
     y -= len(lines) * title_fs * PT_MM * 1.2 + 1.0 * fs
     if unit:
-        ax.text(0, y, tx["unit"].format(unit=unit), ha="left", va="top", fontsize=body_fs,
+        ax.text(0, y, t("pm_unit", lang, unit=unit), ha="left", va="top", fontsize=body_fs,
                 color=pl.MUTED)
         y -= body_fs * PT_MM * 1.3 + 1.0 * fs
 
     no_data = cls.no_data_count - suppressed
     extra = [r for r in (
-        ("nodata", tx["no_data"], no_data),
-        ("suppressed", tx["suppressed"].format(n=min_count), suppressed),
-        ("flagged", flag_label or tx["flagged"], flagged),
+        ("nodata", t("no_data", lang), no_data),
+        ("suppressed", t("suppressed_n", lang, n=min_count), suppressed),
+        ("flagged", flag_label or t("flag_elevated", lang), flagged),
     ) if r[2] > 0]
     n_rows = cls.k + len(extra) + (1 if extra else 0) + (2 if city_text else 0) + 1
     row = min(6.0 * fs, max(y - 1.0, 1.0) / n_rows)
     sw, sh = 8.0 * fs, min(4.4 * fs, row * 0.8)
 
-    ax.text(w, y, tx["areas"], ha="right", va="top", fontsize=body_fs * 0.9, color=pl.MUTED)
+    ax.text(w, y, t("pm_areas", lang), ha="right", va="top", fontsize=body_fs * 0.9, color=pl.MUTED)
     y -= row
     for i in range(cls.k):
         _swatch(ax, y, sw, sh, facecolor=cls.colors[i])
@@ -94,7 +93,7 @@ def draw_scale_bar(fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: fl
     ax = pl.add_axes_mm(fig, box, layout)
     ax.set_xlim(0, box[2] * m_per_mm)
     ax.set_ylim(0, box[3] * m_per_mm)
-    sep = "," if lang != "en" else "."
+    sep = t("decimal_sep", lang)
 
     def fmt(value, unit):
         return f"{value:g} {unit}".replace(".", sep)
@@ -106,6 +105,6 @@ def draw_scale_bar(fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: fl
                    sep=1.5 * font_scale)
     ax.add_artist(bar)
     n = pl.nice_scale_denominator(m_per_mm)
-    ax.text(0, 0, t(lang)["scale"].format(n=fmt_number(n, 0, lang)), ha="left", va="bottom",
+    ax.text(0, 0, t("pm_scale", lang, n=fmt_number(n, 0, lang)), ha="left", va="bottom",
             fontsize=6.5 * font_scale, color=pl.MUTED, transform=ax.transAxes)
     return ax

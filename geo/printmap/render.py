@@ -27,7 +27,7 @@ from geo.printmap import layout as pl
 from geo.printmap.labels import place_labels
 from geo.printmap.legend import draw_legend, draw_scale_bar
 from geo.printmap.spec import FORMATS
-from geo.printmap.text import fmt_date, method_text, reference_text, t
+from geo.printmap.text import fmt_date, method_text, reference_text
 from indicators.compute.classify import (
     DEFAULT_PALETTE,
     DIVERGING_PALETTES,
@@ -41,6 +41,7 @@ from indicators.compute.classify import (
 from indicators.dataset import Dataset
 from indicators.errors import InputError
 from indicators.formatting import fmt_value
+from indicators.wording import t
 
 SUPPRESSED_FACE = "#f4f4f4"
 HATCH_COLOR = "#8c8c8c"
@@ -202,7 +203,6 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     check_selection(ds, indicator, year)
     check_options(options)
     lang, ind = options.lang, ds.catalogue[indicator]
-    tx = t(lang)
     layer, city = indicator_layer(ds, indicator, int(year))
     dec = ind.decimals_for(layer["value"])
     cls = layer_classification(layer, city, options.scheme, options.k, options.palette,
@@ -216,17 +216,17 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     fs = min(pl.page_size_mm(options.size)) / 210.0
     foot_fs = 6.6 * fs
     width_mm = pl.page_size_mm(options.size)[0] - 2 * 12.0 * fs
-    method = f"{tx['method']}: {method_text(cls.scheme, cls.k, lang)}"
+    method = f"{t('pm_method', lang)}: {method_text(cls.scheme, cls.k, lang)}"
     if options.flagged:
-        method += f"; {options.flag_note or tx['flag_note']}"
-    parts = [f"{tx['source']}: {ds.attribution(indicator)}",
-             f"{tx['reference']}: {reference_text(ind, int(year), lang)}. {method}.",
-             f"{tx['created'].format(date=fmt_date(created, lang))}. {tx['crs']}."]
+        method += f"; {options.flag_note or t('pm_flag_note', lang)}"
+    parts = [f"{t('source', lang)}: {ds.attribution(indicator)}",
+             f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}.",
+             f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."]
     lines = footer_lines(fig, width_mm, foot_fs, parts)
     layout = pl.page_layout(options.size, footer_lines=len(lines))
 
     title = options.title or f"{label} {year}"
-    subtitle = f"{label}" + (f" ({unit})" if unit else "") + f" · {tx['year'].format(year=year)} · {geo_label}"
+    subtitle = f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}"
     _header(fig, layout, title, subtitle)
     _footer(fig, layout, lines, foot_fs)
 
@@ -241,14 +241,14 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     n_flag = int(layer["code"].astype(str).isin({str(c) for c in options.flagged}).sum())
     city_text = None
     if city is not None:
-        city_text = tx["city"].format(label=ds.geography.reference_label(lang),
+        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang),
                                       value=fmt_value(city, unit, dec, lang))
     legend_ax = pl.add_axes_mm(fig, layout.legend, layout)
     draw_legend(legend_ax, fig, cls, title=label, unit=unit, lang=lang, suppressed=n_sup,
                 min_count=ds.min_count, flagged=n_flag, flag_label=options.flag_label,
                 city_text=city_text, font_scale=fs)
     north_ax = pl.add_axes_mm(fig, layout.north, layout)
-    pl.draw_north_arrow(north_ax, tx["north"], fontsize=10 * fs)
+    pl.draw_north_arrow(north_ax, t("pm_north", lang), fontsize=10 * fs)
     draw_scale_bar(fig, layout, layout.scale, m_per_mm, lang, font_scale=fs)
     return PrintMap(fig, ax, layer, cls, city, layout, title, hidden)
 

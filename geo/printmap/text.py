@@ -1,82 +1,35 @@
-"""Wording and formatting of print outputs (map, report), German and English."""
+"""Formatting of print outputs (map, report): dates, reference dates, method notes.
+
+The words themselves live in :mod:`indicators.wording` (``pm_*`` keys of the map table).
+"""
 from __future__ import annotations
 
 from datetime import date
 
 from indicators.catalogue import Indicator
 from indicators.compute.classify import SCHEME_NAMES
-
-TEXT = {
-    "de": {
-        "source": "Quelle",
-        "reference": "Datenstand",
-        "method": "Methode",
-        "classes": "{scheme}, {k} Klassen",
-        "created": "Erstellt am {date} mit dem Sozialmonitor Lübeck",
-        "crs": "Kartengrundlage ETRS89 / UTM 32N (EPSG:25832)",
-        "areas": "Gebiete",
-        "no_data": "keine Daten",
-        "suppressed": "gesperrt (Datenschutz, < {n} Fälle)",
-        "suppressed_short": "gesperrt (Datenschutz)",
-        "suppressed_cell": "gesperrt",
-        "flagged": "auffälliges Gebiet",
-        "city": "{label}: {value}",
-        "unit": "Einheit: {unit}",
-        "scale": "Maßstab ca. 1:{n} bei Druck in Originalgröße",
-        "year": "Jahr {year}",
-        "north": "N",
-        "flag_note": "Auffällig: Wert mindestens eine Standardabweichung über (bzw. unter) "
-                     "dem Mittel der Gebiete in Bedarfsrichtung",
-    },
-    "en": {
-        "source": "Source",
-        "reference": "Reference date",
-        "method": "Method",
-        "classes": "{scheme}, {k} classes",
-        "created": "Created on {date} with Sozialmonitor Lübeck",
-        "crs": "Map projection ETRS89 / UTM 32N (EPSG:25832)",
-        "areas": "areas",
-        "no_data": "no data",
-        "suppressed": "suppressed (privacy, < {n} cases)",
-        "suppressed_short": "suppressed (privacy)",
-        "suppressed_cell": "suppressed",
-        "flagged": "flagged area",
-        "city": "{label}: {value}",
-        "unit": "Unit: {unit}",
-        "scale": "Scale approx. 1:{n} when printed at full size",
-        "year": "Year {year}",
-        "north": "N",
-        "flag_note": "Flagged: value at least one standard deviation above (or below) "
-                     "the mean of the areas in the direction of need",
-    },
-}
-
-
-
-def t(lang: str) -> dict[str, str]:
-    """The wording for ``lang`` (German for anything but ``"en"``)."""
-    return TEXT["en" if lang == "en" else "de"]
+from indicators.wording import lang_of, t
 
 
 def fmt_date(d: date, lang: str = "de") -> str:
     """``25.11.2025`` (de) or ``2025-11-25`` (en)."""
-    return d.strftime("%d.%m.%Y") if lang != "en" else d.isoformat()
+    return d.strftime(t("pm_date_format", lang))
 
 
 def reference_text(ind: Indicator, year: int, lang: str = "de") -> str:
     """The data reference date of an indicator in a year (``31.12.2022``)."""
     ref = (ind.reference_date or "").strip()
     if ref.endswith(".") and ref[:-1].replace(".", "").isdigit():
-        return f"{ref}{year}" if lang != "en" else f"{year}-{ref[3:5]}-{ref[0:2]}"
+        return t("pm_reference_day", lang, day=ref[0:2], month=ref[3:5], year=year)
     if ref.lower() == "kalenderjahr":
-        return f"Kalenderjahr {year}" if lang != "en" else f"calendar year {year}"
+        return t("pm_calendar_year", lang, year=year)
     return f"{ref} {year}".strip()
 
 
 def method_text(scheme: str, k: int, lang: str = "de") -> str:
     """``Quantile, 5 Klassen``."""
-    name = SCHEME_NAMES["en" if lang == "en" else "de"].get(scheme, scheme)
-    if lang == "en":  # inside an English sentence: "equal intervals, 4 classes"
+    name = SCHEME_NAMES[lang_of(lang)].get(scheme, scheme)
+    if lang_of(lang) == "en":  # inside an English sentence: "equal intervals, 4 classes"
         name = name[:1].lower() + name[1:]
-    return t(lang)["classes"].format(scheme=name, k=k)
+    return t("pm_classes", lang, scheme=name, k=k)
 

@@ -10,11 +10,12 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.legend import draw_legend
-from geo.printmap.text import reference_text, t
+from geo.printmap.text import reference_text
 from geo.report import layout as rl
 from indicators.compute.classify import Classification, layer_classification
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
+from indicators.wording import t
 
 W = 210.0  # A4 portrait width in mm (approximately; boxes stay inside the margins)
 
@@ -57,7 +58,6 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
                    flagged: frozenset[str], lang: str, top: float, layers: Layers) -> None:
     """Map with legend, area table, city trend since the first year, definition."""
     ind = ds.catalogue[indicator]
-    tx = t(lang)
     layer, city = layers[indicator]
     dec = ind.decimals_for(layer["value"])
     cls = layer_classification(layer, city, lang=lang, decimals=dec)
@@ -67,7 +67,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
     rl.small_map(fig, layout, map_box, layer, cls, flagged, lang=lang)
     city_text = None
     if city is not None:
-        city_text = tx["city"].format(label=ds.geography.reference_label(lang),
+        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang),
                                       value=fmt_value(city, unit, dec, lang))
     n_flag = int(layer["code"].isin(flagged).sum())
     legend_ax = pl.add_axes_mm(fig, (133, top - 100, right - 133, 100), layout)
@@ -75,10 +75,9 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
                 suppressed=int(layer["suppressed"].sum()), min_count=ds.min_count,
                 flagged=n_flag, city_text=city_text, font_scale=0.95)
 
-    de = lang != "en"
     rows = []
     for r in layer.sort_values(["rank", "code"], na_position="last").itertuples():
-        note = tx["suppressed_cell"] if r.suppressed else ("" if pd.notna(r.value) else tx["no_data"])
+        note = t("suppressed", lang) if r.suppressed else ("" if pd.notna(r.value) else t("no_data", lang))
         has = city is not None and pd.notna(r.value)
         if ind.kind == "count":  # a count is compared as its share of the city total
             comp = fmt_value(r.value / city * 100, "%", 1, lang) if has and city else ""
@@ -90,9 +89,9 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
                      fmt_rank(r.rank, layer.attrs.get("ranked", len(layer)), lang) if not note else ""])
     if city is not None:
         rows.append([ds.geography.reference_label(lang), fmt_number(city, dec, lang), "", ""])
-    head = ["Gebiet" if de else "Area", unit or ("Wert" if de else "Value"),
-            ("Anteil" if de else "Share") if ind.kind == "count" else ("zur Stadt" if de else "vs. city"),
-            "Rang" if de else "Rank"]
+    head = [t("name", lang), unit or t("value", lang),
+            t("rep_share", lang) if ind.kind == "count" else t("rep_vs_city", lang),
+            t("rank", lang)]
     tbl_top = top - 128
     rl.draw_table(fig, layout, (left, rl.footer_top() + 4, 112, tbl_top - rl.footer_top() - 4),
                   head, rows, [52, 22, 20, 18], ["l", "r", "r", "r"],
@@ -100,7 +99,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
 
     series = city_series(ds, indicator, year)
     tax = pl.add_axes_mm(fig, (133, tbl_top - 8, right - 133, 8), layout)
-    label = "Entwicklung " if de else "Trend "
+    label = t("rep_trend", lang)
     tax.text(0, 8, label + ds.geography.reference_label(lang), ha="left", va="top", fontsize=8.5,
              fontweight="bold", color=pl.TEXT_COLOR)
     if len(series.dropna()) >= 2:
@@ -110,12 +109,12 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
         trend = (f"{first}: {fmt_value(s.iloc[0], unit, dec, lang)} → {last}: "
                  f"{fmt_value(s.iloc[-1], unit, dec, lang)} ({fmt_change(s.iloc[-1] - s.iloc[0], dec, lang)})")
     else:
-        trend = "Zeitreihe zu kurz" if de else "Series too short"
+        trend = t("rep_series_too_short", lang)
     lines = pl.wrap_to_width(fig, trend, right - 133, 7.5)
-    notes = [("Definition: " if de else "Definition: ") + ind.definition(lang),
-             f"{tx['reference']}: {reference_text(ind, year, lang)}"]
+    notes = [t("rep_definition", lang) + ind.definition(lang),
+             f"{t('pm_reference', lang)}: {reference_text(ind, year, lang)}"]
     if flagged:
-        notes.append("● = auffällig (siehe Übersicht)" if de else "● = flagged (see overview)")
+        notes.append(t("rep_flagged_see_overview", lang))
     body = [ln for p in notes for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
     tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, tbl_top - 58 - rl.footer_top()), layout)
     h2 = tbl_top - 58 - rl.footer_top()
@@ -131,8 +130,8 @@ def count_classification(counts: pd.Series, lang: str = "de") -> Classification:
     top = max(int(n.max()), 1)
     ramp = colormaps["Purples"]
     colors = ["#f0f0f0"] + [to_hex(ramp(0.4 + 0.5 * i / max(top - 1, 1))) for i in range(top)]
-    one, many = ("Indikator", "Indikatoren") if lang != "en" else ("indicator", "indicators")
-    labels = ["keine" if lang != "en" else "none"] + [f"{i} {one if i == 1 else many}" for i in range(1, top + 1)]
+    labels = [t("rep_none", lang)] + [t("rep_n_indicators" if i > 1 else "rep_one_indicator", lang, n=i)
+                                      for i in range(1, top + 1)]
     return Classification(
         scheme="manual", palette="Purples", edges=tuple(float(e) for e in range(top + 2)),
         classes=n.rename("class"), colors=tuple(colors[: top + 1]),
@@ -143,7 +142,6 @@ def count_classification(counts: pd.Series, lang: str = "de") -> Classification:
 def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame,
                lang: str, top: float, rule: str) -> None:
     """Map of the number of flagged indicators per area and the list of flags."""
-    de = lang != "en"
     counts = table.sum(axis=1).reindex(ds.areas["code"]).fillna(0).astype(int)
     layer = ds.areas.copy()
     layer["value"] = counts.to_numpy().astype(float)
@@ -152,9 +150,8 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
     flagged = frozenset(counts[counts > 0].index.astype(str))
     rl.small_map(fig, layout, (rl.MARGIN, top - 120, 118, 120), layer, cls, flagged, lang=lang)
     legend_ax = pl.add_axes_mm(fig, (140, top - 80, W - rl.MARGIN - 140, 80), layout)
-    draw_legend(legend_ax, fig, cls, title="Auffällige Indikatoren je Gebiet" if de
-                else "Flagged indicators per area", lang=lang, flagged=len(flagged),
-                flag_label="mind. 1 auffällig" if de else "at least 1 flagged", font_scale=0.95)
+    draw_legend(legend_ax, fig, cls, title=t("rep_flag_legend_title", lang), lang=lang, flagged=len(flagged),
+                flag_label=t("rep_at_least_1_flagged", lang), font_scale=0.95)
     labels = {i: ds.catalogue[i].label(lang) for i in table.columns}
     rows = []
     for code in counts.sort_values(ascending=False, kind="stable").index:
@@ -164,8 +161,8 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
     box_top = top - 132
     rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN,
                                 box_top - rl.footer_top() - 14),
-                  ["Gebiet" if de else "Area", "Anzahl" if de else "Count",
-                   "auffällig bei" if de else "flagged on"], rows, [42, 16, W - 2 * rl.MARGIN - 58],
+                  [t("name", lang), t("rep_count", lang),
+                   t("rep_flagged_on", lang)], rows, [42, 16, W - 2 * rl.MARGIN - 58],
                   ["l", "r", "l"])
     ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), W - 2 * rl.MARGIN, 12), layout)
     text = "\n".join(pl.wrap_to_width(fig, rule, W - 2 * rl.MARGIN, 7))
@@ -175,7 +172,6 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
 def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: int,
               table: pd.DataFrame, lang: str, top: float, layers: Layers) -> None:
     """Every indicator of one area next to the city value, with rank and flags."""
-    de = lang != "en"
     # locator map: the area dark, the others light
     layer = ds.areas.copy()
     layer["suppressed"] = False
@@ -200,25 +196,23 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
             dec = ind.decimals_for(lay["value"])
             flag = bool(table.at[code, ind_id]) if ind_id in table.columns and code in table.index else False
             n_flag += flag
-            val = (t(lang)["suppressed_cell"] if r["suppressed"] else fmt_number(r["value"], dec, lang))
+            val = (t("suppressed", lang) if r["suppressed"] else fmt_number(r["value"], dec, lang))
             rows.append([f"{ind.label(lang)} ({ind.unit_for(lang)})", val, fmt_number(city, dec, lang),
                          fmt_rank(r["rank"], lay.attrs.get("ranked", len(lay)), lang),
-                         ("ja" if de else "yes") if flag else ""])
+                         t("yes", lang) if flag else ""])
     ax = pl.add_axes_mm(fig, (rl.MARGIN, top - 58, 100, 58), layout)
     pop = ds.values[(ds.values["indicator"] == "population_total") & (ds.values["year"] == year)
                     & (ds.values["area_code"] == code)]["value"]
     facts = []
     if len(pop) and pd.notna(pop.iloc[0]):
-        facts.append(("Einwohnerinnen und Einwohner: " if de else "Residents: ") + fmt_number(pop.iloc[0], 0, lang))
+        facts.append((t("rep_residents", lang)) + fmt_number(pop.iloc[0], 0, lang))
     n_need = len(table.columns)
-    facts.append(f"Auffällig bei {n_flag} von {n_need} Bedarfsindikatoren" if de
-                  else f"Flagged on {n_flag} of {n_need} need indicators")
-    facts.append("Rang 1 = höchster Wert unter den Gebieten." if de
-                  else "Rank 1 = highest value among the areas.")
+    facts.append(t("rep_area_flag_count", lang, n=n_flag, total=n_need))
+    facts.append(t("rep_rank_1", lang))
     ax.text(0, 58, "\n".join(facts), ha="left", va="top", fontsize=9, color=pl.TEXT_COLOR,
             linespacing=1.6)
-    head = ["Indikator" if de else "Indicator", "Gebiet" if de else "Area",
-            ds.geography.reference_label(lang), "Rang" if de else "Rank", "auffällig" if de else "flagged"]
+    head = [t("indicator", lang), t("name", lang),
+            ds.geography.reference_label(lang), t("rank", lang), t("flag_elevated", lang)]
     width = W - 2 * rl.MARGIN
     rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 2, width, top - 66 - rl.footer_top() - 2),
                   head, rows, [width - 106, 24, 36, 26, 20], ["l", "r", "r", "r", "r"], bold_rows=bold)

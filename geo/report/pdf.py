@@ -15,21 +15,14 @@ import matplotlib
 from matplotlib.backends.backend_pdf import PdfPages
 
 from geo.printmap import layout as pl
-from geo.printmap.text import fmt_date, method_text, t
+from geo.printmap.text import fmt_date, method_text
 from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import FlagSource, threshold_flag_table
 from indicators.dataset import Dataset
 from indicators.errors import InputError
+from indicators.wording import pick, t
 
-DEFAULT_FLAG_RULE = {
-    "de": "Auffällig: Wert mindestens eine Standardabweichung über (bei Bedarfsrichtung "
-          "„niedriger = mehr Bedarf“: unter) dem Mittel der Gebiete; nur Indikatoren mit "
-          "Bedarfsrichtung. Gesperrte Werte werden nie markiert.",
-    "en": "Flagged: value at least one standard deviation above (for indicators where lower means "
-          "more need: below) the mean of the areas; need indicators only. Suppressed values are "
-          "never flagged.",
-}
 BODY_FS = 8.5
 
 
@@ -51,42 +44,27 @@ def report_title(ds: Dataset, year: int) -> str:
 
 def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[str, str]]:
     """Paragraphs of the methods and sources pages as (style, text); style h or p."""
-    de = lang != "en"
-    out: list[tuple[str, str]] = [("h", "Methoden" if de else "Methods")]
-    out += [("p", p) for p in ((
-        f"Alle Werte stammen aus der validierten Indikatortabelle der Geografie „{ds.geography.label(lang)}“. "
-        "Quoten werden immer aus Zählungen berechnet (Summe der Zähler durch Summe der Nenner), "
-        "auch für die Gesamtstadt.",
-        f"Datenschutz: Werte aus weniger als {ds.min_count} Fällen sind gesperrt; sie erscheinen "
-        "in Karten schraffiert und in Tabellen ohne Zahl.",
-        f"Karten: Klassenbildung {method_text('quantiles', 5, lang)} (Farben nach ColorBrewer); "
-        "Koordinatensystem ETRS89 / UTM 32N (EPSG:25832). Rang 1 = höchster Wert.",
-        rule,
-    ) if de else (
-        f"All values come from the validated indicator table of the geography '{ds.geography.label(lang)}'. "
-        "Rates are always computed from counts (sum of numerators over sum of denominators), also for the city.",
-        f"Disclosure control: values from fewer than {ds.min_count} cases are suppressed; they are hatched "
-        "on maps and shown without a number in tables.",
-        f"Maps: classes {method_text('quantiles', 5, lang)} (ColorBrewer colours); projection "
-        "ETRS89 / UTM 32N (EPSG:25832). Rank 1 = highest value.",
-        rule,
-    ))]
-    out.append(("h", "Indikatoren und Definitionen" if de else "Indicators and definitions"))
+    out: list[tuple[str, str]] = [("h", t("rep_methods", lang))]
+    out += [("p", t("rep_methods_values", lang, geography=ds.geography.label(lang))),
+            ("p", t("rep_methods_disclosure", lang, n=ds.min_count)),
+            ("p", t("rep_methods_maps", lang, method=method_text("quantiles", 5, lang))),
+            ("p", rule)]
+    out.append(("h", t("rep_indicators_and_definitions", lang)))
     for ind in ds.catalogue.values():
         unit = f" ({ind.unit_for(lang)})" if ind.unit_for(lang) else ""
         out.append(("b", f"{ind.label(lang)}{unit}"))
         src = ds.sources.get(ind.source)
-        out.append(("p", f"{ind.definition(lang)} {'Quelle' if de else 'Source'}: "
-                         f"{src.label if src else ind.source}; {'Lizenz' if de else 'Licence'}: {ind.licence or '–'}."))
-    out.append(("h", "Quellen und Lizenzen" if de else "Sources and licences"))
+        out.append(("p", f"{ind.definition(lang)} {t('source', lang)}: "
+                         f"{src.label if src else ind.source}; {t('licence', lang)}: {ind.licence or '–'}."))
+    out.append(("h", t("rep_sources_and_licences", lang)))
     for src in ds.sources.values():
         out.append(("b", src.label))
-        note = src.note_de if de else src.note_en
-        out.append(("p", f"{'Lizenz' if de else 'Licence'}: {src.licence} {src.licence_url}. "
+        note = pick((src.note_de, src.note_en), lang)
+        out.append(("p", f"{t('licence', lang)}: {src.licence} {src.licence_url}. "
                          f"{src.url}. {note}".strip()))
-    out.append(("b", "Grenzen" if de else "Boundaries"))
+    out.append(("b", t("ex_boundaries", lang)))
     out.append(("p", ds.geography.attribution or "–"))
-    out.append(("p", ("Namensnennung: " if de else "Attribution: ") + ds.attribution()))
+    out.append(("p", t("rep_attribution", lang) + ds.attribution()))
     return out
 
 
@@ -114,35 +92,33 @@ def _paginate(lines: list[tuple[str, str]], width: float, height: float) -> list
 def plan_report(ds: Dataset, year: int, lang: str = "de",
                 flag_rule: str | None = None) -> list[ReportPage]:
     """The pages of the report in order (the PDF has exactly these pages)."""
-    de = lang != "en"
     pages = [ReportPage("cover", report_title(ds, year)),
-             ReportPage("flags", "Übersicht: auffällige Gebiete" if de else "Overview: flagged areas")]
+             ReportPage("flags", t("rep_overview_flagged_areas", lang))]
     topics = dict.fromkeys(ind.topic for ind in ds.catalogue.values())
     for topic in topics:
         for ind_id, ind in ds.catalogue.items():
             if ind.topic == topic and year in ds.years_for(ind_id):
                 pages.append(ReportPage("indicator", ind.label(lang), topic, ind_id))
     for code, name in zip(ds.areas["code"], ds.areas["name"]):
-        pages.append(ReportPage("area", f"{name} ({code})", "Gebietsprofile" if de else "Area profiles", code))
-    rule = flag_rule or DEFAULT_FLAG_RULE["en" if lang == "en" else "de"]
+        pages.append(ReportPage("area", f"{name} ({code})", t("rep_area_profiles", lang), code))
+    rule = flag_rule or t("rep_flag_rule", lang)
     height = 297 - rl.MARGIN - 30 - rl.footer_top()
     for chunk in _paginate(methods_lines(ds, year, lang, rule), 210 - 2 * rl.MARGIN, height):
-        pages.append(ReportPage("methods", "Methoden und Quellen" if de else "Methods and sources",
-                                "Anhang" if de else "Appendix", lines=chunk))
+        pages.append(ReportPage("methods", t("rep_methods_and_sources", lang),
+                                t("rep_appendix", lang), lines=chunk))
     return pages
 
 
 def _cover(fig, layout, ds: Dataset, year: int, plan: list[ReportPage], lang: str, created: date) -> None:
-    de = lang != "en"
     ax = pl.add_axes_mm(fig, (0, 0, layout.width, layout.height), layout)
     ax.add_patch(matplotlib.patches.Rectangle((0, 232), layout.width, 65, facecolor=rl.ACCENT))
     ax.text(rl.MARGIN + 5, 272, report_title(ds, year), fontsize=26, fontweight="bold", color="white",
             va="center")
     ax.text(rl.MARGIN + 5, 252, ds.geography.label(lang), fontsize=13, color="white", va="center")
-    ax.text(rl.MARGIN + 5, 242, t(lang)["created"].format(date=fmt_date(created, lang)),
+    ax.text(rl.MARGIN + 5, 242, t("pm_created", lang, date=fmt_date(created, lang)),
             fontsize=9, color="white", va="center")
     y = 215
-    ax.text(rl.MARGIN + 5, y, "Inhalt" if de else "Contents", fontsize=13, fontweight="bold",
+    ax.text(rl.MARGIN + 5, y, t("rep_contents", lang), fontsize=13, fontweight="bold",
             color=pl.TEXT_COLOR)
     y -= 10
     seen = set()
@@ -152,13 +128,10 @@ def _cover(fig, layout, ds: Dataset, year: int, plan: list[ReportPage], lang: st
             continue
         seen.add(key)
         ax.text(rl.MARGIN + 5, y, key, fontsize=10, color=pl.TEXT_COLOR)
-        ax.text(layout.width - rl.MARGIN - 5, y, f"{'Seite' if de else 'page'} {i}", fontsize=10,
+        ax.text(layout.width - rl.MARGIN - 5, y, f"{t('rep_page', lang)} {i}", fontsize=10,
                 color=pl.MUTED, ha="right")
         y -= 7
-    note = ("Kleinräumige Indikatoren aus amtlichen Registerdaten; Werte aus weniger als "
-            f"{ds.min_count} Fällen sind aus Datenschutzgründen gesperrt." if de else
-            f"Small-area indicators from register data; values from fewer than {ds.min_count} cases "
-            "are suppressed for privacy.")
+    note = t("rep_cover_note", lang, n=ds.min_count)
     lines = pl.wrap_to_width(fig, note, layout.width - 2 * rl.MARGIN - 10, 8.5)
     ax.text(rl.MARGIN + 5, 40, "\n".join(lines), fontsize=8.5, color=pl.MUTED, va="top", linespacing=1.4)
 
@@ -193,7 +166,7 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
         raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
     year = int(year)
     created = created or date.today()
-    rule = flag_rule or DEFAULT_FLAG_RULE["en" if lang == "en" else "de"]
+    rule = flag_rule or t("rep_flag_rule", lang)
     plan = plan_report(ds, year, lang, rule)
     table = flag_source(ds, year)
     table.index = table.index.astype(str)
@@ -205,11 +178,11 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         for n, page in enumerate(plan, start=1):
             fig, layout = rl.new_page()
-            label = f"{'Seite' if lang != 'en' else 'Page'} {n} / {total}"
+            label = f"{t('rep_page_footer', lang)} {n} / {total}"
             if page.kind == "cover":
                 _cover(fig, layout, ds, year, plan, lang, created)
             else:
-                footer = f"{title} · {t(lang)['source']}: " + (
+                footer = f"{title} · {t('source', lang)}: " + (
                     ds.attribution(page.key) if page.kind == "indicator" else ds.attribution())
                 sub = (_indicator_sub(ds, page.key, year, lang) if page.kind == "indicator"
                        else "" if page.kind == "methods" else f"{ds.geography.label(lang)} · {year}")
@@ -230,4 +203,4 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
 def _indicator_sub(ds: Dataset, indicator: str, year: int, lang: str) -> str:
     ind = ds.catalogue[indicator]
     unit = ind.unit_for(lang)
-    return f"{ds.geography.label(lang)} · {year}" + (f" · {'Einheit' if lang != 'en' else 'Unit'}: {unit}" if unit else "")
+    return f"{ds.geography.label(lang)} · {year}" + (f" · {t('unit', lang)}: {unit}" if unit else "")

@@ -35,22 +35,9 @@ from indicators.dataset import Dataset
 from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.ingest.report import Report
+from indicators.wording import t
 
 METHODS = ("areal", "dasymetric")
-METHOD_LABELS = {
-    "areal": {"de": "Flächenanteil", "en": "Areal weighting"},
-    "dasymetric": {"de": "Adresspunkte", "en": "Address points (dasymetric)"},
-}
-METHOD_TEXT = {
-    "de": {"areal": "Jeder Stadtteil trägt mit dem Anteil seiner Fläche bei, der in der Auswahl liegt "
-                    "(Annahme: gleichmäßige Verteilung über die ganze Fläche, auch Wald und Wasser).",
-           "dasymetric": "Jeder Stadtteil trägt mit dem Anteil seiner amtlichen Adresspunkte bei, die in der "
-                         "Auswahl liegen (Annahme: gleich viele Personen je Adresse im Stadtteil)."},
-    "en": {"areal": "Each area contributes the share of its surface inside the selection "
-                    "(assumes people spread evenly over the whole area).",
-           "dasymetric": "Each area contributes the share of its official address points inside the "
-                         "selection (assumes the same number of people per address within an area)."},
-}
 MAX_RADIUS_M = 20_000
 _TO_METRIC = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
 
@@ -161,19 +148,18 @@ class EstimateResult:
 
     def to_text(self, attribution: str = "", lang: str = "de") -> str:
         """Plain-text table for the command line (German number format)."""
-        de = lang == "de"
-        lines = [f"{'Fläche' if de else 'Area'}: {fmt_number(self.area_km2, 3, lang)} km², "
-                 f"{'Jahr' if de else 'year'} {self.year}",
-                 f"{'Merkmal' if de else 'Variable':<40} {METHOD_LABELS['areal'][lang]:>14} "
-                 f"{METHOD_LABELS['dasymetric'][lang]:>14}"]
+        lines = [f"{t('q_area', lang)}: {fmt_number(self.area_km2, 3, lang)} km², "
+                 f"{t('q_year', lang)} {self.year}",
+                 f"{t('q_variable', lang):<40} {t('q_method_areal', lang):>14} "
+                 f"{t('q_method_dasymetric', lang):>14}"]
         for r in self.wide(lang).itertuples():
             d = 0 if r.kind == "count" else 1
             lines.append(f"{r.label[:40]:<40} {fmt_number(r.areal, d, lang):>14} "
                          f"{fmt_number(r.dasymetric, d, lang):>14}")
         for c in self.contributions.itertuples():
-            lines.append(f"  {c.code} {c.name}: {'Flächenanteil' if de else 'area share'} "
-                         f"{fmt_number(100 * c.areal, 1, lang)} %, {'Adressen' if de else 'addresses'} "
-                         f"{c.addresses_inside} {'von' if de else 'of'} {c.addresses_total}")
+            lines.append(f"  {c.code} {c.name}: {t('q_area_share', lang)} "
+                         f"{fmt_number(100 * c.areal, 1, lang)} %, {t('q_addresses', lang)} "
+                         f"{c.addresses_inside} {t('q_of', lang)} {c.addresses_total}")
         return "\n".join([*lines, *self.notes, *([attribution] if attribution else [])])
 
     def to_json_dict(self, digits: int = 2) -> dict:
@@ -302,16 +288,13 @@ class Estimator:
         return EstimateResult(area_km2, year, table, w, self._notes(geom, w, area_km2, lang))
 
     def _notes(self, geom: shapely.Geometry, w: pd.DataFrame, area_km2: float, lang: str) -> list[str]:
-        de = lang != "en"
-        notes = [f"{METHOD_LABELS[m]['de' if de else 'en']}: {METHOD_TEXT['de' if de else 'en'][m]}" for m in METHODS]
+        notes = [f"{t(f'q_method_{m}', lang)}: {t(f'q_method_note_{m}', lang)}" for m in METHODS]
         outside = 1 - w["area_inside_km2"].sum() / area_km2 if area_km2 else 0
         if outside > 0.001:
-            notes.append(f"{outside:.0%} der Auswahl liegen außerhalb der Gebiete; dort sind keine Daten."
-                         if de else f"{outside:.0%} of the selection lies outside the areas; no data there.")
+            notes.append(t("q_outside_share", lang, share=f"{outside:.0%}"))
         if len(w) == 0:
-            notes.append("Die Auswahl berührt kein Gebiet." if de else "The selection touches no area.")
-        notes.append(f"Werte unter {self.ds.min_count} werden nicht ausgewiesen." if de else
-                      f"Values below {self.ds.min_count} are suppressed.")
+            notes.append(t("q_the_selection_touches_no", lang))
+        notes.append(t("q_values_below", lang, n=self.ds.min_count))
         return notes
 
 

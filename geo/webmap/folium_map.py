@@ -46,6 +46,7 @@ from geo.webmap.geometry import (
 )
 from indicators.compute.classify import NO_DATA_COLOR, Classification
 from indicators.formatting import Lang
+from indicators.wording import t
 
 STATIC = "/app/static"
 LEAFLET_JS = [("leaflet", f"{STATIC}/leaflet/leaflet.js"),
@@ -187,7 +188,6 @@ def build_map(
     missing = {"code", "name", "value"} - set(areas.columns)
     if missing:
         raise ValueError(f"areas lacks columns {sorted(missing)}")
-    t = maphtml.text(lang)
     web = web_geometry(areas, tolerance_m=tolerance_m)
     minx, miny, maxx, maxy = (float(v) for v in web.total_bounds)
     bounds = [[miny, minx], [maxy, maxx]]
@@ -245,7 +245,7 @@ def build_map(
             classification, indicator_label=indicator_label, unit=unit, counts=counts,
             n_no_data=int((values.isna() & ~suppressed).sum()),
             n_suppressed=int(suppressed.sum()), n_flagged=int(flagged.sum()),
-            flag_label=flag_label, selected_label=t["selected"] if selected_mask.any()
+            flag_label=flag_label, selected_label=t("wm_selected", lang) if selected_mask.any()
             else None, city_name=city_name, city_value=city_value, decimals=decimals,
             lang=lang)},
         "labels": None,

@@ -11,37 +11,7 @@ from html import escape
 
 from indicators.compute.classify import SCHEME_NAMES, Classification
 from indicators.formatting import Lang, fmt_rank, fmt_value
-
-TEXT = {
-    "de": {
-        "rank": "Rang",
-        "no_data": "keine Daten",
-        "suppressed": "Wert unterdrückt (Datenschutz)",
-        "suppressed_short": "unterdrückt (Datenschutz)",
-        "flagged": "erhöhter Bedarf",
-        "selected": "ausgewählt",
-        "areas": "Gebiete",
-        "classes": "Klassen",
-        "in": "in",
-    },
-    "en": {
-        "rank": "Rank",
-        "no_data": "no data",
-        "suppressed": "value suppressed (privacy)",
-        "suppressed_short": "suppressed (privacy)",
-        "flagged": "elevated need",
-        "selected": "selected",
-        "areas": "areas",
-        "classes": "classes",
-        "in": "in",
-    },
-}
-
-
-
-def text(lang: Lang) -> dict[str, str]:
-    """UI strings of the map in ``lang`` (German for anything but ``"en"``)."""
-    return TEXT["en" if lang == "en" else "de"]
+from indicators.wording import lang_of, t
 
 
 def tooltip_html(
@@ -71,17 +41,16 @@ def tooltip_html(
     str
         HTML in which every data string is escaped.
     """
-    t = text(lang)
     rows = []
     if suppressed:
-        note = t["suppressed"]
+        note = t("wm_suppressed", lang)
     elif value is None or value != value:  # NaN
-        note = t["no_data"]
+        note = t("no_data", lang)
     else:
         note = None
         rows.append(("sm-tip-value", indicator_label, fmt_value(value, unit, decimals, lang)))
         if rank is not None and rank == rank and n_ranked:
-            rows.append(("", t["rank"], fmt_rank(rank, n_ranked, lang)))
+            rows.append(("", t("rank", lang), fmt_rank(rank, n_ranked, lang)))
     if city_value is not None and city_value == city_value:
         rows.append(("", city_name, fmt_value(city_value, unit, decimals, lang)))
     parts = [f'<div class="sm-tip"><div class="sm-tip-name">{escape(str(name))}</div>']
@@ -94,7 +63,7 @@ def tooltip_html(
             parts.append(f"<tr{attr}><th>{escape(label)}</th><td>{escape(val)}</td></tr>")
         parts.append("</table>")
     if flagged:
-        parts.append(f'<div class="sm-tip-flag">{escape(flag_label or t["flagged"])}</div>')
+        parts.append(f'<div class="sm-tip-flag">{escape(flag_label or t("flag_elevated", lang))}</div>')
     if extra:
         parts.append(f'<div class="sm-tip-note">{escape(extra)}</div>')
     parts.append("</div>")
@@ -153,17 +122,16 @@ def legend_html(
     str
         HTML in which every data string is escaped.
     """
-    t = text(lang)
     counts = c.counts if counts is None else counts
-    scheme = SCHEME_NAMES["en" if lang == "en" else "de"].get(c.scheme, c.scheme)
-    sub = f"{t['in']} {unit}, " if unit else ""
-    sub += f"{scheme}, {c.k} {t['classes']}" if c.k != 1 else scheme
+    scheme = SCHEME_NAMES[lang_of(lang)].get(c.scheme, c.scheme)
+    sub = f"{t('wm_in', lang)} {unit}, " if unit else ""
+    sub += f"{scheme}, {c.k} {t('wm_classes', lang)}" if c.k != 1 else scheme
     city_cls = _city_class(c, city_value)
     city_mark = f"◂ {city_name}"
     out = [
         f'<div class="sm-legend-title">{escape(indicator_label)}</div>',
         f'<div class="sm-legend-sub">{escape(sub)}</div>',
-        f'<table><tr><th></th><th></th><th>{escape(t["areas"])}</th><th></th></tr>',
+        f'<table><tr><th></th><th></th><th>{escape(t("pm_areas", lang))}</th><th></th></tr>',
     ]
     for i, (color, label, n) in enumerate(zip(c.colors, c.labels, counts)):
         mark = escape(city_mark) if i == city_cls else ""
@@ -174,12 +142,12 @@ def legend_html(
         )
     specials = []
     if n_no_data:
-        specials.append((_swatch("background:#d4d4d4"), t["no_data"], str(n_no_data)))
+        specials.append((_swatch("background:#d4d4d4"), t("no_data", lang), str(n_no_data)))
     if n_suppressed:
-        specials.append((_swatch(css_class="sm-sw-hatch"), t["suppressed_short"],
+        specials.append((_swatch(css_class="sm-sw-hatch"), t("suppressed_short", lang),
                          str(n_suppressed)))
     if n_flagged:
-        specials.append((_swatch(css_class="sm-sw-flag"), flag_label or t["flagged"],
+        specials.append((_swatch(css_class="sm-sw-flag"), flag_label or t("flag_elevated", lang),
                          str(n_flagged)))
     if selected_label:
         specials.append((_swatch(css_class="sm-sw-selected"), selected_label, ""))

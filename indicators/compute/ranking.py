@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.formatting import fmt_change, fmt_number
+from indicators.wording import t
 
 
 def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int = 1,
@@ -32,7 +33,7 @@ def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int =
     suppressed = layer.get("suppressed", pd.Series(False, index=layer.index)).astype(bool)
     flagged = layer.get("flagged", pd.Series(False, index=layer.index)).astype(bool)
     df["value"] = [
-        ("geheim" if lang == "de" else "suppressed") if s else
+        t("suppressed", lang) if s else
         (fmt_number(v, decimals, lang) if np.isfinite(v) else "–")
         for v, s in zip(df["value_num"], suppressed)
     ]

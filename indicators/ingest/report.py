@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from indicators.wording import t
+
 ERROR = "Fehler"      # the file (or row) cannot be used
 WARNING = "Hinweis"   # used, but the user should know
 
@@ -20,10 +22,6 @@ REPAIRED = "repariert und verwendet"
 FILE_REJECTED = "Datei nicht verwendet"
 
 COLUMNS = ["file", "row", "column", "problem", "action", "severity"]
-COLUMN_LABELS_DE = {
-    "file": "Datei", "row": "Zeile", "column": "Spalte",
-    "problem": "Problem", "action": "Folge", "severity": "Art",
-}
 
 
 @dataclass
@@ -75,18 +73,15 @@ class Report:
     def to_frame(self, lang: str = "de") -> pd.DataFrame:
         df = pd.DataFrame([f.__dict__ for f in self.findings], columns=COLUMNS)
         df["row"] = df["row"].astype("Int64")
-        return df.rename(columns=COLUMN_LABELS_DE) if lang == "de" else df
+        return df.rename(columns={c: t(f"col_finding_{c}", lang) for c in COLUMNS})
 
     def summary(self, lang: str = "de") -> str:
         dropped = len(self.dropped_rows)
         if self.file_error:
             msg = [f.problem for f in self.findings if f.action == FILE_REJECTED]
-            return f"{self.file}: nicht verwendbar – " + "; ".join(msg)
-        if lang == "en":
-            return (f"{self.file}: {self.rows_in} rows read, {self.rows_used} used, "
-                    f"{dropped} dropped, {len(self.findings)} findings")
-        return (f"{self.file}: {self.rows_in} Zeilen gelesen, {self.rows_used} verwendet, "
-                f"{dropped} verworfen, {len(self.findings)} Befunde")
+            return t("ingest_unusable", lang, file=self.file, problems="; ".join(msg))
+        return t("ingest_summary", lang, file=self.file, rows_in=self.rows_in, rows_used=self.rows_used,
+                 dropped=dropped, findings=len(self.findings))
 
     def to_text(self) -> str:
         """Plain-text report for the command line."""

@@ -20,6 +20,7 @@ from indicators.needs.assess import assess
 from indicators.needs.explain import explain
 from indicators.needs.mss import STATUS_CLASSES, STATUS_CLASSES_EN
 from indicators.needs.robustness import robustness
+from indicators.wording import pick
 
 POPULATION_VARIABLES = ("population_total", "inhabitants")
 
@@ -110,7 +111,7 @@ def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classif
         idx = result["label"].map(order).fillna(-1).astype(int)
         base = classify(idx.where(idx >= 0).astype(float), "manual", breaks=[0, 1, 2, 3],
                         palette="YlOrRd", lang=lang)
-        names = MSS_CLASSES_EN if lang == "en" else MSS_CLASSES
+        names = pick((MSS_CLASSES, MSS_CLASSES_EN), lang)
         counts = tuple(int((idx == i).sum()) for i in range(len(names)))
         return dataclasses.replace(base, classes=pd.Series(idx.to_numpy(), index=result.index),
                                    labels=names, counts=counts)

@@ -40,6 +40,7 @@ from indicators.query.syntax import (  # noqa: F401
     parse_number,
     tokenize,
 )
+from indicators.wording import t
 
 # --- evaluation ----------------------------------------------------------------
 
@@ -62,12 +63,11 @@ def describe(node, catalogue: Mapping[str, Indicator], lang: str = "de") -> str:
         for op, o in node.rest:
             s += f" {OP_TEXT[op]} {op_text(o)}"
         return s
-    words = {"and": {"de": " und ", "en": " and "}, "or": {"de": " oder ", "en": " or "}}
     if node.op == "not":
-        return ("nicht " if lang == "de" else "not ") + f"({describe(node.args[0], catalogue, lang)})"
+        return t("q_not", lang, inner=describe(node.args[0], catalogue, lang))
     inner = [describe(a, catalogue, lang) for a in node.args]
     inner = [f"({t})" if isinstance(a, Logic) and a.op != "not" else t for a, t in zip(node.args, inner)]
-    return words[node.op][lang if lang == "en" else "de"].join(inner)
+    return t(f"q_{node.op}", lang).join(inner)
 
 
 def indicators_used(node) -> list[str]:
@@ -145,12 +145,9 @@ class QueryResult:
 
     def summary(self, lang: str = "de") -> str:
         n, k = len(self.mask), int(self.mask.sum())
-        unknown = int((self.table["result"] == ("unbekannt" if lang == "de" else "unknown")).sum())
-        if lang == "en":
-            s = f"{k} of {n} areas match ({self.year}): {self.explanation}"
-            return s + (f"; {unknown} unknown (missing values)" if unknown else "")
-        s = f"{k} von {n} Gebieten erfüllen ({self.year}): {self.explanation}"
-        return s + (f"; {unknown} unbekannt (fehlende Werte)" if unknown else "")
+        unknown = int((self.table["result"] == t("q_unknown", lang)).sum())
+        s = t("q_summary", lang, k=k, n=n, year=self.year, explanation=self.explanation)
+        return s + (t("q_summary_unknown", lang, n=unknown) if unknown else "")
 
     def to_text(self, labels: dict[str, str] | None = None, lang: str = "de") -> str:
         """Summary plus one line per area with the values the query used."""
@@ -191,7 +188,7 @@ def run_query(ds, text: str, year: int | None = None, lang: str = "de") -> Query
     node = parse(text, ds.catalogue)
     used = indicators_used(node)
     res = evaluate(node, wide)
-    words = ("ja", "nein", "unbekannt") if lang == "de" else ("yes", "no", "unknown")
+    words = (t("yes", lang), t("no", lang), t("q_unknown", lang))
     table = pd.DataFrame({"code": ds.areas["code"].to_numpy(), "name": ds.areas["name"].to_numpy()})
     for ind in dict.fromkeys(used):
         table[ind] = wide[ind].to_numpy() if ind in wide else np.nan

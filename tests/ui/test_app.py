@@ -137,3 +137,26 @@ def test_bad_manual_breaks_show_a_german_warning_not_an_exception(text):
     assert not at.exception
     warnings = " ".join(w.value for w in at.sidebar.warning)
     assert "Klassengrenze" in warnings
+
+
+def test_needs_table_has_german_headers_and_english_in_english_mode():
+    raw = {"id", "name", "label", "score", "rank", "flag", "status", "robustness", "share", "rank_range",
+           "reasons"}
+    at = AppTest.from_string(NEEDS_PAGE, default_timeout=120)
+    at.run()
+    assert not at.exception
+    cols = list(at.dataframe[0].value.columns)
+    assert not raw & set(cols), cols
+    assert {"Schlüssel", "Gebiet", "Indexwert", "Rang", "erhöhter Bedarf", "Gründe"} <= set(cols)
+    at = AppTest.from_string(NEEDS_PAGE, default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert {"Code", "Area", "Score", "Rank", "elevated need", "Reasons"} <= set(at.dataframe[0].value.columns)
+
+
+def test_profile_table_headers_are_german():
+    at = run_app(area="03")
+    assert not at.exception
+    headers = [list(d.value.columns) for d in at.dataframe]
+    assert ["Indikator", "Wert", "Gesamtstadt", "Rang", "Entwicklung"] in headers

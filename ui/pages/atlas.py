@@ -22,9 +22,9 @@ from indicators.compute.ranking import ranking_table
 from indicators.compute.smoothing import eb_rates
 from indicators.compute.timeseries import change_between, series
 from indicators.errors import SozialmonitorError
-from indicators.formatting import fmt_change, fmt_value
+from indicators.formatting import fmt_change, fmt_rank, fmt_value
+from indicators.wording import display_columns, t
 from ui import common, downloads
-from ui.i18n import t
 from ui.state import AtlasView
 
 
@@ -104,12 +104,11 @@ def render() -> None:
         label = f"{label}: {c.start}–{c.year}"
 
     if c.level and _smoothable(ind) and st.sidebar.checkbox(
-            "Raten glätten (Empirical Bayes)" if lang == "de" else "Smooth rates (Empirical Bayes)",
-            key="eb", help="Globale Empirical-Bayes-Glättung nach Marshall (1991): kleine Gebiete werden zum "
-                           "Stadtwert hin gezogen. Rohwerte stehen in der Rangfolge daneben."):
+            t("atlas_smooth_rates_empirical_bayes", lang),
+            key="eb", help=t("atlas_eb_help", lang)):
         eb = eb_rates(layer["numerator"], layer["denominator"], ind.factor)
         layer["raw"], layer["value"] = layer["value"], eb["smoothed"]
-        label = f"{label} ({'EB-geglättet' if lang == 'de' else 'EB-smoothed'})"
+        label = f"{label} ({t('atlas_eb_smoothed', lang)})"
     direction = ind.direction if c.level else "up"
     default = default_threshold(layer["value"], direction)
     st.sidebar.markdown(f"**{t('flag_rule', lang)}**")
@@ -175,10 +174,7 @@ def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> N
     if "raw" in layer:  # EB smoothing on: raw values side by side
         raw = dict(zip(layer["code"], layer["raw"]))
         table.insert(4, "raw", [fmt_value(raw[code], "", dec, lang) for code in table["code"]])
-    shown = table.drop(columns="value_num").rename(columns={
-        "raw": "Rohwert" if lang == "de" else "raw value",
-        "rank": t("rank", lang), "code": t("code", lang), "name": t("name", lang),
-        "value": f"{t('value', lang)} ({unit})", "vs_city": t("vs_city", lang), "flagged": t("flag", lang)})
+    shown = display_columns(table.drop(columns="value_num"), lang, {"value": f"{t('value', lang)} ({unit})"})
     st.dataframe(shown, hide_index=True, width="stretch")
     if c.level:
         downloads.data_downloads(ds, c.indicator, c.year, lang)
@@ -201,17 +197,15 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
         return
     n = int(prof["n"].max())
     shown = pd.DataFrame({
-        t("indicator", lang): prof["label"],
-        t("value", lang): [("geheim" if s else fmt_value(v, u, d, lang))
+        "indicator": prof["label"],
+        "value": [(t("suppressed", lang) if s else fmt_value(v, u, d, lang))
                           for v, u, d, s in zip(prof["value"], prof["unit"], prof["decimals"], prof["suppressed"])],
-        t("city", lang): [fmt_value(v, u, d, lang) for v, u, d in zip(prof["city"], prof["unit"], prof["decimals"])],
-        t("rank", lang): [f"{int(r)}. von {n}" if lang == "de" and pd.notna(r) else
-                          (f"{int(r)} of {n}" if pd.notna(r) else "–") for r in prof["rank"]],
-        t("trend", lang): [f"{fmt_change(d, dec, lang)} seit {y}" if lang == "de" and pd.notna(d) else
-                           (f"{fmt_change(d, dec, lang)} since {y}" if pd.notna(d) else "–")
+        "city": [fmt_value(v, u, d, lang) for v, u, d in zip(prof["city"], prof["unit"], prof["decimals"])],
+        "rank": [fmt_rank(int(r), n, lang) if pd.notna(r) else "–" for r in prof["rank"]],
+        "trend": [t("atlas_since", lang, change=fmt_change(d, dec, lang), year=y) if pd.notna(d) else "–"
                            for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])],
     })
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(display_columns(shown, lang), hide_index=True, width="stretch")
     ref = ds.geography.reference_code
     ts = series(ds.values, c.indicator, [code, ref] if ref else [code])
     ts.columns = [names.get(col, ds.geography.reference_label(lang)) for col in ts.columns]

@@ -13,14 +13,8 @@ from indicators.formatting import fmt_number
 from indicators.needs.assess import METHODS, PRESETS
 from indicators.needs.assessment import default_setup, need_classes, run_needs
 from indicators.needs.explain import summary
+from indicators.wording import display_columns, t
 from ui import common
-
-METHOD_LABELS = {
-    "mss": "MSS (Berlin, Monitoring Soziale Stadtentwicklung)",
-    "svi": "SVI (CDC/ATSDR Social Vulnerability Index)",
-    "z": "z-Wert-Summe (gewichtet)",
-}
-SCORE_LABEL = {"mss": "Statusindex", "svi": "SVI-Perzentil", "z": "Bedarfswert (z)"}
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -41,24 +35,24 @@ def render() -> None:
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
     sb = st.sidebar
-    year = sb.selectbox("Jahr" if lang == "de" else "Year", ds.years[::-1], key="needs_year")
+    year = sb.selectbox(t("year", lang), ds.years[::-1], key="needs_year")
     base = default_setup(ds, year)
-    method = sb.selectbox("Verfahren" if lang == "de" else "Method", METHODS,
-                          index=METHODS.index(base.method), format_func=METHOD_LABELS.get)
+    method = sb.selectbox(t("needs_method", lang), METHODS,
+                          index=METHODS.index(base.method), format_func=lambda m: t(f"needs_method_{m}", lang))
     candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
                   and i not in base.dynamic_indicators and ds.years_for(i)]
-    chosen = sb.multiselect("Indikatoren" if lang == "de" else "Indicators", candidates,
+    chosen = sb.multiselect(t("needs_indicators", lang), candidates,
                             default=[i for i in base.indicators if i in candidates],
                             format_func=lambda i: ds.catalogue[i].label(lang))
-    threshold = sb.number_input("Schwelle für Markierung" if lang == "de" else "Flag threshold",
+    threshold = sb.number_input(t("needs_flag_threshold", lang),
                                 value=float(PRESETS[method]["flag_threshold"]), step=0.25)
     if not chosen:
-        st.info("Bitte mindestens einen Indikator wählen." if lang == "de" else "Choose at least one indicator.")
+        st.info(t("needs_choose_at_least_one", lang))
         return
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
-    st.subheader(("Bedarfslagen" if lang == "de" else "Needs") + f" – {ds.geography.label(lang)} {year}")
-    st.caption(PRESETS_NOTE.get(method, ""))
+    st.subheader((t("page_needs", lang)) + f" – {ds.geography.label(lang)} {year}")
+    st.caption(t(f"needs_note_{method}", lang))
     layer = join_values(ds.areas, pd.DataFrame({
         "area_code": result["id"], "value": result["score"], "numerator": np.nan,
         "denominator": np.nan, "suppressed": False}))
@@ -67,13 +61,13 @@ def render() -> None:
     classes = need_classes(result, method, lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        m = build_map(layer, classes, indicator_label=SCORE_LABEL[method], unit="",
+        m = build_map(layer, classes, indicator_label=t(f"needs_score_{method}", lang), unit="",
                       lang=lang, decimals=2, attribution=ds.geography.label(lang),
-                      flag_label="erhöhter Bedarf" if lang == "de" else "elevated need", **common.tiles())
+                      flag_label=t("needs_elevated_need", lang), **common.tiles())
         st_folium(m, key=f"needs-{geo_id}", height=560, use_container_width=True, returned_objects=[])
     with right:
         flagged = result[result["flag"]].sort_values("rank")
-        st.markdown(f"**{'Markierte Gebiete' if lang == 'de' else 'Flagged areas'}: {len(flagged)}**")
+        st.markdown(f"**{t('needs_flagged_areas', lang)}: {len(flagged)}**")
         reasons = summary(expl)
         for _, row in flagged.head(30).iterrows():
             st.markdown(f"- **{row['name']}** ({row['label']}): {reasons.get(row['id'], '')}")
@@ -87,7 +81,7 @@ def render() -> None:
         table["rank_range"] = [f"{a}–{b}" if pd.notna(a) else "–"
                                for a, b in zip(table["id"].map(r["rank_min"]), table["id"].map(r["rank_max"]))]
     table["reasons"] = table["id"].map(reasons).astype(object).fillna("")
-    st.dataframe(table.sort_values("rank"), hide_index=True, width="stretch")
+    st.dataframe(display_columns(table.sort_values("rank"), lang), hide_index=True, width="stretch")
     _pattern(ds, layer, lang)
     common.source_footer(ds)
 
@@ -105,18 +99,12 @@ def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[st
     return out
 
 
-PRESETS_NOTE = {
-    "mss": "Statusindex: standardisierte Summe der z-Werte der Statusindikatoren; Klassen hoch < −1 ≤ mittel ≤ +1 < niedrig ≤ +1,5 < sehr niedrig. Markiert: niedrig und sehr niedrig.",
-    "svi": "Perzentilränge (rank−1)/(N−1), Summe neu gerangt; markiert ab dem Perzentil der Schwelle.",
-    "z": "Gewichteter Mittelwert der vorzeichenrichtigen z-Werte; markiert ab der Schwelle.",
-}
 
 
 def _pattern(ds, layer, lang: str) -> None:
-    with st.expander("Räumliches Muster (explorativ): Moran's I und LISA" if lang == "de"
-                     else "Spatial pattern (exploratory): Moran's I and LISA"):
+    with st.expander(t("needs_pattern", lang)):
         pat = spatial_pattern(layer, "value")
         st.write(f"Moran's I = {fmt_number(pat.moran_i, 3, lang)}, p = {fmt_number(pat.p_sim, 3, lang)}")
         st.caption(pat.note)
-        counts = pat.local["cluster"].value_counts().rename_axis("Cluster").reset_index(name="Anzahl")
-        st.dataframe(counts, hide_index=True)
+        counts = pat.local["cluster"].value_counts().rename_axis("cluster").reset_index(name="count")
+        st.dataframe(display_columns(counts, lang), hide_index=True)

@@ -12,6 +12,7 @@ from geo.spatial.estimate import circle, default_estimator, geometry_from_geojso
 from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number
+from indicators.wording import display_columns, t
 from ui import common
 
 
@@ -29,22 +30,18 @@ def _estimate_table(result, lang: str) -> pd.DataFrame:
     w = result.wide(lang)
     dec = [0 if k == "count" else 1 for k in w["kind"]]
     return pd.DataFrame({
-        "Merkmal" if lang == "de" else "Variable": w["label"],
-        "Flächengewichtung" if lang == "de" else "Areal weighting":
-            [fmt_number(v, d, lang) for v, d in zip(w["areal"], dec)],
-        "Adressgewichtung" if lang == "de" else "Dasymetric (addresses)":
-            [fmt_number(v, d, lang) for v, d in zip(w["dasymetric"], dec)],
-        "Spanne" if lang == "de" else "Range":
-            [f"{fmt_number(a, d, lang)} – {fmt_number(b, d, lang)}" for a, b, d in zip(w["low"], w["high"], dec)],
+        "variable": w["label"],
+        "areal": [fmt_number(v, d, lang) for v, d in zip(w["areal"], dec)],
+        "dasymetric": [fmt_number(v, d, lang) for v, d in zip(w["dasymetric"], dec)],
+        "range": [f"{fmt_number(a, d, lang)} – {fmt_number(b, d, lang)}" for a, b, d in zip(w["low"], w["high"], dec)],
     })
 
 
 def render_area_tool() -> None:
     lang = common.lang()
-    de = lang == "de"
     ds = common.dataset("stadtteile")
-    st.markdown("#### " + ("Adresse suchen" if de else "Find an address"))
-    text = st.text_input("Straße und Hausnummer" if de else "Street and number", key="q_address",
+    st.markdown("#### " + t("q_find_an_address", lang))
+    text = st.text_input(t("q_street_and_number", lang), key="q_address",
                          placeholder="Breite Straße 62")
     point = None
     if text:
@@ -52,37 +49,36 @@ def render_area_tool() -> None:
         if res.found:
             hit = res.matches[0]
             point = (hit.lon, hit.lat)
-            st.success(f"{hit.address}: Stadtteil {hit.stadtteil_code} {hit.stadtteil_name} "
-                       f"({fmt_number(hit.lat, 5, lang)}, {fmt_number(hit.lon, 5, lang)})")
-            st.markdown(f"[{'Gebietsprofil öffnen' if de else 'Open area profile'}](./?area={hit.stadtteil_code})")
+            st.success(t("q_address_hit", lang, address=hit.address, code=hit.stadtteil_code,
+                         name=hit.stadtteil_name, lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang)))
+            st.markdown(f"[{t('q_open_area_profile', lang)}](./?area={hit.stadtteil_code})")
         else:
-            st.warning(res.message or ("Adresse nicht gefunden." if de else "Address not found."))
+            st.warning(res.message or t("q_address_not_found", lang))
             if res.suggestions:
-                st.write(("Meinten Sie: " if de else "Did you mean: ") + "; ".join(res.suggestions[:5]))
+                st.write((t("q_did_you_mean", lang)) + "; ".join(res.suggestions[:5]))
 
-    st.markdown("#### " + ("Wer wohnt im Umkreis oder in einer gezeichneten Fläche?" if de
-                           else "Who lives within a radius or a drawn area?"))
-    year = st.selectbox("Jahr" if de else "Year", ds.years[::-1], key="q_year")
-    radius = st.slider("Radius (m)", 100, 3000, 500, 50, key="q_radius")
+    st.markdown("#### " + t("q_who_lives", lang))
+    year = st.selectbox(t("year", lang), ds.years[::-1], key="q_year")
+    radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius")
     layer, city = indicator_layer(ds, "population_density", year)
-    m = build_map(layer, classify(layer["value"], palette="Greys"), indicator_label="Einwohnerdichte",
-                  unit="EW/km²", lang=lang, decimals=0, draw=True, **common.tiles())
+    density = ds.catalogue["population_density"]
+    m = build_map(layer, classify(layer["value"], palette="Greys"), indicator_label=density.label(lang),
+                  unit=density.unit_for(lang), lang=lang, decimals=0, draw=True, **common.tiles())
     if point:
         folium.Circle([point[1], point[0]], radius=radius, color="#0b4f9c", fill=False).add_to(m)
-    st.caption("Zeichnen Sie ein Rechteck oder Polygon in die Karte, oder suchen Sie oben eine Adresse."
-               if de else "Draw a rectangle or polygon on the map, or search an address above.")
+    st.caption(t("q_draw_hint", lang))
     out = st_folium(m, key="q_map", height=520, use_container_width=True, returned_objects=["all_drawings"])
     drawings = (out or {}).get("all_drawings") or []
     geom = None
     if drawings:
         try:
             geom = geometry_from_geojson(drawings[-1])
-            what = "gezeichnete Fläche" if de else "drawn area"
+            what = t("q_drawn_area", lang)
         except ValueError as exc:
             st.error(str(exc))
     elif point:
         geom = circle(point[0], point[1], radius)
-        what = f"{radius} m um {text}" if de else f"{radius} m around {text}"
+        what = t("q_radius_around", lang, radius=radius, text=text)
     if geom is None:
         return
     try:
@@ -91,14 +87,8 @@ def render_area_tool() -> None:
         st.error(str(exc))
         return
     st.markdown(f"**{what}: {fmt_number(result.area_km2, 2, lang)} km²**")
-    st.dataframe(_estimate_table(result, lang), hide_index=True, width="stretch")
+    st.dataframe(display_columns(_estimate_table(result, lang), lang), hide_index=True, width="stretch")
     for note in result.notes:
         st.caption(note)
-    st.caption("Schätzung: Flächengewichtung verteilt die Zahlen eines Stadtteils gleichmäßig auf seine Fläche, "
-               "Adressgewichtung auf seine amtlichen Adresspunkte (© GeoBasis-DE/LVermGeo SH, CC BY 4.0). "
-               "Die Spanne zwischen beiden Verfahren zeigt die Unsicherheit. Quoten werden aus geschätzten Zahlen "
-               "berechnet. Werte unter 3 werden nicht angezeigt." if de else
-               "Areal weighting spreads a Stadtteil's counts evenly over its area, dasymetric weighting over its "
-               "official address points (© GeoBasis-DE/LVermGeo SH, CC BY 4.0). The range between both shows the "
-               "uncertainty. Rates are computed from estimated counts. Values below 3 are not shown.")
+    st.caption(t("q_estimate_note", lang))
     common.source_footer(ds)

@@ -20,6 +20,7 @@ from geo.join import join_values
 from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number
+from indicators.wording import display_columns, t
 from ui import common
 
 
@@ -34,7 +35,7 @@ def _saved_upload(upload, suffix: str) -> Iterator[Path | None]:
 
     data = upload.getvalue()
     if len(data) > max_upload_bytes():
-        st.error(f"{upload.name}: Datei größer als {max_upload_bytes() // 2**20} MB")
+        st.error(t("err_file_too_large", common.lang(), name=upload.name, mb=max_upload_bytes() // 2**20))
         yield None
         return
     with tempfile.TemporaryDirectory(prefix="sozialmonitor-upload-") as folder:
@@ -55,20 +56,18 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
         folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
     st_folium(m, key=key, height=480, use_container_width=True, returned_objects=[])
     table = layer[["code", "name", "value"]].assign(value=[fmt_number(v, 1, lang) for v in layer["value"]])
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(display_columns(table, lang, {"value": indicator.label(lang)}), hide_index=True, width="stretch")
 
 
 def render_filter_tool() -> None:
     from indicators.query.evaluate import QueryError, run_query
 
     lang = common.lang()
-    de = lang == "de"
     ds = common.dataset(common.geography_picker())
-    st.markdown("#### " + ("Gebiete filtern" if de else "Filter areas"))
-    text = st.text_input("Bedingung" if de else "Condition", "Anteil 65+ > 24 % und Anteil unter 18 < 16 %",
-                         key="q_filter", help="Indikator-ID oder Bezeichnung, Vergleich (<, >, =, ≤, ≥), "
-                         "verknüpft mit und / oder / nicht, Klammern erlaubt.")
-    year = st.selectbox("Jahr" if de else "Year", ds.years[::-1], key="q_filter_year")
+    st.markdown("#### " + t("q_filter_areas", lang))
+    text = st.text_input(t("q_condition", lang), "Anteil 65+ > 24 % und Anteil unter 18 < 16 %",
+                         key="q_filter", help=t("q_condition_help", lang))
+    year = st.selectbox(t("year", lang), ds.years[::-1], key="q_filter_year")
     try:
         res = run_query(ds, text, year, lang)
     except QueryError as exc:
@@ -80,9 +79,10 @@ def render_filter_tool() -> None:
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
     m = build_map(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang),
                   indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
-                  flag_label="erfüllt die Bedingung" if de else "matches the condition", **common.tiles())
+                  flag_label=t("q_matches_the_condition", lang), **common.tiles())
     st_folium(m, key="q_filter_map", height=480, use_container_width=True, returned_objects=[])
-    st.dataframe(res.table, hide_index=True, width="stretch")
+    labels = {i: ds.catalogue[i].label(lang) for i in res.indicators if i in ds.catalogue}
+    st.dataframe(display_columns(res.table, lang, labels), hide_index=True, width="stretch")
     st.download_button("CSV", safe_frame(res.table).to_csv(index=False).encode("utf-8"),
                        f"abfrage_{year}.csv", "text/csv", on_click="ignore")
 
@@ -91,11 +91,9 @@ def render_facilities_tool() -> None:
     from geo.spatial.facilities import facility_catalogue, facility_indicators, read_facilities
 
     lang = common.lang()
-    de = lang == "de"
     ds = common.dataset("stadtteile")
-    st.markdown("#### " + ("Einrichtungen je Stadtteil" if de else "Facilities per Stadtteil"))
-    up = st.file_uploader("Punkte: CSV/XLSX mit lat/lon oder x/y (EPSG:25832), oder GeoJSON" if de
-                          else "Points: CSV/XLSX with lat/lon or x/y (EPSG:25832), or GeoJSON",
+    st.markdown("#### " + t("q_facilities_per_stadtteil", lang))
+    up = st.file_uploader(t("q_points_upload", lang),
                           type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"], key="q_fac")
     if up is None:
         return
@@ -105,18 +103,18 @@ def render_facilities_tool() -> None:
         points, report = read_facilities(path, up.name, ds.areas)
     (st.success if report.ok else st.error)(report.summary(lang))
     if report.findings:
-        st.dataframe(report.to_frame(lang), hide_index=True, width="stretch")
+        st.dataframe(display_columns(report.to_frame(lang), lang), hide_index=True, width="stretch")
     if points is None:
         return
     groups = [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
     c1, c2, c3 = st.columns(3)
-    group = c1.selectbox("Bezugsgruppe" if de else "Group", groups, format_func=lambda i: ds.catalogue[i].label(lang))
-    year = c2.selectbox("Jahr" if de else "Year", ds.years[::-1], key="q_fac_year")
-    radius = c3.number_input("Umkreis für Abdeckung (m)" if de else "Coverage radius (m)", 100, 5000, 500, 50)
+    group = c1.selectbox(t("q_group", lang), groups, format_func=lambda i: ds.catalogue[i].label(lang))
+    year = c2.selectbox(t("year", lang), ds.years[::-1], key="q_fac_year")
+    radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     pop = ds.values[(ds.values["indicator"] == group) & (ds.values["year"] == year)].set_index("area_code")["value"]
     rows = facility_indicators(points, ds.areas, pop, radius, group=group, year=year)
     cat = facility_catalogue(group=group, group_label=ds.catalogue[group].label(lang), radius_m=radius)
-    which = st.radio("Kennzahl" if de else "Measure", list(cat), format_func=lambda i: cat[i].label(lang),
+    which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: cat[i].label(lang),
                      horizontal=True)
     latlon = points.to_crs(4326).geometry
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_fac_map",
@@ -127,14 +125,13 @@ def render_raster_tool() -> None:
     from geo.spatial.zonal import ZonalError, zonal_indicators, zonal_rows, zonal_stats
 
     lang = common.lang()
-    de = lang == "de"
     ds = common.dataset(common.geography_picker())
-    st.markdown("#### " + ("Rasterdaten je Gebiet (z. B. Hitze, Grün)" if de else "Raster per area"))
-    up = st.file_uploader("GeoTIFF in beliebigem Koordinatensystem" if de else "GeoTIFF in any CRS",
+    st.markdown("#### " + t("q_raster_per_area", lang))
+    up = st.file_uploader(t("q_geotiff_in_any_crs", lang),
                           type=["tif", "tiff"], key="q_raster")
     if up is None:
         return
-    above = st.number_input("Anteil der Zellen über (optional)" if de else "Share of cells above (optional)",
+    above = st.number_input(t("q_share_of_cells_above", lang),
                             value=None, key="q_raster_above")
     with _saved_upload(up, ".tif") as path:
         if path is None:
@@ -148,7 +145,7 @@ def render_raster_tool() -> None:
         st.caption(note)
     prefix = "raster"
     cat = zonal_indicators(res, prefix, label=up.name)
-    which = st.radio("Kennzahl" if de else "Statistic", list(cat), format_func=lambda i: cat[i].label(lang),
+    which = st.radio(t("q_statistic", lang), list(cat), format_func=lambda i: cat[i].label(lang),
                      horizontal=True)
     rows = zonal_rows(res, prefix)
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map")

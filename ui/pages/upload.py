@@ -9,6 +9,7 @@ from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, recheck_table
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
 from indicators.limits import max_upload_bytes
+from indicators.wording import display_columns, t
 from ui import common
 
 
@@ -23,16 +24,15 @@ def _saved(message: str) -> None:
 def _report(report, lang: str) -> None:
     (st.success if report.ok else st.error)(report.summary(lang))
     if report.findings:
-        st.dataframe(report.to_frame(lang), hide_index=True, width="stretch")
+        st.dataframe(display_columns(report.to_frame(lang), lang), hide_index=True, width="stretch")
 
 
 def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
     """Source and one small form per new variable; returns indicators, sources, problems."""
-    de = lang == "de"
-    st.markdown("**Quelle der Daten**" if de else "**Source of the data**")
+    st.markdown(t("up_source_of_the_data", lang))
     c1, c2 = st.columns(2)
-    src_label = c1.text_input("Quelle (Pflicht)" if de else "Source (required)", key="up_src")
-    licence = c2.text_input("Lizenz" if de else "Licence", key="up_lic")
+    src_label = c1.text_input(t("up_source_required", lang), key="up_src")
+    licence = c2.text_input(t("licence", lang), key="up_lic")
     indicators, sources, problems = [], [], []
     try:
         src = source_from_form(src_label, licence)
@@ -43,17 +43,17 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
     variables = set(check.tidy["variable"])
     for var in check.new_variables:
         fields = default_fields(var)
-        with st.expander(f"{'Neues Merkmal' if de else 'New variable'}: {var}", expanded=True):
+        with st.expander(f"{t('up_new_variable', lang)}: {var}", expanded=True):
             a, b, c = st.columns(3)
-            fields["label_de"] = a.text_input("Bezeichnung" if de else "Label", fields["label_de"], key=f"up_lab_{var}")
-            fields["unit"] = b.text_input("Einheit" if de else "Unit", fields["unit"], key=f"up_unit_{var}")
-            fields["kind"] = c.selectbox("Art" if de else "Kind", ["count", "value", "rate"], key=f"up_kind_{var}")
-            fields["direction"] = a.selectbox("Bedarfsrichtung" if de else "Need direction", ["neutral", "up", "down"],
+            fields["label_de"] = a.text_input(t("up_label", lang), fields["label_de"], key=f"up_lab_{var}")
+            fields["unit"] = b.text_input(t("unit", lang), fields["unit"], key=f"up_unit_{var}")
+            fields["kind"] = c.selectbox(t("up_kind", lang), ["count", "value", "rate"], key=f"up_kind_{var}")
+            fields["direction"] = a.selectbox(t("up_need_direction", lang), ["neutral", "up", "down"],
                                               key=f"up_dir_{var}")
             if fields["kind"] == "rate":
-                fields["numerator"] = b.text_input("Zähler" if de else "Numerator", key=f"up_num_{var}")
-                fields["denominator"] = c.text_input("Nenner" if de else "Denominator", key=f"up_den_{var}")
-            fields["reference_date"] = b.text_input("Stichtag" if de else "Reference date", key=f"up_date_{var}")
+                fields["numerator"] = b.text_input(t("up_numerator", lang), key=f"up_num_{var}")
+                fields["denominator"] = c.text_input(t("up_denominator", lang), key=f"up_den_{var}")
+            fields["reference_date"] = b.text_input(t("up_reference_date", lang), key=f"up_date_{var}")
         try:
             indicators.append(indicator_from_form(fields, variables, src.id if src else ""))
         except FormError as exc:
@@ -62,41 +62,37 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
 
 
 def _accept_table(store, check, base, filename: str, lang: str) -> None:
-    de = lang == "de"
     indicators, sources, problems = _catalogue_form(check, lang)
-    label = st.text_input("Bezeichnung des Datensatzes" if de else "Dataset label",
+    label = st.text_input(t("up_dataset_label", lang),
                           f"{base.label_de} + {filename}", key="up_t_label")
     for p in problems:
         st.warning(p)
-    if st.button("Übernehmen und speichern" if de else "Accept and save", key="up_t_ok", disabled=bool(problems)):
+    if st.button(t("up_accept_and_save", lang), key="up_t_ok", disabled=bool(problems)):
         try:
             geo = accept_upload(store, label, label, tidy=check.tidy, base_geography=base,
                                 indicators=indicators, sources=sources, reports=[check.report])
         except (StoreError, UploadError, ValueError) as exc:
             st.error(str(exc))
         else:
-            _saved(("Gespeichert: " if de else "Saved: ") + geo.label(lang))
+            _saved((t("up_saved", lang)) + geo.label(lang))
 
 
 def render() -> None:
     lang = common.lang()
-    de = lang == "de"
     store = DataStore()
-    st.subheader("Eigene Daten laden" if de else "Load your own data")
-    st.caption(("Dateien werden geprüft, bevor etwas verwendet wird. Höchstgröße: "
-                if de else "Files are checked before anything is used. Maximum size: ")
-               + f"{max_upload_bytes() // 2**20} MB")
+    st.subheader(t("up_load_your_own_data", lang))
+    st.caption(t("up_checked_max_size", lang, mb=max_upload_bytes() // 2**20))
     if "upload_message" in st.session_state:
         st.success(st.session_state.pop("upload_message"))
     geos = common.geographies()
     # a radio, not st.tabs: the choice must survive the reruns an upload causes
-    modes = {"bound": "Gebietsgrenzen" if de else "Boundaries",
-             "table": "Indikatortabelle" if de else "Indicator table",
-             "saved": "Gespeicherte Daten" if de else "Saved data"}
-    mode = st.radio("Was möchten Sie laden?" if de else "What do you want to load?", list(modes),
+    modes = {"bound": t("up_boundaries", lang),
+             "table": t("up_indicator_table", lang),
+             "saved": t("up_saved_data", lang)}
+    mode = st.radio(t("up_what_do_you_want", lang), list(modes),
                     format_func=modes.get, horizontal=True, key="up_mode")
     if mode == "bound":
-        up = st.file_uploader("GeoPackage, GeoJSON oder ZIP (Shapefile)" if de else "GeoPackage, GeoJSON or ZIP",
+        up = st.file_uploader(t("up_geopackage_geojson_or_zip", lang),
                               type=["gpkg", "geojson", "json", "zip"], key="up_bound")
         if up is not None:
             check = check_boundaries(up.getvalue(), up.name)
@@ -104,25 +100,25 @@ def render() -> None:
                 _report(check.report, lang)
             else:
                 cols = check.columns
-                key = st.selectbox("Schlüsselspalte" if de else "Key column", cols,
+                key = st.selectbox(t("up_key_column", lang), cols,
                                    index=cols.index(check.key_column) if check.key_column in cols else 0)
-                name = st.selectbox("Namensspalte" if de else "Name column", cols,
+                name = st.selectbox(t("up_name_column", lang), cols,
                                     index=cols.index(check.name_column) if check.name_column in cols else 0)
                 result = boundary_areas(check, key, name)
                 _report(result.report, lang)
-                label = st.text_input("Bezeichnung" if de else "Label", up.name.rsplit(".", 1)[0], key="up_b_label")
-                if result.ok and st.button("Übernehmen und speichern" if de else "Accept and save", key="up_b_ok"):
+                label = st.text_input(t("up_label", lang), up.name.rsplit(".", 1)[0], key="up_b_label")
+                if result.ok and st.button(t("up_accept_and_save", lang), key="up_b_ok"):
                     try:
                         geo = accept_upload(store, label, label, areas=result.areas, reports=[result.report])
                     except (StoreError, UploadError, ValueError) as exc:
                         st.error(str(exc))
                     else:
-                        _saved(("Gespeichert als Gebietsgliederung: " if de else "Saved as geography: ")
+                        _saved((t("up_saved_as_geography", lang))
                                + geo.label(lang))
     elif mode == "table":
-        target = st.selectbox("Gebietsgliederung" if de else "Geography", list(geos),
+        target = st.selectbox(t("up_geography", lang), list(geos),
                               format_func=lambda g: geos[g].label(lang), key="up_t_geo")
-        up = st.file_uploader("CSV oder Excel (lang oder breit)" if de else "CSV or Excel (long or wide)",
+        up = st.file_uploader(t("up_csv_or_excel_long", lang),
                               type=["csv", "txt", "xlsx"], key="up_table")
         if up is not None:
             try:
@@ -131,29 +127,29 @@ def render() -> None:
                 st.error(str(exc))
                 return
             cols = [c for c in check.raw.frame.columns if c != "_row"]
-            with st.expander("Spalten zuordnen" if de else "Map columns", expanded=not check.ok):
+            with st.expander(t("up_map_columns", lang), expanded=not check.ok):
                 mapping = {}
-                for role, text in [("area", "Gebiet"), ("year", "Jahr"), ("variable", "Merkmal"), ("value", "Wert")]:
+                for role in ("area", "year", "variable", "value"):
                     options = [""] + cols
                     cur = check.roles.get(role, "")
-                    mapping[role] = st.selectbox(text, options, index=options.index(cur) if cur in options else 0,
+                    mapping[role] = st.selectbox(t(f"up_role_{role}", lang), options, index=options.index(cur) if cur in options else 0,
                                                  key=f"up_map_{role}")
-                year = st.number_input("Jahr (falls keine Jahresspalte)" if de else "Year (if no year column)",
+                year = st.number_input(t("up_year_if_no_year", lang),
                                        1990, 2100, 2024, key="up_year")
             if mapping != {r: check.roles.get(r, "") for r in mapping}:
                 check = recheck_table(check, {k: v for k, v in mapping.items() if v}, int(year))
             _report(check.report, lang)
             if check.ok:
-                st.dataframe(check.tidy.head(50), hide_index=True, width="stretch")
+                st.dataframe(display_columns(check.tidy.head(50), lang), hide_index=True, width="stretch")
                 _accept_table(store, check, geos[target], up.name, lang)
     else:
         saved = store.list()
         if not saved:
-            st.write("Noch keine eigenen Daten gespeichert." if de else "No saved data yet.")
+            st.write(t("up_no_saved_data_yet", lang))
         for item in saved:
             c1, c2 = st.columns([4, 1])
             c1.write(f"**{item.label}** ({item.name})")
-            if c2.button("Entfernen" if de else "Remove", key=f"rm_{item.name}"):
+            if c2.button(t("up_remove", lang), key=f"rm_{item.name}"):
                 store.remove(item.name)
                 st.cache_data.clear()
                 st.cache_resource.clear()

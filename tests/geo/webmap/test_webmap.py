@@ -134,7 +134,7 @@ def test_tooltip_html_escapes_and_formats():
                               lang="en")
     assert "1,234.5" in en and "3 of 10" in en
     sup = maphtml.tooltip_html("A", 5.0, indicator_label="Q", suppressed=True)
-    assert "unterdrückt" in sup and "5,0" not in sup
+    assert "gesperrt" in sup and "5,0" not in sup
 
 
 def test_legend_counts_exclude_no_data_and_suppressed(areas):
@@ -143,7 +143,7 @@ def test_legend_counts_exclude_no_data_and_suppressed(areas):
     legend = spec["legend"]["html"]
     counts = [int(n) for n in re.findall(r'<tr class="sm-class">.*?class="sm-n">(\d+)<', legend)]
     assert sum(counts) == len(areas) - 2
-    assert "keine Daten" in legend and "unterdrückt" in legend and "erhöhter Bedarf" in legend
+    assert "keine Daten" in legend and "gesperrt" in legend and "erhöhter Bedarf" in legend
     styles = {f["properties"]["code"]: f["properties"]["style"]
               for f in spec["areas"]["features"]}
     assert styles["02"]["fillColor"] == "url(#sm-hatch)"

@@ -1,0 +1,37 @@
+"""Wording: Table exports (CSV, Excel): headers, notes, metadata sheet. Entries are ``key: (German, English)``."""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "ex_geography": ("Geografie", "Geography"),
+    "ex_created_on": ("Erstellt am", "Created on"),
+    "ex_created_with": ("Erstellt mit", "Created with"),
+    "ex_disclosure_control": ("Datenschutz", "Disclosure control"),
+    "ex_boundaries": ("Grenzen", "Boundaries"),
+    "ex_topic": ("Thema", "Topic"),
+    "ex_reference_date": ("Datenstand", "Reference date"),
+    "ex_licence_url": ("Lizenz-URL", "Licence URL"),
+    "ex_source_url": ("Quellen-URL", "Source URL"),
+    "ex_source_note": ("Hinweis zur Quelle", "Source note"),
+    "ex_attribution": ("Namensnennung", "Attribution"),
+    "ex_metadata": ("Metadaten", "Metadata"),
+    "ex_field": ("Feld", "Field"),
+    "ex_content": ("Inhalt", "Content"),
+    "ex_col_code": ("Code", "code"),
+    "ex_col_name": ("Gebiet", "area"),
+    "ex_col_indicator": ("Indikator-ID", "indicator_id"),
+    "ex_col_label": ("Indikator", "indicator"),
+    "ex_col_year": ("Jahr", "year"),
+    "ex_col_value": ("Wert", "value"),
+    "ex_col_unit": ("Einheit", "unit"),
+    "ex_col_numerator": ("Zähler", "numerator"),
+    "ex_col_denominator": ("Nenner", "denominator"),
+    "ex_col_rank": ("Rang", "rank"),
+    "ex_col_suppressed": ("gesperrt", "suppressed"),
+    "ex_col_note": ("Hinweis", "note"),
+    "ex_note_city": ("Gesamtstadt (Referenz)", "whole city (reference)"),
+    "ex_disclosure_note": (
+        "Werte aus weniger als {n} Fällen sind gesperrt (leere Zelle).",
+        "Values from fewer than {n} cases are suppressed (empty cell).",
+    ),
+    "ex_sheet_data": ("Daten", "Data"),
+}

@@ -1,0 +1,87 @@
+"""Wording: Abfragen: address, area estimates, filters, facilities, raster. Entries are ``key: (German, English)``."""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "q_find_an_address": ("Adresse suchen", "Find an address"),
+    "q_street_and_number": ("Straße und Hausnummer", "Street and number"),
+    "q_open_area_profile": ("Gebietsprofil öffnen", "Open area profile"),
+    "q_address_not_found": ("Adresse nicht gefunden.", "Address not found."),
+    "q_did_you_mean": ("Meinten Sie: ", "Did you mean: "),
+    "q_drawn_area": ("gezeichnete Fläche", "drawn area"),
+    "q_filter_areas": ("Gebiete filtern", "Filter areas"),
+    "q_condition": ("Bedingung", "Condition"),
+    "q_matches_the_condition": ("erfüllt die Bedingung", "matches the condition"),
+    "q_facilities_per_stadtteil": ("Einrichtungen je Stadtteil", "Facilities per Stadtteil"),
+    "q_group": ("Bezugsgruppe", "Group"),
+    "q_coverage_radius_m": ("Umkreis für Abdeckung (m)", "Coverage radius (m)"),
+    "q_measure": ("Kennzahl", "Measure"),
+    "q_raster_per_area": ("Rasterdaten je Gebiet (z. B. Hitze, Grün)", "Raster per area"),
+    "q_geotiff_in_any_crs": ("GeoTIFF in beliebigem Koordinatensystem", "GeoTIFF in any CRS"),
+    "q_share_of_cells_above": ("Anteil der Zellen über (optional)", "Share of cells above (optional)"),
+    "q_statistic": ("Kennzahl", "Statistic"),
+    "q_tool": ("Werkzeug", "Tool"),
+    "q_who_lives": (
+        "Wer wohnt im Umkreis oder in einer gezeichneten Fläche?",
+        "Who lives within a radius or a drawn area?",
+    ),
+    "q_draw_hint": (
+        "Zeichnen Sie ein Rechteck oder Polygon in die Karte, oder suchen Sie oben eine Adresse.",
+        "Draw a rectangle or polygon on the map, or search an address above.",
+    ),
+    "q_radius_around": ("{radius} m um {text}", "{radius} m around {text}"),
+    "q_estimate_note": (
+        "Schätzung: Flächengewichtung verteilt die Zahlen eines Stadtteils gleichmäßig auf seine Fläche, Adressgewichtung auf seine amtlichen Adresspunkte (© GeoBasis-DE/LVermGeo SH, CC BY 4.0). Die Spanne zwischen beiden Verfahren zeigt die Unsicherheit. Quoten werden aus geschätzten Zahlen berechnet. Werte unter 3 werden nicht angezeigt.",
+        "Areal weighting spreads a Stadtteil's counts evenly over its area, dasymetric weighting over its official address points (© GeoBasis-DE/LVermGeo SH, CC BY 4.0). The range between both shows the uncertainty. Rates are computed from estimated counts. Values below 3 are not shown.",
+    ),
+    "q_points_upload": (
+        "Punkte: CSV/XLSX mit lat/lon oder x/y (EPSG:25832), oder GeoJSON",
+        "Points: CSV/XLSX with lat/lon or x/y (EPSG:25832), or GeoJSON",
+    ),
+    "q_condition_help": (
+        "Indikator-ID oder Bezeichnung, Vergleich (<, >, =, ≤, ≥), verknüpft mit und / oder / nicht, Klammern erlaubt.",
+        "Indicator id or label, comparison (<, >, =, ≤, ≥), combined with and / or / not (German: und / oder / nicht), brackets allowed.",
+    ),
+    "q_tool_area": ("Adresse und Umkreis", "Address and radius"),
+    "q_tool_filter": ("Gebiete filtern", "Filter areas"),
+    "q_tool_facilities": ("Einrichtungen", "Facilities"),
+    "q_tool_raster": ("Rasterdaten", "Raster data"),
+    "q_area": ("Fläche", "Area"),
+    "q_year": ("Jahr", "year"),
+    "q_area_share": ("Flächenanteil", "area share"),
+    "q_addresses": ("Adressen", "addresses"),
+    "q_of": ("von", "of"),
+    "q_the_selection_touches_no": ("Die Auswahl berührt kein Gebiet.", "The selection touches no area."),
+    "q_variable": ("Merkmal", "Variable"),
+    "q_method_areal": ("Flächenanteil", "Areal weighting"),
+    "q_method_dasymetric": ("Adresspunkte", "Address points (dasymetric)"),
+    "q_method_note_areal": (
+        "Jeder Stadtteil trägt mit dem Anteil seiner Fläche bei, der in der Auswahl liegt (Annahme: gleichmäßige Verteilung über die ganze Fläche, auch Wald und Wasser).",
+        "Each area contributes the share of its surface inside the selection (assumes people spread evenly over the whole area).",
+    ),
+    "q_method_note_dasymetric": (
+        "Jeder Stadtteil trägt mit dem Anteil seiner amtlichen Adresspunkte bei, die in der Auswahl liegen (Annahme: gleich viele Personen je Adresse im Stadtteil).",
+        "Each area contributes the share of its official address points inside the selection (assumes the same number of people per address within an area).",
+    ),
+    "q_outside_share": (
+        "{share} der Auswahl liegen außerhalb der Gebiete; dort sind keine Daten.",
+        "{share} of the selection lies outside the areas; no data there.",
+    ),
+    "q_values_below": (
+        "Werte unter {n} sind gesperrt (Datenschutz).",
+        "Values below {n} are suppressed (privacy).",
+    ),
+    "q_not": ("nicht ({inner})", "not ({inner})"),
+    "q_and": (" und ", " and "),
+    "q_or": (" oder ", " or "),
+    "q_unknown": ("unbekannt", "unknown"),
+    "q_summary": (
+        "{k} von {n} Gebieten erfüllen ({year}): {explanation}",
+        "{k} of {n} areas match ({year}): {explanation}",
+    ),
+    "q_summary_unknown": ("; {n} unbekannt (fehlende Werte)", "; {n} unknown (missing values)"),
+    "q_address_hit": (
+        "{address}: Stadtteil {code} {name} ({lat}, {lon})",
+        "{address}: Stadtteil {code} {name} ({lat}, {lon})",
+    ),
+    "q_radius": ("Radius (m)", "Radius (m)"),
+}

@@ -1,0 +1,120 @@
+"""Wording: Streamlit app: pages, sidebar, widgets. Entries are ``key: (German, English)``."""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "app_title": ("Sozialmonitor Lübeck", "Social monitor Lübeck"),
+    "language": ("Sprache", "Language"),
+    "geography": ("Gebietsgliederung", "Geography"),
+    "indicator": ("Indikator", "Indicator"),
+    "year": ("Jahr", "Year"),
+    "scheme": ("Klassenbildung", "Classification"),
+    "classes": ("Anzahl Klassen", "Number of classes"),
+    "breaks": ("Eigene Klassengrenzen (z. B. 10; 15; 20)", "Manual breaks (e.g. 10; 15; 20)"),
+    "palette": ("Farbschema", "Palette"),
+    "labels": ("Gebietsnamen anzeigen", "Show area names"),
+    "view": ("Darstellung", "View"),
+    "view_level": ("Stand", "Level"),
+    "view_change": ("Veränderung", "Change"),
+    "start_year": ("Vergleichsjahr", "Base year"),
+    "change_mode": ("Veränderung als", "Change as"),
+    "abs_change": ("Differenz (Prozentpunkte bei Anteilen)", "Difference (percentage points for shares)"),
+    "rel_change": ("relative Veränderung in %", "relative change in %"),
+    "flag_rule": ("Markierung: erhöhter Bedarf ab", "Flag: elevated need from"),
+    "flag_note": (
+        "Schwelle auf dem gewählten Indikator (Vorgabe: Mittelwert + 1 Standardabweichung in Bedarfsrichtung).",
+        "Threshold on the chosen indicator (default: mean + 1 standard deviation in the direction of need).",
+    ),
+    "flagged": ("Markierte Gebiete (erhöhter Bedarf)", "Flagged areas (elevated need)"),
+    "no_flags": ("Kein Gebiet überschreitet die Schwelle.", "No area passes the threshold."),
+    "ranking": ("Rangfolge", "Ranking"),
+    "profile": ("Gebietsprofil", "Area profile"),
+    "choose_area": ("Gebiet wählen (oder in die Karte klicken)", "Choose an area (or click the map)"),
+    "none": ("– keins –", "– none –"),
+    "source": ("Quelle", "Source"),
+    "name": ("Gebiet", "Area"),
+    "value": ("Wert", "Value"),
+    "rank": ("Rang", "Rank"),
+    "suppressed": ("gesperrt", "suppressed"),
+    "no_data": ("keine Daten", "no data"),
+    "page_atlas": ("Atlas", "Atlas"),
+    "page_needs": ("Bedarfslagen", "Needs"),
+    "page_queries": ("Abfragen", "Queries"),
+    "page_upload": ("Daten laden", "Load data"),
+    "page_about": ("Über", "About"),
+    "series_title": ("Zeitreihe", "Time series"),
+    "licence_line": ("Daten", "Data"),
+    "needs_method": ("Verfahren", "Method"),
+    "needs_indicators": ("Indikatoren", "Indicators"),
+    "needs_flag_threshold": ("Schwelle für Markierung", "Flag threshold"),
+    "needs_choose_at_least_one": ("Bitte mindestens einen Indikator wählen.", "Choose at least one indicator."),
+    "needs_elevated_need": ("erhöhter Bedarf", "elevated need"),
+    "needs_flagged_areas": ("Markierte Gebiete", "Flagged areas"),
+    "atlas_smooth_rates_empirical_bayes": ("Raten glätten (Empirical Bayes)", "Smooth rates (Empirical Bayes)"),
+    "atlas_eb_smoothed": ("EB-geglättet", "EB-smoothed"),
+    "dl_csv_german_excel": ("CSV (Excel, ;)", "CSV (German Excel)"),
+    "dl_paper_size": ("Papierformat", "Paper size"),
+    "dl_create_and_download_report": ("Bericht erstellen und herunterladen", "Create and download report"),
+    "dl_print_map": (
+        "Druckkarte für Sitzungsvorlagen (PNG 300 dpi, SVG, PDF)",
+        "Print map for committee papers (PNG 300 dpi, SVG, PDF)",
+    ),
+    "dl_report": ("Sozialbericht {year} als PDF", "Social report {year} (PDF)"),
+    "dl_report_note": (
+        "Titelseite, Übersicht der Gebiete mit erhöhtem Bedarf, eine Seite je Indikator, ein Profil je Gebiet, Methoden und Quellen. Die Erstellung dauert etwa eine halbe Minute.",
+        "Cover, overview of areas with elevated need, one page per indicator, one profile per area, methods and sources. Takes about half a minute.",
+    ),
+    "needs_pattern": (
+        "Räumliches Muster (explorativ): Moran's I und LISA",
+        "Spatial pattern (exploratory): Moran's I and LISA",
+    ),
+    "atlas_since": ("{change} seit {year}", "{change} since {year}"),
+    "yes": ("ja", "yes"),
+    "no": ("nein", "no"),
+    "unit": ("Einheit", "Unit"),
+    "licence": ("Lizenz", "Licence"),
+    "rank_of": ("{rank}. von {total}", "{rank} of {total}"),
+    "needs_method_mss": (
+        "MSS (Berlin, Monitoring Soziale Stadtentwicklung)",
+        "MSS (Berlin, Monitoring Social Urban Development)",
+    ),
+    "needs_method_svi": (
+        "SVI (CDC/ATSDR Social Vulnerability Index)",
+        "SVI (CDC/ATSDR Social Vulnerability Index)",
+    ),
+    "needs_method_z": ("z-Wert-Summe (gewichtet)", "Sum of z-scores (weighted)"),
+    "needs_score_mss": ("Statusindex", "Status index"),
+    "needs_score_svi": ("SVI-Perzentil", "SVI percentile"),
+    "needs_score_z": ("Bedarfswert (z)", "Need score (z)"),
+    "needs_note_mss": (
+        "Statusindex: standardisierte Summe der z-Werte der Statusindikatoren; Klassen hoch < −1 ≤ mittel ≤ +1 < niedrig ≤ +1,5 < sehr niedrig. Erhöhter Bedarf: niedrig und sehr niedrig.",
+        "Status index: standardised sum of the z-scores of the status indicators; classes high < −1 ≤ medium ≤ +1 < low ≤ +1.5 < very low. Elevated need: low and very low.",
+    ),
+    "needs_note_svi": (
+        "Perzentilränge (rank−1)/(N−1), Summe neu gerangt; erhöhter Bedarf ab dem Perzentil der Schwelle.",
+        "Percentile ranks (rank−1)/(N−1), sum re-ranked; elevated need from the threshold percentile.",
+    ),
+    "needs_note_z": (
+        "Gewichteter Mittelwert der vorzeichenrichtigen z-Werte; erhöhter Bedarf ab der Schwelle.",
+        "Weighted mean of the direction-adjusted z-scores; elevated need from the threshold.",
+    ),
+    "atlas_eb_help": (
+        "Globale Empirical-Bayes-Glättung nach Marshall (1991): kleine Gebiete werden zum Stadtwert hin gezogen. Rohwerte stehen in der Rangfolge daneben.",
+        "Global Empirical Bayes smoothing after Marshall (1991): small areas are pulled towards the city value. Raw values are shown next to them in the ranking.",
+    ),
+    "about_body": (
+        "Der **Sozialmonitor Lübeck** zeigt kleinräumige Indikatoren der Hansestadt Lübeck als Karte,\n"
+        "Tabelle und Gebietsprofil. Er ersetzt den gedruckten Armuts- und Sozialbericht durch ein\n"
+        "Werkzeug, das mit aktuellen Daten arbeitet. Die Anwendung läuft vollständig offline.\n"
+        "\n"
+        "Mitgelieferte Daten sind demografisch (Melderegister 2010–2022). Sozialdaten (SGB II,\n"
+        "Arbeitslosigkeit) lädt die Stadt selbst über „Daten laden“. Fallzahlen unter der\n"
+        "Geheimhaltungsschwelle verlassen das Werkzeug nicht.",
+        "The **Sozialmonitor Lübeck** shows small-area indicators of the Hansestadt Lübeck as maps,\n"
+        "tables and area profiles. It replaces the printed poverty and social report with a tool that\n"
+        "works on current data. The app runs fully offline.\n"
+        "\n"
+        "Shipped data are demographic (population register 2010–2022). Social data (SGB II,\n"
+        "unemployment) are loaded by the city itself via \"Load data\". Counts below the disclosure\n"
+        "threshold never leave the tool.",
+    ),
+}
