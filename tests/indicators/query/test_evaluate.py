@@ -125,3 +125,9 @@ def test_run_query_first_year_has_unknown_change(luebeck):
 def test_unknown_year(luebeck):
     with pytest.raises(QueryError, match="1999"):
         run_query(luebeck, "share_65plus > 25", 1999)
+
+
+@pytest.mark.parametrize("text", ["Anteil 65+ ! 25", "!", "Anteil 65+ > 25 !"])
+def test_lone_exclamation_mark_is_a_query_error_not_a_crash(text):
+    with pytest.raises(QueryError):
+        parse(text, load_catalogue())
