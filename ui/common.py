@@ -14,9 +14,16 @@ from ui.i18n import t
 URL_KEYS = ("geography", "indicator", "year", "scheme", "k", "area", "lang", "view", "start")
 
 
+def store() -> DataStore:
+    """The saved datasets as this session's user sees and may change them."""
+    from ui.auth import current_user
+
+    return DataStore(user=current_user())
+
+
 def geographies() -> dict[str, Geography]:
-    """Shipped geographies plus those users saved (see geo.uploads.store)."""
-    return DataStore().geographies()
+    """Shipped geographies plus the saved ones this session's user may read (see geo.uploads.store)."""
+    return store().geographies()
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
