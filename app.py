@@ -19,7 +19,7 @@ from ui import warmup
 warmup.wait()  # under `cli.py serve`: the heavy imports below are done (or being done) already
 
 from indicators.wording import t  # noqa: E402
-from ui import common  # noqa: E402
+from ui import auth, common  # noqa: E402
 
 PAGES = [  # (module in ui/, title key, URL path)
     ("atlas", "page_atlas", "atlas"),
@@ -41,7 +41,10 @@ def _view(module: str):
 
 st.set_page_config(page_title="Sozialmonitor Lübeck", page_icon="🗺️", layout="wide")
 lang = common.language_switch()
+user = auth.gate()  # the database is upgraded here; without the right to enter, only a login form
 st.sidebar.title(t("app_title", lang))
+if user.role == "admin":
+    PAGES = [*PAGES, ("admin", "page_admin", "verwaltung")]
 pages = [st.Page(_view(module), title=t(key, lang), url_path=path, default=(module == "atlas"))
          for module, key, path in PAGES]
 st.navigation(pages).run()

@@ -17,23 +17,20 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from commands import SPECS as STORE_COMMANDS  # users, audit, data: argument specs only, handlers load lazily
+from commands import arg as _arg
 from geo.printmap.spec import FORMATS, PAGE_SIZES_PX
 from indicators.errors import SozialmonitorError
 from indicators.schemes import SCHEMES  # constants only: no numeric stack
 
-# Importing the numeric stack creates ~1 M objects that Python's default GC threshold has
-# re-scanned hundreds of times: a higher one starts a command ~0.3 s sooner (bench/README.md, P4).
+# Importing the numeric stack creates ~1 M objects the default GC threshold re-scans: a higher one starts ~0.3 s sooner (P4).
 PYTHON_GC, GC_THRESHOLD = gc.get_threshold(), (50_000, 20, 20)
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS: list[tuple[str, str, tuple, Handler, bool]] = []
+COMMANDS: list[tuple[str, str, tuple, Handler, bool]] = list(STORE_COMMANDS)
 
 
 class UserError(SozialmonitorError):
     """A problem with the user's input found by the CLI itself: printed as a message, exit code 1."""
-
-
-def _arg(*flags: str, **kw) -> tuple:
-    return flags, kw
 
 
 def command(name: str, help: str, *args: tuple, extra: bool = False) -> Callable[[Handler], Handler]:
@@ -253,12 +250,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from streamlit.web import cli as streamlit_cli
 
+    from commands.serve import bind_options
     from ui import warmup
 
+    options = bind_options(args.extra)  # auth none: 127.0.0.1 only; upgrades the database first
     gc.set_threshold(*PYTHON_GC)  # a long-running server collects cyclic garbage (figures) promptly
     warmup.start(gc_threshold=GC_THRESHOLD)  # runs while the browser loads the front end
     app = Path(__file__).resolve().parent / "app.py"
-    return streamlit_cli.main(["run", str(app), "--server.port", str(args.port), *args.extra], prog_name="streamlit")
+    return streamlit_cli.main(["run", str(app), "--server.port", str(args.port), *options], prog_name="streamlit")
 
 
 def build_parser() -> argparse.ArgumentParser:

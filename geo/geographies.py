@@ -6,7 +6,6 @@ listed in ``shapes/geographies.yaml``.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,11 +15,10 @@ from geo.crs import to_metric
 from indicators.catalogue import read_yaml
 from indicators.errors import UnknownGeography
 from indicators.wording import pick
+from store import config
 
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = ROOT / "shapes" / "geographies.yaml"
-DATA_DIR_ENV = "SOZIALMONITOR_DATA_DIR"
-SAVED_REGISTRY = "registry.yaml"  # in the data directory, written by geo.uploads.store
 
 
 @dataclass(frozen=True)
@@ -74,26 +72,28 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
 
 
 def data_dir() -> Path:
-    """The configured data directory of saved datasets (env ``SOZIALMONITOR_DATA_DIR``, default ``var/``)."""
-    return Path(os.environ.get(DATA_DIR_ENV) or ROOT / "var")
+    """The configured data directory of saved datasets (see :func:`store.config.data_dir`)."""
+    return config.data_dir()
 
 
 def list_geographies(data_root: Path | str | None = None,
                      extra_registries: list[Path] | None = None) -> dict[str, Geography]:
-    """The one registry: shipped geographies plus those saved in the data directory.
+    """The one registry: shipped geographies plus the saved datasets the default user may read.
 
-    App, CLI and validation all look geographies up here.
+    App, CLI and validation all look geographies up here (the app through its session's
+    :class:`geo.uploads.store.DataStore`, which applies the logged-in user's role).
 
     Parameters
     ----------
     data_root
         Data directory of saved datasets (default :func:`data_dir`).
     extra_registries
-        Further registry files (same format), e.g. in tests.
+        Further registry files (same YAML format), e.g. in tests.
     """
-    out = parse_registry(REGISTRY)
-    saved = Path(data_root) if data_root is not None else data_dir()
-    for reg in [saved / SAVED_REGISTRY, *(extra_registries or [])]:
+    from geo.uploads.store import DataStore  # the store imports this module
+
+    out = DataStore(data_root).geographies()
+    for reg in extra_registries or []:
         if reg.exists():
             out.update(parse_registry(reg, reg.parent))
     return out

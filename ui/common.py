@@ -5,15 +5,23 @@ import os
 
 import streamlit as st
 
-from geo.geographies import Geography, list_geographies
+from geo.geographies import Geography
 from geo.loading import load_dataset
+from geo.uploads.store import DataStore
 from indicators.dataset import Dataset
 from indicators.wording import t
 
 
+def store() -> DataStore:
+    """The saved datasets as this session's user sees and may change them."""
+    from ui.auth import current_user
+
+    return DataStore(user=current_user())
+
+
 def geographies() -> dict[str, Geography]:
-    """Shipped geographies plus those users saved: the one registry, :func:`geo.geographies.list_geographies`."""
-    return list_geographies()
+    """Shipped geographies plus the saved ones this session's user may read (see geo.uploads.store)."""
+    return store().geographies()
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -3,7 +3,8 @@
 Layout of the data directory (env ``SOZIALMONITOR_DATA_DIR``, default
 ``var/`` in the repository root)::
 
-    registry.yaml                    geographies, same format as shapes/geographies.yaml
+    sozialmonitor.db                 the registry (store/: owner, visibility, versions, trash), unless
+                                     SOZIALMONITOR_DB_URL names a shared server
     datasets/<name>--<version>/      one folder per saved version
         boundaries.gpkg              layer "areas": code, name, geometry (EPSG:25832)
         table.csv                    tidy: area_code, year, variable, value
@@ -11,9 +12,15 @@ Layout of the data directory (env ``SOZIALMONITOR_DATA_DIR``, default
         meta.yaml                    who/what/when, validation summary
 
 Saving is crash-safe: a new version is written completely into a fresh
-folder, then the registry is replaced atomically (temp file in the same
-directory + ``os.replace``). Until that rename the old registry, and with it
-every dataset saved before, is untouched; afterwards old versions are deleted.
+folder, then registered in one database transaction. Until that commit every
+dataset saved before is untouched. Replacing keeps the previous version;
+removing moves a dataset to the trash (restorable by an admin for 30 days);
+:meth:`DataStore.cleanup` deletes what the registry no longer points to.
+
+Every operation acts as the store's :class:`~store.permissions.User` (given,
+else the local user in auth mode ``none``, else anonymous) and is checked by
+:mod:`store.permissions`. A ``registry.yaml`` of the previous schema is
+imported on first use (:mod:`store.legacy`).
 """
 from __future__ import annotations
 
@@ -35,23 +42,34 @@ import pandas as pd
 import yaml
 from filelock import FileLock
 
-from geo.geographies import (
-    REGISTRY,
-    SAVED_REGISTRY,
-    Geography,
-    data_dir,
-    list_geographies,
-    parse_registry,
-)
+from geo.geographies import REGISTRY, Geography, parse_registry
 from indicators.catalogue import Indicator, Source
-from indicators.errors import InputError
+from store import config, db, legacy, users
+from store import datasets as registry_db
+from store.datasets import DatasetRecord
+from store.errors import StoreError
+from store.permissions import ANONYMOUS, User
 
+ROOT = Path(__file__).resolve().parents[2]
+ENV_VAR = config.DATA_DIR_VAR
 LAYER = "areas"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
+__all__ = ["DataStore", "StoreError", "StoredDataset", "atomic_write", "atomic_write_text", "data_dir", "safe_name"]
 
 
-class StoreError(InputError):
-    """A dataset cannot be saved or removed; the message says why (German)."""
+def data_dir() -> Path:
+    """The configured data directory (not created here): :func:`store.config.data_dir`."""
+    return config.data_dir()
+
+
+def default_user(engine) -> User:
+    """Who acts when nobody is named: the local planner in auth mode ``none``, else an anonymous visitor."""
+    return users.local_user(engine) if config.auth_mode() == "none" else ANONYMOUS
+
+
+def shipped_names() -> list[str]:
+    """Ids and labels of the shipped geographies, which saved datasets may not imitate."""
+    return [t for g in parse_registry(REGISTRY).values() for t in (g.id, g.label_de, g.label_en) if t]
 
 
 def safe_name(text: str) -> str:
@@ -97,10 +115,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write text (UTF-8) atomically."""
-    def write(p: Path) -> None:
-        p.write_text(text, encoding="utf-8")
-
-    atomic_write(path, write)
+    atomic_write(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -136,44 +151,64 @@ class StoredDataset:
     label: str
     folder: Path
     meta: dict
+    record: DatasetRecord | None = None
+
+    @property
+    def owner(self) -> str | None:
+        return self.record.owner if self.record else None
+
+    @property
+    def public(self) -> bool:
+        return bool(self.record and self.record.public)
 
 
 class DataStore:
-    """Saved user datasets in one data directory."""
+    """Saved user datasets in one data directory, as seen and changed by one acting user."""
 
-    def __init__(self, root: Path | str | None = None):
+    def __init__(self, root: Path | str | None = None, user: User | None = None, *, url: str | None = None):
         self.root = Path(root) if root is not None else data_dir()
+        self.engine = db.engine_for(url, self.root)
+        legacy.import_registry(self.engine, self.root)
+        self.user = user if user is not None else default_user(self.engine)
 
     @property
     def registry_path(self) -> Path:
-        """Registry file of the saved datasets (read by :func:`geo.geographies.list_geographies`)."""
-        return self.root / SAVED_REGISTRY
+        """The registry file of the previous schema (imported into the database on first use)."""
+        return self.root / legacy.LEGACY_FILE
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        """Serialise registry updates between sessions and processes."""
+        """Serialise file writes and cleanup between sessions and processes."""
         self.root.mkdir(parents=True, exist_ok=True)
         with FileLock(self.root / ".lock"):  # portable (POSIX and Windows)
             yield
 
-    def _registry(self) -> dict:
-        if not self.registry_path.exists():
-            return {}
-        return yaml.safe_load(self.registry_path.read_text(encoding="utf-8")) or {}
+    def _geography(self, rec: DatasetRecord) -> Geography:
+        folder = self.root / rec.folder
+        return Geography(id=rec.name, label_de=rec.label_de, label_en=rec.label_en, boundaries=folder / "boundaries.gpkg",
+                         layer=rec.layer, table=folder / "table.csv", catalogue=folder / "catalogue.yaml",
+                         reference_code=rec.reference_code, attribution=rec.attribution)
 
     def geographies(self) -> dict[str, Geography]:
-        """Shipped geographies plus the saved ones."""
-        return list_geographies(self.root)
+        """Shipped geographies plus the saved ones this store's user may read."""
+        out = parse_registry(REGISTRY)
+        for rec in registry_db.visible(self.engine, self.user):
+            out.setdefault(rec.name, self._geography(rec))
+        return out
+
+    def _stored(self, rec: DatasetRecord) -> StoredDataset:
+        folder = self.root / rec.folder
+        meta_file = folder / "meta.yaml"
+        meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
+        return StoredDataset(rec.name, rec.label_de, folder, meta or {}, rec)
 
     def list(self) -> list[StoredDataset]:
-        """Saved datasets, in registry order."""
-        out = []
-        for name, spec in self._registry().items():
-            folder = self.root / Path(spec["boundaries"]).parent
-            meta_file = folder / "meta.yaml"
-            meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
-            out.append(StoredDataset(name, spec.get("label_de", name), folder, meta or {}))
-        return out
+        """Saved datasets this store's user may read, oldest first."""
+        return [self._stored(rec) for rec in registry_db.visible(self.engine, self.user)]
+
+    def trash(self) -> builtins.list[StoredDataset]:
+        """Datasets in the trash (admins only)."""
+        return [self._stored(rec) for rec in registry_db.trash(self.engine, self.user)]
 
     def save(
         self,
@@ -189,6 +224,7 @@ class DataStore:
         attribution: str = "",
         meta: Mapping | None = None,
         overwrite: bool = False,
+        public: bool = False,
         _after_files: Callable[[], None] | None = None,
     ) -> Geography:
         """Save a dataset and register it as a geography; return that geography.
@@ -196,7 +232,8 @@ class DataStore:
         Parameters
         ----------
         name
-            Dataset id; passed through :func:`safe_name`.
+            Dataset id; passed through :func:`safe_name`; neither it nor ``label_de`` may
+            imitate a shipped geography.
         areas
             ``code``, ``name``, geometry (any extra columns are kept).
         table
@@ -204,37 +241,31 @@ class DataStore:
         catalogue, sources
             Indicators and their sources for this dataset.
         overwrite
-            Replace an existing dataset of the same name; otherwise that is an error.
+            Replace an existing dataset of the same name (its owner or an admin); the previous
+            version is kept. Otherwise an existing name is an error.
+        public
+            Visibility ``öffentlich`` (admins only); else ``intern``.
         """
         gid = safe_name(name)
-        if gid in parse_registry(REGISTRY):
-            raise StoreError(f"'{gid}' ist eine mitgelieferte Geografie: bitte einen anderen Namen wählen")
+        visibility = "öffentlich" if public else "intern"
+        checks = {"overwrite": overwrite, "visibility": visibility, "shipped": shipped_names()}
+        registry_db.precheck(self.engine, self.user, gid, label_de, **checks)
         version = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
         rel = Path("datasets") / f"{gid}--{version}"
         folder = self.root / rel
         with self._locked():
-            registry = self._registry()
-            if gid in registry and not overwrite:
-                raise StoreError(f"Datensatz '{gid}' gibt es schon")
             folder.mkdir(parents=True)
             try:
                 self._write_files(folder, areas, table, catalogue, sources, meta, label_de)
                 if _after_files:
                     _after_files()  # test hook: simulate a crash before the commit
-                old = registry.get(gid)
-                registry[gid] = {
-                    "label_de": label_de, "label_en": label_en or label_de,
-                    "boundaries": str(rel / "boundaries.gpkg"), "layer": LAYER,
-                    "table": str(rel / "table.csv"), "catalogue": str(rel / "catalogue.yaml"),
-                    "reference_code": reference_code, "attribution": attribution,
-                }
-                atomic_write_text(self.registry_path, yaml.safe_dump(registry, allow_unicode=True, sort_keys=False))
+                rec = registry_db.register(self.engine, self.user, gid, label_de, str(rel), **checks,
+                                           label_en=label_en or label_de, layer=LAYER,
+                                           reference_code=reference_code, attribution=attribution)
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
-            if old:
-                self._delete_folder(Path(old["boundaries"]).parent)
-        return self.geographies()[gid]
+        return self._geography(rec)
 
     def _write_files(self, folder: Path, areas: gpd.GeoDataFrame, table: pd.DataFrame,
                      catalogue: Mapping[str, Indicator], sources: Mapping[str, Source],
@@ -252,25 +283,27 @@ class DataStore:
         atomic_write_text(folder / "meta.yaml", yaml.safe_dump(info, allow_unicode=True, sort_keys=False))
 
     def remove(self, name: str) -> bool:
-        """Remove a saved dataset; False if there was none of that name."""
-        gid = safe_name(name)
-        with self._locked():
-            registry = self._registry()
-            spec = registry.pop(gid, None)
-            if spec is None:
-                return False
-            atomic_write_text(self.registry_path, yaml.safe_dump(registry, allow_unicode=True, sort_keys=False))
-            self._delete_folder(Path(spec["boundaries"]).parent)
-        return True
+        """Move a saved dataset to the trash (files kept); False if there was none of that name."""
+        return registry_db.remove(self.engine, self.user, safe_name(name))
 
-    def cleanup(self) -> builtins.list[Path]:  # `list` alone would be the method above
-        """Delete dataset folders the registry does not point to (left by a crash)."""
+    def restore(self, name: str) -> Geography:
+        """Take a dataset out of the trash (admins only, within 30 days)."""
+        return self._geography(registry_db.restore(self.engine, self.user, safe_name(name)))
+
+    def publish(self, name: str, public: bool = True) -> None:
+        """Make a dataset ``öffentlich`` or ``intern`` again (admins only)."""
+        registry_db.set_visibility(self.engine, self.user, safe_name(name), "öffentlich" if public else "intern")
+
+    def cleanup(self) -> builtins.list[Path]:  # `list` alone would be the method below
+        """Forget trash and old versions past 30 days, and delete dataset folders the registry
+        does not point to (left by a crash, or just forgotten)."""
         with self._locked():
-            used = {Path(s["boundaries"]).parent.name for s in self._registry().values()}
+            registry_db.purge(self.engine)
+            used = {Path(f).name for f in registry_db.folders(self.engine)}
             base = self.root / "datasets"
             stale = [p for p in base.iterdir() if p.is_dir() and p.name not in used] if base.exists() else []
             for p in stale:
-                shutil.rmtree(p, ignore_errors=True)
+                self._delete_folder(p.relative_to(self.root))
         return stale
 
     def _delete_folder(self, rel: Path) -> None:

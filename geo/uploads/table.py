@@ -15,11 +15,11 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.aggregate import aggregate_counts, parent_codes
-from geo.geographies import Geography, get_geography, load_areas
+from geo.geographies import REGISTRY, Geography, load_areas, parse_registry
 from geo.uploads.boundary import max_upload_bytes
 from geo.uploads.store import DataStore
 from indicators.catalogue import Indicator, load_catalogue
-from indicators.errors import InputError
+from indicators.errors import InputError, UnknownGeography
 from indicators.ingest.read import ROW_COL, RawTable, read_table
 from indicators.ingest.report import Report
 from indicators.ingest.validate import AreaMatcher, detect_columns, validate_table
@@ -67,8 +67,16 @@ class TableCheck:
 
 
 def resolve_geography(geography: str | Geography, store: DataStore | None = None) -> Geography:
-    """A shipped or saved geography by id: :func:`geo.geographies.get_geography` in ``store``'s data directory."""
-    return get_geography(geography, store.root if store is not None else None)
+    """A shipped or saved geography by id (default data directory)."""
+    if isinstance(geography, Geography):
+        return geography
+    shipped = parse_registry(REGISTRY)
+    if store is None and geography in shipped:  # shipped: no database needed (cli.py validate starts faster)
+        return shipped[geography]
+    geos = (store or DataStore()).geographies()
+    if geography not in geos:
+        raise UnknownGeography(f"Unbekannte Geografie '{geography}'. Bekannt: {', '.join(geos)}")
+    return geos[geography]
 
 
 def check_table(source: bytes | str | Path, filename: str | None = None,

@@ -10,15 +10,13 @@ from geo.uploads.table import UploadError, check_table, recheck_table
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
 from indicators.limits import max_upload_bytes
 from indicators.wording import display_columns, t
+from store.permissions import allowed
 from ui import common
 
 
 def _saved(message: str) -> None:
     """Reload so every list shows the new dataset, and say so on the next run."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    st.session_state["upload_message"] = message
-    st.rerun()
+    _changed(message)
 
 
 def _report(report, lang: str) -> None:
@@ -79,7 +77,12 @@ def _accept_table(store, check, base, filename: str, lang: str) -> None:
 
 def render() -> None:
     lang = common.lang()
-    store = DataStore()
+    store: DataStore = common.store()
+    if not allowed(store.user, "upload"):
+        st.subheader(t("up_load_your_own_data", lang))
+        st.info(t("no_upload_right", lang))
+        _saved_list(store, lang)
+        return
     st.subheader(t("up_load_your_own_data", lang))
     st.caption(t("up_checked_max_size", lang, mb=max_upload_bytes() // 2**20))
     if "upload_message" in st.session_state:
@@ -143,14 +146,62 @@ def render() -> None:
                 st.dataframe(display_columns(check.tidy.head(50), lang), hide_index=True, width="stretch")
                 _accept_table(store, check, geos[target], up.name, lang)
     else:
-        saved = store.list()
-        if not saved:
-            st.write(t("up_no_saved_data_yet", lang))
-        for item in saved:
-            c1, c2 = st.columns([4, 1])
-            c1.write(f"**{item.label}** ({item.name})")
-            if c2.button(t("up_remove", lang), key=f"rm_{item.name}"):
-                store.remove(item.name)
-                st.cache_data.clear()
-                st.cache_resource.clear()
+        _saved_list(store, lang)
+
+
+def _changed(message: str = "") -> None:
+    """Reload so every list shows the change (and ``message`` on the next run)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    if message:
+        st.session_state["upload_message"] = message
+    st.rerun()
+
+
+def _saved_list(store: DataStore, lang: str) -> None:
+    """Saved datasets the user may read; remove (with confirmation), publish and the trash by role."""
+    saved = store.list()
+    if not saved:
+        st.write(t("up_no_saved_data_yet", lang))
+    for item in saved:
+        c1, c2, c3 = st.columns([4, 1, 1])
+        vis = t("visibility_public" if item.public else "visibility_internal", lang)
+        c1.write(f"**{item.label}** ({item.name}) · {vis} · {item.owner or '–'}")
+        owner_id = item.record.owner_id if item.record else None
+        if allowed(store.user, "publish") and c3.button(
+                t("unpublish_button" if item.public else "publish_button", lang), key=f"pub_{item.name}"):
+            _try(lambda it=item: store.publish(it.name, not it.public))
+        if not allowed(store.user, "remove", owner_id):
+            continue
+        if st.session_state.get("rm_confirm") == item.name:
+            st.warning(t("remove_confirm", lang))
+            y, n = st.columns(2)
+            if y.button(t("remove_yes", lang), key=f"rm_yes_{item.name}"):
+                st.session_state.pop("rm_confirm", None)
+                _try(lambda it=item: store.remove(it.name))
+            if n.button(t("remove_no", lang), key=f"rm_no_{item.name}"):
+                st.session_state.pop("rm_confirm", None)
                 st.rerun()
+        elif c2.button(t("remove_button", lang), key=f"rm_{item.name}"):
+            st.session_state["rm_confirm"] = item.name
+            st.rerun()
+    if allowed(store.user, "restore"):
+        st.markdown(f"**{t('trash_title', lang)}**")
+        trashed = store.trash()
+        if not trashed:
+            st.caption(t("trash_empty", lang))
+        for item in trashed:
+            c1, c2 = st.columns([4, 1])
+            when = item.record.removed_at.strftime("%d.%m.%Y %H:%M") if item.record and item.record.removed_at else ""
+            c1.write(f"**{item.label}** ({item.name}) · {when}")
+            if c2.button(t("restore_button", lang), key=f"restore_{item.name}"):
+                _try(lambda it=item: store.restore(it.name))
+
+
+def _try(action) -> None:
+    try:
+        action()
+    except StoreError as exc:
+        st.error(str(exc))
+    else:
+        _changed()

@@ -4,7 +4,6 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo.geographies import list_geographies
 from geo.loading import load_dataset
 from geo.uploads.store import DataStore, StoreError, atomic_write, atomic_write_text, data_dir, safe_name
 from indicators.catalogue import Source, parse_indicator
@@ -47,16 +46,18 @@ def test_save_list_reload_remove(tmp_path):
     store = DataStore(tmp_path)
     geo = store.save("Test 1", "Test 1", AREAS, table(), CAT, {"synthetic": SRC})
     assert geo.id == "test_1" and geo.boundaries.is_relative_to(tmp_path)
-    assert "test_1" in list_geographies(extra_registries=[store.registry_path])
+    assert "test_1" in DataStore(tmp_path).geographies()  # a new store object reads the database
     ds = load_dataset(geo)
     assert ds.areas["name"].tolist() == ["A <b>", "B"] and set(ds.values["value"]) == {10, 20}
     assert [d.name for d in store.list()] == ["test_1"]
     with pytest.raises(StoreError):
         store.save("test_1", "again", AREAS, table(), CAT, {})
     store.save("test_1", "v2", AREAS, table(11), CAT, {}, overwrite=True)
-    assert len(list((tmp_path / "datasets").iterdir())) == 1  # old version deleted
+    assert len(list((tmp_path / "datasets").iterdir())) == 2  # previous version kept
+    assert set(load_dataset(store.geographies()["test_1"]).values["value"]) == {11, 20}
     assert store.remove("test_1") and not store.remove("test_1")
-    assert store.list() == [] and list((tmp_path / "datasets").iterdir()) == []
+    assert store.list() == [] and "test_1" not in store.geographies()
+    assert len(list((tmp_path / "datasets").iterdir())) == 2  # in the trash: files kept
 
 
 def test_shipped_names_are_reserved(tmp_path):
@@ -67,7 +68,7 @@ def test_shipped_names_are_reserved(tmp_path):
 def test_crash_during_save_keeps_everything_saved_before(tmp_path):
     store = DataStore(tmp_path)
     store.save("eins", "Eins", AREAS, table(10), CAT, {"synthetic": SRC})
-    registry_before = store.registry_path.read_bytes()
+    folders_before = sorted((tmp_path / "datasets").iterdir())
 
     def crash():
         raise KeyboardInterrupt("simulated power cut after the files, before the registry")
@@ -76,7 +77,7 @@ def test_crash_during_save_keeps_everything_saved_before(tmp_path):
         store.save("eins", "Eins v2", AREAS, table(99), CAT, {}, overwrite=True, _after_files=crash)
     with pytest.raises(KeyboardInterrupt):
         store.save("zwei", "Zwei", AREAS, table(99), CAT, {}, _after_files=crash)
-    assert store.registry_path.read_bytes() == registry_before
+    assert sorted((tmp_path / "datasets").iterdir()) == folders_before
     ds = load_dataset(DataStore(tmp_path).geographies()["eins"])
     assert set(ds.values["value"]) == {10, 20}
     assert [d.name for d in store.list()] == ["eins"]

@@ -1,0 +1,71 @@
+"""``cli.py users`` and ``cli.py audit``: run on the server's shell, acting as its operator (admin)."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from commands.session import engine, read_password
+from store import audit, users
+from store.errors import StoreError
+
+
+def _need(args: argparse.Namespace, *fields: str) -> None:
+    for f in fields:
+        if not getattr(args, f):
+            raise StoreError(f"users {args.action}: bitte {'NAME' if f == 'name' else '--' + f} angeben")
+
+
+def run_users(args: argparse.Namespace) -> int:
+    """users add|list|remove|set-role|reset-password."""
+    op, actor = args.action, users.system_user()
+    if op == "list":
+        rows = users.list_users(engine(), actor)
+        if args.json:
+            print(json.dumps([{"name": a.name, "role": a.role, "source": a.source,
+                               "locked_until": a.locked_until.isoformat() if a.locked_until else None}
+                              for a in rows], ensure_ascii=False))
+        for a in [] if args.json else rows:
+            lock = f"\tgesperrt bis {a.locked_until:%d.%m.%Y %H:%M}" if a.locked_until else ""
+            print(f"{a.name}\t{a.role}\t{a.source}{lock}")
+        return 0
+    _need(args, "name")
+    if op == "add":
+        _need(args, "role")
+        users.add_user(engine(), actor, args.name, args.role, read_password(confirm=True))
+        print(f"Benutzer '{args.name}' angelegt (Rolle {args.role})")
+    elif op == "remove":
+        users.remove_user(engine(), actor, args.name)
+        print(f"Benutzer '{args.name}' entfernt")
+    elif op == "set-role":
+        _need(args, "role")
+        users.set_role(engine(), actor, args.name, args.role)
+        print(f"Benutzer '{args.name}': Rolle {args.role}")
+    else:
+        users.reset_password(engine(), actor, args.name, read_password("Neues Passwort: ", confirm=True))
+        print(f"Benutzer '{args.name}': Passwort neu gesetzt, Sperre aufgehoben")
+    return 0
+
+
+def parse_since(text: str | None) -> dt.datetime | None:
+    """``JJJJ-MM-TT`` or an ISO 8601 time (UTC if no zone given)."""
+    if not text:
+        return None
+    try:
+        t = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise StoreError(f"--since {text!r}: kein Datum (erwartet JJJJ-MM-TT)") from None
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    """audit [--since DATE] [--action A] [--user U] [--json]."""
+    rows = audit.entries(engine(), users.system_user(), since=parse_since(args.since), action=args.action,
+                         user=args.user)
+    if args.json:
+        print(json.dumps([e.to_json_dict() for e in rows], ensure_ascii=False, indent=1))
+        return 0
+    for e in rows:
+        details = json.dumps(e.details, ensure_ascii=False) if e.details else ""
+        print(f"{e.time:%Y-%m-%d %H:%M:%S}\t{e.user}\t{e.action}\t{e.object}\t{details}".rstrip())
+    return 0

@@ -1,0 +1,33 @@
+"""Where ``cli.py serve`` listens: in auth mode ``none`` only on 127.0.0.1 (nobody else can log in)."""
+from __future__ import annotations
+
+from store import config
+from store.errors import StoreError
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def bind_options(extra: list[str]) -> list[str]:
+    """Streamlit options with ``--server.address``: 127.0.0.1 added in mode ``none``, another address refused.
+
+    Also upgrades the database schema before the server starts.
+    """
+    from store import db
+
+    mode = config.auth_mode()
+    db.engine_for()
+    address = None
+    for i, opt in enumerate(extra):
+        if opt.startswith("--server.address="):
+            address = opt.split("=", 1)[1]
+        elif opt == "--server.address" and i + 1 < len(extra):
+            address = extra[i + 1]
+    if mode != "none":
+        return list(extra)
+    if address is None:
+        return [*extra, "--server.address", "127.0.0.1"]
+    if address not in LOOPBACK:
+        raise StoreError(f"SOZIALMONITOR_AUTH=none: ohne Anmeldung lauscht der Server nur auf 127.0.0.1, "
+                         f"nicht auf {address!r}. Für den Zugriff von anderen Rechnern bitte "
+                         "SOZIALMONITOR_AUTH=local oder oidc setzen.")
+    return list(extra)

@@ -1,0 +1,81 @@
+"""Settings of the store from the environment (one place per decision).
+
+``SOZIALMONITOR_DATA_DIR``   data directory (default ``var/`` in the repository)
+``SOZIALMONITOR_DB_URL``     SQLAlchemy URL; default: SQLite file ``sozialmonitor.db`` in the data directory
+``SOZIALMONITOR_AUTH``       ``none`` (default), ``local`` or ``oidc``
+``SOZIALMONITOR_ANONYMOUS``  ``1``/``true``: visitors who are not logged in may read public datasets
+``SOZIALMONITOR_SESSION_MINUTES``  idle minutes before a login expires (default 60)
+``SOZIALMONITOR_OIDC_ROLE_CLAIM``  claim holding groups or roles (default ``groups``)
+``SOZIALMONITOR_OIDC_ROLES``       mapping ``group=role,...`` (e.g. ``sm-admin=admin,sm-plan=planner``)
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from store.errors import StoreError
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR_VAR = "SOZIALMONITOR_DATA_DIR"
+DB_URL_VAR = "SOZIALMONITOR_DB_URL"
+AUTH_VAR = "SOZIALMONITOR_AUTH"
+AUTH_MODES = ("none", "local", "oidc")
+DB_FILE = "sozialmonitor.db"
+MAX_FAILED_LOGINS = 5
+LOCKOUT_MINUTES = 15
+TRASH_DAYS = 30
+LOCAL_USER = "lokal"
+
+
+def data_dir() -> Path:
+    """The configured data directory (not created here)."""
+    return Path(os.environ.get(DATA_DIR_VAR) or ROOT / "var")
+
+
+def db_url(root: Path | None = None) -> str:
+    """The database URL: ``SOZIALMONITOR_DB_URL`` or the SQLite file in ``root`` (default: data directory)."""
+    url = os.environ.get(DB_URL_VAR, "").strip()
+    if url:
+        return url
+    return f"sqlite:///{(Path(root) if root is not None else data_dir()) / DB_FILE}"
+
+
+def auth_mode() -> str:
+    """``none``, ``local`` or ``oidc`` from ``SOZIALMONITOR_AUTH``."""
+    mode = os.environ.get(AUTH_VAR, "none").strip().lower() or "none"
+    if mode not in AUTH_MODES:
+        raise StoreError(f"{AUTH_VAR}={mode!r} ist unbekannt: erlaubt sind {', '.join(AUTH_MODES)}")
+    return mode
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "ja")
+
+
+def anonymous_allowed() -> bool:
+    """Whether visitors who are not logged in may read public datasets (``SOZIALMONITOR_ANONYMOUS``)."""
+    return _flag("SOZIALMONITOR_ANONYMOUS")
+
+
+def session_minutes() -> int:
+    """Idle minutes after which a login expires."""
+    raw = os.environ.get("SOZIALMONITOR_SESSION_MINUTES", "60")
+    try:
+        return max(1, int(raw))
+    except ValueError:
+        raise StoreError(f"SOZIALMONITOR_SESSION_MINUTES={raw!r} ist keine ganze Zahl") from None
+
+
+def oidc_role_claim() -> str:
+    """Name of the ID-token claim holding groups or roles."""
+    return os.environ.get("SOZIALMONITOR_OIDC_ROLE_CLAIM", "groups").strip() or "groups"
+
+
+def oidc_role_map() -> dict[str, str]:
+    """Group or role value in the claim -> role of the tool."""
+    out = {}
+    for part in os.environ.get("SOZIALMONITOR_OIDC_ROLES", "").split(","):
+        if "=" in part:
+            group, role = (s.strip() for s in part.split("=", 1))
+            out[group] = role
+    return out

@@ -1,0 +1,251 @@
+"""The registry of saved datasets: versions, owner, visibility, trash (files stay files).
+
+Every function takes the acting :class:`~store.permissions.User`; reads return only what
+that user may see, writes are refused with :class:`~store.errors.PermissionDenied`.
+The current version of a name has ``replaced_at`` NULL; replacing keeps the previous
+version's row and folder; removing moves the dataset to the trash for ``TRASH_DAYS``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from store import audit, config
+from store.db import session
+from store.errors import StoreError
+from store.models import VISIBILITIES, DatasetRow, UserRow, utcnow
+from store.permissions import User, allowed, require
+
+
+@dataclass(frozen=True)
+class DatasetRecord:
+    """One saved dataset (its current or a trashed version)."""
+
+    name: str
+    version: int
+    label_de: str
+    label_en: str
+    owner: str | None
+    owner_id: int | None
+    visibility: str
+    folder: str
+    layer: str
+    reference_code: str | None
+    attribution: str
+    created: dt.datetime
+    removed_at: dt.datetime | None = None
+
+    @property
+    def public(self) -> bool:
+        return self.visibility == "öffentlich"
+
+    def to_json_dict(self) -> dict:
+        return {"name": self.name, "label": self.label_de, "version": self.version, "owner": self.owner,
+                "visibility": self.visibility, "created": self.created.isoformat(timespec="seconds"),
+                "removed_at": self.removed_at.isoformat(timespec="seconds") if self.removed_at else None}
+
+
+def fold(text: str) -> str:
+    """Letters and digits only, lower-case, umlauts transliterated: ``Lübeck – 10 Stadtteile`` ->
+    ``luebeck10stadtteile``, the same as for ``luebeck_10_stadtteile``."""
+    s = str(text).lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        s = s.replace(a, b)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "", s)
+
+
+def check_not_shipped(name: str, label: str, shipped: Iterable[str]) -> None:
+    """Refuse a name or label that, normalised by :func:`fold`, equals a shipped geography's id or label."""
+    taken = {fold(s) for s in shipped if fold(s)}
+    for what, text in (("Name", name), ("Bezeichnung", label)):
+        if text and fold(text) in taken:
+            raise StoreError(f"{what} '{text}' gleicht einer mitgelieferten Geografie: "
+                             "bitte einen anderen Namen wählen, der nicht mit amtlichen Daten verwechselt werden kann")
+
+
+def _aware(t: dt.datetime | None) -> dt.datetime | None:
+    return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
+
+
+def _record(row: DatasetRow, owner: str | None) -> DatasetRecord:
+    return DatasetRecord(row.name, row.version, row.label_de, row.label_en, owner, row.owner_id, row.visibility,
+                         row.folder, row.layer, row.reference_code, row.attribution, _aware(row.created),
+                         _aware(row.removed_at))
+
+
+def _may_read(user: User, row: DatasetRow) -> bool:
+    return allowed(user, "read_public") if row.visibility == "öffentlich" else allowed(user, "read_internal")
+
+
+def _current(s: Session, name: str) -> DatasetRow | None:
+    return s.scalar(select(DatasetRow).where(DatasetRow.name == name, DatasetRow.replaced_at.is_(None)))
+
+
+def _query(s: Session, *where) -> list[tuple[DatasetRow, str | None]]:
+    q = (select(DatasetRow, UserRow.name).outerjoin(UserRow, DatasetRow.owner_id == UserRow.id)
+         .where(DatasetRow.replaced_at.is_(None), *where).order_by(DatasetRow.created, DatasetRow.id))
+    return [(r, o) for r, o in s.execute(q).all()]
+
+
+def visible(engine: Engine, actor: User) -> list[DatasetRecord]:
+    """Current datasets (not in the trash) ``actor`` may read, oldest first."""
+    with session(engine) as s:
+        return [_record(r, o) for r, o in _query(s, DatasetRow.removed_at.is_(None)) if _may_read(actor, r)]
+
+
+def get(engine: Engine, actor: User, name: str) -> DatasetRecord:
+    """The current dataset ``name``; :class:`StoreError` if absent, in the trash or not readable by ``actor``."""
+    with session(engine) as s:
+        rows = _query(s, DatasetRow.name == name, DatasetRow.removed_at.is_(None))
+        if not rows or not _may_read(actor, rows[0][0]):
+            raise StoreError(f"Datensatz '{name}' gibt es nicht (oder er ist nicht freigegeben)")
+        return _record(*rows[0])
+
+
+def precheck(engine: Engine, actor: User, name: str, label: str, *, overwrite: bool = False,
+             visibility: str = "intern", shipped: Iterable[str] = ()) -> None:
+    """Refuse early (before any file is written) what :func:`register` would refuse."""
+    with session(engine) as s:
+        _checks(s, actor, name, label, overwrite, visibility, list(shipped))
+
+
+def _checks(s: Session, actor: User, name: str, label: str, overwrite: bool, visibility: str,
+            shipped: list[str]) -> DatasetRow | None:
+    require(actor, "upload")
+    if visibility not in VISIBILITIES:
+        raise StoreError(f"unbekannte Sichtbarkeit {visibility!r}: erlaubt sind {', '.join(VISIBILITIES)}")
+    if visibility == "öffentlich":
+        require(actor, "publish", what=name)
+    check_not_shipped(name, label, shipped)
+    old = _current(s, name)
+    if old is not None and old.removed_at is not None:
+        raise StoreError(f"Datensatz '{name}' liegt im Papierkorb: ein Admin kann ihn wiederherstellen; "
+                         "bitte sonst einen anderen Namen wählen")
+    if old is not None:
+        if not overwrite:
+            raise StoreError(f"Datensatz '{name}' gibt es schon")
+        require(actor, "replace", old.owner_id, what=name)
+    return old
+
+
+def register(engine: Engine, actor: User, name: str, label_de: str, folder: str, *,
+             overwrite: bool = False, visibility: str = "intern", shipped: Iterable[str] = (),
+             **fields) -> DatasetRecord:
+    """Register the files in ``folder`` (relative to the data directory) as the new current version.
+
+    ``fields``: ``label_en``, ``layer``, ``reference_code``, ``attribution``. Replacing keeps the
+    previous version (row and folder); the owner stays the first uploader. Audited as upload/replace.
+    """
+    shipped = list(shipped)
+    unknown = set(fields) - {"label_en", "layer", "reference_code", "attribution"}
+    if unknown:
+        raise TypeError(f"unbekannte Felder: {sorted(unknown)}")
+    try:
+        with session(engine) as s:
+            old = _checks(s, actor, name, label_de, overwrite, visibility, shipped)
+            now = utcnow()
+            version = (s.scalar(select(func.max(DatasetRow.version)).where(DatasetRow.name == name)) or 0) + 1
+            if old is not None:
+                old.replaced_at = now
+                s.flush()
+            row = DatasetRow(name=name, version=version, label_de=label_de, folder=folder, visibility=visibility,
+                             owner_id=old.owner_id if old is not None else actor.id, created=now,
+                             **{"label_en": label_de, **fields})
+            s.add(row)
+            s.flush()
+            audit.record(s, actor, "replace" if old is not None else "upload", name,
+                         {"version": version, "label": label_de, "visibility": visibility})
+            owner = s.get(UserRow, row.owner_id).name if row.owner_id else None
+            return _record(row, owner)
+    except IntegrityError:  # another process registered the same name at the same moment
+        raise StoreError(f"Datensatz '{name}' wurde gerade von anderer Seite gespeichert: bitte erneut versuchen"
+                         ) from None
+
+
+def set_visibility(engine: Engine, actor: User, name: str, visibility: str) -> None:
+    """Publish (``öffentlich``) or withdraw (``intern``) a dataset (admins only); audited."""
+    require(actor, "publish", what=name)
+    if visibility not in VISIBILITIES:
+        raise StoreError(f"unbekannte Sichtbarkeit {visibility!r}: erlaubt sind {', '.join(VISIBILITIES)}")
+    with session(engine) as s:
+        row = _current(s, name)
+        if row is None or row.removed_at is not None:
+            raise StoreError(f"Datensatz '{name}' gibt es nicht")
+        row.visibility = visibility
+        audit.record(s, actor, "publish" if visibility == "öffentlich" else "unpublish", name)
+
+
+def remove(engine: Engine, actor: User, name: str) -> bool:
+    """Move a dataset to the trash (own: planner; any: admin); False if there is none; audited."""
+    with session(engine) as s:
+        row = _current(s, name)
+        if row is None or row.removed_at is not None or not _may_read(actor, row):
+            return False
+        require(actor, "remove", row.owner_id, what=name)
+        row.removed_at, row.removed_by = utcnow(), actor.id
+        audit.record(s, actor, "remove", name, {"version": row.version})
+    return True
+
+
+def trash(engine: Engine, actor: User) -> list[DatasetRecord]:
+    """Datasets in the trash, newest removal first (admins only)."""
+    require(actor, "restore")
+    with session(engine) as s:
+        rows = _query(s, DatasetRow.removed_at.is_not(None))
+        return sorted((_record(r, o) for r, o in rows), key=lambda d: d.removed_at, reverse=True)
+
+
+def restore(engine: Engine, actor: User, name: str, *, now: dt.datetime | None = None) -> DatasetRecord:
+    """Take a dataset out of the trash (admins only, within ``TRASH_DAYS``); audited."""
+    require(actor, "restore", what=name)
+    now = now or utcnow()
+    with session(engine) as s:
+        row = _current(s, name)
+        if row is None or row.removed_at is None:
+            raise StoreError(f"Datensatz '{name}' ist nicht im Papierkorb")
+        if _aware(row.removed_at) < now - dt.timedelta(days=config.TRASH_DAYS):
+            raise StoreError(f"Datensatz '{name}' liegt länger als {config.TRASH_DAYS} Tage im Papierkorb "
+                             "und kann nicht mehr wiederhergestellt werden")
+        row.removed_at, row.removed_by = None, None
+        audit.record(s, actor, "restore", name, {"version": row.version})
+        owner = s.get(UserRow, row.owner_id).name if row.owner_id else None
+        return _record(row, owner)
+
+
+def purge(engine: Engine, *, now: dt.datetime | None = None) -> list[str]:
+    """Forget datasets longer than ``TRASH_DAYS`` in the trash, and replaced versions older than that
+    except the latest previous one; return their folders, for the caller to delete."""
+    cutoff = (now or utcnow()) - dt.timedelta(days=config.TRASH_DAYS)
+    folders: list[str] = []
+    with session(engine) as s:
+        expired = s.scalars(select(DatasetRow).where(DatasetRow.replaced_at.is_(None),
+                                                     DatasetRow.removed_at < cutoff)).all()
+        for cur in expired:
+            for row in s.scalars(select(DatasetRow).where(DatasetRow.name == cur.name)).all():
+                folders.append(row.folder)
+                s.delete(row)
+            audit.record(s, "system", "purge", cur.name)
+        replaced = s.scalars(select(DatasetRow).where(DatasetRow.replaced_at < cutoff)
+                             .order_by(DatasetRow.name, DatasetRow.version.desc())).all()
+        latest_previous: set[str] = set()
+        for row in replaced:
+            if row.name not in latest_previous:
+                latest_previous.add(row.name)  # newest replaced version of this name: kept
+                continue
+            folders.append(row.folder)
+            s.delete(row)
+    return folders
+
+
+def folders(engine: Engine) -> set[str]:
+    """Every folder any row (current, previous or trashed version) points to."""
+    with session(engine) as s:
+        return set(s.scalars(select(DatasetRow.folder)).all())

@@ -1,0 +1,84 @@
+"""Tables of the store (SQLAlchemy 2, typed declarative mapping).
+
+Other packages declare their tables on the same :class:`Base` (so they may refer to
+``users.id``) and create them by their own Alembic migration.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ROLES = ("viewer", "planner", "admin")
+VISIBILITIES = ("intern", "öffentlich")
+
+
+def utcnow() -> dt.datetime:
+    """Now, timezone-aware UTC (stored as such on every backend)."""
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table of the tool."""
+
+    type_annotation_map = {dt.datetime: DateTime(timezone=True)}
+
+
+class UserRow(Base):
+    """An account: local (argon2 hash), OIDC (no hash) or the local user of mode ``none``."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('viewer', 'planner', 'admin')", name="ck_users_role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
+    source: Mapped[str] = mapped_column(String(16), default="local")
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)
+    created: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_login: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class DatasetRow(Base):
+    """One saved version of a dataset; the current one has ``replaced_at`` NULL.
+
+    Files stay files: ``folder`` is relative to the data directory.
+    """
+
+    __tablename__ = "datasets"
+    __table_args__ = (
+        UniqueConstraint("name", "version", name="uq_datasets_name_version"),
+        CheckConstraint("visibility IN ('intern', 'öffentlich')", name="ck_datasets_visibility"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(48), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    label_de: Mapped[str] = mapped_column(String(200))
+    label_en: Mapped[str] = mapped_column(String(200), default="")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
+    visibility: Mapped[str] = mapped_column(String(16), default="intern")
+    folder: Mapped[str] = mapped_column(String(255))
+    layer: Mapped[str] = mapped_column(String(64), default="areas")
+    reference_code: Mapped[str | None] = mapped_column(String(32), default="00")
+    attribution: Mapped[str] = mapped_column(String(1000), default="")
+    created: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    replaced_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    removed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
+
+
+class AuditRow(Base):
+    """One entry of the append-only audit log (UPDATE and DELETE refused by triggers)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    time: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    user_name: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    object: Mapped[str] = mapped_column(String(200), default="")
+    details: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -1,0 +1,68 @@
+"""Who may do what: the one place where roles meet actions.
+
+anonymous  public datasets, read-only (only when ``SOZIALMONITOR_ANONYMOUS`` allows a visitor in at all)
+viewer     + internal datasets, read-only
+planner    + upload, replace and remove own datasets (later: the planning register)
+admin      + publish/unpublish, replace/remove any dataset, trash and restore, users, audit log
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from store.errors import PermissionDenied
+
+ROLE_LABELS = {None: "anonym", "viewer": "Lesen", "planner": "Planung", "admin": "Verwaltung"}
+RANK = {None: 0, "viewer": 1, "planner": 2, "admin": 3}
+
+# action -> (lowest role allowed, lowest role allowed for objects owned by someone else)
+ACTIONS: dict[str, tuple[str | None, str | None]] = {
+    "read_public": (None, None),
+    "read_internal": ("viewer", "viewer"),
+    "upload": ("planner", "planner"),
+    "replace": ("planner", "admin"),
+    "remove": ("planner", "admin"),
+    "publish": ("admin", "admin"),
+    "restore": ("admin", "admin"),
+    "manage_users": ("admin", "admin"),
+    "read_audit": ("admin", "admin"),
+}
+ACTION_LABELS = {
+    "read_public": "öffentliche Daten lesen", "read_internal": "interne Daten lesen",
+    "upload": "Daten hochladen", "replace": "einen Datensatz ersetzen", "remove": "einen Datensatz entfernen",
+    "publish": "Datensätze veröffentlichen", "restore": "Datensätze wiederherstellen",
+    "manage_users": "Benutzer verwalten", "read_audit": "das Protokoll lesen",
+}
+
+
+@dataclass(frozen=True)
+class User:
+    """The acting user; ``role`` None is an anonymous visitor, ``id`` None a user not in the database."""
+
+    name: str
+    role: str | None
+    id: int | None = None
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.role is None
+
+
+ANONYMOUS = User("anonym", None)
+NO_OBJECT = -1  # owner_id of "no particular object"; None is an object without owner (only admins)
+
+
+def allowed(user: User, action: str, owner_id: int | None = NO_OBJECT) -> bool:
+    """Whether ``user`` may do ``action`` on an object owned by ``owner_id``."""
+    if action not in ACTIONS:
+        raise KeyError(f"unbekannte Aktion {action!r}")
+    own, other = ACTIONS[action]
+    mine = owner_id == NO_OBJECT or (user.id is not None and owner_id == user.id)
+    return RANK.get(user.role, 0) >= RANK[own if mine else other]
+
+
+def require(user: User, action: str, owner_id: int | None = NO_OBJECT, what: str = "") -> None:
+    """Raise :class:`PermissionDenied` (German) unless :func:`allowed`."""
+    if not allowed(user, action, owner_id):
+        target = f" ({what})" if what else ""
+        who = "Ohne Anmeldung" if user.is_anonymous else f"Benutzer '{user.name}' (Rolle {ROLE_LABELS[user.role]})"
+        raise PermissionDenied(f"{who} darf nicht {ACTION_LABELS[action]}{target}")

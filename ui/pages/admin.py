@@ -1,0 +1,35 @@
+"""Verwaltung (admins): the audit log, filterable, and the accounts."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from indicators.wording import t
+from store import audit, users
+from store.errors import StoreError
+from ui import auth, common
+
+
+def render() -> None:
+    lang = common.lang()
+    user = auth.current_user()
+    st.subheader(t("audit_title", lang))
+    c1, c2, c3 = st.columns(3)
+    since = c1.date_input(t("audit_since", lang), dt.date.today() - dt.timedelta(days=30), key="audit_since")
+    action = c2.selectbox(t("audit_action", lang), ["", *audit.ACTIONS], key="audit_action")
+    who = c3.text_input(t("audit_user", lang), key="audit_user")
+    try:
+        rows = audit.entries(auth.engine(), user, since=since, action=action or None, user=who.strip() or None)
+        accounts = users.list_users(auth.engine(), user)
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    frame = pd.DataFrame([e.to_json_dict() for e in rows], columns=["time", "user", "action", "object", "details"])
+    frame["details"] = frame["details"].astype(str)
+    st.dataframe(frame.iloc[::-1], hide_index=True, width="stretch")
+    st.subheader(t("users_title", lang))
+    st.dataframe(pd.DataFrame([{"name": a.name, "role": a.role, "source": a.source,
+                                "last_login": a.last_login, "locked_until": a.locked_until} for a in accounts]),
+                 hide_index=True, width="stretch")
