@@ -2,9 +2,8 @@
 
 Every subcommand parses its arguments, calls the same functions in ``geo/`` and
 ``indicators/`` that the app calls, and prints. Bad input ends as one clear
-German message on stderr and exit code 1, never as a traceback: library
-errors (``ValueError``, ``KeyError``, ``OSError``) carry their own messages
-and are mapped once, in :func:`main`.
+German message on stderr and exit code 1, never as a traceback: library errors
+(``ValueError``, ``KeyError``, ``OSError``) carry their own messages, mapped once in :func:`main`.
 """
 from __future__ import annotations
 
@@ -16,11 +15,11 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from geo.grid.commands import GRID_ARGS, GRID_HELP, run_grid  # light: numeric stack imported on use
 from geo.printmap.spec import FORMATS, PAGE_SIZES_PX
 from indicators.schemes import SCHEMES  # constants only: no numeric stack
 
-# Importing the numeric stack creates ~1 M objects that Python's default GC threshold has
-# re-scanned hundreds of times: a higher one starts a command ~0.3 s sooner (bench/README.md, P4).
+# The numeric stack creates ~1 M objects: a higher GC threshold starts a command ~0.3 s sooner (bench P4).
 PYTHON_GC, GC_THRESHOLD = gc.get_threshold(), (50_000, 20, 20)
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: list[tuple[str, str, tuple, Handler, bool]] = []
@@ -49,6 +48,7 @@ YEAR = _arg("--year", type=int, required=True)
 LATEST_YEAR = _arg("--year", type=int, help="Jahr (Standard: das neueste)")
 LANG = _arg("--lang", default="de", choices=["de", "en"])
 OUT_CSV = _arg("--out", required=True, help="Ausgabe-CSV")
+command("grid", GRID_HELP, *GRID_ARGS)(run_grid)  # body in geo/grid/commands.py
 
 
 @contextlib.contextmanager
