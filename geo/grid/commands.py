@@ -10,6 +10,7 @@ means and shares (``value``) and the cell population used to weight them
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 
@@ -140,9 +141,11 @@ def aggregate_saved(grid_name: str, to: str, year: int | None = None, store=None
     from geo.geographies import get_geography, load_areas, load_outline
     from geo.grid.aggregate import aggregate_grid
     from geo.grid.cells import clip_to_city
-    from geo.uploads.store import DataStore
+    from geo.uploads.store import DataStore, StoreError, safe_name
 
     geos = (store or DataStore()).geographies()
+    with contextlib.suppress(StoreError):  # "test-gitter" was saved as "test_gitter"
+        grid_name = grid_name if grid_name in geos else safe_name(grid_name)
     for gid in (grid_name, to):
         if gid not in geos:
             raise GridCommandError(f"Unbekannte Geografie '{gid}'. Bekannt: {', '.join(geos)}")
