@@ -42,10 +42,12 @@ def test_import_then_aggregate_json(tmp_path, grid_file):
     assert set(v.columns) >= {"area_code", "variable", "method", "value"}
     assert set(v["method"]) == {"areal", "dasymetric"}
     total = sum(p for p, _ in expected.values())
-    for m in ("areal", "dasymetric"):
-        pop = v[(v["variable"] == "Einwohner") & (v["method"] == m)]["value"]
-        # suppressed (<3) districts are null; the visible ones cannot exceed the total
-        assert pop.fillna(0).sum() == pytest.approx(total, abs=3 * len(pop))
+    pop = v[v["variable"] == "Einwohner"]
+    # disclosure control: districts with 0 are null, and so is the one district that the
+    # city total would reveal; what is shown is a share of the synthetic total
+    assert pop["value"].isna().any() and pop["value"].notna().any()
+    assert (pop["value"].dropna() <= total).all()
+    assert len(pop) == 2 * 10
 
 
 def test_errors_are_german_messages(tmp_path):
