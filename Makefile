@@ -33,6 +33,7 @@ data: venv
 	$(PY) shapes/build_addresses.py
 	$(PY) data/build.py
 	$(PY) data/build_berlin.py
+	$(PY) data/build_zensus.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -36,6 +36,7 @@ class Geography:
     reference_label_en: str = "Whole city"
     attribution: str = ""
     crs: str = "EPSG:25832"
+    extra_tables: tuple[Path, ...] = ()  # further tidy tables of the same areas (e.g. Zensus 2011)
 
     def label(self, lang: str = "de") -> str:
         return self.label_en if lang == "en" and self.label_en else self.label_de
@@ -45,7 +46,7 @@ class Geography:
 
     def cache_key(self) -> tuple:
         """Paths and modification times: changes when any file changes."""
-        files = [self.boundaries, self.table, self.catalogue]
+        files = [self.boundaries, self.table, self.catalogue, *self.extra_tables]
         return tuple((str(p), p.stat().st_mtime_ns if p.exists() else 0) for p in files)
 
 
@@ -64,6 +65,7 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
         spec = dict(spec)
         for key in ("boundaries", "table", "catalogue"):
             spec[key] = _resolve(spec.get(key), base)
+        spec["extra_tables"] = tuple(_resolve(t, base) for t in spec.get("extra_tables") or ())
         out[gid] = Geography(id=gid, **spec)
     return out
 

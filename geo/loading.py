@@ -6,6 +6,8 @@ already applied.
 """
 from __future__ import annotations
 
+import pandas as pd
+
 from geo.geographies import Geography, load_areas
 from indicators.catalogue import load_catalogue, load_sources
 from indicators.compute.disclosure import MIN_COUNT, apply_disclosure
@@ -31,6 +33,11 @@ def load_dataset(geo: Geography, min_count: int = MIN_COUNT, min_population: flo
     raw, report = read_table(geo.table)
     matcher = AreaMatcher(areas["code"], dict(zip(areas["code"], areas["name"])), geo.reference_code)
     table = validate_table(raw, report, matcher, catalogue).drop(columns=ROW_COL)
+    for extra in geo.extra_tables:  # e.g. the Zensus 2011 Stadtteil indicators (data/build_zensus.py)
+        raw_x, report_x = read_table(extra)
+        more = validate_table(raw_x, report_x, matcher, catalogue).drop(columns=ROW_COL)
+        report.findings += report_x.findings
+        table = pd.concat([table, more], ignore_index=True)
     values = compute_indicators(table, catalogue)
     pop = None
     if min_population and "population_total" in set(table["variable"]):
