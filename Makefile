@@ -34,6 +34,7 @@ data: venv
 	$(PY) data/build.py
 	$(PY) data/build_berlin.py
 	$(PY) data/build_zensus.py
+	$(PY) data/build_schools.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -66,3 +66,20 @@ def test_need_assessment_on_luebeck_uses_the_census_indicators(luebeck):
     assert {"share_foreign_2011", "vacancy_rate_2011", "living_space_per_resident_2011"} <= set(setup.indicators)
     frame = need_frame(luebeck, 2022, setup.indicators)
     assert frame["share_foreign_2011"].notna().all()
+
+
+def test_school_layer_equals_a_rebuild_from_the_raw_directory(raw_dir):
+    spec = importlib.util.spec_from_file_location("build_schools", ROOT / "data" / "build_schools.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.SCHOOLS = raw_dir / "schools-sh" / "schulen_luebeck.csv"
+    points, table = mod.build()
+    pd.testing.assert_frame_equal(_shipped("luebeck_stadtteile_schools.csv"), table, check_dtype=False)
+    assert len(points) == 74
+    city = table[table["area_code"] == "00"].set_index("variable")["value"]
+    # counts of SOURCE.md: Grundschule 24, Gemeinschaftsschule 15, berufsbildend 10, Gymnasium 7, ...
+    assert (city["schools_grundschule"], city["schools_gemeinschaftsschule"], city["schools_berufsbildend"],
+            city["schools_gymnasium"], city["schools_total"]) == (24, 15, 10, 7, 74)
+    parts = table[table["area_code"] != "00"].groupby("variable")["value"].sum()
+    assert (parts == city.reindex(parts.index)).all()
+    assert 0 < city["addresses_far_primary"] < city["addresses_all"]
