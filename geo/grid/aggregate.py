@@ -145,17 +145,13 @@ def aggregate_grid(grid: GridTable, squares: gpd.GeoDataFrame, targets: gpd.GeoD
     """Share the grid's counts, shares and means out to ``targets`` by both methods."""
     sums = district_sums(grid, squares, targets, addresses)
     cat = aggregate_catalogue(grid)
-    frames = []
-    for m in METHODS:
-        part = sums.xs(m, level="method")
-        tidy = part.stack().rename("value").reset_index().rename(columns={"level_1": "variable"})
-        tidy.columns = ["area_code", "variable", "value"]
-        tidy["year"] = year
-        vals = compute_indicators(tidy, cat)
-        vals = apply_disclosure(vals, cat, min_count, reference_code=None)
-        vals["method"] = m
-        frames.append(vals)
-    v = pd.concat(frames, ignore_index=True)
+    # one pass for both methods: the method is carried as the "year" (relations stay within a method)
+    tidy = sums.stack().rename("value").reset_index()
+    tidy.columns = ["area_code", "method", "variable", "value"]
+    tidy["year"] = tidy["method"].map({m: i for i, m in enumerate(METHODS)})
+    v = compute_indicators(tidy.drop(columns="method"), cat)
+    v = apply_disclosure(v, cat, min_count, reference_code=None)
+    v["method"] = v["year"].map(dict(enumerate(METHODS)))
     out = pd.DataFrame({"area_code": v["area_code"], "variable": v["indicator"], "method": v["method"],
                         "value": v["value"], "kind": v["indicator"].map(lambda i: cat[i].kind),
                         "suppressed": v["suppressed"]})

@@ -131,7 +131,7 @@ def grid_from_geography(geo, year: int | None = None):
                            "value": pd.to_numeric(t["value"], errors="coerce"), "line": 0})
     kinds = {v: ("count" if cat.get(v) is None or cat[v].kind == "count" else "mean")
              for v in dict.fromkeys(values["variable"])}
-    weight = next((i.id for i in cat.values() if i.extra.get("grid_weight")), None)
+    weight = next((i.id for i in cat.values() if i.extra.get("grid_weight") and i.id in kinds), None)
     from indicators.ingest.report import Report
     return GridTable(int(p["resolution"].iloc[0]), cells, values, kinds, weight, [Report(geo.id)]), year
 
