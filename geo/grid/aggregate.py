@@ -70,13 +70,17 @@ class GridAggregate:
         return {"grid": self.grid, "to": self.to, "year": self.year, "values": rows}
 
     def to_text(self) -> str:
+        """German table: one line per area and variable, both methods (counts whole, others 2 decimals)."""
+        from indicators.formatting import fmt_number
+
         w = self.values.pivot_table(index=["area_code", "variable"], columns="method", values="value",
                                     aggfunc="first", dropna=False)
+        kinds = dict(zip(self.values["variable"], self.values["kind"]))
         lines = [f"Gitter {self.grid} → {self.to}, {self.year}", f"{'Gebiet':<8} {'Merkmal':<34} "
                  f"{'Fläche':>12} {'Adressen':>12}"]
         for (area, var), r in w.iterrows():
-            cells = [("–" if pd.isna(r.get(m)) else f"{r.get(m):,.2f}".replace(",", "X").replace(".", ",")
-                      .replace("X", ".")) for m in METHODS]
+            d = 0 if kinds.get(var) == "count" else 2
+            cells = [fmt_number(r.get(m), d) for m in METHODS]
             lines.append(f"{area:<8} {var[:34]:<34} {cells[0]:>12} {cells[1]:>12}")
         return "\n".join([*lines, *self.notes])
 
