@@ -89,12 +89,12 @@ class GridTable:
     def keep_cells(self, cell_ids: set[str] | pd.Index, reason: str) -> GridTable:
         """Only the given cells; the file lines of the others are listed as dropped with ``reason``."""
         keep = self.values["cell_id"].isin(cell_ids)
-        report = self.reports[0]
         gone = self.values.loc[~keep]
-        for line, cell in gone.drop_duplicates("line")[["line", "cell_id"]].itertuples(index=False):
-            report.add(int(line), "", f"Zelle {cell} {reason}")
-        if len(self.reports) == 1:
-            report.rows_used -= int(gone["line"].nunique())
+        src = gone["src"] if "src" in gone else pd.Series(0, index=gone.index)
+        for (i, line), cell in gone.groupby([src, gone["line"]])["cell_id"].first().items():
+            self.reports[int(i)].add(int(line), "", f"Zelle {cell} {reason}")
+        for i, n in gone.assign(src=src).drop_duplicates(["src", "line"])["src"].value_counts().items():
+            self.reports[int(i)].rows_used -= int(n)
         cells = self.cells[self.cells["cell_id"].isin(cell_ids)].reset_index(drop=True)
         return GridTable(self.resolution, cells, self.values[keep].reset_index(drop=True), self.kinds,
                          self.weight, self.reports)
@@ -294,6 +294,8 @@ def join_grids(tables: list[GridTable]) -> GridTable:
             raise GridError(f"{t.reports[0].file}: Merkmal(e) {', '.join(sorted(both))} schon in einer anderen Datei")
         kinds.update(t.kinds)
     cells = pd.concat([t.cells for t in tables]).drop_duplicates("cell_id").reset_index(drop=True)
-    values = pd.concat([t.values for t in tables], ignore_index=True)
+    offsets = np.cumsum([0] + [len(t.reports) for t in tables])
+    values = pd.concat([t.values.assign(src=t.values.get("src", 0) + off) for t, off in zip(tables, offsets)],
+                       ignore_index=True)  # src: which file's report a line belongs to
     weight = next((t.weight for t in tables if t.weight), None)
     return GridTable(tables[0].resolution, cells, values, kinds, weight, [r for t in tables for r in t.reports])

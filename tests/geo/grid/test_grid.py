@@ -149,3 +149,17 @@ def test_helper_table_weights_means_by_population(synthetic):
     assert h.at[cid, "durchschnHHGroesse__den"] == pop
     secret = next(c for c, v in expected.items() if v[1] is None)
     assert np.isnan(h.at[secret, "durchschnHHGroesse__den"])
+
+
+def test_joined_files_each_list_their_own_rows(synthetic, city):
+    data, expected, corners = synthetic
+    e, n = corners[0]
+    other = ("GITTER_ID_100m;x_mp_100m;y_mp_100m;AnteilAuslaender;werterlaeuternde_Zeichen\n"
+             f"CRS3035RES100mN{n}E{e};{e + 50};{n + 50};12,5;\n"
+             f"CRS3035RES100mN{n + 200_000}E{e};{e + 50};{n + 200_050};3,0;\n").encode("cp1252")
+    a, b = read_grid(data, "a.csv"), read_grid(other, "b.csv")
+    kept, squares = clip_to_city(join_grids([a, b]), city[1])
+    ra, rb = kept.reports
+    assert rb.dropped_rows == {3} and rb.rows_used == 1  # line 3 of b.csv is outside the city
+    assert ra.rows_used + len(ra.dropped_rows) == ra.rows_in
+    assert len(squares) == len(expected)
