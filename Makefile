@@ -34,6 +34,8 @@ data: venv
 	$(PY) shapes/build_addresses.py
 	$(PY) data/build.py
 	$(PY) data/build_berlin.py
+	$(PY) data/build_zensus.py
+	$(PY) data/build_schools.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

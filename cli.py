@@ -17,13 +17,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from commands import SPECS as STORE_COMMANDS  # users, audit, data: argument specs only, handlers load lazily
+from commands import SPECS as STORE_COMMANDS  # users, audit, data, grid: argument specs, handlers load lazily
 from commands import arg as _arg
 from geo.printmap.spec import FORMATS, PAGE_SIZES_PX
 from indicators.errors import SozialmonitorError
 from indicators.schemes import SCHEMES  # constants only: no numeric stack
 
-# Importing the numeric stack creates ~1 M objects the default GC threshold re-scans: a higher one starts ~0.3 s sooner (P4).
+# The numeric stack creates ~1 M objects: a higher GC threshold starts a command ~0.3 s sooner (bench P4).
 PYTHON_GC, GC_THRESHOLD = gc.get_threshold(), (50_000, 20, 20)
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: list[tuple[str, str, tuple, Handler, bool]] = list(STORE_COMMANDS)

@@ -1,4 +1,4 @@
-"""Subcommands of ``cli.py`` that act on the store (users, audit, data) and the server's binding.
+"""Subcommands of ``cli.py`` that act on the store (users, audit, data, grid) and the server's binding.
 
 ``SPECS`` holds ``(name, help, arguments, handler, passes_extra)`` in the form ``cli.py``
 registers; the handlers import their libraries only when called, so ``cli.py`` starts fast.
@@ -6,6 +6,8 @@ registers; the handlers import their libraries only when called, so ``cli.py`` s
 from __future__ import annotations
 
 import argparse
+
+from geo.grid.commands import GRID_ARGS, GRID_HELP, run_grid  # light: numeric stack imported on use
 
 
 def arg(*flags: str, **kw) -> tuple:
@@ -58,3 +60,4 @@ SPECS = [
       arg("--key", help="Schlüsselspalte der Grenzen"), arg("--year", type=int, help="Jahr ohne Jahresspalte"),
       arg("--public", action="store_true", help="öffentlich (nur Rolle admin)"), JSON, AS_USER), _data, False),
 ]
+SPECS.append(("grid", GRID_HELP, GRID_ARGS, run_grid, False))  # body in geo/grid/commands.py

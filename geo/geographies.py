@@ -39,6 +39,7 @@ class Geography:
     reference_label_en: str = "Whole city"
     attribution: str = ""
     crs: str = "EPSG:25832"
+    extra_tables: tuple[Path, ...] = ()  # further tidy tables of the same areas (e.g. Zensus 2011)
 
     def label(self, lang: str = "de") -> str:
         return pick((self.label_de, self.label_en or self.label_de), lang)
@@ -48,7 +49,7 @@ class Geography:
 
     def cache_key(self) -> tuple:
         """Paths and modification times: changes when any file changes."""
-        files = [self.boundaries, self.table, self.catalogue]
+        files = [self.boundaries, self.table, self.catalogue, *self.extra_tables]
         return tuple((str(p), p.stat().st_mtime_ns if p.exists() else 0) for p in files)
 
 
@@ -67,6 +68,7 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
         spec = dict(spec)
         for key in ("boundaries", "table", "catalogue"):
             spec[key] = _resolve(spec.get(key), base)
+        spec["extra_tables"] = tuple(_resolve(t, base) for t in spec.get("extra_tables") or ())
         out[gid] = Geography(id=gid, **spec)
     return out
 

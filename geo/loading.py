@@ -6,6 +6,8 @@ already applied.
 """
 from __future__ import annotations
 
+import pandas as pd
+
 from geo.geographies import Geography, get_geography, load_areas
 from indicators.catalogue import load_catalogue, load_sources
 from indicators.compute.disclosure import MIN_COUNT, apply_disclosure
@@ -33,9 +35,16 @@ def load_dataset(geo: Geography | str, min_count: int = MIN_COUNT, min_populatio
     raw, report = read_table(geo.table, max_bytes=stored_table_bytes())  # saved under the configured limit
     matcher = AreaMatcher(areas["code"], dict(zip(areas["code"], areas["name"])), geo.reference_code)
     table = validate_table(raw, report, matcher, catalogue).drop(columns=ROW_COL)
+    extra_reports = []
+    for extra in geo.extra_tables:  # e.g. the Zensus 2011 Stadtteil indicators (data/build_zensus.py)
+        raw_x, report_x = read_table(extra)
+        table = pd.concat([table, validate_table(raw_x, report_x, matcher, catalogue).drop(columns=ROW_COL)],
+                          ignore_index=True)
+        extra_reports.append(report_x)
     values = compute_indicators(table, catalogue)
     pop = None
     if min_population and "population_total" in set(table["variable"]):
         pop = table[table["variable"] == "population_total"].set_index(["area_code", "year"])["value"]
     values = apply_disclosure(values, catalogue, min_count, min_population, pop)
-    return Dataset(geo, areas, table, catalogue, sources, values, report, min_count)
+    return Dataset(geo, areas, table, catalogue, sources, values, report, min_count,
+                   extra={"extra_reports": extra_reports} if extra_reports else {})

@@ -32,6 +32,7 @@ import re
 import folium
 import folium.plugins
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from branca.element import MacroElement, Template
 
@@ -45,7 +46,7 @@ from geo.webmap.geometry import (
     web_geometry,
 )
 from indicators.compute.classify import NO_DATA_COLOR, Classification
-from indicators.formatting import Lang
+from indicators.formatting import Lang, fmt_value
 from indicators.wording import t
 
 STATIC = "/app/static"
@@ -56,6 +57,7 @@ LEAFLET_CSS = [("leaflet_css", f"{STATIC}/leaflet/leaflet.css"),
 DRAW_JS = [("leaflet_draw_js", f"{STATIC}/leaflet-draw/leaflet.draw.js")]
 DRAW_CSS = [("leaflet_draw_css", f"{STATIC}/leaflet-draw/leaflet.draw.css")]
 HATCH_ID = "sm-hatch"
+COMPACT_MIN_AREAS = 500  # above this, per-area tooltips and styles are built in the browser
 
 AREA_STYLE = {"color": "#ffffff", "weight": 0.8, "opacity": 1.0, "fillOpacity": 0.9}
 HOVER_STYLE = {"color": "#222222", "weight": 2.5}
@@ -202,28 +204,17 @@ def build_map(
     notes = {idx: str(v) for idx, v in areas.get("note", pd.Series(dtype=object)).items()
              if isinstance(v, str) and v}
 
-    props = []
-    for idx in areas.index:
-        cls = int(classes[idx])
-        if suppressed[idx]:
-            fill = f"url(#{HATCH_ID})"
-        elif cls < 0 or cls >= classification.k:
-            fill = NO_DATA_COLOR
-        else:
-            fill = classification.colors[cls]
-        val = values[idx]
-        tip = maphtml.tooltip_html(
-            areas.at[idx, "name"], None if math.isnan(val) else float(val),
-            indicator_label=indicator_label, unit=unit,
-            rank=None if math.isnan(ranks[idx]) else int(ranks[idx]), n_ranked=n_ranked,
-            city_name=city_name, city_value=city_value, suppressed=bool(suppressed[idx]),
-            flagged=bool(flagged[idx]), flag_label=flag_label, decimals=decimals, lang=lang,
-            extra=notes.get(idx))
-        code = str(areas.at[idx, "code"])
-        # the class lets tests and scripts find an area's <path> by code
-        css = f"sm-area sm-area-{re.sub(r'[^A-Za-z0-9_-]', '_', code)}"
-        props.append({"code": maphtml.escape(code), "tip": tip,
-                      "style": {**AREA_STYLE, "fillColor": fill, "className": css}})
+    cols = {"classes": classes, "values": values, "suppressed": suppressed, "flagged": flagged, "ranks": ranks}
+    tip_kw = dict(indicator_label=indicator_label, unit=unit, decimals=decimals, lang=lang)
+    compact = None
+    if len(areas) > COMPACT_MIN_AREAS:  # thousands of grid cells: columns, tooltips built in the browser
+        compact = _compact_props(areas, cols, classification, tip_kw)
+        compact["g"] = [encode_geometry(g) for g in web.values]
+        props = []
+    else:
+        props = _full_props(areas, cols, notes, classification,
+                            dict(tip_kw, n_ranked=n_ranked, city_name=city_name, city_value=city_value,
+                                 flag_label=flag_label))
 
     drawn = classes[(classes >= 0) & ~suppressed]
     counts = tuple(int((drawn == i).sum()) for i in range(classification.k))
@@ -231,8 +222,10 @@ def build_map(
     selected_mask = codes == str(selected) if selected is not None else _bool_col(areas, "")
     spec = {
         "hatchId": HATCH_ID,
+        "compact": compact,
         "scale": 10 ** DEFAULT_DECIMALS,
-        "areas": _feature_collection(web, props),
+        "areas": _feature_collection(web, props) if compact is None else {"type": "FeatureCollection",
+                                                                          "features": []},
         "hoverStyle": HOVER_STYLE,
         "outline": {"type": "Feature", "properties": {}, "geometry": encode_geometry(outline(web))},
         "outlineStyle": OUTLINE_STYLE,
@@ -276,6 +269,52 @@ def build_map(
         make_offline(d)
         d.add_to(m)
     return m
+
+
+def _full_props(areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], notes: dict, classification: Classification,
+                tip_kw: dict) -> list[dict]:
+    """Per area: code, tooltip HTML and style (the Stadtteil-sized maps)."""
+    classes, values, suppressed, flagged, ranks = (cols[k] for k in ("classes", "values", "suppressed", "flagged",
+                                                                     "ranks"))
+    props = []
+    for idx in areas.index:
+        cls = int(classes[idx])
+        if suppressed[idx]:
+            fill = f"url(#{HATCH_ID})"
+        elif cls < 0 or cls >= classification.k:
+            fill = NO_DATA_COLOR
+        else:
+            fill = classification.colors[cls]
+        val = values[idx]
+        tip = maphtml.tooltip_html(
+            areas.at[idx, "name"], None if math.isnan(val) else float(val),
+            rank=None if math.isnan(ranks[idx]) else int(ranks[idx]), suppressed=bool(suppressed[idx]),
+            flagged=bool(flagged[idx]), extra=notes.get(idx), **tip_kw)
+        code = str(areas.at[idx, "code"])
+        # the class lets tests and scripts find an area's <path> by code
+        css = f"sm-area sm-area-{re.sub(r'[^A-Za-z0-9_-]', '_', code)}"
+        props.append({"code": maphtml.escape(code), "tip": tip,
+                      "style": {**AREA_STYLE, "fillColor": fill, "className": css}})
+    return props
+
+
+def _compact_props(areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], classification: Classification,
+                   tip_kw: dict) -> dict:
+    """Columns of code, class and formatted value; styles and tooltips are made in the browser.
+
+    Every string is escaped here, as in :func:`geo.webmap.html.tooltip_html`. Class ``-1`` is no
+    data, ``-2`` suppressed (drawn hatched). The geometry column ``g`` is added by the caller.
+    """
+    unit, decimals, lang = tip_kw["unit"], tip_kw["decimals"], tip_kw["lang"]
+    supp = cols["suppressed"].to_numpy(bool)
+    k = np.where(supp, -2, cols["classes"].to_numpy(int))
+    vals = cols["values"].to_numpy(float)
+    shown = [None if kk < 0 or math.isnan(v) else maphtml.escape(fmt_value(float(v), unit, decimals, lang))
+             for kk, v in zip(k, vals)]
+    return {"colors": list(classification.colors), "noData": NO_DATA_COLOR, "style": AREA_STYLE,
+            "label": maphtml.escape(tip_kw["indicator_label"]), "noDataText": maphtml.escape(t("no_data", lang)),
+            "suppressedText": maphtml.escape(t("wm_suppressed", lang)),
+            "c": [maphtml.escape(c) for c in areas["code"].astype(str).to_numpy()], "k": k.tolist(), "v": shown}
 
 
 def _bool_col(df: pd.DataFrame, col: str) -> pd.Series:

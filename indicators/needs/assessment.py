@@ -4,7 +4,8 @@
 The default set-up per geography: Berlin's MSS example uses the ``mss``
 preset on the S (status) and D (dynamics) indicators of the edition; any other
 geography uses the ``z`` preset on every catalogue indicator that has a need
-direction (up/down).
+direction (up/down); indicators with a fixed ``reference_year`` in the catalogue
+(the Zensus 2011 indicators of Lübeck) take part with that year's values.
 """
 from __future__ import annotations
 
@@ -40,7 +41,11 @@ class NeedSetup:
 def need_frame(ds: Dataset, year: int, indicators: list[str]) -> pd.DataFrame:
     """One row per area: ``id``, ``population`` and the indicator values of ``year``."""
     ref = ds.geography.reference_code
-    v = ds.values[(ds.values["year"] == year) & (ds.values["area_code"] != ref)]
+    # indicators of a fixed reference year (catalogue ``reference_year``, e.g. Zensus 2011) keep that year
+    fixed = {i: int(ds.catalogue[i].extra["reference_year"]) for i in indicators
+             if i in ds.catalogue and ds.catalogue[i].extra.get("reference_year")}
+    at_year = ds.values["indicator"].map(fixed).fillna(year) == ds.values["year"]
+    v = ds.values[at_year & (ds.values["area_code"] != ref)]
     wide = v.pivot_table(index="area_code", columns="indicator", values="value", aggfunc="first")
     wide = wide.reindex(ds.areas["code"])
     out = pd.DataFrame({"id": ds.areas["code"].to_numpy()})
@@ -55,6 +60,9 @@ def need_frame(ds: Dataset, year: int, indicators: list[str]) -> pd.DataFrame:
 def default_setup(ds: Dataset, year: int) -> NeedSetup:
     """The documented default for a geography (see module docstring)."""
     available = set(ds.values[ds.values["year"] == year]["indicator"])
+    # social indicators of a fixed reference year (Zensus 2011) are used for every year, dated in their label
+    available |= {i for i, ind in ds.catalogue.items() if ind.extra.get("reference_year")
+                  and i in set(ds.values[ds.values["year"] == int(ind.extra["reference_year"])]["indicator"])}
     if ds.geography.id.startswith("berlin"):
         status = sorted(i for i in available if i.startswith("s") and i[1:2].isdigit())
         dynamic = sorted(i for i in available if i.startswith("d") and i[1:2].isdigit())

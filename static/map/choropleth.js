@@ -152,14 +152,34 @@
   window.smChoropleth = function (map, spec) {
     ensureHatch(spec.hatchId);
     var scale = spec.scale || 1e5;
+    var cp = spec.compact;  // many areas (grid cells): columns; style and tooltip made here
+    if (cp) {
+      spec.areas.features = cp.g.map(function (g, i) {
+        return { type: "Feature", geometry: g, properties: { c: cp.c[i], k: cp.k[i], v: cp.v[i] } };
+      });
+    }
     decodeAll(spec.areas, scale, null);
     ["outline", "flagged", "selected"].forEach(function (k) { decodeAll(spec[k], scale, spec.areas); });
     var overlays = [];
+    var style = cp ? function (f) {
+      var k = f.properties.k;
+      var fill = k === -2 ? "url(#" + spec.hatchId + ")" : (k >= 0 && k < cp.colors.length ? cp.colors[k] : cp.noData);
+      return L.extend({}, cp.style, { fillColor: fill, className: "sm-area" });
+    } : function (f) { return f.properties.style; };
+    // every string in a compact feature was escaped on the server
+    var tip = cp ? function (f) {
+      var p = f.properties, head = '<div class="sm-tip"><div class="sm-tip-name">' + p.c + "</div>";
+      if (p.v !== null && p.v !== undefined) {
+        return head + '<table><tr class="sm-tip-value"><th>' + cp.label + "</th><td>" + p.v + "</td></tr></table></div>";
+      }
+      return head + '<div class="sm-tip-note">' + cp.label + ": " +
+        (p.k === -2 ? cp.suppressedText : cp.noDataText) + "</div></div>";
+    } : function (f) { return f.properties.tip; };
     var areas = L.geoJSON(spec.areas, {
       attribution: spec.attribution || null,
-      style: function (f) { return f.properties.style; },
+      style: style,
       onEachFeature: function (f, layer) {
-        layer.bindTooltip(f.properties.tip, {
+        layer.bindTooltip(cp ? function () { return tip(f); } : tip(f), {
           sticky: true, direction: "auto", opacity: 1, className: "sm-tooltip"
         });
         layer.on("mouseover", function () {

@@ -31,6 +31,7 @@ def _cli(case):
                                 cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.timeout(1200)  # one `cli.py validate` process per corpus file (~70, ~3 s each)
 def test_cli_validate_on_every_file():
     failures = []
     with ThreadPoolExecutor(2) as pool:  # the machine is shared: two at a time

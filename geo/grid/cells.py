@@ -1,0 +1,53 @@
+"""Cell squares from INSPIRE ids, kept where they touch the city outline.
+
+The id names the lower-left corner in EPSG:3035 (``CRS3035RES100mN3275800E4350300``:
+north 3,275,800 m, east 4,350,300 m, 100 m wide). Squares are built in EPSG:3035
+and reprojected to the project's metric CRS (EPSG:25832).
+"""
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from geo.crs import METRIC_CRS
+from indicators.ingest.grid import GridTable
+
+GRID_CRS = "EPSG:3035"
+
+
+def cell_squares(grid: GridTable) -> gpd.GeoDataFrame:
+    """``code`` (cell id), ``name``, geometry: one square per cell, in EPSG:25832."""
+    c = grid.cells
+    e, n, r = c["east"].to_numpy(float), c["north"].to_numpy(float), float(grid.resolution)
+    geoms = shapely.box(e, n, e + r, n + r)
+    gdf = gpd.GeoDataFrame({"code": c["cell_id"].to_numpy(), "name": _names(c, grid.resolution)},
+                           geometry=geoms, crs=GRID_CRS)
+    return gdf.to_crs(METRIC_CRS)
+
+
+def _names(cells, res: int) -> np.ndarray:
+    size = f"{res} m" if res < 1000 else f"{res // 1000} km"
+    return ("Zelle " + size + " N" + (cells["north"].astype("int64") // 100).astype(str)
+            + " E" + (cells["east"].astype("int64") // 100).astype(str)).to_numpy()
+
+
+def clip_to_city(grid: GridTable, outline: shapely.Geometry) -> tuple[GridTable, gpd.GeoDataFrame]:
+    """The grid and its squares reduced to the cells touching ``outline`` (EPSG:25832).
+
+    The squares get ``share_in_city``, the share of each cell's surface inside the outline.
+
+    The file lines of the other cells are listed in the grid's report.
+    """
+    squares = cell_squares(grid)
+    shapely.prepare(outline)
+    touch = shapely.intersects(outline, squares.geometry.values)
+    kept = grid.keep_cells(set(squares.loc[touch, "code"]), "liegt außerhalb der Stadt")
+    squares = squares[touch].reset_index(drop=True)
+    geoms = squares.geometry.values
+    inside = shapely.contains(outline, geoms)
+    share = np.ones(len(squares))
+    part = ~inside
+    share[part] = shapely.area(shapely.intersection(geoms[part], outline)) / shapely.area(geoms[part])
+    squares["share_in_city"] = share
+    return kept, squares

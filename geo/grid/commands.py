@@ -1,0 +1,157 @@
+"""``cli.py grid import`` and ``cli.py grid aggregate``: the command bodies.
+
+Kept light at import time (the numeric stack is imported inside the functions),
+so ``cli.py`` can register the command without slowing every other command.
+A grid is saved through :class:`geo.uploads.store.DataStore` as a geography
+whose areas are the cells; its catalogue marks counts (``count``), published
+means and shares (``value``) and the cell population used to weight them
+(``grid_weight: true``).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import re
+
+from indicators.errors import InputError
+
+GRID_HELP = "Zensus-Gitter: import (CSV laden und speichern) oder aggregate (auf Gebiete verteilen)"
+GRID_ARGS: tuple = (
+    (("action",), {"choices": ["import", "aggregate"], "help": "import oder aggregate"}),
+    (("--file",), {"action": "append", "help": "Gitter-CSV (Zensus 2022 oder 2011); mehrfach für Themendateien"}),
+    (("--name",), {"help": "Name des gespeicherten Gitters (import)"}),
+    (("--grid",), {"help": "Gitter-Geografie (aggregate), z. B. zensus2011-1km"}),
+    (("--to",), {"default": "stadtteile", "help": "Ziel-Gebietsgliederung (Standard: stadtteile)"}),
+    (("--year",), {"type": int, "help": "Stichtagsjahr (import: Standard aus dem Dateinamen, sonst 2022)"}),
+    (("--json",), {"action": "store_true", "help": "Ergebnis als JSON"}),
+)
+SOURCE_ID = "zensus-gitter"
+ATTRIBUTION = "© Statistische Ämter des Bundes und der Länder, Zensus, dl-de/by-2-0"
+
+
+class GridCommandError(InputError):
+    """Wrong use of ``cli.py grid`` (German message)."""
+
+
+def run_grid(args: argparse.Namespace) -> int:
+    """Entry point registered in ``cli.py``."""
+    if args.action == "import":
+        if not args.file:
+            raise GridCommandError("grid import braucht --file DATEI (auch mehrfach)")
+        geo, text = import_grid(args.file, args.name, args.year)
+        print(text)
+        return 0
+    if not args.grid:
+        raise GridCommandError("grid aggregate braucht --grid NAME (z. B. zensus2011-1km)")
+    res = aggregate_saved(args.grid, args.to, args.year)
+    print(json.dumps(res.to_json_dict(), ensure_ascii=False) if args.json else res.to_text())
+    return 0
+
+
+def _year(files: list[str], year: int | None) -> int:
+    if year is not None:
+        return int(year)
+    found = {int(m) for f in files for m in re.findall(r"(20[0-4]\d)", str(f))}
+    return found.pop() if len(found) == 1 else 2022
+
+
+def grid_catalogue(grid, year: int) -> tuple[dict, dict]:
+    """Catalogue and sources of a grid geography (counts, published means/shares, weight)."""
+    from indicators.catalogue import Indicator, Source
+
+    src = {SOURCE_ID: Source(SOURCE_ID, f"Zensus {year}, Gitterzellen", "dl-de/by-2-0",
+                             "https://www.govdata.de/dl-de/by-2-0", "https://www.zensus2022.de",
+                             "Gitterzellen nach INSPIRE (EPSG:3035).", "INSPIRE grid cells (EPSG:3035).")}
+    cat = {}
+    for var, kind in grid.kinds.items():
+        extra = {"grid_weight": True} if var == grid.weight else {}
+        cat[var] = Indicator(var, var, var, "count" if kind == "count" else "value", "",
+                             topic="Zensus-Gitter", source=SOURCE_ID, licence="dl-de/by-2-0",
+                             reference_date=str(year), extra=extra)
+    return cat, src
+
+
+def grid_tidy(grid, year: int):
+    """Tidy table (known values only) of a grid: ``area_code, year, variable, value``."""
+    v = grid.values.dropna(subset=["value"])
+    return v.rename(columns={"cell_id": "area_code"}).assign(year=year)[["area_code", "year", "variable", "value"]]
+
+
+def import_grid(files: list[str], name: str | None = None, year: int | None = None, store=None):
+    """Read, join, clip to the city and save grid files; return (geography, report text)."""
+    from pathlib import Path
+
+    from geo.geographies import get_geography, load_outline
+    from geo.grid.cells import clip_to_city
+    from geo.uploads.store import DataStore
+    from indicators.ingest.grid import join_grids, read_grid
+
+    grid = join_grids([read_grid(f) for f in files])
+    grid, squares = clip_to_city(grid, load_outline(get_geography("stadtteile")).union_all())
+    if not len(squares):
+        raise GridCommandError(f"{', '.join(files)}: keine Gitterzelle berührt die Stadt")
+    year = _year(files, year)
+    cat, src = grid_catalogue(grid, year)
+    name = name or Path(files[0]).stem
+    size = f"{grid.resolution} m" if grid.resolution < 1000 else f"{grid.resolution // 1000} km"
+    geo = (store or DataStore()).save(
+        name, f"Zensus-Gitter {size} ({name})", squares[["code", "name", "geometry"]], grid_tidy(grid, year),
+        cat, src, reference_code=None, attribution=ATTRIBUTION, overwrite=True,
+        meta={"grid_resolution": grid.resolution, "files": [Path(f).name for f in files]})
+    lines = [r.to_text() for r in grid.reports]
+    lines.append(f"{len(squares)} Zellen, {len(cat)} Merkmale → Geografie '{geo.id}'")
+    return geo, "\n".join(lines)
+
+
+def grid_from_geography(geo, year: int | None = None):
+    """The GridTable of a saved or shipped grid geography (cells from the ids of its areas)."""
+    import pandas as pd
+
+    from indicators.catalogue import load_catalogue
+    from indicators.ingest.grid import GridTable, parse_cell_ids
+    from indicators.ingest.read import read_table
+
+    raw, _ = read_table(geo.table)
+    t = raw.frame
+    t["year"] = pd.to_numeric(t["year"], errors="coerce")
+    years = sorted(int(y) for y in t["year"].dropna().unique())
+    if not years:
+        raise GridCommandError(f"{geo.id}: keine Werte")
+    year = years[-1] if year is None else int(year)
+    if year not in years:
+        raise GridCommandError(f"{geo.id}: kein Jahr {year} (vorhanden: {', '.join(map(str, years))})")
+    t = t[t["year"] == year]
+    cat = load_catalogue(geo.catalogue)
+    ids = pd.Series(sorted(t["area_code"].unique()))
+    p = parse_cell_ids(ids)
+    if p["east"].isna().any():
+        raise GridCommandError(f"{geo.id} ist keine Gitter-Geografie (Gebietsschlüssel sind keine Gitter-IDs)")
+    cells = pd.DataFrame({"cell_id": ids, "east": p["east"], "north": p["north"], "x_mp": float("nan"),
+                          "y_mp": float("nan")})
+    values = pd.DataFrame({"cell_id": t["area_code"], "variable": t["variable"],
+                           "value": pd.to_numeric(t["value"], errors="coerce"), "line": 0})
+    kinds = {v: ("count" if cat.get(v) is None or cat[v].kind == "count" else "mean")
+             for v in dict.fromkeys(values["variable"])}
+    weight = next((i.id for i in cat.values() if i.extra.get("grid_weight") and i.id in kinds), None)
+    from indicators.ingest.report import Report
+    return GridTable(int(p["resolution"].iloc[0]), cells, values, kinds, weight, [Report(geo.id)]), year
+
+
+def aggregate_saved(grid_name: str, to: str, year: int | None = None, store=None, addresses=None):
+    """Aggregate a grid geography to the districts of geography ``to``."""
+    from geo.geographies import get_geography, load_areas, load_outline
+    from geo.grid.aggregate import aggregate_grid
+    from geo.grid.cells import clip_to_city
+    from geo.uploads.store import DataStore, StoreError, safe_name
+
+    geos = (store or DataStore()).geographies()
+    with contextlib.suppress(StoreError):  # "test-gitter" was saved as "test_gitter"
+        grid_name = grid_name if grid_name in geos else safe_name(grid_name)
+    for gid in (grid_name, to):
+        if gid not in geos:
+            raise GridCommandError(f"Unbekannte Geografie '{gid}'. Bekannt: {', '.join(geos)}")
+    grid, year = grid_from_geography(geos[grid_name], year)
+    grid, squares = clip_to_city(grid, load_outline(get_geography("stadtteile")).union_all())
+    return aggregate_grid(grid, squares, load_areas(geos[to]), names=(grid_name, to), year=year,
+                          addresses=addresses)

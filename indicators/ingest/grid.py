@@ -1,0 +1,302 @@
+"""Reading census grid tables (Zensus 2022 and 2011) into numbers per cell.
+
+Numbers only: this module parses the INSPIRE cell ids and the values; the cell
+squares are built in :mod:`geo.grid.cells`.
+
+Layouts read
+------------
+Zensus 2022 (as published per topic)
+    semicolon-separated, UTF-8 or cp1252, decimal comma:
+    ``GITTER_ID_100m;x_mp_100m;y_mp_100m;<value>[;<value>…][;werterlaeuternde_Zeichen]``
+    (also ``_1km`` and ``_10km``).
+Zensus 2011, long
+    ``gitter_id_100m,x,y,…,attribute,code,value`` (one row per cell and feature code).
+Zensus 2011, wide
+    ``gitter_id_1km`` or ``gitter_id_100m`` with ``x``/``y`` (cell centre) and value
+    columns; ``-1`` means no value (nobody lives there), ``-9`` kept secret.
+
+Marks (Zeichenerklärung of official statistics) are read by their meaning and
+never as 0: a secret or missing value is missing (NaN) and listed in the report;
+a value in brackets or flagged ``KLAMMERN`` is used with a note.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from indicators.errors import InputError
+from indicators.ingest.read import decode, sniff_delimiter
+from indicators.ingest.report import DROPPED, USED, WARNING, Report
+
+MAX_BYTES = 1024 * 1024 * 1024
+ID_RE = re.compile(r"^CRS3035RES(\d+)(m|km)N(\d+)E(\d+)$", re.IGNORECASE)
+ID_COLUMN = re.compile(r"^gitter_id_(100m|1km|10km)$", re.IGNORECASE)
+MARK_COLUMN = "werterlaeuternde_zeichen"
+RESOLUTIONS = {"100m": 100, "1km": 1000, "10km": 10000}
+# Marks that stand for "no number": symbol -> meaning (German, for the report).
+NO_VALUE_MARKS = {
+    ".": "Zahlenwert unbekannt oder geheim zu halten",
+    "-": "Strich: nichts vorhanden oder geheim gehalten",
+    "–": "Strich: nichts vorhanden oder geheim gehalten",
+    "x": "Tabellenfach gesperrt, Aussage nicht sinnvoll",
+    "/": "keine Angabe, Zahlenwert nicht sicher genug",
+    "...": "Angabe fällt später an",
+    "…": "Angabe fällt später an",
+    "-1": "kein Wert (keine Bevölkerung/keine Wohnungen in der Zelle)",
+    "-9": "geheim gehalten",
+}
+# Explanatory marks (werterlaeuternde Zeichen) that qualify a value that is still used.
+QUALIFYING_MARKS = {
+    "klammern": "Aussagewert eingeschränkt (Wert in Klammern)",
+    "()": "Aussagewert eingeschränkt (Wert in Klammern)",
+    "p": "vorläufiger Wert",
+    "r": "berichtigter Wert",
+    "s": "geschätzter Wert",
+}
+POPULATION_NAMES = ("einwohner", "insgesamt_bevoelkerung", "population_total", "population")
+_MEAN_HINTS = ("anteil", "quote", "durchschn", "mittel", "_a", "_d", "mean", "share", "je_", "pro_")
+
+
+class GridError(InputError):
+    """A grid file cannot be used (German message saying what and where)."""
+
+
+@dataclass
+class GridTable:
+    """Cells and values of one grid file (or several joined ones).
+
+    ``cells``: ``cell_id, east, north, x_mp, y_mp`` (EPSG:3035 metres; x_mp/y_mp
+    NaN if the file has none). ``values``: ``cell_id, variable, value, line``
+    (NaN = value missing or kept secret; ``line`` of the file, for the report). ``kinds``: variable -> ``count`` or ``mean``
+    (means and shares are aggregated weighted by ``weight``).
+    """
+
+    resolution: int
+    cells: pd.DataFrame
+    values: pd.DataFrame
+    kinds: dict[str, str] = field(default_factory=dict)
+    weight: str | None = None
+    reports: list[Report] = field(default_factory=list)
+
+    @property
+    def variables(self) -> list[str]:
+        return list(self.kinds)
+
+    def keep_cells(self, cell_ids: set[str] | pd.Index, reason: str) -> GridTable:
+        """Only the given cells; the file lines of the others are listed as dropped with ``reason``."""
+        keep = self.values["cell_id"].isin(cell_ids)
+        gone = self.values.loc[~keep]
+        src = gone["src"] if "src" in gone else pd.Series(0, index=gone.index)
+        for (i, line), cell in gone.groupby([src, gone["line"]])["cell_id"].first().items():
+            self.reports[int(i)].add(int(line), "", f"Zelle {cell} {reason}")
+        for i, n in gone.assign(src=src).drop_duplicates(["src", "line"])["src"].value_counts().items():
+            self.reports[int(i)].rows_used -= int(n)
+        cells = self.cells[self.cells["cell_id"].isin(cell_ids)].reset_index(drop=True)
+        return GridTable(self.resolution, cells, self.values[keep].reset_index(drop=True), self.kinds,
+                         self.weight, self.reports)
+
+    def wide(self) -> pd.DataFrame:
+        """One row per cell, one column per variable (index ``cell_id``)."""
+        w = self.values.pivot_table(index="cell_id", columns="variable", values="value",
+                                    aggfunc="first", dropna=False)
+        return w.reindex(index=self.cells["cell_id"], columns=self.variables)
+
+
+def parse_cell_ids(ids: pd.Series) -> pd.DataFrame:
+    """``resolution, east, north`` (metres, lower-left corner) of INSPIRE ids; NaN where malformed."""
+    parts = ids.astype(str).str.strip().str.extract(ID_RE)
+    size = pd.to_numeric(parts[0], errors="coerce")
+    size = size.where(parts[1].str.lower() != "km", size * 1000)
+    return pd.DataFrame({"resolution": size, "north": pd.to_numeric(parts[2], errors="coerce"),
+                         "east": pd.to_numeric(parts[3], errors="coerce")}, index=ids.index)
+
+
+def variable_kind(name: str, values: pd.Series) -> str:
+    """``mean`` for shares and means (by name, or non-integer values), else ``count``."""
+    low = name.lower()
+    if any(h in low for h in _MEAN_HINTS):
+        return "mean"
+    v = values.dropna()
+    return "mean" if len(v) and not np.allclose(v, np.round(v)) else "count"
+
+
+def _to_number(text: pd.Series, decimal: str, codes_2011: bool) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """(number, no-value mark or "", in-brackets flag) of value cells."""
+    s = text.fillna("").astype(str).str.strip()
+    bracket = s.str.fullmatch(r"\(.*\)")
+    s = s.where(~bracket, s.str.slice(1, -1).str.strip())
+    if codes_2011:  # -1 / -9 (also written -1.0) are codes, not numbers
+        s = s.replace({"-1.0": "-1", "-9.0": "-9"})
+    else:
+        s = s.where(~s.isin(["-1", "-9"]), s + " ")  # plain negative numbers in a 2022 file
+    mark = s.where(s.str.lower().isin(NO_VALUE_MARKS), "")
+    num = s.str.replace(" ", "", regex=False)
+    if decimal == ",":
+        num = num.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    value = pd.to_numeric(num.where(mark == "", None), errors="coerce")
+    return value, mark, bracket
+
+
+def _read_text(source: str | Path | bytes, name: str) -> tuple[pd.DataFrame, str]:
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        if not path.is_file():
+            raise GridError(f"{name}: Datei nicht gefunden")
+        if path.stat().st_size > MAX_BYTES:
+            raise GridError(f"{name}: Datei größer als {MAX_BYTES // 2**20} MB")
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            import gzip
+            data = gzip.decompress(data)
+    else:
+        data = source
+    text, _enc = decode(data)
+    if not text.strip():
+        raise GridError(f"{name}: Datei ist leer")
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    delim = max(";,\t", key=header.count) if any(c in header for c in ";,\t") else sniff_delimiter(text)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise GridError(f"{name}: CSV nicht lesbar ({exc})") from None
+    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
+    return frame, delim
+
+
+def read_grid(source: str | Path | bytes, name: str | None = None) -> GridTable:
+    """Read one grid file in the Zensus 2022 or 2011 layout.
+
+    Raises
+    ------
+    GridError
+        If the file has no grid id column or cannot be read at all.
+    """
+    name = name or (Path(source).name if isinstance(source, (str, Path)) else "Gitterdatei")
+    frame, delim = _read_text(source, name)
+    id_col = next((c for c in frame.columns if ID_COLUMN.match(c)), None)
+    if id_col is None:
+        raise GridError(f"{name}: keine Spalte GITTER_ID_100m, GITTER_ID_1km oder GITTER_ID_10km gefunden "
+                        f"(Spalten: {', '.join(frame.columns[:8])})")
+    res = RESOLUTIONS[ID_COLUMN.match(id_col).group(1).lower()]  # type: ignore[union-attr]  # matched above
+    report = Report(name, rows_in=len(frame))
+    frame.index = pd.RangeIndex(2, len(frame) + 2)  # line numbers of the file (header = 1)
+    lower = {c.lower(): c for c in frame.columns}
+    if {"attribute", "code", "value"} <= lower.keys():
+        long = frame.rename(columns={lower["attribute"]: "attribute", lower["code"]: "code",
+                                     lower["value"]: "value"})
+        var = long["attribute"].str.strip() + "_" + long["code"].str.strip()
+        if "table" in lower:  # the same feature can be counted in two tables (buildings, dwellings)
+            var = long[lower["table"]].str.strip() + "_" + var
+        frame = long.assign(_var=var)
+        value_cols = ["value"]
+    else:
+        skip = {id_col.lower(), MARK_COLUMN, "x", "y", "stadtteil", "stadtteil_max_overlap", "share_in_city",
+                f"x_mp_{id_col[10:].lower()}", f"y_mp_{id_col[10:].lower()}"}
+        value_cols = [c for c in frame.columns if c.lower() not in skip and not c.lower().endswith("_klasse")]
+    if not value_cols:
+        raise GridError(f"{name}: keine Wertespalte neben {id_col}")
+    decimal = "," if delim == ";" else "."
+    cells = _cells(frame, id_col, res, report)
+    codes_2011 = id_col.islower()  # the 2011 files name the id column in lower case
+    values = _values(frame, value_cols, decimal, cells["cell_id"], report, codes_2011)
+    report.rows_used = int(values["line"].nunique())
+    cells = cells.drop_duplicates("cell_id").reset_index(drop=True)
+    kinds = {v: variable_kind(v, g["value"]) for v, g in values.groupby("variable", sort=False)}
+    weight = next((v for v in kinds if v.lower() in POPULATION_NAMES and kinds[v] == "count"), None)
+    return GridTable(res, cells, values, kinds, weight, [report])
+
+
+def _cells(frame: pd.DataFrame, id_col: str, res: int, report: Report) -> pd.DataFrame:
+    """Valid cells per file row (index = line); bad ids and centre mismatches reported and dropped."""
+    ids = frame[id_col].astype(str).str.strip()
+    parsed = parse_cell_ids(ids)
+    bad = parsed["east"].isna() | (parsed["resolution"] != res) | (parsed["east"] % res != 0) \
+        | (parsed["north"] % res != 0)
+    for row in frame.index[bad]:
+        report.add(int(row), id_col, f"ungültige Gitter-ID {ids[row][:60]!r} (erwartet z. B. "
+                   f"CRS3035RES{res if res < 1000 else res // 1000}{'m' if res < 1000 else 'km'}N3275800E4350300)")
+    suffix = id_col[10:].lower()
+    lower = {c.lower(): c for c in frame.columns}
+    xc = lower.get(f"x_mp_{suffix}", lower.get("x"))
+    yc = lower.get(f"y_mp_{suffix}", lower.get("y"))
+    x = pd.to_numeric(frame[xc].str.replace(",", ".", regex=False), errors="coerce") if xc else np.nan
+    y = pd.to_numeric(frame[yc].str.replace(",", ".", regex=False), errors="coerce") if yc else np.nan
+    unit = ids.str.extract(ID_RE)
+    canon = "CRS3035RES" + unit[0].fillna("") + unit[1].fillna("").str.lower() + "N" + \
+        parsed["north"].astype("Int64").astype(str) + "E" + parsed["east"].astype("Int64").astype(str)
+    out = pd.DataFrame({"cell_id": canon, "east": parsed["east"], "north": parsed["north"], "x_mp": x, "y_mp": y})
+    if xc and yc:
+        off = np.maximum((out["x_mp"] - out["east"] - res / 2).abs(), (out["y_mp"] - out["north"] - res / 2).abs())
+        wrong = ~bad & ~(off <= 1)
+        for row in frame.index[wrong]:
+            report.add(int(row), xc, f"Mittelpunkt ({x[row]}, {y[row]}) passt nicht zur Gitter-ID {ids[row]} "  # type: ignore[index]
+                       f"(erwartet {out.at[row, 'east'] + res / 2:.0f}, {out.at[row, 'north'] + res / 2:.0f})")
+        bad = bad | wrong
+    return out[~bad]
+
+
+def _values(frame: pd.DataFrame, value_cols: list[str], decimal: str, cell_ids: pd.Series,
+            report: Report, codes_2011: bool) -> pd.DataFrame:
+    """Long values of the valid rows; marks and duplicates listed in the report."""
+    marks = frame[[c for c in frame.columns if c.lower() == MARK_COLUMN]]
+    qual = marks.iloc[:, 0].str.strip() if marks.shape[1] else pd.Series("", index=frame.index)
+    parts = []
+    for col in value_cols:
+        value, mark, bracket = _to_number(frame[col], decimal, codes_2011)
+        var = frame["_var"] if "_var" in frame else pd.Series(col, index=frame.index)
+        parts.append(pd.DataFrame({"line": frame.index, "cell_id": "", "variable": var, "value": value,
+                                   "mark": mark, "bracket": bracket | qual.str.lower().isin(["klammern", "()"]),
+                                   "text": frame[col], "column": col}))
+    v = pd.concat(parts)
+    v = v[v["line"].isin(cell_ids.index)]
+    v["cell_id"] = cell_ids.reindex(v["line"]).to_numpy()
+    unreadable = v["value"].isna() & (v["mark"] == "") & (v["text"].str.strip() != "")
+    for r in v[unreadable].itertuples():
+        report.add(int(r.line), r.column, f"Wert {str(r.text)[:30]!r} ist keine Zahl und kein bekanntes Zeichen",
+                   "als fehlend behandelt", WARNING)
+    for r in v[v["mark"] != ""].itertuples():
+        meaning = NO_VALUE_MARKS.get(str(r.mark).lower(), "kein Wert")
+        report.add(int(r.line), r.column, f"Zeichen {r.mark!r}: {meaning}", "als fehlend behandelt, nicht als 0",
+                   WARNING)
+    empty = v["value"].isna() & (v["mark"] == "") & (v["text"].str.strip() == "")
+    for r in v[empty].itertuples():
+        report.add(int(r.line), r.column, "leerer Wert", "als fehlend behandelt, nicht als 0", WARNING)
+    for r in v[v["bracket"] & v["value"].notna()].itertuples():
+        report.add(int(r.line), r.column, QUALIFYING_MARKS["klammern"], USED, WARNING)
+    dup = v.duplicated(["cell_id", "variable"], keep="first")
+    for r in v[dup].itertuples():
+        report.add(int(r.line), r.column, f"Zelle {r.cell_id} doppelt (Merkmal {r.variable})", DROPPED)
+    return v.loc[~dup, ["cell_id", "variable", "value", "line"]].reset_index(drop=True)
+
+
+def join_grids(tables: list[GridTable]) -> GridTable:
+    """Join topic files of the same grid into one table (cells united, variables side by side).
+
+    Raises
+    ------
+    GridError
+        If the files have different cell sizes or share a variable name.
+    """
+    if not tables:
+        raise GridError("keine Gitterdatei angegeben")
+    sizes = {t.resolution for t in tables}
+    if len(sizes) > 1:
+        raise GridError(f"Gitterdateien mit verschiedenen Zellgrößen ({', '.join(map(str, sorted(sizes)))} m) "
+                        "lassen sich nicht verbinden")
+    kinds: dict[str, str] = {}
+    for t in tables:
+        both = set(kinds) & set(t.kinds)
+        if both:
+            raise GridError(f"{t.reports[0].file}: Merkmal(e) {', '.join(sorted(both))} schon in einer anderen Datei")
+        kinds.update(t.kinds)
+    cells = pd.concat([t.cells for t in tables]).drop_duplicates("cell_id").reset_index(drop=True)
+    offsets = np.cumsum([0] + [len(t.reports) for t in tables])
+    values = pd.concat([t.values.assign(src=t.values.get("src", 0) + off) for t, off in zip(tables, offsets)],
+                       ignore_index=True)  # src: which file's report a line belongs to
+    weight = next((t.weight for t in tables if t.weight), None)
+    return GridTable(tables[0].resolution, cells, values, kinds, weight, [r for t in tables for r in t.reports])

@@ -1,0 +1,34 @@
+"""The shipped 100 m Zensus 2011 grid in the real app, headless Chromium, offline."""
+from __future__ import annotations
+
+from testkit import ROOT  # noqa: F401  (repo root on sys.path)
+
+STREAMLIT_SCRIPT = "app.py"
+CELLS = "path.leaflet-interactive.sm-area"
+
+
+def fills(frame) -> list[str]:
+    return frame.eval_on_selector_all(CELLS, "els => els.map(e => e.getAttribute('fill'))")
+
+
+def test_grid_shows_thousands_of_cells_and_repaints_on_indicator_change(app_page):
+    app_page.goto("?geography=zensus2011-100m&indicator=foreigners&year=2011")
+    frame = app_page.map_frame()
+    frame.wait_for_function(f"() => document.querySelectorAll('{CELLS}').length >= 3000", timeout=120_000)
+    before = fills(frame)
+    assert len(before) >= 3000
+    assert len(set(before)) >= 3  # classes drawn, not one colour
+    assert app_page.external_requests == []
+    assert app_page.dialogs == []
+    page = app_page.page
+    page.get_by_label("Indikator").first.click()
+    page.get_by_role("option", name="Reine Seniorenhaushalte (Haushalte)").click()
+    app_page.wait_idle()
+    page.wait_for_function("() => location.search.includes('hh_seniors_only')")
+    frame = app_page.map_frame()
+    frame.wait_for_function(
+        f"before => JSON.stringify([...document.querySelectorAll('{CELLS}')].map(e => e.getAttribute('fill')))"
+        " !== before", arg=str(before).replace("'", '"'), timeout=120_000)
+    after = fills(frame)
+    assert len(after) >= 3000 and after != before
+    app_page.screenshot("grid-100m")
