@@ -126,7 +126,10 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write text (UTF-8) atomically."""
-    atomic_write(path, lambda p: None if p.write_text(text, encoding="utf-8") else None)
+    def write(p: Path) -> None:
+        p.write_text(text, encoding="utf-8")
+
+    atomic_write(path, write)
 
 
 def _fsync_dir(folder: Path) -> None:
