@@ -8,6 +8,8 @@ import pandas as pd
 from indicators.catalogue import Indicator
 from indicators.compute.classify import SCHEME_NAMES
 from indicators.compute.classify import value_decimals as classify_decimals
+from indicators.compute.flags import FlagRule
+from indicators.formatting import fmt_value
 
 TEXT = {
     "de": {
@@ -22,14 +24,19 @@ TEXT = {
         "suppressed": "gesperrt (Datenschutz, < {n} Fälle)",
         "suppressed_short": "gesperrt (Datenschutz)",
         "suppressed_cell": "gesperrt",
-        "flagged": "auffälliges Gebiet",
+        "flagged": "erhöhter Bedarf",
         "city": "{label}: {value}",
         "unit": "Einheit: {unit}",
         "scale": "Maßstab ca. 1:{n} bei Druck in Originalgröße",
         "year": "Jahr {year}",
         "north": "N",
-        "flag_note": "Auffällig: Wert mindestens eine Standardabweichung über (bzw. unter) "
+        "flag_note": "Erhöhter Bedarf: Wert mindestens eine Standardabweichung über (bzw. unter) "
                      "dem Mittel der Gebiete in Bedarfsrichtung",
+        "flag_default_up": "Erhöhter Bedarf: Wert ab {value} (Mittelwert + 1 Standardabweichung der Gebiete)",
+        "flag_default_down": "Erhöhter Bedarf: Wert bis {value} (Mittelwert − 1 Standardabweichung der Gebiete; "
+                             "niedriger = mehr Bedarf)",
+        "flag_custom_up": "Erhöhter Bedarf: Wert ab {value} (eigene Schwelle)",
+        "flag_custom_down": "Erhöhter Bedarf: Wert bis {value} (eigene Schwelle; niedriger = mehr Bedarf)",
     },
     "en": {
         "source": "Source",
@@ -43,14 +50,19 @@ TEXT = {
         "suppressed": "suppressed (privacy, < {n} cases)",
         "suppressed_short": "suppressed (privacy)",
         "suppressed_cell": "suppressed",
-        "flagged": "flagged area",
+        "flagged": "elevated need",
         "city": "{label}: {value}",
         "unit": "Unit: {unit}",
         "scale": "Scale approx. 1:{n} when printed at full size",
         "year": "Year {year}",
         "north": "N",
-        "flag_note": "Flagged: value at least one standard deviation above (or below) "
+        "flag_note": "Elevated need: value at least one standard deviation above (or below) "
                      "the mean of the areas in the direction of need",
+        "flag_default_up": "Elevated need: value of {value} or more (mean + 1 standard deviation of the areas)",
+        "flag_default_down": "Elevated need: value of {value} or less (mean − 1 standard deviation of the areas; "
+                             "lower = more need)",
+        "flag_custom_up": "Elevated need: value of {value} or more (custom threshold)",
+        "flag_custom_down": "Elevated need: value of {value} or less (custom threshold; lower = more need)",
     },
 }
 
@@ -87,3 +99,14 @@ def method_text(scheme: str, k: int, lang: str = "de") -> str:
 def value_decimals(ind: Indicator, values: pd.Series | None = None) -> int:
     """Decimals for showing values of ``ind`` (see :func:`indicators.compute.classify.value_decimals`)."""
     return classify_decimals(ind.kind, values)
+
+
+def flag_note(rule: FlagRule, unit: str = "", decimals: int = 1, lang: str = "de") -> str | None:
+    """The footnote sentence for the flag rule actually used (``None``: nothing flagged by rule).
+
+    ``Erhöhter Bedarf: Wert ab 22,0 % (eigene Schwelle)``.
+    """
+    if rule.direction not in {"up", "down"} or rule.threshold is None:
+        return None
+    key = f"flag_{'custom' if rule.custom else 'default'}_{rule.direction}"
+    return t(lang)[key].format(value=fmt_value(rule.threshold, unit, decimals, lang))

@@ -115,7 +115,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
     note = [("Definition: " if de else "Definition: ") + ind.definition(lang),
             f"{tx['reference']}: {reference_text(ind, year, lang)}"]
     if flagged:
-        note.append("● = auffällig (siehe Übersicht)" if de else "● = flagged (see overview)")
+        note.append("● = erhöhter Bedarf (siehe Übersicht)" if de else "● = flagged (see overview)")
     body = [ln for p in note for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
     tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, tbl_top - 58 - rl.footer_top()), layout)
     h2 = tbl_top - 58 - rl.footer_top()
@@ -152,9 +152,9 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
     flagged = frozenset(counts[counts > 0].index.astype(str))
     rl.small_map(fig, layout, (rl.MARGIN, top - 120, 118, 120), layer, cls, flagged, lang=lang)
     legend_ax = pl.add_axes_mm(fig, (140, top - 80, W - rl.MARGIN - 140, 80), layout)
-    draw_legend(legend_ax, fig, cls, title="Auffällige Indikatoren je Gebiet" if de
+    draw_legend(legend_ax, fig, cls, title="Indikatoren mit erhöhtem Bedarf je Gebiet" if de
                 else "Flagged indicators per area", lang=lang, flagged=len(flagged),
-                flag_label="mind. 1 auffällig" if de else "at least 1 flagged", font_scale=0.95)
+                flag_label="mind. 1 × erhöhter Bedarf" if de else "at least 1 flagged", font_scale=0.95)
     labels = {i: ds.catalogue[i].label(lang) for i in table.columns}
     rows = []
     for code in counts.sort_values(ascending=False, kind="stable").index:
@@ -165,7 +165,7 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
     rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN,
                                 box_top - rl.footer_top() - 14),
                   ["Gebiet" if de else "Area", "Anzahl" if de else "Count",
-                   "auffällig bei" if de else "flagged on"], rows, [42, 16, W - 2 * rl.MARGIN - 58],
+                   "erhöhter Bedarf bei" if de else "flagged on"], rows, [42, 16, W - 2 * rl.MARGIN - 58],
                   ["l", "r", "l"])
     ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), W - 2 * rl.MARGIN, 12), layout)
     text = "\n".join(pl.wrap_to_width(fig, rule, W - 2 * rl.MARGIN, 7))
@@ -210,14 +210,14 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
     if len(pop) and pd.notna(pop.iloc[0]):
         facts.append(("Einwohnerinnen und Einwohner: " if de else "Residents: ") + fmt_number(pop.iloc[0], 0, lang))
     n_need = len(table.columns)
-    facts.append(f"Auffällig bei {n_flag} von {n_need} Bedarfsindikatoren" if de
+    facts.append(f"Erhöhter Bedarf bei {n_flag} von {n_need} Bedarfsindikatoren" if de
                   else f"Flagged on {n_flag} of {n_need} need indicators")
     facts.append("Rang 1 = höchster Wert unter den Gebieten." if de
                   else "Rank 1 = highest value among the areas.")
     ax.text(0, 58, "\n".join(facts), ha="left", va="top", fontsize=9, color=pl.TEXT_COLOR,
             linespacing=1.6)
     head = ["Indikator" if de else "Indicator", "Gebiet" if de else "Area",
-            ds.geography.reference_label(lang), "Rang" if de else "Rank", "auffällig" if de else "flagged"]
+            ds.geography.reference_label(lang), "Rang" if de else "Rank", "erhöhter Bedarf" if de else "elevated need"]
     width = W - 2 * rl.MARGIN
     rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 2, width, top - 66 - rl.footer_top() - 2),
                   head, rows, [width - 106, 24, 36, 26, 20], ["l", "r", "r", "r", "r"], bold_rows=bold)

@@ -22,12 +22,12 @@ from indicators.compute.flag_table import FlagSource, threshold_flag_table
 from indicators.dataset import Dataset
 
 DEFAULT_FLAG_RULE = {
-    "de": "Auffällig: Wert mindestens eine Standardabweichung über (bei Bedarfsrichtung "
-          "„niedriger = mehr Bedarf“: unter) dem Mittel der Gebiete; nur Indikatoren mit "
-          "Bedarfsrichtung. Gesperrte Werte werden nie markiert.",
-    "en": "Flagged: value at least one standard deviation above (for indicators where lower means "
-          "more need: below) the mean of the areas; need indicators only. Suppressed values are "
-          "never flagged.",
+    "de": "Erhöhter Bedarf: Wert mindestens eine Standardabweichung über (bei Bedarfsrichtung "
+          "„niedriger = mehr Bedarf“: unter) dem Mittel der Gebiete; nur Quoten und Anteile mit "
+          "Bedarfsrichtung, keine Anzahlen. Gesperrte Werte werden nie markiert.",
+    "en": "Elevated need: value at least one standard deviation above (for indicators where lower means "
+          "more need: below) the mean of the areas; only rates and shares with a need direction, no "
+          "counts. Suppressed values are never flagged.",
 }
 BODY_FS = 8.5
 
@@ -113,7 +113,7 @@ def plan_report(ds: Dataset, year: int, lang: str = "de",
     """The pages of the report in order (the PDF has exactly these pages)."""
     de = lang != "en"
     pages = [ReportPage("cover", report_title(ds, year)),
-             ReportPage("flags", "Übersicht: auffällige Gebiete" if de else "Overview: flagged areas")]
+             ReportPage("flags", "Übersicht: Gebiete mit erhöhtem Bedarf" if de else "Overview: areas of elevated need")]
     topics = dict.fromkeys(ind.topic for ind in ds.catalogue.values())
     for topic in topics:
         for ind_id, ind in ds.catalogue.items():

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from indicators.compute.flags import default_threshold, threshold_flags
+from indicators.compute.flags import default_threshold, flag_direction, threshold_flags
 from indicators.compute.rates import indicator_frame
 from indicators.dataset import Dataset
 
@@ -19,14 +19,18 @@ FlagSource = Callable[[Dataset, int], pd.DataFrame]
 
 
 def need_indicators(ds: Dataset) -> list[str]:
-    """Indicators with a need direction (``up`` or ``down``), in catalogue order."""
-    return [i for i, ind in ds.catalogue.items() if ind.direction in {"up", "down"}]
+    """Rates and shares with a need direction (``up`` or ``down``), in catalogue order.
+
+    Counts and context indicators are never flagged
+    (:func:`indicators.compute.flags.flag_direction`).
+    """
+    return [i for i, ind in ds.catalogue.items() if flag_direction(ind) is not None]
 
 
 def _flags(ds: Dataset, indicator: str, year: int) -> pd.Series:
     rows, _ = indicator_frame(ds.values, indicator, int(year), ds.geography.reference_code)
     values = rows.set_index("area_code")["value"].reindex(ds.areas["code"])
-    direction = ds.catalogue[indicator].direction
+    direction = flag_direction(ds.catalogue[indicator])
     return threshold_flags(values, default_threshold(values, direction), direction)
 
 
@@ -42,7 +46,7 @@ def threshold_flag_table(ds: Dataset, year: int) -> pd.DataFrame:
 
 def indicator_flags(ds: Dataset, indicator: str, year: int) -> frozenset[str]:
     """Codes of areas flagged on one indicator (none for neutral indicators)."""
-    if indicator not in ds.catalogue or ds.catalogue[indicator].direction not in {"up", "down"}:
+    if indicator not in ds.catalogue or flag_direction(ds.catalogue[indicator]) is None:
         return frozenset()
     flags = _flags(ds, indicator, year)
     return frozenset(str(c) for c in flags[flags].index)

@@ -163,7 +163,7 @@ def test_flagged_areas_outlined_and_in_legend(synth):
     widths = [max(c.get_linewidths(), default=0) for c in pm.map_ax.collections]
     assert max(widths) > 2
     texts = [t.get_text() for ax in pm.figure.axes for t in ax.texts]
-    assert "auffälliges Gebiet" in texts
+    assert "erhöhter Bedarf" in texts
     assert any("Erstellt am 01.05.2024" in t for t in texts)
 
 
