@@ -47,7 +47,8 @@ def print_map_downloads(ds, indicator: str, year: int, c: dict, flagged: frozens
 
                 options = PrintOptions(size=size, scheme=c["scheme"], k=c["k"], palette=c["palette"],
                                        breaks=tuple(c["breaks"]) if c["breaks"] else None,
-                                       labels=c["labels"], lang=lang, flagged=flagged)
+                                       labels=c["labels"], lang=lang, flagged=flagged,
+                                       flag_note=c.get("flag_note"))
                 return render_print_map(ds, indicator, year, fmt, options)
             return render
 

@@ -50,6 +50,43 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_about": {"de": "Über", "en": "About"},
     "series_title": {"de": "Zeitreihe", "en": "Time series"},
     "licence_line": {"de": "Daten", "en": "Data"},
+    "change_no_start": {"de": "Für eine Veränderung braucht es ein Vergleichsjahr vor {year}. {year} ist das erste "
+                                "Jahr der Daten: bitte ein späteres Jahr wählen.",
+                        "en": "A change needs a base year before {year}. {year} is the first year of the data: "
+                              "please choose a later year."},
+    "rel_change_balance": {"de": "Relative Veränderung (%) nicht angeboten: ein Saldo wechselt das Vorzeichen, "
+                                 "Prozente davon wären irreführend. Gezeigt wird die Differenz.",
+                           "en": "Relative change (%) not offered: a balance changes sign, percentages of it "
+                                 "would mislead. The difference is shown."},
+    "rel_change_not_positive": {"de": "Relative Veränderung (%) nicht angeboten: mindestens ein Gebiet hat im "
+                                      "Vergleichsjahr einen Wert von 0 oder darunter. Gezeigt wird die Differenz.",
+                                "en": "Relative change (%) not offered: at least one area has a base-year value "
+                                      "of 0 or below. The difference is shown."},
+    "flag_none": {"de": "Keine Markierung: nur Quoten und Anteile mit Bedarfsrichtung werden markiert, "
+                        "nicht Anzahlen oder Kontextindikatoren.",
+                  "en": "No flags: only rates and shares with a need direction are flagged, not counts "
+                        "or context indicators."},
+    "flag_input_help": {"de": "Leer lassen für die Vorgabe (Mittelwert ± 1 Standardabweichung in Bedarfsrichtung). "
+                              "Deutsche Zahlen wie 15,5 oder 1.234,5.",
+                        "en": "Leave empty for the default (mean ± 1 standard deviation in the direction of need)."},
+    "flag_bad_number": {"de": "„{text}“ ist keine Zahl; es gilt die Vorgabe.",
+                        "en": "'{text}' is not a number; the default applies."},
+    "flag_default_up": {"de": "Vorgabe: ab {value} (Mittelwert + 1 Standardabweichung)",
+                        "en": "Default: from {value} (mean + 1 standard deviation)"},
+    "flag_default_down": {"de": "Vorgabe: bis {value} (Mittelwert − 1 Standardabweichung; niedriger = mehr Bedarf)",
+                          "en": "Default: up to {value} (mean − 1 standard deviation; lower = more need)"},
+    "flag_custom_up": {"de": "Eigene Schwelle: ab {value}", "en": "Custom threshold: from {value}"},
+    "flag_custom_down": {"de": "Eigene Schwelle: bis {value} (niedriger = mehr Bedarf)",
+                         "en": "Custom threshold: up to {value} (lower = more need)"},
+    "breaks_bad": {"de": "Eigene Klassengrenzen: „{text}“ ist keine Zahl. Grenzen mit ; trennen, z. B. 10; 15,5; 20.",
+                   "en": "Manual breaks: '{text}' is not a number. Separate breaks with ;, e.g. 10; 15.5; 20."},
+    "breaks_fallback": {"de": "{message}. Gezeigt werden Quantile.", "en": "{message}. Quantiles are shown."},
+    "fewer_classes_std": {"de": "Nur {k} statt {wanted} Klassen: „Mittelwert ± Standardabweichung“ bildet Klassen "
+                                "in Schritten von einer Standardabweichung; weitere lägen außerhalb der Werte.",
+                          "en": "Only {k} instead of {wanted} classes: 'mean ± standard deviation' makes classes "
+                                "one standard deviation wide; more would lie outside the values."},
+    "fewer_classes": {"de": "Nur {k} statt {wanted} Klassen: die Werte lassen nicht mehr verschiedene Klassen zu.",
+                      "en": "Only {k} instead of {wanted} classes: the values do not allow more distinct classes."},
 }
 
 

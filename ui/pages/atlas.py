@@ -15,12 +15,14 @@ from indicators.compute.classify import (
     SEQUENTIAL_PALETTES,
     layer_classification,
 )
-from indicators.compute.flags import default_threshold, threshold_flags
+from geo.printmap.text import flag_note
+from indicators.compute.flags import FlagRule, default_threshold, flag_direction, flag_rule, threshold_flags
 from indicators.compute.profile import area_profile
 from indicators.compute.ranking import ranking_table
 from indicators.compute.smoothing import eb_rates
-from indicators.compute.timeseries import change_between, series
-from indicators.formatting import fmt_change, fmt_value
+from indicators.compute.timeseries import change_between, relative_change_problem, series
+from indicators.formatting import fmt_change, fmt_number, fmt_value
+from indicators.query.syntax import parse_number
 from ui import common, downloads
 from ui.i18n import t
 
@@ -44,13 +46,7 @@ def _controls(ds, lang: str) -> dict:
     start = None
     relative = False
     if view == "change":
-        earlier = [y for y in years if y < year] or years[:1]
-        common.init_state("start", earlier[0], int)
-        if st.session_state["start"] not in earlier:
-            st.session_state["start"] = earlier[0]
-        start = sb.selectbox(t("start_year", lang), earlier, key="start")
-        relative = sb.radio(t("change_mode", lang), [False, True], horizontal=False,
-                            format_func=lambda r: t("rel_change" if r else "abs_change", lang)) is True
+        start, relative = _change_controls(ds, ind_id, year, years, lang)
     common.init_state("scheme", "quantiles", str, set(SCHEMES))
     scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme",
                           format_func=lambda s: SCHEME_NAMES[lang][s])
@@ -58,8 +54,9 @@ def _controls(ds, lang: str) -> dict:
     k = sb.slider(t("classes", lang), 2, 9, key="k")
     breaks = None
     if scheme == "manual":
-        text = sb.text_input(t("breaks", lang), "")
-        breaks = [float(x.replace(",", ".")) for x in text.replace(" ", "").split(";") if x] or None
+        breaks, bad = parse_breaks(sb.text_input(t("breaks", lang), "", key="breaks"))
+        if bad:
+            sb.warning(t("breaks_bad", lang).format(text=bad))
     palettes = list(SEQUENTIAL_PALETTES) + list(DIVERGING_PALETTES)
     default_pal = "RdBu" if view == "change" else palettes[0]  # diverging around 0 for changes
     palette = sb.selectbox(t("palette", lang), palettes, index=palettes.index(default_pal)
@@ -69,6 +66,74 @@ def _controls(ds, lang: str) -> dict:
                     start=start, scheme=scheme, k=k)
     return dict(decimals=cat[ind_id].decimals, indicator=ind_id, year=year, view=view, start=start, relative=relative,
                 scheme=scheme, k=k, breaks=breaks, palette=palette, labels=labels)
+
+
+def _change_controls(ds, ind_id: str, year: int, years: list[int], lang: str) -> tuple[int | None, bool]:
+    """Base year (None if there is no earlier year) and whether the change is relative."""
+    sb = st.sidebar
+    earlier = [y for y in years if y < year]
+    if not earlier:
+        return None, False
+    common.init_state("start", earlier[0], int)
+    if st.session_state["start"] not in earlier:
+        st.session_state["start"] = earlier[0]
+    start = sb.selectbox(t("start_year", lang), earlier, key="start")
+    base = ds.values[(ds.values["indicator"] == ind_id) & (ds.values["year"] == start)
+                     & (ds.values["area_code"] != ds.geography.reference_code)]["value"]
+    problem = relative_change_problem(ds.catalogue[ind_id], base)
+    if problem:
+        sb.caption(t(f"rel_change_{problem}", lang))
+        return start, False
+    relative = sb.radio(t("change_mode", lang), [False, True], horizontal=False, key="relative",
+                        format_func=lambda r: t("rel_change" if r else "abs_change", lang)) is True
+    return start, relative
+
+
+def parse_breaks(text: str) -> tuple[list[float] | None, str | None]:
+    """Manual breaks from ``10; 15,5; 20`` (German or English numbers); the first bad part, if any."""
+    parts = [p.strip() for p in (text or "").split(";") if p.strip()]
+    values = [parse_number(p) for p in parts]
+    bad = next((p for p, v in zip(parts, values) if v is None), None)
+    good = [v for v in values if v is not None]
+    return (good or None), bad
+
+
+def _flag_rule(layer, ind, c: dict, unit: str, lang: str) -> FlagRule:
+    """The threshold widget: empty means the default rule; the typed value survives year and smoothing."""
+    sb = st.sidebar
+    sb.markdown(f"**{t('flag_rule', lang)}**")
+    direction = flag_direction(ind)
+    if direction is None:
+        sb.caption(t("flag_none", lang))
+        return FlagRule(None, None)
+    default = default_threshold(layer["value"], direction)
+    text = sb.text_input(t("flag_rule", lang), key=f"threshold-{ind.id}-{c['view']}",
+                         label_visibility="collapsed", help=t("flag_input_help", lang),
+                         placeholder=fmt_number(default, c["decimals"], lang) if default is not None else "")
+    custom = parse_number(text) if text and text.strip() else None
+    if text and text.strip() and custom is None:
+        sb.warning(t("flag_bad_number", lang).format(text=text.strip()))
+    rule = flag_rule(layer["value"], ind, custom)
+    if rule.threshold is not None:
+        key = f"flag_{'custom' if rule.custom else 'default'}_{rule.direction}"
+        sb.caption(t(key, lang).format(value=fmt_value(rule.threshold, unit, c["decimals"], lang)))
+    return rule
+
+
+def _classes(layer, ind, city, c: dict, lang: str):
+    """Classes of the view; bad manual breaks fall back to quantiles with a message."""
+    reference = 0.0 if c["view"] == "change" else city
+    kind = ind.kind if c["view"] == "level" else None
+    try:
+        classes = layer_classification(layer, reference, c["scheme"], c["k"], c["palette"], c["breaks"], lang,
+                                       kind=kind)
+    except ValueError as err:
+        st.warning(t("breaks_fallback", lang).format(message=str(err).rstrip(".")))
+        classes = layer_classification(layer, reference, "quantiles", c["k"], c["palette"], None, lang, kind=kind)
+    if classes.fewer_classes:
+        key = "fewer_classes_std" if classes.scheme == "std_mean" else "fewer_classes"
+        st.caption(t(key, lang).format(k=classes.k, wanted=classes.requested_k))
+    return classes
 
 
 def _layer(ds, c: dict):
@@ -87,9 +152,14 @@ def render() -> None:
     ds = common.dataset(geo_id)
     c = _controls(ds, lang)
     ind = ds.catalogue[c["indicator"]]
-    layer, city = _layer(ds, c)
     unit = ind.unit_for(lang)
     label = ind.label(lang)
+    if c["view"] == "change" and c["start"] is None:
+        st.subheader(f"{label}: {t('view_change', lang)}")
+        st.info(t("change_no_start", lang).format(year=c["year"]))
+        common.source_footer(ds, ind.id)
+        return
+    layer, city = _layer(ds, c)
     if c["view"] == "change":
         unit = "%" if c["relative"] else ("Pp." if ind.unit == "%" else unit)
         label = f"{label}: {c['start']}–{c['year']}"
@@ -101,18 +171,12 @@ def render() -> None:
         eb = eb_rates(layer["numerator"], layer["denominator"], ind.factor)
         layer["raw"], layer["value"] = layer["value"], eb["smoothed"]
         label = f"{label} ({'EB-geglättet' if lang == 'de' else 'EB-smoothed'})"
-    direction = ind.direction if c["view"] == "level" else "up"
-    default = default_threshold(layer["value"], direction)
-    st.sidebar.markdown(f"**{t('flag_rule', lang)}**")
-    threshold = st.sidebar.number_input(
-        t("flag_rule", lang), value=round(default, 2) if default is not None else 0.0,
-        label_visibility="collapsed", help=t("flag_note", lang), format="%.2f")
-    layer["flagged"] = threshold_flags(layer["value"], threshold, direction)
+    rule = _flag_rule(layer, ind, c, unit, lang)
+    layer["flagged"] = threshold_flags(layer["value"], rule.threshold, rule.direction)
+    c["flag_note"] = flag_note(rule, unit, c["decimals"], lang)
 
     # the same function decides classes and colours for the print map
-    reference = 0.0 if c["view"] == "change" else city
-    classes = layer_classification(layer, reference, c["scheme"], c["k"], c["palette"], c["breaks"], lang,
-                                   kind=ind.kind if c["view"] == "level" else None)
+    classes = _classes(layer, ind, city, c, lang)
     common.init_state("area", None, str, set(layer["code"]))
     codes = list(layer["code"])
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None
