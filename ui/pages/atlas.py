@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.join import indicator_layer, join_values
+from geo.printmap.text import flag_note
 from geo.webmap.folium_map import build_map
 from geo.webmap.geometry import area_at
 from indicators.compute.classify import (
@@ -15,7 +16,6 @@ from indicators.compute.classify import (
     SEQUENTIAL_PALETTES,
     layer_classification,
 )
-from geo.printmap.text import flag_note
 from indicators.compute.flags import FlagRule, default_threshold, flag_direction, flag_rule, threshold_flags
 from indicators.compute.profile import area_profile
 from indicators.compute.ranking import ranking_table
