@@ -25,7 +25,7 @@ from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.labels import place_labels
 from geo.printmap.legend import draw_legend, draw_scale_bar
-from geo.printmap.spec import FORMATS
+from geo.printmap.spec import FORMATS, output_format
 from geo.printmap.text import fmt_date, method_text, reference_text, t, value_decimals
 from indicators.compute.classify import (
     DEFAULT_PALETTE,
@@ -256,9 +256,9 @@ def figure_bytes(fig: Figure, fmt: str, title: str = "") -> bytes:
 
 def save_print_map(ds: Dataset, indicator: str, year: int, path: Path | str,
                    fmt: str | None = None, options: PrintOptions = PrintOptions()) -> Path:
-    """Write the print map to ``path``; the format defaults to the file suffix."""
+    """Write the print map to ``path``; the format defaults to the file suffix and must match it."""
     path = Path(path)
-    fmt = fmt or path.suffix.lstrip(".").lower() or "png"
+    fmt = output_format(path, fmt)
     path.write_bytes(render_print_map(ds, indicator, year, fmt, options))
     return path
 

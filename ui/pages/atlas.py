@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.join import indicator_layer, join_values
+from geo.printmap.spec import K_RANGE
 from geo.printmap.text import flag_note
 from geo.webmap.folium_map import build_map
 from geo.webmap.geometry import area_at
@@ -50,8 +51,8 @@ def _controls(ds, lang: str) -> dict:
     common.init_state("scheme", "quantiles", str, set(SCHEMES))
     scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme",
                           format_func=lambda s: SCHEME_NAMES[lang][s])
-    common.init_state("k", 5, int, set(range(2, 10)))
-    k = sb.slider(t("classes", lang), 2, 9, key="k")
+    common.init_state("k", 5, int, set(K_RANGE))
+    k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k")
     breaks = None
     if scheme == "manual":
         breaks, bad = parse_breaks(sb.text_input(t("breaks", lang), "", key="breaks"))
