@@ -165,12 +165,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 @command("report", "Sozialbericht als mehrseitiges PDF",
          YEAR, GEOGRAPHY, LANG, _arg("--out", required=True, help="Ausgabedatei (.pdf)"))
 def _cmd_report(args: argparse.Namespace) -> int:
-    from geo.report.pdf import build_report
+    from geo.report.pdf import write_report
 
-    pdf = build_report(_dataset(args.geography), args.year, args.lang)
-    with _writing(args.out):
-        Path(args.out).write_bytes(pdf)
-    print(args.out)
+    with _writing(args.out):  # a progress bar on stderr while the pages are drawn
+        print(write_report(_dataset(args.geography), args.year, args.out, args.lang))
     return 0
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.i18n import t
+
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "csv": "text/csv", "gpkg": "application/geopackage+sqlite3",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -58,18 +60,25 @@ def print_map_downloads(ds, indicator: str, year: int, c: dict, flagged: frozens
 
 
 def report_download(ds, year: int, lang: str) -> None:
-    """The generated social report (all indicators, all areas) as a PDF."""
+    """The generated social report as a PDF: built on request with a progress bar, then downloaded."""
+    from geo.report.pdf import MANY_AREAS
+
     de = lang == "de"
     with st.expander(f"Sozialbericht {year} als PDF" if de else f"Social report {year} (PDF)"):
-        st.caption("Titelseite, Übersicht der markierten Gebiete, eine Seite je Indikator, ein Profil je Gebiet, "
-                   "Methoden und Quellen. Die Erstellung dauert etwa eine halbe Minute."
-                   if de else "Cover, overview of flagged areas, one page per indicator, one profile per area, "
-                   "methods and sources. Takes about half a minute.")
-
-        def render() -> bytes:
+        many = len(ds.areas) > MANY_AREAS
+        st.caption(t("report_many" if many else "report_few", lang).format(n=len(ds.areas), many=MANY_AREAS))
+        key = f"report-{ds.geography.id}-{year}-{lang}"
+        if st.button(t("report_build", lang), key=f"{key}-build"):
             from geo.report.pdf import build_report
 
-            return build_report(ds, year, lang)
+            bar = st.progress(0.0, text=t("report_progress", lang).format(done=0, total="…"))
 
-        _button(st, "Bericht erstellen und herunterladen" if de else "Create and download report", render,
-                f"sozialmonitor_{ds.geography.id}_{year}.pdf")
+            def progress(done: int, total: int) -> None:
+                bar.progress(done / total, text=t("report_progress", lang).format(done=done, total=total))
+
+            st.session_state[key] = build_report(ds, year, lang, progress=progress)
+            bar.empty()
+        if st.session_state.get(key):
+            st.download_button(t("report_download", lang), st.session_state[key],
+                               f"sozialmonitor_{ds.geography.id}_{year}.pdf", MIME["pdf"], on_click="ignore",
+                               key=f"dl-{key}")

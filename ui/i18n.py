@@ -85,6 +85,19 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "in Schritten von einer Standardabweichung; weitere lägen außerhalb der Werte.",
                           "en": "Only {k} instead of {wanted} classes: 'mean ± standard deviation' makes classes "
                                 "one standard deviation wide; more would lie outside the values."},
+    "report_few": {"de": "Titelseite, Übersicht der Gebiete mit erhöhtem Bedarf, eine Seite je Indikator, ein Profil "
+                          "je Gebiet, Methoden und Quellen. Die Erstellung dauert etwa eine halbe Minute.",
+                   "en": "Cover, overview of areas of elevated need, one page per indicator, one profile per area, "
+                         "methods and sources. Takes about half a minute."},
+    "report_many": {"de": "{n} Gebiete: Titelseite, Übersicht der Gebiete mit erhöhtem Bedarf, eine Seite je "
+                          "Indikator (die höchsten Werte), alle Gebiete als Tabelle im Anhang (Gebietsprofile erst "
+                          "bis {many} Gebiete), Methoden und Quellen. Die Erstellung dauert etwa eine Minute.",
+                    "en": "{n} areas: cover, overview of areas of elevated need, one page per indicator (highest "
+                          "values), all areas as an appendix table (area profiles up to {many} areas), methods and "
+                          "sources. Takes about a minute."},
+    "report_build": {"de": "Bericht erstellen", "en": "Create report"},
+    "report_progress": {"de": "Bericht: Seite {done} von {total}", "en": "Report: page {done} of {total}"},
+    "report_download": {"de": "Bericht herunterladen (PDF)", "en": "Download report (PDF)"},
     "fewer_classes": {"de": "Nur {k} statt {wanted} Klassen: die Werte lassen nicht mehr verschiedene Klassen zu.",
                       "en": "Only {k} instead of {wanted} classes: the values do not allow more distinct classes."},
 }
