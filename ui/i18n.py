@@ -98,6 +98,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_build": {"de": "Bericht erstellen", "en": "Create report"},
     "report_progress": {"de": "Bericht: Seite {done} von {total}", "en": "Report: page {done} of {total}"},
     "report_download": {"de": "Bericht herunterladen (PDF)", "en": "Download report (PDF)"},
+    "open_profile": {"de": "Gebietsprofil öffnen", "en": "Open area profile"},
+    "address_not_found": {"de": "Adresse nicht gefunden.", "en": "Address not found."},
+    "did_you_mean": {"de": "Meinten Sie (anklicken zum Suchen):", "en": "Did you mean (click to search):"},
     "fewer_classes": {"de": "Nur {k} statt {wanted} Klassen: die Werte lassen nicht mehr verschiedene Klassen zu.",
                       "en": "Only {k} instead of {wanted} classes: the values do not allow more distinct classes."},
 }

@@ -1,6 +1,8 @@
 """Abfragen, first tool: address lookup and custom-area estimates (radius or drawn shape)."""
 from __future__ import annotations
 
+import math
+
 import folium
 import pandas as pd
 import streamlit as st
@@ -13,6 +15,7 @@ from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number
 from ui import common
+from ui.i18n import t
 
 
 @st.cache_resource(show_spinner=False)
@@ -39,11 +42,35 @@ def _estimate_table(result, lang: str) -> pd.DataFrame:
     })
 
 
+def _suggestions(suggestions: list[str], lang: str) -> None:
+    """Suggestions as buttons (shown once): a click searches that address."""
+    if not suggestions:
+        return
+    st.caption(t("did_you_mean", lang))
+    cols = st.columns(len(suggestions))
+    for i, (col, text) in enumerate(zip(cols, suggestions)):
+        if col.button(text, key=f"q_sugg_{i}"):
+            st.session_state["q_address_pick"] = text
+            st.rerun()
+
+
+def zoom_to(m: folium.Map, point: tuple[float, float], radius: float) -> None:
+    """Fit the map to the circle around the address instead of the whole city."""
+    lon, lat = point
+    dlat = radius / 111_320 * 1.3
+    dlon = dlat / max(math.cos(math.radians(lat)), 0.1)
+    for child in m._children.values():
+        if hasattr(child, "spec") and isinstance(child.spec, dict) and "fit" in child.spec:
+            child.spec["fit"] = {**child.spec["fit"], "bounds": [[lat - dlat, lon - dlon], [lat + dlat, lon + dlon]]}
+
+
 def render_area_tool() -> None:
     lang = common.lang()
     de = lang == "de"
     ds = common.dataset("stadtteile")
     st.markdown("#### " + ("Adresse suchen" if de else "Find an address"))
+    if "q_address_pick" in st.session_state:  # a clicked suggestion becomes the search text
+        st.session_state["q_address"] = st.session_state.pop("q_address_pick")
     text = st.text_input("Straße und Hausnummer" if de else "Street and number", key="q_address",
                          placeholder="Breite Straße 62")
     point = None
@@ -52,14 +79,14 @@ def render_area_tool() -> None:
         if res.found:
             hit = res.matches[0]
             point = (hit.lon, hit.lat)
+            if res.status == "street":  # no number given: the street's first address, and say so
+                st.info(res.notice)
             st.success(f"{hit.address}: Stadtteil {hit.stadtteil_code} {hit.stadtteil_name} "
                        f"({fmt_number(hit.lat, 5, lang)}, {fmt_number(hit.lon, 5, lang)})")
-            st.markdown(f"[{'Gebietsprofil öffnen' if de else 'Open area profile'}](./?area={hit.stadtteil_code})")
+            st.markdown(f"[{t('open_profile', lang)}](./?area={hit.stadtteil_code})")
         else:
-            st.warning(res.message or ("Adresse nicht gefunden." if de else "Address not found."))
-            if res.suggestions:
-                st.write(("Meinten Sie: " if de else "Did you mean: ") + "; ".join(res.suggestions[:5]))
-
+            st.warning(res.notice or res.message or t("address_not_found", lang))
+            _suggestions(res.suggestions[:5], lang)
     st.markdown("#### " + ("Wer wohnt im Umkreis oder in einer gezeichneten Fläche?" if de
                            else "Who lives within a radius or a drawn area?"))
     year = st.selectbox("Jahr" if de else "Year", ds.years[::-1], key="q_year")
@@ -69,6 +96,8 @@ def render_area_tool() -> None:
                   unit="EW/km²", lang=lang, decimals=0, draw=True, **common.tiles())
     if point:
         folium.Circle([point[1], point[0]], radius=radius, color="#0b4f9c", fill=False).add_to(m)
+        folium.Marker([point[1], point[0]], tooltip=text).add_to(m)
+        zoom_to(m, point, radius)
     st.caption("Zeichnen Sie ein Rechteck oder Polygon in die Karte, oder suchen Sie oben eine Adresse."
                if de else "Draw a rectangle or polygon on the map, or search an address above.")
     out = st_folium(m, key="q_map", height=520, use_container_width=True, returned_objects=["all_drawings"])
