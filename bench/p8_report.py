@@ -8,6 +8,7 @@ from issue 16: Berlin's 447 Planungsräume ≤ 60 s and ≤ 30 MB, Lübeck ≤ 1
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 if __name__ == "__main__":
@@ -30,12 +31,18 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
             continue
         ds = load_dataset(get_geography(gid))
         year = max(ds.years)
+        build_report(ds, year) if not smoke else None  # first call outside the timing (lazy imports)
+        cpu0 = time.process_time()
         t, pdf = timed(lambda ds=ds, year=year: build_report(ds, year), repeat)
+        cpu = (time.process_time() - cpu0) / repeat
         pages = len(plan_report(ds, year))
         mb = len(pdf) / 1e6
         what = f"build_report({gid}, {year}): {len(ds.areas)} areas, {pages} pages"
         rows.append(Row(id="P8", figure=f"report {gid}, time", unit="s", value=t, fmt="{:.1f}",
                         target=f"≤ {target_s:g} s", met=t.median <= target_s, measures=what))
+        rows.append(Row(id="P8", figure=f"report {gid}, CPU time", unit="s", value=Stats([cpu]), fmt="{:.1f}",
+                        target="–", measures=what + "; process CPU seconds per report (wall time on a busy "
+                                                   "machine is higher)"))
         rows.append(Row(id="P8", figure=f"report {gid}, size", unit="MB", value=Stats([mb]), fmt="{:.1f}",
                         target=f"≤ {target_mb:g} MB" if target_mb else "–",
                         met=(mb <= target_mb) if target_mb else None, measures=what))
