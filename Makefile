@@ -3,18 +3,27 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint bench data venv clean
+.PHONY: run test lint bench data venv clean cli
 
+# Says what it does: the first install takes a few minutes.
 $(VENV)/.installed: requirements.txt
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
-	touch $@
+	@test -x $(PY) || { echo ">> Lege die Python-Umgebung $(VENV) an (python3 -m venv) ..."; python3 -m venv $(VENV); }
+	@echo ">> Aktualisiere pip in $(VENV) ..."
+	@$(PY) -m pip install --quiet --upgrade pip
+	@echo ">> Installiere die Pakete aus requirements.txt (beim ersten Mal einige Minuten) ..."
+	@$(PY) -m pip install --progress-bar on --disable-pip-version-check -r requirements.txt
+	@touch $@
+	@echo ">> Umgebung bereit: $(VENV)"
 
 venv: $(VENV)/.installed
 
 run: venv
+	@echo ">> Starte die App auf http://localhost:$(PORT) (Beenden mit Strg+C) ..."
 	$(PY) cli.py serve --port $(PORT) --server.headless true
+
+# The command line with the project's Python: make cli ARGS="map --indicator share_65plus --year 2022 --out karte.png"
+cli: venv
+	$(PY) cli.py $(ARGS)
 
 test: venv lint
 	$(PY) -m pytest

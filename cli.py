@@ -1,10 +1,10 @@
-"""Command line front door of the Sozialmonitor Lübeck.
+"""Command line front door of the Sozialmonitor Lübeck: subcommands call the app's functions and print.
 
 Every subcommand parses its arguments, calls the same functions in ``geo/`` and
 ``indicators/`` that the app calls, and prints. Bad input ends as one clear
-German message on stderr and exit code 1: expected errors (subclasses of
-:class:`indicators.errors.SozialmonitorError`) are mapped once, in :func:`main`.
-Anything else is a bug: logged with its traceback, exit code 2.
+German message on stderr and exit code 1: usage errors (:mod:`commands.usage`) and expected
+errors (subclasses of :class:`indicators.errors.SozialmonitorError`) are mapped once, in
+:func:`main`. Anything else is a bug: logged with its traceback, exit code 2.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from pathlib import Path
 
 from commands import SPECS as STORE_COMMANDS  # users, audit, data, grid: argument specs, handlers load lazily
 from commands import arg as _arg
-from geo.printmap.spec import FORMATS, PAGE_SIZES_PX
+from commands.usage import GermanParser
+from geo.printmap.spec import FORMATS, K_RANGE, PAGE_SIZES_PX
 from indicators.errors import SozialmonitorError
 from indicators.schemes import SCHEMES  # constants only: no numeric stack
 
@@ -73,11 +74,12 @@ def _show(args: argparse.Namespace, result, text: str) -> int:
     return 0
 
 
-@command("indicators", "Indikatoren des Katalogs auflisten")
+@command("indicators", "Indikatoren des Katalogs auflisten", GEOGRAPHY)
 def _cmd_indicators(args: argparse.Namespace) -> int:
+    from geo.geographies import get_geography
     from indicators.catalogue import load_catalogue
 
-    for ind in load_catalogue().values():
+    for ind in load_catalogue(get_geography(args.geography).catalogue).values():
         print(f"{ind.id}\t{ind.label_de}")
     return 0
 
@@ -113,9 +115,9 @@ def _cmd_svi(args: argparse.Namespace) -> int:
 def _map_style() -> tuple[tuple, ...]:
     return (GEOGRAPHY, LANG,
             _arg("--scheme", default="quantiles", choices=[s for s in SCHEMES if s != "manual"]),
-            _arg("--k", type=int, default=5, help="Anzahl Klassen (1–9)"),
+            _arg("--k", type=int, default=5, choices=K_RANGE, metavar="K", help="Anzahl Klassen (2–9, wie in der App)"),
             _arg("--palette", default="YlOrRd", help="ColorBrewer-Palette, z. B. YlOrRd, PuBu, RdBu_r"),
-            _arg("--format", default="png", choices=FORMATS),
+            _arg("--format", choices=FORMATS, help="Standard: aus der Dateiendung von --out, sonst png"),
             _arg("--size", default="a4-landscape", choices=list(PAGE_SIZES_PX)),
             _arg("--labels", action="store_true", help="Gebietsnamen beschriften"))
 
@@ -130,7 +132,7 @@ def _print_options(args: argparse.Namespace, flagged=frozenset()):
 @command("map", "Druckkarte eines Indikators als PNG, SVG oder PDF",
          _arg("--indicator", required=True, help="Indikator-ID (siehe: cli.py indicators)"), YEAR,
          *_map_style(), _arg("--out", required=True, help="Ausgabedatei"),
-         _arg("--flags", action="store_true", help="auffällige Gebiete (Schwelle in Bedarfsrichtung) hervorheben"))
+         _arg("--flags", action="store_true", help="Gebiete mit erhöhtem Bedarf (Schwelle in Bedarfsrichtung) hervorheben"))
 def _cmd_map(args: argparse.Namespace) -> int:
     from geo.printmap.render import save_print_map
     from indicators.compute.flag_table import indicator_flags
@@ -151,7 +153,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if args.year not in ds.years:
         raise UserError(f"kein Jahr {args.year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
     with _writing(args.out):
-        index = export_all_maps(ds, args.year, args.out, args.format, _print_options(args))
+        index = export_all_maps(ds, args.year, args.out, args.format or "png", _print_options(args))
     print(f"{int((index['status'] == 'ok').sum())} Karten in {args.out} (Index: index.csv, index.md)")
     for r in index[index["status"] != "ok"].itertuples():
         print(f"ausgelassen: {r.indicator}: {r.status}")
@@ -161,12 +163,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 @command("report", "Sozialbericht als mehrseitiges PDF",
          YEAR, GEOGRAPHY, LANG, _arg("--out", required=True, help="Ausgabedatei (.pdf)"))
 def _cmd_report(args: argparse.Namespace) -> int:
-    from geo.report.pdf import build_report
+    from geo.report.pdf import write_report
 
-    pdf = build_report(_dataset(args.geography), args.year, args.lang)
-    with _writing(args.out):
-        Path(args.out).write_bytes(pdf)
-    print(args.out)
+    with _writing(args.out):  # a progress bar on stderr while the pages are drawn
+        print(write_report(_dataset(args.geography), args.year, args.out, args.lang))
     return 0
 
 
@@ -261,10 +261,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = GermanParser(
         prog="cli.py",
         description="Sozialmonitor Lübeck: Karten, Indikatoren und Abfragen auf der Kommandozeile.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=GermanParser)
     for name, help, args, func, extra in COMMANDS:
         p = sub.add_parser(name, help=help)
         for flags, kw in args:

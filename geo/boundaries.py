@@ -6,6 +6,7 @@ polygons; every repair and every dropped feature is listed in a
 """
 from __future__ import annotations
 
+import re
 import tempfile
 import warnings
 from pathlib import Path
@@ -168,7 +169,40 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
     return gdf, report
 
 
+TABLE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods"}
+NOT_GEOMETRY = ("ist eine Tabelle ohne Geometrie; erwartet werden Flächen als GeoPackage (.gpkg), "
+                "GeoJSON (.geojson) oder Shapefile-ZIP (.zip)")
+# GDAL's messages (English, often with server paths) → what a planner can act on
+_GDAL_MESSAGES = (
+    ("not recognized as being in a supported file format",
+     "Dateiformat nicht erkannt (erwartet: GeoPackage, GeoJSON oder Shapefile-ZIP)"),
+    ("file is not a database", "GeoPackage beschädigt oder keine GeoPackage-Datei"),
+    ("database disk image is malformed", "GeoPackage beschädigt"),
+    ("failed to read geojson", "GeoJSON fehlerhaft (kein gültiges JSON)"),
+    ("json parsing error", "GeoJSON fehlerhaft (kein gültiges JSON)"),
+    ("unable to open", "Datei oder ein Teil davon (z. B. .shx/.dbf eines Shapefiles) fehlt oder ist nicht lesbar"),
+    ("no such file or directory", "Datei oder ein Teil davon fehlt"),
+    ("permission denied", "keine Leserechte für die Datei"),
+)
+
+
+def gdal_message(text: str) -> str:
+    """A GDAL/pyogrio error in German, without any file-system path."""
+    low = text.lower()
+    for needle, german in _GDAL_MESSAGES:
+        if needle in low:
+            return german
+    first = text.splitlines()[0] if text else ""
+    # no server paths in messages: keep only the last part of anything path-like
+    first = re.sub(r"(?:[A-Za-z]:)?(?:[\\/][^\s'\"\\/:;,]+)+[\\/]?",
+                   lambda m: m.group(0).rstrip("/\\").rsplit("/", 1)[-1].rsplit("\\", 1)[-1], first)
+    return f"GDAL meldet: {first[:160]}" if first else "Datei nicht lesbar"
+
+
 def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame | None:
+    if target.suffix.lower() in TABLE_SUFFIXES:
+        report.reject_file(f"{target.name} {NOT_GEOMETRY}")
+        return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -186,13 +220,14 @@ def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame |
             warnings.simplefilter("always")
             gdf = pyogrio.read_dataframe(target, layer=layer)
         for w in caught[:5]:  # GDAL's own remarks (e.g. unclosed rings it closed) belong in the report
-            report.add(None, "", f"GDAL: {str(w.message).splitlines()[0][:160]}", "verwendet", WARNING)
-        return gdf
+            report.add(None, "", gdal_message(str(w.message)), "verwendet", WARNING)
     except Exception as exc:  # pyogrio/GDAL raise many error types for broken files
-        msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        msg = msg.replace(str(target.parent), "").lstrip("/")
-        report.reject_file(f"Geodatei nicht lesbar: {msg}")
+        report.reject_file(f"Geodatei nicht lesbar: {gdal_message(str(exc) or type(exc).__name__)}")
         return None
+    if not isinstance(gdf, gpd.GeoDataFrame) or getattr(gdf, "_geometry_column_name", None) not in gdf.columns:
+        report.reject_file(f"{target.name} {NOT_GEOMETRY}")
+        return None
+    return gdf
 
 
 def clean_polygons(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame:

@@ -47,7 +47,7 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
                 from geo.printmap.render import print_options, render_print_map
 
                 options = print_options(size, c.scheme, c.k, c.palette, breaks=c.breaks, labels=c.labels,
-                                        lang=lang, flagged=flagged)
+                                        lang=lang, flagged=flagged, flag_note=c.flag_note)
                 return render_print_map(ds, indicator, year, fmt, options)
             return render
 
@@ -57,14 +57,24 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
 
 
 def report_download(ds, year: int, lang: str) -> None:
-    """The generated social report (all indicators, all areas) as a PDF."""
-    with st.expander(t("dl_report", lang, year=year)):
-        st.caption(t("dl_report_note", lang))
+    """The generated social report as a PDF: built on request with a progress bar, then downloaded."""
+    from geo.report.pdf import MANY_AREAS
 
-        def render() -> bytes:
+    with st.expander(t("dl_report", lang, year=year)):
+        many = len(ds.areas) > MANY_AREAS
+        st.caption(t("report_many" if many else "report_few", lang, n=len(ds.areas), many=MANY_AREAS))
+        key = f"report-{ds.geography.id}-{year}-{lang}"
+        if st.button(t("report_build", lang), key=f"{key}-build"):
             from geo.report.pdf import build_report
 
-            return build_report(ds, year, lang)
+            bar = st.progress(0.0, text=t("report_progress", lang).format(done=0, total="…"))
 
-        _button(st, t("dl_create_and_download_report", lang), render,
-                f"sozialmonitor_{ds.geography.id}_{year}.pdf")
+            def progress(done: int, total: int) -> None:
+                bar.progress(done / total, text=t("report_progress", lang).format(done=done, total=total))
+
+            st.session_state[key] = build_report(ds, year, lang, progress=progress)
+            bar.empty()
+        if st.session_state.get(key):
+            st.download_button(t("report_download", lang), st.session_state[key],
+                               f"sozialmonitor_{ds.geography.id}_{year}.pdf", MIME["pdf"], on_click="ignore",
+                               key=f"dl-{key}")

@@ -20,6 +20,7 @@ class AtlasView:
     breaks: tuple[float, ...] | None = None
     palette: str = DEFAULT_PALETTE
     labels: bool = False
+    flag_note: str | None = None        # footnote of the flag rule actually used (print map)
 
     @property
     def level(self) -> bool:

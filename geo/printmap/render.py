@@ -26,7 +26,7 @@ from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.labels import place_labels
 from geo.printmap.legend import draw_legend, draw_scale_bar
-from geo.printmap.spec import FORMATS
+from geo.printmap.spec import FORMATS, output_format
 from geo.printmap.text import fmt_date, method_text, reference_text
 from indicators.compute.classify import (
     DEFAULT_PALETTE,
@@ -119,7 +119,7 @@ def check_options(options: PrintOptions) -> None:
 
 def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int = 5,
                   palette: str = DEFAULT_PALETTE, *, breaks: Iterable[float] | None = None, labels: bool = False,
-                  lang: str = "de", flagged: Iterable[str] = ()) -> PrintOptions:
+                  lang: str = "de", flagged: Iterable[str] = (), flag_note: str | None = None) -> PrintOptions:
     """The one builder of :class:`PrintOptions` for app, CLI and exports: normalised and checked.
 
     Raises
@@ -131,7 +131,7 @@ def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int 
     if scheme == "manual" and not bounds:
         raise InputError("Klassifizierung 'manual' braucht Klassengrenzen")
     options = PrintOptions(size=size, scheme=scheme, k=int(k), palette=palette, breaks=bounds, labels=bool(labels),
-                           lang=lang, flagged=frozenset(str(c) for c in flagged))
+                           lang=lang, flagged=frozenset(str(c) for c in flagged), flag_note=flag_note)
     check_options(options)
     return options
 
@@ -277,9 +277,9 @@ def figure_bytes(fig: Figure, fmt: str, title: str = "") -> bytes:
 
 def save_print_map(ds: Dataset, indicator: str, year: int, path: Path | str,
                    fmt: str | None = None, options: PrintOptions = PrintOptions()) -> Path:
-    """Write the print map to ``path``; the format defaults to the file suffix."""
+    """Write the print map to ``path``; the format defaults to the file suffix and must match it."""
     path = Path(path)
-    fmt = fmt or path.suffix.lstrip(".").lower() or "png"
+    fmt = output_format(path, fmt)
     path.write_bytes(render_print_map(ds, indicator, year, fmt, options))
     return path
 

@@ -5,6 +5,8 @@ line can offer them as choices without importing the plotting stack.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 DPI = 300
 # Pixel sizes at 300 dpi (ISO 216 rounded to whole pixels, e.g. A4 = 3508 x 2480),
 # so a PNG has exactly the expected size; vector formats differ by < 0.1 mm.
@@ -14,3 +16,22 @@ PAGE_SIZES_PX: dict[str, tuple[int, int]] = {
     "a3-landscape": (4961, 3508),
 }
 FORMATS = ("png", "svg", "pdf")
+K_RANGE = range(2, 10)  # number of classes offered by the app's slider and the command line
+
+
+def output_format(path: str | Path, fmt: str | None = None) -> str:
+    """The file format of a print map: ``fmt`` if given, else the suffix of ``path`` (default png).
+
+    Raises ValueError (German) if ``fmt`` contradicts the suffix (``karte.pdf`` as png) or the
+    suffix is no print-map format.
+    """
+    suffix = Path(path).suffix.lstrip(".").lower()
+    if fmt is None:
+        if suffix and suffix not in FORMATS:
+            raise ValueError(f"{Path(path).name}: Endung .{suffix} ist kein Kartenformat (erlaubt: .png, .svg, .pdf)")
+        return suffix or "png"
+    if fmt not in FORMATS:
+        raise ValueError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+    if suffix in FORMATS and suffix != fmt:
+        raise ValueError(f"{Path(path).name}: Format {fmt} passt nicht zur Endung .{suffix}")
+    return fmt

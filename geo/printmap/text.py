@@ -8,6 +8,8 @@ from datetime import date
 
 from indicators.catalogue import Indicator
 from indicators.compute.classify import SCHEME_NAMES
+from indicators.compute.flags import FlagRule
+from indicators.formatting import fmt_value
 from indicators.wording import lang_of, t
 
 
@@ -33,3 +35,14 @@ def method_text(scheme: str, k: int, lang: str = "de") -> str:
         name = name[:1].lower() + name[1:]
     return t("pm_classes", lang, scheme=name, k=k)
 
+
+
+def flag_note(rule: FlagRule, unit: str = "", decimals: int = 1, lang: str = "de") -> str | None:
+    """The footnote sentence for the flag rule actually used (``None``: nothing flagged by rule).
+
+    ``Erhöhter Bedarf: Wert ab 22,0 % (eigene Schwelle)``.
+    """
+    if rule.direction not in {"up", "down"} or rule.threshold is None:
+        return None
+    key = f"pm_flag_{'custom' if rule.custom else 'default'}_{rule.direction}"
+    return t(key, lang, value=fmt_value(rule.threshold, unit, decimals, lang))

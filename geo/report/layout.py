@@ -18,6 +18,7 @@ MARGIN = 15.0
 STRIPE = "#f3f3f3"
 RULE = "#9e9e9e"
 ACCENT = "#7f2704"
+FOOTER_LINES = 3
 
 
 def new_page() -> tuple[Figure, pl.PageLayout]:
@@ -51,6 +52,8 @@ def page_frame(fig: Figure, layout: pl.PageLayout, title: str, kicker: str = "",
         y -= 4.6 * len(lines)
     ax.plot([MARGIN, w - MARGIN], [y - 1.5, y - 1.5], color=RULE, linewidth=0.5)
     lines = pl.wrap_to_width(fig, footer, w - 2 * MARGIN - 25, 6.5) if footer else []
+    if len(lines) > FOOTER_LINES:  # the footer never grows into the content (see footer_top)
+        lines = lines[: FOOTER_LINES - 1] + [fit_text(fig, lines[FOOTER_LINES - 1] + " …", w - 2 * MARGIN - 25, 6.5)]
     fy = MARGIN + 3.2 * max(len(lines), 1)
     ax.plot([MARGIN, w - MARGIN], [fy + 1.5, fy + 1.5], color=RULE, linewidth=0.5)
     if lines:
@@ -63,7 +66,7 @@ def page_frame(fig: Figure, layout: pl.PageLayout, title: str, kicker: str = "",
 
 def footer_top() -> float:
     """Lowest y (mm) page content may use (above a footer of up to three lines)."""
-    return MARGIN + 3.2 * 3 + 4.0
+    return MARGIN + 3.2 * FOOTER_LINES + 4.0
 
 
 def fit_text(fig: Figure, text: str, width_mm: float, fontsize: float, weight: str = "normal") -> str:

@@ -18,6 +18,9 @@ from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.wording import t
 
 W = 210.0  # A4 portrait width in mm (approximately; boxes stay inside the margins)
+TOP_ROWS = 25  # an indicator page of a geography with many areas lists the highest ranks only
+MANY_AREAS = 30
+APPENDIX_COLUMNS = 7  # need indicators side by side in the appendix table
 
 
 def city_series(ds: Dataset, indicator: str, last_year: int) -> pd.Series:
@@ -76,7 +79,11 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
                 flagged=n_flag, city_text=city_text, font_scale=0.95)
 
     rows = []
-    for r in layer.sort_values(["rank", "code"], na_position="last").itertuples():
+    ordered = layer.sort_values(["rank", "code"], na_position="last")
+    shown_only = len(ordered) > MANY_AREAS
+    if shown_only:  # 447 rows do not fit one page: the highest ranks here, all areas in the appendix
+        ordered = ordered.head(TOP_ROWS)
+    for r in ordered.itertuples():
         note = t("suppressed", lang) if r.suppressed else ("" if pd.notna(r.value) else t("no_data", lang))
         has = city is not None and pd.notna(r.value)
         if ind.kind == "count":  # a count is compared as its share of the city total
@@ -115,9 +122,16 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
              f"{t('pm_reference', lang)}: {reference_text(ind, year, lang)}"]
     if flagged:
         notes.append(t("rep_flagged_see_overview", lang))
+    if shown_only:
+        notes.append(t("rep_top_rows_note", lang, top=TOP_ROWS, n=len(layer)))
     body = [ln for p in notes for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
     tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, tbl_top - 58 - rl.footer_top()), layout)
     h2 = tbl_top - 58 - rl.footer_top()
+    body = [ln for p in note for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
+    room = max(int((h2 - 3.6 * len(lines) - 3) / 3.6), 1)  # lines that fit above the footer
+    if len(body) > room:
+        body = body[: room - 1] + [body[room - 1].rstrip() + " …"]
+    tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, h2), layout)
     tax2.text(0, h2, "\n".join(lines), ha="left", va="top", fontsize=7.5, color=pl.TEXT_COLOR,
               linespacing=1.35)
     tax2.text(0, h2 - 3.6 * len(lines) - 3, "\n".join(body), ha="left", va="top", fontsize=7.5,
@@ -140,8 +154,8 @@ def count_classification(counts: pd.Series, lang: str = "de") -> Classification:
 
 
 def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame,
-               lang: str, top: float, rule: str) -> None:
-    """Map of the number of flagged indicators per area and the list of flags."""
+               lang: str, top: float, rule: str, codes: list[str]) -> None:
+    """Map of the number of flagged indicators per area and the first rows of the list of flags."""
     counts = table.sum(axis=1).reindex(ds.areas["code"]).fillna(0).astype(int)
     layer = ds.areas.copy()
     layer["value"] = counts.to_numpy().astype(float)
@@ -152,21 +166,70 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
     legend_ax = pl.add_axes_mm(fig, (140, top - 80, W - rl.MARGIN - 140, 80), layout)
     draw_legend(legend_ax, fig, cls, title=t("rep_flag_legend_title", lang), lang=lang, flagged=len(flagged),
                 flag_label=t("rep_at_least_1_flagged", lang), font_scale=0.95)
-    labels = {i: ds.catalogue[i].label(lang) for i in table.columns}
-    rows = []
-    for code in counts.sort_values(ascending=False, kind="stable").index:
-        hits = [labels[i] for i in table.columns if table.at[code, i]]
-        name = ds.areas.set_index("code").at[code, "name"]
-        rows.append([name, fmt_number(len(hits), 0, lang), "; ".join(hits) or "–"])
-    box_top = top - 132
-    rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN,
-                                box_top - rl.footer_top() - 14),
-                  [t("name", lang), t("rep_count", lang),
-                   t("rep_flagged_on", lang)], rows, [42, 16, W - 2 * rl.MARGIN - 58],
-                  ["l", "r", "l"])
+    _flag_table(fig, layout, ds, table, lang, (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN,
+                                               top - 132 - rl.footer_top() - 14), codes)
     ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), W - 2 * rl.MARGIN, 12), layout)
-    text = "\n".join(pl.wrap_to_width(fig, rule, W - 2 * rl.MARGIN, 7))
+    text = "\n".join(pl.wrap_to_width(fig, rule, W - 2 * rl.MARGIN, 7)[:3])
     ax.text(0, 12, text, ha="left", va="top", fontsize=7, color=pl.MUTED, linespacing=1.35)
+
+
+def flag_rows(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame, lang: str,
+              top: float, codes: list[str]) -> None:
+    """A continuation page of the list of flags (long lists break across pages)."""
+    _flag_table(fig, layout, ds, table, lang, (rl.MARGIN, rl.footer_top() + 2, W - 2 * rl.MARGIN,
+                                               top - rl.footer_top() - 2), codes)
+
+
+def _flag_table(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame, lang: str,
+                box: pl.Box, codes: list[str]) -> None:
+    labels = {i: ds.catalogue[i].label(lang) for i in table.columns}
+    names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"]))
+    rows = []
+    for code in codes:
+        hits = [labels[i] for i in table.columns if table.at[code, i]]
+        rows.append([names[code], fmt_number(len(hits), 0, lang), "; ".join(hits) or "–"])
+    rl.draw_table(fig, layout, box, [t("name", lang), t("rep_count", lang), t("rep_flagged_on", lang)],
+                  rows, [42, 16, W - 2 * rl.MARGIN - 58], ["l", "r", "l"], max_row=4.6)
+
+
+def appendix_columns(ds: Dataset, table: pd.DataFrame, layers: Layers) -> list[str]:
+    """Indicators of the appendix table: need indicators with data, at most APPENDIX_COLUMNS."""
+    ids = [i for i in table.columns if i in layers] or [i for i in ds.catalogue if i in layers]
+    return ids[:APPENDIX_COLUMNS]
+
+
+def appendix_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame, lang: str,
+                  top: float, layers: Layers, span: tuple[int, int]) -> None:
+    """All areas (rows ``span``) × the need indicators: value, ● where elevated need, number of flags."""
+    ids = appendix_columns(ds, table, layers)
+    values = {i: layers[i][0].set_index("code") for i in ids}
+    decs = {i: ds.catalogue[i].decimals_for(layers[i][0]["value"]) for i in ids}
+    areas = ds.areas.sort_values("code").iloc[span[0]:span[1]]
+    rows = []
+    for code, name in zip(areas["code"].astype(str), areas["name"]):
+        cells = []
+        for i in ids:
+            r = values[i].loc[code]
+            flag = i in table.columns and code in table.index and bool(table.at[code, i])
+            cell = t("suppressed", lang) if r["suppressed"] else fmt_number(r["value"], decs[i], lang)
+            cells.append(cell + (" ●" if flag else ""))
+        n = int(table.loc[code].sum()) if code in table.index else 0
+        rows.append([name, code, *cells, fmt_number(n, 0, lang)])
+    width = W - 2 * rl.MARGIN
+    col = 16.0
+    name_w = width - 16 - col * len(ids) - 14
+    legend = "; ".join(f"({k}) {ds.catalogue[i].label(lang)} ({ds.catalogue[i].unit_for(lang)})"
+                       for k, i in enumerate(ids, start=1))
+    legend += t("rep_appendix_legend", lang)
+    lines = pl.wrap_to_width(fig, legend, width, 6.5)[:4]
+    foot = 3.0 * len(lines) + 2
+    rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + foot, width, top - rl.footer_top() - foot),
+                  [t("name", lang), t("code", lang),
+                   *[f"({k})" for k in range(1, len(ids) + 1)], "Σ"],
+                  rows, [name_w, 16, *([col] * len(ids)), 14], ["l", "l", *(["r"] * len(ids)), "r"],
+                  fontsize=7.0, max_row=4.6)
+    ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), width, foot), layout)
+    ax.text(0, foot, "\n".join(lines), ha="left", va="top", fontsize=6.5, color=pl.MUTED, linespacing=1.3)
 
 
 def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: int,

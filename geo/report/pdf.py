@@ -7,11 +7,15 @@ thresholds, :mod:`indicators.compute.flag_table`) so the need assessment can rep
 """
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
+from pathlib import Path
 
 import matplotlib
+import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 
 from geo.printmap import layout as pl
@@ -24,6 +28,10 @@ from indicators.errors import InputError
 from indicators.wording import pick, t
 
 BODY_FS = 8.5
+MANY_AREAS = rp.MANY_AREAS  # above this, area profiles become an appendix table (or a chosen subset)
+FLAG_ROWS_FIRST = 24  # overview rows under the map on the first overview page
+ROWS_PER_PAGE = 50  # rows of a continued table page
+Progress = Callable[[int, int], None]  # (pages done, pages in total)
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class ReportPage:
     section: str = ""
     key: str = ""
     lines: tuple[tuple[str, str], ...] = ()  # (style, text) for methods pages
+    span: tuple[int, int] = (0, 0)  # rows of a table that runs over several pages
 
 
 def report_title(ds: Dataset, year: int) -> str:
@@ -89,18 +98,56 @@ def _paginate(lines: list[tuple[str, str]], width: float, height: float) -> list
     return pages
 
 
-def plan_report(ds: Dataset, year: int, lang: str = "de",
-                flag_rule: str | None = None) -> list[ReportPage]:
-    """The pages of the report in order (the PDF has exactly these pages)."""
-    pages = [ReportPage("cover", report_title(ds, year)),
-             ReportPage("flags", t("rep_overview_flagged_areas", lang))]
+def overview_codes(ds: Dataset, table: pd.DataFrame) -> list[str]:
+    """Rows of the flag overview: areas by number of flags; above MANY_AREAS only flagged areas."""
+    counts = table.sum(axis=1).reindex(ds.areas["code"].astype(str)).fillna(0).astype(int)
+    counts = counts.sort_values(ascending=False, kind="stable")
+    if len(counts) > MANY_AREAS:
+        counts = counts[counts > 0]
+    return [str(c) for c in counts.index]
+
+
+def _spans(n: int, first: int, rest: int) -> list[tuple[int, int]]:
+    """Row ranges of a table of ``n`` rows: ``first`` on the first page, ``rest`` on each further one."""
+    out = [(0, min(n, first))]
+    out += [(a, min(n, a + rest)) for a in range(first, n, rest)]
+    return out
+
+
+def plan_report(ds: Dataset, year: int, lang: str = "de", flag_rule: str | None = None,
+                areas: Sequence[str] | None = None, table: pd.DataFrame | None = None) -> list[ReportPage]:
+    """The pages of the report in order (the PDF has exactly these pages).
+
+    Parameters
+    ----------
+    areas : sequence of str, optional
+        Area codes that get a profile page. Default: every area up to
+        ``MANY_AREAS`` areas; above that none, and an appendix table lists all areas.
+    table : DataFrame, optional
+        The flag table (default: thresholds); it decides how many overview pages there are.
+    """
+    table = threshold_flag_table(ds, year) if table is None else table
+    table.index = table.index.astype(str)
+    overview = t("rep_overview_flagged_areas", lang)
+    pages = [ReportPage("cover", report_title(ds, year))]
+    for i, span in enumerate(_spans(len(overview_codes(ds, table)), FLAG_ROWS_FIRST, ROWS_PER_PAGE)):
+        pages.append(ReportPage("flags" if i == 0 else "flags_more", overview, span=span))
     topics = dict.fromkeys(ind.topic for ind in ds.catalogue.values())
     for topic in topics:
         for ind_id, ind in ds.catalogue.items():
             if ind.topic == topic and year in ds.years_for(ind_id):
                 pages.append(ReportPage("indicator", ind.label(lang), topic, ind_id))
-    for code, name in zip(ds.areas["code"], ds.areas["name"]):
-        pages.append(ReportPage("area", f"{name} ({code})", t("rep_area_profiles", lang), code))
+    names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"]))
+    many = len(names) > MANY_AREAS
+    codes = [str(c) for c in areas] if areas is not None else ([] if many else list(names))
+    unknown = [c for c in codes if c not in names]
+    if unknown:
+        raise InputError(f"unbekannte Gebiete für Gebietsprofile: {', '.join(unknown[:5])}")
+    for code in codes:
+        pages.append(ReportPage("area", f"{names[code]} ({code})", t("rep_area_profiles", lang), code))
+    if many:
+        for span in _spans(len(names), ROWS_PER_PAGE, ROWS_PER_PAGE):
+            pages.append(ReportPage("appendix", t("rep_all_areas", lang), t("rep_appendix_title", lang), span=span))
     rule = flag_rule or t("rep_flag_rule", lang)
     height = 297 - rl.MARGIN - 30 - rl.footer_top()
     for chunk in _paginate(methods_lines(ds, year, lang, rule), 210 - 2 * rl.MARGIN, height):
@@ -152,7 +199,8 @@ def _methods(fig, layout, lines, top: float) -> None:
 
 
 def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSource = threshold_flag_table,
-                 flag_rule: str | None = None, created: date | None = None) -> bytes:
+                 flag_rule: str | None = None, created: date | None = None,
+                 areas: Sequence[str] | None = None, progress: Progress | None = None) -> bytes:
     """The report as PDF bytes (what the app's report button needs).
 
     Parameters
@@ -161,16 +209,21 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
         Areas (index: code) × indicators, True where flagged.
     flag_rule : str, optional
         One sentence explaining the flags (shown on the overview and methods pages).
+    areas : sequence of str, optional
+        Codes of the areas that get a profile page (see :func:`plan_report`).
+    progress : callable ``(done, total)``, optional
+        Called after every page (the CLI shows a tqdm bar, the app ``st.progress``).
     """
     if int(year) not in ds.years:
         raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
     year = int(year)
     created = created or date.today()
     rule = flag_rule or t("rep_flag_rule", lang)
-    plan = plan_report(ds, year, lang, rule)
     table = flag_source(ds, year)
     table.index = table.index.astype(str)
+    plan = plan_report(ds, year, lang, rule, areas, table)
     layers = rp.year_layers(ds, year)
+    overview = overview_codes(ds, table)
     title = report_title(ds, year)
     total = len(plan)
     buf = BytesIO()
@@ -188,16 +241,37 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
                        else "" if page.kind == "methods" else f"{ds.geography.label(lang)} · {year}")
                 top = rl.page_frame(fig, layout, page.title, page.section, sub, footer, label)
                 if page.kind == "flags":
-                    rp.flags_page(fig, layout, ds, table, lang, top, rule)
+                    rp.flags_page(fig, layout, ds, table, lang, top, rule, overview[slice(*page.span)])
+                elif page.kind == "flags_more":
+                    rp.flag_rows(fig, layout, ds, table, lang, top, overview[slice(*page.span)])
                 elif page.kind == "indicator":
                     flagged = frozenset(table.index[table[page.key]]) if page.key in table else frozenset()
                     rp.indicator_page(fig, layout, ds, page.key, year, flagged, lang, top, layers)
                 elif page.kind == "area":
                     rp.area_page(fig, layout, ds, page.key, year, table, lang, top, layers)
+                elif page.kind == "appendix":
+                    rp.appendix_page(fig, layout, ds, table, lang, top, layers, page.span)
                 else:
                     _methods(fig, layout, page.lines, top)
             pdf.savefig(fig)
+            if progress is not None:
+                progress(n, total)
     return buf.getvalue()
+
+
+def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar: bool = True) -> Path:
+    """Build the report and write it to ``path``, with a progress bar on stderr (the command line)."""
+    from tqdm import tqdm
+
+    with tqdm(total=None, desc="Bericht", unit="Seite", file=sys.stderr, disable=not bar) as pbar:
+        def progress(done: int, total: int) -> None:
+            pbar.total = total
+            pbar.update(done - pbar.n)
+
+        pdf = build_report(ds, year, lang, progress=progress)
+    path = Path(path)
+    path.write_bytes(pdf)
+    return path
 
 
 def _indicator_sub(ds: Dataset, indicator: str, year: int, lang: str) -> str:

@@ -128,6 +128,7 @@ class LocateResult:
     matches: list[AddressMatch] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     message: str = ""
+    notice: str = ""  # the message without the list of suggestions (the app shows those as buttons)
 
     @property
     def found(self) -> bool:
@@ -244,12 +245,12 @@ class AddressIndex:
             rows = self.by_key[key]
         if rows is None:
             sugg = self._similar_streets(key)
-            msg = f"Straße '{_street_part(text)}' nicht gefunden."
+            notice = msg = f"Straße '{_street_part(text)}' nicht gefunden."
             if sugg:
                 msg += " Meinten Sie: " + ", ".join(sugg) + "?"
             if q.number:
                 sugg = [house_label(s, q.number, q.suffix) for s in sugg]
-            return LocateResult(text, "not_found", suggestions=sugg, message=msg)
+            return LocateResult(text, "not_found", suggestions=sugg, message=msg, notice=notice)
         pts = self.points.iloc[rows]
         if q.plz and (pts["plz"] == q.plz).any():
             rows = rows[(pts["plz"] == q.plz).to_numpy()]
@@ -259,31 +260,23 @@ class AddressIndex:
             order = np.lexsort((pts["zusatz"].to_numpy(), pts["nummer"].astype(int).to_numpy()))
             matches = [self._match(int(i), bezirke) for i in rows[order][:limit]]
             areas = sorted({m.stadtteil_name for m in matches if m.stadtteil_name})
-            return LocateResult(text, "street", matches,
-                                message=f"{street}: {len(rows)} Adressen, Stadtteil(e): {', '.join(areas)}. "
-                                        "Für eine genaue Lage bitte die Hausnummer angeben.")
+            msg = (f"{street}: keine Hausnummer angegeben; {len(rows)} Adressen, Stadtteil(e): {', '.join(areas)}. "
+                   "Für eine genaue Lage bitte die Hausnummer angeben.")
+            return LocateResult(text, "street", matches, message=msg, notice=msg)
         num_ok = (pts["nummer"] == q.number).to_numpy()
         hit = num_ok & (pts["zusatz"].str.lower() == q.suffix).to_numpy()
         if hit.any():
             matches = [self._match(int(i), bezirke) for i in rows[hit]]
             return LocateResult(text, "exact", matches, message=matches[0].address)
-        if num_ok.any():
-            sugg = [house_label(street, q.number, z) for z in sorted(pts["zusatz"][num_ok])]
-            msg = f"{house_label(street, q.number, q.suffix)} nicht gefunden. Vorhanden: {', '.join(sugg)}."
-        else:
-            nums = pts["nummer"].astype(int).to_numpy()
-            order = np.argsort(np.abs(nums - int(q.number)), kind="stable")
-            seen: list[str] = []
-            for i in order:
-                lab = house_label(street, pts["nummer"].iloc[i], pts["zusatz"].iloc[i])
-                if lab not in seen:
-                    seen.append(lab)
-                if len(seen) == 5:
-                    break
-            sugg = seen
-            msg = (f"Hausnummer {q.number}{q.suffix} in {street} nicht gefunden "
-                   f"(vorhanden: {nums.min()}–{nums.max()}). Nächste: {', '.join(sugg)}.")
-        return LocateResult(text, "number_missing", suggestions=sugg, message=msg)
+        nums = pts["nummer"].astype(int).to_numpy()
+        # nearest house numbers: the same number with a letter first (1 → 1d), then by distance
+        order = np.lexsort((pts["zusatz"].to_numpy(), ~num_ok, np.abs(nums - int(q.number))))
+        sugg = list(dict.fromkeys(house_label(street, pts["nummer"].iloc[i], pts["zusatz"].iloc[i])
+                                  for i in order))[:5]
+        notice = (f"{house_label(street, q.number, q.suffix)} gibt es nicht "
+                  f"(vorhanden: {nums.min()}–{nums.max()}).")
+        msg = f"{notice[:-1]}. Nächste Hausnummern: {', '.join(sugg)}."
+        return LocateResult(text, "number_missing", suggestions=sugg, message=msg, notice=notice)
 
 
 @lru_cache(maxsize=1)

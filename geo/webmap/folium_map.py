@@ -249,7 +249,9 @@ def build_map(
         # largest areas first: when labels collide, the browser keeps the earlier one
         order = areas.geometry.area.sort_values(ascending=False).index
         spec["labels"] = [{"lat": round(pts[i].y, 5), "lng": round(pts[i].x, 5),
-                           "html": maphtml.label_html(areas.at[i, "name"])}
+                           "html": maphtml.label_html(areas.at[i, "name"]),
+                           # plain text for the label placement in choropleth.js (set as textContent)
+                           "text": str(areas.at[i, "name"]), "code": str(areas.at[i, "code"])}
                           for i in order]
 
     m = folium.Map(

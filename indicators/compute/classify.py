@@ -62,6 +62,12 @@ class Classification:
     labels: tuple[str, ...]
     no_data_count: int
     reference: float | None = None
+    requested_k: int | None = None
+
+    @property
+    def fewer_classes(self) -> bool:
+        """True when fewer classes than requested could be formed (the view says why)."""
+        return self.requested_k is not None and 0 < self.k < self.requested_k
 
     @property
     def k(self) -> int:
@@ -180,9 +186,7 @@ def _upper_bounds(y: np.ndarray, scheme: str, k: int,
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # mapclassify warns about duplicate bins
         if scheme == "manual":
-            if not breaks:
-                raise ValueError("scheme 'manual' needs breaks")
-            return np.asarray(mapclassify.UserDefined(y, sorted(breaks)).bins, float)
+            return np.asarray(mapclassify.UserDefined(y, check_breaks(breaks)).bins, float)
         if scheme == "quantiles":
             return np.asarray(mapclassify.Quantiles(y, k=k).bins, float)
         if scheme == "fisher_jenks":
@@ -192,11 +196,27 @@ def _upper_bounds(y: np.ndarray, scheme: str, k: int,
         if scheme == "std_mean":
             bins = np.asarray(mapclassify.StdMean(y, multiples=_std_multiples(k)).bins)
             # classes entirely below the minimum or above the maximum would stay
-            # empty: drop them
+            # empty: drop them, and end the last class at the maximum, not beyond
             last = int(np.searchsorted(bins, y.max(), side="left"))
-            bins = bins[: last + 1]
-            return bins[bins >= y.min()].astype(float)
+            bins = bins[: last + 1].astype(float)
+            bins[-1] = float(y.max())
+            return bins[bins >= y.min()]
     raise ValueError(f"unknown scheme {scheme!r}; choose one of {SCHEMES}")
+
+
+def check_breaks(breaks: Sequence[float] | None) -> list[float]:
+    """Manual class bounds, sorted; ValueError (German message) if missing, not finite or doubled."""
+    if not breaks:
+        raise ValueError("Eigene Klassengrenzen: mindestens eine Grenze angeben")
+    values = [float(b) for b in breaks]
+    if not all(np.isfinite(values)):
+        raise ValueError("Eigene Klassengrenzen: nur endliche Zahlen")
+    ordered = sorted(values)
+    doubled = sorted({b for b in ordered if ordered.count(b) > 1})
+    if doubled:
+        raise ValueError("Eigene Klassengrenzen: Grenze doppelt angegeben: "
+                         + "; ".join(fmt_range(b, b, 4, "de").rstrip("0").rstrip(",") for b in doubled))
+    return ordered
 
 
 def classify(
@@ -275,6 +295,7 @@ def classify(
         labels=labels,
         no_data_count=no_data,
         reference=None if reference is None else float(reference),
+        requested_k=None if scheme == "manual" else k,
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from indicators.compute.flags import NEED_DIRECTIONS, flag_areas
+from indicators.compute.flags import flag_areas, flag_direction
 from indicators.compute.rates import indicator_frame
 from indicators.dataset import Dataset
 
@@ -19,14 +19,18 @@ FlagSource = Callable[[Dataset, int], pd.DataFrame]
 
 
 def need_indicators(ds: Dataset) -> list[str]:
-    """Indicators with a need direction (``up`` or ``down``), in catalogue order."""
-    return [i for i, ind in ds.catalogue.items() if ind.direction in NEED_DIRECTIONS]
+    """Rates and shares with a need direction (``up`` or ``down``), in catalogue order.
+
+    Counts and context indicators are never flagged
+    (:func:`indicators.compute.flags.flag_direction`).
+    """
+    return [i for i, ind in ds.catalogue.items() if flag_direction(ind) is not None]
 
 
 def _flags(ds: Dataset, indicator: str, year: int) -> pd.Series:
     rows, _ = indicator_frame(ds.values, indicator, int(year), ds.geography.reference_code)
     values = rows.set_index("area_code")["value"].reindex(ds.areas["code"])
-    return flag_areas(values, ds.catalogue[indicator].direction)
+    return flag_areas(values, flag_direction(ds.catalogue[indicator]) or "neutral")
 
 
 def threshold_flag_table(ds: Dataset, year: int) -> pd.DataFrame:
@@ -41,7 +45,7 @@ def threshold_flag_table(ds: Dataset, year: int) -> pd.DataFrame:
 
 def indicator_flags(ds: Dataset, indicator: str, year: int) -> frozenset[str]:
     """Codes of areas flagged on one indicator (none for neutral indicators)."""
-    if indicator not in ds.catalogue or ds.catalogue[indicator].direction not in NEED_DIRECTIONS:
+    if indicator not in ds.catalogue or flag_direction(ds.catalogue[indicator]) is None:
         return frozenset()
     flags = _flags(ds, indicator, year)
     return frozenset(str(c) for c in flags[flags].index)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators.catalogue import Indicator
+
 
 def series(values: pd.DataFrame, indicator: str, codes: list[str]) -> pd.DataFrame:
     """Values of ``indicator`` per year (rows) for the given area codes (columns)."""
@@ -26,7 +28,14 @@ def change_between(values: pd.DataFrame, indicator: str, start: int, end: int,
     pandas.DataFrame
         ``area_code, value, start_value, end_value, suppressed``; an area
         suppressed in either year stays suppressed.
+
+    Raises
+    ------
+    ValueError
+        ``start`` is not before ``end`` (a change needs two years).
     """
+    if int(start) >= int(end):
+        raise ValueError(f"Vergleichsjahr {start} muss vor dem Jahr {end} liegen")
     sel = values[values["indicator"] == indicator].set_index(["area_code", "year"])
     a = sel.xs(start, level="year") if start in sel.index.get_level_values(1) else sel.iloc[0:0]
     b = sel.xs(end, level="year") if end in sel.index.get_level_values(1) else sel.iloc[0:0]
@@ -46,3 +55,19 @@ def change_between(values: pd.DataFrame, indicator: str, start: int, end: int,
     out["numerator"] = float("nan")
     out["denominator"] = float("nan")
     return out.reset_index()
+
+
+def relative_change_problem(ind: Indicator, start_values: pd.Series) -> str | None:
+    """Why a relative change (%) of ``ind`` would mislead, or ``None`` if it is meaningful.
+
+    Returns a reason key: ``"balance"`` for balances (a numerator term is
+    subtracted, e.g. births − deaths) and year-on-year changes, which cross
+    zero; ``"not_positive"`` when a start value is zero or negative (the sign
+    of a percentage of a negative base is reversed).
+    """
+    if ind.kind == "change" or any(t.startswith("-") for t in ind.numerator):
+        return "balance"
+    v = pd.to_numeric(start_values, errors="coerce").dropna()
+    if (v <= 0).any():
+        return "not_positive"
+    return None

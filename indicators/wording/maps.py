@@ -36,4 +36,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scheme_equal_interval": ("Gleiche Intervalle", "Equal intervals"),
     "scheme_std_mean": ("Mittelwert ± Standardabweichung", "Mean ± standard deviation"),
     "scheme_manual": ("Eigene Klassengrenzen", "Manual breaks"),
+    "pm_flag_default_up": (
+        "Erhöhter Bedarf: Wert ab {value} (Mittelwert + 1 Standardabweichung der Gebiete)",
+        "Elevated need: value of {value} or more (mean + 1 standard deviation of the areas)",
+    ),
+    "pm_flag_default_down": (
+        "Erhöhter Bedarf: Wert bis {value} (Mittelwert − 1 Standardabweichung der Gebiete; niedriger = mehr Bedarf)",
+        "Elevated need: value of {value} or less (mean − 1 standard deviation of the areas; lower = more need)",
+    ),
+    "pm_flag_custom_up": ("Erhöhter Bedarf: Wert ab {value} (eigene Schwelle)",
+                          "Elevated need: value of {value} or more (custom threshold)"),
+    "pm_flag_custom_down": ("Erhöhter Bedarf: Wert bis {value} (eigene Schwelle; niedriger = mehr Bedarf)",
+                            "Elevated need: value of {value} or less (custom threshold; lower = more need)"),
 }

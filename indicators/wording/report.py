@@ -36,8 +36,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Maps: classes {method} (ColorBrewer colours); projection ETRS89 / UTM 32N (EPSG:25832). Rank 1 = highest value.",
     ),
     "rep_flag_rule": (
-        "Erhöhter Bedarf: Wert mindestens eine Standardabweichung über (bei Bedarfsrichtung „niedriger = mehr Bedarf“: unter) dem Mittel der Gebiete; nur Indikatoren mit Bedarfsrichtung. Gesperrte Werte werden nie markiert.",
-        "Elevated need: value at least one standard deviation above (for indicators where lower means more need: below) the mean of the areas; need indicators only. Suppressed values are never flagged.",
+        "Erhöhter Bedarf: Wert mindestens eine Standardabweichung über (bei Bedarfsrichtung „niedriger = mehr Bedarf“: unter) dem Mittel der Gebiete; nur Quoten und Anteile mit Bedarfsrichtung, keine Anzahlen. Gesperrte Werte werden nie markiert.",
+        "Elevated need: value at least one standard deviation above (for indicators where lower means more need: below) the mean of the areas; only rates and shares with a need direction, no counts. Suppressed values are never flagged.",
     ),
     "rep_cover_note": (
         "Kleinräumige Indikatoren aus amtlichen Registerdaten; Werte aus weniger als {n} Fällen sind aus Datenschutzgründen gesperrt.",
@@ -55,4 +55,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Elevated need on {n} of {total} need indicators",
     ),
     "rep_rank_1": ("Rang 1 = höchster Wert unter den Gebieten.", "Rank 1 = highest value among the areas."),
+    "rep_top_rows_note": (
+        "Tabelle: die {top} Gebiete mit den höchsten Werten von {n}; alle Gebiete in der Gebietstabelle im Anhang.",
+        "Table: the {top} areas with the highest values of {n}; all areas in the area table in the appendix.",
+    ),
+    "rep_appendix_legend": (
+        "; ● = erhöhter Bedarf; Σ = Anzahl der Indikatoren mit erhöhtem Bedarf",
+        "; ● = elevated need; Σ = number of indicators of elevated need",
+    ),
+    "rep_all_areas": ("Alle Gebiete", "All areas"),
+    "rep_appendix_title": ("Anhang: Gebietstabelle", "Appendix: area table"),
 }

@@ -48,20 +48,43 @@
     return L.geoJSON(data, { interactive: false, style: style }).addTo(map);
   }
 
-  // Hide labels that would overlap a label earlier in the list (Python sorts them
-  // by area, largest first); zooming in brings them back.
-  function declutter(markers) {
+  // Place labels (Python sorts them by area, largest first) so they do not overlap
+  // an earlier one: like the print map (geo/printmap/labels.py) each label is
+  // tried in place, shifted up, down, right and left, then as its area code;
+  // only a label that fits nowhere is hidden (zooming in brings it back).
+  var OFFSETS = [[0, 0], [0, -1], [0, 1], [1, 0], [-1, 0]];
+  function declutter(markers, labels) {
     var placed = [];
-    markers.forEach(function (m) {
-      var el = m.getElement() && m.getElement().firstChild;
-      if (!el) { return; }
-      el.style.visibility = "";
-      var r = el.getBoundingClientRect();
-      var clash = placed.some(function (p) {
+    var clashes = function (r) {
+      return placed.some(function (p) {
         return r.left < p.right + 2 && r.right > p.left - 2 &&
                r.top < p.bottom + 1 && r.bottom > p.top - 1;
       });
-      if (clash) { el.style.visibility = "hidden"; } else { placed.push(r); }
+    };
+    markers.forEach(function (m, i) {
+      var el = m.getElement() && m.getElement().firstChild;
+      if (!el) { return; }
+      var texts = [labels[i].text];
+      if (labels[i].code && labels[i].code !== labels[i].text) { texts.push(labels[i].code); }
+      el.style.visibility = "";
+      var done = texts.some(function (text) {
+        el.textContent = text;
+        el.style.transform = "";
+        var base = el.getBoundingClientRect();
+        return OFFSETS.some(function (o) {
+          var dx = o[0] * base.width * 0.6, dy = o[1] * base.height * 1.05;
+          el.style.transform = "translate(calc(-50% + " + dx + "px), calc(-50% + " + dy + "px))";
+          var r = el.getBoundingClientRect();
+          if (clashes(r)) { return false; }
+          placed.push(r);
+          return true;
+        });
+      });
+      if (!done) {
+        el.textContent = labels[i].text;
+        el.style.transform = "";
+        el.style.visibility = "hidden";
+      }
     });
   }
 
@@ -203,8 +226,11 @@
         });
       });
       L.layerGroup(markers).addTo(map);
-      map.on("zoomend resize", function () { declutter(markers); });
-      declutter(markers);
+      var relabel = function () { declutter(markers, spec.labels); };
+      // again after every fit (moveend) and once the fonts are loaded: label widths change
+      map.on("zoomend moveend resize", relabel);
+      if (document.fonts && document.fonts.ready) { document.fonts.ready.then(relabel); }
+      relabel();
     }
     if (spec.legend) {
       var legend = L.control({ position: spec.legend.position });

@@ -37,7 +37,7 @@ def test_map_bad_input_is_a_message_not_a_traceback(tmp_path):
                       (("--indicator", "births", "--year", "1990"), "kein Jahr 1990"),
                       (("--indicator", "births", "--year", "2022", "--geography", "mars"),
                        "Unbekannte Geografie 'mars'"),
-                      (("--indicator", "births", "--year", "2022", "--k", "0"), "zwischen 1 und 9")]:
+                      (("--indicator", "births", "--year", "2022", "--k", "0"), "--k: ungültige Auswahl 0")]:
         res = run("map", *args, "--out", str(tmp_path / "x.png"))
         assert res.returncode == 1
         assert res.stderr.startswith("Fehler: ") and msg in res.stderr

@@ -181,3 +181,16 @@ def test_narrow_frame_keeps_areas_clear_of_the_legend(app_page):
     }""")
     app_page.screenshot("narrow")
     assert not overlap
+
+
+def test_every_area_label_is_shown(app_page):
+    # St. Lorenz Süd (small, between Innenstadt and St. Lorenz Nord) was hidden; the print map had it
+    app_page.goto("?labels=1")
+    frame = app_page.map_frame()
+    frame.wait_for_function("() => document.querySelectorAll('.sm-label span').length === 10")
+    frame.evaluate("() => new Promise(r => setTimeout(() => r(true), 500))")  # after the last fit
+    shown = frame.evaluate("[...document.querySelectorAll('.sm-label span')]"
+                           ".filter(s => getComputedStyle(s).visibility !== 'hidden').map(s => s.textContent)")
+    assert len(shown) == 10, shown
+    assert any("Lorenz Süd" in s or s == "05" for s in shown), shown
+    app_page.screenshot("all-labels")

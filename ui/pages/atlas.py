@@ -1,11 +1,15 @@
 """The atlas view: choropleth, flags, ranking, profile and time series."""
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.join import indicator_layer, join_values
+from geo.printmap.spec import K_RANGE
+from geo.printmap.text import flag_note
 from geo.webmap.folium_map import build_map
 from geo.webmap.geometry import area_at
 from indicators.compute.classify import (
@@ -16,13 +20,14 @@ from indicators.compute.classify import (
     layer_classification,
     parse_breaks,
 )
-from indicators.compute.flags import default_threshold, flag_areas
+from indicators.compute.flags import FlagRule, default_threshold, flag_areas, flag_direction, flag_rule
 from indicators.compute.profile import area_profile
 from indicators.compute.ranking import ranking_table
 from indicators.compute.smoothing import eb_rates
-from indicators.compute.timeseries import change_between, series
+from indicators.compute.timeseries import change_between, relative_change_problem, series
 from indicators.errors import SozialmonitorError
-from indicators.formatting import fmt_change, fmt_rank, fmt_value
+from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
+from indicators.query.syntax import parse_number
 from indicators.wording import display_columns, t
 from ui import common, downloads
 from ui.state import AtlasView
@@ -47,25 +52,15 @@ def _controls(ds, lang: str) -> AtlasView:
     start = None
     relative = False
     if view == "change":
-        earlier = [y for y in years if y < year] or years[:1]
-        common.init_state("start", earlier[0], int)
-        if st.session_state["start"] not in earlier:
-            st.session_state["start"] = earlier[0]
-        start = sb.selectbox(t("start_year", lang), earlier, key="start")
-        relative = sb.radio(t("change_mode", lang), [False, True], horizontal=False,
-                            format_func=lambda r: t("rel_change" if r else "abs_change", lang)) is True
+        start, relative = _change_controls(ds, ind_id, year, years, lang)
     common.init_state("scheme", "quantiles", str, set(SCHEMES))
     scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme",
                           format_func=lambda s: SCHEME_NAMES[lang][s])
-    common.init_state("k", 5, int, set(range(2, 10)))
-    k = sb.slider(t("classes", lang), 2, 9, key="k")
+    common.init_state("k", 5, int, set(K_RANGE))
+    k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k")
     breaks = None
     if scheme == "manual":
-        text = sb.text_input(t("breaks", lang), "")
-        try:
-            breaks = parse_breaks(text)
-        except SozialmonitorError as exc:  # e.g. "abc;;5" or "10;5": say why, draw quantiles meanwhile
-            sb.warning(str(exc))
+        breaks = _manual_breaks(sb.text_input(t("breaks", lang), "", key="breaks"), lang)
         if breaks is None:
             scheme = "quantiles"
     palettes = list(SEQUENTIAL_PALETTES) + list(DIVERGING_PALETTES)
@@ -77,6 +72,88 @@ def _controls(ds, lang: str) -> AtlasView:
                     start=start, scheme=scheme, k=k)
     return AtlasView(indicator=ind_id, year=year, view=view, start=start, relative=relative,
                      scheme=scheme, k=k, breaks=breaks, palette=palette, labels=labels)
+
+
+def _manual_breaks(text: str, lang: str) -> tuple[float, ...] | None:
+    """Breaks as typed (German or English numbers); a message instead of an exception.
+
+    Unsorted breaks are sorted (and said so); duplicates are refused by the
+    classification itself (see :func:`_classes`).
+    """
+    try:
+        breaks = parse_breaks(text)
+    except SozialmonitorError as exc:  # e.g. "abc;;5": say why, draw quantiles meanwhile
+        st.sidebar.warning(str(exc))
+        return None
+    if breaks and list(breaks) != sorted(breaks):
+        shown = "; ".join(fmt_number(b, _decimals_of(b), lang) for b in sorted(breaks))
+        st.sidebar.warning(t("breaks_sorted", lang, breaks=shown))
+    return breaks
+
+
+def _decimals_of(x: float) -> int:
+    """Decimals a typed number had (at most 3): 15.25 → 2."""
+    text = f"{x:g}"
+    return min(3, len(text.split(".")[1])) if "." in text else 0
+
+
+def _change_controls(ds, ind_id: str, year: int, years: list[int], lang: str) -> tuple[int | None, bool]:
+    """Base year (None if there is no earlier year) and whether the change is relative."""
+    sb = st.sidebar
+    earlier = [y for y in years if y < year]
+    if not earlier:
+        return None, False
+    common.init_state("start", earlier[0], int)
+    if st.session_state["start"] not in earlier:
+        st.session_state["start"] = earlier[0]
+    start = sb.selectbox(t("start_year", lang), earlier, key="start")
+    base = ds.values[(ds.values["indicator"] == ind_id) & (ds.values["year"] == start)
+                     & (ds.values["area_code"] != ds.geography.reference_code)]["value"]
+    problem = relative_change_problem(ds.catalogue[ind_id], base)
+    if problem:
+        sb.caption(t(f"rel_change_{problem}", lang))
+        return start, False
+    relative = sb.radio(t("change_mode", lang), [False, True], horizontal=False, key="relative",
+                        format_func=lambda r: t("rel_change" if r else "abs_change", lang)) is True
+    return start, relative
+
+
+def _flag_rule(layer, ind, c: AtlasView, dec: int, unit: str, lang: str) -> FlagRule:
+    """The threshold widget: empty means the default rule; the typed value survives year and smoothing."""
+    sb = st.sidebar
+    sb.markdown(f"**{t('flag_rule', lang)}**")
+    direction = flag_direction(ind)
+    if direction is None:
+        sb.caption(t("flag_none", lang))
+        return FlagRule(None, None)
+    default = default_threshold(layer["value"], direction)
+    text = sb.text_input(t("flag_rule", lang), key=f"threshold-{ind.id}-{c.view}",
+                         label_visibility="collapsed", help=t("flag_input_help", lang),
+                         placeholder=fmt_number(default, dec, lang) if default is not None else "")
+    custom = parse_number(text) if text and text.strip() else None
+    if text and text.strip() and custom is None:
+        sb.warning(t("flag_bad_number", lang, text=text.strip()))
+    rule = flag_rule(layer["value"], ind, custom)
+    if rule.threshold is not None:
+        key = f"flag_{'custom' if rule.custom else 'default'}_{rule.direction}"
+        sb.caption(t(key, lang, value=fmt_value(rule.threshold, unit, dec, lang)))
+    return rule
+
+
+def _classes(layer, city, c: AtlasView, dec: int, lang: str):
+    """Classes of the view; bad manual breaks (e.g. duplicates) fall back to quantiles with a message."""
+    reference = 0.0 if c.view == "change" else city
+    decimals = dec if c.level else None
+    try:
+        classes = layer_classification(layer, reference, c.scheme, c.k, c.palette, c.breaks, lang,
+                                       decimals=decimals)
+    except ValueError as err:
+        st.warning(t("breaks_fallback", lang, message=str(err).rstrip(".")))
+        classes = layer_classification(layer, reference, "quantiles", c.k, c.palette, None, lang, decimals=decimals)
+    if classes.fewer_classes:
+        key = "fewer_classes_std" if classes.scheme == "std_mean" else "fewer_classes"
+        st.caption(t(key, lang, k=classes.k, wanted=classes.requested_k))
+    return classes
 
 
 def _layer(ds, c: AtlasView):
@@ -95,10 +172,15 @@ def render() -> None:
     ds = common.dataset(geo_id)
     c = _controls(ds, lang)
     ind = ds.catalogue[c.indicator]
-    layer, city = _layer(ds, c)
-    dec = ind.decimals_for(layer["value"])  # one decision for tooltip, legend, lists and downloads
     unit = ind.unit_for(lang)
     label = ind.label(lang)
+    if c.view == "change" and c.start is None:
+        st.subheader(f"{label}: {t('view_change', lang)}")
+        st.info(t("change_no_start", lang, year=c.year))
+        common.source_footer(ds, ind.id)
+        return
+    layer, city = _layer(ds, c)
+    dec = ind.decimals_for(layer["value"])  # one decision for tooltip, legend, lists and downloads
     if c.view == "change":
         unit = "%" if c.relative else ("Pp." if ind.unit == "%" else unit)
         label = f"{label}: {c.start}–{c.year}"
@@ -109,19 +191,13 @@ def render() -> None:
         eb = eb_rates(layer["numerator"], layer["denominator"], ind.factor)
         layer["raw"], layer["value"] = layer["value"], eb["smoothed"]
         label = f"{label} ({t('atlas_eb_smoothed', lang)})"
-    direction = ind.direction if c.level else "up"
-    default = default_threshold(layer["value"], direction)
-    st.sidebar.markdown(f"**{t('flag_rule', lang)}**")
-    threshold = st.sidebar.number_input(
-        t("flag_rule", lang), value=default if default is not None else 0.0,
-        label_visibility="collapsed", help=t("flag_note", lang), format="%.2f")
-    # the same rule as `cli.py map --flags`, exports and report (neutral indicators: no flags)
-    layer["flagged"] = flag_areas(layer["value"], direction, threshold if default is not None else None)
+    # the same rule as `cli.py map --flags`, exports and report: rates and shares with a need direction
+    rule = _flag_rule(layer, ind, c, dec, unit, lang)
+    layer["flagged"] = flag_areas(layer["value"], rule.direction or "neutral", rule.threshold)
+    c = dataclasses.replace(c, flag_note=flag_note(rule, unit, dec, lang))
 
     # the same function decides classes and colours for the print map
-    reference = 0.0 if c.view == "change" else city
-    classes = layer_classification(layer, reference, c.scheme, c.k, c.palette, c.breaks, lang,
-                                   decimals=dec if c.level else None)
+    classes = _classes(layer, city, c, dec, lang)
     common.init_state("area", None, str, set(layer["code"]))
     codes = list(layer["code"])
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None

@@ -1,6 +1,8 @@
 """Abfragen, first tool: address lookup and custom-area estimates (radius or drawn shape)."""
 from __future__ import annotations
 
+import math
+
 import folium
 import pandas as pd
 import streamlit as st
@@ -37,10 +39,34 @@ def _estimate_table(result, lang: str) -> pd.DataFrame:
     })
 
 
+def _suggestions(suggestions: list[str], lang: str) -> None:
+    """Suggestions as buttons (shown once): a click searches that address."""
+    if not suggestions:
+        return
+    st.caption(t("did_you_mean", lang))
+    cols = st.columns(len(suggestions))
+    for i, (col, text) in enumerate(zip(cols, suggestions)):
+        if col.button(text, key=f"q_sugg_{i}"):
+            st.session_state["q_address_pick"] = text
+            st.rerun()
+
+
+def zoom_to(m: folium.Map, point: tuple[float, float], radius: float) -> None:
+    """Fit the map to the circle around the address instead of the whole city."""
+    lon, lat = point
+    dlat = radius / 111_320 * 1.3
+    dlon = dlat / max(math.cos(math.radians(lat)), 0.1)
+    for child in m._children.values():
+        if hasattr(child, "spec") and isinstance(child.spec, dict) and "fit" in child.spec:
+            child.spec["fit"] = {**child.spec["fit"], "bounds": [[lat - dlat, lon - dlon], [lat + dlat, lon + dlon]]}
+
+
 def render_area_tool() -> None:
     lang = common.lang()
     ds = common.dataset("stadtteile")
     st.markdown("#### " + t("q_find_an_address", lang))
+    if "q_address_pick" in st.session_state:  # a clicked suggestion becomes the search text
+        st.session_state["q_address"] = st.session_state.pop("q_address_pick")
     text = st.text_input(t("q_street_and_number", lang), key="q_address",
                          placeholder="Breite Straße 62")
     point = None
@@ -49,13 +75,14 @@ def render_area_tool() -> None:
         if res.found:
             hit = res.matches[0]
             point = (hit.lon, hit.lat)
+            if res.status == "street":  # no number given: the street's first address, and say so
+                st.info(res.notice)
             st.success(t("q_address_hit", lang, address=hit.address, code=hit.stadtteil_code,
                          name=hit.stadtteil_name, lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang)))
             st.markdown(f"[{t('q_open_area_profile', lang)}](./?area={hit.stadtteil_code})")
         else:
-            st.warning(res.message or t("q_address_not_found", lang))
-            if res.suggestions:
-                st.write((t("q_did_you_mean", lang)) + "; ".join(res.suggestions[:5]))
+            st.warning(res.notice or res.message or t("q_address_not_found", lang))
+            _suggestions(res.suggestions[:5], lang)
 
     st.markdown("#### " + t("q_who_lives", lang))
     year = st.selectbox(t("year", lang), ds.years[::-1], key="q_year")
@@ -66,6 +93,8 @@ def render_area_tool() -> None:
                   unit=density.unit_for(lang), lang=lang, decimals=0, draw=True, **common.tiles())
     if point:
         folium.Circle([point[1], point[0]], radius=radius, color="#0b4f9c", fill=False).add_to(m)
+        folium.Marker([point[1], point[0]], tooltip=text).add_to(m)
+        zoom_to(m, point, radius)
     st.caption(t("q_draw_hint", lang))
     out = st_folium(m, key="q_map", height=520, use_container_width=True, returned_objects=["all_drawings"])
     drawings = (out or {}).get("all_drawings") or []

@@ -87,7 +87,7 @@ def test_missing_house_number_suggests_nearest_existing():
 def test_missing_suffix_lists_existing_variants():
     res = locate("Breite Straße 62x")
     assert res.status == "number_missing"
-    assert res.suggestions == ["Breite Straße 62"]
+    assert res.suggestions[0] == "Breite Straße 62"  # the same number first, then the nearest ones
 
 
 def test_street_without_number_returns_all_its_addresses():
@@ -160,3 +160,15 @@ def test_build_script_reproduces_shipped_file(raw_dir, tmp_path):
     assert len(built) == len(shipped)
     assert (built["key"].astype(str).to_numpy() == shipped["key"].to_numpy()).all()
     assert (built["stadtteil"].astype(str).to_numpy() == shipped["stadtteil"].to_numpy()).all()
+
+
+def test_a_number_that_does_not_exist_suggests_the_nearest_house_numbers():
+    res = locate("Travemünder Allee 1")  # only 1d exists
+    assert res.status == "number_missing"
+    assert res.suggestions[:3] == ["Travemünder Allee 1d", "Travemünder Allee 2", "Travemünder Allee 3"]
+    assert "Nächste Hausnummern" in res.message and "1d" not in res.notice  # the app shows them as buttons
+
+
+def test_a_street_without_number_says_so():
+    res = locate("Travemünder Allee")
+    assert res.status == "street" and "keine Hausnummer angegeben" in res.notice

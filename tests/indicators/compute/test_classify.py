@@ -114,3 +114,16 @@ def test_area_colors_align_with_index():
 def test_bad_arguments_raise(bad):
     with pytest.raises(ValueError):
         classify(VALUES, **{"scheme": "quantiles", "k": 5, **bad})
+
+
+def test_std_mean_classes_end_at_the_data_and_say_when_fewer_than_asked():
+    c = classify(VALUES, "std_mean", k=5)
+    assert c.edges[0] == VALUES.min() and c.edges[-1] == VALUES.max()  # was 12.44 > max 12.0
+    assert c.k == 3 and c.requested_k == 5 and c.fewer_classes
+    assert not classify(VALUES, "std_mean", k=3).fewer_classes
+
+
+def test_manual_breaks_are_sorted_and_duplicates_refused():
+    assert classify(VALUES, "manual", breaks=[6, 3, 100]).edges == (1.5, 3.0, 6.0, 100.0)
+    with pytest.raises(ValueError, match="doppelt.*5,5"):
+        classify(VALUES, "manual", breaks=[5.5, 3, 5.5])

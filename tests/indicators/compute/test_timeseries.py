@@ -28,3 +28,25 @@ def test_suppressed_in_either_year_stays_suppressed_and_hides_both_values():
     out = change_between(v, "x", 2010, 2022, False).set_index("area_code")
     assert bool(out.loc["01", "suppressed"]) and math.isnan(out.loc["01", "start_value"])
     assert not bool(out.loc["02", "suppressed"]) and math.isnan(out.loc["02", "value"])
+
+
+def test_a_change_needs_a_start_year_before_the_end_year():
+    import pytest
+
+    v = _values([("x", "01", 2010, 50.0, False), ("x", "01", 2022, 60.0, False)])
+    # the atlas showed "2010–2010" with all changes 0
+    with pytest.raises(ValueError, match="vor dem Jahr 2010"):
+        change_between(v, "x", 2010, 2010)
+
+
+def test_relative_change_only_for_positive_non_balance_indicators():
+    from indicators.catalogue import load_catalogue
+    from indicators.compute.timeseries import relative_change_problem
+
+    cat = load_catalogue()
+    positive = pd.Series([10.0, 20.0])
+    assert relative_change_problem(cat["natural_balance_per_1000"], positive) == "balance"
+    assert relative_change_problem(cat["net_migration_per_1000"], positive) == "balance"
+    assert relative_change_problem(cat["share_65plus"], pd.Series([-1.0, 3.0])) == "not_positive"
+    assert relative_change_problem(cat["share_65plus"], pd.Series([0.0, 3.0])) == "not_positive"
+    assert relative_change_problem(cat["share_65plus"], positive) is None
