@@ -16,14 +16,15 @@ import pyogrio
 import shapely
 
 from geo.crs import CRSError, to_metric
+from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
 from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 
-VECTOR_SUFFIXES = (".gpkg", ".geojson", ".json", ".shp", ".zip", ".fgb")
+VECTOR_SUFFIXES = (".gpkg", ".geojson", ".json", ".shp", ".zip")
 MAX_BYTES = 50 * 1024 * 1024
 MAX_FEATURES = 100_000
 MAX_ZIP_RATIO = MAX_RATIO
-_LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json", ".fgb")
+_LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json")
 _SHAPE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
 # Envelope of Germany in EPSG:25832 (generous), to catch layers with a wrong CRS.
 GERMANY_25832 = (150_000, 5_150_000, 1_100_000, 6_200_000)
@@ -169,28 +170,35 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
 
 
 def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame | None:
+    """Read one layer with the driver fixed by :func:`geo.safe_open.vector_source`."""
+    try:
+        source = vector_source(target, report.file)
+    except UnsafeFileError as exc:
+        report.reject_file(str(exc))
+        return None
+    configure_pyogrio()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            layers = pyogrio.list_layers(target)
+            layers = pyogrio.list_layers(source)
         if layer is None and len(layers) > 1:
             names = [str(n) for n in layers[:, 0]]
             report.add(None, "", f"Datei enthält {len(names)} Ebenen ({', '.join(names[:5])}); verwendet: {names[0]}",
                        "verwendet", WARNING)
             layer = names[0]
-        info = pyogrio.read_info(target, layer=layer)
+        info = pyogrio.read_info(source, layer=layer)
         if info.get("features", 0) > MAX_FEATURES:
             report.reject_file(f"zu viele Objekte ({info['features']}, erlaubt {MAX_FEATURES})")
             return None
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            gdf = pyogrio.read_dataframe(target, layer=layer)
+            gdf = pyogrio.read_dataframe(source, layer=layer)
         for w in caught[:5]:  # GDAL's own remarks (e.g. unclosed rings it closed) belong in the report
             report.add(None, "", f"GDAL: {str(w.message).splitlines()[0][:160]}", "verwendet", WARNING)
         return gdf
     except Exception as exc:  # pyogrio/GDAL raise many error types for broken files
         msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        msg = msg.replace(str(target.parent), "").lstrip("/")
+        msg = msg.replace(str(target.parent), "").replace("GPKG:", "").replace("GeoJSON:", "").lstrip("/")
         report.reject_file(f"Geodatei nicht lesbar: {msg}")
         return None
 

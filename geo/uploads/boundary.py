@@ -124,7 +124,7 @@ def check_boundaries(source: bytes | str | Path, filename: str | None = None, la
         if len(source) > max_bytes:
             report.reject_file(f"Datei größer als {max_bytes / 1e6:.0f} MB")
             return BoundaryCheck(filename, None, report)
-        suffix = _name_suffix(filename, BOUNDARY_SUFFIXES + (".fgb",))
+        suffix = _name_suffix(filename, BOUNDARY_SUFFIXES)
         if not suffix:
             report.reject_file(f"Dateiformat nicht unterstützt (erlaubt: {', '.join(BOUNDARY_SUFFIXES)}; "
                                "Shapefiles bitte als ZIP)")
