@@ -7,15 +7,23 @@ import streamlit as st
 
 from geo.geographies import Geography
 from geo.loading import load_dataset
-from geo.uploads.store import DataStore
+from geo.uploads.store import DataStore, startup_cleanup
 from indicators.dataset import Dataset
 from ui.i18n import t
 
 URL_KEYS = ("geography", "indicator", "year", "scheme", "k", "area", "lang", "view", "start")
 
 
+@st.cache_resource(show_spinner=False)
+def _started() -> bool:
+    """Once per server process: data directory 0700, stale temporary folders removed."""
+    startup_cleanup()
+    return True
+
+
 def geographies() -> dict[str, Geography]:
     """Shipped geographies plus those users saved (see geo.uploads.store)."""
+    _started()
     return DataStore().geographies()
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import logging
 import os
 import re
 import secrets
@@ -50,6 +51,19 @@ class StoreError(ValueError):
 def data_dir() -> Path:
     """The configured data directory (not created here)."""
     return Path(os.environ.get(ENV_VAR) or ROOT / "var")
+
+
+def startup_cleanup(root: Path | str | None = None) -> list[Path]:
+    """At start-up: create the data directory (0700) and remove what a crash left there.
+
+    Never raises (a read-only or missing data directory must not stop the app);
+    a failure is logged with its traceback.
+    """
+    try:
+        return DataStore(root).cleanup()
+    except Exception:
+        logging.getLogger(__name__).exception("data store clean-up failed")
+        return []
 
 
 def safe_name(text: str) -> str:
@@ -144,10 +158,19 @@ class DataStore:
         """Registry file, for ``list_geographies(extra_registries=[...])``."""
         return self.root / "registry.yaml"
 
+    def ensure_root(self) -> Path:
+        """Create the data directory readable by the service user only (0700)."""
+        if not self.root.exists():
+            self.root.mkdir(parents=True, mode=0o700)
+        with contextlib.suppress(OSError):  # not ours (e.g. a shared mount): leave it
+            if self.root.stat().st_uid == os.getuid() and self.root.stat().st_mode & 0o077:
+                os.chmod(self.root, 0o700)
+        return self.root
+
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """Serialise registry updates between sessions and processes."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.ensure_root()
         with open(self.root / ".lock", "a+") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
@@ -263,14 +286,23 @@ class DataStore:
         return True
 
     def cleanup(self) -> list[Path]:
-        """Delete dataset folders the registry does not point to (left by a crash)."""
+        """Delete what a crash left: dataset folders the registry does not point to and temp files.
+
+        Called once at start-up (:func:`startup_cleanup`); safe at any time, since
+        saving holds the same lock.
+        """
         with self._locked():
             used = {Path(s["boundaries"]).parent.name for s in self._registry().values()}
             base = self.root / "datasets"
             stale = [p for p in base.iterdir() if p.is_dir() and p.name not in used] if base.exists() else []
             for p in stale:
                 shutil.rmtree(p, ignore_errors=True)
-        return stale
+            temps = [p for p in self.root.glob(".*.tmp*") if p.is_file()]
+            if base.exists():
+                temps += [p for p in base.glob("*/.*.tmp*") if p.is_file()]
+            for p in temps:
+                p.unlink(missing_ok=True)
+        return stale + temps
 
     def _delete_folder(self, rel: Path) -> None:
         folder = (self.root / rel).resolve()
