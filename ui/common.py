@@ -111,6 +111,14 @@ def geography_picker() -> str:
     return st.session_state["geography"]
 
 
+def has_indicators(ds: Dataset, lang: str) -> bool:
+    """False (with a note) for a dataset without any indicator that has values, e.g. boundaries only."""
+    if any(ds.years_for(i) for i in ds.catalogue):
+        return True
+    st.info(t("no_indicators", lang))
+    return False
+
+
 def source_footer(ds: Dataset, indicator: str | None = None) -> None:
     """Source, licence and attribution under every view."""
     st.caption(f"{t('licence_line', lang())}: {ds.attribution(indicator)}")

@@ -28,6 +28,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "profile": {"de": "Gebietsprofil", "en": "Area profile"},
     "choose_area": {"de": "Gebiet wählen (oder in die Karte klicken)", "en": "Choose an area (or click the map)"},
     "none": {"de": "– keins –", "en": "– none –"},
+    "no_indicators": {"de": "Dieser Datensatz enthält nur Gebiete, keine Kennzahlen mit Werten: hier gibt es nichts "
+                            "zu zeigen. Bitte eine Tabelle zu diesen Gebieten laden oder eine andere "
+                            "Gebietsgliederung wählen.",
+                      "en": "This dataset holds areas only, no indicators with values: nothing to show here. "
+                            "Please load a table for these areas or choose another geography."},
+    "manual_fallback": {"de": "Eigene Klassengrenzen fehlen oder sind keine Zahlen (Beispiel: 10; 15; 20): "
+                              "Quantile verwendet.",
+                        "en": "Manual breaks missing or not numbers (example: 10; 15; 20): quantiles used."},
     "trend": {"de": "Entwicklung", "en": "Trend"},
     "city": {"de": "Gesamtstadt", "en": "City"},
     "source": {"de": "Quelle", "en": "Source"},

@@ -1,6 +1,8 @@
 """The atlas view: choropleth, flags, ranking, profile and time series."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -23,6 +25,15 @@ from indicators.compute.timeseries import change_between, series
 from indicators.formatting import fmt_change, fmt_value
 from ui import common, downloads
 from ui.i18n import t
+
+
+def _manual_breaks(text: str) -> list[float] | None:
+    """Breaks typed as ``10; 15,5; 20``; None if empty or not all numbers."""
+    try:
+        breaks = [float(x.replace(",", ".")) for x in text.replace(" ", "").split(";") if x]
+    except ValueError:
+        return None
+    return breaks if breaks and all(math.isfinite(b) for b in breaks) else None
 
 
 def _controls(ds, lang: str) -> dict:
@@ -58,8 +69,10 @@ def _controls(ds, lang: str) -> dict:
     k = sb.slider(t("classes", lang), 2, 9, key="k")
     breaks = None
     if scheme == "manual":
-        text = sb.text_input(t("breaks", lang), "")
-        breaks = [float(x.replace(",", ".")) for x in text.replace(" ", "").split(";") if x] or None
+        breaks = _manual_breaks(sb.text_input(t("breaks", lang), ""))
+        if breaks is None:  # e.g. a link with scheme=manual and no breaks: fall back, say so
+            sb.info(t("manual_fallback", lang))
+            scheme = "quantiles"
     palettes = list(SEQUENTIAL_PALETTES) + list(DIVERGING_PALETTES)
     default_pal = "RdBu" if view == "change" else palettes[0]  # diverging around 0 for changes
     palette = sb.selectbox(t("palette", lang), palettes, index=palettes.index(default_pal)
@@ -85,6 +98,8 @@ def render() -> None:
     lang = common.lang()
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
+    if not common.has_indicators(ds, lang):
+        return
     c = _controls(ds, lang)
     ind = ds.catalogue[c["indicator"]]
     layer, city = _layer(ds, c)

@@ -57,6 +57,8 @@ def render_filter_tool() -> None:
     de = lang == "de"
     ds = common.dataset(common.geography_picker())
     st.markdown("#### " + ("Gebiete filtern" if de else "Filter areas"))
+    if not common.has_indicators(ds, lang):
+        return
     text = st.text_input("Bedingung" if de else "Condition", "Anteil 65+ > 24 % und Anteil unter 18 < 16 %",
                          key="q_filter", help="Indikator-ID oder Bezeichnung, Vergleich (<, >, =, ≤, ≥), "
                          "verknüpft mit und / oder / nicht, Klammern erlaubt.")
