@@ -9,6 +9,7 @@ from geo.geographies import Geography
 from geo.loading import load_dataset
 from geo.uploads.store import DataStore, startup_cleanup
 from indicators.dataset import Dataset
+from indicators.text import md
 from ui.i18n import t
 
 URL_KEYS = ("geography", "indicator", "year", "scheme", "k", "area", "lang", "view", "start")
@@ -111,6 +112,18 @@ def geography_picker() -> str:
     return st.session_state["geography"]
 
 
+def show_error(message: object, kind: str = "error") -> None:
+    """An error (or warning) from data or user input as plain text: first line in the box, the rest as code.
+
+    Messages quote file names, labels and query text; none of it may render as
+    Markdown (see :func:`indicators.text.md`).
+    """
+    first, _, rest = str(message).partition("\n")
+    getattr(st, kind)(md(first))
+    if rest.strip():
+        st.code(rest, language=None)
+
+
 def has_indicators(ds: Dataset, lang: str) -> bool:
     """False (with a note) for a dataset without any indicator that has values, e.g. boundaries only."""
     if any(ds.years_for(i) for i in ds.catalogue):
@@ -121,4 +134,4 @@ def has_indicators(ds: Dataset, lang: str) -> bool:
 
 def source_footer(ds: Dataset, indicator: str | None = None) -> None:
     """Source, licence and attribution under every view."""
-    st.caption(f"{t('licence_line', lang())}: {ds.attribution(indicator)}")
+    st.caption(f"{t('licence_line', lang())}: {md(ds.attribution(indicator))}")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators.text import md
 from ui import common
 
 TEXT_DE = """
@@ -30,10 +31,10 @@ def render() -> None:
     st.markdown(TEXT_EN if lang == "en" else TEXT_DE)
     for geo_id, geo in common.geographies().items():
         ds = common.dataset(geo_id)
-        st.markdown(f"#### {geo.label(lang)}")
-        for src in ds.sources.values():
-            link = f" – [{src.url}]({src.url})" if src.url else ""
+        st.markdown(f"#### {md(geo.label(lang))}")
+        for src in ds.sources.values():  # all of it may come from an upload: text, no links
+            link = f" – {md(src.url)}" if src.url else ""
             note = src.note_en if lang == "en" else src.note_de
-            st.markdown(f"- {src.label}, {src.licence}{link}" + (f"  \n  {note}" if note else ""))
+            st.markdown(f"- {md(src.label)}, {md(src.licence)}{link}" + (f"  \n  {md(note)}" if note else ""))
         if geo.attribution:
-            st.markdown(f"- {geo.attribution}")
+            st.markdown(f"- {md(geo.attribution)}")

@@ -23,6 +23,7 @@ from indicators.compute.ranking import ranking_table
 from indicators.compute.smoothing import eb_rates
 from indicators.compute.timeseries import change_between, series
 from indicators.formatting import fmt_change, fmt_value
+from indicators.text import md
 from ui import common, downloads
 from ui.i18n import t
 
@@ -132,9 +133,9 @@ def render() -> None:
     codes = list(layer["code"])
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None
 
-    st.subheader(f"{label} – {c['year']}" if c["view"] == "level" else label)
+    st.subheader(f"{md(label)} – {c['year']}" if c["view"] == "level" else md(label))
     if ind.definition(lang):
-        st.caption(ind.definition(lang))
+        st.caption(md(ind.definition(lang)))
     m = build_map(layer, classes, indicator_label=label, unit=unit, city_value=city, decimals=c["decimals"],
                       city_name=ds.geography.reference_label(lang), lang=lang,
                   selected=selected, show_labels=c["labels"],
@@ -171,7 +172,7 @@ def _flag_list(layer, unit: str, decimals: int, lang: str) -> None:
         st.write(t("no_flags", lang))
         return
     st.markdown("\n".join(
-        f"- {row['name']}: {fmt_value(row['value'], unit, decimals, lang)}" for _, row in flagged.iterrows()))
+        f"- {md(row['name'])}: {md(fmt_value(row['value'], unit, decimals, lang))}" for _, row in flagged.iterrows()))
 
 
 def _ranking(ds, layer, city, unit: str, c: dict, lang: str) -> None:
@@ -220,5 +221,5 @@ def _profile(ds, layer, c: dict, lang: str) -> None:
     ref = ds.geography.reference_code
     ts = series(ds.values, c["indicator"], [code, ref] if ref else [code])
     ts.columns = [names.get(col, ds.geography.reference_label(lang)) for col in ts.columns]
-    st.markdown(f"**{t('series_title', lang)}: {ds.catalogue[c['indicator']].label(lang)}**")
+    st.markdown(f"**{t('series_title', lang)}: {md(ds.catalogue[c['indicator']].label(lang))}**")
     st.line_chart(ts)

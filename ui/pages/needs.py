@@ -13,6 +13,7 @@ from indicators.formatting import fmt_number
 from indicators.needs.assess import METHODS, PRESETS
 from indicators.needs.assessment import default_setup, need_classes, run_needs
 from indicators.needs.explain import summary
+from indicators.text import md
 from ui import common
 
 METHOD_LABELS = {
@@ -57,7 +58,7 @@ def render() -> None:
         return
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
-    st.subheader(("Bedarfslagen" if lang == "de" else "Needs") + f" – {ds.geography.label(lang)} {year}")
+    st.subheader(("Bedarfslagen" if lang == "de" else "Needs") + f" – {md(ds.geography.label(lang))} {year}")
     st.caption(PRESETS_NOTE.get(method, ""))
     layer = join_values(ds.areas, pd.DataFrame({
         "area_code": result["id"], "value": result["score"], "numerator": np.nan,
@@ -76,7 +77,7 @@ def render() -> None:
         st.markdown(f"**{'Markierte Gebiete' if lang == 'de' else 'Flagged areas'}: {len(flagged)}**")
         reasons = summary(expl)
         for _, row in flagged.head(30).iterrows():
-            st.markdown(f"- **{row['name']}** ({row['label']}): {reasons.get(row['id'], '')}")
+            st.markdown(f"- **{md(row['name'])}** ({md(row['label'])}): {md(reasons.get(row['id'], ''))}")
     table = result[["id", "name", "label", "score", "rank", "flag", "status"]].copy()
     table["score"] = [fmt_number(v, 2, lang) for v in table["score"]]
     if rob is not None:

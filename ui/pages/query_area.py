@@ -12,6 +12,7 @@ from geo.spatial.estimate import circle, default_estimator, geometry_from_geojso
 from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number
+from indicators.text import md
 from ui import common
 
 
@@ -52,13 +53,13 @@ def render_area_tool() -> None:
         if res.found:
             hit = res.matches[0]
             point = (hit.lon, hit.lat)
-            st.success(f"{hit.address}: Stadtteil {hit.stadtteil_code} {hit.stadtteil_name} "
-                       f"({fmt_number(hit.lat, 5, lang)}, {fmt_number(hit.lon, 5, lang)})")
+            st.success(md(f"{hit.address}: Stadtteil {hit.stadtteil_code} {hit.stadtteil_name} "
+                          f"({fmt_number(hit.lat, 5, lang)}, {fmt_number(hit.lon, 5, lang)})"))
             st.markdown(f"[{'Gebietsprofil öffnen' if de else 'Open area profile'}](./?area={hit.stadtteil_code})")
         else:
-            st.warning(res.message or ("Adresse nicht gefunden." if de else "Address not found."))
+            common.show_error(res.message or ("Adresse nicht gefunden." if de else "Address not found."), "warning")
             if res.suggestions:
-                st.write(("Meinten Sie: " if de else "Did you mean: ") + "; ".join(res.suggestions[:5]))
+                st.text(("Meinten Sie: " if de else "Did you mean: ") + "; ".join(res.suggestions[:5]))
 
     st.markdown("#### " + ("Wer wohnt im Umkreis oder in einer gezeichneten Fläche?" if de
                            else "Who lives within a radius or a drawn area?"))
@@ -79,7 +80,7 @@ def render_area_tool() -> None:
             geom = geometry_from_geojson(drawings[-1])
             what = "gezeichnete Fläche" if de else "drawn area"
         except ValueError as exc:
-            st.error(str(exc))
+            common.show_error(exc)
     elif point:
         geom = circle(point[0], point[1], radius)
         what = f"{radius} m um {text}" if de else f"{radius} m around {text}"
@@ -88,12 +89,12 @@ def render_area_tool() -> None:
     try:
         result = _estimator().estimate(geom, year, None, lang)
     except ValueError as exc:  # EstimateError: e.g. an empty or degenerate drawing
-        st.error(str(exc))
+        common.show_error(exc)
         return
-    st.markdown(f"**{what}: {fmt_number(result.area_km2, 2, lang)} km²**")
+    st.markdown(f"**{md(what)}: {fmt_number(result.area_km2, 2, lang)} km²**")
     st.dataframe(_estimate_table(result, lang), hide_index=True, width="stretch")
     for note in result.notes:
-        st.caption(note)
+        st.caption(md(note))
     st.caption("Schätzung: Flächengewichtung verteilt die Zahlen eines Stadtteils gleichmäßig auf seine Fläche, "
                "Adressgewichtung auf seine amtlichen Adresspunkte (© GeoBasis-DE/LVermGeo SH, CC BY 4.0). "
                "Die Spanne zwischen beiden Verfahren zeigt die Unsicherheit. Quoten werden aus geschätzten Zahlen "

@@ -5,7 +5,9 @@ shown the same way: a choropleth, a table and a CSV download.
 """
 from __future__ import annotations
 
+import contextlib
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import folium
@@ -18,21 +20,27 @@ from geo.join import join_values
 from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number
+from indicators.text import md
 from ui import common
 
 
-def _saved_upload(upload, suffix: str) -> Path | None:
-    """Uploaded bytes as a temporary file (the readers take paths); None if too large."""
+@contextlib.contextmanager
+def _saved_upload(upload, suffix: str) -> Iterator[Path | None]:
+    """Uploaded bytes as a file in a temporary folder of its own, removed afterwards; None if too large.
+
+    The folder holds nothing else, so GDAL finds no sibling files to open.
+    """
     from geo.uploads.boundary import max_upload_bytes
 
     data = upload.getvalue()
     if len(data) > max_upload_bytes():
-        st.error(f"{upload.name}: Datei größer als {max_upload_bytes() // 2**20} MB")
-        return None
-    tmp = tempfile.NamedTemporaryFile(delete=False, suffix=suffix)  # noqa: SIM115 (issue 12: to be replaced)
-    tmp.write(data)
-    tmp.close()
-    return Path(tmp.name)
+        common.show_error(f"{upload.name}: Datei größer als {max_upload_bytes() // 2**20} MB")
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="sozmon-upload-") as tmp:
+        path = Path(tmp) / f"upload{suffix.lower()}"
+        path.write_bytes(data)
+        yield path
 
 
 def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=None) -> None:
@@ -66,9 +74,9 @@ def render_filter_tool() -> None:
     try:
         res = run_query(ds, text, year, lang)
     except QueryError as exc:
-        st.error(str(exc))
+        common.show_error(exc)
         return
-    st.info(res.summary(lang))
+    st.info(md(res.summary(lang)))
     first = ds.catalogue[res.indicators[0]]
     layer = join_values(ds.areas, ds.values[(ds.values["indicator"] == first.id) & (ds.values["year"] == year)])
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
@@ -93,24 +101,25 @@ def render_facilities_tool() -> None:
                           type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"], key="q_fac")
     if up is None:
         return
-    path = _saved_upload(up, Path(up.name).suffix)
-    if path is None:
-        return
-    points, report = read_facilities(path, up.name, ds.areas)
-    (st.success if report.ok else st.error)(report.summary(lang))
+    with _saved_upload(up, Path(up.name).suffix) as path:
+        if path is None:
+            return
+        points, report = read_facilities(path, up.name, ds.areas)
+    (st.success if report.ok else st.error)(md(report.summary(lang)))
     if report.findings:
         st.dataframe(report.to_frame(lang), hide_index=True, width="stretch")
     if points is None:
         return
     groups = [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
     c1, c2, c3 = st.columns(3)
-    group = c1.selectbox("Bezugsgruppe" if de else "Group", groups, format_func=lambda i: ds.catalogue[i].label(lang))
+    group = c1.selectbox("Bezugsgruppe" if de else "Group", groups,
+                         format_func=lambda i: ds.catalogue[i].label(lang))
     year = c2.selectbox("Jahr" if de else "Year", ds.years[::-1], key="q_fac_year")
     radius = c3.number_input("Umkreis für Abdeckung (m)" if de else "Coverage radius (m)", 100, 5000, 500, 50)
     pop = ds.values[(ds.values["indicator"] == group) & (ds.values["year"] == year)].set_index("area_code")["value"]
     rows = facility_indicators(points, ds.areas, pop, radius, group=group, year=year)
     cat = facility_catalogue(group=group, group_label=ds.catalogue[group].label(lang), radius_m=radius)
-    which = st.radio("Kennzahl" if de else "Measure", list(cat), format_func=lambda i: cat[i].label(lang),
+    which = st.radio("Kennzahl" if de else "Measure", list(cat), format_func=lambda i: md(cat[i].label(lang)),
                      horizontal=True)
     latlon = points.to_crs(4326).geometry
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_fac_map",
@@ -130,19 +139,20 @@ def render_raster_tool() -> None:
         return
     above = st.number_input("Anteil der Zellen über (optional)" if de else "Share of cells above (optional)",
                             value=None, key="q_raster_above")
-    path = _saved_upload(up, ".tif")
-    if path is None:
-        return
-    try:
-        res = zonal_stats(path, ds.areas, above)
-    except ZonalError as exc:
-        st.error(str(exc).replace(path.name, up.name))
-        return
+    with _saved_upload(up, Path(up.name).suffix or ".tif") as path:
+        if path is None:
+            return
+        try:
+            res = zonal_stats(path, ds.areas, above)
+        except ZonalError as exc:
+            common.show_error(str(exc).replace(path.name, up.name))
+            return
+    res.raster = up.name
     for note in res.notes:
-        st.caption(note)
+        st.caption(md(note))
     prefix = "raster"
     cat = zonal_indicators(res, prefix, label=up.name)
-    which = st.radio("Kennzahl" if de else "Statistic", list(cat), format_func=lambda i: cat[i].label(lang),
+    which = st.radio("Kennzahl" if de else "Statistic", list(cat), format_func=lambda i: md(cat[i].label(lang)),
                      horizontal=True)
     rows = zonal_rows(res, prefix)
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map")

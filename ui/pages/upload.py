@@ -8,6 +8,7 @@ from geo.uploads.pipeline import accept_upload
 from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, recheck_table
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
+from indicators.text import md
 from ui import common
 
 
@@ -20,7 +21,7 @@ def _saved(message: str) -> None:
 
 
 def _report(report, lang: str) -> None:
-    (st.success if report.ok else st.error)(report.summary(lang))
+    (st.success if report.ok else st.error)(md(report.summary(lang)))
     if report.findings:
         st.dataframe(report.to_frame(lang), hide_index=True, width="stretch")
 
@@ -42,7 +43,7 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
     variables = set(check.tidy["variable"])
     for var in check.new_variables:
         fields = default_fields(var)
-        with st.expander(f"{'Neues Merkmal' if de else 'New variable'}: {var}", expanded=True):
+        with st.expander(f"{'Neues Merkmal' if de else 'New variable'}: {md(var)}", expanded=True):
             a, b, c = st.columns(3)
             fields["label_de"] = a.text_input("Bezeichnung" if de else "Label", fields["label_de"], key=f"up_lab_{var}")
             fields["unit"] = b.text_input("Einheit" if de else "Unit", fields["unit"], key=f"up_unit_{var}")
@@ -66,15 +67,15 @@ def _accept_table(store, check, base, filename: str, lang: str) -> None:
     label = st.text_input("Bezeichnung des Datensatzes" if de else "Dataset label",
                           f"{base.label_de} + {filename}", key="up_t_label")
     for p in problems:
-        st.warning(p)
+        common.show_error(p, "warning")
     if st.button("Übernehmen und speichern" if de else "Accept and save", key="up_t_ok", disabled=bool(problems)):
         try:
             geo = accept_upload(store, label, label, tidy=check.tidy, base_geography=base,
                                 indicators=indicators, sources=sources, reports=[check.report])
         except (StoreError, UploadError, ValueError) as exc:
-            st.error(str(exc))
+            common.show_error(exc)
         else:
-            _saved(("Gespeichert: " if de else "Saved: ") + geo.label(lang))
+            _saved(("Gespeichert: " if de else "Saved: ") + md(geo.label(lang)))
 
 
 def render() -> None:
@@ -114,10 +115,10 @@ def render() -> None:
                     try:
                         geo = accept_upload(store, label, label, areas=result.areas, reports=[result.report])
                     except (StoreError, UploadError, ValueError) as exc:
-                        st.error(str(exc))
+                        common.show_error(exc)
                     else:
                         _saved(("Gespeichert als Gebietsgliederung: " if de else "Saved as geography: ")
-                               + geo.label(lang))
+                               + md(geo.label(lang)))
     elif mode == "table":
         target = st.selectbox("Gebietsgliederung" if de else "Geography", list(geos),
                               format_func=lambda g: geos[g].label(lang), key="up_t_geo")
@@ -127,7 +128,7 @@ def render() -> None:
             try:
                 check = check_table(up.getvalue(), up.name, geos[target], store=store)
             except UploadError as exc:
-                st.error(str(exc))
+                common.show_error(exc)
                 return
             cols = [c for c in check.raw.frame.columns if c != "_row"]
             with st.expander("Spalten zuordnen" if de else "Map columns", expanded=not check.ok):
@@ -151,7 +152,7 @@ def render() -> None:
             st.write("Noch keine eigenen Daten gespeichert." if de else "No saved data yet.")
         for item in saved:
             c1, c2 = st.columns([4, 1])
-            c1.write(f"**{item.label}** ({item.name})")
+            c1.markdown(f"**{md(item.label)}** ({md(item.name)})")
             if c2.button("Entfernen" if de else "Remove", key=f"rm_{item.name}"):
                 store.remove(item.name)
                 st.cache_data.clear()
