@@ -130,6 +130,8 @@ def catalogue_yaml(indicators: Mapping[str, Indicator] | list[Indicator], source
         d["numerator"] = list(ind.numerator)
         d["denominator"] = list(ind.denominator)
         d.update({k: v for k, v in ind.extra.items() if isinstance(v, (str, int, float, bool))})
+        if ind.extra.get("parts"):  # total = sum of parts, for secondary suppression
+            d["parts"] = [str(p) for p in ind.extra["parts"]]
         entries.append(d)
     srcs = {s.id: {k: v for k, v in asdict(s).items() if k != "id" and v} for s in sources.values()}
     doc = {"sources": srcs, "indicators": entries}

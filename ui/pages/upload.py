@@ -54,6 +54,11 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
                 fields["numerator"] = b.text_input("Zähler" if de else "Numerator", key=f"up_num_{var}")
                 fields["denominator"] = c.text_input("Nenner" if de else "Denominator", key=f"up_den_{var}")
             fields["reference_date"] = b.text_input("Stichtag" if de else "Reference date", key=f"up_date_{var}")
+            if fields["kind"] == "count":
+                fields["parts"] = c.text_input("Summe aus (Teile, z. B. a + b)" if de else "Sum of (parts, e.g. a + b)",
+                                               key=f"up_parts_{var}",
+                                               help="Ist diese Anzahl die Summe anderer Merkmale der Tabelle, "
+                                                    "werden diese mit geschützt (Differenzbildung).")
         try:
             indicators.append(indicator_from_form(fields, variables, src.id if src else ""))
         except FormError as exc:
