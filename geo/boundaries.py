@@ -23,6 +23,8 @@ from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, e
 VECTOR_SUFFIXES = (".gpkg", ".geojson", ".json", ".shp", ".zip")
 MAX_BYTES = 50 * 1024 * 1024
 MAX_FEATURES = 100_000
+MAX_VERTICES = 5_000_000   # all coordinates of a layer together
+MAX_NAME = 200             # characters of an area name or key
 MAX_ZIP_RATIO = MAX_RATIO
 _LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json")
 _SHAPE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
@@ -149,6 +151,10 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
     if len(gdf) == 0:
         report.reject_file("Datei enthält keine Objekte")
         return None, report
+    vertices = int(shapely.get_num_coordinates(gdf.geometry.values).sum())
+    if vertices > MAX_VERTICES:
+        report.reject_file(f"zu viele Stützpunkte ({vertices}, erlaubt {MAX_VERTICES}): Geometrie bitte vereinfachen")
+        return None, report
     if not check_coordinates(gdf, report):
         return None, report
     try:
@@ -254,6 +260,15 @@ def pick_columns(gdf: gpd.GeoDataFrame, code_col: str, name_col: str | None, rep
         report.add(int(idx) + 1, code_col, f"Schlüssel '{code}' doppelt: nur das erste Objekt verwendet", DROPPED)
     out = out[~dup].reset_index(drop=True)
     out["name"] = out["name"].fillna(out["code"])
+    long = out["code"].str.len() > MAX_NAME
+    for idx in out.index[long]:
+        report.add(int(idx) + 1, code_col, f"Schlüssel länger als {MAX_NAME} Zeichen", DROPPED)
+    out = out[~long].reset_index(drop=True)
+    cut = out["name"].str.len() > MAX_NAME
+    if cut.any():
+        report.add(None, name_col or code_col, f"{int(cut.sum())} Namen länger als {MAX_NAME} Zeichen: gekürzt",
+                   REPAIRED)
+        out.loc[cut, "name"] = out.loc[cut, "name"].str.slice(0, MAX_NAME - 1) + "…"
     report.rows_used = len(out)
     return out
 

@@ -41,6 +41,7 @@ from indicators.catalogue import Indicator, Source
 ROOT = Path(__file__).resolve().parents[2]
 ENV_VAR = "SOZIALMONITOR_DATA_DIR"
 LAYER = "areas"
+MAX_LABEL = 200  # characters of a dataset label (the registry is read on every page)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
 
@@ -231,6 +232,9 @@ class DataStore:
             Replace an existing dataset of the same name; otherwise that is an error.
         """
         gid = safe_name(name)
+        for what, text in (("Bezeichnung", label_de), ("englische Bezeichnung", label_en), ("Quellenangabe", attribution)):
+            if len(str(text or "")) > MAX_LABEL:
+                raise StoreError(f"{what} zu lang ({len(str(text))} Zeichen, erlaubt {MAX_LABEL})")
         if gid in parse_registry(REGISTRY):
             raise StoreError(f"'{gid}' ist eine mitgelieferte Geografie: bitte einen anderen Namen wählen")
         version = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
