@@ -20,6 +20,13 @@ def _saved(message: str) -> None:
     st.rerun()
 
 
+@st.cache_data(show_spinner="Datei wird geprüft …", max_entries=8, ttl=3600)
+def _checked_boundaries(data: bytes, name: str):
+    """The check of an uploaded boundary file, cached by its content (hashed by Streamlit),
+    so reruns while the file sits in the uploader do not read it again."""
+    return check_boundaries(data, name)
+
+
 def _report(report, lang: str) -> None:
     (st.success if report.ok else st.error)(md(report.summary(lang)))
     if report.findings:
@@ -104,7 +111,7 @@ def render() -> None:
         up = st.file_uploader("GeoPackage, GeoJSON oder ZIP (Shapefile)" if de else "GeoPackage, GeoJSON or ZIP",
                               type=["gpkg", "geojson", "json", "zip"], key="up_bound")
         if up is not None:
-            check = check_boundaries(up.getvalue(), up.name)
+            check = _checked_boundaries(up.getvalue(), up.name)
             if not check.ok:
                 _report(check.report, lang)
             else:
