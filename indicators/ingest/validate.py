@@ -32,6 +32,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 # Symbols German statistics offices print instead of a number, read by their meaning
 # (Zeichenerklärung der amtlichen Statistik): "-" is exactly zero, the others are no value.
+MAX_NAME = 200  # characters of a variable name
 ZERO_SYMBOLS = {"-", "–", "—"}
 SYMBOL_MEANINGS = {
     ".": "Zahlenwert unbekannt oder geheim zu halten",
@@ -191,6 +192,9 @@ def validate_table(
         variable = str(rec["variable"]).strip()
         if not variable:
             _drop(report, row, "variable", "Merkmal fehlt", wide)
+            continue
+        if len(variable) > MAX_NAME:
+            _drop(report, row, "variable", f"Merkmal länger als {MAX_NAME} Zeichen", wide)
             continue
         text = str(rec["value"]).strip()
         if text.startswith("__DATE__"):
