@@ -17,14 +17,17 @@ import pyogrio
 import shapely
 
 from geo.crs import CRSError, to_metric
+from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
 from indicators.errors import InputError
 from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 from indicators.limits import max_upload_bytes
 
 MAX_FEATURES = 100_000
+MAX_VERTICES = 5_000_000   # all coordinates of a layer together
+MAX_NAME = 200             # characters of an area name or key
 MAX_ZIP_RATIO = MAX_RATIO
-_LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json", ".fgb")
+_LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json")
 _SHAPE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
 # Envelope of Germany in EPSG:25832 (generous), to catch layers with a wrong CRS.
 GERMANY_25832 = (150_000, 5_150_000, 1_100_000, 6_200_000)
@@ -149,6 +152,10 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
     if len(gdf) == 0:
         report.reject_file("Datei enthält keine Objekte")
         return None, report
+    vertices = int(shapely.get_num_coordinates(gdf.geometry.values).sum())
+    if vertices > MAX_VERTICES:
+        report.reject_file(f"zu viele Stützpunkte ({vertices}, erlaubt {MAX_VERTICES}): Geometrie bitte vereinfachen")
+        return None, report
     if not check_coordinates(gdf, report):
         return None, report
     try:
@@ -200,29 +207,38 @@ def gdal_message(text: str) -> str:
 
 
 def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame | None:
+    """Read one layer with the driver fixed by :func:`geo.safe_open.vector_source`."""
     if target.suffix.lower() in TABLE_SUFFIXES:
         report.reject_file(f"{target.name} {NOT_GEOMETRY}")
         return None
     try:
+        source = vector_source(target, report.file)
+    except UnsafeFileError as exc:
+        report.reject_file(str(exc))
+        return None
+    configure_pyogrio()
+    try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            layers = pyogrio.list_layers(target)
+            layers = pyogrio.list_layers(source)
         if layer is None and len(layers) > 1:
             names = [str(n) for n in layers[:, 0]]
             report.add(None, "", f"Datei enthält {len(names)} Ebenen ({', '.join(names[:5])}); verwendet: {names[0]}",
                        "verwendet", WARNING)
             layer = names[0]
-        info = pyogrio.read_info(target, layer=layer)
+        info = pyogrio.read_info(source, layer=layer)
         if info.get("features", 0) > MAX_FEATURES:
             report.reject_file(f"zu viele Objekte ({info['features']}, erlaubt {MAX_FEATURES})")
             return None
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            gdf = pyogrio.read_dataframe(target, layer=layer)
+            gdf = pyogrio.read_dataframe(source, layer=layer)
         for w in caught[:5]:  # GDAL's own remarks (e.g. unclosed rings it closed) belong in the report
             report.add(None, "", gdal_message(str(w.message)), "verwendet", WARNING)
     except Exception as exc:  # pyogrio/GDAL raise many error types for broken files
-        report.reject_file(f"Geodatei nicht lesbar: {gdal_message(str(exc) or type(exc).__name__)}")
+        msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        msg = msg.replace(str(target.parent), "").replace("GPKG:", "").replace("GeoJSON:", "").lstrip("/")
+        report.reject_file(f"Geodatei nicht lesbar: {gdal_message(msg)}")
         return None
     if not isinstance(gdf, gpd.GeoDataFrame) or getattr(gdf, "_geometry_column_name", None) not in gdf.columns:
         report.reject_file(f"{target.name} {NOT_GEOMETRY}")
@@ -281,6 +297,15 @@ def pick_columns(gdf: gpd.GeoDataFrame, code_col: str, name_col: str | None, rep
         report.add(int(idx) + 1, code_col, f"Schlüssel '{code}' doppelt: nur das erste Objekt verwendet", DROPPED)
     out = out[~dup].reset_index(drop=True)
     out["name"] = out["name"].fillna(out["code"])
+    long = out["code"].str.len() > MAX_NAME
+    for idx in out.index[long]:
+        report.add(int(idx) + 1, code_col, f"Schlüssel länger als {MAX_NAME} Zeichen", DROPPED)
+    out = out[~long].reset_index(drop=True)
+    cut = out["name"].str.len() > MAX_NAME
+    if cut.any():
+        report.add(None, name_col or code_col, f"{int(cut.sum())} Namen länger als {MAX_NAME} Zeichen: gekürzt",
+                   REPAIRED)
+        out.loc[cut, "name"] = out.loc[cut, "name"].str.slice(0, MAX_NAME - 1) + "…"
     report.rows_used = len(out)
     return out
 

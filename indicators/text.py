@@ -39,6 +39,44 @@ def esc_attr(text: object) -> str:
     return esc(text).replace("\n", " ").replace("\r", " ")
 
 
+# what can start emphasis, code, links, images, HTML, LaTeX, tables or strike-through
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>$~|])")
+# what starts a heading, quote, list or rule at the beginning of the text
+_MD_BLOCK = re.compile(r"^(\s*)(\d*)([#>+=.)-])")
+# GFM turns http://…, www.… and a@b.c into links even when escaped: a word joiner (U+2060,
+# invisible) breaks the pattern
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|\bwww(?=\.)|(?=@)")
+_WJ = "\u2060"
+
+
+def md(text: object, max_len: int | None = None) -> str:
+    """Return ``text`` as Markdown that renders literally: no links, images, LaTeX or headings.
+
+    The single helper for user text (names, labels, sources, file names) on its
+    way into ``st.markdown``, ``st.caption``, ``st.subheader``, ``st.info`` and
+    widget labels. The characters of emphasis, code, links, images, HTML,
+    LaTeX, tables and strike-through are backslash-escaped, as is a heading,
+    quote or list marker at the start (so ``![b](http://…)`` shows as typed);
+    ``http://``, ``www.`` and ``a@b`` are no autolinks (a word joiner is put in
+    front of ``://``, after ``www`` and before ``@``); line breaks become spaces.
+
+    Parameters
+    ----------
+    text
+        Any value; None and NaN become an empty string.
+    max_len
+        Optional cut (with "…") before escaping.
+    """
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    s = _CONTROL.sub("", str(text)).replace("\r", " ").replace("\n", " ")
+    if max_len is not None and len(s) > max_len:
+        s = s[: max(max_len - 1, 0)] + "…"
+    s = _AUTOLINK.sub(lambda m: m.group(0) + _WJ, s)
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return _MD_BLOCK.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), s, count=1)
+
+
 def plain(text: object) -> str:
     """Text for a terminal or log: control characters replaced by '?'."""
     if text is None:

@@ -7,8 +7,9 @@ import streamlit as st
 
 from geo.geographies import Geography
 from geo.loading import load_dataset
-from geo.uploads.store import DataStore
+from geo.uploads.store import DataStore, startup_cleanup
 from indicators.dataset import Dataset
+from indicators.text import md
 from indicators.wording import t
 
 
@@ -19,8 +20,16 @@ def store() -> DataStore:
     return DataStore(user=current_user())
 
 
+@st.cache_resource(show_spinner=False)
+def _started() -> bool:
+    """Once per server process: data directory 0700, stale temporary folders removed."""
+    startup_cleanup()
+    return True
+
+
 def geographies() -> dict[str, Geography]:
     """Shipped geographies plus the saved ones this session's user may read (see geo.uploads.store)."""
+    _started()
     return store().geographies()
 
 
@@ -108,6 +117,26 @@ def geography_picker() -> str:
     return st.session_state["geography"]
 
 
+def show_error(message: object, kind: str = "error") -> None:
+    """An error (or warning) from data or user input as plain text: first line in the box, the rest as code.
+
+    Messages quote file names, labels and query text; none of it may render as
+    Markdown (see :func:`indicators.text.md`).
+    """
+    first, _, rest = str(message).partition("\n")
+    getattr(st, kind)(md(first))
+    if rest.strip():
+        st.code(rest, language=None)
+
+
+def has_indicators(ds: Dataset, lang: str) -> bool:
+    """False (with a note) for a dataset without any indicator that has values, e.g. boundaries only."""
+    if any(ds.years_for(i) for i in ds.catalogue):
+        return True
+    st.info(t("no_indicators", lang))
+    return False
+
+
 def source_footer(ds: Dataset, indicator: str | None = None) -> None:
     """Source, licence and attribution under every view."""
-    st.caption(f"{t('licence_line', lang())}: {ds.attribution(indicator)}")
+    st.caption(f"{t('licence_line', lang())}: {md(ds.attribution(indicator))}")

@@ -35,6 +35,9 @@ RC: dict[RcKeyType, Any] = {
     "ps.fonttype": 42,
     "hatch.linewidth": 0.6,
     "axes.unicode_minus": True,
+    # names and labels come from user files: "$\\frac{$" is text, never mathtext or LaTeX
+    "text.parse_math": False,
+    "text.usetex": False,
 }
 TEXT_COLOR = "#1a1a1a"
 MUTED = "#555555"

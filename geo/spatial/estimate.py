@@ -17,6 +17,7 @@ control (:func:`indicators.compute.disclosure.apply_disclosure`) applies to the 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,11 +40,37 @@ from indicators.wording import t
 
 METHODS = ("areal", "dasymetric")
 MAX_RADIUS_M = 20_000
+# Protection against differencing two custom areas (e.g. a 500 m and a 510 m circle):
+# no estimate below a minimum population (address-point method), published counts
+# rounded to a base, rates recomputed from the rounded counts.
+ENV_MIN_POPULATION = "SOZIALMONITOR_ESTIMATE_MIN_POPULATION"
+ENV_ROUND_BASE = "SOZIALMONITOR_ESTIMATE_ROUND_BASE"
+DEFAULT_MIN_POPULATION = 300
+DEFAULT_ROUND_BASE = 5
+POPULATION_VAR = "population_total"
 _TO_METRIC = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
 
 
 class EstimateError(InputError):
     """The custom area cannot be used (message in German, says why)."""
+
+
+def _env_number(name: str, default: int) -> int:
+    try:
+        return max(0, int(float(os.environ.get(name, default))))
+    except ValueError:
+        return default
+
+
+def protection() -> tuple[int, int]:
+    """(minimum population, rounding base) for custom-area estimates, from the environment."""
+    return _env_number(ENV_MIN_POPULATION, DEFAULT_MIN_POPULATION), max(1, _env_number(ENV_ROUND_BASE,
+                                                                                       DEFAULT_ROUND_BASE))
+
+
+def round_to_base(values: np.ndarray, base: int) -> np.ndarray:
+    """Counts rounded to a multiple of ``base`` (halves up), NaN kept."""
+    return np.floor(np.asarray(values, dtype=float) / base + 0.5) * base
 
 
 # --- building the custom polygon -----------------------------------------
@@ -265,6 +292,12 @@ class Estimator:
         weights = w[list(METHODS)].to_numpy().T  # methods × touched areas
         # a missing count in any touched area makes that estimate NaN
         est = weights @ counts if len(w) else np.zeros((len(METHODS), len(variables)))
+        min_pop, base = protection()
+        residents = self._residents(w, year, weights)
+        too_small = not residents >= min_pop  # NaN (no population known) is too small as well
+        est = round_to_base(est, base)  # published counts; differences of two areas are multiples of base
+        if too_small:
+            est[:] = np.nan
         known = {v: est[:, j] for j, v in enumerate(variables)}
         known["area_km2"] = np.full(len(METHODS), area_km2)
         rows = [(v, known[v], known[v], np.full(len(METHODS), np.nan)) for v in variables]
@@ -279,13 +312,25 @@ class Estimator:
         })
         # each method is its own "area"; there is no whole-city row among them
         vals = apply_disclosure(vals, self.ds.catalogue, self.ds.min_count, reference_code=None)
+        if too_small:
+            vals["suppressed"] = True
         cat = self.ds.catalogue
         table = pd.DataFrame({
             "variable": vals["indicator"], "label": [cat[i].label(lang) for i in vals["indicator"]],
             "kind": [cat[i].kind for i in vals["indicator"]], "method": vals["area_code"],
             "value": vals["value"], "suppressed": vals["suppressed"],
         })
-        return EstimateResult(area_km2, year, table, w, self._notes(geom, w, area_km2, lang))
+        notes = self._notes(geom, w, area_km2, lang)
+        if too_small:
+            notes.insert(0, t("q_too_few_residents", lang, min_pop=min_pop))
+        return EstimateResult(area_km2, year, table, w, notes)
+
+    def _residents(self, w: pd.DataFrame, year: int, weights: np.ndarray) -> float:
+        """Residents inside by the address-point method (NaN without a population count)."""
+        if POPULATION_VAR not in self.count_vars or not len(w):
+            return float("nan") if POPULATION_VAR not in self.count_vars else 0.0
+        pop = self.counts[year].loc[w["code"], POPULATION_VAR].to_numpy(dtype=float)
+        return float(weights[list(METHODS).index("dasymetric")] @ pop)
 
     def _notes(self, geom: shapely.Geometry, w: pd.DataFrame, area_km2: float, lang: str) -> list[str]:
         notes = [f"{t(f'q_method_{m}', lang)}: {t(f'q_method_note_{m}', lang)}" for m in METHODS]
@@ -294,7 +339,8 @@ class Estimator:
             notes.append(t("q_outside_share", lang, share=f"{outside:.0%}"))
         if len(w) == 0:
             notes.append(t("q_the_selection_touches_no", lang))
-        notes.append(t("q_values_below", lang, n=self.ds.min_count))
+        min_pop, base = protection()
+        notes.append(t("q_protection_note", lang, base=base, min_pop=min_pop, n=self.ds.min_count))
         return notes
 
 

@@ -21,6 +21,7 @@ import shapely
 from pyproj import Transformer
 
 from geo.crs import METRIC_CRS, CRSError, to_metric
+from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
 from geo.spatial.addresses import load_addresses, points_area_codes
 from indicators.catalogue import Indicator
 from indicators.ingest.read import ROW_COL, read_table
@@ -33,6 +34,7 @@ X = ("x", "rechtswert", "easting", "east", "ostwert", "x_utm", "utm_x")
 Y = ("y", "hochwert", "northing", "north", "nordwert", "y_utm", "utm_y")
 NAME = ("name", "bezeichnung", "einrichtung", "titel", "title")
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
+MAX_POINTS = 100_000
 # plausible EPSG:25832 coordinates for northern Germany
 X_RANGE, Y_RANGE = (200_000, 900_000), (5_200_000, 6_200_000)
 _TO_METRIC = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True)
@@ -87,14 +89,24 @@ def _points_from_table(frame: pd.DataFrame, decimal: str, report: Report) -> gpd
 
 def _points_from_vector(path: Path, report: Report) -> gpd.GeoDataFrame | None:
     try:
-        gdf = pyogrio.read_dataframe(path)
+        source = vector_source(path, report.file)
+    except UnsafeFileError as exc:
+        report.reject_file(str(exc))
+        return None
+    configure_pyogrio()
+    try:
+        gdf = pyogrio.read_dataframe(source, max_features=MAX_POINTS + 1)
     except Exception as exc:  # GDAL raises many error types for broken files
-        report.reject_file(f"Geodatei nicht lesbar: {str(exc).splitlines()[0][:200]}")
+        msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        report.reject_file(f"Geodatei nicht lesbar: {msg.replace(str(path.parent), '').lstrip('/')}")
         return None
     try:
         gdf = to_metric(gdf, report.file)
     except CRSError as exc:
         report.reject_file(str(exc))
+        return None
+    if len(gdf) > MAX_POINTS:
+        report.reject_file(f"zu viele Objekte (mehr als {MAX_POINTS})")
         return None
     report.rows_in = len(gdf)
     gdf["row"] = np.arange(1, len(gdf) + 1)

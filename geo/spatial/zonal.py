@@ -15,6 +15,7 @@ indicator rows (``area_code, indicator, value, …``) for mapping and export.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,10 +27,13 @@ import rasterio.features
 import rasterio.windows
 import shapely
 
+from geo.safe_open import GDAL_CONFIG, UnsafeFileError, check_raster
 from indicators.catalogue import Indicator
 from indicators.errors import InputError
 from indicators.formatting import fmt_number, json_records
 
+ENV_MAX_PIXELS = "SOZIALMONITOR_MAX_RASTER_PIXELS"
+DEFAULT_MAX_PIXELS = 25_000_000
 STATS = ("mean", "sum", "min", "max", "count", "share_above")
 STAT_LABELS_DE = {"mean": "Mittelwert", "sum": "Summe", "min": "Minimum", "max": "Maximum",
                   "count": "Zellen mit Wert", "share_above": "Anteil Zellen über {above}"}
@@ -69,12 +73,32 @@ class ZonalResult:
         return "\n".join(lines)
 
 
+def max_pixels() -> int:
+    """Cells read per area at most (env ``SOZIALMONITOR_MAX_RASTER_PIXELS``, default 25 million)."""
+    try:
+        return max(1, int(float(os.environ.get(ENV_MAX_PIXELS, DEFAULT_MAX_PIXELS))))
+    except ValueError:
+        return DEFAULT_MAX_PIXELS
+
+
 def _open(path: str | Path) -> rasterio.DatasetReader:
+    """Open a GeoTIFF with the GTiff driver only, checked by its leading bytes, GDAL fenced in."""
     name = Path(path).name
     try:
-        src = rasterio.open(path)
+        check_raster(path, name)
+    except UnsafeFileError as exc:
+        raise ZonalError(str(exc)) from None
+    except OSError:
+        raise ZonalError(f"{name}: Datei nicht lesbar") from None
+    try:
+        with rasterio.Env(**GDAL_CONFIG):
+            src = rasterio.open(path, driver="GTiff")
     except rasterio.errors.RasterioIOError as exc:
-        raise ZonalError(f"{name}: kein lesbares Raster ({str(exc).splitlines()[0][:200]})") from None
+        msg = str(exc).splitlines()[0][:200].replace(str(Path(path).parent), "").lstrip("/")
+        raise ZonalError(f"{name}: kein lesbares Raster ({msg})") from None
+    if src.driver != "GTiff":
+        src.close()
+        raise ZonalError(f"{name}: keine GeoTIFF-Datei")
     if src.crs is None:
         src.close()
         raise ZonalError(f"{name}: Raster ohne Koordinatenbezugssystem (CRS); bitte mit CRS speichern.")
@@ -88,12 +112,12 @@ def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict, str]
         return {}, "außerhalb des Rasters"
     win = rasterio.features.geometry_window(src, [geom]).intersection(
         rasterio.windows.Window(0, 0, src.width, src.height))
-    data = src.read(band, window=win, masked=True)
-    inside = rasterio.features.geometry_mask([geom], out_shape=data.shape, transform=src.window_transform(win),
+    data, transform = _read_window(src, band, win)
+    inside = rasterio.features.geometry_mask([geom], out_shape=data.shape, transform=transform,
                                              invert=True, all_touched=False)
     if inside.sum() == 0:
         return {}, "kein Zellmittelpunkt in der Fläche (Fläche kleiner als eine Rasterzelle?)"
-    vals = data.astype(float).filled(np.nan)[inside]
+    vals = np.ma.filled(data.astype(float), np.nan)[inside]
     vals = vals[np.isfinite(vals)]
     if vals.size == 0:
         return {"count": 0}, "nur NoData-Zellen"
@@ -103,10 +127,40 @@ def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict, str]
     return out, ""
 
 
+def _read_window(src, band: int, win) -> tuple[np.ma.MaskedArray, object]:
+    """Read a window, from an overview if it has more cells than :func:`max_pixels`.
+
+    Raises
+    ------
+    ZonalError
+        Too many cells and no overview in the file: refused instead of
+        reading gigabytes.
+    """
+    cap = max_pixels()
+    cells = int(win.width) * int(win.height)
+    if cells <= cap:
+        return src.read(band, window=win, masked=True), src.window_transform(win)
+    factors = src.overviews(band)
+    if not factors or cells / max(factors) ** 2 > cap:
+        raise ZonalError(f"{Path(src.name).name}: {fmt_number(cells, 0)} Rasterzellen für ein Gebiet "
+                         f"(erlaubt {fmt_number(cap, 0)}). Bitte das Raster gröber speichern oder "
+                         "Übersichten (Overviews) anlegen.")
+    scale = (cells / cap) ** 0.5
+    shape = (max(1, int(win.height / scale)), max(1, int(win.width / scale)))
+    data = src.read(band, window=win, masked=True, out_shape=shape)
+    transform = src.window_transform(win) * rasterio.Affine.scale(win.width / shape[1], win.height / shape[0])
+    return data, transform
+
+
 def _coverage_stats(src, geoms: gpd.GeoDataFrame, band: int, above: float | None) -> pd.DataFrame:
     """Coverage-weighted statistics with exactextract (fraction of each cell inside)."""
     from exactextract import exact_extract
     from exactextract.raster import NumPyRasterSource
+
+    if src.width * src.height > max_pixels():
+        raise ZonalError(f"{Path(src.name).name}: Raster mit {fmt_number(src.width * src.height, 0)} Zellen "
+                         f"ist für die Methode 'coverage' zu groß (erlaubt {fmt_number(max_pixels(), 0)}); "
+                         "Methode 'center' verwenden oder das Raster gröber speichern.")
 
     data = src.read(band, masked=True)
     arr = data.filled(np.nan).astype(float)
@@ -147,7 +201,7 @@ def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None
     if method not in ("center", "coverage"):
         raise ZonalError(f"Methode '{method}' unbekannt: 'center' oder 'coverage'")
     name = Path(raster).name
-    with _open(raster) as src:
+    with rasterio.Env(**GDAL_CONFIG), _open(raster) as src:
         if not 1 <= band <= src.count:
             raise ZonalError(f"{name}: Band {band} gibt es nicht (Raster hat {src.count} Band/Bänder).")
         geoms = areas.to_crs(src.crs)

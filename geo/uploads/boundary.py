@@ -18,6 +18,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.boundaries import pick_columns, read_vector
+from geo.uploads.sandbox import UploadLimitError, run_limited
 from geo.uploads.stadtbezirke import match_stadtbezirke, normalise_code
 from indicators.ingest.report import DROPPED, Report
 from indicators.ingest.validate import SYNONYMS, _norm
@@ -89,6 +90,16 @@ def suggest_columns(frame: gpd.GeoDataFrame) -> tuple[str | None, str | None]:
     return key, name
 
 
+def _read_limited(path: Path, layer: str | None, filename: str, max_bytes: int):
+    """:func:`read_vector` in a child process with memory and time limits."""
+    try:
+        return run_limited(read_vector, path, layer=layer, name=filename, max_bytes=max_bytes, file_label=filename)
+    except UploadLimitError as exc:
+        report = Report(filename)
+        report.reject_file(str(exc))
+        return None, report
+
+
 def check_boundaries(source: bytes | str | Path, filename: str | None = None, layer: str | None = None,
                      max_bytes: int | None = None) -> BoundaryCheck:
     """Read a boundary upload (GeoPackage, GeoJSON or zipped Shapefile).
@@ -108,14 +119,14 @@ def check_boundaries(source: bytes | str | Path, filename: str | None = None, la
     if isinstance(source, (str, Path)):
         path = Path(source)
         filename = filename or path.name
-        frame, report = read_vector(path, layer=layer, name=filename, max_bytes=max_bytes)
+        frame, report = _read_limited(path, layer, filename, max_bytes)
     else:
         filename = filename or "Grenzen"
         report = Report(filename)
         if len(source) > max_bytes:
             report.reject_file(f"Datei größer als {max_bytes / 1e6:.0f} MB")
             return BoundaryCheck(filename, None, report)
-        suffix = _name_suffix(filename, BOUNDARY_SUFFIXES + (".fgb",))
+        suffix = _name_suffix(filename, BOUNDARY_SUFFIXES)
         if not suffix:
             report.reject_file(f"Dateiformat nicht unterstützt (erlaubt: {', '.join(BOUNDARY_SUFFIXES)}; "
                                "Shapefiles bitte als ZIP)")
@@ -123,7 +134,7 @@ def check_boundaries(source: bytes | str | Path, filename: str | None = None, la
         with tempfile.TemporaryDirectory(prefix="sozmon-upload-") as tmp:
             path = Path(tmp) / f"upload{suffix}"
             path.write_bytes(source)
-            frame, report = read_vector(path, layer=layer, name=filename, max_bytes=max_bytes)
+            frame, report = _read_limited(path, layer, filename, max_bytes)
     if frame is None:
         return BoundaryCheck(filename, None, report)
     key, name = suggest_columns(frame)

@@ -59,7 +59,10 @@ def rename_variables(indicators: list[Indicator], tidy: pd.DataFrame) -> tuple[l
         return sign + renames.get(t.lstrip("-"), t.lstrip("-"))
 
     out = [dataclasses.replace(i, numerator=tuple(map(term, i.numerator)),
-                               denominator=tuple(map(term, i.denominator))) for i in indicators]
+                               denominator=tuple(map(term, i.denominator)),
+                               extra={**i.extra, **({"parts": [term(p) for p in i.extra["parts"]]}
+                                                    if i.extra.get("parts") else {})})
+           for i in indicators]
     return out, tidy
 
 

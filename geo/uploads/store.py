@@ -27,6 +27,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime as dt
+import logging
 import os
 import re
 import secrets
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 ENV_VAR = config.DATA_DIR_VAR
 LAYER = "areas"
+MAX_LABEL = 200  # characters of a dataset label (the registry is read on every page)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 __all__ = ["DataStore", "StoreError", "StoredDataset", "atomic_write", "atomic_write_text", "data_dir", "safe_name"]
 
@@ -81,6 +83,19 @@ def _registry():
 def shipped_names() -> list[str]:
     """Ids and labels of the shipped geographies, which saved datasets may not imitate."""
     return [t for g in parse_registry(REGISTRY).values() for t in (g.id, g.label_de, g.label_en) if t]
+
+
+def startup_cleanup(root: Path | str | None = None) -> list[Path]:
+    """At start-up: create the data directory (0700) and remove what a crash left there.
+
+    Never raises (a read-only or missing data directory must not stop the app);
+    a failure is logged with its traceback.
+    """
+    try:
+        return DataStore(root).cleanup()
+    except Exception:
+        logging.getLogger(__name__).exception("data store clean-up failed")
+        return []
 
 
 def safe_name(text: str) -> str:
@@ -150,6 +165,8 @@ def catalogue_yaml(indicators: Mapping[str, Indicator] | list[Indicator], source
         d["numerator"] = list(ind.numerator)
         d["denominator"] = list(ind.denominator)
         d.update({k: v for k, v in ind.extra.items() if isinstance(v, (str, int, float, bool))})
+        if ind.extra.get("parts"):  # total = sum of parts, for secondary suppression
+            d["parts"] = [str(p) for p in ind.extra["parts"]]
         entries.append(d)
     srcs = {s.id: {k: v for k, v in asdict(s).items() if k != "id" and v} for s in sources.values()}
     doc = {"sources": srcs, "indicators": entries}
@@ -192,10 +209,19 @@ class DataStore:
         """The registry file of the previous schema (imported into the database on first use)."""
         return self.root / "registry.yaml"
 
+    def ensure_root(self) -> Path:
+        """Create the data directory readable by the service user only (0700)."""
+        if not self.root.exists():
+            self.root.mkdir(parents=True, mode=0o700)
+        with contextlib.suppress(OSError):  # not ours (e.g. a shared mount): leave it
+            if self.root.stat().st_uid == os.getuid() and self.root.stat().st_mode & 0o077:
+                os.chmod(self.root, 0o700)
+        return self.root
+
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """Serialise file writes and cleanup between sessions and processes."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.ensure_root()
         with FileLock(self.root / ".lock"):  # portable (POSIX and Windows)
             yield
 
@@ -263,6 +289,9 @@ class DataStore:
             Visibility ``öffentlich`` (admins only); else ``intern``.
         """
         gid = safe_name(name)
+        for what, text in (("Bezeichnung", label_de), ("englische Bezeichnung", label_en), ("Quellenangabe", attribution)):
+            if len(str(text or "")) > MAX_LABEL:
+                raise StoreError(f"{what} zu lang ({len(str(text))} Zeichen, erlaubt {MAX_LABEL})")
         visibility = "öffentlich" if public else "intern"
         checks = {"overwrite": overwrite, "visibility": visibility, "shipped": shipped_names()}
         _registry().precheck(self.engine, self.user, gid, label_de, **checks)
@@ -311,16 +340,25 @@ class DataStore:
         _registry().set_visibility(self.engine, self.user, safe_name(name), "öffentlich" if public else "intern")
 
     def cleanup(self) -> builtins.list[Path]:  # `list` alone would be the method below
-        """Forget trash and old versions past 30 days, and delete dataset folders the registry
-        does not point to (left by a crash, or just forgotten)."""
+        """Forget trash and old versions past 30 days; delete what a crash left: dataset folders the
+        registry does not point to, and temp files.
+
+        Called once at start-up (:func:`startup_cleanup`); safe at any time, since
+        saving holds the same lock.
+        """
         with self._locked():
             _registry().purge(self.engine)
             used = {Path(f).name for f in _registry().folders(self.engine)}
             base = self.root / "datasets"
             stale = [p for p in base.iterdir() if p.is_dir() and p.name not in used] if base.exists() else []
             for p in stale:
-                self._delete_folder(p.relative_to(self.root))
-        return stale
+                shutil.rmtree(p, ignore_errors=True)
+            temps = [p for p in self.root.glob(".*.tmp*") if p.is_file()]
+            if base.exists():
+                temps += [p for p in base.glob("*/.*.tmp*") if p.is_file()]
+            for p in temps:
+                p.unlink(missing_ok=True)
+        return stale + temps
 
     def _delete_folder(self, rel: Path) -> None:
         folder = (self.root / rel).resolve()

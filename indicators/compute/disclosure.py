@@ -77,7 +77,9 @@ def relation_groups(cells: pd.DataFrame, relations: Mapping[str, Iterable[str]],
 
     Returns (parts, total, total_known) triples. Across areas the city total
     is treated as known even where it is not in the data (it is published
-    elsewhere); within an area a relation counts only if its total is there.
+    elsewhere); within an area a relation counts only if its total is there
+    and every part variable occurs in the data of that year (a missing cell
+    of such a variable then gives no protection).
     """
     keys = set(zip(cells["area_code"], cells["year"], cells["variable"]))
     groups: list[tuple[list[Cell], Cell | None, bool]] = []
@@ -86,9 +88,11 @@ def relation_groups(cells: pd.DataFrame, relations: Mapping[str, Iterable[str]],
         total = (reference_code, year, var) if reference_code and (reference_code, year, var) in keys else None
         if parts:
             groups.append((parts, total, True))
+    present = cells.groupby("year")["variable"].agg(set).to_dict()
     for tvar, pvars in relations.items():
         for area, year, _ in [k for k in keys if k[2] == tvar]:
-            groups.append(([(area, year, p) for p in pvars], (area, year, tvar), False))
+            if set(pvars) <= present.get(year, set()):  # a relation holds only with all its parts in the data
+                groups.append(([(area, year, p) for p in pvars], (area, year, tvar), False))
     return groups
 
 
@@ -100,7 +104,9 @@ def secondary_suppression(cells: pd.DataFrame, hidden: set[Cell], relations: Map
     A relation is safe when it hides no cell, or at least two cells whose sum
     is at least ``min_count``. Otherwise its smallest visible part (or, with
     no part left, its total) is hidden and all relations are checked again.
-    Cells missing from the data count as hidden with unknown value.
+    A cell missing from the data is never protection: its value may be
+    published elsewhere (or be zero), so only hidden cells of known value
+    count towards the two cells and their sum.
     """
     value = dict(zip(zip(cells["area_code"], cells["year"], cells["variable"]), cells["value"]))
     if areas_by_year is None:
@@ -112,12 +118,10 @@ def secondary_suppression(cells: pd.DataFrame, hidden: set[Cell], relations: Map
         for parts, total, _known in groups:
             members = parts + ([total] if total else [])
             shown = [m for m in members if m in value and m not in hidden]
-            gone = [m for m in members if m not in value or m in hidden]
+            gone = [m for m in members if m in value and m in hidden]
             if not gone:
                 continue
-            unknown_value = any(m not in value for m in gone)
-            gone_sum = sum(value.get(m, 0) for m in gone)
-            if len(gone) >= 2 and (unknown_value or gone_sum >= min_count):
+            if len(gone) >= 2 and sum(value[m] for m in gone) >= min_count:
                 continue
             candidates = [m for m in shown if m != total] or [m for m in shown if m == total]
             if not candidates:

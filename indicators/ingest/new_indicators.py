@@ -15,9 +15,9 @@ from indicators.catalogue import DIRECTIONS, KINDS, CatalogueError, Indicator, S
 from indicators.errors import InputError
 
 FORM_FIELDS = ("variable", "id", "label_de", "label_en", "kind", "unit", "direction", "numerator", "denominator",
-               "factor", "source", "licence", "reference_date")
+               "factor", "source", "licence", "reference_date", "parts")
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
-MAX_TEXT = 300
+MAX_TEXT = 200  # labels, units, sources: longer text is refused
 
 
 class FormError(InputError):
@@ -35,7 +35,7 @@ def default_fields(variable: str, known: Iterable[str] = ()) -> dict:
         vid = "v_" + vid
     return {"variable": str(variable), "id": vid[:64], "label_de": str(variable)[:MAX_TEXT], "label_en": "", "kind": "count",
             "unit": "Personen", "direction": "neutral", "numerator": [], "denominator": [],
-            "factor": 1.0, "source": "", "licence": "", "reference_date": ""}
+            "factor": 1.0, "source": "", "licence": "", "reference_date": "", "parts": []}
 
 
 def _terms(value: object) -> list[str]:
@@ -91,6 +91,12 @@ def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_i
         for t in num + den:
             if t.lstrip("-") not in known:
                 problems.append(f"Variable '{t.lstrip('-')}' gibt es in der Tabelle nicht")
+    parts = _terms(f["parts"])
+    if parts and kind != "count":
+        problems.append("nur eine Anzahl kann Summe von Teilen sein")
+    for t in parts:
+        if t.startswith("-") or (variables and t not in known) or t == vid:
+            problems.append(f"Teil '{t}': keine andere Variable der Tabelle")
     if kind == "rate" and not (num and den):
         problems.append("eine Quote braucht Zähler und Nenner")
     try:
@@ -107,6 +113,8 @@ def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_i
              "numerator": num, "denominator": den, "factor": factor,
              "source": str(f["source"] or source_id).strip(), "licence": str(f["licence"] or "").strip(),
              "reference_date": str(f["reference_date"] or "").strip(), "topic": "Eigene Daten"}
+    if parts:  # total = sum of parts: secondary suppression uses it (indicators.compute.disclosure)
+        entry["parts"] = parts
     if f["variable"]:
         entry["variable"] = str(f["variable"])  # column/variable name in the table, renamed to id on saving
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from indicators.limits import max_upload_bytes
 MAX_COLUMNS = 2000
 XLSX_MAX_UNZIPPED = 300 * 1024 * 1024
 XLSX_MAX_RATIO = 200  # XLSX is itself a ZIP; shared strings compress well
+# per member, unpacked: openpyxl keeps every shared string in memory (a 300 MB table costs GBs)
+XLSX_MAX_SHARED_STRINGS = 16 * 1024 * 1024
+XLSX_MAX_MEMBER = 100 * 1024 * 1024
+MAX_CELL_ROWS = 500_000
 ROW_COL = "_row"  # line (CSV) or sheet row (XLSX) of each data row
 
 
@@ -128,11 +133,26 @@ def _cell_text(v: object) -> str:
     return str(v)
 
 
+def _xlsx_member_problem(data: bytes) -> str | None:
+    """Refuse a workbook whose shared strings or sheets unpack too large, before openpyxl parses them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                shared = info.filename.lower().endswith("sharedstrings.xml")
+                cap = XLSX_MAX_SHARED_STRINGS if shared else XLSX_MAX_MEMBER
+                if info.file_size > cap:
+                    what = "Tabelle der Texte (sharedStrings)" if shared else info.filename[:60]
+                    return f"{what} entpackt {info.file_size / 1e6:.0f} MB, erlaubt {cap / 1e6:.0f} MB"
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "keine gültige Excel-Datei (ZIP beschädigt)"
+    return None
+
+
 def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
     """Read the first sheet of an XLSX workbook as text cells."""
     from openpyxl import load_workbook
 
-    problem = zip_problem(data, XLSX_MAX_UNZIPPED, XLSX_MAX_RATIO)
+    problem = zip_problem(data, XLSX_MAX_UNZIPPED, XLSX_MAX_RATIO) or _xlsx_member_problem(data)
     if problem:
         report.reject_file(f"Excel-Datei nicht verwendbar: {problem}")
         return RawTable(pd.DataFrame(columns=[ROW_COL]))
@@ -145,6 +165,9 @@ def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
             return RawTable(pd.DataFrame(columns=[ROW_COL]))
         ws = wb.worksheets[0]
         for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            if i > MAX_CELL_ROWS:
+                report.reject_file(f"zu viele Zeilen (mehr als {MAX_CELL_ROWS})")
+                return RawTable(pd.DataFrame(columns=[ROW_COL]))
             if len(row) > MAX_COLUMNS:
                 report.reject_file(f"zu viele Spalten ({len(row)}, erlaubt {MAX_COLUMNS})")
                 return RawTable(pd.DataFrame(columns=[ROW_COL]))

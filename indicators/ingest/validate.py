@@ -30,8 +30,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "variable": ("variable", "merkmal", "indikator", "indicator", "kennzahl", "variable_id"),
     "value": ("value", "wert", "anzahl", "count", "wert_anzahl"),
 }
-# Symbols German statistics offices print instead of a number.
-MISSING_SYMBOLS = {"", ".", "-", "–", "x", "X", "...", "…", "/", "NA", "n.a.", "k.A.", "nan", "NaN", "#NV"}
+# Symbols German statistics offices print instead of a number, read by their meaning
+# (Zeichenerklärung der amtlichen Statistik): "-" is exactly zero, the others are no value.
+MAX_NAME = 200  # characters of a variable name
+ZERO_SYMBOLS = {"-", "–", "—"}
+SYMBOL_MEANINGS = {
+    ".": "Zahlenwert unbekannt oder geheim zu halten",
+    "x": "Tabellenfach gesperrt, weil Aussage nicht sinnvoll",
+    "X": "Tabellenfach gesperrt, weil Aussage nicht sinnvoll",
+    "/": "keine Angabe, da Zahlenwert nicht sicher genug",
+    "…": "Angabe fällt später an",
+    "...": "Angabe fällt später an",
+}
+MISSING_SYMBOLS = {"", "NA", "n.a.", "k.A.", "nan", "NaN", "#NV", *SYMBOL_MEANINGS}
 
 
 def _norm(name: str) -> str:
@@ -182,13 +193,22 @@ def validate_table(
         if not variable:
             _drop(report, row, "variable", "Merkmal fehlt", wide)
             continue
+        if len(variable) > MAX_NAME:
+            _drop(report, row, "variable", f"Merkmal länger als {MAX_NAME} Zeichen", wide)
+            continue
         text = str(rec["value"]).strip()
         if text.startswith("__DATE__"):
             _drop(report, row, vcol, f"Datum statt Zahl ({text[8:18]}), vermutlich Excel-Formatfehler", wide)
             continue
         if text in MISSING_SYMBOLS:
-            _drop(report, row, vcol, f"kein Wert ('{text}')" if text else "Wert fehlt", wide)
+            meaning = SYMBOL_MEANINGS.get(text)
+            _drop(report, row, vcol, (f"kein Wert ('{text}': {meaning})" if meaning else f"kein Wert ('{text}')")
+                  if text else "Wert fehlt", wide)
             continue
+        if text in ZERO_SYMBOLS:
+            report.add(row, vcol, f"'{text}' gelesen als genau null (Zeichen der amtlichen Statistik)", USED,
+                       WARNING)
+            text = "0"
         value = parse_number(text, raw.decimal)
         if value is None:
             _drop(report, row, vcol, f"keine Zahl: '{text[:40]}'", wide)

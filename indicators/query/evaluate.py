@@ -180,6 +180,8 @@ def run_query(ds, text: str, year: int | None = None, lang: str = "de") -> Query
     QueryError
         With a German message naming the position of the problem.
     """
+    if not ds.years:
+        raise QueryError("Dieser Datensatz enthält keine Kennzahlen mit Werten: nichts zu filtern", 0, text)
     year = ds.years[-1] if year is None else int(year)
     if year not in ds.years:
         raise QueryError(f"Keine Daten für {year}; verfügbar: {ds.years[0]}–{ds.years[-1]}", 0, text)

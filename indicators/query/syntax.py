@@ -23,6 +23,8 @@ NOT_WORDS = {"nicht", "not"}
 OPS = {">=": ">=", "<=": "<=", "==": "=", "!=": "!=", "<>": "!=", "≥": ">=", "≤": "<=", "≠": "!=",
        ">": ">", "<": "<", "=": "="}
 OP_TEXT = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "=", "!=": "≠"}
+MAX_DEPTH = 30          # brackets / 'nicht' inside each other
+MAX_QUERY_CHARS = 5000  # longer text is refused before tokenising
 _NUMBER = re.compile(r"^[+-]?(\d[\d.,]*)\s*%?$")
 _WORD = re.compile(r"[^\s()<>=!≥≤≠]+")
 
@@ -207,9 +209,19 @@ class Parser:
     """Recursive descent: or → and → not → primary → comparison."""
 
     def __init__(self, text: str, names: Names) -> None:
+        if len(text) > MAX_QUERY_CHARS:
+            raise QueryError(f"Die Abfrage ist zu lang ({len(text)} Zeichen, erlaubt {MAX_QUERY_CHARS})",
+                             MAX_QUERY_CHARS, text[:MAX_QUERY_CHARS])
         self.text, self.names = text, names
         self.toks = tokenize(text, names)
         self.i = 0
+        self.depth = 0
+
+    def _deeper(self) -> None:
+        """Count one more level of brackets or 'nicht'; refuse beyond :data:`MAX_DEPTH`."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.fail(f"zu tief verschachtelt (mehr als {MAX_DEPTH} Klammern oder 'nicht' ineinander)")
 
     @property
     def tok(self) -> Token:
@@ -245,18 +257,23 @@ class Parser:
     def parse_not(self):
         if self.tok.kind == "NOT":
             self.i += 1
-            return Logic("not", [self.parse_not()])
+            self._deeper()
+            node = Logic("not", [self.parse_not()])
+            self.depth -= 1
+            return node
         return self.parse_primary()
 
     def parse_primary(self):
         if self.tok.kind == "LP":
             open_tok = self.tok
             self.i += 1
+            self._deeper()
             node = self.parse_or()
             if self.tok.kind != "RP":
                 raise self.fail("schließende Klammer ')' fehlt (geöffnet bei Position "
                                 f"{open_tok.pos + 1})")
             self.i += 1
+            self.depth -= 1
             return node
         return self.parse_compare()
 

@@ -84,4 +84,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{address}: Stadtteil {code} {name} ({lat}, {lon})",
     ),
     "q_radius": ("Radius (m)", "Radius (m)"),
+    "q_protection_note": (
+        "Schutz kleiner Zahlen: Anzahlen auf {base} gerundet, Quoten aus den gerundeten Anzahlen; keine Schätzung "
+        "unter {min_pop} Einwohnerinnen und Einwohnern; Werte unter {n} werden nicht ausgewiesen.",
+        "Small-number protection: counts rounded to {base}, rates from the rounded counts; no estimate below "
+        "{min_pop} residents; values below {n} are suppressed.",
+    ),
+    "q_too_few_residents": (
+        "Weniger als {min_pop} Einwohnerinnen und Einwohner in der Auswahl (nach Adresspunkten): keine Schätzung, "
+        "zum Schutz kleiner Zahlen.",
+        "Fewer than {min_pop} residents in the selection (address points): no estimate, to protect small numbers.",
+    ),
 }

@@ -140,4 +140,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     'did_you_mean': ('Meinten Sie (anklicken zum Suchen):', 'Did you mean (click to search):'),
     'fewer_classes': ('Nur {k} statt {wanted} Klassen: die Werte lassen nicht mehr verschiedene Klassen zu.', 'Only {k} instead of {wanted} classes: the values do not allow more distinct classes.'),
     'breaks_sorted': ('Klassengrenzen aufsteigend sortiert: {breaks}', 'Manual breaks sorted in ascending order: {breaks}'),
+    'no_indicators': ('Dieser Datensatz enthält nur Gebiete, keine Kennzahlen mit Werten: hier gibt es nichts zu zeigen. Bitte eine Tabelle zu diesen Gebieten laden oder eine andere Gebietsgliederung wählen.', 'This dataset holds areas only, no indicators with values: nothing to show here. Please load a table for these areas or choose another geography.'),
+    'manual_fallback': ('Eigene Klassengrenzen fehlen oder sind keine Zahlen (Beispiel: 10; 15; 20): Quantile verwendet.', 'Manual breaks missing or not numbers (example: 10; 15; 20): quantiles used.'),
 }

@@ -42,4 +42,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: {rows_in} Zeilen gelesen, {rows_used} verwendet, {dropped} verworfen, {findings} Befunde",
         "{file}: {rows_in} rows read, {rows_used} used, {dropped} dropped, {findings} findings",
     ),
+    "up_parts": ("Summe aus (Teile, z. B. a + b)", "Sum of (parts, e.g. a + b)"),
+    "up_parts_help": (
+        "Ist diese Anzahl die Summe anderer Merkmale der Tabelle, werden diese mit geschützt (Differenzbildung).",
+        "If this count is the sum of other variables of the table, those are protected together (differencing).",
+    ),
 }

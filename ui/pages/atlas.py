@@ -28,6 +28,7 @@ from indicators.compute.timeseries import change_between, relative_change_proble
 from indicators.errors import SozialmonitorError
 from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.query.syntax import parse_number
+from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
 from ui.state import AtlasView
@@ -61,7 +62,8 @@ def _controls(ds, lang: str) -> AtlasView:
     breaks = None
     if scheme == "manual":
         breaks = _manual_breaks(sb.text_input(t("breaks", lang), "", key="breaks"), lang)
-        if breaks is None:
+        if breaks is None:  # e.g. a link with scheme=manual and no breaks: fall back, say so
+            sb.info(t("manual_fallback", lang))
             scheme = "quantiles"
     palettes = list(SEQUENTIAL_PALETTES) + list(DIVERGING_PALETTES)
     default_pal = "RdBu" if view == "change" else palettes[0]  # diverging around 0 for changes
@@ -170,6 +172,8 @@ def render() -> None:
     lang = common.lang()
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
+    if not common.has_indicators(ds, lang):
+        return
     c = _controls(ds, lang)
     ind = ds.catalogue[c.indicator]
     unit = ind.unit_for(lang)
@@ -202,9 +206,9 @@ def render() -> None:
     codes = list(layer["code"])
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None
 
-    st.subheader(f"{label} – {c.year}" if c.level else label)
+    st.subheader(f"{md(label)} – {c.year}" if c.level else md(label))
     if ind.definition(lang):
-        st.caption(ind.definition(lang))
+        st.caption(md(ind.definition(lang)))
     m = build_map(layer, classes, indicator_label=label, unit=unit, city_value=city, decimals=dec,
                       city_name=ds.geography.reference_label(lang), lang=lang,
                   selected=selected, show_labels=c.labels,
@@ -241,7 +245,7 @@ def _flag_list(layer, unit: str, decimals: int, lang: str) -> None:
         st.write(t("no_flags", lang))
         return
     st.markdown("\n".join(
-        f"- {row['name']}: {fmt_value(row['value'], unit, decimals, lang)}" for _, row in flagged.iterrows()))
+        f"- {md(row['name'])}: {md(fmt_value(row['value'], unit, decimals, lang))}" for _, row in flagged.iterrows()))
 
 
 def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> None:
@@ -285,5 +289,5 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
     ref = ds.geography.reference_code
     ts = series(ds.values, c.indicator, [code, ref] if ref else [code])
     ts.columns = [names.get(col, ds.geography.reference_label(lang)) for col in ts.columns]
-    st.markdown(f"**{t('series_title', lang)}: {ds.catalogue[c.indicator].label(lang)}**")
+    st.markdown(f"**{t('series_title', lang)}: {md(ds.catalogue[c.indicator].label(lang))}**")
     st.line_chart(ts)

@@ -13,6 +13,7 @@ from indicators.formatting import fmt_number
 from indicators.needs.assess import METHODS, PRESETS
 from indicators.needs.assessment import default_setup, need_classes, run_needs
 from indicators.needs.explain import summary
+from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common
 
@@ -51,7 +52,7 @@ def render() -> None:
         return
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
-    st.subheader((t("page_needs", lang)) + f" – {ds.geography.label(lang)} {year}")
+    st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(lang))} {year}")
     st.caption(t(f"needs_note_{method}", lang))
     layer = join_values(ds.areas, pd.DataFrame({
         "area_code": result["id"], "value": result["score"], "numerator": np.nan,
@@ -70,7 +71,7 @@ def render() -> None:
         st.markdown(f"**{t('needs_flagged_areas', lang)}: {len(flagged)}**")
         reasons = summary(expl)
         for _, row in flagged.head(30).iterrows():
-            st.markdown(f"- **{row['name']}** ({row['label']}): {reasons.get(row['id'], '')}")
+            st.markdown(f"- **{md(row['name'])}** ({md(row['label'])}): {md(reasons.get(row['id'], ''))}")
     table = result[["id", "name", "label", "score", "rank", "flag", "status"]].copy()
     table["score"] = [fmt_number(v, 2, lang) for v in table["score"]]
     if rob is not None:

@@ -14,6 +14,7 @@ from geo.spatial.estimate import circle, default_estimator, geometry_from_geojso
 from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number
+from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common
 
@@ -76,12 +77,12 @@ def render_area_tool() -> None:
             hit = res.matches[0]
             point = (hit.lon, hit.lat)
             if res.status == "street":  # no number given: the street's first address, and say so
-                st.info(res.notice)
-            st.success(t("q_address_hit", lang, address=hit.address, code=hit.stadtteil_code,
-                         name=hit.stadtteil_name, lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang)))
+                st.info(md(res.notice))
+            st.success(md(t("q_address_hit", lang, address=hit.address, code=hit.stadtteil_code, name=hit.stadtteil_name,
+                            lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang))))
             st.markdown(f"[{t('q_open_area_profile', lang)}](./?area={hit.stadtteil_code})")
         else:
-            st.warning(res.notice or res.message or t("q_address_not_found", lang))
+            common.show_error(res.notice or res.message or t("q_address_not_found", lang), "warning")
             _suggestions(res.suggestions[:5], lang)
 
     st.markdown("#### " + t("q_who_lives", lang))
@@ -104,7 +105,7 @@ def render_area_tool() -> None:
             geom = geometry_from_geojson(drawings[-1])
             what = t("q_drawn_area", lang)
         except ValueError as exc:
-            st.error(str(exc))
+            common.show_error(exc)
     elif point:
         geom = circle(point[0], point[1], radius)
         what = t("q_radius_around", lang, radius=radius, text=text)
@@ -113,11 +114,11 @@ def render_area_tool() -> None:
     try:
         result = _estimator().estimate(geom, year, None, lang)
     except ValueError as exc:  # EstimateError: e.g. an empty or degenerate drawing
-        st.error(str(exc))
+        common.show_error(exc)
         return
-    st.markdown(f"**{what}: {fmt_number(result.area_km2, 2, lang)} km²**")
+    st.markdown(f"**{md(what)}: {fmt_number(result.area_km2, 2, lang)} km²**")
     st.dataframe(display_columns(_estimate_table(result, lang), lang), hide_index=True, width="stretch")
     for note in result.notes:
-        st.caption(note)
+        st.caption(md(note))
     st.caption(t("q_estimate_note", lang))
     common.source_footer(ds)

@@ -20,26 +20,28 @@ from geo.join import join_values
 from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number
+from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common
 
 
 @contextlib.contextmanager
 def _saved_upload(upload, suffix: str) -> Iterator[Path | None]:
-    """Uploaded bytes as a temporary file while the block runs (the readers take paths).
+    """Uploaded bytes as a file in a temporary folder of its own while the block runs (the readers take paths).
 
-    Yields None if the file is too large. The file and its folder are deleted
-    when the block ends, also on an error, so reruns leave nothing behind.
+    Yields None if the file is too large. The folder holds nothing else, so GDAL finds no
+    sibling files to open; it is deleted when the block ends, also on an error, so reruns
+    leave nothing behind.
     """
     from indicators.limits import max_upload_bytes
 
     data = upload.getvalue()
     if len(data) > max_upload_bytes():
-        st.error(t("err_file_too_large", common.lang(), name=upload.name, mb=max_upload_bytes() // 2**20))
+        common.show_error(t("err_file_too_large", common.lang(), name=upload.name, mb=max_upload_bytes() // 2**20))
         yield None
         return
     with tempfile.TemporaryDirectory(prefix="sozialmonitor-upload-") as folder:
-        path = Path(folder) / f"upload{suffix}"
+        path = Path(folder) / f"upload{suffix.lower()}"
         path.write_bytes(data)
         yield path
 
@@ -65,15 +67,17 @@ def render_filter_tool() -> None:
     lang = common.lang()
     ds = common.dataset(common.geography_picker())
     st.markdown("#### " + t("q_filter_areas", lang))
+    if not common.has_indicators(ds, lang):
+        return
     text = st.text_input(t("q_condition", lang), "Anteil 65+ > 24 % und Anteil unter 18 < 16 %",
                          key="q_filter", help=t("q_condition_help", lang))
     year = st.selectbox(t("year", lang), ds.years[::-1], key="q_filter_year")
     try:
         res = run_query(ds, text, year, lang)
     except QueryError as exc:
-        st.error(str(exc))
+        common.show_error(exc)
         return
-    st.info(res.summary(lang))
+    st.info(md(res.summary(lang)))
     first = ds.catalogue[res.indicators[0]]
     layer = join_values(ds.areas, ds.values[(ds.values["indicator"] == first.id) & (ds.values["year"] == year)])
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
@@ -101,7 +105,7 @@ def render_facilities_tool() -> None:
         if path is None:
             return
         points, report = read_facilities(path, up.name, ds.areas)
-    (st.success if report.ok else st.error)(report.summary(lang))
+    (st.success if report.ok else st.error)(md(report.summary(lang)))
     if report.findings:
         st.dataframe(display_columns(report.to_frame(lang), lang), hide_index=True, width="stretch")
     if points is None:
@@ -114,7 +118,7 @@ def render_facilities_tool() -> None:
     pop = ds.values[(ds.values["indicator"] == group) & (ds.values["year"] == year)].set_index("area_code")["value"]
     rows = facility_indicators(points, ds.areas, pop, radius, group=group, year=year)
     cat = facility_catalogue(group=group, group_label=ds.catalogue[group].label(lang), radius_m=radius)
-    which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: cat[i].label(lang),
+    which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
                      horizontal=True)
     latlon = points.to_crs(4326).geometry
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_fac_map",
@@ -133,19 +137,20 @@ def render_raster_tool() -> None:
         return
     above = st.number_input(t("q_share_of_cells_above", lang),
                             value=None, key="q_raster_above")
-    with _saved_upload(up, ".tif") as path:
+    with _saved_upload(up, Path(up.name).suffix or ".tif") as path:
         if path is None:
             return
         try:
             res = zonal_stats(path, ds.areas, above)
         except ZonalError as exc:
-            st.error(str(exc).replace(path.name, up.name))
+            common.show_error(str(exc).replace(path.name, up.name))
             return
+    res.raster = up.name
     for note in res.notes:
-        st.caption(note)
+        st.caption(md(note))
     prefix = "raster"
     cat = zonal_indicators(res, prefix, label=up.name)
-    which = st.radio(t("q_statistic", lang), list(cat), format_func=lambda i: cat[i].label(lang),
+    which = st.radio(t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
                      horizontal=True)
     rows = zonal_rows(res, prefix)
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map")

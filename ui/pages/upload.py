@@ -9,6 +9,7 @@ from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, recheck_table
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
 from indicators.limits import max_upload_bytes
+from indicators.text import md
 from indicators.wording import display_columns, t
 from store.permissions import allowed
 from ui import common
@@ -19,8 +20,15 @@ def _saved(message: str) -> None:
     _changed(message)
 
 
+@st.cache_data(show_spinner="Datei wird geprüft …", max_entries=8, ttl=3600)
+def _checked_boundaries(data: bytes, name: str):
+    """The check of an uploaded boundary file, cached by its content (hashed by Streamlit),
+    so reruns while the file sits in the uploader do not read it again."""
+    return check_boundaries(data, name)
+
+
 def _report(report, lang: str) -> None:
-    (st.success if report.ok else st.error)(report.summary(lang))
+    (st.success if report.ok else st.error)(md(report.summary(lang)))
     if report.findings:
         st.dataframe(display_columns(report.to_frame(lang), lang), hide_index=True, width="stretch")
 
@@ -41,7 +49,7 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
     variables = set(check.tidy["variable"])
     for var in check.new_variables:
         fields = default_fields(var)
-        with st.expander(f"{t('up_new_variable', lang)}: {var}", expanded=True):
+        with st.expander(f"{t('up_new_variable', lang)}: {md(var)}", expanded=True):
             a, b, c = st.columns(3)
             fields["label_de"] = a.text_input(t("up_label", lang), fields["label_de"], key=f"up_lab_{var}")
             fields["unit"] = b.text_input(t("unit", lang), fields["unit"], key=f"up_unit_{var}")
@@ -52,6 +60,8 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
                 fields["numerator"] = b.text_input(t("up_numerator", lang), key=f"up_num_{var}")
                 fields["denominator"] = c.text_input(t("up_denominator", lang), key=f"up_den_{var}")
             fields["reference_date"] = b.text_input(t("up_reference_date", lang), key=f"up_date_{var}")
+            if fields["kind"] == "count":
+                fields["parts"] = c.text_input(t("up_parts", lang), key=f"up_parts_{var}", help=t("up_parts_help", lang))
         try:
             indicators.append(indicator_from_form(fields, variables, src.id if src else ""))
         except FormError as exc:
@@ -64,15 +74,15 @@ def _accept_table(store, check, base, filename: str, lang: str) -> None:
     label = st.text_input(t("up_dataset_label", lang),
                           f"{base.label_de} + {filename}", key="up_t_label")
     for p in problems:
-        st.warning(p)
+        common.show_error(p, "warning")
     if st.button(t("up_accept_and_save", lang), key="up_t_ok", disabled=bool(problems)):
         try:
             geo = accept_upload(store, label, label, tidy=check.tidy, base_geography=base,
                                 indicators=indicators, sources=sources, reports=[check.report])
         except (StoreError, UploadError, ValueError) as exc:
-            st.error(str(exc))
+            common.show_error(exc)
         else:
-            _saved((t("up_saved", lang)) + geo.label(lang))
+            _saved(t("up_saved", lang) + md(geo.label(lang)))
 
 
 def render() -> None:
@@ -98,7 +108,7 @@ def render() -> None:
         up = st.file_uploader(t("up_geopackage_geojson_or_zip", lang),
                               type=["gpkg", "geojson", "json", "zip"], key="up_bound")
         if up is not None:
-            check = check_boundaries(up.getvalue(), up.name)
+            check = _checked_boundaries(up.getvalue(), up.name)
             if not check.ok:
                 _report(check.report, lang)
             else:
@@ -114,10 +124,9 @@ def render() -> None:
                     try:
                         geo = accept_upload(store, label, label, areas=result.areas, reports=[result.report])
                     except (StoreError, UploadError, ValueError) as exc:
-                        st.error(str(exc))
+                        common.show_error(exc)
                     else:
-                        _saved((t("up_saved_as_geography", lang))
-                               + geo.label(lang))
+                        _saved(t("up_saved_as_geography", lang) + md(geo.label(lang)))
     elif mode == "table":
         target = st.selectbox(t("up_geography", lang), list(geos),
                               format_func=lambda g: geos[g].label(lang), key="up_t_geo")
@@ -127,7 +136,7 @@ def render() -> None:
             try:
                 check = check_table(up.getvalue(), up.name, geos[target], store=store)
             except UploadError as exc:
-                st.error(str(exc))
+                common.show_error(exc)
                 return
             cols = [c for c in check.raw.frame.columns if c != "_row"]
             with st.expander(t("up_map_columns", lang), expanded=not check.ok):
@@ -166,7 +175,7 @@ def _saved_list(store: DataStore, lang: str) -> None:
     for item in saved:
         c1, c2, c3 = st.columns([4, 1, 1])
         vis = t("visibility_public" if item.public else "visibility_internal", lang)
-        c1.write(f"**{item.label}** ({item.name}) · {vis} · {item.owner or '–'}")
+        c1.markdown(f"**{md(item.label)}** ({md(item.name)}) · {vis} · {md(item.owner or '–')}")
         owner_id = item.record.owner_id if item.record else None
         if allowed(store.user, "publish") and c3.button(
                 t("unpublish_button" if item.public else "publish_button", lang), key=f"pub_{item.name}"):

@@ -219,12 +219,56 @@ def boundaries() -> None:
             "gültig, aber nicht in Deutschland (Hinweis)")
 
 
+def _vrt(source: str) -> str:
+    return (f'<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>{source}</SrcDataSource>'
+            '</OGRVRTLayer></OGRVRTDataSource>')
+
+
+def hostile() -> None:
+    """Issue 13: VRT in every accepted extension and in a zip, remote references, Markdown and
+    math text in names, statistical symbols, total/part tables, huge labels, shared-strings bomb."""
+    passwd = _vrt("CSV:/etc/passwd")
+    for ext in ("geojson", "json", "gpkg"):
+        add(f"vrt_passwd.{ext}", passwd, "boundaries", 1, f"VRT mit CSV:/etc/passwd als .{ext}")
+    add("vrt_vsicurl.geojson", _vrt("/vsicurl/http://127.0.0.1:9/x.geojson"), "boundaries", 1,
+        "VRT mit /vsicurl/ (Netz)")
+    add("vrt_in_zip.zip", zip_bytes([("grenzen.geojson", passwd.encode())]), "boundaries", 1, "VRT im ZIP")
+    add("vrt_as_shp.zip", zip_bytes([(f"a{e}", passwd.encode()) for e in (".shp", ".shx", ".dbf", ".prj")]),
+        "boundaries", 1, "VRT als .shp im ZIP")
+    with tempfile.TemporaryDirectory() as tmp:
+        import sqlite3
+        path = Path(tmp) / "v.gpkg"
+        gpd.GeoDataFrame({"code": ["1"]}, geometry=[box(X0, Y0, X0 + 500, Y0 + 500)], crs=25832).to_file(
+            path, engine="pyogrio")
+        con = sqlite3.connect(path)
+        con.execute("CREATE VIEW fern AS SELECT * FROM v")
+        con.execute("INSERT INTO gpkg_contents(table_name, data_type, identifier) VALUES ('fern', 'features', 'f')")
+        con.commit()
+        con.close()
+        add("gpkg_view.gpkg", path.read_bytes(), "boundaries", 1, "GeoPackage mit Sicht (View)")
+    names = [feature("1", "![b](http://127.0.0.1:8603/beacon.png)", poly(0)), feature("2", "$\\frac{$", poly(1)),
+             feature("3", "x" * 5000, poly(2))]
+    add("markdown_math_names.geojson", fc(names), "boundaries", 0, "Markdown-Bild, Mathe-Text, 5000 Zeichen im Namen")
+    add("statistical_symbols.csv", "Stadtteil;Jahr;Merkmal;Wert\n01;2022;faelle;-\n02;2022;faelle;1\n"
+        "03;2022;faelle;.\n04;2022;faelle;x\n05;2022;faelle;/\n06;2022;faelle;…\n07;2022;faelle;40\n",
+        "table", 0, "Zeichen der amtlichen Statistik: - = 0, . x / … = kein Wert")
+    add("total_and_parts.csv", "Stadtteil;Jahr;hilfe_gesamt;hilfe_u15;hilfe_15plus\n01;2022;10;1;9\n"
+        "02;2022;50;20;30\n", "table", 0, "Gesamt und Teile (Teil 1 versteckt)")
+    add("huge_label.csv", "Stadtteil;Jahr;Merkmal;Wert\n01;2022;" + "m" * 100_000 + ";5\n", "table", 1,
+        "Merkmal mit 100.000 Zeichen")
+    add("xlsx_shared_strings_bomb.xlsx", zip_bytes([("[Content_Types].xml", b"<Types/>"),
+                                                     ("xl/sharedStrings.xml", b"<sst>" + b"<si><t>a</t></si>" * 1_200_000
+                                                      + b"</sst>")]),
+        "table", 1, "XLSX mit 20 MB Texttabelle (sharedStrings)")
+
+
 def main() -> None:
     for p in HERE.iterdir():
         if p.name not in {"make_corpus.py", "__pycache__"}:
             p.unlink() if p.is_file() else shutil.rmtree(p)
     tables()
     boundaries()
+    hostile()
     with open(HERE / "expected.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["file", "kind", "exit_code", "what"])

@@ -21,6 +21,14 @@ from indicators.dataset import Dataset
 from indicators.ingest.report import Report
 
 
+@pytest.fixture(autouse=True)
+def _exact(monkeypatch):
+    """These tests check the sharing-out arithmetic: rounding and minimum population off
+    (the protection against differencing has its own tests in test_estimate_protection.py)."""
+    monkeypatch.setenv("SOZIALMONITOR_ESTIMATE_ROUND_BASE", "1")
+    monkeypatch.setenv("SOZIALMONITOR_ESTIMATE_MIN_POPULATION", "0")
+
+
 @pytest.fixture(scope="module")
 def est():
     return default_estimator()

@@ -117,7 +117,8 @@ def test_accept_new_geography_survives_restart_and_aggregates(store):
 
 
 def test_accept_table_for_shipped_geography_keeps_shipped_data(store):
-    t = check_table(b"Stadtteil,Jahr,sgb2\nInnenstadt,2022,1200\n02,2022,2\n", "s.csv")
+    # 03 is there so that secondary suppression can hide it with 02 (areas without a value give no protection)
+    t = check_table(b"Stadtteil,Jahr,sgb2\nInnenstadt,2022,1200\n02,2022,2\n03,2022,40\n", "s.csv")
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("sgb2") | {"source": src.id}, ["sgb2"])
     geo = accept_upload(store, "stadtteile_sgb2", "Stadtteile + SGB II", tidy=t.tidy, base_geography="stadtteile",
@@ -125,7 +126,7 @@ def test_accept_table_for_shipped_geography_keeps_shipped_data(store):
     ds = load_dataset(geo)
     assert {"population_total", "sgb2"} <= set(ds.values["indicator"])
     sgb = ds.values[ds.values.indicator == "sgb2"].set_index("area_code")
-    assert sgb.loc["01", "value"] == 1200 and sgb.loc["02", "suppressed"]
+    assert sgb.loc["01", "value"] == 1200 and sgb.loc["02", "suppressed"] and sgb.loc["03", "suppressed"]
 
 
 def test_rejected_report_blocks_accept(store):
