@@ -96,12 +96,20 @@ def _number(v, key: str, required: bool = False) -> float | None:
             raise PlanError(f"{LABELS[key]} fehlt")
         return None
     try:
-        x = float(str(v).replace(" ", "").replace(",", ".")) if isinstance(v, str) else float(v)
+        x = float(_german(v)) if isinstance(v, str) else float(v)
     except (TypeError, ValueError):
         raise PlanError(f"{LABELS[key]} {v!r} ist keine Zahl") from None
     if not math.isfinite(x):
         raise PlanError(f"{LABELS[key]} {v!r} ist keine endliche Zahl")
     return x
+
+
+def _german(text: str) -> str:
+    """``1.234,5`` and ``1234,5`` → ``1234.5``; ``1234.5`` stays."""
+    t = text.replace(" ", "").replace("\u00a0", "").replace("€", "")
+    if "," in t:
+        t = t.replace(".", "").replace(",", ".")
+    return t
 
 
 def _year(v, key: str) -> int:
