@@ -9,8 +9,9 @@ For one target indicator of a measure with a start year:
   areas nearest in pre-year value to the treated areas' mean pre-year value (ties by area code);
 * placebo: every set of m areas (m = treated areas used) among the ``all`` comparison areas if
   there are at most 5,000 such sets, else 999 random sets (numpy ``default_rng(12345)``); each
-  set's effect is computed by the same rule against the remaining areas (neither in the set nor
-  treated); p = (1 + #sets with |effect| ≥ |the measure's effect|) / (1 + #sets).
+  set's effect is mean Δ(set) − mean Δ(the remaining areas, neither in the set nor treated),
+  with either comparison (the issue's rule, read literally: the placebo's comparison is every
+  remaining area); p = (1 + #sets with |effect| ≥ |the measure's effect|) / (1 + #sets).
 
 Areas with missing or suppressed values in the pre or post year are left out and listed.
 """
@@ -81,23 +82,15 @@ def placebo_sets(n: int, m: int) -> tuple[list[tuple[int, ...]], bool]:
     return [tuple(sorted(int(i) for i in rng.choice(n, size=m, replace=False))) for _ in range(N_RANDOM)], False
 
 
-def placebo_effects(delta: pd.Series, pre: pd.Series, pool: list[str], m: int, how: str) -> tuple[np.ndarray, bool]:
-    """The effect of every placebo set (see module docstring) and whether the sets were enumerated."""
+def placebo_effects(delta: pd.Series, pool: list[str], m: int) -> tuple[np.ndarray, bool]:
+    """The effect of every placebo set against the rest of ``pool``, and whether the sets were enumerated."""
     sets, exact = placebo_sets(len(pool), m)
-    if len(pool) - m < 1:
+    if len(pool) - m < 1 or not sets:
         return np.array([]), exact
     d = delta[pool].to_numpy(float)
-    if how == "all":
-        idx = np.array(sets, dtype=int).reshape(len(sets), m)
-        in_sum = d[idx].sum(axis=1)
-        return in_sum / m - (d.sum() - in_sum) / (len(pool) - m), exact
-    out = []
-    for s in sets:
-        chosen = [pool[i] for i in s]
-        rest = [c for c in pool if c not in set(chosen)]
-        comp = nearest(pre, rest, float(pre[chosen].mean()))
-        out.append(float(delta[chosen].mean() - delta[comp].mean()))
-    return np.array(out), exact
+    idx = np.array(sets, dtype=int).reshape(len(sets), m)
+    in_sum = d[idx].sum(axis=1)
+    return in_sum / m - (d.sum() - in_sum) / (len(pool) - m), exact
 
 
 def p_value(effect: float, placebos: np.ndarray) -> float | None:
@@ -156,7 +149,7 @@ def measure_effect(values: pd.DataFrame, indicator: str, treated: list[str], are
     comp = _comparison(pre, pool, used, comparison)
     t_change, c_change = float(delta[used].mean()), float(delta[comp].mean())
     effect = t_change - c_change
-    placebos, exact = placebo_effects(delta, pre, pool, len(used), comparison)
+    placebos, exact = placebo_effects(delta, pool, len(used))
     p = p_value(effect, placebos)
     result.update(treated_change=t_change, comparison_areas=comp, comparison_change=c_change, effect=effect,
                   p_placebo=p, n_placebo=int(len(placebos)))

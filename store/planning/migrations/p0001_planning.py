@@ -37,7 +37,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("name", sa.String(120), nullable=False, unique=True),
         sa.Column("position", sa.Integer, nullable=False, server_default="0"))
-    op.bulk_insert(fields, [{"id": i + 1, "name": n, "position": i} for i, n in enumerate(DEFAULT_FIELDS)])
+    op.bulk_insert(fields, [{"name": n, "position": i} for i, n in enumerate(DEFAULT_FIELDS)])
     op.create_table(
         "plan_partners",
         sa.Column("id", sa.Integer, primary_key=True),

@@ -64,6 +64,9 @@ def test_matched_comparison_nearest_in_pre_value_ties_by_code():
     pre = {"A": 10.0, "B": 12.0, "C": 8.0, "D": 11.0, "E": 9.0}  # D and E both at distance 1; B and C at 2
     e2 = measure_effect(_values(pre, POST), "x", ["A"], AREAS, start_year=2019, comparison="matched")
     assert e2.comparison_areas == ["B", "D", "E"]  # D, E, then B before C
+    # placebo of the matched effect: the same sets as for 'all' (each against every remaining area)
+    # placebo effects −2, −2/3, 2/3, 2; |effect| = 8/3 → none as large → p = 1/5
+    assert e.p_placebo == pytest.approx(1 / 5) and e.n_placebo == 4
 
 
 def test_missing_and_suppressed_areas_are_left_out_and_listed():
