@@ -13,12 +13,12 @@ import store.planning  # noqa: F401  (registers the migration directory)
 from store import audit, db
 from store.errors import PermissionDenied
 from store.models import AuditRow
+from store.permissions import User
 from store.planning import repository as repo
 from store.planning.errors import PlanError, StaleEdit
 from store.planning.models import DEFAULT_FIELDS
 from store.planning.query import filter_measures
 from store.planning.records import Known
-from store.permissions import User
 
 PLANNER, OTHER = User("anna", "planner"), User("bert", "planner")
 VIEWER, ADMIN = User("vera", "viewer"), User("adam", "admin")
