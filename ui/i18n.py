@@ -141,6 +141,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "plan_import_check": {"de": "Prüfen", "en": "Check"},
     "plan_import_store": {"de": "Prüfen und speichern", "en": "Check and store"},
     "plan_report": {"de": "PDF „Sachstand Strategische Sozialplanung“", "en": "PDF status report"},
+    "plan_report_year": {"de": "Berichtsjahr", "en": "Report year"},
+    "plan_map_flag": {"de": "Gebiet mit Maßnahme", "en": "Area with a measure"},
     "plan_profile_title": {"de": "Maßnahmen und Ziele in diesem Gebiet", "en": "Measures and goals in this area"},
     "plan_profile_none": {"de": "Keine Maßnahmen oder Ziele für dieses Gebiet eingetragen.",
                           "en": "No measures or goals for this area."},

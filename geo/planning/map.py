@@ -23,7 +23,7 @@ def measure_areas(measures: list[dict], geography: str) -> dict[str, list[str]]:
 
 
 def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *, lang: str = "de",
-                 tiles: dict | None = None) -> folium.Map:
+                 tiles: dict | None = None, flag_label: str = "Gebiet mit Maßnahme") -> folium.Map:
     """The folium map of the Planung page and of the report's web view."""
     layer, city = indicator_layer(ds, indicator, year)
     where = measure_areas(measures, ds.geography.id)
@@ -33,7 +33,7 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
     classes = layer_classification(layer, city, lang=lang, kind=ind.kind)
     m = build_map(layer, classes, indicator_label=f"{ind.label(lang)} {year}", unit=ind.unit_for(lang),
                   city_value=city, city_name=ds.geography.reference_label(lang), lang=lang,
-                  flag_label="Gebiet mit Maßnahme" if lang == "de" else "Area with a measure", **(tiles or {}))
+                  flag_label=flag_label, **(tiles or {}))
     for rec in measures:
         loc = rec.get("location")
         if not loc or rec["geography"] != ds.geography.id:

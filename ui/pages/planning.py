@@ -106,6 +106,16 @@ def _excel(user, lang: str) -> None:
     export_xlsx(auth.engine(), user, buf)
     st.download_button(t("plan_export", lang), buf.getvalue(), "planung.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    year = st.number_input(t("plan_report_year", lang), 2000, 2100, dt.date.today().year,
+                           key="plan_report_year")
+    if st.button(t("plan_report", lang), key="plan_report_btn"):
+        from geo.planning.report import build_report
+
+        st.session_state["plan_report_pdf"] = build_report(auth.engine(), user, year=int(year),
+                                                           geography=st.session_state.get("geography", "stadtteile"))
+    if st.session_state.get("plan_report_pdf"):
+        st.download_button("PDF", st.session_state["plan_report_pdf"], f"sachstand_sozialplanung_{int(year)}.pdf",
+                           "application/pdf", key="plan_report_dl")
     if not allowed(user, "plan_edit"):
         return
     files = st.file_uploader(t("plan_import", lang), type=["xlsx", "csv"], accept_multiple_files=True,
@@ -160,7 +170,8 @@ def render() -> None:
         ind = st.selectbox(t("plan_map_indicator", lang), list(ds.catalogue), key="plan_map_ind",
                            format_func=lambda i: ds.catalogue[i].label(lang))
         year = max(ds.years_for(ind))
-        st_folium(measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles()), key=f"plan-map-{geo_id}",
+        st_folium(measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles(),
+                               flag_label=t("plan_map_flag", lang)), key=f"plan-map-{geo_id}",
                   height=560, use_container_width=True, returned_objects=[])
     with tabs[2]:
         _timeline([m for m in measures if m["geography"] == geo_id], lang)
