@@ -39,7 +39,8 @@ def _report(report, ok: bool) -> None:
 
 def _add(args: argparse.Namespace) -> int:
     from geo.uploads.pipeline import accept_upload, boundary_areas, check_boundaries, check_table
-    from geo.uploads.store import safe_name
+    from geo.uploads.store import safe_name, shipped_names
+    from store.datasets import precheck
 
     if not (args.table and args.geography and args.label):
         raise StoreError("data add: bitte --table DATEI, --geography NAME und --label TEXT angeben")
@@ -49,6 +50,8 @@ def _add(args: argparse.Namespace) -> int:
         require(store.user, "publish", what=args.geography)
     name = safe_name(args.geography)
     exists = name in {d.name for d in store.list()}
+    precheck(store.engine, store.user, name, args.label, overwrite=exists, shipped=shipped_names(),
+             visibility="öffentlich" if args.public else "intern")  # refuse before reading any file
     reports, areas, base = [], None, None
     if args.boundaries:
         bcheck = check_boundaries(Path(args.boundaries))

@@ -1,0 +1,34 @@
+"""Two processes writing at once lose nothing (SQLite WAL with BEGIN IMMEDIATE; PostgreSQL)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from testkit import ROOT
+
+from store import audit, datasets, users
+
+WRITER = """
+import sys
+from store import datasets, db, users
+eng = db.make_engine(sys.argv[1])
+db.upgrade(eng)
+me = users.local_user(eng)
+for i in range(int(sys.argv[3])):
+    datasets.register(eng, me, f"{sys.argv[2]}_{i}", f"{sys.argv[2]} {i}", f"datasets/{sys.argv[2]}_{i}--1")
+"""
+
+
+def test_two_processes_writing_at_once_lose_nothing(engine):
+    url = engine.url.render_as_string(hide_password=False)
+    n = 25
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, url, who, str(n)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for who in ("eins", "zwei")]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    admin = users.system_user()
+    names = {d.name for d in datasets.visible(engine, admin)}
+    assert names == {f"{w}_{i}" for w in ("eins", "zwei") for i in range(n)}
+    assert len(audit.entries(engine, admin, action="upload")) == 2 * n
+    assert len([a for a in users.list_users(engine, admin) if a.name == "lokal"]) == 1
