@@ -122,9 +122,10 @@ KILLER = textwrap.dedent("""
 """)
 
 
-def test_import_killed_half_way_leaves_nothing(plan_engine, plan_db_url, tmp_path):
+def test_import_killed_half_way_leaves_nothing(plan_engine, tmp_path):
     path = _measures(tmp_path, 5)
-    code = KILLER.format(root=str(ROOT), url=plan_db_url, path=str(path))
+    url = plan_engine.url.render_as_string(hide_password=False)
+    code = KILLER.format(root=str(ROOT), url=url, path=str(path))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 9, proc.stderr
     assert repo.list_records(plan_engine, VIEWER, "measure") == []
