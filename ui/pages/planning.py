@@ -147,6 +147,8 @@ def render() -> None:
     if not allowed(user, "plan_read"):
         st.info(t("plan_no_access", lang))
         return
+    if st.session_state.get("plan_flash"):
+        st.success(st.session_state.pop("plan_flash"))
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
     data = Datasets(lambda g: common.dataset(g))

@@ -86,17 +86,22 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
                 saved = repo.save(auth.engine(), user, "measure", choice, data, version=st.session_state[vkey])
             else:
                 saved = repo.create(auth.engine(), user, "measure", data)
-            st.session_state.pop(vkey, None)
-            st.success(t("plan_saved", lang).format(id=saved["id"], version=saved["version"]))
         except StoreError as exc:
             st.error(str(exc))
+        else:  # list, map and timeline above were drawn before the save: draw them again
+            st.session_state.pop(vkey, None)
+            st.session_state["plan_flash"] = t("plan_saved", lang).format(id=saved["id"], version=saved["version"])
+            st.rerun()
     if choice and allowed(user, "plan_delete") and st.button(t("plan_delete", lang), key="plan_delete_btn"):
         try:
             repo.delete(auth.engine(), user, "measure", choice, version=st.session_state.get(vkey))
-            st.session_state.pop(vkey, None)
-            st.success(t("plan_deleted", lang).format(id=choice))
         except StoreError as exc:
             st.error(str(exc))
+        else:
+            st.session_state.pop(vkey, None)
+            st.session_state.pop("plan_edit_id", None)
+            st.session_state["plan_flash"] = t("plan_deleted", lang).format(id=choice)
+            st.rerun()
 
 
 def area_section(geo_id: str, code: str, lang: str) -> None:
