@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from indicators.dataset import Dataset
 from indicators.planning.effect import MeasureEffect, measure_effect
 from indicators.planning.progress import GoalProgress, goal_progress
+from indicators.planning.series import wide
 from store.planning.query import start_year
 from store.planning.records import Known
 
@@ -32,16 +33,27 @@ class Datasets:
 
     loader: Loader = load
     cache: dict[str, Dataset] = field(default_factory=dict)
+    tables: dict[tuple[str, str], object] = field(default_factory=dict)
+    codes: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, geography: str) -> Dataset:
         if geography not in self.cache:
             self.cache[geography] = self.loader(geography)
         return self.cache[geography]
 
+    def table(self, geography: str, indicator: str):
+        """Area × year table of one indicator (built once: evaluating all measures reuses it)."""
+        key = (geography, indicator)
+        if key not in self.tables:
+            self.tables[key] = wide(self.get(geography).values, indicator)
+        return self.tables[key]
+
     def area_codes(self, geography: str) -> list[str]:
-        ds = self.get(geography)
-        ref = ds.geography.reference_code
-        return sorted(str(c) for c in ds.areas["code"] if str(c) != ref)
+        if geography not in self.codes:
+            ds = self.get(geography)
+            ref = ds.geography.reference_code
+            self.codes[geography] = sorted(str(c) for c in ds.areas["code"] if str(c) != ref)
+        return self.codes[geography]
 
 
 def known(geographies: list[str] | None = None, loader: Loader = load) -> Known:
@@ -62,7 +74,7 @@ def known(geographies: list[str] | None = None, loader: Loader = load) -> Known:
 
 def evaluate_goal(goal: dict, data: Datasets) -> GoalProgress:
     ds = data.get(goal["geography"])
-    return goal_progress(ds.values, goal["indicator"], goal["areas"], baseline_year=goal["baseline_year"],
+    return goal_progress(data.table(goal["geography"], goal["indicator"]), goal["indicator"], goal["areas"], baseline_year=goal["baseline_year"],
                          target=goal["target_value"], target_year=goal["target_year"], goal_id=goal["id"],
                          reference=ds.geography.reference_code or "00")
 
@@ -73,9 +85,8 @@ def evaluate_measure(measure: dict, data: Datasets, *, comparison: str = "all",
     year = start_year(measure)
     if year is None or not measure["areas"]:
         return []
-    ds = data.get(measure["geography"])
     areas = data.area_codes(measure["geography"])
-    return [measure_effect(ds.values, ind, measure["areas"], areas, start_year=year, post_year=post_year,
+    return [measure_effect(data.table(measure["geography"], ind), ind, measure["areas"], areas, start_year=year, post_year=post_year,
                            comparison=comparison, measure_id=measure["id"]) for ind in measure["indicators"]]
 
 

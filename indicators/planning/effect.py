@@ -17,6 +17,7 @@ Areas with missing or suppressed values in the pre or post year are left out and
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass, field
@@ -72,14 +73,19 @@ def _comparison(pre: pd.Series, pool: list[str], treated: list[str], how: str) -
     return nearest(pre, pool, float(pre[treated].mean()))
 
 
-def placebo_sets(n: int, m: int) -> tuple[list[tuple[int, ...]], bool]:
-    """Index sets of size m among n: all if C(n, m) ≤ 5,000 (``True``), else 999 seeded random draws."""
+@functools.lru_cache(maxsize=256)
+def placebo_sets(n: int, m: int) -> tuple[tuple[tuple[int, ...], ...], bool]:
+    """Index sets of size m among n: all if C(n, m) ≤ 5,000 (``True``), else 999 seeded random draws.
+
+    A draw is the first m of a random order of the n areas: ``argsort`` of a 999 × n matrix of
+    ``numpy.random.default_rng(12345).random`` numbers, row by row (sets may repeat).
+    """
     if m < 1 or m > n:
-        return [], True
+        return (), True
     if math.comb(n, m) <= MAX_EXACT:
-        return list(itertools.combinations(range(n), m)), True
-    rng = np.random.default_rng(SEED)
-    return [tuple(sorted(int(i) for i in rng.choice(n, size=m, replace=False))) for _ in range(N_RANDOM)], False
+        return tuple(itertools.combinations(range(n), m)), True
+    order = np.argsort(np.random.default_rng(SEED).random((N_RANDOM, n)), axis=1)[:, :m]
+    return tuple(tuple(sorted(int(i) for i in row)) for row in order), False
 
 
 def placebo_effects(delta: pd.Series, pool: list[str], m: int) -> tuple[np.ndarray, bool]:
@@ -136,8 +142,9 @@ def measure_effect(values: pd.DataFrame, indicator: str, treated: list[str], are
                else f"kein Nachher-Jahr mit Daten nach {pre_year}")
         return MeasureEffect(**result, note=f"Keine Wirkungsschätzung für {indicator}: {why}.")
     pre, delta = table[pre_year], table[post] - table[pre_year]
-    excluded = sorted([c for c in delta.index if pd.isna(delta[c])] + sorted(treated_set - set(areas)))
-    valid = [c for c in delta.index if not pd.isna(delta[c])]
+    missing = delta.isna()
+    excluded = sorted([*delta.index[missing.to_numpy()], *(treated_set - set(areas))])
+    valid = list(delta.index[~missing.to_numpy()])
     used = [c for c in valid if c in treated_set]
     pool = [c for c in valid if c not in treated_set]
     result.update(treated=used)

@@ -5,7 +5,12 @@ import pandas as pd
 
 
 def wide(values: pd.DataFrame, indicator: str) -> pd.DataFrame:
-    """Table area_code × year of ``indicator``; suppressed or missing values are NaN."""
+    """Table area_code × year of ``indicator``; suppressed or missing values are NaN.
+
+    ``values`` may already be such a table (columns are years): it is returned as is.
+    """
+    if "indicator" not in values.columns:
+        return values
     v = values[values["indicator"] == indicator]
     if "suppressed" in v.columns:
         v = v[~v["suppressed"].fillna(False).astype(bool)]

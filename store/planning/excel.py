@@ -215,6 +215,7 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
                         getattr(result, how)[SHEETS[sheet]].append(rid)
                         report.rows_used += 1
                     except PlanError as exc:
+                        s.info.pop("plan_partners", None)  # partners added by the refused row are gone
                         report.add(line, _column_of(sheet, str(exc)), str(exc))
             if not result.ok or dry_run or not order:
                 raise _Rollback

@@ -29,11 +29,23 @@ TABLES = {"measure": MeasureRow, "goal": GoalRow, "partner": PartnerRow}
 
 
 def field_names(s: Session) -> list[str]:
-    return list(s.scalars(select(FieldRow.name).order_by(FieldRow.position, FieldRow.id)))
+    """The Handlungsfelder in order (read once per session: an import checks thousands of rows)."""
+    if "plan_fields" not in s.info:
+        s.info["plan_fields"] = list(s.scalars(select(FieldRow.name).order_by(FieldRow.position, FieldRow.id)))
+    return s.info["plan_fields"]
 
 
 def _field_ids(s: Session) -> dict[str, int]:
-    return {r.name: r.id for r in s.scalars(select(FieldRow))}
+    if "plan_field_ids" not in s.info:
+        s.info["plan_field_ids"] = {r.name: r.id for r in s.scalars(select(FieldRow))}
+    return s.info["plan_field_ids"]
+
+
+def _partners(s: Session) -> dict[str, int]:
+    """Organisation → id, once per session (kept up to date by :func:`_partner_ids`)."""
+    if "plan_partners" not in s.info:
+        s.info["plan_partners"] = dict(s.execute(select(PartnerRow.organisation, PartnerRow.id)).all())
+    return s.info["plan_partners"]
 
 
 def _iso(t: dt.datetime | None) -> str | None:
@@ -42,7 +54,7 @@ def _iso(t: dt.datetime | None) -> str | None:
     return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).isoformat(timespec="seconds")
 
 
-def _meta(row) -> dict:
+def meta(row) -> dict:
     return {"id": row.id, "version": row.version, "created": _iso(row.created), "updated": _iso(row.updated),
             "created_by": row.created_by}
 
@@ -65,17 +77,17 @@ def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
         q = q.where(table.id.in_(ids))
     rows = list(s.scalars(q))
     if entity == "partner":
-        return [{**_meta(r), "organisation": r.organisation, "kind": r.kind, "contact": r.contact,
+        return [{**meta(r), "organisation": r.organisation, "kind": r.kind, "contact": r.contact,
                  "fields": list(r.fields or []), "areas": list(r.areas or [])} for r in rows]
     names = {v: k for k, v in _field_ids(s).items()}
     keys = ids if ids is not None and len(ids) < 500 else None
     if entity == "goal":
         areas = _grouped(s, GoalAreaRow.goal_id, GoalAreaRow.area_code, keys)
-        return [{**_meta(r), "field": names[r.field_id], "text": r.text, "indicator": r.indicator,
+        return [{**meta(r), "field": names[r.field_id], "text": r.text, "indicator": r.indicator,
                  "geography": r.geography, "areas": sorted(areas.get(r.id, [])), "baseline_year": r.baseline_year,
                  "target_value": r.target_value, "target_year": r.target_year} for r in rows]
     areas = _grouped(s, MeasureAreaRow.measure_id, MeasureAreaRow.area_code, keys)
-    partner_names = dict(s.execute(select(PartnerRow.id, PartnerRow.organisation)).all())
+    partner_names = {v: k for k, v in _partners(s).items()}
     partners = _grouped(s, MeasurePartnerRow.measure_id, MeasurePartnerRow.partner_id, keys)
     goals = _grouped(s, MeasureGoalRow.measure_id, MeasureGoalRow.goal_id, keys)
     indicators = _grouped(s, MeasureIndicatorRow.measure_id, MeasureIndicatorRow.indicator, keys)
@@ -83,7 +95,7 @@ def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
     mq = select(MilestoneRow).order_by(MilestoneRow.id)
     for m in s.scalars(mq if keys is None else mq.where(MilestoneRow.measure_id.in_(keys))):
         miles[m.measure_id].append({"title": m.title, "due": m.due.isoformat() if m.due else None, "done": m.done})
-    return [{**_meta(r), "title": r.title, "description": r.description, "field": names[r.field_id],
+    return [{**meta(r), "title": r.title, "description": r.description, "field": names[r.field_id],
              "geography": r.geography, "areas": sorted(areas.get(r.id, [])), "location": r.location,
              "responsible": r.responsible, "start": r.start_date.isoformat() if r.start_date else None,
              "end": r.end_date.isoformat() if r.end_date else None, "budget_planned": r.budget_planned,
@@ -107,7 +119,7 @@ def _date(v: str | None) -> dt.date | None:
 
 def _partner_ids(s: Session, names: list[str], user_name: str) -> list[int]:
     """Ids of the partners named; partners not yet in the directory are added (organisation only)."""
-    known = dict(s.execute(select(PartnerRow.organisation, PartnerRow.id)).all())
+    known = _partners(s)
     out = []
     for n in names:
         if n not in known:
@@ -126,6 +138,7 @@ def write(s: Session, entity: str, row, rec: dict, user_name: str) -> None:
             setattr(row, k, rec[k])
         s.add(row)
         s.flush()
+        s.info.pop("plan_partners", None)
         return
     with s.no_autoflush:
         partner_ids = _partner_ids(s, rec["partners"], user_name) if entity == "measure" else []
