@@ -69,7 +69,11 @@ def _login_form(where) -> None:
     lang = _lang()
     if config.auth_mode() == "oidc":
         if where.button(t("login_oidc", lang), key="login_oidc"):
-            st.login()
+            try:
+                st.login()
+            except Exception as exc:  # missing or broken [auth] in .streamlit/secrets.toml
+                where.error(f"Anmeldung über OpenID Connect nicht eingerichtet: [auth] in .streamlit/secrets.toml "
+                            f"prüfen (README, Abschnitt Access) – {type(exc).__name__}")
         return
     with where.form("login_form", clear_on_submit=True):
         st.markdown(f"**{t('login_title', lang)}**")

@@ -36,6 +36,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
@@ -43,11 +44,12 @@ import yaml
 
 from geo.geographies import REGISTRY, Geography, parse_registry
 from indicators.catalogue import Indicator, Source
-from store import config, db, legacy, users
-from store import datasets as registry_db
-from store.datasets import DatasetRecord
+from store import config
 from store.errors import StoreError
 from store.permissions import ANONYMOUS, User
+
+if TYPE_CHECKING:
+    from store.datasets import DatasetRecord
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV_VAR = config.DATA_DIR_VAR
@@ -63,7 +65,16 @@ def data_dir() -> Path:
 
 def default_user(engine) -> User:
     """Who acts when nobody is named: the local planner in auth mode ``none``, else an anonymous visitor."""
+    from store import users
+
     return users.local_user(engine) if config.auth_mode() == "none" else ANONYMOUS
+
+
+def _registry():
+    """store.datasets, imported on first use (SQLAlchemy is not needed to import this module)."""
+    from store import datasets
+
+    return datasets
 
 
 def shipped_names() -> list[str]:
@@ -165,6 +176,8 @@ class DataStore:
     """Saved user datasets in one data directory, as seen and changed by one acting user."""
 
     def __init__(self, root: Path | str | None = None, user: User | None = None, *, url: str | None = None):
+        from store import db, legacy
+
         self.root = Path(root) if root is not None else data_dir()
         self.engine = db.engine_for(url, self.root)
         legacy.import_registry(self.engine, self.root)
@@ -173,7 +186,7 @@ class DataStore:
     @property
     def registry_path(self) -> Path:
         """The registry file of the previous schema (imported into the database on first use)."""
-        return self.root / legacy.LEGACY_FILE
+        return self.root / "registry.yaml"
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -195,7 +208,7 @@ class DataStore:
     def geographies(self) -> dict[str, Geography]:
         """Shipped geographies plus the saved ones this store's user may read."""
         out = parse_registry(REGISTRY)
-        for rec in registry_db.visible(self.engine, self.user):
+        for rec in _registry().visible(self.engine, self.user):
             out.setdefault(rec.name, self._geography(rec))
         return out
 
@@ -207,11 +220,11 @@ class DataStore:
 
     def list(self) -> list[StoredDataset]:
         """Saved datasets this store's user may read, oldest first."""
-        return [self._stored(rec) for rec in registry_db.visible(self.engine, self.user)]
+        return [self._stored(rec) for rec in _registry().visible(self.engine, self.user)]
 
     def trash(self) -> list[StoredDataset]:
         """Datasets in the trash (admins only)."""
-        return [self._stored(rec) for rec in registry_db.trash(self.engine, self.user)]
+        return [self._stored(rec) for rec in _registry().trash(self.engine, self.user)]
 
     def save(
         self,
@@ -252,7 +265,7 @@ class DataStore:
         gid = safe_name(name)
         visibility = "öffentlich" if public else "intern"
         checks = {"overwrite": overwrite, "visibility": visibility, "shipped": shipped_names()}
-        registry_db.precheck(self.engine, self.user, gid, label_de, **checks)
+        _registry().precheck(self.engine, self.user, gid, label_de, **checks)
         version = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
         rel = Path("datasets") / f"{gid}--{version}"
         folder = self.root / rel
@@ -262,7 +275,7 @@ class DataStore:
                 self._write_files(folder, areas, table, catalogue, sources, meta, label_de)
                 if _after_files:
                     _after_files()  # test hook: simulate a crash before the commit
-                rec = registry_db.register(self.engine, self.user, gid, label_de, str(rel), **checks,
+                rec = _registry().register(self.engine, self.user, gid, label_de, str(rel), **checks,
                                            label_en=label_en or label_de, layer=LAYER,
                                            reference_code=reference_code, attribution=attribution)
             except BaseException:
@@ -287,22 +300,22 @@ class DataStore:
 
     def remove(self, name: str) -> bool:
         """Move a saved dataset to the trash (files kept); False if there was none of that name."""
-        return registry_db.remove(self.engine, self.user, safe_name(name))
+        return _registry().remove(self.engine, self.user, safe_name(name))
 
     def restore(self, name: str) -> Geography:
         """Take a dataset out of the trash (admins only, within 30 days)."""
-        return self._geography(registry_db.restore(self.engine, self.user, safe_name(name)))
+        return self._geography(_registry().restore(self.engine, self.user, safe_name(name)))
 
     def publish(self, name: str, public: bool = True) -> None:
         """Make a dataset ``öffentlich`` or ``intern`` again (admins only)."""
-        registry_db.set_visibility(self.engine, self.user, safe_name(name), "öffentlich" if public else "intern")
+        _registry().set_visibility(self.engine, self.user, safe_name(name), "öffentlich" if public else "intern")
 
     def cleanup(self) -> list[Path]:
         """Forget trash and old versions past 30 days, and delete dataset folders the registry
         does not point to (left by a crash, or just forgotten)."""
         with self._locked():
-            registry_db.purge(self.engine)
-            used = {Path(f).name for f in registry_db.folders(self.engine)}
+            _registry().purge(self.engine)
+            used = {Path(f).name for f in _registry().folders(self.engine)}
             base = self.root / "datasets"
             stale = [p for p in base.iterdir() if p.is_dir() and p.name not in used] if base.exists() else []
             for p in stale:

@@ -30,7 +30,7 @@ def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("auth")
     env = {"SOZIALMONITOR_DATA_DIR": tempfile.mkdtemp(prefix="sm-auth-"), "SOZIALMONITOR_AUTH": "local",
            "SOZIALMONITOR_ANONYMOUS": "1"}
-    for name, role in (("paula", "planner"), ("vera", "viewer")):
+    for name, role in (("paula", "planner"), ("vera", "viewer"), ("adam", "admin")):
         _cli(env, "users", "add", name, "--role", role, stdin=PASSWORD + "\n")
     areas = load_areas(get_geography("stadtteile"))
     csv = folder / "intern.csv"
@@ -115,3 +115,36 @@ def test_internal_data_stays_hidden_without_login_on_every_page(browser, e2e, se
         select.click()
         options = app.page.get_by_role("option").all_inner_texts()
         assert options and not any("Intern" in o for o in options)
+
+
+def _saved_tab(app) -> None:
+    _open_data_page(app)
+    app.page.get_by_text("Gespeicherte Daten", exact=True).click()
+    app.wait_idle()
+
+
+def test_remove_asks_first_and_an_admin_restores_from_the_trash(browser, e2e, server, site):
+    with e2e.open_app_page(browser, server.url, "auth-remove") as app:
+        _login(app, "paula", PASSWORD)
+        _saved_tab(app)
+        page = app.page
+        page.get_by_text(INTERNAL).wait_for()
+        page.get_by_role("button", name="Entfernen").first.click()
+        app.wait_idle()
+        page.get_by_text("Wirklich entfernen?").wait_for()
+        assert INTERNAL in page.content()  # nothing happened yet
+        page.get_by_role("button", name="Ja, entfernen").click()
+        app.wait_idle()
+        page.get_by_text(INTERNAL).wait_for(state="detached")
+    with e2e.open_app_page(browser, server.url, "auth-restore") as app:
+        _login(app, "adam", PASSWORD)
+        _saved_tab(app)
+        page = app.page
+        page.get_by_text("Papierkorb").wait_for()
+        page.get_by_role("button", name="Wiederherstellen").first.click()
+        app.wait_idle()
+        page.get_by_text("Der Papierkorb ist leer.").wait_for()
+        page.get_by_text(INTERNAL).wait_for()
+    log = json.loads(_cli(site[0], "audit", "--json"))
+    steps = [(e["user"], e["action"]) for e in log if e["object"] == "intern_sgb2"]
+    assert steps[-2:] == [("paula", "remove"), ("adam", "restore")]

@@ -76,7 +76,7 @@ def test_a_failing_warmup_still_releases_the_first_session():
     assert "warm-up failed" in res.stderr and "no_such_module_xyz" in res.stderr
 
 
-def test_serve_starts_warmup_then_streamlit_with_passed_options(monkeypatch):
+def test_serve_starts_warmup_then_streamlit_with_passed_options(monkeypatch, tmp_path):
     from streamlit.web import cli as streamlit_cli
 
     import cli
@@ -85,9 +85,12 @@ def test_serve_starts_warmup_then_streamlit_with_passed_options(monkeypatch):
     calls = []
     monkeypatch.setattr(warmup, "start", lambda *a, **k: calls.append("warmup"))
     monkeypatch.setattr(streamlit_cli, "main", lambda args, prog_name: calls.append(args) or 0)
+    monkeypatch.setenv("SOZIALMONITOR_DATA_DIR", str(tmp_path))  # serve upgrades the database first
+    monkeypatch.delenv("SOZIALMONITOR_AUTH", raising=False)
     assert cli.main(["serve", "--port", "8765", "--server.headless", "true"]) == 0
     assert calls[0] == "warmup"
-    assert calls[1] == ["run", str(ROOT / "app.py"), "--server.port", "8765", "--server.headless", "true"]
+    assert calls[1] == ["run", str(ROOT / "app.py"), "--server.port", "8765", "--server.headless", "true",
+                        "--server.address", "127.0.0.1"]  # auth none: loopback only
 
 
 def test_other_commands_reject_unknown_options(capsys):
