@@ -22,7 +22,7 @@ from store.planning.models import STATUSES
 from store.planning.query import filter_measures
 from ui import auth, common
 from ui.i18n import t
-from ui.pages.planning_form import edit_form
+from ui.pages.planning_form import edit_form, md
 
 
 def _filters(measures: list[dict], ds, lang: str) -> list[dict]:
@@ -67,7 +67,7 @@ def _goals(goals: list[dict], data: Datasets, lang: str) -> None:
         st.caption(t("plan_no_goals", lang))
     for g in goals:
         r = evaluate_goal(g, data)
-        st.markdown(f"**{g['field']}** – {g['text']} ({g['indicator']}: {fmt_number(r.baseline)} "
+        st.markdown(f"**{md(g['field'])}** – {md(g['text'])} ({g['indicator']}: {fmt_number(r.baseline)} "
                     f"({g['baseline_year']}) → {fmt_number(r.target)} ({g['target_year']}), "
                     f"aktuell {fmt_number(r.current)} ({r.current_year or '–'}))")
         if r.progress is None:

@@ -3,6 +3,7 @@ and the area section of the Stadtteilprofil."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import streamlit as st
 
@@ -12,6 +13,11 @@ from store.planning import repository as repo
 from store.planning.models import STATUSES
 from ui import auth
 from ui.i18n import t
+
+
+def md(text) -> str:
+    """User text safe inside Markdown (no links, emphasis or HTML from a title)."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|<>~$])", r"\\\1", str(text))
 
 
 def _location(lat: str, lon: str) -> dict | None:
@@ -121,8 +127,8 @@ def area_section(geo_id: str, code: str, lang: str) -> None:
     if not measures and not goals:
         st.caption(t("plan_profile_none", lang))
     for m in measures:
-        st.markdown(f"- {t('plan_tab_measures', lang)} {m['id']}: **{m['title']}** ({m['status']}, "
+        st.markdown(f"- {t('plan_tab_measures', lang)} {m['id']}: **{md(m['title'])}** ({m['status']}, "
                     f"{m['start'] or '?'} – {m['end'] or '…'})")
     for g in goals:
-        st.markdown(f"- {t('plan_tab_goals', lang)} {g['id']}: {g['text']} ({g['indicator']} → {g['target_value']} "
+        st.markdown(f"- {t('plan_tab_goals', lang)} {g['id']}: {md(g['text'])} ({g['indicator']} → {g['target_value']} "
                     f"{g['target_year']})")
