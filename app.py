@@ -26,6 +26,7 @@ PAGES = [  # (module in ui/, title key, URL path)
     ("needs", "page_needs", "bedarfslagen"),
     ("queries", "page_queries", "abfragen"),
     ("upload", "page_upload", "daten"),
+    ("planning", "page_planning", "planung"),
     ("about", "page_about", "about"),
 ]
 

@@ -27,6 +27,12 @@ def _audit(args: argparse.Namespace) -> int:
     return run_audit(args)
 
 
+def _plan(args: argparse.Namespace) -> int:
+    from commands.planning import run_plan
+
+    return run_plan(args)
+
+
 def _data(args: argparse.Namespace) -> int:
     from commands.data import run_data
 
@@ -59,5 +65,17 @@ SPECS = [
       arg("--label", help="Bezeichnung"), arg("--source", help="Quelle der Daten (Pflicht bei neuen Merkmalen)"),
       arg("--key", help="Schlüsselspalte der Grenzen"), arg("--year", type=int, help="Jahr ohne Jahresspalte"),
       arg("--public", action="store_true", help="öffentlich (nur Rolle admin)"), JSON, AS_USER), _data, False),
+    ("plan", "Planung (Ziele, Maßnahmen, Partner): import DATEI… [--dry-run] | export --out DATEI.xlsx | "
+             "list [--json] | evaluate [--measure ID] [--comparison all|matched] [--post JAHR] [--json] | "
+             "report --year JJJJ --out DATEI.pdf",
+     (arg("action", choices=["import", "export", "list", "evaluate", "report"]),
+      arg("files", nargs="*", metavar="DATEI", help="XLSX (Blätter Massnahmen, Ziele) oder CSV-Dateien"),
+      arg("--dry-run", action="store_true", help="nur prüfen, nichts speichern"),
+      arg("--out", metavar="DATEI", help="Ausgabedatei (.xlsx für export, .pdf für report)"),
+      arg("--measure", type=int, metavar="ID", help="nur diese Maßnahme bewerten"),
+      arg("--comparison", choices=["all", "matched"], default="all",
+          help="Vergleichsgebiete: alle übrigen (all) oder die 3 im Vorher-Wert ähnlichsten (matched)"),
+      arg("--post", type=int, metavar="JAHR", help="Nachher-Jahr (Standard: letztes Jahr mit Daten)"),
+      arg("--year", type=int, metavar="JJJJ", help="Berichtsjahr (report)"), JSON, AS_USER), _plan, False),
 ]
 SPECS.append(("grid", GRID_HELP, GRID_ARGS, run_grid, False))  # body in geo/grid/commands.py

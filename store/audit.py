@@ -12,7 +12,8 @@ from store.models import AuditRow, utcnow
 from store.permissions import User, require
 
 ACTIONS = ("login_success", "login_failure", "logout", "upload", "replace", "publish", "unpublish", "remove",
-           "restore", "purge", "user_add", "user_remove", "role_change", "password_reset", "migrate")
+           "restore", "purge", "user_add", "user_remove", "role_change", "password_reset", "migrate",
+           "plan_create", "plan_update", "plan_delete", "plan_import", "plan_fields")
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from store import config
 from store.errors import DatabaseError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_EXTRA_LOCATIONS: list[Path] = []
+# the planning register's tables (store/planning) are part of every database, so always upgraded
+_EXTRA_LOCATIONS: list[Path] = [Path(__file__).resolve().parent / "planning" / "migrations"]
 _ENGINES: dict[str, Engine] = {}
 _LOCK = threading.Lock()
 

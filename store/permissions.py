@@ -2,8 +2,9 @@
 
 anonymous  public datasets, read-only (only when ``SOZIALMONITOR_ANONYMOUS`` allows a visitor in at all)
 viewer     + internal datasets, read-only
-planner    + upload, replace and remove own datasets (later: the planning register)
-admin      + publish/unpublish, replace/remove any dataset, trash and restore, users, audit log
+planner    + upload, replace and remove own datasets; create and edit the planning register
+admin      + publish/unpublish, replace/remove any dataset, trash and restore, users, audit log;
+           delete records of the planning register, edit its list of fields of action
 """
 from __future__ import annotations
 
@@ -25,12 +26,18 @@ ACTIONS: dict[str, tuple[str | None, str | None]] = {
     "restore": ("admin", "admin"),
     "manage_users": ("admin", "admin"),
     "read_audit": ("admin", "admin"),
+    "plan_read": ("viewer", "viewer"),
+    "plan_edit": ("planner", "planner"),
+    "plan_delete": ("admin", "admin"),
+    "plan_fields": ("admin", "admin"),
 }
 ACTION_LABELS = {
     "read_public": "öffentliche Daten lesen", "read_internal": "interne Daten lesen",
     "upload": "Daten hochladen", "replace": "einen Datensatz ersetzen", "remove": "einen Datensatz entfernen",
     "publish": "Datensätze veröffentlichen", "restore": "Datensätze wiederherstellen",
     "manage_users": "Benutzer verwalten", "read_audit": "das Protokoll lesen",
+    "plan_read": "die Planung lesen", "plan_edit": "die Planung bearbeiten",
+    "plan_delete": "Einträge der Planung löschen", "plan_fields": "die Handlungsfelder ändern",
 }
 
 

@@ -286,6 +286,9 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
                            for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])],
     })
     st.dataframe(display_columns(shown, lang), hide_index=True, width="stretch")
+    from ui.pages.planning_form import area_section  # the area's measures and goals (Planung)
+
+    area_section(ds.geography.id, code, lang)
     ref = ds.geography.reference_code
     ts = series(ds.values, c.indicator, [code, ref] if ref else [code])
     ts.columns = [names.get(col, ds.geography.reference_label(lang)) for col in ts.columns]

@@ -1,0 +1,94 @@
+"""P9: the planning register at scale. RECORDS ARE SYNTHETIC (titles "Synthetisch …").
+
+10,000 measures and 2,000 goals on Berlin's 447 MSS areas (shipped data), on SQLite
+(default) or the database of ``--db-url`` (e.g. PostgreSQL). Printed, not asserted
+(the issue's targets: list and filter ≤ 150 ms, evaluate all ≤ 5 s, import ≤ 10 s):
+
+1. ``plan import`` of a CSV pair (one transaction, validation against the data),
+2. list every measure and filter by area, field and status (what the Planung page does),
+3. evaluate every goal and every measure (``all`` comparison, placebo inference).
+
+Usage: ``python bench/p9_planning.py [--measures 10000] [--goals 2000] [--db-url URL]``
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np
+
+GEO = "berlin-mss"
+
+
+def _files(folder: Path, codes: list[str], indicators: list[str], n_m: int, n_g: int) -> list[Path]:
+    from store.planning.models import DEFAULT_FIELDS, STATUSES
+
+    rng = np.random.default_rng(12345)
+    m = ["titel;handlungsfeld;geografie;gebiete;beginn;ende;status;partner;budget_eur;zielindikatoren;beschreibung"]
+    for i in range(n_m):
+        areas = ",".join(rng.choice(codes, size=int(rng.integers(1, 4)), replace=False))
+        start = int(rng.integers(2014, 2019))
+        m.append(f"Synthetisch {i};{DEFAULT_FIELDS[i % 8]};{GEO};\"{areas}\";{start};{start + 3};"
+                 f"{STATUSES[i % 4]};Synthetisch Träger {i % 50};{int(rng.integers(1000, 90000))};"
+                 f"{indicators[i % len(indicators)]};synthetisch")
+    g = ["handlungsfeld;text;indikator;geografie;gebiete;basisjahr;zielwert;zieljahr"]
+    for i in range(n_g):
+        g.append(f"{DEFAULT_FIELDS[i % 8]};Synthetisch Ziel {i};{indicators[i % len(indicators)]};{GEO};"
+                 f"{codes[i % len(codes)]};2013;{float(rng.uniform(1, 20)):.1f};2025")
+    paths = [folder / "Massnahmen.csv", folder / "Ziele.csv"]
+    paths[0].write_text("\n".join(m), encoding="utf-8")
+    paths[1].write_text("\n".join(g), encoding="utf-8")
+    return paths
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--measures", type=int, default=10_000)
+    ap.add_argument("--goals", type=int, default=2_000)
+    ap.add_argument("--db-url")
+    args = ap.parse_args()
+    from geo.planning.evaluate import Datasets, evaluate, known
+    from store import db
+    from store.permissions import User
+    from store.planning import repository as repo
+    from store.planning.excel import import_plan
+    from store.planning.query import filter_measures
+
+    folder = Path(tempfile.mkdtemp(prefix="p9-"))
+    eng = db.make_engine(args.db_url or f"sqlite:///{folder / 'bench.db'}")
+    db.upgrade(eng)
+    data = Datasets()
+    codes = data.area_codes(GEO)
+    indicators = [i for i in data.get(GEO).catalogue if i.startswith(("s1", "s2", "s3", "s4"))]
+    paths = _files(folder, codes, indicators, args.measures, args.goals)
+    k = known([GEO])
+    user = User("bench", "planner")
+    t0 = time.perf_counter()
+    result = import_plan(eng, user, paths, known=k)
+    t_import = time.perf_counter() - t0
+    assert result.stored, result.to_text()[:2000]
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        rows = repo.list_records(eng, user, "measure")
+        filter_measures(rows, area=codes[0], field="Wohnen", status="laufend", geography=GEO)
+        times.append(time.perf_counter() - t0)
+    goals = repo.list_records(eng, user, "goal")
+    t0 = time.perf_counter()
+    out = evaluate(goals, rows, data=data)
+    t_eval = time.perf_counter() - t0
+    print(f"P9 planning ({eng.dialect.name}): {args.measures} measures, {args.goals} goals, {len(codes)} areas")
+    print(f"  import (one transaction):     {t_import:8.2f} s   (target ≤ 10 s)")
+    print(f"  list + filter (median of 5):  {1000 * sorted(times)[2]:8.1f} ms  (target ≤ 150 ms)")
+    print(f"  evaluate all:                 {t_eval:8.2f} s   (target ≤ 5 s; {len(out['measures'])} effects, "
+          f"{len(out['goals'])} goals)")
+
+
+if __name__ == "__main__":
+    main()

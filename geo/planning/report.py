@@ -1,0 +1,147 @@
+"""PDF "Sachstand Strategische Sozialplanung YYYY": goals by field of action with progress, a map of the
+measures over an indicator, measures per area, the evaluation table with its caveats, sources.
+
+Reuses the report building blocks of :mod:`geo.report.layout` (A4 frame, striped tables, small maps).
+"""
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import matplotlib
+from matplotlib.backends.backend_pdf import PdfPages
+from sqlalchemy import Engine
+
+from geo.join import indicator_layer
+from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure
+from geo.printmap import layout as pl
+from geo.report import layout as rl
+from indicators.compute.classify import layer_classification
+from indicators.formatting import fmt_number
+from store.permissions import User
+from store.planning import repository as repo
+
+ROWS_PER_PAGE = 34
+WIDTH = 210 - 2 * rl.MARGIN
+
+
+def _num(v, d: int = 2) -> str:
+    return "–" if v is None else fmt_number(v, d)
+
+
+def _chunks(rows: list, n: int = ROWS_PER_PAGE) -> list[list]:
+    return [rows[i:i + n] for i in range(0, len(rows), n)] or [[]]
+
+
+def _text(fig, layout, top: float, paragraphs: list[str], fs: float = 8.5) -> float:
+    ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), WIDTH, top - rl.footer_top()), layout)
+    y = top - rl.footer_top()
+    for p in paragraphs:
+        lines = pl.wrap_to_width(fig, p, WIDTH, fs)
+        ax.text(0, y, "\n".join(lines), fontsize=fs, va="top", color="#333333", linespacing=1.35)
+        y -= len(lines) * fs * 0.3528 * 1.35 + 2.5
+    return y
+
+
+def _table_page(fig, layout, top: float, columns, rows, widths, aligns) -> None:
+    height = min(top - rl.footer_top(), 6.0 * (len(rows) + 1.5))
+    rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height), columns, rows, widths, aligns)
+
+
+def _pages(engine: Engine, user: User, year: int, geography: str, data: Datasets) -> list[tuple]:
+    """(title, kind, payload) of every page."""
+    goals = repo.list_records(engine, user, "goal")
+    measures = repo.list_records(engine, user, "measure")
+    goal_rows = []
+    for g in sorted(goals, key=lambda g: (g["field"], g["id"])):
+        r = evaluate_goal(g, data)
+        state = "–" if r.on_track is None else ("im Plan" if r.on_track else "nicht im Plan")
+        goal_rows.append([g["field"], f"{g['id']}: {g['text']}", g["indicator"], _num(r.baseline),
+                          _num(r.current), _num(r.target), _num(None if r.progress is None else 100 * r.progress, 0)
+                          + (" %" if r.progress is not None else ""), state])
+    here = [m for m in measures if m["geography"] == geography]
+    area_rows = [[c, f"{m['id']}: {m['title']}", m["status"], f"{m['start'] or '?'} – {m['end'] or '…'}"]
+                 for m in sorted(here, key=lambda m: m["id"]) for c in m["areas"]]
+    area_rows.sort(key=lambda r: r[0])
+    effects = [e for m in measures for e in evaluate_measure(m, data)]
+    eff_rows = [[str(e.id), e.indicator, ", ".join(e.treated), f"{e.pre_year or '–'}–{e.post_year or '–'}",
+                 _num(e.treated_change), _num(e.comparison_change), _num(e.effect), _num(e.p_placebo, 3),
+                 str(e.n_placebo)] for e in effects]
+    pages = [(f"Ziele nach Handlungsfeldern ({i + 1})", "goals", chunk) for i, chunk in enumerate(_chunks(goal_rows))]
+    pages.append(("Maßnahmen auf der Karte", "map", here))
+    pages += [(f"Maßnahmen je Gebiet ({i + 1})", "areas", c) for i, c in enumerate(_chunks(area_rows))]
+    pages += [(f"Wirkungskontrolle ({i + 1})", "effects", c) for i, c in enumerate(_chunks(eff_rows, 24))]
+    pages.append(("Hinweise zur Wirkungskontrolle", "caveats", sorted({e.note for e in effects})))
+    pages.append(("Quellen", "sources", []))
+    return pages
+
+
+def build_report(engine: Engine, user: User, *, year: int, geography: str = "stadtteile",
+                 indicator: str | None = None, data: Datasets | None = None) -> bytes:
+    """The Sachstand PDF as bytes (the app's button and ``cli.py plan report``)."""
+    data = data or Datasets()
+    ds = data.get(geography)
+    if indicator is None:  # the most frequent target indicator of the measures, else the first of the data
+        targets = [i for m in repo.list_records(engine, user, "measure") if m["geography"] == geography
+                   for i in m["indicators"] if i in ds.catalogue]
+        indicator = max(set(targets), key=lambda i: (targets.count(i), i)) if targets else next(iter(ds.catalogue))
+    map_year = max(y for y in ds.years_for(indicator) if y <= year) if any(
+        y <= year for y in ds.years_for(indicator)) else max(ds.years_for(indicator))
+    title = f"Sachstand Strategische Sozialplanung {year}"
+    pages = _pages(engine, user, year, geography, data)
+    buf = BytesIO()
+    with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata={"Title": title, "Creator": "Sozialmonitor Lübeck"}) as pdf:
+        for n, (heading, kind, payload) in enumerate(pages, start=1):
+            fig, layout = rl.new_page()
+            footer = f"{title} · erstellt {date.today():%d.%m.%Y} · Quelle: {ds.attribution()}"
+            top = rl.page_frame(fig, layout, heading, title, ds.geography.label("de"), footer, f"Seite {n} / {len(pages)}")
+            _page(fig, layout, top, kind, payload, ds, indicator, map_year)
+            pdf.savefig(fig)
+    return buf.getvalue()
+
+
+def _page(fig, layout, top, kind, payload, ds, indicator, map_year) -> None:
+    if kind == "goals":
+        if not payload:
+            _text(fig, layout, top, ["Noch keine Ziele eingetragen."])
+            return
+        _table_page(fig, layout, top, ["Handlungsfeld", "Ziel", "Indikator", "Basis", "aktuell", "Ziel", "Fortschr.",
+                                       "Stand"], payload, [30, 48, 26, 14, 14, 14, 16, 18],
+                    ["l", "l", "l", "r", "r", "r", "r", "l"])
+    elif kind == "map":
+        layer, city = indicator_layer(ds, indicator, map_year)
+        cls = layer_classification(layer, city, decimals=ds.catalogue[indicator].decimals_for(layer["value"]))
+        flagged = sorted({c for m in payload for c in m["areas"]})
+        y = _text(fig, layout, top, [f"Umrandet: Gebiete mit Maßnahmen ({len(flagged)}). Flächenfarbe: "
+                                     f"{ds.catalogue[indicator].label('de')} {map_year} (Quantile, 5 Klassen)."])
+        box_top = rl.footer_top() + y
+        rl.small_map(fig, layout, (rl.MARGIN, rl.footer_top() + 5, WIDTH, box_top - rl.footer_top() - 8), layer, cls,
+                     flagged)
+    elif kind == "areas":
+        if not payload:
+            _text(fig, layout, top, ["Noch keine Maßnahmen mit Gebieten eingetragen."])
+            return
+        _table_page(fig, layout, top, ["Gebiet", "Maßnahme", "Status", "Zeitraum"], payload, [20, 100, 25, 35],
+                    ["l", "l", "l", "l"])
+    elif kind == "effects":
+        if not payload:
+            _text(fig, layout, top, ["Keine Maßnahme mit Beginn, Gebieten und Zielindikator."])
+            return
+        _table_page(fig, layout, top, ["Maßn.", "Indikator", "Gebiete", "Jahre", "Δ Maßn.", "Δ Vergl.", "Effekt",
+                                       "p", "Sätze"], payload, [12, 40, 26, 22, 18, 18, 16, 14, 14],
+                    ["r", "l", "l", "l", "r", "r", "r", "r", "r"])
+    elif kind == "caveats":
+        _text(fig, layout, top, ["Effekt = mittlere Veränderung in den Gebieten der Maßnahme minus mittlere Veränderung "
+                                 "in den Vergleichsgebieten (Differenz der Differenzen). p = Anteil der Placebo-Sätze "
+                                 "(gleich viele andere Gebiete, als wären sie behandelt) mit mindestens so großem "
+                                 "Effekt. Ein Effekt ist kein Beweis, dass die Maßnahme die Ursache ist.",
+                                 *(payload or [])])
+    else:
+        _text(fig, layout, top, [ds.attribution(), "Planungsregister: Eintragungen der Sozialplanung im Sozialmonitor "
+                                 "(Ziele, Maßnahmen, Partner), Stand zum Erstellungsdatum."])
+
+
+def write_report(engine: Engine, user: User, *, year: int, out: str | Path, geography: str = "stadtteile") -> None:
+    """Write the Sachstand PDF to ``out``."""
+    Path(out).write_bytes(build_report(engine, user, year=year, geography=geography))

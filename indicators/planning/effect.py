@@ -1,0 +1,183 @@
+"""Measure effect (difference in differences) with placebo inference.
+
+For one target indicator of a measure with a start year:
+
+* pre year = the last year before the start with data, post year = the latest year with data
+  (or the one chosen); Δ(area) = value(post) − value(pre);
+* effect = mean Δ over the measure's areas − mean Δ over the comparison areas;
+* comparison ``all``: every other area of the geography; ``matched``: the k = min(3, n) other
+  areas nearest in pre-year value to the treated areas' mean pre-year value (ties by area code);
+* placebo: every set of m areas (m = treated areas used) among the ``all`` comparison areas if
+  there are at most 5,000 such sets, else 999 random sets (numpy ``default_rng(12345)``); each
+  set's effect is mean Δ(set) − mean Δ(the remaining areas, neither in the set nor treated),
+  with either comparison (the issue's rule, read literally: the placebo's comparison is every
+  remaining area); p = (1 + #sets with |effect| ≥ |the measure's effect|) / (1 + #sets).
+
+Areas with missing or suppressed values in the pre or post year are left out and listed.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from indicators.errors import InputError
+from indicators.planning.series import wide
+from indicators.planning.text import caveat
+
+MAX_EXACT = 5000
+N_RANDOM = 999
+SEED = 12345
+K_MATCHED = 3
+COMPARISONS = ("all", "matched")
+
+
+@dataclass(frozen=True)
+class MeasureEffect:
+    """Result for one measure and indicator (JSON keys as printed by ``plan evaluate --json``)."""
+
+    id: int | None
+    indicator: str
+    treated: list[str]
+    pre_year: int | None
+    post_year: int | None
+    treated_change: float | None
+    comparison: str
+    comparison_areas: list[str]
+    comparison_change: float | None
+    effect: float | None
+    p_placebo: float | None
+    n_placebo: int
+    note: str
+    excluded: list[str] = field(default_factory=list)
+    pre_years: list[int] = field(default_factory=list)
+
+    def to_json_dict(self) -> dict:
+        keys = ("id", "indicator", "treated", "pre_year", "post_year", "treated_change", "comparison",
+                "comparison_areas", "comparison_change", "effect", "p_placebo", "n_placebo", "note")
+        return {k: getattr(self, k) for k in keys}
+
+
+def nearest(pre: pd.Series, pool: list[str], reference: float, k: int = K_MATCHED) -> list[str]:
+    """The min(k, n) areas of ``pool`` nearest to ``reference`` in ``pre`` value, ties by area code."""
+    ranked = sorted(pool, key=lambda c: (abs(float(pre[c]) - reference), c))
+    return sorted(ranked[:min(k, len(ranked))])
+
+
+def _comparison(pre: pd.Series, pool: list[str], treated: list[str], how: str) -> list[str]:
+    if how == "all":
+        return list(pool)
+    return nearest(pre, pool, float(pre[treated].mean()))
+
+
+@functools.lru_cache(maxsize=256)
+def placebo_sets(n: int, m: int) -> tuple[tuple[tuple[int, ...], ...], bool]:
+    """Index sets of size m among n: all if C(n, m) ≤ 5,000 (``True``), else 999 seeded random draws.
+
+    A draw is the first m of a random order of the n areas: ``argsort`` of a 999 × n matrix of
+    ``numpy.random.default_rng(12345).random`` numbers, row by row (sets may repeat).
+    """
+    if m < 1 or m > n:
+        return (), True
+    if math.comb(n, m) <= MAX_EXACT:
+        return tuple(itertools.combinations(range(n), m)), True
+    order = np.argsort(np.random.default_rng(SEED).random((N_RANDOM, n)), axis=1)[:, :m]
+    return tuple(tuple(sorted(int(i) for i in row)) for row in order), False
+
+
+def placebo_effects(delta: pd.Series, pool: list[str], m: int) -> tuple[np.ndarray, bool]:
+    """The effect of every placebo set against the rest of ``pool``, and whether the sets were enumerated."""
+    sets, exact = placebo_sets(len(pool), m)
+    if len(pool) - m < 1 or not sets:
+        return np.array([]), exact
+    d = delta[pool].to_numpy(float)
+    idx = np.array(sets, dtype=int).reshape(len(sets), m)
+    in_sum = d[idx].sum(axis=1)
+    return in_sum / m - (d.sum() - in_sum) / (len(pool) - m), exact
+
+
+def p_value(effect: float, placebos: np.ndarray) -> float | None:
+    """(1 + #placebos with |effect| ≥ |effect|) / (1 + #placebos); None without placebos."""
+    if len(placebos) == 0:
+        return None
+    tol = 1e-12 * max(1.0, abs(effect))
+    return float((1 + int(np.sum(np.abs(placebos) >= abs(effect) - tol))) / (1 + len(placebos)))
+
+
+def _years(table: pd.DataFrame, start_year: int, post_year: int | None) -> tuple[int | None, int | None, list[int]]:
+    years = sorted(int(c) for c in table.columns if table[c].notna().any()) if not table.empty else []
+    before = [y for y in years if y < start_year]
+    pre = before[-1] if before else None
+    post = post_year if post_year is not None else (years[-1] if years else None)
+    return pre, post, before
+
+
+def measure_effect(values: pd.DataFrame, indicator: str, treated: list[str], areas: list[str], *,
+                   start_year: int, post_year: int | None = None, comparison: str = "all",
+                   measure_id: int | None = None) -> MeasureEffect:
+    """The difference-in-differences effect of one measure on one indicator, with placebo p.
+
+    Parameters
+    ----------
+    values
+        Tidy indicator values of the geography.
+    treated
+        The measure's area codes.
+    areas
+        Every area code of the geography (without the city total).
+    """
+    if comparison not in COMPARISONS:
+        raise InputError(f"Vergleich {comparison!r} gibt es nicht (erlaubt: all, matched)")
+    table = wide(values, indicator).reindex(index=sorted(areas))
+    pre_year, post, before = _years(table, start_year, post_year)
+    treated_set = set(treated)
+    result: dict[str, Any] = dict(id=measure_id, indicator=indicator, treated=sorted(treated_set), pre_year=pre_year,
+                  post_year=post, treated_change=None, comparison=comparison, comparison_areas=[],
+                  comparison_change=None, effect=None, p_placebo=None, n_placebo=0, pre_years=before)
+    if pre_year is None or post is None or post <= pre_year or post not in table.columns:
+        why = (f"kein Jahr mit Daten vor dem Beginn {start_year}" if pre_year is None
+               else f"kein Nachher-Jahr mit Daten nach {pre_year}")
+        return MeasureEffect(**result, note=f"Keine Wirkungsschätzung für {indicator}: {why}.")
+    pre, delta = table[pre_year], table[post] - table[pre_year]
+    missing = delta.isna()
+    excluded = sorted([*delta.index[missing.to_numpy()], *(treated_set - set(areas))])
+    valid = list(delta.index[~missing.to_numpy()])
+    used = [c for c in valid if c in treated_set]
+    pool = [c for c in valid if c not in treated_set]
+    result.update(treated=used)
+    if not used or not pool:
+        why = "kein Gebiet der Maßnahme hat Werte" if not used else "kein Vergleichsgebiet hat Werte"
+        return MeasureEffect(**result, excluded=excluded,
+                             note=f"Keine Wirkungsschätzung für {indicator}: {why} (fehlend oder geheimgehalten: "
+                                  f"{', '.join(excluded) or '–'}).")
+    comp = _comparison(pre, pool, used, comparison)
+    t_change, c_change = float(delta[used].mean()), float(delta[comp].mean())
+    effect = t_change - c_change
+    placebos, exact = placebo_effects(delta, pool, len(used))
+    p = p_value(effect, placebos)
+    result.update(treated_change=t_change, comparison_areas=comp, comparison_change=c_change, effect=effect,
+                  p_placebo=p, n_placebo=int(len(placebos)))
+    note = caveat(n_areas=len(used) + len(pool), n_treated=len(used), n_sets=len(placebos), exact=exact,
+                  excluded=excluded, n_pre_years=len(before))
+    return MeasureEffect(**result, excluded=excluded, note=note)
+
+
+def trends(values: pd.DataFrame, indicator: str, treated: list[str], comparison: list[str]) -> pd.DataFrame:
+    """Mean value per year of the treated and of the comparison areas (for judging parallel trends).
+
+    Columns ``year``, ``group`` (``Maßnahme``/``Vergleich``), ``value``.
+    """
+    table = wide(values, indicator)
+    rows = []
+    for group, codes in (("Maßnahme", treated), ("Vergleich", comparison)):
+        present = [c for c in codes if c in table.index]
+        if present:
+            for year, v in table.loc[present].mean(axis=0).items():
+                if not pd.isna(v):
+                    rows.append({"year": int(year), "group": group, "value": float(v)})
+    return pd.DataFrame(rows, columns=["year", "group", "value"])

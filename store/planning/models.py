@@ -1,0 +1,146 @@
+"""Tables of the planning register (declared on the store's :class:`~store.models.Base`).
+
+Names start with ``plan_``. Lists of a measure (areas, partners, goals, target indicators,
+milestones) are link tables; a partner's fields of action and areas are JSON lists.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from store.models import Base, utcnow
+
+DEFAULT_FIELDS = ("Armut und Grundsicherung", "Kinder Jugend Familie", "Alter und Pflege", "Wohnen", "Arbeit",
+                  "Integration", "Teilhabe und Behinderung", "Gesundheit")
+STATUSES = ("geplant", "laufend", "abgeschlossen", "abgebrochen")
+
+
+class FieldRow(Base):
+    """A Handlungsfeld (field of action) of the configurable list."""
+
+    __tablename__ = "plan_fields"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class _Versioned:
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PartnerRow(_Versioned, Base):
+    """A partner: Träger, Verein, Amt."""
+
+    __tablename__ = "plan_partners"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(80), default="")
+    contact: Mapped[str] = mapped_column(String(300), default="")
+    fields: Mapped[list] = mapped_column(JSON, default=list)
+    areas: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class GoalRow(_Versioned, Base):
+    """A Ziel: indicator, areas (none = the city), baseline year, target value and year."""
+
+    __tablename__ = "plan_goals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    field_id: Mapped[int] = mapped_column(ForeignKey("plan_fields.id"))
+    text: Mapped[str] = mapped_column(Text)
+    indicator: Mapped[str] = mapped_column(String(64))
+    geography: Mapped[str] = mapped_column(String(48))
+    baseline_year: Mapped[int] = mapped_column(Integer)
+    target_value: Mapped[float] = mapped_column(Float)
+    target_year: Mapped[int] = mapped_column(Integer)
+
+
+class GoalAreaRow(Base):
+    """An area of a goal."""
+
+    __tablename__ = "plan_goal_areas"
+
+    goal_id: Mapped[int] = mapped_column(ForeignKey("plan_goals.id", ondelete="CASCADE"), primary_key=True)
+    area_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class MeasureRow(_Versioned, Base):
+    """A Maßnahme."""
+
+    __tablename__ = "plan_measures"
+    __table_args__ = (CheckConstraint("status IN ('geplant', 'laufend', 'abgeschlossen', 'abgebrochen')",
+                                      name="ck_plan_measures_status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    field_id: Mapped[int] = mapped_column(ForeignKey("plan_fields.id"))
+    geography: Mapped[str] = mapped_column(String(48))
+    location: Mapped[dict | None] = mapped_column(JSON, default=None)  # GeoJSON geometry (WGS 84)
+    responsible: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    end_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    budget_planned: Mapped[float | None] = mapped_column(Float, default=None)
+    budget_spent: Mapped[float | None] = mapped_column(Float, default=None)
+    status: Mapped[str] = mapped_column(String(16), default="geplant")
+
+
+class MeasureAreaRow(Base):
+    __tablename__ = "plan_measure_areas"
+
+    measure_id: Mapped[int] = mapped_column(ForeignKey("plan_measures.id", ondelete="CASCADE"), primary_key=True)
+    area_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class MeasurePartnerRow(Base):
+    __tablename__ = "plan_measure_partners"
+
+    measure_id: Mapped[int] = mapped_column(ForeignKey("plan_measures.id", ondelete="CASCADE"), primary_key=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("plan_partners.id", ondelete="CASCADE"), primary_key=True)
+
+
+class MeasureGoalRow(Base):
+    __tablename__ = "plan_measure_goals"
+
+    measure_id: Mapped[int] = mapped_column(ForeignKey("plan_measures.id", ondelete="CASCADE"), primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("plan_goals.id", ondelete="CASCADE"), primary_key=True)
+
+
+class MeasureIndicatorRow(Base):
+    __tablename__ = "plan_measure_indicators"
+
+    measure_id: Mapped[int] = mapped_column(ForeignKey("plan_measures.id", ondelete="CASCADE"), primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class MilestoneRow(Base):
+    __tablename__ = "plan_milestones"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("plan_measures.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    due: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    done: Mapped[bool] = mapped_column(default=False)
+
+
+class HistoryRow(Base):
+    """One change of a record: who, when, which version, old → new per field, the full record after."""
+
+    __tablename__ = "plan_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(16), index=True)
+    entity_id: Mapped[int] = mapped_column(Integer, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    time: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    user_name: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)   # field -> [old, new]
+    snapshot: Mapped[dict | None] = mapped_column(JSON, default=None)  # None after delete

@@ -1,0 +1,187 @@
+"""Create, edit, delete and read records of the planning register, by role, with history and audit.
+
+Every function takes the acting :class:`~store.permissions.User`: viewers read, planners
+create and edit, admins also delete. Every change is one row of ``plan_history`` (who,
+when, version, old → new, the record after) and one entry of the audit log, written in
+the same transaction. Saves carry the version they were based on; a stale one raises
+:class:`StaleEdit` whose message shows the other change.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session
+
+from store import audit
+from store.db import session
+from store.models import utcnow
+from store.permissions import User, require
+from store.planning import rows
+from store.planning.errors import PlanError, StaleEdit
+from store.planning.models import FieldRow, HistoryRow
+from store.planning.records import ENTITY_LABELS, Known, clean, describe, diff
+
+
+def _snapshot(rec: dict) -> dict:
+    return {k: v for k, v in rec.items() if k not in {"created", "updated"}}
+
+
+def _log(s: Session, user: User, entity: str, rec: dict, action: str, changes: dict) -> None:
+    s.add(HistoryRow(entity=entity, entity_id=rec["id"], version=rec["version"], time=utcnow(),
+                     user_name=user.name[:64], action=action, changes=changes,
+                     snapshot=None if action == "delete" else _snapshot(rec)))
+    audit.record(s, user, f"plan_{action}", f"{entity}:{rec['id']}",
+                 {"version": rec["version"], "fields": sorted(changes)})
+
+
+def create_in(s: Session, user: User, entity: str, data: dict, known: Known | None = None) -> dict:
+    """Create inside the caller's transaction (used by the import); returns the stored record."""
+    require(user, "plan_edit", what=ENTITY_LABELS.get(entity, entity))
+    rec = clean(entity, data, rows.field_names(s), known)
+    row = rows.TABLES[entity](version=1, created=utcnow(), updated=utcnow(), created_by=user.name[:64])
+    if entity == "partner" and s.scalar(select(rows.TABLES["partner"]).where(
+            rows.TABLES["partner"].organisation == rec["organisation"])) is not None:
+        raise PlanError(f"Partner '{rec['organisation']}' gibt es schon")
+    rows.write(s, entity, row, rec, user.name)
+    stored = {**rows.meta(row), **rec}  # what rows.read gives back (checked by the round-trip tests)
+    _log(s, user, entity, stored, "create", diff(None, _snapshot(stored)))
+    return stored
+
+
+def _stale(s: Session, entity: str, rid: int, based_on: int) -> StaleEdit:
+    label = f"{ENTITY_LABELS[entity]} {rid}"
+    later = list(s.scalars(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid,
+                                                    HistoryRow.version > based_on).order_by(HistoryRow.id)))
+    if not later:
+        return StaleEdit(f"{label} gibt es nicht mehr oder wurde inzwischen geändert; Ihre Änderung wurde nicht "
+                         "gespeichert – bitte neu laden")
+    if later[-1].action == "delete":
+        return StaleEdit(f"{label} wurde inzwischen von '{later[-1].user_name}' gelöscht; "
+                         "Ihre Änderung wurde nicht gespeichert")
+    changes: dict = {}
+    for h in later:
+        for k, (old, new) in (h.changes or {}).items():
+            changes[k] = [changes[k][0] if k in changes else old, new]
+    last = later[-1]
+    when = last.time if last.time.tzinfo else last.time.replace(tzinfo=dt.UTC)
+    return StaleEdit(f"{label} wurde inzwischen von '{last.user_name}' am {when:%d.%m.%Y um %H:%M} UTC geändert "
+                     f"(Version {based_on} → {last.version}): {describe(changes)}. Ihre Änderung auf Version "
+                     f"{based_on} wurde nicht gespeichert – bitte neu laden und erneut eintragen.")
+
+
+def update_in(s: Session, user: User, entity: str, rid: int, data: dict, *, version: int,
+              known: Known | None = None) -> dict:
+    """Save ``data`` over record ``rid`` if it is still at ``version`` (inside the caller's transaction)."""
+    require(user, "plan_edit", what=f"{ENTITY_LABELS.get(entity, entity)} {rid}")
+    table = rows.TABLES[entity]
+    rec = clean(entity, data, rows.field_names(s), known)
+    bumped = s.execute(update(table).where(table.id == rid, table.version == version)
+                       .values(version=version + 1, updated=utcnow()).execution_options(synchronize_session=False))
+    if bumped.rowcount != 1:
+        raise _stale(s, entity, rid, version)
+    old = _snapshot(_previous(s, entity, rid, version))
+    row = s.get(table, rid, populate_existing=True)
+    rows.write(s, entity, row, rec, user.name)
+    stored = rows.read_one(s, entity, rid)
+    changes = diff(old, _snapshot(stored))
+    _log(s, user, entity, stored, "update", changes)
+    return stored
+
+
+def _previous(s: Session, entity: str, rid: int, version: int) -> dict:
+    h = s.scalar(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid,
+                                          HistoryRow.version == version).order_by(HistoryRow.id.desc()).limit(1))
+    return dict(h.snapshot) if h is not None and h.snapshot else rows.read_one(s, entity, rid)
+
+
+def create(engine: Engine, user: User, entity: str, data: dict, known: Known | None = None) -> dict:
+    """Create a measure, goal or partner; returns the stored record (with ``id`` and ``version`` 1)."""
+    with session(engine) as s:
+        return create_in(s, user, entity, data, known)
+
+
+def save(engine: Engine, user: User, entity: str, rid: int, data: dict, *, version: int,
+         known: Known | None = None) -> dict:
+    """Save an edit based on ``version``.
+
+    Raises
+    ------
+    StaleEdit
+        If someone else saved the record since ``version`` was read (message shows their change).
+    """
+    with session(engine) as s:
+        return update_in(s, user, entity, rid, data, version=version, known=known)
+
+
+def delete(engine: Engine, user: User, entity: str, rid: int, *, version: int | None = None) -> None:
+    """Delete a record (admins only); with ``version``, only if it is still at that version."""
+    require(user, "plan_delete", what=f"{ENTITY_LABELS.get(entity, entity)} {rid}")
+    table = rows.TABLES[entity]
+    with session(engine) as s:
+        row = s.get(table, rid)
+        if row is None:
+            raise PlanError(f"{ENTITY_LABELS[entity]} {rid} gibt es nicht")
+        if version is not None and row.version != version:
+            raise _stale(s, entity, rid, version)
+        old = rows.read_one(s, entity, rid)
+        s.delete(row)
+        s.flush()
+        _log(s, user, entity, {**old, "version": old["version"] + 1}, "delete", diff(_snapshot(old), None))
+
+
+def get(engine: Engine, user: User, entity: str, rid: int) -> dict:
+    """One record as it is now."""
+    require(user, "plan_read")
+    with session(engine) as s:
+        return rows.read_one(s, entity, rid)
+
+
+def list_records(engine: Engine, user: User, entity: str) -> list[dict]:
+    """All records of ``entity``, ordered by id (filter with :func:`store.planning.query.filter_measures`)."""
+    require(user, "plan_read")
+    with session(engine) as s:
+        return rows.read(s, entity)
+
+
+def history(engine: Engine, user: User, entity: str, rid: int) -> list[dict]:
+    """Every change of a record, oldest first: ``time``, ``user``, ``action``, ``version``, ``changes``."""
+    require(user, "plan_read")
+    with session(engine) as s:
+        found = s.scalars(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid)
+                          .order_by(HistoryRow.id))
+        return [{"time": rows._iso(h.time), "user": h.user_name, "action": h.action, "version": h.version,
+                 "changes": dict(h.changes or {})} for h in found]
+
+
+def as_of(engine: Engine, user: User, entity: str, rid: int, when: dt.date | dt.datetime) -> dict | None:
+    """The record as it was at ``when`` (a date means its end, 24:00 UTC); None if it did not exist then."""
+    require(user, "plan_read")
+    if not isinstance(when, dt.datetime):
+        when = dt.datetime.combine(when + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+    elif when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    with session(engine) as s:
+        h = s.scalar(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid,
+                                              HistoryRow.time < when).order_by(HistoryRow.id.desc()).limit(1))
+        return dict(h.snapshot) if h is not None and h.snapshot else None
+
+
+def fields(engine: Engine) -> list[str]:
+    """The list of Handlungsfelder, in order."""
+    with session(engine) as s:
+        return rows.field_names(s)
+
+
+def add_field(engine: Engine, user: User, name: str) -> None:
+    """Add a Handlungsfeld at the end of the list (admins)."""
+    require(user, "plan_fields")
+    name = (name or "").strip()
+    if not name or len(name) > 120:
+        raise PlanError("Handlungsfeld: Name fehlt oder ist länger als 120 Zeichen")
+    with session(engine) as s:
+        if name in rows.field_names(s):
+            raise PlanError(f"Handlungsfeld '{name}' gibt es schon")
+        pos = (s.scalar(select(func.max(FieldRow.position))) or 0) + 1
+        s.add(FieldRow(name=name, position=pos))
+        audit.record(s, user, "plan_fields", name, {"add": name})

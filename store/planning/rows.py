@@ -1,0 +1,173 @@
+"""Between table rows and records (dicts) of the planning register, inside one session.
+
+Reading loads the link tables in bulk (one query per table, not per record), so listing
+10,000 measures stays fast.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from store.planning.errors import PlanError
+from store.planning.models import (
+    FieldRow,
+    GoalAreaRow,
+    GoalRow,
+    MeasureAreaRow,
+    MeasureGoalRow,
+    MeasureIndicatorRow,
+    MeasurePartnerRow,
+    MeasureRow,
+    MilestoneRow,
+    PartnerRow,
+)
+
+TABLES = {"measure": MeasureRow, "goal": GoalRow, "partner": PartnerRow}
+
+
+def field_names(s: Session) -> list[str]:
+    """The Handlungsfelder in order (read once per session: an import checks thousands of rows)."""
+    if "plan_fields" not in s.info:
+        s.info["plan_fields"] = list(s.scalars(select(FieldRow.name).order_by(FieldRow.position, FieldRow.id)))
+    return s.info["plan_fields"]
+
+
+def _field_ids(s: Session) -> dict[str, int]:
+    if "plan_field_ids" not in s.info:
+        s.info["plan_field_ids"] = {r.name: r.id for r in s.scalars(select(FieldRow))}
+    return s.info["plan_field_ids"]
+
+
+def _partners(s: Session) -> dict[str, int]:
+    """Organisation → id, once per session (kept up to date by :func:`_partner_ids`)."""
+    if "plan_partners" not in s.info:
+        s.info["plan_partners"] = dict(s.execute(select(PartnerRow.organisation, PartnerRow.id)).all())
+    return s.info["plan_partners"]
+
+
+def _iso(t: dt.datetime | None) -> str | None:
+    if t is None:
+        return None
+    return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).isoformat(timespec="seconds")
+
+
+def meta(row) -> dict:
+    return {"id": row.id, "version": row.version, "created": _iso(row.created), "updated": _iso(row.updated),
+            "created_by": row.created_by}
+
+
+def _grouped(s: Session, col_key, col_val, keys: list[int] | None) -> dict[int, list]:
+    q = select(col_key, col_val)
+    if keys is not None:
+        q = q.where(col_key.in_(keys))
+    out: dict[int, list] = defaultdict(list)
+    for k, v in s.execute(q):
+        out[k].append(v)
+    return out
+
+
+def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
+    """Records of ``entity`` (all, or those with ``ids``), ordered by id."""
+    table = TABLES[entity]
+    q = select(table).order_by(table.id)
+    if ids is not None:
+        q = q.where(table.id.in_(ids))
+    rows = list(s.scalars(q))
+    if entity == "partner":
+        return [{**meta(r), "organisation": r.organisation, "kind": r.kind, "contact": r.contact,
+                 "fields": list(r.fields or []), "areas": list(r.areas or [])} for r in rows]
+    names = {v: k for k, v in _field_ids(s).items()}
+    keys = ids if ids is not None and len(ids) < 500 else None
+    if entity == "goal":
+        areas = _grouped(s, GoalAreaRow.goal_id, GoalAreaRow.area_code, keys)
+        return [{**meta(r), "field": names[r.field_id], "text": r.text, "indicator": r.indicator,
+                 "geography": r.geography, "areas": sorted(areas.get(r.id, [])), "baseline_year": r.baseline_year,
+                 "target_value": r.target_value, "target_year": r.target_year} for r in rows]
+    areas = _grouped(s, MeasureAreaRow.measure_id, MeasureAreaRow.area_code, keys)
+    partner_names = {v: k for k, v in _partners(s).items()}
+    partners = _grouped(s, MeasurePartnerRow.measure_id, MeasurePartnerRow.partner_id, keys)
+    goals = _grouped(s, MeasureGoalRow.measure_id, MeasureGoalRow.goal_id, keys)
+    indicators = _grouped(s, MeasureIndicatorRow.measure_id, MeasureIndicatorRow.indicator, keys)
+    miles: dict[int, list] = defaultdict(list)
+    mq = select(MilestoneRow).order_by(MilestoneRow.id)
+    for m in s.scalars(mq if keys is None else mq.where(MilestoneRow.measure_id.in_(keys))):
+        miles[m.measure_id].append({"title": m.title, "due": m.due.isoformat() if m.due else None, "done": m.done})
+    return [{**meta(r), "title": r.title, "description": r.description, "field": names[r.field_id],
+             "geography": r.geography, "areas": sorted(areas.get(r.id, [])), "location": r.location,
+             "responsible": r.responsible, "start": r.start_date.isoformat() if r.start_date else None,
+             "end": r.end_date.isoformat() if r.end_date else None, "budget_planned": r.budget_planned,
+             "budget_spent": r.budget_spent, "status": r.status,
+             "partners": sorted(partner_names[p] for p in partners.get(r.id, [])),
+             "goals": sorted(goals.get(r.id, [])), "indicators": sorted(indicators.get(r.id, [])),
+             "milestones": miles.get(r.id, [])} for r in rows]
+
+
+def read_one(s: Session, entity: str, rid: int) -> dict:
+    found = read(s, entity, [rid])
+    if not found:
+        from store.planning.records import ENTITY_LABELS
+        raise PlanError(f"{ENTITY_LABELS[entity]} {rid} gibt es nicht")
+    return found[0]
+
+
+def _date(v: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(v) if v else None
+
+
+def _partner_ids(s: Session, names: list[str], user_name: str) -> list[int]:
+    """Ids of the partners named; partners not yet in the directory are added (organisation only)."""
+    known = _partners(s)
+    out = []
+    for n in names:
+        if n not in known:
+            row = PartnerRow(organisation=n, kind="", contact="", fields=[], areas=[], created_by=user_name)
+            s.add(row)
+            s.flush()
+            known[n] = row.id
+        out.append(known[n])
+    return out
+
+
+def write(s: Session, entity: str, row, rec: dict, user_name: str) -> None:
+    """Put the values of the cleaned record ``rec`` into ``row`` and its link tables (row flushed)."""
+    if entity == "partner":
+        for k in ("organisation", "kind", "contact", "fields", "areas"):
+            setattr(row, k, rec[k])
+        s.add(row)
+        s.flush()
+        s.info.pop("plan_partners", None)
+        return
+    with s.no_autoflush:
+        partner_ids = _partner_ids(s, rec["partners"], user_name) if entity == "measure" else []
+        missing = [g for g in rec["goals"] if s.get(GoalRow, g) is None] if entity == "measure" else []
+        field_id = _field_ids(s)[rec["field"]]
+    if missing:
+        raise PlanError(f"Ziele: {', '.join(map(str, missing))} gibt es nicht")
+    row.field_id = field_id
+    if entity == "goal":
+        s.add(row)
+        for k in ("text", "indicator", "geography", "baseline_year", "target_value", "target_year"):
+            setattr(row, k, rec[k])
+        s.flush()
+        s.execute(delete(GoalAreaRow).where(GoalAreaRow.goal_id == row.id))
+        s.add_all(GoalAreaRow(goal_id=row.id, area_code=c) for c in rec["areas"])
+        return
+    for k in ("title", "description", "geography", "location", "responsible", "budget_planned", "budget_spent",
+              "status"):
+        setattr(row, k, rec[k])
+    row.start_date, row.end_date = _date(rec["start"]), _date(rec["end"])
+    s.add(row)
+    s.flush()
+    for link in (MeasureAreaRow, MeasurePartnerRow, MeasureGoalRow, MeasureIndicatorRow, MilestoneRow):
+        s.execute(delete(link).where(link.measure_id == row.id))
+    s.add_all(MeasureAreaRow(measure_id=row.id, area_code=c) for c in rec["areas"])
+    s.add_all(MeasurePartnerRow(measure_id=row.id, partner_id=p)
+              for p in partner_ids)
+    s.add_all(MeasureGoalRow(measure_id=row.id, goal_id=g) for g in rec["goals"])
+    s.add_all(MeasureIndicatorRow(measure_id=row.id, indicator=i) for i in rec["indicators"])
+    s.add_all(MilestoneRow(measure_id=row.id, title=m["title"], due=_date(m["due"]), done=m["done"])
+              for m in rec["milestones"])
+    s.flush()

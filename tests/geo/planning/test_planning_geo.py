@@ -1,0 +1,51 @@
+"""Map of measures and the Sachstand PDF on the shipped Lübeck data (synthetic measures, labelled)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.planning.evaluate import Datasets
+from geo.planning.map import measures_map
+from geo.planning.report import build_report
+from store import db
+from store.permissions import User
+from store.planning import repository as repo
+
+PLANNER = User("anna", "planner")
+
+
+@pytest.fixture
+def engine(tmp_path):
+    eng = db.make_engine(f"sqlite:///{tmp_path / 'plan.db'}")
+    db.upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+def _measure(**kw):
+    return {"title": "Synthetisch: Stadtteiltreff", "field": "Teilhabe und Behinderung", "geography": "stadtteile",
+            "areas": ["01"], "start": "2018-01-01", "indicators": ["share_65plus"], **kw}
+
+
+def test_map_outlines_measure_areas_and_marks_points(luebeck):
+    rec = _measure(title="<script>Synthetisch</script>", location={"type": "Point", "coordinates": [10.68, 53.87]})
+    html = measures_map(luebeck, "share_65plus", 2022, [rec]).get_root().render()
+    assert "&lt;script&gt;Synthetisch" in html and "<script>Synthetisch" not in html
+    assert "L.marker" in html or "marker" in html.lower()
+
+
+def test_report_pdf_has_every_section(engine, luebeck):
+    repo.create(engine, PLANNER, "measure", _measure())
+    repo.create(engine, PLANNER, "goal", {"field": "Alter und Pflege", "text": "Synthetisch: Ziel",
+                                          "indicator": "share_65plus", "geography": "stadtteile", "areas": ["01"],
+                                          "baseline_year": 2015, "target_value": 25, "target_year": 2025})
+    pdf = build_report(engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck))
+    assert pdf.startswith(b"%PDF") and b"Sachstand Strategische Sozialplanung 2024" in pdf
+    # goals, map, measures per area, evaluation, caveats, sources
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 6
+
+
+def test_report_of_empty_register(engine, luebeck):
+    pdf = build_report(engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck))
+    assert pdf.startswith(b"%PDF")

@@ -1,0 +1,192 @@
+"""Planung: measures (list, filter, create/edit), map, timeline, goals with progress, partners,
+effect evaluation and Excel in/out. The library enforces roles; this page only shows."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure, known
+from geo.planning.map import measures_map
+from indicators.formatting import fmt_number
+from indicators.planning.effect import trends
+from indicators.wording import t
+from store.errors import StoreError
+from store.permissions import allowed
+from store.planning import repository as repo
+from store.planning.excel import export_xlsx, import_plan
+from store.planning.models import STATUSES
+from store.planning.query import filter_measures
+from ui import auth, common
+from ui.pages.planning_form import edit_form, md
+
+
+def _filters(measures: list[dict], ds, lang: str) -> list[dict]:
+    every = t("plan_all", lang)
+    c1, c2, c3, c4 = st.columns(4)
+    field = c1.selectbox(t("plan_filter_field", lang), [every, *repo.fields(auth.engine())], key="plan_ff")
+    codes = [every, *ds.areas["code"]]
+    area = c2.selectbox(t("plan_filter_area", lang), codes, key="plan_fa")
+    status = c3.selectbox(t("plan_filter_status", lang), [every, *STATUSES], key="plan_fs")
+    partners = sorted({p for m in measures for p in m["partners"]})
+    partner = c4.selectbox(t("plan_filter_partner", lang), [every, *partners], key="plan_fp")
+    period = st.date_input(t("plan_filter_period", lang), (), format="DD.MM.YYYY", key="plan_fper")
+    start, end = (period + (None, None))[:2] if isinstance(period, tuple) else (period, None)
+    pick = lambda v: None if v == every else v  # noqa: E731
+    return filter_measures(measures, field=pick(field), area=pick(area), status=pick(status),
+                           partner=pick(partner), start=start, end=end, geography=ds.geography.id)
+
+
+def _table(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame([{"Id": m["id"], "Titel": m["title"], "Handlungsfeld": m["field"], "Status": m["status"],
+                          "Gebiete": ", ".join(m["areas"]), "Beginn": m["start"], "Ende": m["end"],
+                          "Partner": ", ".join(m["partners"]), "Version": m["version"]} for m in rows])
+
+
+def _timeline(rows: list[dict], lang: str) -> None:
+    dated = [m for m in rows if m["start"]]
+    if not dated:
+        st.caption(t("plan_empty", lang))
+        return
+    today = dt.date.today().isoformat()
+    frame = pd.DataFrame([{"Titel": f"{m['id']}: {m['title']}", "Beginn": m["start"], "Ende": m["end"] or today,
+                           "Status": m["status"]} for m in dated])
+    chart = alt.Chart(frame).mark_bar().encode(
+        x=alt.X("Beginn:T", title=t("plan_f_start", lang)), x2="Ende:T", y=alt.Y("Titel:N", sort="x", title=None),
+        color=alt.Color("Status:N", scale=alt.Scale(domain=list(STATUSES))), tooltip=["Titel", "Beginn", "Ende",
+                                                                                     "Status"])
+    st.altair_chart(chart, use_container_width=True)
+
+
+def _goals(goals: list[dict], data: Datasets, lang: str) -> None:
+    if not goals:
+        st.caption(t("plan_no_goals", lang))
+    for g in goals:
+        r = evaluate_goal(g, data)
+        st.markdown(f"**{md(g['field'])}** – {md(g['text'])} ({g['indicator']}: {fmt_number(r.baseline)} "
+                    f"({g['baseline_year']}) → {fmt_number(r.target)} ({g['target_year']}), "
+                    f"aktuell {fmt_number(r.current)} ({r.current_year or '–'}))")
+        if r.progress is None:
+            st.caption(r.note or "–")
+            continue
+        state = t("plan_on_track" if r.on_track else "plan_off_track", lang)
+        st.progress(min(max(r.progress, 0.0), 1.0),
+                    text=t("plan_goal_progress", lang).format(p=f"{fmt_number(100 * r.progress, 0)} %", state=state))
+
+
+def _effects(measures: list[dict], data: Datasets, lang: str) -> None:
+    how = st.radio(t("plan_comparison", lang), ["all", "matched"], horizontal=True, key="plan_cmp",
+                   format_func=lambda v: t(f"plan_cmp_{v}", lang))
+    results = [e for m in measures for e in evaluate_measure(m, data, comparison=how)]
+    if not results:
+        st.caption(t("plan_no_effects", lang))
+        return
+    st.dataframe(pd.DataFrame([{"Maßnahme": e.id, "Indikator": e.indicator, "vorher": e.pre_year,
+                                "nachher": e.post_year, "Δ Maßnahme": e.treated_change,
+                                "Δ Vergleich": e.comparison_change, "Effekt": e.effect, "p (Placebo)": e.p_placebo,
+                                "Placebo-Sätze": e.n_placebo} for e in results]), hide_index=True, width="stretch")
+    for e in results:
+        with st.expander(f"{e.id}: {e.indicator}"):
+            st.write(e.note)
+            if len(e.pre_years) >= 2 and e.comparison_areas:
+                ds = data.get(next(m["geography"] for m in measures if m["id"] == e.id))
+                frame = trends(ds.values, e.indicator, e.treated, e.comparison_areas)
+                st.markdown(f"**{t('plan_trend_title', lang)}**")
+                st.altair_chart(alt.Chart(frame).mark_line(point=True).encode(
+                    x="year:O", y=alt.Y("value:Q", scale=alt.Scale(zero=False)), color="group:N"),
+                    use_container_width=True)
+
+
+def _excel(user, lang: str) -> None:
+    buf = io.BytesIO()
+    export_xlsx(auth.engine(), user, buf)
+    st.download_button(t("plan_export", lang), buf.getvalue(), "planung.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    year = st.number_input(t("plan_report_year", lang), 2000, 2100, dt.date.today().year,
+                           key="plan_report_year")
+    if st.button(t("plan_report", lang), key="plan_report_btn"):
+        from geo.planning.report import build_report
+
+        st.session_state["plan_report_pdf"] = build_report(auth.engine(), user, year=int(year),
+                                                           geography=st.session_state.get("geography", "stadtteile"))
+    if st.session_state.get("plan_report_pdf"):
+        st.download_button("PDF", st.session_state["plan_report_pdf"], f"sachstand_sozialplanung_{int(year)}.pdf",
+                           "application/pdf", key="plan_report_dl")
+    if not allowed(user, "plan_edit"):
+        return
+    files = st.file_uploader(t("plan_import", lang), type=["xlsx", "csv"], accept_multiple_files=True,
+                             key="plan_upload")
+    c1, c2 = st.columns(2)
+    check, store = c1.button(t("plan_import_check", lang)), c2.button(t("plan_import_store", lang))
+    if files and (check or store):
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for f in files:
+                p = Path(tmp) / Path(f.name).name
+                p.write_bytes(f.getvalue())
+                paths.append(p)
+            result = import_plan(auth.engine(), user, paths, known=known(), dry_run=not store)
+        (st.success if result.ok else st.error)(result.to_text().splitlines()[-1])
+        for r in result.reports:
+            st.write(r.summary())
+            if r.findings:
+                st.dataframe(r.to_frame(), hide_index=True, width="stretch")
+
+
+def render() -> None:
+    lang = common.lang()
+    user = auth.current_user()
+    st.subheader(t("plan_title", lang))
+    if not allowed(user, "plan_read"):
+        st.info(t("plan_no_access", lang))
+        return
+    if st.session_state.get("plan_flash"):
+        st.success(st.session_state.pop("plan_flash"))
+    geo_id = common.geography_picker()
+    ds = common.dataset(geo_id)
+    data = Datasets(lambda g: common.dataset(g))
+    try:
+        measures = repo.list_records(auth.engine(), user, "measure")
+        goals = repo.list_records(auth.engine(), user, "goal")
+        partners = repo.list_records(auth.engine(), user, "partner")
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    tabs = st.tabs([t(f"plan_tab_{k}", lang) for k in ("measures", "map", "timeline", "goals", "partners", "effect",
+                                                        "excel")])
+    with tabs[0]:
+        shown = _filters(measures, ds, lang)
+        if shown:
+            st.dataframe(_table(shown), hide_index=True, width="stretch")
+        else:
+            st.caption(t("plan_empty", lang))
+        edit_form(user, ds, [m for m in measures if m["geography"] == geo_id], goals, lang)
+    with tabs[1]:
+        ind = st.selectbox(t("plan_map_indicator", lang), list(ds.catalogue), key="plan_map_ind",
+                           format_func=lambda i: ds.catalogue[i].label(lang))
+        year = max(ds.years_for(ind))
+        st_folium(measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles(),
+                               flag_label=t("plan_map_flag", lang)), key=f"plan-map-{geo_id}",
+                  height=560, use_container_width=True, returned_objects=[])
+    with tabs[2]:
+        _timeline([m for m in measures if m["geography"] == geo_id], lang)
+    with tabs[3]:
+        _goals(goals, data, lang)
+    with tabs[4]:
+        if partners:
+            st.dataframe(pd.DataFrame([{"Organisation": p["organisation"], "Art": p["kind"], "Kontakt": p["contact"],
+                                        "Handlungsfelder": ", ".join(p["fields"]), "Gebiete": ", ".join(p["areas"])}
+                                       for p in partners]), hide_index=True, width="stretch")
+        else:
+            st.caption(t("plan_no_partners", lang))
+    with tabs[5]:
+        _effects(measures, data, lang)
+    with tabs[6]:
+        _excel(user, lang)

@@ -1,0 +1,134 @@
+"""Planung page, part 2: create/edit a measure (validation and stale-edit messages from the store)
+and the area section of the Stadtteilprofil."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import streamlit as st
+
+from indicators.wording import t
+from store.errors import StoreError
+from store.permissions import User, allowed
+from store.planning import repository as repo
+from store.planning.models import STATUSES
+from ui import auth
+
+
+def md(text) -> str:
+    """User text safe inside Markdown (no links, emphasis or HTML from a title)."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|<>~$])", r"\\\1", str(text))
+
+
+def _location(lat: str, lon: str) -> dict | None:
+    if not lat.strip() and not lon.strip():
+        return None
+    try:
+        y, x = float(lat.replace(",", ".")), float(lon.replace(",", "."))
+    except ValueError:
+        raise StoreError("Ort: Breite und Länge als Zahlen angeben (z. B. 53,87 und 10,68)") from None
+    if not (-90 <= y <= 90 and -180 <= x <= 180):
+        raise StoreError("Ort: Breite −90…90, Länge −180…180")
+    return {"type": "Point", "coordinates": [x, y]}
+
+
+def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str) -> None:
+    """Choose a measure (or new), edit it in a form, save with its version (stale saves refused)."""
+    if not allowed(user, "plan_edit"):
+        st.info(t("plan_read_only", lang))
+        return
+    geo_id = ds.geography.id
+    by_id = {m["id"]: m for m in measures}
+    choice = st.selectbox(t("plan_edit_choice", lang), [0, *by_id], key="plan_edit_id",
+                          format_func=lambda i: t("plan_new", lang) if i == 0 else f"{i}: {by_id[i]['title']}")
+    rec = by_id.get(choice, {})
+    # the version this form was opened on: kept per session, so a second browser's save is detected
+    vkey = f"plan_version_{choice}"
+    if choice and vkey not in st.session_state:
+        st.session_state[vkey] = rec["version"]
+    names = dict(zip(ds.areas["code"], ds.areas["name"]))
+    fields = repo.fields(auth.engine())
+    loc = (rec.get("location") or {}).get("coordinates") if (rec.get("location") or {}).get("type") == "Point" else None
+    with st.form(f"plan_form_{choice}"):
+        title = st.text_input(t("plan_f_title", lang), rec.get("title", ""), max_chars=300)
+        field = st.selectbox(t("plan_filter_field", lang), fields,
+                             index=fields.index(rec["field"]) if rec.get("field") in fields else 0)
+        areas = st.multiselect(t("plan_f_areas", lang), list(names), default=[a for a in rec.get("areas", [])
+                                                                              if a in names],
+                               format_func=lambda c: f"{c} {names[c]}")
+        c1, c2, c3 = st.columns(3)
+        start = c1.date_input(t("plan_f_start", lang), dt.date.fromisoformat(rec["start"]) if rec.get("start")
+                              else dt.date.today(), format="DD.MM.YYYY")
+        has_end = c2.checkbox(t("plan_f_has_end", lang), bool(rec.get("end")))
+        end = c2.date_input(t("plan_f_end", lang), dt.date.fromisoformat(rec["end"]) if rec.get("end")
+                            else dt.date.today(), format="DD.MM.YYYY")
+        status = c3.selectbox(t("plan_filter_status", lang), STATUSES,
+                              index=STATUSES.index(rec.get("status", "geplant")))
+        partners = st.text_input(t("plan_f_partners", lang), ", ".join(rec.get("partners", [])))
+        responsible = st.text_input(t("plan_f_responsible", lang), rec.get("responsible", ""))
+        b1, b2 = st.columns(2)
+        planned = b1.number_input(t("plan_f_budget_planned", lang), min_value=0.0,
+                                  value=float(rec.get("budget_planned") or 0.0), step=100.0)
+        spent = b2.number_input(t("plan_f_budget_spent", lang), min_value=0.0,
+                                value=float(rec.get("budget_spent") or 0.0), step=100.0)
+        inds = st.multiselect(t("plan_f_indicators", lang), list(ds.catalogue),
+                              default=[i for i in rec.get("indicators", []) if i in ds.catalogue],
+                              format_func=lambda i: ds.catalogue[i].label(lang))
+        goal_ids = st.multiselect(t("plan_f_goals", lang), [g["id"] for g in goals], default=rec.get("goals", []),
+                                  format_func=lambda i: f"{i}: {next(g['text'] for g in goals if g['id'] == i)}")
+        l1, l2 = st.columns(2)
+        lat = l1.text_input(t("plan_f_lat", lang), str(loc[1]) if loc else "")
+        lon = l2.text_input(t("plan_f_lon", lang), str(loc[0]) if loc else "")
+        desc = st.text_area(t("plan_f_description", lang), rec.get("description", ""))
+        submitted = st.form_submit_button(t("plan_save", lang), type="primary")
+    if submitted:
+        try:
+            data = {**rec, "title": title, "field": field, "geography": geo_id, "areas": areas,
+                    "start": start.isoformat(), "end": end.isoformat() if has_end else None, "status": status,
+                    "partners": partners, "responsible": responsible, "budget_planned": planned or None,
+                    "budget_spent": spent or None, "indicators": inds, "goals": goal_ids,
+                    "location": _location(lat, lon), "description": desc}
+            if choice:
+                saved = repo.save(auth.engine(), user, "measure", choice, data, version=st.session_state[vkey])
+            else:
+                saved = repo.create(auth.engine(), user, "measure", data)
+        except StoreError as exc:
+            st.error(str(exc))
+        else:  # list, map and timeline above were drawn before the save: draw them again
+            st.session_state.pop(vkey, None)
+            st.session_state["plan_flash"] = t("plan_saved", lang).format(id=saved["id"], version=saved["version"])
+            st.rerun()
+    if choice and allowed(user, "plan_delete") and st.button(t("plan_delete", lang), key="plan_delete_btn"):
+        try:
+            repo.delete(auth.engine(), user, "measure", choice, version=st.session_state.get(vkey))
+        except StoreError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state.pop(vkey, None)
+            st.session_state.pop("plan_edit_id", None)
+            st.session_state["plan_flash"] = t("plan_deleted", lang).format(id=choice)
+            st.rerun()
+
+
+def area_section(geo_id: str, code: str, lang: str) -> None:
+    """The Stadtteilprofil's list of the area's measures and goals (nothing for anonymous visitors)."""
+    user = auth.current_user()
+    if not allowed(user, "plan_read"):
+        return
+    try:
+        measures = [m for m in repo.list_records(auth.engine(), user, "measure")
+                    if m["geography"] == geo_id and code in m["areas"]]
+        goals = [g for g in repo.list_records(auth.engine(), user, "goal")
+                 if g["geography"] == geo_id and code in g["areas"]]
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    st.markdown(f"**{t('plan_profile_title', lang)}**")
+    if not measures and not goals:
+        st.caption(t("plan_profile_none", lang))
+    for m in measures:
+        st.markdown(f"- {t('plan_tab_measures', lang)} {m['id']}: **{md(m['title'])}** ({m['status']}, "
+                    f"{m['start'] or '?'} – {m['end'] or '…'})")
+    for g in goals:
+        st.markdown(f"- {t('plan_tab_goals', lang)} {g['id']}: {md(g['text'])} ({g['indicator']} → {g['target_value']} "
+                    f"{g['target_year']})")
