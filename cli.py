@@ -250,10 +250,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from streamlit.web import cli as streamlit_cli
 
-    from commands.serve import bind_options
+    from commands.serve import server_options
     from ui import warmup
 
-    options = bind_options(args.extra)  # auth none: 127.0.0.1 only; upgrades the database first
+    options = server_options(args.extra)  # auth none: 127.0.0.1 only; the upload cap; upgrades the database
     gc.set_threshold(*PYTHON_GC)  # a long-running server collects cyclic garbage (figures) promptly
     warmup.start(gc_threshold=GC_THRESHOLD)  # runs while the browser loads the front end
     app = Path(__file__).resolve().parent / "app.py"

@@ -7,6 +7,17 @@ from store.errors import StoreError
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
+def server_options(extra: list[str]) -> list[str]:
+    """Everything ``cli.py serve`` adds to the Streamlit options: :func:`bind_options`, then
+    Streamlit's upload cap set to the tool's one limit (``SOZIALMONITOR_MAX_UPLOAD_MB``) unless given."""
+    from indicators.limits import max_upload_mb
+
+    options = bind_options(extra)
+    if not any(o.startswith("--server.maxUploadSize") for o in options):
+        options += ["--server.maxUploadSize", str(max(1, round(max_upload_mb())))]
+    return options
+
+
 def bind_options(extra: list[str]) -> list[str]:
     """Streamlit options with ``--server.address``: 127.0.0.1 added in mode ``none``, another address refused.
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import cli
-from commands.serve import bind_options
+from commands.serve import bind_options, server_options
 
 PASSWORD = "richtig-lang-1"
 
@@ -97,3 +97,12 @@ def test_serve_in_mode_none_binds_loopback_only(env, monkeypatch, capsys):
     assert code == 1 and "192.168.1.5" in err
     monkeypatch.setenv("SOZIALMONITOR_AUTH", "local")
     assert bind_options(["--server.address", "0.0.0.0"]) == ["--server.address", "0.0.0.0"]
+
+
+def test_serve_sets_streamlits_upload_cap_to_the_tools_limit(env, monkeypatch):
+    monkeypatch.setenv("SOZIALMONITOR_AUTH", "none")
+    monkeypatch.setenv("SOZIALMONITOR_MAX_UPLOAD_MB", "120")
+    opts = server_options(["--server.headless", "true"])
+    assert opts[opts.index("--server.maxUploadSize") + 1] == "120"  # was fixed at 50 in .streamlit/config.toml
+    opts = server_options(["--server.maxUploadSize", "7"])
+    assert opts.count("--server.maxUploadSize") == 1 and opts[opts.index("--server.maxUploadSize") + 1] == "7"
