@@ -14,6 +14,9 @@ MB = 1024 * 1024
 # A saved table is the tidy (long) form of an accepted upload: one row per value, so it can be
 # several times larger than the file the user uploaded. It is our own, validated output.
 STORED_TABLE_FACTOR = 10
+# Official census grid files (Zensus 2022, 100 m, one topic for all of Germany) are read from disk by
+# `cli.py grid import`; they are far larger than an upload, and streamed line by line.
+GRID_FILE_MAX_BYTES = 1024 * MB
 
 
 def max_upload_mb() -> float:

@@ -32,8 +32,8 @@ import pandas as pd
 from indicators.errors import InputError
 from indicators.ingest.read import decode, sniff_delimiter
 from indicators.ingest.report import DROPPED, USED, WARNING, Report
+from indicators.limits import GRID_FILE_MAX_BYTES
 
-MAX_BYTES = 1024 * 1024 * 1024
 ID_RE = re.compile(r"^CRS3035RES(\d+)(m|km)N(\d+)E(\d+)$", re.IGNORECASE)
 ID_COLUMN = re.compile(r"^gitter_id_(100m|1km|10km)$", re.IGNORECASE)
 MARK_COLUMN = "werterlaeuternde_zeichen"
@@ -147,8 +147,8 @@ def _read_text(source: str | Path | bytes, name: str) -> tuple[pd.DataFrame, str
         path = Path(source)
         if not path.is_file():
             raise GridError(f"{name}: Datei nicht gefunden")
-        if path.stat().st_size > MAX_BYTES:
-            raise GridError(f"{name}: Datei größer als {MAX_BYTES // 2**20} MB")
+        if path.stat().st_size > GRID_FILE_MAX_BYTES:
+            raise GridError(f"{name}: Datei größer als {GRID_FILE_MAX_BYTES // 2**20} MB")
         data = path.read_bytes()
         if path.suffix == ".gz":
             import gzip

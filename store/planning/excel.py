@@ -18,9 +18,10 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from indicators.ingest.read import MAX_BYTES, XLSX_MAX_RATIO, XLSX_MAX_UNZIPPED, decode, read_csv_text
+from indicators.ingest.read import XLSX_MAX_RATIO, XLSX_MAX_UNZIPPED, decode, read_csv_text
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
 from indicators.ingest.zip_safety import zip_problem
+from indicators.limits import max_upload_bytes
 from store import audit
 from store.db import session
 from store.permissions import User, require
@@ -135,9 +136,9 @@ def read_sheets(paths: list[str | Path]) -> dict[str, tuple[pd.DataFrame, Report
     """The sheets ``Massnahmen``/``Ziele`` of XLSX or CSV files, as text cells with their row numbers."""
     out: dict[str, tuple[pd.DataFrame, Report]] = {}
     for p in map(Path, paths):
-        if not p.is_file() or p.stat().st_size > MAX_BYTES:
+        if not p.is_file() or p.stat().st_size > max_upload_bytes():
             r = Report(p.name)
-            r.reject_file("Datei nicht gefunden" if not p.is_file() else f"Datei größer als {MAX_BYTES // 10**6} MB")
+            r.reject_file("Datei nicht gefunden" if not p.is_file() else f"Datei größer als {max_upload_bytes() // 2**20} MB")
             out[p.name] = (pd.DataFrame(), r)
             continue
         data = p.read_bytes()
