@@ -7,11 +7,11 @@ On first start the entries move into the ``datasets`` table (owner: the local us
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 from pathlib import Path
 
 import yaml
+from filelock import FileLock
 from sqlalchemy import Engine, select
 
 from store import audit
@@ -30,8 +30,7 @@ def import_registry(engine: Engine, root: Path) -> list[str]:
     if not path.exists():
         return []
     root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # two processes starting at once import once
+    with FileLock(root / ".lock"):  # two processes starting at once import once (portable lock)
         if not path.exists():
             return []
         try:

@@ -28,7 +28,7 @@ import threading
 FIRST = (  # what the pages import at the top (pandas, geopandas, folium, branca, yaml, ...)
     "geo.webmap.folium_map", "geo.join", "indicators.compute.flags", "indicators.compute.profile",
     "indicators.compute.ranking", "indicators.compute.smoothing", "indicators.compute.timeseries",
-    "ui.common", "ui.downloads", "ui.pages",
+    "geo.printmap.spec", "geo.printmap.text", "indicators.query.syntax", "ui.common", "ui.downloads", "ui.pages",
 )
 SECOND = ("mapclassify",)  # scipy.stats, scikit-learn, matplotlib.pyplot: about 1 s
 DEFAULT_GEOGRAPHY = "stadtteile"  # the atlas opens on it (ui.common.geography_picker)

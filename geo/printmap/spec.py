@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indicators.errors import InputError
+
 DPI = 300
 # Pixel sizes at 300 dpi (ISO 216 rounded to whole pixels, e.g. A4 = 3508 x 2480),
 # so a PNG has exactly the expected size; vector formats differ by < 0.1 mm.
@@ -33,5 +35,5 @@ def output_format(path: str | Path, fmt: str | None = None) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
     if suffix in FORMATS and suffix != fmt:
-        raise ValueError(f"{Path(path).name}: Format {fmt} passt nicht zur Endung .{suffix}")
+        raise InputError(f"{Path(path).name}: Format {fmt} passt nicht zur Endung .{suffix}")
     return fmt

@@ -224,7 +224,7 @@ def appendix_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.Dat
     lines = pl.wrap_to_width(fig, legend, width, 6.5)[:4]
     foot = 3.0 * len(lines) + 2
     rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + foot, width, top - rl.footer_top() - foot),
-                  [t("name", lang), t("code", lang),
+                  [t("name", lang), t("col_code", lang),
                    *[f"({k})" for k in range(1, len(ids) + 1)], "Σ"],
                   rows, [name_w, 16, *([col] * len(ids)), 14], ["l", "l", *(["r"] * len(ids)), "r"],
                   fontsize=7.0, max_row=4.6)

@@ -151,10 +151,12 @@ def _std_multiples(k: int) -> list[float]:
 def parse_breaks(text: str) -> tuple[float, ...] | None:
     """Manual class breaks typed by a user: ``"10; 20,5; 30"`` → ``(10.0, 20.5, 30.0)``; empty → None.
 
+    Breaks come back in the order typed; :func:`classify` sorts them (the atlas says so).
+
     Raises
     ------
     InputError
-        If a part is no number, the breaks do not rise, or there are more than
+        If a part is no number, a break is given twice, or there are more than
         ``MAX_K`` of them (message in German, naming the part).
     """
     parts = [p.strip() for p in str(text or "").split(";")]
@@ -168,8 +170,8 @@ def parse_breaks(text: str) -> tuple[float, ...] | None:
             value = float("nan")
         if not np.isfinite(value):
             raise InputError(f"Klassengrenze {i} ('{part}') ist keine Zahl; Beispiel: 10; 20,5; 30")
-        if out and value <= out[-1]:
-            raise InputError(f"Klassengrenzen müssen aufsteigen: {part} folgt auf {out[-1]:g}")
+        if value in out:
+            raise InputError(f"Klassengrenze {i} ('{part}') ist doppelt: jede Grenze nur einmal angeben")
         out.append(value)
     if len(out) > MAX_K:
         raise InputError(f"höchstens {MAX_K} Klassengrenzen, nicht {len(out)}")

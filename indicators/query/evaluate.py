@@ -187,7 +187,9 @@ def run_query(ds, text: str, year: int | None = None, lang: str = "de") -> Query
         raise QueryError(f"Keine Daten für {year}; verfügbar: {ds.years[0]}–{ds.years[-1]}", 0, text)
     wide = wide_values(ds.values, year, ds.geography.reference_code if ds.geography else "00")
     wide = wide.reindex(ds.areas["code"])
-    node = parse(text, ds.catalogue)
+    # indicators of a fixed other reference year (Zensus 2011) are not candidates: "Einwohner" stays unambiguous
+    names = {i for i, ind in ds.catalogue.items() if int(ind.extra.get("reference_year") or year) == year}
+    node = parse(text, ds.catalogue, names)
     used = indicators_used(node)
     res = evaluate(node, wide)
     words = (t("yes", lang), t("no", lang), t("q_unknown", lang))

@@ -32,7 +32,7 @@ def test_expected_error_is_one_german_line_exit_1(capsys):
 
 
 def test_bug_is_logged_with_traceback_and_exit_2(monkeypatch, capsys, caplog):
-    def broken():
+    def broken(*_args, **_kw):
         raise ValueError("a programming error, not the user's")  # a bug, even though it is a ValueError
 
     monkeypatch.setattr("indicators.catalogue.load_catalogue", broken)

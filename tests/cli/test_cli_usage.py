@@ -60,6 +60,6 @@ def test_gdal_messages_are_german_without_paths(tmp_path):
     bad.write_text("kein GeoPackage")
     res = run("validate", "--boundaries", str(bad))
     assert res.returncode == 1
-    assert "Dateiformat nicht erkannt" in res.stdout and "not recognized" not in res.stdout
+    assert "keine GeoPackage-Datei" in res.stdout and "not recognized" not in res.stdout  # checked before GDAL
     assert str(tmp_path) not in res.stdout + res.stderr
     assert gdal_message("/srv/sozmon/var/up/x.shp: odd ring") == "GDAL meldet: x.shp: odd ring"

@@ -90,7 +90,8 @@ def test_serve_starts_warmup_then_streamlit_with_passed_options(monkeypatch, tmp
     assert cli.main(["serve", "--port", "8765", "--server.headless", "true"]) == 0
     assert calls[0] == "warmup"
     assert calls[1] == ["run", str(ROOT / "app.py"), "--server.port", "8765", "--server.headless", "true",
-                        "--server.address", "127.0.0.1"]  # auth none: loopback only
+                        "--server.address", "127.0.0.1",  # auth none: loopback only
+                        "--server.maxUploadSize", "50"]  # Streamlit's cap follows the tool's limit
 
 
 def test_other_commands_reject_unknown_options(capsys):
@@ -98,5 +99,5 @@ def test_other_commands_reject_unknown_options(capsys):
 
     with pytest.raises(SystemExit) as exc:
         cli.main(["indicators", "--server.headless", "true"])
-    assert exc.value.code == 2
+    assert exc.value.code == 1  # usage errors end like every other error (issue 16)
     assert "unbekannte Argumente: --server.headless true" in capsys.readouterr().err

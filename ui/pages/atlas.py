@@ -84,8 +84,8 @@ def _manual_breaks(text: str, lang: str) -> tuple[float, ...] | None:
     """
     try:
         breaks = parse_breaks(text)
-    except SozialmonitorError as exc:  # e.g. "abc;;5": say why, draw quantiles meanwhile
-        st.sidebar.warning(str(exc))
+    except SozialmonitorError as exc:  # e.g. "abc;;5" or "20; 25,5; 20": say why, draw quantiles meanwhile
+        st.sidebar.warning(t("breaks_fallback", lang, message=str(exc).rstrip(".")))
         return None
     if breaks and list(breaks) != sorted(breaks):
         shown = "; ".join(fmt_number(b, _decimals_of(b), lang) for b in sorted(breaks))

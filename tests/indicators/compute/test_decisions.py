@@ -10,12 +10,13 @@ from indicators.formatting import value_decimals
 
 
 @pytest.mark.parametrize("text, expected", [("", None), ("  ", None), ("10; 20,5;30", (10.0, 20.5, 30.0)),
-                                            ("-1;0;1", (-1.0, 0.0, 1.0))])
+                                            ("-1;0;1", (-1.0, 0.0, 1.0)),
+                                            ("10;5", (10.0, 5.0))])  # as typed: classify sorts (issue 16)
 def test_parse_breaks(text, expected):
     assert parse_breaks(text) == expected
 
 
-@pytest.mark.parametrize("text, words", [("abc;;5", "('abc') ist keine Zahl"), ("10;5", "aufsteigen"),
+@pytest.mark.parametrize("text, words", [("abc;;5", "('abc') ist keine Zahl"), ("10;5;10", "doppelt"),
                                          ("5;;7", "Klassengrenze 2"), ("nan;1", "keine Zahl"),
                                          (";".join(str(i) for i in range(MAX_K + 1)), "höchstens")])
 def test_bad_breaks_raise_a_german_error(text, words):

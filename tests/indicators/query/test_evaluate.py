@@ -31,7 +31,9 @@ def _wide():
 
 
 def _eval(text):
-    return list(evaluate(parse(text, CAT), _wide()).astype(object).where(lambda s: s.notna(), None))
+    wide = _wide()  # names resolve among the indicators of the frame (as run_query does for its year)
+    names = set(wide.columns) | {"pop_under18"}
+    return list(evaluate(parse(text, CAT, names), wide).astype(object).where(lambda s: s.notna(), None))
 
 
 @pytest.mark.parametrize("text, expected", [
