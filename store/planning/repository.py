@@ -9,6 +9,7 @@ the same transaction. Saves carry the version they were based on; a stale one ra
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -167,11 +168,30 @@ def get(engine: Engine, user: User, entity: str, rid: int) -> dict:
         return rows.read_one(s, entity, rid)
 
 
+_LISTS = ("areas", "partners", "goals", "indicators", "milestones", "fields")
+_READ: weakref.WeakKeyDictionary[Engine, dict[str, tuple[tuple, list[dict]]]] = weakref.WeakKeyDictionary()
+
+
+def _stamp(s: Session) -> tuple:
+    """Changes so far: every change of a record writes a history row (append-only), so this moves with each."""
+    return tuple(s.execute(select(func.count(HistoryRow.id), func.max(HistoryRow.id))).one())
+
+
 def list_records(engine: Engine, user: User, entity: str) -> list[dict]:
-    """All records of ``entity``, ordered by id (filter with :func:`store.planning.query.filter_measures`)."""
+    """All records of ``entity``, ordered by id (filter with :func:`store.planning.query.filter_measures`).
+
+    The records read last are kept per engine and given again (as copies) while the history has
+    no new row, so the Planung page lists 10,000 measures without rebuilding them on every rerun.
+    """
     require(user, "plan_read")
     with session(engine) as s:
-        return rows.read(s, entity)
+        stamp = _stamp(s)
+        kept = _READ.setdefault(engine, {}).get(entity)
+        if kept is None or kept[0] != stamp:
+            kept = (stamp, rows.read(s, entity))
+            _READ[engine][entity] = kept
+    lists = [k for k in _LISTS if kept[1] and k in kept[1][0]]
+    return [r | {k: r[k].copy() for k in lists} for r in kept[1]]
 
 
 def history(engine: Engine, user: User, entity: str, rid: int) -> list[dict]:
