@@ -133,6 +133,7 @@ class Panel:
     years: list[int]
     index: dict[str, int] = field(default_factory=dict)
     cache: dict = field(default_factory=dict)
+    names: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
 
     def delta(self, pre: int, post: int) -> tuple[np.ndarray, np.ndarray]:
         """Pre-year values and Δ = post − pre of every area (NaN where missing or suppressed)."""
@@ -149,7 +150,7 @@ def panel(values: pd.DataFrame, indicator: str, areas: list[str]) -> Panel:
     years = sorted(int(c) for c in table.columns if table[c].notna().any()) if not table.empty else []
     codes = [str(c) for c in table.index]
     return Panel(codes, [int(c) for c in table.columns], table.to_numpy(float).reshape(len(codes), -1), years,
-                 {c: i for i, c in enumerate(codes)})
+                 {c: i for i, c in enumerate(codes)}, names=np.array(codes, dtype=object))
 
 
 def _years(p: Panel, start_year: int, post_year: int | None) -> tuple[int | None, int | None, list[int]]:
@@ -194,9 +195,9 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
     missing = np.isnan(delta)
     is_treated = np.zeros(len(p.codes), dtype=bool)
     is_treated[[p.index[c] for c in treated_set if c in p.index]] = True
-    excluded = sorted([*(p.codes[i] for i in np.flatnonzero(missing)), *(treated_set - set(p.index))])
+    excluded = sorted([*p.names[missing].tolist(), *(c for c in treated_set if c not in p.index)])
     used_idx, pool_idx = np.flatnonzero(~missing & is_treated), np.flatnonzero(~missing & ~is_treated)
-    used, pool = [p.codes[i] for i in used_idx], [p.codes[i] for i in pool_idx]
+    used, pool = p.names[used_idx].tolist(), p.names[pool_idx].tolist()
     result.update(treated=used)
     if not used or not pool:
         why = "kein Gebiet der Maßnahme hat Werte" if not used else "kein Vergleichsgebiet hat Werte"
