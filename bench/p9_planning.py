@@ -23,6 +23,8 @@ if __name__ == "__main__":
 
 import numpy as np
 
+from bench.common import Row, Stats
+
 GEO = "berlin-mss"
 
 
@@ -47,12 +49,8 @@ def _files(folder: Path, codes: list[str], indicators: list[str], n_m: int, n_g:
     return paths
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--measures", type=int, default=10_000)
-    ap.add_argument("--goals", type=int, default=2_000)
-    ap.add_argument("--db-url")
-    args = ap.parse_args()
+def measure(n_m: int = 10_000, n_g: int = 2_000, db_url: str | None = None) -> dict:
+    """Seconds for import, list + filter (first and median of 5 reads) and evaluate all."""
     from geo.planning.evaluate import Datasets, evaluate, known
     from store import db
     from store.permissions import User
@@ -61,12 +59,12 @@ def main() -> None:
     from store.planning.query import filter_measures
 
     folder = Path(tempfile.mkdtemp(prefix="p9-"))
-    eng = db.make_engine(args.db_url or f"sqlite:///{folder / 'bench.db'}")
+    eng = db.make_engine(db_url or f"sqlite:///{folder / 'bench.db'}")
     db.upgrade(eng)
     data = Datasets()
     codes = data.area_codes(GEO)
     indicators = [i for i in data.get(GEO).catalogue if i.startswith(("s1", "s2", "s3", "s4"))]
-    paths = _files(folder, codes, indicators, args.measures, args.goals)
+    paths = _files(folder, codes, indicators, n_m, n_g)
     k = known([GEO])
     user = User("bench", "planner")
     t0 = time.perf_counter()
@@ -83,11 +81,39 @@ def main() -> None:
     t0 = time.perf_counter()
     out = evaluate(goals, rows, data=data)
     t_eval = time.perf_counter() - t0
-    print(f"P9 planning ({eng.dialect.name}): {args.measures} measures, {args.goals} goals, {len(codes)} areas")
-    print(f"  import (one transaction):     {t_import:8.2f} s   (target ≤ 10 s)")
-    print(f"  list + filter (median of 5):  {1000 * sorted(times)[2]:8.1f} ms  (target ≤ 150 ms)")
-    print(f"  evaluate all:                 {t_eval:8.2f} s   (target ≤ 5 s; {len(out['measures'])} effects, "
-          f"{len(out['goals'])} goals)")
+    return {"dialect": eng.dialect.name, "areas": len(codes), "import": t_import, "list_first": times[0],
+            "list": sorted(times)[2], "evaluate": t_eval, "effects": len(out["measures"]), "goals": len(out["goals"])}
+
+
+def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
+    """Rows for ``bench/run.py`` (smoke: 200 measures and 40 goals)."""
+    n_m, n_g = (200, 40) if smoke else (10_000, 2_000)
+    f = measure(n_m, n_g)
+    what = f"{n_m} SYNTHETIC measures, {n_g} goals, {f['areas']} areas ({f['dialect']})"
+    return [Row(id="P9", figure="plan import", unit="s", value=Stats([f["import"]]), fmt="{:.2f}",
+                target="≤ 10 s", met=f["import"] <= 10, measures=what + "; one transaction"),
+            Row(id="P9", figure="plan list + filter", unit="s", value=Stats([f["list"]]), fmt="{:.3f}",
+                target="≤ 0.15 s", met=f["list"] <= 0.15,
+                measures=what + f"; median of 5 reads (first read {f['list_first']:.3f} s)"),
+            Row(id="P9", figure="plan evaluate all", unit="s", value=Stats([f["evaluate"]]), fmt="{:.2f}",
+                target="≤ 5 s", met=f["evaluate"] <= 5,
+                measures=what + f"; {f['effects']} effects, {f['goals']} goals"),
+            ]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--measures", type=int, default=10_000)
+    ap.add_argument("--goals", type=int, default=2_000)
+    ap.add_argument("--db-url")
+    args = ap.parse_args()
+    f = measure(args.measures, args.goals, args.db_url)
+    print(f"P9 planning ({f['dialect']}): {args.measures} measures, {args.goals} goals, {f['areas']} areas")
+    print(f"  import (one transaction):     {f['import']:8.2f} s   (target ≤ 10 s)")
+    print(f"  list + filter (median of 5):  {1000 * f['list']:8.1f} ms  (target ≤ 150 ms; first read "
+          f"{1000 * f['list_first']:.1f} ms)")
+    print(f"  evaluate all:                 {f['evaluate']:8.2f} s   (target ≤ 5 s; {f['effects']} effects, "
+          f"{f['goals']} goals)")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
 from store.db import session
@@ -36,6 +36,17 @@ def record(s: Session, user: User | str, action: str, obj: str = "", details: di
     name = user if isinstance(user, str) else user.name
     s.add(AuditRow(time=utcnow(), user_name=name[:64], action=action, object=str(obj)[:200],
                    details=dict(details or {})))
+
+
+def record_many(s: Session, user: User | str, items: list[tuple[str, str, dict]]) -> None:
+    """Append one entry per ``(action, object, details)`` in one executemany statement (bulk imports)."""
+    if not items:
+        return
+    name = (user if isinstance(user, str) else user.name)[:64]
+    now = utcnow()
+    s.execute(insert(AuditRow.__table__), [{"time": now, "user_name": name, "action": action,
+                                            "object": str(obj)[:200], "details": dict(details or {})}
+                                           for action, obj, details in items])
 
 
 def _aware(t: dt.datetime) -> dt.datetime:

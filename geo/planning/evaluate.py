@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from indicators.dataset import Dataset
-from indicators.planning.effect import MeasureEffect, measure_effect
+from indicators.planning.effect import MeasureEffect, Panel, measure_effect, panel
 from indicators.planning.progress import GoalProgress, goal_progress
 from indicators.planning.series import wide
 from store.planning.query import start_year
@@ -35,6 +35,7 @@ class Datasets:
     cache: dict[str, Dataset] = field(default_factory=dict)
     tables: dict[tuple[str, str], object] = field(default_factory=dict)
     codes: dict[str, list[str]] = field(default_factory=dict)
+    panels: dict[tuple[str, str], Panel] = field(default_factory=dict)
 
     def get(self, geography: str) -> Dataset:
         if geography not in self.cache:
@@ -47,6 +48,13 @@ class Datasets:
         if key not in self.tables:
             self.tables[key] = wide(self.get(geography).values, indicator)
         return self.tables[key]
+
+    def panel(self, geography: str, indicator: str) -> Panel:
+        """The indicator's :class:`~indicators.planning.effect.Panel` over the areas (built once)."""
+        key = (geography, indicator)
+        if key not in self.panels:
+            self.panels[key] = panel(self.table(geography, indicator), indicator, self.area_codes(geography))
+        return self.panels[key]
 
     def area_codes(self, geography: str) -> list[str]:
         if geography not in self.codes:
@@ -74,8 +82,8 @@ def known(geographies: list[str] | None = None, loader: Loader = load) -> Known:
 
 def evaluate_goal(goal: dict, data: Datasets) -> GoalProgress:
     ds = data.get(goal["geography"])
-    return goal_progress(data.table(goal["geography"], goal["indicator"]), goal["indicator"], goal["areas"], baseline_year=goal["baseline_year"],
-                         target=goal["target_value"], target_year=goal["target_year"], goal_id=goal["id"],
+    return goal_progress(data.table(goal["geography"], goal["indicator"]), goal["indicator"], goal["areas"],
+                         baseline_year=goal["baseline_year"], target=goal["target_value"], target_year=goal["target_year"], goal_id=goal["id"],
                          reference=ds.geography.reference_code or "00")
 
 
@@ -86,8 +94,9 @@ def evaluate_measure(measure: dict, data: Datasets, *, comparison: str = "all",
     if year is None or not measure["areas"]:
         return []
     areas = data.area_codes(measure["geography"])
-    return [measure_effect(data.table(measure["geography"], ind), ind, measure["areas"], areas, start_year=year, post_year=post_year,
-                           comparison=comparison, measure_id=measure["id"]) for ind in measure["indicators"]]
+    return [measure_effect(data.panel(measure["geography"], ind), ind, measure["areas"], areas, start_year=year,
+                           post_year=post_year, comparison=comparison, measure_id=measure["id"])
+            for ind in measure["indicators"]]
 
 
 def evaluate(goals: list[dict], measures: list[dict], *, comparison: str = "all", post_year: int | None = None,

@@ -19,6 +19,7 @@ from geo.printmap import layout as pl
 from geo.report import layout as rl
 from indicators.compute.classify import layer_classification
 from indicators.formatting import fmt_number
+from indicators.wording import t
 from store.permissions import User
 from store.planning import repository as repo
 
@@ -49,14 +50,14 @@ def _table_page(fig, layout, top: float, columns, rows, widths, aligns) -> None:
     rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height), columns, rows, widths, aligns)
 
 
-def _pages(engine: Engine, user: User, year: int, geography: str, data: Datasets) -> list[tuple]:
+def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str) -> list[tuple]:
     """(title, kind, payload) of every page."""
     goals = repo.list_records(engine, user, "goal")
     measures = repo.list_records(engine, user, "measure")
     goal_rows = []
     for g in sorted(goals, key=lambda g: (g["field"], g["id"])):
         r = evaluate_goal(g, data)
-        state = "–" if r.on_track is None else ("im Plan" if r.on_track else "nicht im Plan")
+        state = "–" if r.on_track is None else t("plan_rep_on_track" if r.on_track else "plan_rep_off_track", lang)
         goal_rows.append([g["field"], f"{g['id']}: {g['text']}", g["indicator"], _num(r.baseline),
                           _num(r.current), _num(r.target), _num(None if r.progress is None else 100 * r.progress, 0)
                           + (" %" if r.progress is not None else ""), state])
@@ -68,18 +69,18 @@ def _pages(engine: Engine, user: User, year: int, geography: str, data: Datasets
     eff_rows = [[str(e.id), e.indicator, ", ".join(e.treated), f"{e.pre_year or '–'}–{e.post_year or '–'}",
                  _num(e.treated_change), _num(e.comparison_change), _num(e.effect), _num(e.p_placebo, 3),
                  str(e.n_placebo)] for e in effects]
-    pages = [(f"Ziele nach Handlungsfeldern ({i + 1})", "goals", chunk) for i, chunk in enumerate(_chunks(goal_rows))]
-    pages.append(("Maßnahmen auf der Karte", "map", here))
-    pages += [(f"Maßnahmen je Gebiet ({i + 1})", "areas", c) for i, c in enumerate(_chunks(area_rows))]
-    pages += [(f"Wirkungskontrolle ({i + 1})", "effects", c) for i, c in enumerate(_chunks(eff_rows, 24))]
-    pages.append(("Hinweise zur Wirkungskontrolle", "caveats", sorted({e.note for e in effects})))
-    pages.append(("Quellen", "sources", []))
+    pages = [(t("plan_rep_goals", lang, n=i + 1), "goals", chunk) for i, chunk in enumerate(_chunks(goal_rows))]
+    pages.append((t("plan_rep_map", lang), "map", here))
+    pages += [(t("plan_rep_areas", lang, n=i + 1), "areas", c) for i, c in enumerate(_chunks(area_rows))]
+    pages += [(t("plan_rep_effects", lang, n=i + 1), "effects", c) for i, c in enumerate(_chunks(eff_rows, 24))]
+    pages.append((t("plan_rep_caveats", lang), "caveats", sorted({e.note for e in effects})))
+    pages.append((t("plan_rep_sources", lang), "sources", []))
     return pages
 
 
 def build_report(engine: Engine, user: User, *, year: int, geography: str = "stadtteile",
-                 indicator: str | None = None, data: Datasets | None = None) -> bytes:
-    """The Sachstand PDF as bytes (the app's button and ``cli.py plan report``)."""
+                 indicator: str | None = None, data: Datasets | None = None, lang: str = "de") -> bytes:
+    """The Sachstand PDF as bytes (the app's button and ``cli.py plan report``), texts in ``lang``."""
     data = data or Datasets()
     ds = data.get(geography)
     if indicator is None:  # the most frequent target indicator of the measures, else the first of the data
@@ -88,60 +89,56 @@ def build_report(engine: Engine, user: User, *, year: int, geography: str = "sta
         indicator = max(set(targets), key=lambda i: (targets.count(i), i)) if targets else next(iter(ds.catalogue))
     map_year = max(y for y in ds.years_for(indicator) if y <= year) if any(
         y <= year for y in ds.years_for(indicator)) else max(ds.years_for(indicator))
-    title = f"Sachstand Strategische Sozialplanung {year}"
-    pages = _pages(engine, user, year, geography, data)
+    title = t("plan_rep_title", lang, year=year)
+    pages = _pages(engine, user, geography, data, lang)
     buf = BytesIO()
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata={"Title": title, "Creator": "Sozialmonitor Lübeck"}) as pdf:
         for n, (heading, kind, payload) in enumerate(pages, start=1):
             fig, layout = rl.new_page()
-            footer = f"{title} · erstellt {date.today():%d.%m.%Y} · Quelle: {ds.attribution()}"
-            top = rl.page_frame(fig, layout, heading, title, ds.geography.label("de"), footer, f"Seite {n} / {len(pages)}")
-            _page(fig, layout, top, kind, payload, ds, indicator, map_year)
+            footer = t("plan_rep_footer", lang, title=title, date=f"{date.today():%d.%m.%Y}", source=ds.attribution())
+            top = rl.page_frame(fig, layout, heading, title, ds.geography.label(lang), footer,
+                                t("plan_rep_page", lang, n=n, total=len(pages)))
+            _page(fig, layout, top, kind, payload, (ds, indicator, map_year), lang)
             pdf.savefig(fig)
     return buf.getvalue()
 
 
-def _page(fig, layout, top, kind, payload, ds, indicator, map_year) -> None:
+def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
+    ds, indicator, map_year = what
     if kind == "goals":
         if not payload:
-            _text(fig, layout, top, ["Noch keine Ziele eingetragen."])
+            _text(fig, layout, top, [t("plan_rep_no_goals", lang)])
             return
-        _table_page(fig, layout, top, ["Handlungsfeld", "Ziel", "Indikator", "Basis", "aktuell", "Ziel", "Fortschr.",
-                                       "Stand"], payload, [30, 48, 26, 14, 14, 14, 16, 18],
+        _table_page(fig, layout, top, t("plan_rep_goal_cols", lang).split("|"), payload, [30, 48, 26, 14, 14, 14, 16, 18],
                     ["l", "l", "l", "r", "r", "r", "r", "l"])
     elif kind == "map":
         layer, city = indicator_layer(ds, indicator, map_year)
         cls = layer_classification(layer, city, decimals=ds.catalogue[indicator].decimals_for(layer["value"]))
         flagged = sorted({c for m in payload for c in m["areas"]})
-        y = _text(fig, layout, top, [f"Umrandet: Gebiete mit Maßnahmen ({len(flagged)}). Flächenfarbe: "
-                                     f"{ds.catalogue[indicator].label('de')} {map_year} (Quantile, 5 Klassen)."])
+        y = _text(fig, layout, top, [t("plan_rep_map_note", lang, n=len(flagged),
+                                       indicator=ds.catalogue[indicator].label(lang), year=map_year)])
         box_top = rl.footer_top() + y
         rl.small_map(fig, layout, (rl.MARGIN, rl.footer_top() + 5, WIDTH, box_top - rl.footer_top() - 8), layer, cls,
                      flagged)
     elif kind == "areas":
         if not payload:
-            _text(fig, layout, top, ["Noch keine Maßnahmen mit Gebieten eingetragen."])
+            _text(fig, layout, top, [t("plan_rep_no_areas", lang)])
             return
-        _table_page(fig, layout, top, ["Gebiet", "Maßnahme", "Status", "Zeitraum"], payload, [20, 100, 25, 35],
+        _table_page(fig, layout, top, t("plan_rep_area_cols", lang).split("|"), payload, [20, 100, 25, 35],
                     ["l", "l", "l", "l"])
     elif kind == "effects":
         if not payload:
-            _text(fig, layout, top, ["Keine Maßnahme mit Beginn, Gebieten und Zielindikator."])
+            _text(fig, layout, top, [t("plan_rep_no_effects", lang)])
             return
-        _table_page(fig, layout, top, ["Maßn.", "Indikator", "Gebiete", "Jahre", "Δ Maßn.", "Δ Vergl.", "Effekt",
-                                       "p", "Sätze"], payload, [12, 40, 26, 22, 18, 18, 16, 14, 14],
+        _table_page(fig, layout, top, t("plan_rep_effect_cols", lang).split("|"), payload, [12, 40, 26, 22, 18, 18, 16, 14, 14],
                     ["r", "l", "l", "l", "r", "r", "r", "r", "r"])
     elif kind == "caveats":
-        _text(fig, layout, top, ["Effekt = mittlere Veränderung in den Gebieten der Maßnahme minus mittlere Veränderung "
-                                 "in den Vergleichsgebieten (Differenz der Differenzen). p = Anteil der Placebo-Sätze "
-                                 "(gleich viele andere Gebiete, als wären sie behandelt) mit mindestens so großem "
-                                 "Effekt. Ein Effekt ist kein Beweis, dass die Maßnahme die Ursache ist.",
-                                 *(payload or [])])
+        _text(fig, layout, top, [t("plan_rep_method", lang), *(payload or [])])
     else:
-        _text(fig, layout, top, [ds.attribution(), "Planungsregister: Eintragungen der Sozialplanung im Sozialmonitor "
-                                 "(Ziele, Maßnahmen, Partner), Stand zum Erstellungsdatum."])
+        _text(fig, layout, top, [ds.attribution(), t("plan_rep_register", lang)])
 
 
-def write_report(engine: Engine, user: User, *, year: int, out: str | Path, geography: str = "stadtteile") -> None:
-    """Write the Sachstand PDF to ``out``."""
-    Path(out).write_bytes(build_report(engine, user, year=year, geography=geography))
+def write_report(engine: Engine, user: User, *, year: int, out: str | Path, geography: str = "stadtteile",
+                 lang: str = "de") -> None:
+    """Write the Sachstand PDF to ``out`` (texts in ``lang``)."""
+    Path(out).write_bytes(build_report(engine, user, year=year, geography=geography, lang=lang))

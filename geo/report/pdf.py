@@ -115,7 +115,8 @@ def _spans(n: int, first: int, rest: int) -> list[tuple[int, int]]:
 
 
 def plan_report(ds: Dataset, year: int, lang: str = "de", flag_rule: str | None = None,
-                areas: Sequence[str] | None = None, table: pd.DataFrame | None = None) -> list[ReportPage]:
+                areas: Sequence[str] | None = None, table: pd.DataFrame | None = None, *,
+                planning: Sequence[tuple[str, str]] = ()) -> list[ReportPage]:
     """The pages of the report in order (the PDF has exactly these pages).
 
     Parameters
@@ -125,6 +126,8 @@ def plan_report(ds: Dataset, year: int, lang: str = "de", flag_rule: str | None 
         ``MANY_AREAS`` areas; above that none, and an appendix table lists all areas.
     table : DataFrame, optional
         The flag table (default: thresholds); it decides how many overview pages there are.
+    planning : sequence of (style, text), optional
+        The planning section (:func:`geo.planning.summary.section_lines`); none when empty.
     """
     table = threshold_flag_table(ds, year) if table is None else table
     table.index = table.index.astype(str)
@@ -150,6 +153,8 @@ def plan_report(ds: Dataset, year: int, lang: str = "de", flag_rule: str | None 
             pages.append(ReportPage("appendix", t("rep_all_areas", lang), t("rep_appendix_title", lang), span=span))
     rule = flag_rule or t("rep_flag_rule", lang)
     height = 297 - rl.MARGIN - 30 - rl.footer_top()
+    for chunk in _paginate(list(planning), 210 - 2 * rl.MARGIN, height) if planning else []:
+        pages.append(ReportPage("planning", t("plan_sec_title", lang), lines=chunk))
     for chunk in _paginate(methods_lines(ds, year, lang, rule), 210 - 2 * rl.MARGIN, height):
         pages.append(ReportPage("methods", t("rep_methods_and_sources", lang),
                                 t("rep_appendix", lang), lines=chunk))
@@ -200,7 +205,8 @@ def _methods(fig, layout, lines, top: float) -> None:
 
 def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSource = threshold_flag_table,
                  flag_rule: str | None = None, created: date | None = None,
-                 areas: Sequence[str] | None = None, progress: Progress | None = None) -> bytes:
+                 areas: Sequence[str] | None = None, progress: Progress | None = None, *,
+                 planning: Sequence[tuple[str, str]] = ()) -> bytes:
     """The report as PDF bytes (what the app's report button needs).
 
     Parameters
@@ -213,6 +219,9 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
         Codes of the areas that get a profile page (see :func:`plan_report`).
     progress : callable ``(done, total)``, optional
         Called after every page (the CLI shows a tqdm bar, the app ``st.progress``).
+    planning : sequence of (style, text), optional
+        The short planning section (goals with progress, measures per field of action) from
+        :func:`geo.planning.summary.section_lines`; an empty register gives none.
     """
     if int(year) not in ds.years:
         raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
@@ -221,7 +230,7 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
     rule = flag_rule or t("rep_flag_rule", lang)
     table = flag_source(ds, year)
     table.index = table.index.astype(str)
-    plan = plan_report(ds, year, lang, rule, areas, table)
+    plan = plan_report(ds, year, lang, rule, areas, table, planning=planning)
     layers = rp.year_layers(ds, year)
     overview = overview_codes(ds, table)
     title = report_title(ds, year)
@@ -238,7 +247,7 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
                 footer = f"{title} · {t('source', lang)}: " + (
                     ds.attribution(page.key) if page.kind == "indicator" else ds.attribution())
                 sub = (_indicator_sub(ds, page.key, year, lang) if page.kind == "indicator"
-                       else "" if page.kind == "methods" else f"{ds.geography.label(lang)} · {year}")
+                       else "" if page.kind in {"methods", "planning"} else f"{ds.geography.label(lang)} · {year}")
                 top = rl.page_frame(fig, layout, page.title, page.section, sub, footer, label)
                 if page.kind == "flags":
                     rp.flags_page(fig, layout, ds, table, lang, top, rule, overview[slice(*page.span)])

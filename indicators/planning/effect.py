@@ -90,15 +90,28 @@ def placebo_sets(n: int, m: int) -> tuple[tuple[tuple[int, ...], ...], bool]:
     return tuple(tuple(sorted(int(i) for i in row)) for row in order), False
 
 
+@functools.lru_cache(maxsize=256)
+def _set_matrix(n: int, m: int) -> np.ndarray:
+    """The placebo sets of :func:`placebo_sets` as one integer array (sets × m), built once per (n, m)."""
+    sets, _ = placebo_sets(n, m)
+    out = np.array(sets, dtype=int).reshape(len(sets), m)
+    out.setflags(write=False)
+    return out
+
+
+def _placebos(d: np.ndarray, m: int) -> tuple[np.ndarray, bool]:
+    """The effect of every placebo set of size m among the values ``d`` (the pool), against the rest."""
+    sets, exact = placebo_sets(len(d), m)
+    if len(d) - m < 1 or not sets:
+        return np.array([]), exact
+    idx = _set_matrix(len(d), m)
+    in_sum = d[idx].sum(axis=1)
+    return in_sum / m - (d.sum() - in_sum) / (len(d) - m), exact
+
+
 def placebo_effects(delta: pd.Series, pool: list[str], m: int) -> tuple[np.ndarray, bool]:
     """The effect of every placebo set against the rest of ``pool``, and whether the sets were enumerated."""
-    sets, exact = placebo_sets(len(pool), m)
-    if len(pool) - m < 1 or not sets:
-        return np.array([]), exact
-    d = delta[pool].to_numpy(float)
-    idx = np.array(sets, dtype=int).reshape(len(sets), m)
-    in_sum = d[idx].sum(axis=1)
-    return in_sum / m - (d.sum() - in_sum) / (len(pool) - m), exact
+    return _placebos(delta[pool].to_numpy(float), m)
 
 
 def p_value(effect: float, placebos: np.ndarray) -> float | None:
@@ -109,15 +122,49 @@ def p_value(effect: float, placebos: np.ndarray) -> float | None:
     return float((1 + int(np.sum(np.abs(placebos) >= abs(effect) - tol))) / (1 + len(placebos)))
 
 
-def _years(table: pd.DataFrame, start_year: int, post_year: int | None) -> tuple[int | None, int | None, list[int]]:
+@dataclass
+class Panel:
+    """One indicator's values, areas (sorted) × years, as a numpy matrix: built once per indicator and
+    geography and reused for every measure (with the Δ per year pair and the placebo distributions)."""
+
+    codes: list[str]
+    columns: list[int]
+    matrix: np.ndarray
+    years: list[int]
+    index: dict[str, int] = field(default_factory=dict)
+    cache: dict = field(default_factory=dict)
+    names: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+
+    def delta(self, pre: int, post: int) -> tuple[np.ndarray, np.ndarray]:
+        """Pre-year values and Δ = post − pre of every area (NaN where missing or suppressed)."""
+        key = ("delta", pre, post)
+        if key not in self.cache:
+            a, b = self.matrix[:, self.columns.index(pre)], self.matrix[:, self.columns.index(post)]
+            self.cache[key] = (a, b - a)
+        return self.cache[key]
+
+
+def panel(values: pd.DataFrame, indicator: str, areas: list[str]) -> Panel:
+    """The :class:`Panel` of ``indicator`` over ``areas`` (tidy values or a wide area × year table)."""
+    table = wide(values, indicator).reindex(index=sorted(areas))
     years = sorted(int(c) for c in table.columns if table[c].notna().any()) if not table.empty else []
-    before = [y for y in years if y < start_year]
+    codes = [str(c) for c in table.index]
+    return Panel(codes, [int(c) for c in table.columns], table.to_numpy(float).reshape(len(codes), -1), years,
+                 {c: i for i, c in enumerate(codes)}, names=np.array(codes, dtype=object))
+
+
+def _years(p: Panel, start_year: int, post_year: int | None) -> tuple[int | None, int | None, list[int]]:
+    before = [y for y in p.years if y < start_year]
     pre = before[-1] if before else None
-    post = post_year if post_year is not None else (years[-1] if years else None)
+    post = post_year if post_year is not None else (p.years[-1] if p.years else None)
     return pre, post, before
 
 
-def measure_effect(values: pd.DataFrame, indicator: str, treated: list[str], areas: list[str], *,
+def _mean(a: np.ndarray) -> float:
+    return float(a.sum() / len(a))  # as pandas' mean (no bottleneck): sum, then divide
+
+
+def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[str], areas: list[str], *,
                    start_year: int, post_year: int | None = None, comparison: str = "all",
                    measure_id: int | None = None) -> MeasureEffect:
     """The difference-in-differences effect of one measure on one indicator, with placebo p.
@@ -125,7 +172,8 @@ def measure_effect(values: pd.DataFrame, indicator: str, treated: list[str], are
     Parameters
     ----------
     values
-        Tidy indicator values of the geography.
+        Tidy indicator values of the geography, or its :class:`Panel` of ``indicator`` over
+        ``areas`` (evaluating many measures builds it once).
     treated
         The measure's area codes.
     areas
@@ -133,35 +181,43 @@ def measure_effect(values: pd.DataFrame, indicator: str, treated: list[str], are
     """
     if comparison not in COMPARISONS:
         raise InputError(f"Vergleich {comparison!r} gibt es nicht (erlaubt: all, matched)")
-    table = wide(values, indicator).reindex(index=sorted(areas))
-    pre_year, post, before = _years(table, start_year, post_year)
+    p = values if isinstance(values, Panel) else panel(values, indicator, areas)
+    pre_year, post, before = _years(p, start_year, post_year)
     treated_set = set(treated)
     result: dict[str, Any] = dict(id=measure_id, indicator=indicator, treated=sorted(treated_set), pre_year=pre_year,
                   post_year=post, treated_change=None, comparison=comparison, comparison_areas=[],
                   comparison_change=None, effect=None, p_placebo=None, n_placebo=0, pre_years=before)
-    if pre_year is None or post is None or post <= pre_year or post not in table.columns:
+    if pre_year is None or post is None or post <= pre_year or post not in p.columns:
         why = (f"kein Jahr mit Daten vor dem Beginn {start_year}" if pre_year is None
                else f"kein Nachher-Jahr mit Daten nach {pre_year}")
         return MeasureEffect(**result, note=f"Keine Wirkungsschätzung für {indicator}: {why}.")
-    pre, delta = table[pre_year], table[post] - table[pre_year]
-    missing = delta.isna()
-    excluded = sorted([*delta.index[missing.to_numpy()], *(treated_set - set(areas))])
-    valid = list(delta.index[~missing.to_numpy()])
-    used = [c for c in valid if c in treated_set]
-    pool = [c for c in valid if c not in treated_set]
+    pre, delta = p.delta(pre_year, post)
+    missing = np.isnan(delta)
+    is_treated = np.zeros(len(p.codes), dtype=bool)
+    is_treated[[p.index[c] for c in treated_set if c in p.index]] = True
+    excluded = sorted([*p.names[missing].tolist(), *(c for c in treated_set if c not in p.index)])
+    used_idx, pool_idx = np.flatnonzero(~missing & is_treated), np.flatnonzero(~missing & ~is_treated)
+    used, pool = p.names[used_idx].tolist(), p.names[pool_idx].tolist()
     result.update(treated=used)
     if not used or not pool:
         why = "kein Gebiet der Maßnahme hat Werte" if not used else "kein Vergleichsgebiet hat Werte"
         return MeasureEffect(**result, excluded=excluded,
                              note=f"Keine Wirkungsschätzung für {indicator}: {why} (fehlend oder geheimgehalten: "
                                   f"{', '.join(excluded) or '–'}).")
-    comp = _comparison(pre, pool, used, comparison)
-    t_change, c_change = float(delta[used].mean()), float(delta[comp].mean())
+    if comparison == "all":
+        comp, comp_idx = pool, pool_idx
+    else:
+        comp = nearest(pd.Series(pre[pool_idx], index=pool), pool, _mean(pre[used_idx]))
+        comp_idx = np.array([p.index[c] for c in comp], dtype=int)
+    t_change, c_change = _mean(delta[used_idx]), _mean(delta[comp_idx])
     effect = t_change - c_change
-    placebos, exact = placebo_effects(delta, pool, len(used))
-    p = p_value(effect, placebos)
+    key = ("placebo", pre_year, post, tuple(used_idx.tolist()))
+    if key not in p.cache:  # depends on the pool (areas with values, not treated), not on the measure
+        p.cache[key] = _placebos(delta[pool_idx], len(used))
+    placebos, exact = p.cache[key]
+    pv = p_value(effect, placebos)
     result.update(treated_change=t_change, comparison_areas=comp, comparison_change=c_change, effect=effect,
-                  p_placebo=p, n_placebo=int(len(placebos)))
+                  p_placebo=pv, n_placebo=int(len(placebos)))
     note = caveat(n_areas=len(used) + len(pool), n_treated=len(used), n_sets=len(placebos), exact=exact,
                   excluded=excluded, n_pre_years=len(before))
     return MeasureEffect(**result, excluded=excluded, note=note)

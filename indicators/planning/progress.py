@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from indicators.planning.series import wide
@@ -52,13 +53,18 @@ def is_on_track(current: float, expected: float, baseline: float, target: float)
 
 
 def _mean_by_year(table: pd.DataFrame, codes: list[str]) -> tuple[pd.Series, list[str]]:
-    present = [c for c in codes if c in table.index]
-    missing = [c for c in codes if c not in table.index]
-    if not present:
+    """Mean over ``codes`` per year in which every one of them has a value (numpy, as pandas' mean)."""
+    pos = table.index.get_indexer(codes) if len(table.index) else np.full(len(codes), -1)
+    missing = [c for c, i in zip(codes, pos, strict=True) if i < 0]
+    rows = pos[pos >= 0]
+    if not len(rows):
         return pd.Series(dtype=float), missing
-    sub = table.loc[present]
-    complete = sub.notna().all(axis=0)  # a year counts only if every area of the goal has a value
-    return sub.loc[:, complete].mean(axis=0), missing
+    if len(rows) > 1:  # pandas' own mean (its summation order), as before
+        sub_frame = table.iloc[rows]
+        complete_years = sub_frame.notna().all(axis=0)  # a year counts only if every area has a value
+        return sub_frame.loc[:, complete_years].mean(axis=0), missing
+    one = table.to_numpy(float)[rows[0]]  # one area (most goals): its values, without building frames
+    return pd.Series(one[~np.isnan(one)], index=table.columns[~np.isnan(one)]), missing
 
 
 def goal_progress(values: pd.DataFrame, indicator: str, areas: list[str], *, baseline_year: int,

@@ -64,4 +64,47 @@ TEXTS: dict[str, tuple[str, str]] = {
     'plan_profile_title': ('Maßnahmen und Ziele in diesem Gebiet', 'Measures and goals in this area'),
     'plan_profile_none': ('Keine Maßnahmen oder Ziele für dieses Gebiet eingetragen.', 'No measures or goals for this area.'),
     'plan_map_measures': ('Maßnahmen: {names}', 'Measures: {names}'),
+    # Sachstand PDF (geo/planning/report.py)
+    'plan_rep_title': ('Sachstand Strategische Sozialplanung {year}', 'Strategic social planning status report {year}'),
+    'plan_rep_footer': ('{title} · erstellt {date} · Quelle: {source}', '{title} · created {date} · source: {source}'),
+    'plan_rep_page': ('Seite {n} / {total}', 'Page {n} / {total}'),
+    'plan_rep_goals': ('Ziele nach Handlungsfeldern ({n})', 'Goals by field of action ({n})'),
+    'plan_rep_map': ('Maßnahmen auf der Karte', 'Measures on the map'),
+    'plan_rep_areas': ('Maßnahmen je Gebiet ({n})', 'Measures per area ({n})'),
+    'plan_rep_effects': ('Wirkungskontrolle ({n})', 'Impact evaluation ({n})'),
+    'plan_rep_caveats': ('Hinweise zur Wirkungskontrolle', 'Notes on the impact evaluation'),
+    'plan_rep_sources': ('Quellen', 'Sources'),
+    'plan_rep_on_track': ('im Plan', 'on track'),
+    'plan_rep_off_track': ('nicht im Plan', 'not on track'),
+    'plan_rep_no_goals': ('Noch keine Ziele eingetragen.', 'No goals yet.'),
+    'plan_rep_no_areas': ('Noch keine Maßnahmen mit Gebieten eingetragen.', 'No measures with areas yet.'),
+    'plan_rep_no_effects': ('Keine Maßnahme mit Beginn, Gebieten und Zielindikator.',
+                            'No measure with a start, areas and a target indicator.'),
+    'plan_rep_goal_cols': ('Handlungsfeld|Ziel|Indikator|Basis|aktuell|Ziel|Fortschr.|Stand',
+                           'Field of action|Goal|Indicator|Baseline|Current|Target|Progress|State'),
+    'plan_rep_area_cols': ('Gebiet|Maßnahme|Status|Zeitraum', 'Area|Measure|Status|Period'),
+    'plan_rep_effect_cols': ('Maßn.|Indikator|Gebiete|Jahre|Δ Maßn.|Δ Vergl.|Effekt|p|Sätze',
+                             'Meas.|Indicator|Areas|Years|Δ meas.|Δ comp.|Effect|p|Sets'),
+    'plan_rep_map_note': ('Umrandet: Gebiete mit Maßnahmen ({n}). Flächenfarbe: {indicator} {year} (Quantile, 5 Klassen).',
+                          'Outlined: areas with measures ({n}). Fill: {indicator} {year} (quantiles, 5 classes).'),
+    'plan_rep_method': ('Effekt = mittlere Veränderung in den Gebieten der Maßnahme minus mittlere Veränderung in den '
+                        'Vergleichsgebieten (Differenz der Differenzen). p = Anteil der Placebo-Sätze (gleich viele '
+                        'andere Gebiete, als wären sie behandelt) mit mindestens so großem Effekt. Ein Effekt ist kein '
+                        'Beweis, dass die Maßnahme die Ursache ist.',
+                        'Effect = mean change in the areas of the measure minus mean change in the comparison areas '
+                        '(difference in differences). p = share of placebo sets (as many other areas, as if they were '
+                        'treated) with an effect at least as large. An effect is no proof that the measure is the '
+                        'cause.'),
+    'plan_rep_register': ('Planungsregister: Eintragungen der Sozialplanung im Sozialmonitor (Ziele, Maßnahmen, '
+                          'Partner), Stand zum Erstellungsdatum.',
+                          'Planning register: entries of social planning in the Sozialmonitor (goals, measures, '
+                          'partners), as of the date of creation.'),
+    # planning section of the social report (geo/report/pdf.py)
+    'plan_sec_title': ('Strategische Sozialplanung', 'Strategic social planning'),
+    'plan_sec_intro': ('Planungsregister: {goals} Ziele und {measures} Maßnahmen (Stand zum Erstellungsdatum).',
+                       'Planning register: {goals} goals and {measures} measures (as of the date of creation).'),
+    'plan_sec_field': ('{field}: {measures} Maßnahmen', '{field}: {measures} measures'),
+    'plan_sec_goal': ('Ziel {id} ({indicator}): {text} – Fortschritt {progress}, {state}',
+                      'Goal {id} ({indicator}): {text} – progress {progress}, {state}'),
+    'plan_sec_no_value': ('ohne Wert', 'no value'),
 }

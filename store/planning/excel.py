@@ -136,9 +136,10 @@ def read_sheets(paths: list[str | Path]) -> dict[str, tuple[pd.DataFrame, Report
     """The sheets ``Massnahmen``/``Ziele`` of XLSX or CSV files, as text cells with their row numbers."""
     out: dict[str, tuple[pd.DataFrame, Report]] = {}
     for p in map(Path, paths):
-        if not p.is_file() or p.stat().st_size > max_upload_bytes():
+        limit = max_upload_bytes()
+        if not p.is_file() or p.stat().st_size > limit:
             r = Report(p.name)
-            r.reject_file("Datei nicht gefunden" if not p.is_file() else f"Datei größer als {max_upload_bytes() // 2**20} MB")
+            r.reject_file("Datei nicht gefunden" if not p.is_file() else f"Datei größer als {limit // 2**20} MB")
             out[p.name] = (pd.DataFrame(), r)
             continue
         data = p.read_bytes()
@@ -179,11 +180,8 @@ def _row_data(sheet: str, rec: dict) -> tuple[int | None, int | None, dict]:
     return (int(rid) if rid else None), (int(ver) if ver.isdigit() else None), data
 
 
-def _import_row(s, user: User, sheet: str, rec: dict, known: Known | None) -> tuple[str, int]:
-    entity = SHEETS[sheet]
-    rid, version, data = _row_data(sheet, rec)
-    if rid is None:
-        return "created", repository.create_in(s, user, entity, data, known)["id"]
+def _update_row(s, user: User, entity: str, rid: int, version: int | None, data: dict,
+                known: Known | None) -> None:
     try:
         current = rows.read_one(s, entity, rid)
     except PlanError:
@@ -191,7 +189,35 @@ def _import_row(s, user: User, sheet: str, rec: dict, known: Known | None) -> tu
                         "neuen Eintrag die Id leer lassen") from None
     merged = {**current, **data}
     repository.update_in(s, user, entity, rid, merged, version=version or current["version"], known=known)
-    return "updated", rid
+
+
+def _import_sheet(s, user: User, sheet: str, frame: pd.DataFrame, report: Report, result: ImportResult,
+                  known: Known | None) -> None:
+    """Check every row; edits one by one (each in a savepoint), new records cleaned first and stored in bulk."""
+    entity = SHEETS[sheet]
+    fresh: list[dict] = []
+    for rec in frame.to_dict("records"):
+        line = int(rec.pop(ROW))
+        try:
+            rid, version, data = _row_data(sheet, rec)
+            if rid is None:
+                repository.create_in(s, user, entity, data, known, defer=fresh)
+            else:
+                with s.begin_nested():
+                    _update_row(s, user, entity, rid, version, data, known)
+                result.updated[entity].append(rid)
+            report.rows_used += 1
+        except PlanError as exc:
+            s.info.pop("plan_partners", None)  # partners added by the refused row are gone
+            report.add(line, _column_of(sheet, str(exc)), str(exc))
+    try:
+        with s.begin_nested():
+            stored = repository.create_many_in(s, user, entity, fresh)
+    except PlanError as exc:
+        s.info.pop("plan_partners", None)
+        report.add(None, "", str(exc))
+        return
+    result.created[entity].extend(r["id"] for r in stored)
 
 
 def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: Known | None = None,
@@ -208,16 +234,7 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
                 if report.file_error or not _check_columns(sheet, frame, report):
                     continue
                 report.rows_in = len(frame)
-                for rec in frame.to_dict("records"):
-                    line = int(rec.pop(ROW))
-                    try:
-                        with s.begin_nested():
-                            how, rid = _import_row(s, user, sheet, rec, known)
-                        getattr(result, how)[SHEETS[sheet]].append(rid)
-                        report.rows_used += 1
-                    except PlanError as exc:
-                        s.info.pop("plan_partners", None)  # partners added by the refused row are gone
-                        report.add(line, _column_of(sheet, str(exc)), str(exc))
+                _import_sheet(s, user, sheet, frame, report, result, known)
             if not result.ok or dry_run or not order:
                 raise _Rollback
             audit.record(s, user, "plan_import", ", ".join(Path(p).name for p in paths)[:200],

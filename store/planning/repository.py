@@ -9,8 +9,9 @@ the same transaction. Saves carry the version they were based on; a stale one ra
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from store import audit
@@ -35,10 +36,18 @@ def _log(s: Session, user: User, entity: str, rec: dict, action: str, changes: d
                  {"version": rec["version"], "fields": sorted(changes)})
 
 
-def create_in(s: Session, user: User, entity: str, data: dict, known: Known | None = None) -> dict:
-    """Create inside the caller's transaction (used by the import); returns the stored record."""
+def create_in(s: Session, user: User, entity: str, data: dict, known: Known | None = None, *,
+              defer: list[dict] | None = None) -> dict:
+    """Create inside the caller's transaction (used by the import); returns the stored record.
+
+    With ``defer`` (goals and measures only), the cleaned record is appended to that list
+    and returned without an id: the caller stores the list with :func:`create_many_in`.
+    """
     require(user, "plan_edit", what=ENTITY_LABELS.get(entity, entity))
     rec = clean(entity, data, rows.field_names(s), known)
+    if defer is not None and entity != "partner":
+        defer.append(rec)
+        return rec
     row = rows.TABLES[entity](version=1, created=utcnow(), updated=utcnow(), created_by=user.name[:64])
     if entity == "partner" and s.scalar(select(rows.TABLES["partner"]).where(
             rows.TABLES["partner"].organisation == rec["organisation"])) is not None:
@@ -46,6 +55,28 @@ def create_in(s: Session, user: User, entity: str, data: dict, known: Known | No
     rows.write(s, entity, row, rec, user.name)
     stored = {**rows.meta(row), **rec}  # what rows.read gives back (checked by the round-trip tests)
     _log(s, user, entity, stored, "create", diff(None, _snapshot(stored)))
+    return stored
+
+
+def create_many_in(s: Session, user: User, entity: str, recs: list[dict]) -> list[dict]:
+    """Create goals or measures from records already cleaned (:func:`~store.planning.records.clean`), in bulk.
+
+    The same rows as :func:`create_in` for each record (one history row and one audit entry per
+    record), written with one executemany statement per table inside the caller's transaction.
+    """
+    require(user, "plan_edit", what=ENTITY_LABELS.get(entity, entity))
+    now, name = utcnow(), user.name[:64]
+    stored = rows.insert_many(s, entity, recs, name, now)
+    history, entries = [], []
+    for rec in stored:
+        snap = _snapshot(rec)
+        changes = diff(None, snap)
+        history.append({"entity": entity, "entity_id": rec["id"], "version": 1, "time": now, "user_name": name,
+                        "action": "create", "changes": changes, "snapshot": snap})
+        entries.append(("plan_create", f"{entity}:{rec['id']}", {"version": 1, "fields": sorted(changes)}))
+    if stored:
+        s.execute(insert(HistoryRow.__table__), history)
+        audit.record_many(s, user, entries)
     return stored
 
 
@@ -137,11 +168,30 @@ def get(engine: Engine, user: User, entity: str, rid: int) -> dict:
         return rows.read_one(s, entity, rid)
 
 
+_LISTS = ("areas", "partners", "goals", "indicators", "milestones", "fields")
+_READ: weakref.WeakKeyDictionary[Engine, dict[str, tuple[tuple, list[dict]]]] = weakref.WeakKeyDictionary()
+
+
+def _stamp(s: Session) -> tuple:
+    """Changes so far: every change of a record writes a history row (append-only), so this moves with each."""
+    return tuple(s.execute(select(func.count(HistoryRow.id), func.max(HistoryRow.id))).one())
+
+
 def list_records(engine: Engine, user: User, entity: str) -> list[dict]:
-    """All records of ``entity``, ordered by id (filter with :func:`store.planning.query.filter_measures`)."""
+    """All records of ``entity``, ordered by id (filter with :func:`store.planning.query.filter_measures`).
+
+    The records read last are kept per engine and given again (as copies) while the history has
+    no new row, so the Planung page lists 10,000 measures without rebuilding them on every rerun.
+    """
     require(user, "plan_read")
     with session(engine) as s:
-        return rows.read(s, entity)
+        stamp = _stamp(s)
+        kept = _READ.setdefault(engine, {}).get(entity)
+        if kept is None or kept[0] != stamp:
+            kept = (stamp, rows.read(s, entity))
+            _READ[engine][entity] = kept
+    lists = [k for k in _LISTS if kept[1] and k in kept[1][0]]
+    return [r | {k: r[k].copy() for k in lists} for r in kept[1]]
 
 
 def history(engine: Engine, user: User, entity: str, rid: int) -> list[dict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from store.planning.errors import PlanError
@@ -71,11 +71,11 @@ def _grouped(s: Session, col_key, col_val, keys: list[int] | None) -> dict[int, 
 
 def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
     """Records of ``entity`` (all, or those with ``ids``), ordered by id."""
-    table = TABLES[entity]
-    q = select(table).order_by(table.id)
+    table = TABLES[entity].__table__
+    q = select(*table.c).order_by(table.c.id)  # plain rows, no ORM objects (10,000 measures)
     if ids is not None:
-        q = q.where(table.id.in_(ids))
-    rows = list(s.scalars(q))
+        q = q.where(table.c.id.in_(ids))
+    rows = list(s.execute(q))
     if entity == "partner":
         return [{**meta(r), "organisation": r.organisation, "kind": r.kind, "contact": r.contact,
                  "fields": list(r.fields or []), "areas": list(r.areas or [])} for r in rows]
@@ -92,8 +92,9 @@ def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
     goals = _grouped(s, MeasureGoalRow.measure_id, MeasureGoalRow.goal_id, keys)
     indicators = _grouped(s, MeasureIndicatorRow.measure_id, MeasureIndicatorRow.indicator, keys)
     miles: dict[int, list] = defaultdict(list)
-    mq = select(MilestoneRow).order_by(MilestoneRow.id)
-    for m in s.scalars(mq if keys is None else mq.where(MilestoneRow.measure_id.in_(keys))):
+    mt = MilestoneRow.__table__
+    mq = select(*mt.c).order_by(mt.c.id)
+    for m in s.execute(mq if keys is None else mq.where(mt.c.measure_id.in_(keys))):
         miles[m.measure_id].append({"title": m.title, "due": m.due.isoformat() if m.due else None, "done": m.done})
     return [{**meta(r), "title": r.title, "description": r.description, "field": names[r.field_id],
              "geography": r.geography, "areas": sorted(areas.get(r.id, [])), "location": r.location,
@@ -171,3 +172,60 @@ def write(s: Session, entity: str, row, rec: dict, user_name: str) -> None:
     s.add_all(MilestoneRow(measure_id=row.id, title=m["title"], due=_date(m["due"]), done=m["done"])
               for m in rec["milestones"])
     s.flush()
+
+
+def _insert_ids(s: Session, table, params: list[dict]) -> list[int]:
+    """Insert ``params`` in one executemany statement; the new ids in the order of ``params``."""
+    if not params:
+        return []
+    t = table.__table__
+    return list(s.scalars(insert(t).returning(t.c.id, sort_by_parameter_order=True), params))
+
+
+def _bulk(s: Session, link, params: list[dict]) -> None:
+    if params:
+        s.execute(insert(link.__table__), params)
+
+
+def insert_many(s: Session, entity: str, recs: list[dict], user_name: str, now: dt.datetime) -> list[dict]:
+    """Create goals or measures from cleaned records in bulk (one statement per table); the stored records.
+
+    The same rows as :func:`write` for each record, written with executemany instead of one flush
+    per record (an import of 10,000 measures).
+    """
+    if not recs:
+        return []
+    ids = _field_ids(s)
+    base = {"version": 1, "created": now, "updated": now, "created_by": user_name}
+    if entity == "goal":
+        keys = ("text", "indicator", "geography", "baseline_year", "target_value", "target_year")
+        new = _insert_ids(s, GoalRow, [{**base, "field_id": ids[r["field"]], **{k: r[k] for k in keys}}
+                                       for r in recs])
+        _bulk(s, GoalAreaRow, [{"goal_id": i, "area_code": c} for i, r in zip(new, recs, strict=True)
+                               for c in r["areas"]])
+    else:
+        goals = sorted({g for r in recs for g in r["goals"]})
+        found = set(s.scalars(select(GoalRow.id).where(GoalRow.id.in_(goals)))) if goals else set()
+        if missing := [g for g in goals if g not in found]:
+            raise PlanError(f"Ziele: {', '.join(map(str, missing))} gibt es nicht")
+        partners = _partners(s)
+        names = list(dict.fromkeys(p for r in recs for p in r["partners"] if p not in partners))
+        added = _insert_ids(s, PartnerRow, [{**base, "organisation": n, "kind": "", "contact": "", "fields": [],
+                                             "areas": []} for n in names])
+        partners.update(zip(names, added, strict=True))
+        keys = ("title", "description", "geography", "location", "responsible", "budget_planned", "budget_spent",
+                "status")
+        new = _insert_ids(s, MeasureRow, [{**base, "field_id": ids[r["field"]], **{k: r[k] for k in keys},
+                                           "start_date": _date(r["start"]), "end_date": _date(r["end"])}
+                                          for r in recs])
+        pairs = list(zip(new, recs, strict=True))
+        _bulk(s, MeasureAreaRow, [{"measure_id": i, "area_code": c} for i, r in pairs for c in r["areas"]])
+        _bulk(s, MeasurePartnerRow, [{"measure_id": i, "partner_id": partners[p]} for i, r in pairs
+                                     for p in r["partners"]])
+        _bulk(s, MeasureGoalRow, [{"measure_id": i, "goal_id": g} for i, r in pairs for g in r["goals"]])
+        _bulk(s, MeasureIndicatorRow, [{"measure_id": i, "indicator": x} for i, r in pairs for x in r["indicators"]])
+        _bulk(s, MilestoneRow, [{"measure_id": i, "title": m["title"], "due": _date(m["due"]), "done": m["done"]}
+                                for i, r in pairs for m in r["milestones"]])
+    stamp = _iso(now)
+    return [{"id": i, "version": 1, "created": stamp, "updated": stamp, "created_by": user_name, **r}
+            for i, r in zip(new, recs, strict=True)]

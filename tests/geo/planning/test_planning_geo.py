@@ -49,3 +49,19 @@ def test_report_pdf_has_every_section(engine, luebeck):
 def test_report_of_empty_register(engine, luebeck):
     pdf = build_report(engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck))
     assert pdf.startswith(b"%PDF")
+
+
+def test_report_pdf_in_english(engine, luebeck):
+    repo.create(engine, PLANNER, "measure", _measure())
+    pdf = build_report(engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck), lang="en")
+    assert b"Strategic social planning status report 2024" in pdf
+    assert b"Sachstand Strategische Sozialplanung" not in pdf
+
+
+def test_report_texts_come_from_the_wording_table():
+    from indicators.wording import planning, t
+
+    keys = [k for k in planning.TEXTS if k.startswith("plan_rep_")]
+    assert len(keys) >= 15
+    for key in ("plan_rep_goal_cols", "plan_rep_area_cols", "plan_rep_effect_cols"):
+        assert len(t(key, "de").split("|")) == len(t(key, "en").split("|"))

@@ -1,0 +1,51 @@
+"""The short planning section of the social report: goals with progress, measures per field of action.
+
+:func:`section_lines` turns the register's records into ``(style, text)`` lines for
+:func:`geo.report.pdf.build_report` (``planning=``); an empty register gives no lines, so the
+report has no planning section. :func:`register_lines` reads the records from the store.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import Engine
+
+from indicators.dataset import Dataset
+from indicators.formatting import fmt_number
+from indicators.planning.progress import goal_progress
+from indicators.wording import t
+from store.permissions import User
+
+
+def section_lines(ds: Dataset, goals: list[dict], measures: list[dict], lang: str = "de") -> list[tuple[str, str]]:
+    """Lines of the planning section for the report of ``ds`` (its geography's goals and measures)."""
+    geo = ds.geography.id
+    goals = sorted((g for g in goals if g["geography"] == geo), key=lambda g: (g["field"], g["id"]))
+    measures = [m for m in measures if m["geography"] == geo]
+    if not goals and not measures:
+        return []
+    lines = [("h", t("plan_sec_title", lang)),
+             ("p", t("plan_sec_intro", lang, goals=len(goals), measures=len(measures)))]
+    per_field = Counter(m["field"] for m in measures)
+    for field in sorted(per_field | Counter({g["field"]: 0 for g in goals})):
+        lines.append(("b", t("plan_sec_field", lang, field=field, measures=per_field.get(field, 0))))
+        for g in (g for g in goals if g["field"] == field):
+            r = goal_progress(ds.values, g["indicator"], g["areas"], baseline_year=g["baseline_year"],
+                              target=g["target_value"], target_year=g["target_year"], goal_id=g["id"],
+                              reference=ds.geography.reference_code or "00")
+            progress = (t("plan_sec_no_value", lang) if r.progress is None
+                        else f"{fmt_number(100 * r.progress, 0)} %")
+            state = ("–" if r.on_track is None
+                     else t("plan_rep_on_track" if r.on_track else "plan_rep_off_track", lang))
+            lines.append(("p", t("plan_sec_goal", lang, id=g["id"], indicator=ds.catalogue[g["indicator"]].label(lang)
+                                 if g["indicator"] in ds.catalogue else g["indicator"], text=g["text"],
+                                 progress=progress, state=state)))
+    return lines
+
+
+def register_lines(engine: Engine, user: User, ds: Dataset, lang: str = "de") -> list[tuple[str, str]]:
+    """:func:`section_lines` of the records in the store (``user`` needs read access)."""
+    from store.planning import repository as repo
+
+    return section_lines(ds, repo.list_records(engine, user, "goal"), repo.list_records(engine, user, "measure"),
+                         lang)
