@@ -72,7 +72,11 @@ def report_download(ds, year: int, lang: str) -> None:
             def progress(done: int, total: int) -> None:
                 bar.progress(done / total, text=t("report_progress", lang).format(done=done, total=total))
 
-            st.session_state[key] = build_report(ds, year, lang, progress=progress)
+            from geo.planning.summary import default_register_lines
+            from ui.auth import current_user
+
+            planning = default_register_lines(ds, lang, current_user())  # the register's short section
+            st.session_state[key] = build_report(ds, year, lang, progress=progress, planning=planning)
             bar.empty()
         if st.session_state.get(key):
             st.download_button(t("report_download", lang), st.session_state[key],

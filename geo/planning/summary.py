@@ -49,3 +49,19 @@ def register_lines(engine: Engine, user: User, ds: Dataset, lang: str = "de") ->
 
     return section_lines(ds, repo.list_records(engine, user, "goal"), repo.list_records(engine, user, "measure"),
                          lang)
+
+
+def default_register_lines(ds: Dataset, lang: str = "de", user: User | None = None) -> list[tuple[str, str]]:
+    """:func:`register_lines` from the configured database, as ``user`` (default: the store's default user).
+
+    A user without read access to the register (e.g. an anonymous visitor) gets no section.
+    """
+    from geo.uploads.store import default_user
+    from store import db
+    from store.errors import PermissionDenied
+
+    engine = db.engine_for()
+    try:
+        return register_lines(engine, user if user is not None else default_user(engine), ds, lang)
+    except PermissionDenied:
+        return []

@@ -269,15 +269,20 @@ def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSour
 
 
 def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar: bool = True) -> Path:
-    """Build the report and write it to ``path``, with a progress bar on stderr (the command line)."""
+    """Build the report and write it to ``path``, with a progress bar on stderr (the command line).
+
+    The planning section comes from the configured register, read as the default user.
+    """
     from tqdm import tqdm
+
+    from geo.planning.summary import default_register_lines
 
     with tqdm(total=None, desc="Bericht", unit="Seite", file=sys.stderr, disable=not bar) as pbar:
         def progress(done: int, total: int) -> None:
             pbar.total = total
             pbar.update(done - pbar.n)
 
-        pdf = build_report(ds, year, lang, progress=progress)
+        pdf = build_report(ds, year, lang, progress=progress, planning=default_register_lines(ds, lang))
     path = Path(path)
     path.write_bytes(pdf)
     return path
