@@ -53,11 +53,42 @@ def url_default(key: str, default):
     return default if value in (None, "") else value
 
 
-def init_state(key: str, default, cast=str, valid=None) -> None:
-    """Initialise a widget's session state from the URL once per session."""
+_REMEMBERED = "_view_state"  # the view as last written to the URL (or as the opening link had it)
+
+
+def _remembered() -> dict[str, str]:
+    """The shared view of this session: seeded from the opening link, updated by :func:`sync_url`.
+
+    Streamlit clears the query string and the widgets of a page when the planner switches pages;
+    this copy lets the next page (and the page after) start from the same geography, indicator
+    and map settings, and lets every page write them back to its URL.
+    """
+    if _REMEMBERED not in st.session_state:
+        st.session_state[_REMEMBERED] = {k: str(v) for k, v in st.query_params.to_dict().items()}
+    return st.session_state[_REMEMBERED]
+
+
+def remembered(key: str) -> str | None:
+    """The remembered URL value of ``key`` (None if none)."""
+    return _remembered().get(key)
+
+
+def forget(*keys: str) -> None:
+    """Drop ``keys`` from the remembered view and the URL."""
+    sync_url(**dict.fromkeys(keys))
+
+
+def init_state(key: str, default, cast=str, valid=None, param: str | None = None) -> None:
+    """Initialise a widget's session state once: from the URL, else from the remembered view.
+
+    ``param`` is the URL name when it differs from the widget key.
+    """
     if key in st.session_state:
         return
-    raw = url_default(key, None)
+    name = param or key
+    raw = url_default(name, None)
+    if raw is None:
+        raw = remembered(name)
     value = default
     if raw is not None:
         try:
@@ -70,9 +101,14 @@ def init_state(key: str, default, cast=str, valid=None) -> None:
 
 
 def sync_url(**values) -> None:
-    """Write the current view state to the URL so a link reopens it."""
+    """Write the current view state to the URL (and the remembered view) so a link reopens it."""
+    view = _remembered()
     for key, value in values.items():
         text = "" if value is None else str(value)
+        if text:
+            view[key] = text
+        else:
+            view.pop(key, None)
         if st.query_params.get(key) != text:
             if text:
                 st.query_params[key] = text
@@ -107,14 +143,24 @@ def language_switch() -> str:
 
 
 def geography_picker() -> str:
-    """Sidebar choice of the geography; returns its id."""
+    """Sidebar choice of the geography; returns its id.
+
+    The geography is part of the shared view: ``?geo=…`` in the URL (``?geography=…`` is read
+    too), kept across pages and written back to every page's URL, together with the indicator.
+    The choice lives in the remembered view, not in a widget key: Streamlit resets a keyed
+    widget when the planner switches pages.
+    """
     geos = geographies()
-    init_state("geography", "stadtteile", str, set(geos))
-    st.sidebar.selectbox(
-        t("geography", lang()), list(geos), key="geography",
-        format_func=lambda g: geos[g].label(lang()),
-    )
-    return st.session_state["geography"]
+    view = _remembered()
+    chosen = url_default("geo", None) or url_default("geography", None) or view.get("geo")
+    if chosen not in geos:
+        chosen = "stadtteile" if "stadtteile" in geos else next(iter(geos))
+    options = list(geos)
+    geo = st.sidebar.selectbox(t("geography", lang()), options, index=options.index(chosen),
+                               format_func=lambda g: geos[g].label(lang()))
+    st.session_state["geography"] = geo
+    sync_url(geo=geo, geography=None, indicator=remembered("indicator"))
+    return geo
 
 
 def show_error(message: object, kind: str = "error") -> None:

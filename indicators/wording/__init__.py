@@ -2,7 +2,7 @@
 
 Each theme has its own table module (:mod:`.ui`, :mod:`.maps`, :mod:`.exports`,
 :mod:`.report`, :mod:`.queries`, :mod:`.upload`, :mod:`.columns`, :mod:`.cli`,
-:mod:`.errors`, :mod:`.access`, :mod:`.planning`); every entry is a pair ``(German, English)``. Call sites ask for a key with
+:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`); every entry is a pair ``(German, English)``. Call sites ask for a key with
 :func:`t`; nothing outside this package decides between languages with an ``if``.
 
 One word per concept: a value withheld for disclosure control is "gesperrt" /
@@ -11,7 +11,20 @@ One word per concept: a value withheld for disclosure control is "gesperrt" /
 """
 from __future__ import annotations
 
-from indicators.wording import access, cli, columns, errors, exports, maps, planning, queries, report, ui, upload
+from indicators.wording import (
+    access,
+    cli,
+    columns,
+    errors,
+    exports,
+    maps,
+    methods,
+    planning,
+    queries,
+    report,
+    ui,
+    upload,
+)
 from indicators.wording.core import LANGS, lang_of, pick
 from indicators.wording.frames import display_columns
 
@@ -19,7 +32,7 @@ THEMES: dict[str, dict[str, tuple[str, str]]] = {
     "ui": ui.TEXTS, "upload": upload.TEXTS, "queries": queries.TEXTS, "maps": maps.TEXTS,
     "exports": exports.TEXTS, "report": report.TEXTS, "columns": columns.TEXTS,
     "cli": cli.TEXTS, "errors": errors.TEXTS, "access": access.TEXTS,
-    "planning": planning.TEXTS,
+    "planning": planning.TEXTS, "methods": methods.TEXTS,
 }
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 

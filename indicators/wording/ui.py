@@ -32,6 +32,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "none": ("– keins –", "– none –"),
     "source": ("Quelle", "Source"),
     "name": ("Gebiet", "Area"),
+    "code": ("Schlüssel", "Code"),
     "value": ("Wert", "Value"),
     "rank": ("Rang", "Rank"),
     "suppressed": ("gesperrt", "suppressed"),

@@ -47,4 +47,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ist diese Anzahl die Summe anderer Merkmale der Tabelle, werden diese mit geschützt (Differenzbildung).",
         "If this count is the sum of other variables of the table, those are protected together (differencing).",
     ),
+    "up_template_hint": (
+        "Vorlage: eine Zeile je Gebiet, Jahr und Merkmal (area_code, year, variable, value); Werte "
+        "in der Spalte value eintragen, leere Zeilen löschen.",
+        "Template: one row per area, year and variable (area_code, year, variable, value); enter the "
+        "values in the column value, delete empty rows."),
+    "up_template_csv": ("Vorlage als CSV", "Template as CSV"),
+    "up_template_xlsx": ("Vorlage als Excel (XLSX)", "Template as Excel (XLSX)"),
 }

@@ -61,17 +61,27 @@ def _controls(ds, lang: str) -> AtlasView:
     k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k")
     breaks = None
     if scheme == "manual":
-        breaks = _manual_breaks(sb.text_input(t("breaks", lang), "", key="breaks"), lang)
+        common.init_state("breaks", "", str)
+        breaks = _manual_breaks(sb.text_input(t("breaks", lang), key="breaks"), lang)
         if breaks is None:  # e.g. a link with scheme=manual and no breaks: fall back, say so
             sb.info(t("manual_fallback", lang))
             scheme = "quantiles"
     palettes = list(SEQUENTIAL_PALETTES) + list(DIVERGING_PALETTES)
     default_pal = "RdBu" if view == "change" else palettes[0]  # diverging around 0 for changes
-    palette = sb.selectbox(t("palette", lang), palettes, index=palettes.index(default_pal)
-                           if default_pal in palettes else 0)
-    labels = sb.checkbox(t("labels", lang), value=False)
+    common.init_state("palette", default_pal, str, set(palettes))
+    if not st.session_state.get("_palette_chosen") and common.remembered("palette") is None:
+        st.session_state["palette"] = default_pal  # until the planner picks one, it follows the view
+    palette = sb.selectbox(t("palette", lang), palettes, key="palette",
+                           on_change=lambda: st.session_state.update(_palette_chosen=True))
+    common.init_state("labels", False, lambda v: v == "1")
+    labels = sb.checkbox(t("labels", lang), key="labels")
+    if (common.remembered("indicator"), common.remembered("view")) != (ind_id, None if view == "level" else view):
+        common.forget("threshold")  # a typed threshold belongs to one indicator and view
     common.sync_url(indicator=ind_id, year=year, view=None if view == "level" else view,
-                    start=start, scheme=scheme, k=k)
+                    start=start, scheme=scheme, k=k,
+                    palette=palette if palette != default_pal or st.session_state.get("_palette_chosen") else None,
+                    labels="1" if labels else None,
+                    breaks=(st.session_state.get("breaks") or None) if scheme == "manual" else None)
     return AtlasView(indicator=ind_id, year=year, view=view, start=start, relative=relative,
                      scheme=scheme, k=k, breaks=breaks, palette=palette, labels=labels)
 
@@ -129,9 +139,11 @@ def _flag_rule(layer, ind, c: AtlasView, dec: int, unit: str, lang: str) -> Flag
         sb.caption(t("flag_none", lang))
         return FlagRule(None, None)
     default = default_threshold(layer["value"], direction)
+    common.init_state(f"threshold-{ind.id}-{c.view}", "", str, param="threshold")
     text = sb.text_input(t("flag_rule", lang), key=f"threshold-{ind.id}-{c.view}",
                          label_visibility="collapsed", help=t("flag_input_help", lang),
                          placeholder=fmt_number(default, dec, lang) if default is not None else "")
+    common.sync_url(threshold=text.strip() or None)
     custom = parse_number(text) if text and text.strip() else None
     if text and text.strip() and custom is None:
         sb.warning(t("flag_bad_number", lang, text=text.strip()))

@@ -17,5 +17,7 @@ def render() -> None:
     common.init_state("tool", "area", str, set(TOOLS))
     tool = st.radio(t("q_tool", lang), list(TOOLS), key="tool", horizontal=True,
                     format_func=lambda k: t(f"q_tool_{k}", lang))
-    common.sync_url(tool=None if tool == "area" else tool)
+    # the shared view stays in the URL even when the tool has no geography choice (address search)
+    common.sync_url(tool=None if tool == "area" else tool, geo=common.remembered("geo"),
+                    indicator=common.remembered("indicator"))
     TOOLS[tool]()

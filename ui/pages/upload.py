@@ -130,6 +130,7 @@ def render() -> None:
     elif mode == "table":
         target = st.selectbox(t("up_geography", lang), list(geos),
                               format_func=lambda g: geos[g].label(lang), key="up_t_geo")
+        _template_downloads(target, lang)
         up = st.file_uploader(t("up_csv_or_excel_long", lang),
                               type=["csv", "txt", "xlsx"], key="up_table")
         if up is not None:
@@ -156,6 +157,26 @@ def render() -> None:
                 _accept_table(store, check, geos[target], up.name, lang)
     else:
         _saved_list(store, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _template(geo_id: str, cache_key: tuple) -> tuple[bytes, bytes]:
+    from geo.uploads.template import template_csv, template_frame, template_xlsx
+
+    geo = common.geographies()[geo_id]
+    years = common.dataset(geo_id).years
+    frame = template_frame(geo, int(years[-1]) if years else 2024)
+    return template_csv(frame), template_xlsx(frame)
+
+
+def _template_downloads(geo_id: str, lang: str) -> None:
+    """The upload template (CSV and XLSX) for the chosen geography."""
+    csv, xlsx = _template(geo_id, common.geographies()[geo_id].cache_key())
+    st.caption(t("up_template_hint", lang))
+    c1, c2 = st.columns(2)
+    c1.download_button(t("up_template_csv", lang), csv, f"vorlage_{geo_id}.csv", "text/csv", key="up_tpl_csv")
+    c2.download_button(t("up_template_xlsx", lang), xlsx, f"vorlage_{geo_id}.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="up_tpl_xlsx")
 
 
 def _changed(message: str = "") -> None:

@@ -1,0 +1,36 @@
+"""Methoden page: what each need method, flag and protection rule means, and the indicator ids
+of the current geography that the query tool understands."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indicators.text import md
+from indicators.wording import t
+from ui import common
+
+SECTIONS = ("mss", "svi", "z", "flags", "robust", "lisa", "eb", "disclosure", "estimate")
+
+
+def query_indicators(ds, lang: str) -> pd.DataFrame:
+    """Id, label and unit of every indicator of ``ds`` that has values (the query tool's names)."""
+    present = set(ds.values["indicator"].unique())
+    rows = [(i, ind.label(lang), ind.unit_for(lang)) for i, ind in ds.catalogue.items() if i in present]
+    return pd.DataFrame(rows, columns=[t("methods_col_id", lang), t("methods_col_label", lang),
+                                       t("methods_col_unit", lang)])
+
+
+def render() -> None:
+    lang = common.lang()
+    st.title(t("methods_title", lang))
+    st.markdown(t("methods_intro", lang))
+    for name in SECTIONS:
+        st.subheader(t(f"methods_{name}_title", lang))
+        st.markdown(t(f"methods_{name}_body", lang))
+    geo_id = common.geography_picker()
+    ds = common.dataset(geo_id)
+    table = query_indicators(ds, lang)
+    st.subheader(t("methods_ids_title", lang))
+    example = str(table.iloc[0, 0]) if len(table) else "id"
+    st.markdown(t("methods_ids_body", lang, example=md(example), geography=md(ds.geography.label(lang))))
+    st.dataframe(table, hide_index=True, use_container_width=True)
