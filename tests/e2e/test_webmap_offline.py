@@ -108,7 +108,7 @@ def test_suppressed_area_is_hatched_and_says_so(app_page):
     assert fill == "url(#sm-hatch)"
     assert frame.locator("pattern#sm-hatch").count() == 1
     _hover_area(app_page, frame, SUPPRESSED_CODE)
-    _expect()(frame.locator(".sm-tooltip")).to_contain_text("unterdrückt")
+    _expect()(frame.locator(".sm-tooltip")).to_contain_text("gesperrt")  # one word for suppressed
 
 
 def test_legend_shows_class_intervals_and_counts(app_page):
@@ -127,7 +127,7 @@ def test_legend_shows_class_intervals_and_counts(app_page):
     counts = [int(t) for t in rows.locator(".sm-n").all_inner_texts()]
     assert counts == list(c.counts) and sum(counts) == 8
     text = legend.inner_text()
-    assert "keine Daten" in text and "unterdrückt" in text and "erhöhter Bedarf" in text
+    assert "keine Daten" in text and "gesperrt" in text and "erhöhter Bedarf" in text
     app_page.screenshot("legend", locator=legend)
 
 
