@@ -206,17 +206,35 @@ def gdal_message(text: str) -> str:
     return f"GDAL meldet: {first[:160]}" if first else "Datei nicht lesbar"
 
 
-def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame | None:
-    """Read one layer with the driver fixed by :func:`geo.safe_open.vector_source`."""
-    if target.suffix.lower() in TABLE_SUFFIXES:
-        report.reject_file(f"{target.name} {NOT_GEOMETRY}")
-        return None
+def open_vector(target: Path, report: Report) -> str | None:
+    """The checked pyogrio source of ``target`` (driver fixed, GDAL fenced in), or None with the reason in ``report``.
+
+    The one way uploaded vector files are opened (boundaries, facility points).
+    """
     try:
         source = vector_source(target, report.file)
     except UnsafeFileError as exc:
         report.reject_file(str(exc))
         return None
     configure_pyogrio()
+    return source
+
+
+def reject_unreadable(target: Path, exc: Exception, report: Report) -> None:
+    """Reject ``target`` for a GDAL/pyogrio error: German where known, no server paths."""
+    msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    msg = msg.replace(str(target.parent), "").replace("GPKG:", "").replace("GeoJSON:", "").lstrip("/")
+    report.reject_file(f"Geodatei nicht lesbar: {gdal_message(msg)}")
+
+
+def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame | None:
+    """Read one layer with the driver fixed by :func:`geo.safe_open.vector_source`."""
+    if target.suffix.lower() in TABLE_SUFFIXES:
+        report.reject_file(f"{target.name} {NOT_GEOMETRY}")
+        return None
+    source = open_vector(target, report)
+    if source is None:
+        return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -236,9 +254,7 @@ def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame |
         for w in caught[:5]:  # GDAL's own remarks (e.g. unclosed rings it closed) belong in the report
             report.add(None, "", gdal_message(str(w.message)), "verwendet", WARNING)
     except Exception as exc:  # pyogrio/GDAL raise many error types for broken files
-        msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        msg = msg.replace(str(target.parent), "").replace("GPKG:", "").replace("GeoJSON:", "").lstrip("/")
-        report.reject_file(f"Geodatei nicht lesbar: {gdal_message(msg)}")
+        reject_unreadable(target, exc, report)
         return None
     if not isinstance(gdf, gpd.GeoDataFrame) or getattr(gdf, "_geometry_column_name", None) not in gdf.columns:
         report.reject_file(f"{target.name} {NOT_GEOMETRY}")

@@ -20,8 +20,8 @@ import pyogrio
 import shapely
 from pyproj import Transformer
 
+from geo.boundaries import open_vector, reject_unreadable
 from geo.crs import METRIC_CRS, CRSError, to_metric
-from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
 from geo.spatial.addresses import load_addresses, points_area_codes
 from indicators.catalogue import Indicator
 from indicators.ingest.read import ROW_COL, read_table
@@ -88,17 +88,13 @@ def _points_from_table(frame: pd.DataFrame, decimal: str, report: Report) -> gpd
 
 
 def _points_from_vector(path: Path, report: Report) -> gpd.GeoDataFrame | None:
-    try:
-        source = vector_source(path, report.file)
-    except UnsafeFileError as exc:
-        report.reject_file(str(exc))
+    source = open_vector(path, report)
+    if source is None:
         return None
-    configure_pyogrio()
     try:
         gdf = pyogrio.read_dataframe(source, max_features=MAX_POINTS + 1)
     except Exception as exc:  # GDAL raises many error types for broken files
-        msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        report.reject_file(f"Geodatei nicht lesbar: {msg.replace(str(path.parent), '').lstrip('/')}")
+        reject_unreadable(path, exc, report)
         return None
     try:
         gdf = to_metric(gdf, report.file)
