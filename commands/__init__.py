@@ -1,81 +1,84 @@
-"""Subcommands of ``cli.py`` that act on the store (users, audit, data, grid) and the server's binding.
+"""The subcommands of ``cli.py``, one module per theme; importing this package registers them all.
 
-``SPECS`` holds ``(name, help, arguments, handler, passes_extra)`` in the form ``cli.py``
-registers; the handlers import their libraries only when called, so ``cli.py`` starts fast.
+- :mod:`commands.analysis`: ``indicators``, ``mss``, ``svi``, ``map``, ``batch``, ``report``;
+- :mod:`commands.places`: ``locate``, ``estimate``, ``query``, ``zonal``, ``validate``;
+- :mod:`commands.accounts`, :mod:`commands.data`, :mod:`commands.planning`: the store's
+  ``users``, ``audit``, ``data`` and ``plan`` (declared below, bodies loaded on use);
+- ``grid`` (body in :mod:`geo.grid.commands`); ``serve`` is declared in ``cli.py`` itself (it
+  starts Streamlit, which no library module may import; its binding rules: :mod:`commands.serve`).
+
+:data:`commands.registry.COMMANDS` lists them in the order of ``cli.py --help``.
 """
 from __future__ import annotations
 
 import argparse
 
-from geo.grid.commands import GRID_ARGS, GRID_HELP, run_grid  # light: numeric stack imported on use
+from commands.registry import COMMANDS, Command, arg, command, say
+
+JSON = arg("--json", action="store_true", help="cli_a_json")
+AS_USER = arg("--as", dest="as_user", metavar=say("cli_v_user"), help="cli_a_as_user")
 
 
-def arg(*flags: str, **kw) -> tuple:
-    """One argument of a subcommand: ``parser.add_argument(*flags, **kw)``."""
-    return flags, kw
-
-
+@command("users", "cli_h_users",
+         arg("action", choices=["add", "list", "remove", "set-role", "reset-password"]),
+         arg("name", nargs="?", help="cli_a_user_name"),
+         arg("--role", choices=["viewer", "planner", "admin"], help="cli_a_role"), JSON)
 def _users(args: argparse.Namespace) -> int:
     from commands.accounts import run_users
 
     return run_users(args)
 
 
+@command("audit", "cli_h_audit",
+         arg("--since", metavar=say("cli_v_date"), help="cli_a_since"),
+         arg("--action", help="cli_a_action"), arg("--user", help="cli_a_only_user"), JSON)
 def _audit(args: argparse.Namespace) -> int:
     from commands.accounts import run_audit
 
     return run_audit(args)
 
 
-def _plan(args: argparse.Namespace) -> int:
-    from commands.planning import run_plan
-
-    return run_plan(args)
-
-
+@command("data", "cli_h_data",
+         arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish"]),
+         arg("name", nargs="?", help="cli_a_dataset"),
+         arg("--table", metavar=say("cli_v_file"), help="cli_a_table"),
+         arg("--boundaries", metavar=say("cli_v_file"), help="cli_a_new_boundaries"),
+         arg("--geography", metavar="NAME", help="cli_a_dataset_name"),
+         arg("--base", metavar="GEO", help="cli_a_base"),
+         arg("--label", help="cli_a_label"), arg("--source", help="cli_a_source"),
+         arg("--key", help="cli_a_boundary_key"), arg("--year", type=int, help="cli_a_default_year"),
+         arg("--public", action="store_true", help="cli_a_public"), JSON, AS_USER)
 def _data(args: argparse.Namespace) -> int:
     from commands.data import run_data
 
     return run_data(args)
 
 
-AS_USER = arg("--as", dest="as_user", metavar="BENUTZER",
-               help="handelnder Benutzer (Passwort wird abgefragt oder von stdin gelesen); "
-                    "ohne: der lokale Benutzer im Modus SOZIALMONITOR_AUTH=none")
-JSON = arg("--json", action="store_true", help="Ergebnis als JSON")
-SPECS = [
-    ("users", "Benutzer verwalten: add NAME --role ROLLE | list | remove NAME | set-role NAME --role ROLLE | "
-              "reset-password NAME (Passwort per Abfrage oder stdin, nie als Argument)",
-     (arg("action", choices=["add", "list", "remove", "set-role", "reset-password"]),
-      arg("name", nargs="?", help="Benutzername"),
-      arg("--role", choices=["viewer", "planner", "admin"], help="Rolle"), JSON), _users, False),
-    ("audit", "Protokoll: wer hat wann was geändert (nur fortschreibbar)",
-     (arg("--since", metavar="DATUM", help="ab Datum (JJJJ-MM-TT) oder Zeitpunkt (ISO 8601)"),
-      arg("--action", help="nur diese Aktion, z. B. upload, remove, login_failure"),
-      arg("--user", help="nur dieser Benutzer"), JSON), _audit, False),
-    ("data", "Gespeicherte Datensätze: add --table DATEI [--boundaries DATEI] --geography NAME --label TEXT "
-             "[--public] | list [--json] | remove NAME | restore NAME",
-     (arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish"]),
-      arg("name", nargs="?", help="Datensatz (für remove, restore, publish, unpublish)"),
-      arg("--table", metavar="DATEI", help="CSV- oder XLSX-Tabelle"),
-      arg("--boundaries", metavar="DATEI", help="Gebietsgrenzen (GPKG/GeoJSON/ZIP) für eine neue Gliederung"),
-      arg("--geography", metavar="NAME", help="Name des Datensatzes, unter dem gespeichert wird"),
-      arg("--base", metavar="GEO", help="Gliederung, zu der die Tabelle gehört (Standard: NAME, "
-                                         "wenn schon gespeichert, sonst stadtteile)"),
-      arg("--label", help="Bezeichnung"), arg("--source", help="Quelle der Daten (Pflicht bei neuen Merkmalen)"),
-      arg("--key", help="Schlüsselspalte der Grenzen"), arg("--year", type=int, help="Jahr ohne Jahresspalte"),
-      arg("--public", action="store_true", help="öffentlich (nur Rolle admin)"), JSON, AS_USER), _data, False),
-    ("plan", "Planung (Ziele, Maßnahmen, Partner): import DATEI… [--dry-run] | export --out DATEI.xlsx | "
-             "list [--json] | evaluate [--measure ID] [--comparison all|matched] [--post JAHR] [--json] | "
-             "report --year JJJJ --out DATEI.pdf",
-     (arg("action", choices=["import", "export", "list", "evaluate", "report"]),
-      arg("files", nargs="*", metavar="DATEI", help="XLSX (Blätter Massnahmen, Ziele) oder CSV-Dateien"),
-      arg("--dry-run", action="store_true", help="nur prüfen, nichts speichern"),
-      arg("--out", metavar="DATEI", help="Ausgabedatei (.xlsx für export, .pdf für report)"),
-      arg("--measure", type=int, metavar="ID", help="nur diese Maßnahme bewerten"),
-      arg("--comparison", choices=["all", "matched"], default="all",
-          help="Vergleichsgebiete: alle übrigen (all) oder die 3 im Vorher-Wert ähnlichsten (matched)"),
-      arg("--post", type=int, metavar="JAHR", help="Nachher-Jahr (Standard: letztes Jahr mit Daten)"),
-      arg("--year", type=int, metavar="JJJJ", help="Berichtsjahr (report)"), JSON, AS_USER), _plan, False),
-]
-SPECS.append(("grid", GRID_HELP, GRID_ARGS, run_grid, False))  # body in geo/grid/commands.py
+@command("plan", "cli_h_plan",
+         arg("action", choices=["import", "export", "list", "evaluate", "report"]),
+         arg("files", nargs="*", metavar=say("cli_v_file"), help="cli_a_plan_files"),
+         arg("--dry-run", action="store_true", help="cli_a_dry_run"),
+         arg("--out", metavar=say("cli_v_file"), help="cli_a_plan_out"),
+         arg("--measure", type=int, metavar="ID", help="cli_a_measure"),
+         arg("--comparison", choices=["all", "matched"], default="all", help="cli_a_comparison"),
+         arg("--post", type=int, metavar=say("cli_v_year"), help="cli_a_post"),
+         arg("--year", type=int, metavar=say("cli_v_yyyy"), help="cli_a_report_year"), JSON, AS_USER)
+def _plan(args: argparse.Namespace) -> int:
+    from commands.planning import run_plan
+
+    return run_plan(args)
+
+
+@command("grid", "cli_h_grid",
+         arg("action", choices=["import", "aggregate"], help="cli_a_grid_action"),
+         arg("--file", action="append", help="cli_a_grid_file"), arg("--name", help="cli_a_grid_name"),
+         arg("--grid", help="cli_a_grid"), arg("--to", default="stadtteile", help="cli_a_grid_to"),
+         arg("--year", type=int, help="cli_a_grid_year"), JSON)
+def _grid(args: argparse.Namespace) -> int:
+    from geo.grid.commands import run_grid
+
+    return run_grid(args)
+
+from commands import analysis, places  # noqa: E402  (registers the rest, in --help order)
+
+__all__ = ["COMMANDS", "Command", "analysis", "arg", "places", "say"]

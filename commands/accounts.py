@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 import json
 
+from commands.registry import say
 from commands.session import engine, read_password
 from store import audit, users
 from store.errors import StoreError
@@ -13,7 +14,7 @@ from store.errors import StoreError
 def _need(args: argparse.Namespace, *fields: str) -> None:
     for f in fields:
         if not getattr(args, f):
-            raise StoreError(f"users {args.action}: bitte {'NAME' if f == 'name' else '--' + f} angeben")
+            raise StoreError(say("cli_e_users_need", action=args.action, what="NAME" if f == "name" else "--" + f))
 
 
 def run_users(args: argparse.Namespace) -> int:
@@ -26,24 +27,24 @@ def run_users(args: argparse.Namespace) -> int:
                                "locked_until": a.locked_until.isoformat() if a.locked_until else None}
                               for a in rows], ensure_ascii=False))
         for a in [] if args.json else rows:
-            lock = f"\tgesperrt bis {a.locked_until:%d.%m.%Y %H:%M}" if a.locked_until else ""
+            lock = "\t" + say("cli_m_locked_until", until=f"{a.locked_until:%d.%m.%Y %H:%M}") if a.locked_until else ""
             print(f"{a.name}\t{a.role}\t{a.source}{lock}")
         return 0
     _need(args, "name")
     if op == "add":
         _need(args, "role")
         users.add_user(engine(), actor, args.name, args.role, read_password(confirm=True))
-        print(f"Benutzer '{args.name}' angelegt (Rolle {args.role})")
+        print(say("cli_m_user_added", name=args.name, role=args.role))
     elif op == "remove":
         users.remove_user(engine(), actor, args.name)
-        print(f"Benutzer '{args.name}' entfernt")
+        print(say("cli_m_user_removed", name=args.name))
     elif op == "set-role":
         _need(args, "role")
         users.set_role(engine(), actor, args.name, args.role)
-        print(f"Benutzer '{args.name}': Rolle {args.role}")
+        print(say("cli_m_user_role", name=args.name, role=args.role))
     else:
-        users.reset_password(engine(), actor, args.name, read_password("Neues Passwort: ", confirm=True))
-        print(f"Benutzer '{args.name}': Passwort neu gesetzt, Sperre aufgehoben")
+        users.reset_password(engine(), actor, args.name, read_password(say("cli_p_new_password"), confirm=True))
+        print(say("cli_m_user_reset", name=args.name))
     return 0
 
 
@@ -54,7 +55,7 @@ def parse_since(text: str | None) -> dt.datetime | None:
     try:
         t = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise StoreError(f"--since {text!r}: kein Datum (erwartet JJJJ-MM-TT)") from None
+        raise StoreError(say("cli_e_since", text=text)) from None
     return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
 
 

@@ -5,6 +5,7 @@ import argparse
 import json
 from pathlib import Path
 
+from commands.registry import say
 from commands.session import acting_user
 from store.errors import StoreError
 from store.permissions import require
@@ -23,8 +24,7 @@ def _indicators(check, source: str | None) -> tuple[list, list]:
     if not check.new_variables:
         return [], []
     if not source:
-        raise StoreError("neue Merkmale " + ", ".join(check.new_variables[:10])
-                         + ": bitte mit --source die Quelle der Daten angeben")
+        raise StoreError(say("cli_e_need_source", names=", ".join(check.new_variables[:10])))
     src = source_from_form(source)
     variables = set(check.tidy["variable"])
     return [indicator_from_form(default_fields(v), variables, src.id) for v in check.new_variables], [src]
@@ -34,7 +34,7 @@ def _report(report, ok: bool) -> None:
     from indicators.text import plain
 
     print(plain(report.to_text()))
-    print("Ergebnis: verwendbar" if ok else "Ergebnis: nicht verwendbar")
+    print(say("cli_m_usable" if ok else "cli_m_not_usable"))
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -43,7 +43,7 @@ def _add(args: argparse.Namespace) -> int:
     from store.datasets import precheck
 
     if not (args.table and args.geography and args.label):
-        raise StoreError("data add: bitte --table DATEI, --geography NAME und --label TEXT angeben")
+        raise StoreError(say("cli_e_data_add"))
     store = _store(args)
     require(store.user, "upload")
     if args.public:
@@ -75,8 +75,8 @@ def _add(args: argparse.Namespace) -> int:
                         indicators=indicators, sources=sources, reports=[*reports, check.report], overwrite=exists)
     if args.public:
         store.publish(geo.id)
-    print(f"{'ersetzt' if exists else 'gespeichert'}: {geo.id} ({geo.label_de}), "
-          f"{'öffentlich' if args.public else 'intern'}")
+    print(say("cli_m_replaced" if exists else "cli_m_saved", id=geo.id, label=geo.label_de,
+              visibility=say("cli_m_public" if args.public else "cli_m_internal")))
     return 0
 
 
@@ -90,20 +90,21 @@ def run_data(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps([d.record.to_json_dict() for d in items if d.record], ensure_ascii=False, indent=1))
         for d in [] if args.json else items:
-            print(f"{d.name}\t{d.label}\t{'öffentlich' if d.public else 'intern'}\t{d.owner or '–'}")
+            print(f"{d.name}\t{d.label}\t{say('cli_m_public' if d.public else 'cli_m_internal')}\t{d.owner or '–'}")
         return 0
     if not args.name:
-        raise StoreError(f"data {args.action}: bitte NAME angeben")
+        raise StoreError(say("cli_e_data_name", action=args.action))
     if args.action == "remove":
         if not store.remove(args.name):
-            raise StoreError(f"Datensatz '{args.name}' gibt es nicht")
-        print(f"'{args.name}' in den Papierkorb verschoben (30 Tage wiederherstellbar: cli.py data restore)")
+            raise StoreError(say("cli_e_no_dataset", name=args.name))
+        print(say("cli_m_trashed", name=args.name))
     elif args.action == "restore":
         store.restore(args.name)
-        print(f"'{args.name}' wiederhergestellt")
+        print(say("cli_m_restored", name=args.name))
     else:
         store.publish(args.name, args.action == "publish")
-        print(f"'{args.name}': {'öffentlich' if args.action == 'publish' else 'intern'}")
+        print(say("cli_m_visibility", name=args.name,
+                  visibility=say("cli_m_public" if args.action == "publish" else "cli_m_internal")))
     return 0
 
 

@@ -1,6 +1,7 @@
 """Where ``cli.py serve`` listens: in auth mode ``none`` only on 127.0.0.1 (nobody else can log in)."""
 from __future__ import annotations
 
+from commands.registry import say
 from store import config
 from store.errors import StoreError
 
@@ -38,7 +39,6 @@ def bind_options(extra: list[str]) -> list[str]:
     if address is None:
         return [*extra, "--server.address", "127.0.0.1"]
     if address not in LOOPBACK:
-        raise StoreError(f"SOZIALMONITOR_AUTH=none: ohne Anmeldung lauscht der Server nur auf 127.0.0.1, "
-                         f"nicht auf {address!r}. Für den Zugriff von anderen Rechnern bitte "
-                         "SOZIALMONITOR_AUTH=local oder oidc setzen.")
+        raise StoreError(say("cli_e_bind", address=address))
     return list(extra)
+

@@ -4,21 +4,22 @@ from __future__ import annotations
 import getpass
 import sys
 
+from commands.registry import say
 from store import config, db, users
 from store.errors import AuthError, StoreError
 from store.permissions import User
 
 
-def read_password(prompt: str = "Passwort: ", confirm: bool = False) -> str:
+def read_password(prompt: str | None = None, confirm: bool = False) -> str:
     """A password from a prompt (terminal) or the first line of stdin (scripts); never an argument."""
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Passwort wiederholen: ") != first:
-            raise StoreError("die beiden Passwörter stimmen nicht überein")
+        first = getpass.getpass(prompt or say("cli_p_password"))
+        if confirm and getpass.getpass(say("cli_p_repeat_password")) != first:
+            raise StoreError(say("cli_e_password_mismatch"))
         return first
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
-        raise StoreError("kein Passwort: bitte eingeben oder eine Zeile auf stdin übergeben")
+        raise StoreError(say("cli_e_no_password"))
     return line.rstrip("\r\n")
 
 
@@ -30,7 +31,7 @@ def engine():
 def acting_user(as_user: str | None) -> User:
     """``--as USER`` (password checked, lock-out applies), else the local user in mode ``none``."""
     if as_user:
-        return users.authenticate(engine(), as_user, read_password(f"Passwort für {as_user}: "))
+        return users.authenticate(engine(), as_user, read_password(say("cli_p_password_for", name=as_user)))
     if config.auth_mode() == "none":
         return users.local_user(engine())
-    raise AuthError(f"SOZIALMONITOR_AUTH={config.auth_mode()}: bitte mit --as BENUTZER angeben, wer handelt")
+    raise AuthError(say("cli_e_who_acts", mode=config.auth_mode()))

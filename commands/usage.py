@@ -11,6 +11,8 @@ import re
 import sys
 from typing import NoReturn
 
+from commands.registry import cli_lang, say
+
 # argparse's message patterns (CPython 3.11-3.13) → German
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"the following arguments are required: (.+)", r"diese Angaben fehlen: \1"),
@@ -25,7 +27,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 
 
 def german_message(message: str) -> str:
-    """An argparse error message in German (unknown ones are passed through)."""
+    """An argparse error message in German (unknown ones are passed through; English mode keeps argparse's)."""
+    if cli_lang() == "en":
+        return message
     message = message.replace("argument command:", "argument Befehl:")
     for pattern, repl in _PATTERNS:
         if re.fullmatch(pattern, message):
@@ -37,5 +41,5 @@ class GermanParser(argparse.ArgumentParser):
     """ArgumentParser whose usage errors are German and end with exit code 1."""
 
     def error(self, message: str) -> NoReturn:
-        print(f"Fehler: {german_message(message)} (Hilfe: {self.prog} --help)", file=sys.stderr)
+        print(say("cli_usage_error", message=german_message(message), prog=self.prog), file=sys.stderr)
         sys.exit(1)

@@ -16,16 +16,6 @@ import re
 
 from indicators.errors import InputError
 
-GRID_HELP = "Zensus-Gitter: import (CSV laden und speichern) oder aggregate (auf Gebiete verteilen)"
-GRID_ARGS: tuple = (
-    (("action",), {"choices": ["import", "aggregate"], "help": "import oder aggregate"}),
-    (("--file",), {"action": "append", "help": "Gitter-CSV (Zensus 2022 oder 2011); mehrfach für Themendateien"}),
-    (("--name",), {"help": "Name des gespeicherten Gitters (import)"}),
-    (("--grid",), {"help": "Gitter-Geografie (aggregate), z. B. zensus2011-1km"}),
-    (("--to",), {"default": "stadtteile", "help": "Ziel-Gebietsgliederung (Standard: stadtteile)"}),
-    (("--year",), {"type": int, "help": "Stichtagsjahr (import: Standard aus dem Dateinamen, sonst 2022)"}),
-    (("--json",), {"action": "store_true", "help": "Ergebnis als JSON"}),
-)
 SOURCE_ID = "zensus-gitter"
 ATTRIBUTION = "© Statistische Ämter des Bundes und der Länder, Zensus, dl-de/by-2-0"
 
@@ -35,7 +25,7 @@ class GridCommandError(InputError):
 
 
 def run_grid(args: argparse.Namespace) -> int:
-    """Entry point registered in ``cli.py``."""
+    """``cli.py grid import|aggregate`` (declared in :mod:`commands`)."""
     if args.action == "import":
         if not args.file:
             raise GridCommandError("grid import braucht --file DATEI (auch mehrfach)")
