@@ -268,11 +268,31 @@ def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> N
         table.insert(4, "raw", [fmt_value(raw[code], "", dec, lang) for code in table["code"]])
     shown = display_columns(table.drop(columns="value_num"), lang, {"value": f"{t('value', lang)} ({unit})"})
     st.dataframe(shown, hide_index=True, width="stretch")
+    _ranking_downloads(ds, layer, city, unit, c, dec, lang)
     if c.level:
         downloads.data_downloads(ds, c.indicator, c.year, lang)
         downloads.print_map_downloads(ds, c.indicator, c.year, c,
                                       frozenset(layer.loc[layer["flagged"], "code"]), lang)
         downloads.report_download(ds, c.year, lang)
+    else:
+        def change():
+            from geo.exports.views import change_export
+
+            return change_export(ds, c.indicator, c.start, c.year, c.relative, lang)
+        downloads.table_downloads(change, f"{c.indicator}_{c.start}_{c.year}_veraenderung", lang,
+                                  t("dl_change", lang, start=c.start, end=c.year))
+    downloads.all_years_download(ds, lang)
+
+
+def _ranking_downloads(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> None:
+    """The ranking as shown (level or change, smoothed values if on) as visible download buttons."""
+    def make():
+        from geo.exports.views import ranking_export
+
+        header = f"{t('value', lang)} ({unit})" if unit else t("value", lang)
+        return ranking_export(ds, layer, city, c.indicator, dec, lang, header)
+    period = f"{c.year}" if c.level else f"{c.start}_{c.year}_{'rel' if c.relative else 'abs'}"
+    downloads.table_downloads(make, f"{c.indicator}_{period}_rangliste", lang, t("dl_ranking", lang))
 
 
 def _profile(ds, layer, c: AtlasView, lang: str) -> None:

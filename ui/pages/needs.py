@@ -9,13 +9,13 @@ from streamlit_folium import st_folium
 from geo.join import join_values
 from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
-from indicators.formatting import fmt_number
+from indicators.formatting import fmt_number, fmt_percent
 from indicators.needs.assess import METHODS, PRESETS
 from indicators.needs.assessment import default_setup, need_classes, run_needs
-from indicators.needs.explain import summary
+from indicators.needs.words import need_word, need_words, reason_lines
 from indicators.text import md
 from indicators.wording import display_columns, t
-from ui import common
+from ui import common, downloads
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -66,23 +66,35 @@ def render() -> None:
                       lang=lang, decimals=2, attribution=ds.geography.label(lang),
                       flag_label=t("needs_elevated_need", lang), **common.tiles())
         st_folium(m, key=f"needs-{geo_id}", height=560, use_container_width=True, returned_objects=[])
+    reasons = reason_lines(expl, {i: ds.catalogue[i].label(lang) for i in ds.catalogue}, lang)
     with right:
         flagged = result[result["flag"]].sort_values("rank")
         st.markdown(f"**{t('needs_flagged_areas', lang)}: {len(flagged)}**")
-        reasons = summary(expl)
         for _, row in flagged.head(30).iterrows():
-            st.markdown(f"- **{md(row['name'])}** ({md(row['label'])}): {md(reasons.get(row['id'], ''))}")
+            st.markdown(f"- **{md(row['name'])}** ({md(need_word(row['label'], lang))}): "
+                        f"{md(reasons.get(row['id'], ''))}")
     table = result[["id", "name", "label", "score", "rank", "flag", "status"]].copy()
     table["score"] = [fmt_number(v, 2, lang) for v in table["score"]]
+    table["rank"] = table["rank"].astype("Int64")
+    table["label"] = need_words(table["label"], lang)
+    table["status"] = need_words(table["status"], lang)
+    table["flag"] = [t("yes", lang) if f else t("no", lang) for f in table["flag"].fillna(False)]
     if rob is not None:
         r = rob.set_index("id")
-        table["robustness"] = table["id"].map(r["robustness"])
-        table["share"] = [fmt_number(v * 100, 0, lang) + " %" if pd.notna(v) else "–"
+        table["robustness"] = need_words(table["id"].map(r["robustness"]), lang)
+        table["share"] = [fmt_percent(v * 100, 0, lang) if pd.notna(v) else "–"
                           for v in table["id"].map(r["share"])]
         table["rank_range"] = [f"{a}–{b}" if pd.notna(a) else "–"
                                for a, b in zip(table["id"].map(r["rank_min"]), table["id"].map(r["rank_max"]))]
     table["reasons"] = table["id"].map(reasons).astype(object).fillna("")
     st.dataframe(display_columns(table.sort_values("rank"), lang), hide_index=True, width="stretch")
+
+    def make():
+        from geo.exports.results import needs_export
+
+        return needs_export(ds, result, expl, rob, method, year, lang)
+    downloads.table_downloads(make, f"bedarfslagen_{method}_{year}", lang, t("dl_needs_table", lang))
+    downloads.needs_map_downloads(ds, result, method, year, lang)
     _pattern(ds, layer, lang)
     common.source_footer(ds)
 
@@ -92,10 +104,10 @@ def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[st
     robust = rob.set_index("id") if rob is not None else None
     out = []
     for rid, label in zip(result["id"], result["label"]):
-        text = str(label)
+        text = str(need_word(label, lang))
         if robust is not None and rid in robust.index and pd.notna(robust.at[rid, "share"]):
-            share = fmt_number(100 * robust.at[rid, "share"], 0, lang)
-            text += f" · {robust.at[rid, 'robustness']} ({share} %)"
+            share = fmt_percent(100 * robust.at[rid, "share"], 0, lang)
+            text += f" · {need_word(robust.at[rid, 'robustness'], lang)} ({share})"
         out.append(text)
     return out
 
