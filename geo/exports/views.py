@@ -136,13 +136,12 @@ def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
         block = pd.DataFrame({"indicator_id": ind_id, "indicator": ind.label(lang), "unit": ind.unit_for(lang),
                               "code": part.index, "name": [names[c] for c in part.index]})
         for y in years:
-            block[y] = part[y].to_numpy(dtype=float)
+            block[str(y)] = part[y].to_numpy(dtype=float)
         blocks.append(block)
         decimals += [ind.decimals_for(vals.loc[vals["indicator"] == ind_id, "value"])] * len(block)
-    cols = ["indicator_id", "indicator", "unit", "code", "name", *years]
+    cols = ["indicator_id", "indicator", "unit", "code", "name", *(str(y) for y in years)]
     frame = pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=cols)
     meta = [(t("ex_geography", lang), ds.geography.label(lang)),
             (t("ex_period", lang), f"{years[0]}–{years[-1]}" if years else ""),
             (t("ex_disclosure_control", lang), t("ex_disclosure_note", lang, n=ds.min_count))]
-    return ExportTable(frame[cols], ds.attribution(), {y: decimals for y in years},
-                       {y: str(y) for y in years}, meta)
+    return ExportTable(frame[cols], ds.attribution(), {str(y): decimals for y in years}, {}, meta)
