@@ -42,7 +42,8 @@ def table_downloads(make, base: str, lang: str, label: str | None = None) -> Non
 def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
     """The need map as a print map (PNG, PDF) with the same classes and flags as the web map."""
     with st.expander(t("dl_needs_map", lang)):
-        size = st.selectbox(t("dl_paper_size", lang), SIZES, key="needs_print_size")
+        size = st.radio(t("dl_paper_size", lang), SIZES, key="needs_print_size", horizontal=True,
+                        format_func=lambda s: t(f"size_{s}", lang))
 
         def make(fmt: str):
             def render() -> bytes:
@@ -87,7 +88,8 @@ def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
 def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: frozenset[str], lang: str) -> None:
     """Print maps of the current view (same classes and colours) for committee papers."""
     with st.expander(t("dl_print_map", lang)):
-        size = st.selectbox(t("dl_paper_size", lang), SIZES, key="print_size")
+        size = st.selectbox(t("dl_paper_size", lang), SIZES, key="print_size",
+                            format_func=lambda s: t(f"size_{s}", lang))
 
         def make(fmt: str):
             def render() -> bytes:

@@ -77,4 +77,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dl_xlsx": ("Excel (XLSX)", "Excel (XLSX)"),
     "dl_csv": ("CSV", "CSV"),
     "ex_own_upload": ("eigene Datei „{name}“", "own file \"{name}\""),
+    "size_a4-landscape": ("A4 quer", "A4 landscape"),
+    "size_a4-portrait": ("A4 hoch", "A4 portrait"),
+    "size_a3-landscape": ("A3 quer", "A3 landscape"),
 }

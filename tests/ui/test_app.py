@@ -95,7 +95,9 @@ def test_atlas_offers_data_print_and_report_downloads():
     at = run_app()
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["CSV", "CSV (Excel, ;)", "Excel (XLSX)", "GeoPackage", "PNG", "SVG", "PDF"]
+    table = ["CSV", "CSV (Excel, ;)", "Excel (XLSX)"]
+    # ranking (visible), the view's data, print maps, all indicators over all years
+    assert labels == [*table, *table, "GeoPackage", "PNG", "SVG", "PDF", *table]
     # the report is built on request with a progress bar, then offered for download
     assert "Bericht erstellen" in [b.label for b in at.button]
 
