@@ -54,8 +54,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nw_positiv": ("positiv", "positive"),
     "nw_stabil": ("stabil", "stable"),
     "nw_negativ": ("negativ", "negative"),
-    "nw_auffällig": ("auffällig", "conspicuous"),
-    "nw_unauffällig": ("unauffällig", "inconspicuous"),
+    "nw_auffällig": ("erhöhter Bedarf", "elevated need"),  # one word for the flag everywhere
+    "nw_unauffällig": ("kein erhöhter Bedarf", "no elevated need"),
     "nw_bewertet": ("bewertet", "assessed"),
     "nw_nicht_bewertet": ("nicht bewertet", "not assessed"),
     "nw_robust": ("robust", "robust"),

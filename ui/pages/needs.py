@@ -13,6 +13,7 @@ from indicators.formatting import fmt_number, fmt_percent
 from indicators.needs.assess import METHODS, PRESETS
 from indicators.needs.assessment import default_setup, need_classes, run_needs
 from indicators.needs.words import need_word, need_words, reason_lines
+from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
@@ -45,8 +46,7 @@ def render() -> None:
     chosen = sb.multiselect(t("needs_indicators", lang), candidates,
                             default=[i for i in base.indicators if i in candidates],
                             format_func=lambda i: ds.catalogue[i].label(lang))
-    threshold = sb.number_input(t("needs_flag_threshold", lang),
-                                value=float(PRESETS[method]["flag_threshold"]), step=0.25)
+    threshold = _threshold(method, lang)
     if not chosen:
         st.info(t("needs_choose_at_least_one", lang))
         return
@@ -97,6 +97,21 @@ def render() -> None:
     downloads.needs_map_downloads(ds, result, method, year, lang)
     _pattern(ds, layer, lang)
     common.source_footer(ds)
+
+
+def _threshold(method: str, lang: str) -> float:
+    """The flag threshold as typed in German or English numbers ("0,75"); the method's preset if empty or bad."""
+    preset = float(PRESETS[method]["flag_threshold"])
+    text = st.sidebar.text_input(t("needs_flag_threshold", lang), key=f"needs_threshold_{method}",
+                                 placeholder=fmt_number(preset, 2, lang),
+                                 help=t("needs_threshold_help", lang, preset=fmt_number(preset, 2, lang)))
+    if not text.strip():
+        return preset
+    value = parse_number(text)
+    if value is None:
+        st.sidebar.warning(t("flag_bad_number", lang, text=text.strip()))
+        return preset
+    return value
 
 
 def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[str]:

@@ -87,6 +87,8 @@ def test_needs_export_words_in_english_and_rounded(luebeck):
     assert set(back["Robustness"].dropna()) <= {"robust", "narrow", "not assessed"}
     german = {"bewertet", "nicht bewertet", "knapp", "hoch", "niedrig", "auffällig", "unauffällig"}
     assert not german & set(back["Class"]) and not german & set(back["Status"])
+    assert set(back["Class"]) <= {"elevated need", "no elevated need", "high", "medium", "low", "very low",
+                                  "rather low", "rather high", "not assessed"}
     flagged = back[back["elevated need"] == "yes"]
     if len(flagged):
         assert not flagged["Reasons"].str.contains("durchschnittlich|Perzentil").any()
