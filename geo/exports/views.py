@@ -100,7 +100,7 @@ def change_export(ds: Dataset, indicator: str, start: int, end: int, relative: b
     frame["note"] = _note(sup, frame["change"], lang, ds.min_count)
     unit = ind.unit_for(lang)
     dec = ind.decimals_for(frame["end_value"])
-    change_unit = "%" if relative else ("Pp." if ind.unit == "%" else unit)
+    change_unit = "%" if relative else (t("unit_pp", lang) if ind.unit == "%" else unit)
     headers = {"start_value": f"{t('col_value', lang)} {start}" + (f" ({unit})" if unit else ""),
                "end_value": f"{t('col_value', lang)} {end}" + (f" ({unit})" if unit else ""),
                "change": f"{t('col_change', lang)} {start}–{end}" + (f" ({change_unit})" if change_unit else "")}

@@ -149,4 +149,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Vega-Lite label expression: its numbers come as 1,234.5; German swaps the separators
     "chart_number_labels": ("replace(replace(replace(datum.label, ',', '#'), '.', ','), '#', '.')", "datum.label"),
+    "unit_pp": ("Pp.", "pp"),  # percentage points: the change of a share
 }

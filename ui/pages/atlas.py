@@ -198,7 +198,7 @@ def render() -> None:
     layer, city = _layer(ds, c)
     dec = ind.decimals_for(layer["value"])  # one decision for tooltip, legend, lists and downloads
     if c.view == "change":
-        unit = "%" if c.relative else ("Pp." if ind.unit == "%" else unit)
+        unit = "%" if c.relative else (t("unit_pp", lang) if ind.unit == "%" else unit)
         label = f"{label}: {c.start}–{c.year}"
 
     if c.level and _smoothable(ind) and st.sidebar.checkbox(

@@ -136,7 +136,8 @@ def render_facilities_tool() -> None:
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     pop = ds.values[(ds.values["indicator"] == group) & (ds.values["year"] == year)].set_index("area_code")["value"]
     rows = facility_indicators(points, ds.areas, pop, radius, group=group, year=year)
-    cat = facility_catalogue(group=group, group_label=ds.catalogue[group].label(lang), radius_m=radius)
+    cat = facility_catalogue(label=t("q_tool_facilities", lang), group=group,
+                             group_label=ds.catalogue[group].label(lang), radius_m=radius)
     which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
                      horizontal=True)
     latlon = points.to_crs(4326).geometry
