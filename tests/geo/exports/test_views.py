@@ -50,12 +50,12 @@ def test_change_export_start_end_change(synth):
     table = change_export(synth, "case_rate", 2021, 2022, lang="en")
     back = read_back(table_csv(table, "utf8", "en"), "csv")
     assert list(back.columns[:5]) == ["Code", "Area", "Value 2021 (%)", "Value 2022 (%)",
-                                      "Change 2021–2022 (Pp.)"]
+                                      "Change 2021–2022 (pp)"]
     assert back["Source"].notna().all()
     r1 = back[back["Area"] == "Testgebiet 01"].iloc[0]
     assert r1["Value 2022 (%)"] == 11.0 and r1["Value 2021 (%)"] == round(120 / 1180 * 100, 1)
     sup = back[back["Area"] == "Testgebiet 03"].iloc[0]
-    assert sup[["Value 2021 (%)", "Value 2022 (%)", "Change 2021–2022 (Pp.)"]].isna().all()
+    assert sup[["Value 2021 (%)", "Value 2022 (%)", "Change 2021–2022 (pp)"]].isna().all()
     assert "suppressed" in sup["Note"]
     assert back["Area"].iloc[-1] == "Test town overall"
     with pytest.raises(ValueError, match="vor dem Jahr"):
