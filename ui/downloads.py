@@ -76,6 +76,7 @@ def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
     from geo.exports.tables import export_frame, to_csv_bytes, to_xlsx_bytes
 
     base = f"{indicator}_{year}"
+    st.markdown(f"**{t('dl_view_data', lang)}**")
     cols = st.columns(4)
     _button(cols[0], "CSV", lambda: to_csv_bytes(export_frame(ds, indicator, year, lang), "utf8", lang),
             f"{base}.csv")

@@ -16,6 +16,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 
+from geo.exports.views import sources_line
 from geo.join import join_values
 from geo.printmap import layout as pl
 from geo.printmap.legend import draw_legend, draw_scale_bar
@@ -121,10 +122,11 @@ def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png",
     ordered.index = layer.index
     cls = need_classes(ordered, method, lang)
     method_name = t(f"needs_method_{method}", lang)
+    used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
     text = LayerMapText(
         title=f"{t('page_needs', lang)} {year}",
         subtitle=f"{method_name} · {t('pm_year', lang, year=year)} · {ds.geography.label(lang)}",
-        legend_title=t(f"needs_score_{method}", lang), source=ds.attribution(), method=method_name,
+        legend_title=t(f"needs_score_{method}", lang), source=sources_line(ds, used), method=method_name,
         min_count=ds.min_count)
     flagged = frozenset(layer.loc[layer["flagged"], "code"].astype(str))
     opts = replace(options, flagged=flagged, flag_label=options.flag_label or t("needs_elevated_need", lang))

@@ -80,4 +80,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "size_a4-landscape": ("A4 quer", "A4 landscape"),
     "size_a4-portrait": ("A4 hoch", "A4 portrait"),
     "size_a3-landscape": ("A3 quer", "A3 landscape"),
+    "dl_view_data": ("Werte mit Zähler, Nenner und Metadaten", "Values with numerator, denominator and metadata"),
 }
