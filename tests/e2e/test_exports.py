@@ -1,7 +1,7 @@
 """Every view's download buttons in the browser: each file downloads and opens (pandas, openpyxl, PIL).
 
 Atlas (ranking, all years, change view), Bedarfslagen (table, need map), Abfragen
-(filter, facilities with a SYNTHETIC points file). Each file carries its source in
+(filter, facilities with a SYNTHETIC points file, custom-area estimate). Each file carries its source in
 the last column ("Quelle") and no value with more decimals than the view shows.
 """
 from __future__ import annotations
@@ -93,4 +93,13 @@ def test_query_result_downloads(app_page, tmp_path):
     areas = counts[counts["Gebiet"] != "Lübeck gesamt"]
     assert areas.iloc[:, 2].sum() == 3  # the three facilities
     app_page.screenshot("query-downloads")
+
+    app_page.goto("abfragen")
+    box = page.get_by_label("Straße und Hausnummer")
+    box.fill("Breite Str. 62")
+    box.press("Enter")
+    page.get_by_text("500 m um Breite Str. 62: 0,79 km²", exact=False).wait_for()
+    estimate = _csv(_download(page, tmp_path, "schaetzung_", "-csv"))
+    row = estimate[estimate["Merkmal"] == "Einwohnerinnen und Einwohner"].iloc[0]
+    assert row["Flächengewichtung"] == 4895 and "Statistikstelle" in row["Quelle"]  # as shown, rounded to 5
     assert app_page.page_errors == []
