@@ -8,13 +8,29 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import openpyxl
 import pandas as pd
+import pytest
 
 STREAMLIT_SCRIPT = "app.py"
 
 # three made-up facility locations (Innenstadt, St. Lorenz Süd, Travemünde)
 FACILITIES = "Name;lat;lon\nKita A;53,8677;10,6860\nKita B;53,8660;10,6700\nKita C;53,9560;10,8700\n"
+
+
+@pytest.fixture(scope="module")
+def raster(tmp_path_factory):
+    """A SYNTHETIC GeoTIFF over Lübeck (invented values 0-39)."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    path = tmp_path_factory.mktemp("raster") / "hitze_synthetisch.tif"
+    data = np.arange(80 * 110, dtype="float32").reshape(80, 110) % 40
+    with rasterio.open(path, "w", driver="GTiff", height=80, width=110, count=1, dtype="float32",
+                       crs="EPSG:25832", transform=from_origin(596000, 5995000, 400, 400)) as dst:
+        dst.write(data, 1)
+    return path
 
 
 def _download(page, tmp_path, *parts: str):
@@ -102,4 +118,19 @@ def test_query_result_downloads(app_page, tmp_path):
     estimate = _csv(_download(page, tmp_path, "schaetzung_", "-csv"))
     row = estimate[estimate["Merkmal"] == "Einwohnerinnen und Einwohner"].iloc[0]
     assert row["Flächengewichtung"] == 4895 and "Statistikstelle" in row["Quelle"]  # as shown, rounded to 5
+    assert app_page.page_errors == []
+
+
+def test_raster_result_download_with_a_german_threshold(app_page, tmp_path, raster):
+    app_page.goto("abfragen?tool=raster")
+    page = app_page.page
+    page.locator("input[type=file]").set_input_files(str(raster))
+    app_page.map_frame().wait_for_selector("path.leaflet-interactive")
+    box = page.get_by_label("Anteil der Zellen über", exact=False)
+    box.fill("30,5")
+    box.press("Enter")
+    app_page.wait_idle()
+    back = pd.read_excel(_download(page, tmp_path, "q_raster_map_", "-xlsx"))
+    assert back["Quelle"].str.contains("hitze_synthetisch.tif").all()
+    assert len(back) >= 10
     assert app_page.page_errors == []

@@ -19,6 +19,7 @@ from geo.join import join_values
 from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number, fmt_value
+from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
@@ -156,8 +157,11 @@ def render_raster_tool() -> None:
                           type=["tif", "tiff"], key="q_raster")
     if up is None:
         return
-    above = st.number_input(t("q_share_of_cells_above", lang),
-                            value=None, key="q_raster_above")
+    typed = st.text_input(t("q_share_of_cells_above", lang), key="q_raster_above",
+                          placeholder=fmt_number(30.5, 1, lang))  # German or English numbers
+    above = parse_number(typed) if typed.strip() else None
+    if typed.strip() and above is None:
+        common.show_error(t("q_bad_number", lang, text=typed.strip()), "warning")
     with _saved_upload(up, Path(up.name).suffix or ".tif") as path:
         if path is None:
             return
