@@ -1,4 +1,4 @@
-"""Download buttons for the atlas view: table data, print maps and the report.
+"""Download buttons of every view: table data, print maps and the report.
 
 Files are made only when a button is clicked (Streamlit runs a callable
 ``data`` on click), so a rerun of the page never pays for an export, and
@@ -22,12 +22,61 @@ def _button(column, label: str, make, file_name: str) -> None:
     column.download_button(label, make, file_name, MIME[ext], on_click="ignore", key=f"dl-{file_name}")
 
 
+def table_downloads(make, base: str, lang: str, label: str | None = None) -> None:
+    """CSV, CSV for a German Excel and XLSX of one view's table, side by side.
+
+    ``make`` returns the :class:`geo.exports.sheet.ExportTable`; it runs only when a
+    button is clicked. ``base`` is the file name without extension (unique on the page).
+    """
+    from geo.exports.sheet import table_csv, table_xlsx
+
+    if label:
+        st.markdown(f"**{label}**")
+    cols = st.columns(3)
+    _button(cols[0], t("dl_csv", lang), lambda: table_csv(make(), "utf8", lang), f"{base}.csv")
+    _button(cols[1], t("dl_csv_german_excel", lang), lambda: table_csv(make(), "excel-de", lang),
+            f"{base}_excel.csv")
+    _button(cols[2], t("dl_xlsx", lang), lambda: table_xlsx(make(), lang), f"{base}.xlsx")
+
+
+def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
+    """The need map as a print map (PNG, PDF) with the same classes and flags as the web map."""
+    with st.expander(t("dl_needs_map", lang)):
+        size = st.radio(t("dl_paper_size", lang), SIZES, key="needs_print_size", horizontal=True,
+                        format_func=lambda s: t(f"size_{s}", lang))
+
+        def make(fmt: str):
+            def render() -> bytes:
+                from geo.printmap.layer_map import needs_map_bytes
+                from geo.printmap.render import PrintOptions
+
+                return needs_map_bytes(ds, result, method, year, fmt, PrintOptions(size=size, lang=lang))
+            return render
+
+        cols = st.columns(2)
+        for col, fmt in zip(cols, ("png", "pdf")):
+            _button(col, fmt.upper(), make(fmt), f"bedarfslagen_{method}_{year}_{size}.{fmt}")
+
+
+def all_years_download(ds, lang: str) -> None:
+    """Every indicator of the geography over all years, as one table."""
+    with st.expander(t("dl_all_years", lang)):
+        st.caption(t("dl_all_years_note", lang))
+
+        def make():
+            from geo.exports.views import all_years_export
+
+            return all_years_export(ds, lang)
+        table_downloads(make, f"{ds.geography.id}_alle_jahre", lang)
+
+
 def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
     """CSV (plain and German Excel), XLSX with metadata, GeoPackage of the joined areas."""
     from geo.exports.geopackage import geopackage_bytes
     from geo.exports.tables import export_frame, to_csv_bytes, to_xlsx_bytes
 
     base = f"{indicator}_{year}"
+    st.markdown(f"**{t('dl_view_data', lang)}**")
     cols = st.columns(4)
     _button(cols[0], "CSV", lambda: to_csv_bytes(export_frame(ds, indicator, year, lang), "utf8", lang),
             f"{base}.csv")
@@ -40,7 +89,8 @@ def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
 def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: frozenset[str], lang: str) -> None:
     """Print maps of the current view (same classes and colours) for committee papers."""
     with st.expander(t("dl_print_map", lang)):
-        size = st.selectbox(t("dl_paper_size", lang), SIZES, key="print_size")
+        size = st.selectbox(t("dl_paper_size", lang), SIZES, key="print_size",
+                            format_func=lambda s: t(f"size_{s}", lang))
 
         def make(fmt: str):
             def render() -> bytes:

@@ -2,7 +2,11 @@
 
 Numbers come only from :func:`geo.join.indicator_layer` (areas) and
 ``Dataset.values`` (the city), i.e. after disclosure control: a suppressed
-value is an empty cell with a note, never a number. Every text cell goes
+value is an empty cell with a note, never a number. Values are rounded to the
+indicator's decimals (:meth:`Indicator.decimals_for`, as on the map); the last
+column ``Quelle`` names source, licence and attribution on every row, so the
+file opens in Excel and ``pandas.read_csv`` without options and keeps its
+source when sorted (see :mod:`geo.exports.sheet`). Every text cell goes
 through :func:`geo.exports.safety.safe_cell` so that a spreadsheet never runs it as a formula.
 The GeoPackage download is in :mod:`geo.exports.geopackage`.
 """
@@ -27,15 +31,17 @@ from indicators.wording import pick, t
 DIALECTS = ("utf8", "excel-de")
 # Cells a spreadsheet may read as a formula or command (OWASP "CSV injection").
 COLUMNS = ["code", "name", "indicator", "label", "year", "value", "unit", "numerator",
-           "denominator", "rank", "suppressed", "note"]
+           "denominator", "rank", "suppressed", "note", "source"]
+COUNT_DECIMALS = 2  # numerators/denominators that are not whole (e.g. km²)
 
 
 def export_frame(ds: Dataset, indicators: str | Sequence[str], year: int,
-                 lang: str = "de", city: bool = True) -> pd.DataFrame:
+                 lang: str = "de", city: bool = True, exact: bool = False) -> pd.DataFrame:
     """The rows behind the current view: one per area (and the city) and indicator.
 
     Columns are :data:`COLUMNS` (internal names; :func:`labelled` renames
     them). Suppressed values are NaN with ``suppressed`` True and a note.
+    Values are rounded to the indicator's decimals unless ``exact``.
     """
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
     frames = []
@@ -66,6 +72,12 @@ def export_frame(ds: Dataset, indicators: str | Sequence[str], year: int,
         rows["note"] = np.where(is_city & (note == ""), t("ex_note_city", lang), note)
         # a suppressed value must never leave the tool, whatever the input frame held
         rows.loc[rows["suppressed"], ["value", "numerator", "denominator", "rank"]] = np.nan
+        rows["source"] = ds.attribution(ind_id)
+        if not exact:
+            dec = ind.decimals_for(layer["value"])
+            rows["value"] = rows["value"].astype(float).round(dec)
+            for col in ("numerator", "denominator"):
+                rows[col] = rows[col].astype(float).round(COUNT_DECIMALS)
         frames.append(rows[COLUMNS])
     out = pd.concat(frames, ignore_index=True)
     for col in ("value", "numerator", "denominator"):
@@ -91,7 +103,7 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
 
     ``utf8``: comma, decimal point, UTF-8. ``excel-de``: semicolon, decimal
     comma, UTF-8 with BOM (opens correctly in a German Excel by double click).
-    Values are written in full precision, so they read back exactly.
+    Values are written as :func:`export_frame` rounded them.
     """
     if dialect not in DIALECTS:
         raise InputError(f"unbekanntes CSV-Format '{dialect}'; erlaubt: {', '.join(DIALECTS)}")
@@ -165,7 +177,7 @@ def to_xlsx_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
     vcol = COLUMNS.index("value") + 1
     for r, ind_id in enumerate(frame["indicator"], start=2):
         ws.cell(r, vcol).number_format = "#,##0" if dec[ind_id] == 0 else "#,##0." + "0" * dec[ind_id]
-    for col, width in zip("ABCDEFGHIJKL", (8, 24, 22, 34, 6, 10, 14, 10, 10, 6, 9, 30)):
+    for col, width in zip("ABCDEFGHIJKLM", (8, 24, 22, 34, 6, 10, 14, 10, 10, 6, 9, 30, 60)):
         ws.column_dimensions[col].width = width
 
     meta = wb.create_sheet(t("ex_metadata", lang))

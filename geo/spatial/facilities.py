@@ -232,9 +232,9 @@ def facility_catalogue(prefix: str = "facilities", label: str = "Einrichtungen",
     r = f"{radius_m:g}"
     items = [
         Indicator(f"{prefix}_count", f"{label}: Anzahl", f"{label}: number", "value", "Anzahl", direction="down",
-                  definition_de=f"Zahl der {label} im Gebiet."),
-        Indicator(f"{prefix}_per_1000_{group}", f"{label} je 1.000 {group_label}", f"{label} per 1,000 ({group})",
-                  "value", f"je 1.000 {group_label}", direction="down",
+                  unit_en="number", definition_de=f"Zahl der {label} im Gebiet."),
+        Indicator(f"{prefix}_per_1000_{group}", f"{label} je 1.000 {group_label}", f"{label} per 1,000 {group_label}",
+                  "value", f"je 1.000 {group_label}", direction="down", unit_en=f"per 1,000 {group_label}",
                   definition_de=f"{label} im Gebiet je 1.000 {group_label}."),
         Indicator(f"{prefix}_coverage_{r}m", f"{label}: Adressen im Umkreis von {r} m",
                   f"{label}: addresses within {r} m", "value", "%", direction="down",

@@ -107,4 +107,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     'plan_sec_goal': ('Ziel {id} ({indicator}): {text} – Fortschritt {progress}, {state}',
                       'Goal {id} ({indicator}): {text} – progress {progress}, {state}'),
     'plan_sec_no_value': ('ohne Wert', 'no value'),
+    "plan_goal_line": ("{indicator}: {baseline} ({baseline_year}) → {target} ({target_year}), aktuell {current} ({current_year})",
+                       "{indicator}: {baseline} ({baseline_year}) → {target} ({target_year}), now {current} ({current_year})"),
 }

@@ -95,4 +95,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "zum Schutz kleiner Zahlen.",
         "Fewer than {min_pop} residents in the selection (address points): no estimate, to protect small numbers.",
     ),
+    "q_bad_number": ("„{text}“ ist keine Zahl; der Anteil über der Schwelle wird nicht berechnet.",
+                     "'{text}' is not a number; the share above the threshold is not computed."),
 }

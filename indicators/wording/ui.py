@@ -143,4 +143,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     'breaks_sorted': ('Klassengrenzen aufsteigend sortiert: {breaks}', 'Manual breaks sorted in ascending order: {breaks}'),
     'no_indicators': ('Dieser Datensatz enthält nur Gebiete, keine Kennzahlen mit Werten: hier gibt es nichts zu zeigen. Bitte eine Tabelle zu diesen Gebieten laden oder eine andere Gebietsgliederung wählen.', 'This dataset holds areas only, no indicators with values: nothing to show here. Please load a table for these areas or choose another geography.'),
     'manual_fallback': ('Eigene Klassengrenzen fehlen oder sind keine Zahlen (Beispiel: 10; 15; 20): Quantile verwendet.', 'Manual breaks missing or not numbers (example: 10; 15; 20): quantiles used.'),
+    "needs_threshold_help": (
+        "Leer lassen für die Vorgabe des Verfahrens ({preset}). Deutsche Zahlen wie 0,75 oder englische wie 0.75.",
+        "Leave empty for the method's default ({preset}). Numbers like 0.75 (or German 0,75).",
+    ),
+    # Vega-Lite label expression: its numbers come as 1,234.5; German swaps the separators
+    "chart_number_labels": ("replace(replace(replace(datum.label, ',', '#'), '.', ','), '#', '.')", "datum.label"),
+    "unit_pp": ("Pp.", "pp"),  # percentage points: the change of a share
 }

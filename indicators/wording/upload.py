@@ -54,4 +54,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "values in the column value, delete empty rows."),
     "up_template_csv": ("Vorlage als CSV", "Template as CSV"),
     "up_template_xlsx": ("Vorlage als Excel (XLSX)", "Template as Excel (XLSX)"),
+    "kind_count": ("Anzahl", "Count"),
+    "kind_value": ("Wert", "Value"),
+    "kind_rate": ("Quote", "Rate"),
+    "direction_up": ("steigend = mehr Bedarf", "rising = more need"),
+    "direction_down": ("fallend = mehr Bedarf", "falling = more need"),
+    "direction_neutral": ("neutral (keine Bedarfsrichtung)", "neutral (no need direction)"),
 }

@@ -95,7 +95,9 @@ def test_atlas_offers_data_print_and_report_downloads():
     at = run_app()
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["CSV", "CSV (Excel, ;)", "Excel (XLSX)", "GeoPackage", "PNG", "SVG", "PDF"]
+    table = ["CSV", "CSV (Excel, ;)", "Excel (XLSX)"]
+    # ranking (visible), the view's data, print maps, all indicators over all years
+    assert labels == [*table, *table, "GeoPackage", "PNG", "SVG", "PDF", *table]
     # the report is built on request with a progress bar, then offered for download
     assert "Bericht erstellen" in [b.label for b in at.button]
 
@@ -161,3 +163,19 @@ def test_profile_table_headers_are_german():
     assert not at.exception
     headers = [list(d.value.columns) for d in at.dataframe]
     assert ["Indikator", "Wert", "Gesamtstadt", "Rang", "Entwicklung"] in headers
+
+
+def test_needs_page_in_english_has_no_german_words_in_its_table():
+    at = AppTest.from_string(NEEDS_PAGE, default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.query_params["geography"] = "berlin-mss"
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert {"Class", "Status", "Robustness", "Reasons"} <= set(table.columns)
+    words = set(table["Class"]) | set(table["Status"]) | set(table["Robustness"]) | set(table["elevated need"])
+    assert not words & {"hoch", "mittel", "niedrig", "sehr niedrig", "bewertet", "nicht bewertet", "knapp", "ja",
+                        "nein"}
+    reasons = " ".join(table["Reasons"])
+    assert "above average" in reasons and "durchschnittlich" not in reasons
+    assert all(s.endswith("%") and " %" not in s for s in table["Share of variants flagged"] if s != "–")

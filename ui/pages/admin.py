@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from indicators.wording import t
+from indicators.wording import display_columns, t
 from store import audit, users
 from store.errors import StoreError
 from ui import auth, common
@@ -28,8 +28,11 @@ def render() -> None:
         return
     frame = pd.DataFrame([e.to_json_dict() for e in rows], columns=["time", "user", "action", "object", "details"])
     frame["details"] = frame["details"].astype(str)
-    st.dataframe(frame.iloc[::-1], hide_index=True, width="stretch")
+    st.dataframe(display_columns(frame.iloc[::-1], lang, {"action": t("audit_action", lang)}), hide_index=True,
+                 width="stretch")
     st.subheader(t("users_title", lang))
-    st.dataframe(pd.DataFrame([{"name": a.name, "role": a.role, "source": a.source,
-                                "last_login": a.last_login, "locked_until": a.locked_until} for a in accounts]),
-                 hide_index=True, width="stretch")
+    st.dataframe(display_columns(pd.DataFrame(
+        [{"name": a.name, "role": a.role, "source": a.source, "last_login": a.last_login,
+          "locked_until": a.locked_until} for a in accounts],
+        columns=["name", "role", "source", "last_login", "locked_until"]), lang, {"name": t("col_user", lang)}),
+        hide_index=True, width="stretch")

@@ -198,7 +198,7 @@ def render() -> None:
     layer, city = _layer(ds, c)
     dec = ind.decimals_for(layer["value"])  # one decision for tooltip, legend, lists and downloads
     if c.view == "change":
-        unit = "%" if c.relative else ("Pp." if ind.unit == "%" else unit)
+        unit = "%" if c.relative else (t("unit_pp", lang) if ind.unit == "%" else unit)
         label = f"{label}: {c.start}–{c.year}"
 
     if c.level and _smoothable(ind) and st.sidebar.checkbox(
@@ -266,13 +266,34 @@ def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> N
     if "raw" in layer:  # EB smoothing on: raw values side by side
         raw = dict(zip(layer["code"], layer["raw"]))
         table.insert(4, "raw", [fmt_value(raw[code], "", dec, lang) for code in table["code"]])
+    table["flagged"] = [t("yes", lang) if f else t("no", lang) for f in table["flagged"]]
     shown = display_columns(table.drop(columns="value_num"), lang, {"value": f"{t('value', lang)} ({unit})"})
     st.dataframe(shown, hide_index=True, width="stretch")
+    _ranking_downloads(ds, layer, city, unit, c, dec, lang)
     if c.level:
         downloads.data_downloads(ds, c.indicator, c.year, lang)
         downloads.print_map_downloads(ds, c.indicator, c.year, c,
                                       frozenset(layer.loc[layer["flagged"], "code"]), lang)
         downloads.report_download(ds, c.year, lang)
+    else:
+        def change():
+            from geo.exports.views import change_export
+
+            return change_export(ds, c.indicator, c.start, c.year, c.relative, lang)
+        downloads.table_downloads(change, f"{c.indicator}_{c.start}_{c.year}_veraenderung", lang,
+                                  t("dl_change", lang, start=c.start, end=c.year))
+    downloads.all_years_download(ds, lang)
+
+
+def _ranking_downloads(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> None:
+    """The ranking as shown (level or change, smoothed values if on) as visible download buttons."""
+    def make():
+        from geo.exports.views import ranking_export
+
+        header = f"{t('value', lang)} ({unit})" if unit else t("value", lang)
+        return ranking_export(ds, layer, city, c.indicator, dec, lang, header)
+    period = f"{c.year}" if c.level else f"{c.start}_{c.year}_{'rel' if c.relative else 'abs'}"
+    downloads.table_downloads(make, f"{c.indicator}_{period}_rangliste", lang, t("dl_ranking", lang))
 
 
 def _profile(ds, layer, c: AtlasView, lang: str) -> None:
@@ -304,5 +325,28 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
     ref = ds.geography.reference_code
     ts = series(ds.values, c.indicator, [code, ref] if ref else [code])
     ts.columns = [names.get(col, ds.geography.reference_label(lang)) for col in ts.columns]
-    st.markdown(f"**{t('series_title', lang)}: {md(ds.catalogue[c.indicator].label(lang))}**")
-    st.line_chart(ts)
+    ind = ds.catalogue[c.indicator]
+    st.markdown(f"**{t('series_title', lang)}: {md(ind.label(lang))}**")
+    st.altair_chart(series_chart(ts, ind.unit_for(lang), ind.decimals_for(ds.values.loc[
+        ds.values["indicator"] == c.indicator, "value"]), lang), use_container_width=True)
+
+
+# Vega formats numbers the English way; the wording table holds the expression that swaps the separators
+
+
+def series_chart(ts: pd.DataFrame, unit: str, decimals: int, lang: str):
+    """Line chart of a time series (years × areas): years without thousands separators, numbers in ``lang``."""
+    import altair as alt
+
+    long = ts.rename_axis("year").reset_index().melt("year", var_name="area", value_name="value").dropna()
+    long["year"] = long["year"].astype(int)
+    long["shown"] = [fmt_value(v, unit, decimals, lang) for v in long["value"]]
+    axis = alt.Axis(format=f",.{decimals}f", labelExpr=t("chart_number_labels", lang))
+    title = f"{t('value', lang)} ({unit})" if unit else t("value", lang)
+    return alt.Chart(long).mark_line(point=True).encode(
+        x=alt.X("year:Q", title=t("year", lang), axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False), axis=axis),
+        color=alt.Color("area:N", title=t("col_name", lang)),
+        tooltip=[alt.Tooltip("area:N", title=t("col_name", lang)), alt.Tooltip("year:Q", title=t("year", lang),
+                                                                               format="d"),
+                 alt.Tooltip("shown:N", title=title)])

@@ -9,13 +9,14 @@ from streamlit_folium import st_folium
 from geo.join import join_values
 from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
-from indicators.formatting import fmt_number
+from indicators.formatting import fmt_number, fmt_percent
 from indicators.needs.assess import METHODS, PRESETS
 from indicators.needs.assessment import default_setup, need_classes, run_needs
-from indicators.needs.explain import summary
+from indicators.needs.words import need_word, need_words, reason_lines
+from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
-from ui import common
+from ui import common, downloads
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -45,8 +46,7 @@ def render() -> None:
     chosen = sb.multiselect(t("needs_indicators", lang), candidates,
                             default=[i for i in base.indicators if i in candidates],
                             format_func=lambda i: ds.catalogue[i].label(lang))
-    threshold = sb.number_input(t("needs_flag_threshold", lang),
-                                value=float(PRESETS[method]["flag_threshold"]), step=0.25)
+    threshold = _threshold(method, lang)
     if not chosen:
         st.info(t("needs_choose_at_least_one", lang))
         return
@@ -66,25 +66,52 @@ def render() -> None:
                       lang=lang, decimals=2, attribution=ds.geography.label(lang),
                       flag_label=t("needs_elevated_need", lang), **common.tiles())
         st_folium(m, key=f"needs-{geo_id}", height=560, use_container_width=True, returned_objects=[])
+    reasons = reason_lines(expl, {i: ds.catalogue[i].label(lang) for i in ds.catalogue}, lang)
     with right:
         flagged = result[result["flag"]].sort_values("rank")
         st.markdown(f"**{t('needs_flagged_areas', lang)}: {len(flagged)}**")
-        reasons = summary(expl)
         for _, row in flagged.head(30).iterrows():
-            st.markdown(f"- **{md(row['name'])}** ({md(row['label'])}): {md(reasons.get(row['id'], ''))}")
+            st.markdown(f"- **{md(row['name'])}** ({md(need_word(row['label'], lang))}): "
+                        f"{md(reasons.get(row['id'], ''))}")
     table = result[["id", "name", "label", "score", "rank", "flag", "status"]].copy()
     table["score"] = [fmt_number(v, 2, lang) for v in table["score"]]
+    table["rank"] = table["rank"].astype("Int64")
+    table["label"] = need_words(table["label"], lang)
+    table["status"] = need_words(table["status"], lang)
+    table["flag"] = [t("yes", lang) if f else t("no", lang) for f in table["flag"].fillna(False)]
     if rob is not None:
         r = rob.set_index("id")
-        table["robustness"] = table["id"].map(r["robustness"])
-        table["share"] = [fmt_number(v * 100, 0, lang) + " %" if pd.notna(v) else "–"
+        table["robustness"] = need_words(table["id"].map(r["robustness"]), lang)
+        table["share"] = [fmt_percent(v * 100, 0, lang) if pd.notna(v) else "–"
                           for v in table["id"].map(r["share"])]
         table["rank_range"] = [f"{a}–{b}" if pd.notna(a) else "–"
                                for a, b in zip(table["id"].map(r["rank_min"]), table["id"].map(r["rank_max"]))]
     table["reasons"] = table["id"].map(reasons).astype(object).fillna("")
     st.dataframe(display_columns(table.sort_values("rank"), lang), hide_index=True, width="stretch")
+
+    def make():
+        from geo.exports.results import needs_export
+
+        return needs_export(ds, result, expl, rob, method, year, lang)
+    downloads.table_downloads(make, f"bedarfslagen_{method}_{year}", lang, t("dl_needs_table", lang))
+    downloads.needs_map_downloads(ds, result, method, year, lang)
     _pattern(ds, layer, lang)
     common.source_footer(ds)
+
+
+def _threshold(method: str, lang: str) -> float:
+    """The flag threshold as typed in German or English numbers ("0,75"); the method's preset if empty or bad."""
+    preset = float(PRESETS[method]["flag_threshold"])
+    text = st.sidebar.text_input(t("needs_flag_threshold", lang), key=f"needs_threshold_{method}",
+                                 placeholder=fmt_number(preset, 2, lang),
+                                 help=t("needs_threshold_help", lang, preset=fmt_number(preset, 2, lang)))
+    if not text.strip():
+        return preset
+    value = parse_number(text)
+    if value is None:
+        st.sidebar.warning(t("flag_bad_number", lang, text=text.strip()))
+        return preset
+    return value
 
 
 def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[str]:
@@ -92,10 +119,10 @@ def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[st
     robust = rob.set_index("id") if rob is not None else None
     out = []
     for rid, label in zip(result["id"], result["label"]):
-        text = str(label)
+        text = str(need_word(label, lang))
         if robust is not None and rid in robust.index and pd.notna(robust.at[rid, "share"]):
-            share = fmt_number(100 * robust.at[rid, "share"], 0, lang)
-            text += f" · {robust.at[rid, 'robustness']} ({share} %)"
+            share = fmt_percent(100 * robust.at[rid, "share"], 0, lang)
+            text += f" · {need_word(robust.at[rid, 'robustness'], lang)} ({share})"
         out.append(text)
     return out
 

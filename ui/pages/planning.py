@@ -12,9 +12,9 @@ from streamlit_folium import st_folium
 
 from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure, known
 from geo.planning.map import measures_map
-from indicators.formatting import fmt_number
+from indicators.formatting import fmt_change, fmt_number, fmt_percent
 from indicators.planning.effect import trends
-from indicators.wording import t
+from indicators.wording import display_columns, t
 from store.errors import StoreError
 from store.permissions import allowed
 from store.planning import repository as repo
@@ -41,10 +41,18 @@ def _filters(measures: list[dict], ds, lang: str) -> list[dict]:
                            partner=pick(partner), start=start, end=end, geography=ds.geography.id)
 
 
-def _table(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([{"Id": m["id"], "Titel": m["title"], "Handlungsfeld": m["field"], "Status": m["status"],
-                          "Gebiete": ", ".join(m["areas"]), "Beginn": m["start"], "Ende": m["end"],
-                          "Partner": ", ".join(m["partners"]), "Version": m["version"]} for m in rows])
+def _table(rows: list[dict], lang: str = "de") -> pd.DataFrame:
+    return display_columns(pd.DataFrame(
+        [{"id": m["id"], "title": m["title"], "field": m["field"], "status": m["status"],
+          "areas": ", ".join(m["areas"]), "start": m["start"], "end": m["end"],
+          "partners": ", ".join(m["partners"]), "version": m["version"]} for m in rows]), lang)
+
+
+def _years(value) -> str:
+    """A year or a span of years as text (no thousands separator): 2019 or "2017–2019"."""
+    if isinstance(value, (list, tuple)):
+        return "–".join(str(v) for v in (value[0], value[-1])) if value else "–"
+    return "–" if value is None else str(value)
 
 
 def _timeline(rows: list[dict], lang: str) -> None:
@@ -53,12 +61,16 @@ def _timeline(rows: list[dict], lang: str) -> None:
         st.caption(t("plan_empty", lang))
         return
     today = dt.date.today().isoformat()
-    frame = pd.DataFrame([{"Titel": f"{m['id']}: {m['title']}", "Beginn": m["start"], "Ende": m["end"] or today,
-                           "Status": m["status"]} for m in dated])
+    frame = pd.DataFrame([{"title": f"{m['id']}: {m['title']}", "start": m["start"], "end": m["end"] or today,
+                           "status": m["status"]} for m in dated])
+    tips = [alt.Tooltip("title:N", title=t("col_title", lang)),
+            alt.Tooltip("start:T", title=t("col_start", lang), format=t("pm_date_format", lang)),
+            alt.Tooltip("end:T", title=t("col_end", lang), format=t("pm_date_format", lang)),
+            alt.Tooltip("status:N", title=t("col_status", lang))]
     chart = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("Beginn:T", title=t("plan_f_start", lang)), x2="Ende:T", y=alt.Y("Titel:N", sort="x", title=None),
-        color=alt.Color("Status:N", scale=alt.Scale(domain=list(STATUSES))), tooltip=["Titel", "Beginn", "Ende",
-                                                                                     "Status"])
+        x=alt.X("start:T", title=t("plan_f_start", lang)), x2="end:T", y=alt.Y("title:N", sort="x", title=None),
+        color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUSES)), title=t("col_status", lang)),
+        tooltip=tips)
     st.altair_chart(chart, use_container_width=True)
 
 
@@ -67,15 +79,17 @@ def _goals(goals: list[dict], data: Datasets, lang: str) -> None:
         st.caption(t("plan_no_goals", lang))
     for g in goals:
         r = evaluate_goal(g, data)
-        st.markdown(f"**{md(g['field'])}** – {md(g['text'])} ({g['indicator']}: {fmt_number(r.baseline)} "
-                    f"({g['baseline_year']}) → {fmt_number(r.target)} ({g['target_year']}), "
-                    f"aktuell {fmt_number(r.current)} ({r.current_year or '–'}))")
+        line = t("plan_goal_line", lang, indicator=g["indicator"], baseline=fmt_number(r.baseline, 1, lang),
+                 baseline_year=g["baseline_year"], target=fmt_number(r.target, 1, lang),
+                 target_year=g["target_year"], current=fmt_number(r.current, 1, lang),
+                 current_year=r.current_year or "–")
+        st.markdown(f"**{md(g['field'])}** – {md(g['text'])} ({md(line)})")
         if r.progress is None:
             st.caption(r.note or "–")
             continue
         state = t("plan_on_track" if r.on_track else "plan_off_track", lang)
         st.progress(min(max(r.progress, 0.0), 1.0),
-                    text=t("plan_goal_progress", lang).format(p=f"{fmt_number(100 * r.progress, 0)} %", state=state))
+                    text=t("plan_goal_progress", lang).format(p=fmt_percent(100 * r.progress, 0, lang), state=state))
 
 
 def _effects(measures: list[dict], data: Datasets, lang: str) -> None:
@@ -85,10 +99,12 @@ def _effects(measures: list[dict], data: Datasets, lang: str) -> None:
     if not results:
         st.caption(t("plan_no_effects", lang))
         return
-    st.dataframe(pd.DataFrame([{"Maßnahme": e.id, "Indikator": e.indicator, "vorher": e.pre_year,
-                                "nachher": e.post_year, "Δ Maßnahme": e.treated_change,
-                                "Δ Vergleich": e.comparison_change, "Effekt": e.effect, "p (Placebo)": e.p_placebo,
-                                "Placebo-Sätze": e.n_placebo} for e in results]), hide_index=True, width="stretch")
+    st.dataframe(display_columns(pd.DataFrame(
+        [{"measure": e.id, "indicator": e.indicator, "pre_year": _years(e.pre_year),
+          "post_year": _years(e.post_year), "treated_change": fmt_change(e.treated_change, 2, lang),
+          "comparison_change": fmt_change(e.comparison_change, 2, lang), "effect": fmt_change(e.effect, 2, lang),
+          "p_placebo": fmt_number(e.p_placebo, 2, lang), "n_placebo": e.n_placebo} for e in results]), lang),
+        hide_index=True, width="stretch")
     for e in results:
         with st.expander(f"{e.id}: {e.indicator}"):
             st.write(e.note)
@@ -97,7 +113,9 @@ def _effects(measures: list[dict], data: Datasets, lang: str) -> None:
                 frame = trends(ds.values, e.indicator, e.treated, e.comparison_areas)
                 st.markdown(f"**{t('plan_trend_title', lang)}**")
                 st.altair_chart(alt.Chart(frame).mark_line(point=True).encode(
-                    x="year:O", y=alt.Y("value:Q", scale=alt.Scale(zero=False)), color="group:N"),
+                    x=alt.X("year:O", title=t("col_year", lang)),
+                    y=alt.Y("value:Q", scale=alt.Scale(zero=False), title=t("col_value", lang)),
+                    color=alt.Color("group:N", title=t("col_group", lang))),
                     use_container_width=True)
 
 
@@ -135,9 +153,9 @@ def _excel(user, lang: str) -> None:
             result = import_plan(auth.engine(), user, paths, known=known(), dry_run=not store)
         (st.success if result.ok else st.error)(result.to_text().splitlines()[-1])
         for r in result.reports:
-            st.write(r.summary())
+            st.write(r.summary(lang))
             if r.findings:
-                st.dataframe(r.to_frame(), hide_index=True, width="stretch")
+                st.dataframe(display_columns(r.to_frame(lang), lang), hide_index=True, width="stretch")
 
 
 def render() -> None:
@@ -164,7 +182,7 @@ def render() -> None:
     with tabs[0]:
         shown = _filters(measures, ds, lang)
         if shown:
-            st.dataframe(_table(shown), hide_index=True, width="stretch")
+            st.dataframe(_table(shown, lang), hide_index=True, width="stretch")
         else:
             st.caption(t("plan_empty", lang))
         edit_form(user, ds, [m for m in measures if m["geography"] == geo_id], goals, lang)
@@ -181,9 +199,10 @@ def render() -> None:
         _goals(goals, data, lang)
     with tabs[4]:
         if partners:
-            st.dataframe(pd.DataFrame([{"Organisation": p["organisation"], "Art": p["kind"], "Kontakt": p["contact"],
-                                        "Handlungsfelder": ", ".join(p["fields"]), "Gebiete": ", ".join(p["areas"])}
-                                       for p in partners]), hide_index=True, width="stretch")
+            st.dataframe(display_columns(pd.DataFrame(
+                [{"organisation": p["organisation"], "kind": p["kind"], "contact": p["contact"],
+                  "fields": ", ".join(p["fields"]), "areas": ", ".join(p["areas"])} for p in partners]), lang),
+                hide_index=True, width="stretch")
         else:
             st.caption(t("plan_no_partners", lang))
     with tabs[5]:

@@ -16,7 +16,7 @@ from indicators.compute.classify import classify
 from indicators.formatting import fmt_number
 from indicators.text import md
 from indicators.wording import display_columns, t
-from ui import common
+from ui import common, downloads
 
 
 @st.cache_resource(show_spinner=False)
@@ -118,6 +118,12 @@ def render_area_tool() -> None:
         return
     st.markdown(f"**{md(what)}: {fmt_number(result.area_km2, 2, lang)} km²**")
     st.dataframe(display_columns(_estimate_table(result, lang), lang), hide_index=True, width="stretch")
+
+    def make():
+        from geo.exports.results import estimate_export
+
+        return estimate_export(result, what, ds.attribution(), lang)
+    downloads.table_downloads(make, f"schaetzung_{year}", lang, t("dl_result", lang))
     for note in result.notes:
         st.caption(md(note))
     st.caption(t("q_estimate_note", lang))

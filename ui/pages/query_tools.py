@@ -15,14 +15,14 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.exports.safety import safe_frame
 from geo.join import join_values
 from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
-from indicators.formatting import fmt_number
+from indicators.formatting import fmt_number, fmt_value
+from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
-from ui import common
+from ui import common, downloads
 
 
 @contextlib.contextmanager
@@ -46,8 +46,8 @@ def _saved_upload(upload, suffix: str) -> Iterator[Path | None]:
         yield path
 
 
-def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=None) -> None:
-    """Choropleth, table and CSV of one indicator given as rows (area_code, value, ...)."""
+def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=None, source: str = "") -> None:
+    """Choropleth, table and downloads (CSV, XLSX) of one indicator given as rows (area_code, value, ...)."""
     ref = ds.geography.reference_code
     layer = join_values(ds.areas, rows[rows["area_code"] != ref].assign(suppressed=False))
     city = rows.loc[rows["area_code"] == ref, "value"]
@@ -57,8 +57,17 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
     for pt in points or []:
         folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
     st_folium(m, key=key, height=480, use_container_width=True, returned_objects=[])
-    table = layer[["code", "name", "value"]].assign(value=[fmt_number(v, 1, lang) for v in layer["value"]])
-    st.dataframe(display_columns(table, lang, {"value": indicator.label(lang)}), hide_index=True, width="stretch")
+    dec = indicator.decimals_for(layer["value"])
+    table = layer[["code", "name", "value"]].assign(value=[fmt_number(v, dec, lang) for v in layer["value"]])
+    unit = indicator.unit_for(lang)
+    header = indicator.label(lang) + (f" ({unit})" if unit else "")
+    st.dataframe(display_columns(table, lang, {"value": header}), hide_index=True, width="stretch")
+
+    def make():
+        from geo.exports.results import rows_export
+
+        return rows_export(ds, rows, indicator, source, lang)
+    downloads.table_downloads(make, f"{key}_{indicator.id}", lang, t("dl_result", lang))
 
 
 def render_filter_tool() -> None:
@@ -85,10 +94,21 @@ def render_filter_tool() -> None:
                   indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
                   flag_label=t("q_matches_the_condition", lang), **common.tiles())
     st_folium(m, key="q_filter_map", height=480, use_container_width=True, returned_objects=[])
-    labels = {i: ds.catalogue[i].label(lang) for i in res.indicators if i in ds.catalogue}
-    st.dataframe(display_columns(res.table, lang, labels), hide_index=True, width="stretch")
-    st.download_button("CSV", safe_frame(res.table).to_csv(index=False).encode("utf-8"),
-                       f"abfrage_{year}.csv", "text/csv", on_click="ignore")
+    shown, labels = res.table.copy(), {}
+    for i in res.indicators:
+        if i in ds.catalogue and i in shown:
+            ind = ds.catalogue[i]
+            dec, unit = ind.decimals_for(shown[i]), ind.unit_for(lang)
+            shown[i] = [fmt_value(v, unit, dec, lang) for v in shown[i]]
+            labels[i] = ind.label(lang)
+    st.dataframe(display_columns(shown, lang, labels), hide_index=True, width="stretch")
+
+    def make():
+        from geo.exports.results import query_export
+
+        return query_export(ds, res, lang)
+    downloads.table_downloads(make, f"abfrage_{year}", lang, t("dl_result", lang))
+    common.source_footer(ds)
 
 
 def render_facilities_tool() -> None:
@@ -117,12 +137,14 @@ def render_facilities_tool() -> None:
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     pop = ds.values[(ds.values["indicator"] == group) & (ds.values["year"] == year)].set_index("area_code")["value"]
     rows = facility_indicators(points, ds.areas, pop, radius, group=group, year=year)
-    cat = facility_catalogue(group=group, group_label=ds.catalogue[group].label(lang), radius_m=radius)
+    cat = facility_catalogue(label=t("q_tool_facilities", lang), group=group,
+                             group_label=ds.catalogue[group].label(lang), radius_m=radius)
     which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
                      horizontal=True)
     latlon = points.to_crs(4326).geometry
+    source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.attribution(group)}"
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_fac_map",
-              points=[(p.y, p.x) for p in latlon])
+              points=[(p.y, p.x) for p in latlon], source=source)
 
 
 def render_raster_tool() -> None:
@@ -135,8 +157,11 @@ def render_raster_tool() -> None:
                           type=["tif", "tiff"], key="q_raster")
     if up is None:
         return
-    above = st.number_input(t("q_share_of_cells_above", lang),
-                            value=None, key="q_raster_above")
+    typed = st.text_input(t("q_share_of_cells_above", lang), key="q_raster_above",
+                          placeholder=fmt_number(30.5, 1, lang))  # German or English numbers
+    above = parse_number(typed) if typed.strip() else None
+    if typed.strip() and above is None:
+        common.show_error(t("q_bad_number", lang, text=typed.strip()), "warning")
     with _saved_upload(up, Path(up.name).suffix or ".tif") as path:
         if path is None:
             return
@@ -153,4 +178,5 @@ def render_raster_tool() -> None:
     which = st.radio(t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
                      horizontal=True)
     rows = zonal_rows(res, prefix)
-    _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map")
+    source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.geography.attribution}"
+    _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map", source=source)

@@ -53,9 +53,10 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
             a, b, c = st.columns(3)
             fields["label_de"] = a.text_input(t("up_label", lang), fields["label_de"], key=f"up_lab_{var}")
             fields["unit"] = b.text_input(t("unit", lang), fields["unit"], key=f"up_unit_{var}")
-            fields["kind"] = c.selectbox(t("up_kind", lang), ["count", "value", "rate"], key=f"up_kind_{var}")
+            fields["kind"] = c.selectbox(t("up_kind", lang), ["count", "value", "rate"], key=f"up_kind_{var}",
+                                         format_func=lambda k: t(f"kind_{k}", lang))
             fields["direction"] = a.selectbox(t("up_need_direction", lang), ["neutral", "up", "down"],
-                                              key=f"up_dir_{var}")
+                                              key=f"up_dir_{var}", format_func=lambda d: t(f"direction_{d}", lang))
             if fields["kind"] == "rate":
                 fields["numerator"] = b.text_input(t("up_numerator", lang), key=f"up_num_{var}")
                 fields["denominator"] = c.text_input(t("up_denominator", lang), key=f"up_den_{var}")

@@ -64,6 +64,10 @@ DYNAMIC = {  # keys built at run time: family -> members that must exist
     "q_": ("and", "or"),
     "scheme_": ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual"),
     "col_finding_": ("file", "row", "column", "problem", "action", "severity"),
+    "kind_": ("count", "value", "rate"),
+    "direction_": ("up", "down", "neutral"),
+    "size_": ("a4-landscape", "a4-portrait", "a3-landscape"),
+    "nw_": ("hoch", "mittel", "niedrig", "sehr_niedrig", "bewertet", "nicht_bewertet", "robust", "knapp"),
 }
 
 

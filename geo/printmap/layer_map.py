@@ -1,0 +1,133 @@
+"""Print map of a layer that is not one catalogue indicator: the need map of Bedarfslagen.
+
+Same page as :func:`geo.printmap.render.build_print_map` (header, map, legend,
+north arrow, scale bar, footer with source, method and date), drawn from a given
+layer and :class:`~indicators.compute.classify.Classification` (e.g. from
+:func:`indicators.needs.assessment.need_classes`), so the print shows the classes
+and flags of the web map.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import geopandas as gpd
+import matplotlib
+import numpy as np
+import pandas as pd
+
+from geo.exports.views import sources_line
+from geo.join import join_values
+from geo.printmap import layout as pl
+from geo.printmap.legend import draw_legend, draw_scale_bar
+from geo.printmap.render import (
+    PrintMap,
+    PrintOptions,
+    _footer,
+    _header,
+    check_options,
+    draw_areas,
+    figure_bytes,
+    footer_lines,
+    setup_map_axes,
+)
+from geo.printmap.spec import FORMATS
+from geo.printmap.text import fmt_date
+from indicators.compute.classify import Classification
+from indicators.errors import InputError
+from indicators.needs.assessment import need_classes
+from indicators.wording import t
+
+
+@dataclass(frozen=True)
+class LayerMapText:
+    """Texts of a layer print map: title, subtitle, legend title, source and method lines."""
+
+    title: str
+    subtitle: str
+    legend_title: str
+    source: str
+    method: str
+    min_count: int = 3
+
+
+def build_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMapText,
+                    options: PrintOptions | None = None) -> PrintMap:
+    """Draw the page (call inside ``rc_context(pl.RC)``); ``layer`` needs code, name, suppressed, geometry."""
+    options = options or PrintOptions()
+    check_options(options)
+    lang = options.lang
+    created = options.created or date.today()
+    fig = pl.new_figure(options.size)
+    fs = min(pl.page_size_mm(options.size)) / 210.0
+    foot_fs = 6.6 * fs
+    width_mm = pl.page_size_mm(options.size)[0] - 2 * 12.0 * fs
+    method = f"{t('pm_method', lang)}: {text.method}"
+    if options.flagged and options.flag_note:
+        method += f"; {options.flag_note}"
+    parts = [f"{t('source', lang)}: {text.source}", f"{method}.",
+             f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."]
+    lines = footer_lines(fig, width_mm, foot_fs, parts)
+    layout = pl.page_layout(options.size, footer_lines=len(lines))
+    _header(fig, layout, text.title, text.subtitle)
+    _footer(fig, layout, lines, foot_fs)
+    ax, box = setup_map_axes(fig, layout, layout.body, layer.total_bounds)
+    draw_areas(ax, layer, cls, options.flagged, line_scale=fs)
+    hidden: list[str] = []
+    if options.labels:
+        from geo.printmap.labels import place_labels
+
+        hidden = place_labels(ax, layer, fontsize=7 * fs)
+    m_per_mm = pl.metres_per_mm(ax, layout, box)
+    n_flag = int(layer["code"].astype(str).isin({str(c) for c in options.flagged}).sum())
+    legend_ax = pl.add_axes_mm(fig, layout.legend, layout)
+    draw_legend(legend_ax, fig, cls, title=text.legend_title, lang=lang,
+                suppressed=int(layer["suppressed"].astype(bool).sum()), min_count=text.min_count,
+                flagged=n_flag, flag_label=options.flag_label, font_scale=fs)
+    north_ax = pl.add_axes_mm(fig, layout.north, layout)
+    pl.draw_north_arrow(north_ax, t("pm_north", lang), fontsize=10 * fs)
+    draw_scale_bar(fig, layout, layout.scale, m_per_mm, lang, font_scale=fs)
+    return PrintMap(fig, ax, layer, cls, None, layout, text.title, hidden)
+
+
+def render_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMapText,
+                     fmt: str = "png", options: PrintOptions | None = None) -> bytes:
+    """The page as PNG, SVG or PDF bytes."""
+    options = options or PrintOptions()
+    if fmt not in FORMATS:
+        raise InputError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+    with matplotlib.rc_context(pl.RC):
+        pm = build_layer_map(layer, cls, text, options)
+        return figure_bytes(pm.figure, fmt, title=pm.title)
+
+
+def needs_layer(ds, result) -> gpd.GeoDataFrame:
+    """The need map's layer: areas with the score as value and the flag (what the Bedarfslagen map draws)."""
+    layer = join_values(ds.areas, pd.DataFrame({
+        "area_code": result["id"].to_numpy(), "value": result["score"].to_numpy(), "numerator": np.nan,
+        "denominator": np.nan, "suppressed": False}))
+    flag = dict(zip(result["id"].astype(str), result["flag"].fillna(False).astype(bool)))
+    layer["flagged"] = layer["code"].astype(str).map(flag).fillna(False).astype(bool)
+    return layer
+
+
+def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png",
+                    options: PrintOptions | None = None) -> bytes:
+    """Print map of a need assessment (``result`` of ``run_needs``): classes, flags, source, method."""
+    options = options or PrintOptions()
+    lang = options.lang
+    layer = needs_layer(ds, result)
+    by_code = result.set_index(result["id"].astype(str))
+    ordered = by_code.loc[layer["code"].astype(str)].reset_index(drop=True)
+    ordered.index = layer.index
+    cls = need_classes(ordered, method, lang)
+    method_name = t(f"needs_method_{method}", lang)
+    used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
+    text = LayerMapText(
+        title=f"{t('page_needs', lang)} {year}",
+        subtitle=f"{method_name} · {t('pm_year', lang, year=year)} · {ds.geography.label(lang)}",
+        legend_title=t(f"needs_score_{method}", lang), source=sources_line(ds, used), method=method_name,
+        min_count=ds.min_count)
+    flagged = frozenset(layer.loc[layer["flagged"], "code"].astype(str))
+    opts = replace(options, flagged=flagged, flag_label=options.flag_label or t("needs_elevated_need", lang))
+    return render_layer_map(layer, cls, text, fmt, opts)
