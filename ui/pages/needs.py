@@ -16,6 +16,7 @@ from indicators.needs.explain import summary
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common
+from ui.state import NeedsView
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -35,21 +36,10 @@ def render() -> None:
     lang = common.lang()
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
-    sb = st.sidebar
-    year = sb.selectbox(t("year", lang), ds.years[::-1], key="needs_year")
-    base = default_setup(ds, year)
-    method = sb.selectbox(t("needs_method", lang), METHODS,
-                          index=METHODS.index(base.method), format_func=lambda m: t(f"needs_method_{m}", lang))
-    candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
-                  and i not in base.dynamic_indicators and ds.years_for(i)]
-    chosen = sb.multiselect(t("needs_indicators", lang), candidates,
-                            default=[i for i in base.indicators if i in candidates],
-                            format_func=lambda i: ds.catalogue[i].label(lang))
-    threshold = sb.number_input(t("needs_flag_threshold", lang),
-                                value=float(PRESETS[method]["flag_threshold"]), step=0.25)
-    if not chosen:
-        st.info(t("needs_choose_at_least_one", lang))
+    c = _controls(ds, lang)
+    if c is None:
         return
+    year, method, chosen, threshold = c.year, c.method, list(c.indicators), c.threshold
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
     st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(lang))} {year}")
@@ -85,6 +75,47 @@ def render() -> None:
     st.dataframe(display_columns(table.sort_values("rank"), lang), hide_index=True, width="stretch")
     _pattern(ds, layer, lang)
     common.source_footer(ds)
+
+
+def _controls(ds, lang: str) -> NeedsView | None:
+    """Sidebar widgets of the assessment; initialised from and written back to the URL.
+
+    URL names: ``year`` (shared with the atlas), ``method``, ``needs`` (indicator ids, comma
+    separated) and ``needs_threshold`` (only when it differs from the method's preset).
+    """
+    sb = st.sidebar
+    years = list(ds.years[::-1])
+    common.init_state("needs_year", years[0], int, set(years), param="year")
+    year = sb.selectbox(t("year", lang), years, key="needs_year")
+    base = default_setup(ds, year)
+    common.init_state("needs_method", base.method, str, set(METHODS), param="method")
+    method = sb.selectbox(t("needs_method", lang), METHODS, key="needs_method",
+                          format_func=lambda m: t(f"needs_method_{m}", lang))
+    candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
+                  and i not in base.dynamic_indicators and ds.years_for(i)]
+    if "needs_indicators" not in st.session_state:
+        raw = common.url_default("needs", None) or common.remembered("needs")
+        linked = [i for i in str(raw).split(",") if i in candidates] if raw else []
+        st.session_state["needs_indicators"] = linked or [i for i in base.indicators if i in candidates]
+    st.session_state["needs_indicators"] = [i for i in st.session_state["needs_indicators"] if i in candidates]
+    chosen = sb.multiselect(t("needs_indicators", lang), candidates, key="needs_indicators",
+                            format_func=lambda i: ds.catalogue[i].label(lang))
+    preset = float(PRESETS[method]["flag_threshold"])
+    common.init_state("needs_threshold", preset, lambda v: float(str(v).replace(",", ".")), param="needs_threshold")
+    if st.session_state.get("_needs_method_seen", method) != method:
+        old = float(PRESETS[st.session_state["_needs_method_seen"]]["flag_threshold"])
+        if st.session_state["needs_threshold"] == old:  # untouched: follows the method's preset
+            st.session_state["needs_threshold"] = preset
+    st.session_state["_needs_method_seen"] = method
+    threshold = sb.number_input(t("needs_flag_threshold", lang), key="needs_threshold", step=0.25)
+    default_ids = [i for i in base.indicators if i in candidates]
+    common.sync_url(year=year, method=method if method != base.method else None,
+                    needs=",".join(chosen) if chosen and chosen != default_ids else None,
+                    needs_threshold=f"{threshold:g}" if threshold != preset else None)
+    if not chosen:
+        st.info(t("needs_choose_at_least_one", lang))
+        return None
+    return NeedsView(year=int(year), method=method, indicators=tuple(chosen), threshold=float(threshold))
 
 
 def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[str]:
