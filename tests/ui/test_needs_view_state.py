@@ -52,3 +52,13 @@ def test_unknown_values_in_a_link_fall_back_to_the_defaults():
     assert at.selectbox(key="needs_method").value in ("z", "mss")
     assert at.multiselect(key="needs_indicators").value  # the default indicators
     assert qp(at, "needs") is None and qp(at, "method") is None
+
+
+def test_spatial_pattern_shows_the_areas_per_cluster_not_only_counts():
+    at = AppTest.from_string(PAGE, default_timeout=120).run()
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Gebiete je Cluster" in text
+    for cluster in ("HH: hoch, Nachbarn hoch", "LL: niedrig", "ns: nicht signifikant"):
+        assert cluster in text
+    assert "St. Lorenz Süd" in text or "Innenstadt" in text  # area names, not only counts

@@ -7,8 +7,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.join import join_values
+from geo.spatial.cluster_map import cluster_classification, cluster_members, cluster_notes
 from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
+from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.needs.assess import METHODS, PRESETS
 from indicators.needs.assessment import default_setup, need_classes, run_needs
@@ -134,9 +136,22 @@ def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[st
 
 
 def _pattern(ds, layer, lang: str) -> None:
+    """Moran's I, the LISA cluster map (HH/LL/HL/LH/ns with legend) and the areas per cluster."""
     with st.expander(t("needs_pattern", lang)):
-        pat = spatial_pattern(layer, "value")
+        try:
+            pat = spatial_pattern(layer, "value")
+        except InputError as exc:
+            st.info(t("lisa_failed", lang, message=md(str(exc))))
+            return
         st.write(f"Moran's I = {fmt_number(pat.moran_i, 3, lang)}, p = {fmt_number(pat.p_sim, 3, lang)}")
         st.caption(pat.note)
-        counts = pat.local["cluster"].value_counts().rename_axis("cluster").reset_index(name="count")
-        st.dataframe(display_columns(counts, lang), hide_index=True)
+        shown = layer[["code", "name", "value", layer.geometry.name]].copy()
+        shown["note"] = cluster_notes(shown, pat, lang)
+        m = build_map(shown, cluster_classification(shown, pat, lang), indicator_label=t("lisa_title", lang),
+                      unit="", lang=lang, decimals=2, attribution=ds.geography.label(lang), **common.tiles())
+        st_folium(m, key=f"lisa-{ds.geography.id}", height=480, use_container_width=True, returned_objects=[])
+        st.markdown(f"**{t('lisa_list', lang)}**")
+        members = cluster_members(shown, pat)
+        st.markdown("\n".join(
+            f"- **{md(t(f'lisa_{c}', lang))}** ({len(names)}): {md(', '.join(names)) or t('lisa_none', lang)}"
+            for c, names in members.items()))
