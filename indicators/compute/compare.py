@@ -39,7 +39,7 @@ def compare_table(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de"
     Returns
     -------
     pandas.DataFrame
-        Columns ``indicator, label, topic, unit, decimals, n, city`` and per area code
+        Columns ``indicator, label, topic, kind, unit, decimals, n, city`` and per area code
         ``value:<code>``, ``suppressed:<code>``, ``rank:<code>`` (1 = highest value among
         the ``n`` areas with a value; no rank for a withheld or missing value).
     """
@@ -56,7 +56,8 @@ def compare_table(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de"
         ranks = values.rank(ascending=False, method="min")
         city = cur.loc[cur["area_code"] == ref, "value"]
         row: dict[str, object] = {
-            "indicator": ind.id, "label": ind.label(lang), "topic": ind.topic, "unit": ind.unit_for(lang),
+            "indicator": ind.id, "label": ind.label(lang), "topic": ind.topic, "kind": ind.kind,
+            "unit": ind.unit_for(lang),
             "decimals": ind.decimals_for(values), "n": int(values.notna().sum()),
             "city": float(city.iloc[0]) if len(city) else np.nan,
         }
@@ -69,16 +70,19 @@ def compare_table(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de"
     return pd.DataFrame(rows)
 
 
-def compare_cells(table: pd.DataFrame, codes: Sequence[str], lang: str = "de") -> dict[str, list[str]]:
+def compare_cells(table: pd.DataFrame, codes: Sequence[str], lang: str = "de",
+                  units: bool = True) -> dict[str, list[str]]:
     """Formatted cells per column: ``value:<code>``, ``rank:<code>`` and ``city``.
 
-    Withheld values read "gesperrt", missing ones "–"; ranks read "2. von 10".
+    Withheld values read "gesperrt", missing ones "–"; ranks read "2. von 10". Without
+    ``units`` the numbers stand alone (the unit is then in the indicator's row label).
     """
+    unit_of = table["unit"] if units else pd.Series("", index=table.index)
     out: dict[str, list[str]] = {"city": [fmt_value(c, u, int(d), lang) for c, u, d in
-                                          zip(table["city"], table["unit"], table["decimals"])]}
+                                          zip(table["city"], unit_of, table["decimals"])]}
     for code in codes:
         out[f"value:{code}"] = [t("suppressed", lang) if s else fmt_value(v, u, int(d), lang) for v, s, u, d in
-                                zip(table[f"value:{code}"], table[f"suppressed:{code}"], table["unit"],
+                                zip(table[f"value:{code}"], table[f"suppressed:{code}"], unit_of,
                                     table["decimals"])]
         out[f"rank:{code}"] = [fmt_rank(int(r), int(n), lang) if pd.notna(r) else "–"
                                for r, n in zip(table[f"rank:{code}"], table["n"])]
