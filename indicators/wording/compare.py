@@ -30,4 +30,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cmp_footnote": ("Rang 1 = höchster Wert unter {n} Gebieten. „gesperrt“: weniger als {k} Fälle (Datenschutz).",
                      "Rank 1 = highest value among {n} areas. 'suppressed': fewer than {k} cases (privacy)."),
     "cmp_year": ("Jahr", "Year"),
+    # growing uploads
+    "gr_nothing": ("Die Tabelle ändert nichts am Datensatz.", "The table changes nothing in the dataset."),
+    "gr_years": ("Neue Jahre ({n}): {years}", "New years ({n}): {years}"),
+    "gr_indicators": ("Neue Indikatoren ({n}): {names}", "New indicators ({n}): {names}"),
+    "gr_variables": ("Neue Merkmale ({n}): {names}", "New variables ({n}): {names}"),
+    "gr_added": ("{n} neue Werte", "{n} new values"),
+    "gr_replaced": ("{n} Werte ersetzt, davon {changed} mit anderem Wert",
+                    "{n} values replaced, {changed} of them with a different number"),
+    "gr_mode": ("Speichern als", "Save as"),
+    "gr_mode_extend": ("Datensatz „{label}“ ergänzen", "Extend dataset '{label}'"),
+    "gr_mode_new": ("neuer Datensatz", "new dataset"),
+    "gr_preview": ("**Was sich ändert:**", "**What changes:**"),
+    "gr_extended": ("Datensatz ergänzt: {label} (die vorige Fassung bleibt erhalten). ",
+                    "Dataset extended: {label} (the previous version is kept). "),
+    "gr_label_missing": ("Bitte eine Bezeichnung für den neuen Datensatz eingeben.",
+                         "Please enter a label for the new dataset."),
+    "gr_shipped_note": ("Mitgelieferte Daten werden nicht verändert: die Tabelle wird als neuer Datensatz "
+                        "auf Grundlage von „{label}“ gespeichert.",
+                        "Shipped data are not changed: the table is saved as a new dataset based on '{label}'."),
 }

@@ -115,8 +115,9 @@ def render() -> None:
                 cols = check.columns
                 key = st.selectbox(t("up_key_column", lang), cols,
                                    index=cols.index(check.key_column) if check.key_column in cols else 0)
-                name = st.selectbox(t("up_name_column", lang), cols,
-                                    index=cols.index(check.name_column) if check.name_column in cols else 0)
+                others = [c for c in cols if c != key] or cols  # the name defaults to a text column, not the key
+                name_default = check.name_column if check.name_column in cols else others[0]
+                name = st.selectbox(t("up_name_column", lang), cols, index=cols.index(name_default))
                 result = boundary_areas(check, key, name)
                 _report(result.report, lang)
                 label = st.text_input(t("up_label", lang), up.name.rsplit(".", 1)[0], key="up_b_label")
