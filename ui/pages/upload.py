@@ -8,6 +8,7 @@ from geo.uploads.growth import extend_dataset, extendable, preview_growth
 from geo.uploads.pipeline import accept_upload
 from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, recheck_table
+from indicators.errors import InputError
 from indicators.ingest.growth import growth_lines
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
 from indicators.limits import max_upload_bytes
@@ -87,9 +88,13 @@ def _accept_table(store, check, base, filename: str, lang: str) -> None:
         if not label:
             problems = [*problems, t("gr_label_missing", lang)]
     if extend and not problems:
-        growth = preview_growth(base, check.tidy, indicators)
-        st.markdown(t("gr_preview", lang) + "\n" + "\n".join(
-            f"- {md(line)}" for line in growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})))
+        try:
+            growth = preview_growth(base, check.tidy, indicators)
+        except InputError as exc:
+            problems = [str(exc)]
+        else:
+            st.markdown(t("gr_preview", lang) + "\n" + "\n".join(
+                f"- {md(line)}" for line in growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})))
     for p in problems:
         common.show_error(p, "warning")
     if st.button(t("up_accept_and_save", lang), key="up_t_ok", disabled=bool(problems)):
