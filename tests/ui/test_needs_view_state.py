@@ -62,3 +62,11 @@ def test_spatial_pattern_shows_the_areas_per_cluster_not_only_counts():
     for cluster in ("HH: hoch, Nachbarn hoch", "LL: niedrig", "ns: nicht signifikant"):
         assert cluster in text
     assert "St. Lorenz Süd" in text or "Innenstadt" in text  # area names, not only counts
+
+
+def test_svi_with_a_low_threshold_from_a_link_works():
+    at = AppTest.from_string(PAGE, default_timeout=120)
+    at.query_params.update({"method": "svi", "needs_threshold": "0.5"})
+    at.run()
+    assert not at.exception
+    assert at.number_input(key="needs_threshold").value == 0.5
