@@ -100,6 +100,7 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
     label_of = {**names, **({ref: city} if ref else {})}
     domain = [names[c] for c in codes] + ([city] if ref else [])
     colors = list(AREA_COLORS[: len(codes)]) + ([CITY_COLOR] if ref else [])
+    st.altair_chart(_key(domain, colors), width="stretch")
     cols = st.columns(CHART_COLS)
     for i, row in enumerate(rows):
         s = compare_series(ds, row["indicator"], codes)
@@ -114,10 +115,21 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
             x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
             y=alt.Y("value:Q", scale=alt.Scale(zero=False), axis=y_axis),
             color=alt.Color("area:N", title=None, scale=alt.Scale(domain=domain, range=colors),
-                            legend=alt.Legend(orient="bottom", columns=2)),
+                            legend=None),
             tooltip=[alt.Tooltip("area:N", title=t("name", lang)), alt.Tooltip("year:Q", title=t("cmp_year", lang),
                                                                              format="d"),
                      alt.Tooltip("value:Q", title=t("value", lang))],
-        ).properties(height=180)
+        ).properties(height=200)
         with cols[i % CHART_COLS]:
             st.altair_chart(chart, width="stretch")
+
+
+def _key(names: list[str], colors: list[str]) -> alt.LayerChart:
+    """One colour key for all charts (a legend inside each small chart squeezes its plot to nothing)."""
+    key = pd.DataFrame({"area": names, "slot": range(len(names))})
+    scale = alt.Scale(domain=names, range=colors)
+    x = alt.X("slot:Q", axis=None, scale=alt.Scale(domain=[-0.1, len(names)]))
+    dots = alt.Chart(key).mark_circle(size=140, opacity=1).encode(x=x, color=alt.Color("area:N", scale=scale,
+                                                                                        legend=None))
+    labels = alt.Chart(key).mark_text(align="left", dx=10, fontSize=13).encode(x=x, text="area:N")
+    return alt.layer(dots, labels).properties(height=30).configure_view(stroke=None)
