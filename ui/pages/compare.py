@@ -13,7 +13,7 @@ import streamlit as st
 from geo.report.compare import AREA_COLORS, CITY_COLOR, area_names
 from indicators.compute.compare import MAX_AREAS, MIN_AREAS, compare_cells, compare_series, compare_table
 from indicators.text import md
-from indicators.wording import t
+from indicators.wording import pick, t
 from ui import common
 
 MANY_OPTIONS = 3000  # above this (grid cells) the areas are typed as codes instead of picked from a list
@@ -109,7 +109,7 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
         long = s.rename(columns=label_of).rename_axis("year").reset_index().melt(
             "year", var_name="area", value_name="value").dropna(subset=["value"])
         title = f"{row['label']} ({row['unit']})" if row["unit"] else str(row["label"])
-        y_axis = alt.Axis(title=None, labelExpr=GERMAN_LABEL) if lang == "de" else alt.Axis(title=None)
+        y_axis = alt.Axis(title=None, labelExpr=pick((GERMAN_LABEL, "datum.label"), lang))
         chart = alt.Chart(long, title=alt.TitleParams(title, fontSize=12, anchor="start")).mark_line(
             point=True).encode(
             x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
