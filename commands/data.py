@@ -71,12 +71,21 @@ def _add(args: argparse.Namespace) -> int:
     if not check.ok:
         return 1
     indicators, sources = _indicators(check, args.source)
+    growth = None
+    if exists and base == name:  # the table extends the saved dataset: say what changes
+        from geo.uploads.growth import preview_growth
+        from indicators.ingest.growth import growth_lines
+
+        growth = growth_lines(preview_growth(store.geographies()[name], check.tidy, indicators), "de",
+                              {i.id: i.label("de") for i in indicators})
     geo = accept_upload(store, name, args.label, areas=areas, tidy=check.tidy, base_geography=base,
                         indicators=indicators, sources=sources, reports=[*reports, check.report], overwrite=exists)
     if args.public:
         store.publish(geo.id)
     print(f"{'ersetzt' if exists else 'gespeichert'}: {geo.id} ({geo.label_de}), "
           f"{'öffentlich' if args.public else 'intern'}")
+    for line in growth or []:
+        print(f"  {line}")
     return 0
 
 
