@@ -24,6 +24,7 @@ from ui import auth, common  # noqa: E402
 PAGES = [  # (module in ui/, title key, URL path)
     ("atlas", "page_atlas", "atlas"),
     ("needs", "page_needs", "bedarfslagen"),
+    ("compare", "page_compare", "vergleich"),
     ("queries", "page_queries", "abfragen"),
     ("upload", "page_upload", "daten"),
     ("planning", "page_planning", "planung"),

@@ -5,7 +5,7 @@ import argparse
 import json
 from pathlib import Path
 
-from commands.registry import say
+from commands.registry import cli_lang, say
 from commands.session import acting_user
 from store.errors import StoreError
 from store.permissions import require
@@ -71,12 +71,21 @@ def _add(args: argparse.Namespace) -> int:
     if not check.ok:
         return 1
     indicators, sources = _indicators(check, args.source)
+    growth = None
+    if exists and base == name:  # the table extends the saved dataset: say what changes
+        from geo.uploads.growth import preview_growth
+        from indicators.ingest.growth import growth_lines
+
+        growth = growth_lines(preview_growth(store.geographies()[name], check.tidy, indicators), cli_lang(),
+                              {i.id: i.label(cli_lang()) for i in indicators})
     geo = accept_upload(store, name, args.label, areas=areas, tidy=check.tidy, base_geography=base,
                         indicators=indicators, sources=sources, reports=[*reports, check.report], overwrite=exists)
     if args.public:
         store.publish(geo.id)
     print(say("cli_m_replaced" if exists else "cli_m_saved", id=geo.id, label=geo.label_de,
               visibility=say("cli_m_public" if args.public else "cli_m_internal")))
+    for line in growth or []:
+        print(f"  {line}")
     return 0
 
 

@@ -26,3 +26,13 @@ class AtlasView:
     def level(self) -> bool:
         """True for the level view (values of one year), False for changes."""
         return self.view == "level"
+
+
+@dataclass(frozen=True)
+class NeedsView:
+    """What the Bedarfslagen sidebar chose: year, method, indicators and flag threshold."""
+
+    year: int
+    method: str
+    indicators: tuple[str, ...]
+    threshold: float

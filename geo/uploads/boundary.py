@@ -87,7 +87,19 @@ def suggest_columns(frame: gpd.GeoDataFrame) -> tuple[str | None, str | None]:
                 key = str(c)
                 break
     name = next((str(c) for c in names if c != key), None)
+    if name is None:  # no usual name column: the first text column that is not the key
+        name = next((str(c) for c in cols if str(c) != key and _is_text(frame[c])), None)
     return key, name
+
+
+def _is_text(s: pd.Series) -> bool:
+    """A column of words (names), not of numbers or codes written as text."""
+    if not (pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)):
+        return False
+    values = s.dropna().astype(str).str.strip()
+    values = values[values != ""]
+    letters, digits = values.str.count(r"[^\W\d_]"), values.str.count(r"\d")
+    return bool(len(values)) and bool(((letters > digits) & (letters >= 2)).mean() > 0.5)
 
 
 def _read_limited(path: Path, layer: str | None, filename: str, max_bytes: int):

@@ -34,6 +34,24 @@ def _norm_name(name: object) -> str:
     return re.sub(r"[^0-9a-zäöü]+", "", s)
 
 
+def looks_like_stadtteile(areas: gpd.GeoDataFrame, table: pd.DataFrame) -> bool:
+    """True when ``areas`` are Lübeck's Stadtteile, whose codes 01–10 are also Stadtbezirk codes.
+
+    Every code must be a Stadtteil code, and either most names are Stadtteil names or (no
+    names given: the name column is the key) all ten Stadtteile are there.
+    """
+    parents = dict(zip(table["stadtteil_code"].astype(str), table["stadtteil_name"].astype(str)))
+    codes = [normalise_code(c) for c in areas["code"]]
+    if not codes or not set(codes) <= set(parents):
+        return False
+    named = [(c, n) for c, n in zip(codes, areas["name"]) if n is not None and str(n).strip()
+             and normalise_code(n) != c]
+    if named:
+        agree = sum(_norm_name(n) == _norm_name(parents[c]) for c, n in named)
+        return agree > len(named) / 2
+    return set(codes) == set(parents)
+
+
 def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,
                        min_share: float = MIN_SHARE) -> tuple[gpd.GeoDataFrame, bool]:
     """Match ``areas`` (code, name, geometry) to the Stadtbezirk code list.
@@ -47,6 +65,10 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
         recognised, ``areas`` is returned unchanged.
     """
     table = stadtbezirk_table() if table is None else table
+    if looks_like_stadtteile(areas, table):
+        report.add(None, "code", "Die Flächen sind Lübecks Stadtteile (Schlüssel und Namen der 10 Stadtteile): "
+                   "nicht als Stadtbezirke behandelt", USED, WARNING)
+        return areas, False
     by_code = table.set_index("code")
     by_name = {_norm_name(n): c for c, n in zip(table["code"], table["name"]) if n}
     codes, parents, parent_names, how = [], [], [], []

@@ -122,8 +122,10 @@ def _assess_svi(df, indicators, id_col, population_col, directions, weights, p) 
             out[c] = res[c]
     out["score"] = res["RPL_THEMES"]
     out["flag"] = res["RPL_THEMES"] >= p["flag_threshold"]
-    out["label"] = pd.cut(res["RPL_THEMES"], [-0.1, 0.25, 0.5, p["flag_threshold"] - 1e-12, 1.1],
-                          labels=["niedrig", "eher niedrig", "eher hoch", "hoch"]).astype("object")
+    # "hoch" is the flag; below it the fixed quartile bands (a threshold of 0.5 or less is allowed)
+    bands = pd.cut(res["RPL_THEMES"], [-0.1, 0.25, 0.5, 1.1],
+                   labels=["niedrig", "eher niedrig", "eher hoch"]).astype("object")
+    out["label"] = bands.where(~out["flag"], "hoch")
     return _finish(out)
 
 

@@ -2,7 +2,7 @@
 
 Each theme has its own table module (:mod:`.ui`, :mod:`.maps`, :mod:`.exports`,
 :mod:`.report`, :mod:`.queries`, :mod:`.upload`, :mod:`.columns`, :mod:`.cli`,
-:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`); every entry is a pair ``(German, English)``. Call sites ask for a key with
+:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`, :mod:`.compare`); every entry is a pair ``(German, English)``. Call sites ask for a key with
 :func:`t`; nothing outside this package decides between languages with an ``if``.
 
 One word per concept: a value withheld for disclosure control is "gesperrt" /
@@ -15,6 +15,7 @@ from indicators.wording import (
     access,
     cli,
     columns,
+    compare,
     errors,
     exports,
     maps,
@@ -32,7 +33,7 @@ THEMES: dict[str, dict[str, tuple[str, str]]] = {
     "ui": ui.TEXTS, "upload": upload.TEXTS, "queries": queries.TEXTS, "maps": maps.TEXTS,
     "exports": exports.TEXTS, "report": report.TEXTS, "columns": columns.TEXTS,
     "cli": cli.TEXTS, "errors": errors.TEXTS, "access": access.TEXTS,
-    "planning": planning.TEXTS, "methods": methods.TEXTS,
+    "planning": planning.TEXTS, "methods": methods.TEXTS, "compare": compare.TEXTS,
 }
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 

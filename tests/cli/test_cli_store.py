@@ -106,3 +106,11 @@ def test_serve_sets_streamlits_upload_cap_to_the_tools_limit(env, monkeypatch):
     assert opts[opts.index("--server.maxUploadSize") + 1] == "120"  # was fixed at 50 in .streamlit/config.toml
     opts = server_options(["--server.maxUploadSize", "7"])
     assert opts.count("--server.maxUploadSize") == 1 and opts[opts.index("--server.maxUploadSize") + 1] == "7"
+
+
+def test_adding_to_a_saved_dataset_says_what_changes(env, monkeypatch, capsys, table):
+    add = ["data", "add", "--table", str(table), "--geography", "sgb", "--label", "SGB", "--source", "Synthetisch"]
+    assert run(monkeypatch, capsys, *add)[0] == 0
+    code, out, err = run(monkeypatch, capsys, *add)  # the same table again: the dataset grows by nothing
+    assert code == 0, err
+    assert "ersetzt: sgb" in out and "Die Tabelle ändert nichts am Datensatz." in out

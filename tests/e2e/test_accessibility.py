@@ -18,7 +18,7 @@ import pytest
 
 AXE_DIR = Path(__file__).resolve().parent / "axe"
 AXE_JS = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["atlas", "bedarfslagen", "abfragen", "daten", "planung", "methoden", "about"]
+PAGES = ["atlas", "bedarfslagen", "vergleich?areas=05,10", "abfragen", "daten", "planung", "methoden", "about"]
 SEVERE = {"serious", "critical"}
 RUN_AXE = """async () => {
   const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},

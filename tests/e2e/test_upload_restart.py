@@ -64,15 +64,16 @@ def test_upload_then_restart_keeps_the_data(browser, e2e, files):
             page.get_by_label("Quelle (Pflicht)").fill("Synthetische Testdaten")
             page.get_by_label("Quelle (Pflicht)").press("Enter")
             page.get_by_text("Quelle fehlt").first.wait_for(state="detached")
+            page.get_by_text("Was sich ändert:").wait_for()  # the table extends the saved dataset (issue 16, 7)
             page.get_by_role("button", name="Übernehmen und speichern").click()
-            page.get_by_text("Gespeichert:").wait_for()
+            page.get_by_text("Datensatz ergänzt: bezirke_test").wait_for()
             app.screenshot("saved")
             assert app.external_requests == [] and app.page_errors == []
     finally:
         server.stop()
 
-    saved = [g for g in DataStore(data_dir).geographies().values() if "kinder_test" in g.label_de]
-    assert len(saved) == 1
+    saved = [g for g in DataStore(data_dir).geographies().values() if "_test" in g.label_de]
+    assert [g.label_de for g in saved] == ["bezirke_test"]  # extended, not a second geography
     server = e2e.start_streamlit("app.py", env)  # the restart
     try:
         with e2e.open_app_page(browser, server.url, "after-restart") as app:

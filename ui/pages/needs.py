@@ -7,8 +7,10 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.join import join_values
+from geo.spatial.cluster_map import cluster_classification, cluster_members, cluster_notes
 from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
+from indicators.errors import InputError
 from indicators.formatting import fmt_number, fmt_percent
 from indicators.needs.assess import METHODS, PRESETS
 from indicators.needs.assessment import default_setup, need_classes, run_needs
@@ -17,6 +19,7 @@ from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
+from ui.state import NeedsView
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -36,20 +39,10 @@ def render() -> None:
     lang = common.lang()
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
-    sb = st.sidebar
-    year = sb.selectbox(t("year", lang), ds.years[::-1], key="needs_year")
-    base = default_setup(ds, year)
-    method = sb.selectbox(t("needs_method", lang), METHODS,
-                          index=METHODS.index(base.method), format_func=lambda m: t(f"needs_method_{m}", lang))
-    candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
-                  and i not in base.dynamic_indicators and ds.years_for(i)]
-    chosen = sb.multiselect(t("needs_indicators", lang), candidates,
-                            default=[i for i in base.indicators if i in candidates],
-                            format_func=lambda i: ds.catalogue[i].label(lang))
-    threshold = _threshold(method, lang)
-    if not chosen:
-        st.info(t("needs_choose_at_least_one", lang))
+    c = _controls(ds, lang)
+    if c is None:
         return
+    year, method, chosen, threshold = c.year, c.method, list(c.indicators), c.threshold
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
     st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(lang))} {year}")
@@ -99,10 +92,9 @@ def render() -> None:
     common.source_footer(ds)
 
 
-def _threshold(method: str, lang: str) -> float:
-    """The flag threshold as typed in German or English numbers ("0,75"); the method's preset if empty or bad."""
-    preset = float(PRESETS[method]["flag_threshold"])
-    text = st.sidebar.text_input(t("needs_flag_threshold", lang), key=f"needs_threshold_{method}",
+def _threshold(preset: float, lang: str) -> float:
+    """The flag threshold as typed in German or English numbers ("0,75"); ``preset`` if empty or bad."""
+    text = st.sidebar.text_input(t("needs_flag_threshold", lang), key="needs_threshold",
                                  placeholder=fmt_number(preset, 2, lang),
                                  help=t("needs_threshold_help", lang, preset=fmt_number(preset, 2, lang)))
     if not text.strip():
@@ -112,6 +104,42 @@ def _threshold(method: str, lang: str) -> float:
         st.sidebar.warning(t("flag_bad_number", lang, text=text.strip()))
         return preset
     return value
+
+
+def _controls(ds, lang: str) -> NeedsView | None:
+    """Sidebar widgets of the assessment; initialised from and written back to the URL.
+
+    URL names: ``year`` (shared with the atlas), ``method``, ``needs`` (indicator ids, comma
+    separated) and ``needs_threshold`` (only when it differs from the method's preset).
+    """
+    sb = st.sidebar
+    years = list(ds.years[::-1])
+    common.init_state("needs_year", years[0], int, set(years), param="year")
+    year = sb.selectbox(t("year", lang), years, key="needs_year")
+    base = default_setup(ds, year)
+    common.init_state("needs_method", base.method, str, set(METHODS), param="method")
+    method = sb.selectbox(t("needs_method", lang), METHODS, key="needs_method",
+                          format_func=lambda m: t(f"needs_method_{m}", lang))
+    candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
+                  and i not in base.dynamic_indicators and ds.years_for(i)]
+    if "needs_indicators" not in st.session_state:
+        raw = common.url_default("needs", None) or common.remembered("needs")
+        linked = [i for i in str(raw).split(",") if i in candidates] if raw else []
+        st.session_state["needs_indicators"] = linked or [i for i in base.indicators if i in candidates]
+    st.session_state["needs_indicators"] = [i for i in st.session_state["needs_indicators"] if i in candidates]
+    chosen = sb.multiselect(t("needs_indicators", lang), candidates, key="needs_indicators",
+                            format_func=lambda i: ds.catalogue[i].label(lang))
+    preset = float(PRESETS[method]["flag_threshold"])
+    common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset
+    threshold = _threshold(preset, lang)
+    default_ids = [i for i in base.indicators if i in candidates]
+    common.sync_url(year=year, method=method if method != base.method else None,
+                    needs=",".join(chosen) if chosen and chosen != default_ids else None,
+                    needs_threshold=f"{threshold:g}" if threshold != preset else None)
+    if not chosen:
+        st.info(t("needs_choose_at_least_one", lang))
+        return None
+    return NeedsView(year=int(year), method=method, indicators=tuple(chosen), threshold=float(threshold))
 
 
 def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[str]:
@@ -130,9 +158,22 @@ def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[st
 
 
 def _pattern(ds, layer, lang: str) -> None:
+    """Moran's I, the LISA cluster map (HH/LL/HL/LH/ns with legend) and the areas per cluster."""
     with st.expander(t("needs_pattern", lang)):
-        pat = spatial_pattern(layer, "value")
+        try:
+            pat = spatial_pattern(layer, "value")
+        except InputError as exc:
+            st.info(t("lisa_failed", lang, message=md(str(exc))))
+            return
         st.write(f"Moran's I = {fmt_number(pat.moran_i, 3, lang)}, p = {fmt_number(pat.p_sim, 3, lang)}")
         st.caption(pat.note)
-        counts = pat.local["cluster"].value_counts().rename_axis("cluster").reset_index(name="count")
-        st.dataframe(display_columns(counts, lang), hide_index=True)
+        shown = layer[["code", "name", "value", layer.geometry.name]].copy()
+        shown["note"] = cluster_notes(shown, pat, lang)
+        m = build_map(shown, cluster_classification(shown, pat, lang), indicator_label=t("lisa_title", lang),
+                      unit="", lang=lang, decimals=2, attribution=ds.geography.label(lang), **common.tiles())
+        st_folium(m, key=f"lisa-{ds.geography.id}", height=480, use_container_width=True, returned_objects=[])
+        st.markdown(f"**{t('lisa_list', lang)}**")
+        members = cluster_members(shown, pat)
+        st.markdown("\n".join(
+            f"- **{md(t(f'lisa_{c}', lang))}** ({len(names)}): {md(', '.join(names)) or t('lisa_none', lang)}"
+            for c, names in members.items()))

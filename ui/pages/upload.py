@@ -4,9 +4,12 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.uploads.boundary import boundary_areas, check_boundaries
+from geo.uploads.growth import extend_dataset, extendable, preview_growth
 from geo.uploads.pipeline import accept_upload
 from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, recheck_table
+from indicators.errors import InputError
+from indicators.ingest.growth import growth_lines
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
 from indicators.limits import max_upload_bytes
 from indicators.text import md
@@ -71,19 +74,45 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
 
 
 def _accept_table(store, check, base, filename: str, lang: str) -> None:
+    """Extend the chosen saved dataset (default) or save a new one under the label the planner types."""
     indicators, sources, problems = _catalogue_form(check, lang)
-    label = st.text_input(t("up_dataset_label", lang),
-                          f"{base.label_de} + {filename}", key="up_t_label")
+    extend = False
+    if extendable(store, base):
+        modes = {"extend": t("gr_mode_extend", lang, label=base.label(lang)), "new": t("gr_mode_new", lang)}
+        extend = st.radio(t("gr_mode", lang), list(modes), format_func=modes.get, key="up_t_mode",
+                          horizontal=True) == "extend"
+    else:
+        st.caption(md(t("gr_shipped_note", lang, label=base.label(lang))))
+    label = ""
+    if not extend:
+        label = st.text_input(t("up_dataset_label", lang), key="up_t_label").strip()
+        if not label:
+            problems = [*problems, t("gr_label_missing", lang)]
+    if extend and not problems:
+        try:
+            growth = preview_growth(base, check.tidy, indicators)
+        except InputError as exc:
+            problems = [str(exc)]
+        else:
+            st.markdown(t("gr_preview", lang) + "\n" + "\n".join(
+                f"- {md(line)}" for line in growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})))
     for p in problems:
         common.show_error(p, "warning")
     if st.button(t("up_accept_and_save", lang), key="up_t_ok", disabled=bool(problems)):
         try:
-            geo = accept_upload(store, label, label, tidy=check.tidy, base_geography=base,
-                                indicators=indicators, sources=sources, reports=[check.report])
+            if extend:
+                geo, growth = extend_dataset(store, base, check.tidy, indicators=indicators, sources=sources,
+                                             reports=[check.report])
+                lines = growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})
+                message = t("gr_extended", lang, label=md(geo.label(lang))) + " ".join(f"{md(x)}." for x in lines)
+            else:
+                geo = accept_upload(store, label, label, tidy=check.tidy, base_geography=base,
+                                    indicators=indicators, sources=sources, reports=[check.report])
+                message = t("up_saved", lang) + md(geo.label(lang))
         except (StoreError, UploadError, ValueError) as exc:
             common.show_error(exc)
         else:
-            _saved(t("up_saved", lang) + md(geo.label(lang)))
+            _saved(message)
 
 
 def render() -> None:
@@ -116,8 +145,9 @@ def render() -> None:
                 cols = check.columns
                 key = st.selectbox(t("up_key_column", lang), cols,
                                    index=cols.index(check.key_column) if check.key_column in cols else 0)
-                name = st.selectbox(t("up_name_column", lang), cols,
-                                    index=cols.index(check.name_column) if check.name_column in cols else 0)
+                others = [c for c in cols if c != key] or cols  # the name defaults to a text column, not the key
+                name_default = check.name_column if check.name_column in cols else others[0]
+                name = st.selectbox(t("up_name_column", lang), cols, index=cols.index(name_default))
                 result = boundary_areas(check, key, name)
                 _report(result.report, lang)
                 label = st.text_input(t("up_label", lang), up.name.rsplit(".", 1)[0], key="up_b_label")

@@ -1,0 +1,66 @@
+"""Data that grows: a table uploaded for a saved dataset extends that dataset.
+
+:func:`extendable` says whether a geography can be extended (a saved dataset the
+acting user may replace; shipped geographies are never changed), :func:`preview_growth`
+what the table would change (new years, new indicators, replaced values) and
+:func:`extend_dataset` saves it as the dataset's next version under the same name and
+label; the previous version is kept (see :class:`~geo.uploads.store.DataStore`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from geo.geographies import REGISTRY, Geography, parse_registry
+from geo.loading import load_dataset
+from geo.uploads.pipeline import accept_upload, rename_variables
+from geo.uploads.store import DataStore
+from indicators.catalogue import Indicator, Source
+from indicators.ingest.growth import Growth, describe_growth
+from indicators.ingest.report import Report
+from store.permissions import allowed
+
+
+def _saved(store: DataStore, geo_id: str):
+    return next((item for item in store.list() if item.name == geo_id), None)
+
+
+def extendable(store: DataStore, geo: Geography) -> bool:
+    """True for a saved (not shipped) dataset that the store's user may replace."""
+    if geo.id in parse_registry(REGISTRY):
+        return False
+    item = _saved(store, geo.id)
+    if item is None or item.record is None:
+        return False
+    return allowed(store.user, "replace", item.record.owner_id)
+
+
+def preview_growth(geo: Geography, tidy: pd.DataFrame, indicators: Iterable[Indicator] = ()) -> Growth:
+    """What extending ``geo`` with ``tidy`` (and the new ``indicators``) would change."""
+    indicators, tidy = rename_variables(list(indicators), tidy[["area_code", "year", "variable", "value"]])
+    ds = load_dataset(geo)
+    return describe_growth(ds.table, tidy, [i.id for i in indicators if i.id not in ds.catalogue])
+
+
+def extend_dataset(store: DataStore, geo: Geography, tidy: pd.DataFrame, *,
+                   indicators: Iterable[Indicator] = (), sources: Iterable[Source] = (),
+                   reports: Iterable[Report] = ()) -> tuple[Geography, Growth]:
+    """Save ``geo`` extended by ``tidy`` as its next version (same name and label); returns it and the change.
+
+    Values of the table win over the dataset's values with the same area, year and
+    variable; a public dataset stays public when the user may publish.
+
+    Raises
+    ------
+    geo.uploads.table.UploadError
+        If a report rejected its file or the store refuses (German message).
+    """
+    indicators = list(indicators)
+    growth = preview_growth(geo, tidy, indicators)
+    item = _saved(store, geo.id)
+    saved = accept_upload(store, geo.id, geo.label_de, tidy=tidy, base_geography=geo, indicators=indicators,
+                          sources=sources, reports=reports, overwrite=True)
+    if item is not None and item.public and allowed(store.user, "publish"):
+        store.publish(saved.id, True)
+    return saved, growth

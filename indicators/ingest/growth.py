@@ -1,0 +1,92 @@
+"""What an upload adds to a saved dataset: new years, new indicators, replaced values.
+
+Numbers only: :func:`describe_growth` compares the dataset's tidy table with the
+uploaded one (both ``area_code, year, variable, value``); :func:`growth_lines` says it
+in the user's language. The upload page shows the lines before the planner accepts,
+and again after saving.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from indicators.wording import t
+
+KEY = ["area_code", "year", "variable"]
+
+
+@dataclass(frozen=True)
+class Growth:
+    """The change an upload makes to a dataset.
+
+    Attributes
+    ----------
+    new_years
+        Years the dataset had no value for before.
+    new_variables
+        Variables (table columns) the dataset did not have.
+    new_indicators
+        Indicator ids added to the catalogue by this upload.
+    added
+        Values for a key (area, year, variable) that had none.
+    replaced
+        Values for a key that had one (the upload wins).
+    changed
+        Of ``replaced``, those whose number differs.
+    """
+
+    new_years: tuple[int, ...]
+    new_variables: tuple[str, ...]
+    new_indicators: tuple[str, ...]
+    added: int
+    replaced: int
+    changed: int
+
+    @property
+    def empty(self) -> bool:
+        """True when the upload changes nothing."""
+        return not (self.added or self.changed or self.new_indicators)
+
+
+def describe_growth(base: pd.DataFrame, upload: pd.DataFrame, new_indicators: Iterable[str] = ()) -> Growth:
+    """Compare the dataset's table ``base`` with the ``upload`` that is about to extend it."""
+    old = base[[*KEY, "value"]].copy()
+    new = upload[[*KEY, "value"]].copy()
+    for frame in (old, new):
+        frame["year"] = frame["year"].astype(int)
+        frame["area_code"] = frame["area_code"].astype(str)
+        frame["variable"] = frame["variable"].astype(str)
+    both = new.merge(old.drop_duplicates(KEY, keep="last"), on=KEY, how="left", suffixes=("", "_old"),
+                     indicator=True)
+    hit = both["_merge"] == "both"
+    a, b = both.loc[hit, "value"].astype(float), both.loc[hit, "value_old"].astype(float)
+    same = np.isclose(a, b, rtol=1e-9, atol=1e-12, equal_nan=True)
+    return Growth(
+        new_years=tuple(sorted(set(new["year"]) - set(old["year"]))),
+        new_variables=tuple(sorted(set(new["variable"]) - set(old["variable"]))),
+        new_indicators=tuple(dict.fromkeys(new_indicators)),
+        added=int((~hit).sum()), replaced=int(hit.sum()), changed=int((~same).sum()),
+    )
+
+
+def growth_lines(g: Growth, lang: str = "de", labels: dict[str, str] | None = None) -> list[str]:
+    """One sentence per kind of change (German by default); ``labels`` names indicators."""
+    labels = labels or {}
+    if g.empty:
+        return [t("gr_nothing", lang)]
+    out = []
+    if g.new_years:
+        out.append(t("gr_years", lang, n=len(g.new_years), years=", ".join(map(str, g.new_years))))
+    if g.new_indicators:
+        out.append(t("gr_indicators", lang, n=len(g.new_indicators),
+                     names=", ".join(labels.get(i, i) for i in g.new_indicators)))
+    elif g.new_variables:
+        out.append(t("gr_variables", lang, n=len(g.new_variables), names=", ".join(g.new_variables)))
+    if g.added:
+        out.append(t("gr_added", lang, n=g.added))
+    if g.replaced:
+        out.append(t("gr_replaced", lang, n=g.replaced, changed=g.changed))
+    return out

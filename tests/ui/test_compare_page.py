@@ -1,0 +1,58 @@
+"""Gebietsvergleich (issue 16, item 4): areas side by side, restored from a link, charts with plain years."""
+from streamlit.testing.v1 import AppTest
+from testkit import ROOT
+
+PAGE = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from ui.pages import compare
+compare.render()
+"""
+
+
+def qp(at: AppTest, key: str):
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value
+
+
+def test_without_areas_the_page_asks_for_two_to_four():
+    at = AppTest.from_string(PAGE, default_timeout=120).run()
+    assert not at.exception
+    assert any("zwei bis vier Gebiete" in i.value for i in at.info)
+
+
+def test_choosing_areas_shows_table_with_ranks_and_city_and_writes_the_url():
+    at = AppTest.from_string(PAGE, default_timeout=120).run()
+    at.multiselect(key="cmp_areas").set_value(["05", "10"]).run()
+    assert not at.exception
+    assert qp(at, "areas") == "05,10"
+    df = at.dataframe[0].value
+    assert list(df.columns) == ["Indikator", "St. Lorenz Süd", "St. Lorenz Süd – Rang", "Travemünde",
+                                "Travemünde – Rang", "Lübeck gesamt"]
+    row = df[df["Indikator"] == "Anteil 65-Jährige und Ältere"].iloc[0]
+    assert row["Travemünde – Rang"] == "1. von 10"  # Travemünde has the highest share of 65+
+    assert row["Travemünde"].endswith("%") and "," in row["Travemünde"]
+    assert len(df) > 20  # all indicators of the geography
+
+
+def test_a_link_restores_areas_and_year_and_drops_unknown_codes():
+    at = AppTest.from_string(PAGE, default_timeout=120)
+    at.query_params.update({"geo": "stadtteile", "areas": "01,03,zz,<b>,05", "year": "2015"})
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="cmp_areas").value == ["01", "03", "05"]
+    assert at.selectbox(key="cmp_year").value == 2015
+    assert qp(at, "areas") == "01,03,05"
+    assert "Gebietsvergleich 2015" in at.subheader[0].value
+
+
+def test_charts_use_plain_years_and_german_numbers():
+    at = AppTest.from_string(PAGE, default_timeout=120)
+    at.query_params.update({"areas": "01,02"})
+    at.run()
+    assert not at.exception
+    charts = at.get("vega_lite_chart")
+    assert len(charts) > 10
+    spec = charts[1].proto.spec  # charts[0] is the colour key
+    assert '"format": "d"' in spec or '"format":"d"' in spec
+    assert "regexp" in spec  # German decimal comma on the value axis
