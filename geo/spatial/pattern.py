@@ -23,6 +23,8 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import InputError
+from indicators.formatting import fmt_number
+from indicators.wording import t
 
 CLUSTER_LABELS = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
 NOT_SIGNIFICANT = "ns"
@@ -41,15 +43,33 @@ class SpatialPattern:
         (HH/LL/HL/LH or "ns"), ``neighbours``.
     moran_i, p_sim, z_sim
         Global Moran's I and its permutation p-value / z-score.
-    note
-        German caveat to show with the layer.
+    facts
+        What the caveat says: ``permutations``, ``seed``, ``fdr``, ``alpha``, ``areas``,
+        ``islands`` (see :meth:`note_text`).
     """
 
     local: pd.DataFrame
     moran_i: float
     p_sim: float
     z_sim: float
-    note: str
+    facts: dict
+
+    def note_text(self, lang: str = "de") -> str:
+        """The caveat to show with the layer, in ``lang`` (from the wording table)."""
+        f = self.facts
+        level = (t("lisa_note_fdr", lang) if f["fdr"]
+                 else t("lisa_note_alpha", lang, alpha=fmt_number(f["alpha"], 2, lang)))
+        text = t("lisa_note", lang, permutations=f["permutations"], seed=f["seed"], level=level, n=f["areas"])
+        if f["islands"]:
+            text = text[:-1] + t("lisa_note_islands", lang, n=f["islands"]) + "."
+        if f["areas"] < FEW_AREAS:
+            text += " " + t("lisa_note_few", lang, n=f["areas"])
+        return text
+
+    @property
+    def note(self) -> str:
+        """The German caveat (:meth:`note_text`)."""
+        return self.note_text("de")
 
 
 def _fdr_cut(p: np.ndarray, alpha: float) -> float:
@@ -245,15 +265,6 @@ def spatial_pattern(
             "lisa_i": np.nan, "p_sim": np.nan, "quadrant": None,
             "cluster": NOT_SIGNIFICANT, "neighbours": 0,
         })], ignore_index=True)
-    note = (
-        "Explorativ: Moran's I und LISA mit Queen-Nachbarschaft, "
-        f"{permutations} Permutationen (Seed {seed})"
-        + (", FDR-Korrektur" if fdr else f", Signifikanzniveau {alpha:g}".replace(".", ","))
-        + f". {len(data)} Gebiete"
-        + (f" ({len(islands)} ohne Nachbarn ausgelassen)" if islands else "")
-        + "."
-    )
-    if len(data) < FEW_AREAS:
-        note += (f" Bei nur {len(data)} Gebieten ist die Teststärke gering: "
-                 "ein nicht signifikantes Ergebnis heißt nicht, dass es kein Muster gibt.")
-    return SpatialPattern(local, float(mi.I), p_global, z_global, note)
+    facts = {"permutations": permutations, "seed": seed, "fdr": fdr, "alpha": alpha, "areas": len(data),
+             "islands": len(islands)}
+    return SpatialPattern(local, float(mi.I), p_global, z_global, facts)

@@ -13,6 +13,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lisa_tip": ("{cluster} (p = {p})", "{cluster} (p = {p})"),
     "lisa_list": ("Gebiete je Cluster", "Areas per cluster"),
     "lisa_none": ("keine", "none"),
+    "lisa_note": ("Explorativ: Moran's I und LISA mit Queen-Nachbarschaft, {permutations} Permutationen "
+                  "(Seed {seed}), {level}. {n} Gebiete.",
+                  "Exploratory: Moran's I and LISA with queen contiguity, {permutations} permutations "
+                  "(seed {seed}), {level}. {n} areas."),
+    "lisa_note_fdr": ("FDR-Korrektur", "FDR correction"),
+    "lisa_note_alpha": ("Signifikanzniveau {alpha}", "significance level {alpha}"),
+    "lisa_note_islands": (" ({n} ohne Nachbarn ausgelassen)", " ({n} without neighbours left out)"),
+    "lisa_note_few": ("Bei nur {n} Gebieten ist die Teststärke gering: ein nicht signifikantes Ergebnis "
+                      "heißt nicht, dass es kein Muster gibt.",
+                      "With only {n} areas the test has little power: a result that is not significant "
+                      "does not mean there is no pattern."),
     "lisa_failed": ("Kein räumliches Muster berechenbar: {message}", "No spatial pattern: {message}"),
     # comparing areas
     "page_compare": ("Gebietsvergleich", "Compare areas"),

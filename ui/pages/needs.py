@@ -166,7 +166,7 @@ def _pattern(ds, layer, lang: str) -> None:
             st.info(t("lisa_failed", lang, message=md(str(exc))))
             return
         st.write(f"Moran's I = {fmt_number(pat.moran_i, 3, lang)}, p = {fmt_number(pat.p_sim, 3, lang)}")
-        st.caption(pat.note)
+        st.caption(pat.note_text(lang))
         shown = layer[["code", "name", "value", layer.geometry.name]].copy()
         shown["note"] = cluster_notes(shown, pat, lang)
         m = build_map(shown, cluster_classification(shown, pat, lang), indicator_label=t("lisa_title", lang),

@@ -146,3 +146,14 @@ def test_global_p_sim_matches_esda_distribution():
     mi = esda.Moran(y, w, permutations=0)
     p, z = global_p_sim(mi.z, w, float(mi.I), 999, np.random.default_rng(1))
     assert abs(p - ref.p_sim) < 0.02 and abs(z - ref.z_sim) < 0.5
+
+
+def test_the_caveat_is_in_the_users_language():
+    from geo.geographies import get_geography, load_areas
+
+    areas = load_areas(get_geography("stadtteile"))
+    areas["v"] = range(len(areas))
+    res = spatial_pattern(areas, "v")
+    assert "Teststärke gering" in res.note_text("de") and "Signifikanzniveau 0,05" in res.note_text("de")
+    en = res.note_text("en")
+    assert "little power" in en and "significance level 0.05" in en and "Gebiete" not in en
