@@ -28,6 +28,7 @@ import rasterio.windows
 import shapely
 
 from geo.safe_open import GDAL_CONFIG, UnsafeFileError, check_raster
+from geo.uploads.check_cache import checked
 from indicators.catalogue import Indicator
 from indicators.errors import InputError
 from indicators.formatting import fmt_number, json_records
@@ -180,6 +181,11 @@ def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None
                 band: int = 1, method: str = "center") -> ZonalResult:
     """Mean, sum, min, max, valid-cell count and share above ``above`` per area.
 
+    The raster is read in the limited child of :mod:`geo.uploads.sandbox`
+    (memory, CPU and wall-clock limits), once per file content
+    (:func:`geo.uploads.check_cache.checked`): a hostile file costs a German
+    message, not the server.
+
     Parameters
     ----------
     raster
@@ -196,8 +202,19 @@ def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None
     Raises
     ------
     ZonalError
-        Unreadable raster, no CRS, or a band that does not exist.
+        Unreadable raster, no CRS, a band that does not exist, or more cells
+        than allowed.
+    geo.uploads.sandbox.UploadLimitError
+        The check needed more memory or time than allowed.
     """
+    if method not in ("center", "coverage"):
+        raise ZonalError(f"Methode '{method}' unbekannt: 'center' oder 'coverage'")
+    return checked(_zonal_stats, Path(raster), areas, above, band, method, file_label=Path(raster).name)
+
+
+def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, band: int,
+                 method: str) -> ZonalResult:
+    """:func:`zonal_stats` in this process (the sandboxed child)."""
     if method not in ("center", "coverage"):
         raise ZonalError(f"Methode '{method}' unbekannt: 'center' oder 'coverage'")
     name = Path(raster).name
