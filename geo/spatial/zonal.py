@@ -103,6 +103,11 @@ def _open(path: str | Path) -> rasterio.DatasetReader:
     if src.crs is None:
         src.close()
         raise ZonalError(f"{name}: Raster ohne Koordinatenbezugssystem (CRS); bitte mit CRS speichern.")
+    bh, bw = src.block_shapes[0] if src.count else (0, 0)
+    if bh * bw > max_pixels():  # GDAL decodes a block whole, however small the window: a decompression bomb
+        src.close()
+        raise ZonalError(f"{name}: Rasterblöcke mit {fmt_number(bh * bw, 0)} Zellen (erlaubt "
+                         f"{fmt_number(max_pixels(), 0)}); bitte gekachelt (tiled) speichern.")
     return src
 
 
