@@ -85,12 +85,13 @@ def uploader(url: str, files: list[Path], stop: Path, rounds: int | None = None)
             page.goto(url + "daten")
             browser.wait_idle(page)
             page.get_by_text("Indikatortabelle", exact=True).click()
+            page.get_by_text("CSV oder Excel").first.wait_for()  # the table uploader is there
             browser.wait_idle(page)
             while not stop.exists() and (rounds is None or done < rounds):
                 f = files[done % len(files)]
                 t0 = time.perf_counter()
                 page.locator("input[type=file]").first.set_input_files(str(f))
-                page.get_by_text("nicht verwendbar").first.wait_for(timeout=browser.TIMEOUT_MS * 2)
+                page.get_by_text(f"{f.name}: nicht verwendbar").first.wait_for(timeout=browser.TIMEOUT_MS * 2)
                 browser.wait_idle(page)
                 done += 1
                 print(f"refused {f.name} in {time.perf_counter() - t0:.1f} s", flush=True)
@@ -134,7 +135,8 @@ def run(smoke: bool = False) -> list[Row]:
                     time.sleep(8)  # B's first upload is in the server and being parsed
                 during = [_open(br, srv.url) for _ in range(n)]
             finally:
-                stop.touch()
+                if not smoke:  # the smoke run's B stops after its one upload
+                    stop.touch()
                 try:
                     out, _ = b.communicate(timeout=300)
                 except subprocess.TimeoutExpired:
