@@ -23,6 +23,8 @@ from pyproj import Transformer
 from geo.boundaries import open_vector, reject_unreadable
 from geo.crs import METRIC_CRS, CRSError, to_metric
 from geo.spatial.addresses import load_addresses, points_area_codes
+from geo.uploads.check_cache import checked
+from geo.uploads.sandbox import UploadLimitError
 from indicators.catalogue import Indicator
 from indicators.ingest.read import ROW_COL, read_table
 from indicators.ingest.report import REPAIRED, USED, WARNING, Report
@@ -127,6 +129,11 @@ def read_facilities(path: str | Path, name: str | None = None,
                     areas: gpd.GeoDataFrame | None = None) -> tuple[gpd.GeoDataFrame | None, Report]:
     """Read facility points into EPSG:25832.
 
+    The file is read in the limited child of :mod:`geo.uploads.sandbox`
+    (memory, CPU and wall-clock limits), once per file content
+    (:func:`geo.uploads.check_cache.checked`); a file over the limits is
+    refused in the report with a German message.
+
     Parameters
     ----------
     path
@@ -146,14 +153,25 @@ def read_facilities(path: str | Path, name: str | None = None,
         columns; None if the file cannot be used.
     """
     path = Path(path)
+    label = name or path.name
+    try:
+        return checked(_read_facilities, path, label, areas, file_label=label)
+    except UploadLimitError as exc:
+        report = Report(label)
+        report.reject_file(str(exc))
+        return None, report
+
+
+def _read_facilities(path: Path, name: str, areas: gpd.GeoDataFrame | None) -> tuple[gpd.GeoDataFrame | None, Report]:
+    """:func:`read_facilities` in this process (the sandboxed child)."""
     if path.suffix.lower() in TABLE_SUFFIXES:
-        raw, report = read_table(path, filename=name or path.name)
+        raw, report = read_table(path, filename=name)
         if report.file_error:
             return None, report
         report.rows_in = len(raw.frame)
         pts = _points_from_table(raw.frame, raw.decimal, report)
     else:
-        report = Report(name or path.name)
+        report = Report(name)
         pts = _points_from_vector(path, report)
     if pts is None:
         return None, report

@@ -28,6 +28,7 @@ import rasterio.windows
 import shapely
 
 from geo.safe_open import GDAL_CONFIG, UnsafeFileError, check_raster
+from geo.uploads.check_cache import checked
 from indicators.catalogue import Indicator
 from indicators.errors import InputError
 from indicators.formatting import fmt_number, json_records
@@ -102,6 +103,11 @@ def _open(path: str | Path) -> rasterio.DatasetReader:
     if src.crs is None:
         src.close()
         raise ZonalError(f"{name}: Raster ohne Koordinatenbezugssystem (CRS); bitte mit CRS speichern.")
+    bh, bw = src.block_shapes[0] if src.count else (0, 0)
+    if bh * bw > max_pixels():  # GDAL decodes a block whole, however small the window: a decompression bomb
+        src.close()
+        raise ZonalError(f"{name}: Rasterblöcke mit {fmt_number(bh * bw, 0)} Zellen (erlaubt "
+                         f"{fmt_number(max_pixels(), 0)}); bitte gekachelt (tiled) speichern.")
     return src
 
 
@@ -180,6 +186,11 @@ def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None
                 band: int = 1, method: str = "center") -> ZonalResult:
     """Mean, sum, min, max, valid-cell count and share above ``above`` per area.
 
+    The raster is read in the limited child of :mod:`geo.uploads.sandbox`
+    (memory, CPU and wall-clock limits), once per file content
+    (:func:`geo.uploads.check_cache.checked`): a hostile file costs a German
+    message, not the server.
+
     Parameters
     ----------
     raster
@@ -196,8 +207,19 @@ def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None
     Raises
     ------
     ZonalError
-        Unreadable raster, no CRS, or a band that does not exist.
+        Unreadable raster, no CRS, a band that does not exist, or more cells
+        than allowed.
+    geo.uploads.sandbox.UploadLimitError
+        The check needed more memory or time than allowed.
     """
+    if method not in ("center", "coverage"):
+        raise ZonalError(f"Methode '{method}' unbekannt: 'center' oder 'coverage'")
+    return checked(_zonal_stats, Path(raster), areas, above, band, method, file_label=Path(raster).name)
+
+
+def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, band: int,
+                 method: str) -> ZonalResult:
+    """:func:`zonal_stats` in this process (the sandboxed child)."""
     if method not in ("center", "coverage"):
         raise ZonalError(f"Methode '{method}' unbekannt: 'center' oder 'coverage'")
     name = Path(raster).name

@@ -18,7 +18,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.boundaries import pick_columns, read_vector
-from geo.uploads.sandbox import UploadLimitError, run_limited
+from geo.uploads.check_cache import checked
+from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.stadtbezirke import match_stadtbezirke, normalise_code
 from indicators.ingest.report import DROPPED, Report
 from indicators.ingest.validate import SYNONYMS, _norm
@@ -103,9 +104,9 @@ def _is_text(s: pd.Series) -> bool:
 
 
 def _read_limited(path: Path, layer: str | None, filename: str, max_bytes: int):
-    """:func:`read_vector` in a child process with memory and time limits."""
+    """:func:`read_vector` in a child process with memory and time limits, once per file content."""
     try:
-        return run_limited(read_vector, path, layer=layer, name=filename, max_bytes=max_bytes, file_label=filename)
+        return checked(read_vector, path, layer=layer, name=filename, max_bytes=max_bytes, file_label=filename)
     except UploadLimitError as exc:
         report = Report(filename)
         report.reject_file(str(exc))

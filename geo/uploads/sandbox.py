@@ -66,6 +66,60 @@ def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seco
         os._exit(0)  # no atexit handlers, no flushing of the parent's buffers
 
 
+def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None = None,
+                seconds: float | None = None) -> bytes:
+    """``func(*args, **kwargs)`` in a limited child; the pickled ``(status, value)`` it sent back.
+
+    ``status`` is ``"ok"`` (value = result), ``"error"`` (value = the exception),
+    ``"memory"`` or ``"time"`` (limit reached; value = the limit). The bytes are what
+    :mod:`geo.uploads.check_cache` keeps: every cache hit unpickles a fresh copy.
+    """
+    mem, secs = limits()
+    memory_mb, seconds = memory_mb or mem, seconds or secs
+    if sys.platform == "win32":  # no fork, no rlimits: check in-process
+        try:
+            return pickle.dumps(("ok", func(*args, **kwargs)), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:
+            return pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, func, args, kwargs, memory_mb, seconds), daemon=True)
+    proc.start()
+    send.close()
+    try:
+        data = recv.recv_bytes() if recv.poll(seconds) else None
+    except EOFError:
+        data = None
+    finally:
+        recv.close()
+    if proc.is_alive():
+        proc.kill()
+    proc.join(5)
+    if data is None:
+        if proc.exitcode in (None, -9) or proc.exitcode == -24:  # killed by us or by RLIMIT_CPU
+            return pickle.dumps(("time", seconds))
+        return pickle.dumps(("died", memory_mb))
+    status, _ = pickle.loads(data)
+    return pickle.dumps(("memory", memory_mb)) if status == "memory" else data
+
+
+def unpack(payload: bytes, file_label: str = "Datei"):
+    """The result in a payload of :func:`run_payload`, or its error raised (German message for limits)."""
+    status, value = pickle.loads(payload)
+    if status == "ok":
+        return value
+    if status == "error":
+        raise value
+    if status == "time":
+        raise UploadLimitError(f"{file_label}: Prüfung dauerte länger als {value:.0f} s und wurde abgebrochen; "
+                               "Datei bitte verkleinern oder vereinfachen.")
+    if status == "memory":
+        raise UploadLimitError(f"{file_label}: Prüfung braucht mehr als {value} MB Speicher und wurde abgebrochen; "
+                               "Datei bitte verkleinern oder vereinfachen.")
+    raise UploadLimitError(f"{file_label}: Prüfung abgebrochen (mehr als {value} MB Speicher nötig?); "
+                           "Datei bitte verkleinern oder vereinfachen.")
+
+
 def run_limited(func: Callable, *args, file_label: str = "Datei", memory_mb: int | None = None,
                 seconds: float | None = None, **kwargs):
     """``func(*args, **kwargs)`` in a child process with memory and time limits.
@@ -86,34 +140,4 @@ def run_limited(func: Callable, *args, file_label: str = "Datei", memory_mb: int
     Exception
         Whatever ``func`` raised, re-raised here.
     """
-    mem, secs = limits()
-    memory_mb, seconds = memory_mb or mem, seconds or secs
-    if sys.platform == "win32":  # no fork, no rlimits: check in-process
-        return func(*args, **kwargs)
-    ctx = mp.get_context("fork")
-    recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, func, args, kwargs, memory_mb, seconds), daemon=True)
-    proc.start()
-    send.close()
-    try:
-        data = recv.recv_bytes() if recv.poll(seconds) else None
-    except EOFError:
-        data = None
-    finally:
-        recv.close()
-    if proc.is_alive():
-        proc.kill()
-    proc.join(5)
-    if data is None:
-        if proc.exitcode in (None, -9) or proc.exitcode == -24:  # killed by us or by RLIMIT_CPU
-            raise UploadLimitError(f"{file_label}: Prüfung dauerte länger als {seconds:.0f} s und wurde abgebrochen; "
-                                   "Datei bitte verkleinern oder vereinfachen.")
-        raise UploadLimitError(f"{file_label}: Prüfung abgebrochen (mehr als {memory_mb} MB Speicher nötig?); "
-                               "Datei bitte verkleinern oder vereinfachen.")
-    status, value = pickle.loads(data)
-    if status == "memory":
-        raise UploadLimitError(f"{file_label}: Prüfung braucht mehr als {memory_mb} MB Speicher und wurde abgebrochen; "
-                               "Datei bitte verkleinern oder vereinfachen.")
-    if status == "error":
-        raise value
-    return value
+    return unpack(run_payload(func, args, kwargs, memory_mb, seconds), file_label)

@@ -17,7 +17,8 @@ import pandas as pd
 from geo.aggregate import aggregate_counts, parent_codes
 from geo.geographies import REGISTRY, Geography, load_areas, parse_registry
 from geo.uploads.boundary import max_upload_bytes
-from geo.uploads.sandbox import UploadLimitError, run_limited
+from geo.uploads.check_cache import checked
+from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.store import DataStore
 from indicators.catalogue import Indicator, load_catalogue
 from indicators.errors import InputError, UnknownGeography
@@ -114,10 +115,11 @@ def check_table(source: bytes | str | Path, filename: str | None = None,
         catalogue = load_catalogue()  # shipped ids (population_total, …) are recognised in new geographies too
     ref = geo.reference_code if geo else "00"
     matcher = AreaMatcher(areas["code"].astype(str), dict(zip(areas["code"].astype(str), areas["name"].astype(str))), ref)
-    try:  # parsing (CSV sniffing, openpyxl) in a child with memory and time limits
-        label = filename or (Path(source).name if isinstance(source, (str, Path)) else "Tabelle")
-        raw, read_report = run_limited(read_table, source, filename, max_bytes or max_upload_bytes(),
-                                       file_label=label)
+    label = filename or (Path(source).name if isinstance(source, (str, Path)) else "Tabelle")
+    if isinstance(source, str):
+        source = Path(source)  # hashed by content, not by name
+    try:  # parsing (CSV sniffing, openpyxl) in a child with memory and time limits, once per content
+        raw, read_report = checked(read_table, source, label, max_bytes or max_upload_bytes(), file_label=label)
     except UploadLimitError as exc:
         raw, read_report = RawTable(pd.DataFrame(columns=[ROW_COL])), Report(label)
         read_report.reject_file(str(exc))

@@ -77,9 +77,9 @@ def relation_groups(cells: pd.DataFrame, relations: Mapping[str, Iterable[str]],
 
     Returns (parts, total, total_known) triples. Across areas the city total
     is treated as known even where it is not in the data (it is published
-    elsewhere); within an area a relation counts only if its total is there
-    and every part variable occurs in the data of that year (a missing cell
-    of such a variable then gives no protection).
+    elsewhere); within an area a relation counts if its total and every part
+    variable occur in the data of that year (a missing cell of the area, the
+    total included, then gives no protection).
     """
     keys = set(zip(cells["area_code"], cells["year"], cells["variable"]))
     groups: list[tuple[list[Cell], Cell | None, bool]] = []
@@ -90,8 +90,11 @@ def relation_groups(cells: pd.DataFrame, relations: Mapping[str, Iterable[str]],
             groups.append((parts, total, True))
     present = cells.groupby("year")["variable"].agg(set).to_dict()
     for tvar, pvars in relations.items():
-        for area, year, _ in [k for k in keys if k[2] == tvar]:
-            if set(pvars) <= present.get(year, set()):  # a relation holds only with all its parts in the data
+        members = {tvar, *pvars}
+        # an area's relation holds where any of its cells is there, also without the total: a missing
+        # total (like a missing part) is no protection, its value may be published elsewhere
+        for area, year in sorted({(k[0], k[1]) for k in keys if k[2] in members}, key=str):
+            if members <= present.get(year, set()):  # a relation holds only with all its variables in the data
                 groups.append(([(area, year, p) for p in pvars], (area, year, tvar), False))
     return groups
 

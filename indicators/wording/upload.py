@@ -29,6 +29,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "up_year_if_no_year": ("Jahr (falls keine Jahresspalte)", "Year (if no year column)"),
     "up_no_saved_data_yet": ("Noch keine eigenen Daten gespeichert.", "No saved data yet."),
     "up_remove": ("Entfernen", "Remove"),
+    "up_checking_file": ("Datei wird geprüft …", "Checking the file …"),
     "up_checked_max_size": (
         "Dateien werden geprüft, bevor etwas verwendet wird. Höchstgröße: {mb} MB",
         "Files are checked before anything is used. Maximum size: {mb} MB",

@@ -72,3 +72,29 @@ def test_browser_pages_smoke(tmp_path):
     text = out.read_text()
     assert "| P1 | smoke: bare page cold start | " in text and "| P2 | smoke: bare page rerun | " in text
     assert "error" not in text.split("## Results")[1]
+
+
+def test_p10_hostile_workbook_passes_the_caps(tmp_path):
+    """The benchmark's hostile file is refused by parsing (columns), not by a cheap cap."""
+    from bench.p10_hostile import wide_row_workbook
+    from indicators.ingest.read import read_table
+
+    f = wide_row_workbook(tmp_path / "h.xlsx", 20_000, seed=1)
+    raw, report = read_table(f)
+    assert report.file_error and "zu viele Spalten" in report.to_text()
+
+
+def test_p10_two_sessions_smoke(tmp_path):
+    """Session A opens the atlas while session B's hostile upload is refused (child process, as P1)."""
+    from bench import browser
+
+    if not Path(browser.CHROMIUM).exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"required for CI: chromium missing at {browser.CHROMIUM}")
+        pytest.skip(f"chromium missing at {browser.CHROMIUM}")
+    out = tmp_path / "results.md"
+    res = run_child(["bench/run.py", "--only", "P10", "--smoke", "--out", str(out)], timeout=400)
+    assert res.returncode == 0, res.stderr[-3000:]
+    text = out.read_text()
+    assert "| P10 | smoke: atlas open during a refused upload | " in text
+    assert "error" not in text.split("## Results")[1]

@@ -148,7 +148,8 @@ def render_facilities_tool() -> None:
 
 
 def render_raster_tool() -> None:
-    from geo.spatial.zonal import ZonalError, zonal_indicators, zonal_rows, zonal_stats
+    from geo.spatial.zonal import zonal_indicators, zonal_rows, zonal_stats
+    from indicators.errors import InputError
 
     lang = common.lang()
     ds = common.dataset(common.geography_picker())
@@ -167,7 +168,7 @@ def render_raster_tool() -> None:
             return
         try:
             res = zonal_stats(path, ds.areas, above)
-        except ZonalError as exc:
+        except InputError as exc:  # ZonalError, or the sandbox's limits
             common.show_error(str(exc).replace(path.name, up.name))
             return
     res.raster = up.name

@@ -23,11 +23,11 @@ def _saved(message: str) -> None:
     _changed(message)
 
 
-@st.cache_data(show_spinner="Datei wird geprüft …", max_entries=8, ttl=3600)
-def _checked_boundaries(data: bytes, name: str):
-    """The check of an uploaded boundary file, cached by its content (hashed by Streamlit),
-    so reruns while the file sits in the uploader do not read it again."""
-    return check_boundaries(data, name)
+def _checked_boundaries(data: bytes, name: str, lang: str):
+    """The check of an uploaded boundary file; the parse is cached by its content
+    (:mod:`geo.uploads.check_cache`), so reruns while the file sits in the uploader do not read it again."""
+    with st.spinner(t("up_checking_file", lang)):
+        return check_boundaries(data, name)
 
 
 def _report(report, lang: str) -> None:
@@ -138,7 +138,7 @@ def render() -> None:
         up = st.file_uploader(t("up_geopackage_geojson_or_zip", lang),
                               type=["gpkg", "geojson", "json", "zip"], key="up_bound")
         if up is not None:
-            check = _checked_boundaries(up.getvalue(), up.name)
+            check = _checked_boundaries(up.getvalue(), up.name, lang)
             if not check.ok:
                 _report(check.report, lang)
             else:
@@ -166,7 +166,8 @@ def render() -> None:
                               type=["csv", "txt", "xlsx"], key="up_table")
         if up is not None:
             try:
-                check = check_table(up.getvalue(), up.name, geos[target], store=store)
+                with st.spinner(t("up_checking_file", lang)):
+                    check = check_table(up.getvalue(), up.name, geos[target], store=store)
             except UploadError as exc:
                 common.show_error(exc)
                 return

@@ -2,7 +2,7 @@
 
 Run ``python tests/data/bad/make_corpus.py``; it rewrites the files next to
 it and ``expected.csv`` (file, kind, expected exit code of ``cli.py
-validate``, what the file tests). Every file is small: the zip bombs are
+validate``, or of ``cli.py zonal`` for kind ``raster``, what the file tests). Every file is small: the zip bombs are
 a few kilobytes of zeros, or a header that lies about its size.
 """
 from __future__ import annotations
@@ -262,6 +262,38 @@ def hostile() -> None:
         "table", 1, "XLSX mit 20 MB Texttabelle (sharedStrings)")
 
 
+def _tif(name: str, kind_what: str, code: int, size: int, cell: float, block: int | None = None,
+         crs: str | None = "EPSG:25832", fill: bool = True) -> None:
+    import numpy as np
+    import rasterio
+    from rasterio.transform import from_origin
+    from rasterio.windows import Window
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        tiles = {"tiled": True, "blockxsize": block, "blockysize": block} if block else {}
+        with rasterio.open(path, "w", driver="GTiff", width=size, height=size, count=1, dtype="uint8", crs=crs,
+                           transform=from_origin(X0 - 20_000, Y0 + 25_000, cell, cell), compress="deflate",
+                           sparse_ok=True, nodata=0, **tiles) as dst:
+            if fill:
+                n = min(size, block or size)
+                dst.write(np.full((1, n, n), 7, "uint8"), window=Window(0, 0, n, n))
+        add(name, path.read_bytes(), "raster", code, kind_what)
+
+
+def rasters() -> None:
+    """Issue 13: rasters for ``cli.py zonal`` (kind ``raster``, exit code of ``cli.py zonal``)."""
+    _tif("raster_ok.tif", "kleines GeoTIFF über Lübeck (1 km-Zellen)", 0, 50, 1000)
+    _tif("giant_sparse.tif", "100.000 x 100.000 Zellen, dünn besetzt (80 KB)", 1, 100_000, 0.4, block=1024)
+    _tif("tif_one_huge_block.tif", "eine Kachel mit 8192 x 8192 Zellen", 1, 8192, 5, block=8192, fill=False)
+    _tif("raster_no_crs.tif", "GeoTIFF ohne CRS", 1, 50, 1000, crs=None)
+    add("vrt_passwd.tif", '<VRTDataset rasterXSize="10" rasterYSize="10"><VRTRasterBand dataType="Byte" band="1">'
+        '<SimpleSource><SourceFilename>/etc/passwd</SourceFilename></SimpleSource></VRTRasterBand></VRTDataset>',
+        "raster", 1, "VRT mit /etc/passwd als .tif")
+    add("tif_junk.tif", b"II*\x00" + bytes(random.Random(13).randrange(256) for _ in range(2000)), "raster", 1,
+        "TIFF-Kennung, dann Zufallsbytes")
+
+
 def main() -> None:
     for p in HERE.iterdir():
         if p.name not in {"make_corpus.py", "__pycache__"}:
@@ -269,6 +301,7 @@ def main() -> None:
     tables()
     boundaries()
     hostile()
+    rasters()
     with open(HERE / "expected.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["file", "kind", "exit_code", "what"])
