@@ -67,7 +67,7 @@ SPECS = [
       arg("--public", action="store_true", help="öffentlich (nur Rolle admin)"), JSON, AS_USER), _data, False),
     ("plan", "Planung (Ziele, Maßnahmen, Partner): import DATEI… [--dry-run] | export --out DATEI.xlsx | "
              "list [--json] | evaluate [--measure ID] [--comparison all|matched] [--post JAHR] [--json] | "
-             "report --year JJJJ --out DATEI.pdf",
+             "report --year JJJJ --out DATEI.pdf [--lang en]",
      (arg("action", choices=["import", "export", "list", "evaluate", "report"]),
       arg("files", nargs="*", metavar="DATEI", help="XLSX (Blätter Massnahmen, Ziele) oder CSV-Dateien"),
       arg("--dry-run", action="store_true", help="nur prüfen, nichts speichern"),
@@ -76,6 +76,8 @@ SPECS = [
       arg("--comparison", choices=["all", "matched"], default="all",
           help="Vergleichsgebiete: alle übrigen (all) oder die 3 im Vorher-Wert ähnlichsten (matched)"),
       arg("--post", type=int, metavar="JAHR", help="Nachher-Jahr (Standard: letztes Jahr mit Daten)"),
-      arg("--year", type=int, metavar="JJJJ", help="Berichtsjahr (report)"), JSON, AS_USER), _plan, False),
+      arg("--year", type=int, metavar="JJJJ", help="Berichtsjahr (report)"),
+      arg("--lang", default="de", choices=["de", "en"], help="Sprache der Hinweise (evaluate) und des Berichts"),
+      JSON, AS_USER), _plan, False),
 ]
 SPECS.append(("grid", GRID_HELP, GRID_ARGS, run_grid, False))  # body in geo/grid/commands.py

@@ -70,7 +70,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         if not measures:
             raise PlanError(f"--measure {args.measure}: Maßnahme gibt es nicht")
         goals = []
-    result = evaluate(goals, measures, comparison=args.comparison, post_year=args.post)
+    result = evaluate(goals, measures, comparison=args.comparison, post_year=args.post, lang=args.lang)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
@@ -88,7 +88,7 @@ def _report(args: argparse.Namespace) -> int:
 
     _need(args, "--year JJJJ", args.year)
     _need(args, "--out DATEI.pdf", args.out)
-    write_report(engine(), acting_user(args.as_user), year=args.year, out=args.out)
+    write_report(engine(), acting_user(args.as_user), year=args.year, out=args.out, lang=args.lang)
     print(f"Sachstand Strategische Sozialplanung {args.year} nach {args.out} geschrieben")
     return 0
 

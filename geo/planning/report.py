@@ -73,7 +73,7 @@ def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str
     pages.append((t("plan_rep_map", lang), "map", here))
     pages += [(t("plan_rep_areas", lang, n=i + 1), "areas", c) for i, c in enumerate(_chunks(area_rows))]
     pages += [(t("plan_rep_effects", lang, n=i + 1), "effects", c) for i, c in enumerate(_chunks(eff_rows, 24))]
-    pages.append((t("plan_rep_caveats", lang), "caveats", sorted({e.note for e in effects})))
+    pages.append((t("plan_rep_caveats", lang), "caveats", sorted({e.note_in(lang) for e in effects})))
     pages.append((t("plan_rep_sources", lang), "sources", []))
     return pages
 

@@ -91,7 +91,7 @@ def _effects(measures: list[dict], data: Datasets, lang: str) -> None:
                                 "Placebo-Sätze": e.n_placebo} for e in results]), hide_index=True, width="stretch")
     for e in results:
         with st.expander(f"{e.id}: {e.indicator}"):
-            st.write(e.note)
+            st.write(e.note_in(lang))
             if len(e.pre_years) >= 2 and e.comparison_areas:
                 ds = data.get(next(m["geography"] for m in measures if m["id"] == e.id))
                 frame = trends(ds.values, e.indicator, e.treated, e.comparison_areas)
@@ -112,7 +112,8 @@ def _excel(user, lang: str) -> None:
         from geo.planning.report import build_report
 
         st.session_state["plan_report_pdf"] = build_report(auth.engine(), user, year=int(year),
-                                                           geography=st.session_state.get("geography", "stadtteile"))
+                                                           geography=st.session_state.get("geography", "stadtteile"),
+                                                           lang=lang)
     if st.session_state.get("plan_report_pdf"):
         st.download_button("PDF", st.session_state["plan_report_pdf"], f"sachstand_sozialplanung_{int(year)}.pdf",
                            "application/pdf", key="plan_report_dl")
