@@ -16,6 +16,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     'plan_tab_effect': ('Wirkung', 'Effect'),
     'plan_tab_excel': ('Excel', 'Excel'),
     'plan_empty': ('Noch keine Maßnahmen eingetragen.', 'No measures yet.'),
+    'plan_list_more': ('Gezeigt: die ersten {shown} von {total} Maßnahmen – bitte weiter filtern.',
+                       'Shown: the first {shown} of {total} measures – please filter further.'),
     'plan_filter_field': ('Handlungsfeld', 'Field of action'),
     'plan_filter_area': ('Gebiet', 'Area'),
     'plan_filter_status': ('Status', 'Status'),
