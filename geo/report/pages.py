@@ -124,10 +124,8 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
         notes.append(t("rep_flagged_see_overview", lang))
     if shown_only:
         notes.append(t("rep_top_rows_note", lang, top=TOP_ROWS, n=len(layer)))
-    body = [ln for p in notes for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
-    tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, tbl_top - 58 - rl.footer_top()), layout)
     h2 = tbl_top - 58 - rl.footer_top()
-    body = [ln for p in note for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
+    body = [ln for p in notes for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
     room = max(int((h2 - 3.6 * len(lines) - 3) / 3.6), 1)  # lines that fit above the footer
     if len(body) > room:
         body = body[: room - 1] + [body[room - 1].rstrip() + " …"]

@@ -54,6 +54,7 @@ def test_indicator_pages_grouped_by_topic_with_source_line(synth, report):
             assert label in text
             assert "Quelle: Synthetische Testdaten (erfunden), CC0 1.0" in text
             assert "Entwicklung Teststadt gesamt" in text
+            assert "Definition:" in text and "Datenstand:" in text  # definition and reference date under the trend
 
 
 def test_german_number_format_and_trend(synth, report):
