@@ -36,7 +36,7 @@ def _chunks(rows: list, n: int = ROWS_PER_PAGE) -> list[list]:
 
 
 def _text(fig, layout, top: float, paragraphs: list[str], fs: float = 8.5) -> float:
-    ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), WIDTH, top - rl.footer_top()), layout)
+    ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), WIDTH, top - rl.footer_top()), layout)
     y = top - rl.footer_top()
     for p in paragraphs:
         lines = pl.wrap_to_width(fig, p, WIDTH, fs)

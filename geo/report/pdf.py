@@ -189,7 +189,7 @@ def _cover(fig, layout, ds: Dataset, year: int, plan: list[ReportPage], lang: st
 
 
 def _methods(fig, layout, lines, top: float) -> None:
-    ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), 210 - 2 * rl.MARGIN, top - rl.footer_top()), layout)
+    ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), 210 - 2 * rl.MARGIN, top - rl.footer_top()), layout)
     y = top - rl.footer_top()
     for style, text in lines:
         if style == "gap":
