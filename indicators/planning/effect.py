@@ -193,8 +193,9 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
                   post_year=post, treated_change=None, comparison=comparison, comparison_areas=[],
                   comparison_change=None, effect=None, p_placebo=None, n_placebo=0, pre_years=before)
     if pre_year is None or post is None or post <= pre_year or post not in p.columns:
-        facts = {"kind": "no_estimate", "indicator": indicator, "reason": "no_pre" if pre_year is None else "no_post",
-                 "year": start_year if pre_year is None else pre_year}
+        facts: dict[str, Any] = {"kind": "no_estimate", "indicator": indicator,
+                                 "reason": "no_pre" if pre_year is None else "no_post",
+                                 "year": start_year if pre_year is None else pre_year}
         return MeasureEffect(**result, note=note(facts), facts=facts)
     pre, delta = p.delta(pre_year, post)
     missing = np.isnan(delta)
