@@ -5,7 +5,8 @@
 (the issue's targets: list and filter ≤ 150 ms, evaluate all ≤ 5 s, import ≤ 10 s):
 
 1. ``plan import`` of a CSV pair (one transaction, validation against the data),
-2. list every measure and filter by area, field and status (what the Planung page does),
+2. list measures filtered by area, field and status in SQL, and the first 1,000 unfiltered
+   (what the Planung page does),
 3. evaluate every goal and every measure (``all`` comparison, placebo inference).
 
 Usage: ``python bench/p9_planning.py [--measures 10000] [--goals 2000] [--db-url URL]``
@@ -56,7 +57,7 @@ def measure(n_m: int = 10_000, n_g: int = 2_000, db_url: str | None = None) -> d
     from store.permissions import User
     from store.planning import repository as repo
     from store.planning.excel import import_plan
-    from store.planning.query import filter_measures
+    from store.planning.query import MeasureFilter, find_measures
 
     folder = Path(tempfile.mkdtemp(prefix="p9-"))
     eng = db.make_engine(db_url or f"sqlite:///{folder / 'bench.db'}")
@@ -67,22 +68,30 @@ def measure(n_m: int = 10_000, n_g: int = 2_000, db_url: str | None = None) -> d
     paths = _files(folder, codes, indicators, n_m, n_g)
     k = known([GEO])
     user = User("bench", "planner")
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = import_plan(eng, user, paths, known=k)
-    t_import = time.perf_counter() - t0
+    t_import, c_import = time.perf_counter() - t0, time.process_time() - c0
     assert result.stored, result.to_text()[:2000]
-    times = []
-    for _ in range(5):
+    times, pages = [], []
+    flt = MeasureFilter(area=codes[0], field="Wohnen", status="laufend", geography=GEO)
+    for _ in range(5):  # what the Planung page lists: filtered in SQL, and the first page unfiltered
         t0 = time.perf_counter()
-        rows = repo.list_records(eng, user, "measure")
-        filter_measures(rows, area=codes[0], field="Wohnen", status="laufend", geography=GEO)
+        find_measures(eng, user, flt, limit=1000)
         times.append(time.perf_counter() - t0)
-    goals = repo.list_records(eng, user, "goal")
+        t0 = time.perf_counter()
+        find_measures(eng, user, MeasureFilter(geography=GEO), limit=1000)
+        pages.append(time.perf_counter() - t0)
     t0 = time.perf_counter()
+    rows = repo.list_records(eng, user, "measure")
+    t_all = time.perf_counter() - t0
+    goals = repo.list_records(eng, user, "goal")
+    t0, c0 = time.perf_counter(), time.process_time()
     out = evaluate(goals, rows, data=data)
-    t_eval = time.perf_counter() - t0
-    return {"dialect": eng.dialect.name, "areas": len(codes), "import": t_import, "list_first": times[0],
-            "list": sorted(times)[2], "evaluate": t_eval, "effects": len(out["measures"]), "goals": len(out["goals"])}
+    t_eval, c_eval = time.perf_counter() - t0, time.process_time() - c0
+    return {"dialect": eng.dialect.name, "areas": len(codes), "import": t_import, "import_cpu": c_import, "evaluate_cpu": c_eval,
+            "list_first": times[0],
+            "list": sorted(times)[2], "page": sorted(pages)[2],
+            "all_records": t_all, "evaluate": t_eval, "effects": len(out["measures"]), "goals": len(out["goals"])}
 
 
 def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
@@ -94,7 +103,10 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
                 target="≤ 10 s", met=f["import"] <= 10, measures=what + "; one transaction"),
             Row(id="P9", figure="plan list + filter", unit="s", value=Stats([f["list"]]), fmt="{:.3f}",
                 target="≤ 0.15 s", met=f["list"] <= 0.15,
-                measures=what + f"; median of 5 reads (first read {f['list_first']:.3f} s)"),
+                measures=what + f"; SQL filter (area, field, status), median of 5 reads (first read "
+                                f"{f['list_first']:.3f} s)"),
+            Row(id="P9", figure="plan list, first page", unit="s", value=Stats([f["page"]]), fmt="{:.3f}",
+                target="≤ 0.15 s", met=f["page"] <= 0.15, measures=what + "; 1,000 rows unfiltered, median of 5"),
             Row(id="P9", figure="plan evaluate all", unit="s", value=Stats([f["evaluate"]]), fmt="{:.2f}",
                 target="≤ 5 s", met=f["evaluate"] <= 5,
                 measures=what + f"; {f['effects']} effects, {f['goals']} goals"),
@@ -109,11 +121,14 @@ def main() -> None:
     args = ap.parse_args()
     f = measure(args.measures, args.goals, args.db_url)
     print(f"P9 planning ({f['dialect']}): {args.measures} measures, {args.goals} goals, {f['areas']} areas")
-    print(f"  import (one transaction):     {f['import']:8.2f} s   (target ≤ 10 s)")
+    print(f"  import (one transaction):     {f['import']:8.2f} s   (target ≤ 10 s; this process's CPU "
+          f"{f['import_cpu']:.2f} s: on a busy machine the wall time is higher)")
     print(f"  list + filter (median of 5):  {1000 * f['list']:8.1f} ms  (target ≤ 150 ms; first read "
           f"{1000 * f['list_first']:.1f} ms)")
+    print(f"  list, first 1,000 (median):   {1000 * f['page']:8.1f} ms  (target ≤ 150 ms)")
+    print(f"  every full record (evaluate): {f['all_records']:8.2f} s")
     print(f"  evaluate all:                 {f['evaluate']:8.2f} s   (target ≤ 5 s; {f['effects']} effects, "
-          f"{f['goals']} goals)")
+          f"{f['goals']} goals; CPU {f['evaluate_cpu']:.2f} s)")
 
 
 if __name__ == "__main__":

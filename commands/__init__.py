@@ -62,7 +62,8 @@ def _data(args: argparse.Namespace) -> int:
          arg("--measure", type=int, metavar="ID", help="cli_a_measure"),
          arg("--comparison", choices=["all", "matched"], default="all", help="cli_a_comparison"),
          arg("--post", type=int, metavar=say("cli_v_year"), help="cli_a_post"),
-         arg("--year", type=int, metavar=say("cli_v_yyyy"), help="cli_a_report_year"), JSON, AS_USER)
+         arg("--year", type=int, metavar=say("cli_v_yyyy"), help="cli_a_report_year"),
+         arg("--lang", default="de", choices=["de", "en"], help="cli_a_plan_lang"), JSON, AS_USER)
 def _plan(args: argparse.Namespace) -> int:
     from commands.planning import run_plan
 

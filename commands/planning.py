@@ -4,21 +4,22 @@ from __future__ import annotations
 import argparse
 import json
 
+from commands.registry import say
 from commands.session import acting_user, engine
+from indicators.wording import t
 from store.errors import StoreError
 
 
-def _need(args: argparse.Namespace, what: str, value) -> None:
+def _need(args: argparse.Namespace, what_key: str, value) -> None:
     if not value:
-        raise StoreError(f"plan {args.action}: bitte {what} angeben")
+        raise StoreError(say("cli_e_plan_need", action=args.action, what=say(what_key)))
 
 
 def _import(args: argparse.Namespace) -> int:
     from geo.planning.evaluate import known
     from store.planning.excel import import_plan
 
-    _need(args, "DATEI (XLSX mit den Blättern Massnahmen/Ziele oder CSV-Dateien Massnahmen*.csv, Ziele*.csv)",
-          args.files)
+    _need(args, "cli_w_plan_files", args.files)
     result = import_plan(engine(), acting_user(args.as_user), args.files, known=known(), dry_run=args.dry_run)
     print(result.to_text())
     return 0 if result.ok else 1
@@ -27,11 +28,11 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from store.planning.excel import export_xlsx
 
-    _need(args, "--out DATEI.xlsx", args.out)
+    _need(args, "cli_w_out_xlsx", args.out)
     if not str(args.out).lower().endswith(".xlsx"):
-        raise StoreError(f"--out {args.out}: die Ausgabe ist eine Excel-Datei (.xlsx)")
+        raise StoreError(say("cli_e_plan_xlsx", out=args.out))
     export_xlsx(engine(), acting_user(args.as_user), args.out)
-    print(f"Planung nach {args.out} geschrieben")
+    print(say("cli_m_plan_exported", out=args.out))
     return 0
 
 
@@ -45,13 +46,14 @@ def _list(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=1))
         return 0
     if not any(data.values()):
-        print("Die Planung ist leer (noch keine Maßnahmen, Ziele oder Partner).")
+        print(say("cli_m_plan_empty"))
     for m in data["measure"]:
-        period = f"{m['start'] or '?'} – {m['end'] or 'offen'}"
+        period = f"{m['start'] or '?'} – {m['end'] or say('cli_m_open_end')}"
         print(f"M{m['id']}\t{m['status']}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
               f"{m['title']}")
     for g in data["goal"]:
-        print(f"Z{g['id']}\t{g['field']}\t{g['indicator']} → {g['target_value']} bis {g['target_year']}\t{g['text']}")
+        target = say("cli_m_goal_target", value=g["target_value"], year=g["target_year"])
+        print(f"Z{g['id']}\t{g['field']}\t{g['indicator']} → {target}\t{g['text']}")
     for p in data["partner"]:
         print(f"P{p['id']}\t{p['organisation']}\t{p['kind']}")
     return 0
@@ -68,28 +70,29 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.measure is not None:
         measures = [m for m in measures if m["id"] == args.measure]
         if not measures:
-            raise PlanError(f"--measure {args.measure}: Maßnahme gibt es nicht")
+            raise PlanError(say("cli_e_no_measure", id=args.measure))
         goals = []
-    result = evaluate(goals, measures, comparison=args.comparison, post_year=args.post)
+    result = evaluate(goals, measures, comparison=args.comparison, post_year=args.post, lang=args.lang)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
     for g in result["goals"]:
-        print(f"Ziel {g['id']} ({g['indicator']}): Basis {g['baseline']}, aktuell {g['current']}, Ziel {g['target']}, "
-              f"Fortschritt {g['progress']}, {'im Plan' if g['on_track'] else 'nicht im Plan'}")
+        state = t("cli_m_on_track" if g["on_track"] else "cli_m_off_track", args.lang)
+        print(t("cli_m_goal_progress", args.lang, **{k: g[k] for k in ("id", "indicator", "baseline", "current",
+                                                                        "target", "progress")}, state=state))
     for m in result["measures"]:
-        print(f"Maßnahme {m['id']} ({m['indicator']}): Effekt {m['effect']}, p = {m['p_placebo']} "
-              f"({m['n_placebo']} Placebo-Sätze). {m['note']}")
+        print(t("cli_m_measure_effect", args.lang, **{k: m[k] for k in ("id", "indicator", "effect", "p_placebo",
+                                                                         "n_placebo", "note")}))
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
     from geo.planning.report import write_report
 
-    _need(args, "--year JJJJ", args.year)
-    _need(args, "--out DATEI.pdf", args.out)
-    write_report(engine(), acting_user(args.as_user), year=args.year, out=args.out)
-    print(f"Sachstand Strategische Sozialplanung {args.year} nach {args.out} geschrieben")
+    _need(args, "cli_w_year", args.year)
+    _need(args, "cli_w_out_pdf", args.out)
+    write_report(engine(), acting_user(args.as_user), year=args.year, out=args.out, lang=args.lang)
+    print(say("cli_m_plan_report", year=args.year, out=args.out))
     return 0
 
 

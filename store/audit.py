@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_rows
 from store.db import session
 from store.models import AuditRow, utcnow
 from store.permissions import User, require
@@ -39,14 +40,14 @@ def record(s: Session, user: User | str, action: str, obj: str = "", details: di
 
 
 def record_many(s: Session, user: User | str, items: list[tuple[str, str, dict]]) -> None:
-    """Append one entry per ``(action, object, details)`` in one executemany statement (bulk imports)."""
+    """Append one entry per ``(action, object, details)`` in bulk (:func:`store.bulk.insert_rows`; imports)."""
     if not items:
         return
     name = (user if isinstance(user, str) else user.name)[:64]
     now = utcnow()
-    s.execute(insert(AuditRow.__table__), [{"time": now, "user_name": name, "action": action,
-                                            "object": str(obj)[:200], "details": dict(details or {})}
-                                           for action, obj, details in items])
+    insert_rows(s, AuditRow.__table__, [{"time": now, "user_name": name, "action": action,
+                                         "object": str(obj)[:200], "details": dict(details or {})}
+                                        for action, obj, details in items])
 
 
 def _aware(t: dt.datetime) -> dt.datetime:

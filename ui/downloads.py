@@ -115,7 +115,7 @@ def report_download(ds, year: int, lang: str) -> None:
         st.caption(t("report_many" if many else "report_few", lang, n=len(ds.areas), many=MANY_AREAS))
         key = f"report-{ds.geography.id}-{year}-{lang}"
         if st.button(t("report_build", lang), key=f"{key}-build"):
-            from geo.report.pdf import build_report
+            from geo.report.pdf import ReportOptions, build_report
 
             bar = st.progress(0.0, text=t("report_progress", lang).format(done=0, total="…"))
 
@@ -126,7 +126,7 @@ def report_download(ds, year: int, lang: str) -> None:
             from ui.auth import current_user
 
             planning = default_register_lines(ds, lang, current_user())  # the register's short section
-            st.session_state[key] = build_report(ds, year, lang, progress=progress, planning=planning)
+            st.session_state[key] = build_report(ds, year, lang, ReportOptions(planning=planning), progress)
             bar.empty()
         if st.session_state.get(key):
             st.download_button(t("report_download", lang), st.session_state[key],

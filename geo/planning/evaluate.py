@@ -100,9 +100,9 @@ def evaluate_measure(measure: dict, data: Datasets, *, comparison: str = "all",
 
 
 def evaluate(goals: list[dict], measures: list[dict], *, comparison: str = "all", post_year: int | None = None,
-             data: Datasets | None = None) -> dict:
-    """The JSON of ``plan evaluate``: ``{"goals": [...], "measures": [...]}``."""
+             data: Datasets | None = None, lang: str = "de") -> dict:
+    """The JSON of ``plan evaluate``: ``{"goals": [...], "measures": [...]}`` (notes in ``lang``)."""
     data = data or Datasets()
     return {"goals": [evaluate_goal(g, data).to_json_dict() for g in goals],
-            "measures": [e.to_json_dict() for m in measures
+            "measures": [e.to_json_dict(lang) for m in measures
                          for e in evaluate_measure(m, data, comparison=comparison, post_year=post_year)]}

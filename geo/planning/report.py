@@ -36,7 +36,7 @@ def _chunks(rows: list, n: int = ROWS_PER_PAGE) -> list[list]:
 
 
 def _text(fig, layout, top: float, paragraphs: list[str], fs: float = 8.5) -> float:
-    ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), WIDTH, top - rl.footer_top()), layout)
+    ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), WIDTH, top - rl.footer_top()), layout)
     y = top - rl.footer_top()
     for p in paragraphs:
         lines = pl.wrap_to_width(fig, p, WIDTH, fs)
@@ -73,7 +73,7 @@ def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str
     pages.append((t("plan_rep_map", lang), "map", here))
     pages += [(t("plan_rep_areas", lang, n=i + 1), "areas", c) for i, c in enumerate(_chunks(area_rows))]
     pages += [(t("plan_rep_effects", lang, n=i + 1), "effects", c) for i, c in enumerate(_chunks(eff_rows, 24))]
-    pages.append((t("plan_rep_caveats", lang), "caveats", sorted({e.note for e in effects})))
+    pages.append((t("plan_rep_caveats", lang), "caveats", sorted({e.note_in(lang) for e in effects})))
     pages.append((t("plan_rep_sources", lang), "sources", []))
     return pages
 

@@ -1,12 +1,14 @@
 """Building blocks of report pages (A4 portrait): page frame, tables, small maps."""
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 
 import geopandas as gpd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.transforms import Affine2D
 
 from geo.printmap import layout as pl
 from geo.printmap.legend import draw_scale_bar
@@ -19,6 +21,36 @@ STRIPE = "#f3f3f3"
 RULE = "#9e9e9e"
 ACCENT = "#7f2704"
 FOOTER_LINES = 3
+_PAGE_AXES: weakref.WeakKeyDictionary[Figure, Axes] = weakref.WeakKeyDictionary()
+
+
+class Panel:
+    """A box of the page (mm, origin at its lower left) drawn on the page's full-size axes.
+
+    Text, lines and patches land exactly where an Axes of that box would put them, without
+    the cost of one more matplotlib Axes (its ticks, spines and transforms) per text box:
+    a report has hundreds of them.
+    """
+
+    def __init__(self, page: Axes, box: pl.Box) -> None:
+        self.page = page
+        self.transData = Affine2D().translate(box[0], box[1]) + page.transData
+
+    def text(self, x: float, y: float, s: str, **kw):
+        return self.page.text(x, y, s, transform=self.transData, **kw)
+
+    def plot(self, xs, ys, **kw):
+        return self.page.plot(xs, ys, transform=self.transData, **kw)
+
+    def add_patch(self, patch: Patch) -> Patch:
+        patch.set_transform(self.transData)
+        return self.page.add_patch(patch)
+
+
+def panel(fig: Figure, box: pl.Box, layout: pl.PageLayout) -> Panel | Axes:
+    """A text box at ``box`` (mm): a :class:`Panel` on a framed page, else its own axes (as ``add_axes_mm``)."""
+    page = _PAGE_AXES.get(fig)
+    return Panel(page, box) if page is not None else pl.add_axes_mm(fig, box, layout)
 
 
 def new_page() -> tuple[Figure, pl.PageLayout]:
@@ -34,6 +66,7 @@ def page_frame(fig: Figure, layout: pl.PageLayout, title: str, kicker: str = "",
     """
     w, h = layout.width, layout.height
     ax = pl.add_axes_mm(fig, (0, 0, w, h), layout)
+    _PAGE_AXES[fig] = ax  # the page's text boxes draw on it (panel)
     y = h - MARGIN
     if kicker:
         ax.text(MARGIN, y, kicker.upper(), ha="left", va="top", fontsize=8, color=ACCENT,
@@ -81,13 +114,13 @@ def fit_text(fig: Figure, text: str, width_mm: float, fontsize: float, weight: s
 
 def draw_table(fig: Figure, layout: pl.PageLayout, box: pl.Box, columns: Sequence[str],
                rows: Sequence[Sequence[str]], widths: Sequence[float], aligns: Sequence[str],
-               fontsize: float = 8.0, bold_rows: Iterable[int] = (), max_row: float = 5.6) -> Axes:
+               fontsize: float = 8.0, bold_rows: Iterable[int] = (), max_row: float = 5.6) -> Panel | Axes:
     """A striped table from the top of ``box``; rows shrink (and font with them) to fit.
 
     ``widths`` are column widths in mm, ``aligns`` ``"l"`` or ``"r"``. Cells
     too wide for their column are shortened with an ellipsis.
     """
-    ax = pl.add_axes_mm(fig, box, layout)
+    ax = panel(fig, box, layout)
     bw, bh = box[2], box[3]
     row_h = min(max_row, bh / (len(rows) + 1.3))
     fs = min(fontsize, row_h / 0.3528 * 0.62)
@@ -109,7 +142,7 @@ def draw_table(fig: Figure, layout: pl.PageLayout, box: pl.Box, columns: Sequenc
     return ax
 
 
-def _cell(ax: Axes, fig: Figure, x: float, width: float, y: float, text: str, align: str,
+def _cell(ax: Panel | Axes, fig: Figure, x: float, width: float, y: float, text: str, align: str,
           fontsize: float, weight: str) -> None:
     pad = 1.2
     text = fit_text(fig, str(text), width - 2 * pad, fontsize, weight)

@@ -105,7 +105,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
                   bold_rows=[len(rows) - 1] if city is not None else [])
 
     series = city_series(ds, indicator, year)
-    tax = pl.add_axes_mm(fig, (133, tbl_top - 8, right - 133, 8), layout)
+    tax = rl.panel(fig, (133, tbl_top - 8, right - 133, 8), layout)
     label = t("rep_trend", lang)
     tax.text(0, 8, label + ds.geography.reference_label(lang), ha="left", va="top", fontsize=8.5,
              fontweight="bold", color=pl.TEXT_COLOR)
@@ -124,14 +124,12 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
         notes.append(t("rep_flagged_see_overview", lang))
     if shown_only:
         notes.append(t("rep_top_rows_note", lang, top=TOP_ROWS, n=len(layer)))
-    body = [ln for p in notes for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
-    tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, tbl_top - 58 - rl.footer_top()), layout)
     h2 = tbl_top - 58 - rl.footer_top()
-    body = [ln for p in note for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
+    body = [ln for p in notes for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
     room = max(int((h2 - 3.6 * len(lines) - 3) / 3.6), 1)  # lines that fit above the footer
     if len(body) > room:
         body = body[: room - 1] + [body[room - 1].rstrip() + " …"]
-    tax2 = pl.add_axes_mm(fig, (133, rl.footer_top(), right - 133, h2), layout)
+    tax2 = rl.panel(fig, (133, rl.footer_top(), right - 133, h2), layout)
     tax2.text(0, h2, "\n".join(lines), ha="left", va="top", fontsize=7.5, color=pl.TEXT_COLOR,
               linespacing=1.35)
     tax2.text(0, h2 - 3.6 * len(lines) - 3, "\n".join(body), ha="left", va="top", fontsize=7.5,
@@ -168,7 +166,7 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
                 flag_label=t("rep_at_least_1_flagged", lang), font_scale=0.95)
     _flag_table(fig, layout, ds, table, lang, (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN,
                                                top - 132 - rl.footer_top() - 14), codes)
-    ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), W - 2 * rl.MARGIN, 12), layout)
+    ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), W - 2 * rl.MARGIN, 12), layout)
     text = "\n".join(pl.wrap_to_width(fig, rule, W - 2 * rl.MARGIN, 7)[:3])
     ax.text(0, 12, text, ha="left", va="top", fontsize=7, color=pl.MUTED, linespacing=1.35)
 
@@ -228,7 +226,7 @@ def appendix_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.Dat
                    *[f"({k})" for k in range(1, len(ids) + 1)], "Σ"],
                   rows, [name_w, 16, *([col] * len(ids)), 14], ["l", "l", *(["r"] * len(ids)), "r"],
                   fontsize=7.0, max_row=4.6)
-    ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), width, foot), layout)
+    ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), width, foot), layout)
     ax.text(0, foot, "\n".join(lines), ha="left", va="top", fontsize=6.5, color=pl.MUTED, linespacing=1.3)
 
 
@@ -263,7 +261,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
             rows.append([f"{ind.label(lang)} ({ind.unit_for(lang)})", val, fmt_number(city, dec, lang),
                          fmt_rank(r["rank"], lay.attrs.get("ranked", len(lay)), lang),
                          t("yes", lang) if flag else ""])
-    ax = pl.add_axes_mm(fig, (rl.MARGIN, top - 58, 100, 58), layout)
+    ax = rl.panel(fig, (rl.MARGIN, top - 58, 100, 58), layout)
     pop = ds.values[(ds.values["indicator"] == "population_total") & (ds.values["year"] == year)
                     & (ds.values["area_code"] == code)]["value"]
     facts = []

@@ -189,7 +189,7 @@ def _cover(fig, layout, ds: Dataset, year: int, plan: list[ReportPage], lang: st
 
 
 def _methods(fig, layout, lines, top: float) -> None:
-    ax = pl.add_axes_mm(fig, (rl.MARGIN, rl.footer_top(), 210 - 2 * rl.MARGIN, top - rl.footer_top()), layout)
+    ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), 210 - 2 * rl.MARGIN, top - rl.footer_top()), layout)
     y = top - rl.footer_top()
     for style, text in lines:
         if style == "gap":
@@ -203,34 +203,52 @@ def _methods(fig, layout, lines, top: float) -> None:
         y -= fs * 0.3528 * 1.4 + (1.0 if style == "h" else 0)
 
 
-def build_report(ds: Dataset, year: int, lang: str = "de", flag_source: FlagSource = threshold_flag_table,
-                 flag_rule: str | None = None, created: date | None = None,
-                 areas: Sequence[str] | None = None, progress: Progress | None = None, *,
-                 planning: Sequence[tuple[str, str]] = ()) -> bytes:
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a report may change beyond dataset, year and language (all optional).
+
+    Attributes
+    ----------
+    flag_source : callable ``(ds, year) -> DataFrame``
+        Areas (index: code) × indicators, True where flagged (default: thresholds).
+    flag_rule : str, optional
+        One sentence explaining the flags (shown on the overview and methods pages).
+    created : date, optional
+        The date printed on the cover (default: today).
+    areas : sequence of str, optional
+        Codes of the areas that get a profile page (see :func:`plan_report`).
+    planning : sequence of (style, text)
+        The short planning section (goals with progress, measures per field of action) from
+        :func:`geo.planning.summary.section_lines`; an empty register gives none.
+    """
+
+    flag_source: FlagSource = threshold_flag_table
+    flag_rule: str | None = None
+    created: date | None = None
+    areas: Sequence[str] | None = None
+    planning: Sequence[tuple[str, str]] = ()
+
+
+def build_report(ds: Dataset, year: int, lang: str = "de", options: ReportOptions | None = None,
+                 progress: Progress | None = None) -> bytes:
     """The report as PDF bytes (what the app's report button needs).
 
     Parameters
     ----------
-    flag_source : callable ``(ds, year) -> DataFrame``
-        Areas (index: code) × indicators, True where flagged.
-    flag_rule : str, optional
-        One sentence explaining the flags (shown on the overview and methods pages).
-    areas : sequence of str, optional
-        Codes of the areas that get a profile page (see :func:`plan_report`).
+    options : ReportOptions, optional
+        Flag source and rule, cover date, profiled areas, planning section (defaults: see there).
     progress : callable ``(done, total)``, optional
         Called after every page (the CLI shows a tqdm bar, the app ``st.progress``).
-    planning : sequence of (style, text), optional
-        The short planning section (goals with progress, measures per field of action) from
-        :func:`geo.planning.summary.section_lines`; an empty register gives none.
     """
+    opts = options or ReportOptions()
     if int(year) not in ds.years:
         raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
     year = int(year)
-    created = created or date.today()
-    rule = flag_rule or t("rep_flag_rule", lang)
-    table = flag_source(ds, year)
+    created = opts.created or date.today()
+    rule = opts.flag_rule or t("rep_flag_rule", lang)
+    table = opts.flag_source(ds, year)
     table.index = table.index.astype(str)
-    plan = plan_report(ds, year, lang, rule, areas, table, planning=planning)
+    plan = plan_report(ds, year, lang, rule, opts.areas, table, planning=opts.planning)
     layers = rp.year_layers(ds, year)
     overview = overview_codes(ds, table)
     title = report_title(ds, year)
@@ -282,7 +300,7 @@ def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar
             pbar.total = total
             pbar.update(done - pbar.n)
 
-        pdf = build_report(ds, year, lang, progress=progress, planning=default_register_lines(ds, lang))
+        pdf = build_report(ds, year, lang, ReportOptions(planning=default_register_lines(ds, lang)), progress)
     path = Path(path)
     path.write_bytes(pdf)
     return path

@@ -28,7 +28,7 @@ import pandas as pd
 
 from indicators.errors import InputError
 from indicators.planning.series import wide
-from indicators.planning.text import caveat
+from indicators.planning.text import note
 
 MAX_EXACT = 5000
 N_RANDOM = 999
@@ -56,11 +56,16 @@ class MeasureEffect:
     note: str
     excluded: list[str] = field(default_factory=list)
     pre_years: list[int] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)  # what the note says, for :meth:`note_in` (another language)
 
-    def to_json_dict(self) -> dict:
+    def note_in(self, lang: str = "de") -> str:
+        """The note in ``lang`` (``note`` is the German one)."""
+        return note(self.facts, lang) if self.facts else self.note
+
+    def to_json_dict(self, lang: str = "de") -> dict:
         keys = ("id", "indicator", "treated", "pre_year", "post_year", "treated_change", "comparison",
-                "comparison_areas", "comparison_change", "effect", "p_placebo", "n_placebo", "note")
-        return {k: getattr(self, k) for k in keys}
+                "comparison_areas", "comparison_change", "effect", "p_placebo", "n_placebo")
+        return {**{k: getattr(self, k) for k in keys}, "note": self.note_in(lang)}
 
 
 def nearest(pre: pd.Series, pool: list[str], reference: float, k: int = K_MATCHED) -> list[str]:
@@ -188,9 +193,10 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
                   post_year=post, treated_change=None, comparison=comparison, comparison_areas=[],
                   comparison_change=None, effect=None, p_placebo=None, n_placebo=0, pre_years=before)
     if pre_year is None or post is None or post <= pre_year or post not in p.columns:
-        why = (f"kein Jahr mit Daten vor dem Beginn {start_year}" if pre_year is None
-               else f"kein Nachher-Jahr mit Daten nach {pre_year}")
-        return MeasureEffect(**result, note=f"Keine Wirkungsschätzung für {indicator}: {why}.")
+        facts: dict[str, Any] = {"kind": "no_estimate", "indicator": indicator,
+                                 "reason": "no_pre" if pre_year is None else "no_post",
+                                 "year": start_year if pre_year is None else pre_year}
+        return MeasureEffect(**result, note=note(facts), facts=facts)
     pre, delta = p.delta(pre_year, post)
     missing = np.isnan(delta)
     is_treated = np.zeros(len(p.codes), dtype=bool)
@@ -200,10 +206,9 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
     used, pool = p.names[used_idx].tolist(), p.names[pool_idx].tolist()
     result.update(treated=used)
     if not used or not pool:
-        why = "kein Gebiet der Maßnahme hat Werte" if not used else "kein Vergleichsgebiet hat Werte"
-        return MeasureEffect(**result, excluded=excluded,
-                             note=f"Keine Wirkungsschätzung für {indicator}: {why} (fehlend oder geheimgehalten: "
-                                  f"{', '.join(excluded) or '–'}).")
+        facts = {"kind": "no_estimate", "indicator": indicator, "reason": "no_treated" if not used else "no_comparison",
+                 "excluded": excluded}
+        return MeasureEffect(**result, excluded=excluded, note=note(facts), facts=facts)
     if comparison == "all":
         comp, comp_idx = pool, pool_idx
     else:
@@ -218,9 +223,9 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
     pv = p_value(effect, placebos)
     result.update(treated_change=t_change, comparison_areas=comp, comparison_change=c_change, effect=effect,
                   p_placebo=pv, n_placebo=int(len(placebos)))
-    note = caveat(n_areas=len(used) + len(pool), n_treated=len(used), n_sets=len(placebos), exact=exact,
-                  excluded=excluded, n_pre_years=len(before))
-    return MeasureEffect(**result, excluded=excluded, note=note)
+    facts = {"kind": "caveat", "n_areas": len(used) + len(pool), "n_treated": len(used), "n_sets": len(placebos),
+             "exact": exact, "excluded": excluded, "n_pre_years": len(before)}
+    return MeasureEffect(**result, excluded=excluded, note=note(facts), facts=facts)
 
 
 def trends(values: pd.DataFrame, indicator: str, treated: list[str], comparison: list[str]) -> pd.DataFrame:

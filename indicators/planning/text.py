@@ -1,33 +1,51 @@
-"""The plain German sentences that go with an evaluation: what the numbers can and cannot show."""
+"""The plain sentences that go with an evaluation: what the numbers can and cannot show.
+
+The words are in the wording table (:mod:`indicators.wording.planning`, German and English);
+an effect keeps the facts of its note (:attr:`~indicators.planning.effect.MeasureEffect.facts`)
+so the app, ``plan evaluate --json --lang`` and the Sachstand PDF say it in their language.
+"""
 from __future__ import annotations
 
 from indicators.formatting import fmt_number
+from indicators.wording import t
 
 
 def caveat(*, n_areas: int, n_treated: int, n_sets: int, exact: bool, excluded: list[str],
-           n_pre_years: int) -> str:
+           n_pre_years: int, lang: str = "de") -> str:
     """The caveat sentence of one measure effect.
 
     E.g. with 10 Stadtteile and one treated area there are 9 placebo sets and the smallest
     possible p is 1/10: no effect can be "significant" at 5 %.
     """
-    parts = ["Die Zahlen vergleichen, wie sich die Gebiete der Maßnahme und die Vergleichsgebiete entwickelt "
-             "haben (Differenz der Differenzen); sie sind kein Beweis, dass die Maßnahme die Ursache ist."]
+    parts = [t("plan_cav_did", lang)]
     if n_sets:
         smallest = 1 / (1 + n_sets)
-        how = (f"alle {n_sets} möglichen Placebo-Sätze" if exact
-               else f"{n_sets} zufällige Placebo-Sätze (Startwert 12345)")
-        sentence = (f"Bei {n_areas} Gebieten mit Werten und {n_treated} "
-                    f"behandelten ({how}) ist der kleinste mögliche p-Wert 1/{1 + n_sets} "
-                    f"({fmt_number(smallest, 3)})")
+        how = t("plan_cav_sets_exact" if exact else "plan_cav_sets_random", lang, n=n_sets)
+        sentence = t("plan_cav_smallest", lang, areas=n_areas, treated=n_treated, how=how, denom=1 + n_sets,
+                     p=fmt_number(smallest, 3, lang))
         if smallest > 0.05:
-            sentence += ", also kann kein Effekt „signifikant“ (p < 0,05) sein"
+            sentence += t("plan_cav_not_significant", lang)
         parts.append(sentence + ".")
     else:
-        parts.append("Ohne weitere Gebiete gibt es keinen Placebo-Vergleich und keinen p-Wert.")
+        parts.append(t("plan_cav_no_placebo", lang))
     if n_pre_years < 2:
-        parts.append("Mit nur einem Jahr vor dem Beginn lässt sich nicht prüfen, ob die Gebiete vorher parallel "
-                     "verliefen.")
+        parts.append(t("plan_cav_one_pre", lang))
     if excluded:
-        parts.append(f"Ausgelassen (Werte fehlend oder geheimgehalten): {', '.join(excluded)}.")
+        parts.append(t("plan_cav_excluded", lang, codes=", ".join(excluded)))
     return " ".join(parts)
+
+
+def no_estimate(*, indicator: str, reason: str, lang: str = "de", year: int | None = None,
+                excluded: list[str] | None = None) -> str:
+    """Why there is no effect: ``reason`` is ``no_pre`` (``year`` = start), ``no_post`` (``year`` = pre
+    year), ``no_treated`` or ``no_comparison`` (with the ``excluded`` areas)."""
+    why = t(f"plan_noest_{reason}", lang, year=year) if year is not None else t(f"plan_noest_{reason}", lang)
+    if excluded is not None:
+        why += t("plan_noest_missing", lang, codes=", ".join(excluded) or "–")
+    return t("plan_noest", lang, indicator=indicator, why=why)
+
+
+def note(facts: dict, lang: str = "de") -> str:
+    """The note of an effect from its facts (``kind`` caveat or no_estimate, the rest the arguments)."""
+    args = {k: v for k, v in facts.items() if k != "kind"}
+    return caveat(**args, lang=lang) if facts["kind"] == "caveat" else no_estimate(**args, lang=lang)

@@ -187,10 +187,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # plan
     "cli_h_plan": ("Planung (Ziele, Maßnahmen, Partner): import DATEI… [--dry-run] | export --out DATEI.xlsx | "
                    "list [--json] | evaluate [--measure ID] [--comparison all|matched] [--post JAHR] [--json] | "
-                   "report --year JJJJ --out DATEI.pdf",
+                   "report --year JJJJ --out DATEI.pdf [--lang en]",
                    "planning (goals, measures, partners): import FILE… [--dry-run] | export --out FILE.xlsx | "
                    "list [--json] | evaluate [--measure ID] [--comparison all|matched] [--post YEAR] [--json] | "
-                   "report --year YYYY --out FILE.pdf"),
+                   "report --year YYYY --out FILE.pdf [--lang en]"),
     "cli_a_plan_files": ("XLSX (Blätter Massnahmen, Ziele) oder CSV-Dateien",
                          "XLSX (sheets Massnahmen, Ziele) or CSV files"),
     "cli_a_dry_run": ("nur prüfen, nichts speichern", "check only, save nothing"),
@@ -200,6 +200,32 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "comparison areas: all others (all) or the 3 nearest in the pre value (matched)"),
     "cli_a_post": ("Nachher-Jahr (Standard: letztes Jahr mit Daten)", "post year (default: the latest with data)"),
     "cli_a_report_year": ("Berichtsjahr (report)", "report year (report)"),
+    "cli_a_plan_lang": ("Sprache der Hinweise (evaluate) und des Berichts", "language of the notes (evaluate) and the report"),
+    "cli_e_plan_need": ("plan {action}: bitte {what} angeben", "plan {action}: please give {what}"),
+    "cli_w_plan_files": ("DATEI (XLSX mit den Blättern Massnahmen/Ziele oder CSV-Dateien Massnahmen*.csv, Ziele*.csv)",
+                         "FILE (XLSX with the sheets Massnahmen/Ziele or CSV files Massnahmen*.csv, Ziele*.csv)"),
+    "cli_w_out_xlsx": ("--out DATEI.xlsx", "--out FILE.xlsx"),
+    "cli_w_out_pdf": ("--out DATEI.pdf", "--out FILE.pdf"),
+    "cli_w_year": ("--year JJJJ", "--year YYYY"),
+    "cli_e_plan_xlsx": ("--out {out}: die Ausgabe ist eine Excel-Datei (.xlsx)", "--out {out}: the output is an Excel file (.xlsx)"),
+    "cli_m_plan_exported": ("Planung nach {out} geschrieben", "planning written to {out}"),
+    "cli_m_plan_empty": ("Die Planung ist leer (noch keine Maßnahmen, Ziele oder Partner).",
+                         "The planning register is empty (no measures, goals or partners yet)."),
+    "cli_m_open_end": ("offen", "open"),
+    "cli_m_goal_target": ("{value} bis {year}", "{value} by {year}"),
+    "cli_e_no_measure": ("--measure {id}: Maßnahme gibt es nicht", "--measure {id}: no such measure"),
+    "cli_m_on_track": ("im Plan", "on track"),
+    "cli_m_off_track": ("nicht im Plan", "not on track"),
+    "cli_m_goal_progress": ("Ziel {id} ({indicator}): Basis {baseline}, aktuell {current}, Ziel {target}, "
+                            "Fortschritt {progress}, {state}",
+                            "Goal {id} ({indicator}): baseline {baseline}, now {current}, target {target}, "
+                            "progress {progress}, {state}"),
+    "cli_m_measure_effect": ("Maßnahme {id} ({indicator}): Effekt {effect}, p = {p_placebo} ({n_placebo} Placebo-Sätze). "
+                             "{note}",
+                             "Measure {id} ({indicator}): effect {effect}, p = {p_placebo} ({n_placebo} placebo sets). "
+                             "{note}"),
+    "cli_m_plan_report": ("Sachstand Strategische Sozialplanung {year} nach {out} geschrieben",
+                          "Status report strategic social planning {year} written to {out}"),
     # grid
     "cli_h_grid": ("Zensus-Gitter: import (CSV laden und speichern) oder aggregate (auf Gebiete verteilen)",
                    "census grid: import (read and save a CSV) or aggregate (share out to areas)"),

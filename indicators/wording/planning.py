@@ -16,6 +16,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     'plan_tab_effect': ('Wirkung', 'Effect'),
     'plan_tab_excel': ('Excel', 'Excel'),
     'plan_empty': ('Noch keine Maßnahmen eingetragen.', 'No measures yet.'),
+    'plan_list_more': ('Gezeigt: die ersten {shown} von {total} Maßnahmen – bitte weiter filtern.',
+                       'Shown: the first {shown} of {total} measures – please filter further.'),
     'plan_filter_field': ('Handlungsfeld', 'Field of action'),
     'plan_filter_area': ('Gebiet', 'Area'),
     'plan_filter_status': ('Status', 'Status'),
@@ -109,4 +111,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     'plan_sec_no_value': ('ohne Wert', 'no value'),
     "plan_goal_line": ("{indicator}: {baseline} ({baseline_year}) → {target} ({target_year}), aktuell {current} ({current_year})",
                        "{indicator}: {baseline} ({baseline_year}) → {target} ({target_year}), now {current} ({current_year})"),
+    # the notes of a measure effect (indicators/planning/text.py)
+    'plan_cav_did': ('Die Zahlen vergleichen, wie sich die Gebiete der Maßnahme und die Vergleichsgebiete entwickelt '
+                     'haben (Differenz der Differenzen); sie sind kein Beweis, dass die Maßnahme die Ursache ist.',
+                     'The figures compare how the areas of the measure and the comparison areas developed '
+                     '(difference in differences); they are no proof that the measure is the cause.'),
+    'plan_cav_sets_exact': ('alle {n} möglichen Placebo-Sätze', 'all {n} possible placebo sets'),
+    'plan_cav_sets_random': ('{n} zufällige Placebo-Sätze (Startwert 12345)', '{n} random placebo sets (seed 12345)'),
+    'plan_cav_smallest': ('Bei {areas} Gebieten mit Werten und {treated} behandelten ({how}) ist der kleinste mögliche '
+                          'p-Wert 1/{denom} ({p})',
+                          'With {areas} areas with values and {treated} treated ({how}) the smallest possible p-value '
+                          'is 1/{denom} ({p})'),
+    'plan_cav_not_significant': (', also kann kein Effekt „signifikant“ (p < 0,05) sein',
+                                 ', so no effect can be “significant” (p < 0.05)'),
+    'plan_cav_no_placebo': ('Ohne weitere Gebiete gibt es keinen Placebo-Vergleich und keinen p-Wert.',
+                            'Without further areas there is no placebo comparison and no p-value.'),
+    'plan_cav_one_pre': ('Mit nur einem Jahr vor dem Beginn lässt sich nicht prüfen, ob die Gebiete vorher parallel '
+                         'verliefen.',
+                         'With only one year before the start it cannot be checked whether the areas ran in parallel '
+                         'before.'),
+    'plan_cav_excluded': ('Ausgelassen (Werte fehlend oder gesperrt): {codes}.',
+                          'Left out (values missing or suppressed): {codes}.'),
+    'plan_noest': ('Keine Wirkungsschätzung für {indicator}: {why}.', 'No effect estimate for {indicator}: {why}.'),
+    'plan_noest_no_pre': ('kein Jahr mit Daten vor dem Beginn {year}', 'no year with data before the start {year}'),
+    'plan_noest_no_post': ('kein Nachher-Jahr mit Daten nach {year}', 'no post year with data after {year}'),
+    'plan_noest_no_treated': ('kein Gebiet der Maßnahme hat Werte', 'no area of the measure has values'),
+    'plan_noest_no_comparison': ('kein Vergleichsgebiet hat Werte', 'no comparison area has values'),
+    'plan_noest_missing': (' (fehlend oder gesperrt: {codes})', ' (missing or suppressed: {codes})'),
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models import Base, utcnow
@@ -76,7 +76,11 @@ class MeasureRow(_Versioned, Base):
 
     __tablename__ = "plan_measures"
     __table_args__ = (CheckConstraint("status IN ('geplant', 'laufend', 'abgeschlossen', 'abgebrochen')",
-                                      name="ck_plan_measures_status"),)
+                                      name="ck_plan_measures_status"),
+                      # the filtered list (migration p0002_list_indexes)
+                      Index("ix_plan_measures_geo_field_status", "geography", "field_id", "status"),
+                      Index("ix_plan_measures_geo_status", "geography", "status"),
+                      Index("ix_plan_measures_period", "start_date", "end_date"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
@@ -94,6 +98,7 @@ class MeasureRow(_Versioned, Base):
 
 class MeasureAreaRow(Base):
     __tablename__ = "plan_measure_areas"
+    __table_args__ = (Index("ix_plan_measure_areas_code", "area_code", "measure_id"),)
 
     measure_id: Mapped[int] = mapped_column(ForeignKey("plan_measures.id", ondelete="CASCADE"), primary_key=True)
     area_code: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -101,6 +106,7 @@ class MeasureAreaRow(Base):
 
 class MeasurePartnerRow(Base):
     __tablename__ = "plan_measure_partners"
+    __table_args__ = (Index("ix_plan_measure_partners_partner", "partner_id", "measure_id"),)
 
     measure_id: Mapped[int] = mapped_column(ForeignKey("plan_measures.id", ondelete="CASCADE"), primary_key=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("plan_partners.id", ondelete="CASCADE"), primary_key=True)

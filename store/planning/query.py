@@ -1,7 +1,35 @@
-"""Filter measures by field of action, area, status, partner and period (the list of the Planung page)."""
+"""Filter measures by field of action, area, status, partner and period (the list of the Planung page).
+
+:func:`find_measures` filters in SQL (indexes of migration ``p0002_list_indexes``) and reads
+only the listed columns of the listed page; :func:`filter_measures` is the same rule on
+records already in memory (both give the same measures, checked by the store tests).
+"""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, exists, func, select
+
+from store.db import session
+from store.permissions import User, require
+from store.planning.models import FieldRow, MeasureAreaRow, MeasurePartnerRow, MeasureRow, PartnerRow
+
+LIST_KEYS = ("id", "title", "field", "status", "areas", "start", "end", "partners", "version")
+
+
+@dataclass(frozen=True)
+class MeasureFilter:
+    """What the list shows: every given filter must hold (None or empty = any)."""
+
+    field: str | None = None
+    area: str | None = None
+    status: str | None = None
+    partner: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    geography: str | None = None
 
 
 def _overlaps(rec: dict, start: dt.date | None, end: dt.date | None) -> bool:
@@ -22,6 +50,60 @@ def filter_measures(records: list[dict], *, field: str | None = None, area: str 
             continue
         out.append(r)
     return out
+
+
+def _where(f: MeasureFilter) -> list:
+    m = MeasureRow.__table__.c
+    cond: list = []
+    if f.geography:
+        cond.append(m.geography == f.geography)
+    if f.field:
+        cond.append(m.field_id == select(FieldRow.id).where(FieldRow.name == f.field).scalar_subquery())
+    if f.status:
+        cond.append(m.status == f.status)
+    if f.area:
+        cond.append(exists().where(MeasureAreaRow.measure_id == m.id, MeasureAreaRow.area_code == f.area))
+    if f.partner:
+        cond.append(exists().where(MeasurePartnerRow.measure_id == m.id, MeasurePartnerRow.partner_id == PartnerRow.id,
+                                   PartnerRow.organisation == f.partner))
+    if f.start is not None:
+        cond.append(m.end_date.is_(None) | (m.end_date >= f.start))
+    if f.end is not None:
+        cond.append(m.start_date.is_(None) | (m.start_date <= f.end))
+    return cond
+
+
+def find_measures(engine: Engine, user: User, filters: MeasureFilter | None = None, *, limit: int | None = None,
+                  offset: int = 0) -> tuple[list[dict], int]:
+    """The listed measures (keys :data:`LIST_KEYS`, ordered by id) of one page, and how many match in all.
+
+    Filtering, counting and paging happen in the database; areas and partners are read for the
+    page's measures only.
+    """
+    require(user, "plan_read")
+    cond = _where(filters or MeasureFilter())
+    m, fl = MeasureRow.__table__.c, FieldRow.__table__.c
+    page = select(m.id).where(*cond).order_by(m.id).offset(offset or None).limit(limit).subquery()
+    with session(engine) as s:
+        total = s.scalar(select(func.count()).select_from(MeasureRow.__table__).where(*cond)) or 0
+        rows = list(s.execute(select(m.id, m.title, fl.name, m.status, m.start_date, m.end_date, m.version)
+                              .join(page, page.c.id == m.id).join(FieldRow.__table__, fl.id == m.field_id)
+                              .order_by(m.id)))
+        if not rows:
+            return [], total
+        areas: dict[int, list[str]] = defaultdict(list)
+        for mid, code in s.execute(select(MeasureAreaRow.measure_id, MeasureAreaRow.area_code)
+                                   .join(page, page.c.id == MeasureAreaRow.measure_id)):
+            areas[mid].append(code)
+        partners: dict[int, list[str]] = defaultdict(list)
+        for mid, name in s.execute(select(MeasurePartnerRow.measure_id, PartnerRow.organisation)
+                                   .join(page, page.c.id == MeasurePartnerRow.measure_id)
+                                   .join(PartnerRow, PartnerRow.id == MeasurePartnerRow.partner_id)):
+            partners[mid].append(name)
+    return [{"id": r.id, "title": r.title, "field": r.name, "status": r.status, "areas": sorted(areas.get(r.id, [])),
+             "start": r.start_date.isoformat() if r.start_date else None,
+             "end": r.end_date.isoformat() if r.end_date else None, "partners": sorted(partners.get(r.id, [])),
+             "version": r.version} for r in rows], total
 
 
 def start_year(rec: dict) -> int | None:

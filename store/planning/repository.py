@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from store import audit
+from store.bulk import insert_rows
 from store.db import session
 from store.models import utcnow
 from store.permissions import User, require
@@ -75,7 +76,7 @@ def create_many_in(s: Session, user: User, entity: str, recs: list[dict]) -> lis
                         "action": "create", "changes": changes, "snapshot": snap})
         entries.append(("plan_create", f"{entity}:{rec['id']}", {"version": 1, "fields": sorted(changes)}))
     if stored:
-        s.execute(insert(HistoryRow.__table__), history)
+        insert_rows(s, HistoryRow.__table__, history)
         audit.record_many(s, user, entries)
     return stored
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_rows
 from store.planning.errors import PlanError
 from store.planning.models import (
     FieldRow,
@@ -175,16 +176,12 @@ def write(s: Session, entity: str, row, rec: dict, user_name: str) -> None:
 
 
 def _insert_ids(s: Session, table, params: list[dict]) -> list[int]:
-    """Insert ``params`` in one executemany statement; the new ids in the order of ``params``."""
-    if not params:
-        return []
-    t = table.__table__
-    return list(s.scalars(insert(t).returning(t.c.id, sort_by_parameter_order=True), params))
+    """Insert ``params`` in bulk (:func:`store.bulk.insert_rows`); the new ids in the order of ``params``."""
+    return insert_rows(s, table.__table__, params, ids=True)
 
 
 def _bulk(s: Session, link, params: list[dict]) -> None:
-    if params:
-        s.execute(insert(link.__table__), params)
+    insert_rows(s, link.__table__, params)
 
 
 def insert_many(s: Session, entity: str, recs: list[dict], user_name: str, now: dt.datetime) -> list[dict]:

@@ -115,6 +115,8 @@ def test_plan_evaluate_on_berlin_random_placebo(run, tmp_path):
     assert (out["pre_year"], out["post_year"]) == (2015, 2019)
     assert math.comb(444, 3) > 5000 and out["n_placebo"] == 999
     assert "999 zufällige Placebo-Sätze" in out["note"]
+    en = json.loads(run("plan", "evaluate", "--json", "--lang", "en").stdout)["measures"][0]
+    assert "999 random placebo sets (seed 12345)" in en["note"] and en["effect"] == out["effect"]
 
 
 def test_plan_errors_are_german_messages(run, tmp_path):

@@ -20,12 +20,14 @@ from store.permissions import allowed
 from store.planning import repository as repo
 from store.planning.excel import export_xlsx, import_plan
 from store.planning.models import STATUSES
-from store.planning.query import filter_measures
+from store.planning.query import MeasureFilter, find_measures
 from ui import auth, common
 from ui.pages.planning_form import edit_form, md
 
+LIST_ROWS = 1000  # rows of the filtered list (the database filters and pages; the caption says how many more)
 
-def _filters(measures: list[dict], ds, lang: str) -> list[dict]:
+
+def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
     every = t("plan_all", lang)
     c1, c2, c3, c4 = st.columns(4)
     field = c1.selectbox(t("plan_filter_field", lang), [every, *repo.fields(auth.engine())], key="plan_ff")
@@ -37,8 +39,8 @@ def _filters(measures: list[dict], ds, lang: str) -> list[dict]:
     period = st.date_input(t("plan_filter_period", lang), (), format="DD.MM.YYYY", key="plan_fper")
     start, end = (period + (None, None))[:2] if isinstance(period, tuple) else (period, None)
     pick = lambda v: None if v == every else v  # noqa: E731
-    return filter_measures(measures, field=pick(field), area=pick(area), status=pick(status),
-                           partner=pick(partner), start=start, end=end, geography=ds.geography.id)
+    return MeasureFilter(field=pick(field), area=pick(area), status=pick(status), partner=pick(partner),
+                         start=start, end=end, geography=ds.geography.id)
 
 
 def _table(rows: list[dict], lang: str = "de") -> pd.DataFrame:
@@ -107,7 +109,7 @@ def _effects(measures: list[dict], data: Datasets, lang: str) -> None:
         hide_index=True, width="stretch")
     for e in results:
         with st.expander(f"{e.id}: {e.indicator}"):
-            st.write(e.note)
+            st.write(e.note_in(lang))
             if len(e.pre_years) >= 2 and e.comparison_areas:
                 ds = data.get(next(m["geography"] for m in measures if m["id"] == e.id))
                 frame = trends(ds.values, e.indicator, e.treated, e.comparison_areas)
@@ -130,7 +132,8 @@ def _excel(user, lang: str) -> None:
         from geo.planning.report import build_report
 
         st.session_state["plan_report_pdf"] = build_report(auth.engine(), user, year=int(year),
-                                                           geography=st.session_state.get("geography", "stadtteile"))
+                                                           geography=st.session_state.get("geography", "stadtteile"),
+                                                           lang=lang)
     if st.session_state.get("plan_report_pdf"):
         st.download_button("PDF", st.session_state["plan_report_pdf"], f"sachstand_sozialplanung_{int(year)}.pdf",
                            "application/pdf", key="plan_report_dl")
@@ -180,9 +183,11 @@ def render() -> None:
     tabs = st.tabs([t(f"plan_tab_{k}", lang) for k in ("measures", "map", "timeline", "goals", "partners", "effect",
                                                         "excel")])
     with tabs[0]:
-        shown = _filters(measures, ds, lang)
+        shown, total = find_measures(auth.engine(), user, _filters(measures, ds, lang), limit=LIST_ROWS)
         if shown:
             st.dataframe(_table(shown, lang), hide_index=True, width="stretch")
+            if total > len(shown):
+                st.caption(t("plan_list_more", lang, shown=len(shown), total=total))
         else:
             st.caption(t("plan_empty", lang))
         edit_form(user, ds, [m for m in measures if m["geography"] == geo_id], goals, lang)

@@ -1,9 +1,11 @@
 """Map of measures and the Sachstand PDF on the shipped Lübeck data (synthetic measures, labelled)."""
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
 
 from geo.planning.evaluate import Datasets
 from geo.planning.map import measures_map
@@ -56,6 +58,9 @@ def test_report_pdf_in_english(engine, luebeck):
     pdf = build_report(engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck), lang="en")
     assert b"Strategic social planning status report 2024" in pdf
     assert b"Sachstand Strategische Sozialplanung" not in pdf
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "difference in differences" in text and "smallest possible p-value" in text  # the caveats, in English
+    assert "Differenz der Differenzen" not in text and "kleinste mögliche" not in text
 
 
 def test_report_texts_come_from_the_wording_table():

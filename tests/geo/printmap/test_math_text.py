@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from synth_exports import synthetic_dataset
 
 from geo.printmap.render import PrintOptions, render_print_map
-from geo.report.pdf import build_report
+from geo.report.pdf import ReportOptions, build_report
 
 NASTY = r"$\frac{$"
 
@@ -32,6 +32,6 @@ def test_print_map_prints_dollar_text_literally():
 
 
 def test_report_prints_dollar_text_literally():
-    data = build_report(_nasty(), 2022, created=date(2024, 6, 30))
+    data = build_report(_nasty(), 2022, options=ReportOptions(created=date(2024, 6, 30)))
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert NASTY in text

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from synth_exports import SUPPRESSED_CODE, synthetic_dataset
 
-from geo.report.pdf import build_report, plan_report
+from geo.report.pdf import ReportOptions, build_report, plan_report
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def synth():
 
 @pytest.fixture(scope="module")
 def report(synth):
-    data = build_report(synth, 2022, created=date(2024, 6, 30))
+    data = build_report(synth, 2022, options=ReportOptions(created=date(2024, 6, 30)))
     reader = PdfReader(io.BytesIO(data))
     return data, [p.extract_text() for p in reader.pages]
 
@@ -54,6 +54,7 @@ def test_indicator_pages_grouped_by_topic_with_source_line(synth, report):
             assert label in text
             assert "Quelle: Synthetische Testdaten (erfunden), CC0 1.0" in text
             assert "Entwicklung Teststadt gesamt" in text
+            assert "Definition:" in text and "Datenstand:" in text  # definition and reference date under the trend
 
 
 def test_german_number_format_and_trend(synth, report):
@@ -104,7 +105,8 @@ def test_flag_source_is_pluggable(synth):
         t.loc["02", "case_rate"] = True
         return t
 
-    data = build_report(synth, 2022, flag_source=custom, flag_rule="Testregel: Bedarfsindex (synthetisch).")
+    data = build_report(synth, 2022, options=ReportOptions(flag_source=custom,
+                                                          flag_rule="Testregel: Bedarfsindex (synthetisch)."))
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
     overview = pages[1]
     assert "Testregel: Bedarfsindex (synthetisch)." in overview

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from synth_exports import synthetic_dataset
 
 from geo.planning.summary import register_lines, section_lines
-from geo.report.pdf import build_report, plan_report
+from geo.report.pdf import ReportOptions, build_report, plan_report
 from indicators.formatting import fmt_number
 from store import db
 from store.permissions import User
@@ -67,7 +67,7 @@ def test_report_has_the_section_before_methods(synth, tmp_path):
     eng.dispose()
     kinds = [p.kind for p in plan_report(synth, 2022, planning=lines)]
     assert "planning" in kinds and kinds.index("planning") < kinds.index("methods")
-    pdf = build_report(synth, 2022, created=date(2024, 6, 30), planning=lines)
+    pdf = build_report(synth, 2022, options=ReportOptions(created=date(2024, 6, 30), planning=lines))
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
     assert len(pages) == len(kinds)
     text = pages[kinds.index("planning")]

@@ -7,7 +7,15 @@ import pytest
 from synth_exports import synthetic_dataset
 
 from geo.report import layout as rl
-from geo.report.pdf import FLAG_ROWS_FIRST, MANY_AREAS, ROWS_PER_PAGE, build_report, overview_codes, plan_report
+from geo.report.pdf import (
+    FLAG_ROWS_FIRST,
+    MANY_AREAS,
+    ROWS_PER_PAGE,
+    ReportOptions,
+    build_report,
+    overview_codes,
+    plan_report,
+)
 from indicators.compute.flag_table import threshold_flag_table
 
 
@@ -52,7 +60,7 @@ def test_a_chosen_subset_of_profiles(berlin):
 def test_few_areas_keep_their_profiles_and_progress_is_reported():
     ds = synthetic_dataset()
     seen: list[tuple[int, int]] = []
-    build_report(ds, 2022, created=date(2024, 6, 30), progress=lambda done, total: seen.append((done, total)))
+    build_report(ds, 2022, options=ReportOptions(created=date(2024, 6, 30)), progress=lambda done, total: seen.append((done, total)))
     total = len(plan_report(ds, 2022))
     assert seen == [(n, total) for n in range(1, total + 1)]
     assert [p.kind for p in plan_report(ds, 2022)].count("area") == len(ds.areas)
