@@ -19,12 +19,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import p1_p2_browser, p3_bytes, p4_export, p5_needs, p6_estimate, p7_soak, p8_report, p9_planning
+from bench import (
+    p1_p2_browser,
+    p3_bytes,
+    p4_export,
+    p5_needs,
+    p6_estimate,
+    p7_soak,
+    p8_report,
+    p9_planning,
+    p11_grid,
+)
 from bench.common import BENCH, Row, machine_info
 
 BENCHMARKS = {
     "P1,P2": p1_p2_browser, "P3": p3_bytes, "P4": p4_export,
     "P5": p5_needs, "P6": p6_estimate, "P7": p7_soak, "P8": p8_report, "P9": p9_planning,
+    "P11": p11_grid,
 }
 
 
