@@ -248,8 +248,10 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     ax, box = setup_map_axes(fig, layout, layout.body, layer.total_bounds)
     draw_areas(ax, layer, cls, options.flagged, line_scale=fs)
     hidden: list[str] = []
-    if options.labels:
+    if options.labels and len(layer) <= MANY_AREAS:
         hidden = place_labels(ax, layer, fontsize=7 * fs)
+    elif options.labels:  # thousands of grid cells: no label would fit, trying them all costs seconds
+        hidden = layer["name"].astype(str).tolist()
 
     m_per_mm = pl.metres_per_mm(ax, layout, box)
     n_sup = int(layer["suppressed"].sum())
