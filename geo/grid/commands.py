@@ -79,7 +79,7 @@ def grid_tidy(grid, year: int):
     return v.rename(columns={"cell_id": "area_code"}).assign(year=year)[["area_code", "year", "variable", "value"]]
 
 
-def prepare_grid(sources: list, names: list[str] | None = None):
+def prepare_grid(sources: list, names: list[str | None] | None = None):
     """Read and join grid files (paths or bytes) and keep the cells touching the city.
 
     Returns ``(grid, squares)``; the grid's reports list every row. The one reading path of

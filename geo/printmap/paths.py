@@ -28,7 +28,8 @@ def polygon_paths(geoms: Sequence[shapely.Geometry] | np.ndarray) -> list[Path]:
     if not len(geoms):
         return []
     areal = np.isin(shapely.get_type_id(geoms), (3, 6))  # Polygon, MultiPolygon
-    geoms = np.where(areal, geoms, None)
+    geoms = geoms.copy()
+    geoms[~areal] = None
     geoms = shapely.orient_polygons(geoms)  # shell counter-clockwise, holes clockwise: non-zero fill
     parts, owner = shapely.get_parts(geoms, return_index=True)
     rings, ring_part = shapely.get_rings(parts, return_index=True)
