@@ -94,9 +94,10 @@ class GridTable:
         keep = pd.Index(list(cell_ids)).get_indexer(self.values["cell_id"]) >= 0  # hash lookup, not isin on a set
         gone = self.values.loc[~keep]
         src = gone["src"] if "src" in gone else pd.Series(0, index=gone.index)
-        for (i, line), cell in gone.groupby([src, gone["line"]])["cell_id"].first().items():
+        lines = gone.assign(src=src).drop_duplicates(["src", "line"]).sort_values(["src", "line"], kind="stable")
+        for i, line, cell in zip(lines["src"].to_numpy(), lines["line"].to_numpy(), lines["cell_id"].to_numpy()):
             self.reports[int(i)].add(int(line), "", f"Zelle {cell} {reason}")
-        for i, n in gone.assign(src=src).drop_duplicates(["src", "line"])["src"].value_counts().items():
+        for i, n in lines["src"].value_counts().items():
             self.reports[int(i)].rows_used -= int(n)
         cells = self.cells[pd.Index(list(cell_ids)).get_indexer(self.cells["cell_id"]) >= 0].reset_index(drop=True)
         return GridTable(self.resolution, cells, self.values[keep].reset_index(drop=True), self.kinds,
