@@ -34,7 +34,7 @@ import folium.plugins
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from branca.element import MacroElement, Template
+from branca.element import Element, MacroElement, Template
 
 from geo.webmap import html as maphtml
 from geo.webmap.geometry import (
@@ -68,6 +68,23 @@ SELECTED_STYLE = {"color": "#0b4f9c", "weight": 3.0, "opacity": 1.0, "fill": Fal
                   "dashArray": "6 4"}
 
 
+class _RawScript(Element):
+    """Rendered script text added as it is.
+
+    branca's ``MacroElement.render`` wraps a macro's output in ``Element(text)``, which
+    compiles it as a jinja template a second time: slow for a map of thousands of cells
+    (the lexer scans ~0.5 MB), and text from the data (an area name ``{{ … }}``) would be
+    evaluated on the server.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__("")
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
 class _Choropleth(MacroElement):
     """Calls ``smChoropleth(map, spec)`` from ``static/map/choropleth.js``."""
 
@@ -87,6 +104,13 @@ class _Choropleth(MacroElement):
 
     def _get_self_bounds(self) -> list[list[float | None]]:  # branca's signature (None = unknown)
         return self._bounds
+
+    def render(self, **kwargs) -> None:
+        """As ``MacroElement.render`` for a script-only macro, without compiling its output again."""
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_RawScript(str(script(self, kwargs))), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
 
 
 def make_offline(element: folium.MacroElement) -> None:
