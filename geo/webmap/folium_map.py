@@ -34,12 +34,13 @@ import folium.plugins
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from branca.element import Element, MacroElement, Template
+from branca.element import Element, Figure, MacroElement, Template
 
 from geo.webmap import html as maphtml
 from geo.webmap.geometry import (
     DEFAULT_DECIMALS,
     DEFAULT_TOLERANCE_M,
+    encode_geometries,
     encode_geometry,
     label_points,
     outline,
@@ -105,12 +106,15 @@ class _Choropleth(MacroElement):
     def _get_self_bounds(self) -> list[list[float | None]]:  # branca's signature (None = unknown)
         return self._bounds
 
-    def render(self, **kwargs) -> None:
+    def render(self, **kwargs) -> str:
         """As ``MacroElement.render`` for a script-only macro, without compiling its output again."""
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "render the map's root (a branca Figure)"
         script = self._template.module.__dict__["script"]
-        self.get_root().script.add_child(_RawScript(str(script(self, kwargs))), name=self.get_name())
+        figure.script.add_child(_RawScript(str(script(self, kwargs))), name=self.get_name())
         for element in self._children.values():
             element.render(**kwargs)
+        return ""
 
 
 def make_offline(element: folium.MacroElement) -> None:
@@ -233,7 +237,7 @@ def build_map(
     compact = None
     if len(areas) > COMPACT_MIN_AREAS:  # thousands of grid cells: columns, tooltips built in the browser
         compact = _compact_props(areas, cols, classification, tip_kw)
-        compact["g"] = [encode_geometry(g) for g in web.values]
+        compact["g"] = encode_geometries(web)
         props = []
     else:
         props = _full_props(areas, cols, notes, classification,
