@@ -29,6 +29,7 @@ from bench import (
     p8_report,
     p9_planning,
     p10_hostile,
+    p11_grid,
 )
 from bench.common import BENCH, Row, machine_info
 
@@ -36,6 +37,7 @@ BENCHMARKS = {
     "P1,P2": p1_p2_browser, "P3": p3_bytes, "P4": p4_export,
     "P5": p5_needs, "P6": p6_estimate, "P7": p7_soak, "P8": p8_report, "P9": p9_planning,
     "P10": p10_hostile,
+    "P11": p11_grid,
 }
 
 

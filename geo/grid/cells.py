@@ -16,9 +16,9 @@ from indicators.ingest.grid import GridTable
 GRID_CRS = "EPSG:3035"
 
 
-def cell_squares(grid: GridTable) -> gpd.GeoDataFrame:
-    """``code`` (cell id), ``name``, geometry: one square per cell, in EPSG:25832."""
-    c = grid.cells
+def cell_squares(grid: GridTable, only: np.ndarray | None = None) -> gpd.GeoDataFrame:
+    """``code`` (cell id), ``name``, geometry: one square per cell (or per cell where ``only``), in EPSG:25832."""
+    c = grid.cells if only is None else grid.cells[only]
     e, n, r = c["east"].to_numpy(float), c["north"].to_numpy(float), float(grid.resolution)
     geoms = shapely.box(e, n, e + r, n + r)
     gdf = gpd.GeoDataFrame({"code": c["cell_id"].to_numpy(), "name": _names(c, grid.resolution)},
@@ -39,7 +39,7 @@ def clip_to_city(grid: GridTable, outline: shapely.Geometry) -> tuple[GridTable,
 
     The file lines of the other cells are listed in the grid's report.
     """
-    squares = cell_squares(grid)
+    squares = cell_squares(grid, _near(grid, outline))
     shapely.prepare(outline)
     touch = shapely.intersects(outline, squares.geometry.values)
     kept = grid.keep_cells(set(squares.loc[touch, "code"]), "liegt außerhalb der Stadt")
@@ -51,3 +51,19 @@ def clip_to_city(grid: GridTable, outline: shapely.Geometry) -> tuple[GridTable,
     share[part] = shapely.area(shapely.intersection(geoms[part], outline)) / shapely.area(geoms[part])
     squares["share_in_city"] = share
     return kept, squares
+
+
+def _near(grid: GridTable, outline: shapely.Geometry) -> np.ndarray:
+    """Cells within one cell size of the outline, tested in EPSG:3035 before any reprojection.
+
+    A superset of the cells touching the city (the exact test follows in EPSG:25832), so
+    a 100,000-cell file reprojects only the few thousand squares near the city.
+    """
+    from pyproj import Transformer
+
+    to_grid = Transformer.from_crs(METRIC_CRS, GRID_CRS, always_xy=True)
+    near = shapely.transform(outline, lambda xy: np.column_stack(to_grid.transform(xy[:, 0], xy[:, 1])))
+    near = near.buffer(float(grid.resolution))
+    shapely.prepare(near)
+    e, n, r = grid.cells["east"].to_numpy(float), grid.cells["north"].to_numpy(float), float(grid.resolution)
+    return shapely.intersects(near, shapely.box(e, n, e + r, n + r))

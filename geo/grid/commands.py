@@ -39,7 +39,8 @@ def run_grid(args: argparse.Namespace) -> int:
     return 0
 
 
-def _year(files: list[str], year: int | None) -> int:
+def grid_year(files: list[str], year: int | None = None) -> int:
+    """``year``, else the one year in the file names, else 2022."""
     if year is not None:
         return int(year)
     found = {int(m) for f in files for m in re.findall(r"(20[0-4]\d)", str(f))}
@@ -68,30 +69,52 @@ def grid_tidy(grid, year: int):
     return v.rename(columns={"cell_id": "area_code"}).assign(year=year)[["area_code", "year", "variable", "value"]]
 
 
-def import_grid(files: list[str], name: str | None = None, year: int | None = None, store=None):
-    """Read, join, clip to the city and save grid files; return (geography, report text)."""
-    from pathlib import Path
+def prepare_grid(sources: list, names: list[str | None] | None = None):
+    """Read and join grid files (paths or bytes) and keep the cells touching the city.
 
+    Returns ``(grid, squares)``; the grid's reports list every row. The one reading path of
+    ``cli.py grid import`` and the upload page (which runs it in the upload sandbox).
+
+    Raises
+    ------
+    GridError, GridCommandError
+        A file cannot be read, or no cell touches the city (German message).
+    """
     from geo.geographies import get_geography, load_outline
     from geo.grid.cells import clip_to_city
-    from geo.uploads.store import DataStore
     from indicators.ingest.grid import join_grids, read_grid
 
-    grid = join_grids([read_grid(f) for f in files])
+    names = names or [None] * len(sources)
+    grid = join_grids([read_grid(src, name) for src, name in zip(sources, names)])
     grid, squares = clip_to_city(grid, load_outline(get_geography("stadtteile")).union_all())
     if not len(squares):
-        raise GridCommandError(f"{', '.join(files)}: keine Gitterzelle berührt die Stadt")
-    year = _year(files, year)
+        label = ", ".join(n or str(s) for s, n in zip(sources, names) if isinstance(s, str) or n)
+        raise GridCommandError(f"{label or 'Gitterdatei'}: keine Gitterzelle berührt die Stadt")
+    return grid, squares
+
+
+def save_grid(grid, squares, name: str, year: int, files: list[str], store=None):
+    """Save a prepared grid as a geography (cells as areas); return (geography, report text)."""
+    from geo.uploads.store import DataStore
+
     cat, src = grid_catalogue(grid, year)
-    name = name or Path(files[0]).stem
     size = f"{grid.resolution} m" if grid.resolution < 1000 else f"{grid.resolution // 1000} km"
     geo = (store or DataStore()).save(
         name, f"Zensus-Gitter {size} ({name})", squares[["code", "name", "geometry"]], grid_tidy(grid, year),
         cat, src, reference_code=None, attribution=ATTRIBUTION, overwrite=True,
-        meta={"grid_resolution": grid.resolution, "files": [Path(f).name for f in files]})
+        meta={"grid_resolution": grid.resolution, "files": list(files)})
     lines = [r.to_text() for r in grid.reports]
     lines.append(f"{len(squares)} Zellen, {len(cat)} Merkmale → Geografie '{geo.id}'")
     return geo, "\n".join(lines)
+
+
+def import_grid(files: list[str], name: str | None = None, year: int | None = None, store=None):
+    """Read, join, clip to the city and save grid files; return (geography, report text)."""
+    from pathlib import Path
+
+    grid, squares = prepare_grid([str(f) for f in files])
+    return save_grid(grid, squares, name or Path(files[0]).stem, grid_year(files, year),
+                     [Path(f).name for f in files], store)
 
 
 def grid_from_geography(geo, year: int | None = None):

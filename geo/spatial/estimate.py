@@ -228,6 +228,10 @@ class Estimator:
         self.n_addr = np.bincount(self.pt_area, minlength=len(self.areas))
         self.count_vars = [i.id for i in ds.catalogue.values() if i.kind == "count"
                            and i.id in set(ds.table["variable"])]
+        # residents for the minimum-population rule: the register's population, or a census grid's
+        # cell population (its catalogue marks it ``grid_weight``)
+        weight = [i.id for i in ds.catalogue.values() if i.extra.get("grid_weight") and i.id in self.count_vars]
+        self.population_var = POPULATION_VAR if POPULATION_VAR in self.count_vars else next(iter(weight), None)
         self.rate_inds = [i for i in ds.catalogue.values() if i.kind == "rate"
                           and i.inputs() <= set(self.count_vars) | {"area_km2"}]
         t = ds.table[ds.table["variable"].isin(self.count_vars) & ds.table["area_code"].isin(pos)]
@@ -327,9 +331,9 @@ class Estimator:
 
     def _residents(self, w: pd.DataFrame, year: int, weights: np.ndarray) -> float:
         """Residents inside by the address-point method (NaN without a population count)."""
-        if POPULATION_VAR not in self.count_vars or not len(w):
-            return float("nan") if POPULATION_VAR not in self.count_vars else 0.0
-        pop = self.counts[year].loc[w["code"], POPULATION_VAR].to_numpy(dtype=float)
+        if self.population_var is None or not len(w):
+            return float("nan") if self.population_var is None else 0.0
+        pop = self.counts[year].loc[w["code"], self.population_var].to_numpy(dtype=float)
         return float(weights[list(METHODS).index("dasymetric")] @ pop)
 
     def _notes(self, geom: shapely.Geometry, w: pd.DataFrame, area_km2: float, lang: str) -> list[str]:

@@ -34,12 +34,13 @@ import folium.plugins
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from branca.element import MacroElement, Template
+from branca.element import Element, Figure, MacroElement, Template
 
 from geo.webmap import html as maphtml
 from geo.webmap.geometry import (
     DEFAULT_DECIMALS,
     DEFAULT_TOLERANCE_M,
+    encode_geometries,
     encode_geometry,
     label_points,
     outline,
@@ -68,6 +69,23 @@ SELECTED_STYLE = {"color": "#0b4f9c", "weight": 3.0, "opacity": 1.0, "fill": Fal
                   "dashArray": "6 4"}
 
 
+class _RawScript(Element):
+    """Rendered script text added as it is.
+
+    branca's ``MacroElement.render`` wraps a macro's output in ``Element(text)``, which
+    compiles it as a jinja template a second time: slow for a map of thousands of cells
+    (the lexer scans ~0.5 MB), and text from the data (an area name ``{{ … }}``) would be
+    evaluated on the server.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__("")
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
 class _Choropleth(MacroElement):
     """Calls ``smChoropleth(map, spec)`` from ``static/map/choropleth.js``."""
 
@@ -87,6 +105,16 @@ class _Choropleth(MacroElement):
 
     def _get_self_bounds(self) -> list[list[float | None]]:  # branca's signature (None = unknown)
         return self._bounds
+
+    def render(self, **kwargs) -> str:
+        """As ``MacroElement.render`` for a script-only macro, without compiling its output again."""
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "render the map's root (a branca Figure)"
+        script = self._template.module.__dict__["script"]
+        figure.script.add_child(_RawScript(str(script(self, kwargs))), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+        return ""
 
 
 def make_offline(element: folium.MacroElement) -> None:
@@ -209,7 +237,7 @@ def build_map(
     compact = None
     if len(areas) > COMPACT_MIN_AREAS:  # thousands of grid cells: columns, tooltips built in the browser
         compact = _compact_props(areas, cols, classification, tip_kw)
-        compact["g"] = [encode_geometry(g) for g in web.values]
+        compact["g"] = encode_geometries(web)
         props = []
     else:
         props = _full_props(areas, cols, notes, classification,

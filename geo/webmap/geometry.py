@@ -26,6 +26,7 @@ DEFAULT_DECIMALS = 5
 
 _CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
 _CACHE_SIZE = 16
+_ENCODED: OrderedDict[str, list[dict]] = OrderedDict()
 
 
 def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoSeries:
@@ -168,3 +169,19 @@ def encode_geometry(geom: shapely.Geometry, decimals: int = DEFAULT_DECIMALS) ->
     parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
     return {"type": "MultiPolygon", "q": [poly(p) for p in parts]}
 
+
+
+def encode_geometries(web: gpd.GeoSeries, decimals: int = DEFAULT_DECIMALS) -> list[dict]:
+    """:func:`encode_geometry` of every geometry, memoised by their WKB (a grid's cells are
+    encoded once, not on every rerun). The dicts are shared: serialise them, do not change them."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for wkb in shapely.to_wkb(np.asarray(web.values), hex=False):
+        digest.update(wkb)
+    key = f"{digest.hexdigest()}|{decimals}"
+    if key in _ENCODED:
+        _ENCODED.move_to_end(key)
+    else:
+        _ENCODED[key] = [encode_geometry(g, decimals) for g in web.values]
+        if len(_ENCODED) > _CACHE_SIZE:
+            _ENCODED.popitem(last=False)
+    return list(_ENCODED[key])

@@ -27,6 +27,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "flagged": ("Markierte Gebiete (erhöhter Bedarf)", "Flagged areas (elevated need)"),
     "no_flags": ("Kein Gebiet überschreitet die Schwelle.", "No area passes the threshold."),
     "ranking": ("Rangfolge", "Ranking"),
+    "atlas_ranking_first": (
+        "Die ersten {n} von {total} Gebieten nach Rang; alle Werte in den Downloads (CSV, Excel, GeoPackage).",
+        "The first {n} of {total} areas by rank; all values in the downloads (CSV, Excel, GeoPackage)."),
     "profile": ("Gebietsprofil", "Area profile"),
     "choose_area": ("Gebiet wählen (oder in die Karte klicken)", "Choose an area (or click the map)"),
     "none": ("– keins –", "– none –"),

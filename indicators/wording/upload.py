@@ -53,6 +53,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "in der Spalte value eintragen, leere Zeilen löschen.",
         "Template: one row per area, year and variable (area_code, year, variable, value); enter the "
         "values in the column value, delete empty rows."),
+    "up_grid": ("Zensus-Gitter", "Census grid"),
+    "up_grid_files": (
+        "Gitter-CSV des Zensus (2022 oder 2011, wie veröffentlicht); mehrere Themendateien desselben Gitters "
+        "werden verbunden",
+        "Census grid CSV (2022 or 2011, as published); several topic files of the same grid are joined"),
+    "up_grid_cells": ("{cells} Zellen berühren die Stadt; Merkmale: {variables}",
+                      "{cells} cells touch the city; variables: {variables}"),
+    "up_grid_name": ("Name des Gitters", "Name of the grid"),
+    "up_grid_year": ("Stichtagsjahr", "Reference year"),
+    "up_grid_saved": ("Gespeichert als Gitter-Geografie: ", "Saved as grid geography: "),
     "up_template_csv": ("Vorlage als CSV", "Template as CSV"),
     "up_template_xlsx": ("Vorlage als Excel (XLSX)", "Template as Excel (XLSX)"),
     "kind_count": ("Anzahl", "Count"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import p3_bytes, p4_export, p5_needs, p6_estimate, p7_soak
+from bench import p3_bytes, p4_export, p5_needs, p6_estimate, p7_soak, p11_grid
 from bench.common import NOT_AVAILABLE, Row, Stats, run_child
 from bench.run import render
 
@@ -42,6 +42,17 @@ def test_p4_p6_p7_run():
     _ok(p6_estimate.run(smoke=True))
     _ok(p7_soak.run(smoke=True))
     _ok(p4_export.run(smoke=True))
+
+
+def test_p11_grid_runs_and_has_its_own_id():
+    rows = p11_grid.run(smoke=True)
+    _ok(rows)
+    assert {r.id for r in rows} == {"P11"}
+    figures = " ".join(r.figure for r in rows)
+    for needle in ("aggregation", "web map bytes", "print map", "synthetic 2,000-cell"):
+        assert needle in figures, needle
+    syn = next(r for r in rows if "peak RSS" in r.figure)
+    assert syn.value.median > 50  # the child's own memory: python + geopandas at least
 
 
 def test_render_lists_rows_and_unavailable_ones():

@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 from geo.join import indicator_layer, join_values
 from geo.printmap.spec import K_RANGE
 from geo.printmap.text import flag_note
-from geo.webmap.folium_map import build_map
+from geo.webmap.folium_map import COMPACT_MIN_AREAS, build_map
 from geo.webmap.geometry import area_at
 from indicators.compute.classify import (
     DIVERGING_PALETTES,
@@ -32,6 +32,8 @@ from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
 from ui.state import AtlasView
+
+RANKING_ROWS = 100  # rows of the ranking shown for maps of more than COMPACT_MIN_AREAS areas
 
 
 def _controls(ds, lang: str) -> AtlasView:
@@ -268,6 +270,9 @@ def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> N
         table.insert(4, "raw", [fmt_value(raw[code], "", dec, lang) for code in table["code"]])
     table["flagged"] = [t("yes", lang) if f else t("no", lang) for f in table["flagged"]]
     shown = display_columns(table.drop(columns="value_num"), lang, {"value": f"{t('value', lang)} ({unit})"})
+    if len(shown) > COMPACT_MIN_AREAS:  # thousands of grid cells: the table would outweigh the map
+        st.caption(t("atlas_ranking_first", lang, n=RANKING_ROWS, total=fmt_number(len(shown), 0, lang)))
+        shown = shown.head(RANKING_ROWS)
     st.dataframe(shown, hide_index=True, width="stretch")
     _ranking_downloads(ds, layer, city, unit, c, dec, lang)
     if c.level:
@@ -299,8 +304,10 @@ def _ranking_downloads(ds, layer, city, unit: str, c: AtlasView, dec: int, lang:
 def _profile(ds, layer, c: AtlasView, lang: str) -> None:
     st.markdown(f"### {t('profile', lang)}")
     names = dict(zip(layer["code"], layer["name"]))
+    # grid cells are named by their position: the long INSPIRE id would double the options' bytes
+    by_name = len(names) > COMPACT_MIN_AREAS and layer["name"].is_unique
     st.selectbox(t("choose_area", lang), list(names), key="area", placeholder=t("none", lang),
-                 format_func=lambda x: f"{x} {names[x]}")
+                 format_func=(lambda x: str(names[x])) if by_name else (lambda x: f"{x} {names[x]}"))
     code = st.session_state.get("area")
     common.sync_url(area=code)
     if not code:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.grid.upload import accept_grid_upload, check_grid_upload
 from geo.uploads.boundary import boundary_areas, check_boundaries
 from geo.uploads.growth import extend_dataset, extendable, preview_growth
 from geo.uploads.pipeline import accept_upload
@@ -131,6 +132,7 @@ def render() -> None:
     # a radio, not st.tabs: the choice must survive the reruns an upload causes
     modes = {"bound": t("up_boundaries", lang),
              "table": t("up_indicator_table", lang),
+             "grid": t("up_grid", lang),
              "saved": t("up_saved_data", lang)}
     mode = st.radio(t("up_what_do_you_want", lang), list(modes),
                     format_func=modes.get, horizontal=True, key="up_mode")
@@ -187,8 +189,42 @@ def render() -> None:
             if check.ok:
                 st.dataframe(display_columns(check.tidy.head(50), lang), hide_index=True, width="stretch")
                 _accept_table(store, check, geos[target], up.name, lang)
+    elif mode == "grid":
+        _grid_upload(store, lang)
     else:
         _saved_list(store, lang)
+
+
+@st.cache_data(show_spinner="Datei wird geprüft …", max_entries=4, ttl=3600)
+def _checked_grid(files: tuple[tuple[str, bytes], ...]):
+    """The check of uploaded grid files, cached by their content (reruns do not read them again)."""
+    return check_grid_upload(list(files))
+
+
+def _grid_upload(store: DataStore, lang: str) -> None:
+    """Zensus grid CSVs: the checks of ``cli.py grid import``, its report, then save as a geography."""
+    ups = st.file_uploader(t("up_grid_files", lang), type=["csv", "txt"], accept_multiple_files=True,
+                           key="up_grid")
+    if not ups:
+        return
+    check = _checked_grid(tuple((u.name, u.getvalue()) for u in ups))
+    for err in check.errors:
+        common.show_error(err)
+    for report in check.reports:
+        _report(report, lang)
+    if not check.ok:
+        return
+    st.caption(md(t("up_grid_cells", lang, cells=len(check.squares), variables=", ".join(check.grid.variables))))
+    c1, c2 = st.columns(2)
+    name = c1.text_input(t("up_grid_name", lang), check.default_name, key="up_g_name")
+    year = c2.number_input(t("up_grid_year", lang), 1987, 2100, check.year, key="up_g_year")
+    if st.button(t("up_accept_and_save", lang), key="up_g_ok"):
+        try:
+            geo, _text = accept_grid_upload(check, name, int(year), store)
+        except (StoreError, InputError, ValueError) as exc:
+            common.show_error(exc)
+        else:
+            _saved(t("up_grid_saved", lang) + md(geo.label(lang)))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

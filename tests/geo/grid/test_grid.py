@@ -163,3 +163,27 @@ def test_joined_files_each_list_their_own_rows(synthetic, city):
     assert rb.dropped_rows == {3} and rb.rows_used == 1  # line 3 of b.csv is outside the city
     assert ra.rows_used + len(ra.dropped_rows) == ra.rows_in
     assert len(squares) == len(expected)
+
+
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_dash_is_zero_in_a_count_and_no_value_in_a_mean(synthetic, dash):
+    """The dash of official statistics, "nothing there": exactly 0 in a count (as the table reader reads
+    it), no mean or share of nothing; both listed in the report."""
+    _, _, corners = synthetic
+    (e, n), (e2, n2) = corners[0], corners[1]
+    text = ("GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner;Auslaender;durchschnHHGroesse;werterlaeuternde_Zeichen\n"
+            f"CRS3035RES100mN{n}E{e};{e + 50};{n + 50};{dash};{dash};{dash};\n"
+            f"CRS3035RES100mN{n2}E{e2};{e2 + 50};{n2 + 50};40;3;2,1;\n")
+    g = read_grid(text.encode("cp1252"), "strich.csv")
+    assert g.kinds == {"Einwohner": "count", "Auslaender": "count", "durchschnHHGroesse": "mean"}
+    w = g.wide()
+    first = f"CRS3035RES100mN{n}E{e}"
+    assert w.at[first, "Einwohner"] == 0 and w.at[first, "Auslaender"] == 0
+    assert math.isnan(w.at[first, "durchschnHHGroesse"])
+    rep = g.reports[0]
+    assert rep.rows_used == 2 and not rep.dropped_rows
+    msgs = rep.to_text()
+    assert "genau null" in msgs and "als 0 verwendet" in msgs and "kein Mittel- oder Anteilswert" in msgs
+    # the zero counts go into the sums; the cell adds nothing to the mean's denominator
+    h = helper_table(g)
+    assert h.at[first, "Einwohner"] == 0 and np.isnan(h.at[first, "durchschnHHGroesse__den"])

@@ -1,0 +1,88 @@
+"""Census grid files uploaded in the app: checked like ``cli.py grid import``, in the upload sandbox.
+
+:func:`check_grid_upload` takes the uploaded files' bytes, refuses files over the one
+upload limit (:func:`indicators.limits.max_upload_bytes`) and runs
+:func:`geo.grid.commands.prepare_grid` — the reading path of the command line — in a
+child process with the memory and time limits of every other upload
+(:func:`geo.uploads.sandbox.run_limited`). The result carries the reports of
+every file; :func:`accept_grid_upload` saves it through the page's
+:class:`geo.uploads.store.DataStore` with :func:`geo.grid.commands.save_grid`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.grid.commands import grid_year, prepare_grid, save_grid
+from geo.uploads.sandbox import run_limited
+from indicators.errors import InputError
+from indicators.ingest.report import Report
+from indicators.limits import max_upload_bytes
+
+SUFFIXES = (".csv", ".txt")
+
+
+@dataclass
+class GridUpload:
+    """Checked grid files: the joined grid and its squares (None if unusable) and every file's report."""
+
+    files: list[str]
+    reports: list[Report]
+    grid: object | None = None  # GridTable
+    squares: object | None = None  # GeoDataFrame of the cells touching the city
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.grid is not None and not self.errors
+
+    @property
+    def year(self) -> int:
+        return grid_year(self.files)
+
+    @property
+    def default_name(self) -> str:
+        return Path(self.files[0]).stem if self.files else "gitter"
+
+
+def _clean_name(name: str) -> str:
+    """The file's own name, no path (a browser may send one; it is never used as a path)."""
+    return Path(str(name).replace("\\", "/")).name[:120] or "Gitterdatei"
+
+
+def check_grid_upload(files: list[tuple[str, bytes]], max_bytes: int | None = None) -> GridUpload:
+    """Read, join and clip uploaded grid files ``(name, bytes)`` in the upload sandbox.
+
+    Expected problems (too large, wrong type, unreadable, no cell in the city, limits
+    exceeded) come back as German messages in ``errors``, never as an exception.
+    """
+    max_bytes = max_bytes or max_upload_bytes()
+    names = [_clean_name(n) for n, _ in files]
+    out = GridUpload(names, [])
+    if not files:
+        out.errors.append("Keine Gitterdatei ausgewählt.")
+        return out
+    for name, (_, data) in zip(names, files):
+        if not name.lower().endswith(SUFFIXES):
+            out.errors.append(f"{name}: keine CSV-Datei (erwartet .csv oder .txt wie vom Zensus veröffentlicht)")
+        if len(data) > max_bytes:
+            out.errors.append(f"{name}: Datei größer als {max_bytes // 2**20} MB (Höchstgröße für Uploads)")
+    if out.errors:
+        return out
+    try:
+        grid, squares = run_limited(prepare_grid, [d for _, d in files], names, file_label=", ".join(names))
+    except InputError as exc:
+        out.errors.append(str(exc))
+        return out
+    except Exception as exc:  # hostile input may break a parser in ways no check foresaw: a message, no traceback
+        out.errors.append(f"{', '.join(names)}: Datei nicht lesbar ({type(exc).__name__})")
+        return out
+    out.grid, out.squares, out.reports = grid, squares, list(grid.reports)
+    return out
+
+
+def accept_grid_upload(check: GridUpload, name: str, year: int, store):
+    """Save a checked upload as a grid geography; return (geography, report text)."""
+    if not check.ok:
+        raise InputError("Gitterdateien nicht verwendbar: " + "; ".join(check.errors))
+    return save_grid(check.grid, check.squares, name, int(year), check.files, store)

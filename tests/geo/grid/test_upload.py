@@ -1,0 +1,63 @@
+"""Grid files uploaded in the app: the checks of ``cli.py grid import`` in the upload sandbox
+(SYNTHETIC values in the Zensus 2022 layout, real cell ids)."""
+from __future__ import annotations
+
+import pytest
+from grid_synth import block_on_border, grid_2022_bytes
+
+from geo.geographies import get_geography, load_areas, load_outline
+from geo.grid.commands import prepare_grid
+from geo.grid.upload import accept_grid_upload, check_grid_upload
+from geo.uploads.store import DataStore
+from indicators.errors import InputError
+
+NAME = "Zensus2022_Bevoelkerungszahl_100m-Gitter.csv"
+
+
+@pytest.fixture(scope="module")
+def data():
+    geo = get_geography("stadtteile")
+    corners = block_on_border(load_areas(geo), load_outline(geo).union_all())
+    return grid_2022_bytes(corners)
+
+
+def test_same_check_and_report_as_the_command_line(data):
+    raw, expected = data
+    check = check_grid_upload([(NAME, raw)])
+    assert check.ok and not check.errors
+    assert set(check.squares["code"]) == set(expected)
+    grid, _ = prepare_grid([raw], [NAME])  # the CLI's path, in-process
+    assert [r.to_text() for r in check.reports] == [r.to_text() for r in grid.reports]
+    assert "außerhalb der Stadt" in check.reports[0].to_text()
+    assert check.year == 2022 and check.default_name == NAME.removesuffix(".csv")
+
+
+def test_saved_as_a_grid_geography(data, tmp_path):
+    raw, expected = data
+    store = DataStore(tmp_path)
+    geo, text = accept_grid_upload(check_grid_upload([(NAME, raw)]), "mein-gitter", 2022, store)
+    saved = DataStore(tmp_path).geographies()[geo.id]
+    assert len(load_areas(saved)) == len(expected)
+    assert f"{len(expected)} Zellen" in text
+
+
+def test_a_path_in_the_name_is_dropped(data):
+    raw, _ = data
+    check = check_grid_upload([("../../etc/" + NAME, raw)])
+    assert check.files == [NAME] and check.reports[0].file == NAME
+
+
+@pytest.mark.parametrize("files, max_bytes, needle", [
+    ([("gitter.csv", b"x" * 2000)], 1000, "größer als"),
+    ([("gitter.xlsx", b"a;b\n")], None, "keine CSV-Datei"),
+    ([("gitter.csv", b"a;b\n1;2\n")], None, "keine Spalte GITTER_ID"),
+    ([("gitter.csv", b"\x00\xff\xfe" * 50)], None, "gitter.csv"),
+    ([("gitter.csv", b"GITTER_ID_100m;Einwohner\nCRS3035RES100mN2000000E2000000;5\n")], None,
+     "keine Gitterzelle berührt die Stadt"),
+    ([], None, "Keine Gitterdatei"),
+])
+def test_unusable_files_give_a_german_message_not_an_exception(files, max_bytes, needle):
+    check = check_grid_upload(files, max_bytes=max_bytes)
+    assert not check.ok and any(needle in e for e in check.errors), check.errors
+    with pytest.raises(InputError, match="nicht verwendbar"):
+        accept_grid_upload(check, "x", 2022, None)
