@@ -103,7 +103,7 @@ def test_five_wrong_passwords_lock_the_account(browser, e2e, server, site):
             _login(app, "vera", "falsch-falsch")
             app.page.get_by_text("Benutzername oder Passwort falsch").wait_for()
         _login(app, "vera", PASSWORD)
-        app.page.get_by_text("gesperrt").wait_for()
+        app.page.get_by_text("nach 5 Fehlversuchen gesperrt").wait_for()
         assert app.page.get_by_text("Angemeldet als").count() == 0
     assert "gesperrt" in _cli(site[0], "users", "list")
 
