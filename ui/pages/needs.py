@@ -39,6 +39,8 @@ def render() -> None:
     lang = common.lang()
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
+    if not common.has_indicators(ds, lang):  # e.g. a dataset of boundaries only
+        return
     c = _controls(ds, lang)
     if c is None:
         return
