@@ -4,6 +4,9 @@ A hostile file (an XLSX with a huge shared-strings table, a shapefile with
 millions of vertices) must cost its uploader a message, not every user the
 server. :func:`run_limited` runs a checking function in a forked child with
 ``RLIMIT_AS`` (address space) and a wall-clock limit; the parent only waits.
+The memory limit is counted on top of the address space the child starts with
+(the fork's copy of the server: its libraries, thread stacks and malloc arenas
+are several GB of address space in a long-running server, most of it never used).
 The result comes back pickled; a child that runs out of memory or time is
 killed and the upload refused with a German message.
 
@@ -43,9 +46,18 @@ def limits() -> tuple[int, float]:
     return int(num(ENV_MEMORY_MB, DEFAULT_MEMORY_MB)), num(ENV_SECONDS, DEFAULT_SECONDS)
 
 
+def _address_space() -> int:
+    """This process's current address space in bytes (0 where ``/proc`` is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seconds: float) -> None:
     try:
-        limit = memory_mb * 1024 * 1024
+        limit = _address_space() + memory_mb * 1024 * 1024  # the check's own memory, on top of the fork
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         cpu = int(seconds) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
