@@ -12,6 +12,7 @@ def test_compare_from_a_link_shows_table_charts_and_downloads_the_pdf(app_page, 
     page.get_by_text("Gebietsvergleich 2022", exact=False).first.wait_for()
     table = page.locator("[data-testid=stDataFrame]").first
     table.wait_for()
+    table.locator("[data-testid=glide-cell-1-0]").wait_for(state="attached")  # the grid fills a moment later
     assert table.locator("[data-testid=glide-cell-1-0]").count() == 1
     page.locator("[data-testid=stVegaLiteChart]").first.wait_for()
     charts = page.locator("[data-testid=stVegaLiteChart]")
