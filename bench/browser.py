@@ -160,7 +160,11 @@ def wait_polygons(page):
 FILLS_JS = f"""() => {{
   const f = document.querySelector("{IFRAME}");
   const doc = f && f.contentDocument;
-  return doc ? Array.from(doc.querySelectorAll('{POLYGON}')).map(p => p.getAttribute('fill')) : [];
+  if (!doc) return [];
+  const paths = Array.from(doc.querySelectorAll('{POLYGON}'));
+  if (paths.length) return paths.map(p => p.getAttribute('fill'));
+  // canvas renderer (grids): no element per area, the layers' fill colours (static/map/choropleth.js)
+  return f.contentWindow.smAreaFills ? f.contentWindow.smAreaFills() : [];
 }}"""
 WATCH_JS = """() => {
   window.__smStates = [];

@@ -286,6 +286,7 @@ def build_map(
         location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=11, tiles=None,
         zoom_snap=0.25, zoom_delta=0.5, min_zoom=9, max_zoom=17,
         width="100%", height="100%",
+        prefer_canvas=compact is not None,  # thousands of cells: one canvas instead of an SVG path each
     )
     make_offline(m)
     if tiles:

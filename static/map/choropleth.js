@@ -215,6 +215,10 @@
         });
       }
     }).addTo(map);
+    // the areas' fill colours, for tests and benchmarks: the same on the SVG and the canvas renderer
+    window.smAreaFills = function () {
+      return areas.getLayers().map(function (l) { return l.options.fillColor; });
+    };
     if (spec.outline) { overlays.push(overlay(map, spec.outline, spec.outlineStyle)); }
     if (spec.flagged) { overlays.push(overlay(map, spec.flagged, spec.flagStyle)); }
     if (spec.selected) { overlays.push(overlay(map, spec.selected, spec.selectedStyle)); }

@@ -4,17 +4,19 @@ from __future__ import annotations
 from testkit import ROOT  # noqa: F401  (repo root on sys.path)
 
 STREAMLIT_SCRIPT = "app.py"
-CELLS = "path.leaflet-interactive.sm-area"
+FILLS = "() => window.smAreaFills ? window.smAreaFills() : []"  # canvas renderer: no element per cell
 
 
 def fills(frame) -> list[str]:
-    return frame.eval_on_selector_all(CELLS, "els => els.map(e => e.getAttribute('fill'))")
+    return frame.evaluate(FILLS)
 
 
 def test_grid_shows_thousands_of_cells_and_repaints_on_indicator_change(app_page):
     app_page.goto("?geography=zensus2011-100m&indicator=foreigners&year=2011")
     frame = app_page.map_frame()
-    frame.wait_for_function(f"() => document.querySelectorAll('{CELLS}').length >= 3000", timeout=120_000)
+    frame.wait_for_function(f"() => ({FILLS})().length >= 3000", timeout=120_000)
+    assert frame.locator("canvas.leaflet-zoom-animated").count() == 1  # one canvas, not 4,350 SVG paths
+    assert frame.locator("path.leaflet-interactive").count() == 0
     before = fills(frame)
     assert len(before) >= 3000
     assert len(set(before)) >= 3  # classes drawn, not one colour
@@ -27,8 +29,7 @@ def test_grid_shows_thousands_of_cells_and_repaints_on_indicator_change(app_page
     page.wait_for_function("() => location.search.includes('hh_seniors_only')")
     frame = app_page.map_frame()
     frame.wait_for_function(
-        f"before => JSON.stringify([...document.querySelectorAll('{CELLS}')].map(e => e.getAttribute('fill')))"
-        " !== before", arg=str(before).replace("'", '"'), timeout=120_000)
+        f"before => JSON.stringify(({FILLS})()) !== before", arg=str(before).replace("'", '"'), timeout=120_000)
     after = fills(frame)
     assert len(after) >= 3000 and after != before
     app_page.screenshot("grid-100m")
