@@ -158,7 +158,7 @@ def number_format(decimals: int) -> str:
 def table_xlsx(table: ExportTable, lang: str = "de") -> bytes:
     """XLSX bytes: a data sheet (rounded values, number formats) and a ``Quelle`` sheet."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     data = people_frame(table, lang)
     wb = Workbook()
@@ -181,19 +181,26 @@ def table_xlsx(table: ExportTable, lang: str = "de") -> bytes:
     for i, col in enumerate(data.columns, start=1):
         width = max([len(str(col))] + [len(str(v)) for v in data.iloc[:200, i - 1] if v is not None])
         ws.column_dimensions[ws.cell(1, i).column_letter].width = min(60, max(8, width + 2))
-    src = wb.create_sheet(t("source", lang))
-    src.append([t("ex_field", lang), t("ex_content", lang)])
-    for key, value in [(t("source", lang), table.source), *table.meta]:
-        src.append([safe_cell(key), safe_cell(value)])
-    for cell in src[1]:
-        cell.font = Font(bold=True)
-    src.column_dimensions["A"].width = 24
-    src.column_dimensions["B"].width = 100
-    for row in src.iter_rows(min_row=2, min_col=2, max_col=2):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    key_value_sheet(wb, t("source", lang), [(t("source", lang), table.source), *table.meta], lang, key_width=24)
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def key_value_sheet(wb, title: str, rows, lang: str, key_width: float = 22) -> None:
+    """A sheet ``title`` of field/content rows (source, metadata): bold header, wrapped content."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(title)
+    ws.append([t("ex_field", lang), t("ex_content", lang)])
+    for key, value in rows:
+        ws.append([safe_cell(key), safe_cell(value)])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.column_dimensions["A"].width = key_width
+    ws.column_dimensions["B"].width = 100
+    for row in ws.iter_rows(min_row=2, min_col=2, max_col=2):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def read_back(data: bytes, kind: str) -> pd.DataFrame:

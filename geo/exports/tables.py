@@ -19,9 +19,10 @@ from io import BytesIO
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
-from geo.exports.safety import safe_cell, safe_frame
+from geo.exports.safety import safe_frame
+from geo.exports.sheet import key_value_sheet
 from geo.join import indicator_layer
 from geo.printmap.text import fmt_date, reference_text
 from indicators.dataset import Dataset
@@ -180,16 +181,7 @@ def to_xlsx_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
     for col, width in zip("ABCDEFGHIJKLM", (8, 24, 22, 34, 6, 10, 14, 10, 10, 6, 9, 30, 60)):
         ws.column_dimensions[col].width = width
 
-    meta = wb.create_sheet(t("ex_metadata", lang))
-    meta.append([t("ex_field", lang), t("ex_content", lang)])
-    for key, value in metadata_rows(ds, ids, year, lang, created):
-        meta.append([safe_cell(key), safe_cell(value)])
-    for cell in meta[1]:
-        cell.font = Font(bold=True)
-    meta.column_dimensions["A"].width = 22
-    meta.column_dimensions["B"].width = 100
-    for row in meta.iter_rows(min_row=2, min_col=2, max_col=2):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    key_value_sheet(wb, t("ex_metadata", lang), metadata_rows(ds, ids, year, lang, created), lang)
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from geo.printmap import layout as pl
 from geo.printmap.text import fmt_date
@@ -25,7 +24,6 @@ from indicators.compute.classify import Classification
 from indicators.compute.compare import compare_cells, compare_series, compare_table
 from indicators.dataset import Dataset
 from indicators.errors import InputError
-from indicators.formatting import fmt_number
 from indicators.wording import t
 
 W = 210.0
@@ -90,17 +88,7 @@ def _chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, title: str, series: 
         city = bool(series.attrs.get("city")) and i == len(series.columns) - 1
         ax.plot(s.index, s.to_numpy(), color=CITY_COLOR if city else AREA_COLORS[i],
                 linestyle="--" if city else "-", linewidth=1.2, marker="o", markersize=1.8)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: str(int(round(v)))))  # 2022, not 2.022
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, dec, lang)))
-    ax.tick_params(labelsize=6, length=2, color="#777777")
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_color("#999999")
-        ax.spines[side].set_linewidth(0.5)
-    ax.grid(axis="y", color="#e6e6e6", linewidth=0.5)
+    rl.style_year_chart(ax, dec, lang, labelsize=6, nbins=4)
 
 
 def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de",

@@ -154,6 +154,26 @@ def _cell(ax: Panel | Axes, fig: Figure, x: float, width: float, y: float, text:
                 color=pl.TEXT_COLOR)
 
 
+def style_year_chart(ax: Axes, dec: int, lang: str, labelsize: float = 6.5, nbins: int = 5) -> None:
+    """The look of every small time-series chart of a report: whole years on x, German numbers on y,
+    hairline spines left and bottom, light horizontal grid."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    from indicators.formatting import fmt_number
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=nbins))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: str(int(round(v)))))  # 2022, not 2.022
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, dec, lang)))
+    ax.tick_params(labelsize=labelsize, length=2, color="#777777")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color("#999999")
+        ax.spines[side].set_linewidth(0.5)
+    ax.grid(axis="y", color="#e6e6e6", linewidth=0.5)
+
+
 def small_map(fig: Figure, layout: pl.PageLayout, box: pl.Box, layer: gpd.GeoDataFrame,
               cls: Classification, flagged: Iterable[str] = (), scale: bool = True,
               lang: str = "de") -> Axes:

@@ -5,7 +5,6 @@ import pandas as pd
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from geo.join import indicator_layer
 from geo.printmap import layout as pl
@@ -37,16 +36,7 @@ def _trend(fig: Figure, layout: pl.PageLayout, box: pl.Box, series: pd.Series, d
     ax = fig.add_axes((x / layout.width, y / layout.height, w / layout.width, h / layout.height))
     s = series.dropna()
     ax.plot(s.index, s.values, color=rl.ACCENT, linewidth=1.4, marker="o", markersize=2.5)
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt_number(v, dec, lang)))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
-    ax.tick_params(labelsize=6.5, length=2, color="#777777")
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_color("#999999")
-        ax.spines[side].set_linewidth(0.5)
-    ax.grid(axis="y", color="#e6e6e6", linewidth=0.5)
+    rl.style_year_chart(ax, dec, lang)
 
 
 Layers = dict[str, tuple]  # indicator id -> indicator_layer(ds, id, year)
