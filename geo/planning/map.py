@@ -2,12 +2,11 @@
 point locations as markers and polygon locations drawn (reuses :mod:`geo.webmap`)."""
 from __future__ import annotations
 
-import html
-
 import folium
 
 from geo.join import indicator_layer
 from geo.webmap.folium_map import build_map
+from geo.webmap.html import element_text
 from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.wording import t
@@ -41,7 +40,7 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
         loc = rec.get("location")
         if not loc or rec["geography"] != ds.geography.id:
             continue
-        tip = html.escape(rec["title"])
+        tip = element_text(rec["title"])
         if loc["type"] == "Point":
             lon, lat = loc["coordinates"][:2]
             folium.Marker([lat, lon], tooltip=tip, icon=folium.Icon(color="darkblue", icon="flag")).add_to(m)

@@ -70,6 +70,16 @@ def tooltip_html(
     return "".join(parts)
 
 
+def element_text(text: str) -> str:
+    """``text`` HTML-escaped for a folium element's tooltip or popup, with braces as entities.
+
+    branca renders a macro's output as a Jinja template a second time, so ``{{ … }}`` in a
+    measure title or address would be *evaluated on the server* (template injection). The
+    entities show as ``{``/``}`` in the browser and are never template syntax.
+    """
+    return escape(str(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def label_html(name: str) -> str:
     """Area label for a Leaflet DivIcon (escaped)."""
     return f"<span>{escape(str(name))}</span>"

@@ -12,6 +12,7 @@ from geo.join import indicator_layer
 from geo.spatial.addresses import default_index, locate
 from geo.spatial.estimate import circle, default_estimator, geometry_from_geojson
 from geo.webmap.folium_map import build_map
+from geo.webmap.html import element_text
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number
 from indicators.text import md
@@ -94,7 +95,7 @@ def render_area_tool() -> None:
                   unit=density.unit_for(lang), lang=lang, decimals=0, draw=True, **common.tiles())
     if point:
         folium.Circle([point[1], point[0]], radius=radius, color="#0b4f9c", fill=False).add_to(m)
-        folium.Marker([point[1], point[0]], tooltip=text).add_to(m)
+        folium.Marker([point[1], point[0]], tooltip=element_text(text)).add_to(m)  # typed by the user
         zoom_to(m, point, radius)
     st.caption(t("q_draw_hint", lang))
     out = st_folium(m, key="q_map", height=520, use_container_width=True, returned_objects=["all_drawings"])

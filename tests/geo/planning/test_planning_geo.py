@@ -37,6 +37,17 @@ def test_map_outlines_measure_areas_and_marks_points(luebeck):
     assert "L.marker" in html or "marker" in html.lower()
 
 
+@pytest.mark.parametrize("location", [{"type": "Point", "coordinates": [10.68, 53.87]},
+                                      {"type": "Polygon", "coordinates": [[[10.68, 53.87], [10.69, 53.87],
+                                                                           [10.69, 53.88], [10.68, 53.87]]]}])
+def test_braces_in_a_measure_title_are_never_run_as_a_template(luebeck, location):
+    # folium/branca render an element's output as a Jinja template a second time: {{ … }} ran on the server
+    rec = _measure(title="Synthetisch {{ 7*7 }} {% if true %}x{% endif %}", location=location)
+    html = measures_map(luebeck, "share_65plus", 2022, [rec]).get_root().render()
+    assert "Synthetisch &#123;&#123; 7*7 &#125;&#125;" in html
+    assert "Synthetisch 49" not in html
+
+
 def test_report_pdf_has_every_section(engine, luebeck):
     repo.create(engine, PLANNER, "measure", _measure())
     repo.create(engine, PLANNER, "goal", {"field": "Alter und Pflege", "text": "Synthetisch: Ziel",

@@ -34,3 +34,15 @@ def test_braces_in_names_labels_and_sources_stay_text(n_side):
     assert "49" + "Quelle" not in html and JINJA + "Quelle" in html
     assert "49Name" not in html and "49Label" not in html
     assert html.count("= smChoropleth(") == 1  # the map script is still there, once
+
+
+def test_element_text_for_folium_tooltips_is_escaped_and_inert():
+    import folium
+
+    from geo.webmap.html import element_text
+
+    m = folium.Map(tiles=None)
+    folium.Marker([53.87, 10.68], tooltip=element_text("Breite Straße {{ 6*7 }} <b>")).add_to(m)
+    html = m.get_root().render()
+    assert "Breite Straße &#123;&#123; 6*7 &#125;&#125; &lt;b&gt;" in html
+    assert "42" not in html.split("Breite Straße")[1][:40]
