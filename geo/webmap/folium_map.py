@@ -19,7 +19,10 @@ branca colormap is used (the legend is our own HTML control) and tiles are off
 unless a tile URL is given. Render with::
 
     st_folium(m, key="map", height=620, use_container_width=True,
-              returned_objects=["last_object_clicked"])
+              returned_objects=["last_object_clicked"], feature_group_to_add=detach_areas(m))
+
+(``ui.common.show_map`` does this): the areas travel as a feature group, so a new indicator
+or year repaints the areas in the same iframe instead of building a new one.
 
 ``returned_objects`` without bounds/zoom/center means panning and zooming do not
 rerun the script; a click does (use :func:`geo.webmap.geometry.area_at` to find the area).
@@ -34,9 +37,9 @@ import folium.plugins
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from branca.element import Element, Figure, MacroElement, Template
 
 from geo.webmap import html as maphtml
+from geo.webmap.elements import AreasGroup, Choropleth
 from geo.webmap.geometry import (
     DEFAULT_DECIMALS,
     DEFAULT_TOLERANCE_M,
@@ -67,54 +70,6 @@ FLAG_STYLE = {"color": "#111111", "weight": 3.2, "opacity": 1.0, "fill": False,
               "lineJoin": "round"}
 SELECTED_STYLE = {"color": "#0b4f9c", "weight": 3.0, "opacity": 1.0, "fill": False,
                   "dashArray": "6 4"}
-
-
-class _RawScript(Element):
-    """Rendered script text added as it is.
-
-    branca's ``MacroElement.render`` wraps a macro's output in ``Element(text)``, which
-    compiles it as a jinja template a second time: slow for a map of thousands of cells
-    (the lexer scans ~0.5 MB), and text from the data (an area name ``{{ … }}``) would be
-    evaluated on the server.
-    """
-
-    def __init__(self, text: str) -> None:
-        super().__init__("")
-        self._text = text
-
-    def render(self, **kwargs) -> str:
-        return self._text
-
-
-class _Choropleth(MacroElement):
-    """Calls ``smChoropleth(map, spec)`` from ``static/map/choropleth.js``."""
-
-    # jinja's tojson escapes <, >, & and ' so the JSON cannot end the <script>
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = smChoropleth({{ this._parent.get_name() }},
-            {{ this.spec|tojson }});
-        {% endmacro %}
-    """)
-
-    def __init__(self, spec: dict, bounds: list[list[float]]) -> None:
-        super().__init__()
-        self._name = "SmChoropleth"
-        self.spec = spec
-        self._bounds: list[list[float | None]] = [list(b) for b in bounds]
-
-    def _get_self_bounds(self) -> list[list[float | None]]:  # branca's signature (None = unknown)
-        return self._bounds
-
-    def render(self, **kwargs) -> str:
-        """As ``MacroElement.render`` for a script-only macro, without compiling its output again."""
-        figure = self.get_root()
-        assert isinstance(figure, Figure), "render the map's root (a branca Figure)"
-        script = self._template.module.__dict__["script"]
-        figure.script.add_child(_RawScript(str(script(self, kwargs))), name=self.get_name())
-        for element in self._children.values():
-            element.render(**kwargs)
-        return ""
 
 
 def make_offline(element: folium.MacroElement) -> None:
@@ -293,7 +248,9 @@ def build_map(
         folium.TileLayer(tiles=tiles, attr=tiles_attribution or "", name="tiles",
                          max_zoom=19).add_to(m)
     # fitted in choropleth.js (not folium's fit_bounds, which animates from zoom_start)
-    _Choropleth(spec, bounds).add_to(m)
+    group = AreasGroup()
+    Choropleth(spec, bounds).add_to(group)
+    group.add_to(m)
     if draw:
         d = folium.plugins.Draw(export=False, position="topleft",
                                 draw_options={"circlemarker": False, "marker": False})

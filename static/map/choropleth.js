@@ -44,10 +44,6 @@
     document.body.appendChild(svg);
   }
 
-  function overlay(map, data, style) {
-    return L.geoJSON(data, { interactive: false, style: style }).addTo(map);
-  }
-
   // Place labels (Python sorts them by area, largest first) so they do not overlap
   // an earlier one: like the print map (geo/printmap/labels.py) each label is
   // tried in place, shifted up, down, right and left, then as its area code;
@@ -90,58 +86,77 @@
 
   // Fit the map to the areas without animation, and again whenever the container
   // changes size (Streamlit sets the iframe size after the map exists), until the
-  // user pans or zooms.
-  function keepFitted(map, fit, areas) {
+  // user pans or zooms. The state lives on the map: when a new areas group replaces
+  // the old one in the same frame (another indicator or year), the planner's view
+  // stays unless the areas' bounds changed.
+  function fitState(map) {
+    if (map._smFit) { return map._smFit; }
     var container = map.getContainer();
-    var userMoved = false;
-    var fitNow = function () {
-      map.invalidateSize({ pan: false });
-      var size = map.getSize();
-      if (size.x < 50 || size.y < 50) { return; }  // hidden or not laid out yet
-      try {
-        map.fitBounds(fit.bounds, { padding: fit.padding, animate: false });
-        // if the legend covers an area's box, fit again beside the legend;
-        // never reserve more than 45 % (the stylesheet may still be loading)
-        var legend = container.querySelector(".sm-legend");
-        if (legend && areas) {
-          var lr = legend.getBoundingClientRect(), cr = container.getBoundingClientRect();
-          var box = L.bounds([lr.left - cr.left, lr.top - cr.top],
-                             [lr.right - cr.left, lr.bottom - cr.top]);
-          var covered = false;
-          areas.eachLayer(function (l) {
-            var b = l.getBounds();
-            var px = L.bounds(map.latLngToContainerPoint(b.getSouthWest()),
-                              map.latLngToContainerPoint(b.getNorthEast()));
-            covered = covered || px.intersects(box);
-          });
-          var lw = lr.width + 10;
-          if (covered && lw < 0.45 * size.x) {
-            var onRight = box.min.x > size.x / 2;
-            map.fitBounds(fit.bounds, {
-              paddingTopLeft: [fit.padding[0] + (onRight ? 0 : lw), fit.padding[1]],
-              paddingBottomRight: [fit.padding[0] + (onRight ? lw : 0), fit.padding[1]],
-              animate: false
-            });
-          }
-        }
-      } catch (e) {
-        // an exception here would stop st_folium's script and leave an empty frame
-        map.setView(L.latLngBounds(fit.bounds).getCenter(), map.getZoom() || 11,
-                    { animate: false });
-      }
-      container.setAttribute("data-sm-fitted", size.x + "x" + size.y);
-    };
+    var state = map._smFit = { userMoved: false, fit: null, areas: null, key: null, ro: null };
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
-      container.addEventListener(type, function () { userMoved = true; }, true);
+      container.addEventListener(type, function () { state.userMoved = true; }, true);
     });
-    fitNow();
     if (window.ResizeObserver) {
-      var ro = new ResizeObserver(function () { if (!userMoved) { fitNow(); } });
-      ro.observe(container);
-      // the legend changes size once the stylesheet (loaded after the scripts) applies
-      var legend = container.querySelector(".sm-legend");
-      if (legend) { ro.observe(legend); }
+      state.ro = new ResizeObserver(function () { if (!state.userMoved) { fitNow(map); } });
+      state.ro.observe(container);
     }
+    return state;
+  }
+
+  function fitNow(map) {
+    var state = map._smFit, fit = state.fit, areas = state.areas;
+    var container = map.getContainer();
+    map.invalidateSize({ pan: false });
+    var size = map.getSize();
+    if (!fit || size.x < 50 || size.y < 50) { return; }  // hidden or not laid out yet
+    try {
+      map.fitBounds(fit.bounds, { padding: fit.padding, animate: false });
+      // if the legend covers an area's box, fit again beside the legend;
+      // never reserve more than 45 % (the stylesheet may still be loading)
+      var legend = container.querySelector(".sm-legend");
+      if (legend && areas) {
+        var lr = legend.getBoundingClientRect(), cr = container.getBoundingClientRect();
+        var box = L.bounds([lr.left - cr.left, lr.top - cr.top],
+                           [lr.right - cr.left, lr.bottom - cr.top]);
+        var covered = false;
+        areas.eachLayer(function (l) {
+          if (covered) { return; }
+          var b = l.getBounds();
+          var px = L.bounds(map.latLngToContainerPoint(b.getSouthWest()),
+                            map.latLngToContainerPoint(b.getNorthEast()));
+          covered = px.intersects(box);
+        });
+        var lw = lr.width + 10;
+        if (covered && lw < 0.45 * size.x) {
+          var onRight = box.min.x > size.x / 2;
+          map.fitBounds(fit.bounds, {
+            paddingTopLeft: [fit.padding[0] + (onRight ? 0 : lw), fit.padding[1]],
+            paddingBottomRight: [fit.padding[0] + (onRight ? lw : 0), fit.padding[1]],
+            animate: false
+          });
+        }
+      }
+    } catch (e) {
+      // an exception here would stop st_folium's script and leave an empty frame
+      map.setView(L.latLngBounds(fit.bounds).getCenter(), map.getZoom() || 11,
+                  { animate: false });
+    }
+    container.setAttribute("data-sm-fitted", size.x + "x" + size.y);
+  }
+
+  // Returns a function that stops watching this group's legend.
+  function keepFitted(map, fit, areas) {
+    var state = fitState(map);
+    var key = JSON.stringify(fit.bounds);
+    state.fit = fit;
+    state.areas = areas;
+    if (state.key !== key) { state.userMoved = false; }  // other areas: fit them
+    state.key = key;
+    if (!state.userMoved) { fitNow(map); }
+    // the legend changes size once the stylesheet (loaded after the scripts) applies
+    var legend = map.getContainer().querySelector(".sm-legend");
+    if (state.ro && legend) { state.ro.observe(legend); }
+    return function () { if (state.ro && legend) { state.ro.unobserve(legend); } };
   }
 
   // Geometry arrives as integer deltas (geo/webgeom.py encode_geometry):
@@ -172,8 +187,14 @@
     return fc;
   }
 
-  window.smChoropleth = function (map, spec) {
+  // smChoropleth(map, spec, group): the areas, overlays and labels go into `group`
+  // (a FeatureGroup added to the map after this call; geo/webmap/folium_map.py);
+  // legend, scale and the map's handlers live while the group is on the map, so a
+  // new group in the same frame (streamlit-folium's feature_group_to_add) replaces
+  // everything of the old one.
+  window.smChoropleth = function (map, spec, group) {
     ensureHatch(spec.hatchId);
+    group = group || L.featureGroup().addTo(map);
     var scale = spec.scale || 1e5;
     var cp = spec.compact;  // many areas (grid cells): columns; style and tooltip made here
     if (cp) {
@@ -198,44 +219,25 @@
       return head + '<div class="sm-tip-note">' + cp.label + ": " +
         (p.k === -2 ? cp.suppressedText : cp.noDataText) + "</div></div>";
     } : function (f) { return f.properties.tip; };
-    var areas = L.geoJSON(spec.areas, {
-      attribution: spec.attribution || null,
-      style: style,
-      onEachFeature: function (f, layer) {
-        layer.bindTooltip(cp ? function () { return tip(f); } : tip(f), {
-          sticky: true, direction: "auto", opacity: 1, className: "sm-tooltip"
-        });
-        layer.on("mouseover", function () {
-          layer.setStyle(spec.hoverStyle);
-          layer.bringToFront();
-        });
-        layer.on("mouseout", function () {
-          areas.resetStyle(layer);
-          overlays.forEach(function (o) { o.bringToFront(); });
-        });
-      }
-    }).addTo(map);
+    var areas = L.geoJSON(spec.areas, { attribution: spec.attribution || null, style: style });
+    // one tooltip and one pair of hover handlers for all areas (not one per area:
+    // thousands of grid cells would cost a tooltip object and listeners each)
+    areas.bindTooltip(function (layer) { return tip(layer.feature); }, {
+      sticky: true, direction: "auto", opacity: 1, className: "sm-tooltip"
+    });
+    areas.on("mouseover", function (e) {
+      e.layer.setStyle(spec.hoverStyle);
+      e.layer.bringToFront();
+    });
+    areas.on("mouseout", function (e) {
+      areas.resetStyle(e.layer);
+      overlays.forEach(function (o) { o.bringToFront(); });
+    });
     // the areas' fill colours, for tests and benchmarks: the same on the SVG and the canvas renderer
     window.smAreaFills = function () {
       return areas.getLayers().map(function (l) { return l.options.fillColor; });
     };
-    if (spec.outline) { overlays.push(overlay(map, spec.outline, spec.outlineStyle)); }
-    if (spec.flagged) { overlays.push(overlay(map, spec.flagged, spec.flagStyle)); }
-    if (spec.selected) { overlays.push(overlay(map, spec.selected, spec.selectedStyle)); }
-    if (spec.labels) {
-      var markers = spec.labels.map(function (l) {
-        return L.marker([l.lat, l.lng], {
-          interactive: false, keyboard: false,
-          icon: L.divIcon({ className: "sm-label", html: l.html, iconSize: null })
-        });
-      });
-      L.layerGroup(markers).addTo(map);
-      var relabel = function () { declutter(markers, spec.labels); };
-      // again after every fit (moveend) and once the fonts are loaded: label widths change
-      map.on("zoomend moveend resize", relabel);
-      if (document.fonts && document.fonts.ready) { document.fonts.ready.then(relabel); }
-      relabel();
-    }
+    var controls = [], stops = [], relabel = null;
     if (spec.legend) {
       var legend = L.control({ position: spec.legend.position });
       legend.onAdd = function () {
@@ -245,10 +247,37 @@
         L.DomEvent.disableScrollPropagation(div);
         return div;
       };
-      legend.addTo(map);
+      controls.push(legend);
     }
-    L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
-    if (spec.fit) { keepFitted(map, spec.fit, areas); }
+    controls.push(L.control.scale({ imperial: false, position: "bottomleft" }));
+    controls.forEach(function (c) { c.addTo(map); });
+    // fit before the areas are on the map: they are projected and drawn once, at the final zoom
+    if (spec.fit) { stops.push(keepFitted(map, spec.fit, areas)); }
+    group.addLayer(areas);
+    var overlay = function (data, st) { return L.geoJSON(data, { interactive: false, style: st }).addTo(group); };
+    if (spec.outline) { overlays.push(overlay(spec.outline, spec.outlineStyle)); }
+    if (spec.flagged) { overlays.push(overlay(spec.flagged, spec.flagStyle)); }
+    if (spec.selected) { overlays.push(overlay(spec.selected, spec.selectedStyle)); }
+    if (spec.labels) {
+      var markers = spec.labels.map(function (l) {
+        return L.marker([l.lat, l.lng], {
+          interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "sm-label", html: l.html, iconSize: null })
+        });
+      });
+      relabel = function () { if (group._map) { declutter(markers, spec.labels); } };
+      L.layerGroup(markers).addTo(group);
+      // again after every fit (moveend) and once the fonts are loaded: label widths change
+      map.on("zoomend moveend resize", relabel);
+      group.on("add", relabel);
+      stops.push(function () { map.off("zoomend moveend resize", relabel); });
+      if (document.fonts && document.fonts.ready) { document.fonts.ready.then(relabel); }
+    }
+    group.on("remove", function () {
+      controls.forEach(function (c) { c.remove(); });
+      stops.forEach(function (stop) { stop(); });
+    });
+    if (relabel && group._map) { relabel(); }  // a group that was on the map already
     return areas;
   };
 })();

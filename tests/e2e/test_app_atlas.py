@@ -64,6 +64,29 @@ def test_changing_indicator_changes_fill_colours(app_page):
     assert "indicator=share_under18" in page.url
 
 
+def test_new_indicator_repaints_in_the_same_frame_and_keeps_the_zoom(app_page):
+    page = app_page.page
+    frame = app_page.map_frame()
+    frame.evaluate("() => { window.__smSameFrame = true; }")
+    frame.locator(".leaflet-control-zoom-in").click()  # the planner zooms in
+    frame.wait_for_function("() => window.map_div && !window.map_div._animatingZoom")
+    zoom = frame.evaluate("() => map_div.getZoom()")
+    before = fills(frame)
+    page.get_by_label("Indikator").first.click()
+    page.get_by_role("option", name="Anteil unter 18-Jährige (%)").click()
+    app_page.wait_idle()
+    frame.wait_for_function(
+        "before => JSON.stringify([...document.querySelectorAll('path.leaflet-interactive')]"
+        ".map(e => e.getAttribute('fill'))) !== before", arg=str(before).replace("'", '"'))
+    # the same frame (no reload), the planner's zoom, and the old areas, legend and scale gone
+    assert frame.evaluate("() => window.__smSameFrame === true")
+    assert frame.evaluate("() => map_div.getZoom()") == zoom
+    assert frame.evaluate("() => document.querySelectorAll('.sm-legend').length") == 1
+    assert frame.evaluate("() => document.querySelectorAll('.leaflet-control-scale').length") == 1
+    assert frame.evaluate("() => document.querySelectorAll('path.sm-area').length") == 10
+    assert "unter 18" in frame.locator(".sm-legend").inner_text()
+
+
 def test_click_opens_profile(app_page):
     frame = app_page.map_frame()
     frame.locator("path.leaflet-interactive").nth(3).click(force=True)

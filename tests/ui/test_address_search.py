@@ -38,17 +38,18 @@ def test_a_street_without_number_gets_a_notice():
 
 
 def test_the_map_zooms_to_the_address():
-    import folium
+    import geopandas as gpd
+    import shapely
 
+    from geo.webmap.elements import map_spec
+    from geo.webmap.folium_map import build_map
+    from indicators.compute.classify import classify
     from ui.pages.query_area import zoom_to
 
-    class Child:
-        spec = {"fit": {"bounds": [[53.8, 10.6], [54.0, 10.9]], "padding": [14, 14]}}
-
-    m = folium.Map()
-    m.add_child(folium.Element(""), name="x")
-    child = Child()
-    m._children["sm"] = child
+    # SYNTHETIC: one 10 km square around Lübeck's centre (EPSG:25832)
+    areas = gpd.GeoDataFrame({"code": ["A"], "name": ["A"], "value": [1.0]},
+                             geometry=[shapely.box(605_000, 5_965_000, 615_000, 5_975_000)], crs="EPSG:25832")
+    m = build_map(areas, classify(areas["value"], k=1), indicator_label="Wert")
     zoom_to(m, (10.6927, 53.8765), 500)
-    (s, w), (n, e) = child.spec["fit"]["bounds"]
+    (s, w), (n, e) = map_spec(m)["fit"]["bounds"]
     assert s < 53.8765 < n and w < 10.6927 < e and n - s < 0.02  # a few hundred metres, not the city

@@ -5,7 +5,6 @@ import dataclasses
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.join import indicator_layer, join_values
 from geo.printmap.spec import K_RANGE
@@ -31,6 +30,7 @@ from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
+from ui.map_view import show_map
 from ui.state import AtlasView
 
 RANKING_ROWS = 100  # rows of the ranking shown for maps of more than COMPACT_MIN_AREAS areas
@@ -228,8 +228,7 @@ def render() -> None:
                   selected=selected, show_labels=c.labels,
                   attribution=ds.sources[ind.source].label if ind.source in ds.sources else None,
                   **common.tiles())
-    out = st_folium(m, key=f"map-{geo_id}", height=620, use_container_width=True,
-                    returned_objects=["last_object_clicked"])
+    out = show_map(m, key=f"map-{geo_id}", height=620, returned_objects=["last_object_clicked"])
     clicked = (out or {}).get("last_object_clicked")
     if clicked and clicked != st.session_state.get("_last_click"):
         st.session_state["_last_click"] = clicked

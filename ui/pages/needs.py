@@ -4,7 +4,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.join import join_values
 from geo.spatial.cluster_map import cluster_classification, cluster_members, cluster_notes
@@ -19,6 +18,7 @@ from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
+from ui.map_view import show_map
 from ui.state import NeedsView
 
 
@@ -60,7 +60,7 @@ def render() -> None:
         m = build_map(layer, classes, indicator_label=t(f"needs_score_{method}", lang), unit="",
                       lang=lang, decimals=2, attribution=ds.geography.label(lang),
                       flag_label=t("needs_elevated_need", lang), **common.tiles())
-        st_folium(m, key=f"needs-{geo_id}", height=560, use_container_width=True, returned_objects=[])
+        show_map(m, key=f"needs-{geo_id}", height=560)
     reasons = reason_lines(expl, {i: ds.catalogue[i].label(lang) for i in ds.catalogue}, lang)
     with right:
         flagged = result[result["flag"]].sort_values("rank")
@@ -173,7 +173,7 @@ def _pattern(ds, layer, lang: str) -> None:
         shown["note"] = cluster_notes(shown, pat, lang)
         m = build_map(shown, cluster_classification(shown, pat, lang), indicator_label=t("lisa_title", lang),
                       unit="", lang=lang, decimals=2, attribution=ds.geography.label(lang), **common.tiles())
-        st_folium(m, key=f"lisa-{ds.geography.id}", height=480, use_container_width=True, returned_objects=[])
+        show_map(m, key=f"lisa-{ds.geography.id}", height=480)
         st.markdown(f"**{t('lisa_list', lang)}**")
         members = cluster_members(shown, pat)
         st.markdown("\n".join(

@@ -8,7 +8,6 @@ import io
 import altair as alt
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure, known
 from geo.planning.map import measures_map
@@ -22,6 +21,7 @@ from store.planning.excel import export_xlsx, import_plan
 from store.planning.models import STATUSES
 from store.planning.query import MeasureFilter, find_measures
 from ui import auth, common
+from ui.map_view import show_map
 from ui.pages.planning_form import edit_form, md
 
 LIST_ROWS = 1000  # rows of the filtered list (the database filters and pages; the caption says how many more)
@@ -195,9 +195,8 @@ def render() -> None:
         ind = st.selectbox(t("plan_map_indicator", lang), list(ds.catalogue), key="plan_map_ind",
                            format_func=lambda i: ds.catalogue[i].label(lang))
         year = max(ds.years_for(ind))
-        st_folium(measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles(),
-                               flag_label=t("plan_map_flag", lang)), key=f"plan-map-{geo_id}",
-                  height=560, use_container_width=True, returned_objects=[])
+        show_map(measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles(),
+                              flag_label=t("plan_map_flag", lang)), key=f"plan-map-{geo_id}", height=560)
     with tabs[2]:
         _timeline([m for m in measures if m["geography"] == geo_id], lang)
     with tabs[3]:

@@ -6,11 +6,11 @@ import math
 import folium
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.join import indicator_layer
 from geo.spatial.addresses import default_index, locate
 from geo.spatial.estimate import circle, default_estimator, geometry_from_geojson
+from geo.webmap.elements import map_spec
 from geo.webmap.folium_map import build_map
 from geo.webmap.html import element_text
 from indicators.compute.classify import classify
@@ -18,6 +18,7 @@ from indicators.formatting import fmt_number
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
+from ui.map_view import show_map
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,9 +59,8 @@ def zoom_to(m: folium.Map, point: tuple[float, float], radius: float) -> None:
     lon, lat = point
     dlat = radius / 111_320 * 1.3
     dlon = dlat / max(math.cos(math.radians(lat)), 0.1)
-    for child in m._children.values():
-        if hasattr(child, "spec") and isinstance(child.spec, dict) and "fit" in child.spec:
-            child.spec["fit"] = {**child.spec["fit"], "bounds": [[lat - dlat, lon - dlon], [lat + dlat, lon + dlon]]}
+    spec = map_spec(m)
+    spec["fit"] = {**spec["fit"], "bounds": [[lat - dlat, lon - dlon], [lat + dlat, lon + dlon]]}
 
 
 def render_area_tool() -> None:
@@ -98,7 +98,7 @@ def render_area_tool() -> None:
         folium.Marker([point[1], point[0]], tooltip=element_text(text)).add_to(m)  # typed by the user
         zoom_to(m, point, radius)
     st.caption(t("q_draw_hint", lang))
-    out = st_folium(m, key="q_map", height=520, use_container_width=True, returned_objects=["all_drawings"])
+    out = show_map(m, key="q_map", height=520, returned_objects=["all_drawings"])
     drawings = (out or {}).get("all_drawings") or []
     geom = None
     if drawings:

@@ -13,7 +13,6 @@ from pathlib import Path
 import folium
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.join import join_values
 from geo.webmap.folium_map import build_map
@@ -23,6 +22,7 @@ from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
+from ui.map_view import show_map
 
 
 @contextlib.contextmanager
@@ -56,7 +56,7 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
                   lang=lang, **common.tiles())
     for pt in points or []:
         folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
-    st_folium(m, key=key, height=480, use_container_width=True, returned_objects=[])
+    show_map(m, key=key, height=480)
     dec = indicator.decimals_for(layer["value"])
     table = layer[["code", "name", "value"]].assign(value=[fmt_number(v, dec, lang) for v in layer["value"]])
     unit = indicator.unit_for(lang)
@@ -93,7 +93,7 @@ def render_filter_tool() -> None:
     m = build_map(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang),
                   indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
                   flag_label=t("q_matches_the_condition", lang), **common.tiles())
-    st_folium(m, key="q_filter_map", height=480, use_container_width=True, returned_objects=[])
+    show_map(m, key="q_filter_map", height=480)
     shown, labels = res.table.copy(), {}
     for i in res.indicators:
         if i in ds.catalogue and i in shown:

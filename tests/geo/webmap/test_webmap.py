@@ -13,6 +13,7 @@ import shapely
 from shapely.geometry import Polygon
 
 from geo.webmap import html as maphtml
+from geo.webmap.elements import map_spec
 from geo.webmap.folium_map import asset_links, build_map, make_offline
 from geo.webmap.geometry import label_points, simplify_coverage, web_geometry
 from indicators.compute.classify import classify
@@ -139,7 +140,7 @@ def test_tooltip_html_escapes_and_formats():
 
 def test_legend_counts_exclude_no_data_and_suppressed(areas):
     m = _map(areas)
-    spec = next(c for c in m._children.values() if hasattr(c, "spec")).spec
+    spec = map_spec(m)
     legend = spec["legend"]["html"]
     counts = [int(n) for n in re.findall(r'<tr class="sm-class">.*?class="sm-n">(\d+)<', legend)]
     assert sum(counts) == len(areas) - 2

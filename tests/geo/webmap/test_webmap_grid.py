@@ -5,6 +5,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from geo.webmap.elements import map_spec
 from geo.webmap.folium_map import COMPACT_MIN_AREAS, build_map
 from indicators.compute.classify import classify
 
@@ -27,7 +28,7 @@ def synthetic_cells(n_side: int = 40) -> gpd.GeoDataFrame:
 
 
 def _spec(m) -> dict:
-    return next(c for c in m._children.values() if hasattr(c, "spec")).spec
+    return map_spec(m)
 
 
 def test_many_cells_are_sent_as_columns_not_html():

@@ -1,0 +1,92 @@
+"""The folium elements of the web map: the areas' layer group and the ``smChoropleth`` call.
+
+``geo.webmap.folium_map.build_map`` puts a :class:`Choropleth` (the spec for
+``static/map/choropleth.js``) into an :class:`AreasGroup` on the map; :func:`detach_areas`
+takes the group off again so that ``st_folium`` can send it as a feature group.
+"""
+from __future__ import annotations
+
+import folium
+from branca.element import Element, Figure, MacroElement, Template
+
+
+class RawScript(Element):
+    """Rendered script text added as it is.
+
+    branca's ``MacroElement.render`` wraps a macro's output in ``Element(text)``, which
+    compiles it as a jinja template a second time: slow for a map of thousands of cells
+    (the lexer scans ~0.5 MB), and text from the data (an area name ``{{ … }}``) would be
+    evaluated on the server.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__("")
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
+class AreasGroup(folium.FeatureGroup):
+    """The choropleth's layer group: areas, overlays, labels; legend and scale live while it is on the map.
+
+    ``st_folium(base, feature_group_to_add=group)`` (see :func:`detach_areas`) keeps the map's
+    iframe when only the group changes (indicator, year, selection): no new iframe, no
+    Leaflet reload, and the planner's zoom stays.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(name="areas", control=False)  # keeps folium's "feature_group" name: st_folium adds it by that
+
+
+class Choropleth(MacroElement):
+    """Calls ``smChoropleth(map, spec, group)`` from ``static/map/choropleth.js`` (parent: an :class:`AreasGroup`)."""
+
+    # jinja's tojson escapes <, >, & and ' so the JSON cannot end the <script>
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = smChoropleth({{ this._parent._parent.get_name() }},
+            {{ this.spec|tojson }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, spec: dict, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "SmChoropleth"
+        self.spec = spec
+        self._bounds: list[list[float | None]] = [list(b) for b in bounds]
+
+    def _get_self_bounds(self) -> list[list[float | None]]:  # branca's signature (None = unknown)
+        return self._bounds
+
+    def render(self, **kwargs) -> str:
+        """As ``MacroElement.render`` for a script-only macro, without compiling its output again."""
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "render the map's root (a branca Figure)"
+        script = self._template.module.__dict__["script"]
+        figure.script.add_child(RawScript(str(script(self, kwargs))), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+        return ""
+
+
+def map_spec(m: folium.Map) -> dict:
+    """The choropleth spec of a map from :func:`build_map` (to adjust, e.g. its ``fit``, before rendering)."""
+    for group in m._children.values():
+        for child in getattr(group, "_children", {}).values():
+            if isinstance(child, Choropleth):
+                return child.spec
+    raise ValueError("map has no choropleth (build it with build_map)")
+
+
+def detach_areas(m: folium.Map) -> AreasGroup | None:
+    """Take the choropleth's :class:`AreasGroup` off ``m`` and return it (``None`` if there is none).
+
+    For ``st_folium(m, feature_group_to_add=group)``: the base map's script then stays the
+    same while indicator, year or selection change, so its component (iframe) stays.
+    """
+    for name, child in list(m._children.items()):
+        if isinstance(child, AreasGroup):
+            del m._children[name]
+            return child
+    return None
