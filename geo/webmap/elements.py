@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import folium
 from branca.element import Element, Figure, MacroElement, Template
+from jinja2.utils import htmlsafe_json_dumps
 
 
 class RawScript(Element):
@@ -42,11 +43,10 @@ class AreasGroup(folium.FeatureGroup):
 class Choropleth(MacroElement):
     """Calls ``smChoropleth(map, spec, group)`` from ``static/map/choropleth.js`` (parent: an :class:`AreasGroup`)."""
 
-    # jinja's tojson escapes <, >, & and ' so the JSON cannot end the <script>
     _template = Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = smChoropleth({{ this._parent._parent.get_name() }},
-            {{ this.spec|tojson }}, {{ this._parent.get_name() }});
+            {{ this.spec_json() }}, {{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
@@ -54,10 +54,21 @@ class Choropleth(MacroElement):
         super().__init__()
         self._name = "SmChoropleth"
         self.spec = spec
+        self._json: str | None = None
         self._bounds: list[list[float | None]] = [list(b) for b in bounds]
 
     def _get_self_bounds(self) -> list[list[float | None]]:  # branca's signature (None = unknown)
         return self._bounds
+
+    def spec_json(self) -> str:
+        """The spec as JSON, made once per element (``st_folium`` renders the script twice).
+
+        jinja's ``tojson`` (``htmlsafe_json_dumps``) escapes <, >, & and ' so the JSON cannot
+        end the <script>. Change :attr:`spec` only before the map is first rendered.
+        """
+        if self._json is None:
+            self._json = str(htmlsafe_json_dumps(self.spec))
+        return self._json
 
     def render(self, **kwargs) -> str:
         """As ``MacroElement.render`` for a script-only macro, without compiling its output again."""
