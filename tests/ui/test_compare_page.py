@@ -55,4 +55,23 @@ def test_charts_use_plain_years_and_german_numbers():
     assert len(charts) > 10
     spec = charts[1].proto.spec  # charts[0] is the colour key
     assert '"format": "d"' in spec or '"format":"d"' in spec
-    assert "regexp" in spec  # German decimal comma on the value axis
+    assert "datum.label" in spec and "'.', ','" in spec  # German decimal comma on the value axis
+
+
+def test_chart_tooltips_show_german_numbers():
+    import json
+    import re
+
+    import pyarrow as pa
+
+    at = AppTest.from_string(PAGE, default_timeout=120)
+    at.query_params.update({"areas": "01,02"})
+    at.run()
+    chart = next(c.proto for c in at.get("vega_lite_chart") if "(%)" in c.proto.spec)  # a share: decimals
+    tips = json.loads(chart.spec)["encoding"]["tooltip"]
+    shown = next(tip for tip in tips if tip["title"] == "Wert")
+    assert shown["type"] == "nominal"  # text formatted on the server, not a number Vega formats in English
+    table = pa.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pandas()
+    texts = list(table[shown["field"]])
+    assert texts and any("," in x for x in texts)
+    assert not any(re.search(r"\d\.\d{1,2}(\D|$)", x) for x in texts)  # no English decimal point

@@ -12,15 +12,13 @@ import streamlit as st
 
 from geo.report.compare import AREA_COLORS, CITY_COLOR, area_names
 from indicators.compute.compare import MAX_AREAS, MIN_AREAS, compare_cells, compare_series, compare_table
+from indicators.formatting import fmt_value
 from indicators.text import md
-from indicators.wording import pick, t
+from indicators.wording import t
 from ui import common
 
 MANY_OPTIONS = 3000  # above this (grid cells) the areas are typed as codes instead of picked from a list
 CHART_COLS = 3
-# Vega formats numbers the English way; for German swap the separators (1.234,5)
-GERMAN_LABEL = ("replace(replace(replace(format(datum.value, ',.6~f'), regexp(',', 'g'), '_'), "
-                "regexp('[.]', 'g'), ','), regexp('_', 'g'), '.')")
 
 
 def _area_choice(ds, lang: str) -> list[str]:
@@ -109,7 +107,11 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
         long = s.rename(columns=label_of).rename_axis("year").reset_index().melt(
             "year", var_name="area", value_name="value").dropna(subset=["value"])
         title = f"{row['label']} ({row['unit']})" if row["unit"] else str(row["label"])
-        y_axis = alt.Axis(title=None, labelExpr=pick((GERMAN_LABEL, "datum.label"), lang))
+        # Vega formats the English way: tooltips get the text formatted here, the axis swaps separators
+        ind = ds.catalogue[row["indicator"]]
+        dec = ind.decimals_for(long["value"])
+        long["shown"] = [fmt_value(v, ind.unit_for(lang), dec, lang) for v in long["value"]]
+        y_axis = alt.Axis(title=None, format=f",.{dec}f", labelExpr=t("chart_number_labels", lang))
         chart = alt.Chart(long, title=alt.TitleParams(title, fontSize=12, anchor="start")).mark_line(
             point=True).encode(
             x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
@@ -118,7 +120,7 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
                             legend=None),
             tooltip=[alt.Tooltip("area:N", title=t("name", lang)), alt.Tooltip("year:Q", title=t("cmp_year", lang),
                                                                              format="d"),
-                     alt.Tooltip("value:Q", title=t("value", lang))],
+                     alt.Tooltip("shown:N", title=t("value", lang))],
         ).properties(height=200)
         with cols[i % CHART_COLS]:
             st.altair_chart(chart, width="stretch")
