@@ -7,6 +7,7 @@ so nothing but area labels is ever drawn on top of the map's polygons.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -16,9 +17,11 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.ft2font import FT2Font, LoadFlags
-from matplotlib.patches import Polygon
-from matplotlib.transforms import Bbox
+from matplotlib.artist import Artist
+from matplotlib.patches import Patch, Polygon
+from matplotlib.transforms import Affine2D, Bbox, Transform
 from matplotlib.typing import RcKeyType
 
 from geo.printmap.spec import DPI, PAGE_SIZES_PX
@@ -135,6 +138,80 @@ def add_axes_mm(fig: Figure, box: Box, layout: PageLayout, **kw) -> Axes:
     ax.set_xlim(0, bw)
     ax.set_ylim(0, bh)
     ax.set_axis_off()
+    return ax
+
+
+class Panel:
+    """A box of the page (mm, origin at its lower left) drawn on the page's full-size axes.
+
+    Text, lines, patches and collections land exactly where an Axes of that box would put
+    them, without the cost of one more matplotlib Axes (its ticks, spines and transforms) per
+    box: a report has hundreds of them. ``data`` maps other data units (metres of a map, years
+    of a chart) to millimetres of the box; ``get_xlim``/``get_ylim`` give the box size in mm.
+    Nothing is clipped to the box: what is drawn must stay inside it. ``text_zorder`` above
+    3 (a Text's) draws the panel's texts after the page's, where a separate axes would have
+    put them: the PDF's text order (reading order, text extraction) stays that of the axes.
+    """
+
+    def __init__(self, page: Axes, box: Box, data: Transform | None = None, text_zorder: float = 3.0) -> None:
+        self.page = page
+        self.text_zorder = text_zorder
+        self.figure = page.figure
+        self.box = box
+        self.transData = Affine2D().translate(box[0], box[1]) + page.transData
+        if data is not None:
+            self.transData = data + self.transData
+
+    def get_xlim(self) -> tuple[float, float]:
+        return 0.0, self.box[2]
+
+    def get_ylim(self) -> tuple[float, float]:
+        return 0.0, self.box[3]
+
+    def text(self, x: float, y: float, s: str, **kw):
+        kw.setdefault("zorder", self.text_zorder)
+        return self.page.text(x, y, s, transform=self.transData, **kw)
+
+    def plot(self, xs, ys, **kw) -> list[Line2D]:
+        """One line (``Axes.plot`` keywords; a colour must be given: there is no colour cycle)."""
+        return [self.add_artist(Line2D(xs, ys, **kw))]
+
+    def add_artist(self, art: Artist) -> Artist:
+        """Add ``art`` in the panel's coordinates unless it has a transform (no data limits: they are fixed)."""
+        if not art.is_transform_set():
+            art.set_transform(self.transData)
+        return self.page.add_artist(art)
+
+    def add_patch(self, patch: Patch) -> Artist:
+        patch.set_transform(self.transData)
+        return self.page.add_artist(patch)
+
+    def add_collection(self, coll: Artist, autolim: bool = False) -> Artist:
+        return self.add_artist(coll)
+
+
+_PAGE_AXES: weakref.WeakKeyDictionary[Figure, Axes] = weakref.WeakKeyDictionary()
+
+
+def set_page_axes(fig: Figure, ax: Axes) -> None:
+    """Make ``ax`` (mm, the whole page) the axes :func:`panel` draws on for ``fig``."""
+    _PAGE_AXES[fig] = ax
+
+
+def panel(fig: Figure, box: Box, layout: PageLayout, data: Transform | None = None,
+          text_zorder: float = 3.0) -> Panel | Axes:
+    """A box at ``box`` (mm): a :class:`Panel` on a page with page axes, else its own axes (``add_axes_mm``).
+
+    With ``data`` (data units to mm of the box) the fallback axes gets the matching limits.
+    """
+    page = _PAGE_AXES.get(fig)
+    if page is not None:
+        return Panel(page, box, data, text_zorder)
+    ax = add_axes_mm(fig, box, layout)
+    if data is not None:
+        (x0, y0), (x1, y1) = data.inverted().transform([(0, 0), (box[2], box[3])])
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
     return ax
 
 

@@ -140,7 +140,7 @@ def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int 
     return options
 
 
-def draw_areas(ax: Axes, layer: gpd.GeoDataFrame, cls: Classification,
+def draw_areas(ax: Axes | pl.Panel, layer: gpd.GeoDataFrame, cls: Classification,
                flagged: Iterable[str] = (), line_scale: float = 1.0) -> None:
     """Polygons coloured by class, suppressed hatched, flagged outlined bold."""
     sup = layer["suppressed"].astype(bool).to_numpy()

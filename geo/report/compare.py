@@ -79,16 +79,18 @@ def _key(fig: Figure, layout: pl.PageLayout, names: dict[str, str], city: str, b
 def _chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, title: str, series: pd.DataFrame,
            dec: int, lang: str) -> None:
     x, y, w, h = box
-    head = pl.add_axes_mm(fig, (x, y + h - 6, w, 6), layout)
+    head = rl.panel(fig, (x, y + h - 6, w, 6), layout)
     head.text(0, 3, rl.fit_text(fig, title, w, 7, "bold"), ha="left", va="center", fontsize=7,
               fontweight="bold", color=pl.TEXT_COLOR)
-    ax = fig.add_axes((x / layout.width, y / layout.height, w / layout.width, (h - 8) / layout.height))
+    lines = []
     for i, col in enumerate(series.columns):
-        s = series[col].dropna()
         city = bool(series.attrs.get("city")) and i == len(series.columns) - 1
-        ax.plot(s.index, s.to_numpy(), color=CITY_COLOR if city else AREA_COLORS[i],
-                linestyle="--" if city else "-", linewidth=1.2, marker="o", markersize=1.8)
-    rl.style_year_chart(ax, dec, lang, labelsize=6, nbins=4)
+        lines.append((series[col].dropna(), {"color": CITY_COLOR if city else AREA_COLORS[i],
+                                             "linestyle": "--" if city else "-", "linewidth": 1.2,
+                                             "marker": "o", "markersize": 1.8}))
+    lines = [(s, style) for s, style in lines if len(s)]
+    if lines:
+        rl.year_chart(fig, layout, (x, y, w, h - 8), lines, dec, lang, labelsize=6, nbins=4)
 
 
 def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de",

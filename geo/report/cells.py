@@ -1,0 +1,98 @@
+"""One artist for the many one-line texts of a table (its cells), placed as matplotlib places them.
+
+A matplotlib ``Text`` per cell costs its creation, a clip path, a layout and a draw on
+every page; a report has thousands of cells. :class:`CellTexts` keeps each cell as its own
+text in the PDF, in the order added (so reading order and text extraction stay as they
+were), but measures each distinct string once per report and skips the per-``Text`` work.
+Positions follow ``Text._get_layout`` for one line with ``linespacing="normal"``: the
+line's ascent and descent are at least the font's typographic ones (OS/2 table).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from matplotlib import font_manager
+from matplotlib.artist import Artist
+from matplotlib.colors import to_rgba
+from matplotlib.font_manager import FontProperties
+from matplotlib.transforms import Transform
+
+Metrics = tuple[float, float, float]  # width, ascent, descent (display units)
+_METRICS: dict[tuple, Metrics] = {}
+_MAX_METRICS = 50_000
+
+
+@lru_cache(maxsize=64)
+def _font_extent(size: float, weight: str, family: tuple[str, ...], dpi: float) -> tuple[float, float]:
+    """Typographic ascent and descent of the font at ``size`` (as ``Text._get_layout`` reads them)."""
+    prop = FontProperties(family=list(family), size=size, weight=weight)
+    font = font_manager.get_font(font_manager.findfont(prop))
+    scale = size * dpi / 72 / font.get_sfnt_table("head")["unitsPerEm"]
+    for table, up, down in (("OS/2", "sTypoAscender", "sTypoDescender"), ("hhea", "ascent", "descent")):
+        tab = font.get_sfnt_table(table)
+        if tab is not None:
+            return tab[up] * scale, -tab[down] * scale
+    return 0.0, 0.0
+
+
+class CellTexts(Artist):
+    """Single-line texts (``ha`` left/center/right, ``va`` center/top/bottom/baseline), drawn in one go."""
+
+    zorder = 3  # as Text
+
+    def __init__(self, transform: Transform, color: str) -> None:
+        super().__init__()
+        self.set_transform(transform)
+        self.set_clip_on(False)  # as Axes.text
+        self._rgba = to_rgba(color)
+        self._props: dict[tuple[float, str], FontProperties] = {}
+        self.cells: list[tuple[float, float, str, str, str, tuple[float, str]]] = []
+
+    def add(self, x: float, y: float, text: str, ha: str = "left", va: str = "center",
+            fontsize: float = 8.0, weight: str = "normal") -> None:
+        """One cell at (x, y) in the artist's coordinates; empty texts are skipped, as by Text."""
+        if not text:
+            return
+        key = (float(fontsize), weight)
+        if key not in self._props:
+            self._props[key] = FontProperties(size=fontsize, weight=weight)  # family from the rc, as a Text
+        self.cells.append((x, y, text, ha, va, key))
+        self.stale = True
+
+    def texts(self) -> list[str]:
+        """The cell texts in drawing order."""
+        return [c[2] for c in self.cells]
+
+    def _metrics(self, renderer, text: str, prop: FontProperties, dpi: float) -> Metrics:
+        vector = getattr(renderer, "_renderer", renderer)  # MixedModeRenderer wraps the PDF/SVG renderer
+        key = (type(vector), dpi, text, prop.get_size_in_points(), prop.get_weight(), tuple(prop.get_family()))
+        got = _METRICS.get(key)
+        if got is None:
+            w, h, d = renderer.get_text_width_height_descent(text, prop, ismath=False)
+            if len(_METRICS) >= _MAX_METRICS:
+                _METRICS.clear()
+            got = _METRICS[key] = (w, h - d, d)
+        return got
+
+    def draw(self, renderer) -> None:
+        if not self.get_visible() or not self.cells:
+            return
+        renderer.open_group("celltexts", self.get_gid())
+        dpi = self.get_figure(root=True).dpi
+        pos = self.get_transform().transform([(c[0], c[1]) for c in self.cells])
+        flip = renderer.flipy()
+        height = renderer.get_canvas_width_height()[1]
+        gc = renderer.new_gc()
+        gc.set_foreground(self._rgba, isRGBA=True)
+        self._set_gc_clip(gc)
+        for (px, py), (_, _, text, ha, va, key) in zip(pos, self.cells):
+            prop = self._props[key]
+            w, a, d = self._metrics(renderer, text, prop, dpi)
+            min_a, min_d = _font_extent(key[0], key[1], tuple(prop.get_family()), dpi)
+            a, d = max(a, min_a), max(d, min_d)
+            x = px - (w if ha == "right" else w / 2 if ha == "center" else 0.0)
+            y = py + ((d - a) / 2 if va == "center" else -a if va == "top" else d if va == "bottom" else 0.0)
+            renderer.draw_text(gc, x, height - y if flip else y, text, prop, 0.0, ismath=False, mtext=None)
+        gc.restore()
+        renderer.close_group("celltexts")
+        self.stale = False
