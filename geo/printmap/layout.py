@@ -6,20 +6,20 @@ so nothing but area labels is ever drawn on top of the map's polygons.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from matplotlib import font_manager
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.ft2font import FT2Font, LoadFlags
-from matplotlib.artist import Artist
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 from matplotlib.transforms import Affine2D, Bbox, Transform
 from matplotlib.typing import RcKeyType
@@ -174,7 +174,9 @@ class Panel:
 
     def plot(self, xs, ys, **kw) -> list[Line2D]:
         """One line (``Axes.plot`` keywords; a colour must be given: there is no colour cycle)."""
-        return [self.add_artist(Line2D(xs, ys, **kw))]
+        line = Line2D(xs, ys, **kw)
+        self.add_artist(line)
+        return [line]
 
     def add_artist(self, art: Artist) -> Artist:
         """Add ``art`` in the panel's coordinates unless it has a transform (no data limits: they are fixed)."""

@@ -27,11 +27,14 @@ def _font_extent(size: float, weight: str, family: tuple[str, ...], dpi: float) 
     """Typographic ascent and descent of the font at ``size`` (as ``Text._get_layout`` reads them)."""
     prop = FontProperties(family=list(family), size=size, weight=weight)
     font = font_manager.get_font(font_manager.findfont(prop))
-    scale = size * dpi / 72 / font.get_sfnt_table("head")["unitsPerEm"]
-    for table, up, down in (("OS/2", "sTypoAscender", "sTypoDescender"), ("hhea", "ascent", "descent")):
-        tab = font.get_sfnt_table(table)
-        if tab is not None:
-            return tab[up] * scale, -tab[down] * scale
+    head = font.get_sfnt_table("head")
+    scale = size * dpi / 72 / (head["unitsPerEm"] if head is not None else 2048)
+    os2 = font.get_sfnt_table("OS/2")
+    if os2 is not None:
+        return os2["sTypoAscender"] * scale, -os2["sTypoDescender"] * scale
+    hhea = font.get_sfnt_table("hhea")
+    if hhea is not None:
+        return hhea["ascent"] * scale, -hhea["descent"] * scale
     return 0.0, 0.0
 
 
@@ -78,13 +81,14 @@ class CellTexts(Artist):
         if not self.get_visible() or not self.cells:
             return
         renderer.open_group("celltexts", self.get_gid())
-        dpi = self.get_figure(root=True).dpi
+        fig = self.get_figure(root=True)
+        dpi = fig.dpi if fig is not None else 72.0
         pos = self.get_transform().transform([(c[0], c[1]) for c in self.cells])
         flip = renderer.flipy()
         height = renderer.get_canvas_width_height()[1]
         gc = renderer.new_gc()
         gc.set_foreground(self._rgba, isRGBA=True)
-        self._set_gc_clip(gc)
+        gc.set_antialiased(True)  # no clip (clip_on is off, as for Axes.text)
         for (px, py), (_, _, text, ha, va, key) in zip(pos, self.cells):
             prop = self._props[key]
             w, a, d = self._metrics(renderer, text, prop, dpi)
