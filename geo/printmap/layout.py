@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font, LoadFlags
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
+from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 from matplotlib.typing import RcKeyType
 
@@ -141,6 +142,41 @@ def add_axes_mm(fig: Figure, box: Box, layout: PageLayout, **kw) -> Axes:
     return ax
 
 
+class Page:
+    """The whole page as a drawing surface in mm, without an Axes: artists go straight onto the figure.
+
+    Everything is added with ``Figure.add_artist``, so it is drawn in the order added (within a
+    zorder), as on an axes; texts take the defaults of ``Axes.text`` (no clipping).
+    """
+
+    def __init__(self, fig: Figure, layout: PageLayout) -> None:
+        self.figure = fig
+        self.transData = Affine2D().scale(1.0 / layout.width, 1.0 / layout.height) + fig.transFigure
+
+    def text(self, x: float, y: float, s: str, **kw) -> Text:
+        kw.setdefault("transform", self.transData)
+        kw.setdefault("clip_on", False)
+        text = Text(x, y, s, **kw)
+        self.figure.add_artist(text)
+        return text
+
+    def plot(self, xs, ys, **kw) -> list[Line2D]:
+        """One line (``Axes.plot`` keywords; a colour must be given: there is no colour cycle)."""
+        line = Line2D(xs, ys, **kw)
+        self.add_artist(line)
+        return [line]
+
+    def add_artist(self, art: Artist) -> Artist:
+        if not art.is_transform_set():
+            art.set_transform(self.transData)
+        return self.figure.add_artist(art)
+
+    @property
+    def texts(self) -> list[Text]:
+        """The texts on the page, in drawing order (as ``Axes.texts``)."""
+        return [a for a in self.figure.artists if isinstance(a, Text)]
+
+
 class Panel:
     """A box of the page (mm, origin at its lower left) drawn on the page's full-size axes.
 
@@ -153,7 +189,8 @@ class Panel:
     put them: the PDF's text order (reading order, text extraction) stays that of the axes.
     """
 
-    def __init__(self, page: Axes, box: Box, data: Transform | None = None, text_zorder: float = 3.0) -> None:
+    def __init__(self, page: Axes | Page, box: Box, data: Transform | None = None,
+                 text_zorder: float = 3.0) -> None:
         self.page = page
         self.text_zorder = text_zorder
         self.figure = page.figure
@@ -192,11 +229,11 @@ class Panel:
         return self.add_artist(coll)
 
 
-_PAGE_AXES: weakref.WeakKeyDictionary[Figure, Axes] = weakref.WeakKeyDictionary()
+_PAGE_AXES: weakref.WeakKeyDictionary[Figure, Axes | Page] = weakref.WeakKeyDictionary()
 
 
-def set_page_axes(fig: Figure, ax: Axes) -> None:
-    """Make ``ax`` (mm, the whole page) the axes :func:`panel` draws on for ``fig``."""
+def set_page_axes(fig: Figure, ax: Axes | Page) -> None:
+    """Make ``ax`` (mm, the whole page: axes or :class:`Page`) what :func:`panel` draws on for ``fig``."""
     _PAGE_AXES[fig] = ax
 
 

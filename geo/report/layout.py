@@ -42,7 +42,7 @@ def page_frame(fig: Figure, layout: pl.PageLayout, title: str, kicker: str = "",
     Returns the y (mm) where the page content may start below the header.
     """
     w, h = layout.width, layout.height
-    ax = pl.add_axes_mm(fig, (0, 0, w, h), layout)
+    ax = pl.Page(fig, layout)  # no axes: the page's artists go onto the figure
     pl.set_page_axes(fig, ax)  # the page's boxes (text, tables, maps, charts) draw on it (panel)
     y = h - MARGIN
     if kicker:
