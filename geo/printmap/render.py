@@ -161,12 +161,28 @@ def draw_areas(ax: Axes | pl.Panel, layer: gpd.GeoDataFrame, cls: Classification
                   joinstyle="round")
 
 
+_OUTLINES: dict[tuple[int, ...], tuple[np.ndarray, shapely.Geometry]] = {}
+
+
 def outline_of(geoms) -> shapely.Geometry:
-    """The union of the areas: a coverage union when they form a valid coverage (grids do), else a full one."""
+    """The union of the areas: a coverage union when they form a valid coverage (grids do), else a full one.
+
+    Remembered for the last few sets of geometry objects: a report draws the same areas on
+    many pages (the key is the objects' identity, and the entry keeps them alive).
+    """
     geoms = np.asarray(geoms, dtype=object)
+    key = tuple(map(id, geoms))
+    hit = _OUTLINES.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], geoms)):
+        return hit[1]
     if len(geoms) > MANY_AREAS and shapely.coverage_is_valid(geoms):
-        return shapely.coverage_union_all(geoms)
-    return shapely.union_all(geoms)
+        out = shapely.coverage_union_all(geoms)
+    else:
+        out = shapely.union_all(geoms)
+    if len(_OUTLINES) >= 8:
+        _OUTLINES.pop(next(iter(_OUTLINES)))
+    _OUTLINES[key] = (geoms.copy(), out)
+    return out
 
 
 def setup_map_axes(fig: Figure, layout: pl.PageLayout, body: pl.Box,

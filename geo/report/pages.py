@@ -1,6 +1,7 @@
 """The pages of the social report: flag overview, one indicator, one area profile."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
@@ -240,13 +241,13 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
         for ind_id in ids:
             ind = ds.catalogue[ind_id]
             lay, city = layers[ind_id]
-            r = lay.set_index("code").loc[code]
+            pos = int(np.flatnonzero(lay["code"].astype(str).to_numpy() == code)[0])  # the area's row
             dec = ind.decimals_for(lay["value"])
             flag = bool(table.at[code, ind_id]) if ind_id in table.columns and code in table.index else False
             n_flag += flag
-            val = (t("suppressed", lang) if r["suppressed"] else fmt_number(r["value"], dec, lang))
+            val = (t("suppressed", lang) if lay["suppressed"].iat[pos] else fmt_number(lay["value"].iat[pos], dec, lang))
             rows.append([f"{ind.label(lang)} ({ind.unit_for(lang)})", val, fmt_number(city, dec, lang),
-                         fmt_rank(r["rank"], lay.attrs.get("ranked", len(lay)), lang),
+                         fmt_rank(lay["rank"].iat[pos], lay.attrs.get("ranked", len(lay)), lang),
                          t("yes", lang) if flag else ""])
     ax = rl.panel(fig, (rl.MARGIN, top - 58, 100, 58), layout)
     pop = ds.values[(ds.values["indicator"] == "population_total") & (ds.values["year"] == year)
