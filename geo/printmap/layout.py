@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib import font_manager
 from matplotlib.artist import Artist
@@ -25,6 +26,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, Transform
 from matplotlib.typing import RcKeyType
 
+from geo.printmap.cells import CellTexts
 from geo.printmap.spec import DPI, PAGE_SIZES_PX
 from indicators.errors import InputError
 
@@ -142,23 +144,48 @@ def add_axes_mm(fig: Figure, box: Box, layout: PageLayout, **kw) -> Axes:
     return ax
 
 
+_CELL_KEYS = {"ha", "va", "horizontalalignment", "verticalalignment", "fontsize", "fontweight", "color", "zorder"}
+_ALIGN = {"ha": "horizontalalignment", "va": "verticalalignment"}
+
+
 class Page:
     """The whole page as a drawing surface in mm, without an Axes: artists go straight onto the figure.
 
     Everything is added with ``Figure.add_artist``, so it is drawn in the order added (within a
-    zorder), as on an axes; texts take the defaults of ``Axes.text`` (no clipping).
+    zorder), as on an axes; texts take the defaults of ``Axes.text`` (no clipping). Plain
+    one-line texts (alignment, size, weight, colour, zorder only) are collected into
+    :class:`~geo.printmap.cells.CellTexts` runs, one PDF text each, in the same order: a run
+    ends when anything else of its zorder is added.
     """
 
     def __init__(self, fig: Figure, layout: PageLayout) -> None:
         self.figure = fig
         self.transData = Affine2D().scale(1.0 / layout.width, 1.0 / layout.height) + fig.transFigure
+        self._runs: dict[float, CellTexts] = {}
 
-    def text(self, x: float, y: float, s: str, **kw) -> Text:
+    def text(self, x: float, y: float, s: str, **kw) -> Text | None:
+        """A text at (x, y) mm (``Axes.text`` keywords); ``None`` when it went into a run of cells."""
+        if ("transform" not in kw and "\n" not in str(s) and _CELL_KEYS.issuperset(kw)
+                and isinstance(kw.get("fontsize", 0.0), (int, float))):
+            self.cell(x, y, str(s), **kw)
+            return None
         kw.setdefault("transform", self.transData)
         kw.setdefault("clip_on", False)
         text = Text(x, y, s, **kw)
-        self.figure.add_artist(text)
+        self.add_artist(text)
         return text
+
+    def cell(self, x: float, y: float, s: str, **kw) -> None:
+        """A one-line text at (x, y) mm, drawn by the open run of its zorder."""
+        kw = {_ALIGN.get(k, k): v for k, v in kw.items()}
+        z = float(kw.get("zorder", 3.0))
+        run = self._runs.get(z)
+        if run is None:
+            run = self._runs[z] = CellTexts(self.transData, TEXT_COLOR, z)
+            self.figure.add_artist(run)
+        run.add(x, y, s, kw.get("horizontalalignment", "left"), kw.get("verticalalignment", "baseline"),
+                float(kw.get("fontsize", mpl.rcParams["font.size"])), str(kw.get("fontweight", "normal")),
+                kw.get("color", mpl.rcParams["text.color"]))
 
     def plot(self, xs, ys, **kw) -> list[Line2D]:
         """One line (``Axes.plot`` keywords; a colour must be given: there is no colour cycle)."""
@@ -167,14 +194,18 @@ class Page:
         return [line]
 
     def add_artist(self, art: Artist) -> Artist:
+        self._runs.pop(float(art.get_zorder()), None)  # later texts of that zorder come after it
         if not art.is_transform_set():
             art.set_transform(self.transData)
         return self.figure.add_artist(art)
 
     @property
-    def texts(self) -> list[Text]:
-        """The texts on the page, in drawing order (as ``Axes.texts``)."""
-        return [a for a in self.figure.artists if isinstance(a, Text)]
+    def texts(self) -> list[str]:
+        """The texts on the page, in drawing order (of Text artists and runs of cells)."""
+        out: list[str] = []
+        for art in self.figure.artists:
+            out += [art.get_text()] if isinstance(art, Text) else art.texts() if isinstance(art, CellTexts) else []
+        return out
 
 
 class Panel:
@@ -195,6 +226,7 @@ class Panel:
         self.text_zorder = text_zorder
         self.figure = page.figure
         self.box = box
+        self.data = data
         self.transData = Affine2D().translate(box[0], box[1]) + page.transData
         if data is not None:
             self.transData = data + self.transData
@@ -207,6 +239,8 @@ class Panel:
 
     def text(self, x: float, y: float, s: str, **kw):
         kw.setdefault("zorder", self.text_zorder)
+        if isinstance(self.page, Page) and self.data is None:  # page mm: may join a run of cells
+            return self.page.text(x + self.box[0], y + self.box[1], s, **kw)
         return self.page.text(x, y, s, transform=self.transData, **kw)
 
     def plot(self, xs, ys, **kw) -> list[Line2D]:

@@ -15,9 +15,9 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Affine2D
 
 from geo.printmap import layout as pl
+from geo.printmap.cells import CellTexts
 from geo.printmap.legend import PT_MM, draw_scale_bar
 from geo.printmap.render import draw_areas
-from geo.report.cells import CellTexts
 from indicators.compute.classify import Classification
 
 SIZE = "a4-portrait"

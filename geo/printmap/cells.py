@@ -38,28 +38,33 @@ def _font_extent(size: float, weight: str, family: tuple[str, ...], dpi: float) 
     return 0.0, 0.0
 
 
+Cell = tuple[float, float, str, str, str, tuple[float, str], tuple[float, float, float, float]]
+
+
 class CellTexts(Artist):
-    """Single-line texts (``ha`` left/center/right, ``va`` center/top/bottom/baseline), drawn in one go."""
+    """Single-line texts (``ha`` left/center/right; ``va`` center/top/bottom/baseline/center_baseline)
+    drawn in one go, each as its own PDF text, in the order added."""
 
     zorder = 3  # as Text
 
-    def __init__(self, transform: Transform, color: str) -> None:
+    def __init__(self, transform: Transform, color: str, zorder: float = 3.0) -> None:
         super().__init__()
         self.set_transform(transform)
         self.set_clip_on(False)  # as Axes.text
+        self.set_zorder(zorder)
         self._rgba = to_rgba(color)
         self._props: dict[tuple[float, str], FontProperties] = {}
-        self.cells: list[tuple[float, float, str, str, str, tuple[float, str]]] = []
+        self.cells: list[Cell] = []
 
     def add(self, x: float, y: float, text: str, ha: str = "left", va: str = "center",
-            fontsize: float = 8.0, weight: str = "normal") -> None:
+            fontsize: float = 8.0, weight: str = "normal", color: str | None = None) -> None:
         """One cell at (x, y) in the artist's coordinates; empty texts are skipped, as by Text."""
         if not text:
             return
         key = (float(fontsize), weight)
         if key not in self._props:
             self._props[key] = FontProperties(size=fontsize, weight=weight)  # family from the rc, as a Text
-        self.cells.append((x, y, text, ha, va, key))
+        self.cells.append((x, y, text, ha, va, key, self._rgba if color is None else to_rgba(color)))
         self.stale = True
 
     def texts(self) -> list[str]:
@@ -87,15 +92,18 @@ class CellTexts(Artist):
         flip = renderer.flipy()
         height = renderer.get_canvas_width_height()[1]
         gc = renderer.new_gc()
-        gc.set_foreground(self._rgba, isRGBA=True)
         gc.set_antialiased(True)  # no clip (clip_on is off, as for Axes.text)
-        for (px, py), (_, _, text, ha, va, key) in zip(pos, self.cells):
+        rgba = None
+        for (px, py), (_, _, text, ha, va, key, color) in zip(pos, self.cells):
+            if color != rgba:
+                gc.set_foreground(color, isRGBA=True)
+                rgba = color
             prop = self._props[key]
             w, a, d = self._metrics(renderer, text, prop, dpi)
             min_a, min_d = _font_extent(key[0], key[1], tuple(prop.get_family()), dpi)
             a, d = max(a, min_a), max(d, min_d)
             x = px - (w if ha == "right" else w / 2 if ha == "center" else 0.0)
-            y = py + ((d - a) / 2 if va == "center" else -a if va == "top" else d if va == "bottom" else 0.0)
+            y = py + {"center": (d - a) / 2, "top": -a, "bottom": d, "center_baseline": -a / 2}.get(va, 0.0)
             renderer.draw_text(gc, x, height - y if flip else y, text, prop, 0.0, ismath=False, mtext=None)
         gc.restore()
         renderer.close_group("celltexts")
