@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from matplotlib import transforms as mtransforms
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.figure import Figure
@@ -142,7 +141,7 @@ YEAR_CHART_SPINES = "#999999"
 
 def _view(values: np.ndarray) -> tuple[float, float]:
     """Axis limits as matplotlib's autoscale gives them: the data range plus 5 % on each side."""
-    lo, hi = mtransforms.nonsingular(float(np.min(values)), float(np.max(values)), expander=0.05)
+    lo, hi = MaxNLocator().nonsingular(float(np.min(values)), float(np.max(values)))  # as autoscale does
     pad = (hi - lo) * 0.05
     return lo - pad, hi + pad
 
