@@ -94,7 +94,7 @@ def scale_bar_length(metres: float) -> tuple[float, str]:
     """The longest round bar length not above ``metres``: (value, unit), unit ``m`` or ``km``.
 
     The choice matplotlib-scalebar makes (its preferred values, strictly below the
-    available length, at least 1).
+    available length, at least 1) for ``metres`` ≥ 1 (maps of a city; no dm or cm).
     """
     value, unit = (metres / 1000.0, "km") if metres >= 1000.0 else (metres, "m")
     index = bisect.bisect_left(SCALE_STEPS, value)
