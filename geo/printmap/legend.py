@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from geo.printmap import layout as pl
+from geo.printmap.page import Panel, panel
 from indicators.compute.classify import NO_DATA_COLOR, Classification
 from indicators.formatting import fmt_number
 from indicators.wording import t
@@ -18,7 +19,7 @@ SCALE_ZORDER = 3.1
 LEGEND_ZORDER = 3.2
 
 
-def draw_legend(ax: Axes | pl.Panel, fig: Figure, cls: Classification, title: str, unit: str = "",
+def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, title: str, unit: str = "",
                 lang: str = "de", suppressed: int = 0, min_count: int = 3, flagged: int = 0,
                 flag_label: str | None = None, city_text: str | None = None,
                 font_scale: float = 1.0) -> None:
@@ -73,13 +74,13 @@ def draw_legend(ax: Axes | pl.Panel, fig: Figure, cls: Classification, title: st
         ax.text(0, y, city_text, ha="left", va="top", fontsize=body_fs, color=pl.TEXT_COLOR)
 
 
-def _swatch(ax: Axes | pl.Panel, y: float, sw: float, sh: float, **kw) -> None:
+def _swatch(ax: Axes | Panel, y: float, sw: float, sh: float, **kw) -> None:
     kw.setdefault("edgecolor", "#9e9e9e")
     kw.setdefault("linewidth", 0.5)
     ax.add_patch(Rectangle((0, y - sh), sw, sh, **kw))
 
 
-def _row_text(ax: Axes | pl.Panel, y: float, sw: float, w: float, label: str, count: int, fontsize: float,
+def _row_text(ax: Axes | Panel, y: float, sw: float, w: float, label: str, count: int, fontsize: float,
               sh: float, lang: str) -> None:
     mid = y - sh / 2
     ax.text(sw + 2.5, mid, label, ha="left", va="center", fontsize=fontsize, color=pl.TEXT_COLOR)
@@ -102,14 +103,14 @@ def scale_bar_length(metres: float) -> tuple[float, str]:
 
 
 def draw_scale_bar(fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: float,
-                   lang: str = "de", font_scale: float = 1.0) -> pl.Panel | Axes:
+                   lang: str = "de", font_scale: float = 1.0) -> Panel | Axes:
     """A metric scale bar and the scale ratio in ``box`` (mm), on the page or in its own axes.
 
     The bar is drawn at the map's metres per millimetre, so it measures the map exactly
     although it sits beside it: at most 70 % of the box wide, a round length, its label
     centred below it (the look of matplotlib-scalebar, without one more axes and offset boxes).
     """
-    ax = pl.panel(fig, box, layout, text_zorder=SCALE_ZORDER)
+    ax = panel(fig, box, layout, text_zorder=SCALE_ZORDER)
     w, h = box[2], box[3]
     value, unit = scale_bar_length(0.7 * w * m_per_mm)
     length = value * (1000.0 if unit == "km" else 1.0) / m_per_mm

@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.path import Path
 
-from geo.printmap.layout import Panel
+from geo.printmap.page import Panel
 
 
 def polygon_paths(geoms: Sequence[shapely.Geometry] | np.ndarray) -> list[Path]:

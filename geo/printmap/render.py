@@ -28,6 +28,7 @@ from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.labels import place_labels
 from geo.printmap.legend import draw_legend, draw_scale_bar
+from geo.printmap.page import Panel
 from geo.printmap.paths import add_lines, add_polygons
 from geo.printmap.spec import FORMATS, output_format
 from geo.printmap.text import fmt_date, method_text, reference_text
@@ -140,7 +141,7 @@ def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int 
     return options
 
 
-def draw_areas(ax: Axes | pl.Panel, layer: gpd.GeoDataFrame, cls: Classification,
+def draw_areas(ax: Axes | Panel, layer: gpd.GeoDataFrame, cls: Classification,
                flagged: Iterable[str] = (), line_scale: float = 1.0) -> None:
     """Polygons coloured by class, suppressed hatched, flagged outlined bold."""
     sup = layer["suppressed"].astype(bool).to_numpy()

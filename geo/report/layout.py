@@ -14,6 +14,7 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Affine2D
 
 from geo.printmap import layout as pl
+from geo.printmap import page as pg
 from geo.printmap.cells import CellTexts
 from geo.printmap.legend import PT_MM, draw_scale_bar
 from geo.printmap.render import draw_areas
@@ -25,8 +26,8 @@ STRIPE = "#f3f3f3"
 RULE = "#9e9e9e"
 ACCENT = "#7f2704"
 FOOTER_LINES = 3
-Panel = pl.Panel
-panel = pl.panel  # a text box: a Panel on a framed page, else its own axes
+Panel = pg.Panel
+panel = pg.panel  # a text box: a Panel on a framed page, else its own axes
 
 
 def new_page() -> tuple[Figure, pl.PageLayout]:
@@ -41,8 +42,8 @@ def page_frame(fig: Figure, layout: pl.PageLayout, title: str, kicker: str = "",
     Returns the y (mm) where the page content may start below the header.
     """
     w, h = layout.width, layout.height
-    ax = pl.Page(fig, layout)  # no axes: the page's artists go onto the figure
-    pl.set_page_axes(fig, ax)  # the page's boxes (text, tables, maps, charts) draw on it (panel)
+    ax = pg.Page(fig, layout)  # no axes: the page's artists go onto the figure
+    pg.set_page_axes(fig, ax)  # the page's boxes (text, tables, maps, charts) draw on it (panel)
     y = h - MARGIN
     if kicker:
         ax.text(MARGIN, y, kicker.upper(), ha="left", va="top", fontsize=8, color=ACCENT,

@@ -14,6 +14,7 @@ from matplotlib.transforms import Affine2D
 from synth_exports import synthetic_dataset
 
 from geo.printmap import layout as pl
+from geo.printmap import page as pg
 from geo.printmap.cells import CellTexts
 from geo.printmap.legend import scale_bar_length
 from geo.report import layout as rl
@@ -74,7 +75,7 @@ def test_an_indicator_page_has_no_axes_and_keeps_its_texts_in_order():
                             "Seite 1 / 1")
         rp.indicator_page(fig, layout, ds, ind, 2022, frozenset(table.index[table[ind]]), "de", top, layers)
         assert fig.axes == []  # map, scale bar, legend and trend chart were five axes per page
-        page = pl._PAGE_AXES[fig]
+        page = pg._PAGE_AXES[fig]
         texts = page.texts
         assert texts[0] == "Thema".upper() and "Quelle: Test" in texts
         assert "Entwicklung Teststadt gesamt" in texts  # the trend's title, after the table
