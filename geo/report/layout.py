@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -152,8 +153,17 @@ def _ticks(locator: MaxNLocator, lo: float, hi: float) -> list[float]:
     return [float(v) for v in locator.tick_values(lo, hi) if lo - tol <= v <= hi + tol]
 
 
+@dataclass(frozen=True)
+class ChartStyle:
+    """Tick label size, number of year ticks, and the zorder of the chart's texts (see Panel)."""
+
+    labelsize: float = 6.5
+    nbins: int = 5
+    text_zorder: float = CHART_ZORDER
+
+
 def year_chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, lines: Sequence[tuple[pd.Series, dict]],
-               dec: int, lang: str, labelsize: float = 6.5, nbins: int = 5) -> None:
+               dec: int, lang: str, style: ChartStyle = ChartStyle()) -> None:
     """The small time-series chart of every report page: whole years on x, German numbers on y,
     hairline spines left and bottom, light horizontal grid; one line per (series, style).
 
@@ -167,7 +177,8 @@ def year_chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, lines: Sequence[
     xs = np.concatenate([np.asarray(s.index, dtype=float) for s, _ in lines])
     ys = np.concatenate([np.asarray(s.to_numpy(), dtype=float) for s, _ in lines])
     (x0, x1), (y0, y1) = _view(xs), _view(ys)
-    ax = panel(fig, box, layout, text_zorder=CHART_ZORDER)
+    ax = panel(fig, box, layout, text_zorder=style.text_zorder)
+    labelsize, nbins = style.labelsize, style.nbins
     data = panel(fig, box, layout, Affine2D().translate(-x0, -y0).scale(w / (x1 - x0), h / (y1 - y0)))
     xt = _ticks(MaxNLocator(integer=True, nbins=nbins), x0, x1)
     yt = _ticks(MaxNLocator(nbins=4), y0, y1)
@@ -179,8 +190,8 @@ def year_chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, lines: Sequence[
                                      zorder=1.5))
     ax.add_collection(LineCollection([[(x, 0), (x, -tick)] for x in xm] + [[(0, y), (-tick, y)] for y in ym],
                                      colors=YEAR_CHART_TICKS, linewidths=0.8, capstyle="butt", zorder=1.5))
-    for s, style in lines:
-        data.plot(np.asarray(s.index, dtype=float), s.to_numpy(dtype=float), zorder=2, **style)
+    for s, look in lines:
+        data.plot(np.asarray(s.index, dtype=float), s.to_numpy(dtype=float), zorder=2, **look)
     ax.plot([0, 0], [0, h], color=YEAR_CHART_SPINES, linewidth=0.5, zorder=2.5)
     ax.plot([0, w], [0, 0], color=YEAR_CHART_SPINES, linewidth=0.5, zorder=2.5)
     for x, v in zip(xm, xt):
