@@ -3,7 +3,8 @@
 A matplotlib ``Text`` per cell costs its creation, a clip path, a layout and a draw on
 every page; a report has thousands of cells. :class:`CellTexts` keeps each cell as its own
 text in the PDF, in the order added (so reading order and text extraction stay as they
-were), but measures each distinct string once per report and skips the per-``Text`` work.
+were), but measures each distinct string once (a cache shared by all pages and reports, keyed by
+renderer type, dpi, size and font file) and skips the per-``Text`` work.
 Positions follow ``Text._get_layout`` for one line with ``linespacing="normal"``: the
 line's ascent and descent are at least the font's typographic ones (OS/2 table).
 """
@@ -23,10 +24,9 @@ _MAX_METRICS = 50_000
 
 
 @lru_cache(maxsize=64)
-def _font_extent(size: float, weight: str, family: tuple[str, ...], dpi: float) -> tuple[float, float]:
-    """Typographic ascent and descent of the font at ``size`` (as ``Text._get_layout`` reads them)."""
-    prop = FontProperties(family=list(family), size=size, weight=weight)
-    font = font_manager.get_font(font_manager.findfont(prop))
+def _font_extent(path: str, size: float, dpi: float) -> tuple[float, float]:
+    """Typographic ascent and descent of the font file at ``size`` (as ``Text._get_layout`` reads them)."""
+    font = font_manager.get_font(path)
     head = font.get_sfnt_table("head")
     scale = size * dpi / 72 / (head["unitsPerEm"] if head is not None else 2048)
     os2 = font.get_sfnt_table("OS/2")
@@ -71,9 +71,9 @@ class CellTexts(Artist):
         """The cell texts in drawing order."""
         return [c[2] for c in self.cells]
 
-    def _metrics(self, renderer, text: str, prop: FontProperties, dpi: float) -> Metrics:
+    def _metrics(self, renderer, text: str, prop: FontProperties, font: str, dpi: float) -> Metrics:
         vector = getattr(renderer, "_renderer", renderer)  # MixedModeRenderer wraps the PDF/SVG renderer
-        key = (type(vector), dpi, text, prop.get_size_in_points(), prop.get_weight(), tuple(prop.get_family()))
+        key = (type(vector), dpi, text, prop.get_size_in_points(), font)  # font: the file (rc decides it)
         got = _METRICS.get(key)
         if got is None:
             w, h, d = renderer.get_text_width_height_descent(text, prop, ismath=False)
@@ -94,13 +94,14 @@ class CellTexts(Artist):
         gc = renderer.new_gc()
         gc.set_antialiased(True)  # no clip (clip_on is off, as for Axes.text)
         rgba = None
+        fonts = {k: str(font_manager.findfont(p)) for k, p in self._props.items()}  # as the rc resolves them now
         for (px, py), (_, _, text, ha, va, key, color) in zip(pos, self.cells):
             if color != rgba:
                 gc.set_foreground(color, isRGBA=True)
                 rgba = color
             prop = self._props[key]
-            w, a, d = self._metrics(renderer, text, prop, dpi)
-            min_a, min_d = _font_extent(key[0], key[1], tuple(prop.get_family()), dpi)
+            w, a, d = self._metrics(renderer, text, prop, fonts[key], dpi)
+            min_a, min_d = _font_extent(fonts[key], key[0], dpi)
             a, d = max(a, min_a), max(d, min_d)
             x = px - (w if ha == "right" else w / 2 if ha == "center" else 0.0)
             y = py + {"center": (d - a) / 2, "top": -a, "bottom": d, "center_baseline": -a / 2}.get(va, 0.0)
