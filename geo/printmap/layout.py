@@ -3,6 +3,8 @@
 All boxes are in millimetres from the lower left corner of the page. The map,
 the legend column, the scale bar and the north arrow each get their own axes,
 so nothing but area labels is ever drawn on top of the map's polygons.
+Report pages (:mod:`geo.printmap.page`) draw the same elements straight onto
+the figure in mm boxes instead: a report has hundreds of them, and each axes costs.
 """
 from __future__ import annotations
 

@@ -1,20 +1,25 @@
-"""Legend and scale bar of the print map, each in its own axes (units: mm)."""
+"""Legend and scale bar of print maps and report pages (units: mm), in their own axes or on the page."""
 from __future__ import annotations
+
+import bisect
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib_scalebar.scalebar import ScaleBar
 
 from geo.printmap import layout as pl
+from geo.printmap.page import Panel, panel
 from indicators.compute.classify import NO_DATA_COLOR, Classification
 from indicators.formatting import fmt_number
 from indicators.wording import t
 
 PT_MM = 25.4 / 72  # one typographic point in mm
+# texts of a scale bar and a legend drawn on a report page come after the page's own (see Panel)
+SCALE_ZORDER = 3.1
+LEGEND_ZORDER = 3.2
 
 
-def draw_legend(ax: Axes, fig: Figure, cls: Classification, title: str, unit: str = "",
+def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, title: str, unit: str = "",
                 lang: str = "de", suppressed: int = 0, min_count: int = 3, flagged: int = 0,
                 flag_label: str | None = None, city_text: str | None = None,
                 font_scale: float = 1.0) -> None:
@@ -69,13 +74,13 @@ def draw_legend(ax: Axes, fig: Figure, cls: Classification, title: str, unit: st
         ax.text(0, y, city_text, ha="left", va="top", fontsize=body_fs, color=pl.TEXT_COLOR)
 
 
-def _swatch(ax: Axes, y: float, sw: float, sh: float, **kw) -> None:
+def _swatch(ax: Axes | Panel, y: float, sw: float, sh: float, **kw) -> None:
     kw.setdefault("edgecolor", "#9e9e9e")
     kw.setdefault("linewidth", 0.5)
     ax.add_patch(Rectangle((0, y - sh), sw, sh, **kw))
 
 
-def _row_text(ax: Axes, y: float, sw: float, w: float, label: str, count: int, fontsize: float,
+def _row_text(ax: Axes | Panel, y: float, sw: float, w: float, label: str, count: int, fontsize: float,
               sh: float, lang: str) -> None:
     mid = y - sh / 2
     ax.text(sw + 2.5, mid, label, ha="left", va="center", fontsize=fontsize, color=pl.TEXT_COLOR)
@@ -83,28 +88,42 @@ def _row_text(ax: Axes, y: float, sw: float, w: float, label: str, count: int, f
             color=pl.TEXT_COLOR)
 
 
-def draw_scale_bar(fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: float,
-                   lang: str = "de", font_scale: float = 1.0) -> Axes:
-    """A metric scale bar (matplotlib-scalebar) and the scale ratio, in their own axes.
+SCALE_STEPS = (1, 2, 5, 10, 15, 20, 25, 50, 75, 100, 125, 150, 200, 500, 750)  # as matplotlib-scalebar
 
-    The axes spans ``box`` with the map's metres per millimetre, so the bar
-    measures the map exactly although it is drawn beside it.
+
+def scale_bar_length(metres: float) -> tuple[float, str]:
+    """The longest round bar length not above ``metres``: (value, unit), unit ``m`` or ``km``.
+
+    The choice matplotlib-scalebar makes (its preferred values, strictly below the
+    available length, at least 1) for ``metres`` ≥ 1 (maps of a city; no dm or cm).
     """
-    ax = pl.add_axes_mm(fig, box, layout)
-    ax.set_xlim(0, box[2] * m_per_mm)
-    ax.set_ylim(0, box[3] * m_per_mm)
-    sep = t("decimal_sep", lang)
+    value, unit = (metres / 1000.0, "km") if metres >= 1000.0 else (metres, "m")
+    index = bisect.bisect_left(SCALE_STEPS, value)
+    return float(SCALE_STEPS[max(index - 1, 0)] if index < len(SCALE_STEPS) else SCALE_STEPS[-1]), unit
 
-    def fmt(value, unit):
-        return f"{value:g} {unit}".replace(".", sep)
 
-    bar = ScaleBar(1.0, "m", location="upper left", frameon=False, length_fraction=0.7,
-                   rotation="horizontal-only",
-                   width_fraction=0.03, color=pl.TEXT_COLOR, scale_formatter=fmt,
-                   font_properties={"size": 7.5 * font_scale}, pad=0, border_pad=0,
-                   sep=1.5 * font_scale)
-    ax.add_artist(bar)
+def draw_scale_bar(fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: float,
+                   lang: str = "de", font_scale: float = 1.0) -> Panel | Axes:
+    """A metric scale bar and the scale ratio in ``box`` (mm), on the page or in its own axes.
+
+    The bar is drawn at the map's metres per millimetre, so it measures the map exactly
+    although it sits beside it: at most 70 % of the box wide, a round length, its label
+    centred below it (the look of matplotlib-scalebar, without one more axes and offset boxes).
+    """
+    ax = panel(fig, box, layout, text_zorder=SCALE_ZORDER)
+    w, h = box[2], box[3]
+    value, unit = scale_bar_length(0.7 * w * m_per_mm)
+    length = value * (1000.0 if unit == "km" else 1.0) / m_per_mm
+    label = f"{value:g} {unit}".replace(".", t("decimal_sep", lang))
+    size = 7.5 * font_scale
+    text_w = pl.text_width_px(fig, label, size) / fig.dpi * pl.MM_PER_INCH
+    span = max(length, text_w)
+    bar_h = 0.03 * h
     n = pl.nice_scale_denominator(m_per_mm)
     ax.text(0, 0, t("pm_scale", lang, n=fmt_number(n, 0, lang)), ha="left", va="bottom",
-            fontsize=6.5 * font_scale, color=pl.MUTED, transform=ax.transAxes)
+            fontsize=6.5 * font_scale, color=pl.MUTED)
+    ax.add_patch(Rectangle(((span - length) / 2, h - bar_h), length, bar_h, facecolor=pl.TEXT_COLOR,
+                           edgecolor="none"))
+    ax.text(span / 2, h - bar_h - 1.5 * font_scale * PT_MM, label, ha="center", va="top", fontsize=size,
+            color=pl.TEXT_COLOR)
     return ax

@@ -17,6 +17,8 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.path import Path
 
+from geo.printmap.page import Panel
+
 
 def polygon_paths(geoms: Sequence[shapely.Geometry] | np.ndarray) -> list[Path]:
     """One compound path per (Multi)Polygon: every ring closed, holes oriented against the shell.
@@ -44,7 +46,7 @@ def polygon_paths(geoms: Sequence[shapely.Geometry] | np.ndarray) -> list[Path]:
     return [Path(coords[a:b], codes[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
 
 
-def add_polygons(ax: Axes, geoms: Sequence[shapely.Geometry] | np.ndarray, **style) -> PathCollection:
+def add_polygons(ax: Axes | Panel, geoms: Sequence[shapely.Geometry] | np.ndarray, **style) -> PathCollection:
     """Add the polygons as one ``PathCollection`` in data coordinates (style as for collections)."""
     coll = PathCollection(polygon_paths(geoms), **style)
     coll.set_transform(ax.transData)
@@ -52,7 +54,7 @@ def add_polygons(ax: Axes, geoms: Sequence[shapely.Geometry] | np.ndarray, **sty
     return coll
 
 
-def add_lines(ax: Axes, geoms: Sequence[shapely.Geometry] | np.ndarray, **style) -> LineCollection:
+def add_lines(ax: Axes | Panel, geoms: Sequence[shapely.Geometry] | np.ndarray, **style) -> LineCollection:
     """Add (multi)line geometries as one ``LineCollection`` (one segment list per part)."""
     parts = shapely.get_parts(np.asarray(geoms, dtype=object))
     coords, idx = shapely.get_coordinates(parts, return_index=True)

@@ -28,6 +28,7 @@ from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.labels import place_labels
 from geo.printmap.legend import draw_legend, draw_scale_bar
+from geo.printmap.page import Panel
 from geo.printmap.paths import add_lines, add_polygons
 from geo.printmap.spec import FORMATS, output_format
 from geo.printmap.text import fmt_date, method_text, reference_text
@@ -140,7 +141,7 @@ def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int 
     return options
 
 
-def draw_areas(ax: Axes, layer: gpd.GeoDataFrame, cls: Classification,
+def draw_areas(ax: Axes | Panel, layer: gpd.GeoDataFrame, cls: Classification,
                flagged: Iterable[str] = (), line_scale: float = 1.0) -> None:
     """Polygons coloured by class, suppressed hatched, flagged outlined bold."""
     sup = layer["suppressed"].astype(bool).to_numpy()
@@ -161,12 +162,28 @@ def draw_areas(ax: Axes, layer: gpd.GeoDataFrame, cls: Classification,
                   joinstyle="round")
 
 
+_OUTLINES: dict[tuple[int, ...], tuple[np.ndarray, shapely.Geometry]] = {}
+
+
 def outline_of(geoms) -> shapely.Geometry:
-    """The union of the areas: a coverage union when they form a valid coverage (grids do), else a full one."""
+    """The union of the areas: a coverage union when they form a valid coverage (grids do), else a full one.
+
+    Remembered for the last few sets of geometry objects: a report draws the same areas on
+    many pages (the key is the objects' identity, and the entry keeps them alive).
+    """
     geoms = np.asarray(geoms, dtype=object)
+    key = tuple(map(id, geoms))
+    hit = _OUTLINES.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], geoms)):
+        return hit[1]
     if len(geoms) > MANY_AREAS and shapely.coverage_is_valid(geoms):
-        return shapely.coverage_union_all(geoms)
-    return shapely.union_all(geoms)
+        out = shapely.coverage_union_all(geoms)
+    else:
+        out = shapely.union_all(geoms)
+    if len(_OUTLINES) >= 8:
+        _OUTLINES.pop(next(iter(_OUTLINES)))
+    _OUTLINES[key] = (geoms.copy(), out)
+    return out
 
 
 def setup_map_axes(fig: Figure, layout: pl.PageLayout, body: pl.Box,

@@ -29,6 +29,9 @@ from indicators.wording import t
 W = 210.0
 AREA_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a")  # one per compared area (ColorBrewer Dark2)
 CITY_COLOR = "#555555"
+# zorder of the texts of the boxes drawn on the page (see Panel): after the page's own texts (header,
+# footer, table), in the order their axes used to be drawn: key, note, then chart by chart
+KEY_ZORDER, NOTE_ZORDER, CHART_ZORDER = 3.2, 3.3, 3.4
 ROWS_FIRST, ROWS_PER_PAGE = 26, 40
 CHARTS_PER_PAGE, CHART_COLS = 12, 3
 
@@ -66,7 +69,7 @@ def _locator(fig: Figure, layout: pl.PageLayout, ds: Dataset, codes: Sequence[st
 
 def _key(fig: Figure, layout: pl.PageLayout, names: dict[str, str], city: str, box: pl.Box) -> None:
     """Colour key of the areas (and the city, dashed)."""
-    ax = pl.add_axes_mm(fig, box, layout)
+    ax = rl.panel(fig, box, layout, text_zorder=KEY_ZORDER)
     y = box[3] - 2
     for color, name in [*zip(AREA_COLORS, names.values()), (CITY_COLOR, city)]:
         dash = "--" if color == CITY_COLOR else "-"
@@ -77,18 +80,22 @@ def _key(fig: Figure, layout: pl.PageLayout, names: dict[str, str], city: str, b
 
 
 def _chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, title: str, series: pd.DataFrame,
-           dec: int, lang: str) -> None:
+           dec: int, lang: str, n: int = 0) -> None:
+    """The ``n``-th chart of a page: its title and tick labels come after the previous chart's (PDF text order)."""
     x, y, w, h = box
-    head = pl.add_axes_mm(fig, (x, y + h - 6, w, 6), layout)
+    zorder = CHART_ZORDER + 0.001 * n
+    head = rl.panel(fig, (x, y + h - 6, w, 6), layout, text_zorder=zorder)
     head.text(0, 3, rl.fit_text(fig, title, w, 7, "bold"), ha="left", va="center", fontsize=7,
               fontweight="bold", color=pl.TEXT_COLOR)
-    ax = fig.add_axes((x / layout.width, y / layout.height, w / layout.width, (h - 8) / layout.height))
+    lines = []
     for i, col in enumerate(series.columns):
-        s = series[col].dropna()
         city = bool(series.attrs.get("city")) and i == len(series.columns) - 1
-        ax.plot(s.index, s.to_numpy(), color=CITY_COLOR if city else AREA_COLORS[i],
-                linestyle="--" if city else "-", linewidth=1.2, marker="o", markersize=1.8)
-    rl.style_year_chart(ax, dec, lang, labelsize=6, nbins=4)
+        lines.append((series[col].dropna(), {"color": CITY_COLOR if city else AREA_COLORS[i],
+                                             "linestyle": "--" if city else "-", "linewidth": 1.2,
+                                             "marker": "o", "markersize": 1.8}))
+    lines = [(s, style) for s, style in lines if len(s)]
+    if lines:
+        rl.year_chart(fig, layout, (x, y, w, h - 8), lines, dec, lang, rl.ChartStyle(6, 4, zorder))
 
 
 def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de",
@@ -128,7 +135,7 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
                 _locator(fig, layout, ds, codes, (W - rl.MARGIN - 70, top - 62, 70, 62))
                 _key(fig, layout, names, city, (rl.MARGIN, top - 30, 100, 28))
                 note = t("cmp_footnote", lang, n=int(table["n"].max()) if len(table) else 0, k=ds.min_count)
-                ax = pl.add_axes_mm(fig, (rl.MARGIN, top - 62, 100, 28), layout)
+                ax = rl.panel(fig, (rl.MARGIN, top - 62, 100, 28), layout, text_zorder=NOTE_ZORDER)
                 ax.text(0, 26, "\n".join(pl.wrap_to_width(fig, note, 100, 7.5)), ha="left", va="top",
                         fontsize=7.5, color=pl.MUTED, linespacing=1.4)
                 top -= 68
@@ -152,6 +159,6 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
                 s.attrs["city"] = bool(ds.geography.reference_code) and ds.geography.reference_code in s.columns
                 label = f"{row['label']} ({row['unit']})" if row["unit"] else str(row["label"])
                 box = (rl.MARGIN + (j % CHART_COLS) * cw + 8, top - (j // CHART_COLS + 1) * ch + 6, cw - 12, ch - 9)
-                _chart(fig, layout, box, label, s, int(row["decimals"]), lang)
+                _chart(fig, layout, box, label, s, int(row["decimals"]), lang, j)
             pdf.savefig(fig)
     return buf.getvalue()

@@ -1,6 +1,7 @@
 """The pages of the social report: flag overview, one indicator, one area profile."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
@@ -8,7 +9,7 @@ from matplotlib.figure import Figure
 
 from geo.join import indicator_layer
 from geo.printmap import layout as pl
-from geo.printmap.legend import draw_legend
+from geo.printmap.legend import LEGEND_ZORDER, draw_legend
 from geo.printmap.text import reference_text
 from geo.report import layout as rl
 from indicators.compute.classify import Classification, layer_classification
@@ -32,11 +33,8 @@ def city_series(ds: Dataset, indicator: str, last_year: int) -> pd.Series:
 
 def _trend(fig: Figure, layout: pl.PageLayout, box: pl.Box, series: pd.Series, dec: int,
            unit: str, lang: str) -> None:
-    x, y, w, h = box
-    ax = fig.add_axes((x / layout.width, y / layout.height, w / layout.width, h / layout.height))
-    s = series.dropna()
-    ax.plot(s.index, s.values, color=rl.ACCENT, linewidth=1.4, marker="o", markersize=2.5)
-    rl.style_year_chart(ax, dec, lang)
+    rl.year_chart(fig, layout, box, [(series.dropna(), {"color": rl.ACCENT, "linewidth": 1.4, "marker": "o",
+                                                        "markersize": 2.5})], dec, lang)
 
 
 Layers = dict[str, tuple]  # indicator id -> indicator_layer(ds, id, year)
@@ -63,7 +61,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
         city_text = t("pm_city", lang, label=ds.geography.reference_label(lang),
                                       value=fmt_value(city, unit, dec, lang))
     n_flag = int(layer["code"].isin(flagged).sum())
-    legend_ax = pl.add_axes_mm(fig, (133, top - 100, right - 133, 100), layout)
+    legend_ax = rl.panel(fig, (133, top - 100, right - 133, 100), layout, text_zorder=LEGEND_ZORDER)
     draw_legend(legend_ax, fig, cls, title=ind.label(lang), unit=unit, lang=lang,
                 suppressed=int(layer["suppressed"].sum()), min_count=ds.min_count,
                 flagged=n_flag, city_text=city_text, font_scale=0.95)
@@ -151,7 +149,7 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
     cls = count_classification(pd.Series(counts.to_numpy(), index=layer.index), lang)
     flagged = frozenset(counts[counts > 0].index.astype(str))
     rl.small_map(fig, layout, (rl.MARGIN, top - 120, 118, 120), layer, cls, flagged, lang=lang)
-    legend_ax = pl.add_axes_mm(fig, (140, top - 80, W - rl.MARGIN - 140, 80), layout)
+    legend_ax = rl.panel(fig, (140, top - 80, W - rl.MARGIN - 140, 80), layout, text_zorder=LEGEND_ZORDER)
     draw_legend(legend_ax, fig, cls, title=t("rep_flag_legend_title", lang), lang=lang, flagged=len(flagged),
                 flag_label=t("rep_at_least_1_flagged", lang), font_scale=0.95)
     _flag_table(fig, layout, ds, table, lang, (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN,
@@ -243,13 +241,13 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
         for ind_id in ids:
             ind = ds.catalogue[ind_id]
             lay, city = layers[ind_id]
-            r = lay.set_index("code").loc[code]
+            pos = int(np.flatnonzero(lay["code"].astype(str).to_numpy() == code)[0])  # the area's row
             dec = ind.decimals_for(lay["value"])
             flag = bool(table.at[code, ind_id]) if ind_id in table.columns and code in table.index else False
             n_flag += flag
-            val = (t("suppressed", lang) if r["suppressed"] else fmt_number(r["value"], dec, lang))
+            val = (t("suppressed", lang) if lay["suppressed"].iat[pos] else fmt_number(lay["value"].iat[pos], dec, lang))
             rows.append([f"{ind.label(lang)} ({ind.unit_for(lang)})", val, fmt_number(city, dec, lang),
-                         fmt_rank(r["rank"], lay.attrs.get("ranked", len(lay)), lang),
+                         fmt_rank(lay["rank"].iat[pos], lay.attrs.get("ranked", len(lay)), lang),
                          t("yes", lang) if flag else ""])
     ax = rl.panel(fig, (rl.MARGIN, top - 58, 100, 58), layout)
     pop = ds.values[(ds.values["indicator"] == "population_total") & (ds.values["year"] == year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from matplotlib.text import Text
 from synth_exports import synthetic_dataset
 
 from geo.report import layout as rl
@@ -69,6 +70,6 @@ def test_few_areas_keep_their_profiles_and_progress_is_reported():
 def test_footer_never_grows_into_the_content():
     fig, layout = rl.new_page()
     rl.page_frame(fig, layout, "Titel", footer="Quelle: " + "sehr lange Quellenangabe " * 60, page="Seite 1 / 1")
-    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    texts = [t.get_text() for t in fig.findobj(Text)]  # the frame draws on the figure, not on an axes
     footer = [t for t in texts if t.startswith("Quelle")][0]
     assert len(footer.splitlines()) <= rl.FOOTER_LINES and footer.endswith("…")
