@@ -6,6 +6,8 @@ import bisect
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib_scalebar.dimension import SILengthDimension
+from matplotlib_scalebar.scalebar import ScaleBar
 
 from geo.printmap import layout as pl
 from geo.printmap.page import Panel, panel
@@ -53,10 +55,10 @@ def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, title: str, 
 
     ax.text(w, y, t("pm_areas", lang), ha="right", va="top", fontsize=body_fs * 0.9, color=pl.MUTED)
     y -= row
+    box = (sw, sh, w)
     for i in range(cls.k):
         _swatch(ax, y, sw, sh, facecolor=cls.colors[i])
-        _row_text(ax, y, sw, w, cls.labels[i], cls.counts[i], body_fs, sh, lang)
-        y -= row
+        y -= row + _row_text(ax, fig, y, box, cls.labels[i], cls.counts[i], body_fs, lang)
     if extra:
         y -= row * 0.4
     for key, text, count in extra:
@@ -67,8 +69,7 @@ def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, title: str, 
                     edgecolor="#bdbdbd")
         else:
             _swatch(ax, y, sw, sh, facecolor="white", edgecolor="#111111", linewidth=2.0 * fs)
-        _row_text(ax, y, sw, w, text, count, body_fs, sh, lang)
-        y -= row
+        y -= row + _row_text(ax, fig, y, box, text, count, body_fs, lang)
     if city_text:
         y -= row * 0.4
         ax.text(0, y, city_text, ha="left", va="top", fontsize=body_fs, color=pl.TEXT_COLOR)
@@ -80,26 +81,39 @@ def _swatch(ax: Axes | Panel, y: float, sw: float, sh: float, **kw) -> None:
     ax.add_patch(Rectangle((0, y - sh), sw, sh, **kw))
 
 
-def _row_text(ax: Axes | Panel, y: float, sw: float, w: float, label: str, count: int, fontsize: float,
-              sh: float, lang: str) -> None:
-    mid = y - sh / 2
-    ax.text(sw + 2.5, mid, label, ha="left", va="center", fontsize=fontsize, color=pl.TEXT_COLOR)
-    ax.text(w, mid, fmt_number(count, 0, lang), ha="right", va="center", fontsize=fontsize,
-            color=pl.TEXT_COLOR)
+def _row_text(ax: Axes | Panel, fig: Figure, y: float, box: tuple[float, float, float], label: str, count: int,
+              fontsize: float, lang: str) -> float:
+    """A row's label beside its swatch and its count at the right edge; returns the extra height (mm).
+
+    A label too long for the space before the count is wrapped (``erhöhter Bedarf bei mind.
+    1 Indikator`` in a narrow legend), never written into the count.
+    """
+    sw, sh, w = box
+    number = fmt_number(count, 0, lang)
+    room = w - (sw + 2.5) - pl.text_width_px(fig, number, fontsize) / fig.dpi * pl.MM_PER_INCH - 2.0
+    lines = pl.wrap_to_width(fig, label, room, fontsize) if room > 0 else [label]
+    line_h = fontsize * PT_MM * 1.15
+    extra = (len(lines) - 1) * line_h
+    # the first line beside the swatch, the others below it (the next row moves down by ``extra``)
+    ax.text(sw + 2.5, y - sh / 2 - extra / 2, "\n".join(lines), ha="left", va="center", fontsize=fontsize,
+            color=pl.TEXT_COLOR, linespacing=1.15)
+    ax.text(w, y - sh / 2, number, ha="right", va="center", fontsize=fontsize, color=pl.TEXT_COLOR)
+    return extra
 
 
-SCALE_STEPS = (1, 2, 5, 10, 15, 20, 25, 50, 75, 100, 125, 150, 200, 500, 750)  # as matplotlib-scalebar
+_METRES = SILengthDimension()  # matplotlib-scalebar's metric length units
 
 
 def scale_bar_length(metres: float) -> tuple[float, str]:
-    """The longest round bar length not above ``metres``: (value, unit), unit ``m`` or ``km``.
+    """The longest round bar length not above ``metres``: (value, unit), e.g. ``(2.0, "km")``.
 
-    The choice matplotlib-scalebar makes (its preferred values, strictly below the
-    available length, at least 1) for ``metres`` ≥ 1 (maps of a city; no dm or cm).
+    matplotlib-scalebar decides, as its ``ScaleBar`` does: its length dimension picks the
+    unit, its preferred values (1, 2, 5, 10, 15, 20, 25, 50, …) the round number strictly
+    below the available length. Only the drawing is ours (on the page, without an axes).
     """
-    value, unit = (metres / 1000.0, "km") if metres >= 1000.0 else (metres, "m")
-    index = bisect.bisect_left(SCALE_STEPS, value)
-    return float(SCALE_STEPS[max(index - 1, 0)] if index < len(SCALE_STEPS) else SCALE_STEPS[-1]), unit
+    value, unit = _METRES.calculate_preferred(metres, "m")
+    index = bisect.bisect_left(ScaleBar._PREFERRED_VALUES, value)
+    return float(ScaleBar._PREFERRED_VALUES[index - 1 if index > 0 else index]), str(unit)
 
 
 def draw_scale_bar(fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: float,
@@ -113,7 +127,7 @@ def draw_scale_bar(fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: fl
     ax = panel(fig, box, layout, text_zorder=SCALE_ZORDER)
     w, h = box[2], box[3]
     value, unit = scale_bar_length(0.7 * w * m_per_mm)
-    length = value * (1000.0 if unit == "km" else 1.0) / m_per_mm
+    length = _METRES.convert(value, unit, "m") / m_per_mm
     label = f"{value:g} {unit}".replace(".", t("decimal_sep", lang))
     size = 7.5 * font_scale
     text_w = pl.text_width_px(fig, label, size) / fig.dpi * pl.MM_PER_INCH
