@@ -17,7 +17,7 @@ from indicators.text import md
 from indicators.wording import t
 
 T = TypeVar("T")
-MEMO_ENTRIES = 256  # values kept per loaded dataset (e.g. area profiles of a grid geography)
+MEMO_ENTRIES = 256  # values of one kind kept per loaded dataset (e.g. area profiles of a grid geography)
 _MEMO = "_ui_memo"
 _MEMO_LOCK = threading.Lock()
 
@@ -56,25 +56,26 @@ def dataset(geo_id: str) -> Dataset:
     return _load(geo_id, geo.cache_key())
 
 
-def derived(ds: Dataset, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
+def derived(ds: Dataset, key: tuple[Hashable, ...], make: Callable[[], T], keep: int = MEMO_ENTRIES) -> T:
     """``make()``, computed once per loaded dataset and ``key``, then reused by every rerun and session.
 
     The loaded Dataset is shared read-only by all sessions (:func:`_load`); what is derived
-    from it is kept on that object, least recently used first out after
-    :data:`MEMO_ENTRIES`. So it lives and dies with the dataset (a changed file loads a new
-    one), and a session only gets it through a dataset its user was allowed to open.
+    from it is kept on that object, at most ``keep`` values per kind (``key[0]``), the least
+    recently used first out. So it lives and dies with the dataset (a changed file loads a
+    new one), and a session only gets it through a dataset its user was allowed to open.
     ``key`` names everything else ``make`` depends on (indicator, year, area, language);
-    the value is shared, so callers must not change it.
+    the value is shared, so callers must not change it (copy what they change).
     """
-    memo: OrderedDict = vars(ds).setdefault(_MEMO, OrderedDict())
+    kinds: dict = vars(ds).setdefault(_MEMO, {})
     with _MEMO_LOCK:
+        memo: OrderedDict = kinds.setdefault(key[0], OrderedDict())
         if key in memo:
             memo.move_to_end(key)
             return memo[key]
     value = make()
     with _MEMO_LOCK:
         memo[key] = value
-        while len(memo) > MEMO_ENTRIES:
+        while len(memo) > keep:
             memo.popitem(last=False)
     return value
 
@@ -188,6 +189,13 @@ def language_switch() -> str:
     return st.session_state["lang"]
 
 
+def picked_dataset() -> tuple[str, Dataset]:
+    """:func:`geography_picker` and :func:`dataset` with one look-up of the readable geographies."""
+    geos = geographies()
+    geo_id = _pick_geography(geos)
+    return geo_id, _load(geo_id, geos[geo_id].cache_key())
+
+
 def geography_picker() -> str:
     """Sidebar choice of the geography; returns its id.
 
@@ -196,7 +204,10 @@ def geography_picker() -> str:
     The choice lives in the remembered view, not in a widget key: Streamlit resets a keyed
     widget when the planner switches pages.
     """
-    geos = geographies()
+    return _pick_geography(geographies())
+
+
+def _pick_geography(geos: dict[str, Geography]) -> str:
     view = _remembered()
     chosen = url_default("geo", None) or url_default("geography", None) or view.get("geo")
     if chosen not in geos:

@@ -34,6 +34,7 @@ from ui import common, downloads
 from ui.state import AtlasView
 
 RANKING_ROWS = 100  # rows of the ranking shown for maps of more than COMPACT_MIN_AREAS areas
+LAYERS_KEPT = 8  # joined layers kept per dataset (one of a 100 m grid is a few MB)
 
 
 def _controls(ds, lang: str) -> AtlasView:
@@ -174,6 +175,13 @@ def _classes(layer, city, c: AtlasView, dec: int, lang: str):
 
 
 def _layer(ds, c: AtlasView):
+    """The areas joined with the view's values (a copy: the page adds flags and smoothed values) and the city value."""
+    key = ("layer", c.indicator, c.year, c.start if not c.level else None, c.relative and not c.level)
+    layer, city = common.derived(ds, key, lambda: _joined(ds, c), keep=LAYERS_KEPT)
+    return layer.copy(), city
+
+
+def _joined(ds, c: AtlasView):
     if c.level:
         return indicator_layer(ds, c.indicator, c.year)
     ref = ds.geography.reference_code
@@ -185,8 +193,7 @@ def _layer(ds, c: AtlasView):
 
 def render() -> None:
     lang = common.lang()
-    geo_id = common.geography_picker()
-    ds = common.dataset(geo_id)
+    geo_id, ds = common.picked_dataset()
     if not common.has_indicators(ds, lang):
         return
     c = _controls(ds, lang)
