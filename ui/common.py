@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -11,6 +15,11 @@ from geo.uploads.store import DataStore, startup_cleanup
 from indicators.dataset import Dataset
 from indicators.text import md
 from indicators.wording import t
+
+T = TypeVar("T")
+MEMO_ENTRIES = 256  # values of one kind kept per loaded dataset (e.g. area profiles of a grid geography)
+_MEMO = "_ui_memo"
+_MEMO_LOCK = threading.Lock()
 
 
 def store() -> DataStore:
@@ -45,6 +54,44 @@ def dataset(geo_id: str) -> Dataset:
     """The dataset of a geography, cached by file paths and modification times."""
     geo = geographies()[geo_id]
     return _load(geo_id, geo.cache_key())
+
+
+def derived(ds: Dataset, key: tuple[Hashable, ...], make: Callable[[], T], keep: int = MEMO_ENTRIES) -> T:
+    """``make()``, computed once per loaded dataset and ``key``, then reused by every rerun and session.
+
+    The loaded Dataset is shared read-only by all sessions (:func:`_load`); what is derived
+    from it is kept on that object, at most ``keep`` values per kind (``key[0]``), the least
+    recently used first out. So it lives and dies with the dataset (a changed file loads a
+    new one), and a session only gets it through a dataset its user was allowed to open.
+    ``key`` names everything else ``make`` depends on (indicator, year, area, language);
+    the value is shared, so callers must not change it (copy what they change).
+    """
+    kinds: dict = vars(ds).setdefault(_MEMO, {})
+    with _MEMO_LOCK:
+        memo: OrderedDict = kinds.setdefault(key[0], OrderedDict())
+        if key in memo:
+            memo.move_to_end(key)
+            return memo[key]
+    value = make()
+    with _MEMO_LOCK:
+        memo[key] = value
+        while len(memo) > keep:
+            memo.popitem(last=False)
+    return value
+
+
+def years(ds: Dataset) -> dict[str, tuple[int, ...]]:
+    """The years with values of every indicator of ``ds`` (one pass over the values, once per dataset)."""
+    def make() -> dict[str, tuple[int, ...]]:
+        pairs = ds.values[["indicator", "year"]].drop_duplicates()
+        by = {str(i): tuple(sorted(int(y) for y in g)) for i, g in pairs.groupby("indicator", sort=False)["year"]}
+        return {i: by.get(i, ()) for i in ds.catalogue} | by
+    return derived(ds, ("years",), make)
+
+
+def years_for(ds: Dataset, indicator: str) -> list[int]:
+    """:meth:`Dataset.years_for`, from :func:`years` (no filter over the values on every rerun)."""
+    return list(years(ds).get(indicator, ()))
 
 
 def url_default(key: str, default):
@@ -142,6 +189,13 @@ def language_switch() -> str:
     return st.session_state["lang"]
 
 
+def picked_dataset() -> tuple[str, Dataset]:
+    """:func:`geography_picker` and :func:`dataset` with one look-up of the readable geographies."""
+    geos = geographies()
+    geo_id = _pick_geography(geos)
+    return geo_id, _load(geo_id, geos[geo_id].cache_key())
+
+
 def geography_picker() -> str:
     """Sidebar choice of the geography; returns its id.
 
@@ -150,7 +204,10 @@ def geography_picker() -> str:
     The choice lives in the remembered view, not in a widget key: Streamlit resets a keyed
     widget when the planner switches pages.
     """
-    geos = geographies()
+    return _pick_geography(geographies())
+
+
+def _pick_geography(geos: dict[str, Geography]) -> str:
     view = _remembered()
     chosen = url_default("geo", None) or url_default("geography", None) or view.get("geo")
     if chosen not in geos:
@@ -177,7 +234,7 @@ def show_error(message: object, kind: str = "error") -> None:
 
 def has_indicators(ds: Dataset, lang: str) -> bool:
     """False (with a note) for a dataset without any indicator that has values, e.g. boundaries only."""
-    if any(ds.years_for(i) for i in ds.catalogue):
+    if any(years(ds).get(i) for i in ds.catalogue):
         return True
     st.info(t("no_indicators", lang))
     return False

@@ -2,7 +2,10 @@
 
 Files are made only when a button is clicked (Streamlit runs a callable
 ``data`` on click), so a rerun of the page never pays for an export, and
-the export libraries (matplotlib, openpyxl) load only when first needed.
+the export modules (matplotlib's PDF backend, openpyxl, pyogrio) are imported
+inside those callables: the first page view of a fresh server does not load them.
+The print-map, report and all-years expanders are lazy (``on_change="rerun"``):
+their widgets are made only while the expander is open.
 """
 from __future__ import annotations
 
@@ -17,6 +20,22 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
 SIZES = ("a4-landscape", "a4-portrait", "a3-landscape")
 
 
+def _lazy_expander(label: str, key: str):
+    """An expander whose content runs only while it is open (``.open``; None = untracked, run it)."""
+    return st.expander(label, key=key, on_change="rerun")
+
+
+def _sticky_choice(key: str, default: str) -> None:
+    """Keep a widget's choice while its lazy expander is closed (Streamlit drops the state of
+    widgets that a run does not draw): restored from a copy that is not a widget key."""
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get(f"_{key}", default)
+
+
+def _remember(key: str) -> None:
+    st.session_state[f"_{key}"] = st.session_state[key]
+
+
 def _button(column, label: str, make, file_name: str) -> None:
     ext = file_name.rsplit(".", 1)[-1]
     column.download_button(label, make, file_name, MIME[ext], on_click="ignore", key=f"dl-{file_name}")
@@ -28,22 +47,35 @@ def table_downloads(make, base: str, lang: str, label: str | None = None) -> Non
     ``make`` returns the :class:`geo.exports.sheet.ExportTable`; it runs only when a
     button is clicked. ``base`` is the file name without extension (unique on the page).
     """
-    from geo.exports.sheet import table_csv, table_xlsx
+    def csv(variant: str):
+        def render() -> bytes:
+            from geo.exports.sheet import table_csv
+
+            return table_csv(make(), variant, lang)
+        return render
+
+    def xlsx() -> bytes:
+        from geo.exports.sheet import table_xlsx
+
+        return table_xlsx(make(), lang)
 
     if label:
         st.markdown(f"**{label}**")
     cols = st.columns(3)
-    _button(cols[0], t("dl_csv", lang), lambda: table_csv(make(), "utf8", lang), f"{base}.csv")
-    _button(cols[1], t("dl_csv_german_excel", lang), lambda: table_csv(make(), "excel-de", lang),
-            f"{base}_excel.csv")
-    _button(cols[2], t("dl_xlsx", lang), lambda: table_xlsx(make(), lang), f"{base}.xlsx")
+    _button(cols[0], t("dl_csv", lang), csv("utf8"), f"{base}.csv")
+    _button(cols[1], t("dl_csv_german_excel", lang), csv("excel-de"), f"{base}_excel.csv")
+    _button(cols[2], t("dl_xlsx", lang), xlsx, f"{base}.xlsx")
 
 
 def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
     """The need map as a print map (PNG, PDF) with the same classes and flags as the web map."""
-    with st.expander(t("dl_needs_map", lang)):
+    box = _lazy_expander(t("dl_needs_map", lang), "dl_needs_map_open")
+    if box.open is False:
+        return
+    with box:
+        _sticky_choice("needs_print_size", SIZES[0])
         size = st.radio(t("dl_paper_size", lang), SIZES, key="needs_print_size", horizontal=True,
-                        format_func=lambda s: t(f"size_{s}", lang))
+                        format_func=lambda s: t(f"size_{s}", lang), on_change=_remember, args=("needs_print_size",))
 
         def make(fmt: str):
             def render() -> bytes:
@@ -60,7 +92,10 @@ def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
 
 def all_years_download(ds, lang: str) -> None:
     """Every indicator of the geography over all years, as one table."""
-    with st.expander(t("dl_all_years", lang)):
+    box = _lazy_expander(t("dl_all_years", lang), "dl_all_years_open")
+    if box.open is False:
+        return
+    with box:
         st.caption(t("dl_all_years_note", lang))
 
         def make():
@@ -72,25 +107,41 @@ def all_years_download(ds, lang: str) -> None:
 
 def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
     """CSV (plain and German Excel), XLSX with metadata, GeoPackage of the joined areas."""
-    from geo.exports.geopackage import geopackage_bytes
-    from geo.exports.tables import export_frame, to_csv_bytes, to_xlsx_bytes
+    def csv(variant: str):
+        def render() -> bytes:
+            from geo.exports.tables import export_frame, to_csv_bytes
+
+            return to_csv_bytes(export_frame(ds, indicator, year, lang), variant, lang)
+        return render
+
+    def xlsx() -> bytes:
+        from geo.exports.tables import to_xlsx_bytes
+
+        return to_xlsx_bytes(ds, indicator, year, lang)
+
+    def gpkg() -> bytes:
+        from geo.exports.geopackage import geopackage_bytes
+
+        return geopackage_bytes(ds, indicator, year, lang)
 
     base = f"{indicator}_{year}"
     st.markdown(f"**{t('dl_view_data', lang)}**")
     cols = st.columns(4)
-    _button(cols[0], "CSV", lambda: to_csv_bytes(export_frame(ds, indicator, year, lang), "utf8", lang),
-            f"{base}.csv")
-    _button(cols[1], t("dl_csv_german_excel", lang),
-            lambda: to_csv_bytes(export_frame(ds, indicator, year, lang), "excel-de", lang), f"{base}_excel.csv")
-    _button(cols[2], "Excel (XLSX)", lambda: to_xlsx_bytes(ds, indicator, year, lang), f"{base}.xlsx")
-    _button(cols[3], "GeoPackage", lambda: geopackage_bytes(ds, indicator, year, lang), f"{base}.gpkg")
+    _button(cols[0], "CSV", csv("utf8"), f"{base}.csv")
+    _button(cols[1], t("dl_csv_german_excel", lang), csv("excel-de"), f"{base}_excel.csv")
+    _button(cols[2], "Excel (XLSX)", xlsx, f"{base}.xlsx")
+    _button(cols[3], "GeoPackage", gpkg, f"{base}.gpkg")
 
 
 def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: frozenset[str], lang: str) -> None:
     """Print maps of the current view (same classes and colours) for committee papers."""
-    with st.expander(t("dl_print_map", lang)):
+    box = _lazy_expander(t("dl_print_map", lang), "dl_print_map_open")
+    if box.open is False:
+        return
+    with box:
+        _sticky_choice("print_size", SIZES[0])
         size = st.selectbox(t("dl_paper_size", lang), SIZES, key="print_size",
-                            format_func=lambda s: t(f"size_{s}", lang))
+                            format_func=lambda s: t(f"size_{s}", lang), on_change=_remember, args=("print_size",))
 
         def make(fmt: str):
             def render() -> bytes:
@@ -108,9 +159,12 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
 
 def report_download(ds, year: int, lang: str) -> None:
     """The generated social report as a PDF: built on request with a progress bar, then downloaded."""
-    from geo.report.pdf import MANY_AREAS
+    from geo.report import MANY_AREAS  # not geo.report.pdf: that loads matplotlib's PDF backend
 
-    with st.expander(t("dl_report", lang, year=year)):
+    box = _lazy_expander(t("dl_report", lang, year=year), "dl_report_open")
+    if box.open is False:
+        return
+    with box:
         many = len(ds.areas) > MANY_AREAS
         st.caption(t("report_many" if many else "report_few", lang, n=len(ds.areas), many=MANY_AREAS))
         key = f"report-{ds.geography.id}-{year}-{lang}"

@@ -11,6 +11,7 @@ from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.legend import LEGEND_ZORDER, draw_legend
 from geo.printmap.text import reference_text
+from geo.report import MANY_AREAS  # defined in the light package (the app reads it)
 from geo.report import layout as rl
 from indicators.compute.classify import Classification, layer_classification
 from indicators.dataset import Dataset
@@ -19,7 +20,6 @@ from indicators.wording import t
 
 W = 210.0  # A4 portrait width in mm (approximately; boxes stay inside the margins)
 TOP_ROWS = 25  # an indicator page of a geography with many areas lists the highest ranks only
-MANY_AREAS = 30
 APPENDIX_COLUMNS = 7  # need indicators side by side in the appendix table
 
 

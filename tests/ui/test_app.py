@@ -96,10 +96,34 @@ def test_atlas_offers_data_print_and_report_downloads():
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     table = ["CSV", "CSV (Excel, ;)", "Excel (XLSX)"]
+    # visible: the ranking and the view's data; print maps, report and all years wait in closed expanders
+    assert labels == [*table, *table, "GeoPackage"]
+    assert [e.label for e in at.expander] == ["Druckkarte für Sitzungsvorlagen (PNG 300 dpi, SVG, PDF)",
+                                              "Sozialbericht 2022 als PDF", "Alle Indikatoren, alle Jahre (Tabelle)"]
+    assert "Bericht erstellen" not in [b.label for b in at.button]  # a closed expander's content is not run
+    for key in ("dl_print_map_open", "dl_report_open", "dl_all_years_open"):  # the planner opens them
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
     # ranking (visible), the view's data, print maps, all indicators over all years
     assert labels == [*table, *table, "GeoPackage", "PNG", "SVG", "PDF", *table]
     # the report is built on request with a progress bar, then offered for download
     assert "Bericht erstellen" in [b.label for b in at.button]
+
+
+def test_paper_size_survives_closing_the_print_map_expander():
+    at = run_app()
+    at.session_state["dl_print_map_open"] = True
+    at.run()
+    at.selectbox(key="print_size").set_value("a3-landscape").run()
+    at.session_state["dl_print_map_open"] = False
+    at.run()
+    assert "PDF" not in [b.proto.label for b in at.get("download_button")]  # closed: no print-map buttons
+    at.session_state["dl_print_map_open"] = True
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="print_size").value == "a3-landscape"
 
 
 def test_tile_server_is_used_only_when_configured(monkeypatch):

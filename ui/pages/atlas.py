@@ -34,17 +34,19 @@ from ui.map_view import show_map
 from ui.state import AtlasView
 
 RANKING_ROWS = 100  # rows of the ranking shown for maps of more than COMPACT_MIN_AREAS areas
+LAYERS_KEPT = 8  # joined layers kept per dataset (one of a 100 m grid is a few MB)
 
 
 def _controls(ds, lang: str) -> AtlasView:
     """Sidebar widgets; state is initialised from and written back to the URL."""
     cat = ds.catalogue
-    ids = [i for i in cat if ds.years_for(i)]
+    with_years = common.years(ds)
+    ids = [i for i in cat if with_years.get(i)]
     common.init_state("indicator", ids[0] if "share_65plus" not in ids else "share_65plus", str, set(ids))
     sb = st.sidebar
     ind_id = sb.selectbox(t("indicator", lang), ids, key="indicator",
                           format_func=lambda i: f"{cat[i].label(lang)} ({cat[i].unit_for(lang)})")
-    years = ds.years_for(ind_id)
+    years = common.years_for(ds, ind_id)
     common.init_state("year", years[-1], int)
     if st.session_state["year"] not in years:
         st.session_state["year"] = years[-1]
@@ -173,6 +175,13 @@ def _classes(layer, city, c: AtlasView, dec: int, lang: str):
 
 
 def _layer(ds, c: AtlasView):
+    """The areas joined with the view's values (a copy: the page adds flags and smoothed values) and the city value."""
+    key = ("layer", c.indicator, c.year, c.start if not c.level else None, c.relative and not c.level)
+    layer, city = common.derived(ds, key, lambda: _joined(ds, c), keep=LAYERS_KEPT)
+    return layer.copy(), city
+
+
+def _joined(ds, c: AtlasView):
     if c.level:
         return indicator_layer(ds, c.indicator, c.year)
     ref = ds.geography.reference_code
@@ -184,8 +193,7 @@ def _layer(ds, c: AtlasView):
 
 def render() -> None:
     lang = common.lang()
-    geo_id = common.geography_picker()
-    ds = common.dataset(geo_id)
+    geo_id, ds = common.picked_dataset()
     if not common.has_indicators(ds, lang):
         return
     c = _controls(ds, lang)
@@ -311,7 +319,8 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
     common.sync_url(area=code)
     if not code:
         return
-    prof = area_profile(ds, code, c.year, lang)
+    # every indicator of the area: the same for every rerun of this area, year and language
+    prof = common.derived(ds, ("area_profile", code, c.year, lang), lambda: area_profile(ds, code, c.year, lang))
     if prof.empty:
         return
     n = int(prof["n"].max())
@@ -328,13 +337,19 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
     from ui.pages.planning_form import area_section  # the area's measures and goals (Planung)
 
     area_section(ds.geography.id, code, lang)
-    ref = ds.geography.reference_code
-    ts = series(ds.values, c.indicator, [code, ref] if ref else [code])
-    ts.columns = [names.get(col, ds.geography.reference_label(lang)) for col in ts.columns]
     ind = ds.catalogue[c.indicator]
+    ts, decimals = common.derived(ds, ("series", c.indicator, code), lambda: _series(ds, c.indicator, code))
+    ts = ts.set_axis([names.get(col, ds.geography.reference_label(lang)) for col in ts.columns], axis=1)
     st.markdown(f"**{t('series_title', lang)}: {md(ind.label(lang))}**")
-    st.altair_chart(series_chart(ts, ind.unit_for(lang), ind.decimals_for(ds.values.loc[
-        ds.values["indicator"] == c.indicator, "value"]), lang), use_container_width=True)
+    st.altair_chart(series_chart(ts, ind.unit_for(lang), decimals, lang), width="stretch")
+
+
+def _series(ds, indicator: str, code: str) -> tuple[pd.DataFrame, int]:
+    """The area's (and the city's) values over the years, and the indicator's decimals over all years."""
+    ref = ds.geography.reference_code
+    values = ds.values
+    decimals = ds.catalogue[indicator].decimals_for(values.loc[values["indicator"] == indicator, "value"])
+    return series(values, indicator, [code, ref] if ref else [code]), decimals
 
 
 # Vega formats numbers the English way; the wording table holds the expression that swaps the separators

@@ -90,7 +90,7 @@ def _pdf_button(ds, codes: list[str], year: int, lang: str) -> None:
 
 def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], city: str, lang: str) -> None:
     """One small line chart per indicator with more than one year (Altair; years as 2022, not 2,022)."""
-    rows = [r for _, r in table.iterrows() if len(ds.years_for(r["indicator"])) > 1]
+    rows = [r for _, r in table.iterrows() if len(common.years_for(ds, r["indicator"])) > 1]
     if not rows:
         st.caption(t("cmp_no_series", lang))
         return

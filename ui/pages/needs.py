@@ -123,7 +123,7 @@ def _controls(ds, lang: str) -> NeedsView | None:
     method = sb.selectbox(t("needs_method", lang), METHODS, key="needs_method",
                           format_func=lambda m: t(f"needs_method_{m}", lang))
     candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
-                  and i not in base.dynamic_indicators and ds.years_for(i)]
+                  and i not in base.dynamic_indicators and common.years_for(ds, i)]
     if "needs_indicators" not in st.session_state:
         raw = common.url_default("needs", None) or common.remembered("needs")
         linked = [i for i in str(raw).split(",") if i in candidates] if raw else []

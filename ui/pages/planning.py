@@ -194,7 +194,7 @@ def render() -> None:
     with tabs[1]:
         ind = st.selectbox(t("plan_map_indicator", lang), list(ds.catalogue), key="plan_map_ind",
                            format_func=lambda i: ds.catalogue[i].label(lang))
-        year = max(ds.years_for(ind))
+        year = max(common.years_for(ds, ind))
         show_map(measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles(),
                               flag_label=t("plan_map_flag", lang)), key=f"plan-map-{geo_id}", height=560)
     with tabs[2]:
