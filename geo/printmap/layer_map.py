@@ -19,18 +19,7 @@ import pandas as pd
 from geo.exports.views import sources_line
 from geo.join import join_values
 from geo.printmap import layout as pl
-from geo.printmap.legend import draw_legend, draw_scale_bar
-from geo.printmap.render import (
-    PrintMap,
-    PrintOptions,
-    _footer,
-    _header,
-    check_options,
-    draw_areas,
-    figure_bytes,
-    footer_lines,
-    setup_map_axes,
-)
+from geo.printmap.render import PageText, PrintMap, PrintOptions, check_options, compose_page, figure_bytes
 from geo.printmap.spec import FORMATS
 from geo.printmap.text import fmt_date
 from indicators.compute.classify import Classification
@@ -58,36 +47,14 @@ def build_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMap
     check_options(options)
     lang = options.lang
     created = options.created or date.today()
-    fig = pl.new_figure(options.size)
-    fs = min(pl.page_size_mm(options.size)) / 210.0
-    foot_fs = 6.6 * fs
-    width_mm = pl.page_size_mm(options.size)[0] - 2 * 12.0 * fs
     method = f"{t('pm_method', lang)}: {text.method}"
     if options.flagged and options.flag_note:
         method += f"; {options.flag_note}"
-    parts = [f"{t('source', lang)}: {text.source}", f"{method}.",
-             f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."]
-    lines = footer_lines(fig, width_mm, foot_fs, parts)
-    layout = pl.page_layout(options.size, footer_lines=len(lines))
-    _header(fig, layout, text.title, text.subtitle)
-    _footer(fig, layout, lines, foot_fs)
-    ax, box = setup_map_axes(fig, layout, layout.body, layer.total_bounds)
-    draw_areas(ax, layer, cls, options.flagged, line_scale=fs)
-    hidden: list[str] = []
-    if options.labels:
-        from geo.printmap.labels import place_labels
-
-        hidden = place_labels(ax, layer, fontsize=7 * fs)
-    m_per_mm = pl.metres_per_mm(ax, layout, box)
-    n_flag = int(layer["code"].astype(str).isin({str(c) for c in options.flagged}).sum())
-    legend_ax = pl.add_axes_mm(fig, layout.legend, layout)
-    draw_legend(legend_ax, fig, cls, title=text.legend_title, lang=lang,
-                suppressed=int(layer["suppressed"].astype(bool).sum()), min_count=text.min_count,
-                flagged=n_flag, flag_label=options.flag_label, font_scale=fs)
-    north_ax = pl.add_axes_mm(fig, layout.north, layout)
-    pl.draw_north_arrow(north_ax, t("pm_north", lang), fontsize=10 * fs)
-    draw_scale_bar(fig, layout, layout.scale, m_per_mm, lang, font_scale=fs)
-    return PrintMap(fig, ax, layer, cls, None, layout, text.title, hidden)
+    page = PageText(title=text.title, subtitle=text.subtitle, legend_title=text.legend_title,
+                    min_count=text.min_count,
+                    footer=(f"{t('source', lang)}: {text.source}", f"{method}.",
+                            f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."))
+    return compose_page(layer, cls, page, options)
 
 
 def render_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMapText,

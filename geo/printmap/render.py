@@ -244,22 +244,52 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     geo_label = ds.geography.label(lang)
     created = options.created or date.today()
 
+    method = f"{t('pm_method', lang)}: {method_text(cls.scheme, cls.k, lang)}"
+    if options.flagged:
+        method += f"; {options.flag_note or t('pm_flag_note', lang)}"
+    city_text = None
+    if city is not None:
+        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang),
+                                      value=fmt_value(city, unit, dec, lang))
+    page = PageText(
+        title=options.title or f"{label} {year}",
+        subtitle=f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}",
+        footer=(f"{t('source', lang)}: {ds.attribution(indicator)}",
+                f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}.",
+                f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."),
+        legend_title=label, unit=unit, min_count=ds.min_count, city_text=city_text)
+    return compose_page(layer, cls, page, options, city)
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What a print page says: header, footer paragraphs (source, method, date), legend title and notes."""
+
+    title: str
+    subtitle: str
+    footer: tuple[str, ...]
+    legend_title: str
+    unit: str = ""
+    min_count: int = 3
+    city_text: str | None = None
+
+
+def compose_page(layer: gpd.GeoDataFrame, cls: Classification, page: PageText, options: PrintOptions,
+                 city: float | None = None) -> PrintMap:
+    """The one print page: header, map, labels, legend, north arrow, scale bar, footer.
+
+    Used by :func:`build_print_map` (a catalogue indicator) and
+    ``geo.printmap.layer_map.build_layer_map`` (e.g. the need map), so both pages look
+    and read alike. ``layer`` needs code, name, suppressed and geometry (EPSG:25832).
+    """
+    lang = options.lang
     fig = pl.new_figure(options.size)
     fs = min(pl.page_size_mm(options.size)) / 210.0
     foot_fs = 6.6 * fs
     width_mm = pl.page_size_mm(options.size)[0] - 2 * 12.0 * fs
-    method = f"{t('pm_method', lang)}: {method_text(cls.scheme, cls.k, lang)}"
-    if options.flagged:
-        method += f"; {options.flag_note or t('pm_flag_note', lang)}"
-    parts = [f"{t('source', lang)}: {ds.attribution(indicator)}",
-             f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}.",
-             f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."]
-    lines = footer_lines(fig, width_mm, foot_fs, parts)
+    lines = footer_lines(fig, width_mm, foot_fs, list(page.footer))
     layout = pl.page_layout(options.size, footer_lines=len(lines))
-
-    title = options.title or f"{label} {year}"
-    subtitle = f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}"
-    _header(fig, layout, title, subtitle)
+    _header(fig, layout, page.title, page.subtitle)
     _footer(fig, layout, lines, foot_fs)
 
     ax, box = setup_map_axes(fig, layout, layout.body, layer.total_bounds)
@@ -271,20 +301,16 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
         hidden = layer["name"].astype(str).tolist()
 
     m_per_mm = pl.metres_per_mm(ax, layout, box)
-    n_sup = int(layer["suppressed"].sum())
+    n_sup = int(layer["suppressed"].astype(bool).sum())
     n_flag = int(layer["code"].astype(str).isin({str(c) for c in options.flagged}).sum())
-    city_text = None
-    if city is not None:
-        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang),
-                                      value=fmt_value(city, unit, dec, lang))
     legend_ax = pl.add_axes_mm(fig, layout.legend, layout)
-    draw_legend(legend_ax, fig, cls, title=label, unit=unit, lang=lang, suppressed=n_sup,
-                min_count=ds.min_count, flagged=n_flag, flag_label=options.flag_label,
-                city_text=city_text, font_scale=fs)
+    draw_legend(legend_ax, fig, cls, title=page.legend_title, unit=page.unit, lang=lang, suppressed=n_sup,
+                min_count=page.min_count, flagged=n_flag, flag_label=options.flag_label,
+                city_text=page.city_text, font_scale=fs)
     north_ax = pl.add_axes_mm(fig, layout.north, layout)
     pl.draw_north_arrow(north_ax, t("pm_north", lang), fontsize=10 * fs)
     draw_scale_bar(fig, layout, layout.scale, m_per_mm, lang, font_scale=fs)
-    return PrintMap(fig, ax, layer, cls, city, layout, title, hidden)
+    return PrintMap(fig, ax, layer, cls, city, layout, page.title, hidden)
 
 
 def render_print_map(ds: Dataset, indicator: str, year: int, fmt: str = "png",
