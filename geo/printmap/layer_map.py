@@ -9,7 +9,6 @@ and flags of the web map.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 import geopandas as gpd
 import matplotlib
@@ -21,7 +20,6 @@ from geo.join import join_values
 from geo.printmap import layout as pl
 from geo.printmap.render import PageText, PrintMap, PrintOptions, check_options, compose_page, figure_bytes
 from geo.printmap.spec import FORMATS
-from geo.printmap.text import fmt_date
 from indicators.compute.classify import Classification
 from indicators.errors import InputError
 from indicators.needs.assessment import need_classes
@@ -46,14 +44,12 @@ def build_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMap
     options = options or PrintOptions()
     check_options(options)
     lang = options.lang
-    created = options.created or date.today()
     method = f"{t('pm_method', lang)}: {text.method}"
     if options.flagged and options.flag_note:
         method += f"; {options.flag_note}"
     page = PageText(title=text.title, subtitle=text.subtitle, legend_title=text.legend_title,
                     min_count=text.min_count,
-                    footer=(f"{t('source', lang)}: {text.source}", f"{method}.",
-                            f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."))
+                    footer=(f"{t('source', lang)}: {text.source}", f"{method}."))
     return compose_page(layer, cls, page, options)
 
 

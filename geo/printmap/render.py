@@ -242,7 +242,6 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     unit = ind.unit_for(lang)
     label = ind.label(lang)
     geo_label = ds.geography.label(lang)
-    created = options.created or date.today()
 
     method = f"{t('pm_method', lang)}: {method_text(cls.scheme, cls.k, lang)}"
     if options.flagged:
@@ -255,8 +254,7 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
         title=options.title or f"{label} {year}",
         subtitle=f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}",
         footer=(f"{t('source', lang)}: {ds.attribution(indicator)}",
-                f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}.",
-                f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."),
+                f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}."),
         legend_title=label, unit=unit, min_count=ds.min_count, city_text=city_text)
     return compose_page(layer, cls, page, options, city)
 
@@ -267,7 +265,7 @@ class PageText:
 
     title: str
     subtitle: str
-    footer: tuple[str, ...]
+    footer: tuple[str, ...]  # source and method; compose_page adds the date and CRS line
     legend_title: str
     unit: str = ""
     min_count: int = 3
@@ -287,7 +285,9 @@ def compose_page(layer: gpd.GeoDataFrame, cls: Classification, page: PageText, o
     fs = min(pl.page_size_mm(options.size)) / 210.0
     foot_fs = 6.6 * fs
     width_mm = pl.page_size_mm(options.size)[0] - 2 * 12.0 * fs
-    lines = footer_lines(fig, width_mm, foot_fs, list(page.footer))
+    created = options.created or date.today()
+    parts = [*page.footer, f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."]
+    lines = footer_lines(fig, width_mm, foot_fs, parts)
     layout = pl.page_layout(options.size, footer_lines=len(lines))
     _header(fig, layout, page.title, page.subtitle)
     _footer(fig, layout, lines, foot_fs)
