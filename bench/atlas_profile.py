@@ -9,6 +9,7 @@ classes, map, ranking, downloads, profile, ...), and with ``--profile`` the top 
 session's first run.
 
     .venv/bin/python bench/atlas_profile.py [--reruns 10] [--area 03] [--profile]
+    .venv/bin/python bench/atlas_profile.py --geography zensus2011-100m --indicators foreigners,vacancy_rate
 
 AppTest adds its own overhead (polling, and a one-time ``inspect.stack()`` of its runner):
 compare runs of this script with each other, not with browser figures.
@@ -28,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PARTS = ("render", "_controls", "_layer", "_flag_rule", "_classes", "build_map", "st_folium", "_flag_list",
+PARTS = ("render", "_controls", "_layer", "_flag_rule", "_classes", "build_map", "show_map", "_flag_list",
          "_ranking", "ranking_table", "_ranking_downloads", "_profile", "area_profile", "series_chart")
 DOWNLOADS = ("data_downloads", "print_map_downloads", "report_download", "all_years_download", "table_downloads")
 
@@ -77,6 +78,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reruns", type=int, default=10)
     parser.add_argument("--area", default=None, help="open with ?area=CODE (profile table and chart)")
+    parser.add_argument("--geography", default=None, help="open with ?geography=ID (e.g. zensus2011-100m)")
+    parser.add_argument("--indicators", default="share_under18,old_age_dependency",
+                        help="the two indicators the reruns alternate between")
     parser.add_argument("--profile", action="store_true", help="cProfile the script thread")
     parser.add_argument("--lines", type=int, default=35)
     args = parser.parse_args(argv)
@@ -104,13 +108,15 @@ def main(argv: list[str] | None = None) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     if args.area:
         at.query_params["area"] = args.area
+    if args.geography:
+        at.query_params["geography"] = args.geography
     t0 = time.perf_counter()
     at.run()
     print(f"first run of the process: {(time.perf_counter() - t0) * 1000:.0f} ms")
     if args.profile:
         _show("first run of the process", runs[-1], args.lines)
     times.clear()
-    indicators = ("share_under18", "old_age_dependency")
+    indicators = tuple(args.indicators.split(","))
     took = []
     for i in range(args.reruns):
         t0 = time.perf_counter()

@@ -219,7 +219,11 @@
       return head + '<div class="sm-tip-note">' + cp.label + ": " +
         (p.k === -2 ? cp.suppressedText : cp.noDataText) + "</div></div>";
     } : function (f) { return f.properties.tip; };
-    var areas = L.geoJSON(spec.areas, { attribution: spec.attribution || null, style: style });
+    // the attribution on one empty layer of the group, not on the areas: a GeoJSON
+    // layer passes its options to every polygon, and Leaflet rebuilds the attribution
+    // control's HTML for each one added or removed (4,350 grid cells: half a second)
+    if (spec.attribution) { L.layerGroup([], { attribution: spec.attribution }).addTo(group); }
+    var areas = L.geoJSON(spec.areas, { style: style });
     // one tooltip and one pair of hover handlers for all areas (not one per area:
     // thousands of grid cells would cost a tooltip object and listeners each)
     areas.bindTooltip(function (layer) { return tip(layer.feature); }, {

@@ -5,6 +5,11 @@ from testkit import ROOT  # noqa: F401  (repo root on sys.path)
 
 STREAMLIT_SCRIPT = "app.py"
 FILLS = "() => window.smAreaFills ? window.smAreaFills() : []"  # canvas renderer: no element per cell
+# how often Leaflet holds each attribution text (its control rebuilds its HTML on every add and remove)
+ATTRIBUTIONS = """() => {
+  const name = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);
+  return window[name].attributionControl._attributions;
+}"""
 
 
 def fills(frame) -> list[str]:
@@ -32,4 +37,9 @@ def test_grid_shows_thousands_of_cells_and_repaints_on_indicator_change(app_page
         f"before => JSON.stringify(({FILLS})()) !== before", arg=str(before).replace("'", '"'), timeout=120_000)
     after = fills(frame)
     assert len(after) >= 3000 and after != before
+    # the source line is registered once for the map, not once per cell (4,350 DOM rebuilds per change)
+    held = frame.evaluate(ATTRIBUTIONS)
+    assert any("Zensus" in text for text in held), held
+    assert set(held.values()) == {1}, held
+    assert "Zensus" in frame.locator(".leaflet-control-attribution").inner_text()
     app_page.screenshot("grid-100m")
