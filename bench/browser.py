@@ -8,6 +8,7 @@ its process id when the benchmark ends.
 """
 from __future__ import annotations
 
+import base64
 import os
 import socket
 import subprocess
@@ -166,14 +167,7 @@ FILLS_JS = f"""() => {{
   // canvas renderer (grids): no element per area, the layers' fill colours (static/map/choropleth.js)
   return f.contentWindow.smAreaFills ? f.contentWindow.smAreaFills() : [];
 }}"""
-WATCH_JS = """() => {
-  window.__smStates = [];
-  const el = document.querySelector('[data-test-script-state]');
-  new MutationObserver(() => window.__smStates.push(
-      [performance.now(), el.getAttribute('data-test-script-state')]))
-    .observe(el, {attributes: true, attributeFilter: ['data-test-script-state']});
-  return performance.now();
-}"""
+
 
 
 def fills(page) -> list[str]:
@@ -187,6 +181,47 @@ def select_option(page, label: str, index: int) -> None:
     page.locator("[role=option]").nth(index).click()
 
 
+class WireClock:
+    """The page's websocket frames with the browser's own timestamps (Chrome DevTools Protocol).
+
+    A script rerun is timed from the browser's ``rerun_script`` request to the server's
+    ``script_finished`` message. Both are read off the wire, so the figure does not depend on
+    the app's DOM showing a ``running`` state: a fast rerun can finish before React ever
+    renders it, and a MutationObserver then sees nothing to time.
+    """
+
+    def __init__(self, page) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self._back, self._forward = BackMsg, ForwardMsg
+        self.reruns: list[float] = []    # timestamps (s) of rerun_script requests
+        self.finished: list[float] = []  # timestamps (s) of script_finished messages
+        self._cdp = page.context.new_cdp_session(page)
+        self._cdp.on("Network.webSocketFrameSent", lambda e: self._frame(e, self._back, "rerun_script"))
+        self._cdp.on("Network.webSocketFrameReceived",
+                     lambda e: self._frame(e, self._forward, "script_finished"))
+        self._cdp.send("Network.enable")
+
+    def _frame(self, event: dict, proto, kind: str) -> None:
+        from google.protobuf.message import DecodeError
+
+        frame = event["response"]
+        if frame.get("opcode") != 2:  # Streamlit's messages are binary
+            return
+        try:
+            msg = proto.FromString(base64.b64decode(frame["payloadData"]))
+        except DecodeError:  # a frame that is not this message type
+            return
+        if msg.WhichOneof("type") == kind:
+            (self.reruns if kind == "rerun_script" else self.finished).append(event["timestamp"])
+
+    def rerun_after(self, n_reruns: int) -> float:
+        """Seconds from the first rerun request after the first ``n_reruns`` to the next script_finished."""
+        start = self.reruns[n_reruns]
+        return next(t for t in self.finished if t >= start) - start
+
+
 def change_and_time(page, label: str, index: int) -> tuple[float, float]:
     """Select option ``index``; seconds until new fills show and the script rerun time.
 
@@ -195,11 +230,15 @@ def change_and_time(page, label: str, index: int) -> tuple[float, float]:
     (to_fills, rerun)
         ``to_fills``: from the option click until the polygons' fill colours differ
         from before (polled in the iframe every animation frame). ``rerun``: from the
-        browser seeing the script state turn ``running`` until it turns ``notRunning``
-        again (MutationObserver on ``data-test-script-state``).
+        browser's rerun request to the server's ``script_finished`` message, both as
+        timestamped by the browser on the websocket (:class:`WireClock`).
     """
+    clock = getattr(page, "_sm_wire_clock", None)  # one per page: its CDP session sees every frame
+    if clock is None:
+        clock = WireClock(page)
+        page._sm_wire_clock = clock
     before = fills(page)
-    page.evaluate(WATCH_JS)
+    n_reruns = len(clock.reruns)
     box = page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").filter(has_text=label)
     box.click()
     option = page.locator("[role=option]").nth(index)
@@ -211,10 +250,9 @@ def change_and_time(page, label: str, index: int) -> tuple[float, float]:
                             arg=before, polling="raf", timeout=TIMEOUT_MS)
     to_fills = time.perf_counter() - t0
     wait_idle(page)
-    page.wait_for_function("() => window.__smStates.some(s => s[1] === 'running') && "
-                           "window.__smStates[window.__smStates.length - 1][1] === 'notRunning'",
-                           timeout=TIMEOUT_MS)
-    states = page.evaluate("() => window.__smStates")
-    start = next(t for t, s in states if s == "running")
-    end = next(t for t, s in states if s == "notRunning" and t >= start)
-    return to_fills, (end - start) / 1000
+    deadline = time.perf_counter() + TIMEOUT_MS / 1000
+    while not (len(clock.reruns) > n_reruns and any(t >= clock.reruns[n_reruns] for t in clock.finished)):
+        if time.perf_counter() > deadline:
+            raise TimeoutError("no rerun request and script_finished seen on the websocket")
+        page.wait_for_timeout(20)  # lets Playwright dispatch the CDP events
+    return to_fills, clock.rerun_after(n_reruns)

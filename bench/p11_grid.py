@@ -216,7 +216,7 @@ def _browser_rows(changes: int, rounds: int) -> list[Row]:
                      "baseline the same on the Stadtteil map"),
         Row(id="P11", figure="indicator change, script rerun, 100 m grid", unit="ms", value=rerun,
             baseline=st_rerun, fmt="{:.0f}", target="–",
-            measures="script state running → notRunning as the browser sees it (server work + websocket); "
+            measures="rerun_script request → script_finished message, browser timestamps on the websocket; "
                      "baseline the Stadtteil map"),
         Row(id="P11", figure="websocket bytes while the 100 m grid page opens", unit="kB", value=kb, fmt="{:.0f}",
             target="≤ 800 kB", met=kb.max <= 800,
