@@ -169,7 +169,6 @@ FILLS_JS = f"""() => {{
 }}"""
 
 
-
 def fills(page) -> list[str]:
     return page.evaluate(FILLS_JS)
 
@@ -191,10 +190,11 @@ class WireClock:
     """
 
     def __init__(self, page) -> None:
+        from google.protobuf.message import DecodeError
         from streamlit.proto.BackMsg_pb2 import BackMsg
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-        self._back, self._forward = BackMsg, ForwardMsg
+        self._back, self._forward, self._decode_error = BackMsg, ForwardMsg, DecodeError
         self.reruns: list[float] = []    # timestamps (s) of rerun_script requests
         self.finished: list[float] = []  # timestamps (s) of script_finished messages
         self._cdp = page.context.new_cdp_session(page)
@@ -204,14 +204,12 @@ class WireClock:
         self._cdp.send("Network.enable")
 
     def _frame(self, event: dict, proto, kind: str) -> None:
-        from google.protobuf.message import DecodeError
-
         frame = event["response"]
         if frame.get("opcode") != 2:  # Streamlit's messages are binary
             return
         try:
             msg = proto.FromString(base64.b64decode(frame["payloadData"]))
-        except DecodeError:  # a frame that is not this message type
+        except self._decode_error:  # a frame that is not this message type
             return
         if msg.WhichOneof("type") == kind:
             (self.reruns if kind == "rerun_script" else self.finished).append(event["timestamp"])
