@@ -146,6 +146,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     'breaks_sorted': ('Klassengrenzen aufsteigend sortiert: {breaks}', 'Manual breaks sorted in ascending order: {breaks}'),
     'no_indicators': ('Dieser Datensatz enthält nur Gebiete, keine Kennzahlen mit Werten: hier gibt es nichts zu zeigen. Bitte eine Tabelle zu diesen Gebieten laden oder eine andere Gebietsgliederung wählen.', 'This dataset holds areas only, no indicators with values: nothing to show here. Please load a table for these areas or choose another geography.'),
     'manual_fallback': ('Eigene Klassengrenzen fehlen oder sind keine Zahlen (Beispiel: 10; 15; 20): Quantile verwendet.', 'Manual breaks missing or not numbers (example: 10; 15; 20): quantiles used.'),
+    "needs_none_flagged": (
+        "Kein Gebiet erreicht die Schwelle {threshold}. Den höchsten Wert hat {name} ({score}).",
+        "No area reaches the threshold {threshold}. The highest value is {name}'s ({score}).",
+    ),
+    "needs_none_flagged_z": (
+        "Ein Mittelwert mehrerer z-Werte streut weniger als ein einzelner z-Wert (hier Standardabweichung"
+        " {sd}): eine niedrigere Schwelle in der Seitenleiste oder die Einzelindikatoren im Atlas zeigen,"
+        " wo der Bedarf am höchsten ist.",
+        "A mean of several z-scores spreads less than a single z-score (here standard deviation {sd}):"
+        " a lower threshold in the sidebar or the single indicators in the atlas show where need is highest.",
+    ),
     "needs_threshold_help": (
         "Leer lassen für die Vorgabe des Verfahrens ({preset}). Deutsche Zahlen wie 0,75 oder englische wie 0.75.",
         "Leave empty for the method's default ({preset}). Numbers like 0.75 (or German 0,75).",

@@ -11,7 +11,7 @@ from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
 from indicators.errors import InputError
 from indicators.formatting import fmt_number, fmt_percent
-from indicators.needs.assess import METHODS, PRESETS
+from indicators.needs.assess import ASSESSED, METHODS, PRESETS
 from indicators.needs.assessment import default_setup, need_classes, run_needs
 from indicators.needs.words import need_word, need_words, reason_lines
 from indicators.query.syntax import parse_number
@@ -65,6 +65,8 @@ def render() -> None:
     with right:
         flagged = result[result["flag"]].sort_values("rank")
         st.markdown(f"**{t('needs_flagged_areas', lang)}: {len(flagged)}**")
+        if flagged.empty:
+            _none_flagged(result, method, threshold, lang)
         for _, row in flagged.head(30).iterrows():
             st.markdown(f"- **{md(row['name'])}** ({md(need_word(row['label'], lang))}): "
                         f"{md(reasons.get(row['id'], ''))}")
@@ -92,6 +94,19 @@ def render() -> None:
     downloads.needs_map_downloads(ds, result, method, year, lang)
     _pattern(ds, layer, lang)
     common.source_footer(ds)
+
+
+def _none_flagged(result: pd.DataFrame, method: str, threshold: float, lang: str) -> None:
+    """Why the list is empty: the threshold, the highest score, and for the z sum how little a mean spreads."""
+    scores = result["score"].where(result["status"] == ASSESSED)
+    if scores.notna().sum() == 0:
+        return
+    top = result.loc[scores.idxmax()]
+    text = t("needs_none_flagged", lang, threshold=fmt_number(threshold, 2, lang), name=md(top["name"]),
+             score=fmt_number(top["score"], 2, lang))
+    if method == "z" and scores.notna().sum() > 1:
+        text += " " + t("needs_none_flagged_z", lang, sd=fmt_number(float(scores.std(ddof=0)), 2, lang))
+    st.info(text)
 
 
 def _threshold(preset: float, lang: str) -> float:
