@@ -253,7 +253,7 @@ def build_map(
     group.add_to(m)
     if draw:
         d = folium.plugins.Draw(export=False, position="topleft",
-                                draw_options={"circlemarker": False, "marker": False})
+                                draw_options={"polyline": False, "circlemarker": False, "marker": False})  # areas only
         make_offline(d)
         d.add_to(m)
     return m

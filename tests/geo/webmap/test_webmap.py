@@ -99,6 +99,14 @@ def test_st_folium_gets_only_app_static_links(areas, monkeypatch):
     assert "smChoropleth(map_div" in seen["script"]
 
 
+def test_draw_toolbar_offers_areas_only(areas):
+    """A line or a point has no inhabitants: the toolbar offers polygon, rectangle and circle."""
+    draw = next(c for c in _map(areas, draw=True)._children.values() if isinstance(c, folium.plugins.Draw))
+    offered = {k for k in ("polyline", "polygon", "rectangle", "circle", "marker", "circlemarker")
+               if draw.draw_options.get(k, True) is not False}
+    assert offered == {"polygon", "rectangle", "circle"}
+
+
 def test_vendored_files_exist():
     root = Path(__file__).resolve().parents[3]
     for url in asset_links(_map(_jagged_grid(), draw=True)):
