@@ -33,6 +33,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "profile": ("Gebietsprofil", "Area profile"),
     "choose_area": ("Gebiet wählen (oder in die Karte klicken)", "Choose an area (or click the map)"),
     "none": ("– keins –", "– none –"),
+    "choose_options": ("Bitte auswählen", "Choose options"),  # placeholder of every multiselect
     "source": ("Quelle", "Source"),
     "name": ("Gebiet", "Area"),
     "code": ("Schlüssel", "Code"),

@@ -203,3 +203,16 @@ def test_needs_page_in_english_has_no_german_words_in_its_table():
     reasons = " ".join(table["Reasons"])
     assert "above average" in reasons and "durchschnittlich" not in reasons
     assert all(s.endswith("%") and " %" not in s for s in table["Share of variants flagged"] if s != "–")
+
+
+def test_every_multiselect_has_a_placeholder_from_the_wording_table():
+    """Streamlit's own placeholder is English ("Choose options"): each multiselect passes one of ours."""
+    import ast
+
+    calls = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "multiselect":
+                calls.append((path.name, node.lineno, {k.arg for k in node.keywords}))
+    assert len(calls) >= 5
+    assert [c for c in calls if "placeholder" not in c[2]] == []

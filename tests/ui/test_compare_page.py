@@ -21,6 +21,11 @@ def test_without_areas_the_page_asks_for_two_to_four():
     assert any("zwei bis vier Gebiete" in i.value for i in at.info)
 
 
+def test_area_chooser_speaks_german_before_anything_is_chosen():
+    at = AppTest.from_string(PAGE, default_timeout=120).run()
+    assert at.multiselect(key="cmp_areas").proto.placeholder == "Bitte auswählen"  # not Streamlit's "Choose options"
+
+
 def test_choosing_areas_shows_table_with_ranks_and_city_and_writes_the_url():
     at = AppTest.from_string(PAGE, default_timeout=120).run()
     at.multiselect(key="cmp_areas").set_value(["05", "10"]).run()

@@ -35,7 +35,8 @@ def _area_choice(ds, lang: str) -> list[str]:
         chosen = list(st.session_state["cmp_areas"])
     else:
         chosen = st.sidebar.multiselect(t("cmp_areas", lang), list(names), key="cmp_areas",
-                                        max_selections=MAX_AREAS, format_func=lambda c: f"{c} {names[c]}")
+                                        max_selections=MAX_AREAS, placeholder=t("choose_options", lang),
+                                        format_func=lambda c: f"{c} {names[c]}")
     common.sync_url(areas=",".join(chosen) or None)
     return chosen
 

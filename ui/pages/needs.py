@@ -145,6 +145,7 @@ def _controls(ds, lang: str) -> NeedsView | None:
         st.session_state["needs_indicators"] = linked or [i for i in base.indicators if i in candidates]
     st.session_state["needs_indicators"] = [i for i in st.session_state["needs_indicators"] if i in candidates]
     chosen = sb.multiselect(t("needs_indicators", lang), candidates, key="needs_indicators",
+                            placeholder=t("choose_options", lang),
                             format_func=lambda i: ds.catalogue[i].label(lang))
     preset = float(PRESETS[method]["flag_threshold"])
     common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset

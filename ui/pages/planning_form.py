@@ -55,7 +55,7 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
                              index=fields.index(rec["field"]) if rec.get("field") in fields else 0)
         areas = st.multiselect(t("plan_f_areas", lang), list(names), default=[a for a in rec.get("areas", [])
                                                                               if a in names],
-                               format_func=lambda c: f"{c} {names[c]}")
+                               placeholder=t("choose_options", lang), format_func=lambda c: f"{c} {names[c]}")
         c1, c2, c3 = st.columns(3)
         start = c1.date_input(t("plan_f_start", lang), dt.date.fromisoformat(rec["start"]) if rec.get("start")
                               else dt.date.today(), format="DD.MM.YYYY")
@@ -73,8 +73,9 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
                                 value=float(rec.get("budget_spent") or 0.0), step=100.0)
         inds = st.multiselect(t("plan_f_indicators", lang), list(ds.catalogue),
                               default=[i for i in rec.get("indicators", []) if i in ds.catalogue],
-                              format_func=lambda i: ds.catalogue[i].label(lang))
+                              placeholder=t("choose_options", lang), format_func=lambda i: ds.catalogue[i].label(lang))
         goal_ids = st.multiselect(t("plan_f_goals", lang), [g["id"] for g in goals], default=rec.get("goals", []),
+                                  placeholder=t("choose_options", lang),
                                   format_func=lambda i: f"{i}: {next(g['text'] for g in goals if g['id'] == i)}")
         l1, l2 = st.columns(2)
         lat = l1.text_input(t("plan_f_lat", lang), str(loc[1]) if loc else "")
