@@ -67,3 +67,43 @@ def test_validation_message_for_empty_title(db):
     at.multiselect[0].set_value(["01"])
     at.button[0].click().run()
     assert any("Titel fehlt" in e.value for e in at.error)
+
+
+def _field(at: AppTest, label: str):
+    return next(w for w in at.text_input if w.label == label)
+
+
+def test_budget_and_location_in_german_numbers(db):
+    at = _open()
+    _fill(at, "Synthetisch: Budget")
+    _field(at, "Budget geplant (EUR)").set_value("12.500,50")
+    _field(at, "Budget verausgabt (EUR)").set_value("800")
+    _field(at, "Ort: Breite (optional)").set_value("53,87")
+    _field(at, "Ort: Länge (optional)").set_value("10,68")
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    at = _open()
+    at.selectbox(key="plan_edit_id").set_value(1).run()
+    assert _field(at, "Budget geplant (EUR)").value == "12.500,50"  # stored as 12500.5, shown as typed
+    assert _field(at, "Budget verausgabt (EUR)").value == "800,00"
+    assert _field(at, "Ort: Breite (optional)").value.startswith("53,87")
+
+
+def test_an_amount_that_is_no_number_gets_a_german_message(db):
+    at = _open()
+    _fill(at, "Synthetisch: Budget")
+    _field(at, "Budget geplant (EUR)").set_value("zwölf")
+    at.button[0].click().run()
+    assert any("Budget geplant (EUR): „zwölf“ ist kein Betrag" in e.value for e in at.error)
+    _field(at, "Budget geplant (EUR)").set_value("-5")
+    at.button[0].click().run()
+    assert any("nicht negativ" in e.value for e in at.error)
+
+
+def test_a_link_in_a_measure_title_is_shown_as_text_in_the_profile(db):
+    at = _open()
+    _fill(at, "Synthetisch: siehe http://example.invalid/x und www.example.invalid")
+    at.button[0].click().run()
+    prof = AppTest.from_function(_profile, default_timeout=60).run()
+    line = next(m.value for m in prof.markdown if "siehe" in m.value)
+    assert "http://example" not in line and "www.example" not in line  # no autolink in Streamlit's markdown

@@ -13,6 +13,7 @@ from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure, kno
 from geo.planning.map import measures_map
 from indicators.formatting import fmt_change, fmt_number, fmt_percent
 from indicators.planning.effect import trends
+from indicators.text import md
 from indicators.wording import display_columns, t
 from store.errors import StoreError
 from store.permissions import allowed
@@ -22,7 +23,7 @@ from store.planning.models import STATUSES
 from store.planning.query import MeasureFilter, find_measures
 from ui import auth, common
 from ui.map_view import show_map
-from ui.pages.planning_form import edit_form, md
+from ui.pages.planning_form import edit_form
 
 LIST_ROWS = 1000  # rows of the filtered list (the database filters and pages; the caption says how many more)
 

@@ -3,10 +3,12 @@ and the area section of the Stadtteilprofil."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import streamlit as st
 
+from indicators.formatting import fmt_number
+from indicators.query.syntax import parse_number
+from indicators.text import md
 from indicators.wording import t
 from store.errors import StoreError
 from store.permissions import User, allowed
@@ -15,21 +17,33 @@ from store.planning.models import STATUSES
 from ui import auth
 
 
-def md(text) -> str:
-    """User text safe inside Markdown (no links, emphasis or HTML from a title)."""
-    return re.sub(r"([\\`*_{}\[\]()#+!|<>~$])", r"\\\1", str(text))
-
-
-def _location(lat: str, lon: str) -> dict | None:
+def _location(lat: str, lon: str, lang: str) -> dict | None:
+    """The measure's point from latitude and longitude as typed (German or English decimals)."""
     if not lat.strip() and not lon.strip():
         return None
-    try:
-        y, x = float(lat.replace(",", ".")), float(lon.replace(",", "."))
-    except ValueError:
-        raise StoreError("Ort: Breite und Länge als Zahlen angeben (z. B. 53,87 und 10,68)") from None
+    y, x = parse_number(lat), parse_number(lon)
+    if y is None or x is None:
+        raise StoreError(t("plan_e_location_numbers", lang))
     if not (-90 <= y <= 90 and -180 <= x <= 180):
-        raise StoreError("Ort: Breite −90…90, Länge −180…180")
+        raise StoreError(t("plan_e_location_range", lang))
     return {"type": "Point", "coordinates": [x, y]}
+
+
+def _amount(text: str, field: str, lang: str) -> float | None:
+    """A budget as typed ("12.500,50" or "12,500.50"); None if empty."""
+    if not text.strip():
+        return None
+    value = parse_number(text.replace("€", "").replace("EUR", ""))
+    if value is None:
+        raise StoreError(t("plan_e_budget", lang, field=t(field, lang), text=text.strip()))
+    if value < 0:
+        raise StoreError(t("plan_e_budget_negative", lang, field=t(field, lang)))
+    return value
+
+
+def _shown(value: float | None, decimals: int, lang: str) -> str:
+    """A stored number in the user's format for a text field ("" for none)."""
+    return "" if value is None else fmt_number(float(value), decimals, lang)
 
 
 def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str) -> None:
@@ -67,10 +81,8 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
         partners = st.text_input(t("plan_f_partners", lang), ", ".join(rec.get("partners", [])))
         responsible = st.text_input(t("plan_f_responsible", lang), rec.get("responsible", ""))
         b1, b2 = st.columns(2)
-        planned = b1.number_input(t("plan_f_budget_planned", lang), min_value=0.0,
-                                  value=float(rec.get("budget_planned") or 0.0), step=100.0)
-        spent = b2.number_input(t("plan_f_budget_spent", lang), min_value=0.0,
-                                value=float(rec.get("budget_spent") or 0.0), step=100.0)
+        planned = b1.text_input(t("plan_f_budget_planned", lang), _shown(rec.get("budget_planned"), 2, lang))
+        spent = b2.text_input(t("plan_f_budget_spent", lang), _shown(rec.get("budget_spent"), 2, lang))
         inds = st.multiselect(t("plan_f_indicators", lang), list(ds.catalogue),
                               default=[i for i in rec.get("indicators", []) if i in ds.catalogue],
                               placeholder=t("choose_options", lang), format_func=lambda i: ds.catalogue[i].label(lang))
@@ -78,17 +90,17 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
                                   placeholder=t("choose_options", lang),
                                   format_func=lambda i: f"{i}: {next(g['text'] for g in goals if g['id'] == i)}")
         l1, l2 = st.columns(2)
-        lat = l1.text_input(t("plan_f_lat", lang), str(loc[1]) if loc else "")
-        lon = l2.text_input(t("plan_f_lon", lang), str(loc[0]) if loc else "")
+        lat = l1.text_input(t("plan_f_lat", lang), _shown(loc[1], 6, lang) if loc else "")
+        lon = l2.text_input(t("plan_f_lon", lang), _shown(loc[0], 6, lang) if loc else "")
         desc = st.text_area(t("plan_f_description", lang), rec.get("description", ""))
         submitted = st.form_submit_button(t("plan_save", lang), type="primary")
     if submitted:
         try:
             data = {**rec, "title": title, "field": field, "geography": geo_id, "areas": areas,
                     "start": start.isoformat(), "end": end.isoformat() if has_end else None, "status": status,
-                    "partners": partners, "responsible": responsible, "budget_planned": planned or None,
-                    "budget_spent": spent or None, "indicators": inds, "goals": goal_ids,
-                    "location": _location(lat, lon), "description": desc}
+                    "partners": partners, "responsible": responsible, "budget_planned": _amount(planned, "plan_f_budget_planned", lang),
+                    "budget_spent": _amount(spent, "plan_f_budget_spent", lang), "indicators": inds, "goals": goal_ids,
+                    "location": _location(lat, lon, lang), "description": desc}
             if choice:
                 saved = repo.save(auth.engine(), user, "measure", choice, data, version=st.session_state[vkey])
             else:
