@@ -34,6 +34,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "choose_area": ("Gebiet wählen (oder in die Karte klicken)", "Choose an area (or click the map)"),
     "none": ("– keins –", "– none –"),
     "choose_options": ("Bitte auswählen", "Choose options"),  # placeholder of every multiselect
+    "date_input_format": ("DD.MM.YYYY", "YYYY-MM-DD"),  # every date field (Streamlit's default is YYYY/MM/DD)
     "source": ("Quelle", "Source"),
     "name": ("Gebiet", "Area"),
     "code": ("Schlüssel", "Code"),

@@ -216,3 +216,20 @@ def test_every_multiselect_has_a_placeholder_from_the_wording_table():
                 calls.append((path.name, node.lineno, {k.arg for k in node.keywords}))
     assert len(calls) >= 5
     assert [c for c in calls if "placeholder" not in c[2]] == []
+
+
+def test_every_date_field_takes_its_format_from_the_wording_table():
+    """Streamlit's own date format is YYYY/MM/DD: German users read 01.12.2026."""
+    import ast
+
+    from indicators.wording import t
+
+    assert t("date_input_format", "de") == "DD.MM.YYYY"
+    calls = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "date_input":
+                fmt = next((k.value for k in node.keywords if k.arg == "format"), None)
+                calls.append((path.name, node.lineno, ast.unparse(fmt) if fmt is not None else None))
+    assert len(calls) >= 4
+    assert [c for c in calls if c[2] != "t('date_input_format', lang)"] == []

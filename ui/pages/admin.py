@@ -17,7 +17,8 @@ def render() -> None:
     user = auth.current_user()
     st.subheader(t("audit_title", lang))
     c1, c2, c3 = st.columns(3)
-    since = c1.date_input(t("audit_since", lang), dt.date.today() - dt.timedelta(days=30), key="audit_since")
+    since = c1.date_input(t("audit_since", lang), dt.date.today() - dt.timedelta(days=30), key="audit_since",
+                          format=t("date_input_format", lang))
     action = c2.selectbox(t("audit_action", lang), ["", *audit.ACTIONS], key="audit_action")
     who = c3.text_input(t("audit_user", lang), key="audit_user")
     try:

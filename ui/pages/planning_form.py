@@ -72,10 +72,10 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
                                placeholder=t("choose_options", lang), format_func=lambda c: f"{c} {names[c]}")
         c1, c2, c3 = st.columns(3)
         start = c1.date_input(t("plan_f_start", lang), dt.date.fromisoformat(rec["start"]) if rec.get("start")
-                              else dt.date.today(), format="DD.MM.YYYY")
+                              else dt.date.today(), format=t("date_input_format", lang))
         has_end = c2.checkbox(t("plan_f_has_end", lang), bool(rec.get("end")))
         end = c2.date_input(t("plan_f_end", lang), dt.date.fromisoformat(rec["end"]) if rec.get("end")
-                            else dt.date.today(), format="DD.MM.YYYY")
+                            else dt.date.today(), format=t("date_input_format", lang))
         status = c3.selectbox(t("plan_filter_status", lang), STATUSES,
                               index=STATUSES.index(rec.get("status", "geplant")))
         partners = st.text_input(t("plan_f_partners", lang), ", ".join(rec.get("partners", [])))
