@@ -56,14 +56,15 @@ def robustness(
     methods, shifts
         Alternative methods and threshold shifts (z units).
     robust_share
-        Share from which a flag is labelled "robust" (else "knapp").
+        Agreement from which a result (flag or no flag) is labelled "robust" (else "knapp").
     params
         Extra parameters per method, e.g. ``{"mss": {"exclude": [...]}}``.
 
     Returns
     -------
     pandas.DataFrame
-        ``id``, ``flag`` (baseline), ``share`` (0-1), ``n_scenarios``,
+        ``id``, ``flag`` (baseline), ``share`` (0-1: the scenarios whose flag agrees with the
+        baseline's, flagged or not), ``n_scenarios``,
         ``rank_min``, ``rank_max`` (1 = highest need), ``robustness``
         ("robust" / "knapp"; "nicht bewertet" for areas not assessed).
     """

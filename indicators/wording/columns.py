@@ -19,7 +19,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_flagged": ("erhöhter Bedarf", "elevated need"),
     "col_status": ("Status", "Status"),
     "col_robustness": ("Robustheit", "Robustness"),
-    "col_share": ("Anteil der Varianten mit Markierung", "Share of variants flagged"),
+    # share of the robustness variants that reach the same result as the chosen assessment
+    # (flagged or not): for an area not flagged, 22 % means 78 % of the variants do flag it
+    "col_share": ("Übereinstimmung der Varianten", "Agreement of variants"),
     "col_rank_range": ("Rangspanne", "Rank range"),
     "col_reasons": ("Gründe", "Reasons"),
     "col_result": ("Ergebnis", "Result"),

@@ -64,12 +64,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "methods_robust_title": ("Robustheit: „robust“ und „knapp“", "Robustness: \"robust\" and \"narrow\""),
     "methods_robust_body": (
         "Die Bewertung wird unter anderen Annahmen wiederholt: jedes Verfahren (MSS, SVI, z-Summe), "
-        "gleiche und eigene Gewichte, die Schwelle um ±0,25 verschoben. **robust** heißt: das Gebiet "
-        "ist in mindestens 80 % dieser Varianten markiert. **knapp** heißt: die Markierung hängt von "
-        "den Annahmen ab.",
+        "gleiche und eigene Gewichte, die Schwelle um ±0,25 verschoben. Die **Übereinstimmung** ist der "
+        "Anteil der Varianten, die zum selben Ergebnis kommen wie die gewählte Bewertung – markiert oder "
+        "nicht markiert. **robust** heißt: mindestens 80 % der Varianten stimmen überein. **knapp** "
+        "heißt: weniger; die Einstufung hängt von den Annahmen ab. Bei einem nicht markierten Gebiet mit "
+        "22 % Übereinstimmung markieren also 78 % der Varianten das Gebiet.",
         "The assessment is repeated under other assumptions: every method (MSS, SVI, z sum), equal and "
-        "custom weights, the threshold moved by ±0.25. **robust** means the area is flagged in at least "
-        "80 % of these variants. **narrow** means the flag depends on the assumptions."),
+        "custom weights, the threshold moved by ±0.25. The **agreement** is the share of variants that "
+        "reach the same result as the chosen assessment – flagged or not flagged. **robust** means at "
+        "least 80 % of the variants agree. **narrow** means fewer do; the result depends on the "
+        "assumptions. An area not flagged with 22 % agreement is flagged by 78 % of the variants."),
     "methods_lisa_title": ("Räumliche Muster (LISA)", "Spatial patterns (LISA)"),
     "methods_lisa_body": (
         "Lokaler Moran-Index mit Nachbarschaft über gemeinsame Grenzen oder Ecken (Queen) und "

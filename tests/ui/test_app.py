@@ -202,7 +202,7 @@ def test_needs_page_in_english_has_no_german_words_in_its_table():
                         "nein"}
     reasons = " ".join(table["Reasons"])
     assert "above average" in reasons and "durchschnittlich" not in reasons
-    assert all(s.endswith("%") and " %" not in s for s in table["Share of variants flagged"] if s != "–")
+    assert all(s.endswith("%") and " %" not in s for s in table["Agreement of variants"] if s != "–")
 
 
 def test_every_multiselect_has_a_placeholder_from_the_wording_table():

@@ -43,3 +43,21 @@ def test_the_explanation_in_english():
     assert not at.exception
     info = " ".join(i.value for i in at.info)
     assert "No area reaches the threshold 1.00" in info and "Moisling's (0.76)" in info
+
+
+def test_agreement_column_is_named_for_what_it_counts():
+    """`share` is the variants agreeing with the result, flagged or not (it was labelled 'with a flag')."""
+    from geo.geographies import get_geography
+    from geo.loading import load_dataset
+    from indicators.needs.assessment import default_setup, run_needs
+
+    ds = load_dataset(get_geography("stadtteile"))
+    result, _, rob = run_needs(ds, 2022, default_setup(ds, 2022))
+    moisling = rob.set_index("id").loc["03"]
+    assert not moisling["flag"] and moisling["share"] < 0.5  # not flagged, yet most variants flag it
+    at = _page()
+    table = at.dataframe[0].value
+    assert "Übereinstimmung der Varianten" in table.columns
+    assert "Anteil der Varianten mit Markierung" not in table.columns
+    row = table[table["Gebiet"] == "Moisling"].iloc[0]
+    assert row["Übereinstimmung der Varianten"] == f"{round(moisling['share'] * 100)}\u00a0%"  # German: no-break space before %

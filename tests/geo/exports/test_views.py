@@ -92,7 +92,7 @@ def test_needs_export_words_in_english_and_rounded(luebeck):
     flagged = back[back["elevated need"] == "yes"]
     if len(flagged):
         assert not flagged["Reasons"].str.contains("durchschnittlich|Perzentil").any()
-    assert back["Share of variants flagged (%)"].dropna().between(0, 100).all()
+    assert back["Agreement of variants (%)"].dropna().between(0, 100).all()
 
 
 def test_query_export_rounded_with_labels(luebeck):
