@@ -285,8 +285,10 @@ def classify(
     classes = pd.Series(idx, index=v.index, name="class")
     n_cls = max(edges.size - 1, 0)
     counts = tuple(int(c) for c in np.bincount(idx[present], minlength=n_cls)[:n_cls])
+    # whole numbers shown without decimals (counts: the indicator's 0 decimals)
+    whole = bool(y.size) and decimals == 0 and bool(np.all(np.mod(y, 1) == 0))
     dec = decimals if decimals is not None else _auto_decimals(edges)
-    labels = tuple(fmt_range(edges[i], edges[i + 1], dec, lang) for i in range(n_cls))
+    labels = _labels(edges, dec, lang, whole)
     return Classification(
         scheme=scheme,
         palette=palette,
@@ -299,6 +301,23 @@ def classify(
         reference=None if reference is None else float(reference),
         requested_k=None if scheme == "manual" else k,
     )
+
+
+def _labels(edges: np.ndarray, dec: int, lang: Lang, whole: bool) -> tuple[str, ...]:
+    """Legend label per class: its interval; for whole numbers the whole numbers it holds.
+
+    A class after the first holds the values above its lower edge (``(a, b]``), so with
+    whole numbers (counts) "3" is followed by "4", not by "3 – 4" (which read as overlapping).
+    """
+    n = max(edges.size - 1, 0)
+    if not whole:
+        return tuple(fmt_range(edges[i], edges[i + 1], dec, lang) for i in range(n))
+    out = []
+    for i in range(n):
+        high = float(np.floor(edges[i + 1]))
+        low = float(np.ceil(edges[0])) if i == 0 else float(np.floor(edges[i]) + 1)
+        out.append(fmt_range(min(low, high), high, 0, lang))
+    return tuple(out)
 
 
 def _auto_decimals(edges: np.ndarray) -> int:

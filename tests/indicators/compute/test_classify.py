@@ -32,6 +32,21 @@ def test_every_scheme_is_consistent(scheme):
         assert c.edges[i] <= v <= c.edges[i + 1]
 
 
+def test_counts_shown_without_decimals_get_labels_that_do_not_overlap():
+    """A class after the first holds the values above its lower edge: whole numbers 3 | 4 | 5 – 6, not 3 | 3 – 4."""
+    counts = pd.Series([3.0, 3, 3, 3, 4, 4, 5, 6, 7, 9, 11, 12, 20, 93])  # like the census cells' counts
+    c = classify(counts, "quantiles", k=5, decimals=0)
+    assert c.labels == ("3", "4", "5 – 6", "7 – 11", "12 – 93")
+    for label, n in zip(c.labels, c.counts):  # each label covers exactly its class's values
+        low, _, high = label.partition(" – ")
+        inside = counts.between(float(low), float(high or low))
+        assert int(inside.sum()) == n, label
+    ei = classify(pd.Series([10.0, 20, 30, 40, 50]), "equal_interval", k=4, decimals=0)
+    assert ei.labels == ("10 – 20", "21 – 30", "31 – 40", "41 – 50")
+    # values that are not whole keep their intervals, also with 0 decimals
+    assert classify(pd.Series([0.4, 1.6, 2.5, 3.7]), k=2, decimals=0).labels == ("0 – 2", "2 – 4")
+
+
 def test_quantile_counts_and_german_labels():
     c = classify(pd.Series([1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10]), "quantiles", k=5)
     assert c.counts == (2, 2, 2, 2, 2)
