@@ -51,6 +51,14 @@ def test_counts_get_no_flags():
     assert not any(t.key and t.key.startswith("threshold-") for t in at.text_input)
 
 
+def test_flag_list_of_a_count_says_counts_are_not_flagged_not_that_none_passed():
+    at = run_app(indicator="population_total")
+    assert not at.exception
+    main = " ".join(m.value for m in at.main.markdown)
+    assert "Keine Markierung: nur Quoten und Anteile" in main
+    assert "Kein Gebiet überschreitet die Schwelle" not in main  # there is no threshold for a count
+
+
 def test_threshold_reads_german_numbers_and_survives_a_year_change():
     at = run_app(indicator="share_65plus", year="2022")
     box = [t for t in at.text_input if t.key == "threshold-share_65plus-level"][0]

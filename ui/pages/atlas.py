@@ -246,7 +246,7 @@ def render() -> None:
             st.rerun()
     left, right = st.columns([1, 2], gap="medium")
     with left:
-        _flag_list(layer, unit, dec, lang)
+        _flag_list(layer, unit, dec, lang, flags_apply=rule.direction is not None)
     with right:
         _ranking(ds, layer, city, unit, c, dec, lang)
     _profile(ds, layer, c, lang)
@@ -259,11 +259,11 @@ def _smoothable(ind) -> bool:
         and not ind.numerator[0].startswith("-") and ind.denominator[0] != "area_km2"
 
 
-def _flag_list(layer, unit: str, decimals: int, lang: str) -> None:
+def _flag_list(layer, unit: str, decimals: int, lang: str, flags_apply: bool = True) -> None:
     st.markdown(f"**{t('flagged', lang)}**")
     flagged = layer[layer["flagged"]].sort_values("rank")
-    if flagged.empty:
-        st.write(t("no_flags", lang))
+    if flagged.empty:  # no area above the threshold, or no threshold at all (counts, context)
+        st.write(t("no_flags" if flags_apply else "flag_none", lang))
         return
     st.markdown("\n".join(
         f"- {md(row['name'])}: {md(fmt_value(row['value'], unit, decimals, lang))}" for _, row in flagged.iterrows()))
