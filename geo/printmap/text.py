@@ -4,6 +4,7 @@ The words themselves live in :mod:`indicators.wording` (``pm_*`` keys of the map
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from indicators.catalogue import Indicator
@@ -23,6 +24,9 @@ def reference_text(ind: Indicator, year: int, lang: str = "de") -> str:
     ref = (ind.reference_date or "").strip()
     if ref.endswith(".") and ref[:-1].replace(".", "").isdigit():
         return t("pm_reference_day", lang, day=ref[0:2], month=ref[3:5], year=year)
+    day = re.fullmatch(r"(\d{2})\.(\d{2})\.(\d{4})", ref)  # a fixed day (Zensus: 09.05.2011) has its own year
+    if day:
+        return t("pm_reference_day", lang, day=day[1], month=day[2], year=day[3])
     if ref.lower() == "kalenderjahr":
         return t("pm_calendar_year", lang, year=year)
     return f"{ref} {year}".strip()
