@@ -52,6 +52,9 @@ def server(e2e, site):
 
 def _login(app, name: str, password: str) -> None:
     side = app.page.locator("[data-testid=stSidebar]")
+    # after a failed attempt the rerun's new form can show beside the old one for a moment
+    app.page.wait_for_function("() => document.querySelectorAll("
+                               "'[data-testid=stSidebar] input[aria-label=\"Benutzername\"]').length === 1")
     side.get_by_label("Benutzername").fill(name)
     side.get_by_label("Passwort").fill(password)
     side.get_by_role("button", name="Anmelden").click()
