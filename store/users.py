@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store import audit, config
@@ -61,6 +62,10 @@ def _check_password(password: str) -> str:
     if len(password or "") < MIN_PASSWORD:
         raise StoreError(f"Passwort zu kurz: mindestens {MIN_PASSWORD} Zeichen")
     return password
+
+
+def _by_name(s: Session, name: str) -> UserRow | None:
+    return s.scalar(select(UserRow).where(UserRow.name == name))
 
 
 def _row(s: Session, name: str) -> UserRow:
@@ -178,14 +183,23 @@ def _verify(hashed: str, password: str) -> bool:
 
 
 def local_user(engine: Engine) -> User:
-    """The one local planner of mode ``none`` (created on first use)."""
-    with session(engine) as s:
-        row = s.scalar(select(UserRow).where(UserRow.name == config.LOCAL_USER))
-        if row is None:
-            row = UserRow(name=config.LOCAL_USER, role="planner", source="none", created=utcnow())
-            s.add(row)
-            s.flush()
-        return _user(row)
+    """The one local planner of mode ``none`` (created on first use).
+
+    Idempotent under concurrency: when another process creates the row at the same moment, the
+    unique name refuses our insert and we read theirs.
+    """
+    for _ in range(3):
+        try:
+            with session(engine) as s:
+                row = _by_name(s, config.LOCAL_USER)
+                if row is None:
+                    row = UserRow(name=config.LOCAL_USER, role="planner", source="none", created=utcnow())
+                    s.add(row)
+                    s.flush()
+                return _user(row)
+        except IntegrityError:  # created by another process between our read and our insert: read again
+            continue
+    raise StoreError(f"Benutzer '{config.LOCAL_USER}' kann nicht angelegt werden (gleichzeitige Zugriffe)")
 
 
 def role_from_claims(claims: dict) -> str | None:
