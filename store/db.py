@@ -49,6 +49,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("sm_read_only") else "BEGIN IMMEDIATE")
+
+
 def _where(url: object) -> str:
     try:
         return make_url(str(url)).render_as_string(hide_password=True)
@@ -101,7 +105,8 @@ def _make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         # IMMEDIATE: a transaction takes the write lock at its start, so read-then-write
         # (next version number, failed-login count) waits for other writers instead of failing
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        # (a read-only session, :func:`reading`, begins a plain deferred transaction: it never waits for writers)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -175,4 +180,16 @@ def session(engine: Engine) -> Iterator[Session]:
         with factory.begin() as s:
             yield s
     except (OperationalError, InternalError) as exc:  # locked, read-only, gone: a message, not a traceback
+        raise DatabaseError(failure_message(engine.url, exc)) from None
+
+
+@contextlib.contextmanager
+def reading(engine: Engine) -> Iterator[Session]:
+    """A session that only reads: on SQLite no write lock is taken, so it never waits for a writer
+    (WAL: readers see the last committed state). Rolled back at the end; failures as :func:`session`."""
+    try:
+        with engine.connect() as conn, Session(bind=conn.execution_options(sm_read_only=True)) as s:
+            yield s
+            s.rollback()
+    except (OperationalError, InternalError) as exc:
         raise DatabaseError(failure_message(engine.url, exc)) from None

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from store import audit, config
+from store import audit, config, sessions
 from store.db import session
 from store.errors import AuthError, StoreError
 from store.models import ROLES, UserRow, utcnow
@@ -109,8 +109,10 @@ def remove_user(engine: Engine, actor: User, name: str) -> None:
     """Delete an account; its datasets stay (owner empty: only admins may change them)."""
     require(actor, "manage_users")
     with session(engine) as s:
-        s.delete(_row(s, name))
-        audit.record(s, actor, "user_remove", name)
+        row = _row(s, name)
+        ended = sessions.end_all(s, row.id)
+        s.delete(row)
+        audit.record(s, actor, "user_remove", name, {"sessions_ended": ended} if ended else None)
 
 
 def set_role(engine: Engine, actor: User, name: str, role: str) -> None:
@@ -120,7 +122,8 @@ def set_role(engine: Engine, actor: User, name: str, role: str) -> None:
     with session(engine) as s:
         row = _row(s, name)
         old, row.role = row.role, role
-        audit.record(s, actor, "role_change", name, {"from": old, "to": role})
+        ended = sessions.end_all(s, row.id)  # the user's open tabs show the login at their next click
+        audit.record(s, actor, "role_change", name, {"from": old, "to": role, "sessions_ended": ended})
 
 
 def reset_password(engine: Engine, actor: User, name: str, password: str) -> None:
@@ -130,7 +133,8 @@ def reset_password(engine: Engine, actor: User, name: str, password: str) -> Non
     with session(engine) as s:
         row = _row(s, name)
         row.password_hash, row.failed_logins, row.locked_until = _HASHER.hash(password), 0, None
-        audit.record(s, actor, "password_reset", name)
+        ended = sessions.end_all(s, row.id)
+        audit.record(s, actor, "password_reset", name, {"sessions_ended": ended} if ended else None)
 
 
 def authenticate(engine: Engine, name: str, password: str, *, now: dt.datetime | None = None) -> User:
