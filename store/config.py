@@ -23,6 +23,7 @@ AUTH_VAR = "SOZIALMONITOR_AUTH"
 AUTH_MODES = ("none", "local", "oidc")
 DB_FILE = "sozialmonitor.db"
 MAX_FAILED_LOGINS = 5
+MAX_FAILED_LOGINS_PER_CLIENT = 20  # failed logins from one address (any names) before it is refused
 LOCKOUT_MINUTES = 15
 TRASH_DAYS = 30
 LOCAL_USER = "lokal"

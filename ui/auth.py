@@ -146,7 +146,7 @@ def _login_form(where) -> None:
         submitted = st.form_submit_button(t("login_button", lang))
     if submitted:
         try:
-            user = users.authenticate(engine(), name.strip(), password)
+            user = users.authenticate(engine(), name.strip(), password, client=client_address())
             opened = sessions.open_session(engine(), user, client=_client())
         except AuthError as exc:
             st.session_state["auth_error"] = str(exc)

@@ -105,8 +105,8 @@ def test_five_wrong_passwords_lock_the_account(browser, e2e, server, site):
         for _ in range(5):
             _login(app, "vera", "falsch-falsch")
             app.page.get_by_text("Benutzername oder Passwort falsch").wait_for()
-        _login(app, "vera", PASSWORD)
-        app.page.get_by_text("nach 5 Fehlversuchen gesperrt").wait_for()
+        _login(app, "vera", PASSWORD)  # the right password: refused with the same message (no enumeration)
+        app.page.get_by_text("Benutzername oder Passwort falsch").wait_for()
         assert app.page.get_by_text("Angemeldet als").count() == 0
     assert "gesperrt" in _cli(site[0], "users", "list")
 
