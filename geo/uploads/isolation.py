@@ -19,12 +19,14 @@ server or the CLI), before any file is opened:
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
 import signal
 import socket
 import stat
+import sys
 
 ENV_NET = "SOZIALMONITOR_SANDBOX_NET"
 PR_SET_PDEATHSIG = 1
@@ -41,10 +43,8 @@ def _libc():
 
 def die_with_parent(parent_pid: int) -> None:
     """SIGKILL this process when its parent dies; exit now if the parent is gone already."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         _libc().prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
     if os.getppid() != parent_pid:
         os._exit(1)
 
@@ -103,12 +103,10 @@ def block_by_settings() -> dict[str, str]:
     for var in ("no_proxy", "NO_PROXY", "GDAL_HTTP_NO_PROXY"):
         os.environ.pop(var, None)
     os.environ.update(settings)
-    try:
-        import sys
-        if "pyogrio" in sys.modules:
-            sys.modules["pyogrio"].set_gdal_config_options({k: v for k, v in settings.items() if k.isupper()})
-    except Exception:  # noqa: BLE001 - the environment is set; pyogrio's own copy is a second fence
-        pass
+    pyogrio = sys.modules.get("pyogrio")
+    if pyogrio is not None:  # pyogrio's GDAL keeps its own copy of options set earlier
+        with contextlib.suppress(Exception):
+            pyogrio.set_gdal_config_options({k: v for k, v in settings.items() if k.isupper()})
     return settings
 
 
