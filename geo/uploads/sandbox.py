@@ -42,6 +42,7 @@ ENV_SECONDS = "SOZIALMONITOR_UPLOAD_SECONDS"
 DEFAULT_MEMORY_MB = 3072
 DEFAULT_SECONDS = 60
 _IN_CHILD = False  # True in a check child: nested checks run in place
+_CLEANED: list[bool] = []  # whether this process removed what killed processes left (once)
 
 
 class UploadLimitError(InputError):
@@ -161,6 +162,8 @@ def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None
             return pickle.dumps(("memory", memory_mb))
         except Exception as exc:
             return pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
+    if not _CLEANED:
+        _CLEANED.append(bool(workdir.cleanup_stale()))
     try:
         with check_slot(label, wait_seconds=seconds):
             data, exitcode, pid = _run_child(func, args, kwargs, memory_mb, seconds)

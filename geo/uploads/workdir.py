@@ -76,11 +76,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def cleanup_stale() -> list[Path]:
-    """Remove the folders of processes that no longer run (a killed server, a killed check); never raises."""
+def cleanup_stale(data_dir: Path | str | None = None) -> list[Path]:
+    """Remove the folders of processes that no longer run (a killed server, a killed check); never raises.
+
+    Called at app start (:func:`geo.uploads.store.startup_cleanup`) and before a
+    process's first check (:func:`geo.uploads.sandbox.run_payload`, so every CLI run).
+    """
     removed = []
     try:
-        root = config.data_dir() / TMP_NAME
+        root = Path(data_dir or config.data_dir()) / TMP_NAME
         if not root.is_dir():
             return []
         for entry in root.iterdir():
