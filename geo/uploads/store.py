@@ -92,7 +92,9 @@ def startup_cleanup(root: Path | str | None = None) -> list[Path]:
     a failure is logged with its traceback.
     """
     try:
-        return DataStore(root).cleanup()
+        from geo.uploads.workdir import cleanup_stale
+
+        return DataStore(root).cleanup() + cleanup_stale(root)
     except Exception:
         logging.getLogger(__name__).exception("data store clean-up failed")
         return []
