@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from branca.utilities import color_brewer
 
+from indicators.compute.flags import area_sd
 from indicators.errors import InputError
 from indicators.formatting import Lang, fmt_range
 from indicators.schemes import (  # noqa: F401 (re-exported)
@@ -148,6 +149,19 @@ def _std_multiples(k: int) -> list[float]:
     return [-s for s in reversed(steps)] + inner + steps
 
 
+def _std_mean_bins(y: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds at mean + multiples of the areas' SD (:func:`area_sd`, as the flag rule).
+
+    mapclassify's ``StdMean`` uses the sample SD (``ddof=1``); the flag "Mittelwert +
+    1 Standardabweichung" uses the population SD. One name, one rule: both use ``area_sd``.
+    """
+    m, s = float(np.mean(y)), area_sd(pd.Series(y))
+    cuts = [m + s * w for w in _std_multiples(k)]
+    if cuts[-1] < float(np.max(y)):
+        cuts.append(float(np.max(y)))
+    return np.asarray(cuts, float)
+
+
 def parse_breaks(text: str) -> tuple[float, ...] | None:
     """Manual class breaks typed by a user: ``"10; 20,5; 30"`` → ``(10.0, 20.5, 30.0)``; empty → None.
 
@@ -196,7 +210,7 @@ def _upper_bounds(y: np.ndarray, scheme: str, k: int,
         if scheme == "equal_interval":
             return np.asarray(mapclassify.EqualInterval(y, k=k).bins, float)
         if scheme == "std_mean":
-            bins = np.asarray(mapclassify.StdMean(y, multiples=_std_multiples(k)).bins)
+            bins = _std_mean_bins(y, k)
             # classes entirely below the minimum or above the maximum would stay
             # empty: drop them, and end the last class at the maximum, not beyond
             last = int(np.searchsorted(bins, y.max(), side="left"))
