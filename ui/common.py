@@ -13,6 +13,7 @@ from geo.geographies import Geography
 from geo.loading import load_dataset
 from geo.uploads.store import DataStore, startup_cleanup
 from indicators.dataset import Dataset
+from indicators.errors import error_text
 from indicators.text import md
 from indicators.wording import t
 
@@ -226,7 +227,8 @@ def show_error(message: object, kind: str = "error") -> None:
     Messages quote file names, labels and query text; none of it may render as
     Markdown (see :func:`indicators.text.md`).
     """
-    first, _, rest = str(message).partition("\n")
+    text = error_text(message, lang()) if isinstance(message, BaseException) else str(message)
+    first, _, rest = text.partition("\n")
     getattr(st, kind)(md(first))
     if rest.strip():
         st.code(rest, language=None)

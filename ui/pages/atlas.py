@@ -24,7 +24,7 @@ from indicators.compute.profile import area_profile
 from indicators.compute.ranking import ranking_table
 from indicators.compute.smoothing import eb_rates
 from indicators.compute.timeseries import change_between, relative_change_problem, series
-from indicators.errors import SozialmonitorError
+from indicators.errors import SozialmonitorError, error_text
 from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
@@ -99,7 +99,7 @@ def _manual_breaks(text: str, lang: str) -> tuple[float, ...] | None:
     try:
         breaks = parse_breaks(text)
     except SozialmonitorError as exc:  # e.g. "abc;;5" or "20; 25,5; 20": say why, draw quantiles meanwhile
-        st.sidebar.warning(t("breaks_fallback", lang, message=str(exc).rstrip(".")))
+        st.sidebar.warning(t("breaks_fallback", lang, message=error_text(exc, lang).rstrip(".")))
         return None
     if breaks and list(breaks) != sorted(breaks):
         shown = "; ".join(fmt_number(b, _decimals_of(b), lang) for b in sorted(breaks))
@@ -166,7 +166,7 @@ def _classes(layer, city, c: AtlasView, dec: int, lang: str):
         classes = layer_classification(layer, reference, c.scheme, c.k, c.palette, c.breaks, lang,
                                        decimals=decimals)
     except ValueError as err:
-        st.warning(t("breaks_fallback", lang, message=str(err).rstrip(".")))
+        st.warning(t("breaks_fallback", lang, message=error_text(err, lang).rstrip(".")))
         classes = layer_classification(layer, reference, "quantiles", c.k, c.palette, None, lang, decimals=decimals)
     if classes.fewer_classes:
         key = "fewer_classes_std" if classes.scheme == "std_mean" else "fewer_classes"
