@@ -17,7 +17,6 @@ import pkgutil
 from indicators.wording.core import LANGS, lang_of, pick
 from indicators.wording.frames import display_columns
 
-
 #: Modules of this package that are machinery, not tables (they may import this package).
 MACHINERY = frozenset({"core", "frames", "message"})
 
