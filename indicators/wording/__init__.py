@@ -16,6 +16,7 @@ from indicators.wording import (
     cli,
     columns,
     compare,
+    disclosure,
     errors,
     exports,
     maps,
@@ -34,6 +35,7 @@ THEMES: dict[str, dict[str, tuple[str, str]]] = {
     "exports": exports.TEXTS, "report": report.TEXTS, "columns": columns.TEXTS,
     "cli": cli.TEXTS, "errors": errors.TEXTS, "access": access.TEXTS,
     "planning": planning.TEXTS, "methods": methods.TEXTS, "compare": compare.TEXTS,
+    "disclosure": disclosure.TEXTS,
 }
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 
