@@ -115,7 +115,7 @@ def _accept_table(store, check, base, filename: str, lang: str) -> None:
             problems = [*problems, t("gr_label_missing", lang)]
     if extend and not problems:
         try:
-            growth = preview_growth(base, check.tidy, indicators)
+            growth = preview_growth(base, check.tidy, indicators, store=store)
         except InputError as exc:
             problems = [str(exc)]
         else:
