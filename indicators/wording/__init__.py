@@ -25,6 +25,7 @@ from indicators.wording import (
     report,
     ui,
     upload,
+    workday,
 )
 from indicators.wording.core import LANGS, lang_of, pick
 from indicators.wording.frames import display_columns
@@ -34,6 +35,7 @@ THEMES: dict[str, dict[str, tuple[str, str]]] = {
     "exports": exports.TEXTS, "report": report.TEXTS, "columns": columns.TEXTS,
     "cli": cli.TEXTS, "errors": errors.TEXTS, "access": access.TEXTS,
     "planning": planning.TEXTS, "methods": methods.TEXTS, "compare": compare.TEXTS,
+    "workday": workday.TEXTS,
 }
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 
