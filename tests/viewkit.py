@@ -40,15 +40,22 @@ def labels_of(at: AppTest) -> dict[str, str]:
 
 
 @contextmanager
-def stale_labels(labels: dict[str, str]):
+def stale_labels(labels: dict[str, str | list[str]]):
     """While active, every run sends ``labels`` (widget id → label) instead of the current labels."""
     orig = ElementTree.get_widget_states
 
     def patched(self):
         ws = orig(self)
+        sent = {w.id for w in ws.widgets}
         for w in ws.widgets:
-            if w.id in labels and w.HasField("string_value"):
-                w.string_value = labels[w.id]
+            value = labels.get(w.id)
+            if isinstance(value, list):
+                w.string_array_value.data[:] = value
+            elif value is not None:
+                w.string_value = value
+        for wid, value in labels.items():  # a widget AppTest would not send (e.g. never touched)
+            if wid not in sent and isinstance(value, str):
+                ws.widgets.add(id=wid, string_value=value)
         return ws
     ElementTree.get_widget_states = patched
     try:
