@@ -310,6 +310,7 @@ class DataStore:
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
+        self._ogc_refresh()
         return self._geography(rec)
 
     def _write_files(self, folder: Path, areas: gpd.GeoDataFrame, table: pd.DataFrame,
@@ -329,15 +330,26 @@ class DataStore:
 
     def remove(self, name: str) -> bool:
         """Move a saved dataset to the trash (files kept); False if there was none of that name."""
-        return _registry().remove(self.engine, self.user, safe_name(name))
+        removed = _registry().remove(self.engine, self.user, safe_name(name))
+        self._ogc_refresh()
+        return removed
 
     def restore(self, name: str) -> Geography:
         """Take a dataset out of the trash (admins only, within 30 days)."""
-        return self._geography(_registry().restore(self.engine, self.user, safe_name(name)))
+        geo = self._geography(_registry().restore(self.engine, self.user, safe_name(name)))
+        self._ogc_refresh()
+        return geo
 
     def publish(self, name: str, public: bool = True) -> None:
         """Make a dataset ``öffentlich`` or ``intern`` again (admins only)."""
         _registry().set_visibility(self.engine, self.user, safe_name(name), "öffentlich" if public else "intern")
+        self._ogc_refresh()
+
+    def _ogc_refresh(self) -> None:
+        """Bring the OGC API's collections up to date (a no-op unless it is set up; never raises)."""
+        from geo import ogc
+
+        ogc.refresh(self.root)
 
     def cleanup(self) -> builtins.list[Path]:  # `list` alone would be the method below
         """Forget trash and old versions past 30 days; delete what a crash left: dataset folders the

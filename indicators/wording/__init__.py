@@ -2,7 +2,7 @@
 
 Each theme has its own table module (:mod:`.ui`, :mod:`.maps`, :mod:`.exports`,
 :mod:`.report`, :mod:`.queries`, :mod:`.upload`, :mod:`.columns`, :mod:`.cli`,
-:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`, :mod:`.compare`); every entry is a pair ``(German, English)``. Call sites ask for a key with
+:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`, :mod:`.compare`, :mod:`.ops`); every entry is a pair ``(German, English)``. Call sites ask for a key with
 :func:`t`; nothing outside this package decides between languages with an ``if``.
 
 One word per concept: a value withheld for disclosure control is "gesperrt" /
@@ -20,6 +20,7 @@ from indicators.wording import (
     exports,
     maps,
     methods,
+    ops,
     planning,
     queries,
     report,
@@ -34,6 +35,7 @@ THEMES: dict[str, dict[str, tuple[str, str]]] = {
     "exports": exports.TEXTS, "report": report.TEXTS, "columns": columns.TEXTS,
     "cli": cli.TEXTS, "errors": errors.TEXTS, "access": access.TEXTS,
     "planning": planning.TEXTS, "methods": methods.TEXTS, "compare": compare.TEXTS,
+    "ops": ops.TEXTS,
 }
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 
