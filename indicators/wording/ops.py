@@ -42,6 +42,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli_a_wait": ("bis zu so vielen Sekunden auf Bereitschaft warten", "wait up to this many seconds for readiness"),
     "cli_m_health_ok": ("bereit: {checks}", "ready: {checks}"),
     "cli_e_health": ("nicht bereit: {problem}", "not ready: {problem}"),
+    "cli_m_health_db": ("Datenbank", "database"),
+    "cli_m_health_schema": ("Schema", "schema"),
+    "cli_m_health_dir": ("Datenverzeichnis", "data folder"),
+    "cli_e_health_schema": ("Datenbankschema nicht aktuell (die App aktualisiert es beim Start)",
+                            "database schema not up to date (the app upgrades it when it starts)"),
+    "cli_e_health_db": ("Datenbank nicht erreichbar: {error}", "database not reachable: {error}"),
+    "cli_e_health_dir": ("Datenverzeichnis {path} fehlt oder ist nicht beschreibbar",
+                         "data folder {path} is missing or not writable"),
+    "cli_m_chain_none": ("ohne Hash-Kette", "no hash chain"),
+    "cli_m_chain_ok": ("geprüft", "verified"),
+    "cli_m_chain_bad": ("FEHLERHAFT", "BROKEN"),
     "cli_h_backup": ("Sicherung: Datenbank (SQLite-Online-Sicherung bzw. pg_dump) und gespeicherte Datensätze "
                      "in eine Datei, auch während gearbeitet wird",
                      "backup: database (SQLite online backup or pg_dump) and saved datasets into one file, "
