@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from commands import COMMANDS
+from commands import COMMANDS, ops
 from commands.registry import UserError, arg, cli_lang, command, say
 from commands.usage import GermanParser
 from indicators.errors import SozialmonitorError, error_text
@@ -62,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.extra and not args.takes_extra:
         parser.error(say("cli_unknown_args", args=" ".join(args.extra)))
     gc.set_threshold(*GC_THRESHOLD)
+    ops.configure_logging()  # SOZIALMONITOR_LOG_FORMAT=json: one JSON object per line (servers)
     try:
         return args.func(args)
     except SozialmonitorError as exc:  # expected: the message (a wording key) says what and where
