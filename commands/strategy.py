@@ -61,7 +61,7 @@ def _dump(data: object) -> None:
 @command("needs", "cli_h_needs", GEOGRAPHY, LATEST_YEAR,
          arg("--method", choices=NEED_METHOD_CHOICES, help="cli_a_need_method"),
          arg("--consensus", action="store_true", help="cli_a_consensus"),
-         arg("--band", type=float, default=0.25, help="cli_a_band"), JSON)
+         arg("--band", type=float, default=0.25, help="cli_a_close_band"), JSON)
 def _needs(args: argparse.Namespace) -> int:
     from indicators.needs.assessment import default_setup, run_needs
     from indicators.needs.consensus import consensus_json, dataset_consensus

@@ -12,7 +12,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli_a_need_method": ("Verfahren (Standard: das der Geografie)", "Method (default: the geography's)"),
     "cli_a_consensus": ("alle Verfahren vergleichen: wer markiert, knappe Fälle",
                         "compare all methods: who flags, close calls"),
-    "cli_a_band": ("Breite des Knapp-Bands in z-Einheiten (Standard 0,25)",
+    "cli_a_close_band": ("Breite des Knapp-Bands in z-Einheiten (Standard 0,25)",
                    "Half-width of the close-call band in z units (default 0.25)"),
     "cli_m_needs_flagged": ("{n} von {total} Gebieten markiert ({method}, {year})",
                             "{n} of {total} areas flagged ({method}, {year})"),

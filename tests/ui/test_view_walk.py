@@ -16,6 +16,7 @@ import tempfile
 
 import geopandas as gpd
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -33,6 +34,20 @@ GEO_LABEL = {"stadtteile": lambda o: "10 Stadtteile" in o or "10 districts" in o
              "synthetisch": lambda o: o.startswith("Synthetisch")}
 KEY = re.compile(r"[a-z0-9_\-]+")  # what a key looks like: "share_65plus", never "Stand" or "Level"
 KEY_PARAMS = {"view": {"change"}, "lang": {"en"}, "tool": {"filter", "facilities", "raster"}}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _walk_environment_stays_in_this_module():
+    """The walk sets its environment (data store, planning database, no login) for this module only:
+    left behind, it pointed every later test's data store at the walk's folder."""
+    keys = ("SOZIALMONITOR_DATA_DIR", "SOZIALMONITOR_DB_URL", "SOZIALMONITOR_AUTH", "_WALK_READY")
+    saved = {k: os.environ.get(k) for k in keys}
+    yield
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 def _environment() -> None:
