@@ -88,7 +88,7 @@ def test_migration_chains_the_entries_written_before(db_url):
         for i in range(3):
             conn.execute(text("INSERT INTO audit_log (time, user_name, action, object, details) "
                               "VALUES (:t, 'alt', 'upload', :o, :d)"),
-                         {"t": t0 + dt.timedelta(minutes=i), "o": f"alt{i}", "d": '{"v": %d}' % i})
+                         {"t": t0 + dt.timedelta(minutes=i), "o": f"alt{i}", "d": f'{{"v": {i}}}'})
     db.upgrade(eng)
     with session(eng) as s:
         audit.record(s, "neu", "publish", "alt0")
