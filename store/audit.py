@@ -11,20 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from indicators.text import clean
+from store import db
 from store.bulk import insert_rows
 from store.db import reading, session
 from store.models import AuditRow, utcnow
-from store.permissions import User, require
+from store.permissions import REFUSAL_HOOKS, User, require
 
 ACTIONS = ("login_success", "login_failure", "logout", "upload", "replace", "publish", "unpublish", "remove",
            "restore", "purge", "user_add", "user_remove", "role_change", "password_reset", "migrate",
-           "plan_create", "plan_update", "plan_delete", "plan_import", "plan_fields")
+           "plan_create", "plan_update", "plan_delete", "plan_import", "plan_fields", "refused")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class AuditEntry:
                 "object": self.object, "details": self.details}
 
 
+_LOG = logging.getLogger("sozialmonitor.audit")
 CHAIN_LOCK = 0x536D_4155  # PostgreSQL advisory lock: one writer of the chain at a time
 
 
@@ -138,3 +141,23 @@ def entries(engine: Engine, actor: User, *, since: dt.datetime | dt.date | None 
         rows = s.scalars(q).all()
         out = [AuditEntry(_aware(r.time), r.user_name, r.action, r.object, dict(r.details or {})) for r in rows]
     return out[-limit:] if limit else out
+
+
+def _refused(user: User, action: str, what: str) -> None:
+    """Audit a refused action ("refused", the action in the details) in a transaction of its own, after the
+    one that is open (which the refusal rolls back) has ended. Never raises: the refusal must go on."""
+    engine = db.current_engine()
+    if engine is None:
+        return
+
+    def write() -> None:
+        try:
+            with session(engine) as s:
+                record(s, user, "refused", what or action, {"action": action, "role": user.role or "anonym"})
+        except Exception:  # the database is failing too: the refusal itself still reaches the user
+            _LOG.warning("refused action %s of %s not audited", action, user.name, exc_info=True)
+
+    db.after_transactions(write)
+
+
+REFUSAL_HOOKS.append(_refused)
