@@ -33,7 +33,8 @@ def _users(args: argparse.Namespace) -> int:
 
 @command("audit", "cli_h_audit",
          arg("--since", metavar=say("cli_v_date"), help="cli_a_since"),
-         arg("--action", help="cli_a_action"), arg("--user", help="cli_a_only_user"), JSON)
+         arg("--action", help="cli_a_action"), arg("--user", help="cli_a_only_user"), JSON,
+         arg("--verify", action="store_true", help="cli_a_audit_verify"))
 def _audit(args: argparse.Namespace) -> int:
     from commands.accounts import run_audit
 

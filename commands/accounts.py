@@ -7,6 +7,7 @@ import json
 
 from commands.registry import say
 from commands.session import engine, read_password
+from indicators.text import clean
 from store import audit, users
 from store.errors import StoreError
 
@@ -60,13 +61,19 @@ def parse_since(text: str | None) -> dt.datetime | None:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    """audit [--since DATE] [--action A] [--user U] [--json]."""
+    """audit [--since DATE] [--action A] [--user U] [--json] | audit --verify."""
+    if getattr(args, "verify", False):
+        result = audit.verify(engine(), users.system_user())
+        if result.first_broken is not None:
+            raise StoreError(say("cli_e_audit_broken", id=result.first_broken, why=result.why, n=result.count))
+        print(say("cli_m_audit_ok", n=result.count))
+        return 0
     rows = audit.entries(engine(), users.system_user(), since=parse_since(args.since), action=args.action,
                          user=args.user)
     if args.json:
         print(json.dumps([e.to_json_dict() for e in rows], ensure_ascii=False, indent=1))
         return 0
     for e in rows:
-        details = json.dumps(e.details, ensure_ascii=False) if e.details else ""
-        print(f"{e.time:%Y-%m-%d %H:%M:%S}\t{e.user}\t{e.action}\t{e.object}\t{details}".rstrip())
+        details = clean(json.dumps(e.details, ensure_ascii=False)) if e.details else ""
+        print(f"{e.time:%Y-%m-%d %H:%M:%S}\t{clean(e.user)}\t{e.action}\t{clean(e.object)}\t{details}".rstrip())
     return 0

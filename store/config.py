@@ -6,6 +6,7 @@
 ``SOZIALMONITOR_ANONYMOUS``  ``1``/``true``: visitors who are not logged in may read public datasets
 ``SOZIALMONITOR_SESSION_MINUTES``  idle minutes before a login expires (default 60)
 ``SOZIALMONITOR_SESSION_HOURS``    absolute lifetime of a login in hours, reloads included (default 10)
+``SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS``  failed logins from one address before it is refused (default 20, 0: off)
 ``SOZIALMONITOR_OIDC_ROLE_CLAIM``  claim holding groups or roles (default ``groups``)
 ``SOZIALMONITOR_OIDC_ROLES``       mapping ``group=role,...`` (e.g. ``sm-admin=admin,sm-plan=planner``)
 """
@@ -23,7 +24,6 @@ AUTH_VAR = "SOZIALMONITOR_AUTH"
 AUTH_MODES = ("none", "local", "oidc")
 DB_FILE = "sozialmonitor.db"
 MAX_FAILED_LOGINS = 5
-MAX_FAILED_LOGINS_PER_CLIENT = 20  # failed logins from one address (any names) before it is refused
 LOCKOUT_MINUTES = 15
 TRASH_DAYS = 30
 LOCAL_USER = "lokal"
@@ -75,6 +75,16 @@ def session_hours() -> float:
         return max(0.05, float(raw))
     except ValueError:
         raise StoreError(f"SOZIALMONITOR_SESSION_HOURS={raw!r} ist keine Zahl") from None
+
+
+def login_failures_per_address() -> int:
+    """Failed logins (any names) from one client address within ``LOCKOUT_MINUTES`` before it is refused;
+    0 switches the throttle off (behind a proxy that hides the addresses)."""
+    raw = os.environ.get("SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS", "20")
+    try:
+        return max(0, int(raw))
+    except ValueError:
+        raise StoreError(f"SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS={raw!r} ist keine ganze Zahl") from None
 
 
 def oidc_role_claim() -> str:

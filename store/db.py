@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -172,12 +172,45 @@ def dispose_all() -> None:
         _ENGINES.clear()
 
 
+_THREAD = threading.local()  # per thread: the engine used last, open transactions, work waiting for their end
+
+
+def current_engine() -> Engine | None:
+    """The engine this thread used last (else the process's only shared engine); None if there is none."""
+    engine = getattr(_THREAD, "engine", None)
+    if engine is None and len(_ENGINES) == 1:
+        engine = next(iter(_ENGINES.values()))
+    return engine
+
+
+def after_transactions(work: Callable[[], None]) -> None:
+    """Run ``work`` once this thread has no transaction of :func:`session` open (now, if none is): e.g. an
+    audit entry that must be written even when the open transaction is rolled back."""
+    if getattr(_THREAD, "depth", 0):
+        _THREAD.pending = [*getattr(_THREAD, "pending", []), work]
+    else:
+        work()
+
+
+@contextlib.contextmanager
+def _tracked(engine: Engine) -> Iterator[None]:
+    _THREAD.engine, _THREAD.depth = engine, getattr(_THREAD, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _THREAD.depth -= 1
+        if not _THREAD.depth:
+            pending, _THREAD.pending = getattr(_THREAD, "pending", []), []
+            for work in pending:
+                work()
+
+
 @contextlib.contextmanager
 def session(engine: Engine) -> Iterator[Session]:
     """A session in one transaction: committed at the end, rolled back on error."""
     factory = sessionmaker(engine, expire_on_commit=False)
     try:
-        with factory.begin() as s:
+        with _tracked(engine), factory.begin() as s:
             yield s
     except (OperationalError, InternalError) as exc:  # locked, read-only, gone: a message, not a traceback
         raise DatabaseError(failure_message(engine.url, exc)) from None
@@ -188,7 +221,8 @@ def reading(engine: Engine) -> Iterator[Session]:
     """A session that only reads: on SQLite no write lock is taken, so it never waits for a writer
     (WAL: readers see the last committed state). Rolled back at the end; failures as :func:`session`."""
     try:
-        with engine.connect() as conn, Session(bind=conn.execution_options(sm_read_only=True)) as s:
+        with _tracked(engine), engine.connect() as conn, \
+                Session(bind=conn.execution_options(sm_read_only=True)) as s:
             yield s
             s.rollback()
     except (OperationalError, InternalError) as exc:

@@ -72,7 +72,7 @@ class DatasetRow(Base):
 
 
 class AuditRow(Base):
-    """One entry of the append-only audit log (UPDATE and DELETE refused by triggers)."""
+    """One entry of the append-only audit log (UPDATE and DELETE refused by triggers; hash-chained)."""
 
     __tablename__ = "audit_log"
 
@@ -82,6 +82,9 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(32), index=True)
     object: Mapped[str] = mapped_column(String(200), default="")
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+    # the chain (store.audit.entry_hash): the previous entry's hash, and the hash of that plus this entry
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    entry_hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class AuthSessionRow(Base):

@@ -8,6 +8,7 @@ admin      + publish/unpublish, replace/remove any dataset, trash and restore, u
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.errors import PermissionDenied
@@ -67,9 +68,15 @@ def allowed(user: User, action: str, owner_id: int | None = NO_OBJECT) -> bool:
     return RANK.get(user.role, 0) >= RANK[own if mine else other]
 
 
+# called with (user, action, what) before a refusal is raised; store.audit records it (never raises)
+REFUSAL_HOOKS: list[Callable[[User, str, str], None]] = []
+
+
 def require(user: User, action: str, owner_id: int | None = NO_OBJECT, what: str = "") -> None:
-    """Raise :class:`PermissionDenied` (German) unless :func:`allowed`."""
+    """Raise :class:`PermissionDenied` (German) unless :func:`allowed`; the refusal is audited."""
     if not allowed(user, action, owner_id):
+        for hook in REFUSAL_HOOKS:
+            hook(user, action, what)
         target = f" ({what})" if what else ""
         who = "Ohne Anmeldung" if user.is_anonymous else f"Benutzer '{user.name}' (Rolle {ROLE_LABELS[user.role]})"
         raise PermissionDenied(f"{who} darf nicht {ACTION_LABELS[action]}{target}")

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from store import audit, config
 from store.db import reading, session
+from store.errors import DatabaseError
 from store.models import AuthSessionRow, UserRow, utcnow
 from store.permissions import User
 
@@ -90,8 +91,11 @@ def check(engine: Engine, *, sid: int, uid: int, now: dt.datetime | None = None)
         _revoke(engine, sid, now)
         return Checked(None, "expired")
     if (now - _aware(found.last_seen)).total_seconds() >= TOUCH_EVERY_S:
-        with session(engine) as s:
-            s.execute(update(AuthSessionRow).where(AuthSessionRow.id == sid).values(last_seen=now))
+        try:
+            with session(engine) as s:
+                s.execute(update(AuthSessionRow).where(AuthSessionRow.id == sid).values(last_seen=now))
+        except DatabaseError:  # a writer holds the lock for long (an import): touch at the next run instead
+            pass
     return Checked(User(found.name, found.role, uid))
 
 

@@ -147,8 +147,8 @@ class ClientThrottle:
     """Failed logins per client address in this server process: after ``limit`` within ``minutes`` that
     address is refused (like a locked account) until the oldest failure is older than ``minutes``."""
 
-    def __init__(self, limit: int, minutes: int) -> None:
-        self.limit, self.window = limit, dt.timedelta(minutes=minutes)
+    def __init__(self, limit: int | None = None, minutes: int = config.LOCKOUT_MINUTES) -> None:
+        self._limit, self.window = limit, dt.timedelta(minutes=minutes)
         self._failures: dict[str, deque[dt.datetime]] = {}
         self._lock = threading.Lock()
 
@@ -160,10 +160,17 @@ class ClientThrottle:
             self._failures.pop(client, None)
         return times
 
+    @property
+    def limit(self) -> int:
+        """The configured number of failures (``SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS``), 0: no throttle."""
+        return config.login_failures_per_address() if self._limit is None else self._limit
+
     def blocked(self, client: str, now: dt.datetime) -> bool:
         """Whether ``client`` has used up its failed attempts."""
+        if not client or not self.limit:
+            return False
         with self._lock:
-            return bool(client) and len(self._recent(client, now)) >= self.limit
+            return len(self._recent(client, now)) >= self.limit
 
     def failed(self, client: str, now: dt.datetime) -> None:
         """Count a failed attempt of ``client``."""
@@ -173,7 +180,7 @@ class ClientThrottle:
                 self._failures.setdefault(client, deque()).append(now)
 
 
-CLIENTS = ClientThrottle(config.MAX_FAILED_LOGINS_PER_CLIENT, config.LOCKOUT_MINUTES)
+CLIENTS = ClientThrottle()
 
 
 def authenticate(engine: Engine, name: str, password: str, *, client: str = "",
@@ -184,7 +191,7 @@ def authenticate(engine: Engine, name: str, password: str, *, client: str = "",
     failures get the same message and the same work (one password hash verified, against a
     dummy hash when there is no account), so neither text nor timing tells which it was.
     After ``MAX_FAILED_LOGINS`` failures in a row the account is locked for ``LOCKOUT_MINUTES``;
-    after ``MAX_FAILED_LOGINS_PER_CLIENT`` failures from one address (``client``) that address is.
+    after ``SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS`` failures from one address (``client``) that address is.
     Names with control, bidi-override or zero-width characters are refused. Success and failure
     are audited (with the reason, which only administrators see).
     """

@@ -1,50 +1,10 @@
-"""Neutralise spreadsheet formulas in exported CSV and XLSX files.
+"""Neutralise spreadsheet formulas in exported CSV and XLSX files (see :mod:`indicators.spreadsheet`).
 
-A cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return is
-run as a formula by Excel and LibreOffice ("CSV injection"); an area named
-``=HYPERLINK("http://evil", "Klick")`` would become a live link. Every export
-path passes its frame through :func:`safe_frame`. Numbers stay numbers: only
-text cells are changed, by a leading apostrophe, which spreadsheets show as
-plain text.
+Every export path passes its frame through :func:`safe_frame`; the implementation lives in
+``indicators`` so that the store's planning export (a lower layer) uses the same rule.
 """
 from __future__ import annotations
 
-import numbers
+from indicators.spreadsheet import DANGEROUS_START, restore_cell, safe_cell, safe_frame
 
-import pandas as pd
-
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
-
-
-def safe_cell(value: object) -> object:
-    """Return ``value``, prefixed with ``'`` if it is text that a spreadsheet would run.
-
-    Numbers, dates, booleans and None are returned unchanged. Text that is a
-    plain negative number ("-3,5") is left alone too, so tables stay readable.
-    """
-    if value is None or isinstance(value, (numbers.Number, bool)) or not isinstance(value, str):
-        return value
-    stripped = value.lstrip(" \u00a0")
-    if stripped in ("%", "|"):  # a bare unit or separator is not a formula
-        return value
-    if stripped.startswith(DANGEROUS_START) and not _is_plain_number(stripped):
-        return "'" + value
-    return value
-
-
-def _is_plain_number(text: str) -> bool:
-    s = text.replace(".", "").replace(",", "").replace(" ", "")
-    return len(s) > 1 and s[0] in "+-" and s[1:].isdigit()
-
-
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Copy of ``frame`` with every text cell and column name passed through :func:`safe_cell`."""
-    out = frame.copy()
-    for col in out.columns:
-        s = out[col]
-        if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
-            out[col] = s.map(safe_cell).astype(object)
-    out.columns = [safe_cell(c) if isinstance(c, str) else c for c in out.columns]
-    if isinstance(out.index, pd.Index) and (out.index.dtype == object or pd.api.types.is_string_dtype(out.index.dtype)):
-        out.index = out.index.map(safe_cell)
-    return out
+__all__ = ["DANGEROUS_START", "restore_cell", "safe_cell", "safe_frame"]

@@ -59,9 +59,13 @@ def default_register_lines(ds: Dataset, lang: str = "de", user: User | None = No
     from geo.uploads.store import default_user
     from store import db
     from store.errors import PermissionDenied
+    from store.permissions import allowed
 
     engine = db.engine_for()
+    who = user if user is not None else default_user(engine)
+    if not allowed(who, "plan_read"):  # asked, not attempted: not a refused action for the audit log
+        return []
     try:
-        return register_lines(engine, user if user is not None else default_user(engine), ds, lang)
+        return register_lines(engine, who, ds, lang)
     except PermissionDenied:
         return []

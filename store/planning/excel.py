@@ -22,6 +22,7 @@ from indicators.ingest.read import XLSX_MAX_RATIO, XLSX_MAX_UNZIPPED, decode, re
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
 from indicators.ingest.zip_safety import zip_problem
 from indicators.limits import max_upload_bytes
+from indicators.spreadsheet import restore_cell, safe_frame
 from store import audit
 from store.db import session
 from store.permissions import User, require
@@ -79,7 +80,7 @@ def _cell(v) -> str:
         return v.isoformat()
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
-    return str(v).strip()
+    return str(restore_cell(str(v).strip()))  # our own export's neutralised formula text: as it was
 
 
 def _xlsx_sheets(data: bytes, name: str) -> dict[str, tuple[pd.DataFrame, Report]]:
@@ -274,13 +275,16 @@ def export_frames(engine: Engine, user: User) -> dict[str, pd.DataFrame]:
 def export_xlsx(engine: Engine, user: User, target: str | Path | io.BytesIO) -> None:
     """Write the register as an XLSX workbook with sheets ``Massnahmen`` and ``Ziele``.
 
-    Every text is written as text, never as a formula (a title ``=HYPERLINK(…)`` stays a title).
+    Every text is written as text, never as a formula: neutralised like every other export
+    (:func:`indicators.spreadsheet.safe_frame`: ``=HYPERLINK(…)`` becomes ``'=HYPERLINK(…)``; the
+    import reads it back as it was).
     """
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
-    for sheet, frame in export_frames(engine, user).items():
+    for sheet, raw in export_frames(engine, user).items():
+        frame = safe_frame(raw)
         ws = wb.create_sheet(sheet)
         ws.append(list(frame.columns))
         for row in frame.itertuples(index=False):

@@ -78,7 +78,9 @@ def test_data_add_list_remove_with_the_same_rights(env, monkeypatch, capsys, tab
     code, out, _ = run(monkeypatch, capsys, "data", "remove", "stadtteile_sgb2", "--as", "paula", stdin=PASSWORD + "\n")
     assert code == 0 and "Papierkorb" in out
     code, out, _ = run(monkeypatch, capsys, "audit", "--json")
-    assert [e["action"] for e in json.loads(out) if e["object"] == "stadtteile_sgb2"] == ["upload", "remove"]
+    assert [(e["user"], e["action"]) for e in json.loads(out) if e["object"] == "stadtteile_sgb2"] == [
+        ("paula", "refused"), ("paula", "upload"), ("paula", "remove")]  # the refused --public is audited
+    assert ("vera", "refused") in {(e["user"], e["action"]) for e in json.loads(out)}
 
 
 def test_none_mode_acts_as_the_local_user(env, monkeypatch, capsys, table):

@@ -31,6 +31,7 @@ def test_two_processes_writing_at_once_lose_nothing(engine):
     names = {d.name for d in datasets.visible(engine, admin)}
     assert names == {f"{w}_{i}" for w in ("eins", "zwei") for i in range(n)}
     assert len(audit.entries(engine, admin, action="upload")) == 2 * n
+    assert audit.verify(engine, admin).first_broken is None  # one hash chain, whoever wrote
     assert len([a for a in users.list_users(engine, admin) if a.name == "lokal"]) == 1
 
 

@@ -67,3 +67,12 @@ def test_a_read_only_database_at_login_is_a_message(sqlite_file):
     with pytest.raises(DatabaseError, match="schreibgeschützt|nicht erreichbar"):
         users.authenticate(eng, "anna", "richtig-123")
     eng.dispose()
+
+
+def test_serve_with_an_unusable_database_ends_with_a_message(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOZIALMONITOR_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SOZIALMONITOR_AUTH", "local")
+    monkeypatch.setenv("SOZIALMONITOR_DB_URL", "nonsense://x")
+    assert cli.main(["serve", "--port", "8799"]) == 1  # before Streamlit starts
+    err = capsys.readouterr().err
+    assert "keine gültige Datenbankadresse" in err and "Traceback" not in err

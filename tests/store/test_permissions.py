@@ -71,6 +71,9 @@ def test_permission_matrix(engine, people, role, action):
         with pytest.raises(StoreError) as info:  # PermissionDenied, or "does not exist" for what it may not see
             func(engine, people, user)
         assert any(m in str(info.value) for m in ("darf nicht", "nicht sichtbar", "nicht freigegeben"))
+        if isinstance(info.value, PermissionDenied) and "darf nicht" in str(info.value):  # the refusal is audited
+            last = audit.entries(engine, users.system_user())[-1]
+            assert (last.action, last.user) == ("refused", user.name) and last.details["action"]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -82,11 +85,17 @@ def test_reads_show_exactly_what_the_role_may_see(engine, people, role):
             datasets.get(engine, people[role], "intern_a")
 
 
-def test_a_refused_write_changes_nothing_and_writes_no_audit_entry(engine, people):
+def test_a_refused_write_changes_nothing_and_is_audited_as_refused(engine, people):
     before = len(audit.entries(engine, people["admin"]))
     with pytest.raises(PermissionDenied):
         datasets.register(engine, people["viewer"], "x", "X", "d/x")
+    with pytest.raises(PermissionDenied):  # refused inside the transaction: rolled back, the refusal kept
+        datasets.register(engine, people["planner"], "y", "Y", "d/y", visibility="öffentlich")
     with pytest.raises(PermissionDenied):
         datasets.remove(engine, people["planner"], "intern_a")
     assert {d.name for d in datasets.visible(engine, people["admin"])} == {"intern_a", "oeffentlich_a"}
-    assert len(audit.entries(engine, people["admin"])) == before
+    after = audit.entries(engine, people["admin"])[before:]
+    assert [(e.user, e.action, e.object, e.details["action"]) for e in after] == [
+        ("viewer", "refused", "upload", "upload"),
+        ("planner", "refused", "y", "publish"), ("planner", "refused", "intern_a", "remove")]
+    assert audit.verify(engine, people["admin"]).first_broken is None

@@ -93,3 +93,28 @@ def test_logout_ends_the_session_for_every_tab_and_token(engine, anna):
     sessions.end(engine, sid=opened.sid, user=anna)
     assert sessions.check(engine, sid=tab2.sid, uid=anna.id).user is None
     assert sessions.resume(engine, tab2.token, client=UA) is None
+
+
+def test_a_click_is_checked_while_another_process_holds_the_write_lock(sqlite_template, tmp_path, monkeypatch):
+    import shutil
+    import sqlite3
+
+    from store import db
+
+    target = tmp_path / "sozialmonitor.db"
+    shutil.copy(sqlite_template, target)
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.2)
+    eng = db.make_engine(f"sqlite:///{target}")
+    users.add_user(eng, ADMIN, "anna", "admin", "richtig-123")
+    anna = users.authenticate(eng, "anna", "richtig-123")
+    t0 = dt.datetime.now(dt.UTC)
+    opened = sessions.open_session(eng, anna, client=UA, now=t0)
+    holder = sqlite3.connect(target, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a long import writing
+    try:  # the read takes no write lock; the due touch of last_seen waits for the next run
+        later = t0 + dt.timedelta(minutes=2)
+        assert sessions.check(eng, sid=opened.sid, uid=anna.id, now=later).user.role == "admin"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        eng.dispose()

@@ -152,3 +152,14 @@ def test_names_with_hidden_characters_are_refused_and_audited_cleanly(engine, na
         users.oidc_user(engine, {"preferred_username": name, "groups": ["x"]})
     logged = [(e.user, e.object) for e in audit.entries(engine, ADMIN, action="login_failure")]
     assert all("\n" not in u + o and not any(c in u + o for c in "\u202e\u200b\u2066") for u, o in logged)
+
+
+def test_the_address_throttle_is_configurable_and_can_be_off(engine, monkeypatch):
+    monkeypatch.setenv("SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS", "0")  # behind a proxy: one address for all
+    users.add_user(engine, ADMIN, "hans", "viewer", "richtig-123")
+    for i in range(30):
+        with pytest.raises(AuthError):
+            users.authenticate(engine, f"x{i}", "x", client="10.1.1.1")
+    assert users.authenticate(engine, "hans", "richtig-123", client="10.1.1.1").name == "hans"
+    monkeypatch.setenv("SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS", "2")
+    assert users.CLIENTS.blocked("10.1.1.1", users.utcnow())  # the failures were counted all along

@@ -307,7 +307,7 @@ def _saved_list(store: DataStore, lang: str) -> None:
         for item in trashed:
             c1, c2 = st.columns([4, 1])
             when = item.record.removed_at.strftime("%d.%m.%Y %H:%M") if item.record and item.record.removed_at else ""
-            c1.write(f"**{item.label}** ({item.name}) · {when}")
+            c1.markdown(f"**{md(item.label)}** ({md(item.name)}) · {when}")
             if c2.button(t("restore_button", lang), key=f"restore_{item.name}"):
                 _try(lambda it=item: store.restore(it.name))
 

@@ -99,7 +99,9 @@ def test_export_writes_text_never_formulas(plan_engine, tmp_path):
     out = tmp_path / "plan.xlsx"
     export_xlsx(plan_engine, VIEWER, out)
     cell = load_workbook(out)["Massnahmen"]["B2"]
-    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    assert cell.data_type == "s" and cell.value.startswith("'=HYPERLINK")  # neutralised like every export
+    assert import_plan(plan_engine, PLANNER, [out], known=KNOWN).stored  # and read back as it was
+    assert repo.list_records(plan_engine, VIEWER, "measure")[0]["title"] == "=HYPERLINK(\"http://x\")"
 
 
 KILLER = textwrap.dedent("""

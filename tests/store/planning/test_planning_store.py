@@ -40,7 +40,7 @@ def test_migration_from_empty_creates_planning_tables_with_default_fields(plan_d
     assert db.current_revisions(eng) == set()
     db.upgrade(eng)
     db.upgrade(eng)
-    assert db.current_revisions(eng) == {"p0002_list_indexes"}  # after p0001_planning (on 0001_initial)
+    assert "p0002_list_indexes" in db.current_revisions(eng)  # after p0001_planning (on 0001_initial); the store has its own head
     names = set(inspect(eng).get_table_names())
     assert {"users", "audit_log", "plan_fields", "plan_goals", "plan_measures", "plan_partners", "plan_measure_areas",
             "plan_measure_partners", "plan_measure_goals", "plan_measure_indicators", "plan_milestones",
@@ -85,7 +85,9 @@ def test_roles_viewers_read_planners_edit_admins_delete(plan_engine):
     repo.delete(plan_engine, ADMIN, "measure", m["id"])
     assert repo.list_records(plan_engine, VIEWER, "measure") == []
     log = [(e.user, e.action, e.object) for e in audit.entries(plan_engine, ADMIN)]
-    assert log == [("anna", "plan_create", "measure:1"), ("adam", "plan_delete", "measure:1")]
+    assert [e for e in log if e[1] != "refused"] == [("anna", "plan_create", "measure:1"),
+                                                     ("adam", "plan_delete", "measure:1")]
+    assert [e[0] for e in log if e[1] == "refused"] == ["vera", "vera", "anna", "anonym"]  # refusals audited
 
 
 def test_history_and_as_of_a_date(plan_engine):
