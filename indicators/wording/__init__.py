@@ -2,7 +2,7 @@
 
 Each theme has its own table module (:mod:`.ui`, :mod:`.maps`, :mod:`.exports`,
 :mod:`.report`, :mod:`.queries`, :mod:`.upload`, :mod:`.columns`, :mod:`.cli`,
-:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`, :mod:`.compare`); every entry is a pair ``(German, English)``. Call sites ask for a key with
+:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`, :mod:`.compare`, :mod:`.files`); every entry is a pair ``(German, English)``. Call sites ask for a key with
 :func:`t`; nothing outside this package decides between languages with an ``if``.
 
 One word per concept: a value withheld for disclosure control is "gesperrt" /
@@ -18,6 +18,7 @@ from indicators.wording import (
     compare,
     errors,
     exports,
+    files,
     maps,
     methods,
     planning,
@@ -34,6 +35,7 @@ THEMES: dict[str, dict[str, tuple[str, str]]] = {
     "exports": exports.TEXTS, "report": report.TEXTS, "columns": columns.TEXTS,
     "cli": cli.TEXTS, "errors": errors.TEXTS, "access": access.TEXTS,
     "planning": planning.TEXTS, "methods": methods.TEXTS, "compare": compare.TEXTS,
+    "files": files.TEXTS,
 }
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 
