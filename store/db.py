@@ -46,6 +46,13 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+READ_ONLY = "sozialmonitor_read_only"  # execution option of :func:`read_session`'s connection
+
+
+def _sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+
+
 def make_engine(url: str) -> Engine:
     """A new engine for ``url``; SQLite: parent folder created, WAL and foreign keys on."""
     parsed = make_url(url)
@@ -55,8 +62,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         # IMMEDIATE: a transaction takes the write lock at its start, so read-then-write
-        # (next version number, failed-login count) waits for other writers instead of failing
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        # (next version number, failed-login count) waits for other writers instead of failing;
+        # a read-only session (:func:`read_session`) begins DEFERRED and takes no write lock
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -118,6 +126,19 @@ def dispose_all() -> None:
         for engine in _ENGINES.values():
             engine.dispose()
         _ENGINES.clear()
+
+
+@contextlib.contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A session that only reads: SQLite begins it DEFERRED (no write lock; WAL readers never wait
+    for writers), and it is rolled back at the end, so long checks never lock anyone out."""
+    with engine.connect() as conn:
+        conn.execution_options(**{READ_ONLY: True})
+        with Session(bind=conn, expire_on_commit=False) as s:
+            try:
+                yield s
+            finally:
+                s.rollback()
 
 
 @contextlib.contextmanager

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
 from store import audit
-from store.db import session
+from store.db import read_session, session
 from store.permissions import User, require
 from store.planning import repository, rows
 from store.planning.errors import PlanError
@@ -206,7 +206,7 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
     order = sorted((k for k in sheets if k in SHEETS), key=lambda k: k != "Ziele")  # goals first
     plans: dict[str, _Plan] = {}
     try:
-        with session(engine) as s:  # reads only: SQLite takes no write lock for them
+        with read_session(engine) as s:  # reads only: no write lock while the rows are checked
             for sheet in order:
                 frame, report = sheets[sheet]
                 if report.file_error or not _check_columns(sheet, frame, report):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -82,6 +83,38 @@ def _sheet_frame(ws, name: str, cap: int) -> tuple[pd.DataFrame, Report]:
     return pd.DataFrame(records, columns=[*(header or []), ROW], dtype=object), report
 
 
+def _sheet_names(z: zipfile.ZipFile) -> dict[str, str]:
+    """Member path → sheet title, from the workbook's own parts (read after they passed :func:`_dtd_part`)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        book = ET.fromstring(z.read("xl/workbook.xml"))
+        rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ET.ParseError):
+        return {}
+    targets = {r.get("Id"): str(r.get("Target") or "").lstrip("/") for r in rels}
+    out = {}
+    for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
+        rid = sheet.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        target = targets.get(rid, "")
+        out[target if target.startswith("xl/") else f"xl/{target}"] = str(sheet.get("name") or "")
+    return out
+
+
+def _dtd_part(z: zipfile.ZipFile) -> str | None:
+    """The first XML part that declares a DTD or entities (no Excel writes one: an entity bomb), or None."""
+    for info in z.infolist():
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        tail = b""
+        with z.open(info) as fh:
+            for block in iter(lambda: fh.read(2**16), b""):
+                if b"<!DOCTYPE" in tail + block or b"<!ENTITY" in tail + block:
+                    return info.filename
+                tail = block[-16:]
+    return None
+
+
 def xlsx_sheets(data: bytes, name: str, cap: int | None = None) -> Sheets:
     """The sheets ``Massnahmen``/``Ziele`` of a workbook; problems as findings naming file and sheet."""
     from openpyxl import load_workbook
@@ -90,6 +123,16 @@ def xlsx_sheets(data: bytes, name: str, cap: int | None = None) -> Sheets:
     problem = zip_problem(data, XLSX_MAX_UNZIPPED, XLSX_MAX_RATIO)
     if problem:
         return _refused(name, f"Excel-Datei nicht verwendbar: {problem}")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            part = _dtd_part(z)
+            where = _sheet_names(z).get(part or "", "") if part else ""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        return _refused(name, f"Excel-Datei nicht lesbar: {_parse_problem(exc)}")
+    if part:
+        place = f"Tabellenblatt '{where}'" if where else f"Teil '{part}'"
+        return _refused(name, f"Excel-Datei nicht lesbar: {place} enthält XML-Entitäten (DTD), wie sie keine "
+                              "Tabellenkalkulation schreibt (mögliche XML-Bombe); die Datei wird nicht geöffnet")
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken files
