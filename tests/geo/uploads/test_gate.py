@@ -350,6 +350,17 @@ def test_checks_beyond_the_cap_wait_and_then_get_a_message(monkeypatch, capsys):
     assert run_limited(_one) == 1  # the slot is free again
 
 
+def test_a_front_end_shows_the_wait_in_its_page(monkeypatch):
+    from geo.uploads import slots
+
+    shown: list[str] = []
+    monkeypatch.setattr(slots, "NOTICES", [shown.append])
+    monkeypatch.setenv("SOZIALMONITOR_UPLOAD_CHECKS", "1")
+    with check_slot("erste.csv"), pytest.raises(UploadLimitError):
+        run_limited(_one, seconds=1, file_label="zweite.csv")
+    assert len(shown) == 1 and "wartet auf einen freien Platz" in shown[0]
+
+
 def test_two_slots_by_default_across_processes(data_dir):
     hold = ("import sys, time; sys.path.insert(0, '.')\n"
             "from geo.uploads.slots import check_slot\n"
