@@ -24,7 +24,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
 from store import audit
-from store.db import read_session, session
+from store.db import reading, session
+from store.errors import DatabaseError
 from store.permissions import User, require
 from store.planning import repository, rows
 from store.planning.errors import PlanError
@@ -169,9 +170,9 @@ def _write(s, user: User, plans: dict[str, _Plan], result: ImportResult, known: 
 
 
 def _database_failed(result: ImportResult, exc: Exception) -> None:
+    why = str(exc) if isinstance(exc, DatabaseError) else exc.__class__.__name__
     result.reports.append(Report("Datenbank", rows_in=0))
-    result.reports[-1].add(None, "", f"Import abgebrochen, nichts gespeichert: {exc.__class__.__name__}",
-                           FILE_REJECTED)
+    result.reports[-1].add(None, "", f"Import abgebrochen, nichts gespeichert: {why}", FILE_REJECTED)
     result.reports[-1].file_error = True
 
 
@@ -206,14 +207,14 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
     order = sorted((k for k in sheets if k in SHEETS), key=lambda k: k != "Ziele")  # goals first
     plans: dict[str, _Plan] = {}
     try:
-        with read_session(engine) as s:  # reads only: no write lock while the rows are checked
+        with reading(engine) as s:  # reads only: no write lock while the rows are checked
             for sheet in order:
                 frame, report = sheets[sheet]
                 if report.file_error or not _check_columns(sheet, frame, report):
                     continue
                 report.rows_in = len(frame)
                 plans[sheet] = _check_sheet(s, user, sheet, frame, report, known)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, DatabaseError) as exc:
         _database_failed(result, exc)
         return result
     if not result.ok or not plans:
@@ -233,7 +234,7 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
     except PlanError as exc:  # changed by someone else between check and write: nothing stored
         result.created, result.updated = {"measure": [], "goal": []}, {"measure": [], "goal": []}
         result.reports[-1].add(None, "", str(exc))
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, DatabaseError) as exc:
         result.created, result.updated = {"measure": [], "goal": []}, {"measure": [], "goal": []}
         _database_failed(result, exc)
     return result
