@@ -46,9 +46,10 @@ def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
 
 def _table(rows: list[dict], lang: str = "de") -> pd.DataFrame:
     return display_columns(pd.DataFrame(
-        [{"id": m["id"], "title": m["title"], "field": m["field"], "status": m["status"],
-          "areas": ", ".join(m["areas"]), "start": m["start"], "end": m["end"],
-          "partners": ", ".join(m["partners"]), "version": m["version"]} for m in rows]), lang)
+        [{"id": m["id"], "kennung": m.get("kennung", ""), "title": m["title"], "field": m["field"],
+          "status": m["status"], "areas": ", ".join(m["areas"]), "start": m["start"], "end": m["end"],
+          "partners": ", ".join(m["partners"]), "version": m["version"]} for m in rows]), lang,
+        labels={"kennung": t("plan_col_kennung", lang)})  # the planner's own numbering (import)
 
 
 def _years(value) -> str:

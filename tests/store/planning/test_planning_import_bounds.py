@@ -19,6 +19,7 @@ from store import db
 from store.permissions import User
 from store.planning import repository as repo
 from store.planning.excel import export_xlsx, import_plan
+from store.planning.query import find_measures
 from store.planning.records import Known
 from store.planning.sheets import read_sheets
 
@@ -56,6 +57,8 @@ def test_text_ids_are_kept_as_kennung_and_edit_on_the_next_import(plan_engine, t
     assert numeric.updated["measure"] == [recs[1]["id"]]
     kept = repo.get(plan_engine, VIEWER, "measure", recs[1]["id"])
     assert kept["kennung"] == "T1" and kept["title"] == "Synthetisch: Treff neu"  # numeric ids keep the reference
+    listed, _ = find_measures(plan_engine, VIEWER)  # the Planung page's list
+    assert [m["kennung"] for m in listed] == ["M-12", "T1", ""]
     out = tmp_path / "plan.xlsx"
     export_xlsx(plan_engine, VIEWER, out)
     sheet = pd.read_excel(out, sheet_name="Massnahmen", dtype=str).fillna("")
