@@ -17,10 +17,11 @@ def _need(args: argparse.Namespace, what_key: str, value) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     from geo.planning.evaluate import known
-    from store.planning.excel import import_plan
+    from geo.uploads.planning_import import import_plan_files
 
     _need(args, "cli_w_plan_files", args.files)
-    result = import_plan(engine(), acting_user(args.as_user), args.files, known=known(), dry_run=args.dry_run)
+    user = acting_user(args.as_user)  # before the files are read: a refused user costs nothing
+    result = import_plan_files(engine(), user, args.files, known=known(), dry_run=args.dry_run)
     print(result.to_text())
     return 0 if result.ok else 1
 
@@ -49,11 +50,13 @@ def _list(args: argparse.Namespace) -> int:
         print(say("cli_m_plan_empty"))
     for m in data["measure"]:
         period = f"{m['start'] or '?'} – {m['end'] or say('cli_m_open_end')}"
-        print(f"M{m['id']}\t{m['status']}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
+        own = f" ({m['kennung']})" if m.get("kennung") else ""  # the planner's own numbering
+        print(f"M{m['id']}{own}\t{m['status']}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
               f"{m['title']}")
     for g in data["goal"]:
         target = say("cli_m_goal_target", value=g["target_value"], year=g["target_year"])
-        print(f"Z{g['id']}\t{g['field']}\t{g['indicator']} → {target}\t{g['text']}")
+        own = f" ({g['kennung']})" if g.get("kennung") else ""
+        print(f"Z{g['id']}{own}\t{g['field']}\t{g['indicator']} → {target}\t{g['text']}")
     for p in data["partner"]:
         print(f"P{p['id']}\t{p['organisation']}\t{p['kind']}")
     return 0

@@ -1,7 +1,8 @@
 """Who may do what: the one place where roles meet actions.
 
-anonymous  public datasets, read-only (only when ``SOZIALMONITOR_ANONYMOUS`` allows a visitor in at all)
-viewer     + internal datasets, read-only
+anonymous  public datasets, read-only (only when ``SOZIALMONITOR_ANONYMOUS`` allows a visitor in at all);
+           no file of theirs is opened at all (no upload, no facility or raster file to analyse)
+viewer     + internal datasets, read-only; files to analyse (facilities, rasters), not stored
 planner    + upload, replace and remove own datasets; create and edit the planning register
 admin      + publish/unpublish, replace/remove any dataset, trash and restore, users, audit log;
            delete records of the planning register, edit its list of fields of action
@@ -20,6 +21,7 @@ RANK = {None: 0, "viewer": 1, "planner": 2, "admin": 3}
 ACTIONS: dict[str, tuple[str | None, str | None]] = {
     "read_public": (None, None),
     "read_internal": ("viewer", "viewer"),
+    "check_file": ("viewer", "viewer"),
     "upload": ("planner", "planner"),
     "replace": ("planner", "admin"),
     "remove": ("planner", "admin"),
@@ -34,6 +36,7 @@ ACTIONS: dict[str, tuple[str | None, str | None]] = {
 }
 ACTION_LABELS = {
     "read_public": "öffentliche Daten lesen", "read_internal": "interne Daten lesen",
+    "check_file": "Dateien hochladen und auswerten",
     "upload": "Daten hochladen", "replace": "einen Datensatz ersetzen", "remove": "einen Datensatz entfernen",
     "publish": "Datensätze veröffentlichen", "restore": "Datensätze wiederherstellen",
     "manage_users": "Benutzer verwalten", "read_audit": "das Protokoll lesen",

@@ -33,7 +33,10 @@ def store() -> DataStore:
 @st.cache_resource(show_spinner=False)
 def _started() -> bool:
     """Once per server process: data directory 0700, stale temporary folders removed."""
+    from geo.uploads.slots import set_notice
+
     startup_cleanup()
+    set_notice(lambda _text: st.info(t("file_checks_busy", lang())))  # a check waiting for a free slot
     return True
 
 

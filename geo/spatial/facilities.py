@@ -29,6 +29,7 @@ from indicators.catalogue import Indicator
 from indicators.ingest.read import ROW_COL, read_table
 from indicators.ingest.report import REPAIRED, USED, WARNING, Report
 from indicators.ingest.validate import _norm, parse_number
+from store.permissions import User, require
 
 LAT = ("lat", "latitude", "breite", "breitengrad", "geogr_breite")
 LON = ("lon", "lng", "long", "longitude", "laenge", "lange", "laengengrad", "geogr_laenge")
@@ -125,8 +126,8 @@ def _points_from_vector(path: Path, report: Report) -> gpd.GeoDataFrame | None:
     return out
 
 
-def read_facilities(path: str | Path, name: str | None = None,
-                    areas: gpd.GeoDataFrame | None = None) -> tuple[gpd.GeoDataFrame | None, Report]:
+def read_facilities(path: str | Path, name: str | None = None, areas: gpd.GeoDataFrame | None = None, *,
+                    user: User | None = None) -> tuple[gpd.GeoDataFrame | None, Report]:
     """Read facility points into EPSG:25832.
 
     The file is read in the limited child of :mod:`geo.uploads.sandbox`
@@ -145,6 +146,10 @@ def read_facilities(path: str | Path, name: str | None = None,
     areas
         If given, points outside every area are reported (kept for the map,
         counted in no area).
+    user
+        The acting user of the app; an anonymous visitor may not have a file
+        opened (:func:`store.permissions.require`, action ``check_file``). None:
+        the command line's local user.
 
     Returns
     -------
@@ -152,6 +157,8 @@ def read_facilities(path: str | Path, name: str | None = None,
         Columns ``row`` (line or feature number), ``name`` and the input
         columns; None if the file cannot be used.
     """
+    if user is not None:
+        require(user, "check_file", what=name or Path(path).name)
     path = Path(path)
     label = name or path.name
     try:

@@ -32,6 +32,7 @@ from geo.uploads.check_cache import checked
 from indicators.catalogue import Indicator
 from indicators.errors import InputError
 from indicators.formatting import fmt_number, json_records
+from store.permissions import User, require
 
 ENV_MAX_PIXELS = "SOZIALMONITOR_MAX_RASTER_PIXELS"
 DEFAULT_MAX_PIXELS = 25_000_000
@@ -183,7 +184,7 @@ def _coverage_stats(src, geoms: gpd.GeoDataFrame, band: int, above: float | None
 
 
 def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None = None,
-                band: int = 1, method: str = "center") -> ZonalResult:
+                band: int = 1, method: str = "center", *, user: User | None = None) -> ZonalResult:
     """Mean, sum, min, max, valid-cell count and share above ``above`` per area.
 
     The raster is read in the limited child of :mod:`geo.uploads.sandbox`
@@ -203,6 +204,9 @@ def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None
         Band number (1-based).
     method
         "center" (cell centres, rasterio) or "coverage" (cell fractions, exactextract).
+    user
+        The acting user of the app; an anonymous visitor may not have a file
+        opened (action ``check_file``). None: the command line's local user.
 
     Raises
     ------
@@ -212,6 +216,8 @@ def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None
     geo.uploads.sandbox.UploadLimitError
         The check needed more memory or time than allowed.
     """
+    if user is not None:
+        require(user, "check_file", what=Path(raster).name)
     if method not in ("center", "coverage"):
         raise ZonalError(f"Methode '{method}' unbekannt: 'center' oder 'coverage'")
     return checked(_zonal_stats, Path(raster), areas, above, band, method, file_label=Path(raster).name)

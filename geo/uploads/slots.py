@@ -34,9 +34,24 @@ class ChecksBusyError(InputError):
     """Every check slot stayed taken for the whole wait (German message)."""
 
 
+NOTICES: list[Callable[[str], None]] = []  # front ends add theirs (the app: a message in the page)
+
+
+def set_notice(show: Callable[[str], None]) -> None:
+    """Show the waiting message with ``show`` too (called in the thread that waits, e.g. a page's script)."""
+    if show not in NOTICES:
+        NOTICES.append(show)
+
+
 def _default_notice(text: str) -> None:
     _log.warning(text)
-    print(text, file=sys.stderr, flush=True)
+    if not NOTICES:
+        print(text, file=sys.stderr, flush=True)
+    for show in NOTICES:
+        try:
+            show(text)
+        except Exception:  # a front end outside its context (no page running): the log has it
+            _log.debug("Hinweis nicht angezeigt", exc_info=True)
 
 
 def _try_slots(folder, n: int) -> int | None:

@@ -3,46 +3,48 @@
 Sheets (XLSX) or files (CSV, named by the sheet: ``Massnahmen.csv``, ``Ziele.csv``) with the
 columns of :data:`COLUMNS`. An import checks every row and reports it like a data upload
 (:class:`indicators.ingest.report.Report`: row, column, reason); it is one transaction:
-if any row is refused, nothing is stored. A row with an ``id`` edits that record (with a
-``version`` column, only if it is still at that version). The export writes the same layout
-plus ``version`` and the timestamps, and is read back by the import.
+if any row is refused, nothing is stored. A row with a numeric ``id`` edits that record (with a
+``version`` column, only if it is still at that version); any other text in ``id`` ("M-12",
+"T1") is the planner's own numbering, kept as ``kennung`` (a later import with the same
+``kennung`` edits that record). The check only reads; the write is one short transaction
+after it, and a dry run writes nothing. The export writes the same layout plus ``version``
+and the timestamps, and is read back by the import. Files are read by
+:mod:`store.planning.sheets` (in the upload sandbox when called through
+:func:`geo.uploads.planning_import.import_plan_files`).
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from indicators.ingest.read import XLSX_MAX_RATIO, XLSX_MAX_UNZIPPED, decode, read_csv_text
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
-from indicators.ingest.zip_safety import zip_problem
-from indicators.limits import max_upload_bytes
-from indicators.spreadsheet import restore_cell, safe_frame
+from indicators.spreadsheet import safe_frame
 from store import audit
-from store.db import session
+from store.db import reading, session
+from store.errors import DatabaseError
 from store.permissions import User, require
 from store.planning import repository, rows
 from store.planning.errors import PlanError
-from store.planning.records import LABELS, Known
+from store.planning.records import LABELS, Known, clean
+from store.planning.sheets import ROW, SHEETS, Sheets, read_sheets
 
-SHEETS = {"Massnahmen": "measure", "Ziele": "goal"}
 COLUMNS = {
-    "Massnahmen": {"id": "id", "titel": "title", "handlungsfeld": "field", "geografie": "geography",
+    "Massnahmen": {"id": "id", "kennung": "kennung", "titel": "title", "handlungsfeld": "field", "geografie": "geography",
                    "gebiete": "areas", "beginn": "start", "ende": "end", "status": "status", "partner": "partners",
                    "budget_eur": "budget_planned", "zielindikatoren": "indicators", "beschreibung": "description"},
-    "Ziele": {"id": "id", "handlungsfeld": "field", "text": "text", "indikator": "indicator",
+    "Ziele": {"id": "id", "kennung": "kennung", "handlungsfeld": "field", "text": "text", "indikator": "indicator",
               "geografie": "geography", "gebiete": "areas", "basisjahr": "baseline_year", "zielwert": "target_value",
               "zieljahr": "target_year"},
 }
 REQUIRED = {"Massnahmen": ("titel", "handlungsfeld", "geografie"),
             "Ziele": ("handlungsfeld", "text", "indikator", "geografie", "basisjahr", "zielwert", "zieljahr")}
 EXTRA = ("version", "erstellt", "geaendert")  # written by the export, read back (version) or ignored
-ROW = "_row"
+MAX_KENNUNG = 64
 
 
 @dataclass
@@ -71,87 +73,6 @@ class ImportResult:
         return "\n".join(lines)
 
 
-def _cell(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, dt.datetime):
-        return v.date().isoformat() if v.time() == dt.time() else v.isoformat()
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(restore_cell(str(v).strip()))  # our own export's neutralised formula text: as it was
-
-
-def _xlsx_sheets(data: bytes, name: str) -> dict[str, tuple[pd.DataFrame, Report]]:
-    from openpyxl import load_workbook
-
-    problem = zip_problem(data, XLSX_MAX_UNZIPPED, XLSX_MAX_RATIO)
-    if problem:
-        r = Report(name)
-        r.reject_file(f"Excel-Datei nicht verwendbar: {problem}")
-        return {name: (pd.DataFrame(), r)}
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken files
-        r = Report(name)
-        r.reject_file(f"Excel-Datei nicht lesbar: {type(exc).__name__}")
-        return {name: (pd.DataFrame(), r)}
-    out = {}
-    for ws in wb.worksheets:
-        if ws.title not in SHEETS:
-            continue
-        report = Report(f"{name} [{ws.title}]")
-        header, records = None, []
-        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = [_cell(v) for v in row]
-            if not any(cells):
-                continue
-            if header is None:
-                header = [c.strip().lower() for c in cells]
-            else:
-                records.append(dict(zip(header, cells, strict=False)) | {ROW: i})
-        out[ws.title] = (pd.DataFrame(records, columns=[*(header or []), ROW], dtype=object), report)
-    wb.close()
-    if not out:
-        r = Report(name)
-        r.reject_file(f"kein Tabellenblatt 'Massnahmen' oder 'Ziele' (gefunden: {', '.join(wb.sheetnames) or '–'})")
-        return {name: (pd.DataFrame(), r)}
-    return out
-
-
-def _csv_sheet(data: bytes, name: str) -> dict[str, tuple[pd.DataFrame, Report]]:
-    stem = Path(name).stem.lower()
-    sheet = next((s for s in SHEETS if stem.startswith(s.lower()) or stem.startswith(s.lower().replace("ss", "ß"))),
-                 None)
-    report = Report(name)
-    if sheet is None:
-        report.reject_file("CSV-Datei muss 'Massnahmen…' oder 'Ziele…' heißen (so weiß der Import, was sie enthält)")
-        return {name: (pd.DataFrame(), report)}
-    raw = read_csv_text(decode(data)[0], report)
-    frame = raw.frame.rename(columns=lambda c: c if c == ROW else str(c).strip().lower())
-    return {sheet: (frame, report)}
-
-
-def read_sheets(paths: list[str | Path]) -> dict[str, tuple[pd.DataFrame, Report]]:
-    """The sheets ``Massnahmen``/``Ziele`` of XLSX or CSV files, as text cells with their row numbers."""
-    out: dict[str, tuple[pd.DataFrame, Report]] = {}
-    for p in map(Path, paths):
-        limit = max_upload_bytes()
-        if not p.is_file() or p.stat().st_size > limit:
-            r = Report(p.name)
-            r.reject_file("Datei nicht gefunden" if not p.is_file() else f"Datei größer als {limit // 2**20} MB")
-            out[p.name] = (pd.DataFrame(), r)
-            continue
-        data = p.read_bytes()
-        found = _xlsx_sheets(data, p.name) if p.suffix.lower() in {".xlsx", ".xlsm"} else _csv_sheet(data, p.name)
-        for sheet, item in found.items():
-            if sheet in out and sheet in SHEETS:
-                item[1].reject_file(f"Tabelle '{sheet}' kommt mehrfach vor")
-            out[sheet if sheet not in out else f"{sheet} ({p.name})"] = item
-    return out
-
-
 def _column_of(sheet: str, message: str) -> str:
     by_key = {v: k for k, v in COLUMNS[sheet].items()}
     for key, label in sorted(LABELS.items(), key=lambda kv: -len(kv[1])):
@@ -172,88 +93,152 @@ def _check_columns(sheet: str, frame: pd.DataFrame, report: Report) -> bool:
     return True
 
 
-def _row_data(sheet: str, rec: dict) -> tuple[int | None, int | None, dict]:
+def _row_data(sheet: str, rec: dict) -> tuple[int | None, str, int | None, dict]:
+    """(numeric id or None, the planner's own reference, version, data) of one row.
+
+    A number in ``id`` is the tool's record; any other text ("M-12", "T1") is the
+    planner's own numbering, kept as ``kennung``.
+    """
     data = {COLUMNS[sheet][c]: v for c, v in rec.items() if c in COLUMNS[sheet] and c != "id"}
     rid = str(rec.get("id") or "").strip()
     ver = str(rec.get("version") or "").strip()
-    if rid and not rid.isdigit():
-        raise PlanError(f"Id {rid!r} ist keine Zahl")
-    return (int(rid) if rid else None), (int(ver) if ver.isdigit() else None), data
+    own = "" if rid.isdigit() else rid
+    if own:
+        data["kennung"] = own
+    if len(str(data.get("kennung") or "")) > MAX_KENNUNG:
+        raise PlanError(f"Kennung länger als {MAX_KENNUNG} Zeichen")
+    return (int(rid) if rid.isdigit() else None), own, (int(ver) if ver.isdigit() else None), data
 
 
-def _update_row(s, user: User, entity: str, rid: int, version: int | None, data: dict,
-                known: Known | None) -> None:
+@dataclass
+class _Plan:
+    """What the check found to do for one sheet: edits ``(id, version, record)`` and new records."""
+
+    updates: list[tuple[int, int, dict]] = field(default_factory=list)
+    fresh: list[dict] = field(default_factory=list)
+
+
+def _own_refs(s, entity: str) -> dict[str, int]:
+    c = rows.TABLES[entity].__table__.c
+    return {k: i for i, k in s.execute(select(c.id, c.kennung).where(c.kennung != ""))}
+
+
+def _check_update(s, entity: str, rid: int, version: int | None, data: dict, known: Known | None) -> tuple:
+    """Read-only check of an edit: the record exists, is at ``version``, and the merged record is valid."""
     try:
         current = rows.read_one(s, entity, rid)
     except PlanError:
         raise PlanError(f"Id {rid}: {'Maßnahme' if entity == 'measure' else 'Ziel'} gibt es nicht – für einen "
                         "neuen Eintrag die Id leer lassen") from None
+    if version is not None and version != current["version"]:
+        raise repository._stale(s, entity, rid, version)
     merged = {**current, **data}
-    repository.update_in(s, user, entity, rid, merged, version=version or current["version"], known=known)
+    clean(entity, merged, rows.field_names(s), known)
+    return rid, version or current["version"], merged
 
 
-def _import_sheet(s, user: User, sheet: str, frame: pd.DataFrame, report: Report, result: ImportResult,
-                  known: Known | None) -> None:
-    """Check every row; edits one by one (each in a savepoint), new records cleaned first and stored in bulk."""
-    entity = SHEETS[sheet]
-    fresh: list[dict] = []
+def _check_sheet(s, user: User, sheet: str, frame: pd.DataFrame, report: Report, known: Known | None) -> _Plan:
+    """Check every row without writing anything (no write lock: others keep logging in and saving)."""
+    entity, plan = SHEETS[sheet], _Plan()
+    refs, seen = _own_refs(s, entity), set()
     for rec in frame.to_dict("records"):
         line = int(rec.pop(ROW))
         try:
-            rid, version, data = _row_data(sheet, rec)
+            rid, own, version, data = _row_data(sheet, rec)
+            if own and own in seen:
+                raise PlanError(f"Kennung '{own}' kommt mehrfach vor")
+            seen.add(own)
+            rid = rid if rid is not None or not own else refs.get(own)
             if rid is None:
-                repository.create_in(s, user, entity, data, known, defer=fresh)
+                repository.create_in(s, user, entity, data, known, defer=plan.fresh)
             else:
-                with s.begin_nested():
-                    _update_row(s, user, entity, rid, version, data, known)
-                result.updated[entity].append(rid)
+                plan.updates.append(_check_update(s, entity, rid, version, data, known))
             report.rows_used += 1
         except PlanError as exc:
-            s.info.pop("plan_partners", None)  # partners added by the refused row are gone
             report.add(line, _column_of(sheet, str(exc)), str(exc))
-    try:
-        with s.begin_nested():
-            stored = repository.create_many_in(s, user, entity, fresh)
-    except PlanError as exc:
-        s.info.pop("plan_partners", None)
-        report.add(None, "", str(exc))
-        return
-    result.created[entity].extend(r["id"] for r in stored)
+    return plan
+
+
+def _write(s, user: User, plans: dict[str, _Plan], result: ImportResult, known: Known | None) -> None:
+    """The one short write transaction after the check: edits, then new records in bulk."""
+    for sheet, plan in plans.items():
+        entity = SHEETS[sheet]
+        for rid, version, merged in plan.updates:
+            repository.update_in(s, user, entity, rid, merged, version=version, known=known)
+            result.updated[entity].append(rid)
+        stored = repository.create_many_in(s, user, entity, plan.fresh)
+        result.created[entity].extend(r["id"] for r in stored)
+
+
+def _database_failed(result: ImportResult, exc: Exception) -> None:
+    why = str(exc) if isinstance(exc, DatabaseError) else exc.__class__.__name__
+    result.reports.append(Report("Datenbank", rows_in=0))
+    result.reports[-1].add(None, "", f"Import abgebrochen, nichts gespeichert: {why}", FILE_REJECTED)
+    result.reports[-1].file_error = True
 
 
 def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: Known | None = None,
-                dry_run: bool = False) -> ImportResult:
-    """Read, check and (unless ``dry_run`` or any row is refused) store the rows of the files, all at once."""
+                dry_run: bool = False, sheets: Sheets | None = None) -> ImportResult:
+    """Read, check and (unless ``dry_run`` or any row is refused) store the rows of the files, all at once.
+
+    Parameters
+    ----------
+    engine, user
+        The database and the acting user (``plan_edit`` needed).
+    paths
+        The files (named in the audit log).
+    known
+        Geographies' area codes and indicators, for the checks.
+    dry_run
+        Check only: nothing is written, no write lock is taken; new records are
+        counted in ``result.created`` with id 0.
+    sheets
+        The files already read (:func:`store.planning.sheets.read_sheets`, e.g. in the
+        upload sandbox: :func:`geo.uploads.planning_import.read_plan_files`); default:
+        read here.
+
+    Returns
+    -------
+    ImportResult
+        Reports per sheet; ``stored`` only if every row passed and it was written.
+    """
     require(user, "plan_edit", what="Import")
-    sheets = read_sheets(paths)
+    sheets = read_sheets(paths) if sheets is None else sheets
     result = ImportResult([rep for _, rep in sheets.values()])
     order = sorted((k for k in sheets if k in SHEETS), key=lambda k: k != "Ziele")  # goals first
+    plans: dict[str, _Plan] = {}
     try:
-        with session(engine) as s:
+        with reading(engine) as s:  # reads only: no write lock while the rows are checked
             for sheet in order:
                 frame, report = sheets[sheet]
                 if report.file_error or not _check_columns(sheet, frame, report):
                     continue
                 report.rows_in = len(frame)
-                _import_sheet(s, user, sheet, frame, report, result, known)
-            if not result.ok or dry_run or not order:
-                raise _Rollback
+                plans[sheet] = _check_sheet(s, user, sheet, frame, report, known)
+    except (SQLAlchemyError, DatabaseError) as exc:
+        _database_failed(result, exc)
+        return result
+    if not result.ok or not plans:
+        return result
+    if dry_run:
+        for sheet, plan in plans.items():
+            result.updated[SHEETS[sheet]].extend(rid for rid, _, _ in plan.updates)
+            result.created[SHEETS[sheet]].extend(0 for _ in plan.fresh)
+        return result
+    try:
+        with session(engine) as s:
+            _write(s, user, plans, result, known)
             audit.record(s, user, "plan_import", ", ".join(Path(p).name for p in paths)[:200],
                          {"created": {k: len(v) for k, v in result.created.items()},
                           "updated": {k: len(v) for k, v in result.updated.items()}})
         result.stored = True
-    except _Rollback:
-        pass
-    except SQLAlchemyError as exc:
-        result.reports.append(Report("Datenbank", rows_in=0))
-        result.reports[-1].add(None, "", f"Import abgebrochen, nichts gespeichert: {exc.__class__.__name__}",
-                               FILE_REJECTED)
-        result.reports[-1].file_error = True
+    except PlanError as exc:  # changed by someone else between check and write: nothing stored
+        result.created, result.updated = {"measure": [], "goal": []}, {"measure": [], "goal": []}
+        result.reports[-1].add(None, "", str(exc))
+    except (SQLAlchemyError, DatabaseError) as exc:
+        result.created, result.updated = {"measure": [], "goal": []}, {"measure": [], "goal": []}
+        _database_failed(result, exc)
     return result
-
-
-class _Rollback(Exception):
-    """Leave the import's transaction without storing anything."""
 
 
 def _join(v) -> str:

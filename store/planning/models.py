@@ -54,6 +54,7 @@ class GoalRow(_Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     field_id: Mapped[int] = mapped_column(ForeignKey("plan_fields.id"))
+    kennung: Mapped[str] = mapped_column(String(64), default="", index=True)  # the planner's own numbering
     text: Mapped[str] = mapped_column(Text)
     indicator: Mapped[str] = mapped_column(String(64))
     geography: Mapped[str] = mapped_column(String(48))
@@ -84,6 +85,7 @@ class MeasureRow(_Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
+    kennung: Mapped[str] = mapped_column(String(64), default="", index=True)  # the planner's own numbering
     description: Mapped[str] = mapped_column(Text, default="")
     field_id: Mapped[int] = mapped_column(ForeignKey("plan_fields.id"))
     geography: Mapped[str] = mapped_column(String(48))

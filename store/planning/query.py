@@ -16,7 +16,7 @@ from store.db import session
 from store.permissions import User, require
 from store.planning.models import FieldRow, MeasureAreaRow, MeasurePartnerRow, MeasureRow, PartnerRow
 
-LIST_KEYS = ("id", "title", "field", "status", "areas", "start", "end", "partners", "version")
+LIST_KEYS = ("id", "kennung", "title", "field", "status", "areas", "start", "end", "partners", "version")
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def find_measures(engine: Engine, user: User, filters: MeasureFilter | None = No
     page = select(m.id).where(*cond).order_by(m.id).offset(offset or None).limit(limit).subquery()
     with session(engine) as s:
         total = s.scalar(select(func.count()).select_from(MeasureRow.__table__).where(*cond)) or 0
-        rows = list(s.execute(select(m.id, m.title, fl.name, m.status, m.start_date, m.end_date, m.version)
+        rows = list(s.execute(select(m.id, m.kennung, m.title, fl.name, m.status, m.start_date, m.end_date, m.version)
                               .join(page, page.c.id == m.id).join(FieldRow.__table__, fl.id == m.field_id)
                               .order_by(m.id)))
         if not rows:
@@ -100,7 +100,7 @@ def find_measures(engine: Engine, user: User, filters: MeasureFilter | None = No
                                    .join(page, page.c.id == MeasurePartnerRow.measure_id)
                                    .join(PartnerRow, PartnerRow.id == MeasurePartnerRow.partner_id)):
             partners[mid].append(name)
-    return [{"id": r.id, "title": r.title, "field": r.name, "status": r.status, "areas": sorted(areas.get(r.id, [])),
+    return [{"id": r.id, "kennung": r.kennung, "title": r.title, "field": r.name, "status": r.status, "areas": sorted(areas.get(r.id, [])),
              "start": r.start_date.isoformat() if r.start_date else None,
              "end": r.end_date.isoformat() if r.end_date else None, "partners": sorted(partners.get(r.id, [])),
              "version": r.version} for r in rows], total

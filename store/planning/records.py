@@ -195,6 +195,8 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
                "target_year": _year(data.get("target_year"), "target_year")}
         if rec["target_year"] <= rec["baseline_year"]:
             raise PlanError(f"Zieljahr {rec['target_year']} muss nach dem Basisjahr {rec['baseline_year']} liegen")
+        if "kennung" in data:  # the planner's own reference; kept as it is when not given
+            rec["kennung"] = _text(data, "kennung", limit=64)
         return rec
     if entity != "measure":
         raise PlanError(f"unbekannte Art von Eintrag {entity!r}")
@@ -209,6 +211,8 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
            "goals": sorted({int(_number(g, "goals")) for g in split_list(data.get("goals"))}),
            "indicators": _indicators(split_list(data.get("indicators")), "indicators", geo, known),
            "milestones": _milestones(data.get("milestones"))}
+    if "kennung" in data:  # the planner's own reference; kept as it is when not given
+        rec["kennung"] = _text(data, "kennung", limit=64)
     if rec["status"] not in STATUSES:
         raise PlanError(f"Status '{rec['status']}' gibt es nicht (erlaubt: {', '.join(STATUSES)})")
     if rec["start"] and rec["end"] and rec["end"] < rec["start"]:

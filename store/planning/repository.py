@@ -54,7 +54,8 @@ def create_in(s: Session, user: User, entity: str, data: dict, known: Known | No
             rows.TABLES["partner"].organisation == rec["organisation"])) is not None:
         raise PlanError(f"Partner '{rec['organisation']}' gibt es schon")
     rows.write(s, entity, row, rec, user.name)
-    stored = {**rows.meta(row), **rec}  # what rows.read gives back (checked by the round-trip tests)
+    own = {} if entity == "partner" else {"kennung": getattr(row, "kennung", "") or ""}
+    stored = {**rows.meta(row), **own, **rec}  # what rows.read gives back (checked by the round-trip tests)
     _log(s, user, entity, stored, "create", diff(None, _snapshot(stored)))
     return stored
 

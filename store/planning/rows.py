@@ -84,7 +84,7 @@ def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
     keys = ids if ids is not None and len(ids) < 500 else None
     if entity == "goal":
         areas = _grouped(s, GoalAreaRow.goal_id, GoalAreaRow.area_code, keys)
-        return [{**meta(r), "field": names[r.field_id], "text": r.text, "indicator": r.indicator,
+        return [{**meta(r), "kennung": r.kennung, "field": names[r.field_id], "text": r.text, "indicator": r.indicator,
                  "geography": r.geography, "areas": sorted(areas.get(r.id, [])), "baseline_year": r.baseline_year,
                  "target_value": r.target_value, "target_year": r.target_year} for r in rows]
     areas = _grouped(s, MeasureAreaRow.measure_id, MeasureAreaRow.area_code, keys)
@@ -97,7 +97,7 @@ def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
     mq = select(*mt.c).order_by(mt.c.id)
     for m in s.execute(mq if keys is None else mq.where(mt.c.measure_id.in_(keys))):
         miles[m.measure_id].append({"title": m.title, "due": m.due.isoformat() if m.due else None, "done": m.done})
-    return [{**meta(r), "title": r.title, "description": r.description, "field": names[r.field_id],
+    return [{**meta(r), "kennung": r.kennung, "title": r.title, "description": r.description, "field": names[r.field_id],
              "geography": r.geography, "areas": sorted(areas.get(r.id, [])), "location": r.location,
              "responsible": r.responsible, "start": r.start_date.isoformat() if r.start_date else None,
              "end": r.end_date.isoformat() if r.end_date else None, "budget_planned": r.budget_planned,
@@ -149,6 +149,8 @@ def write(s: Session, entity: str, row, rec: dict, user_name: str) -> None:
     if missing:
         raise PlanError(f"Ziele: {', '.join(map(str, missing))} gibt es nicht")
     row.field_id = field_id
+    if "kennung" in rec:
+        row.kennung = rec["kennung"]
     if entity == "goal":
         s.add(row)
         for k in ("text", "indicator", "geography", "baseline_year", "target_value", "target_year"):
@@ -196,8 +198,8 @@ def insert_many(s: Session, entity: str, recs: list[dict], user_name: str, now: 
     base = {"version": 1, "created": now, "updated": now, "created_by": user_name}
     if entity == "goal":
         keys = ("text", "indicator", "geography", "baseline_year", "target_value", "target_year")
-        new = _insert_ids(s, GoalRow, [{**base, "field_id": ids[r["field"]], **{k: r[k] for k in keys}}
-                                       for r in recs])
+        new = _insert_ids(s, GoalRow, [{**base, "field_id": ids[r["field"]], "kennung": r.get("kennung", ""),
+                                        **{k: r[k] for k in keys}} for r in recs])
         _bulk(s, GoalAreaRow, [{"goal_id": i, "area_code": c} for i, r in zip(new, recs, strict=True)
                                for c in r["areas"]])
     else:
@@ -212,7 +214,8 @@ def insert_many(s: Session, entity: str, recs: list[dict], user_name: str, now: 
         partners.update(zip(names, added, strict=True))
         keys = ("title", "description", "geography", "location", "responsible", "budget_planned", "budget_spent",
                 "status")
-        new = _insert_ids(s, MeasureRow, [{**base, "field_id": ids[r["field"]], **{k: r[k] for k in keys},
+        new = _insert_ids(s, MeasureRow, [{**base, "field_id": ids[r["field"]], "kennung": r.get("kennung", ""),
+                                           **{k: r[k] for k in keys},
                                            "start_date": _date(r["start"]), "end_date": _date(r["end"])}
                                           for r in recs])
         pairs = list(zip(new, recs, strict=True))
@@ -224,5 +227,5 @@ def insert_many(s: Session, entity: str, recs: list[dict], user_name: str, now: 
         _bulk(s, MilestoneRow, [{"measure_id": i, "title": m["title"], "due": _date(m["due"]), "done": m["done"]}
                                 for i, r in pairs for m in r["milestones"]])
     stamp = _iso(now)
-    return [{"id": i, "version": 1, "created": stamp, "updated": stamp, "created_by": user_name, **r}
+    return [{"id": i, "version": 1, "created": stamp, "updated": stamp, "created_by": user_name, "kennung": "", **r}
             for i, r in zip(new, recs, strict=True)]

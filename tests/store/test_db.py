@@ -16,7 +16,7 @@ def test_upgrade_from_empty_creates_the_tables_and_is_idempotent(db_url):
     db.upgrade(eng)
     db.upgrade(eng)  # a second start changes nothing
     # the planning register's migration is always upgraded; it depends on 0001_initial, so it is the head
-    assert "p0002_list_indexes" in db.current_revisions(eng) and "0001_initial" not in db.current_revisions(eng)
+    assert "p0003_kennung" in db.current_revisions(eng) and "0001_initial" not in db.current_revisions(eng)
     assert {"users", "datasets", "audit_log", "alembic_version"} <= set(inspect(eng).get_table_names())
     eng.dispose()
 

@@ -18,7 +18,7 @@ from indicators.wording import display_columns, t
 from store.errors import StoreError
 from store.permissions import allowed
 from store.planning import repository as repo
-from store.planning.excel import export_xlsx, import_plan
+from store.planning.excel import export_xlsx
 from store.planning.models import STATUSES
 from store.planning.query import MeasureFilter, find_measures
 from ui import auth, common
@@ -46,9 +46,10 @@ def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
 
 def _table(rows: list[dict], lang: str = "de") -> pd.DataFrame:
     return display_columns(pd.DataFrame(
-        [{"id": m["id"], "title": m["title"], "field": m["field"], "status": m["status"],
-          "areas": ", ".join(m["areas"]), "start": m["start"], "end": m["end"],
-          "partners": ", ".join(m["partners"]), "version": m["version"]} for m in rows]), lang)
+        [{"id": m["id"], "kennung": m.get("kennung", ""), "title": m["title"], "field": m["field"],
+          "status": m["status"], "areas": ", ".join(m["areas"]), "start": m["start"], "end": m["end"],
+          "partners": ", ".join(m["partners"]), "version": m["version"]} for m in rows]), lang,
+        labels={"kennung": t("plan_col_kennung", lang)})  # the planner's own numbering (import)
 
 
 def _years(value) -> str:
@@ -145,16 +146,18 @@ def _excel(user, lang: str) -> None:
     c1, c2 = st.columns(2)
     check, store = c1.button(t("plan_import_check", lang)), c2.button(t("plan_import_store", lang))
     if files and (check or store):
-        import tempfile
         from pathlib import Path
 
-        with tempfile.TemporaryDirectory() as tmp:
+        from geo.uploads.planning_import import import_plan_files
+        from geo.uploads.workdir import upload_dir
+
+        with upload_dir() as tmp:  # under the data directory; read in the upload sandbox
             paths = []
             for f in files:
                 p = Path(tmp) / Path(f.name).name
                 p.write_bytes(f.getvalue())
                 paths.append(p)
-            result = import_plan(auth.engine(), user, paths, known=known(), dry_run=not store)
+            result = import_plan_files(auth.engine(), user, paths, known=known(), dry_run=not store)
         (st.success if result.ok else st.error)(result.to_text().splitlines()[-1])
         for r in result.reports:
             st.write(r.summary(lang))

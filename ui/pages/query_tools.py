@@ -20,6 +20,7 @@ from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
+from store.permissions import allowed
 from ui import common, downloads
 from ui.map_view import show_map
 
@@ -118,6 +119,10 @@ def render_facilities_tool() -> None:
     lang = common.lang()
     ds = common.dataset("stadtteile")
     st.markdown("#### " + t("q_facilities_per_stadtteil", lang))
+    user = common.store().user
+    if not allowed(user, "check_file"):  # anonymous visitors: no uploader at all
+        st.info(t("no_file_check_right", lang))
+        return
     up = st.file_uploader(t("q_points_upload", lang),
                           type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"], key="q_fac")
     if up is None:
@@ -125,7 +130,7 @@ def render_facilities_tool() -> None:
     with _saved_upload(up, Path(up.name).suffix) as path:
         if path is None:
             return
-        points, report = read_facilities(path, up.name, ds.areas)
+        points, report = read_facilities(path, up.name, ds.areas, user=user)
     (st.success if report.ok else st.error)(md(report.summary(lang)))
     if report.findings:
         st.dataframe(display_columns(report.to_frame(lang), lang), hide_index=True, width="stretch")
@@ -155,6 +160,10 @@ def render_raster_tool() -> None:
     lang = common.lang()
     ds = common.dataset(common.geography_picker())
     st.markdown("#### " + t("q_raster_per_area", lang))
+    user = common.store().user
+    if not allowed(user, "check_file"):  # anonymous visitors: no uploader at all
+        st.info(t("no_file_check_right", lang))
+        return
     up = st.file_uploader(t("q_geotiff_in_any_crs", lang),
                           type=["tif", "tiff"], key="q_raster")
     if up is None:
@@ -168,7 +177,7 @@ def render_raster_tool() -> None:
         if path is None:
             return
         try:
-            res = zonal_stats(path, ds.areas, above)
+            res = zonal_stats(path, ds.areas, above, user=user)
         except InputError as exc:  # ZonalError, or the sandbox's limits
             common.show_error(str(exc).replace(path.name, up.name))
             return

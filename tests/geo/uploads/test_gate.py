@@ -209,6 +209,22 @@ def test_cli_validate_refuses_every_attack_file_without_a_request(tmp_path, list
     assert listener.hits == 0
 
 
+@pytest.mark.parametrize("name", ["crs_link.geojson", "srs_url.gpkg", "prj_url.zip"])
+def test_cli_data_add_and_locate_refuse_attack_boundaries(name, tmp_path, listener):
+    path = next(p for p in write_hostile(tmp_path / "angriff", listener.url) if p.name == name)
+    table = tmp_path / "werte.csv"
+    table.write_text("code;jahr;einwohner\n01;2020;100\n")  # SYNTHETIC
+    env = {"SOZIALMONITOR_DATA_DIR": str(tmp_path / "var")}
+    added = cli("data", "add", "--boundaries", str(path), "--table", str(table), "--geography", "probe",
+                "--label", "Probe", env=env)
+    located = cli("locate", "Breite Straße 1", "--bezirke", str(path), env=env)
+    for res in (added, located):
+        out = res.stdout + res.stderr
+        assert res.returncode == 1 and "Traceback" not in out and "Interner Fehler" not in out, out
+        assert "nicht verwendbar" in out or "Fehler" in out, out
+    assert listener.hits == 0
+
+
 def test_boundary_and_facility_uploads_refuse_every_attack_file(tmp_path, listener):
     for path in write_hostile(tmp_path / "angriff", listener.url):
         check = check_boundaries(path.read_bytes(), path.name)
@@ -332,6 +348,17 @@ def test_checks_beyond_the_cap_wait_and_then_get_a_message(monkeypatch, capsys):
             run_limited(_one, seconds=1, file_label="zweite.csv")
         assert "wartet auf einen freien Platz" in capsys.readouterr().err
     assert run_limited(_one) == 1  # the slot is free again
+
+
+def test_a_front_end_shows_the_wait_in_its_page(monkeypatch):
+    from geo.uploads import slots
+
+    shown: list[str] = []
+    monkeypatch.setattr(slots, "NOTICES", [shown.append])
+    monkeypatch.setenv("SOZIALMONITOR_UPLOAD_CHECKS", "1")
+    with check_slot("erste.csv"), pytest.raises(UploadLimitError):
+        run_limited(_one, seconds=1, file_label="zweite.csv")
+    assert len(shown) == 1 and "wartet auf einen freien Platz" in shown[0]
 
 
 def test_two_slots_by_default_across_processes(data_dir):

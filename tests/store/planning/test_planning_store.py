@@ -40,7 +40,7 @@ def test_migration_from_empty_creates_planning_tables_with_default_fields(plan_d
     assert db.current_revisions(eng) == set()
     db.upgrade(eng)
     db.upgrade(eng)
-    assert "p0002_list_indexes" in db.current_revisions(eng)  # after p0001_planning (on 0001_initial); the store has its own head
+    assert "p0003_kennung" in db.current_revisions(eng)  # after p0002_list_indexes, p0001_planning (on 0001_initial); the store has its own head
     names = set(inspect(eng).get_table_names())
     assert {"users", "audit_log", "plan_fields", "plan_goals", "plan_measures", "plan_partners", "plan_measure_areas",
             "plan_measure_partners", "plan_measure_goals", "plan_measure_indicators", "plan_milestones",

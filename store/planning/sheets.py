@@ -1,0 +1,222 @@
+"""Reading the planning register's files: sheets ``Massnahmen``/``Ziele`` of XLSX or CSV, as text cells.
+
+Only reading, no database: :func:`read_sheets` is what the upload sandbox runs in its
+fenced child (:func:`geo.uploads.planning_import.read_plan_files`), so a hostile
+workbook (an XML entity bomb, millions of rows) costs a German message, never the
+server. Every problem is a finding of the file's report naming the sheet; a file with
+more than :func:`indicators.limits.max_plan_rows` rows is refused before its rows are
+converted.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from indicators.ingest.read import XLSX_MAX_RATIO, XLSX_MAX_UNZIPPED, decode, read_csv_text
+from indicators.ingest.report import Report
+from indicators.ingest.zip_safety import zip_problem
+from indicators.limits import ENV_PLAN_ROWS, max_plan_rows, max_upload_bytes
+from indicators.spreadsheet import restore_cell
+
+SHEETS = {"Massnahmen": "measure", "Ziele": "goal"}
+ROW = "_row"
+Sheets = dict[str, tuple[pd.DataFrame, Report]]
+
+
+def too_many_rows(n: int | str, cap: int) -> str:
+    """The refusal of a sheet with more than ``cap`` rows (German)."""
+    count = f"{n:,}".replace(",", ".") if isinstance(n, int) else n
+    return (f"{count} Zeilen – ein Import darf höchstens {cap:,} Zeilen je Tabelle haben ({ENV_PLAN_ROWS}); "
+            "bitte die Datei aufteilen").replace(",", ".")
+
+
+def cell(v) -> str:
+    """A cell as text: dates ISO, whole floats without ``.0``."""
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time() else v.isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(restore_cell(str(v).strip()))  # our own export's neutralised formula text: as it was
+
+
+def _refused(name: str, message: str) -> Sheets:
+    r = Report(name)
+    r.reject_file(message)
+    return {name: (pd.DataFrame(), r)}
+
+
+def _parse_problem(exc: BaseException) -> str:
+    """A parser's exception as a short German reason (expat's entity and amplification limits included)."""
+    text = str(exc).lower()
+    if "amplification" in text or "entit" in text or "recursive" in text:
+        return "verbotene XML-Entitäten (mögliche XML-Bombe)"
+    return f"{type(exc).__name__}: {str(exc)[:120]}" if str(exc) else type(exc).__name__
+
+
+def _sheet_frame(ws, name: str, cap: int) -> tuple[pd.DataFrame, Report]:
+    report = Report(f"{name} [{ws.title}]")
+    header: list[str] | None = None
+    records: list[dict] = []
+    try:
+        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = [cell(v) for v in row]
+            if not any(cells):
+                continue
+            if header is None:
+                header = [c.strip().lower() for c in cells]
+            elif len(records) >= cap:
+                report.reject_file(too_many_rows(f"mehr als {cap:,}".replace(",", "."), cap))
+                return pd.DataFrame(), report
+            else:
+                records.append(dict(zip(header, cells, strict=False)) | {ROW: i})
+    except Exception as exc:  # expat, zipfile and openpyxl raise many types for hostile sheets
+        report.reject_file(f"Tabellenblatt '{ws.title}' nicht lesbar: {_parse_problem(exc)}")
+        return pd.DataFrame(), report
+    return pd.DataFrame(records, columns=[*(header or []), ROW], dtype=object), report
+
+
+def _sheet_names(z: zipfile.ZipFile) -> dict[str, str]:
+    """Member path → sheet title, from the workbook's own parts (read after they passed :func:`_dtd_part`)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        book = ET.fromstring(z.read("xl/workbook.xml"))
+        rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ET.ParseError):
+        return {}
+    targets = {r.get("Id"): str(r.get("Target") or "").lstrip("/") for r in rels}
+    out = {}
+    for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
+        rid = sheet.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        target = targets.get(rid, "")
+        out[target if target.startswith("xl/") else f"xl/{target}"] = str(sheet.get("name") or "")
+    return out
+
+
+def _dtd_part(z: zipfile.ZipFile) -> str | None:
+    """The first XML part that declares a DTD or entities (no Excel writes one: an entity bomb), or None."""
+    for info in z.infolist():
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        tail = b""
+        with z.open(info) as fh:
+            for block in iter(lambda: fh.read(2**16), b""):
+                if b"<!DOCTYPE" in tail + block or b"<!ENTITY" in tail + block:
+                    return info.filename
+                tail = block[-16:]
+    return None
+
+
+def xlsx_sheets(data: bytes, name: str, cap: int | None = None) -> Sheets:
+    """The sheets ``Massnahmen``/``Ziele`` of a workbook; problems as findings naming file and sheet."""
+    from openpyxl import load_workbook
+
+    cap = cap or max_plan_rows()
+    problem = zip_problem(data, XLSX_MAX_UNZIPPED, XLSX_MAX_RATIO)
+    if problem:
+        return _refused(name, f"Excel-Datei nicht verwendbar: {problem}")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            part = _dtd_part(z)
+            where = _sheet_names(z).get(part or "", "") if part else ""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        return _refused(name, f"Excel-Datei nicht lesbar: {_parse_problem(exc)}")
+    if part:
+        place = f"Tabellenblatt '{where}'" if where else f"Teil '{part}'"
+        return _refused(name, f"Excel-Datei nicht lesbar: {place} enthält XML-Entitäten (DTD), wie sie keine "
+                              "Tabellenkalkulation schreibt (mögliche XML-Bombe); die Datei wird nicht geöffnet")
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken files
+        return _refused(name, f"Excel-Datei nicht lesbar: {_parse_problem(exc)}")
+    out: Sheets = {}
+    try:
+        titles = list(wb.sheetnames)
+        for ws in wb.worksheets:
+            if ws.title in SHEETS:
+                out[ws.title] = _sheet_frame(ws, name, cap)
+    except Exception as exc:  # the workbook's own parts (sheet list, styles) can be hostile too
+        return _refused(name, f"Excel-Datei nicht lesbar: {_parse_problem(exc)}")
+    finally:
+        wb.close()
+    if not out:
+        return _refused(name, f"kein Tabellenblatt 'Massnahmen' oder 'Ziele' (gefunden: {', '.join(titles) or '–'})")
+    return out
+
+
+def _rows_over(text: str, cap: int) -> bool:
+    """Whether CSV ``text`` has more than ``cap`` non-empty data rows (stops counting there)."""
+    n = -1  # the header
+    try:
+        for cells in csv.reader(io.StringIO(text, newline="")):
+            if any(c.strip() for c in cells):
+                n += 1
+                if n > cap:
+                    return True
+    except csv.Error:
+        return False  # the parser proper reports it, with its line
+    return False
+
+
+def csv_sheet(data: bytes, name: str, cap: int | None = None) -> Sheets:
+    """The sheet a CSV file holds, by its name (``Massnahmen….csv``, ``Ziele….csv``)."""
+    cap = cap or max_plan_rows()
+    stem = Path(name).stem.lower()
+    sheet = next((s for s in SHEETS if stem.startswith(s.lower()) or stem.startswith(s.lower().replace("ss", "ß"))),
+                 None)
+    if sheet is None:
+        return _refused(name, "CSV-Datei muss 'Massnahmen…' oder 'Ziele…' heißen (so weiß der Import, was sie enthält)")
+    report = Report(f"{name} [{sheet}]")
+    try:
+        text = decode(data)[0]
+    except Exception as exc:  # undecodable bytes: a finding, not a crash
+        report.reject_file(f"Datei nicht lesbar: {_parse_problem(exc)}")
+        return {sheet: (pd.DataFrame(), report)}
+    if _rows_over(text, cap):
+        report.reject_file(too_many_rows(f"mehr als {cap:,}".replace(",", "."), cap))
+        return {sheet: (pd.DataFrame(), report)}
+    raw = read_csv_text(text, report)
+    frame = raw.frame.rename(columns=lambda c: c if c == ROW else str(c).strip().lower())
+    return {sheet: (frame, report)}
+
+
+def read_sheets(paths: list[str | Path], cap: int | None = None) -> Sheets:
+    """The sheets ``Massnahmen``/``Ziele`` of XLSX or CSV files, as text cells with their row numbers.
+
+    Parameters
+    ----------
+    paths
+        The files (XLSX/XLSM or CSV named by its sheet).
+    cap
+        Rows per sheet at most (default :func:`indicators.limits.max_plan_rows`).
+
+    Returns
+    -------
+    dict
+        Sheet name → (frame of text cells with ``_row``, report); a refused file
+        comes back under its own name with ``report.file_error`` set.
+    """
+    out: Sheets = {}
+    for p in map(Path, paths):
+        limit = max_upload_bytes()
+        if not p.is_file() or p.stat().st_size > limit:
+            out.update(_refused(p.name, "Datei nicht gefunden" if not p.is_file()
+                                else f"Datei größer als {limit // 2**20} MB"))
+            continue
+        data = p.read_bytes()
+        found = xlsx_sheets(data, p.name, cap) if p.suffix.lower() in {".xlsx", ".xlsm"} \
+            else csv_sheet(data, p.name, cap)
+        for sheet, item in found.items():
+            if sheet in out and sheet in SHEETS:
+                item[1].reject_file(f"Tabelle '{sheet}' kommt mehrfach vor")
+            out[sheet if sheet not in out else f"{sheet} ({p.name})"] = item
+    return out
