@@ -2,6 +2,7 @@
 
 - :mod:`commands.analysis`: ``indicators``, ``mss``, ``svi``, ``map``, ``batch``, ``report``;
 - :mod:`commands.places`: ``locate``, ``estimate``, ``query``, ``zonal``, ``validate``;
+- :mod:`commands.supply`: ``reach``, ``site`` (Versorgung);
 - :mod:`commands.accounts`, :mod:`commands.data`, :mod:`commands.planning`: the store's
   ``users``, ``audit``, ``data`` and ``plan`` (declared below, bodies loaded on use);
 - ``grid`` (body in :mod:`geo.grid.commands`); ``serve`` is declared in ``cli.py`` itself (it
@@ -80,6 +81,6 @@ def _grid(args: argparse.Namespace) -> int:
 
     return run_grid(args)
 
-from commands import analysis, places  # noqa: E402  (registers the rest, in --help order)
+from commands import analysis, places, supply  # noqa: E402  (registers the rest, in --help order)
 
-__all__ = ["COMMANDS", "Command", "analysis", "arg", "places", "say"]
+__all__ = ["COMMANDS", "Command", "analysis", "arg", "places", "say", "supply"]

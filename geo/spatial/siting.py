@@ -263,11 +263,11 @@ def _pmedian(demand: Points, existing: Points, candidates: Points, k: int,
             prob += pulp.lpSum(w[i] * nearest[i] * stay[i] for i in range(len(xy))) + \
                 pulp.lpSum(w[i] * cost[i, j] * v for (i, j), v in z.items())
             by_client: dict[int, list] = {}
-            for (i, j), v in z.items():
-                by_client.setdefault(int(i), []).append(v)
-                prob += v <= x[j]
-            for i in range(len(xy)):
-                prob += stay[i] + pulp.lpSum(by_client.get(i, [])) == 1
+            for (ii, jj), v in z.items():
+                by_client.setdefault(int(ii), []).append(v)
+                prob += v <= x[jj]
+            for c in range(len(xy)):
+                prob += stay[c] + pulp.lpSum(by_client.get(c, [])) == 1
             prob += pulp.lpSum(x.values()) <= k
             prob.solve(pulp.PULP_CBC_CMD(msg=False))
         if pulp.LpStatus[prob.status] != "Optimal":
