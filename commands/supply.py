@@ -73,7 +73,7 @@ def _reach(args: argparse.Namespace) -> int:
 
 @command("site", "cli_h_site", FACILITIES, DEMAND, DEMAND_POINTS, WEIGHT,
          arg("--candidates", required=True, metavar="addresses|grid|" + say("cli_v_file"), help="cli_a_candidates"),
-         arg("--k", type=int, required=True, help="cli_a_k"), MAX_DISTANCE,
+         arg("--k", type=int, required=True, help="cli_a_new_sites"), MAX_DISTANCE,
          arg("--objective", choices=["coverage", "pmedian"], default="coverage", help="cli_a_objective"),
          NETWORK, GEOGRAPHY, LATEST_YEAR, JSON)
 def _site(args: argparse.Namespace) -> int:

@@ -30,7 +30,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       'street network (GeoPackage of lines): distances along the streets instead of straight lines'),
     'cli_a_candidates': ('Kandidaten: addresses (Adresspunkte), grid (250-m-Zellmitten) oder eine Punktdatei',
                          'candidates: addresses (address points), grid (250 m cell centres) or a point file'),
-    'cli_a_k': ('Zahl neuer Standorte', 'number of new sites'),
+    'cli_a_new_sites': ('Zahl neuer Standorte', 'number of new sites'),
     'cli_a_objective': ('Ziel: coverage (meister Bedarf in Reichweite) oder pmedian (kürzeste Gesamtentfernung)',
                         'objective: coverage (most demand within reach) or pmedian (least total distance)'),
     'cli_supply_demand_choice': ('Bitte genau eines angeben: --demand VAR oder --demand-points DATEI --weight SPALTE.',
