@@ -47,4 +47,84 @@ TEXTS: dict[str, tuple[str, str]] = {
     'caveat_model': ('Ein Modellergebnis, keine Entscheidung: Grundstücke, Bedarfsprognosen, Platzzahlen und '
                      'Träger sind nicht berücksichtigt.', 'A model result, not a decision: sites, demand forecasts, '
                      'capacities and providers are not taken into account.'),
+    # ui/pages/supply.py, geo/webmap/supply_map.py, geo/exports/supply.py
+    'sup_intro': ('Wo Einrichtungen sind, wer sie in welcher Entfernung erreicht (2SFCA) und wo ein weiterer Standort '
+                  'am meisten helfen würde. Bedarf: eine Zählvariable, gleichmäßig auf die amtlichen Adresspunkte des '
+                  'Stadtteils verteilt (geschützte Werte).',
+                  'Where facilities are, who reaches them within which distance (2SFCA), and where one more site '
+                  'would help most. Demand: a count variable shared out evenly on the Stadtteil\'s official address '
+                  'points (protected values).'),
+    'sup_facilities': ('Einrichtungen', 'Facilities'),
+    'sup_own_file': ('Eigene Datei …', 'Own file …'),
+    'sup_demand': ('Bedarf', 'Demand'),
+    'sup_distance': ('Maximale Entfernung (m)', 'Maximum distance (m)'),
+    'sup_decay': ('Abnahme mit der Entfernung', 'Decay with distance'),
+    'sup_decay_none': ('keine', 'none'),
+    'sup_decay_gaussian': ('Gauß (σ = halbe Entfernung)', 'Gaussian (σ = half the distance)'),
+    'sup_upload_facilities': ('Einrichtungen (CSV/XLSX mit lat/lon oder x/y, GeoJSON, GeoPackage)',
+                              'Facilities (CSV/XLSX with lat/lon or x/y, GeoJSON, GeoPackage)'),
+    'sup_capacity': ('Spalte Kapazität (optional)', 'Capacity column (optional)'),
+    'sup_upload_hint': ('Bitte eine Datei mit Einrichtungen laden.', 'Please load a file with facilities.'),
+    'sup_upload_too_large': ('Die Datei ist zu groß.', 'The file is too large.'),
+    'sup_network_title': ('Straßennetz (optional): Entfernungen entlang der Straßen',
+                          'Street network (optional): distances along the streets'),
+    'sup_network_upload': ('GeoPackage mit Straßenlinien; ohne Netz gilt die Luftlinie',
+                           'GeoPackage of street lines; without one, straight lines are used'),
+    'sup_running': ('Erreichbarkeit wird berechnet …', 'Computing reach …'),
+    'sup_layer_source': ('Quelle der Einrichtungen: {source}', 'Source of the facilities: {source}'),
+    'sup_method_label': ('Entfernung', 'Distance'),
+    'sup_method_line': ('Entfernung: {method}, höchstens {distance} m.', 'Distance: {method}, at most {distance} m.'),
+    'sup_gap': ('Versorgungslücke: Bedarf ohne Einrichtung in Reichweite', 'Supply gap: demand with no facility '
+                'within reach'),
+    'sup_n_facilities': ('Einrichtungen', 'Facilities'),
+    'sup_gap_map': ('Bedarf weiter als {distance} m von einer Einrichtung', 'Demand farther than {distance} m from a '
+                    'facility'),
+    'sup_gap_after_map': ('Versorgungslücke mit den neuen Standorten', 'Supply gap with the new sites'),
+    'sup_table_title': ('Stadtteile nach Bedarf weiter als {distance} m von einer Einrichtung',
+                        'Stadtteile by demand farther than {distance} m from a facility'),
+    'sup_reach_note': ('Erreichbarkeit (2SFCA): Summe über die erreichbaren Einrichtungen von Kapazität ÷ Bedarf in '
+                       'deren Reichweite, hier je 1.000 Bedarf, Mittel gewichtet mit dem Bedarf. Ohne Platzzahlen '
+                       'zählt jede Einrichtung 1. Bedarf ohne Einrichtung auf 5 gerundet; gesperrte Gebiete ohne Wert.',
+                       'Reach (2SFCA): sum over the facilities within reach of capacity ÷ demand within their reach, '
+                       'here per 1,000 demand, mean weighted by demand. Without capacities each facility counts 1. '
+                       'Demand without a facility rounded to 5; suppressed areas without a value.'),
+    'sup_childminders_title': ('Kindertagespflege: Zahl je Stadtteil (keine Standorte)',
+                               'Childminders: number per Stadtteil (no locations)'),
+    'sup_childminders_note': ('Tagespflegepersonen sind Privatpersonen: nur ihre Zahl je Bezirk laut Quelle, nie '
+                              'Punkte.', 'Childminders are private persons: only their number per district as the '
+                              'source gives it, never points.'),
+    'sup_site_title': ('Wo ein weiterer Standort am meisten hilft', 'Where one more site would help most'),
+    'sup_candidates': ('Kandidaten', 'Candidates'),
+    'sup_cand_grid': ('Mittelpunkte der 250-m-Zellen mit Adressen', 'Centres of 250 m cells with addresses'),
+    'sup_cand_addresses': ('Adresspunkte (höchstens 5.000: nur mit eigener Auswahl)',
+                           'Address points (at most 5,000: only with an own selection)'),
+    'sup_cand_upload': ('Eigene Datei …', 'Own file …'),
+    'sup_upload_candidates': ('Kandidaten (Punktdatei)', 'Candidates (point file)'),
+    'sup_k': ('Neue Standorte', 'New sites'),
+    'sup_objective': ('Ziel', 'Objective'),
+    'sup_objective_coverage': ('Meister Bedarf in Reichweite', 'Most demand within reach'),
+    'sup_objective_pmedian': ('Kürzeste Gesamtentfernung (p-Median)', 'Least total distance (p-median)'),
+    'sup_site_button': ('Standorte berechnen', 'Compute sites'),
+    'sup_site_running': ('Optimierung läuft …', 'Optimising …'),
+    'sup_site_hint': ('Die Standortwahl rechnet erst auf Knopfdruck.', 'Site selection runs when you press the '
+                      'button.'),
+    'sup_covered_before': ('Bedarf in Reichweite heute', 'Demand within reach today'),
+    'sup_covered_after': ('mit den neuen Standorten', 'with the new sites'),
+    'sup_chosen': ('Gewählte Standorte', 'Chosen sites'),
+    'sup_new_sites': ('Neue Standorte (Modell)', 'New sites (model)'),
+    'sup_site_tip': ('Neuer Standort {n} ({id})', 'New site {n} ({id})'),
+    'sup_caveat_title': ('Hinweis', 'Note'),
+    'sup_col_code': ('Code', 'Code'),
+    'sup_col_name': ('Gebiet', 'Area'),
+    'sup_col_demand': ('Bedarf', 'Demand'),
+    'sup_col_access': ('Erreichbarkeit (je 1.000 Bedarf)', 'Reach (per 1,000 demand)'),
+    'sup_col_uncovered': ('Bedarf ohne Einrichtung in Reichweite', 'Demand without a facility within reach'),
+    'sup_col_uncovered_pct': ('Anteil ohne Einrichtung (%)', 'Share without a facility (%)'),
+    'sup_col_withheld': ('gesperrt', 'suppressed'),
+    'sup_col_before': ('In Reichweite vorher', 'Within reach before'),
+    'sup_col_after': ('In Reichweite nachher', 'Within reach after'),
+    'sup_col_site': ('Standort', 'Site'),
+    'sup_col_newly': ('Neu in Reichweite', 'Newly within reach'),
+    'sup_col_district': ('Bezirk laut Quelle', 'District as in the source'),
+    'sup_col_records': ('Tagespflegepersonen', 'Childminders'),
 }
