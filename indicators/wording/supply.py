@@ -127,4 +127,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     'sup_col_newly': ('Neu in Reichweite', 'Newly within reach'),
     'sup_col_district': ('Bezirk laut Quelle', 'District as in the source'),
     'sup_col_records': ('Tagespflegepersonen', 'Childminders'),
+    # ui/supply_panel.py (Bedarfslagen, area profile)
+    'sup_needs_title': ('Versorgung neben den Bedarfslagen: Erreichbarkeit der Einrichtungen',
+                        'Supply beside the need classes: reach of the facilities'),
+    'sup_col_need': ('Bedarfsklasse', 'Need class'),
+    'sup_col_kind_access': ('{kind}: Erreichbarkeit (je 1.000)', '{kind}: reach (per 1,000)'),
+    'sup_col_kind_gap': ('{kind}: Anteil weiter als {distance} m (%)', '{kind}: share farther than {distance} m (%)'),
+    'sup_need_low_reach': ('Erhöhter Bedarf und geringe Erreichbarkeit', 'Elevated need and low reach'),
+    'sup_needs_note': ('Bedarf: unter 18-Jährige, auf die Adresspunkte verteilt; Luftlinie (EPSG:25832). '
+                       '„Geringe Erreichbarkeit“: Anteil ohne Einrichtung in Reichweite über dem der Stadt. Quellen:',
+                       'Demand: under-18s shared out on the address points; straight lines (EPSG:25832). '
+                       '"Low reach": share without a facility within reach above the city\'s. Sources:'),
+    'sup_profile_title': ('Versorgung (Luftlinie, EPSG:25832)', 'Supply (straight lines, EPSG:25832)'),
+    'sup_profile_line': ('{kind}: Erreichbarkeit {access} je 1.000 unter 18-Jährige; {gap} % weiter als {distance} m '
+                         '(Stadt: {city} %)', '{kind}: reach {access} per 1,000 under 18; {gap} % farther than '
+                         '{distance} m (city: {city} %)'),
 }
