@@ -142,4 +142,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     'sup_profile_line': ('{kind}: Erreichbarkeit {access} je 1.000 unter 18-Jährige; {gap} % weiter als {distance} m '
                          '(Stadt: {city} %)', '{kind}: reach {access} per 1,000 under 18; {gap} % farther than '
                          '{distance} m (city: {city} %)'),
+    # geo/printmap/supply_map.py
+    'pm_supply_title': ('Versorgung: Bedarf ohne Einrichtung in Reichweite', 'Supply: demand with no facility within '
+                        'reach'),
+    'pm_supply_method': ('Erreichbarkeit (2SFCA), Entfernung {method}, höchstens {distance} m, Abnahme {decay}; '
+                         'Bedarf gleichmäßig auf die Adresspunkte verteilt', 'reach (2SFCA), distance {method}, at '
+                         'most {distance} m, decay {decay}; demand shared out evenly on the address points'),
+    'sup_print_map': ('Druckkarte', 'Print map'),
 }

@@ -118,6 +118,23 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
     downloads.table_downloads(lambda: reach_export(areas, meta=_meta(ds, result, opts, lang), source=attribution,
                                                    lang=lang), "versorgung_erreichbarkeit", lang,
                               t("dl_result", lang))
+    _print_buttons(ds, result, opts, None, "versorgung_karte", lang)
+
+
+def _print_buttons(ds, result, opts: dict, sites, base: str, lang: str) -> None:
+    """Print map (PNG, PDF) with the facilities, their source and date, and the chosen sites."""
+    def make(fmt: str):
+        def render() -> bytes:
+            from geo.printmap.render import PrintOptions
+            from geo.printmap.supply_map import supply_map_bytes
+
+            return supply_map_bytes(ds=ds, result=result, variable=opts["variable"], sites=sites, fmt=fmt,
+                                    options=PrintOptions(lang=lang))
+        return render
+    st.markdown(f"**{t('sup_print_map', lang)}**")
+    cols = st.columns(3)
+    for col, fmt in zip(cols, ("png", "pdf")):
+        col.download_button(fmt.upper(), make(fmt), f"{base}.{fmt}", on_click="ignore", key=f"dl-{base}.{fmt}")
 
 
 def _tiles() -> dict:
@@ -194,6 +211,7 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
             (t("sup_candidates", lang), site.candidates.label)]
     downloads.table_downloads(lambda: sites_export(after, chosen, meta=meta, source=attribution, lang=lang),
                               "versorgung_standorte", lang, t("dl_result", lang))
+    _print_buttons(ds, result, opts, chosen, "versorgung_standorte_karte", lang)
 
 
 def render() -> None:
