@@ -149,4 +149,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                          'Bedarf gleichmäßig auf die Adresspunkte verteilt', 'reach (2SFCA), distance {method}, at '
                          'most {distance} m, decay {decay}; demand shared out evenly on the address points'),
     'sup_print_map': ('Druckkarte', 'Print map'),
+    'sup_map_level': ('Karte nach', 'Map by'),
+    'sup_map_areas': ('Stadtteilen', 'Stadtteile'),
+    'sup_map_grid': ('250-m-Zellen (Zellen mit weniger als 3 Bedarf ausgelassen)',
+                     '250 m cells (cells with less than 3 demand left out)'),
 }

@@ -49,3 +49,10 @@ def test_two_new_kitas_on_a_button_press():
     before = next(m for m in at.metric if m.label == t("sup_covered_before", "de")).value
     after = next(m for m in at.metric if m.label == t("sup_covered_after", "de")).value
     assert float(after.rstrip(" %").replace(",", ".")) > float(before.rstrip(" %").replace(",", "."))
+
+
+def test_the_map_by_250_m_cells():
+    at = run("de")
+    at.radio(key="sup_level").set_value("grid").run()
+    assert not at.exception, at.exception
+    assert at.radio(key="sup_level").value == "grid"

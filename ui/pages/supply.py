@@ -102,12 +102,21 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
     c1.metric(t("sup_gap", lang), f"{fmt_number(gap, 1, lang)} %")
     c2.metric(t("sup_n_facilities", lang), fmt_number(len(result.supply), 0, lang))
     areas = result.area_frame(ds.areas)
-    values = pd.DataFrame({"code": areas["code"], "value": areas["uncovered_share"] * 100,
-                           "withheld": areas["withheld"]})
     attribution = f"{result.supply.label}; {ds.attribution(opts['variable'])}; {result.method}"
-    m = supply_map(areas=ds.areas, area_values=values, label=t("sup_gap_map", lang, distance=f"{opts['distance']:g}"),
+    level = st.radio(t("sup_map_level", lang), ["areas", "grid"], key="sup_level", horizontal=True,
+                     format_func=lambda v: t(f"sup_map_{v}", lang))
+    if level == "grid":
+        cells = result.grid_frame()
+        shapes = cells.assign(code=[str(i) for i in range(len(cells))], name="")[["code", "name", "geometry"]]
+        values = pd.DataFrame({"code": shapes["code"], "value": cells["uncovered_share"].to_numpy() * 100,
+                               "withheld": False})
+    else:
+        shapes = ds.areas
+        values = pd.DataFrame({"code": areas["code"], "value": areas["uncovered_share"] * 100,
+                               "withheld": areas["withheld"]})
+    m = supply_map(areas=shapes, area_values=values, label=t("sup_gap_map", lang, distance=f"{opts['distance']:g}"),
                    facilities=_facility_frame(result), attribution=attribution, lang=lang, **_tiles())
-    show_map(m, key=f"sup_map_{ds.geography.id}", height=460)
+    show_map(m, key=f"sup_map_{ds.geography.id}_{level}", height=460)
     st.markdown("**" + t("sup_table_title", lang, distance=f"{opts['distance']:g}") + "**")
     table = reach_table(areas, lang=lang).sort_values("uncovered_demand", ascending=False, na_position="last")
     shown = table.copy()
