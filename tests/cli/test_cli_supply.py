@@ -107,3 +107,27 @@ def test_site_pmedian_and_text(synthetic):
 def test_bad_input_is_one_german_message(args, message):
     res = run("reach", "--facilities", "kitas", *args)
     assert res.returncode == 1 and message in res.stderr and "Traceback" not in res.stderr
+
+
+def test_reach_along_a_street_network_names_the_method(tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    # a street along three sides of a 400 m square (synthetic): straight 400 m, along the street 1,200 m
+    net = tmp_path / "strassen.gpkg"
+    gpd.GeoDataFrame({"name": ["Umweg"]}, geometry=[LineString([(X0, Y0), (X0, Y0 + 400), (X0 + 400, Y0 + 400),
+                                                                 (X0 + 400, Y0)])], crs="EPSG:25832").to_file(net)
+    fac = _write(tmp_path / "k.csv", [("k1", X0 + 400, Y0)], "id,x,y")
+    dem = _write(tmp_path / "d.csv", [("d1", X0, Y0, 10)], "id,x,y,w")
+    base = ["reach", "--facilities", fac, "--demand-points", dem, "--weight", "w", "--json"]
+    straight = json.loads(run(*base, "--max-distance", 500).stdout)
+    along = run(*base, "--max-distance", 500, "--network", net)
+    assert along.returncode == 0, along.stderr
+    along = json.loads(along.stdout)
+    assert straight["points"][0]["covered"] and not along["points"][0]["covered"]
+    assert along["method"].startswith("Straßennetz (strassen.gpkg")
+    far = json.loads(run(*base, "--max-distance", 1300, "--network", net).stdout)
+    assert far["points"][0] == {"id": "d1", "access": 0.1, "covered": True}
+    bad = _write(tmp_path / "kein.gpkg", [], "x")
+    res = run(*base, "--max-distance", 500, "--network", bad)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
