@@ -86,7 +86,7 @@ def _site(args: argparse.Namespace) -> int:
     candidates = candidates_from(source=args.candidates, areas=ds.areas)
     result = choose_sites(demand=demand, existing=existing, candidates=candidates, k=args.k,
                           max_distance=args.max_distance, objective=args.objective, network=_network(args))
-    doc = result.to_json()
+    doc = result.to_json(ds.areas)
     if args.json:
         print(json.dumps(doc, ensure_ascii=False))
         return 0

@@ -84,7 +84,7 @@ def candidates_from(*, source: str | Path, areas: gpd.GeoDataFrame, addresses: g
     return cand
 
 
-@dataclass
+@dataclass(kw_only=True)
 class SiteResult:
     """Chosen sites with the demand covered before and after.
 
@@ -157,13 +157,22 @@ class SiteResult:
         out.loc[withheld, ["demand", "covered_before", "covered_after"]] = np.nan
         return out
 
-    def to_json(self) -> dict:
-        """The ``cli.py site --json`` object."""
-        return {"objective": self.objective, "method": self.method, "distance": self.distance, "k": self.k,
+    def to_json(self, areas: pd.DataFrame | None = None) -> dict:
+        """The ``cli.py site --json`` object; with ``areas`` also the covered demand per area (rounded)."""
+        out = {"objective": self.objective, "method": self.method, "distance": self.distance, "k": self.k,
                 "demand": self.demand.label, "candidates": self.candidates.label,
                 "chosen": [str(i) for i in self.candidates.ids[self.chosen]],
                 "covered_before": self.covered_before, "covered_after": self.covered_after,
                 "demand_total": float(self.demand.value.sum()), "note": self.note}
+        if areas is not None:
+            out["areas"] = [{"code": r.code, "covered_before": _num(r.covered_before),
+                             "covered_after": _num(r.covered_after), "withheld": bool(r.withheld)}
+                            for r in self.area_frame(areas).itertuples()]
+        return out
+
+
+def _num(v: float) -> float | None:
+    return None if not np.isfinite(v) else float(v)
 
 
 def _within(origins: np.ndarray, dests: np.ndarray, max_distance: float,
@@ -322,8 +331,9 @@ def choose_sites(*, demand: Points, existing: Points, candidates: Points, k: int
     if len(chosen):
         after[_within(demand.xy, candidates.xy[chosen], max_distance, network)] = True
     method = STRAIGHT if network is None else network.method
-    return SiteResult(objective, method, max_distance, k, demand, candidates, chosen, before, after, note,
-                      mean_before, mean_after, network)
+    return SiteResult(objective=objective, method=method, distance=max_distance, k=k, demand=demand,
+                      candidates=candidates, chosen=chosen, before=before, after=after, note=note,
+                      mean_distance_before=mean_before, mean_distance_after=mean_after, network=network)
 
 
 def nearest_distance(xy: np.ndarray, facilities: np.ndarray) -> np.ndarray:

@@ -81,6 +81,7 @@ def test_site_json_finds_the_brute_force_optimum(synthetic):
     assert doc["covered_after"] == pytest.approx(best)
     chosen = [int(c[1:]) for c in doc["chosen"]]
     assert weight[base | near[:, chosen].any(axis=1)].sum() == pytest.approx(best)
+    assert {a["code"] for a in doc["areas"]} == {f"{i:02d}" for i in range(1, 11)}  # before/after per area
 
 
 def test_reach_with_the_shipped_kitas_names_source_method_and_gap():

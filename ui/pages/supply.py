@@ -31,9 +31,11 @@ def _digest(up) -> str:
     return hashlib.sha256(up.getvalue()).hexdigest()[:16] if up is not None else ""
 
 
-def _reach(ds, kind: str, fac_up, capacity: str | None, variable: str, year: int, distance: float, decay: str,
-           net_up):
-    """The reach result, computed once per input (shared through :func:`ui.common.derived`)."""
+def _reach(ds, opts: dict):
+    """The reach result and street network for the page's options (:func:`_controls`), computed once per
+    input (shared through :func:`ui.common.derived`)."""
+    kind, fac_up, capacity, net_up = opts["kind"], opts["fac_up"], opts["capacity"], opts["net_up"]
+    variable, year, distance, decay = opts["variable"], opts["year"], opts["distance"], opts["decay"]
     from geo.spatial.network import StreetNetwork
     from geo.spatial.reach import compute_reach, demand_from_variable, load_supply
 
@@ -234,7 +236,7 @@ def render() -> None:
         return
     try:
         with st.spinner(t("sup_running", lang)):
-            result, network = _reach(ds, **opts)
+            result, network = _reach(ds, opts)
     except InputError as exc:
         common.show_error(exc)
         return
