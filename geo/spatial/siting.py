@@ -42,6 +42,7 @@ CANDIDATE_SOURCES = ("addresses", "grid")
 MAX_CANDIDATES = 5_000
 MAX_K = 50
 GRID_CELL_M = 250.0
+ADDRESS_CELL_M = 150.0  # address candidates are thinned to one per cell of this size when too many
 PMEDIAN_MAX_CELLS = 200_000  # clients × candidates before the demand is merged into grid cells
 FAR = 1e9  # cost of an unreachable pair in p-median
 
@@ -68,7 +69,13 @@ def candidates_from(*, source: str | Path, areas: gpd.GeoDataFrame, addresses: g
         keep = codes != ""
         xy = np.column_stack([pts.geometry.x.to_numpy(), pts.geometry.y.to_numpy()])[keep]
         if str(source) == "addresses":
-            cand = Points(pts["id"].astype(str).to_numpy()[keep], xy, np.ones(len(xy)), codes[keep], "Adresspunkte")
+            ids, codes = pts["id"].astype(str).to_numpy()[keep], codes[keep]
+            label = "Adresspunkte"
+            if len(xy) > MAX_CANDIDATES:  # one address per cell: the one nearest the mean of the cell's addresses
+                pick = _one_per_cell(xy, ADDRESS_CELL_M)
+                xy, ids, codes = xy[pick], ids[pick], codes[pick]
+                label = f"Adresspunkte (je {ADDRESS_CELL_M:g}-m-Zelle der mittigste)"
+            cand = Points(ids, xy, np.ones(len(xy)), codes, label)
         else:
             cells = np.unique(np.floor(xy / cell), axis=0)
             centres = (cells + 0.5) * cell
@@ -82,6 +89,18 @@ def candidates_from(*, source: str | Path, areas: gpd.GeoDataFrame, addresses: g
         raise ReachError(f"{len(cand)} Kandidaten: höchstens {MAX_CANDIDATES} (z. B. 'grid' statt 'addresses' "
                          "oder eine kleinere Datei).")
     return cand
+
+
+def _one_per_cell(xy: np.ndarray, cell: float) -> np.ndarray:
+    """Indices of one point per square cell: the point nearest the mean of the cell's points."""
+    _, inv = np.unique(np.floor(xy / cell).astype(np.int64), axis=0, return_inverse=True)
+    inv = inv.ravel()
+    n = np.bincount(inv)
+    cx, cy = np.bincount(inv, weights=xy[:, 0]) / n, np.bincount(inv, weights=xy[:, 1]) / n
+    d = (xy[:, 0] - cx[inv]) ** 2 + (xy[:, 1] - cy[inv]) ** 2
+    order = np.lexsort((d, inv))
+    first = np.r_[True, inv[order][1:] != inv[order][:-1]]
+    return np.sort(order[first])
 
 
 @dataclass(kw_only=True)

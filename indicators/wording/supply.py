@@ -28,8 +28,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                     'decay with distance: none or gaussian (σ = half the maximum distance)'),
     'cli_a_network': ('Straßennetz (GeoPackage mit Linien): Entfernungen entlang der Straßen statt Luftlinie',
                       'street network (GeoPackage of lines): distances along the streets instead of straight lines'),
-    'cli_a_candidates': ('Kandidaten: addresses (Adresspunkte), grid (250-m-Zellmitten) oder eine Punktdatei',
-                         'candidates: addresses (address points), grid (250 m cell centres) or a point file'),
+    'cli_a_candidates': ('Kandidaten: addresses (Adresspunkte, je 150-m-Zelle der mittigste), grid '
+                         '(250-m-Zellmitten) oder eine Punktdatei', 'candidates: addresses (address points, the most '
+                         'central per 150 m cell), grid (250 m cell centres) or a point file'),
     'cli_a_new_sites': ('Zahl neuer Standorte', 'number of new sites'),
     'cli_a_objective': ('Ziel: coverage (meister Bedarf in Reichweite) oder pmedian (kürzeste Gesamtentfernung)',
                         'objective: coverage (most demand within reach) or pmedian (least total distance)'),
@@ -96,8 +97,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     'sup_site_title': ('Wo ein weiterer Standort am meisten hilft', 'Where one more site would help most'),
     'sup_candidates': ('Kandidaten', 'Candidates'),
     'sup_cand_grid': ('Mittelpunkte der 250-m-Zellen mit Adressen', 'Centres of 250 m cells with addresses'),
-    'sup_cand_addresses': ('Adresspunkte (höchstens 5.000: nur mit eigener Auswahl)',
-                           'Address points (at most 5,000: only with an own selection)'),
+    'sup_cand_addresses': ('Adresspunkte (je 150-m-Zelle der mittigste)',
+                           'Address points (the most central per 150 m cell)'),
     'sup_cand_upload': ('Eigene Datei …', 'Own file …'),
     'sup_upload_candidates': ('Kandidaten (Punktdatei)', 'Candidates (point file)'),
     'sup_k': ('Neue Standorte', 'New sites'),
