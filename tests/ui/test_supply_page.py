@@ -56,3 +56,33 @@ def test_the_map_by_250_m_cells():
     at.radio(key="sup_level").set_value("grid").run()
     assert not at.exception, at.exception
     assert at.radio(key="sup_level").value == "grid"
+
+
+class FakeUpload:
+    """What st.file_uploader returns, as far as the page uses it (synthetic content made here)."""
+
+    def __init__(self, data: bytes, name: str):
+        self.data, self.name = data, name
+
+    def getvalue(self) -> bytes:
+        return self.data
+
+
+def test_uploaded_facilities_and_demand_points_reach_the_gate_and_the_result(luebeck):
+    from ui.pages.supply import UPLOAD, _reach
+
+    fac = FakeUpload(b"name;x;y;Plaetze\nK1;610100;5970000;40\n", "kitas.csv")
+    dem = FakeUpload(b"id;x;y;Kinder\na;610000;5970000;10\nb;610400;5970000;5\n", "bedarf.csv")
+    opts = {"kind": UPLOAD, "fac_up": fac, "capacity": "Plaetze", "variable": UPLOAD, "dem_up": dem,
+            "weight": "Kinder", "year": 2022, "distance": 250.0, "decay": "none", "net_up": None}
+    result, network = _reach(luebeck, opts)
+    assert network is None
+    assert result.access.tolist() == [4.0, 0.0] and result.covered.tolist() == [True, False]
+    assert result.supply.label == "kitas.csv" and "bedarf.csv" in result.demand.label
+
+
+def test_own_demand_points_ask_for_the_file_first():
+    at = run("de")
+    at.selectbox(key="sup_demand").set_value("upload").run()
+    assert not at.exception, at.exception
+    assert t("sup_upload_hint", "de") in [c.value for c in at.caption]

@@ -35,12 +35,19 @@ def _reach(ds, opts: dict):
     """The reach result and street network for the page's options (:func:`_controls`), computed once per
     input (shared through :func:`ui.common.derived`)."""
     kind, fac_up, capacity, net_up = opts["kind"], opts["fac_up"], opts["capacity"], opts["net_up"]
+    dem_up, weight = opts["dem_up"], opts["weight"]
     variable, year, distance, decay = opts["variable"], opts["year"], opts["distance"], opts["decay"]
     from geo.spatial.network import StreetNetwork
-    from geo.spatial.reach import compute_reach, demand_from_variable, load_supply
+    from geo.spatial.reach import compute_reach, demand_from_points, demand_from_variable, load_supply
 
     def make():
-        demand = demand_from_variable(ds=ds, variable=variable, year=year)
+        if variable == UPLOAD:
+            with _saved_upload(dem_up, Path(dem_up.name).suffix) as path:
+                if path is None:
+                    raise InputError(t("sup_upload_too_large", common.lang()))
+                demand = demand_from_points(path=path, weight=weight or "", areas=ds.areas, name=dem_up.name)
+        else:
+            demand = demand_from_variable(ds=ds, variable=variable, year=year)
         if kind == UPLOAD:
             with _saved_upload(fac_up, Path(fac_up.name).suffix) as path:
                 if path is None:
@@ -56,7 +63,8 @@ def _reach(ds, opts: dict):
                 network = StreetNetwork.from_file(path, net_up.name)
         return compute_reach(demand=demand, supply=supply, max_distance=distance, decay=decay, network=network), \
             network
-    key = ("supply_reach", kind, _digest(fac_up), capacity, variable, year, distance, decay, _digest(net_up))
+    key = ("supply_reach", kind, _digest(fac_up), capacity, variable, _digest(dem_up), weight, year, distance, decay,
+           _digest(net_up))
     return common.derived(ds, key, make, keep=4)
 
 
@@ -66,10 +74,11 @@ def _controls(ds, lang: str) -> dict:
     kind = c1.selectbox(t("sup_facilities", lang), kinds, key="sup_kind",
                         format_func=lambda k: t("sup_own_file", lang) if k == UPLOAD else t(KINDS[k].label_key, lang))
     counts = [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
-    variable = c2.selectbox(t("sup_demand", lang), counts, key="sup_demand",
+    variable = c2.selectbox(t("sup_demand", lang), [*counts, UPLOAD], key="sup_demand",
                             index=counts.index("pop_under18") if "pop_under18" in counts else 0,
-                            format_func=lambda i: ds.catalogue[i].label(lang))
-    years = ds.years_for(variable)[::-1]
+                            format_func=lambda i: t("sup_own_demand", lang) if i == UPLOAD else
+                            ds.catalogue[i].label(lang))
+    years = (ds.years if variable == UPLOAD else ds.years_for(variable))[::-1]
     year = c3.selectbox(t("year", lang), years, key="sup_year")
     distance = c4.number_input(t("sup_distance", lang), 100, 10_000, 500, 50, key="sup_distance")
     decay = c5.selectbox(t("sup_decay", lang), ["none", "gaussian"], key="sup_decay",
@@ -79,10 +88,20 @@ def _controls(ds, lang: str) -> dict:
         u1, u2 = st.columns([2, 1])
         fac_up = u1.file_uploader(t("sup_upload_facilities", lang), type=POINT_TYPES, key="sup_fac_up")
         capacity = u2.text_input(t("sup_capacity", lang), key="sup_capacity").strip() or None
+    dem_up, weight = None, None
+    if variable == UPLOAD:
+        d1, d2 = st.columns([2, 1])
+        dem_up = d1.file_uploader(t("sup_upload_demand", lang), type=POINT_TYPES, key="sup_dem_up")
+        weight = d2.text_input(t("sup_weight", lang), key="sup_weight").strip() or None
     with st.expander(t("sup_network_title", lang)):
         net_up = st.file_uploader(t("sup_network_upload", lang), type=["gpkg"], key="sup_net_up")
     return {"kind": kind, "fac_up": fac_up, "capacity": capacity, "variable": variable, "year": int(year),
-            "distance": float(distance), "decay": decay, "net_up": net_up}
+            "distance": float(distance), "decay": decay, "net_up": net_up, "dem_up": dem_up, "weight": weight}
+
+
+def _demand_source(ds, result, opts: dict) -> str:
+    """Source of the demand: the variable's attribution, or the uploaded file."""
+    return result.demand.label if opts["variable"] == UPLOAD else ds.attribution(opts["variable"])
 
 
 def _meta(ds, result, opts: dict, lang: str) -> list[tuple[str, str]]:
@@ -104,7 +123,7 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
     c1.metric(t("sup_gap", lang), f"{fmt_number(gap, 1, lang)} %")
     c2.metric(t("sup_n_facilities", lang), fmt_number(len(result.supply), 0, lang))
     areas = result.area_frame(ds.areas)
-    attribution = f"{result.supply.label}; {ds.attribution(opts['variable'])}; {result.method}"
+    attribution = f"{result.supply.label}; {_demand_source(ds, result, opts)}; {result.method}"
     level = st.radio(t("sup_map_level", lang), ["areas", "grid"], key="sup_level", horizontal=True,
                      format_func=lambda v: t(f"sup_map_{v}", lang))
     if level == "grid":
@@ -139,7 +158,8 @@ def _print_buttons(ds, result, opts: dict, sites, base: str, lang: str) -> None:
             from geo.printmap.render import PrintOptions
             from geo.printmap.supply_map import supply_map_bytes
 
-            return supply_map_bytes(ds=ds, result=result, variable=opts["variable"], sites=sites, fmt=fmt,
+            variable = None if opts["variable"] == UPLOAD else opts["variable"]
+            return supply_map_bytes(ds=ds, result=result, variable=variable, sites=sites, fmt=fmt,
                                     options=PrintOptions(lang=lang))
         return render
     st.markdown(f"**{t('sup_print_map', lang)}**")
@@ -209,7 +229,7 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
     after = site.area_frame(ds.areas)
     values = pd.DataFrame({"code": after["code"], "withheld": after["withheld"],
                            "value": 100 * (1 - after["covered_after"] / after["demand"])})
-    attribution = f"{result.supply.label}; {ds.attribution(opts['variable'])}; {site.method}"
+    attribution = f"{result.supply.label}; {_demand_source(ds, result, opts)}; {site.method}"
     m = supply_map(areas=ds.areas, area_values=values, label=t("sup_gap_after_map", lang),
                    facilities=_facility_frame(result), sites=chosen, attribution=attribution, lang=lang, **_tiles())
     show_map(m, key=f"sup_site_map_{ds.geography.id}", height=460)
@@ -231,7 +251,8 @@ def render() -> None:
     st.title(t("page_supply", lang))
     st.caption(t("sup_intro", lang))
     opts = _controls(ds, lang)
-    if opts["kind"] == UPLOAD and opts["fac_up"] is None:
+    if (opts["kind"] == UPLOAD and opts["fac_up"] is None) or (opts["variable"] == UPLOAD and
+                                                               (opts["dem_up"] is None or not opts["weight"])):
         st.caption(t("sup_upload_hint", lang))
         return
     try:
@@ -246,4 +267,4 @@ def render() -> None:
     if opts["kind"] == "kitas":
         _render_kita_extras(lang)
     _render_siting(ds, result, network, opts, lang)
-    common.source_footer(ds, opts["variable"])
+    common.source_footer(ds, None if opts["variable"] == UPLOAD else opts["variable"])
