@@ -49,6 +49,7 @@ data: venv
 	$(PY) data/build_berlin.py
 	$(PY) data/build_zensus.py
 	$(PY) data/build_schools.py
+	$(PY) data/build_kitas.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -30,6 +30,7 @@ from bench import (
     p9_planning,
     p10_hostile,
     p11_grid,
+    p12_supply,
 )
 from bench.common import BENCH, Row, machine_info
 
@@ -38,6 +39,7 @@ BENCHMARKS = {
     "P5": p5_needs, "P6": p6_estimate, "P7": p7_soak, "P8": p8_report, "P9": p9_planning,
     "P10": p10_hostile,
     "P11": p11_grid,
+    "P12": p12_supply,
 }
 
 

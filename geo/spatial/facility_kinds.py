@@ -37,6 +37,9 @@ class FacilityKind:
         Date of the data (``dd.mm.yyyy``) as printed beside the layer.
     attribution
         Source line printed beside the layer.
+    demand, distance
+        Default demand (a count variable) and catchment in metres for reach beside the need
+        classes (Bedarfslagen, area profile).
     """
 
     id: str
@@ -45,15 +48,19 @@ class FacilityKind:
     source: str
     reference_date: str
     attribution: str
+    demand: str = "pop_under18"
+    distance: float = 500.0
 
 
 KINDS: dict[str, FacilityKind] = {
     "kitas": FacilityKind(
         "kitas", ROOT / "data" / "kitas_luebeck.csv", "kind_kitas", "kitas-sh", "27.11.2023",
-        "Kita-Datenbank Schleswig-Holstein (Open-Data-Portal SH), aufbereitet von OK Lab Flensburg (CC0 1.0)"),
+        "Kita-Datenbank Schleswig-Holstein (Open-Data-Portal SH), aufbereitet von OK Lab Flensburg (CC0 1.0)",
+        "pop_under18", 500.0),
     "schools": FacilityKind(
         "schools", ROOT / "data" / "schools_luebeck.csv", "kind_schools", "schulen-sh", "08.05.2025",
-        "Schulverzeichnis Schleswig-Holstein (Open-Data-Portal SH), via OK Lab Flensburg open-school-map (CC0 1.0)"),
+        "Schulverzeichnis Schleswig-Holstein (Open-Data-Portal SH), via OK Lab Flensburg open-school-map (CC0 1.0)",
+        "pop_under18", 1000.0),
 }
 
 

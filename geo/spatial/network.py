@@ -19,6 +19,8 @@ from scipy.spatial import cKDTree
 
 from geo.boundaries import open_vector, reject_unreadable
 from geo.crs import CRSError, to_metric
+from geo.uploads.check_cache import checked
+from geo.uploads.sandbox import UploadLimitError
 from indicators.errors import InputError
 from indicators.ingest.report import Report
 
@@ -61,30 +63,19 @@ class StreetNetwork:
 
     @classmethod
     def from_file(cls, path: str | Path, name: str | None = None) -> StreetNetwork:
-        """Read a GeoPackage (or other vector file) of lines, opened the checked way."""
+        """Read a GeoPackage (or other vector file) of lines, through the upload gate.
+
+        The file is opened the checked way (:func:`geo.boundaries.open_vector`) and read in the
+        limited child of :mod:`geo.uploads.sandbox`, once per content
+        (:func:`geo.uploads.check_cache.checked`).
+        """
         path = Path(path)
         label = name or path.name
-        report = Report(label)
-        source = open_vector(path, report)
-        if source is None:
-            raise NetworkError(report.to_text())
         try:
-            gdf = pyogrio.read_dataframe(source, max_features=MAX_FEATURES + 1)
-        except Exception as exc:  # GDAL raises many error types for broken files
-            reject_unreadable(path, exc, report)
-            raise NetworkError(report.to_text()) from None
-        if len(gdf) > MAX_FEATURES:
-            raise NetworkError(f"{label}: zu viele Objekte (mehr als {MAX_FEATURES}).")
-        try:
-            gdf = to_metric(gpd.GeoDataFrame(gdf), label)
-        except CRSError as exc:
+            wkb = checked(_read_lines, path, label, file_label=label)
+        except UploadLimitError as exc:
             raise NetworkError(str(exc)) from None
-        geoms = np.asarray(gdf.geometry.values)
-        kinds = shapely.get_type_id(geoms)
-        lines = geoms[np.isin(kinds, [1, 5])]  # LineString, MultiLineString
-        if not len(lines):
-            raise NetworkError(f"{label}: keine Linien (LineString) gefunden.")
-        return cls(lines, label)
+        return cls(shapely.from_wkb(np.asarray(wkb, dtype=object)), label)
 
     def pairs(self, *, origins: np.ndarray, dests: np.ndarray,
               max_distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -110,3 +101,27 @@ class StreetNetwork:
                         dj.append(j)
                         dist.append(total)
         return np.asarray(oi, dtype=int), np.asarray(dj, dtype=int), np.asarray(dist, dtype=float)
+
+
+def _read_lines(path: Path, label: str) -> list[bytes]:
+    """The line geometries of ``path`` in EPSG:25832 as WKB (run in the sandboxed child)."""
+    report = Report(label)
+    source = open_vector(path, report)
+    if source is None:
+        raise NetworkError(report.to_text())
+    try:
+        gdf = pyogrio.read_dataframe(source, max_features=MAX_FEATURES + 1)
+    except Exception as exc:  # GDAL raises many error types for broken files
+        reject_unreadable(path, exc, report)
+        raise NetworkError(report.to_text()) from None
+    if len(gdf) > MAX_FEATURES:
+        raise NetworkError(f"{label}: zu viele Objekte (mehr als {MAX_FEATURES}).")
+    try:
+        gdf = to_metric(gpd.GeoDataFrame(gdf), label)
+    except CRSError as exc:
+        raise NetworkError(str(exc)) from None
+    geoms = np.asarray(gdf.geometry.values)
+    lines = geoms[np.isin(shapely.get_type_id(geoms), [1, 5])]  # LineString, MultiLineString
+    if not len(lines):
+        raise NetworkError(f"{label}: keine Linien (LineString) gefunden.")
+    return list(shapely.to_wkb(lines))

@@ -225,7 +225,7 @@ def two_sfca(*, demand: np.ndarray, supply: np.ndarray, pairs: tuple[np.ndarray,
     return out["fca_supply"].reindex(demand_df.index).fillna(0.0).to_numpy(dtype=float)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ReachResult:
     """Reach of one facility layer for one demand.
 
@@ -350,4 +350,5 @@ def compute_reach(*, demand: Points, supply: Points, max_distance: float, decay:
     value = two_sfca(demand=demand.value, supply=supply.value, pairs=pairs, max_distance=max_distance, decay=decay)
     covered = np.zeros(len(demand), dtype=bool)
     covered[pairs[0]] = True
-    return ReachResult(method, max_distance, decay, demand, supply, value, covered)
+    return ReachResult(method=method, distance=max_distance, decay=decay, demand=demand, supply=supply,
+                       access=value, covered=covered)

@@ -85,3 +85,11 @@ def test_every_registered_kind_loads_with_source_and_date():
         pts = load_kind(kind)
         assert len(pts) > 0 and str(pts.crs) == "EPSG:25832" and {"id", "name"} <= set(pts.columns)
         assert "Stand" in source_line(kind)
+
+
+def test_kita_indicators_stay_out_of_the_default_need_assessment(luebeck):
+    # supply is shown beside the need classes (Bedarfslagen), not mixed into them
+    from indicators.needs.assessment import default_setup
+
+    setup = default_setup(luebeck, 2022)
+    assert not [i for i in setup.indicators if i.startswith("kitas")]

@@ -29,7 +29,7 @@ from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
-from ui import common, downloads
+from ui import common, downloads, supply_panel
 from ui.map_view import show_map
 from ui.state import AtlasView
 
@@ -336,6 +336,7 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
                            for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])],
     })
     st.dataframe(display_columns(shown, lang), hide_index=True, width="stretch")
+    supply_panel.reach_in_profile(ds, code, c.year, lang)  # reach of the facility layers (Versorgung)
     from ui.pages.planning_form import area_section  # the area's measures and goals (Planung)
 
     area_section(ds.geography.id, code, lang)

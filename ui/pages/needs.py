@@ -18,7 +18,7 @@ from indicators.needs.words import need_word, need_words, reason_lines
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
-from ui import common, downloads
+from ui import common, downloads, supply_panel
 from ui.map_view import show_map
 from ui.state import NeedsView
 
@@ -93,6 +93,7 @@ def render() -> None:
         return needs_export(ds, result, expl, rob, method, year, lang)
     downloads.table_downloads(make, f"bedarfslagen_{method}_{year}", lang, t("dl_needs_table", lang))
     downloads.needs_map_downloads(ds, result, method, year, lang)
+    supply_panel.reach_beside_needs(ds, result, year, lang)  # Versorgung beside the need classes
     _pattern(ds, layer, lang)
     common.source_footer(ds)
 

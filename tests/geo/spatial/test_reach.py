@@ -174,3 +174,23 @@ def test_distance_and_decay_are_checked():
         compute_reach(demand=d, supply=d, max_distance=0)
     with pytest.raises(ReachError, match="Abnahme"):
         compute_reach(demand=d, supply=d, max_distance=100, decay="linear")
+
+
+def test_grid_cells_have_the_demand_weighted_mean_and_leave_out_tiny_cells():
+    # two points in one 250 m cell (one covered), one lone point with demand 1 in another cell
+    dxy = np.array([[X0 + 10, Y0 + 10], [X0 + 200, Y0 + 10], [X0 + 1010, Y0 + 10]])
+    result = compute_reach(demand=_points(dxy, [30, 10, 1]), supply=_points([[X0, Y0]], [4]), max_distance=100)
+    cells = result.grid_frame(cell=250, min_demand=3)
+    assert len(cells) == 1
+    assert cells["demand"].iloc[0] == 40 and cells["uncovered_share"].iloc[0] == pytest.approx(0.25)
+    assert cells["access"].iloc[0] == pytest.approx(30 * (4 / 30) / 40)
+    assert cells.geometry.iloc[0].bounds == (X0, Y0, X0 + 250, Y0 + 250)
+
+
+def test_uncovered_demand_per_area_is_rounded_and_the_share_recomputed_from_it():
+    # 7 of 20 uncovered: published as 5 (base 5), share 5 / 20, not 7 / 20 (protection against differencing)
+    dxy = np.array([[X0, Y0], [X0 + 5000, Y0]])
+    result = compute_reach(demand=_points(dxy, [13, 7], ["01", "01"]), supply=_points([[X0, Y0]], [1]),
+                           max_distance=100)
+    af = result.area_frame(pd.DataFrame({"code": ["01"], "name": ["A"]})).set_index("code")
+    assert af.loc["01", "uncovered_demand"] == 5 and af.loc["01", "uncovered_share"] == pytest.approx(0.25)
