@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand; return its exit code (0 ok, 1 bad input, 2 a bug)."""
     parser = build_parser()
-    args, args.extra = parser.parse_known_args(argv)  # left to right: args first, then its .extra
+    args, extra = parser.parse_known_args(argv)
+    args.extra = extra
     if args.extra and not args.takes_extra:
         parser.error(say("cli_unknown_args", args=" ".join(args.extra)))
     gc.set_threshold(*GC_THRESHOLD)

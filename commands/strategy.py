@@ -26,7 +26,7 @@ class _NeedMethods(Sequence[str]):
     def __len__(self) -> int:
         return len(self._names())
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         return self._names()[i]
 
     def __iter__(self) -> Iterator[str]:
@@ -51,7 +51,7 @@ def _num(value: object, kind: type = float) -> float | int | None:
     """A number for JSON; missing values (NaN, pd.NA) as ``None``."""
     import pandas as pd
 
-    return None if pd.isna(value) else kind(value)  # type: ignore[call-overload, arg-type]
+    return None if pd.isna(value) else kind(value)
 
 
 def _dump(data: object) -> None:

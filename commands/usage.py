@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from commands.registry import cli_lang, say
 
@@ -52,10 +52,9 @@ class GermanParser(argparse.ArgumentParser):
     Optionen" in German.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", GermanHelp)
-        add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(add_help=False, **kwargs)
         self._positionals.title = say("cli_positionals")
         self._optionals.title = say("cli_optionals")
         if add_help:

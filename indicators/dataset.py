@@ -36,6 +36,10 @@ class GeographyInfo(Protocol):
 
     def reference_label(self, lang: str = "de") -> str: ...
 
+    def cache_key(self) -> tuple:
+        """A hashable key that changes when the geography's files change (for result caches)."""
+        ...
+
 
 @dataclass
 class Dataset:

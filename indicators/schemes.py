@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from indicators.wording import LANGS, t
 
-SCHEMES = ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual")
+SCHEMES: tuple[str, ...] = ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual")
 # ColorBrewer palettes that are safe for the common colour-vision deficiencies.
 SEQUENTIAL_PALETTES = ("YlOrRd", "YlOrBr", "OrRd", "Reds", "Blues", "PuBu", "YlGnBu",
                        "BuPu", "Greens", "Purples", "Greys")
 DIVERGING_PALETTES = ("RdBu", "PuOr", "BrBG", "PiYG", "PRGn", "RdYlBu")
 DEFAULT_PALETTE = "YlOrRd"
 # Names of the schemes for pickers, legends and method notes (web and print alike).
-SCHEME_NAMES = {lang: {s: t(f"scheme_{s}", lang) for s in SCHEMES} for lang in LANGS}
+SCHEME_NAMES: dict[str, dict[str, str]] = {lang: {s: t(f"scheme_{s}", lang) for s in SCHEMES} for lang in LANGS}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import JSON, Table, insert, text
+from sqlalchemy import JSON, FromClause, Table, insert, text
 from sqlalchemy.orm import Session
 
 
@@ -28,7 +28,10 @@ def _copy(s: Session, table: Table, rows: list[dict]) -> None:
     names = [c.name for c in cols]
     stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table.name),
                                                     sql.SQL(", ").join(map(sql.Identifier, names)))
-    cur = s.connection().connection.driver_connection.cursor()
+    driver = s.connection().connection.driver_connection
+    if driver is None:  # a pooled connection without its DBAPI connection: nothing to COPY into
+        raise RuntimeError("COPY needs an open psycopg connection")
+    cur = driver.cursor()
     try:
         with cur.copy(stmt) as copy:
             for r in rows:
@@ -37,11 +40,14 @@ def _copy(s: Session, table: Table, rows: list[dict]) -> None:
         cur.close()
 
 
-def insert_rows(s: Session, table: Table, rows: list[dict], *, ids: bool = False) -> list[int]:
+def insert_rows(s: Session, table: Table | FromClause, rows: list[dict], *, ids: bool = False) -> list[int]:
     """Insert ``rows`` (every row with the same keys) into ``table``; with ``ids``, the new ids in row order.
 
-    The session is flushed first, so the rows follow everything the session has pending.
+    The session is flushed first, so the rows follow everything the session has pending. ``table`` may
+    be a model's ``__table__`` (typed as a ``FromClause`` by SQLAlchemy; a ``Table`` at run time).
     """
+    if not isinstance(table, Table):
+        raise TypeError(f"insert_rows needs a Table, got {type(table).__name__}")
     if not rows:
         return []
     s.flush()

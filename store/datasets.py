@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import overload
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
@@ -71,8 +72,23 @@ def check_not_shipped(name: str, label: str, shipped: Iterable[str]) -> None:
                              "bitte einen anderen Namen wählen, der nicht mit amtlichen Daten verwechselt werden kann")
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@overload
+def _aware(t: dt.datetime) -> dt.datetime: ...
+@overload
+def _aware(t: None) -> None: ...
+@overload
+def _aware(t: dt.datetime | None) -> dt.datetime | None: ...
 def _aware(t: dt.datetime | None) -> dt.datetime | None:
     return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
+
+
+def _owner_name(s: Session, owner_id: int | None) -> str | None:
+    """The name of the owner ``owner_id``; ``None`` without an owner or when the account is gone."""
+    owner = s.get(UserRow, owner_id) if owner_id else None
+    return owner.name if owner is not None else None
 
 
 def _record(row: DatasetRow, owner: str | None) -> DatasetRecord:
@@ -164,7 +180,7 @@ def register(engine: Engine, actor: User, name: str, label_de: str, folder: str,
             s.flush()
             audit.record(s, actor, "replace" if old is not None else "upload", name,
                          {**dict(details or {}), "version": version, "label": label_de, "visibility": visibility})
-            owner = s.get(UserRow, row.owner_id).name if row.owner_id else None
+            owner = _owner_name(s, row.owner_id)
             return _record(row, owner)
     except IntegrityError:  # another process registered the same name at the same moment
         raise StoreError(f"Datensatz '{name}' wurde gerade von anderer Seite gespeichert: bitte erneut versuchen"
@@ -221,6 +237,8 @@ def withdraw(engine: Engine, actor: User, name: str, source: str) -> None:
         raise StoreError(f"Datensatz '{name}' beruht nicht auf '{source}'")
     with session(engine) as s:
         row = _current(s, name)
+        if row is None:  # removed by someone else between the two sessions
+            raise StoreError(f"Datensatz '{name}' gibt es nicht mehr")
         row.removed_at, row.removed_by = utcnow(), actor.id
         audit.record(s, actor, "remove", name, {"version": row.version, "withdrawn_from": source})
 
@@ -230,7 +248,7 @@ def trash(engine: Engine, actor: User) -> list[DatasetRecord]:
     require(actor, "restore")
     with session(engine) as s:
         rows = _query(s, DatasetRow.removed_at.is_not(None))
-        return sorted((_record(r, o) for r, o in rows), key=lambda d: d.removed_at, reverse=True)
+        return sorted((_record(r, o) for r, o in rows), key=lambda d: d.removed_at or _EPOCH, reverse=True)
 
 
 def restore(engine: Engine, actor: User, name: str, *, now: dt.datetime | None = None) -> DatasetRecord:
@@ -246,7 +264,7 @@ def restore(engine: Engine, actor: User, name: str, *, now: dt.datetime | None =
                              "und kann nicht mehr wiederhergestellt werden")
         row.removed_at, row.removed_by = None, None
         audit.record(s, actor, "restore", name, {"version": row.version})
-        owner = s.get(UserRow, row.owner_id).name if row.owner_id else None
+        owner = _owner_name(s, row.owner_id)
         return _record(row, owner)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import overload
 
 from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.orm import Session
@@ -50,6 +51,10 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+@overload
+def _aware(t: dt.datetime) -> dt.datetime: ...
+@overload
+def _aware(t: dt.datetime | None) -> dt.datetime | None: ...
 def _aware(t: dt.datetime | None) -> dt.datetime | None:
     return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
 

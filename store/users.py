@@ -8,6 +8,7 @@ import threading
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
+from typing import overload
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -81,6 +82,10 @@ def _user(row: UserRow) -> User:
     return User(row.name, row.role, row.id)
 
 
+@overload
+def _aware(t: dt.datetime) -> dt.datetime: ...
+@overload
+def _aware(t: dt.datetime | None) -> dt.datetime | None: ...
 def _aware(t: dt.datetime | None) -> dt.datetime | None:
     return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
 

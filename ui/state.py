@@ -27,6 +27,13 @@ class AtlasView:
         """True for the level view (values of one year), False for changes."""
         return self.view == "level"
 
+    @property
+    def base_year(self) -> int:
+        """The first year of a change view (the page shows no change map without one)."""
+        if self.start is None:
+            raise ValueError("a change view needs a first year")
+        return self.start
+
 
 @dataclass(frozen=True)
 class NeedsView:

@@ -51,6 +51,10 @@ class _GridGeo:
     def reference_label(self, lang: str = "de") -> str:
         return ""
 
+    def cache_key(self) -> tuple:
+        """No files behind an aggregate: its id is the key."""
+        return (self.id,)
+
 
 @dataclass
 class GridAggregate:

@@ -34,10 +34,10 @@ class ChecksBusyError(InputError):
     """Every check slot stayed taken for the whole wait (German message)."""
 
 
-NOTICES: list[Callable[[str], None]] = []  # front ends add theirs (the app: a message in the page)
+NOTICES: list[Callable[[str], object]] = []  # front ends add theirs (the app: a message in the page)
 
 
-def set_notice(show: Callable[[str], None]) -> None:
+def set_notice(show: Callable[[str], object]) -> None:
     """Show the waiting message with ``show`` too (called in the thread that waits, e.g. a page's script)."""
     if show not in NOTICES:
         NOTICES.append(show)
@@ -68,7 +68,7 @@ def _try_slots(folder, n: int) -> int | None:
 
 @contextlib.contextmanager
 def check_slot(label: str = "Datei", wait_seconds: float = 60.0,
-               notice: Callable[[str], None] | None = None) -> Iterator[None]:
+               notice: Callable[[str], object] | None = None) -> Iterator[None]:
     """Hold one check slot while the block runs.
 
     Parameters

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from store.planning.errors import PlanError
 from store.planning.models import STATUSES
@@ -104,6 +105,13 @@ def _number(v, key: str, required: bool = False) -> float | None:
     return x
 
 
+def _required(v, key: str) -> float:
+    """:func:`_number` for a value that must be given: a float, never ``None``."""
+    x = _number(v, key, required=True)
+    assert x is not None  # _number raises PlanError for a missing required value
+    return x
+
+
 def _german(text: str) -> str:
     """``1.234,5`` and ``1234,5`` → ``1234.5``; ``1234.5`` stays."""
     t = text.replace(" ", "").replace("\u00a0", "").replace("€", "")
@@ -113,7 +121,7 @@ def _german(text: str) -> str:
 
 
 def _year(v, key: str) -> int:
-    x = _number(v, key, required=True)
+    x = _required(v, key)
     if not float(x).is_integer() or not 1900 <= x <= 2100:
         raise PlanError(f"{LABELS[key]} {v!r} ist kein Jahr (1900–2100)")
     return int(x)
@@ -186,7 +194,7 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
                 "areas": sorted(set(split_list(data.get("areas"))))}
     geo = _geography(data, known)
     if entity == "goal":
-        rec = {"field": _field(data, fields), "text": _text(data, "text", required=True, limit=2000),
+        rec: dict[str, Any] = {"field": _field(data, fields), "text": _text(data, "text", required=True, limit=2000),
                "indicator": _indicators([_text(data, "indicator", required=True, limit=64)], "indicator", geo,
                                         known)[0],
                "geography": geo, "areas": _codes(data, "areas", geo, known),
@@ -208,7 +216,7 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
            "budget_spent": _number(data.get("budget_spent"), "budget_spent"),
            "status": _text(data, "status", limit=16) or "geplant",
            "partners": sorted(set(split_list(data.get("partners")))),
-           "goals": sorted({int(_number(g, "goals")) for g in split_list(data.get("goals"))}),
+           "goals": sorted({int(_required(g, "goals")) for g in split_list(data.get("goals"))}),
            "indicators": _indicators(split_list(data.get("indicators")), "indicators", geo, known),
            "milestones": _milestones(data.get("milestones"))}
     if "kennung" in data:  # the planner's own reference; kept as it is when not given

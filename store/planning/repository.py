@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from typing import cast
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import CursorResult, Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from store import audit
@@ -21,7 +22,7 @@ from store.models import utcnow
 from store.permissions import User, require
 from store.planning import rows
 from store.planning.errors import PlanError, StaleEdit
-from store.planning.models import FieldRow, HistoryRow
+from store.planning.models import FieldRow, HistoryRow, PartnerRow
 from store.planning.records import ENTITY_LABELS, Known, clean, describe, diff
 
 
@@ -50,8 +51,8 @@ def create_in(s: Session, user: User, entity: str, data: dict, known: Known | No
         defer.append(rec)
         return rec
     row = rows.TABLES[entity](version=1, created=utcnow(), updated=utcnow(), created_by=user.name[:64])
-    if entity == "partner" and s.scalar(select(rows.TABLES["partner"]).where(
-            rows.TABLES["partner"].organisation == rec["organisation"])) is not None:
+    if entity == "partner" and s.scalar(select(PartnerRow).where(
+            PartnerRow.organisation == rec["organisation"])) is not None:
         raise PlanError(f"Partner '{rec['organisation']}' gibt es schon")
     rows.write(s, entity, row, rec, user.name)
     own = {} if entity == "partner" else {"kennung": getattr(row, "kennung", "") or ""}
@@ -109,8 +110,8 @@ def update_in(s: Session, user: User, entity: str, rid: int, data: dict, *, vers
     require(user, "plan_edit", what=f"{ENTITY_LABELS.get(entity, entity)} {rid}")
     table = rows.TABLES[entity]
     rec = clean(entity, data, rows.field_names(s), known)
-    bumped = s.execute(update(table).where(table.id == rid, table.version == version)
-                       .values(version=version + 1, updated=utcnow()).execution_options(synchronize_session=False))
+    bumped = cast(CursorResult, s.execute(update(table).where(table.id == rid, table.version == version)
+                       .values(version=version + 1, updated=utcnow()).execution_options(synchronize_session=False)))  # DML gives a CursorResult
     if bumped.rowcount != 1:
         raise _stale(s, entity, rid, version)
     old = _snapshot(_previous(s, entity, rid, version))
@@ -158,7 +159,7 @@ def remove_in(s: Session, user: User, entity: str, rid: int, *, version: int | N
     """Delete inside the caller's transaction (the caller checked the right); the record stays in
     the history, so it can be restored from the trash (:mod:`store.planning.trash`)."""
     table = rows.TABLES[entity]
-    row = s.get(table, rid)
+    row = cast("rows.PlanRow | None", s.get(table, rid))
     if row is None:
         raise PlanError(f"{ENTITY_LABELS[entity]} {rid} gibt es nicht")
     if version is not None and row.version != version:

@@ -26,7 +26,9 @@ from store.planning.models import (
     PartnerRow,
 )
 
-TABLES = {"measure": MeasureRow, "goal": GoalRow, "partner": PartnerRow}
+PlanRow = MeasureRow | GoalRow | PartnerRow  # a row of one of the three planning tables
+TABLES: dict[str, type[MeasureRow] | type[GoalRow] | type[PartnerRow]] = {
+    "measure": MeasureRow, "goal": GoalRow, "partner": PartnerRow}
 
 
 def field_names(s: Session) -> list[str]:
@@ -197,7 +199,7 @@ def insert_many(s: Session, entity: str, recs: list[dict], user_name: str, now: 
     ids = _field_ids(s)
     base = {"version": 1, "created": now, "updated": now, "created_by": user_name}
     if entity == "goal":
-        keys = ("text", "indicator", "geography", "baseline_year", "target_value", "target_year")
+        keys: tuple[str, ...] = ("text", "indicator", "geography", "baseline_year", "target_value", "target_year")
         new = _insert_ids(s, GoalRow, [{**base, "field_id": ids[r["field"]], "kennung": r.get("kennung", ""),
                                         **{k: r[k] for k in keys}} for r in recs])
         _bulk(s, GoalAreaRow, [{"goal_id": i, "area_code": c} for i, r in zip(new, recs, strict=True)

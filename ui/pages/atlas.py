@@ -185,7 +185,7 @@ def _joined(ds, c: AtlasView):
     if c.level:
         return indicator_layer(ds, c.indicator, c.year)
     ref = ds.geography.reference_code
-    rows = change_between(ds.values, c.indicator, c.start, c.year, c.relative)
+    rows = change_between(ds.values, c.indicator, c.base_year, c.year, c.relative)
     city = rows[rows["area_code"] == ref]["value"]
     layer = join_values(ds.areas, rows[rows["area_code"] != ref])
     return layer, (float(city.iloc[0]) if len(city) and pd.notna(city.iloc[0]) else None)
@@ -293,7 +293,7 @@ def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> N
         def change():
             from geo.exports.views import change_export
 
-            return change_export(ds, c.indicator, c.start, c.year, c.relative, lang)
+            return change_export(ds, c.indicator, c.base_year, c.year, c.relative, lang)
         downloads.table_downloads(change, f"{c.indicator}_{c.start}_{c.year}_veraenderung", lang,
                                   t("dl_change", lang, start=c.start, end=c.year))
     downloads.all_years_download(ds, lang)

@@ -37,7 +37,7 @@ def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
     status = c3.selectbox(t("plan_filter_status", lang), [every, *STATUSES], key="plan_fs")
     partners = sorted({p for m in measures for p in m["partners"]})
     partner = c4.selectbox(t("plan_filter_partner", lang), [every, *partners], key="plan_fp")
-    period = st.date_input(t("plan_filter_period", lang), (), format=t("date_input_format", lang), key="plan_fper")
+    period = st.date_input(t("plan_filter_period", lang), [], format=t("date_input_format", lang), key="plan_fper")
     start, end = (period + (None, None))[:2] if isinstance(period, tuple) else (period, None)
     pick = lambda v: None if v == every else v  # noqa: E731
     return MeasureFilter(field=pick(field), area=pick(area), status=pick(status), partner=pick(partner),
