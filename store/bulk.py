@@ -10,12 +10,13 @@ On SQLite (in-process, no round trips) the plain executemany stays.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import JSON, FromClause, Table, insert, text
 from sqlalchemy.orm import Session
 
 
-def _copy_value(col, value):
+def _copy_value(col: Any, value: Any) -> Any:
     if isinstance(col.type, JSON):  # as SQLAlchemy stores it: None is JSON null unless none_as_null
         return None if value is None and col.type.none_as_null else json.dumps(value)
     return value

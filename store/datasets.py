@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
@@ -105,7 +105,7 @@ def _current(s: Session, name: str) -> DatasetRow | None:
     return s.scalar(select(DatasetRow).where(DatasetRow.name == name, DatasetRow.replaced_at.is_(None)))
 
 
-def _query(s: Session, *where) -> list[tuple[DatasetRow, str | None]]:
+def _query(s: Session, *where: Any) -> list[tuple[DatasetRow, str | None]]:
     q = (select(DatasetRow, UserRow.name).outerjoin(UserRow, DatasetRow.owner_id == UserRow.id)
          .where(DatasetRow.replaced_at.is_(None), *where).order_by(DatasetRow.created, DatasetRow.id))
     return [(r, o) for r, o in s.execute(q).all()]
@@ -154,7 +154,7 @@ def _checks(s: Session, actor: User, name: str, label: str, overwrite: bool, vis
 
 def register(engine: Engine, actor: User, name: str, label_de: str, folder: str, *,
              overwrite: bool = False, visibility: str = "intern", shipped: Iterable[str] = (),
-             details: dict | None = None, **fields) -> DatasetRecord:
+             details: dict | None = None, **fields: Any) -> DatasetRecord:
     """Register the files in ``folder`` (relative to the data directory) as the new current version.
 
     ``fields``: ``label_en``, ``layer``, ``reference_code``, ``attribution``. Replacing keeps the

@@ -13,6 +13,7 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -39,7 +40,7 @@ def register_migrations(versions_dir: Path | str) -> None:
         _EXTRA_LOCATIONS.append(path)
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # transactions begin in _sqlite_begin, not inside pysqlite
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -49,7 +50,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def _sqlite_begin(conn) -> None:
+def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("sm_read_only") else "BEGIN IMMEDIATE")
 
 
@@ -111,7 +112,7 @@ def _make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _alembic_config(connection):
+def _alembic_config(connection: Any) -> Any:
     from alembic.config import Config
 
     cfg = Config()

@@ -11,3 +11,8 @@ def test_mypy_checks_every_package_and_the_front_doors_with_untyped_defs():
     mypy = CONFIG["tool"]["mypy"]
     assert set(mypy["files"]) >= {"indicators", "geo", "store", "ui", "commands", "app.py", "cli.py"}
     assert mypy["check_untyped_defs"] is True
+
+
+def test_indicators_and_store_have_no_untyped_defs():
+    strict = [o for o in CONFIG["tool"]["mypy"]["overrides"] if {"indicators.*", "store.*"} <= set(o["module"])]
+    assert strict and strict[0]["disallow_untyped_defs"] is True

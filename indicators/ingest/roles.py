@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -63,7 +64,8 @@ def detect_columns(columns: Iterable[str], mapping: Mapping[str, object] | None 
     return found
 
 
-def text_columns(frame: pd.DataFrame, columns: Iterable[str], is_number, is_missing) -> dict[str, str]:
+def text_columns(frame: pd.DataFrame, columns: Iterable[str], is_number: Callable[[Any], bool],
+                 is_missing: Callable[[Any], bool]) -> dict[str, str]:
     """Columns that hold text, not numbers: column → an example value.
 
     A column is text when fewer than half of its filled cells are numbers (a name

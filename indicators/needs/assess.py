@@ -25,7 +25,7 @@ Built-in methods (records in :mod:`indicators.needs.registry`, parameters in :da
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -43,7 +43,7 @@ class _Presets(Mapping[str, Mapping[str, Any]]):
     def __getitem__(self, name: str) -> Mapping[str, Any]:
         return need_method(name).preset
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(method_names())
 
     def __len__(self) -> int:

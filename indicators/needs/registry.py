@@ -12,6 +12,7 @@ A geography names its default method in its metadata (``need_method`` in
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from indicators.errors import InputError
 from indicators.needs import mss, svi, zscore
@@ -73,7 +74,7 @@ class MethodChoices(Sequence[str]):
     def __len__(self) -> int:
         return len(NEED_METHODS)
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: Any) -> Any:
         return method_names()[i]
 
     def __iter__(self) -> Iterator[str]:

@@ -74,7 +74,7 @@ def robustness(
     if weights and any(float(w) != 1.0 for w in weights.values()):
         weight_sets.append(weights)
 
-    def run(method: str, w, shift: float) -> pd.DataFrame:
+    def run(method: str, w: Any, shift: float) -> pd.DataFrame:
         p = dict(params.get(method, {}))
         base = p.pop("flag_threshold", need_method(method).threshold)
         return assess(df, method, indicators, id_col=id_col, population_col=population_col,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -51,7 +52,7 @@ def _fmt(x: float | None) -> str:
     return s.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def describe(node, catalogue: Mapping[str, Indicator], lang: str = "de") -> str:
+def describe(node: Any, catalogue: Mapping[str, Indicator], lang: str = "de") -> str:
     """The parsed query in words, with full labels (shows how it was understood)."""
     if isinstance(node, Compare):
         def op_text(o: Operand) -> str:
@@ -70,7 +71,7 @@ def describe(node, catalogue: Mapping[str, Indicator], lang: str = "de") -> str:
     return t(f"q_{node.op}", lang).join(inner)
 
 
-def indicators_used(node) -> list[str]:
+def indicators_used(node: Any) -> list[str]:
     """Indicator ids referenced by a query, in order of appearance."""
     if isinstance(node, Compare):
         return [o.indicator for o in [node.first, *(p for _, p in node.rest)] if o.indicator]
@@ -85,7 +86,7 @@ def _operand(o: Operand, wide: pd.DataFrame) -> pd.Series:
     return pd.Series(o.number, index=wide.index, dtype=float)
 
 
-def evaluate(node, wide: pd.DataFrame) -> pd.Series:
+def evaluate(node: Any, wide: pd.DataFrame) -> pd.Series:
     """Evaluate on ``wide`` (index area_code, one column per indicator).
 
     Returns a nullable boolean Series: <NA> where a needed value is missing
@@ -163,7 +164,7 @@ class QueryResult:
                 "selected": self.selected, "areas": json_records(self.table)}
 
 
-def run_query(ds, text: str, year: int | None = None, lang: str = "de") -> QueryResult:
+def run_query(ds: Any, text: str, year: int | None = None, lang: str = "de") -> QueryResult:
     """Parse and evaluate a query on a :class:`~indicators.dataset.Dataset`.
 
     Parameters

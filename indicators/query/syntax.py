@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from indicators.catalogue import Indicator
 from indicators.errors import InputError
@@ -230,7 +230,7 @@ class Parser:
     def fail(self, msg: str, tok: Token | None = None) -> QueryError:
         return QueryError(msg, (tok or self.tok).pos, self.text)
 
-    def parse(self):
+    def parse(self) -> Any:
         if self.tok.kind == "END":
             raise self.fail("Die Abfrage ist leer. Beispiel: 'Anteil 65+ > 25 und Bevölkerungsentwicklung < 0'")
         node = self.parse_or()
@@ -240,21 +240,21 @@ class Parser:
             raise self.fail(f"'{self.tok.text}' unerwartet: hier fehlt 'und' bzw. 'oder'")
         return node
 
-    def parse_or(self):
+    def parse_or(self) -> Any:
         args = [self.parse_and()]
         while self.tok.kind == "OR":
             self.i += 1
             args.append(self.parse_and())
         return args[0] if len(args) == 1 else Logic("or", args)
 
-    def parse_and(self):
+    def parse_and(self) -> Any:
         args = [self.parse_not()]
         while self.tok.kind == "AND":
             self.i += 1
             args.append(self.parse_not())
         return args[0] if len(args) == 1 else Logic("and", args)
 
-    def parse_not(self):
+    def parse_not(self) -> Any:
         if self.tok.kind == "NOT":
             self.i += 1
             self._deeper()
@@ -263,7 +263,7 @@ class Parser:
             return node
         return self.parse_primary()
 
-    def parse_primary(self):
+    def parse_primary(self) -> Any:
         if self.tok.kind == "LP":
             open_tok = self.tok
             self.i += 1
@@ -317,6 +317,6 @@ class Parser:
         return Compare(first, rest)
 
 
-def parse(text: str, catalogue: Mapping[str, Indicator], available: set[str] | None = None):
+def parse(text: str, catalogue: Mapping[str, Indicator], available: set[str] | None = None) -> Any:
     """Parse a query into a syntax tree (raises :class:`QueryError`)."""
     return Parser(text, Names(catalogue, available)).parse()

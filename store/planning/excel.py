@@ -17,10 +17,12 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
 from indicators.spreadsheet import safe_frame
@@ -118,12 +120,12 @@ class _Plan:
     fresh: list[dict] = field(default_factory=list)
 
 
-def _own_refs(s, entity: str) -> dict[str, int]:
+def _own_refs(s: Session, entity: str) -> dict[str, int]:
     c = rows.TABLES[entity].__table__.c
     return {k: i for i, k in s.execute(select(c.id, c.kennung).where(c.kennung != ""))}
 
 
-def _check_update(s, entity: str, rid: int, version: int | None, data: dict, known: Known | None) -> tuple:
+def _check_update(s: Session, entity: str, rid: int, version: int | None, data: dict, known: Known | None) -> tuple:
     """Read-only check of an edit: the record exists, is at ``version``, and the merged record is valid."""
     try:
         current = rows.read_one(s, entity, rid)
@@ -137,7 +139,7 @@ def _check_update(s, entity: str, rid: int, version: int | None, data: dict, kno
     return rid, version or current["version"], merged
 
 
-def _check_sheet(s, user: User, sheet: str, frame: pd.DataFrame, report: Report, known: Known | None) -> _Plan:
+def _check_sheet(s: Session, user: User, sheet: str, frame: pd.DataFrame, report: Report, known: Known | None) -> _Plan:
     """Check every row without writing anything (no write lock: others keep logging in and saving)."""
     entity, plan = SHEETS[sheet], _Plan()
     refs, seen = _own_refs(s, entity), set()
@@ -159,7 +161,7 @@ def _check_sheet(s, user: User, sheet: str, frame: pd.DataFrame, report: Report,
     return plan
 
 
-def _write(s, user: User, plans: dict[str, _Plan], result: ImportResult, known: Known | None) -> None:
+def _write(s: Session, user: User, plans: dict[str, _Plan], result: ImportResult, known: Known | None) -> None:
     """The one short write transaction after the check: edits, then new records in bulk."""
     for sheet, plan in plans.items():
         entity = SHEETS[sheet]
@@ -241,7 +243,7 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
     return result
 
 
-def _join(v) -> str:
+def _join(v: Any) -> str:
     return ", ".join(str(x) for x in v) if isinstance(v, list) else ("" if v is None else v)
 
 

@@ -46,7 +46,7 @@ class Known:
     indicators: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-def _missing(v) -> bool:
+def _missing(v: Any) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and not v.strip())
 
 
@@ -62,7 +62,7 @@ def _text(data: dict, key: str, required: bool = False, limit: int = 300) -> str
     return s
 
 
-def split_list(v) -> list[str]:
+def split_list(v: Any) -> list[str]:
     """A list from a list or a comma-separated text (empty items dropped)."""
     if _missing(v):
         return []
@@ -70,7 +70,7 @@ def split_list(v) -> list[str]:
     return [str(i).strip() for i in items if str(i).strip()]
 
 
-def parse_date(v, key: str, end: bool = False) -> str | None:
+def parse_date(v: Any, key: str, end: bool = False) -> str | None:
     """``JJJJ-MM-TT``, ``TT.MM.JJJJ``, a date or a year (start: 1 January, end: 31 December)."""
     if _missing(v):
         return None
@@ -91,7 +91,7 @@ def parse_date(v, key: str, end: bool = False) -> str | None:
     raise PlanError(f"{LABELS[key]} {s!r} ist kein Datum (JJJJ-MM-TT, TT.MM.JJJJ oder Jahr)")
 
 
-def _number(v, key: str, required: bool = False) -> float | None:
+def _number(v: Any, key: str, required: bool = False) -> float | None:
     if _missing(v):
         if required:
             raise PlanError(f"{LABELS[key]} fehlt")
@@ -105,7 +105,7 @@ def _number(v, key: str, required: bool = False) -> float | None:
     return x
 
 
-def _required(v, key: str) -> float:
+def _required(v: Any, key: str) -> float:
     """:func:`_number` for a value that must be given: a float, never ``None``."""
     x = _number(v, key, required=True)
     assert x is not None  # _number raises PlanError for a missing required value
@@ -120,7 +120,7 @@ def _german(text: str) -> str:
     return t
 
 
-def _year(v, key: str) -> int:
+def _year(v: Any, key: str) -> int:
     x = _required(v, key)
     if not float(x).is_integer() or not 1900 <= x <= 2100:
         raise PlanError(f"{LABELS[key]} {v!r} ist kein Jahr (1900–2100)")
@@ -162,7 +162,7 @@ def _field(data: dict, fields: list[str]) -> str:
     return name
 
 
-def _milestones(v) -> list[dict]:
+def _milestones(v: Any) -> list[dict]:
     out = []
     for m in v or []:
         title = _text(m, "title", required=True)
@@ -170,7 +170,7 @@ def _milestones(v) -> list[dict]:
     return out
 
 
-def _location(v) -> dict | None:
+def _location(v: Any) -> dict | None:
     if _missing(v):
         return None
     if not isinstance(v, dict) or v.get("type") not in {"Point", "Polygon", "MultiPolygon"} \
@@ -242,7 +242,7 @@ def diff(old: dict | None, new: dict | None) -> dict[str, list]:
 
 def describe(changes: dict[str, list], limit: int = 6) -> str:
     """``Titel: 'A' → 'B'; Status: 'geplant' → 'laufend'`` (German labels)."""
-    def show(v) -> str:
+    def show(v: Any) -> str:
         if v is None or v == [] or v == "":
             return "–"
         if isinstance(v, list):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -57,12 +58,12 @@ def _iso(t: dt.datetime | None) -> str | None:
     return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).isoformat(timespec="seconds")
 
 
-def meta(row) -> dict:
+def meta(row: Any) -> dict:
     return {"id": row.id, "version": row.version, "created": _iso(row.created), "updated": _iso(row.updated),
             "created_by": row.created_by}
 
 
-def _grouped(s: Session, col_key, col_val, keys: list[int] | None) -> dict[int, list]:
+def _grouped(s: Session, col_key: Any, col_val: Any, keys: list[int] | None) -> dict[int, list]:
     q = select(col_key, col_val)
     if keys is not None:
         q = q.where(col_key.in_(keys))
@@ -135,7 +136,7 @@ def _partner_ids(s: Session, names: list[str], user_name: str) -> list[int]:
     return out
 
 
-def write(s: Session, entity: str, row, rec: dict, user_name: str) -> None:
+def write(s: Session, entity: str, row: Any, rec: dict, user_name: str) -> None:
     """Put the values of the cleaned record ``rec`` into ``row`` and its link tables (row flushed)."""
     if entity == "partner":
         for k in ("organisation", "kind", "contact", "fields", "areas"):
@@ -179,12 +180,12 @@ def write(s: Session, entity: str, row, rec: dict, user_name: str) -> None:
     s.flush()
 
 
-def _insert_ids(s: Session, table, params: list[dict]) -> list[int]:
+def _insert_ids(s: Session, table: Any, params: list[dict]) -> list[int]:
     """Insert ``params`` in bulk (:func:`store.bulk.insert_rows`); the new ids in the order of ``params``."""
     return insert_rows(s, table.__table__, params, ids=True)
 
 
-def _bulk(s: Session, link, params: list[dict]) -> None:
+def _bulk(s: Session, link: Any, params: list[dict]) -> None:
     insert_rows(s, link.__table__, params)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -35,7 +36,7 @@ def too_many_rows(n: int | str, cap: int) -> str:
             "bitte die Datei aufteilen").replace(",", ".")
 
 
-def cell(v) -> str:
+def cell(v: Any) -> str:
     """A cell as text: dates ISO, whole floats without ``.0``."""
     if v is None:
         return ""
@@ -62,7 +63,7 @@ def _parse_problem(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {str(exc)[:120]}" if str(exc) else type(exc).__name__
 
 
-def _sheet_frame(ws, name: str, cap: int) -> tuple[pd.DataFrame, Report]:
+def _sheet_frame(ws: Any, name: str, cap: int) -> tuple[pd.DataFrame, Report]:
     report = Report(f"{name} [{ws.title}]")
     header: list[str] | None = None
     records: list[dict] = []

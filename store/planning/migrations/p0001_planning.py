@@ -5,6 +5,8 @@ Depends on: 0001_initial (users, audit_log)
 """
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -24,7 +26,7 @@ def _versioned() -> list[sa.Column]:
             sa.Column("created_by", sa.String(64), nullable=False, server_default="")]
 
 
-def _link(name: str, col: str, col_type, target: str | None = None) -> None:
+def _link(name: str, col: str, col_type: Any, target: str | None = None) -> None:
     second = sa.Column(col, col_type, sa.ForeignKey(target, ondelete="CASCADE"), primary_key=True) if target \
         else sa.Column(col, col_type, primary_key=True)
     op.create_table(name, sa.Column("measure_id", sa.Integer, sa.ForeignKey("plan_measures.id", ondelete="CASCADE"),
