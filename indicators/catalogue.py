@@ -9,19 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import get_args
 
 import pandas as pd
 import yaml
 
 from indicators.errors import InputError
 from indicators.formatting import value_decimals
+from indicators.types import Direction, Kind
 from indicators.wording.core import pick
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_CATALOGUE = DATA_DIR / "indicators.yaml"
 
-KINDS = {"count", "value", "rate", "change"}
-DIRECTIONS = {"up", "down", "neutral"}
+KINDS: set[str] = set(get_args(Kind))
+DIRECTIONS: set[str] = set(get_args(Direction))
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,15 @@ Other packages declare their tables on the same :class:`Base` (so they may refer
 from __future__ import annotations
 
 import datetime as dt
+from typing import get_args
 
 from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-ROLES = ("viewer", "planner", "admin")
-VISIBILITIES = ("intern", "öffentlich")
+from indicators.types import Role, Visibility
+
+ROLES: tuple[str, ...] = get_args(Role)
+VISIBILITIES: tuple[str, ...] = get_args(Visibility)
 
 
 def utcnow() -> dt.datetime:

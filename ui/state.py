@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from indicators.compute.classify import DEFAULT_PALETTE
+from indicators.types import View
 
 
 @dataclass(frozen=True)
@@ -12,7 +13,7 @@ class AtlasView:
 
     indicator: str
     year: int
-    view: str = "level"                 # "level" or "change"
+    view: View = "level"                # "level" or "change"
     start: int | None = None            # first year of a change view
     relative: bool = False              # change in % instead of points/units
     scheme: str = "quantiles"

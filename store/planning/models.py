@@ -6,15 +6,17 @@ milestones) are link tables; a partner's fields of action and areas are JSON lis
 from __future__ import annotations
 
 import datetime as dt
+from typing import get_args
 
 from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from indicators.types import Status
 from store.models import Base, utcnow
 
 DEFAULT_FIELDS = ("Armut und Grundsicherung", "Kinder Jugend Familie", "Alter und Pflege", "Wohnen", "Arbeit",
                   "Integration", "Teilhabe und Behinderung", "Gesundheit")
-STATUSES = ("geplant", "laufend", "abgeschlossen", "abgebrochen")
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 class FieldRow(Base):

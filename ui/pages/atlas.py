@@ -28,6 +28,7 @@ from indicators.errors import SozialmonitorError, error_text
 from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
+from indicators.types import View
 from indicators.wording import display_columns, t
 from ui import common, downloads, supply_panel
 from ui.map_view import show_map
@@ -51,7 +52,7 @@ def _controls(ds, lang: str) -> AtlasView:
     years = common.years_for(ds, ind_id)
     common.choice("year", years, years[-1], cast=int)
     year = sb.select_slider(t("year", lang), years, key="year") if len(years) > 1 else years[0]
-    views = {"level": t("view_level", lang), "change": t("view_change", lang)}
+    views: dict[View, str] = {"level": t("view_level", lang), "change": t("view_change", lang)}
     common.choice("view", views, "level")
     view = sb.radio(t("view", lang), list(views), key="view", horizontal=True, format_func=views.__getitem__)
     start = None
