@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo.attribution import sources_line
 from geo.exports.sheet import ExportTable, yes_no
-from geo.exports.views import sources_line
 from indicators.dataset import Dataset
 from indicators.needs.words import need_words, reason_lines
 from indicators.wording import t

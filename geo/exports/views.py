@@ -7,33 +7,17 @@ change rows, the dataset) and returns internal columns, decimals from
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 
+from geo.attribution import sources_line
 from geo.exports.sheet import ExportTable, yes_no
 from indicators.compute.timeseries import change_between
 from indicators.dataset import Dataset
 from indicators.errors import InputError
 from indicators.wording import t
 
-
-def sources_line(ds: Dataset, indicators: Iterable[str] = ()) -> str:
-    """Source and attribution of ``indicators`` (all sources if none), boundaries last, no repeats."""
-    ids = [i for i in indicators if i in ds.catalogue]
-    if not ids:
-        return ds.attribution()
-    parts: list[str] = []
-    for ind_id in ids:
-        for part in ds.attribution(ind_id).split("; "):
-            if part and part not in parts:
-                parts.append(part)
-    border = ds.geography.attribution
-    if border in parts:
-        parts.remove(border)
-        parts.append(border)
-    return "; ".join(parts)
+__all__ = ["sources_line"]  # re-exported: its home is geo.attribution
 
 
 def _note(suppressed: pd.Series, values: pd.Series, lang: str, min_count: int) -> list[str]:

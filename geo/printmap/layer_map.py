@@ -15,7 +15,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 
-from geo.exports.views import sources_line
+from geo.attribution import sources_line
 from geo.join import join_values
 from geo.printmap import layout as pl
 from geo.printmap.render import PageText, PrintMap, PrintOptions, check_options, compose_page, figure_bytes
