@@ -41,8 +41,3 @@ def to_metric(gdf: gpd.GeoDataFrame, source: str = "Datei") -> gpd.GeoDataFrame:
     if gdf.crs.to_epsg() == 25832:
         return gdf
     return gdf.to_crs(METRIC_CRS)
-
-
-def to_web(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Return ``gdf`` in :data:`WEB_CRS` for Leaflet."""
-    return gdf.to_crs(WEB_CRS)

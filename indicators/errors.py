@@ -23,7 +23,7 @@ from pathlib import Path
 from indicators.wording import t
 from indicators.wording.message import Message, msg, render
 
-__all__ = ["InputError", "SozialmonitorError", "UnknownGeography", "UnknownIndicator", "error_text", "msg"]
+__all__ = ["InputError", "SozialmonitorError", "UnknownGeography", "error_text", "msg"]
 
 
 class SozialmonitorError(Exception):
@@ -79,10 +79,6 @@ class InputError(SozialmonitorError, ValueError):
 
 class UnknownGeography(SozialmonitorError, KeyError):
     """No shipped or saved geography has this id."""
-
-
-class UnknownIndicator(SozialmonitorError, KeyError):
-    """The catalogue has no indicator of this id."""
 
 
 def error_text(exc: BaseException, lang: str = "de") -> str:

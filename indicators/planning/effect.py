@@ -74,12 +74,6 @@ def nearest(pre: pd.Series, pool: list[str], reference: float, k: int = K_MATCHE
     return sorted(ranked[:min(k, len(ranked))])
 
 
-def _comparison(pre: pd.Series, pool: list[str], treated: list[str], how: str) -> list[str]:
-    if how == "all":
-        return list(pool)
-    return nearest(pre, pool, float(pre[treated].mean()))
-
-
 @functools.lru_cache(maxsize=256)
 def placebo_sets(n: int, m: int) -> tuple[tuple[tuple[int, ...], ...], bool]:
     """Index sets of size m among n: all if C(n, m) ≤ 5,000 (``True``), else 999 seeded random draws.
@@ -112,11 +106,6 @@ def _placebos(d: np.ndarray, m: int) -> tuple[np.ndarray, bool]:
     idx = _set_matrix(len(d), m)
     in_sum = d[idx].sum(axis=1)
     return in_sum / m - (d.sum() - in_sum) / (len(d) - m), exact
-
-
-def placebo_effects(delta: pd.Series, pool: list[str], m: int) -> tuple[np.ndarray, bool]:
-    """The effect of every placebo set against the rest of ``pool``, and whether the sets were enumerated."""
-    return _placebos(delta[pool].to_numpy(float), m)
 
 
 def p_value(effect: float, placebos: np.ndarray) -> float | None:

@@ -21,17 +21,3 @@ def wide(values: pd.DataFrame, indicator: str) -> pd.DataFrame:
     out.columns = [int(c) for c in out.columns]
     out.index = out.index.astype(str)
     return out.astype(float)
-
-
-def data_years(values: pd.DataFrame, indicator: str) -> list[int]:
-    """Years in which ``indicator`` has at least one value."""
-    w = wide(values, indicator)
-    return sorted(int(c) for c in w.columns if w[c].notna().any())
-
-
-def value_at(table: pd.DataFrame, code: str, year: int) -> float | None:
-    """The value of one area in one year, None if missing or suppressed."""
-    if code not in table.index or year not in table.columns:
-        return None
-    x = table.at[code, year]
-    return None if pd.isna(x) else float(x)
