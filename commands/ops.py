@@ -66,7 +66,8 @@ def configure_logging() -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter())
     root.handlers = [handler]
-    root.setLevel(logging.INFO)
+    root.setLevel(logging.WARNING)  # libraries: warnings and errors only (alembic talks a lot on INFO)
+    logging.getLogger("sozialmonitor").setLevel(logging.INFO)  # our actions (sozialmonitor.actions)
 
 
 # ------------------------------------------------------------------ ogc

@@ -189,3 +189,16 @@ def test_gdal_oapif_reads_public_collections_only(admin_store):
             proc.terminate()
             proc.wait(timeout=30)
             admin_store.publish("beta", False)
+
+
+def test_configuration_untouched_when_nothing_changed(admin_store):
+    """pygeoapi restarts when the configuration file changes (systemd .path unit): no change, no restart."""
+    out = ogc.ogc_dir(admin_store.root)
+    _reset(admin_store)
+    before = (out / ogc.CONFIG_NAME).stat().st_mtime_ns
+    ogc.write_ogc(data_root=admin_store.root)
+    admin_store.publish("alpha", False)  # already internal: the same public set
+    assert (out / ogc.CONFIG_NAME).stat().st_mtime_ns == before
+    admin_store.publish("alpha")
+    assert (out / ogc.CONFIG_NAME).stat().st_mtime_ns != before
+    admin_store.publish("alpha", False)
