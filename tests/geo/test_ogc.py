@@ -155,7 +155,9 @@ print(json.dumps(out))
 def _gdal_read(base: str, names: list[str]) -> list:
     """Read through GDAL's OAPIF driver in a clean process, as QGIS would (the app's own processes switch
     GDAL's network drivers off: geo/safe_open.py)."""
-    env = {k: v for k, v in os.environ.items() if k != "GDAL_SKIP"}  # set by geo/safe_open.py on import
+    from geo.safe_open import GDAL_CONFIG  # the app's own processes: no network drivers, 1 s timeouts
+
+    env = {k: v for k, v in os.environ.items() if k != "GDAL_SKIP" and k not in GDAL_CONFIG}
     proc = subprocess.run([sys.executable, "-c", GDAL_READ, base, *names], capture_output=True, text=True,
                           timeout=240, env=env)
     assert proc.returncode == 0, proc.stderr[-2000:]
