@@ -275,3 +275,40 @@ def test_backup_restore_into_a_fresh_installation_gives_the_same_data(cluster, t
     finally:
         old.dispose()
         new.dispose()
+
+
+def _established(port: int) -> int:
+    """Established TCP connections whose local port is ``port`` (the app side of nginx's upstream links)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            parts = line.split()
+            if parts[3] == "01" and int(parts[1].rsplit(":", 1)[1], 16) == port:
+                count += 1
+    return count
+
+
+def test_new_sessions_spread_over_both_app_processes(cluster):
+    """nginx's cookie hash: every new browser session gets its own random key, so sessions from one
+    address (one office behind NAT, here all of 127.0.0.1) use both processes, unlike ip_hash."""
+    import asyncio
+
+    import websockets
+
+    ports = [int(u.rsplit(":", 1)[1].strip("/")) for u in cluster["apps"]]
+    url = cluster["https"].replace("https", "wss", 1) + "/_stcore/stream"
+
+    async def hold(n: int) -> list[int]:
+        conns = [await websockets.connect(url, subprotocols=["streamlit"], origin=cluster["https"], ssl=INSECURE)
+                 for _ in range(n)]
+        try:
+            await asyncio.sleep(0.5)
+            return [_established(p) for p in ports]
+        finally:
+            for c in conns:
+                await c.close()
+
+    before = [_established(p) for p in ports]
+    during = asyncio.run(hold(12))
+    gained = [d - b for d, b in zip(during, before)]
+    assert all(g >= 2 for g in gained), gained  # (keep-alive links of earlier requests come and go)
