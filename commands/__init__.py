@@ -2,6 +2,7 @@
 
 - :mod:`commands.analysis`: ``indicators``, ``mss``, ``svi``, ``map``, ``batch``, ``report``;
 - :mod:`commands.places`: ``locate``, ``estimate``, ``query``, ``zonal``, ``validate``;
+- :mod:`commands.strategy`: ``needs`` (with ``--consensus``), ``segregation``, ``typology``;
 - :mod:`commands.accounts`, :mod:`commands.data`, :mod:`commands.planning`: the store's
   ``users``, ``audit``, ``data`` and ``plan`` (declared below, bodies loaded on use);
 - :mod:`commands.ops`: ``ogc``, ``health``, ``backup``, ``restore`` (running a server) and JSON logs;
@@ -81,6 +82,6 @@ def _grid(args: argparse.Namespace) -> int:
 
     return run_grid(args)
 
-from commands import analysis, ops, places  # noqa: E402  (registers the rest, in --help order)
+from commands import analysis, ops, places, strategy  # noqa: E402  (registers the rest, in --help order)
 
-__all__ = ["COMMANDS", "Command", "analysis", "arg", "ops", "places", "say"]
+__all__ = ["COMMANDS", "Command", "analysis", "arg", "ops", "places", "say", "strategy"]

@@ -93,7 +93,9 @@ def startup_cleanup(root: Path | str | None = None) -> list[Path]:
     a failure is logged with its traceback.
     """
     try:
-        return DataStore(root).cleanup()
+        from geo.uploads.workdir import cleanup_stale
+
+        return DataStore(root).cleanup() + cleanup_stale(root)
     except Exception:
         logging.getLogger(__name__).exception("data store clean-up failed")
         return []
@@ -268,6 +270,7 @@ class DataStore:
         meta: Mapping | None = None,
         overwrite: bool = False,
         public: bool = False,
+        audit_details: Mapping | None = None,
         _after_files: Callable[[], None] | None = None,
     ) -> Geography:
         """Save a dataset and register it as a geography; return that geography.
@@ -288,6 +291,8 @@ class DataStore:
             version is kept. Otherwise an existing name is an error.
         public
             Visibility ``öffentlich`` (admins only); else ``intern``.
+        audit_details
+            Added to the audit entry of the upload (e.g. the provenance of a copy).
         """
         started, gid = time.monotonic(), safe_name(name)
         for what, text in (("Bezeichnung", label_de), ("englische Bezeichnung", label_en), ("Quellenangabe", attribution)):
@@ -307,7 +312,8 @@ class DataStore:
                     _after_files()  # test hook: simulate a crash before the commit
                 rec = _registry().register(self.engine, self.user, gid, label_de, str(rel), **checks,
                                            label_en=label_en or label_de, layer=LAYER,
-                                           reference_code=reference_code, attribution=attribution)
+                                           reference_code=reference_code, attribution=attribution,
+                                           details=dict(audit_details or {}))
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
