@@ -47,7 +47,8 @@ def _audit(args: argparse.Namespace) -> int:
          arg("--base", metavar="GEO", help="cli_a_base"),
          arg("--label", help="cli_a_label"), arg("--source", help="cli_a_source"),
          arg("--key", help="cli_a_boundary_key"), arg("--year", type=int, help="cli_a_default_year"),
-         arg("--public", action="store_true", help="cli_a_public"), JSON, AS_USER)
+         arg("--public", action="store_true", help="cli_a_public"),
+         arg("--parts", action="append", default=[], metavar="SUMME=TEIL+TEIL", help="dc_a_parts"), JSON, AS_USER)
 def _data(args: argparse.Namespace) -> int:
     from commands.data import run_data
 

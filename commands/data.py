@@ -71,6 +71,11 @@ def _add(args: argparse.Namespace) -> int:
     if not check.ok:
         return 1
     indicators, sources = _indicators(check, args.source)
+    if args.parts:  # TOTAL=PART+PART…: used by secondary suppression; TOTAL= switches an inferred one off
+        from indicators.compute.disclosure import declare_parts, parse_parts
+
+        indicators = declare_parts(indicators, check.catalogue, parse_parts(args.parts),
+                                   set(check.tidy["variable"]) | set(check.catalogue))
     growth = None
     if exists and base == name:  # the table extends the saved dataset: say what changes
         from geo.uploads.growth import preview_growth

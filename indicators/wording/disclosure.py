@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "dc_a_parts": ("SUMME=TEIL+TEIL…: SUMME ist in jedem Gebiet die Summe der Teile (für die Geheimhaltung); "
+                   "SUMME= ohne Teile: keine Summe (schaltet eine erkannte ab); mehrfach möglich",
+                   "TOTAL=PART+PART…: TOTAL is the sum of the parts in every area (for disclosure control); "
+                   "TOTAL= without parts: no total (switches an inferred one off); repeatable"),
     "gr_withheld": ("{n} Werte betreffen gesperrte Werte des Datensatzes und werden nicht verglichen",
                     "{n} values concern suppressed values of the dataset and are not compared"),
     "dc_copy_note": ("auf Datensatz '{name}' von {owner} aufgebaut: nur die veröffentlichten Werte übernommen "
