@@ -320,9 +320,19 @@ def _rate(ind: Indicator, known: dict[str, np.ndarray]) -> tuple[np.ndarray, np.
     return value, num, den
 
 
-@lru_cache(maxsize=4)
 def default_estimator(geography: str = "stadtteile") -> Estimator:
-    """Estimator for a shipped geography, built once per process."""
+    """Estimator for a geography: a shipped one is built once per process; a saved dataset is
+    read again each time (its versions and who may read it change while the process runs)."""
+    from geo.geographies import REGISTRY, get_geography, parse_registry
+    from geo.loading import load_dataset
+
+    if geography in parse_registry(REGISTRY):
+        return _shipped_estimator(geography)
+    return Estimator(load_dataset(get_geography(geography)))
+
+
+@lru_cache(maxsize=4)
+def _shipped_estimator(geography: str) -> Estimator:
     from geo.geographies import get_geography
     from geo.loading import load_dataset
 

@@ -146,8 +146,8 @@ def infer_relations(table: pd.DataFrame, variables: Iterable[str] | None = None,
         for c in wide.columns:
             x = wide[c].to_numpy(dtype=float)
             both = ~np.isnan(t) & ~np.isnan(x)
-            if c != total and both.sum() >= min_rows and (x[both] >= 0).all() and (x[both] <= t[both] + 1e-9).all() \
-                    and (x[both] > 0).any():
+            # a part that is 0 everywhere counts too: total minus the other parts would show its zeros
+            if c != total and both.sum() >= min_rows and (x[both] >= 0).all() and (x[both] <= t[both] + 1e-9).all():
                 cands.append((c, x))
         cands.sort(key=lambda cx: -float(np.nanmean(cx[1])))
         out += [(str(total), tuple(sorted(parts))) for parts in _partitions(t, cands, min_rows, max_nodes)]
