@@ -25,6 +25,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "(sonst ließen sich zwei Auswahlen gegeneinander aufrechnen)",
                         "{names}: suppressed because the selection touches an area whose value is suppressed or "
                         "small (else two selections could be subtracted from each other)"),
+    "dc_form_title": ("**Summen in der Tabelle** (für die Geheimhaltung: eine gesperrte Teilzahl darf sich nicht "
+                      "als Summe minus die übrigen Teile ausrechnen lassen)",
+                      "**Totals in the table** (for disclosure control: a suppressed part must not be computable "
+                      "as the total minus the other parts)"),
+    "dc_form_keep": ("{total} = {parts} als Summe behandeln", "treat {total} = {parts} as a total"),
     "dc_withdrawn": ("Kopie '{name}' von '{source}' zurückgezogen (Papierkorb)",
                      "Copy '{name}' of '{source}' withdrawn (trash)"),
 }

@@ -6,9 +6,10 @@ import streamlit as st
 from geo.grid.upload import accept_grid_upload, check_grid_upload
 from geo.uploads.boundary import boundary_areas, check_boundaries
 from geo.uploads.growth import extend_dataset, extendable, preview_growth
-from geo.uploads.pipeline import accept_upload
+from geo.uploads.pipeline import accept_upload, copy_provenance
 from geo.uploads.store import DataStore, StoreError
-from geo.uploads.table import UploadError, check_table, recheck_table
+from geo.uploads.table import UploadError, check_table, inferred_totals, recheck_table
+from indicators.compute.disclosure import declare_parts
 from indicators.errors import InputError
 from indicators.ingest.growth import growth_lines
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
@@ -74,9 +75,27 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
     return indicators, sources, problems
 
 
+def _inferred_totals_form(check, indicators: list, lang: str) -> list:
+    """A box per total the table shows (a sum of other columns in every area): ticked, secondary
+    suppression treats it as that sum; unticked, the planner says it is none."""
+    found = inferred_totals(check.tidy, check.catalogue)
+    if not found:
+        return indicators
+    st.markdown(t("dc_form_title", lang))
+    off: dict[str, tuple[str, ...]] = {}
+    for total, parts in found:
+        keep = st.checkbox(md(t("dc_form_keep", lang, total=total, parts=" + ".join(parts))), value=True,
+                           key=f"up_sum_{total}_{'_'.join(parts)}")
+        if not keep:
+            off[total] = ()
+    variables = set(check.tidy["variable"]) | set(check.catalogue)
+    return declare_parts(indicators, check.catalogue, off, variables) if off else indicators
+
+
 def _accept_table(store, check, base, filename: str, lang: str) -> None:
     """Extend the chosen saved dataset (default) or save a new one under the label the planner types."""
     indicators, sources, problems = _catalogue_form(check, lang)
+    indicators = _inferred_totals_form(check, indicators, lang)
     extend = False
     if extendable(store, base):
         modes = {"extend": t("gr_mode_extend", lang, label=base.label(lang)), "new": t("gr_mode_new", lang)}
@@ -86,6 +105,9 @@ def _accept_table(store, check, base, filename: str, lang: str) -> None:
         st.caption(md(t("gr_shipped_note", lang, label=base.label(lang))))
     label = ""
     if not extend:
+        provenance = copy_provenance(store, base.id)
+        if provenance:  # another user's dataset: only its published values are taken over
+            st.info(md(t("dc_copy_note", lang, name=base.label(lang), owner=provenance["based_on_owner"] or "–")))
         label = st.text_input(t("up_dataset_label", lang), key="up_t_label").strip()
         if not label:
             problems = [*problems, t("gr_label_missing", lang)]

@@ -126,3 +126,13 @@ def test_only_the_source_owner_withdraws_a_copy(copied):
     assert removed[-1].object == copy and removed[-1].details["withdrawn_from"] == source
     with pytest.raises(UploadError, match="keine Kopie"):
         withdraw_copy(DataStore(root, user=people["anna"]), source)
+
+
+def test_copy_provenance_names_only_other_users_saved_datasets(copied):
+    from geo.uploads.pipeline import copy_provenance
+
+    root, people, source, copy = copied
+    assert copy_provenance(DataStore(root, user=people["anna"]), source) == {}
+    assert copy_provenance(DataStore(root, user=people["anna"]), "stadtteile") == {}  # shipped: public files
+    prov = copy_provenance(DataStore(root, user=people["carl"]), source)
+    assert prov["based_on"] == source and prov["based_on_owner"] == "anna" and prov["view"] == "geschützt"
