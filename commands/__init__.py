@@ -39,7 +39,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 @command("data", "cli_h_data",
-         arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish"]),
+         arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish", "withdraw"]),
          arg("name", nargs="?", help="cli_a_dataset"),
          arg("--table", metavar=say("cli_v_file"), help="cli_a_table"),
          arg("--boundaries", metavar=say("cli_v_file"), help="cli_a_new_boundaries"),

@@ -30,6 +30,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "**Totals in the table** (for disclosure control: a suppressed part must not be computable "
                       "as the total minus the other parts)"),
     "dc_form_keep": ("{total} = {parts} als Summe behandeln", "treat {total} = {parts} as a total"),
+    "dc_withdraw_button": ("Zurückziehen", "Withdraw"),
+    "dc_withdraw_help": ("Kopie Ihres Datensatzes in den Papierkorb legen (protokolliert)",
+                         "Move this copy of your dataset to the trash (audited)"),
     "dc_withdrawn": ("Kopie '{name}' von '{source}' zurückgezogen (Papierkorb)",
                      "Copy '{name}' of '{source}' withdrawn (trash)"),
 }

@@ -6,7 +6,7 @@ import streamlit as st
 from geo.grid.upload import accept_grid_upload, check_grid_upload
 from geo.uploads.boundary import boundary_areas, check_boundaries
 from geo.uploads.growth import extend_dataset, extendable, preview_growth
-from geo.uploads.pipeline import accept_upload, copy_provenance
+from geo.uploads.pipeline import accept_upload, copy_provenance, withdraw_copy
 from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, inferred_totals, recheck_table
 from indicators.compute.disclosure import declare_parts
@@ -283,6 +283,7 @@ def _saved_list(store: DataStore, lang: str) -> None:
     saved = store.list()
     if not saved:
         st.write(t("up_no_saved_data_yet", lang))
+    by_name = {d.name: d for d in saved}
     for item in saved:
         c1, c2, c3 = st.columns([4, 1, 1])
         vis = t("visibility_public" if item.public else "visibility_internal", lang)
@@ -291,6 +292,18 @@ def _saved_list(store: DataStore, lang: str) -> None:
         if allowed(store.user, "publish") and c3.button(
                 t("unpublish_button" if item.public else "publish_button", lang), key=f"pub_{item.name}"):
             _try(lambda it=item: store.publish(it.name, not it.public))
+        source = by_name.get(str((item.meta or {}).get("based_on") or ""))
+        if source is not None and source.record and store.user.id is not None \
+                and source.record.owner_id == store.user.id and owner_id != store.user.id:
+            # a colleague's copy of the user's dataset (its published values): the owner may withdraw it
+            if c2.button(t("dc_withdraw_button", lang), key=f"wd_{item.name}", help=t("dc_withdraw_help", lang)):
+                try:
+                    withdraw_copy(store, item.name)
+                except (StoreError, UploadError) as exc:
+                    common.show_error(exc)
+                else:
+                    _saved(t("dc_withdrawn", lang, name=item.name, source=source.name))
+            continue
         if not allowed(store.user, "remove", owner_id):
             continue
         if st.session_state.get("rm_confirm") == item.name:
