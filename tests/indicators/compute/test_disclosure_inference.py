@@ -92,3 +92,17 @@ def test_inference_stays_quick_on_many_variables():
     rng = np.random.default_rng(3)
     rows = {f"{i:02d}": {f"v{j}": float(x) for j, x in enumerate(rng.integers(0, 500, 60))} for i in range(30)}
     assert isinstance(infer_relations(tidy(rows), max_nodes=5_000), list)
+
+
+def test_a_total_of_ten_among_forty_columns_is_found():
+    """Too many candidates for a subset search: least squares finds the exact 0/1 combination."""
+    rng = np.random.default_rng(7)
+    frames = []
+    for year in (2021, 2022):  # 60 complete rows for 40 candidates
+        rows = {}
+        for a in range(30):
+            vals = rng.integers(0, 50, 40)
+            rows[f"{a:02d}"] = {**{f"v{j}": float(x) for j, x in enumerate(vals)}, "teil_summe": float(vals[:10].sum())}
+        frames.append(tidy(rows, year=year))
+    found = infer_relations(pd.concat(frames, ignore_index=True))
+    assert ("teil_summe", tuple(sorted(f"v{j}" for j in range(10)))) in found
