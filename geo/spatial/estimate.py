@@ -285,10 +285,15 @@ class Estimator:
         return EstimateResult(area_km2, year, table, w, notes)
 
     def _residents(self, w: pd.DataFrame, year: int, weights: np.ndarray) -> float:
-        """Residents inside by the address-point method (NaN without a population count)."""
+        """Residents inside by the address-point method (NaN without a population count).
+
+        A suppressed or small population counts as 0: the minimum-population rule must not
+        step where a slice of a hidden count crosses the threshold.
+        """
         if self.population_var is None or not len(w):
             return float("nan") if self.population_var is None else 0.0
         pop = self.counts[year].loc[w["code"], self.population_var].to_numpy(dtype=float)
+        pop = np.where(self.unsafe[year].loc[w["code"], self.population_var].to_numpy(), 0.0, pop)
         return float(weights[list(METHODS).index("dasymetric")] @ pop)
 
     def _notes(self, geom: shapely.Geometry, w: pd.DataFrame, area_km2: float, lang: str) -> list[str]:

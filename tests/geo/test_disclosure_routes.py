@@ -43,7 +43,7 @@ VARS = ("population_total", "pop_under18", "pop_65plus")
 
 
 def _estimator(pop: list[int], kids: list[int]) -> Estimator:
-    rows = [(c, 2022, v, float(x)) for v, xs in zip(VARS, (pop, kids, [p // 4 for p in pop]))
+    rows = [(c, 2022, v, float(x)) for v, xs in zip(VARS, (pop, kids, [max(p // 4, 40) for p in pop]))
             for c, x in zip(AREAS["code"], xs)]
     table = pd.DataFrame(rows, columns=["area_code", "year", "variable", "value"])
     values = apply_disclosure(compute_indicators(table, CAT), CAT)  # the city total counts as known
@@ -71,16 +71,18 @@ def whole_areas_plus_a_slice(draw):
        kids=st.lists(st.integers(3, 60), min_size=N * N, max_size=N * N),
        hidden_area=st.integers(0, N * N - 1), hidden=st.tuples(st.integers(0, MIN_COUNT - 1),
                                                               st.integers(0, MIN_COUNT - 1)),
+       hidden_var=st.sampled_from(["pop_under18", "population_total"]),
        polygons=st.lists(whole_areas_plus_a_slice(), min_size=1, max_size=3))
 def test_estimates_of_whole_areas_plus_slices_do_not_depend_on_a_hidden_count(pop, kids, hidden_area, hidden,
-                                                                               polygons):
+                                                                               hidden_var, polygons):
     """The attack of the issue: a published area plus a growing slice of an area whose count is
-    suppressed steps from 5 to 10 where the slice times the hidden count crosses 2.5."""
+    suppressed steps from 5 to 10 where the slice times the hidden count crosses 2.5 (and, for a
+    hidden population, the minimum-population rule must not step either)."""
     outs = []
     for h in hidden:
-        k = list(kids)
-        k[hidden_area] = h
-        est = _estimator(pop, k)
+        k, p = list(kids), list(pop)
+        (k if hidden_var == "pop_under18" else p)[hidden_area] = h
+        est = _estimator(p, k)
         outs.append([_published(est, g) for g in polygons])
     assert outs[0] == outs[1]
     for out in outs[0]:
