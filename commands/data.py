@@ -33,7 +33,7 @@ def _indicators(check, source: str | None) -> tuple[list, list]:
 def _report(report, ok: bool) -> None:
     from indicators.text import plain
 
-    print(plain(report.to_text()))
+    print(plain(report.to_text(cli_lang())))
     print(say("cli_m_usable" if ok else "cli_m_not_usable"))
 
 

@@ -40,6 +40,7 @@ class Geography:
     attribution: str = ""
     crs: str = "EPSG:25832"
     extra_tables: tuple[Path, ...] = ()  # further tidy tables of the same areas (e.g. Zensus 2011)
+    need_method: str = ""  # default need method (indicators.needs.registry); empty: the registry's default
 
     def label(self, lang: str = "de") -> str:
         return pick((self.label_de, self.label_en or self.label_de), lang)

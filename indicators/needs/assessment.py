@@ -1,11 +1,13 @@
 """Need assessment of a loaded geography: the glue between a Dataset and
 :func:`indicators.needs.assess.assess` (which works on any wide table).
 
-The default set-up per geography: Berlin's MSS example uses the ``mss``
-preset on the S (status) and D (dynamics) indicators of the edition; any other
-geography uses the ``z`` preset on every catalogue indicator that has a need
-direction (up/down); indicators with a fixed ``reference_year`` in the catalogue
-(the Zensus 2011 indicators of Lübeck) take part with that year's values.
+The default set-up per geography: the method its metadata names (``need_method`` in
+``shapes/geographies.yaml``; Berlin's MSS example: ``mss``, on the S (status) and D
+(dynamics) indicators of the edition), else ``z`` on every catalogue indicator that has a
+need direction (up/down); each method's record decides its indicators
+(:attr:`indicators.needs.method.NeedMethod.default_indicators`). Indicators with a fixed
+``reference_year`` in the catalogue (the Zensus 2011 indicators of Lübeck) take part with
+that year's values.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from indicators.dataset import Dataset
 from indicators.needs.assess import assess
 from indicators.needs.explain import explain
 from indicators.needs.mss import STATUS_CLASSES, STATUS_CLASSES_EN
+from indicators.needs.registry import geography_method, need_method
 from indicators.needs.robustness import robustness
 from indicators.wording import pick
 
@@ -64,13 +67,9 @@ def default_setup(ds: Dataset, year: int) -> NeedSetup:
     # social indicators of a fixed reference year (Zensus 2011) are used for every year, dated in their label
     available |= {i for i, ind in ds.catalogue.items() if ind.extra.get("reference_year")
                   and i in set(ds.values[ds.values["year"] == int(ind.extra["reference_year"])]["indicator"])}
-    if ds.geography.id.startswith("berlin"):
-        status = sorted(i for i in available if i.startswith("s") and i[1:2].isdigit())
-        dynamic = sorted(i for i in available if i.startswith("d") and i[1:2].isdigit())
-        return NeedSetup("mss", status, dynamic, {i: 1 for i in status + dynamic})
-    need = [i for i, ind in ds.catalogue.items() if ind.direction != "neutral" and i in available]
-    dirs = {i: (-1 if ds.catalogue[i].direction == "down" else 1) for i in need}
-    return NeedSetup("z", need, [], dirs)
+    method = geography_method(ds.geography)
+    chosen = need_method(method).default_indicators(catalogue=ds.catalogue, available=available)
+    return NeedSetup(method, list(chosen.indicators), list(chosen.dynamic), dict(chosen.directions))
 
 
 def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = True
@@ -87,7 +86,7 @@ def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = 
     cols = setup.indicators + setup.dynamic_indicators
     df = need_frame(ds, year, cols)
     params = dict(setup.params)
-    if setup.method == "mss" and setup.dynamic_indicators:
+    if need_method(setup.method).uses_dynamic and setup.dynamic_indicators:
         params["dynamic_indicators"] = setup.dynamic_indicators
     result = assess(df, setup.method, setup.indicators, population_col="population",
                     directions=setup.directions, weights=setup.weights, **params)
@@ -102,28 +101,27 @@ def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = 
 
 
 MSS_CLASSES, MSS_CLASSES_EN = STATUS_CLASSES, STATUS_CLASSES_EN  # decided in indicators.needs.mss
-# Cut points of the score used to colour the other methods' maps.
-SCORE_BREAKS = {"svi": (0.25, 0.5, 0.75), "z": (-1.0, 0.0, 1.0)}
 
 
 def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classification:
-    """Map classes of an assessment: the MSS status classes, else score bands.
+    """Map classes of an assessment: the method's named classes (MSS), else score bands.
 
     ``result`` is the output of :func:`run_needs`; its ``score`` is what the
-    map shows. For ``mss`` the classes are the published status classes (so a
-    score exactly on a cut point lands where the method puts it), labelled by
-    name; areas not assessed are no data.
+    map shows. A method with named classes (:attr:`NeedMethod.classes`, e.g. the MSS
+    status classes, so a score exactly on a cut point lands where the method puts it)
+    is labelled by name; areas not assessed are no data. Other methods are banded at
+    their :attr:`NeedMethod.score_breaks`.
     """
     score = result["score"].astype(float)
-    if method == "mss":
-        order = {name: i for i, name in enumerate(MSS_CLASSES)}
-        idx = result["label"].map(order).fillna(-1).astype(int)
-        base = classify(idx.where(idx >= 0).astype(float), "manual", breaks=[0, 1, 2, 3],
+    m = need_method(method)
+    if m.classes is not None:
+        idx, names_de, names_en = m.classes(result)
+        base = classify(idx.where(idx >= 0).astype(float), "manual", breaks=list(range(len(names_de))),
                         palette="YlOrRd", lang=lang)
-        names = pick((MSS_CLASSES, MSS_CLASSES_EN), lang)
+        names = pick((names_de, names_en), lang)
         counts = tuple(int((idx == i).sum()) for i in range(len(names)))
         return dataclasses.replace(base, classes=pd.Series(idx.to_numpy(), index=result.index),
                                    labels=names, counts=counts)
     lo, hi = float(np.nanmin(score)), float(np.nanmax(score))
-    cuts = [b for b in SCORE_BREAKS.get(method, ()) if lo < b < hi]
+    cuts = [b for b in m.score_breaks if lo < b < hi]
     return classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)

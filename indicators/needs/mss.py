@@ -31,11 +31,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from indicators.errors import InputError
+from indicators.needs.method import DefaultIndicators, NeedMethod, finish
 from indicators.needs.small_numbers import NOT_ASSESSED
 
 STATUS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")  # the one list of MSS status classes
@@ -289,3 +291,57 @@ def mss_from_file(path: str | Path, min_population: float = 300, exclude: Sequen
     if min_population < 0:
         raise InputError("die Mindest-Einwohnerzahl darf nicht negativ sein")
     return mss(df, min_population=min_population, exclude=[*MSS_OUTLIERS, *exclude])
+
+
+# --- the method record (registered in indicators.needs.registry) -------------------------------
+
+def _run(df: pd.DataFrame, indicators: Sequence[str], *, id_col: str, population_col: str | None,
+         directions: Mapping[str, int] | None, weights: Mapping[str, float] | None,
+         params: Mapping[str, Any]) -> pd.DataFrame:
+    """The ``mss`` preset: status index as score, flag above ``flag_threshold`` (niedrig/sehr niedrig)."""
+    p = params
+    r = mss(
+        df, status_cols=indicators, dynamic_cols=p.get("dynamic_indicators", []),
+        id_col=id_col, population_col=population_col, min_population=p["min_population"],
+        exclude=p["exclude"], directions=directions, weights=weights,
+        reference=p["reference"], city_values=p.get("city_values"),
+        drop_placeholders=p.get("drop_placeholders", True),
+    )
+    sd = float(r.loc[r["assessed"], "status_sum"].std(ddof=0)) or 1.0
+    w = weights or {}
+    for c in indicators:
+        r[f"contrib__{c}"] = r[f"z__{c}"] * w.get(c, 1.0) / sd
+    r["score"] = r["status_index"]
+    r["flag"] = r["status_index"] > p["flag_threshold"]
+    r["label"] = r["status_class"]
+    return finish(r)
+
+
+def _edition_indicators(*, catalogue: Mapping[str, Any], available: set[str]) -> DefaultIndicators:
+    """The edition's S (status) and D (dynamics) indicators, ids ``s1``… and ``d1``…, all +1."""
+    status = sorted(i for i in available if i.startswith("s") and i[1:2].isdigit())
+    dynamic = sorted(i for i in available if i.startswith("d") and i[1:2].isdigit())
+    return DefaultIndicators(status, dynamic, {i: 1 for i in status + dynamic})
+
+
+def _status_classes(result: pd.DataFrame) -> tuple[pd.Series, tuple[str, ...], tuple[str, ...]]:
+    """Index of each area's published status class (-1: not assessed)."""
+    order = {name: i for i, name in enumerate(STATUS_CLASSES)}
+    return result["label"].map(order).fillna(-1).astype(int), STATUS_CLASSES, STATUS_CLASSES_EN
+
+
+METHOD = NeedMethod(
+    name="mss",
+    runner=_run,
+    preset={
+        "min_population": 300,
+        "exclude": MSS_OUTLIERS,
+        "reference": "areas",
+        "flag_threshold": 1.0,  # status index > +1: niedrig / sehr niedrig
+        "weights": None,  # equal
+    },
+    default_indicators=_edition_indicators,
+    classes=_status_classes,
+    uses_dynamic=True,
+    excludes_itself=True,
+)

@@ -1,9 +1,11 @@
 """How robust is a flag? Re-run the assessment under alternative choices.
 
-Scenarios: every method (mss, svi, z) x weights (equal, and the custom weights
-if given) x flag threshold (preset, -0.25, +0.25). Thresholds move by 0.25 on
-the z scale; for the percentile method (svi) the shift is applied to the normal
-quantile of its threshold, e.g. 0.75 -> Phi(0.674 +- 0.25) = 0.664 / 0.822.
+Scenarios: every registered method (mss, svi, z, and any method added to
+:mod:`indicators.needs.registry` with ``in_robustness``) x weights (equal, and the
+custom weights if given) x flag threshold (preset, -0.25, +0.25). Thresholds move by
+0.25 on the z scale, as each method's record says (:attr:`NeedMethod.shift_threshold`):
+for the percentile method (svi) the shift is applied to the normal quantile of its
+threshold, e.g. 0.75 -> Phi(0.674 +- 0.25) = 0.664 / 0.822.
 """
 from __future__ import annotations
 
@@ -12,9 +14,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
 
-from indicators.needs.assess import METHODS, PRESETS, assess
+from indicators.needs.assess import assess
+from indicators.needs.registry import need_method, robustness_methods
 
 ROBUST = "robust"
 NARROW = "knapp"
@@ -24,9 +26,7 @@ def shifted_threshold(method: str, base: float, shift: float) -> float:
     """Flag threshold of ``method`` moved by ``shift`` on the z scale."""
     if shift == 0:
         return base
-    if method == "svi":
-        return float(norm.cdf(norm.ppf(base) + shift))
-    return base + shift
+    return need_method(method).shift_threshold(base=base, shift=shift)
 
 
 def robustness(
@@ -37,7 +37,7 @@ def robustness(
     population_col: str | None = None,
     directions: Mapping[str, int] | None = None,
     weights: Mapping[str, float] | None = None,
-    methods: Sequence[str] = METHODS,
+    methods: Sequence[str] | None = None,
     shifts: Sequence[float] = (-0.25, 0.0, 0.25),
     robust_share: float = 0.8,
     params: Mapping[str, Mapping[str, Any]] | None = None,
@@ -54,7 +54,8 @@ def robustness(
         Custom weights; if given, every scenario is run with equal and with
         these weights.
     methods, shifts
-        Alternative methods and threshold shifts (z units).
+        Alternative methods (default: every registered method with ``in_robustness``)
+        and threshold shifts (z units).
     robust_share
         Agreement from which a result (flag or no flag) is labelled "robust" (else "knapp").
     params
@@ -75,14 +76,14 @@ def robustness(
 
     def run(method: str, w, shift: float) -> pd.DataFrame:
         p = dict(params.get(method, {}))
-        base = p.pop("flag_threshold", PRESETS[method]["flag_threshold"])
+        base = p.pop("flag_threshold", need_method(method).threshold)
         return assess(df, method, indicators, id_col=id_col, population_col=population_col,
                       directions=directions, weights=w,
                       flag_threshold=shifted_threshold(method, base, shift), **p)
 
     baseline = run(base_method, weights if weights else None, 0.0)
     flags, ranks = [], []
-    for method in methods:
+    for method in robustness_methods() if methods is None else methods:
         for w in weight_sets:
             for shift in shifts:
                 r = run(method, w, shift)

@@ -9,10 +9,12 @@ composite reaches ``threshold`` or any of ``single_indicators`` reaches
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from indicators.needs.method import NeedMethod, finish
 from indicators.needs.mss import zscore
 from indicators.needs.small_numbers import NOT_ASSESSED, population_mask
 
@@ -121,3 +123,38 @@ def z_assess(
     out["flag_reason"] = reasons
     out["status"] = np.where(mask, "bewertet", NOT_ASSESSED)
     return out
+
+
+# --- the method record (registered in indicators.needs.registry) -------------------------------
+
+def _run(df: pd.DataFrame, indicators: Sequence[str], *, id_col: str, population_col: str | None,
+         directions: Mapping[str, int] | None, weights: Mapping[str, float] | None,
+         params: Mapping[str, Any]) -> pd.DataFrame:
+    """The ``z`` preset: weighted mean of signed z as score, flag from ``flag_threshold``."""
+    p = params
+    r = z_assess(
+        df, indicators, id_col=id_col, directions=directions, weights=weights,
+        threshold=p["flag_threshold"], single_indicators=p["single_indicators"],
+        single_threshold=p["single_threshold"], reference=p["reference"],
+        city_values=p.get("city_values"), population_col=population_col,
+        min_population=p["min_population"],
+    )
+    r["score"] = r["composite"]
+    r["label"] = np.where(r["flag"], "auffällig", "unauffällig")
+    return finish(r)
+
+
+METHOD = NeedMethod(
+    name="z",
+    runner=_run,
+    preset={
+        "min_population": 300,
+        "reference": "areas",
+        "flag_threshold": 1.0,
+        "single_indicators": (),
+        "single_threshold": 2.0,
+        "exclude": (),
+        "weights": None,
+    },
+    score_breaks=(-1.0, 0.0, 1.0),
+)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from indicators.planning.forecast import GoalForecast, goal_forecast
 from indicators.planning.series import wide
 
 
@@ -33,10 +34,13 @@ class GoalProgress:
     expected: float | None = None
     note: str = ""
     excluded: list[str] = field(default_factory=list)
+    forecast: GoalForecast | None = None  # the trend to the target year (indicators.planning.forecast)
+    series: pd.Series | None = field(default=None, compare=False, repr=False)  # value per year (the chart)
 
     def to_json_dict(self) -> dict:
         return {"id": self.id, "indicator": self.indicator, "baseline": self.baseline, "current": self.current,
-                "target": self.target, "progress": self.progress, "on_track": self.on_track}
+                "target": self.target, "progress": self.progress, "on_track": self.on_track,
+                "forecast": self.forecast.to_json_dict() if self.forecast else None}
 
 
 def expected_at(baseline: float, baseline_year: int, target: float, target_year: int, year: int) -> float:
@@ -85,8 +89,9 @@ def goal_progress(values: pd.DataFrame, indicator: str, areas: list[str], *, bas
     later = [y for y in series.index if y >= baseline_year]
     cur_year = int(max(later)) if later else None
     current = float(series[cur_year]) if cur_year is not None else None
+    trend = goal_forecast(series, baseline_year=baseline_year, baseline=base, target=target, target_year=target_year)
     empty = GoalProgress(goal_id, indicator, base, baseline_year, current, cur_year, target, target_year, None,
-                         None, excluded=missing)
+                         None, excluded=missing, forecast=trend, series=series)
     if base is None:
         return _with_note(empty, f"kein Wert für {indicator} im Basisjahr {baseline_year} "
                                  "(fehlend oder geheimgehalten)")
@@ -95,7 +100,8 @@ def goal_progress(values: pd.DataFrame, indicator: str, areas: list[str], *, bas
     progress = None if target == base else (current - base) / (target - base)
     expected = expected_at(base, baseline_year, target, target_year, cur_year)
     return GoalProgress(goal_id, indicator, base, baseline_year, current, cur_year, target, target_year, progress,
-                        is_on_track(current, expected, base, target), expected, excluded=missing)
+                        is_on_track(current, expected, base, target), expected, excluded=missing, forecast=trend,
+                        series=series)
 
 
 def _with_note(p: GoalProgress, note: str) -> GoalProgress:

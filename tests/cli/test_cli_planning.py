@@ -17,7 +17,7 @@ from testkit import ROOT
 
 KEYS_M = ["id", "indicator", "treated", "pre_year", "post_year", "treated_change", "comparison", "comparison_areas",
           "comparison_change", "effect", "p_placebo", "n_placebo", "note"]
-KEYS_G = ["id", "indicator", "baseline", "current", "target", "progress", "on_track"]
+KEYS_G = ["id", "indicator", "baseline", "current", "target", "progress", "on_track", "forecast"]
 
 
 @pytest.fixture

@@ -5,11 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from indicators.needs.registry import NEED_METHODS
 from indicators.text import md
 from indicators.wording import t
 from ui import common
 
-SECTIONS = ("mss", "svi", "z", "flags", "robust", "lisa", "eb", "disclosure", "estimate")
+SECTIONS = ("flags", "robust", "lisa", "eb", "disclosure", "estimate")  # after one section per need method
+
+
+def sections() -> list[tuple[str, str]]:
+    """(title key, body key) of each section: the registered need methods, then :data:`SECTIONS`."""
+    methods = [(m.text_key("about_title"), m.text_key("about_body")) for m in NEED_METHODS.values()]
+    return [*methods, *((f"methods_{name}_title", f"methods_{name}_body") for name in SECTIONS)]
 
 
 def query_indicators(ds, lang: str) -> pd.DataFrame:
@@ -24,9 +31,9 @@ def render() -> None:
     lang = common.lang()
     st.title(t("methods_title", lang))
     st.markdown(t("methods_intro", lang))
-    for name in SECTIONS:
-        st.subheader(t(f"methods_{name}_title", lang))
-        st.markdown(t(f"methods_{name}_body", lang))
+    for title, body in sections():
+        st.subheader(t(title, lang))
+        st.markdown(t(body, lang))
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
     table = query_indicators(ds, lang)

@@ -11,8 +11,9 @@ from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
 from indicators.errors import InputError
 from indicators.formatting import fmt_number, fmt_percent
-from indicators.needs.assess import ASSESSED, METHODS, PRESETS
+from indicators.needs.assess import ASSESSED
 from indicators.needs.assessment import default_setup, need_classes, run_needs
+from indicators.needs.registry import method_names, need_method
 from indicators.needs.words import need_word, need_words, reason_lines
 from indicators.query.syntax import parse_number
 from indicators.text import md
@@ -29,7 +30,7 @@ def _run(geo_id: str, key: tuple, year: int, method: str, indicators: tuple, thr
     setup.method = method
     setup.indicators = list(indicators)
     setup.directions = {i: setup.directions.get(i, 1) for i in indicators + tuple(setup.dynamic_indicators)}
-    if method != "mss":
+    if not need_method(method).uses_dynamic:
         setup.dynamic_indicators = []
     setup.params = {"flag_threshold": threshold}
     return run_needs(ds, year, setup)
@@ -48,7 +49,7 @@ def render() -> None:
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
     st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(lang))} {year}")
-    st.caption(t(f"needs_note_{method}", lang))
+    st.caption(t(need_method(method).text_key("note"), lang))
     layer = join_values(ds.areas, pd.DataFrame({
         "area_code": result["id"], "value": result["score"], "numerator": np.nan,
         "denominator": np.nan, "suppressed": False}))
@@ -57,7 +58,7 @@ def render() -> None:
     classes = need_classes(result, method, lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        m = build_map(layer, classes, indicator_label=t(f"needs_score_{method}", lang), unit="",
+        m = build_map(layer, classes, indicator_label=t(need_method(method).text_key("score"), lang), unit="",
                       lang=lang, decimals=2, attribution=ds.geography.label(lang),
                       flag_label=t("needs_elevated_need", lang), **common.tiles())
         show_map(m, key=f"needs-{geo_id}", height=560)
@@ -131,23 +132,25 @@ def _controls(ds, lang: str) -> NeedsView | None:
     """
     sb = st.sidebar
     years = list(ds.years[::-1])
-    common.init_state("needs_year", years[0], int, set(years), param="year")
+    common.choice("needs_year", years, years[0], cast=int, param="year")
     year = sb.selectbox(t("year", lang), years, key="needs_year")
     base = default_setup(ds, year)
-    common.init_state("needs_method", base.method, str, set(METHODS), param="method")
-    method = sb.selectbox(t("needs_method", lang), METHODS, key="needs_method",
-                          format_func=lambda m: t(f"needs_method_{m}", lang))
+    methods = {m: t(need_method(m).text_key("label"), lang) for m in method_names()}
+    common.choice("needs_method", methods, base.method, param="method", label=t("needs_method", lang),
+                  shown=methods.get)
+    method = sb.selectbox(t("needs_method", lang), list(methods), key="needs_method",
+                          format_func=methods.__getitem__)
     candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
                   and i not in base.dynamic_indicators and common.years_for(ds, i)]
     if "needs_indicators" not in st.session_state:
         raw = common.url_default("needs", None) or common.remembered("needs")
         linked = [i for i in str(raw).split(",") if i in candidates] if raw else []
         st.session_state["needs_indicators"] = linked or [i for i in base.indicators if i in candidates]
-    st.session_state["needs_indicators"] = [i for i in st.session_state["needs_indicators"] if i in candidates]
+    common.choices("needs_indicators", candidates, base.indicators, label=t("needs_indicators", lang))
     chosen = sb.multiselect(t("needs_indicators", lang), candidates, key="needs_indicators",
                             placeholder=t("choose_options", lang),
                             format_func=lambda i: ds.catalogue[i].label(lang))
-    preset = float(PRESETS[method]["flag_threshold"])
+    preset = need_method(method).threshold
     common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset
     threshold = _threshold(preset, lang)
     default_ids = [i for i in base.indicators if i in candidates]

@@ -23,7 +23,8 @@ def test_progress_and_on_track_by_hand():
     assert g.expected == pytest.approx(15.0)
     assert g.on_track is False
     assert g.to_json_dict() == {"id": 7, "indicator": "x", "baseline": 20.0, "current": 16.0, "target": 10.0,
-                                "progress": pytest.approx(0.4), "on_track": False}
+                                "progress": pytest.approx(0.4), "on_track": False,
+                                "forecast": g.forecast.to_json_dict()}
 
 
 def test_on_track_at_the_line_and_rising_goal():
