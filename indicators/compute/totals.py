@@ -105,7 +105,11 @@ def infer_relations(table: pd.DataFrame, variables: Iterable[str] | None = None,
         found = _solved(t, cands, min_rows)
         if len(cands) <= MAX_SEARCHED:  # few candidates: every partition, by a bounded search
             found += [p for p in _partitions(t, cands, min_rows, max_nodes) if set(p) not in map(set, found)]
-        out += [(str(total), tuple(sorted(parts))) for parts in found]
+        # a part that is 0 wherever it is given fits every partition: an outsider who knows it belongs
+        # would read its zeros as total minus the others, so it joins each one
+        zeros = [c for c, x in cands if np.nanmax(np.abs(x), initial=0) == 0]
+        parts_sets = {tuple(sorted({*parts, *zeros})) for parts in found}
+        out += [(str(total), parts) for parts in sorted(parts_sets)]
     return out
 
 
