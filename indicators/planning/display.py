@@ -35,7 +35,7 @@ def day(value: str | dt.date | None, lang: str = "de") -> str:
             value = dt.date.fromisoformat(str(value)[:10])
         except ValueError:
             return str(value)
-    return value.strftime(t("plan_day_format", lang))
+    return t("plan_day_format", lang, d=value.day, m=value.month, y=value.year)  # strftime drops the 0 of 0999
 
 
 def period(start: str | None, end: str | None, lang: str = "de") -> str:

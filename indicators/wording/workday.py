@@ -10,7 +10,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                              'gezeigt wird die Voreinstellung.',
                              '“{label}”: none of the previous choices exists here – showing the default.'),
     # planning records as shown (indicators/planning/display.py)
-    'plan_day_format': ('%d.%m.%Y', '%Y-%m-%d'),
+    'plan_day_format': ('{d:02d}.{m:02d}.{y:04d}', '{y:04d}-{m:02d}-{d:02d}'),
     'plan_open_end': ('laufend', 'ongoing'),
     'plan_open_start': ('offen', 'open'),
     # the planning cycle in the browser (ui/pages/planning_cycle.py)

@@ -16,7 +16,8 @@ import tempfile
 
 import geopandas as gpd
 import pandas as pd
-from hypothesis import HealthCheck, settings
+import pytest
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from shapely.geometry import box
@@ -177,6 +178,9 @@ class ViewWalk(RuleBasedStateMachine):
 ViewWalk.TestCase.settings = settings(
     max_examples=int(os.environ.get("SOZIALMONITOR_WALK_EXAMPLES", "3")),
     stateful_step_count=int(os.environ.get("SOZIALMONITOR_WALK_STEPS", "8")),
-    derandomize=True, deadline=None, database=None,
+    derandomize=True, deadline=None, database=None, print_blob=False,
+    # no shrinking: a replay sees other caches than the first run (the widgets on a page differ),
+    # which Hypothesis reports as flaky; the failing sequence of steps is printed as it ran
+    phases=[Phase.explicit, Phase.generate],
     suppress_health_check=list(HealthCheck))
-TestViewWalk = ViewWalk.TestCase
+TestViewWalk = pytest.mark.timeout(int(os.environ.get("SOZIALMONITOR_WALK_TIMEOUT", "280")))(ViewWalk.TestCase)
