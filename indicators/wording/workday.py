@@ -61,4 +61,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     'plan_sec_area': ('{area}: {measures}', '{area}: {measures}'),
     'plan_sec_measure': ('{title} ({status}, {period})', '{title} ({status}, {period})'),
     'plan_sec_areas_title': ('Maßnahmen je Gebiet', 'Measures per area'),
+    # print maps with a title and subtitle of one's own, the area profile as a PDF (issue 24, Deliver 6)
+    'cli_a_map_title': ('Titel der Karte (Standard: Indikator und Jahr)', 'Title of the map (default: indicator and year)'),
+    'cli_a_map_subtitle': ('Untertitel der Karte (Standard: Indikator, Einheit, Jahr, Gebietsgliederung)',
+                           'Subtitle of the map (default: indicator, unit, year, geography)'),
+    'dl_print_title': ('Titel', 'Title'),
+    'dl_print_subtitle': ('Untertitel', 'Subtitle'),
+    'dl_print_title_help': ('Leer: der Standardtitel (grau vorgeschlagen).', 'Empty: the default title (shown in grey).'),
+    'dl_profile_pdf': ('Gebietsprofil als PDF (1 Seite)', 'Area profile as PDF (1 page)'),
+    'prof_title': ('Gebietsprofil {area}', 'Area profile {area}'),
+    'prof_subtitle': ('{geography} · Stand {year}', '{geography} · as of {year}'),
+    'prof_cols': ('Indikator|Wert|{city}|Rang|Entwicklung', 'Indicator|Value|{city}|Rank|Trend'),
+    'prof_footer': ('Erstellt {date} · Quelle: {source}', 'Created {date} · source: {source}'),
+    'prof_map_note': ('Lage des Gebiets in der Stadt', 'Location of the area in the city'),
 }

@@ -33,6 +33,7 @@ GEO_LABEL = {"stadtteile": lambda o: "10 Stadtteile" in o or "10 districts" in o
              "berlin-mss": lambda o: o.startswith("Berlin"), "zensus2011-1km": lambda o: "1 km" in o,
              "synthetisch": lambda o: o.startswith("Synthetisch")}
 KEY = re.compile(r"[a-z0-9_\-]+")  # what a key looks like: "share_65plus", never "Stand" or "Level"
+LABELLED = {"view": "view", "scheme": "scheme", "indicator": "indicator", "tool": "tool", "method": "needs_method"}
 KEY_PARAMS = {"view": {"change"}, "lang": {"en"}, "tool": {"filter", "facilities", "raster"}}
 
 
@@ -170,9 +171,17 @@ class ViewWalk(RuleBasedStateMachine):
         for key, allowed in KEY_PARAMS.items():
             if key in url:
                 assert url[key] in allowed, (key, url[key])
-        for key in ("view", "method", "tool", "scheme", "indicator", "geo", "palette_kind"):
+        for key in ("view", "method", "tool", "scheme"):
             if key in url:
                 assert KEY.fullmatch(url[key]), (key, url[key])
+        for param, key in LABELLED.items():  # the state holds the key, never the label the widget shows
+            widget = next((w for w in [*self.at.selectbox, *self.at.radio] if w.key == key), None)
+            if widget is None:
+                continue
+            value = self.at.session_state[key]
+            assert str(value) not in widget.options, (key, value)
+            if param in url:
+                assert url[param] == str(value), (param, url[param], value)
 
 
 ViewWalk.TestCase.settings = settings(

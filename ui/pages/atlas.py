@@ -336,6 +336,7 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
                            for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])],
     })
     st.dataframe(display_columns(shown, lang), hide_index=True, width="stretch")
+    downloads.profile_download(ds, code, c.year, lang)
     from ui.pages.planning_form import area_section  # the area's measures and goals (Planung)
 
     area_section(ds.geography.id, code, lang, {i: ds.catalogue[i].label(lang) for i in ds.catalogue})
