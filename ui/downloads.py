@@ -75,6 +75,7 @@ def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
         return
     with box:
         _sticky_choice("needs_print_size", SIZES[0])
+        common.remember_labels("needs_print_size")
         size = st.radio(t("dl_paper_size", lang), SIZES, key="needs_print_size", horizontal=True,
                         format_func=lambda s: t(f"size_{s}", lang), on_change=_remember, args=("needs_print_size",))
 

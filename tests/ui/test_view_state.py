@@ -6,7 +6,7 @@ falls back with a note instead of failing or emptying.
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
-from viewkit import HARNESS, labels_of, qp, stale_labels, switch_language
+from viewkit import HARNESS, labels_of, qp, stale_labels, switch_language, synthetic_environment
 
 
 def _open(**params) -> AppTest:
@@ -94,3 +94,14 @@ def test_area_profile_offers_a_one_page_pdf():
     assert not at.exception, [e.value for e in at.exception]
     labels = [b.label for b in at.get("download_button")]
     assert "Gebietsprofil als PDF (1 Seite)" in labels
+
+
+def test_needs_on_an_uploaded_table_without_the_usual_indicators_chooses_all_it_has(monkeypatch):
+    for k, v in synthetic_environment().items():
+        monkeypatch.setenv(k, v)
+    at = _open(geo="synthetisch")
+    at.session_state["page"] = "needs"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="needs_indicators").value == ["quote"]
+    assert "Bitte mindestens einen Indikator wählen." not in [i.value for i in at.info]
