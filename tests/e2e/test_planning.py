@@ -2,6 +2,7 @@
 edit in a second browser context is refused. The measure is SYNTHETIC (title "Synthetisch: …")."""
 from __future__ import annotations
 
+import re
 import tempfile
 
 import pytest
@@ -21,6 +22,9 @@ def _planning(app) -> None:
     app.page.locator("[data-testid=stSidebarNav]").get_by_text("Planung").click()
     app.wait_idle()
     app.page.get_by_text("Strategische Sozialplanung").first.wait_for()
+    app.map_frame(index=0)  # the location picker's map reports once when it has loaded (a rerun)
+    app.page.wait_for_timeout(500)
+    app.wait_idle()
 
 
 def _save(app) -> None:
@@ -41,6 +45,8 @@ def test_create_see_on_map_and_profile_then_stale_edit_refused(browser, e2e, ser
         page = app.page
         page.get_by_label("Titel").fill(TITLE)
         areas = page.locator("[data-testid=stMultiSelect]").filter(has_text="Gebiete").first
+        areas.scroll_into_view_if_needed()  # the list closes when the page scrolls after the click
+        page.wait_for_timeout(500)
         areas.click()
         page.get_by_role("option").filter(has_text="01 ").first.click()
         page.keyboard.press("Escape")
@@ -95,7 +101,7 @@ def test_goal_partner_and_a_measure_placed_on_the_map_appear_at_once(browser, e2
         _tab(app, "Ziele")
         page.get_by_text("Neues Ziel eintragen").click()
         page.get_by_label("Ziel (Text)").fill(GOAL)
-        page.get_by_label("Zielwert").fill("30,5")
+        page.get_by_role("textbox", name=re.compile(r"^Zielwert")).fill("30,5")
         page.get_by_role("button", name="Ziel speichern").click()
         app.wait_idle()
         page.get_by_text("Gespeichert: Ziel").first.wait_for()

@@ -51,7 +51,7 @@ def test_a_goal_created_in_the_form_is_listed_at_once_with_its_indicator_label(d
     assert "Noch keine Ziele eingetragen." in _text(at)
     at.selectbox(key="plan_goal_ind_0").set_value("share_under18").run()
     _input(at, "Ziel (Text)").set_value("Synthetisch: mehr Kinderbetreuung")
-    _input(at, "Zielwert").set_value("17,5")
+    _input(at, "Zielwert (%)").set_value("17,5")
     _button(at, "Ziel speichern").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     text = _text(at)
@@ -66,7 +66,7 @@ def test_a_goal_created_in_the_form_is_listed_at_once_with_its_indicator_label(d
 def test_a_goal_needs_a_number_as_target(db):
     at = _open()
     _input(at, "Ziel (Text)").set_value("Synthetisch: Ziel")
-    _input(at, "Zielwert").set_value("viel")
+    _input(at, "Zielwert (%)").set_value("viel")
     _button(at, "Ziel speichern").click().run()
     assert any("„viel“ ist keine Zahl" in e.value for e in at.error)
 

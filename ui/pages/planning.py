@@ -188,8 +188,11 @@ def render() -> None:
     if not allowed(user, "plan_read"):
         st.info(t("plan_no_access", lang))
         return
+    # messages and the undo button in one container that is always there: the tabs below keep their
+    # place in the page, so the browser keeps the open tab (a message above them would reset it)
+    notes = st.container()
     if st.session_state.get("plan_flash"):
-        st.success(st.session_state.pop("plan_flash"))
+        notes.success(st.session_state.pop("plan_flash"))
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
     data = Datasets(lambda g: common.dataset(g))
@@ -201,7 +204,8 @@ def render() -> None:
         st.error(str(exc))
         return
     labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
-    undo_and_trash(user, lang)
+    with notes:
+        undo_and_trash(user, lang)
     tabs = st.tabs([t(f"plan_tab_{k}", lang) for k in ("measures", "map", "timeline", "goals", "partners", "effect",
                                                         "excel")])
     with tabs[0]:

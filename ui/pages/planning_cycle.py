@@ -28,6 +28,8 @@ FLASH = "plan_flash"
 def saved(message: str, nonce: str | None = None) -> None:
     """After a save: the message for the next run, a fresh form (``nonce`` counter) and a rerun."""
     st.session_state[FLASH] = message
+    for key in [k for k in st.session_state if str(k).startswith("plan_version_")]:
+        del st.session_state[key]  # the versions forms were opened on: this session's own change moved them
     if nonce:
         st.session_state[nonce] = st.session_state.get(nonce, 0) + 1
     st.rerun()
@@ -58,7 +60,8 @@ def goal_form(user: User, ds, lang: str) -> None:
                                    format_func=lambda c: f"{c} {names[c]}")
             c1, c2, c3 = st.columns(3)
             base = c1.selectbox(t("plan_goal_baseline_year", lang), years[::-1])
-            target = c2.text_input(t("plan_goal_target_value", lang), help=cat[ind].unit_for(lang))
+            unit = cat[ind].unit_for(lang)
+            target = c2.text_input(t("plan_goal_target_value", lang) + (f" ({unit})" if unit else ""))
             target_year = c3.number_input(t("plan_goal_target_year", lang), 2000, 2100,
                                           max(dt.date.today().year, years[-1]) + 5, step=1)
             submitted = st.form_submit_button(t("plan_goal_save", lang), type="primary")

@@ -15,7 +15,7 @@ from store.errors import StoreError
 from store.permissions import User, allowed
 from store.planning import repository as repo
 from store.planning.models import STATUSES
-from ui import auth
+from ui import auth, common
 from ui.pages.planning_cycle import location_picker
 from ui.pages.planning_cycle import saved as done
 
@@ -46,6 +46,7 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
     by_id = {m["id"]: m for m in measures}
     if st.session_state.pop("plan_reset", False) or st.session_state.get("plan_edit_id") not in (0, *by_id):
         st.session_state["plan_edit_id"] = 0  # after a save, delete or undo: a fresh form for a new measure
+    common.remember_labels("plan_edit_id")
     choice = st.selectbox(t("plan_edit_choice", lang), [0, *by_id], key="plan_edit_id",
                           format_func=lambda i: t("plan_new", lang) if i == 0 else f"{i}: {by_id[i]['title']}")
     rec = by_id.get(choice, {})
