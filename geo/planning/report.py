@@ -63,13 +63,17 @@ def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str
     """(title, kind, payload) of every page."""
     goals = repo.list_records(engine, user, "goal")
     measures = repo.list_records(engine, user, "measure")
-    goal_rows = []
+    goal_rows: list[list[str]] = []
+    field = None
     for g in sorted(goals, key=lambda g: (g["field"], g["id"])):
+        if g["field"] != field:
+            field = g["field"]
+            goal_rows.append([field, "", "", "", "", "", "", ""])  # the field of action as a bold row
         r = evaluate_goal(g, data)
         state = "–" if r.on_track is None else t("plan_rep_on_track" if r.on_track else "plan_rep_off_track", lang)
-        goal_rows.append([g["field"], f"{g['id']}: {g['text']}", indicator_label(g["indicator"], labels),
-                          _num(r.baseline),
-                          _num(r.current), _num(r.target), _num(None if r.progress is None else 100 * r.progress, 0)
+        goal_rows.append([f"{g['id']}: {g['text']}", indicator_label(g["indicator"], labels),
+                          _num(r.baseline), _num(r.current), _num(r.target),
+                          _num(None if r.progress is None else 100 * r.progress, 0)
                           + (" %" if r.progress is not None else ""), state])
     here = [m for m in measures if m["geography"] == geography]
     area_rows = [[c, f"{m['id']}: {m['title']}", m["status"], period(m["start"], m["end"], lang)]
@@ -125,8 +129,12 @@ def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
         if not payload:
             _text(fig, layout, top, [t("plan_rep_no_goals", lang)])
             return
-        _table_page(fig, layout, top, t("plan_rep_goal_cols", lang).split("|"), payload, [30, 48, 26, 14, 14, 14, 16, 18],
-                    ["l", "l", "l", "r", "r", "r", "r", "l"])
+        # the field of action heads its goals (a bold row), so goal and indicator get the width
+        bold = [i for i, row in enumerate(payload) if not any(row[1:])]
+        height = min(top - rl.footer_top(), 6.0 * (len(payload) + 1.5))
+        rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height),
+                      t("plan_rep_goal_columns", lang).split("|"), payload, [60, 38, 14, 14, 15, 16, 23],
+                      ["l", "l", "r", "r", "r", "r", "l"], bold_rows=bold)
     elif kind == "areas":
         if not payload:
             _text(fig, layout, top, [t("plan_rep_no_areas", lang)])

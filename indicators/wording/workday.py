@@ -74,4 +74,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     'prof_cols': ('Indikator|Wert|{city}|Rang|Entwicklung', 'Indicator|Value|{city}|Rank|Trend'),
     'prof_footer': ('Erstellt {date} · Quelle: {source}', 'Created {date} · source: {source}'),
     'prof_map_note': ('Lage des Gebiets in der Stadt', 'Location of the area in the city'),
+    'plan_rep_goal_columns': ('Ziel|Indikator|Basis|aktuell|Soll|erreicht|Stand',
+                              'Goal|Indicator|Base|Current|Target|Reached|State'),
 }
