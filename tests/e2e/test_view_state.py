@@ -18,12 +18,9 @@ def _radio(app, label: str) -> None:
     app.wait_idle()
 
 
-def _nudge_classes(app) -> None:
-    """Move "Anzahl Klassen" / "Number of classes" one step with the keyboard (a rerun)."""
-    handle = app.page.locator("[data-testid=stSidebar] [role=slider]").last
-    handle.focus()
-    handle.press("ArrowLeft")
-    app.page.wait_for_timeout(300)
+def _toggle_names(app, label: str) -> None:
+    """Tick "Gebietsnamen anzeigen" / "Show area names": one click, one rerun with every widget's value."""
+    app.page.locator("[data-testid=stSidebar]").get_by_text(label, exact=True).click()
     app.wait_idle()
 
 
@@ -32,13 +29,13 @@ def test_change_view_survives_english_and_back_and_the_next_click(app_page):
     _radio(app_page, "Veränderung")
     page.wait_for_function("() => location.search.includes('view=change')")
     _radio(app_page, "English")
-    _nudge_classes(app_page)  # the click after the switch: the browser still holds "Veränderung"
+    _toggle_names(app_page, "Show area names")  # the click after the switch: the browser held "Veränderung"
     _no_error(app_page)
     query = page.evaluate("() => location.search")
     assert "view=change" in query and not re.search(r"view=(Stand|Level|Ver|Change)", query), query
     page.get_by_text("Base year").first.wait_for()  # still the change view, in English
     _radio(app_page, "Deutsch")
-    _nudge_classes(app_page)
+    _toggle_names(app_page, "Gebietsnamen anzeigen")
     _no_error(app_page)
     assert "view=change" in page.evaluate("() => location.search")
     page.get_by_text("Vergleichsjahr").first.wait_for()
