@@ -73,6 +73,7 @@ class PrintOptions:
     labels: bool = False
     lang: str = "de"
     title: str | None = None
+    subtitle: str | None = None  # typed by the user (atlas print expander, ``cli.py map --subtitle``)
     flagged: frozenset[str] = field(default_factory=frozenset)
     flag_label: str | None = None
     flag_note: str | None = None
@@ -252,7 +253,8 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
                                       value=fmt_value(city, unit, dec, lang))
     page = PageText(
         title=options.title or f"{label} {year}",
-        subtitle=f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}",
+        subtitle=options.subtitle or (f"{label}" + (f" ({unit})" if unit else "")
+                                      + f" · {t('pm_year', lang, year=year)} · {geo_label}"),
         footer=(f"{t('source', lang)}: {ds.attribution(indicator)}",
                 f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}."),
         legend_title=label, unit=unit, min_count=ds.min_count, city_text=city_text)

@@ -337,9 +337,10 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
     })
     st.dataframe(display_columns(shown, lang), hide_index=True, width="stretch")
     supply_panel.reach_in_profile(ds, code, c.year, lang)  # reach of the facility layers (Versorgung)
+    downloads.profile_download(ds, code, c.year, lang)
     from ui.pages.planning_form import area_section  # the area's measures and goals (Planung)
 
-    area_section(ds.geography.id, code, lang)
+    area_section(ds.geography.id, code, lang, {i: ds.catalogue[i].label(lang) for i in ds.catalogue})
     ind = ds.catalogue[c.indicator]
     ts, decimals = common.derived(ds, ("series", c.indicator, code), lambda: _series(ds, c.indicator, code))
     ts = ts.set_axis([names.get(col, ds.geography.reference_label(lang)) for col in ts.columns], axis=1)

@@ -143,18 +143,19 @@ def _controls(ds, lang: str) -> NeedsView | None:
                           format_func=methods.__getitem__)
     candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
                   and i not in base.dynamic_indicators and common.years_for(ds, i)]
+    # the method's indicators, else (e.g. an uploaded table without the usual ids) every candidate
+    default_ids = [i for i in base.indicators if i in candidates] or candidates
     if "needs_indicators" not in st.session_state:
         raw = common.url_default("needs", None) or common.remembered("needs")
         linked = [i for i in str(raw).split(",") if i in candidates] if raw else []
-        st.session_state["needs_indicators"] = linked or [i for i in base.indicators if i in candidates]
-    common.choices("needs_indicators", candidates, base.indicators, label=t("needs_indicators", lang))
+        st.session_state["needs_indicators"] = linked or default_ids
+    common.choices("needs_indicators", candidates, default_ids, label=t("needs_indicators", lang))
     chosen = sb.multiselect(t("needs_indicators", lang), candidates, key="needs_indicators",
                             placeholder=t("choose_options", lang),
                             format_func=lambda i: ds.catalogue[i].label(lang))
     preset = need_method(method).threshold
     common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset
     threshold = _threshold(preset, lang)
-    default_ids = [i for i in base.indicators if i in candidates]
     common.sync_url(year=year, method=method if method != base.method else None,
                     needs=",".join(chosen) if chosen and chosen != default_ids else None,
                     needs_threshold=f"{threshold:g}" if threshold != preset else None)
