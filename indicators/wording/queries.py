@@ -7,6 +7,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "q_open_area_profile": ("Gebietsprofil öffnen", "Open area profile"),
     "q_address_not_found": ("Adresse nicht gefunden.", "Address not found."),
     "q_did_you_mean": ("Meinten Sie: ", "Did you mean: "),
+    "q_no_values_this_year": (
+        "„–“: {n} Merkmale (und die Quoten daraus) gibt es für {year} nicht, nur für {years} (z. B. Zensus 2011).",
+        "'–': {n} variables (and the rates made from them) do not exist for {year}, only for {years} (e.g. "
+        "Census 2011)."),
     "q_outside_areas": ("außerhalb der Stadtteile", "outside the districts"),
     "q_in_bezirk": ("Stadtbezirk {code} {name}", "Stadtbezirk {code} {name}"),
     "q_drawn_area": ("gezeichnete Fläche", "drawn area"),

@@ -14,7 +14,7 @@ from geo.webmap.elements import map_spec
 from geo.webmap.folium_map import build_map
 from geo.webmap.html import element_text
 from indicators.compute.classify import classify
-from indicators.formatting import fmt_number
+from indicators.formatting import fmt_number, fmt_range
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
@@ -33,12 +33,13 @@ def _estimator():
 
 def _estimate_table(result, lang: str) -> pd.DataFrame:
     w = result.wide(lang)
-    dec = [0 if k == "count" else 1 for k in w["kind"]]
+    dec = result.decimals(w)
     return pd.DataFrame({
         "variable": w["label"],
         "areal": [fmt_number(v, d, lang) for v, d in zip(w["areal"], dec)],
         "dasymetric": [fmt_number(v, d, lang) for v, d in zip(w["dasymetric"], dec)],
-        "range": [f"{fmt_number(a, d, lang)} – {fmt_number(b, d, lang)}" for a, b, d in zip(w["low"], w["high"], dec)],
+        "range": [fmt_range(a, b, d, lang) if pd.notna(a) and pd.notna(b) else "–"  # not "– – –"
+                  for a, b, d in zip(w["low"], w["high"], dec)],
     })
 
 
