@@ -34,7 +34,7 @@ from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
 from indicators.errors import InputError
-from indicators.formatting import fmt_number, value_decimals
+from indicators.formatting import fmt_number, fmt_percent, value_decimals
 from indicators.ingest.report import Report
 from indicators.wording import t
 
@@ -352,7 +352,7 @@ class Estimator:
         notes = [f"{t(f'q_method_{m}', lang)}: {t(f'q_method_note_{m}', lang)}" for m in METHODS]
         outside = 1 - w["area_inside_km2"].sum() / area_km2 if area_km2 else 0
         if outside > 0.001:
-            notes.append(t("q_outside_share", lang, share=f"{outside:.0%}"))
+            notes.append(t("q_outside_share", lang, share=fmt_percent(100 * outside, 0, lang)))  # "51 %"
         if len(w) == 0:
             notes.append(t("q_the_selection_touches_no", lang))
         min_pop, base = protection()

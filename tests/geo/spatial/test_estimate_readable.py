@@ -34,3 +34,9 @@ def test_labels_are_whole_and_missing_values_are_explained(result):
 def test_no_note_when_every_value_exists():
     res = default_estimator().estimate(circle(10.686, 53.866, 500), 2011)
     assert not any("gibt es für" in n for n in res.notes)
+
+
+def test_the_share_outside_is_written_with_a_space_before_the_percent_sign():
+    res = default_estimator().estimate(circle(10.905, 53.965, 2000), 2022)  # Travemünde coast, part in the Baltic
+    note = next(n for n in res.notes if "außerhalb der Gebiete" in n)
+    assert re.match(r"\d+ % der Auswahl", note), note  # "51 %", not "51%"
