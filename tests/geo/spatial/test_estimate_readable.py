@@ -39,4 +39,4 @@ def test_no_note_when_every_value_exists():
 def test_the_share_outside_is_written_with_a_space_before_the_percent_sign():
     res = default_estimator().estimate(circle(10.905, 53.965, 2000), 2022)  # Travemünde coast, part in the Baltic
     note = next(n for n in res.notes if "außerhalb der Gebiete" in n)
-    assert re.match(r"\d+ % der Auswahl", note), note  # "51 %", not "51%"
+    assert re.match(r"\d+\s% der Auswahl", note), note  # "51 %" (no-break space), not "51%"
