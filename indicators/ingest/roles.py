@@ -120,10 +120,11 @@ def preview_frame(tidy: pd.DataFrame, lang: str = "de", rows: int = 50) -> pd.Da
     value has are kept (at most 4).
     """
     from indicators.formatting import fmt_number  # formatting loads the wording table
+    from indicators.wording import lang_of
 
     out = tidy.head(rows).copy()
     if "value" in out:
-        out["value"] = [fmt_number(v, _decimals(v), "en" if lang == "en" else "de") for v in out["value"]]
+        out["value"] = [fmt_number(v, _decimals(v), lang_of(lang)) for v in out["value"]]
     return out
 
 

@@ -122,7 +122,9 @@ def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classif
         names = pick((MSS_CLASSES, MSS_CLASSES_EN), lang)
         counts = tuple(int((idx == i).sum()) for i in range(len(names)))
         return dataclasses.replace(base, classes=pd.Series(idx.to_numpy(), index=result.index),
-                                   labels=names, counts=counts)
+                                   labels=names, counts=counts, scheme="need_mss")
     lo, hi = float(np.nanmin(score)), float(np.nanmax(score))
     cuts = [b for b in SCORE_BREAKS.get(method, ()) if lo < b < hi]
-    return classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)
+    cls = classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)
+    # the method fixes these classes: the legend names them, not "Eigene Klassengrenzen"
+    return dataclasses.replace(cls, scheme=f"need_{method}" if method in SCORE_BREAKS else cls.scheme)

@@ -37,6 +37,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scheme_std_mean": ("Mittelwert ± Standardabweichung der Gebiete",
                         "Mean ± standard deviation of the areas"),
     "scheme_manual": ("Eigene Klassengrenzen", "Manual breaks"),
+    "scheme_need_mss": ("Statusklassen des MSS", "MSS status classes"),
+    "scheme_need_svi": ("Klassen des SVI-Werts (0,25 · 0,5 · 0,75)", "SVI score classes (0.25 · 0.5 · 0.75)"),
+    "scheme_need_z": ("Klassen der z-Summe (−1 · 0 · +1)", "z-sum classes (−1 · 0 · +1)"),
     "pm_flag_default_up": (
         "Erhöhter Bedarf: Wert ab {value} (Mittelwert + 1 Standardabweichung der Gebiete)",
         "Elevated need: value of {value} or more (mean + 1 standard deviation of the areas)",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from indicators.wording import TEXTS, t
+from indicators.wording import TEXTS, lang_of, t
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Number:
         """The number with grouping and the language's decimal sign."""
         from indicators.formatting import fmt_number  # formatting imports the wording package
 
-        return fmt_number(self.value, self.decimals, "en" if lang == "en" else "de")
+        return fmt_number(self.value, self.decimals, lang_of(lang))
 
 
 @dataclass(frozen=True)
