@@ -27,7 +27,7 @@ def needs_export(ds: Dataset, result: pd.DataFrame, explanations: pd.DataFrame,
     frame = pd.DataFrame({
         "id": result["id"].astype(str), "name": result["name"].astype(str),
         "score": result["score"].astype(float), "rank": result["rank"].astype(float),
-        "label": need_words(result["label"], lang).to_numpy(),
+        "label": need_words(result["label"], lang, method).to_numpy(),
         "flag": yes_no(result["flag"].fillna(False), lang),
         "status": need_words(result["status"], lang).to_numpy(),
     })
