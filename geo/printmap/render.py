@@ -252,7 +252,9 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
                                       value=fmt_value(city, unit, dec, lang))
     page = PageText(
         title=options.title or f"{label} {year}",
-        subtitle=f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}",
+        # under the default title (label and year) the subtitle does not say them again
+        subtitle=(f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}"
+                  if options.title else " · ".join([*([t("pm_in_unit", lang, unit=unit)] if unit else []), geo_label])),
         footer=(f"{t('source', lang)}: {ds.attribution(indicator)}",
                 f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}."),
         legend_title=label, unit=unit, min_count=ds.min_count, city_text=city_text)

@@ -31,6 +31,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "wm_classes": ("Klassen", "classes"),
     "wm_in": ("in", "in"),
     "decimal_sep": (",", "."),
+    "pm_in_unit": ("in {unit}", "in {unit}"),
+    "pm_need_indicators": ("{n} Indikatoren: {labels}", "{n} indicators: {labels}"),
     "scheme_quantiles": ("Quantile", "Quantiles"),
     "scheme_fisher_jenks": ("Natürliche Brüche (Fisher-Jenks)", "Natural breaks (Fisher-Jenks)"),
     "scheme_equal_interval": ("Gleiche Intervalle", "Equal intervals"),
