@@ -59,14 +59,14 @@ def _controls(ds, lang: str) -> AtlasView:
     if view == "change":
         start, relative = _change_controls(ds, ind_id, year, years, lang)
     common.init_state("scheme", "quantiles", str, set(SCHEMES))
-    scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme",
+    scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme", help=t("help_scheme", lang),
                           format_func=lambda s: SCHEME_NAMES[lang][s])
     common.init_state("k", 5, int, set(K_RANGE))
-    k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k")
+    k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k", help=t("help_classes", lang))
     breaks = None
     if scheme == "manual":
         common.init_state("breaks", "", str)
-        breaks = _manual_breaks(sb.text_input(t("breaks", lang), key="breaks"), lang)
+        breaks = _manual_breaks(sb.text_input(t("breaks", lang), key="breaks", help=t("help_breaks", lang)), lang)
         if breaks is None:  # e.g. a link with scheme=manual and no breaks: fall back, say so
             sb.info(t("manual_fallback", lang))
             scheme = "quantiles"

@@ -84,7 +84,9 @@ def render() -> None:
         table["rank_range"] = [f"{a}–{b}" if pd.notna(a) else "–"
                                for a, b in zip(table["id"].map(r["rank_min"]), table["id"].map(r["rank_max"]))]
     table["reasons"] = table["id"].map(reasons).astype(object).fillna("")
-    st.dataframe(display_columns(table.sort_values("rank"), lang), hide_index=True, width="stretch")
+    st.dataframe(display_columns(table.sort_values("rank"), lang), hide_index=True, width="stretch",
+                 column_config={t("col_robustness", lang): st.column_config.TextColumn(
+                     help=t("help_robustness", lang))})
 
     def make():
         from geo.exports.results import needs_export
@@ -135,7 +137,7 @@ def _controls(ds, lang: str) -> NeedsView | None:
     year = sb.selectbox(t("year", lang), years, key="needs_year")
     base = default_setup(ds, year)
     common.init_state("needs_method", base.method, str, set(METHODS), param="method")
-    method = sb.selectbox(t("needs_method", lang), METHODS, key="needs_method",
+    method = sb.selectbox(t("needs_method", lang), METHODS, key="needs_method", help=t("help_needs_method", lang),
                           format_func=lambda m: t(f"needs_method_{m}", lang))
     candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
                   and i not in base.dynamic_indicators and common.years_for(ds, i)]

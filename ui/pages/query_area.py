@@ -89,7 +89,7 @@ def render_area_tool() -> None:
 
     st.markdown("#### " + t("q_who_lives", lang))
     year = st.selectbox(t("year", lang), ds.years[::-1], key="q_year")
-    radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius")
+    radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius", help=t("help_radius", lang))
     layer, city = indicator_layer(ds, "population_density", year)
     density = ds.catalogue["population_density"]
     m = build_map(layer, classify(layer["value"], palette="Greys"), indicator_label=density.label(lang),
@@ -119,7 +119,8 @@ def render_area_tool() -> None:
         common.show_error(exc)
         return
     st.markdown(f"**{md(what)}: {fmt_number(result.area_km2, 2, lang)} km²**")
-    st.dataframe(display_columns(_estimate_table(result, lang), lang), hide_index=True, width="stretch")
+    st.dataframe(display_columns(_estimate_table(result, lang), lang), hide_index=True, width="stretch",
+                 column_config={t("col_range", lang): st.column_config.TextColumn(help=t("help_estimate_range", lang))})
 
     def make():
         from geo.exports.results import estimate_export
