@@ -2,7 +2,8 @@
 
 Each theme has its own table module (:mod:`.ui`, :mod:`.maps`, :mod:`.exports`,
 :mod:`.report`, :mod:`.queries`, :mod:`.upload`, :mod:`.columns`, :mod:`.cli`,
-:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`, :mod:`.compare`); every entry is a pair ``(German, English)``. Call sites ask for a key with
+:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`, :mod:`.compare`,
+:mod:`.audit`); every entry is a pair ``(German, English)``. Call sites ask for a key with
 :func:`t`; nothing outside this package decides between languages with an ``if``.
 
 One word per concept: a value withheld for disclosure control is "gesperrt" /
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from indicators.wording import (
     access,
+    audit,
     cli,
     columns,
     compare,
@@ -34,6 +36,7 @@ THEMES: dict[str, dict[str, tuple[str, str]]] = {
     "exports": exports.TEXTS, "report": report.TEXTS, "columns": columns.TEXTS,
     "cli": cli.TEXTS, "errors": errors.TEXTS, "access": access.TEXTS,
     "planning": planning.TEXTS, "methods": methods.TEXTS, "compare": compare.TEXTS,
+    "audit": audit.TEXTS,
 }
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 
