@@ -164,7 +164,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Leave empty for the method's default ({preset}). Numbers like 0.75 (or German 0,75).",
     ),
     # Vega-Lite label expression: its numbers come as 1,234.5; German swaps the separators
-    "chart_number_labels": ("replace(replace(replace(datum.label, ',', '#'), '.', ','), '#', '.')", "datum.label"),
     "unit_pp": ("Pp.", "pp"),  # percentage points: the change of a share
     # help next to the controls that need it (issue 24)
     'help_scheme': ('Wie die Werte in Farbklassen geteilt werden: Quantile = gleich viele Gebiete je Klasse; '

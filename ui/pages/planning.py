@@ -15,6 +15,7 @@ from indicators.formatting import fmt_change, fmt_number, fmt_percent
 from indicators.planning.effect import trends
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.locale import vega_locale
 from store.errors import StoreError
 from store.permissions import allowed
 from store.planning import repository as repo
@@ -73,7 +74,7 @@ def _timeline(rows: list[dict], lang: str) -> None:
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("start:T", title=t("plan_f_start", lang)), x2="end:T", y=alt.Y("title:N", sort="x", title=None),
         color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUSES)), title=t("col_status", lang)),
-        tooltip=tips)
+        tooltip=tips).configure(locale=vega_locale(lang))  # months and dates in the user's language
     st.altair_chart(chart, use_container_width=True)
 
 
