@@ -199,4 +199,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     'plan_err_negative': ('{field} darf nicht negativ sein', '{field} must not be negative'),
     'plan_err_no_areas': ('Gebiete fehlen: bitte Gebietsschlüssel oder einen Ort angeben',
                           'areas missing: give area codes or a location'),
+    'plan_status_geplant': ('geplant', 'planned'),
+    'plan_status_laufend': ('laufend', 'running'),
+    'plan_status_abgeschlossen': ('abgeschlossen', 'completed'),
+    'plan_status_abgebrochen': ('abgebrochen', 'cancelled'),
 }

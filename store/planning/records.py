@@ -38,6 +38,11 @@ def entity_label(entity: str, lang: str = "de") -> str:
     return t(f"plan_entity_{entity}", lang) if entity in ENTITY_LABELS else entity
 
 
+def status_label(status: str, lang: str = "de") -> str:
+    """A measure's status in ``lang`` (``laufend`` → "running"); an unknown value as it is."""
+    return t(f"plan_status_{status}", lang) if status in STATUSES else str(status)
+
+
 def _f(key: str) -> Message:
     """A field's name as a message parameter (rendered in the reader's language)."""
     return msg(f"plan_field_{key}")
