@@ -32,6 +32,18 @@ class Number:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """A parameter given in both languages (e.g. an indicator's ``label_de`` and ``label_en``)."""
+
+    de: str
+    en: str
+
+    def text(self, lang: str = "de") -> str:
+        """``en`` for English, ``de`` otherwise."""
+        return self.en if lang_of(lang) == "en" else self.de
+
+
+@dataclass(frozen=True)
 class Listed:
     """Several parameters joined by ``sep`` (``"; "`` keeps German decimal commas apart)."""
 
@@ -85,11 +97,11 @@ def render(value: object, lang: str = "de") -> str:
     lang : str
         ``"de"`` or ``"en"``.
     """
-    if isinstance(value, (Message, Number, Listed)):
+    if isinstance(value, (Message, Number, Listed, Pair)):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(render(v, lang) for v in value)
     return str(value)
 
 
-__all__ = ["Listed", "Message", "Number", "msg", "render"]
+__all__ = ["Listed", "Message", "Number", "Pair", "msg", "render"]
