@@ -27,7 +27,7 @@ def needs_export(ds: Dataset, result: pd.DataFrame, explanations: pd.DataFrame,
     frame = pd.DataFrame({
         "id": result["id"].astype(str), "name": result["name"].astype(str),
         "score": result["score"].astype(float), "rank": result["rank"].astype(float),
-        "label": need_words(result["label"], lang).to_numpy(),
+        "label": need_words(result["label"], lang, method).to_numpy(),
         "flag": yes_no(result["flag"].fillna(False), lang),
         "status": need_words(result["status"], lang).to_numpy(),
     })
@@ -99,7 +99,7 @@ def estimate_export(result, what: str, source: str, lang: str = "de") -> ExportT
     for col in ("areal", "dasymetric", "low", "high"):
         frame[col] = w[col].astype(float).where(~sup)
     frame["note"] = [t("suppressed", lang) if s else "" for s in sup]
-    dec = [0 if k == "count" else 1 for k in w["kind"]]
+    dec = result.decimals(w)
     meta = [(t("ex_title", lang), what), (t("year", lang), str(result.year)),
             (t("q_area", lang), f"{result.area_km2:.3f} km²")]
     return ExportTable(frame, source, {c: dec for c in ("areal", "dasymetric", "low", "high")}, {}, meta)

@@ -37,7 +37,7 @@ from geo.spatial.shapes import (  # noqa: F401  (the polygon builders, re-export
 from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
-from indicators.formatting import fmt_number
+from indicators.formatting import fmt_number, fmt_percent, value_decimals
 from indicators.wording import t
 
 METHODS = ("areal", "dasymetric")
@@ -99,19 +99,26 @@ class EstimateResult:
         w["high"] = w[list(METHODS)].max(axis=1, skipna=False)
         return w[["variable", "label", "kind", *METHODS, "low", "high"]]
 
+    @staticmethod
+    def decimals(wide: pd.DataFrame) -> list[int]:
+        """Decimals per row of :meth:`wide`: counts none, a rate or value as its values need
+        (:func:`~indicators.formatting.value_decimals`: 6.235 residents per km², not 6.235,0)."""
+        return [value_decimals(k, pd.Series([a, b])) for k, a, b in zip(wide["kind"], wide["areal"], wide["dasymetric"])]
+
     def value(self, variable: str, method: str) -> float:
         sel = self.table[(self.table["variable"] == variable) & (self.table["method"] == method)]
         return float(sel["value"].iloc[0]) if len(sel) else float("nan")
 
     def to_text(self, attribution: str = "", lang: str = "de") -> str:
         """Plain-text table for the command line (German number format)."""
+        wide = self.wide(lang)
+        n = max([40, *(len(str(label)) for label in wide["label"])])  # labels whole, never cut
         lines = [f"{t('q_area', lang)}: {fmt_number(self.area_km2, 3, lang)} km², "
                  f"{t('q_year', lang)} {self.year}",
-                 f"{t('q_variable', lang):<40} {t('q_method_areal', lang):>14} "
+                 f"{t('q_variable', lang):<{n}} {t('q_method_areal', lang):>14} "
                  f"{t('q_method_dasymetric', lang):>14}"]
-        for r in self.wide(lang).itertuples():
-            d = 0 if r.kind == "count" else 1
-            lines.append(f"{r.label[:40]:<40} {fmt_number(r.areal, d, lang):>14} "
+        for r, d in zip(wide.itertuples(), self.decimals(wide)):
+            lines.append(f"{r.label:<{n}} {fmt_number(r.areal, d, lang):>14} "
                          f"{fmt_number(r.dasymetric, d, lang):>14}")
         for c in self.contributions.itertuples():
             lines.append(f"  {c.code} {c.name}: {t('q_area_share', lang)} "
@@ -278,6 +285,11 @@ class Estimator:
             "value": vals["value"], "suppressed": vals["suppressed"],
         })
         notes = self._notes(geom, w, area_km2, lang)
+        missing = [v for v in variables if self.counts[year][v].isna().all()]
+        if missing and not too_small:  # "–" needs a reason: e.g. the Zensus 2011 counts in another year
+            have = sorted({y for y, c in self.counts.items() if c[missing].notna().any().any()})
+            notes.insert(0, t("q_no_values_this_year", lang, n=len(missing), year=year,
+                              years=", ".join(map(str, have)) or "–"))
         if too_small:
             notes.insert(0, t("q_too_few_residents", lang, min_pop=min_pop))
         elif withheld:
@@ -300,7 +312,7 @@ class Estimator:
         notes = [f"{t(f'q_method_{m}', lang)}: {t(f'q_method_note_{m}', lang)}" for m in METHODS]
         outside = 1 - w["area_inside_km2"].sum() / area_km2 if area_km2 else 0
         if outside > 0.001:
-            notes.append(t("q_outside_share", lang, share=f"{outside:.0%}"))
+            notes.append(t("q_outside_share", lang, share=fmt_percent(100 * outside, 0, lang)))  # "51 %"
         if len(w) == 0:
             notes.append(t("q_the_selection_touches_no", lang))
         min_pop, base = protection()

@@ -91,7 +91,7 @@ def resolve_geography(geography: str | Geography, store: DataStore | None = None
         return shipped[geography]
     geos = (store or DataStore()).geographies()
     if geography not in geos:
-        raise UnknownGeography(f"Unbekannte Geografie '{geography}'. Bekannt: {', '.join(geos)}")
+        raise UnknownGeography(msg("err_unknown_geography", id=geography, known=list(geos)))
     return geos[geography]
 
 

@@ -60,7 +60,10 @@ def test_charts_use_plain_years_and_german_numbers():
     assert len(charts) > 10
     spec = charts[1].proto.spec  # charts[0] is the colour key
     assert '"format": "d"' in spec or '"format":"d"' in spec
-    assert "datum.label" in spec and "'.', ','" in spec  # German decimal comma on the value axis
+    import json
+
+    locale = json.loads(spec)["config"]["locale"]  # German decimal comma and months from the chart's locale
+    assert locale["number"]["decimal"] == "," and "Juli" in locale["time"]["months"]
 
 
 def test_chart_tooltips_show_german_numbers():

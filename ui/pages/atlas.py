@@ -29,6 +29,7 @@ from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.locale import vega_locale
 from ui import common, downloads, supply_panel
 from ui.map_view import show_map
 from ui.state import AtlasView
@@ -59,14 +60,14 @@ def _controls(ds, lang: str) -> AtlasView:
     if view == "change":
         start, relative = _change_controls(ds, ind_id, year, years, lang)
     common.choice("scheme", SCHEMES, "quantiles")
-    scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme",
+    scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme", help=t("help_scheme", lang),
                           format_func=lambda s: SCHEME_NAMES[lang][s])
     common.init_state("k", 5, int, set(K_RANGE))
-    k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k")
+    k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k", help=t("help_classes", lang))
     breaks = None
     if scheme == "manual":
         common.init_state("breaks", "", str)
-        breaks = _manual_breaks(sb.text_input(t("breaks", lang), key="breaks"), lang)
+        breaks = _manual_breaks(sb.text_input(t("breaks", lang), key="breaks", help=t("help_breaks", lang)), lang)
         if breaks is None:  # e.g. a link with scheme=manual and no breaks: fall back, say so
             sb.info(t("manual_fallback", lang))
             scheme = "quantiles"
@@ -356,7 +357,7 @@ def _series(ds, indicator: str, code: str) -> tuple[pd.DataFrame, int]:
     return series(values, indicator, [code, ref] if ref else [code]), decimals
 
 
-# Vega formats numbers the English way; the wording table holds the expression that swaps the separators
+# Vega formats numbers the English way unless the chart carries a locale (indicators.wording.locale)
 
 
 def series_chart(ts: pd.DataFrame, unit: str, decimals: int, lang: str):
@@ -366,7 +367,7 @@ def series_chart(ts: pd.DataFrame, unit: str, decimals: int, lang: str):
     long = ts.rename_axis("year").reset_index().melt("year", var_name="area", value_name="value").dropna()
     long["year"] = long["year"].astype(int)
     long["shown"] = [fmt_value(v, unit, decimals, lang) for v in long["value"]]
-    axis = alt.Axis(format=f",.{decimals}f", labelExpr=t("chart_number_labels", lang))
+    axis = alt.Axis(format=f",.{decimals}f")  # "21,0" in German: the chart carries the locale
     title = f"{t('value', lang)} ({unit})" if unit else t("value", lang)
     return alt.Chart(long).mark_line(point=True).encode(
         x=alt.X("year:Q", title=t("year", lang), axis=alt.Axis(format="d", tickMinStep=1)),
@@ -374,4 +375,4 @@ def series_chart(ts: pd.DataFrame, unit: str, decimals: int, lang: str):
         color=alt.Color("area:N", title=t("col_name", lang)),
         tooltip=[alt.Tooltip("area:N", title=t("col_name", lang)), alt.Tooltip("year:Q", title=t("year", lang),
                                                                                format="d"),
-                 alt.Tooltip("shown:N", title=title)])
+                 alt.Tooltip("shown:N", title=title)]).configure(locale=vega_locale(lang))

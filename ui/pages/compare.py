@@ -15,6 +15,7 @@ from indicators.compute.compare import MAX_AREAS, MIN_AREAS, compare_cells, comp
 from indicators.formatting import fmt_value
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.locale import vega_locale
 from ui import common
 
 MANY_OPTIONS = 3000  # above this (grid cells) the areas are typed as codes instead of picked from a list
@@ -112,7 +113,7 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
         ind = ds.catalogue[row["indicator"]]
         dec = ind.decimals_for(long["value"])
         long["shown"] = [fmt_value(v, ind.unit_for(lang), dec, lang) for v in long["value"]]
-        y_axis = alt.Axis(title=None, format=f",.{dec}f", labelExpr=t("chart_number_labels", lang))
+        y_axis = alt.Axis(title=None, format=f",.{dec}f")  # German separators from the chart's locale
         chart = alt.Chart(long, title=alt.TitleParams(title, fontSize=12, anchor="start")).mark_line(
             point=True).encode(
             x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
@@ -122,7 +123,7 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
             tooltip=[alt.Tooltip("area:N", title=t("name", lang)), alt.Tooltip("year:Q", title=t("cmp_year", lang),
                                                                              format="d"),
                      alt.Tooltip("shown:N", title=t("value", lang))],
-        ).properties(height=200)
+        ).properties(height=200).configure(locale=vega_locale(lang))
         with cols[i % CHART_COLS]:
             st.altair_chart(chart, width="stretch")
 

@@ -16,12 +16,14 @@ from indicators.planning.display import day, indicator_label
 from indicators.planning.effect import trends
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.locale import vega_locale
 from store.errors import StoreError
 from store.permissions import allowed
 from store.planning import repository as repo
 from store.planning.excel import export_xlsx
 from store.planning.models import STATUSES
 from store.planning.query import MeasureFilter, find_measures
+from store.planning.records import status_label
 from ui import auth, common
 from ui.map_view import show_map
 from ui.pages.planning_cycle import goal_form, partner_form, undo_and_trash
@@ -36,7 +38,8 @@ def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
     field = c1.selectbox(t("plan_filter_field", lang), [every, *repo.fields(auth.engine())], key="plan_ff")
     codes = [every, *ds.areas["code"]]
     area = c2.selectbox(t("plan_filter_area", lang), codes, key="plan_fa")
-    status = c3.selectbox(t("plan_filter_status", lang), [every, *STATUSES], key="plan_fs")
+    status = c3.selectbox(t("plan_filter_status", lang), [every, *STATUSES], key="plan_fs",
+                          format_func=lambda s: s if s == every else status_label(s, lang))
     partners = sorted({p for m in measures for p in m["partners"]})
     partner = c4.selectbox(t("plan_filter_partner", lang), [every, *partners], key="plan_fp")
     period = st.date_input(t("plan_filter_period", lang), (),  # type: ignore[arg-type]  # () = no period yet
@@ -70,15 +73,16 @@ def _timeline(rows: list[dict], lang: str) -> None:
         return
     today = dt.date.today().isoformat()
     frame = pd.DataFrame([{"title": f"{m['id']}: {m['title']}", "start": m["start"], "end": m["end"] or today,
-                           "status": m["status"]} for m in dated])
+                           "status": status_label(m["status"], lang)} for m in dated])
     tips = [alt.Tooltip("title:N", title=t("col_title", lang)),
             alt.Tooltip("start:T", title=t("col_start", lang), format=t("pm_date_format", lang)),
             alt.Tooltip("end:T", title=t("col_end", lang), format=t("pm_date_format", lang)),
             alt.Tooltip("status:N", title=t("col_status", lang))]
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("start:T", title=t("plan_f_start", lang)), x2="end:T", y=alt.Y("title:N", sort="x", title=None),
-        color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUSES)), title=t("col_status", lang)),
-        tooltip=tips)
+        color=alt.Color("status:N", scale=alt.Scale(domain=[status_label(s, lang) for s in STATUSES]),
+                        title=t("col_status", lang)),
+        tooltip=tips).configure(locale=vega_locale(lang))  # months and dates in the user's language
     st.altair_chart(chart, use_container_width=True)
 
 

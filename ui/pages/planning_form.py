@@ -15,6 +15,7 @@ from store.errors import StoreError
 from store.permissions import User, allowed
 from store.planning import repository as repo
 from store.planning.models import STATUSES
+from store.planning.records import status_label
 from ui import auth, common
 from ui.pages.planning_cycle import location_picker
 from ui.pages.planning_cycle import saved as done
@@ -71,7 +72,7 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
         has_end = c2.checkbox(t("plan_f_has_end", lang), bool(rec.get("end")))
         end = c2.date_input(t("plan_f_end", lang), dt.date.fromisoformat(rec["end"]) if rec.get("end")
                             else dt.date.today(), format=t("date_input_format", lang))
-        status = c3.selectbox(t("plan_filter_status", lang), STATUSES,
+        status = c3.selectbox(t("plan_filter_status", lang), STATUSES, format_func=lambda s: status_label(s, lang),
                               index=STATUSES.index(rec.get("status", "geplant")))
         partners = st.text_input(t("plan_f_partners", lang), ", ".join(rec.get("partners", [])))
         responsible = st.text_input(t("plan_f_responsible", lang), rec.get("responsible", ""))

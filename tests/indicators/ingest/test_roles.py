@@ -90,3 +90,11 @@ def test_any_text_column_never_gives_a_value_error(words):
 ])
 def test_kind_and_unit_are_guessed_from_the_header(header, kind, unit):
     assert guess_kind(header)[:2] == (kind, unit)
+
+
+def test_reading_findings_are_rendered_in_the_readers_language():
+    raw, report = read_table(b"", "leer.csv")
+    assert "Datei ist leer" in report.summary("de") and "the file is empty" in report.summary("en")
+    raw, report = read_table(b"Stadtteil;Jahr;Wert\r\n01;2023;5;7\r\n", "extra.csv")
+    assert "overflow" not in report.to_text("en") and "extra fields are ignored" in report.to_text("en")
+    assert "überzählige Felder" in report.to_text("de")

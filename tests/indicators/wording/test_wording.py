@@ -58,11 +58,13 @@ def test_one_word_per_concept():
 
 DYNAMIC = {  # keys built at run time: family -> members that must exist
     "q_tool_": ("area", "filter", "facilities", "raster"),
-    "up_role_": ("area", "year", "variable", "value"),
+    "up_role_": ("area", "name", "year", "variable", "value", "ignore", "none", "help"),
     "q_method_": ("areal", "dasymetric"),
     "q_method_note_": ("areal", "dasymetric"),
     "q_": ("and", "or"),
-    "scheme_": ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual"),
+    "scheme_": ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual", "need_mss", "need_svi",
+                "need_z"),
+    "up_guess_": ("rate", "per_1000", "value", "count"),
     "col_finding_": ("file", "row", "column", "problem", "action", "severity"),
     "kind_": ("count", "value", "rate"),
     "direction_": ("up", "down", "neutral"),

@@ -1,0 +1,33 @@
+"""Wording: the audit log as an admin reads it (action names, detail keys). Entries are ``key: (German, English)``."""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "audit_act_login_success": ("Anmeldung", "Sign-in"),
+    "audit_act_login_failure": ("Anmeldung fehlgeschlagen", "Failed sign-in"),
+    "audit_act_logout": ("Abmeldung", "Sign-out"),
+    "audit_act_upload": ("Daten geladen", "Data uploaded"),
+    "audit_act_replace": ("Daten ersetzt", "Data replaced"),
+    "audit_act_publish": ("veröffentlicht", "Published"),
+    "audit_act_unpublish": ("Veröffentlichung zurückgenommen", "Unpublished"),
+    "audit_act_remove": ("in den Papierkorb", "Moved to trash"),
+    "audit_act_restore": ("wiederhergestellt", "Restored"),
+    "audit_act_purge": ("endgültig gelöscht", "Deleted for good"),
+    "audit_act_user_add": ("Konto angelegt", "Account created"),
+    "audit_act_user_remove": ("Konto entfernt", "Account removed"),
+    "audit_act_role_change": ("Rolle geändert", "Role changed"),
+    "audit_act_password_reset": ("Passwort zurückgesetzt", "Password reset"),
+    "audit_act_migrate": ("Datenbank aktualisiert", "Database upgraded"),
+    "audit_act_plan_create": ("Planung angelegt", "Plan item created"),
+    "audit_act_plan_update": ("Planung geändert", "Plan item changed"),
+    "audit_act_plan_delete": ("Planung gelöscht", "Plan item deleted"),
+    "audit_act_plan_import": ("Planung importiert", "Plans imported"),
+    "audit_act_plan_fields": ("Planungsfelder geändert", "Plan fields changed"),
+    "audit_any_action": ("– alle –", "– all –"),
+    "audit_detail_source": ("Herkunft", "source"),
+    "audit_detail_role": ("Rolle", "role"),
+    "audit_detail_reason": ("Grund", "reason"),
+    "audit_detail_label": ("Bezeichnung", "label"),
+    "audit_detail_count": ("Anzahl", "count"),
+    "audit_value_local": ("lokal", "local"),
+    "audit_value_oidc": ("Single Sign-on", "single sign-on"),
+}
