@@ -6,13 +6,17 @@ Entries are ``key: (German, English)``.
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # typology
+    "typ_high": ("{label} hoch (z {z})", "{label} high (z {z})"),
+    "typ_low": ("{label} niedrig (z {z})", "{label} low (z {z})"),
+    "typ_average": ("durchschnittlich in allen gewählten Indikatoren", "average in every chosen indicator"),
     # command line
     "cli_h_needs": ("Bedarfslagen eines Verfahrens, mit --consensus aller Verfahren nebeneinander",
                     "Need assessment of one method; with --consensus all methods side by side"),
     "cli_a_need_method": ("Verfahren (Standard: das der Geografie)", "Method (default: the geography's)"),
     "cli_a_consensus": ("alle Verfahren vergleichen: wer markiert, knappe Fälle",
                         "compare all methods: who flags, close calls"),
-    "cli_a_band": ("Breite des Knapp-Bands in z-Einheiten (Standard 0,25)",
+    "cli_a_close_band": ("Breite des Knapp-Bands in z-Einheiten (Standard 0,25)",
                    "Half-width of the close-call band in z units (default 0.25)"),
     "cli_m_needs_flagged": ("{n} von {total} Gebieten markiert ({method}, {year})",
                             "{n} of {total} areas flagged ({method}, {year})"),
