@@ -28,6 +28,7 @@ PAGES = [  # (module in ui/, title key, URL path)
     ("queries", "page_queries", "abfragen"),
     ("upload", "page_upload", "daten"),
     ("planning", "page_planning", "planung"),
+    ("strategy", "page_strategy", "strategie"),
     ("methods", "page_methods", "methoden"),
     ("about", "page_about", "about"),
 ]

@@ -175,3 +175,23 @@ def silhouettes(ds: Dataset, *, indicators: Sequence[str], year: int, method: st
         if 2 <= k < len(z) and method != "skater":
             out[int(k)] = float(silhouette_score(z.to_numpy(), labels_for(z, k, method, seed=seed)))
     return out
+
+
+TYPE_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
+               "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6")
+
+
+def type_classification(areas: pd.DataFrame, ty: Typology, lang: str = "de", id_col: str = "code"):
+    """One map class per type for ``areas`` (same index); areas left out are no data."""
+    from indicators.compute.classify import Classification
+
+    by_id = dict(zip(ty.areas["id"], ty.areas["type"]))
+    classes = areas[id_col].astype(str).map(by_id).fillna(0).astype(int) - 1
+    n = len(ty.sizes)
+    return Classification(
+        scheme=t("typ_scheme", lang, method=t(f"typ_method_{ty.method}", lang)), palette="types",
+        edges=tuple(float(i) for i in range(n + 1)), classes=classes,
+        colors=tuple(TYPE_COLORS[i % len(TYPE_COLORS)] for i in range(n)),
+        counts=tuple(int((classes == i).sum()) for i in range(n)),
+        labels=tuple(t("typ_type", lang, k=i + 1) for i in range(n)),
+        no_data_count=int((classes < 0).sum()))
