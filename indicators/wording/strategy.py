@@ -138,7 +138,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "{method}, {year}: {n} areas flagged, of which with an active measure: {flagged}; measures "
                        "in flagged areas: {measures} of {m}."),
     "str_rep_area": ("{name}: {measures}", "{name}: {measures}"),
-    "str_rep_forecast": ("Prognose {verdict}", "forecast {verdict}"),
+    "str_rep_forecasts": ("Zielprognosen", "Goal forecasts"),
+    "str_rep_goal": ("Ziel {id} ({text}): Trend {year} {value} (80 %: {low} – {high}), Ziel {target}: {verdict}.",
+                     "Goal {id} ({text}): trend {year} {value} (80 %: {low} – {high}), target {target}: {verdict}."),
+    "str_rep_goal_few": ("Ziel {id} ({text}): {verdict}.", "Goal {id} ({text}): {verdict}."),
     # typology
     "typ_high": ("{label} hoch (z {z})", "{label} high (z {z})"),
     "typ_low": ("{label} niedrig (z {z})", "{label} low (z {z})"),
