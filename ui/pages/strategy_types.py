@@ -40,6 +40,7 @@ def types_tab(ds, year: int, lang: str) -> None:
     preset = [i for i in ("share_under18", "share_65plus", "population_density", "net_migration_per_1000")
               if i in candidates] or candidates[:3]
     chosen = st.multiselect(t("needs_indicators", lang), candidates, default=preset, key=f"str_ty_ind_{geo_id}",
+                            placeholder=t("choose_options", lang),
                             format_func=lambda i: ds.catalogue[i].label(lang))
     c1, c2 = st.columns(2)
     method = c1.selectbox(t("str_types_method", lang), METHODS, key="str_ty_method",
