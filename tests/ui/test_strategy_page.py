@@ -73,3 +73,14 @@ def test_need_against_measures_and_goal_forecast(db):
     assert metrics["Markierte Gebiete mit Maßnahme"] == "33 %"  # 03 of 03, 04, 08
     goals = [d.value for d in at.dataframe if "Einschätzung" in d.value.columns]
     assert goals and goals[0]["Einschätzung"].iloc[0] in {"erreichbar", "gefährdet", "offen"}
+
+
+def test_the_page_speaks_english(db):
+    at = AppTest.from_function(_page, default_timeout=180)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith("Strategy")
+    text = " ".join(m.value for m in at.markdown)
+    assert "Flagged by 2 of 3 methods" in text and "Type 1" in text
+    assert "Verfahren markiert" not in text and "Gebietszuschnitt" not in text
