@@ -75,6 +75,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "str_verdict_zu_wenige_Jahre": ("zu wenige Jahre", "too few years"),
     "str_too_few_years": ("Zu wenige Jahre für einen Trend (mindestens drei Werte ab dem Basisjahr).",
                           "Too few years for a trend (at least three values from the baseline year)."),
+    "str_forecast_line": ("Prognose {year}: {value} (80 %: {low} – {high}) – {verdict}",
+                          "Forecast {year}: {value} (80 %: {low} – {high}) – {verdict}"),
+    "str_forecast_line_few": ("Prognose: {verdict}", "Forecast: {verdict}"),
     "str_chart_value": ("Wert", "Value"),
     "str_goal_caption": ("Punkte: beobachtete Werte; Linie: Trend; Band: 80-%-Prognoseintervall; rot gestrichelt: "
                          "Ziel. Einschätzung: {verdict} ({n} Jahre).",

@@ -84,3 +84,17 @@ def test_the_page_speaks_english(db):
     text = " ".join(m.value for m in at.markdown)
     assert "Flagged by 2 of 3 methods" in text and "Type 1" in text
     assert "Verfahren markiert" not in text and "Gebietszuschnitt" not in text
+
+
+def _planning_page():
+    from ui.pages import planning
+
+    planning.render()
+
+
+def test_the_planning_goal_list_shows_the_forecast(db):
+    _register()
+    at = AppTest.from_function(_planning_page, default_timeout=180).run()
+    assert not at.exception, at.exception
+    lines = [c.value for c in at.caption if c.value.startswith("Prognose 2030: ")]
+    assert len(lines) == 1 and lines[0].endswith(("erreichbar", "gefährdet", "offen"))

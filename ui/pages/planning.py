@@ -24,6 +24,7 @@ from store.planning.query import MeasureFilter, find_measures
 from ui import auth, common
 from ui.map_view import show_map
 from ui.pages.planning_form import edit_form
+from ui.pages.strategy_plan import forecast_line
 
 LIST_ROWS = 1000  # rows of the filtered list (the database filters and pages; the caption says how many more)
 
@@ -87,6 +88,7 @@ def _goals(goals: list[dict], data: Datasets, lang: str) -> None:
                  target_year=g["target_year"], current=fmt_number(r.current, 1, lang),
                  current_year=r.current_year or "–")
         st.markdown(f"**{md(g['field'])}** – {md(g['text'])} ({md(line)})")
+        st.caption(forecast_line(r, lang))  # the trend to the target year (Strategie page, issue 27)
         if r.progress is None:
             st.caption(r.note or "–")
             continue

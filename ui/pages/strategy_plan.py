@@ -109,3 +109,12 @@ def forecast_chart(table: pd.DataFrame, lang: str) -> alt.LayerChart:
         x=x, y="value:Q", tooltip=[alt.Tooltip("year:O"), alt.Tooltip("value:Q", format=".2f")])
     target = alt.Chart(d).mark_line(color="#d62728", strokeDash=[6, 4]).encode(x=x, y="target:Q")
     return alt.layer(band, trend, target, seen).properties(height=320)
+
+
+def forecast_line(progress, lang: str) -> str:
+    """One line for a goal list: "Prognose 2030: 17,62 (80 %: 17,34 – 17,89) – gefährdet"."""
+    f = getattr(progress, "forecast", None)
+    if f is None or f.value is None:
+        return t("str_forecast_line_few", lang, verdict=verdict_text(f.verdict if f else None, lang))
+    return t("str_forecast_line", lang, year=f.target_year, value=fmt_number(f.value, 2, lang),
+             low=fmt_number(f.low, 2, lang), high=fmt_number(f.high, 2, lang), verdict=verdict_text(f.verdict, lang))
