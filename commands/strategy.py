@@ -125,18 +125,27 @@ def _fmt(v: float | None) -> str:
 
 @command("typology", "cli_h_typology", GEOGRAPHY, LATEST_YEAR,
          arg("--indicators", required=True, help="cli_a_typology_indicators"),
-         arg("--k", type=int, required=True, help="cli_a_typology_k"),
+         arg("--k", required=True, metavar="K|auto", help="cli_a_typology_k"),
          arg("--method", default="ward", choices=["ward", "kmeans", "skater"], help="cli_a_typology_method"),
          arg("--lang", default="de", choices=["de", "en"], help="cli_a_lang"), JSON)
 def _typology(args: argparse.Namespace) -> int:
-    from geo.spatial.typology import typology
+    from geo.spatial.typology import best_k, typology
 
     ds = dataset(args.geography)
     year = None if args.year is None else _year(ds, args.year)
     indicators = [i.strip() for i in args.indicators.split(",") if i.strip()]
-    ty = typology(ds, indicators=indicators, k=args.k, method=args.method, year=year)
+    criterion = None
+    if args.k == "auto":  # the number of types with the best mean silhouette width (k = 2 … 8)
+        k, criterion = best_k(ds, indicators=indicators, year=year, method=args.method)
+    elif args.k.isdigit():
+        k = int(args.k)
+    else:
+        raise UserError(say("cli_e_typology_k", k=args.k))
+    ty = typology(ds, indicators=indicators, k=k, method=args.method, year=year)
     labels = {i: ds.catalogue[i].label(args.lang) for i in indicators}
     data = ty.to_json_dict(labels, args.lang)
+    if criterion is not None:
+        data["criterion"] = {"name": "silhouette", "values": {str(k_): v for k_, v in criterion.items()}}
     if args.json:
         _dump({"geography": ds.geography.id, **data})
         return 0

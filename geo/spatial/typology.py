@@ -177,6 +177,24 @@ def silhouettes(ds: Dataset, *, indicators: Sequence[str], year: int, method: st
     return out
 
 
+def best_k(ds: Dataset, *, indicators: Sequence[str], year: int | None = None, method: str = "ward",
+           seed: int = SEED) -> tuple[int, dict[int, float]]:
+    """The number of types with the highest mean silhouette width (ties: the smaller k), and all widths.
+
+    SKATER is judged by the Ward widths (its regions are not free clusters).
+    """
+    if year is None:
+        years = set.intersection(*(set(ds.years_for(i)) for i in indicators)) if indicators else set()
+        if not years:
+            raise TypologyError(f"Kein Jahr mit Werten aller Indikatoren: {', '.join(indicators)}.")
+        year = max(years)
+    sil = silhouettes(ds, indicators=indicators, year=int(year), method="ward" if method == "skater" else method,
+                      seed=seed)
+    if not sil:
+        raise TypologyError("Zu wenige Gebiete für eine Typologie.")
+    return max(sil, key=lambda k: (sil[k], -k)), sil
+
+
 TYPE_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
                "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6")
 

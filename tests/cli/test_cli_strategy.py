@@ -64,3 +64,19 @@ def test_user_mistakes_are_messages(capsys):
     assert "zwischen 2 und" in capsys.readouterr().err
     assert main(["segregation", "--group", "share_65plus", "--total", "population_total"]) == 1
     assert "keine Anzahl" in capsys.readouterr().err
+
+
+def test_typology_k_auto_takes_the_best_silhouette(capsys):
+    from sklearn.metrics import silhouette_score
+
+    from geo.loading import load_dataset
+    from geo.spatial.typology import labels_for, standardised
+
+    inds = ["share_under18", "share_65plus", "population_density"]
+    data = run_json(capsys, "typology", "--indicators", ",".join(inds), "--k", "auto")
+    z, _ = standardised(load_dataset("stadtteile"), inds, data["year"])
+    widths = {k: silhouette_score(z.to_numpy(), labels_for(z, k, "ward")) for k in range(2, 9)}
+    assert data["k"] == max(widths, key=widths.__getitem__)
+    assert data["criterion"]["values"] == {str(k): pytest.approx(v) for k, v in widths.items()}
+    assert main(["typology", "--indicators", "share_65plus", "--k", "x"]) == 1
+    assert "ganze Zahl oder auto" in capsys.readouterr().err
