@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint bench data venv clean cli
+.PHONY: run test test-fast lint bench data venv clean cli
 
 # Says what it does: the first install takes a few minutes.
 $(VENV)/.installed: requirements.txt
@@ -27,6 +27,10 @@ cli: venv
 
 test: venv lint
 	$(PY) -m pytest
+
+# The quick loop while working: no browser, no servers (marks given in tests/conftest.py).
+test-fast: venv
+	$(PY) -m pytest -m "not e2e and not server" -q
 
 # Static checks (also part of `make test`): style, layer contracts, types.
 lint: venv

@@ -3,7 +3,7 @@
 The subcommands live in :mod:`commands` (one module per theme, registered on import);
 each parses its arguments, calls the same functions in ``geo/`` and ``indicators/`` that
 the app calls, and prints texts from the wording table. Bad input ends as one clear
-German message on stderr and exit code 1: usage errors (:mod:`commands.usage`) and expected
+message on stderr (in the command line's language) and exit code 1: usage errors (:mod:`commands.usage`) and expected
 errors (subclasses of :class:`indicators.errors.SozialmonitorError`) are mapped once, in
 :func:`main`. Anything else is a bug: logged with its traceback, exit code 2.
 ``SOZIALMONITOR_LANG=en`` switches the command line to English.
@@ -17,10 +17,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from commands import COMMANDS
-from commands.registry import UserError, arg, command, say
+from commands import COMMANDS, ops
+from commands.registry import UserError, arg, cli_lang, command, say
 from commands.usage import GermanParser
-from indicators.errors import SozialmonitorError
+from indicators.errors import SozialmonitorError, error_text
 
 __all__ = ["UserError", "build_parser", "main"]
 
@@ -62,10 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.extra and not args.takes_extra:
         parser.error(say("cli_unknown_args", args=" ".join(args.extra)))
     gc.set_threshold(*GC_THRESHOLD)
+    ops.configure_logging()  # SOZIALMONITOR_LOG_FORMAT=json: one JSON object per line (servers)
     try:
         return args.func(args)
-    except SozialmonitorError as exc:  # expected: the German message says what and where
-        message = str(exc)
+    except SozialmonitorError as exc:  # expected: the message (a wording key) says what and where
+        message = error_text(exc, cli_lang())
     except OSError as exc:  # a file of the user's that cannot be read (missing, no permission)
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
     except Exception:  # a bug: keep the traceback for the log, tell the user briefly

@@ -5,6 +5,7 @@
 - :mod:`commands.strategy`: ``needs`` (with ``--consensus``), ``segregation``, ``typology``;
 - :mod:`commands.accounts`, :mod:`commands.data`, :mod:`commands.planning`: the store's
   ``users``, ``audit``, ``data`` and ``plan`` (declared below, bodies loaded on use);
+- :mod:`commands.ops`: ``ogc``, ``health``, ``backup``, ``restore`` (running a server) and JSON logs;
 - ``grid`` (body in :mod:`geo.grid.commands`); ``serve`` is declared in ``cli.py`` itself (it
   starts Streamlit, which no library module may import; its binding rules: :mod:`commands.serve`).
 
@@ -81,6 +82,6 @@ def _grid(args: argparse.Namespace) -> int:
 
     return run_grid(args)
 
-from commands import analysis, places, strategy  # noqa: E402  (registers the rest, in --help order)
+from commands import analysis, ops, places, strategy  # noqa: E402  (registers the rest, in --help order)
 
-__all__ = ["COMMANDS", "Command", "analysis", "arg", "places", "say", "strategy"]
+__all__ = ["COMMANDS", "Command", "analysis", "arg", "ops", "places", "say", "strategy"]

@@ -33,7 +33,7 @@ def _indicators(check, source: str | None) -> tuple[list, list]:
 def _report(report, ok: bool) -> None:
     from indicators.text import plain
 
-    print(plain(report.to_text()))
+    print(plain(report.to_text(cli_lang())))
     print(say("cli_m_usable" if ok else "cli_m_not_usable"))
 
 
@@ -76,7 +76,7 @@ def _add(args: argparse.Namespace) -> int:
         from geo.uploads.growth import preview_growth
         from indicators.ingest.growth import growth_lines
 
-        growth = growth_lines(preview_growth(store.geographies()[name], check.tidy, indicators), cli_lang(),
+        growth = growth_lines(preview_growth(store.geographies()[name], check.tidy, indicators, store=store), cli_lang(),
                               {i.id: i.label(cli_lang()) for i in indicators})
     geo = accept_upload(store, name, args.label, areas=areas, tidy=check.tidy, base_geography=base,
                         indicators=indicators, sources=sources, reports=[*reports, check.report], overwrite=exists)

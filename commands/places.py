@@ -5,7 +5,7 @@ import argparse
 import json
 
 from commands.analysis import GEOGRAPHY, JSON, LATEST_YEAR, dataset
-from commands.registry import UserError, arg, command, say
+from commands.registry import UserError, arg, cli_lang, command, say
 
 
 def _show(args: argparse.Namespace, result, text: str) -> int:
@@ -24,8 +24,8 @@ def _locate(args: argparse.Namespace) -> int:
         print(json.dumps(res.to_dict(), ensure_ascii=False, indent=1))
         return 0 if res.found else 1
     if not res.found:
-        raise UserError(res.message)
-    print(res.to_text())
+        raise UserError(res.say or res.message)
+    print(res.to_text(cli_lang()))
     return 0
 
 

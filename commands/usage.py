@@ -37,8 +37,29 @@ def german_message(message: str) -> str:
     return message
 
 
+class GermanHelp(argparse.HelpFormatter):
+    """argparse's help layout with the usage line in the command line's language ("Aufruf: …")."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else say("cli_usage_prefix"))
+
+
 class GermanParser(argparse.ArgumentParser):
-    """ArgumentParser whose usage errors are German and end with exit code 1."""
+    """ArgumentParser whose help and usage errors speak the command line's language; errors end with exit code 1.
+
+    argparse's own words ("usage", "positional arguments", "options", "show this help message
+    and exit") come from the wording table, so ``cli.py map --help`` reads "Aufruf / Argumente /
+    Optionen" in German.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", GermanHelp)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = say("cli_positionals")
+        self._optionals.title = say("cli_optionals")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=say("cli_help_help"))
 
     def error(self, message: str) -> NoReturn:
         print(say("cli_usage_error", message=german_message(message), prog=self.prog), file=sys.stderr)

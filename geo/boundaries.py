@@ -18,6 +18,8 @@ import shapely
 
 from geo.crs import CRSError, to_metric
 from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
+from geo.uploads.check_cache import checked
+from geo.uploads.sandbox import UploadLimitError, in_child
 from indicators.errors import InputError
 from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
@@ -109,7 +111,12 @@ def _check_location(gdf: gpd.GeoDataFrame, report: Report) -> bool:
 
 def read_vector(path: str | Path, layer: str | None = None, name: str | None = None,
                 max_bytes: int | None = None) -> tuple[gpd.GeoDataFrame | None, Report]:
-    """Read a vector file into EPSG:25832 with valid polygons.
+    """Read a vector file into EPSG:25832 with valid polygons, in the upload sandbox.
+
+    Every caller (boundary uploads, ``cli.py locate --bezirke``, polygons for
+    estimates) gets the same gate: the file is checked and parsed in the fenced,
+    limited child of :mod:`geo.uploads.sandbox` (no network, memory and time
+    limits), once per content; limits reached end in the report.
 
     Parameters
     ----------
@@ -129,6 +136,19 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
         None if the file cannot be used; the report says why.
     """
     path = Path(path)
+    if in_child():
+        return _read_vector_here(path, layer, name, max_bytes)
+    try:
+        return checked(_read_vector_here, path, layer, name, max_bytes, file_label=name or path.name)
+    except UploadLimitError as exc:
+        report = Report(name or path.name)
+        report.reject_file(str(exc))
+        return None, report
+
+
+def _read_vector_here(path: Path, layer: str | None, name: str | None,
+                      max_bytes: int | None) -> tuple[gpd.GeoDataFrame | None, Report]:
+    """:func:`read_vector` in this process (the sandboxed child)."""
     max_bytes = max_bytes or max_upload_bytes()
     report = Report(name or path.name)
     if not path.is_file():
@@ -141,7 +161,7 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
     if size > max_bytes:
         report.reject_file(f"Datei größer als {max_bytes / 1e6:.0f} MB")
         return None, report
-    with tempfile.TemporaryDirectory(prefix="sozmon-unzip-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="sozmon-unzip-") as tmp:  # the child's own temp folder
         target = _unzip(path, Path(tmp), report) if path.suffix.lower() == ".zip" else path
         if target is None:
             return None, report

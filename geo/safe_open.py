@@ -12,7 +12,10 @@ therefore goes through this module:
    pyogrio, ``driver="GTiff"`` for rasterio);
 3. a GeoPackage's schema is read with Python's own sqlite3 first: no views,
    no virtual tables except GeoPackage's R-trees, no VRT or ``/vsi…``
-   references, only feature layers;
+   references, only feature layers, no spatial reference defined by a URL or file;
+   a GeoJSON is parsed with Python's ``json`` first (:func:`check_geojson`): every
+   ``crs`` member only as an EPSG/OGC ``name`` (a ``link``/``url`` CRS makes GDAL
+   fetch that address); a Shapefile's ``.prj`` names no URL or file;
 4. GDAL is configured so that nothing reaches the network or sibling files
    (:data:`GDAL_CONFIG`), and drivers that can reference other files or URLs
    are not registered at all (:data:`SKIP_DRIVERS`, set by
@@ -20,6 +23,7 @@ therefore goes through this module:
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -55,6 +59,15 @@ SHP_MAGIC = b"\x00\x00\x27\x0a"  # 9994 big-endian
 _FORBIDDEN_SQL = re.compile(r"/vsi|virtualogr|\bcsv:|<ogrvrt|<vrtdataset|gdal_streamed_alg|load_extension|"
                             r"\battach\b", re.IGNORECASE)
 _RTREE = re.compile(r"^\s*create\s+virtual\s+table\s+\S+\s+using\s+rtree(_i32)?\s*\(", re.IGNORECASE)
+
+
+# A CRS by name: EPSG code or OGC CRS84, as GeoJSON (2008) and GDAL write them.
+_CRS_NAME = re.compile(r"^(urn:ogc:def:crs:(epsg|ogc):[0-9.]*:[a-z0-9]{1,12}|epsg:\d{1,6}|(ogc:)?crs84)$",
+                       re.IGNORECASE)
+# Text that names an address or a file (in a CRS, a .prj or a GeoPackage's spatial reference table).
+_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://|/vsi|^\s*(/|\\|\.\.?[/\\]|[a-z]:[/\\])|\b(file|http|https|ftp):",
+                      re.IGNORECASE)
+CRS_HINT = "erlaubt ist nur ein EPSG-/OGC-Name wie \"urn:ogc:def:crs:EPSG::25832\""
 
 
 class UnsafeFileError(InputError):
@@ -125,6 +138,11 @@ def check_geopackage(path: str | Path, name: str | None = None) -> None:
                 raise UnsafeFileError(f"{name}: GeoPackage verweist auf andere Dateien oder Adressen "
                                       f"('{str(obj)[:60]}'); wird nicht geöffnet")
         kinds = [str(k).lower() for (k,) in con.execute("SELECT data_type FROM gpkg_contents").fetchall()]
+        if "gpkg_spatial_ref_sys" in names:
+            for srs_id, definition in con.execute("SELECT srs_id, coalesce(definition, '') FROM gpkg_spatial_ref_sys"):
+                if _ADDRESS.search(str(definition)) and not _CRS_NAME.match(str(definition).strip()):
+                    raise UnsafeFileError(f"{name}: Koordinatenbezug {srs_id} in gpkg_spatial_ref_sys verweist auf "
+                                          "eine Adresse oder Datei; wird nicht geöffnet")
     except sqlite3.Error as exc:
         raise UnsafeFileError(f"{name}: GeoPackage nicht lesbar ({str(exc)[:120]})") from None
     finally:
@@ -168,6 +186,7 @@ def vector_source(path: str | Path, name: str | None = None) -> str:
     if suffix in (".geojson", ".json"):
         if not _strip_bom(head).startswith(b"{"):
             raise UnsafeFileError(f"{name}: kein GeoJSON (Inhalt beginnt nicht mit '{{')")
+        check_geojson(path, name)
         return f"GeoJSON:{path}"
     if suffix == ".shp":
         if not head.startswith(SHP_MAGIC):
@@ -176,6 +195,10 @@ def vector_source(path: str | Path, name: str | None = None) -> str:
             sibling = path.with_suffix(part)
             if sibling.exists() and not _head(sibling, 4).startswith(SHP_MAGIC):
                 raise UnsafeFileError(f"{name}: {sibling.name} ist keine Shapefile-Indexdatei")
+        for prj in (p for p in path.parent.glob(path.stem + ".*") if p.suffix.lower() == ".prj"):
+            if _ADDRESS.search(prj.read_bytes()[:65536].decode("latin-1")):
+                raise UnsafeFileError(f"{name}: {prj.name} verweist auf eine Adresse oder Datei statt einen "
+                                      f"Koordinatenbezug zu beschreiben; {CRS_HINT}")
         return str(path)
     raise UnsafeFileError(f"{name}: Dateiformat nicht unterstützt (erlaubt: GeoPackage, GeoJSON, "
                           "Shapefile als ZIP)")
@@ -189,3 +212,80 @@ def check_raster(path: str | Path, name: str | None = None) -> None:
         raise UnsafeFileError(f"{name}: nur GeoTIFF (.tif, .tiff) wird als Raster geöffnet")
     if _head(path, 4) not in TIFF_MAGICS:
         raise UnsafeFileError(f"{name}: keine GeoTIFF-Datei (TIFF-Kennung fehlt)")
+
+
+def _crs_problem(crs: object) -> str | None:
+    """Why a GeoJSON ``crs`` member is refused, or None (by name, or null)."""
+    if crs is None:
+        return None
+    if not isinstance(crs, dict) or set(crs) - {"type", "properties"}:
+        return "unbekannte Form"
+    kind, props = str(crs.get("type", "")).lower(), crs.get("properties")
+    if not isinstance(props, dict):
+        return f"Typ '{kind[:20]}' ohne Angaben"
+    if kind == "name" and set(props) == {"name"} and isinstance(props["name"], str) \
+            and _CRS_NAME.match(props["name"].strip()):
+        return None
+    if kind == "epsg" and set(props) == {"code"} and isinstance(props["code"], int) \
+            and not isinstance(props["code"], bool):
+        return None
+    if kind in ("link", "url") or any(isinstance(v, str) and _ADDRESS.search(v) for v in props.values()):
+        return f"Typ '{kind[:20]}' verweist auf eine Adresse oder Datei"
+    return f"Typ '{kind[:20]}' mit Angaben, die kein EPSG-/OGC-Name sind"
+
+
+def _pairs(pairs: list[tuple[str, object]]) -> dict:
+    """json object hook: a ``crs`` given twice is refused (GDAL and Python might read different ones)."""
+    out = dict(pairs)
+    if sum(1 for k, _ in pairs if k == "crs") > 1:
+        out["crs"] = {"doppelt": True}
+    return out
+
+
+def _place(path: tuple) -> str:
+    if not path:
+        return "auf oberster Ebene"
+    if path[0] == "features" and len(path) > 1 and isinstance(path[1], int):
+        rest = ".".join(str(p) for p in path[2:])
+        return f"in Objekt {path[1] + 1}" + (f" ({rest})" if rest else "")
+    return "in " + ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path)
+
+
+def check_geojson(path: str | Path, name: str | None = None) -> None:
+    """Refuse a GeoJSON that is no JSON or whose ``crs`` members are not EPSG/OGC names.
+
+    A ``crs`` of type ``link`` or ``url`` (or naming any address or file) makes
+    GDAL fetch it: refused, naming the file and where in it. Attributes of
+    features (``properties``) and coordinates are not searched.
+
+    Raises
+    ------
+    UnsafeFileError
+        Not parseable as JSON, or a ``crs`` that is not a name.
+    """
+    path = Path(path)
+    name = name or path.name
+    try:
+        doc = json.loads(path.read_bytes(), object_pairs_hook=_pairs)
+    except RecursionError:
+        raise UnsafeFileError(f"{name}: GeoJSON zu tief verschachtelt") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UnsafeFileError(f"{name}: GeoJSON fehlerhaft (kein gültiges JSON: {str(exc)[:80]})") from None
+    stack: list[tuple[object, tuple]] = [(doc, ())]
+    while stack:
+        obj, where = stack.pop()
+        if isinstance(obj, list):
+            stack.extend((v, where + (i,)) for i, v in enumerate(obj) if isinstance(v, (dict, list)))
+            continue
+        if not isinstance(obj, dict):
+            continue
+        if "crs" in obj:
+            problem = _crs_problem(obj["crs"])
+            if problem:
+                raise UnsafeFileError(f"{name}: Koordinatenbezug ('crs') {_place(where)}: {problem}; "
+                                      f"{CRS_HINT}. Die Datei wird nicht geöffnet.")
+        for key, value in obj.items():
+            if key == "coordinates" or (key == "properties" and obj.get("type") == "Feature"):
+                continue
+            if key != "crs" and isinstance(value, (dict, list)):
+                stack.append((value, where + (key,)))

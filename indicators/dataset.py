@@ -13,6 +13,7 @@ import pandas as pd
 
 from indicators.catalogue import Indicator, Source
 from indicators.compute.disclosure import MIN_COUNT
+from indicators.compute.unprotected import UnprotectedTable, as_unprotected
 from indicators.ingest.report import Report
 
 
@@ -42,13 +43,21 @@ class Dataset:
 
     geography: GeographyInfo
     areas: pd.DataFrame          # area polygons: code, name, geometry (a GeoDataFrame)
-    table: pd.DataFrame          # tidy input: area_code, year, variable, value
+    table: UnprotectedTable      # tidy input: area_code, year, variable, value (before disclosure control)
     catalogue: dict[str, Indicator]
     sources: dict[str, Source]
     values: pd.DataFrame         # computed indicators, disclosure applied
     report: Report
     min_count: int = MIN_COUNT
     extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.table = as_unprotected(self.table)  # raw values only ever in the one type
+
+    def protected_table(self) -> pd.DataFrame:
+        """The cells of :attr:`table` that the published outputs show anyway (see
+        :meth:`~indicators.compute.unprotected.UnprotectedTable.protected`)."""
+        return self.table.protected(self.values, self.catalogue)
 
     @property
     def years(self) -> list[int]:

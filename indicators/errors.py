@@ -1,9 +1,17 @@
-"""The one base class of expected errors, with German messages.
+"""The one base class of expected errors; their message is a wording key, rendered at the front door.
 
 Everything a user can cause — a bad file, an unknown geography, a query that
 does not parse — raises a subclass of :class:`SozialmonitorError`. Front doors
-(``cli.py``, the app) show such errors as a message; any other exception is a
-bug and is logged with its traceback.
+(``cli.py``, the app) show such errors as a message in the user's language with
+:func:`error_text`; any other exception is a bug and is logged with its traceback.
+
+A new raise site passes a :class:`~indicators.wording.message.Message` (a key of the
+wording table, :mod:`indicators.wording.errors`, and its parameters)::
+
+    raise InputError(msg("err_no_map_format", name=path.name, suffix=suffix))
+
+``str(exc)`` stays German (backwards compatible); ``exc.localized("en")`` is English.
+Older raise sites still pass a German string; they are shown as is in both languages.
 
 Subclasses that existing callers catch as ``ValueError`` or ``KeyError`` derive
 from those too (:class:`InputError`, :class:`UnknownGeography`).
@@ -12,41 +20,57 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indicators.wording import t
+from indicators.wording.message import Message, msg, render
+
+__all__ = ["InputError", "SozialmonitorError", "UnknownGeography", "UnknownIndicator", "error_text", "msg"]
+
 
 class SozialmonitorError(Exception):
-    """An expected error: the message (German) says what is wrong and where.
+    """An expected error: the message says what is wrong and where.
 
     Parameters
     ----------
     message
-        What is wrong, in German.
+        What is wrong: a :class:`~indicators.wording.message.Message` (a wording key with
+        parameters, rendered in the reader's language) or, in older code, a German string.
     file, row, column
         Optional place of the problem; shown before the message.
     """
 
-    def __init__(self, message: str, *, file: str | Path | None = None, row: int | None = None,
+    def __init__(self, message: str | Message, *, file: str | Path | None = None, row: int | None = None,
                  column: str | None = None) -> None:
-        super().__init__(message)
+        super().__init__(str(message))
+        self.say: Message | None = message if isinstance(message, Message) else None
         self.message = str(message)
         self.file = str(file) if file is not None else None
         self.row = row
         self.column = column
 
-    @property
-    def where(self) -> str:
-        """``Datei x, Zeile 3, Spalte y`` (only the parts that are known)."""
+    def where_text(self, lang: str = "de") -> str:
+        """``Datei x, Zeile 3, Spalte y`` / ``file x, row 3, column y`` (only the known parts)."""
         parts = []
         if self.file:
-            parts.append(f"Datei {self.file}")
+            parts.append(t("err_where_file", lang, file=self.file))
         if self.row is not None:
-            parts.append(f"Zeile {self.row}")
+            parts.append(t("err_where_row", lang, row=self.row))
         if self.column:
-            parts.append(f"Spalte {self.column}")
+            parts.append(t("err_where_column", lang, column=self.column))
         return ", ".join(parts)
 
+    @property
+    def where(self) -> str:
+        """``Datei x, Zeile 3, Spalte y`` (German; only the parts that are known)."""
+        return self.where_text("de")
+
+    def localized(self, lang: str = "de") -> str:
+        """The whole message (place first) in ``lang``; German for older, string-only raise sites."""
+        body = self.say.text(lang) if self.say is not None else (str(self.args[0]) if self.args else self.message)
+        where = self.where_text(lang)
+        return f"{where}: {body}" if where else body
+
     def __str__(self) -> str:  # also for KeyError subclasses, which would quote the message
-        text = str(self.args[0]) if self.args else self.message
-        return f"{self.where}: {text}" if self.where else text
+        return self.localized("de")
 
 
 class InputError(SozialmonitorError, ValueError):
@@ -59,3 +83,20 @@ class UnknownGeography(SozialmonitorError, KeyError):
 
 class UnknownIndicator(SozialmonitorError, KeyError):
     """The catalogue has no indicator of this id."""
+
+
+def error_text(exc: BaseException, lang: str = "de") -> str:
+    """What a front door shows for ``exc``: an expected error in ``lang``, anything else as ``str``.
+
+    Parameters
+    ----------
+    exc : BaseException
+        The caught exception.
+    lang : str
+        The reader's language (``"de"`` or ``"en"``).
+    """
+    if isinstance(exc, SozialmonitorError):
+        return exc.localized(lang)
+    if isinstance(exc, KeyError) and exc.args:
+        return render(exc.args[0], lang)
+    return render(exc.args[0], lang) if len(exc.args) == 1 and isinstance(exc.args[0], Message) else str(exc)

@@ -36,3 +36,27 @@ def max_upload_bytes() -> int:
 def stored_table_bytes() -> int:
     """Size cap for reading saved and shipped tables (tidy form of an upload)."""
     return max(max_upload_bytes(), int(DEFAULT_UPLOAD_MB * MB)) * STORED_TABLE_FACTOR
+
+
+ENV_UPLOAD_CHECKS = "SOZIALMONITOR_UPLOAD_CHECKS"
+DEFAULT_UPLOAD_CHECKS = 2
+ENV_PLAN_ROWS = "SOZIALMONITOR_PLAN_MAX_ROWS"
+DEFAULT_PLAN_ROWS = 20_000
+
+
+def _positive_int(name: str, default: int) -> int:
+    try:
+        value = int(float(os.environ.get(name, default)))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def max_upload_checks() -> int:
+    """Upload checks running at once on this machine, all processes together (env ``SOZIALMONITOR_UPLOAD_CHECKS``, default 2)."""
+    return _positive_int(ENV_UPLOAD_CHECKS, DEFAULT_UPLOAD_CHECKS)
+
+
+def max_plan_rows() -> int:
+    """Rows of a planning import at most (env ``SOZIALMONITOR_PLAN_MAX_ROWS``, default 20,000)."""
+    return _positive_int(ENV_PLAN_ROWS, DEFAULT_PLAN_ROWS)

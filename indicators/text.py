@@ -14,6 +14,32 @@ import unicodedata
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# what spoofs a name without being seen: C0/C1 controls, and the Unicode "format" characters (category
+# Cf: bidi overrides and isolates U+202A-202E/2066-2069, marks U+200E/200F/061C, zero-width space,
+# joiners U+200B-200D, word joiner U+2060, BOM U+FEFF, soft hyphen U+00AD, ...)
+_BREAKS = "\n\r\t"
+
+
+def is_hidden(char: str) -> bool:
+    """Whether a character is a control or an invisible format character (bidi, zero-width, BOM …)."""
+    return unicodedata.category(char) in ("Cc", "Cf")
+
+
+def has_hidden(text: object) -> bool:
+    """Whether ``text`` contains a control, bidi-override or zero-width character (names with one are refused)."""
+    return any(is_hidden(c) for c in str(text or ""))
+
+
+def clean(text: object, *, keep_breaks: bool = False) -> str:
+    """The one helper for shown names and labels: NFC-normalised, controls, bidi overrides and zero-width
+    characters removed (line breaks and tabs kept only with ``keep_breaks``); None becomes ''."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    s = unicodedata.normalize("NFC", str(text))
+    if s.isascii() and s.isprintable():
+        return s
+    kept = "".join(c for c in s if not is_hidden(c) or (keep_breaks and c in _BREAKS))
+    return unicodedata.normalize("NFC", kept)  # again: a removed joiner may have kept two parts apart
 
 
 def esc(text: object, max_len: int | None = None) -> str:
@@ -28,7 +54,7 @@ def esc(text: object, max_len: int | None = None) -> str:
     """
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    s = _CONTROL.sub("", str(text))
+    s = clean(text, keep_breaks=True)
     if max_len is not None and len(s) > max_len:
         s = s[: max(max_len - 1, 0)] + "…"
     return html.escape(s, quote=True)
@@ -69,7 +95,7 @@ def md(text: object, max_len: int | None = None) -> str:
     """
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    s = _CONTROL.sub("", str(text)).replace("\r", " ").replace("\n", " ")
+    s = clean(str(text).replace("\r", " ").replace("\n", " "))
     if max_len is not None and len(s) > max_len:
         s = s[: max(max_len - 1, 0)] + "…"
     s = _AUTOLINK.sub(lambda m: m.group(0) + _WJ, s)
@@ -81,7 +107,8 @@ def plain(text: object) -> str:
     """Text for a terminal or log: control characters replaced by '?'."""
     if text is None:
         return ""
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]", "?", str(text))
+    s = unicodedata.normalize("NFC", str(text))
+    return "".join("?" if is_hidden(c) and c not in "\n\t" else c for c in s)
 
 def fold(text: str) -> str:
     """Lower-case, umlauts and ß spelled out, other accents removed."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from indicators.text import clean
 from store.bulk import insert_rows
 from store.db import session
 from store.models import AuditRow, utcnow
@@ -35,7 +36,7 @@ class AuditEntry:
 def record(s: Session, user: User | str, action: str, obj: str = "", details: dict | None = None) -> None:
     """Append an entry inside the caller's transaction (so it is written exactly when the change is)."""
     name = user if isinstance(user, str) else user.name
-    s.add(AuditRow(time=utcnow(), user_name=name[:64], action=action, object=str(obj)[:200],
+    s.add(AuditRow(time=utcnow(), user_name=clean(name)[:64], action=action, object=clean(obj)[:200],
                    details=dict(details or {})))
 
 
@@ -43,10 +44,10 @@ def record_many(s: Session, user: User | str, items: list[tuple[str, str, dict]]
     """Append one entry per ``(action, object, details)`` in bulk (:func:`store.bulk.insert_rows`; imports)."""
     if not items:
         return
-    name = (user if isinstance(user, str) else user.name)[:64]
+    name = clean(user if isinstance(user, str) else user.name)[:64]
     now = utcnow()
     insert_rows(s, AuditRow.__table__, [{"time": now, "user_name": name, "action": action,
-                                         "object": str(obj)[:200], "details": dict(details or {})}
+                                         "object": clean(obj)[:200], "details": dict(details or {})}
                                         for action, obj, details in items])
 
 

@@ -5,6 +5,7 @@
 ``SOZIALMONITOR_AUTH``       ``none`` (default), ``local`` or ``oidc``
 ``SOZIALMONITOR_ANONYMOUS``  ``1``/``true``: visitors who are not logged in may read public datasets
 ``SOZIALMONITOR_SESSION_MINUTES``  idle minutes before a login expires (default 60)
+``SOZIALMONITOR_SESSION_HOURS``    absolute lifetime of a login in hours, reloads included (default 10)
 ``SOZIALMONITOR_OIDC_ROLE_CLAIM``  claim holding groups or roles (default ``groups``)
 ``SOZIALMONITOR_OIDC_ROLES``       mapping ``group=role,...`` (e.g. ``sm-admin=admin,sm-plan=planner``)
 """
@@ -22,6 +23,7 @@ AUTH_VAR = "SOZIALMONITOR_AUTH"
 AUTH_MODES = ("none", "local", "oidc")
 DB_FILE = "sozialmonitor.db"
 MAX_FAILED_LOGINS = 5
+MAX_FAILED_LOGINS_PER_CLIENT = 20  # failed logins from one address (any names) before it is refused
 LOCKOUT_MINUTES = 15
 TRASH_DAYS = 30
 LOCAL_USER = "lokal"
@@ -64,6 +66,15 @@ def session_minutes() -> int:
         return max(1, int(raw))
     except ValueError:
         raise StoreError(f"SOZIALMONITOR_SESSION_MINUTES={raw!r} ist keine ganze Zahl") from None
+
+
+def session_hours() -> float:
+    """Hours after which a login ends however active it is (its absolute lifetime)."""
+    raw = os.environ.get("SOZIALMONITOR_SESSION_HOURS", "10")
+    try:
+        return max(0.05, float(raw))
+    except ValueError:
+        raise StoreError(f"SOZIALMONITOR_SESSION_HOURS={raw!r} ist keine Zahl") from None
 
 
 def oidc_role_claim() -> str:

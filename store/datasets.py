@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from store import audit, config
 from store.db import session
 from store.errors import StoreError
-from store.models import VISIBILITIES, DatasetRow, UserRow, utcnow
+from store.models import VISIBILITIES, AuditRow, DatasetRow, UserRow, utcnow
 from store.permissions import User, allowed, require
 
 
@@ -138,11 +138,12 @@ def _checks(s: Session, actor: User, name: str, label: str, overwrite: bool, vis
 
 def register(engine: Engine, actor: User, name: str, label_de: str, folder: str, *,
              overwrite: bool = False, visibility: str = "intern", shipped: Iterable[str] = (),
-             **fields) -> DatasetRecord:
+             details: dict | None = None, **fields) -> DatasetRecord:
     """Register the files in ``folder`` (relative to the data directory) as the new current version.
 
     ``fields``: ``label_en``, ``layer``, ``reference_code``, ``attribution``. Replacing keeps the
-    previous version (row and folder); the owner stays the first uploader. Audited as upload/replace.
+    previous version (row and folder); the owner stays the first uploader. Audited as upload/replace,
+    with ``details`` (e.g. the provenance of a copy: ``based_on``, ``based_on_owner``) in the same entry.
     """
     shipped = list(shipped)
     unknown = set(fields) - {"label_en", "layer", "reference_code", "attribution"}
@@ -162,7 +163,7 @@ def register(engine: Engine, actor: User, name: str, label_de: str, folder: str,
             s.add(row)
             s.flush()
             audit.record(s, actor, "replace" if old is not None else "upload", name,
-                         {"version": version, "label": label_de, "visibility": visibility})
+                         {**dict(details or {}), "version": version, "label": label_de, "visibility": visibility})
             owner = s.get(UserRow, row.owner_id).name if row.owner_id else None
             return _record(row, owner)
     except IntegrityError:  # another process registered the same name at the same moment
@@ -193,6 +194,35 @@ def remove(engine: Engine, actor: User, name: str) -> bool:
         row.removed_at, row.removed_by = utcnow(), actor.id
         audit.record(s, actor, "remove", name, {"version": row.version})
     return True
+
+
+def copies_of(engine: Engine, source: str) -> list[str]:
+    """Current datasets whose audited upload or replace names ``source`` as its base (``based_on``)."""
+    with session(engine) as s:
+        rows = s.scalars(select(AuditRow).where(AuditRow.action.in_(("upload", "replace")))).all()
+        names = {r.object for r in rows if (r.details or {}).get("based_on") == source}
+        return sorted(n for n in names if (row := _current(s, n)) is not None and row.removed_at is None)
+
+
+def withdraw(engine: Engine, actor: User, name: str, source: str) -> None:
+    """The owner of ``source`` moves ``name``, a copy based on it, to the trash; audited as remove.
+
+    Raises
+    ------
+    PermissionDenied
+        If ``actor`` owns no current ``source`` (admins may withdraw any copy).
+    StoreError
+        If ``name`` is no current copy of ``source`` (by the audit log).
+    """
+    with session(engine) as s:
+        src = _current(s, source)
+        require(actor, "remove", src.owner_id if src is not None else None, what=source)
+    if name not in copies_of(engine, source):
+        raise StoreError(f"Datensatz '{name}' beruht nicht auf '{source}'")
+    with session(engine) as s:
+        row = _current(s, name)
+        row.removed_at, row.removed_by = utcnow(), actor.id
+        audit.record(s, actor, "remove", name, {"version": row.version, "withdrawn_from": source})
 
 
 def trash(engine: Engine, actor: User) -> list[DatasetRecord]:

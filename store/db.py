@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, InternalError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from store import config
@@ -27,6 +27,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _EXTRA_LOCATIONS: list[Path] = [Path(__file__).resolve().parent / "planning" / "migrations"]
 _ENGINES: dict[str, Engine] = {}
 _LOCK = threading.Lock()
+# key of the PostgreSQL advisory lock held while migrating (two servers starting at once take turns)
+MIGRATION_LOCK = 0x536D_4D31
+BUSY_TIMEOUT_S = 30  # SQLite: how long a writer waits for another one before "database is locked"
 
 
 def register_migrations(versions_dir: Path | str) -> None:
@@ -41,22 +44,69 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 
+def _sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("sm_read_only") else "BEGIN IMMEDIATE")
+
+
+def _where(url: object) -> str:
+    try:
+        return make_url(str(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(ungültige Adresse)"
+
+
+def failure_message(url: object, exc: BaseException) -> str:
+    """A German sentence for a database that cannot be used (locked, read-only, unreachable)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "locked" in text or "lock timeout" in text:
+        why = "ist gerade von einem anderen Vorgang gesperrt; bitte in einigen Sekunden erneut versuchen"
+    elif "readonly" in text or "read-only" in text or "read only" in text:
+        why = "ist schreibgeschützt (Dateirechte oder Laufwerk prüfen)"
+    elif "unable to open" in text or "connect" in text or "could not" in text or "timeout" in text:
+        why = f"ist nicht erreichbar ({config.DB_URL_VAR} prüfen)"
+    else:
+        why = f"meldet einen Fehler ({exc.__class__.__name__})"
+    return f"Datenbank {_where(url)} {why}"
+
+
 def make_engine(url: str) -> Engine:
-    """A new engine for ``url``; SQLite: parent folder created, WAL and foreign keys on."""
+    """A new engine for ``url``; SQLite: parent folder created, WAL and foreign keys on.
+
+    Raises
+    ------
+    DatabaseError
+        If the URL is malformed, names an unknown database kind or a driver that is not installed.
+    """
+    try:
+        return _make_engine(url)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise DatabaseError(f"{config.DB_URL_VAR}: {_where(url)} ist keine gültige Datenbankadresse "
+                            f"(z. B. sqlite:///pfad/sozialmonitor.db oder postgresql+psycopg://…): "
+                            f"{exc.__class__.__name__}") from None
+    except ImportError as exc:
+        raise DatabaseError(f"{config.DB_URL_VAR}: für {_where(url)} ist der Datenbanktreiber "
+                            f"'{exc.name or exc}' nicht installiert") from None
+    except OSError as exc:  # the SQLite folder cannot be created
+        raise DatabaseError(f"Datenbank {_where(url)}: Ordner kann nicht angelegt werden: "
+                            f"{exc.strerror or exc}") from None
+
+
+def _make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         event.listen(engine, "connect", _sqlite_pragmas)
         # IMMEDIATE: a transaction takes the write lock at its start, so read-then-write
         # (next version number, failed-login count) waits for other writers instead of failing
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        # (a read-only session, :func:`reading`, begins a plain deferred transaction: it never waits for writers)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -84,7 +134,9 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     try:
-        with engine.begin() as conn:
+        with engine.begin() as conn:  # SQLite: BEGIN IMMEDIATE, so a second process waits here
+            if conn.dialect.name == "postgresql":  # held until this transaction ends
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             command.upgrade(_alembic_config(conn), "heads")
     except SQLAlchemyError as exc:
         raise DatabaseError(f"Datenbank {engine.url.render_as_string(hide_password=True)} kann nicht "
@@ -124,5 +176,20 @@ def dispose_all() -> None:
 def session(engine: Engine) -> Iterator[Session]:
     """A session in one transaction: committed at the end, rolled back on error."""
     factory = sessionmaker(engine, expire_on_commit=False)
-    with factory.begin() as s:
-        yield s
+    try:
+        with factory.begin() as s:
+            yield s
+    except (OperationalError, InternalError) as exc:  # locked, read-only, gone: a message, not a traceback
+        raise DatabaseError(failure_message(engine.url, exc)) from None
+
+
+@contextlib.contextmanager
+def reading(engine: Engine) -> Iterator[Session]:
+    """A session that only reads: on SQLite no write lock is taken, so it never waits for a writer
+    (WAL: readers see the last committed state). Rolled back at the end; failures as :func:`session`."""
+    try:
+        with engine.connect() as conn, Session(bind=conn.execution_options(sm_read_only=True)) as s:
+            yield s
+            s.rollback()
+    except (OperationalError, InternalError) as exc:
+        raise DatabaseError(failure_message(engine.url, exc)) from None

@@ -82,3 +82,24 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(32), index=True)
     object: Mapped[str] = mapped_column(String(200), default="")
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class AuthSessionRow(Base):
+    """A login that a reload or an opened link may resume: only the SHA-256 of its random token is stored.
+
+    Ended (``revoked_at`` set) by logout, idle timeout, the absolute lifetime, and a change of its
+    user's role or password; removed with its user.
+    """
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    previous_hash: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    rotated_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    client_hash: Mapped[str] = mapped_column(String(64), default="")
+    created: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)

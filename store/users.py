@@ -4,15 +4,20 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import re
+import threading
+import unicodedata
+from collections import deque
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from store import audit, config
-from store.db import session
+from indicators.text import clean, has_hidden
+from store import audit, config, sessions
+from store.db import reading, session
 from store.errors import AuthError, StoreError
 from store.models import ROLES, UserRow, utcnow
 from store.permissions import User, require
@@ -20,8 +25,6 @@ from store.permissions import User, require
 _HASHER = PasswordHasher()
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 MIN_PASSWORD = 8
-# verified against when the name is unknown, so a wrong name costs as long as a wrong password
-_DUMMY_HASH = _HASHER.hash("kein-benutzer")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ def _check_password(password: str) -> str:
     if len(password or "") < MIN_PASSWORD:
         raise StoreError(f"Passwort zu kurz: mindestens {MIN_PASSWORD} Zeichen")
     return password
+
+
+def _by_name(s: Session, name: str) -> UserRow | None:
+    return s.scalar(select(UserRow).where(UserRow.name == name))
 
 
 def _row(s: Session, name: str) -> UserRow:
@@ -104,8 +111,10 @@ def remove_user(engine: Engine, actor: User, name: str) -> None:
     """Delete an account; its datasets stay (owner empty: only admins may change them)."""
     require(actor, "manage_users")
     with session(engine) as s:
-        s.delete(_row(s, name))
-        audit.record(s, actor, "user_remove", name)
+        row = _row(s, name)
+        ended = sessions.end_all(s, row.id)
+        s.delete(row)
+        audit.record(s, actor, "user_remove", name, {"sessions_ended": ended} if ended else None)
 
 
 def set_role(engine: Engine, actor: User, name: str, role: str) -> None:
@@ -115,7 +124,8 @@ def set_role(engine: Engine, actor: User, name: str, role: str) -> None:
     with session(engine) as s:
         row = _row(s, name)
         old, row.role = row.role, role
-        audit.record(s, actor, "role_change", name, {"from": old, "to": role})
+        ended = sessions.end_all(s, row.id)  # the user's open tabs show the login at their next click
+        audit.record(s, actor, "role_change", name, {"from": old, "to": role, "sessions_ended": ended})
 
 
 def reset_password(engine: Engine, actor: User, name: str, password: str) -> None:
@@ -125,49 +135,115 @@ def reset_password(engine: Engine, actor: User, name: str, password: str) -> Non
     with session(engine) as s:
         row = _row(s, name)
         row.password_hash, row.failed_logins, row.locked_until = _HASHER.hash(password), 0, None
-        audit.record(s, actor, "password_reset", name)
+        ended = sessions.end_all(s, row.id)
+        audit.record(s, actor, "password_reset", name, {"sessions_ended": ended} if ended else None)
 
 
-def authenticate(engine: Engine, name: str, password: str, *, now: dt.datetime | None = None) -> User:
-    """The user for a correct name and password; else :class:`AuthError` (German, no hint which was wrong).
+REFUSED = ("Anmeldung fehlgeschlagen: Benutzername oder Passwort falsch, oder das Konto ist nach zu vielen "
+           "Fehlversuchen vorübergehend gesperrt")
 
+
+class ClientThrottle:
+    """Failed logins per client address in this server process: after ``limit`` within ``minutes`` that
+    address is refused (like a locked account) until the oldest failure is older than ``minutes``."""
+
+    def __init__(self, limit: int, minutes: int) -> None:
+        self.limit, self.window = limit, dt.timedelta(minutes=minutes)
+        self._failures: dict[str, deque[dt.datetime]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str, now: dt.datetime) -> deque[dt.datetime]:
+        times = self._failures.setdefault(client, deque())
+        while times and now - times[0] > self.window:
+            times.popleft()
+        if not times:
+            self._failures.pop(client, None)
+        return times
+
+    def blocked(self, client: str, now: dt.datetime) -> bool:
+        """Whether ``client`` has used up its failed attempts."""
+        with self._lock:
+            return bool(client) and len(self._recent(client, now)) >= self.limit
+
+    def failed(self, client: str, now: dt.datetime) -> None:
+        """Count a failed attempt of ``client``."""
+        if client:
+            with self._lock:
+                self._recent(client, now)
+                self._failures.setdefault(client, deque()).append(now)
+
+
+CLIENTS = ClientThrottle(config.MAX_FAILED_LOGINS_PER_CLIENT, config.LOCKOUT_MINUTES)
+
+
+def authenticate(engine: Engine, name: str, password: str, *, client: str = "",
+                 now: dt.datetime | None = None) -> User:
+    """The user for a correct name and password; else :class:`AuthError` (German, one message for all).
+
+    An unknown name, a wrong password, a locked account and a client address with too many
+    failures get the same message and the same work (one password hash verified, against a
+    dummy hash when there is no account), so neither text nor timing tells which it was.
     After ``MAX_FAILED_LOGINS`` failures in a row the account is locked for ``LOCKOUT_MINUTES``;
-    during the lock even the right password is refused. Success and failure are audited.
+    after ``MAX_FAILED_LOGINS_PER_CLIENT`` failures from one address (``client``) that address is.
+    Names with control, bidi-override or zero-width characters are refused. Success and failure
+    are audited (with the reason, which only administrators see).
     """
     now = now or utcnow()
+    name = str(name or "")
+    hidden = has_hidden(name) or len(name) > 64
+    with reading(engine) as s:
+        row = None if hidden else _by_name(s, name)
+        stored = row.password_hash if row is not None else None
+    correct = _verify(stored or _dummy_hash(), password)
     with session(engine) as s:  # failures are committed too: raise only after the block
-        user, error = _attempt(s, name, password, now)
-    if error is not None:
-        raise error
+        user, _reason = _settle(s, name, password if correct and stored is not None else None, client, now)
+    if user is None:
+        CLIENTS.failed(client, now)
+        raise AuthError(REFUSED)
     return user
 
 
-def _attempt(s: Session, name: str, password: str, now: dt.datetime) -> tuple[User | None, AuthError | None]:
-    refused = AuthError("Anmeldung fehlgeschlagen: Benutzername oder Passwort falsch")
-    row = s.scalar(select(UserRow).where(UserRow.name == name))
+def _settle(s: Session, name: str, correct: str | None, client: str, now: dt.datetime) -> tuple[User | None, str]:
+    """Record the attempt (``correct``: the password if it verified): counters, lock-out, audit entry.
+    Returns the user, or None and the reason."""
+    shown = clean(name)[:64] or "?"
+    extra = {"client": clean(client)[:64]} if client else {}
+    row = None if has_hidden(name) else _by_name(s, name)
     if row is None or not row.password_hash:
-        _verify(_DUMMY_HASH, password)
-        audit.record(s, str(name)[:64] or "?", "login_failure", str(name)[:64], {"reason": "unbekannt"})
-        return None, refused
+        reason = "Name mit unsichtbaren Zeichen" if has_hidden(name) else "unbekannt"
+        audit.record(s, shown, "login_failure", shown, {"reason": reason, **extra})
+        return None, reason
     locked = _aware(row.locked_until)
+    if CLIENTS.blocked(client, now):
+        audit.record(s, row.name, "login_failure", row.name, {"reason": "zu viele Versuche dieser Adresse", **extra})
+        return None, "adresse"
     if locked is not None and locked > now:
-        audit.record(s, row.name, "login_failure", row.name, {"reason": "gesperrt"})
-        minutes = max(1, int((locked - now).total_seconds() // 60) + 1)
-        return None, AuthError(f"Konto '{row.name}' ist nach {config.MAX_FAILED_LOGINS} Fehlversuchen gesperrt; "
-                               f"bitte in {minutes} Minuten erneut versuchen")
-    if not _verify(row.password_hash, password):
+        audit.record(s, row.name, "login_failure", row.name, {"reason": "gesperrt", **extra})
+        return None, "gesperrt"
+    if correct is None:
         row.failed_logins += 1
-        details = {"reason": "passwort", "failed": row.failed_logins}
+        details = {"reason": "passwort", "failed": row.failed_logins, **extra}
         if row.failed_logins >= config.MAX_FAILED_LOGINS:
             row.locked_until, row.failed_logins = now + dt.timedelta(minutes=config.LOCKOUT_MINUTES), 0
             details["locked_until"] = row.locked_until.isoformat(timespec="seconds")
         audit.record(s, row.name, "login_failure", row.name, details)
-        return None, refused
+        return None, "passwort"
     row.failed_logins, row.locked_until, row.last_login = 0, None, now
     if _HASHER.check_needs_rehash(row.password_hash):
-        row.password_hash = _HASHER.hash(password)
-    audit.record(s, row.name, "login_success", row.name, {"source": "local"})
-    return _user(row), None
+        row.password_hash = _HASHER.hash(correct)
+    audit.record(s, row.name, "login_success", row.name, {"source": "local", **extra})
+    return _user(row), ""
+
+
+_DUMMIES: dict[int, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash made with the current hasher's parameters, verified when there is no account."""
+    key = id(_HASHER)
+    if key not in _DUMMIES:
+        _DUMMIES[key] = _HASHER.hash("kein-benutzer")
+    return _DUMMIES[key]
 
 
 def _verify(hashed: str, password: str) -> bool:
@@ -178,14 +254,23 @@ def _verify(hashed: str, password: str) -> bool:
 
 
 def local_user(engine: Engine) -> User:
-    """The one local planner of mode ``none`` (created on first use)."""
-    with session(engine) as s:
-        row = s.scalar(select(UserRow).where(UserRow.name == config.LOCAL_USER))
-        if row is None:
-            row = UserRow(name=config.LOCAL_USER, role="planner", source="none", created=utcnow())
-            s.add(row)
-            s.flush()
-        return _user(row)
+    """The one local planner of mode ``none`` (created on first use).
+
+    Idempotent under concurrency: when another process creates the row at the same moment, the
+    unique name refuses our insert and we read theirs.
+    """
+    for _ in range(3):
+        try:
+            with session(engine) as s:
+                row = _by_name(s, config.LOCAL_USER)
+                if row is None:
+                    row = UserRow(name=config.LOCAL_USER, role="planner", source="none", created=utcnow())
+                    s.add(row)
+                    s.flush()
+                return _user(row)
+        except IntegrityError:  # created by another process between our read and our insert: read again
+            continue
+    raise StoreError(f"Benutzer '{config.LOCAL_USER}' kann nicht angelegt werden (gleichzeitige Zugriffe)")
 
 
 def role_from_claims(claims: dict) -> str | None:
@@ -205,15 +290,31 @@ def oidc_user(engine: Engine, claims: dict) -> User:
     AuthError
         If the token has no usable name or the mapping gives no role.
     """
-    name = str(claims.get("preferred_username") or claims.get("email") or claims.get("sub") or "")[:64]
+    raw = str(claims.get("preferred_username") or claims.get("email") or claims.get("sub") or "")
+    name = unicodedata.normalize("NFC", raw)[:64]
+    if has_hidden(raw):
+        shown = clean(raw)[:64] or "?"
+        with session(engine) as s:
+            audit.record(s, shown, "login_failure", shown, {"source": "oidc", "reason": "Name mit unsichtbaren Zeichen"})
+        raise AuthError(f"Anmeldung von '{shown}' abgelehnt: der Name enthält Steuer-, Richtungs- oder "
+                        "unsichtbare Zeichen")
     role = role_from_claims(claims)
     if not name or role is None:
         with session(engine) as s:
             audit.record(s, name or "?", "login_failure", name, {"source": "oidc", "reason": "keine Rolle"})
         raise AuthError(f"Anmeldung von '{name or '?'}' abgelehnt: keine Rolle für den Anspruch "
                         f"'{config.oidc_role_claim()}' zugeordnet (SOZIALMONITOR_OIDC_ROLES)")
+    for _ in range(3):
+        try:
+            return _oidc_login(engine, name, role)
+        except IntegrityError:  # the same new user logging in twice at once: the other created the row
+            continue
+    raise StoreError(f"Benutzer '{name}' kann nicht angelegt werden (gleichzeitige Anmeldungen)")
+
+
+def _oidc_login(engine: Engine, name: str, role: str) -> User:
     with session(engine) as s:
-        row = s.scalar(select(UserRow).where(UserRow.name == name))
+        row = _by_name(s, name)
         if row is None:
             row = UserRow(name=name, role=role, source="oidc", created=utcnow())
             s.add(row)

@@ -20,3 +20,22 @@ def luebeck():
     from geo.loading import load_dataset
 
     return load_dataset(get_geography("stadtteile"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark what needs a browser or a server, so ``make test-fast`` can leave it out.
+
+    ``e2e``: everything under ``tests/e2e`` and ``tests/bench`` (headless Chromium, a Streamlit
+    server); ``server``: tests that start PostgreSQL (the ``pg_server`` fixture) or another
+    server of their own. The marks are given here by place and fixture, so a new test file in
+    those folders is marked without anyone remembering to.
+    """
+    root = Path(__file__).resolve().parent
+    for item in items:
+        parts = Path(str(item.path)).resolve().relative_to(root).parts
+        if parts and parts[0] in {"e2e", "bench"}:
+            item.add_marker(pytest.mark.e2e)
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        on_postgres = "postgresql" in (params.get("engine"), params.get("db_url"))
+        if on_postgres or "pg_server" in getattr(item, "fixturenames", ()) or (parts and parts[0] == "deploy"):
+            item.add_marker(pytest.mark.server)

@@ -13,6 +13,7 @@ from geo.geographies import Geography
 from geo.loading import load_dataset
 from geo.uploads.store import DataStore, startup_cleanup
 from indicators.dataset import Dataset
+from indicators.errors import error_text
 from indicators.text import md
 from indicators.wording import t
 
@@ -147,6 +148,99 @@ def init_state(key: str, default, cast=str, valid=None, param: str | None = None
     st.session_state[key] = value
 
 
+_RELABEL = "_relabel_keys"  # widget keys whose option labels depend on the language
+_LANG_SEEN = "_lang_seen"  # the language of the previous run
+
+
+def choice(key: str, options, default, *, cast=str, param: str | None = None,
+           label: str | None = None, shown=None) -> None:
+    """Make ``st.session_state[key]`` one of ``options`` before its widget is drawn.
+
+    The one place where the state of a single-choice widget is validated against the current
+    page, geography, method and language: on first use the value comes from the URL (or the
+    remembered view), afterwards it is the widget's own state. A value that is not (or no
+    longer) an option falls back to ``default`` (or the first option), and, when ``label`` is
+    given, a note in the sidebar says so instead of an empty or failing widget. The widget's
+    option labels may depend on the language: the key is kept as the value (see
+    :func:`language_switch`).
+
+    Parameters
+    ----------
+    key : str
+        The widget key (session state).
+    options : sequence
+        The valid values (keys, never translated words).
+    default : object
+        The value used when the state is missing or invalid (the first option if not an option).
+    cast : callable
+        Turns a URL text into a value (``int`` for years).
+    param : str, optional
+        The URL name when it differs from ``key``.
+    label : str, optional
+        The widget's label; when given, a fallback is noted in the sidebar.
+    shown : callable, optional
+        How the fallback value is named in the note (the widget's ``format_func``).
+    """
+    options = list(options)
+    remember_labels(key)
+    if not options:
+        return
+    fallback = default if default in options else options[0]
+    if key not in st.session_state:
+        init_state(key, fallback, cast, set(options), param=param)
+        return
+    if st.session_state[key] in options:
+        return
+    st.session_state[key] = fallback
+    if label is not None:
+        st.sidebar.caption(t("state_fallback", lang(), label=label,
+                             value=shown(fallback) if shown else str(fallback)))
+
+
+def choices(key: str, options, default, *, label: str | None = None) -> None:
+    """Like :func:`choice` for a multiselect: unknown entries are dropped; if none is left of a
+    non-empty choice, ``default`` (restricted to ``options``) is used, with a note."""
+    options = list(options)
+    remember_labels(key)
+    fallback = [v for v in default if v in options]
+    current = st.session_state.get(key)
+    if current is None:
+        st.session_state[key] = fallback
+        return
+    kept = [v for v in current if v in options]
+    if current and not kept:
+        kept = fallback
+        if label is not None:
+            st.sidebar.caption(t("state_fallback_multi", lang(), label=label))
+    if kept != list(current):
+        st.session_state[key] = kept
+
+
+def remember_labels(key: str) -> None:
+    """Note that the widget ``key`` shows its options in the user's language (see :func:`language_switch`)."""
+    keys = st.session_state.get(_RELABEL)
+    if keys is None:
+        keys = st.session_state[_RELABEL] = set()
+    keys.add(key)
+
+
+def _relabel_after_switch(current: str) -> None:
+    """After a language switch, hand every labelled widget its value (a key) again.
+
+    The browser keeps a choice widget's value as its shown label ("Stand") and sends that label
+    back with the next click; under the new language's labels it would be no option (or, worse,
+    read as another one). Setting the state again in the run of the switch makes Streamlit send
+    the label of the new language to the browser, so the key survives every later click.
+    """
+    before = st.session_state.get(_LANG_SEEN)
+    st.session_state[_LANG_SEEN] = current
+    if before is None or before == current:
+        return
+    for key in sorted(st.session_state.get(_RELABEL, ())):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def sync_url(**values) -> None:
     """Write the current view state to the URL (and the remembered view) so a link reopens it."""
     view = _remembered()
@@ -185,6 +279,7 @@ def language_switch() -> str:
         t("language", lang()), ["de", "en"], key="lang", horizontal=True,
         format_func=lambda x: {"de": "Deutsch", "en": "English"}[x],
     )
+    _relabel_after_switch(st.session_state["lang"])
     sync_url(lang=st.session_state["lang"] if st.session_state["lang"] != "de" else None)
     return st.session_state["lang"]
 
@@ -226,7 +321,8 @@ def show_error(message: object, kind: str = "error") -> None:
     Messages quote file names, labels and query text; none of it may render as
     Markdown (see :func:`indicators.text.md`).
     """
-    first, _, rest = str(message).partition("\n")
+    text = error_text(message, lang()) if isinstance(message, BaseException) else str(message)
+    first, _, rest = text.partition("\n")
     getattr(st, kind)(md(first))
     if rest.strip():
         st.code(rest, language=None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 
 DPI = 300
 # Pixel sizes at 300 dpi (ISO 216 rounded to whole pixels, e.g. A4 = 3508 x 2480),
@@ -24,16 +24,16 @@ K_RANGE = range(2, 10)  # number of classes offered by the app's slider and the 
 def output_format(path: str | Path, fmt: str | None = None) -> str:
     """The file format of a print map: ``fmt`` if given, else the suffix of ``path`` (default png).
 
-    Raises ValueError (German) if ``fmt`` contradicts the suffix (``karte.pdf`` as png) or the
+    Raises InputError (a ``ValueError``; message keyed) if ``fmt`` contradicts the suffix (``karte.pdf`` as png) or the
     suffix is no print-map format.
     """
     suffix = Path(path).suffix.lstrip(".").lower()
     if fmt is None:
         if suffix and suffix not in FORMATS:
-            raise ValueError(f"{Path(path).name}: Endung .{suffix} ist kein Kartenformat (erlaubt: .png, .svg, .pdf)")
+            raise InputError(msg("err_no_map_format", name=Path(path).name, suffix=suffix))
         return suffix or "png"
     if fmt not in FORMATS:
-        raise ValueError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+        raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))
     if suffix in FORMATS and suffix != fmt:
-        raise InputError(f"{Path(path).name}: Format {fmt} passt nicht zur Endung .{suffix}")
+        raise InputError(msg("err_format_suffix", name=Path(path).name, fmt=fmt, suffix=suffix))
     return fmt

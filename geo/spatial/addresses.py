@@ -21,7 +21,10 @@ import pandas as pd
 import shapely
 
 from geo.crs import METRIC_CRS
+from indicators.errors import msg
 from indicators.text import fold
+from indicators.wording import t
+from indicators.wording.message import Message
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDRESSES = ROOT / "shapes" / "addresses.parquet"
@@ -127,8 +130,18 @@ class LocateResult:
     status: str
     matches: list[AddressMatch] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
-    message: str = ""
+    message: str = ""  # German (kept for callers that want a string); see :meth:`text`
     notice: str = ""  # the message without the list of suggestions (the app shows those as buttons)
+    say: Message | None = None  # ``message`` as a wording key, rendered in the reader's language
+    say_notice: Message | None = None
+
+    def text(self, lang: str = "de") -> str:
+        """The message in ``lang`` (the address itself when one was found exactly)."""
+        return self.say.text(lang) if self.say is not None else self.message
+
+    def notice_text(self, lang: str = "de") -> str:
+        """The notice (the message without suggestions) in ``lang``."""
+        return self.say_notice.text(lang) if self.say_notice is not None else self.notice
 
     @property
     def found(self) -> bool:
@@ -138,16 +151,16 @@ class LocateResult:
         return {"query": self.query, "status": self.status, "message": self.message,
                 "matches": [asdict(m) for m in self.matches], "suggestions": self.suggestions}
 
-    def to_text(self) -> str:
-        """One line per match (address, area, coordinates), the note and the attribution."""
+    def to_text(self, lang: str = "de") -> str:
+        """One line per match (address, area, coordinates), the note (in ``lang``) and the attribution."""
         lines = []
         for m in self.matches:
-            area = f"{m.stadtteil_code} {m.stadtteil_name}" if m.stadtteil_code else "außerhalb der Stadtteile"
+            area = f"{m.stadtteil_code} {m.stadtteil_name}" if m.stadtteil_code else t("q_outside_areas", lang)
             if m.stadtbezirk_code:
-                area += f", Stadtbezirk {m.stadtbezirk_code} {m.stadtbezirk_name}".rstrip()
+                area += ", " + t("q_in_bezirk", lang, code=m.stadtbezirk_code, name=m.stadtbezirk_name).rstrip()
             lines.append(f"{m.address}\t{area}\tE {m.x:.1f} N {m.y:.1f} (EPSG:25832)\t{m.lat:.6f}, {m.lon:.6f}")
         if self.status != "exact":
-            lines.append(self.message)
+            lines.append(self.text(lang))
         lines.append(ATTRIBUTION)
         return "\n".join(lines)
 
@@ -238,19 +251,18 @@ class AddressIndex:
         q = parse_query(text)
         key = street_key(q.street)
         if not key:
-            return LocateResult(text, "not_found", message="Bitte Straße und Hausnummer eingeben, z. B. 'Breite Straße 62'.")
+            return _said(LocateResult(text, "not_found"), msg("err_address_empty"))
         rows = self.by_key.get(key)
         if rows is None and len(self.loose.get(loose_key(key), [])) == 1:
             key = self.loose[loose_key(key)][0]
             rows = self.by_key[key]
         if rows is None:
             sugg = self._similar_streets(key)
-            notice = msg = f"Straße '{_street_part(text)}' nicht gefunden."
-            if sugg:
-                msg += " Meinten Sie: " + ", ".join(sugg) + "?"
+            notice = msg("err_street_unknown", street=_street_part(text))
+            full = msg("err_street_unknown_hint", street=_street_part(text), hints=sugg) if sugg else notice
             if q.number:
                 sugg = [house_label(s, q.number, q.suffix) for s in sugg]
-            return LocateResult(text, "not_found", suggestions=sugg, message=msg, notice=notice)
+            return _said(LocateResult(text, "not_found", suggestions=sugg), full, notice)
         pts = self.points.iloc[rows]
         if q.plz and (pts["plz"] == q.plz).any():
             rows = rows[(pts["plz"] == q.plz).to_numpy()]
@@ -260,9 +272,8 @@ class AddressIndex:
             order = np.lexsort((pts["zusatz"].to_numpy(), pts["nummer"].astype(int).to_numpy()))
             matches = [self._match(int(i), bezirke) for i in rows[order][:limit]]
             areas = sorted({m.stadtteil_name for m in matches if m.stadtteil_name})
-            msg = (f"{street}: keine Hausnummer angegeben; {len(rows)} Adressen, Stadtteil(e): {', '.join(areas)}. "
-                   "Für eine genaue Lage bitte die Hausnummer angeben.")
-            return LocateResult(text, "street", matches, message=msg, notice=msg)
+            said = msg("err_street_no_number", street=street, n=len(rows), areas=areas)
+            return _said(LocateResult(text, "street", matches), said, said)
         num_ok = (pts["nummer"] == q.number).to_numpy()
         hit = num_ok & (pts["zusatz"].str.lower() == q.suffix).to_numpy()
         if hit.any():
@@ -273,10 +284,17 @@ class AddressIndex:
         order = np.lexsort((pts["zusatz"].to_numpy(), ~num_ok, np.abs(nums - int(q.number))))
         sugg = list(dict.fromkeys(house_label(street, pts["nummer"].iloc[i], pts["zusatz"].iloc[i])
                                   for i in order))[:5]
-        notice = (f"{house_label(street, q.number, q.suffix)} gibt es nicht "
-                  f"(vorhanden: {nums.min()}–{nums.max()}).")
-        msg = f"{notice[:-1]}. Nächste Hausnummern: {', '.join(sugg)}."
-        return LocateResult(text, "number_missing", suggestions=sugg, message=msg, notice=notice)
+        house, lo, hi = house_label(street, q.number, q.suffix), int(nums.min()), int(nums.max())
+        return _said(LocateResult(text, "number_missing", suggestions=sugg),
+                     msg("err_number_unknown_hint", house=house, lo=lo, hi=hi, hints=sugg),
+                     msg("err_number_unknown", house=house, lo=lo, hi=hi))
+
+
+def _said(res: LocateResult, message: Message, notice: Message | None = None) -> LocateResult:
+    """``res`` with its message (and notice) as wording keys and, for string callers, in German."""
+    res.say, res.say_notice = message, notice
+    res.message, res.notice = str(message), str(notice) if notice is not None else ""
+    return res
 
 
 @lru_cache(maxsize=1)

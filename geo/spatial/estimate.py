@@ -226,15 +226,16 @@ class Estimator:
         self.pt_area = area_idx[inside]
         self.pt_tree = shapely.STRtree(self.pt_geoms)
         self.n_addr = np.bincount(self.pt_area, minlength=len(self.areas))
+        raw = ds.table.unprotected()  # shared out below; what touches a hidden cell is withheld
         self.count_vars = [i.id for i in ds.catalogue.values() if i.kind == "count"
-                           and i.id in set(ds.table["variable"])]
+                           and i.id in ds.table.variables]
         # residents for the minimum-population rule: the register's population, or a census grid's
         # cell population (its catalogue marks it ``grid_weight``)
         weight = [i.id for i in ds.catalogue.values() if i.extra.get("grid_weight") and i.id in self.count_vars]
         self.population_var = POPULATION_VAR if POPULATION_VAR in self.count_vars else next(iter(weight), None)
         self.rate_inds = [i for i in ds.catalogue.values() if i.kind == "rate"
                           and i.inputs() <= set(self.count_vars) | {"area_km2"}]
-        t = ds.table[ds.table["variable"].isin(self.count_vars) & ds.table["area_code"].isin(pos)]
+        t = raw[raw["variable"].isin(self.count_vars) & raw["area_code"].isin(pos)]
         self.counts = {int(y): g.pivot(index="area_code", columns="variable", values="value")
                        .reindex(index=self.areas["code"], columns=self.count_vars)
                        for y, g in t.groupby("year")}

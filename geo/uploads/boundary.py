@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from geo.boundaries import pick_columns, read_vector
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.stadtbezirke import match_stadtbezirke, normalise_code
+from geo.uploads.workdir import upload_dir
 from indicators.ingest.report import DROPPED, Report
 from indicators.ingest.validate import SYNONYMS, _norm
 from indicators.limits import max_upload_bytes  # decided in indicators.limits
@@ -144,7 +144,7 @@ def check_boundaries(source: bytes | str | Path, filename: str | None = None, la
             report.reject_file(f"Dateiformat nicht unterstützt (erlaubt: {', '.join(BOUNDARY_SUFFIXES)}; "
                                "Shapefiles bitte als ZIP)")
             return BoundaryCheck(filename, None, report)
-        with tempfile.TemporaryDirectory(prefix="sozmon-upload-") as tmp:
+        with upload_dir() as tmp:  # under the data directory: a killed server leaves nothing in /tmp
             path = Path(tmp) / f"upload{suffix}"
             path.write_bytes(source)
             frame, report = _read_limited(path, layer, filename, max_bytes)

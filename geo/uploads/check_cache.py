@@ -90,7 +90,7 @@ def checked(func: Callable, *args, file_label: str = "Datei", **kwargs):
         if payload is not None:
             _CACHE.move_to_end(key)
     if payload is None:
-        payload = run_payload(func, args, kwargs)
+        payload = run_payload(func, args, kwargs, label=file_label)
         if key and len(payload) <= MAX_BYTES:
             _store(key, payload)
     return unpack(payload, file_label)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 import geopandas as gpd
 import pandas as pd
 
-from geo.geographies import Geography
+from geo.geographies import REGISTRY, Geography, parse_registry
 from geo.loading import load_dataset
 from geo.uploads.boundary import (  # noqa: F401
     BoundaryCheck,
@@ -31,7 +31,7 @@ from geo.uploads.boundary import (  # noqa: F401
     max_upload_bytes,
     suggest_columns,
 )
-from geo.uploads.store import DataStore, StoreError
+from geo.uploads.store import DataStore, StoreError, safe_name
 from geo.uploads.table import (  # noqa: F401
     TableCheck,
     UploadError,
@@ -41,9 +41,13 @@ from geo.uploads.table import (  # noqa: F401
     stadtteile_from_stadtbezirke,
 )
 from indicators.catalogue import Indicator, Source, load_catalogue, load_sources
+from indicators.dataset import Dataset
 from indicators.ingest.report import USED, WARNING, Report
+from indicators.wording import t
 
 # --- accept and save --------------------------------------------------------
+
+PROVENANCE = ("based_on", "based_on_owner", "based_on_version", "view")
 
 
 def rename_variables(indicators: list[Indicator], tidy: pd.DataFrame) -> tuple[list[Indicator], pd.DataFrame]:
@@ -64,6 +68,52 @@ def rename_variables(indicators: list[Indicator], tidy: pd.DataFrame) -> tuple[l
                                                     if i.extra.get("parts") else {})})
            for i in indicators]
     return out, tidy
+
+
+def base_table(store: DataStore, ds: Dataset, *, in_place: bool = False) -> tuple[pd.DataFrame, dict]:
+    """The cells a new dataset may take over from ``ds``, and their provenance for the audit log.
+
+    All cells (small counts included) of a shipped geography (its files are public), of the
+    acting user's own dataset, or of the dataset itself when it is extended in place (the
+    store checks the right to replace it). Of any other saved dataset, public or internal,
+    only its protected view (:meth:`indicators.dataset.Dataset.protected_table`), with the
+    provenance ``based_on``/``based_on_owner``/``based_on_version``: its owner can withdraw
+    the copy (:func:`withdraw_copy`). Empty provenance for the first kind.
+    """
+    geo_id = ds.geography.id
+    item = next((d for d in store.list() if d.name == geo_id), None)
+    rec = item.record if item is not None else None
+    own = rec is not None and store.user.id is not None and rec.owner_id == store.user.id
+    if in_place:  # a copy extended by its owner stays a copy (and withdrawable)
+        return ds.table.unprotected(), {k: v for k, v in (item.meta if item else {}).items() if k in PROVENANCE}
+    if rec is None and geo_id in parse_registry(REGISTRY) or own:
+        return ds.table.unprotected(), {}
+    provenance = {"based_on": geo_id, "based_on_owner": rec.owner if rec else None,
+                  "based_on_version": rec.version if rec else None, "view": "geschützt"}
+    return ds.protected_table(), provenance
+
+
+def withdraw_copy(store: DataStore, name: str) -> str:
+    """The owner of a dataset moves a copy based on it to the trash; returns the source's id.
+
+    Raises
+    ------
+    UploadError
+        If ``name`` is no copy of a dataset, or the acting user does not own its source
+        (nor is an admin); German message.
+    """
+    from store import datasets
+
+    gid = safe_name(name)
+    item = next((d for d in store.list() if d.name == gid), None)
+    source = (item.meta or {}).get("based_on") if item is not None else None
+    if not source:
+        raise UploadError(f"Datensatz '{gid}' ist keine Kopie eines anderen Datensatzes")
+    try:
+        datasets.withdraw(store.engine, store.user, gid, str(source))
+    except StoreError as exc:
+        raise UploadError(str(exc)) from None
+    return str(source)
 
 
 def _usable_shipped(catalogue: Mapping[str, Indicator], variables: set[str]) -> dict[str, Indicator]:
@@ -104,13 +154,19 @@ def accept_upload(
     tidy = tidy[["area_code", "year", "variable", "value"]]
     catalogue: dict[str, Indicator] = {}
     all_sources: dict[str, Source] = {}
+    audit_details: dict = {}
     if areas is None:
         if base_geography is None:
             raise UploadError("weder Grenzen noch eine Geografie für die Tabelle angegeben")
         geo = resolve_geography(base_geography, store)
         ds = load_dataset(geo)
         areas, reference = ds.areas, geo.reference_code
-        base = ds.table[["area_code", "year", "variable", "value"]]
+        base, provenance = base_table(store, ds, in_place=overwrite and safe_name(name) == geo.id)
+        audit_details = provenance
+        if provenance and not (overwrite and safe_name(name) == geo.id):
+            for r in reports[-1:]:
+                r.add(None, "", t("dc_copy_note", name=geo.id, owner=provenance["based_on_owner"] or "–"),
+                      USED, WARNING)
         key = ["area_code", "year", "variable"]
         replaced = base.merge(tidy[key], on=key, how="inner")
         if len(replaced):
@@ -136,10 +192,11 @@ def accept_upload(
     for ind in indicators:
         catalogue[ind.id] = ind
     meta = {"files": [r.file for r in reports], "reports": [r.summary() for r in reports],
-            "new_indicators": [i.id for i in indicators]}
+            "new_indicators": [i.id for i in indicators], **audit_details}
     keep = [c for c in ("code", "name", "stadtteil_code", "stadtteil_name") if c in areas.columns]
     try:
         return store.save(name, label, areas[keep + [areas.geometry.name]], tidy, catalogue, all_sources,
-                          reference_code=reference, attribution=attribution, meta=meta, overwrite=overwrite)
+                          reference_code=reference, attribution=attribution, meta=meta, overwrite=overwrite,
+                          audit_details=audit_details)
     except StoreError as exc:
         raise UploadError(str(exc)) from None

@@ -12,7 +12,16 @@ killed and the upload refused with a German message.
 
 Limits (environment variables): ``SOZIALMONITOR_UPLOAD_MEMORY_MB`` (default
 3072: room for one check on a 24 GB machine shared by several users) and
-``SOZIALMONITOR_UPLOAD_SECONDS`` (default 60).
+``SOZIALMONITOR_UPLOAD_SECONDS`` (default 60). A memory limit set outside
+(``prlimit --as=…``, a service's ``LimitAS=``) is respected: the child's limit is
+the smaller of the two, never an attempt to raise the hard limit.
+
+The child is fenced in before it touches the file (:mod:`geo.uploads.isolation`):
+it cannot reach the network, holds none of the server's sockets, dies with its
+parent and keeps its temporary files under the data directory
+(:mod:`geo.uploads.workdir`). At most :func:`indicators.limits.max_upload_checks`
+checks run at once on the machine (:mod:`geo.uploads.slots`). A check started
+inside a child (one check calling another) runs there directly.
 """
 from __future__ import annotations
 
@@ -24,12 +33,16 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from geo.uploads import isolation, workdir
+from geo.uploads.slots import ChecksBusyError, check_slot
 from indicators.errors import InputError
 
 ENV_MEMORY_MB = "SOZIALMONITOR_UPLOAD_MEMORY_MB"
 ENV_SECONDS = "SOZIALMONITOR_UPLOAD_SECONDS"
 DEFAULT_MEMORY_MB = 3072
 DEFAULT_SECONDS = 60
+_IN_CHILD = False  # True in a check child: nested checks run in place
+_CLEANED: list[bool] = []  # whether this process removed what killed processes left (once)
 
 
 class UploadLimitError(InputError):
@@ -55,12 +68,40 @@ def _address_space() -> int:
         return 0
 
 
-def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seconds: float) -> None:
+def in_child() -> bool:
+    """Whether this process is a check child of :func:`run_payload`."""
+    return _IN_CHILD
+
+
+def _capped(kind: int, wanted: int, grace: int = 0) -> None:
+    """Set ``kind``'s soft limit to ``wanted`` (hard: ``wanted + grace``), never above the hard limit set outside.
+
+    Raising a hard limit is not allowed (``prlimit --as=…``, ``LimitAS=``): the
+    outside limit then is the child's.
+    """
+    _, hard = resource.getrlimit(kind)
+    if hard == resource.RLIM_INFINITY:
+        resource.setrlimit(kind, (wanted, wanted + grace))
+    else:
+        resource.setrlimit(kind, (min(wanted, hard), min(wanted + grace, hard)))
+
+
+def _fence(conn, parent_pid: int) -> None:
+    """Everything before the check: see :mod:`geo.uploads.isolation`."""
+    global _IN_CHILD
+    _IN_CHILD = True
+    isolation.die_with_parent(parent_pid)
+    isolation.release_sockets({conn.fileno()})
+    isolation.cut_network()
+    workdir.use_here(workdir.child_dir())
+
+
+def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seconds: float,
+           parent_pid: int = 0) -> None:
     try:
-        limit = _address_space() + memory_mb * 1024 * 1024  # the check's own memory, on top of the fork
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        cpu = int(seconds) + 1
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        _fence(conn, parent_pid)
+        _capped(resource.RLIMIT_AS, _address_space() + memory_mb * 1024 * 1024)  # on top of the fork
+        _capped(resource.RLIMIT_CPU, int(seconds) + 1, grace=1)
         os.nice(5)  # the app's own requests come first
         result: tuple[str, Any] = ("ok", func(*args, **kwargs))
     except MemoryError:
@@ -78,8 +119,29 @@ def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seco
         os._exit(0)  # no atexit handlers, no flushing of the parent's buffers
 
 
+def _run_child(func: Callable, args: tuple, kwargs: dict, memory_mb: int,
+               seconds: float) -> tuple[bytes | None, int | None, int]:
+    """Fork, wait up to ``seconds``, kill what is left: (sent bytes or None, exit code, child pid)."""
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, func, args, kwargs, memory_mb, seconds, os.getpid()),
+                       daemon=True)
+    proc.start()
+    send.close()
+    try:
+        data = recv.recv_bytes() if recv.poll(seconds) else None
+    except EOFError:
+        data = None
+    finally:
+        recv.close()
+    if proc.is_alive():
+        proc.kill()
+    proc.join(5)
+    return data, proc.exitcode, int(proc.pid or 0)
+
+
 def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None = None,
-                seconds: float | None = None) -> bytes:
+                seconds: float | None = None, label: str = "Datei") -> bytes:
     """``func(*args, **kwargs)`` in a limited child; the pickled ``(status, value)`` it sent back.
 
     ``status`` is ``"ok"`` (value = result), ``"error"`` (value = the exception),
@@ -93,22 +155,23 @@ def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None
             return pickle.dumps(("ok", func(*args, **kwargs)), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:
             return pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
-    ctx = mp.get_context("fork")
-    recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, func, args, kwargs, memory_mb, seconds), daemon=True)
-    proc.start()
-    send.close()
+    if _IN_CHILD:  # already fenced and limited
+        try:
+            return pickle.dumps(("ok", func(*args, **kwargs)), protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            return pickle.dumps(("memory", memory_mb))
+        except Exception as exc:
+            return pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
+    if not _CLEANED:
+        _CLEANED.append(bool(workdir.cleanup_stale()))
     try:
-        data = recv.recv_bytes() if recv.poll(seconds) else None
-    except EOFError:
-        data = None
-    finally:
-        recv.close()
-    if proc.is_alive():
-        proc.kill()
-    proc.join(5)
+        with check_slot(label, wait_seconds=seconds):
+            data, exitcode, pid = _run_child(func, args, kwargs, memory_mb, seconds)
+    except ChecksBusyError as exc:  # raised, not returned: a busy server is no verdict on the file
+        raise UploadLimitError(str(exc)) from None
+    workdir.remove_process_dir(pid)
     if data is None:
-        if proc.exitcode in (None, -9) or proc.exitcode == -24:  # killed by us or by RLIMIT_CPU
+        if exitcode in (None, -9) or exitcode == -24:  # killed by us or by RLIMIT_CPU
             return pickle.dumps(("time", seconds))
         return pickle.dumps(("died", memory_mb))
     status, _ = pickle.loads(data)
@@ -152,4 +215,4 @@ def run_limited(func: Callable, *args, file_label: str = "Datei", memory_mb: int
     Exception
         Whatever ``func`` raised, re-raised here.
     """
-    return unpack(run_payload(func, args, kwargs, memory_mb, seconds), file_label)
+    return unpack(run_payload(func, args, kwargs, memory_mb, seconds, file_label), file_label)

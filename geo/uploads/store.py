@@ -33,6 +33,7 @@ import re
 import secrets
 import shutil
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
@@ -92,7 +93,9 @@ def startup_cleanup(root: Path | str | None = None) -> list[Path]:
     a failure is logged with its traceback.
     """
     try:
-        return DataStore(root).cleanup()
+        from geo.uploads.workdir import cleanup_stale
+
+        return DataStore(root).cleanup() + cleanup_stale(root)
     except Exception:
         logging.getLogger(__name__).exception("data store clean-up failed")
         return []
@@ -267,6 +270,7 @@ class DataStore:
         meta: Mapping | None = None,
         overwrite: bool = False,
         public: bool = False,
+        audit_details: Mapping | None = None,
         _after_files: Callable[[], None] | None = None,
     ) -> Geography:
         """Save a dataset and register it as a geography; return that geography.
@@ -287,8 +291,10 @@ class DataStore:
             version is kept. Otherwise an existing name is an error.
         public
             Visibility ``öffentlich`` (admins only); else ``intern``.
+        audit_details
+            Added to the audit entry of the upload (e.g. the provenance of a copy).
         """
-        gid = safe_name(name)
+        started, gid = time.monotonic(), safe_name(name)
         for what, text in (("Bezeichnung", label_de), ("englische Bezeichnung", label_en), ("Quellenangabe", attribution)):
             if len(str(text or "")) > MAX_LABEL:
                 raise StoreError(f"{what} zu lang ({len(str(text))} Zeichen, erlaubt {MAX_LABEL})")
@@ -306,10 +312,15 @@ class DataStore:
                     _after_files()  # test hook: simulate a crash before the commit
                 rec = _registry().register(self.engine, self.user, gid, label_de, str(rel), **checks,
                                            label_en=label_en or label_de, layer=LAYER,
-                                           reference_code=reference_code, attribution=attribution)
+                                           reference_code=reference_code, attribution=attribution,
+                                           details=dict(audit_details or {}))
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
+        from geo.publish import after_change
+
+        after_change(root=self.root, user=self.user.name, action="replace" if overwrite else "upload", name=gid,
+                     started=started)
         return self._geography(rec)
 
     def _write_files(self, folder: Path, areas: gpd.GeoDataFrame, table: pd.DataFrame,
@@ -329,15 +340,26 @@ class DataStore:
 
     def remove(self, name: str) -> bool:
         """Move a saved dataset to the trash (files kept); False if there was none of that name."""
-        return _registry().remove(self.engine, self.user, safe_name(name))
+        with self._changing("remove", name):
+            removed = _registry().remove(self.engine, self.user, safe_name(name))
+        return removed
 
     def restore(self, name: str) -> Geography:
         """Take a dataset out of the trash (admins only, within 30 days)."""
-        return self._geography(_registry().restore(self.engine, self.user, safe_name(name)))
+        with self._changing("restore", name):
+            geo = self._geography(_registry().restore(self.engine, self.user, safe_name(name)))
+        return geo
 
     def publish(self, name: str, public: bool = True) -> None:
         """Make a dataset ``öffentlich`` or ``intern`` again (admins only)."""
-        _registry().set_visibility(self.engine, self.user, safe_name(name), "öffentlich" if public else "intern")
+        with self._changing("publish" if public else "unpublish", name):
+            _registry().set_visibility(self.engine, self.user, safe_name(name), "öffentlich" if public else "intern")
+
+    def _changing(self, action: str, name: str):
+        """Log the change and refresh the OGC API after it (:func:`geo.publish.changing`)."""
+        from geo.publish import changing
+
+        return changing(root=self.root, user=self.user.name, action=action, name=name)
 
     def cleanup(self) -> builtins.list[Path]:  # `list` alone would be the method below
         """Forget trash and old versions past 30 days; delete what a crash left: dataset folders the

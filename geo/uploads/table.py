@@ -21,9 +21,10 @@ from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.store import DataStore
 from indicators.catalogue import Indicator, load_catalogue
-from indicators.errors import InputError, UnknownGeography
+from indicators.errors import InputError, UnknownGeography, msg
 from indicators.ingest.read import ROW_COL, RawTable, read_table
 from indicators.ingest.report import Report
+from indicators.ingest.roles import ignored_columns
 from indicators.ingest.validate import AreaMatcher, detect_columns, validate_table
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
@@ -47,6 +48,7 @@ class TableCheck:
     tidy: pd.DataFrame = field(default_factory=pd.DataFrame)
     geography_id: str | None = None
     default_year: int | None = None
+    ignored: tuple[str, ...] = ()        # columns the planner marked "ignorieren"
 
     @property
     def ok(self) -> bool:
@@ -83,7 +85,7 @@ def resolve_geography(geography: str | Geography, store: DataStore | None = None
 
 def check_table(source: bytes | str | Path, filename: str | None = None,
                 geography: str | Geography | None = "stadtteile", *,
-                areas: gpd.GeoDataFrame | None = None, mapping: Mapping[str, str] | None = None,
+                areas: gpd.GeoDataFrame | None = None, mapping: Mapping[str, object] | None = None,
                 default_year: int | None = None, catalogue: Mapping[str, Indicator] | None = None,
                 store: DataStore | None = None, max_bytes: int | None = None) -> TableCheck:
     """Read and validate an indicator table (CSV/XLSX, long or wide).
@@ -98,7 +100,8 @@ def check_table(source: bytes | str | Path, filename: str | None = None,
     areas
         Areas of a geography being uploaded right now (``code``, ``name``).
     mapping
-        Column mapper: role (``area``, ``year``, ``variable``, ``value``) -> column.
+        Column mapper: role (``area``, ``name``, ``year``, ``variable``, ``value``) -> column;
+        ``ignore`` -> a list of columns not to read.
     default_year
         Year for tables without a year column.
     catalogue
@@ -128,18 +131,18 @@ def check_table(source: bytes | str | Path, filename: str | None = None,
     return recheck_table(check, mapping, default_year)
 
 
-def recheck_table(check: TableCheck, mapping: Mapping[str, str] | None = None,
+def recheck_table(check: TableCheck, mapping: Mapping[str, object] | None = None,
                   default_year: int | None = None) -> TableCheck:
     """Validate again with another column mapping or default year (no re-reading)."""
     report = copy.deepcopy(check.read_report)
     tidy = validate_table(check.raw, report, check.matcher, check.catalogue, mapping, default_year)
     roles = detect_columns(check.raw.frame.columns, mapping) if not check.read_report.file_error else {}
     if not report.file_error and not report.rows_in:
-        report.reject_file("Tabelle enthält keine Datenzeilen")
+        report.reject_file(msg("ingest_no_data_rows"))
     elif not report.file_error and tidy.empty:
-        report.reject_file("keine verwendbaren Werte in der Tabelle")
+        report.reject_file(msg("ingest_no_usable_values"))
     return TableCheck(check.filename, check.raw, check.read_report, report, check.matcher, check.catalogue,
-                      roles, tidy, check.geography_id, default_year)
+                      roles, tidy, check.geography_id, default_year, ignored_columns(mapping))
 
 
 def stadtteile_from_stadtbezirke(tidy: pd.DataFrame, catalogue: Mapping[str, Indicator],

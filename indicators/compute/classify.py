@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 from branca.utilities import color_brewer
 
-from indicators.errors import InputError
+from indicators.compute.flags import area_sd
+from indicators.errors import InputError, msg
 from indicators.formatting import Lang, fmt_range
 from indicators.schemes import (  # noqa: F401 (re-exported)
     DEFAULT_PALETTE,
@@ -28,6 +29,7 @@ from indicators.schemes import (  # noqa: F401 (re-exported)
     SCHEMES,
     SEQUENTIAL_PALETTES,
 )
+from indicators.wording.message import Listed, Number
 
 NO_DATA_COLOR = "#d4d4d4"
 MAX_K = 9
@@ -148,6 +150,19 @@ def _std_multiples(k: int) -> list[float]:
     return [-s for s in reversed(steps)] + inner + steps
 
 
+def _std_mean_bins(y: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds at mean + multiples of the areas' SD (:func:`area_sd`, as the flag rule).
+
+    mapclassify's ``StdMean`` uses the sample SD (``ddof=1``); the flag "Mittelwert +
+    1 Standardabweichung" uses the population SD. One name, one rule: both use ``area_sd``.
+    """
+    m, s = float(np.mean(y)), area_sd(pd.Series(y))
+    cuts = [m + s * w for w in _std_multiples(k)]
+    if cuts[-1] < float(np.max(y)):
+        cuts.append(float(np.max(y)))
+    return np.asarray(cuts, float)
+
+
 def parse_breaks(text: str) -> tuple[float, ...] | None:
     """Manual class breaks typed by a user: ``"10; 20,5; 30"`` → ``(10.0, 20.5, 30.0)``; empty → None.
 
@@ -169,12 +184,12 @@ def parse_breaks(text: str) -> tuple[float, ...] | None:
         except ValueError:
             value = float("nan")
         if not np.isfinite(value):
-            raise InputError(f"Klassengrenze {i} ('{part}') ist keine Zahl; Beispiel: 10; 20,5; 30")
+            raise InputError(msg("err_break_no_number", i=i, part=part))
         if value in out:
-            raise InputError(f"Klassengrenze {i} ('{part}') ist doppelt: jede Grenze nur einmal angeben")
+            raise InputError(msg("err_break_twice", i=i, part=part))
         out.append(value)
     if len(out) > MAX_K:
-        raise InputError(f"höchstens {MAX_K} Klassengrenzen, nicht {len(out)}")
+        raise InputError(msg("err_breaks_too_many", max=MAX_K, n=len(out)))
     return tuple(out)
 
 
@@ -196,7 +211,7 @@ def _upper_bounds(y: np.ndarray, scheme: str, k: int,
         if scheme == "equal_interval":
             return np.asarray(mapclassify.EqualInterval(y, k=k).bins, float)
         if scheme == "std_mean":
-            bins = np.asarray(mapclassify.StdMean(y, multiples=_std_multiples(k)).bins)
+            bins = _std_mean_bins(y, k)
             # classes entirely below the minimum or above the maximum would stay
             # empty: drop them, and end the last class at the maximum, not beyond
             last = int(np.searchsorted(bins, y.max(), side="left"))
@@ -206,18 +221,23 @@ def _upper_bounds(y: np.ndarray, scheme: str, k: int,
     raise ValueError(f"unknown scheme {scheme!r}; choose one of {SCHEMES}")
 
 
+def _break_decimals(value: float) -> int:
+    """As few decimals as show ``value`` exactly (at most 4)."""
+    return next((d for d in range(5) if round(value, d) == value), 4)
+
+
 def check_breaks(breaks: Sequence[float] | None) -> list[float]:
-    """Manual class bounds, sorted; ValueError (German message) if missing, not finite or doubled."""
+    """Manual class bounds, sorted; InputError (a ``ValueError``) if missing, not finite or doubled."""
     if not breaks:
-        raise ValueError("Eigene Klassengrenzen: mindestens eine Grenze angeben")
+        raise InputError(msg("err_breaks_missing"))
     values = [float(b) for b in breaks]
     if not all(np.isfinite(values)):
-        raise ValueError("Eigene Klassengrenzen: nur endliche Zahlen")
+        raise InputError(msg("err_breaks_not_finite"))
     ordered = sorted(values)
     doubled = sorted({b for b in ordered if ordered.count(b) > 1})
     if doubled:
-        raise ValueError("Eigene Klassengrenzen: Grenze doppelt angegeben: "
-                         + "; ".join(fmt_range(b, b, 4, "de").rstrip("0").rstrip(",") for b in doubled))
+        raise InputError(msg("err_breaks_doubled",
+                             values=Listed(tuple(Number(b, _break_decimals(b)) for b in doubled))))
     return ordered
 
 

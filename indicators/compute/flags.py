@@ -17,6 +17,27 @@ from indicators.catalogue import Indicator
 
 NEED_DIRECTIONS = ("up", "down")  # more need with higher / lower values; anything else is neutral
 
+#: The one standard deviation of the tool: over all areas shown (the areas are the whole
+#: population, not a sample), so ``ddof=0``. The flag "Mittelwert + 1 Standardabweichung",
+#: the class scheme of the same name and the MSS z-scores all use it.
+SD_DDOF = 0
+
+
+def area_sd(values: pd.Series) -> float:
+    """Standard deviation of the areas' values (population SD, ``ddof=0``; NaN ignored).
+
+    Parameters
+    ----------
+    values : pandas.Series
+        One value per area.
+
+    Returns
+    -------
+    float
+        The SD; NaN when no value is given.
+    """
+    return float(pd.Series(values, dtype="float64").dropna().std(ddof=SD_DDOF))
+
 
 def is_share(ind: Indicator) -> bool:
     """A rate computed from counts, or a given value in per cent (a share)."""
@@ -39,7 +60,7 @@ def default_threshold(values: pd.Series, direction: str = "up") -> float | None:
     v = values.dropna()
     if len(v) < 2:
         return None
-    sd = float(v.std(ddof=0))
+    sd = area_sd(v)
     return float(v.mean() - sd) if direction == "down" else float(v.mean() + sd)
 
 

@@ -36,6 +36,10 @@ class Growth:
         Values for a key that had one (the upload wins).
     changed
         Of ``replaced``, those whose number differs.
+    withheld
+        Values for a key whose value in the dataset is suppressed: not compared (so no
+        preview says whether a guess equals a hidden value), counted in neither ``added`` nor
+        ``replaced``.
     """
 
     new_years: tuple[int, ...]
@@ -44,31 +48,42 @@ class Growth:
     added: int
     replaced: int
     changed: int
+    withheld: int = 0
 
     @property
     def empty(self) -> bool:
-        """True when the upload changes nothing."""
-        return not (self.added or self.changed or self.new_indicators)
+        """True when the upload changes nothing (a value on a suppressed one may change something)."""
+        return not (self.added or self.changed or self.withheld or self.new_indicators)
 
 
-def describe_growth(base: pd.DataFrame, upload: pd.DataFrame, new_indicators: Iterable[str] = ()) -> Growth:
-    """Compare the dataset's table ``base`` with the ``upload`` that is about to extend it."""
+def describe_growth(base: pd.DataFrame, upload: pd.DataFrame, new_indicators: Iterable[str] = (), *,
+                    withheld: pd.DataFrame | None = None) -> Growth:
+    """Compare the dataset's table ``base`` with the ``upload`` that is about to extend it.
+
+    ``base`` is the dataset's protected view; ``withheld`` the keys (``area_code, year,
+    variable``) of its suppressed cells: uploaded values for them are counted, never compared.
+    """
     old = base[[*KEY, "value"]].copy()
     new = upload[[*KEY, "value"]].copy()
-    for frame in (old, new):
+    gone = (withheld if withheld is not None else pd.DataFrame(columns=KEY))[KEY].copy()
+    for frame in (old, new, gone):
         frame["year"] = frame["year"].astype(int)
         frame["area_code"] = frame["area_code"].astype(str)
         frame["variable"] = frame["variable"].astype(str)
+    hidden = new.merge(gone.drop_duplicates(), on=KEY, how="left", indicator=True)["_merge"].eq("both").to_numpy()
+    known_years, known_vars = set(old["year"]) | set(gone["year"]), set(old["variable"]) | set(gone["variable"])
+    years, variables = set(new["year"]), set(new["variable"])
+    new = new[~hidden]
     both = new.merge(old.drop_duplicates(KEY, keep="last"), on=KEY, how="left", suffixes=("", "_old"),
                      indicator=True)
     hit = both["_merge"] == "both"
     a, b = both.loc[hit, "value"].astype(float), both.loc[hit, "value_old"].astype(float)
     same = np.isclose(a, b, rtol=1e-9, atol=1e-12, equal_nan=True)
     return Growth(
-        new_years=tuple(sorted(set(new["year"]) - set(old["year"]))),
-        new_variables=tuple(sorted(set(new["variable"]) - set(old["variable"]))),
+        new_years=tuple(sorted(years - known_years)),
+        new_variables=tuple(sorted(variables - known_vars)),
         new_indicators=tuple(dict.fromkeys(new_indicators)),
-        added=int((~hit).sum()), replaced=int(hit.sum()), changed=int((~same).sum()),
+        added=int((~hit).sum()), replaced=int(hit.sum()), changed=int((~same).sum()), withheld=int(hidden.sum()),
     )
 
 
@@ -89,4 +104,6 @@ def growth_lines(g: Growth, lang: str = "de", labels: dict[str, str] | None = No
         out.append(t("gr_added", lang, n=g.added))
     if g.replaced:
         out.append(t("gr_replaced", lang, n=g.replaced, changed=g.changed))
+    if g.withheld:
+        out.append(t("gr_withheld", lang, n=g.withheld))
     return out

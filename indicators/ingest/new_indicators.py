@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from indicators.catalogue import DIRECTIONS, KINDS, CatalogueError, Indicator, Source, parse_indicator
 from indicators.errors import InputError
+from indicators.ingest.roles import guess_kind
 
 FORM_FIELDS = ("variable", "id", "label_de", "label_en", "kind", "unit", "direction", "numerator", "denominator",
                "factor", "source", "licence", "reference_date", "parts")
@@ -29,13 +30,18 @@ class FormError(InputError):
 
 
 def default_fields(variable: str, known: Iterable[str] = ()) -> dict:
-    """Pre-filled form for a new variable: a count of persons, neutral direction."""
+    """Pre-filled form for a new variable: kind and unit guessed from its name, neutral direction.
+
+    ``guess`` is the wording key that says what was guessed (shown for confirmation),
+    see :func:`indicators.ingest.roles.guess_kind`.
+    """
     vid = re.sub(r"[^A-Za-z0-9_]+", "_", str(variable)).strip("_") or "merkmal"
     if not vid[0].isalpha():
         vid = "v_" + vid
-    return {"variable": str(variable), "id": vid[:64], "label_de": str(variable)[:MAX_TEXT], "label_en": "", "kind": "count",
-            "unit": "Personen", "direction": "neutral", "numerator": [], "denominator": [],
-            "factor": 1.0, "source": "", "licence": "", "reference_date": "", "parts": []}
+    kind, unit, guess = guess_kind(str(variable))
+    return {"variable": str(variable), "id": vid[:64], "label_de": str(variable)[:MAX_TEXT], "label_en": "", "kind": kind,
+            "unit": unit, "direction": "neutral", "numerator": [], "denominator": [],
+            "factor": 1.0, "source": "", "licence": "", "reference_date": "", "parts": [], "guess": guess}
 
 
 def _terms(value: object) -> list[str]:

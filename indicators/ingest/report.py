@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from indicators.wording import t
+from indicators.wording.message import Message
 
 ERROR = "Fehler"      # the file (or row) cannot be used
 WARNING = "Hinweis"   # used, but the user should know
@@ -20,8 +21,14 @@ DROPPED = "Zeile verworfen"
 USED = "verwendet"
 REPAIRED = "repariert und verwendet"
 FILE_REJECTED = "Datei nicht verwendet"
+VALUE_DROPPED = "Wert verworfen"  # one value of a wide row; the row's other values are used
+SKIPPED = "Spalte nicht verwendet"  # a text or ignored column: no values read from it
 
 COLUMNS = ["file", "row", "column", "problem", "action", "severity"]
+# the constants above are stored (German) in reports and saved datasets; shown through these keys
+_SHOWN = {ERROR: "ingest_sev_error", WARNING: "ingest_sev_warning", DROPPED: "ingest_act_dropped",
+          USED: "ingest_act_used", REPAIRED: "ingest_act_repaired", FILE_REJECTED: "ingest_act_file_rejected",
+          "Wert verworfen": "ingest_act_value_dropped", "Spalte nicht verwendet": "ingest_act_column_skipped"}
 
 
 @dataclass
@@ -34,6 +41,11 @@ class Finding:
     problem: str
     action: str
     severity: str = ERROR
+    say: Message | None = None  # ``problem`` as a wording key (shown in the reader's language)
+
+    def problem_text(self, lang: str = "de") -> str:
+        """The problem in ``lang`` (German for findings made from a plain string)."""
+        return self.say.text(lang) if self.say is not None else self.problem
 
 
 @dataclass
@@ -51,12 +63,14 @@ class Report:
     rows_used: int = 0
     file_error: bool = False
 
-    def add(self, row: int | None, column: str, problem: str, action: str = DROPPED,
+    def add(self, row: int | None, column: str, problem: str | Message, action: str = DROPPED,
             severity: str | None = None) -> None:
-        sev = severity or (WARNING if action in {USED, REPAIRED} else ERROR)
-        self.findings.append(Finding(self.file, row, column, problem, action, sev))
+        """Record a finding; ``problem`` is a :class:`Message` (a wording key) or, in older code, German text."""
+        sev = severity or (WARNING if action in {USED, REPAIRED, SKIPPED} else ERROR)
+        say = problem if isinstance(problem, Message) else None
+        self.findings.append(Finding(self.file, row, column, str(problem), action, sev, say))
 
-    def reject_file(self, problem: str, column: str = "") -> None:
+    def reject_file(self, problem: str | Message, column: str = "") -> None:
         """Record a problem that makes the whole file unusable."""
         self.file_error = True
         self.add(None, column, problem, FILE_REJECTED, ERROR)
@@ -70,24 +84,54 @@ class Report:
     def dropped_rows(self) -> set[int]:
         return {f.row for f in self.findings if f.action == DROPPED and f.row is not None}
 
+    @property
+    def dropped_values(self) -> int:
+        """Single values dropped from rows that were otherwise used (wide tables)."""
+        return sum(f.action == VALUE_DROPPED for f in self.findings)
+
+    @property
+    def level(self) -> str:
+        """``"error"`` (file not usable), ``"warning"`` (rows or values dropped) or ``"ok"``."""
+        if not self.ok:
+            return "error"
+        return "warning" if self.dropped_rows or self.dropped_values else "ok"
+
+    def sorted_findings(self) -> list[Finding]:
+        """Errors first, then notes; each group in file order (file-level findings first)."""
+        return sorted(self.findings, key=lambda f: (f.severity != ERROR, f.row is not None, f.row or 0))
+
     def to_frame(self, lang: str = "de") -> pd.DataFrame:
-        df = pd.DataFrame([f.__dict__ for f in self.findings], columns=COLUMNS)
+        """The findings as a table in ``lang``, errors first."""
+        rows = [{"file": f.file, "row": f.row, "column": f.column, "problem": f.problem_text(lang),
+                 "action": _shown(f.action, lang), "severity": _shown(f.severity, lang)}
+                for f in self.sorted_findings()]
+        df = pd.DataFrame(rows, columns=COLUMNS)
         df["row"] = df["row"].astype("Int64")
         return df.rename(columns={c: t(f"col_finding_{c}", lang) for c in COLUMNS})
 
     def summary(self, lang: str = "de") -> str:
+        """One line: rows read, used, dropped (and single values dropped), findings."""
         dropped = len(self.dropped_rows)
         if self.file_error:
-            msg = [f.problem for f in self.findings if f.action == FILE_REJECTED]
+            msg = [f.problem_text(lang) for f in self.findings if f.action == FILE_REJECTED]
             return t("ingest_unusable", lang, file=self.file, problems="; ".join(msg))
-        return t("ingest_summary", lang, file=self.file, rows_in=self.rows_in, rows_used=self.rows_used,
+        text = t("ingest_summary", lang, file=self.file, rows_in=self.rows_in, rows_used=self.rows_used,
                  dropped=dropped, findings=len(self.findings))
+        if self.dropped_values:
+            text += t("ingest_summary_values", lang, n=self.dropped_values)
+        return text
 
-    def to_text(self) -> str:
-        """Plain-text report for the command line."""
-        lines = [self.summary()]
-        for f in self.findings:
-            where = f"Zeile {f.row}" if f.row is not None else "Datei"
-            col = f", Spalte '{f.column}'" if f.column else ""
-            lines.append(f"  [{f.severity}] {where}{col}: {f.problem} → {f.action}")
+    def to_text(self, lang: str = "de") -> str:
+        """Plain-text report for the command line (errors first)."""
+        lines = [self.summary(lang)]
+        for f in self.sorted_findings():
+            where = t("ingest_at_row", lang, row=f.row) if f.row is not None else t("ingest_at_file", lang)
+            col = t("ingest_at_column", lang, column=f.column) if f.column else ""
+            lines.append(f"  [{_shown(f.severity, lang)}] {where}{col}: {f.problem_text(lang)} → "
+                         f"{_shown(f.action, lang)}")
         return "\n".join(lines)
+
+
+def _shown(constant: str, lang: str) -> str:
+    """A stored severity or action (German constant) in ``lang``."""
+    return t(_SHOWN[constant], lang) if constant in _SHOWN else constant

@@ -8,7 +8,6 @@ value, negative count, duplicate, numerator larger than denominator.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -16,54 +15,24 @@ import pandas as pd
 
 from indicators.catalogue import Indicator
 from indicators.ingest.read import ROW_COL, RawTable
-from indicators.ingest.report import DROPPED, USED, WARNING, Report
+from indicators.ingest.report import DROPPED, SKIPPED, USED, VALUE_DROPPED, WARNING, Report
+from indicators.ingest.roles import SYNONYMS, detect_columns, ignored_columns, text_columns
+from indicators.ingest.roles import norm as _norm
+from indicators.wording.message import Listed, Message, Number, msg
 
 TIDY_COLUMNS = ["area_code", "year", "variable", "value", ROW_COL]
-VALUE_DROPPED = "Wert verworfen"
+__all__ = ["SYNONYMS", "TIDY_COLUMNS", "VALUE_DROPPED", "AreaMatcher", "detect_columns", "parse_number",
+           "validate_table"]
 
-# Usual German and English column names, compared after normalisation.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "area": ("area_code", "code", "area", "gebiet", "gebietscode", "schluessel", "schlussel",
-             "gebietsschluessel", "stadtteil", "stadtteilnr", "stadtteil_code", "stadtbezirk",
-             "bezirk", "planungsraum", "raum", "id", "nr", "kennziffer"),
-    "year": ("year", "jahr", "berichtsjahr"),
-    "variable": ("variable", "merkmal", "indikator", "indicator", "kennzahl", "variable_id"),
-    "value": ("value", "wert", "anzahl", "count", "wert_anzahl"),
-}
 # Symbols German statistics offices print instead of a number, read by their meaning
 # (Zeichenerklärung der amtlichen Statistik): "-" is exactly zero, the others are no value.
 MAX_NAME = 200  # characters of a variable name
 ZERO_SYMBOLS = {"-", "–", "—"}
-SYMBOL_MEANINGS = {
-    ".": "Zahlenwert unbekannt oder geheim zu halten",
-    "x": "Tabellenfach gesperrt, weil Aussage nicht sinnvoll",
-    "X": "Tabellenfach gesperrt, weil Aussage nicht sinnvoll",
-    "/": "keine Angabe, da Zahlenwert nicht sicher genug",
-    "…": "Angabe fällt später an",
-    "...": "Angabe fällt später an",
+SYMBOL_MEANINGS = {  # symbol → wording key of its meaning
+    ".": "ingest_sym_secret", "x": "ingest_sym_locked", "X": "ingest_sym_locked",
+    "/": "ingest_sym_unsure", "…": "ingest_sym_later", "...": "ingest_sym_later",
 }
 MISSING_SYMBOLS = {"", "NA", "n.a.", "k.A.", "nan", "NaN", "#NV", *SYMBOL_MEANINGS}
-
-
-def _norm(name: str) -> str:
-    s = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
-
-
-def detect_columns(columns: Iterable[str], mapping: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Map roles (area, year, variable, value) to column names.
-
-    An explicit ``mapping`` (role -> column) wins over recognised synonyms.
-    """
-    cols = [c for c in columns if c != ROW_COL]
-    found: dict[str, str] = {}
-    for role, names in SYNONYMS.items():
-        for c in cols:
-            if _norm(c) in names and c not in found.values():
-                found[role] = c
-                break
-    found.update({k: v for k, v in (mapping or {}).items() if v})
-    return found
 
 
 def parse_number(text: str, decimal: str = ".") -> float | None:
@@ -111,7 +80,8 @@ class AreaMatcher:
         return self.by_name.get(_norm(s))
 
 
-def _to_long(raw: RawTable, roles: dict[str, str], report: Report, default_year: int | None) -> pd.DataFrame:
+def _to_long(raw: RawTable, roles: dict[str, str], report: Report, default_year: int | None,
+             ignored: tuple[str, ...] = ()) -> pd.DataFrame:
     f = raw.frame
     if "variable" in roles and "value" in roles:
         cols = [roles["area"], roles["variable"], roles["value"], ROW_COL]
@@ -120,8 +90,13 @@ def _to_long(raw: RawTable, roles: dict[str, str], report: Report, default_year:
         long["year"] = f[roles["year"]] if "year" in roles else default_year
         long["_wide"] = False
         return long
-    skip = {roles["area"], roles.get("year"), ROW_COL}
+    skip = {roles["area"], roles.get("year"), roles.get("name"), ROW_COL, *ignored}
     value_cols = [c for c in f.columns if c not in skip]
+    texts = text_columns(f, value_cols, lambda v: parse_number(v, raw.decimal) is not None or v in ZERO_SYMBOLS
+                         or v.startswith("__DATE__"), lambda v: v in MISSING_SYMBOLS)
+    for col, example in texts.items():
+        report.add(None, col, msg("ingest_text_column", column=col, example=example[:40]), SKIPPED, WARNING)
+    value_cols = [c for c in value_cols if c not in texts]
     long = f.melt(id_vars=[c for c in (roles["area"], roles.get("year"), ROW_COL) if c],
                   value_vars=value_cols, var_name="variable", value_name="value")
     long = long.rename(columns={roles["area"]: "area"})
@@ -130,7 +105,12 @@ def _to_long(raw: RawTable, roles: dict[str, str], report: Report, default_year:
     return long[["area", "variable", "value", ROW_COL, "year", "_wide"]]
 
 
-def _drop(report: Report, row: int, col: str, problem: str, wide: bool) -> None:
+def _num(value: float) -> Number:
+    """A number of a finding with as many decimals as it has (at most 4)."""
+    return Number(float(value), next((d for d in range(5) if round(float(value), d) == float(value)), 4))
+
+
+def _drop(report: Report, row: int, col: str, problem: Message, wide: bool) -> None:
     report.add(row, col, problem, VALUE_DROPPED if wide else DROPPED)
 
 
@@ -139,7 +119,7 @@ def validate_table(
     report: Report,
     matcher: AreaMatcher,
     catalogue: Mapping[str, Indicator] | None = None,
-    mapping: Mapping[str, str] | None = None,
+    mapping: Mapping[str, object] | None = None,
     default_year: int | None = None,
 ) -> pd.DataFrame:
     """Validate ``raw`` and return the tidy rows that can be used.
@@ -155,7 +135,10 @@ def validate_table(
         (numerator must not exceed denominator). Unknown variables are kept
         and listed as new.
     mapping
-        Explicit role -> column mapping (area, year, variable, value).
+        Explicit role -> column mapping (area, name, year, variable, value; ``ignore``: a
+        list of columns to pass over). In a wide table every other column is a value
+        column, except columns holding text (a name, a remark): those are passed over
+        with one note, never reported row by row as "keine Zahl".
     default_year
         Year for files without a year column.
     """
@@ -164,12 +147,12 @@ def validate_table(
         return pd.DataFrame(columns=TIDY_COLUMNS)
     roles = detect_columns(raw.frame.columns, mapping)
     if "area" not in roles:
-        report.reject_file("keine Spalte mit Gebietsschlüssel gefunden (z. B. 'Stadtteil', 'Gebiet', 'Code')")
+        report.reject_file(msg("ingest_no_area_column"))
         return pd.DataFrame(columns=TIDY_COLUMNS)
     if "year" not in roles and default_year is None:
-        report.reject_file("keine Spalte 'Jahr' gefunden und kein Jahr angegeben")
+        report.reject_file(msg("ingest_no_year_column"))
         return pd.DataFrame(columns=TIDY_COLUMNS)
-    long = _to_long(raw, roles, report, default_year)
+    long = _to_long(raw, roles, report, default_year, ignored_columns(mapping))
     cols = {"area": roles["area"], "year": roles.get("year", ""), "value": roles.get("value", "")}
 
     keep: list[dict] = []
@@ -181,41 +164,41 @@ def validate_table(
         vcol = rec["variable"] if wide else cols["value"]
         code = matcher.match(rec["area"])
         if code is None:
-            report.add(row, cols["area"], f"unbekannter Gebietsschlüssel '{rec['area']}'", DROPPED)
+            report.add(row, cols["area"], msg("ingest_unknown_area", code=rec["area"]), DROPPED)
             bad_rows.add(row)
             continue
         year = rec["year"] if isinstance(rec["year"], int) else parse_number(rec["year"])
         if year is None or not float(year).is_integer() or not 1900 <= year <= 2100:
-            report.add(row, cols["year"], f"ungültiges Jahr '{rec['year']}'", DROPPED)
+            report.add(row, cols["year"], msg("ingest_bad_year", year=rec["year"]), DROPPED)
             bad_rows.add(row)
             continue
         variable = str(rec["variable"]).strip()
         if not variable:
-            _drop(report, row, "variable", "Merkmal fehlt", wide)
+            _drop(report, row, "variable", msg("ingest_variable_missing"), wide)
             continue
         if len(variable) > MAX_NAME:
-            _drop(report, row, "variable", f"Merkmal länger als {MAX_NAME} Zeichen", wide)
+            _drop(report, row, "variable", msg("ingest_variable_too_long", n=MAX_NAME), wide)
             continue
         text = str(rec["value"]).strip()
         if text.startswith("__DATE__"):
-            _drop(report, row, vcol, f"Datum statt Zahl ({text[8:18]}), vermutlich Excel-Formatfehler", wide)
+            _drop(report, row, vcol, msg("ingest_date_not_number", date=text[8:18]), wide)
             continue
         if text in MISSING_SYMBOLS:
             meaning = SYMBOL_MEANINGS.get(text)
-            _drop(report, row, vcol, (f"kein Wert ('{text}': {meaning})" if meaning else f"kein Wert ('{text}')")
-                  if text else "Wert fehlt", wide)
+            _drop(report, row, vcol, (msg("ingest_no_value_symbol", text=text, meaning=msg(meaning)) if meaning
+                                      else msg("ingest_no_value", text=text)) if text else msg("ingest_value_missing"),
+                  wide)
             continue
         if text in ZERO_SYMBOLS:
-            report.add(row, vcol, f"'{text}' gelesen als genau null (Zeichen der amtlichen Statistik)", USED,
-                       WARNING)
+            report.add(row, vcol, msg("ingest_zero_symbol", text=text), USED, WARNING)
             text = "0"
         value = parse_number(text, raw.decimal)
         if value is None:
-            _drop(report, row, vcol, f"keine Zahl: '{text[:40]}'", wide)
+            _drop(report, row, vcol, msg("ingest_not_a_number", text=text[:40]), wide)
             continue
         ind = catalogue.get(variable)
         if value < 0 and ind is not None and ind.is_count:
-            _drop(report, row, vcol, f"negative Anzahl ({text})", wide)
+            _drop(report, row, vcol, msg("ingest_negative_count", text=text), wide)
             continue
         keep.append({"area_code": code, "year": int(year), "variable": variable, "value": value, ROW_COL: row})
 
@@ -223,10 +206,10 @@ def validate_table(
     tidy = _drop_duplicates(tidy, report, cols["value"] or "Wert")
     tidy = _check_shares(tidy, report, catalogue)
     for var in sorted(set(tidy["variable"]) - set(catalogue)) if catalogue else []:
-        report.add(None, var, f"Merkmal '{var}' ist nicht im Katalog: als neues Merkmal übernommen", USED, WARNING)
+        report.add(None, var, msg("ingest_new_variable", variable=var), USED, WARNING)
     used = set(tidy[ROW_COL])
     for row in sorted(set(raw.frame[ROW_COL]) - used - report.dropped_rows):
-        report.add(int(row), "", "keine verwendbaren Werte in dieser Zeile", DROPPED)
+        report.add(int(row), "", msg("ingest_row_without_values"), DROPPED)
     report.rows_used = len(used)
     return tidy.reset_index(drop=True)
 
@@ -242,14 +225,13 @@ def _drop_duplicates(tidy: pd.DataFrame, report: Report, col: str) -> pd.DataFra
         rows = grp[ROW_COL].tolist()
         if grp["value"].nunique() == 1:
             for idx, row in zip(grp.index[1:], rows[1:]):
-                report.add(row, col, f"Duplikat von Zeile {rows[0]} (gleicher Wert)", DROPPED, WARNING)
+                report.add(row, col, msg("ingest_duplicate_same", row=rows[0]), DROPPED, WARNING)
                 drop_idx.append(idx)
         else:
-            vals = ", ".join(f"{v:g}" for v in grp["value"])
+            vals = Listed(tuple(_num(v) for v in grp["value"]))
             for idx, row in zip(grp.index, rows):
                 others = [r for r in rows if r != row]
-                report.add(row, col, f"widersprüchliche Duplikate (Zeilen {row}, "
-                           f"{', '.join(map(str, others))}: {vals})", DROPPED)
+                report.add(row, col, msg("ingest_duplicate_conflict", rows=[row, *others], values=vals), DROPPED)
                 drop_idx.append(idx)
     return tidy.drop(index=drop_idx)
 
@@ -266,7 +248,7 @@ def _check_shares(tidy: pd.DataFrame, report: Report, catalogue: Mapping[str, In
         dens = tidy[tidy["variable"] == den].groupby(key)["value"].max().rename("den")
         nums = tidy[tidy["variable"] == num].join(dens, on=key)
         for i, r in nums[nums["value"] > nums["den"]].iterrows():
-            report.add(r[ROW_COL], num, f"Zähler {num} ({r['value']:g}) größer als Nenner {den} "
-                       f"({r['den']:g})", DROPPED)
+            report.add(r[ROW_COL], num, msg("ingest_numerator_too_big", num=num, value=_num(r["value"]), den=den,
+                                            den_value=_num(r["den"])), DROPPED)
             drop_idx.append(i)
     return tidy.drop(index=drop_idx)

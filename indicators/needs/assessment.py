@@ -52,7 +52,8 @@ def need_frame(ds: Dataset, year: int, indicators: list[str]) -> pd.DataFrame:
     wide = v.pivot_table(index="area_code", columns="indicator", values="value", aggfunc="first")
     wide = wide.reindex(ds.areas["code"])
     out = pd.DataFrame({"id": ds.areas["code"].to_numpy()})
-    pop = ds.table[(ds.table["year"] == year) & ds.table["variable"].isin(POPULATION_VARIABLES)]
+    raw = ds.table.unprotected()  # residents as weights of the need scores
+    pop = raw[(raw["year"] == year) & raw["variable"].isin(POPULATION_VARIABLES)]
     pop = pop.groupby("area_code")["value"].first()
     out["population"] = pop.reindex(out["id"]).to_numpy()
     for ind in indicators:

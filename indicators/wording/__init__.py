@@ -1,8 +1,8 @@
 """One wording table for every user-visible text, German (default) and English.
 
-Each theme has its own table module (:mod:`.ui`, :mod:`.maps`, :mod:`.exports`,
-:mod:`.report`, :mod:`.queries`, :mod:`.upload`, :mod:`.columns`, :mod:`.cli`,
-:mod:`.errors`, :mod:`.access`, :mod:`.planning`, :mod:`.methods`, :mod:`.compare`, :mod:`.strategy`); every entry is a pair ``(German, English)``. Call sites ask for a key with
+Each theme has its own table module (:mod:`.ui`, :mod:`.maps`, :mod:`.exports`, ...), found here by
+itself: a module of this package with a ``TEXTS`` dict is a theme, so a new theme is one new file and
+no edit of this one. Every entry is a pair ``(German, English)``. Call sites ask for a key with
 :func:`t`; nothing outside this package decides between languages with an ``if``.
 
 One word per concept: a value withheld for disclosure control is "gesperrt" /
@@ -11,32 +11,31 @@ One word per concept: a value withheld for disclosure control is "gesperrt" /
 """
 from __future__ import annotations
 
-from indicators.wording import (
-    access,
-    cli,
-    columns,
-    compare,
-    errors,
-    exports,
-    maps,
-    methods,
-    planning,
-    queries,
-    report,
-    strategy,
-    ui,
-    upload,
-)
+import importlib
+import pkgutil
+
 from indicators.wording.core import LANGS, lang_of, pick
 from indicators.wording.frames import display_columns
 
-THEMES: dict[str, dict[str, tuple[str, str]]] = {
-    "ui": ui.TEXTS, "upload": upload.TEXTS, "queries": queries.TEXTS, "maps": maps.TEXTS,
-    "exports": exports.TEXTS, "report": report.TEXTS, "columns": columns.TEXTS,
-    "cli": cli.TEXTS, "errors": errors.TEXTS, "access": access.TEXTS,
-    "planning": planning.TEXTS, "methods": methods.TEXTS, "compare": compare.TEXTS,
-    "strategy": strategy.TEXTS,
-}
+#: Modules of this package that are machinery, not tables (they may import this package).
+MACHINERY = frozenset({"core", "frames", "message"})
+
+
+def _themes() -> dict[str, dict[str, tuple[str, str]]]:
+    """Every other module of this package's ``TEXTS`` table, by module name (sorted, so stable)."""
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name in MACHINERY:
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        table = getattr(module, "TEXTS", None)
+        if not isinstance(table, dict):
+            raise TypeError(f"indicators.wording.{info.name} has no TEXTS table (or belongs in MACHINERY)")
+        found[info.name] = table
+    return found
+
+
+THEMES: dict[str, dict[str, tuple[str, str]]] = _themes()
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 
 

@@ -34,7 +34,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scheme_quantiles": ("Quantile", "Quantiles"),
     "scheme_fisher_jenks": ("Natürliche Brüche (Fisher-Jenks)", "Natural breaks (Fisher-Jenks)"),
     "scheme_equal_interval": ("Gleiche Intervalle", "Equal intervals"),
-    "scheme_std_mean": ("Mittelwert ± Standardabweichung", "Mean ± standard deviation"),
+    "scheme_std_mean": ("Mittelwert ± Standardabweichung der Gebiete",
+                        "Mean ± standard deviation of the areas"),
     "scheme_manual": ("Eigene Klassengrenzen", "Manual breaks"),
     "pm_flag_default_up": (
         "Erhöhter Bedarf: Wert ab {value} (Mittelwert + 1 Standardabweichung der Gebiete)",

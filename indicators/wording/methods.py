@@ -55,12 +55,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "niedriger Wert mehr Bedarf bedeutet: Mittelwert minus eine Standardabweichung); mit eigener "
         "Schwelle gilt diese. Markiert werden nur Quoten und Anteile mit einer Bedarfsrichtung – "
         "Anzahlen und Kontextindikatoren nicht. In der Veränderungsansicht folgt die Markierung "
-        "ebenso der Bedarfsrichtung.",
+        "ebenso der Bedarfsrichtung. Die Standardabweichung ist überall dieselbe: die der "
+        "gezeigten Gebiete als Gesamtheit (Division durch n, nicht n − 1) – für die Markierung, "
+        "die Klasseneinteilung „Mittelwert ± Standardabweichung der Gebiete“ und die z-Werte.",
         "In the atlas a frame marks areas with elevated need. Rule: without a custom threshold, the "
         "**mean plus one standard deviation** of the areas applies (for indicators where a low value "
         "means more need: mean minus one standard deviation); with a custom threshold, that one. Only "
         "rates and shares with a need direction are flagged – counts and context indicators are not. "
-        "In the change view flags follow the need direction as well."),
+        "In the change view flags follow the need direction as well. The standard deviation is the "
+        "same everywhere: that of the areas shown, taken as the whole population (divided by n, not "
+        "n − 1) – for the flag, the class scheme \"mean ± standard deviation of the areas\" and "
+        "the z-scores."),
     "methods_robust_title": ("Robustheit: „robust“ und „knapp“", "Robustness: \"robust\" and \"narrow\""),
     "methods_robust_body": (
         "Die Bewertung wird unter anderen Annahmen wiederholt: jedes Verfahren (MSS, SVI, z-Summe), "

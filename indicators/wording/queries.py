@@ -7,6 +7,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "q_open_area_profile": ("Gebietsprofil öffnen", "Open area profile"),
     "q_address_not_found": ("Adresse nicht gefunden.", "Address not found."),
     "q_did_you_mean": ("Meinten Sie: ", "Did you mean: "),
+    "q_outside_areas": ("außerhalb der Stadtteile", "outside the districts"),
+    "q_in_bezirk": ("Stadtbezirk {code} {name}", "Stadtbezirk {code} {name}"),
     "q_drawn_area": ("gezeichnete Fläche", "drawn area"),
     "q_filter_areas": ("Gebiete filtern", "Filter areas"),
     "q_condition": ("Bedingung", "Condition"),

@@ -149,17 +149,23 @@ def save(engine: Engine, user: User, entity: str, rid: int, data: dict, *, versi
 def delete(engine: Engine, user: User, entity: str, rid: int, *, version: int | None = None) -> None:
     """Delete a record (admins only); with ``version``, only if it is still at that version."""
     require(user, "plan_delete", what=f"{ENTITY_LABELS.get(entity, entity)} {rid}")
-    table = rows.TABLES[entity]
     with session(engine) as s:
-        row = s.get(table, rid)
-        if row is None:
-            raise PlanError(f"{ENTITY_LABELS[entity]} {rid} gibt es nicht")
-        if version is not None and row.version != version:
-            raise _stale(s, entity, rid, version)
-        old = rows.read_one(s, entity, rid)
-        s.delete(row)
-        s.flush()
-        _log(s, user, entity, {**old, "version": old["version"] + 1}, "delete", diff(_snapshot(old), None))
+        remove_in(s, user, entity, rid, version=version)
+
+
+def remove_in(s: Session, user: User, entity: str, rid: int, *, version: int | None = None) -> None:
+    """Delete inside the caller's transaction (the caller checked the right); the record stays in
+    the history, so it can be restored from the trash (:mod:`store.planning.trash`)."""
+    table = rows.TABLES[entity]
+    row = s.get(table, rid)
+    if row is None:
+        raise PlanError(f"{ENTITY_LABELS[entity]} {rid} gibt es nicht")
+    if version is not None and row.version != version:
+        raise _stale(s, entity, rid, version)
+    old = rows.read_one(s, entity, rid)
+    s.delete(row)
+    s.flush()
+    _log(s, user, entity, {**old, "version": old["version"] + 1}, "delete", diff(_snapshot(old), None))
 
 
 def get(engine: Engine, user: User, entity: str, rid: int) -> dict:

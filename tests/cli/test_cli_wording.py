@@ -88,3 +88,29 @@ def test_the_front_door_is_thin():
     lines = (ROOT / "cli.py").read_text(encoding="utf-8").count("\n")
     assert lines <= 120  # the commands live in commands/, one module per theme
     assert Path(ROOT / "commands" / "analysis.py").exists() and Path(ROOT / "commands" / "places.py").exists()
+
+
+def test_argparse_own_words_are_german_by_default_and_english_on_request():
+    de = run("map", "--help").stdout
+    assert de.startswith("Aufruf: cli.py map") and "Optionen:" in de and "diese Hilfe zeigen" in de
+    assert "usage:" not in de and "options:" not in de and "show this help" not in de
+    assert "Argumente:" in run("locate", "--help").stdout  # a positional argument
+    en = run("map", "--help", lang="en").stdout
+    assert en.startswith("usage: cli.py map") and "options:" in en and "Aufruf" not in en
+
+
+def test_an_expected_error_is_printed_in_the_users_language():
+    en = run("locate", "Briete Strase 3", lang="en")
+    assert en.returncode == 1 and en.stderr.startswith("Error: Street 'Briete Strase' not found. Did you mean: ")
+    assert "nicht gefunden" not in en.stderr and "Meinten" not in en.stderr
+    de = run("locate", "Briete Strase 3")
+    assert de.returncode == 1 and de.stderr.startswith("Fehler: Straße 'Briete Strase' nicht gefunden. Meinten Sie: ")
+
+
+def test_a_map_with_an_unknown_suffix_is_refused_with_a_message(tmp_path):
+    out = tmp_path / "karte.docx"
+    res = run("map", "--indicator", "share_65plus", "--year", "2020", "--out", str(out))
+    assert res.returncode == 1, res.stderr  # was a traceback (exit 2)
+    assert res.stderr.startswith("Fehler: karte.docx: Endung .docx ist kein Kartenformat") and not out.exists()
+    en = run("map", "--indicator", "share_65plus", "--year", "2020", "--out", str(out), lang="en")
+    assert en.returncode == 1 and "karte.docx: .docx is no map format" in en.stderr

@@ -105,8 +105,8 @@ def test_five_wrong_passwords_lock_the_account(browser, e2e, server, site):
         for _ in range(5):
             _login(app, "vera", "falsch-falsch")
             app.page.get_by_text("Benutzername oder Passwort falsch").wait_for()
-        _login(app, "vera", PASSWORD)
-        app.page.get_by_text("nach 5 Fehlversuchen gesperrt").wait_for()
+        _login(app, "vera", PASSWORD)  # the right password: refused with the same message (no enumeration)
+        app.page.get_by_text("Benutzername oder Passwort falsch").wait_for()
         assert app.page.get_by_text("Angemeldet als").count() == 0
     assert "gesperrt" in _cli(site[0], "users", "list")
 
@@ -151,3 +151,50 @@ def test_remove_asks_first_and_an_admin_restores_from_the_trash(browser, e2e, se
     log = json.loads(_cli(site[0], "audit", "--json"))
     steps = [(e["user"], e["action"]) for e in log if e["object"] == "intern_sgb2"]
     assert steps[-2:] == [("paula", "remove"), ("adam", "restore")]
+
+
+def _wait_logged_in(page) -> None:
+    page.locator("[data-testid=stSidebar]").get_by_text("Angemeldet als").wait_for()
+
+
+def test_reload_and_an_opened_link_keep_the_login_a_demotion_ends_it_at_the_next_click(browser, e2e, server, site):
+    env = site[0]
+    _cli(env, "users", "add", "rita", "--role", "admin", stdin=PASSWORD + "\n")
+    with e2e.open_app_page(browser, server.url, "auth-reload") as app:
+        _login(app, "rita", PASSWORD)
+        _wait_logged_in(app.page)
+        assert "Verwaltung" in app.page.locator("[data-testid=stSidebar]").inner_text()
+        app.page.reload()
+        app.wait_idle()
+        _wait_logged_in(app.page)  # F5: still logged in
+        link = app.page.context.new_page()  # an opened link: a new tab of the same browser
+        link.goto(server.url + "?lang=de")
+        _wait_logged_in(link)
+        cookie = {c["name"]: c for c in app.page.context.cookies()}["sm_session"]
+        assert cookie["sameSite"] == "Strict" and cookie["expires"] > 0
+        link.close()
+        _cli(env, "users", "set-role", "rita", "--role", "viewer")
+        _open_data_page(app)  # the next click
+        app.page.get_by_text("Ihre Sitzung wurde beendet").wait_for()
+        assert app.page.get_by_text("Angemeldet als").count() == 0
+        app.page.reload()
+        app.wait_idle()
+        assert app.page.get_by_text("Angemeldet als").count() == 0  # the cookie no longer resumes anything
+        _login(app, "rita", PASSWORD)
+        _wait_logged_in(app.page)
+        assert "Lesen" in app.page.locator("[data-testid=stSidebar]").inner_text()
+
+
+def test_logout_in_one_tab_ends_the_login_in_the_other(browser, e2e, server, site):
+    _cli(site[0], "users", "add", "lutz", "--role", "viewer", stdin=PASSWORD + "\n")
+    with e2e.open_app_page(browser, server.url, "auth-logout") as app:
+        _login(app, "lutz", PASSWORD)
+        _wait_logged_in(app.page)
+        other = app.page.context.new_page()
+        other.goto(server.url)
+        _wait_logged_in(other)
+        other.locator("[data-testid=stSidebar]").get_by_role("button", name="Abmelden").click()
+        other.locator("[data-testid=stSidebar]").get_by_label("Benutzername").wait_for()
+        _open_data_page(app)
+        app.page.get_by_text("Ihre Sitzung wurde beendet").wait_for()
+        assert app.page.get_by_text("Angemeldet als").count() == 0

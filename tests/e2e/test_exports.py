@@ -12,6 +12,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 STREAMLIT_SCRIPT = "app.py"
 
@@ -36,10 +37,20 @@ def raster(tmp_path_factory):
 def _download(page, tmp_path, *parts: str):
     """Click the download button whose key contains all ``parts`` (Streamlit's st-key-… class); the file's path."""
     selector = "".join(f'[class*="st-key-dl-{p}"]' if i == 0 else f'[class*="{p}"]' for i, p in enumerate(parts))
-    button = page.locator(f"{selector} button").first
-    button.scroll_into_view_if_needed()
-    with page.expect_download(timeout=120_000) as info:
-        button.click()
+    # A click that lands while a rerun replaces the button is lost (no download event): the rerun
+    # an Enter or a widget change starts may begin only after wait_idle saw the old run finished.
+    # So wait for the download, and click again on the button of the finished run if none came.
+    for attempt in range(3):
+        button = page.locator(f"{selector} button").first
+        button.scroll_into_view_if_needed()
+        try:
+            with page.expect_download(timeout=40_000) as info:
+                button.click()
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.wait_for_selector("[data-test-script-state=notRunning]", timeout=120_000)
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     return path

@@ -135,3 +135,5 @@ def fast_hashes(monkeypatch):
     from store import users
 
     monkeypatch.setattr(users, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(users, "CLIENTS", users.ClientThrottle(users.config.MAX_FAILED_LOGINS_PER_CLIENT,
+                                                               users.config.LOCKOUT_MINUTES))

@@ -36,7 +36,7 @@ def test_lock_out_after_five_failures_for_fifteen_minutes(engine):
     for i in range(5):
         with pytest.raises(AuthError, match="falsch"):
             users.authenticate(engine, "bert", f"falsch-{i}", now=t0)
-    with pytest.raises(AuthError, match="gesperrt"):  # even the right password, while locked
+    with pytest.raises(AuthError, match="falsch"):  # even the right password, while locked; the same message
         users.authenticate(engine, "bert", "richtig-123", now=t0 + dt.timedelta(minutes=14))
     assert users.authenticate(engine, "bert", "richtig-123", now=t0 + dt.timedelta(minutes=16)).name == "bert"
     log = audit.entries(engine, ADMIN, action="login_failure")
@@ -82,3 +82,73 @@ def test_oidc_roles_from_the_configured_claim(engine, monkeypatch):
     with pytest.raises(AuthError, match="keine Rolle"):
         users.oidc_user(engine, {"sub": "2", "preferred_username": "fritz", "groups": ["andere"]})
     assert [e.action for e in audit.entries(engine, ADMIN, user="fritz")] == ["login_failure"]
+
+
+# --- no user enumeration: one message and one hash verification for every refusal
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@pytest.fixture
+def counted(engine, monkeypatch):
+    """Accounts in every state, and a counter of password-hash verifications."""
+    users.add_user(engine, ADMIN, "offen", "viewer", "richtig-123")
+    users.add_user(engine, ADMIN, "zu", "viewer", "richtig-123")
+    for i in range(5):
+        with pytest.raises(AuthError):
+            users.authenticate(engine, "zu", f"falsch-{i}")
+    calls = []
+    real = users._verify
+
+    def verify(hashed, password):
+        calls.append(hashed)
+        return real(hashed, password)
+
+    monkeypatch.setattr(users, "_verify", verify)
+    return calls
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=st.sampled_from(["unknown", "wrong", "locked", "locked_right", "hidden"]),
+       password=st.text(max_size=20))
+def test_unknown_wrong_and_locked_get_one_message_and_the_same_work(engine, counted, case, password):
+    name = {"unknown": "niemand", "wrong": "offen", "locked": "zu", "locked_right": "zu",
+            "hidden": "offen\u200b"}[case]
+    if case == "locked_right":
+        password = "richtig-123"
+    elif password == "richtig-123":
+        password += "x"
+    before = len(counted)
+    with pytest.raises(AuthError) as refused:
+        users.authenticate(engine, name, password, client="10.0.0.9")
+    assert str(refused.value) == users.REFUSED
+    assert len(counted) - before == 1  # one argon2 verification, whatever the case
+
+
+def test_throttling_per_client_address_across_names(engine, monkeypatch):
+    monkeypatch.setattr(users, "CLIENTS", users.ClientThrottle(limit=3, minutes=15))
+    users.add_user(engine, ADMIN, "gerda", "viewer", "richtig-123")
+    t0 = dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC)
+    for name in ("a1", "a2", "a3"):  # spraying other names from one address
+        with pytest.raises(AuthError):
+            users.authenticate(engine, name, "x", client="192.0.2.7", now=t0)
+    with pytest.raises(AuthError, match="falsch"):  # the right password, but from the blocked address
+        users.authenticate(engine, "gerda", "richtig-123", client="192.0.2.7", now=t0)
+    assert users.authenticate(engine, "gerda", "richtig-123", client="192.0.2.8", now=t0).name == "gerda"
+    later = t0 + dt.timedelta(minutes=16)
+    assert users.authenticate(engine, "gerda", "richtig-123", client="192.0.2.7", now=later).name == "gerda"
+    reasons = [e.details["reason"] for e in audit.entries(engine, ADMIN, action="login_failure")]
+    assert reasons[-1] == "zu viele Versuche dieser Adresse"
+
+
+@pytest.mark.parametrize("name", ["anna\u202e", "an\u200bna", "anna\nFAKE\tadmin\tlogin_success", "\u2066anna"])
+def test_names_with_hidden_characters_are_refused_and_audited_cleanly(engine, name):
+    users.add_user(engine, ADMIN, "anna", "viewer", "richtig-123")
+    with pytest.raises(StoreError):
+        users.add_user(engine, ADMIN, name, "viewer", "richtig-123")
+    with pytest.raises(AuthError, match="falsch"):
+        users.authenticate(engine, name, "richtig-123")
+    with pytest.raises(AuthError, match="unsichtbare Zeichen"):
+        users.oidc_user(engine, {"preferred_username": name, "groups": ["x"]})
+    logged = [(e.user, e.object) for e in audit.entries(engine, ADMIN, action="login_failure")]
+    assert all("\n" not in u + o and not any(c in u + o for c in "\u202e\u200b\u2066") for u, o in logged)

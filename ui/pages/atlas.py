@@ -24,7 +24,7 @@ from indicators.compute.profile import area_profile
 from indicators.compute.ranking import ranking_table
 from indicators.compute.smoothing import eb_rates
 from indicators.compute.timeseries import change_between, relative_change_problem, series
-from indicators.errors import SozialmonitorError
+from indicators.errors import SozialmonitorError, error_text
 from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
@@ -42,23 +42,23 @@ def _controls(ds, lang: str) -> AtlasView:
     cat = ds.catalogue
     with_years = common.years(ds)
     ids = [i for i in cat if with_years.get(i)]
-    common.init_state("indicator", ids[0] if "share_65plus" not in ids else "share_65plus", str, set(ids))
     sb = st.sidebar
-    ind_id = sb.selectbox(t("indicator", lang), ids, key="indicator",
-                          format_func=lambda i: f"{cat[i].label(lang)} ({cat[i].unit_for(lang)})")
+
+    def ind_name(i: str) -> str:
+        return f"{cat[i].label(lang)} ({cat[i].unit_for(lang)})"
+    common.choice("indicator", ids, "share_65plus", label=t("indicator", lang), shown=ind_name)
+    ind_id = sb.selectbox(t("indicator", lang), ids, key="indicator", format_func=ind_name)
     years = common.years_for(ds, ind_id)
-    common.init_state("year", years[-1], int)
-    if st.session_state["year"] not in years:
-        st.session_state["year"] = years[-1]
+    common.choice("year", years, years[-1], cast=int)
     year = sb.select_slider(t("year", lang), years, key="year") if len(years) > 1 else years[0]
-    common.init_state("view", "level", str, {"level", "change"})
-    view = sb.radio(t("view", lang), ["level", "change"], key="view", horizontal=True,
-                    format_func=lambda v: t("view_level" if v == "level" else "view_change", lang))
+    views = {"level": t("view_level", lang), "change": t("view_change", lang)}
+    common.choice("view", views, "level")
+    view = sb.radio(t("view", lang), list(views), key="view", horizontal=True, format_func=views.__getitem__)
     start = None
     relative = False
     if view == "change":
         start, relative = _change_controls(ds, ind_id, year, years, lang)
-    common.init_state("scheme", "quantiles", str, set(SCHEMES))
+    common.choice("scheme", SCHEMES, "quantiles")
     scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme",
                           format_func=lambda s: SCHEME_NAMES[lang][s])
     common.init_state("k", 5, int, set(K_RANGE))
@@ -99,7 +99,7 @@ def _manual_breaks(text: str, lang: str) -> tuple[float, ...] | None:
     try:
         breaks = parse_breaks(text)
     except SozialmonitorError as exc:  # e.g. "abc;;5" or "20; 25,5; 20": say why, draw quantiles meanwhile
-        st.sidebar.warning(t("breaks_fallback", lang, message=str(exc).rstrip(".")))
+        st.sidebar.warning(t("breaks_fallback", lang, message=error_text(exc, lang).rstrip(".")))
         return None
     if breaks and list(breaks) != sorted(breaks):
         shown = "; ".join(fmt_number(b, _decimals_of(b), lang) for b in sorted(breaks))
@@ -119,9 +119,7 @@ def _change_controls(ds, ind_id: str, year: int, years: list[int], lang: str) ->
     earlier = [y for y in years if y < year]
     if not earlier:
         return None, False
-    common.init_state("start", earlier[0], int)
-    if st.session_state["start"] not in earlier:
-        st.session_state["start"] = earlier[0]
+    common.choice("start", earlier, earlier[0], cast=int)
     start = sb.selectbox(t("start_year", lang), earlier, key="start")
     base = ds.values[(ds.values["indicator"] == ind_id) & (ds.values["year"] == start)
                      & (ds.values["area_code"] != ds.geography.reference_code)]["value"]
@@ -129,8 +127,10 @@ def _change_controls(ds, ind_id: str, year: int, years: list[int], lang: str) ->
     if problem:
         sb.caption(t(f"rel_change_{problem}", lang))
         return start, False
-    relative = sb.radio(t("change_mode", lang), [False, True], horizontal=False, key="relative",
-                        format_func=lambda r: t("rel_change" if r else "abs_change", lang)) is True
+    modes = {False: t("abs_change", lang), True: t("rel_change", lang)}
+    common.choice("relative", modes, False)
+    relative = sb.radio(t("change_mode", lang), list(modes), horizontal=False, key="relative",
+                        format_func=modes.__getitem__) is True
     return start, relative
 
 
@@ -166,7 +166,7 @@ def _classes(layer, city, c: AtlasView, dec: int, lang: str):
         classes = layer_classification(layer, reference, c.scheme, c.k, c.palette, c.breaks, lang,
                                        decimals=decimals)
     except ValueError as err:
-        st.warning(t("breaks_fallback", lang, message=str(err).rstrip(".")))
+        st.warning(t("breaks_fallback", lang, message=error_text(err, lang).rstrip(".")))
         classes = layer_classification(layer, reference, "quantiles", c.k, c.palette, None, lang, decimals=decimals)
     if classes.fewer_classes:
         key = "fewer_classes_std" if classes.scheme == "std_mean" else "fewer_classes"
@@ -226,6 +226,8 @@ def render() -> None:
     classes = _classes(layer, city, c, dec, lang)
     common.init_state("area", None, str, set(layer["code"]))
     codes = list(layer["code"])
+    if st.session_state.get("area") not in codes:  # e.g. an area of the geography shown before
+        st.session_state["area"] = None
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None
 
     st.subheader(f"{md(label)} – {c.year}" if c.level else md(label))

@@ -132,20 +132,21 @@ def _controls(ds, lang: str) -> NeedsView | None:
     """
     sb = st.sidebar
     years = list(ds.years[::-1])
-    common.init_state("needs_year", years[0], int, set(years), param="year")
+    common.choice("needs_year", years, years[0], cast=int, param="year")
     year = sb.selectbox(t("year", lang), years, key="needs_year")
     base = default_setup(ds, year)
-    methods = method_names()
-    common.init_state("needs_method", base.method, str, set(methods), param="method")
-    method = sb.selectbox(t("needs_method", lang), methods, key="needs_method",
-                          format_func=lambda m: t(need_method(m).text_key("label"), lang))
+    methods = {m: t(need_method(m).text_key("label"), lang) for m in method_names()}
+    common.choice("needs_method", methods, base.method, param="method", label=t("needs_method", lang),
+                  shown=methods.get)
+    method = sb.selectbox(t("needs_method", lang), list(methods), key="needs_method",
+                          format_func=methods.__getitem__)
     candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
                   and i not in base.dynamic_indicators and common.years_for(ds, i)]
     if "needs_indicators" not in st.session_state:
         raw = common.url_default("needs", None) or common.remembered("needs")
         linked = [i for i in str(raw).split(",") if i in candidates] if raw else []
         st.session_state["needs_indicators"] = linked or [i for i in base.indicators if i in candidates]
-    st.session_state["needs_indicators"] = [i for i in st.session_state["needs_indicators"] if i in candidates]
+    common.choices("needs_indicators", candidates, base.indicators, label=t("needs_indicators", lang))
     chosen = sb.multiselect(t("needs_indicators", lang), candidates, key="needs_indicators",
                             placeholder=t("choose_options", lang),
                             format_func=lambda i: ds.catalogue[i].label(lang))

@@ -14,9 +14,9 @@ TOOLS = {"area": render_area_tool, "filter": render_filter_tool,
 
 def render() -> None:
     lang = common.lang()
-    common.init_state("tool", "area", str, set(TOOLS))
-    tool = st.radio(t("q_tool", lang), list(TOOLS), key="tool", horizontal=True,
-                    format_func=lambda k: t(f"q_tool_{k}", lang))
+    names = {k: t(f"q_tool_{k}", lang) for k in TOOLS}
+    common.choice("tool", names, "area")
+    tool = st.radio(t("q_tool", lang), list(names), key="tool", horizontal=True, format_func=names.__getitem__)
     # the shared view stays in the URL even when the tool has no geography choice (address search)
     common.sync_url(tool=None if tool == "area" else tool, geo=common.remembered("geo"),
                     indicator=common.remembered("indicator"))

@@ -78,12 +78,12 @@ def render_area_tool() -> None:
             hit = res.matches[0]
             point = (hit.lon, hit.lat)
             if res.status == "street":  # no number given: the street's first address, and say so
-                st.info(md(res.notice))
+                st.info(md(res.notice_text(lang)))
             st.success(md(t("q_address_hit", lang, address=hit.address, code=hit.stadtteil_code, name=hit.stadtteil_name,
                             lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang))))
             st.markdown(f"[{t('q_open_area_profile', lang)}](./?area={hit.stadtteil_code})")
         else:
-            common.show_error(res.notice or res.message or t("q_address_not_found", lang), "warning")
+            common.show_error(res.notice_text(lang) or res.text(lang) or t("q_address_not_found", lang), "warning")
             _suggestions(res.suggestions[:5], lang)
 
     st.markdown("#### " + t("q_who_lives", lang))

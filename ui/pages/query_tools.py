@@ -6,7 +6,6 @@ shown the same way: a choropleth, a table and a CSV download.
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +39,9 @@ def _saved_upload(upload, suffix: str) -> Iterator[Path | None]:
         common.show_error(t("err_file_too_large", common.lang(), name=upload.name, mb=max_upload_bytes() // 2**20))
         yield None
         return
-    with tempfile.TemporaryDirectory(prefix="sozialmonitor-upload-") as folder:
+    from geo.uploads.workdir import upload_dir
+
+    with upload_dir() as folder:  # under the data directory: a killed server leaves nothing in /tmp
         path = Path(folder) / f"upload{suffix.lower()}"
         path.write_bytes(data)
         yield path

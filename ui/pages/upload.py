@@ -12,6 +12,7 @@ from geo.uploads.table import UploadError, check_table, recheck_table
 from indicators.errors import InputError
 from indicators.ingest.growth import growth_lines
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
+from indicators.ingest.roles import ROLES, preview_frame
 from indicators.limits import max_upload_bytes
 from indicators.text import md
 from indicators.wording import display_columns, t
@@ -32,9 +33,29 @@ def _checked_boundaries(data: bytes, name: str, lang: str):
 
 
 def _report(report, lang: str) -> None:
-    (st.success if report.ok else st.error)(md(report.summary(lang)))
+    """The summary (green, amber when rows or values were dropped, red when unusable), errors first."""
+    box = {"ok": st.success, "warning": st.warning}.get(report.level, st.error)
+    box(md(report.summary(lang)))
     if report.findings:
         st.dataframe(display_columns(report.to_frame(lang), lang), hide_index=True, width="stretch")
+
+
+def _column_roles(check, lang: str) -> tuple[dict, int]:
+    """"Spalten zuordnen": one column per role (area, name, year, variable, value) and columns to ignore."""
+    cols = check.columns
+    with st.expander(t("up_map_columns", lang), expanded=not check.ok or check.report.level != "ok"):
+        st.caption(t("up_role_help", lang))
+        mapping: dict = {}
+        options = ["", *cols]
+        for role in ROLES:
+            cur = check.roles.get(role, "")
+            mapping[role] = st.selectbox(t(f"up_role_{role}", lang), options,
+                                         index=options.index(cur) if cur in options else 0, key=f"up_map_{role}",
+                                         format_func=lambda c: c or t("up_role_none", lang))
+        mapping["ignore"] = st.multiselect(t("up_role_ignore", lang), cols, default=list(check.ignored),
+                                           key="up_map_ignore", placeholder=t("up_role_none", lang))
+        year = st.number_input(t("up_year_if_no_year", lang), 1990, 2100, 2024, key="up_year")
+    return mapping, int(year)
 
 
 def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
@@ -54,10 +75,13 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
     for var in check.new_variables:
         fields = default_fields(var)
         with st.expander(f"{t('up_new_variable', lang)}: {md(var)}", expanded=True):
+            st.caption(t(fields["guess"], lang))
             a, b, c = st.columns(3)
             fields["label_de"] = a.text_input(t("up_label", lang), fields["label_de"], key=f"up_lab_{var}")
             fields["unit"] = b.text_input(t("unit", lang), fields["unit"], key=f"up_unit_{var}")
-            fields["kind"] = c.selectbox(t("up_kind", lang), ["count", "value", "rate"], key=f"up_kind_{var}",
+            kinds = ["count", "value", "rate"]
+            fields["kind"] = c.selectbox(t("up_kind", lang), kinds, key=f"up_kind_{var}",
+                                         index=kinds.index(fields["kind"]),
                                          format_func=lambda k: t(f"kind_{k}", lang))
             fields["direction"] = a.selectbox(t("up_need_direction", lang), ["neutral", "up", "down"],
                                               key=f"up_dir_{var}", format_func=lambda d: t(f"direction_{d}", lang))
@@ -91,7 +115,7 @@ def _accept_table(store, check, base, filename: str, lang: str) -> None:
             problems = [*problems, t("gr_label_missing", lang)]
     if extend and not problems:
         try:
-            growth = preview_growth(base, check.tidy, indicators)
+            growth = preview_growth(base, check.tidy, indicators, store=store)
         except InputError as exc:
             problems = [str(exc)]
         else:
@@ -173,21 +197,13 @@ def render() -> None:
             except UploadError as exc:
                 common.show_error(exc)
                 return
-            cols = [c for c in check.raw.frame.columns if c != "_row"]
-            with st.expander(t("up_map_columns", lang), expanded=not check.ok):
-                mapping = {}
-                for role in ("area", "year", "variable", "value"):
-                    options = [""] + cols
-                    cur = check.roles.get(role, "")
-                    mapping[role] = st.selectbox(t(f"up_role_{role}", lang), options, index=options.index(cur) if cur in options else 0,
-                                                 key=f"up_map_{role}")
-                year = st.number_input(t("up_year_if_no_year", lang),
-                                       1990, 2100, 2024, key="up_year")
-            if mapping != {r: check.roles.get(r, "") for r in mapping}:
+            mapping, year = _column_roles(check, lang)
+            if mapping != {**{r: check.roles.get(r, "") for r in ROLES}, "ignore": list(check.ignored)}:
                 check = recheck_table(check, {k: v for k, v in mapping.items() if v}, int(year))
             _report(check.report, lang)
             if check.ok:
-                st.dataframe(display_columns(check.tidy.head(50), lang), hide_index=True, width="stretch")
+                st.dataframe(display_columns(preview_frame(check.tidy, lang), lang), hide_index=True,
+                             width="stretch")
                 _accept_table(store, check, geos[target], up.name, lang)
     elif mode == "grid":
         _grid_upload(store, lang)

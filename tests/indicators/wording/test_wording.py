@@ -110,3 +110,14 @@ def test_display_columns_translates_known_names_and_keeps_others():
     assert list(en.columns) == ["Code", "Area", "Score", "Rank", "elevated need", "Row", "share_65plus"]
     assert list(df.columns)[0] == "id"  # a copy, the input is unchanged
 
+
+
+def test_every_module_of_the_package_is_a_theme_or_machinery():
+    """A new theme module is found without editing __init__ (and a module without TEXTS is no theme)."""
+    import pkgutil
+
+    import indicators.wording as wording
+
+    names = {m.name for m in pkgutil.iter_modules(wording.__path__)}
+    assert set(THEMES) == names - wording.MACHINERY
+    assert {"ui", "upload", "errors"} <= set(THEMES)

@@ -1,0 +1,112 @@
+"""Distances along an uploaded street network (GeoPackage lines), for reach and siting.
+
+The lines become an undirected ``networkx`` graph: every vertex a node (coordinates rounded to
+0.1 m, so lines that share an end point meet), every segment an edge weighted by its length.
+A demand point or facility is snapped to its nearest node; its distance is the straight snap
+distance at both ends plus the shortest path between the nodes. Good enough at city scale; no
+turn rules, one-ways or speeds.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import networkx as nx
+import numpy as np
+import pyogrio
+import shapely
+from scipy.spatial import cKDTree
+
+from geo.boundaries import open_vector, reject_unreadable
+from geo.crs import CRSError, to_metric
+from indicators.errors import InputError
+from indicators.ingest.report import Report
+
+MAX_FEATURES = 500_000
+
+
+class NetworkError(InputError):
+    """The street network file cannot be used (German message)."""
+
+
+class StreetNetwork:
+    """A street graph with a KD-tree over its nodes.
+
+    Parameters
+    ----------
+    lines
+        Line geometries in EPSG:25832.
+    name
+        File name, part of :attr:`method`.
+    """
+
+    def __init__(self, lines: np.ndarray, name: str = "Straßennetz") -> None:
+        graph = nx.Graph()
+        nodes: dict[tuple[float, float], int] = {}
+        for geom in lines:
+            for part in getattr(geom, "geoms", [geom]):
+                coords = np.round(np.asarray(part.coords)[:, :2], 1)
+                ids = [nodes.setdefault((float(x), float(y)), len(nodes)) for x, y in coords]
+                for (a, b), (p, q) in zip(zip(ids, ids[1:]), zip(coords, coords[1:])):
+                    if a != b:
+                        length = float(np.hypot(*(q - p)))
+                        if not graph.has_edge(a, b) or graph[a][b]["w"] > length:
+                            graph.add_edge(a, b, w=length)
+        if graph.number_of_edges() == 0:
+            raise NetworkError(f"{name}: keine Linien im Straßennetz.")
+        self.graph = graph
+        self.xy = np.array(list(nodes), dtype=float)
+        self.tree = cKDTree(self.xy)
+        self.method = f"Straßennetz ({name}, Knoten gefangen)"
+
+    @classmethod
+    def from_file(cls, path: str | Path, name: str | None = None) -> StreetNetwork:
+        """Read a GeoPackage (or other vector file) of lines, opened the checked way."""
+        path = Path(path)
+        label = name or path.name
+        report = Report(label)
+        source = open_vector(path, report)
+        if source is None:
+            raise NetworkError(report.to_text())
+        try:
+            gdf = pyogrio.read_dataframe(source, max_features=MAX_FEATURES + 1)
+        except Exception as exc:  # GDAL raises many error types for broken files
+            reject_unreadable(path, exc, report)
+            raise NetworkError(report.to_text()) from None
+        if len(gdf) > MAX_FEATURES:
+            raise NetworkError(f"{label}: zu viele Objekte (mehr als {MAX_FEATURES}).")
+        try:
+            gdf = to_metric(gpd.GeoDataFrame(gdf), label)
+        except CRSError as exc:
+            raise NetworkError(str(exc)) from None
+        geoms = np.asarray(gdf.geometry.values)
+        kinds = shapely.get_type_id(geoms)
+        lines = geoms[np.isin(kinds, [1, 5])]  # LineString, MultiLineString
+        if not len(lines):
+            raise NetworkError(f"{label}: keine Linien (LineString) gefunden.")
+        return cls(lines, label)
+
+    def pairs(self, *, origins: np.ndarray, dests: np.ndarray,
+              max_distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(origin index, destination index, metres) of every pair within ``max_distance`` along the network."""
+        if not len(origins) or not len(dests):
+            return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
+        o_snap, o_node = self.tree.query(origins)
+        d_snap, d_node = self.tree.query(dests)
+        by_node: dict[int, list[int]] = {}
+        for k, n in enumerate(o_node):
+            by_node.setdefault(int(n), []).append(k)
+        oi, dj, dist = [], [], []
+        for j, (node, snap) in enumerate(zip(d_node, d_snap)):
+            budget = max_distance - snap
+            if budget < 0:
+                continue
+            reach = nx.single_source_dijkstra_path_length(self.graph, int(node), cutoff=budget, weight="w")
+            for n, length in reach.items():
+                for k in by_node.get(n, ()):
+                    total = o_snap[k] + length + snap
+                    if total <= max_distance:
+                        oi.append(k)
+                        dj.append(j)
+                        dist.append(total)
+        return np.asarray(oi, dtype=int), np.asarray(dj, dtype=int), np.asarray(dist, dtype=float)

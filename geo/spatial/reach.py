@@ -1,0 +1,353 @@
+"""Reach (Erreichbarkeit): who reaches which facility, by the two-step floating catchment area.
+
+Demand is either a count variable of a geography shared out evenly over the area's official
+address points (as the ``dasymetric`` estimates of :mod:`geo.spatial.estimate` do), taken from
+the disclosure-protected values of :func:`geo.loading.load_dataset`, or uploaded demand points
+with a weight column. Supply is a shipped facility layer (:mod:`geo.spatial.facility_kinds`) or an
+uploaded file read through the upload gate (:func:`geo.spatial.facilities.read_facilities`), with
+an optional capacity column (capacity 1 without one).
+
+The 2SFCA value of a demand point *i* is ``Σ_j f(d_ij) · S_j / Σ_k f(d_kj) · D_k`` over the
+facilities *j* within the maximum distance (PySAL ``access``), with ``f = 1`` (no decay) or a
+Gaussian ``f(d) = exp(-d² / (2 σ²))``, ``σ`` = half the maximum distance. Distances are straight
+lines in EPSG:25832 (a KD-tree) unless a street network is given (:mod:`geo.spatial.network`);
+every result names its method.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import access
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from scipy.spatial import cKDTree
+
+from geo.crs import METRIC_CRS
+from geo.spatial.addresses import load_addresses, points_area_codes
+from geo.spatial.estimate import protection, round_to_base
+from geo.spatial.facilities import read_facilities
+from geo.spatial.facility_kinds import KINDS, load_kind, source_line
+from indicators.dataset import Dataset
+from indicators.errors import InputError
+from indicators.ingest.validate import _norm, parse_number
+
+if TYPE_CHECKING:
+    from geo.spatial.network import StreetNetwork
+
+DECAYS = ("none", "gaussian")
+STRAIGHT = "Luftlinie (EPSG:25832)"
+MAX_DISTANCE_M = 50_000
+
+
+class ReachError(InputError):
+    """Demand, facilities or options cannot be used (German message, says what and where)."""
+
+
+@dataclass
+class Points:
+    """Demand or supply locations in EPSG:25832.
+
+    Attributes
+    ----------
+    ids, xy, value
+        Identifier, coordinates (n × 2) and demand weight or capacity of each point.
+    codes
+        Code of the area containing each point (``""`` outside every area).
+    label
+        What the points are, with source (printed beside every result).
+    withheld
+        Area codes whose count was withheld by disclosure control (no demand there).
+    names
+        Facility names (empty for demand).
+    """
+
+    ids: np.ndarray
+    xy: np.ndarray
+    value: np.ndarray
+    codes: np.ndarray
+    label: str
+    withheld: list[str] = field(default_factory=list)
+    names: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _xy(geoms: gpd.GeoSeries) -> np.ndarray:
+    return np.column_stack([geoms.x.to_numpy(), geoms.y.to_numpy()]) if len(geoms) else np.zeros((0, 2))
+
+
+def _column(frame: pd.DataFrame, name: str, what: str) -> str:
+    match = [c for c in frame.columns if c == name] or [c for c in frame.columns if _norm(c) == _norm(name)]
+    if not match:
+        cols = ", ".join(str(c) for c in frame.columns if c not in ("geometry", "row"))
+        raise ReachError(f"Spalte '{name}' ({what}) fehlt; vorhanden: {cols}.")
+    return match[0]
+
+
+def _numbers(frame: pd.DataFrame, col: str, what: str) -> np.ndarray:
+    """Non-negative numbers of ``col`` (decimal comma or point); a bad row is named in the error."""
+    out = np.empty(len(frame))
+    for k, (row, raw) in enumerate(zip(frame.get("row", range(1, len(frame) + 1)), frame[col])):
+        if isinstance(raw, (int, float, np.number)) and not isinstance(raw, bool):
+            v: float | None = float(raw) if np.isfinite(raw) else None
+        else:
+            text = str(raw)
+            v = parse_number(text, "," if "," in text and "." not in text else ".")
+        if v is None or v < 0:
+            raise ReachError(f"Zeile {row}, Spalte '{col}' ({what}): '{raw}' ist keine Zahl ≥ 0.")
+        out[k] = v
+    return out
+
+
+def demand_from_variable(*, ds: Dataset, variable: str, year: int | None = None,
+                         addresses: gpd.GeoDataFrame | None = None) -> Points:
+    """A count variable of ``ds`` shared out evenly over each area's address points.
+
+    The counts are the disclosure-protected values of the dataset: an area whose count is
+    withheld contributes no demand and is listed in ``withheld``.
+
+    Parameters
+    ----------
+    ds
+        Dataset from :func:`geo.loading.load_dataset`.
+    variable
+        A ``count`` indicator of the catalogue (e.g. ``pop_under18``).
+    year
+        Data year; default the latest year of the variable.
+    addresses
+        Address points (EPSG:25832); default the shipped ones.
+    """
+    ind = ds.catalogue.get(variable)
+    if ind is None or ind.kind != "count":
+        counts = sorted(i.id for i in ds.catalogue.values() if i.kind == "count")
+        raise ReachError(f"'{variable}' ist keine Zählvariable; möglich: {', '.join(counts)}.")
+    rows = ds.values[(ds.values["indicator"] == variable)]
+    years = sorted(int(y) for y in rows["year"].unique())
+    if not years:
+        raise ReachError(f"Keine Werte für '{variable}'.")
+    year = years[-1] if year is None else int(year)
+    if year not in years:
+        raise ReachError(f"Keine Werte für '{variable}' im Jahr {year}; verfügbar: {years[0]}–{years[-1]}.")
+    rows = rows[rows["year"] == year].set_index("area_code")
+    pts = load_addresses() if addresses is None else addresses
+    codes = points_area_codes(pts.geometry, ds.areas)
+    per_area = pd.Series(codes).value_counts()
+    count = rows["value"].reindex(codes).to_numpy(dtype=float)
+    n = per_area.reindex(codes).to_numpy(dtype=float)
+    weight = np.where(np.isfinite(count) & (codes != ""), count / np.maximum(n, 1), 0.0)
+    withheld = sorted(c for c in ds.areas["code"] if c not in rows.index or not np.isfinite(rows.at[c, "value"]))
+    ids = pts["id"].astype(str).to_numpy() if "id" in pts.columns else np.arange(len(pts)).astype(str)
+    label = f"{ind.label_de} {year}, gleichmäßig auf die Adresspunkte des Gebiets verteilt"
+    return Points(ids, _xy(pts.geometry), weight, codes, label, withheld)
+
+
+def demand_from_points(*, path: str | Path, weight: str, areas: gpd.GeoDataFrame,
+                       name: str | None = None) -> Points:
+    """Uploaded demand points (checked by the upload gate) with a weight column."""
+    gdf, report = read_facilities(path, name, areas)
+    if gdf is None:
+        raise ReachError(report.to_text())
+    col = _column(gdf, weight, "Gewicht")
+    ids = gdf["id"].astype(str).to_numpy() if "id" in gdf.columns else gdf["row"].astype(str).to_numpy()
+    codes = points_area_codes(gdf.geometry, areas.to_crs(METRIC_CRS))
+    return Points(ids, _xy(gdf.geometry), _numbers(gdf, col, "Gewicht"), codes,
+                  f"{name or Path(path).name}, Gewicht '{col}'")
+
+
+def load_supply(*, facilities: str | Path, capacity: str | None = None,
+                areas: gpd.GeoDataFrame | None = None, name: str | None = None) -> Points:
+    """A shipped facility kind (``kitas``, ``schools``) or an uploaded file, with capacities."""
+    if str(facilities) in KINDS:
+        gdf = load_kind(str(facilities))
+        gdf["row"] = np.arange(1, len(gdf) + 1)
+        label = source_line(str(facilities))
+    else:
+        path = Path(facilities)
+        if not path.exists():
+            raise ReachError(f"Einrichtungen: '{facilities}' ist weder {' noch '.join(KINDS)} noch eine Datei.")
+        read, report = read_facilities(path, name, areas)
+        if read is None:
+            raise ReachError(report.to_text())
+        gdf, label = read, name or path.name
+    cap = np.ones(len(gdf)) if capacity is None else _numbers(gdf, _column(gdf, capacity, "Kapazität"), "Kapazität")
+    ids = gdf["id"].astype(str).to_numpy() if "id" in gdf.columns else gdf["row"].astype(str).to_numpy()
+    codes = points_area_codes(gdf.geometry, areas.to_crs(METRIC_CRS)) if areas is not None else \
+        np.full(len(gdf), "", dtype=object)
+    return Points(ids, _xy(gdf.geometry), cap, codes, label, names=gdf["name"].astype(str).to_numpy())
+
+
+def check_distance(max_distance: float) -> float:
+    """The maximum distance in metres, refused outside (0, 50 km]."""
+    if not np.isfinite(max_distance) or not 0 < max_distance <= MAX_DISTANCE_M:
+        raise ReachError(f"Maximale Entfernung {max_distance:g} m: erlaubt sind mehr als 0 bis {MAX_DISTANCE_M} m.")
+    return float(max_distance)
+
+
+def straight_pairs(*, origins: np.ndarray, dests: np.ndarray,
+                   max_distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(origin index, destination index, metres) of every pair within ``max_distance`` (straight line)."""
+    if not len(origins) or not len(dests):
+        return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
+    sparse = cKDTree(dests).sparse_distance_matrix(cKDTree(origins), max_distance, output_type="ndarray")
+    return sparse["j"].astype(int), sparse["i"].astype(int), sparse["v"].astype(float)
+
+
+def decay_function(decay: str, max_distance: float):
+    """The distance weight: None (no decay) or the Gaussian with σ = half the maximum distance."""
+    if decay not in DECAYS:
+        raise ReachError(f"Abnahme '{decay}' unbekannt; möglich: {', '.join(DECAYS)}.")
+    return None if decay == "none" else access.weights.gaussian(max_distance / 2)
+
+
+def two_sfca(*, demand: np.ndarray, supply: np.ndarray, pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+             max_distance: float, decay: str = "none") -> np.ndarray:
+    """2SFCA value per demand point with PySAL ``access`` (0 where no facility is within reach).
+
+    A facility with no demand within reach serves nobody: its supply is set to 0 (``access``
+    would divide by zero).
+    """
+    i, j, d = pairs
+    fn = decay_function(decay, max_distance)
+    w = np.ones(len(d)) if fn is None else fn(d)
+    reached = np.bincount(j, weights=demand[i] * w, minlength=len(supply))
+    demand_df = pd.DataFrame({"demand": demand}, index=pd.RangeIndex(len(demand), name="o"))
+    supply_df = pd.DataFrame({"supply": np.where(reached > 0, supply, 0.0)},
+                             index=pd.RangeIndex(len(supply), name="f"))
+    cost_df = pd.DataFrame({"o": i, "f": j, "cost": d})
+    model = access.Access(demand_df=demand_df, demand_index=True, demand_value="demand", supply_df=supply_df,
+                          supply_index=True, supply_value="supply", cost_df=cost_df, cost_origin="o",
+                          cost_dest="f", cost_name="cost")
+    out = model.two_stage_fca(name="fca", max_cost=max_distance, weight_fn=fn)
+    return out["fca_supply"].reindex(demand_df.index).fillna(0.0).to_numpy(dtype=float)
+
+
+@dataclass
+class ReachResult:
+    """Reach of one facility layer for one demand.
+
+    Attributes
+    ----------
+    method
+        Distance method ("Luftlinie (EPSG:25832)" or the street network's name).
+    distance, decay
+        Maximum distance (m) and decay (``none``/``gaussian``).
+    demand, supply
+        The inputs.
+    access
+        2SFCA value per demand point.
+    covered
+        Whether a facility lies within the maximum distance of each demand point.
+    """
+
+    method: str
+    distance: float
+    decay: str
+    demand: Points
+    supply: Points
+    access: np.ndarray
+    covered: np.ndarray
+
+    @property
+    def uncovered_share(self) -> float:
+        """Share (0–1) of all demand with no facility within the distance (the Versorgungslücke)."""
+        total = self.demand.value.sum()
+        return float(self.demand.value[~self.covered].sum() / total) if total > 0 else float("nan")
+
+    def point_frame(self) -> pd.DataFrame:
+        """One row per demand point: ``id, x, y, area_code, demand, access, covered``."""
+        return pd.DataFrame({"id": self.demand.ids, "x": self.demand.xy[:, 0], "y": self.demand.xy[:, 1],
+                             "area_code": self.demand.codes, "demand": self.demand.value,
+                             "access": self.access, "covered": self.covered})
+
+    def area_frame(self, areas: pd.DataFrame) -> pd.DataFrame:
+        """Per area: demand, demand-weighted mean access, uncovered demand and share, withheld.
+
+        Disclosure: the uncovered demand is an estimate and is rounded to the base of the
+        custom-area estimates (:func:`geo.spatial.estimate.protection`), the share recomputed
+        from the rounded count; areas with less demand than the minimum count, or whose count
+        was withheld, show nothing (``withheld``).
+        """
+        _, base = protection()
+        f = self.point_frame()
+        f = f[f["area_code"] != ""]
+        f["wa"] = f["demand"] * f["access"]
+        f["gap"] = np.where(f["covered"], 0.0, f["demand"])
+        g = f.groupby("area_code")[["demand", "wa", "gap"]].sum().reindex(areas["code"], fill_value=0.0)
+        gap = round_to_base(g["gap"].to_numpy(), base)
+        dem = g["demand"].to_numpy()
+        withheld = np.isin(areas["code"].to_numpy(), self.demand.withheld) | (dem < 3)
+        out = pd.DataFrame({"code": areas["code"].to_numpy(), "name": areas["name"].to_numpy(),
+                            "demand": dem, "access": g["wa"].to_numpy() / np.where(dem > 0, dem, np.nan),
+                            "uncovered_demand": gap, "uncovered_share": np.minimum(gap / np.where(dem > 0, dem,
+                                                                                                    np.nan), 1.0),
+                            "withheld": withheld})
+        out.loc[withheld, ["demand", "access", "uncovered_demand", "uncovered_share"]] = np.nan
+        return out
+
+    def grid_frame(self, *, cell: float = 250.0, min_demand: float = 3.0) -> gpd.GeoDataFrame:
+        """Per square grid cell (EPSG:25832, ``cell`` metres): demand-weighted mean access and gap share.
+
+        Cells with less demand than ``min_demand`` are left out (nothing to say, nothing to reveal).
+        """
+        f = self.point_frame()
+        f = f[f["demand"] > 0]
+        gx, gy = np.floor(f["x"] / cell) * cell, np.floor(f["y"] / cell) * cell
+        f = f.assign(gx=gx, gy=gy, wa=f["demand"] * f["access"], gap=np.where(f["covered"], 0.0, f["demand"]))
+        g = f.groupby(["gx", "gy"])[["demand", "wa", "gap"]].sum().reset_index()
+        g = g[g["demand"] >= min_demand]
+        geoms = gpd.GeoSeries.from_xy(g["gx"], g["gy"]).buffer(cell / 2, cap_style="square")
+        geoms = geoms.translate(cell / 2, cell / 2)
+        return gpd.GeoDataFrame({"demand": g["demand"].to_numpy(), "access": (g["wa"] / g["demand"]).to_numpy(),
+                                 "uncovered_share": (g["gap"] / g["demand"]).to_numpy()},
+                                geometry=geoms.to_numpy(), crs=METRIC_CRS)
+
+    def to_json(self, areas: pd.DataFrame, *, points: bool) -> dict:
+        """The ``cli.py reach --json`` object (points only for uploaded demand points)."""
+        af = self.area_frame(areas)
+        out: dict = {"method": self.method, "distance": self.distance, "decay": self.decay,
+                     "demand": self.demand.label, "facilities": self.supply.label,
+                     "uncovered_share": _num(self.uncovered_share)}
+        if points:
+            out["points"] = [{"id": i, "access": float(a), "covered": bool(c)}
+                             for i, a, c in zip(self.demand.ids, self.access, self.covered)]
+        out["areas"] = [{"code": r.code, "access": _num(r.access), "uncovered_share": _num(r.uncovered_share),
+                         "withheld": bool(r.withheld)} for r in af.itertuples()]
+        return out
+
+
+def _num(v: float) -> float | None:
+    return None if v is None or not np.isfinite(v) else float(v)
+
+
+def compute_reach(*, demand: Points, supply: Points, max_distance: float, decay: str = "none",
+                  network: StreetNetwork | None = None) -> ReachResult:
+    """2SFCA reach of ``supply`` for ``demand``.
+
+    Parameters
+    ----------
+    demand, supply
+        From :func:`demand_from_variable` / :func:`demand_from_points` and :func:`load_supply`.
+    max_distance
+        Catchment in metres.
+    decay
+        ``none`` or ``gaussian``.
+    network
+        A :class:`geo.spatial.network.StreetNetwork`; default straight lines.
+    """
+    max_distance = check_distance(max_distance)
+    decay_function(decay, max_distance)
+    if not len(supply):
+        raise ReachError("Keine Einrichtungen.")
+    if network is None:
+        pairs, method = straight_pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), STRAIGHT
+    else:
+        pairs, method = network.pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), \
+            network.method
+    value = two_sfca(demand=demand.value, supply=supply.value, pairs=pairs, max_distance=max_distance, decay=decay)
+    covered = np.zeros(len(demand), dtype=bool)
+    covered[pairs[0]] = True
+    return ReachResult(method, max_distance, decay, demand, supply, value, covered)

@@ -1,0 +1,255 @@
+"""Backup and restore of one installation: the database and the saved datasets' files, in one ``.tar.gz``.
+
+Contents of a backup file::
+
+    manifest.json        format, time, backend, schema revisions, row counts per table
+    database.sqlite      SQLite: a copy made with SQLite's online backup API (readers and writers go on)
+    database.pgdump      PostgreSQL: ``pg_dump --format=custom`` (one consistent snapshot)
+    data/datasets/...    the dataset folders the database snapshot points to
+
+Consistency while users work: the data store's lock (``<data dir>/.lock``, held by every save and by
+the clean-up) is held while the database snapshot is taken and the folders it names are packed, so no
+folder the snapshot names can be deleted meanwhile, and no half-written one is included. Dataset
+folders never change once registered (a new version is a new folder). Caches (``ogc/``) are not
+saved: they are rebuilt. Passwords never appear on a command line: ``pg_dump`` gets them by
+environment (``PGPASSWORD``).
+
+:func:`restore` refuses an installation that already holds datasets, audit entries or accounts other
+than the local user (it is meant for an empty, freshly installed one).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock
+from sqlalchemy import Engine, MetaData, func, select, text
+from sqlalchemy.engine import make_url
+
+from store import config
+from store.errors import StoreError
+
+FORMAT = "sozialmonitor-backup/1"
+MANIFEST = "manifest.json"
+# tables a fresh installation fills itself (accounts are checked by name: only the local user may exist)
+SEEDED = ("users", "plan_fields")
+SKIP_TOP = {".lock", "ogc", config.DB_FILE, f"{config.DB_FILE}-wal", f"{config.DB_FILE}-shm"}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file holds (from its manifest)."""
+
+    path: Path
+    backend: str
+    folders: int
+    counts: dict[str, int]
+    size: int
+
+
+def pg_tool(name: str) -> str:
+    """Path of a PostgreSQL client program (``PG_BINDIR``, ``PATH``, else Debian's newest ``/usr/lib/postgresql``)."""
+    if os.environ.get("PG_BINDIR"):
+        return str(Path(os.environ["PG_BINDIR"]) / name)
+    found = shutil.which(name)
+    if found:
+        return found
+    versions = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(Path(p).parts[4]))
+    if not versions:
+        raise StoreError(f"{name} nicht gefunden: bitte das Debian-Paket postgresql-client installieren")
+    return versions[-1]
+
+
+def pg_env(url: str) -> dict[str, str]:
+    """libpq environment (``PGHOST`` …, ``PGPASSWORD``) of a SQLAlchemy PostgreSQL URL: no secret in argv."""
+    u = make_url(url)
+    q = {k: (v[0] if isinstance(v, tuple) else v) for k, v in u.query.items()}
+    env = {"PGHOST": q.get("host") or u.host or "", "PGPORT": str(q.get("port") or u.port or ""),
+           "PGUSER": q.get("user") or u.username or "", "PGDATABASE": q.get("dbname") or u.database or "",
+           "PGPASSWORD": u.password or ""}
+    return {**os.environ, **{k: v for k, v in env.items() if v}}
+
+
+def table_counts(engine: Engine) -> dict[str, int]:
+    """Rows per table of the tool (Alembic's own table excluded), sorted by table name."""
+    meta = MetaData()
+    meta.reflect(engine)
+    with engine.connect() as conn:
+        return {name: int(conn.scalar(select(func.count()).select_from(tbl)) or 0)
+                for name, tbl in sorted(meta.tables.items()) if name != "alembic_version"}
+
+
+def table_contents(engine: Engine) -> dict[str, list[tuple]]:
+    """Every row of every table of the tool, ordered by primary key (to compare two installations)."""
+    meta = MetaData()
+    meta.reflect(engine)
+    out = {}
+    with engine.connect() as conn:
+        for name, tbl in sorted(meta.tables.items()):
+            if name == "alembic_version":
+                continue
+            order = list(tbl.primary_key.columns) or list(tbl.columns)
+            out[name] = [tuple(r) for r in conn.execute(select(tbl).order_by(*order))]
+    return out
+
+
+def _snapshot_db(engine: Engine, target: Path) -> str:
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        src = sqlite3.connect(url.database or "", timeout=30)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)  # the online backup API: a consistent copy while others read and write
+        finally:
+            dst.close()
+            src.close()
+        return "sqlite"
+    full = url.render_as_string(hide_password=False)
+    proc = subprocess.run([pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl", "--file", str(target)],
+                          env=pg_env(full), capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise StoreError(f"pg_dump ist gescheitert: {proc.stderr.strip()[-500:]}")
+    return "postgresql"
+
+
+def _folders_in(db_file: Path, backend: str, engine: Engine) -> list[str]:
+    """Dataset folders the snapshot points to (from the snapshot itself when SQLite)."""
+    if backend == "sqlite":
+        with sqlite3.connect(db_file) as conn:
+            return sorted({r[0] for r in conn.execute("SELECT folder FROM datasets")})
+    with engine.connect() as conn:  # under the data store's lock no folder can appear or go meanwhile
+        return sorted({r[0] for r in conn.execute(text("SELECT folder FROM datasets"))})
+
+
+def backup(engine: Engine, data_root: Path, out: Path) -> BackupInfo:
+    """Write a backup of the database behind ``engine`` and the datasets in ``data_root`` to ``out``.
+
+    Parameters
+    ----------
+    engine
+        The installation's (upgraded) engine.
+    data_root
+        Its data directory.
+    out
+        The backup file to write (``.tar.gz``); written to a temporary name, then renamed.
+    """
+    from alembic.runtime.migration import MigrationContext
+
+    data_root, out = Path(data_root), Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sm-backup-") as tmp:
+        data_root.mkdir(parents=True, exist_ok=True)
+        with FileLock(data_root / ".lock"):
+            backend = engine.url.get_backend_name()
+            db_file = Path(tmp) / ("database.sqlite" if backend == "sqlite" else "database.pgdump")
+            backend = _snapshot_db(engine, db_file)
+            folders = _folders_in(db_file, backend, engine)
+            with engine.connect() as conn:
+                revisions = sorted(MigrationContext.configure(conn).get_current_heads())
+            counts = table_counts(engine)
+            manifest = {"format": FORMAT, "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                        "backend": backend, "revisions": revisions, "folders": folders, "counts": counts}
+            part = out.with_name(f".{out.name}.part")
+            with tarfile.open(part, "w:gz") as tar:
+                raw = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+                info = tarfile.TarInfo(MANIFEST)
+                info.size, info.mtime = len(raw), int(dt.datetime.now().timestamp())
+                tar.addfile(info, io.BytesIO(raw))
+                tar.add(db_file, arcname=db_file.name)
+                for folder in folders:
+                    if (data_root / folder).is_dir():
+                        tar.add(data_root / folder, arcname=f"data/{folder}")
+                for extra in sorted(data_root.iterdir()):  # further files of the data dir (not caches)
+                    if extra.name not in SKIP_TOP and extra.name != "datasets" and not extra.name.startswith("."):
+                        tar.add(extra, arcname=f"data/{extra.name}")
+            os.replace(part, out)
+    return BackupInfo(out, backend, len(folders), counts, out.stat().st_size)
+
+
+def read_manifest(path: Path) -> dict:
+    """The manifest of a backup file; :class:`StoreError` if it is none."""
+    try:
+        with tarfile.open(path, "r:gz") as tar:
+            member = tar.extractfile(MANIFEST)
+            manifest = json.loads(member.read()) if member else {}
+    except (OSError, tarfile.TarError, KeyError, json.JSONDecodeError) as exc:
+        raise StoreError(f"{path}: keine Sicherung des Sozialmonitors ({exc.__class__.__name__})") from None
+    if manifest.get("format") != FORMAT:
+        raise StoreError(f"{path}: unbekanntes Sicherungsformat {manifest.get('format')!r}")
+    return manifest
+
+
+def _check_empty(engine: Engine, data_root: Path) -> None:
+    counts = table_counts(engine)
+    users: list[str] = []
+    if counts.get("users"):
+        with engine.connect() as conn:
+            users = list(conn.execute(text("SELECT name FROM users")).scalars())
+    busy = {k: v for k, v in counts.items() if v and k not in SEEDED}
+    if busy or any(u != config.LOCAL_USER for u in users):
+        raise StoreError("Die Installation ist nicht leer (" + ", ".join(f"{k}: {v}" for k, v in busy.items())
+                         + (f"; Benutzer: {', '.join(users)}" if users else "")
+                         + "): Zurückspielen nur in eine frisch eingerichtete Installation")
+    if (data_root / "datasets").exists() and any((data_root / "datasets").iterdir()):
+        raise StoreError(f"{data_root / 'datasets'} ist nicht leer: Zurückspielen nur in eine leere Installation")
+
+
+def _safe_members(tar: tarfile.TarFile) -> list[tarfile.TarInfo]:
+    out = []
+    for m in tar.getmembers():
+        if not m.name.startswith("data/") or m.issym() or m.islnk() or ".." in Path(m.name).parts:
+            continue
+        out.append(m)
+    return out
+
+
+def restore(engine: Engine, data_root: Path, path: Path) -> BackupInfo:
+    """Restore the backup ``path`` into the empty installation of ``engine`` and ``data_root``.
+
+    The engine is disposed (SQLite: its file is replaced); the caller creates a new one, which
+    upgrades the restored database to the current schema.
+    """
+    manifest = read_manifest(path)
+    data_root = Path(data_root)
+    backend = engine.url.get_backend_name()
+    if backend != manifest["backend"]:
+        raise StoreError(f"Sicherung von {manifest['backend']}, Installation auf {backend}: "
+                         "bitte in eine Installation mit derselben Datenbank zurückspielen")
+    _check_empty(engine, data_root)
+    with tempfile.TemporaryDirectory(prefix="sm-restore-") as tmp, tarfile.open(path, "r:gz") as tar:
+        db_name = "database.sqlite" if backend == "sqlite" else "database.pgdump"
+        tar.extract(db_name, tmp, filter="data")
+        engine.dispose()
+        if backend == "sqlite":
+            target = Path(engine.url.database or "")
+            for suffix in ("-wal", "-shm"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(Path(tmp) / db_name, target)
+        else:
+            full = engine.url.render_as_string(hide_password=False)
+            proc = subprocess.run([pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-acl",
+                                   "--single-transaction", "--exit-on-error", "-d", pg_env(full)["PGDATABASE"],
+                                   str(Path(tmp) / db_name)], env=pg_env(full), capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise StoreError(f"pg_restore ist gescheitert: {proc.stderr.strip()[-500:]}")
+        data_root.mkdir(parents=True, exist_ok=True)
+        unpack = Path(tmp) / "unpack"
+        tar.extractall(unpack, members=_safe_members(tar), filter="data")
+        if (unpack / "data").exists():
+            for item in (unpack / "data").iterdir():
+                dest = data_root / item.name
+                if item.is_dir():
+                    shutil.copytree(item, dest, dirs_exist_ok=True)
+                else:
+                    shutil.copy2(item, dest)
+    return BackupInfo(Path(path), backend, len(manifest["folders"]), manifest["counts"], Path(path).stat().st_size)

@@ -1,0 +1,92 @@
+"""Upload columns by role: a name or text column is never a value error, errors come first,
+the summary is amber when values were dropped, kind and unit are guessed from the header."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicators.ingest.read import read_table
+from indicators.ingest.report import ERROR
+from indicators.ingest.roles import detect_columns, guess_kind
+from indicators.ingest.validate import AreaMatcher, validate_table
+
+NAMES = ["Innenstadt", "St. Jürgen", "Moisling", "Buntekuh", "St. Lorenz Süd", "St. Lorenz Nord",
+         "St. Gertrud", "Schlutup", "Kücknitz", "Travemünde"]
+CODES = {f"{i:02d}": n for i, n in enumerate(NAMES, start=1)}
+
+# A German Excel CSV as a planner sends it (synthetic values): a name column, a 'drei' and a 'k.A.'.
+EXCEL = "Stadtteil;Name;Jahr;SGB-II-Empfänger;SGB-II-Quote\r\n" + "".join(
+    f"{code};{name};2023;{'drei' if code == '03' else 100 + i};{'k.A.' if code == '07' else f'{5 + i},5'}\r\n"
+    for i, (code, name) in enumerate(CODES.items()))
+
+
+def _check(text: str, mapping=None):
+    raw, report = read_table(text.encode("cp1252"), "sgb2.csv")
+    tidy = validate_table(raw, report, AreaMatcher(CODES, CODES), {}, mapping)
+    return tidy, report
+
+
+def test_the_german_excel_file_reports_only_the_real_problems():
+    tidy, report = _check(EXCEL)
+    errors = [f for f in report.findings if f.severity == ERROR]
+    assert [(f.row, f.column) for f in errors] == [(4, "SGB-II-Empfänger"), (8, "SGB-II-Quote")]
+    assert "keine Zahl: 'drei'" in errors[0].problem and "k.A." in errors[1].problem
+    assert not any("Innenstadt" in f.problem or f.column == "Name" for f in report.findings)
+    assert set(tidy["variable"]) == {"SGB-II-Empfänger", "SGB-II-Quote"}
+    assert len(tidy) == 18 and report.rows_used == 10
+    assert report.level == "warning"  # amber: values were dropped (was green with "2 verworfen")
+    assert "2 einzelne Werte verworfen" in report.summary("de")
+    assert "2 single values dropped" in report.summary("en")
+
+
+def test_errors_come_first_and_findings_speak_the_readers_language():
+    _tidy, report = _check(EXCEL)
+    frame = report.to_frame("en")
+    severities = frame.iloc[:, -1].tolist()
+    assert severities == sorted(severities, key=lambda s: s != "error") and severities[0] == "error"
+    problems = " ".join(frame.iloc[:, 3])
+    assert "not a number: 'drei'" in problems and "keine Zahl" not in problems
+    assert "Zeile verworfen" not in " ".join(frame.astype(str).stack()) and "Fehler" not in severities
+    assert "not a number: 'drei'" in report.to_text("en")
+
+
+def test_an_unnamed_text_column_is_passed_over_once_not_per_row():
+    text = EXCEL.replace("Name;", "Bemerkung;", 1)  # not recognised as a name column by its header
+    _tidy, report = _check(text)
+    notes = [f for f in report.findings if f.column == "Bemerkung"]
+    assert len(notes) == 1 and notes[0].severity != ERROR and "Text" in notes[0].problem
+    assert [f.row for f in report.findings if f.severity == ERROR] == [4, 8]
+
+
+def test_a_column_marked_ignore_or_name_is_not_read():
+    _tidy, report = _check(EXCEL, {"ignore": ["SGB-II-Quote"]})
+    assert {f.row for f in report.findings if f.severity == ERROR} == {4}  # "drei", so row 4 has no value left
+    roles = detect_columns(["Stadtteil", "Name", "Jahr", "Wert"], {"name": "Jahr", "year": ""})
+    assert roles["name"] == "Jahr" and "year" not in roles
+
+
+def test_summary_is_red_for_an_unusable_file_and_green_when_nothing_dropped():
+    clean = EXCEL.replace("drei", "102").replace("k.A.", "8,5")
+    assert _check(clean)[1].level == "ok"
+    assert _check("Foo;Bar\r\n1;2\r\n")[1].level == "error"
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.sampled_from(["Innenstadt", "ja", "nein", "siehe unten", "Altstadt-Nord"]),
+                      min_size=10, max_size=10))
+def test_any_text_column_never_gives_a_value_error(words):
+    text = "Stadtteil;Jahr;Notiz;Anzahl Kinder\r\n" + "".join(
+        f"{code};2023;{w};{i}\r\n" for (code, _), w, i in zip(CODES.items(), words, range(10)))
+    tidy, report = _check(text)
+    assert not [f for f in report.findings if f.severity == ERROR]
+    assert set(tidy["variable"]) == {"Anzahl Kinder"} and report.level == "ok"
+
+
+@pytest.mark.parametrize(("header", "kind", "unit"), [
+    ("SGB-II-Quote", "value", "%"), ("Anteil 65+", "value", "%"), ("Arbeitslose in %", "value", "%"),
+    ("Geburten je 1.000 Einw.", "value", "je 1.000 Einw."), ("Durchschnittsalter", "value", ""),
+    ("SGB-II-Empfänger", "count", "Personen"), ("Anzahl Kinder", "count", "Personen"),
+])
+def test_kind_and_unit_are_guessed_from_the_header(header, kind, unit):
+    assert guess_kind(header)[:2] == (kind, unit)

@@ -1,0 +1,155 @@
+"""Backup → fresh installation → restore gives the same installation (both backends; synthetic content).
+
+Users, datasets (rows and their folders' files), the planning register and the audit log made here are
+synthetic.
+"""
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import store.planning  # noqa: F401  (registers the planning migrations)
+from store import backup, datasets, db, users
+from store.errors import StoreError
+from store.permissions import User
+from store.planning import repository as repo
+
+ADMIN = User("system:test", "admin")
+MEASURE = {"title": "Synthetisch: Quartiersbüro", "description": "Synthetisches Beispiel", "field": "Wohnen",
+           "geography": "stadtteile", "areas": "01, 02", "start": "2019-03-01", "end": 2022, "status": "laufend",
+           "budget_planned": "12.500,50", "indicators": "share_65plus"}
+
+
+def _fresh(engine, tmp: Path, tag: str):
+    """A fresh installation of the same backend: an empty, upgraded database and an empty data dir."""
+    if engine.url.get_backend_name() == "sqlite":
+        new_url = f"sqlite:///{tmp / tag / 'sozialmonitor.db'}"
+    else:  # a new database on the same server
+        name = f"{engine.url.query['dbname']}_{tag}"
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        new_url = engine.url.update_query_dict({"dbname": name}).render_as_string(hide_password=False)
+    eng = db.make_engine(new_url)
+    db.upgrade(eng)
+    users.local_user(eng)  # what the first start in auth mode none creates
+    return eng, tmp / tag / "data"
+
+
+def _populate(engine, root: Path, n: int = 3, payload: bytes = b"synthetic") -> None:
+    users.add_user(engine, ADMIN, "anna", "planner", "Synthetisch-Passwort-1")
+    users.add_user(engine, ADMIN, "vera", "viewer", "Synthetisch-Passwort-2")
+    for i in range(n):
+        folder = Path("datasets") / f"set{i}--v1"
+        (root / folder).mkdir(parents=True)
+        (root / folder / "table.csv").write_bytes(payload + bytes([i]))
+        datasets.register(engine, ADMIN, f"set{i}", f"Synthetisch {i}", str(folder),
+                          visibility="öffentlich" if i % 2 else "intern")
+    datasets.set_visibility(engine, ADMIN, "set0", "öffentlich")
+    datasets.remove(engine, ADMIN, f"set{n - 1}")
+    m = repo.create(engine, ADMIN, "measure", MEASURE)
+    repo.save(engine, ADMIN, "measure", m["id"], {**MEASURE, "status": "abgeschlossen"}, version=m["version"])
+    (root / "ogc").mkdir()
+    (root / "ogc" / "cache.geojson").write_text("{}")  # a cache: not saved
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    base = root / "datasets"
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()} \
+        if base.exists() else {}
+
+
+def test_backup_fresh_install_restore_gives_identical_installation(engine, tmp_path):
+    root = tmp_path / "data"
+    _populate(engine, root)
+    before, files = backup.table_contents(engine), _files(root)
+    assert before["users"] and before["datasets"] and before["audit_log"] and before["plan_measures"]
+    info = backup.backup(engine, root, tmp_path / "sicherung.tar.gz")
+    assert info.folders == 3 and info.counts["datasets"] == 3
+    fresh, fresh_root = _fresh(engine, tmp_path, "neu")
+    backup.restore(fresh, fresh_root, info.path)
+    restored = db.make_engine(fresh.url.render_as_string(hide_password=False))
+    db.upgrade(restored)
+    assert backup.table_contents(restored) == before
+    assert _files(fresh_root) == files
+    assert not (fresh_root / "ogc").exists()
+    restored.dispose()
+
+
+def test_restore_refuses_an_installation_in_use(engine, tmp_path):
+    root = tmp_path / "data"
+    _populate(engine, root, n=2)
+    info = backup.backup(engine, root, tmp_path / "b.tar.gz")
+    with pytest.raises(StoreError, match="nicht leer"):
+        backup.restore(engine, root, info.path)
+    assert len(backup.table_contents(engine)["datasets"]) == 2  # untouched
+
+
+def test_restore_refuses_what_is_no_backup(engine, tmp_path):
+    bad = tmp_path / "x.tar.gz"
+    bad.write_bytes(b"not a tar")
+    with pytest.raises(StoreError, match="keine Sicherung"):
+        backup.restore(engine, tmp_path / "data", bad)
+
+
+def test_backup_while_a_user_saves_is_consistent(engine, tmp_path):
+    """A writer that saves as the data store does (files first, then the row, under the lock) while the
+    backup runs: every dataset row in the backup has its folder in the backup."""
+    root = tmp_path / "data"
+    root.mkdir()
+    stop = threading.Event()
+
+    def writer():
+        i = 0
+        while not stop.is_set() and i < 200:
+            with FileLock(root / ".lock"):
+                folder = Path("datasets") / f"w{i}--v1"
+                (root / folder).mkdir(parents=True)
+                (root / folder / "table.csv").write_text(f"synthetic {i}")
+                datasets.register(engine, ADMIN, f"w{i}", f"Synthetisch {i}", str(folder))
+            i += 1
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        infos = [backup.backup(engine, root, tmp_path / f"b{k}.tar.gz") for k in range(3)]
+    finally:
+        stop.set()
+        thread.join()
+    for k, info in enumerate(infos):
+        fresh, fresh_root = _fresh(engine, tmp_path, f"neu{k}")
+        backup.restore(fresh, fresh_root, info.path)
+        restored = db.make_engine(fresh.url.render_as_string(hide_password=False))
+        with restored.connect() as conn:
+            folders = list(conn.exec_driver_sql("SELECT folder FROM datasets").scalars())
+        assert len(folders) == info.counts["datasets"]
+        assert all((fresh_root / f / "table.csv").exists() for f in folders)
+        restored.dispose()
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(password=st.text(alphabet="abcdefghijkXYZ0123456789@:/%!", min_size=6, max_size=20))
+def test_pg_environment_carries_the_password_and_argv_never(password):
+    """Any password (also with @ : / %) reaches libpq by PGPASSWORD, decoded, and stays out of argv."""
+    from urllib.parse import quote
+
+    env = backup.pg_env(f"postgresql+psycopg://sm:{quote(password, safe='')}@db.example:5433/sozialmonitor")
+    assert env["PGPASSWORD"] == password and env["PGHOST"] == "db.example" and env["PGPORT"] == "5433"
+    assert env["PGDATABASE"] == "sozialmonitor" and env["PGUSER"] == "sm"
+
+
+def test_backup_skips_caches_and_keeps_unknown_files(engine, tmp_path):
+    root = tmp_path / "data"
+    _populate(engine, root, n=1)
+    (root / "notiz.txt").write_text("synthetic")
+    info = backup.backup(engine, root, tmp_path / "b.tar.gz")
+    fresh, fresh_root = _fresh(engine, tmp_path, "neu")
+    backup.restore(fresh, fresh_root, info.path)
+    assert (fresh_root / "notiz.txt").read_text() == "synthetic"
+    assert not (fresh_root / "ogc").exists()
+    shutil.rmtree(fresh_root)
