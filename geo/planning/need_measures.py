@@ -9,7 +9,7 @@ from indicators.formatting import fmt_number, fmt_percent
 from indicators.needs.assessment import default_setup, run_needs
 from indicators.needs.coverage import need_coverage
 from indicators.needs.registry import need_method
-from indicators.planning.forecast import TOO_FEW
+from indicators.planning.forecast import TOO_FEW, VERDICT_KEYS
 from indicators.wording import t
 
 
@@ -40,7 +40,7 @@ def forecast_page(goals: list[dict], data, lang: str = "de") -> tuple[str, str, 
     lines = [t("str_goals_intro", lang)]
     for g in sorted(goals, key=lambda g: g["id"]):
         f = evaluate_goal(g, data).forecast
-        verdict = t("str_verdict_" + (f.verdict if f else TOO_FEW).replace(" ", "_").replace("ä", "ae"), lang)
+        verdict = t(VERDICT_KEYS[f.verdict if f else TOO_FEW], lang)
         if f is None or f.value is None:
             lines.append(t("str_rep_goal_few", lang, id=g["id"], text=g["text"], verdict=verdict))
             continue

@@ -23,6 +23,9 @@ LEVEL = 0.8
 MIN_YEARS = 3
 REACHABLE, AT_RISK, OPEN, TOO_FEW = "erreichbar", "gefährdet", "offen", "zu wenige Jahre"
 VERDICTS = (REACHABLE, OPEN, AT_RISK, TOO_FEW)
+#: Wording key of each verdict (indicators/wording/strategy.py).
+VERDICT_KEYS = {REACHABLE: "str_verdict_erreichbar", AT_RISK: "str_verdict_gefaehrdet", OPEN: "str_verdict_offen",
+                TOO_FEW: "str_verdict_zu_wenige_Jahre"}
 
 
 @dataclass(frozen=True)

@@ -49,12 +49,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "str_score_trial": ("Wert (ausprobiert)", "Score (trial)"),
     "str_sandbox_nothing_saved": ("Nichts wird gespeichert; die Bedarfslagen-Seite bleibt unverändert.",
                                   "Nothing is saved; the needs page is unchanged."),
-    "str_share_flagged_with": ("Markierte Gebiete mit Maßnahme", "Flagged areas with a measure"),
+    "str_share_flagged_with": ("Markierte Gebiete mit Maßnahme", "Areas of elevated need with a measure"),
     "str_share_flagged_with_help": ("Anteil der {n} markierten Gebiete mit mindestens einer aktiven Maßnahme.",
-                                    "Share of the {n} flagged areas with at least one active measure."),
-    "str_share_measures_in": ("Maßnahmen in markierten Gebieten", "Measures in flagged areas"),
+                                    "Share of the {n} areas of elevated need with at least one active measure."),
+    "str_share_measures_in": ("Maßnahmen in markierten Gebieten", "Measures in areas of elevated need"),
     "str_share_measures_in_help": ("Anteil der {n} im Jahr {year} aktiven Maßnahmen, die ein markiertes Gebiet "
-                                   "erreichen.", "Share of the {n} measures active in {year} that reach a flagged area."),
+                                   "erreichen.", "Share of the {n} measures active in {year} that reach an area of elevated need."),
     "str_with_measure": ("mit Maßnahme", "with a measure"),
     "str_no_flagged": ("Kein Gebiet ist markiert.", "No area is flagged."),
     "str_no_measure": ("keine Maßnahme", "no measure"),
@@ -139,7 +139,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "str_rep_shares": ("{method}, {year}: {n} Gebiete markiert, davon mit aktiver Maßnahme: {flagged}; "
                        "Maßnahmen in markierten Gebieten: {measures} von {m}.",
                        "{method}, {year}: {n} areas flagged, of which with an active measure: {flagged}; measures "
-                       "in flagged areas: {measures} of {m}."),
+                       "in areas of elevated need: {measures} of {m}."),
     "str_rep_area": ("{name}: {measures}", "{name}: {measures}"),
     "str_rep_forecasts": ("Zielprognosen", "Goal forecasts"),
     "str_rep_goal": ("Ziel {id} ({text}): Trend {year} {value} (80 %: {low} – {high}), Ziel {target}: {verdict}.",

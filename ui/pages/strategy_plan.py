@@ -8,7 +8,7 @@ import streamlit as st
 from indicators.formatting import fmt_number
 from indicators.needs.coverage import need_coverage
 from indicators.needs.registry import method_names, need_method
-from indicators.planning.forecast import trend_table
+from indicators.planning.forecast import VERDICT_KEYS, trend_table
 from indicators.text import md
 from indicators.wording import t
 from store.permissions import allowed
@@ -95,7 +95,7 @@ def verdict_text(verdict: str | None, lang: str) -> str:
     """The verdict ("erreichbar" …) in ``lang``."""
     if not verdict:
         return "–"
-    return t("str_verdict_" + verdict.replace(" ", "_").replace("ä", "ae"), lang)
+    return t(VERDICT_KEYS[verdict], lang)
 
 
 def forecast_chart(table: pd.DataFrame, lang: str) -> alt.LayerChart:
