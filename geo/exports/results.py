@@ -13,6 +13,7 @@ import pandas as pd
 from geo.exports.sheet import ExportTable, yes_no
 from geo.exports.views import sources_line
 from indicators.dataset import Dataset
+from indicators.needs.registry import need_method
 from indicators.needs.words import need_words, reason_lines
 from indicators.wording import t
 
@@ -42,7 +43,7 @@ def needs_export(ds: Dataset, result: pd.DataFrame, explanations: pd.DataFrame,
     frame["reasons"] = frame["id"].map(reasons).astype(object).fillna("")
     frame = frame.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
     used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
-    meta = [(t("ex_method", lang), t(f"needs_method_{method}", lang)), (t("year", lang), str(year)),
+    meta = [(t("ex_method", lang), t(need_method(method).text_key("label"), lang)), (t("year", lang), str(year)),
             (t("ex_geography", lang), ds.geography.label(lang)),
             (t("needs_indicators", lang), ", ".join(labels.get(i, i) for i in used))]
     return ExportTable(frame, sources_line(ds, used), {"score": 2, "share": 0, "rank": 0},

@@ -15,6 +15,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from sqlalchemy import Engine
 
 from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure
+from geo.planning.need_measures import forecast_page, need_measures_page
 from geo.printmap import layout as pl
 from geo.printmap.render import build_print_map, print_options
 from geo.report import layout as rl
@@ -85,6 +86,7 @@ def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str
                  str(e.n_placebo)] for e in effects]
     pages = _numbered("goals", _chunks(goal_rows), lang)
     pages.append((t("plan_rep_map", lang), "map", here))
+    pages += [need_measures_page(data.get(geography), measures, lang), forecast_page(goals, data, lang)]
     pages += _numbered("areas", _chunks(area_rows), lang)
     pages += _numbered("effects", _chunks(eff_rows, 24), lang)
     pages.append((t("plan_rep_caveats", lang), "caveats", sorted({e.note_in(lang) for e in effects})))
@@ -147,6 +149,8 @@ def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
             return
         _table_page(fig, layout, top, t("plan_rep_effect_cols", lang).split("|"), payload, [12, 40, 26, 22, 18, 18, 16, 14, 14],
                     ["r", "l", "l", "l", "r", "r", "r", "r", "r"])
+    elif kind == "lines":
+        _text(fig, layout, top, payload)
     elif kind == "caveats":
         _text(fig, layout, top, [t("plan_rep_method", lang), *(payload or [])])
     else:

@@ -28,6 +28,7 @@ from ui import auth, common
 from ui.map_view import show_map
 from ui.pages.planning_cycle import goal_form, partner_form, undo_and_trash
 from ui.pages.planning_form import edit_form
+from ui.pages.strategy_plan import forecast_line
 
 LIST_ROWS = 1000  # rows of the filtered list (the database filters and pages; the caption says how many more)
 
@@ -96,6 +97,7 @@ def _goals(goals: list[dict], data: Datasets, labels: dict[str, str], lang: str)
                  target_year=g["target_year"], current=fmt_number(r.current, 1, lang),
                  current_year=r.current_year or "–")
         st.markdown(f"**{md(g['field'])}** – {md(g['text'])} ({md(line)})")
+        st.caption(forecast_line(r, lang))  # the trend to the target year (Strategie page, issue 27)
         if r.progress is None:
             st.caption(r.note or "–")
             continue
