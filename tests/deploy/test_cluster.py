@@ -309,6 +309,9 @@ def test_new_sessions_spread_over_both_app_processes(cluster):
                 await c.close()
 
     before = [_established(p) for p in ports]
-    during = asyncio.run(hold(12))
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:  # a thread of its own: Playwright's sync API keeps a loop in this one
+        during = pool.submit(asyncio.run, hold(12)).result(timeout=120)
     gained = [d - b for d, b in zip(during, before)]
     assert all(g >= 2 for g in gained), gained  # (keep-alive links of earlier requests come and go)
