@@ -49,6 +49,8 @@ def test_errors_come_first_and_findings_speak_the_readers_language():
     assert "not a number: 'drei'" in problems and "keine Zahl" not in problems
     assert "Zeile verworfen" not in " ".join(frame.astype(str).stack()) and "Fehler" not in severities
     assert "not a number: 'drei'" in report.to_text("en")
+    noted = _check(EXCEL.replace("Name;", "Bemerkung;", 1))[1].to_frame("de")  # a column note: no row
+    assert "None" not in noted.to_string() and "–" in set(noted.iloc[:, 1])
 
 
 def test_an_unnamed_text_column_is_passed_over_once_not_per_row():
