@@ -154,4 +154,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read_xlsx_is_text": ("Endung .xlsx, aber der Inhalt ist Text: als CSV gelesen",
                           "suffix .xlsx, but the content is text: read as CSV"),
     "read_binary": ("Binärdatei, keine CSV-Tabelle", "a binary file, not a CSV table"),
+    # findings of a boundary file (geo.boundaries)
+    "geo_z_dropped": ("{n} Geometrien mit Z/M-Koordinaten: auf 2D reduziert", "{n} geometries with Z/M coordinates: made 2D"),
+    "geo_empty": ("leere Geometrie", "empty geometry"),
+    "geo_invalid": ("ungültige Geometrie ({reason})", "invalid geometry ({reason})"),
+    "geo_not_area": ("keine Fläche ({kind})", "not an area ({kind})"),
+    "geo_column_missing": ("Spalte '{column}' nicht gefunden (vorhanden: {have})", "column '{column}' not found (present: {have})"),
+    "geo_key_missing": ("Schlüssel fehlt", "key missing"),
+    "geo_key_twice": ("Schlüssel '{code}' doppelt: nur das erste Objekt verwendet",
+                      "key '{code}' twice: only the first feature is used"),
+    "geo_key_too_long": ("Schlüssel länger als {n} Zeichen", "key longer than {n} characters"),
+    "geo_names_cut": ("{n} Namen länger als {max} Zeichen: gekürzt", "{n} names longer than {max} characters: shortened"),
+    "geo_file_empty": ("Datei ist leer (0 Bytes)", "the file is empty (0 bytes)"),
+    "geo_no_features": ("Datei enthält keine Objekte", "the file has no features"),
+    "geo_no_polygons": ("keine verwendbaren Flächen (Polygone) in der Datei", "no usable areas (polygons) in the file"),
 }

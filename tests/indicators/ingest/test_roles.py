@@ -100,3 +100,17 @@ def test_reading_findings_are_rendered_in_the_readers_language():
     raw, report = read_table(b"Stadtteil;Jahr;Wert\r\n01;2023;5;7\r\n", "extra.csv")
     assert "overflow" not in report.to_text("en") and "extra fields are ignored" in report.to_text("en")
     assert "überzählige Felder" in report.to_text("de")
+
+
+def test_boundary_findings_are_rendered_in_the_readers_language():
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from geo.boundaries import pick_columns
+    from indicators.ingest.report import Report
+
+    gdf = gpd.GeoDataFrame({"nr": ["1", "1"]}, geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832)  # synthetic
+    report = Report("grenzen.gpkg")
+    pick_columns(gdf, "nr", None, report)
+    assert "Schlüssel '1' doppelt" in report.to_text("de")
+    assert "key '1' twice: only the first feature is used" in report.to_text("en")
