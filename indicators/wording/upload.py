@@ -69,7 +69,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ingest_no_value_symbol": ("kein Wert ('{text}': {meaning})", "no value ('{text}': {meaning})"),
     "ingest_no_value": ("kein Wert ('{text}')", "no value ('{text}')"),
     "ingest_value_missing": ("Wert fehlt", "value missing"),
-    "ingest_sym_secret": ("Zahlenwert unbekannt oder gesperrt", "value unknown or suppressed"),
+    "ingest_sym_secret": ("Zahlenwert unbekannt oder geheim zu halten", "value unknown or to be kept secret"),
     "ingest_sym_locked": ("Tabellenfach gesperrt, weil Aussage nicht sinnvoll", "cell locked: no meaningful value"),
     "ingest_sym_unsure": ("keine Angabe, da Zahlenwert nicht sicher genug", "no value: not reliable enough"),
     "ingest_sym_later": ("Angabe fällt später an", "value follows later"),
