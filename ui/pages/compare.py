@@ -28,16 +28,21 @@ def _area_choice(ds, lang: str) -> list[str]:
         raw = common.url_default("areas", None) or common.remembered("areas") or ""
         linked = [c for c in dict.fromkeys(str(raw).split(",")) if c in names][:MAX_AREAS]
         st.session_state["cmp_areas"] = linked
+    too_many = len(st.session_state["cmp_areas"]) > MAX_AREAS  # a fifth area picked: keep four and say so
     st.session_state["cmp_areas"] = [c for c in st.session_state["cmp_areas"] if c in names][:MAX_AREAS]
+    if too_many:
+        st.sidebar.warning(t("cmp_too_many", lang))
     if len(names) > MANY_OPTIONS:
         text = st.sidebar.text_input(t("cmp_areas", lang), ",".join(st.session_state["cmp_areas"]))
         st.session_state["cmp_areas"] = [c for c in dict.fromkeys(x.strip() for x in text.split(","))
                                          if c in names][:MAX_AREAS]
         chosen = list(st.session_state["cmp_areas"])
     else:
+        # no max_selections: Streamlit would say "You can only select up to 4 options" in English only;
+        # a fifth area is refused with the wording table's note instead
         chosen = st.sidebar.multiselect(t("cmp_areas", lang), list(names), key="cmp_areas",
-                                        max_selections=MAX_AREAS, placeholder=t("choose_options", lang),
-                                        format_func=lambda c: f"{c} {names[c]}")
+                                        placeholder=t("choose_options", lang),
+                                        format_func=lambda c: f"{c} {names[c]}")[:MAX_AREAS]
     common.sync_url(areas=",".join(chosen) or None)
     return chosen
 
