@@ -22,6 +22,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_act_plan_delete": ("Planung gelöscht", "Plan item deleted"),
     "audit_act_plan_import": ("Planung importiert", "Plans imported"),
     "audit_act_plan_fields": ("Planungsfelder geändert", "Plan fields changed"),
+    "audit_act_preview": ("Vorschau einer Erweiterung", "Extension previewed"),
+    "audit_act_refused": ("abgelehnt (keine Berechtigung)", "Refused (no permission)"),
     "audit_any_action": ("– alle –", "– all –"),
     "audit_detail_source": ("Herkunft", "source"),
     "audit_detail_role": ("Rolle", "role"),
