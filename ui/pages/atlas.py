@@ -29,7 +29,6 @@ from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
-from indicators.wording.locale import vega_locale
 from ui import common, downloads, supply_panel
 from ui.map_view import show_map
 from ui.state import AtlasView
@@ -363,6 +362,8 @@ def _series(ds, indicator: str, code: str) -> tuple[pd.DataFrame, int]:
 def series_chart(ts: pd.DataFrame, unit: str, decimals: int, lang: str):
     """Line chart of a time series (years × areas): years without thousands separators, numbers in ``lang``."""
     import altair as alt
+
+    from indicators.wording.locale import vega_locale  # with the chart, not at the page's import (warm-up)
 
     long = ts.rename_axis("year").reset_index().melt("year", var_name="area", value_name="value").dropna()
     long["year"] = long["year"].astype(int)
