@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast lint bench data venv clean cli
+.PHONY: run test test-fast lint bench data venv clean cli cluster
 
 # Says what it does: the first install takes a few minutes.
 $(VENV)/.installed: requirements.txt
@@ -20,6 +20,11 @@ venv: $(VENV)/.installed
 run: venv
 	@echo ">> Starte die App auf http://localhost:$(PORT) (Beenden mit Strg+C) ..."
 	$(PY) cli.py serve --port $(PORT) --server.headless true
+
+# A local cluster (PostgreSQL+PostGIS, two app processes, pygeoapi, nginx on https://localhost:8443)
+# in the foreground until Ctrl+C: deploy/local-cluster (see deploy/README.md).
+cluster: venv
+	deploy/local-cluster up --foreground
 
 # The command line with the project's Python: make cli ARGS="map --indicator share_65plus --year 2022 --out karte.png"
 cli: venv

@@ -29,6 +29,7 @@ PAGES = [  # (module in ui/, title key, URL path)
     ("upload", "page_upload", "daten"),
     ("planning", "page_planning", "planung"),
     ("supply", "page_supply", "versorgung"),
+    ("strategy", "page_strategy", "strategie"),
     ("methods", "page_methods", "methoden"),
     ("about", "page_about", "about"),
 ]

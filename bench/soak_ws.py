@@ -48,6 +48,18 @@ async def run_script(ws, query: str, states: list[WidgetState]) -> tuple[float, 
             return time.perf_counter() - t0, boxes, errors
 
 
+def _tls(ws_url: str) -> dict:
+    """For ``wss://localhost``: TLS without checking the certificate (deploy/local-cluster's is self-signed)."""
+    import ssl
+    from urllib.parse import urlparse
+
+    if not ws_url.startswith("wss://") or urlparse(ws_url).hostname not in ("localhost", "127.0.0.1"):
+        return {}
+    ctx = ssl.create_default_context()
+    ctx.check_hostname, ctx.verify_mode = False, ssl.CERT_NONE
+    return {"ssl": ctx}
+
+
 async def ws_session(url: str, seconds: float, stats, seed: int, label: str | None,
                      think: tuple[float, float] = (0.0, 0.0)) -> None:
     """Keep changing the selectbox ``label`` (default: any) for ``seconds``; record latencies.
@@ -62,7 +74,7 @@ async def ws_session(url: str, seconds: float, stats, seed: int, label: str | No
     ws_url = url.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
     try:
         async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url.rstrip("/"),
-                                      max_size=None) as ws:
+                                      max_size=None, **_tls(ws_url)) as ws:
             _, boxes, errors = await run_script(ws, "", [])
             end = time.monotonic() + seconds
             await asyncio.sleep(rng.uniform(0, think[1]))  # users do not all arrive at once

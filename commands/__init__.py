@@ -43,7 +43,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 @command("data", "cli_h_data",
-         arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish"]),
+         arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish", "withdraw"]),
          arg("name", nargs="?", help="cli_a_dataset"),
          arg("--table", metavar=say("cli_v_file"), help="cli_a_table"),
          arg("--boundaries", metavar=say("cli_v_file"), help="cli_a_new_boundaries"),
@@ -51,7 +51,8 @@ def _audit(args: argparse.Namespace) -> int:
          arg("--base", metavar="GEO", help="cli_a_base"),
          arg("--label", help="cli_a_label"), arg("--source", help="cli_a_source"),
          arg("--key", help="cli_a_boundary_key"), arg("--year", type=int, help="cli_a_default_year"),
-         arg("--public", action="store_true", help="cli_a_public"), JSON, AS_USER)
+         arg("--public", action="store_true", help="cli_a_public"),
+         arg("--parts", action="append", default=[], metavar="SUMME=TEIL+TEIL", help="dc_a_parts"), JSON, AS_USER)
 def _data(args: argparse.Namespace) -> int:
     from commands.data import run_data
 

@@ -91,15 +91,20 @@ def _print_options(args: argparse.Namespace, flagged=frozenset()):
 
 
 @command("map", "cli_h_map", arg("--indicator", required=True, help="cli_a_indicator"), YEAR, *MAP_STYLE,
-         arg("--out", required=True, help="cli_a_out_file"), arg("--flags", action="store_true", help="cli_a_flags"))
+         arg("--out", required=True, help="cli_a_out_file"), arg("--flags", action="store_true", help="cli_a_flags"),
+         arg("--title", help="cli_a_map_title"), arg("--subtitle", help="cli_a_map_subtitle"))
 def _map(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from geo.printmap.render import save_print_map
     from indicators.compute.flag_table import indicator_flags
 
     ds = dataset(args.geography)
     flagged = indicator_flags(ds, args.indicator, args.year) if args.flags else frozenset()
+    options = replace(_print_options(args, flagged), title=(args.title or "").strip() or None,
+                      subtitle=(args.subtitle or "").strip() or None)
     with writing(args.out):
-        print(save_print_map(ds, args.indicator, args.year, args.out, args.format, _print_options(args, flagged)))
+        print(save_print_map(ds, args.indicator, args.year, args.out, args.format, options))
     return 0
 
 

@@ -71,6 +71,11 @@ def _add(args: argparse.Namespace) -> int:
     if not check.ok:
         return 1
     indicators, sources = _indicators(check, args.source)
+    if args.parts:  # TOTAL=PART+PART…: used by secondary suppression; TOTAL= switches an inferred one off
+        from indicators.compute.disclosure import declare_parts, parse_parts
+
+        indicators = declare_parts(indicators, check.catalogue, parse_parts(args.parts),
+                                   set(check.tidy["variable"]) | set(check.catalogue))
     growth = None
     if exists and base == name:  # the table extends the saved dataset: say what changes
         from geo.uploads.growth import preview_growth
@@ -78,6 +83,12 @@ def _add(args: argparse.Namespace) -> int:
 
         growth = growth_lines(preview_growth(store.geographies()[name], check.tidy, indicators, store=store), cli_lang(),
                               {i.id: i.label(cli_lang()) for i in indicators})
+    if base and base != name:  # a colleague's dataset as base: say before saving that only its published values come
+        from geo.uploads.pipeline import copy_provenance
+
+        prov = copy_provenance(store, base)
+        if prov:
+            print(say("dc_copy_note", name=base, owner=prov["based_on_owner"] or "–"))
     geo = accept_upload(store, name, args.label, areas=areas, tidy=check.tidy, base_geography=base,
                         indicators=indicators, sources=sources, reports=[*reports, check.report], overwrite=exists)
     if args.public:
@@ -90,7 +101,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def run_data(args: argparse.Namespace) -> int:
-    """data add|list|remove|restore|publish|unpublish."""
+    """data add|list|remove|restore|publish|unpublish|withdraw."""
     if args.action == "add":
         return _add(args)
     store = _store(args)
@@ -107,6 +118,10 @@ def run_data(args: argparse.Namespace) -> int:
         if not store.remove(args.name):
             raise StoreError(say("cli_e_no_dataset", name=args.name))
         print(say("cli_m_trashed", name=args.name))
+    elif args.action == "withdraw":  # the owner of a dataset withdraws a colleague's copy of it
+        from geo.uploads.pipeline import withdraw_copy
+
+        print(say("dc_withdrawn", name=args.name, source=withdraw_copy(store, args.name)))
     elif args.action == "restore":
         store.restore(args.name)
         print(say("cli_m_restored", name=args.name))

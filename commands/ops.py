@@ -66,7 +66,8 @@ def configure_logging() -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter())
     root.handlers = [handler]
-    root.setLevel(logging.INFO)
+    root.setLevel(logging.WARNING)  # libraries: warnings and errors only (alembic talks a lot on INFO)
+    logging.getLogger("sozialmonitor").setLevel(logging.INFO)  # our actions (sozialmonitor.actions)
 
 
 # ------------------------------------------------------------------ ogc
@@ -159,15 +160,15 @@ def _backup(args: argparse.Namespace) -> int:
 @command("restore", "cli_h_restore", arg("file", metavar="DATEI", help="cli_a_restore_file"))
 def _restore(args: argparse.Namespace) -> int:
     from geo.publish import log_change
-    from store import audit, backup, config, db
+    from store import audit, backup, config, db, users
 
     started = time.monotonic()
     info = backup.restore(db.engine_for(), config.data_dir(), Path(args.file))
     db.dispose_all()
     engine = db.engine_for()  # upgrades a backup of an older schema
     counts = backup.table_counts(engine)
-    verify = getattr(audit, "verify_chain", None)  # the hash chain of the audit log, where there is one
-    ok = verify is None or verify(engine) in (None, True)
+    verify = getattr(audit, "verify", None)  # the hash chain of the audit log (store/audit.py)
+    ok = verify is None or verify(engine, users.system_user()).first_broken is None
     chain = say("cli_m_chain_none" if verify is None else "cli_m_chain_ok" if ok else "cli_m_chain_bad")
     log_change(user=f"system:{_os_user()}", action="restore", name=str(info.path), started=started)
     print(say("cli_m_restore", path=info.path, datasets=info.folders, users=counts.get("users", 0),

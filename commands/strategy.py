@@ -92,3 +92,64 @@ def _needs(args: argparse.Namespace) -> int:
     for r in result[result["flag"]].sort_values("rank").itertuples(index=False):
         print(f"{r.id}\t{r.name}\t{r.score:.2f}")
     return 0
+
+
+@command("segregation", "cli_h_segregation", GEOGRAPHY,
+         arg("--group", required=True, metavar="VAR", help="cli_a_group"),
+         arg("--total", required=True, metavar="VAR", help="cli_a_total"),
+         arg("--years", default="all", help="cli_a_years"),
+         arg("--permutations", type=int, default=999, help="cli_a_permutations"), JSON)
+def _segregation(args: argparse.Namespace) -> int:
+    from geo.spatial.segregation import segregation
+
+    ds = dataset(args.geography)
+    years = None
+    if args.years != "all":
+        try:
+            years = [_year(ds, int(args.years))]
+        except ValueError:
+            raise UserError(say("cli_e_no_year", year=args.years, first=ds.years[0], last=ds.years[-1])) from None
+    res = segregation(ds, group=args.group, total=args.total, years=years, permutations=max(args.permutations, 0))
+    if args.json:
+        _dump(res.to_json_dict())
+        return 0
+    for y in res.years:
+        print(say("cli_m_segregation_row", year=y.year, d=_fmt(y.dissimilarity), i=_fmt(y.isolation),
+                  h=_fmt(y.entropy), p=_fmt(y.p_dissimilarity)))
+    return 0
+
+
+def _fmt(v: float | None) -> str:
+    return "–" if v is None else f"{v:.4f}"
+
+
+@command("typology", "cli_h_typology", GEOGRAPHY, LATEST_YEAR,
+         arg("--indicators", required=True, help="cli_a_typology_indicators"),
+         arg("--k", required=True, metavar="K|auto", help="cli_a_typology_k"),
+         arg("--method", default="ward", choices=["ward", "kmeans", "skater"], help="cli_a_typology_method"),
+         arg("--lang", default="de", choices=["de", "en"], help="cli_a_lang"), JSON)
+def _typology(args: argparse.Namespace) -> int:
+    from geo.spatial.typology import best_k, typology
+
+    ds = dataset(args.geography)
+    year = None if args.year is None else _year(ds, args.year)
+    indicators = [i.strip() for i in args.indicators.split(",") if i.strip()]
+    criterion = None
+    if args.k == "auto":  # the number of types with the best mean silhouette width (k = 2 … 8)
+        k, criterion = best_k(ds, indicators=indicators, year=year, method=args.method)
+    elif args.k.isdigit():
+        k = int(args.k)
+    else:
+        raise UserError(say("cli_e_typology_k", k=args.k))
+    ty = typology(ds, indicators=indicators, k=k, method=args.method, year=year)
+    labels = {i: ds.catalogue[i].label(args.lang) for i in indicators}
+    data = ty.to_json_dict(labels, args.lang)
+    if criterion is not None:
+        data["criterion"] = {"name": "silhouette", "values": {str(k_): v for k_, v in criterion.items()}}
+    if args.json:
+        _dump({"geography": ds.geography.id, **data})
+        return 0
+    for tp in data["types"]:
+        print(say("cli_m_typology_row", k=tp["type"], n=tp["n"], words=tp["words"]))
+        print("  " + ", ".join(a["name"] for a in data["areas"] if a["type"] == tp["type"]))
+    return 0

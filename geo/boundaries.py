@@ -20,7 +20,7 @@ from geo.crs import CRSError, to_metric
 from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError, in_child
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 from indicators.limits import max_upload_bytes
@@ -152,11 +152,11 @@ def _read_vector_here(path: Path, layer: str | None, name: str | None,
     max_bytes = max_bytes or max_upload_bytes()
     report = Report(name or path.name)
     if not path.is_file():
-        report.reject_file("Datei nicht gefunden")
+        report.reject_file(msg("read_not_found"))
         return None, report
     size = path.stat().st_size
     if size == 0:
-        report.reject_file("Datei ist leer (0 Bytes)")
+        report.reject_file(msg("geo_file_empty"))
         return None, report
     if size > max_bytes:
         report.reject_file(f"Datei größer als {max_bytes / 1e6:.0f} MB")
@@ -170,7 +170,7 @@ def _read_vector_here(path: Path, layer: str | None, name: str | None,
         return None, report
     report.rows_in = len(gdf)
     if len(gdf) == 0:
-        report.reject_file("Datei enthält keine Objekte")
+        report.reject_file(msg("geo_no_features"))
         return None, report
     vertices = int(shapely.get_num_coordinates(gdf.geometry.values).sum())
     if vertices > MAX_VERTICES:
@@ -189,7 +189,7 @@ def _read_vector_here(path: Path, layer: str | None, name: str | None,
     gdf = clean_polygons(gdf, report)
     report.rows_used = len(gdf)
     if len(gdf) == 0:
-        report.reject_file("keine verwendbaren Flächen (Polygone) in der Datei")
+        report.reject_file(msg("geo_no_polygons"))
         return None, report
     if not _check_location(gdf, report):
         return None, report
@@ -290,22 +290,21 @@ def clean_polygons(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame:
     has_z = shapely.has_z(geom) | shapely.has_m(geom)
     if has_z.any():
         geom = shapely.force_2d(geom)
-        report.add(None, "geometry", f"{int(has_z.sum())} Geometrien mit Z/M-Koordinaten: auf 2D reduziert",
-                   REPAIRED)
+        report.add(None, "geometry", msg("geo_z_dropped", n=int(has_z.sum())), REPAIRED)
     out_geoms = []
     for i, g in enumerate(geom):
         row = int(rows[i]) + 1  # feature number, 1-based
         if g is None or g.is_empty:
-            report.add(row, "geometry", "leere Geometrie", DROPPED)
+            report.add(row, "geometry", msg("geo_empty"), DROPPED)
             continue
         if not g.is_valid:
             reason = shapely.is_valid_reason(g)
             g = shapely.make_valid(g)
-            report.add(row, "geometry", f"ungültige Geometrie ({reason})", REPAIRED)
+            report.add(row, "geometry", msg("geo_invalid", reason=reason), REPAIRED)
         if g.geom_type == "GeometryCollection":
             g = shapely.union_all([p for p in shapely.get_parts(g) if p.geom_type in ("Polygon", "MultiPolygon")])
         if g.geom_type not in ("Polygon", "MultiPolygon") or g.is_empty:
-            report.add(row, "geometry", f"keine Fläche ({g.geom_type})", DROPPED)
+            report.add(row, "geometry", msg("geo_not_area", kind=g.geom_type), DROPPED)
             continue
         keep.append(i)
         out_geoms.append(g)
@@ -317,7 +316,8 @@ def clean_polygons(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame:
 def pick_columns(gdf: gpd.GeoDataFrame, code_col: str, name_col: str | None, report: Report) -> gpd.GeoDataFrame:
     """Return ``code``, ``name``, geometry; drop features with missing or duplicate codes."""
     if code_col not in gdf.columns:
-        report.reject_file(f"Spalte '{code_col}' nicht gefunden (vorhanden: {', '.join(map(str, gdf.columns[:-1]))})", code_col)
+        report.reject_file(msg("geo_column_missing", column=code_col, have=[str(c) for c in gdf.columns[:-1]]),
+                           code_col)
         return gdf.iloc[0:0]
     out = gpd.GeoDataFrame(
         {"code": gdf[code_col].astype("string").str.strip(),
@@ -326,21 +326,20 @@ def pick_columns(gdf: gpd.GeoDataFrame, code_col: str, name_col: str | None, rep
     )
     bad = out["code"].isna() | (out["code"] == "")
     for idx in out.index[bad]:
-        report.add(int(idx) + 1, code_col, "Schlüssel fehlt", DROPPED)
+        report.add(int(idx) + 1, code_col, msg("geo_key_missing"), DROPPED)
     out = out[~bad]
     dup = out["code"].duplicated(keep="first")
     for idx, code in zip(out.index[dup], out["code"][dup]):
-        report.add(int(idx) + 1, code_col, f"Schlüssel '{code}' doppelt: nur das erste Objekt verwendet", DROPPED)
+        report.add(int(idx) + 1, code_col, msg("geo_key_twice", code=code), DROPPED)
     out = out[~dup].reset_index(drop=True)
     out["name"] = out["name"].fillna(out["code"])
     long = out["code"].str.len() > MAX_NAME
     for idx in out.index[long]:
-        report.add(int(idx) + 1, code_col, f"Schlüssel länger als {MAX_NAME} Zeichen", DROPPED)
+        report.add(int(idx) + 1, code_col, msg("geo_key_too_long", n=MAX_NAME), DROPPED)
     out = out[~long].reset_index(drop=True)
     cut = out["name"].str.len() > MAX_NAME
     if cut.any():
-        report.add(None, name_col or code_col, f"{int(cut.sum())} Namen länger als {MAX_NAME} Zeichen: gekürzt",
-                   REPAIRED)
+        report.add(None, name_col or code_col, msg("geo_names_cut", n=int(cut.sum()), max=MAX_NAME), REPAIRED)
         out.loc[cut, "name"] = out.loc[cut, "name"].str.slice(0, MAX_NAME - 1) + "…"
     report.rows_used = len(out)
     return out

@@ -13,7 +13,7 @@ import geopandas as gpd
 
 from geo.crs import to_metric
 from indicators.catalogue import read_yaml
-from indicators.errors import UnknownGeography
+from indicators.errors import UnknownGeography, msg
 from indicators.wording import pick
 from store import config
 
@@ -114,7 +114,7 @@ def get_geography(gid: str | Geography = "stadtteile", data_root: Path | str | N
         return gid
     geos = list_geographies(data_root)
     if gid not in geos:
-        raise UnknownGeography(f"Unbekannte Geografie '{gid}'. Bekannt: {', '.join(geos)}")
+        raise UnknownGeography(msg("err_unknown_geography", id=gid, known=list(geos)))
     return geos[gid]
 
 

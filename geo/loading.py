@@ -10,7 +10,7 @@ import pandas as pd
 
 from geo.geographies import Geography, get_geography, load_areas
 from indicators.catalogue import load_catalogue, load_sources
-from indicators.compute.disclosure import MIN_COUNT, apply_disclosure
+from indicators.compute.disclosure import MIN_COUNT, apply_disclosure, relations_for
 from indicators.compute.rates import compute_indicators
 from indicators.dataset import Dataset
 from indicators.ingest.read import ROW_COL, read_table
@@ -45,6 +45,9 @@ def load_dataset(geo: Geography | str, min_count: int = MIN_COUNT, min_populatio
     pop = None
     if min_population and "population_total" in set(table["variable"]):
         pop = table[table["variable"] == "population_total"].set_index(["area_code", "year"])["value"]
-    values = apply_disclosure(values, catalogue, min_count, min_population, pop)
+    # totals and parts: the catalogue's and those the table shows (a variable equal to the sum of
+    # others in every complete area), so that total minus parts cannot reveal a hidden part
+    values = apply_disclosure(values, catalogue, min_count, min_population, pop,
+                              relations=relations_for(catalogue, table))
     return Dataset(geo, areas, table, catalogue, sources, values, report, min_count,
                    extra={"extra_reports": extra_reports} if extra_reports else {})

@@ -31,8 +31,10 @@ def _is_missing(value: float | None) -> bool:
 def value_decimals(kind: str, values: pd.Series | None = None, fixed: int | None = None) -> int:
     """The one rule for the decimals of indicator values: tooltip, legend, tables, print, exports.
 
-    ``fixed`` (a catalogue's ``decimals``) wins; counts and values whose median
-    magnitude is 100 or more (e.g. residents per km²) get none; everything else one.
+    ``fixed`` (a catalogue's ``decimals``) wins; counts, values whose median
+    magnitude is 100 or more (e.g. residents per km²) and values (or changes) that are
+    all whole numbers (schools per area, a difference of counts) get none; everything
+    else, and every rate, one.
     """
     if fixed is not None:
         return int(fixed)
@@ -40,8 +42,11 @@ def value_decimals(kind: str, values: pd.Series | None = None, fixed: int | None
         return 0
     if values is not None:
         v = pd.to_numeric(pd.Series(values), errors="coerce").dropna()
+        v = v[v.map(math.isfinite)]
         if len(v) and float(v.abs().median()) >= 100:
             return 0
+        if len(v) and kind != "rate" and bool((v == v.round()).all()):
+            return 0  # whole numbers are counted things: "2 Schulen", never "2,0"
     return 1
 
 

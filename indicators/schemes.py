@@ -14,5 +14,7 @@ SEQUENTIAL_PALETTES = ("YlOrRd", "YlOrBr", "OrRd", "Reds", "Blues", "PuBu", "YlG
                        "BuPu", "Greens", "Purples", "Greys")
 DIVERGING_PALETTES = ("RdBu", "PuOr", "BrBG", "PiYG", "PRGn", "RdYlBu")
 DEFAULT_PALETTE = "YlOrRd"
+# Class schemes a need method fixes itself (never picked, never "Eigene Klassengrenzen" in a legend).
+NEED_SCHEMES = ("need_mss", "need_svi", "need_z")
 # Names of the schemes for pickers, legends and method notes (web and print alike).
-SCHEME_NAMES: dict[str, dict[str, str]] = {lang: {s: t(f"scheme_{s}", lang) for s in SCHEMES} for lang in LANGS}
+SCHEME_NAMES: dict[str, dict[str, str]] = {lang: {s: t(f"scheme_{s}", lang) for s in (*SCHEMES, *NEED_SCHEMES)} for lang in LANGS}

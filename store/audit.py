@@ -24,7 +24,7 @@ from store.db import reading, session
 from store.models import AuditRow, utcnow
 from store.permissions import REFUSAL_HOOKS, User, require
 
-ACTIONS = ("login_success", "login_failure", "logout", "upload", "replace", "publish", "unpublish", "remove",
+ACTIONS = ("login_success", "login_failure", "logout", "upload", "replace", "publish", "unpublish", "remove", "preview",
            "restore", "purge", "user_add", "user_remove", "role_change", "password_reset", "migrate",
            "plan_create", "plan_update", "plan_delete", "plan_import", "plan_fields", "refused")
 

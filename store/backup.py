@@ -43,6 +43,8 @@ FORMAT = "sozialmonitor-backup/1"
 MANIFEST = "manifest.json"
 # tables a fresh installation fills itself (accounts are checked by name: only the local user may exist)
 SEEDED = ("users", "plan_fields")
+# PostGIS's own table: part of the extension (installed by the administrator), not of the tool's data
+FOREIGN_TABLES = ("spatial_ref_sys",)
 SKIP_TOP = {".lock", "ogc", config.DB_FILE, f"{config.DB_FILE}-wal", f"{config.DB_FILE}-shm"}
 
 
@@ -86,7 +88,7 @@ def table_counts(engine: Engine) -> dict[str, int]:
     meta.reflect(engine)
     with engine.connect() as conn:
         return {name: int(conn.scalar(select(func.count()).select_from(tbl)) or 0)
-                for name, tbl in sorted(meta.tables.items()) if name != "alembic_version"}
+                for name, tbl in sorted(meta.tables.items()) if name != "alembic_version" and name not in FOREIGN_TABLES}
 
 
 def table_contents(engine: Engine) -> dict[str, list[tuple]]:
@@ -96,7 +98,7 @@ def table_contents(engine: Engine) -> dict[str, list[tuple]]:
     out = {}
     with engine.connect() as conn:
         for name, tbl in sorted(meta.tables.items()):
-            if name == "alembic_version":
+            if name == "alembic_version" or name in FOREIGN_TABLES:
                 continue
             order = list(tbl.primary_key.columns) or list(tbl.columns)
             out[name] = [tuple(r) for r in conn.execute(select(tbl).order_by(*order))]
@@ -115,8 +117,13 @@ def _snapshot_db(engine: Engine, target: Path) -> str:
             src.close()
         return "sqlite"
     full = url.render_as_string(hide_password=False)
-    proc = subprocess.run([pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl", "--file", str(target)],
-                          env=pg_env(full), capture_output=True, text=True)
+    # the tool's tables only (with their sequences): not the PostGIS extension, which the service user
+    # may neither drop nor create; triggers' functions come with the restored installation's migrations
+    meta = MetaData()
+    meta.reflect(engine)
+    tables = [f"--table=public.{name}" for name in sorted(meta.tables) if name not in FOREIGN_TABLES]
+    proc = subprocess.run([pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl", *tables,
+                           "--file", str(target)], env=pg_env(full), capture_output=True, text=True)
     if proc.returncode != 0:
         raise StoreError(f"pg_dump ist gescheitert: {proc.stderr.strip()[-500:]}")
     return "postgresql"

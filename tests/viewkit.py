@@ -6,6 +6,7 @@ back with the next click, also after a language switch; AppTest would send the n
 """
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 
 from streamlit.testing.v1 import AppTest
@@ -70,3 +71,40 @@ def switch_language(at: AppTest, lang: str) -> AppTest:
     with stale_labels(shown):
         at.radio(key="lang").set_value(lang).run()
     return at
+
+
+_ENV: dict[str, str] = {}
+
+
+def synthetic_environment() -> dict[str, str]:
+    """Environment of a data store with one uploaded SYNTHETIC geography ("Synthetisch", 4 areas, one
+    rate over two years), an empty planning database and no login; made once per test process.
+
+    Returned, not set: callers set it for their test only (``monkeypatch.setenv`` or save/restore).
+    """
+    if _ENV:
+        return dict(_ENV)
+    import tempfile
+
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import box
+
+    from geo.uploads.store import DataStore
+    from indicators.catalogue import Indicator, Source
+
+    root = tempfile.mkdtemp(prefix="walk-")
+    env = {"SOZIALMONITOR_DATA_DIR": os.path.join(root, "var"),  # the database is a SQLite file in there
+           "SOZIALMONITOR_AUTH": "none"}
+    x0, y0 = 610_000, 5_970_000
+    areas = gpd.GeoDataFrame({"code": ["01", "02", "03", "04"], "name": [f"Synthetisch {i}" for i in range(1, 5)]},
+                             geometry=[box(x0 + i * 500, y0, x0 + i * 500 + 500, y0 + 500) for i in range(4)],
+                             crs=25832)
+    table = pd.DataFrame({"area_code": ["01", "02", "03", "04"] * 2, "year": [2021] * 4 + [2022] * 4,
+                          "variable": "quote", "value": [3.5, 7.0, 1.25, 4.0, 3.0, 6.5, 2.0, 5.0]})
+    cat = {"quote": Indicator("quote", "Synthetische Quote", "Synthetic rate", "value", "%", source="synthetic")}
+    DataStore(env["SOZIALMONITOR_DATA_DIR"]).save(
+        "synthetisch", "Synthetisch", areas, table, cat,
+        {"synthetic": Source("synthetic", "Synthetische Testdaten")}, reference_code=None)
+    _ENV.update(env)
+    return dict(env)

@@ -311,8 +311,10 @@ def _pick_geography(geos: dict[str, Geography]) -> str:
     if chosen not in geos:
         chosen = "stadtteile" if "stadtteile" in geos else next(iter(geos))
     options = list(geos)
-    geo = st.sidebar.selectbox(t("geography", lang()), options, index=options.index(chosen),
-                               format_func=lambda g: geos[g].label(lang()))
+    now = lang()  # bound now: the label function may be called after the run (e.g. by AppTest)
+    names = {g: geos[g].label(now) for g in options}
+    geo = st.sidebar.selectbox(t("geography", now), options, index=options.index(chosen),
+                               format_func=names.__getitem__)
     st.session_state["geography"] = geo
     sync_url(geo=geo, geography=None, indicator=remembered("indicator"))
     return geo

@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators.wording import t
+from ui import common
 from ui.state import AtlasView
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
@@ -74,6 +75,7 @@ def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
         return
     with box:
         _sticky_choice("needs_print_size", SIZES[0])
+        common.remember_labels("needs_print_size")
         size = st.radio(t("dl_paper_size", lang), SIZES, key="needs_print_size", horizontal=True,
                         format_func=lambda s: t(f"size_{s}", lang), on_change=_remember, args=("needs_print_size",))
 
@@ -140,15 +142,29 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
         return
     with box:
         _sticky_choice("print_size", SIZES[0])
+        sizes = {s: t(f"size_{s}", lang) for s in SIZES}
+        common.remember_labels("print_size")
         size = st.selectbox(t("dl_paper_size", lang), SIZES, key="print_size",
-                            format_func=lambda s: t(f"size_{s}", lang), on_change=_remember, args=("print_size",))
+                            format_func=sizes.__getitem__, on_change=_remember, args=("print_size",))
+        ind = ds.catalogue[indicator]
+        _sticky_choice("print_title", "")
+        _sticky_choice("print_subtitle", "")
+        title = st.text_input(t("dl_print_title", lang), key="print_title", max_chars=120,
+                              placeholder=f"{ind.label(lang)} {year}", help=t("dl_print_title_help", lang),
+                              on_change=_remember, args=("print_title",))
+        subtitle = st.text_input(t("dl_print_subtitle", lang), key="print_subtitle", max_chars=200,
+                                 placeholder=f"{ind.label(lang)} · {ds.geography.label(lang)}",
+                                 help=t("dl_print_title_help", lang), on_change=_remember, args=("print_subtitle",))
 
         def make(fmt: str):
             def render() -> bytes:
+                from dataclasses import replace
+
                 from geo.printmap.render import print_options, render_print_map
 
                 options = print_options(size, c.scheme, c.k, c.palette, breaks=c.breaks, labels=c.labels,
                                         lang=lang, flagged=flagged, flag_note=c.flag_note)
+                options = replace(options, title=title.strip() or None, subtitle=subtitle.strip() or None)
                 return render_print_map(ds, indicator, year, fmt, options)
             return render
 
@@ -186,3 +202,13 @@ def report_download(ds, year: int, lang: str) -> None:
             st.download_button(t("report_download", lang), st.session_state[key],
                                f"sozialmonitor_{ds.geography.id}_{year}.pdf", MIME["pdf"], on_click="ignore",
                                key=f"dl-{key}")
+
+
+def profile_download(ds, code: str, year: int, lang: str) -> None:
+    """The area profile as a one-page PDF (built when the button is clicked)."""
+    def make() -> bytes:
+        from geo.report.profile import area_profile_pdf
+
+        return area_profile_pdf(ds, code, year, lang)
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in str(code))
+    _button(st, t("dl_profile_pdf", lang), make, f"gebietsprofil_{ds.geography.id}_{safe}_{year}.pdf")

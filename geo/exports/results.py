@@ -13,6 +13,7 @@ import pandas as pd
 from geo.attribution import sources_line
 from geo.exports.sheet import ExportTable, yes_no
 from indicators.dataset import Dataset
+from indicators.needs.registry import need_method
 from indicators.needs.words import need_words, reason_lines
 from indicators.wording import t
 
@@ -27,7 +28,7 @@ def needs_export(ds: Dataset, result: pd.DataFrame, explanations: pd.DataFrame,
     frame = pd.DataFrame({
         "id": result["id"].astype(str), "name": result["name"].astype(str),
         "score": result["score"].astype(float), "rank": result["rank"].astype(float),
-        "label": need_words(result["label"], lang).to_numpy(),
+        "label": need_words(result["label"], lang, method).to_numpy(),
         "flag": yes_no(result["flag"].fillna(False), lang),
         "status": need_words(result["status"], lang).to_numpy(),
     })
@@ -42,7 +43,7 @@ def needs_export(ds: Dataset, result: pd.DataFrame, explanations: pd.DataFrame,
     frame["reasons"] = frame["id"].map(reasons).astype(object).fillna("")
     frame = frame.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
     used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
-    meta = [(t("ex_method", lang), t(f"needs_method_{method}", lang)), (t("year", lang), str(year)),
+    meta = [(t("ex_method", lang), t(need_method(method).text_key("label"), lang)), (t("year", lang), str(year)),
             (t("ex_geography", lang), ds.geography.label(lang)),
             (t("needs_indicators", lang), ", ".join(labels.get(i, i) for i in used))]
     return ExportTable(frame, sources_line(ds, used), {"score": 2, "share": 0, "rank": 0},
@@ -99,7 +100,7 @@ def estimate_export(result, what: str, source: str, lang: str = "de") -> ExportT
     for col in ("areal", "dasymetric", "low", "high"):
         frame[col] = w[col].astype(float).where(~sup)
     frame["note"] = [t("suppressed", lang) if s else "" for s in sup]
-    dec = [0 if k == "count" else 1 for k in w["kind"]]
+    dec = result.decimals(w)
     meta = [(t("ex_title", lang), what), (t("year", lang), str(result.year)),
             (t("q_area", lang), f"{result.area_km2:.3f} km²")]
     return ExportTable(frame, source, {c: dec for c in ("areal", "dasymetric", "low", "high")}, {}, meta)

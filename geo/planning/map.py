@@ -5,7 +5,7 @@ from __future__ import annotations
 import folium
 
 from geo.join import indicator_layer
-from geo.webmap.folium_map import build_map
+from geo.webmap.folium_map import build_map, make_offline
 from geo.webmap.html import element_text
 from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
@@ -47,4 +47,26 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
         else:
             folium.GeoJson(loc, tooltip=tip, style_function=lambda _f: {"color": "#08306b", "weight": 2,
                                                                         "fillOpacity": 0.1}).add_to(m)
+    return m
+
+
+def pick_map(ds: Dataset, point: dict | None, *, lang: str = "de", tiles: dict | None = None) -> folium.Map:
+    """A map to pick a measure's location by a click: the areas outlined (names as tooltips) and the
+    chosen point, if any, as a marker. ``point`` is a GeoJSON Point in WGS 84."""
+    areas = ds.areas.to_crs(4326)
+    west, south, east, north = areas.total_bounds
+    opts = tiles or {}
+    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=11, tiles=None,
+                   control_scale=True, width="100%", height="100%")
+    make_offline(m)  # Leaflet from the app's own static files, as every map of the app
+    if opts.get("tiles"):
+        folium.TileLayer(tiles=opts["tiles"], attr=opts.get("tiles_attribution") or "", name="tiles").add_to(m)
+    m.fit_bounds([[south, west], [north, east]])
+    folium.GeoJson(areas[["code", "name", areas.geometry.name]].to_json(), name=t("plan_filter_area", lang),
+                   style_function=lambda _f: {"color": "#4d4d4d", "weight": 1, "fillColor": "#deebf7",
+                                              "fillOpacity": 0.35},
+                   tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False)).add_to(m)
+    if point and point.get("type") == "Point":
+        lon, lat = point["coordinates"][:2]
+        folium.Marker([lat, lon], icon=folium.Icon(color="darkblue", icon="flag")).add_to(m)
     return m

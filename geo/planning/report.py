@@ -5,6 +5,7 @@ Reuses the report building blocks of :mod:`geo.report.layout` (A4 frame, striped
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -13,12 +14,13 @@ import matplotlib
 from matplotlib.backends.backend_pdf import PdfPages
 from sqlalchemy import Engine
 
-from geo.join import indicator_layer
 from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure
+from geo.planning.need_measures import forecast_page, need_measures_page
 from geo.printmap import layout as pl
+from geo.printmap.render import build_print_map, print_options
 from geo.report import layout as rl
-from indicators.compute.classify import layer_classification
 from indicators.formatting import fmt_number
+from indicators.planning.display import indicator_label, period
 from indicators.wording import t
 from store.permissions import User
 from store.planning import repository as repo
@@ -50,29 +52,43 @@ def _table_page(fig, layout, top: float, columns, rows, widths, aligns) -> None:
     rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height), columns, rows, widths, aligns)
 
 
-def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str) -> list[tuple]:
+def _numbered(kind: str, chunks: list[list], lang: str) -> list[tuple]:
+    """Pages of one table: "Ziele nach Handlungsfeldern (2)" only when there is more than one page."""
+    if len(chunks) == 1:
+        return [(t(f"plan_rep_{kind}_title", lang), kind, chunks[0])]
+    return [(t(f"plan_rep_{kind}", lang, n=i + 1), kind, c) for i, c in enumerate(chunks)]
+
+
+def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str,
+           labels: dict[str, str]) -> list[tuple]:
     """(title, kind, payload) of every page."""
     goals = repo.list_records(engine, user, "goal")
     measures = repo.list_records(engine, user, "measure")
-    goal_rows = []
+    goal_rows: list[list[str]] = []
+    field = None
     for g in sorted(goals, key=lambda g: (g["field"], g["id"])):
+        if g["field"] != field:
+            field = g["field"]
+            goal_rows.append([field, "", "", "", "", "", "", ""])  # the field of action as a bold row
         r = evaluate_goal(g, data)
         state = "–" if r.on_track is None else t("plan_rep_on_track" if r.on_track else "plan_rep_off_track", lang)
-        goal_rows.append([g["field"], f"{g['id']}: {g['text']}", g["indicator"], _num(r.baseline),
-                          _num(r.current), _num(r.target), _num(None if r.progress is None else 100 * r.progress, 0)
+        goal_rows.append([f"{g['id']}: {g['text']}", indicator_label(g["indicator"], labels),
+                          _num(r.baseline), _num(r.current), _num(r.target),
+                          _num(None if r.progress is None else 100 * r.progress, 0)
                           + (" %" if r.progress is not None else ""), state])
     here = [m for m in measures if m["geography"] == geography]
-    area_rows = [[c, f"{m['id']}: {m['title']}", m["status"], f"{m['start'] or '?'} – {m['end'] or '…'}"]
+    area_rows = [[c, f"{m['id']}: {m['title']}", m["status"], period(m["start"], m["end"], lang)]
                  for m in sorted(here, key=lambda m: m["id"]) for c in m["areas"]]
     area_rows.sort(key=lambda r: r[0])
     effects = [e for m in measures for e in evaluate_measure(m, data)]
-    eff_rows = [[str(e.id), e.indicator, ", ".join(e.treated), f"{e.pre_year or '–'}–{e.post_year or '–'}",
+    eff_rows = [[str(e.id), indicator_label(e.indicator, labels), ", ".join(e.treated), f"{e.pre_year or '–'}–{e.post_year or '–'}",
                  _num(e.treated_change), _num(e.comparison_change), _num(e.effect), _num(e.p_placebo, 3),
                  str(e.n_placebo)] for e in effects]
-    pages = [(t("plan_rep_goals", lang, n=i + 1), "goals", chunk) for i, chunk in enumerate(_chunks(goal_rows))]
+    pages = _numbered("goals", _chunks(goal_rows), lang)
     pages.append((t("plan_rep_map", lang), "map", here))
-    pages += [(t("plan_rep_areas", lang, n=i + 1), "areas", c) for i, c in enumerate(_chunks(area_rows))]
-    pages += [(t("plan_rep_effects", lang, n=i + 1), "effects", c) for i, c in enumerate(_chunks(eff_rows, 24))]
+    pages += [need_measures_page(data.get(geography), measures, lang), forecast_page(goals, data, lang)]
+    pages += _numbered("areas", _chunks(area_rows), lang)
+    pages += _numbered("effects", _chunks(eff_rows, 24), lang)
     pages.append((t("plan_rep_caveats", lang), "caveats", sorted({e.note_in(lang) for e in effects})))
     pages.append((t("plan_rep_sources", lang), "sources", []))
     return pages
@@ -90,10 +106,16 @@ def build_report(engine: Engine, user: User, *, year: int, geography: str = "sta
     map_year = max(y for y in ds.years_for(indicator) if y <= year) if any(
         y <= year for y in ds.years_for(indicator)) else max(ds.years_for(indicator))
     title = t("plan_rep_title", lang, year=year)
-    pages = _pages(engine, user, geography, data, lang)
+    labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
+    pages = _pages(engine, user, geography, data, lang, labels)
     buf = BytesIO()
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata={"Title": title, "Creator": "Sozialmonitor Lübeck"}) as pdf:
         for n, (heading, kind, payload) in enumerate(pages, start=1):
+            if kind == "map":  # the print map page: legend, north arrow and scale bar (geo.printmap)
+                fig = _map_page(ds, indicator, map_year, payload, heading, title, lang,
+                                t("plan_rep_page", lang, n=n, total=len(pages)))
+                pdf.savefig(fig)
+                continue
             fig, layout = rl.new_page()
             footer = t("plan_rep_footer", lang, title=title, date=f"{date.today():%d.%m.%Y}", source=ds.attribution())
             top = rl.page_frame(fig, layout, heading, title, ds.geography.label(lang), footer,
@@ -109,17 +131,12 @@ def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
         if not payload:
             _text(fig, layout, top, [t("plan_rep_no_goals", lang)])
             return
-        _table_page(fig, layout, top, t("plan_rep_goal_cols", lang).split("|"), payload, [30, 48, 26, 14, 14, 14, 16, 18],
-                    ["l", "l", "l", "r", "r", "r", "r", "l"])
-    elif kind == "map":
-        layer, city = indicator_layer(ds, indicator, map_year)
-        cls = layer_classification(layer, city, decimals=ds.catalogue[indicator].decimals_for(layer["value"]))
-        flagged = sorted({c for m in payload for c in m["areas"]})
-        y = _text(fig, layout, top, [t("plan_rep_map_note", lang, n=len(flagged),
-                                       indicator=ds.catalogue[indicator].label(lang), year=map_year)])
-        box_top = rl.footer_top() + y
-        rl.small_map(fig, layout, (rl.MARGIN, rl.footer_top() + 5, WIDTH, box_top - rl.footer_top() - 8), layer, cls,
-                     flagged)
+        # the field of action heads its goals (a bold row), so goal and indicator get the width
+        bold = [i for i, row in enumerate(payload) if not any(row[1:])]
+        height = min(top - rl.footer_top(), 6.0 * (len(payload) + 1.5))
+        rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height),
+                      t("plan_rep_goal_columns", lang).split("|"), payload, [60, 38, 14, 14, 15, 16, 23],
+                      ["l", "l", "r", "r", "r", "r", "l"], bold_rows=bold)
     elif kind == "areas":
         if not payload:
             _text(fig, layout, top, [t("plan_rep_no_areas", lang)])
@@ -132,10 +149,26 @@ def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
             return
         _table_page(fig, layout, top, t("plan_rep_effect_cols", lang).split("|"), payload, [12, 40, 26, 22, 18, 18, 16, 14, 14],
                     ["r", "l", "l", "l", "r", "r", "r", "r", "r"])
+    elif kind == "lines":
+        _text(fig, layout, top, payload)
     elif kind == "caveats":
         _text(fig, layout, top, [t("plan_rep_method", lang), *(payload or [])])
     else:
         _text(fig, layout, top, [ds.attribution(), t("plan_rep_register", lang)])
+
+
+def _map_page(ds, indicator: str, year: int, measures: list[dict], heading: str, title: str, lang: str,
+              page: str):
+    """The measures over the indicator as a print map page: areas with measures outlined and named in
+    the legend, north arrow, scale bar, sources (the same page composer as every print map)."""
+    flagged = sorted({c for m in measures for c in m["areas"]})
+    label = ds.catalogue[indicator].label(lang)
+    options = replace(print_options("a4-portrait", lang=lang, flagged=flagged,
+                                    flag_note=t("plan_rep_map_note", lang, n=len(flagged), indicator=label,
+                                                year=year).rstrip(".")),
+                      title=f"{heading} · {title}", subtitle=f"{label} {year} · {ds.geography.label(lang)} · {page}",
+                      flag_label=t("plan_map_flag", lang))
+    return build_print_map(ds, indicator, year, options).figure
 
 
 def write_report(engine: Engine, user: User, *, year: int, out: str | Path, geography: str = "stadtteile",

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_number
+from indicators.planning.display import period
 from indicators.planning.progress import goal_progress
 from indicators.wording import t
 from store.permissions import User
@@ -40,7 +41,26 @@ def section_lines(ds: Dataset, goals: list[dict], measures: list[dict], lang: st
             lines.append(("p", t("plan_sec_goal", lang, id=g["id"], indicator=ds.catalogue[g["indicator"]].label(lang)
                                  if g["indicator"] in ds.catalogue else g["indicator"], text=g["text"],
                                  progress=progress, state=state)))
+    lines += _measures_per_area(ds, measures, lang)
     return lines
+
+
+def _measures_per_area(ds: Dataset, measures: list[dict], lang: str) -> list[tuple[str, str]]:
+    """"Measures per area": one line per area with its measures (title, status, period), in area order."""
+    if not measures:
+        return []
+    names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
+    per_area: dict[str, list[str]] = {}
+    for m in sorted(measures, key=lambda m: m["id"]):
+        for code in m["areas"]:
+            per_area.setdefault(str(code), []).append(
+                t("plan_sec_measure", lang, title=m["title"], status=m["status"],
+                  period=period(m["start"], m["end"], lang)))
+    out = [("b", t("plan_sec_areas_title", lang))]
+    for code in sorted(per_area, key=lambda c: (c not in names, c)):
+        area = f"{code} {names[code]}" if code in names else code
+        out.append(("p", t("plan_sec_area", lang, area=area, measures="; ".join(per_area[code]))))
+    return out
 
 
 def register_lines(engine: Engine, user: User, ds: Dataset, lang: str = "de") -> list[tuple[str, str]]:

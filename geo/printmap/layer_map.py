@@ -23,6 +23,7 @@ from geo.printmap.spec import FORMATS
 from indicators.compute.classify import Classification
 from indicators.errors import InputError
 from indicators.needs.assessment import need_classes
+from indicators.needs.registry import need_method
 from indicators.wording import t
 
 
@@ -84,12 +85,14 @@ def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png",
     ordered = by_code.loc[layer["code"].astype(str)].reset_index(drop=True)
     ordered.index = layer.index
     cls = need_classes(ordered, method, lang)
-    method_name = t(f"needs_method_{method}", lang)
+    method_name = t(need_method(method).text_key("label"), lang)
     used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
+    labels = [ds.catalogue[i].label(lang) if i in ds.catalogue else i for i in used]
     text = LayerMapText(
         title=f"{t('page_needs', lang)} {year}",
-        subtitle=f"{method_name} · {t('pm_year', lang, year=year)} · {ds.geography.label(lang)}",
-        legend_title=t(f"needs_score_{method}", lang), source=sources_line(ds, used), method=method_name,
+        subtitle=f"{method_name} · {ds.geography.label(lang)}",  # the year is in the title
+        legend_title=t(need_method(method).text_key("score"), lang), source=sources_line(ds, used),
+        method=f"{method_name}; {t('pm_need_indicators', lang, n=len(labels), labels=', '.join(labels))}",
         min_count=ds.min_count)
     flagged = frozenset(layer.loc[layer["flagged"], "code"].astype(str))
     opts = replace(options, flagged=flagged, flag_label=options.flag_label or t("needs_elevated_need", lang))

@@ -43,7 +43,7 @@ from indicators.compute.classify import (
     layer_classification,
 )
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.formatting import fmt_value
 from indicators.wording import t
 
@@ -73,6 +73,7 @@ class PrintOptions:
     labels: bool = False
     lang: str = "de"
     title: str | None = None
+    subtitle: str | None = None  # typed by the user (atlas print expander, ``cli.py map --subtitle``)
     flagged: frozenset[str] = field(default_factory=frozenset)
     flag_label: str | None = None
     flag_note: str | None = None
@@ -101,25 +102,25 @@ class PrintMap:
 def check_selection(ds: Dataset, indicator: str, year: int) -> None:
     """Raise ValueError naming the problem if indicator or year are unknown."""
     if indicator not in ds.catalogue:
-        raise InputError(f"unbekannter Indikator '{indicator}'; bekannt: {', '.join(ds.catalogue)}")
+        raise InputError(msg("err_unknown_indicator", id=indicator, known=list(ds.catalogue)))
     years = ds.years_for(indicator)
     if int(year) not in years:
-        span = f"{years[0]}–{years[-1]}" if years else "keine"
-        raise InputError(f"für '{indicator}' gibt es kein Jahr {year} (vorhanden: {span})")
+        span = f"{years[0]}–{years[-1]}" if years else msg("err_none")
+        raise InputError(msg("err_no_year_for", id=indicator, year=year, span=span))
 
 
 def check_options(options: PrintOptions) -> None:
     """Raise ValueError (German message) for an unknown size, scheme, palette or k."""
     if options.size not in pl.PAGE_SIZES_PX:
-        raise InputError(f"unbekanntes Format '{options.size}'; erlaubt: {', '.join(pl.PAGE_SIZES_PX)}")
+        raise InputError(msg("err_unknown_size", value=options.size, allowed=list(pl.PAGE_SIZES_PX)))
     if options.scheme not in SCHEMES:
-        raise InputError(f"unbekannte Klassifizierung '{options.scheme}'; erlaubt: {', '.join(SCHEMES)}")
+        raise InputError(msg("err_unknown_scheme", value=options.scheme, allowed=list(SCHEMES)))
     if not 1 <= options.k <= MAX_K:
-        raise InputError(f"Anzahl Klassen muss zwischen 1 und {MAX_K} liegen, nicht {options.k}")
+        raise InputError(msg("err_bad_k", max=MAX_K, k=options.k))
     base = options.palette.removesuffix("_r")
     if base not in SEQUENTIAL_PALETTES + DIVERGING_PALETTES:
-        raise InputError(f"unbekannte Farbpalette '{options.palette}'; erlaubt: "
-                         f"{', '.join(SEQUENTIAL_PALETTES + DIVERGING_PALETTES)} (mit _r umgekehrt)")
+        raise InputError(msg("err_unknown_palette", value=options.palette,
+                             allowed=list(SEQUENTIAL_PALETTES + DIVERGING_PALETTES)))
 
 
 def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int = 5,
@@ -252,7 +253,10 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
                                       value=fmt_value(city, unit, dec, lang))
     page = PageText(
         title=options.title or f"{label} {year}",
-        subtitle=f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}",
+        # a subtitle of the user's own; else under the default title (label and year) not said again
+        subtitle=options.subtitle or (
+            f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}"
+            if options.title else " · ".join([*([t("pm_in_unit", lang, unit=unit)] if unit else []), geo_label])),
         footer=(f"{t('source', lang)}: {ds.attribution(indicator)}",
                 f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}."),
         legend_title=label, unit=unit, min_count=ds.min_count, city_text=city_text)

@@ -84,18 +84,21 @@ def _chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, title: str, series: 
     """The ``n``-th chart of a page: its title and tick labels come after the previous chart's (PDF text order)."""
     x, y, w, h = box
     zorder = CHART_ZORDER + 0.001 * n
+    lines = pl.wrap_to_width(fig, title, w, 7, "bold")  # a long label wraps onto a second line, never cut
+    if len(lines) > 2:
+        lines = [lines[0], rl.fit_text(fig, " ".join(lines[1:]), w, 7, "bold")]
     head = rl.panel(fig, (x, y + h - 6, w, 6), layout, text_zorder=zorder)
-    head.text(0, 3, rl.fit_text(fig, title, w, 7, "bold"), ha="left", va="center", fontsize=7,
-              fontweight="bold", color=pl.TEXT_COLOR)
-    lines = []
+    head.text(0, 5.6, "\n".join(lines), ha="left", va="top", fontsize=7, fontweight="bold", color=pl.TEXT_COLOR,
+              linespacing=1.15)
+    series_lines = []
     for i, col in enumerate(series.columns):
         city = bool(series.attrs.get("city")) and i == len(series.columns) - 1
-        lines.append((series[col].dropna(), {"color": CITY_COLOR if city else AREA_COLORS[i],
+        series_lines.append((series[col].dropna(), {"color": CITY_COLOR if city else AREA_COLORS[i],
                                              "linestyle": "--" if city else "-", "linewidth": 1.2,
                                              "marker": "o", "markersize": 1.8}))
-    lines = [(s, style) for s, style in lines if len(s)]
-    if lines:
-        rl.year_chart(fig, layout, (x, y, w, h - 8), lines, dec, lang, rl.ChartStyle(6, 4, zorder))
+    series_lines = [(s, style) for s, style in series_lines if len(s)]
+    if series_lines:
+        rl.year_chart(fig, layout, (x, y, w, h - 9), series_lines, dec, lang, rl.ChartStyle(6, 4, zorder))
 
 
 def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de",
@@ -109,8 +112,7 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
     city = ds.geography.reference_label(lang)
     title = t("cmp_title", lang, year=year)
     sub = " · ".join(names.values())
-    footer = f"{title} · {ds.geography.label(lang)} · {t('source', lang)}: {ds.attribution()} · " \
-             f"{fmt_date(created or date.today(), lang)}"
+    sources = ds.attribution().split("; ")
     rows = _table_rows(table, codes, lang)
     spans = [(0, min(ROWS_FIRST, len(rows)))]
     while spans[-1][1] < len(rows):
@@ -118,6 +120,13 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
     charts = [i for i, ind in enumerate(table["indicator"]) if len(ds.years_for(ind)) > 1]
     chart_pages = [charts[i:i + CHARTS_PER_PAGE] for i in range(0, len(charts), CHARTS_PER_PAGE)]
     total = len(spans) + len(chart_pages)
+    footer = f"{title} · {ds.geography.label(lang)} · {t('source', lang)}: {'; '.join(sources)} · " \
+             f"{fmt_date(created or date.today(), lang)}"
+    own_page = not rl.footer_fits(rl.new_page()[0], footer)  # sources are never cut: a page of their own
+    if own_page:
+        total += 1
+        footer = f"{title} · {ds.geography.label(lang)} · {t('cmp_sources_on_page', lang, page=total)} · " \
+                 f"{fmt_date(created or date.today(), lang)}"
     width = W - 2 * rl.MARGIN
     col_w = min(26.0, (width - 70) / (len(codes) + 1))
     widths = [width - col_w * (len(codes) + 1)] + [col_w] * (len(codes) + 1)
@@ -160,5 +169,11 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
                 label = f"{row['label']} ({row['unit']})" if row["unit"] else str(row["label"])
                 box = (rl.MARGIN + (j % CHART_COLS) * cw + 8, top - (j // CHART_COLS + 1) * ch + 6, cw - 12, ch - 9)
                 _chart(fig, layout, box, label, s, int(row["decimals"]), lang, j)
+            pdf.savefig(fig)
+        if own_page:
+            fig, layout = rl.new_page()
+            top = rl.page_frame(fig, layout, t("cmp_sources_title", lang), ds.geography.label(lang), sub,
+                                footer, f"{t('rep_page_footer', lang)} {total} / {total}")
+            rl.sources_page(fig, layout, top, sources)
             pdf.savefig(fig)
     return buf.getvalue()

@@ -75,6 +75,21 @@ def page_frame(fig: Figure, layout: pl.PageLayout, title: str, kicker: str = "",
     return y - 5.0
 
 
+def footer_fits(fig: Figure, footer: str) -> bool:
+    """True if ``footer`` fits the page frame's footer without being cut (at most three lines)."""
+    return len(pl.wrap_to_width(fig, footer, fig.get_figwidth() * 25.4 - 2 * MARGIN - 25, 6.5)) <= FOOTER_LINES
+
+
+def sources_page(fig: Figure, layout: pl.PageLayout, top: float, items: Sequence[str]) -> None:
+    """The full sources and licences, one wrapped paragraph each, below ``top`` (mm)."""
+    ax = panel(fig, (MARGIN, footer_top(), layout.width - 2 * MARGIN, top - footer_top()), layout)
+    y = top - footer_top()
+    for item in items:
+        lines = pl.wrap_to_width(fig, "• " + item, layout.width - 2 * MARGIN, 9)
+        ax.text(0, y, "\n".join(lines), ha="left", va="top", fontsize=9, color=pl.TEXT_COLOR, linespacing=1.35)
+        y -= 4.6 * len(lines) + 2.5
+
+
 def footer_top() -> float:
     """Lowest y (mm) page content may use (above a footer of up to three lines)."""
     return MARGIN + 3.2 * FOOTER_LINES + 4.0

@@ -16,30 +16,31 @@ control (:func:`indicators.compute.disclosure.apply_disclosure`) applies to the 
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import Transformer
-from shapely.geometry import shape
 
 from geo.spatial.addresses import load_addresses, points_area_codes
+from geo.spatial.shapes import (  # noqa: F401  (the polygon builders, re-exported for callers)
+    MAX_RADIUS_M,
+    EstimateError,
+    circle,
+    geometry_from_file,
+    geometry_from_geojson,
+    geometry_from_options,
+)
 from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
-from indicators.errors import InputError
-from indicators.formatting import fmt_number
-from indicators.ingest.report import Report
+from indicators.formatting import fmt_number, fmt_percent, value_decimals
 from indicators.wording import t
 
 METHODS = ("areal", "dasymetric")
-MAX_RADIUS_M = 20_000
 # Protection against differencing two custom areas (e.g. a 500 m and a 510 m circle):
 # no estimate below a minimum population (address-point method), published counts
 # rounded to a base, rates recomputed from the rounded counts.
@@ -48,11 +49,6 @@ ENV_ROUND_BASE = "SOZIALMONITOR_ESTIMATE_ROUND_BASE"
 DEFAULT_MIN_POPULATION = 300
 DEFAULT_ROUND_BASE = 5
 POPULATION_VAR = "population_total"
-_TO_METRIC = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
-
-
-class EstimateError(InputError):
-    """The custom area cannot be used (message in German, says why)."""
 
 
 def _env_number(name: str, default: int) -> int:
@@ -71,72 +67,6 @@ def protection() -> tuple[int, int]:
 def round_to_base(values: np.ndarray, base: int) -> np.ndarray:
     """Counts rounded to a multiple of ``base`` (halves up), NaN kept."""
     return np.floor(np.asarray(values, dtype=float) / base + 0.5) * base
-
-
-# --- building the custom polygon -----------------------------------------
-
-def _check_lonlat(lon: float, lat: float) -> None:
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise EstimateError(f"Koordinaten außerhalb des gültigen Bereichs: Länge {lon}, Breite {lat} "
-                            "(erwartet WGS84-Grad, z. B. Länge 10.686, Breite 53.868).")
-
-
-def circle(lon: float, lat: float, radius_m: float) -> shapely.Polygon:
-    """Circle of ``radius_m`` metres around a WGS84 point, in EPSG:25832."""
-    _check_lonlat(lon, lat)
-    if not 0 < radius_m <= MAX_RADIUS_M:
-        raise EstimateError(f"Radius {radius_m} m ungültig: erlaubt sind mehr als 0 bis {MAX_RADIUS_M} m.")
-    x, y = _TO_METRIC.transform(lon, lat)
-    return shapely.Point(x, y).buffer(radius_m, quad_segs=32)
-
-
-def geometry_from_geojson(obj: dict | list | str) -> shapely.Geometry:
-    """Polygon (EPSG:25832) from GeoJSON in EPSG:4326, e.g. folium Draw's ``all_drawings``.
-
-    Accepts a geometry, a Feature, a FeatureCollection or a list of Features;
-    several polygons are united. A Point with a ``radius`` property (a drawn
-    circle) becomes that circle.
-    """
-    if isinstance(obj, str):
-        try:
-            obj = json.loads(obj)
-        except json.JSONDecodeError as exc:
-            raise EstimateError(f"GeoJSON nicht lesbar (Zeichen {exc.pos}): {exc.msg}") from None
-    if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
-        obj = obj.get("features") or []
-    features = obj if isinstance(obj, list) else [obj]
-    parts = []
-    for i, feat in enumerate(features, start=1):
-        if not isinstance(feat, dict):
-            raise EstimateError(f"GeoJSON-Objekt {i}: kein Objekt")
-        geom = feat.get("geometry", feat) if feat.get("type") == "Feature" else feat
-        props = feat.get("properties") or {}
-        try:
-            g = shape(geom)
-        except Exception as exc:  # shapely raises several types for malformed GeoJSON
-            raise EstimateError(f"GeoJSON-Objekt {i}: Geometrie nicht lesbar ({exc})") from None
-        if g.geom_type == "Point" and props.get("radius"):
-            parts.append(circle(g.x, g.y, float(props["radius"])))
-            continue
-        if g.geom_type not in ("Polygon", "MultiPolygon"):
-            raise EstimateError(f"GeoJSON-Objekt {i}: {g.geom_type} ist keine Fläche (Polygon oder Kreis erwartet).")
-        bounds = g.bounds
-        if not (bounds[0] >= -180 and bounds[2] <= 180 and bounds[1] >= -90 and bounds[3] <= 90):
-            raise EstimateError(f"GeoJSON-Objekt {i}: Koordinaten sind keine WGS84-Grad (EPSG:4326).")
-        parts.append(shapely.make_valid(shapely.transform(g, lambda c: np.column_stack(_TO_METRIC.transform(c[:, 0], c[:, 1])))))
-    if not parts:
-        raise EstimateError("GeoJSON enthält keine Fläche.")
-    return shapely.union_all(parts)
-
-
-def geometry_from_file(path: str | Path, name: str | None = None) -> tuple[shapely.Geometry | None, Report]:
-    """Union of all polygons of a vector file (EPSG:25832), with the reading report."""
-    from geo.boundaries import read_vector
-
-    gdf, report = read_vector(path, name=name)
-    if gdf is None:
-        return None, report
-    return shapely.union_all(gdf.geometry.values), report
 
 
 # --- the estimate --------------------------------------------------------
@@ -169,19 +99,26 @@ class EstimateResult:
         w["high"] = w[list(METHODS)].max(axis=1, skipna=False)
         return w[["variable", "label", "kind", *METHODS, "low", "high"]]
 
+    @staticmethod
+    def decimals(wide: pd.DataFrame) -> list[int]:
+        """Decimals per row of :meth:`wide`: counts none, a rate or value as its values need
+        (:func:`~indicators.formatting.value_decimals`: 6.235 residents per km², not 6.235,0)."""
+        return [value_decimals(k, pd.Series([a, b])) for k, a, b in zip(wide["kind"], wide["areal"], wide["dasymetric"])]
+
     def value(self, variable: str, method: str) -> float:
         sel = self.table[(self.table["variable"] == variable) & (self.table["method"] == method)]
         return float(sel["value"].iloc[0]) if len(sel) else float("nan")
 
     def to_text(self, attribution: str = "", lang: str = "de") -> str:
         """Plain-text table for the command line (German number format)."""
+        wide = self.wide(lang)
+        n = max([40, *(len(str(label)) for label in wide["label"])])  # labels whole, never cut
         lines = [f"{t('q_area', lang)}: {fmt_number(self.area_km2, 3, lang)} km², "
                  f"{t('q_year', lang)} {self.year}",
-                 f"{t('q_variable', lang):<40} {t('q_method_areal', lang):>14} "
+                 f"{t('q_variable', lang):<{n}} {t('q_method_areal', lang):>14} "
                  f"{t('q_method_dasymetric', lang):>14}"]
-        for r in self.wide(lang).itertuples():
-            d = 0 if r.kind == "count" else 1
-            lines.append(f"{r.label[:40]:<40} {fmt_number(r.areal, d, lang):>14} "
+        for r, d in zip(wide.itertuples(), self.decimals(wide)):
+            lines.append(f"{r.label:<{n}} {fmt_number(r.areal, d, lang):>14} "
                          f"{fmt_number(r.dasymetric, d, lang):>14}")
         for c in self.contributions.itertuples():
             lines.append(f"  {c.code} {c.name}: {t('q_area_share', lang)} "
@@ -239,6 +176,22 @@ class Estimator:
         self.counts = {int(y): g.pivot(index="area_code", columns="variable", values="value")
                        .reindex(index=self.areas["code"], columns=self.count_vars)
                        for y, g in t.groupby("year")}
+        self.unsafe = {y: self._unsafe(y, c) for y, c in self.counts.items()}
+
+    def _unsafe(self, year: int, counts: pd.DataFrame) -> pd.DataFrame:
+        """Areas × count variables whose count is small or suppressed in the dataset's outputs.
+
+        An estimate that touches such an area is withheld for that variable: shares of
+        published counts reveal nothing, but a slice of a hidden count could be recovered by
+        differencing two polygons (a whole published area, then the same plus a growing slice).
+        """
+        unsafe = (counts < self.ds.min_count).fillna(False).astype(bool)
+        v = self.ds.values
+        if len(v) and {"suppressed", "indicator", "area_code", "year"} <= set(v.columns):
+            hidden = v[v["suppressed"].astype(bool) & (v["year"] == year) & v["indicator"].isin(self.count_vars)]
+            for var, g in hidden.groupby("indicator"):
+                unsafe.loc[unsafe.index.isin(g["area_code"].astype(str)), var] = True
+        return unsafe
 
     @property
     def years(self) -> list[int]:
@@ -303,6 +256,9 @@ class Estimator:
         est = round_to_base(est, base)  # published counts; differences of two areas are multiples of base
         if too_small:
             est[:] = np.nan
+        withheld = [v for v in variables if self.unsafe[year].loc[w["code"], v].any()] if len(w) else []
+        for v in withheld:
+            est[:, variables.index(v)] = np.nan
         known = {v: est[:, j] for j, v in enumerate(variables)}
         known["area_km2"] = np.full(len(METHODS), area_km2)
         rows = [(v, known[v], known[v], np.full(len(METHODS), np.nan)) for v in variables]
@@ -319,6 +275,9 @@ class Estimator:
         vals = apply_disclosure(vals, self.ds.catalogue, self.ds.min_count, reference_code=None)
         if too_small:
             vals["suppressed"] = True
+        built_on = {i.id for i in self.rate_inds if i.inputs() & set(withheld)} | set(withheld)
+        vals.loc[vals["indicator"].isin(built_on), ["suppressed"]] = True
+        vals.loc[vals["suppressed"], ["value", "numerator", "denominator"]] = np.nan
         cat = self.ds.catalogue
         table = pd.DataFrame({
             "variable": vals["indicator"], "label": [cat[i].label(lang) for i in vals["indicator"]],
@@ -326,22 +285,34 @@ class Estimator:
             "value": vals["value"], "suppressed": vals["suppressed"],
         })
         notes = self._notes(geom, w, area_km2, lang)
+        missing = [v for v in variables if self.counts[year][v].isna().all()]
+        if missing and not too_small:  # "–" needs a reason: e.g. the Zensus 2011 counts in another year
+            have = sorted({y for y, c in self.counts.items() if c[missing].notna().any().any()})
+            notes.insert(0, t("q_no_values_this_year", lang, n=len(missing), year=year,
+                              years=", ".join(map(str, have)) or "–"))
         if too_small:
             notes.insert(0, t("q_too_few_residents", lang, min_pop=min_pop))
+        elif withheld:
+            notes.insert(0, t("dc_est_withheld", lang, names=", ".join(cat[v].label(lang) for v in withheld)))
         return EstimateResult(area_km2, year, table, w, notes)
 
     def _residents(self, w: pd.DataFrame, year: int, weights: np.ndarray) -> float:
-        """Residents inside by the address-point method (NaN without a population count)."""
+        """Residents inside by the address-point method (NaN without a population count).
+
+        A suppressed or small population counts as 0: the minimum-population rule must not
+        step where a slice of a hidden count crosses the threshold.
+        """
         if self.population_var is None or not len(w):
             return float("nan") if self.population_var is None else 0.0
         pop = self.counts[year].loc[w["code"], self.population_var].to_numpy(dtype=float)
+        pop = np.where(self.unsafe[year].loc[w["code"], self.population_var].to_numpy(), 0.0, pop)
         return float(weights[list(METHODS).index("dasymetric")] @ pop)
 
     def _notes(self, geom: shapely.Geometry, w: pd.DataFrame, area_km2: float, lang: str) -> list[str]:
         notes = [f"{t(f'q_method_{m}', lang)}: {t(f'q_method_note_{m}', lang)}" for m in METHODS]
         outside = 1 - w["area_inside_km2"].sum() / area_km2 if area_km2 else 0
         if outside > 0.001:
-            notes.append(t("q_outside_share", lang, share=f"{outside:.0%}"))
+            notes.append(t("q_outside_share", lang, share=fmt_percent(100 * outside, 0, lang)))  # "51 %"
         if len(w) == 0:
             notes.append(t("q_the_selection_touches_no", lang))
         min_pop, base = protection()
@@ -366,9 +337,19 @@ def _rate(ind: Indicator, known: dict[str, np.ndarray]) -> tuple[np.ndarray, np.
     return value, num, den
 
 
-@lru_cache(maxsize=4)
 def default_estimator(geography: str = "stadtteile") -> Estimator:
-    """Estimator for a shipped geography, built once per process."""
+    """Estimator for a geography: a shipped one is built once per process; a saved dataset is
+    read again each time (its versions and who may read it change while the process runs)."""
+    from geo.geographies import REGISTRY, get_geography, parse_registry
+    from geo.loading import load_dataset
+
+    if geography in parse_registry(REGISTRY):
+        return _shipped_estimator(geography)
+    return Estimator(load_dataset(get_geography(geography)))
+
+
+@lru_cache(maxsize=4)
+def _shipped_estimator(geography: str) -> Estimator:
     from geo.geographies import get_geography
     from geo.loading import load_dataset
 
@@ -379,22 +360,3 @@ def estimate(geom: shapely.Geometry, year: int | None = None, variables: list[st
              estimator: Estimator | None = None, lang: str = "de") -> EstimateResult:
     """Estimate counts and rates inside ``geom`` (EPSG:25832); see :meth:`Estimator.estimate`."""
     return (estimator or default_estimator()).estimate(geom, year, variables, lang)
-
-
-def geometry_from_options(lon: float | None = None, lat: float | None = None, radius: float | None = None,
-                          polygon: str | None = None) -> shapely.Geometry:
-    """The area of ``cli.py estimate``: a circle (lon, lat, radius) or a polygon file.
-
-    Raises :class:`EstimateError` for a wrong combination or an unusable file.
-    """
-    circle_args = (lon, lat, radius)
-    if polygon and any(v is not None for v in circle_args):
-        raise EstimateError("entweder --polygon oder --lon/--lat/--radius angeben, nicht beides.")
-    if polygon:
-        geom, report = geometry_from_file(polygon)
-        if geom is None:
-            raise EstimateError(report.to_text())
-        return geom
-    if lon is None or lat is None or radius is None:
-        raise EstimateError("--lon, --lat und --radius zusammen angeben (oder --polygon DATEI).")
-    return circle(lon, lat, radius)

@@ -55,9 +55,9 @@ class SegregationYear:
     left_out: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict:
+        """``{"year", "dissimilarity", "isolation", "entropy", "p_dissimilarity"}``."""
         return {"year": self.year, "dissimilarity": self.dissimilarity, "isolation": self.isolation,
-                "entropy": self.entropy, "p_dissimilarity": self.p_dissimilarity, "n_areas": self.n_areas,
-                "left_out": list(self.left_out)}
+                "entropy": self.entropy, "p_dissimilarity": self.p_dissimilarity}
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,16 @@ class Segregation:
 
     def to_json_dict(self) -> dict:
         """``{"geography", "group", "total", "years": [{"year", "dissimilarity", "isolation", "entropy",
-        "p_dissimilarity", "n_areas", "left_out"}]}``."""
+        "p_dissimilarity"}], "n_areas": {year: n}, "left_out": {year: [area codes]}}``."""
         return {"geography": self.geography, "group": self.group, "total": self.total,
-                "years": [y.to_json_dict() for y in self.years]}
+                "years": [y.to_json_dict() for y in self.years],
+                "n_areas": {str(y.year): y.n_areas for y in self.years},
+                "left_out": {str(y.year): list(y.left_out) for y in self.years if y.left_out}}
 
     def frame(self) -> pd.DataFrame:
-        """One row per year (the chart and the table)."""
-        return pd.DataFrame([y.to_json_dict() for y in self.years])
+        """One row per year (the chart and the table), with ``n_areas`` and ``left_out``."""
+        return pd.DataFrame([{**y.to_json_dict(), "n_areas": y.n_areas, "left_out": ", ".join(y.left_out)}
+                             for y in self.years])
 
 
 def _dissim(g: np.ndarray, t: np.ndarray) -> np.ndarray:

@@ -31,7 +31,7 @@ from geo.safe_open import GDAL_CONFIG, UnsafeFileError, check_raster
 from geo.uploads.check_cache import checked
 from indicators.catalogue import Indicator
 from indicators.errors import InputError
-from indicators.formatting import fmt_number, json_records
+from indicators.formatting import fmt_number, fmt_percent, json_records
 from store.permissions import User, require
 
 ENV_MAX_PIXELS = "SOZIALMONITOR_MAX_RASTER_PIXELS"
@@ -248,7 +248,7 @@ def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, ban
                 stats, note = cov.iloc[i].to_dict(), ""
             outside = 1 - geom.intersection(bounds).area / geom.area if geom.area else 0
             if stats and outside > 0.01:
-                note = f"{outside:.0%} der Fläche außerhalb des Rasters"
+                note = f"{fmt_percent(100 * outside, 0)} der Fläche außerhalb des Rasters"  # "51 %", with a space
             rows.append({"code": code, "name": nm, **{s: stats.get(s, np.nan) for s in STATS}, "note": note})
         crs = src.crs.to_string()
     stats_df = pd.DataFrame(rows)

@@ -80,17 +80,26 @@ def base_table(store: DataStore, ds: Dataset, *, in_place: bool = False) -> tupl
     provenance ``based_on``/``based_on_owner``/``based_on_version``: its owner can withdraw
     the copy (:func:`withdraw_copy`). Empty provenance for the first kind.
     """
-    geo_id = ds.geography.id
+    if in_place:  # a copy extended by its owner stays a copy (and withdrawable)
+        item = next((d for d in store.list() if d.name == ds.geography.id), None)
+        return ds.table.unprotected(), {k: v for k, v in (item.meta if item else {}).items() if k in PROVENANCE}
+    provenance = copy_provenance(store, ds.geography.id)
+    if not provenance:
+        return ds.table.unprotected(), {}
+    return ds.protected_table(), provenance
+
+
+def copy_provenance(store: DataStore, geo_id: str) -> dict:
+    """Empty if a new dataset may take all cells of ``geo_id`` (shipped, or the acting user's own);
+    else the provenance of a copy of its protected view: ``based_on``, ``based_on_owner``,
+    ``based_on_version``, ``view``."""
     item = next((d for d in store.list() if d.name == geo_id), None)
     rec = item.record if item is not None else None
     own = rec is not None and store.user.id is not None and rec.owner_id == store.user.id
-    if in_place:  # a copy extended by its owner stays a copy (and withdrawable)
-        return ds.table.unprotected(), {k: v for k, v in (item.meta if item else {}).items() if k in PROVENANCE}
     if rec is None and geo_id in parse_registry(REGISTRY) or own:
-        return ds.table.unprotected(), {}
-    provenance = {"based_on": geo_id, "based_on_owner": rec.owner if rec else None,
-                  "based_on_version": rec.version if rec else None, "view": "geschützt"}
-    return ds.protected_table(), provenance
+        return {}
+    return {"based_on": geo_id, "based_on_owner": rec.owner if rec else None,
+            "based_on_version": rec.version if rec else None, "view": "geschützt"}
 
 
 def withdraw_copy(store: DataStore, name: str) -> str:

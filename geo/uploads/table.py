@@ -21,11 +21,13 @@ from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.store import DataStore
 from indicators.catalogue import Indicator, load_catalogue
+from indicators.compute.disclosure import infer_relations, relations_for
 from indicators.errors import InputError, UnknownGeography, msg
 from indicators.ingest.read import ROW_COL, RawTable, read_table
-from indicators.ingest.report import Report
+from indicators.ingest.report import USED, WARNING, Report
 from indicators.ingest.roles import ignored_columns
 from indicators.ingest.validate import AreaMatcher, detect_columns, validate_table
+from indicators.wording import t
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 
@@ -70,6 +72,16 @@ class TableCheck:
         return sorted(set(self.tidy["variable"]) - set(self.catalogue)) if not self.tidy.empty else []
 
 
+def inferred_totals(tidy: pd.DataFrame, catalogue: Mapping[str, Indicator]) -> list[tuple[str, tuple[str, ...]]]:
+    """Totals and parts the table shows (:func:`~indicators.compute.disclosure.infer_relations`) that the
+    catalogue does not declare: secondary suppression treats them as totals until a planner says otherwise."""
+    if tidy.empty:
+        return []
+    declared = {(tot, frozenset(p)) for tot, p in relations_for(catalogue)}
+    counts = [v for v in tidy["variable"].unique() if v not in catalogue or catalogue[v].kind == "count"]
+    return [r for r in infer_relations(tidy, counts) if (r[0], frozenset(r[1])) not in declared]
+
+
 def resolve_geography(geography: str | Geography, store: DataStore | None = None) -> Geography:
     """A shipped or saved geography by id (default data directory)."""
     if isinstance(geography, Geography):
@@ -79,7 +91,7 @@ def resolve_geography(geography: str | Geography, store: DataStore | None = None
         return shipped[geography]
     geos = (store or DataStore()).geographies()
     if geography not in geos:
-        raise UnknownGeography(f"Unbekannte Geografie '{geography}'. Bekannt: {', '.join(geos)}")
+        raise UnknownGeography(msg("err_unknown_geography", id=geography, known=list(geos)))
     return geos[geography]
 
 
@@ -136,6 +148,8 @@ def recheck_table(check: TableCheck, mapping: Mapping[str, object] | None = None
     """Validate again with another column mapping or default year (no re-reading)."""
     report = copy.deepcopy(check.read_report)
     tidy = validate_table(check.raw, report, check.matcher, check.catalogue, mapping, default_year)
+    for total, parts in inferred_totals(tidy, check.catalogue):  # warned about: used unless switched off
+        report.add(None, "", t("dc_inferred", total=total, parts=" + ".join(parts)), USED, WARNING)
     roles = detect_columns(check.raw.frame.columns, mapping) if not check.read_report.file_error else {}
     if not report.file_error and not report.rows_in:
         report.reject_file(msg("ingest_no_data_rows"))

@@ -101,3 +101,29 @@ def detach_areas(m: folium.Map) -> AreasGroup | None:
             del m._children[name]
             return child
     return None
+
+
+class DrawLocal(MacroElement):
+    """The drawing tool's texts (leaflet-draw's ``L.drawLocal``) in the user's language.
+
+    Add it to the map *before* ``folium.plugins.Draw``: the toolbar reads the texts when it
+    is made. The texts come from the wording table (:func:`draw_texts`), never from the data.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (texts) {
+            function merge(into, from) {
+                for (var k in from) {
+                    if (typeof from[k] === "object" && into[k]) { merge(into[k], from[k]); } else { into[k] = from[k]; }
+                }
+            }
+            if (window.L && L.drawLocal) { merge(L.drawLocal, texts); }
+        })({{ this.texts_json }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, texts: dict) -> None:
+        super().__init__()
+        self._name = "SmDrawLocal"
+        self.texts_json = str(htmlsafe_json_dumps(texts))

@@ -92,12 +92,13 @@ def _swatch(style: str = "", css_class: str = "") -> str:
 
 
 def _city_class(c: Classification, city_value: float | None) -> int | None:
+    """The class the city value lies in; None outside the classes (a count's city total exceeds
+    every area: no "◂ Lübeck gesamt" beside the top class, the line below the legend gives it)."""
     if city_value is None or city_value != city_value or not c.edges:
         return None
-    for i in range(c.k):
-        if city_value <= c.edges[i + 1] or i == c.k - 1:
-            return i if city_value >= c.edges[0] else None
-    return None
+    if not c.edges[0] <= city_value <= c.edges[-1]:
+        return None
+    return next(i for i in range(c.k) if city_value <= c.edges[i + 1] or i == c.k - 1)
 
 
 def legend_html(

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import Indicator
+from indicators.compute.totals import declare_parts, infer_relations, parse_parts  # noqa: F401  (re-exported)
 
 MIN_COUNT = 3
 # Totals and their parts within one area and year (variable ids of the shipped catalogue).
@@ -43,14 +44,26 @@ def _count_numerator(ind: Indicator | None, catalogue: Mapping[str, Indicator]) 
     return False
 
 
-def relations_for(catalogue: Mapping[str, Indicator]) -> dict[str, tuple[str, ...]]:
-    """Total -> parts relations: the defaults plus catalogue entries with ``parts: [...]``."""
-    out = {t: p for t, p in DEFAULT_RELATIONS.items() if t in catalogue}
+def relations_for(catalogue: Mapping[str, Indicator], table: pd.DataFrame | None = None
+                  ) -> list[tuple[str, tuple[str, ...]]]:
+    """Total -> parts relations: the defaults, catalogue entries with ``parts: [...]`` and, with
+    ``table``, the relations :func:`infer_relations` finds among its count variables.
+
+    A catalogue entry with ``no_parts: true`` (a planner said the variable is no total) drops
+    every default and inferred relation of that total; declared ``parts`` replace the default.
+    """
+    declared = {t: p for t, p in DEFAULT_RELATIONS.items() if t in catalogue}
     for ind in catalogue.values():
         parts = ind.extra.get("parts")
         if parts:
-            out[ind.id] = tuple(str(x) for x in parts)
-    return out
+            declared[ind.id] = tuple(str(x) for x in parts)
+    out = list(declared.items())
+    if table is not None:
+        counts = [v for v in table["variable"].unique() if v not in catalogue or catalogue[v].kind == "count"]
+        seen = {(tot, frozenset(p)) for tot, p in out}
+        out += [r for r in infer_relations(table, counts) if (r[0], frozenset(r[1])) not in seen]
+    off = {i.id for i in catalogue.values() if i.extra.get("no_parts")}
+    return [(t, p) for t, p in out if t not in off]
 
 
 def count_cells(values: pd.DataFrame, catalogue: Mapping[str, Indicator]) -> pd.DataFrame:
@@ -70,7 +83,16 @@ def count_cells(values: pd.DataFrame, catalogue: Mapping[str, Indicator]) -> pd.
     return cells.drop_duplicates(["area_code", "year", "variable"]).reset_index(drop=True)
 
 
-def relation_groups(cells: pd.DataFrame, relations: Mapping[str, Iterable[str]],
+Relations = Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]]
+
+
+def _pairs(relations: Relations) -> list[tuple[str, tuple[str, ...]]]:
+    """(total, parts) pairs of a mapping or a list of pairs (a total may have several partitions)."""
+    items = relations.items() if isinstance(relations, Mapping) else relations
+    return [(str(t), tuple(p)) for t, p in items]
+
+
+def relation_groups(cells: pd.DataFrame, relations: Relations,
                     reference_code: str | None, areas_by_year: Mapping[int, set[str]]
                     ) -> list[tuple[list[Cell], Cell | None, bool]]:
     """Linear relations total = sum(parts) among the cells.
@@ -89,7 +111,7 @@ def relation_groups(cells: pd.DataFrame, relations: Mapping[str, Iterable[str]],
         if parts:
             groups.append((parts, total, True))
     present = cells.groupby("year")["variable"].agg(set).to_dict()
-    for tvar, pvars in relations.items():
+    for tvar, pvars in _pairs(relations):
         members = {tvar, *pvars}
         # an area's relation holds where any of its cells is there, also without the total: a missing
         # total (like a missing part) is no protection, its value may be published elsewhere
@@ -99,7 +121,7 @@ def relation_groups(cells: pd.DataFrame, relations: Mapping[str, Iterable[str]],
     return groups
 
 
-def secondary_suppression(cells: pd.DataFrame, hidden: set[Cell], relations: Mapping[str, Iterable[str]],
+def secondary_suppression(cells: pd.DataFrame, hidden: set[Cell], relations: Relations,
                           min_count: int = MIN_COUNT, reference_code: str | None = "00",
                           areas_by_year: Mapping[int, set[str]] | None = None) -> set[Cell]:
     """Hide further cells until no relation reveals a hidden cell by subtraction.
@@ -146,7 +168,7 @@ def apply_disclosure(
     *,
     secondary: bool = True,
     reference_code: str | None = "00",
-    relations: Mapping[str, Iterable[str]] | None = None,
+    relations: Relations | None = None,
 ) -> pd.DataFrame:
     """Suppress small counts and values of small areas, and what would reveal them.
 
@@ -170,7 +192,9 @@ def apply_disclosure(
     reference_code
         Code of the whole city, the total of all areas.
     relations
-        Total -> parts within an area; default :func:`relations_for`.
+        Total -> parts within an area (a mapping, or (total, parts) pairs); default
+        :func:`relations_for` of the catalogue (:func:`geo.loading.load_dataset` adds the
+        relations inferred from the table).
 
     Returns
     -------
@@ -199,7 +223,7 @@ def apply_disclosure(
 
 
 def _secondary_rows(out: pd.DataFrame, whole_area: set[tuple[str, int]], catalogue: Mapping[str, Indicator],
-                    min_count: int, reference_code: str | None, relations: Mapping[str, Iterable[str]]) -> pd.Series:
+                    min_count: int, reference_code: str | None, relations: Relations) -> pd.Series:
     """Rows to hide because a count they are built on is hidden (primary or secondary)."""
     cells = count_cells(out, catalogue)
     primary = {(a, y, v) for a, y, v, x in zip(cells["area_code"], cells["year"], cells["variable"], cells["value"])

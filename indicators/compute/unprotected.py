@@ -24,10 +24,8 @@ KEY = ["area_code", "year", "variable"]
 # modules that may read unprotected cells: each protects what it computes from them
 UNPROTECTED_READERS = frozenset({
     "indicators/compute/unprotected.py",   # this module
-    "geo/loading.py",                      # compute → apply_disclosure
     "geo/spatial/estimate.py",             # shares counts out, withholds what touches a hidden cell
     "geo/uploads/pipeline.py",             # a copy of the planner's own dataset (or of shipped files)
-    "geo/grid/aggregate.py",               # census grid helpers (public cells), estimator weights only
     "indicators/needs/assessment.py",      # residents per area, used as weights, never shown as counts
 })
 

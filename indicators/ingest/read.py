@@ -19,6 +19,7 @@ import pandas as pd
 from indicators.ingest.report import USED, WARNING, Report
 from indicators.ingest.zip_safety import zip_problem
 from indicators.limits import max_upload_bytes
+from indicators.wording.message import msg
 
 MAX_COLUMNS = 2000
 XLSX_MAX_UNZIPPED = 300 * 1024 * 1024
@@ -82,15 +83,14 @@ def _frame_from_rows(header: list[str], rows: list[tuple[int, list[str]]], repor
         name = h.strip() or f"Spalte {i + 1}"
         if name in names or name == ROW_COL:
             new = f"{name} ({i + 1})"
-            report.add(None, name, f"Spaltenname doppelt oder reserviert: Spalte {i + 1} heißt jetzt '{new}'",
-                       USED, WARNING)
+            report.add(None, name, msg("read_column_renamed", i=i + 1, new=new), USED, WARNING)
             name = new
         names.append(name)
     n = len(names)
     records = []
     for line, cells in rows:
         if len(cells) > n and any(c.strip() for c in cells[n:]):
-            report.add(line, "", f"{len(cells)} Felder statt {n}: überzählige Felder ignoriert", USED, WARNING)
+            report.add(line, "", msg("read_extra_fields", cells=len(cells), n=n), USED, WARNING)
         cells = (cells + [""] * n)[:n]
         records.append([c.strip() for c in cells] + [line])
     return pd.DataFrame(records, columns=names + [ROW_COL], dtype=object)
@@ -111,12 +111,12 @@ def read_csv_text(text: str, report: Report) -> RawTable:
                 continue
             rows.append((reader.line_num, cells))
     except csv.Error as exc:
-        report.reject_file(f"CSV nicht lesbar (Zeile {reader.line_num}): {exc}")
+        report.reject_file(msg("read_csv_unreadable", line=reader.line_num, detail=exc))
     if header is None:
-        report.reject_file("Datei ist leer (keine Kopfzeile)")
+        report.reject_file(msg("read_empty"))
         return RawTable(pd.DataFrame(columns=[ROW_COL]), delimiter=delimiter)
     if len(header) > MAX_COLUMNS:
-        report.reject_file(f"zu viele Spalten ({len(header)}, erlaubt {MAX_COLUMNS})")
+        report.reject_file(msg("read_too_many_columns", n=len(header), max=MAX_COLUMNS))
         return RawTable(pd.DataFrame(columns=[ROW_COL]), delimiter=delimiter)
     frame = _frame_from_rows(header, rows, report)
     values = frame.drop(columns=ROW_COL).stack() if len(frame) else pd.Series(dtype=str)
@@ -154,22 +154,22 @@ def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
 
     problem = zip_problem(data, XLSX_MAX_UNZIPPED, XLSX_MAX_RATIO) or _xlsx_member_problem(data)
     if problem:
-        report.reject_file(f"Excel-Datei nicht verwendbar: {problem}")
+        report.reject_file(msg("read_xlsx_unusable", problem=problem))
         return RawTable(pd.DataFrame(columns=[ROW_COL]))
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         if not wb.worksheets:
-            report.reject_file("Excel-Datei enthält kein Tabellenblatt")
+            report.reject_file(msg("read_xlsx_no_sheet"))
             return RawTable(pd.DataFrame(columns=[ROW_COL]))
         ws = wb.worksheets[0]
         for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
             if i > MAX_CELL_ROWS:
-                report.reject_file(f"zu viele Zeilen (mehr als {MAX_CELL_ROWS})")
+                report.reject_file(msg("read_too_many_rows", max=MAX_CELL_ROWS))
                 return RawTable(pd.DataFrame(columns=[ROW_COL]))
             if len(row) > MAX_COLUMNS:
-                report.reject_file(f"zu viele Spalten ({len(row)}, erlaubt {MAX_COLUMNS})")
+                report.reject_file(msg("read_too_many_columns", n=len(row), max=MAX_COLUMNS))
                 return RawTable(pd.DataFrame(columns=[ROW_COL]))
             cells = [_cell_text(v) for v in row]
             if not any(c.strip() for c in cells):
@@ -180,10 +180,10 @@ def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
                 rows.append((i, cells))
         wb.close()
     except Exception as exc:  # openpyxl raises many types for broken files
-        report.reject_file(f"Excel-Datei nicht lesbar: {type(exc).__name__}")
+        report.reject_file(msg("read_xlsx_unreadable", detail=type(exc).__name__))
         return RawTable(pd.DataFrame(columns=[ROW_COL]))
     if header is None:
-        report.reject_file("Tabellenblatt ist leer")
+        report.reject_file(msg("read_sheet_empty"))
         return RawTable(pd.DataFrame(columns=[ROW_COL]))
     frame = _frame_from_rows(header, rows, report)
     # Excel stores numbers as numbers: a decimal point after str() conversion.
@@ -210,11 +210,11 @@ def read_table(source: str | Path | bytes, filename: str | None = None,
         filename = filename or path.name
         if not path.exists():
             report = Report(filename)
-            report.reject_file("Datei nicht gefunden")
+            report.reject_file(msg("read_not_found"))
             return RawTable(pd.DataFrame(columns=[ROW_COL])), report
         if path.stat().st_size > max_bytes:
             report = Report(filename)
-            report.reject_file(f"Datei größer als {max_bytes // 1_000_000} MB")
+            report.reject_file(msg("read_too_large", mb=max_bytes // 1_000_000))
             return RawTable(pd.DataFrame(columns=[ROW_COL])), report
         data = path.read_bytes()
     else:
@@ -222,19 +222,19 @@ def read_table(source: str | Path | bytes, filename: str | None = None,
     filename = filename or "Tabelle"
     report = Report(filename)
     if len(data) > max_bytes:
-        report.reject_file(f"Datei größer als {max_bytes // 1_000_000} MB")
+        report.reject_file(msg("read_too_large", mb=max_bytes // 1_000_000))
         return RawTable(pd.DataFrame(columns=[ROW_COL])), report
     is_zip = data[:4] == b"PK\x03\x04"
     if filename.lower().endswith((".xlsx", ".xlsm")) and not is_zip:
         if b"\x00" in data[:4096] or not data.strip():
-            report.reject_file("keine gültige Excel-Datei (.xlsx)")
+            report.reject_file(msg("read_not_xlsx"))
             return RawTable(pd.DataFrame(columns=[ROW_COL])), report
-        report.add(None, "", "Endung .xlsx, aber der Inhalt ist Text: als CSV gelesen", USED, WARNING)
+        report.add(None, "", msg("read_xlsx_is_text"), USED, WARNING)
     if is_zip:
         raw = read_xlsx_bytes(data, report)
     else:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            report.reject_file("Binärdatei, keine CSV-Tabelle")
+            report.reject_file(msg("read_binary"))
             return RawTable(pd.DataFrame(columns=[ROW_COL])), report
         text, encoding = decode(data)
         raw = read_csv_text(text, report)

@@ -106,7 +106,7 @@ class Report:
                  "action": _shown(f.action, lang), "severity": _shown(f.severity, lang)}
                 for f in self.sorted_findings()]
         df = pd.DataFrame(rows, columns=COLUMNS)
-        df["row"] = df["row"].astype("Int64")
+        df["row"] = ["–" if pd.isna(r) else str(int(r)) for r in df["row"]]  # file-level: "–", not "None"
         return df.rename(columns={c: t(f"col_finding_{c}", lang) for c in COLUMNS})
 
     def summary(self, lang: str = "de") -> str:

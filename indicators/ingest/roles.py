@@ -122,7 +122,7 @@ def preview_frame(tidy: pd.DataFrame, lang: str = "de", rows: int = 50) -> pd.Da
     value has are kept (at most 4).
     """
     from indicators.formatting import fmt_number  # formatting loads the wording table
-    from indicators.wording.core import lang_of
+    from indicators.wording import lang_of
 
     out = tidy.head(rows).copy()
     if "value" in out:

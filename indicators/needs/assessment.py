@@ -24,6 +24,7 @@ from indicators.needs.explain import explain
 from indicators.needs.mss import STATUS_CLASSES, STATUS_CLASSES_EN
 from indicators.needs.registry import geography_method, need_method
 from indicators.needs.robustness import robustness
+from indicators.schemes import NEED_SCHEMES
 from indicators.wording import pick
 
 POPULATION_VARIABLES = ("population_total", "inhabitants")
@@ -121,7 +122,9 @@ def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classif
         names = pick((names_de, names_en), lang)
         counts = tuple(int((idx == i).sum()) for i in range(len(names)))
         return dataclasses.replace(base, classes=pd.Series(idx.to_numpy(), index=result.index),
-                                   labels=names, counts=counts)
+                                   labels=names, counts=counts, scheme="need_mss")
     lo, hi = float(np.nanmin(score)), float(np.nanmax(score))
     cuts = [b for b in m.score_breaks if lo < b < hi]
-    return classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)
+    cls = classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)
+    # the method fixes these classes: the legend names them, not "Eigene Klassengrenzen"
+    return dataclasses.replace(cls, scheme=f"need_{method}" if f"need_{method}" in NEED_SCHEMES else cls.scheme)

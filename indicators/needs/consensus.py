@@ -126,3 +126,28 @@ def flag_changes(default: pd.DataFrame, trial: pd.DataFrame) -> pd.DataFrame:
     out["score_default"] = a["score"].to_numpy()
     out["score_trial"] = b["score"].to_numpy()
     return out[out["change"] != ""].sort_values(["change", "id"]).reset_index(drop=True)
+
+
+def sandbox(ds: Dataset, year: int, *, method: str, threshold: float | None = None,
+            weights: Mapping[str, float] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Try a threshold and weights on the default assessment of ``ds``; nothing is saved.
+
+    Returns
+    -------
+    (trial, changes)
+        ``trial``: the assessment with the tried settings (as :func:`run_needs` returns it);
+        ``changes``: :func:`flag_changes` of the default assessment (same method, preset
+        threshold, equal weights) against ``trial``.
+    """
+    from dataclasses import replace
+
+    from indicators.needs.assessment import default_setup, run_needs
+
+    base = default_setup(ds, year)
+    m = need_method(method)
+    setup = replace(base, method=method, dynamic_indicators=base.dynamic_indicators if m.uses_dynamic else [])
+    default, _, _ = run_needs(ds, year, setup, with_robustness=False)
+    params = {} if threshold is None else {"flag_threshold": float(threshold)}
+    trial_setup = replace(setup, weights=dict(weights) if weights else None, params=params)
+    trial, _, _ = run_needs(ds, year, trial_setup, with_robustness=False)
+    return trial, flag_changes(default, trial)

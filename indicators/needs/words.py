@@ -14,18 +14,30 @@ import pandas as pd
 from indicators.formatting import fmt_number
 from indicators.wording import TEXTS, t
 
+# Words that mean opposite things under two methods: MSS "hoch" is a high social status (least
+# need), SVI "hoch" a high vulnerability (most need). Shown with what they rate, never bare.
+_METHOD_WORDS = {"mss": ("nw_status_", ("hoch", "mittel", "niedrig", "sehr niedrig")),
+                 "svi": ("nw_svi_", ("hoch", "eher hoch", "eher niedrig", "niedrig"))}
 
-def need_word(word: object, lang: str = "de") -> str:
-    """``word`` in ``lang`` if the wording table knows it (``"knapp"`` → ``"narrow"``), else as text."""
+
+def need_word(word: object, lang: str = "de", method: str | None = None) -> str:
+    """``word`` in ``lang`` if the wording table knows it (``"knapp"`` → ``"narrow"``), else as text.
+
+    With ``method``, a class word says what it rates: MSS "hoch" → "hoher Status",
+    SVI "hoch" → "hohe Verwundbarkeit" (one column never uses "hoch" for both).
+    """
     if not isinstance(word, str):
         return "" if word is None or (isinstance(word, float) and word != word) else str(word)
+    prefix, words = _METHOD_WORDS.get(method or "", ("", ()))
+    if word.strip() in words:
+        return t(prefix + word.strip().replace(" ", "_"), lang)
     key = "nw_" + word.strip().replace(" ", "_")
     return t(key, lang) if key in TEXTS else word
 
 
-def need_words(values: pd.Series, lang: str = "de") -> pd.Series:
+def need_words(values: pd.Series, lang: str = "de", method: str | None = None) -> pd.Series:
     """:func:`need_word` for a column (missing values stay missing)."""
-    return values.map(lambda v: need_word(v, lang) if isinstance(v, str) else v)
+    return values.map(lambda v: need_word(v, lang, method) if isinstance(v, str) else v)
 
 
 def reason_lines(explanations: pd.DataFrame, labels: Mapping[str, str], lang: str = "de") -> dict[str, str]:

@@ -23,6 +23,9 @@ LEVEL = 0.8
 MIN_YEARS = 3
 REACHABLE, AT_RISK, OPEN, TOO_FEW = "erreichbar", "gefährdet", "offen", "zu wenige Jahre"
 VERDICTS = (REACHABLE, OPEN, AT_RISK, TOO_FEW)
+#: Wording key of each verdict (indicators/wording/strategy.py).
+VERDICT_KEYS = {REACHABLE: "str_verdict_erreichbar", AT_RISK: "str_verdict_gefaehrdet", OPEN: "str_verdict_offen",
+                TOO_FEW: "str_verdict_zu_wenige_Jahre"}
 
 
 @dataclass(frozen=True)
@@ -88,3 +91,21 @@ def goal_forecast(series: pd.Series, *, baseline_year: int, baseline: float | No
     return GoalForecast(float(value), float(low), float(high),
                         verdict(low=low, high=high, target=float(target), rising=target >= base),
                         n, int(target_year), slope, intercept)
+
+
+def trend_table(series: pd.Series, *, baseline_year: int, baseline: float | None, target: float,
+                target_year: int, level: float = LEVEL) -> pd.DataFrame:
+    """The goal's chart: per year from the baseline year to the target year the observed value,
+    the trend, the prediction interval (``low``, ``high``) and the target (empty under 3 years)."""
+    s = pd.to_numeric(series, errors="coerce").dropna()
+    s = s[s.index.astype(int) >= int(baseline_year)]
+    last = max(int(target_year), int(s.index.max()) if len(s) else int(target_year))
+    years = list(range(int(baseline_year), last + 1))
+    rows = []
+    for y in years:
+        f = goal_forecast(s, baseline_year=baseline_year, baseline=baseline, target=target, target_year=y,
+                          level=level)
+        rows.append({"year": y, "value": float(s[y]) if y in s.index else np.nan,
+                     "trend": f.value, "low": f.low, "high": f.high, "target": float(target)})
+    out = pd.DataFrame(rows).set_index("year")
+    return out.astype(float)

@@ -42,6 +42,7 @@ from indicators.query.syntax import (  # noqa: F401
     tokenize,
 )
 from indicators.wording import t
+from indicators.wording.message import msg
 
 # --- evaluation ----------------------------------------------------------------
 
@@ -182,10 +183,10 @@ def run_query(ds: Any, text: str, year: int | None = None, lang: str = "de") -> 
         With a German message naming the position of the problem.
     """
     if not ds.years:
-        raise QueryError("Dieser Datensatz enthält keine Kennzahlen mit Werten: nichts zu filtern", 0, text)
+        raise QueryError(msg("q_err_no_values"), 0, text)
     year = ds.years[-1] if year is None else int(year)
     if year not in ds.years:
-        raise QueryError(f"Keine Daten für {year}; verfügbar: {ds.years[0]}–{ds.years[-1]}", 0, text)
+        raise QueryError(msg("q_err_no_year", year=year, first=ds.years[0], last=ds.years[-1]), 0, text)
     wide = wide_values(ds.values, year, ds.geography.reference_code if ds.geography else "00")
     wide = wide.reindex(ds.areas["code"])
     # indicators of a fixed other reference year (Zensus 2011) are not candidates: "Einwohner" stays unambiguous

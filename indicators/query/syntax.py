@@ -16,6 +16,7 @@ from indicators.catalogue import Indicator
 from indicators.errors import InputError
 from indicators.ingest.validate import parse_number as validation_number
 from indicators.text import fold
+from indicators.wording.message import Message, Pair, msg
 
 AND_WORDS = {"und", "and", "&", "&&"}
 OR_WORDS = {"oder", "or", "|", "||"}
@@ -29,12 +30,17 @@ _NUMBER = re.compile(r"^[+-]?(\d[\d.,]*)\s*%?$")
 _WORD = re.compile(r"[^\s()<>=!≥≤≠]+")
 
 
+def _named(ind: Indicator) -> Pair:
+    """An indicator as "label (id)" in the reader's language."""
+    return Pair(f"{ind.label_de} ({ind.id})", f"{ind.label_en or ind.label_de} ({ind.id})")
+
+
 class QueryError(InputError):
     """A problem in the query text, with its 0-based character position."""
 
-    def __init__(self, message: str, pos: int, text: str) -> None:
-        self.message, self.pos, self.text = message, pos, text
-        super().__init__(f"Position {pos + 1}: {message}\n  {text}\n  {' ' * pos}^")
+    def __init__(self, message: str | Message, pos: int, text: str) -> None:
+        self.pos, self.text = pos, text
+        super().__init__(msg("q_err_at", pos=pos + 1, message=message, text=text, caret=" " * pos))
 
 
 @dataclass
@@ -102,7 +108,7 @@ class Names:
         """Indicator id for a typed name; QueryError if unknown or ambiguous."""
         words = _words(phrase)
         if not words:
-            raise QueryError(f"'{phrase}' ist kein Indikator", pos, text)
+            raise QueryError(msg("q_err_not_indicator", phrase=phrase), pos, text)
         folded = " ".join(words)
         scores: dict[str, int] = {}
         for ind in self.catalogue.values():
@@ -131,13 +137,15 @@ class Names:
             winners = [i for i, s in scores.items() if s == top]
             if len(winners) == 1:
                 return winners[0]
-            options = ", ".join(f"{self.catalogue[i].label_de} ({i})" for i in winners)
-            raise QueryError(f"'{phrase}' ist mehrdeutig: {options}. Bitte genauer angeben.", pos, text)
+            options = [_named(self.catalogue[i]) for i in winners]
+            raise QueryError(msg("q_err_ambiguous", phrase=phrase, options=options), pos, text)
         names = {fold(ind.label_de): ind for ind in self.catalogue.values()}
         names.update({ind.id: ind for ind in self.catalogue.values()})
         close = difflib.get_close_matches(fold(phrase), list(names), n=3, cutoff=0.5)
-        hint = (" Meinten Sie: " + ", ".join(f"{names[c].label_de} ({names[c].id})" for c in close) + "?") if close else ""
-        raise QueryError(f"Unbekannter Indikator '{phrase}'.{hint}", pos, text)
+        if close:
+            raise QueryError(msg("q_err_unknown_hint", phrase=phrase, hints=[_named(names[c]) for c in close]), pos,
+                             text)
+        raise QueryError(msg("q_err_unknown", phrase=phrase), pos, text)
 
 
 # --- tokenizer ---------------------------------------------------------------
@@ -172,7 +180,7 @@ def tokenize(text: str, names: Names) -> list[Token]:
                 continue
         m = _WORD.match(text, i)
         if m is None:  # e.g. a lone "!" (not "!=")
-            raise QueryError(f"'{text[i]}' unerwartet: erlaubt sind >, >=, <, <=, =, !=", i, text)
+            raise QueryError(msg("q_err_bad_operator", char=text[i]), i, text)
         word = m.group(0)
         low = word.lower()
         kind = "AND" if low in AND_WORDS else "OR" if low in OR_WORDS else "NOT" if low in NOT_WORDS else \
@@ -210,7 +218,7 @@ class Parser:
 
     def __init__(self, text: str, names: Names) -> None:
         if len(text) > MAX_QUERY_CHARS:
-            raise QueryError(f"Die Abfrage ist zu lang ({len(text)} Zeichen, erlaubt {MAX_QUERY_CHARS})",
+            raise QueryError(msg("q_err_too_long", n=len(text), max=MAX_QUERY_CHARS),
                              MAX_QUERY_CHARS, text[:MAX_QUERY_CHARS])
         self.text, self.names = text, names
         self.toks = tokenize(text, names)
@@ -221,23 +229,23 @@ class Parser:
         """Count one more level of brackets or 'nicht'; refuse beyond :data:`MAX_DEPTH`."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise self.fail(f"zu tief verschachtelt (mehr als {MAX_DEPTH} Klammern oder 'nicht' ineinander)")
+            raise self.fail(msg("q_err_too_deep", max=MAX_DEPTH))
 
     @property
     def tok(self) -> Token:
         return self.toks[self.i]
 
-    def fail(self, msg: str, tok: Token | None = None) -> QueryError:
-        return QueryError(msg, (tok or self.tok).pos, self.text)
+    def fail(self, message: str | Message, tok: Token | None = None) -> QueryError:
+        return QueryError(message, (tok or self.tok).pos, self.text)
 
     def parse(self) -> Any:
         if self.tok.kind == "END":
-            raise self.fail("Die Abfrage ist leer. Beispiel: 'Anteil 65+ > 25 und Bevölkerungsentwicklung < 0'")
+            raise self.fail(msg("q_err_empty"))
         node = self.parse_or()
         if self.tok.kind != "END":
             if self.tok.kind == "RP":
-                raise self.fail("')' ohne passende '('")
-            raise self.fail(f"'{self.tok.text}' unerwartet: hier fehlt 'und' bzw. 'oder'")
+                raise self.fail(msg("q_err_unmatched_close"))
+            raise self.fail(msg("q_err_missing_and_or", token=self.tok.text))
         return node
 
     def parse_or(self) -> Any:
@@ -270,8 +278,7 @@ class Parser:
             self._deeper()
             node = self.parse_or()
             if self.tok.kind != "RP":
-                raise self.fail("schließende Klammer ')' fehlt (geöffnet bei Position "
-                                f"{open_tok.pos + 1})")
+                raise self.fail(msg("q_err_missing_close", pos=open_tok.pos + 1))
             self.i += 1
             self.depth -= 1
             return node
@@ -287,8 +294,8 @@ class Parser:
             parts.append(self.tok)
             self.i += 1
         if not parts:
-            what = "das Ende" if start.kind == "END" else f"'{start.text}'"
-            raise self.fail(f"Indikator oder Zahl erwartet, gefunden: {what}", start)
+            what = msg("q_err_the_end") if start.kind == "END" else f"'{start.text}'"
+            raise self.fail(msg("q_err_operand_expected", found=what), start)
         phrase = self.text[parts[0].pos:parts[-1].end]
         if len(parts) == 1 and parts[0].kind == "NUM" or len(parts) == 2 and parts[0].kind == "NUM" and parts[1].text == "%":
             return Operand(phrase, start.pos, number=cast(float, parts[0].value))
@@ -297,8 +304,7 @@ class Parser:
         except QueryError:
             if parts[0].kind != "NUM":
                 raise
-            raise self.fail(f"'{parts[1].text}' unerwartet nach der Zahl {parts[0].text}: "
-                            "fehlt 'und' bzw. 'oder'?", parts[1]) from None
+            raise self.fail(msg("q_err_after_number", token=parts[1].text, number=parts[0].text), parts[1]) from None
 
     def parse_compare(self) -> Compare:
         first = self.parse_operand()
@@ -308,12 +314,12 @@ class Parser:
             self.i += 1
             rest.append((op, self.parse_operand()))
         if not rest:
-            raise self.fail(f"Nach '{first.text}' fehlt ein Vergleich (>, >=, <, <=, =, !=)")
+            raise self.fail(msg("q_err_no_comparison", operand=first.text))
         if self.tok.kind == "OP":
-            raise self.fail("höchstens zwei Vergleiche hintereinander (z. B. 20 < x < 30)")
+            raise self.fail(msg("q_err_too_many_comparisons"))
         ops = [first, *(o for _, o in rest)]
         if not any(o.indicator for o in ops):
-            raise QueryError("Der Vergleich enthält keinen Indikator", first.pos, self.text)
+            raise QueryError(msg("q_err_no_indicator_in_comparison"), first.pos, self.text)
         return Compare(first, rest)
 
 

@@ -40,6 +40,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Table of all indicators with ranks and a small time series each."),
     "cmp_footnote": ("Rang 1 = höchster Wert unter {n} Gebieten. „gesperrt“: weniger als {k} Fälle (Datenschutz).",
                      "Rank 1 = highest value among {n} areas. 'suppressed': fewer than {k} cases (privacy)."),
+    "cmp_sources_on_page": ("Quellen und Lizenzen: Seite {page}", "Sources and licences: page {page}"),
+    "cmp_sources_title": ("Quellen und Lizenzen", "Sources and licences"),
     "cmp_year": ("Jahr", "Year"),
     # growing uploads
     "gr_nothing": ("Die Tabelle ändert nichts am Datensatz.", "The table changes nothing in the dataset."),

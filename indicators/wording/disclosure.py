@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "dc_a_parts": ("SUMME=TEIL+TEIL…: SUMME ist in jedem Gebiet die Summe der Teile (für die Geheimhaltung); "
+                   "SUMME= ohne Teile: keine Summe (schaltet eine erkannte ab); mehrfach möglich",
+                   "TOTAL=PART+PART…: TOTAL is the sum of the parts in every area (for disclosure control); "
+                   "TOTAL= without parts: no total (switches an inferred one off); repeatable"),
     "gr_withheld": ("{n} Werte betreffen gesperrte Werte des Datensatzes und werden nicht verglichen",
                     "{n} values concern suppressed values of the dataset and are not compared"),
     "dc_copy_note": ("auf Datensatz '{name}' von {owner} aufgebaut: nur die veröffentlichten Werte übernommen "
@@ -21,6 +25,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "(sonst ließen sich zwei Auswahlen gegeneinander aufrechnen)",
                         "{names}: suppressed because the selection touches an area whose value is suppressed or "
                         "small (else two selections could be subtracted from each other)"),
+    "dc_form_title": ("**Summen in der Tabelle** (für die Geheimhaltung: eine gesperrte Teilzahl darf sich nicht "
+                      "als Summe minus die übrigen Teile ausrechnen lassen)",
+                      "**Totals in the table** (for disclosure control: a suppressed part must not be computable "
+                      "as the total minus the other parts)"),
+    "dc_form_keep": ("{total} = {parts} als Summe behandeln", "treat {total} = {parts} as a total"),
+    "dc_withdraw_button": ("Zurückziehen", "Withdraw"),
+    "dc_withdraw_help": ("Kopie Ihres Datensatzes in den Papierkorb legen (protokolliert)",
+                         "Move this copy of your dataset to the trash (audited)"),
     "dc_withdrawn": ("Kopie '{name}' von '{source}' zurückgezogen (Papierkorb)",
                      "Copy '{name}' of '{source}' withdrawn (trash)"),
 }

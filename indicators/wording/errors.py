@@ -43,4 +43,17 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "{house} does not exist (numbers {lo}–{hi})."),
     "err_number_unknown_hint": ("{house} gibt es nicht (vorhanden: {lo}–{hi}). Nächste Hausnummern: {hints}.",
                                 "{house} does not exist (numbers {lo}–{hi}). Nearest house numbers: {hints}."),
+    # geographies, indicators, print options
+    "err_unknown_geography": ("Unbekannte Geografie '{id}'. Bekannt: {known}", "Unknown geography '{id}'. Known: {known}"),
+    "err_unknown_indicator": ("unbekannter Indikator '{id}'; bekannt: {known}", "unknown indicator '{id}'; known: {known}"),
+    "err_none": ("keine", "none"),
+    "err_no_year_for": ("für '{id}' gibt es kein Jahr {year} (vorhanden: {span})",
+                        "'{id}' has no year {year} (available: {span})"),
+    "err_unknown_size": ("unbekanntes Format '{value}'; erlaubt: {allowed}", "unknown size '{value}'; allowed: {allowed}"),
+    "err_unknown_scheme": ("unbekannte Klassifizierung '{value}'; erlaubt: {allowed}",
+                           "unknown classification '{value}'; allowed: {allowed}"),
+    "err_bad_k": ("Anzahl Klassen muss zwischen 1 und {max} liegen, nicht {k}",
+                  "the number of classes must lie between 1 and {max}, not {k}"),
+    "err_unknown_palette": ("unbekannte Farbpalette '{value}'; erlaubt: {allowed} (mit _r umgekehrt)",
+                            "unknown palette '{value}'; allowed: {allowed} (reversed with _r)"),
 }

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from indicators.wording import TEXTS, t
-from indicators.wording.core import lang_of
+from indicators.wording import TEXTS, lang_of, t
 
 
 @dataclass(frozen=True)
@@ -30,6 +29,18 @@ class Number:
         from indicators.formatting import fmt_number  # formatting imports the wording package
 
         return fmt_number(self.value, self.decimals, lang_of(lang))
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A parameter given in both languages (e.g. an indicator's ``label_de`` and ``label_en``)."""
+
+    de: str
+    en: str
+
+    def text(self, lang: str = "de") -> str:
+        """``en`` for English, ``de`` otherwise."""
+        return self.en if lang_of(lang) == "en" else self.de
 
 
 @dataclass(frozen=True)
@@ -86,11 +97,11 @@ def render(value: object, lang: str = "de") -> str:
     lang : str
         ``"de"`` or ``"en"``.
     """
-    if isinstance(value, (Message, Number, Listed)):
+    if isinstance(value, (Message, Number, Listed, Pair)):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(render(v, lang) for v in value)
     return str(value)
 
 
-__all__ = ["Listed", "Message", "Number", "msg", "render"]
+__all__ = ["Listed", "Message", "Number", "Pair", "msg", "render"]

@@ -164,6 +164,39 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Leave empty for the method's default ({preset}). Numbers like 0.75 (or German 0,75).",
     ),
     # Vega-Lite label expression: its numbers come as 1,234.5; German swaps the separators
-    "chart_number_labels": ("replace(replace(replace(datum.label, ',', '#'), '.', ','), '#', '.')", "datum.label"),
     "unit_pp": ("Pp.", "pp"),  # percentage points: the change of a share
+    # help next to the controls that need it (issue 24)
+    'help_scheme': ('Wie die Werte in Farbklassen geteilt werden: Quantile = gleich viele Gebiete je Klasse; '
+                    'Natürliche Brüche = Grenzen in großen Lücken der Werte; Gleiche Intervalle = gleich breite '
+                    'Klassen; Mittelwert ± Standardabweichung der Gebiete = Klassen je eine Standardabweichung breit; '
+                    'Eigene Klassengrenzen = selbst eingeben.',
+                    'How values are split into colour classes: quantiles = the same number of areas per class; '
+                    'natural breaks = bounds in large gaps between values; equal intervals = classes of equal width; '
+                    'mean ± standard deviation of the areas = classes one standard deviation wide; manual breaks = '
+                    'type your own.'),
+    'help_classes': ('Anzahl der Farbklassen (2–9). Wenige Klassen sind leichter zu lesen; ein Verfahren kann '
+                     'weniger bilden, wenn die Werte es nicht hergeben.',
+                     'Number of colour classes (2–9). Few classes read more easily; a scheme may make fewer when the '
+                     'values do not allow more.'),
+    'help_breaks': ('Obergrenzen der Klassen, durch Semikolon getrennt, deutsche Zahlen: z. B. 10; 20,5; 30.',
+                    'Upper class bounds separated by semicolons, e.g. 10; 20.5; 30.'),
+    'help_needs_method': ('MSS: Statusindex nach dem Berliner Monitoring (z-Werte, Statusklassen). SVI: Rang-Perzentile '
+                          'wie der Social Vulnerability Index (0 bis 1). z-Summe: gewichteter Mittelwert der '
+                          'z-Werte. Einzelheiten unter „Methoden“.',
+                          'MSS: status index after the Berlin monitoring (z-scores, status classes). SVI: percentile '
+                          'ranks as in the Social Vulnerability Index (0 to 1). z sum: weighted mean of the z-scores. '
+                          'Details under "Methods".'),
+    'help_robustness': ('Robustheit: die Bewertung unter anderen Annahmen wiederholt (anderes Verfahren, andere '
+                        'Gewichte, Schwelle ±0,25). „robust“: mindestens 80 % der Varianten kommen zum selben '
+                        'Ergebnis; „knapp“: weniger.',
+                        'Robustness: the assessment repeated under other assumptions (other method, other weights, '
+                        'threshold ±0.25). "robust": at least 80 % of the variants agree; "narrow": fewer.'),
+    'help_radius': ('Umkreis um die Adresse in Metern. Die Zahlen darin sind Schätzungen aus den Stadtteilwerten '
+                    '(nach Fläche und nach Adresspunkten); kleine Zahlen werden gerundet oder nicht ausgewiesen.',
+                    'Radius around the address in metres. Its numbers are estimates from the district values (by '
+                    'area and by address points); small numbers are rounded or withheld.'),
+    'help_estimate_range': ('Spanne zwischen den beiden Schätzungen (Flächenanteil und Adresspunkte): je weiter, '
+                            'desto unsicherer.',
+                            'Range between the two estimates (area share and address points): the wider, the less '
+                            'certain.'),
 }

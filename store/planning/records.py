@@ -1,4 +1,4 @@
-"""Records of the planning register as plain dicts: cleaning and validation (German messages).
+"""Records of the planning register as plain dicts: cleaning and validation (messages are wording keys).
 
 A record is what the repository returns and stores in the history: JSON-ready values only
 (dates as ``JJJJ-MM-TT`` strings, lists sorted). :func:`clean` turns user input (the app's
@@ -14,20 +14,41 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from indicators.wording import t
+from indicators.wording.message import Message, msg
 from store.planning.errors import PlanError
 from store.planning.models import STATUSES
 
 ENTITIES = ("measure", "goal", "partner")
-ENTITY_LABELS = {"measure": "Maßnahme", "goal": "Ziel", "partner": "Partner"}
-LABELS = {
-    "title": "Titel", "description": "Beschreibung", "field": "Handlungsfeld", "geography": "Geografie",
-    "areas": "Gebiete", "location": "Ort", "responsible": "Verantwortlich", "start": "Beginn", "end": "Ende",
-    "budget_planned": "Budget geplant", "budget_spent": "Budget verausgabt", "status": "Status",
-    "partners": "Partner", "goals": "Ziele", "indicators": "Zielindikatoren", "milestones": "Meilensteine",
-    "text": "Text", "indicator": "Indikator", "baseline_year": "Basisjahr", "target_value": "Zielwert",
-    "target_year": "Zieljahr", "organisation": "Organisation", "kind": "Art", "contact": "Kontakt",
-    "fields": "Handlungsfelder",
-}
+_FIELD_KEYS = ("title", "description", "field", "geography", "areas", "location", "responsible", "start", "end",
+               "budget_planned", "budget_spent", "status", "partners", "goals", "indicators", "milestones", "text",
+               "indicator", "baseline_year", "target_value", "target_year", "organisation", "kind", "contact",
+               "fields", "kennung")
+# the names live in the wording table (indicators/wording/planning.py); these German dicts stay for callers
+ENTITY_LABELS = {e: t(f"plan_entity_{e}") for e in ENTITIES}
+LABELS = {k: t(f"plan_field_{k}") for k in _FIELD_KEYS}
+
+
+def field_label(key: str, lang: str = "de") -> str:
+    """The name of a record field in ``lang`` (``budget_planned`` → "Budget geplant" / "Budget planned")."""
+    return t(f"plan_field_{key}", lang) if key in LABELS else key
+
+
+def entity_label(entity: str, lang: str = "de") -> str:
+    """``measure`` → "Maßnahme" / "Measure"."""
+    return t(f"plan_entity_{entity}", lang) if entity in ENTITY_LABELS else entity
+
+
+def status_label(status: str, lang: str = "de") -> str:
+    """A measure's status in ``lang`` (``laufend`` → "running"); an unknown value as it is."""
+    return t(f"plan_status_{status}", lang) if status in STATUSES else str(status)
+
+
+def _f(key: str) -> Message:
+    """A field's name as a message parameter (rendered in the reader's language)."""
+    return msg(f"plan_field_{key}")
+
+
 FIELDS = {
     "measure": ("title", "description", "field", "geography", "areas", "location", "responsible", "start", "end",
                 "budget_planned", "budget_spent", "status", "partners", "goals", "indicators", "milestones"),
@@ -54,11 +75,11 @@ def _text(data: dict, key: str, required: bool = False, limit: int = 300) -> str
     v = data.get(key)
     if _missing(v):
         if required:
-            raise PlanError(f"{LABELS[key]} fehlt")
+            raise PlanError(msg("plan_err_missing", field=_f(key)))
         return ""
     s = str(v).strip()
     if len(s) > limit:
-        raise PlanError(f"{LABELS[key]} zu lang: höchstens {limit} Zeichen")
+        raise PlanError(msg("plan_err_too_long", field=_f(key), limit=limit))
     return s
 
 
@@ -88,20 +109,20 @@ def parse_date(v: Any, key: str, end: bool = False) -> str | None:
             return dt.datetime.strptime(s, fmt).date().isoformat()
         except ValueError:
             pass
-    raise PlanError(f"{LABELS[key]} {s!r} ist kein Datum (JJJJ-MM-TT, TT.MM.JJJJ oder Jahr)")
+    raise PlanError(msg("plan_err_no_date", field=_f(key), value=repr(s)))
 
 
 def _number(v: Any, key: str, required: bool = False) -> float | None:
     if _missing(v):
         if required:
-            raise PlanError(f"{LABELS[key]} fehlt")
+            raise PlanError(msg("plan_err_missing", field=_f(key)))
         return None
     try:
         x = float(_german(v)) if isinstance(v, str) else float(v)
     except (TypeError, ValueError):
-        raise PlanError(f"{LABELS[key]} {v!r} ist keine Zahl") from None
+        raise PlanError(msg("plan_err_no_number", field=_f(key), value=repr(v))) from None
     if not math.isfinite(x):
-        raise PlanError(f"{LABELS[key]} {v!r} ist keine endliche Zahl")
+        raise PlanError(msg("plan_err_not_finite", field=_f(key), value=repr(v)))
     return x
 
 
@@ -123,7 +144,7 @@ def _german(text: str) -> str:
 def _year(v: Any, key: str) -> int:
     x = _required(v, key)
     if not float(x).is_integer() or not 1900 <= x <= 2100:
-        raise PlanError(f"{LABELS[key]} {v!r} ist kein Jahr (1900–2100)")
+        raise PlanError(msg("plan_err_no_year", field=_f(key), value=repr(v)))
     return int(x)
 
 
@@ -131,11 +152,11 @@ def _codes(data: dict, key: str, geography: str, known: Known | None) -> list[st
     codes = sorted(set(split_list(data.get(key))))
     for c in codes:
         if not _CODE.match(c):
-            raise PlanError(f"{LABELS[key]}: {c!r} ist kein Gebietsschlüssel")
+            raise PlanError(msg("plan_err_no_code", field=_f(key), value=repr(c)))
     if known is not None and geography in known.areas:
         bad = [c for c in codes if c not in known.areas[geography]]
         if bad:
-            raise PlanError(f"{LABELS[key]}: {', '.join(bad)} gibt es in der Geografie '{geography}' nicht")
+            raise PlanError(msg("plan_err_not_in_geography", field=_f(key), values=bad, geography=geography))
     return codes
 
 
@@ -144,21 +165,21 @@ def _indicators(ids: list[str], key: str, geography: str, known: Known | None) -
     if known is not None and geography in known.indicators:
         bad = [i for i in ids if i not in known.indicators[geography]]
         if bad:
-            raise PlanError(f"{LABELS[key]}: {', '.join(bad)} gibt es in der Geografie '{geography}' nicht")
+            raise PlanError(msg("plan_err_not_in_geography", field=_f(key), values=bad, geography=geography))
     return ids
 
 
 def _geography(data: dict, known: Known | None) -> str:
     geo = _text(data, "geography", required=True, limit=48)
     if known is not None and known.areas and geo not in known.areas:
-        raise PlanError(f"Geografie '{geo}' gibt es nicht (bekannt: {', '.join(sorted(known.areas))})")
+        raise PlanError(msg("plan_err_unknown_geography", geography=geo, known=sorted(known.areas)))
     return geo
 
 
 def _field(data: dict, fields: list[str]) -> str:
     name = _text(data, "field", required=True, limit=120)
     if name not in fields:
-        raise PlanError(f"Handlungsfeld '{name}' gibt es nicht (bekannt: {', '.join(fields)})")
+        raise PlanError(msg("plan_err_unknown_field", name=name, known=list(fields)))
     return name
 
 
@@ -175,7 +196,7 @@ def _location(v: Any) -> dict | None:
         return None
     if not isinstance(v, dict) or v.get("type") not in {"Point", "Polygon", "MultiPolygon"} \
             or not isinstance(v.get("coordinates"), list):
-        raise PlanError("Ort: erwartet eine GeoJSON-Geometrie (Point oder Polygon, WGS 84)")
+        raise PlanError(msg("plan_err_location"))
     return {"type": v["type"], "coordinates": v["coordinates"]}
 
 
@@ -202,12 +223,12 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
                "target_value": _number(data.get("target_value"), "target_value", required=True),
                "target_year": _year(data.get("target_year"), "target_year")}
         if rec["target_year"] <= rec["baseline_year"]:
-            raise PlanError(f"Zieljahr {rec['target_year']} muss nach dem Basisjahr {rec['baseline_year']} liegen")
+            raise PlanError(msg("plan_err_target_year", target=rec["target_year"], baseline=rec["baseline_year"]))
         if "kennung" in data:  # the planner's own reference; kept as it is when not given
             rec["kennung"] = _text(data, "kennung", limit=64)
         return rec
     if entity != "measure":
-        raise PlanError(f"unbekannte Art von Eintrag {entity!r}")
+        raise PlanError(msg("plan_err_entity", entity=repr(entity)))
     rec = {"title": _text(data, "title", required=True), "description": _text(data, "description", limit=10000),
            "field": _field(data, fields), "geography": geo, "areas": _codes(data, "areas", geo, known),
            "location": _location(data.get("location")), "responsible": _text(data, "responsible", limit=200),
@@ -222,14 +243,14 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
     if "kennung" in data:  # the planner's own reference; kept as it is when not given
         rec["kennung"] = _text(data, "kennung", limit=64)
     if rec["status"] not in STATUSES:
-        raise PlanError(f"Status '{rec['status']}' gibt es nicht (erlaubt: {', '.join(STATUSES)})")
+        raise PlanError(msg("plan_err_status", status=rec["status"], allowed=list(STATUSES)))
     if rec["start"] and rec["end"] and rec["end"] < rec["start"]:
-        raise PlanError(f"Ende {rec['end']} liegt vor dem Beginn {rec['start']}")
+        raise PlanError(msg("plan_err_end_before_start", end=rec["end"], start=rec["start"]))
     for key in ("budget_planned", "budget_spent"):
         if rec[key] is not None and rec[key] < 0:
-            raise PlanError(f"{LABELS[key]} darf nicht negativ sein")
+            raise PlanError(msg("plan_err_negative", field=_f(key)))
     if not rec["areas"] and rec["location"] is None:
-        raise PlanError("Gebiete fehlen: bitte Gebietsschlüssel oder einen Ort angeben")
+        raise PlanError(msg("plan_err_no_areas"))
     return rec
 
 
@@ -240,14 +261,14 @@ def diff(old: dict | None, new: dict | None) -> dict[str, list]:
             if (old or {}).get(k) != (new or {}).get(k)}
 
 
-def describe(changes: dict[str, list], limit: int = 6) -> str:
-    """``Titel: 'A' → 'B'; Status: 'geplant' → 'laufend'`` (German labels)."""
+def describe(changes: dict[str, list], limit: int = 6, lang: str = "de") -> str:
+    """``Titel: 'A' → 'B'; Status: 'geplant' → 'laufend'`` (field names in ``lang``)."""
     def show(v: Any) -> str:
         if v is None or v == [] or v == "":
             return "–"
         if isinstance(v, list):
             return ", ".join(str(x) for x in v)
         return repr(v) if isinstance(v, str) else str(v)
-    parts = [f"{LABELS.get(k, k)}: {show(o)} → {show(n)}" for k, (o, n) in list(changes.items())[:limit]]
+    parts = [f"{field_label(k, lang)}: {show(o)} → {show(n)}" for k, (o, n) in list(changes.items())[:limit]]
     more = len(changes) - limit
-    return "; ".join(parts) + (f" (und {more} weitere)" if more > 0 else "")
+    return "; ".join(parts) + (t("plan_and_more", lang, n=more) if more > 0 else "")

@@ -34,7 +34,7 @@ def _snapshot_before(s: Session, entity: str, rid: int, before: int) -> dict | N
     h = s.scalar(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid,
                                           HistoryRow.id < before, HistoryRow.snapshot.is_not(None))
                  .order_by(HistoryRow.id.desc()).limit(1))
-    return dict(h.snapshot) if h is not None and h.snapshot is not None else None
+    return dict(h.snapshot) if h is not None and h.snapshot else None
 
 
 def trash(engine: Engine, user: User) -> list[dict]:
@@ -82,7 +82,8 @@ def restore_in(s: Session, user: User, entity: str, rid: int) -> dict:
     if snap is None:
         raise PlanError(f"{label}: kein gespeicherter Stand zum Wiederherstellen")
     rec = clean(entity, snap, rows.field_names(s))
-    if entity == "partner" and s.scalar(select(PartnerRow).where(PartnerRow.organisation == rec["organisation"])) is not None:
+    if entity == "partner" and s.scalar(select(PartnerRow).where(PartnerRow.organisation == rec["organisation"])) \
+            is not None:
         raise PlanError(f"Partner '{rec['organisation']}' gibt es schon; {label} wurde nicht wiederhergestellt")
     now = utcnow()
     row = table(id=rid, version=last.version + 1, created=now, updated=now,

@@ -114,3 +114,19 @@ def test_a_map_with_an_unknown_suffix_is_refused_with_a_message(tmp_path):
     assert res.stderr.startswith("Fehler: karte.docx: Endung .docx ist kein Kartenformat") and not out.exists()
     en = run("map", "--indicator", "share_65plus", "--year", "2020", "--out", str(out), lang="en")
     assert en.returncode == 1 and "karte.docx: .docx is no map format" in en.stderr
+
+
+def test_query_and_print_map_errors_in_english():
+    res = run("query", "Anteil 65+ >> 3", lang="en")
+    assert res.returncode == 1 and "indicator or number expected, found: '>'" in res.stderr
+    assert "erwartet" not in res.stderr and "^" in res.stderr  # the caret under the position stays
+    de = run("query", "Anteil 65+ >> 3")
+    assert "Indikator oder Zahl erwartet, gefunden: '>'" in de.stderr
+
+
+def test_unknown_geography_and_year_in_english():
+    geo = run("map", "--indicator", "share_65plus", "--year", "2022", "--geography", "nope", "--out", "x.png",
+              lang="en")
+    assert geo.returncode == 1 and geo.stderr.startswith("Error: Unknown geography 'nope'. Known: stadtteile")
+    year = run("map", "--indicator", "share_65plus", "--year", "1999", "--out", "x.png", lang="en")
+    assert year.returncode == 1 and "'share_65plus' has no year 1999 (available: 2010–2022)" in year.stderr

@@ -18,7 +18,8 @@ import pytest
 
 AXE_DIR = Path(__file__).resolve().parent / "axe"
 AXE_JS = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["atlas", "bedarfslagen", "vergleich?areas=05,10", "abfragen", "daten", "planung", "methoden", "about"]
+PAGES = ["atlas", "bedarfslagen", "vergleich?areas=05,10", "abfragen", "daten", "planung", "strategie", "methoden",
+         "about"]
 SEVERE = {"serious", "critical"}
 RUN_AXE = """async () => {
   const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
@@ -62,7 +63,7 @@ def severe_violations(page, axe_js: Path) -> list[dict]:
 def test_page_has_no_serious_or_critical_axe_violation(browser, e2e, server, axe_js, path):
     with e2e.open_app_page(browser, server.url, f"a11y-{path}") as app:
         app.goto(path)
-        if path in ("atlas", "bedarfslagen", "abfragen"):
+        if path in ("atlas", "bedarfslagen", "abfragen", "strategie"):
             app.map_frame()
         found = severe_violations(app.page, axe_js)
         assert found == [], json.dumps(found, ensure_ascii=False, indent=1)

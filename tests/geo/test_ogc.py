@@ -155,7 +155,9 @@ print(json.dumps(out))
 def _gdal_read(base: str, names: list[str]) -> list:
     """Read through GDAL's OAPIF driver in a clean process, as QGIS would (the app's own processes switch
     GDAL's network drivers off: geo/safe_open.py)."""
-    env = {k: v for k, v in os.environ.items() if k != "GDAL_SKIP"}  # set by geo/safe_open.py on import
+    from geo.safe_open import GDAL_CONFIG  # the app's own processes: no network drivers, 1 s timeouts
+
+    env = {k: v for k, v in os.environ.items() if k != "GDAL_SKIP" and k not in GDAL_CONFIG}
     proc = subprocess.run([sys.executable, "-c", GDAL_READ, base, *names], capture_output=True, text=True,
                           timeout=240, env=env)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -189,3 +191,16 @@ def test_gdal_oapif_reads_public_collections_only(admin_store):
             proc.terminate()
             proc.wait(timeout=30)
             admin_store.publish("beta", False)
+
+
+def test_configuration_untouched_when_nothing_changed(admin_store):
+    """pygeoapi restarts when the configuration file changes (systemd .path unit): no change, no restart."""
+    out = ogc.ogc_dir(admin_store.root)
+    _reset(admin_store)
+    before = (out / ogc.CONFIG_NAME).stat().st_mtime_ns
+    ogc.write_ogc(data_root=admin_store.root)
+    admin_store.publish("alpha", False)  # already internal: the same public set
+    assert (out / ogc.CONFIG_NAME).stat().st_mtime_ns == before
+    admin_store.publish("alpha")
+    assert (out / ogc.CONFIG_NAME).stat().st_mtime_ns != before
+    admin_store.publish("alpha", False)

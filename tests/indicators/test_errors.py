@@ -59,3 +59,15 @@ def test_class_break_errors_are_keyed_and_rendered_in_english():
     assert str(err.value) == "Eigene Klassengrenzen: Grenze doppelt angegeben: 20,5"
     assert err.value.localized("en") == "Manual breaks: break given twice: 20.5"
     assert isinstance(err.value, SozialmonitorError)
+
+
+def test_planning_record_errors_name_the_field_in_the_readers_language():
+    from store.planning.errors import PlanError
+    from store.planning.records import LABELS, clean, describe, field_label
+
+    with pytest.raises(PlanError) as err:
+        clean("measure", {"geography": "stadtteile", "field": "x", "title": "T", "budget_planned": "abc"}, ["x"])
+    assert str(err.value) == "Budget geplant 'abc' ist keine Zahl"  # German kept for old callers
+    assert error_text(err.value, "en") == "Budget planned 'abc' is not a number"
+    assert LABELS["budget_planned"] == "Budget geplant" and field_label("budget_planned", "en") == "Budget planned"
+    assert describe({"status": ["geplant", "laufend"]}, lang="en") == "Status: 'geplant' → 'laufend'"

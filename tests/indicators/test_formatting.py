@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from indicators.formatting import (
@@ -56,3 +57,24 @@ def test_rank_and_range():
     assert fmt_rank(None, 10) == "–"
     assert fmt_range(12.3, 15) == "12,3 – 15,0"
     assert fmt_range(7, 7) == "7,0"
+
+
+# --- counts never with decimals (issue 24, item 7) ---------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from indicators.formatting import value_decimals  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None)
+@given(xs=st.lists(st.integers(min_value=-50, max_value=99), min_size=1, max_size=30),
+       kind=st.sampled_from(["value", "change", "count"]))
+def test_whole_numbers_of_a_value_or_change_get_no_decimals(xs, kind):
+    # schools per area (kind "value"), a difference of counts: "2 Schulen", "−19", never "2,0"
+    assert value_decimals(kind, pd.Series(xs, dtype="float64")) == 0
+
+
+def test_a_rate_keeps_its_decimal_and_a_fraction_keeps_it_too():
+    assert value_decimals("rate", pd.Series([10.0, 20.0, 30.0])) == 1
+    assert value_decimals("value", pd.Series([2.0, 2.5, 3.0])) == 1
+    assert value_decimals("value", pd.Series([6235.0, 9903.4])) == 0  # a density: median ≥ 100

@@ -60,7 +60,10 @@ def test_charts_use_plain_years_and_german_numbers():
     assert len(charts) > 10
     spec = charts[1].proto.spec  # charts[0] is the colour key
     assert '"format": "d"' in spec or '"format":"d"' in spec
-    assert "datum.label" in spec and "'.', ','" in spec  # German decimal comma on the value axis
+    import json
+
+    locale = json.loads(spec)["config"]["locale"]  # German decimal comma and months from the chart's locale
+    assert locale["number"]["decimal"] == "," and "Juli" in locale["time"]["months"]
 
 
 def test_chart_tooltips_show_german_numbers():
@@ -80,3 +83,15 @@ def test_chart_tooltips_show_german_numbers():
     texts = list(table[shown["field"]])
     assert texts and any("," in x for x in texts)
     assert not any(re.search(r"\d\.\d{1,2}(\D|$)", x) for x in texts)  # no English decimal point
+
+
+def test_a_fifth_area_is_refused_in_the_users_language_not_by_streamlit():
+    at = AppTest.from_string(PAGE, default_timeout=120)
+    at.query_params.update({"areas": "01,02"})
+    at.run()
+    ms = at.multiselect(key="cmp_areas")
+    assert ms.max_selections in (None, 0)  # Streamlit's own message would be English only
+    ms.set_value(["01", "02", "03", "04", "05"]).run()
+    assert not at.exception
+    assert any("Höchstens vier Gebiete" in w.value for w in at.sidebar.warning)
+    assert "Gebietsvergleich" in at.subheader[0].value

@@ -6,7 +6,7 @@ falls back with a note instead of failing or emptying.
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
-from viewkit import HARNESS, labels_of, qp, stale_labels, switch_language
+from viewkit import HARNESS, labels_of, qp, stale_labels, switch_language, synthetic_environment
 
 
 def _open(**params) -> AppTest:
@@ -72,3 +72,36 @@ def test_needs_method_survives_the_language_switch():
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["needs_method"] == "svi" and qp(at, "method") == "svi"
+
+
+def test_print_map_title_and_subtitle_are_typed_in_the_print_expander_and_kept():
+    at = _open()
+    at.session_state["dl_print_map_open"] = True
+    at.run()
+    at.text_input(key="print_title").set_value("Synthetischer Titel").run()
+    at.text_input(key="print_subtitle").set_value("Synthetischer Untertitel").run()
+    at.session_state["dl_print_map_open"] = False  # closed and opened again: the typed title stays
+    at.run()
+    at.session_state["dl_print_map_open"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.text_input(key="print_title").value == "Synthetischer Titel"
+    assert at.text_input(key="print_subtitle").value == "Synthetischer Untertitel"
+
+
+def test_area_profile_offers_a_one_page_pdf():
+    at = _open(area="03")
+    assert not at.exception, [e.value for e in at.exception]
+    labels = [b.label for b in at.get("download_button")]
+    assert "Gebietsprofil als PDF (1 Seite)" in labels
+
+
+def test_needs_on_an_uploaded_table_without_the_usual_indicators_chooses_all_it_has(monkeypatch):
+    for k, v in synthetic_environment().items():
+        monkeypatch.setenv(k, v)
+    at = _open(geo="synthetisch")
+    at.session_state["page"] = "needs"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="needs_indicators").value == ["quote"]
+    assert "Bitte mindestens einen Indikator wählen." not in [i.value for i in at.info]

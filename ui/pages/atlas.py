@@ -60,14 +60,14 @@ def _controls(ds, lang: str) -> AtlasView:
     if view == "change":
         start, relative = _change_controls(ds, ind_id, year, years, lang)
     common.choice("scheme", SCHEMES, "quantiles")
-    scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme",
+    scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme", help=t("help_scheme", lang),
                           format_func=lambda s: SCHEME_NAMES[lang][s])
     common.init_state("k", 5, int, set(K_RANGE))
-    k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k")
+    k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k", help=t("help_classes", lang))
     breaks = None
     if scheme == "manual":
         common.init_state("breaks", "", str)
-        breaks = _manual_breaks(sb.text_input(t("breaks", lang), key="breaks"), lang)
+        breaks = _manual_breaks(sb.text_input(t("breaks", lang), key="breaks", help=t("help_breaks", lang)), lang)
         if breaks is None:  # e.g. a link with scheme=manual and no breaks: fall back, say so
             sb.info(t("manual_fallback", lang))
             scheme = "quantiles"
@@ -338,9 +338,10 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
     })
     st.dataframe(display_columns(shown, lang), hide_index=True, width="stretch")
     supply_panel.reach_in_profile(ds, code, c.year, lang)  # reach of the facility layers (Versorgung)
+    downloads.profile_download(ds, code, c.year, lang)
     from ui.pages.planning_form import area_section  # the area's measures and goals (Planung)
 
-    area_section(ds.geography.id, code, lang)
+    area_section(ds.geography.id, code, lang, {i: ds.catalogue[i].label(lang) for i in ds.catalogue})
     ind = ds.catalogue[c.indicator]
     ts, decimals = common.derived(ds, ("series", c.indicator, code), lambda: _series(ds, c.indicator, code))
     ts = ts.set_axis([names.get(col, ds.geography.reference_label(lang)) for col in ts.columns], axis=1)
@@ -356,17 +357,19 @@ def _series(ds, indicator: str, code: str) -> tuple[pd.DataFrame, int]:
     return series(values, indicator, [code, ref] if ref else [code]), decimals
 
 
-# Vega formats numbers the English way; the wording table holds the expression that swaps the separators
+# Vega formats numbers the English way unless the chart carries a locale (indicators.wording.locale)
 
 
 def series_chart(ts: pd.DataFrame, unit: str, decimals: int, lang: str):
     """Line chart of a time series (years × areas): years without thousands separators, numbers in ``lang``."""
     import altair as alt
 
+    from indicators.wording.locale import vega_locale  # with the chart, not at the page's import (warm-up)
+
     long = ts.rename_axis("year").reset_index().melt("year", var_name="area", value_name="value").dropna()
     long["year"] = long["year"].astype(int)
     long["shown"] = [fmt_value(v, unit, decimals, lang) for v in long["value"]]
-    axis = alt.Axis(format=f",.{decimals}f", labelExpr=t("chart_number_labels", lang))
+    axis = alt.Axis(format=f",.{decimals}f")  # "21,0" in German: the chart carries the locale
     title = f"{t('value', lang)} ({unit})" if unit else t("value", lang)
     return alt.Chart(long).mark_line(point=True).encode(
         x=alt.X("year:Q", title=t("year", lang), axis=alt.Axis(format="d", tickMinStep=1)),
@@ -374,4 +377,4 @@ def series_chart(ts: pd.DataFrame, unit: str, decimals: int, lang: str):
         color=alt.Color("area:N", title=t("col_name", lang)),
         tooltip=[alt.Tooltip("area:N", title=t("col_name", lang)), alt.Tooltip("year:Q", title=t("year", lang),
                                                                                format="d"),
-                 alt.Tooltip("shown:N", title=title)])
+                 alt.Tooltip("shown:N", title=title)]).configure(locale=vega_locale(lang))

@@ -15,6 +15,7 @@ from indicators.compute.compare import MAX_AREAS, MIN_AREAS, compare_cells, comp
 from indicators.formatting import fmt_value
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.locale import vega_locale
 from ui import common
 
 MANY_OPTIONS = 3000  # above this (grid cells) the areas are typed as codes instead of picked from a list
@@ -27,16 +28,21 @@ def _area_choice(ds, lang: str) -> list[str]:
         raw = common.url_default("areas", None) or common.remembered("areas") or ""
         linked = [c for c in dict.fromkeys(str(raw).split(",")) if c in names][:MAX_AREAS]
         st.session_state["cmp_areas"] = linked
+    too_many = len(st.session_state["cmp_areas"]) > MAX_AREAS  # a fifth area picked: keep four and say so
     st.session_state["cmp_areas"] = [c for c in st.session_state["cmp_areas"] if c in names][:MAX_AREAS]
+    if too_many:
+        st.sidebar.warning(t("cmp_too_many", lang))
     if len(names) > MANY_OPTIONS:
         text = st.sidebar.text_input(t("cmp_areas", lang), ",".join(st.session_state["cmp_areas"]))
         st.session_state["cmp_areas"] = [c for c in dict.fromkeys(x.strip() for x in text.split(","))
                                          if c in names][:MAX_AREAS]
         chosen = list(st.session_state["cmp_areas"])
     else:
+        # no max_selections: Streamlit would say "You can only select up to 4 options" in English only;
+        # a fifth area is refused with the wording table's note instead
         chosen = st.sidebar.multiselect(t("cmp_areas", lang), list(names), key="cmp_areas",
-                                        max_selections=MAX_AREAS, placeholder=t("choose_options", lang),
-                                        format_func=lambda c: f"{c} {names[c]}")
+                                        placeholder=t("choose_options", lang),
+                                        format_func=lambda c: f"{c} {names[c]}")[:MAX_AREAS]
     common.sync_url(areas=",".join(chosen) or None)
     return chosen
 
@@ -112,7 +118,7 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
         ind = ds.catalogue[row["indicator"]]
         dec = ind.decimals_for(long["value"])
         long["shown"] = [fmt_value(v, ind.unit_for(lang), dec, lang) for v in long["value"]]
-        y_axis = alt.Axis(title=None, format=f",.{dec}f", labelExpr=t("chart_number_labels", lang))
+        y_axis = alt.Axis(title=None, format=f",.{dec}f")  # German separators from the chart's locale
         chart = alt.Chart(long, title=alt.TitleParams(title, fontSize=12, anchor="start")).mark_line(
             point=True).encode(
             x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
@@ -122,7 +128,7 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
             tooltip=[alt.Tooltip("area:N", title=t("name", lang)), alt.Tooltip("year:Q", title=t("cmp_year", lang),
                                                                              format="d"),
                      alt.Tooltip("shown:N", title=t("value", lang))],
-        ).properties(height=200)
+        ).properties(height=200).configure(locale=vega_locale(lang))
         with cols[i % CHART_COLS]:
             st.altair_chart(chart, width="stretch")
 

@@ -54,7 +54,7 @@ def render() -> None:
         "area_code": result["id"], "value": result["score"], "numerator": np.nan,
         "denominator": np.nan, "suppressed": False}))
     layer["flagged"] = result["flag"].to_numpy()
-    layer["note"] = _notes(result, rob, lang)
+    layer["note"] = _notes(result, rob, lang, method)
     classes = need_classes(result, method, lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
@@ -69,12 +69,12 @@ def render() -> None:
         if flagged.empty:
             _none_flagged(result, method, threshold, lang)
         for _, row in flagged.head(30).iterrows():
-            st.markdown(f"- **{md(row['name'])}** ({md(need_word(row['label'], lang))}): "
+            st.markdown(f"- **{md(row['name'])}** ({md(need_word(row['label'], lang, method))}): "
                         f"{md(reasons.get(row['id'], ''))}")
     table = result[["id", "name", "label", "score", "rank", "flag", "status"]].copy()
     table["score"] = [fmt_number(v, 2, lang) for v in table["score"]]
     table["rank"] = table["rank"].astype("Int64")
-    table["label"] = need_words(table["label"], lang)
+    table["label"] = need_words(table["label"], lang, method)
     table["status"] = need_words(table["status"], lang)
     table["flag"] = [t("yes", lang) if f else t("no", lang) for f in table["flag"].fillna(False)]
     if rob is not None:
@@ -85,7 +85,9 @@ def render() -> None:
         table["rank_range"] = [f"{a}–{b}" if pd.notna(a) else "–"
                                for a, b in zip(table["id"].map(r["rank_min"]), table["id"].map(r["rank_max"]))]
     table["reasons"] = table["id"].map(reasons).astype(object).fillna("")
-    st.dataframe(display_columns(table.sort_values("rank"), lang), hide_index=True, width="stretch")
+    st.dataframe(display_columns(table.sort_values("rank"), lang), hide_index=True, width="stretch",
+                 column_config={t("col_robustness", lang): st.column_config.TextColumn(
+                     help=t("help_robustness", lang))})
 
     def make():
         from geo.exports.results import needs_export
@@ -139,22 +141,23 @@ def _controls(ds, lang: str) -> NeedsView | None:
     methods = {m: t(need_method(m).text_key("label"), lang) for m in method_names()}
     common.choice("needs_method", methods, base.method, param="method", label=t("needs_method", lang),
                   shown=methods.get)
-    method = sb.selectbox(t("needs_method", lang), list(methods), key="needs_method",
+    method = sb.selectbox(t("needs_method", lang), list(methods), key="needs_method", help=t("help_needs_method", lang),
                           format_func=methods.__getitem__)
     candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
                   and i not in base.dynamic_indicators and common.years_for(ds, i)]
+    # the method's indicators, else (e.g. an uploaded table without the usual ids) every candidate
+    default_ids = [i for i in base.indicators if i in candidates] or candidates
     if "needs_indicators" not in st.session_state:
         raw = common.url_default("needs", None) or common.remembered("needs")
         linked = [i for i in str(raw).split(",") if i in candidates] if raw else []
-        st.session_state["needs_indicators"] = linked or [i for i in base.indicators if i in candidates]
-    common.choices("needs_indicators", candidates, base.indicators, label=t("needs_indicators", lang))
+        st.session_state["needs_indicators"] = linked or default_ids
+    common.choices("needs_indicators", candidates, default_ids, label=t("needs_indicators", lang))
     chosen = sb.multiselect(t("needs_indicators", lang), candidates, key="needs_indicators",
                             placeholder=t("choose_options", lang),
                             format_func=lambda i: ds.catalogue[i].label(lang))
     preset = need_method(method).threshold
     common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset
     threshold = _threshold(preset, lang)
-    default_ids = [i for i in base.indicators if i in candidates]
     common.sync_url(year=year, method=method if method != base.method else None,
                     needs=",".join(chosen) if chosen and chosen != default_ids else None,
                     needs_threshold=f"{threshold:g}" if threshold != preset else None)
@@ -164,12 +167,12 @@ def _controls(ds, lang: str) -> NeedsView | None:
     return NeedsView(year=int(year), method=method, indicators=tuple(chosen), threshold=float(threshold))
 
 
-def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str) -> list[str]:
+def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str, method: str | None = None) -> list[str]:
     """Tooltip line per area: class label and, if computed, robustness of its flag."""
     robust = rob.set_index("id") if rob is not None else None
     out = []
     for rid, label in zip(result["id"], result["label"]):
-        text = str(need_word(label, lang))
+        text = str(need_word(label, lang, method))
         if robust is not None and rid in robust.index and pd.notna(robust.at[rid, "share"]):
             share = fmt_percent(100 * robust.at[rid, "share"], 0, lang)
             text += f" · {need_word(robust.at[rid, 'robustness'], lang)} ({share})"

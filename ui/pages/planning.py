@@ -12,18 +12,23 @@ import streamlit as st
 from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure, known
 from geo.planning.map import measures_map
 from indicators.formatting import fmt_change, fmt_number, fmt_percent
+from indicators.planning.display import day, indicator_label
 from indicators.planning.effect import trends
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.locale import vega_locale
 from store.errors import StoreError
 from store.permissions import allowed
 from store.planning import repository as repo
 from store.planning.excel import export_xlsx
 from store.planning.models import STATUSES
 from store.planning.query import MeasureFilter, find_measures
+from store.planning.records import status_label
 from ui import auth, common
 from ui.map_view import show_map
+from ui.pages.planning_cycle import goal_form, partner_form, undo_and_trash
 from ui.pages.planning_form import edit_form
+from ui.pages.strategy_plan import forecast_line
 
 LIST_ROWS = 1000  # rows of the filtered list (the database filters and pages; the caption says how many more)
 
@@ -34,10 +39,12 @@ def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
     field = c1.selectbox(t("plan_filter_field", lang), [every, *repo.fields(auth.engine())], key="plan_ff")
     codes = [every, *ds.areas["code"]]
     area = c2.selectbox(t("plan_filter_area", lang), codes, key="plan_fa")
-    status = c3.selectbox(t("plan_filter_status", lang), [every, *STATUSES], key="plan_fs")
+    status = c3.selectbox(t("plan_filter_status", lang), [every, *STATUSES], key="plan_fs",
+                          format_func=lambda s: s if s == every else status_label(s, lang))
     partners = sorted({p for m in measures for p in m["partners"]})
     partner = c4.selectbox(t("plan_filter_partner", lang), [every, *partners], key="plan_fp")
-    period = st.date_input(t("plan_filter_period", lang), [], format=t("date_input_format", lang), key="plan_fper")
+    period = st.date_input(t("plan_filter_period", lang), (),  # type: ignore[arg-type]  # () = no period yet
+                           format=t("date_input_format", lang), key="plan_fper")
     start, end = (period + (None, None))[:2] if isinstance(period, tuple) else (period, None)
     pick = lambda v: None if v == every else v  # noqa: E731
     return MeasureFilter(field=pick(field), area=pick(area), status=pick(status), partner=pick(partner),
@@ -47,7 +54,8 @@ def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
 def _table(rows: list[dict], lang: str = "de") -> pd.DataFrame:
     return display_columns(pd.DataFrame(
         [{"id": m["id"], "kennung": m.get("kennung", ""), "title": m["title"], "field": m["field"],
-          "status": m["status"], "areas": ", ".join(m["areas"]), "start": m["start"], "end": m["end"],
+          "status": m["status"], "areas": ", ".join(m["areas"]), "start": day(m["start"], lang),
+          "end": day(m["end"], lang) if m["end"] else t("plan_open_end", lang),
           "partners": ", ".join(m["partners"]), "version": m["version"]} for m in rows]), lang,
         labels={"kennung": t("plan_col_kennung", lang)})  # the planner's own numbering (import)
 
@@ -66,28 +74,30 @@ def _timeline(rows: list[dict], lang: str) -> None:
         return
     today = dt.date.today().isoformat()
     frame = pd.DataFrame([{"title": f"{m['id']}: {m['title']}", "start": m["start"], "end": m["end"] or today,
-                           "status": m["status"]} for m in dated])
+                           "status": status_label(m["status"], lang)} for m in dated])
     tips = [alt.Tooltip("title:N", title=t("col_title", lang)),
             alt.Tooltip("start:T", title=t("col_start", lang), format=t("pm_date_format", lang)),
             alt.Tooltip("end:T", title=t("col_end", lang), format=t("pm_date_format", lang)),
             alt.Tooltip("status:N", title=t("col_status", lang))]
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("start:T", title=t("plan_f_start", lang)), x2="end:T", y=alt.Y("title:N", sort="x", title=None),
-        color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUSES)), title=t("col_status", lang)),
-        tooltip=tips)
+        color=alt.Color("status:N", scale=alt.Scale(domain=[status_label(s, lang) for s in STATUSES]),
+                        title=t("col_status", lang)),
+        tooltip=tips).configure(locale=vega_locale(lang))  # months and dates in the user's language
     st.altair_chart(chart, use_container_width=True)
 
 
-def _goals(goals: list[dict], data: Datasets, lang: str) -> None:
+def _goals(goals: list[dict], data: Datasets, labels: dict[str, str], lang: str) -> None:
     if not goals:
         st.caption(t("plan_no_goals", lang))
     for g in goals:
         r = evaluate_goal(g, data)
-        line = t("plan_goal_line", lang, indicator=g["indicator"], baseline=fmt_number(r.baseline, 1, lang),
+        line = t("plan_goal_line", lang, indicator=indicator_label(g["indicator"], labels), baseline=fmt_number(r.baseline, 1, lang),
                  baseline_year=g["baseline_year"], target=fmt_number(r.target, 1, lang),
                  target_year=g["target_year"], current=fmt_number(r.current, 1, lang),
                  current_year=r.current_year or "–")
         st.markdown(f"**{md(g['field'])}** – {md(g['text'])} ({md(line)})")
+        st.caption(forecast_line(r, lang))  # the trend to the target year (Strategie page, issue 27)
         if r.progress is None:
             st.caption(r.note or "–")
             continue
@@ -96,21 +106,23 @@ def _goals(goals: list[dict], data: Datasets, lang: str) -> None:
                     text=t("plan_goal_progress", lang).format(p=fmt_percent(100 * r.progress, 0, lang), state=state))
 
 
-def _effects(measures: list[dict], data: Datasets, lang: str) -> None:
-    how = st.radio(t("plan_comparison", lang), ["all", "matched"], horizontal=True, key="plan_cmp",
-                   format_func=lambda v: t(f"plan_cmp_{v}", lang))
+def _effects(measures: list[dict], data: Datasets, labels: dict[str, str], lang: str) -> None:
+    ways = {v: t(f"plan_cmp_{v}", lang) for v in ("all", "matched")}
+    common.choice("plan_cmp", ways, "all")
+    how = st.radio(t("plan_comparison", lang), list(ways), horizontal=True, key="plan_cmp",
+                   format_func=ways.__getitem__)
     results = [e for m in measures for e in evaluate_measure(m, data, comparison=how)]
     if not results:
         st.caption(t("plan_no_effects", lang))
         return
     st.dataframe(display_columns(pd.DataFrame(
-        [{"measure": e.id, "indicator": e.indicator, "pre_year": _years(e.pre_year),
+        [{"measure": e.id, "indicator": indicator_label(e.indicator, labels), "pre_year": _years(e.pre_year),
           "post_year": _years(e.post_year), "treated_change": fmt_change(e.treated_change, 2, lang),
           "comparison_change": fmt_change(e.comparison_change, 2, lang), "effect": fmt_change(e.effect, 2, lang),
           "p_placebo": fmt_number(e.p_placebo, 2, lang), "n_placebo": e.n_placebo} for e in results]), lang),
         hide_index=True, width="stretch")
     for e in results:
-        with st.expander(f"{e.id}: {e.indicator}"):
+        with st.expander(f"{e.id}: {indicator_label(e.indicator, labels)}"):
             st.write(e.note_in(lang))
             if len(e.pre_years) >= 2 and e.comparison_areas:
                 ds = data.get(next(m["geography"] for m in measures if m["id"] == e.id))
@@ -152,17 +164,30 @@ def _excel(user, lang: str) -> None:
         from geo.uploads.workdir import upload_dir
 
         with upload_dir() as tmp:  # under the data directory; read in the upload sandbox
-            paths = []
+            paths: list[str | Path] = []
             for f in files:
                 p = Path(tmp) / Path(f.name).name
                 p.write_bytes(f.getvalue())
                 paths.append(p)
             result = import_plan_files(auth.engine(), user, paths, known=known(), dry_run=not store)
-        (st.success if result.ok else st.error)(result.to_text().splitlines()[-1])
-        for r in result.reports:
-            st.write(r.summary(lang))
-            if r.findings:
-                st.dataframe(display_columns(r.to_frame(lang), lang), hide_index=True, width="stretch")
+        shown = [(r.summary(lang), display_columns(r.to_frame(lang), lang) if r.findings else None)
+                 for r in result.reports]
+        if store and result.ok:  # the lists above were drawn before the import: draw them again
+            st.session_state["plan_import_shown"] = (result.to_text().splitlines()[-1], shown)
+            st.rerun()
+        _import_result(result.ok, result.to_text().splitlines()[-1], shown)
+    if "plan_import_shown" in st.session_state:
+        last, shown = st.session_state.pop("plan_import_shown")
+        _import_result(True, last, shown)
+        st.caption(t("plan_import_saved_note", lang))
+
+
+def _import_result(ok: bool, last: str, shown: list) -> None:
+    (st.success if ok else st.error)(last)
+    for summary, frame in shown:
+        st.write(summary)
+        if frame is not None:
+            st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def render() -> None:
@@ -172,8 +197,11 @@ def render() -> None:
     if not allowed(user, "plan_read"):
         st.info(t("plan_no_access", lang))
         return
+    # messages and the undo button in one container that is always there: the tabs below keep their
+    # place in the page, so the browser keeps the open tab (a message above them would reset it)
+    notes = st.container()
     if st.session_state.get("plan_flash"):
-        st.success(st.session_state.pop("plan_flash"))
+        notes.success(st.session_state.pop("plan_flash"))
     geo_id = common.geography_picker()
     ds = common.dataset(geo_id)
     data = Datasets(lambda g: common.dataset(g))
@@ -184,6 +212,9 @@ def render() -> None:
     except StoreError as exc:
         st.error(str(exc))
         return
+    labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
+    with notes:
+        undo_and_trash(user, lang)
     tabs = st.tabs([t(f"plan_tab_{k}", lang) for k in ("measures", "map", "timeline", "goals", "partners", "effect",
                                                         "excel")])
     with tabs[0]:
@@ -196,16 +227,20 @@ def render() -> None:
             st.caption(t("plan_empty", lang))
         edit_form(user, ds, [m for m in measures if m["geography"] == geo_id], goals, lang)
     with tabs[1]:
-        ind = st.selectbox(t("plan_map_indicator", lang), list(ds.catalogue), key="plan_map_ind",
-                           format_func=lambda i: ds.catalogue[i].label(lang))
+        with_years = [i for i in ds.catalogue if common.years_for(ds, i)]
+        common.choice("plan_map_ind", with_years, common.remembered("indicator"))
+        ind = str(st.selectbox(t("plan_map_indicator", lang), with_years, key="plan_map_ind",
+                               format_func=lambda i: labels[i]))
         year = max(common.years_for(ds, ind))
         show_map(measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles(),
                               flag_label=t("plan_map_flag", lang)), key=f"plan-map-{geo_id}", height=560)
     with tabs[2]:
         _timeline([m for m in measures if m["geography"] == geo_id], lang)
     with tabs[3]:
-        _goals(goals, data, lang)
+        goal_form(user, ds, lang)
+        _goals(goals, data, labels, lang)
     with tabs[4]:
+        partner_form(user, ds, lang)
         if partners:
             st.dataframe(display_columns(pd.DataFrame(
                 [{"organisation": p["organisation"], "kind": p["kind"], "contact": p["contact"],
@@ -214,6 +249,6 @@ def render() -> None:
         else:
             st.caption(t("plan_no_partners", lang))
     with tabs[5]:
-        _effects(measures, data, lang)
+        _effects(measures, data, labels, lang)
     with tabs[6]:
         _excel(user, lang)

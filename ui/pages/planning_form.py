@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from indicators.formatting import fmt_number
+from indicators.planning.display import indicator_label, period
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import t
@@ -14,19 +15,10 @@ from store.errors import StoreError
 from store.permissions import User, allowed
 from store.planning import repository as repo
 from store.planning.models import STATUSES
-from ui import auth
-
-
-def _location(lat: str, lon: str, lang: str) -> dict | None:
-    """The measure's point from latitude and longitude as typed (German or English decimals)."""
-    if not lat.strip() and not lon.strip():
-        return None
-    y, x = parse_number(lat), parse_number(lon)
-    if y is None or x is None:
-        raise StoreError(t("plan_e_location_numbers", lang))
-    if not (-90 <= y <= 90 and -180 <= x <= 180):
-        raise StoreError(t("plan_e_location_range", lang))
-    return {"type": "Point", "coordinates": [x, y]}
+from store.planning.records import status_label
+from ui import auth, common
+from ui.pages.planning_cycle import location_picker
+from ui.pages.planning_cycle import saved as done
 
 
 def _amount(text: str, field: str, lang: str) -> float | None:
@@ -53,6 +45,9 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
         return
     geo_id = ds.geography.id
     by_id = {m["id"]: m for m in measures}
+    if st.session_state.pop("plan_reset", False) or st.session_state.get("plan_edit_id") not in (0, *by_id):
+        st.session_state["plan_edit_id"] = 0  # after a save, delete or undo: a fresh form for a new measure
+    common.remember_labels("plan_edit_id")
     choice = st.selectbox(t("plan_edit_choice", lang), [0, *by_id], key="plan_edit_id",
                           format_func=lambda i: t("plan_new", lang) if i == 0 else f"{i}: {by_id[i]['title']}")
     rec = by_id.get(choice, {})
@@ -62,8 +57,9 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
         st.session_state[vkey] = rec["version"]
     names = dict(zip(ds.areas["code"], ds.areas["name"]))
     fields = repo.fields(auth.engine())
-    loc = (rec.get("location") or {}).get("coordinates") if (rec.get("location") or {}).get("type") == "Point" else None
-    with st.form(f"plan_form_{choice}"):
+    form_key = f"{choice}_{st.session_state.get('plan_form_nonce', 0)}"
+    location = location_picker(ds, rec.get("location"), form_key, lang)
+    with st.form(f"plan_form_{form_key}"):
         title = st.text_input(t("plan_f_title", lang), rec.get("title", ""), max_chars=300)
         field = st.selectbox(t("plan_filter_field", lang), fields,
                              index=fields.index(rec["field"]) if rec.get("field") in fields else 0)
@@ -76,7 +72,7 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
         has_end = c2.checkbox(t("plan_f_has_end", lang), bool(rec.get("end")))
         end = c2.date_input(t("plan_f_end", lang), dt.date.fromisoformat(rec["end"]) if rec.get("end")
                             else dt.date.today(), format=t("date_input_format", lang))
-        status = c3.selectbox(t("plan_filter_status", lang), STATUSES,
+        status = c3.selectbox(t("plan_filter_status", lang), STATUSES, format_func=lambda s: status_label(s, lang),
                               index=STATUSES.index(rec.get("status", "geplant")))
         partners = st.text_input(t("plan_f_partners", lang), ", ".join(rec.get("partners", [])))
         responsible = st.text_input(t("plan_f_responsible", lang), rec.get("responsible", ""))
@@ -89,9 +85,6 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
         goal_ids = st.multiselect(t("plan_f_goals", lang), [g["id"] for g in goals], default=rec.get("goals", []),
                                   placeholder=t("choose_options", lang),
                                   format_func=lambda i: f"{i}: {next(g['text'] for g in goals if g['id'] == i)}")
-        l1, l2 = st.columns(2)
-        lat = l1.text_input(t("plan_f_lat", lang), _shown(loc[1], 6, lang) if loc else "")
-        lon = l2.text_input(t("plan_f_lon", lang), _shown(loc[0], 6, lang) if loc else "")
         desc = st.text_area(t("plan_f_description", lang), rec.get("description", ""))
         submitted = st.form_submit_button(t("plan_save", lang), type="primary")
     if submitted:
@@ -100,17 +93,19 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
                     "start": start.isoformat(), "end": end.isoformat() if has_end else None, "status": status,
                     "partners": partners, "responsible": responsible, "budget_planned": _amount(planned, "plan_f_budget_planned", lang),
                     "budget_spent": _amount(spent, "plan_f_budget_spent", lang), "indicators": inds, "goals": goal_ids,
-                    "location": _location(lat, lon, lang), "description": desc}
+                    "location": location if location is not None or not rec.get("location")
+                    or rec["location"].get("type") == "Point" else rec["location"], "description": desc}
             if choice:
                 saved = repo.save(auth.engine(), user, "measure", choice, data, version=st.session_state[vkey])
             else:
                 saved = repo.create(auth.engine(), user, "measure", data)
         except StoreError as exc:
             st.error(str(exc))
-        else:  # list, map and timeline above were drawn before the save: draw them again
+        else:  # list, map and timeline above were drawn before the save: draw them again, with a fresh form
             st.session_state.pop(vkey, None)
-            st.session_state["plan_flash"] = t("plan_saved", lang).format(id=saved["id"], version=saved["version"])
-            st.rerun()
+            st.session_state.pop(f"plan_loc_{form_key}", None)
+            st.session_state["plan_reset"] = True
+            done(t("plan_saved", lang).format(id=saved["id"], version=saved["version"]), "plan_form_nonce")
     if choice and allowed(user, "plan_delete") and st.button(t("plan_delete", lang), key="plan_delete_btn"):
         try:
             repo.delete(auth.engine(), user, "measure", choice, version=st.session_state.get(vkey))
@@ -118,12 +113,11 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
             st.error(str(exc))
         else:
             st.session_state.pop(vkey, None)
-            st.session_state.pop("plan_edit_id", None)
-            st.session_state["plan_flash"] = t("plan_deleted", lang).format(id=choice)
-            st.rerun()
+            st.session_state["plan_reset"] = True
+            done(t("plan_deleted", lang).format(id=choice), "plan_form_nonce")
 
 
-def area_section(geo_id: str, code: str, lang: str) -> None:
+def area_section(geo_id: str, code: str, lang: str, labels: dict[str, str] | None = None) -> None:
     """The Stadtteilprofil's list of the area's measures and goals (nothing for anonymous visitors)."""
     user = auth.current_user()
     if not allowed(user, "plan_read"):
@@ -140,8 +134,9 @@ def area_section(geo_id: str, code: str, lang: str) -> None:
     if not measures and not goals:
         st.caption(t("plan_profile_none", lang))
     for m in measures:
-        st.markdown(f"- {t('plan_tab_measures', lang)} {m['id']}: **{md(m['title'])}** ({m['status']}, "
-                    f"{m['start'] or '?'} – {m['end'] or '…'})")
+        st.markdown(f"- {t('plan_ent_measure', lang)} {m['id']}: **{md(m['title'])}** ({md(m['status'])}, "
+                    f"{period(m['start'], m['end'], lang)})")
     for g in goals:
-        st.markdown(f"- {t('plan_tab_goals', lang)} {g['id']}: {md(g['text'])} ({g['indicator']} → {g['target_value']} "
-                    f"{g['target_year']})")
+        label = md(indicator_label(g["indicator"], labels or {}))
+        st.markdown(f"- {t('plan_ent_goal', lang)} {g['id']}: {md(g['text'])} ({label} → "
+                    f"{fmt_number(float(g['target_value']), 1, lang)} {g['target_year']})")

@@ -14,7 +14,7 @@ from geo.webmap.elements import map_spec
 from geo.webmap.folium_map import build_map
 from geo.webmap.html import element_text
 from indicators.compute.classify import classify
-from indicators.formatting import fmt_number
+from indicators.formatting import fmt_number, fmt_range
 from indicators.text import md
 from indicators.wording import display_columns, t
 from ui import common, downloads
@@ -33,12 +33,13 @@ def _estimator():
 
 def _estimate_table(result, lang: str) -> pd.DataFrame:
     w = result.wide(lang)
-    dec = [0 if k == "count" else 1 for k in w["kind"]]
+    dec = result.decimals(w)
     return pd.DataFrame({
         "variable": w["label"],
         "areal": [fmt_number(v, d, lang) for v, d in zip(w["areal"], dec)],
         "dasymetric": [fmt_number(v, d, lang) for v, d in zip(w["dasymetric"], dec)],
-        "range": [f"{fmt_number(a, d, lang)} – {fmt_number(b, d, lang)}" for a, b, d in zip(w["low"], w["high"], dec)],
+        "range": [fmt_range(a, b, d, lang) if pd.notna(a) and pd.notna(b) else "–"  # not "– – –"
+                  for a, b, d in zip(w["low"], w["high"], dec)],
     })
 
 
@@ -88,7 +89,7 @@ def render_area_tool() -> None:
 
     st.markdown("#### " + t("q_who_lives", lang))
     year = st.selectbox(t("year", lang), ds.years[::-1], key="q_year")
-    radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius")
+    radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius", help=t("help_radius", lang))
     layer, city = indicator_layer(ds, "population_density", year)
     density = ds.catalogue["population_density"]
     m = build_map(layer, classify(layer["value"], palette="Greys"), indicator_label=density.label(lang),
@@ -118,7 +119,8 @@ def render_area_tool() -> None:
         common.show_error(exc)
         return
     st.markdown(f"**{md(what)}: {fmt_number(result.area_km2, 2, lang)} km²**")
-    st.dataframe(display_columns(_estimate_table(result, lang), lang), hide_index=True, width="stretch")
+    st.dataframe(display_columns(_estimate_table(result, lang), lang), hide_index=True, width="stretch",
+                 column_config={t("col_range", lang): st.column_config.TextColumn(help=t("help_estimate_range", lang))})
 
     def make():
         from geo.exports.results import estimate_export

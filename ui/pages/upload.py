@@ -6,9 +6,10 @@ import streamlit as st
 from geo.grid.upload import accept_grid_upload, check_grid_upload
 from geo.uploads.boundary import boundary_areas, check_boundaries
 from geo.uploads.growth import extend_dataset, extendable, preview_growth
-from geo.uploads.pipeline import accept_upload
+from geo.uploads.pipeline import accept_upload, copy_provenance, withdraw_copy
 from geo.uploads.store import DataStore, StoreError
-from geo.uploads.table import UploadError, check_table, recheck_table
+from geo.uploads.table import UploadError, check_table, inferred_totals, recheck_table
+from indicators.compute.disclosure import declare_parts
 from indicators.errors import InputError
 from indicators.ingest.growth import growth_lines
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
@@ -98,9 +99,27 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
     return indicators, sources, problems
 
 
+def _inferred_totals_form(check, indicators: list, lang: str) -> list:
+    """A box per total the table shows (a sum of other columns in every area): ticked, secondary
+    suppression treats it as that sum; unticked, the planner says it is none."""
+    found = inferred_totals(check.tidy, check.catalogue)
+    if not found:
+        return indicators
+    st.markdown(t("dc_form_title", lang))
+    off: dict[str, tuple[str, ...]] = {}
+    for total, parts in found:
+        keep = st.checkbox(md(t("dc_form_keep", lang, total=total, parts=" + ".join(parts))), value=True,
+                           key=f"up_sum_{total}_{'_'.join(parts)}")
+        if not keep:
+            off[total] = ()
+    variables = set(check.tidy["variable"]) | set(check.catalogue)
+    return declare_parts(indicators, check.catalogue, off, variables) if off else indicators
+
+
 def _accept_table(store, check, base, filename: str, lang: str) -> None:
     """Extend the chosen saved dataset (default) or save a new one under the label the planner types."""
     indicators, sources, problems = _catalogue_form(check, lang)
+    indicators = _inferred_totals_form(check, indicators, lang)
     extend = False
     if extendable(store, base):
         modes = {"extend": t("gr_mode_extend", lang, label=base.label(lang)), "new": t("gr_mode_new", lang)}
@@ -110,6 +129,9 @@ def _accept_table(store, check, base, filename: str, lang: str) -> None:
         st.caption(md(t("gr_shipped_note", lang, label=base.label(lang))))
     label = ""
     if not extend:
+        provenance = copy_provenance(store, base.id)
+        if provenance:  # another user's dataset: only its published values are taken over
+            st.info(md(t("dc_copy_note", lang, name=base.label(lang), owner=provenance["based_on_owner"] or "–")))
         label = st.text_input(t("up_dataset_label", lang), key="up_t_label").strip()
         if not label:
             problems = [*problems, t("gr_label_missing", lang)]
@@ -277,6 +299,7 @@ def _saved_list(store: DataStore, lang: str) -> None:
     saved = store.list()
     if not saved:
         st.write(t("up_no_saved_data_yet", lang))
+    by_name = {d.name: d for d in saved}
     for item in saved:
         c1, c2, c3 = st.columns([4, 1, 1])
         vis = t("visibility_public" if item.public else "visibility_internal", lang)
@@ -285,6 +308,18 @@ def _saved_list(store: DataStore, lang: str) -> None:
         if allowed(store.user, "publish") and c3.button(
                 t("unpublish_button" if item.public else "publish_button", lang), key=f"pub_{item.name}"):
             _try(lambda it=item: store.publish(it.name, not it.public))
+        source = by_name.get(str((item.meta or {}).get("based_on") or ""))
+        if source is not None and source.record and store.user.id is not None \
+                and source.record.owner_id == store.user.id and owner_id != store.user.id:
+            # a colleague's copy of the user's dataset (its published values): the owner may withdraw it
+            if c2.button(t("dc_withdraw_button", lang), key=f"wd_{item.name}", help=t("dc_withdraw_help", lang)):
+                try:
+                    withdraw_copy(store, item.name)
+                except (StoreError, UploadError) as exc:
+                    common.show_error(exc)
+                else:
+                    _saved(t("dc_withdrawn", lang, name=item.name, source=source.name))
+            continue
         if not allowed(store.user, "remove", owner_id):
             continue
         if st.session_state.get("rm_confirm") == item.name:

@@ -55,8 +55,8 @@ def test_report_pdf_has_every_section(engine, luebeck):
                                           "baseline_year": 2015, "target_value": 25, "target_year": 2025})
     pdf = build_report(engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck))
     assert pdf.startswith(b"%PDF") and b"Sachstand Strategische Sozialplanung 2024" in pdf
-    # goals, map, measures per area, evaluation, caveats, sources
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 6
+    # goals, map, need and measures, goal forecasts, measures per area, evaluation, caveats, sources
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 8
 
 
 def test_report_of_empty_register(engine, luebeck):

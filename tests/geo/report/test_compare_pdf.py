@@ -46,3 +46,22 @@ def test_shipped_luebeck_four_areas(luebeck):
     pages = pdf_text(build_compare_pdf(luebeck, ["01", "03", "05", "10"], 2022))
     assert len(pages) >= 3
     assert "St. Lorenz Süd" in pages[0] and "Travemünde" in pages[0]
+
+
+def test_sources_and_licences_are_never_cut_and_counts_have_no_decimals(luebeck):
+    pages = pdf_text(build_compare_pdf(luebeck, ["01", "03", "05", "10"], 2022, created=date(2026, 12, 2)))
+    text = "".join(pages).replace("\n", " ")
+    # every footer used to end "…(© Statistische Ämter des Bundes und der Länder),…": licence and schools lost
+    assert "dl-de/by-2-0" in text and "Schulverzeichnis Schleswig-Holstein" in text and "CC0 1.0" in text
+    assert "Länder),…" not in text
+    assert "Quellen und Lizenzen: Seite 5" in pages[0] and pages[-1].count("•") >= 4
+    schools = next(line for line in pages[0].splitlines() if line.startswith("Grundschulen (Anzahl)"))
+    assert "," not in schools.split(")", 2)[-1], schools  # "2 (5.)", never "2,0 (5.)"
+
+
+def test_chart_titles_wrap_instead_of_being_cut(luebeck):
+    pages = pdf_text(build_compare_pdf(luebeck, ["01", "03"], 2022))
+    series = "\n".join(p for p in pages if "Zeitreihen" in p)
+    assert "Natürlicher Saldo je 1.000" in series and "Einwohner (je 1.000 EW)" in series.replace("\n", " ")
+    titles = [line for line in series.splitlines() if "…" in line and not line.startswith("Gebietsvergleich")]
+    assert not titles, titles

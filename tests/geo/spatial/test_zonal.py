@@ -60,7 +60,7 @@ def test_area_outside_raster_gets_nan_and_note(tif, areas):
 def test_partly_outside_area_is_noted(tif):
     part = gpd.GeoDataFrame({"code": ["P"], "name": ["Halb"]}, geometry=[box(20, 0, 60, 20)], crs="EPSG:25832")
     s = zonal_stats(tif, part).stats.iloc[0]
-    assert s["mean"] == 5 and "50% der Fläche außerhalb" in s["note"]
+    assert s["mean"] == 5 and "50\u00a0% der Fläche außerhalb" in s["note"]
 
 
 def test_only_nodata_cells(tmp_path):

@@ -126,3 +126,34 @@ def test_only_the_source_owner_withdraws_a_copy(copied):
     assert removed[-1].object == copy and removed[-1].details["withdrawn_from"] == source
     with pytest.raises(UploadError, match="keine Kopie"):
         withdraw_copy(DataStore(root, user=people["anna"]), source)
+
+
+def test_copy_provenance_names_only_other_users_saved_datasets(copied):
+    from geo.uploads.pipeline import copy_provenance
+
+    root, people, source, copy = copied
+    assert copy_provenance(DataStore(root, user=people["anna"]), source) == {}
+    assert copy_provenance(DataStore(root, user=people["anna"]), "stadtteile") == {}  # shipped: public files
+    prov = copy_provenance(DataStore(root, user=people["carl"]), source)
+    assert prov["based_on"] == source and prov["based_on_owner"] == "anna" and prov["view"] == "geschützt"
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(counts=st.lists(st.integers(3, 90), min_size=3, max_size=3), where=st.integers(0, 2),
+       hidden=st.tuples(st.integers(0, 2), st.integers(0, 2)), guess=st.integers(0, 4))
+def test_copy_and_preview_do_not_depend_on_a_hidden_value(tmp_path_factory, counts, where, hidden, guess):
+    """Route property: two worlds that differ only in one suppressed count give Bert the same copy
+    and the same preview answers."""
+    seen = []
+    for h in hidden:
+        root = tmp_path_factory.mktemp("var")
+        people = _people(root)
+        values = dict(zip("ABC", counts))
+        values["ABC"[where]] = h
+        copy = _bert_copies(root, people["bert"], _anna_saves(root, people["anna"], values))
+        store = DataStore(root, user=people["bert"])
+        raw = load_dataset(store.geographies()[copy]).table.unprotected()
+        growth = preview_growth(store.geographies()[copy], tidy({"ABC"[where]: guess}), store=store)
+        seen.append((raw.sort_values(["variable", "area_code"]).reset_index(drop=True), growth))
+    pd.testing.assert_frame_equal(seen[0][0], seen[1][0])
+    assert seen[0][1] == seen[1][1]

@@ -11,6 +11,9 @@ values table, the joined map layer and the CSV export:
 * every visible rate has all its input counts visible (so it reveals nothing new).
 
 Custom-area estimates (small circles on the real Lübeck data) are checked the same way below.
+The routes of issue 23 (polygons of whole areas plus slices, ``cli.py data add`` with undeclared
+totals, copies and previews) are properties in ``tests/geo/test_disclosure_routes.py`` and
+``tests/geo/uploads/test_copies.py``; the inferred totals below.
 """
 import io
 
@@ -139,3 +142,27 @@ def test_custom_area_estimates_never_show_a_small_count(lon, lat, radius):
         num = CAT[r.variable].numerator[0].lstrip("-") if r.variable in CAT else None
         if num and CAT[r.variable].numerator[0] == num and num in set(counts["variable"]):
             assert (num, r.method) in shown, f"{r.variable} visible but {num} hidden"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_an_undeclared_total_is_inferred_and_protects_its_parts(data):
+    """The age groups under names no catalogue declares (as a `cli.py data add` would bring them):
+    the total equal to their sum is found in the data, as load_dataset does, and no single hidden
+    group is the total minus the others."""
+    from indicators.catalogue import Indicator
+    from indicators.compute.disclosure import relations_for
+
+    tidy, n = data
+    names = {"population_total": "summe", **{p: f"g{i}" for i, p in enumerate(PARTS, start=1)}}
+    tidy = tidy.assign(variable=tidy["variable"].replace(names))
+    cat = {v: Indicator(v, v, v, "count", "Personen", source="s") for v in set(tidy["variable"])}
+    assert not relations_for(cat)  # nothing declared
+    out = apply_disclosure(compute_indicators(tidy, cat), cat, relations=relations_for(cat, tidy))
+    counts = out[~out["suppressed"]]
+    shown = set(zip(counts.area_code, counts.year, counts.indicator))
+    for a in ["00", *[f"{i:02d}" for i in range(1, n + 1)]]:
+        for y in YEARS:
+            if (a, y, "summe") in shown:
+                hidden = [g for g in ("g1", "g2", "g3") if (a, y, g) not in shown]
+                assert len(hidden) != 1, f"{a} {y}: {hidden} = summe minus the other groups"

@@ -49,6 +49,8 @@ def test_errors_come_first_and_findings_speak_the_readers_language():
     assert "not a number: 'drei'" in problems and "keine Zahl" not in problems
     assert "Zeile verworfen" not in " ".join(frame.astype(str).stack()) and "Fehler" not in severities
     assert "not a number: 'drei'" in report.to_text("en")
+    noted = _check(EXCEL.replace("Name;", "Bemerkung;", 1))[1].to_frame("de")  # a column note: no row
+    assert "None" not in noted.to_string() and "–" in set(noted.iloc[:, 1])
 
 
 def test_an_unnamed_text_column_is_passed_over_once_not_per_row():
@@ -90,3 +92,25 @@ def test_any_text_column_never_gives_a_value_error(words):
 ])
 def test_kind_and_unit_are_guessed_from_the_header(header, kind, unit):
     assert guess_kind(header)[:2] == (kind, unit)
+
+
+def test_reading_findings_are_rendered_in_the_readers_language():
+    raw, report = read_table(b"", "leer.csv")
+    assert "Datei ist leer" in report.summary("de") and "the file is empty" in report.summary("en")
+    raw, report = read_table(b"Stadtteil;Jahr;Wert\r\n01;2023;5;7\r\n", "extra.csv")
+    assert "overflow" not in report.to_text("en") and "extra fields are ignored" in report.to_text("en")
+    assert "überzählige Felder" in report.to_text("de")
+
+
+def test_boundary_findings_are_rendered_in_the_readers_language():
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from geo.boundaries import pick_columns
+    from indicators.ingest.report import Report
+
+    gdf = gpd.GeoDataFrame({"nr": ["1", "1"]}, geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832)  # synthetic
+    report = Report("grenzen.gpkg")
+    pick_columns(gdf, "nr", None, report)
+    assert "Schlüssel '1' doppelt" in report.to_text("de")
+    assert "key '1' twice: only the first feature is used" in report.to_text("en")

@@ -55,6 +55,11 @@ def maxz(monkeypatch):
     register(MAXZ)
     yield MAXZ
     unregister("maxz")
+    # the pages cache robustness and consensus per dataset and year, not per set of registered methods
+    # (fixed while the app runs): results computed with the test method must not reach later tests
+    import streamlit as st
+
+    st.cache_data.clear()
 
 
 def synthetic() -> pd.DataFrame:

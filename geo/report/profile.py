@@ -1,0 +1,70 @@
+"""The area profile (Gebietsprofil) of one area as a one-page PDF: the atlas' profile download.
+
+The same page as the area profiles of the social report (:func:`geo.report.pages.area_page`):
+a locator map, residents and flag count, every indicator next to the city value with rank and
+flag; header and footer name the area, geography, year, source and creation date.
+"""
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+import matplotlib
+from matplotlib.backends.backend_pdf import PdfPages
+
+from geo.printmap import layout as pl
+from geo.printmap.text import fmt_date
+from geo.report import layout as rl
+from geo.report import pages as rp
+from indicators.compute.flag_table import threshold_flag_table
+from indicators.dataset import Dataset
+from indicators.errors import InputError
+from indicators.wording import t
+
+
+def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", created: date | None = None) -> bytes:
+    """One A4 page: the profile of area ``code`` in ``year``, texts in ``lang``.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The loaded dataset (disclosure control applied).
+    code : str
+        The area's code.
+    year : int
+        A year of the data.
+    lang : str
+        ``"de"`` or ``"en"``.
+    created : date, optional
+        The creation date printed in the footer (default: today).
+
+    Returns
+    -------
+    bytes
+        The PDF.
+
+    Raises
+    ------
+    InputError
+        For an unknown area or year.
+    """
+    names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
+    if str(code) not in names:
+        raise InputError(f"Gebiet '{code}' gibt es in {ds.geography.label()} nicht")
+    if int(year) not in ds.years:
+        raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
+    code, year = str(code), int(year)
+    table = threshold_flag_table(ds, year)
+    table.index = table.index.astype(str)
+    layers = rp.year_layers(ds, year)
+    title = t("prof_title", lang, area=f"{names[code]} ({code})")
+    buf = BytesIO()
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(lang)}
+    with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
+        fig, layout = rl.new_page()
+        footer = t("prof_footer", lang, date=fmt_date(created or date.today(), lang), source=ds.attribution())
+        top = rl.page_frame(fig, layout, title, ds.geography.label(lang),
+                            t("prof_subtitle", lang, geography=ds.geography.label(lang), year=year), footer)
+        rp.area_page(fig, layout, ds, code, year, table, lang, top, layers)
+        pdf.savefig(fig)
+    return buf.getvalue()

@@ -1,0 +1,104 @@
+"""The custom area of an estimate: a circle, a drawn shape (GeoJSON) or a polygon file, in EPSG:25832."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import shapely
+from pyproj import Transformer
+from shapely.geometry import shape
+
+from indicators.errors import InputError
+from indicators.ingest.report import Report
+
+MAX_RADIUS_M = 20_000
+_TO_METRIC = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
+
+
+class EstimateError(InputError):
+    """The custom area cannot be used (message in German, says why)."""
+
+
+def _check_lonlat(lon: float, lat: float) -> None:
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        raise EstimateError(f"Koordinaten außerhalb des gültigen Bereichs: Länge {lon}, Breite {lat} "
+                            "(erwartet WGS84-Grad, z. B. Länge 10.686, Breite 53.868).")
+
+
+def circle(lon: float, lat: float, radius_m: float) -> shapely.Polygon:
+    """Circle of ``radius_m`` metres around a WGS84 point, in EPSG:25832."""
+    _check_lonlat(lon, lat)
+    if not 0 < radius_m <= MAX_RADIUS_M:
+        raise EstimateError(f"Radius {radius_m} m ungültig: erlaubt sind mehr als 0 bis {MAX_RADIUS_M} m.")
+    x, y = _TO_METRIC.transform(lon, lat)
+    return shapely.Point(x, y).buffer(radius_m, quad_segs=32)
+
+
+def geometry_from_geojson(obj: dict | list | str) -> shapely.Geometry:
+    """Polygon (EPSG:25832) from GeoJSON in EPSG:4326, e.g. folium Draw's ``all_drawings``.
+
+    Accepts a geometry, a Feature, a FeatureCollection or a list of Features;
+    several polygons are united. A Point with a ``radius`` property (a drawn
+    circle) becomes that circle.
+    """
+    if isinstance(obj, str):
+        try:
+            obj = json.loads(obj)
+        except json.JSONDecodeError as exc:
+            raise EstimateError(f"GeoJSON nicht lesbar (Zeichen {exc.pos}): {exc.msg}") from None
+    if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
+        obj = obj.get("features") or []
+    features = obj if isinstance(obj, list) else [obj]
+    parts = []
+    for i, feat in enumerate(features, start=1):
+        if not isinstance(feat, dict):
+            raise EstimateError(f"GeoJSON-Objekt {i}: kein Objekt")
+        geom = feat.get("geometry", feat) if feat.get("type") == "Feature" else feat
+        props = feat.get("properties") or {}
+        try:
+            g = shape(geom)
+        except Exception as exc:  # shapely raises several types for malformed GeoJSON
+            raise EstimateError(f"GeoJSON-Objekt {i}: Geometrie nicht lesbar ({exc})") from None
+        if g.geom_type == "Point" and props.get("radius"):
+            parts.append(circle(g.x, g.y, float(props["radius"])))
+            continue
+        if g.geom_type not in ("Polygon", "MultiPolygon"):
+            raise EstimateError(f"GeoJSON-Objekt {i}: {g.geom_type} ist keine Fläche (Polygon oder Kreis erwartet).")
+        bounds = g.bounds
+        if not (bounds[0] >= -180 and bounds[2] <= 180 and bounds[1] >= -90 and bounds[3] <= 90):
+            raise EstimateError(f"GeoJSON-Objekt {i}: Koordinaten sind keine WGS84-Grad (EPSG:4326).")
+        parts.append(shapely.make_valid(shapely.transform(g, lambda c: np.column_stack(_TO_METRIC.transform(c[:, 0], c[:, 1])))))
+    if not parts:
+        raise EstimateError("GeoJSON enthält keine Fläche.")
+    return shapely.union_all(parts)
+
+
+def geometry_from_file(path: str | Path, name: str | None = None) -> tuple[shapely.Geometry | None, Report]:
+    """Union of all polygons of a vector file (EPSG:25832), with the reading report."""
+    from geo.boundaries import read_vector
+
+    gdf, report = read_vector(path, name=name)
+    if gdf is None:
+        return None, report
+    return shapely.union_all(gdf.geometry.values), report
+
+
+
+def geometry_from_options(lon: float | None = None, lat: float | None = None, radius: float | None = None,
+                          polygon: str | None = None) -> shapely.Geometry:
+    """The area of ``cli.py estimate``: a circle (lon, lat, radius) or a polygon file.
+
+    Raises :class:`EstimateError` for a wrong combination or an unusable file.
+    """
+    circle_args = (lon, lat, radius)
+    if polygon and any(v is not None for v in circle_args):
+        raise EstimateError("entweder --polygon oder --lon/--lat/--radius angeben, nicht beides.")
+    if polygon:
+        geom, report = geometry_from_file(polygon)
+        if geom is None:
+            raise EstimateError(report.to_text())
+        return geom
+    if lon is None or lat is None or radius is None:
+        raise EstimateError("--lon, --lat und --radius zusammen angeben (oder --polygon DATEI).")
+    return circle(lon, lat, radius)

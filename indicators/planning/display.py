@@ -1,0 +1,50 @@
+"""How planning records are shown: German dates, "laufend" for an open end, indicator labels.
+
+One place for every planning view, export and PDF (the Planung page, the area profile, the
+Sachstand PDF, the social report): never "2018-01-01", "Ende None" or "share_65plus".
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from indicators.wording import t
+
+
+def day(value: str | dt.date | None, lang: str = "de") -> str:
+    """``01.03.2019`` (de) or ``2019-03-01`` (en) of an ISO date text or a date; "–" for none.
+
+    Parameters
+    ----------
+    value : str, datetime.date or None
+        A date or an ISO date text (``JJJJ-MM-TT``) as the register stores it.
+    lang : str
+        ``"de"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The date in the user's format.
+    """
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value)[:10])
+        except ValueError:
+            return str(value)
+    return t("plan_day_format", lang, d=value.day, m=value.month, y=value.year)  # strftime drops the 0 of 0999
+
+
+def period(start: str | None, end: str | None, lang: str = "de") -> str:
+    """``01.03.2019 – 31.12.2022``; an open end is "laufend" / "ongoing", no start "offen" / "open"."""
+    first = day(start, lang) if start else t("plan_open_start", lang)
+    last = day(end, lang) if end else t("plan_open_end", lang)
+    return f"{first} – {last}"
+
+
+def indicator_label(indicator: str, labels: Mapping[str, str]) -> str:
+    """The indicator's label if known (``labels``: id → label in the user's language), else its id."""
+    return labels.get(indicator) or indicator

@@ -1,0 +1,175 @@
+"""Planung page, part 3: the planning cycle in the browser.
+
+Goals and partners created in forms, a measure's location picked on the map, undo of the
+user's last change and the trash (admins restore). Every save ends with a rerun, so every list,
+map and timeline of the page shows the new state at once. The library enforces the roles.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.planning.map import pick_map
+from indicators.formatting import fmt_number
+from indicators.planning.display import day
+from indicators.query.syntax import parse_number
+from indicators.wording import t
+from store.errors import StoreError
+from store.permissions import User, allowed
+from store.planning import repository as repo
+from store.planning import trash
+from ui import auth, common
+
+FLASH = "plan_flash"
+
+
+def saved(message: str, nonce: str | None = None) -> None:
+    """After a save: the message for the next run, a fresh form (``nonce`` counter) and a rerun."""
+    st.session_state[FLASH] = message
+    for key in [k for k in st.session_state if str(k).startswith("plan_version_")]:
+        del st.session_state[key]  # the versions forms were opened on: this session's own change moved them
+    if nonce:
+        st.session_state[nonce] = st.session_state.get(nonce, 0) + 1
+    st.rerun()
+
+
+def goal_form(user: User, ds, lang: str) -> None:
+    """Form for a new goal: field, text, indicator, areas (empty: whole city), baseline year, target."""
+    if not allowed(user, "plan_edit"):
+        return
+    n = st.session_state.get("plan_goal_nonce", 0)
+    with st.expander(t("plan_goal_new", lang), expanded=False):
+        cat = ds.catalogue
+        ids = [i for i in cat if common.years_for(ds, i)]
+        if not ids:
+            st.info(t("no_indicators", lang))
+            return
+        labels = {i: cat[i].label(lang) for i in ids}
+        common.choice(f"plan_goal_ind_{n}", ids, "share_65plus" if "share_65plus" in ids else ids[0])
+        ind = str(st.selectbox(t("plan_goal_indicator", lang), ids, key=f"plan_goal_ind_{n}",
+                               format_func=lambda i: labels[i]))
+        years = common.years_for(ds, ind)
+        names = dict(zip(ds.areas["code"], ds.areas["name"]))
+        fields = repo.fields(auth.engine())
+        with st.form(f"plan_goal_form_{n}"):
+            field = st.selectbox(t("plan_filter_field", lang), fields)
+            text = st.text_input(t("plan_goal_text", lang), max_chars=300)
+            areas = st.multiselect(t("plan_goal_areas", lang), list(names), placeholder=t("plan_goal_whole_city", lang),
+                                   format_func=lambda c: f"{c} {names[c]}")
+            c1, c2, c3 = st.columns(3)
+            base = c1.selectbox(t("plan_goal_baseline_year", lang), years[::-1])
+            unit = cat[ind].unit_for(lang)
+            target = c2.text_input(t("plan_goal_target_value", lang) + (f" ({unit})" if unit else ""))
+            target_year = c3.number_input(t("plan_goal_target_year", lang), 2000, 2100,
+                                          max(dt.date.today().year, years[-1]) + 5, step=1)
+            submitted = st.form_submit_button(t("plan_goal_save", lang), type="primary")
+        if not submitted:
+            return
+        value = parse_number(target) if target.strip() else None
+        if value is None:
+            st.error(t("plan_goal_bad_target", lang, text=target.strip()))
+            return
+        try:
+            rec = repo.create(auth.engine(), user, "goal", {
+                "field": field, "text": text, "indicator": ind, "geography": ds.geography.id, "areas": areas,
+                "baseline_year": int(base), "target_value": value, "target_year": int(target_year)})
+        except StoreError as exc:
+            st.error(str(exc))
+            return
+        saved(t("plan_goal_saved", lang, id=rec["id"]), "plan_goal_nonce")
+
+
+def partner_form(user: User, ds, lang: str) -> None:
+    """Form for a new partner: organisation, kind, contact, fields of action and areas."""
+    if not allowed(user, "plan_edit"):
+        return
+    n = st.session_state.get("plan_partner_nonce", 0)
+    names = dict(zip(ds.areas["code"], ds.areas["name"]))
+    with st.expander(t("plan_partner_new", lang), expanded=False), st.form(f"plan_partner_form_{n}"):
+        org = st.text_input(t("plan_partner_org", lang), max_chars=200)
+        kind = st.text_input(t("plan_partner_kind", lang), max_chars=80)
+        contact = st.text_input(t("plan_partner_contact", lang), max_chars=300)
+        fields = st.multiselect(t("plan_partner_fields", lang), repo.fields(auth.engine()),
+                                placeholder=t("choose_options", lang))
+        areas = st.multiselect(t("plan_partner_areas", lang), list(names), placeholder=t("choose_options", lang),
+                               format_func=lambda c: f"{c} {names[c]}")
+        submitted = st.form_submit_button(t("plan_partner_save", lang), type="primary")
+    if not submitted:
+        return
+    try:
+        rec = repo.create(auth.engine(), user, "partner", {"organisation": org, "kind": kind, "contact": contact,
+                                                           "fields": fields, "areas": areas})
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    saved(t("plan_partner_saved", lang, id=rec["id"]), "plan_partner_nonce")
+
+
+def location_picker(ds, location: dict | None, form_key: str, lang: str) -> dict | None:
+    """The measure's point, picked by a click on the map (kept per form until saved); None for none."""
+    key = f"plan_loc_{form_key}"
+    if key not in st.session_state:
+        st.session_state[key] = location if (location or {}).get("type") == "Point" else None
+    st.markdown(f"**{t('plan_loc_title', lang)}**")
+    point = st.session_state[key]
+    out = st_folium(pick_map(ds, point, lang=lang, tiles=common.tiles()), key=f"plan_pick_{form_key}",
+                    height=360, use_container_width=True, returned_objects=["last_clicked"])
+    clicked = (out or {}).get("last_clicked")
+    if clicked and clicked != st.session_state.get(f"{key}_seen"):
+        st.session_state[f"{key}_seen"] = clicked
+        st.session_state[key] = {"type": "Point", "coordinates": [round(float(clicked["lng"]), 6),
+                                                                  round(float(clicked["lat"]), 6)]}
+        st.rerun()
+    if point:
+        lon, lat = point["coordinates"][:2]
+        c1, c2 = st.columns([3, 1])
+        c1.caption(t("plan_loc_point", lang, lat=fmt_number(lat, 5, lang), lon=fmt_number(lon, 5, lang)))
+        if c2.button(t("plan_loc_clear", lang), key=f"plan_loc_clear_{form_key}"):
+            st.session_state[key] = None
+            st.rerun()
+    else:
+        st.caption(t("plan_loc_none", lang))
+    return st.session_state[key]
+
+
+def _what(change: dict, lang: str) -> str:
+    return t("plan_undo_what", lang, entity=t(f"plan_ent_{change['entity']}", lang), id=change["id"],
+             action=t(f"plan_act_{change['action']}", lang))
+
+
+def undo_and_trash(user: User, lang: str) -> None:
+    """The undo button for the user's last change; for admins the trash with a restore per record."""
+    if not allowed(user, "plan_edit"):
+        return
+    try:
+        last = trash.last_change(auth.engine(), user)
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    if last is not None and st.button(t("plan_undo", lang, what=_what(last, lang)), key="plan_undo_btn"):
+        try:
+            done = trash.undo(auth.engine(), user)
+        except StoreError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state["plan_reset"] = True
+            saved(t("plan_undo_done", lang, what=_what(done, lang)))
+    if not allowed(user, "plan_delete"):
+        return
+    binned = trash.trash(auth.engine(), user)
+    with st.expander(t("plan_trash", lang, n=len(binned))):
+        if not binned:
+            st.caption(t("plan_trash_empty", lang))
+        for b in binned:
+            c1, c2 = st.columns([4, 1])
+            c1.write(t("plan_trash_line", lang, entity=t(f"plan_ent_{b['entity']}", lang), id=b["id"],
+                       name=b["name"], user=b["deleted_by"], when=day(b["deleted"], lang)))
+            if c2.button(t("plan_restore", lang), key=f"plan_restore_{b['entity']}_{b['id']}"):
+                try:
+                    trash.restore(auth.engine(), user, b["entity"], b["id"])
+                except StoreError as exc:
+                    st.error(str(exc))
+                else:
+                    saved(t("plan_restored", lang, entity=t(f"plan_ent_{b['entity']}", lang), id=b["id"]))
