@@ -98,7 +98,7 @@ def verdict_text(verdict: str | None, lang: str) -> str:
     return t(VERDICT_KEYS[verdict], lang)
 
 
-def forecast_chart(table: pd.DataFrame, lang: str) -> alt.LayerChart:
+def forecast_chart(table: pd.DataFrame, lang: str) -> alt.LayerChart | alt.FacetChart:
     """Observed values (points), trend (line), 80 % interval (band) and target (dashed rule)."""
     d = table.reset_index()
     x = alt.X("year:O", title=t("year", lang))
