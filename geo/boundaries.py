@@ -146,7 +146,7 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
         return None, report
 
 
-def _read_vector_here(path: Path, layer: str | None, name: str | None,
+def _read_vector_here(path: Path, layer: str | None, name: str | None,  # noqa: C901 (to split, issue #25)
                       max_bytes: int | None) -> tuple[gpd.GeoDataFrame | None, Report]:
     """:func:`read_vector` in this process (the sandboxed child)."""
     max_bytes = max_bytes or max_upload_bytes()

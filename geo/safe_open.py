@@ -103,7 +103,7 @@ def _strip_bom(head: bytes) -> bytes:
     return head.lstrip(b" \t\r\n")
 
 
-def check_geopackage(path: str | Path, name: str | None = None) -> None:
+def check_geopackage(path: str | Path, name: str | None = None) -> None:  # noqa: C901 (to split, issue #25)
     """Refuse a GeoPackage whose schema could make GDAL read something else.
 
     Raises

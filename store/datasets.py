@@ -152,7 +152,7 @@ def _checks(s: Session, actor: User, name: str, label: str, overwrite: bool, vis
     return old
 
 
-def register(engine: Engine, actor: User, name: str, label_de: str, folder: str, *,
+def register(engine: Engine, actor: User, name: str, label_de: str, folder: str, *,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
              overwrite: bool = False, visibility: str = "intern", shipped: Iterable[str] = (),
              details: dict | None = None, **fields: Any) -> DatasetRecord:
     """Register the files in ``folder`` (relative to the data directory) as the new current version.

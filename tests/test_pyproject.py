@@ -16,3 +16,10 @@ def test_mypy_checks_every_package_and_the_front_doors_with_untyped_defs():
 def test_indicators_and_store_have_no_untyped_defs():
     strict = [o for o in CONFIG["tool"]["mypy"]["overrides"] if {"indicators.*", "store.*"} <= set(o["module"])]
     assert strict and strict[0]["disallow_untyped_defs"] is True
+
+
+def test_ruff_checks_arguments_and_complexity():
+    lint = CONFIG["tool"]["ruff"]["lint"]
+    assert {"PLR0913", "C901", "ARG"} <= set(lint["select"])
+    assert lint["pylint"]["max-args"] == 8
+    assert lint["mccabe"]["max-complexity"] <= 12

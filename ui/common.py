@@ -47,7 +47,7 @@ def geographies() -> dict[str, Geography]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load(geo_id: str, cache_key: tuple) -> Dataset:
+def _load(geo_id: str, cache_key: tuple) -> Dataset:  # noqa: ARG001 (keys the Streamlit cache)
     # cache_key (paths + mtimes) is part of the key, so a changed file reloads.
     # cache_resource, not cache_data: the Dataset is shared read-only by all
     # sessions instead of being unpickled on every rerun (views never mutate it).

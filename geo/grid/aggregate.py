@@ -45,10 +45,10 @@ class _GridGeo:
     attribution: str = ""
     place: str = ""
 
-    def label(self, lang: str = "de") -> str:
+    def label(self, lang: str = "de") -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
         return "Gitter"
 
-    def reference_label(self, lang: str = "de") -> str:
+    def reference_label(self, lang: str = "de") -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
         return ""
 
     def cache_key(self) -> tuple:

@@ -157,7 +157,7 @@ def fit_map_box(body: Box, bounds: Sequence[float], pad: float = 0.02) -> tuple[
     return box, (x0, x1, y0, y1)
 
 
-def metres_per_mm(ax: Axes, layout: PageLayout, box: Box) -> float:
+def metres_per_mm(ax: Axes, layout: PageLayout, box: Box) -> float:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """Ground metres per millimetre of paper in the map axes."""
     x0, x1 = ax.get_xlim()
     return (x1 - x0) / box[2]

@@ -21,7 +21,7 @@ SCALE_ZORDER = 3.1
 LEGEND_ZORDER = 3.2
 
 
-def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, title: str, unit: str = "",
+def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, title: str, unit: str = "",  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
                 lang: str = "de", suppressed: int = 0, min_count: int = 3, flagged: int = 0,
                 flag_label: str | None = None, city_text: str | None = None,
                 font_scale: float = 1.0) -> None:

@@ -135,7 +135,7 @@ class Panel:
         patch.set_transform(self.transData)
         return self.page.add_artist(patch)
 
-    def add_collection(self, coll: Artist, autolim: bool = False) -> Artist:
+    def add_collection(self, coll: Artist, autolim: bool = False) -> Artist:  # noqa: ARG002 (matplotlib's signature)
         return self.add_artist(coll)
 
 

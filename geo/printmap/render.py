@@ -123,7 +123,7 @@ def check_options(options: PrintOptions) -> None:
                              allowed=list(SEQUENTIAL_PALETTES + DIVERGING_PALETTES)))
 
 
-def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int = 5,
+def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int = 5,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
                   palette: str = DEFAULT_PALETTE, *, breaks: Iterable[float] | None = None, labels: bool = False,
                   lang: str = "de", flagged: Iterable[str] = (), flag_note: str | None = None) -> PrintOptions:
     """The one builder of :class:`PrintOptions` for app, CLI and exports: normalised and checked.

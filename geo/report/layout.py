@@ -105,7 +105,7 @@ def fit_text(fig: Figure, text: str, width_mm: float, fontsize: float, weight: s
     return text.rstrip() + "…"
 
 
-def draw_table(fig: Figure, layout: pl.PageLayout, box: pl.Box, columns: Sequence[str],
+def draw_table(fig: Figure, layout: pl.PageLayout, box: pl.Box, columns: Sequence[str],  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
                rows: Sequence[Sequence[str]], widths: Sequence[float], aligns: Sequence[str],
                fontsize: float = 8.0, bold_rows: Iterable[int] = (), max_row: float = 5.6) -> Panel | Axes:
     """A striped table from the top of ``box``; rows shrink (and font with them) to fit.
@@ -140,7 +140,7 @@ def draw_table(fig: Figure, layout: pl.PageLayout, box: pl.Box, columns: Sequenc
     return ax
 
 
-def _cell(cells: CellTexts, fig: Figure, x: float, width: float, y: float, text: str, align: str,
+def _cell(cells: CellTexts, fig: Figure, x: float, width: float, y: float, text: str, align: str,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
           fontsize: float, weight: str) -> None:
     pad = 1.2
     text = fit_text(fig, str(text), width - 2 * pad, fontsize, weight)

@@ -32,7 +32,7 @@ def city_series(ds: Dataset, indicator: str, last_year: int) -> pd.Series:
 
 
 def _trend(fig: Figure, layout: pl.PageLayout, box: pl.Box, series: pd.Series, dec: int,
-           unit: str, lang: str) -> None:
+           unit: str, lang: str) -> None:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     rl.year_chart(fig, layout, box, [(series.dropna(), {"color": rl.ACCENT, "linewidth": 1.4, "marker": "o",
                                                         "markersize": 2.5})], dec, lang)
 
@@ -45,7 +45,7 @@ def year_layers(ds: Dataset, year: int) -> Layers:
     return {i: indicator_layer(ds, i, year) for i in ds.catalogue if year in ds.years_for(i)}
 
 
-def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: str, year: int,
+def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: str, year: int,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
                    flagged: frozenset[str], lang: str, top: float, layers: Layers) -> None:
     """Map with legend, area table, city trend since the first year, definition."""
     ind = ds.catalogue[indicator]
@@ -218,7 +218,7 @@ def appendix_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.Dat
     ax.text(0, foot, "\n".join(lines), ha="left", va="top", fontsize=6.5, color=pl.MUTED, linespacing=1.3)
 
 
-def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: int,
+def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: int,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
               table: pd.DataFrame, lang: str, top: float, layers: Layers) -> None:
     """Every indicator of one area next to the city value, with rank and flags."""
     # locator map: the area dark, the others light

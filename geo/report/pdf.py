@@ -51,7 +51,7 @@ def report_title(ds: Dataset, year: int) -> str:
     return f"Sozialmonitoring {ds.geography.place or ds.geography.label('de')} {year}"
 
 
-def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[str, str]]:
+def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[str, str]]:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """Paragraphs of the methods and sources pages as (style, text); style h or p."""
     out: list[tuple[str, str]] = [("h", t("rep_methods", lang))]
     out += [("p", t("rep_methods_values", lang, geography=ds.geography.label(lang))),

@@ -86,7 +86,7 @@ class EstimateResult:
     contributions: pd.DataFrame
     notes: list[str] = field(default_factory=list)
 
-    def wide(self, lang: str = "de") -> pd.DataFrame:
+    def wide(self, lang: str = "de") -> pd.DataFrame:  # noqa: ARG002 (the Estimator interface)
         """One row per variable: both methods, and low/high as the uncertainty range."""
         w = self.table.set_index(["variable", "method"])["value"].unstack("method")
         w.columns.name = None
@@ -308,7 +308,7 @@ class Estimator:
         pop = np.where(self.unsafe[year].loc[w["code"], self.population_var].to_numpy(), 0.0, pop)
         return float(weights[list(METHODS).index("dasymetric")] @ pop)
 
-    def _notes(self, geom: shapely.Geometry, w: pd.DataFrame, area_km2: float, lang: str) -> list[str]:
+    def _notes(self, geom: shapely.Geometry, w: pd.DataFrame, area_km2: float, lang: str) -> list[str]:  # noqa: ARG002 (the Estimator interface)
         notes = [f"{t(f'q_method_{m}', lang)}: {t(f'q_method_note_{m}', lang)}" for m in METHODS]
         outside = 1 - w["area_inside_km2"].sum() / area_km2 if area_km2 else 0
         if outside > 0.001:

@@ -194,7 +194,7 @@ def _read_facilities(path: Path, name: str, areas: gpd.GeoDataFrame | None) -> t
     return pts.reset_index(drop=True), report
 
 
-def facility_indicators(facilities: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,
+def facility_indicators(facilities: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
                         population: pd.Series | None = None, radius_m: float = 500,
                         addresses: gpd.GeoDataFrame | None = None, prefix: str = "facilities",
                         group: str = "population_total", year: int | None = None,

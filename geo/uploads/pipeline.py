@@ -129,7 +129,7 @@ def _usable_shipped(catalogue: Mapping[str, Indicator], variables: set[str]) -> 
     return {k: i for k, i in catalogue.items() if i.inputs() <= variables}
 
 
-def accept_upload(
+def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
     store: DataStore,
     name: str,
     label: str,

@@ -52,7 +52,7 @@ def looks_like_stadtteile(areas: gpd.GeoDataFrame, table: pd.DataFrame) -> bool:
     return set(codes) == set(parents)
 
 
-def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,
+def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,  # noqa: C901 (to split, issue #25)
                        min_share: float = MIN_SHARE) -> tuple[gpd.GeoDataFrame, bool]:
     """Match ``areas`` (code, name, geometry) to the Stadtbezirk code list.
 

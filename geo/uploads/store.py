@@ -255,7 +255,7 @@ class DataStore:
         """Datasets in the trash (admins only)."""
         return [self._stored(rec) for rec in _registry().trash(self.engine, self.user)]
 
-    def save(
+    def save(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
         self,
         name: str,
         label_de: str,

@@ -95,7 +95,7 @@ def resolve_geography(geography: str | Geography, store: DataStore | None = None
     return geos[geography]
 
 
-def check_table(source: bytes | str | Path, filename: str | None = None,
+def check_table(source: bytes | str | Path, filename: str | None = None,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
                 geography: str | Geography | None = "stadtteile", *,
                 areas: gpd.GeoDataFrame | None = None, mapping: Mapping[str, object] | None = None,
                 default_year: int | None = None, catalogue: Mapping[str, Indicator] | None = None,

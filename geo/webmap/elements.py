@@ -24,7 +24,7 @@ class RawScript(Element):
         super().__init__("")
         self._text = text
 
-    def render(self, **kwargs) -> str:
+    def render(self, **kwargs) -> str:  # noqa: ARG002 (folium's signature)
         return self._text
 
 

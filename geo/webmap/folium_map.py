@@ -110,7 +110,7 @@ def _ranks(values: pd.Series, given: pd.Series | None) -> pd.Series:
     return values.rank(method="min", ascending=False)
 
 
-def build_map(
+def build_map(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
     areas: gpd.GeoDataFrame,
     classification: Classification,
     *,

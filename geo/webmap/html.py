@@ -14,7 +14,7 @@ from indicators.formatting import Lang, fmt_rank, fmt_value
 from indicators.wording import lang_of, t
 
 
-def tooltip_html(
+def tooltip_html(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
     name: str,
     value: float | None,
     *,
@@ -101,7 +101,7 @@ def _city_class(c: Classification, city_value: float | None) -> int | None:
     return next(i for i in range(c.k) if city_value <= c.edges[i + 1] or i == c.k - 1)
 
 
-def legend_html(
+def legend_html(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
     c: Classification,
     *,
     indicator_label: str,

@@ -114,7 +114,7 @@ def _drop(report: Report, row: int, col: str, problem: Message, wide: bool) -> N
     report.add(row, col, problem, VALUE_DROPPED if wide else DROPPED)
 
 
-def validate_table(
+def validate_table(  # noqa: C901 (to split, issue #25)
     raw: RawTable,
     report: Report,
     matcher: AreaMatcher,

@@ -170,7 +170,7 @@ def _index(df: pd.DataFrame, cols: Sequence[str], mask: pd.Series,
     return zf, total, zscore(total)
 
 
-def mss(
+def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
     df: pd.DataFrame,
     status_cols: Sequence[str] | None = None,
     dynamic_cols: Sequence[str] | None = None,
@@ -317,7 +317,7 @@ def _run(df: pd.DataFrame, indicators: Sequence[str], *, id_col: str, population
     return finish(r)
 
 
-def _edition_indicators(*, catalogue: Mapping[str, Any], available: set[str]) -> DefaultIndicators:
+def _edition_indicators(*, catalogue: Mapping[str, Any], available: set[str]) -> DefaultIndicators:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """The edition's S (status) and D (dynamics) indicators, ids ``s1``… and ``d1``…, all +1."""
     status = sorted(i for i in available if i.startswith("s") and i[1:2].isdigit())
     dynamic = sorted(i for i in available if i.startswith("d") and i[1:2].isdigit())

@@ -29,7 +29,7 @@ def shifted_threshold(method: str, base: float, shift: float) -> float:
     return need_method(method).shift_threshold(base=base, shift=shift)
 
 
-def robustness(
+def robustness(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
     df: pd.DataFrame,
     indicators: Sequence[str],
     base_method: str = "mss",

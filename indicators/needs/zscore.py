@@ -69,7 +69,7 @@ def signed_zscores(
     return pd.DataFrame(out, index=df.index)
 
 
-def z_assess(
+def z_assess(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
     df: pd.DataFrame,
     indicators: Sequence[str],
     id_col: str = "id",

@@ -104,7 +104,7 @@ class Names:
                 return iid, end
         return None
 
-    def resolve(self, phrase: str, pos: int, text: str) -> str:
+    def resolve(self, phrase: str, pos: int, text: str) -> str:  # noqa: C901 (to split, issue #25)
         """Indicator id for a typed name; QueryError if unknown or ambiguous."""
         words = _words(phrase)
         if not words:

@@ -24,7 +24,7 @@ from ui.state import NeedsView
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _run(geo_id: str, key: tuple, year: int, method: str, indicators: tuple, threshold: float):
+def _run(geo_id: str, key: tuple, year: int, method: str, indicators: tuple, threshold: float):  # noqa: ARG001 (keys the Streamlit cache)
     ds = common.dataset(geo_id)
     setup = default_setup(ds, year)
     setup.method = method

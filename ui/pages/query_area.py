@@ -64,7 +64,7 @@ def zoom_to(m: folium.Map, point: tuple[float, float], radius: float) -> None:
     spec["fit"] = {**spec["fit"], "bounds": [[lat - dlat, lon - dlon], [lat + dlat, lon + dlon]]}
 
 
-def render_area_tool() -> None:
+def render_area_tool() -> None:  # noqa: C901 (to split, issue #25)
     lang = common.lang()
     ds = common.dataset("stadtteile")
     st.markdown("#### " + t("q_find_an_address", lang))

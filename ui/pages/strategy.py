@@ -23,13 +23,13 @@ from ui.map_view import show_map
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _consensus(geo_id: str, key: tuple, year: int, band: float):
+def _consensus(geo_id: str, key: tuple, year: int, band: float):  # noqa: ARG001 (keys the Streamlit cache)
     ds = common.dataset(geo_id)
     return dataset_consensus(ds, year, default_setup(ds, year), band=band)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _assessment(geo_id: str, key: tuple, year: int, method: str):
+def _assessment(geo_id: str, key: tuple, year: int, method: str):  # noqa: ARG001 (keys the Streamlit cache)
     ds = common.dataset(geo_id)
     setup = default_setup(ds, year)
     if method != setup.method:

@@ -56,7 +56,7 @@ def measures_tab(ds, geo_id: str, year: int, lang: str, assessment) -> None:
             st.markdown(f"- **{md(r.name)}**: {text}")
 
 
-def goals_tab(geo_id: str, lang: str) -> None:
+def goals_tab(geo_id: str, lang: str) -> None:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """Each goal with its trend to the target year, the 80 % interval and the verdict."""
     from geo.planning.evaluate import Datasets, evaluate_goal
 

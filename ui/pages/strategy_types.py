@@ -17,17 +17,17 @@ from ui.map_view import show_map
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _typology(geo_id: str, key: tuple, indicators: tuple, k: int, method: str, year: int):
+def _typology(geo_id: str, key: tuple, indicators: tuple, k: int, method: str, year: int):  # noqa: ARG001 (keys the Streamlit cache)
     return typology(common.dataset(geo_id), indicators=list(indicators), k=k, method=method, year=year)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _silhouettes(geo_id: str, key: tuple, indicators: tuple, year: int, method: str):
+def _silhouettes(geo_id: str, key: tuple, indicators: tuple, year: int, method: str):  # noqa: ARG001 (keys the Streamlit cache)
     return silhouettes(common.dataset(geo_id), indicators=list(indicators), year=year, method=method)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _segregation(geo_id: str, key: tuple, group: str, total: str):
+def _segregation(geo_id: str, key: tuple, group: str, total: str):  # noqa: ARG001 (keys the Streamlit cache)
     return segregation(common.dataset(geo_id), group=group, total=total, permutations=999)
 
 

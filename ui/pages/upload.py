@@ -116,7 +116,7 @@ def _inferred_totals_form(check, indicators: list, lang: str) -> list:
     return declare_parts(indicators, check.catalogue, off, variables) if off else indicators
 
 
-def _accept_table(store, check, base, filename: str, lang: str) -> None:
+def _accept_table(store, check, base, filename: str, lang: str) -> None:  # noqa: ARG001, C901 (unused, kept for the callers, issue #25; to split, issue #25)
     """Extend the chosen saved dataset (default) or save a new one under the label the planner types."""
     indicators, sources, problems = _catalogue_form(check, lang)
     indicators = _inferred_totals_form(check, indicators, lang)
@@ -162,7 +162,7 @@ def _accept_table(store, check, base, filename: str, lang: str) -> None:
             _saved(message)
 
 
-def render() -> None:
+def render() -> None:  # noqa: C901 (to split, issue #25)
     lang = common.lang()
     store: DataStore = common.store()
     if not allowed(store.user, "upload"):
@@ -266,7 +266,7 @@ def _grid_upload(store: DataStore, lang: str) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _template(geo_id: str, cache_key: tuple) -> tuple[bytes, bytes]:
+def _template(geo_id: str, cache_key: tuple) -> tuple[bytes, bytes]:  # noqa: ARG001 (keys the Streamlit cache)
     from geo.uploads.template import template_csv, template_frame, template_xlsx
 
     geo = common.geographies()[geo_id]
@@ -294,7 +294,7 @@ def _changed(message: str = "") -> None:
     st.rerun()
 
 
-def _saved_list(store: DataStore, lang: str) -> None:
+def _saved_list(store: DataStore, lang: str) -> None:  # noqa: C901 (to split, issue #25)
     """Saved datasets the user may read; remove (with confirmation), publish and the trash by role."""
     saved = store.list()
     if not saved:
