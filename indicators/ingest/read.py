@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from indicators.ingest.report import USED, WARNING, Report
 from indicators.ingest.zip_safety import zip_problem
 from indicators.limits import max_upload_bytes
 from indicators.wording.message import msg
+
+_log = logging.getLogger(__name__)
 
 MAX_COLUMNS = 2000
 XLSX_MAX_UNZIPPED = 300 * 1024 * 1024
@@ -148,6 +151,13 @@ def _xlsx_member_problem(data: bytes) -> str | None:
     return None
 
 
+def _xlsx_unreadable(exc: Exception, report: Report) -> RawTable:
+    """Log what openpyxl raised, then reject the file with the error type as the detail."""
+    _log.info("XLSX not readable: %s", type(exc).__name__, exc_info=exc)
+    report.reject_file(msg("read_xlsx_unreadable", detail=type(exc).__name__))
+    return RawTable(pd.DataFrame(columns=[ROW_COL]))
+
+
 def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
     """Read the first sheet of an XLSX workbook as text cells."""
     from openpyxl import load_workbook
@@ -160,28 +170,36 @@ def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
     rows: list[tuple[int, list[str]]] = []
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        if not wb.worksheets:
-            report.reject_file(msg("read_xlsx_no_sheet"))
-            return RawTable(pd.DataFrame(columns=[ROW_COL]))
-        ws = wb.worksheets[0]
-        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            if i > MAX_CELL_ROWS:
-                report.reject_file(msg("read_too_many_rows", max=MAX_CELL_ROWS))
-                return RawTable(pd.DataFrame(columns=[ROW_COL]))
-            if len(row) > MAX_COLUMNS:
-                report.reject_file(msg("read_too_many_columns", n=len(row), max=MAX_COLUMNS))
-                return RawTable(pd.DataFrame(columns=[ROW_COL]))
-            cells = [_cell_text(v) for v in row]
-            if not any(c.strip() for c in cells):
-                continue
-            if header is None:
-                header = cells
-            else:
-                rows.append((i, cells))
-        wb.close()
-    except Exception as exc:  # openpyxl raises many types for broken files
-        report.reject_file(msg("read_xlsx_unreadable", detail=type(exc).__name__))
+        sheets = wb.worksheets
+    except Exception as exc:  # openpyxl raises many types (zip, XML, its own) for broken files
+        return _xlsx_unreadable(exc, report)
+    if not sheets:
+        report.reject_file(msg("read_xlsx_no_sheet"))
         return RawTable(pd.DataFrame(columns=[ROW_COL]))
+    sheet_rows = sheets[0].iter_rows(values_only=True)
+    i = 0
+    while True:  # only openpyxl's lazy parsing is guarded: a bug of this loop stays a bug
+        try:
+            row = next(sheet_rows, None)
+        except Exception as exc:  # a broken sheet fails while it is read, row by row
+            return _xlsx_unreadable(exc, report)
+        if row is None:
+            break
+        i += 1
+        if i > MAX_CELL_ROWS:
+            report.reject_file(msg("read_too_many_rows", max=MAX_CELL_ROWS))
+            return RawTable(pd.DataFrame(columns=[ROW_COL]))
+        if len(row) > MAX_COLUMNS:
+            report.reject_file(msg("read_too_many_columns", n=len(row), max=MAX_COLUMNS))
+            return RawTable(pd.DataFrame(columns=[ROW_COL]))
+        cells = [_cell_text(v) for v in row]
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = cells
+        else:
+            rows.append((i, cells))
+    wb.close()
     if header is None:
         report.reject_file(msg("read_sheet_empty"))
         return RawTable(pd.DataFrame(columns=[ROW_COL]))
