@@ -10,6 +10,7 @@ every file; :func:`accept_grid_upload` saves it through the page's
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from geo.uploads.sandbox import run_limited
 from indicators.errors import InputError
 from indicators.ingest.report import Report
 from indicators.limits import max_upload_bytes
+
+_log = logging.getLogger(__name__)
 
 SUFFIXES = (".csv", ".txt")
 
@@ -75,6 +78,7 @@ def check_grid_upload(files: list[tuple[str, bytes]], max_bytes: int | None = No
         out.errors.append(str(exc))
         return out
     except Exception as exc:  # hostile input may break a parser in ways no check foresaw: a message, no traceback
+        _log.warning("grid upload %s not readable", names, exc_info=exc)  # the log keeps the traceback
         out.errors.append(f"{', '.join(names)}: Datei nicht lesbar ({type(exc).__name__})")
         return out
     out.grid, out.squares, out.reports = grid, squares, list(grid.reports)

@@ -4,12 +4,15 @@ Returns the verdict and a plain-text report; never raises for bad input.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from geo.uploads.pipeline import boundary_areas, check_boundaries, check_table
 from geo.uploads.store import DataStore
 from indicators.ingest.report import Report
 from indicators.text import plain
+
+_log = logging.getLogger(__name__)
 
 OK_DE = "Ergebnis: verwendbar"
 BAD_DE = "Ergebnis: nicht verwendbar"
@@ -70,6 +73,7 @@ def validate_file(boundaries: str | None = None, table: str | None = None, *, ke
             return validate_boundaries_file(boundaries, key, name, layer)
         return validate_table_file(table or "", geography, year)
     except Exception as exc:  # the contract of validate: a report, never a traceback
+        _log.warning("check of %s failed unexpectedly", target, exc_info=exc)  # the log keeps the traceback
         return False, (f"Fehler: {target} konnte nicht geprüft werden ({type(exc).__name__}: {str(exc)[:200]})\n"
                        "Ergebnis: nicht verwendbar")
 
