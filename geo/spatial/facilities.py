@@ -28,7 +28,8 @@ from geo.uploads.sandbox import UploadLimitError
 from indicators.catalogue import Indicator
 from indicators.ingest.read import ROW_COL, read_table
 from indicators.ingest.report import REPAIRED, USED, WARNING, Report
-from indicators.ingest.validate import _norm, parse_number
+from indicators.ingest.roles import norm as _norm
+from indicators.ingest.validate import parse_number
 from store.permissions import User, require
 
 LAT = ("lat", "latitude", "breite", "breitengrad", "geogr_breite")

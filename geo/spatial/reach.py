@@ -32,7 +32,8 @@ from geo.spatial.facilities import read_facilities
 from geo.spatial.facility_kinds import KINDS, load_kind, source_line
 from indicators.dataset import Dataset
 from indicators.errors import InputError
-from indicators.ingest.validate import _norm, parse_number
+from indicators.ingest.roles import norm as _norm
+from indicators.ingest.validate import parse_number
 
 if TYPE_CHECKING:
     from geo.spatial.network import StreetNetwork

@@ -22,7 +22,8 @@ from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.stadtbezirke import match_stadtbezirke, normalise_code
 from geo.uploads.workdir import upload_dir
 from indicators.ingest.report import DROPPED, Report
-from indicators.ingest.validate import SYNONYMS, _norm
+from indicators.ingest.roles import norm as _norm
+from indicators.ingest.validate import SYNONYMS
 from indicators.limits import max_upload_bytes  # decided in indicators.limits
 
 BOUNDARY_SUFFIXES = (".gpkg", ".geojson", ".json", ".zip")
