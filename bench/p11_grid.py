@@ -47,7 +47,7 @@ def aggregation_100m(repeat: int) -> Stats:
     from geo.geographies import get_geography, load_areas, load_outline
     from geo.grid.aggregate import aggregate_grid
     from geo.grid.cells import clip_to_city
-    from geo.grid.commands import grid_from_geography
+    from geo.grid.service import grid_from_geography
 
     st = get_geography("stadtteile")
     areas, outline = load_areas(st), load_outline(st).union_all()

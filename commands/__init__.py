@@ -7,7 +7,7 @@
 - :mod:`commands.accounts`, :mod:`commands.data`, :mod:`commands.planning`: the store's
   ``users``, ``audit``, ``data`` and ``plan`` (declared below, bodies loaded on use);
 - :mod:`commands.ops`: ``ogc``, ``health``, ``backup``, ``restore`` (running a server) and JSON logs;
-- ``grid`` (body in :mod:`geo.grid.commands`); ``serve`` is declared in ``cli.py`` itself (it
+- ``grid`` (library in :mod:`geo.grid.service`); ``serve`` is declared in ``cli.py`` itself (it
   starts Streamlit, which no library module may import; its binding rules: :mod:`commands.serve`).
 
 :data:`commands.registry.COMMANDS` lists them in the order of ``cli.py --help``.
@@ -81,9 +81,22 @@ def _plan(args: argparse.Namespace) -> int:
          arg("--grid", help="cli_a_grid"), arg("--to", default="stadtteile", help="cli_a_grid_to"),
          arg("--year", type=int, help="cli_a_grid_year"), JSON)
 def _grid(args: argparse.Namespace) -> int:
-    from geo.grid.commands import run_grid
+    """``cli.py grid import|aggregate``: the library is :mod:`geo.grid.service`."""
+    import json
 
-    return run_grid(args)
+    from geo.grid.service import GridCommandError, aggregate_saved, import_grid
+
+    if args.action == "import":
+        if not args.file:
+            raise GridCommandError("grid import braucht --file DATEI (auch mehrfach)")
+        _geo, text = import_grid(args.file, args.name, args.year)
+        print(text)
+        return 0
+    if not args.grid:
+        raise GridCommandError("grid aggregate braucht --grid NAME (z. B. zensus2011-1km)")
+    res = aggregate_saved(args.grid, args.to, args.year)
+    print(json.dumps(res.to_json_dict(), ensure_ascii=False) if args.json else res.to_text())
+    return 0
 
 from commands import analysis, ops, places, strategy, supply  # noqa: E402  (registers the rest, in --help order)
 

@@ -2,11 +2,11 @@
 
 :func:`check_grid_upload` takes the uploaded files' bytes, refuses files over the one
 upload limit (:func:`indicators.limits.max_upload_bytes`) and runs
-:func:`geo.grid.commands.prepare_grid` — the reading path of the command line — in a
+:func:`geo.grid.service.prepare_grid` — the reading path of the command line — in a
 child process with the memory and time limits of every other upload
 (:func:`geo.uploads.sandbox.run_limited`). The result carries the reports of
 every file; :func:`accept_grid_upload` saves it through the page's
-:class:`geo.uploads.store.DataStore` with :func:`geo.grid.commands.save_grid`.
+:class:`geo.uploads.store.DataStore` with :func:`geo.grid.service.save_grid`.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.grid.commands import grid_year, prepare_grid, save_grid
+from geo.grid.service import grid_year, prepare_grid, save_grid
 from geo.uploads.sandbox import run_limited
 from indicators.errors import InputError
 from indicators.ingest.report import Report

@@ -1,4 +1,4 @@
-"""``cli.py grid import`` and ``cli.py grid aggregate``: the command bodies.
+"""Grids as geographies: read, import, save and aggregate (``cli.py grid`` in :mod:`commands` calls these).
 
 Kept light at import time (the numeric stack is imported inside the functions),
 so ``cli.py`` can register the command without slowing every other command.
@@ -9,9 +9,7 @@ means and shares (``value``) and the cell population used to weight them
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
-import json
 import re
 
 from indicators.errors import InputError
@@ -22,21 +20,6 @@ ATTRIBUTION = "© Statistische Ämter des Bundes und der Länder, Zensus, dl-de/
 
 class GridCommandError(InputError):
     """Wrong use of ``cli.py grid`` (German message)."""
-
-
-def run_grid(args: argparse.Namespace) -> int:
-    """``cli.py grid import|aggregate`` (declared in :mod:`commands`)."""
-    if args.action == "import":
-        if not args.file:
-            raise GridCommandError("grid import braucht --file DATEI (auch mehrfach)")
-        geo, text = import_grid(args.file, args.name, args.year)
-        print(text)
-        return 0
-    if not args.grid:
-        raise GridCommandError("grid aggregate braucht --grid NAME (z. B. zensus2011-1km)")
-    res = aggregate_saved(args.grid, args.to, args.year)
-    print(json.dumps(res.to_json_dict(), ensure_ascii=False) if args.json else res.to_text())
-    return 0
 
 
 def grid_year(files: list[str], year: int | None = None) -> int:
