@@ -17,6 +17,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from indicators.errors import msg
 from store import audit, config
 from store.db import session
 from store.errors import StoreError
@@ -106,7 +107,7 @@ def get(engine: Engine, actor: User, name: str) -> DatasetRecord:
     with session(engine) as s:
         rows = _query(s, DatasetRow.name == name, DatasetRow.removed_at.is_(None))
         if not rows or not _may_read(actor, rows[0][0]):
-            raise StoreError(f"Datensatz '{name}' gibt es nicht (oder er ist nicht freigegeben)")
+            raise StoreError(msg("err_ds_not_found_or_private", name=name))
         return _record(*rows[0])
 
 
@@ -127,11 +128,10 @@ def _checks(s: Session, actor: User, name: str, label: str, overwrite: bool, vis
     check_not_shipped(name, label, shipped)
     old = _current(s, name)
     if old is not None and old.removed_at is not None:
-        raise StoreError(f"Datensatz '{name}' liegt im Papierkorb: ein Admin kann ihn wiederherstellen; "
-                         "bitte sonst einen anderen Namen wählen")
+        raise StoreError(msg("err_ds_in_trash", name=name))
     if old is not None:
         if not overwrite:
-            raise StoreError(f"Datensatz '{name}' gibt es schon")
+            raise StoreError(msg("err_ds_exists", name=name))
         require(actor, "replace", old.owner_id, what=name)
     return old
 
@@ -167,8 +167,7 @@ def register(engine: Engine, actor: User, name: str, label_de: str, folder: str,
             owner = s.get(UserRow, row.owner_id).name if row.owner_id else None
             return _record(row, owner)
     except IntegrityError:  # another process registered the same name at the same moment
-        raise StoreError(f"Datensatz '{name}' wurde gerade von anderer Seite gespeichert: bitte erneut versuchen"
-                         ) from None
+        raise StoreError(msg("err_ds_saved_elsewhere", name=name)) from None
 
 
 def set_visibility(engine: Engine, actor: User, name: str, visibility: str) -> None:
@@ -179,7 +178,7 @@ def set_visibility(engine: Engine, actor: User, name: str, visibility: str) -> N
     with session(engine) as s:
         row = _current(s, name)
         if row is None or row.removed_at is not None:
-            raise StoreError(f"Datensatz '{name}' gibt es nicht")
+            raise StoreError(msg("err_ds_not_found", name=name))
         row.visibility = visibility
         audit.record(s, actor, "publish" if visibility == "öffentlich" else "unpublish", name)
 
@@ -218,7 +217,7 @@ def withdraw(engine: Engine, actor: User, name: str, source: str) -> None:
         src = _current(s, source)
         require(actor, "remove", src.owner_id if src is not None else None, what=source)
     if name not in copies_of(engine, source):
-        raise StoreError(f"Datensatz '{name}' beruht nicht auf '{source}'")
+        raise StoreError(msg("err_ds_not_based_on", name=name, source=source))
     with session(engine) as s:
         row = _current(s, name)
         row.removed_at, row.removed_by = utcnow(), actor.id
@@ -240,10 +239,9 @@ def restore(engine: Engine, actor: User, name: str, *, now: dt.datetime | None =
     with session(engine) as s:
         row = _current(s, name)
         if row is None or row.removed_at is None:
-            raise StoreError(f"Datensatz '{name}' ist nicht im Papierkorb")
+            raise StoreError(msg("err_ds_not_in_trash", name=name))
         if _aware(row.removed_at) < now - dt.timedelta(days=config.TRASH_DAYS):
-            raise StoreError(f"Datensatz '{name}' liegt länger als {config.TRASH_DAYS} Tage im Papierkorb "
-                             "und kann nicht mehr wiederhergestellt werden")
+            raise StoreError(msg("err_ds_trash_expired", name=name, days=config.TRASH_DAYS))
         row.removed_at, row.removed_by = None, None
         audit.record(s, actor, "restore", name, {"version": row.version})
         owner = s.get(UserRow, row.owner_id).name if row.owner_id else None

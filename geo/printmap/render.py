@@ -135,7 +135,7 @@ def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int 
     """
     bounds = tuple(float(b) for b in breaks) if breaks else None
     if scheme == "manual" and not bounds:
-        raise InputError("Klassifizierung 'manual' braucht Klassengrenzen")
+        raise InputError(msg("err_manual_needs_breaks"))
     options = PrintOptions(size=size, scheme=scheme, k=int(k), palette=palette, breaks=bounds, labels=bool(labels),
                            lang=lang, flagged=frozenset(str(c) for c in flagged), flag_note=flag_note)
     check_options(options)
