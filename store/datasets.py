@@ -66,10 +66,9 @@ def fold(text: str) -> str:
 def check_not_shipped(name: str, label: str, shipped: Iterable[str]) -> None:
     """Refuse a name or label that, normalised by :func:`fold`, equals a shipped geography's id or label."""
     taken = {fold(s) for s in shipped if fold(s)}
-    for what, text in (("Name", name), ("Bezeichnung", label)):
+    for key, text in (("err_ds_name_like_shipped", name), ("err_ds_label_like_shipped", label)):
         if text and fold(text) in taken:
-            raise StoreError(f"{what} '{text}' gleicht einer mitgelieferten Geografie: "
-                             "bitte einen anderen Namen wählen, der nicht mit amtlichen Daten verwechselt werden kann")
+            raise StoreError(msg(key, text=text))
 
 
 def _aware(t: dt.datetime | None) -> dt.datetime | None:
@@ -122,7 +121,7 @@ def _checks(s: Session, actor: User, name: str, label: str, overwrite: bool, vis
             shipped: list[str]) -> DatasetRow | None:
     require(actor, "upload")
     if visibility not in VISIBILITIES:
-        raise StoreError(f"unbekannte Sichtbarkeit {visibility!r}: erlaubt sind {', '.join(VISIBILITIES)}")
+        raise StoreError(msg("err_unknown_visibility", visibility=repr(visibility), allowed=list(VISIBILITIES)))
     if visibility == "öffentlich":
         require(actor, "publish", what=name)
     check_not_shipped(name, label, shipped)
@@ -174,7 +173,7 @@ def set_visibility(engine: Engine, actor: User, name: str, visibility: str) -> N
     """Publish (``öffentlich``) or withdraw (``intern``) a dataset (admins only); audited."""
     require(actor, "publish", what=name)
     if visibility not in VISIBILITIES:
-        raise StoreError(f"unbekannte Sichtbarkeit {visibility!r}: erlaubt sind {', '.join(VISIBILITIES)}")
+        raise StoreError(msg("err_unknown_visibility", visibility=repr(visibility), allowed=list(VISIBILITIES)))
     with session(engine) as s:
         row = _current(s, name)
         if row is None or row.removed_at is not None:

@@ -51,13 +51,13 @@ def system_user() -> User:
 
 def _check_role(role: str) -> str:
     if role not in ROLES:
-        raise StoreError(f"unbekannte Rolle {role!r}: erlaubt sind {', '.join(ROLES)}")
+        raise StoreError(msg("err_unknown_role", role=repr(role), allowed=list(ROLES)))
     return role
 
 
 def _check_name(name: str) -> str:
     if not _NAME.fullmatch(name or ""):
-        raise StoreError(f"ungültiger Benutzername {name!r}: Buchstaben, Ziffern, . _ @ - (höchstens 64 Zeichen)")
+        raise StoreError(msg("err_bad_user_name", name=repr(name)))
     return name
 
 

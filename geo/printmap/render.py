@@ -321,7 +321,7 @@ def render_print_map(ds: Dataset, indicator: str, year: int, fmt: str = "png",
                      options: PrintOptions = PrintOptions()) -> bytes:
     """The print map as PNG, SVG or PDF bytes (what the app's download buttons need)."""
     if fmt not in FORMATS:
-        raise InputError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+        raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))
     with matplotlib.rc_context(pl.RC):
         pm = build_print_map(ds, indicator, year, options)
         return figure_bytes(pm.figure, fmt, title=pm.title)

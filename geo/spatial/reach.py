@@ -33,6 +33,7 @@ from geo.spatial.facility_kinds import KINDS, load_kind, source_line
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.ingest.validate import _norm, parse_number
+from indicators.wording.message import Pair
 
 if TYPE_CHECKING:
     from geo.spatial.network import StreetNetwork
@@ -124,7 +125,7 @@ def demand_from_variable(*, ds: Dataset, variable: str, year: int | None = None,
     ind = ds.catalogue.get(variable)
     if ind is None or ind.kind != "count":
         counts = sorted(i.id for i in ds.catalogue.values() if i.kind == "count")
-        raise ReachError(f"'{variable}' ist keine Zählvariable; möglich: {', '.join(counts)}.")
+        raise ReachError(msg("err_reach_not_count", variable=variable, known=list(counts)))
     rows = ds.values[(ds.values["indicator"] == variable)]
     years = sorted(int(y) for y in rows["year"].unique())
     if not years:
@@ -168,7 +169,7 @@ def load_supply(*, facilities: str | Path, capacity: str | None = None,
     else:
         path = Path(facilities)
         if not path.exists():
-            raise ReachError(f"Einrichtungen: '{facilities}' ist weder {' noch '.join(KINDS)} noch eine Datei.")
+            raise ReachError(msg("err_reach_bad_facilities", facilities=facilities, kinds=Pair(de=" noch ".join(KINDS), en=" nor ".join(KINDS))))
         read, report = read_facilities(path, name, areas)
         if read is None:
             raise ReachError(report.to_text())

@@ -87,8 +87,7 @@ def candidates_from(*, source: str | Path, areas: gpd.GeoDataFrame, addresses: g
             cand = Points(ids, centres, np.ones(len(ids)), ccodes, f"Mittelpunkte der {cell:g}-m-Gitterzellen mit "
                                                                      "Adressen")
     if len(cand) > MAX_CANDIDATES:
-        raise ReachError(f"{len(cand)} Kandidaten: höchstens {MAX_CANDIDATES} (z. B. 'grid' statt 'addresses' "
-                         "oder eine kleinere Datei).")
+        raise ReachError(msg("err_site_too_many", n=len(cand), max=MAX_CANDIDATES))
     return cand
 
 
@@ -336,7 +335,7 @@ def choose_sites(*, demand: Points, existing: Points, candidates: Points, k: int
     if objective not in OBJECTIVES:
         raise ReachError(msg("err_site_unknown_objective", objective=objective, known=list(OBJECTIVES)))
     if not 1 <= int(k) <= MAX_K:
-        raise ReachError(f"k = {k}: erlaubt sind 1 bis {MAX_K} neue Standorte.")
+        raise ReachError(msg("err_site_bad_k", k=k, max=MAX_K))
     if not len(candidates):
         raise ReachError(msg("err_site_no_candidates"))
     k = min(int(k), len(candidates))

@@ -53,4 +53,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "Unknown method '{method}': 'center' or 'coverage'"),
     "err_pattern_too_few": ("Für ein räumliches Muster werden mindestens 3 Gebiete mit Werten benötigt.",
                             "A spatial pattern needs at least 3 areas with values."),
+    "err_reach_not_count": ("'{variable}' ist keine Zählvariable; möglich: {known}.",
+                            "'{variable}' is not a count variable; possible: {known}."),
+    "err_reach_bad_facilities": ("Einrichtungen: '{facilities}' ist weder {kinds} noch eine Datei.",
+                                 "Facilities: '{facilities}' is neither {kinds} nor a file."),
+    "err_site_too_many": ("{n} Kandidaten: höchstens {max} (z. B. 'grid' statt 'addresses' oder eine kleinere Datei).",
+                          "{n} candidates: at most {max} (e.g. 'grid' instead of 'addresses' or a smaller file)."),
+    "err_site_bad_k": ("k = {k}: erlaubt sind 1 bis {max} neue Standorte.", "k = {k}: 1 to {max} new sites are allowed."),
 }

@@ -56,4 +56,17 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Please choose {min} to {max} areas for the comparison (chosen: {n})."),
     "err_manual_needs_breaks": ("Klassifizierung 'manual' braucht Klassengrenzen",
                                 "Classification 'manual' needs class breaks"),
+    "err_unknown_role": ("unbekannte Rolle {role}: erlaubt sind {allowed}", "unknown role {role}: allowed are {allowed}"),
+    "err_bad_user_name": ("ungültiger Benutzername {name}: Buchstaben, Ziffern, . _ @ - (höchstens 64 Zeichen)",
+                          "invalid user name {name}: letters, digits, . _ @ - (at most 64 characters)"),
+    "err_unknown_visibility": ("unbekannte Sichtbarkeit {visibility}: erlaubt sind {allowed}",
+                               "unknown visibility {visibility}: allowed are {allowed}"),
+    "err_ds_name_like_shipped": ("Name '{text}' gleicht einer mitgelieferten Geografie: bitte einen anderen Namen "
+                                 "wählen, der nicht mit amtlichen Daten verwechselt werden kann",
+                                 "Name '{text}' resembles a shipped geography: please choose another name that "
+                                 "cannot be mistaken for official data"),
+    "err_ds_label_like_shipped": ("Bezeichnung '{text}' gleicht einer mitgelieferten Geografie: bitte einen anderen "
+                                  "Namen wählen, der nicht mit amtlichen Daten verwechselt werden kann",
+                                  "Label '{text}' resembles a shipped geography: please choose another name that "
+                                  "cannot be mistaken for official data"),
 }
