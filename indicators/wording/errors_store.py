@@ -69,4 +69,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "Namen wählen, der nicht mit amtlichen Daten verwechselt werden kann",
                                   "Label '{text}' resembles a shipped geography: please choose another name that "
                                   "cannot be mistaken for official data"),
+    # indicators/catalogue.py (the indicator catalogue file)
+    "err_cat_missing_fields": ("Indikator {id}: Feld(er) fehlen: {fields}", "Indicator {id}: field(s) missing: {fields}"),
+    "err_cat_unknown_kind": ("Indikator {id}: unbekannte Art '{kind}' (erlaubt: {allowed})",
+                             "Indicator {id}: unknown kind '{kind}' (allowed: {allowed})"),
+    "err_cat_unknown_direction": ("Indikator {id}: unbekannte Richtung '{direction}'",
+                                  "Indicator {id}: unknown direction '{direction}'"),
+    "err_cat_rate_parts": ("Indikator {id}: eine Quote braucht Zähler und Nenner",
+                           "Indicator {id}: a rate needs a numerator and a denominator"),
+    "err_cat_change_one": ("Indikator {id}: eine Veränderung braucht genau eine Variable",
+                           "Indicator {id}: a change needs exactly one variable"),
+    "err_cat_twice": ("Indikator {id} ist doppelt im Katalog", "Indicator {id} is in the catalogue twice"),
 }
