@@ -14,7 +14,7 @@ from typing import get_args
 import pandas as pd
 import yaml
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.formatting import value_decimals
 from indicators.types import Direction, Kind
 from indicators.wording.core import pick
@@ -109,7 +109,7 @@ def parse_indicator(entry: dict, sources: dict[str, Source] | None = None) -> In
     known = set(Indicator.__dataclass_fields__) - {"extra"}
     missing = [k for k in ("id", "label_de", "kind", "unit") if not entry.get(k) and k != "unit"]
     if missing:
-        raise CatalogueError(f"Indikator {entry.get('id', '?')}: Feld(er) fehlen: {', '.join(missing)}")
+        raise CatalogueError(msg("err_cat_missing_fields", id=entry.get("id", "?"), fields=list(missing)))
     kw = {k: v for k, v in entry.items() if k in known}
     kw["numerator"] = _as_tuple(entry.get("numerator"))
     kw["denominator"] = _as_tuple(entry.get("denominator"))
@@ -122,13 +122,13 @@ def parse_indicator(entry: dict, sources: dict[str, Source] | None = None) -> In
         kw["licence"] = src.licence
     ind = Indicator(**kw, extra={k: v for k, v in entry.items() if k not in known})
     if ind.kind not in KINDS:
-        raise CatalogueError(f"Indikator {ind.id}: unbekannte Art '{ind.kind}' (erlaubt: {sorted(KINDS)})")
+        raise CatalogueError(msg("err_cat_unknown_kind", id=ind.id, kind=ind.kind, allowed=str(sorted(KINDS))))
     if ind.direction not in DIRECTIONS:
-        raise CatalogueError(f"Indikator {ind.id}: unbekannte Richtung '{ind.direction}'")
+        raise CatalogueError(msg("err_cat_unknown_direction", id=ind.id, direction=ind.direction))
     if ind.kind == "rate" and not (ind.numerator and ind.denominator):
-        raise CatalogueError(f"Indikator {ind.id}: eine Quote braucht Zähler und Nenner")
+        raise CatalogueError(msg("err_cat_rate_parts", id=ind.id))
     if ind.kind == "change" and len(ind.numerator) != 1:
-        raise CatalogueError(f"Indikator {ind.id}: eine Veränderung braucht genau eine Variable")
+        raise CatalogueError(msg("err_cat_change_one", id=ind.id))
     return ind
 
 
@@ -158,6 +158,6 @@ def load_catalogue(path: Path | str = DEFAULT_CATALOGUE) -> dict[str, Indicator]
     for entry in doc.get("indicators") or []:
         ind = parse_indicator(entry, sources)
         if ind.id in out:
-            raise CatalogueError(f"Indikator {ind.id} ist doppelt im Katalog")
+            raise CatalogueError(msg("err_cat_twice", id=ind.id))
         out[ind.id] = ind
     return out

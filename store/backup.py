@@ -36,6 +36,7 @@ from filelock import FileLock
 from sqlalchemy import Engine, MetaData, func, select, text
 from sqlalchemy.engine import make_url
 
+from indicators.errors import msg
 from store import config
 from store.errors import StoreError
 
@@ -230,8 +231,7 @@ def restore(engine: Engine, data_root: Path, path: Path) -> BackupInfo:
     data_root = Path(data_root)
     backend = engine.url.get_backend_name()
     if backend != manifest["backend"]:
-        raise StoreError(f"Sicherung von {manifest['backend']}, Installation auf {backend}: "
-                         "bitte in eine Installation mit derselben Datenbank zurückspielen")
+        raise StoreError(msg("err_backup_backend", source=manifest["backend"], target=backend))
     _check_empty(engine, data_root)
     with tempfile.TemporaryDirectory(prefix="sm-restore-") as tmp, tarfile.open(path, "r:gz") as tar:
         db_name = "database.sqlite" if backend == "sqlite" else "database.pgdump"

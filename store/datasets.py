@@ -18,6 +18,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from indicators.errors import msg
 from store import audit, config
 from store.db import session
 from store.errors import StoreError
@@ -66,10 +67,9 @@ def fold(text: str) -> str:
 def check_not_shipped(name: str, label: str, shipped: Iterable[str]) -> None:
     """Refuse a name or label that, normalised by :func:`fold`, equals a shipped geography's id or label."""
     taken = {fold(s) for s in shipped if fold(s)}
-    for what, text in (("Name", name), ("Bezeichnung", label)):
+    for key, text in (("err_ds_name_like_shipped", name), ("err_ds_label_like_shipped", label)):
         if text and fold(text) in taken:
-            raise StoreError(f"{what} '{text}' gleicht einer mitgelieferten Geografie: "
-                             "bitte einen anderen Namen wählen, der nicht mit amtlichen Daten verwechselt werden kann")
+            raise StoreError(msg(key, text=text))
 
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -122,7 +122,7 @@ def get(engine: Engine, actor: User, name: str) -> DatasetRecord:
     with session(engine) as s:
         rows = _query(s, DatasetRow.name == name, DatasetRow.removed_at.is_(None))
         if not rows or not _may_read(actor, rows[0][0]):
-            raise StoreError(f"Datensatz '{name}' gibt es nicht (oder er ist nicht freigegeben)")
+            raise StoreError(msg("err_ds_not_found_or_private", name=name))
         return _record(*rows[0])
 
 
@@ -137,17 +137,16 @@ def _checks(s: Session, actor: User, name: str, label: str, overwrite: bool, vis
             shipped: list[str]) -> DatasetRow | None:
     require(actor, "upload")
     if visibility not in VISIBILITIES:
-        raise StoreError(f"unbekannte Sichtbarkeit {visibility!r}: erlaubt sind {', '.join(VISIBILITIES)}")
+        raise StoreError(msg("err_unknown_visibility", visibility=repr(visibility), allowed=list(VISIBILITIES)))
     if visibility == "öffentlich":
         require(actor, "publish", what=name)
     check_not_shipped(name, label, shipped)
     old = _current(s, name)
     if old is not None and old.removed_at is not None:
-        raise StoreError(f"Datensatz '{name}' liegt im Papierkorb: ein Admin kann ihn wiederherstellen; "
-                         "bitte sonst einen anderen Namen wählen")
+        raise StoreError(msg("err_ds_in_trash", name=name))
     if old is not None:
         if not overwrite:
-            raise StoreError(f"Datensatz '{name}' gibt es schon")
+            raise StoreError(msg("err_ds_exists", name=name))
         require(actor, "replace", old.owner_id, what=name)
     return old
 
@@ -183,19 +182,18 @@ def register(engine: Engine, actor: User, name: str, label_de: str, folder: str,
             owner = _owner_name(s, row.owner_id)
             return _record(row, owner)
     except IntegrityError:  # another process registered the same name at the same moment
-        raise StoreError(f"Datensatz '{name}' wurde gerade von anderer Seite gespeichert: bitte erneut versuchen"
-                         ) from None
+        raise StoreError(msg("err_ds_saved_elsewhere", name=name)) from None
 
 
 def set_visibility(engine: Engine, actor: User, name: str, visibility: str) -> None:
     """Publish (``öffentlich``) or withdraw (``intern``) a dataset (admins only); audited."""
     require(actor, "publish", what=name)
     if visibility not in VISIBILITIES:
-        raise StoreError(f"unbekannte Sichtbarkeit {visibility!r}: erlaubt sind {', '.join(VISIBILITIES)}")
+        raise StoreError(msg("err_unknown_visibility", visibility=repr(visibility), allowed=list(VISIBILITIES)))
     with session(engine) as s:
         row = _current(s, name)
         if row is None or row.removed_at is not None:
-            raise StoreError(f"Datensatz '{name}' gibt es nicht")
+            raise StoreError(msg("err_ds_not_found", name=name))
         row.visibility = visibility
         audit.record(s, actor, "publish" if visibility == "öffentlich" else "unpublish", name)
 
@@ -234,7 +232,7 @@ def withdraw(engine: Engine, actor: User, name: str, source: str) -> None:
         src = _current(s, source)
         require(actor, "remove", src.owner_id if src is not None else None, what=source)
     if name not in copies_of(engine, source):
-        raise StoreError(f"Datensatz '{name}' beruht nicht auf '{source}'")
+        raise StoreError(msg("err_ds_not_based_on", name=name, source=source))
     with session(engine) as s:
         row = _current(s, name)
         if row is None:  # removed by someone else between the two sessions
@@ -258,10 +256,9 @@ def restore(engine: Engine, actor: User, name: str, *, now: dt.datetime | None =
     with session(engine) as s:
         row = _current(s, name)
         if row is None or row.removed_at is None:
-            raise StoreError(f"Datensatz '{name}' ist nicht im Papierkorb")
+            raise StoreError(msg("err_ds_not_in_trash", name=name))
         if _aware(row.removed_at) < now - dt.timedelta(days=config.TRASH_DAYS):
-            raise StoreError(f"Datensatz '{name}' liegt länger als {config.TRASH_DAYS} Tage im Papierkorb "
-                             "und kann nicht mehr wiederhergestellt werden")
+            raise StoreError(msg("err_ds_trash_expired", name=name, days=config.TRASH_DAYS))
         row.removed_at, row.removed_by = None, None
         audit.record(s, actor, "restore", name, {"version": row.version})
         owner = _owner_name(s, row.owner_id)

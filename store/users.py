@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from indicators.errors import msg
 from indicators.text import clean, has_hidden
 from store import audit, config, sessions
 from store.db import reading, session
@@ -51,19 +52,19 @@ def system_user() -> User:
 
 def _check_role(role: str) -> str:
     if role not in ROLES:
-        raise StoreError(f"unbekannte Rolle {role!r}: erlaubt sind {', '.join(ROLES)}")
+        raise StoreError(msg("err_unknown_role", role=repr(role), allowed=list(ROLES)))
     return role
 
 
 def _check_name(name: str) -> str:
     if not _NAME.fullmatch(name or ""):
-        raise StoreError(f"ungültiger Benutzername {name!r}: Buchstaben, Ziffern, . _ @ - (höchstens 64 Zeichen)")
+        raise StoreError(msg("err_bad_user_name", name=repr(name)))
     return name
 
 
 def _check_password(password: str) -> str:
     if len(password or "") < MIN_PASSWORD:
-        raise StoreError(f"Passwort zu kurz: mindestens {MIN_PASSWORD} Zeichen")
+        raise StoreError(msg("err_password_short", n=MIN_PASSWORD))
     return password
 
 
@@ -74,7 +75,7 @@ def _by_name(s: Session, name: str) -> UserRow | None:
 def _row(s: Session, name: str) -> UserRow:
     row = s.scalar(select(UserRow).where(UserRow.name == name))
     if row is None:
-        raise StoreError(f"Benutzer '{name}' gibt es nicht")
+        raise StoreError(msg("err_user_not_found", name=name))
     return row
 
 
@@ -96,7 +97,7 @@ def add_user(engine: Engine, actor: User, name: str, role: str, password: str) -
     _check_name(name), _check_role(role), _check_password(password)
     with session(engine) as s:
         if s.scalar(select(UserRow).where(UserRow.name == name)) is not None:
-            raise StoreError(f"Benutzer '{name}' gibt es schon")
+            raise StoreError(msg("err_user_exists", name=name))
         row = UserRow(name=name, role=role, password_hash=_HASHER.hash(password), source="local", created=utcnow())
         s.add(row)
         s.flush()
@@ -282,7 +283,7 @@ def local_user(engine: Engine) -> User:
                 return _user(row)
         except IntegrityError:  # created by another process between our read and our insert: read again
             continue
-    raise StoreError(f"Benutzer '{config.LOCAL_USER}' kann nicht angelegt werden (gleichzeitige Zugriffe)")
+    raise StoreError(msg("err_user_local_race", name=config.LOCAL_USER))
 
 
 def role_from_claims(claims: dict) -> str | None:
@@ -308,20 +309,18 @@ def oidc_user(engine: Engine, claims: dict) -> User:
         shown = clean(raw)[:64] or "?"
         with session(engine) as s:
             audit.record(s, shown, "login_failure", shown, {"source": "oidc", "reason": "Name mit unsichtbaren Zeichen"})
-        raise AuthError(f"Anmeldung von '{shown}' abgelehnt: der Name enthält Steuer-, Richtungs- oder "
-                        "unsichtbare Zeichen")
+        raise AuthError(msg("err_login_hidden_chars", name=shown))
     role = role_from_claims(claims)
     if not name or role is None:
         with session(engine) as s:
             audit.record(s, name or "?", "login_failure", name, {"source": "oidc", "reason": "keine Rolle"})
-        raise AuthError(f"Anmeldung von '{name or '?'}' abgelehnt: keine Rolle für den Anspruch "
-                        f"'{config.oidc_role_claim()}' zugeordnet (SOZIALMONITOR_OIDC_ROLES)")
+        raise AuthError(msg("err_login_no_role", name=name or "?", claim=config.oidc_role_claim()))
     for _ in range(3):
         try:
             return _oidc_login(engine, name, role)
         except IntegrityError:  # the same new user logging in twice at once: the other created the row
             continue
-    raise StoreError(f"Benutzer '{name}' kann nicht angelegt werden (gleichzeitige Anmeldungen)")
+    raise StoreError(msg("err_user_login_race", name=name))
 
 
 def _oidc_login(engine: Engine, name: str, role: str) -> User:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 
 SOURCE_ID = "zensus-gitter"
 ATTRIBUTION = "© Statistische Ämter des Bundes und der Länder, Zensus, dl-de/by-2-0"
@@ -146,7 +146,7 @@ def aggregate_saved(grid_name: str, to: str, year: int | None = None, store=None
         grid_name = grid_name if grid_name in geos else safe_name(grid_name)
     for gid in (grid_name, to):
         if gid not in geos:
-            raise GridCommandError(f"Unbekannte Geografie '{gid}'. Bekannt: {', '.join(geos)}")
+            raise GridCommandError(msg("err_unknown_geography", id=gid, known=list(geos)))
     grid, year = grid_from_geography(geos[grid_name], year)
     grid, squares = clip_to_city(grid, load_outline(get_geography("stadtteile")).union_all())
     return aggregate_grid(grid, squares, load_areas(geos[to]), names=(grid_name, to), year=year,

@@ -135,7 +135,7 @@ def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int 
     """
     bounds = tuple(float(b) for b in breaks) if breaks else None
     if scheme == "manual" and not bounds:
-        raise InputError("Klassifizierung 'manual' braucht Klassengrenzen")
+        raise InputError(msg("err_manual_needs_breaks"))
     options = PrintOptions(size=size, scheme=scheme, k=int(k), palette=palette, breaks=bounds, labels=bool(labels),
                            lang=lang, flagged=frozenset(str(c) for c in flagged), flag_note=flag_note)
     check_options(options)
@@ -321,7 +321,7 @@ def render_print_map(ds: Dataset, indicator: str, year: int, fmt: str = "png",
                      options: PrintOptions = PrintOptions()) -> bytes:
     """The print map as PNG, SVG or PDF bytes (what the app's download buttons need)."""
     if fmt not in FORMATS:
-        raise InputError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+        raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))
     with matplotlib.rc_context(pl.RC):
         pm = build_print_map(ds, indicator, year, options)
         return figure_bytes(pm.figure, fmt, title=pm.title)

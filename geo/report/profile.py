@@ -18,8 +18,9 @@ from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import threshold_flag_table
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.wording import t
+from indicators.wording.message import Pair
 
 
 def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", created: date | None = None) -> bytes:
@@ -50,9 +51,9 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
     """
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     if str(code) not in names:
-        raise InputError(f"Gebiet '{code}' gibt es in {ds.geography.label()} nicht")
+        raise InputError(msg("err_profile_unknown_area", code=code, geography=Pair(de=ds.geography.label("de"), en=ds.geography.label("en"))))
     if int(year) not in ds.years:
-        raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
+        raise InputError(msg("err_profile_no_year", year=year, first=ds.years[0], last=ds.years[-1]))
     code, year = str(code), int(year)
     table = threshold_flag_table(ds, year)
     table.index = table.index.astype(str)

@@ -37,6 +37,7 @@ from geo.spatial.shapes import (  # noqa: F401  (the polygon builders, re-export
 from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
+from indicators.errors import msg
 from indicators.formatting import fmt_number, fmt_percent, value_decimals
 from indicators.wording import t
 
@@ -236,13 +237,13 @@ class Estimator:
             table. Rates whose inputs are all estimated are added.
         """
         if geom is None or geom.is_empty or geom.area <= 0:
-            raise EstimateError("Die Auswahl ist leer oder hat keine Fläche.")
+            raise EstimateError(msg("err_est_empty_area"))
         year = self.years[-1] if year is None else int(year)
         if year not in self.counts:
-            raise EstimateError(f"Keine Zählwerte für {year}; verfügbar: {self.years[0]}–{self.years[-1]}.")
+            raise EstimateError(msg("err_est_no_year", year=year, first=self.years[0], last=self.years[-1]))
         unknown = sorted(set(variables or []) - set(self.count_vars))
         if unknown:
-            raise EstimateError(f"Keine Zählvariable(n): {', '.join(unknown)}. Möglich: {', '.join(self.count_vars)}.")
+            raise EstimateError(msg("err_est_unknown_vars", unknown=unknown, known=list(self.count_vars)))
         variables = variables or self.count_vars
         w = self.weights(geom)
         counts = self.counts[year].loc[w["code"], variables].to_numpy(dtype=float)

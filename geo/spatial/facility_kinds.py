@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.crs import METRIC_CRS
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,8 +73,7 @@ def get_kind(kind_id: str) -> FacilityKind:
     try:
         return KINDS[kind_id]
     except KeyError:
-        raise UnknownFacilityKind(f"Unbekannte Einrichtungsart '{kind_id}'; möglich: {', '.join(KINDS)} "
-                                  "oder eine Datei.") from None
+        raise UnknownFacilityKind(msg("err_unknown_facility_kind", kind=kind_id, known=list(KINDS))) from None
 
 
 @lru_cache(maxsize=8)

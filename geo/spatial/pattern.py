@@ -22,7 +22,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.formatting import fmt_number
 from indicators.wording import t
 
@@ -230,7 +230,7 @@ def spatial_pattern(
     data = data[pd.to_numeric(data[value_col], errors="coerce").notna()].reset_index(drop=True)
     n = len(data)
     if n < 3:
-        raise InputError("Für ein räumliches Muster werden mindestens 3 Gebiete mit Werten benötigt.")
+        raise InputError(msg("err_pattern_too_few"))
     w = queen_weights(data.geometry)
     islands = sorted(int(i) for i in w.isolates)
     island_rows = data.iloc[islands]

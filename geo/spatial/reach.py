@@ -31,9 +31,10 @@ from geo.spatial.estimate import protection, round_to_base
 from geo.spatial.facilities import read_facilities
 from geo.spatial.facility_kinds import KINDS, load_kind, source_line
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.ingest.roles import norm as _norm
 from indicators.ingest.validate import parse_number
+from indicators.wording.message import Pair
 
 if TYPE_CHECKING:
     from geo.spatial.network import StreetNetwork
@@ -85,7 +86,7 @@ def _column(frame: pd.DataFrame, name: str, what: str) -> str:
     match = [c for c in frame.columns if c == name] or [c for c in frame.columns if _norm(c) == _norm(name)]
     if not match:
         cols = ", ".join(str(c) for c in frame.columns if c not in ("geometry", "row"))
-        raise ReachError(f"Spalte '{name}' ({what}) fehlt; vorhanden: {cols}.")
+        raise ReachError(msg("err_reach_no_column", name=name, what=what, cols=cols))
     return match[0]
 
 
@@ -99,7 +100,7 @@ def _numbers(frame: pd.DataFrame, col: str, what: str) -> np.ndarray:
             text = str(raw)
             v = parse_number(text, "," if "," in text and "." not in text else ".")
         if v is None or v < 0:
-            raise ReachError(f"Zeile {row}, Spalte '{col}' ({what}): '{raw}' ist keine Zahl ≥ 0.")
+            raise ReachError(msg("err_reach_bad_number", row=row, col=col, what=what, raw=raw))
         out[k] = v
     return out
 
@@ -125,14 +126,14 @@ def demand_from_variable(*, ds: Dataset, variable: str, year: int | None = None,
     ind = ds.catalogue.get(variable)
     if ind is None or ind.kind != "count":
         counts = sorted(i.id for i in ds.catalogue.values() if i.kind == "count")
-        raise ReachError(f"'{variable}' ist keine Zählvariable; möglich: {', '.join(counts)}.")
+        raise ReachError(msg("err_reach_not_count", variable=variable, known=list(counts)))
     rows = ds.values[(ds.values["indicator"] == variable)]
     years = sorted(int(y) for y in rows["year"].unique())
     if not years:
-        raise ReachError(f"Keine Werte für '{variable}'.")
+        raise ReachError(msg("err_reach_no_values", variable=variable))
     year = years[-1] if year is None else int(year)
     if year not in years:
-        raise ReachError(f"Keine Werte für '{variable}' im Jahr {year}; verfügbar: {years[0]}–{years[-1]}.")
+        raise ReachError(msg("err_reach_no_year", variable=variable, year=year, first=years[0], last=years[-1]))
     rows = rows[rows["year"] == year].set_index("area_code")
     pts = load_addresses() if addresses is None else addresses
     codes = points_area_codes(pts.geometry, ds.areas)
@@ -169,7 +170,7 @@ def load_supply(*, facilities: str | Path, capacity: str | None = None,
     else:
         path = Path(facilities)
         if not path.exists():
-            raise ReachError(f"Einrichtungen: '{facilities}' ist weder {' noch '.join(KINDS)} noch eine Datei.")
+            raise ReachError(msg("err_reach_bad_facilities", facilities=facilities, kinds=Pair(de=" noch ".join(KINDS), en=" nor ".join(KINDS))))
         read, report = read_facilities(path, name, areas)
         if read is None:
             raise ReachError(report.to_text())
@@ -184,7 +185,7 @@ def load_supply(*, facilities: str | Path, capacity: str | None = None,
 def check_distance(max_distance: float) -> float:
     """The maximum distance in metres, refused outside (0, 50 km]."""
     if not np.isfinite(max_distance) or not 0 < max_distance <= MAX_DISTANCE_M:
-        raise ReachError(f"Maximale Entfernung {max_distance:g} m: erlaubt sind mehr als 0 bis {MAX_DISTANCE_M} m.")
+        raise ReachError(msg("err_reach_bad_distance", distance=f"{max_distance:g}", max=MAX_DISTANCE_M))
     return float(max_distance)
 
 
@@ -200,7 +201,7 @@ def straight_pairs(*, origins: np.ndarray, dests: np.ndarray,
 def decay_function(decay: str, max_distance: float):
     """The distance weight: None (no decay) or the Gaussian with σ = half the maximum distance."""
     if decay not in DECAYS:
-        raise ReachError(f"Abnahme '{decay}' unbekannt; möglich: {', '.join(DECAYS)}.")
+        raise ReachError(msg("err_reach_unknown_decay", decay=decay, known=list(DECAYS)))
     return None if decay == "none" else access.weights.gaussian(max_distance / 2)
 
 
@@ -342,7 +343,7 @@ def compute_reach(*, demand: Points, supply: Points, max_distance: float, decay:
     max_distance = check_distance(max_distance)
     decay_function(decay, max_distance)
     if not len(supply):
-        raise ReachError("Keine Einrichtungen.")
+        raise ReachError(msg("err_reach_no_facilities"))
     if network is None:
         pairs, method = straight_pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), STRAIGHT
     else:

@@ -9,7 +9,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import shape
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.ingest.report import Report
 
 MAX_RADIUS_M = 20_000
@@ -22,15 +22,14 @@ class EstimateError(InputError):
 
 def _check_lonlat(lon: float, lat: float) -> None:
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise EstimateError(f"Koordinaten außerhalb des gültigen Bereichs: Länge {lon}, Breite {lat} "
-                            "(erwartet WGS84-Grad, z. B. Länge 10.686, Breite 53.868).")
+        raise EstimateError(msg("err_est_bad_lonlat", lon=lon, lat=lat))
 
 
 def circle(lon: float, lat: float, radius_m: float) -> shapely.Polygon:
     """Circle of ``radius_m`` metres around a WGS84 point, in EPSG:25832."""
     _check_lonlat(lon, lat)
     if not 0 < radius_m <= MAX_RADIUS_M:
-        raise EstimateError(f"Radius {radius_m} m ungültig: erlaubt sind mehr als 0 bis {MAX_RADIUS_M} m.")
+        raise EstimateError(msg("err_est_bad_radius", radius=radius_m, max=MAX_RADIUS_M))
     x, y = _TO_METRIC.transform(lon, lat)
     return shapely.Point(x, y).buffer(radius_m, quad_segs=32)
 

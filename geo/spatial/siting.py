@@ -33,6 +33,7 @@ from spopt.locate.base import FacilityModelBuilder
 from geo.spatial.addresses import load_addresses, points_area_codes
 from geo.spatial.estimate import protection, round_to_base
 from geo.spatial.reach import STRAIGHT, Points, ReachError, check_distance, load_supply, straight_pairs
+from indicators.errors import msg
 
 if TYPE_CHECKING:
     from geo.spatial.network import StreetNetwork
@@ -86,8 +87,7 @@ def candidates_from(*, source: str | Path, areas: gpd.GeoDataFrame, addresses: g
             cand = Points(ids, centres, np.ones(len(ids)), ccodes, f"Mittelpunkte der {cell:g}-m-Gitterzellen mit "
                                                                      "Adressen")
     if len(cand) > MAX_CANDIDATES:
-        raise ReachError(f"{len(cand)} Kandidaten: höchstens {MAX_CANDIDATES} (z. B. 'grid' statt 'addresses' "
-                         "oder eine kleinere Datei).")
+        raise ReachError(msg("err_site_too_many", n=len(cand), max=MAX_CANDIDATES))
     return cand
 
 
@@ -214,7 +214,7 @@ def _solve(model):
     with _quiet():
         model = model.solve(pulp.PULP_CBC_CMD(msg=False))
     if pulp.LpStatus[model.problem.status] != "Optimal":
-        raise ReachError(f"Das Optimierungsmodell wurde nicht gelöst ({pulp.LpStatus[model.problem.status]}).")
+        raise ReachError(msg("err_site_not_solved", status=pulp.LpStatus[model.problem.status]))
     return np.array([round(v.value() or 0) == 1 for v in model.fac_vars])
 
 
@@ -299,7 +299,7 @@ def _pmedian(demand: Points, existing: Points, candidates: Points, k: int,
             prob += pulp.lpSum(x.values()) <= k
             prob.solve(pulp.PULP_CBC_CMD(msg=False))
         if pulp.LpStatus[prob.status] != "Optimal":
-            raise ReachError(f"Das Optimierungsmodell wurde nicht gelöst ({pulp.LpStatus[prob.status]}).")
+            raise ReachError(msg("err_site_not_solved", status=pulp.LpStatus[prob.status]))
         chosen = np.array([j for j in useful if round(x[j].value() or 0) == 1], dtype=int)
     after = np.minimum(nearest, cost[:, chosen].min(axis=1)) if len(chosen) else nearest
     return chosen, note, float((w * nearest).sum() / w.sum()), float((w * after).sum() / w.sum())
@@ -333,11 +333,11 @@ def choose_sites(*, demand: Points, existing: Points, candidates: Points, k: int
     """
     max_distance = check_distance(max_distance)
     if objective not in OBJECTIVES:
-        raise ReachError(f"Ziel '{objective}' unbekannt; möglich: {', '.join(OBJECTIVES)}.")
+        raise ReachError(msg("err_site_unknown_objective", objective=objective, known=list(OBJECTIVES)))
     if not 1 <= int(k) <= MAX_K:
-        raise ReachError(f"k = {k}: erlaubt sind 1 bis {MAX_K} neue Standorte.")
+        raise ReachError(msg("err_site_bad_k", k=k, max=MAX_K))
     if not len(candidates):
-        raise ReachError("Keine Kandidaten.")
+        raise ReachError(msg("err_site_no_candidates"))
     k = min(int(k), len(candidates))
     before = np.zeros(len(demand), dtype=bool)
     before[_within(demand.xy, existing.xy, max_distance, network)] = True

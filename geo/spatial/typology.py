@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.formatting import fmt_number
 from indicators.wording import t
 
@@ -78,7 +78,7 @@ def standardised(ds: Dataset, indicators: Sequence[str], year: int) -> tuple[pd.
     """z-values (rows: area codes with every value; population SD) and the codes left out."""
     unknown = [i for i in indicators if i not in ds.catalogue]
     if unknown:
-        raise TypologyError(f"Unbekannte Indikatoren: {', '.join(unknown)}")
+        raise TypologyError(msg("err_typ_unknown_indicators", unknown=unknown))
     v = ds.values[(ds.values["year"] == year) & ds.values["indicator"].isin(indicators)]
     v = v[(v["area_code"] != ds.geography.reference_code) & ~v["suppressed"].fillna(False).astype(bool)]
     wide = v.pivot_table(index="area_code", columns="indicator", values="value", aggfunc="first")
@@ -112,7 +112,7 @@ def labels_for(z: pd.DataFrame, k: int, method: str, *, geoms=None, seed: int = 
             model = Skater(gdf, w, list(z.columns), n_clusters=k, islands="increase")
             model.solve()
         return np.asarray(model.labels_)
-    raise TypologyError(f"Unbekanntes Verfahren '{method}'. Bekannt: {', '.join(METHODS)}")
+    raise TypologyError(msg("err_typ_unknown_method", method=method, known=list(METHODS)))
 
 
 def renumber(labels: np.ndarray, ids: Sequence[str]) -> np.ndarray:
@@ -136,19 +136,18 @@ def typology(ds: Dataset, *, indicators: Sequence[str], k: int, method: str = "w
         Unknown method or indicator, fewer than two indicators' worth of areas, ``k`` out of 2 … n−1.
     """
     if method not in METHODS:
-        raise TypologyError(f"Unbekanntes Verfahren '{method}'. Bekannt: {', '.join(METHODS)}")
+        raise TypologyError(msg("err_typ_unknown_method", method=method, known=list(METHODS)))
     if not indicators:
-        raise TypologyError("Bitte mindestens einen Indikator wählen.")
+        raise TypologyError(msg("err_typ_no_indicator"))
     if year is None:  # the latest year in which every indicator has values
         years = set.intersection(*(set(ds.years_for(i)) for i in indicators))
         if not years:
-            raise TypologyError(f"Kein Jahr mit Werten aller Indikatoren: {', '.join(indicators)}.")
+            raise TypologyError(msg("err_typ_no_common_year", indicators=list(indicators)))
         year = max(years)
     year = int(year)
     z, left_out = standardised(ds, indicators, year)
     if not 2 <= k < len(z):
-        raise TypologyError(f"Anzahl der Typen muss zwischen 2 und {len(z) - 1} liegen "
-                            f"({len(z)} Gebiete mit allen Werten im Jahr {year}).")
+        raise TypologyError(msg("err_typ_bad_k", max=len(z) - 1, n=len(z), year=year))
     codes = [str(c) for c in ds.areas["code"]]
     geoms = None
     if method == "skater":
@@ -186,12 +185,12 @@ def best_k(ds: Dataset, *, indicators: Sequence[str], year: int | None = None, m
     if year is None:
         years = set.intersection(*(set(ds.years_for(i)) for i in indicators)) if indicators else set()
         if not years:
-            raise TypologyError(f"Kein Jahr mit Werten aller Indikatoren: {', '.join(indicators)}.")
+            raise TypologyError(msg("err_typ_no_common_year", indicators=list(indicators)))
         year = max(years)
     sil = silhouettes(ds, indicators=indicators, year=int(year), method="ward" if method == "skater" else method,
                       seed=seed)
     if not sil:
-        raise TypologyError("Zu wenige Gebiete für eine Typologie.")
+        raise TypologyError(msg("err_typ_too_few_areas"))
     return max(sil, key=lambda k: (sil[k], -k)), sil
 
 

@@ -30,7 +30,7 @@ import shapely
 from geo.safe_open import GDAL_CONFIG, UnsafeFileError, check_raster
 from geo.uploads.check_cache import checked
 from indicators.catalogue import Indicator
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.formatting import fmt_number, fmt_percent, json_records
 from store.permissions import User, require
 
@@ -219,7 +219,7 @@ def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None
     if user is not None:
         require(user, "check_file", what=Path(raster).name)
     if method not in ("center", "coverage"):
-        raise ZonalError(f"Methode '{method}' unbekannt: 'center' oder 'coverage'")
+        raise ZonalError(msg("err_zonal_unknown_method", method=method))
     return checked(_zonal_stats, Path(raster), areas, above, band, method, file_label=Path(raster).name)
 
 
@@ -227,7 +227,7 @@ def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, ban
                  method: str) -> ZonalResult:
     """:func:`zonal_stats` in this process (the sandboxed child)."""
     if method not in ("center", "coverage"):
-        raise ZonalError(f"Methode '{method}' unbekannt: 'center' oder 'coverage'")
+        raise ZonalError(msg("err_zonal_unknown_method", method=method))
     name = Path(raster).name
     with rasterio.Env(**GDAL_CONFIG), _open(raster) as src:
         if not 1 <= band <= src.count:

@@ -42,6 +42,7 @@ from geo.uploads.table import (  # noqa: F401
 )
 from indicators.catalogue import Indicator, Source, load_catalogue, load_sources
 from indicators.dataset import Dataset
+from indicators.errors import msg
 from indicators.ingest.report import USED, WARNING, Report
 from indicators.wording import t
 
@@ -117,7 +118,7 @@ def withdraw_copy(store: DataStore, name: str) -> str:
     item = next((d for d in store.list() if d.name == gid), None)
     source = (item.meta or {}).get("based_on") if item is not None else None
     if not source:
-        raise UploadError(f"Datensatz '{gid}' ist keine Kopie eines anderen Datensatzes")
+        raise UploadError(msg("err_ds_not_a_copy", name=gid))
     try:
         datasets.withdraw(store.engine, store.user, gid, str(source))
     except StoreError as exc:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.formatting import fmt_rank, fmt_value
 from indicators.wording import t
 
@@ -26,10 +26,9 @@ def check_codes(ds: Dataset, codes: Sequence[str]) -> list[str]:
     chosen = list(dict.fromkeys(str(c) for c in codes))
     unknown = [c for c in chosen if c not in known]
     if unknown:
-        raise InputError(f"Unbekannte Gebiete im Vergleich: {', '.join(unknown[:5])}.")
+        raise InputError(msg("err_compare_unknown_areas", codes=list(unknown[:5])))
     if not MIN_AREAS <= len(chosen) <= MAX_AREAS:
-        raise InputError(f"Für den Vergleich bitte {MIN_AREAS} bis {MAX_AREAS} Gebiete wählen "
-                         f"(gewählt: {len(chosen)}).")
+        raise InputError(msg("err_compare_count", min=MIN_AREAS, max=MAX_AREAS, n=len(chosen)))
     return chosen
 
 

@@ -1,0 +1,63 @@
+"""Wording: Messages of expected errors of the spatial tools (geo/spatial: custom-area estimate,
+facility reach, siting, typology, zonal statistics, spatial pattern). Entries are ``key: (German, English)``.
+
+Raise sites pass ``msg("err_…", **params)`` (see :mod:`indicators.errors`).
+"""
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # geo/spatial/estimate.py, shapes.py
+    "err_est_empty_area": ("Die Auswahl ist leer oder hat keine Fläche.", "The selection is empty or has no area."),
+    "err_est_no_year": ("Keine Zählwerte für {year}; verfügbar: {first}–{last}.",
+                        "No counts for {year}; available: {first}–{last}."),
+    "err_est_unknown_vars": ("Keine Zählvariable(n): {unknown}. Möglich: {known}.",
+                             "Not a count variable: {unknown}. Possible: {known}."),
+    "err_est_bad_lonlat": ("Koordinaten außerhalb des gültigen Bereichs: Länge {lon}, Breite {lat} "
+                           "(erwartet WGS84-Grad, z. B. Länge 10.686, Breite 53.868).",
+                           "Coordinates out of range: longitude {lon}, latitude {lat} "
+                           "(expected WGS84 degrees, e.g. longitude 10.686, latitude 53.868)."),
+    "err_est_bad_radius": ("Radius {radius} m ungültig: erlaubt sind mehr als 0 bis {max} m.",
+                           "Radius {radius} m is invalid: allowed are more than 0 up to {max} m."),
+    # geo/spatial/facility_kinds.py, reach.py, siting.py
+    "err_unknown_facility_kind": ("Unbekannte Einrichtungsart '{kind}'; möglich: {known} oder eine Datei.",
+                                  "Unknown kind of facility '{kind}'; possible: {known} or a file."),
+    "err_reach_no_column": ("Spalte '{name}' ({what}) fehlt; vorhanden: {cols}.",
+                            "Column '{name}' ({what}) is missing; present: {cols}."),
+    "err_reach_bad_number": ("Zeile {row}, Spalte '{col}' ({what}): '{raw}' ist keine Zahl ≥ 0.",
+                             "Row {row}, column '{col}' ({what}): '{raw}' is not a number ≥ 0."),
+    "err_reach_no_values": ("Keine Werte für '{variable}'.", "No values for '{variable}'."),
+    "err_reach_no_year": ("Keine Werte für '{variable}' im Jahr {year}; verfügbar: {first}–{last}.",
+                          "No values for '{variable}' in {year}; available: {first}–{last}."),
+    "err_reach_bad_distance": ("Maximale Entfernung {distance} m: erlaubt sind mehr als 0 bis {max} m.",
+                               "Maximum distance {distance} m: allowed are more than 0 up to {max} m."),
+    "err_reach_unknown_decay": ("Abnahme '{decay}' unbekannt; möglich: {known}.",
+                                "Unknown decay '{decay}'; possible: {known}."),
+    "err_reach_no_facilities": ("Keine Einrichtungen.", "No facilities."),
+    "err_site_not_solved": ("Das Optimierungsmodell wurde nicht gelöst ({status}).",
+                            "The optimisation model was not solved ({status})."),
+    "err_site_unknown_objective": ("Ziel '{objective}' unbekannt; möglich: {known}.",
+                                   "Unknown objective '{objective}'; possible: {known}."),
+    "err_site_no_candidates": ("Keine Kandidaten.", "No candidates."),
+    # geo/spatial/typology.py
+    "err_typ_unknown_indicators": ("Unbekannte Indikatoren: {unknown}", "Unknown indicators: {unknown}"),
+    "err_typ_unknown_method": ("Unbekanntes Verfahren '{method}'. Bekannt: {known}",
+                               "Unknown method '{method}'. Known: {known}"),
+    "err_typ_no_indicator": ("Bitte mindestens einen Indikator wählen.", "Please choose at least one indicator."),
+    "err_typ_no_common_year": ("Kein Jahr mit Werten aller Indikatoren: {indicators}.",
+                               "No year with values of every indicator: {indicators}."),
+    "err_typ_bad_k": ("Anzahl der Typen muss zwischen 2 und {max} liegen ({n} Gebiete mit allen Werten im Jahr {year}).",
+                      "The number of types must lie between 2 and {max} ({n} areas with every value in {year})."),
+    "err_typ_too_few_areas": ("Zu wenige Gebiete für eine Typologie.", "Too few areas for a typology."),
+    # geo/spatial/zonal.py, pattern.py
+    "err_zonal_unknown_method": ("Methode '{method}' unbekannt: 'center' oder 'coverage'",
+                                 "Unknown method '{method}': 'center' or 'coverage'"),
+    "err_pattern_too_few": ("Für ein räumliches Muster werden mindestens 3 Gebiete mit Werten benötigt.",
+                            "A spatial pattern needs at least 3 areas with values."),
+    "err_reach_not_count": ("'{variable}' ist keine Zählvariable; möglich: {known}.",
+                            "'{variable}' is not a count variable; possible: {known}."),
+    "err_reach_bad_facilities": ("Einrichtungen: '{facilities}' ist weder {kinds} noch eine Datei.",
+                                 "Facilities: '{facilities}' is neither {kinds} nor a file."),
+    "err_site_too_many": ("{n} Kandidaten: höchstens {max} (z. B. 'grid' statt 'addresses' oder eine kleinere Datei).",
+                          "{n} candidates: at most {max} (e.g. 'grid' instead of 'addresses' or a smaller file)."),
+    "err_site_bad_k": ("k = {k}: erlaubt sind 1 bis {max} neue Standorte.", "k = {k}: 1 to {max} new sites are allowed."),
+}
