@@ -31,7 +31,7 @@ def _goal(**kw):
 
 def _measure(i: int, field: str, geography: str = "synthetisch"):
     return {"id": i, "title": f"Synthetisch {i}", "field": field, "geography": geography, "areas": ["01"],
-            "status": "laufend", "indicators": ["cases"]}
+            "status": "laufend", "indicators": ["cases"], "start": "2021-03-01", "end": None}  # as the store gives them
 
 
 def test_goals_with_progress_and_measures_per_field(synth):

@@ -43,7 +43,7 @@ def test_dash_is_zero_and_no_missing_cell_protects(tmp_path):
     table = validate_table(raw, report, matcher, cat).drop(columns="_row")
     assert table.set_index("area_code").loc["01", "value"] == 0
     texts = report.to_text()
-    assert "genau null" in texts and "unbekannt oder gesperrt" in texts  # '.' with its meaning
+    assert "genau null" in texts and "geheim zu halten" in texts  # '.' with its meaning
     v = apply_disclosure(compute_indicators(table, cat), cat)
     shown = v[~v.suppressed & (v.area_code != "00")]["value"].sum()
     city = v[(v.area_code == "00")]["value"]
