@@ -236,7 +236,7 @@ def withdraw(engine: Engine, actor: User, name: str, source: str) -> None:
     with session(engine) as s:
         row = _current(s, name)
         if row is None:  # removed by someone else between the two sessions
-            raise StoreError(f"Datensatz '{name}' gibt es nicht mehr")
+            raise StoreError(msg("err_ds_gone", name=name))
         row.removed_at, row.removed_by = utcnow(), actor.id
         audit.record(s, actor, "remove", name, {"version": row.version, "withdrawn_from": source})
 

@@ -18,6 +18,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_ds_saved_elsewhere": ("Datensatz '{name}' wurde gerade von anderer Seite gespeichert: bitte erneut versuchen",
                                "Data set '{name}' was just saved elsewhere: please try again"),
     "err_ds_not_found": ("Datensatz '{name}' gibt es nicht", "Data set '{name}' does not exist"),
+    "err_ds_gone": ("Datensatz '{name}' gibt es nicht mehr", "Data set '{name}' no longer exists"),
     "err_ds_not_based_on": ("Datensatz '{name}' beruht nicht auf '{source}'", "Data set '{name}' is not based on '{source}'"),
     "err_ds_not_in_trash": ("Datensatz '{name}' ist nicht im Papierkorb", "Data set '{name}' is not in the trash"),
     "err_ds_trash_expired": ("Datensatz '{name}' liegt länger als {days} Tage im Papierkorb "
