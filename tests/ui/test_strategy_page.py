@@ -89,6 +89,8 @@ def test_need_against_measures_and_goal_forecast(db):
     assert metrics["Markierte Gebiete mit Maßnahme"] == f"{round(100 / len(flagged))} %"
     goals = [d.value for d in at.dataframe if "Einschätzung" in d.value.columns]
     assert goals and goals[0]["Einschätzung"].iloc[0] in {"erreichbar", "gefährdet", "offen"}
+    assert goals[0]["Indikator"].iloc[0] != "share_under18"  # the indicator's label, not its id (issue 24)
+    assert goals[0]["Indikator"].iloc[0].startswith("Anteil")
 
 
 def test_the_page_speaks_english(db):

@@ -8,6 +8,7 @@ import streamlit as st
 from indicators.formatting import fmt_number
 from indicators.needs.coverage import need_coverage
 from indicators.needs.registry import method_names, need_method
+from indicators.planning.display import indicator_label
 from indicators.planning.forecast import VERDICT_KEYS, trend_table
 from indicators.text import md
 from indicators.wording import t
@@ -73,7 +74,9 @@ def goals_tab(geo_id: str, lang: str) -> None:  # noqa: ARG001 (unused, kept for
         p = evaluate_goal(g, data)
         progress[g["id"]] = (g, p)
         f = p.forecast
-        rows.append({t("str_goal", lang): f"{g['id']}: {g['text']}", t("col_indicator", lang): g["indicator"],
+        catalogue = data.get(g["geography"]).catalogue
+        label = indicator_label(g["indicator"], {i: catalogue[i].label(lang) for i in catalogue})
+        rows.append({t("str_goal", lang): f"{g['id']}: {g['text']}", t("col_indicator", lang): label,
                      t("str_target", lang): f"{fmt_number(g['target_value'], 2, lang)} ({g['target_year']})",
                      t("str_forecast", lang): "–" if f is None or f.value is None else
                      f"{fmt_number(f.value, 2, lang)} ({fmt_number(f.low, 2, lang)} – {fmt_number(f.high, 2, lang)})",
