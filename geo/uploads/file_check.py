@@ -9,6 +9,7 @@ from pathlib import Path
 
 from geo.uploads.pipeline import boundary_areas, check_boundaries, check_table
 from geo.uploads.store import DataStore
+from indicators.errors import SozialmonitorError
 from indicators.ingest.report import Report
 from indicators.text import plain
 
@@ -72,6 +73,8 @@ def validate_file(boundaries: str | None = None, table: str | None = None, *, ke
         if boundaries:
             return validate_boundaries_file(boundaries, key, name, layer)
         return validate_table_file(table or "", geography, year)
+    except SozialmonitorError as exc:  # expected (an unknown geography, a refused file): its message says why
+        return False, f"Fehler: {target}: {exc}\nErgebnis: nicht verwendbar"
     except Exception as exc:  # the contract of validate: a report, never a traceback
         _log.warning("check of %s failed unexpectedly", target, exc_info=exc)  # the log keeps the traceback
         return False, (f"Fehler: {target} konnte nicht geprüft werden ({type(exc).__name__}: {str(exc)[:200]})\n"
