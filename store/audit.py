@@ -21,7 +21,7 @@ from indicators.text import clean
 from store import db
 from store.bulk import insert_rows
 from store.db import reading, session
-from store.models import AuditRow, utcnow
+from store.models import AuditRow, aware, utcnow
 from store.permissions import REFUSAL_HOOKS, User, require
 
 ACTIONS = ("login_success", "login_failure", "logout", "upload", "replace", "publish", "unpublish", "remove", "preview",
@@ -120,10 +120,6 @@ def verify(engine: Engine, actor: User) -> Verified:
     return Verified(n)
 
 
-def _aware(t: dt.datetime) -> dt.datetime:
-    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
-
-
 def entries(engine: Engine, actor: User, *, since: dt.datetime | dt.date | None = None,
             action: str | None = None, user: str | None = None, limit: int | None = None) -> list[AuditEntry]:
     """Entries, oldest first, filtered by start time, action and user name (admins only)."""
@@ -132,14 +128,14 @@ def entries(engine: Engine, actor: User, *, since: dt.datetime | dt.date | None 
     if since is not None:
         if not isinstance(since, dt.datetime):
             since = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
-        q = q.where(AuditRow.time >= _aware(since))
+        q = q.where(AuditRow.time >= aware(since))
     if action:
         q = q.where(AuditRow.action == action)
     if user:
         q = q.where(AuditRow.user_name == user)
     with session(engine) as s:
         rows = s.scalars(q).all()
-        out = [AuditEntry(_aware(r.time), r.user_name, r.action, r.object, dict(r.details or {})) for r in rows]
+        out = [AuditEntry(aware(r.time), r.user_name, r.action, r.object, dict(r.details or {})) for r in rows]
     return out[-limit:] if limit else out
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
@@ -22,7 +22,7 @@ from indicators.errors import msg
 from store import audit, config
 from store.db import session
 from store.errors import StoreError
-from store.models import VISIBILITIES, AuditRow, DatasetRow, UserRow, utcnow
+from store.models import VISIBILITIES, AuditRow, DatasetRow, UserRow, aware, utcnow
 from store.permissions import User, allowed, require
 
 
@@ -75,16 +75,6 @@ def check_not_shipped(name: str, label: str, shipped: Iterable[str]) -> None:
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-@overload
-def _aware(t: dt.datetime) -> dt.datetime: ...
-@overload
-def _aware(t: None) -> None: ...
-@overload
-def _aware(t: dt.datetime | None) -> dt.datetime | None: ...
-def _aware(t: dt.datetime | None) -> dt.datetime | None:
-    return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
-
-
 def _owner_name(s: Session, owner_id: int | None) -> str | None:
     """The name of the owner ``owner_id``; ``None`` without an owner or when the account is gone."""
     owner = s.get(UserRow, owner_id) if owner_id else None
@@ -93,8 +83,8 @@ def _owner_name(s: Session, owner_id: int | None) -> str | None:
 
 def _record(row: DatasetRow, owner: str | None) -> DatasetRecord:
     return DatasetRecord(row.name, row.version, row.label_de, row.label_en, owner, row.owner_id, row.visibility,
-                         row.folder, row.layer, row.reference_code, row.attribution, _aware(row.created),
-                         _aware(row.removed_at))
+                         row.folder, row.layer, row.reference_code, row.attribution, aware(row.created),
+                         aware(row.removed_at))
 
 
 def _may_read(user: User, row: DatasetRow) -> bool:
@@ -257,7 +247,7 @@ def restore(engine: Engine, actor: User, name: str, *, now: dt.datetime | None =
         row = _current(s, name)
         if row is None or row.removed_at is None:
             raise StoreError(msg("err_ds_not_in_trash", name=name))
-        if _aware(row.removed_at) < now - dt.timedelta(days=config.TRASH_DAYS):
+        if aware(row.removed_at) < now - dt.timedelta(days=config.TRASH_DAYS):
             raise StoreError(msg("err_ds_trash_expired", name=name, days=config.TRASH_DAYS))
         row.removed_at, row.removed_by = None, None
         audit.record(s, actor, "restore", name, {"version": row.version})

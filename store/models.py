@@ -6,7 +6,7 @@ Other packages declare their tables on the same :class:`Base` (so they may refer
 from __future__ import annotations
 
 import datetime as dt
-from typing import get_args
+from typing import get_args, overload
 
 from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -20,6 +20,17 @@ VISIBILITIES: tuple[str, ...] = get_args(Visibility)
 def utcnow() -> dt.datetime:
     """Now, timezone-aware UTC (stored as such on every backend)."""
     return dt.datetime.now(dt.UTC)
+
+
+@overload
+def aware(t: dt.datetime) -> dt.datetime: ...
+@overload
+def aware(t: None) -> None: ...
+@overload
+def aware(t: dt.datetime | None) -> dt.datetime | None: ...
+def aware(t: dt.datetime | None) -> dt.datetime | None:
+    """``t`` with UTC as its zone when it has none (SQLite gives naive datetimes back)."""
+    return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
 
 
 class Base(DeclarativeBase):

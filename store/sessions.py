@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import overload
 
 from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.orm import Session
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session
 from store import audit, config
 from store.db import reading, session
 from store.errors import DatabaseError
-from store.models import AuthSessionRow, UserRow, utcnow
+from store.models import AuthSessionRow, UserRow, aware, utcnow
 from store.permissions import User
 
 TOUCH_EVERY_S = 60  # last_seen is written at most once a minute (the idle timeout's resolution)
@@ -51,17 +50,9 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@overload
-def _aware(t: dt.datetime) -> dt.datetime: ...
-@overload
-def _aware(t: dt.datetime | None) -> dt.datetime | None: ...
-def _aware(t: dt.datetime | None) -> dt.datetime | None:
-    return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
-
-
 def _expired(expires: dt.datetime, last_seen: dt.datetime, now: dt.datetime) -> bool:
     idle = dt.timedelta(minutes=config.session_minutes())
-    return now >= _aware(expires) or now - _aware(last_seen) > idle
+    return now >= aware(expires) or now - aware(last_seen) > idle
 
 
 def open_session(engine: Engine, user: User, *, client: str = "", now: dt.datetime | None = None) -> Opened:
@@ -95,7 +86,7 @@ def check(engine: Engine, *, sid: int, uid: int, now: dt.datetime | None = None)
     if _expired(found.expires, found.last_seen, now):
         _revoke(engine, sid, now)
         return Checked(None, "expired")
-    if (now - _aware(found.last_seen)).total_seconds() >= TOUCH_EVERY_S:
+    if (now - aware(found.last_seen)).total_seconds() >= TOUCH_EVERY_S:
         try:
             with session(engine) as s:
                 s.execute(update(AuthSessionRow).where(AuthSessionRow.id == sid).values(last_seen=now))
@@ -124,7 +115,7 @@ def resume(engine: Engine, token: str, *, client: str = "", now: dt.datetime | N
         if row.token_hash == hashed:
             fresh = secrets.token_urlsafe(32)
             row.previous_hash, row.token_hash, row.rotated_at = hashed, digest(fresh), now
-        elif row.rotated_at is None or (now - _aware(row.rotated_at)).total_seconds() > ROTATION_GRACE_S:
+        elif row.rotated_at is None or (now - aware(row.rotated_at)).total_seconds() > ROTATION_GRACE_S:
             return None  # an old token, replaced more than a minute ago
         row.last_seen = now
         return Opened(row.id, User(user.name, user.role, user.id), fresh)

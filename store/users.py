@@ -8,7 +8,6 @@ import threading
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
-from typing import overload
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -21,7 +20,7 @@ from indicators.text import clean, has_hidden
 from store import audit, config, sessions
 from store.db import reading, session
 from store.errors import AuthError, StoreError
-from store.models import ROLES, UserRow, utcnow
+from store.models import ROLES, UserRow, aware, utcnow
 from store.permissions import User, require
 
 _HASHER = PasswordHasher()
@@ -83,14 +82,6 @@ def _user(row: UserRow) -> User:
     return User(row.name, row.role, row.id)
 
 
-@overload
-def _aware(t: dt.datetime) -> dt.datetime: ...
-@overload
-def _aware(t: dt.datetime | None) -> dt.datetime | None: ...
-def _aware(t: dt.datetime | None) -> dt.datetime | None:
-    return t.replace(tzinfo=dt.UTC) if t is not None and t.tzinfo is None else t
-
-
 def add_user(engine: Engine, actor: User, name: str, role: str, password: str) -> User:
     """Create a local account (admins only)."""
     require(actor, "manage_users")
@@ -109,7 +100,7 @@ def list_users(engine: Engine, actor: User) -> list[Account]:
     """All accounts, by name (admins only)."""
     require(actor, "manage_users")
     with session(engine) as s:
-        return [Account(r.name, r.role, r.source, _aware(r.created), _aware(r.last_login), _aware(r.locked_until))
+        return [Account(r.name, r.role, r.source, aware(r.created), aware(r.last_login), aware(r.locked_until))
                 for r in s.scalars(select(UserRow).order_by(UserRow.name))]
 
 
@@ -226,7 +217,7 @@ def _settle(s: Session, name: str, correct: str | None, client: str, now: dt.dat
         reason = "Name mit unsichtbaren Zeichen" if has_hidden(name) else "unbekannt"
         audit.record(s, shown, "login_failure", shown, {"reason": reason, **extra})
         return None, reason
-    locked = _aware(row.locked_until)
+    locked = aware(row.locked_until)
     if CLIENTS.blocked(client, now):
         audit.record(s, row.name, "login_failure", row.name, {"reason": "zu viele Versuche dieser Adresse", **extra})
         return None, "adresse"
