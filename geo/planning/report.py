@@ -20,7 +20,7 @@ from geo.printmap import layout as pl
 from geo.printmap.render import build_print_map, print_options
 from geo.report import layout as rl
 from indicators.formatting import fmt_number
-from indicators.planning.display import indicator_label, period
+from indicators.planning.display import day, indicator_label, period
 from indicators.wording import t
 from store.permissions import User
 from store.planning import repository as repo
@@ -117,7 +117,9 @@ def build_report(engine: Engine, user: User, *, year: int, geography: str = "sta
                 pdf.savefig(fig)
                 continue
             fig, layout = rl.new_page()
-            footer = t("plan_rep_footer", lang, title=title, date=f"{date.today():%d.%m.%Y}", source=ds.attribution())
+            footer = t("plan_rep_footer", lang, title=title, date=day(date.today(), lang), source=ds.attribution())
+            if not rl.footer_fits(fig, footer):  # never cut: the last page lists every source and licence
+                footer = t("plan_rep_footer_pointer", lang, title=title, date=day(date.today(), lang), page=len(pages))
             top = rl.page_frame(fig, layout, heading, title, ds.geography.label(lang), footer,
                                 t("plan_rep_page", lang, n=n, total=len(pages)))
             _page(fig, layout, top, kind, payload, (ds, indicator, map_year), lang)

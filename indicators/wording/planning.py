@@ -75,6 +75,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Sachstand PDF (geo/planning/report.py)
     'plan_rep_title': ('Sachstand Strategische Sozialplanung {year}', 'Strategic social planning status report {year}'),
     'plan_rep_footer': ('{title} · erstellt {date} · Quelle: {source}', '{title} · created {date} · source: {source}'),
+    'plan_rep_footer_pointer': ('{title} · erstellt {date} · Quellen und Lizenzen: Seite {page}',
+                                '{title} · created {date} · sources and licences: page {page}'),
     'plan_rep_page': ('Seite {n} / {total}', 'Page {n} / {total}'),
     'plan_rep_goals': ('Ziele nach Handlungsfeldern ({n})', 'Goals by field of action ({n})'),
     'plan_rep_map': ('Maßnahmen auf der Karte', 'Measures on the map'),

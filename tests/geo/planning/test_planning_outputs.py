@@ -64,6 +64,16 @@ def test_sachstand_map_page_has_legend_north_arrow_and_scale(engine, luebeck):
     assert "Anteil 65-Jährige" in page  # legend title
 
 
+def test_sachstand_footers_never_cut_a_source(engine, luebeck):
+    """A footer too long for the page points to the last page, which lists every source in full."""
+    repo.create(engine, PLANNER, "measure", _measure())
+    pages = _pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck)))
+    assert not any("Länder),…" in p or "Länder)…" in p or " … Seite" in p for p in pages)
+    pointers = [p for p in pages if f"Quellen und Lizenzen: Seite {len(pages)}" in p]
+    assert pointers  # Lübeck's sources do not fit three footer lines
+    assert "dl-de/by-2-0" in pages[-1] and "Kita-Datenbank" in pages[-1]  # the full list
+
+
 def test_empty_register_does_not_number_its_pages(engine, luebeck):
     pages = _pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck)))
     assert "Noch keine Ziele eingetragen" in pages[0] or "keine Ziele" in pages[0]
