@@ -11,7 +11,6 @@ import pandas as pd
 import streamlit as st
 
 from geo.spatial.facility_kinds import KINDS, source_line
-from geo.spatial.reach_need import kind_reach, need_and_reach
 from indicators.formatting import fmt_number
 from indicators.needs.words import need_words
 from indicators.wording import t
@@ -19,6 +18,8 @@ from ui import common
 
 
 def _reach(ds, year: int) -> dict:
+    from geo.spatial.reach_need import kind_reach  # PySAL access: loaded when a panel opens, not with the page
+
     out = {}
     for kind in KINDS:
         result = common.derived(ds, ("supply_kind_reach", kind, year), partial(kind_reach, ds=ds, kind=kind,
@@ -37,6 +38,8 @@ def reach_beside_needs(ds, needs: pd.DataFrame, year: int, lang: str) -> None:
     reach = _reach(ds, year)
     if not reach:
         return
+    from geo.spatial.reach_need import need_and_reach
+
     with st.expander(t("sup_needs_title", lang)):
         table = need_and_reach(needs=needs, reach=reach, areas=ds.areas)
         shown = pd.DataFrame({"name": table["name"], "label": need_words(table["label"], lang),

@@ -30,7 +30,7 @@ from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.types import View
 from indicators.wording import display_columns, t
-from ui import common, downloads, supply_panel
+from ui import common, downloads
 from ui.map_view import show_map
 from ui.state import AtlasView
 
@@ -337,6 +337,8 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
                            for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])],
     })
     st.dataframe(display_columns(shown, lang), hide_index=True, width="stretch")
+    from ui import supply_panel  # loaded with the profile, not with the page (warm-up split)
+
     supply_panel.reach_in_profile(ds, code, c.year, lang)  # reach of the facility layers (Versorgung)
     downloads.profile_download(ds, code, c.year, lang)
     from ui.pages.planning_form import area_section  # the area's measures and goals (Planung)
