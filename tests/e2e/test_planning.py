@@ -6,6 +6,7 @@ import re
 import tempfile
 
 import pytest
+from playwright.sync_api import expect
 
 TITLE = "Synthetisch: E2E-Treff"
 
@@ -125,9 +126,13 @@ def test_goal_partner_and_a_measure_placed_on_the_map_appear_at_once(browser, e2
         frame.locator(".leaflet-container").click(position={"x": box["width"] / 2, "y": box["height"] / 2})
         app.wait_idle()
         page.get_by_text("Gewählter Ort:").first.wait_for()
+        expect(page.get_by_label("Titel")).to_have_count(1, timeout=60_000)
         page.get_by_label("Titel").fill(PLACED)
         _save(app)
         page.get_by_text("Gespeichert: Maßnahme").first.wait_for()
+        app.wait_idle()
+        # while the rerun replaces the form, the old and the new one can show together for a moment
+        expect(page.get_by_label("Titel")).to_have_count(1, timeout=60_000)
         assert page.get_by_label("Titel").input_value() == ""  # a fresh form, not the saved values
         app.screenshot("measure")
         _tab(app, "Karte")
