@@ -224,6 +224,17 @@ class AppPage:
         self.page.wait_for_selector("[data-test-script-state=notRunning]",
                                     timeout=timeout_ms)
 
+    def upload(self, label: str, path, timeout_ms: int = APP_TIMEOUT_MS) -> None:
+        """Put ``path`` into the file uploader labelled ``label``, once that uploader exists.
+
+        After a click that switches the page's mode, the script run may not have started yet when
+        ``wait_idle`` looks; ``input[type=file]`` then still finds the old mode's uploader. Waiting
+        for the uploader by its label cannot pick the wrong one.
+        """
+        box = self.page.locator("[data-testid=stFileUploader]").filter(has_text=label)
+        box.first.wait_for(timeout=timeout_ms)
+        box.first.locator("input[type=file]").set_input_files([str(p) for p in path] if isinstance(path, (list, tuple)) else str(path))
+
     def map_frame(self, timeout_ms: int = APP_TIMEOUT_MS, index: int = 0):
         """The Frame of the ``index``-th st_folium iframe, after Leaflet has drawn."""
         return st_folium_frame(self.page, timeout_ms=timeout_ms, index=index)

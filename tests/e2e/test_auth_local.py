@@ -89,7 +89,7 @@ def test_planner_logs_in_sees_internal_data_and_uploads(browser, e2e, server, si
         assert page.get_by_role("button", name="Entfernen").count() == 1
         page.get_by_text("Gebietsgrenzen", exact=True).click()
         app.wait_idle()
-        page.locator("input[type=file]").first.set_input_files(str(geojson))
+        app.upload("GeoPackage, GeoJSON oder ZIP", str(geojson))
         page.get_by_text(geojson.name).first.wait_for()
         app.wait_idle()
         page.get_by_role("button", name="Übernehmen und speichern").first.click()

@@ -31,7 +31,7 @@ def test_stadtteile_boundaries_and_a_table_under_the_typed_label(browser, e2e, t
 
             page.get_by_text("Indikatortabelle", exact=True).click()
             app.wait_idle()
-            page.locator("input[type=file]").first.set_input_files(str(csv))
+            app.upload("CSV oder Excel", str(csv))
             page.get_by_text(csv.name).first.wait_for()
             app.wait_idle()
             page.get_by_label("Quelle (Pflicht)").fill("Synthetische Testdaten")

@@ -20,7 +20,7 @@ def test_the_inferred_total_is_warned_about_and_can_be_switched_off(browser, e2e
             page = app.page
             page.get_by_text("Indikatortabelle", exact=True).click()
             app.wait_idle()
-            page.locator("input[type=file]").first.set_input_files(str(csv))
+            app.upload("CSV oder Excel", str(csv))
             page.get_by_text(csv.name).first.wait_for()
             app.wait_idle()
             box = page.get_by_text("gesamt = frauen + maenner als Summe behandeln")
