@@ -13,6 +13,7 @@ from geo.spatial.estimate import circle, default_estimator, geometry_from_geojso
 from geo.webmap.elements import map_spec
 from geo.webmap.folium_map import build_map
 from geo.webmap.html import element_text
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number, fmt_range
 from indicators.text import md
@@ -92,8 +93,9 @@ def render_area_tool() -> None:  # noqa: C901 (to split, issue #25)
     radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius", help=t("help_radius", lang))
     layer, city = indicator_layer(ds, "population_density", year)
     density = ds.catalogue["population_density"]
-    m = build_map(layer, classify(layer["value"], palette="Greys"), indicator_label=density.label(lang),
-                  unit=density.unit_for(lang), lang=lang, decimals=0, draw=True, **common.tiles())
+    map_labels = MapLabels(indicator_label=density.label(lang), unit=density.unit_for(lang), lang=lang, decimals=0)
+    m = build_map(MapLayer(layer, classify(layer["value"], palette="Greys"), map_labels), draw=True,
+                  tiles=common.tiles())
     if point:
         folium.Circle([point[1], point[0]], radius=radius, color="#0b4f9c", fill=False).add_to(m)
         folium.Marker([point[1], point[0]], tooltip=element_text(text)).add_to(m)  # typed by the user

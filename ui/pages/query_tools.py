@@ -15,6 +15,7 @@ import streamlit as st
 
 from geo.join import join_values
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
@@ -53,9 +54,9 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
     ref = ds.geography.reference_code
     layer = join_values(ds.areas, rows[rows["area_code"] != ref].assign(suppressed=False))
     city = rows.loc[rows["area_code"] == ref, "value"]
-    m = build_map(layer, classify(layer["value"], lang=lang), indicator_label=indicator.label(lang),
-                  unit=indicator.unit_for(lang), city_value=float(city.iloc[0]) if len(city) else None,
-                  lang=lang, **common.tiles())
+    map_labels = MapLabels(indicator_label=indicator.label(lang), unit=indicator.unit_for(lang),
+                       city_value=float(city.iloc[0]) if len(city) else None, lang=lang)
+    m = build_map(MapLayer(layer, classify(layer["value"], lang=lang), map_labels), tiles=common.tiles())
     for pt in points or []:
         folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
     show_map(m, key=key, height=480)
@@ -92,9 +93,10 @@ def render_filter_tool() -> None:
     first = ds.catalogue[res.indicators[0]]
     layer = join_values(ds.areas, ds.values[(ds.values["indicator"] == first.id) & (ds.values["year"] == year)])
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
-    m = build_map(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang),
-                  indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
-                  flag_label=t("q_matches_the_condition", lang), **common.tiles())
+    map_labels = MapLabels(indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
+                       flag_label=t("q_matches_the_condition", lang))
+    m = build_map(MapLayer(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang), map_labels),
+                  tiles=common.tiles())
     show_map(m, key="q_filter_map", height=480)
     shown, labels = res.table.copy(), {}
     for i in res.indicators:
