@@ -116,7 +116,7 @@ def render_filter_tool() -> None:
 
 
 def render_facilities_tool() -> None:
-    from geo.spatial.facilities import facility_catalogue, facility_indicators, read_facilities
+    from geo.spatial.facilities import FacilityRows, facility_catalogue, facility_indicators, read_facilities
 
     lang = common.lang()
     ds = common.dataset("stadtteile")
@@ -144,7 +144,7 @@ def render_facilities_tool() -> None:
     year = c2.selectbox(t("year", lang), ds.years[::-1], key="q_fac_year")
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     pop = ds.values[(ds.values["indicator"] == group) & (ds.values["year"] == year)].set_index("area_code")["value"]
-    rows = facility_indicators(points, ds.areas, pop, radius, group=group, year=year)
+    rows = facility_indicators(points, ds.areas, pop, radius, rows=FacilityRows(group=group, year=year))
     cat = facility_catalogue(label=t("q_tool_facilities", lang), group=group,
                              group_label=ds.catalogue[group].label(lang), radius_m=radius)
     which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
