@@ -124,3 +124,11 @@ def test_real_2019_class_counts_match_published_shares():
     assert counts.to_dict() == {"mittel": 283, "hoch": 67, "niedrig": 47, "sehr niedrig": 39,
                                 "nicht bewertet": 11}
     assert set(r["group"]) <= {f"{s} {d}" for s in "1234" for d in ("+", "+/-", "-")} | {"nicht bewertet"}
+
+
+def test_the_parameter_defaults_are_the_mss_preset():
+    from indicators.needs.mss import METHOD
+
+    p, preset = MssParams(), METHOD.preset
+    assert (p.min_population, tuple(p.exclude), p.reference) == (
+        preset["min_population"], tuple(preset["exclude"]), preset["reference"])

@@ -39,3 +39,12 @@ def test_single_indicator_flag_and_city_frame():
     assert city["z__x"].tolist() == pytest.approx([0.0, 1 / sd, 2 / sd])
     with pytest.raises(ValueError):
         z_assess(df, ["x"], params=ZParams(reference="city"))
+
+
+def test_the_parameter_defaults_are_the_z_preset():
+    from indicators.needs.zscore import METHOD
+
+    p, preset = ZParams(), METHOD.preset
+    assert (p.threshold, tuple(p.single_indicators), p.single_threshold, p.reference, p.min_population) == (
+        preset["flag_threshold"], tuple(preset["single_indicators"]), preset["single_threshold"], preset["reference"],
+        preset["min_population"])
