@@ -63,6 +63,7 @@ def webmap_100m(repeat: int) -> tuple[int, Stats]:
     from geo.join import indicator_layer
     from geo.loading import load_dataset
     from geo.webmap.folium_map import build_map
+    from geo.webmap.layer import MapLabels, MapLayer
     from indicators.compute.classify import classify
 
     ds = load_dataset(get_geography(GRID))
@@ -70,8 +71,8 @@ def webmap_100m(repeat: int) -> tuple[int, Stats]:
     classes = classify(layer["value"], "quantiles", 5)
 
     def build() -> str:
-        return st_folium_payload(build_map(layer, classes, indicator_label="Ausländer/innen", unit="Personen",
-                                           city_value=city))
+        map_labels = MapLabels(indicator_label="Ausländer/innen", unit="Personen", city_value=city)
+        return st_folium_payload(build_map(MapLayer(layer, classes, map_labels)))
 
     size = len(build().encode())  # warm (web geometry cached)
     return size, timed(build, repeat)[0]

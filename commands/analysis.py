@@ -85,9 +85,10 @@ MAP_STYLE = (GEOGRAPHY, LANG,
 
 def _print_options(args: argparse.Namespace, flagged=frozenset()):
     from geo.printmap.render import print_options
+    from geo.printmap.spec import ClassChoice
 
-    return print_options(args.size, args.scheme, args.k, args.palette, labels=args.labels, lang=args.lang,
-                         flagged=flagged)
+    chosen = ClassChoice(scheme=args.scheme, k=args.k, palette=args.palette)
+    return print_options(args.size, classes=chosen, labels=args.labels, lang=args.lang, flagged=flagged)
 
 
 @command("map", "cli_h_map", arg("--indicator", required=True, help="cli_a_indicator"), YEAR, *MAP_STYLE,

@@ -161,8 +161,10 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
                 from dataclasses import replace
 
                 from geo.printmap.render import print_options, render_print_map
+                from geo.printmap.spec import ClassChoice
 
-                options = print_options(size, c.scheme, c.k, c.palette, breaks=c.breaks, labels=c.labels,
+                chosen = ClassChoice(scheme=c.scheme, k=c.k, palette=c.palette, breaks=c.breaks)
+                options = print_options(size, classes=chosen, labels=c.labels,
                                         lang=lang, flagged=flagged, flag_note=c.flag_note)
                 options = replace(options, title=title.strip() or None, subtitle=subtitle.strip() or None)
                 return render_print_map(ds, indicator, year, fmt, options)

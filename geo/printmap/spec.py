@@ -5,9 +5,12 @@ line can offer them as choices without importing the plotting stack.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from indicators.errors import InputError, msg
+from indicators.schemes import DEFAULT_PALETTE
 
 DPI = 300
 # Pixel sizes at 300 dpi (ISO 216 rounded to whole pixels, e.g. A4 = 3508 x 2480),
@@ -19,6 +22,28 @@ PAGE_SIZES_PX: dict[str, tuple[int, int]] = {
 }
 FORMATS = ("png", "svg", "pdf")
 K_RANGE = range(2, 10)  # number of classes offered by the app's slider and the command line
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClassChoice:
+    """The classes a user chose for a map (checked by :func:`geo.printmap.render.print_options`).
+
+    Parameters
+    ----------
+    scheme : str
+        Class scheme (``"quantiles"``, ``"manual"``, …).
+    k : int
+        Number of classes.
+    palette : str
+        Colour palette (``"_r"`` reverses it).
+    breaks : iterable of float, optional
+        Upper class bounds of the scheme ``"manual"``.
+    """
+
+    scheme: str = "quantiles"
+    k: int = 5
+    palette: str = DEFAULT_PALETTE
+    breaks: Iterable[float] | None = None
 
 
 def output_format(path: str | Path, fmt: str | None = None) -> str:

@@ -11,6 +11,7 @@ from geo.printmap.spec import K_RANGE
 from geo.printmap.text import flag_note
 from geo.webmap.folium_map import COMPACT_MIN_AREAS, build_map
 from geo.webmap.geometry import area_at
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import (
     DIVERGING_PALETTES,
     SCHEME_NAMES,
@@ -234,11 +235,11 @@ def render() -> None:
     st.subheader(f"{md(label)} – {c.year}" if c.level else md(label))
     if ind.definition(lang):
         st.caption(md(ind.definition(lang)))
-    m = build_map(layer, classes, indicator_label=label, unit=unit, city_value=city, decimals=dec,
-                      city_name=ds.geography.reference_label(lang), lang=lang,
-                  selected=selected, show_labels=c.labels,
+    map_labels = MapLabels(indicator_label=label, unit=unit, city_value=city, decimals=dec,
+                       city_name=ds.geography.reference_label(lang), lang=lang)
+    m = build_map(MapLayer(layer, classes, map_labels), selected=selected, show_labels=c.labels,
                   attribution=ds.sources[ind.source].label if ind.source in ds.sources else None,
-                  **common.tiles())
+                  tiles=common.tiles())
     out = show_map(m, key=f"map-{geo_id}", height=620, returned_objects=["last_object_clicked"])
     clicked = (out or {}).get("last_object_clicked")
     if clicked and clicked != st.session_state.get("_last_click"):

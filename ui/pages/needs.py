@@ -9,6 +9,7 @@ from geo.join import join_values
 from geo.spatial.cluster_map import cluster_classification, cluster_members, cluster_notes
 from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.errors import InputError
 from indicators.formatting import fmt_number, fmt_percent
 from indicators.needs.assess import ASSESSED
@@ -58,9 +59,9 @@ def render() -> None:
     classes = need_classes(result, method, lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        m = build_map(layer, classes, indicator_label=t(need_method(method).text_key("score"), lang), unit="",
-                      lang=lang, decimals=2, attribution=ds.geography.label(lang),
-                      flag_label=t("needs_elevated_need", lang), **common.tiles())
+        map_labels = MapLabels(indicator_label=t(need_method(method).text_key("score"), lang), lang=lang, decimals=2,
+                           flag_label=t("needs_elevated_need", lang))
+        m = build_map(MapLayer(layer, classes, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"needs-{geo_id}", height=560)
     reasons = reason_lines(expl, {i: ds.catalogue[i].label(lang) for i in ds.catalogue}, lang)
     with right:
@@ -194,8 +195,9 @@ def _pattern(ds, layer, lang: str) -> None:
         st.caption(pat.note_text(lang))
         shown = layer[["code", "name", "value", layer.geometry.name]].copy()
         shown["note"] = cluster_notes(shown, pat, lang)
-        m = build_map(shown, cluster_classification(shown, pat, lang), indicator_label=t("lisa_title", lang),
-                      unit="", lang=lang, decimals=2, attribution=ds.geography.label(lang), **common.tiles())
+        map_labels = MapLabels(indicator_label=t("lisa_title", lang), lang=lang, decimals=2)
+        m = build_map(MapLayer(shown, cluster_classification(shown, pat, lang), map_labels),
+                      attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"lisa-{ds.geography.id}", height=480)
         st.markdown(f"**{t('lisa_list', lang)}**")
         members = cluster_members(shown, pat)

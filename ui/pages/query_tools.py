@@ -15,6 +15,7 @@ import streamlit as st
 
 from geo.join import join_values
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
@@ -53,9 +54,9 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
     ref = ds.geography.reference_code
     layer = join_values(ds.areas, rows[rows["area_code"] != ref].assign(suppressed=False))
     city = rows.loc[rows["area_code"] == ref, "value"]
-    m = build_map(layer, classify(layer["value"], lang=lang), indicator_label=indicator.label(lang),
-                  unit=indicator.unit_for(lang), city_value=float(city.iloc[0]) if len(city) else None,
-                  lang=lang, **common.tiles())
+    map_labels = MapLabels(indicator_label=indicator.label(lang), unit=indicator.unit_for(lang),
+                       city_value=float(city.iloc[0]) if len(city) else None, lang=lang)
+    m = build_map(MapLayer(layer, classify(layer["value"], lang=lang), map_labels), tiles=common.tiles())
     for pt in points or []:
         folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
     show_map(m, key=key, height=480)
@@ -92,9 +93,10 @@ def render_filter_tool() -> None:
     first = ds.catalogue[res.indicators[0]]
     layer = join_values(ds.areas, ds.values[(ds.values["indicator"] == first.id) & (ds.values["year"] == year)])
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
-    m = build_map(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang),
-                  indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
-                  flag_label=t("q_matches_the_condition", lang), **common.tiles())
+    map_labels = MapLabels(indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
+                       flag_label=t("q_matches_the_condition", lang))
+    m = build_map(MapLayer(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang), map_labels),
+                  tiles=common.tiles())
     show_map(m, key="q_filter_map", height=480)
     shown, labels = res.table.copy(), {}
     for i in res.indicators:
@@ -114,7 +116,7 @@ def render_filter_tool() -> None:
 
 
 def render_facilities_tool() -> None:
-    from geo.spatial.facilities import facility_catalogue, facility_indicators, read_facilities
+    from geo.spatial.facilities import FacilityRows, facility_catalogue, facility_indicators, read_facilities
 
     lang = common.lang()
     ds = common.dataset("stadtteile")
@@ -142,7 +144,7 @@ def render_facilities_tool() -> None:
     year = c2.selectbox(t("year", lang), ds.years[::-1], key="q_fac_year")
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     pop = ds.values[(ds.values["indicator"] == group) & (ds.values["year"] == year)].set_index("area_code")["value"]
-    rows = facility_indicators(points, ds.areas, pop, radius, group=group, year=year)
+    rows = facility_indicators(points, ds.areas, pop, radius, rows=FacilityRows(group=group, year=year))
     cat = facility_catalogue(label=t("q_tool_facilities", lang), group=group,
                              group_label=ds.catalogue[group].label(lang), radius_m=radius)
     which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),

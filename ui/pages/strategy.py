@@ -10,6 +10,7 @@ import streamlit as st
 
 from geo.join import join_values
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.errors import InputError
 from indicators.formatting import fmt_number, fmt_percent
 from indicators.needs.assessment import default_setup, need_classes, run_needs
@@ -98,8 +99,8 @@ def _consensus_tab(ds, geo_id: str, year: int, lang: str) -> None:
                    decimals=0, lang=lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        m = build_map(layer, cls, indicator_label=t("str_n_methods", lang), lang=lang, decimals=0,
-                      attribution=ds.geography.label(lang), **common.tiles())
+        map_labels = MapLabels(indicator_label=t("str_n_methods", lang), lang=lang, decimals=0)
+        m = build_map(MapLayer(layer, cls, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"str-consensus-{geo_id}", height=480)
     with right:
         for n in range(len(c.methods), 0, -1):
@@ -160,9 +161,10 @@ def need_map(ds, result: pd.DataFrame, method: str, outlined: set[str], lang: st
     layer = _area_layer(ds, result.set_index("id")["score"].reindex(ds.areas["code"].astype(str)),
                         list(need_words(result["label"], lang)))
     layer["flagged"] = layer["code"].astype(str).isin(outlined).to_numpy()
-    m = build_map(layer, need_classes(result, method, lang), indicator_label=t(need_method(method).text_key("score"),
-                  lang), lang=lang, decimals=2, attribution=ds.geography.label(lang),
-                  flag_label=t("str_with_measure", lang), **common.tiles())
+    map_labels = MapLabels(indicator_label=t(need_method(method).text_key("score"), lang), lang=lang, decimals=2,
+                       flag_label=t("str_with_measure", lang))
+    m = build_map(MapLayer(layer, need_classes(result, method, lang), map_labels),
+                  attribution=ds.geography.label(lang), tiles=common.tiles())
     show_map(m, key=key, height=480)
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 from geo.spatial.segregation import counts_on, segregation
 from geo.spatial.typology import METHODS, TypologyError, silhouettes, type_classification, typology
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.text import md
@@ -63,8 +64,9 @@ def types_tab(ds, year: int, lang: str) -> None:
                      for v in layer["value"]]
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        m = build_map(layer, type_classification(layer, ty, lang), indicator_label=t("str_type", lang), lang=lang,
-                      decimals=0, attribution=ds.geography.label(lang), **common.tiles())
+        map_labels = MapLabels(indicator_label=t("str_type", lang), lang=lang, decimals=0)
+        m = build_map(MapLayer(layer, type_classification(layer, ty, lang), map_labels),
+                      attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"str-types-{geo_id}", height=480)
     with right:
         for n, text in words.items():

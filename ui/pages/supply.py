@@ -136,7 +136,7 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
         values = pd.DataFrame({"code": areas["code"], "value": areas["uncovered_share"] * 100,
                                "withheld": areas["withheld"]})
     m = supply_map(areas=shapes, area_values=values, label=t("sup_gap_map", lang, distance=f"{opts['distance']:g}"),
-                   facilities=_facility_frame(result), attribution=attribution, lang=lang, **_tiles())
+                   facilities=_facility_frame(result), attribution=attribution, lang=lang, tiles=common.tiles())
     show_map(m, key=f"sup_map_{ds.geography.id}_{level}", height=460)
     st.markdown("**" + t("sup_table_title", lang, distance=f"{opts['distance']:g}") + "**")
     table = reach_table(areas, lang=lang).sort_values("uncovered_demand", ascending=False, na_position="last")
@@ -166,11 +166,6 @@ def _print_buttons(ds, result, opts: dict, sites, base: str, lang: str) -> None:
     cols = st.columns(3)
     for col, fmt in zip(cols, ("png", "pdf")):
         col.download_button(fmt.upper(), make(fmt), f"{base}.{fmt}", on_click="ignore", key=f"dl-{base}.{fmt}")
-
-
-def _tiles() -> dict:
-    tiles = common.tiles()
-    return {"tiles": tiles} if tiles.get("tiles") else {}
 
 
 def _render_kita_extras(lang: str) -> None:
@@ -231,7 +226,7 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
                            "value": 100 * (1 - after["covered_after"] / after["demand"])})
     attribution = f"{result.supply.label}; {_demand_source(ds, result, opts)}; {site.method}"
     m = supply_map(areas=ds.areas, area_values=values, label=t("sup_gap_after_map", lang),
-                   facilities=_facility_frame(result), sites=chosen, attribution=attribution, lang=lang, **_tiles())
+                   facilities=_facility_frame(result), sites=chosen, attribution=attribution, lang=lang, tiles=common.tiles())
     show_map(m, key=f"sup_site_map_{ds.geography.id}", height=460)
     shown = chosen.assign(newly_covered=[fmt_number(v, 0, lang) for v in chosen["newly_covered"]],
                           x=chosen["x"].round(0), y=chosen["y"].round(0))
