@@ -66,7 +66,7 @@ def _mss(args: argparse.Namespace) -> int:
 @command("svi", "cli_h_svi", arg("--input", required=True, help="cli_a_svi_input"), OUT_CSV,
          arg("--edition", required=True, choices=["2018", "2020", "2020-corrected"], help="cli_a_svi_edition"))
 def _svi(args: argparse.Namespace) -> int:
-    from indicators.needs.svi import svi_from_file, to_cdc_csv_frame
+    from indicators.needs.svi_cdc import svi_from_file, to_cdc_csv_frame
 
     res = svi_from_file(args.input, args.edition)
     write_csv(to_cdc_csv_frame(res), args.out)

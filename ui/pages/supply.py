@@ -38,7 +38,8 @@ def _reach(ds, opts: dict):
     dem_up, weight = opts["dem_up"], opts["weight"]
     variable, year, distance, decay = opts["variable"], opts["year"], opts["distance"], opts["decay"]
     from geo.spatial.network import StreetNetwork
-    from geo.spatial.reach import compute_reach, demand_from_points, demand_from_variable, load_supply
+    from geo.spatial.reach import compute_reach
+    from geo.spatial.reach_points import demand_from_points, demand_from_variable, load_supply
 
     def make():
         if variable == UPLOAD:
@@ -180,7 +181,8 @@ def _render_kita_extras(lang: str) -> None:
 
 
 def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
-    from geo.spatial.siting import candidates_from, choose_sites
+    from geo.spatial.siting import choose_sites
+    from geo.spatial.siting_candidates import candidates_from
 
     st.subheader(t("sup_site_title", lang))
     c1, c2, c3 = st.columns([1.4, 0.6, 1.2])
