@@ -11,8 +11,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_where_row": ("Zeile {row}", "row {row}"),
     "err_where_column": ("Spalte {column}", "column {column}"),
     # print maps
-    "err_no_map_format": ("{name}: Endung .{suffix} ist kein Kartenformat (erlaubt: .png, .svg, .pdf)",
-                          "{name}: .{suffix} is no map format (allowed: .png, .svg, .pdf)"),
+    "err_no_map_format": ("{name}: Endung .{suffix} ist kein Kartenformat (erlaubt: {allowed})",
+                          "{name}: .{suffix} is no map format (allowed: {allowed})"),
     "err_unknown_format": ("unbekanntes Dateiformat '{fmt}'; erlaubt: {allowed}",
                            "unknown file format '{fmt}'; allowed: {allowed}"),
     "err_format_suffix": ("{name}: Format {fmt} passt nicht zur Endung .{suffix}",

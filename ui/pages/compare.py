@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from geo.formats import export_format
 from geo.report.compare import AREA_COLORS, CITY_COLOR, area_names
 from indicators.compute.compare import MAX_AREAS, MIN_AREAS, compare_cells, compare_series, compare_table
 from indicators.formatting import fmt_value
@@ -92,7 +93,7 @@ def _pdf_button(ds, codes: list[str], year: int, lang: str) -> None:
         return build_compare_pdf(ds, codes, year, lang)
 
     st.download_button(t("cmp_pdf", lang), make, f"gebietsvergleich_{ds.geography.id}_{year}.pdf",
-                       "application/pdf", on_click="ignore", key="dl-compare-pdf", help=t("cmp_pdf_note", lang))
+                       export_format("pdf").mime, on_click="ignore", key="dl-compare-pdf", help=t("cmp_pdf_note", lang))
 
 
 def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], city: str, lang: str) -> None:

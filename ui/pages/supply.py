@@ -7,12 +7,14 @@ Widgets only: reach is :mod:`geo.spatial.reach`, siting :mod:`geo.spatial.siting
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from geo.exports.supply import reach_export, reach_headers, reach_table, sites_export
+from geo.formats import ExportFormat, formats_for
 from geo.spatial.facility_kinds import KINDS, ROOT, source_line
 from geo.webmap.supply_map import supply_map
 from indicators.errors import InputError
@@ -153,19 +155,16 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
 
 def _print_buttons(ds, result, opts: dict, sites, base: str, lang: str) -> None:
     """Print map (PNG, PDF) with the facilities, their source and date, and the chosen sites."""
-    def make(fmt: str):
+    def make(fmt: ExportFormat) -> Callable[[], bytes]:
         def render() -> bytes:
             from geo.printmap.render import PrintOptions
-            from geo.printmap.supply_map import supply_map_bytes
 
             variable = None if opts["variable"] == UPLOAD else opts["variable"]
-            return supply_map_bytes(ds=ds, result=result, variable=variable, sites=sites, fmt=fmt,
-                                    options=PrintOptions(lang=lang))
+            return fmt.write("supply_map", ds=ds, result=result, variable=variable, sites=sites,
+                             options=PrintOptions(lang=lang))
         return render
     st.markdown(f"**{t('sup_print_map', lang)}**")
-    cols = st.columns(3)
-    for col, fmt in zip(cols, ("png", "pdf")):
-        col.download_button(fmt.upper(), make(fmt), f"{base}.{fmt}", on_click="ignore", key=f"dl-{base}.{fmt}")
+    downloads.format_buttons(formats_for("supply_map"), make, base, lang)
 
 
 def _tiles() -> dict:
