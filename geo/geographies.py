@@ -74,6 +74,16 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
     return out
 
 
+def shipped_geographies() -> dict[str, Geography]:
+    """The shipped geographies: every entry of :data:`REGISTRY` (``shapes/geographies.yaml``).
+
+    The one place that reads the file (looked up when called, so a test may point
+    :data:`REGISTRY` at another file). Adding a geography is one entry there: its boundaries,
+    table, catalogue, labels, reference area, attribution and default need method (``need_method``).
+    """
+    return parse_registry(REGISTRY)
+
+
 def data_dir() -> Path:
     """The configured data directory of saved datasets (see :func:`store.config.data_dir`)."""
     return config.data_dir()
