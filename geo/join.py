@@ -41,8 +41,16 @@ def view_layer(ds: Dataset, indicator: str, year: int, *, start: int | None = No
     """
     if start is None:
         return indicator_layer(ds, indicator, year)
+    return rows_layer(ds, change_between(ds.values, indicator, int(start), int(year), relative))
+
+
+def rows_layer(ds: Dataset, rows: pd.DataFrame) -> tuple[gpd.GeoDataFrame, float | None]:
+    """Areas with the rows of one indicator (``area_code, value``, optional ``numerator``,
+    ``denominator``, ``suppressed``: a change, a query tool's result), and the value of the
+    reference row (the city) if there is one."""
     ref = ds.geography.reference_code
-    rows = change_between(ds.values, indicator, int(start), int(year), relative)
+    if "suppressed" not in rows:
+        rows = rows.assign(suppressed=False)
     city = rows[rows["area_code"] == ref]["value"]
     layer = join_values(ds.areas, rows[rows["area_code"] != ref])
     return layer, (float(city.iloc[0]) if len(city) and pd.notna(city.iloc[0]) else None)

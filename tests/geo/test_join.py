@@ -57,3 +57,18 @@ def test_score_layer_puts_scores_and_flags_on_their_areas_in_any_row_order(order
     assert layer["code"].tolist() == ["01", "02", "03"]
     assert layer["value"].tolist()[:2] == [0.5, 2.0] and pd.isna(layer["value"].iloc[2])
     assert layer["flagged"].tolist() == [False, True, False]
+
+
+def test_rows_layer_takes_the_city_from_the_reference_row_and_keeps_suppression():
+    from types import SimpleNamespace
+
+    from geo.join import rows_layer
+
+    areas = gpd.GeoDataFrame({"code": ["01", "02"], "name": list("ab")},
+                             geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832)
+    ds = SimpleNamespace(areas=areas, geography=SimpleNamespace(reference_code="00"))
+    rows = pd.DataFrame({"area_code": ["01", "02", "00"], "value": [1.0, 3.0, 2.0]})
+    layer, city = rows_layer(ds, rows)  # a tool's rows: no numerator, no suppression column
+    assert city == 2.0 and layer["value"].tolist() == [1.0, 3.0] and not layer["suppressed"].any()
+    layer, city = rows_layer(ds, rows.assign(suppressed=[True, False, False]).iloc[:2])
+    assert city is None and layer["suppressed"].tolist() == [True, False]

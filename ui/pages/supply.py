@@ -215,10 +215,10 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
         st.caption(t("sup_site_hint", lang))
         return
     site = stored[1]
-    total = site.demand.value.sum()
+    before, after = site.covered_shares()
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("sup_covered_before", lang), f"{fmt_number(100 * site.covered_before / total, 1, lang)} %")
-    c2.metric(t("sup_covered_after", lang), f"{fmt_number(100 * site.covered_after / total, 1, lang)} %",
+    c1.metric(t("sup_covered_before", lang), f"{fmt_number(before, 1, lang)} %")
+    c2.metric(t("sup_covered_after", lang), f"{fmt_number(after, 1, lang)} %",
               f"+{fmt_number(site.covered_after - site.covered_before, 0, lang)}")
     c3.metric(t("sup_chosen", lang), fmt_number(len(site.chosen), 0, lang))
     st.warning(t("caveat_model", lang))
@@ -226,8 +226,7 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
         st.caption(site.note)
     chosen = site.chosen_frame()
     after = site.area_frame(ds.areas)
-    values = pd.DataFrame({"code": after["code"], "withheld": after["withheld"],
-                           "value": 100 * (1 - after["covered_after"] / after["demand"])})
+    values = site.gap_after(ds.areas)
     attribution = f"{result.supply.label}; {_demand_source(ds, result, opts)}; {site.method}"
     m = supply_map(areas=ds.areas, area_values=values, label=t("sup_gap_after_map", lang),
                    facilities=_facility_frame(result), sites=chosen, attribution=attribution, lang=lang, **_tiles())
