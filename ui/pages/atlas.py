@@ -186,9 +186,10 @@ def _joined(ds, c: AtlasView):
 
 def render() -> None:
     lang = common.lang()
-    geo_id, ds = common.picked_dataset()
-    if not common.has_indicators(ds, lang):
+    picked = common.page_dataset(lang)
+    if picked is None:
         return
+    geo_id, ds = picked
     c = _controls(ds, lang)
     ind = ds.catalogue[c.indicator]
     unit = ind.unit_for(lang)

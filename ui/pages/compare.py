@@ -50,10 +50,10 @@ def _area_choice(ds, lang: str) -> list[str]:
 
 def render() -> None:
     lang = common.lang()
-    geo_id = common.geography_picker()
-    ds = common.dataset(geo_id)
-    if not common.has_indicators(ds, lang):
+    picked = common.page_dataset(lang)
+    if picked is None:
         return
+    geo_id, ds = picked
     years = list(ds.years[::-1])
     common.init_state("cmp_year", years[0], int, set(years), param="year")
     year = st.sidebar.selectbox(t("year", lang), years, key="cmp_year")

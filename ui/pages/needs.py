@@ -31,10 +31,10 @@ def _run(geo_id: str, key: tuple, year: int, method: str, indicators: tuple, thr
 
 def render() -> None:
     lang = common.lang()
-    geo_id = common.geography_picker()
-    ds = common.dataset(geo_id)
-    if not common.has_indicators(ds, lang):  # e.g. a dataset of boundaries only
+    picked = common.page_dataset(lang)
+    if picked is None:
         return
+    geo_id, ds = picked
     c = _controls(ds, lang)
     if c is None:
         return

@@ -35,10 +35,10 @@ def _assessment(geo_id: str, key: tuple, year: int, method: str):  # noqa: ARG00
 
 def render() -> None:
     lang = common.lang()
-    geo_id = common.geography_picker()
-    ds = common.dataset(geo_id)
-    if not common.has_indicators(ds, lang):
+    picked = common.page_dataset(lang)
+    if picked is None:
         return
+    geo_id, ds = picked
     st.title(t("str_title", lang))
     st.caption(t("str_intro", lang))
     years = list(ds.years[::-1])
