@@ -41,6 +41,8 @@ class Geography:
     crs: str = "EPSG:25832"
     extra_tables: tuple[Path, ...] = ()  # further tidy tables of the same areas (e.g. Zensus 2011)
     need_method: str = ""  # default need method (indicators.needs.registry); empty: the registry's default
+    # counts of the same people on other geographies (MAUP comparison of segregation): (name, group, total)
+    same_counts: tuple[tuple[str, str, str], ...] = ()
 
     def label(self, lang: str = "de") -> str:
         return pick((self.label_de, self.label_en or self.label_de), lang)
@@ -70,6 +72,8 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
         for key in ("boundaries", "table", "catalogue"):
             spec[key] = _resolve(spec.get(key), base)
         spec["extra_tables"] = tuple(_resolve(t, base) for t in spec.get("extra_tables") or ())
+        spec["same_counts"] = tuple((str(name), str(group), str(total))
+                                    for name, (group, total) in (spec.get("same_counts") or {}).items())
         out[gid] = Geography(id=gid, **spec)
     return out
 

@@ -22,6 +22,7 @@ probe:
   catalogue: data/indicators.yaml
   need_method: svi
   reference_code: "00"
+  same_counts: {zensus_foreigners: [zensus_foreigners, zensus_population]}
 """
 
 
@@ -52,3 +53,21 @@ def test_the_cli_offers_and_uses_a_registered_geography(probe, capsys):
     assert len(data["areas"]) == 10
     assert main(["needs", "--geography", "stadtteile", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["method"] == "z"
+
+
+def test_shipped_counts_of_the_same_people_are_found_on_every_geography():
+    from geo.spatial.segregation import counts_on
+
+    same = {"stadtteile": ("zensus_foreigners", "zensus_population"),
+            "zensus2011-1km": ("foreigners", "Einwohner"), "zensus2011-100m": ("foreigners", "Einwohner")}
+    assert counts_on("stadtteile", "zensus_foreigners", "zensus_population") == same
+    assert counts_on("zensus2011-1km", "foreigners", "Einwohner") == same
+    assert counts_on("stadtteile", "foreigners", "Einwohner") == {}  # not the pair of that geography
+    assert counts_on("berlin-mss", "a", "b") == {} and counts_on("nirgendwo", "a", "b") == {}
+
+
+def test_a_new_geography_joins_the_segregation_comparison_by_its_entry(probe):
+    from geo.spatial.segregation import counts_on
+
+    assert counts_on("zensus2011-1km", "foreigners", "Einwohner")["probe"] == ("zensus_foreigners",
+                                                                              "zensus_population")
