@@ -132,6 +132,7 @@ def _batch(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from geo.report.pdf import write_report
 
+    format_for_path(args.out, output="report")  # bericht.pdf (or no suffix); bericht.docx is refused
     with writing(args.out):  # a progress bar on stderr while the pages are drawn
         print(write_report(dataset(args.geography), args.year, args.out, args.lang))
     return 0

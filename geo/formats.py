@@ -35,6 +35,7 @@ from typing import Any, Literal
 from indicators.errors import InputError, msg
 
 Output = Literal["map", "need_map", "supply_map", "table", "layer", "report"]
+MAP_OUTPUTS: frozenset[Output] = frozenset({"map", "need_map", "supply_map"})
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ def format_for_path(path: str | Path, *, output: Output, name: str | None = None
     Raises
     ------
     InputError
-        ``err_no_map_format`` for a suffix no format of ``output`` has; ``err_unknown_format``
+        ``err_no_map_format`` (a map) or ``err_no_file_format`` for a suffix no format of ``output``
+        has; ``err_unknown_format``
         for an unknown ``name``; ``err_format_suffix`` if ``name`` contradicts the suffix
         (``karte.pdf`` as png).
     """
@@ -188,8 +190,8 @@ def format_for_path(path: str | Path, *, output: Output, name: str | None = None
     for fmt in offered:
         if fmt.suffix == suffix:
             return fmt
-    raise InputError(msg("err_no_map_format", name=file.name, suffix=suffix,
-                         allowed=", ".join(f".{f.suffix}" for f in offered)))
+    key = "err_no_map_format" if output in MAP_OUTPUTS else "err_no_file_format"
+    raise InputError(msg(key, name=file.name, suffix=suffix, allowed=", ".join(f".{f.suffix}" for f in offered)))
 
 
 class FormatChoices(Sequence[str]):

@@ -15,6 +15,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "{name}: .{suffix} is no map format (allowed: {allowed})"),
     "err_not_smoothable": ("{indicator} ist keine Rate einer Zahl je Bevölkerung: keine Glättung möglich",
                            "{indicator} is no rate of a count per population: it cannot be smoothed"),
+    "err_no_file_format": ("{name}: Endung .{suffix} ist hier kein mögliches Dateiformat (erlaubt: {allowed})",
+                           "{name}: .{suffix} is no possible file format here (allowed: {allowed})"),
     "err_unknown_format": ("unbekanntes Dateiformat '{fmt}'; erlaubt: {allowed}",
                            "unknown file format '{fmt}'; allowed: {allowed}"),
     "err_format_suffix": ("{name}: Format {fmt} passt nicht zur Endung .{suffix}",

@@ -82,6 +82,17 @@ def test_bad_map_files_are_refused_with_a_wording_key(path, name, key):
     assert "{" not in error_text(err.value, "en")
 
 
+def test_a_report_file_must_be_a_pdf(capsys):
+    import cli
+
+    with pytest.raises(InputError) as err:
+        format_for_path("bericht.docx", output="report")
+    assert err.value.say.key == "err_no_file_format"
+    assert format_for_path("bericht", output="report").name == "pdf"
+    assert cli.main(["report", "--year", "2022", "--out", "bericht.docx"]) == 1
+    assert "bericht.docx: Endung .docx ist hier kein mögliches Dateiformat (erlaubt: .pdf)" in capsys.readouterr().err
+
+
 @given(st.sampled_from(["map", "need_map", "supply_map", "table", "layer", "report"]),
        st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6))
 def test_a_suffix_is_accepted_only_if_a_format_of_the_output_has_it(output, suffix):
