@@ -41,6 +41,8 @@ class Geography:
     crs: str = "EPSG:25832"
     extra_tables: tuple[Path, ...] = ()  # further tidy tables of the same areas (e.g. Zensus 2011)
     need_method: str = ""  # default need method (indicators.needs.registry); empty: the registry's default
+    # counts of the same people on other geographies (MAUP comparison of segregation): (name, group, total)
+    same_counts: tuple[tuple[str, str, str], ...] = ()
 
     def label(self, lang: str = "de") -> str:
         return pick((self.label_de, self.label_en or self.label_de), lang)
@@ -70,8 +72,20 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
         for key in ("boundaries", "table", "catalogue"):
             spec[key] = _resolve(spec.get(key), base)
         spec["extra_tables"] = tuple(_resolve(t, base) for t in spec.get("extra_tables") or ())
+        spec["same_counts"] = tuple((str(name), str(group), str(total))
+                                    for name, (group, total) in (spec.get("same_counts") or {}).items())
         out[gid] = Geography(id=gid, **spec)
     return out
+
+
+def shipped_geographies() -> dict[str, Geography]:
+    """The shipped geographies: every entry of :data:`REGISTRY` (``shapes/geographies.yaml``).
+
+    The one place that reads the file (looked up when called, so a test may point
+    :data:`REGISTRY` at another file). Adding a geography is one entry there: its boundaries,
+    table, catalogue, labels, reference area, attribution and default need method (``need_method``).
+    """
+    return parse_registry(REGISTRY)
 
 
 def data_dir() -> Path:

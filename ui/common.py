@@ -297,6 +297,13 @@ def picked_dataset() -> tuple[str, Dataset]:
     return geo_id, _load(geo_id, geos[geo_id].cache_key())
 
 
+def page_dataset(lang: str) -> tuple[str, Dataset] | None:
+    """The opening of a page that shows indicators: :func:`picked_dataset`, or None (with a note,
+    :func:`has_indicators`) for a dataset without any indicator, e.g. boundaries only."""
+    geo_id, ds = picked_dataset()
+    return (geo_id, ds) if has_indicators(ds, lang) else None
+
+
 def geography_picker() -> str:
     """Sidebar choice of the geography; returns its id.
 

@@ -27,6 +27,7 @@ from geo.spatial.addresses import load_addresses, points_area_codes
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from indicators.catalogue import Indicator
+from indicators.dataset import Dataset
 from indicators.ingest.read import ROW_COL, read_table
 from indicators.ingest.report import REPAIRED, USED, WARNING, Report
 from indicators.ingest.roles import norm as _norm
@@ -215,6 +216,20 @@ class FacilityRows:
     group: str = "population_total"
     year: int | None = None
     reference_code: str | None = "00"
+
+
+def population_groups(ds: Dataset) -> list[str]:
+    """The residents' groups a facility layer may be set against: counts of the catalogue named ``pop…``."""
+    return [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
+
+
+def dataset_facility_rows(ds: Dataset, facilities: gpd.GeoDataFrame, *, group: str, year: int,
+                          radius_m: float = 500) -> pd.DataFrame:
+    """:func:`facility_indicators` of ``ds``'s areas against ``group`` (one of :func:`population_groups`) in ``year``."""
+    v = ds.values
+    pop = v[(v["indicator"] == group) & (v["year"] == year)].set_index("area_code")["value"]
+    return facility_indicators(facilities, ds.areas, pop, radius_m,
+                               rows=FacilityRows(group=group, year=year, reference_code=ds.geography.reference_code))
 
 
 def facility_indicators(facilities: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,

@@ -75,6 +75,17 @@ class SiteResult:
     def covered_after(self) -> float:
         return float(self.demand.value[self.after].sum())
 
+    def covered_shares(self) -> tuple[float, float]:
+        """Covered demand before and after, in % of all demand (NaN without demand)."""
+        total = float(self.demand.value.sum()) or float("nan")
+        return 100 * self.covered_before / total, 100 * self.covered_after / total
+
+    def gap_after(self, areas: pd.DataFrame) -> pd.DataFrame:
+        """Per area the demand left uncovered after the new sites, in % (``code, withheld, value``; the map)."""
+        f = self.area_frame(areas)
+        return pd.DataFrame({"code": f["code"], "withheld": f["withheld"],
+                             "value": 100 * (1 - f["covered_after"] / f["demand"])})
+
     def chosen_frame(self) -> pd.DataFrame:
         """One row per chosen site: ``id, x, y, area_code, newly_covered``.
 

@@ -45,7 +45,7 @@ import pandas as pd
 import yaml
 from filelock import FileLock
 
-from geo.geographies import REGISTRY, Geography, parse_registry
+from geo.geographies import Geography, shipped_geographies
 from indicators.catalogue import Indicator, Source
 from store import config
 from store.errors import StoreError
@@ -83,7 +83,7 @@ def _registry():
 
 def shipped_names() -> list[str]:
     """Ids and labels of the shipped geographies, which saved datasets may not imitate."""
-    return [t for g in parse_registry(REGISTRY).values() for t in (g.id, g.label_de, g.label_en) if t]
+    return [t for g in shipped_geographies().values() for t in (g.id, g.label_de, g.label_en) if t]
 
 
 def startup_cleanup(root: Path | str | None = None) -> list[Path]:
@@ -236,7 +236,7 @@ class DataStore:
 
     def geographies(self) -> dict[str, Geography]:
         """Shipped geographies plus the saved ones this store's user may read."""
-        out = parse_registry(REGISTRY)
+        out = shipped_geographies()
         for rec in _registry().visible(self.engine, self.user):
             out.setdefault(rec.name, self._geography(rec))
         return out

@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.aggregate import aggregate_counts, parent_codes
-from geo.geographies import REGISTRY, Geography, load_areas, parse_registry
+from geo.geographies import Geography, load_areas, shipped_geographies
 from geo.uploads.boundary import max_upload_bytes
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
@@ -86,7 +86,7 @@ def resolve_geography(geography: str | Geography, store: DataStore | None = None
     """A shipped or saved geography by id (default data directory)."""
     if isinstance(geography, Geography):
         return geography
-    shipped = parse_registry(REGISTRY)
+    shipped = shipped_geographies()
     if store is None and geography in shipped:  # shipped: no database needed (cli.py validate starts faster)
         return shipped[geography]
     geos = (store or DataStore()).geographies()

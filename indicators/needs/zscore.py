@@ -197,4 +197,5 @@ METHOD = NeedMethod(
         "weights": None,
     },
     score_breaks=(-1.0, 0.0, 1.0),
+    text_keys={"none_flagged": "needs_none_flagged_z"},  # a sum of z-scores spreads little: say so
 )

@@ -100,7 +100,7 @@ def test_atlas_offers_data_print_and_report_downloads():
     labels = [b.proto.label for b in at.get("download_button")]
     table = ["CSV", "CSV (Excel, ;)", "Excel (XLSX)"]
     # visible: the ranking and the view's data; print maps, report and all years wait in closed expanders
-    assert labels == [*table, *table, "GeoPackage"]
+    assert labels == [*table, *table, "GeoPackage", "GeoJSON"]
     assert [e.label for e in at.expander] == ["Druckkarte für Sitzungsvorlagen (PNG 300 dpi, SVG, PDF)",
                                               "Sozialbericht 2022 als PDF", "Alle Indikatoren, alle Jahre (Tabelle)"]
     assert "Bericht erstellen" not in [b.label for b in at.button]  # a closed expander's content is not run
@@ -110,7 +110,7 @@ def test_atlas_offers_data_print_and_report_downloads():
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     # ranking (visible), the view's data, print maps, all indicators over all years
-    assert labels == [*table, *table, "GeoPackage", "PNG", "SVG", "PDF", *table]
+    assert labels == [*table, *table, "GeoPackage", "GeoJSON", "PNG", "SVG", "PDF", *table]
     # the report is built on request with a progress bar, then offered for download
     assert "Bericht erstellen" in [b.label for b in at.button]
 

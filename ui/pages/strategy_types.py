@@ -5,6 +5,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from geo.join import score_layer
 from geo.spatial.segregation import counts_on, segregation
 from geo.spatial.typology import METHODS, TypologyError, silhouettes, type_classification, typology
 from geo.webmap.folium_map import build_map
@@ -57,9 +58,7 @@ def types_tab(ds, year: int, lang: str) -> None:
         return
     labels = {i: ds.catalogue[i].label(lang) for i in chosen}
     words = ty.words(labels, lang)
-    by_id = dict(zip(ty.areas["id"], ty.areas["type"]))
-    layer = ds.areas.copy()
-    layer["value"] = layer["code"].astype(str).map(by_id).astype(float)
+    layer = score_layer(ds, ty.areas["id"], ty.areas["type"])  # the type number as the value
     layer["note"] = [words.get(int(v), t("str_left_out", lang)) if v == v and v > 0 else t("str_left_out", lang)
                      for v in layer["value"]]
     left, right = st.columns([3, 2], gap="medium")

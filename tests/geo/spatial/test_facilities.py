@@ -89,3 +89,21 @@ def test_without_population_the_rate_is_left_out():
     rows = facility_indicators(fac, areas, None, 100, addresses=addr, rows=FacilityRows(reference_code=None))
     assert set(rows["indicator"]) == {"facilities_count", "facilities_coverage_100m"}
     assert "00" not in set(rows["area_code"])
+
+
+def test_dataset_facility_rows_set_facilities_against_a_group_of_the_dataset(luebeck):
+    from geo.spatial.facilities import dataset_facility_rows, population_groups
+
+    groups = population_groups(luebeck)
+    assert groups and all(luebeck.catalogue[g].kind == "count" and g.startswith("pop") for g in groups)
+    group, year = groups[0], luebeck.years_for(groups[0])[-1]
+    centre = luebeck.areas.geometry.representative_point()
+    fac = gpd.GeoDataFrame({"name": ["a", "b"]}, geometry=list(centre.iloc[:2]), crs=luebeck.areas.crs)
+    rows = dataset_facility_rows(luebeck, fac, group=group, year=year, radius_m=300)
+    per_1000 = rows[rows["indicator"].str.contains("per_1000")].set_index("area_code")
+    pop = luebeck.values[(luebeck.values["indicator"] == group) & (luebeck.values["year"] == year)]
+    pop = pop.set_index("area_code")["value"]
+    first = luebeck.areas["code"].iloc[0]
+    assert per_1000.loc[first, "denominator"] == pop[first]
+    assert per_1000.loc[first, "value"] == pytest.approx(1000 / pop[first])
+    assert luebeck.geography.reference_code in set(rows["area_code"])  # the city row, from the summed counts

@@ -87,6 +87,10 @@ def test_a_clear_case_and_the_tables():
     assert af.loc["02", "covered_before"] == 0 and af.loc["02", "covered_after"] == 60
     two = choose_sites(demand=demand, existing=_points([[X0, Y0]]), candidates=cand, k=2, max_distance=300)
     assert two.to_json()["chosen"] == ["c0", "c1"] and two.covered_after == 75
+    assert result.covered_shares() == pytest.approx((100 * 5 / 75, 100 * 65 / 75))  # the page's metrics
+    gap = result.gap_after(pd.DataFrame({"code": ["01", "02"], "name": ["A", "B"]})).set_index("code")
+    assert gap.loc["01", "value"] == 0 and gap.loc["02", "value"] == pytest.approx(100 * (1 - 60 / 70))
+    assert gap["withheld"].tolist() == af["withheld"].tolist()
 
 
 def test_options_are_checked():

@@ -1,10 +1,13 @@
-"""The area profile (:mod:`indicators.compute.profile`) on the shipped Lübeck data."""
+"""The area profile (:mod:`indicators.compute.profile`) on the shipped Lübeck data, and the table people
+read on SYNTHETIC data (tests/synth_exports.py)."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
+from synth_exports import SUPPRESSED_CODE, synthetic_dataset
 
-from indicators.compute.profile import area_profile
+from indicators.compute.profile import area_profile, profile_table
 
 YEAR = 2022
 
@@ -66,3 +69,19 @@ def test_labels_in_the_language_asked(luebeck) -> None:
     assert de.loc["population_total"] == luebeck.catalogue["population_total"].label("de")
     assert en.loc["population_total"] == luebeck.catalogue["population_total"].label("en")
     assert de.loc["population_total"] != en.loc["population_total"]
+
+
+def test_profile_table_says_suppressed_instead_of_a_number_and_ranks_of_n():
+    ds = synthetic_dataset()  # SYNTHETIC data (tests/synth_exports.py)
+    prof = area_profile(ds, SUPPRESSED_CODE, 2022, "en")
+    shown = profile_table(prof, "en").set_index("indicator")
+    assert list(shown.columns) == ["value", "city", "rank", "trend"]
+    rate = prof.set_index("indicator").loc["case_rate"]
+    assert bool(rate["suppressed"]) and shown.loc[rate["label"], "value"] == "suppressed"
+    n = int(prof["n"].max())
+    assert all(r == "–" or r.endswith(f"{n}") for r in shown["rank"])
+    assert shown.loc[rate["label"], "city"] != "–"
+
+
+def test_profile_table_of_no_rows_is_empty_with_its_columns():
+    assert list(profile_table(pd.DataFrame(), "de").columns) == ["indicator", "value", "city", "rank", "trend"]

@@ -1,8 +1,10 @@
-"""The ranking table beside the map (:mod:`indicators.compute.ranking`) on the shipped Lübeck data."""
+"""The ranking table beside the map (:mod:`indicators.compute.ranking`) on the shipped Lübeck data
+(and one two-row SYNTHETIC layer for the smoothing column)."""
 from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from geo.join import indicator_layer
@@ -73,3 +75,16 @@ def test_without_city_value_no_difference(share65) -> None:
     table = ranking_table(layer, None, 1, "de")
     assert set(table["vs_city"]) == {"–"}
     assert not any(math.isnan(v) for v in table["value_num"])
+
+
+def _layer(**extra):
+    """Two SYNTHETIC areas."""
+    return pd.DataFrame({"code": ["01", "02"], "name": ["a", "b"], "value": [12.5, 20.0], "rank": [2, 1],
+                         "suppressed": [False, False], **extra})
+
+
+def test_raw_values_appear_after_the_smoothed_ones_only_when_smoothing_is_on():
+    assert "raw" not in ranking_table(_layer(), 15.0, 1, "de")
+    table = ranking_table(_layer(raw=[10.0, 25.26]), 15.0, 1, "de")
+    assert list(table.columns) == ["rank", "code", "name", "value", "raw", "vs_city", "flagged", "value_num"]
+    assert table.set_index("code")["raw"].to_dict() == {"01": "10,0", "02": "25,3"}  # each on its own row
