@@ -69,6 +69,16 @@ def test_every_library_module_is_mirrored_or_listed() -> None:
     assert problems(ROOT, (ROOT / LIST).read_text(encoding="utf-8")) == []
 
 
+def test_wording_machinery_is_not_hidden_by_the_pattern_of_the_tables() -> None:
+    """``indicators/wording/*.py`` covers the theme tables (data); a machinery module has code of its own."""
+    from indicators.wording import MACHINERY
+
+    exact = {k for k in listed((ROOT / LIST).read_text(encoding="utf-8")) if "*" not in k}
+    for name in MACHINERY:
+        module = f"indicators/wording/{name}.py"
+        assert (ROOT / mirror_of(module)).is_file() or module in exact, module
+
+
 # The guard on a tree of its own (SYNTHETIC files made here), so it is known to fail when it should.
 
 def _tree(tmp_path: Path, files: list[str]) -> Path:
