@@ -16,7 +16,6 @@ listing changes when pygeoapi restarts on the changed configuration (systemd ``.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -25,8 +24,11 @@ from pathlib import Path
 
 import yaml
 from shapely.geometry import mapping
+from sqlalchemy.exc import SQLAlchemyError
 
 from geo.geographies import Geography
+from geo.read_errors import VECTOR_ERRORS
+from indicators.errors import SozialmonitorError
 from indicators.wording import t
 from store import config
 
@@ -35,6 +37,10 @@ OGC_URL_VAR = "SOZIALMONITOR_OGC_URL"
 CONFIG_NAME = "pygeoapi-config.yml"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 _LOG = logging.getLogger(__name__)
+# What refreshing the files can meet: the disk, a broken cached stamp (JSON), YAML, a saved dataset that
+# no longer loads (a project error, pyogrio/GDAL) or a failing database. Anything else is a bug.
+PUBLISH_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, yaml.YAMLError, SozialmonitorError,
+                                               SQLAlchemyError, *VECTOR_ERRORS)
 
 
 def ogc_dir(data_root: Path | str | None = None) -> Path:
@@ -226,14 +232,17 @@ def withdraw_stale(out: Path, keep: set[str]) -> list[str]:
 
 def refresh(data_root: Path | str | None = None) -> None:
     """Hook after a dataset changed: regenerate the OGC files if the OGC API is set up (its directory
-    or ``SOZIALMONITOR_OGC_DIR`` exists). Never raises: publishing must not fail on the cache; a failure
-    is logged (the collections then show the previous state until ``cli.py ogc config``)."""
+    or ``SOZIALMONITOR_OGC_DIR`` exists). Publishing must not fail on the cache: what
+    :data:`PUBLISH_ERRORS` lists is logged (the collections then show the previous state until
+    ``cli.py ogc config``); anything else is a bug and propagates."""
     out = ogc_dir(data_root)
     if not (out / CONFIG_NAME).exists():
         return
     try:
         write_ogc(out_dir=out, data_root=data_root)
-    except Exception:
+    except PUBLISH_ERRORS:
         _LOG.exception("OGC-Konfiguration konnte nicht erneuert werden")
-        with contextlib.suppress(Exception):  # at least: nothing that is no longer public stays served
+        try:  # at least: nothing that is no longer public stays served
             withdraw_stale(out, {collection_id(g) for g in public_geographies(data_root)})
+        except PUBLISH_ERRORS:
+            _LOG.exception("OGC-Sammlungen nicht zurückgezogen")

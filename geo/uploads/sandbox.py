@@ -96,23 +96,37 @@ def _fence(conn, parent_pid: int) -> None:
     workdir.use_here(workdir.child_dir())
 
 
+def _call(func: Callable, args: tuple, kwargs: dict) -> tuple[str, Any]:
+    """``func(*args, **kwargs)`` as ``("ok", result)``, ``("memory", None)`` or ``("error", exception)``.
+
+    The sandbox's one catch-all, and it handles nothing: the exception travels to the
+    caller of :func:`unpack`, which raises it as if the check had been called directly
+    (a user's mistake as its message, a bug as a bug).
+    """
+    try:
+        return "ok", func(*args, **kwargs)
+    except MemoryError:
+        return "memory", None
+    except BaseException as exc:  # transported, not handled: unpack raises it in the parent
+        return "error", exc
+
+
 def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seconds: float,
            parent_pid: int = 0) -> None:
-    try:
+    def fenced() -> Any:
         _fence(conn, parent_pid)
         _capped(resource.RLIMIT_AS, _address_space() + memory_mb * 1024 * 1024)  # on top of the fork
         _capped(resource.RLIMIT_CPU, int(seconds) + 1, grace=1)
         os.nice(5)  # the app's own requests come first
-        result: tuple[str, Any] = ("ok", func(*args, **kwargs))
-    except MemoryError:
-        result = ("memory", None)
-    except BaseException as exc:  # sent back and raised in the parent, as if called directly
-        result = ("error", exc)
+        return func(*args, **kwargs)
+
+    result = _call(fenced, (), {})
     try:
         conn.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     except MemoryError:
         conn.send_bytes(pickle.dumps(("memory", None)))
-    except Exception as exc:  # an unpicklable result or exception
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:  # an unpicklable result
+        # or exception: the parent raises this RuntimeError (a bug of the check), its log has the type
         conn.send_bytes(pickle.dumps(("error", RuntimeError(f"{type(exc).__name__}: {str(exc)[:200]}"))))
     finally:
         conn.close()
@@ -150,18 +164,11 @@ def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None
     """
     mem, secs = limits()
     memory_mb, seconds = memory_mb or mem, seconds or secs
-    if sys.platform == "win32":  # no fork, no rlimits: check in-process
-        try:
-            return pickle.dumps(("ok", func(*args, **kwargs)), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:
-            return pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
-    if _IN_CHILD:  # already fenced and limited
-        try:
-            return pickle.dumps(("ok", func(*args, **kwargs)), protocol=pickle.HIGHEST_PROTOCOL)
-        except MemoryError:
-            return pickle.dumps(("memory", memory_mb))
-        except Exception as exc:
-            return pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
+    if sys.platform == "win32" or _IN_CHILD:  # no fork, no rlimits; or already fenced and limited: in-process
+        status, value = _call(func, args, kwargs)
+        if status == "error" and not isinstance(value, Exception):
+            raise value  # Ctrl-C, SystemExit: this process's own, not a verdict on the file
+        return pickle.dumps((status, memory_mb if status == "memory" else value), protocol=pickle.HIGHEST_PROTOCOL)
     if not _CLEANED:
         _CLEANED.append(bool(workdir.cleanup_stale()))
     try:

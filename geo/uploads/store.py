@@ -44,9 +44,11 @@ import geopandas as gpd
 import pandas as pd
 import yaml
 from filelock import FileLock
+from sqlalchemy.exc import SQLAlchemyError
 
 from geo.geographies import REGISTRY, Geography, parse_registry
 from indicators.catalogue import Indicator, Source
+from indicators.errors import SozialmonitorError
 from store import config
 from store.errors import StoreError
 from store.permissions import ANONYMOUS, User
@@ -89,14 +91,15 @@ def shipped_names() -> list[str]:
 def startup_cleanup(root: Path | str | None = None) -> list[Path]:
     """At start-up: create the data directory (0700) and remove what a crash left there.
 
-    Never raises (a read-only or missing data directory must not stop the app);
-    a failure is logged with its traceback.
+    A data directory or database that cannot be used (``OSError``, a project error, SQLAlchemy)
+    must not stop the app: such a failure is logged with its traceback and nothing is removed.
+    Anything else is a bug and propagates.
     """
-    try:
-        from geo.uploads.workdir import cleanup_stale
+    from geo.uploads.workdir import cleanup_stale
 
+    try:
         return DataStore(root).cleanup() + cleanup_stale(root)
-    except Exception:
+    except (OSError, SozialmonitorError, SQLAlchemyError):  # the directory or the database cannot be used
         logging.getLogger(__name__).exception("data store clean-up failed")
         return []
 
@@ -306,6 +309,7 @@ class DataStore:
         folder = self.root / rel
         with self._locked():
             folder.mkdir(parents=True)
+            done = False
             try:
                 self._write_files(folder, areas, table, catalogue, sources, meta, label_de)
                 if _after_files:
@@ -314,9 +318,10 @@ class DataStore:
                                            label_en=label_en or label_de, layer=LAYER,
                                            reference_code=reference_code, attribution=attribution,
                                            details=dict(audit_details or {}))
-            except BaseException:
-                shutil.rmtree(folder, ignore_errors=True)
-                raise
+                done = True
+            finally:  # not registered, for whatever reason: no folder left behind (the exception goes on)
+                if not done:
+                    shutil.rmtree(folder, ignore_errors=True)
         from geo.publish import after_change
 
         after_change(root=self.root, user=self.user.name, action="replace" if overwrite else "upload", name=gid,
