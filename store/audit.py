@@ -15,12 +15,14 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from indicators.text import clean
 from store import db
 from store.bulk import insert_rows
 from store.db import reading, session
+from store.errors import DatabaseError
 from store.models import AuditRow, aware, utcnow
 from store.permissions import REFUSAL_HOOKS, User, require
 
@@ -150,7 +152,7 @@ def _refused(user: User, action: str, what: str) -> None:
         try:
             with session(engine) as s:
                 record(s, user, "refused", what or action, {"action": action, "role": user.role or "anonym"})
-        except Exception:  # the database is failing too: the refusal itself still reaches the user
+        except (SQLAlchemyError, DatabaseError):  # the database is failing too: the refusal itself still reaches the user
             _LOG.warning("refused action %s of %s not audited", action, user.name, exc_info=True)
 
     db.after_transactions(write)

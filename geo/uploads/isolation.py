@@ -104,9 +104,9 @@ def block_by_settings() -> dict[str, str]:
         os.environ.pop(var, None)
     os.environ.update(settings)
     pyogrio = sys.modules.get("pyogrio")
-    if pyogrio is not None:  # pyogrio's GDAL keeps its own copy of options set earlier
-        with contextlib.suppress(Exception):
-            pyogrio.set_gdal_config_options({k: v for k, v in settings.items() if k.isupper()})
+    if pyogrio is not None:  # pyogrio's GDAL keeps its own copy of options set earlier; a fence that
+        # cannot be set fails the check (sent back as an error), it is not skipped in silence
+        pyogrio.set_gdal_config_options({k: v for k, v in settings.items() if k.isupper()})
     return settings
 
 
