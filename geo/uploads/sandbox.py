@@ -30,6 +30,7 @@ import os
 import pickle
 import resource
 import sys
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -129,6 +130,9 @@ def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seco
         # or exception: the parent raises this RuntimeError (a bug of the check), its log has the type
         conn.send_bytes(pickle.dumps(("error", RuntimeError(f"{type(exc).__name__}: {str(exc)[:200]}"))))
     finally:
+        if sys.exc_info()[0] is not None:  # a bug while sending: the parent sees "died", the log has the traceback
+            traceback.print_exc(file=sys.stderr)
+            sys.stderr.flush()
         conn.close()
         os._exit(0)  # no atexit handlers, no flushing of the parent's buffers
 
