@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -155,7 +156,7 @@ def validate_table(  # noqa: C901 (to split, issue #25)
     long = _to_long(raw, roles, report, default_year, ignored_columns(mapping))
     cols = {"area": roles["area"], "year": roles.get("year", ""), "value": roles.get("value", "")}
 
-    keep: list[dict] = []
+    keep: list[dict[str, Any]] = []
     bad_rows: set[int] = set()  # rows dropped whole (area or year), reported once
     for rec in long.to_dict("records"):
         row, wide = int(rec[ROW_COL]), bool(rec["_wide"])
