@@ -12,7 +12,9 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -39,9 +41,9 @@ class AuditEntry:
     user: str
     action: str
     object: str
-    details: dict
+    details: dict[str, Any]
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         return {"time": self.time.isoformat(timespec="seconds"), "user": self.user, "action": self.action,
                 "object": self.object, "details": self.details}
 
@@ -54,7 +56,7 @@ def _utc(t: dt.datetime) -> dt.datetime:
     return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
 
 
-def entry_hash(prev: str, time: dt.datetime, user: str, action: str, obj: str, details: dict | None) -> str:
+def entry_hash(prev: str, time: dt.datetime, user: str, action: str, obj: str, details: Mapping[str, Any] | None) -> str:
     """SHA-256 (hex) of the previous entry's hash and this entry's content, in a canonical form."""
     content = [prev or "", _utc(time).strftime("%Y-%m-%dT%H:%M:%S.%f"), user, action, obj, details or {}]
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
@@ -69,21 +71,21 @@ def _last_hash(s: Session) -> str:
     return s.scalar(select(AuditRow.entry_hash).order_by(AuditRow.id.desc()).limit(1)) or ""
 
 
-def _row(prev: str, time: dt.datetime, name: str, action: str, obj: object, details: dict | None) -> dict:
+def _row(prev: str, time: dt.datetime, name: str, action: str, obj: object, details: Mapping[str, Any] | None) -> dict[str, Any]:
     fields = {"time": time, "user_name": clean(name)[:64], "action": action, "object": clean(obj)[:200],
               "details": json.loads(json.dumps(dict(details or {}), ensure_ascii=False, default=str))}
     digest = entry_hash(prev, time, fields["user_name"], action, fields["object"], fields["details"])
     return {**fields, "prev_hash": prev, "entry_hash": digest}
 
 
-def record(s: Session, user: User | str, action: str, obj: str = "", details: dict | None = None) -> None:
+def record(s: Session, user: User | str, action: str, obj: str = "", details: Mapping[str, Any] | None = None) -> None:
     """Append an entry inside the caller's transaction (so it is written exactly when the change is)."""
     name = user if isinstance(user, str) else user.name
     s.add(AuditRow(**_row(_last_hash(s), utcnow(), name, action, obj, details)))
     s.flush()  # so the next entry of this transaction chains to this one
 
 
-def record_many(s: Session, user: User | str, items: list[tuple[str, str, dict]]) -> None:
+def record_many(s: Session, user: User | str, items: Sequence[tuple[str, str, Mapping[str, Any]]]) -> None:
     """Append one entry per ``(action, object, details)`` in bulk (:func:`store.bulk.insert_rows`; imports)."""
     if not items:
         return

@@ -69,7 +69,7 @@ def _parse_problem(exc: BaseException) -> str:
 def _sheet_frame(ws: Any, name: str, cap: int) -> tuple[pd.DataFrame, Report]:
     report = Report(f"{name} [{ws.title}]")
     header: list[str] | None = None
-    records: list[dict] = []
+    records: list[dict[str, object]] = []
     rows = ws.iter_rows(values_only=True)
     i = 0
     while True:  # only openpyxl's lazy parsing is guarded: a bug of this loop stays a bug
