@@ -24,7 +24,6 @@ from pathlib import Path
 
 import yaml
 from shapely.geometry import mapping
-from sqlalchemy.exc import SQLAlchemyError
 
 from geo.geographies import Geography
 from geo.read_errors import VECTOR_ERRORS
@@ -38,9 +37,10 @@ CONFIG_NAME = "pygeoapi-config.yml"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 _LOG = logging.getLogger(__name__)
 # What refreshing the files can meet: the disk, a broken cached stamp (JSON), YAML, a saved dataset that
-# no longer loads (a project error, pyogrio/GDAL) or a failing database. Anything else is a bug.
+# no longer loads (a project error, pyogrio/GDAL) or a failing database (store.db: DatabaseError, a project
+# error). Anything else is a bug.
 PUBLISH_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, yaml.YAMLError, SozialmonitorError,
-                                               SQLAlchemyError, *VECTOR_ERRORS)
+                                               *VECTOR_ERRORS)
 
 
 def ogc_dir(data_root: Path | str | None = None) -> Path:

@@ -44,7 +44,6 @@ import geopandas as gpd
 import pandas as pd
 import yaml
 from filelock import FileLock
-from sqlalchemy.exc import SQLAlchemyError
 
 from geo.geographies import REGISTRY, Geography, parse_registry
 from indicators.catalogue import Indicator, Source
@@ -91,7 +90,8 @@ def shipped_names() -> list[str]:
 def startup_cleanup(root: Path | str | None = None) -> list[Path]:
     """At start-up: create the data directory (0700) and remove what a crash left there.
 
-    A data directory or database that cannot be used (``OSError``, a project error, SQLAlchemy)
+    A data directory or database that cannot be used (``OSError``; a project error such as
+    :class:`store.errors.DatabaseError`, which :mod:`store.db` makes of a locked or unreachable database)
     must not stop the app: such a failure is logged with its traceback and nothing is removed.
     Anything else is a bug and propagates.
     """
@@ -99,7 +99,7 @@ def startup_cleanup(root: Path | str | None = None) -> list[Path]:
 
     try:
         return DataStore(root).cleanup() + cleanup_stale(root)
-    except (OSError, SozialmonitorError, SQLAlchemyError):  # the directory or the database cannot be used
+    except (OSError, SozialmonitorError):  # the directory, or the database (store.db: DatabaseError), unusable
         logging.getLogger(__name__).exception("data store clean-up failed")
         return []
 
