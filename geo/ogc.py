@@ -21,6 +21,7 @@ import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import yaml
 from shapely.geometry import mapping
@@ -62,7 +63,7 @@ def public_geographies(data_root: Path | str | None = None) -> dict[str, Geograp
     return DataStore(data_root, user=ANONYMOUS).geographies()
 
 
-def feature_collection(geo: Geography) -> tuple[dict, dict]:
+def feature_collection(geo: Geography) -> tuple[dict[str, Any], dict[str, Any]]:
     """The GeoJSON of one geography (area × year, indicator values as properties) and its metadata.
 
     Returns
@@ -82,7 +83,7 @@ def feature_collection(geo: Geography) -> tuple[dict, dict]:
     names = dict(zip(areas["code"], areas["name"]))
     features = []
     for (code, year), row in wide.iterrows():
-        props: dict = {"id": f"{code}-{int(year)}", "code": str(code), "name": str(names[code]), "jahr": int(year)}
+        props: dict[str, Any] = {"id": f"{code}-{int(year)}", "code": str(code), "name": str(names[code]), "jahr": int(year)}
         for ind in indicators:
             v = row[ind]
             props[ind] = None if v != v else round(float(v), 6)  # NaN (withheld or missing) -> null
@@ -94,9 +95,9 @@ def feature_collection(geo: Geography) -> tuple[dict, dict]:
     return {"type": "FeatureCollection", "features": features}, meta
 
 
-def _rounded(geom: dict, digits: int = 6) -> dict:
+def _rounded(geom: dict[str, Any], digits: int = 6) -> dict[str, Any]:
     """A GeoJSON geometry with coordinates rounded to ``digits`` decimals (~0.1 m in degrees)."""
-    def r(c):
+    def r(c: Any) -> list[Any]:
         return [r(x) for x in c] if isinstance(c, (list, tuple)) and c and isinstance(c[0], (list, tuple)) \
             else [round(float(x), digits) for x in c]
     return {"type": geom["type"], "coordinates": r(geom["coordinates"])}
@@ -110,7 +111,7 @@ def _atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def collection_config(geo: Geography, meta: dict, data_file: Path) -> dict:
+def collection_config(geo: Geography, meta: dict[str, Any], data_file: Path) -> dict[str, Any]:
     """pygeoapi's resource entry of one collection: German title and description, source and licence."""
     sources = meta["sources"]
     licences = sorted({s.licence for s in sources if s.licence})
@@ -126,7 +127,7 @@ def collection_config(geo: Geography, meta: dict, data_file: Path) -> dict:
              for s in sources if s.licence_url]
     links += [{"type": "text/html", "rel": "describedby", "title": s.label, "href": s.url, "hreflang": "de"}
               for s in sources if s.url]
-    entry: dict = {
+    entry: dict[str, Any] = {
         "type": "collection",
         "title": {"de": geo.label_de, "en": geo.label_en or geo.label_de},
         "description": {"de": "\n".join(lines), "en": t("ogc_collection_description", "en", label=geo.label("en"),
@@ -144,7 +145,7 @@ def collection_config(geo: Geography, meta: dict, data_file: Path) -> dict:
     return entry
 
 
-def server_config(resources: dict, *, url: str) -> dict:
+def server_config(resources: dict[str, Any], *, url: str) -> dict[str, Any]:
     """The whole pygeoapi configuration around ``resources`` (German first, English second)."""
     return {
         "server": {"bind": {"host": "127.0.0.1", "port": 5000}, "url": url, "mimetype": "application/json; charset=UTF-8",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import access
 import geopandas as gpd
@@ -87,7 +87,8 @@ def _column(frame: pd.DataFrame, name: str, what: str) -> str:
     if not match:
         cols = ", ".join(str(c) for c in frame.columns if c not in ("geometry", "row"))
         raise ReachError(msg("err_reach_no_column", name=name, what=what, cols=cols))
-    return match[0]
+    found: str = match[0]
+    return found
 
 
 def _numbers(frame: pd.DataFrame, col: str, what: str) -> np.ndarray:
@@ -224,7 +225,8 @@ def two_sfca(*, demand: np.ndarray, supply: np.ndarray, pairs: tuple[np.ndarray,
                           supply_index=True, supply_value="supply", cost_df=cost_df, cost_origin="o",
                           cost_dest="f", cost_name="cost")
     out = model.two_stage_fca(name="fca", max_cost=max_distance, weight_fn=fn)
-    return out["fca_supply"].reindex(demand_df.index).fillna(0.0).to_numpy(dtype=float)
+    fca: np.ndarray = out["fca_supply"].reindex(demand_df.index).fillna(0.0).to_numpy(dtype=float)
+    return fca
 
 
 @dataclass(kw_only=True)
@@ -307,10 +309,10 @@ class ReachResult:
                                  "uncovered_share": (g["gap"] / g["demand"]).to_numpy()},
                                 geometry=geoms.to_numpy(), crs=METRIC_CRS)
 
-    def to_json(self, areas: pd.DataFrame, *, points: bool) -> dict:
+    def to_json(self, areas: pd.DataFrame, *, points: bool) -> dict[str, Any]:
         """The ``cli.py reach --json`` object (points only for uploaded demand points)."""
         af = self.area_frame(areas)
-        out: dict = {"method": self.method, "distance": self.distance, "decay": self.decay,
+        out: dict[str, Any] = {"method": self.method, "distance": self.distance, "decay": self.decay,
                      "demand": self.demand.label, "facilities": self.supply.label,
                      "uncovered_share": _num(self.uncovered_share)}
         if points:

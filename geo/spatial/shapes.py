@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import shapely
@@ -37,7 +38,7 @@ def circle(lon: float, lat: float, radius_m: float) -> shapely.Polygon:
     return shapely.Point(x, y).buffer(radius_m, quad_segs=32)
 
 
-def geometry_from_geojson(obj: dict | list | str) -> shapely.Geometry:
+def geometry_from_geojson(obj: dict[str, Any] | list[Any] | str) -> shapely.Geometry:
     """Polygon (EPSG:25832) from GeoJSON in EPSG:4326, e.g. folium Draw's ``all_drawings``.
 
     Accepts a geometry, a Feature, a FeatureCollection or a list of Features;

@@ -20,7 +20,7 @@ import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import numpy as np
@@ -176,7 +176,7 @@ class SiteResult:
         out.loc[withheld, ["demand", "covered_before", "covered_after"]] = np.nan
         return out
 
-    def to_json(self, areas: pd.DataFrame | None = None) -> dict:
+    def to_json(self, areas: pd.DataFrame | None = None) -> dict[str, Any]:
         """The ``cli.py site --json`` object; with ``areas`` also the covered demand per area (rounded)."""
         out = {"objective": self.objective, "method": self.method, "distance": self.distance, "k": self.k,
                 "demand": self.demand.label, "candidates": self.candidates.label,
@@ -210,7 +210,8 @@ def _quiet():
         yield
 
 
-def _solve(model):
+def _solve(model: Any) -> np.ndarray:
+    """The chosen sites of a solved spopt model (pulp's CBC, quiet)."""
     with _quiet():
         model = model.solve(pulp.PULP_CBC_CMD(msg=False))
     if pulp.LpStatus[model.problem.status] != "Optimal":
@@ -236,7 +237,8 @@ def _coverage(demand: Points, candidates: Points, before: np.ndarray, k: int, ma
     weights = pd.Series(demand.value[open_[keys.index.to_numpy()]], index=keys.index).groupby(keys.to_numpy()).sum()
     if len(useful) <= k:
         return useful
-    return useful[_solve(_sparse_mclp(list(weights.index), weights.to_numpy(dtype=float), len(useful), k))]
+    chosen: np.ndarray = useful[_solve(_sparse_mclp(list(weights.index), weights.to_numpy(dtype=float), len(useful), k))]
+    return chosen
 
 
 def _sparse_mclp(groups: list[tuple[int, ...]], weights: np.ndarray, n_fac: int, k: int) -> MCLP:
@@ -290,7 +292,7 @@ def _pmedian(demand: Points, existing: Points, candidates: Points, k: int,
             stay = [pulp.LpVariable(f"s_{i}", lowBound=0, upBound=1) for i in range(len(xy))]
             prob += pulp.lpSum(w[i] * nearest[i] * stay[i] for i in range(len(xy))) + \
                 pulp.lpSum(w[i] * cost[i, j] * v for (i, j), v in z.items())
-            by_client: dict[int, list] = {}
+            by_client: dict[int, list[Any]] = {}
             for (ii, jj), v in z.items():
                 by_client.setdefault(int(ii), []).append(v)
                 prob += v <= x[jj]
@@ -307,7 +309,8 @@ def _pmedian(demand: Points, existing: Points, candidates: Points, k: int,
 
 def _distances(a: np.ndarray, b: np.ndarray, network: StreetNetwork | None) -> np.ndarray:
     if network is None:
-        return np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2))
+        dist: np.ndarray = np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2))
+        return dist
     i, j, d = network.pairs(origins=a, dests=b, max_distance=50_000)
     out = np.full((len(a), len(b)), FAR)
     out[i, j] = d

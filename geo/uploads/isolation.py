@@ -37,7 +37,7 @@ PROXY_VARS = ("http_proxy", "https_proxy", "ftp_proxy", "all_proxy",
 _HELD: list[socket.socket] = []  # the bound, never listening socket the proxy settings point to
 
 
-def _libc():
+def _libc() -> ctypes.CDLL:
     return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
 
 

@@ -32,12 +32,13 @@ import resource
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from geo.uploads import isolation, workdir
 from geo.uploads.slots import ChecksBusyError, check_slot
 from indicators.errors import InputError
 
+R = TypeVar("R")  # what the check returns
 ENV_MEMORY_MB = "SOZIALMONITOR_UPLOAD_MEMORY_MB"
 ENV_SECONDS = "SOZIALMONITOR_UPLOAD_SECONDS"
 DEFAULT_MEMORY_MB = 3072
@@ -97,7 +98,7 @@ def _fence(conn, parent_pid: int) -> None:
     workdir.use_here(workdir.child_dir())
 
 
-def _call(func: Callable, args: tuple, kwargs: dict) -> tuple[str, Any]:
+def _call(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, Any]:
     """``func(*args, **kwargs)`` as ``("ok", result)``, ``("memory", None)`` or ``("error", exception)``.
 
     The sandbox's one catch-all, and it handles nothing: the exception travels to the
@@ -112,7 +113,7 @@ def _call(func: Callable, args: tuple, kwargs: dict) -> tuple[str, Any]:
         return "error", exc
 
 
-def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seconds: float,
+def _child(conn, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int, seconds: float,
            parent_pid: int = 0) -> None:
     def fenced() -> Any:
         _fence(conn, parent_pid)
@@ -137,7 +138,7 @@ def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seco
         os._exit(0)  # no atexit handlers, no flushing of the parent's buffers
 
 
-def _run_child(func: Callable, args: tuple, kwargs: dict, memory_mb: int,
+def _run_child(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int,
                seconds: float) -> tuple[bytes | None, int | None, int]:
     """Fork, wait up to ``seconds``, kill what is left: (sent bytes or None, exit code, child pid)."""
     ctx = mp.get_context("fork")
@@ -158,7 +159,7 @@ def _run_child(func: Callable, args: tuple, kwargs: dict, memory_mb: int,
     return data, proc.exitcode, int(proc.pid or 0)
 
 
-def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None = None,
+def run_payload(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int | None = None,
                 seconds: float | None = None, label: str = "Datei") -> bytes:
     """``func(*args, **kwargs)`` in a limited child; the pickled ``(status, value)`` it sent back.
 
@@ -189,7 +190,7 @@ def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None
     return pickle.dumps(("memory", memory_mb)) if status == "memory" else data
 
 
-def unpack(payload: bytes, file_label: str = "Datei"):
+def unpack(payload: bytes, file_label: str = "Datei") -> Any:
     """The result in a payload of :func:`run_payload`, or its error raised (German message for limits)."""
     status, value = pickle.loads(payload)
     if status == "ok":
@@ -206,8 +207,8 @@ def unpack(payload: bytes, file_label: str = "Datei"):
                            "Datei bitte verkleinern oder vereinfachen.")
 
 
-def run_limited(func: Callable, *args, file_label: str = "Datei", memory_mb: int | None = None,
-                seconds: float | None = None, **kwargs):
+def run_limited(func: Callable[..., R], *args: Any, file_label: str = "Datei", memory_mb: int | None = None,
+                seconds: float | None = None, **kwargs: Any) -> R:
     """``func(*args, **kwargs)`` in a child process with memory and time limits.
 
     Parameters
@@ -226,4 +227,5 @@ def run_limited(func: Callable, *args, file_label: str = "Datei", memory_mb: int
     Exception
         Whatever ``func`` raised, re-raised here.
     """
-    return unpack(run_payload(func, args, kwargs, memory_mb, seconds, file_label), file_label)
+    result: R = unpack(run_payload(func, args, kwargs, memory_mb, seconds, file_label), file_label)
+    return result

@@ -38,7 +38,8 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import pandas as pd
@@ -75,7 +76,7 @@ def default_user(engine) -> User:
     return users.local_user(engine) if config.auth_mode() == "none" else ANONYMOUS
 
 
-def _registry():
+def _registry() -> ModuleType:
     """store.datasets, imported on first use (SQLAlchemy is not needed to import this module)."""
     from store import datasets
 
@@ -176,8 +177,8 @@ def catalogue_yaml(indicators: Mapping[str, Indicator] | list[Indicator], source
         entries.append(d)
     srcs = {s.id: {k: v for k, v in asdict(s).items() if k != "id" and v} for s in sources.values()}
     doc = {"sources": srcs, "indicators": entries}
-    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + yaml.safe_dump(
-        doc, allow_unicode=True, sort_keys=False)
+    body: str = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + body
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ class StoredDataset:
     name: str
     label: str
     folder: Path
-    meta: dict
+    meta: dict[str, Any]
     record: DatasetRecord | None = None
 
     @property
@@ -270,10 +271,10 @@ class DataStore:
         label_en: str = "",
         reference_code: str | None = "00",
         attribution: str = "",
-        meta: Mapping | None = None,
+        meta: Mapping[str, Any] | None = None,
         overwrite: bool = False,
         public: bool = False,
-        audit_details: Mapping | None = None,
+        audit_details: Mapping[str, Any] | None = None,
         _after_files: Callable[[], None] | None = None,
     ) -> Geography:
         """Save a dataset and register it as a geography; return that geography.
@@ -330,7 +331,7 @@ class DataStore:
 
     def _write_files(self, folder: Path, areas: gpd.GeoDataFrame, table: pd.DataFrame,
                      catalogue: Mapping[str, Indicator], sources: Mapping[str, Source],
-                     meta: Mapping | None, label: str) -> None:
+                     meta: Mapping[str, Any] | None, label: str) -> None:
         gdf = areas.copy()
         gdf["code"] = gdf["code"].astype(str)
         gdf["name"] = gdf["name"].astype(str)
@@ -346,7 +347,7 @@ class DataStore:
     def remove(self, name: str) -> bool:
         """Move a saved dataset to the trash (files kept); False if there was none of that name."""
         with self._changing("remove", name):
-            removed = _registry().remove(self.engine, self.user, safe_name(name))
+            removed: bool = _registry().remove(self.engine, self.user, safe_name(name))
         return removed
 
     def restore(self, name: str) -> Geography:
