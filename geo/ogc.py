@@ -83,7 +83,8 @@ def feature_collection(geo: Geography) -> tuple[dict[str, Any], dict[str, Any]]:
     names = dict(zip(areas["code"], areas["name"]))
     features = []
     for (code, year), row in wide.iterrows():
-        props: dict[str, Any] = {"id": f"{code}-{int(year)}", "code": str(code), "name": str(names[code]), "jahr": int(year)}
+        props: dict[str, Any] = {"id": f"{code}-{int(year)}", "code": str(code), "name": str(names[code]),
+                                 "jahr": int(year)}
         for ind in indicators:
             v = row[ind]
             props[ind] = None if v != v else round(float(v), 6)  # NaN (withheld or missing) -> null

@@ -237,7 +237,8 @@ def _coverage(demand: Points, candidates: Points, before: np.ndarray, k: int, ma
     weights = pd.Series(demand.value[open_[keys.index.to_numpy()]], index=keys.index).groupby(keys.to_numpy()).sum()
     if len(useful) <= k:
         return useful
-    chosen: np.ndarray = useful[_solve(_sparse_mclp(list(weights.index), weights.to_numpy(dtype=float), len(useful), k))]
+    model = _sparse_mclp(list(weights.index), weights.to_numpy(dtype=float), len(useful), k)
+    chosen: np.ndarray = useful[_solve(model)]
     return chosen
 
 

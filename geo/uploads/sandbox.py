@@ -113,8 +113,8 @@ def _call(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any
         return "error", exc
 
 
-def _child(conn, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int, seconds: float,
-           parent_pid: int = 0) -> None:
+def _child(conn, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int,
+           seconds: float, parent_pid: int = 0) -> None:
     def fenced() -> Any:
         _fence(conn, parent_pid)
         _capped(resource.RLIMIT_AS, _address_space() + memory_mb * 1024 * 1024)  # on top of the fork

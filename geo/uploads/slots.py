@@ -34,7 +34,8 @@ class ChecksBusyError(InputError):
     """Every check slot stayed taken for the whole wait (German message)."""
 
 
-NOTICES: list[Callable[[str], object]] = []  # front ends add theirs (the app: a message in the page); never raise
+# front ends add theirs (the app: a message in the page); a notice never raises
+NOTICES: list[Callable[[str], object]] = []
 
 
 def set_notice(show: Callable[[str], object]) -> None:
