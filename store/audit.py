@@ -145,7 +145,8 @@ def entries(engine: Engine, actor: User, *, since: dt.datetime | dt.date | None 
 
 def _refused(user: User, action: str, what: str) -> None:
     """Audit a refused action ("refused", the action in the details) in a transaction of its own, after the
-    one that is open (which the refusal rolls back) has ended. Never raises: the refusal must go on."""
+    one that is open (which the refusal rolls back) has ended. A failing database is logged, not raised: the
+    refusal must go on (a bug still propagates)."""
     engine = db.current_engine()
     if engine is None:
         return
