@@ -91,10 +91,8 @@ def shipped_names() -> list[str]:
 def startup_cleanup(root: Path | str | None = None) -> list[Path]:
     """At start-up: create the data directory (0700) and remove what a crash left there.
 
-    A data directory or database that cannot be used (``OSError``; a project error such as
-    :class:`store.errors.DatabaseError`, which :mod:`store.db` makes of a locked or unreachable database)
-    must not stop the app: such a failure is logged with its traceback and nothing is removed.
-    Anything else is a bug and propagates.
+    An unusable directory or database (``OSError``; a project error such as store.db's ``DatabaseError``) must
+    not stop the app: it is logged with its traceback. Anything else is a bug and propagates.
     """
     from geo.uploads.workdir import cleanup_stale
 
