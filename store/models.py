@@ -6,7 +6,7 @@ Other packages declare their tables on the same :class:`Base` (so they may refer
 from __future__ import annotations
 
 import datetime as dt
-from typing import get_args, overload
+from typing import Any, get_args, overload
 
 from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -95,7 +95,7 @@ class AuditRow(Base):
     user_name: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32), index=True)
     object: Mapped[str] = mapped_column(String(200), default="")
-    details: Mapped[dict] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # the chain (store.audit.entry_hash): the previous entry's hash, and the hash of that plus this entry
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     entry_hash: Mapped[str] = mapped_column(String(64), default="")

@@ -38,7 +38,8 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import pandas as pd
@@ -47,6 +48,7 @@ from filelock import FileLock
 
 from geo.geographies import Geography, shipped_geographies
 from indicators.catalogue import Indicator, Source
+from indicators.errors import SozialmonitorError
 from store import config
 from store.errors import StoreError
 from store.permissions import ANONYMOUS, User
@@ -74,7 +76,7 @@ def default_user(engine) -> User:
     return users.local_user(engine) if config.auth_mode() == "none" else ANONYMOUS
 
 
-def _registry():
+def _registry() -> ModuleType:
     """store.datasets, imported on first use (SQLAlchemy is not needed to import this module)."""
     from store import datasets
 
@@ -89,14 +91,14 @@ def shipped_names() -> list[str]:
 def startup_cleanup(root: Path | str | None = None) -> list[Path]:
     """At start-up: create the data directory (0700) and remove what a crash left there.
 
-    Never raises (a read-only or missing data directory must not stop the app);
-    a failure is logged with its traceback.
+    An unusable directory or database (``OSError``; a project error such as store.db's ``DatabaseError``) must
+    not stop the app: it is logged with its traceback. Anything else is a bug and propagates.
     """
-    try:
-        from geo.uploads.workdir import cleanup_stale
+    from geo.uploads.workdir import cleanup_stale
 
+    try:
         return DataStore(root).cleanup() + cleanup_stale(root)
-    except Exception:
+    except (OSError, SozialmonitorError):  # the directory, or the database (store.db: DatabaseError), unusable
         logging.getLogger(__name__).exception("data store clean-up failed")
         return []
 
@@ -173,8 +175,8 @@ def catalogue_yaml(indicators: Mapping[str, Indicator] | list[Indicator], source
         entries.append(d)
     srcs = {s.id: {k: v for k, v in asdict(s).items() if k != "id" and v} for s in sources.values()}
     doc = {"sources": srcs, "indicators": entries}
-    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + yaml.safe_dump(
-        doc, allow_unicode=True, sort_keys=False)
+    body: str = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + body
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ class StoredDataset:
     name: str
     label: str
     folder: Path
-    meta: dict
+    meta: dict[str, Any]
     record: DatasetRecord | None = None
 
     @property
@@ -267,10 +269,10 @@ class DataStore:
         label_en: str = "",
         reference_code: str | None = "00",
         attribution: str = "",
-        meta: Mapping | None = None,
+        meta: Mapping[str, Any] | None = None,
         overwrite: bool = False,
         public: bool = False,
-        audit_details: Mapping | None = None,
+        audit_details: Mapping[str, Any] | None = None,
         _after_files: Callable[[], None] | None = None,
     ) -> Geography:
         """Save a dataset and register it as a geography; return that geography.
@@ -306,6 +308,7 @@ class DataStore:
         folder = self.root / rel
         with self._locked():
             folder.mkdir(parents=True)
+            done = False
             try:
                 self._write_files(folder, areas, table, catalogue, sources, meta, label_de)
                 if _after_files:
@@ -314,9 +317,10 @@ class DataStore:
                                            label_en=label_en or label_de, layer=LAYER,
                                            reference_code=reference_code, attribution=attribution,
                                            details=dict(audit_details or {}))
-            except BaseException:
-                shutil.rmtree(folder, ignore_errors=True)
-                raise
+                done = True
+            finally:  # not registered, for whatever reason: no folder left behind (the exception goes on)
+                if not done:
+                    shutil.rmtree(folder, ignore_errors=True)
         from geo.publish import after_change
 
         after_change(root=self.root, user=self.user.name, action="replace" if overwrite else "upload", name=gid,
@@ -325,7 +329,7 @@ class DataStore:
 
     def _write_files(self, folder: Path, areas: gpd.GeoDataFrame, table: pd.DataFrame,
                      catalogue: Mapping[str, Indicator], sources: Mapping[str, Source],
-                     meta: Mapping | None, label: str) -> None:
+                     meta: Mapping[str, Any] | None, label: str) -> None:
         gdf = areas.copy()
         gdf["code"] = gdf["code"].astype(str)
         gdf["name"] = gdf["name"].astype(str)
@@ -341,7 +345,7 @@ class DataStore:
     def remove(self, name: str) -> bool:
         """Move a saved dataset to the trash (files kept); False if there was none of that name."""
         with self._changing("remove", name):
-            removed = _registry().remove(self.engine, self.user, safe_name(name))
+            removed: bool = _registry().remove(self.engine, self.user, safe_name(name))
         return removed
 
     def restore(self, name: str) -> Geography:
