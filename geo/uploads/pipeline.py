@@ -171,6 +171,17 @@ def accept_upload(store: DataStore, name: str, label: str, content: UploadConten
     with the same key). Shipped indicators whose inputs are all present are
     kept in the catalogue, so e.g. shares are recomputed for Stadtbezirke.
 
+    Parameters
+    ----------
+    store : DataStore
+        Where the geography is saved (its user must be allowed to).
+    name, label : str
+        The dataset's name (made safe with :func:`safe_name`) and its label.
+    content : UploadContent
+        The areas or the geography extended, the table, new indicators, sources and reports.
+    overwrite : bool
+        Save a new version of an existing dataset of that name.
+
     Raises
     ------
     UploadError

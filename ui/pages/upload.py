@@ -79,7 +79,8 @@ def _boundary_upload(store: DataStore, lang: str) -> None:
             label = st.text_input(t("up_label", lang), up.name.rsplit(".", 1)[0], key="up_b_label")
             if result.ok and st.button(t("up_accept_and_save", lang), key="up_b_ok"):
                 try:
-                    geo = accept_upload(store, label, label, UploadContent(areas=result.areas, reports=[result.report]))
+                    content = UploadContent(areas=result.areas, reports=[result.report])
+                    geo = accept_upload(store, label, label, content)
                 except (StoreError, UploadError, ValueError) as exc:
                     common.show_error(exc)
                 else:
