@@ -93,7 +93,7 @@ def _say_before_saving(store: DataStore, name: str, base: str | None, check: Tab
 
 
 def _add(args: argparse.Namespace) -> int:
-    from geo.uploads.pipeline import accept_upload
+    from geo.uploads.pipeline import UploadContent, accept_upload
     from geo.uploads.store import safe_name, shipped_names
     from store.datasets import precheck
 
@@ -118,8 +118,9 @@ def _add(args: argparse.Namespace) -> int:
         indicators = declare_parts(indicators, check.catalogue, parse_parts(args.parts),
                                    set(check.tidy["variable"]) | set(check.catalogue))
     growth = _say_before_saving(store, name, base, check, indicators, extends=exists and base == name)
-    geo = accept_upload(store, name, args.label, areas=areas, tidy=check.tidy, base_geography=base,
-                        indicators=indicators, sources=sources, reports=[*reports, check.report], overwrite=exists)
+    content = UploadContent(areas=areas, tidy=check.tidy, base_geography=base, indicators=indicators,
+                            sources=sources, reports=[*reports, check.report])
+    geo = accept_upload(store, name, args.label, content, overwrite=exists)
     if args.public:
         store.publish(geo.id)
     print(say("cli_m_replaced" if exists else "cli_m_saved", id=geo.id, label=geo.label_de,

@@ -25,6 +25,7 @@ from matplotlib.transforms import Bbox
 
 from geo.join import indicator_layer
 from geo.printmap import layout as pl
+from geo.printmap.frame import draw_footer, draw_header, footer_lines
 from geo.printmap.labels import place_labels
 from geo.printmap.legend import LegendText, draw_legend, draw_scale_bar
 from geo.printmap.page import Panel
@@ -188,32 +189,6 @@ def setup_map_axes(fig: Figure, layout: pl.PageLayout, body: pl.Box,
     return ax, box
 
 
-def _header(fig: Figure, layout: pl.PageLayout, title: str, subtitle: str) -> None:
-    ax = pl.add_axes_mm(fig, layout.header, layout)
-    w, h = layout.header[2], layout.header[3]
-    fs = layout.font_scale
-    size = 17 * fs
-    while size > 11 * fs and pl.text_width_px(fig, title, size, "bold") > w / pl.MM_PER_INCH * fig.dpi:
-        size -= 0.5 * fs
-    ax.text(0, h, title, ha="left", va="top", fontsize=size, fontweight="bold", color=pl.TEXT_COLOR)
-    sub = "\n".join(pl.wrap_to_width(fig, subtitle, w, 10 * fs)[:2])
-    ax.text(0, h - 9.5 * fs, sub, ha="left", va="top", fontsize=10 * fs, color=pl.MUTED,
-            linespacing=1.3)
-
-
-def footer_lines(fig: Figure, width_mm: float, fontsize: float, parts: list[str]) -> list[str]:
-    """Footer parts wrapped to the page width."""
-    return [line for p in parts for line in pl.wrap_to_width(fig, p, width_mm, fontsize)]
-
-
-def _footer(fig: Figure, layout: pl.PageLayout, lines: list[str], fontsize: float) -> None:
-    ax = pl.add_axes_mm(fig, layout.footer, layout)
-    w, h = layout.footer[2], layout.footer[3]
-    ax.plot([0, w], [h, h], color="#999999", linewidth=0.5)
-    ax.text(0, h - 1.6 * layout.font_scale, "\n".join(lines), ha="left", va="top",
-            fontsize=fontsize, color=pl.MUTED, linespacing=1.45)
-
-
 def build_print_map(ds: Dataset, indicator: str, year: int,
                     options: PrintOptions = PrintOptions()) -> PrintMap:
     """Draw the print map of one indicator and year (call inside ``rc_context(pl.RC)``).
@@ -283,8 +258,8 @@ def compose_page(layer: gpd.GeoDataFrame, cls: Classification, page: PageText, o
     parts = [*page.footer, f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."]
     lines = footer_lines(fig, width_mm, foot_fs, parts)
     layout = pl.page_layout(options.size, footer_lines=len(lines))
-    _header(fig, layout, page.title, page.subtitle)
-    _footer(fig, layout, lines, foot_fs)
+    draw_header(fig, layout, page.title, page.subtitle)
+    draw_footer(fig, layout, lines, foot_fs)
 
     ax, box = setup_map_axes(fig, layout, layout.body, layer.total_bounds)
     draw_areas(ax, layer, cls, options.flagged, line_scale=fs)

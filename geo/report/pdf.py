@@ -20,6 +20,8 @@ from matplotlib.backends.backend_pdf import PdfPages
 
 from geo.printmap import layout as pl
 from geo.printmap.text import fmt_date, method_text
+from geo.report import areas as ra
+from geo.report import flags as rf
 from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import FlagSource, threshold_flag_table
@@ -269,15 +271,15 @@ def build_report(ds: Dataset, year: int, lang: str = "de", options: ReportOption
                        else "" if page.kind in {"methods", "planning"} else f"{ds.geography.label(lang)} · {year}")
                 top = rl.page_frame(fig, layout, page.title, page.section, sub, footer, label)
                 if page.kind == "flags":
-                    rp.flags_page(fig, layout, ds, table, lang, top, rule, overview[slice(*page.span)])
+                    rf.flags_page(fig, layout, ds, table, lang, top, rule, overview[slice(*page.span)])
                 elif page.kind == "flags_more":
-                    rp.flag_rows(fig, layout, ds, table, lang, top, overview[slice(*page.span)])
+                    rf.flag_rows(fig, layout, ds, table, lang, top, overview[slice(*page.span)])
                 elif page.kind == "indicator":
                     rp.indicator_page(fig, layout, report, page.key, top)
                 elif page.kind == "area":
-                    rp.area_page(fig, layout, report, page.key, top)
+                    ra.area_page(fig, layout, report, page.key, top)
                 elif page.kind == "appendix":
-                    rp.appendix_page(fig, layout, ds, table, lang, top, layers, page.span)
+                    ra.appendix_page(fig, layout, ds, table, lang, top, layers, page.span)
                 else:
                     _methods(fig, layout, page.lines, top)
             pdf.savefig(fig)

@@ -16,7 +16,6 @@ control (:func:`indicators.compute.disclosure.apply_disclosure`) applies to the 
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -27,6 +26,7 @@ import pandas as pd
 import shapely
 
 from geo.spatial.addresses import load_addresses, points_area_codes
+from geo.spatial.protection import protection, round_to_base
 from geo.spatial.shapes import MAX_RADIUS_M as MAX_RADIUS_M  # the polygon builders, re-exported for callers
 from geo.spatial.shapes import EstimateError as EstimateError
 from geo.spatial.shapes import circle as circle
@@ -41,32 +41,7 @@ from indicators.formatting import fmt_number, fmt_percent, value_decimals
 from indicators.wording import t
 
 METHODS = ("areal", "dasymetric")
-# Protection against differencing two custom areas (e.g. a 500 m and a 510 m circle):
-# no estimate below a minimum population (address-point method), published counts
-# rounded to a base, rates recomputed from the rounded counts.
-ENV_MIN_POPULATION = "SOZIALMONITOR_ESTIMATE_MIN_POPULATION"
-ENV_ROUND_BASE = "SOZIALMONITOR_ESTIMATE_ROUND_BASE"
-DEFAULT_MIN_POPULATION = 300
-DEFAULT_ROUND_BASE = 5
 POPULATION_VAR = "population_total"
-
-
-def _env_number(name: str, default: int) -> int:
-    try:
-        return max(0, int(float(os.environ.get(name, default))))
-    except ValueError:
-        return default
-
-
-def protection() -> tuple[int, int]:
-    """(minimum population, rounding base) for custom-area estimates, from the environment."""
-    return _env_number(ENV_MIN_POPULATION, DEFAULT_MIN_POPULATION), max(1, _env_number(ENV_ROUND_BASE,
-                                                                                       DEFAULT_ROUND_BASE))
-
-
-def round_to_base(values: np.ndarray, base: int) -> np.ndarray:
-    """Counts rounded to a multiple of ``base`` (halves up), NaN kept."""
-    return np.floor(np.asarray(values, dtype=float) / base + 0.5) * base
 
 
 # --- the estimate --------------------------------------------------------

@@ -21,7 +21,7 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from geo.crs import METRIC_CRS
-from geo.spatial.estimate import protection, round_to_base
+from geo.spatial.protection import protection, round_to_base
 from geo.spatial.reach_points import Points, ReachError
 from indicators.errors import msg
 
@@ -121,7 +121,7 @@ class ReachResult:
         """Per area: demand, demand-weighted mean access, uncovered demand and share, withheld.
 
         Disclosure: the uncovered demand is an estimate and is rounded to the base of the
-        custom-area estimates (:func:`geo.spatial.estimate.protection`), the share recomputed
+        custom-area estimates (:func:`geo.spatial.protection.protection`), the share recomputed
         from the rounded count; areas with less demand than the minimum count, or whose count
         was withheld, show nothing (``withheld``).
         """

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
 
-from geo.spatial.estimate import protection, round_to_base
+from geo.spatial.protection import protection, round_to_base
 from geo.spatial.reach import STRAIGHT, check_distance, straight_pairs
 from geo.spatial.reach_points import Points, ReachError
 from geo.spatial.siting_models import coverage_sites, pmedian_sites

@@ -16,7 +16,7 @@ import pandas as pd
 
 from geo.geographies import Geography, shipped_geographies
 from geo.loading import load_dataset
-from geo.uploads.pipeline import accept_upload, rename_variables
+from geo.uploads.pipeline import UploadContent, accept_upload, rename_variables
 from geo.uploads.store import DataStore
 from indicators.catalogue import Indicator, Source
 from indicators.ingest.growth import KEY, Growth, describe_growth
@@ -97,8 +97,8 @@ def extend_dataset(store: DataStore, geo: Geography, tidy: pd.DataFrame, *,
     indicators = list(indicators)
     growth = preview_growth(geo, tidy, indicators, store=store)
     item = _saved(store, geo.id)
-    saved = accept_upload(store, geo.id, geo.label_de, tidy=tidy, base_geography=geo, indicators=indicators,
-                          sources=sources, reports=reports, overwrite=True)
+    content = UploadContent(tidy=tidy, base_geography=geo, indicators=indicators, sources=sources, reports=reports)
+    saved = accept_upload(store, geo.id, geo.label_de, content, overwrite=True)
     if item is not None and item.public and allowed(store.user, "publish"):
         store.publish(saved.id, True)
     return saved, growth

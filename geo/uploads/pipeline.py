@@ -126,32 +126,65 @@ def _usable_shipped(catalogue: Mapping[str, Indicator], variables: set[str]) -> 
     return {k: i for k, i in catalogue.items() if i.inputs() <= variables}
 
 
-def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-    store: DataStore,
-    name: str,
-    label: str,
-    *,
-    areas: gpd.GeoDataFrame | None = None,
-    tidy: pd.DataFrame | None = None,
-    base_geography: str | Geography | None = None,
-    indicators: Iterable[Indicator] = (),
-    sources: Iterable[Source] = (),
-    reports: Iterable[Report] = (),
-    overwrite: bool = False,
-) -> Geography:
+@dataclasses.dataclass(frozen=True, kw_only=True, eq=False)
+class UploadContent:
+    """What an upload brings to :func:`accept_upload`: new areas or the geography it extends, and its table.
+
+    Parameters
+    ----------
+    areas : geopandas.GeoDataFrame, optional
+        The areas of a new geography (e.g. from :func:`boundary_areas`).
+    tidy : pandas.DataFrame, optional
+        The values in tidy form (``area_code``, ``year``, ``variable``, ``value``).
+    base_geography : str or Geography, optional
+        The geography a table is added to (its areas, table and catalogue are copied).
+    indicators, sources : iterable
+        New indicators and their sources (from the forms of the upload page).
+    reports : iterable of Report
+        The check reports of the files; one that rejected its file blocks the upload.
+        Any iterable is kept as a tuple, so one content can be offered twice.
+    """
+
+    areas: gpd.GeoDataFrame | None = None
+    tidy: pd.DataFrame | None = None
+    base_geography: str | Geography | None = None
+    indicators: Iterable[Indicator] = ()
+    sources: Iterable[Source] = ()
+    reports: Iterable[Report] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("indicators", "sources", "reports"):  # a generator would be used up by the first save
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+
+
+def accept_upload(store: DataStore, name: str, label: str, content: UploadContent, *,
+                  overwrite: bool = False) -> Geography:
     """Save an accepted upload as a geography and return it.
 
-    Either ``areas`` (a new geography, e.g. from :func:`boundary_areas`) or
-    ``base_geography`` (add a table to an existing one: its areas, table and
+    Either ``content.areas`` (a new geography, e.g. from :func:`boundary_areas`) or
+    ``content.base_geography`` (add a table to an existing one: its areas, table and
     catalogue are copied and the new rows added; new values win over old ones
     with the same key). Shipped indicators whose inputs are all present are
     kept in the catalogue, so e.g. shares are recomputed for Stadtbezirke.
+
+    Parameters
+    ----------
+    store : DataStore
+        Where the geography is saved (its user must be allowed to).
+    name, label : str
+        The dataset's name (made safe with :func:`safe_name`) and its label.
+    content : UploadContent
+        The areas or the geography extended, the table, new indicators, sources and reports.
+    overwrite : bool
+        Save a new version of an existing dataset of that name.
 
     Raises
     ------
     UploadError
         If there is nothing to save or a report rejected its file.
     """
+    areas, tidy, base_geography = content.areas, content.tidy, content.base_geography
+    indicators, sources, reports = content.indicators, content.sources, content.reports
     reports = list(reports)
     bad = [r.summary() for r in reports if not r.ok]
     if bad:

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from geo.webmap import html as maphtml
-from geo.webmap.elements import AreasGroup, Choropleth, DrawLocal
+from geo.webmap.elements import AreasGroup, Choropleth, DrawLocal, draw_texts
 from geo.webmap.geometry import (
     DEFAULT_DECIMALS,
     DEFAULT_TOLERANCE_M,
@@ -51,7 +51,7 @@ from geo.webmap.geometry import (
 )
 from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import NO_DATA_COLOR, Classification
-from indicators.formatting import Lang, fmt_value
+from indicators.formatting import fmt_value
 from indicators.wording import t
 
 STATIC = "/app/static"
@@ -234,41 +234,6 @@ def build_map(
         make_offline(d)
         d.add_to(m)
     return m
-
-
-def draw_texts(lang: Lang = "de") -> dict:
-    """leaflet-draw's ``L.drawLocal`` texts (those of the tools the map offers) in ``lang``."""
-    def w(key: str) -> str:
-        return t(key, lang)
-
-    return {
-        "draw": {
-            "toolbar": {
-                "actions": {"title": w("draw_cancel_title"), "text": w("draw_cancel")},
-                "finish": {"title": w("draw_finish_title"), "text": w("draw_finish")},
-                "undo": {"title": w("draw_undo_title"), "text": w("draw_undo")},
-                "buttons": {"polygon": w("draw_polygon"), "rectangle": w("draw_rectangle"), "circle": w("draw_circle")},
-            },
-            "handlers": {
-                "circle": {"tooltip": {"start": w("draw_circle_start")}, "radius": w("draw_radius")},
-                "polygon": {"tooltip": {"start": w("draw_polygon_start"), "cont": w("draw_polygon_cont"),
-                                        "end": w("draw_polygon_end")}},
-                "rectangle": {"tooltip": {"start": w("draw_rectangle_start")}},
-                "simpleshape": {"tooltip": {"end": w("draw_release")}},
-            },
-        },
-        "edit": {
-            "toolbar": {
-                "actions": {"save": {"title": w("draw_save_title"), "text": w("draw_save")},
-                            "cancel": {"title": w("draw_cancel_edit_title"), "text": w("draw_cancel")},
-                            "clearAll": {"title": w("draw_clear_all_title"), "text": w("draw_clear_all")}},
-                "buttons": {"edit": w("draw_edit"), "editDisabled": w("draw_edit_disabled"),
-                            "remove": w("draw_remove"), "removeDisabled": w("draw_remove_disabled")},
-            },
-            "handlers": {"edit": {"tooltip": {"text": w("draw_edit_tip"), "subtext": w("draw_edit_subtip")}},
-                         "remove": {"tooltip": {"text": w("draw_remove_tip")}}},
-        },
-    }
 
 
 def _full_props(layer: MapLayer, cols: dict[str, pd.Series], notes: dict, n_ranked: int) -> list[dict]:

@@ -23,7 +23,7 @@ from indicators.compute.classify import Classification, classify
 from indicators.dataset import Dataset
 from indicators.needs.assess import assess
 from indicators.needs.explain import explain
-from indicators.needs.mss import STATUS_CLASSES, STATUS_CLASSES_EN
+from indicators.needs.mss_classes import STATUS_CLASSES, STATUS_CLASSES_EN
 from indicators.needs.registry import geography_method, need_method
 from indicators.needs.robustness import robustness
 from indicators.schemes import NEED_SCHEMES
@@ -125,7 +125,7 @@ def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = 
     return result, expl, rob
 
 
-MSS_CLASSES, MSS_CLASSES_EN = STATUS_CLASSES, STATUS_CLASSES_EN  # decided in indicators.needs.mss
+MSS_CLASSES, MSS_CLASSES_EN = STATUS_CLASSES, STATUS_CLASSES_EN  # decided in indicators.needs.mss_classes
 
 
 def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classification:

@@ -39,15 +39,8 @@ import pandas as pd
 
 from indicators.errors import InputError
 from indicators.needs.method import DefaultIndicators, NeedMethod, finish
-from indicators.needs.small_numbers import NOT_ASSESSED
+from indicators.needs.mss_classes import STATUS_CLASSES, STATUS_CLASSES_EN, combined_group, dynamic_class, status_class
 
-STATUS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")  # the one list of MSS status classes
-STATUS_CLASSES_EN = ("high", "medium", "low", "very low")        # their English names, same order
-DYNAMIC_CLASSES = ("positiv", "stabil", "negativ")
-DYNAMIC_SYMBOLS = {"positiv": "+", "stabil": "+/-", "negativ": "-"}
-#: Upper bounds (inclusive) of the status classes hoch/mittel/niedrig.
-STATUS_CUTS = (-1.0, 1.0, 1.5)
-DYNAMIC_CUTS = (-1.0, 1.0)
 #: MSS's published outlier ("Ausreißer"), old and new LOR key.
 MSS_OUTLIERS = ("10010203", "10100205")
 
@@ -79,41 +72,6 @@ def zscore(values: pd.Series, reference: pd.Series | None = None,
     if not np.isfinite(sd) or sd == 0:
         return pd.Series(0.0, index=values.index).where(values.notna())
     return (values.astype("float64") - mean) / sd
-
-
-def status_class(index: float) -> str:
-    """Status class of one standardised status sum (see module docstring)."""
-    if pd.isna(index):
-        return NOT_ASSESSED
-    lo, mid, hi = STATUS_CUTS
-    high, medium, low, very_low = STATUS_CLASSES
-    if index < lo:
-        return high
-    if index <= mid:
-        return medium
-    if index <= hi:
-        return low
-    return very_low
-
-
-def dynamic_class(index: float) -> str:
-    """Dynamics class of one standardised dynamics sum (see module docstring)."""
-    if pd.isna(index):
-        return NOT_ASSESSED
-    lo, hi = DYNAMIC_CUTS
-    positive, stable, negative = DYNAMIC_CLASSES
-    if index < lo:
-        return positive
-    if index <= hi:
-        return stable
-    return negative
-
-
-def combined_group(status: str, dynamic: str) -> str:
-    """One of the 12 groups, e.g. ``"4 -"`` for sehr niedrig / negativ."""
-    if status not in STATUS_CLASSES or dynamic not in DYNAMIC_CLASSES:
-        return NOT_ASSESSED
-    return f"{STATUS_CLASSES.index(status) + 1} {DYNAMIC_SYMBOLS[dynamic]}"
 
 
 def split_columns(columns: Iterable[str]) -> tuple[list[str], list[str]]:

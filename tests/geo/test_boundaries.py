@@ -6,7 +6,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from geo.boundaries import pick_columns, read_vector
+from geo.boundaries import read_vector
 from geo.geographies import get_geography, load_areas
 
 
@@ -65,21 +65,6 @@ def test_zip_path_traversal_is_rejected(tmp_path):
         zf.writestr("../../etc/x.shp", b"x")
     out, report = read_vector(z)
     assert out is None and "unsicherer Pfad" in report.summary()
-
-
-def test_pick_columns_drops_missing_and_duplicate_codes(tmp_path):
-    path = write_geojson(tmp_path / "d.geojson", [feat("01", SQUARE), feat("01", SQUARE), feat(None, SQUARE)])
-    gdf, report = read_vector(path)
-    out = pick_columns(gdf, "code", "name", report)
-    assert list(out["code"]) == ["01"]
-    assert report.dropped_rows == {2, 3}
-
-
-def test_unknown_code_column_names_alternatives(tmp_path):
-    path = write_geojson(tmp_path / "c.geojson", [feat("01", SQUARE)])
-    gdf, report = read_vector(path)
-    pick_columns(gdf, "Schluessel", None, report)
-    assert not report.ok and "vorhanden: code, name" in report.summary()
 
 
 def test_shipped_geography_loads():

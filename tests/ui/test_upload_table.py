@@ -76,7 +76,7 @@ def test_a_table_for_a_saved_dataset_extends_it_after_a_preview(tmp_path, monkey
     from shapely.geometry import box
 
     from geo.loading import load_dataset
-    from geo.uploads.pipeline import accept_upload, check_table
+    from geo.uploads.pipeline import UploadContent, accept_upload, check_table
     from geo.uploads.store import DataStore
     from indicators.ingest.new_indicators import default_fields, indicator_from_form, source_from_form
 
@@ -87,8 +87,9 @@ def test_a_table_for_a_saved_dataset_extends_it_after_a_preview(tmp_path, monkey
     first = check_table(b"Gebiet,Jahr,kinder\nA,2022,120\nB,2022,80\nC,2022,60\n", "kinder_2022.csv", areas=areas)
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("kinder") | {"source": src.id}, ["kinder"])
-    geo = accept_upload(DataStore(tmp_path), "Testviertel", "Testviertel", areas=areas, tidy=first.tidy,
-                        indicators=[ind], sources=[src], reports=[first.report])
+    geo = accept_upload(DataStore(tmp_path), "Testviertel", "Testviertel",
+                        UploadContent(areas=areas, tidy=first.tidy, indicators=[ind], sources=[src],
+                                      reports=[first.report]))
     at = AppTest.from_function(_page, default_timeout=120).run()
     at.radio(key="up_mode").set_value("table").run()
     at.selectbox(key="up_t_geo").set_value(geo.id).run()

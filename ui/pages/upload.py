@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo.grid.upload import accept_grid_upload, check_grid_upload
 from geo.uploads.boundary import boundary_areas, check_boundaries
-from geo.uploads.pipeline import accept_upload
+from geo.uploads.pipeline import UploadContent, accept_upload
 from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError
 from indicators.errors import InputError
@@ -79,7 +79,8 @@ def _boundary_upload(store: DataStore, lang: str) -> None:
             label = st.text_input(t("up_label", lang), up.name.rsplit(".", 1)[0], key="up_b_label")
             if result.ok and st.button(t("up_accept_and_save", lang), key="up_b_ok"):
                 try:
-                    geo = accept_upload(store, label, label, areas=result.areas, reports=[result.report])
+                    content = UploadContent(areas=result.areas, reports=[result.report])
+                    geo = accept_upload(store, label, label, content)
                 except (StoreError, UploadError, ValueError) as exc:
                     common.show_error(exc)
                 else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.uploads.growth import extend_dataset, extendable, preview_growth
-from geo.uploads.pipeline import accept_upload, copy_provenance
+from geo.uploads.pipeline import UploadContent, accept_upload, copy_provenance
 from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, inferred_totals, recheck_table
 from indicators.compute.disclosure import declare_parts
@@ -180,8 +180,9 @@ def _save_table(store: DataStore, check, base, *, extend: bool, label: str, indi
             lines = growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})
             message = t("gr_extended", lang, label=md(geo.label(lang))) + " ".join(f"{md(x)}." for x in lines)
         else:
-            geo = accept_upload(store, label, label, tidy=check.tidy, base_geography=base,
-                                indicators=indicators, sources=sources, reports=[check.report])
+            content = UploadContent(tidy=check.tidy, base_geography=base, indicators=indicators, sources=sources,
+                                    reports=[check.report])
+            geo = accept_upload(store, label, label, content)
             message = t("up_saved", lang) + md(geo.label(lang))
     except (StoreError, UploadError, ValueError) as exc:
         common.show_error(exc)

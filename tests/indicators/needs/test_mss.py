@@ -8,12 +8,9 @@ from assess_support import raw_file
 
 from indicators.needs.mss import (
     MssParams,
-    combined_group,
-    dynamic_class,
     mss,
     placeholder_rows,
     read_mss_shares,
-    status_class,
     zscore,
 )
 
@@ -55,30 +52,6 @@ def test_exclusion_list_and_min_population_parameter():
     r = mss(synthetic(), params=MssParams(exclude=["02"], min_population=900))
     assert r["assessed"].tolist() == [True, False, True, False, False, False]
     assert r.loc[1, "reason"] == "ausgeschlossen"
-
-
-@pytest.mark.parametrize("value,expected", [
-    (-1.5, "hoch"), (-1.0000001, "hoch"), (-1.0, "mittel"), (0.0, "mittel"), (1.0, "mittel"),
-    (1.0000001, "niedrig"), (1.5, "niedrig"), (1.5000001, "sehr niedrig"), (np.nan, "nicht bewertet"),
-])
-def test_status_class_boundaries(value, expected):
-    assert status_class(value) == expected
-
-
-@pytest.mark.parametrize("value,expected", [
-    (-1.01, "positiv"), (-1.0, "stabil"), (1.0, "stabil"), (1.01, "negativ"),
-])
-def test_dynamic_class_boundaries(value, expected):
-    assert dynamic_class(value) == expected
-
-
-def test_twelve_groups():
-    groups = {combined_group(s, d) for s in ("hoch", "mittel", "niedrig", "sehr niedrig")
-              for d in ("positiv", "stabil", "negativ")}
-    assert len(groups) == 12
-    assert combined_group("sehr niedrig", "negativ") == "4 -"
-    assert combined_group("hoch", "stabil") == "1 +/-"
-    assert combined_group("nicht bewertet", "stabil") == "nicht bewertet"
 
 
 def test_direction_and_city_reference():
