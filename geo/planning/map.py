@@ -2,13 +2,18 @@
 point locations as markers and polygon locations drawn (reuses :mod:`geo.webmap`)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import folium
+import folium.plugins
 
 from geo.join import indicator_layer
-from geo.webmap.folium_map import build_map, make_offline
+from geo.webmap.elements import DrawLocal
+from geo.webmap.folium_map import build_map, draw_texts, make_offline
 from geo.webmap.html import element_text
 from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
+from indicators.planning.display import status_word
 from indicators.wording import t
 
 
@@ -40,7 +45,8 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
         loc = rec.get("location")
         if not loc or rec["geography"] != ds.geography.id:
             continue
-        tip = element_text(rec["title"])
+        status = rec.get("status")  # the status in the reader's language beside the title
+        tip = element_text(f"{rec['title']} ({status_word(status, lang)})" if status else rec["title"])
         if loc["type"] == "Point":
             lon, lat = loc["coordinates"][:2]
             folium.Marker([lat, lon], tooltip=tip, icon=folium.Icon(color="darkblue", icon="flag")).add_to(m)
@@ -50,9 +56,12 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
     return m
 
 
-def pick_map(ds: Dataset, point: dict | None, *, lang: str = "de", tiles: dict | None = None) -> folium.Map:
-    """A map to pick a measure's location by a click: the areas outlined (names as tooltips) and the
-    chosen point, if any, as a marker. ``point`` is a GeoJSON Point in WGS 84."""
+def pick_map(ds: Dataset, location: dict | None, *, lang: str = "de", tiles: dict | None = None,
+             draw: bool = False, chosen: Iterable[str] = ()) -> folium.Map:
+    """A map to pick a measure's place: the areas outlined (names as tooltips), the place chosen so
+    far (a GeoJSON Point as a marker, a Polygon or MultiPolygon drawn, WGS 84) and the ``chosen``
+    area codes filled. With ``draw`` the drawing tool (polygon and rectangle, from the app's own
+    static files) is on the map."""
     areas = ds.areas.to_crs(4326)
     west, south, east, north = areas.total_bounds
     opts = tiles or {}
@@ -62,11 +71,25 @@ def pick_map(ds: Dataset, point: dict | None, *, lang: str = "de", tiles: dict |
     if opts.get("tiles"):
         folium.TileLayer(tiles=opts["tiles"], attr=opts.get("tiles_attribution") or "", name="tiles").add_to(m)
     m.fit_bounds([[south, west], [north, east]])
-    folium.GeoJson(areas[["code", "name", areas.geometry.name]].to_json(), name=t("plan_filter_area", lang),
-                   style_function=lambda _f: {"color": "#4d4d4d", "weight": 1, "fillColor": "#deebf7",
-                                              "fillOpacity": 0.35},
+    picked = {str(c) for c in chosen}
+    frame = areas[["code", "name", areas.geometry.name]].assign(chosen=areas["code"].astype(str).isin(picked))
+    folium.GeoJson(frame.to_json(), name=t("plan_filter_area", lang),
+                   style_function=lambda f: {"color": "#4d4d4d", "weight": 1,
+                                             "fillColor": "#2171b5" if f["properties"]["chosen"] else "#deebf7",
+                                             "fillOpacity": 0.55 if f["properties"]["chosen"] else 0.35},
                    tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False)).add_to(m)
-    if point and point.get("type") == "Point":
-        lon, lat = point["coordinates"][:2]
+    kind = (location or {}).get("type")
+    if kind == "Point":
+        lon, lat = location["coordinates"][:2]  # type: ignore[index]  # kind says it is there
         folium.Marker([lat, lon], icon=folium.Icon(color="darkblue", icon="flag")).add_to(m)
+    elif kind in {"Polygon", "MultiPolygon"}:
+        folium.GeoJson(location, style_function=lambda _f: {"color": "#08306b", "weight": 2.5,
+                                                            "fillOpacity": 0.15}).add_to(m)
+    if draw:
+        DrawLocal(draw_texts(lang)).add_to(m)  # before the toolbar: it reads the texts when made
+        d = folium.plugins.Draw(export=False, position="topleft",
+                                draw_options={"polyline": False, "circle": False, "circlemarker": False,
+                                              "marker": False})  # areas only: polygon and rectangle
+        make_offline(d)
+        d.add_to(m)
     return m
