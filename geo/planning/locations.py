@@ -109,3 +109,14 @@ def draw_locations(ax: Axes, shapes: gpd.GeoDataFrame, *, line_scale: float = 1.
         ax.scatter(points.geometry.x, points.geometry.y, s=28 * line_scale, marker="o", color=LOCATION_COLOR,
                    edgecolor="white", linewidth=0.8, zorder=4.2)
     return len(areas) + len(points)
+
+
+def areas_covered(areas: gpd.GeoDataFrame, location: dict, *, share: float = 0.01) -> list[str]:
+    """Codes of the areas a drawn area lies in: those holding more than ``share`` of it (not a sliver
+    along a border a hand-drawn line crossed), in the order of ``areas``; none for a point."""
+    if location.get("type") not in {"Polygon", "MultiPolygon"}:
+        return []
+    drawn = gpd.GeoSeries([shape(location)], crs=WEB_CRS).to_crs(METRIC_CRS).iloc[0]
+    metric = areas.to_crs(METRIC_CRS)
+    overlap = metric.geometry.intersection(drawn).area
+    return [str(c) for c, a in zip(metric["code"], overlap) if a > share * drawn.area]

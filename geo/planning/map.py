@@ -8,7 +8,7 @@ import folium
 import folium.plugins
 
 from geo.join import indicator_layer
-from geo.webmap.elements import DrawLocal
+from geo.webmap.elements import AreasGroup, DrawLocal
 from geo.webmap.folium_map import build_map, draw_texts, make_offline
 from geo.webmap.html import element_text
 from indicators.compute.classify import layer_classification
@@ -41,6 +41,8 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
     m = build_map(layer, classes, indicator_label=f"{ind.label(lang)} {year}", unit=ind.unit_for(lang), decimals=dec,
                   city_value=city, city_name=ds.geography.reference_label(lang), lang=lang,
                   flag_label=flag_label, **(tiles or {}))
+    # drawn areas go with the choropleth's group, after it: over the areas, not hidden under them
+    over = next((c for c in m._children.values() if isinstance(c, AreasGroup)), m)
     for rec in measures:
         loc = rec.get("location")
         if not loc or rec["geography"] != ds.geography.id:
@@ -52,7 +54,7 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
             folium.Marker([lat, lon], tooltip=tip, icon=folium.Icon(color="darkblue", icon="flag")).add_to(m)
         else:
             folium.GeoJson(loc, tooltip=tip, style_function=lambda _f: {"color": "#08306b", "weight": 2,
-                                                                        "fillOpacity": 0.1}).add_to(m)
+                                                                        "fillOpacity": 0.1}).add_to(over)
     return m
 
 

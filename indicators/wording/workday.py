@@ -33,7 +33,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     'plan_partner_areas': ('Gebiete', 'Areas'),
     'plan_partner_save': ('Partner speichern', 'Save partner'),
     'plan_partner_saved': ('Gespeichert: Partner {id}.', 'Saved: partner {id}.'),
-    'plan_loc_title': ('Ort der Maßnahme: in die Karte klicken', 'Location of the measure: click on the map'),
+    'plan_loc_title': ('Ort der Maßnahme', 'Place of the measure'),
     'plan_loc_point': ('Gewählter Ort: {lat} N, {lon} O', 'Chosen location: {lat} N, {lon} E'),
     'plan_loc_none': ('Kein Ort gewählt (optional).', 'No location chosen (optional).'),
     'plan_loc_clear': ('Ort entfernen', 'Remove location'),

@@ -12,7 +12,7 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.planning.locations import area_km2, drawn_location
+from geo.planning.locations import area_km2, areas_covered, drawn_location
 from geo.planning.map import pick_map
 from geo.webmap.geometry import area_at
 from indicators.errors import SozialmonitorError
@@ -139,7 +139,7 @@ def location_picker(ds, rec: dict, form_key: str, lang: str) -> dict | None:
                     key=f"plan_pick_{form_key}_{mode}", height=360, use_container_width=True,
                     returned_objects=["all_drawings"] if mode == "draw" else ["last_clicked"])
     if mode == "draw":
-        _drawn(out, key)
+        _drawn(ds, out, form_key)
     else:
         clicked = (out or {}).get("last_clicked")
         if clicked and clicked != st.session_state.get(f"{key}_seen"):
@@ -159,8 +159,10 @@ def location_picker(ds, rec: dict, form_key: str, lang: str) -> dict | None:
     return st.session_state[key]
 
 
-def _drawn(out: dict | None, key: str) -> None:
-    """Keep the area drawn last (all drawings of the tool as one geometry); a bad one is said."""
+def _drawn(ds, out: dict | None, form_key: str) -> None:
+    """Keep the area drawn last (all drawings of the tool as one geometry); a bad one is said. The
+    areas it lies in become the measure's areas if none were chosen yet."""
+    key = f"plan_loc_{form_key}"
     drawings = (out or {}).get("all_drawings")
     if not drawings or drawings == st.session_state.get(f"{key}_drawn"):
         return
@@ -172,6 +174,8 @@ def _drawn(out: dict | None, key: str) -> None:
         return
     if area is not None and area != st.session_state[key]:
         st.session_state[key] = area
+        if not st.session_state.get(f"plan_areas_{form_key}"):
+            st.session_state[f"plan_areas_{form_key}"] = areas_covered(ds.areas, area)
         st.rerun()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+import geopandas as gpd
 import pytest
 import shapely
 from hypothesis import given, settings
@@ -15,7 +16,7 @@ from pypdf import PdfReader
 from shapely.geometry import shape
 
 from geo.planning.evaluate import Datasets
-from geo.planning.locations import LOCATION_COLOR, area_km2, drawn_location, location_shapes
+from geo.planning.locations import LOCATION_COLOR, area_km2, areas_covered, drawn_location, location_shapes
 from geo.planning.map import pick_map
 from geo.planning.report import build_report
 from indicators.errors import InputError
@@ -136,3 +137,34 @@ def test_the_sachstand_map_draws_a_measures_drawn_area(engine, luebeck, monkeypa
     assert ax0 <= x0 and x1 <= ax1 and ay0 <= y0 and y1 <= ay1  # inside the map, the map's extent kept
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Blau: Ort oder Fläche einer Maßnahme (1)" in text
+
+
+def test_a_drawn_area_names_the_areas_it_lies_in_not_those_it_only_touches(luebeck):
+    metric = luebeck.areas.to_crs(25832)
+    inner = metric.geometry.iloc[0].representative_point().buffer(200)  # a synthetic disc inside area 1
+    loc = {"type": "Polygon", "coordinates": [[list(c) for c in
+                                               gpd.GeoSeries([inner], crs=25832).to_crs(4326).iloc[0].exterior.coords]]}
+    assert areas_covered(luebeck.areas, loc) == [str(metric["code"].iloc[0])]
+    both = shapely.union_all([metric.geometry.iloc[0].representative_point().buffer(300),
+                              metric.geometry.iloc[1].representative_point().buffer(300)]).convex_hull
+    wide = gpd.GeoSeries([both], crs=25832).to_crs(4326).iloc[0]
+    codes = areas_covered(luebeck.areas, {"type": "Polygon", "coordinates": [[list(c) for c in wide.exterior.coords]]})
+    assert {str(metric["code"].iloc[0]), str(metric["code"].iloc[1])} <= set(codes)
+    assert areas_covered(luebeck.areas, {"type": "Point", "coordinates": [10.69, 53.86]}) == []
+
+
+def test_a_drawn_area_lies_over_the_areas_on_the_planning_map(luebeck):
+    """In the areas' group, after the choropleth: drawn in the base map it lay hidden under the areas."""
+    import folium
+
+    from geo.planning.map import measures_map
+    from geo.webmap.elements import Choropleth, detach_areas
+
+    measure = {"id": 1, "title": "Synthetisch: Fläche", "geography": "stadtteile", "areas": [], "status": "laufend",
+               "location": drawn_location([SYNTHETIC])}
+    m = measures_map(luebeck, "share_65plus", 2022, [measure], lang="en")
+    assert "Synthetisch: Fläche (running)" in m.get_root().render()  # the status as a word in the tooltip
+    group = detach_areas(measures_map(luebeck, "share_65plus", 2022, [measure], lang="en"))
+    kinds = [type(c) for c in group._children.values()]
+    assert Choropleth in kinds and folium.GeoJson in kinds
+    assert kinds.index(folium.GeoJson) > kinds.index(Choropleth)
