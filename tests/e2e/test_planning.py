@@ -188,10 +188,12 @@ def test_draw_an_area_delete_a_goal_and_a_partner_and_read_status_words(browser,
         page = app.page
         page.get_by_text("Fläche zeichnen").click()  # the place: an area drawn
         app.wait_idle()
-        frame = app.map_frame(index=0)
+        # the point map gives way to the drawing map: a locator that finds the frame again each time
+        frame = page.frame_locator("iframe[src*='streamlit_folium']").first
         tool = frame.locator(".leaflet-draw-draw-rectangle")
-        tool.wait_for()
-        assert "Rechteck" in (tool.get_attribute("title") or "")  # the toolbar speaks German
+        expect(tool).to_have_attribute("title", re.compile("Rechteck"), timeout=60_000)  # German toolbar
+        app.wait_idle()
+        app.map_frame(index=0)  # Leaflet drawn, stylesheets applied
         tool.click()
         box = frame.locator(".leaflet-container").bounding_box()  # main-frame viewport coordinates
         x0, y0 = box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.45

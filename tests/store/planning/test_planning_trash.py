@@ -122,3 +122,8 @@ def test_delete_and_restore_of_goals_and_partners_are_audited(plan_engine, entit
     log = [(e.user, e.action, e.object) for e in audit.entries(plan_engine, ADMIN)]
     assert ("adam", "plan_delete", f"{entity}:{rec['id']}") in log
     assert ("adam", "plan_restore", f"{entity}:{rec['id']}") in log
+    from indicators.audit_view import action_name
+
+    # the Verwaltung page names the action, never the code
+    assert [action_name(a, lang) for a in ("plan_delete", "plan_restore") for lang in ("de", "en")] == [
+        "Planung gelöscht", "Plan item deleted", "Planung wiederhergestellt", "Plan item restored"]
