@@ -51,7 +51,7 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
         tip = element_text(f"{rec['title']} ({status_word(status, lang)})" if status else rec["title"])
         if loc["type"] == "Point":
             lon, lat = loc["coordinates"][:2]
-            folium.Marker([lat, lon], tooltip=tip, icon=folium.Icon(color="darkblue", icon="flag")).add_to(m)
+            folium.Marker([lat, lon], tooltip=tip).add_to(m)  # Leaflet's own marker (folium.Icon needs a CDN)
         else:
             folium.GeoJson(loc, tooltip=tip, style_function=lambda _f: {"color": "#08306b", "weight": 2,
                                                                         "fillOpacity": 0.1}).add_to(over)
@@ -83,7 +83,7 @@ def pick_map(ds: Dataset, location: dict | None, *, lang: str = "de", tiles: dic
     kind = (location or {}).get("type")
     if kind == "Point":
         lon, lat = location["coordinates"][:2]  # type: ignore[index]  # kind says it is there
-        folium.Marker([lat, lon], icon=folium.Icon(color="darkblue", icon="flag")).add_to(m)
+        folium.Marker([lat, lon]).add_to(m)  # Leaflet's own marker, from the app's static files
     elif kind in {"Polygon", "MultiPolygon"}:
         folium.GeoJson(location, style_function=lambda _f: {"color": "#08306b", "weight": 2.5,
                                                             "fillOpacity": 0.15}).add_to(m)

@@ -272,3 +272,47 @@ def test_draw_an_area_delete_a_goal_and_a_partner_and_read_status_words(browser,
         assert cells.filter(has_text=re.compile(r"^geplant$")).count() == 0
         app.screenshot("english")
         assert app.external_requests == [] and app.page_errors == []
+
+
+def _inside_area(frame, code: str = "02") -> dict:
+    """Pixel position (in the map) of the point deepest inside an area (02: 2.6 km from its edge), where
+    Leaflet draws it now."""
+    import geopandas as gpd
+    from shapely.ops import polylabel
+
+    from geo.geographies import get_geography, load_areas
+
+    areas = load_areas(get_geography("stadtteile")).to_crs(25832)
+    shape = areas.loc[areas["code"] == code].geometry.iloc[0]
+    deepest = polylabel(max(getattr(shape, "geoms", [shape]), key=lambda g: g.area), 10)
+    inner = gpd.GeoSeries([deepest], crs=25832).to_crs(4326).iloc[0]
+    x, y = frame.evaluate("([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"
+                          " return [p.x, p.y]; }", [inner.y, inner.x])
+    return {"x": x, "y": y}
+
+
+def test_areas_of_a_measure_chosen_by_clicks_on_the_map(browser, e2e, server):
+    """Issue 24, Deliver 2: a click on an area puts it into the measure's areas, a second takes it out."""
+    with e2e.open_app_page(browser, server.url, "planning-click-areas") as app:
+        _planning(app)
+        page = app.page
+        page.get_by_text("Gebiete anklicken").click()
+        app.wait_idle()
+        page.get_by_text("Noch kein Gebiet gewählt.").first.wait_for()
+        frame = page.frame_locator("iframe[src*='streamlit_folium']").first
+        container = frame.locator(".leaflet-container")
+        container.wait_for()
+        app.wait_idle()
+        container.click(position=_inside_area(app.map_frame(index=0)))
+        app.wait_idle()
+        chosen = page.get_by_text(re.compile(r"^Gebiete der Maßnahme: \d\d "))
+        chosen.first.wait_for()
+        code = chosen.first.inner_text().split(": ", 1)[1][:2]
+        assert code == "02"
+        chips = page.locator("[data-testid=stMultiSelect]").filter(has_text="Gebiete").first
+        expect(chips).to_contain_text(code)  # in the form's areas
+        app.screenshot("clicked")
+        container.click(position=_inside_area(app.map_frame(index=0)))  # again: out
+        app.wait_idle()
+        page.get_by_text("Noch kein Gebiet gewählt.").first.wait_for()
+        assert app.external_requests == [] and app.page_errors == []

@@ -136,7 +136,8 @@ def location_picker(ds, rec: dict, form_key: str, lang: str) -> dict | None:
         st.caption(t(f"plan_loc_{mode}_hint", lang))
     out = st_folium(pick_map(ds, place, lang=lang, tiles=common.tiles(), draw=mode == "draw",
                              chosen=chosen if mode == "areas" else ()),
-                    key=f"plan_pick_{form_key}_{mode}", height=360, use_container_width=True,
+                    key=f"plan_pick_{form_key}_{mode}_{st.session_state.get(f'{key}_n', 0)}", height=360,
+                    use_container_width=True,
                     returned_objects=["all_drawings"] if mode == "draw" else ["last_clicked"])
     if mode == "draw":
         _drawn(ds, out, form_key)
@@ -149,6 +150,10 @@ def location_picker(ds, rec: dict, form_key: str, lang: str) -> dict | None:
                 st.session_state[key] = {"type": "Point", "coordinates": [round(lng, 6), round(lat, 6)]}
             else:
                 _toggle(ds, chosen, lat, lng, form_key)
+                # a fresh map: the component keeps its last click, so a second click on the same spot
+                # (to take the area out again) would send nothing new
+                st.session_state[f"{key}_n"] = st.session_state.get(f"{key}_n", 0) + 1
+                st.session_state.pop(f"{key}_seen", None)
             st.rerun()
     if mode == "areas":
         names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))

@@ -168,3 +168,16 @@ def test_a_drawn_area_lies_over_the_areas_on_the_planning_map(luebeck):
     kinds = [type(c) for c in group._children.values()]
     assert Choropleth in kinds and folium.GeoJson in kinds
     assert kinds.index(folium.GeoJson) > kinds.index(Choropleth)
+
+
+def test_point_markers_need_nothing_from_the_internet(luebeck):
+    """folium.Icon needs Leaflet.awesome-markers (a CDN): offline its script failed in the browser
+    ("Cannot read properties of undefined (reading 'icon')"). Leaflet's own marker comes with Leaflet."""
+    from geo.planning.map import measures_map
+
+    point = {"type": "Point", "coordinates": [10.69, 53.865]}
+    measure = {"id": 1, "title": "Synthetisch: Punkt", "geography": "stadtteile", "areas": ["01"], "status": "geplant",
+               "location": point}
+    for m in (pick_map(luebeck, point), measures_map(luebeck, "share_65plus", 2022, [measure])):
+        html = m.get_root().render()
+        assert "L.marker(" in html and "AwesomeMarkers" not in html and "awesome-markers" not in html
