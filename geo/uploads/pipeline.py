@@ -31,7 +31,7 @@ from geo.uploads.boundary import (  # noqa: F401
     max_upload_bytes,
     suggest_columns,
 )
-from geo.uploads.store import DataStore, StoreError, safe_name
+from geo.uploads.store import DataStore, SaveRequest, StoreError, safe_name
 from geo.uploads.table import (  # noqa: F401
     TableCheck,
     UploadError,
@@ -205,8 +205,9 @@ def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value objec
             "new_indicators": [i.id for i in indicators], **audit_details}
     keep = [c for c in ("code", "name", "stadtteil_code", "stadtteil_name") if c in areas.columns]
     try:
-        return store.save(name, label, areas[keep + [areas.geometry.name]], tidy, catalogue, all_sources,
-                          reference_code=reference, attribution=attribution, meta=meta, overwrite=overwrite,
-                          audit_details=audit_details)
+        return store.save(SaveRequest(name=name, label_de=label, areas=areas[keep + [areas.geometry.name]],
+                                      table=tidy, catalogue=catalogue, sources=all_sources, reference_code=reference,
+                                      attribution=attribution, meta=meta, overwrite=overwrite,
+                                      audit_details=audit_details))
     except StoreError as exc:
         raise UploadError(str(exc)) from None
