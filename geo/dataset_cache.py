@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -31,10 +32,14 @@ LAYER = "areas"
 CACHE = Path("cache") / "datasets"
 FILES = ("boundaries.gpkg", "table.csv", "catalogue.yaml")  # catalogue.yaml last: its presence marks a whole cache
 TIDY = ["area_code", "year", "variable", "value"]
+_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*(--[A-Za-z0-9_-]+)?$")  # <name>--<stamp>: no dot, no separator
 
 
 def cache_folder(root: Path, key: str) -> Path:
-    """Where the cache of the version ``key`` is (not created here)."""
+    """Where the cache of the version ``key`` is (not created here); a key that could leave the cache
+    folder (a registry row edited by hand) is refused with ``ValueError``, a bug rather than a user's mistake."""
+    if not _KEY.fullmatch(key):
+        raise ValueError(f"ungültiger Versionsschlüssel {key!r}")
     return Path(root) / CACHE / key
 
 

@@ -67,7 +67,8 @@ def migrate_files(engine: Engine, root: Path) -> FileMigration:
     out = FileMigration()
     for item in pending(engine):
         folder = Path(root) / item.folder
-        if not folder.is_dir() or not all((folder / f).is_file() for f in OLD_FILES):
+        inside = folder.resolve().is_relative_to((Path(root) / "datasets").resolve())  # never read elsewhere
+        if not inside or not folder.is_dir() or not all((folder / f).is_file() for f in OLD_FILES):
             _LOG.warning("Datensatz %s (Version %s): Ordner %s fehlt oder ist unvollständig; nicht übernommen",
                          item.name, item.version, folder)
             out.missing.append(item)
