@@ -11,6 +11,7 @@ names, a deleted folder is written again on the next read).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -75,7 +76,8 @@ def contents_from_frames(*, areas: gpd.GeoDataFrame, table: pd.DataFrame, catalo
     values = pd.to_numeric(tidy["value"], errors="coerce")
     cells = tuple((str(c), int(y), str(v), None if pd.isna(x) else float(x))
                   for c, y, v, x in zip(tidy["area_code"], tidy["year"], tidy["variable"], values, strict=True))
-    return Contents(areas=rows, values=cells, catalogue=catalogue, meta=dict(meta or {}))
+    plain = json.loads(json.dumps(dict(meta or {}), default=str))  # a JSON column: dates of an old meta.yaml as text
+    return Contents(areas=rows, values=cells, catalogue=catalogue, meta=plain)
 
 
 def frames_from_contents(contents: Contents) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:

@@ -51,7 +51,7 @@ from geo.saved import default_user
 from indicators.catalogue import Indicator, Source
 from store import config
 from store import datasets as registry
-from store.contents import metas
+from store.contents import Contents, metas
 from store.datasets import DatasetRecord, DatasetVersion
 from store.errors import StoreError
 from store.permissions import User
@@ -268,7 +268,7 @@ class DataStore:
         return self._geography(rec)
 
     @staticmethod
-    def _contents(r: SaveRequest):
+    def _contents(r: SaveRequest) -> Contents:
         gdf = r.areas.copy()
         gdf["code"] = gdf["code"].astype(str)
         gdf["name"] = gdf["name"].astype(str)
@@ -280,7 +280,7 @@ class DataStore:
                                     meta=info)
 
     def remove(self, name: str) -> bool:
-        """Move a saved dataset to the trash (files kept); False if there was none of that name."""
+        """Move a saved dataset to the trash (contents kept); False if there was none of that name."""
         with self._changing("remove", name):
             removed = registry.remove(self.engine, self.user, safe_name(name))
         return removed

@@ -116,8 +116,9 @@ def _old_folder(root: Path, name: str, stamp: str, value: float) -> str:
     table = TABLE.assign(value=TABLE["value"] + value)
     table.to_csv(folder / "table.csv", index=False, float_format="%.10g")
     (folder / "catalogue.yaml").write_text(CATALOGUE, encoding="utf-8")
-    meta = {"label": name, "saved": "2025-01-01T00:00:00", "areas": 2, "rows": 4}
-    (folder / "meta.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    meta = {"label": name, "areas": 2, "rows": 4}
+    text_ = yaml.safe_dump(meta, allow_unicode=True) + "saved: 2025-01-01 00:00:00\n"  # unquoted: a YAML date
+    (folder / "meta.yaml").write_text(text_, encoding="utf-8")
     return rel
 
 
@@ -161,8 +162,8 @@ def test_old_folders_move_in_once_with_identical_values(engine, tmp_path):
         old_areas = gpd.read_file(root / rel / "boundaries.gpkg", layer="areas")
         assert [a.equals(b) for a, b in zip(load_areas(geo).geometry, old_areas.geometry)] == [True, True]
         assert load_dataset(geo).report.ok
-    assert {d.name: d.meta["saved"] for d in store.list()} == {"alt_a": "2025-01-01T00:00:00",
-                                                               "alt_b": "2025-01-01T00:00:00"}
+    assert {d.name: d.meta["saved"] for d in store.list()} == {"alt_a": "2025-01-01 00:00:00",
+                                                               "alt_b": "2025-01-01 00:00:00"}
 
 
 def test_two_processes_moving_at_once_move_each_version_once(engine, tmp_path):
