@@ -30,12 +30,14 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock
 from sqlalchemy import Connection, Engine, MetaData, create_engine, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SAWarning
 
 from indicators.errors import msg
 from store import config
@@ -84,6 +86,15 @@ def pg_env(url: str) -> dict[str, str]:
     return {**os.environ, **{k: v for k, v in env.items() if v}}
 
 
+def _reflect(bind: Engine | Connection) -> MetaData:
+    """The tables of the database; PostGIS's ``geometry`` (unknown to plain SQLAlchemy) read as it comes."""
+    meta = MetaData()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Did not recognize type 'geometry'", SAWarning)
+        meta.reflect(bind)
+    return meta
+
+
 def table_counts(engine: Engine) -> dict[str, int]:
     """Rows per table of the tool (Alembic's own table excluded), sorted by table name."""
     with engine.connect() as conn:
@@ -91,16 +102,14 @@ def table_counts(engine: Engine) -> dict[str, int]:
 
 
 def _counts(conn: Connection) -> dict[str, int]:
-    meta = MetaData()
-    meta.reflect(conn)
+    meta = _reflect(conn)
     return {name: int(conn.scalar(select(func.count()).select_from(tbl)) or 0)
             for name, tbl in sorted(meta.tables.items()) if name != "alembic_version" and name not in FOREIGN_TABLES}
 
 
 def table_contents(engine: Engine) -> dict[str, list[tuple]]:
     """Every row of every table of the tool, ordered by primary key (to compare two installations)."""
-    meta = MetaData()
-    meta.reflect(engine)
+    meta = _reflect(engine)
     out = {}
     with engine.connect() as conn:
         for name, tbl in sorted(meta.tables.items()):
