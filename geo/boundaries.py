@@ -24,6 +24,7 @@ from indicators.errors import InputError, msg
 from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 from indicators.limits import max_upload_bytes
+from indicators.wording.message import Message
 
 MAX_FEATURES = 100_000
 MAX_VERTICES = 5_000_000   # all coordinates of a layer together
@@ -146,20 +147,25 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
         return None, report
 
 
-def _read_vector_here(path: Path, layer: str | None, name: str | None,  # noqa: C901 (to split, issue #25)
-                      max_bytes: int | None) -> tuple[gpd.GeoDataFrame | None, Report]:
-    """:func:`read_vector` in this process (the sandboxed child)."""
-    max_bytes = max_bytes or max_upload_bytes()
-    report = Report(name or path.name)
+def _file_problem(path: Path, max_bytes: int) -> str | Message | None:
+    """Why ``path`` cannot be read at all (missing, empty, too large), or None."""
     if not path.is_file():
-        report.reject_file(msg("read_not_found"))
-        return None, report
+        return msg("read_not_found")
     size = path.stat().st_size
     if size == 0:
-        report.reject_file(msg("geo_file_empty"))
-        return None, report
+        return msg("geo_file_empty")
     if size > max_bytes:
-        report.reject_file(f"Datei größer als {max_bytes / 1e6:.0f} MB")
+        return f"Datei größer als {max_bytes / 1e6:.0f} MB"
+    return None
+
+
+def _read_vector_here(path: Path, layer: str | None, name: str | None,
+                      max_bytes: int | None) -> tuple[gpd.GeoDataFrame | None, Report]:
+    """:func:`read_vector` in this process (the sandboxed child)."""
+    report = Report(name or path.name)
+    problem = _file_problem(path, max_bytes or max_upload_bytes())
+    if problem is not None:
+        report.reject_file(problem)
         return None, report
     with tempfile.TemporaryDirectory(prefix="sozmon-unzip-") as tmp:  # the child's own temp folder
         target = _unzip(path, Path(tmp), report) if path.suffix.lower() == ".zip" else path
@@ -168,32 +174,37 @@ def _read_vector_here(path: Path, layer: str | None, name: str | None,  # noqa: 
         gdf = _read(target, layer, report)
     if gdf is None:
         return None, report
+    return _checked_areas(gdf, report), report
+
+
+def _checked_areas(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame | None:
+    """The read features as clean polygons in EPSG:25832, or None with the reason in ``report``."""
     report.rows_in = len(gdf)
     if len(gdf) == 0:
         report.reject_file(msg("geo_no_features"))
-        return None, report
+        return None
     vertices = int(shapely.get_num_coordinates(gdf.geometry.values).sum())
     if vertices > MAX_VERTICES:
         report.reject_file(f"zu viele Stützpunkte ({vertices}, erlaubt {MAX_VERTICES}): Geometrie bitte vereinfachen")
-        return None, report
+        return None
     if not check_coordinates(gdf, report):
-        return None, report
+        return None
     try:
         gdf = to_metric(gdf, report.file)
     except CRSError as exc:
         report.reject_file(str(exc))
-        return None, report
+        return None
     except Exception as exc:  # pyproj errors on exotic CRS definitions
         report.reject_file(f"Umrechnung nach EPSG:25832 nicht möglich: {str(exc)[:160]}")
-        return None, report
+        return None
     gdf = clean_polygons(gdf, report)
     report.rows_used = len(gdf)
     if len(gdf) == 0:
         report.reject_file(msg("geo_no_polygons"))
-        return None, report
+        return None
     if not _check_location(gdf, report):
-        return None, report
-    return gdf, report
+        return None
+    return gdf
 
 
 TABLE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods"}

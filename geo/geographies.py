@@ -42,6 +42,8 @@ class Geography:
     crs: str = "EPSG:25832"
     extra_tables: tuple[Path, ...] = ()  # further tidy tables of the same areas (e.g. Zensus 2011)
     need_method: str = ""  # default need method (indicators.needs.registry); empty: the registry's default
+    # counts of the same people on other geographies (MAUP comparison of segregation): (name, group, total)
+    same_counts: tuple[tuple[str, str, str], ...] = ()
 
     def label(self, lang: str = "de") -> str:
         return pick((self.label_de, self.label_en or self.label_de), lang)
@@ -71,8 +73,20 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
         for key in ("boundaries", "table", "catalogue"):
             spec[key] = _resolve(spec.get(key), base)
         spec["extra_tables"] = tuple(_resolve(t, base) for t in spec.get("extra_tables") or ())
+        spec["same_counts"] = tuple((str(name), str(group), str(total))
+                                    for name, (group, total) in (spec.get("same_counts") or {}).items())
         out[gid] = Geography(id=gid, **spec)
     return out
+
+
+def shipped_geographies() -> dict[str, Geography]:
+    """The shipped geographies: every entry of :data:`REGISTRY` (``shapes/geographies.yaml``).
+
+    The one place that reads the file (looked up when called, so a test may point
+    :data:`REGISTRY` at another file). Adding a geography is one entry there: its boundaries,
+    table, catalogue, labels, reference area, attribution and default need method (``need_method``).
+    """
+    return parse_registry(REGISTRY)
 
 
 def data_dir() -> Path:
@@ -95,7 +109,7 @@ def list_geographies(data_root: Path | str | None = None,
     extra_registries
         Further registry files (same YAML format), e.g. in tests.
     """
-    out = parse_registry(REGISTRY)
+    out = shipped_geographies()
     for spec in saved.visible(data_root):
         out.setdefault(spec.id, Geography(**spec.fields()))
     for reg in extra_registries or []:

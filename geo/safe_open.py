@@ -103,7 +103,34 @@ def _strip_bom(head: bytes) -> bytes:
     return head.lstrip(b" \t\r\n")
 
 
-def check_geopackage(path: str | Path, name: str | None = None) -> None:  # noqa: C901 (to split, issue #25)
+def _check_schema(con: sqlite3.Connection, name: str) -> set[str]:
+    """Refuse views, virtual tables other than R-trees and references to other files in the schema;
+    returns the (lower-case) names of its objects."""
+    schema = con.execute("SELECT type, name, coalesce(sql, '') FROM sqlite_master").fetchall()
+    names = {str(n).lower() for _, n, _ in schema}
+    if "gpkg_contents" not in names:
+        raise UnsafeFileError(f"{name}: GeoPackage ohne Tabelle gpkg_contents")
+    for kind, obj, sql in schema:
+        if kind == "view":
+            raise UnsafeFileError(f"{name}: GeoPackage mit Sicht (View) '{str(obj)[:60]}' wird nicht geöffnet")
+        if re.match(r"^\s*create\s+virtual\s+table", sql, re.IGNORECASE) and not _RTREE.match(sql):
+            raise UnsafeFileError(f"{name}: GeoPackage mit virtueller Tabelle '{str(obj)[:60]}' "
+                                  "wird nicht geöffnet")
+        if _FORBIDDEN_SQL.search(sql) or _FORBIDDEN_SQL.search(str(obj)):
+            raise UnsafeFileError(f"{name}: GeoPackage verweist auf andere Dateien oder Adressen "
+                                  f"('{str(obj)[:60]}'); wird nicht geöffnet")
+    return names
+
+
+def _check_crs_definitions(con: sqlite3.Connection, name: str) -> None:
+    """Refuse a coordinate reference system whose definition points to an address or a file."""
+    for srs_id, definition in con.execute("SELECT srs_id, coalesce(definition, '') FROM gpkg_spatial_ref_sys"):
+        if _ADDRESS.search(str(definition)) and not _CRS_NAME.match(str(definition).strip()):
+            raise UnsafeFileError(f"{name}: Koordinatenbezug {srs_id} in gpkg_spatial_ref_sys verweist auf "
+                                  "eine Adresse oder Datei; wird nicht geöffnet")
+
+
+def check_geopackage(path: str | Path, name: str | None = None) -> None:
     """Refuse a GeoPackage whose schema could make GDAL read something else.
 
     Raises
@@ -124,25 +151,10 @@ def check_geopackage(path: str | Path, name: str | None = None) -> None:  # noqa
     except sqlite3.Error as exc:
         raise UnsafeFileError(f"{name}: GeoPackage nicht lesbar ({exc})") from None
     try:
-        schema = con.execute("SELECT type, name, coalesce(sql, '') FROM sqlite_master").fetchall()
-        names = {str(n).lower() for _, n, _ in schema}
-        if "gpkg_contents" not in names:
-            raise UnsafeFileError(f"{name}: GeoPackage ohne Tabelle gpkg_contents")
-        for kind, obj, sql in schema:
-            if kind == "view":
-                raise UnsafeFileError(f"{name}: GeoPackage mit Sicht (View) '{str(obj)[:60]}' wird nicht geöffnet")
-            if re.match(r"^\s*create\s+virtual\s+table", sql, re.IGNORECASE) and not _RTREE.match(sql):
-                raise UnsafeFileError(f"{name}: GeoPackage mit virtueller Tabelle '{str(obj)[:60]}' "
-                                      "wird nicht geöffnet")
-            if _FORBIDDEN_SQL.search(sql) or _FORBIDDEN_SQL.search(str(obj)):
-                raise UnsafeFileError(f"{name}: GeoPackage verweist auf andere Dateien oder Adressen "
-                                      f"('{str(obj)[:60]}'); wird nicht geöffnet")
+        names = _check_schema(con, name)
         kinds = [str(k).lower() for (k,) in con.execute("SELECT data_type FROM gpkg_contents").fetchall()]
         if "gpkg_spatial_ref_sys" in names:
-            for srs_id, definition in con.execute("SELECT srs_id, coalesce(definition, '') FROM gpkg_spatial_ref_sys"):
-                if _ADDRESS.search(str(definition)) and not _CRS_NAME.match(str(definition).strip()):
-                    raise UnsafeFileError(f"{name}: Koordinatenbezug {srs_id} in gpkg_spatial_ref_sys verweist auf "
-                                          "eine Adresse oder Datei; wird nicht geöffnet")
+            _check_crs_definitions(con, name)
     except sqlite3.Error as exc:
         raise UnsafeFileError(f"{name}: GeoPackage nicht lesbar ({str(exc)[:120]})") from None
     finally:

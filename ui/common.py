@@ -12,6 +12,7 @@ import streamlit as st
 from geo.geographies import Geography
 from geo.loading import load_dataset
 from geo.uploads.store import DataStore, startup_cleanup
+from geo.webmap.layer import TileSource
 from indicators.dataset import Dataset
 from indicators.errors import error_text
 from indicators.text import md
@@ -260,15 +261,17 @@ def sync_url(**values) -> None:
                 del st.query_params[key]
 
 
-def tiles() -> dict:
+def tiles() -> TileSource | None:
     """Base-map tiles of a local tile server, if the site configured one.
 
     None by default: the city outline gives orientation and nothing is loaded
     from outside. Set ``SOZIALMONITOR_TILE_URL`` (e.g.
     ``http://tiles.intranet/{z}/{x}/{y}.png``) and ``SOZIALMONITOR_TILE_ATTRIBUTION``.
     """
-    url = os.environ.get("SOZIALMONITOR_TILE_URL") or None
-    return {"tiles": url, "tiles_attribution": os.environ.get("SOZIALMONITOR_TILE_ATTRIBUTION") or None}
+    url = os.environ.get("SOZIALMONITOR_TILE_URL")
+    if not url:
+        return None
+    return TileSource(url=url, attribution=os.environ.get("SOZIALMONITOR_TILE_ATTRIBUTION") or "")
 
 
 def lang() -> str:
@@ -292,6 +295,13 @@ def picked_dataset() -> tuple[str, Dataset]:
     geos = geographies()
     geo_id = _pick_geography(geos)
     return geo_id, _load(geo_id, geos[geo_id].cache_key())
+
+
+def page_dataset(lang: str) -> tuple[str, Dataset] | None:
+    """The opening of a page that shows indicators: :func:`picked_dataset`, or None (with a note,
+    :func:`has_indicators`) for a dataset without any indicator, e.g. boundaries only."""
+    geo_id, ds = picked_dataset()
+    return (geo_id, ds) if has_indicators(ds, lang) else None
 
 
 def geography_picker() -> str:

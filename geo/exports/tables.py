@@ -115,6 +115,12 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
+def layer_csv(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de",
+              dialect: str = "utf8") -> bytes:
+    """CSV of the view's data (:func:`export_frame` written by :func:`to_csv_bytes`)."""
+    return to_csv_bytes(export_frame(ds, indicators, year, lang), dialect, lang)
+
+
 def metadata_rows(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de",
                   created: date | None = None) -> list[tuple[str, str]]:
     """Key/value lines of the metadata sheet: per indicator and for the whole export."""

@@ -7,6 +7,7 @@ import folium
 from geo.join import indicator_layer
 from geo.webmap.folium_map import build_map, make_offline
 from geo.webmap.html import element_text
+from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.wording import t
@@ -23,7 +24,7 @@ def measure_areas(measures: list[dict], geography: str) -> dict[str, list[str]]:
 
 
 def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *, lang: str = "de",
-                 tiles: dict | None = None, flag_label: str = "Gebiet mit Maßnahme") -> folium.Map:
+                 tiles: TileSource | None = None, flag_label: str = "Gebiet mit Maßnahme") -> folium.Map:
     """The folium map of the Planung page and of the report's web view."""
     layer, city = indicator_layer(ds, indicator, year)
     where = measure_areas(measures, ds.geography.id)
@@ -33,9 +34,10 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
     ind = ds.catalogue[indicator]
     dec = ind.decimals_for(layer["value"])
     classes = layer_classification(layer, city, lang=lang, decimals=dec)
-    m = build_map(layer, classes, indicator_label=f"{ind.label(lang)} {year}", unit=ind.unit_for(lang), decimals=dec,
-                  city_value=city, city_name=ds.geography.reference_label(lang), lang=lang,
-                  flag_label=flag_label, **(tiles or {}))
+    map_labels = MapLabels(indicator_label=f"{ind.label(lang)} {year}", unit=ind.unit_for(lang), decimals=dec,
+                       city_value=city, city_name=ds.geography.reference_label(lang), lang=lang,
+                       flag_label=flag_label)
+    m = build_map(MapLayer(layer, classes, map_labels), tiles=tiles)
     for rec in measures:
         loc = rec.get("location")
         if not loc or rec["geography"] != ds.geography.id:
@@ -50,17 +52,16 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
     return m
 
 
-def pick_map(ds: Dataset, point: dict | None, *, lang: str = "de", tiles: dict | None = None) -> folium.Map:
+def pick_map(ds: Dataset, point: dict | None, *, lang: str = "de", tiles: TileSource | None = None) -> folium.Map:
     """A map to pick a measure's location by a click: the areas outlined (names as tooltips) and the
     chosen point, if any, as a marker. ``point`` is a GeoJSON Point in WGS 84."""
     areas = ds.areas.to_crs(4326)
     west, south, east, north = areas.total_bounds
-    opts = tiles or {}
     m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=11, tiles=None,
                    control_scale=True, width="100%", height="100%")
     make_offline(m)  # Leaflet from the app's own static files, as every map of the app
-    if opts.get("tiles"):
-        folium.TileLayer(tiles=opts["tiles"], attr=opts.get("tiles_attribution") or "", name="tiles").add_to(m)
+    if tiles:
+        folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="tiles").add_to(m)
     m.fit_bounds([[south, west], [north, east]])
     folium.GeoJson(areas[["code", "name", areas.geometry.name]].to_json(), name=t("plan_filter_area", lang),
                    style_function=lambda _f: {"color": "#4d4d4d", "weight": 1, "fillColor": "#deebf7",

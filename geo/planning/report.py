@@ -49,7 +49,8 @@ def _text(fig, layout, top: float, paragraphs: list[str], fs: float = 8.5) -> fl
 
 def _table_page(fig, layout, top: float, columns, rows, widths, aligns) -> None:
     height = min(top - rl.footer_top(), 6.0 * (len(rows) + 1.5))
-    rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height), columns, rows, widths, aligns)
+    rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height),
+                  rl.TableColumns(columns, widths, aligns), rows)
 
 
 def _numbered(kind: str, chunks: list[list], lang: str) -> list[tuple]:
@@ -137,8 +138,8 @@ def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
         bold = [i for i, row in enumerate(payload) if not any(row[1:])]
         height = min(top - rl.footer_top(), 6.0 * (len(payload) + 1.5))
         rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height),
-                      t("plan_rep_goal_columns", lang).split("|"), payload, [60, 38, 14, 14, 15, 16, 23],
-                      ["l", "l", "r", "r", "r", "r", "l"], bold_rows=bold)
+                      rl.TableColumns(t("plan_rep_goal_columns", lang).split("|"), [60, 38, 14, 14, 15, 16, 23],
+                                      ["l", "l", "r", "r", "r", "r", "l"]), payload, bold_rows=bold)
     elif kind == "areas":
         if not payload:
             _text(fig, layout, top, [t("plan_rep_no_areas", lang)])

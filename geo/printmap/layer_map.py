@@ -12,16 +12,14 @@ from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import matplotlib
-import numpy as np
-import pandas as pd
 
 from geo.attribution import sources_line
-from geo.join import join_values
+from geo.join import score_layer
 from geo.printmap import layout as pl
 from geo.printmap.render import PageText, PrintMap, PrintOptions, check_options, compose_page, figure_bytes
 from geo.printmap.spec import FORMATS
 from indicators.compute.classify import Classification
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.needs.assessment import need_classes
 from indicators.needs.registry import need_method
 from indicators.wording import t
@@ -59,7 +57,7 @@ def render_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMa
     """The page as PNG, SVG or PDF bytes."""
     options = options or PrintOptions()
     if fmt not in FORMATS:
-        raise InputError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+        raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))
     with matplotlib.rc_context(pl.RC):
         pm = build_layer_map(layer, cls, text, options)
         return figure_bytes(pm.figure, fmt, title=pm.title)
@@ -67,12 +65,7 @@ def render_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMa
 
 def needs_layer(ds, result) -> gpd.GeoDataFrame:
     """The need map's layer: areas with the score as value and the flag (what the Bedarfslagen map draws)."""
-    layer = join_values(ds.areas, pd.DataFrame({
-        "area_code": result["id"].to_numpy(), "value": result["score"].to_numpy(), "numerator": np.nan,
-        "denominator": np.nan, "suppressed": False}))
-    flag = dict(zip(result["id"].astype(str), result["flag"].fillna(False).astype(bool)))
-    layer["flagged"] = layer["code"].astype(str).map(flag).fillna(False).astype(bool)
-    return layer
+    return score_layer(ds, result["id"], result["score"], result["flag"])
 
 
 def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png",

@@ -1,6 +1,8 @@
 """The pages of the social report: flag overview, one indicator, one area profile."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from matplotlib import colormaps
@@ -9,7 +11,7 @@ from matplotlib.figure import Figure
 
 from geo.join import indicator_layer
 from geo.printmap import layout as pl
-from geo.printmap.legend import LEGEND_ZORDER, draw_legend
+from geo.printmap.legend import LEGEND_ZORDER, LegendText, draw_legend
 from geo.printmap.text import reference_text
 from geo.report import MANY_AREAS  # defined in the light package (the app reads it)
 from geo.report import layout as rl
@@ -45,9 +47,42 @@ def year_layers(ds: Dataset, year: int) -> Layers:
     return {i: indicator_layer(ds, i, year) for i in ds.catalogue if year in ds.years_for(i)}
 
 
-def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: str, year: int,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-                   flagged: frozenset[str], lang: str, top: float, layers: Layers) -> None:
+@dataclass(frozen=True)
+class ReportYear:
+    """What every page of one report shares: the data, the year, the language, the joined layers
+    and the flag table.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The geography's data.
+    year : int
+        The report year.
+    lang : {"de", "en"}
+        Language of the pages.
+    layers : dict
+        ``indicator_layer`` of every indicator with data in ``year`` (:func:`year_layers`).
+    table : pandas.DataFrame
+        Flags: area codes (str) × need indicators, bool.
+    """
+
+    ds: Dataset
+    year: int
+    lang: str
+    layers: Layers
+    table: pd.DataFrame
+
+    def flagged(self, indicator: str) -> frozenset[str]:
+        """Codes of the areas flagged on ``indicator`` (none if it is no need indicator)."""
+        if indicator not in self.table:
+            return frozenset()
+        return frozenset(self.table.index[self.table[indicator]])
+
+
+def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indicator: str, top: float) -> None:
     """Map with legend, area table, city trend since the first year, definition."""
+    ds, year, lang, layers = report.ds, report.year, report.lang, report.layers
+    flagged = report.flagged(indicator)
     ind = ds.catalogue[indicator]
     layer, city = layers[indicator]
     dec = ind.decimals_for(layer["value"])
@@ -62,9 +97,8 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
                                       value=fmt_value(city, unit, dec, lang))
     n_flag = int(layer["code"].isin(flagged).sum())
     legend_ax = rl.panel(fig, (133, top - 100, right - 133, 100), layout, text_zorder=LEGEND_ZORDER)
-    draw_legend(legend_ax, fig, cls, title=ind.label(lang), unit=unit, lang=lang,
-                suppressed=int(layer["suppressed"].sum()), min_count=ds.min_count,
-                flagged=n_flag, city_text=city_text, font_scale=0.95)
+    draw_legend(legend_ax, fig, cls, LegendText(title=ind.label(lang), unit=unit, lang=lang, city_text=city_text),
+                suppressed=int(layer["suppressed"].sum()), min_count=ds.min_count, flagged=n_flag, font_scale=0.95)
 
     rows = []
     ordered = layer.sort_values(["rank", "code"], na_position="last")
@@ -89,7 +123,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, indicator: s
             t("rank", lang)]
     tbl_top = top - 128
     rl.draw_table(fig, layout, (left, rl.footer_top() + 4, 112, tbl_top - rl.footer_top() - 4),
-                  head, rows, [52, 22, 20, 18], ["l", "r", "r", "r"],
+                  rl.TableColumns(head, [52, 22, 20, 18], ["l", "r", "r", "r"]), rows,
                   bold_rows=[len(rows) - 1] if city is not None else [])
 
     series = city_series(ds, indicator, year)
@@ -150,8 +184,9 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
     flagged = frozenset(counts[counts > 0].index.astype(str))
     rl.small_map(fig, layout, (rl.MARGIN, top - 120, 118, 120), layer, cls, flagged, lang=lang)
     legend_ax = rl.panel(fig, (140, top - 80, W - rl.MARGIN - 140, 80), layout, text_zorder=LEGEND_ZORDER)
-    draw_legend(legend_ax, fig, cls, title=t("rep_flag_legend_title", lang), lang=lang, flagged=len(flagged),
-                flag_label=t("rep_at_least_1_flagged", lang), font_scale=0.95)
+    draw_legend(legend_ax, fig, cls, LegendText(title=t("rep_flag_legend_title", lang), lang=lang,
+                                                flag_label=t("rep_at_least_1_flagged", lang)),
+                flagged=len(flagged), font_scale=0.95)
     _flag_table(fig, layout, ds, table, lang, (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN,
                                                top - 132 - rl.footer_top() - 14), codes)
     ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), W - 2 * rl.MARGIN, 12), layout)
@@ -174,8 +209,9 @@ def _flag_table(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataF
     for code in codes:
         hits = [labels[i] for i in table.columns if table.at[code, i]]
         rows.append([names[code], fmt_number(len(hits), 0, lang), "; ".join(hits) or "–"])
-    rl.draw_table(fig, layout, box, [t("name", lang), t("rep_count", lang), t("rep_flagged_on", lang)],
-                  rows, [42, 16, W - 2 * rl.MARGIN - 58], ["l", "r", "l"], max_row=4.6)
+    rl.draw_table(fig, layout, box, rl.TableColumns([t("name", lang), t("rep_count", lang), t("rep_flagged_on", lang)],
+                                                    [42, 16, W - 2 * rl.MARGIN - 58], ["l", "r", "l"]),
+                  rows, max_row=4.6)
 
 
 def appendix_columns(ds: Dataset, table: pd.DataFrame, layers: Layers) -> list[str]:
@@ -210,17 +246,17 @@ def appendix_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.Dat
     lines = pl.wrap_to_width(fig, legend, width, 6.5)[:4]
     foot = 3.0 * len(lines) + 2
     rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + foot, width, top - rl.footer_top() - foot),
-                  [t("name", lang), t("col_code", lang),
-                   *[f"({k})" for k in range(1, len(ids) + 1)], "Σ"],
-                  rows, [name_w, 16, *([col] * len(ids)), 14], ["l", "l", *(["r"] * len(ids)), "r"],
-                  fontsize=7.0, max_row=4.6)
+                  rl.TableColumns([t("name", lang), t("col_code", lang),
+                                   *[f"({k})" for k in range(1, len(ids) + 1)], "Σ"],
+                                  [name_w, 16, *([col] * len(ids)), 14], ["l", "l", *(["r"] * len(ids)), "r"]),
+                  rows, fontsize=7.0, max_row=4.6)
     ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), width, foot), layout)
     ax.text(0, foot, "\n".join(lines), ha="left", va="top", fontsize=6.5, color=pl.MUTED, linespacing=1.3)
 
 
-def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: int,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-              table: pd.DataFrame, lang: str, top: float, layers: Layers) -> None:
+def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str, top: float) -> None:
     """Every indicator of one area next to the city value, with rank and flags."""
+    ds, year, lang, layers, table = report.ds, report.year, report.lang, report.layers, report.table
     # locator map: the area dark, the others light
     layer = ds.areas.copy()
     layer["suppressed"] = False
@@ -264,4 +300,5 @@ def area_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, code: str, year: 
             ds.geography.reference_label(lang), t("rank", lang), t("flag_elevated", lang)]
     width = W - 2 * rl.MARGIN
     rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 2, width, top - 66 - rl.footer_top() - 2),
-                  head, rows, [width - 106, 24, 36, 26, 20], ["l", "r", "r", "r", "r"], bold_rows=bold)
+                  rl.TableColumns(head, [width - 106, 24, 36, 26, 20], ["l", "r", "r", "r", "r"]), rows,
+                  bold_rows=bold)

@@ -250,6 +250,7 @@ def build_report(ds: Dataset, year: int, lang: str = "de", options: ReportOption
     table.index = table.index.astype(str)
     plan = plan_report(ds, year, lang, rule, opts.areas, table, planning=opts.planning)
     layers = rp.year_layers(ds, year)
+    report = rp.ReportYear(ds, year, lang, layers, table)
     overview = overview_codes(ds, table)
     title = report_title(ds, year)
     total = len(plan)
@@ -272,10 +273,9 @@ def build_report(ds: Dataset, year: int, lang: str = "de", options: ReportOption
                 elif page.kind == "flags_more":
                     rp.flag_rows(fig, layout, ds, table, lang, top, overview[slice(*page.span)])
                 elif page.kind == "indicator":
-                    flagged = frozenset(table.index[table[page.key]]) if page.key in table else frozenset()
-                    rp.indicator_page(fig, layout, ds, page.key, year, flagged, lang, top, layers)
+                    rp.indicator_page(fig, layout, report, page.key, top)
                 elif page.kind == "area":
-                    rp.area_page(fig, layout, ds, page.key, year, table, lang, top, layers)
+                    rp.area_page(fig, layout, report, page.key, top)
                 elif page.kind == "appendix":
                     rp.appendix_page(fig, layout, ds, table, lang, top, layers, page.span)
                 else:

@@ -66,6 +66,6 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
         footer = t("prof_footer", lang, date=fmt_date(created or date.today(), lang), source=ds.attribution())
         top = rl.page_frame(fig, layout, title, ds.geography.label(lang),
                             t("prof_subtitle", lang, geography=ds.geography.label(lang), year=year), footer)
-        rp.area_page(fig, layout, ds, code, year, table, lang, top, layers)
+        rp.area_page(fig, layout, rp.ReportYear(ds, year, lang, layers, table), code, top)
         pdf.savefig(fig)
     return buf.getvalue()

@@ -341,10 +341,10 @@ def _rate(ind: Indicator, known: dict[str, np.ndarray]) -> tuple[np.ndarray, np.
 def default_estimator(geography: str = "stadtteile") -> Estimator:
     """Estimator for a geography: a shipped one is built once per process; a saved dataset is
     read again each time (its versions and who may read it change while the process runs)."""
-    from geo.geographies import REGISTRY, get_geography, parse_registry
+    from geo.geographies import get_geography, shipped_geographies
     from geo.loading import load_dataset
 
-    if geography in parse_registry(REGISTRY):
+    if geography in shipped_geographies():
         return _shipped_estimator(geography)
     return Estimator(load_dataset(get_geography(geography)))
 

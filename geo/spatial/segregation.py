@@ -12,7 +12,8 @@ For counts gᵢ (the group) and tᵢ (its total) of areas i, G = Σgᵢ, T = Σt
 Disclosure applies: a suppressed (or missing) count leaves its area out of that year's indices,
 and the area is named in ``left_out``. The values depend on the areal units (the modifiable
 areal unit problem): the 10 Stadtteile and the Zensus grid give different values for the same
-people; :data:`SAME_COUNTS` names the pairs that exist on more than one geography.
+people; :func:`counts_on` finds the pairs that exist on more than one geography (``same_counts``
+in ``shapes/geographies.yaml``).
 """
 from __future__ import annotations
 
@@ -27,16 +28,6 @@ from indicators.errors import InputError
 
 PERMUTATIONS = 999
 SEED = 20231179  # VO/2023/11779
-
-#: The same people counted on several geographies (group, total) → for the MAUP comparison.
-SAME_COUNTS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
-    ("zensus_foreigners", "zensus_population"): {
-        "stadtteile": ("zensus_foreigners", "zensus_population"),
-        "zensus2011-1km": ("foreigners", "Einwohner"),
-        "zensus2011-100m": ("foreigners", "Einwohner"),
-    },
-}
-
 
 class NotACount(InputError):
     """A variable chosen for the segregation indices is not a count of the geography."""
@@ -158,8 +149,14 @@ def segregation(ds: Dataset, *, group: str, total: str, years: list[int] | None 
 
 
 def counts_on(geography: str, group: str, total: str) -> dict[str, tuple[str, str]]:
-    """The same counts on other geographies (for the MAUP comparison); empty if none is known."""
-    for pair in SAME_COUNTS.values():
-        if pair.get(geography) == (group, total):
-            return dict(pair)
-    return {}
+    """The same counts on every geography that has them (for the MAUP comparison); empty if none is known.
+
+    Each shipped geography names its counts in ``same_counts`` (``shapes/geographies.yaml``):
+    ``name: [group, total]``; the same ``name`` on two geographies counts the same people.
+    """
+    from geo.geographies import shipped_geographies
+
+    geos = shipped_geographies()
+    mine = geos[geography].same_counts if geography in geos else ()
+    names = {name for name, g, t in mine if (g, t) == (group, total)}
+    return {gid: (g, t) for gid, geo in geos.items() for name, g, t in geo.same_counts if name in names}

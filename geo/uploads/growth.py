@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from geo.geographies import REGISTRY, Geography, parse_registry
+from geo.geographies import Geography, shipped_geographies
 from geo.loading import load_dataset
 from geo.uploads.pipeline import accept_upload, rename_variables
 from geo.uploads.store import DataStore
@@ -30,7 +30,7 @@ def _saved(store: DataStore, geo_id: str):
 
 def extendable(store: DataStore, geo: Geography) -> bool:
     """True for a saved (not shipped) dataset that the store's user may replace."""
-    if geo.id in parse_registry(REGISTRY):
+    if geo.id in shipped_geographies():
         return False
     item = _saved(store, geo.id)
     if item is None or item.record is None:

@@ -52,7 +52,48 @@ def looks_like_stadtteile(areas: gpd.GeoDataFrame, table: pd.DataFrame) -> bool:
     return set(codes) == set(parents)
 
 
-def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,  # noqa: C901 (to split, issue #25)
+Match = tuple[str, object, object, object]  # (how, code as given, name as given, listed name or code)
+
+
+def _match_rows(areas: gpd.GeoDataFrame, table: pd.DataFrame) -> tuple[list[str], list[Match]]:
+    """Per area: the Stadtbezirk code (by code, else by name, else the code as given) and how it matched."""
+    by_code = table.set_index("code")
+    by_name = {_norm_name(n): c for c, n in zip(table["code"], table["name"]) if n}
+    codes: list[str] = []
+    how: list[Match] = []
+    for code, name in zip(areas["code"], areas["name"]):
+        c = normalise_code(code)
+        if c in by_code.index:
+            listed = by_code.loc[c, "name"]
+            if listed and name and str(name) != str(code) and _norm_name(name) != _norm_name(listed):
+                how.append(("name_differs", code, name, listed))
+            else:
+                how.append(("code", code, name, listed))
+        elif _norm_name(name) in by_name:
+            c = by_name[_norm_name(name)]
+            how.append(("name", code, name, c))
+        else:
+            how.append(("none", code, name, None))
+            c = str(code)
+        codes.append(c)
+    return codes, how
+
+
+def _report_rows(report: Report, how: list[Match]) -> None:
+    """One note per area matched by name, named differently or not matched."""
+    for row, (kind, code, name, other) in enumerate(how, start=1):
+        if kind == "name_differs":
+            report.add(row, "name", f"Stadtbezirk {normalise_code(code)} heißt in der Liste '{other}', "
+                       f"in der Datei '{name}': Zuordnung über den Schlüssel", USED, WARNING)
+        elif kind == "name":
+            report.add(row, "code", f"Schlüssel '{code}' unbekannt, über den Namen '{name}' als "
+                       f"Stadtbezirk {other} erkannt", USED, WARNING)
+        elif kind == "none":
+            report.add(row, "code", f"'{code}' ({name}) ist kein bekannter Stadtbezirk: wird nicht zu "
+                       "Stadtteilen zusammengefasst", USED, WARNING)
+
+
+def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,
                        min_share: float = MIN_SHARE) -> tuple[gpd.GeoDataFrame, bool]:
     """Match ``areas`` (code, name, geometry) to the Stadtbezirk code list.
 
@@ -69,26 +110,10 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
         report.add(None, "code", "Die Flächen sind Lübecks Stadtteile (Schlüssel und Namen der 10 Stadtteile): "
                    "nicht als Stadtbezirke behandelt", USED, WARNING)
         return areas, False
+    codes, how = _match_rows(areas, table)
     by_code = table.set_index("code")
-    by_name = {_norm_name(n): c for c, n in zip(table["code"], table["name"]) if n}
-    codes, parents, parent_names, how = [], [], [], []
-    for code, name in zip(areas["code"], areas["name"]):
-        c = normalise_code(code)
-        if c in by_code.index:
-            listed = by_code.loc[c, "name"]
-            if listed and name and str(name) != str(code) and _norm_name(name) != _norm_name(listed):
-                how.append(("name_differs", code, name, listed))
-            else:
-                how.append(("code", code, name, listed))
-        elif _norm_name(name) in by_name:
-            c = by_name[_norm_name(name)]
-            how.append(("name", code, name, c))
-        else:
-            how.append(("none", code, name, None))
-            c = str(code)
-        codes.append(c)
-        parents.append(by_code.loc[c, "stadtteil_code"] if c in by_code.index else "")
-        parent_names.append(by_code.loc[c, "stadtteil_name"] if c in by_code.index else "")
+    parents = [by_code.loc[c, "stadtteil_code"] if c in by_code.index else "" for c in codes]
+    parent_names = [by_code.loc[c, "stadtteil_name"] if c in by_code.index else "" for c in codes]
     matched = sum(h[0] != "none" for h in how)
     if not len(areas) or matched < min_share * len(areas):
         return areas, False
@@ -110,16 +135,7 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
         report.add(None, "name", f"{len(differs)} Namen weichen von der Stadtbezirksliste ab ({examples} …): "
                    "Zuordnung über den Schlüssel – bitte prüfen, ob die Schlüsselspalte stimmt", USED, WARNING)
         how = [("code", *h[1:]) if h[0] == "name_differs" else h for h in how]
-    for row, (kind, code, name, other) in enumerate(how, start=1):
-        if kind == "name_differs":
-            report.add(row, "name", f"Stadtbezirk {normalise_code(code)} heißt in der Liste '{other}', "
-                       f"in der Datei '{name}': Zuordnung über den Schlüssel", USED, WARNING)
-        elif kind == "name":
-            report.add(row, "code", f"Schlüssel '{code}' unbekannt, über den Namen '{name}' als "
-                       f"Stadtbezirk {other} erkannt", USED, WARNING)
-        elif kind == "none":
-            report.add(row, "code", f"'{code}' ({name}) ist kein bekannter Stadtbezirk: wird nicht zu "
-                       "Stadtteilen zusammengefasst", USED, WARNING)
+    _report_rows(report, how)
     missing = sorted(set(table["code"]) - set(codes))
     if missing:
         report.add(None, "code", f"{len(missing)} Stadtbezirke fehlen in der Datei ({', '.join(missing[:10])}): "

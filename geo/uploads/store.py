@@ -46,7 +46,7 @@ from filelock import FileLock
 
 from geo import saved
 from geo.dataset_cache import CACHE, LAYER, contents_from_frames
-from geo.geographies import REGISTRY, Geography, parse_registry
+from geo.geographies import Geography, shipped_geographies
 from geo.saved import default_user
 from indicators.catalogue import Indicator, Source
 from store import config
@@ -71,7 +71,7 @@ def data_dir() -> Path:
 
 def shipped_names() -> list[str]:
     """Ids and labels of the shipped geographies, which saved datasets may not imitate."""
-    return [t for g in parse_registry(REGISTRY).values() for t in (g.id, g.label_de, g.label_en) if t]
+    return [t for g in shipped_geographies().values() for t in (g.id, g.label_de, g.label_en) if t]
 
 
 def startup_cleanup(root: Path | str | None = None) -> list[Path]:
@@ -221,7 +221,7 @@ class DataStore:
 
     def geographies(self) -> dict[str, Geography]:
         """Shipped geographies plus the saved ones this store's user may read."""
-        out = parse_registry(REGISTRY)
+        out = shipped_geographies()
         for spec in saved.visible(self.root, user=self.user, engine=self.engine):
             out.setdefault(spec.id, Geography(**spec.fields()))
         return out

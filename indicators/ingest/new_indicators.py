@@ -53,7 +53,40 @@ def _terms(value: object) -> list[str]:
     return [str(v).strip() for v in items if str(v).strip()]
 
 
-def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_id: str = "") -> Indicator:  # noqa: C901 (to split, issue #25)
+def _name_problems(f: Mapping, vid: str, label: str) -> list[str]:
+    """Problems of id, label and the free texts of a form."""
+    problems: list[str] = []
+    if not _ID.fullmatch(vid):
+        problems.append(f"Kennung {vid!r}: nur Buchstaben, Ziffern und _ (beginnt mit einem Buchstaben)")
+    if not label:
+        problems.append("Bezeichnung fehlt")
+    for key in ("label_de", "label_en", "unit", "licence", "reference_date", "source"):
+        if len(str(f[key] or "")) > MAX_TEXT:
+            problems.append(f"{key}: höchstens {MAX_TEXT} Zeichen")
+    return problems
+
+
+def _term_problems(kind: str, terms: tuple[list[str], list[str], list[str]], vid: str,
+                   variables: set[str]) -> list[str]:
+    """Problems of numerator, denominator and parts (``terms``) against the table's ``variables``."""
+    num, den, parts = terms
+    problems: list[str] = []
+    known = variables | {vid}
+    if variables:
+        for t in num + den:
+            if t.lstrip("-") not in known:
+                problems.append(f"Variable '{t.lstrip('-')}' gibt es in der Tabelle nicht")
+    if parts and kind != "count":
+        problems.append("nur eine Anzahl kann Summe von Teilen sein")
+    for t in parts:
+        if t.startswith("-") or (variables and t not in known) or t == vid:
+            problems.append(f"Teil '{t}': keine andere Variable der Tabelle")
+    if kind == "rate" and not (num and den):
+        problems.append("eine Quote braucht Zähler und Nenner")
+    return problems
+
+
+def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_id: str = "") -> Indicator:
     """Check a filled-in form and build the indicator.
 
     Parameters
@@ -74,37 +107,18 @@ def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_i
     FormError
         Listing every problem, so the form can show them all at once.
     """
-    problems: list[str] = []
     f = {k: fields.get(k) for k in FORM_FIELDS}
     vid = str(f["id"] or "").strip()
-    if not _ID.fullmatch(vid):
-        problems.append(f"Kennung {vid!r}: nur Buchstaben, Ziffern und _ (beginnt mit einem Buchstaben)")
     label = str(f["label_de"] or "").strip()
-    if not label:
-        problems.append("Bezeichnung fehlt")
-    for key in ("label_de", "label_en", "unit", "licence", "reference_date", "source"):
-        if len(str(f[key] or "")) > MAX_TEXT:
-            problems.append(f"{key}: höchstens {MAX_TEXT} Zeichen")
+    problems = _name_problems(f, vid, label)
     kind = str(f["kind"] or "count")
     if kind not in KINDS:
         problems.append(f"Art {kind!r} unbekannt (erlaubt: {', '.join(sorted(KINDS))})")
     direction = str(f["direction"] or "neutral")
     if direction not in DIRECTIONS:
         problems.append(f"Richtung {direction!r} unbekannt (erlaubt: {', '.join(sorted(DIRECTIONS))})")
-    num, den = _terms(f["numerator"]), _terms(f["denominator"])
-    known = set(variables) | {vid}
-    if variables:
-        for t in num + den:
-            if t.lstrip("-") not in known:
-                problems.append(f"Variable '{t.lstrip('-')}' gibt es in der Tabelle nicht")
-    parts = _terms(f["parts"])
-    if parts and kind != "count":
-        problems.append("nur eine Anzahl kann Summe von Teilen sein")
-    for t in parts:
-        if t.startswith("-") or (variables and t not in known) or t == vid:
-            problems.append(f"Teil '{t}': keine andere Variable der Tabelle")
-    if kind == "rate" and not (num and den):
-        problems.append("eine Quote braucht Zähler und Nenner")
+    num, den, parts = _terms(f["numerator"]), _terms(f["denominator"]), _terms(f["parts"])
+    problems += _term_problems(kind, (num, den, parts), vid, set(variables))
     try:
         factor = float(str(f["factor"] if f["factor"] not in (None, "") else 1).replace(",", "."))
     except ValueError:

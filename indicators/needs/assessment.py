@@ -12,6 +12,7 @@ that year's values.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -71,6 +72,28 @@ def default_setup(ds: Dataset, year: int) -> NeedSetup:
     method = geography_method(ds.geography)
     chosen = need_method(method).default_indicators(catalogue=ds.catalogue, available=available)
     return NeedSetup(method, list(chosen.indicators), list(chosen.dynamic), dict(chosen.directions))
+
+
+def needs_setup(ds: Dataset, year: int, *, method: str | None = None, indicators: Sequence[str] | None = None,
+                threshold: float | None = None) -> NeedSetup:
+    """The default set-up of ``ds`` (:func:`default_setup`) with a user's choices.
+
+    Another ``method`` keeps the dynamic indicators only if it uses them; other ``indicators``
+    keep their default directions (an indicator without one counts upwards, +1); a ``threshold``
+    replaces the method's preset flag threshold. What the Bedarfslagen and Strategie pages,
+    the sandbox and ``cli.py needs`` assess.
+    """
+    setup = default_setup(ds, year)
+    if method is not None and method != setup.method:
+        dynamic = setup.dynamic_indicators if need_method(method).uses_dynamic else []
+        setup = dataclasses.replace(setup, method=method, dynamic_indicators=dynamic)
+    if indicators is not None:
+        chosen = list(indicators)
+        directions = {i: setup.directions.get(i, 1) for i in [*chosen, *setup.dynamic_indicators]}
+        setup = dataclasses.replace(setup, indicators=chosen, directions=directions)
+    if threshold is not None:
+        setup = dataclasses.replace(setup, params={**setup.params, "flag_threshold": float(threshold)})
+    return setup
 
 
 def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = True

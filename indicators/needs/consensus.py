@@ -141,11 +141,9 @@ def sandbox(ds: Dataset, year: int, *, method: str, threshold: float | None = No
     """
     from dataclasses import replace
 
-    from indicators.needs.assessment import default_setup, run_needs
+    from indicators.needs.assessment import needs_setup, run_needs
 
-    base = default_setup(ds, year)
-    m = need_method(method)
-    setup = replace(base, method=method, dynamic_indicators=base.dynamic_indicators if m.uses_dynamic else [])
+    setup = needs_setup(ds, year, method=method)
     default, _, _ = run_needs(ds, year, setup, with_robustness=False)
     params = {} if threshold is None else {"flag_threshold": float(threshold)}
     trial_setup = replace(setup, weights=dict(weights) if weights else None, params=params)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -170,19 +171,42 @@ def _index(df: pd.DataFrame, cols: Sequence[str], mask: pd.Series,
     return zf, total, zscore(total)
 
 
-def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
+@dataclass(frozen=True, kw_only=True)
+class MssParams:
+    """The parameters of the MSS index besides its columns (MSS's own values by default).
+
+    Parameters
+    ----------
+    min_population : float
+        Areas with fewer residents are not assessed.
+    exclude : iterable of str
+        Area ids that are not assessed (default: MSS's published outlier).
+    reference : {"areas", "city"}
+        ``"areas"`` (MSS: mean over the assessed areas) or ``"city"`` (z centred on
+        ``city_values``; SD still over the areas).
+    city_values : mapping, optional
+        City value per indicator, required for ``reference="city"``.
+    drop_placeholders : bool
+        Treat all-zero indicator rows as placeholders, not data.
+    """
+
+    min_population: float = 300
+    exclude: Iterable[str] = MSS_OUTLIERS
+    reference: str = "areas"
+    city_values: Mapping[str, float] | None = None
+    drop_placeholders: bool = True
+
+
+def mss(
     df: pd.DataFrame,
     status_cols: Sequence[str] | None = None,
     dynamic_cols: Sequence[str] | None = None,
+    *,
     id_col: str = "id",
     population_col: str | None = "inhabitants",
-    min_population: float = 300,
-    exclude: Iterable[str] = MSS_OUTLIERS,
     directions: Mapping[str, int] | None = None,
     weights: Mapping[str, float] | None = None,
-    reference: str = "areas",
-    city_values: Mapping[str, float] | None = None,
-    drop_placeholders: bool = True,
+    params: MssParams | None = None,
 ) -> pd.DataFrame:
     """Compute the MSS status and dynamics index.
 
@@ -195,21 +219,13 @@ def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #
         ``dynamic_cols`` gives no dynamics index (classes "nicht bewertet").
     id_col, population_col
         Area id and residents column (``population_col=None``: no minimum).
-    min_population
-        Areas with fewer residents are not assessed.
-    exclude
-        Area ids that are not assessed (default: MSS's published outlier).
     directions
         +1 (higher = more need, default) or -1 per indicator.
     weights
         Weight per indicator in the sum (default 1; MSS uses equal weights).
-    reference
-        ``"areas"`` (MSS: mean over the assessed areas) or ``"city"``
-        (z centred on ``city_values``; SD still over the areas).
-    city_values
-        City value per indicator, required for ``reference="city"``.
-    drop_placeholders
-        Treat all-zero indicator rows as placeholders, not data.
+    params
+        Minimum population, excluded areas, reference, city values, placeholder rule
+        (default: :class:`MssParams`).
 
     Returns
     -------
@@ -219,6 +235,8 @@ def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #
         ``status_class``, ``dynamic_sum``, ``dynamic_index``, ``dynamic_class``
         and ``group`` (12 groups, e.g. ``"4 -"``), in input order.
     """
+    p = params or MssParams()
+    reference, city_values = p.reference, p.city_values
     s_default, d_default = split_columns(df.columns)
     status_cols = list(s_default if status_cols is None else status_cols)
     dynamic_cols = list(d_default if dynamic_cols is None else dynamic_cols)
@@ -233,7 +251,7 @@ def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #
     centers = dict(city_values) if reference == "city" and city_values else None
 
     m = assessed_mask(df, status_cols + dynamic_cols, id_col, population_col,
-                      min_population, exclude, drop_placeholders)
+                      p.min_population, p.exclude, p.drop_placeholders)
     mask = m["assessed"]
     z_s, s_sum, s_idx = _index(df, status_cols, mask, directions, weights, centers)
     out = pd.DataFrame({"id": df[id_col].astype(str), "assessed": mask, "reason": m["reason"]})
@@ -290,7 +308,7 @@ def mss_from_file(path: str | Path, min_population: float = 300, exclude: Sequen
         raise InputError(f"{path}: Spalte 'inhabitants' fehlt")
     if min_population < 0:
         raise InputError("die Mindest-Einwohnerzahl darf nicht negativ sein")
-    return mss(df, min_population=min_population, exclude=[*MSS_OUTLIERS, *exclude])
+    return mss(df, params=MssParams(min_population=min_population, exclude=[*MSS_OUTLIERS, *exclude]))
 
 
 # --- the method record (registered in indicators.needs.registry) -------------------------------
@@ -300,13 +318,10 @@ def _run(df: pd.DataFrame, indicators: Sequence[str], *, id_col: str, population
          params: Mapping[str, Any]) -> pd.DataFrame:
     """The ``mss`` preset: status index as score, flag above ``flag_threshold`` (niedrig/sehr niedrig)."""
     p = params
-    r = mss(
-        df, status_cols=indicators, dynamic_cols=p.get("dynamic_indicators", []),
-        id_col=id_col, population_col=population_col, min_population=p["min_population"],
-        exclude=p["exclude"], directions=directions, weights=weights,
-        reference=p["reference"], city_values=p.get("city_values"),
-        drop_placeholders=p.get("drop_placeholders", True),
-    )
+    mss_params = MssParams(min_population=p["min_population"], exclude=p["exclude"], reference=p["reference"],
+                           city_values=p.get("city_values"), drop_placeholders=p.get("drop_placeholders", True))
+    r = mss(df, status_cols=indicators, dynamic_cols=p.get("dynamic_indicators", []), id_col=id_col,
+            population_col=population_col, directions=directions, weights=weights, params=mss_params)
     sd = float(r.loc[r["assessed"], "status_sum"].std(ddof=0)) or 1.0
     w = weights or {}
     for c in indicators:

@@ -83,6 +83,25 @@ def _strip_brackets(label: str) -> str:
     return re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
 
 
+def _name_score(words: list[str], name: str) -> int:
+    """How well the typed ``words`` fit one name: 100 for the whole name; else 2 per word found
+    whole and 1 per word that begins a word of the name, plus 1 if the name begins with them;
+    -1 if a word is not in the name."""
+    lw = _words(name)
+    folded = " ".join(words)
+    if " ".join(lw) == folded:
+        return 100
+    s = 0
+    for w in words:
+        if w in lw:
+            s += 2
+        elif any(x.startswith(w) for x in lw):
+            s += 1
+        else:
+            return -1
+    return s + 1 if " ".join(lw).startswith(folded) else s
+
+
 class Names:
     """Indicator names (ids, German and English labels) and tolerant lookup."""
 
@@ -104,32 +123,14 @@ class Names:
                 return iid, end
         return None
 
-    def resolve(self, phrase: str, pos: int, text: str) -> str:  # noqa: C901 (to split, issue #25)
+    def resolve(self, phrase: str, pos: int, text: str) -> str:
         """Indicator id for a typed name; QueryError if unknown or ambiguous."""
         words = _words(phrase)
         if not words:
             raise QueryError(msg("q_err_not_indicator", phrase=phrase), pos, text)
-        folded = " ".join(words)
         scores: dict[str, int] = {}
         for ind in self.catalogue.values():
-            best = -1
-            for name in (ind.id, ind.label_de, ind.label_en):
-                lw = _words(name)
-                if " ".join(lw) == folded:
-                    best = max(best, 100)
-                    continue
-                s = 0
-                for w in words:
-                    if w in lw:
-                        s += 2
-                    elif any(x.startswith(w) for x in lw):
-                        s += 1
-                    else:
-                        s = -1
-                        break
-                if s >= 0 and " ".join(lw).startswith(folded):
-                    s += 1
-                best = max(best, s)
+            best = max(_name_score(words, name) for name in (ind.id, ind.label_de, ind.label_en))
             if best > 0:
                 scores[ind.id] = best
         if scores:

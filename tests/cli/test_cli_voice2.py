@@ -41,7 +41,8 @@ def test_converted_errors_speak_the_users_language(args, german, english):
 
 # modules whose every user-facing raise is converted (extend this list as more are converted)
 CONVERTED = ["geo/spatial/estimate.py", "geo/spatial/facility_kinds.py", "geo/spatial/reach.py",
-             "geo/spatial/siting.py", "geo/spatial/typology.py", "geo/spatial/pattern.py", "store/datasets.py",
+             "geo/spatial/siting.py", "geo/spatial/reach_points.py", "geo/spatial/siting_candidates.py",
+             "geo/spatial/siting_models.py", "geo/spatial/typology.py", "geo/spatial/pattern.py", "store/datasets.py",
              "store/users.py", "geo/report/profile.py", "indicators/compute/compare.py", "geo/printmap/render.py",
              "indicators/catalogue.py"]
 BUGS = {"TypeError", "ValueError", "KeyError", "RuntimeError", "AssertionError", "NotImplementedError"}

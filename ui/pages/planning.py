@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from geo.formats import export_format
 from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure, known
 from geo.planning.map import measures_map
 from indicators.formatting import fmt_change, fmt_number, fmt_percent
@@ -139,7 +140,7 @@ def _excel(user, lang: str) -> None:
     buf = io.BytesIO()
     export_xlsx(auth.engine(), user, buf)
     st.download_button(t("plan_export", lang), buf.getvalue(), "planung.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                       export_format("xlsx").mime)
     year = st.number_input(t("plan_report_year", lang), 2000, 2100, dt.date.today().year,
                            key="plan_report_year")
     if st.button(t("plan_report", lang), key="plan_report_btn"):
@@ -150,7 +151,7 @@ def _excel(user, lang: str) -> None:
                                                            lang=lang)
     if st.session_state.get("plan_report_pdf"):
         st.download_button("PDF", st.session_state["plan_report_pdf"], f"sachstand_sozialplanung_{int(year)}.pdf",
-                           "application/pdf", key="plan_report_dl")
+                           export_format("pdf").mime, key="plan_report_dl")
     if not allowed(user, "plan_edit"):
         return
     files = st.file_uploader(t("plan_import", lang), type=["xlsx", "csv"], accept_multiple_files=True,

@@ -74,7 +74,7 @@ def test_an_indicator_page_has_no_axes_and_keeps_its_texts_in_order():
         fig, layout = rl.new_page()
         top = rl.page_frame(fig, layout, ds.catalogue[ind].label("de"), "Thema", "Teststadt", "Quelle: Test",
                             "Seite 1 / 1")
-        rp.indicator_page(fig, layout, ds, ind, 2022, frozenset(table.index[table[ind]]), "de", top, layers)
+        rp.indicator_page(fig, layout, rp.ReportYear(ds, 2022, "de", layers, table), ind, top)
         assert fig.axes == []  # map, scale bar, legend and trend chart were five axes per page
         page = pg._PAGE_AXES[fig]
         texts = page.texts

@@ -9,11 +9,11 @@ LABEL = "![x](http://192.0.2.1/beacon.png) [klick](http://192.0.2.1) **fett**"  
 def _page(root: str) -> None:
     from geo.uploads.store import DataStore
     from store import users
-    from ui.pages import upload
+    from ui.pages import upload_saved
 
     store = DataStore(root)
     store.user = users.system_user()
-    upload._saved_list(store, "de")
+    upload_saved.saved_list(store, "de")
 
 
 def test_labels_in_the_saved_list_and_the_trash_are_escaped(tmp_path, monkeypatch):
