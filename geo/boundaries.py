@@ -6,6 +6,7 @@ polygons; every repair and every dropped feature is listed in a
 """
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 import warnings
@@ -17,6 +18,7 @@ import pyogrio
 import shapely
 
 from geo.crs import CRSError, to_metric
+from geo.read_errors import CRS_ERRORS, VECTOR_ERRORS
 from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError, in_child
@@ -34,6 +36,7 @@ _LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json")
 _SHAPE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
 # Envelope of Germany in EPSG:25832 (generous), to catch layers with a wrong CRS.
 GERMANY_25832 = (150_000, 5_150_000, 1_100_000, 6_200_000)
+_log = logging.getLogger(__name__)
 
 
 def _unzip(path: Path, workdir: Path, report: Report) -> Path | None:
@@ -194,7 +197,8 @@ def _checked_areas(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame | 
     except CRSError as exc:
         report.reject_file(str(exc))
         return None
-    except Exception as exc:  # pyproj errors on exotic CRS definitions
+    except CRS_ERRORS as exc:  # pyproj on an exotic or broken CRS definition
+        _log.info("%s: CRS not convertible", report.file, exc_info=exc)
         report.reject_file(f"Umrechnung nach EPSG:25832 nicht möglich: {str(exc)[:160]}")
         return None
     gdf = clean_polygons(gdf, report)
@@ -252,7 +256,8 @@ def open_vector(target: Path, report: Report) -> str | None:
 
 
 def reject_unreadable(target: Path, exc: Exception, report: Report) -> None:
-    """Reject ``target`` for a GDAL/pyogrio error: German where known, no server paths."""
+    """Reject ``target`` for a GDAL/pyogrio error (logged first): German where known, no server paths."""
+    _log.info("vector file %s not readable: %s", target.name, type(exc).__name__, exc_info=exc)
     msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
     msg = msg.replace(str(target.parent), "").replace("GPKG:", "").replace("GeoJSON:", "").lstrip("/")
     report.reject_file(f"Geodatei nicht lesbar: {gdal_message(msg)}")
@@ -284,7 +289,7 @@ def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame |
             gdf = pyogrio.read_dataframe(source, layer=layer)
         for w in caught[:5]:  # GDAL's own remarks (e.g. unclosed rings it closed) belong in the report
             report.add(None, "", gdal_message(str(w.message)), "verwendet", WARNING)
-    except Exception as exc:  # pyogrio/GDAL raise many error types for broken files
+    except VECTOR_ERRORS as exc:  # what pyogrio/GDAL raise for a broken file (geo.read_errors)
         reject_unreadable(target, exc, report)
         return None
     if not isinstance(gdf, gpd.GeoDataFrame) or getattr(gdf, "_geometry_column_name", None) not in gdf.columns:

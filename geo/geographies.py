@@ -51,7 +51,7 @@ class Geography:
     def reference_label(self, lang: str = "de") -> str:
         return pick((self.reference_label_de, self.reference_label_en), lang)
 
-    def cache_key(self) -> tuple:
+    def cache_key(self) -> tuple[tuple[str, int], ...]:
         """Paths and modification times: changes when any file changes."""
         files = [self.boundaries, self.table, self.catalogue, *self.extra_tables]
         return tuple((str(p), p.stat().st_mtime_ns if p.exists() else 0) for p in files)

@@ -246,7 +246,7 @@ def _crs_problem(crs: object) -> str | None:
     return f"Typ '{kind[:20]}' mit Angaben, die kein EPSG-/OGC-Name sind"
 
 
-def _pairs(pairs: list[tuple[str, object]]) -> dict:
+def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
     """json object hook: a ``crs`` given twice is refused (GDAL and Python might read different ones)."""
     out = dict(pairs)
     if sum(1 for k, _ in pairs if k == "crs") > 1:
@@ -254,7 +254,7 @@ def _pairs(pairs: list[tuple[str, object]]) -> dict:
     return out
 
 
-def _place(path: tuple) -> str:
+def _place(path: tuple[str | int, ...]) -> str:
     if not path:
         return "auf oberster Ebene"
     if path[0] == "features" and len(path) > 1 and isinstance(path[1], int):
@@ -283,7 +283,7 @@ def check_geojson(path: str | Path, name: str | None = None) -> None:
         raise UnsafeFileError(f"{name}: GeoJSON zu tief verschachtelt") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise UnsafeFileError(f"{name}: GeoJSON fehlerhaft (kein gültiges JSON: {str(exc)[:80]})") from None
-    stack: list[tuple[object, tuple]] = [(doc, ())]
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(doc, ())]
     while stack:
         obj, where = stack.pop()
         if isinstance(obj, list):

@@ -6,7 +6,7 @@ Other packages declare their tables on the same :class:`Base` (so they may refer
 from __future__ import annotations
 
 import datetime as dt
-from typing import get_args, overload
+from typing import Any, get_args, overload
 
 from sqlalchemy import (
     JSON,
@@ -109,7 +109,7 @@ class AuditRow(Base):
     user_name: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32), index=True)
     object: Mapped[str] = mapped_column(String(200), default="")
-    details: Mapped[dict] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # the chain (store.audit.entry_hash): the previous entry's hash, and the hash of that plus this entry
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     entry_hash: Mapped[str] = mapped_column(String(64), default="")
@@ -147,7 +147,7 @@ class DatasetAreaRow(Base):
     code: Mapped[str] = mapped_column(String(255))
     name: Mapped[str] = mapped_column(Text, default="")
     geom: Mapped[bytes] = mapped_column(LargeBinary)
-    props: Mapped[dict] = mapped_column(JSON, default=dict)
+    props: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
 
 
 class DatasetValueRow(Base):
@@ -171,4 +171,4 @@ class DatasetDocumentRow(Base):
 
     dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), primary_key=True)
     catalogue: Mapped[str] = mapped_column(Text)
-    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,6 +1,7 @@
 """Shared pieces of the Streamlit views: cached loading, language, URL state."""
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections import OrderedDict
@@ -8,6 +9,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 import streamlit as st
+from streamlit.errors import Error as StreamlitError
 
 from geo.geographies import Geography
 from geo.loading import load_dataset
@@ -22,6 +24,7 @@ T = TypeVar("T")
 MEMO_ENTRIES = 256  # values of one kind kept per loaded dataset (e.g. area profiles of a grid geography)
 _MEMO = "_ui_memo"
 _MEMO_LOCK = threading.Lock()
+_log = logging.getLogger(__name__)
 
 
 def store() -> DataStore:
@@ -37,8 +40,16 @@ def _started() -> bool:
     from geo.uploads.slots import set_notice
 
     startup_cleanup()
-    set_notice(lambda _text: st.info(t("file_checks_busy", lang())))  # a check waiting for a free slot
+    set_notice(_busy_notice)
     return True
+
+
+def _busy_notice(_text: str) -> None:
+    """A check waits for a free slot: say so in the page (a notice must not fail the check)."""
+    try:
+        st.info(t("file_checks_busy", lang()))
+    except StreamlitError:  # Streamlit's own (no session, an element not allowed here): the log has it
+        _log.debug("busy notice not shown", exc_info=True)
 
 
 def geographies() -> dict[str, Geography]:

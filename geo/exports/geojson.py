@@ -21,4 +21,5 @@ def geojson_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
     """A FeatureCollection of the areas with their export rows, in WGS 84, UTF-8."""
     layer = export_layer(ds, indicators, year, lang)
     layer = gpd.GeoDataFrame(safe_frame(layer.drop(columns="geometry")), geometry=layer.geometry, crs=layer.crs)
-    return layer.to_crs(WGS84).to_json(na="null", drop_id=True, ensure_ascii=False).encode("utf-8")
+    text: str = layer.to_crs(WGS84).to_json(na="null", drop_id=True, ensure_ascii=False)
+    return text.encode("utf-8")

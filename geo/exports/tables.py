@@ -110,9 +110,10 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
         raise InputError(f"unbekanntes CSV-Format '{dialect}'; erlaubt: {', '.join(DIALECTS)}")
     out = safe_frame(labelled(frame, lang))
     if dialect == "excel-de":
-        text = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
+        text: str = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
         return text.encode("utf-8-sig")
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    plain: str = out.to_csv(index=False, lineterminator="\n")
+    return plain.encode("utf-8")
 
 
 def layer_csv(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de",

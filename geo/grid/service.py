@@ -11,8 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from indicators.errors import InputError, msg
+
+if TYPE_CHECKING:  # the numeric stack only for the type checker: imported inside the functions
+    import geopandas as gpd
+
+    from indicators.catalogue import Indicator, Source
+    from indicators.ingest.grid import GridTable
 
 SOURCE_ID = "zensus-gitter"
 ATTRIBUTION = "© Statistische Ämter des Bundes und der Länder, Zensus, dl-de/by-2-0"
@@ -30,14 +39,14 @@ def grid_year(files: list[str], year: int | None = None) -> int:
     return found.pop() if len(found) == 1 else 2022
 
 
-def grid_catalogue(grid, year: int) -> tuple[dict, dict]:
+def grid_catalogue(grid: GridTable, year: int) -> tuple[dict[str, Indicator], dict[str, Source]]:
     """Catalogue and sources of a grid geography (counts, published means/shares, weight)."""
     from indicators.catalogue import Indicator, Source
 
     src = {SOURCE_ID: Source(SOURCE_ID, f"Zensus {year}, Gitterzellen", "dl-de/by-2-0",
                              "https://www.govdata.de/dl-de/by-2-0", "https://www.zensus2022.de",
                              "Gitterzellen nach INSPIRE (EPSG:3035).", "INSPIRE grid cells (EPSG:3035).")}
-    cat = {}
+    cat: dict[str, Indicator] = {}
     for var, kind in grid.kinds.items():
         extra = {"grid_weight": True} if var == grid.weight else {}
         cat[var] = Indicator(var, var, var, "count" if kind == "count" else "value", "",
@@ -52,7 +61,8 @@ def grid_tidy(grid, year: int):
     return v.rename(columns={"cell_id": "area_code"}).assign(year=year)[["area_code", "year", "variable", "value"]]
 
 
-def prepare_grid(sources: list, names: list[str | None] | None = None):
+def prepare_grid(sources: Sequence[str | Path | bytes],
+                 names: Sequence[str | None] | None = None) -> tuple[GridTable, gpd.GeoDataFrame]:
     """Read and join grid files (paths or bytes) and keep the cells touching the city.
 
     Returns ``(grid, squares)``; the grid's reports list every row. The one reading path of

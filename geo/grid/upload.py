@@ -57,7 +57,7 @@ def check_grid_upload(files: list[tuple[str, bytes]], max_bytes: int | None = No
     """Read, join and clip uploaded grid files ``(name, bytes)`` in the upload sandbox.
 
     Expected problems (too large, wrong type, unreadable, no cell in the city, limits
-    exceeded) come back as German messages in ``errors``, never as an exception.
+    exceeded) come back as German messages in ``errors``; anything else is a bug and propagates.
     """
     max_bytes = max_bytes or max_upload_bytes()
     names = [_clean_name(n) for n, _ in files]
@@ -77,7 +77,7 @@ def check_grid_upload(files: list[tuple[str, bytes]], max_bytes: int | None = No
     except InputError as exc:
         out.errors.append(str(exc))
         return out
-    except Exception as exc:  # hostile input may break a parser in ways no check foresaw: a message, no traceback
+    except ValueError as exc:  # pandas or a decoder (UnicodeDecodeError) on bytes no check foresaw; a bug propagates
         _log.warning("grid upload %s not readable", names, exc_info=exc)  # the log keeps the traceback
         out.errors.append(f"{', '.join(names)}: Datei nicht lesbar ({type(exc).__name__})")
         return out

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -26,14 +27,12 @@ import pandas as pd
 import shapely
 
 from geo.spatial.addresses import load_addresses, points_area_codes
-from geo.spatial.shapes import (  # noqa: F401  (the polygon builders, re-exported for callers)
-    MAX_RADIUS_M,
-    EstimateError,
-    circle,
-    geometry_from_file,
-    geometry_from_geojson,
-    geometry_from_options,
-)
+from geo.spatial.shapes import MAX_RADIUS_M as MAX_RADIUS_M  # the polygon builders, re-exported for callers
+from geo.spatial.shapes import EstimateError as EstimateError
+from geo.spatial.shapes import circle as circle
+from geo.spatial.shapes import geometry_from_file as geometry_from_file
+from geo.spatial.shapes import geometry_from_geojson as geometry_from_geojson
+from geo.spatial.shapes import geometry_from_options as geometry_from_options
 from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
@@ -127,7 +126,7 @@ class EstimateResult:
                          f"{c.addresses_inside} {t('q_of', lang)} {c.addresses_total}")
         return "\n".join([*lines, *self.notes, *([attribution] if attribution else [])])
 
-    def to_json_dict(self, digits: int = 2) -> dict:
+    def to_json_dict(self, digits: int = 2) -> dict[str, Any]:
         """``{"area_km2": …, "estimates": [{"variable", "method", "value"}, …]}``; suppressed → null."""
         est = []
         for r in self.table.itertuples():

@@ -23,6 +23,7 @@ from pyproj import Transformer
 
 from geo.boundaries import open_vector, reject_unreadable
 from geo.crs import METRIC_CRS, CRSError, to_metric
+from geo.read_errors import VECTOR_ERRORS
 from geo.spatial.addresses import load_addresses, points_area_codes
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
@@ -99,7 +100,7 @@ def _points_from_vector(path: Path, report: Report) -> gpd.GeoDataFrame | None:
         return None
     try:
         gdf = pyogrio.read_dataframe(source, max_features=MAX_POINTS + 1)
-    except Exception as exc:  # GDAL raises many error types for broken files
+    except VECTOR_ERRORS as exc:  # what pyogrio/GDAL raise for a broken file; reject_unreadable logs it
         reject_unreadable(path, exc, report)
         return None
     try:

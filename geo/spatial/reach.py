@@ -12,7 +12,7 @@ every result names its method.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import access
 import geopandas as gpd
@@ -75,7 +75,8 @@ def two_sfca(*, demand: np.ndarray, supply: np.ndarray, pairs: tuple[np.ndarray,
                           supply_index=True, supply_value="supply", cost_df=cost_df, cost_origin="o",
                           cost_dest="f", cost_name="cost")
     out = model.two_stage_fca(name="fca", max_cost=max_distance, weight_fn=fn)
-    return out["fca_supply"].reindex(demand_df.index).fillna(0.0).to_numpy(dtype=float)
+    fca: np.ndarray = out["fca_supply"].reindex(demand_df.index).fillna(0.0).to_numpy(dtype=float)
+    return fca
 
 
 @dataclass(kw_only=True)
@@ -158,10 +159,10 @@ class ReachResult:
                                  "uncovered_share": (g["gap"] / g["demand"]).to_numpy()},
                                 geometry=geoms.to_numpy(), crs=METRIC_CRS)
 
-    def to_json(self, areas: pd.DataFrame, *, points: bool) -> dict:
+    def to_json(self, areas: pd.DataFrame, *, points: bool) -> dict[str, Any]:
         """The ``cli.py reach --json`` object (points only for uploaded demand points)."""
         af = self.area_frame(areas)
-        out: dict = {"method": self.method, "distance": self.distance, "decay": self.decay,
+        out: dict[str, Any] = {"method": self.method, "distance": self.distance, "decay": self.decay,
                      "demand": self.demand.label, "facilities": self.supply.label,
                      "uncovered_share": _num(self.uncovered_share)}
         if points:

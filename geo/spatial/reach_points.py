@@ -70,7 +70,8 @@ def _column(frame: pd.DataFrame, name: str, what: str) -> str:
     if not match:
         cols = ", ".join(str(c) for c in frame.columns if c not in ("geometry", "row"))
         raise ReachError(msg("err_reach_no_column", name=name, what=what, cols=cols))
-    return match[0]
+    found: str = match[0]
+    return found
 
 
 def _numbers(frame: pd.DataFrame, col: str, what: str) -> np.ndarray:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -45,7 +46,7 @@ class SegregationYear:
     n_areas: int
     left_out: tuple[str, ...] = ()
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         """``{"year", "dissimilarity", "isolation", "entropy", "p_dissimilarity"}``."""
         return {"year": self.year, "dissimilarity": self.dissimilarity, "isolation": self.isolation,
                 "entropy": self.entropy, "p_dissimilarity": self.p_dissimilarity}
@@ -60,7 +61,7 @@ class Segregation:
     total: str
     years: list[SegregationYear] = field(default_factory=list)
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         """``{"geography", "group", "total", "years": [{"year", "dissimilarity", "isolation", "entropy",
         "p_dissimilarity"}], "n_areas": {year: n}, "left_out": {year: [area codes]}}``."""
         return {"geography": self.geography, "group": self.group, "total": self.total,
@@ -77,7 +78,8 @@ class Segregation:
 def _dissim(g: np.ndarray, t: np.ndarray) -> np.ndarray:
     """D for one or many allocations (rows) of the group over the same totals."""
     G, T = g.sum(axis=-1, keepdims=True), t.sum()
-    return 0.5 * np.abs(g / G - (t - g) / (T - G)).sum(axis=-1)
+    index: np.ndarray = 0.5 * np.abs(g / G - (t - g) / (T - G)).sum(axis=-1)
+    return index
 
 
 def indices(g: np.ndarray, t: np.ndarray, *, permutations: int = PERMUTATIONS,

@@ -20,7 +20,7 @@ The candidate sites come from :mod:`geo.spatial.siting_candidates`, the two mode
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -123,7 +123,7 @@ class SiteResult:
         out.loc[withheld, ["demand", "covered_before", "covered_after"]] = np.nan
         return out
 
-    def to_json(self, areas: pd.DataFrame | None = None) -> dict:
+    def to_json(self, areas: pd.DataFrame | None = None) -> dict[str, Any]:
         """The ``cli.py site --json`` object; with ``areas`` also the covered demand per area (rounded)."""
         out = {"objective": self.objective, "method": self.method, "distance": self.distance, "k": self.k,
                 "demand": self.demand.label, "candidates": self.candidates.label,

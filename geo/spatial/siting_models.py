@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import warnings
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -40,7 +40,8 @@ def _quiet():
         yield
 
 
-def _solve(model):
+def _solve(model: Any) -> np.ndarray:
+    """The chosen sites of a solved spopt model (pulp's CBC, quiet)."""
     with _quiet():
         model = model.solve(pulp.PULP_CBC_CMD(msg=False))
     if pulp.LpStatus[model.problem.status] != "Optimal":
@@ -66,7 +67,9 @@ def coverage_sites(demand: Points, candidates: Points, before: np.ndarray, k: in
     weights = pd.Series(demand.value[open_[keys.index.to_numpy()]], index=keys.index).groupby(keys.to_numpy()).sum()
     if len(useful) <= k:
         return useful
-    return useful[_solve(_sparse_mclp(list(weights.index), weights.to_numpy(dtype=float), len(useful), k))]
+    model = _sparse_mclp(list(weights.index), weights.to_numpy(dtype=float), len(useful), k)
+    chosen: np.ndarray = useful[_solve(model)]
+    return chosen
 
 
 def _sparse_mclp(groups: list[tuple[int, ...]], weights: np.ndarray, n_fac: int, k: int) -> MCLP:
@@ -120,7 +123,7 @@ def pmedian_sites(demand: Points, existing: Points, candidates: Points, k: int,
             stay = [pulp.LpVariable(f"s_{i}", lowBound=0, upBound=1) for i in range(len(xy))]
             prob += pulp.lpSum(w[i] * nearest[i] * stay[i] for i in range(len(xy))) + \
                 pulp.lpSum(w[i] * cost[i, j] * v for (i, j), v in z.items())
-            by_client: dict[int, list] = {}
+            by_client: dict[int, list[Any]] = {}
             for (ii, jj), v in z.items():
                 by_client.setdefault(int(ii), []).append(v)
                 prob += v <= x[jj]
@@ -137,7 +140,8 @@ def pmedian_sites(demand: Points, existing: Points, candidates: Points, k: int,
 
 def _distances(a: np.ndarray, b: np.ndarray, network: StreetNetwork | None) -> np.ndarray:
     if network is None:
-        return np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2))
+        dist: np.ndarray = np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=2))
+        return dist
     i, j, d = network.pairs(origins=a, dests=b, max_distance=50_000)
     out = np.full((len(a), len(b)), FAR)
     out[i, j] = d

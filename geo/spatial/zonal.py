@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -56,7 +57,7 @@ class ZonalResult:
     method: str = "center"
     notes: list[str] = field(default_factory=list)
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         return {"raster": self.raster, "crs": self.crs, "method": self.method, "above": self.above,
                 "areas": json_records(self.stats)}
 
@@ -112,7 +113,7 @@ def _open(path: str | Path) -> rasterio.DatasetReader:
     return src
 
 
-def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict, str]:
+def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict[str, Any], str]:
     """Statistics of the cells whose centre lies in ``geom`` (raster CRS)."""
     bounds = shapely.box(*src.bounds)
     if not geom.intersects(bounds):

@@ -59,7 +59,8 @@ def preview_growth(geo: Geography, tidy: pd.DataFrame, indicators: Iterable[Indi
     return growth
 
 
-_AUDITED: OrderedDict[tuple, None] = OrderedDict()  # previews already audited (a page reruns them on every click)
+# previews already audited (a page reruns them on every click)
+_AUDITED: OrderedDict[tuple[object, ...], None] = OrderedDict()
 
 
 def _audit_preview(store: DataStore, geo: Geography, tidy: pd.DataFrame, growth: Growth) -> None:

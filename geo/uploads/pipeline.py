@@ -17,29 +17,25 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
 from geo.geographies import REGISTRY, Geography, parse_registry
 from geo.loading import load_dataset
-from geo.uploads.boundary import (  # noqa: F401
-    BoundaryCheck,
-    BoundaryResult,
-    boundary_areas,
-    check_boundaries,
-    max_upload_bytes,
-    suggest_columns,
-)
+from geo.uploads.boundary import BoundaryCheck as BoundaryCheck  # re-exported: the one entry of the upload pipeline
+from geo.uploads.boundary import BoundaryResult as BoundaryResult
+from geo.uploads.boundary import boundary_areas as boundary_areas
+from geo.uploads.boundary import check_boundaries as check_boundaries
+from geo.uploads.boundary import suggest_columns as suggest_columns
 from geo.uploads.store import DataStore, SaveRequest, StoreError, safe_name
-from geo.uploads.table import (  # noqa: F401
-    TableCheck,
-    UploadError,
-    check_table,
-    recheck_table,
-    resolve_geography,
-    stadtteile_from_stadtbezirke,
-)
+from geo.uploads.table import TableCheck as TableCheck
+from geo.uploads.table import UploadError as UploadError
+from geo.uploads.table import check_table as check_table
+from geo.uploads.table import recheck_table as recheck_table
+from geo.uploads.table import resolve_geography as resolve_geography
+from geo.uploads.table import stadtteile_from_stadtbezirke as stadtteile_from_stadtbezirke
 from indicators.catalogue import Indicator, Source, load_catalogue, load_sources
 from indicators.dataset import Dataset
 from indicators.errors import msg
@@ -71,7 +67,7 @@ def rename_variables(indicators: list[Indicator], tidy: pd.DataFrame) -> tuple[l
     return out, tidy
 
 
-def base_table(store: DataStore, ds: Dataset, *, in_place: bool = False) -> tuple[pd.DataFrame, dict]:
+def base_table(store: DataStore, ds: Dataset, *, in_place: bool = False) -> tuple[pd.DataFrame, dict[str, Any]]:
     """The cells a new dataset may take over from ``ds``, and their provenance for the audit log.
 
     All cells (small counts included) of a shipped geography (its files are public), of the
@@ -90,7 +86,7 @@ def base_table(store: DataStore, ds: Dataset, *, in_place: bool = False) -> tupl
     return ds.protected_table(), provenance
 
 
-def copy_provenance(store: DataStore, geo_id: str) -> dict:
+def copy_provenance(store: DataStore, geo_id: str) -> dict[str, Any]:
     """Empty if a new dataset may take all cells of ``geo_id`` (shipped, or the acting user's own);
     else the provenance of a copy of its protected view: ``based_on``, ``based_on_owner``,
     ``based_on_version``, ``view``."""
@@ -164,7 +160,7 @@ def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value objec
     tidy = tidy[["area_code", "year", "variable", "value"]]
     catalogue: dict[str, Indicator] = {}
     all_sources: dict[str, Source] = {}
-    audit_details: dict = {}
+    audit_details: dict[str, Any] = {}
     if areas is None:
         if base_geography is None:
             raise UploadError("weder Grenzen noch eine Geografie für die Tabelle angegeben")

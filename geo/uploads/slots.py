@@ -34,7 +34,8 @@ class ChecksBusyError(InputError):
     """Every check slot stayed taken for the whole wait (German message)."""
 
 
-NOTICES: list[Callable[[str], object]] = []  # front ends add theirs (the app: a message in the page)
+# front ends add theirs (the app: a message in the page); a notice never raises
+NOTICES: list[Callable[[str], object]] = []
 
 
 def set_notice(show: Callable[[str], object]) -> None:
@@ -47,11 +48,8 @@ def _default_notice(text: str) -> None:
     _log.warning(text)
     if not NOTICES:
         print(text, file=sys.stderr, flush=True)
-    for show in NOTICES:
-        try:
-            show(text)
-        except Exception:  # a front end outside its context (no page running): the log has it
-            _log.debug("Hinweis nicht angezeigt", exc_info=True)
+    for show in NOTICES:  # a front end's notice handles its own errors (ui.common: Streamlit's)
+        show(text)
 
 
 def _try_slots(folder, n: int) -> int | None:

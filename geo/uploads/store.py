@@ -38,6 +38,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -49,6 +50,7 @@ from geo.dataset_cache import CACHE, LAYER, contents_from_frames
 from geo.geographies import Geography, shipped_geographies
 from geo.saved import default_user
 from indicators.catalogue import Indicator, Source
+from indicators.errors import SozialmonitorError
 from store import config
 from store import datasets as registry
 from store.contents import Contents, metas
@@ -77,14 +79,14 @@ def shipped_names() -> list[str]:
 def startup_cleanup(root: Path | str | None = None) -> list[Path]:
     """At start-up: create the data directory (0700) and remove what a crash left there.
 
-    Never raises (a read-only or missing data directory must not stop the app);
-    a failure is logged with its traceback.
+    An unusable directory or database (``OSError``; a project error such as store.db's ``DatabaseError``) must
+    not stop the app: it is logged with its traceback. Anything else is a bug and propagates.
     """
-    try:
-        from geo.uploads.workdir import cleanup_stale
+    from geo.uploads.workdir import cleanup_stale
 
+    try:
         return DataStore(root).cleanup() + cleanup_stale(root)
-    except Exception:
+    except (OSError, SozialmonitorError):  # the directory, or the database (store.db: DatabaseError), unusable
         logging.getLogger(__name__).exception("data store clean-up failed")
         return []
 
@@ -124,8 +126,8 @@ def catalogue_yaml(indicators: Mapping[str, Indicator] | list[Indicator], source
         entries.append(d)
     srcs = {s.id: {k: v for k, v in asdict(s).items() if k != "id" and v} for s in sources.values()}
     doc = {"sources": srcs, "indicators": entries}
-    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + yaml.safe_dump(
-        doc, allow_unicode=True, sort_keys=False)
+    body: str = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + body
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ class StoredDataset:
 
     name: str
     label: str
-    meta: dict
+    meta: dict[str, Any]
     record: DatasetRecord | None = None
 
     @property
@@ -181,10 +183,10 @@ class SaveRequest:
     label_en: str = ""
     reference_code: str | None = "00"
     attribution: str = ""
-    meta: Mapping | None = None
+    meta: Mapping[str, Any] | None = None
     overwrite: bool = False
     public: bool = False
-    audit_details: Mapping | None = None
+    audit_details: Mapping[str, Any] | None = None
 
 
 class DataStore:

@@ -16,7 +16,6 @@ import pandas as pd
 
 from geo.aggregate import aggregate_counts, parent_codes
 from geo.geographies import Geography, load_areas, shipped_geographies
-from geo.uploads.boundary import max_upload_bytes
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.store import DataStore
@@ -27,6 +26,7 @@ from indicators.ingest.read import ROW_COL, RawTable, read_table
 from indicators.ingest.report import USED, WARNING, Report
 from indicators.ingest.roles import ignored_columns
 from indicators.ingest.validate import AreaMatcher, detect_columns, validate_table
+from indicators.limits import max_upload_bytes
 from indicators.wording import t
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")

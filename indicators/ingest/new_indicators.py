@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from indicators.catalogue import DIRECTIONS, KINDS, CatalogueError, Indicator, Source, parse_indicator
 from indicators.errors import InputError
@@ -29,7 +30,7 @@ class FormError(InputError):
         self.problems = problems
 
 
-def default_fields(variable: str, known: Iterable[str] = ()) -> dict:  # noqa: ARG001 (unused, kept for the callers, issue #25)
+def default_fields(variable: str, known: Iterable[str] = ()) -> dict[str, Any]:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """Pre-filled form for a new variable: kind and unit guessed from its name, neutral direction.
 
     ``guess`` is the wording key that says what was guessed (shown for confirmation),
@@ -53,7 +54,7 @@ def _terms(value: object) -> list[str]:
     return [str(v).strip() for v in items if str(v).strip()]
 
 
-def _name_problems(f: Mapping, vid: str, label: str) -> list[str]:
+def _name_problems(f: Mapping[str, Any], vid: str, label: str) -> list[str]:
     """Problems of id, label and the free texts of a form."""
     problems: list[str] = []
     if not _ID.fullmatch(vid):
@@ -86,7 +87,7 @@ def _term_problems(kind: str, terms: tuple[list[str], list[str], list[str]], vid
     return problems
 
 
-def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_id: str = "") -> Indicator:
+def indicator_from_form(fields: Mapping[str, Any], variables: Iterable[str] = (), source_id: str = "") -> Indicator:
     """Check a filled-in form and build the indicator.
 
     Parameters

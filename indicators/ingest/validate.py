@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -114,7 +115,7 @@ def _drop(report: Report, row: int, col: str, problem: Message, wide: bool) -> N
     report.add(row, col, problem, VALUE_DROPPED if wide else DROPPED)
 
 
-def _area_year(rec: dict, matcher: AreaMatcher, report: Report, cols: Mapping[str, str]) -> tuple[str, int] | None:
+def _area_year(rec: dict[str, Any], matcher: AreaMatcher, report: Report, cols: Mapping[str, str]) -> tuple[str, int] | None:
     """The area code and year of a record; None (row reported as dropped) if either is unusable."""
     row = int(rec[ROW_COL])
     code = matcher.match(rec["area"])
@@ -128,7 +129,7 @@ def _area_year(rec: dict, matcher: AreaMatcher, report: Report, cols: Mapping[st
     return code, int(year)
 
 
-def _variable(rec: dict, report: Report) -> str | None:
+def _variable(rec: dict[str, Any], report: Report) -> str | None:
     """The variable name of a record; None (value reported as dropped) if empty or too long."""
     row, wide = int(rec[ROW_COL]), bool(rec["_wide"])
     variable = str(rec["variable"]).strip()
@@ -141,7 +142,7 @@ def _variable(rec: dict, report: Report) -> str | None:
     return variable
 
 
-def _value(rec: dict, vcol: str, report: Report, decimal: str, ind: Indicator | None) -> float | None:
+def _value(rec: dict[str, Any], vcol: str, report: Report, decimal: str, ind: Indicator | None) -> float | None:
     """The number of a record's value cell; None (reported as dropped) for a date, a missing-value
     symbol, text or a negative count. A zero symbol counts as 0 (with a warning)."""
     row, wide = int(rec[ROW_COL]), bool(rec["_wide"])
@@ -209,7 +210,7 @@ def validate_table(
     long = _to_long(raw, roles, report, default_year, ignored_columns(mapping))
     cols = {"area": roles["area"], "year": roles.get("year", ""), "value": roles.get("value", "")}
 
-    keep: list[dict] = []
+    keep: list[dict[str, Any]] = []
     bad_rows: set[int] = set()  # rows dropped whole (area or year), reported once
     for rec in long.to_dict("records"):
         row = int(rec[ROW_COL])

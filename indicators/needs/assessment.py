@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,7 @@ class NeedSetup:
     dynamic_indicators: list[str] = field(default_factory=list)
     directions: dict[str, int] = field(default_factory=dict)
     weights: dict[str, float] | None = None
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 def need_frame(ds: Dataset, year: int, indicators: list[str]) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -94,7 +95,7 @@ def dataset_consensus(ds: Dataset, year: int, setup: NeedSetup, *, band: float =
     return consensus(df, setup.indicators, methods=methods, directions=setup.directions, band=band)
 
 
-def consensus_json(c: Consensus) -> dict:
+def consensus_json(c: Consensus) -> dict[str, Any]:
     """The consensus as plain data (``cli.py needs --consensus --json``)."""
     areas = []
     for r in c.areas.sort_values(["n_flagged", "id"], ascending=[False, True]).itertuples(index=False):

@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TypeAlias, cast
 
 from indicators.catalogue import Indicator
 from indicators.errors import InputError
@@ -211,7 +211,10 @@ class Compare:
 @dataclass
 class Logic:
     op: str  # "and", "or", "not"
-    args: list
+    args: list[Node]
+
+
+Node: TypeAlias = "Compare | Logic"  # a parsed query: a comparison or a logical combination
 
 
 class Parser:
@@ -239,7 +242,7 @@ class Parser:
     def fail(self, message: str | Message, tok: Token | None = None) -> QueryError:
         return QueryError(message, (tok or self.tok).pos, self.text)
 
-    def parse(self) -> Any:
+    def parse(self) -> Node:
         if self.tok.kind == "END":
             raise self.fail(msg("q_err_empty"))
         node = self.parse_or()
@@ -249,21 +252,21 @@ class Parser:
             raise self.fail(msg("q_err_missing_and_or", token=self.tok.text))
         return node
 
-    def parse_or(self) -> Any:
+    def parse_or(self) -> Node:
         args = [self.parse_and()]
         while self.tok.kind == "OR":
             self.i += 1
             args.append(self.parse_and())
         return args[0] if len(args) == 1 else Logic("or", args)
 
-    def parse_and(self) -> Any:
+    def parse_and(self) -> Node:
         args = [self.parse_not()]
         while self.tok.kind == "AND":
             self.i += 1
             args.append(self.parse_not())
         return args[0] if len(args) == 1 else Logic("and", args)
 
-    def parse_not(self) -> Any:
+    def parse_not(self) -> Node:
         if self.tok.kind == "NOT":
             self.i += 1
             self._deeper()
@@ -272,7 +275,7 @@ class Parser:
             return node
         return self.parse_primary()
 
-    def parse_primary(self) -> Any:
+    def parse_primary(self) -> Node:
         if self.tok.kind == "LP":
             open_tok = self.tok
             self.i += 1
@@ -324,6 +327,6 @@ class Parser:
         return Compare(first, rest)
 
 
-def parse(text: str, catalogue: Mapping[str, Indicator], available: set[str] | None = None) -> Any:
+def parse(text: str, catalogue: Mapping[str, Indicator], available: set[str] | None = None) -> Node:
     """Parse a query into a syntax tree (raises :class:`QueryError`)."""
     return Parser(text, Names(catalogue, available)).parse()

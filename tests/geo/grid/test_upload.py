@@ -61,3 +61,31 @@ def test_unusable_files_give_a_german_message_not_an_exception(files, max_bytes,
     assert not check.ok and any(needle in e for e in check.errors), check.errors
     with pytest.raises(InputError, match="nicht verwendbar"):
         accept_grid_upload(check, "x", 2022, None)
+
+
+# ------------------------------------------------ narrowed except (issue #25 item 6)
+
+def test_a_parser_error_no_check_foresaw_is_a_message_and_logged(monkeypatch, caplog):
+    import logging
+
+    from geo.grid import upload
+
+    def parser_broke(*_a, **_k):
+        raise UnicodeDecodeError("utf-16-le", b"\x00", 0, 1, "truncated data")
+
+    monkeypatch.setattr(upload, "prepare_grid", parser_broke)  # the forked check inherits the patch
+    with caplog.at_level(logging.WARNING, logger="geo.grid.upload"):
+        check = check_grid_upload([("gitter.csv", b"GITTER_ID_100m;Einwohner\n")])
+    assert check.errors == ["gitter.csv: Datei nicht lesbar (UnicodeDecodeError)"]
+    assert any(r.exc_info for r in caplog.records)
+
+
+def test_a_bug_in_the_grid_check_propagates(monkeypatch):
+    from geo.grid import upload
+
+    def bug(*_a, **_k):
+        raise TypeError("bug in prepare_grid")
+
+    monkeypatch.setattr(upload, "prepare_grid", bug)
+    with pytest.raises(TypeError, match="bug in prepare_grid"):
+        check_grid_upload([("gitter.csv", b"GITTER_ID_100m;Einwohner\n")])

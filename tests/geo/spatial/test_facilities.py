@@ -1,4 +1,6 @@
 """Facility points and per-area facility indicators (synthetic facilities, made here)."""
+import json
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -107,3 +109,42 @@ def test_dataset_facility_rows_set_facilities_against_a_group_of_the_dataset(lue
     assert per_1000.loc[first, "denominator"] == pop[first]
     assert per_1000.loc[first, "value"] == pytest.approx(1000 / pop[first])
     assert luebeck.geography.reference_code in set(rows["area_code"])  # the city row, from the summed counts
+# ------------------------------------------------ narrowed excepts (issue #25 item 6)
+
+def _points_file(tmp_path):
+    doc = {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:25832"}},
+           "features": [{"type": "Feature", "properties": {"name": "Kita"},
+                         "geometry": {"type": "Point", "coordinates": [610000, 5970000]}}]}
+    path = tmp_path / "kitas.geojson"
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def test_a_gdal_error_on_points_becomes_a_rejection(tmp_path, monkeypatch):
+    import pyogrio
+    from pyogrio.errors import DataLayerError
+
+    from geo.spatial.facilities import _points_from_vector
+    from indicators.ingest.report import Report
+
+    def broken(*_a, **_k):
+        raise DataLayerError("database disk image is malformed")
+
+    monkeypatch.setattr(pyogrio, "read_dataframe", broken)
+    report = Report("kitas.geojson")
+    assert _points_from_vector(_points_file(tmp_path), report) is None
+    assert report.file_error and "beschädigt" in report.to_text()
+
+
+def test_a_bug_around_reading_points_propagates(tmp_path, monkeypatch):
+    import pyogrio
+
+    from geo.spatial.facilities import _points_from_vector
+    from indicators.ingest.report import Report
+
+    def bug(*_a, **_k):
+        raise TypeError("bug")
+
+    monkeypatch.setattr(pyogrio, "read_dataframe", bug)
+    with pytest.raises(TypeError, match="bug"):
+        _points_from_vector(_points_file(tmp_path), Report("kitas.geojson"))

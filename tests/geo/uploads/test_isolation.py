@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import socket
 import stat
+import sys
+import types
 
 import pytest
 from hostile import hostile_geojson
@@ -73,3 +75,23 @@ def test_the_child_holds_none_of_the_parents_sockets():
     finally:
         server.close()
     assert held == []
+
+
+# ------------------------------------------------ narrowed excepts (issue #25 item 6)
+
+def test_pyogrios_gdal_gets_the_settings(monkeypatch):
+    got: list[dict[str, str]] = []
+    monkeypatch.setattr(os, "environ", dict(os.environ))  # block_by_settings changes the environment
+    monkeypatch.setitem(sys.modules, "pyogrio", types.SimpleNamespace(set_gdal_config_options=got.append))
+    settings = isolation.block_by_settings()
+    assert got and got[0]["GDAL_HTTP_PROXY"] == settings["GDAL_HTTP_PROXY"]
+
+
+def test_a_failure_to_set_the_fence_in_pyogrio_propagates(monkeypatch):
+    def refuse(_options: dict[str, str]) -> None:
+        raise ValueError("GDAL refused the options")
+
+    monkeypatch.setattr(os, "environ", dict(os.environ))
+    monkeypatch.setitem(sys.modules, "pyogrio", types.SimpleNamespace(set_gdal_config_options=refuse))
+    with pytest.raises(ValueError, match="GDAL refused"):
+        isolation.block_by_settings()

@@ -67,3 +67,33 @@ def test_the_memory_limit_respects_an_outside_hard_limit(tmp_path):
     lines = res.stdout.splitlines()
     assert lines[0] == str(10 * 2**20)
     assert "bombe.xlsx" in lines[1] and "Speicher" in lines[1]
+# ------------------------------------------------ the sandbox's one catch-all transports, it does not handle
+
+def _unpicklable() -> object:
+    import threading
+
+    return threading.Lock()  # cannot be pickled back to the parent
+
+
+def test_an_unpicklable_result_comes_back_as_an_error_naming_its_type():
+    with pytest.raises(RuntimeError, match="TypeError"):
+        run_limited(_unpicklable)
+
+
+def test_in_a_child_a_nested_check_raises_the_error_itself(monkeypatch):
+    from geo.uploads import sandbox
+
+    monkeypatch.setattr(sandbox, "_IN_CHILD", True)  # a check calling another runs in place
+    with pytest.raises(ValueError, match="kaputt"):
+        run_limited(_fail)
+
+
+def test_in_place_an_interrupt_is_not_turned_into_a_verdict_on_the_file(monkeypatch):
+    from geo.uploads import sandbox
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sandbox, "_IN_CHILD", True)
+    with pytest.raises(KeyboardInterrupt):
+        sandbox.run_payload(interrupted, (), {})  # raised at once: nothing pickled, nothing cached

@@ -41,3 +41,26 @@ def test_startup_never_raises(tmp_path):
     blocked.write_text("kein Ordner")
     assert startup_cleanup(blocked / "var") == []
 
+
+
+def test_startup_logs_an_unusable_directory_or_database(tmp_path, caplog):
+    import logging
+
+    blocked = tmp_path / "file"
+    blocked.write_text("kein Ordner")
+    with caplog.at_level(logging.ERROR, logger="geo.uploads.store"):
+        assert startup_cleanup(blocked / "var") == []
+    from store.errors import DatabaseError
+
+    assert any(r.exc_info and isinstance(r.exc_info[1], (OSError, DatabaseError)) for r in caplog.records)
+
+
+def test_a_bug_in_the_clean_up_propagates(tmp_path, monkeypatch):
+    import pytest
+
+    def bug(self):
+        raise TypeError("bug in cleanup")
+
+    monkeypatch.setattr(DataStore, "cleanup", bug)
+    with pytest.raises(TypeError, match="bug in cleanup"):
+        startup_cleanup(tmp_path / "var")
