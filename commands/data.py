@@ -130,10 +130,34 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate_files(args: argparse.Namespace) -> int:
+    """Move dataset folders of an older release into the database (also done at every first start); say what."""
+    from geo.dataset_files import migrate_files
+    from store import config, db
+
+    root = config.data_dir()
+    result = migrate_files(db.engine_for(None, root), root)
+    if args.json:
+        print(json.dumps({"moved": [vars(m) for m in result.moved], "missing": [vars(p) for p in result.missing],
+                          "failed": [vars(p) for p in result.failed]}, ensure_ascii=False, indent=1))
+        return 1 if result.missing or result.failed else 0
+    for m in result.moved:
+        print(say("cli_m_migrated", name=m.name, version=m.version, areas=m.areas, values=m.values, folder=m.folder))
+    for key, items in (("cli_m_migrate_missing", result.missing), ("cli_m_migrate_failed", result.failed)):
+        for p in items:
+            print(say(key, name=p.name, version=p.version, folder=p.folder))
+    done = result.moved or result.missing or result.failed
+    print(say("cli_m_migrate_summary", n=len(result.moved), path=root / "datasets") if done
+          else say("cli_m_migrate_nothing"))
+    return 1 if result.missing or result.failed else 0
+
+
 def run_data(args: argparse.Namespace) -> int:
-    """data add|list|remove|restore|publish|unpublish|withdraw."""
+    """data add|list|remove|restore|publish|unpublish|withdraw|migrate-files."""
     if args.action == "add":
         return _add(args)
+    if args.action == "migrate-files":  # before any store is opened: opening one moves them silently
+        return _migrate_files(args)
     store = _store(args)
     if args.action == "list":
         items = store.list()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from geo import saved
 from geo.crs import to_metric
 from indicators.catalogue import read_yaml
 from indicators.errors import UnknownGeography, msg
@@ -98,7 +99,8 @@ def list_geographies(data_root: Path | str | None = None,
     """The one registry: shipped geographies plus the saved datasets the default user may read.
 
     App, CLI and validation all look geographies up here (the app through its session's
-    :class:`geo.uploads.store.DataStore`, which applies the logged-in user's role).
+    :class:`geo.uploads.store.DataStore`, which applies the logged-in user's role); the saved ones
+    come from :mod:`geo.saved`, which the uploads fill.
 
     Parameters
     ----------
@@ -107,9 +109,9 @@ def list_geographies(data_root: Path | str | None = None,
     extra_registries
         Further registry files (same YAML format), e.g. in tests.
     """
-    from geo.uploads.store import DataStore  # the store imports this module
-
-    out = DataStore(data_root).geographies()
+    out = shipped_geographies()
+    for spec in saved.visible(data_root):
+        out.setdefault(spec.id, Geography(**spec.fields()))
     for reg in extra_registries or []:
         if reg.exists():
             out.update(parse_registry(reg, reg.parent))

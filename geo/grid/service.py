@@ -88,14 +88,14 @@ def prepare_grid(sources: Sequence[str | Path | bytes],
 
 def save_grid(grid, squares, name: str, year: int, files: list[str], store=None):
     """Save a prepared grid as a geography (cells as areas); return (geography, report text)."""
-    from geo.uploads.store import DataStore
+    from geo.uploads.store import DataStore, SaveRequest
 
     cat, src = grid_catalogue(grid, year)
     size = f"{grid.resolution} m" if grid.resolution < 1000 else f"{grid.resolution // 1000} km"
-    geo = (store or DataStore()).save(
-        name, f"Zensus-Gitter {size} ({name})", squares[["code", "name", "geometry"]], grid_tidy(grid, year),
-        cat, src, reference_code=None, attribution=ATTRIBUTION, overwrite=True,
-        meta={"grid_resolution": grid.resolution, "files": list(files)})
+    geo = (store or DataStore()).save(SaveRequest(
+        name=name, label_de=f"Zensus-Gitter {size} ({name})", areas=squares[["code", "name", "geometry"]],
+        table=grid_tidy(grid, year), catalogue=cat, sources=src, reference_code=None, attribution=ATTRIBUTION,
+        overwrite=True, meta={"grid_resolution": grid.resolution, "files": list(files)}))
     lines = [r.to_text() for r in grid.reports]
     lines.append(f"{len(squares)} Zellen, {len(cat)} Merkmale → Geografie '{geo.id}'")
     return geo, "\n".join(lines)

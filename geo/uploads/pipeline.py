@@ -29,7 +29,7 @@ from geo.uploads.boundary import BoundaryResult as BoundaryResult
 from geo.uploads.boundary import boundary_areas as boundary_areas
 from geo.uploads.boundary import check_boundaries as check_boundaries
 from geo.uploads.boundary import suggest_columns as suggest_columns
-from geo.uploads.store import DataStore, StoreError, safe_name
+from geo.uploads.store import DataStore, SaveRequest, StoreError, safe_name
 from geo.uploads.table import TableCheck as TableCheck
 from geo.uploads.table import UploadError as UploadError
 from geo.uploads.table import check_table as check_table
@@ -234,8 +234,9 @@ def accept_upload(store: DataStore, name: str, label: str, content: UploadConten
             "new_indicators": [i.id for i in indicators], **audit_details}
     keep = [c for c in ("code", "name", "stadtteil_code", "stadtteil_name") if c in areas.columns]
     try:
-        return store.save(name, label, areas[keep + [areas.geometry.name]], tidy, catalogue, all_sources,
-                          reference_code=reference, attribution=attribution, meta=meta, overwrite=overwrite,
-                          audit_details=audit_details)
+        return store.save(SaveRequest(name=name, label_de=label, areas=areas[keep + [areas.geometry.name]],
+                                      table=tidy, catalogue=catalogue, sources=all_sources, reference_code=reference,
+                                      attribution=attribution, meta=meta, overwrite=overwrite,
+                                      audit_details=audit_details))
     except StoreError as exc:
         raise UploadError(str(exc)) from None

@@ -1,8 +1,8 @@
 """The local cluster end to end: nginx with TLS in front of two app processes on one PostgreSQL, pygeoapi.
 
 ``deploy/local-cluster up`` is started once for this module (on free ports, in a temporary folder) and
-stopped at the end. Saved datasets still live as files in the data folder, which both app processes on
-this one host share (the database holds their registry). Table values uploaded here are SYNTHETIC; the
+stopped at the end. Saved datasets live in the database (PostGIS); the data folder both app processes
+share here holds only caches. Table values uploaded here are SYNTHETIC; the
 boundaries are three of the shipped Stadtteile.
 """
 from __future__ import annotations

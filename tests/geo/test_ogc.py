@@ -25,7 +25,7 @@ from shapely.geometry import box
 from testkit import ROOT, require
 
 from geo import ogc
-from geo.uploads.store import DataStore
+from geo.uploads.store import DataStore, SaveRequest
 from indicators.catalogue import Source, parse_indicator
 from store.users import system_user
 
@@ -56,7 +56,8 @@ def admin_store(tmp_path_factory):
     root = tmp_path_factory.mktemp("ogc-data")
     store = DataStore(root, user=system_user())
     for i, name in enumerate(NAMES):
-        store.save(name, f"Testdaten {name}", AREAS, _table(10.0 + i), CAT, {"synthetic": SRC})
+        store.save(SaveRequest(name=name, label_de=f"Testdaten {name}", areas=AREAS, table=_table(10.0 + i),
+                               catalogue=CAT, sources={"synthetic": SRC}))
     ogc.write_ogc(data_root=root)  # sets up <root>/ogc: from now on every change refreshes it
     return store
 

@@ -20,11 +20,12 @@ def test_labels_in_the_saved_list_and_the_trash_are_escaped(tmp_path, monkeypatc
     monkeypatch.setenv("SOZIALMONITOR_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("SOZIALMONITOR_DB_URL", raising=False)
     from store import datasets, db, users
+    from store.datasets import DatasetVersion
 
     engine = db.engine_for(None, tmp_path)
     admin = users.system_user()
-    datasets.register(engine, admin, "bleibt", LABEL, "datasets/bleibt--1")
-    datasets.register(engine, admin, "weg", LABEL, "datasets/weg--1")
+    datasets.register(engine, admin, DatasetVersion(name="bleibt", label_de=LABEL, key="datasets/bleibt--1"))
+    datasets.register(engine, admin, DatasetVersion(name="weg", label_de=LABEL, key="datasets/weg--1"))
     datasets.remove(engine, admin, "weg")
     at = AppTest.from_function(_page, args=(str(tmp_path),), default_timeout=60).run()
     assert not at.exception, [e.value for e in at.exception]

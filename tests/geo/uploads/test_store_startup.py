@@ -14,17 +14,25 @@ def test_data_dir_is_created_for_the_service_user_only(tmp_path):
     assert stat.S_IMODE(loose.stat().st_mode) == 0o700
 
 
-def test_startup_removes_half_written_folders_and_temp_files(tmp_path):
+def test_startup_removes_stale_caches_and_temp_files(tmp_path):
+    import os
+    import time
+
     store = DataStore(tmp_path / "var")
     store.ensure_root()
-    half = store.root / "datasets" / "bezirke--20260101T000000-abcdef"
-    half.mkdir(parents=True)
-    (half / "boundaries.gpkg").write_bytes(b"\0" * 1000)
+    stale = store.root / "cache" / "datasets" / "bezirke--20260101T000000-abcdef"  # no version of that key
+    stale.mkdir(parents=True)
+    (stale / "boundaries.gpkg").write_bytes(b"\0" * 1000)
+    old_tmp, new_tmp = (store.root / "cache" / "datasets" / f".x--{n}.abc.tmp" for n in ("alt", "neu"))
+    old_tmp.mkdir()
+    new_tmp.mkdir()  # another process may be writing this cache right now: kept
+    hour_ago = time.time() - 3700
+    os.utime(old_tmp, (hour_ago, hour_ago))
     tmp_registry = store.root / ".registry.yaml.x1y2.tmp.yaml"
     tmp_registry.write_text("halb")
     removed = startup_cleanup(store.root)
-    assert half in removed and tmp_registry in removed
-    assert not half.exists() and not tmp_registry.exists()
+    assert sorted(removed) == sorted([stale, old_tmp, tmp_registry])
+    assert not stale.exists() and not tmp_registry.exists() and new_tmp.exists()
     assert startup_cleanup(store.root) == []
 
 
