@@ -21,9 +21,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from indicators.wording import t
-from indicators.wording.message import Message, msg, render
+from indicators.wording.message import Message, Pair, msg, render
 
-__all__ = ["InputError", "SozialmonitorError", "UnknownGeography", "error_text", "msg"]
+__all__ = ["InputError", "SozialmonitorError", "UnknownGeography", "error_message", "error_text", "msg"]
 
 
 class SozialmonitorError(Exception):
@@ -96,3 +96,12 @@ def error_text(exc: BaseException, lang: str = "de") -> str:
     if isinstance(exc, KeyError) and exc.args:
         return render(exc.args[0], lang)
     return render(exc.args[0], lang) if len(exc.args) == 1 and isinstance(exc.args[0], Message) else str(exc)
+
+
+def error_message(exc: BaseException) -> Message:
+    """A caught error as a :class:`Message` in both languages, to pass on in a new error or a finding.
+
+    ``raise UploadError(error_message(exc)) from None`` keeps the English text of ``exc`` for English
+    readers (``str(exc)`` would pass on German only).
+    """
+    return msg("err_as_is", text=Pair(error_text(exc, "de"), error_text(exc, "en")))

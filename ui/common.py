@@ -16,6 +16,7 @@ from indicators.dataset import Dataset
 from indicators.errors import error_text
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.message import render
 
 T = TypeVar("T")
 MEMO_ENTRIES = 256  # values of one kind kept per loaded dataset (e.g. area profiles of a grid geography)
@@ -326,7 +327,7 @@ def show_error(message: object, kind: str = "error") -> None:
     Messages quote file names, labels and query text; none of it may render as
     Markdown (see :func:`indicators.text.md`).
     """
-    text = error_text(message, lang()) if isinstance(message, BaseException) else str(message)
+    text = error_text(message, lang()) if isinstance(message, BaseException) else render(message, lang())
     first, _, rest = text.partition("\n")
     getattr(st, kind)(md(first))
     if rest.strip():

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.ingest.read import decode, sniff_delimiter
 from indicators.ingest.report import DROPPED, USED, WARNING, Report
 from indicators.ingest.validate import ZERO_SYMBOLS
@@ -167,9 +167,9 @@ def _read_text(source: str | Path | bytes, name: str) -> tuple[pd.DataFrame, str
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.is_file():
-            raise GridError(f"{name}: Datei nicht gefunden")
+            raise GridError(msg("err_file_not_found", name=name))
         if path.stat().st_size > GRID_FILE_MAX_BYTES:
-            raise GridError(f"{name}: Datei größer als {GRID_FILE_MAX_BYTES // 2**20} MB")
+            raise GridError(msg("err_file_too_large", name=name, mb=GRID_FILE_MAX_BYTES // 2**20))
         data = path.read_bytes()
         if path.suffix == ".gz":
             import gzip
@@ -178,13 +178,13 @@ def _read_text(source: str | Path | bytes, name: str) -> tuple[pd.DataFrame, str
         data = source
     text, _enc = decode(data)
     if not text.strip():
-        raise GridError(f"{name}: Datei ist leer")
+        raise GridError(msg("err_file_empty", name=name))
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     delim = max(";,\t", key=header.count) if any(c in header for c in ";,\t") else sniff_delimiter(text)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, ValueError) as exc:
-        raise GridError(f"{name}: CSV nicht lesbar ({exc})") from None
+        raise GridError(msg("err_csv_unreadable", name=name, detail=exc)) from None
     frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
     return frame, delim
 
@@ -201,8 +201,7 @@ def read_grid(source: str | Path | bytes, name: str | None = None) -> GridTable:
     frame, delim = _read_text(source, name)
     id_col = next((c for c in frame.columns if ID_COLUMN.match(c)), None)
     if id_col is None:
-        raise GridError(f"{name}: keine Spalte GITTER_ID_100m, GITTER_ID_1km oder GITTER_ID_10km gefunden "
-                        f"(Spalten: {', '.join(frame.columns[:8])})")
+        raise GridError(msg("err_grid_no_id", name=name, columns=list(frame.columns[:8])))
     res = RESOLUTIONS[ID_COLUMN.match(id_col).group(1).lower()]  # type: ignore[union-attr]  # matched above
     report = Report(name, rows_in=len(frame))
     frame.index = pd.RangeIndex(2, len(frame) + 2)  # line numbers of the file (header = 1)
@@ -220,7 +219,7 @@ def read_grid(source: str | Path | bytes, name: str | None = None) -> GridTable:
                 f"x_mp_{id_col[10:].lower()}", f"y_mp_{id_col[10:].lower()}"}
         value_cols = [c for c in frame.columns if c.lower() not in skip and not c.lower().endswith("_klasse")]
     if not value_cols:
-        raise GridError(f"{name}: keine Wertespalte neben {id_col}")
+        raise GridError(msg("err_grid_no_values", name=name, id_col=id_col))
     decimal = "," if delim == ";" else "."
     cells = _cells(frame, id_col, res, report)
     codes_2011 = id_col.islower()  # the 2011 files name the id column in lower case
@@ -320,16 +319,15 @@ def join_grids(tables: list[GridTable]) -> GridTable:
         If the files have different cell sizes or share a variable name.
     """
     if not tables:
-        raise GridError("keine Gitterdatei angegeben")
+        raise GridError(msg("err_grid_none"))
     sizes = {t.resolution for t in tables}
     if len(sizes) > 1:
-        raise GridError(f"Gitterdateien mit verschiedenen Zellgrößen ({', '.join(map(str, sorted(sizes)))} m) "
-                        "lassen sich nicht verbinden")
+        raise GridError(msg("err_grid_sizes", sizes=sorted(sizes)))
     kinds: dict[str, str] = {}
     for t in tables:
         both = set(kinds) & set(t.kinds)
         if both:
-            raise GridError(f"{t.reports[0].file}: Merkmal(e) {', '.join(sorted(both))} schon in einer anderen Datei")
+            raise GridError(msg("err_grid_twice", file=t.reports[0].file, names=sorted(both)))
         kinds.update(t.kinds)
     cells = pd.concat([t.cells for t in tables]).drop_duplicates("cell_id").reset_index(drop=True)
     offsets = np.cumsum([0] + [len(t.reports) for t in tables])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
     "err_file_too_large": ("{name}: Datei größer als {mb} MB", "{name}: file larger than {mb} MB"),
+    "err_as_is": ("{text}", "{text}"),  # a caught error passed on (indicators.errors.error_message)
     "err_where_file": ("Datei {file}", "file {file}"),
     "err_where_row": ("Zeile {row}", "row {row}"),
     "err_where_column": ("Spalte {column}", "column {column}"),
