@@ -30,8 +30,9 @@ import shapely
 from geo.safe_open import GDAL_CONFIG, UnsafeFileError, check_raster
 from geo.uploads.check_cache import checked
 from indicators.catalogue import Indicator
-from indicators.errors import InputError, msg
+from indicators.errors import InputError, error_message, msg
 from indicators.formatting import fmt_number, fmt_percent, json_records
+from indicators.wording.message import Number
 from store.permissions import User, require
 
 ENV_MAX_PIXELS = "SOZIALMONITOR_MAX_RASTER_PIXELS"
@@ -89,26 +90,25 @@ def _open(path: str | Path) -> rasterio.DatasetReader:
     try:
         check_raster(path, name)
     except UnsafeFileError as exc:
-        raise ZonalError(str(exc)) from None
+        raise ZonalError(error_message(exc)) from None
     except OSError:
-        raise ZonalError(f"{name}: Datei nicht lesbar") from None
+        raise ZonalError(msg("err_file_unreadable", name=name)) from None
     try:
         with rasterio.Env(**GDAL_CONFIG):
             src = rasterio.open(path, driver="GTiff")
     except rasterio.errors.RasterioIOError as exc:
-        msg = str(exc).splitlines()[0][:200].replace(str(Path(path).parent), "").lstrip("/")
-        raise ZonalError(f"{name}: kein lesbares Raster ({msg})") from None
+        detail = str(exc).splitlines()[0][:200].replace(str(Path(path).parent), "").lstrip("/")
+        raise ZonalError(msg("err_raster_unreadable", name=name, detail=detail)) from None
     if src.driver != "GTiff":
         src.close()
-        raise ZonalError(f"{name}: keine GeoTIFF-Datei")
+        raise ZonalError(msg("err_raster_not_gtiff", name=name))
     if src.crs is None:
         src.close()
-        raise ZonalError(f"{name}: Raster ohne Koordinatenbezugssystem (CRS); bitte mit CRS speichern.")
+        raise ZonalError(msg("err_raster_no_crs", name=name))
     bh, bw = src.block_shapes[0] if src.count else (0, 0)
     if bh * bw > max_pixels():  # GDAL decodes a block whole, however small the window: a decompression bomb
         src.close()
-        raise ZonalError(f"{name}: Rasterblöcke mit {fmt_number(bh * bw, 0)} Zellen (erlaubt "
-                         f"{fmt_number(max_pixels(), 0)}); bitte gekachelt (tiled) speichern.")
+        raise ZonalError(msg("err_raster_blocks", name=name, cells=Number(bh * bw, 0), cap=Number(max_pixels(), 0)))
     return src
 
 
@@ -149,9 +149,8 @@ def _read_window(src, band: int, win) -> tuple[np.ma.MaskedArray, object]:
         return src.read(band, window=win, masked=True), src.window_transform(win)
     factors = src.overviews(band)
     if not factors or cells / max(factors) ** 2 > cap:
-        raise ZonalError(f"{Path(src.name).name}: {fmt_number(cells, 0)} Rasterzellen für ein Gebiet "
-                         f"(erlaubt {fmt_number(cap, 0)}). Bitte das Raster gröber speichern oder "
-                         "Übersichten (Overviews) anlegen.")
+        raise ZonalError(msg("err_raster_window", name=Path(src.name).name, cells=Number(cells, 0),
+                             cap=Number(cap, 0)))
     scale = (cells / cap) ** 0.5
     shape = (max(1, int(win.height / scale)), max(1, int(win.width / scale)))
     data = src.read(band, window=win, masked=True, out_shape=shape)
@@ -165,9 +164,8 @@ def _coverage_stats(src, geoms: gpd.GeoDataFrame, band: int, above: float | None
     from exactextract.raster import NumPyRasterSource
 
     if src.width * src.height > max_pixels():
-        raise ZonalError(f"{Path(src.name).name}: Raster mit {fmt_number(src.width * src.height, 0)} Zellen "
-                         f"ist für die Methode 'coverage' zu groß (erlaubt {fmt_number(max_pixels(), 0)}); "
-                         "Methode 'center' verwenden oder das Raster gröber speichern.")
+        raise ZonalError(msg("err_raster_coverage", name=Path(src.name).name, cells=Number(src.width * src.height, 0),
+                             cap=Number(max_pixels(), 0)))
 
     data = src.read(band, masked=True)
     arr = data.filled(np.nan).astype(float)
@@ -231,7 +229,7 @@ def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, ban
     name = Path(raster).name
     with rasterio.Env(**GDAL_CONFIG), _open(raster) as src:
         if not 1 <= band <= src.count:
-            raise ZonalError(f"{name}: Band {band} gibt es nicht (Raster hat {src.count} Band/Bänder).")
+            raise ZonalError(msg("err_raster_band", name=name, band=band, count=src.count))
         geoms = areas.to_crs(src.crs)
         rows = []
         bounds = shapely.box(*src.bounds)

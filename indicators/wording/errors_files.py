@@ -57,6 +57,48 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "{name}: GeoJSON faulty (no valid JSON: {detail})"),
     "err_geojson_crs": ("{name}: Koordinatenbezug ('crs') {place}: {problem}; {hint}. Die Datei wird nicht geöffnet.",
                         "{name}: spatial reference ('crs') {place}: {problem}; {hint}. The file is not opened."),
+    # geo/spatial/zonal.py
+    "err_file_unreadable": ("{name}: Datei nicht lesbar", "{name}: file not readable"),
+    "err_raster_unreadable": ("{name}: kein lesbares Raster ({detail})", "{name}: no readable raster ({detail})"),
+    "err_raster_not_gtiff": ("{name}: keine GeoTIFF-Datei", "{name}: no GeoTIFF file"),
+    "err_raster_no_crs": ("{name}: Raster ohne Koordinatenbezugssystem (CRS); bitte mit CRS speichern.",
+                          "{name}: raster without a coordinate reference system (CRS); please save it with a CRS."),
+    "err_raster_blocks": ("{name}: Rasterblöcke mit {cells} Zellen (erlaubt {cap}); bitte gekachelt (tiled) speichern.",
+                          "{name}: raster blocks of {cells} cells (allowed {cap}); please save it tiled."),
+    "err_raster_window": ("{name}: {cells} Rasterzellen für ein Gebiet (erlaubt {cap}). Bitte das Raster gröber "
+                          "speichern oder Übersichten (Overviews) anlegen.",
+                          "{name}: {cells} raster cells for one area (allowed {cap}). Please save the raster "
+                          "coarser or add overviews."),
+    "err_raster_coverage": ("{name}: Raster mit {cells} Zellen ist für die Methode 'coverage' zu groß (erlaubt {cap}); "
+                            "Methode 'center' verwenden oder das Raster gröber speichern.",
+                            "{name}: a raster of {cells} cells is too large for the method 'coverage' (allowed "
+                            "{cap}); use the method 'center' or save the raster coarser."),
+    "err_raster_band": ("{name}: Band {band} gibt es nicht (Raster hat {count} Band/Bänder).",
+                        "{name}: there is no band {band} (the raster has {count} band(s))."),
+    # geo/uploads/sandbox.py, slots.py
+    "err_check_time": ("{name}: Prüfung dauerte länger als {seconds} s und wurde abgebrochen; "
+                       "Datei bitte verkleinern oder vereinfachen.",
+                       "{name}: the check took longer than {seconds} s and was stopped; "
+                       "please make the file smaller or simpler."),
+    "err_check_memory": ("{name}: Prüfung braucht mehr als {mb} MB Speicher und wurde abgebrochen; "
+                         "Datei bitte verkleinern oder vereinfachen.",
+                         "{name}: the check needs more than {mb} MB of memory and was stopped; "
+                         "please make the file smaller or simpler."),
+    "err_check_died": ("{name}: Prüfung abgebrochen (mehr als {mb} MB Speicher nötig?); "
+                       "Datei bitte verkleinern oder vereinfachen.",
+                       "{name}: check stopped (more than {mb} MB of memory needed?); "
+                       "please make the file smaller or simpler."),
+    "err_checks_busy": ("{label}: Zurzeit laufen zu viele Upload-Prüfungen gleichzeitig ({n} erlaubt); "
+                        "bitte in einer Minute noch einmal versuchen.",
+                        "{label}: too many upload checks are running at the moment ({n} allowed); "
+                        "please try again in a minute."),
+    "note_checks_wait": ("Andere Upload-Prüfungen laufen gerade ({n} gleichzeitig erlaubt); diese Prüfung wartet "
+                         "auf einen freien Platz …",
+                         "Other upload checks are running ({n} allowed at once); this check waits for a free slot …"),
+    # geo/spatial/network.py
+    "err_net_no_lines": ("{name}: keine Linien im Straßennetz.", "{name}: no lines in the street network."),
+    "err_net_too_many": ("{name}: zu viele Objekte (mehr als {max}).", "{name}: too many features (more than {max})."),
+    "err_net_no_linestring": ("{name}: keine Linien (LineString) gefunden.", "{name}: no lines (LineString) found."),
     # indicators/ingest/grid.py, geo/grid
     "err_file_not_found": ("{name}: Datei nicht gefunden", "{name}: file not found"),
     "err_file_empty": ("{name}: Datei ist leer", "{name}: file is empty"),
