@@ -30,7 +30,8 @@ def _themes() -> dict[str, dict[str, tuple[str, str]]]:
         module = importlib.import_module(f"{__name__}.{info.name}")
         table = getattr(module, "TEXTS", None)
         if not isinstance(table, dict):
-            raise TypeError(f"indicators.wording.{info.name} has no TEXTS table (or belongs in MACHINERY)")
+            problem = f"indicators.wording.{info.name} has no TEXTS table (or belongs in MACHINERY)"
+            raise TypeError(problem)
         found[info.name] = table
     return found
 

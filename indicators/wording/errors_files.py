@@ -75,6 +75,28 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "{cap}); use the method 'center' or save the raster coarser."),
     "err_raster_band": ("{name}: Band {band} gibt es nicht (Raster hat {count} Band/Bänder).",
                         "{name}: there is no band {band} (the raster has {count} band(s))."),
+    # indicators/ingest/zip_safety.py, read.py
+    "err_zip_invalid": ("keine gültige ZIP-Datei", "no valid ZIP file"),
+    "err_zip_members": ("ZIP enthält zu viele Dateien ({n}, erlaubt {max})", "ZIP holds too many files ({n}, allowed {max})"),
+    "err_zip_path": ("unsicherer Pfad im ZIP: {name}", "unsafe path in the ZIP: {name}"),
+    "err_zip_link": ("symbolischer Link im ZIP: {name}", "symbolic link in the ZIP: {name}"),
+    "err_zip_encrypted": ("verschlüsselte Datei im ZIP: {name}", "encrypted file in the ZIP: {name}"),
+    "err_zip_too_large": ("ZIP entpackt zu groß ({mb} MB, erlaubt {max} MB) – möglicherweise eine ZIP-Bombe",
+                          "ZIP unpacks too large ({mb} MB, allowed {max} MB) – possibly a ZIP bomb"),
+    "err_zip_ratio": ("ZIP verdächtig stark komprimiert (Verhältnis {ratio}:1, erlaubt {max}:1) – möglicherweise "
+                      "eine ZIP-Bombe",
+                      "ZIP suspiciously strongly compressed (ratio {ratio}:1, allowed {max}:1) – possibly a ZIP bomb"),
+    "err_zip_grew": ("ZIP entpackt größer als angegeben – möglicherweise eine ZIP-Bombe",
+                     "ZIP unpacks larger than declared – possibly a ZIP bomb"),
+    "err_zip_unreadable": ("ZIP nicht lesbar: {kind}: {detail}", "ZIP not readable: {kind}: {detail}"),
+    "err_xlsx_shared": ("Tabelle der Texte (sharedStrings)", "table of texts (sharedStrings)"),
+    "err_xlsx_member": ("{what} entpackt {mb} MB, erlaubt {max} MB", "{what} unpacks to {mb} MB, allowed {max} MB"),
+    "err_xlsx_zip": ("keine gültige Excel-Datei (ZIP beschädigt)", "no valid Excel file (ZIP damaged)"),
+    # geo/crs.py, geo/spatial/addresses.py
+    "err_no_crs": ("{source}: kein Koordinatenbezugssystem (CRS) angegeben. Bitte die Datei mit CRS speichern "
+                   "(z. B. .prj zur Shapefile legen).",
+                   "{source}: no coordinate reference system (CRS) given. Please save the file with a CRS "
+                   "(e.g. put a .prj beside the shapefile)."),
     # geo/uploads/sandbox.py, slots.py
     "err_check_time": ("{name}: Prüfung dauerte länger als {seconds} s und wurde abgebrochen; "
                        "Datei bitte verkleinern oder vereinfachen.",

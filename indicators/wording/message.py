@@ -72,7 +72,8 @@ class Message:
 
     def __post_init__(self) -> None:
         if self.key not in TEXTS:
-            raise KeyError(f"unknown wording key {self.key!r}")
+            problem = f"unknown wording key {self.key!r}"
+            raise KeyError(problem)
 
     def text(self, lang: str = "de") -> str:
         """The text in ``lang`` (``"en"`` or German), parameters rendered in the same language."""
