@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, InternalError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from indicators.errors import msg
 from store import config
 from store.errors import DatabaseError
 
@@ -86,15 +87,13 @@ def make_engine(url: str) -> Engine:
     try:
         return _make_engine(url)
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise DatabaseError(f"{config.DB_URL_VAR}: {_where(url)} ist keine gültige Datenbankadresse "
-                            f"(z. B. sqlite:///pfad/sozialmonitor.db oder postgresql+psycopg://…): "
-                            f"{exc.__class__.__name__}") from None
+        raise DatabaseError(msg("err_db_bad_url", var=config.DB_URL_VAR, where=_where(url),
+                                kind=exc.__class__.__name__)) from None
     except ImportError as exc:
-        raise DatabaseError(f"{config.DB_URL_VAR}: für {_where(url)} ist der Datenbanktreiber "
-                            f"'{exc.name or exc}' nicht installiert") from None
+        raise DatabaseError(msg("err_db_no_driver", var=config.DB_URL_VAR, where=_where(url),
+                                driver=exc.name or exc)) from None
     except OSError as exc:  # the SQLite folder cannot be created
-        raise DatabaseError(f"Datenbank {_where(url)}: Ordner kann nicht angelegt werden: "
-                            f"{exc.strerror or exc}") from None
+        raise DatabaseError(msg("err_db_folder", where=_where(url), detail=exc.strerror or exc)) from None
 
 
 def _make_engine(url: str) -> Engine:
@@ -140,9 +139,8 @@ def upgrade(engine: Engine) -> None:
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             command.upgrade(_alembic_config(conn), "heads")
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"Datenbank {engine.url.render_as_string(hide_password=True)} kann nicht "
-                            f"aktualisiert werden: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}"
-                            ) from None
+        raise DatabaseError(msg("err_db_migrate", where=engine.url.render_as_string(hide_password=True),
+                                kind=exc.__class__.__name__, detail=exc.orig if hasattr(exc, "orig") else exc)) from None
 
 
 def current_revisions(engine: Engine) -> set[str]:

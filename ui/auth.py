@@ -20,7 +20,7 @@ from indicators.text import md
 from indicators.wording import t
 from store import config, db, sessions, users
 from store.errors import AuthError, DatabaseError
-from store.permissions import ANONYMOUS, ROLE_LABELS, User
+from store.permissions import ANONYMOUS, User, role_label
 
 _UID, _SID = "auth_uid", "auth_sid"
 _TRIED = "auth_resume_tried"  # the cookie was looked at once in this Streamlit session
@@ -203,7 +203,7 @@ def gate() -> User:
             st.sidebar.error(error)
         _login_form(st.sidebar)
     else:
-        st.sidebar.caption(f"{t('logged_in_as', lang)} **{md(user.name)}** ({ROLE_LABELS[user.role]})")
+        st.sidebar.caption(f"{t('logged_in_as', lang)} **{md(user.name)}** ({role_label(user.role, lang)})")
         if st.sidebar.button(t("logout_button", lang), key="logout"):
             _logout(user)
     return user

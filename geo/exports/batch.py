@@ -14,7 +14,7 @@ from geo.exports.safety import safe_frame
 from geo.printmap import layout as pl
 from geo.printmap.render import FORMATS, PrintOptions, build_print_map, check_options, figure_bytes
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 
 INDEX_COLUMNS = ["file", "indicator", "label", "year", "status"]
 
@@ -29,7 +29,7 @@ def export_all_maps(ds: Dataset, year: int, out_dir: Path | str, fmt: str = "png
     ``index.csv`` and ``index.md`` and returns the index.
     """
     if fmt not in FORMATS:
-        raise InputError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+        raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))
     options = options or PrintOptions()
     check_options(options)
     out = Path(out_dir)

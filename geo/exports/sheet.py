@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from geo.exports.safety import safe_cell, safe_frame
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.wording import display_columns, t
 
 DIALECTS = ("utf8", "excel-de")
@@ -117,7 +117,7 @@ def table_csv(table: ExportTable, dialect: str = "utf8", lang: str = "de") -> by
     UTF-8 with BOM (opens correctly in a German Excel by double click).
     """
     if dialect not in DIALECTS:
-        raise InputError(f"unbekanntes CSV-Format '{dialect}'; erlaubt: {', '.join(DIALECTS)}")
+        raise InputError(msg("err_unknown_csv", dialect=dialect, allowed=list(DIALECTS)))
     out = _fixed_decimals(people_frame(table, lang), table, "," if dialect == "excel-de" else ".")
     if dialect == "excel-de":
         return out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n").encode("utf-8-sig")

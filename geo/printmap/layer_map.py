@@ -21,7 +21,7 @@ from geo.printmap import layout as pl
 from geo.printmap.render import PageText, PrintMap, PrintOptions, check_options, compose_page, figure_bytes
 from geo.printmap.spec import FORMATS
 from indicators.compute.classify import Classification
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.needs.assessment import need_classes
 from indicators.needs.registry import need_method
 from indicators.wording import t
@@ -59,7 +59,7 @@ def render_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMa
     """The page as PNG, SVG or PDF bytes."""
     options = options or PrintOptions()
     if fmt not in FORMATS:
-        raise InputError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: {', '.join(FORMATS)}")
+        raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))
     with matplotlib.rc_context(pl.RC):
         pm = build_layer_map(layer, cls, text, options)
         return figure_bytes(pm.figure, fmt, title=pm.title)

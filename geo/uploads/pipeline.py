@@ -42,9 +42,9 @@ from geo.uploads.table import (  # noqa: F401
 )
 from indicators.catalogue import Indicator, Source, load_catalogue, load_sources
 from indicators.dataset import Dataset
-from indicators.errors import msg
+from indicators.errors import error_message, msg, rendered
 from indicators.ingest.report import USED, WARNING, Report
-from indicators.wording import t
+from indicators.wording.message import Listed
 
 # --- accept and save --------------------------------------------------------
 
@@ -122,7 +122,7 @@ def withdraw_copy(store: DataStore, name: str) -> str:
     try:
         datasets.withdraw(store.engine, store.user, gid, str(source))
     except StoreError as exc:
-        raise UploadError(str(exc)) from None
+        raise UploadError(error_message(exc)) from None
     return str(source)
 
 
@@ -157,9 +157,9 @@ def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value objec
         If there is nothing to save or a report rejected its file.
     """
     reports = list(reports)
-    bad = [r.summary() for r in reports if not r.ok]
+    bad = [rendered(r.summary) for r in reports if not r.ok]
     if bad:
-        raise UploadError("nicht übernommen: " + "; ".join(bad))
+        raise UploadError(msg("err_upload_not_taken", reports=Listed(tuple(bad))))
     tidy = tidy if tidy is not None else pd.DataFrame(columns=["area_code", "year", "variable", "value"])
     tidy = tidy[["area_code", "year", "variable", "value"]]
     catalogue: dict[str, Indicator] = {}
@@ -167,7 +167,7 @@ def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value objec
     audit_details: dict = {}
     if areas is None:
         if base_geography is None:
-            raise UploadError("weder Grenzen noch eine Geografie für die Tabelle angegeben")
+            raise UploadError(msg("err_upload_no_base"))
         geo = resolve_geography(base_geography, store)
         ds = load_dataset(geo)
         areas, reference = ds.areas, geo.reference_code
@@ -175,13 +175,13 @@ def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value objec
         audit_details = provenance
         if provenance and not (overwrite and safe_name(name) == geo.id):
             for r in reports[-1:]:
-                r.add(None, "", t("dc_copy_note", name=geo.id, owner=provenance["based_on_owner"] or "–"),
+                r.add(None, "", msg("dc_copy_note", name=geo.id, owner=provenance["based_on_owner"] or "–"),
                       USED, WARNING)
         key = ["area_code", "year", "variable"]
         replaced = base.merge(tidy[key], on=key, how="inner")
         if len(replaced):
             for r in reports[-1:]:
-                r.add(None, "", f"{len(replaced)} Werte ersetzen vorhandene Werte gleicher Kennung", USED, WARNING)
+                r.add(None, "", msg("up_values_replaced", n=len(replaced)), USED, WARNING)
         base = base.set_index(key).drop(index=pd.MultiIndex.from_frame(replaced[key]), errors="ignore").reset_index()
         tidy = pd.concat([base, tidy], ignore_index=True)
         catalogue.update(ds.catalogue)
@@ -189,7 +189,7 @@ def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value objec
         attribution = geo.attribution
     else:
         if areas.empty:
-            raise UploadError("keine Flächen zum Speichern")
+            raise UploadError(msg("err_upload_no_areas"))
         reference = "00"
         shipped = load_catalogue()
         catalogue.update(_usable_shipped(shipped, set(tidy["variable"])))
@@ -209,4 +209,4 @@ def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value objec
                           reference_code=reference, attribution=attribution, meta=meta, overwrite=overwrite,
                           audit_details=audit_details)
     except StoreError as exc:
-        raise UploadError(str(exc)) from None
+        raise UploadError(error_message(exc)) from None

@@ -47,6 +47,7 @@ from filelock import FileLock
 
 from geo.geographies import REGISTRY, Geography, parse_registry
 from indicators.catalogue import Indicator, Source
+from indicators.errors import msg
 from store import config
 from store.errors import StoreError
 from store.permissions import ANONYMOUS, User
@@ -118,7 +119,7 @@ def safe_name(text: str) -> str:
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     s = re.sub(r"[^a-z0-9]+", "_", s).strip("_-")[:48].strip("_-")
     if not _NAME.fullmatch(s or ""):
-        raise StoreError(f"ungültiger Name {text!r}: bitte Buchstaben oder Ziffern verwenden")
+        raise StoreError(msg("err_bad_name", text=repr(text)))
     return s
 
 
@@ -295,9 +296,9 @@ class DataStore:
             Added to the audit entry of the upload (e.g. the provenance of a copy).
         """
         started, gid = time.monotonic(), safe_name(name)
-        for what, text in (("Bezeichnung", label_de), ("englische Bezeichnung", label_en), ("Quellenangabe", attribution)):
+        for what, text in (("label_de", label_de), ("label_en", label_en), ("attribution", attribution)):
             if len(str(text or "")) > MAX_LABEL:
-                raise StoreError(f"{what} zu lang ({len(str(text))} Zeichen, erlaubt {MAX_LABEL})")
+                raise StoreError(msg("err_label_too_long", what=msg(f"err_what_{what}"), n=len(str(text)), max=MAX_LABEL))
         visibility = "öffentlich" if public else "intern"
         checks = {"overwrite": overwrite, "visibility": visibility, "shipped": shipped_names()}
         _registry().precheck(self.engine, self.user, gid, label_de, **checks)

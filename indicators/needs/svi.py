@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
-from indicators.errors import InputError
+from indicators.errors import InputError, error_message, msg
 from indicators.needs.method import NeedMethod, finish
 from indicators.needs.small_numbers import population_mask
 
@@ -279,18 +279,18 @@ def to_cdc_csv_frame(result: pd.DataFrame) -> pd.DataFrame:
 def svi_from_file(path: str, edition: str) -> pd.DataFrame:
     """Read a CDC input table and compute the SVI of ``edition``, as ``cli.py svi`` does.
 
-    Raises ``ValueError`` (German message naming the file) for unusable input.
+    Raises ``InputError`` (a message naming the file) for unusable input.
     """
     try:
         df = read_cdc_inputs(path)
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: nicht lesbar ({exc})") from None
+        raise InputError(msg("err_path_unreadable", path=path, detail=error_message(exc))) from None
     if "FIPS" not in df.columns:
-        raise InputError(f"{path}: Spalte 'FIPS' fehlt")
+        raise InputError(msg("err_column_missing", path=path, column="FIPS"))
     try:
         return svi_cdc(df, edition)
     except KeyError as exc:
-        raise InputError(f"{path}: passt nicht zur Ausgabe {edition}: {exc.args[0]}") from None
+        raise InputError(msg("err_svi_edition", path=path, edition=edition, detail=exc.args[0])) from None
 
 
 # --- the method record (registered in indicators.needs.registry) -------------------------------

@@ -6,6 +6,40 @@ Raise sites pass ``msg("err_…", **params)`` (see :mod:`indicators.errors`).
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "err_plan_record": ("{entity} {id}", "{entity} {id}"),
+    "err_plan_not_found": ("{record} gibt es nicht", "{record} does not exist"),
+    "err_plan_partner_exists": ("Partner '{name}' gibt es schon", "Partner '{name}' exists already"),
+    "err_plan_field_name": ("Handlungsfeld: Name fehlt oder ist länger als 120 Zeichen",
+                            "Field of action: name missing or longer than 120 characters"),
+    "err_plan_field_exists": ("Handlungsfeld '{name}' gibt es schon", "Field of action '{name}' exists already"),
+    "err_plan_goals_missing": ("Ziele: {ids} gibt es nicht", "Goals: {ids} do not exist"),
+    "err_plan_not_in_trash": ("{record} liegt nicht im Papierkorb", "{record} is not in the trash"),
+    "err_plan_no_snapshot": ("{record}: kein gespeicherter Stand zum Wiederherstellen",
+                             "{record}: no saved state to restore"),
+    "err_plan_partner_blocks_restore": ("Partner '{name}' gibt es schon; {record} wurde nicht wiederhergestellt",
+                                        "Partner '{name}' exists already; {record} was not restored"),
+    "err_plan_nothing_to_undo": ("Es gibt keine eigene Änderung, die rückgängig gemacht werden könnte",
+                                 "There is no change of yours that could be undone"),
+    "err_plan_no_earlier": ("{record}: kein früherer Stand", "{record}: no earlier state"),
+    "err_plan_stale_gone": ("{record} gibt es nicht mehr oder wurde inzwischen geändert; Ihre Änderung wurde nicht "
+                            "gespeichert – bitte neu laden",
+                            "{record} no longer exists or was changed meanwhile; your change was not saved – "
+                            "please reload"),
+    "err_plan_stale_deleted": ("{record} wurde inzwischen von '{user}' gelöscht; Ihre Änderung wurde nicht gespeichert",
+                               "{record} was deleted meanwhile by '{user}'; your change was not saved"),
+    "err_plan_stale_changed": ("{record} wurde inzwischen von '{user}' am {when} UTC geändert (Version {based_on} → "
+                               "{version}): {changes}. Ihre Änderung auf Version {based_on} wurde nicht gespeichert – "
+                               "bitte neu laden und erneut eintragen.",
+                               "{record} was changed meanwhile by '{user}' on {when} UTC (version {based_on} → "
+                               "{version}): {changes}. Your change to version {based_on} was not saved – please "
+                               "reload and enter it again."),
+    "err_plan_import_what": ("Import", "import"),
+    "err_plan_trash_what": ("Papierkorb", "trash"),
+    # store/planning/excel.py
+    "err_plan_kennung_long": ("Kennung länger als {max} Zeichen", "Reference longer than {max} characters"),
+    "err_plan_id_unknown": ("Id {id}: {entity} gibt es nicht – für einen neuen Eintrag die Id leer lassen",
+                            "Id {id}: {entity} does not exist – leave the id empty for a new entry"),
+    "err_plan_kennung_twice": ("Kennung '{own}' kommt mehrfach vor", "Reference '{own}' occurs more than once"),
     # store/planning/sheets.py
     "err_plan_too_many_rows": ("mehr als {cap} Zeilen – ein Import darf höchstens {cap} Zeilen je Tabelle haben "
                                "({env}); bitte die Datei aufteilen",

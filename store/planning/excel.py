@@ -24,6 +24,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from indicators.errors import error_message, msg
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
 from indicators.spreadsheet import safe_frame
 from store import audit
@@ -108,7 +109,7 @@ def _row_data(sheet: str, rec: dict) -> tuple[int | None, str, int | None, dict]
     if own:
         data["kennung"] = own
     if len(str(data.get("kennung") or "")) > MAX_KENNUNG:
-        raise PlanError(f"Kennung länger als {MAX_KENNUNG} Zeichen")
+        raise PlanError(msg("err_plan_kennung_long", max=MAX_KENNUNG))
     return (int(rid) if rid.isdigit() else None), own, (int(ver) if ver.isdigit() else None), data
 
 
@@ -130,8 +131,7 @@ def _check_update(s: Session, entity: str, rid: int, version: int | None, data: 
     try:
         current = rows.read_one(s, entity, rid)
     except PlanError:
-        raise PlanError(f"Id {rid}: {'Maßnahme' if entity == 'measure' else 'Ziel'} gibt es nicht – für einen "
-                        "neuen Eintrag die Id leer lassen") from None
+        raise PlanError(msg("err_plan_id_unknown", id=rid, entity=msg(f"plan_entity_{entity}"))) from None
     if version is not None and version != current["version"]:
         raise repository._stale(s, entity, rid, version)
     merged = {**current, **data}
@@ -148,7 +148,7 @@ def _check_sheet(s: Session, user: User, sheet: str, frame: pd.DataFrame, report
         try:
             rid, own, version, data = _row_data(sheet, rec)
             if own and own in seen:
-                raise PlanError(f"Kennung '{own}' kommt mehrfach vor")
+                raise PlanError(msg("err_plan_kennung_twice", own=own))
             seen.add(own)
             rid = rid if rid is not None or not own else refs.get(own)
             if rid is None:
@@ -157,7 +157,7 @@ def _check_sheet(s: Session, user: User, sheet: str, frame: pd.DataFrame, report
                 plan.updates.append(_check_update(s, entity, rid, version, data, known))
             report.rows_used += 1
         except PlanError as exc:
-            report.add(line, _column_of(sheet, str(exc)), str(exc))
+            report.add(line, _column_of(sheet, str(exc)), error_message(exc))
     return plan
 
 
@@ -204,7 +204,7 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
     ImportResult
         Reports per sheet; ``stored`` only if every row passed and it was written.
     """
-    require(user, "plan_edit", what="Import")
+    require(user, "plan_edit", what=msg("err_plan_import_what"))
     sheets = read_sheets(paths) if sheets is None else sheets
     result = ImportResult([rep for _, rep in sheets.values()])
     order = sorted((k for k in sheets if k in SHEETS), key=lambda k: k != "Ziele")  # goals first
