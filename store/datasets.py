@@ -153,7 +153,8 @@ def register(engine: Engine, actor: User, name: str, label_de: str, folder: str,
     shipped = list(shipped)
     unknown = set(fields) - {"label_en", "layer", "reference_code", "attribution"}
     if unknown:
-        raise TypeError(f"unbekannte Felder: {sorted(unknown)}")
+        problem = f"unknown fields: {sorted(unknown)}"  # a programming error
+        raise TypeError(problem)
     try:
         with session(engine) as s:
             old = _checks(s, actor, name, label_de, overwrite, visibility, shipped)

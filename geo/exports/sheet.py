@@ -67,7 +67,8 @@ def round_values(values: pd.Series, decimals: Decimals) -> pd.Series:
         return v.round(decimals)
     dec = np.asarray(decimals, dtype=int)
     if len(dec) != len(v):
-        raise ValueError("one decimals value per row expected")
+        problem = "one decimals value per row expected"
+        raise ValueError(problem)
     return pd.Series([round(x, int(d)) if np.isfinite(x) else np.nan for x, d in zip(v, dec)],
                      index=v.index, dtype=float)
 

@@ -223,11 +223,14 @@ def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #
     status_cols = list(s_default if status_cols is None else status_cols)
     dynamic_cols = list(d_default if dynamic_cols is None else dynamic_cols)
     if not status_cols:
-        raise ValueError("no status indicators given")
+        problem = "no status indicators given"
+        raise ValueError(problem)
     if reference not in ("areas", "city"):
-        raise ValueError("reference must be 'areas' or 'city'")
+        problem = "reference must be 'areas' or 'city'"
+        raise ValueError(problem)
     if reference == "city" and not city_values:
-        raise ValueError("reference='city' needs city_values")
+        problem = "reference='city' needs city_values"
+        raise ValueError(problem)
     directions = dict(directions or {})
     weights = dict(weights or {})
     centers = dict(city_values) if reference == "city" and city_values else None

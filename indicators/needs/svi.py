@@ -183,7 +183,8 @@ def compute_svi(
     """
     missing_cols = [v.column for v in variables if v.column not in df.columns]
     if missing_cols:
-        raise KeyError(f"missing SVI input columns: {', '.join(missing_cols)}")
+        problem = f"missing SVI input columns: {', '.join(missing_cols)}"
+        raise KeyError(problem)
     takes_part = pd.Series(True, index=df.index)
     if population_col is not None:
         pop = _to_numeric(df[population_col])
@@ -248,7 +249,8 @@ def svi_cdc(df: pd.DataFrame, edition: str = "2018") -> pd.DataFrame:
         See :func:`compute_svi`.
     """
     if edition not in EDITIONS:
-        raise ValueError(f"unknown SVI edition {edition!r}; known: {', '.join(EDITIONS)}")
+        problem = f"unknown SVI edition {edition!r}; known: {', '.join(EDITIONS)}"
+        raise ValueError(problem)
     pop = "E_TOTPOP" if "E_TOTPOP" in df.columns else None
     return compute_svi(df, EDITIONS[edition], id_col="FIPS", population_col=pop)
 
