@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from commands.registry import say
+from commands.registry import cli_lang, say
 from commands.session import acting_user, engine
 from indicators.wording import t
 from store.errors import StoreError
@@ -22,7 +22,7 @@ def _import(args: argparse.Namespace) -> int:
     _need(args, "cli_w_plan_files", args.files)
     user = acting_user(args.as_user)  # before the files are read: a refused user costs nothing
     result = import_plan_files(engine(), user, args.files, known=known(), dry_run=args.dry_run)
-    print(result.to_text())
+    print(result.to_text(cli_lang()))
     return 0 if result.ok else 1
 
 

@@ -20,7 +20,7 @@ from geo.crs import CRSError, to_metric
 from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError, in_child
-from indicators.errors import InputError, msg
+from indicators.errors import InputError, msg, rendered
 from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 from indicators.limits import max_upload_bytes
@@ -351,5 +351,5 @@ def read_areas(path: str | Path, code_col: str = "code", name_col: str | None = 
     if gdf is not None:
         gdf = pick_columns(gdf, code_col, name_col, report)
     if gdf is None or not report.ok or len(gdf) == 0:
-        raise InputError(report.to_text())
+        raise InputError(rendered(report.to_text))
     return gdf

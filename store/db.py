@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, InternalError, NoSuchModuleError, Oper
 from sqlalchemy.orm import Session, sessionmaker
 
 from indicators.errors import msg
+from indicators.wording.message import Message
 from store import config
 from store.errors import DatabaseError
 
@@ -55,25 +56,25 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("sm_read_only") else "BEGIN IMMEDIATE")
 
 
-def _where(url: object) -> str:
+def _where(url: object) -> str | Message:
     try:
         return make_url(str(url)).render_as_string(hide_password=True)
     except ArgumentError:
-        return "(ungültige Adresse)"
+        return msg("err_db_bad_address")
 
 
-def failure_message(url: object, exc: BaseException) -> str:
-    """A German sentence for a database that cannot be used (locked, read-only, unreachable)."""
+def failure_message(url: object, exc: BaseException) -> Message:
+    """What is wrong with a database that cannot be used (locked, read-only, unreachable), as a wording key."""
     text = str(getattr(exc, "orig", None) or exc).lower()
     if "locked" in text or "lock timeout" in text:
-        why = "ist gerade von einem anderen Vorgang gesperrt; bitte in einigen Sekunden erneut versuchen"
+        why = msg("err_db_locked")
     elif "readonly" in text or "read-only" in text or "read only" in text:
-        why = "ist schreibgeschützt (Dateirechte oder Laufwerk prüfen)"
+        why = msg("err_db_readonly")
     elif "unable to open" in text or "connect" in text or "could not" in text or "timeout" in text:
-        why = f"ist nicht erreichbar ({config.DB_URL_VAR} prüfen)"
+        why = msg("err_db_unreachable", var=config.DB_URL_VAR)
     else:
-        why = f"meldet einen Fehler ({exc.__class__.__name__})"
-    return f"Datenbank {_where(url)} {why}"
+        why = msg("err_db_failed", kind=exc.__class__.__name__)
+    return msg("err_db_unusable", where=_where(url), why=why)
 
 
 def make_engine(url: str) -> Engine:

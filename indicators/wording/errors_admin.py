@@ -18,6 +18,18 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Database {where}: the folder cannot be created: {detail}"),
     "err_db_migrate": ("Datenbank {where} kann nicht aktualisiert werden: {kind}: {detail}",
                        "Database {where} cannot be upgraded: {kind}: {detail}"),
+    "err_db_bad_address": ("(ungültige Adresse)", "(invalid address)"),
+    "err_db_unusable": ("Datenbank {where} {why}", "Database {where} {why}"),
+    "err_db_locked": ("ist gerade von einem anderen Vorgang gesperrt; bitte in einigen Sekunden erneut versuchen",
+                      "is locked by another operation right now; please try again in a few seconds"),
+    "err_db_readonly": ("ist schreibgeschützt (Dateirechte oder Laufwerk prüfen)",
+                        "is read-only (check the file permissions or the drive)"),
+    "err_db_unreachable": ("ist nicht erreichbar ({var} prüfen)", "is not reachable (check {var})"),
+    "err_db_failed": ("meldet einen Fehler ({kind})", "reports an error ({kind})"),
+    "err_login_refused": ("Anmeldung fehlgeschlagen: Benutzername oder Passwort falsch, oder das Konto ist nach zu "
+                          "vielen Fehlversuchen vorübergehend gesperrt",
+                          "Login failed: wrong user name or password, or the account is locked for a while after "
+                          "too many failed attempts"),
     # store/config.py
     "err_cfg_auth": ("{var}={mode} ist unbekannt: erlaubt sind {allowed}", "{var}={mode} is unknown: allowed are {allowed}"),
     "err_cfg_not_int": ("{var}={raw} ist keine ganze Zahl", "{var}={raw} is no whole number"),

@@ -36,6 +36,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_plan_import_what": ("Import", "import"),
     "err_plan_trash_what": ("Papierkorb", "trash"),
     # store/planning/excel.py
+    "plan_import_stored": ("Gespeichert: {new} neu, {changed} geändert.", "Saved: {new} new, {changed} changed."),
+    "plan_import_dry_run": ("Probelauf: {new} neu, {changed} geändert – nichts gespeichert.",
+                            "Dry run: {new} new, {changed} changed – nothing saved."),
+    "plan_import_refused": ("Nichts gespeichert: bitte die genannten Zeilen korrigieren (ein Import gilt ganz oder "
+                            "gar nicht).",
+                            "Nothing saved: please correct the rows named (an import counts whole or not at all)."),
     "err_plan_kennung_long": ("Kennung länger als {max} Zeichen", "Reference longer than {max} characters"),
     "err_plan_id_unknown": ("Id {id}: {entity} gibt es nicht – für einen neuen Eintrag die Id leer lassen",
                             "Id {id}: {entity} does not exist – leave the id empty for a new entry"),
