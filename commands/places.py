@@ -5,11 +5,11 @@ import argparse
 import json
 
 from commands.analysis import GEOGRAPHY, JSON, LATEST_YEAR, dataset
-from commands.registry import UserError, arg, cli_lang, command, say
+from commands.registry import UserError, arg, cli_lang, command, say, voice
 
 
-def _show(args: argparse.Namespace, result, text: str) -> int:
-    print(json.dumps(result.to_json_dict(), ensure_ascii=False) if args.json else text)
+def _show(args: argparse.Namespace, result, text: str, **render) -> int:
+    print(json.dumps(result.to_json_dict(**render), ensure_ascii=False) if args.json else text)
     return 0
 
 
@@ -58,7 +58,7 @@ def _zonal(args: argparse.Namespace) -> int:
     from geo.spatial.zonal import zonal_stats
 
     res = zonal_stats(args.raster, load_areas(get_geography(args.geography)), args.above, args.band, args.method)
-    return _show(args, res, res.to_text())
+    return _show(args, res, res.to_text(voice=voice()), voice=voice())
 
 
 @command("validate", "cli_h_validate",

@@ -17,6 +17,7 @@ from indicators.errors import error_text
 from indicators.text import md
 from indicators.wording import t
 from indicators.wording.message import render
+from indicators.wording.voice import Voice
 
 T = TypeVar("T")
 MEMO_ENTRIES = 256  # values of one kind kept per loaded dataset (e.g. area profiles of a grid geography)
@@ -274,6 +275,11 @@ def tiles() -> dict:
 
 def lang() -> str:
     return st.session_state.get("lang", "de")
+
+
+def voice() -> Voice:
+    """The page's :class:`~indicators.wording.voice.Voice` (the chosen language), handed to what renders."""
+    return Voice.of(lang())
 
 
 def language_switch() -> str:

@@ -31,8 +31,9 @@ from geo.safe_open import GDAL_CONFIG, UnsafeFileError, check_raster
 from geo.uploads.check_cache import checked
 from indicators.catalogue import Indicator
 from indicators.errors import InputError, error_message, msg
-from indicators.formatting import fmt_number, fmt_percent, json_records
-from indicators.wording.message import Number
+from indicators.formatting import json_records
+from indicators.wording.message import Message, Number, Percent
+from indicators.wording.voice import GERMAN, Voice
 from store.permissions import User, require
 
 ENV_MAX_PIXELS = "SOZIALMONITOR_MAX_RASTER_PIXELS"
@@ -43,7 +44,7 @@ STAT_LABELS_DE = {"mean": "Mittelwert", "sum": "Summe", "min": "Minimum", "max":
 
 
 class ZonalError(InputError):
-    """The raster cannot be used (German message naming the file)."""
+    """The raster cannot be used (a wording key naming the file)."""
 
 
 @dataclass
@@ -55,24 +56,27 @@ class ZonalResult:
     stats: pd.DataFrame
     above: float | None = None
     method: str = "center"
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # per area; ``stats["note"]`` holds the same Messages
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self, *, voice: Voice = GERMAN) -> dict:
+        """Raster, method, threshold and the statistics per area, notes in ``voice``'s language."""
+        areas = self.stats.assign(note=[voice.text(n) for n in self.stats["note"]])
         return {"raster": self.raster, "crs": self.crs, "method": self.method, "above": self.above,
-                "areas": json_records(self.stats)}
+                "areas": json_records(areas)}
 
-    def to_text(self, lang: str = "de") -> str:
-        """Plain-text table for the command line (German number format)."""
-        f = fmt_number
-        lines = [f"{self.raster} ({self.crs}), Methode {self.method}"]
-        head = f"{'Gebiet':<22} {'Mittel':>10} {'Summe':>12} {'Min':>8} {'Max':>8} {'Zellen':>8}"
-        lines.append(head + (f" {'> ' + f(self.above, 1, lang):>8} %" if self.above is not None else ""))
+    def to_text(self, *, voice: Voice = GERMAN) -> str:
+        """Plain-text table for the command line, in ``voice``'s language and number format."""
+        f, c = voice.number, voice.t
+        lines = [c("zonal_head", raster=self.raster, crs=self.crs, method=self.method)]
+        head = (f"{c('zonal_col_area'):<22} {c('zonal_col_mean'):>10} {c('zonal_col_sum'):>12} {'Min':>8} {'Max':>8} "
+                f"{c('zonal_col_cells'):>8}")
+        lines.append(head + (f" {'> ' + f(self.above, 1):>8} %" if self.above is not None else ""))
         for r in self.stats.itertuples():
-            line = (f"{r.code} {r.name[:19]:<19} {f(r.mean, 2, lang):>10} {f(r.sum, 1, lang):>12} "
-                    f"{f(r.min, 1, lang):>8} {f(r.max, 1, lang):>8} {f(r.count, 0, lang):>8}")
+            line = (f"{r.code} {r.name[:19]:<19} {f(r.mean, 2):>10} {f(r.sum, 1):>12} "
+                    f"{f(r.min, 1):>8} {f(r.max, 1):>8} {f(r.count, 0):>8}")
             if self.above is not None:
-                line += f" {f(r.share_above, 1, lang):>10}"
-            lines.append(line + (f"  ({r.note})" if r.note else ""))
+                line += f" {f(r.share_above, 1):>10}"
+            lines.append(line + (f"  ({voice.text(r.note)})" if r.note else ""))
         return "\n".join(lines)
 
 
@@ -112,22 +116,22 @@ def _open(path: str | Path) -> rasterio.DatasetReader:
     return src
 
 
-def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict, str]:
+def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict, Message | str]:
     """Statistics of the cells whose centre lies in ``geom`` (raster CRS)."""
     bounds = shapely.box(*src.bounds)
     if not geom.intersects(bounds):
-        return {}, "außerhalb des Rasters"
+        return {}, msg("zonal_outside")
     win = rasterio.features.geometry_window(src, [geom]).intersection(
         rasterio.windows.Window(0, 0, src.width, src.height))
     data, transform = _read_window(src, band, win)
     inside = rasterio.features.geometry_mask([geom], out_shape=data.shape, transform=transform,
                                              invert=True, all_touched=False)
     if inside.sum() == 0:
-        return {}, "kein Zellmittelpunkt in der Fläche (Fläche kleiner als eine Rasterzelle?)"
+        return {}, msg("zonal_no_centre")
     vals = np.ma.filled(data.astype(float), np.nan)[inside]
     vals = vals[np.isfinite(vals)]
     if vals.size == 0:
-        return {"count": 0}, "nur NoData-Zellen"
+        return {"count": 0}, msg("zonal_nodata")
     out = {"mean": vals.mean(), "sum": vals.sum(), "min": vals.min(), "max": vals.max(), "count": int(vals.size)}
     if above is not None:
         out["share_above"] = 100.0 * (vals > above).sum() / vals.size
@@ -239,24 +243,25 @@ def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, ban
             if method == "center":
                 stats, note = _center_stats(src, geom, band, above)
             elif not geom.intersects(bounds):
-                stats, note = {}, "außerhalb des Rasters"
+                stats, note = {}, msg("zonal_outside")
             elif not cov["count"].iloc[i] > 0:
-                stats, note = {"count": 0}, "nur NoData-Zellen"
+                stats, note = {"count": 0}, msg("zonal_nodata")
             else:
                 stats, note = cov.iloc[i].to_dict(), ""
             outside = 1 - geom.intersection(bounds).area / geom.area if geom.area else 0
             if stats and outside > 0.01:
-                note = f"{fmt_percent(100 * outside, 0)} der Fläche außerhalb des Rasters"  # "51 %", with a space
+                note = msg("zonal_part_outside", share=Percent(100 * outside))
             rows.append({"code": code, "name": nm, **{s: stats.get(s, np.nan) for s in STATS}, "note": note})
         crs = src.crs.to_string()
     stats_df = pd.DataFrame(rows)
     if above is None:
         stats_df["share_above"] = np.nan
-    notes = [f"{r.code} {r.name}: {r.note}" for r in stats_df.itertuples() if r.note]
+    notes = [msg("zonal_area_note", code=r.code, name=r.name, note=r.note) for r in stats_df.itertuples() if r.note]
     return ZonalResult(name, crs, stats_df, above, method, notes)
 
 
-def zonal_rows(result: ZonalResult, prefix: str = "raster", year: int | None = None) -> pd.DataFrame:
+def zonal_rows(result: ZonalResult, prefix: str = "raster", year: int | None = None, *,
+               voice: Voice = GERMAN) -> pd.DataFrame:
     """Indicator rows ``area_code, year, indicator, value, numerator, denominator, note``.
 
     Indicator ids are ``{prefix}_{stat}``; ``share_above`` is left out when no
@@ -266,7 +271,8 @@ def zonal_rows(result: ZonalResult, prefix: str = "raster", year: int | None = N
     long = result.stats.melt(id_vars=["code", "note"], value_vars=stats, var_name="stat", value_name="value")
     return pd.DataFrame({
         "area_code": long["code"], "year": year, "indicator": prefix + "_" + long["stat"],
-        "value": long["value"].astype(float), "numerator": np.nan, "denominator": np.nan, "note": long["note"],
+        "value": long["value"].astype(float), "numerator": np.nan, "denominator": np.nan,
+        "note": [voice.text(n) for n in long["note"]],
     })
 
 

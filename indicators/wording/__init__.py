@@ -18,7 +18,7 @@ from indicators.wording.core import LANGS, lang_of, pick
 from indicators.wording.frames import display_columns
 
 #: Modules of this package that are machinery, not tables (they may import this package).
-MACHINERY = frozenset({"core", "frames", "locale", "message"})
+MACHINERY = frozenset({"core", "frames", "locale", "message", "voice"})
 
 
 def _themes() -> dict[str, dict[str, tuple[str, str]]]:

@@ -183,11 +183,11 @@ def render_raster_tool() -> None:
             return
     res.raster = up.name
     for note in res.notes:
-        st.caption(md(note))
+        st.caption(md(common.voice().text(note)))
     prefix = "raster"
     cat = zonal_indicators(res, prefix, label=up.name)
     which = st.radio(t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
                      horizontal=True)
-    rows = zonal_rows(res, prefix)
+    rows = zonal_rows(res, prefix, voice=common.voice())
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.geography.attribution}"
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map", source=source)
