@@ -32,11 +32,12 @@ class ChecksBusyError(InputError):
     """Every check slot stayed taken for the whole wait (German message)."""
 
 
-NOTICES: list[Callable[[str], object]] = []  # front ends add theirs (the app: a message in the page)
+NOTICES: list[Callable[[Message], object]] = []  # front ends add theirs (the app: a message in the page)
 
 
-def set_notice(show: Callable[[str], object]) -> None:
-    """Show the waiting message with ``show`` too (called in the thread that waits, e.g. a page's script)."""
+def set_notice(show: Callable[[Message], object]) -> None:
+    """Show the waiting message (a wording key: the front end renders it) with ``show`` too (called in the
+    thread that waits, e.g. a page's script)."""
     if show not in NOTICES:
         NOTICES.append(show)
 
