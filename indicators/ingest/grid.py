@@ -37,6 +37,7 @@ from indicators.ingest.read import decode, sniff_delimiter
 from indicators.ingest.report import DROPPED, USED, WARNING, Report
 from indicators.ingest.validate import ZERO_SYMBOLS
 from indicators.limits import GRID_FILE_MAX_BYTES
+from indicators.wording.message import Message
 
 ID_RE = re.compile(r"^CRS3035RES(\d+)(m|km)N(\d+)E(\d+)$", re.IGNORECASE)
 _ID_RE2 = r"(?i)^CRS3035RES(?P<size>\d+)(?P<unit>m|km)N(?P<north>\d+)E(?P<east>\d+)$"  # ID_RE for pyarrow
@@ -44,22 +45,9 @@ ID_COLUMN = re.compile(r"^gitter_id_(100m|1km|10km)$", re.IGNORECASE)
 MARK_COLUMN = "werterlaeuternde_zeichen"
 RESOLUTIONS = {"100m": 100, "1km": 1000, "10km": 10000}
 # Marks that stand for "no number": symbol -> meaning (German, for the report).
-NO_VALUE_MARKS = {
-    ".": "Zahlenwert unbekannt oder geheim zu halten",
-    "x": "Tabellenfach gesperrt, Aussage nicht sinnvoll",
-    "/": "keine Angabe, Zahlenwert nicht sicher genug",
-    "...": "Angabe fällt später an",
-    "…": "Angabe fällt später an",
-    "-1": "kein Wert (keine Bevölkerung/keine Wohnungen in der Zelle)",
-    "-9": "geheim gehalten",
-}
-# Explanatory marks (werterlaeuternde Zeichen) that qualify a value that is still used.
-QUALIFYING_MARKS = {
-    "klammern": "Aussagewert eingeschränkt (Wert in Klammern)",
-    "()": "Aussagewert eingeschränkt (Wert in Klammern)",
-    "p": "vorläufiger Wert",
-    "r": "berichtigter Wert",
-    "s": "geschätzter Wert",
+NO_VALUE_MARKS = {  # symbol -> wording key of its meaning
+    ".": "grid_mark_dot", "x": "grid_mark_x", "/": "grid_mark_slash", "...": "grid_mark_later", "…": "grid_mark_later",
+    "-1": "grid_mark_minus1", "-9": "grid_mark_minus9",
 }
 POPULATION_NAMES = ("einwohner", "insgesamt_bevoelkerung", "population_total", "population")
 _MEAN_HINTS = ("anteil", "quote", "durchschn", "mittel", "_a", "_d", "mean", "share", "je_", "pro_")
@@ -90,14 +78,14 @@ class GridTable:
     def variables(self) -> list[str]:
         return list(self.kinds)
 
-    def keep_cells(self, cell_ids: set[str] | pd.Index, reason: str) -> GridTable:
+    def keep_cells(self, cell_ids: set[str] | pd.Index, reason: str | Message) -> GridTable:
         """Only the given cells; the file lines of the others are listed as dropped with ``reason``."""
         keep = pd.Index(list(cell_ids)).get_indexer(self.values["cell_id"]) >= 0  # hash lookup, not isin on a set
         gone = self.values.loc[~keep]
         src = gone["src"] if "src" in gone else pd.Series(0, index=gone.index)
         lines = gone.assign(src=src).drop_duplicates(["src", "line"]).sort_values(["src", "line"], kind="stable")
         for i, line, cell in zip(lines["src"].to_numpy(), lines["line"].to_numpy(), lines["cell_id"].to_numpy()):
-            self.reports[int(i)].add(int(line), "", f"Zelle {cell} {reason}")
+            self.reports[int(i)].add(int(line), "", msg("grid_cell_dropped", cell=cell, reason=reason))
         for i, n in lines["src"].value_counts().items():
             self.reports[int(i)].rows_used -= int(n)
         cells = self.cells[pd.Index(list(cell_ids)).get_indexer(self.cells["cell_id"]) >= 0].reset_index(drop=True)
@@ -239,8 +227,8 @@ def _cells(frame: pd.DataFrame, id_col: str, res: int, report: Report) -> pd.Dat
     bad = parsed["east"].isna() | (parsed["resolution"] != res) | (parsed["east"] % res != 0) \
         | (parsed["north"] % res != 0)
     for row in frame.index[bad]:
-        report.add(int(row), id_col, f"ungültige Gitter-ID {ids[row][:60]!r} (erwartet z. B. "
-                   f"CRS3035RES{res if res < 1000 else res // 1000}{'m' if res < 1000 else 'km'}N3275800E4350300)")
+        example = f"CRS3035RES{res if res < 1000 else res // 1000}{'m' if res < 1000 else 'km'}N3275800E4350300"
+        report.add(int(row), id_col, msg("grid_bad_id", id=repr(ids[row][:60]), example=example))
     suffix = id_col[10:].lower()
     lower = {c.lower(): c for c in frame.columns}
     xc = lower.get(f"x_mp_{suffix}", lower.get("x"))
@@ -254,8 +242,8 @@ def _cells(frame: pd.DataFrame, id_col: str, res: int, report: Report) -> pd.Dat
         off = np.maximum((out["x_mp"] - out["east"] - res / 2).abs(), (out["y_mp"] - out["north"] - res / 2).abs())
         wrong = ~bad & ~(off <= 1)
         for row in frame.index[wrong]:
-            report.add(int(row), xc, f"Mittelpunkt ({x[row]}, {y[row]}) passt nicht zur Gitter-ID {ids[row]} "  # type: ignore[index]
-                       f"(erwartet {out.at[row, 'east'] + res / 2:.0f}, {out.at[row, 'north'] + res / 2:.0f})")
+            report.add(int(row), xc, msg("grid_bad_centre", x=x[row], y=y[row], id=ids[row],  # type: ignore[index]
+                                         ex=f"{out.at[row, 'east'] + res / 2:.0f}", ey=f"{out.at[row, 'north'] + res / 2:.0f}"))
         bad = bad | wrong
     return out[~bad]
 
@@ -277,20 +265,20 @@ def _values(frame: pd.DataFrame, value_cols: list[str], decimal: str, cell_ids: 
     v["cell_id"] = cell_ids.reindex(v["line"]).to_numpy()
     unreadable = v["value"].isna() & (v["mark"] == "") & (v["text"].str.strip() != "")
     for r in v[unreadable].itertuples():
-        report.add(int(r.line), r.column, f"Wert {str(r.text)[:30]!r} ist keine Zahl und kein bekanntes Zeichen",
+        report.add(int(r.line), r.column, msg("grid_not_a_number", text=repr(str(r.text)[:30])),
                    "als fehlend behandelt", WARNING)
     for r in v[v["mark"] != ""].itertuples():
-        meaning = NO_VALUE_MARKS.get(str(r.mark).lower(), "kein Wert")
-        report.add(int(r.line), r.column, f"Zeichen {r.mark!r}: {meaning}", "als fehlend behandelt, nicht als 0",
+        meaning = msg(NO_VALUE_MARKS.get(str(r.mark).lower(), "grid_mark_none"))
+        report.add(int(r.line), r.column, msg("grid_mark", mark=repr(r.mark), meaning=meaning), "als fehlend behandelt, nicht als 0",
                    WARNING)
     empty = v["value"].isna() & (v["mark"] == "") & (v["text"].str.strip() == "")
     for r in v[empty].itertuples():
-        report.add(int(r.line), r.column, "leerer Wert", "als fehlend behandelt, nicht als 0", WARNING)
+        report.add(int(r.line), r.column, msg("grid_empty_value"), "als fehlend behandelt, nicht als 0", WARNING)
     for r in v[v["bracket"] & v["value"].notna()].itertuples():
-        report.add(int(r.line), r.column, QUALIFYING_MARKS["klammern"], USED, WARNING)
+        report.add(int(r.line), r.column, msg("grid_bracketed"), USED, WARNING)
     dup = v.duplicated(["cell_id", "variable"], keep="first")
     for r in v[dup].itertuples():
-        report.add(int(r.line), r.column, f"Zelle {r.cell_id} doppelt (Merkmal {r.variable})", DROPPED)
+        report.add(int(r.line), r.column, msg("grid_cell_twice", cell=r.cell_id, variable=r.variable), DROPPED)
     return v.loc[~dup, ["cell_id", "variable", "value", "line", "column", "text", "dash"]].reset_index(drop=True)
 
 
@@ -300,10 +288,10 @@ def _dashes(values: pd.DataFrame, kinds: dict[str, str], report: Report) -> pd.D
     mean = values["variable"].map(kinds).eq("mean").to_numpy()
     for r in values[dash].itertuples():
         if kinds.get(r.variable) == "mean":
-            report.add(int(r.line), r.column, f"Strich {str(r.text).strip()!r}: nichts vorhanden, also kein "
-                       "Mittel- oder Anteilswert", "als fehlend behandelt", WARNING)
+            report.add(int(r.line), r.column, msg("grid_dash_mean", text=repr(str(r.text).strip())),
+                       "als fehlend behandelt", WARNING)
         else:
-            report.add(int(r.line), r.column, f"Strich {str(r.text).strip()!r}: nichts vorhanden (genau null)",
+            report.add(int(r.line), r.column, msg("grid_dash_zero", text=repr(str(r.text).strip())),
                        "als 0 verwendet", WARNING)
     out = values[["cell_id", "variable", "value", "line"]].copy()
     out.loc[dash & mean, "value"] = np.nan
