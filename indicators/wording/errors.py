@@ -75,6 +75,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_form_factor": ("Faktor {factor} ist keine Zahl", "Factor {factor} is no number"),
     "err_form_source": ("Quelle fehlt: Daten ohne Quellenangabe werden nicht übernommen",
                         "Source missing: data without a source are not taken over"),
+    # geo/aggregate.py (summing areas into larger ones)
+    "agg_not_a_count": ("'{var}' ist keine Anzahl und wird nicht summiert", "'{var}' is no count and is not summed"),
+    "agg_no_parent": ("Gebiete ohne übergeordnetes Gebiet, nicht zusammengefasst: {codes}",
+                      "areas without a parent area, not combined: {codes}"),
+    "agg_incomplete": ("Gebiet {parent}: nicht alle Teilgebiete haben Werte ({years}): keine Summe",
+                       "area {parent}: not every part has values ({years}): no sum"),
     # need methods (indicators/needs)
     "err_no_column": ("{path}: keine Spalte '{column}'", "{path}: no column '{column}'"),
     "err_column_missing": ("{path}: Spalte '{column}' fehlt", "{path}: column '{column}' missing"),

@@ -36,6 +36,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_plan_import_what": ("Import", "import"),
     "err_plan_trash_what": ("Papierkorb", "trash"),
     # store/planning/excel.py
+    "err_plan_columns_missing": ("Spalten fehlen: {columns}", "columns missing: {columns}"),
+    "err_plan_column_ignored": ("unbekannte Spalte ignoriert", "unknown column ignored"),
+    "err_plan_import_aborted": ("Import abgebrochen, nichts gespeichert: {why}", "import aborted, nothing saved: {why}"),
+    "err_plan_database": ("Datenbank", "database"),
     "plan_import_stored": ("Gespeichert: {new} neu, {changed} geändert.", "Saved: {new} new, {changed} changed."),
     "plan_import_dry_run": ("Probelauf: {new} neu, {changed} geändert – nichts gespeichert.",
                             "Dry run: {new} new, {changed} changed – nothing saved."),

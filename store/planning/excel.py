@@ -85,11 +85,11 @@ def _check_columns(sheet: str, frame: pd.DataFrame, report: Report) -> bool:
     cols = [c for c in frame.columns if c != ROW]
     missing = [c for c in REQUIRED[sheet] if c not in cols]
     if missing:
-        report.reject_file(f"Spalten fehlen: {', '.join(missing)}", ", ".join(missing))
+        report.reject_file(msg("err_plan_columns_missing", columns=missing), ", ".join(missing))
         return False
     for c in cols:
         if c not in COLUMNS[sheet] and c not in EXTRA:
-            report.add(None, c, "unbekannte Spalte ignoriert", USED, WARNING)
+            report.add(None, c, msg("err_plan_column_ignored"), USED, WARNING)
     return True
 
 
@@ -170,9 +170,9 @@ def _write(s: Session, user: User, plans: dict[str, _Plan], result: ImportResult
 
 
 def _database_failed(result: ImportResult, exc: Exception) -> None:
-    why = str(exc) if isinstance(exc, DatabaseError) else exc.__class__.__name__
+    why = error_message(exc) if isinstance(exc, DatabaseError) else exc.__class__.__name__
     result.reports.append(Report("Datenbank", rows_in=0))
-    result.reports[-1].add(None, "", f"Import abgebrochen, nichts gespeichert: {why}", FILE_REJECTED)
+    result.reports[-1].add(None, "", msg("err_plan_import_aborted", why=why), FILE_REJECTED)
     result.reports[-1].file_error = True
 
 
@@ -233,7 +233,7 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
         result.stored = True
     except PlanError as exc:  # changed by someone else between check and write: nothing stored
         result.created, result.updated = {"measure": [], "goal": []}, {"measure": [], "goal": []}
-        result.reports[-1].add(None, "", str(exc))
+        result.reports[-1].add(None, "", error_message(exc))
     except (SQLAlchemyError, DatabaseError) as exc:
         result.created, result.updated = {"measure": [], "goal": []}, {"measure": [], "goal": []}
         _database_failed(result, exc)
