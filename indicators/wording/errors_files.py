@@ -97,6 +97,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "(z. B. .prj zur Shapefile legen).",
                    "{source}: no coordinate reference system (CRS) given. Please save the file with a CRS "
                    "(e.g. put a .prj beside the shapefile)."),
+    # geo/uploads/boundary.py: findings of a boundary upload
+    "bnd_too_large": ("Datei größer als {mb} MB", "file larger than {mb} MB"),
+    "bnd_format": ("Dateiformat nicht unterstützt (erlaubt: {allowed}; Shapefiles bitte als ZIP)",
+                   "file format not supported (allowed: {allowed}; shapefiles as ZIP, please)"),
+    "bnd_pick_key": ("Schlüsselspalte wählen (vorhanden: {columns})", "choose the key column (present: {columns})"),
+    "bnd_no_areas": ("keine Flächen mit Schlüssel", "no areas with a key"),
+    "bnd_bezirk_twice": ("Stadtbezirk {code} doppelt (nach Ergänzen der führenden Null): nur das erste Objekt verwendet",
+                         "Stadtbezirk {code} twice (after adding the leading zero): only the first feature used"),
     # geo/uploads/sandbox.py, slots.py
     "err_check_time": ("{name}: Prüfung dauerte länger als {seconds} s und wurde abgebrochen; "
                        "Datei bitte verkleinern oder vereinfachen.",

@@ -63,6 +63,23 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "give either --polygon or --lon/--lat/--radius, not both."),
     "err_est_circle_args": ("--lon, --lat und --radius zusammen angeben (oder --polygon DATEI).",
                             "give --lon, --lat and --radius together (or --polygon FILE)."),
+    # geo/spatial/facilities.py: findings of a facility file
+    "fac_no_coordinates": ("keine Koordinatenspalten gefunden: erwartet 'lat' und 'lon' (WGS84) oder 'x' und 'y' "
+                           "(EPSG:25832); vorhanden: {columns}",
+                           "no coordinate columns found: expected 'lat' and 'lon' (WGS84) or 'x' and 'y' "
+                           "(EPSG:25832); present: {columns}"),
+    "fac_not_a_number": ("keine Zahl: '{text}'", "not a number: '{text}'"),
+    "fac_no_coordinate": ("Koordinate fehlt", "coordinate missing"),
+    "fac_swapped": ("Breite und Länge vertauscht", "latitude and longitude swapped"),
+    "fac_not_wgs84": ("keine WGS84-Koordinate: {lat}, {lon}", "no WGS84 coordinate: {lat}, {lon}"),
+    "fac_not_metric": ("x={x}, y={y} ist keine plausible EPSG:25832-Koordinate",
+                       "x={x}, y={y} is no plausible EPSG:25832 coordinate"),
+    "fac_too_many": ("zu viele Objekte (mehr als {max})", "too many features (more than {max})"),
+    "fac_empty_geometry": ("leere Geometrie", "empty geometry"),
+    "fac_not_a_point": ("{kind} statt Punkt: innerer Punkt verwendet", "{kind} instead of a point: inner point used"),
+    "fac_outside": ("liegt außerhalb aller Gebiete: auf der Karte, aber in keinem Gebiet gezählt",
+                    "lies outside every area: on the map, but counted in no area"),
+    "fac_no_points": ("keine verwendbaren Punkte in der Datei", "no usable points in the file"),
     # geo/spatial/zonal.py: notes per area and the command line's table
     "zonal_outside": ("außerhalb des Rasters", "outside the raster"),
     "zonal_no_centre": ("kein Zellmittelpunkt in der Fläche (Fläche kleiner als eine Rasterzelle?)",
