@@ -97,6 +97,50 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "(z. B. .prj zur Shapefile legen).",
                    "{source}: no coordinate reference system (CRS) given. Please save the file with a CRS "
                    "(e.g. put a .prj beside the shapefile)."),
+    # geo/boundaries.py: findings of a vector file
+    "vec_zip_no_layer": ("ZIP enthält keine .shp-, .gpkg- oder .geojson-Datei", "ZIP holds no .shp, .gpkg or .geojson file"),
+    "vec_zip_layers": ("ZIP enthält mehrere Ebenen, verwendet: {name}", "ZIP holds several layers, used: {name}"),
+    "vec_shp_incomplete": ("Shapefile unvollständig: {missing} fehlt im ZIP", "shapefile incomplete: {missing} missing in the ZIP"),
+    "vec_shp_no_prj": ("Shapefile ohne .prj-Datei: Koordinatenbezugssystem (CRS) unbekannt. Bitte die .prj-Datei mit in "
+                       "das ZIP packen.",
+                       "shapefile without a .prj file: coordinate reference system (CRS) unknown. Please put the .prj "
+                       "file into the ZIP too."),
+    "vec_not_finite": ("Koordinaten enthalten NaN oder unendliche Werte", "coordinates contain NaN or infinite values"),
+    "vec_metres_as_degrees": ("Koordinaten passen nicht zum CRS {crs} (Längen-/Breitengrade): Werte wie x={x}, y={y} "
+                              "sehen nach Metern aus (z. B. UTM, EPSG:25832). Bitte das CRS der Datei prüfen.",
+                              "coordinates do not fit the CRS {crs} (longitude/latitude): values like x={x}, y={y} "
+                              "look like metres (e.g. UTM, EPSG:25832). Please check the file's CRS."),
+    "vec_degrees_as_metres": ("Koordinaten passen nicht zum CRS {crs} (Meter): Werte wie x={x}, y={y} sehen nach "
+                              "Längen-/Breitengraden aus (EPSG:4326). Bitte das CRS der Datei prüfen.",
+                              "coordinates do not fit the CRS {crs} (metres): values like x={x}, y={y} look like "
+                              "longitude/latitude (EPSG:4326). Please check the file's CRS."),
+    "vec_out_of_range": ("Koordinaten außerhalb des gültigen Bereichs von EPSG:25832 (x {x0} … {x1}, y {y0} … {y1}): "
+                         "CRS der Datei prüfen",
+                         "coordinates outside the valid range of EPSG:25832 (x {x0} … {x1}, y {y0} … {y1}): "
+                         "check the file's CRS"),
+    "vec_not_germany": ("Flächen liegen nicht in Deutschland: CRS der Datei prüfen",
+                        "areas are not in Germany: check the file's CRS"),
+    "vec_too_many_vertices": ("zu viele Stützpunkte ({n}, erlaubt {max}): Geometrie bitte vereinfachen",
+                              "too many vertices ({n}, allowed {max}): please simplify the geometry"),
+    "vec_no_reprojection": ("Umrechnung nach EPSG:25832 nicht möglich: {detail}", "conversion to EPSG:25832 not possible: {detail}"),
+    "vec_no_geometry": ("{name} ist eine Tabelle ohne Geometrie; erwartet werden Flächen als GeoPackage (.gpkg), "
+                        "GeoJSON (.geojson) oder Shapefile-ZIP (.zip)",
+                        "{name} is a table without geometry; expected are areas as GeoPackage (.gpkg), "
+                        "GeoJSON (.geojson) or shapefile ZIP (.zip)"),
+    "vec_layers": ("Datei enthält {n} Ebenen ({names}); verwendet: {name}", "file holds {n} layers ({names}); used: {name}"),
+    "vec_too_many": ("zu viele Objekte ({n}, erlaubt {max})", "too many features ({n}, allowed {max})"),
+    "vec_unreadable": ("Geodatei nicht lesbar: {detail}", "geodata file not readable: {detail}"),
+    "gdal_format": ("Dateiformat nicht erkannt (erwartet: GeoPackage, GeoJSON oder Shapefile-ZIP)",
+                    "file format not recognised (expected: GeoPackage, GeoJSON or shapefile ZIP)"),
+    "gdal_not_gpkg": ("GeoPackage beschädigt oder keine GeoPackage-Datei", "GeoPackage damaged or no GeoPackage file"),
+    "gdal_gpkg_broken": ("GeoPackage beschädigt", "GeoPackage damaged"),
+    "gdal_bad_json": ("GeoJSON fehlerhaft (kein gültiges JSON)", "GeoJSON faulty (no valid JSON)"),
+    "gdal_part_missing": ("Datei oder ein Teil davon (z. B. .shx/.dbf eines Shapefiles) fehlt oder ist nicht lesbar",
+                          "the file or a part of it (e.g. a shapefile's .shx/.dbf) is missing or not readable"),
+    "gdal_missing": ("Datei oder ein Teil davon fehlt", "the file or a part of it is missing"),
+    "gdal_no_access": ("keine Leserechte für die Datei", "no permission to read the file"),
+    "gdal_says": ("GDAL meldet: {text}", "GDAL reports: {text}"),
+    "gdal_unreadable": ("Datei nicht lesbar", "file not readable"),
     # geo/uploads/boundary.py: findings of a boundary upload
     "bnd_too_large": ("Datei größer als {mb} MB", "file larger than {mb} MB"),
     "bnd_format": ("Dateiformat nicht unterstützt (erlaubt: {allowed}; Shapefiles bitte als ZIP)",
