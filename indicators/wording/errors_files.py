@@ -141,6 +141,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gdal_no_access": ("keine Leserechte für die Datei", "no permission to read the file"),
     "gdal_says": ("GDAL meldet: {text}", "GDAL reports: {text}"),
     "gdal_unreadable": ("Datei nicht lesbar", "file not readable"),
+    # geo/uploads/stadtbezirke.py: recognising Lübeck's Stadtbezirke
+    "bez_are_stadtteile": ("Die Flächen sind Lübecks Stadtteile (Schlüssel und Namen der 10 Stadtteile): nicht als "
+                           "Stadtbezirke behandelt",
+                           "The areas are Lübeck's Stadtteile (keys and names of the 10 Stadtteile): not treated as "
+                           "Stadtbezirke"),
+    "bez_instead": ("{code}: '{given}' statt '{listed}'", "{code}: '{given}' instead of '{listed}'"),
+    "bez_names_differ_all": ("Schlüssel sehen aus wie Stadtbezirke, die Namen passen aber nicht ({examples} …): nicht "
+                             "als Stadtbezirke behandelt, keine Zusammenfassung zu Stadtteilen",
+                             "keys look like Stadtbezirke, but the names do not fit ({examples} …): not treated as "
+                             "Stadtbezirke, not combined into Stadtteile"),
+    "bez_names_differ": ("{n} Namen weichen von der Stadtbezirksliste ab ({examples} …): Zuordnung über den Schlüssel – "
+                         "bitte prüfen, ob die Schlüsselspalte stimmt",
+                         "{n} names differ from the list of Stadtbezirke ({examples} …): matched by the key – please "
+                         "check that the key column is right"),
+    "bez_name_differs": ("Stadtbezirk {code} heißt in der Liste '{listed}', in der Datei '{name}': Zuordnung über den "
+                         "Schlüssel",
+                         "Stadtbezirk {code} is called '{listed}' in the list, '{name}' in the file: matched by the key"),
+    "bez_by_name": ("Schlüssel '{code}' unbekannt, über den Namen '{name}' als Stadtbezirk {other} erkannt",
+                    "key '{code}' unknown, recognised by the name '{name}' as Stadtbezirk {other}"),
+    "bez_unknown": ("'{code}' ({name}) ist kein bekannter Stadtbezirk: wird nicht zu Stadtteilen zusammengefasst",
+                    "'{code}' ({name}) is no known Stadtbezirk: not combined into Stadtteile"),
+    "bez_missing": ("{n} Stadtbezirke fehlen in der Datei ({codes}): deren Stadtteile werden nicht zusammengefasst",
+                    "{n} Stadtbezirke are missing in the file ({codes}): their Stadtteile are not combined"),
+    "bnd_key_not_found": ("Schlüsselspalte '{key}' nicht gefunden (vorhanden: {columns})",
+                          "key column '{key}' not found (present: {columns})"),
+    "bnd_no_key": ("keine Schlüsselspalte erkannt: bitte mit --key angeben (vorhanden: {columns})",
+                   "no key column recognised: please give it with --key (present: {columns})"),
     # geo/uploads/boundary.py: findings of a boundary upload
     "bnd_too_large": ("Datei größer als {mb} MB", "file larger than {mb} MB"),
     "bnd_format": ("Dateiformat nicht unterstützt (erlaubt: {allowed}; Shapefiles bitte als ZIP)",
