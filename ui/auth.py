@@ -16,6 +16,7 @@ import json
 
 import streamlit as st
 
+from indicators.errors import error_text
 from indicators.text import md
 from indicators.wording import t
 from store import config, db, sessions, users
@@ -88,7 +89,7 @@ def _oidc_start() -> None:
     try:
         user = users.oidc_user(engine(), st.user.to_dict())
     except AuthError as exc:
-        st.session_state["auth_error"] = str(exc)
+        st.session_state["auth_error"] = error_text(exc, _lang())
         st.logout()
         return
     _remember(sessions.open_session(engine(), user, client=_client()))
@@ -149,9 +150,9 @@ def _login_form(where) -> None:
             user = users.authenticate(engine(), name.strip(), password, client=client_address())
             opened = sessions.open_session(engine(), user, client=_client())
         except AuthError as exc:
-            st.session_state["auth_error"] = str(exc)
+            st.session_state["auth_error"] = error_text(exc, lang)
         except DatabaseError as exc:
-            st.session_state["auth_error"] = t("login_db_failure", lang, message=str(exc))
+            st.session_state["auth_error"] = t("login_db_failure", lang, message=error_text(exc, lang))
         else:
             _remember(opened)
             st.session_state.pop("auth_error", None)
@@ -174,7 +175,7 @@ def _database_failure(exc: DatabaseError) -> None:
     """The database cannot be used (locked, read-only, unreachable, bad URL): a message, not a traceback."""
     lang = _lang()
     st.title(t("app_title", lang))
-    st.error(t("login_db_failure", lang, message=str(exc)))
+    st.error(t("login_db_failure", lang, message=error_text(exc, lang)))
     st.stop()
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 from geo.join import join_values
 from geo.webmap.folium_map import build_map
 from indicators.compute.classify import classify
+from indicators.errors import error_text
 from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
@@ -179,7 +180,7 @@ def render_raster_tool() -> None:
         try:
             res = zonal_stats(path, ds.areas, above, user=user)
         except InputError as exc:  # ZonalError, or the sandbox's limits
-            common.show_error(str(exc).replace(path.name, up.name))
+            common.show_error(error_text(exc, common.lang()).replace(path.name, up.name))
             return
     res.raster = up.name
     for note in res.notes:

@@ -351,6 +351,6 @@ def _try(action) -> None:
     try:
         action()
     except StoreError as exc:
-        st.error(str(exc))
+        common.show_error(exc)
     else:
         _changed()
