@@ -137,8 +137,7 @@ def _login_form(where) -> None:
             try:
                 st.login()
             except Exception as exc:  # missing or broken [auth] in .streamlit/secrets.toml
-                where.error(f"Anmeldung über OpenID Connect nicht eingerichtet: [auth] in .streamlit/secrets.toml "
-                            f"prüfen (README, Abschnitt Access) – {type(exc).__name__}")
+                where.error(t("login_oidc_missing", lang, kind=type(exc).__name__))
         return
     with where.form("login_form", clear_on_submit=True):
         st.markdown(f"**{t('login_title', lang)}**")
