@@ -38,7 +38,7 @@ def _estimate(args: argparse.Namespace) -> int:
 
     est = default_estimator(args.geography)
     res = est.estimate(geometry_from_options(args.lon, args.lat, args.radius, args.polygon), args.year)
-    return _show(args, res, res.to_text(est.ds.attribution("population_total")))
+    return _show(args, res, res.to_text(est.ds.attribution("population_total"), cli_lang()))
 
 
 @command("query", "cli_h_query", arg("expression", help="cli_a_expression"), LATEST_YEAR, GEOGRAPHY, JSON)

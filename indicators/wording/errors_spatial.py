@@ -63,6 +63,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "give either --polygon or --lon/--lat/--radius, not both."),
     "err_est_circle_args": ("--lon, --lat und --radius zusammen angeben (oder --polygon DATEI).",
                             "give --lon, --lat and --radius together (or --polygon FILE)."),
+    "q_method_line": ("{method}: {note}", "{method}: {note}"),  # a note of an estimate (geo/spatial/estimate.py)
     # geo/spatial/facilities.py: findings of a facility file
     "fac_no_coordinates": ("keine Koordinatenspalten gefunden: erwartet 'lat' und 'lon' (WGS84) oder 'x' und 'y' "
                            "(EPSG:25832); vorhanden: {columns}",
