@@ -40,9 +40,9 @@ ACTIONS: dict[str, tuple[str | None, str | None]] = {
 ACTION_LABELS = {a: t(f"perm_{a}") for a in ACTIONS}  # German; the refusal renders ``perm_<action>`` per language
 
 
-def role_label(role: str | None, lang: str = "de") -> str:
-    """The shown name of a role (``None``: anonymous) in ``lang``."""
-    return t(f"perm_role_{role or 'none'}", lang)
+def role_label(role: str | None) -> Message:
+    """The shown name of a role (``None``: anonymous), rendered where it is shown."""
+    return msg(f"perm_role_{role or 'none'}")
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,6 @@ def require(user: User, action: str, owner_id: int | None = NO_OBJECT, what: str
         for hook in REFUSAL_HOOKS:
             hook(user, action, str(what))  # the audit keeps the German text
         who = msg("err_perm_anonymous") if user.is_anonymous else msg(
-            "err_perm_user", name=user.name, role=msg(f"perm_role_{user.role}"))
+            "err_perm_user", name=user.name, role=role_label(user.role))
         key = "err_perm_denied_what" if what else "err_perm_denied"
         raise PermissionDenied(msg(key, who=who, action=msg(f"perm_{action}"), what=what))

@@ -19,6 +19,7 @@ import streamlit as st
 from indicators.errors import error_text
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.message import render
 from store import config, db, sessions, users
 from store.errors import AuthError, DatabaseError
 from store.permissions import ANONYMOUS, User, role_label
@@ -203,7 +204,7 @@ def gate() -> User:
             st.sidebar.error(error)
         _login_form(st.sidebar)
     else:
-        st.sidebar.caption(f"{t('logged_in_as', lang)} **{md(user.name)}** ({role_label(user.role, lang)})")
+        st.sidebar.caption(f"{t('logged_in_as', lang)} **{md(user.name)}** ({render(role_label(user.role), lang)})")
         if st.sidebar.button(t("logout_button", lang), key="logout"):
             _logout(user)
     return user
