@@ -45,9 +45,9 @@ ID_COLUMN = re.compile(r"^gitter_id_(100m|1km|10km)$", re.IGNORECASE)
 MARK_COLUMN = "werterlaeuternde_zeichen"
 RESOLUTIONS = {"100m": 100, "1km": 1000, "10km": 10000}
 # Marks that stand for "no number": symbol -> meaning (German, for the report).
-NO_VALUE_MARKS = {  # symbol -> wording key of its meaning
-    ".": "grid_mark_dot", "x": "grid_mark_x", "/": "grid_mark_slash", "...": "grid_mark_later", "…": "grid_mark_later",
-    "-1": "grid_mark_minus1", "-9": "grid_mark_minus9",
+NO_VALUE_MARKS = {  # symbol -> wording key of its meaning (the official legend, as for tables)
+    ".": "ingest_sym_secret", "x": "ingest_sym_locked", "/": "ingest_sym_unsure", "...": "ingest_sym_later",
+    "…": "ingest_sym_later", "-1": "ingest_sym_grid_none", "-9": "ingest_sym_grid_secret",
 }
 POPULATION_NAMES = ("einwohner", "insgesamt_bevoelkerung", "population_total", "population")
 _MEAN_HINTS = ("anteil", "quote", "durchschn", "mittel", "_a", "_d", "mean", "share", "je_", "pro_")
