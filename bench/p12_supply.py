@@ -31,8 +31,10 @@ def _case(case: str, repeat: int) -> dict:
     import numpy as np
 
     from geo.loading import load_dataset
-    from geo.spatial.reach import Points, compute_reach, demand_from_variable, load_supply
-    from geo.spatial.siting import candidates_from, choose_sites
+    from geo.spatial.reach import compute_reach
+    from geo.spatial.reach_points import Points, demand_from_variable, load_supply
+    from geo.spatial.siting import choose_sites
+    from geo.spatial.siting_candidates import candidates_from
 
     ds = load_dataset("stadtteile")
     demand = demand_from_variable(ds=ds, variable="pop_under18", year=2022)

@@ -38,6 +38,7 @@ def app_map(geo_id: str):
     from geo.join import indicator_layer
     from geo.loading import load_dataset
     from geo.webmap.folium_map import build_map
+    from geo.webmap.layer import MapLabels, MapLayer
     from indicators.compute.classify import classify
 
     ds = load_dataset(get_geography(geo_id))
@@ -48,8 +49,9 @@ def app_map(geo_id: str):
     classes = classify(layer["value"], "quantiles", 5)
 
     def build():
-        return build_map(layer, classes, indicator_label=ds.catalogue[ind].label("de"),
-                         unit=ds.catalogue[ind].unit_for("de"), city_value=city)
+        map_labels = MapLabels(indicator_label=ds.catalogue[ind].label("de"), unit=ds.catalogue[ind].unit_for("de"),
+                           city_value=city)
+        return build_map(MapLayer(layer, classes, map_labels))
 
     return ds, build
 

@@ -44,7 +44,8 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 @command("data", "cli_h_data",
-         arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish", "withdraw"]),
+         arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish", "withdraw",
+                                 "migrate-files"]),
          arg("name", nargs="?", help="cli_a_dataset"),
          arg("--table", metavar=say("cli_v_file"), help="cli_a_table"),
          arg("--boundaries", metavar=say("cli_v_file"), help="cli_a_new_boundaries"),

@@ -6,7 +6,8 @@ import contextlib
 from collections.abc import Iterator
 
 from commands.registry import UserError, arg, command, say
-from geo.printmap.spec import FORMATS, K_RANGE, PAGE_SIZES_PX
+from geo.formats import FormatChoices, format_for_path
+from geo.printmap.spec import K_RANGE, PAGE_SIZES_PX
 from indicators.schemes import SCHEMES  # constants only: no numeric stack
 
 GEOGRAPHY = arg("--geography", default="stadtteile", help="cli_a_geography")
@@ -66,7 +67,7 @@ def _mss(args: argparse.Namespace) -> int:
 @command("svi", "cli_h_svi", arg("--input", required=True, help="cli_a_svi_input"), OUT_CSV,
          arg("--edition", required=True, choices=["2018", "2020", "2020-corrected"], help="cli_a_svi_edition"))
 def _svi(args: argparse.Namespace) -> int:
-    from indicators.needs.svi import svi_from_file, to_cdc_csv_frame
+    from indicators.needs.svi_cdc import svi_from_file, to_cdc_csv_frame
 
     res = svi_from_file(args.input, args.edition)
     write_csv(to_cdc_csv_frame(res), args.out)
@@ -78,16 +79,17 @@ MAP_STYLE = (GEOGRAPHY, LANG,
              arg("--scheme", default="quantiles", choices=[s for s in SCHEMES if s != "manual"], help="cli_a_scheme"),
              arg("--k", type=int, default=5, choices=K_RANGE, metavar="K", help="cli_a_k"),
              arg("--palette", default="YlOrRd", help="cli_a_palette"),
-             arg("--format", choices=FORMATS, help="cli_a_format"),
+             arg("--format", choices=FormatChoices("map"), help="cli_a_format"),
              arg("--size", default="a4-landscape", choices=list(PAGE_SIZES_PX), help="cli_a_size"),
              arg("--labels", action="store_true", help="cli_a_labels"))
 
 
 def _print_options(args: argparse.Namespace, flagged=frozenset()):
     from geo.printmap.render import print_options
+    from geo.printmap.spec import ClassChoice
 
-    return print_options(args.size, args.scheme, args.k, args.palette, labels=args.labels, lang=args.lang,
-                         flagged=flagged)
+    chosen = ClassChoice(scheme=args.scheme, k=args.k, palette=args.palette)
+    return print_options(args.size, classes=chosen, labels=args.labels, lang=args.lang, flagged=flagged)
 
 
 @command("map", "cli_h_map", arg("--indicator", required=True, help="cli_a_indicator"), YEAR, *MAP_STYLE,
@@ -95,16 +97,19 @@ def _print_options(args: argparse.Namespace, flagged=frozenset()):
          arg("--title", help="cli_a_map_title"), arg("--subtitle", help="cli_a_map_subtitle"))
 def _map(args: argparse.Namespace) -> int:
     from dataclasses import replace
+    from pathlib import Path
 
-    from geo.printmap.render import save_print_map
     from indicators.compute.flag_table import indicator_flags
 
+    fmt = format_for_path(args.out, output="map", name=args.format)  # the export registry (geo.formats)
     ds = dataset(args.geography)
     flagged = indicator_flags(ds, args.indicator, args.year) if args.flags else frozenset()
     options = replace(_print_options(args, flagged), title=(args.title or "").strip() or None,
                       subtitle=(args.subtitle or "").strip() or None)
+    data = fmt.write("map", ds, args.indicator, args.year, options=options)
     with writing(args.out):
-        print(save_print_map(ds, args.indicator, args.year, args.out, args.format, options))
+        Path(args.out).write_bytes(data)
+    print(Path(args.out))
     return 0
 
 
@@ -115,8 +120,9 @@ def _batch(args: argparse.Namespace) -> int:
     ds = dataset(args.geography)
     if args.year not in ds.years:
         raise UserError(say("cli_e_no_year", year=args.year, first=ds.years[0], last=ds.years[-1]))
+    fmt = format_for_path("", output="map", name=args.format)
     with writing(args.out):
-        index = export_all_maps(ds, args.year, args.out, args.format or "png", _print_options(args))
+        index = export_all_maps(ds, args.year, args.out, fmt.suffix, _print_options(args), render=fmt.writers["map"])
     print(say("cli_m_maps_written", n=int((index["status"] == "ok").sum()), out=args.out))
     for r in index[index["status"] != "ok"].itertuples():
         print(say("cli_m_skipped", indicator=r.indicator, status=r.status))
@@ -127,6 +133,7 @@ def _batch(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from geo.report.pdf import write_report
 
+    format_for_path(args.out, output="report")  # bericht.pdf (or no suffix); bericht.docx is refused
     with writing(args.out):  # a progress bar on stderr while the pages are drawn
         print(write_report(dataset(args.geography), args.year, args.out, args.lang))
     return 0

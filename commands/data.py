@@ -4,6 +4,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geo.uploads.store import DataStore
+    from geo.uploads.table import TableCheck
+    from indicators.catalogue import Indicator
+    from indicators.ingest.report import Report
 
 from commands.registry import cli_lang, say
 from commands.session import acting_user
@@ -37,8 +46,54 @@ def _report(report, ok: bool) -> None:
     print(say("cli_m_usable" if ok else "cli_m_not_usable"))
 
 
-def _add(args: argparse.Namespace) -> int:  # noqa: C901 (to split, issue #25)
-    from geo.uploads.pipeline import accept_upload, boundary_areas, check_boundaries, check_table
+def _read_inputs(args: argparse.Namespace, store: DataStore, name: str,
+                 exists: bool) -> tuple[TableCheck, gpd.GeoDataFrame | None, list[Report], str | None] | None:
+    """Boundaries (if given) and table checked and reported: ``(check, areas, reports, base)``, or None if
+    a file is unusable."""
+    from geo.uploads.pipeline import boundary_areas, check_boundaries, check_table
+
+    reports: list[Report] = []
+    areas, base = None, None
+    if args.boundaries:
+        bcheck = check_boundaries(Path(args.boundaries))
+        if not bcheck.ok:
+            _report(bcheck.report, False)
+            return None
+        result = boundary_areas(bcheck, args.key)
+        _report(result.report, result.ok)
+        if not result.ok:
+            return None
+        areas, reports = result.areas, [result.report]
+        check = check_table(Path(args.table), areas=areas, default_year=args.year)
+    else:
+        base = args.base or (name if exists else "stadtteile")
+        check = check_table(Path(args.table), geography=base, default_year=args.year, store=store)
+    _report(check.report, check.ok)
+    return (check, areas, reports, base) if check.ok else None
+
+
+def _say_before_saving(store: DataStore, name: str, base: str | None, check: TableCheck,
+                       indicators: list[Indicator], *, extends: bool) -> list[str] | None:
+    """What saving will change: growth lines when the table ``extends`` the saved dataset ``name`` (returned,
+    printed after saving), the copy note at once when a colleague's dataset is the base."""
+    growth = None
+    if extends:  # the table extends the saved dataset: say what changes
+        from geo.uploads.growth import preview_growth
+        from indicators.ingest.growth import growth_lines
+
+        growth = growth_lines(preview_growth(store.geographies()[name], check.tidy, indicators, store=store), cli_lang(),
+                              {i.id: i.label(cli_lang()) for i in indicators})
+    if base and base != name:  # a colleague's dataset as base: say before saving that only its published values come
+        from geo.uploads.pipeline import copy_provenance
+
+        prov = copy_provenance(store, base)
+        if prov:
+            print(say("dc_copy_note", name=base, owner=prov["based_on_owner"] or "–"))
+    return growth
+
+
+def _add(args: argparse.Namespace) -> int:
+    from geo.uploads.pipeline import UploadContent, accept_upload
     from geo.uploads.store import safe_name, shipped_names
     from store.datasets import precheck
 
@@ -52,45 +107,20 @@ def _add(args: argparse.Namespace) -> int:  # noqa: C901 (to split, issue #25)
     exists = name in {d.name for d in store.list()}
     precheck(store.engine, store.user, name, args.label, overwrite=exists, shipped=shipped_names(),
              visibility="öffentlich" if args.public else "intern")  # refuse before reading any file
-    reports, areas, base = [], None, None
-    if args.boundaries:
-        bcheck = check_boundaries(Path(args.boundaries))
-        if not bcheck.ok:
-            _report(bcheck.report, False)
-            return 1
-        result = boundary_areas(bcheck, args.key)
-        _report(result.report, result.ok)
-        if not result.ok:
-            return 1
-        areas, reports = result.areas, [result.report]
-        check = check_table(Path(args.table), areas=areas, default_year=args.year)
-    else:
-        base = args.base or (name if exists else "stadtteile")
-        check = check_table(Path(args.table), geography=base, default_year=args.year, store=store)
-    _report(check.report, check.ok)
-    if not check.ok:
+    inputs = _read_inputs(args, store, name, exists)
+    if inputs is None:
         return 1
+    check, areas, reports, base = inputs
     indicators, sources = _indicators(check, args.source)
     if args.parts:  # TOTAL=PART+PART…: used by secondary suppression; TOTAL= switches an inferred one off
         from indicators.compute.disclosure import declare_parts, parse_parts
 
         indicators = declare_parts(indicators, check.catalogue, parse_parts(args.parts),
                                    set(check.tidy["variable"]) | set(check.catalogue))
-    growth = None
-    if exists and base == name:  # the table extends the saved dataset: say what changes
-        from geo.uploads.growth import preview_growth
-        from indicators.ingest.growth import growth_lines
-
-        growth = growth_lines(preview_growth(store.geographies()[name], check.tidy, indicators, store=store), cli_lang(),
-                              {i.id: i.label(cli_lang()) for i in indicators})
-    if base and base != name:  # a colleague's dataset as base: say before saving that only its published values come
-        from geo.uploads.pipeline import copy_provenance
-
-        prov = copy_provenance(store, base)
-        if prov:
-            print(say("dc_copy_note", name=base, owner=prov["based_on_owner"] or "–"))
-    geo = accept_upload(store, name, args.label, areas=areas, tidy=check.tidy, base_geography=base,
-                        indicators=indicators, sources=sources, reports=[*reports, check.report], overwrite=exists)
+    growth = _say_before_saving(store, name, base, check, indicators, extends=exists and base == name)
+    content = UploadContent(areas=areas, tidy=check.tidy, base_geography=base, indicators=indicators,
+                            sources=sources, reports=[*reports, check.report])
+    geo = accept_upload(store, name, args.label, content, overwrite=exists)
     if args.public:
         store.publish(geo.id)
     print(say("cli_m_replaced" if exists else "cli_m_saved", id=geo.id, label=geo.label_de,
@@ -100,10 +130,34 @@ def _add(args: argparse.Namespace) -> int:  # noqa: C901 (to split, issue #25)
     return 0
 
 
+def _migrate_files(args: argparse.Namespace) -> int:
+    """Move dataset folders of an older release into the database (also done at every first start); say what."""
+    from geo.dataset_files import migrate_files
+    from store import config, db
+
+    root = config.data_dir()
+    result = migrate_files(db.engine_for(None, root), root)
+    if args.json:
+        print(json.dumps({"moved": [vars(m) for m in result.moved], "missing": [vars(p) for p in result.missing],
+                          "failed": [vars(p) for p in result.failed]}, ensure_ascii=False, indent=1))
+        return 1 if result.missing or result.failed else 0
+    for m in result.moved:
+        print(say("cli_m_migrated", name=m.name, version=m.version, areas=m.areas, values=m.values, folder=m.folder))
+    for key, items in (("cli_m_migrate_missing", result.missing), ("cli_m_migrate_failed", result.failed)):
+        for p in items:
+            print(say(key, name=p.name, version=p.version, folder=p.folder))
+    done = result.moved or result.missing or result.failed
+    print(say("cli_m_migrate_summary", n=len(result.moved), path=root / "datasets") if done
+          else say("cli_m_migrate_nothing"))
+    return 1 if result.missing or result.failed else 0
+
+
 def run_data(args: argparse.Namespace) -> int:
-    """data add|list|remove|restore|publish|unpublish|withdraw."""
+    """data add|list|remove|restore|publish|unpublish|withdraw|migrate-files."""
     if args.action == "add":
         return _add(args)
+    if args.action == "migrate-files":  # before any store is opened: opening one moves them silently
+        return _migrate_files(args)
     store = _store(args)
     if args.action == "list":
         items = store.list()

@@ -149,12 +149,13 @@ def _size(n: int) -> str:
 @command("backup", "cli_h_backup", arg("--out", required=True, metavar="DATEI", help="cli_a_backup_out"))
 def _backup(args: argparse.Namespace) -> int:
     from geo.publish import log_change
-    from store import backup, config, db
+    from geo.saved import open_engine
+    from store import backup, config
 
-    started = time.monotonic()
-    info = backup.backup(db.engine_for(), config.data_dir(), Path(args.out))
+    started = time.monotonic()  # open_engine: dataset folders of an older release are moved in first
+    info = backup.backup(open_engine(config.data_dir()), config.data_dir(), Path(args.out))
     log_change(user=f"system:{_os_user()}", action="backup", name=str(info.path), started=started)
-    print(say("cli_m_backup", path=info.path, size=_size(info.size), datasets=info.folders, db=info.backend))
+    print(say("cli_m_backup", path=info.path, size=_size(info.size), datasets=info.datasets, db=info.backend))
     return 0
 
 
@@ -172,7 +173,7 @@ def _restore(args: argparse.Namespace) -> int:
     ok = verify is None or verify(engine, users.system_user()).first_broken is None
     chain = say("cli_m_chain_none" if verify is None else "cli_m_chain_ok" if ok else "cli_m_chain_bad")
     log_change(user=f"system:{_os_user()}", action="restore", name=str(info.path), started=started)
-    print(say("cli_m_restore", path=info.path, datasets=info.folders, users=counts.get("users", 0),
+    print(say("cli_m_restore", path=info.path, datasets=info.datasets, users=counts.get("users", 0),
               audit=counts.get("audit_log", 0), chain=chain))
     return 0 if ok else 1
 

@@ -6,6 +6,7 @@ import json
 
 from commands.registry import cli_lang, say
 from commands.session import acting_user, engine
+from indicators.planning.display import status_word
 from indicators.wording import t
 from store.errors import StoreError
 
@@ -51,7 +52,7 @@ def _list(args: argparse.Namespace) -> int:
     for m in data["measure"]:
         period = f"{m['start'] or '?'} – {m['end'] or say('cli_m_open_end')}"
         own = f" ({m['kennung']})" if m.get("kennung") else ""  # the planner's own numbering
-        print(f"M{m['id']}{own}\t{m['status']}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
+        print(f"M{m['id']}{own}\t{status_word(m['status'], cli_lang())}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
               f"{m['title']}")
     for g in data["goal"]:
         target = say("cli_m_goal_target", value=g["target_value"], year=g["target_year"])

@@ -63,14 +63,12 @@ def _dump(data: object) -> None:
          arg("--consensus", action="store_true", help="cli_a_consensus"),
          arg("--band", type=float, default=0.25, help="cli_a_close_band"), JSON)
 def _needs(args: argparse.Namespace) -> int:
-    from indicators.needs.assessment import default_setup, run_needs
+    from indicators.needs.assessment import needs_setup, run_needs
     from indicators.needs.consensus import consensus_json, dataset_consensus
 
     ds = dataset(args.geography)
     year = _year(ds, args.year)
-    setup = default_setup(ds, year)
-    if args.method:
-        setup.method = args.method
+    setup = needs_setup(ds, year, method=args.method)
     if args.consensus:
         data = consensus_json(dataset_consensus(ds, year, setup, band=args.band))
         data = {"geography": ds.geography.id, "year": year, "method": setup.method, **data}

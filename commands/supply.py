@@ -21,7 +21,7 @@ NETWORK = arg("--network", metavar=say("cli_v_file"), help="cli_a_network")
 
 
 def _demand(args: argparse.Namespace, ds):
-    from geo.spatial.reach import demand_from_points, demand_from_variable
+    from geo.spatial.reach_points import demand_from_points, demand_from_variable
 
     if bool(args.demand) == bool(args.demand_points):
         raise UserError(say("cli_supply_demand_choice"))
@@ -49,7 +49,8 @@ def _fmt(value: float | None, digits: int = 4) -> str:
          arg("--decay", choices=["none", "gaussian"], default="none", help="cli_a_decay"), NETWORK, GEOGRAPHY,
          LATEST_YEAR, JSON)
 def _reach(args: argparse.Namespace) -> int:
-    from geo.spatial.reach import compute_reach, load_supply
+    from geo.spatial.reach import compute_reach
+    from geo.spatial.reach_points import load_supply
 
     ds = dataset(args.geography)
     demand = _demand(args, ds)
@@ -77,8 +78,9 @@ def _reach(args: argparse.Namespace) -> int:
          arg("--objective", choices=["coverage", "pmedian"], default="coverage", help="cli_a_objective"),
          NETWORK, GEOGRAPHY, LATEST_YEAR, JSON)
 def _site(args: argparse.Namespace) -> int:
-    from geo.spatial.reach import load_supply
-    from geo.spatial.siting import candidates_from, choose_sites
+    from geo.spatial.reach_points import load_supply
+    from geo.spatial.siting import choose_sites
+    from geo.spatial.siting_candidates import candidates_from
 
     ds = dataset(args.geography)
     demand = _demand(args, ds)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from geo.geographies import get_geography, load_areas  # noqa: E402
-from geo.spatial.facilities import facility_indicators, read_facilities  # noqa: E402
+from geo.spatial.facilities import FacilityRows, facility_indicators, read_facilities  # noqa: E402
 
 RAW = Path(os.environ.get("SOZIALMONITOR_RAW", ROOT.parent / "shared" / "data" / "raw"))
 SCHOOLS = RAW / "schools-sh" / "schulen_luebeck.csv"
@@ -52,7 +52,7 @@ def build() -> tuple[pd.DataFrame, pd.DataFrame]:
     pts, areas = schools()
     rows = []
     for var, group in [*pts.groupby("type"), ("schools_primary", pts[pts["primary"]]), ("schools_total", pts)]:
-        ind = facility_indicators(group, areas, radius_m=RADIUS_M, prefix="x", year=YEAR)
+        ind = facility_indicators(group, areas, radius_m=RADIUS_M, rows=FacilityRows(prefix="x", year=YEAR))
         count = ind[ind["indicator"] == "x_count"]
         rows += [(a, YEAR, var, float(v)) for a, v in zip(count["area_code"], count["value"])]
         if var == "schools_primary":

@@ -6,6 +6,7 @@ polygons; every repair and every dropped feature is listed in a
 """
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 import warnings
@@ -16,24 +17,26 @@ import numpy as np
 import pyogrio
 import shapely
 
+from geo.boundary_clean import clean_polygons, pick_columns
 from geo.crs import CRSError, to_metric
+from geo.read_errors import CRS_ERRORS, VECTOR_ERRORS
 from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError, in_child
 from indicators.errors import InputError, error_message, msg, rendered
-from indicators.ingest.report import DROPPED, REPAIRED, WARNING, Report
+from indicators.ingest.report import WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 from indicators.limits import max_upload_bytes
 from indicators.wording.message import Message, Number
 
 MAX_FEATURES = 100_000
 MAX_VERTICES = 5_000_000   # all coordinates of a layer together
-MAX_NAME = 200             # characters of an area name or key
 MAX_ZIP_RATIO = MAX_RATIO
 _LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json")
 _SHAPE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
 # Envelope of Germany in EPSG:25832 (generous), to catch layers with a wrong CRS.
 GERMANY_25832 = (150_000, 5_150_000, 1_100_000, 6_200_000)
+_log = logging.getLogger(__name__)
 
 
 def _unzip(path: Path, workdir: Path, report: Report) -> Path | None:
@@ -138,20 +141,25 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
         return None, report
 
 
-def _read_vector_here(path: Path, layer: str | None, name: str | None,  # noqa: C901 (to split, issue #25)
-                      max_bytes: int | None) -> tuple[gpd.GeoDataFrame | None, Report]:
-    """:func:`read_vector` in this process (the sandboxed child)."""
-    max_bytes = max_bytes or max_upload_bytes()
-    report = Report(name or path.name)
+def _file_problem(path: Path, max_bytes: int) -> Message | None:
+    """Why ``path`` cannot be read at all (missing, empty, too large), or None."""
     if not path.is_file():
-        report.reject_file(msg("read_not_found"))
-        return None, report
+        return msg("read_not_found")
     size = path.stat().st_size
     if size == 0:
-        report.reject_file(msg("geo_file_empty"))
-        return None, report
+        return msg("geo_file_empty")
     if size > max_bytes:
-        report.reject_file(msg("bnd_too_large", mb=Number(max_bytes / 1e6, 0)))
+        return msg("bnd_too_large", mb=Number(max_bytes / 1e6, 0))
+    return None
+
+
+def _read_vector_here(path: Path, layer: str | None, name: str | None,
+                      max_bytes: int | None) -> tuple[gpd.GeoDataFrame | None, Report]:
+    """:func:`read_vector` in this process (the sandboxed child)."""
+    report = Report(name or path.name)
+    problem = _file_problem(path, max_bytes or max_upload_bytes())
+    if problem is not None:
+        report.reject_file(problem)
         return None, report
     with tempfile.TemporaryDirectory(prefix="sozmon-unzip-") as tmp:  # the child's own temp folder
         target = _unzip(path, Path(tmp), report) if path.suffix.lower() == ".zip" else path
@@ -160,32 +168,38 @@ def _read_vector_here(path: Path, layer: str | None, name: str | None,  # noqa: 
         gdf = _read(target, layer, report)
     if gdf is None:
         return None, report
+    return _checked_areas(gdf, report), report
+
+
+def _checked_areas(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame | None:
+    """The read features as clean polygons in EPSG:25832, or None with the reason in ``report``."""
     report.rows_in = len(gdf)
     if len(gdf) == 0:
         report.reject_file(msg("geo_no_features"))
-        return None, report
+        return None
     vertices = int(shapely.get_num_coordinates(gdf.geometry.values).sum())
     if vertices > MAX_VERTICES:
         report.reject_file(msg("vec_too_many_vertices", n=vertices, max=MAX_VERTICES))
-        return None, report
+        return None
     if not check_coordinates(gdf, report):
-        return None, report
+        return None
     try:
         gdf = to_metric(gdf, report.file)
     except CRSError as exc:
         report.reject_file(error_message(exc))
-        return None, report
-    except Exception as exc:  # pyproj errors on exotic CRS definitions
+        return None
+    except CRS_ERRORS as exc:  # pyproj on an exotic or broken CRS definition
+        _log.info("%s: CRS not convertible", report.file, exc_info=exc)
         report.reject_file(msg("vec_no_reprojection", detail=str(exc)[:160]))
-        return None, report
+        return None
     gdf = clean_polygons(gdf, report)
     report.rows_used = len(gdf)
     if len(gdf) == 0:
         report.reject_file(msg("geo_no_polygons"))
-        return None, report
+        return None
     if not _check_location(gdf, report):
-        return None, report
-    return gdf, report
+        return None
+    return gdf
 
 
 TABLE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods"}
@@ -230,7 +244,8 @@ def open_vector(target: Path, report: Report) -> str | None:
 
 
 def reject_unreadable(target: Path, exc: Exception, report: Report) -> None:
-    """Reject ``target`` for a GDAL/pyogrio error: in the reader's words where known, no server paths."""
+    """Reject ``target`` for a GDAL/pyogrio error (logged first): in the reader's words where known, no server paths."""
+    _log.info("vector file %s not readable: %s", target.name, type(exc).__name__, exc_info=exc)
     text = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
     text = text.replace(str(target.parent), "").replace("GPKG:", "").replace("GeoJSON:", "").lstrip("/")
     report.reject_file(msg("vec_unreadable", detail=gdal_message(text)))
@@ -261,76 +276,13 @@ def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame |
             gdf = pyogrio.read_dataframe(source, layer=layer)
         for w in caught[:5]:  # GDAL's own remarks (e.g. unclosed rings it closed) belong in the report
             report.add(None, "", gdal_message(str(w.message)), "verwendet", WARNING)
-    except Exception as exc:  # pyogrio/GDAL raise many error types for broken files
+    except VECTOR_ERRORS as exc:  # what pyogrio/GDAL raise for a broken file (geo.read_errors)
         reject_unreadable(target, exc, report)
         return None
     if not isinstance(gdf, gpd.GeoDataFrame) or getattr(gdf, "_geometry_column_name", None) not in gdf.columns:
         report.reject_file(msg("vec_no_geometry", name=target.name))
         return None
     return gdf
-
-
-def clean_polygons(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame:
-    """Drop 3D/M, empty and non-polygon features; repair invalid polygons."""
-    geom = gdf.geometry.values
-    keep = []
-    rows = gdf.index.to_numpy()
-    has_z = shapely.has_z(geom) | shapely.has_m(geom)
-    if has_z.any():
-        geom = shapely.force_2d(geom)
-        report.add(None, "geometry", msg("geo_z_dropped", n=int(has_z.sum())), REPAIRED)
-    out_geoms = []
-    for i, g in enumerate(geom):
-        row = int(rows[i]) + 1  # feature number, 1-based
-        if g is None or g.is_empty:
-            report.add(row, "geometry", msg("geo_empty"), DROPPED)
-            continue
-        if not g.is_valid:
-            reason = shapely.is_valid_reason(g)
-            g = shapely.make_valid(g)
-            report.add(row, "geometry", msg("geo_invalid", reason=reason), REPAIRED)
-        if g.geom_type == "GeometryCollection":
-            g = shapely.union_all([p for p in shapely.get_parts(g) if p.geom_type in ("Polygon", "MultiPolygon")])
-        if g.geom_type not in ("Polygon", "MultiPolygon") or g.is_empty:
-            report.add(row, "geometry", msg("geo_not_area", kind=g.geom_type), DROPPED)
-            continue
-        keep.append(i)
-        out_geoms.append(g)
-    out = gdf.iloc[keep].copy()
-    out = out.set_geometry(gpd.GeoSeries(out_geoms, index=out.index, crs=gdf.crs))
-    return out
-
-
-def pick_columns(gdf: gpd.GeoDataFrame, code_col: str, name_col: str | None, report: Report) -> gpd.GeoDataFrame:
-    """Return ``code``, ``name``, geometry; drop features with missing or duplicate codes."""
-    if code_col not in gdf.columns:
-        report.reject_file(msg("geo_column_missing", column=code_col, have=[str(c) for c in gdf.columns[:-1]]),
-                           code_col)
-        return gdf.iloc[0:0]
-    out = gpd.GeoDataFrame(
-        {"code": gdf[code_col].astype("string").str.strip(),
-         "name": gdf[name_col].astype("string") if name_col and name_col in gdf.columns else gdf[code_col].astype("string")},
-        geometry=gdf.geometry.values, crs=gdf.crs, index=gdf.index,
-    )
-    bad = out["code"].isna() | (out["code"] == "")
-    for idx in out.index[bad]:
-        report.add(int(idx) + 1, code_col, msg("geo_key_missing"), DROPPED)
-    out = out[~bad]
-    dup = out["code"].duplicated(keep="first")
-    for idx, code in zip(out.index[dup], out["code"][dup]):
-        report.add(int(idx) + 1, code_col, msg("geo_key_twice", code=code), DROPPED)
-    out = out[~dup].reset_index(drop=True)
-    out["name"] = out["name"].fillna(out["code"])
-    long = out["code"].str.len() > MAX_NAME
-    for idx in out.index[long]:
-        report.add(int(idx) + 1, code_col, msg("geo_key_too_long", n=MAX_NAME), DROPPED)
-    out = out[~long].reset_index(drop=True)
-    cut = out["name"].str.len() > MAX_NAME
-    if cut.any():
-        report.add(None, name_col or code_col, msg("geo_names_cut", n=int(cut.sum()), max=MAX_NAME), REPAIRED)
-        out.loc[cut, "name"] = out.loc[cut, "name"].str.slice(0, MAX_NAME - 1) + "…"
-    report.rows_used = len(out)
-    return out
 
 
 def read_areas(path: str | Path, code_col: str = "code", name_col: str | None = "name") -> gpd.GeoDataFrame:

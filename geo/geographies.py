@@ -11,6 +11,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from geo import saved
 from geo.crs import to_metric
 from indicators.catalogue import read_yaml
 from indicators.errors import UnknownGeography, msg
@@ -41,6 +42,8 @@ class Geography:
     crs: str = "EPSG:25832"
     extra_tables: tuple[Path, ...] = ()  # further tidy tables of the same areas (e.g. Zensus 2011)
     need_method: str = ""  # default need method (indicators.needs.registry); empty: the registry's default
+    # counts of the same people on other geographies (MAUP comparison of segregation): (name, group, total)
+    same_counts: tuple[tuple[str, str, str], ...] = ()
 
     def label(self, lang: str = "de") -> str:
         return pick((self.label_de, self.label_en or self.label_de), lang)
@@ -48,7 +51,7 @@ class Geography:
     def reference_label(self, lang: str = "de") -> str:
         return pick((self.reference_label_de, self.reference_label_en), lang)
 
-    def cache_key(self) -> tuple:
+    def cache_key(self) -> tuple[tuple[str, int], ...]:
         """Paths and modification times: changes when any file changes."""
         files = [self.boundaries, self.table, self.catalogue, *self.extra_tables]
         return tuple((str(p), p.stat().st_mtime_ns if p.exists() else 0) for p in files)
@@ -70,8 +73,20 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
         for key in ("boundaries", "table", "catalogue"):
             spec[key] = _resolve(spec.get(key), base)
         spec["extra_tables"] = tuple(_resolve(t, base) for t in spec.get("extra_tables") or ())
+        spec["same_counts"] = tuple((str(name), str(group), str(total))
+                                    for name, (group, total) in (spec.get("same_counts") or {}).items())
         out[gid] = Geography(id=gid, **spec)
     return out
+
+
+def shipped_geographies() -> dict[str, Geography]:
+    """The shipped geographies: every entry of :data:`REGISTRY` (``shapes/geographies.yaml``).
+
+    The one place that reads the file (looked up when called, so a test may point
+    :data:`REGISTRY` at another file). Adding a geography is one entry there: its boundaries,
+    table, catalogue, labels, reference area, attribution and default need method (``need_method``).
+    """
+    return parse_registry(REGISTRY)
 
 
 def data_dir() -> Path:
@@ -84,7 +99,8 @@ def list_geographies(data_root: Path | str | None = None,
     """The one registry: shipped geographies plus the saved datasets the default user may read.
 
     App, CLI and validation all look geographies up here (the app through its session's
-    :class:`geo.uploads.store.DataStore`, which applies the logged-in user's role).
+    :class:`geo.uploads.store.DataStore`, which applies the logged-in user's role); the saved ones
+    come from :mod:`geo.saved`, which the uploads fill.
 
     Parameters
     ----------
@@ -93,9 +109,9 @@ def list_geographies(data_root: Path | str | None = None,
     extra_registries
         Further registry files (same YAML format), e.g. in tests.
     """
-    from geo.uploads.store import DataStore  # the store imports this module
-
-    out = DataStore(data_root).geographies()
+    out = shipped_geographies()
+    for spec in saved.visible(data_root):
+        out.setdefault(spec.id, Geography(**spec.fields()))
     for reg in extra_registries or []:
         if reg.exists():
             out.update(parse_registry(reg, reg.parent))

@@ -16,17 +16,19 @@ listing changes when pygeoapi restarts on the changed configuration (systemd ``.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import yaml
 from shapely.geometry import mapping
 
 from geo.geographies import Geography
+from geo.read_errors import VECTOR_ERRORS
+from indicators.errors import SozialmonitorError
 from indicators.wording import t
 from store import config
 
@@ -35,6 +37,11 @@ OGC_URL_VAR = "SOZIALMONITOR_OGC_URL"
 CONFIG_NAME = "pygeoapi-config.yml"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 _LOG = logging.getLogger(__name__)
+# What refreshing the files can meet: the disk, a broken cached stamp (JSON), YAML, a saved dataset that
+# no longer loads (a project error, pyogrio/GDAL) or a failing database (store.db: DatabaseError, a project
+# error). Anything else is a bug.
+PUBLISH_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, yaml.YAMLError, SozialmonitorError,
+                                               *VECTOR_ERRORS)
 
 
 def ogc_dir(data_root: Path | str | None = None) -> Path:
@@ -56,7 +63,7 @@ def public_geographies(data_root: Path | str | None = None) -> dict[str, Geograp
     return DataStore(data_root, user=ANONYMOUS).geographies()
 
 
-def feature_collection(geo: Geography) -> tuple[dict, dict]:
+def feature_collection(geo: Geography) -> tuple[dict[str, Any], dict[str, Any]]:
     """The GeoJSON of one geography (area × year, indicator values as properties) and its metadata.
 
     Returns
@@ -76,7 +83,8 @@ def feature_collection(geo: Geography) -> tuple[dict, dict]:
     names = dict(zip(areas["code"], areas["name"]))
     features = []
     for (code, year), row in wide.iterrows():
-        props: dict = {"id": f"{code}-{int(year)}", "code": str(code), "name": str(names[code]), "jahr": int(year)}
+        props: dict[str, Any] = {"id": f"{code}-{int(year)}", "code": str(code), "name": str(names[code]),
+                                 "jahr": int(year)}
         for ind in indicators:
             v = row[ind]
             props[ind] = None if v != v else round(float(v), 6)  # NaN (withheld or missing) -> null
@@ -88,9 +96,9 @@ def feature_collection(geo: Geography) -> tuple[dict, dict]:
     return {"type": "FeatureCollection", "features": features}, meta
 
 
-def _rounded(geom: dict, digits: int = 6) -> dict:
+def _rounded(geom: dict[str, Any], digits: int = 6) -> dict[str, Any]:
     """A GeoJSON geometry with coordinates rounded to ``digits`` decimals (~0.1 m in degrees)."""
-    def r(c):
+    def r(c: Any) -> list[Any]:
         return [r(x) for x in c] if isinstance(c, (list, tuple)) and c and isinstance(c[0], (list, tuple)) \
             else [round(float(x), digits) for x in c]
     return {"type": geom["type"], "coordinates": r(geom["coordinates"])}
@@ -104,7 +112,7 @@ def _atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def collection_config(geo: Geography, meta: dict, data_file: Path) -> dict:
+def collection_config(geo: Geography, meta: dict[str, Any], data_file: Path) -> dict[str, Any]:
     """pygeoapi's resource entry of one collection: German title and description, source and licence."""
     sources = meta["sources"]
     licences = sorted({s.licence for s in sources if s.licence})
@@ -120,7 +128,7 @@ def collection_config(geo: Geography, meta: dict, data_file: Path) -> dict:
              for s in sources if s.licence_url]
     links += [{"type": "text/html", "rel": "describedby", "title": s.label, "href": s.url, "hreflang": "de"}
               for s in sources if s.url]
-    entry: dict = {
+    entry: dict[str, Any] = {
         "type": "collection",
         "title": {"de": geo.label_de, "en": geo.label_en or geo.label_de},
         "description": {"de": "\n".join(lines), "en": t("ogc_collection_description", "en", label=geo.label("en"),
@@ -138,7 +146,7 @@ def collection_config(geo: Geography, meta: dict, data_file: Path) -> dict:
     return entry
 
 
-def server_config(resources: dict, *, url: str) -> dict:
+def server_config(resources: dict[str, Any], *, url: str) -> dict[str, Any]:
     """The whole pygeoapi configuration around ``resources`` (German first, English second)."""
     return {
         "server": {"bind": {"host": "127.0.0.1", "port": 5000}, "url": url, "mimetype": "application/json; charset=UTF-8",
@@ -226,14 +234,17 @@ def withdraw_stale(out: Path, keep: set[str]) -> list[str]:
 
 def refresh(data_root: Path | str | None = None) -> None:
     """Hook after a dataset changed: regenerate the OGC files if the OGC API is set up (its directory
-    or ``SOZIALMONITOR_OGC_DIR`` exists). Never raises: publishing must not fail on the cache; a failure
-    is logged (the collections then show the previous state until ``cli.py ogc config``)."""
+    or ``SOZIALMONITOR_OGC_DIR`` exists). Publishing must not fail on the cache: what
+    :data:`PUBLISH_ERRORS` lists is logged (the collections then show the previous state until
+    ``cli.py ogc config``); anything else is a bug and propagates."""
     out = ogc_dir(data_root)
     if not (out / CONFIG_NAME).exists():
         return
     try:
         write_ogc(out_dir=out, data_root=data_root)
-    except Exception:
+    except PUBLISH_ERRORS:
         _LOG.exception("OGC-Konfiguration konnte nicht erneuert werden")
-        with contextlib.suppress(Exception):  # at least: nothing that is no longer public stays served
+        try:  # at least: nothing that is no longer public stays served
             withdraw_stale(out, {collection_id(g) for g in public_geographies(data_root)})
+        except PUBLISH_ERRORS:
+            _LOG.exception("OGC-Sammlungen nicht zurückgezogen")

@@ -104,7 +104,31 @@ def _strip_bom(head: bytes) -> bytes:
     return head.lstrip(b" \t\r\n")
 
 
-def check_geopackage(path: str | Path, name: str | None = None) -> None:  # noqa: C901 (to split, issue #25)
+def _check_schema(con: sqlite3.Connection, name: str) -> set[str]:
+    """Refuse views, virtual tables other than R-trees and references to other files in the schema;
+    returns the (lower-case) names of its objects."""
+    schema = con.execute("SELECT type, name, coalesce(sql, '') FROM sqlite_master").fetchall()
+    names = {str(n).lower() for _, n, _ in schema}
+    if "gpkg_contents" not in names:
+        raise UnsafeFileError(msg("err_gpkg_no_contents", name=name))
+    for kind, obj, sql in schema:
+        if kind == "view":
+            raise UnsafeFileError(msg("err_gpkg_view", name=name, obj=str(obj)[:60]))
+        if re.match(r"^\s*create\s+virtual\s+table", sql, re.IGNORECASE) and not _RTREE.match(sql):
+            raise UnsafeFileError(msg("err_gpkg_virtual", name=name, obj=str(obj)[:60]))
+        if _FORBIDDEN_SQL.search(sql) or _FORBIDDEN_SQL.search(str(obj)):
+            raise UnsafeFileError(msg("err_gpkg_reference", name=name, obj=str(obj)[:60]))
+    return names
+
+
+def _check_crs_definitions(con: sqlite3.Connection, name: str) -> None:
+    """Refuse a coordinate reference system whose definition points to an address or a file."""
+    for srs_id, definition in con.execute("SELECT srs_id, coalesce(definition, '') FROM gpkg_spatial_ref_sys"):
+        if _ADDRESS.search(str(definition)) and not _CRS_NAME.match(str(definition).strip()):
+            raise UnsafeFileError(msg("err_gpkg_srs_address", name=name, srs_id=srs_id))
+
+
+def check_geopackage(path: str | Path, name: str | None = None) -> None:
     """Refuse a GeoPackage whose schema could make GDAL read something else.
 
     Raises
@@ -125,22 +149,10 @@ def check_geopackage(path: str | Path, name: str | None = None) -> None:  # noqa
     except sqlite3.Error as exc:
         raise UnsafeFileError(msg("err_gpkg_unreadable", name=name, detail=exc)) from None
     try:
-        schema = con.execute("SELECT type, name, coalesce(sql, '') FROM sqlite_master").fetchall()
-        names = {str(n).lower() for _, n, _ in schema}
-        if "gpkg_contents" not in names:
-            raise UnsafeFileError(msg("err_gpkg_no_contents", name=name))
-        for kind, obj, sql in schema:
-            if kind == "view":
-                raise UnsafeFileError(msg("err_gpkg_view", name=name, obj=str(obj)[:60]))
-            if re.match(r"^\s*create\s+virtual\s+table", sql, re.IGNORECASE) and not _RTREE.match(sql):
-                raise UnsafeFileError(msg("err_gpkg_virtual", name=name, obj=str(obj)[:60]))
-            if _FORBIDDEN_SQL.search(sql) or _FORBIDDEN_SQL.search(str(obj)):
-                raise UnsafeFileError(msg("err_gpkg_reference", name=name, obj=str(obj)[:60]))
+        names = _check_schema(con, name)
         kinds = [str(k).lower() for (k,) in con.execute("SELECT data_type FROM gpkg_contents").fetchall()]
         if "gpkg_spatial_ref_sys" in names:
-            for srs_id, definition in con.execute("SELECT srs_id, coalesce(definition, '') FROM gpkg_spatial_ref_sys"):
-                if _ADDRESS.search(str(definition)) and not _CRS_NAME.match(str(definition).strip()):
-                    raise UnsafeFileError(msg("err_gpkg_srs_address", name=name, srs_id=srs_id))
+            _check_crs_definitions(con, name)
     except sqlite3.Error as exc:
         raise UnsafeFileError(msg("err_gpkg_unreadable", name=name, detail=str(exc)[:120])) from None
     finally:
@@ -229,7 +241,7 @@ def _crs_problem(crs: object) -> Message | None:
     return msg("err_crs_not_name", kind=kind[:20])
 
 
-def _pairs(pairs: list[tuple[str, object]]) -> dict:
+def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
     """json object hook: a ``crs`` given twice is refused (GDAL and Python might read different ones)."""
     out = dict(pairs)
     if sum(1 for k, _ in pairs if k == "crs") > 1:
@@ -237,7 +249,7 @@ def _pairs(pairs: list[tuple[str, object]]) -> dict:
     return out
 
 
-def _place(path: tuple) -> Message:
+def _place(path: tuple[str | int, ...]) -> Message:
     if not path:
         return msg("err_place_top")
     if path[0] == "features" and len(path) > 1 and isinstance(path[1], int):
@@ -266,7 +278,7 @@ def check_geojson(path: str | Path, name: str | None = None) -> None:
         raise UnsafeFileError(msg("err_geojson_deep", name=name)) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise UnsafeFileError(msg("err_geojson_bad", name=name, detail=str(exc)[:80])) from None
-    stack: list[tuple[object, tuple]] = [(doc, ())]
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(doc, ())]
     while stack:
         obj, where = stack.pop()
         if isinstance(obj, list):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
@@ -58,7 +59,7 @@ def details_text(details: object, lang: str = "de") -> str:
     return "; ".join(parts)
 
 
-def audit_table(entries: Iterable[Mapping], lang: str = "de") -> pd.DataFrame:
+def audit_table(entries: Iterable[Mapping[str, Any]], lang: str = "de") -> pd.DataFrame:
     """Newest first: ``time`` (local), ``user``, ``action`` (named), ``object``, ``details`` (readable)."""
     rows = [{"time": local_time(e.get("time"), lang), "user": str(e.get("user") or ""),
              "action": action_name(str(e.get("action") or ""), lang), "object": str(e.get("object") or ""),
@@ -66,7 +67,7 @@ def audit_table(entries: Iterable[Mapping], lang: str = "de") -> pd.DataFrame:
     return pd.DataFrame(rows[::-1], columns=["time", "user", "action", "object", "details"])
 
 
-def accounts_table(accounts: Iterable[Mapping], lang: str = "de") -> pd.DataFrame:
+def accounts_table(accounts: Iterable[Mapping[str, Any]], lang: str = "de") -> pd.DataFrame:
     """Name, role, source, last sign-in and lock (local times; never "None")."""
     rows = [{"name": str(a.get("name") or ""), "role": str(a.get("role") or ""),
              "source": t(f"audit_value_{a.get('source')}", lang) if f"audit_value_{a.get('source')}" in TEXTS

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import pandas as pd
 import yaml
@@ -63,7 +63,7 @@ class Indicator:
     source: str = ""
     licence: str = ""
     reference_date: str = ""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def label(self, lang: str = "de") -> str:
         return pick((self.label_de, self.label_en or self.label_de), lang)
@@ -104,7 +104,7 @@ def _as_tuple(value: object) -> tuple[str, ...]:
     return (str(value),)
 
 
-def parse_indicator(entry: dict, sources: dict[str, Source] | None = None) -> Indicator:
+def parse_indicator(entry: dict[str, Any], sources: dict[str, Source] | None = None) -> Indicator:
     """Build an :class:`Indicator` from one catalogue mapping and check it."""
     known = set(Indicator.__dataclass_fields__) - {"extra"}
     missing = [k for k in ("id", "label_de", "kind", "unit") if not entry.get(k) and k != "unit"]
@@ -136,12 +136,12 @@ def parse_indicator(entry: dict, sources: dict[str, Source] | None = None) -> In
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_yaml(path: Path | str) -> dict:
+def read_yaml(path: Path | str) -> dict[str, Any]:
     """A YAML file as a dict (empty file: empty dict)."""
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader) or {}
 
 
-def _sources(doc: dict) -> dict[str, Source]:
+def _sources(doc: dict[str, Any]) -> dict[str, Source]:
     return {sid: Source(id=sid, **vals) for sid, vals in (doc.get("sources") or {}).items()}
 
 

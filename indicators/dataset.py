@@ -7,7 +7,7 @@ path by which the app, the CLI and the exports get numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 import pandas as pd
 
@@ -36,7 +36,7 @@ class GeographyInfo(Protocol):
 
     def reference_label(self, lang: str = "de") -> str: ...
 
-    def cache_key(self) -> tuple:
+    def cache_key(self) -> tuple[object, ...]:
         """A hashable key that changes when the geography's files change (for result caches)."""
         ...
 
@@ -53,7 +53,7 @@ class Dataset:
     values: pd.DataFrame         # computed indicators, disclosure applied
     report: Report
     min_count: int = MIN_COUNT
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.table = as_unprotected(self.table)  # raw values only ever in the one type

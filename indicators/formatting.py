@@ -8,6 +8,7 @@ are for display only; files for machines (CSV) keep plain floats.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 
@@ -129,6 +130,7 @@ def fmt_range(
     return a if a == b else f"{a} – {b}"
 
 
-def json_records(frame: pd.DataFrame) -> list[dict]:
+def json_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows of ``frame`` as dicts with None for missing values (for JSON output)."""
-    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    records: list[dict[str, Any]] = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    return records

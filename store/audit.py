@@ -12,15 +12,19 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from indicators.text import clean
 from store import db
 from store.bulk import insert_rows
 from store.db import reading, session
+from store.errors import DatabaseError
 from store.models import AuditRow, aware, utcnow
 from store.permissions import REFUSAL_HOOKS, User, require
 
@@ -37,9 +41,9 @@ class AuditEntry:
     user: str
     action: str
     object: str
-    details: dict
+    details: dict[str, Any]
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         return {"time": self.time.isoformat(timespec="seconds"), "user": self.user, "action": self.action,
                 "object": self.object, "details": self.details}
 
@@ -52,7 +56,7 @@ def _utc(t: dt.datetime) -> dt.datetime:
     return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
 
 
-def entry_hash(prev: str, time: dt.datetime, user: str, action: str, obj: str, details: dict | None) -> str:
+def entry_hash(prev: str, time: dt.datetime, user: str, action: str, obj: str, details: Mapping[str, Any] | None) -> str:
     """SHA-256 (hex) of the previous entry's hash and this entry's content, in a canonical form."""
     content = [prev or "", _utc(time).strftime("%Y-%m-%dT%H:%M:%S.%f"), user, action, obj, details or {}]
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
@@ -67,21 +71,21 @@ def _last_hash(s: Session) -> str:
     return s.scalar(select(AuditRow.entry_hash).order_by(AuditRow.id.desc()).limit(1)) or ""
 
 
-def _row(prev: str, time: dt.datetime, name: str, action: str, obj: object, details: dict | None) -> dict:
+def _row(prev: str, time: dt.datetime, name: str, action: str, obj: object, details: Mapping[str, Any] | None) -> dict[str, Any]:
     fields = {"time": time, "user_name": clean(name)[:64], "action": action, "object": clean(obj)[:200],
               "details": json.loads(json.dumps(dict(details or {}), ensure_ascii=False, default=str))}
     digest = entry_hash(prev, time, fields["user_name"], action, fields["object"], fields["details"])
     return {**fields, "prev_hash": prev, "entry_hash": digest}
 
 
-def record(s: Session, user: User | str, action: str, obj: str = "", details: dict | None = None) -> None:
+def record(s: Session, user: User | str, action: str, obj: str = "", details: Mapping[str, Any] | None = None) -> None:
     """Append an entry inside the caller's transaction (so it is written exactly when the change is)."""
     name = user if isinstance(user, str) else user.name
     s.add(AuditRow(**_row(_last_hash(s), utcnow(), name, action, obj, details)))
     s.flush()  # so the next entry of this transaction chains to this one
 
 
-def record_many(s: Session, user: User | str, items: list[tuple[str, str, dict]]) -> None:
+def record_many(s: Session, user: User | str, items: Sequence[tuple[str, str, Mapping[str, Any]]]) -> None:
     """Append one entry per ``(action, object, details)`` in bulk (:func:`store.bulk.insert_rows`; imports)."""
     if not items:
         return
@@ -141,7 +145,8 @@ def entries(engine: Engine, actor: User, *, since: dt.datetime | dt.date | None 
 
 def _refused(user: User, action: str, what: str) -> None:
     """Audit a refused action ("refused", the action in the details) in a transaction of its own, after the
-    one that is open (which the refusal rolls back) has ended. Never raises: the refusal must go on."""
+    one that is open (which the refusal rolls back) has ended. A failing database is logged, not raised: the
+    refusal must go on (a bug still propagates)."""
     engine = db.current_engine()
     if engine is None:
         return
@@ -150,7 +155,7 @@ def _refused(user: User, action: str, what: str) -> None:
         try:
             with session(engine) as s:
                 record(s, user, "refused", what or action, {"action": action, "role": user.role or "anonym"})
-        except Exception:  # the database is failing too: the refusal itself still reaches the user
+        except (SQLAlchemyError, DatabaseError):  # the database is failing too: the refusal itself still reaches the user
             _LOG.warning("refused action %s of %s not audited", action, user.name, exc_info=True)
 
     db.after_transactions(write)

@@ -1,17 +1,18 @@
-"""Backup and restore of one installation: the database and the saved datasets' files, in one ``.tar.gz``.
+"""Backup and restore of one installation: the database (saved datasets included) and any other files.
 
 Contents of a backup file::
 
     manifest.json        format, time, backend, schema revisions, row counts per table
     database.sqlite      SQLite: a copy made with SQLite's online backup API (readers and writers go on)
     database.pgdump      PostgreSQL: ``pg_dump --format=custom`` (one consistent snapshot)
-    data/datasets/...    the dataset folders the database snapshot points to
+    data/...             further files of the data directory (e.g. dataset folders of an older release
+                         not yet moved into the database), never its caches
 
-Consistency while users work: the data store's lock (``<data dir>/.lock``, held by every save and by
-the clean-up) is held while the database snapshot is taken and the folders it names are packed, so no
-folder the snapshot names can be deleted meanwhile, and no half-written one is included. Dataset
-folders never change once registered (a new version is a new folder). Caches (``ogc/``) are not
-saved: they are rebuilt. Passwords never appear on a command line: ``pg_dump`` gets them by
+Consistency while users work: saved datasets (registry rows and contents: :mod:`store.contents`)
+are in the database, so its one snapshot holds every version complete or not at all. Caches
+(``cache/``, ``ogc/``) are not saved: they are rebuilt. A backup of an older release (with
+``data/datasets/...`` folders) restores too: the folders are moved into the database at the next
+start (:mod:`geo.dataset_files`). Passwords never appear on a command line: ``pg_dump`` gets them by
 environment (``PGPASSWORD``).
 
 :func:`restore` refuses an installation that already holds datasets, audit entries or accounts other
@@ -29,12 +30,14 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock
-from sqlalchemy import Engine, MetaData, func, select, text
+from sqlalchemy import Connection, Engine, MetaData, create_engine, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SAWarning
 
 from indicators.errors import msg
 from indicators.wording.message import Listed
@@ -47,7 +50,7 @@ MANIFEST = "manifest.json"
 SEEDED = ("users", "plan_fields")
 # PostGIS's own table: part of the extension (installed by the administrator), not of the tool's data
 FOREIGN_TABLES = ("spatial_ref_sys",)
-SKIP_TOP = {".lock", "ogc", config.DB_FILE, f"{config.DB_FILE}-wal", f"{config.DB_FILE}-shm"}
+SKIP_TOP = {".lock", "ogc", "cache", config.DB_FILE, f"{config.DB_FILE}-wal", f"{config.DB_FILE}-shm"}
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ class BackupInfo:
 
     path: Path
     backend: str
-    folders: int
+    datasets: int  # dataset versions (current, previous and trashed)
     counts: dict[str, int]
     size: int
 
@@ -84,19 +87,30 @@ def pg_env(url: str) -> dict[str, str]:
     return {**os.environ, **{k: v for k, v in env.items() if v}}
 
 
+def _reflect(bind: Engine | Connection) -> MetaData:
+    """The tables of the database; PostGIS's ``geometry`` (unknown to plain SQLAlchemy) read as it comes."""
+    meta = MetaData()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Did not recognize type 'geometry'", SAWarning)
+        meta.reflect(bind)
+    return meta
+
+
 def table_counts(engine: Engine) -> dict[str, int]:
     """Rows per table of the tool (Alembic's own table excluded), sorted by table name."""
-    meta = MetaData()
-    meta.reflect(engine)
     with engine.connect() as conn:
-        return {name: int(conn.scalar(select(func.count()).select_from(tbl)) or 0)
-                for name, tbl in sorted(meta.tables.items()) if name != "alembic_version" and name not in FOREIGN_TABLES}
+        return _counts(conn)
+
+
+def _counts(conn: Connection) -> dict[str, int]:
+    meta = _reflect(conn)
+    return {name: int(conn.scalar(select(func.count()).select_from(tbl)) or 0)
+            for name, tbl in sorted(meta.tables.items()) if name != "alembic_version" and name not in FOREIGN_TABLES}
 
 
 def table_contents(engine: Engine) -> dict[str, list[tuple]]:
     """Every row of every table of the tool, ordered by primary key (to compare two installations)."""
-    meta = MetaData()
-    meta.reflect(engine)
+    meta = _reflect(engine)
     out = {}
     with engine.connect() as conn:
         for name, tbl in sorted(meta.tables.items()):
@@ -107,7 +121,8 @@ def table_contents(engine: Engine) -> dict[str, list[tuple]]:
     return out
 
 
-def _snapshot_db(engine: Engine, target: Path) -> str:
+def _snapshot_db(engine: Engine, target: Path) -> tuple[str, dict[str, int]]:
+    """Write a consistent snapshot of the database to ``target``; the backend and the snapshot's row counts."""
     url = engine.url
     if url.get_backend_name() == "sqlite":
         src = sqlite3.connect(url.database or "", timeout=30)
@@ -117,31 +132,29 @@ def _snapshot_db(engine: Engine, target: Path) -> str:
         finally:
             dst.close()
             src.close()
-        return "sqlite"
+        copy = create_engine(f"sqlite:///{target}")
+        try:
+            return "sqlite", table_counts(copy)
+        finally:
+            copy.dispose()
     full = url.render_as_string(hide_password=False)
     # the tool's tables only (with their sequences): not the PostGIS extension, which the service user
-    # may neither drop nor create; triggers' functions come with the restored installation's migrations
-    meta = MetaData()
-    meta.reflect(engine)
-    tables = [f"--table=public.{name}" for name in sorted(meta.tables) if name not in FOREIGN_TABLES]
-    proc = subprocess.run([pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl", *tables,
-                           "--file", str(target)], env=pg_env(full), capture_output=True, text=True)
+    # may neither drop nor create; triggers' functions come with the restored installation's migrations.
+    # Counted and dumped in one exported snapshot, so the manifest's counts are the dump's.
+    with engine.connect() as conn, conn.execution_options(isolation_level="REPEATABLE READ").begin():
+        snapshot = conn.scalar(text("SELECT pg_export_snapshot()"))
+        counts = _counts(conn)
+        tables = [f"--table=public.{name}" for name in [*counts, "alembic_version"]]
+        proc = subprocess.run([pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl", *tables,
+                               f"--snapshot={snapshot}", "--file", str(target)], env=pg_env(full),
+                              capture_output=True, text=True)
     if proc.returncode != 0:
         raise StoreError(msg("err_backup_tool_failed", tool="pg_dump", detail=proc.stderr.strip()[-500:]))
-    return "postgresql"
-
-
-def _folders_in(db_file: Path, backend: str, engine: Engine) -> list[str]:
-    """Dataset folders the snapshot points to (from the snapshot itself when SQLite)."""
-    if backend == "sqlite":
-        with sqlite3.connect(db_file) as conn:
-            return sorted({r[0] for r in conn.execute("SELECT folder FROM datasets")})
-    with engine.connect() as conn:  # under the data store's lock no folder can appear or go meanwhile
-        return sorted({r[0] for r in conn.execute(text("SELECT folder FROM datasets"))})
+    return "postgresql", counts
 
 
 def backup(engine: Engine, data_root: Path, out: Path) -> BackupInfo:
-    """Write a backup of the database behind ``engine`` and the datasets in ``data_root`` to ``out``.
+    """Write a backup of the database behind ``engine`` and the further files in ``data_root`` to ``out``.
 
     Parameters
     ----------
@@ -158,16 +171,15 @@ def backup(engine: Engine, data_root: Path, out: Path) -> BackupInfo:
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sm-backup-") as tmp:
         data_root.mkdir(parents=True, exist_ok=True)
-        with FileLock(data_root / ".lock"):
+        with FileLock(data_root / ".lock"):  # the clean-up waits (it deletes old caches and temp files)
             backend = engine.url.get_backend_name()
             db_file = Path(tmp) / ("database.sqlite" if backend == "sqlite" else "database.pgdump")
-            backend = _snapshot_db(engine, db_file)
-            folders = _folders_in(db_file, backend, engine)
+            backend, counts = _snapshot_db(engine, db_file)
             with engine.connect() as conn:
                 revisions = sorted(MigrationContext.configure(conn).get_current_heads())
-            counts = table_counts(engine)
             manifest = {"format": FORMAT, "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                        "backend": backend, "revisions": revisions, "folders": folders, "counts": counts}
+                        "backend": backend, "revisions": revisions, "datasets": counts.get("datasets", 0),
+                        "counts": counts}
             part = out.with_name(f".{out.name}.part")
             with tarfile.open(part, "w:gz") as tar:
                 raw = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
@@ -175,14 +187,16 @@ def backup(engine: Engine, data_root: Path, out: Path) -> BackupInfo:
                 info.size, info.mtime = len(raw), int(dt.datetime.now().timestamp())
                 tar.addfile(info, io.BytesIO(raw))
                 tar.add(db_file, arcname=db_file.name)
-                for folder in folders:
-                    if (data_root / folder).is_dir():
-                        tar.add(data_root / folder, arcname=f"data/{folder}")
                 for extra in sorted(data_root.iterdir()):  # further files of the data dir (not caches)
-                    if extra.name not in SKIP_TOP and extra.name != "datasets" and not extra.name.startswith("."):
+                    if extra.name not in SKIP_TOP and not extra.name.startswith("."):
                         tar.add(extra, arcname=f"data/{extra.name}")
             os.replace(part, out)
-    return BackupInfo(out, backend, len(folders), counts, out.stat().st_size)
+    return BackupInfo(out, backend, counts.get("datasets", 0), counts, out.stat().st_size)
+
+
+def _datasets_in(manifest: dict) -> int:
+    """Dataset versions of a backup (one of an older release lists its dataset folders instead)."""
+    return int(manifest.get("datasets", len(manifest.get("folders", []))))
 
 
 def read_manifest(path: Path) -> dict:
@@ -259,4 +273,4 @@ def restore(engine: Engine, data_root: Path, path: Path) -> BackupInfo:
                     shutil.copytree(item, dest, dirs_exist_ok=True)
                 else:
                     shutil.copy2(item, dest)
-    return BackupInfo(Path(path), backend, len(manifest["folders"]), manifest["counts"], Path(path).stat().st_size)
+    return BackupInfo(Path(path), backend, _datasets_in(manifest), manifest["counts"], Path(path).stat().st_size)

@@ -22,7 +22,7 @@ def _copy_value(col: Any, value: Any) -> Any:
     return value
 
 
-def _copy(s: Session, table: Table, rows: list[dict]) -> None:
+def _copy(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     from psycopg import sql
 
     cols = [table.c[k] for k in rows[0]]
@@ -42,7 +42,7 @@ def _copy(s: Session, table: Table, rows: list[dict]) -> None:
         cur.close()
 
 
-def insert_rows(s: Session, table: Table | FromClause, rows: list[dict], *, ids: bool = False) -> list[int]:
+def insert_rows(s: Session, table: Table | FromClause, rows: list[dict[str, Any]], *, ids: bool = False) -> list[int]:
     """Insert ``rows`` (every row with the same keys) into ``table``; with ``ids``, the new ids in row order.
 
     The session is flushed first, so the rows follow everything the session has pending. ``table`` may

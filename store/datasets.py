@@ -1,17 +1,19 @@
-"""The registry of saved datasets: versions, owner, visibility, trash (files stay files).
+"""The registry of saved datasets: versions, owner, visibility, trash; their contents in :mod:`store.contents`.
 
 Every function takes the acting :class:`~store.permissions.User`; reads return only what
 that user may see, writes are refused with :class:`~store.errors.PermissionDenied`.
 The current version of a name has ``replaced_at`` NULL; replacing keeps the previous
-version's row and folder; removing moves the dataset to the trash for ``TRASH_DAYS``.
+version (row and contents); removing moves the dataset to the trash for ``TRASH_DAYS``.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -20,6 +22,8 @@ from sqlalchemy.orm import Session
 
 from indicators.errors import msg
 from store import audit, config
+from store.contents import Contents
+from store.contents import write as write_contents
 from store.db import session
 from store.errors import StoreError
 from store.models import VISIBILITIES, AuditRow, DatasetRow, UserRow, aware, utcnow
@@ -43,10 +47,16 @@ class DatasetRecord:
     attribution: str
     created: dt.datetime
     removed_at: dt.datetime | None = None
+    id: int = 0
 
     @property
     def public(self) -> bool:
         return self.visibility == "öffentlich"
+
+    @property
+    def key(self) -> str:
+        """The version's key ``<name>--<stamp>``: names its cache in the data directory."""
+        return PurePosixPath(self.folder).name
 
     def to_json_dict(self) -> dict:
         return {"name": self.name, "label": self.label_de, "version": self.version, "owner": self.owner,
@@ -84,7 +94,7 @@ def _owner_name(s: Session, owner_id: int | None) -> str | None:
 def _record(row: DatasetRow, owner: str | None) -> DatasetRecord:
     return DatasetRecord(row.name, row.version, row.label_de, row.label_en, owner, row.owner_id, row.visibility,
                          row.folder, row.layer, row.reference_code, row.attribution, aware(row.created),
-                         aware(row.removed_at))
+                         aware(row.removed_at), row.id)
 
 
 def _may_read(user: User, row: DatasetRow) -> bool:
@@ -118,7 +128,7 @@ def get(engine: Engine, actor: User, name: str) -> DatasetRecord:
 
 def precheck(engine: Engine, actor: User, name: str, label: str, *, overwrite: bool = False,
              visibility: str = "intern", shipped: Iterable[str] = ()) -> None:
-    """Refuse early (before any file is written) what :func:`register` would refuse."""
+    """Refuse early (before the contents are prepared) what :func:`register` would refuse."""
     with session(engine) as s:
         _checks(s, actor, name, label, overwrite, visibility, list(shipped))
 
@@ -141,35 +151,61 @@ def _checks(s: Session, actor: User, name: str, label: str, overwrite: bool, vis
     return old
 
 
-def register(engine: Engine, actor: User, name: str, label_de: str, folder: str, *,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-             overwrite: bool = False, visibility: str = "intern", shipped: Iterable[str] = (),
-             details: dict | None = None, **fields: Any) -> DatasetRecord:
-    """Register the files in ``folder`` (relative to the data directory) as the new current version.
+@dataclass(frozen=True, kw_only=True)
+class DatasetVersion:
+    """A new version of a dataset as :func:`register` records it.
 
-    ``fields``: ``label_en``, ``layer``, ``reference_code``, ``attribution``. Replacing keeps the
-    previous version (row and folder); the owner stays the first uploader. Audited as upload/replace,
-    with ``details`` (e.g. the provenance of a copy: ``based_on``, ``based_on_owner``) in the same entry.
+    ``overwrite`` replaces the current version of ``name`` (its owner or an admin); ``shipped``: ids and
+    labels of the shipped geographies, which the name and label may not imitate; ``details``: added to
+    the audit entry (e.g. the provenance of a copy: ``based_on``, ``based_on_owner``); ``contents``: the
+    areas, values and documents, written in the same transaction (None: a registry row only, as in
+    tests of rights); ``key``: the version's key (default ``<name>--<time>-<random>``).
     """
-    shipped = list(shipped)
-    unknown = set(fields) - {"label_en", "layer", "reference_code", "attribution"}
-    if unknown:
-        problem = f"unknown fields: {sorted(unknown)}"  # a programming error
-        raise TypeError(problem)
+
+    name: str
+    label_de: str
+    label_en: str = ""
+    layer: str = "areas"
+    reference_code: str | None = "00"
+    attribution: str = ""
+    visibility: str = "intern"
+    overwrite: bool = False
+    shipped: tuple[str, ...] = ()
+    details: Mapping[str, Any] = field(default_factory=dict)
+    contents: Contents | None = None
+    key: str = ""
+
+
+def new_key(name: str) -> str:
+    """A fresh version key ``<name>--<UTC time>-<random>``."""
+    return f"{name}--{utcnow().strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
+
+
+def register(engine: Engine, actor: User, version: DatasetVersion) -> DatasetRecord:
+    """Record ``version`` (with its contents, in one transaction) as the new current version of its name.
+
+    Replacing keeps the previous version (row and contents); the owner stays the first uploader.
+    Audited as upload/replace, with ``version.details`` in the same entry.
+    """
+    v, name = version, version.name
     try:
         with session(engine) as s:
-            old = _checks(s, actor, name, label_de, overwrite, visibility, shipped)
+            old = _checks(s, actor, name, v.label_de, v.overwrite, v.visibility, list(v.shipped))
             now = utcnow()
-            version = (s.scalar(select(func.max(DatasetRow.version)).where(DatasetRow.name == name)) or 0) + 1
+            number = (s.scalar(select(func.max(DatasetRow.version)).where(DatasetRow.name == name)) or 0) + 1
             if old is not None:
                 old.replaced_at = now
                 s.flush()
-            row = DatasetRow(name=name, version=version, label_de=label_de, folder=folder, visibility=visibility,
-                             owner_id=old.owner_id if old is not None else actor.id, created=now,
-                             **{"label_en": label_de, **fields})
+            row = DatasetRow(name=name, version=number, label_de=v.label_de, label_en=v.label_en or v.label_de,
+                             folder=v.key or new_key(name), visibility=v.visibility, layer=v.layer,
+                             reference_code=v.reference_code, attribution=v.attribution,
+                             owner_id=old.owner_id if old is not None else actor.id, created=now)
             s.add(row)
             s.flush()
+            if v.contents is not None:
+                write_contents(s, row.id, v.contents)
             audit.record(s, actor, "replace" if old is not None else "upload", name,
-                         {**dict(details or {}), "version": version, "label": label_de, "visibility": visibility})
+                         {**dict(v.details), "version": number, "label": v.label_de, "visibility": v.visibility})
             owner = _owner_name(s, row.owner_id)
             return _record(row, owner)
     except IntegrityError:  # another process registered the same name at the same moment
@@ -258,7 +294,7 @@ def restore(engine: Engine, actor: User, name: str, *, now: dt.datetime | None =
 
 def purge(engine: Engine, *, now: dt.datetime | None = None) -> list[str]:
     """Forget datasets longer than ``TRASH_DAYS`` in the trash, and replaced versions older than that
-    except the latest previous one; return their folders, for the caller to delete."""
+    except the latest previous one (their contents go with them); return their keys (``folder``)."""
     cutoff = (now or utcnow()) - dt.timedelta(days=config.TRASH_DAYS)
     folders: list[str] = []
     with session(engine) as s:
@@ -282,6 +318,6 @@ def purge(engine: Engine, *, now: dt.datetime | None = None) -> list[str]:
 
 
 def folders(engine: Engine) -> set[str]:
-    """Every folder any row (current, previous or trashed version) points to."""
+    """The key (``folder``) of every version: current, previous or trashed."""
     with session(engine) as s:
         return set(s.scalars(select(DatasetRow.folder)).all())

@@ -6,9 +6,20 @@ Other packages declare their tables on the same :class:`Base` (so they may refer
 from __future__ import annotations
 
 import datetime as dt
-from typing import get_args, overload
+from typing import Any, get_args, overload
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from indicators.types import Role, Visibility
@@ -59,7 +70,10 @@ class UserRow(Base):
 class DatasetRow(Base):
     """One saved version of a dataset; the current one has ``replaced_at`` NULL.
 
-    Files stay files: ``folder`` is relative to the data directory.
+    Its contents are rows of :class:`DatasetAreaRow`, :class:`DatasetValueRow` and
+    :class:`DatasetDocumentRow` (removed with it). ``folder`` is the version's key
+    (``<name>--<stamp>``; ``datasets/<name>--<stamp>`` for versions saved as files before
+    migration 0004): it names the rebuildable cache of the version in the data directory.
     """
 
     __tablename__ = "datasets"
@@ -95,7 +109,7 @@ class AuditRow(Base):
     user_name: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32), index=True)
     object: Mapped[str] = mapped_column(String(200), default="")
-    details: Mapped[dict] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # the chain (store.audit.entry_hash): the previous entry's hash, and the hash of that plus this entry
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     entry_hash: Mapped[str] = mapped_column(String(64), default="")
@@ -120,3 +134,41 @@ class AuthSessionRow(Base):
     last_seen: Mapped[dt.datetime] = mapped_column(default=utcnow)
     expires: Mapped[dt.datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class DatasetAreaRow(Base):
+    """One area of a dataset version: code, name, geometry (EPSG:25832, WKB; on PostgreSQL with PostGIS
+    the column is ``geometry(MultiPolygon, 25832)``, see :mod:`store.contents`), further columns in ``props``."""
+
+    __tablename__ = "dataset_areas"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(255))
+    name: Mapped[str] = mapped_column(Text, default="")
+    geom: Mapped[bytes] = mapped_column(LargeBinary)
+    props: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+
+class DatasetValueRow(Base):
+    """One cell of a dataset version's tidy table (``area_code, year, variable, value``)."""
+
+    __tablename__ = "dataset_values"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), index=True)
+    area_code: Mapped[str] = mapped_column(String(255))
+    year: Mapped[int] = mapped_column(Integer)
+    variable: Mapped[str] = mapped_column(String(255))
+    value: Mapped[float | None] = mapped_column(Float, default=None)
+
+
+class DatasetDocumentRow(Base):
+    """The catalogue (YAML text, :func:`indicators.catalogue.load_catalogue` format) and the metadata
+    (who/what/when, validation summary) of a dataset version; its presence marks the contents complete."""
+
+    __tablename__ = "dataset_documents"
+
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), primary_key=True)
+    catalogue: Mapped[str] = mapped_column(Text)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -72,7 +72,8 @@ def allowed(user: User, action: str, owner_id: int | None = NO_OBJECT) -> bool:
     return RANK.get(user.role, 0) >= RANK[own if mine else other]
 
 
-# called with (user, action, what) before a refusal is raised; store.audit records it (never raises)
+# called with (user, action, what) before a refusal is raised; store.audit records it (a failing database
+# does not stop the refusal)
 REFUSAL_HOOKS: list[Callable[[User, str, str], None]] = []
 
 

@@ -7,7 +7,9 @@ import re
 import threading
 import unicodedata
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -276,7 +278,7 @@ def local_user(engine: Engine) -> User:
     raise StoreError(msg("err_user_local_race", name=config.LOCAL_USER))
 
 
-def role_from_claims(claims: dict) -> str | None:
+def role_from_claims(claims: Mapping[str, Any]) -> str | None:
     """The highest role the configured claim/group mapping gives, None if none."""
     value = claims.get(config.oidc_role_claim())
     groups = [value] if isinstance(value, str) else list(value or [])
@@ -285,7 +287,7 @@ def role_from_claims(claims: dict) -> str | None:
     return max(roles, key=ROLES.index) if roles else None
 
 
-def oidc_user(engine: Engine, claims: dict) -> User:
+def oidc_user(engine: Engine, claims: Mapping[str, Any]) -> User:
     """The account of an OIDC login (created or updated, role from the claims); audited.
 
     Raises

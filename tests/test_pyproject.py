@@ -18,6 +18,19 @@ def test_indicators_and_store_have_no_untyped_defs():
     assert strict and strict[0]["disallow_untyped_defs"] is True
 
 
+STRICT_FLAGS = {"disallow_any_generics", "disallow_subclassing_any", "disallow_untyped_calls",
+                "disallow_untyped_decorators", "warn_return_any", "no_implicit_reexport", "strict_equality",
+                "extra_checks"}
+
+
+def test_indicators_and_most_of_store_are_strict_flag_by_flag():
+    strict = [o for o in CONFIG["tool"]["mypy"]["overrides"] if "indicators.*" in o["module"] and "strict" not in o]
+    flags = {k for o in strict for k, v in o.items() if v is True}
+    assert flags >= STRICT_FLAGS
+    modules = {m for o in strict for m in o["module"]}
+    assert {"store.audit", "store.db", "store.users", "store.sessions", "store.permissions", "store.models"} <= modules
+
+
 def test_ruff_checks_arguments_and_complexity():
     lint = CONFIG["tool"]["ruff"]["lint"]
     assert {"PLR0913", "C901", "ARG"} <= set(lint["select"])

@@ -90,7 +90,7 @@ def synthetic_environment() -> dict[str, str]:
     import pandas as pd
     from shapely.geometry import box
 
-    from geo.uploads.store import DataStore
+    from geo.uploads.store import DataStore, SaveRequest
     from indicators.catalogue import Indicator, Source
 
     root = tempfile.mkdtemp(prefix="walk-")
@@ -103,8 +103,8 @@ def synthetic_environment() -> dict[str, str]:
     table = pd.DataFrame({"area_code": ["01", "02", "03", "04"] * 2, "year": [2021] * 4 + [2022] * 4,
                           "variable": "quote", "value": [3.5, 7.0, 1.25, 4.0, 3.0, 6.5, 2.0, 5.0]})
     cat = {"quote": Indicator("quote", "Synthetische Quote", "Synthetic rate", "value", "%", source="synthetic")}
-    DataStore(env["SOZIALMONITOR_DATA_DIR"]).save(
-        "synthetisch", "Synthetisch", areas, table, cat,
-        {"synthetic": Source("synthetic", "Synthetische Testdaten")}, reference_code=None)
+    DataStore(env["SOZIALMONITOR_DATA_DIR"]).save(SaveRequest(
+        name="synthetisch", label_de="Synthetisch", areas=areas, table=table, catalogue=cat,
+        sources={"synthetic": Source("synthetic", "Synthetische Testdaten")}, reference_code=None))
     _ENV.update(env)
     return dict(env)

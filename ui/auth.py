@@ -13,8 +13,10 @@ server stores only the token's SHA-256 and rotates it at every resume (README, A
 from __future__ import annotations
 
 import json
+import logging
 
 import streamlit as st
+from streamlit.errors import StreamlitAuthError
 
 from indicators.errors import error_text
 from indicators.text import md
@@ -28,6 +30,7 @@ _UID, _SID = "auth_uid", "auth_sid"
 _TRIED = "auth_resume_tried"  # the cookie was looked at once in this Streamlit session
 _COOKIE_OUT = "auth_cookie_out"  # the token to hand to the browser in the next run ("" clears it)
 COOKIE = "sm_session"
+_log = logging.getLogger(__name__)
 
 
 def engine():
@@ -41,18 +44,12 @@ def _lang() -> str:
 
 def _client() -> str:
     """What the session is bound to: the browser's user agent (an IP changes behind proxies and on Wi-Fi)."""
-    try:
-        return str(st.context.headers.get("User-Agent") or "")
-    except Exception:  # no request context (AppTest, bare mode)
-        return ""
+    return str(st.context.headers.get("User-Agent") or "")  # empty without a request (AppTest, bare mode)
 
 
 def client_address() -> str:
     """The browser's address as the server sees it (for throttling logins); empty if unknown."""
-    try:
-        return str(st.context.ip_address or "")
-    except Exception:
-        return ""
+    return str(st.context.ip_address or "")  # None without a request
 
 
 def _forget() -> None:
@@ -71,10 +68,7 @@ def _resume_from_cookie() -> None:
     if st.session_state.get(_TRIED):
         return
     st.session_state[_TRIED] = True
-    try:
-        token = st.context.cookies.get(COOKIE)
-    except Exception:
-        token = None
+    token = st.context.cookies.get(COOKIE)  # empty without a request
     if token:
         opened = sessions.resume(engine(), str(token), client=_client())
         if opened is not None:
@@ -137,8 +131,9 @@ def _login_form(where) -> None:
         if where.button(t("login_oidc", lang), key="login_oidc"):
             try:
                 st.login()
-            except Exception as exc:  # missing or broken [auth] in .streamlit/secrets.toml
-                where.error(t("login_oidc_missing", lang, kind=type(exc).__name__))
+            except StreamlitAuthError as exc:  # missing or broken [auth] in .streamlit/secrets.toml
+                _log.warning("OIDC login not configured: %s", exc)
+                where.error(t("login_oidc_not_configured", lang))
         return
     with where.form("login_form", clear_on_submit=True):
         st.markdown(f"**{t('login_title', lang)}**")

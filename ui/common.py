@@ -1,6 +1,7 @@
 """Shared pieces of the Streamlit views: cached loading, language, URL state."""
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections import OrderedDict
@@ -8,10 +9,12 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 import streamlit as st
+from streamlit.errors import Error as StreamlitError
 
 from geo.geographies import Geography
 from geo.loading import load_dataset
 from geo.uploads.store import DataStore, startup_cleanup
+from geo.webmap.layer import TileSource
 from indicators.dataset import Dataset
 from indicators.errors import error_text
 from indicators.text import md
@@ -23,6 +26,7 @@ T = TypeVar("T")
 MEMO_ENTRIES = 256  # values of one kind kept per loaded dataset (e.g. area profiles of a grid geography)
 _MEMO = "_ui_memo"
 _MEMO_LOCK = threading.Lock()
+_log = logging.getLogger(__name__)
 
 
 def store() -> DataStore:
@@ -38,8 +42,16 @@ def _started() -> bool:
     from geo.uploads.slots import set_notice
 
     startup_cleanup()
-    set_notice(lambda _text: st.info(t("file_checks_busy", lang())))  # a check waiting for a free slot
+    set_notice(_busy_notice)
     return True
+
+
+def _busy_notice(_text: str) -> None:
+    """A check waits for a free slot: say so in the page (a notice must not fail the check)."""
+    try:
+        st.info(t("file_checks_busy", lang()))
+    except StreamlitError:  # Streamlit's own (no session, an element not allowed here): the log has it
+        _log.debug("busy notice not shown", exc_info=True)
 
 
 def geographies() -> dict[str, Geography]:
@@ -262,15 +274,17 @@ def sync_url(**values) -> None:
                 del st.query_params[key]
 
 
-def tiles() -> dict:
+def tiles() -> TileSource | None:
     """Base-map tiles of a local tile server, if the site configured one.
 
     None by default: the city outline gives orientation and nothing is loaded
     from outside. Set ``SOZIALMONITOR_TILE_URL`` (e.g.
     ``http://tiles.intranet/{z}/{x}/{y}.png``) and ``SOZIALMONITOR_TILE_ATTRIBUTION``.
     """
-    url = os.environ.get("SOZIALMONITOR_TILE_URL") or None
-    return {"tiles": url, "tiles_attribution": os.environ.get("SOZIALMONITOR_TILE_ATTRIBUTION") or None}
+    url = os.environ.get("SOZIALMONITOR_TILE_URL")
+    if not url:
+        return None
+    return TileSource(url=url, attribution=os.environ.get("SOZIALMONITOR_TILE_ATTRIBUTION") or "")
 
 
 def lang() -> str:
@@ -299,6 +313,13 @@ def picked_dataset() -> tuple[str, Dataset]:
     geos = geographies()
     geo_id = _pick_geography(geos)
     return geo_id, _load(geo_id, geos[geo_id].cache_key())
+
+
+def page_dataset(lang: str) -> tuple[str, Dataset] | None:
+    """The opening of a page that shows indicators: :func:`picked_dataset`, or None (with a note,
+    :func:`has_indicators`) for a dataset without any indicator, e.g. boundaries only."""
+    geo_id, ds = picked_dataset()
+    return (geo_id, ds) if has_indicators(ds, lang) else None
 
 
 def geography_picker() -> str:

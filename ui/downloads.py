@@ -9,15 +9,15 @@ their widgets are made only while the expander is open.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
+from geo.formats import ExportFormat, export_format, formats_for
 from indicators.wording import t
 from ui import common
 from ui.state import AtlasView
 
-MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
-        "csv": "text/csv", "gpkg": "application/geopackage+sqlite3",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 SIZES = ("a4-landscape", "a4-portrait", "a3-landscape")
 
 
@@ -37,9 +37,15 @@ def _remember(key: str) -> None:
     st.session_state[f"_{key}"] = st.session_state[key]
 
 
-def _button(column, label: str, make, file_name: str) -> None:
-    ext = file_name.rsplit(".", 1)[-1]
-    column.download_button(label, make, file_name, MIME[ext], on_click="ignore", key=f"dl-{file_name}")
+def _button(column, label: str, make, file_name: str, mime: str) -> None:
+    column.download_button(label, make, file_name, mime, on_click="ignore", key=f"dl-{file_name}")
+
+
+def format_buttons(fmts: tuple[ExportFormat, ...], make: Callable[[ExportFormat], Callable[[], bytes]],
+             base: str, lang: str) -> None:
+    """One button per format (from the export registry :mod:`geo.formats`), side by side."""
+    for col, fmt in zip(st.columns(len(fmts)), fmts):
+        _button(col, t(fmt.label_key, lang), make(fmt), fmt.file_name(base), fmt.mime)
 
 
 def table_downloads(make, base: str, lang: str, label: str | None = None) -> None:
@@ -48,24 +54,12 @@ def table_downloads(make, base: str, lang: str, label: str | None = None) -> Non
     ``make`` returns the :class:`geo.exports.sheet.ExportTable`; it runs only when a
     button is clicked. ``base`` is the file name without extension (unique on the page).
     """
-    def csv(variant: str):
-        def render() -> bytes:
-            from geo.exports.sheet import table_csv
-
-            return table_csv(make(), variant, lang)
-        return render
-
-    def xlsx() -> bytes:
-        from geo.exports.sheet import table_xlsx
-
-        return table_xlsx(make(), lang)
+    def render(fmt: ExportFormat) -> Callable[[], bytes]:
+        return lambda: fmt.write("table", make(), lang=lang)
 
     if label:
         st.markdown(f"**{label}**")
-    cols = st.columns(3)
-    _button(cols[0], t("dl_csv", lang), csv("utf8"), f"{base}.csv")
-    _button(cols[1], t("dl_csv_german_excel", lang), csv("excel-de"), f"{base}_excel.csv")
-    _button(cols[2], t("dl_xlsx", lang), xlsx, f"{base}.xlsx")
+    format_buttons(formats_for("table"), render, base, lang)
 
 
 def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
@@ -79,17 +73,14 @@ def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
         size = st.radio(t("dl_paper_size", lang), SIZES, key="needs_print_size", horizontal=True,
                         format_func=lambda s: t(f"size_{s}", lang), on_change=_remember, args=("needs_print_size",))
 
-        def make(fmt: str):
+        def make(fmt: ExportFormat) -> Callable[[], bytes]:
             def render() -> bytes:
-                from geo.printmap.layer_map import needs_map_bytes
                 from geo.printmap.render import PrintOptions
 
-                return needs_map_bytes(ds, result, method, year, fmt, PrintOptions(size=size, lang=lang))
+                return fmt.write("need_map", ds, result, method, year, options=PrintOptions(size=size, lang=lang))
             return render
 
-        cols = st.columns(2)
-        for col, fmt in zip(cols, ("png", "pdf")):
-            _button(col, fmt.upper(), make(fmt), f"bedarfslagen_{method}_{year}_{size}.{fmt}")
+        format_buttons(formats_for("need_map"), make, f"bedarfslagen_{method}_{year}_{size}", lang)
 
 
 def all_years_download(ds, lang: str) -> None:
@@ -108,31 +99,12 @@ def all_years_download(ds, lang: str) -> None:
 
 
 def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
-    """CSV (plain and German Excel), XLSX with metadata, GeoPackage of the joined areas."""
-    def csv(variant: str):
-        def render() -> bytes:
-            from geo.exports.tables import export_frame, to_csv_bytes
+    """The view's data in every layer format of the registry (CSV, XLSX with metadata, GeoPackage …)."""
+    def make(fmt: ExportFormat) -> Callable[[], bytes]:
+        return lambda: fmt.write("layer", ds, indicator, year, lang=lang)
 
-            return to_csv_bytes(export_frame(ds, indicator, year, lang), variant, lang)
-        return render
-
-    def xlsx() -> bytes:
-        from geo.exports.tables import to_xlsx_bytes
-
-        return to_xlsx_bytes(ds, indicator, year, lang)
-
-    def gpkg() -> bytes:
-        from geo.exports.geopackage import geopackage_bytes
-
-        return geopackage_bytes(ds, indicator, year, lang)
-
-    base = f"{indicator}_{year}"
     st.markdown(f"**{t('dl_view_data', lang)}**")
-    cols = st.columns(4)
-    _button(cols[0], "CSV", csv("utf8"), f"{base}.csv")
-    _button(cols[1], t("dl_csv_german_excel", lang), csv("excel-de"), f"{base}_excel.csv")
-    _button(cols[2], "Excel (XLSX)", xlsx, f"{base}.xlsx")
-    _button(cols[3], "GeoPackage", gpkg, f"{base}.gpkg")
+    format_buttons(formats_for("layer"), make, f"{indicator}_{year}", lang)
 
 
 def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: frozenset[str], lang: str) -> None:
@@ -156,21 +128,21 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
                                  placeholder=f"{ind.label(lang)} · {ds.geography.label(lang)}",
                                  help=t("dl_print_title_help", lang), on_change=_remember, args=("print_subtitle",))
 
-        def make(fmt: str):
+        def make(fmt: ExportFormat) -> Callable[[], bytes]:
             def render() -> bytes:
                 from dataclasses import replace
 
-                from geo.printmap.render import print_options, render_print_map
+                from geo.printmap.render import print_options
+                from geo.printmap.spec import ClassChoice
 
-                options = print_options(size, c.scheme, c.k, c.palette, breaks=c.breaks, labels=c.labels,
+                chosen = ClassChoice(scheme=c.scheme, k=c.k, palette=c.palette, breaks=c.breaks)
+                options = print_options(size, classes=chosen, labels=c.labels,
                                         lang=lang, flagged=flagged, flag_note=c.flag_note)
                 options = replace(options, title=title.strip() or None, subtitle=subtitle.strip() or None)
-                return render_print_map(ds, indicator, year, fmt, options)
+                return fmt.write("map", ds, indicator, year, options=options)
             return render
 
-        cols = st.columns(3)
-        for col, fmt in zip(cols, ("png", "svg", "pdf")):
-            _button(col, fmt.upper(), make(fmt), f"{indicator}_{year}_{size}.{fmt}")
+        format_buttons(formats_for("map"), make, f"{indicator}_{year}_{size}", lang)
 
 
 def report_download(ds, year: int, lang: str) -> None:
@@ -180,12 +152,13 @@ def report_download(ds, year: int, lang: str) -> None:
     box = _lazy_expander(t("dl_report", lang, year=year), "dl_report_open")
     if box.open is False:
         return
+    report = formats_for("report")[0]
     with box:
         many = len(ds.areas) > MANY_AREAS
         st.caption(t("report_many" if many else "report_few", lang, n=len(ds.areas), many=MANY_AREAS))
         key = f"report-{ds.geography.id}-{year}-{lang}"
         if st.button(t("report_build", lang), key=f"{key}-build"):
-            from geo.report.pdf import ReportOptions, build_report
+            from geo.report.pdf import ReportOptions
 
             bar = st.progress(0.0, text=t("report_progress", lang).format(done=0, total="…"))
 
@@ -196,12 +169,13 @@ def report_download(ds, year: int, lang: str) -> None:
             from ui.auth import current_user
 
             planning = default_register_lines(ds, lang, current_user())  # the register's short section
-            st.session_state[key] = build_report(ds, year, lang, ReportOptions(planning=planning), progress)
+            st.session_state[key] = report.write("report", ds, year, lang=lang,
+                                                 options=ReportOptions(planning=planning), progress=progress)
             bar.empty()
         if st.session_state.get(key):
             st.download_button(t("report_download", lang), st.session_state[key],
-                               f"sozialmonitor_{ds.geography.id}_{year}.pdf", MIME["pdf"], on_click="ignore",
-                               key=f"dl-{key}")
+                               report.file_name(f"sozialmonitor_{ds.geography.id}_{year}"), report.mime,
+                               on_click="ignore", key=f"dl-{key}")
 
 
 def profile_download(ds, code: str, year: int, lang: str) -> None:
@@ -211,4 +185,5 @@ def profile_download(ds, code: str, year: int, lang: str) -> None:
 
         return area_profile_pdf(ds, code, year, lang)
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in str(code))
-    _button(st, t("dl_profile_pdf", lang), make, f"gebietsprofil_{ds.geography.id}_{safe}_{year}.pdf")
+    _button(st, t("dl_profile_pdf", lang), make, f"gebietsprofil_{ds.geography.id}_{safe}_{year}.pdf",
+            export_format("pdf").mime)

@@ -25,6 +25,8 @@ import importlib
 import logging
 import threading
 
+from indicators.errors import SozialmonitorError
+
 FIRST = (  # what the pages import at the top (pandas, geopandas, folium, branca, yaml, ...)
     "geo.webmap.folium_map", "geo.join", "indicators.compute.flags", "indicators.compute.profile",
     "indicators.compute.ranking", "indicators.compute.smoothing", "indicators.compute.timeseries",
@@ -33,6 +35,9 @@ FIRST = (  # what the pages import at the top (pandas, geopandas, folium, branca
 )
 SECOND = ("mapclassify",)  # scipy.stats, scikit-learn, matplotlib.pyplot: about 1 s
 DEFAULT_GEOGRAPHY = "stadtteile"  # the atlas opens on it (ui.common.geography_picker)
+# What warming up can meet and the first script run meets again, with a message: a module that
+# does not import, the dataset's files or an expected error loading it. Anything else is a bug.
+WARM_ERRORS: tuple[type[Exception], ...] = (ImportError, OSError, SozialmonitorError)
 _log = logging.getLogger(__name__)
 _started = threading.Event()
 _ready = threading.Event()  # first stage done
@@ -50,21 +55,22 @@ def _warm(first: tuple[str, ...], second: tuple[str, ...], geography: str | None
     if gc_threshold:
         gc.set_threshold(*gc_threshold)
     try:
-        _import(first)
-        if geography:
-            from ui import common
+        try:
+            _import(first)
+            if geography:
+                from ui import common
 
-            common.dataset(geography)  # fills the st.cache_resource the sessions share
-    except Exception:  # the first script run will do it again and report the error
-        _log.exception("warm-up failed")
-    finally:
-        _ready.set()
-    try:
-        _import(second)
-        _map_module_files()
-    except Exception:
-        _log.exception("warm-up failed")
-    finally:
+                common.dataset(geography)  # fills the st.cache_resource the sessions share
+        except WARM_ERRORS:  # the first script run will do it again and report the error
+            _log.exception("warm-up failed")
+        finally:
+            _ready.set()
+        try:
+            _import(second)
+            _map_module_files()
+        except WARM_ERRORS:
+            _log.exception("warm-up failed")
+    finally:  # also after a bug (which threading's excepthook prints with its traceback)
         # modules and the cached dataset live as long as the server: keep them out of
         # every later garbage collection (cheaper collections during reruns)
         gc.freeze()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,14 +21,16 @@ INDEX_COLUMNS = ["file", "indicator", "label", "year", "status"]
 
 def export_all_maps(ds: Dataset, year: int, out_dir: Path | str, fmt: str = "png",
                     options: PrintOptions | None = None, indicators: Sequence[str] | None = None,
-                    progress: bool = True) -> pd.DataFrame:
+                    progress: bool = True, render: Callable[..., bytes] | None = None) -> pd.DataFrame:
     """Write a print map for every indicator (default: whole catalogue) into ``out_dir``.
 
     The dataset is read once and passed in. Indicators without data for
     ``year`` get no file; the index lists them with the reason. Writes
-    ``index.csv`` and ``index.md`` and returns the index.
+    ``index.csv`` and ``index.md`` and returns the index. ``render`` (a map writer of the
+    export registry, :mod:`geo.formats`: ``render(ds, indicator, year, options=…)``) makes the
+    files, named ``<indicator>_<year>.<fmt>``; without it the print map itself draws ``fmt``.
     """
-    if fmt not in FORMATS:
+    if render is None and fmt not in FORMATS:
         raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))
     options = options or PrintOptions()
     check_options(options)
@@ -47,7 +49,12 @@ def export_all_maps(ds: Dataset, year: int, out_dir: Path | str, fmt: str = "png
                 rows.append(("", ind_id, label, year, f"keine Daten für {year}"))
                 continue
             name = f"{ind_id}_{year}.{fmt}"
-            pm = build_print_map(ds, ind_id, int(year), replace(options, title=None))
+            untitled = replace(options, title=None)
+            if render is not None:
+                (out / name).write_bytes(render(ds, ind_id, int(year), options=untitled))
+                rows.append((name, ind_id, label, int(year), "ok"))
+                continue
+            pm = build_print_map(ds, ind_id, int(year), untitled)
             (out / name).write_bytes(figure_bytes(pm.figure, fmt, pm.title))
             rows.append((name, ind_id, label, int(year), "ok"))
     index = pd.DataFrame(rows, columns=INDEX_COLUMNS)

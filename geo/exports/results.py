@@ -11,10 +11,10 @@ import numpy as np
 import pandas as pd
 
 from geo.attribution import sources_line
-from geo.exports.sheet import ExportTable, yes_no
+from geo.exports.sheet import ExportTable
 from indicators.dataset import Dataset
 from indicators.needs.registry import need_method
-from indicators.needs.words import need_words, reason_lines
+from indicators.needs.table import indicators_used, need_table
 from indicators.wording import t
 
 
@@ -25,24 +25,9 @@ def needs_export(ds: Dataset, result: pd.DataFrame, explanations: pd.DataFrame,
     ``result``, ``explanations``, ``robustness`` are the three outputs of
     :func:`indicators.needs.assessment.run_needs`.
     """
-    frame = pd.DataFrame({
-        "id": result["id"].astype(str), "name": result["name"].astype(str),
-        "score": result["score"].astype(float), "rank": result["rank"].astype(float),
-        "label": need_words(result["label"], lang, method).to_numpy(),
-        "flag": yes_no(result["flag"].fillna(False), lang),
-        "status": need_words(result["status"], lang).to_numpy(),
-    })
-    if robustness is not None:
-        r = robustness.assign(id=robustness["id"].astype(str)).set_index("id")
-        frame["robustness"] = need_words(frame["id"].map(r["robustness"]), lang).to_numpy()
-        frame["share"] = frame["id"].map(r["share"]).astype(float) * 100
-        frame["rank_min"] = frame["id"].map(r["rank_min"]).astype(float)
-        frame["rank_max"] = frame["id"].map(r["rank_max"]).astype(float)
     labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
-    reasons = reason_lines(explanations, labels, lang)
-    frame["reasons"] = frame["id"].map(reasons).astype(object).fillna("")
-    frame = frame.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
-    used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
+    frame = need_table(result, explanations, robustness, method=method, labels=labels, lang=lang)
+    used = indicators_used(result)
     meta = [(t("ex_method", lang), t(need_method(method).text_key("label"), lang)), (t("year", lang), str(year)),
             (t("ex_geography", lang), ds.geography.label(lang)),
             (t("needs_indicators", lang), ", ".join(labels.get(i, i) for i in used))]

@@ -121,8 +121,10 @@ def table_csv(table: ExportTable, dialect: str = "utf8", lang: str = "de") -> by
         raise InputError(msg("err_unknown_csv", dialect=dialect, allowed=list(DIALECTS)))
     out = _fixed_decimals(people_frame(table, lang), table, "," if dialect == "excel-de" else ".")
     if dialect == "excel-de":
-        return out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n").encode("utf-8-sig")
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        german: str = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
+        return german.encode("utf-8-sig")
+    plain: str = out.to_csv(index=False, lineterminator="\n")
+    return plain.encode("utf-8")
 
 
 def _fixed_decimals(out: pd.DataFrame, table: ExportTable, point: str) -> pd.DataFrame:

@@ -110,9 +110,16 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
         raise InputError(msg("err_unknown_csv", dialect=dialect, allowed=list(DIALECTS)))
     out = safe_frame(labelled(frame, lang))
     if dialect == "excel-de":
-        text = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
+        text: str = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
         return text.encode("utf-8-sig")
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    plain: str = out.to_csv(index=False, lineterminator="\n")
+    return plain.encode("utf-8")
+
+
+def layer_csv(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de",
+              dialect: str = "utf8") -> bytes:
+    """CSV of the view's data (:func:`export_frame` written by :func:`to_csv_bytes`)."""
+    return to_csv_bytes(export_frame(ds, indicators, year, lang), dialect, lang)
 
 
 def metadata_rows(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de",

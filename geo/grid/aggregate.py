@@ -22,6 +22,7 @@ the result (:func:`indicators.compute.disclosure.apply_disclosure`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -51,7 +52,7 @@ class _GridGeo:
     def reference_label(self, lang: str = "de") -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
         return ""
 
-    def cache_key(self) -> tuple:
+    def cache_key(self) -> tuple[object, ...]:
         """No files behind an aggregate: its id is the key."""
         return (self.id,)
 
@@ -67,7 +68,7 @@ class GridAggregate:
     counts: pd.DataFrame  # unsuppressed sums per area, method and variable (for checks and builds)
     notes: list[str] = field(default_factory=list)
 
-    def to_json_dict(self, digits: int = 4) -> dict:
+    def to_json_dict(self, digits: int = 4) -> dict[str, Any]:
         rows = [{"area_code": r.area_code, "variable": r.variable, "method": r.method,
                  "value": None if r.suppressed or pd.isna(r.value) else round(float(r.value), digits)}
                 for r in self.values.itertuples()]

@@ -29,8 +29,9 @@ def cell_squares(grid: GridTable, only: np.ndarray | None = None) -> gpd.GeoData
 
 def _names(cells, res: int) -> np.ndarray:
     size = f"{res} m" if res < 1000 else f"{res // 1000} km"
-    return ("Zelle " + size + " N" + (cells["north"].astype("int64") // 100).astype(str)
-            + " E" + (cells["east"].astype("int64") // 100).astype(str)).to_numpy()
+    names: np.ndarray = ("Zelle " + size + " N" + (cells["north"].astype("int64") // 100).astype(str)
+                         + " E" + (cells["east"].astype("int64") // 100).astype(str)).to_numpy()
+    return names
 
 
 def clip_to_city(grid: GridTable, outline: shapely.Geometry) -> tuple[GridTable, gpd.GeoDataFrame]:
@@ -67,4 +68,5 @@ def _near(grid: GridTable, outline: shapely.Geometry) -> np.ndarray:
     near = near.buffer(float(grid.resolution))
     shapely.prepare(near)
     e, n, r = grid.cells["east"].to_numpy(float), grid.cells["north"].to_numpy(float), float(grid.resolution)
-    return shapely.intersects(near, shapely.box(e, n, e + r, n + r))
+    touching: np.ndarray = shapely.intersects(near, shapely.box(e, n, e + r, n + r))
+    return touching

@@ -11,8 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from indicators.errors import InputError, msg
+
+if TYPE_CHECKING:  # the numeric stack only for the type checker: imported inside the functions
+    import geopandas as gpd
+
+    from indicators.catalogue import Indicator, Source
+    from indicators.ingest.grid import GridTable
 
 SOURCE_ID = "zensus-gitter"
 ATTRIBUTION = "© Statistische Ämter des Bundes und der Länder, Zensus, dl-de/by-2-0"
@@ -30,14 +39,14 @@ def grid_year(files: list[str], year: int | None = None) -> int:
     return found.pop() if len(found) == 1 else 2022
 
 
-def grid_catalogue(grid, year: int) -> tuple[dict, dict]:
+def grid_catalogue(grid: GridTable, year: int) -> tuple[dict[str, Indicator], dict[str, Source]]:
     """Catalogue and sources of a grid geography (counts, published means/shares, weight)."""
     from indicators.catalogue import Indicator, Source
 
     src = {SOURCE_ID: Source(SOURCE_ID, f"Zensus {year}, Gitterzellen", "dl-de/by-2-0",
                              "https://www.govdata.de/dl-de/by-2-0", "https://www.zensus2022.de",
                              "Gitterzellen nach INSPIRE (EPSG:3035).", "INSPIRE grid cells (EPSG:3035).")}
-    cat = {}
+    cat: dict[str, Indicator] = {}
     for var, kind in grid.kinds.items():
         extra = {"grid_weight": True} if var == grid.weight else {}
         cat[var] = Indicator(var, var, var, "count" if kind == "count" else "value", "",
@@ -52,7 +61,8 @@ def grid_tidy(grid, year: int):
     return v.rename(columns={"cell_id": "area_code"}).assign(year=year)[["area_code", "year", "variable", "value"]]
 
 
-def prepare_grid(sources: list, names: list[str | None] | None = None):
+def prepare_grid(sources: Sequence[str | Path | bytes],
+                 names: Sequence[str | None] | None = None) -> tuple[GridTable, gpd.GeoDataFrame]:
     """Read and join grid files (paths or bytes) and keep the cells touching the city.
 
     Returns ``(grid, squares)``; the grid's reports list every row. The one reading path of
@@ -78,14 +88,14 @@ def prepare_grid(sources: list, names: list[str | None] | None = None):
 
 def save_grid(grid, squares, name: str, year: int, files: list[str], store=None):
     """Save a prepared grid as a geography (cells as areas); return (geography, report text)."""
-    from geo.uploads.store import DataStore
+    from geo.uploads.store import DataStore, SaveRequest
 
     cat, src = grid_catalogue(grid, year)
     size = f"{grid.resolution} m" if grid.resolution < 1000 else f"{grid.resolution // 1000} km"
-    geo = (store or DataStore()).save(
-        name, f"Zensus-Gitter {size} ({name})", squares[["code", "name", "geometry"]], grid_tidy(grid, year),
-        cat, src, reference_code=None, attribution=ATTRIBUTION, overwrite=True,
-        meta={"grid_resolution": grid.resolution, "files": list(files)})
+    geo = (store or DataStore()).save(SaveRequest(
+        name=name, label_de=f"Zensus-Gitter {size} ({name})", areas=squares[["code", "name", "geometry"]],
+        table=grid_tidy(grid, year), catalogue=cat, sources=src, reference_code=None, attribution=ATTRIBUTION,
+        overwrite=True, meta={"grid_resolution": grid.resolution, "files": list(files)}))
     lines = [r.to_text() for r in grid.reports]
     lines.append(f"{len(squares)} Zellen, {len(cat)} Merkmale → Geografie '{geo.id}'")
     return geo, "\n".join(lines)

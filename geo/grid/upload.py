@@ -58,7 +58,7 @@ def check_grid_upload(files: list[tuple[str, bytes]], max_bytes: int | None = No
     """Read, join and clip uploaded grid files ``(name, bytes)`` in the upload sandbox.
 
     Expected problems (too large, wrong type, unreadable, no cell in the city, limits
-    exceeded) come back as messages (wording keys) in ``errors``, never as an exception.
+    exceeded) come back as messages (wording keys) in ``errors``; anything else is a bug and propagates.
     """
     max_bytes = max_bytes or max_upload_bytes()
     names = [_clean_name(n) for n, _ in files]
@@ -78,7 +78,7 @@ def check_grid_upload(files: list[tuple[str, bytes]], max_bytes: int | None = No
     except InputError as exc:
         out.errors.append(error_message(exc))
         return out
-    except Exception as exc:  # hostile input may break a parser in ways no check foresaw: a message, no traceback
+    except ValueError as exc:  # pandas or a decoder (UnicodeDecodeError) on bytes no check foresaw; a bug propagates
         _log.warning("grid upload %s not readable", names, exc_info=exc)  # the log keeps the traceback
         out.errors.append(msg("err_file_unreadable_kind", name=", ".join(names), kind=type(exc).__name__))
         return out

@@ -15,12 +15,13 @@ from matplotlib.backends.backend_pdf import PdfPages
 from sqlalchemy import Engine
 
 from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure
+from geo.planning.locations import draw_locations, location_shapes
 from geo.planning.need_measures import forecast_page, need_measures_page
 from geo.printmap import layout as pl
 from geo.printmap.render import build_print_map, print_options
 from geo.report import layout as rl
 from indicators.formatting import fmt_number
-from indicators.planning.display import day, indicator_label, period
+from indicators.planning.display import day, indicator_label, period, status_word
 from indicators.wording import t
 from store.permissions import User
 from store.planning import repository as repo
@@ -49,7 +50,8 @@ def _text(fig, layout, top: float, paragraphs: list[str], fs: float = 8.5) -> fl
 
 def _table_page(fig, layout, top: float, columns, rows, widths, aligns) -> None:
     height = min(top - rl.footer_top(), 6.0 * (len(rows) + 1.5))
-    rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height), columns, rows, widths, aligns)
+    rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height),
+                  rl.TableColumns(columns, widths, aligns), rows)
 
 
 def _numbered(kind: str, chunks: list[list], lang: str) -> list[tuple]:
@@ -77,7 +79,7 @@ def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str
                           _num(None if r.progress is None else 100 * r.progress, 0)
                           + (" %" if r.progress is not None else ""), state])
     here = [m for m in measures if m["geography"] == geography]
-    area_rows = [[c, f"{m['id']}: {m['title']}", m["status"], period(m["start"], m["end"], lang)]
+    area_rows = [[c, f"{m['id']}: {m['title']}", status_word(m["status"], lang), period(m["start"], m["end"], lang)]
                  for m in sorted(here, key=lambda m: m["id"]) for c in m["areas"]]
     area_rows.sort(key=lambda r: r[0])
     effects = [e for m in measures for e in evaluate_measure(m, data)]
@@ -137,8 +139,8 @@ def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
         bold = [i for i, row in enumerate(payload) if not any(row[1:])]
         height = min(top - rl.footer_top(), 6.0 * (len(payload) + 1.5))
         rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height),
-                      t("plan_rep_goal_columns", lang).split("|"), payload, [60, 38, 14, 14, 15, 16, 23],
-                      ["l", "l", "r", "r", "r", "r", "l"], bold_rows=bold)
+                      rl.TableColumns(t("plan_rep_goal_columns", lang).split("|"), [60, 38, 14, 14, 15, 16, 23],
+                                      ["l", "l", "r", "r", "r", "r", "l"]), payload, bold_rows=bold)
     elif kind == "areas":
         if not payload:
             _text(fig, layout, top, [t("plan_rep_no_areas", lang)])
@@ -165,12 +167,16 @@ def _map_page(ds, indicator: str, year: int, measures: list[dict], heading: str,
     the legend, north arrow, scale bar, sources (the same page composer as every print map)."""
     flagged = sorted({c for m in measures for c in m["areas"]})
     label = ds.catalogue[indicator].label(lang)
-    options = replace(print_options("a4-portrait", lang=lang, flagged=flagged,
-                                    flag_note=t("plan_rep_map_note", lang, n=len(flagged), indicator=label,
-                                                year=year).rstrip(".")),
-                      title=f"{heading} · {title}", subtitle=f"{label} {year} · {ds.geography.label(lang)} · {page}",
-                      flag_label=t("plan_map_flag", lang))
-    return build_print_map(ds, indicator, year, options).figure
+    places = location_shapes(measures, ds.geography.id)  # points and drawn areas of the measures
+    note = t("plan_rep_map_note", lang, n=len(flagged), indicator=label, year=year).rstrip(".")
+    said = [f"{label} {year}", ds.geography.label(lang), page]
+    if len(places):  # said under the title: the footer's note is there only when areas are outlined
+        said.insert(2, t("plan_rep_map_places", lang, n=len(places)))
+    options = replace(print_options("a4-portrait", lang=lang, flagged=flagged, flag_note=note),
+                      title=f"{heading} · {title}", subtitle=" · ".join(said), flag_label=t("plan_map_flag", lang))
+    pm = build_print_map(ds, indicator, year, options)
+    draw_locations(pm.map_ax, places, line_scale=min(pl.page_size_mm("a4-portrait")) / 210.0)
+    return pm.figure
 
 
 def write_report(engine: Engine, user: User, *, year: int, out: str | Path, geography: str = "stadtteile",

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_number
-from indicators.planning.display import period
+from indicators.planning.display import period, status_word
 from indicators.planning.progress import goal_progress
 from indicators.wording import t
 from store.permissions import User
@@ -54,7 +54,7 @@ def _measures_per_area(ds: Dataset, measures: list[dict], lang: str) -> list[tup
     for m in sorted(measures, key=lambda m: m["id"]):
         for code in m["areas"]:
             per_area.setdefault(str(code), []).append(
-                t("plan_sec_measure", lang, title=m["title"], status=m["status"],
+                t("plan_sec_measure", lang, title=m["title"], status=status_word(m["status"], lang),
                   period=period(m["start"], m["end"], lang)))
     out = [("b", t("plan_sec_areas_title", lang))]
     for code in sorted(per_area, key=lambda c: (c not in names, c)):

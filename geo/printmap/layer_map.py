@@ -12,11 +12,9 @@ from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import matplotlib
-import numpy as np
-import pandas as pd
 
 from geo.attribution import sources_line
-from geo.join import join_values
+from geo.join import score_layer
 from geo.printmap import layout as pl
 from geo.printmap.render import PageText, PrintMap, PrintOptions, check_options, compose_page, figure_bytes
 from geo.printmap.spec import FORMATS
@@ -67,12 +65,7 @@ def render_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMa
 
 def needs_layer(ds, result) -> gpd.GeoDataFrame:
     """The need map's layer: areas with the score as value and the flag (what the Bedarfslagen map draws)."""
-    layer = join_values(ds.areas, pd.DataFrame({
-        "area_code": result["id"].to_numpy(), "value": result["score"].to_numpy(), "numerator": np.nan,
-        "denominator": np.nan, "suppressed": False}))
-    flag = dict(zip(result["id"].astype(str), result["flag"].fillna(False).astype(bool)))
-    layer["flagged"] = layer["code"].astype(str).map(flag).fillna(False).astype(bool)
-    return layer
+    return score_layer(ds, result["id"], result["score"], result["flag"])
 
 
 def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png",

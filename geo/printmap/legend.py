@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -21,15 +22,55 @@ SCALE_ZORDER = 3.1
 LEGEND_ZORDER = 3.2
 
 
-def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, title: str, unit: str = "",  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-                lang: str = "de", suppressed: int = 0, min_count: int = 3, flagged: int = 0,
-                flag_label: str | None = None, city_text: str | None = None,
-                font_scale: float = 1.0) -> None:
+@dataclass(frozen=True, kw_only=True)
+class LegendText:
+    """The words of a print legend.
+
+    Parameters
+    ----------
+    title : str
+        Legend title (the indicator).
+    unit : str
+        Unit line below the title, empty for none.
+    lang : {"de", "en"}
+        Language of the fixed rows and numbers.
+    flag_label : str, optional
+        Text of the flagged row (default "erhöhter Bedarf").
+    city_text : str, optional
+        A closing line with the city value.
+    """
+
+    title: str
+    unit: str = ""
+    lang: str = "de"
+    flag_label: str | None = None
+    city_text: str | None = None
+
+
+def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, legend: LegendText, *,
+                suppressed: int = 0, min_count: int = 3, flagged: int = 0, font_scale: float = 1.0) -> None:
     """Class swatches with intervals and area counts, then no data, suppressed, flagged.
 
     Rows shrink to fit the axes if there are many classes. No-data, suppressed
     and flagged rows appear only when such areas exist.
+
+    Parameters
+    ----------
+    ax, fig : Axes or Panel, Figure
+        Where to draw (units: mm) and the figure (to measure text).
+    cls : Classification
+        Classes, colours, labels and counts.
+    legend : LegendText
+        Title, unit, language, flag and city lines.
+    suppressed, flagged : int
+        Areas hidden for privacy and areas outlined; their rows appear when > 0.
+    min_count : int
+        The disclosure threshold named in the suppressed row.
+    font_scale : float
+        Factor on every font size and gap.
     """
+    title, unit, lang, flag_label, city_text = (legend.title, legend.unit, legend.lang, legend.flag_label,
+                                                legend.city_text)
     fs = font_scale
     w, h = ax.get_xlim()[1], ax.get_ylim()[1]
     title_fs, body_fs = 9.5 * fs, 8.0 * fs

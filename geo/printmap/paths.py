@@ -19,6 +19,8 @@ from matplotlib.path import Path
 
 from geo.printmap.page import Panel
 
+MANY_AREAS = 500  # above this many areas (census grids) edges are drawn as hairlines
+
 
 def polygon_paths(geoms: Sequence[shapely.Geometry] | np.ndarray) -> list[Path]:
     """One compound path per (Multi)Polygon: every ring closed, holes oriented against the shell.
@@ -62,3 +64,27 @@ def add_lines(ax: Axes | Panel, geoms: Sequence[shapely.Geometry] | np.ndarray, 
     coll = LineCollection([coords[a:b] for a, b in zip(bounds[:-1], bounds[1:])], **style)
     ax.add_collection(coll, autolim=False)
     return coll
+
+
+_OUTLINES: dict[tuple[int, ...], tuple[np.ndarray, shapely.Geometry]] = {}
+
+
+def outline_of(geoms: Sequence[shapely.Geometry] | np.ndarray) -> shapely.Geometry:
+    """The union of the areas: a coverage union when they form a valid coverage (grids do), else a full one.
+
+    Remembered for the last few sets of geometry objects: a report draws the same areas on
+    many pages (the key is the objects' identity, and the entry keeps them alive).
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    key = tuple(map(id, geoms))
+    hit = _OUTLINES.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], geoms)):
+        return hit[1]
+    if len(geoms) > MANY_AREAS and shapely.coverage_is_valid(geoms):
+        out = shapely.coverage_union_all(geoms)
+    else:
+        out = shapely.union_all(geoms)
+    if len(_OUTLINES) >= 8:
+        _OUTLINES.pop(next(iter(_OUTLINES)))
+    _OUTLINES[key] = (geoms.copy(), out)
+    return out

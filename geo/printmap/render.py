@@ -17,7 +17,6 @@ from typing import Any
 
 import geopandas as gpd
 import matplotlib
-import numpy as np
 import pandas as pd
 import shapely
 from matplotlib.axes import Axes
@@ -26,11 +25,12 @@ from matplotlib.transforms import Bbox
 
 from geo.join import indicator_layer
 from geo.printmap import layout as pl
+from geo.printmap.frame import draw_footer, draw_header, footer_lines
 from geo.printmap.labels import place_labels
-from geo.printmap.legend import draw_legend, draw_scale_bar
+from geo.printmap.legend import LegendText, draw_legend, draw_scale_bar
 from geo.printmap.page import Panel
-from geo.printmap.paths import add_lines, add_polygons
-from geo.printmap.spec import FORMATS, output_format
+from geo.printmap.paths import MANY_AREAS, add_lines, add_polygons, outline_of
+from geo.printmap.spec import FORMATS, ClassChoice, output_format
 from geo.printmap.text import fmt_date, method_text, reference_text
 from indicators.compute.classify import (
     DEFAULT_PALETTE,
@@ -52,7 +52,6 @@ HATCH_COLOR = "#8c8c8c"
 EDGE_COLOR = "#ffffff"
 OUTLINE_COLOR = "#4d4d4d"
 FLAG_COLOR = "#111111"
-MANY_AREAS = 500  # above this many areas (census grids) edges are drawn as hairlines
 
 
 @dataclass(frozen=True)
@@ -123,20 +122,36 @@ def check_options(options: PrintOptions) -> None:
                              allowed=list(SEQUENTIAL_PALETTES + DIVERGING_PALETTES)))
 
 
-def print_options(size: str = "a4-landscape", scheme: str = "quantiles", k: int = 5,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-                  palette: str = DEFAULT_PALETTE, *, breaks: Iterable[float] | None = None, labels: bool = False,
+def print_options(size: str = "a4-landscape", *, classes: ClassChoice | None = None, labels: bool = False,
                   lang: str = "de", flagged: Iterable[str] = (), flag_note: str | None = None) -> PrintOptions:
     """The one builder of :class:`PrintOptions` for app, CLI and exports: normalised and checked.
+
+    Parameters
+    ----------
+    size : str
+        Paper size (``"a4-landscape"``, …).
+    classes : ClassChoice, optional
+        Scheme, number of classes, palette and manual breaks (default: five quantiles).
+    labels : bool
+        Write area names onto the map.
+    lang : {"de", "en"}
+        Language of the page.
+    flagged : iterable of str
+        Area codes to outline bold.
+    flag_note : str, optional
+        The flag rule for the footer.
 
     Raises
     ------
     InputError
         For an unknown size, scheme or palette, a bad ``k``, or ``manual`` without breaks.
     """
-    bounds = tuple(float(b) for b in breaks) if breaks else None
-    if scheme == "manual" and not bounds:
+    classes = classes or ClassChoice()
+    bounds = tuple(float(b) for b in classes.breaks) if classes.breaks else None
+    if classes.scheme == "manual" and not bounds:
         raise InputError(msg("err_manual_needs_breaks"))
-    options = PrintOptions(size=size, scheme=scheme, k=int(k), palette=palette, breaks=bounds, labels=bool(labels),
+    options = PrintOptions(size=size, scheme=classes.scheme, k=int(classes.k), palette=classes.palette,
+                           breaks=bounds, labels=bool(labels),
                            lang=lang, flagged=frozenset(str(c) for c in flagged), flag_note=flag_note)
     check_options(options)
     return options
@@ -163,30 +178,6 @@ def draw_areas(ax: Axes | Panel, layer: gpd.GeoDataFrame, cls: Classification,
                   joinstyle="round")
 
 
-_OUTLINES: dict[tuple[int, ...], tuple[np.ndarray, shapely.Geometry]] = {}
-
-
-def outline_of(geoms) -> shapely.Geometry:
-    """The union of the areas: a coverage union when they form a valid coverage (grids do), else a full one.
-
-    Remembered for the last few sets of geometry objects: a report draws the same areas on
-    many pages (the key is the objects' identity, and the entry keeps them alive).
-    """
-    geoms = np.asarray(geoms, dtype=object)
-    key = tuple(map(id, geoms))
-    hit = _OUTLINES.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[0], geoms)):
-        return hit[1]
-    if len(geoms) > MANY_AREAS and shapely.coverage_is_valid(geoms):
-        out = shapely.coverage_union_all(geoms)
-    else:
-        out = shapely.union_all(geoms)
-    if len(_OUTLINES) >= 8:
-        _OUTLINES.pop(next(iter(_OUTLINES)))
-    _OUTLINES[key] = (geoms.copy(), out)
-    return out
-
-
 def setup_map_axes(fig: Figure, layout: pl.PageLayout, body: pl.Box,
                    bounds) -> tuple[Axes, pl.Box]:
     """Map axes filling ``body`` at the data's aspect ratio (equal scale in x and y)."""
@@ -196,32 +187,6 @@ def setup_map_axes(fig: Figure, layout: pl.PageLayout, body: pl.Box,
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal", adjustable="box")
     return ax, box
-
-
-def _header(fig: Figure, layout: pl.PageLayout, title: str, subtitle: str) -> None:
-    ax = pl.add_axes_mm(fig, layout.header, layout)
-    w, h = layout.header[2], layout.header[3]
-    fs = layout.font_scale
-    size = 17 * fs
-    while size > 11 * fs and pl.text_width_px(fig, title, size, "bold") > w / pl.MM_PER_INCH * fig.dpi:
-        size -= 0.5 * fs
-    ax.text(0, h, title, ha="left", va="top", fontsize=size, fontweight="bold", color=pl.TEXT_COLOR)
-    sub = "\n".join(pl.wrap_to_width(fig, subtitle, w, 10 * fs)[:2])
-    ax.text(0, h - 9.5 * fs, sub, ha="left", va="top", fontsize=10 * fs, color=pl.MUTED,
-            linespacing=1.3)
-
-
-def footer_lines(fig: Figure, width_mm: float, fontsize: float, parts: list[str]) -> list[str]:
-    """Footer parts wrapped to the page width."""
-    return [line for p in parts for line in pl.wrap_to_width(fig, p, width_mm, fontsize)]
-
-
-def _footer(fig: Figure, layout: pl.PageLayout, lines: list[str], fontsize: float) -> None:
-    ax = pl.add_axes_mm(fig, layout.footer, layout)
-    w, h = layout.footer[2], layout.footer[3]
-    ax.plot([0, w], [h, h], color="#999999", linewidth=0.5)
-    ax.text(0, h - 1.6 * layout.font_scale, "\n".join(lines), ha="left", va="top",
-            fontsize=fontsize, color=pl.MUTED, linespacing=1.45)
 
 
 def build_print_map(ds: Dataset, indicator: str, year: int,
@@ -293,8 +258,8 @@ def compose_page(layer: gpd.GeoDataFrame, cls: Classification, page: PageText, o
     parts = [*page.footer, f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."]
     lines = footer_lines(fig, width_mm, foot_fs, parts)
     layout = pl.page_layout(options.size, footer_lines=len(lines))
-    _header(fig, layout, page.title, page.subtitle)
-    _footer(fig, layout, lines, foot_fs)
+    draw_header(fig, layout, page.title, page.subtitle)
+    draw_footer(fig, layout, lines, foot_fs)
 
     ax, box = setup_map_axes(fig, layout, layout.body, layer.total_bounds)
     draw_areas(ax, layer, cls, options.flagged, line_scale=fs)
@@ -308,9 +273,10 @@ def compose_page(layer: gpd.GeoDataFrame, cls: Classification, page: PageText, o
     n_sup = int(layer["suppressed"].astype(bool).sum())
     n_flag = int(layer["code"].astype(str).isin({str(c) for c in options.flagged}).sum())
     legend_ax = pl.add_axes_mm(fig, layout.legend, layout)
-    draw_legend(legend_ax, fig, cls, title=page.legend_title, unit=page.unit, lang=lang, suppressed=n_sup,
-                min_count=page.min_count, flagged=n_flag, flag_label=options.flag_label,
-                city_text=page.city_text, font_scale=fs)
+    legend = LegendText(title=page.legend_title, unit=page.unit, lang=lang, flag_label=options.flag_label,
+                        city_text=page.city_text)
+    draw_legend(legend_ax, fig, cls, legend, suppressed=n_sup, min_count=page.min_count, flagged=n_flag,
+                font_scale=fs)
     north_ax = pl.add_axes_mm(fig, layout.north, layout)
     pl.draw_north_arrow(north_ax, t("pm_north", lang), fontsize=10 * fs)
     draw_scale_bar(fig, layout, layout.scale, m_per_mm, lang, font_scale=fs)

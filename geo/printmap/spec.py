@@ -5,9 +5,12 @@ line can offer them as choices without importing the plotting stack.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from indicators.errors import InputError, msg
+from indicators.schemes import DEFAULT_PALETTE
 
 DPI = 300
 # Pixel sizes at 300 dpi (ISO 216 rounded to whole pixels, e.g. A4 = 3508 x 2480),
@@ -21,6 +24,28 @@ FORMATS = ("png", "svg", "pdf")
 K_RANGE = range(2, 10)  # number of classes offered by the app's slider and the command line
 
 
+@dataclass(frozen=True, kw_only=True)
+class ClassChoice:
+    """The classes a user chose for a map (checked by :func:`geo.printmap.render.print_options`).
+
+    Parameters
+    ----------
+    scheme : str
+        Class scheme (``"quantiles"``, ``"manual"``, …).
+    k : int
+        Number of classes.
+    palette : str
+        Colour palette (``"_r"`` reverses it).
+    breaks : iterable of float, optional
+        Upper class bounds of the scheme ``"manual"``.
+    """
+
+    scheme: str = "quantiles"
+    k: int = 5
+    palette: str = DEFAULT_PALETTE
+    breaks: Iterable[float] | None = None
+
+
 def output_format(path: str | Path, fmt: str | None = None) -> str:
     """The file format of a print map: ``fmt`` if given, else the suffix of ``path`` (default png).
 
@@ -30,7 +55,8 @@ def output_format(path: str | Path, fmt: str | None = None) -> str:
     suffix = Path(path).suffix.lstrip(".").lower()
     if fmt is None:
         if suffix and suffix not in FORMATS:
-            raise InputError(msg("err_no_map_format", name=Path(path).name, suffix=suffix))
+            raise InputError(msg("err_no_map_format", name=Path(path).name, suffix=suffix,
+                                 allowed=", ".join(f".{f}" for f in FORMATS)))
         return suffix or "png"
     if fmt not in FORMATS:
         raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))

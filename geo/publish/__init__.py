@@ -36,9 +36,11 @@ def after_change(*, root: Path, user: str, action: str, name: str, started: floa
 def changing(*, root: Path, user: str, action: str, name: str) -> Iterator[None]:
     """Around one change: on success refresh the OGC API, and log the change either way."""
     started = time.monotonic()
+    done = False
     try:
         yield
-    except BaseException:
-        log_change(user=user, action=action, name=name, started=started, status="error")
-        raise
+        done = True
+    finally:  # whatever stopped the change (no catch-all: the exception goes on unchanged)
+        if not done:
+            log_change(user=user, action=action, name=name, started=started, status="error")
     after_change(root=root, user=user, action=action, name=name, started=started)

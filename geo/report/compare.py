@@ -149,7 +149,7 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
                         fontsize=7.5, color=pl.MUTED, linespacing=1.4)
                 top -= 68
             rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 2, width, top - rl.footer_top() - 2),
-                          head, rows[a:b], widths, ["l"] + ["r"] * (len(codes) + 1), fontsize=7.5)
+                          rl.TableColumns(head, widths, ["l"] + ["r"] * (len(codes) + 1)), rows[a:b], fontsize=7.5)
             pdf.savefig(fig)
         for chunk in chart_pages:
             page += 1

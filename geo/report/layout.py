@@ -105,14 +105,49 @@ def fit_text(fig: Figure, text: str, width_mm: float, fontsize: float, weight: s
     return text.rstrip() + "…"
 
 
-def draw_table(fig: Figure, layout: pl.PageLayout, box: pl.Box, columns: Sequence[str],  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-               rows: Sequence[Sequence[str]], widths: Sequence[float], aligns: Sequence[str],
-               fontsize: float = 8.0, bold_rows: Iterable[int] = (), max_row: float = 5.6) -> Panel | Axes:
+@dataclass(frozen=True)
+class TableColumns:
+    """The columns of a report table: headings, widths in mm, alignment ``"l"`` or ``"r"`` each.
+
+    Parameters
+    ----------
+    names : sequence of str
+        Column headings.
+    widths : sequence of float
+        Column widths in mm.
+    aligns : sequence of str
+        ``"l"`` (left) or ``"r"`` (right) per column.
+    """
+
+    names: Sequence[str]
+    widths: Sequence[float]
+    aligns: Sequence[str]
+
+
+def draw_table(fig: Figure, layout: pl.PageLayout, box: pl.Box, columns: TableColumns,
+               rows: Sequence[Sequence[str]], *, fontsize: float = 8.0, bold_rows: Iterable[int] = (),
+               max_row: float = 5.6) -> Panel | Axes:
     """A striped table from the top of ``box``; rows shrink (and font with them) to fit.
 
-    ``widths`` are column widths in mm, ``aligns`` ``"l"`` or ``"r"``. Cells
-    too wide for their column are shortened with an ellipsis.
+    Parameters
+    ----------
+    fig, layout, box : Figure, PageLayout, Box
+        The page and the table's box (mm).
+    columns : TableColumns
+        Headings, widths and alignments.
+    rows : sequence of sequence of str
+        The cells; cells too wide for their column are shortened with an ellipsis.
+    fontsize, max_row : float
+        Largest font size (pt) and row height (mm).
+    bold_rows : iterable of int
+        Rows (0 = first after the heading) set in bold.
+
+    Returns
+    -------
+    Panel or Axes
+        The panel the table is drawn in.
     """
+    widths, aligns = columns.widths, columns.aligns
     ax = panel(fig, box, layout)
     bw, bh = box[2], box[3]
     row_h = min(max_row, bh / (len(rows) + 1.3))
@@ -123,31 +158,30 @@ def draw_table(fig: Figure, layout: pl.PageLayout, box: pl.Box, columns: Sequenc
     rules = [[(0, y - row_h), (bw, y - row_h)]]
     stripes = []
     cells = CellTexts(ax.transData, pl.TEXT_COLOR)  # one artist, one PDF text per cell, in reading order
-    for x, wd, text, al in zip(xs, widths, columns, aligns):
-        _cell(cells, fig, x, wd, y - row_h / 2, text, al, fs, "bold")
+
+    def cell(x: float, width: float, text: str, align: str, weight: str) -> None:
+        pad = 1.2
+        shown = fit_text(fig, str(text), width - 2 * pad, fs, weight)
+        if align == "r":
+            cells.add(x + width - pad, y - row_h / 2, shown, "right", "center", fs, weight)
+        else:
+            cells.add(x + pad, y - row_h / 2, shown, "left", "center", fs, weight)
+
+    for x, wd, text, al in zip(xs, widths, columns.names, aligns):
+        cell(x, wd, text, al, "bold")
     y -= row_h
     for i, row in enumerate(rows):
         if i % 2 == 1:
             stripes.append(Rectangle((0, y - row_h), bw, row_h))
         weight = "bold" if i in bold else "normal"
         for x, wd, text, al in zip(xs, widths, row, aligns):
-            _cell(cells, fig, x, wd, y - row_h / 2, text, al, fs, weight)
+            cell(x, wd, text, al, weight)
         y -= row_h
     rules.append([(0, y), (bw, y)])
     ax.add_collection(PatchCollection(stripes, facecolors=STRIPE, edgecolors="none", transform=ax.transData))
     ax.add_collection(LineCollection(rules, colors=RULE, linewidths=0.6, zorder=2, transform=ax.transData))
     ax.add_artist(cells)
     return ax
-
-
-def _cell(cells: CellTexts, fig: Figure, x: float, width: float, y: float, text: str, align: str,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-          fontsize: float, weight: str) -> None:
-    pad = 1.2
-    text = fit_text(fig, str(text), width - 2 * pad, fontsize, weight)
-    if align == "r":
-        cells.add(x + width - pad, y, text, "right", "center", fontsize, weight)
-    else:
-        cells.add(x + pad, y, text, "left", "center", fontsize, weight)
 
 
 CHART_ZORDER = 3.3  # tick labels after the page's texts, the scale bar's and the legend's (see Panel)

@@ -20,6 +20,8 @@ from matplotlib.backends.backend_pdf import PdfPages
 
 from geo.printmap import layout as pl
 from geo.printmap.text import fmt_date, method_text
+from geo.report import areas as ra
+from geo.report import flags as rf
 from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import FlagSource, threshold_flag_table
@@ -250,6 +252,7 @@ def build_report(ds: Dataset, year: int, lang: str = "de", options: ReportOption
     table.index = table.index.astype(str)
     plan = plan_report(ds, year, lang, rule, opts.areas, table, planning=opts.planning)
     layers = rp.year_layers(ds, year)
+    report = rp.ReportYear(ds, year, lang, layers, table)
     overview = overview_codes(ds, table)
     title = report_title(ds, year)
     total = len(plan)
@@ -268,16 +271,15 @@ def build_report(ds: Dataset, year: int, lang: str = "de", options: ReportOption
                        else "" if page.kind in {"methods", "planning"} else f"{ds.geography.label(lang)} · {year}")
                 top = rl.page_frame(fig, layout, page.title, page.section, sub, footer, label)
                 if page.kind == "flags":
-                    rp.flags_page(fig, layout, ds, table, lang, top, rule, overview[slice(*page.span)])
+                    rf.flags_page(fig, layout, ds, table, lang, top, rule, overview[slice(*page.span)])
                 elif page.kind == "flags_more":
-                    rp.flag_rows(fig, layout, ds, table, lang, top, overview[slice(*page.span)])
+                    rf.flag_rows(fig, layout, ds, table, lang, top, overview[slice(*page.span)])
                 elif page.kind == "indicator":
-                    flagged = frozenset(table.index[table[page.key]]) if page.key in table else frozenset()
-                    rp.indicator_page(fig, layout, ds, page.key, year, flagged, lang, top, layers)
+                    rp.indicator_page(fig, layout, report, page.key, top)
                 elif page.kind == "area":
-                    rp.area_page(fig, layout, ds, page.key, year, table, lang, top, layers)
+                    ra.area_page(fig, layout, report, page.key, top)
                 elif page.kind == "appendix":
-                    rp.appendix_page(fig, layout, ds, table, lang, top, layers, page.span)
+                    ra.appendix_page(fig, layout, ds, table, lang, top, layers, page.span)
                 else:
                     _methods(fig, layout, page.lines, top)
             pdf.savefig(fig)

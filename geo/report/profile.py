@@ -1,6 +1,6 @@
 """The area profile (Gebietsprofil) of one area as a one-page PDF: the atlas' profile download.
 
-The same page as the area profiles of the social report (:func:`geo.report.pages.area_page`):
+The same page as the area profiles of the social report (:func:`geo.report.areas.area_page`):
 a locator map, residents and flag count, every indicator next to the city value with rank and
 flag; header and footer name the area, geography, year, source and creation date.
 """
@@ -14,6 +14,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 
 from geo.printmap import layout as pl
 from geo.printmap.text import fmt_date
+from geo.report import areas as ra
 from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import threshold_flag_table
@@ -66,6 +67,6 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
         footer = t("prof_footer", lang, date=fmt_date(created or date.today(), lang), source=ds.attribution())
         top = rl.page_frame(fig, layout, title, ds.geography.label(lang),
                             t("prof_subtitle", lang, geography=ds.geography.label(lang), year=year), footer)
-        rp.area_page(fig, layout, ds, code, year, table, lang, top, layers)
+        ra.area_page(fig, layout, rp.ReportYear(ds, year, lang, layers, table), code, top)
         pdf.savefig(fig)
     return buf.getvalue()

@@ -14,6 +14,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -147,7 +148,7 @@ class LocateResult:
     def found(self) -> bool:
         return self.status in ("exact", "street") and bool(self.matches)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "status": self.status, "message": self.message,
                 "matches": [asdict(m) for m in self.matches], "suggestions": self.suggestions}
 

@@ -16,9 +16,9 @@ control (:func:`indicators.compute.disclosure.apply_disclosure`) applies to the 
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -26,14 +26,13 @@ import pandas as pd
 import shapely
 
 from geo.spatial.addresses import load_addresses, points_area_codes
-from geo.spatial.shapes import (  # noqa: F401  (the polygon builders, re-exported for callers)
-    MAX_RADIUS_M,
-    EstimateError,
-    circle,
-    geometry_from_file,
-    geometry_from_geojson,
-    geometry_from_options,
-)
+from geo.spatial.protection import protection, round_to_base
+from geo.spatial.shapes import MAX_RADIUS_M as MAX_RADIUS_M  # the polygon builders, re-exported for callers
+from geo.spatial.shapes import EstimateError as EstimateError
+from geo.spatial.shapes import circle as circle
+from geo.spatial.shapes import geometry_from_file as geometry_from_file
+from geo.spatial.shapes import geometry_from_geojson as geometry_from_geojson
+from geo.spatial.shapes import geometry_from_options as geometry_from_options
 from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
@@ -43,32 +42,7 @@ from indicators.wording import t
 from indicators.wording.message import Message, Pair, Percent, render
 
 METHODS = ("areal", "dasymetric")
-# Protection against differencing two custom areas (e.g. a 500 m and a 510 m circle):
-# no estimate below a minimum population (address-point method), published counts
-# rounded to a base, rates recomputed from the rounded counts.
-ENV_MIN_POPULATION = "SOZIALMONITOR_ESTIMATE_MIN_POPULATION"
-ENV_ROUND_BASE = "SOZIALMONITOR_ESTIMATE_ROUND_BASE"
-DEFAULT_MIN_POPULATION = 300
-DEFAULT_ROUND_BASE = 5
 POPULATION_VAR = "population_total"
-
-
-def _env_number(name: str, default: int) -> int:
-    try:
-        return max(0, int(float(os.environ.get(name, default))))
-    except ValueError:
-        return default
-
-
-def protection() -> tuple[int, int]:
-    """(minimum population, rounding base) for custom-area estimates, from the environment."""
-    return _env_number(ENV_MIN_POPULATION, DEFAULT_MIN_POPULATION), max(1, _env_number(ENV_ROUND_BASE,
-                                                                                       DEFAULT_ROUND_BASE))
-
-
-def round_to_base(values: np.ndarray, base: int) -> np.ndarray:
-    """Counts rounded to a multiple of ``base`` (halves up), NaN kept."""
-    return np.floor(np.asarray(values, dtype=float) / base + 0.5) * base
 
 
 # --- the estimate --------------------------------------------------------
@@ -130,7 +104,7 @@ class EstimateResult:
         notes = [render(n, lang) for n in self.notes]
         return "\n".join([*lines, *notes, *([attribution] if attribution else [])])
 
-    def to_json_dict(self, digits: int = 2) -> dict:
+    def to_json_dict(self, digits: int = 2) -> dict[str, Any]:
         """``{"area_km2": …, "estimates": [{"variable", "method", "value"}, …]}``; suppressed → null."""
         est = []
         for r in self.table.itertuples():
@@ -343,10 +317,10 @@ def _rate(ind: Indicator, known: dict[str, np.ndarray]) -> tuple[np.ndarray, np.
 def default_estimator(geography: str = "stadtteile") -> Estimator:
     """Estimator for a geography: a shipped one is built once per process; a saved dataset is
     read again each time (its versions and who may read it change while the process runs)."""
-    from geo.geographies import REGISTRY, get_geography, parse_registry
+    from geo.geographies import get_geography, shipped_geographies
     from geo.loading import load_dataset
 
-    if geography in parse_registry(REGISTRY):
+    if geography in shipped_geographies():
         return _shipped_estimator(geography)
     return Estimator(load_dataset(get_geography(geography)))
 

@@ -11,6 +11,7 @@ line) of a facility. Results are indicator rows like any other.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
@@ -22,10 +23,12 @@ from pyproj import Transformer
 
 from geo.boundaries import open_vector, reject_unreadable
 from geo.crs import METRIC_CRS, CRSError, to_metric
+from geo.read_errors import VECTOR_ERRORS
 from geo.spatial.addresses import load_addresses, points_area_codes
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from indicators.catalogue import Indicator
+from indicators.dataset import Dataset
 from indicators.errors import error_message, msg
 from indicators.ingest.read import ROW_COL, read_table
 from indicators.ingest.report import REPAIRED, USED, WARNING, Report
@@ -97,7 +100,7 @@ def _points_from_vector(path: Path, report: Report) -> gpd.GeoDataFrame | None:
         return None
     try:
         gdf = pyogrio.read_dataframe(source, max_features=MAX_POINTS + 1)
-    except Exception as exc:  # GDAL raises many error types for broken files
+    except VECTOR_ERRORS as exc:  # what pyogrio/GDAL raise for a broken file; reject_unreadable logs it
         reject_unreadable(path, exc, report)
         return None
     try:
@@ -194,11 +197,44 @@ def _read_facilities(path: Path, name: str, areas: gpd.GeoDataFrame | None) -> t
     return pts.reset_index(drop=True), report
 
 
-def facility_indicators(facilities: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-                        population: pd.Series | None = None, radius_m: float = 500,
-                        addresses: gpd.GeoDataFrame | None = None, prefix: str = "facilities",
-                        group: str = "population_total", year: int | None = None,
-                        reference_code: str | None = "00") -> pd.DataFrame:
+@dataclass(frozen=True, kw_only=True)
+class FacilityRows:
+    """How the rows of :func:`facility_indicators` are named.
+
+    Parameters
+    ----------
+    prefix, group : str
+        Indicator ids: ``{prefix}_count``, ``{prefix}_per_1000_{group}``,
+        ``{prefix}_coverage_{radius}m``.
+    year : int, optional
+        Year of the rows.
+    reference_code : str, optional
+        Code of the whole-city row (from the summed counts); None leaves it out.
+    """
+
+    prefix: str = "facilities"
+    group: str = "population_total"
+    year: int | None = None
+    reference_code: str | None = "00"
+
+
+def population_groups(ds: Dataset) -> list[str]:
+    """The residents' groups a facility layer may be set against: counts of the catalogue named ``pop…``."""
+    return [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
+
+
+def dataset_facility_rows(ds: Dataset, facilities: gpd.GeoDataFrame, *, group: str, year: int,
+                          radius_m: float = 500) -> pd.DataFrame:
+    """:func:`facility_indicators` of ``ds``'s areas against ``group`` (one of :func:`population_groups`) in ``year``."""
+    v = ds.values
+    pop = v[(v["indicator"] == group) & (v["year"] == year)].set_index("area_code")["value"]
+    return facility_indicators(facilities, ds.areas, pop, radius_m,
+                               rows=FacilityRows(group=group, year=year, reference_code=ds.geography.reference_code))
+
+
+def facility_indicators(facilities: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,
+                        population: pd.Series | None = None, radius_m: float = 500, *,
+                        addresses: gpd.GeoDataFrame | None = None, rows: FacilityRows | None = None) -> pd.DataFrame:
     """Per-area facility indicators as rows ``area_code, year, indicator, value, numerator, denominator``.
 
     Parameters
@@ -214,12 +250,11 @@ def facility_indicators(facilities: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,  
         Distance (straight line) for the coverage share.
     addresses
         Address points; default the shipped ones.
-    prefix, group
-        Indicator ids: ``{prefix}_count``, ``{prefix}_per_1000_{group}``,
-        ``{prefix}_coverage_{radius}m``.
-    reference_code
-        Code of the whole-city row (from the summed counts); None leaves it out.
+    rows
+        Indicator ids, year and whole-city row (default: :class:`FacilityRows`).
     """
+    naming = rows or FacilityRows()
+    prefix, group, year, reference_code = naming.prefix, naming.group, naming.year, naming.reference_code
     areas = areas.to_crs(METRIC_CRS).reset_index(drop=True)
     codes = list(areas["code"])
     fac_codes = points_area_codes(facilities.geometry, areas)
@@ -240,15 +275,15 @@ def facility_indicators(facilities: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,  
         pop = population.reindex(codes).astype(float)
         frames.append((f"{prefix}_per_1000_{group}", count, pop, 1000.0))
     frames.append((f"{prefix}_coverage_{radius_m:g}m", n_cov, n_addr, 100.0))
-    rows = []
+    out = []
     for ind, num, den, factor in frames:
         if reference_code is not None:
             num = pd.concat([num, pd.Series({reference_code: num.sum()})])
             den = pd.concat([den, pd.Series({reference_code: den.sum(min_count=1)})])
         value = num if ind.endswith("_count") else num / den.where(den > 0) * factor
-        rows.append(pd.DataFrame({"area_code": num.index, "year": year, "indicator": ind, "value": value.to_numpy(),
+        out.append(pd.DataFrame({"area_code": num.index, "year": year, "indicator": ind, "value": value.to_numpy(),
                                   "numerator": num.to_numpy(), "denominator": den.to_numpy()}))
-    return pd.concat(rows, ignore_index=True)
+    return pd.concat(out, ignore_index=True)
 
 
 def facility_catalogue(prefix: str = "facilities", label: str = "Einrichtungen", group: str = "population_total",

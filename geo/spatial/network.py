@@ -19,6 +19,7 @@ from scipy.spatial import cKDTree
 
 from geo.boundaries import open_vector, reject_unreadable
 from geo.crs import CRSError, to_metric
+from geo.read_errors import VECTOR_ERRORS
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from indicators.errors import InputError, error_message, msg, rendered
@@ -111,7 +112,7 @@ def _read_lines(path: Path, label: str) -> list[bytes]:
         raise NetworkError(rendered(report.to_text))
     try:
         gdf = pyogrio.read_dataframe(source, max_features=MAX_FEATURES + 1)
-    except Exception as exc:  # GDAL raises many error types for broken files
+    except VECTOR_ERRORS as exc:  # what pyogrio/GDAL raise for a broken file; reject_unreadable logs it
         reject_unreadable(path, exc, report)
         raise NetworkError(rendered(report.to_text)) from None
     if len(gdf) > MAX_FEATURES:

@@ -17,6 +17,7 @@ NumPy's global one (Streamlit runs sessions in threads).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -52,7 +53,7 @@ class SpatialPattern:
     moran_i: float
     p_sim: float
     z_sim: float
-    facts: dict
+    facts: dict[str, Any]
 
     def note_text(self, lang: str = "de") -> str:
         """The caveat to show with the layer, in ``lang`` (from the wording table)."""

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from geo.spatial.facility_kinds import KINDS
-from geo.spatial.reach import ReachResult, compute_reach, demand_from_variable, load_supply
+from geo.spatial.reach import ReachResult, compute_reach
+from geo.spatial.reach_points import demand_from_variable, load_supply
 from indicators.dataset import Dataset
 
 

@@ -12,12 +12,14 @@ For counts gᵢ (the group) and tᵢ (its total) of areas i, G = Σgᵢ, T = Σt
 Disclosure applies: a suppressed (or missing) count leaves its area out of that year's indices,
 and the area is named in ``left_out``. The values depend on the areal units (the modifiable
 areal unit problem): the 10 Stadtteile and the Zensus grid give different values for the same
-people; :data:`SAME_COUNTS` names the pairs that exist on more than one geography.
+people; :func:`counts_on` finds the pairs that exist on more than one geography (``same_counts``
+in ``shapes/geographies.yaml``).
 """
 from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,16 +29,6 @@ from indicators.errors import InputError, msg
 
 PERMUTATIONS = 999
 SEED = 20231179  # VO/2023/11779
-
-#: The same people counted on several geographies (group, total) → for the MAUP comparison.
-SAME_COUNTS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
-    ("zensus_foreigners", "zensus_population"): {
-        "stadtteile": ("zensus_foreigners", "zensus_population"),
-        "zensus2011-1km": ("foreigners", "Einwohner"),
-        "zensus2011-100m": ("foreigners", "Einwohner"),
-    },
-}
-
 
 class NotACount(InputError):
     """A variable chosen for the segregation indices is not a count of the geography."""
@@ -54,7 +46,7 @@ class SegregationYear:
     n_areas: int
     left_out: tuple[str, ...] = ()
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         """``{"year", "dissimilarity", "isolation", "entropy", "p_dissimilarity"}``."""
         return {"year": self.year, "dissimilarity": self.dissimilarity, "isolation": self.isolation,
                 "entropy": self.entropy, "p_dissimilarity": self.p_dissimilarity}
@@ -69,7 +61,7 @@ class Segregation:
     total: str
     years: list[SegregationYear] = field(default_factory=list)
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         """``{"geography", "group", "total", "years": [{"year", "dissimilarity", "isolation", "entropy",
         "p_dissimilarity"}], "n_areas": {year: n}, "left_out": {year: [area codes]}}``."""
         return {"geography": self.geography, "group": self.group, "total": self.total,
@@ -86,7 +78,8 @@ class Segregation:
 def _dissim(g: np.ndarray, t: np.ndarray) -> np.ndarray:
     """D for one or many allocations (rows) of the group over the same totals."""
     G, T = g.sum(axis=-1, keepdims=True), t.sum()
-    return 0.5 * np.abs(g / G - (t - g) / (T - G)).sum(axis=-1)
+    index: np.ndarray = 0.5 * np.abs(g / G - (t - g) / (T - G)).sum(axis=-1)
+    return index
 
 
 def indices(g: np.ndarray, t: np.ndarray, *, permutations: int = PERMUTATIONS,
@@ -158,8 +151,14 @@ def segregation(ds: Dataset, *, group: str, total: str, years: list[int] | None 
 
 
 def counts_on(geography: str, group: str, total: str) -> dict[str, tuple[str, str]]:
-    """The same counts on other geographies (for the MAUP comparison); empty if none is known."""
-    for pair in SAME_COUNTS.values():
-        if pair.get(geography) == (group, total):
-            return dict(pair)
-    return {}
+    """The same counts on every geography that has them (for the MAUP comparison); empty if none is known.
+
+    Each shipped geography names its counts in ``same_counts`` (``shapes/geographies.yaml``):
+    ``name: [group, total]``; the same ``name`` on two geographies counts the same people.
+    """
+    from geo.geographies import shipped_geographies
+
+    geos = shipped_geographies()
+    mine = geos[geography].same_counts if geography in geos else ()
+    names = {name for name, g, t in mine if (g, t) == (group, total)}
+    return {gid: (g, t) for gid, geo in geos.items() for name, g, t in geo.same_counts if name in names}

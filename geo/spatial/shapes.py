@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import shapely
 from pyproj import Transformer
 from shapely.geometry import shape
 
+from geo.read_errors import GEOJSON_ERRORS
 from indicators.errors import InputError, msg, rendered
 from indicators.ingest.report import Report
 
 MAX_RADIUS_M = 20_000
+_log = logging.getLogger(__name__)
 _TO_METRIC = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
 
 
@@ -34,7 +38,7 @@ def circle(lon: float, lat: float, radius_m: float) -> shapely.Polygon:
     return shapely.Point(x, y).buffer(radius_m, quad_segs=32)
 
 
-def geometry_from_geojson(obj: dict | list | str) -> shapely.Geometry:
+def geometry_from_geojson(obj: dict[str, Any] | list[Any] | str) -> shapely.Geometry:
     """Polygon (EPSG:25832) from GeoJSON in EPSG:4326, e.g. folium Draw's ``all_drawings``.
 
     Accepts a geometry, a Feature, a FeatureCollection or a list of Features;
@@ -55,9 +59,12 @@ def geometry_from_geojson(obj: dict | list | str) -> shapely.Geometry:
             raise EstimateError(msg("err_geojson_not_object", i=i))
         geom = feat.get("geometry", feat) if feat.get("type") == "Feature" else feat
         props = feat.get("properties") or {}
+        if not isinstance(geom, dict) or not isinstance(geom.get("type"), str):
+            raise EstimateError(f"GeoJSON-Objekt {i}: Geometrie nicht lesbar (kein Geometrietyp)")
         try:
             g = shape(geom)
-        except Exception as exc:  # shapely raises several types for malformed GeoJSON
+        except GEOJSON_ERRORS as exc:  # shapely on a malformed mapping (geo.read_errors)
+            _log.info("GeoJSON object %d not readable", i, exc_info=exc)
             raise EstimateError(msg("err_geojson_geometry", i=i, detail=exc)) from None
         if g.geom_type == "Point" and props.get("radius"):
             parts.append(circle(g.x, g.y, float(props["radius"])))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -62,7 +63,7 @@ class Typology:
             out[int(k)] = "; ".join(parts) or t("typ_average", lang)
         return out
 
-    def to_json_dict(self, labels: dict[str, str], lang: str = "de") -> dict:
+    def to_json_dict(self, labels: dict[str, str], lang: str = "de") -> dict[str, Any]:
         """``{"method", "k", "year", "indicators", "areas": [{"id", "name", "type"}], "types": [{"type", "n",
         "profile": {indicator: mean z}, "words"}], "left_out"}``."""
         words = self.words(labels, lang)
@@ -94,11 +95,13 @@ def labels_for(z: pd.DataFrame, k: int, method: str, *, geoms=None, seed: int = 
     if method == "ward":
         from sklearn.cluster import AgglomerativeClustering
 
-        return AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(z.to_numpy())
+        labels: np.ndarray = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(z.to_numpy())
+        return labels
     if method == "kmeans":
         from sklearn.cluster import KMeans
 
-        return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(z.to_numpy())
+        groups: np.ndarray = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(z.to_numpy())
+        return groups
     if method == "skater":
         import geopandas as gpd
         from spopt.region import Skater

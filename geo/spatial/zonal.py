@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -58,7 +59,7 @@ class ZonalResult:
     method: str = "center"
     notes: list[Message] = field(default_factory=list)  # per area; ``stats["note"]`` holds the same Messages
 
-    def to_json_dict(self, *, voice: Voice = GERMAN) -> dict:
+    def to_json_dict(self, *, voice: Voice = GERMAN) -> dict[str, Any]:
         """Raster, method, threshold and the statistics per area, notes in ``voice``'s language."""
         areas = self.stats.assign(note=[voice.text(n) for n in self.stats["note"]])
         return {"raster": self.raster, "crs": self.crs, "method": self.method, "above": self.above,
@@ -116,7 +117,7 @@ def _open(path: str | Path) -> rasterio.DatasetReader:
     return src
 
 
-def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict, Message | str]:
+def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict[str, Any], Message | str]:
     """Statistics of the cells whose centre lies in ``geom`` (raster CRS)."""
     bounds = shapely.box(*src.bounds)
     if not geom.intersects(bounds):

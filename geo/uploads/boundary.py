@@ -16,7 +16,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.boundaries import pick_columns, read_vector
+from geo.boundaries import read_vector
+from geo.boundary_clean import pick_columns
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.stadtbezirke import match_stadtbezirke, normalise_code

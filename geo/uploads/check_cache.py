@@ -24,9 +24,11 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from geo.uploads.sandbox import limits, run_payload, unpack
 
+R = TypeVar("R")  # what the check returns
 MAX_ENTRIES = 16
 MAX_BYTES = 256 * 2**20
 _CACHE: OrderedDict[str, bytes] = OrderedDict()
@@ -52,7 +54,7 @@ def _feed(h, obj) -> None:
         h.update(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def content_key(func: Callable, args: tuple, kwargs: dict) -> str:
+def content_key(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     """SHA-256 of the function's name and its arguments (files and bytes by content)."""
     settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("SOZIALMONITOR_"))  # caps, limits
     h = hashlib.sha256(f"{func.__module__}.{func.__qualname__} {limits()} {settings}".encode())
@@ -63,7 +65,7 @@ def content_key(func: Callable, args: tuple, kwargs: dict) -> str:
     return h.hexdigest()
 
 
-def checked(func: Callable, *args, file_label: str = "Datei", **kwargs):
+def checked(func: Callable[..., R], *args: Any, file_label: str = "Datei", **kwargs: Any) -> R:
     """``func(*args, **kwargs)`` in the limited child, once per content.
 
     Parameters
@@ -93,7 +95,8 @@ def checked(func: Callable, *args, file_label: str = "Datei", **kwargs):
         payload = run_payload(func, args, kwargs, label=file_label)
         if key and len(payload) <= MAX_BYTES:
             _store(key, payload)
-    return unpack(payload, file_label)
+    result: R = unpack(payload, file_label)
+    return result
 
 
 def _store(key: str, payload: bytes) -> None:

@@ -1,6 +1,6 @@
 """Check one file the way the upload page does, for ``cli.py validate``.
 
-Returns the verdict and a plain-text report; never raises for bad input.
+Returns the verdict and a plain-text report; never raises for bad input (a bug propagates).
 """
 from __future__ import annotations
 
@@ -65,7 +65,9 @@ def validate_file(boundaries: str | None = None, table: str | None = None, *, ke
                   year: int | None = None) -> tuple[bool, str]:
     """Report on a boundary file or a table, as ``cli.py validate`` prints it.
 
-    Never raises: whatever goes wrong ends in the report as "nicht verwendbar".
+    A bad file or an expected error (an unknown geography, a refused file) ends in the report
+    as "nicht verwendbar"; the readers turn the file libraries' errors into findings. Anything
+    else is a bug and propagates (``cli.py`` logs its traceback, exit code 2).
     """
     target = boundaries or table
     try:
@@ -73,9 +75,6 @@ def validate_file(boundaries: str | None = None, table: str | None = None, *, ke
             return validate_boundaries_file(boundaries, key, name, layer)
         return validate_table_file(table or "", geography, year)
     except SozialmonitorError as exc:  # expected (an unknown geography, a refused file): its message says why
+        _log.info("check of %s refused: %s", target, exc)
         return False, f"Fehler: {target}: {exc}\nErgebnis: nicht verwendbar"
-    except Exception as exc:  # the contract of validate: a report, never a traceback
-        _log.warning("check of %s failed unexpectedly", target, exc_info=exc)  # the log keeps the traceback
-        return False, (f"Fehler: {target} konnte nicht geprüft werden ({type(exc).__name__}: {str(exc)[:200]})\n"
-                       "Ergebnis: nicht verwendbar")
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from geo.geographies import REGISTRY, Geography, parse_registry
+from geo.geographies import Geography, shipped_geographies
 from geo.loading import load_dataset
-from geo.uploads.pipeline import accept_upload, rename_variables
+from geo.uploads.pipeline import UploadContent, accept_upload, rename_variables
 from geo.uploads.store import DataStore
 from indicators.catalogue import Indicator, Source
 from indicators.ingest.growth import KEY, Growth, describe_growth
@@ -30,7 +30,7 @@ def _saved(store: DataStore, geo_id: str):
 
 def extendable(store: DataStore, geo: Geography) -> bool:
     """True for a saved (not shipped) dataset that the store's user may replace."""
-    if geo.id in parse_registry(REGISTRY):
+    if geo.id in shipped_geographies():
         return False
     item = _saved(store, geo.id)
     if item is None or item.record is None:
@@ -59,7 +59,8 @@ def preview_growth(geo: Geography, tidy: pd.DataFrame, indicators: Iterable[Indi
     return growth
 
 
-_AUDITED: OrderedDict[tuple, None] = OrderedDict()  # previews already audited (a page reruns them on every click)
+# previews already audited (a page reruns them on every click)
+_AUDITED: OrderedDict[tuple[object, ...], None] = OrderedDict()
 
 
 def _audit_preview(store: DataStore, geo: Geography, tidy: pd.DataFrame, growth: Growth) -> None:
@@ -96,8 +97,8 @@ def extend_dataset(store: DataStore, geo: Geography, tidy: pd.DataFrame, *,
     indicators = list(indicators)
     growth = preview_growth(geo, tidy, indicators, store=store)
     item = _saved(store, geo.id)
-    saved = accept_upload(store, geo.id, geo.label_de, tidy=tidy, base_geography=geo, indicators=indicators,
-                          sources=sources, reports=reports, overwrite=True)
+    content = UploadContent(tidy=tidy, base_geography=geo, indicators=indicators, sources=sources, reports=reports)
+    saved = accept_upload(store, geo.id, geo.label_de, content, overwrite=True)
     if item is not None and item.public and allowed(store.user, "publish"):
         store.publish(saved.id, True)
     return saved, growth

@@ -37,7 +37,7 @@ PROXY_VARS = ("http_proxy", "https_proxy", "ftp_proxy", "all_proxy",
 _HELD: list[socket.socket] = []  # the bound, never listening socket the proxy settings point to
 
 
-def _libc():
+def _libc() -> ctypes.CDLL:
     return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
 
 
@@ -104,9 +104,9 @@ def block_by_settings() -> dict[str, str]:
         os.environ.pop(var, None)
     os.environ.update(settings)
     pyogrio = sys.modules.get("pyogrio")
-    if pyogrio is not None:  # pyogrio's GDAL keeps its own copy of options set earlier
-        with contextlib.suppress(Exception):
-            pyogrio.set_gdal_config_options({k: v for k, v in settings.items() if k.isupper()})
+    if pyogrio is not None:  # pyogrio's GDAL keeps its own copy of options set earlier; a fence that
+        # cannot be set fails the check (sent back as an error), it is not skipped in silence
+        pyogrio.set_gdal_config_options({k: v for k, v in settings.items() if k.isupper()})
     return settings
 
 

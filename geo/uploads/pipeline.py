@@ -17,29 +17,25 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
 from geo.geographies import REGISTRY, Geography, parse_registry
 from geo.loading import load_dataset
-from geo.uploads.boundary import (  # noqa: F401
-    BoundaryCheck,
-    BoundaryResult,
-    boundary_areas,
-    check_boundaries,
-    max_upload_bytes,
-    suggest_columns,
-)
-from geo.uploads.store import DataStore, StoreError, safe_name
-from geo.uploads.table import (  # noqa: F401
-    TableCheck,
-    UploadError,
-    check_table,
-    recheck_table,
-    resolve_geography,
-    stadtteile_from_stadtbezirke,
-)
+from geo.uploads.boundary import BoundaryCheck as BoundaryCheck  # re-exported: the one entry of the upload pipeline
+from geo.uploads.boundary import BoundaryResult as BoundaryResult
+from geo.uploads.boundary import boundary_areas as boundary_areas
+from geo.uploads.boundary import check_boundaries as check_boundaries
+from geo.uploads.boundary import suggest_columns as suggest_columns
+from geo.uploads.store import DataStore, SaveRequest, StoreError, safe_name
+from geo.uploads.table import TableCheck as TableCheck
+from geo.uploads.table import UploadError as UploadError
+from geo.uploads.table import check_table as check_table
+from geo.uploads.table import recheck_table as recheck_table
+from geo.uploads.table import resolve_geography as resolve_geography
+from geo.uploads.table import stadtteile_from_stadtbezirke as stadtteile_from_stadtbezirke
 from indicators.catalogue import Indicator, Source, load_catalogue, load_sources
 from indicators.dataset import Dataset
 from indicators.errors import error_message, msg, rendered
@@ -71,7 +67,7 @@ def rename_variables(indicators: list[Indicator], tidy: pd.DataFrame) -> tuple[l
     return out, tidy
 
 
-def base_table(store: DataStore, ds: Dataset, *, in_place: bool = False) -> tuple[pd.DataFrame, dict]:
+def base_table(store: DataStore, ds: Dataset, *, in_place: bool = False) -> tuple[pd.DataFrame, dict[str, Any]]:
     """The cells a new dataset may take over from ``ds``, and their provenance for the audit log.
 
     All cells (small counts included) of a shipped geography (its files are public), of the
@@ -90,7 +86,7 @@ def base_table(store: DataStore, ds: Dataset, *, in_place: bool = False) -> tupl
     return ds.protected_table(), provenance
 
 
-def copy_provenance(store: DataStore, geo_id: str) -> dict:
+def copy_provenance(store: DataStore, geo_id: str) -> dict[str, Any]:
     """Empty if a new dataset may take all cells of ``geo_id`` (shipped, or the acting user's own);
     else the provenance of a copy of its protected view: ``based_on``, ``based_on_owner``,
     ``based_on_version``, ``view``."""
@@ -130,32 +126,65 @@ def _usable_shipped(catalogue: Mapping[str, Indicator], variables: set[str]) -> 
     return {k: i for k, i in catalogue.items() if i.inputs() <= variables}
 
 
-def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-    store: DataStore,
-    name: str,
-    label: str,
-    *,
-    areas: gpd.GeoDataFrame | None = None,
-    tidy: pd.DataFrame | None = None,
-    base_geography: str | Geography | None = None,
-    indicators: Iterable[Indicator] = (),
-    sources: Iterable[Source] = (),
-    reports: Iterable[Report] = (),
-    overwrite: bool = False,
-) -> Geography:
+@dataclasses.dataclass(frozen=True, kw_only=True, eq=False)
+class UploadContent:
+    """What an upload brings to :func:`accept_upload`: new areas or the geography it extends, and its table.
+
+    Parameters
+    ----------
+    areas : geopandas.GeoDataFrame, optional
+        The areas of a new geography (e.g. from :func:`boundary_areas`).
+    tidy : pandas.DataFrame, optional
+        The values in tidy form (``area_code``, ``year``, ``variable``, ``value``).
+    base_geography : str or Geography, optional
+        The geography a table is added to (its areas, table and catalogue are copied).
+    indicators, sources : iterable
+        New indicators and their sources (from the forms of the upload page).
+    reports : iterable of Report
+        The check reports of the files; one that rejected its file blocks the upload.
+        Any iterable is kept as a tuple, so one content can be offered twice.
+    """
+
+    areas: gpd.GeoDataFrame | None = None
+    tidy: pd.DataFrame | None = None
+    base_geography: str | Geography | None = None
+    indicators: Iterable[Indicator] = ()
+    sources: Iterable[Source] = ()
+    reports: Iterable[Report] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("indicators", "sources", "reports"):  # a generator would be used up by the first save
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+
+
+def accept_upload(store: DataStore, name: str, label: str, content: UploadContent, *,
+                  overwrite: bool = False) -> Geography:
     """Save an accepted upload as a geography and return it.
 
-    Either ``areas`` (a new geography, e.g. from :func:`boundary_areas`) or
-    ``base_geography`` (add a table to an existing one: its areas, table and
+    Either ``content.areas`` (a new geography, e.g. from :func:`boundary_areas`) or
+    ``content.base_geography`` (add a table to an existing one: its areas, table and
     catalogue are copied and the new rows added; new values win over old ones
     with the same key). Shipped indicators whose inputs are all present are
     kept in the catalogue, so e.g. shares are recomputed for Stadtbezirke.
+
+    Parameters
+    ----------
+    store : DataStore
+        Where the geography is saved (its user must be allowed to).
+    name, label : str
+        The dataset's name (made safe with :func:`safe_name`) and its label.
+    content : UploadContent
+        The areas or the geography extended, the table, new indicators, sources and reports.
+    overwrite : bool
+        Save a new version of an existing dataset of that name.
 
     Raises
     ------
     UploadError
         If there is nothing to save or a report rejected its file.
     """
+    areas, tidy, base_geography = content.areas, content.tidy, content.base_geography
+    indicators, sources, reports = content.indicators, content.sources, content.reports
     reports = list(reports)
     bad = [rendered(r.summary) for r in reports if not r.ok]
     if bad:
@@ -164,7 +193,7 @@ def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value objec
     tidy = tidy[["area_code", "year", "variable", "value"]]
     catalogue: dict[str, Indicator] = {}
     all_sources: dict[str, Source] = {}
-    audit_details: dict = {}
+    audit_details: dict[str, Any] = {}
     if areas is None:
         if base_geography is None:
             raise UploadError(msg("err_upload_no_base"))
@@ -205,8 +234,9 @@ def accept_upload(  # noqa: PLR0913 (loose parameters, to group in a value objec
             "new_indicators": [i.id for i in indicators], **audit_details}
     keep = [c for c in ("code", "name", "stadtteil_code", "stadtteil_name") if c in areas.columns]
     try:
-        return store.save(name, label, areas[keep + [areas.geometry.name]], tidy, catalogue, all_sources,
-                          reference_code=reference, attribution=attribution, meta=meta, overwrite=overwrite,
-                          audit_details=audit_details)
+        return store.save(SaveRequest(name=name, label_de=label, areas=areas[keep + [areas.geometry.name]],
+                                      table=tidy, catalogue=catalogue, sources=all_sources, reference_code=reference,
+                                      attribution=attribution, meta=meta, overwrite=overwrite,
+                                      audit_details=audit_details))
     except StoreError as exc:
         raise UploadError(error_message(exc)) from None

@@ -30,14 +30,16 @@ import os
 import pickle
 import resource
 import sys
+import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from geo.uploads import isolation, workdir
 from geo.uploads.slots import ChecksBusyError, check_slot
 from indicators.errors import InputError, error_message, msg
 from indicators.wording.message import Number
 
+R = TypeVar("R")  # what the check returns
 ENV_MEMORY_MB = "SOZIALMONITOR_UPLOAD_MEMORY_MB"
 ENV_SECONDS = "SOZIALMONITOR_UPLOAD_SECONDS"
 DEFAULT_MEMORY_MB = 3072
@@ -97,30 +99,47 @@ def _fence(conn, parent_pid: int) -> None:
     workdir.use_here(workdir.child_dir())
 
 
-def _child(conn, func: Callable, args: tuple, kwargs: dict, memory_mb: int, seconds: float,
-           parent_pid: int = 0) -> None:
+def _call(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, Any]:
+    """``func(*args, **kwargs)`` as ``("ok", result)``, ``("memory", None)`` or ``("error", exception)``.
+
+    The sandbox's one catch-all, and it handles nothing: the exception travels to the
+    caller of :func:`unpack`, which raises it as if the check had been called directly
+    (a user's mistake as its message, a bug as a bug).
+    """
     try:
+        return "ok", func(*args, **kwargs)
+    except MemoryError:
+        return "memory", None
+    except BaseException as exc:  # transported, not handled: unpack raises it in the parent
+        return "error", exc
+
+
+def _child(conn, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int,
+           seconds: float, parent_pid: int = 0) -> None:
+    def fenced() -> Any:
         _fence(conn, parent_pid)
         _capped(resource.RLIMIT_AS, _address_space() + memory_mb * 1024 * 1024)  # on top of the fork
         _capped(resource.RLIMIT_CPU, int(seconds) + 1, grace=1)
         os.nice(5)  # the app's own requests come first
-        result: tuple[str, Any] = ("ok", func(*args, **kwargs))
-    except MemoryError:
-        result = ("memory", None)
-    except BaseException as exc:  # sent back and raised in the parent, as if called directly
-        result = ("error", exc)
+        return func(*args, **kwargs)
+
+    result = _call(fenced, (), {})
     try:
         conn.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     except MemoryError:
         conn.send_bytes(pickle.dumps(("memory", None)))
-    except Exception as exc:  # an unpicklable result or exception
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:  # an unpicklable result
+        # or exception: the parent raises this RuntimeError (a bug of the check), its log has the type
         conn.send_bytes(pickle.dumps(("error", RuntimeError(f"{type(exc).__name__}: {str(exc)[:200]}"))))
     finally:
+        if sys.exc_info()[0] is not None:  # a bug while sending: the parent sees "died", the log has the traceback
+            traceback.print_exc(file=sys.stderr)
+            sys.stderr.flush()
         conn.close()
         os._exit(0)  # no atexit handlers, no flushing of the parent's buffers
 
 
-def _run_child(func: Callable, args: tuple, kwargs: dict, memory_mb: int,
+def _run_child(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int,
                seconds: float) -> tuple[bytes | None, int | None, int]:
     """Fork, wait up to ``seconds``, kill what is left: (sent bytes or None, exit code, child pid)."""
     ctx = mp.get_context("fork")
@@ -141,7 +160,7 @@ def _run_child(func: Callable, args: tuple, kwargs: dict, memory_mb: int,
     return data, proc.exitcode, int(proc.pid or 0)
 
 
-def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None = None,
+def run_payload(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int | None = None,
                 seconds: float | None = None, label: str = "Datei") -> bytes:
     """``func(*args, **kwargs)`` in a limited child; the pickled ``(status, value)`` it sent back.
 
@@ -151,18 +170,11 @@ def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None
     """
     mem, secs = limits()
     memory_mb, seconds = memory_mb or mem, seconds or secs
-    if sys.platform == "win32":  # no fork, no rlimits: check in-process
-        try:
-            return pickle.dumps(("ok", func(*args, **kwargs)), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:
-            return pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
-    if _IN_CHILD:  # already fenced and limited
-        try:
-            return pickle.dumps(("ok", func(*args, **kwargs)), protocol=pickle.HIGHEST_PROTOCOL)
-        except MemoryError:
-            return pickle.dumps(("memory", memory_mb))
-        except Exception as exc:
-            return pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
+    if sys.platform == "win32" or _IN_CHILD:  # no fork, no rlimits; or already fenced and limited: in-process
+        status, value = _call(func, args, kwargs)
+        if status == "error" and not isinstance(value, Exception):
+            raise value  # Ctrl-C, SystemExit: this process's own, not a verdict on the file
+        return pickle.dumps((status, memory_mb if status == "memory" else value), protocol=pickle.HIGHEST_PROTOCOL)
     if not _CLEANED:
         _CLEANED.append(bool(workdir.cleanup_stale()))
     try:
@@ -179,7 +191,7 @@ def run_payload(func: Callable, args: tuple, kwargs: dict, memory_mb: int | None
     return pickle.dumps(("memory", memory_mb)) if status == "memory" else data
 
 
-def unpack(payload: bytes, file_label: str = "Datei"):
+def unpack(payload: bytes, file_label: str = "Datei") -> Any:
     """The result in a payload of :func:`run_payload`, or its error raised (a wording key for limits)."""
     status, value = pickle.loads(payload)
     if status == "ok":
@@ -193,8 +205,8 @@ def unpack(payload: bytes, file_label: str = "Datei"):
     raise UploadLimitError(msg("err_check_died", name=file_label, mb=value))
 
 
-def run_limited(func: Callable, *args, file_label: str = "Datei", memory_mb: int | None = None,
-                seconds: float | None = None, **kwargs):
+def run_limited(func: Callable[..., R], *args: Any, file_label: str = "Datei", memory_mb: int | None = None,
+                seconds: float | None = None, **kwargs: Any) -> R:
     """``func(*args, **kwargs)`` in a child process with memory and time limits.
 
     Parameters
@@ -213,4 +225,5 @@ def run_limited(func: Callable, *args, file_label: str = "Datei", memory_mb: int
     Exception
         Whatever ``func`` raised, re-raised here.
     """
-    return unpack(run_payload(func, args, kwargs, memory_mb, seconds, file_label), file_label)
+    result: R = unpack(run_payload(func, args, kwargs, memory_mb, seconds, file_label), file_label)
+    return result

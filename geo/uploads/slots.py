@@ -32,7 +32,8 @@ class ChecksBusyError(InputError):
     """Every check slot stayed taken for the whole wait (German message)."""
 
 
-NOTICES: list[Callable[[Message], object]] = []  # front ends add theirs (the app: a message in the page)
+# front ends add theirs (the app: a message in the page); a notice never raises
+NOTICES: list[Callable[[Message], object]] = []
 
 
 def set_notice(show: Callable[[Message], object]) -> None:
@@ -46,11 +47,8 @@ def _default_notice(text: Message) -> None:
     _log.warning(text)
     if not NOTICES:
         print(text, file=sys.stderr, flush=True)
-    for show in NOTICES:
-        try:
-            show(text)
-        except Exception:  # a front end outside its context (no page running): the log has it
-            _log.debug("Hinweis nicht angezeigt", exc_info=True)
+    for show in NOTICES:  # a front end's notice handles its own errors (ui.common: Streamlit's)
+        show(text)
 
 
 def _try_slots(folder, n: int) -> int | None:

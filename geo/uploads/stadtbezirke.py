@@ -54,25 +54,15 @@ def looks_like_stadtteile(areas: gpd.GeoDataFrame, table: pd.DataFrame) -> bool:
     return set(codes) == set(parents)
 
 
-def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,  # noqa: C901 (to split, issue #25)
-                       min_share: float = MIN_SHARE) -> tuple[gpd.GeoDataFrame, bool]:
-    """Match ``areas`` (code, name, geometry) to the Stadtbezirk code list.
+Match = tuple[str, object, object, object]  # (how, code as given, name as given, listed name or code)
 
-    Returns
-    -------
-    (GeoDataFrame, bool)
-        The areas with normalised ``code`` plus ``stadtteil_code`` and
-        ``stadtteil_name`` (empty where unmatched), and whether the layer was
-        recognised as Stadtbezirke (at least ``min_share`` matched). If not
-        recognised, ``areas`` is returned unchanged.
-    """
-    table = stadtbezirk_table() if table is None else table
-    if looks_like_stadtteile(areas, table):
-        report.add(None, "code", msg("bez_are_stadtteile"), USED, WARNING)
-        return areas, False
+
+def _match_rows(areas: gpd.GeoDataFrame, table: pd.DataFrame) -> tuple[list[str], list[Match]]:
+    """Per area: the Stadtbezirk code (by code, else by name, else the code as given) and how it matched."""
     by_code = table.set_index("code")
     by_name = {_norm_name(n): c for c, n in zip(table["code"], table["name"]) if n}
-    codes, parents, parent_names, how = [], [], [], []
+    codes: list[str] = []
+    how: list[Match] = []
     for code, name in zip(areas["code"], areas["name"]):
         c = normalise_code(code)
         if c in by_code.index:
@@ -88,8 +78,41 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
             how.append(("none", code, name, None))
             c = str(code)
         codes.append(c)
-        parents.append(by_code.loc[c, "stadtteil_code"] if c in by_code.index else "")
-        parent_names.append(by_code.loc[c, "stadtteil_name"] if c in by_code.index else "")
+    return codes, how
+
+
+def _report_rows(report: Report, how: list[Match]) -> None:
+    """One note per area matched by name, named differently or not matched."""
+    for row, (kind, code, name, other) in enumerate(how, start=1):
+        if kind == "name_differs":
+            report.add(row, "name", msg("bez_name_differs", code=normalise_code(code), listed=other, name=name), USED,
+                       WARNING)
+        elif kind == "name":
+            report.add(row, "code", msg("bez_by_name", code=code, name=name, other=other), USED, WARNING)
+        elif kind == "none":
+            report.add(row, "code", msg("bez_unknown", code=code, name=name), USED, WARNING)
+
+
+def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,
+                       min_share: float = MIN_SHARE) -> tuple[gpd.GeoDataFrame, bool]:
+    """Match ``areas`` (code, name, geometry) to the Stadtbezirk code list.
+
+    Returns
+    -------
+    (GeoDataFrame, bool)
+        The areas with normalised ``code`` plus ``stadtteil_code`` and
+        ``stadtteil_name`` (empty where unmatched), and whether the layer was
+        recognised as Stadtbezirke (at least ``min_share`` matched). If not
+        recognised, ``areas`` is returned unchanged.
+    """
+    table = stadtbezirk_table() if table is None else table
+    if looks_like_stadtteile(areas, table):
+        report.add(None, "code", msg("bez_are_stadtteile"), USED, WARNING)
+        return areas, False
+    codes, how = _match_rows(areas, table)
+    by_code = table.set_index("code")
+    parents = [by_code.loc[c, "stadtteil_code"] if c in by_code.index else "" for c in codes]
+    parent_names = [by_code.loc[c, "stadtteil_name"] if c in by_code.index else "" for c in codes]
     matched = sum(h[0] != "none" for h in how)
     if not len(areas) or matched < min_share * len(areas):
         return areas, False
@@ -110,14 +133,7 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
                                 for _, h in differs[:3]))
         report.add(None, "name", msg("bez_names_differ", n=len(differs), examples=examples), USED, WARNING)
         how = [("code", *h[1:]) if h[0] == "name_differs" else h for h in how]
-    for row, (kind, code, name, other) in enumerate(how, start=1):
-        if kind == "name_differs":
-            report.add(row, "name", msg("bez_name_differs", code=normalise_code(code), listed=other, name=name), USED,
-                       WARNING)
-        elif kind == "name":
-            report.add(row, "code", msg("bez_by_name", code=code, name=name, other=other), USED, WARNING)
-        elif kind == "none":
-            report.add(row, "code", msg("bez_unknown", code=code, name=name), USED, WARNING)
+    _report_rows(report, how)
     missing = sorted(set(table["code"]) - set(codes))
     if missing:
         report.add(None, "code", msg("bez_missing", n=len(missing), codes=missing[:10]), USED, WARNING)

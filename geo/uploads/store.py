@@ -1,26 +1,28 @@
-"""Store accepted uploads on disk so they survive a restart.
+"""Store accepted uploads in the database so they survive a restart and every app process sees them.
 
-Layout of the data directory (env ``SOZIALMONITOR_DATA_DIR``, default
-``var/`` in the repository root)::
+A saved dataset version is one row of the registry (:mod:`store.datasets`: owner, visibility,
+versions, trash) plus its contents in the same database (:mod:`store.contents`: areas with
+geometry, the tidy table, catalogue and metadata), PostGIS tables on PostgreSQL, the SQLite file
+otherwise. The data directory (env ``SOZIALMONITOR_DATA_DIR``, default ``var/`` in the repository
+root) keeps only what can be rebuilt::
 
-    sozialmonitor.db                 the registry (store/: owner, visibility, versions, trash), unless
-                                     SOZIALMONITOR_DB_URL names a shared server
-    datasets/<name>--<version>/      one folder per saved version
-        boundaries.gpkg              layer "areas": code, name, geometry (EPSG:25832)
-        table.csv                    tidy: area_code, year, variable, value
-        catalogue.yaml               sources + indicators (indicators/catalogue.py format)
-        meta.yaml                    who/what/when, validation summary
+    sozialmonitor.db                 the database, unless SOZIALMONITOR_DB_URL names a shared server
+    cache/datasets/<key>/            per version: boundaries.gpkg, table.csv, catalogue.yaml
+                                     (written from the database on first read, :mod:`geo.dataset_cache`)
+    ogc/                             the OGC API's collections (:mod:`geo.ogc`)
+    datasets/                        only in installations saved by a release before the database held
+                                     the contents: moved in at the first start (:mod:`geo.dataset_files`),
+                                     then left for the administrator to delete
 
-Saving is crash-safe: a new version is written completely into a fresh
-folder, then registered in one database transaction. Until that commit every
-dataset saved before is untouched. Replacing keeps the previous version;
-removing moves a dataset to the trash (restorable by an admin for 30 days);
-:meth:`DataStore.cleanup` deletes what the registry no longer points to.
+Saving is crash-safe: the registry row and the contents of a new version are written in one
+database transaction; until its commit every dataset saved before is untouched. Replacing keeps the
+previous version; removing moves a dataset to the trash (restorable by an admin for 30 days);
+:meth:`DataStore.cleanup` forgets what is past that and deletes caches no version names.
 
 Every operation acts as the store's :class:`~store.permissions.User` (given,
 else the local user in auth mode ``none``, else anonymous) and is checked by
-:mod:`store.permissions`. A ``registry.yaml`` of the previous schema is
-imported on first use (:mod:`store.legacy`).
+:mod:`store.permissions`. A ``registry.yaml`` of the first schema is imported on first use
+(:mod:`store.legacy`).
 """
 from __future__ import annotations
 
@@ -30,37 +32,38 @@ import datetime as dt
 import logging
 import os
 import re
-import secrets
 import shutil
-import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 import yaml
 from filelock import FileLock
 
-from geo.geographies import REGISTRY, Geography, parse_registry
+from geo import saved
+from geo.dataset_cache import CACHE, LAYER, contents_from_frames
+from geo.geographies import Geography, shipped_geographies
+from geo.saved import default_user
 from indicators.catalogue import Indicator, Source
-from indicators.errors import msg
+from indicators.errors import SozialmonitorError, msg
 from store import config
+from store import datasets as registry
+from store.contents import Contents, metas
+from store.datasets import DatasetRecord, DatasetVersion
 from store.errors import StoreError
-from store.permissions import ANONYMOUS, User
-
-if TYPE_CHECKING:
-    from store.datasets import DatasetRecord
+from store.permissions import User
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV_VAR = config.DATA_DIR_VAR
-LAYER = "areas"
 MAX_LABEL = 200  # characters of a dataset label (the registry is read on every page)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
-__all__ = ["DataStore", "StoreError", "StoredDataset", "atomic_write", "atomic_write_text", "data_dir", "safe_name"]
+STALE_TMP_S = 3600  # a cache being written is renamed into place within seconds; older temp folders are debris
+__all__ = ["LAYER", "DataStore", "SaveRequest", "StoreError", "StoredDataset", "data_dir", "default_user", "safe_name"]
 
 
 def data_dir() -> Path:
@@ -68,36 +71,22 @@ def data_dir() -> Path:
     return config.data_dir()
 
 
-def default_user(engine) -> User:
-    """Who acts when nobody is named: the local planner in auth mode ``none``, else an anonymous visitor."""
-    from store import users
-
-    return users.local_user(engine) if config.auth_mode() == "none" else ANONYMOUS
-
-
-def _registry():
-    """store.datasets, imported on first use (SQLAlchemy is not needed to import this module)."""
-    from store import datasets
-
-    return datasets
-
-
 def shipped_names() -> list[str]:
     """Ids and labels of the shipped geographies, which saved datasets may not imitate."""
-    return [t for g in parse_registry(REGISTRY).values() for t in (g.id, g.label_de, g.label_en) if t]
+    return [t for g in shipped_geographies().values() for t in (g.id, g.label_de, g.label_en) if t]
 
 
 def startup_cleanup(root: Path | str | None = None) -> list[Path]:
     """At start-up: create the data directory (0700) and remove what a crash left there.
 
-    Never raises (a read-only or missing data directory must not stop the app);
-    a failure is logged with its traceback.
+    An unusable directory or database (``OSError``; a project error such as store.db's ``DatabaseError``) must
+    not stop the app: it is logged with its traceback. Anything else is a bug and propagates.
     """
-    try:
-        from geo.uploads.workdir import cleanup_stale
+    from geo.uploads.workdir import cleanup_stale
 
+    try:
         return DataStore(root).cleanup() + cleanup_stale(root)
-    except Exception:
+    except (OSError, SozialmonitorError):  # the directory, or the database (store.db: DatabaseError), unusable
         logging.getLogger(__name__).exception("data store clean-up failed")
         return []
 
@@ -123,43 +112,6 @@ def safe_name(text: str) -> str:
     return s
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Create ``path`` via ``write(tmp)`` on a temp file in the same folder, then rename.
-
-    If ``write`` fails, the temp file is removed and ``path`` is unchanged.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        tmp.unlink()  # some writers (GDAL) refuse to overwrite an existing file
-        write(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    _fsync_dir(path.parent)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write text (UTF-8) atomically."""
-    def write(p: Path) -> None:
-        p.write_text(text, encoding="utf-8")
-
-    atomic_write(path, write)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def catalogue_yaml(indicators: Mapping[str, Indicator] | list[Indicator], sources: Mapping[str, Source]) -> str:
     """Catalogue file text readable by :func:`indicators.catalogue.load_catalogue`."""
     inds = list(indicators.values()) if isinstance(indicators, Mapping) else list(indicators)
@@ -174,8 +126,8 @@ def catalogue_yaml(indicators: Mapping[str, Indicator] | list[Indicator], source
         entries.append(d)
     srcs = {s.id: {k: v for k, v in asdict(s).items() if k != "id" and v} for s in sources.values()}
     doc = {"sources": srcs, "indicators": entries}
-    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + yaml.safe_dump(
-        doc, allow_unicode=True, sort_keys=False)
+    body: str = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + body
 
 
 @dataclass(frozen=True)
@@ -184,8 +136,7 @@ class StoredDataset:
 
     name: str
     label: str
-    folder: Path
-    meta: dict
+    meta: dict[str, Any]
     record: DatasetRecord | None = None
 
     @property
@@ -197,15 +148,53 @@ class StoredDataset:
         return bool(self.record and self.record.public)
 
 
+@dataclass(frozen=True, kw_only=True)
+class SaveRequest:
+    """A dataset to save with :meth:`DataStore.save`.
+
+    Parameters
+    ----------
+    name
+        Dataset id; passed through :func:`safe_name`; neither it nor ``label_de`` may
+        imitate a shipped geography.
+    areas
+        ``code``, ``name``, geometry (further text columns are kept).
+    table
+        Tidy ``area_code, year, variable, value``.
+    catalogue, sources
+        Indicators and their sources for this dataset.
+    meta
+        Added to the version's metadata (files, check reports, provenance).
+    overwrite
+        Replace an existing dataset of the same name (its owner or an admin); the previous
+        version is kept. Otherwise an existing name is an error.
+    public
+        Visibility ``öffentlich`` (admins only); else ``intern``.
+    audit_details
+        Added to the audit entry of the upload (e.g. the provenance of a copy).
+    """
+
+    name: str
+    label_de: str
+    areas: gpd.GeoDataFrame
+    table: pd.DataFrame
+    catalogue: Mapping[str, Indicator]
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    label_en: str = ""
+    reference_code: str | None = "00"
+    attribution: str = ""
+    meta: Mapping[str, Any] | None = None
+    overwrite: bool = False
+    public: bool = False
+    audit_details: Mapping[str, Any] | None = None
+
+
 class DataStore:
     """Saved user datasets in one data directory, as seen and changed by one acting user."""
 
     def __init__(self, root: Path | str | None = None, user: User | None = None, *, url: str | None = None):
-        from store import db, legacy
-
         self.root = Path(root) if root is not None else data_dir()
-        self.engine = db.engine_for(url, self.root)
-        legacy.import_registry(self.engine, self.root)
+        self.engine = saved.open_engine(self.root, url)
         self.user = user if user is not None else default_user(self.engine)
 
     @property
@@ -224,137 +213,89 @@ class DataStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        """Serialise file writes and cleanup between sessions and processes."""
+        """Serialise the clean-up with backups between processes (saving needs no file lock: it is one transaction)."""
         self.ensure_root()
         with FileLock(self.root / ".lock"):  # portable (POSIX and Windows)
             yield
 
     def _geography(self, rec: DatasetRecord) -> Geography:
-        folder = self.root / rec.folder
-        return Geography(id=rec.name, label_de=rec.label_de, label_en=rec.label_en, boundaries=folder / "boundaries.gpkg",
-                         layer=rec.layer, table=folder / "table.csv", catalogue=folder / "catalogue.yaml",
-                         reference_code=rec.reference_code, attribution=rec.attribution)
+        return Geography(**saved.saved_geography(self.engine, self.root, rec).fields())
 
     def geographies(self) -> dict[str, Geography]:
         """Shipped geographies plus the saved ones this store's user may read."""
-        out = parse_registry(REGISTRY)
-        for rec in _registry().visible(self.engine, self.user):
-            out.setdefault(rec.name, self._geography(rec))
+        out = shipped_geographies()
+        for spec in saved.visible(self.root, user=self.user, engine=self.engine):
+            out.setdefault(spec.id, Geography(**spec.fields()))
         return out
 
-    def _stored(self, rec: DatasetRecord) -> StoredDataset:
-        folder = self.root / rec.folder
-        meta_file = folder / "meta.yaml"
-        meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
-        return StoredDataset(rec.name, rec.label_de, folder, meta or {}, rec)
+    def _stored(self, recs: builtins.list[DatasetRecord]) -> builtins.list[StoredDataset]:
+        meta = metas(self.engine, [r.id for r in recs])
+        return [StoredDataset(r.name, r.label_de, meta.get(r.id, {}), r) for r in recs]
 
     def list(self) -> list[StoredDataset]:
         """Saved datasets this store's user may read, oldest first."""
-        return [self._stored(rec) for rec in _registry().visible(self.engine, self.user)]
+        return self._stored(registry.visible(self.engine, self.user))
 
     def trash(self) -> builtins.list[StoredDataset]:
         """Datasets in the trash (admins only)."""
-        return [self._stored(rec) for rec in _registry().trash(self.engine, self.user)]
+        return self._stored(registry.trash(self.engine, self.user))
 
-    def save(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-        self,
-        name: str,
-        label_de: str,
-        areas: gpd.GeoDataFrame,
-        table: pd.DataFrame,
-        catalogue: Mapping[str, Indicator],
-        sources: Mapping[str, Source],
-        *,
-        label_en: str = "",
-        reference_code: str | None = "00",
-        attribution: str = "",
-        meta: Mapping | None = None,
-        overwrite: bool = False,
-        public: bool = False,
-        audit_details: Mapping | None = None,
-        _after_files: Callable[[], None] | None = None,
-    ) -> Geography:
-        """Save a dataset and register it as a geography; return that geography.
+    def save(self, request: SaveRequest) -> Geography:
+        """Save a dataset (registry row and contents in one transaction); return its geography.
 
-        Parameters
-        ----------
-        name
-            Dataset id; passed through :func:`safe_name`; neither it nor ``label_de`` may
-            imitate a shipped geography.
-        areas
-            ``code``, ``name``, geometry (any extra columns are kept).
-        table
-            Tidy ``area_code, year, variable, value``.
-        catalogue, sources
-            Indicators and their sources for this dataset.
-        overwrite
-            Replace an existing dataset of the same name (its owner or an admin); the previous
-            version is kept. Otherwise an existing name is an error.
-        public
-            Visibility ``öffentlich`` (admins only); else ``intern``.
-        audit_details
-            Added to the audit entry of the upload (e.g. the provenance of a copy).
+        Raises
+        ------
+        StoreError
+            If a label is too long, the name or label imitates a shipped geography, the name exists
+            (without ``overwrite``) or is in the trash; :class:`~store.errors.PermissionDenied` if
+            the store's user may not upload, replace or publish.
         """
-        started, gid = time.monotonic(), safe_name(name)
-        for what, text in (("label_de", label_de), ("label_en", label_en), ("attribution", attribution)):
+        r = request
+        started, gid = time.monotonic(), safe_name(r.name)
+        for what, text in (("label_de", r.label_de), ("label_en", r.label_en), ("attribution", r.attribution)):
             if len(str(text or "")) > MAX_LABEL:
                 raise StoreError(msg("err_label_too_long", what=msg(f"err_what_{what}"), n=len(str(text)), max=MAX_LABEL))
-        visibility = "öffentlich" if public else "intern"
-        checks = {"overwrite": overwrite, "visibility": visibility, "shipped": shipped_names()}
-        _registry().precheck(self.engine, self.user, gid, label_de, **checks)
-        version = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
-        rel = Path("datasets") / f"{gid}--{version}"
-        folder = self.root / rel
-        with self._locked():
-            folder.mkdir(parents=True)
-            try:
-                self._write_files(folder, areas, table, catalogue, sources, meta, label_de)
-                if _after_files:
-                    _after_files()  # test hook: simulate a crash before the commit
-                rec = _registry().register(self.engine, self.user, gid, label_de, str(rel), **checks,
-                                           label_en=label_en or label_de, layer=LAYER,
-                                           reference_code=reference_code, attribution=attribution,
-                                           details=dict(audit_details or {}))
-            except BaseException:
-                shutil.rmtree(folder, ignore_errors=True)
-                raise
+        version = DatasetVersion(name=gid, label_de=r.label_de, label_en=r.label_en or r.label_de,
+                                 reference_code=r.reference_code, attribution=r.attribution,
+                                 visibility="öffentlich" if r.public else "intern", overwrite=r.overwrite,
+                                 shipped=tuple(shipped_names()), details=dict(r.audit_details or {}))
+        registry.precheck(self.engine, self.user, gid, r.label_de, overwrite=r.overwrite,
+                          visibility=version.visibility, shipped=version.shipped)
+        rec = registry.register(self.engine, self.user, replace(version, contents=self._contents(r)))
         from geo.publish import after_change
 
-        after_change(root=self.root, user=self.user.name, action="replace" if overwrite else "upload", name=gid,
+        after_change(root=self.root, user=self.user.name, action="replace" if r.overwrite else "upload", name=gid,
                      started=started)
         return self._geography(rec)
 
-    def _write_files(self, folder: Path, areas: gpd.GeoDataFrame, table: pd.DataFrame,
-                     catalogue: Mapping[str, Indicator], sources: Mapping[str, Source],
-                     meta: Mapping | None, label: str) -> None:
-        gdf = areas.copy()
+    @staticmethod
+    def _contents(r: SaveRequest) -> Contents:
+        gdf = r.areas.copy()
         gdf["code"] = gdf["code"].astype(str)
         gdf["name"] = gdf["name"].astype(str)
-        atomic_write(folder / "boundaries.gpkg", lambda p: gdf.to_file(p, layer=LAYER, driver="GPKG"))
-        tidy = table[["area_code", "year", "variable", "value"]].copy()
+        tidy = r.table[["area_code", "year", "variable", "value"]].copy()
         tidy["year"] = tidy["year"].astype(int)
-        atomic_write(folder / "table.csv", lambda p: tidy.to_csv(p, index=False, float_format="%.10g"))
-        atomic_write_text(folder / "catalogue.yaml", catalogue_yaml(catalogue, sources))
-        info = {"label": label, "saved": dt.datetime.now().isoformat(timespec="seconds"),
-                "areas": len(gdf), "rows": len(tidy), **dict(meta or {})}
-        atomic_write_text(folder / "meta.yaml", yaml.safe_dump(info, allow_unicode=True, sort_keys=False))
+        info = {"label": r.label_de, "saved": dt.datetime.now().isoformat(timespec="seconds"),
+                "areas": len(gdf), "rows": len(tidy), **dict(r.meta or {})}
+        return contents_from_frames(areas=gdf, table=tidy, catalogue=catalogue_yaml(r.catalogue, r.sources),
+                                    meta=info)
 
     def remove(self, name: str) -> bool:
-        """Move a saved dataset to the trash (files kept); False if there was none of that name."""
+        """Move a saved dataset to the trash (contents kept); False if there was none of that name."""
         with self._changing("remove", name):
-            removed = _registry().remove(self.engine, self.user, safe_name(name))
+            removed = registry.remove(self.engine, self.user, safe_name(name))
         return removed
 
     def restore(self, name: str) -> Geography:
         """Take a dataset out of the trash (admins only, within 30 days)."""
         with self._changing("restore", name):
-            geo = self._geography(_registry().restore(self.engine, self.user, safe_name(name)))
+            geo = self._geography(registry.restore(self.engine, self.user, safe_name(name)))
         return geo
 
     def publish(self, name: str, public: bool = True) -> None:
         """Make a dataset ``öffentlich`` or ``intern`` again (admins only)."""
         with self._changing("publish" if public else "unpublish", name):
-            _registry().set_visibility(self.engine, self.user, safe_name(name), "öffentlich" if public else "intern")
+            registry.set_visibility(self.engine, self.user, safe_name(name), "öffentlich" if public else "intern")
 
     def _changing(self, action: str, name: str):
         """Log the change and refresh the OGC API after it (:func:`geo.publish.changing`)."""
@@ -363,28 +304,24 @@ class DataStore:
         return changing(root=self.root, user=self.user.name, action=action, name=name)
 
     def cleanup(self) -> builtins.list[Path]:  # `list` alone would be the method below
-        """Forget trash and old versions past 30 days; delete what a crash left: dataset folders the
-        registry does not point to, and temp files.
+        """Forget trash and old versions past 30 days (their contents go with their rows); delete caches
+        no version names any more, temp folders of caches older than an hour, and temp files.
 
-        Called once at start-up (:func:`startup_cleanup`); safe at any time, since
-        saving holds the same lock.
+        Called once at start-up (:func:`startup_cleanup`); safe at any time. Folders of the old layout
+        (``datasets/``) are never touched here: the administrator deletes them after the move.
         """
         with self._locked():
-            _registry().purge(self.engine)
-            used = {Path(f).name for f in _registry().folders(self.engine)}
-            base = self.root / "datasets"
-            stale = [p for p in base.iterdir() if p.is_dir() and p.name not in used] if base.exists() else []
+            registry.purge(self.engine)
+            base = self.root / CACHE
+            listed = [p for p in base.iterdir() if p.is_dir()] if base.exists() else []
+            used = {Path(f).name for f in registry.folders(self.engine)}  # after listing: a cache written
+            now = time.time()  # meanwhile belongs to a version committed before the listing, so is in `used`
+            stale = [p for p in listed if not p.name.startswith(".") and p.name not in used]
+            stale += [p for p in listed if p.name.startswith(".") and now - p.stat().st_mtime > STALE_TMP_S]
             for p in stale:
                 shutil.rmtree(p, ignore_errors=True)
             temps = [p for p in self.root.glob(".*.tmp*") if p.is_file()]
-            if base.exists():
-                temps += [p for p in base.glob("*/.*.tmp*") if p.is_file()]
             for p in temps:
                 p.unlink(missing_ok=True)
         return stale + temps
 
-    def _delete_folder(self, rel: Path) -> None:
-        folder = (self.root / rel).resolve()
-        base = (self.root / "datasets").resolve()
-        if folder.parent == base:  # never delete anything outside datasets/
-            shutil.rmtree(folder, ignore_errors=True)

@@ -15,8 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.aggregate import aggregate_counts, parent_codes
-from geo.geographies import REGISTRY, Geography, load_areas, parse_registry
-from geo.uploads.boundary import max_upload_bytes
+from geo.geographies import Geography, load_areas, shipped_geographies
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.store import DataStore
@@ -27,6 +26,7 @@ from indicators.ingest.read import ROW_COL, RawTable, read_table
 from indicators.ingest.report import USED, WARNING, Report
 from indicators.ingest.roles import ignored_columns
 from indicators.ingest.validate import AreaMatcher, detect_columns, validate_table
+from indicators.limits import max_upload_bytes
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 
@@ -85,7 +85,7 @@ def resolve_geography(geography: str | Geography, store: DataStore | None = None
     """A shipped or saved geography by id (default data directory)."""
     if isinstance(geography, Geography):
         return geography
-    shipped = parse_registry(REGISTRY)
+    shipped = shipped_geographies()
     if store is None and geography in shipped:  # shipped: no database needed (cli.py validate starts faster)
         return shipped[geography]
     geos = (store or DataStore()).geographies()
@@ -94,12 +94,14 @@ def resolve_geography(geography: str | Geography, store: DataStore | None = None
     return geos[geography]
 
 
-def check_table(source: bytes | str | Path, filename: str | None = None,  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
+def check_table(source: bytes | str | Path, filename: str | None = None,
                 geography: str | Geography | None = "stadtteile", *,
-                areas: gpd.GeoDataFrame | None = None, mapping: Mapping[str, object] | None = None,
-                default_year: int | None = None, catalogue: Mapping[str, Indicator] | None = None,
+                areas: gpd.GeoDataFrame | None = None, default_year: int | None = None,
+                catalogue: Mapping[str, Indicator] | None = None,
                 store: DataStore | None = None, max_bytes: int | None = None) -> TableCheck:
-    """Read and validate an indicator table (CSV/XLSX, long or wide).
+    """Read and validate an indicator table (CSV/XLSX, long or wide) with the columns it names itself.
+
+    A column mapping chosen afterwards is applied by :func:`recheck_table` (no re-reading).
 
     Parameters
     ----------
@@ -110,9 +112,6 @@ def check_table(source: bytes | str | Path, filename: str | None = None,  # noqa
         shipped Stadtteile); ignored if ``areas`` is given.
     areas
         Areas of a geography being uploaded right now (``code``, ``name``).
-    mapping
-        Column mapper: role (``area``, ``name``, ``year``, ``variable``, ``value``) -> column;
-        ``ignore`` -> a list of columns not to read.
     default_year
         Year for tables without a year column.
     catalogue
@@ -139,12 +138,16 @@ def check_table(source: bytes | str | Path, filename: str | None = None,  # noqa
         read_report.reject_file(error_message(exc))
     check = TableCheck(read_report.file, raw, read_report, read_report, matcher, dict(catalogue or {}),
                        geography_id=geo.id if geo else None)
-    return recheck_table(check, mapping, default_year)
+    return recheck_table(check, None, default_year)
 
 
 def recheck_table(check: TableCheck, mapping: Mapping[str, object] | None = None,
                   default_year: int | None = None) -> TableCheck:
-    """Validate again with another column mapping or default year (no re-reading)."""
+    """Validate again with another column mapping or default year (no re-reading).
+
+    ``mapping`` maps a role (``area``, ``name``, ``year``, ``variable``, ``value``) to a column;
+    ``ignore`` to a list of columns not to read.
+    """
     report = copy.deepcopy(check.read_report)
     tidy = validate_table(check.raw, report, check.matcher, check.catalogue, mapping, default_year)
     for total, parts in inferred_totals(tidy, check.catalogue):  # warned about: used unless switched off

@@ -45,7 +45,8 @@ def template_frame(geo: Geography, year: int, catalogue: Mapping[str, Indicator]
 
 def template_csv(frame: pd.DataFrame) -> bytes:
     """The template as CSV for German Excel: UTF-8 with BOM, ``;`` separated."""
-    return frame.to_csv(index=False, sep=";").encode("utf-8-sig")
+    text: str = frame.to_csv(index=False, sep=";")
+    return text.encode("utf-8-sig")
 
 
 def template_xlsx(frame: pd.DataFrame) -> bytes:

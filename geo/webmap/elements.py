@@ -2,13 +2,17 @@
 
 ``geo.webmap.folium_map.build_map`` puts a :class:`Choropleth` (the spec for
 ``static/map/choropleth.js``) into an :class:`AreasGroup` on the map; :func:`detach_areas`
-takes the group off again so that ``st_folium`` can send it as a feature group.
+takes the group off again so that ``st_folium`` can send it as a feature group. The drawing
+tool's texts (:func:`draw_texts`) reach the browser through :class:`DrawLocal`.
 """
 from __future__ import annotations
 
 import folium
 from branca.element import Element, Figure, MacroElement, Template
 from jinja2.utils import htmlsafe_json_dumps
+
+from indicators.formatting import Lang
+from indicators.wording import t
 
 
 class RawScript(Element):
@@ -128,3 +132,38 @@ class DrawLocal(MacroElement):
         super().__init__()
         self._name = "SmDrawLocal"
         self.texts_json = str(htmlsafe_json_dumps(texts))
+
+
+def draw_texts(lang: Lang = "de") -> dict:
+    """leaflet-draw's ``L.drawLocal`` texts (those of the tools the map offers) in ``lang``."""
+    def w(key: str) -> str:
+        return t(key, lang)
+
+    return {
+        "draw": {
+            "toolbar": {
+                "actions": {"title": w("draw_cancel_title"), "text": w("draw_cancel")},
+                "finish": {"title": w("draw_finish_title"), "text": w("draw_finish")},
+                "undo": {"title": w("draw_undo_title"), "text": w("draw_undo")},
+                "buttons": {"polygon": w("draw_polygon"), "rectangle": w("draw_rectangle"), "circle": w("draw_circle")},
+            },
+            "handlers": {
+                "circle": {"tooltip": {"start": w("draw_circle_start")}, "radius": w("draw_radius")},
+                "polygon": {"tooltip": {"start": w("draw_polygon_start"), "cont": w("draw_polygon_cont"),
+                                        "end": w("draw_polygon_end")}},
+                "rectangle": {"tooltip": {"start": w("draw_rectangle_start")}},
+                "simpleshape": {"tooltip": {"end": w("draw_release")}},
+            },
+        },
+        "edit": {
+            "toolbar": {
+                "actions": {"save": {"title": w("draw_save_title"), "text": w("draw_save")},
+                            "cancel": {"title": w("draw_cancel_edit_title"), "text": w("draw_cancel")},
+                            "clearAll": {"title": w("draw_clear_all_title"), "text": w("draw_clear_all")}},
+                "buttons": {"edit": w("draw_edit"), "editDisabled": w("draw_edit_disabled"),
+                            "remove": w("draw_remove"), "removeDisabled": w("draw_remove_disabled")},
+            },
+            "handlers": {"edit": {"tooltip": {"text": w("draw_edit_tip"), "subtext": w("draw_edit_subtip")}},
+                         "remove": {"tooltip": {"text": w("draw_remove_tip")}}},
+        },
+    }

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from geo.webmap import html as maphtml
-from geo.webmap.elements import AreasGroup, Choropleth, DrawLocal
+from geo.webmap.elements import AreasGroup, Choropleth, DrawLocal, draw_texts
 from geo.webmap.geometry import (
     DEFAULT_DECIMALS,
     DEFAULT_TOLERANCE_M,
@@ -49,8 +49,9 @@ from geo.webmap.geometry import (
     outline,
     web_geometry,
 )
+from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import NO_DATA_COLOR, Classification
-from indicators.formatting import Lang, fmt_value
+from indicators.formatting import fmt_value
 from indicators.wording import t
 
 STATIC = "/app/static"
@@ -111,22 +112,13 @@ def _ranks(values: pd.Series, given: pd.Series | None) -> pd.Series:
     return values.rank(method="min", ascending=False)
 
 
-def build_map(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
-    areas: gpd.GeoDataFrame,
-    classification: Classification,
+def build_map(
+    layer: MapLayer,
     *,
-    indicator_label: str,
-    unit: str = "",
-    city_value: float | None = None,
-    city_name: str = "Lübeck",
-    lang: Lang = "de",
-    decimals: int = 1,
-    flag_label: str | None = None,
     selected: str | None = None,
     show_labels: bool = False,
     draw: bool = False,
-    tiles: str | None = None,
-    tiles_attribution: str | None = None,
+    tiles: TileSource | None = None,
     attribution: str | None = None,
     tolerance_m: float = DEFAULT_TOLERANCE_M,
     legend_position: str = "bottomright",
@@ -135,30 +127,18 @@ def build_map(  # noqa: PLR0913 (loose parameters, to group in a value object, i
 
     Parameters
     ----------
-    areas : geopandas.GeoDataFrame
-        EPSG:25832, columns ``code``, ``name``, ``value``; optional ``note`` (an
-        extra tooltip line), ``suppressed``
-        (bool: value hidden for privacy, drawn hatched), ``flagged`` (bool: bold
-        outline) and ``rank`` (1 = first; computed from ``value``, highest first,
-        if absent).
-    classification : Classification
-        ``classify(areas["value"], ...)``; its ``classes`` share ``areas``' index.
-    indicator_label, unit : str
-        Shown in tooltip and legend (``"Arbeitslosenquote"``, ``"%"``).
-    city_value : float, optional
-        Value for the whole city, shown in tooltip and legend.
-    lang : {"de", "en"}
-        Language and number format.
-    flag_label : str, optional
-        Legend/tooltip text of the flag outline (default "erhöhter Bedarf").
+    layer : MapLayer
+        The areas (EPSG:25832, columns ``code``, ``name``, ``value``, optional ``note``,
+        ``suppressed``, ``flagged``, ``rank``), their classification and the labels of
+        tooltip and legend.
     selected : str, optional
         ``code`` of an area to outline as selected.
     show_labels : bool
         Write area names onto the map.
     draw : bool
         Add the leaflet-draw toolbar (vendored).
-    tiles, tiles_attribution : str, optional
-        URL template of a local tile server and its attribution; none by default.
+    tiles : TileSource, optional
+        A local tile server and its attribution; none by default.
     attribution : str, optional
         Source note for the area data (bottom right), escaped.
     tolerance_m : float
@@ -171,6 +151,7 @@ def build_map(  # noqa: PLR0913 (loose parameters, to group in a value object, i
     folium.Map
         Loads only ``/app/static/...``; render with ``st_folium`` (see module doc).
     """
+    areas, classification, labels = layer.areas, layer.classification, layer.labels
     missing = {"code", "name", "value"} - set(areas.columns)
     if missing:
         problem = f"areas lacks columns {sorted(missing)}"
@@ -190,16 +171,13 @@ def build_map(  # noqa: PLR0913 (loose parameters, to group in a value object, i
              if isinstance(v, str) and v}
 
     cols = {"classes": classes, "values": values, "suppressed": suppressed, "flagged": flagged, "ranks": ranks}
-    tip_kw = dict(indicator_label=indicator_label, unit=unit, decimals=decimals, lang=lang)
     compact = None
     if len(areas) > COMPACT_MIN_AREAS:  # thousands of grid cells: columns, tooltips built in the browser
-        compact = _compact_props(areas, cols, classification, tip_kw)
+        compact = _compact_props(areas, cols, classification, labels)
         compact["g"] = encode_geometries(web)
         props = []
     else:
-        props = _full_props(areas, cols, notes, classification,
-                            dict(tip_kw, n_ranked=n_ranked, city_name=city_name, city_value=city_value,
-                                 flag_label=flag_label))
+        props = _full_props(layer, cols, notes, n_ranked)
 
     drawn = classes[(classes >= 0) & ~suppressed]
     counts = tuple(int((drawn == i).sum()) for i in range(classification.k))
@@ -220,12 +198,10 @@ def build_map(  # noqa: PLR0913 (loose parameters, to group in a value object, i
         "selectedStyle": SELECTED_STYLE,
         "attribution": maphtml.escape(attribution) if attribution else None,
         "legend": {"position": legend_position, "html": maphtml.legend_html(
-            classification, indicator_label=indicator_label, unit=unit, counts=counts,
+            classification, labels=labels, counts=counts,
             n_no_data=int((values.isna() & ~suppressed).sum()),
             n_suppressed=int(suppressed.sum()), n_flagged=int(flagged.sum()),
-            flag_label=flag_label, selected_label=t("wm_selected", lang) if selected_mask.any()
-            else None, city_name=city_name, city_value=city_value, decimals=decimals,
-            lang=lang)},
+            selected_label=t("wm_selected", labels.lang) if selected_mask.any() else None)},
         "labels": None,
         "fit": {"bounds": bounds, "padding": [14, 14]},
     }
@@ -247,14 +223,14 @@ def build_map(  # noqa: PLR0913 (loose parameters, to group in a value object, i
     )
     make_offline(m)
     if tiles:
-        folium.TileLayer(tiles=tiles, attr=tiles_attribution or "", name="tiles",
+        folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="tiles",
                          max_zoom=19).add_to(m)
     # fitted in choropleth.js (not folium's fit_bounds, which animates from zoom_start)
     group = AreasGroup()
     Choropleth(spec, bounds).add_to(group)
     group.add_to(m)
     if draw:
-        DrawLocal(draw_texts(lang)).add_to(m)  # before the toolbar: it reads the texts when made
+        DrawLocal(draw_texts(labels.lang)).add_to(m)  # before the toolbar: it reads the texts when made
         d = folium.plugins.Draw(export=False, position="topleft",
                                 draw_options={"polyline": False, "circlemarker": False, "marker": False})  # areas only
         make_offline(d)
@@ -262,44 +238,9 @@ def build_map(  # noqa: PLR0913 (loose parameters, to group in a value object, i
     return m
 
 
-def draw_texts(lang: Lang = "de") -> dict:
-    """leaflet-draw's ``L.drawLocal`` texts (those of the tools the map offers) in ``lang``."""
-    def w(key: str) -> str:
-        return t(key, lang)
-
-    return {
-        "draw": {
-            "toolbar": {
-                "actions": {"title": w("draw_cancel_title"), "text": w("draw_cancel")},
-                "finish": {"title": w("draw_finish_title"), "text": w("draw_finish")},
-                "undo": {"title": w("draw_undo_title"), "text": w("draw_undo")},
-                "buttons": {"polygon": w("draw_polygon"), "rectangle": w("draw_rectangle"), "circle": w("draw_circle")},
-            },
-            "handlers": {
-                "circle": {"tooltip": {"start": w("draw_circle_start")}, "radius": w("draw_radius")},
-                "polygon": {"tooltip": {"start": w("draw_polygon_start"), "cont": w("draw_polygon_cont"),
-                                        "end": w("draw_polygon_end")}},
-                "rectangle": {"tooltip": {"start": w("draw_rectangle_start")}},
-                "simpleshape": {"tooltip": {"end": w("draw_release")}},
-            },
-        },
-        "edit": {
-            "toolbar": {
-                "actions": {"save": {"title": w("draw_save_title"), "text": w("draw_save")},
-                            "cancel": {"title": w("draw_cancel_edit_title"), "text": w("draw_cancel")},
-                            "clearAll": {"title": w("draw_clear_all_title"), "text": w("draw_clear_all")}},
-                "buttons": {"edit": w("draw_edit"), "editDisabled": w("draw_edit_disabled"),
-                            "remove": w("draw_remove"), "removeDisabled": w("draw_remove_disabled")},
-            },
-            "handlers": {"edit": {"tooltip": {"text": w("draw_edit_tip"), "subtext": w("draw_edit_subtip")}},
-                         "remove": {"tooltip": {"text": w("draw_remove_tip")}}},
-        },
-    }
-
-
-def _full_props(areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], notes: dict, classification: Classification,
-                tip_kw: dict) -> list[dict]:
+def _full_props(layer: MapLayer, cols: dict[str, pd.Series], notes: dict, n_ranked: int) -> list[dict]:
     """Per area: code, tooltip HTML and style (the Stadtteil-sized maps)."""
+    areas, classification = layer.areas, layer.classification
     classes, values, suppressed, flagged, ranks = (cols[k] for k in ("classes", "values", "suppressed", "flagged",
                                                                      "ranks"))
     props = []
@@ -315,7 +256,7 @@ def _full_props(areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], notes: dict
         tip = maphtml.tooltip_html(
             areas.at[idx, "name"], None if math.isnan(val) else float(val),
             rank=None if math.isnan(ranks[idx]) else int(ranks[idx]), suppressed=bool(suppressed[idx]),
-            flagged=bool(flagged[idx]), extra=notes.get(idx), **tip_kw)
+            flagged=bool(flagged[idx]), extra=notes.get(idx), labels=layer.labels, n_ranked=n_ranked)
         code = str(areas.at[idx, "code"])
         # the class lets tests and scripts find an area's <path> by code
         css = f"sm-area sm-area-{re.sub(r'[^A-Za-z0-9_-]', '_', code)}"
@@ -325,20 +266,20 @@ def _full_props(areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], notes: dict
 
 
 def _compact_props(areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], classification: Classification,
-                   tip_kw: dict) -> dict:
+                   labels: MapLabels) -> dict:
     """Columns of code, class and formatted value; styles and tooltips are made in the browser.
 
     Every string is escaped here, as in :func:`geo.webmap.html.tooltip_html`. Class ``-1`` is no
     data, ``-2`` suppressed (drawn hatched). The geometry column ``g`` is added by the caller.
     """
-    unit, decimals, lang = tip_kw["unit"], tip_kw["decimals"], tip_kw["lang"]
+    unit, decimals, lang = labels.unit, labels.decimals, labels.lang
     supp = cols["suppressed"].to_numpy(bool)
     k = np.where(supp, -2, cols["classes"].to_numpy(int))
     vals = cols["values"].to_numpy(float)
     shown = [None if kk < 0 or math.isnan(v) else maphtml.escape(fmt_value(float(v), unit, decimals, lang))
              for kk, v in zip(k, vals)]
     return {"colors": list(classification.colors), "noData": NO_DATA_COLOR, "style": AREA_STYLE,
-            "label": maphtml.escape(tip_kw["indicator_label"]), "noDataText": maphtml.escape(t("no_data", lang)),
+            "label": maphtml.escape(labels.indicator_label), "noDataText": maphtml.escape(t("no_data", lang)),
             "suppressedText": maphtml.escape(t("wm_suppressed", lang)),
             "c": [maphtml.escape(c) for c in areas["code"].astype(str).to_numpy()], "k": k.tolist(), "v": shown}
 

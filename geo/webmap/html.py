@@ -9,38 +9,48 @@ from __future__ import annotations
 
 from html import escape
 
+from geo.webmap.layer import MapLabels
 from indicators.compute.classify import SCHEME_NAMES, Classification
-from indicators.formatting import Lang, fmt_rank, fmt_value
+from indicators.formatting import fmt_rank, fmt_value
 from indicators.wording import lang_of, t
 
 
-def tooltip_html(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
+def tooltip_html(
     name: str,
     value: float | None,
     *,
-    indicator_label: str,
-    unit: str = "",
+    labels: MapLabels,
     rank: int | None = None,
     n_ranked: int = 0,
-    city_name: str = "Lübeck",
-    city_value: float | None = None,
     suppressed: bool = False,
     flagged: bool = False,
-    flag_label: str | None = None,
-    decimals: int = 1,
-    lang: Lang = "de",
     extra: str | None = None,
 ) -> str:
     """Tooltip of one area: name, value with unit, rank and city value.
 
-    ``extra`` is an extra line from the caller (e.g. class and robustness of a
-    need assessment); like every data string it is escaped.
+    Parameters
+    ----------
+    name : str
+        Area name (escaped).
+    value : float, optional
+        The area's value; None or NaN is "no data".
+    labels : MapLabels
+        Indicator label, unit, city name and value, decimals, language, flag text.
+    rank, n_ranked : int
+        The area's rank among ``n_ranked`` areas (shown when both are given).
+    suppressed, flagged : bool
+        Value hidden for privacy; area flagged.
+    extra : str, optional
+        An extra line from the caller (e.g. class and robustness of a need assessment);
+        like every data string it is escaped.
 
     Returns
     -------
     str
         HTML in which every data string is escaped.
     """
+    indicator_label, unit, decimals, lang = labels.indicator_label, labels.unit, labels.decimals, labels.lang
+    city_name, city_value = labels.city_name, labels.city_value
     rows = []
     if suppressed:
         note = t("wm_suppressed", lang)
@@ -63,7 +73,7 @@ def tooltip_html(  # noqa: PLR0913 (loose parameters, to group in a value object
             parts.append(f"<tr{attr}><th>{escape(label)}</th><td>{escape(val)}</td></tr>")
         parts.append("</table>")
     if flagged:
-        parts.append(f'<div class="sm-tip-flag">{escape(flag_label or t("flag_elevated", lang))}</div>')
+        parts.append(f'<div class="sm-tip-flag">{escape(labels.flag_label or t("flag_elevated", lang))}</div>')
     if extra:
         parts.append(f'<div class="sm-tip-note">{escape(extra)}</div>')
     parts.append("</div>")
@@ -101,21 +111,15 @@ def _city_class(c: Classification, city_value: float | None) -> int | None:
     return next(i for i in range(c.k) if city_value <= c.edges[i + 1] or i == c.k - 1)
 
 
-def legend_html(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
+def legend_html(
     c: Classification,
     *,
-    indicator_label: str,
-    unit: str = "",
+    labels: MapLabels,
     counts: tuple[int, ...] | None = None,
     n_no_data: int = 0,
     n_suppressed: int = 0,
     n_flagged: int = 0,
-    flag_label: str | None = None,
     selected_label: str | None = None,
-    city_name: str = "Lübeck",
-    city_value: float | None = None,
-    decimals: int = 1,
-    lang: Lang = "de",
 ) -> str:
     """Legend: title, scheme, class intervals with area counts, special entries.
 
@@ -123,16 +127,22 @@ def legend_html(  # noqa: PLR0913 (loose parameters, to group in a value object,
     ----------
     c : Classification
         Classes, colours and German/English interval labels.
+    labels : MapLabels
+        Indicator label, unit, city name and value, decimals, language, flag text.
     counts : tuple of int, optional
         Areas per class as drawn (defaults to ``c.counts``).
     n_no_data, n_suppressed, n_flagged : int
         The grey, hatched and outlined entries are shown when their count is > 0.
+    selected_label : str, optional
+        Text of the selected-area entry (none: no entry).
 
     Returns
     -------
     str
         HTML in which every data string is escaped.
     """
+    indicator_label, unit, decimals, lang = labels.indicator_label, labels.unit, labels.decimals, labels.lang
+    city_name, city_value, flag_label = labels.city_name, labels.city_value, labels.flag_label
     counts = c.counts if counts is None else counts
     scheme = SCHEME_NAMES[lang_of(lang)].get(c.scheme, c.scheme)
     sub = f"{t('wm_in', lang)} {unit}, " if unit else ""

@@ -16,6 +16,7 @@ from pyproj import Transformer
 
 from geo.crs import METRIC_CRS
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import classify
 from indicators.wording import t
 
@@ -38,7 +39,7 @@ def _on_top(marker: folium.CircleMarker) -> folium.CircleMarker:
 
 def supply_map(*, areas: gpd.GeoDataFrame, area_values: pd.DataFrame, label: str, facilities: pd.DataFrame,
                attribution: str, sites: pd.DataFrame | None = None, lang: str = "de",
-               tiles: dict | None = None) -> folium.Map:
+               tiles: TileSource | None = None) -> folium.Map:
     """Areas coloured by ``area_values["value"]``, facilities as dots, chosen sites as large rings.
 
     Parameters
@@ -54,14 +55,15 @@ def supply_map(*, areas: gpd.GeoDataFrame, area_values: pd.DataFrame, label: str
     attribution
         Sources of areas, demand and facilities with their dates.
     tiles
-        ``tiles``/``tiles_attribution`` of :func:`ui.common.tiles`.
+        A local tile server (:func:`ui.common.tiles`), if any.
     """
     v = area_values.set_index("code")
     layer = areas[["code", "name", "geometry"]].copy()
     layer["value"] = layer["code"].map(v["value"]).astype(float)
     layer["suppressed"] = layer["code"].map(v["withheld"]).fillna(False).astype(bool)
-    m = build_map(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang), indicator_label=label,
-                  unit="%", lang=lang, decimals=1, attribution=attribution, **(tiles or {}))
+    map_labels = MapLabels(indicator_label=label, unit="%", lang=lang, decimals=1)
+    classes = classify(layer["value"].where(~layer["suppressed"]), lang=lang)
+    m = build_map(MapLayer(layer, classes, map_labels), attribution=attribution, tiles=tiles)
     # the areas are swapped in as the last layer (ui.map_view.show_map): points need a pane above them
     folium.map.CustomPane(PANE, z_index=650).add_to(m)
     dots = folium.FeatureGroup(name=t("sup_facilities", lang))

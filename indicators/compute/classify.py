@@ -22,13 +22,11 @@ from branca.utilities import color_brewer
 from indicators.compute.flags import area_sd
 from indicators.errors import InputError, msg
 from indicators.formatting import Lang, fmt_range
-from indicators.schemes import (  # noqa: F401 (re-exported)
-    DEFAULT_PALETTE,
-    DIVERGING_PALETTES,
-    SCHEME_NAMES,
-    SCHEMES,
-    SEQUENTIAL_PALETTES,
-)
+from indicators.schemes import DEFAULT_PALETTE as DEFAULT_PALETTE  # re-exported (pages, print map)
+from indicators.schemes import DIVERGING_PALETTES as DIVERGING_PALETTES
+from indicators.schemes import SCHEME_NAMES as SCHEME_NAMES
+from indicators.schemes import SCHEMES as SCHEMES
+from indicators.schemes import SEQUENTIAL_PALETTES as SEQUENTIAL_PALETTES
 from indicators.wording.message import Listed, Number
 
 NO_DATA_COLOR = "#d4d4d4"
@@ -218,7 +216,8 @@ def _upper_bounds(y: np.ndarray, scheme: str, k: int,
             last = int(np.searchsorted(bins, y.max(), side="left"))
             bins = bins[: last + 1].astype(float)
             bins[-1] = float(y.max())
-            return bins[bins >= y.min()]
+            kept: np.ndarray = bins[bins >= y.min()]
+            return kept
     problem = f"unknown scheme {scheme!r}; choose one of {SCHEMES}"
     raise ValueError(problem)
 

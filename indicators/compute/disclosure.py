@@ -22,7 +22,9 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import Indicator
-from indicators.compute.totals import declare_parts, infer_relations, parse_parts  # noqa: F401  (re-exported)
+from indicators.compute.totals import declare_parts as declare_parts  # re-exported (CLI, upload)
+from indicators.compute.totals import infer_relations as infer_relations
+from indicators.compute.totals import parse_parts as parse_parts
 
 MIN_COUNT = 3
 # Totals and their parts within one area and year (variable ids of the shipped catalogue).

@@ -5,6 +5,8 @@ import numpy as np
 import pandas as pd
 
 from indicators.dataset import Dataset
+from indicators.formatting import fmt_change, fmt_rank, fmt_value
+from indicators.wording import t
 
 
 def area_profile(ds: Dataset, code: str, year: int, lang: str = "de") -> pd.DataFrame:
@@ -50,3 +52,23 @@ def area_profile(ds: Dataset, code: str, year: int, lang: str = "de") -> pd.Data
     if not out.empty:
         out["trend"] = out["value"] - out["first_value"]
     return out
+
+
+def profile_table(prof: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
+    """The profile as people read it: indicator, value (or "gesperrt"), city, rank of n, trend since.
+
+    ``prof`` is :func:`area_profile`; columns ``indicator, value, city, rank, trend`` hold texts in
+    ``lang`` (headers through :func:`indicators.wording.display_columns`).
+    """
+    if prof.empty:
+        return pd.DataFrame(columns=["indicator", "value", "city", "rank", "trend"])
+    n = int(prof["n"].max())
+    return pd.DataFrame({
+        "indicator": prof["label"],
+        "value": [(t("suppressed", lang) if s else fmt_value(v, u, d, lang))
+                  for v, u, d, s in zip(prof["value"], prof["unit"], prof["decimals"], prof["suppressed"])],
+        "city": [fmt_value(v, u, d, lang) for v, u, d in zip(prof["city"], prof["unit"], prof["decimals"])],
+        "rank": [fmt_rank(int(r), n, lang) if pd.notna(r) else "–" for r in prof["rank"]],
+        "trend": [t("atlas_since", lang, change=fmt_change(d, dec, lang), year=y) if pd.notna(d) else "–"
+                  for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])],
+    })

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.formatting import fmt_change, fmt_number
+from indicators.formatting import fmt_change, fmt_number, fmt_value
 from indicators.wording import t
 
 
@@ -22,7 +22,8 @@ def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int =
     -------
     pandas.DataFrame
         ``rank, code, name, value, vs_city, flagged, value_num``: formatted text
-        for display plus the raw value for sorting and export.
+        for display plus the raw value for sorting and export. With a ``raw`` column in
+        ``layer`` (smoothed values) also ``raw`` (formatted) after ``value``.
     """
     df = pd.DataFrame({
         "rank": layer["rank"].astype("Int64"),
@@ -42,5 +43,8 @@ def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int =
         for v in df["value_num"]
     ]
     df["flagged"] = flagged.to_numpy()
+    raw = ["raw"] if "raw" in layer else []
+    if raw:  # EB smoothing on (indicators.compute.smoothing.smoothed_layer): the raw values beside
+        df["raw"] = [fmt_value(v, "", decimals, lang) for v in layer["raw"]]
     return df.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)[
-        ["rank", "code", "name", "value", "vs_city", "flagged", "value_num"]]
+        ["rank", "code", "name", "value", *raw, "vs_city", "flagged", "value_num"]]

@@ -17,6 +17,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from indicators.catalogue import Indicator
+from indicators.errors import InputError, msg
+
 
 def eb_rates(events: pd.Series, population: pd.Series, factor: float = 1.0) -> pd.DataFrame:
     """Raw and globally EB-smoothed rates side by side.
@@ -53,4 +56,30 @@ def eb_rates(events: pd.Series, population: pd.Series, factor: float = 1.0) -> p
     c = np.divide(a, denom, out=np.zeros_like(denom), where=denom > 0)
     out.loc[ok, "smoothed"] = (m + c * (rr - m)) * factor
     out.loc[ok, "weight"] = c
+    return out
+
+
+def smoothable(ind: Indicator) -> bool:
+    """Whether ``ind`` can be EB-smoothed: a rate of one plain count over one population.
+
+    Not a balance (a subtracted numerator term) and not a density (over ``area_km2``).
+    """
+    return (ind.kind == "rate" and len(ind.numerator) == 1 and len(ind.denominator) == 1
+            and not ind.numerator[0].startswith("-") and ind.denominator[0] != "area_km2")
+
+
+def smoothed_layer(layer: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
+    """A copy of ``layer`` (``value``, ``numerator``, ``denominator``) with EB-smoothed ``value``
+    and the values as they were in ``raw``.
+
+    Raises
+    ------
+    InputError
+        If ``ind`` is not :func:`smoothable`.
+    """
+    if not smoothable(ind):
+        raise InputError(msg("err_not_smoothable", indicator=ind.id))
+    eb = eb_rates(layer["numerator"], layer["denominator"], ind.factor)
+    out = layer.copy()
+    out["raw"], out["value"] = layer["value"], eb["smoothed"]
     return out

@@ -72,3 +72,17 @@ def relative_change_problem(ind: Indicator, start_values: pd.Series) -> str | No
     if (v <= 0).any():
         return "not_positive"
     return None
+
+
+def start_problem(values: pd.DataFrame, ind: Indicator, start: int, reference_code: str | None) -> str | None:
+    """:func:`relative_change_problem` of ``ind`` for the areas' values in ``start`` (the city left out)."""
+    base = values[(values["indicator"] == ind.id) & (values["year"] == start)
+                  & (values["area_code"] != reference_code)]["value"]
+    return relative_change_problem(ind, base)
+
+
+def area_series(values: pd.DataFrame, ind: Indicator, code: str,
+                reference_code: str | None) -> tuple[pd.DataFrame, int]:
+    """The area's (and the city's) values of ``ind`` over the years, and its decimals over all years."""
+    decimals = ind.decimals_for(values.loc[values["indicator"] == ind.id, "value"])
+    return series(values, ind.id, [code, reference_code] if reference_code else [code]), decimals

@@ -15,12 +15,8 @@ Zensus 2011, wide
     ``gitter_id_1km`` or ``gitter_id_100m`` with ``x``/``y`` (cell centre) and value
     columns; ``-1`` means no value (nobody lives there), ``-9`` kept secret.
 
-Marks (Zeichenerklärung of official statistics) are read by their meaning: a
-secret or missing value is missing (NaN), never 0, and listed in the report; a
-value in brackets or flagged ``KLAMMERN`` is used with a note. The dash ("-",
-"–") means "nothing there", exactly zero, as in the table reader
-(:data:`indicators.ingest.validate.ZERO_SYMBOLS`): a count is 0; a mean or share
-of nothing does not exist, so there it is missing. Both are listed.
+Marks of official statistics (secret, missing, in brackets, the dash) are read by
+:mod:`indicators.ingest.grid_values`.
 """
 from __future__ import annotations
 
@@ -33,24 +29,17 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import InputError, msg
+from indicators.ingest.grid_values import MARK_COLUMN, long_values, resolve_dashes, variable_kind
 from indicators.ingest.read import decode, sniff_delimiter
-from indicators.ingest.report import DROPPED, USED, WARNING, Report
-from indicators.ingest.validate import ZERO_SYMBOLS
+from indicators.ingest.report import Report
 from indicators.limits import GRID_FILE_MAX_BYTES
 from indicators.wording.message import Message
 
 ID_RE = re.compile(r"^CRS3035RES(\d+)(m|km)N(\d+)E(\d+)$", re.IGNORECASE)
 _ID_RE2 = r"(?i)^CRS3035RES(?P<size>\d+)(?P<unit>m|km)N(?P<north>\d+)E(?P<east>\d+)$"  # ID_RE for pyarrow
 ID_COLUMN = re.compile(r"^gitter_id_(100m|1km|10km)$", re.IGNORECASE)
-MARK_COLUMN = "werterlaeuternde_zeichen"
 RESOLUTIONS = {"100m": 100, "1km": 1000, "10km": 10000}
-# Marks that stand for "no number": symbol -> meaning (German, for the report).
-NO_VALUE_MARKS = {  # symbol -> wording key of its meaning (the official legend, as for tables)
-    ".": "ingest_sym_secret", "x": "ingest_sym_locked", "/": "ingest_sym_unsure", "...": "ingest_sym_later",
-    "…": "ingest_sym_later", "-1": "ingest_sym_grid_none", "-9": "ingest_sym_grid_secret",
-}
 POPULATION_NAMES = ("einwohner", "insgesamt_bevoelkerung", "population_total", "population")
-_MEAN_HINTS = ("anteil", "quote", "durchschn", "mittel", "_a", "_d", "mean", "share", "je_", "pro_")
 
 
 class GridError(InputError):
@@ -123,34 +112,6 @@ def parse_cell_ids(ids: pd.Series) -> pd.DataFrame:
                          "unit": unit}, index=ids.index)
 
 
-def variable_kind(name: str, values: pd.Series) -> str:
-    """``mean`` for shares and means (by name, or non-integer values), else ``count``."""
-    low = name.lower()
-    if any(h in low for h in _MEAN_HINTS):
-        return "mean"
-    v = values.dropna()
-    return "mean" if len(v) and not np.allclose(v, np.round(v)) else "count"
-
-
-def _to_number(text: pd.Series, decimal: str,
-               codes_2011: bool) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    """(number, no-value mark or "", in-brackets flag, dash flag) of value cells; a dash reads as 0."""
-    s = text.fillna("").astype(str).str.strip()
-    bracket = s.str.fullmatch(r"\(.*\)")
-    s = s.where(~bracket, s.str.slice(1, -1).str.strip())
-    if codes_2011:  # -1 / -9 (also written -1.0) are codes, not numbers
-        s = s.replace({"-1.0": "-1", "-9.0": "-9"})
-    else:
-        s = s.where(~s.isin(["-1", "-9"]), s + " ")  # plain negative numbers in a 2022 file
-    mark = s.where(s.str.lower().isin(NO_VALUE_MARKS), "")
-    dash = s.isin(ZERO_SYMBOLS)
-    num = s.where(~dash, "0").str.replace(" ", "", regex=False)
-    if decimal == ",":
-        num = num.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    value = pd.to_numeric(num.where(mark == "", None), errors="coerce")
-    return value, mark, bracket, dash
-
-
 def _read_text(source: str | Path | bytes, name: str) -> tuple[pd.DataFrame, str]:
     if isinstance(source, (str, Path)):
         path = Path(source)
@@ -211,11 +172,11 @@ def read_grid(source: str | Path | bytes, name: str | None = None) -> GridTable:
     decimal = "," if delim == ";" else "."
     cells = _cells(frame, id_col, res, report)
     codes_2011 = id_col.islower()  # the 2011 files name the id column in lower case
-    values = _values(frame, value_cols, decimal, cells["cell_id"], report, codes_2011)
+    values = long_values(frame, value_cols, decimal, cells["cell_id"], report, codes_2011)
     report.rows_used = int(values["line"].nunique())
     cells = cells.drop_duplicates("cell_id").reset_index(drop=True)
     kinds = {v: variable_kind(v, g["value"][~g["dash"]]) for v, g in values.groupby("variable", sort=False)}
-    values = _dashes(values, kinds, report)
+    values = resolve_dashes(values, kinds, report)
     weight = next((v for v in kinds if v.lower() in POPULATION_NAMES and kinds[v] == "count"), None)
     return GridTable(res, cells, values, kinds, weight, [report])
 
@@ -246,56 +207,6 @@ def _cells(frame: pd.DataFrame, id_col: str, res: int, report: Report) -> pd.Dat
                                          ex=f"{out.at[row, 'east'] + res / 2:.0f}", ey=f"{out.at[row, 'north'] + res / 2:.0f}"))
         bad = bad | wrong
     return out[~bad]
-
-
-def _values(frame: pd.DataFrame, value_cols: list[str], decimal: str, cell_ids: pd.Series,
-            report: Report, codes_2011: bool) -> pd.DataFrame:
-    """Long values of the valid rows; marks and duplicates listed in the report."""
-    marks = frame[[c for c in frame.columns if c.lower() == MARK_COLUMN]]
-    qual = marks.iloc[:, 0].str.strip() if marks.shape[1] else pd.Series("", index=frame.index)
-    parts = []
-    for col in value_cols:
-        value, mark, bracket, dash = _to_number(frame[col], decimal, codes_2011)
-        var = frame["_var"] if "_var" in frame else pd.Series(col, index=frame.index)
-        parts.append(pd.DataFrame({"line": frame.index, "cell_id": "", "variable": var, "value": value,
-                                   "mark": mark, "bracket": bracket | qual.str.lower().isin(["klammern", "()"]),
-                                   "text": frame[col], "column": col, "dash": dash}))
-    v = pd.concat(parts)
-    v = v[v["line"].isin(cell_ids.index)]
-    v["cell_id"] = cell_ids.reindex(v["line"]).to_numpy()
-    unreadable = v["value"].isna() & (v["mark"] == "") & (v["text"].str.strip() != "")
-    for r in v[unreadable].itertuples():
-        report.add(int(r.line), r.column, msg("grid_not_a_number", text=repr(str(r.text)[:30])),
-                   "als fehlend behandelt", WARNING)
-    for r in v[v["mark"] != ""].itertuples():
-        meaning = msg(NO_VALUE_MARKS.get(str(r.mark).lower(), "grid_mark_none"))
-        report.add(int(r.line), r.column, msg("grid_mark", mark=repr(r.mark), meaning=meaning), "als fehlend behandelt, nicht als 0",
-                   WARNING)
-    empty = v["value"].isna() & (v["mark"] == "") & (v["text"].str.strip() == "")
-    for r in v[empty].itertuples():
-        report.add(int(r.line), r.column, msg("grid_empty_value"), "als fehlend behandelt, nicht als 0", WARNING)
-    for r in v[v["bracket"] & v["value"].notna()].itertuples():
-        report.add(int(r.line), r.column, msg("grid_bracketed"), USED, WARNING)
-    dup = v.duplicated(["cell_id", "variable"], keep="first")
-    for r in v[dup].itertuples():
-        report.add(int(r.line), r.column, msg("grid_cell_twice", cell=r.cell_id, variable=r.variable), DROPPED)
-    return v.loc[~dup, ["cell_id", "variable", "value", "line", "column", "text", "dash"]].reset_index(drop=True)
-
-
-def _dashes(values: pd.DataFrame, kinds: dict[str, str], report: Report) -> pd.DataFrame:
-    """The dash, "nothing there": 0 in a count, no value in a mean or share; each one listed."""
-    dash = values["dash"].to_numpy(bool)
-    mean = values["variable"].map(kinds).eq("mean").to_numpy()
-    for r in values[dash].itertuples():
-        if kinds.get(r.variable) == "mean":
-            report.add(int(r.line), r.column, msg("grid_dash_mean", text=repr(str(r.text).strip())),
-                       "als fehlend behandelt", WARNING)
-        else:
-            report.add(int(r.line), r.column, msg("grid_dash_zero", text=repr(str(r.text).strip())),
-                       "als 0 verwendet", WARNING)
-    out = values[["cell_id", "variable", "value", "line"]].copy()
-    out.loc[dash & mean, "value"] = np.nan
-    return out
 
 
 def join_grids(tables: list[GridTable]) -> GridTable:

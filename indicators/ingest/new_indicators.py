@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from indicators.catalogue import DIRECTIONS, KINDS, CatalogueError, Indicator, Source, parse_indicator
 from indicators.errors import InputError, error_message, msg
@@ -30,7 +31,7 @@ class FormError(InputError):
         self.problems = problems
 
 
-def default_fields(variable: str, known: Iterable[str] = ()) -> dict:  # noqa: ARG001 (unused, kept for the callers, issue #25)
+def default_fields(variable: str, known: Iterable[str] = ()) -> dict[str, Any]:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """Pre-filled form for a new variable: kind and unit guessed from its name, neutral direction.
 
     ``guess`` is the wording key that says what was guessed (shown for confirmation),
@@ -54,7 +55,40 @@ def _terms(value: object) -> list[str]:
     return [str(v).strip() for v in items if str(v).strip()]
 
 
-def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_id: str = "") -> Indicator:  # noqa: C901 (to split, issue #25)
+def _name_problems(f: Mapping[str, Any], vid: str, label: str) -> list[Message]:
+    """Problems of id, label and the free texts of a form."""
+    problems: list[Message] = []
+    if not _ID.fullmatch(vid):
+        problems.append(msg("err_form_id", id=repr(vid)))
+    if not label:
+        problems.append(msg("err_form_label"))
+    for key in ("label_de", "label_en", "unit", "licence", "reference_date", "source"):
+        if len(str(f[key] or "")) > MAX_TEXT:
+            problems.append(msg("err_form_too_long", key=key, max=MAX_TEXT))
+    return problems
+
+
+def _term_problems(kind: str, terms: tuple[list[str], list[str], list[str]], vid: str,
+                   variables: set[str]) -> list[Message]:
+    """Problems of numerator, denominator and parts (``terms``) against the table's ``variables``."""
+    num, den, parts = terms
+    problems: list[Message] = []
+    known = variables | {vid}
+    if variables:
+        for t in num + den:
+            if t.lstrip("-") not in known:
+                problems.append(msg("err_form_variable", name=t.lstrip("-")))
+    if parts and kind != "count":
+        problems.append(msg("err_form_parts_count"))
+    for t in parts:
+        if t.startswith("-") or (variables and t not in known) or t == vid:
+            problems.append(msg("err_form_part", name=t))
+    if kind == "rate" and not (num and den):
+        problems.append(msg("err_form_rate"))
+    return problems
+
+
+def indicator_from_form(fields: Mapping[str, Any], variables: Iterable[str] = (), source_id: str = "") -> Indicator:
     """Check a filled-in form and build the indicator.
 
     Parameters
@@ -75,37 +109,18 @@ def indicator_from_form(fields: Mapping, variables: Iterable[str] = (), source_i
     FormError
         Listing every problem, so the form can show them all at once.
     """
-    problems: list[Message] = []
     f = {k: fields.get(k) for k in FORM_FIELDS}
     vid = str(f["id"] or "").strip()
-    if not _ID.fullmatch(vid):
-        problems.append(msg("err_form_id", id=repr(vid)))
     label = str(f["label_de"] or "").strip()
-    if not label:
-        problems.append(msg("err_form_label"))
-    for key in ("label_de", "label_en", "unit", "licence", "reference_date", "source"):
-        if len(str(f[key] or "")) > MAX_TEXT:
-            problems.append(msg("err_form_too_long", key=key, max=MAX_TEXT))
+    problems = _name_problems(f, vid, label)
     kind = str(f["kind"] or "count")
     if kind not in KINDS:
         problems.append(msg("err_form_kind", kind=repr(kind), allowed=sorted(KINDS)))
     direction = str(f["direction"] or "neutral")
     if direction not in DIRECTIONS:
         problems.append(msg("err_form_direction", direction=repr(direction), allowed=sorted(DIRECTIONS)))
-    num, den = _terms(f["numerator"]), _terms(f["denominator"])
-    known = set(variables) | {vid}
-    if variables:
-        for t in num + den:
-            if t.lstrip("-") not in known:
-                problems.append(msg("err_form_variable", name=t.lstrip("-")))
-    parts = _terms(f["parts"])
-    if parts and kind != "count":
-        problems.append(msg("err_form_parts_count"))
-    for t in parts:
-        if t.startswith("-") or (variables and t not in known) or t == vid:
-            problems.append(msg("err_form_part", name=t))
-    if kind == "rate" and not (num and den):
-        problems.append(msg("err_form_rate"))
+    num, den, parts = _terms(f["numerator"]), _terms(f["denominator"]), _terms(f["parts"])
+    problems += _term_problems(kind, (num, den, parts), vid, set(variables))
     try:
         factor = float(str(f["factor"] if f["factor"] not in (None, "") else 1).replace(",", "."))
     except ValueError:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.ingest.report import USED, WARNING, Report
+from indicators.ingest.xlsx_errors import XLSX_ERRORS
 from indicators.ingest.zip_safety import zip_problem
 from indicators.limits import max_upload_bytes
 from indicators.wording.message import Message, Number, msg
@@ -171,7 +172,7 @@ def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheets = wb.worksheets
-    except Exception as exc:  # openpyxl raises many types (zip, XML, its own) for broken files
+    except XLSX_ERRORS as exc:  # what openpyxl raises for a broken workbook (indicators.ingest.xlsx_errors)
         return _xlsx_unreadable(exc, report)
     if not sheets:
         report.reject_file(msg("read_xlsx_no_sheet"))
@@ -181,7 +182,7 @@ def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
     while True:  # only openpyxl's lazy parsing is guarded: a bug of this loop stays a bug
         try:
             row = next(sheet_rows, None)
-        except Exception as exc:  # a broken sheet fails while it is read, row by row
+        except XLSX_ERRORS as exc:  # a broken sheet fails while it is read, row by row
             return _xlsx_unreadable(exc, report)
         if row is None:
             break

@@ -41,7 +41,7 @@ def norm(name: str) -> str:
 def ignored_columns(mapping: Mapping[str, object] | None) -> tuple[str, ...]:
     """The columns the planner marked "ignorieren" (``mapping["ignore"]``: a list or one name)."""
     value = (mapping or {}).get("ignore") or ()
-    items: Iterable = [value] if isinstance(value, str) else value if isinstance(value, Iterable) else [value]
+    items: Iterable[object] = [value] if isinstance(value, str) else value if isinstance(value, Iterable) else [value]
     return tuple(str(c) for c in items if str(c))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -114,7 +115,61 @@ def _drop(report: Report, row: int, col: str, problem: Message, wide: bool) -> N
     report.add(row, col, problem, VALUE_DROPPED if wide else DROPPED)
 
 
-def validate_table(  # noqa: C901 (to split, issue #25)
+def _area_year(rec: dict[str, Any], matcher: AreaMatcher, report: Report, cols: Mapping[str, str]) -> tuple[str, int] | None:
+    """The area code and year of a record; None (row reported as dropped) if either is unusable."""
+    row = int(rec[ROW_COL])
+    code = matcher.match(rec["area"])
+    if code is None:
+        report.add(row, cols["area"], msg("ingest_unknown_area", code=rec["area"]), DROPPED)
+        return None
+    year = rec["year"] if isinstance(rec["year"], int) else parse_number(rec["year"])
+    if year is None or not float(year).is_integer() or not 1900 <= year <= 2100:
+        report.add(row, cols["year"], msg("ingest_bad_year", year=rec["year"]), DROPPED)
+        return None
+    return code, int(year)
+
+
+def _variable(rec: dict[str, Any], report: Report) -> str | None:
+    """The variable name of a record; None (value reported as dropped) if empty or too long."""
+    row, wide = int(rec[ROW_COL]), bool(rec["_wide"])
+    variable = str(rec["variable"]).strip()
+    if not variable:
+        _drop(report, row, "variable", msg("ingest_variable_missing"), wide)
+        return None
+    if len(variable) > MAX_NAME:
+        _drop(report, row, "variable", msg("ingest_variable_too_long", n=MAX_NAME), wide)
+        return None
+    return variable
+
+
+def _value(rec: dict[str, Any], vcol: str, report: Report, decimal: str, ind: Indicator | None) -> float | None:
+    """The number of a record's value cell; None (reported as dropped) for a date, a missing-value
+    symbol, text or a negative count. A zero symbol counts as 0 (with a warning)."""
+    row, wide = int(rec[ROW_COL]), bool(rec["_wide"])
+    text = str(rec["value"]).strip()
+    if text.startswith("__DATE__"):
+        _drop(report, row, vcol, msg("ingest_date_not_number", date=text[8:18]), wide)
+        return None
+    if text in MISSING_SYMBOLS:
+        meaning = SYMBOL_MEANINGS.get(text)
+        _drop(report, row, vcol, (msg("ingest_no_value_symbol", text=text, meaning=msg(meaning)) if meaning
+                                  else msg("ingest_no_value", text=text)) if text else msg("ingest_value_missing"),
+              wide)
+        return None
+    if text in ZERO_SYMBOLS:
+        report.add(row, vcol, msg("ingest_zero_symbol", text=text), USED, WARNING)
+        text = "0"
+    value = parse_number(text, decimal)
+    if value is None:
+        _drop(report, row, vcol, msg("ingest_not_a_number", text=text[:40]), wide)
+        return None
+    if value < 0 and ind is not None and ind.is_count:
+        _drop(report, row, vcol, msg("ingest_negative_count", text=text), wide)
+        return None
+    return value
+
+
+def validate_table(
     raw: RawTable,
     report: Report,
     matcher: AreaMatcher,
@@ -155,52 +210,24 @@ def validate_table(  # noqa: C901 (to split, issue #25)
     long = _to_long(raw, roles, report, default_year, ignored_columns(mapping))
     cols = {"area": roles["area"], "year": roles.get("year", ""), "value": roles.get("value", "")}
 
-    keep: list[dict] = []
+    keep: list[dict[str, Any]] = []
     bad_rows: set[int] = set()  # rows dropped whole (area or year), reported once
     for rec in long.to_dict("records"):
-        row, wide = int(rec[ROW_COL]), bool(rec["_wide"])
+        row = int(rec[ROW_COL])
         if row in bad_rows:
             continue
-        vcol = rec["variable"] if wide else cols["value"]
-        code = matcher.match(rec["area"])
-        if code is None:
-            report.add(row, cols["area"], msg("ingest_unknown_area", code=rec["area"]), DROPPED)
+        place = _area_year(rec, matcher, report, cols)
+        if place is None:
             bad_rows.add(row)
             continue
-        year = rec["year"] if isinstance(rec["year"], int) else parse_number(rec["year"])
-        if year is None or not float(year).is_integer() or not 1900 <= year <= 2100:
-            report.add(row, cols["year"], msg("ingest_bad_year", year=rec["year"]), DROPPED)
-            bad_rows.add(row)
+        variable = _variable(rec, report)
+        if variable is None:
             continue
-        variable = str(rec["variable"]).strip()
-        if not variable:
-            _drop(report, row, "variable", msg("ingest_variable_missing"), wide)
-            continue
-        if len(variable) > MAX_NAME:
-            _drop(report, row, "variable", msg("ingest_variable_too_long", n=MAX_NAME), wide)
-            continue
-        text = str(rec["value"]).strip()
-        if text.startswith("__DATE__"):
-            _drop(report, row, vcol, msg("ingest_date_not_number", date=text[8:18]), wide)
-            continue
-        if text in MISSING_SYMBOLS:
-            meaning = SYMBOL_MEANINGS.get(text)
-            _drop(report, row, vcol, (msg("ingest_no_value_symbol", text=text, meaning=msg(meaning)) if meaning
-                                      else msg("ingest_no_value", text=text)) if text else msg("ingest_value_missing"),
-                  wide)
-            continue
-        if text in ZERO_SYMBOLS:
-            report.add(row, vcol, msg("ingest_zero_symbol", text=text), USED, WARNING)
-            text = "0"
-        value = parse_number(text, raw.decimal)
-        if value is None:
-            _drop(report, row, vcol, msg("ingest_not_a_number", text=text[:40]), wide)
-            continue
-        ind = catalogue.get(variable)
-        if value < 0 and ind is not None and ind.is_count:
-            _drop(report, row, vcol, msg("ingest_negative_count", text=text), wide)
-            continue
-        keep.append({"area_code": code, "year": int(year), "variable": variable, "value": value, ROW_COL: row})
+        vcol = rec["variable"] if rec["_wide"] else cols["value"]
+        value = _value(rec, vcol, report, raw.decimal, catalogue.get(variable))
+        if value is not None:
+            keep.append({"area_code": place[0], "year": place[1], "variable": variable, "value": value,
+                         ROW_COL: row})
 
     tidy = pd.DataFrame(keep, columns=TIDY_COLUMNS)
     tidy = _drop_duplicates(tidy, report, cols["value"] or "Wert")

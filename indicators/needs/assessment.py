@@ -12,7 +12,9 @@ that year's values.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,7 +23,7 @@ from indicators.compute.classify import Classification, classify
 from indicators.dataset import Dataset
 from indicators.needs.assess import assess
 from indicators.needs.explain import explain
-from indicators.needs.mss import STATUS_CLASSES, STATUS_CLASSES_EN
+from indicators.needs.mss_classes import STATUS_CLASSES, STATUS_CLASSES_EN
 from indicators.needs.registry import geography_method, need_method
 from indicators.needs.robustness import robustness
 from indicators.schemes import NEED_SCHEMES
@@ -39,7 +41,7 @@ class NeedSetup:
     dynamic_indicators: list[str] = field(default_factory=list)
     directions: dict[str, int] = field(default_factory=dict)
     weights: dict[str, float] | None = None
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 def need_frame(ds: Dataset, year: int, indicators: list[str]) -> pd.DataFrame:
@@ -73,6 +75,28 @@ def default_setup(ds: Dataset, year: int) -> NeedSetup:
     return NeedSetup(method, list(chosen.indicators), list(chosen.dynamic), dict(chosen.directions))
 
 
+def needs_setup(ds: Dataset, year: int, *, method: str | None = None, indicators: Sequence[str] | None = None,
+                threshold: float | None = None) -> NeedSetup:
+    """The default set-up of ``ds`` (:func:`default_setup`) with a user's choices.
+
+    Another ``method`` keeps the dynamic indicators only if it uses them; other ``indicators``
+    keep their default directions (an indicator without one counts upwards, +1); a ``threshold``
+    replaces the method's preset flag threshold. What the Bedarfslagen and Strategie pages,
+    the sandbox and ``cli.py needs`` assess.
+    """
+    setup = default_setup(ds, year)
+    if method is not None and method != setup.method:
+        dynamic = setup.dynamic_indicators if need_method(method).uses_dynamic else []
+        setup = dataclasses.replace(setup, method=method, dynamic_indicators=dynamic)
+    if indicators is not None:
+        chosen = list(indicators)
+        directions = {i: setup.directions.get(i, 1) for i in [*chosen, *setup.dynamic_indicators]}
+        setup = dataclasses.replace(setup, indicators=chosen, directions=directions)
+    if threshold is not None:
+        setup = dataclasses.replace(setup, params={**setup.params, "flag_threshold": float(threshold)})
+    return setup
+
+
 def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = True
               ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
     """Assess, explain and (optionally) test the robustness of the flags.
@@ -101,7 +125,7 @@ def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = 
     return result, expl, rob
 
 
-MSS_CLASSES, MSS_CLASSES_EN = STATUS_CLASSES, STATUS_CLASSES_EN  # decided in indicators.needs.mss
+MSS_CLASSES, MSS_CLASSES_EN = STATUS_CLASSES, STATUS_CLASSES_EN  # decided in indicators.needs.mss_classes
 
 
 def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classification:

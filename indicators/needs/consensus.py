@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -94,7 +95,7 @@ def dataset_consensus(ds: Dataset, year: int, setup: NeedSetup, *, band: float =
     return consensus(df, setup.indicators, methods=methods, directions=setup.directions, band=band)
 
 
-def consensus_json(c: Consensus) -> dict:
+def consensus_json(c: Consensus) -> dict[str, Any]:
     """The consensus as plain data (``cli.py needs --consensus --json``)."""
     areas = []
     for r in c.areas.sort_values(["n_flagged", "id"], ascending=[False, True]).itertuples(index=False):
@@ -141,11 +142,9 @@ def sandbox(ds: Dataset, year: int, *, method: str, threshold: float | None = No
     """
     from dataclasses import replace
 
-    from indicators.needs.assessment import default_setup, run_needs
+    from indicators.needs.assessment import needs_setup, run_needs
 
-    base = default_setup(ds, year)
-    m = need_method(method)
-    setup = replace(base, method=method, dynamic_indicators=base.dynamic_indicators if m.uses_dynamic else [])
+    setup = needs_setup(ds, year, method=method)
     default, _, _ = run_needs(ds, year, setup, with_robustness=False)
     params = {} if threshold is None else {"flag_threshold": float(threshold)}
     trial_setup = replace(setup, weights=dict(weights) if weights else None, params=params)

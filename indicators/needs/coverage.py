@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -18,7 +19,7 @@ CANCELLED = "abgebrochen"
 NONE = "keine Maßnahme"
 
 
-def active_in(measure: Mapping, year: int) -> bool:
+def active_in(measure: Mapping[str, Any], year: int) -> bool:
     """Whether ``measure`` runs at some time in ``year`` and is not cancelled."""
     if measure.get("status") == CANCELLED:
         return False
@@ -45,7 +46,7 @@ class Coverage:
     share_measures_in_flagged: float | None
     measure_areas: frozenset[str] = field(default_factory=frozenset)
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         return {"year": self.year, "n_flagged": self.n_flagged, "n_measures": self.n_measures,
                 "share_flagged_with_measure": self.share_flagged_with_measure,
                 "share_measures_in_flagged": self.share_measures_in_flagged,
@@ -53,7 +54,7 @@ class Coverage:
                           for r in self.areas.itertuples(index=False)]}
 
 
-def need_coverage(result: pd.DataFrame, measures: Iterable[Mapping], *, geography: str, year: int) -> Coverage:
+def need_coverage(result: pd.DataFrame, measures: Iterable[Mapping[str, Any]], *, geography: str, year: int) -> Coverage:
     """Flagged areas of ``result`` (``id``, ``name``, ``flag``) against the active measures of ``geography``.
 
     Parameters

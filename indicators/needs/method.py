@@ -96,7 +96,8 @@ class NeedMethod:
     text_keys
         Wording keys: ``label``, ``score``, ``note``, ``about_title``, ``about_body``; by default
         ``needs_method_<name>``, ``needs_score_<name>``, ``needs_note_<name>``,
-        ``methods_<name>_title`` and ``methods_<name>_body``.
+        ``methods_<name>_title`` and ``methods_<name>_body``; optional ``none_flagged`` (a text
+        with ``{sd}``, the spread of the scores, added when no area is flagged; none by default).
     """
 
     name: str
@@ -112,10 +113,10 @@ class NeedMethod:
     text_keys: Mapping[str, str] = field(default_factory=dict)
 
     def text_key(self, part: str) -> str:
-        """Wording key of ``part`` (label, score, note, about_title, about_body)."""
+        """Wording key of ``part`` (label, score, note, about_title, about_body, none_flagged; "" = no text)."""
         defaults = {"label": f"needs_method_{self.name}", "score": f"needs_score_{self.name}",
                     "note": f"needs_note_{self.name}", "about_title": f"methods_{self.name}_title",
-                    "about_body": f"methods_{self.name}_body"}
+                    "about_body": f"methods_{self.name}_body", "none_flagged": ""}
         return self.text_keys.get(part, defaults[part])
 
     @property

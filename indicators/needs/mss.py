@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,15 +39,8 @@ import pandas as pd
 
 from indicators.errors import InputError, error_message, msg
 from indicators.needs.method import DefaultIndicators, NeedMethod, finish
-from indicators.needs.small_numbers import NOT_ASSESSED
+from indicators.needs.mss_classes import STATUS_CLASSES, STATUS_CLASSES_EN, combined_group, dynamic_class, status_class
 
-STATUS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")  # the one list of MSS status classes
-STATUS_CLASSES_EN = ("high", "medium", "low", "very low")        # their English names, same order
-DYNAMIC_CLASSES = ("positiv", "stabil", "negativ")
-DYNAMIC_SYMBOLS = {"positiv": "+", "stabil": "+/-", "negativ": "-"}
-#: Upper bounds (inclusive) of the status classes hoch/mittel/niedrig.
-STATUS_CUTS = (-1.0, 1.0, 1.5)
-DYNAMIC_CUTS = (-1.0, 1.0)
 #: MSS's published outlier ("Ausreißer"), old and new LOR key.
 MSS_OUTLIERS = ("10010203", "10100205")
 
@@ -78,41 +72,6 @@ def zscore(values: pd.Series, reference: pd.Series | None = None,
     if not np.isfinite(sd) or sd == 0:
         return pd.Series(0.0, index=values.index).where(values.notna())
     return (values.astype("float64") - mean) / sd
-
-
-def status_class(index: float) -> str:
-    """Status class of one standardised status sum (see module docstring)."""
-    if pd.isna(index):
-        return NOT_ASSESSED
-    lo, mid, hi = STATUS_CUTS
-    high, medium, low, very_low = STATUS_CLASSES
-    if index < lo:
-        return high
-    if index <= mid:
-        return medium
-    if index <= hi:
-        return low
-    return very_low
-
-
-def dynamic_class(index: float) -> str:
-    """Dynamics class of one standardised dynamics sum (see module docstring)."""
-    if pd.isna(index):
-        return NOT_ASSESSED
-    lo, hi = DYNAMIC_CUTS
-    positive, stable, negative = DYNAMIC_CLASSES
-    if index < lo:
-        return positive
-    if index <= hi:
-        return stable
-    return negative
-
-
-def combined_group(status: str, dynamic: str) -> str:
-    """One of the 12 groups, e.g. ``"4 -"`` for sehr niedrig / negativ."""
-    if status not in STATUS_CLASSES or dynamic not in DYNAMIC_CLASSES:
-        return NOT_ASSESSED
-    return f"{STATUS_CLASSES.index(status) + 1} {DYNAMIC_SYMBOLS[dynamic]}"
 
 
 def split_columns(columns: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -170,19 +129,42 @@ def _index(df: pd.DataFrame, cols: Sequence[str], mask: pd.Series,
     return zf, total, zscore(total)
 
 
-def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
+@dataclass(frozen=True, kw_only=True)
+class MssParams:
+    """The parameters of the MSS index besides its columns (MSS's own values by default).
+
+    Parameters
+    ----------
+    min_population : float
+        Areas with fewer residents are not assessed.
+    exclude : iterable of str
+        Area ids that are not assessed (default: MSS's published outlier).
+    reference : {"areas", "city"}
+        ``"areas"`` (MSS: mean over the assessed areas) or ``"city"`` (z centred on
+        ``city_values``; SD still over the areas).
+    city_values : mapping, optional
+        City value per indicator, required for ``reference="city"``.
+    drop_placeholders : bool
+        Treat all-zero indicator rows as placeholders, not data.
+    """
+
+    min_population: float = 300
+    exclude: Iterable[str] = MSS_OUTLIERS
+    reference: str = "areas"
+    city_values: Mapping[str, float] | None = None
+    drop_placeholders: bool = True
+
+
+def mss(
     df: pd.DataFrame,
     status_cols: Sequence[str] | None = None,
     dynamic_cols: Sequence[str] | None = None,
+    *,
     id_col: str = "id",
     population_col: str | None = "inhabitants",
-    min_population: float = 300,
-    exclude: Iterable[str] = MSS_OUTLIERS,
     directions: Mapping[str, int] | None = None,
     weights: Mapping[str, float] | None = None,
-    reference: str = "areas",
-    city_values: Mapping[str, float] | None = None,
-    drop_placeholders: bool = True,
+    params: MssParams | None = None,
 ) -> pd.DataFrame:
     """Compute the MSS status and dynamics index.
 
@@ -195,21 +177,13 @@ def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #
         ``dynamic_cols`` gives no dynamics index (classes "nicht bewertet").
     id_col, population_col
         Area id and residents column (``population_col=None``: no minimum).
-    min_population
-        Areas with fewer residents are not assessed.
-    exclude
-        Area ids that are not assessed (default: MSS's published outlier).
     directions
         +1 (higher = more need, default) or -1 per indicator.
     weights
         Weight per indicator in the sum (default 1; MSS uses equal weights).
-    reference
-        ``"areas"`` (MSS: mean over the assessed areas) or ``"city"``
-        (z centred on ``city_values``; SD still over the areas).
-    city_values
-        City value per indicator, required for ``reference="city"``.
-    drop_placeholders
-        Treat all-zero indicator rows as placeholders, not data.
+    params
+        Minimum population, excluded areas, reference, city values, placeholder rule
+        (default: :class:`MssParams`).
 
     Returns
     -------
@@ -219,6 +193,8 @@ def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #
         ``status_class``, ``dynamic_sum``, ``dynamic_index``, ``dynamic_class``
         and ``group`` (12 groups, e.g. ``"4 -"``), in input order.
     """
+    p = params or MssParams()
+    reference, city_values = p.reference, p.city_values
     s_default, d_default = split_columns(df.columns)
     status_cols = list(s_default if status_cols is None else status_cols)
     dynamic_cols = list(d_default if dynamic_cols is None else dynamic_cols)
@@ -236,7 +212,7 @@ def mss(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #
     centers = dict(city_values) if reference == "city" and city_values else None
 
     m = assessed_mask(df, status_cols + dynamic_cols, id_col, population_col,
-                      min_population, exclude, drop_placeholders)
+                      p.min_population, p.exclude, p.drop_placeholders)
     mask = m["assessed"]
     z_s, s_sum, s_idx = _index(df, status_cols, mask, directions, weights, centers)
     out = pd.DataFrame({"id": df[id_col].astype(str), "assessed": mask, "reason": m["reason"]})
@@ -293,7 +269,7 @@ def mss_from_file(path: str | Path, min_population: float = 300, exclude: Sequen
         raise InputError(msg("err_column_missing", path=path, column="inhabitants"))
     if min_population < 0:
         raise InputError(msg("err_min_population"))
-    return mss(df, min_population=min_population, exclude=[*MSS_OUTLIERS, *exclude])
+    return mss(df, params=MssParams(min_population=min_population, exclude=[*MSS_OUTLIERS, *exclude]))
 
 
 # --- the method record (registered in indicators.needs.registry) -------------------------------
@@ -303,13 +279,10 @@ def _run(df: pd.DataFrame, indicators: Sequence[str], *, id_col: str, population
          params: Mapping[str, Any]) -> pd.DataFrame:
     """The ``mss`` preset: status index as score, flag above ``flag_threshold`` (niedrig/sehr niedrig)."""
     p = params
-    r = mss(
-        df, status_cols=indicators, dynamic_cols=p.get("dynamic_indicators", []),
-        id_col=id_col, population_col=population_col, min_population=p["min_population"],
-        exclude=p["exclude"], directions=directions, weights=weights,
-        reference=p["reference"], city_values=p.get("city_values"),
-        drop_placeholders=p.get("drop_placeholders", True),
-    )
+    mss_params = MssParams(min_population=p["min_population"], exclude=p["exclude"], reference=p["reference"],
+                           city_values=p.get("city_values"), drop_placeholders=p.get("drop_placeholders", True))
+    r = mss(df, status_cols=indicators, dynamic_cols=p.get("dynamic_indicators", []), id_col=id_col,
+            population_col=population_col, directions=directions, weights=weights, params=mss_params)
     sd = float(r.loc[r["assessed"], "status_sum"].std(ddof=0)) or 1.0
     w = weights or {}
     for c in indicators:

@@ -10,6 +10,7 @@ threshold, e.g. 0.75 -> Phi(0.674 +- 0.25) = 0.664 / 0.822.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -29,18 +30,38 @@ def shifted_threshold(method: str, base: float, shift: float) -> float:
     return need_method(method).shift_threshold(base=base, shift=shift)
 
 
-def robustness(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
+@dataclass(frozen=True, kw_only=True)
+class Scenarios:
+    """The variants the robustness check runs against the baseline.
+
+    Parameters
+    ----------
+    methods : sequence of str, optional
+        Alternative methods (default: every registered method with ``in_robustness``).
+    shifts : sequence of float
+        Threshold shifts (z units).
+    robust_share : float
+        Agreement from which a result (flag or no flag) is labelled "robust" (else "knapp").
+    params : mapping, optional
+        Extra parameters per method, e.g. ``{"mss": {"exclude": [...]}}``.
+    """
+
+    methods: Sequence[str] | None = None
+    shifts: Sequence[float] = (-0.25, 0.0, 0.25)
+    robust_share: float = 0.8
+    params: Mapping[str, Mapping[str, Any]] | None = None
+
+
+def robustness(
     df: pd.DataFrame,
     indicators: Sequence[str],
     base_method: str = "mss",
+    *,
     id_col: str = "id",
     population_col: str | None = None,
     directions: Mapping[str, int] | None = None,
     weights: Mapping[str, float] | None = None,
-    methods: Sequence[str] | None = None,
-    shifts: Sequence[float] = (-0.25, 0.0, 0.25),
-    robust_share: float = 0.8,
-    params: Mapping[str, Mapping[str, Any]] | None = None,
+    scenarios: Scenarios | None = None,
 ) -> pd.DataFrame:
     """Share of scenarios in which each area keeps its baseline flag.
 
@@ -53,13 +74,9 @@ def robustness(  # noqa: PLR0913 (loose parameters, to group in a value object, 
     weights
         Custom weights; if given, every scenario is run with equal and with
         these weights.
-    methods, shifts
-        Alternative methods (default: every registered method with ``in_robustness``)
-        and threshold shifts (z units).
-    robust_share
-        Agreement from which a result (flag or no flag) is labelled "robust" (else "knapp").
-    params
-        Extra parameters per method, e.g. ``{"mss": {"exclude": [...]}}``.
+    scenarios
+        Alternative methods, threshold shifts, the share called robust and extra parameters
+        per method (default: :class:`Scenarios`).
 
     Returns
     -------
@@ -69,7 +86,9 @@ def robustness(  # noqa: PLR0913 (loose parameters, to group in a value object, 
         ``rank_min``, ``rank_max`` (1 = highest need), ``robustness``
         ("robust" / "knapp"; "nicht bewertet" for areas not assessed).
     """
-    params = {m: dict(v) for m, v in (params or {}).items()}
+    sc = scenarios or Scenarios()
+    methods, shifts = sc.methods, sc.shifts
+    params = {m: dict(v) for m, v in (sc.params or {}).items()}
     weight_sets: list[Mapping[str, float] | None] = [None]
     if weights and any(float(w) != 1.0 for w in weights.values()):
         weight_sets.append(weights)
@@ -105,5 +124,5 @@ def robustness(  # noqa: PLR0913 (loose parameters, to group in a value object, 
         "rank_max": pd.array(np.where(assessed & np.isfinite(rmax), rmax, np.nan)).astype("Int64"),
     }, index=df.index)
     out["robustness"] = np.where(~assessed, "nicht bewertet",
-                                 np.where(out["share"] >= robust_share, ROBUST, NARROW))
+                                 np.where(out["share"] >= sc.robust_share, ROBUST, NARROW))
     return out

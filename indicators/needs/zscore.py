@@ -9,6 +9,7 @@ composite reaches ``threshold`` or any of ``single_indicators`` reaches
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -72,21 +73,60 @@ def signed_zscores(
     return pd.DataFrame(out, index=df.index)
 
 
-def z_assess(  # noqa: PLR0913 (loose parameters, to group in a value object, issue #25)
+@dataclass(frozen=True, kw_only=True)
+class ZParams:
+    """The parameters of the composite z-score assessment (the ``z`` preset's values by default).
+
+    Parameters
+    ----------
+    threshold : float
+        Flag when the composite is at least this.
+    single_indicators : sequence of str
+        Indicators that flag an area on their own ...
+    single_threshold : float
+        ... when their signed z is at least this.
+    reference : {"areas", "city"}
+        z centred on the mean of the areas or on ``city_values`` (SD over the areas).
+    city_values : mapping, optional
+        City value per indicator, required for ``reference="city"``.
+    min_population : float
+        Areas with fewer residents are not assessed (with a population column).
+    """
+
+    threshold: float = 1.0
+    single_indicators: Sequence[str] = ()
+    single_threshold: float = 2.0
+    reference: str = "areas"
+    city_values: Mapping[str, float] | None = None
+    min_population: float = 300
+
+
+def z_assess(
     df: pd.DataFrame,
     indicators: Sequence[str],
+    *,
     id_col: str = "id",
+    population_col: str | None = None,
     directions: Mapping[str, int] | None = None,
     weights: Mapping[str, float] | None = None,
-    threshold: float = 1.0,
-    single_indicators: Sequence[str] = (),
-    single_threshold: float = 2.0,
-    reference: str = "areas",
-    city_values: Mapping[str, float] | None = None,
-    population_col: str | None = None,
-    min_population: float = 300,
+    params: ZParams | None = None,
 ) -> pd.DataFrame:
     """Composite z-score assessment.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per area, wide indicator columns.
+    indicators : sequence of str
+        Indicator columns.
+    id_col, population_col : str
+        Area id and residents column (``population_col=None``: no minimum).
+    directions : mapping, optional
+        +1 (higher = more need, default) or -1 per indicator.
+    weights : mapping, optional
+        Weight per indicator (default equal).
+    params : ZParams, optional
+        Thresholds, reference and minimum population (default: :class:`ZParams`).
 
     Returns
     -------
@@ -95,6 +135,8 @@ def z_assess(  # noqa: PLR0913 (loose parameters, to group in a value object, is
         ``contrib__<ind>`` (weighted share of the composite), ``composite``,
         ``flag`` (bool), ``flag_reason`` (German), in input order.
     """
+    p = params or ZParams()
+    threshold, single_threshold, reference = p.threshold, p.single_threshold, p.reference
     if not indicators:
         problem = "no indicators given"
         raise ValueError(problem)
@@ -103,18 +145,18 @@ def z_assess(  # noqa: PLR0913 (loose parameters, to group in a value object, is
     if (w < 0).any() or w.sum() <= 0:
         problem = "weights must be >= 0 with a positive sum"
         raise ValueError(problem)
-    pm = population_mask(df, population_col, min_population)
+    pm = population_mask(df, population_col, p.min_population)
     vals = df[list(indicators)].apply(pd.to_numeric, errors="coerce")
     complete = vals.notna().all(axis=1)
     mask = pm["assessed"] & complete
     reason = pm["reason"].where(~(pm["assessed"] & ~complete), "Werte fehlen")
-    z = signed_zscores(df, indicators, directions, mask, reference, city_values)
+    z = signed_zscores(df, indicators, directions, mask, reference, p.city_values)
     contrib = z.mul(w / w.sum(), axis=1)
     composite = contrib.sum(axis=1, min_count=1).where(mask)
     flag = composite >= threshold
     reasons = pd.Series("", index=df.index, dtype="object")
     reasons[flag] = f"Gesamtwert ≥ {threshold:g}"
-    for c in single_indicators:
+    for c in p.single_indicators:
         hit = (z[c] >= single_threshold) & mask
         reasons[hit] = reasons[hit].where(reasons[hit] == "", reasons[hit] + "; ") + f"{c} ≥ {single_threshold:g}"
         flag = flag | hit
@@ -137,13 +179,11 @@ def _run(df: pd.DataFrame, indicators: Sequence[str], *, id_col: str, population
          params: Mapping[str, Any]) -> pd.DataFrame:
     """The ``z`` preset: weighted mean of signed z as score, flag from ``flag_threshold``."""
     p = params
-    r = z_assess(
-        df, indicators, id_col=id_col, directions=directions, weights=weights,
-        threshold=p["flag_threshold"], single_indicators=p["single_indicators"],
-        single_threshold=p["single_threshold"], reference=p["reference"],
-        city_values=p.get("city_values"), population_col=population_col,
-        min_population=p["min_population"],
-    )
+    z_params = ZParams(threshold=p["flag_threshold"], single_indicators=p["single_indicators"],
+                       single_threshold=p["single_threshold"], reference=p["reference"],
+                       city_values=p.get("city_values"), min_population=p["min_population"])
+    r = z_assess(df, indicators, id_col=id_col, population_col=population_col, directions=directions,
+                 weights=weights, params=z_params)
     r["score"] = r["composite"]
     r["label"] = np.where(r["flag"], "auffällig", "unauffällig")
     return finish(r)
@@ -162,4 +202,5 @@ METHOD = NeedMethod(
         "weights": None,
     },
     score_breaks=(-1.0, 0.0, 1.0),
+    text_keys={"none_flagged": "needs_none_flagged_z"},  # a sum of z-scores spreads little: say so
 )

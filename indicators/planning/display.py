@@ -1,14 +1,19 @@
-"""How planning records are shown: German dates, "laufend" for an open end, indicator labels.
+"""How planning records are shown: German dates, "laufend" for an open end, indicator labels, status words.
 
 One place for every planning view, export and PDF (the Planung page, the area profile, the
-Sachstand PDF, the social report): never "2018-01-01", "Ende None" or "share_65plus".
+Sachstand PDF, the social report, the CLI list): never "2018-01-01", "Ende None", "share_65plus"
+or a status key where an English reader expects "running".
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import get_args
 
+from indicators.types import Status
 from indicators.wording import t
+
+STATUS_KEYS: tuple[str, ...] = get_args(Status)
 
 
 def day(value: str | dt.date | None, lang: str = "de") -> str:
@@ -48,3 +53,21 @@ def period(start: str | None, end: str | None, lang: str = "de") -> str:
 def indicator_label(indicator: str, labels: Mapping[str, str]) -> str:
     """The indicator's label if known (``labels``: id → label in the user's language), else its id."""
     return labels.get(indicator) or indicator
+
+
+def status_word(status: str, lang: str = "de") -> str:
+    """A measure's status in the reader's language (``laufend`` → "laufend" / "running").
+
+    Parameters
+    ----------
+    status : str
+        A key of the closed vocabulary :data:`indicators.types.Status`.
+    lang : str
+        ``"de"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The word from the wording table; a value outside the vocabulary as it is.
+    """
+    return t(f"plan_status_{status}", lang) if status in STATUS_KEYS else str(status)

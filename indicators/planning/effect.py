@@ -56,13 +56,13 @@ class MeasureEffect:
     note: str
     excluded: list[str] = field(default_factory=list)
     pre_years: list[int] = field(default_factory=list)
-    facts: dict = field(default_factory=dict)  # what the note says, for :meth:`note_in` (another language)
+    facts: dict[str, Any] = field(default_factory=dict)  # what the note says, for :meth:`note_in` (another language)
 
     def note_in(self, lang: str = "de") -> str:
         """The note in ``lang`` (``note`` is the German one)."""
         return note(self.facts, lang) if self.facts else self.note
 
-    def to_json_dict(self, lang: str = "de") -> dict:
+    def to_json_dict(self, lang: str = "de") -> dict[str, Any]:
         keys = ("id", "indicator", "treated", "pre_year", "post_year", "treated_change", "comparison",
                 "comparison_areas", "comparison_change", "effect", "p_placebo", "n_placebo")
         return {**{k: getattr(self, k) for k in keys}, "note": self.note_in(lang)}
@@ -126,16 +126,17 @@ class Panel:
     matrix: np.ndarray
     years: list[int]
     index: dict[str, int] = field(default_factory=dict)
-    cache: dict = field(default_factory=dict)
+    deltas: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    placebos: dict[tuple[int, int, tuple[int, ...]], tuple[np.ndarray, bool]] = field(default_factory=dict)
     names: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
 
     def delta(self, pre: int, post: int) -> tuple[np.ndarray, np.ndarray]:
         """Pre-year values and Δ = post − pre of every area (NaN where missing or suppressed)."""
-        key = ("delta", pre, post)
-        if key not in self.cache:
+        key = (pre, post)
+        if key not in self.deltas:
             a, b = self.matrix[:, self.columns.index(pre)], self.matrix[:, self.columns.index(post)]
-            self.cache[key] = (a, b - a)
-        return self.cache[key]
+            self.deltas[key] = (a, b - a)
+        return self.deltas[key]
 
 
 def panel(values: pd.DataFrame, indicator: str, areas: list[str]) -> Panel:
@@ -205,10 +206,10 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
         comp_idx = np.array([p.index[c] for c in comp], dtype=int)
     t_change, c_change = _mean(delta[used_idx]), _mean(delta[comp_idx])
     effect = t_change - c_change
-    key = ("placebo", pre_year, post, tuple(used_idx.tolist()))
-    if key not in p.cache:  # depends on the pool (areas with values, not treated), not on the measure
-        p.cache[key] = _placebos(delta[pool_idx], len(used))
-    placebos, exact = p.cache[key]
+    key = (pre_year, post, tuple(used_idx.tolist()))
+    if key not in p.placebos:  # depends on the pool (areas with values, not treated), not on the measure
+        p.placebos[key] = _placebos(delta[pool_idx], len(used))
+    placebos, exact = p.placebos[key]
     pv = p_value(effect, placebos)
     result.update(treated_change=t_change, comparison_areas=comp, comparison_change=c_change, effect=effect,
                   p_placebo=pv, n_placebo=int(len(placebos)))

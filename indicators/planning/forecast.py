@@ -14,6 +14,7 @@ interval meets the target, "gefährdet" when none of it does, "offen" otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,7 +42,7 @@ class GoalForecast:
     slope: float | None = None
     intercept: float | None = None
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         """``{"value", "low", "high", "verdict"}`` (``plan evaluate --json``: ``goals[].forecast``)."""
         return {"value": self.value, "low": self.low, "high": self.high, "verdict": self.verdict}
 

@@ -9,6 +9,7 @@ a goal without areas (the city) uses the reference area (code ``reference``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -37,7 +38,7 @@ class GoalProgress:
     forecast: GoalForecast | None = None  # the trend to the target year (indicators.planning.forecast)
     series: pd.Series | None = field(default=None, compare=False, repr=False)  # value per year (the chart)
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         return {"id": self.id, "indicator": self.indicator, "baseline": self.baseline, "current": self.current,
                 "target": self.target, "progress": self.progress, "on_track": self.on_track,
                 "forecast": self.forecast.to_json_dict() if self.forecast else None}

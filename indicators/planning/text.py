@@ -6,6 +6,9 @@ so the app, ``plan evaluate --json --lang`` and the Sachstand PDF say it in thei
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from indicators.formatting import fmt_number
 from indicators.wording import t
 
@@ -45,7 +48,7 @@ def no_estimate(*, indicator: str, reason: str, lang: str = "de", year: int | No
     return t("plan_noest", lang, indicator=indicator, why=why)
 
 
-def note(facts: dict, lang: str = "de") -> str:
+def note(facts: Mapping[str, Any], lang: str = "de") -> str:
     """The note of an effect from its facts (``kind`` caveat or no_estimate, the rest the arguments)."""
     args = {k: v for k, v in facts.items() if k != "kind"}
     return caveat(**args, lang=lang) if facts["kind"] == "caveat" else no_estimate(**args, lang=lang)

@@ -30,17 +30,11 @@ import pandas as pd
 
 from indicators.catalogue import Indicator
 from indicators.formatting import fmt_number, json_records
-from indicators.query.syntax import (  # noqa: F401
-    OP_TEXT,
-    Compare,
-    Logic,
-    Names,
-    Operand,
-    QueryError,
-    parse,
-    parse_number,
-    tokenize,
-)
+from indicators.query.syntax import OP_TEXT, Compare, Logic, Operand, parse
+from indicators.query.syntax import Names as Names  # re-exported: the query page and the CLI import them here
+from indicators.query.syntax import QueryError as QueryError
+from indicators.query.syntax import parse_number as parse_number
+from indicators.query.syntax import tokenize as tokenize
 from indicators.wording import t
 from indicators.wording.message import msg
 
@@ -160,7 +154,7 @@ class QueryResult:
             lines.append(f"{r['code']} {r['name']:<18} {r['result']:<9} {vals}")
         return "\n".join(lines)
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         return {"expression": self.expression, "explanation": self.explanation, "year": self.year,
                 "selected": self.selected, "areas": json_records(self.table)}
 

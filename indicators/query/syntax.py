@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TypeAlias, cast
 
 from indicators.catalogue import Indicator
 from indicators.errors import InputError
@@ -83,6 +83,25 @@ def _strip_brackets(label: str) -> str:
     return re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
 
 
+def _name_score(words: list[str], name: str) -> int:
+    """How well the typed ``words`` fit one name: 100 for the whole name; else 2 per word found
+    whole and 1 per word that begins a word of the name, plus 1 if the name begins with them;
+    -1 if a word is not in the name."""
+    lw = _words(name)
+    folded = " ".join(words)
+    if " ".join(lw) == folded:
+        return 100
+    s = 0
+    for w in words:
+        if w in lw:
+            s += 2
+        elif any(x.startswith(w) for x in lw):
+            s += 1
+        else:
+            return -1
+    return s + 1 if " ".join(lw).startswith(folded) else s
+
+
 class Names:
     """Indicator names (ids, German and English labels) and tolerant lookup."""
 
@@ -104,32 +123,14 @@ class Names:
                 return iid, end
         return None
 
-    def resolve(self, phrase: str, pos: int, text: str) -> str:  # noqa: C901 (to split, issue #25)
+    def resolve(self, phrase: str, pos: int, text: str) -> str:
         """Indicator id for a typed name; QueryError if unknown or ambiguous."""
         words = _words(phrase)
         if not words:
             raise QueryError(msg("q_err_not_indicator", phrase=phrase), pos, text)
-        folded = " ".join(words)
         scores: dict[str, int] = {}
         for ind in self.catalogue.values():
-            best = -1
-            for name in (ind.id, ind.label_de, ind.label_en):
-                lw = _words(name)
-                if " ".join(lw) == folded:
-                    best = max(best, 100)
-                    continue
-                s = 0
-                for w in words:
-                    if w in lw:
-                        s += 2
-                    elif any(x.startswith(w) for x in lw):
-                        s += 1
-                    else:
-                        s = -1
-                        break
-                if s >= 0 and " ".join(lw).startswith(folded):
-                    s += 1
-                best = max(best, s)
+            best = max(_name_score(words, name) for name in (ind.id, ind.label_de, ind.label_en))
             if best > 0:
                 scores[ind.id] = best
         if scores:
@@ -210,7 +211,10 @@ class Compare:
 @dataclass
 class Logic:
     op: str  # "and", "or", "not"
-    args: list
+    args: list[Node]
+
+
+Node: TypeAlias = "Compare | Logic"  # a parsed query: a comparison or a logical combination
 
 
 class Parser:
@@ -238,7 +242,7 @@ class Parser:
     def fail(self, message: str | Message, tok: Token | None = None) -> QueryError:
         return QueryError(message, (tok or self.tok).pos, self.text)
 
-    def parse(self) -> Any:
+    def parse(self) -> Node:
         if self.tok.kind == "END":
             raise self.fail(msg("q_err_empty"))
         node = self.parse_or()
@@ -248,21 +252,21 @@ class Parser:
             raise self.fail(msg("q_err_missing_and_or", token=self.tok.text))
         return node
 
-    def parse_or(self) -> Any:
+    def parse_or(self) -> Node:
         args = [self.parse_and()]
         while self.tok.kind == "OR":
             self.i += 1
             args.append(self.parse_and())
         return args[0] if len(args) == 1 else Logic("or", args)
 
-    def parse_and(self) -> Any:
+    def parse_and(self) -> Node:
         args = [self.parse_not()]
         while self.tok.kind == "AND":
             self.i += 1
             args.append(self.parse_not())
         return args[0] if len(args) == 1 else Logic("and", args)
 
-    def parse_not(self) -> Any:
+    def parse_not(self) -> Node:
         if self.tok.kind == "NOT":
             self.i += 1
             self._deeper()
@@ -271,7 +275,7 @@ class Parser:
             return node
         return self.parse_primary()
 
-    def parse_primary(self) -> Any:
+    def parse_primary(self) -> Node:
         if self.tok.kind == "LP":
             open_tok = self.tok
             self.i += 1
@@ -323,6 +327,6 @@ class Parser:
         return Compare(first, rest)
 
 
-def parse(text: str, catalogue: Mapping[str, Indicator], available: set[str] | None = None) -> Any:
+def parse(text: str, catalogue: Mapping[str, Indicator], available: set[str] | None = None) -> Node:
     """Parse a query into a syntax tree (raises :class:`QueryError`)."""
     return Parser(text, Names(catalogue, available)).parse()

@@ -11,6 +11,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     'login_password': ('Passwort', 'Password'),
     'login_button': ('Anmelden', 'Log in'),
     'login_oidc': ('Mit dem Konto der Stadt anmelden', 'Log in with the city account'),
+    'login_oidc_not_configured': ('Anmeldung über OpenID Connect nicht eingerichtet: [auth] in .streamlit/secrets.toml prüfen (README, Abschnitt Access)', 'Login via OpenID Connect is not set up: check [auth] in .streamlit/secrets.toml (README, section Access)'),
     'logout_button': ('Abmelden', 'Log out'),
     'logged_in_as': ('Angemeldet als', 'Logged in as'),
     'login_required': ('Bitte melden Sie sich an, um den Sozialmonitor zu nutzen.', 'Please log in to use the social monitor.'),

@@ -20,6 +20,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_act_plan_create": ("Planung angelegt", "Plan item created"),
     "audit_act_plan_update": ("Planung geändert", "Plan item changed"),
     "audit_act_plan_delete": ("Planung gelöscht", "Plan item deleted"),
+    "audit_act_plan_restore": ("Planung wiederhergestellt", "Plan item restored"),
     "audit_act_plan_import": ("Planung importiert", "Plans imported"),
     "audit_act_plan_fields": ("Planungsfelder geändert", "Plan fields changed"),
     "audit_act_preview": ("Vorschau einer Erweiterung", "Extension previewed"),

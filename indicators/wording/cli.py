@@ -157,9 +157,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli_e_since": ("--since {text!r}: kein Datum (erwartet JJJJ-MM-TT)", "--since {text!r}: not a date (YYYY-MM-DD)"),
     # data
     "cli_h_data": ("Gespeicherte Datensätze: add --table DATEI [--boundaries DATEI] --geography NAME --label TEXT "
-                   "[--public] | list [--json] | remove NAME | restore NAME",
+                   "[--public] | list [--json] | remove NAME | restore NAME | migrate-files",
                    "saved datasets: add --table FILE [--boundaries FILE] --geography NAME --label TEXT "
-                   "[--public] | list [--json] | remove NAME | restore NAME"),
+                   "[--public] | list [--json] | remove NAME | restore NAME | migrate-files"),
     "cli_a_dataset": ("Datensatz (für remove, restore, publish, unpublish)",
                       "dataset (for remove, restore, publish, unpublish)"),
     "cli_a_table": ("CSV- oder XLSX-Tabelle", "CSV or XLSX table"),
@@ -188,6 +188,22 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "'{name}' moved to the trash (restorable for 30 days: cli.py data restore)"),
     "cli_m_restored": ("'{name}' wiederhergestellt", "'{name}' restored"),
     "cli_m_visibility": ("'{name}': {visibility}", "'{name}': {visibility}"),
+    # data migrate-files (geo/dataset_files.py)
+    "cli_m_migrated": ("übernommen: {name} Version {version} ({areas} Gebiete, {values} Werte) aus {folder}",
+                       "moved: {name} version {version} ({areas} areas, {values} values) from {folder}"),
+    "cli_m_migrate_missing": ("nicht übernommen, Ordner fehlt oder ist unvollständig: {name} Version {version} "
+                              "({folder})",
+                              "not moved, folder missing or incomplete: {name} version {version} ({folder})"),
+    "cli_m_migrate_failed": ("nicht übernommen, Ordner nicht lesbar (Einzelheiten im Protokoll): {name} Version "
+                             "{version} ({folder})",
+                             "not moved, folder unreadable (details in the log): {name} version {version} "
+                             "({folder})"),
+    "cli_m_migrate_summary": ("{n} Datensatz-Versionen aus Ordnern in die Datenbank übernommen. Die Ordner unter "
+                              "{path} bleiben liegen; nach Prüfung können sie gelöscht werden.",
+                              "{n} dataset versions moved from folders into the database. The folders under "
+                              "{path} stay; once checked they may be deleted."),
+    "cli_m_migrate_nothing": ("Nichts zu übernehmen: alle gespeicherten Datensätze liegen in der Datenbank.",
+                              "Nothing to move: every saved dataset is in the database."),
     # plan
     "cli_h_plan": ("Planung (Ziele, Maßnahmen, Partner): import DATEI… [--dry-run] | export --out DATEI.xlsx | "
                    "list [--json] | evaluate [--measure ID] [--comparison all|matched] [--post JAHR] [--json] | "

@@ -6,6 +6,8 @@ with :func:`vega_locale`, so axes read "21,0" and months "April, Juli" in German
 """
 from __future__ import annotations
 
+from typing import Any
+
 from indicators.wording.core import lang_of
 
 _DE = {
@@ -33,6 +35,6 @@ _EN = {
 }
 
 
-def vega_locale(lang: str | None) -> dict:
+def vega_locale(lang: str | None) -> dict[str, Any]:
     """The Vega ``config.locale`` for ``lang``: ``chart.configure(locale=vega_locale(lang))``."""
     return {"de": _DE, "en": _EN}[lang_of(lang)]

@@ -31,7 +31,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "wm_classes": ("Klassen", "classes"),
     "wm_in": ("in", "in"),
     "decimal_sep": (",", "."),
-    # the drawing tool of the radius query (leaflet-draw), see geo.webmap.folium_map.draw_texts
+    # the drawing tool of the radius query (leaflet-draw), see geo.webmap.elements.draw_texts
     "draw_cancel": ("Abbrechen", "Cancel"),
     "draw_cancel_title": ("Zeichnen abbrechen", "Cancel drawing"),
     "draw_finish": ("Fertig", "Finish"),

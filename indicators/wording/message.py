@@ -61,7 +61,7 @@ class Pair:
 class Listed:
     """Several parameters joined by ``sep`` (``"; "`` keeps German decimal commas apart)."""
 
-    items: tuple
+    items: tuple[object, ...]
     sep: str = "; "
 
     def text(self, lang: str = "de") -> str:

@@ -58,13 +58,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "backup: database (SQLite online backup or pg_dump) and saved datasets into one file, "
                      "also while users work"),
     "cli_a_backup_out": ("Sicherungsdatei (.tar.gz)", "backup file (.tar.gz)"),
-    "cli_m_backup": ("Sicherung geschrieben: {path} ({size}; {datasets} Datensatz-Ordner, Datenbank {db})",
-                     "backup written: {path} ({size}; {datasets} dataset folders, database {db})"),
+    "cli_m_backup": ("Sicherung geschrieben: {path} ({size}; {datasets} Datensatz-Versionen, Datenbank {db})",
+                     "backup written: {path} ({size}; {datasets} dataset versions, database {db})"),
     "cli_h_restore": ("Sicherung in eine leere Installation zurückspielen",
                       "restore a backup into an empty installation"),
     "cli_a_restore_file": ("Sicherungsdatei von cli.py backup", "backup file made by cli.py backup"),
-    "cli_m_restore": ("Zurückgespielt: {path} ({datasets} Datensatz-Ordner, {users} Benutzer, "
+    "cli_m_restore": ("Zurückgespielt: {path} ({datasets} Datensatz-Versionen, {users} Benutzer, "
                       "{audit} Protokolleinträge; Protokollkette {chain})",
-                      "restored: {path} ({datasets} dataset folders, {users} users, {audit} audit entries; "
+                      "restored: {path} ({datasets} dataset versions, {users} users, {audit} audit entries; "
                       "audit chain {chain})"),
 }

@@ -49,7 +49,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     'plan_save': ('Speichern', 'Save'),
     'plan_delete': ('Löschen', 'Delete'),
     'plan_saved': ('Gespeichert: Maßnahme {id}, Version {version}.', 'Saved: measure {id}, version {version}.'),
-    'plan_deleted': ('Maßnahme {id} gelöscht.', 'Measure {id} deleted.'),
     'plan_read_only': ('Ihre Rolle erlaubt nur das Lesen der Planung.', 'Your role allows reading the plan only.'),
     'plan_map_indicator': ('Indikator unter den Maßnahmen', 'Indicator under the measures'),
     'plan_goal_progress': ('Fortschritt {p} – {state}', 'Progress {p} – {state}'),

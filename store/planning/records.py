@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from indicators.planning.display import status_word
 from indicators.wording import t
 from indicators.wording.message import Message, msg
 from store.planning.errors import PlanError
@@ -40,8 +41,11 @@ def entity_label(entity: str, lang: str = "de") -> str:
 
 
 def status_label(status: str, lang: str = "de") -> str:
-    """A measure's status in ``lang`` (``laufend`` → "running"); an unknown value as it is."""
-    return t(f"plan_status_{status}", lang) if status in STATUSES else str(status)
+    """A measure's status in ``lang`` (``laufend`` → "running"); an unknown value as it is.
+
+    The one place is :func:`indicators.planning.display.status_word`; this name stays for callers.
+    """
+    return status_word(status, lang)
 
 
 def _f(key: str) -> Message:

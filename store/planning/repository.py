@@ -164,6 +164,7 @@ def remove_in(s: Session, user: User, entity: str, rid: int, *, version: int | N
         raise PlanError(msg("err_plan_not_found", record=record_label(entity, rid)))
     if version is not None and row.version != version:
         raise _stale(s, entity, rid, version)
+    rows.check_unlinked(s, entity, rid)  # a goal or partner that measures still name stays
     old = rows.read_one(s, entity, rid)
     s.delete(row)
     s.flush()

@@ -33,6 +33,28 @@ TABLES: dict[str, type[MeasureRow] | type[GoalRow] | type[PartnerRow]] = {
     "measure": MeasureRow, "goal": GoalRow, "partner": PartnerRow}
 
 
+def check_unlinked(s: Session, entity: str, rid: int) -> None:
+    """Refuse to delete a goal or partner that measures still name.
+
+    The link rows would go with it (``ON DELETE CASCADE``) without a change in the measures'
+    history, and a restore from the trash would not bring them back; so the planner removes
+    the goal or partner from those measures first (each of those saves is in the history).
+
+    Raises
+    ------
+    PlanError
+        Naming the measures (ids) that still name the record.
+    """
+    link = {"goal": (MeasureGoalRow.measure_id, MeasureGoalRow.goal_id),
+            "partner": (MeasurePartnerRow.measure_id, MeasurePartnerRow.partner_id)}.get(entity)
+    if link is None:
+        return
+    ids = sorted(s.scalars(select(link[0]).where(link[1] == rid)))
+    if ids:
+        raise PlanError(msg("plan_err_in_use", entity=msg(f"plan_entity_{entity}"), id=rid,
+                            measures=", ".join(str(i) for i in ids)))
+
+
 def field_names(s: Session) -> list[str]:
     """The Handlungsfelder in order (read once per session: an import checks thousands of rows)."""
     if "plan_fields" not in s.info:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import pandas as pd
 from indicators.errors import msg
 from indicators.ingest.read import XLSX_MAX_RATIO, XLSX_MAX_UNZIPPED, decode, read_csv_text
 from indicators.ingest.report import Report
+from indicators.ingest.xlsx_errors import XLSX_ERRORS
 from indicators.ingest.zip_safety import zip_problem
 from indicators.limits import ENV_PLAN_ROWS, max_plan_rows, max_upload_bytes
 from indicators.spreadsheet import restore_cell
@@ -28,6 +30,7 @@ from indicators.wording.message import Message, Number
 
 SHEETS = {"Massnahmen": "measure", "Ziele": "goal"}
 ROW = "_row"
+_log = logging.getLogger(__name__)
 Sheets = dict[str, tuple[pd.DataFrame, Report]]
 
 
@@ -66,22 +69,29 @@ def _parse_problem(exc: BaseException) -> Message | str:
 def _sheet_frame(ws: Any, name: str, cap: int) -> tuple[pd.DataFrame, Report]:
     report = Report(f"{name} [{ws.title}]")
     header: list[str] | None = None
-    records: list[dict] = []
-    try:
-        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = [cell(v) for v in row]
-            if not any(cells):
-                continue
-            if header is None:
-                header = [c.strip().lower() for c in cells]
-            elif len(records) >= cap:
-                report.reject_file(too_many_rows(cap))
-                return pd.DataFrame(), report
-            else:
-                records.append(dict(zip(header, cells, strict=False)) | {ROW: i})
-    except Exception as exc:  # expat, zipfile and openpyxl raise many types for hostile sheets
-        report.reject_file(msg("err_plan_sheet_unreadable", sheet=ws.title, problem=_parse_problem(exc)))
-        return pd.DataFrame(), report
+    records: list[dict[str, object]] = []
+    rows = ws.iter_rows(values_only=True)
+    i = 0
+    while True:  # only openpyxl's lazy parsing is guarded: a bug of this loop stays a bug
+        try:
+            row = next(rows, None)
+        except XLSX_ERRORS as exc:  # what openpyxl (expat, zipfile) raises for a hostile sheet
+            _log.info("sheet %s of %s not readable", ws.title, name, exc_info=exc)
+            report.reject_file(msg("err_plan_sheet_unreadable", sheet=ws.title, problem=_parse_problem(exc)))
+            return pd.DataFrame(), report
+        if row is None:
+            break
+        i += 1
+        cells = [cell(v) for v in row]
+        if not any(cells):
+            continue
+        if header is None:
+            header = [c.strip().lower() for c in cells]
+        elif len(records) >= cap:
+            report.reject_file(too_many_rows(cap))
+            return pd.DataFrame(), report
+        else:
+            records.append(dict(zip(header, cells, strict=False)) | {ROW: i})
     return pd.DataFrame(records, columns=[*(header or []), ROW], dtype=object), report
 
 
@@ -136,16 +146,17 @@ def xlsx_sheets(data: bytes, name: str, cap: int | None = None) -> Sheets:
         return _refused(name, msg("err_plan_dtd", place=place))
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken files
+    except XLSX_ERRORS as exc:  # what openpyxl raises for a broken workbook (indicators.ingest.xlsx_errors)
+        _log.info("workbook %s not readable", name, exc_info=exc)
         return _refused(name, msg("err_plan_xlsx_unreadable", problem=_parse_problem(exc)))
-    out: Sheets = {}
     try:
-        titles = list(wb.sheetnames)
-        for ws in wb.worksheets:
-            if ws.title in SHEETS:
-                out[ws.title] = _sheet_frame(ws, name, cap)
-    except Exception as exc:  # the workbook's own parts (sheet list, styles) can be hostile too
-        return _refused(name, msg("err_plan_xlsx_unreadable", problem=_parse_problem(exc)))
+        try:
+            titles = list(wb.sheetnames)
+            wanted = [ws for ws in wb.worksheets if ws.title in SHEETS]
+        except XLSX_ERRORS as exc:  # the workbook's own parts (sheet list, styles) can be hostile too
+            _log.info("workbook %s not readable", name, exc_info=exc)
+            return _refused(name, msg("err_plan_xlsx_unreadable", problem=_parse_problem(exc)))
+        out: Sheets = {ws.title: _sheet_frame(ws, name, cap) for ws in wanted}
     finally:
         wb.close()
     if not out:
@@ -178,7 +189,8 @@ def csv_sheet(data: bytes, name: str, cap: int | None = None) -> Sheets:
     report = Report(f"{name} [{sheet}]")
     try:
         text = decode(data)[0]
-    except Exception as exc:  # undecodable bytes: a finding, not a crash
+    except UnicodeError as exc:  # undecodable bytes (UTF-16 of odd length): a finding, not a crash
+        _log.info("CSV %s not decodable", name, exc_info=exc)
         report.reject_file(msg("err_plan_file_unreadable", problem=_parse_problem(exc)))
         return {sheet: (pd.DataFrame(), report)}
     if _rows_over(text, cap):

@@ -47,10 +47,9 @@ def test_a_copy_of_a_colleagues_dataset_is_protected_audited_and_withdrawable(en
     assert code == 0, err
     assert "nur die veröffentlichten Werte" in out and "anna" in out
     from geo.uploads.store import DataStore
+    from store import users
 
-    copied = (DataStore(env).root / "datasets")
-    tables = [p / "table.csv" for p in copied.iterdir() if p.name.startswith("bert_kopie--")]
-    text = tables[0].read_text(encoding="utf-8")
+    text = DataStore(env, users.system_user()).geographies()["bert_kopie"].table.read_text(encoding="utf-8")
     assert f"{codes[0]},2022,sgb2_kinder" not in text  # the hidden 2 stayed with Anna
     audit = json.loads(run(monkeypatch, capsys, "audit", "--json", stdin="")[1])
     upload = [e for e in audit if e["object"] == "bert_kopie" and e["action"] == "upload"][0]

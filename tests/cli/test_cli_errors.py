@@ -65,7 +65,7 @@ def test_every_error_class_derives_from_the_base():
 
 @pytest.fixture
 def saved(tmp_path):
-    from geo.uploads.store import DataStore
+    from geo.uploads.store import DataStore, SaveRequest
 
     areas = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["Nord", "Süd"]},
                              geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
@@ -74,8 +74,9 @@ def saved(tmp_path):
                                  "source": "synthetic"})}
     table = pd.DataFrame({"area_code": ["01", "02"], "year": [2022, 2022], "variable": ["n", "n"],
                           "value": [40.0, 80.0]})
-    DataStore(tmp_path).save("Testbezirke", "Testbezirke", areas, table, cat,
-                             {"synthetic": Source("synthetic", "Synthetische Testdaten", "CC0")})
+    DataStore(tmp_path).save(SaveRequest(name="Testbezirke", label_de="Testbezirke", areas=areas, table=table,
+                                         catalogue=cat,
+                                         sources={"synthetic": Source("synthetic", "Synthetische Testdaten", "CC0")}))
     return tmp_path
 
 

@@ -100,7 +100,7 @@ def test_backup_restore_round_trip_through_the_cli(env, monkeypatch, capsys, tab
                        "--label", "SGB II (synthetisch)", "--base", "stadtteile", "--source", "Synthetisch")
     assert code == 0, err
     code, out, _ = run(monkeypatch, capsys, "backup", "--out", str(env / "b.tar.gz"))
-    assert code == 0 and "1 Datensatz-Ordner" in out
+    assert code == 0 and "1 Datensatz-Versionen" in out
     code, _, _ = run(monkeypatch, capsys, "data", "list", "--json")
     before = capsys.readouterr()
     monkeypatch.setenv("SOZIALMONITOR_DATA_DIR", str(env / "neu"))  # a fresh installation
@@ -109,7 +109,7 @@ def test_backup_restore_round_trip_through_the_cli(env, monkeypatch, capsys, tab
     from store import audit
 
     chain = "Protokollkette geprüft" if hasattr(audit, "verify") else "ohne Hash-Kette"  # chain: trust-sessions
-    assert "1 Datensatz-Ordner" in out and chain in out
+    assert "1 Datensatz-Versionen" in out and chain in out
     code, out, _ = run(monkeypatch, capsys, "data", "list")
     assert code == 0 and "sgb2\tSGB II (synthetisch)" in out
     code, out, err = run(monkeypatch, capsys, "restore", str(env / "b.tar.gz"))

@@ -126,3 +126,16 @@ def test_plan_errors_are_german_messages(run, tmp_path):
     assert res.returncode == 1 and "nicht gefunden" in res.stdout
     res = run("plan", "export", "--out", str(tmp_path / "x.csv"))
     assert res.returncode == 1 and ".xlsx" in res.stderr
+
+
+def test_plan_list_says_the_status_in_the_command_lines_language(run, tmp_path):
+    """``plan list`` shows "laufend" in German and "running" with SOZIALMONITOR_LANG=en, never the key there."""
+    m = _write(tmp_path, "Massnahmen.csv", "titel;handlungsfeld;geografie;gebiete;beginn;status\n"
+                                           "Synthetisch: Treff;Wohnen;stadtteile;01;2018;laufend\n")
+    assert run("plan", "import", m).returncode == 0
+    assert "\tlaufend\t" in run("plan", "list").stdout
+    env = {**os.environ, "SOZIALMONITOR_DB_URL": f"sqlite:///{tmp_path / 'plan.db'}", "SOZIALMONITOR_AUTH": "none",
+           "SOZIALMONITOR_LANG": "en"}
+    english = subprocess.run([sys.executable, "cli.py", "plan", "list"], cwd=ROOT, capture_output=True, text=True,
+                             env=env, timeout=300).stdout
+    assert "\trunning\t" in english and "laufend" not in english

@@ -116,3 +116,48 @@ def test_adding_to_a_saved_dataset_says_what_changes(env, monkeypatch, capsys, t
     code, out, err = run(monkeypatch, capsys, *add)  # the same table again: the dataset grows by nothing
     assert code == 0, err
     assert "ersetzt: sgb" in out and "Die Tabelle ändert nichts am Datensatz." in out
+
+
+def _old_dataset(root, engine, name: str) -> str:
+    """A dataset folder as releases before the database held the contents wrote it (SYNTHETIC values)."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import box
+
+    from store import datasets, users
+    from store.datasets import DatasetVersion
+
+    rel = f"datasets/{name}--20250101T000000-abcdef"
+    (root / rel).mkdir(parents=True)
+    gpd.GeoDataFrame({"code": ["01"], "name": ["Synthetisch"]}, geometry=[box(610000, 5970000, 611000, 5971000)],
+                     crs=25832).to_file(root / rel / "boundaries.gpkg", layer="areas", driver="GPKG")
+    pd.DataFrame({"area_code": ["01"], "year": [2022], "variable": ["n"], "value": [3.0]}).to_csv(
+        root / rel / "table.csv", index=False)
+    (root / rel / "catalogue.yaml").write_text("indicators: []\n", encoding="utf-8")
+    datasets.register(engine, users.system_user(), DatasetVersion(name=name, label_de=name, key=rel))
+    return rel
+
+
+def test_data_migrate_files_says_what_it_moved_once(env, monkeypatch, capsys):
+    import shutil
+
+    from store import db
+
+    engine = db.engine_for(None, env)
+    rel = _old_dataset(env, engine, "alt_eins")
+    gone = _old_dataset(env, engine, "alt_zwei")
+    shutil.rmtree(env / gone)
+    code, out, _ = run(monkeypatch, capsys, "data", "migrate-files")
+    assert code == 1  # one folder is missing: said, and the exit code tells a script
+    assert f"übernommen: alt_eins Version 1 (1 Gebiete, 1 Werte) aus {rel}" in out
+    assert f"nicht übernommen, Ordner fehlt oder ist unvollständig: alt_zwei Version 1 ({gone})" in out
+    assert "1 Datensatz-Versionen aus Ordnern in die Datenbank übernommen" in out and str(env / "datasets") in out
+    assert (env / rel).is_dir()  # left for the administrator
+    code, out, _ = run(monkeypatch, capsys, "data", "migrate-files", "--json")
+    assert code == 1 and json.loads(out)["moved"] == [] and len(json.loads(out)["missing"]) == 1
+    (env / gone).mkdir(parents=True)
+    shutil.copytree(env / rel, env / gone, dirs_exist_ok=True)
+    code, out, _ = run(monkeypatch, capsys, "data", "migrate-files")
+    assert code == 0 and "alt_zwei Version 1" in out
+    code, out, _ = run(monkeypatch, capsys, "data", "migrate-files")
+    assert code == 0 and out.strip() == "Nichts zu übernehmen: alle gespeicherten Datensätze liegen in der Datenbank."

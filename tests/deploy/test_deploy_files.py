@@ -37,7 +37,14 @@ def test_nginx_body_size_is_the_upload_cap_plus_the_multipart_envelope():
 def test_nginx_site_has_tls_redirect_websocket_sticky_ogc_and_health():
     assert re.search(r"listen 443 ssl", SITE) and "return 301 https://$host$request_uri;" in SITE
     assert "proxy_set_header Upgrade $http_upgrade;" in SITE and "location /_stcore/stream" in SITE
-    assert "hash $sm_route consistent;" in SITE and "ip_hash" not in SITE.split("upstream", 1)[1].split("}")[0]
+    app = SITE.split("upstream sozialmonitor_app", 1)[1].split("}")[0]
+    assert "least_conn;" in app and "ip_hash" not in app and "hash " not in app
+    # the route cookie selects only upstreams named in the map; everything else is the balanced group
+    routes = SITE.split("map $cookie_smroute $sm_upstream", 1)[1].split("}")[0]
+    assert "default sozialmonitor_app;" in routes
+    for name in re.findall(r"\s(sm_app_\d+);", routes):
+        assert f"upstream {name} " in SITE
+    assert "proxy_pass http://$sm_upstream;" in SITE
     assert "location /ogc/" in SITE and "location = /healthz" in SITE
     for header in ("Strict-Transport-Security", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"):
         assert f"add_header {header}" in SITE

@@ -11,7 +11,7 @@ import pandas as pd
 from testkit import ROOT  # noqa: F401  (repo root on sys.path)
 
 from geo.geographies import get_geography, load_areas
-from geo.uploads.store import DataStore
+from geo.uploads.store import DataStore, SaveRequest
 from indicators.catalogue import load_catalogue, load_sources
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -25,8 +25,9 @@ def _save_hostile_geography() -> str:
     areas = load_areas(geo)
     areas.loc[0, "name"] = HOSTILE
     table = pd.read_csv(geo.table, dtype={"area_code": str})
-    geo2 = DataStore(DATA_DIR).save("e2e-hostile", "Test (synthetisch)", areas, table,
-                                    load_catalogue(geo.catalogue), load_sources(geo.catalogue))
+    geo2 = DataStore(DATA_DIR).save(SaveRequest(name="e2e-hostile", label_de="Test (synthetisch)", areas=areas,
+                                                table=table, catalogue=load_catalogue(geo.catalogue),
+                                                sources=load_sources(geo.catalogue)))
     return geo2.id
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo.uploads.store import DataStore
+from geo.uploads.store import DataStore, SaveRequest
 from indicators.catalogue import Indicator, Source
 
 
@@ -51,8 +51,8 @@ def _dataset(root: str, port: int) -> str:
                               definition_de=f"Definition {img} {link}")}
     src = {"quelle": Source("quelle", f"Quelle {img}", licence=f"Lizenz {link}",
                             url=f"http://127.0.0.1:{port}/src", note_de=f"Hinweis {img}")}
-    DataStore(root).save("bake", f"Bake {img}", areas, table, cat, src, reference_code=None,
-                         attribution=f"Attribution {img}")
+    DataStore(root).save(SaveRequest(name="bake", label_de=f"Bake {img}", areas=areas, table=table, catalogue=cat,
+                                     sources=src, reference_code=None, attribution=f"Attribution {img}"))
     return "bake"
 
 

@@ -152,3 +152,167 @@ def test_goal_partner_and_a_measure_placed_on_the_map_appear_at_once(browser, e2
                         for p in PdfReader(dl.value.path()).pages)
         assert "1: Synthetisch: E2E-Ziel" in text and "share_65plus" not in text  # the goal in the Sachstand
         assert app.external_requests == []
+
+
+DRAWN = "Synthetisch: E2E-Fläche gezeichnet"
+GONE_GOAL = "Synthetisch: E2E-Ziel zum Löschen"
+GONE_PARTNER = "Synthetisch: E2E-Träger zum Löschen"
+
+
+@pytest.fixture(scope="module")
+def admin_server(e2e):
+    """Mode ``none`` whose local planner is an admin (made with cli.py, as an operator would): the
+    delete buttons and the trash are for admins."""
+    import os
+    import subprocess
+    import sys
+
+    from testkit import ROOT
+
+    env = {"SOZIALMONITOR_DATA_DIR": tempfile.mkdtemp(prefix="sm-plan-admin-e2e-"), "SOZIALMONITOR_AUTH": "none"}
+    done = subprocess.run([sys.executable, "cli.py", "users", "add", "lokal", "--role", "admin"], cwd=ROOT,
+                          input="richtig-lang-1\nrichtig-lang-1\n", text=True, capture_output=True,
+                          env={**os.environ, **env}, timeout=300)
+    assert done.returncode == 0, done.stderr
+    srv = e2e.start_streamlit("app.py", env)
+    yield srv
+    srv.stop()
+
+
+def test_draw_an_area_delete_a_goal_and_a_partner_and_read_status_words(browser, e2e, admin_server):
+    """Issue 24, Deliver 2: a measure's area drawn on the map is saved and shown on the planning map;
+    a goal and a partner go to the trash after a question and leave the lists at once; the status
+    is a word in German and in English."""
+    with e2e.open_app_page(browser, admin_server.url, "planning-draw") as app:
+        _planning(app)
+        page = app.page
+        page.get_by_text("Fläche zeichnen").click()  # the place: an area drawn
+        app.wait_idle()
+        # the point map gives way to the drawing map: a locator that finds the frame again each time
+        frame = page.frame_locator("iframe[src*='streamlit_folium']").first
+        tool = frame.locator(".leaflet-draw-draw-rectangle")
+        expect(tool).to_have_attribute("title", re.compile("Rechteck"), timeout=60_000)  # German toolbar
+        app.wait_idle()
+        app.map_frame(index=0)  # Leaflet drawn, stylesheets applied
+        tool.click()
+        box = frame.locator(".leaflet-container").bounding_box()  # main-frame viewport coordinates
+        x0, y0 = box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.45
+        page.mouse.move(x0, y0)
+        page.mouse.down()
+        page.mouse.move(x0 + 60, y0 + 40, steps=8)
+        page.mouse.up()
+        page.get_by_text("Gezeichnete Fläche:").first.wait_for()
+        app.wait_idle()
+        chips = page.locator("[data-testid=stMultiSelect]").filter(has_text="Gebiete").first
+        chips.scroll_into_view_if_needed()
+        app.screenshot("drawn", locator=page.locator("[data-testid=stForm]").first)
+        expect(chips).to_contain_text(re.compile(r"\d\d [A-Z]"))  # the areas it lies in, chosen
+        expect(page.get_by_label("Titel")).to_have_count(1, timeout=60_000)
+        page.get_by_label("Titel").fill(DRAWN)
+        _save(app)
+        page.get_by_text("Gespeichert: Maßnahme 1").first.wait_for()
+        app.wait_idle()
+        _tab(app, "Karte")
+        maps = page.locator("iframe[src*='streamlit_folium']")
+        outlined = [i for i in range(maps.count())
+                    if app.map_frame(index=i).locator("path[stroke='#08306b']").count()]
+        assert outlined, "the drawn area is not on the planning map"
+        app.screenshot("map")
+
+        _tab(app, "Ziele")
+        page.get_by_text("Neues Ziel eintragen").click()
+        page.get_by_label("Ziel (Text)").fill(GONE_GOAL)
+        page.get_by_role("textbox", name=re.compile(r"^Zielwert")).fill("30")
+        page.get_by_role("button", name="Ziel speichern").click()
+        app.wait_idle()
+        page.get_by_text("Gespeichert: Ziel 1").first.wait_for()
+        _tab(app, "Ziele")
+        page.get_by_role("button", name="Ziel löschen").click()
+        app.wait_idle()
+        page.get_by_text("in den Papierkorb legen?").first.wait_for()
+        app.screenshot("goal-question")
+        page.get_by_role("button", name="Ja, in den Papierkorb").click()
+        app.wait_idle()
+        page.get_by_text("Ziel 1 liegt im Papierkorb.").first.wait_for()
+        _tab(app, "Ziele")
+        page.get_by_text("Noch keine Ziele eingetragen.").first.wait_for()  # the list at once
+
+        _tab(app, "Partner")
+        page.get_by_text("Neuen Partner eintragen").click()
+        org = page.get_by_label("Organisation")
+        org.fill(GONE_PARTNER)
+        org.press("Enter")
+        app.wait_idle()
+        page.get_by_text("Gespeichert: Partner").first.wait_for()
+        _tab(app, "Partner")
+        page.get_by_role("button", name="Partner löschen").click()
+        app.wait_idle()
+        page.get_by_role("button", name="Ja, in den Papierkorb").click()
+        app.wait_idle()
+        page.get_by_text("liegt im Papierkorb.").first.wait_for()
+        _tab(app, "Partner")
+        page.get_by_text("Noch keine Partner eingetragen.").first.wait_for()
+        page.get_by_text("Papierkorb (2)").click()  # both in the trash, the admin restores the goal
+        page.get_by_text(f"{GONE_GOAL} – gelöscht von lokal").first.wait_for()
+        app.screenshot("trash")
+        restore = page.get_by_role("button", name="Wiederherstellen")
+        expect(restore).to_have_count(2)
+        restore.last.click()  # newest first: the partner, then the goal
+        app.wait_idle()
+        page.get_by_text("Wiederhergestellt: Ziel 1.").first.wait_for()
+
+        _tab(app, "Maßnahmen")
+        cells = page.locator("[data-testid=stDataFrame]").first.locator("[data-testid^=glide-cell]")
+        expect(cells.filter(has_text=re.compile(r"^geplant$"))).to_have_count(1)
+        page.locator("[data-testid=stSidebar]").get_by_text("English").click()
+        app.wait_idle()
+        _tab(app, "Measures")
+        cells = page.locator("[data-testid=stDataFrame]").first.locator("[data-testid^=glide-cell]")
+        expect(cells.filter(has_text=re.compile(r"^planned$"))).to_have_count(1)
+        assert cells.filter(has_text=re.compile(r"^geplant$")).count() == 0
+        app.screenshot("english")
+        assert app.external_requests == [] and app.page_errors == []
+
+
+def _inside_area(frame, code: str = "02") -> dict:
+    """Pixel position (in the map) of the point deepest inside an area (02: 2.6 km from its edge), where
+    Leaflet draws it now."""
+    import geopandas as gpd
+    from shapely.ops import polylabel
+
+    from geo.geographies import get_geography, load_areas
+
+    areas = load_areas(get_geography("stadtteile")).to_crs(25832)
+    shape = areas.loc[areas["code"] == code].geometry.iloc[0]
+    deepest = polylabel(max(getattr(shape, "geoms", [shape]), key=lambda g: g.area), 10)
+    inner = gpd.GeoSeries([deepest], crs=25832).to_crs(4326).iloc[0]
+    x, y = frame.evaluate("([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"
+                          " return [p.x, p.y]; }", [inner.y, inner.x])
+    return {"x": x, "y": y}
+
+
+def test_areas_of_a_measure_chosen_by_clicks_on_the_map(browser, e2e, server):
+    """Issue 24, Deliver 2: a click on an area puts it into the measure's areas, a second takes it out."""
+    with e2e.open_app_page(browser, server.url, "planning-click-areas") as app:
+        _planning(app)
+        page = app.page
+        page.get_by_text("Gebiete anklicken").click()
+        app.wait_idle()
+        page.get_by_text("Noch kein Gebiet gewählt.").first.wait_for()
+        frame = page.frame_locator("iframe[src*='streamlit_folium']").first
+        container = frame.locator(".leaflet-container")
+        container.wait_for()
+        app.wait_idle()
+        container.click(position=_inside_area(app.map_frame(index=0)))
+        app.wait_idle()
+        chosen = page.get_by_text(re.compile(r"^Gebiete der Maßnahme: \d\d "))
+        chosen.first.wait_for()
+        code = chosen.first.inner_text().split(": ", 1)[1][:2]
+        assert code == "02"
+        chips = page.locator("[data-testid=stMultiSelect]").filter(has_text="Gebiete").first
+        expect(chips).to_contain_text(code)  # in the form's areas
+        app.screenshot("clicked")
+        container.click(position=_inside_area(app.map_frame(index=0)))  # again: out
+        app.wait_idle()
+        page.get_by_text("Noch kein Gebiet gewählt.").first.wait_for()
+        assert app.external_requests == [] and app.page_errors == []

@@ -3,9 +3,10 @@ import json
 import zipfile
 
 import geopandas as gpd
+import pytest
 from shapely.geometry import box
 
-from geo.boundaries import pick_columns, read_vector
+from geo.boundaries import read_vector
 from geo.geographies import get_geography, load_areas
 
 
@@ -66,21 +67,70 @@ def test_zip_path_traversal_is_rejected(tmp_path):
     assert out is None and "unsicherer Pfad" in report.summary()
 
 
-def test_pick_columns_drops_missing_and_duplicate_codes(tmp_path):
-    path = write_geojson(tmp_path / "d.geojson", [feat("01", SQUARE), feat("01", SQUARE), feat(None, SQUARE)])
-    gdf, report = read_vector(path)
-    out = pick_columns(gdf, "code", "name", report)
-    assert list(out["code"]) == ["01"]
-    assert report.dropped_rows == {2, 3}
-
-
-def test_unknown_code_column_names_alternatives(tmp_path):
-    path = write_geojson(tmp_path / "c.geojson", [feat("01", SQUARE)])
-    gdf, report = read_vector(path)
-    pick_columns(gdf, "Schluessel", None, report)
-    assert not report.ok and "vorhanden: code, name" in report.summary()
-
-
 def test_shipped_geography_loads():
     areas = load_areas(get_geography("stadtteile"))
     assert len(areas) == 10 and areas.crs.to_epsg() == 25832
+
+
+# ------------------------------------------------ narrowed excepts (issue #25 item 6)
+# The readers are called in this process (``_read_vector_here``: no sandbox, no cache), so a
+# patched library call is what they meet.
+
+def _square_file(tmp_path):
+    return write_geojson(tmp_path / "flaechen.geojson", [feat("01", SQUARE)])
+
+
+def test_a_gdal_error_becomes_the_friendly_message_and_is_logged(tmp_path, monkeypatch, caplog):
+    import logging
+
+    import pyogrio
+    from pyogrio.errors import DataSourceError
+
+    from geo.boundaries import _read_vector_here
+
+    def broken(*_a, **_k):
+        raise DataSourceError("'/srv/x/flaechen.geojson' not recognized as being in a supported file format")
+
+    monkeypatch.setattr(pyogrio, "read_dataframe", broken)
+    with caplog.at_level(logging.INFO, logger="geo.boundaries"):
+        gdf, report = _read_vector_here(_square_file(tmp_path), None, None, None)
+    assert gdf is None and "Dateiformat nicht erkannt" in report.to_text()
+    assert "/srv/x" not in report.to_text()
+    assert any(r.exc_info and isinstance(r.exc_info[1], DataSourceError) for r in caplog.records)
+
+
+def test_a_bug_around_the_gdal_call_propagates_instead_of_file_damaged(tmp_path, monkeypatch):
+    import pyogrio
+
+    from geo.boundaries import _read_vector_here
+
+    def bug(*_a, **_k):
+        raise TypeError("read_dataframe() got an unexpected keyword argument")
+
+    monkeypatch.setattr(pyogrio, "read_dataframe", bug)
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        _read_vector_here(_square_file(tmp_path), None, None, None)
+
+
+def test_a_proj_error_becomes_the_crs_message(tmp_path, monkeypatch):
+    from pyproj.exceptions import ProjError
+
+    from geo import boundaries
+
+    def exotic(*_a, **_k):
+        raise ProjError("no transformation found")
+
+    monkeypatch.setattr(boundaries, "to_metric", exotic)
+    gdf, report = boundaries._read_vector_here(_square_file(tmp_path), None, None, None)
+    assert gdf is None and "Umrechnung nach EPSG:25832 nicht möglich" in report.to_text()
+
+
+def test_a_bug_in_the_crs_step_propagates(tmp_path, monkeypatch):
+    from geo import boundaries
+
+    def bug(*_a, **_k):
+        raise AttributeError("'NoneType' object has no attribute 'to_epsg'")
+
+    monkeypatch.setattr(boundaries, "to_metric", bug)
+    with pytest.raises(AttributeError, match="to_epsg"):
+        boundaries._read_vector_here(_square_file(tmp_path), None, None, None)

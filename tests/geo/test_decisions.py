@@ -46,10 +46,14 @@ def test_atlas_flags_equal_cli_and_report_flags(ds):
 
 def test_print_options_one_builder_checks_choices():
     from geo.printmap.render import PrintOptions, print_options
+    from geo.printmap.spec import ClassChoice
 
-    opts = print_options("a4-portrait", "manual", 3, "PuBu", breaks=[10, 20], labels=True, flagged=["01", 2])
+    opts = print_options("a4-portrait", classes=ClassChoice(scheme="manual", k=3, palette="PuBu", breaks=[10, 20]),
+                         labels=True, flagged=["01", 2])
     assert opts == PrintOptions(size="a4-portrait", scheme="manual", k=3, palette="PuBu", breaks=(10.0, 20.0),
                                 labels=True, flagged=frozenset({"01", "2"}))
-    for bad in ({"size": "a9"}, {"palette": "Rainbow"}, {"k": 0}, {"scheme": "manual"}):
+    with pytest.raises(InputError):
+        print_options("a9")
+    for bad in ({"palette": "Rainbow"}, {"k": 0}, {"scheme": "manual"}):
         with pytest.raises(InputError):
-            print_options(**bad)
+            print_options(classes=ClassChoice(**bad))

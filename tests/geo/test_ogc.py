@@ -6,6 +6,7 @@ geographies are the real ones.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from shapely.geometry import box
 from testkit import ROOT, require
 
 from geo import ogc
-from geo.uploads.store import DataStore
+from geo.uploads.store import DataStore, SaveRequest
 from indicators.catalogue import Source, parse_indicator
 from store.users import system_user
 
@@ -55,7 +56,8 @@ def admin_store(tmp_path_factory):
     root = tmp_path_factory.mktemp("ogc-data")
     store = DataStore(root, user=system_user())
     for i, name in enumerate(NAMES):
-        store.save(name, f"Testdaten {name}", AREAS, _table(10.0 + i), CAT, {"synthetic": SRC})
+        store.save(SaveRequest(name=name, label_de=f"Testdaten {name}", areas=AREAS, table=_table(10.0 + i),
+                               catalogue=CAT, sources={"synthetic": SRC}))
     ogc.write_ogc(data_root=root)  # sets up <root>/ogc: from now on every change refreshes it
     return store
 
@@ -204,3 +206,42 @@ def test_configuration_untouched_when_nothing_changed(admin_store):
     admin_store.publish("alpha")
     assert (out / ogc.CONFIG_NAME).stat().st_mtime_ns != before
     admin_store.publish("alpha", False)
+
+
+# ------------------------------------------------ narrowed except of refresh (issue #25 item 6)
+
+@pytest.fixture
+def ogc_set_up(tmp_path, monkeypatch):
+    monkeypatch.delenv(ogc.OGC_DIR_VAR, raising=False)
+    out = ogc.ogc_dir(tmp_path)
+    out.mkdir(parents=True)
+    (out / ogc.CONFIG_NAME).write_text("# set up\n", encoding="utf-8")
+    withdrawn: list[set[str]] = []
+    monkeypatch.setattr(ogc, "public_geographies", lambda _root=None: {})
+    monkeypatch.setattr(ogc, "withdraw_stale", lambda _out, keep: withdrawn.append(keep) or [])
+    return tmp_path, withdrawn
+
+
+def test_refresh_logs_a_disk_error_and_withdraws_what_is_no_longer_public(ogc_set_up, monkeypatch, caplog):
+    root, withdrawn = ogc_set_up
+
+    def disk_full(**_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ogc, "write_ogc", disk_full)
+    with caplog.at_level(logging.ERROR, logger="geo.ogc"):
+        ogc.refresh(root)  # does not raise: publishing must not fail on the cache
+    assert withdrawn == [set()]
+    assert any(isinstance(r.exc_info[1], OSError) for r in caplog.records if r.exc_info)
+
+
+def test_refresh_lets_a_bug_through(ogc_set_up, monkeypatch):
+    root, withdrawn = ogc_set_up
+
+    def bug(**_k):
+        raise TypeError("bug in write_ogc")
+
+    monkeypatch.setattr(ogc, "write_ogc", bug)
+    with pytest.raises(TypeError, match="bug in write_ogc"):
+        ogc.refresh(root)
+    assert withdrawn == []

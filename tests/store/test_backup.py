@@ -1,7 +1,7 @@
 """Backup → fresh installation → restore gives the same installation (both backends; synthetic content).
 
-Users, datasets (rows and their folders' files), the planning register and the audit log made here are
-synthetic.
+Users, datasets (registry rows and their contents in the database), the planning register and the audit log
+made here are synthetic.
 """
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import store.planning  # noqa: F401  (registers the planning migrations)
 from store import audit, backup, datasets, db, users
+from store.contents import Area, Contents
+from store.datasets import DatasetVersion
 from store.errors import StoreError
 from store.permissions import User
 from store.planning import repository as repo
@@ -41,21 +42,34 @@ def _fresh(engine, tmp: Path, tag: str):
     return eng, tmp / tag / "data"
 
 
-def _populate(engine, root: Path, n: int = 3, payload: bytes = b"synthetic") -> None:
+def _contents(i: int) -> Contents:
+    """Synthetic contents: one square area, two values."""
+    from shapely import to_wkb
+    from shapely.geometry import MultiPolygon, box
+
+    square = MultiPolygon([box(610000 + i, 5970000, 611000 + i, 5971000)])
+    return Contents(areas=(Area(code="01", name=f"Synthetisch {i}", wkb=to_wkb(square)),),
+                    values=(("01", 2022, "n", float(i)), ("01", 2023, "n", None)), catalogue="indicators: []\n",
+                    meta={"synthetic": True})
+
+
+def _populate(engine, root: Path, n: int = 3) -> None:
     users.add_user(engine, ADMIN, "anna", "planner", "Synthetisch-Passwort-1")
     users.add_user(engine, ADMIN, "vera", "viewer", "Synthetisch-Passwort-2")
+    root.mkdir(parents=True, exist_ok=True)
     for i in range(n):
-        folder = Path("datasets") / f"set{i}--v1"
-        (root / folder).mkdir(parents=True)
-        (root / folder / "table.csv").write_bytes(payload + bytes([i]))
-        datasets.register(engine, ADMIN, f"set{i}", f"Synthetisch {i}", str(folder),
-                          visibility="öffentlich" if i % 2 else "intern")
+        datasets.register(engine, ADMIN, DatasetVersion(name=f"set{i}", label_de=f"Synthetisch {i}",
+                                                        visibility="öffentlich" if i % 2 else "intern",
+                                                        contents=_contents(i)))
     datasets.set_visibility(engine, ADMIN, "set0", "öffentlich")
     datasets.remove(engine, ADMIN, f"set{n - 1}")
     m = repo.create(engine, ADMIN, "measure", MEASURE)
     repo.save(engine, ADMIN, "measure", m["id"], {**MEASURE, "status": "abgeschlossen"}, version=m["version"])
-    (root / "ogc").mkdir()
-    (root / "ogc" / "cache.geojson").write_text("{}")  # a cache: not saved
+    for cache in ("ogc", "cache"):
+        (root / cache).mkdir()
+        (root / cache / "cache.geojson").write_text("{}")  # a cache: not saved
+    (root / "datasets" / "alt--v1").mkdir(parents=True)  # a folder of an older release: saved as it is
+    (root / "datasets" / "alt--v1" / "table.csv").write_text("synthetic")
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -69,8 +83,9 @@ def test_backup_fresh_install_restore_gives_identical_installation(engine, tmp_p
     _populate(engine, root)
     before, files = backup.table_contents(engine), _files(root)
     assert before["users"] and before["datasets"] and before["audit_log"] and before["plan_measures"]
+    assert len(before["dataset_areas"]) == 3 and len(before["dataset_values"]) == 6
     info = backup.backup(engine, root, tmp_path / "sicherung.tar.gz")
-    assert info.folders == 3 and info.counts["datasets"] == 3
+    assert info.datasets == 3 and info.counts["dataset_documents"] == 3
     fresh, fresh_root = _fresh(engine, tmp_path, "neu")
     backup.restore(fresh, fresh_root, info.path)
     restored = db.make_engine(fresh.url.render_as_string(hide_password=False))
@@ -79,13 +94,14 @@ def test_backup_fresh_install_restore_gives_identical_installation(engine, tmp_p
     if hasattr(audit, "verify"):  # the hash chain of the audit log (branch trust-sessions) verifies after a restore
         assert audit.verify(restored, ADMIN).first_broken is None
     assert _files(fresh_root) == files
-    assert not (fresh_root / "ogc").exists()
+    assert not (fresh_root / "ogc").exists() and not (fresh_root / "cache").exists()
     restored.dispose()
 
 
 def test_restore_refuses_an_installation_in_use(engine, tmp_path):
     root = tmp_path / "data"
     _populate(engine, root, n=2)
+    shutil.rmtree(root / "datasets")  # refused for the database alone
     info = backup.backup(engine, root, tmp_path / "b.tar.gz")
     with pytest.raises(StoreError, match="nicht leer"):
         backup.restore(engine, root, info.path)
@@ -100,8 +116,9 @@ def test_restore_refuses_what_is_no_backup(engine, tmp_path):
 
 
 def test_backup_while_a_user_saves_is_consistent(engine, tmp_path):
-    """A writer that saves as the data store does (files first, then the row, under the lock) while the
-    backup runs: every dataset row in the backup has its folder in the backup."""
+    """A writer that saves as the data store does (row and contents in one transaction, no file lock)
+    while the backup runs: every dataset row in the backup has its contents, and the manifest's counts
+    are the snapshot's."""
     root = tmp_path / "data"
     root.mkdir()
     stop = threading.Event()
@@ -109,11 +126,8 @@ def test_backup_while_a_user_saves_is_consistent(engine, tmp_path):
     def writer():
         i = 0
         while not stop.is_set() and i < 200:
-            with FileLock(root / ".lock"):
-                folder = Path("datasets") / f"w{i}--v1"
-                (root / folder).mkdir(parents=True)
-                (root / folder / "table.csv").write_text(f"synthetic {i}")
-                datasets.register(engine, ADMIN, f"w{i}", f"Synthetisch {i}", str(folder))
+            datasets.register(engine, ADMIN, DatasetVersion(name=f"w{i}", label_de=f"Synthetisch {i}",
+                                                            contents=_contents(i)))
             i += 1
 
     thread = threading.Thread(target=writer)
@@ -127,10 +141,10 @@ def test_backup_while_a_user_saves_is_consistent(engine, tmp_path):
         fresh, fresh_root = _fresh(engine, tmp_path, f"neu{k}")
         backup.restore(fresh, fresh_root, info.path)
         restored = db.make_engine(fresh.url.render_as_string(hide_password=False))
-        with restored.connect() as conn:
-            folders = list(conn.exec_driver_sql("SELECT folder FROM datasets").scalars())
-        assert len(folders) == info.counts["datasets"]
-        assert all((fresh_root / f / "table.csv").exists() for f in folders)
+        counts = backup.table_counts(restored)
+        assert counts["datasets"] == info.counts["datasets"] == info.datasets
+        assert counts["dataset_documents"] == counts["datasets"] and counts["dataset_areas"] == counts["datasets"]
+        assert counts["dataset_values"] == 2 * counts["datasets"]
         restored.dispose()
 
 

@@ -11,11 +11,12 @@ from store import audit, datasets, users
 WRITER = """
 import sys
 from store import datasets, db, users
+from store.datasets import DatasetVersion
 eng = db.make_engine(sys.argv[1])
 db.upgrade(eng)
 me = users.local_user(eng)
 for i in range(int(sys.argv[3])):
-    datasets.register(eng, me, f"{sys.argv[2]}_{i}", f"{sys.argv[2]} {i}", f"datasets/{sys.argv[2]}_{i}--1")
+    datasets.register(eng, me, DatasetVersion(name=f"{sys.argv[2]}_{i}", label_de=f"{sys.argv[2]} {i}"))
 """
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from store import audit, datasets, users
+from store.datasets import DatasetVersion
 from store.errors import StoreError
 
 ADMIN = users.system_user()
@@ -30,22 +31,22 @@ def planner(engine):
 
 
 def test_replace_keeps_the_previous_version(engine, planner):
-    datasets.register(engine, planner, "sgb2", "SGB II", "datasets/sgb2--a")
+    datasets.register(engine, planner, DatasetVersion(name="sgb2", label_de="SGB II", key="datasets/sgb2--a"))
     with pytest.raises(StoreError, match="gibt es schon"):
-        datasets.register(engine, planner, "sgb2", "SGB II", "datasets/sgb2--b")
-    rec = datasets.register(engine, planner, "sgb2", "SGB II Q2", "datasets/sgb2--b", overwrite=True)
-    assert (rec.version, rec.folder, rec.owner) == (2, "datasets/sgb2--b", "paula")
+        datasets.register(engine, planner, DatasetVersion(name="sgb2", label_de="SGB II", key="datasets/sgb2--b"))
+    rec = datasets.register(engine, planner, DatasetVersion(name="sgb2", label_de="SGB II Q2", key="datasets/sgb2--b", overwrite=True))
+    assert (rec.version, rec.key, rec.owner) == (2, "sgb2--b", "paula")
     assert datasets.folders(engine) == {"datasets/sgb2--a", "datasets/sgb2--b"}
     assert [e.action for e in audit.entries(engine, ADMIN, user="paula")] == ["upload", "replace"]
 
 
 def test_trash_restorable_for_thirty_days_then_purged(engine, planner):
     admin = users.add_user(engine, ADMIN, "adam", "admin", "richtig-123")
-    datasets.register(engine, planner, "alt", "Alt", "datasets/alt--1")
+    datasets.register(engine, planner, DatasetVersion(name="alt", label_de="Alt", key="datasets/alt--1"))
     assert datasets.remove(engine, planner, "alt") and not datasets.remove(engine, planner, "alt")
     assert datasets.visible(engine, admin) == [] and [d.name for d in datasets.trash(engine, admin)] == ["alt"]
     with pytest.raises(StoreError, match="Papierkorb"):
-        datasets.register(engine, planner, "alt", "Alt", "datasets/alt--2")
+        datasets.register(engine, planner, DatasetVersion(name="alt", label_de="Alt", key="datasets/alt--2"))
     datasets.restore(engine, admin, "alt", now=dt.datetime.now(dt.UTC) + dt.timedelta(days=29))
     assert [d.name for d in datasets.visible(engine, planner)] == ["alt"]
     datasets.remove(engine, admin, "alt")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from store import audit, datasets, users
+from store.datasets import DatasetVersion
 from store.errors import PermissionDenied, StoreError
 from store.permissions import ANONYMOUS, User
 
@@ -19,14 +20,14 @@ def people(engine) -> dict[str, User]:
     for role in ("viewer", "planner", "admin"):
         out[role] = users.add_user(engine, root, role, role, PASSWORD)
     out["other"] = users.add_user(engine, root, "other", "planner", PASSWORD)
-    datasets.register(engine, out["other"], "intern_a", "Intern A", "datasets/intern_a--1")
-    datasets.register(engine, out["other"], "oeffentlich_a", "Öffentlich A", "datasets/oeffentlich_a--1")
+    datasets.register(engine, out["other"], DatasetVersion(name="intern_a", label_de="Intern A", key="datasets/intern_a--1"))
+    datasets.register(engine, out["other"], DatasetVersion(name="oeffentlich_a", label_de="Öffentlich A", key="datasets/oeffentlich_a--1"))
     datasets.set_visibility(engine, out["admin"], "oeffentlich_a", "öffentlich")
     return out
 
 
 def _trashed(engine, people, name="weg_a"):
-    datasets.register(engine, people["other"], name, name, f"datasets/{name}--1")
+    datasets.register(engine, people["other"], DatasetVersion(name=name, label_de=name, key=f"datasets/{name}--1"))
     datasets.remove(engine, people["admin"], name)
 
 
@@ -36,14 +37,13 @@ ACTIONS = {
                     or {"intern_a", "oeffentlich_a"} <= {d.name for d in datasets.visible(e, u)},
                     ROLES),
     "read internal": (lambda e, p, u: datasets.get(e, u, "intern_a"), ["viewer", "planner", "admin"]),
-    "upload": (lambda e, p, u: datasets.register(e, u, "neu", "Neu", "datasets/neu--1"), ["planner", "admin"]),
-    "upload public": (lambda e, p, u: datasets.register(e, u, "neu", "Neu", "datasets/neu--1",
-                                                        visibility="öffentlich"), ["admin"]),
-    "replace own": (lambda e, p, u: (datasets.register(e, u, "eigen", "Eigen", "d/eigen--1"),
-                                     datasets.register(e, u, "eigen", "Eigen 2", "d/eigen--2", overwrite=True)),
+    "upload": (lambda e, p, u: datasets.register(e, u, DatasetVersion(name="neu", label_de="Neu", key="datasets/neu--1")), ["planner", "admin"]),
+    "upload public": (lambda e, p, u: datasets.register(e, u, DatasetVersion(name="neu", label_de="Neu", key="datasets/neu--1", visibility="öffentlich")), ["admin"]),
+    "replace own": (lambda e, p, u: (datasets.register(e, u, DatasetVersion(name="eigen", label_de="Eigen", key="d/eigen--1")),
+                                     datasets.register(e, u, DatasetVersion(name="eigen", label_de="Eigen 2", key="d/eigen--2", overwrite=True))),
                     ["planner", "admin"]),
-    "replace other's": (lambda e, p, u: datasets.register(e, u, "intern_a", "B", "d/b", overwrite=True), ["admin"]),
-    "remove own": (lambda e, p, u: (datasets.register(e, u, "eigen", "Eigen", "d/eigen--1"),
+    "replace other's": (lambda e, p, u: datasets.register(e, u, DatasetVersion(name="intern_a", label_de="B", key="d/b", overwrite=True)), ["admin"]),
+    "remove own": (lambda e, p, u: (datasets.register(e, u, DatasetVersion(name="eigen", label_de="Eigen", key="d/eigen--1")),
                                     datasets.remove(e, u, "eigen")), ["planner", "admin"]),
     "remove other's": (lambda e, p, u: datasets.remove(e, u, "intern_a") or (_ for _ in ()).throw(
         PermissionDenied("nicht sichtbar")), ["admin"]),
@@ -88,9 +88,9 @@ def test_reads_show_exactly_what_the_role_may_see(engine, people, role):
 def test_a_refused_write_changes_nothing_and_is_audited_as_refused(engine, people):
     before = len(audit.entries(engine, people["admin"]))
     with pytest.raises(PermissionDenied):
-        datasets.register(engine, people["viewer"], "x", "X", "d/x")
+        datasets.register(engine, people["viewer"], DatasetVersion(name="x", label_de="X", key="d/x"))
     with pytest.raises(PermissionDenied):  # refused inside the transaction: rolled back, the refusal kept
-        datasets.register(engine, people["planner"], "y", "Y", "d/y", visibility="öffentlich")
+        datasets.register(engine, people["planner"], DatasetVersion(name="y", label_de="Y", key="d/y", visibility="öffentlich"))
     with pytest.raises(PermissionDenied):
         datasets.remove(engine, people["planner"], "intern_a")
     assert {d.name for d in datasets.visible(engine, people["admin"])} == {"intern_a", "oeffentlich_a"}

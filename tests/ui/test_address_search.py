@@ -43,13 +43,14 @@ def test_the_map_zooms_to_the_address():
 
     from geo.webmap.elements import map_spec
     from geo.webmap.folium_map import build_map
+    from geo.webmap.layer import MapLabels, MapLayer
     from indicators.compute.classify import classify
     from ui.pages.query_area import zoom_to
 
     # SYNTHETIC: one 10 km square around Lübeck's centre (EPSG:25832)
     areas = gpd.GeoDataFrame({"code": ["A"], "name": ["A"], "value": [1.0]},
                              geometry=[shapely.box(605_000, 5_965_000, 615_000, 5_975_000)], crs="EPSG:25832")
-    m = build_map(areas, classify(areas["value"], k=1), indicator_label="Wert")
+    m = build_map(MapLayer(areas, classify(areas["value"], k=1), MapLabels(indicator_label="Wert")))
     zoom_to(m, (10.6927, 53.8765), 500)
     (s, w), (n, e) = map_spec(m)["fit"]["bounds"]
     assert s < 53.8765 < n and w < 10.6927 < e and n - s < 0.02  # a few hundred metres, not the city

@@ -3,6 +3,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from testkit import ROOT
 
+from geo.webmap.layer import TileSource
+
 APP = str(ROOT / "app.py")
 
 
@@ -57,11 +59,12 @@ def test_map_assets_are_served_locally():
     from geo.join import indicator_layer
     from geo.loading import load_dataset
     from geo.webmap.folium_map import build_map
+    from geo.webmap.layer import MapLabels, MapLayer
     from indicators.compute.classify import classify
 
     ds = load_dataset(get_geography())
     layer, city = indicator_layer(ds, "share_65plus", 2022)
-    m = build_map(layer, classify(layer["value"]), indicator_label="x", city_value=city)
+    m = build_map(MapLayer(layer, classify(layer["value"]), MapLabels(indicator_label="x", city_value=city)))
     links = asset_links(m)
     assert links and all(u.startswith("/app/static/") for u in links)
 
@@ -97,7 +100,7 @@ def test_atlas_offers_data_print_and_report_downloads():
     labels = [b.proto.label for b in at.get("download_button")]
     table = ["CSV", "CSV (Excel, ;)", "Excel (XLSX)"]
     # visible: the ranking and the view's data; print maps, report and all years wait in closed expanders
-    assert labels == [*table, *table, "GeoPackage"]
+    assert labels == [*table, *table, "GeoPackage", "GeoJSON"]
     assert [e.label for e in at.expander] == ["Druckkarte für Sitzungsvorlagen (PNG 300 dpi, SVG, PDF)",
                                               "Sozialbericht 2022 als PDF", "Alle Indikatoren, alle Jahre (Tabelle)"]
     assert "Bericht erstellen" not in [b.label for b in at.button]  # a closed expander's content is not run
@@ -107,7 +110,7 @@ def test_atlas_offers_data_print_and_report_downloads():
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     # ranking (visible), the view's data, print maps, all indicators over all years
-    assert labels == [*table, *table, "GeoPackage", "PNG", "SVG", "PDF", *table]
+    assert labels == [*table, *table, "GeoPackage", "GeoJSON", "PNG", "SVG", "PDF", *table]
     # the report is built on request with a progress bar, then offered for download
     assert "Bericht erstellen" in [b.label for b in at.button]
 
@@ -130,11 +133,11 @@ def test_tile_server_is_used_only_when_configured(monkeypatch):
     from ui import common
 
     monkeypatch.delenv("SOZIALMONITOR_TILE_URL", raising=False)
-    assert common.tiles() == {"tiles": None, "tiles_attribution": None}
+    assert common.tiles() is None
     monkeypatch.setenv("SOZIALMONITOR_TILE_URL", "http://localhost:8080/{z}/{x}/{y}.png")
     monkeypatch.setenv("SOZIALMONITOR_TILE_ATTRIBUTION", "Stadtplan: Hansestadt Lübeck")
-    assert common.tiles() == {"tiles": "http://localhost:8080/{z}/{x}/{y}.png",
-                              "tiles_attribution": "Stadtplan: Hansestadt Lübeck"}
+    assert common.tiles() == TileSource(url="http://localhost:8080/{z}/{x}/{y}.png",
+                                        attribution="Stadtplan: Hansestadt Lübeck")
     assert not run_app().exception  # the atlas passes them to build_map (see test_webmap)
 
 

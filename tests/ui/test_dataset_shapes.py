@@ -11,7 +11,7 @@ import pytest
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from geo.uploads.store import DataStore
+from geo.uploads.store import DataStore, SaveRequest
 from indicators.catalogue import Indicator, Source
 
 PAGES = ["atlas", "needs", "queries:area", "queries:filter", "queries:facilities", "queries:raster", "upload",
@@ -47,7 +47,8 @@ def data_dir(tmp_path_factory):
     store = DataStore(root)
     for name, make in SHAPES.items():
         cat, table = make()
-        store.save(name, name, _areas(), table, cat, SRC, reference_code=None)
+        store.save(SaveRequest(name=name, label_de=name, areas=_areas(), table=table, catalogue=cat, sources=SRC,
+                               reference_code=None))
     return root
 
 

@@ -6,6 +6,7 @@ import shapely
 import streamlit_folium
 
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 from ui import map_view
 
@@ -22,7 +23,7 @@ def _shown(monkeypatch, values: list[float], label: str) -> dict:
     monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kw: seen.update(kw))
     monkeypatch.setattr(map_view, "st_folium", streamlit_folium.st_folium)
     areas = _areas(values)
-    map_view.show_map(build_map(areas, classify(areas["value"], k=3), indicator_label=label), key="map-x",
+    map_view.show_map(build_map(MapLayer(areas, classify(areas["value"], k=3), MapLabels(indicator_label=label))), key="map-x",
                       height=500)
     return seen
 

@@ -120,6 +120,9 @@ def test_delete_goes_to_the_trash_restore_and_undo(admin):
     at = _new_measure(_open(), "Synthetisch: Löschprobe")
     at.selectbox(key="plan_edit_id").set_value(1).run()
     _button(at, "Löschen").click().run()
+    assert "Maßnahme 1 „Synthetisch: Löschprobe“ in den Papierkorb legen?" in at.warning[0].value  # asks first
+    assert at.dataframe[0].value["Titel"].tolist() == ["Synthetisch: Löschprobe"]  # nothing deleted yet
+    _button(at, "Ja, in den Papierkorb").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "Noch keine Maßnahmen eingetragen." in _text(at)
     assert "Synthetisch: Löschprobe" in _text(at)  # listed in the trash
@@ -155,3 +158,94 @@ def test_after_an_import_the_goals_tab_is_up_to_date_without_a_reload(db, monkey
     assert "Synthetisch: importiertes Ziel" in text  # the Ziele tab, drawn in the same click
     assert "Noch keine Ziele eingetragen." not in text
     assert "Die Listen oben sind auf dem neuen Stand." in text
+
+
+def _goal(at: AppTest, text: str) -> AppTest:
+    _input(at, "Ziel (Text)").set_value(text)
+    _input(at, "Zielwert (%)").set_value("20")
+    return _button(at, "Ziel speichern").click().run()
+
+
+def test_an_admin_deletes_a_goal_after_a_question_and_restores_it(admin):
+    at = _goal(_open(), "Synthetisch: Ziel zum Löschen")
+    _button(at, "Ziel löschen").click().run()
+    assert "Ziel 1 „Synthetisch: Ziel zum Löschen“ in den Papierkorb legen?" in at.warning[0].value
+    _button(at, "Abbrechen").click().run()  # no: nothing happens
+    assert not at.warning and "Noch keine Ziele eingetragen." not in _text(at)
+    _button(at, "Ziel löschen").click().run()
+    _button(at, "Ja, in den Papierkorb").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    text = _text(at)
+    assert "Ziel 1 liegt im Papierkorb." in text and "Noch keine Ziele eingetragen." in text  # at once
+    assert "Ziel 1: Synthetisch: Ziel zum Löschen – gelöscht von adam" in text
+    _button(at, "Wiederherstellen").click().run()
+    assert "Wiederhergestellt: Ziel 1." in _text(at) and "Noch keine Ziele eingetragen." not in _text(at)
+
+
+def test_an_admin_deletes_a_partner_but_not_one_a_measure_names(admin):
+    at = _open()
+    for org in ("Synthetisch: Träger A", "Synthetisch: Träger B"):
+        _input(at, "Organisation").set_value(org)
+        at = _button(at, "Partner speichern").click().run()
+    _input(at, "Titel").set_value("Synthetisch: Maßnahme mit Träger A")
+    at.multiselect[0].set_value(["01"])
+    _input(at, "Partner (durch Komma getrennt)").set_value("Synthetisch: Träger A")
+    at = _button(at, "Speichern").click().run()
+    assert not at.error, [e.value for e in at.error]
+    at.selectbox(key="plan_partner_pick").set_value(1).run()
+    _button(at, "Partner löschen").click().run()
+    _button(at, "Ja, in den Papierkorb").click().run()
+    assert any("Partner 1 gehört noch zu Maßnahme 1" in e.value for e in at.error)  # refused, says why
+    table = next(d.value for d in at.dataframe if "Organisation" in d.value.columns)
+    assert len(table) == 2
+    at.selectbox(key="plan_partner_pick").set_value(2).run()
+    _button(at, "Partner löschen").click().run()
+    _button(at, "Ja, in den Papierkorb").click().run()
+    assert "Partner 2 liegt im Papierkorb." in _text(at)
+    table = next(d.value for d in at.dataframe if "Organisation" in d.value.columns)
+    assert table["Organisation"].tolist() == ["Synthetisch: Träger A"]  # the list at once
+
+
+def test_planners_get_no_delete_buttons_for_goals_and_partners(db):
+    at = _goal(_open(), "Synthetisch: Ziel")
+    _input(at, "Organisation").set_value("Synthetisch: Träger")
+    at = _button(at, "Partner speichern").click().run()
+    assert not [b for b in at.button if b.label in {"Ziel löschen", "Partner löschen"}]
+
+
+def test_status_words_in_the_list_follow_the_language(db):
+    at = _new_measure(_open(), "Synthetisch: Status")
+    assert at.dataframe[0].value["Status"].tolist() == ["geplant"]
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.dataframe[0].value["Status"].tolist() == ["planned"]
+
+
+def test_areas_clicked_on_the_map_fill_the_measures_areas(db):
+    """A click on an area (AppTest cannot click the map: the state a click leaves) chooses it for the form."""
+    at = _open()
+    at.radio(key="plan_loc_mode_0_0").set_value("areas").run()
+    at.session_state["plan_areas_0_0"] = ["01", "03"]  # two areas clicked
+    at.run()
+    assert at.multiselect[0].value == ["01", "03"]
+    assert "Gebiete der Maßnahme: 01 " in _text(at)
+    _input(at, "Titel").set_value("Synthetisch: Gebiete geklickt")
+    at = _button(at, "Speichern").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.dataframe[0].value["Gebiete"].tolist() == ["01, 03"]
+
+
+def test_a_drawn_area_is_saved_with_the_measure(db):
+    area = {"type": "Polygon", "coordinates": [[[10.68, 53.86], [10.7, 53.86], [10.7, 53.87], [10.68, 53.86]]]}
+    at = _open()
+    at.radio(key="plan_loc_mode_0_0").set_value("draw").run()
+    at.session_state["plan_loc_0_0"] = area  # what a drawing leaves (geo.planning.locations.drawn_location)
+    at.run()
+    assert "Gezeichnete Fläche: 0,73 km²" in _text(at)
+    _input(at, "Titel").set_value("Synthetisch: Fläche")
+    at = _button(at, "Speichern").click().run()
+    assert not at.error, [e.value for e in at.error]
+    at.selectbox(key="plan_edit_id").set_value(1).run()
+    assert at.radio(key="plan_loc_mode_1_1").value == "draw"  # the stored area opens in the draw mode
+    assert "Gezeichnete Fläche: 0,73 km²" in _text(at)

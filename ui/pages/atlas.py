@@ -6,11 +6,12 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from geo.join import indicator_layer, join_values
+from geo.join import view_layer
 from geo.printmap.spec import K_RANGE
 from geo.printmap.text import flag_note
 from geo.webmap.folium_map import COMPACT_MIN_AREAS, build_map
 from geo.webmap.geometry import area_at
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import (
     DIVERGING_PALETTES,
     SCHEME_NAMES,
@@ -20,12 +21,12 @@ from indicators.compute.classify import (
     parse_breaks,
 )
 from indicators.compute.flags import FlagRule, default_threshold, flag_areas, flag_direction, flag_rule
-from indicators.compute.profile import area_profile
+from indicators.compute.profile import area_profile, profile_table
 from indicators.compute.ranking import ranking_table
-from indicators.compute.smoothing import eb_rates
-from indicators.compute.timeseries import change_between, relative_change_problem, series
+from indicators.compute.smoothing import smoothable, smoothed_layer
+from indicators.compute.timeseries import area_series, start_problem
 from indicators.errors import SozialmonitorError, error_text
-from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
+from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.types import View
@@ -122,9 +123,7 @@ def _change_controls(ds, ind_id: str, year: int, years: list[int], lang: str) ->
         return None, False
     common.choice("start", earlier, earlier[0], cast=int)
     start = sb.selectbox(t("start_year", lang), earlier, key="start")
-    base = ds.values[(ds.values["indicator"] == ind_id) & (ds.values["year"] == start)
-                     & (ds.values["area_code"] != ds.geography.reference_code)]["value"]
-    problem = relative_change_problem(ds.catalogue[ind_id], base)
+    problem = start_problem(ds.values, ds.catalogue[ind_id], start, ds.geography.reference_code)
     if problem:
         sb.caption(t(f"rel_change_{problem}", lang))
         return start, False
@@ -183,20 +182,15 @@ def _layer(ds, c: AtlasView):
 
 
 def _joined(ds, c: AtlasView):
-    if c.level:
-        return indicator_layer(ds, c.indicator, c.year)
-    ref = ds.geography.reference_code
-    rows = change_between(ds.values, c.indicator, c.base_year, c.year, c.relative)
-    city = rows[rows["area_code"] == ref]["value"]
-    layer = join_values(ds.areas, rows[rows["area_code"] != ref])
-    return layer, (float(city.iloc[0]) if len(city) and pd.notna(city.iloc[0]) else None)
+    return view_layer(ds, c.indicator, c.year, start=None if c.level else c.base_year, relative=c.relative)
 
 
 def render() -> None:
     lang = common.lang()
-    geo_id, ds = common.picked_dataset()
-    if not common.has_indicators(ds, lang):
+    picked = common.page_dataset(lang)
+    if picked is None:
         return
+    geo_id, ds = picked
     c = _controls(ds, lang)
     ind = ds.catalogue[c.indicator]
     unit = ind.unit_for(lang)
@@ -212,11 +206,10 @@ def render() -> None:
         unit = "%" if c.relative else (t("unit_pp", lang) if ind.unit == "%" else unit)
         label = f"{label}: {c.start}–{c.year}"
 
-    if c.level and _smoothable(ind) and st.sidebar.checkbox(
+    if c.level and smoothable(ind) and st.sidebar.checkbox(
             t("atlas_smooth_rates_empirical_bayes", lang),
             key="eb", help=t("atlas_eb_help", lang)):
-        eb = eb_rates(layer["numerator"], layer["denominator"], ind.factor)
-        layer["raw"], layer["value"] = layer["value"], eb["smoothed"]
+        layer = smoothed_layer(layer, ind)
         label = f"{label} ({t('atlas_eb_smoothed', lang)})"
     # the same rule as `cli.py map --flags`, exports and report: rates and shares with a need direction
     rule = _flag_rule(layer, ind, c, dec, unit, lang)
@@ -234,11 +227,11 @@ def render() -> None:
     st.subheader(f"{md(label)} – {c.year}" if c.level else md(label))
     if ind.definition(lang):
         st.caption(md(ind.definition(lang)))
-    m = build_map(layer, classes, indicator_label=label, unit=unit, city_value=city, decimals=dec,
-                      city_name=ds.geography.reference_label(lang), lang=lang,
-                  selected=selected, show_labels=c.labels,
+    map_labels = MapLabels(indicator_label=label, unit=unit, city_value=city, decimals=dec,
+                       city_name=ds.geography.reference_label(lang), lang=lang)
+    m = build_map(MapLayer(layer, classes, map_labels), selected=selected, show_labels=c.labels,
                   attribution=ds.sources[ind.source].label if ind.source in ds.sources else None,
-                  **common.tiles())
+                  tiles=common.tiles())
     out = show_map(m, key=f"map-{geo_id}", height=620, returned_objects=["last_object_clicked"])
     clicked = (out or {}).get("last_object_clicked")
     if clicked and clicked != st.session_state.get("_last_click"):
@@ -256,12 +249,6 @@ def render() -> None:
     common.source_footer(ds, ind.id)
 
 
-def _smoothable(ind) -> bool:
-    """A rate of a plain count over a population can be EB-smoothed."""
-    return ind.kind == "rate" and len(ind.numerator) == 1 and len(ind.denominator) == 1 \
-        and not ind.numerator[0].startswith("-") and ind.denominator[0] != "area_km2"
-
-
 def _flag_list(layer, unit: str, decimals: int, lang: str, flags_apply: bool = True) -> None:
     st.markdown(f"**{t('flagged', lang)}**")
     flagged = layer[layer["flagged"]].sort_values("rank")
@@ -275,9 +262,6 @@ def _flag_list(layer, unit: str, decimals: int, lang: str, flags_apply: bool = T
 def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> None:
     st.markdown(f"**{t('ranking', lang)}**")
     table = ranking_table(layer, city, dec, lang)
-    if "raw" in layer:  # EB smoothing on: raw values side by side
-        raw = dict(zip(layer["code"], layer["raw"]))
-        table.insert(4, "raw", [fmt_value(raw[code], "", dec, lang) for code in table["code"]])
     table["flagged"] = [t("yes", lang) if f else t("no", lang) for f in table["flagged"]]
     shown = display_columns(table.drop(columns="value_num"), lang, {"value": f"{t('value', lang)} ({unit})"})
     if len(shown) > COMPACT_MIN_AREAS:  # thousands of grid cells: the table would outweigh the map
@@ -326,17 +310,7 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
     prof = common.derived(ds, ("area_profile", code, c.year, lang), lambda: area_profile(ds, code, c.year, lang))
     if prof.empty:
         return
-    n = int(prof["n"].max())
-    shown = pd.DataFrame({
-        "indicator": prof["label"],
-        "value": [(t("suppressed", lang) if s else fmt_value(v, u, d, lang))
-                          for v, u, d, s in zip(prof["value"], prof["unit"], prof["decimals"], prof["suppressed"])],
-        "city": [fmt_value(v, u, d, lang) for v, u, d in zip(prof["city"], prof["unit"], prof["decimals"])],
-        "rank": [fmt_rank(int(r), n, lang) if pd.notna(r) else "–" for r in prof["rank"]],
-        "trend": [t("atlas_since", lang, change=fmt_change(d, dec, lang), year=y) if pd.notna(d) else "–"
-                           for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])],
-    })
-    st.dataframe(display_columns(shown, lang), hide_index=True, width="stretch")
+    st.dataframe(display_columns(profile_table(prof, lang), lang), hide_index=True, width="stretch")
     from ui import supply_panel  # loaded with the profile, not with the page (warm-up split)
 
     supply_panel.reach_in_profile(ds, code, c.year, lang)  # reach of the facility layers (Versorgung)
@@ -345,18 +319,11 @@ def _profile(ds, layer, c: AtlasView, lang: str) -> None:
 
     area_section(ds.geography.id, code, lang, {i: ds.catalogue[i].label(lang) for i in ds.catalogue})
     ind = ds.catalogue[c.indicator]
-    ts, decimals = common.derived(ds, ("series", c.indicator, code), lambda: _series(ds, c.indicator, code))
+    ts, decimals = common.derived(ds, ("series", c.indicator, code),
+                                  lambda: area_series(ds.values, ind, code, ds.geography.reference_code))
     ts = ts.set_axis([names.get(col, ds.geography.reference_label(lang)) for col in ts.columns], axis=1)
     st.markdown(f"**{t('series_title', lang)}: {md(ind.label(lang))}**")
     st.altair_chart(series_chart(ts, ind.unit_for(lang), decimals, lang), width="stretch")
-
-
-def _series(ds, indicator: str, code: str) -> tuple[pd.DataFrame, int]:
-    """The area's (and the city's) values over the years, and the indicator's decimals over all years."""
-    ref = ds.geography.reference_code
-    values = ds.values
-    decimals = ds.catalogue[indicator].decimals_for(values.loc[values["indicator"] == indicator, "value"])
-    return series(values, indicator, [code, ref] if ref else [code]), decimals
 
 
 # Vega formats numbers the English way unless the chart carries a locale (indicators.wording.locale)

@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from geo.formats import export_format
 from geo.report.compare import AREA_COLORS, CITY_COLOR, area_names
 from indicators.compute.compare import MAX_AREAS, MIN_AREAS, compare_cells, compare_series, compare_table
 from indicators.formatting import fmt_value
@@ -49,10 +50,10 @@ def _area_choice(ds, lang: str) -> list[str]:
 
 def render() -> None:
     lang = common.lang()
-    geo_id = common.geography_picker()
-    ds = common.dataset(geo_id)
-    if not common.has_indicators(ds, lang):
+    picked = common.page_dataset(lang)
+    if picked is None:
         return
+    geo_id, ds = picked
     years = list(ds.years[::-1])
     common.init_state("cmp_year", years[0], int, set(years), param="year")
     year = st.sidebar.selectbox(t("year", lang), years, key="cmp_year")
@@ -92,7 +93,7 @@ def _pdf_button(ds, codes: list[str], year: int, lang: str) -> None:
         return build_compare_pdf(ds, codes, year, lang)
 
     st.download_button(t("cmp_pdf", lang), make, f"gebietsvergleich_{ds.geography.id}_{year}.pdf",
-                       "application/pdf", on_click="ignore", key="dl-compare-pdf", help=t("cmp_pdf_note", lang))
+                       export_format("pdf").mime, on_click="ignore", key="dl-compare-pdf", help=t("cmp_pdf_note", lang))
 
 
 def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], city: str, lang: str) -> None:

@@ -1,20 +1,21 @@
 """Bedarfslagen view: need assessment with map, table, explanations, robustness."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from geo.join import join_values
+from geo.join import score_layer
 from geo.spatial.cluster_map import cluster_classification, cluster_members, cluster_notes
 from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.errors import InputError, error_text
 from indicators.formatting import fmt_number, fmt_percent
 from indicators.needs.assess import ASSESSED
-from indicators.needs.assessment import default_setup, need_classes, run_needs
+from indicators.needs.assessment import default_setup, need_classes, needs_setup, run_needs
 from indicators.needs.registry import method_names, need_method
-from indicators.needs.words import need_word, need_words, reason_lines
+from indicators.needs.table import need_table, shown_need_table
+from indicators.needs.words import need_word, reason_lines
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
@@ -26,22 +27,15 @@ from ui.state import NeedsView
 @st.cache_data(show_spinner=False, max_entries=16)
 def _run(geo_id: str, key: tuple, year: int, method: str, indicators: tuple, threshold: float):  # noqa: ARG001 (keys the Streamlit cache)
     ds = common.dataset(geo_id)
-    setup = default_setup(ds, year)
-    setup.method = method
-    setup.indicators = list(indicators)
-    setup.directions = {i: setup.directions.get(i, 1) for i in indicators + tuple(setup.dynamic_indicators)}
-    if not need_method(method).uses_dynamic:
-        setup.dynamic_indicators = []
-    setup.params = {"flag_threshold": threshold}
-    return run_needs(ds, year, setup)
+    return run_needs(ds, year, needs_setup(ds, year, method=method, indicators=indicators, threshold=threshold))
 
 
 def render() -> None:
     lang = common.lang()
-    geo_id = common.geography_picker()
-    ds = common.dataset(geo_id)
-    if not common.has_indicators(ds, lang):  # e.g. a dataset of boundaries only
+    picked = common.page_dataset(lang)
+    if picked is None:
         return
+    geo_id, ds = picked
     c = _controls(ds, lang)
     if c is None:
         return
@@ -50,19 +44,17 @@ def render() -> None:
 
     st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(lang))} {year}")
     st.caption(t(need_method(method).text_key("note"), lang))
-    layer = join_values(ds.areas, pd.DataFrame({
-        "area_code": result["id"], "value": result["score"], "numerator": np.nan,
-        "denominator": np.nan, "suppressed": False}))
-    layer["flagged"] = result["flag"].to_numpy()
+    layer = score_layer(ds, result["id"], result["score"], result["flag"])
     layer["note"] = _notes(result, rob, lang, method)
     classes = need_classes(result, method, lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        m = build_map(layer, classes, indicator_label=t(need_method(method).text_key("score"), lang), unit="",
-                      lang=lang, decimals=2, attribution=ds.geography.label(lang),
-                      flag_label=t("needs_elevated_need", lang), **common.tiles())
+        map_labels = MapLabels(indicator_label=t(need_method(method).text_key("score"), lang), lang=lang, decimals=2,
+                           flag_label=t("needs_elevated_need", lang))
+        m = build_map(MapLayer(layer, classes, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"needs-{geo_id}", height=560)
-    reasons = reason_lines(expl, {i: ds.catalogue[i].label(lang) for i in ds.catalogue}, lang)
+    labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
+    reasons = reason_lines(expl, labels, lang)
     with right:
         flagged = result[result["flag"]].sort_values("rank")
         st.markdown(f"**{t('needs_flagged_areas', lang)}: {len(flagged)}**")
@@ -71,21 +63,8 @@ def render() -> None:
         for _, row in flagged.head(30).iterrows():
             st.markdown(f"- **{md(row['name'])}** ({md(need_word(row['label'], lang, method))}): "
                         f"{md(reasons.get(row['id'], ''))}")
-    table = result[["id", "name", "label", "score", "rank", "flag", "status"]].copy()
-    table["score"] = [fmt_number(v, 2, lang) for v in table["score"]]
-    table["rank"] = table["rank"].astype("Int64")
-    table["label"] = need_words(table["label"], lang, method)
-    table["status"] = need_words(table["status"], lang)
-    table["flag"] = [t("yes", lang) if f else t("no", lang) for f in table["flag"].fillna(False)]
-    if rob is not None:
-        r = rob.set_index("id")
-        table["robustness"] = need_words(table["id"].map(r["robustness"]), lang)
-        table["share"] = [fmt_percent(v * 100, 0, lang) if pd.notna(v) else "–"
-                          for v in table["id"].map(r["share"])]
-        table["rank_range"] = [f"{a}–{b}" if pd.notna(a) else "–"
-                               for a, b in zip(table["id"].map(r["rank_min"]), table["id"].map(r["rank_max"]))]
-    table["reasons"] = table["id"].map(reasons).astype(object).fillna("")
-    st.dataframe(display_columns(table.sort_values("rank"), lang), hide_index=True, width="stretch",
+    table = shown_need_table(need_table(result, expl, rob, method=method, labels=labels, lang=lang), lang)
+    st.dataframe(display_columns(table, lang), hide_index=True, width="stretch",
                  column_config={t("col_robustness", lang): st.column_config.TextColumn(
                      help=t("help_robustness", lang))})
 
@@ -108,8 +87,9 @@ def _none_flagged(result: pd.DataFrame, method: str, threshold: float, lang: str
     top = result.loc[scores.idxmax()]
     text = t("needs_none_flagged", lang, threshold=fmt_number(threshold, 2, lang), name=md(top["name"]),
              score=fmt_number(top["score"], 2, lang))
-    if method == "z" and scores.notna().sum() > 1:
-        text += " " + t("needs_none_flagged_z", lang, sd=fmt_number(float(scores.std(ddof=0)), 2, lang))
+    extra = need_method(method).text_key("none_flagged")  # the z sum: how little a mean spreads
+    if extra and scores.notna().sum() > 1:
+        text += " " + t(extra, lang, sd=fmt_number(float(scores.std(ddof=0)), 2, lang))
     st.info(text)
 
 
@@ -194,8 +174,9 @@ def _pattern(ds, layer, lang: str) -> None:
         st.caption(pat.note_text(lang))
         shown = layer[["code", "name", "value", layer.geometry.name]].copy()
         shown["note"] = cluster_notes(shown, pat, lang)
-        m = build_map(shown, cluster_classification(shown, pat, lang), indicator_label=t("lisa_title", lang),
-                      unit="", lang=lang, decimals=2, attribution=ds.geography.label(lang), **common.tiles())
+        map_labels = MapLabels(indicator_label=t("lisa_title", lang), lang=lang, decimals=2)
+        m = build_map(MapLayer(shown, cluster_classification(shown, pat, lang), map_labels),
+                      attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"lisa-{ds.geography.id}", height=480)
         st.markdown(f"**{t('lisa_list', lang)}**")
         members = cluster_members(shown, pat)

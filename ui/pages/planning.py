@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from geo.formats import export_format
 from geo.planning.evaluate import Datasets, evaluate_goal, evaluate_measure, known
 from geo.planning.map import measures_map
 from indicators.formatting import fmt_change, fmt_number, fmt_percent
@@ -26,7 +27,7 @@ from store.planning.query import MeasureFilter, find_measures
 from store.planning.records import status_label
 from ui import auth, common
 from ui.map_view import show_map
-from ui.pages.planning_cycle import goal_form, partner_form, undo_and_trash
+from ui.pages.planning_cycle import delete_button, goal_form, partner_form, undo_and_trash
 from ui.pages.planning_form import edit_form
 from ui.pages.strategy_plan import forecast_line
 
@@ -54,7 +55,7 @@ def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
 def _table(rows: list[dict], lang: str = "de") -> pd.DataFrame:
     return display_columns(pd.DataFrame(
         [{"id": m["id"], "kennung": m.get("kennung", ""), "title": m["title"], "field": m["field"],
-          "status": m["status"], "areas": ", ".join(m["areas"]), "start": day(m["start"], lang),
+          "status": status_label(m["status"], lang), "areas": ", ".join(m["areas"]), "start": day(m["start"], lang),
           "end": day(m["end"], lang) if m["end"] else t("plan_open_end", lang),
           "partners": ", ".join(m["partners"]), "version": m["version"]} for m in rows]), lang,
         labels={"kennung": t("plan_col_kennung", lang)})  # the planner's own numbering (import)
@@ -87,7 +88,7 @@ def _timeline(rows: list[dict], lang: str) -> None:
     st.altair_chart(chart, use_container_width=True)
 
 
-def _goals(goals: list[dict], data: Datasets, labels: dict[str, str], lang: str) -> None:
+def _goals(user, goals: list[dict], data: Datasets, labels: dict[str, str], lang: str) -> None:
     if not goals:
         st.caption(t("plan_no_goals", lang))
     for g in goals:
@@ -96,14 +97,33 @@ def _goals(goals: list[dict], data: Datasets, labels: dict[str, str], lang: str)
                  baseline_year=g["baseline_year"], target=fmt_number(r.target, 1, lang),
                  target_year=g["target_year"], current=fmt_number(r.current, 1, lang),
                  current_year=r.current_year or "–")
-        st.markdown(f"**{md(g['field'])}** – {md(g['text'])} ({md(line)})")
+        st.markdown(f"**{md(g['field'])}** – {g['id']}: {md(g['text'])} ({md(line)})")
         st.caption(forecast_line(r, lang))  # the trend to the target year (Strategie page, issue 27)
         if r.progress is None:
             st.caption(r.note or "–")
-            continue
-        state = t("plan_on_track" if r.on_track else "plan_off_track", lang)
-        st.progress(min(max(r.progress, 0.0), 1.0),
-                    text=t("plan_goal_progress", lang).format(p=fmt_percent(100 * r.progress, 0, lang), state=state))
+        else:
+            state = t("plan_on_track" if r.on_track else "plan_off_track", lang)
+            st.progress(min(max(r.progress, 0.0), 1.0), text=t("plan_goal_progress", lang).format(
+                p=fmt_percent(100 * r.progress, 0, lang), state=state))
+        delete_button(user, "goal", g, lang, name=g["text"])  # admins; asks first, to the trash
+
+
+def _partners(user, partners: list[dict], lang: str) -> None:
+    """The partner list; for admins a partner chosen by name goes to the trash (asked first)."""
+    if not partners:
+        st.caption(t("plan_no_partners", lang))
+        return
+    st.dataframe(display_columns(pd.DataFrame(
+        [{"id": p["id"], "organisation": p["organisation"], "kind": p["kind"], "contact": p["contact"],
+          "fields": ", ".join(p["fields"]), "areas": ", ".join(p["areas"])} for p in partners]), lang),
+        hide_index=True, width="stretch")
+    if not allowed(user, "plan_delete"):
+        return
+    by_id = {p["id"]: p for p in partners}
+    common.choice("plan_partner_pick", list(by_id), next(iter(by_id)))
+    pid = st.selectbox(t("plan_partner_pick", lang), list(by_id), key="plan_partner_pick",
+                       format_func=lambda i: f"{i}: {by_id[i]['organisation']}")
+    delete_button(user, "partner", by_id[pid], lang, name=by_id[pid]["organisation"])
 
 
 def _effects(measures: list[dict], data: Datasets, labels: dict[str, str], lang: str) -> None:
@@ -139,7 +159,7 @@ def _excel(user, lang: str) -> None:
     buf = io.BytesIO()
     export_xlsx(auth.engine(), user, buf)
     st.download_button(t("plan_export", lang), buf.getvalue(), "planung.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                       export_format("xlsx").mime)
     year = st.number_input(t("plan_report_year", lang), 2000, 2100, dt.date.today().year,
                            key="plan_report_year")
     if st.button(t("plan_report", lang), key="plan_report_btn"):
@@ -150,7 +170,7 @@ def _excel(user, lang: str) -> None:
                                                            lang=lang)
     if st.session_state.get("plan_report_pdf"):
         st.download_button("PDF", st.session_state["plan_report_pdf"], f"sachstand_sozialplanung_{int(year)}.pdf",
-                           "application/pdf", key="plan_report_dl")
+                           export_format("pdf").mime, key="plan_report_dl")
     if not allowed(user, "plan_edit"):
         return
     files = st.file_uploader(t("plan_import", lang), type=["xlsx", "csv"], accept_multiple_files=True,
@@ -238,16 +258,10 @@ def render() -> None:
         _timeline([m for m in measures if m["geography"] == geo_id], lang)
     with tabs[3]:
         goal_form(user, ds, lang)
-        _goals(goals, data, labels, lang)
+        _goals(user, goals, data, labels, lang)
     with tabs[4]:
         partner_form(user, ds, lang)
-        if partners:
-            st.dataframe(display_columns(pd.DataFrame(
-                [{"organisation": p["organisation"], "kind": p["kind"], "contact": p["contact"],
-                  "fields": ", ".join(p["fields"]), "areas": ", ".join(p["areas"])} for p in partners]), lang),
-                hide_index=True, width="stretch")
-        else:
-            st.caption(t("plan_no_partners", lang))
+        _partners(user, partners, lang)
     with tabs[5]:
         _effects(measures, data, labels, lang)
     with tabs[6]:

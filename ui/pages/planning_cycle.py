@@ -1,7 +1,8 @@
 """Planung page, part 3: the planning cycle in the browser.
 
-Goals and partners created in forms, a measure's location picked on the map, undo of the
-user's last change and the trash (admins restore). Every save ends with a rerun, so every list,
+Goals and partners created in forms, a measure's place picked on the map (a point, an area
+drawn, or areas clicked), delete to the trash with a question first, undo of the user's last
+change and the trash (admins restore). Every save ends with a rerun, so every list,
 map and timeline of the page shows the new state at once. The library enforces the roles.
 """
 from __future__ import annotations
@@ -11,7 +12,10 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.planning.locations import area_km2, areas_covered, drawn_location
 from geo.planning.map import pick_map
+from geo.webmap.geometry import area_at
+from indicators.errors import SozialmonitorError
 from indicators.formatting import fmt_number
 from indicators.planning.display import day
 from indicators.query.syntax import parse_number
@@ -107,31 +111,143 @@ def partner_form(user: User, ds, lang: str) -> None:
     saved(t("plan_partner_saved", lang, id=rec["id"]), "plan_partner_nonce")
 
 
-def location_picker(ds, location: dict | None, form_key: str, lang: str) -> dict | None:
-    """The measure's point, picked by a click on the map (kept per form until saved); None for none."""
+MODES = ("point", "draw", "areas")
+
+
+def _mode(location: dict | None, form_key: str, lang: str) -> str:
+    key = f"plan_loc_mode_{form_key}"
+    kind = (location or {}).get("type")
+    common.choice(key, list(MODES), "draw" if kind in {"Polygon", "MultiPolygon"} else "point")
+    return str(st.radio(t("plan_loc_mode", lang), MODES, key=key, horizontal=True,
+                        format_func=lambda m: t(f"plan_loc_mode_{m}", lang)))
+
+
+def location_picker(ds, rec: dict, form_key: str, lang: str) -> dict | None:
+    """The measure's place, kept per form until saved: a point clicked, an area drawn (polygon or
+    rectangle) or areas of the geography clicked (into :func:`picked_areas`); None for no place."""
     key = f"plan_loc_{form_key}"
     if key not in st.session_state:
-        st.session_state[key] = location if (location or {}).get("type") == "Point" else None
+        st.session_state[key] = rec.get("location") or None
     st.markdown(f"**{t('plan_loc_title', lang)}**")
-    point = st.session_state[key]
-    out = st_folium(pick_map(ds, point, lang=lang, tiles=common.tiles()), key=f"plan_pick_{form_key}",
-                    height=360, use_container_width=True, returned_objects=["last_clicked"])
-    clicked = (out or {}).get("last_clicked")
-    if clicked and clicked != st.session_state.get(f"{key}_seen"):
-        st.session_state[f"{key}_seen"] = clicked
-        st.session_state[key] = {"type": "Point", "coordinates": [round(float(clicked["lng"]), 6),
-                                                                  round(float(clicked["lat"]), 6)]}
-        st.rerun()
-    if point:
-        lon, lat = point["coordinates"][:2]
-        c1, c2 = st.columns([3, 1])
-        c1.caption(t("plan_loc_point", lang, lat=fmt_number(lat, 5, lang), lon=fmt_number(lon, 5, lang)))
-        if c2.button(t("plan_loc_clear", lang), key=f"plan_loc_clear_{form_key}"):
-            st.session_state[key] = None
-            st.rerun()
+    mode = _mode(st.session_state[key], form_key, lang)
+    place = st.session_state[key]
+    chosen = picked_areas(rec, form_key)
+    if mode != "point":
+        st.caption(t(f"plan_loc_{mode}_hint", lang))
+    out = st_folium(pick_map(ds, place, lang=lang, tiles=common.tiles(), draw=mode == "draw",
+                             chosen=chosen if mode == "areas" else ()),
+                    key=f"plan_pick_{form_key}_{mode}_{st.session_state.get(f'{key}_n', 0)}", height=360,
+                    use_container_width=True,
+                    returned_objects=["all_drawings"] if mode == "draw" else ["last_clicked"])
+    if mode == "draw":
+        _drawn(ds, out, form_key)
     else:
-        st.caption(t("plan_loc_none", lang))
+        clicked = (out or {}).get("last_clicked")
+        if clicked and clicked != st.session_state.get(f"{key}_seen"):
+            st.session_state[f"{key}_seen"] = clicked
+            lat, lng = float(clicked["lat"]), float(clicked["lng"])
+            if mode == "point":
+                st.session_state[key] = {"type": "Point", "coordinates": [round(lng, 6), round(lat, 6)]}
+            else:
+                _toggle(ds, chosen, lat, lng, form_key)
+                # a fresh map: the component keeps its last click, so a second click on the same spot
+                # (to take the area out again) would send nothing new
+                st.session_state[f"{key}_n"] = st.session_state.get(f"{key}_n", 0) + 1
+                st.session_state.pop(f"{key}_seen", None)
+            st.rerun()
+    if mode == "areas":
+        names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
+        st.caption(t("plan_loc_areas_chosen", lang, areas=", ".join(f"{c} {names.get(c, '')}".strip()
+                                                                     for c in chosen))
+                   if chosen else t("plan_loc_areas_none", lang))
+    _place_line(place, key, form_key, lang)
     return st.session_state[key]
+
+
+def _drawn(ds, out: dict | None, form_key: str) -> None:
+    """Keep the area drawn last (all drawings of the tool as one geometry); a bad one is said. The
+    areas it lies in become the measure's areas if none were chosen yet."""
+    key = f"plan_loc_{form_key}"
+    drawings = (out or {}).get("all_drawings")
+    if not drawings or drawings == st.session_state.get(f"{key}_drawn"):
+        return
+    st.session_state[f"{key}_drawn"] = drawings
+    try:
+        area = drawn_location(drawings)
+    except SozialmonitorError as exc:
+        common.show_error(exc)
+        return
+    if area is not None and area != st.session_state[key]:
+        st.session_state[key] = area
+        if not st.session_state.get(f"plan_areas_{form_key}"):
+            st.session_state[f"plan_areas_{form_key}"] = areas_covered(ds.areas, area)
+        st.rerun()
+
+
+def _place_line(place: dict | None, key: str, form_key: str, lang: str) -> None:
+    if not place:
+        st.caption(t("plan_loc_none", lang))
+        return
+    c1, c2 = st.columns([3, 1])
+    if place["type"] == "Point":
+        lon, lat = place["coordinates"][:2]
+        c1.caption(t("plan_loc_point", lang, lat=fmt_number(lat, 5, lang), lon=fmt_number(lon, 5, lang)))
+    else:
+        c1.caption(t("plan_loc_area", lang, km2=fmt_number(area_km2(place), 2, lang)))
+    if c2.button(t("plan_loc_clear", lang), key=f"plan_loc_clear_{form_key}"):
+        st.session_state[key] = None
+        st.rerun()
+
+
+def picked_areas(rec: dict, form_key: str) -> list[str]:
+    """The measure's areas as chosen so far in this form (clicked on the map or the record's)."""
+    key = f"plan_areas_{form_key}"
+    if key not in st.session_state:
+        st.session_state[key] = [str(a) for a in rec.get("areas", [])]
+    return list(st.session_state[key])
+
+
+def _toggle(ds, chosen: list[str], lat: float, lng: float, form_key: str) -> None:
+    hit = area_at(ds.areas, lat, lng)
+    if hit is None:
+        return
+    code = str(ds.areas.loc[hit, "code"])
+    st.session_state[f"plan_areas_{form_key}"] = [c for c in chosen if c != code] if code in chosen \
+        else [*chosen, code]
+
+
+def delete_button(user: User, entity: str, rec: dict, lang: str, *, name: str) -> None:
+    """A delete button for one record, asking first; a yes puts the record in the trash (admins restore).
+
+    Shown only to those who may delete; the store checks again and audits the delete.
+    """
+    if not allowed(user, "plan_delete"):
+        return
+    ask = f"plan_confirm_{entity}_{rec['id']}"
+    what = t(f"plan_ent_{entity}", lang)
+    if not st.session_state.get(ask):
+        label = t("plan_delete" if entity == "measure" else f"plan_delete_{entity}", lang)
+        if st.button(label, key=f"plan_del_{entity}_{rec['id']}",
+                     help=t("plan_delete_which", lang)):
+            st.session_state[ask] = True
+            st.rerun()
+        return
+    st.warning(t("plan_delete_confirm", lang, entity=what, id=rec["id"], name=name))
+    c1, c2 = st.columns(2)
+    if c2.button(t("plan_delete_no", lang), key=f"plan_del_no_{entity}_{rec['id']}"):
+        st.session_state.pop(ask, None)
+        st.rerun()
+    if c1.button(t("plan_delete_yes", lang), key=f"plan_del_yes_{entity}_{rec['id']}", type="primary"):
+        st.session_state.pop(ask, None)
+        try:
+            repo.delete(auth.engine(), user, entity, rec["id"], version=rec["version"])
+        except StoreError as exc:
+            common.show_error(exc)
+            return
+        if entity == "measure":
+            st.session_state["plan_reset"] = True
+        saved(t("plan_deleted_entity", lang, entity=what, id=rec["id"]),
+              "plan_form_nonce" if entity == "measure" else None)
 
 
 def _what(change: dict, lang: str) -> str:

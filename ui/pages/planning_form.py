@@ -17,7 +17,7 @@ from store.planning import repository as repo
 from store.planning.models import STATUSES
 from store.planning.records import status_label
 from ui import auth, common
-from ui.pages.planning_cycle import location_picker
+from ui.pages.planning_cycle import delete_button, location_picker, picked_areas
 from ui.pages.planning_cycle import saved as done
 
 
@@ -58,13 +58,13 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
     names = dict(zip(ds.areas["code"], ds.areas["name"]))
     fields = repo.fields(auth.engine())
     form_key = f"{choice}_{st.session_state.get('plan_form_nonce', 0)}"
-    location = location_picker(ds, rec.get("location"), form_key, lang)
+    location = location_picker(ds, rec, form_key, lang)  # a point, an area drawn or areas clicked
+    chosen = [a for a in picked_areas(rec, form_key) if a in names]
     with st.form(f"plan_form_{form_key}"):
         title = st.text_input(t("plan_f_title", lang), rec.get("title", ""), max_chars=300)
         field = st.selectbox(t("plan_filter_field", lang), fields,
                              index=fields.index(rec["field"]) if rec.get("field") in fields else 0)
-        areas = st.multiselect(t("plan_f_areas", lang), list(names), default=[a for a in rec.get("areas", [])
-                                                                              if a in names],
+        areas = st.multiselect(t("plan_f_areas", lang), list(names), default=chosen,
                                placeholder=t("choose_options", lang), format_func=lambda c: f"{c} {names[c]}")
         c1, c2, c3 = st.columns(3)
         start = c1.date_input(t("plan_f_start", lang), dt.date.fromisoformat(rec["start"]) if rec.get("start")
@@ -93,8 +93,7 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
                     "start": start.isoformat(), "end": end.isoformat() if has_end else None, "status": status,
                     "partners": partners, "responsible": responsible, "budget_planned": _amount(planned, "plan_f_budget_planned", lang),
                     "budget_spent": _amount(spent, "plan_f_budget_spent", lang), "indicators": inds, "goals": goal_ids,
-                    "location": location if location is not None or not rec.get("location")
-                    or rec["location"].get("type") == "Point" else rec["location"], "description": desc}
+                    "location": location, "description": desc}
             if choice:
                 saved = repo.save(auth.engine(), user, "measure", choice, data, version=st.session_state[vkey])
             else:
@@ -103,18 +102,13 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
             st.error(str(exc))
         else:  # list, map and timeline above were drawn before the save: draw them again, with a fresh form
             st.session_state.pop(vkey, None)
-            st.session_state.pop(f"plan_loc_{form_key}", None)
+            for key in (f"plan_loc_{form_key}", f"plan_areas_{form_key}"):
+                st.session_state.pop(key, None)
             st.session_state["plan_reset"] = True
             done(t("plan_saved", lang).format(id=saved["id"], version=saved["version"]), "plan_form_nonce")
-    if choice and allowed(user, "plan_delete") and st.button(t("plan_delete", lang), key="plan_delete_btn"):
-        try:
-            repo.delete(auth.engine(), user, "measure", choice, version=st.session_state.get(vkey))
-        except StoreError as exc:
-            st.error(str(exc))
-        else:
-            st.session_state.pop(vkey, None)
-            st.session_state["plan_reset"] = True
-            done(t("plan_deleted", lang).format(id=choice), "plan_form_nonce")
+    if choice:  # asks first; the measure goes to the trash (admins restore)
+        delete_button(user, "measure", {**rec, "version": st.session_state.get(vkey, rec["version"])}, lang,
+                      name=rec["title"])
 
 
 def area_section(geo_id: str, code: str, lang: str, labels: dict[str, str] | None = None) -> None:
@@ -134,7 +128,7 @@ def area_section(geo_id: str, code: str, lang: str, labels: dict[str, str] | Non
     if not measures and not goals:
         st.caption(t("plan_profile_none", lang))
     for m in measures:
-        st.markdown(f"- {t('plan_ent_measure', lang)} {m['id']}: **{md(m['title'])}** ({md(m['status'])}, "
+        st.markdown(f"- {t('plan_ent_measure', lang)} {m['id']}: **{md(m['title'])}** ({md(status_label(m['status'], lang))}, "
                     f"{period(m['start'], m['end'], lang)})")
     for g in goals:
         label = md(indicator_label(g["indicator"], labels or {}))

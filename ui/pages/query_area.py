@@ -5,6 +5,7 @@ import math
 
 import folium
 import pandas as pd
+import shapely
 import streamlit as st
 
 from geo.join import indicator_layer
@@ -13,6 +14,7 @@ from geo.spatial.estimate import circle, default_estimator, geometry_from_geojso
 from geo.webmap.elements import map_spec
 from geo.webmap.folium_map import build_map
 from geo.webmap.html import element_text
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_number, fmt_range
 from indicators.text import md
@@ -64,55 +66,66 @@ def zoom_to(m: folium.Map, point: tuple[float, float], radius: float) -> None:
     spec["fit"] = {**spec["fit"], "bounds": [[lat - dlat, lon - dlon], [lat + dlat, lon + dlon]]}
 
 
-def render_area_tool() -> None:  # noqa: C901 (to split, issue #25)
-    lang = common.lang()
-    ds = common.dataset("stadtteile")
+def _address_search(lang: str) -> tuple[str, tuple[float, float] | None]:
+    """The address field and its answer: the typed text and the found point (lon, lat), if any."""
     st.markdown("#### " + t("q_find_an_address", lang))
     if "q_address_pick" in st.session_state:  # a clicked suggestion becomes the search text
         st.session_state["q_address"] = st.session_state.pop("q_address_pick")
     text = st.text_input(t("q_street_and_number", lang), key="q_address",
                          placeholder="Breite Straße 62")
-    point = None
-    if text:
-        res = locate(text, index=_addresses())
-        if res.found:
-            hit = res.matches[0]
-            point = (hit.lon, hit.lat)
-            if res.status == "street":  # no number given: the street's first address, and say so
-                st.info(md(res.notice_text(lang)))
-            st.success(md(t("q_address_hit", lang, address=hit.address, code=hit.stadtteil_code, name=hit.stadtteil_name,
-                            lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang))))
-            st.markdown(f"[{t('q_open_area_profile', lang)}](./?area={hit.stadtteil_code})")
-        else:
-            common.show_error(res.notice_text(lang) or res.text(lang) or t("q_address_not_found", lang), "warning")
-            _suggestions(res.suggestions[:5], lang)
+    if not text:
+        return text, None
+    res = locate(text, index=_addresses())
+    if not res.found:
+        common.show_error(res.notice_text(lang) or res.text(lang) or t("q_address_not_found", lang), "warning")
+        _suggestions(res.suggestions[:5], lang)
+        return text, None
+    hit = res.matches[0]
+    if res.status == "street":  # no number given: the street's first address, and say so
+        st.info(md(res.notice_text(lang)))
+    st.success(md(t("q_address_hit", lang, address=hit.address, code=hit.stadtteil_code, name=hit.stadtteil_name,
+                    lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang))))
+    st.markdown(f"[{t('q_open_area_profile', lang)}](./?area={hit.stadtteil_code})")
+    return text, (hit.lon, hit.lat)
+
+
+def _chosen_area(drawings: list, point: tuple[float, float] | None, radius: int, text: str,
+                 lang: str) -> tuple[shapely.Geometry, str] | None:
+    """The area to estimate: the last drawing, else the circle around the address; with its description."""
+    if drawings:
+        try:
+            return geometry_from_geojson(drawings[-1]), t("q_drawn_area", lang)
+        except ValueError as exc:
+            common.show_error(exc)
+            return None
+    if point:
+        return circle(point[0], point[1], radius), t("q_radius_around", lang, radius=radius, text=text)
+    return None
+
+
+def render_area_tool() -> None:
+    lang = common.lang()
+    ds = common.dataset("stadtteile")
+    text, point = _address_search(lang)
 
     st.markdown("#### " + t("q_who_lives", lang))
     year = st.selectbox(t("year", lang), ds.years[::-1], key="q_year")
     radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius", help=t("help_radius", lang))
     layer, city = indicator_layer(ds, "population_density", year)
     density = ds.catalogue["population_density"]
-    m = build_map(layer, classify(layer["value"], palette="Greys"), indicator_label=density.label(lang),
-                  unit=density.unit_for(lang), lang=lang, decimals=0, draw=True, **common.tiles())
+    map_labels = MapLabels(indicator_label=density.label(lang), unit=density.unit_for(lang), lang=lang, decimals=0)
+    m = build_map(MapLayer(layer, classify(layer["value"], palette="Greys"), map_labels), draw=True,
+                  tiles=common.tiles())
     if point:
         folium.Circle([point[1], point[0]], radius=radius, color="#0b4f9c", fill=False).add_to(m)
         folium.Marker([point[1], point[0]], tooltip=element_text(text)).add_to(m)  # typed by the user
         zoom_to(m, point, radius)
     st.caption(t("q_draw_hint", lang))
     out = show_map(m, key="q_map", height=520, returned_objects=["all_drawings"])
-    drawings = (out or {}).get("all_drawings") or []
-    geom = None
-    if drawings:
-        try:
-            geom = geometry_from_geojson(drawings[-1])
-            what = t("q_drawn_area", lang)
-        except ValueError as exc:
-            common.show_error(exc)
-    elif point:
-        geom = circle(point[0], point[1], radius)
-        what = t("q_radius_around", lang, radius=radius, text=text)
-    if geom is None:
+    chosen = _chosen_area((out or {}).get("all_drawings") or [], point, radius, text, lang)
+    if chosen is None:
         return
+    geom, what = chosen
     try:
         result = _estimator().estimate(geom, year)
     except ValueError as exc:  # EstimateError: e.g. an empty or degenerate drawing

@@ -13,8 +13,9 @@ import folium
 import pandas as pd
 import streamlit as st
 
-from geo.join import join_values
+from geo.join import indicator_layer, rows_layer
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 from indicators.errors import error_text
 from indicators.formatting import fmt_number, fmt_value
@@ -51,12 +52,10 @@ def _saved_upload(upload, suffix: str) -> Iterator[Path | None]:
 
 def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=None, source: str = "") -> None:
     """Choropleth, table and downloads (CSV, XLSX) of one indicator given as rows (area_code, value, ...)."""
-    ref = ds.geography.reference_code
-    layer = join_values(ds.areas, rows[rows["area_code"] != ref].assign(suppressed=False))
-    city = rows.loc[rows["area_code"] == ref, "value"]
-    m = build_map(layer, classify(layer["value"], lang=lang), indicator_label=indicator.label(lang),
-                  unit=indicator.unit_for(lang), city_value=float(city.iloc[0]) if len(city) else None,
-                  lang=lang, **common.tiles())
+    layer, city = rows_layer(ds, rows)
+    map_labels = MapLabels(indicator_label=indicator.label(lang), unit=indicator.unit_for(lang),
+                           city_value=city, lang=lang)
+    m = build_map(MapLayer(layer, classify(layer["value"], lang=lang), map_labels), tiles=common.tiles())
     for pt in points or []:
         folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
     show_map(m, key=key, height=480)
@@ -91,11 +90,12 @@ def render_filter_tool() -> None:
         return
     st.info(md(res.summary(lang)))
     first = ds.catalogue[res.indicators[0]]
-    layer = join_values(ds.areas, ds.values[(ds.values["indicator"] == first.id) & (ds.values["year"] == year)])
+    layer, _ = indicator_layer(ds, first.id, year)
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
-    m = build_map(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang),
-                  indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
-                  flag_label=t("q_matches_the_condition", lang), **common.tiles())
+    map_labels = MapLabels(indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
+                       flag_label=t("q_matches_the_condition", lang))
+    m = build_map(MapLayer(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang), map_labels),
+                  tiles=common.tiles())
     show_map(m, key="q_filter_map", height=480)
     shown, labels = res.table.copy(), {}
     for i in res.indicators:
@@ -115,7 +115,12 @@ def render_filter_tool() -> None:
 
 
 def render_facilities_tool() -> None:
-    from geo.spatial.facilities import facility_catalogue, facility_indicators, read_facilities
+    from geo.spatial.facilities import (
+        dataset_facility_rows,
+        facility_catalogue,
+        population_groups,
+        read_facilities,
+    )
 
     lang = common.lang()
     ds = common.dataset("stadtteile")
@@ -137,13 +142,12 @@ def render_facilities_tool() -> None:
         st.dataframe(display_columns(report.to_frame(lang), lang), hide_index=True, width="stretch")
     if points is None:
         return
-    groups = [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
+    groups = population_groups(ds)
     c1, c2, c3 = st.columns(3)
     group = c1.selectbox(t("q_group", lang), groups, format_func=lambda i: ds.catalogue[i].label(lang))
     year = c2.selectbox(t("year", lang), ds.years[::-1], key="q_fac_year")
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
-    pop = ds.values[(ds.values["indicator"] == group) & (ds.values["year"] == year)].set_index("area_code")["value"]
-    rows = facility_indicators(points, ds.areas, pop, radius, group=group, year=year)
+    rows = dataset_facility_rows(ds, points, group=group, year=year, radius_m=radius)
     cat = facility_catalogue(label=t("q_tool_facilities", lang), group=group,
                              group_label=ds.catalogue[group].label(lang), radius_m=radius)
     which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),

@@ -4,15 +4,15 @@ area types, segregation and goal forecasts. Widgets only: every number comes fro
 :mod:`geo.spatial.segregation` and :mod:`indicators.planning.forecast` (the CLI calls the same)."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from geo.join import join_values
+from geo.join import score_layer
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.errors import InputError
 from indicators.formatting import fmt_number, fmt_percent
-from indicators.needs.assessment import default_setup, need_classes, run_needs
+from indicators.needs.assessment import default_setup, need_classes, needs_setup, run_needs
 from indicators.needs.consensus import dataset_consensus, sandbox
 from indicators.needs.registry import method_names, need_method
 from indicators.needs.words import need_words
@@ -31,28 +31,15 @@ def _consensus(geo_id: str, key: tuple, year: int, band: float):  # noqa: ARG001
 @st.cache_data(show_spinner=False, max_entries=8)
 def _assessment(geo_id: str, key: tuple, year: int, method: str):  # noqa: ARG001 (keys the Streamlit cache)
     ds = common.dataset(geo_id)
-    setup = default_setup(ds, year)
-    if method != setup.method:
-        setup.method = method
-        setup.dynamic_indicators = setup.dynamic_indicators if need_method(method).uses_dynamic else []
-    return run_needs(ds, year, setup, with_robustness=False)[0]
-
-
-def _area_layer(ds, values: pd.Series, note: list[str] | None = None):
-    layer = join_values(ds.areas, pd.DataFrame({"area_code": ds.areas["code"].astype(str).to_numpy(),
-                                                "value": values.to_numpy(), "numerator": np.nan,
-                                                "denominator": np.nan, "suppressed": False}))
-    if note is not None:
-        layer["note"] = note
-    return layer
+    return run_needs(ds, year, needs_setup(ds, year, method=method), with_robustness=False)[0]
 
 
 def render() -> None:
     lang = common.lang()
-    geo_id = common.geography_picker()
-    ds = common.dataset(geo_id)
-    if not common.has_indicators(ds, lang):
+    picked = common.page_dataset(lang)
+    if picked is None:
         return
+    geo_id, ds = picked
     st.title(t("str_title", lang))
     st.caption(t("str_intro", lang))
     years = list(ds.years[::-1])
@@ -89,17 +76,17 @@ def _consensus_tab(ds, geo_id: str, year: int, lang: str) -> None:
     st.markdown(t("str_consensus_intro", lang, n=len(c.methods)))
     labels = {m: t(need_method(m).text_key("label"), lang) for m in c.methods}
     a = c.areas
-    layer = _area_layer(ds, a.set_index("id")["n_flagged"].reindex(ds.areas["code"].astype(str)).astype(float),
-                        [", ".join(labels[m] for m in fb) or "–" for fb in
-                         a.set_index("id")["flagged_by"].reindex(ds.areas["code"].astype(str))])
+    layer = score_layer(ds, a["id"], a["n_flagged"].astype(float))
+    flagged_by = dict(zip(a["id"].astype(str), a["flagged_by"]))
+    layer["note"] = [", ".join(labels[m] for m in flagged_by.get(code, ())) or "–" for code in layer["code"].astype(str)]
     from indicators.compute.classify import classify
 
     cls = classify(layer["value"], "manual", breaks=list(range(len(c.methods) + 1)), palette="YlOrRd",
                    decimals=0, lang=lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        m = build_map(layer, cls, indicator_label=t("str_n_methods", lang), lang=lang, decimals=0,
-                      attribution=ds.geography.label(lang), **common.tiles())
+        map_labels = MapLabels(indicator_label=t("str_n_methods", lang), lang=lang, decimals=0)
+        m = build_map(MapLayer(layer, cls, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"str-consensus-{geo_id}", height=480)
     with right:
         for n in range(len(c.methods), 0, -1):
@@ -157,12 +144,14 @@ def _sandbox_tab(ds, year: int, lang: str) -> None:
 
 def need_map(ds, result: pd.DataFrame, method: str, outlined: set[str], lang: str, key: str) -> None:
     """The need classes of ``result`` with the areas in ``outlined`` outlined (measures)."""
-    layer = _area_layer(ds, result.set_index("id")["score"].reindex(ds.areas["code"].astype(str)),
-                        list(need_words(result["label"], lang)))
+    layer = score_layer(ds, result["id"], result["score"])
+    words = dict(zip(result["id"].astype(str), need_words(result["label"], lang)))
+    layer["note"] = layer["code"].astype(str).map(words).fillna("").tolist()
     layer["flagged"] = layer["code"].astype(str).isin(outlined).to_numpy()
-    m = build_map(layer, need_classes(result, method, lang), indicator_label=t(need_method(method).text_key("score"),
-                  lang), lang=lang, decimals=2, attribution=ds.geography.label(lang),
-                  flag_label=t("str_with_measure", lang), **common.tiles())
+    map_labels = MapLabels(indicator_label=t(need_method(method).text_key("score"), lang), lang=lang, decimals=2,
+                       flag_label=t("str_with_measure", lang))
+    m = build_map(MapLayer(layer, need_classes(result, method, lang), map_labels),
+                  attribution=ds.geography.label(lang), tiles=common.tiles())
     show_map(m, key=key, height=480)
 
 

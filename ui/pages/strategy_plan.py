@@ -7,7 +7,7 @@ import streamlit as st
 
 from indicators.formatting import fmt_number
 from indicators.needs.coverage import need_coverage
-from indicators.needs.registry import method_names, need_method
+from indicators.needs.registry import geography_method, method_names, need_method
 from indicators.planning.display import indicator_label
 from indicators.planning.forecast import VERDICT_KEYS, trend_table
 from indicators.text import md
@@ -33,7 +33,7 @@ def measures_tab(ds, geo_id: str, year: int, lang: str, assessment) -> None:
     if measures is None:
         return
     methods = method_names()
-    base = ds.geography.need_method if getattr(ds.geography, "need_method", "") in methods else "z"
+    base = geography_method(ds.geography)  # the geography's metadata, else the registry's default
     method = st.selectbox(t("needs_method", lang), methods, index=methods.index(base), key="str_cov_method",
                           format_func=lambda m: t(need_method(m).text_key("label"), lang))
     result = assessment(geo_id, ds.geography.cache_key(), year, method)

@@ -5,9 +5,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from geo.join import score_layer
 from geo.spatial.segregation import counts_on, segregation
 from geo.spatial.typology import METHODS, TypologyError, silhouettes, type_classification, typology
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.text import md
@@ -56,15 +58,14 @@ def types_tab(ds, year: int, lang: str) -> None:
         return
     labels = {i: ds.catalogue[i].label(lang) for i in chosen}
     words = ty.words(labels, lang)
-    by_id = dict(zip(ty.areas["id"], ty.areas["type"]))
-    layer = ds.areas.copy()
-    layer["value"] = layer["code"].astype(str).map(by_id).astype(float)
+    layer = score_layer(ds, ty.areas["id"], ty.areas["type"])  # the type number as the value
     layer["note"] = [words.get(int(v), t("str_left_out", lang)) if v == v and v > 0 else t("str_left_out", lang)
                      for v in layer["value"]]
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        m = build_map(layer, type_classification(layer, ty, lang), indicator_label=t("str_type", lang), lang=lang,
-                      decimals=0, attribution=ds.geography.label(lang), **common.tiles())
+        map_labels = MapLabels(indicator_label=t("str_type", lang), lang=lang, decimals=0)
+        m = build_map(MapLayer(layer, type_classification(layer, ty, lang), map_labels),
+                      attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"str-types-{geo_id}", height=480)
     with right:
         for n, text in words.items():

@@ -7,12 +7,14 @@ Widgets only: reach is :mod:`geo.spatial.reach`, siting :mod:`geo.spatial.siting
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from geo.exports.supply import reach_export, reach_headers, reach_table, sites_export
+from geo.formats import ExportFormat, formats_for
 from geo.spatial.facility_kinds import KINDS, ROOT, source_line
 from geo.webmap.supply_map import supply_map
 from indicators.errors import InputError
@@ -38,7 +40,8 @@ def _reach(ds, opts: dict):
     dem_up, weight = opts["dem_up"], opts["weight"]
     variable, year, distance, decay = opts["variable"], opts["year"], opts["distance"], opts["decay"]
     from geo.spatial.network import StreetNetwork
-    from geo.spatial.reach import compute_reach, demand_from_points, demand_from_variable, load_supply
+    from geo.spatial.reach import compute_reach
+    from geo.spatial.reach_points import demand_from_points, demand_from_variable, load_supply
 
     def make():
         if variable == UPLOAD:
@@ -136,7 +139,7 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
         values = pd.DataFrame({"code": areas["code"], "value": areas["uncovered_share"] * 100,
                                "withheld": areas["withheld"]})
     m = supply_map(areas=shapes, area_values=values, label=t("sup_gap_map", lang, distance=f"{opts['distance']:g}"),
-                   facilities=_facility_frame(result), attribution=attribution, lang=lang, **_tiles())
+                   facilities=_facility_frame(result), attribution=attribution, lang=lang, tiles=common.tiles())
     show_map(m, key=f"sup_map_{ds.geography.id}_{level}", height=460)
     st.markdown("**" + t("sup_table_title", lang, distance=f"{opts['distance']:g}") + "**")
     table = reach_table(areas, lang=lang).sort_values("uncovered_demand", ascending=False, na_position="last")
@@ -153,24 +156,16 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
 
 def _print_buttons(ds, result, opts: dict, sites, base: str, lang: str) -> None:
     """Print map (PNG, PDF) with the facilities, their source and date, and the chosen sites."""
-    def make(fmt: str):
+    def make(fmt: ExportFormat) -> Callable[[], bytes]:
         def render() -> bytes:
             from geo.printmap.render import PrintOptions
-            from geo.printmap.supply_map import supply_map_bytes
 
             variable = None if opts["variable"] == UPLOAD else opts["variable"]
-            return supply_map_bytes(ds=ds, result=result, variable=variable, sites=sites, fmt=fmt,
-                                    options=PrintOptions(lang=lang))
+            return fmt.write("supply_map", ds=ds, result=result, variable=variable, sites=sites,
+                             options=PrintOptions(lang=lang))
         return render
     st.markdown(f"**{t('sup_print_map', lang)}**")
-    cols = st.columns(3)
-    for col, fmt in zip(cols, ("png", "pdf")):
-        col.download_button(fmt.upper(), make(fmt), f"{base}.{fmt}", on_click="ignore", key=f"dl-{base}.{fmt}")
-
-
-def _tiles() -> dict:
-    tiles = common.tiles()
-    return {"tiles": tiles} if tiles.get("tiles") else {}
+    downloads.format_buttons(formats_for("supply_map"), make, base, lang)
 
 
 def _render_kita_extras(lang: str) -> None:
@@ -185,7 +180,8 @@ def _render_kita_extras(lang: str) -> None:
 
 
 def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
-    from geo.spatial.siting import candidates_from, choose_sites
+    from geo.spatial.siting import choose_sites
+    from geo.spatial.siting_candidates import candidates_from
 
     st.subheader(t("sup_site_title", lang))
     c1, c2, c3 = st.columns([1.4, 0.6, 1.2])
@@ -216,10 +212,10 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
         st.caption(t("sup_site_hint", lang))
         return
     site = stored[1]
-    total = site.demand.value.sum()
+    before, after = site.covered_shares()
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("sup_covered_before", lang), f"{fmt_number(100 * site.covered_before / total, 1, lang)} %")
-    c2.metric(t("sup_covered_after", lang), f"{fmt_number(100 * site.covered_after / total, 1, lang)} %",
+    c1.metric(t("sup_covered_before", lang), f"{fmt_number(before, 1, lang)} %")
+    c2.metric(t("sup_covered_after", lang), f"{fmt_number(after, 1, lang)} %",
               f"+{fmt_number(site.covered_after - site.covered_before, 0, lang)}")
     c3.metric(t("sup_chosen", lang), fmt_number(len(site.chosen), 0, lang))
     st.warning(t("caveat_model", lang))
@@ -227,11 +223,10 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
         st.caption(site.note)
     chosen = site.chosen_frame()
     after = site.area_frame(ds.areas)
-    values = pd.DataFrame({"code": after["code"], "withheld": after["withheld"],
-                           "value": 100 * (1 - after["covered_after"] / after["demand"])})
+    values = site.gap_after(ds.areas)
     attribution = f"{result.supply.label}; {_demand_source(ds, result, opts)}; {site.method}"
     m = supply_map(areas=ds.areas, area_values=values, label=t("sup_gap_after_map", lang),
-                   facilities=_facility_frame(result), sites=chosen, attribution=attribution, lang=lang, **_tiles())
+                   facilities=_facility_frame(result), sites=chosen, attribution=attribution, lang=lang, tiles=common.tiles())
     show_map(m, key=f"sup_site_map_{ds.geography.id}", height=460)
     shown = chosen.assign(newly_covered=[fmt_number(v, 0, lang) for v in chosen["newly_covered"]],
                           x=chosen["x"].round(0), y=chosen["y"].round(0))

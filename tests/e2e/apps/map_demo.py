@@ -21,6 +21,7 @@ from demo_data import CITY_VALUE, load_areas  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
 from geo.webmap.folium_map import build_map  # noqa: E402
+from geo.webmap.layer import MapLabels, MapLayer  # noqa: E402
 from indicators.compute.classify import classify  # noqa: E402
 
 st.set_page_config(page_title="Kartentest", layout="wide")
@@ -29,11 +30,12 @@ lang = q.get("lang", "de")
 gdf = load_areas()
 classes = classify(gdf["value"].where(~gdf["suppressed"]), q.get("scheme", "quantiles"), 5,
                    palette=q.get("palette", "YlOrRd"), reference=CITY_VALUE, lang=lang)
-m = build_map(
-    gdf, classes,
-    indicator_label="Arbeitslosenquote (synthetisch)" if lang == "de"
-    else "Unemployment rate (synthetic)",
+labels = MapLabels(
+    indicator_label="Arbeitslosenquote (synthetisch)" if lang == "de" else "Unemployment rate (synthetic)",
     unit="%", city_value=CITY_VALUE, lang=lang,
+)
+m = build_map(
+    MapLayer(gdf, classes, labels),
     show_labels=q.get("labels") == "1", selected=q.get("selected"), draw=q.get("draw") == "1",
     attribution="Geometrie: Hansestadt Lübeck (CC BY 4.0), Werte synthetisch",
 )

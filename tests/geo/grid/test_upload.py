@@ -64,3 +64,32 @@ def test_unusable_files_give_a_message_in_both_languages_not_an_exception(files,
     with pytest.raises(InputError, match="nicht verwendbar") as caught:
         accept_grid_upload(check, "x", 2022, None)
     assert error_text(caught.value, "en").startswith("grid files not usable: ")
+
+
+# ------------------------------------------------ narrowed except (issue #25 item 6)
+
+def test_a_parser_error_no_check_foresaw_is_a_message_and_logged(monkeypatch, caplog):
+    import logging
+
+    from geo.grid import upload
+
+    def parser_broke(*_a, **_k):
+        raise UnicodeDecodeError("utf-16-le", b"\x00", 0, 1, "truncated data")
+
+    monkeypatch.setattr(upload, "prepare_grid", parser_broke)  # the forked check inherits the patch
+    with caplog.at_level(logging.WARNING, logger="geo.grid.upload"):
+        check = check_grid_upload([("gitter.csv", b"GITTER_ID_100m;Einwohner\n")])
+    assert [str(e) for e in check.errors] == ["gitter.csv: Datei nicht lesbar (UnicodeDecodeError)"]
+    assert check.errors[0].text("en") == "gitter.csv: file not readable (UnicodeDecodeError)"
+    assert any(r.exc_info for r in caplog.records)
+
+
+def test_a_bug_in_the_grid_check_propagates(monkeypatch):
+    from geo.grid import upload
+
+    def bug(*_a, **_k):
+        raise TypeError("bug in prepare_grid")
+
+    monkeypatch.setattr(upload, "prepare_grid", bug)
+    with pytest.raises(TypeError, match="bug in prepare_grid"):
+        check_grid_upload([("gitter.csv", b"GITTER_ID_100m;Einwohner\n")])

@@ -102,3 +102,20 @@ def test_dates_are_always_day_month_year_and_an_open_end_is_laufend(d, end):
     text = period(d.isoformat(), end.isoformat() if end else None)
     assert "None" not in text and "-" not in text.replace(" – ", "")
     assert text.endswith("laufend") == (end is None)
+
+
+def test_status_words_in_the_readers_language_in_report_and_sachstand(engine, luebeck):
+    """English Sachstand and social report say "running"/"planned", never the German keys."""
+    measures = [{**_measure(), "id": 1, "status": "laufend", "end": None},
+                {**_measure(title="Synthetisch: Beratung"), "id": 2, "status": "geplant", "end": "2026-12-31"}]
+    text = "\n".join(x for _, x in section_lines(luebeck, [], measures, "en"))
+    assert "(running, " in text and "(planned, " in text
+    assert "laufend" not in text and "geplant" not in text
+    for m in measures:
+        repo.create(engine, PLANNER, "measure", {k: v for k, v in m.items() if k != "id"})
+    english = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck),
+                                           lang="en")))
+    assert "running" in english and "planned" in english
+    assert "laufend" not in english and "geplant" not in english
+    german = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck))))
+    assert "geplant" in german

@@ -8,7 +8,8 @@ import pytest
 from geo.printmap import layout as pl
 from geo.printmap.render import PrintOptions
 from geo.printmap.supply_map import build_supply_map, page_texts, supply_map_bytes
-from geo.spatial.reach import compute_reach, demand_from_variable, load_supply
+from geo.spatial.reach import compute_reach
+from geo.spatial.reach_points import demand_from_variable, load_supply
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Affine2D
-from synth_exports import synthetic_dataset
 
 from geo.printmap import layout as pl
-from geo.printmap import page as pg
 from geo.printmap.cells import CellTexts
 from geo.printmap.legend import scale_bar_length
 from geo.report import layout as rl
-from geo.report import pages as rp
-from indicators.compute.flag_table import threshold_flag_table
 
 matplotlib.use("Agg")
 
@@ -63,25 +59,6 @@ def test_scale_bar_picks_the_length_matplotlib_scalebar_picked():
     for metres in (1.0, 3.0, 7.0, 750.0, 1000.0, 1234.0, 5000.0, 24_500.0, 9e5):
         _, value, unit = bar._calculate_best_length(metres)
         assert scale_bar_length(metres) == (value, unit), metres
-
-
-def test_an_indicator_page_has_no_axes_and_keeps_its_texts_in_order():
-    ds = synthetic_dataset()
-    layers = rp.year_layers(ds, 2022)
-    table = threshold_flag_table(ds, 2022)
-    ind = next(i for i in layers if i in table.columns)
-    with matplotlib.rc_context(pl.RC):
-        fig, layout = rl.new_page()
-        top = rl.page_frame(fig, layout, ds.catalogue[ind].label("de"), "Thema", "Teststadt", "Quelle: Test",
-                            "Seite 1 / 1")
-        rp.indicator_page(fig, layout, ds, ind, 2022, frozenset(table.index[table[ind]]), "de", top, layers)
-        assert fig.axes == []  # map, scale bar, legend and trend chart were five axes per page
-        page = pg._PAGE_AXES[fig]
-        texts = page.texts
-        assert texts[0] == "Thema".upper() and "Quelle: Test" in texts
-        assert "Entwicklung Teststadt gesamt" in texts  # the trend's title, after the table
-        years = [s for s in texts if s.isdigit() and len(s) == 4]
-        assert years and years == sorted(years)  # the chart's year ticks, left to right
 
 
 def test_year_chart_limits_and_ticks_are_those_of_an_axes():

@@ -8,6 +8,7 @@ from shapely.geometry import box
 from geo.spatial.cluster_map import CLUSTER_COLORS, CLUSTERS, cluster_classification, cluster_members, cluster_notes
 from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 
 
 def grid() -> gpd.GeoDataFrame:
@@ -55,6 +56,6 @@ def test_map_has_legend_with_cluster_names_and_tooltips_with_p():
     pat = spatial_pattern(g, "value")
     g["note"] = cluster_notes(g, pat, "de")
     assert g.at[0, "note"].startswith("HH: hoch") and "p = 0," in g.at[0, "note"]
-    html = build_map(g, cluster_classification(g, pat, "de"), indicator_label="LISA-Cluster").get_root().render()
+    html = build_map(MapLayer(g, cluster_classification(g, pat, "de"), MapLabels(indicator_label="LISA-Cluster"))).get_root().render()
     for label in ("HH: hoch, Nachbarn hoch", "LL: niedrig", "ns: nicht signifikant", "#d7191c"):
         assert label in html

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import box
 
-from geo.spatial.estimate import DEFAULT_MIN_POPULATION, DEFAULT_ROUND_BASE, Estimator
+from geo.spatial.estimate import Estimator
+from geo.spatial.protection import DEFAULT_MIN_POPULATION, DEFAULT_ROUND_BASE
 from indicators.catalogue import load_catalogue
 from indicators.dataset import Dataset
 from indicators.ingest.report import Report

@@ -1,10 +1,12 @@
 """Facility points and per-area facility indicators (synthetic facilities, made here)."""
+import json
+
 import geopandas as gpd
 import pandas as pd
 import pytest
 from shapely.geometry import Point, box
 
-from geo.spatial.facilities import facility_catalogue, facility_indicators, read_facilities
+from geo.spatial.facilities import FacilityRows, facility_catalogue, facility_indicators, read_facilities
 
 
 def _write(path, text, encoding="utf-8"):
@@ -67,7 +69,8 @@ def test_hand_computed_indicators_on_synthetic_areas():
     fac = gpd.GeoDataFrame({"name": ["f1", "f2"]}, geometry=[Point(100, 500), Point(900, 500)], crs=25832)
     addr = gpd.GeoDataFrame(geometry=gpd.points_from_xy([100, 400, 500, 900, 1100, 1300, 1500, 1900], [500] * 8), crs=25832)
     pop = pd.Series({"A": 400.0, "B": 2000.0})
-    rows = facility_indicators(fac, areas, pop, radius_m=200, addresses=addr, prefix="kita", group="pop_under18")
+    rows = facility_indicators(fac, areas, pop, radius_m=200, addresses=addr,
+                               rows=FacilityRows(prefix="kita", group="pop_under18"))
     v = rows.set_index(["area_code", "indicator"])
     assert v.loc[("A", "kita_count"), "value"] == 2 and v.loc[("B", "kita_count"), "value"] == 0
     assert v.loc[("A", "kita_per_1000_pop_under18"), "value"] == pytest.approx(5.0)
@@ -85,6 +88,63 @@ def test_without_population_the_rate_is_left_out():
     areas = gpd.GeoDataFrame({"code": ["A"], "name": ["A"]}, geometry=[box(0, 0, 10, 10)], crs=25832)
     fac = gpd.GeoDataFrame(geometry=[Point(5, 5)], crs=25832)
     addr = gpd.GeoDataFrame(geometry=[Point(1, 1)], crs=25832)
-    rows = facility_indicators(fac, areas, None, 100, addresses=addr, reference_code=None)
+    rows = facility_indicators(fac, areas, None, 100, addresses=addr, rows=FacilityRows(reference_code=None))
     assert set(rows["indicator"]) == {"facilities_count", "facilities_coverage_100m"}
     assert "00" not in set(rows["area_code"])
+
+
+def test_dataset_facility_rows_set_facilities_against_a_group_of_the_dataset(luebeck):
+    from geo.spatial.facilities import dataset_facility_rows, population_groups
+
+    groups = population_groups(luebeck)
+    assert groups and all(luebeck.catalogue[g].kind == "count" and g.startswith("pop") for g in groups)
+    group, year = groups[0], luebeck.years_for(groups[0])[-1]
+    centre = luebeck.areas.geometry.representative_point()
+    fac = gpd.GeoDataFrame({"name": ["a", "b"]}, geometry=list(centre.iloc[:2]), crs=luebeck.areas.crs)
+    rows = dataset_facility_rows(luebeck, fac, group=group, year=year, radius_m=300)
+    per_1000 = rows[rows["indicator"].str.contains("per_1000")].set_index("area_code")
+    pop = luebeck.values[(luebeck.values["indicator"] == group) & (luebeck.values["year"] == year)]
+    pop = pop.set_index("area_code")["value"]
+    first = luebeck.areas["code"].iloc[0]
+    assert per_1000.loc[first, "denominator"] == pop[first]
+    assert per_1000.loc[first, "value"] == pytest.approx(1000 / pop[first])
+    assert luebeck.geography.reference_code in set(rows["area_code"])  # the city row, from the summed counts
+# ------------------------------------------------ narrowed excepts (issue #25 item 6)
+
+def _points_file(tmp_path):
+    doc = {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:25832"}},
+           "features": [{"type": "Feature", "properties": {"name": "Kita"},
+                         "geometry": {"type": "Point", "coordinates": [610000, 5970000]}}]}
+    path = tmp_path / "kitas.geojson"
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def test_a_gdal_error_on_points_becomes_a_rejection(tmp_path, monkeypatch):
+    import pyogrio
+    from pyogrio.errors import DataLayerError
+
+    from geo.spatial.facilities import _points_from_vector
+    from indicators.ingest.report import Report
+
+    def broken(*_a, **_k):
+        raise DataLayerError("database disk image is malformed")
+
+    monkeypatch.setattr(pyogrio, "read_dataframe", broken)
+    report = Report("kitas.geojson")
+    assert _points_from_vector(_points_file(tmp_path), report) is None
+    assert report.file_error and "beschädigt" in report.to_text()
+
+
+def test_a_bug_around_reading_points_propagates(tmp_path, monkeypatch):
+    import pyogrio
+
+    from geo.spatial.facilities import _points_from_vector
+    from indicators.ingest.report import Report
+
+    def bug(*_a, **_k):
+        raise TypeError("bug")
+
+    monkeypatch.setattr(pyogrio, "read_dataframe", bug)
+    with pytest.raises(TypeError, match="bug"):
+        _points_from_vector(_points_file(tmp_path), Report("kitas.geojson"))

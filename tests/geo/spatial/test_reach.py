@@ -10,15 +10,8 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString
 
 from geo.spatial.network import NetworkError, StreetNetwork
-from geo.spatial.reach import (
-    STRAIGHT,
-    Points,
-    ReachError,
-    compute_reach,
-    demand_from_points,
-    demand_from_variable,
-    load_supply,
-)
+from geo.spatial.reach import STRAIGHT, compute_reach
+from geo.spatial.reach_points import Points, ReachError
 
 X0, Y0 = 610_000.0, 5_970_000.0  # inside Lübeck, EPSG:25832
 
@@ -96,50 +89,6 @@ def test_withheld_areas_show_nothing():
     assert not af.loc["01", "withheld"]
     assert [a["withheld"] for a in result.to_json(pd.DataFrame({"code": ["01", "02"], "name": ["A", "B"]}),
                                                   points=False)["areas"]] == [False, True]
-
-
-def test_demand_from_a_variable_uses_the_protected_counts(luebeck):
-    ds = luebeck
-    values = ds.values.copy()
-    hit = (values["indicator"] == "pop_under18") & (values["year"] == 2022) & (values["area_code"] == "08")
-    values.loc[hit, ["value", "numerator"]] = np.nan
-    values.loc[hit, "suppressed"] = True
-    protected = type(ds)(ds.geography, ds.areas, ds.table, ds.catalogue, ds.sources, values, ds.report)
-    demand = demand_from_variable(ds=protected, variable="pop_under18", year=2022)
-    per_area = pd.Series(demand.value).groupby(demand.codes).sum()
-    counts = ds.values[(ds.values["indicator"] == "pop_under18") & (ds.values["year"] == 2022)]
-    expected = counts.set_index("area_code")["value"]
-    for code in ["01", "02", "07", "10"]:
-        assert per_area[code] == pytest.approx(expected[code])
-    assert per_area["08"] == 0 and demand.withheld == ["08"]
-    with pytest.raises(ReachError, match="keine Zählvariable"):
-        demand_from_variable(ds=ds, variable="kitas_per_1000_under18")
-
-
-def test_uploaded_demand_points_and_facilities_go_through_the_upload_gate(tmp_path, luebeck):
-    dem = tmp_path / "bedarf.csv"
-    dem.write_text("id;x;y;Kinder\na;610000;5970000;10\nb;610400;5970000;5,5\n", encoding="utf-8")
-    fac = tmp_path / "kitas.csv"
-    fac.write_text("name,x,y,plaetze\nK1,610100,5970000,40\n", encoding="utf-8")
-    demand = demand_from_points(path=dem, weight="kinder", areas=luebeck.areas)
-    supply = load_supply(facilities=fac, capacity="Plaetze", areas=luebeck.areas)
-    assert demand.value.tolist() == [10, 5.5] and supply.value.tolist() == [40]
-    result = compute_reach(demand=demand, supply=supply, max_distance=250)
-    assert result.access.tolist() == pytest.approx([4.0, 0.0]) and result.covered.tolist() == [True, False]
-    bad = tmp_path / "bad.csv"
-    bad.write_text("id,x,y,w\na,610000,5970000,-1\n", encoding="utf-8")
-    with pytest.raises(ReachError, match="Zeile 2, Spalte 'w'"):
-        demand_from_points(path=bad, weight="w", areas=luebeck.areas)
-    with pytest.raises(ReachError, match="Spalte 'gewicht'"):
-        demand_from_points(path=dem, weight="gewicht", areas=luebeck.areas)
-    with pytest.raises(ReachError, match="weder"):
-        load_supply(facilities="nirgends.csv")
-
-
-def test_the_shipped_kitas_are_a_facility_layer_with_source_and_date():
-    supply = load_supply(facilities="kitas")
-    assert len(supply) == 128 and (supply.value == 1).all()
-    assert "Kita-Datenbank" in supply.label and "27.11.2023" in supply.label
 
 
 def test_network_distance_goes_around_and_is_named():

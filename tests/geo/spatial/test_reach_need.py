@@ -3,8 +3,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.spatial.reach import Points, compute_reach
+from geo.spatial.reach import compute_reach
 from geo.spatial.reach_need import kind_reach, need_and_reach
+from geo.spatial.reach_points import Points
 
 X0, Y0 = 610_000.0, 5_970_000.0
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.spatial.reach import Points, ReachError
-from geo.spatial.siting import candidates_from, choose_sites
+from geo.spatial.reach_points import Points, ReachError
+from geo.spatial.siting import choose_sites
 
 X0, Y0 = 610_000.0, 5_970_000.0
 
@@ -87,6 +87,10 @@ def test_a_clear_case_and_the_tables():
     assert af.loc["02", "covered_before"] == 0 and af.loc["02", "covered_after"] == 60
     two = choose_sites(demand=demand, existing=_points([[X0, Y0]]), candidates=cand, k=2, max_distance=300)
     assert two.to_json()["chosen"] == ["c0", "c1"] and two.covered_after == 75
+    assert result.covered_shares() == pytest.approx((100 * 5 / 75, 100 * 65 / 75))  # the page's metrics
+    gap = result.gap_after(pd.DataFrame({"code": ["01", "02"], "name": ["A", "B"]})).set_index("code")
+    assert gap.loc["01", "value"] == 0 and gap.loc["02", "value"] == pytest.approx(100 * (1 - 60 / 70))
+    assert gap["withheld"].tolist() == af["withheld"].tolist()
 
 
 def test_options_are_checked():
@@ -95,23 +99,3 @@ def test_options_are_checked():
         choose_sites(demand=d, existing=d, candidates=d, k=0, max_distance=100)
     with pytest.raises(ReachError, match="Ziel"):
         choose_sites(demand=d, existing=d, candidates=d, k=1, max_distance=100, objective="best")
-
-
-def test_grid_and_address_candidates(luebeck):
-    grid = candidates_from(source="grid", areas=luebeck.areas)
-    assert 1000 < len(grid) < 5000 and (grid.codes != "").all()
-    assert np.allclose((grid.xy - 125) % 250, 0)
-    from geo.spatial.addresses import load_addresses
-
-    addr = candidates_from(source="addresses", areas=luebeck.areas)
-    assert 1000 < len(addr) <= 5000 and "150-m-Zelle" in addr.label
-    assert set(addr.ids) <= set(load_addresses()["id"])  # real address points
-    cells = np.floor(addr.xy / 150)
-    assert len(np.unique(cells, axis=0)) == len(addr)  # one per 150 m cell
-
-
-def test_one_per_cell_keeps_the_most_central_point():
-    from geo.spatial.siting import _one_per_cell
-
-    xy = np.array([[0, 0], [40, 40], [90, 90], [300, 10]], dtype=float)  # cell (0,0): mean (43, 43)
-    assert _one_per_cell(xy, 150).tolist() == [1, 3]

@@ -13,7 +13,7 @@ from shapely.geometry import box
 
 from geo.loading import load_dataset
 from geo.uploads.growth import preview_growth
-from geo.uploads.pipeline import UploadError, accept_upload, withdraw_copy
+from geo.uploads.pipeline import UploadContent, UploadError, accept_upload, withdraw_copy
 from geo.uploads.store import DataStore
 from indicators.ingest.new_indicators import default_fields, indicator_from_form, source_from_form
 from store import audit, users
@@ -47,16 +47,18 @@ def _anna_saves(root, anna, values) -> str:
     store = DataStore(root, user=anna)
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("kinder") | {"source": src.id}, ["kinder"])
-    return accept_upload(store, "Jobcenter intern", "Jobcenter intern", areas=three_areas(),
-                         tidy=tidy(values), indicators=[ind], sources=[src]).id
+    return accept_upload(store, "Jobcenter intern", "Jobcenter intern",
+                         UploadContent(areas=three_areas(), tidy=tidy(values), indicators=[ind], sources=[src])).id
 
 
 def _bert_copies(root, bert, source_id) -> str:
     store = DataStore(root, user=bert)
     src = source_from_form("Eigene Zählung")
     ind = indicator_from_form(default_fields("spielplaetze") | {"source": src.id}, ["spielplaetze"])
-    return accept_upload(store, "Meine Kopie", "Meine Kopie", tidy=tidy({"A": 4, "B": 5, "C": 6}, "spielplaetze"),
-                         base_geography=store.geographies()[source_id], indicators=[ind], sources=[src]).id
+    return accept_upload(store, "Meine Kopie", "Meine Kopie",
+                         UploadContent(tidy=tidy({"A": 4, "B": 5, "C": 6}, "spielplaetze"),
+                                       base_geography=store.geographies()[source_id], indicators=[ind],
+                                       sources=[src])).id
 
 
 @pytest.fixture
@@ -84,8 +86,9 @@ def test_own_dataset_and_extension_in_place_keep_every_value(copied):
     store = DataStore(root, user=people["anna"])
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("spielplaetze") | {"source": src.id}, ["spielplaetze"])
-    mine = accept_upload(store, "Anna zwei", "Anna zwei", tidy=tidy({"A": 1}, "spielplaetze"),
-                         base_geography=store.geographies()[source], indicators=[ind], sources=[src])
+    mine = accept_upload(store, "Anna zwei", "Anna zwei",
+                         UploadContent(tidy=tidy({"A": 1}, "spielplaetze"), base_geography=store.geographies()[source],
+                                       indicators=[ind], sources=[src]))
     raw = load_dataset(mine).table.unprotected()
     assert raw[raw["variable"] == "kinder"]["value"].tolist() == [120.0, 2.0, 60.0]
 

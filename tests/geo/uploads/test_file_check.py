@@ -1,18 +1,27 @@
-"""``validate_file`` never raises, but an unforeseen failure reaches the log with its traceback."""
+"""``validate_file``: an expected error becomes a report; a bug is not disguised as "nicht verwendbar"."""
 from __future__ import annotations
 
-import logging
+import pytest
 
 from geo.uploads import file_check
+from indicators.errors import InputError
 
 
-def test_an_unexpected_failure_is_logged_before_it_becomes_a_report(monkeypatch, caplog):
+def test_a_bug_in_a_check_propagates_instead_of_reading_as_an_unusable_file(monkeypatch):
     def boom(*_a: object, **_k: object) -> tuple[bool, str]:
-        raise RuntimeError("parser broke")
+        raise TypeError("bug in the table check")
 
     monkeypatch.setattr(file_check, "validate_table_file", boom)
-    with caplog.at_level(logging.WARNING, logger="geo.uploads.file_check"):
-        ok, text = file_check.validate_file(table="x.csv")
+    with pytest.raises(TypeError, match="bug in the table check"):
+        file_check.validate_file(table="x.csv")
+
+
+def test_an_expected_error_still_becomes_the_report(monkeypatch):
+    def refused(*_a: object, **_k: object) -> tuple[bool, str]:
+        raise InputError("Datei abgelehnt")
+
+    monkeypatch.setattr(file_check, "validate_boundaries_file", refused)
+    ok, text = file_check.validate_file(boundaries="x.gpkg")
     assert not ok
-    assert "nicht verwendbar" in text
-    assert any(r.exc_info and "parser broke" in str(r.exc_info[1]) for r in caplog.records)
+    assert text.startswith("Fehler: x.gpkg: Datei abgelehnt")
+    assert text.endswith("Ergebnis: nicht verwendbar")

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from geo.loading import load_dataset
 from geo.uploads.boundary import boundary_areas, check_boundaries, suggest_columns
 from geo.uploads.growth import extend_dataset, extendable, preview_growth
-from geo.uploads.pipeline import accept_upload, check_table
+from geo.uploads.pipeline import UploadContent, accept_upload, check_table
 from geo.uploads.store import DataStore
 from indicators.ingest.growth import describe_growth, growth_lines
 from indicators.ingest.new_indicators import default_fields, indicator_from_form, source_from_form
@@ -40,8 +40,9 @@ def saved_dataset(store):
                     areas=three_areas())
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("kinder") | {"source": src.id}, ["kinder"])
-    return accept_upload(store, "Testviertel", "Testviertel", areas=three_areas(), tidy=t.tidy,
-                         indicators=[ind], sources=[src], reports=[t.report])
+    return accept_upload(store, "Testviertel", "Testviertel",
+                         UploadContent(areas=three_areas(), tidy=t.tidy, indicators=[ind], sources=[src],
+                                       reports=[t.report]))
 
 
 def test_a_new_year_extends_the_dataset_and_keeps_the_previous_version(store):

@@ -6,6 +6,7 @@ from shapely.geometry import box
 
 from geo.loading import load_dataset
 from geo.uploads.pipeline import (
+    UploadContent,
     UploadError,
     accept_upload,
     boundary_areas,
@@ -102,8 +103,9 @@ def test_accept_new_geography_survives_restart_and_aggregates(store):
     share = indicator_from_form({"id": "sgb2_share", "label_de": "SGB-II-Quote", "kind": "rate", "unit": "%",
                                  "factor": 100, "numerator": "SGB II Personen", "denominator": "population_total",
                                  "direction": "up", "source": src.id}, t.tidy["variable"].unique())
-    geo = accept_upload(store, "Stadtbezirke 2022", "Stadtbezirke 2022", areas=res.areas, tidy=t.tidy,
-                        indicators=[count, share], sources=[src], reports=[res.report, t.report])
+    geo = accept_upload(store, "Stadtbezirke 2022", "Stadtbezirke 2022",
+                        UploadContent(areas=res.areas, tidy=t.tidy, indicators=[count, share], sources=[src],
+                                      reports=[res.report, t.report]))
     # "restart": a fresh store object reads only what is on disk
     again = DataStore(store.root).geographies()[geo.id]
     ds = load_dataset(again)
@@ -121,8 +123,9 @@ def test_accept_table_for_shipped_geography_keeps_shipped_data(store):
     t = check_table(b"Stadtteil,Jahr,sgb2\nInnenstadt,2022,1200\n02,2022,2\n03,2022,40\n", "s.csv")
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("sgb2") | {"source": src.id}, ["sgb2"])
-    geo = accept_upload(store, "stadtteile_sgb2", "Stadtteile + SGB II", tidy=t.tidy, base_geography="stadtteile",
-                        indicators=[ind], sources=[src], reports=[t.report])
+    geo = accept_upload(store, "stadtteile_sgb2", "Stadtteile + SGB II",
+                        UploadContent(tidy=t.tidy, base_geography="stadtteile", indicators=[ind], sources=[src],
+                                      reports=[t.report]))
     ds = load_dataset(geo)
     assert {"population_total", "sgb2"} <= set(ds.values["indicator"])
     sgb = ds.values[ds.values.indicator == "sgb2"].set_index("area_code")
@@ -132,5 +135,32 @@ def test_accept_table_for_shipped_geography_keeps_shipped_data(store):
 def test_rejected_report_blocks_accept(store):
     t = check_table(b"\x00\x01binary", "x.csv")
     with pytest.raises(UploadError):
-        accept_upload(store, "x", "x", tidy=t.tidy, base_geography="stadtteile", reports=[t.report])
+        accept_upload(store, "x", "x", UploadContent(tidy=t.tidy, base_geography="stadtteile", reports=[t.report]))
     assert store.list() == []
+
+
+def test_upload_content_is_a_frozen_keyword_only_value():
+    import dataclasses
+
+    content = UploadContent(tidy=pd.DataFrame(), base_geography="stadtteile")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        content.base_geography = "stadtbezirke"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        UploadContent(None, pd.DataFrame())  # type: ignore[misc]
+
+
+def test_one_content_saved_twice_keeps_its_indicators_even_when_given_as_generators(store):
+    """SYNTHETIC squares and values: a generator of indicators must not be used up by the first save."""
+    areas = gpd.GeoDataFrame({"code": ["A", "B"], "name": ["Nord", "Süd"]},
+                             geometry=[box(610000 + i * 1000, 5970000, 611000 + i * 1000, 5971000) for i in range(2)],
+                             crs=25832)
+    t = check_table(b"Gebiet,Jahr,kinder\nA,2022,120\nB,2022,80\n", "kinder.csv", areas=areas)
+    src = source_from_form("Synthetische Testdaten")
+    ind = indicator_from_form(default_fields("kinder") | {"source": src.id}, ["kinder"])
+    content = UploadContent(areas=areas, tidy=t.tidy, indicators=(i for i in [ind]), sources=(s for s in [src]),
+                            reports=(r for r in [t.report]))
+    first = accept_upload(store, "Zweimal", "Zweimal", content)
+    again = accept_upload(store, "Zweimal", "Zweimal", content, overwrite=True)
+    assert first.id == again.id
+    assert ind.id in load_dataset(again).catalogue
+    assert src.id in load_dataset(again).sources

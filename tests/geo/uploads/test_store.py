@@ -1,11 +1,11 @@
-"""Saving user datasets: atomic, listable, removable, safe names (synthetic data)."""
+"""Saving user datasets: in the database, listable, removable, safe names (synthetic data)."""
 import geopandas as gpd
 import pandas as pd
 import pytest
 from shapely.geometry import box
 
 from geo.loading import load_dataset
-from geo.uploads.store import DataStore, StoreError, atomic_write, atomic_write_text, data_dir, safe_name
+from geo.uploads.store import DataStore, SaveRequest, StoreError, data_dir, safe_name
 from indicators.catalogue import Source, parse_indicator
 
 AREAS = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["A <b>", "B"]},
@@ -18,6 +18,11 @@ CAT = {"n": parse_indicator({"id": "n", "label_de": "Anzahl", "kind": "count", "
 
 def table(v1=10.0):
     return pd.DataFrame({"area_code": ["01", "02"], "year": [2022, 2022], "variable": ["n", "n"], "value": [v1, 20.0]})
+
+
+def request(name, label, tab=None, **kw) -> SaveRequest:
+    return SaveRequest(name=name, label_de=label, areas=AREAS, table=table() if tab is None else tab, catalogue=CAT,
+                       sources={"synthetic": SRC}, **kw)
 
 
 def test_data_dir_from_environment(monkeypatch, tmp_path):
@@ -44,67 +49,76 @@ def test_safe_name_rejects_empty_results(text):
 
 def test_save_list_reload_remove(tmp_path):
     store = DataStore(tmp_path)
-    geo = store.save("Test 1", "Test 1", AREAS, table(), CAT, {"synthetic": SRC})
-    assert geo.id == "test_1" and geo.boundaries.is_relative_to(tmp_path)
+    geo = store.save(request("Test 1", "Test 1"))
+    assert geo.id == "test_1" and geo.boundaries.is_relative_to(tmp_path / "cache")
     assert "test_1" in DataStore(tmp_path).geographies()  # a new store object reads the database
     ds = load_dataset(geo)
     assert ds.areas["name"].tolist() == ["A <b>", "B"] and set(ds.values["value"]) == {10, 20}
     assert [d.name for d in store.list()] == ["test_1"]
     with pytest.raises(StoreError):
-        store.save("test_1", "again", AREAS, table(), CAT, {})
-    store.save("test_1", "v2", AREAS, table(11), CAT, {}, overwrite=True)
-    assert len(list((tmp_path / "datasets").iterdir())) == 2  # previous version kept
+        store.save(request("test_1", "again"))
+    store.save(request("test_1", "v2", table(11), overwrite=True))
     assert set(load_dataset(store.geographies()["test_1"]).values["value"]) == {11, 20}
     assert store.remove("test_1") and not store.remove("test_1")
     assert store.list() == [] and "test_1" not in store.geographies()
-    assert len(list((tmp_path / "datasets").iterdir())) == 2  # in the trash: files kept
+    assert not (tmp_path / "datasets").exists()  # nothing but caches in the data directory
+
+
+def test_the_data_directory_holds_only_rebuildable_caches(tmp_path):
+    """Deleting the whole cache loses nothing: the next read writes it again from the database."""
+    import shutil
+
+    store = DataStore(tmp_path)
+    geo = store.save(request("eins", "Eins", table(12.5)))
+    shutil.rmtree(tmp_path / "cache")
+    again = DataStore(tmp_path).geographies()["eins"]
+    assert again.table == geo.table and set(load_dataset(again).values["value"]) == {12.5, 20}
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "cache", "sozialmonitor.db", "sozialmonitor.db-shm", "sozialmonitor.db-wal"]
+
+
+def test_a_second_process_sees_a_dataset_saved_by_the_first_without_sharing_files(tmp_path):
+    """Two app hosts on one database: each has its own data directory; what one saves the other shows."""
+    url = f"sqlite:///{tmp_path / 'geteilt.db'}"
+    DataStore(tmp_path / "host1", url=url).save(request("eins", "Eins", table(7)))
+    geo = DataStore(tmp_path / "host2", url=url).geographies()["eins"]
+    assert geo.table.is_relative_to(tmp_path / "host2") and set(load_dataset(geo).values["value"]) == {7, 20}
 
 
 def test_shipped_names_are_reserved(tmp_path):
     with pytest.raises(StoreError):
-        DataStore(tmp_path).save("Stadtteile", "x", AREAS, table(), CAT, {})
+        DataStore(tmp_path).save(request("Stadtteile", "x"))
 
 
-def test_crash_during_save_keeps_everything_saved_before(tmp_path):
+def test_a_failed_save_keeps_everything_saved_before(tmp_path, monkeypatch):
+    from store import contents
+
     store = DataStore(tmp_path)
-    store.save("eins", "Eins", AREAS, table(10), CAT, {"synthetic": SRC})
-    folders_before = sorted((tmp_path / "datasets").iterdir())
+    store.save(request("eins", "Eins", table(10)))
+    real = contents.write
 
-    def crash():
-        raise KeyboardInterrupt("simulated power cut after the files, before the registry")
+    def crash(*args, **kwargs):
+        real(*args, **kwargs)
+        raise KeyboardInterrupt("simulated power cut after the contents, before the commit")
 
+    monkeypatch.setattr("store.datasets.write_contents", crash)
     with pytest.raises(KeyboardInterrupt):
-        store.save("eins", "Eins v2", AREAS, table(99), CAT, {}, overwrite=True, _after_files=crash)
+        store.save(request("eins", "Eins v2", table(99), overwrite=True))
     with pytest.raises(KeyboardInterrupt):
-        store.save("zwei", "Zwei", AREAS, table(99), CAT, {}, _after_files=crash)
-    assert sorted((tmp_path / "datasets").iterdir()) == folders_before
+        store.save(request("zwei", "Zwei", table(99)))
     ds = load_dataset(DataStore(tmp_path).geographies()["eins"])
     assert set(ds.values["value"]) == {10, 20}
     assert [d.name for d in store.list()] == ["eins"]
-    assert store.cleanup() == []  # the failed versions were already removed
+    assert store.cleanup() == []
 
 
-def test_interrupted_write_leaves_old_file_and_no_temp(tmp_path):
-    target = tmp_path / "registry.yaml"
-    atomic_write_text(target, "alt: 1\n")
-
-    def half_then_fail(p):
-        p.write_text("neu: ")  # half written …
-        raise OSError("disk full")
-
-    with pytest.raises(OSError):
-        atomic_write(target, half_then_fail)
-    assert target.read_text() == "alt: 1\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["registry.yaml"]
-
-
-def test_cleanup_removes_orphan_folders(tmp_path):
+def test_cleanup_removes_caches_no_version_names(tmp_path):
     store = DataStore(tmp_path)
-    store.save("eins", "Eins", AREAS, table(), CAT, {})
-    orphan = tmp_path / "datasets" / "eins--orphan"
+    geo = store.save(request("eins", "Eins"))
+    orphan = tmp_path / "cache" / "datasets" / "eins--orphan"
     orphan.mkdir()
     assert store.cleanup() == [orphan] and not orphan.exists()
-    assert [d.name for d in store.list()] == ["eins"]
+    assert [d.name for d in store.list()] == ["eins"] and geo.table.exists()
 
 
 def test_store_works_without_posix_fcntl(tmp_path):
@@ -135,7 +149,7 @@ def test_table_saved_under_a_raised_upload_limit_reloads(tmp_path, monkeypatch):
     monkeypatch.setenv("SOZIALMONITOR_MAX_UPLOAD_MB", "0.05")  # raised: 50 KB
     big = pd.DataFrame({"area_code": ["01", "02"] * 200, "year": [y for y in range(1900, 2100) for _ in (0, 1)],
                         "variable": "n", "value": 10.123456789})  # synthetic, ~10 KB as tidy CSV
-    geo = DataStore(tmp_path).save("gross", "Groß", AREAS, big, CAT, {"synthetic": SRC})
+    geo = DataStore(tmp_path).save(request("gross", "Groß", big))
     assert geo.table.stat().st_size > 8 * 1024  # larger than the (scaled) default limit
     ds = load_dataset(geo)
     assert len(ds.years) == 200 and ds.report.ok

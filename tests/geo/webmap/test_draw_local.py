@@ -5,13 +5,15 @@ import geopandas as gpd
 from shapely.geometry import box
 
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 
 
 def _html(lang: str) -> str:
     areas = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["A", "B"], "value": [1.0, 2.0]},  # synthetic
                              geometry=[box(10.6, 53.8, 10.7, 53.9), box(10.7, 53.8, 10.8, 53.9)], crs=4326)
-    m = build_map(areas, classify(areas["value"], "quantiles", 2), indicator_label="x", lang=lang, draw=True)
+    m = build_map(MapLayer(areas, classify(areas["value"], "quantiles", 2), MapLabels(indicator_label="x", lang=lang)),
+                  draw=True)
     return m.get_root().render()
 
 

@@ -16,6 +16,7 @@ from geo.webmap import html as maphtml
 from geo.webmap.elements import map_spec
 from geo.webmap.folium_map import asset_links, build_map, make_offline
 from geo.webmap.geometry import label_points, simplify_coverage, web_geometry
+from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import classify
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -63,11 +64,11 @@ def areas() -> gpd.GeoDataFrame:
     return gdf
 
 
-def _map(areas, **kw) -> folium.Map:
+def _map(areas, labels: dict | None = None, **kw) -> folium.Map:
     hidden = areas["suppressed"] if "suppressed" in areas else areas["value"].isna()
     c = classify(areas["value"].where(~hidden), "quantiles", 4)
-    args = {"indicator_label": "Quote", "unit": "%", "city_value": 9.5, **kw}
-    return build_map(areas, c, **args)
+    said = MapLabels(**{"indicator_label": "Quote", "unit": "%", "city_value": 9.5, **(labels or {})})
+    return build_map(MapLayer(areas, c, said), **kw)
 
 
 def _links(html: str) -> list[str]:
@@ -120,13 +121,13 @@ def test_make_offline_refuses_cdn_plugins():
 
 def test_no_tiles_unless_asked(areas):
     assert "tileLayer" not in _map(areas).get_root().render()
-    html = _map(areas, tiles="/tiles/{z}/{x}/{y}.png", tiles_attribution="Stadt").get_root().render()
+    html = _map(areas, tiles=TileSource(url="/tiles/{z}/{x}/{y}.png", attribution="Stadt")).get_root().render()
     assert "/tiles/{z}/{x}/{y}.png" in html
 
 
 def test_data_strings_are_escaped(areas):
     areas.loc[0, "code"] = "</script><script>alert(2)</script>"
-    html = _map(areas, indicator_label="<b>Quote</b>", unit="<i>%</i>",
+    html = _map(areas, {"indicator_label": "<b>Quote</b>", "unit": "<i>%</i>"},
                 show_labels=True, attribution="<script>x</script>").get_root().render()
     assert "<img" not in html
     assert "<b>Quote" not in html and "<i>%" not in html
@@ -135,14 +136,14 @@ def test_data_strings_are_escaped(areas):
 
 
 def test_tooltip_html_escapes_and_formats():
-    tip = maphtml.tooltip_html(HOSTILE, 1234.5, indicator_label="Quote", unit="%", rank=3,
-                               n_ranked=10, city_value=10.0)
+    tip = maphtml.tooltip_html(HOSTILE, 1234.5, labels=MapLabels(indicator_label="Quote", unit="%", city_value=10.0),
+                               rank=3, n_ranked=10)
     assert "&lt;img src=x onerror=alert(1)&gt;" in tip and "<img" not in tip
     assert "1.234,5\u00a0%" in tip and "3. von 10" in tip and "10,0\u00a0%" in tip
-    en = maphtml.tooltip_html("A", 1234.5, indicator_label="Rate", rank=3, n_ranked=10,
-                              lang="en")
+    en = maphtml.tooltip_html("A", 1234.5, labels=MapLabels(indicator_label="Rate", lang="en"), rank=3,
+                              n_ranked=10)
     assert "1,234.5" in en and "3 of 10" in en
-    sup = maphtml.tooltip_html("A", 5.0, indicator_label="Q", suppressed=True)
+    sup = maphtml.tooltip_html("A", 5.0, labels=MapLabels(indicator_label="Q"), suppressed=True)
     assert "gesperrt" in sup and "5,0" not in sup
 
 
@@ -206,11 +207,11 @@ def test_web_geometry_is_memoised_and_pure():
 def test_missing_columns_raise(areas):
     c = classify(areas["value"])
     with pytest.raises(ValueError, match="value"):
-        build_map(areas.drop(columns="value"), c, indicator_label="Quote")
+        build_map(MapLayer(areas.drop(columns="value"), c, MapLabels(indicator_label="Quote")))
 
 
 def test_tooltip_note_line_is_escaped():
     from geo.webmap.html import tooltip_html
 
-    html = tooltip_html("A", 1.0, indicator_label="x", extra="<b>knapp</b> (60 %)")
+    html = tooltip_html("A", 1.0, labels=MapLabels(indicator_label="x"), extra="<b>knapp</b> (60 %)")
     assert "&lt;b&gt;knapp&lt;/b&gt; (60 %)" in html and "<b>knapp" not in html

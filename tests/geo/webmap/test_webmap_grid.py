@@ -7,6 +7,7 @@ import shapely
 
 from geo.webmap.elements import map_spec
 from geo.webmap.folium_map import COMPACT_MIN_AREAS, build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -34,7 +35,7 @@ def _spec(m) -> dict:
 def test_many_cells_are_sent_as_columns_not_html():
     cells = synthetic_cells()
     assert len(cells) > COMPACT_MIN_AREAS
-    m = build_map(cells, classify(cells["value"], "quantiles", k=5), indicator_label="Wert", unit="%")
+    m = build_map(MapLayer(cells, classify(cells["value"], "quantiles", k=5), MapLabels(indicator_label="Wert", unit="%")))
     spec = _spec(m)
     cp = spec["compact"]
     assert spec["areas"]["features"] == []
@@ -50,7 +51,7 @@ def test_many_cells_are_sent_as_columns_not_html():
 
 def test_few_areas_keep_server_tooltips():
     cells = synthetic_cells(5)
-    m = build_map(cells, classify(cells["value"], "quantiles", k=3), indicator_label="Wert")
+    m = build_map(MapLayer(cells, classify(cells["value"], "quantiles", k=3), MapLabels(indicator_label="Wert")))
     spec = _spec(m)
     assert spec["compact"] is None and len(spec["areas"]["features"]) == len(cells)
     assert all("tip" in f["properties"] for f in spec["areas"]["features"])

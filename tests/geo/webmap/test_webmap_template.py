@@ -7,6 +7,7 @@ import pytest
 import shapely
 
 from geo.webmap.folium_map import build_map
+from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 
 JINJA = "{{ 7*7 }}"
@@ -28,8 +29,8 @@ def synthetic_cells(n_side: int) -> gpd.GeoDataFrame:
 def test_braces_in_names_labels_and_sources_stay_text(n_side):
     cells = synthetic_cells(n_side)
     cells.loc[1, "name"] = JINJA + "Name"
-    m = build_map(cells, classify(cells["value"], "quantiles", k=3), indicator_label=JINJA + "Label", unit="%",
-                  attribution=JINJA + "Quelle")
+    m = build_map(MapLayer(cells, classify(cells["value"], "quantiles", k=3),
+                           MapLabels(indicator_label=JINJA + "Label", unit="%")), attribution=JINJA + "Quelle")
     html = m.get_root().render()
     assert "49" + "Quelle" not in html and JINJA + "Quelle" in html
     assert "49Name" not in html and "49Label" not in html

@@ -45,8 +45,8 @@ def test_flag_rule_neutral_flags_nothing_and_default_is_mean_plus_sd():
 
 
 def test_mss_class_names_decided_once():
-    from indicators.needs import assessment, mss
+    from indicators.needs import assessment, mss_classes
 
-    assert assessment.MSS_CLASSES is mss.STATUS_CLASSES
-    assert [mss.status_class(x) for x in (-2, 0, 1.2, 3)] == list(mss.STATUS_CLASSES)
-    assert [mss.dynamic_class(x) for x in (-2, 0, 2)] == list(mss.DYNAMIC_CLASSES)
+    assert assessment.MSS_CLASSES is mss_classes.STATUS_CLASSES
+    assert [mss_classes.status_class(x) for x in (-2, 0, 1.2, 3)] == list(mss_classes.STATUS_CLASSES)
+    assert [mss_classes.dynamic_class(x) for x in (-2, 0, 2)] == list(mss_classes.DYNAMIC_CLASSES)

@@ -41,3 +41,39 @@ def test_no_between_variance_gives_overall_rate_and_missing_stays_missing():
     r = eb_rates(pd.Series([5.0, 5.0, np.nan]), pd.Series([100.0, 100.0, 100.0]), factor=100)
     assert r["smoothed"].tolist()[:2] == pytest.approx([5.0, 5.0])
     assert np.isnan(r.loc[2, "smoothed"])
+
+
+def _rate(**kw):
+    from indicators.catalogue import parse_indicator
+
+    spec = dict(id="r", label_de="Rate", kind="rate", numerator=["cases"], denominator=["population_total"],
+                factor=100, unit="%", direction="up", source="s")
+    return parse_indicator({**spec, **kw})
+
+
+@pytest.mark.parametrize("kw,ok", [
+    ({}, True),
+    ({"kind": "value"}, False),
+    ({"numerator": ["births", "-deaths"]}, False),  # a balance crosses zero
+    ({"denominator": ["area_km2"]}, False),  # a density is no rate of people
+    ({"numerator": ["a", "b"]}, False),
+])
+def test_smoothable_is_a_rate_of_one_count_over_one_population(kw, ok):
+    from indicators.compute.smoothing import smoothable
+
+    assert smoothable(_rate(**kw)) is ok
+
+
+def test_smoothed_layer_keeps_the_raw_values_and_leaves_its_input_alone():
+    from indicators.compute.smoothing import smoothed_layer
+    from indicators.errors import InputError
+
+    layer = pd.DataFrame({"numerator": [1.0, 10.0, 30.0], "denominator": [10.0, 100.0, 100.0]})
+    layer["value"] = layer["numerator"] / layer["denominator"] * 100
+    out = smoothed_layer(layer, _rate())
+    assert out["raw"].tolist() == layer["value"].tolist() and "raw" not in layer
+    assert out["value"].tolist() == pytest.approx(eb_rates(layer["numerator"], layer["denominator"], 100)
+                                                  ["smoothed"].tolist())
+    with pytest.raises(InputError) as err:
+        smoothed_layer(layer, _rate(kind="value"))
+    assert err.value.say.key == "err_not_smoothable"

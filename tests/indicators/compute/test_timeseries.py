@@ -50,3 +50,32 @@ def test_relative_change_only_for_positive_non_balance_indicators():
     assert relative_change_problem(cat["share_65plus"], pd.Series([-1.0, 3.0])) == "not_positive"
     assert relative_change_problem(cat["share_65plus"], pd.Series([0.0, 3.0])) == "not_positive"
     assert relative_change_problem(cat["share_65plus"], positive) is None
+
+
+def test_start_problem_reads_the_areas_of_the_start_year_not_the_city():
+    from indicators.catalogue import parse_indicator
+    from indicators.compute.timeseries import start_problem
+
+    ind = parse_indicator(dict(id="x", label_de="x", kind="value", unit="", direction="up"))
+    v = _values([("x", "01", 2010, 5.0, False), ("x", "02", 2010, 3.0, False), ("x", "00", 2010, -1.0, False),
+                 ("x", "01", 2012, 0.0, False), ("y", "01", 2010, -4.0, False)])
+    assert start_problem(v, ind, 2010, "00") is None  # the city's -1 and y's -4 do not count
+    assert start_problem(v, ind, 2012, "00") == "not_positive"
+    change = parse_indicator(dict(id="x", label_de="x", kind="change", unit="", numerator=["v"]))
+    assert start_problem(v, change, 2010, "00") \
+        == "balance"
+
+
+def test_area_series_has_the_area_and_the_city_over_the_years():
+    from indicators.catalogue import parse_indicator
+    from indicators.compute.timeseries import area_series
+
+    ind = parse_indicator(dict(id="x", label_de="x", kind="value", unit=""))
+    v = _values([("x", "01", 2010, 5.25, False), ("x", "01", 2011, 6.0, False), ("x", "00", 2010, 4.0, False),
+                 ("x", "02", 2010, 9.0, False)])
+    ts, decimals = area_series(v, ind, "01", "00")
+    assert list(ts.columns) == ["01", "00"] and list(ts.index) == [2010, 2011]
+    assert ts.loc[2011, "01"] == 6.0 and math.isnan(ts.loc[2011, "00"])
+    assert decimals == ind.decimals_for(v["value"])
+    only, _ = area_series(v, ind, "01", None)
+    assert list(only.columns) == ["01"]

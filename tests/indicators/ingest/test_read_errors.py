@@ -40,3 +40,39 @@ def test_a_broken_sheet_is_logged_and_rejected(monkeypatch, caplog):
     assert raw.frame.empty
     assert "KeyError" in caplog.text
     assert report.file_error
+
+
+def test_a_bug_around_opening_the_workbook_propagates(monkeypatch):
+    def bug(*_a: object, **_k: object) -> None:
+        raise AttributeError("'NoneType' object has no attribute 'read'")
+
+    monkeypatch.setattr("openpyxl.load_workbook", bug)
+    with pytest.raises(AttributeError, match="no attribute 'read'"):
+        read.read_xlsx_bytes(_xlsx(), Report("test.xlsx"))
+
+
+def test_a_bug_while_the_sheet_is_parsed_propagates(monkeypatch):
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    def bug(*_a: object, **_k: object):
+        raise AttributeError("bug while parsing")
+        yield  # a generator, as openpyxl's
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "iter_rows", bug)
+    with pytest.raises(AttributeError, match="bug while parsing"):
+        read.read_xlsx_bytes(_xlsx(), Report("test.xlsx"))
+
+
+def test_an_xml_error_while_the_sheet_is_parsed_is_a_finding(monkeypatch):
+    import xml.etree.ElementTree as ET
+
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    def hostile(*_a: object, **_k: object):
+        raise ET.ParseError("not well-formed")
+        yield
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "iter_rows", hostile)
+    report = Report("test.xlsx")
+    assert read.read_xlsx_bytes(_xlsx(), report).frame.empty
+    assert report.file_error

@@ -106,7 +106,7 @@ def test_boundary_findings_are_rendered_in_the_readers_language():
     import geopandas as gpd
     from shapely.geometry import box
 
-    from geo.boundaries import pick_columns
+    from geo.boundary_clean import pick_columns
     from indicators.ingest.report import Report
 
     gdf = gpd.GeoDataFrame({"nr": ["1", "1"]}, geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832)  # synthetic

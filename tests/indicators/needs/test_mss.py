@@ -7,12 +7,10 @@ import pytest
 from assess_support import raw_file
 
 from indicators.needs.mss import (
-    combined_group,
-    dynamic_class,
+    MssParams,
     mss,
     placeholder_rows,
     read_mss_shares,
-    status_class,
     zscore,
 )
 
@@ -35,7 +33,7 @@ def test_zscore_uses_population_sd():
 
 
 def test_hand_computed_index_excludes_placeholder_and_small_area():
-    r = mss(synthetic(), exclude=())
+    r = mss(synthetic(), params=MssParams(exclude=()))
     assert r["assessed"].tolist() == [True, True, True, True, False, False]
     assert r.loc[4, "reason"].startswith("Platzhalter")
     assert r.loc[5, "reason"] == "unter 300 Einwohnern"
@@ -51,42 +49,18 @@ def test_hand_computed_index_excludes_placeholder_and_small_area():
 
 
 def test_exclusion_list_and_min_population_parameter():
-    r = mss(synthetic(), exclude=["02"], min_population=900)
+    r = mss(synthetic(), params=MssParams(exclude=["02"], min_population=900))
     assert r["assessed"].tolist() == [True, False, True, False, False, False]
     assert r.loc[1, "reason"] == "ausgeschlossen"
 
 
-@pytest.mark.parametrize("value,expected", [
-    (-1.5, "hoch"), (-1.0000001, "hoch"), (-1.0, "mittel"), (0.0, "mittel"), (1.0, "mittel"),
-    (1.0000001, "niedrig"), (1.5, "niedrig"), (1.5000001, "sehr niedrig"), (np.nan, "nicht bewertet"),
-])
-def test_status_class_boundaries(value, expected):
-    assert status_class(value) == expected
-
-
-@pytest.mark.parametrize("value,expected", [
-    (-1.01, "positiv"), (-1.0, "stabil"), (1.0, "stabil"), (1.01, "negativ"),
-])
-def test_dynamic_class_boundaries(value, expected):
-    assert dynamic_class(value) == expected
-
-
-def test_twelve_groups():
-    groups = {combined_group(s, d) for s in ("hoch", "mittel", "niedrig", "sehr niedrig")
-              for d in ("positiv", "stabil", "negativ")}
-    assert len(groups) == 12
-    assert combined_group("sehr niedrig", "negativ") == "4 -"
-    assert combined_group("hoch", "stabil") == "1 +/-"
-    assert combined_group("nicht bewertet", "stabil") == "nicht bewertet"
-
-
 def test_direction_and_city_reference():
     df = synthetic().iloc[:4]
-    flipped = mss(df, directions={"s1_a": -1, "s2_b": -1}, exclude=())
-    base = mss(df, exclude=())
+    flipped = mss(df, directions={"s1_a": -1, "s2_b": -1}, params=MssParams(exclude=()))
+    base = mss(df, params=MssParams(exclude=()))
     assert flipped["status_index"].tolist() == pytest.approx((-base["status_index"]).tolist())
-    city = mss(df, reference="city", city_values={"s1_a": 3.0, "s2_b": 3.0, "d1_a": 0.0},
-               exclude=())
+    city = mss(df, params=MssParams(reference="city", city_values={"s1_a": 3.0, "s2_b": 3.0, "d1_a": 0.0},
+                                  exclude=()))
     # centred on the city value 3 = the area mean here, so identical to "areas"
     assert city["status_index"].tolist() == pytest.approx(base["status_index"].tolist())
 
@@ -123,3 +97,11 @@ def test_real_2019_class_counts_match_published_shares():
     assert counts.to_dict() == {"mittel": 283, "hoch": 67, "niedrig": 47, "sehr niedrig": 39,
                                 "nicht bewertet": 11}
     assert set(r["group"]) <= {f"{s} {d}" for s in "1234" for d in ("+", "+/-", "-")} | {"nicht bewertet"}
+
+
+def test_the_parameter_defaults_are_the_mss_preset():
+    from indicators.needs.mss import METHOD
+
+    p, preset = MssParams(), METHOD.preset
+    assert (p.min_population, tuple(p.exclude), p.reference) == (
+        preset["min_population"], tuple(preset["exclude"]), preset["reference"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.needs.robustness import robustness, shifted_threshold
+from indicators.needs.robustness import Scenarios, robustness, shifted_threshold
 
 
 def synthetic() -> pd.DataFrame:
@@ -38,3 +38,11 @@ def test_borderline_area_is_knapp():
     # an area whose flag changes in some scenarios must be "knapp"
     assert (base.loc[base["share"] < 0.8, "robustness"] == "knapp").all()
     assert (base["share"] < 1).any()
+
+
+def test_the_scenarios_value_sets_methods_shifts_and_the_robust_share():
+    df = synthetic()
+    one = robustness(df, ["a", "b"], base_method="z", scenarios=Scenarios(methods=["z"], shifts=(0.0,)))
+    assert (one["n_scenarios"] == 1).all() and (one["share"].dropna() == 1.0).all()  # the baseline itself
+    strict = robustness(df, ["a", "b"], base_method="z", scenarios=Scenarios(robust_share=1.01))
+    assert (strict.loc[strict["share"].notna(), "robustness"] == "knapp").all()  # no share reaches 101 %

@@ -92,3 +92,38 @@ def test_undo_restores_exactly_the_state_before_the_last_save(plan_engine, title
                                 version=states[-1]["version"]))
     trash.undo(plan_engine, PLANNER)
     assert _plain(repo.get(plan_engine, PLANNER, "measure", rec["id"])) == _plain(states[-2])
+
+
+@pytest.mark.parametrize(("entity", "data", "link"), [("goal", GOAL, "goals"), ("partner", PARTNER, "partners")])
+def test_a_goal_or_partner_a_measure_names_is_not_deleted_until_the_measure_lets_go(plan_engine, entity, data, link):
+    """Deleting it would drop the measure's link without a trace in the measure's history, and a
+    restore would not bring the link back: refused, naming the measure (issue 24, Deliver 2)."""
+    rec = repo.create(plan_engine, PLANNER, entity, data)
+    named = rec["id"] if entity == "goal" else [rec["organisation"]]
+    measure = repo.create(plan_engine, PLANNER, "measure", {**MEASURE, link: named})
+    with pytest.raises(PlanError) as refused:
+        repo.delete(plan_engine, ADMIN, entity, rec["id"], version=1)
+    assert f"Maßnahme {measure['id']}" in str(refused.value)
+    assert f"measure {measure['id']}" in refused.value.localized("en")
+    assert [r["id"] for r in repo.list_records(plan_engine, PLANNER, entity)] == [rec["id"]]
+    assert repo.get(plan_engine, PLANNER, "measure", measure["id"])[link]  # the link is still there
+    repo.save(plan_engine, PLANNER, "measure", measure["id"], {**MEASURE, link: []}, version=1)
+    repo.delete(plan_engine, ADMIN, entity, rec["id"], version=1)
+    assert [(b["entity"], b["id"]) for b in trash.trash(plan_engine, ADMIN)] == [(entity, rec["id"])]
+
+
+@pytest.mark.parametrize(("entity", "data"), [("goal", GOAL), ("partner", PARTNER)])
+def test_delete_and_restore_of_goals_and_partners_are_audited(plan_engine, entity, data):
+    from store import audit
+
+    rec = repo.create(plan_engine, PLANNER, entity, data)
+    repo.delete(plan_engine, ADMIN, entity, rec["id"], version=1)
+    trash.restore(plan_engine, ADMIN, entity, rec["id"])
+    log = [(e.user, e.action, e.object) for e in audit.entries(plan_engine, ADMIN)]
+    assert ("adam", "plan_delete", f"{entity}:{rec['id']}") in log
+    assert ("adam", "plan_restore", f"{entity}:{rec['id']}") in log
+    from indicators.audit_view import action_name
+
+    # the Verwaltung page names the action, never the code
+    assert [action_name(a, lang) for a in ("plan_delete", "plan_restore") for lang in ("de", "en")] == [
+        "Planung gelöscht", "Plan item deleted", "Planung wiederhergestellt", "Plan item restored"]
