@@ -60,7 +60,7 @@ def geometry_from_geojson(obj: dict[str, Any] | list[Any] | str) -> shapely.Geom
         geom = feat.get("geometry", feat) if feat.get("type") == "Feature" else feat
         props = feat.get("properties") or {}
         if not isinstance(geom, dict) or not isinstance(geom.get("type"), str):
-            raise EstimateError(f"GeoJSON-Objekt {i}: Geometrie nicht lesbar (kein Geometrietyp)")
+            raise EstimateError(msg("err_geojson_no_type", i=i))
         try:
             g = shape(geom)
         except GEOJSON_ERRORS as exc:  # shapely on a malformed mapping (geo.read_errors)

@@ -54,6 +54,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err_geojson_not_object": ("GeoJSON-Objekt {i}: kein Objekt", "GeoJSON object {i}: not an object"),
     "err_geojson_geometry": ("GeoJSON-Objekt {i}: Geometrie nicht lesbar ({detail})",
                              "GeoJSON object {i}: geometry not readable ({detail})"),
+    "err_geojson_no_type": ("GeoJSON-Objekt {i}: Geometrie nicht lesbar (kein Geometrietyp)",
+                            "GeoJSON object {i}: geometry not readable (no geometry type)"),
     "err_geojson_not_area": ("GeoJSON-Objekt {i}: {kind} ist keine Fläche (Polygon oder Kreis erwartet).",
                              "GeoJSON object {i}: {kind} is no area (polygon or circle expected)."),
     "err_geojson_not_wgs84": ("GeoJSON-Objekt {i}: Koordinaten sind keine WGS84-Grad (EPSG:4326).",
