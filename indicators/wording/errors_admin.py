@@ -30,10 +30,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "vielen Fehlversuchen vorübergehend gesperrt",
                           "Login failed: wrong user name or password, or the account is locked for a while after "
                           "too many failed attempts"),
-    "login_oidc_missing": ("Anmeldung über OpenID Connect nicht eingerichtet: [auth] in .streamlit/secrets.toml prüfen "
-                           "(README, Abschnitt Access) – {kind}",
-                           "Login with OpenID Connect is not set up: check [auth] in .streamlit/secrets.toml "
-                           "(README, section Access) – {kind}"),
     # store/config.py
     "err_cfg_auth": ("{var}={mode} ist unbekannt: erlaubt sind {allowed}", "{var}={mode} is unknown: allowed are {allowed}"),
     "err_cfg_not_int": ("{var}={raw} ist keine ganze Zahl", "{var}={raw} is no whole number"),
