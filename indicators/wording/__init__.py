@@ -40,7 +40,7 @@ THEMES: dict[str, dict[str, tuple[str, str]]] = _themes()
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 
 
-def t(key: str, lang: str = "de", **fmt: object) -> str:
+def t(key: str, lang: str = "de", /, **fmt: object) -> str:
     """The text for ``key`` in ``lang`` (German for anything but ``"en"``).
 
     Parameters

@@ -41,7 +41,7 @@ class Voice:
         """The voice of ``lang`` (``"en"`` English, anything else German); a voice is returned as it is."""
         return lang if isinstance(lang, Voice) else cls(lang_of(lang))
 
-    def t(self, key: str, **fmt: object) -> str:
+    def t(self, key: str, /, **fmt: object) -> str:
         """The wording table's text for ``key`` in this language (see :func:`indicators.wording.t`)."""
         return t(key, self.lang, **fmt)
 

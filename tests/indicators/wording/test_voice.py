@@ -32,3 +32,28 @@ def test_texts_messages_and_dates_in_the_voices_language():
 def test_numbers_are_the_formatting_modules_numbers(value, decimals, lang):
     # one place decides number formats: the voice only binds the language to it
     assert Voice.of(lang).number(value, decimals) == fmt_number(value, decimals, lang)
+
+
+def _placeholders(key: str) -> tuple[set[str], bool]:
+    """The placeholder names of ``key``'s texts, and whether any has a format spec."""
+    import string
+
+    from indicators.wording import TEXTS
+
+    fields = [(name, spec) for text in TEXTS[key] for _, name, spec, _ in string.Formatter().parse(text) if name]
+    return {name.split(".")[0].split("[")[0] for name, _ in fields}, any(spec for _, spec in fields)
+
+
+def test_every_text_renders_whatever_its_placeholders_are_called():
+    # a placeholder named like the renderer's own parameters ({key}, {lang}) once made
+    # "validate --key X" crash with "t() got multiple values for argument 'key'"
+    from indicators.wording import TEXTS
+
+    keyed = [k for k in TEXTS if _placeholders(k)[0]]
+    assert {"bnd_key_not_found", "err_form_too_long"} <= set(keyed)
+    for key in keyed:
+        names, spec = _placeholders(key)
+        params = dict.fromkeys(names, 1)  # a number suits every format spec
+        assert t(key, "de", **params) and Voice.of("en").t(key, **params), key
+        if not spec:  # a Message renders its values to text first
+            assert msg(key, **params).text("en"), key
