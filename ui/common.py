@@ -46,7 +46,7 @@ def _started() -> bool:
     return True
 
 
-def _busy_notice(_text: str) -> None:
+def _busy_notice(_notice: object) -> None:
     """A check waits for a free slot: say so in the page (a notice must not fail the check)."""
     try:
         st.info(t("file_checks_busy", lang()))
