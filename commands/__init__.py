@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 
 from commands.registry import COMMANDS, Command, arg, command, say
+from indicators.errors import msg
 
 JSON = arg("--json", action="store_true", help="cli_a_json")
 AS_USER = arg("--as", dest="as_user", metavar=say("cli_v_user"), help="cli_a_as_user")
@@ -89,12 +90,12 @@ def _grid(args: argparse.Namespace) -> int:
 
     if args.action == "import":
         if not args.file:
-            raise GridCommandError("grid import braucht --file DATEI (auch mehrfach)")
+            raise GridCommandError(msg("err_grid_import_file"))
         _geo, text = import_grid(args.file, args.name, args.year)
         print(text)
         return 0
     if not args.grid:
-        raise GridCommandError("grid aggregate braucht --grid NAME (z. B. zensus2011-1km)")
+        raise GridCommandError(msg("err_grid_aggregate_grid"))
     res = aggregate_saved(args.grid, args.to, args.year)
     print(json.dumps(res.to_json_dict(), ensure_ascii=False) if args.json else res.to_text())
     return 0

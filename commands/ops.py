@@ -23,6 +23,7 @@ import urllib.request
 from pathlib import Path
 
 from commands.registry import arg, command, say
+from indicators.errors import msg
 from store.errors import StoreError
 
 LOG_FORMAT_VAR = "SOZIALMONITOR_LOG_FORMAT"
@@ -116,9 +117,9 @@ def readiness(url: str | None = None) -> list[str]:
         try:
             with urllib.request.urlopen(url, timeout=5) as resp:  # an address the admin gives
                 if resp.status != 200:
-                    raise StoreError(f"{url}: HTTP {resp.status}")
+                    raise StoreError(msg("err_http_status", url=url, status=resp.status))
         except OSError as exc:
-            raise StoreError(f"{url}: {exc}") from None
+            raise StoreError(msg("err_url_failed", url=url, detail=exc)) from None
         done.append(url)
     return done
 

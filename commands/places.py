@@ -5,11 +5,11 @@ import argparse
 import json
 
 from commands.analysis import GEOGRAPHY, JSON, LATEST_YEAR, dataset
-from commands.registry import UserError, arg, cli_lang, command, say
+from commands.registry import UserError, arg, cli_lang, command, say, voice
 
 
-def _show(args: argparse.Namespace, result, text: str) -> int:
-    print(json.dumps(result.to_json_dict(), ensure_ascii=False) if args.json else text)
+def _show(args: argparse.Namespace, result, text: str, **render) -> int:
+    print(json.dumps(result.to_json_dict(**render), ensure_ascii=False) if args.json else text)
     return 0
 
 
@@ -38,7 +38,7 @@ def _estimate(args: argparse.Namespace) -> int:
 
     est = default_estimator(args.geography)
     res = est.estimate(geometry_from_options(args.lon, args.lat, args.radius, args.polygon), args.year)
-    return _show(args, res, res.to_text(est.ds.attribution("population_total")))
+    return _show(args, res, res.to_text(est.ds.attribution("population_total"), cli_lang()))
 
 
 @command("query", "cli_h_query", arg("expression", help="cli_a_expression"), LATEST_YEAR, GEOGRAPHY, JSON)
@@ -58,7 +58,7 @@ def _zonal(args: argparse.Namespace) -> int:
     from geo.spatial.zonal import zonal_stats
 
     res = zonal_stats(args.raster, load_areas(get_geography(args.geography)), args.above, args.band, args.method)
-    return _show(args, res, res.to_text())
+    return _show(args, res, res.to_text(voice=voice()), voice=voice())
 
 
 @command("validate", "cli_h_validate",

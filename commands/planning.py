@@ -23,7 +23,7 @@ def _import(args: argparse.Namespace) -> int:
     _need(args, "cli_w_plan_files", args.files)
     user = acting_user(args.as_user)  # before the files are read: a refused user costs nothing
     result = import_plan_files(engine(), user, args.files, known=known(), dry_run=args.dry_run)
-    print(result.to_text())
+    print(result.to_text(cli_lang()))
     return 0 if result.ok else 1
 
 

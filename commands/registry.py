@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from indicators.errors import SozialmonitorError
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -42,6 +43,11 @@ class UserError(SozialmonitorError):
 def cli_lang() -> str:
     """The command line's language: ``SOZIALMONITOR_LANG`` (``de`` or ``en``), German by default."""
     return "en" if os.environ.get("SOZIALMONITOR_LANG", "").lower().startswith("en") else "de"
+
+
+def voice() -> Voice:
+    """The command line's :class:`~indicators.wording.voice.Voice`: made here, handed to what renders."""
+    return Voice.of(cli_lang())
 
 
 def say(key: str, **fmt: object) -> str:

@@ -76,9 +76,8 @@ def cross_check(tidy: pd.DataFrame) -> None:
         & (merged["value"].astype(float) != merged["value_long"].astype(float))
     ]
     if len(missing) or len(differ):
-        raise SystemExit(
-            f"Sources disagree: {len(missing)} rows in only one file, {len(differ)} values differ"
-        )
+        problem = f"Sources disagree: {len(missing)} rows in only one file, {len(differ)} values differ"
+        raise SystemExit(problem)
 
 
 def area_rows(years: list[int]) -> pd.DataFrame:

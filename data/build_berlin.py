@@ -60,7 +60,8 @@ def build_shapes(raw: Path) -> gpd.GeoDataFrame:
     g = g.rename(columns={"id": "code", "BEZIRKSNAM": "bezirk"})
     wrong = (g["code"] == "06010102") & (g["bezirk"] == "Charlottenburg-Wilmersdorf")
     if wrong.sum() != 1:
-        raise SystemExit("expected exactly one Charlottenburg feature keyed 06010102")
+        problem = "expected exactly one Charlottenburg feature keyed 06010102"
+        raise SystemExit(problem)
     g.loc[wrong, "code"] = "04030417"
     g["hinweis"] = ""
     g.loc[g["DATUM_GUEL"] == "01.01.2019", "hinweis"] = APPROX_NOTE
@@ -77,7 +78,8 @@ def build_shapes(raw: Path) -> gpd.GeoDataFrame:
     g = g[["code", "name", "bezirk", "hinweis", "geometry"]].sort_values("code").reset_index(drop=True)
     g = gpd.GeoDataFrame(g, geometry="geometry", crs=CRS)
     if g["code"].duplicated().any() or not g.is_valid.all():
-        raise SystemExit("duplicate codes or invalid geometry after the id fixes")
+        problem = "duplicate codes or invalid geometry after the id fixes"
+        raise SystemExit(problem)
     return g
 
 
@@ -206,7 +208,8 @@ def main() -> int:
     table = build_table(RAW)
     codes = set(table["area_code"])
     if codes != set(shapes["code"]):
-        raise SystemExit(f"MSS and LOR codes differ: {sorted(codes ^ set(shapes['code']))}")
+        problem = f"MSS and LOR codes differ: {sorted(codes ^ set(shapes['code']))}"
+        raise SystemExit(problem)
     (ROOT / "shapes").mkdir(exist_ok=True)
     out = ROOT / "shapes" / "berlin_lor.gpkg"
     out.unlink(missing_ok=True)

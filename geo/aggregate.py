@@ -14,6 +14,7 @@ import pandas as pd
 
 from indicators.catalogue import Indicator
 from indicators.compute.rates import compute_indicators
+from indicators.errors import msg
 from indicators.ingest.report import USED, WARNING, Report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,11 +87,10 @@ def aggregate_counts(
     rows = tidy[tidy["area_code"] != reference_code] if reference_code else tidy
     addable = additive_variables(set(rows["variable"]), catalogue)
     for var in sorted(set(rows["variable"]) - addable):
-        report.add(None, var, f"'{var}' ist keine Anzahl und wird nicht summiert", USED, WARNING)
+        report.add(None, var, msg("agg_not_a_count", var=var), USED, WARNING)
     unknown = sorted(set(rows["area_code"]) - set(parents))
     if unknown:
-        report.add(None, "area_code", f"Gebiete ohne übergeordnetes Gebiet, nicht zusammengefasst: {', '.join(unknown[:10])}",
-                   USED, WARNING)
+        report.add(None, "area_code", msg("agg_no_parent", codes=unknown[:10]), USED, WARNING)
     rows = rows[rows["variable"].isin(addable) & rows["area_code"].isin(parents)].copy()
     rows["parent"] = rows["area_code"].map(parents)
     children = pd.Series(list(parents.values())).value_counts()
@@ -99,8 +99,7 @@ def aggregate_counts(
     incomplete = grouped[grouped["count"] < grouped["expected"]]
     for (parent, var), grp in incomplete.groupby(["parent", "variable"]):
         years = ", ".join(str(y) for y in sorted(grp["year"])[:5])
-        report.add(None, var, f"Gebiet {parent}: nicht alle Teilgebiete haben Werte ({years}): keine Summe",
-                   USED, WARNING)
+        report.add(None, var, msg("agg_incomplete", parent=parent, years=years), USED, WARNING)
     done = grouped[grouped["count"] >= grouped["expected"]]
     out = pd.DataFrame({"area_code": done["parent"], "year": done["year"], "variable": done["variable"],
                         "value": done["sum"].astype(float)})

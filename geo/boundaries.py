@@ -23,11 +23,11 @@ from geo.read_errors import CRS_ERRORS, VECTOR_ERRORS
 from geo.safe_open import UnsafeFileError, configure_pyogrio, vector_source
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError, in_child
-from indicators.errors import InputError, msg
+from indicators.errors import InputError, error_message, msg, rendered
 from indicators.ingest.report import WARNING, Report
 from indicators.ingest.zip_safety import MAX_RATIO, MAX_UNZIPPED, ZipRejected, extract_safely
 from indicators.limits import max_upload_bytes
-from indicators.wording.message import Message
+from indicators.wording.message import Message, Number
 
 MAX_FEATURES = 100_000
 MAX_VERTICES = 5_000_000   # all coordinates of a layer together
@@ -44,23 +44,22 @@ def _unzip(path: Path, workdir: Path, report: Report) -> Path | None:
     try:
         files = extract_safely(path, workdir, _LAYER_SUFFIXES + _SHAPE_PARTS, MAX_UNZIPPED, MAX_ZIP_RATIO)
     except ZipRejected as exc:
-        report.reject_file(str(exc))
+        report.reject_file(error_message(exc))
         return None
     layers = sorted(f for f in files if f.suffix.lower() in _LAYER_SUFFIXES)
     if not layers:
-        report.reject_file("ZIP enthält keine .shp-, .gpkg- oder .geojson-Datei")
+        report.reject_file(msg("vec_zip_no_layer"))
         return None
     if len(layers) > 1:
-        report.add(None, "", f"ZIP enthält mehrere Ebenen, verwendet: {layers[0].name}", "verwendet", WARNING)
+        report.add(None, "", msg("vec_zip_layers", name=layers[0].name), "verwendet", WARNING)
     layer = layers[0]
     if layer.suffix.lower() == ".shp":
         missing = [ext for ext in (".shx", ".dbf") if not layer.with_suffix(ext).exists()]
         if missing:
-            report.reject_file(f"Shapefile unvollständig: {', '.join(missing)} fehlt im ZIP")
+            report.reject_file(msg("vec_shp_incomplete", missing=missing))
             return None
         if not layer.with_suffix(".prj").exists():
-            report.reject_file("Shapefile ohne .prj-Datei: Koordinatenbezugssystem (CRS) unbekannt. "
-                               "Bitte die .prj-Datei mit in das ZIP packen.")
+            report.reject_file(msg("vec_shp_no_prj"))
             return None
     return layer
 
@@ -77,7 +76,7 @@ def check_coordinates(gdf: gpd.GeoDataFrame, report: Report) -> bool:
     if len(coords) == 0:
         return True
     if not np.isfinite(coords).all():
-        report.reject_file("Koordinaten enthalten NaN oder unendliche Werte")
+        report.reject_file(msg("vec_not_finite"))
         return False
     xmin, ymin = coords.min(axis=0)
     xmax, ymax = coords.max(axis=0)
@@ -85,16 +84,10 @@ def check_coordinates(gdf: gpd.GeoDataFrame, report: Report) -> bool:
     if crs is None:
         return True
     if crs.is_geographic and (max(abs(xmin), abs(xmax)) > 180 or max(abs(ymin), abs(ymax)) > 90):
-        report.reject_file(
-            f"Koordinaten passen nicht zum CRS {crs.to_string()} (Längen-/Breitengrade): Werte wie "
-            f"x={xmin:.0f}, y={ymin:.0f} sehen nach Metern aus (z. B. UTM, EPSG:25832). "
-            "Bitte das CRS der Datei prüfen.")
+        report.reject_file(msg("vec_metres_as_degrees", crs=crs.to_string(), x=f"{xmin:.0f}", y=f"{ymin:.0f}"))
         return False
     if crs.is_projected and max(abs(xmin), abs(xmax)) <= 180 and max(abs(ymin), abs(ymax)) <= 90:
-        report.reject_file(
-            f"Koordinaten passen nicht zum CRS {crs.to_string()} (Meter): Werte wie "
-            f"x={xmin:.4f}, y={ymin:.4f} sehen nach Längen-/Breitengraden aus (EPSG:4326). "
-            "Bitte das CRS der Datei prüfen.")
+        report.reject_file(msg("vec_degrees_as_metres", crs=crs.to_string(), x=f"{xmin:.4f}", y=f"{ymin:.4f}"))
         return False
     return True
 
@@ -103,13 +96,11 @@ def _check_location(gdf: gpd.GeoDataFrame, report: Report) -> bool:
     """After reprojection: reject non-finite results, warn if not in Germany."""
     xmin, ymin, xmax, ymax = gdf.total_bounds
     if not np.isfinite([xmin, ymin, xmax, ymax]).all() or max(abs(xmin), abs(xmax), abs(ymin), abs(ymax)) > 1e7:
-        report.reject_file("Koordinaten außerhalb des gültigen Bereichs von EPSG:25832 "
-                           f"(x {xmin:.3g} … {xmax:.3g}, y {ymin:.3g} … {ymax:.3g}): CRS der Datei prüfen")
+        report.reject_file(msg("vec_out_of_range", x0=f"{xmin:.3g}", x1=f"{xmax:.3g}", y0=f"{ymin:.3g}", y1=f"{ymax:.3g}"))
         return False
     gx0, gy0, gx1, gy1 = GERMANY_25832
     if xmax < gx0 or xmin > gx1 or ymax < gy0 or ymin > gy1:
-        report.add(None, "geometry", "Flächen liegen nicht in Deutschland: CRS der Datei prüfen",
-                   "verwendet", WARNING)
+        report.add(None, "geometry", msg("vec_not_germany"), "verwendet", WARNING)
     return True
 
 
@@ -146,11 +137,11 @@ def read_vector(path: str | Path, layer: str | None = None, name: str | None = N
         return checked(_read_vector_here, path, layer, name, max_bytes, file_label=name or path.name)
     except UploadLimitError as exc:
         report = Report(name or path.name)
-        report.reject_file(str(exc))
+        report.reject_file(error_message(exc))
         return None, report
 
 
-def _file_problem(path: Path, max_bytes: int) -> str | Message | None:
+def _file_problem(path: Path, max_bytes: int) -> Message | None:
     """Why ``path`` cannot be read at all (missing, empty, too large), or None."""
     if not path.is_file():
         return msg("read_not_found")
@@ -158,7 +149,7 @@ def _file_problem(path: Path, max_bytes: int) -> str | Message | None:
     if size == 0:
         return msg("geo_file_empty")
     if size > max_bytes:
-        return f"Datei größer als {max_bytes / 1e6:.0f} MB"
+        return msg("bnd_too_large", mb=Number(max_bytes / 1e6, 0))
     return None
 
 
@@ -188,18 +179,18 @@ def _checked_areas(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame | 
         return None
     vertices = int(shapely.get_num_coordinates(gdf.geometry.values).sum())
     if vertices > MAX_VERTICES:
-        report.reject_file(f"zu viele Stützpunkte ({vertices}, erlaubt {MAX_VERTICES}): Geometrie bitte vereinfachen")
+        report.reject_file(msg("vec_too_many_vertices", n=vertices, max=MAX_VERTICES))
         return None
     if not check_coordinates(gdf, report):
         return None
     try:
         gdf = to_metric(gdf, report.file)
     except CRSError as exc:
-        report.reject_file(str(exc))
+        report.reject_file(error_message(exc))
         return None
     except CRS_ERRORS as exc:  # pyproj on an exotic or broken CRS definition
         _log.info("%s: CRS not convertible", report.file, exc_info=exc)
-        report.reject_file(f"Umrechnung nach EPSG:25832 nicht möglich: {str(exc)[:160]}")
+        report.reject_file(msg("vec_no_reprojection", detail=str(exc)[:160]))
         return None
     gdf = clean_polygons(gdf, report)
     report.rows_used = len(gdf)
@@ -212,33 +203,30 @@ def _checked_areas(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame | 
 
 
 TABLE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods"}
-NOT_GEOMETRY = ("ist eine Tabelle ohne Geometrie; erwartet werden Flächen als GeoPackage (.gpkg), "
-                "GeoJSON (.geojson) oder Shapefile-ZIP (.zip)")
 # GDAL's messages (English, often with server paths) → what a planner can act on
-_GDAL_MESSAGES = (
-    ("not recognized as being in a supported file format",
-     "Dateiformat nicht erkannt (erwartet: GeoPackage, GeoJSON oder Shapefile-ZIP)"),
-    ("file is not a database", "GeoPackage beschädigt oder keine GeoPackage-Datei"),
-    ("database disk image is malformed", "GeoPackage beschädigt"),
-    ("failed to read geojson", "GeoJSON fehlerhaft (kein gültiges JSON)"),
-    ("json parsing error", "GeoJSON fehlerhaft (kein gültiges JSON)"),
-    ("unable to open", "Datei oder ein Teil davon (z. B. .shx/.dbf eines Shapefiles) fehlt oder ist nicht lesbar"),
-    ("no such file or directory", "Datei oder ein Teil davon fehlt"),
-    ("permission denied", "keine Leserechte für die Datei"),
+_GDAL_MESSAGES = (  # (GDAL's words, wording key)
+    ("not recognized as being in a supported file format", "gdal_format"),
+    ("file is not a database", "gdal_not_gpkg"),
+    ("database disk image is malformed", "gdal_gpkg_broken"),
+    ("failed to read geojson", "gdal_bad_json"),
+    ("json parsing error", "gdal_bad_json"),
+    ("unable to open", "gdal_part_missing"),
+    ("no such file or directory", "gdal_missing"),
+    ("permission denied", "gdal_no_access"),
 )
 
 
-def gdal_message(text: str) -> str:
-    """A GDAL/pyogrio error in German, without any file-system path."""
+def gdal_message(text: str) -> Message:
+    """A GDAL/pyogrio error as a wording key (what a planner can act on), without any file-system path."""
     low = text.lower()
-    for needle, german in _GDAL_MESSAGES:
+    for needle, key in _GDAL_MESSAGES:
         if needle in low:
-            return german
+            return msg(key)
     first = text.splitlines()[0] if text else ""
     # no server paths in messages: keep only the last part of anything path-like
     first = re.sub(r"(?:[A-Za-z]:)?(?:[\\/][^\s'\"\\/:;,]+)+[\\/]?",
                    lambda m: m.group(0).rstrip("/\\").rsplit("/", 1)[-1].rsplit("\\", 1)[-1], first)
-    return f"GDAL meldet: {first[:160]}" if first else "Datei nicht lesbar"
+    return msg("gdal_says", text=first[:160]) if first else msg("gdal_unreadable")
 
 
 def open_vector(target: Path, report: Report) -> str | None:
@@ -249,24 +237,24 @@ def open_vector(target: Path, report: Report) -> str | None:
     try:
         source = vector_source(target, report.file)
     except UnsafeFileError as exc:
-        report.reject_file(str(exc))
+        report.reject_file(error_message(exc))
         return None
     configure_pyogrio()
     return source
 
 
 def reject_unreadable(target: Path, exc: Exception, report: Report) -> None:
-    """Reject ``target`` for a GDAL/pyogrio error (logged first): German where known, no server paths."""
+    """Reject ``target`` for a GDAL/pyogrio error (logged first): in the reader's words where known, no server paths."""
     _log.info("vector file %s not readable: %s", target.name, type(exc).__name__, exc_info=exc)
-    msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-    msg = msg.replace(str(target.parent), "").replace("GPKG:", "").replace("GeoJSON:", "").lstrip("/")
-    report.reject_file(f"Geodatei nicht lesbar: {gdal_message(msg)}")
+    text = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    text = text.replace(str(target.parent), "").replace("GPKG:", "").replace("GeoJSON:", "").lstrip("/")
+    report.reject_file(msg("vec_unreadable", detail=gdal_message(text)))
 
 
 def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame | None:
     """Read one layer with the driver fixed by :func:`geo.safe_open.vector_source`."""
     if target.suffix.lower() in TABLE_SUFFIXES:
-        report.reject_file(f"{target.name} {NOT_GEOMETRY}")
+        report.reject_file(msg("vec_no_geometry", name=target.name))
         return None
     source = open_vector(target, report)
     if source is None:
@@ -277,12 +265,11 @@ def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame |
             layers = pyogrio.list_layers(source)
         if layer is None and len(layers) > 1:
             names = [str(n) for n in layers[:, 0]]
-            report.add(None, "", f"Datei enthält {len(names)} Ebenen ({', '.join(names[:5])}); verwendet: {names[0]}",
-                       "verwendet", WARNING)
+            report.add(None, "", msg("vec_layers", n=len(names), names=names[:5], name=names[0]), "verwendet", WARNING)
             layer = names[0]
         info = pyogrio.read_info(source, layer=layer)
         if info.get("features", 0) > MAX_FEATURES:
-            report.reject_file(f"zu viele Objekte ({info['features']}, erlaubt {MAX_FEATURES})")
+            report.reject_file(msg("vec_too_many", n=info["features"], max=MAX_FEATURES))
             return None
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -293,7 +280,7 @@ def _read(target: Path, layer: str | None, report: Report) -> gpd.GeoDataFrame |
         reject_unreadable(target, exc, report)
         return None
     if not isinstance(gdf, gpd.GeoDataFrame) or getattr(gdf, "_geometry_column_name", None) not in gdf.columns:
-        report.reject_file(f"{target.name} {NOT_GEOMETRY}")
+        report.reject_file(msg("vec_no_geometry", name=target.name))
         return None
     return gdf
 
@@ -304,5 +291,5 @@ def read_areas(path: str | Path, code_col: str = "code", name_col: str | None = 
     if gdf is not None:
         gdf = pick_columns(gdf, code_col, name_col, report)
     if gdf is None or not report.ok or len(gdf) == 0:
-        raise InputError(report.to_text())
+        raise InputError(rendered(report.to_text))
     return gdf

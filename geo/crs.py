@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 
 METRIC_CRS = "EPSG:25832"
 WEB_CRS = "EPSG:4326"
@@ -34,10 +34,7 @@ def to_metric(gdf: gpd.GeoDataFrame, source: str = "Datei") -> gpd.GeoDataFrame:
         If ``gdf`` has no CRS: guessing one would silently misplace every area.
     """
     if gdf.crs is None:
-        raise CRSError(
-            f"{source}: kein Koordinatenbezugssystem (CRS) angegeben. "
-            "Bitte die Datei mit CRS speichern (z. B. .prj zur Shapefile legen)."
-        )
+        raise CRSError(msg("err_no_crs", source=source))
     if gdf.crs.to_epsg() == 25832:
         return gdf
     return gdf.to_crs(METRIC_CRS)

@@ -40,7 +40,8 @@ def cache_folder(root: Path, key: str) -> Path:
     """Where the cache of the version ``key`` is (not created here); a key that could leave the cache
     folder (a registry row edited by hand) is refused with ``ValueError``, a bug rather than a user's mistake."""
     if not _KEY.fullmatch(key):
-        raise ValueError(f"ungültiger Versionsschlüssel {key!r}")
+        problem = f"invalid version key {key!r}"  # a programming error
+        raise ValueError(problem)
     return Path(root) / CACHE / key
 
 

@@ -29,7 +29,8 @@ import re
 import sqlite3
 from pathlib import Path
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
+from indicators.wording.message import Message
 
 # Drivers that read other files or URLs named inside a file. GDAL_SKIP is read when
 # GDAL registers its drivers, so it must be in the environment before pyogrio/rasterio load.
@@ -67,7 +68,7 @@ _CRS_NAME = re.compile(r"^(urn:ogc:def:crs:(epsg|ogc):[0-9.]*:[a-z0-9]{1,12}|eps
 # Text that names an address or a file (in a CRS, a .prj or a GeoPackage's spatial reference table).
 _ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://|/vsi|^\s*(/|\\|\.\.?[/\\]|[a-z]:[/\\])|\b(file|http|https|ftp):",
                       re.IGNORECASE)
-CRS_HINT = "erlaubt ist nur ein EPSG-/OGC-Name wie \"urn:ogc:def:crs:EPSG::25832\""
+CRS_HINT = msg("err_crs_hint")
 
 
 class UnsafeFileError(InputError):
@@ -109,16 +110,14 @@ def _check_schema(con: sqlite3.Connection, name: str) -> set[str]:
     schema = con.execute("SELECT type, name, coalesce(sql, '') FROM sqlite_master").fetchall()
     names = {str(n).lower() for _, n, _ in schema}
     if "gpkg_contents" not in names:
-        raise UnsafeFileError(f"{name}: GeoPackage ohne Tabelle gpkg_contents")
+        raise UnsafeFileError(msg("err_gpkg_no_contents", name=name))
     for kind, obj, sql in schema:
         if kind == "view":
-            raise UnsafeFileError(f"{name}: GeoPackage mit Sicht (View) '{str(obj)[:60]}' wird nicht geöffnet")
+            raise UnsafeFileError(msg("err_gpkg_view", name=name, obj=str(obj)[:60]))
         if re.match(r"^\s*create\s+virtual\s+table", sql, re.IGNORECASE) and not _RTREE.match(sql):
-            raise UnsafeFileError(f"{name}: GeoPackage mit virtueller Tabelle '{str(obj)[:60]}' "
-                                  "wird nicht geöffnet")
+            raise UnsafeFileError(msg("err_gpkg_virtual", name=name, obj=str(obj)[:60]))
         if _FORBIDDEN_SQL.search(sql) or _FORBIDDEN_SQL.search(str(obj)):
-            raise UnsafeFileError(f"{name}: GeoPackage verweist auf andere Dateien oder Adressen "
-                                  f"('{str(obj)[:60]}'); wird nicht geöffnet")
+            raise UnsafeFileError(msg("err_gpkg_reference", name=name, obj=str(obj)[:60]))
     return names
 
 
@@ -126,8 +125,7 @@ def _check_crs_definitions(con: sqlite3.Connection, name: str) -> None:
     """Refuse a coordinate reference system whose definition points to an address or a file."""
     for srs_id, definition in con.execute("SELECT srs_id, coalesce(definition, '') FROM gpkg_spatial_ref_sys"):
         if _ADDRESS.search(str(definition)) and not _CRS_NAME.match(str(definition).strip()):
-            raise UnsafeFileError(f"{name}: Koordinatenbezug {srs_id} in gpkg_spatial_ref_sys verweist auf "
-                                  "eine Adresse oder Datei; wird nicht geöffnet")
+            raise UnsafeFileError(msg("err_gpkg_srs_address", name=name, srs_id=srs_id))
 
 
 def check_geopackage(path: str | Path, name: str | None = None) -> None:
@@ -143,28 +141,27 @@ def check_geopackage(path: str | Path, name: str | None = None) -> None:
     name = name or path.name
     head = _head(path, 100)
     if not head.startswith(SQLITE_MAGIC) or len(head) < 72:
-        raise UnsafeFileError(f"{name}: keine GeoPackage-Datei (SQLite-Kopf fehlt)")
+        raise UnsafeFileError(msg("err_gpkg_no_sqlite", name=name))
     if head[68:72] not in GPKG_APPLICATION_IDS:
-        raise UnsafeFileError(f"{name}: SQLite-Datei, aber kein GeoPackage (application_id fehlt)")
+        raise UnsafeFileError(msg("err_gpkg_no_app_id", name=name))
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error as exc:
-        raise UnsafeFileError(f"{name}: GeoPackage nicht lesbar ({exc})") from None
+        raise UnsafeFileError(msg("err_gpkg_unreadable", name=name, detail=exc)) from None
     try:
         names = _check_schema(con, name)
         kinds = [str(k).lower() for (k,) in con.execute("SELECT data_type FROM gpkg_contents").fetchall()]
         if "gpkg_spatial_ref_sys" in names:
             _check_crs_definitions(con, name)
     except sqlite3.Error as exc:
-        raise UnsafeFileError(f"{name}: GeoPackage nicht lesbar ({str(exc)[:120]})") from None
+        raise UnsafeFileError(msg("err_gpkg_unreadable", name=name, detail=str(exc)[:120])) from None
     finally:
         con.close()
     other = sorted(set(kinds) - {"features", "attributes"})
     if other:
-        raise UnsafeFileError(f"{name}: GeoPackage enthält {', '.join(other)} (Raster/Kacheln); "
-                              "erlaubt sind nur Vektorebenen (features)")
+        raise UnsafeFileError(msg("err_gpkg_raster", name=name, kinds=other))
     if "features" not in kinds:
-        raise UnsafeFileError(f"{name}: GeoPackage ohne Vektorebene (features)")
+        raise UnsafeFileError(msg("err_gpkg_no_features", name=name))
 
 
 def vector_source(path: str | Path, name: str | None = None) -> str:
@@ -197,23 +194,21 @@ def vector_source(path: str | Path, name: str | None = None) -> str:
         return f"GPKG:{path}"
     if suffix in (".geojson", ".json"):
         if not _strip_bom(head).startswith(b"{"):
-            raise UnsafeFileError(f"{name}: kein GeoJSON (Inhalt beginnt nicht mit '{{')")
+            raise UnsafeFileError(msg("err_geojson_no_object", name=name))
         check_geojson(path, name)
         return f"GeoJSON:{path}"
     if suffix == ".shp":
         if not head.startswith(SHP_MAGIC):
-            raise UnsafeFileError(f"{name}: keine Shapefile-Datei (.shp ohne Dateikennung 9994)")
+            raise UnsafeFileError(msg("err_shp_no_magic", name=name))
         for part in (".shx",):
             sibling = path.with_suffix(part)
             if sibling.exists() and not _head(sibling, 4).startswith(SHP_MAGIC):
-                raise UnsafeFileError(f"{name}: {sibling.name} ist keine Shapefile-Indexdatei")
+                raise UnsafeFileError(msg("err_shp_bad_index", name=name, sibling=sibling.name))
         for prj in (p for p in path.parent.glob(path.stem + ".*") if p.suffix.lower() == ".prj"):
             if _ADDRESS.search(prj.read_bytes()[:65536].decode("latin-1")):
-                raise UnsafeFileError(f"{name}: {prj.name} verweist auf eine Adresse oder Datei statt einen "
-                                      f"Koordinatenbezug zu beschreiben; {CRS_HINT}")
+                raise UnsafeFileError(msg("err_prj_address", name=name, prj=prj.name, hint=CRS_HINT))
         return str(path)
-    raise UnsafeFileError(f"{name}: Dateiformat nicht unterstützt (erlaubt: GeoPackage, GeoJSON, "
-                          "Shapefile als ZIP)")
+    raise UnsafeFileError(msg("err_vector_format", name=name))
 
 
 def check_raster(path: str | Path, name: str | None = None) -> None:
@@ -221,20 +216,20 @@ def check_raster(path: str | Path, name: str | None = None) -> None:
     path = Path(path)
     name = name or path.name
     if path.suffix.lower() not in (".tif", ".tiff"):
-        raise UnsafeFileError(f"{name}: nur GeoTIFF (.tif, .tiff) wird als Raster geöffnet")
+        raise UnsafeFileError(msg("err_raster_suffix", name=name))
     if _head(path, 4) not in TIFF_MAGICS:
-        raise UnsafeFileError(f"{name}: keine GeoTIFF-Datei (TIFF-Kennung fehlt)")
+        raise UnsafeFileError(msg("err_raster_no_tiff", name=name))
 
 
-def _crs_problem(crs: object) -> str | None:
+def _crs_problem(crs: object) -> Message | None:
     """Why a GeoJSON ``crs`` member is refused, or None (by name, or null)."""
     if crs is None:
         return None
     if not isinstance(crs, dict) or set(crs) - {"type", "properties"}:
-        return "unbekannte Form"
+        return msg("err_crs_shape")
     kind, props = str(crs.get("type", "")).lower(), crs.get("properties")
     if not isinstance(props, dict):
-        return f"Typ '{kind[:20]}' ohne Angaben"
+        return msg("err_crs_no_props", kind=kind[:20])
     if kind == "name" and set(props) == {"name"} and isinstance(props["name"], str) \
             and _CRS_NAME.match(props["name"].strip()):
         return None
@@ -242,8 +237,8 @@ def _crs_problem(crs: object) -> str | None:
             and not isinstance(props["code"], bool):
         return None
     if kind in ("link", "url") or any(isinstance(v, str) and _ADDRESS.search(v) for v in props.values()):
-        return f"Typ '{kind[:20]}' verweist auf eine Adresse oder Datei"
-    return f"Typ '{kind[:20]}' mit Angaben, die kein EPSG-/OGC-Name sind"
+        return msg("err_crs_address", kind=kind[:20])
+    return msg("err_crs_not_name", kind=kind[:20])
 
 
 def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -254,13 +249,13 @@ def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return out
 
 
-def _place(path: tuple[str | int, ...]) -> str:
+def _place(path: tuple[str | int, ...]) -> Message:
     if not path:
-        return "auf oberster Ebene"
+        return msg("err_place_top")
     if path[0] == "features" and len(path) > 1 and isinstance(path[1], int):
         rest = ".".join(str(p) for p in path[2:])
-        return f"in Objekt {path[1] + 1}" + (f" ({rest})" if rest else "")
-    return "in " + ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path)
+        return msg("err_place_feature_in", i=path[1] + 1, rest=rest) if rest else msg("err_place_feature", i=path[1] + 1)
+    return msg("err_place_path", path=".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path))
 
 
 def check_geojson(path: str | Path, name: str | None = None) -> None:
@@ -280,9 +275,9 @@ def check_geojson(path: str | Path, name: str | None = None) -> None:
     try:
         doc = json.loads(path.read_bytes(), object_pairs_hook=_pairs)
     except RecursionError:
-        raise UnsafeFileError(f"{name}: GeoJSON zu tief verschachtelt") from None
+        raise UnsafeFileError(msg("err_geojson_deep", name=name)) from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise UnsafeFileError(f"{name}: GeoJSON fehlerhaft (kein gültiges JSON: {str(exc)[:80]})") from None
+        raise UnsafeFileError(msg("err_geojson_bad", name=name, detail=str(exc)[:80])) from None
     stack: list[tuple[object, tuple[str | int, ...]]] = [(doc, ())]
     while stack:
         obj, where = stack.pop()
@@ -294,8 +289,8 @@ def check_geojson(path: str | Path, name: str | None = None) -> None:
         if "crs" in obj:
             problem = _crs_problem(obj["crs"])
             if problem:
-                raise UnsafeFileError(f"{name}: Koordinatenbezug ('crs') {_place(where)}: {problem}; "
-                                      f"{CRS_HINT}. Die Datei wird nicht geöffnet.")
+                raise UnsafeFileError(msg("err_geojson_crs", name=name, place=_place(where), problem=problem,
+                                          hint=CRS_HINT))
         for key, value in obj.items():
             if key == "coordinates" or (key == "properties" and obj.get("type") == "Feature"):
                 continue

@@ -18,12 +18,13 @@ from those too (:class:`InputError`, :class:`UnknownGeography`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from indicators.wording import t
-from indicators.wording.message import Message, msg, render
+from indicators.wording.message import Message, Pair, msg, render
 
-__all__ = ["InputError", "SozialmonitorError", "UnknownGeography", "error_text", "msg"]
+__all__ = ["InputError", "SozialmonitorError", "UnknownGeography", "error_message", "error_text", "msg", "rendered"]
 
 
 class SozialmonitorError(Exception):
@@ -96,3 +97,20 @@ def error_text(exc: BaseException, lang: str = "de") -> str:
     if isinstance(exc, KeyError) and exc.args:
         return render(exc.args[0], lang)
     return render(exc.args[0], lang) if len(exc.args) == 1 and isinstance(exc.args[0], Message) else str(exc)
+
+
+def error_message(exc: BaseException) -> Message:
+    """A caught error as a :class:`Message` in both languages, to pass on in a new error or a finding.
+
+    ``raise UploadError(error_message(exc)) from None`` keeps the English text of ``exc`` for English
+    readers (``str(exc)`` would pass on German only).
+    """
+    return rendered(lambda lang: error_text(exc, lang))
+
+
+def rendered(text_in: Callable[[str], str]) -> Message:
+    """A text that a function renders per language (e.g. ``report.to_text``) as a :class:`Message`.
+
+    ``raise NetworkError(rendered(report.to_text))`` shows a file check's report in the reader's language.
+    """
+    return msg("err_as_is", text=Pair(text_in("de"), text_in("en")))

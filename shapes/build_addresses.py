@@ -40,7 +40,8 @@ def read_raw(src: Path = SRC) -> pd.DataFrame:
     for path in sorted(src.glob("*.csv")):
         df = pd.read_csv(path, comment=None, skiprows=9, dtype=str, keep_default_na=False, encoding="utf-8")
         if list(df.columns) != COLUMNS:
-            raise ValueError(f"{path.name}: unerwartete Spalten {list(df.columns)}")
+            problem = f"{path.name}: unerwartete Spalten {list(df.columns)}"
+            raise ValueError(problem)
         frames.append(df)
     return pd.concat(frames, ignore_index=True)
 

@@ -40,6 +40,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SAWarning
 
 from indicators.errors import msg
+from indicators.wording.message import Listed
 from store import config
 from store.errors import StoreError
 
@@ -72,7 +73,7 @@ def pg_tool(name: str) -> str:
         return found
     versions = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(Path(p).parts[4]))
     if not versions:
-        raise StoreError(f"{name} nicht gefunden: bitte das Debian-Paket postgresql-client installieren")
+        raise StoreError(msg("err_backup_tool", name=name))
     return versions[-1]
 
 
@@ -148,7 +149,7 @@ def _snapshot_db(engine: Engine, target: Path) -> tuple[str, dict[str, int]]:
                                f"--snapshot={snapshot}", "--file", str(target)], env=pg_env(full),
                               capture_output=True, text=True)
     if proc.returncode != 0:
-        raise StoreError(f"pg_dump ist gescheitert: {proc.stderr.strip()[-500:]}")
+        raise StoreError(msg("err_backup_tool_failed", tool="pg_dump", detail=proc.stderr.strip()[-500:]))
     return "postgresql", counts
 
 
@@ -205,9 +206,9 @@ def read_manifest(path: Path) -> dict:
             member = tar.extractfile(MANIFEST)
             manifest = json.loads(member.read()) if member else {}
     except (OSError, tarfile.TarError, KeyError, json.JSONDecodeError) as exc:
-        raise StoreError(f"{path}: keine Sicherung des Sozialmonitors ({exc.__class__.__name__})") from None
+        raise StoreError(msg("err_backup_not_ours", path=path, kind=exc.__class__.__name__)) from None
     if manifest.get("format") != FORMAT:
-        raise StoreError(f"{path}: unbekanntes Sicherungsformat {manifest.get('format')!r}")
+        raise StoreError(msg("err_backup_format", path=path, format=repr(manifest.get("format"))))
     return manifest
 
 
@@ -219,11 +220,10 @@ def _check_empty(engine: Engine, data_root: Path) -> None:
             users = list(conn.execute(text("SELECT name FROM users")).scalars())
     busy = {k: v for k, v in counts.items() if v and k not in SEEDED}
     if busy or any(u != config.LOCAL_USER for u in users):
-        raise StoreError("Die Installation ist nicht leer (" + ", ".join(f"{k}: {v}" for k, v in busy.items())
-                         + (f"; Benutzer: {', '.join(users)}" if users else "")
-                         + "): Zurückspielen nur in eine frisch eingerichtete Installation")
+        raise StoreError(msg("err_backup_not_empty", busy=Listed((*(f"{k}: {v}" for k, v in busy.items()),
+                                                                 *([msg("err_backup_users", names=users)] if users else [])))))
     if (data_root / "datasets").exists() and any((data_root / "datasets").iterdir()):
-        raise StoreError(f"{data_root / 'datasets'} ist nicht leer: Zurückspielen nur in eine leere Installation")
+        raise StoreError(msg("err_backup_folder_busy", folder=data_root / "datasets"))
 
 
 def _safe_members(tar: tarfile.TarFile) -> list[tarfile.TarInfo]:
@@ -262,7 +262,7 @@ def restore(engine: Engine, data_root: Path, path: Path) -> BackupInfo:
                                    "--single-transaction", "--exit-on-error", "-d", pg_env(full)["PGDATABASE"],
                                    str(Path(tmp) / db_name)], env=pg_env(full), capture_output=True, text=True)
             if proc.returncode != 0:
-                raise StoreError(f"pg_restore ist gescheitert: {proc.stderr.strip()[-500:]}")
+                raise StoreError(msg("err_backup_tool_failed", tool="pg_restore", detail=proc.stderr.strip()[-500:]))
         data_root.mkdir(parents=True, exist_ok=True)
         unpack = Path(tmp) / "unpack"
         tar.extractall(unpack, members=_safe_members(tar), filter="data")

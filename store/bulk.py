@@ -31,7 +31,8 @@ def _copy(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
                                                     sql.SQL(", ").join(map(sql.Identifier, names)))
     driver = s.connection().connection.driver_connection
     if driver is None:  # a pooled connection without its DBAPI connection: nothing to COPY into
-        raise RuntimeError("COPY needs an open psycopg connection")
+        problem = "COPY needs an open psycopg connection"
+        raise RuntimeError(problem)
     cur = driver.cursor()
     try:
         with cur.copy(stmt) as copy:
@@ -48,7 +49,8 @@ def insert_rows(s: Session, table: Table | FromClause, rows: list[dict[str, Any]
     be a model's ``__table__`` (typed as a ``FromClause`` by SQLAlchemy; a ``Table`` at run time).
     """
     if not isinstance(table, Table):
-        raise TypeError(f"insert_rows needs a Table, got {type(table).__name__}")
+        problem = f"insert_rows needs a Table, got {type(table).__name__}"
+        raise TypeError(problem)
     if not rows:
         return []
     s.flush()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from indicators.errors import msg
 from store.errors import StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +47,7 @@ def auth_mode() -> str:
     """``none``, ``local`` or ``oidc`` from ``SOZIALMONITOR_AUTH``."""
     mode = os.environ.get(AUTH_VAR, "none").strip().lower() or "none"
     if mode not in AUTH_MODES:
-        raise StoreError(f"{AUTH_VAR}={mode!r} ist unbekannt: erlaubt sind {', '.join(AUTH_MODES)}")
+        raise StoreError(msg("err_cfg_auth", var=AUTH_VAR, mode=repr(mode), allowed=list(AUTH_MODES)))
     return mode
 
 
@@ -65,7 +66,7 @@ def session_minutes() -> int:
     try:
         return max(1, int(raw))
     except ValueError:
-        raise StoreError(f"SOZIALMONITOR_SESSION_MINUTES={raw!r} ist keine ganze Zahl") from None
+        raise StoreError(msg("err_cfg_not_int", var="SOZIALMONITOR_SESSION_MINUTES", raw=repr(raw))) from None
 
 
 def session_hours() -> float:
@@ -74,7 +75,7 @@ def session_hours() -> float:
     try:
         return max(0.05, float(raw))
     except ValueError:
-        raise StoreError(f"SOZIALMONITOR_SESSION_HOURS={raw!r} ist keine Zahl") from None
+        raise StoreError(msg("err_cfg_not_number", var="SOZIALMONITOR_SESSION_HOURS", raw=repr(raw))) from None
 
 
 def login_failures_per_address() -> int:
@@ -84,7 +85,7 @@ def login_failures_per_address() -> int:
     try:
         return max(0, int(raw))
     except ValueError:
-        raise StoreError(f"SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS={raw!r} ist keine ganze Zahl") from None
+        raise StoreError(msg("err_cfg_not_int", var="SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS", raw=repr(raw))) from None
 
 
 def oidc_role_claim() -> str:

@@ -20,6 +20,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, InternalError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from indicators.errors import msg
+from indicators.wording.message import Message
 from store import config
 from store.errors import DatabaseError
 
@@ -54,25 +56,25 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("sm_read_only") else "BEGIN IMMEDIATE")
 
 
-def _where(url: object) -> str:
+def _where(url: object) -> str | Message:
     try:
         return make_url(str(url)).render_as_string(hide_password=True)
     except ArgumentError:
-        return "(ungültige Adresse)"
+        return msg("err_db_bad_address")
 
 
-def failure_message(url: object, exc: BaseException) -> str:
-    """A German sentence for a database that cannot be used (locked, read-only, unreachable)."""
+def failure_message(url: object, exc: BaseException) -> Message:
+    """What is wrong with a database that cannot be used (locked, read-only, unreachable), as a wording key."""
     text = str(getattr(exc, "orig", None) or exc).lower()
     if "locked" in text or "lock timeout" in text:
-        why = "ist gerade von einem anderen Vorgang gesperrt; bitte in einigen Sekunden erneut versuchen"
+        why = msg("err_db_locked")
     elif "readonly" in text or "read-only" in text or "read only" in text:
-        why = "ist schreibgeschützt (Dateirechte oder Laufwerk prüfen)"
+        why = msg("err_db_readonly")
     elif "unable to open" in text or "connect" in text or "could not" in text or "timeout" in text:
-        why = f"ist nicht erreichbar ({config.DB_URL_VAR} prüfen)"
+        why = msg("err_db_unreachable", var=config.DB_URL_VAR)
     else:
-        why = f"meldet einen Fehler ({exc.__class__.__name__})"
-    return f"Datenbank {_where(url)} {why}"
+        why = msg("err_db_failed", kind=exc.__class__.__name__)
+    return msg("err_db_unusable", where=_where(url), why=why)
 
 
 def make_engine(url: str) -> Engine:
@@ -86,15 +88,13 @@ def make_engine(url: str) -> Engine:
     try:
         return _make_engine(url)
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise DatabaseError(f"{config.DB_URL_VAR}: {_where(url)} ist keine gültige Datenbankadresse "
-                            f"(z. B. sqlite:///pfad/sozialmonitor.db oder postgresql+psycopg://…): "
-                            f"{exc.__class__.__name__}") from None
+        raise DatabaseError(msg("err_db_bad_url", var=config.DB_URL_VAR, where=_where(url),
+                                kind=exc.__class__.__name__)) from None
     except ImportError as exc:
-        raise DatabaseError(f"{config.DB_URL_VAR}: für {_where(url)} ist der Datenbanktreiber "
-                            f"'{exc.name or exc}' nicht installiert") from None
+        raise DatabaseError(msg("err_db_no_driver", var=config.DB_URL_VAR, where=_where(url),
+                                driver=exc.name or exc)) from None
     except OSError as exc:  # the SQLite folder cannot be created
-        raise DatabaseError(f"Datenbank {_where(url)}: Ordner kann nicht angelegt werden: "
-                            f"{exc.strerror or exc}") from None
+        raise DatabaseError(msg("err_db_folder", where=_where(url), detail=exc.strerror or exc)) from None
 
 
 def _make_engine(url: str) -> Engine:
@@ -140,9 +140,8 @@ def upgrade(engine: Engine) -> None:
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             command.upgrade(_alembic_config(conn), "heads")
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"Datenbank {engine.url.render_as_string(hide_password=True)} kann nicht "
-                            f"aktualisiert werden: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}"
-                            ) from None
+        raise DatabaseError(msg("err_db_migrate", where=engine.url.render_as_string(hide_password=True),
+                                kind=exc.__class__.__name__, detail=exc.orig if hasattr(exc, "orig") else exc)) from None
 
 
 def current_revisions(engine: Engine) -> set[str]:

@@ -14,6 +14,7 @@ import yaml
 from filelock import FileLock
 from sqlalchemy import Engine, select
 
+from indicators.errors import msg
 from store import audit
 from store.db import session
 from store.errors import StoreError
@@ -36,9 +37,9 @@ def import_registry(engine: Engine, root: Path) -> list[str]:
         try:
             doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
-            raise StoreError(f"{path}: alte Registry nicht lesbar ({exc})") from None
+            raise StoreError(msg("err_legacy_unreadable", path=path, detail=exc)) from None
         if not isinstance(doc, dict):
-            raise StoreError(f"{path}: alte Registry hat kein erwartetes Format (Zuordnung Name -> Angaben)")
+            raise StoreError(msg("err_legacy_format", path=path))
         owner = local_user(engine)
         done = []
         with session(engine) as s:

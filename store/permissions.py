@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from indicators.errors import msg
+from indicators.wording import t
+from indicators.wording.message import Message
 from store.errors import PermissionDenied
 
-ROLE_LABELS = {None: "anonym", "viewer": "Lesen", "planner": "Planung", "admin": "Verwaltung"}
+ROLE_LABELS = {r: t(f"perm_role_{r or 'none'}") for r in (None, "viewer", "planner", "admin")}  # German; see role_label
 RANK = {None: 0, "viewer": 1, "planner": 2, "admin": 3}
 
 # action -> (lowest role allowed, lowest role allowed for objects owned by someone else)
@@ -34,15 +37,12 @@ ACTIONS: dict[str, tuple[str | None, str | None]] = {
     "plan_delete": ("admin", "admin"),
     "plan_fields": ("admin", "admin"),
 }
-ACTION_LABELS = {
-    "read_public": "öffentliche Daten lesen", "read_internal": "interne Daten lesen",
-    "check_file": "Dateien hochladen und auswerten",
-    "upload": "Daten hochladen", "replace": "einen Datensatz ersetzen", "remove": "einen Datensatz entfernen",
-    "publish": "Datensätze veröffentlichen", "restore": "Datensätze wiederherstellen",
-    "manage_users": "Benutzer verwalten", "read_audit": "das Protokoll lesen",
-    "plan_read": "die Planung lesen", "plan_edit": "die Planung bearbeiten",
-    "plan_delete": "Einträge der Planung löschen", "plan_fields": "die Handlungsfelder ändern",
-}
+ACTION_LABELS = {a: t(f"perm_{a}") for a in ACTIONS}  # German; the refusal renders ``perm_<action>`` per language
+
+
+def role_label(role: str | None) -> Message:
+    """The shown name of a role (``None``: anonymous), rendered where it is shown."""
+    return msg(f"perm_role_{role or 'none'}")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ NO_OBJECT = -1  # owner_id of "no particular object"; None is an object without 
 def allowed(user: User, action: str, owner_id: int | None = NO_OBJECT) -> bool:
     """Whether ``user`` may do ``action`` on an object owned by ``owner_id``."""
     if action not in ACTIONS:
-        raise KeyError(f"unbekannte Aktion {action!r}")
+        problem = f"unknown action {action!r}"
+        raise KeyError(problem)
     own, other = ACTIONS[action]
     mine = owner_id == NO_OBJECT or (user.id is not None and owner_id == user.id)
     return RANK.get(user.role, 0) >= RANK[own if mine else other]
@@ -76,11 +77,12 @@ def allowed(user: User, action: str, owner_id: int | None = NO_OBJECT) -> bool:
 REFUSAL_HOOKS: list[Callable[[User, str, str], None]] = []
 
 
-def require(user: User, action: str, owner_id: int | None = NO_OBJECT, what: str = "") -> None:
-    """Raise :class:`PermissionDenied` (German) unless :func:`allowed`; the refusal is audited."""
+def require(user: User, action: str, owner_id: int | None = NO_OBJECT, what: str | Message = "") -> None:
+    """Raise :class:`PermissionDenied` (a wording key) unless :func:`allowed`; the refusal is audited."""
     if not allowed(user, action, owner_id):
         for hook in REFUSAL_HOOKS:
-            hook(user, action, what)
-        target = f" ({what})" if what else ""
-        who = "Ohne Anmeldung" if user.is_anonymous else f"Benutzer '{user.name}' (Rolle {ROLE_LABELS[user.role]})"
-        raise PermissionDenied(f"{who} darf nicht {ACTION_LABELS[action]}{target}")
+            hook(user, action, str(what))  # the audit keeps the German text
+        who = msg("err_perm_anonymous") if user.is_anonymous else msg(
+            "err_perm_user", name=user.name, role=role_label(user.role))
+        key = "err_perm_denied_what" if what else "err_perm_denied"
+        raise PermissionDenied(msg(key, who=who, action=msg(f"perm_{action}"), what=what))

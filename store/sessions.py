@@ -58,7 +58,8 @@ def _expired(expires: dt.datetime, last_seen: dt.datetime, now: dt.datetime) -> 
 def open_session(engine: Engine, user: User, *, client: str = "", now: dt.datetime | None = None) -> Opened:
     """Open a session for a user who just logged in; returns its id and the token for the browser."""
     if user.id is None:
-        raise ValueError("only users stored in the database have sessions")
+        problem = "only users stored in the database have sessions"
+        raise ValueError(problem)
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
     with session(engine) as s:

@@ -138,8 +138,7 @@ def reset_password(engine: Engine, actor: User, name: str, password: str) -> Non
         audit.record(s, actor, "password_reset", name, {"sessions_ended": ended} if ended else None)
 
 
-REFUSED = ("Anmeldung fehlgeschlagen: Benutzername oder Passwort falsch, oder das Konto ist nach zu vielen "
-           "Fehlversuchen vorübergehend gesperrt")
+REFUSED = msg("err_login_refused")
 
 
 class ClientThrottle:

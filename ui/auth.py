@@ -18,11 +18,13 @@ import logging
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
 
+from indicators.errors import error_text
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.message import render
 from store import config, db, sessions, users
 from store.errors import AuthError, DatabaseError
-from store.permissions import ANONYMOUS, ROLE_LABELS, User
+from store.permissions import ANONYMOUS, User, role_label
 
 _UID, _SID = "auth_uid", "auth_sid"
 _TRIED = "auth_resume_tried"  # the cookie was looked at once in this Streamlit session
@@ -82,7 +84,7 @@ def _oidc_start() -> None:
     try:
         user = users.oidc_user(engine(), st.user.to_dict())
     except AuthError as exc:
-        st.session_state["auth_error"] = str(exc)
+        st.session_state["auth_error"] = error_text(exc, _lang())
         st.logout()
         return
     _remember(sessions.open_session(engine(), user, client=_client()))
@@ -143,9 +145,9 @@ def _login_form(where) -> None:
             user = users.authenticate(engine(), name.strip(), password, client=client_address())
             opened = sessions.open_session(engine(), user, client=_client())
         except AuthError as exc:
-            st.session_state["auth_error"] = str(exc)
+            st.session_state["auth_error"] = error_text(exc, lang)
         except DatabaseError as exc:
-            st.session_state["auth_error"] = t("login_db_failure", lang, message=str(exc))
+            st.session_state["auth_error"] = t("login_db_failure", lang, message=error_text(exc, lang))
         else:
             _remember(opened)
             st.session_state.pop("auth_error", None)
@@ -168,7 +170,7 @@ def _database_failure(exc: DatabaseError) -> None:
     """The database cannot be used (locked, read-only, unreachable, bad URL): a message, not a traceback."""
     lang = _lang()
     st.title(t("app_title", lang))
-    st.error(t("login_db_failure", lang, message=str(exc)))
+    st.error(t("login_db_failure", lang, message=error_text(exc, lang)))
     st.stop()
 
 
@@ -197,7 +199,7 @@ def gate() -> User:
             st.sidebar.error(error)
         _login_form(st.sidebar)
     else:
-        st.sidebar.caption(f"{t('logged_in_as', lang)} **{md(user.name)}** ({ROLE_LABELS[user.role]})")
+        st.sidebar.caption(f"{t('logged_in_as', lang)} **{md(user.name)}** ({render(role_label(user.role), lang)})")
         if st.sidebar.button(t("logout_button", lang), key="logout"):
             _logout(user)
     return user

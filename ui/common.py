@@ -19,6 +19,8 @@ from indicators.dataset import Dataset
 from indicators.errors import error_text
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.message import render
+from indicators.wording.voice import Voice
 
 T = TypeVar("T")
 MEMO_ENTRIES = 256  # values of one kind kept per loaded dataset (e.g. area profiles of a grid geography)
@@ -44,7 +46,7 @@ def _started() -> bool:
     return True
 
 
-def _busy_notice(_text: str) -> None:
+def _busy_notice(_notice: object) -> None:
     """A check waits for a free slot: say so in the page (a notice must not fail the check)."""
     try:
         st.info(t("file_checks_busy", lang()))
@@ -289,6 +291,11 @@ def lang() -> str:
     return st.session_state.get("lang", "de")
 
 
+def voice() -> Voice:
+    """The page's :class:`~indicators.wording.voice.Voice` (the chosen language), handed to what renders."""
+    return Voice.of(lang())
+
+
 def language_switch() -> str:
     """Sidebar switch Deutsch/English; German by default."""
     init_state("lang", "de", str, {"de", "en"})
@@ -347,7 +354,7 @@ def show_error(message: object, kind: str = "error") -> None:
     Messages quote file names, labels and query text; none of it may render as
     Markdown (see :func:`indicators.text.md`).
     """
-    text = error_text(message, lang()) if isinstance(message, BaseException) else str(message)
+    text = error_text(message, lang()) if isinstance(message, BaseException) else render(message, lang())
     first, _, rest = text.partition("\n")
     getattr(st, kind)(md(first))
     if rest.strip():

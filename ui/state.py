@@ -32,7 +32,8 @@ class AtlasView:
     def base_year(self) -> int:
         """The first year of a change view (the page shows no change map without one)."""
         if self.start is None:
-            raise ValueError("a change view needs a first year")
+            problem = "a change view needs a first year"
+            raise ValueError(problem)
         return self.start
 
 

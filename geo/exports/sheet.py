@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from geo.exports.safety import safe_cell, safe_frame
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.wording import display_columns, t
 
 DIALECTS = ("utf8", "excel-de")
@@ -67,7 +67,8 @@ def round_values(values: pd.Series, decimals: Decimals) -> pd.Series:
         return v.round(decimals)
     dec = np.asarray(decimals, dtype=int)
     if len(dec) != len(v):
-        raise ValueError("one decimals value per row expected")
+        problem = "one decimals value per row expected"
+        raise ValueError(problem)
     return pd.Series([round(x, int(d)) if np.isfinite(x) else np.nan for x, d in zip(v, dec)],
                      index=v.index, dtype=float)
 
@@ -117,7 +118,7 @@ def table_csv(table: ExportTable, dialect: str = "utf8", lang: str = "de") -> by
     UTF-8 with BOM (opens correctly in a German Excel by double click).
     """
     if dialect not in DIALECTS:
-        raise InputError(f"unbekanntes CSV-Format '{dialect}'; erlaubt: {', '.join(DIALECTS)}")
+        raise InputError(msg("err_unknown_csv", dialect=dialect, allowed=list(DIALECTS)))
     out = _fixed_decimals(people_frame(table, lang), table, "," if dialect == "excel-de" else ".")
     if dialect == "excel-de":
         german: str = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")

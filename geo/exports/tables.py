@@ -26,7 +26,7 @@ from geo.exports.sheet import key_value_sheet
 from geo.join import indicator_layer
 from geo.printmap.text import fmt_date, reference_text
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.wording import pick, t
 
 DIALECTS = ("utf8", "excel-de")
@@ -48,7 +48,7 @@ def export_frame(ds: Dataset, indicators: str | Sequence[str], year: int,
     frames = []
     for ind_id in ids:
         if ind_id not in ds.catalogue:
-            raise InputError(f"unbekannter Indikator '{ind_id}'")
+            raise InputError(msg("err_unknown_indicator_id", id=ind_id))
         ind = ds.catalogue[ind_id]
         layer, _ = indicator_layer(ds, ind_id, int(year))
         rows = pd.DataFrame(layer.drop(columns="geometry"))
@@ -107,7 +107,7 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
     Values are written as :func:`export_frame` rounded them.
     """
     if dialect not in DIALECTS:
-        raise InputError(f"unbekanntes CSV-Format '{dialect}'; erlaubt: {', '.join(DIALECTS)}")
+        raise InputError(msg("err_unknown_csv", dialect=dialect, allowed=list(DIALECTS)))
     out = safe_frame(labelled(frame, lang))
     if dialect == "excel-de":
         text: str = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")

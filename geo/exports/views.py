@@ -14,7 +14,7 @@ from geo.attribution import sources_line
 from geo.exports.sheet import ExportTable, yes_no
 from indicators.compute.timeseries import change_between
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, error_message, msg
 from indicators.wording import t
 
 __all__ = ["sources_line"]  # re-exported: its home is geo.attribution
@@ -27,7 +27,7 @@ def _note(suppressed: pd.Series, values: pd.Series, lang: str, min_count: int) -
 
 def _indicator(ds: Dataset, indicator: str):
     if indicator not in ds.catalogue:
-        raise InputError(f"unbekannter Indikator '{indicator}'")
+        raise InputError(msg("err_unknown_indicator_id", id=indicator))
     return ds.catalogue[indicator]
 
 
@@ -65,7 +65,7 @@ def change_export(ds: Dataset, indicator: str, start: int, end: int, relative: b
     try:
         rows = change_between(ds.values, indicator, int(start), int(end), relative)
     except ValueError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(error_message(exc)) from None
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:

@@ -11,6 +11,7 @@ import numpy as np
 import shapely
 
 from geo.crs import METRIC_CRS
+from indicators.errors import msg
 from indicators.ingest.grid import GridTable
 
 GRID_CRS = "EPSG:3035"
@@ -43,7 +44,7 @@ def clip_to_city(grid: GridTable, outline: shapely.Geometry) -> tuple[GridTable,
     squares = cell_squares(grid, _near(grid, outline))
     shapely.prepare(outline)
     touch = shapely.intersects(outline, squares.geometry.values)
-    kept = grid.keep_cells(set(squares.loc[touch, "code"]), "liegt außerhalb der Stadt")
+    kept = grid.keep_cells(set(squares.loc[touch, "code"]), msg("grid_outside_city"))
     squares = squares[touch].reset_index(drop=True)
     geoms = squares.geometry.values
     inside = shapely.contains(outline, geoms)

@@ -28,7 +28,7 @@ ATTRIBUTION = "© Statistische Ämter des Bundes und der Länder, Zensus, dl-de/
 
 
 class GridCommandError(InputError):
-    """Wrong use of ``cli.py grid`` (German message)."""
+    """Wrong use of ``cli.py grid`` (a wording key)."""
 
 
 def grid_year(files: list[str], year: int | None = None) -> int:
@@ -82,7 +82,7 @@ def prepare_grid(sources: Sequence[str | Path | bytes],
     grid, squares = clip_to_city(grid, load_outline(get_geography("stadtteile")).union_all())
     if not len(squares):
         label = ", ".join(n or str(s) for s, n in zip(sources, names) if isinstance(s, str) or n)
-        raise GridCommandError(f"{label or 'Gitterdatei'}: keine Gitterzelle berührt die Stadt")
+        raise GridCommandError(msg("err_grid_no_cell", name=label or msg("err_grid_file")))
     return grid, squares
 
 
@@ -123,16 +123,16 @@ def grid_from_geography(geo, year: int | None = None):
     t["year"] = pd.to_numeric(t["year"], errors="coerce")
     years = sorted(int(y) for y in t["year"].dropna().unique())
     if not years:
-        raise GridCommandError(f"{geo.id}: keine Werte")
+        raise GridCommandError(msg("err_grid_no_values_geo", id=geo.id))
     year = years[-1] if year is None else int(year)
     if year not in years:
-        raise GridCommandError(f"{geo.id}: kein Jahr {year} (vorhanden: {', '.join(map(str, years))})")
+        raise GridCommandError(msg("err_grid_no_year", id=geo.id, year=year, years=years))
     t = t[t["year"] == year]
     cat = load_catalogue(geo.catalogue)
     ids = pd.Series(sorted(t["area_code"].unique()))
     p = parse_cell_ids(ids)
     if p["east"].isna().any():
-        raise GridCommandError(f"{geo.id} ist keine Gitter-Geografie (Gebietsschlüssel sind keine Gitter-IDs)")
+        raise GridCommandError(msg("err_not_a_grid", id=geo.id))
     cells = pd.DataFrame({"cell_id": ids, "east": p["east"], "north": p["north"], "x_mp": float("nan"),
                           "y_mp": float("nan")})
     values = pd.DataFrame({"cell_id": t["area_code"], "variable": t["variable"],

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from geo.grid.service import grid_year, prepare_grid, save_grid
 from geo.uploads.sandbox import run_limited
-from indicators.errors import InputError
+from indicators.errors import InputError, error_message, msg
 from indicators.ingest.report import Report
 from indicators.limits import max_upload_bytes
+from indicators.wording.message import Listed, Message
 
 _log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class GridUpload:
     reports: list[Report]
     grid: object | None = None  # GridTable
     squares: object | None = None  # GeoDataFrame of the cells touching the city
-    errors: list[str] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)  # shown in the reader's language
 
     @property
     def ok(self) -> bool:
@@ -57,29 +58,29 @@ def check_grid_upload(files: list[tuple[str, bytes]], max_bytes: int | None = No
     """Read, join and clip uploaded grid files ``(name, bytes)`` in the upload sandbox.
 
     Expected problems (too large, wrong type, unreadable, no cell in the city, limits
-    exceeded) come back as German messages in ``errors``; anything else is a bug and propagates.
+    exceeded) come back as messages (wording keys) in ``errors``; anything else is a bug and propagates.
     """
     max_bytes = max_bytes or max_upload_bytes()
     names = [_clean_name(n) for n, _ in files]
     out = GridUpload(names, [])
     if not files:
-        out.errors.append("Keine Gitterdatei ausgewählt.")
+        out.errors.append(msg("err_grid_none_chosen"))
         return out
     for name, (_, data) in zip(names, files):
         if not name.lower().endswith(SUFFIXES):
-            out.errors.append(f"{name}: keine CSV-Datei (erwartet .csv oder .txt wie vom Zensus veröffentlicht)")
+            out.errors.append(msg("err_grid_not_csv", name=name))
         if len(data) > max_bytes:
-            out.errors.append(f"{name}: Datei größer als {max_bytes // 2**20} MB (Höchstgröße für Uploads)")
+            out.errors.append(msg("err_upload_too_large", name=name, mb=max_bytes // 2**20))
     if out.errors:
         return out
     try:
         grid, squares = run_limited(prepare_grid, [d for _, d in files], names, file_label=", ".join(names))
     except InputError as exc:
-        out.errors.append(str(exc))
+        out.errors.append(error_message(exc))
         return out
     except ValueError as exc:  # pandas or a decoder (UnicodeDecodeError) on bytes no check foresaw; a bug propagates
         _log.warning("grid upload %s not readable", names, exc_info=exc)  # the log keeps the traceback
-        out.errors.append(f"{', '.join(names)}: Datei nicht lesbar ({type(exc).__name__})")
+        out.errors.append(msg("err_file_unreadable_kind", name=", ".join(names), kind=type(exc).__name__))
         return out
     out.grid, out.squares, out.reports = grid, squares, list(grid.reports)
     return out
@@ -88,5 +89,5 @@ def check_grid_upload(files: list[tuple[str, bytes]], max_bytes: int | None = No
 def accept_grid_upload(check: GridUpload, name: str, year: int, store):
     """Save a checked upload as a grid geography; return (geography, report text)."""
     if not check.ok:
-        raise InputError("Gitterdateien nicht verwendbar: " + "; ".join(check.errors))
+        raise InputError(msg("err_grid_unusable", errors=Listed(tuple(check.errors))))
     return save_grid(check.grid, check.squares, name, int(year), check.files, store)

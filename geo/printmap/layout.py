@@ -24,7 +24,7 @@ from matplotlib.transforms import Bbox
 from matplotlib.typing import RcKeyType
 
 from geo.printmap.spec import DPI, PAGE_SIZES_PX
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 
 MM_PER_INCH = 25.4
 FONT = "DejaVu Sans"  # bundled with matplotlib: always there, offline
@@ -71,7 +71,7 @@ class PageLayout:
 def page_size_mm(size: str) -> tuple[float, float]:
     """Width and height in mm of a named page size."""
     if size not in PAGE_SIZES_PX:
-        raise InputError(f"unbekanntes Format {size!r}; erlaubt: {', '.join(PAGE_SIZES_PX)}")
+        raise InputError(msg("err_unknown_size", value=size, allowed=list(PAGE_SIZES_PX)))
     w, h = PAGE_SIZES_PX[size]
     return w / DPI * MM_PER_INCH, h / DPI * MM_PER_INCH
 

@@ -16,7 +16,7 @@ from geo.printmap.render import PrintMap, PrintOptions, figure_bytes
 from geo.spatial.reach import ReachResult
 from indicators.compute.classify import classify
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.wording import t
 
 
@@ -67,7 +67,7 @@ def supply_map_bytes(*, ds: Dataset, result: ReachResult, variable: str | None =
                      sites: pd.DataFrame | None = None, fmt: str = "png", options: PrintOptions | None = None) -> bytes:
     """The page as PNG, SVG or PDF bytes."""
     if fmt not in ("png", "svg", "pdf"):
-        raise InputError(f"unbekanntes Dateiformat '{fmt}'; erlaubt: png, svg, pdf")
+        raise InputError(msg("err_unknown_format", fmt=fmt, allowed=["png", "svg", "pdf"]))
     with matplotlib.rc_context(pl.RC):
         pm = build_supply_map(ds=ds, result=result, variable=variable, sites=sites, options=options)
         return figure_bytes(pm.figure, fmt, title=pm.title)

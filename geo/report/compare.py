@@ -23,7 +23,7 @@ from geo.report import layout as rl
 from indicators.compute.classify import Classification
 from indicators.compute.compare import compare_cells, compare_series, compare_table
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.wording import t
 
 W = 210.0
@@ -105,7 +105,7 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
                       created: date | None = None) -> bytes:
     """The comparison of 2–4 areas in ``year`` as PDF bytes (table pages, then time-series pages)."""
     if int(year) not in ds.years:
-        raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
+        raise InputError(msg("err_no_year_in_data", year=year, first=ds.years[0], last=ds.years[-1]))
     table = compare_table(ds, codes, int(year), lang)
     codes = [c.split(":", 1)[1] for c in table.columns if c.startswith("value:")]
     names = area_names(ds, codes)

@@ -26,7 +26,7 @@ from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import FlagSource, threshold_flag_table
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.wording import pick, t
 
 BODY_FS = 8.5
@@ -147,7 +147,7 @@ def plan_report(ds: Dataset, year: int, lang: str = "de", flag_rule: str | None 
     codes = [str(c) for c in areas] if areas is not None else ([] if many else list(names))
     unknown = [c for c in codes if c not in names]
     if unknown:
-        raise InputError(f"unbekannte Gebiete für Gebietsprofile: {', '.join(unknown[:5])}")
+        raise InputError(msg("err_unknown_profile_areas", codes=unknown[:5]))
     for code in codes:
         pages.append(ReportPage("area", f"{names[code]} ({code})", t("rep_area_profiles", lang), code))
     if many:
@@ -244,7 +244,7 @@ def build_report(ds: Dataset, year: int, lang: str = "de", options: ReportOption
     """
     opts = options or ReportOptions()
     if int(year) not in ds.years:
-        raise InputError(f"kein Jahr {year} in den Daten (vorhanden: {ds.years[0]}–{ds.years[-1]})")
+        raise InputError(msg("err_no_year_in_data", year=year, first=ds.years[0], last=ds.years[-1]))
     year = int(year)
     created = opts.created or date.today()
     rule = opts.flag_rule or t("rep_flag_rule", lang)

@@ -173,9 +173,8 @@ def load_addresses(path: Path = ADDRESSES) -> gpd.GeoDataFrame:
     Callers must not modify the returned frame (it is shared).
     """
     if not Path(path).exists():
-        raise FileNotFoundError(
-            f"{path} fehlt: bitte 'python shapes/build_addresses.py' ausführen (make data)."
-        )
+        problem = f"{path} missing: run 'python shapes/build_addresses.py' (make data)"  # set-up, not a user's error
+        raise FileNotFoundError(problem)
     gdf = gpd.read_parquet(path)
     for col in ("strasse", "nummer", "zusatz", "plz", "stadt", "key", "stadtteil"):
         gdf[col] = gdf[col].astype(str).replace({"None": "", "nan": ""})

@@ -37,8 +37,9 @@ from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
 from indicators.errors import msg
-from indicators.formatting import fmt_number, fmt_percent, value_decimals
+from indicators.formatting import fmt_number, value_decimals
 from indicators.wording import t
+from indicators.wording.message import Message, Pair, Percent, render
 
 METHODS = ("areal", "dasymetric")
 POPULATION_VAR = "population_total"
@@ -59,13 +60,14 @@ class EstimateResult:
     year: int
     table: pd.DataFrame
     contributions: pd.DataFrame
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # rendered by whoever shows the result
 
-    def wide(self, lang: str = "de") -> pd.DataFrame:  # noqa: ARG002 (the Estimator interface)
-        """One row per variable: both methods, and low/high as the uncertainty range."""
+    def wide(self, lang: str = "de") -> pd.DataFrame:
+        """One row per variable (labels in ``lang``): both methods, and low/high as the uncertainty range."""
         w = self.table.set_index(["variable", "method"])["value"].unstack("method")
         w.columns.name = None
         meta = self.table.drop_duplicates("variable").set_index("variable")[["label", "kind"]]
+        meta = meta.assign(label=[render(label, lang) for label in meta["label"]])
         w = meta.join(w).reset_index()
         for m in METHODS:
             if m not in w:
@@ -99,7 +101,8 @@ class EstimateResult:
             lines.append(f"  {c.code} {c.name}: {t('q_area_share', lang)} "
                          f"{fmt_number(100 * c.areal, 1, lang)} %, {t('q_addresses', lang)} "
                          f"{c.addresses_inside} {t('q_of', lang)} {c.addresses_total}")
-        return "\n".join([*lines, *self.notes, *([attribution] if attribution else [])])
+        notes = [render(n, lang) for n in self.notes]
+        return "\n".join([*lines, *notes, *([attribution] if attribution else [])])
 
     def to_json_dict(self, digits: int = 2) -> dict[str, Any]:
         """``{"area_km2": …, "estimates": [{"variable", "method", "value"}, …]}``; suppressed → null."""
@@ -196,8 +199,8 @@ class Estimator:
         return out[(out["areal"] > 0) | (out["addresses_inside"] > 0)].sort_values("code").reset_index(drop=True)
 
     def estimate(self, geom: shapely.Geometry, year: int | None = None,
-                 variables: list[str] | None = None, lang: str = "de") -> EstimateResult:
-        """Estimate counts and rates inside ``geom`` (EPSG:25832).
+                 variables: list[str] | None = None) -> EstimateResult:
+        """Estimate counts and rates inside ``geom`` (EPSG:25832); labels and notes are rendered where shown.
 
         Parameters
         ----------
@@ -255,20 +258,19 @@ class Estimator:
         vals.loc[vals["suppressed"], ["value", "numerator", "denominator"]] = np.nan
         cat = self.ds.catalogue
         table = pd.DataFrame({
-            "variable": vals["indicator"], "label": [cat[i].label(lang) for i in vals["indicator"]],
+            "variable": vals["indicator"], "label": [Pair(cat[i].label("de"), cat[i].label("en")) for i in vals["indicator"]],
             "kind": [cat[i].kind for i in vals["indicator"]], "method": vals["area_code"],
             "value": vals["value"], "suppressed": vals["suppressed"],
         })
-        notes = self._notes(geom, w, area_km2, lang)
+        notes = self._notes(w, area_km2)
         missing = [v for v in variables if self.counts[year][v].isna().all()]
         if missing and not too_small:  # "–" needs a reason: e.g. the Zensus 2011 counts in another year
             have = sorted({y for y, c in self.counts.items() if c[missing].notna().any().any()})
-            notes.insert(0, t("q_no_values_this_year", lang, n=len(missing), year=year,
-                              years=", ".join(map(str, have)) or "–"))
+            notes.insert(0, msg("q_no_values_this_year", n=len(missing), year=year, years=have or "–"))
         if too_small:
-            notes.insert(0, t("q_too_few_residents", lang, min_pop=min_pop))
+            notes.insert(0, msg("q_too_few_residents", min_pop=min_pop))
         elif withheld:
-            notes.insert(0, t("dc_est_withheld", lang, names=", ".join(cat[v].label(lang) for v in withheld)))
+            notes.insert(0, msg("dc_est_withheld", names=[Pair(cat[v].label("de"), cat[v].label("en")) for v in withheld]))
         return EstimateResult(area_km2, year, table, w, notes)
 
     def _residents(self, w: pd.DataFrame, year: int, weights: np.ndarray) -> float:
@@ -283,15 +285,15 @@ class Estimator:
         pop = np.where(self.unsafe[year].loc[w["code"], self.population_var].to_numpy(), 0.0, pop)
         return float(weights[list(METHODS).index("dasymetric")] @ pop)
 
-    def _notes(self, geom: shapely.Geometry, w: pd.DataFrame, area_km2: float, lang: str) -> list[str]:  # noqa: ARG002 (the Estimator interface)
-        notes = [f"{t(f'q_method_{m}', lang)}: {t(f'q_method_note_{m}', lang)}" for m in METHODS]
+    def _notes(self, w: pd.DataFrame, area_km2: float) -> list[Message]:
+        notes = [msg("q_method_line", method=msg(f"q_method_{m}"), note=msg(f"q_method_note_{m}")) for m in METHODS]
         outside = 1 - w["area_inside_km2"].sum() / area_km2 if area_km2 else 0
         if outside > 0.001:
-            notes.append(t("q_outside_share", lang, share=fmt_percent(100 * outside, 0, lang)))  # "51 %"
+            notes.append(msg("q_outside_share", share=Percent(100 * outside, 0)))  # "51 %"
         if len(w) == 0:
-            notes.append(t("q_the_selection_touches_no", lang))
+            notes.append(msg("q_the_selection_touches_no"))
         min_pop, base = protection()
-        notes.append(t("q_protection_note", lang, base=base, min_pop=min_pop, n=self.ds.min_count))
+        notes.append(msg("q_protection_note", base=base, min_pop=min_pop, n=self.ds.min_count))
         return notes
 
 
@@ -332,6 +334,6 @@ def _shipped_estimator(geography: str) -> Estimator:
 
 
 def estimate(geom: shapely.Geometry, year: int | None = None, variables: list[str] | None = None,
-             estimator: Estimator | None = None, lang: str = "de") -> EstimateResult:
+             estimator: Estimator | None = None) -> EstimateResult:
     """Estimate counts and rates inside ``geom`` (EPSG:25832); see :meth:`Estimator.estimate`."""
-    return (estimator or default_estimator()).estimate(geom, year, variables, lang)
+    return (estimator or default_estimator()).estimate(geom, year, variables)

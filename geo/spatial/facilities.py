@@ -29,6 +29,7 @@ from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from indicators.catalogue import Indicator
 from indicators.dataset import Dataset
+from indicators.errors import error_message, msg
 from indicators.ingest.read import ROW_COL, read_table
 from indicators.ingest.report import REPAIRED, USED, WARNING, Report
 from indicators.ingest.roles import norm as _norm
@@ -59,8 +60,7 @@ def _points_from_table(frame: pd.DataFrame, decimal: str, report: Report) -> gpd
     elif x and y:
         a, b, geo = y, x, False
     else:
-        report.reject_file("keine Koordinatenspalten gefunden: erwartet 'lat' und 'lon' (WGS84) "
-                           f"oder 'x' und 'y' (EPSG:25832); vorhanden: {', '.join(cols)}")
+        report.reject_file(msg("fac_no_coordinates", columns=list(cols)))
         return None
     keep, xs, ys = [], [], []
     for i, r in frame.iterrows():
@@ -69,21 +69,21 @@ def _points_from_table(frame: pd.DataFrame, decimal: str, report: Report) -> gpd
         bad = [c for c, v in ((a, va), (b, vb)) if v is None]
         if bad or va is None or vb is None:
             for c in bad:
-                report.add(row, c, f"keine Zahl: '{r[c]}'" if str(r[c]).strip() else "Koordinate fehlt")
+                report.add(row, c, msg("fac_not_a_number", text=r[c]) if str(r[c]).strip() else msg("fac_no_coordinate"))
             continue
         if geo:
             la, lo = va, vb
             if 9 <= la <= 12 and 53 <= lo <= 55:  # typical mix-up in hand-made lists
                 la, lo = lo, la
-                report.add(row, f"{a}/{b}", "Breite und Länge vertauscht", REPAIRED)
+                report.add(row, f"{a}/{b}", msg("fac_swapped"), REPAIRED)
             if not (-90 <= la <= 90 and -180 <= lo <= 180):
-                report.add(row, f"{a}/{b}", f"keine WGS84-Koordinate: {la}, {lo}")
+                report.add(row, f"{a}/{b}", msg("fac_not_wgs84", lat=la, lon=lo))
                 continue
             px, py = _TO_METRIC.transform(lo, la)
         else:
             px, py = vb, va
             if not (X_RANGE[0] <= px <= X_RANGE[1] and Y_RANGE[0] <= py <= Y_RANGE[1]):
-                report.add(row, f"{b}/{a}", f"x={px:g}, y={py:g} ist keine plausible EPSG:25832-Koordinate")
+                report.add(row, f"{b}/{a}", msg("fac_not_metric", x=f"{px:g}", y=f"{py:g}"))
                 continue
         keep.append(i)
         xs.append(px)
@@ -106,10 +106,10 @@ def _points_from_vector(path: Path, report: Report) -> gpd.GeoDataFrame | None:
     try:
         gdf = to_metric(gdf, report.file)
     except CRSError as exc:
-        report.reject_file(str(exc))
+        report.reject_file(error_message(exc))
         return None
     if len(gdf) > MAX_POINTS:
-        report.reject_file(f"zu viele Objekte (mehr als {MAX_POINTS})")
+        report.reject_file(msg("fac_too_many", max=MAX_POINTS))
         return None
     report.rows_in = len(gdf)
     gdf["row"] = np.arange(1, len(gdf) + 1)
@@ -117,10 +117,10 @@ def _points_from_vector(path: Path, report: Report) -> gpd.GeoDataFrame | None:
     for i, g in enumerate(gdf.geometry.values):
         row = i + 1
         if g is None or g.is_empty:
-            report.add(row, "geometry", "leere Geometrie")
+            report.add(row, "geometry", msg("fac_empty_geometry"))
             continue
         if g.geom_type != "Point":
-            report.add(row, "geometry", f"{g.geom_type} statt Punkt: innerer Punkt verwendet", REPAIRED)
+            report.add(row, "geometry", msg("fac_not_a_point", kind=g.geom_type), REPAIRED)
             g = g.point_on_surface()
         keep.append(i)
         geoms.append(shapely.force_2d(g))
@@ -169,7 +169,7 @@ def read_facilities(path: str | Path, name: str | None = None, areas: gpd.GeoDat
         return checked(_read_facilities, path, label, areas, file_label=label)
     except UploadLimitError as exc:
         report = Report(label)
-        report.reject_file(str(exc))
+        report.reject_file(error_message(exc))
         return None, report
 
 
@@ -189,11 +189,10 @@ def _read_facilities(path: Path, name: str, areas: gpd.GeoDataFrame | None) -> t
     if areas is not None and len(pts):
         codes = points_area_codes(pts.geometry, areas.to_crs(METRIC_CRS))
         for row in pts["row"][codes == ""]:
-            report.add(int(row), "", "liegt außerhalb aller Gebiete: auf der Karte, aber in keinem Gebiet gezählt",
-                       USED, WARNING)
+            report.add(int(row), "", msg("fac_outside"), USED, WARNING)
     report.rows_used = len(pts)
     if len(pts) == 0:
-        report.reject_file("keine verwendbaren Punkte in der Datei")
+        report.reject_file(msg("fac_no_points"))
         return None, report
     return pts.reset_index(drop=True), report
 

@@ -22,7 +22,7 @@ from geo.crs import CRSError, to_metric
 from geo.read_errors import VECTOR_ERRORS
 from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
-from indicators.errors import InputError
+from indicators.errors import InputError, error_message, msg, rendered
 from indicators.ingest.report import Report
 
 MAX_FEATURES = 500_000
@@ -56,7 +56,7 @@ class StreetNetwork:
                         if not graph.has_edge(a, b) or graph[a][b]["w"] > length:
                             graph.add_edge(a, b, w=length)
         if graph.number_of_edges() == 0:
-            raise NetworkError(f"{name}: keine Linien im Straßennetz.")
+            raise NetworkError(msg("err_net_no_lines", name=name))
         self.graph = graph
         self.xy = np.array(list(nodes), dtype=float)
         self.tree = cKDTree(self.xy)
@@ -75,7 +75,7 @@ class StreetNetwork:
         try:
             wkb = checked(_read_lines, path, label, file_label=label)
         except UploadLimitError as exc:
-            raise NetworkError(str(exc)) from None
+            raise NetworkError(error_message(exc)) from None
         return cls(shapely.from_wkb(np.asarray(wkb, dtype=object)), label)
 
     def pairs(self, *, origins: np.ndarray, dests: np.ndarray,
@@ -109,20 +109,20 @@ def _read_lines(path: Path, label: str) -> list[bytes]:
     report = Report(label)
     source = open_vector(path, report)
     if source is None:
-        raise NetworkError(report.to_text())
+        raise NetworkError(rendered(report.to_text))
     try:
         gdf = pyogrio.read_dataframe(source, max_features=MAX_FEATURES + 1)
     except VECTOR_ERRORS as exc:  # what pyogrio/GDAL raise for a broken file; reject_unreadable logs it
         reject_unreadable(path, exc, report)
-        raise NetworkError(report.to_text()) from None
+        raise NetworkError(rendered(report.to_text)) from None
     if len(gdf) > MAX_FEATURES:
-        raise NetworkError(f"{label}: zu viele Objekte (mehr als {MAX_FEATURES}).")
+        raise NetworkError(msg("err_net_too_many", name=label, max=MAX_FEATURES))
     try:
         gdf = to_metric(gpd.GeoDataFrame(gdf), label)
     except CRSError as exc:
-        raise NetworkError(str(exc)) from None
+        raise NetworkError(error_message(exc)) from None
     geoms = np.asarray(gdf.geometry.values)
     lines = geoms[np.isin(shapely.get_type_id(geoms), [1, 5])]  # LineString, MultiLineString
     if not len(lines):
-        raise NetworkError(f"{label}: keine Linien (LineString) gefunden.")
+        raise NetworkError(msg("err_net_no_linestring", name=label))
     return list(shapely.to_wkb(lines))

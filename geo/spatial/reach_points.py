@@ -21,7 +21,7 @@ from geo.spatial.addresses import load_addresses, points_area_codes
 from geo.spatial.facilities import read_facilities
 from geo.spatial.facility_kinds import KINDS, load_kind, source_line
 from indicators.dataset import Dataset
-from indicators.errors import InputError, msg
+from indicators.errors import InputError, msg, rendered
 from indicators.ingest.roles import norm as _norm
 from indicators.ingest.validate import parse_number
 from indicators.wording.message import Pair
@@ -136,7 +136,7 @@ def demand_from_points(*, path: str | Path, weight: str, areas: gpd.GeoDataFrame
     """Uploaded demand points (checked by the upload gate) with a weight column."""
     gdf, report = read_facilities(path, name, areas)
     if gdf is None:
-        raise ReachError(report.to_text())
+        raise ReachError(rendered(report.to_text))
     col = _column(gdf, weight, "Gewicht")
     ids = gdf["id"].astype(str).to_numpy() if "id" in gdf.columns else gdf["row"].astype(str).to_numpy()
     codes = points_area_codes(gdf.geometry, areas.to_crs(METRIC_CRS))
@@ -157,7 +157,7 @@ def load_supply(*, facilities: str | Path, capacity: str | None = None,
             raise ReachError(msg("err_reach_bad_facilities", facilities=facilities, kinds=Pair(de=" noch ".join(KINDS), en=" nor ".join(KINDS))))
         read, report = read_facilities(path, name, areas)
         if read is None:
-            raise ReachError(report.to_text())
+            raise ReachError(rendered(report.to_text))
         gdf, label = read, name or path.name
     cap = np.ones(len(gdf)) if capacity is None else _numbers(gdf, _column(gdf, capacity, "Kapazität"), "Kapazität")
     ids = gdf["id"].astype(str).to_numpy() if "id" in gdf.columns else gdf["row"].astype(str).to_numpy()

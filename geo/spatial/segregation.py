@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.dataset import Dataset
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 
 PERMUTATIONS = 999
 SEED = 20231179  # VO/2023/11779
@@ -108,8 +108,8 @@ def indices(g: np.ndarray, t: np.ndarray, *, permutations: int = PERMUTATIONS,
 
 def _counts(ds: Dataset, variable: str) -> pd.DataFrame:
     if variable not in ds.catalogue or ds.catalogue[variable].kind != "count":
-        known = ", ".join(i for i, ind in ds.catalogue.items() if ind.kind == "count")
-        raise NotACount(f"'{variable}' ist keine Anzahl der Geografie {ds.geography.id}. Anzahlen: {known}")
+        known = [i for i, ind in ds.catalogue.items() if ind.kind == "count"]
+        raise NotACount(msg("err_not_a_count", variable=variable, geography=ds.geography.id, known=known))
     v = ds.values[ds.values["indicator"] == variable]
     return v[v["area_code"] != ds.geography.reference_code]
 

@@ -12,7 +12,7 @@ from pyproj import Transformer
 from shapely.geometry import shape
 
 from geo.read_errors import GEOJSON_ERRORS
-from indicators.errors import InputError, msg
+from indicators.errors import InputError, msg, rendered
 from indicators.ingest.report import Report
 
 MAX_RADIUS_M = 20_000
@@ -49,34 +49,34 @@ def geometry_from_geojson(obj: dict[str, Any] | list[Any] | str) -> shapely.Geom
         try:
             obj = json.loads(obj)
         except json.JSONDecodeError as exc:
-            raise EstimateError(f"GeoJSON nicht lesbar (Zeichen {exc.pos}): {exc.msg}") from None
+            raise EstimateError(msg("err_geojson_syntax", pos=exc.pos, detail=exc.msg)) from None
     if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
         obj = obj.get("features") or []
     features = obj if isinstance(obj, list) else [obj]
     parts = []
     for i, feat in enumerate(features, start=1):
         if not isinstance(feat, dict):
-            raise EstimateError(f"GeoJSON-Objekt {i}: kein Objekt")
+            raise EstimateError(msg("err_geojson_not_object", i=i))
         geom = feat.get("geometry", feat) if feat.get("type") == "Feature" else feat
         props = feat.get("properties") or {}
         if not isinstance(geom, dict) or not isinstance(geom.get("type"), str):
-            raise EstimateError(f"GeoJSON-Objekt {i}: Geometrie nicht lesbar (kein Geometrietyp)")
+            raise EstimateError(msg("err_geojson_no_type", i=i))
         try:
             g = shape(geom)
         except GEOJSON_ERRORS as exc:  # shapely on a malformed mapping (geo.read_errors)
             _log.info("GeoJSON object %d not readable", i, exc_info=exc)
-            raise EstimateError(f"GeoJSON-Objekt {i}: Geometrie nicht lesbar ({exc})") from None
+            raise EstimateError(msg("err_geojson_geometry", i=i, detail=exc)) from None
         if g.geom_type == "Point" and props.get("radius"):
             parts.append(circle(g.x, g.y, float(props["radius"])))
             continue
         if g.geom_type not in ("Polygon", "MultiPolygon"):
-            raise EstimateError(f"GeoJSON-Objekt {i}: {g.geom_type} ist keine Fläche (Polygon oder Kreis erwartet).")
+            raise EstimateError(msg("err_geojson_not_area", i=i, kind=g.geom_type))
         bounds = g.bounds
         if not (bounds[0] >= -180 and bounds[2] <= 180 and bounds[1] >= -90 and bounds[3] <= 90):
-            raise EstimateError(f"GeoJSON-Objekt {i}: Koordinaten sind keine WGS84-Grad (EPSG:4326).")
+            raise EstimateError(msg("err_geojson_not_wgs84", i=i))
         parts.append(shapely.make_valid(shapely.transform(g, lambda c: np.column_stack(_TO_METRIC.transform(c[:, 0], c[:, 1])))))
     if not parts:
-        raise EstimateError("GeoJSON enthält keine Fläche.")
+        raise EstimateError(msg("err_geojson_no_area"))
     return shapely.union_all(parts)
 
 
@@ -99,12 +99,12 @@ def geometry_from_options(lon: float | None = None, lat: float | None = None, ra
     """
     circle_args = (lon, lat, radius)
     if polygon and any(v is not None for v in circle_args):
-        raise EstimateError("entweder --polygon oder --lon/--lat/--radius angeben, nicht beides.")
+        raise EstimateError(msg("err_est_polygon_or_circle"))
     if polygon:
         geom, report = geometry_from_file(polygon)
         if geom is None:
-            raise EstimateError(report.to_text())
+            raise EstimateError(rendered(report.to_text))
         return geom
     if lon is None or lat is None or radius is None:
-        raise EstimateError("--lon, --lat und --radius zusammen angeben (oder --polygon DATEI).")
+        raise EstimateError(msg("err_est_circle_args"))
     return circle(lon, lat, radius)

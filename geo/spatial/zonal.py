@@ -31,8 +31,10 @@ import shapely
 from geo.safe_open import GDAL_CONFIG, UnsafeFileError, check_raster
 from geo.uploads.check_cache import checked
 from indicators.catalogue import Indicator
-from indicators.errors import InputError, msg
-from indicators.formatting import fmt_number, fmt_percent, json_records
+from indicators.errors import InputError, error_message, msg
+from indicators.formatting import json_records
+from indicators.wording.message import Message, Number, Percent
+from indicators.wording.voice import GERMAN, Voice
 from store.permissions import User, require
 
 ENV_MAX_PIXELS = "SOZIALMONITOR_MAX_RASTER_PIXELS"
@@ -43,7 +45,7 @@ STAT_LABELS_DE = {"mean": "Mittelwert", "sum": "Summe", "min": "Minimum", "max":
 
 
 class ZonalError(InputError):
-    """The raster cannot be used (German message naming the file)."""
+    """The raster cannot be used (a wording key naming the file)."""
 
 
 @dataclass
@@ -55,24 +57,27 @@ class ZonalResult:
     stats: pd.DataFrame
     above: float | None = None
     method: str = "center"
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # per area; ``stats["note"]`` holds the same Messages
 
-    def to_json_dict(self) -> dict[str, Any]:
+    def to_json_dict(self, *, voice: Voice = GERMAN) -> dict[str, Any]:
+        """Raster, method, threshold and the statistics per area, notes in ``voice``'s language."""
+        areas = self.stats.assign(note=[voice.text(n) for n in self.stats["note"]])
         return {"raster": self.raster, "crs": self.crs, "method": self.method, "above": self.above,
-                "areas": json_records(self.stats)}
+                "areas": json_records(areas)}
 
-    def to_text(self, lang: str = "de") -> str:
-        """Plain-text table for the command line (German number format)."""
-        f = fmt_number
-        lines = [f"{self.raster} ({self.crs}), Methode {self.method}"]
-        head = f"{'Gebiet':<22} {'Mittel':>10} {'Summe':>12} {'Min':>8} {'Max':>8} {'Zellen':>8}"
-        lines.append(head + (f" {'> ' + f(self.above, 1, lang):>8} %" if self.above is not None else ""))
+    def to_text(self, *, voice: Voice = GERMAN) -> str:
+        """Plain-text table for the command line, in ``voice``'s language and number format."""
+        f, c = voice.number, voice.t
+        lines = [c("zonal_head", raster=self.raster, crs=self.crs, method=self.method)]
+        head = (f"{c('zonal_col_area'):<22} {c('zonal_col_mean'):>10} {c('zonal_col_sum'):>12} {'Min':>8} {'Max':>8} "
+                f"{c('zonal_col_cells'):>8}")
+        lines.append(head + (f" {'> ' + f(self.above, 1):>8} %" if self.above is not None else ""))
         for r in self.stats.itertuples():
-            line = (f"{r.code} {r.name[:19]:<19} {f(r.mean, 2, lang):>10} {f(r.sum, 1, lang):>12} "
-                    f"{f(r.min, 1, lang):>8} {f(r.max, 1, lang):>8} {f(r.count, 0, lang):>8}")
+            line = (f"{r.code} {r.name[:19]:<19} {f(r.mean, 2):>10} {f(r.sum, 1):>12} "
+                    f"{f(r.min, 1):>8} {f(r.max, 1):>8} {f(r.count, 0):>8}")
             if self.above is not None:
-                line += f" {f(r.share_above, 1, lang):>10}"
-            lines.append(line + (f"  ({r.note})" if r.note else ""))
+                line += f" {f(r.share_above, 1):>10}"
+            lines.append(line + (f"  ({voice.text(r.note)})" if r.note else ""))
         return "\n".join(lines)
 
 
@@ -90,45 +95,44 @@ def _open(path: str | Path) -> rasterio.DatasetReader:
     try:
         check_raster(path, name)
     except UnsafeFileError as exc:
-        raise ZonalError(str(exc)) from None
+        raise ZonalError(error_message(exc)) from None
     except OSError:
-        raise ZonalError(f"{name}: Datei nicht lesbar") from None
+        raise ZonalError(msg("err_file_unreadable", name=name)) from None
     try:
         with rasterio.Env(**GDAL_CONFIG):
             src = rasterio.open(path, driver="GTiff")
     except rasterio.errors.RasterioIOError as exc:
-        msg = str(exc).splitlines()[0][:200].replace(str(Path(path).parent), "").lstrip("/")
-        raise ZonalError(f"{name}: kein lesbares Raster ({msg})") from None
+        detail = str(exc).splitlines()[0][:200].replace(str(Path(path).parent), "").lstrip("/")
+        raise ZonalError(msg("err_raster_unreadable", name=name, detail=detail)) from None
     if src.driver != "GTiff":
         src.close()
-        raise ZonalError(f"{name}: keine GeoTIFF-Datei")
+        raise ZonalError(msg("err_raster_not_gtiff", name=name))
     if src.crs is None:
         src.close()
-        raise ZonalError(f"{name}: Raster ohne Koordinatenbezugssystem (CRS); bitte mit CRS speichern.")
+        raise ZonalError(msg("err_raster_no_crs", name=name))
     bh, bw = src.block_shapes[0] if src.count else (0, 0)
     if bh * bw > max_pixels():  # GDAL decodes a block whole, however small the window: a decompression bomb
         src.close()
-        raise ZonalError(f"{name}: Rasterblöcke mit {fmt_number(bh * bw, 0)} Zellen (erlaubt "
-                         f"{fmt_number(max_pixels(), 0)}); bitte gekachelt (tiled) speichern.")
+        raise ZonalError(msg("err_raster_blocks", name=name, cells=Number(bh * bw, 0), cap=Number(max_pixels(), 0)))
     return src
 
 
-def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict[str, Any], str]:
+def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict[str, Any], Message | str]:
     """Statistics of the cells whose centre lies in ``geom`` (raster CRS)."""
     bounds = shapely.box(*src.bounds)
     if not geom.intersects(bounds):
-        return {}, "außerhalb des Rasters"
+        return {}, msg("zonal_outside")
     win = rasterio.features.geometry_window(src, [geom]).intersection(
         rasterio.windows.Window(0, 0, src.width, src.height))
     data, transform = _read_window(src, band, win)
     inside = rasterio.features.geometry_mask([geom], out_shape=data.shape, transform=transform,
                                              invert=True, all_touched=False)
     if inside.sum() == 0:
-        return {}, "kein Zellmittelpunkt in der Fläche (Fläche kleiner als eine Rasterzelle?)"
+        return {}, msg("zonal_no_centre")
     vals = np.ma.filled(data.astype(float), np.nan)[inside]
     vals = vals[np.isfinite(vals)]
     if vals.size == 0:
-        return {"count": 0}, "nur NoData-Zellen"
+        return {"count": 0}, msg("zonal_nodata")
     out = {"mean": vals.mean(), "sum": vals.sum(), "min": vals.min(), "max": vals.max(), "count": int(vals.size)}
     if above is not None:
         out["share_above"] = 100.0 * (vals > above).sum() / vals.size
@@ -150,9 +154,8 @@ def _read_window(src, band: int, win) -> tuple[np.ma.MaskedArray, object]:
         return src.read(band, window=win, masked=True), src.window_transform(win)
     factors = src.overviews(band)
     if not factors or cells / max(factors) ** 2 > cap:
-        raise ZonalError(f"{Path(src.name).name}: {fmt_number(cells, 0)} Rasterzellen für ein Gebiet "
-                         f"(erlaubt {fmt_number(cap, 0)}). Bitte das Raster gröber speichern oder "
-                         "Übersichten (Overviews) anlegen.")
+        raise ZonalError(msg("err_raster_window", name=Path(src.name).name, cells=Number(cells, 0),
+                             cap=Number(cap, 0)))
     scale = (cells / cap) ** 0.5
     shape = (max(1, int(win.height / scale)), max(1, int(win.width / scale)))
     data = src.read(band, window=win, masked=True, out_shape=shape)
@@ -166,9 +169,8 @@ def _coverage_stats(src, geoms: gpd.GeoDataFrame, band: int, above: float | None
     from exactextract.raster import NumPyRasterSource
 
     if src.width * src.height > max_pixels():
-        raise ZonalError(f"{Path(src.name).name}: Raster mit {fmt_number(src.width * src.height, 0)} Zellen "
-                         f"ist für die Methode 'coverage' zu groß (erlaubt {fmt_number(max_pixels(), 0)}); "
-                         "Methode 'center' verwenden oder das Raster gröber speichern.")
+        raise ZonalError(msg("err_raster_coverage", name=Path(src.name).name, cells=Number(src.width * src.height, 0),
+                             cap=Number(max_pixels(), 0)))
 
     data = src.read(band, masked=True)
     arr = data.filled(np.nan).astype(float)
@@ -232,7 +234,7 @@ def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, ban
     name = Path(raster).name
     with rasterio.Env(**GDAL_CONFIG), _open(raster) as src:
         if not 1 <= band <= src.count:
-            raise ZonalError(f"{name}: Band {band} gibt es nicht (Raster hat {src.count} Band/Bänder).")
+            raise ZonalError(msg("err_raster_band", name=name, band=band, count=src.count))
         geoms = areas.to_crs(src.crs)
         rows = []
         bounds = shapely.box(*src.bounds)
@@ -242,24 +244,25 @@ def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, ban
             if method == "center":
                 stats, note = _center_stats(src, geom, band, above)
             elif not geom.intersects(bounds):
-                stats, note = {}, "außerhalb des Rasters"
+                stats, note = {}, msg("zonal_outside")
             elif not cov["count"].iloc[i] > 0:
-                stats, note = {"count": 0}, "nur NoData-Zellen"
+                stats, note = {"count": 0}, msg("zonal_nodata")
             else:
                 stats, note = cov.iloc[i].to_dict(), ""
             outside = 1 - geom.intersection(bounds).area / geom.area if geom.area else 0
             if stats and outside > 0.01:
-                note = f"{fmt_percent(100 * outside, 0)} der Fläche außerhalb des Rasters"  # "51 %", with a space
+                note = msg("zonal_part_outside", share=Percent(100 * outside))
             rows.append({"code": code, "name": nm, **{s: stats.get(s, np.nan) for s in STATS}, "note": note})
         crs = src.crs.to_string()
     stats_df = pd.DataFrame(rows)
     if above is None:
         stats_df["share_above"] = np.nan
-    notes = [f"{r.code} {r.name}: {r.note}" for r in stats_df.itertuples() if r.note]
+    notes = [msg("zonal_area_note", code=r.code, name=r.name, note=r.note) for r in stats_df.itertuples() if r.note]
     return ZonalResult(name, crs, stats_df, above, method, notes)
 
 
-def zonal_rows(result: ZonalResult, prefix: str = "raster", year: int | None = None) -> pd.DataFrame:
+def zonal_rows(result: ZonalResult, prefix: str = "raster", year: int | None = None, *,
+               voice: Voice = GERMAN) -> pd.DataFrame:
     """Indicator rows ``area_code, year, indicator, value, numerator, denominator, note``.
 
     Indicator ids are ``{prefix}_{stat}``; ``share_above`` is left out when no
@@ -269,7 +272,8 @@ def zonal_rows(result: ZonalResult, prefix: str = "raster", year: int | None = N
     long = result.stats.melt(id_vars=["code", "note"], value_vars=stats, var_name="stat", value_name="value")
     return pd.DataFrame({
         "area_code": long["code"], "year": year, "indicator": prefix + "_" + long["stat"],
-        "value": long["value"].astype(float), "numerator": np.nan, "denominator": np.nan, "note": long["note"],
+        "value": long["value"].astype(float), "numerator": np.nan, "denominator": np.nan,
+        "note": [voice.text(n) for n in long["note"]],
     })
 
 

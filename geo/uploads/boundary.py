@@ -22,10 +22,12 @@ from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.stadtbezirke import match_stadtbezirke, normalise_code
 from geo.uploads.workdir import upload_dir
+from indicators.errors import error_message, msg
 from indicators.ingest.report import DROPPED, Report
 from indicators.ingest.roles import norm as _norm
 from indicators.ingest.validate import SYNONYMS
-from indicators.limits import max_upload_bytes  # decided in indicators.limits
+from indicators.limits import max_upload_bytes
+from indicators.wording.message import Number  # decided in indicators.limits
 
 BOUNDARY_SUFFIXES = (".gpkg", ".geojson", ".json", ".zip")
 # Key column names seen in GIS exports, besides the table synonyms of indicators.ingest.validate.
@@ -111,7 +113,7 @@ def _read_limited(path: Path, layer: str | None, filename: str, max_bytes: int):
         return checked(read_vector, path, layer=layer, name=filename, max_bytes=max_bytes, file_label=filename)
     except UploadLimitError as exc:
         report = Report(filename)
-        report.reject_file(str(exc))
+        report.reject_file(error_message(exc))
         return None, report
 
 
@@ -139,12 +141,11 @@ def check_boundaries(source: bytes | str | Path, filename: str | None = None, la
         filename = filename or "Grenzen"
         report = Report(filename)
         if len(source) > max_bytes:
-            report.reject_file(f"Datei größer als {max_bytes / 1e6:.0f} MB")
+            report.reject_file(msg("bnd_too_large", mb=Number(max_bytes / 1e6, 0)))
             return BoundaryCheck(filename, None, report)
         suffix = _name_suffix(filename, BOUNDARY_SUFFIXES)
         if not suffix:
-            report.reject_file(f"Dateiformat nicht unterstützt (erlaubt: {', '.join(BOUNDARY_SUFFIXES)}; "
-                               "Shapefiles bitte als ZIP)")
+            report.reject_file(msg("bnd_format", allowed=list(BOUNDARY_SUFFIXES)))
             return BoundaryCheck(filename, None, report)
         with upload_dir() as tmp:  # under the data directory: a killed server leaves nothing in /tmp
             path = Path(tmp) / f"upload{suffix}"
@@ -171,7 +172,7 @@ def boundary_areas(check: BoundaryCheck, key_column: str | None = None, name_col
         return BoundaryResult(empty, report)
     key_column = key_column or check.key_column
     if not key_column:
-        report.reject_file(f"Schlüsselspalte wählen (vorhanden: {', '.join(check.columns) or 'keine'})")
+        report.reject_file(msg("bnd_pick_key", columns=list(check.columns) or msg("err_none")))
         return BoundaryResult(empty, report)
     frame = check.frame.copy()
     if key_column in frame.columns:
@@ -179,7 +180,7 @@ def boundary_areas(check: BoundaryCheck, key_column: str | None = None, name_col
     areas = pick_columns(frame, key_column, name_column or check.name_column, report)
     if report.file_error or areas.empty:
         if not report.file_error:
-            report.reject_file("keine Flächen mit Schlüssel")
+            report.reject_file(msg("bnd_no_areas"))
         return BoundaryResult(areas, report)
     is_bezirke = False
     if match_bezirke:
@@ -187,8 +188,7 @@ def boundary_areas(check: BoundaryCheck, key_column: str | None = None, name_col
         if is_bezirke:
             dup = areas["code"].duplicated(keep="first")
             for row, code in zip(areas.index[dup], areas["code"][dup]):
-                report.add(int(row) + 1, key_column, f"Stadtbezirk {code} doppelt (nach Ergänzen der "
-                           "führenden Null): nur das erste Objekt verwendet", DROPPED)
+                report.add(int(row) + 1, key_column, msg("bnd_bezirk_twice", code=code), DROPPED)
             areas = areas[~dup].reset_index(drop=True)
             report.rows_used = len(areas)
     return BoundaryResult(areas, report, is_bezirke)

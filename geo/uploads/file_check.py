@@ -9,7 +9,7 @@ from pathlib import Path
 
 from geo.uploads.pipeline import boundary_areas, check_boundaries, check_table
 from geo.uploads.store import DataStore
-from indicators.errors import SozialmonitorError
+from indicators.errors import SozialmonitorError, msg
 from indicators.ingest.report import Report
 from indicators.text import plain
 
@@ -32,11 +32,10 @@ def validate_boundaries_file(path: str | Path, key: str | None = None, name: str
         return False, _text([check.report], False, [])
     extra = [f"Spalten: {', '.join(check.columns)}"]
     if key and key not in check.columns:
-        check.report.reject_file(f"Schlüsselspalte '{key}' nicht gefunden (vorhanden: {', '.join(check.columns)})", key)
+        check.report.reject_file(msg("bnd_key_not_found", key=key, columns=list(check.columns)), key)
         return False, _text([check.report], False, extra)
     if not (key or check.key_column):
-        check.report.reject_file(f"keine Schlüsselspalte erkannt: bitte mit --key angeben "
-                                 f"(vorhanden: {', '.join(check.columns)})")
+        check.report.reject_file(msg("bnd_no_key", columns=list(check.columns)))
         return False, _text([check.report], False, extra)
     result = boundary_areas(check, key, name)
     extra.append(f"Schlüssel: {key or check.key_column}, Name: {name or check.name_column or '(Schlüssel)'}")

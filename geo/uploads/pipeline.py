@@ -38,9 +38,9 @@ from geo.uploads.table import resolve_geography as resolve_geography
 from geo.uploads.table import stadtteile_from_stadtbezirke as stadtteile_from_stadtbezirke
 from indicators.catalogue import Indicator, Source, load_catalogue, load_sources
 from indicators.dataset import Dataset
-from indicators.errors import msg
+from indicators.errors import error_message, msg, rendered
 from indicators.ingest.report import USED, WARNING, Report
-from indicators.wording import t
+from indicators.wording.message import Listed
 
 # --- accept and save --------------------------------------------------------
 
@@ -118,7 +118,7 @@ def withdraw_copy(store: DataStore, name: str) -> str:
     try:
         datasets.withdraw(store.engine, store.user, gid, str(source))
     except StoreError as exc:
-        raise UploadError(str(exc)) from None
+        raise UploadError(error_message(exc)) from None
     return str(source)
 
 
@@ -186,9 +186,9 @@ def accept_upload(store: DataStore, name: str, label: str, content: UploadConten
     areas, tidy, base_geography = content.areas, content.tidy, content.base_geography
     indicators, sources, reports = content.indicators, content.sources, content.reports
     reports = list(reports)
-    bad = [r.summary() for r in reports if not r.ok]
+    bad = [rendered(r.summary) for r in reports if not r.ok]
     if bad:
-        raise UploadError("nicht übernommen: " + "; ".join(bad))
+        raise UploadError(msg("err_upload_not_taken", reports=Listed(tuple(bad))))
     tidy = tidy if tidy is not None else pd.DataFrame(columns=["area_code", "year", "variable", "value"])
     tidy = tidy[["area_code", "year", "variable", "value"]]
     catalogue: dict[str, Indicator] = {}
@@ -196,7 +196,7 @@ def accept_upload(store: DataStore, name: str, label: str, content: UploadConten
     audit_details: dict[str, Any] = {}
     if areas is None:
         if base_geography is None:
-            raise UploadError("weder Grenzen noch eine Geografie für die Tabelle angegeben")
+            raise UploadError(msg("err_upload_no_base"))
         geo = resolve_geography(base_geography, store)
         ds = load_dataset(geo)
         areas, reference = ds.areas, geo.reference_code
@@ -204,13 +204,13 @@ def accept_upload(store: DataStore, name: str, label: str, content: UploadConten
         audit_details = provenance
         if provenance and not (overwrite and safe_name(name) == geo.id):
             for r in reports[-1:]:
-                r.add(None, "", t("dc_copy_note", name=geo.id, owner=provenance["based_on_owner"] or "–"),
+                r.add(None, "", msg("dc_copy_note", name=geo.id, owner=provenance["based_on_owner"] or "–"),
                       USED, WARNING)
         key = ["area_code", "year", "variable"]
         replaced = base.merge(tidy[key], on=key, how="inner")
         if len(replaced):
             for r in reports[-1:]:
-                r.add(None, "", f"{len(replaced)} Werte ersetzen vorhandene Werte gleicher Kennung", USED, WARNING)
+                r.add(None, "", msg("up_values_replaced", n=len(replaced)), USED, WARNING)
         base = base.set_index(key).drop(index=pd.MultiIndex.from_frame(replaced[key]), errors="ignore").reset_index()
         tidy = pd.concat([base, tidy], ignore_index=True)
         catalogue.update(ds.catalogue)
@@ -218,7 +218,7 @@ def accept_upload(store: DataStore, name: str, label: str, content: UploadConten
         attribution = geo.attribution
     else:
         if areas.empty:
-            raise UploadError("keine Flächen zum Speichern")
+            raise UploadError(msg("err_upload_no_areas"))
         reference = "00"
         shipped = load_catalogue()
         catalogue.update(_usable_shipped(shipped, set(tidy["variable"])))
@@ -239,4 +239,4 @@ def accept_upload(store: DataStore, name: str, label: str, content: UploadConten
                                       attribution=attribution, meta=meta, overwrite=overwrite,
                                       audit_details=audit_details))
     except StoreError as exc:
-        raise UploadError(str(exc)) from None
+        raise UploadError(error_message(exc)) from None

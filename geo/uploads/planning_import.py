@@ -18,6 +18,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from geo.uploads.sandbox import UploadLimitError, run_limited
+from indicators.errors import error_message, msg
 from indicators.ingest.report import Report
 from store.permissions import User, require
 from store.planning.excel import ImportResult, import_plan
@@ -33,7 +34,7 @@ def read_plan_files(paths: Sequence[str | Path]) -> Sheets:
         return run_limited(read_sheets, files, file_label=label)
     except UploadLimitError as exc:
         report = Report(label)
-        report.reject_file(str(exc))
+        report.reject_file(error_message(exc))
         return {label: (pd.DataFrame(), report)}
 
 
@@ -52,5 +53,5 @@ def import_plan_files(engine: Engine, user: User, paths: Sequence[str | Path], *
     dry_run
         Check only; nothing is written and no write lock taken.
     """
-    require(user, "plan_edit", what="Import")
+    require(user, "plan_edit", what=msg("err_plan_import_what"))
     return import_plan(engine, user, list(paths), known=known, dry_run=dry_run, sheets=read_plan_files(paths))

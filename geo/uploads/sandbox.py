@@ -36,7 +36,8 @@ from typing import Any, TypeVar
 
 from geo.uploads import isolation, workdir
 from geo.uploads.slots import ChecksBusyError, check_slot
-from indicators.errors import InputError
+from indicators.errors import InputError, error_message, msg
+from indicators.wording.message import Number
 
 R = TypeVar("R")  # what the check returns
 ENV_MEMORY_MB = "SOZIALMONITOR_UPLOAD_MEMORY_MB"
@@ -180,7 +181,7 @@ def run_payload(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[st
         with check_slot(label, wait_seconds=seconds):
             data, exitcode, pid = _run_child(func, args, kwargs, memory_mb, seconds)
     except ChecksBusyError as exc:  # raised, not returned: a busy server is no verdict on the file
-        raise UploadLimitError(str(exc)) from None
+        raise UploadLimitError(error_message(exc)) from None
     workdir.remove_process_dir(pid)
     if data is None:
         if exitcode in (None, -9) or exitcode == -24:  # killed by us or by RLIMIT_CPU
@@ -191,20 +192,17 @@ def run_payload(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[st
 
 
 def unpack(payload: bytes, file_label: str = "Datei") -> Any:
-    """The result in a payload of :func:`run_payload`, or its error raised (German message for limits)."""
+    """The result in a payload of :func:`run_payload`, or its error raised (a wording key for limits)."""
     status, value = pickle.loads(payload)
     if status == "ok":
         return value
     if status == "error":
         raise value
     if status == "time":
-        raise UploadLimitError(f"{file_label}: Prüfung dauerte länger als {value:.0f} s und wurde abgebrochen; "
-                               "Datei bitte verkleinern oder vereinfachen.")
+        raise UploadLimitError(msg("err_check_time", name=file_label, seconds=Number(value, 0)))
     if status == "memory":
-        raise UploadLimitError(f"{file_label}: Prüfung braucht mehr als {value} MB Speicher und wurde abgebrochen; "
-                               "Datei bitte verkleinern oder vereinfachen.")
-    raise UploadLimitError(f"{file_label}: Prüfung abgebrochen (mehr als {value} MB Speicher nötig?); "
-                           "Datei bitte verkleinern oder vereinfachen.")
+        raise UploadLimitError(msg("err_check_memory", name=file_label, mb=value))
+    raise UploadLimitError(msg("err_check_died", name=file_label, mb=value))
 
 
 def run_limited(func: Callable[..., R], *args: Any, file_label: str = "Datei", memory_mb: int | None = None,

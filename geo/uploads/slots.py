@@ -19,14 +19,12 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.limits import max_upload_checks
+from indicators.wording.message import Message
 from store import config
 
 POLL_SECONDS = 0.2
-WAIT_DE = "Andere Upload-Prüfungen laufen gerade ({n} gleichzeitig erlaubt); diese Prüfung wartet auf einen freien Platz …"
-BUSY_DE = ("{label}: Zurzeit laufen zu viele Upload-Prüfungen gleichzeitig ({n} erlaubt); "
-           "bitte in einer Minute noch einmal versuchen.")
 _log = logging.getLogger(__name__)
 
 
@@ -35,16 +33,17 @@ class ChecksBusyError(InputError):
 
 
 # front ends add theirs (the app: a message in the page); a notice never raises
-NOTICES: list[Callable[[str], object]] = []
+NOTICES: list[Callable[[Message], object]] = []
 
 
-def set_notice(show: Callable[[str], object]) -> None:
-    """Show the waiting message with ``show`` too (called in the thread that waits, e.g. a page's script)."""
+def set_notice(show: Callable[[Message], object]) -> None:
+    """Show the waiting message (a wording key: the front end renders it) with ``show`` too (called in the
+    thread that waits, e.g. a page's script)."""
     if show not in NOTICES:
         NOTICES.append(show)
 
 
-def _default_notice(text: str) -> None:
+def _default_notice(text: Message) -> None:
     _log.warning(text)
     if not NOTICES:
         print(text, file=sys.stderr, flush=True)
@@ -66,7 +65,7 @@ def _try_slots(folder, n: int) -> int | None:
 
 @contextlib.contextmanager
 def check_slot(label: str = "Datei", wait_seconds: float = 60.0,
-               notice: Callable[[str], object] | None = None) -> Iterator[None]:
+               notice: Callable[[Message], object] | None = None) -> Iterator[None]:
     """Hold one check slot while the block runs.
 
     Parameters
@@ -76,7 +75,7 @@ def check_slot(label: str = "Datei", wait_seconds: float = 60.0,
     wait_seconds
         How long to wait for a free slot.
     notice
-        Called once with a German message when the check has to wait (default:
+        Called once with a message (wording key) when the check has to wait (default:
         log and standard error).
 
     Raises
@@ -95,10 +94,10 @@ def check_slot(label: str = "Datei", wait_seconds: float = 60.0,
         return
     deadline = time.monotonic() + wait_seconds
     if fd is None:
-        (notice or _default_notice)(WAIT_DE.format(n=n))
+        (notice or _default_notice)(msg("note_checks_wait", n=n))
     while fd is None:
         if time.monotonic() >= deadline:
-            raise ChecksBusyError(BUSY_DE.format(label=label, n=n))
+            raise ChecksBusyError(msg("err_checks_busy", label=label, n=n))
         time.sleep(POLL_SECONDS)
         fd = _try_slots(folder, n)
     try:

@@ -15,7 +15,9 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.aggregate import stadtbezirk_table
+from indicators.errors import msg
 from indicators.ingest.report import USED, WARNING, Report
+from indicators.wording.message import Listed
 
 MIN_SHARE = 0.5  # share of polygons that must match before a layer counts as Stadtbezirke
 
@@ -83,14 +85,12 @@ def _report_rows(report: Report, how: list[Match]) -> None:
     """One note per area matched by name, named differently or not matched."""
     for row, (kind, code, name, other) in enumerate(how, start=1):
         if kind == "name_differs":
-            report.add(row, "name", f"Stadtbezirk {normalise_code(code)} heißt in der Liste '{other}', "
-                       f"in der Datei '{name}': Zuordnung über den Schlüssel", USED, WARNING)
+            report.add(row, "name", msg("bez_name_differs", code=normalise_code(code), listed=other, name=name), USED,
+                       WARNING)
         elif kind == "name":
-            report.add(row, "code", f"Schlüssel '{code}' unbekannt, über den Namen '{name}' als "
-                       f"Stadtbezirk {other} erkannt", USED, WARNING)
+            report.add(row, "code", msg("bez_by_name", code=code, name=name, other=other), USED, WARNING)
         elif kind == "none":
-            report.add(row, "code", f"'{code}' ({name}) ist kein bekannter Stadtbezirk: wird nicht zu "
-                       "Stadtteilen zusammengefasst", USED, WARNING)
+            report.add(row, "code", msg("bez_unknown", code=code, name=name), USED, WARNING)
 
 
 def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,
@@ -107,8 +107,7 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
     """
     table = stadtbezirk_table() if table is None else table
     if looks_like_stadtteile(areas, table):
-        report.add(None, "code", "Die Flächen sind Lübecks Stadtteile (Schlüssel und Namen der 10 Stadtteile): "
-                   "nicht als Stadtbezirke behandelt", USED, WARNING)
+        report.add(None, "code", msg("bez_are_stadtteile"), USED, WARNING)
         return areas, False
     codes, how = _match_rows(areas, table)
     by_code = table.set_index("code")
@@ -121,9 +120,8 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
     named = [h for h in how if h[0] in ("code", "name_differs") and h[3] and str(h[2]) != str(h[1])]
     differ = [h for h in named if h[0] == "name_differs"]
     if named and len(differ) > len(named) / 2:
-        examples = "; ".join(f"{normalise_code(h[1])}: '{h[2]}' statt '{h[3]}'" for h in differ[:3])
-        report.add(None, "name", f"Schlüssel sehen aus wie Stadtbezirke, die Namen passen aber nicht ({examples} …): "
-                   "nicht als Stadtbezirke behandelt, keine Zusammenfassung zu Stadtteilen", USED, WARNING)
+        examples = Listed(tuple(msg("bez_instead", code=normalise_code(h[1]), given=h[2], listed=h[3]) for h in differ[:3]))
+        report.add(None, "name", msg("bez_names_differ_all", examples=examples), USED, WARNING)
         return areas, False
     out = areas.copy()
     out["code"] = codes
@@ -131,13 +129,12 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
     out["stadtteil_name"] = parent_names
     differs = [(row, h) for row, h in enumerate(how, start=1) if h[0] == "name_differs"]
     if len(differs) > 5:
-        examples = "; ".join(f"{normalise_code(h[1])}: '{h[2]}' statt '{h[3]}'" for _, h in differs[:3])
-        report.add(None, "name", f"{len(differs)} Namen weichen von der Stadtbezirksliste ab ({examples} …): "
-                   "Zuordnung über den Schlüssel – bitte prüfen, ob die Schlüsselspalte stimmt", USED, WARNING)
+        examples = Listed(tuple(msg("bez_instead", code=normalise_code(h[1]), given=h[2], listed=h[3])
+                                for _, h in differs[:3]))
+        report.add(None, "name", msg("bez_names_differ", n=len(differs), examples=examples), USED, WARNING)
         how = [("code", *h[1:]) if h[0] == "name_differs" else h for h in how]
     _report_rows(report, how)
     missing = sorted(set(table["code"]) - set(codes))
     if missing:
-        report.add(None, "code", f"{len(missing)} Stadtbezirke fehlen in der Datei ({', '.join(missing[:10])}): "
-                   "deren Stadtteile werden nicht zusammengefasst", USED, WARNING)
+        report.add(None, "code", msg("bez_missing", n=len(missing), codes=missing[:10]), USED, WARNING)
     return out, True

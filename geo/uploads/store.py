@@ -50,7 +50,7 @@ from geo.dataset_cache import CACHE, LAYER, contents_from_frames
 from geo.geographies import Geography, shipped_geographies
 from geo.saved import default_user
 from indicators.catalogue import Indicator, Source
-from indicators.errors import SozialmonitorError
+from indicators.errors import SozialmonitorError, msg
 from store import config
 from store import datasets as registry
 from store.contents import Contents, metas
@@ -108,7 +108,7 @@ def safe_name(text: str) -> str:
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     s = re.sub(r"[^a-z0-9]+", "_", s).strip("_-")[:48].strip("_-")
     if not _NAME.fullmatch(s or ""):
-        raise StoreError(f"ungültiger Name {text!r}: bitte Buchstaben oder Ziffern verwenden")
+        raise StoreError(msg("err_bad_name", text=repr(text)))
     return s
 
 
@@ -252,10 +252,9 @@ class DataStore:
         """
         r = request
         started, gid = time.monotonic(), safe_name(r.name)
-        for what, text in (("Bezeichnung", r.label_de), ("englische Bezeichnung", r.label_en),
-                           ("Quellenangabe", r.attribution)):
+        for what, text in (("label_de", r.label_de), ("label_en", r.label_en), ("attribution", r.attribution)):
             if len(str(text or "")) > MAX_LABEL:
-                raise StoreError(f"{what} zu lang ({len(str(text))} Zeichen, erlaubt {MAX_LABEL})")
+                raise StoreError(msg("err_label_too_long", what=msg(f"err_what_{what}"), n=len(str(text)), max=MAX_LABEL))
         version = DatasetVersion(name=gid, label_de=r.label_de, label_en=r.label_en or r.label_de,
                                  reference_code=r.reference_code, attribution=r.attribution,
                                  visibility="öffentlich" if r.public else "intern", overwrite=r.overwrite,

@@ -21,13 +21,12 @@ from geo.uploads.sandbox import UploadLimitError
 from geo.uploads.store import DataStore
 from indicators.catalogue import Indicator, load_catalogue
 from indicators.compute.disclosure import infer_relations, relations_for
-from indicators.errors import InputError, UnknownGeography, msg
+from indicators.errors import InputError, UnknownGeography, error_message, msg
 from indicators.ingest.read import ROW_COL, RawTable, read_table
 from indicators.ingest.report import USED, WARNING, Report
 from indicators.ingest.roles import ignored_columns
 from indicators.ingest.validate import AreaMatcher, detect_columns, validate_table
 from indicators.limits import max_upload_bytes
-from indicators.wording import t
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 
@@ -136,7 +135,7 @@ def check_table(source: bytes | str | Path, filename: str | None = None,
         raw, read_report = checked(read_table, source, label, max_bytes or max_upload_bytes(), file_label=label)
     except UploadLimitError as exc:
         raw, read_report = RawTable(pd.DataFrame(columns=[ROW_COL])), Report(label)
-        read_report.reject_file(str(exc))
+        read_report.reject_file(error_message(exc))
     check = TableCheck(read_report.file, raw, read_report, read_report, matcher, dict(catalogue or {}),
                        geography_id=geo.id if geo else None)
     return recheck_table(check, None, default_year)
@@ -152,7 +151,7 @@ def recheck_table(check: TableCheck, mapping: Mapping[str, object] | None = None
     report = copy.deepcopy(check.read_report)
     tidy = validate_table(check.raw, report, check.matcher, check.catalogue, mapping, default_year)
     for total, parts in inferred_totals(tidy, check.catalogue):  # warned about: used unless switched off
-        report.add(None, "", t("dc_inferred", total=total, parts=" + ".join(parts)), USED, WARNING)
+        report.add(None, "", msg("dc_inferred", total=total, parts=" + ".join(parts)), USED, WARNING)
     roles = detect_columns(check.raw.frame.columns, mapping) if not check.read_report.file_error else {}
     if not report.file_error and not report.rows_in:
         report.reject_file(msg("ingest_no_data_rows"))

@@ -91,7 +91,8 @@ def map_spec(m: folium.Map) -> dict:
         for child in getattr(group, "_children", {}).values():
             if isinstance(child, Choropleth):
                 return child.spec
-    raise ValueError("map has no choropleth (build it with build_map)")
+    problem = "map has no choropleth (build it with build_map)"
+    raise ValueError(problem)
 
 
 def detach_areas(m: folium.Map) -> AreasGroup | None:

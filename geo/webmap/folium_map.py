@@ -88,7 +88,8 @@ def make_offline(element: folium.MacroElement) -> None:
         links = getattr(element, "default_js", []) + getattr(element, "default_css", [])
         online = [url for _, url in links if not url.startswith(f"{STATIC}/")]
         if online:
-            raise ValueError(f"{type(element).__name__} loads from the internet: {online}")
+            problem = f"{type(element).__name__} loads from the internet: {online}"
+            raise ValueError(problem)
 
 
 def _feature_collection(geoms: gpd.GeoSeries, props: list[dict]) -> dict:
@@ -153,7 +154,8 @@ def build_map(
     areas, classification, labels = layer.areas, layer.classification, layer.labels
     missing = {"code", "name", "value"} - set(areas.columns)
     if missing:
-        raise ValueError(f"areas lacks columns {sorted(missing)}")
+        problem = f"areas lacks columns {sorted(missing)}"
+        raise ValueError(problem)
     web = web_geometry(areas, tolerance_m=tolerance_m)
     minx, miny, maxx, maxy = (float(v) for v in web.total_bounds)
     bounds = [[miny, minx], [maxy, maxx]]

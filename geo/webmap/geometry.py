@@ -31,7 +31,8 @@ _ENCODED: OrderedDict[str, list[dict]] = OrderedDict()
 
 def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoSeries:
     if gdf.crs is None:
-        raise ValueError("geometry has no CRS; expected EPSG:25832")
+        problem = "geometry has no CRS; expected EPSG:25832"
+        raise ValueError(problem)
     geom = gdf.geometry
     if not CRS.from_user_input(gdf.crs).is_projected:
         geom = geom.to_crs(METRIC_CRS)

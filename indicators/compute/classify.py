@@ -130,7 +130,8 @@ def class_colors(
         return []
     base, _ = _base_palette(palette)
     if base not in SEQUENTIAL_PALETTES + DIVERGING_PALETTES:
-        raise ValueError(f"unknown palette {palette!r}")
+        problem = f"unknown palette {palette!r}"
+        raise ValueError(problem)
     if not (is_diverging(palette) and reference is not None and np.isfinite(reference)):
         return _brewer(palette, k)
     e = np.asarray(edges, dtype=float)
@@ -217,7 +218,8 @@ def _upper_bounds(y: np.ndarray, scheme: str, k: int,
             bins[-1] = float(y.max())
             kept: np.ndarray = bins[bins >= y.min()]
             return kept
-    raise ValueError(f"unknown scheme {scheme!r}; choose one of {SCHEMES}")
+    problem = f"unknown scheme {scheme!r}; choose one of {SCHEMES}"
+    raise ValueError(problem)
 
 
 def _break_decimals(value: float) -> int:
@@ -277,7 +279,8 @@ def classify(
     Classification
     """
     if not 1 <= k <= MAX_K:
-        raise ValueError(f"k must be between 1 and {MAX_K}, got {k}")
+        problem = f"k must be between 1 and {MAX_K}, got {k}"
+        raise ValueError(problem)
     v = pd.to_numeric(pd.Series(values), errors="coerce").astype(float)
     present = v.notna().to_numpy()
     y = v.to_numpy()[present]
@@ -294,7 +297,8 @@ def classify(
             upper = np.unique(upper)  # duplicate bounds would make empty, unlabelled classes
         edges = np.concatenate([[min(y.min(), upper[0])], upper])
     if edges.size > MAX_K + 1:
-        raise ValueError(f"at most {MAX_K} classes, got {edges.size - 1}")
+        problem = f"at most {MAX_K} classes, got {edges.size - 1}"
+        raise ValueError(problem)
 
     idx = np.full(v.size, -1, dtype=int)
     if edges.size:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.catalogue import Indicator
+from indicators.errors import InputError, msg
 
 
 def series(values: pd.DataFrame, indicator: str, codes: list[str]) -> pd.DataFrame:
@@ -31,11 +32,11 @@ def change_between(values: pd.DataFrame, indicator: str, start: int, end: int,
 
     Raises
     ------
-    ValueError
-        ``start`` is not before ``end`` (a change needs two years).
+    InputError
+        ``start`` is not before ``end`` (a change needs two years); a ``ValueError``.
     """
     if int(start) >= int(end):
-        raise ValueError(f"Vergleichsjahr {start} muss vor dem Jahr {end} liegen")
+        raise InputError(msg("err_year_order", start=start, end=end))
     sel = values[values["indicator"] == indicator].set_index(["area_code", "year"])
     a = sel.xs(start, level="year") if start in sel.index.get_level_values(1) else sel.iloc[0:0]
     b = sel.xs(end, level="year") if end in sel.index.get_level_values(1) else sel.iloc[0:0]

@@ -16,8 +16,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import Indicator
-from indicators.errors import InputError
-from indicators.wording import t
+from indicators.errors import InputError, msg
 
 
 def parse_parts(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -33,7 +32,7 @@ def parse_parts(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
         total, eq, rest = str(text).partition("=")
         parts = tuple(p.strip() for p in rest.replace(",", "+").split("+") if p.strip())
         if not eq or not total.strip() or len(parts) == 1 or total.strip() in parts:
-            raise InputError(t("dc_parts_syntax", text=str(text)))
+            raise InputError(msg("dc_parts_syntax", text=str(text)))
         out[total.strip()] = parts
     return out
 
@@ -51,13 +50,13 @@ def declare_parts(indicators: Iterable[Indicator], catalogue: Mapping[str, Indic
     known = set(variables)
     unknown = sorted({n for total, parts in declared.items() for n in (total, *parts)} - known)
     if unknown:
-        raise InputError(t("dc_parts_unknown", names=", ".join(unknown)))
+        raise InputError(msg("dc_parts_unknown", names=", ".join(unknown)))
     out = {i.id: i for i in indicators}
     by_variable = {str(i.extra.get("variable", i.id)): i.id for i in out.values()}
     for total, parts in declared.items():
         ind = out.get(by_variable.get(total, total)) or catalogue.get(total)
         if ind is None:
-            raise InputError(t("dc_parts_unknown", names=total))
+            raise InputError(msg("dc_parts_unknown", names=total))
         extra = {k: v for k, v in ind.extra.items() if k not in ("parts", "no_parts")}
         extra.update({"parts": list(parts)} if parts else {"no_parts": True})
         out[ind.id] = dataclasses.replace(ind, extra=extra)

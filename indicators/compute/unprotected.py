@@ -44,7 +44,8 @@ class UnprotectedTable:
     def __init__(self, frame: pd.DataFrame) -> None:
         missing = [c for c in COLUMNS if c not in frame.columns]
         if missing:
-            raise KeyError(f"Spalten fehlen: {missing}")
+            problem = f"UnprotectedTable needs the columns {missing}"  # a programming error, no user's
+            raise KeyError(problem)
         f = frame[COLUMNS].copy()
         f["area_code"] = f["area_code"].astype(str)
         self._frame = f

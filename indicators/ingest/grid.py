@@ -28,11 +28,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.ingest.grid_values import MARK_COLUMN, long_values, resolve_dashes, variable_kind
 from indicators.ingest.read import decode, sniff_delimiter
 from indicators.ingest.report import Report
 from indicators.limits import GRID_FILE_MAX_BYTES
+from indicators.wording.message import Message
 
 ID_RE = re.compile(r"^CRS3035RES(\d+)(m|km)N(\d+)E(\d+)$", re.IGNORECASE)
 _ID_RE2 = r"(?i)^CRS3035RES(?P<size>\d+)(?P<unit>m|km)N(?P<north>\d+)E(?P<east>\d+)$"  # ID_RE for pyarrow
@@ -66,14 +67,14 @@ class GridTable:
     def variables(self) -> list[str]:
         return list(self.kinds)
 
-    def keep_cells(self, cell_ids: set[str] | pd.Index, reason: str) -> GridTable:
+    def keep_cells(self, cell_ids: set[str] | pd.Index, reason: str | Message) -> GridTable:
         """Only the given cells; the file lines of the others are listed as dropped with ``reason``."""
         keep = pd.Index(list(cell_ids)).get_indexer(self.values["cell_id"]) >= 0  # hash lookup, not isin on a set
         gone = self.values.loc[~keep]
         src = gone["src"] if "src" in gone else pd.Series(0, index=gone.index)
         lines = gone.assign(src=src).drop_duplicates(["src", "line"]).sort_values(["src", "line"], kind="stable")
         for i, line, cell in zip(lines["src"].to_numpy(), lines["line"].to_numpy(), lines["cell_id"].to_numpy()):
-            self.reports[int(i)].add(int(line), "", f"Zelle {cell} {reason}")
+            self.reports[int(i)].add(int(line), "", msg("grid_cell_dropped", cell=cell, reason=reason))
         for i, n in lines["src"].value_counts().items():
             self.reports[int(i)].rows_used -= int(n)
         cells = self.cells[pd.Index(list(cell_ids)).get_indexer(self.cells["cell_id"]) >= 0].reset_index(drop=True)
@@ -115,9 +116,9 @@ def _read_text(source: str | Path | bytes, name: str) -> tuple[pd.DataFrame, str
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.is_file():
-            raise GridError(f"{name}: Datei nicht gefunden")
+            raise GridError(msg("err_file_not_found", name=name))
         if path.stat().st_size > GRID_FILE_MAX_BYTES:
-            raise GridError(f"{name}: Datei größer als {GRID_FILE_MAX_BYTES // 2**20} MB")
+            raise GridError(msg("err_file_too_large", name=name, mb=GRID_FILE_MAX_BYTES // 2**20))
         data = path.read_bytes()
         if path.suffix == ".gz":
             import gzip
@@ -126,13 +127,13 @@ def _read_text(source: str | Path | bytes, name: str) -> tuple[pd.DataFrame, str
         data = source
     text, _enc = decode(data)
     if not text.strip():
-        raise GridError(f"{name}: Datei ist leer")
+        raise GridError(msg("err_file_empty", name=name))
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     delim = max(";,\t", key=header.count) if any(c in header for c in ";,\t") else sniff_delimiter(text)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, ValueError) as exc:
-        raise GridError(f"{name}: CSV nicht lesbar ({exc})") from None
+        raise GridError(msg("err_csv_unreadable", name=name, detail=exc)) from None
     frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
     return frame, delim
 
@@ -149,8 +150,7 @@ def read_grid(source: str | Path | bytes, name: str | None = None) -> GridTable:
     frame, delim = _read_text(source, name)
     id_col = next((c for c in frame.columns if ID_COLUMN.match(c)), None)
     if id_col is None:
-        raise GridError(f"{name}: keine Spalte GITTER_ID_100m, GITTER_ID_1km oder GITTER_ID_10km gefunden "
-                        f"(Spalten: {', '.join(frame.columns[:8])})")
+        raise GridError(msg("err_grid_no_id", name=name, columns=list(frame.columns[:8])))
     res = RESOLUTIONS[ID_COLUMN.match(id_col).group(1).lower()]  # type: ignore[union-attr]  # matched above
     report = Report(name, rows_in=len(frame))
     frame.index = pd.RangeIndex(2, len(frame) + 2)  # line numbers of the file (header = 1)
@@ -168,7 +168,7 @@ def read_grid(source: str | Path | bytes, name: str | None = None) -> GridTable:
                 f"x_mp_{id_col[10:].lower()}", f"y_mp_{id_col[10:].lower()}"}
         value_cols = [c for c in frame.columns if c.lower() not in skip and not c.lower().endswith("_klasse")]
     if not value_cols:
-        raise GridError(f"{name}: keine Wertespalte neben {id_col}")
+        raise GridError(msg("err_grid_no_values", name=name, id_col=id_col))
     decimal = "," if delim == ";" else "."
     cells = _cells(frame, id_col, res, report)
     codes_2011 = id_col.islower()  # the 2011 files name the id column in lower case
@@ -188,8 +188,8 @@ def _cells(frame: pd.DataFrame, id_col: str, res: int, report: Report) -> pd.Dat
     bad = parsed["east"].isna() | (parsed["resolution"] != res) | (parsed["east"] % res != 0) \
         | (parsed["north"] % res != 0)
     for row in frame.index[bad]:
-        report.add(int(row), id_col, f"ungültige Gitter-ID {ids[row][:60]!r} (erwartet z. B. "
-                   f"CRS3035RES{res if res < 1000 else res // 1000}{'m' if res < 1000 else 'km'}N3275800E4350300)")
+        example = f"CRS3035RES{res if res < 1000 else res // 1000}{'m' if res < 1000 else 'km'}N3275800E4350300"
+        report.add(int(row), id_col, msg("grid_bad_id", id=repr(ids[row][:60]), example=example))
     suffix = id_col[10:].lower()
     lower = {c.lower(): c for c in frame.columns}
     xc = lower.get(f"x_mp_{suffix}", lower.get("x"))
@@ -203,8 +203,8 @@ def _cells(frame: pd.DataFrame, id_col: str, res: int, report: Report) -> pd.Dat
         off = np.maximum((out["x_mp"] - out["east"] - res / 2).abs(), (out["y_mp"] - out["north"] - res / 2).abs())
         wrong = ~bad & ~(off <= 1)
         for row in frame.index[wrong]:
-            report.add(int(row), xc, f"Mittelpunkt ({x[row]}, {y[row]}) passt nicht zur Gitter-ID {ids[row]} "  # type: ignore[index]
-                       f"(erwartet {out.at[row, 'east'] + res / 2:.0f}, {out.at[row, 'north'] + res / 2:.0f})")
+            report.add(int(row), xc, msg("grid_bad_centre", x=x[row], y=y[row], id=ids[row],  # type: ignore[index]
+                                         ex=f"{out.at[row, 'east'] + res / 2:.0f}", ey=f"{out.at[row, 'north'] + res / 2:.0f}"))
         bad = bad | wrong
     return out[~bad]
 
@@ -218,16 +218,15 @@ def join_grids(tables: list[GridTable]) -> GridTable:
         If the files have different cell sizes or share a variable name.
     """
     if not tables:
-        raise GridError("keine Gitterdatei angegeben")
+        raise GridError(msg("err_grid_none"))
     sizes = {t.resolution for t in tables}
     if len(sizes) > 1:
-        raise GridError(f"Gitterdateien mit verschiedenen Zellgrößen ({', '.join(map(str, sorted(sizes)))} m) "
-                        "lassen sich nicht verbinden")
+        raise GridError(msg("err_grid_sizes", sizes=sorted(sizes)))
     kinds: dict[str, str] = {}
     for t in tables:
         both = set(kinds) & set(t.kinds)
         if both:
-            raise GridError(f"{t.reports[0].file}: Merkmal(e) {', '.join(sorted(both))} schon in einer anderen Datei")
+            raise GridError(msg("err_grid_twice", file=t.reports[0].file, names=sorted(both)))
         kinds.update(t.kinds)
     cells = pd.concat([t.cells for t in tables]).drop_duplicates("cell_id").reset_index(drop=True)
     offsets = np.cumsum([0] + [len(t.reports) for t in tables])

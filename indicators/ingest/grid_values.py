@@ -12,27 +12,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from indicators.errors import msg
 from indicators.ingest.report import DROPPED, USED, WARNING, Report
 from indicators.ingest.validate import ZERO_SYMBOLS
 
 MARK_COLUMN = "werterlaeuternde_zeichen"
-# Marks that stand for "no number": symbol -> meaning (German, for the report).
-NO_VALUE_MARKS = {
-    ".": "Zahlenwert unbekannt oder geheim zu halten",
-    "x": "Tabellenfach gesperrt, Aussage nicht sinnvoll",
-    "/": "keine Angabe, Zahlenwert nicht sicher genug",
-    "...": "Angabe fällt später an",
-    "…": "Angabe fällt später an",
-    "-1": "kein Wert (keine Bevölkerung/keine Wohnungen in der Zelle)",
-    "-9": "geheim gehalten",
-}
-# Explanatory marks (werterlaeuternde Zeichen) that qualify a value that is still used.
-QUALIFYING_MARKS = {
-    "klammern": "Aussagewert eingeschränkt (Wert in Klammern)",
-    "()": "Aussagewert eingeschränkt (Wert in Klammern)",
-    "p": "vorläufiger Wert",
-    "r": "berichtigter Wert",
-    "s": "geschätzter Wert",
+NO_VALUE_MARKS = {  # symbol -> wording key of its meaning (the official legend, as for tables)
+    ".": "ingest_sym_secret", "x": "ingest_sym_locked", "/": "ingest_sym_unsure", "...": "ingest_sym_later",
+    "…": "ingest_sym_later", "-1": "ingest_sym_grid_none", "-9": "ingest_sym_grid_secret",
 }
 _MEAN_HINTS = ("anteil", "quote", "durchschn", "mittel", "_a", "_d", "mean", "share", "je_", "pro_")
 
@@ -82,20 +69,20 @@ def long_values(frame: pd.DataFrame, value_cols: list[str], decimal: str, cell_i
     v["cell_id"] = cell_ids.reindex(v["line"]).to_numpy()
     unreadable = v["value"].isna() & (v["mark"] == "") & (v["text"].str.strip() != "")
     for r in v[unreadable].itertuples():
-        report.add(int(r.line), r.column, f"Wert {str(r.text)[:30]!r} ist keine Zahl und kein bekanntes Zeichen",
+        report.add(int(r.line), r.column, msg("grid_not_a_number", text=repr(str(r.text)[:30])),
                    "als fehlend behandelt", WARNING)
     for r in v[v["mark"] != ""].itertuples():
-        meaning = NO_VALUE_MARKS.get(str(r.mark).lower(), "kein Wert")
-        report.add(int(r.line), r.column, f"Zeichen {r.mark!r}: {meaning}", "als fehlend behandelt, nicht als 0",
-                   WARNING)
+        meaning = msg(NO_VALUE_MARKS.get(str(r.mark).lower(), "grid_mark_none"))
+        report.add(int(r.line), r.column, msg("grid_mark", mark=repr(r.mark), meaning=meaning),
+                   "als fehlend behandelt, nicht als 0", WARNING)
     empty = v["value"].isna() & (v["mark"] == "") & (v["text"].str.strip() == "")
     for r in v[empty].itertuples():
-        report.add(int(r.line), r.column, "leerer Wert", "als fehlend behandelt, nicht als 0", WARNING)
+        report.add(int(r.line), r.column, msg("grid_empty_value"), "als fehlend behandelt, nicht als 0", WARNING)
     for r in v[v["bracket"] & v["value"].notna()].itertuples():
-        report.add(int(r.line), r.column, QUALIFYING_MARKS["klammern"], USED, WARNING)
+        report.add(int(r.line), r.column, msg("grid_bracketed"), USED, WARNING)
     dup = v.duplicated(["cell_id", "variable"], keep="first")
     for r in v[dup].itertuples():
-        report.add(int(r.line), r.column, f"Zelle {r.cell_id} doppelt (Merkmal {r.variable})", DROPPED)
+        report.add(int(r.line), r.column, msg("grid_cell_twice", cell=r.cell_id, variable=r.variable), DROPPED)
     return v.loc[~dup, ["cell_id", "variable", "value", "line", "column", "text", "dash"]].reset_index(drop=True)
 
 
@@ -105,10 +92,10 @@ def resolve_dashes(values: pd.DataFrame, kinds: dict[str, str], report: Report) 
     mean = values["variable"].map(kinds).eq("mean").to_numpy()
     for r in values[dash].itertuples():
         if kinds.get(r.variable) == "mean":
-            report.add(int(r.line), r.column, f"Strich {str(r.text).strip()!r}: nichts vorhanden, also kein "
-                       "Mittel- oder Anteilswert", "als fehlend behandelt", WARNING)
+            report.add(int(r.line), r.column, msg("grid_dash_mean", text=repr(str(r.text).strip())),
+                       "als fehlend behandelt", WARNING)
         else:
-            report.add(int(r.line), r.column, f"Strich {str(r.text).strip()!r}: nichts vorhanden (genau null)",
+            report.add(int(r.line), r.column, msg("grid_dash_zero", text=repr(str(r.text).strip())),
                        "als 0 verwendet", WARNING)
     out = values[["cell_id", "variable", "value", "line"]].copy()
     out.loc[dash & mean, "value"] = np.nan

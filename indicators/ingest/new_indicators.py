@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from indicators.catalogue import DIRECTIONS, KINDS, CatalogueError, Indicator, Source, parse_indicator
-from indicators.errors import InputError
+from indicators.errors import InputError, error_message, msg
 from indicators.ingest.roles import guess_kind
+from indicators.wording.message import Listed, Message
 
 FORM_FIELDS = ("variable", "id", "label_de", "label_en", "kind", "unit", "direction", "numerator", "denominator",
                "factor", "source", "licence", "reference_date", "parts")
@@ -23,10 +24,10 @@ MAX_TEXT = 200  # labels, units, sources: longer text is refused
 
 
 class FormError(InputError):
-    """The form has problems; ``problems`` lists them (German), one per field."""
+    """The form has problems; ``problems`` lists them (wording keys), one per field."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
+    def __init__(self, problems: list[Message]):
+        super().__init__(msg("err_form_problems", problems=Listed(tuple(problems))))
         self.problems = problems
 
 
@@ -54,36 +55,36 @@ def _terms(value: object) -> list[str]:
     return [str(v).strip() for v in items if str(v).strip()]
 
 
-def _name_problems(f: Mapping[str, Any], vid: str, label: str) -> list[str]:
+def _name_problems(f: Mapping[str, Any], vid: str, label: str) -> list[Message]:
     """Problems of id, label and the free texts of a form."""
-    problems: list[str] = []
+    problems: list[Message] = []
     if not _ID.fullmatch(vid):
-        problems.append(f"Kennung {vid!r}: nur Buchstaben, Ziffern und _ (beginnt mit einem Buchstaben)")
+        problems.append(msg("err_form_id", id=repr(vid)))
     if not label:
-        problems.append("Bezeichnung fehlt")
+        problems.append(msg("err_form_label"))
     for key in ("label_de", "label_en", "unit", "licence", "reference_date", "source"):
         if len(str(f[key] or "")) > MAX_TEXT:
-            problems.append(f"{key}: höchstens {MAX_TEXT} Zeichen")
+            problems.append(msg("err_form_too_long", key=key, max=MAX_TEXT))
     return problems
 
 
 def _term_problems(kind: str, terms: tuple[list[str], list[str], list[str]], vid: str,
-                   variables: set[str]) -> list[str]:
+                   variables: set[str]) -> list[Message]:
     """Problems of numerator, denominator and parts (``terms``) against the table's ``variables``."""
     num, den, parts = terms
-    problems: list[str] = []
+    problems: list[Message] = []
     known = variables | {vid}
     if variables:
         for t in num + den:
             if t.lstrip("-") not in known:
-                problems.append(f"Variable '{t.lstrip('-')}' gibt es in der Tabelle nicht")
+                problems.append(msg("err_form_variable", name=t.lstrip("-")))
     if parts and kind != "count":
-        problems.append("nur eine Anzahl kann Summe von Teilen sein")
+        problems.append(msg("err_form_parts_count"))
     for t in parts:
         if t.startswith("-") or (variables and t not in known) or t == vid:
-            problems.append(f"Teil '{t}': keine andere Variable der Tabelle")
+            problems.append(msg("err_form_part", name=t))
     if kind == "rate" and not (num and den):
-        problems.append("eine Quote braucht Zähler und Nenner")
+        problems.append(msg("err_form_rate"))
     return problems
 
 
@@ -114,19 +115,19 @@ def indicator_from_form(fields: Mapping[str, Any], variables: Iterable[str] = ()
     problems = _name_problems(f, vid, label)
     kind = str(f["kind"] or "count")
     if kind not in KINDS:
-        problems.append(f"Art {kind!r} unbekannt (erlaubt: {', '.join(sorted(KINDS))})")
+        problems.append(msg("err_form_kind", kind=repr(kind), allowed=sorted(KINDS)))
     direction = str(f["direction"] or "neutral")
     if direction not in DIRECTIONS:
-        problems.append(f"Richtung {direction!r} unbekannt (erlaubt: {', '.join(sorted(DIRECTIONS))})")
+        problems.append(msg("err_form_direction", direction=repr(direction), allowed=sorted(DIRECTIONS)))
     num, den, parts = _terms(f["numerator"]), _terms(f["denominator"]), _terms(f["parts"])
     problems += _term_problems(kind, (num, den, parts), vid, set(variables))
     try:
         factor = float(str(f["factor"] if f["factor"] not in (None, "") else 1).replace(",", "."))
     except ValueError:
         factor = 1.0
-        problems.append(f"Faktor {f['factor']!r} ist keine Zahl")
+        problems.append(msg("err_form_factor", factor=repr(f["factor"])))
     if not str(f["source"] or source_id).strip():
-        problems.append("Quelle fehlt: Daten ohne Quellenangabe werden nicht übernommen")
+        problems.append(msg("err_form_source"))
     if problems:
         raise FormError(problems)
     entry = {"id": vid, "label_de": label, "label_en": str(f["label_en"] or "").strip() or label,
@@ -141,14 +142,14 @@ def indicator_from_form(fields: Mapping[str, Any], variables: Iterable[str] = ()
     try:
         return parse_indicator(entry)
     except CatalogueError as exc:
-        raise FormError([str(exc)]) from None
+        raise FormError([error_message(exc)]) from None
 
 
 def source_from_form(label: str, licence: str = "", url: str = "", note: str = "") -> Source:
     """A source entry from the upload form; its id is derived from the label."""
     label = str(label or "").strip()[:MAX_TEXT]
     if not label:
-        raise FormError(["Quelle fehlt: Daten ohne Quellenangabe werden nicht übernommen"])
+        raise FormError([msg("err_form_source")])
     sid = "upload_" + (re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:40] or "quelle")
     return Source(id=sid, label=label, licence=str(licence or "")[:MAX_TEXT], url=str(url or "")[:MAX_TEXT],
                   note_de=str(note or "")[:MAX_TEXT])

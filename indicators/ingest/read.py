@@ -21,7 +21,7 @@ from indicators.ingest.report import USED, WARNING, Report
 from indicators.ingest.xlsx_errors import XLSX_ERRORS
 from indicators.ingest.zip_safety import zip_problem
 from indicators.limits import max_upload_bytes
-from indicators.wording.message import msg
+from indicators.wording.message import Message, Number, msg
 
 _log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def _cell_text(v: object) -> str:
     return str(v)
 
 
-def _xlsx_member_problem(data: bytes) -> str | None:
+def _xlsx_member_problem(data: bytes) -> Message | None:
     """Refuse a workbook whose shared strings or sheets unpack too large, before openpyxl parses them."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -145,10 +145,10 @@ def _xlsx_member_problem(data: bytes) -> str | None:
                 shared = info.filename.lower().endswith("sharedstrings.xml")
                 cap = XLSX_MAX_SHARED_STRINGS if shared else XLSX_MAX_MEMBER
                 if info.file_size > cap:
-                    what = "Tabelle der Texte (sharedStrings)" if shared else info.filename[:60]
-                    return f"{what} entpackt {info.file_size / 1e6:.0f} MB, erlaubt {cap / 1e6:.0f} MB"
+                    what = msg("err_xlsx_shared") if shared else info.filename[:60]
+                    return msg("err_xlsx_member", what=what, mb=Number(info.file_size / 1e6, 0), max=Number(cap / 1e6, 0))
     except (zipfile.BadZipFile, OSError, ValueError):
-        return "keine gültige Excel-Datei (ZIP beschädigt)"
+        return msg("err_xlsx_zip")
     return None
 
 

@@ -13,7 +13,8 @@ import stat
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
+from indicators.wording.message import Message, Number
 
 MAX_UNZIPPED = 500 * 1024 * 1024   # bytes after decompression, all members together
 MAX_RATIO = 100                    # uncompressed : compressed, whole archive
@@ -36,7 +37,7 @@ def unsafe_member_name(name: str) -> bool:
 
 
 def zip_problem(source: str | Path | bytes, max_unzipped: int = MAX_UNZIPPED,
-                max_ratio: float = MAX_RATIO, max_members: int = MAX_MEMBERS) -> str | None:
+                max_ratio: float = MAX_RATIO, max_members: int = MAX_MEMBERS) -> Message | None:
     """Why the archive must not be opened, or None if its header looks safe.
 
     Parameters
@@ -51,25 +52,23 @@ def zip_problem(source: str | Path | bytes, max_unzipped: int = MAX_UNZIPPED,
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return "keine gültige ZIP-Datei"
+        return msg("err_zip_invalid")
     if len(infos) > max_members:
-        return f"ZIP enthält zu viele Dateien ({len(infos)}, erlaubt {max_members})"
+        return msg("err_zip_members", n=len(infos), max=max_members)
     for info in infos:
         if unsafe_member_name(info.filename):
-            return f"unsicherer Pfad im ZIP: {info.filename!r}"
+            return msg("err_zip_path", name=repr(info.filename))
         mode = info.external_attr >> 16
         if mode and stat.S_ISLNK(mode):
-            return f"symbolischer Link im ZIP: {info.filename!r}"
+            return msg("err_zip_link", name=repr(info.filename))
         if info.flag_bits & 0x1:
-            return f"verschlüsselte Datei im ZIP: {info.filename!r}"
+            return msg("err_zip_encrypted", name=repr(info.filename))
     total = sum(i.file_size for i in infos)
     packed = max(sum(i.compress_size for i in infos), 1)
     if total > max_unzipped:
-        return (f"ZIP entpackt zu groß ({total / 1e6:.0f} MB, erlaubt {max_unzipped / 1e6:.0f} MB) "
-                "– möglicherweise eine ZIP-Bombe")
+        return msg("err_zip_too_large", mb=Number(total / 1e6, 0), max=Number(max_unzipped / 1e6, 0))
     if total > 1_000_000 and total / packed > max_ratio:
-        return (f"ZIP verdächtig stark komprimiert (Verhältnis {total / packed:.0f}:1, erlaubt "
-                f"{max_ratio:.0f}:1) – möglicherweise eine ZIP-Bombe")
+        return msg("err_zip_ratio", ratio=Number(total / packed, 0), max=Number(max_ratio, 0))
     return None
 
 
@@ -105,11 +104,11 @@ def extract_safely(path: str | Path, target: Path, suffixes: tuple[str, ...] | N
                     while chunk := src.read(_CHUNK):
                         total += len(chunk)
                         if total > max_unzipped or (total > 1_000_000 and total / packed > max_ratio):
-                            raise ZipRejected("ZIP entpackt größer als angegeben – möglicherweise eine ZIP-Bombe")
+                            raise ZipRejected(msg("err_zip_grew"))
                         dst.write(chunk)
                 written.append(out)
     except ZipRejected:
         raise
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise ZipRejected(f"ZIP nicht lesbar: {type(exc).__name__}: {str(exc)[:120]}") from None
+        raise ZipRejected(msg("err_zip_unreadable", kind=type(exc).__name__, detail=str(exc)[:120])) from None
     return written

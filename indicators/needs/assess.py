@@ -99,9 +99,11 @@ def assess(
     m = need_method(method)
     unknown = set(params) - m.known_params()
     if unknown:
-        raise ValueError(f"unknown parameter(s) for {method}: {', '.join(sorted(unknown))}")
+        problem = f"unknown parameter(s) for {method}: {', '.join(sorted(unknown))}"
+        raise ValueError(problem)
     if id_col not in df.columns:
-        raise KeyError(f"id column {id_col!r} not found")
+        problem = f"id column {id_col!r} not found"
+        raise KeyError(problem)
     if indicators is None:
         skip = {id_col, population_col}
         indicators = [c for c in df.columns
@@ -109,9 +111,11 @@ def assess(
     indicators = list(indicators)
     missing = [c for c in indicators if c not in df.columns]
     if missing:
-        raise KeyError(f"indicator column(s) not found: {', '.join(missing)}")
+        problem = f"indicator column(s) not found: {', '.join(missing)}"
+        raise KeyError(problem)
     if not indicators:
-        raise ValueError("no indicators given")
+        problem = "no indicators given"
+        raise ValueError(problem)
     p = {**m.preset, **params}
     if weights is None:
         weights = p.get("weights")

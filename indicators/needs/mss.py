@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicators.errors import InputError
+from indicators.errors import InputError, error_message, msg
 from indicators.needs.method import DefaultIndicators, NeedMethod, finish
 from indicators.needs.mss_classes import STATUS_CLASSES, STATUS_CLASSES_EN, combined_group, dynamic_class, status_class
 
@@ -199,11 +199,14 @@ def mss(
     status_cols = list(s_default if status_cols is None else status_cols)
     dynamic_cols = list(d_default if dynamic_cols is None else dynamic_cols)
     if not status_cols:
-        raise ValueError("no status indicators given")
+        problem = "no status indicators given"
+        raise ValueError(problem)
     if reference not in ("areas", "city"):
-        raise ValueError("reference must be 'areas' or 'city'")
+        problem = "reference must be 'areas' or 'city'"
+        raise ValueError(problem)
     if reference == "city" and not city_values:
-        raise ValueError("reference='city' needs city_values")
+        problem = "reference='city' needs city_values"
+        raise ValueError(problem)
     directions = dict(directions or {})
     weights = dict(weights or {})
     centers = dict(city_values) if reference == "city" and city_values else None
@@ -236,10 +239,10 @@ def read_mss_shares(path: str | Path) -> pd.DataFrame:
     """Read an MSS ``*-2-1.csv`` share table (``id`` kept as an 8-char string)."""
     df = pd.read_csv(path, dtype={"id": str})
     if "id" not in df.columns:
-        raise InputError(f"{path}: keine Spalte 'id'")
+        raise InputError(msg("err_no_column", path=path, column="id"))
     s, _ = split_columns(df.columns)
     if not s:
-        raise InputError(f"{path}: keine Statusindikatoren (Spalten s1_..., s2_...)")
+        raise InputError(msg("err_mss_no_status", path=path))
     df["id"] = df["id"].str.strip().str.zfill(8)
     return df
 
@@ -256,16 +259,16 @@ def mss_from_file(path: str | Path, min_population: float = 300, exclude: Sequen
     """Read an MSS share table and compute the index, as ``cli.py mss`` does.
 
     The published outlier (:data:`MSS_OUTLIERS`) is always excluded. Raises
-    ``ValueError`` (German message naming the file) for unusable input.
+    ``InputError`` (a message naming the file) for unusable input.
     """
     try:
         df = read_mss_shares(path)
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: nicht lesbar ({exc})") from None
+        raise InputError(msg("err_path_unreadable", path=path, detail=error_message(exc))) from None
     if "inhabitants" not in df.columns:
-        raise InputError(f"{path}: Spalte 'inhabitants' fehlt")
+        raise InputError(msg("err_column_missing", path=path, column="inhabitants"))
     if min_population < 0:
-        raise InputError("die Mindest-Einwohnerzahl darf nicht negativ sein")
+        raise InputError(msg("err_min_population"))
     return mss(df, params=MssParams(min_population=min_population, exclude=[*MSS_OUTLIERS, *exclude]))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.needs import mss, svi, zscore
 from indicators.needs.method import NeedMethod
 
@@ -49,7 +49,7 @@ def need_method(name: str) -> NeedMethod:
     try:
         return NEED_METHODS[name]
     except KeyError:
-        raise UnknownNeedMethod(f"Unbekanntes Verfahren '{name}'. Bekannt: {', '.join(NEED_METHODS)}") from None
+        raise UnknownNeedMethod(msg("err_unknown_method", name=name, known=list(NEED_METHODS))) from None
 
 
 def method_names() -> tuple[str, ...]:

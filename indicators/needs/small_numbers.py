@@ -23,7 +23,8 @@ def population_mask(df: pd.DataFrame, population_col: str | None,
     if population_col is None:
         return pd.DataFrame({"assessed": True, "reason": ""}, index=df.index)
     if population_col not in df.columns:
-        raise KeyError(f"population column {population_col!r} not found")
+        problem = f"population column {population_col!r} not found"
+        raise KeyError(problem)
     pop = pd.to_numeric(df[population_col], errors="coerce")
     ok = pop.notna() & (pop >= min_population)
     reason = pd.Series("", index=df.index, dtype="object")

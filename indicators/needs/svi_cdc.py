@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from indicators.errors import InputError
+from indicators.errors import InputError, error_message, msg
 from indicators.needs.svi_rank import MISSING, SviVariable, compute_svi
 
 
@@ -68,7 +68,8 @@ def svi_cdc(df: pd.DataFrame, edition: str = "2018") -> pd.DataFrame:
         See :func:`compute_svi`.
     """
     if edition not in EDITIONS:
-        raise ValueError(f"unknown SVI edition {edition!r}; known: {', '.join(EDITIONS)}")
+        problem = f"unknown SVI edition {edition!r}; known: {', '.join(EDITIONS)}"
+        raise ValueError(problem)
     pop = "E_TOTPOP" if "E_TOTPOP" in df.columns else None
     return compute_svi(df, EDITIONS[edition], id_col="FIPS", population_col=pop)
 
@@ -99,16 +100,16 @@ def to_cdc_csv_frame(result: pd.DataFrame) -> pd.DataFrame:
 def svi_from_file(path: str, edition: str) -> pd.DataFrame:
     """Read a CDC input table and compute the SVI of ``edition``, as ``cli.py svi`` does.
 
-    Raises ``ValueError`` (German message naming the file) for unusable input.
+    Raises ``InputError`` (a message naming the file) for unusable input.
     """
     try:
         df = read_cdc_inputs(path)
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: nicht lesbar ({exc})") from None
+        raise InputError(msg("err_path_unreadable", path=path, detail=error_message(exc))) from None
     if "FIPS" not in df.columns:
-        raise InputError(f"{path}: Spalte 'FIPS' fehlt")
+        raise InputError(msg("err_column_missing", path=path, column="FIPS"))
     try:
         return svi_cdc(df, edition)
     except KeyError as exc:
-        raise InputError(f"{path}: passt nicht zur Ausgabe {edition}: {exc.args[0]}") from None
+        raise InputError(msg("err_svi_edition", path=path, edition=edition, detail=exc.args[0])) from None
 

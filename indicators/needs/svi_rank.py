@@ -144,7 +144,8 @@ def compute_svi(
     """
     missing_cols = [v.column for v in variables if v.column not in df.columns]
     if missing_cols:
-        raise KeyError(f"missing SVI input columns: {', '.join(missing_cols)}")
+        problem = f"missing SVI input columns: {', '.join(missing_cols)}"
+        raise KeyError(problem)
     takes_part = pd.Series(True, index=df.index)
     if population_col is not None:
         pop = _to_numeric(df[population_col])

@@ -52,18 +52,21 @@ def signed_zscores(
         One column per indicator, NaN outside ``mask``.
     """
     if reference not in ("areas", "city"):
-        raise ValueError("reference must be 'areas' or 'city'")
+        problem = "reference must be 'areas' or 'city'"
+        raise ValueError(problem)
     if reference == "city":
         missing = [c for c in indicators if not city_values or c not in city_values]
         if missing:
-            raise ValueError(f"reference='city' needs a city value for: {', '.join(missing)}")
+            problem = f"reference='city' needs a city value for: {', '.join(missing)}"
+            raise ValueError(problem)
     directions = directions or {}
     mask = pd.Series(True, index=df.index) if mask is None else mask
     out = {}
     for c in indicators:
         d = directions.get(c, 1)
         if d not in (1, -1):
-            raise ValueError(f"direction of {c} must be +1 or -1, not {d}")
+            problem = f"direction of {c} must be +1 or -1, not {d}"
+            raise ValueError(problem)
         x = pd.to_numeric(df[c], errors="coerce").where(mask)
         center = city_values[c] if reference == "city" and city_values else None
         out[c] = d * zscore(x, center=center)
@@ -135,11 +138,13 @@ def z_assess(
     p = params or ZParams()
     threshold, single_threshold, reference = p.threshold, p.single_threshold, p.reference
     if not indicators:
-        raise ValueError("no indicators given")
+        problem = "no indicators given"
+        raise ValueError(problem)
     weights = dict(weights or {})
     w = np.array([float(weights.get(c, 1.0)) for c in indicators])
     if (w < 0).any() or w.sum() <= 0:
-        raise ValueError("weights must be >= 0 with a positive sum")
+        problem = "weights must be >= 0 with a positive sum"
+        raise ValueError(problem)
     pm = population_mask(df, population_col, p.min_population)
     vals = df[list(indicators)].apply(pd.to_numeric, errors="coerce")
     complete = vals.notna().all(axis=1)

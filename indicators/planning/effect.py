@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicators.errors import InputError
+from indicators.errors import InputError, msg
 from indicators.planning.series import wide
 from indicators.planning.text import note
 
@@ -175,7 +175,7 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
         Every area code of the geography (without the city total).
     """
     if comparison not in COMPARISONS:
-        raise InputError(f"Vergleich {comparison!r} gibt es nicht (erlaubt: all, matched)")
+        raise InputError(msg("err_effect_comparison", comparison=repr(comparison)))
     p = values if isinstance(values, Panel) else panel(values, indicator, areas)
     pre_year, post, before = _years(p, start_year, post_year)
     treated_set = set(treated)

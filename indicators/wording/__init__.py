@@ -18,7 +18,7 @@ from indicators.wording.core import LANGS, lang_of, pick
 from indicators.wording.frames import display_columns
 
 #: Modules of this package that are machinery, not tables (they may import this package).
-MACHINERY = frozenset({"core", "frames", "locale", "message"})
+MACHINERY = frozenset({"core", "frames", "locale", "message", "voice"})
 
 
 def _themes() -> dict[str, dict[str, tuple[str, str]]]:
@@ -30,7 +30,8 @@ def _themes() -> dict[str, dict[str, tuple[str, str]]]:
         module = importlib.import_module(f"{__name__}.{info.name}")
         table = getattr(module, "TEXTS", None)
         if not isinstance(table, dict):
-            raise TypeError(f"indicators.wording.{info.name} has no TEXTS table (or belongs in MACHINERY)")
+            problem = f"indicators.wording.{info.name} has no TEXTS table (or belongs in MACHINERY)"
+            raise TypeError(problem)
         found[info.name] = table
     return found
 
@@ -39,7 +40,7 @@ THEMES: dict[str, dict[str, tuple[str, str]]] = _themes()
 TEXTS: dict[str, tuple[str, str]] = {k: v for table in THEMES.values() for k, v in table.items()}
 
 
-def t(key: str, lang: str = "de", **fmt: object) -> str:
+def t(key: str, lang: str = "de", /, **fmt: object) -> str:
     """The text for ``key`` in ``lang`` (German for anything but ``"en"``).
 
     Parameters

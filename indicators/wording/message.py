@@ -32,6 +32,20 @@ class Number:
 
 
 @dataclass(frozen=True)
+class Percent:
+    """A share in percent with fixed ``decimals``: ``51 %`` in German, ``51%`` in English."""
+
+    value: float
+    decimals: int = 0
+
+    def text(self, lang: str = "de") -> str:
+        """The share in the language's style."""
+        from indicators.formatting import fmt_percent  # formatting imports the wording package
+
+        return fmt_percent(self.value, self.decimals, lang_of(lang))
+
+
+@dataclass(frozen=True)
 class Pair:
     """A parameter given in both languages (e.g. an indicator's ``label_de`` and ``label_en``)."""
 
@@ -72,7 +86,8 @@ class Message:
 
     def __post_init__(self) -> None:
         if self.key not in TEXTS:
-            raise KeyError(f"unknown wording key {self.key!r}")
+            problem = f"unknown wording key {self.key!r}"
+            raise KeyError(problem)
 
     def text(self, lang: str = "de") -> str:
         """The text in ``lang`` (``"en"`` or German), parameters rendered in the same language."""
@@ -97,11 +112,11 @@ def render(value: object, lang: str = "de") -> str:
     lang : str
         ``"de"`` or ``"en"``.
     """
-    if isinstance(value, (Message, Number, Listed, Pair)):
+    if isinstance(value, (Message, Number, Listed, Pair, Percent)):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(render(v, lang) for v in value)
     return str(value)
 
 
-__all__ = ["Listed", "Message", "Number", "Pair", "msg", "render"]
+__all__ = ["Listed", "Message", "Number", "Pair", "Percent", "msg", "render"]

@@ -24,8 +24,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from indicators.errors import error_message, msg
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
 from indicators.spreadsheet import safe_frame
+from indicators.wording import t
 from store import audit
 from store.db import reading, session
 from store.errors import DatabaseError
@@ -62,16 +64,12 @@ class ImportResult:
     def ok(self) -> bool:
         return all(not r.file_error and not r.dropped_rows for r in self.reports)
 
-    def to_text(self) -> str:
-        lines = [r.to_text() for r in self.reports]
+    def to_text(self, lang: str = "de") -> str:
+        """Every file's report, then what was saved, in ``lang``."""
+        lines = [r.to_text(lang) for r in self.reports]
         n_new, n_edit = sum(map(len, self.created.values())), sum(map(len, self.updated.values()))
-        if self.stored:
-            lines.append(f"Gespeichert: {n_new} neu, {n_edit} geändert.")
-        elif self.ok:
-            lines.append(f"Probelauf: {n_new} neu, {n_edit} geändert – nichts gespeichert.")
-        else:
-            lines.append("Nichts gespeichert: bitte die genannten Zeilen korrigieren (ein Import gilt ganz oder gar "
-                         "nicht).")
+        key = "plan_import_stored" if self.stored else "plan_import_dry_run" if self.ok else "plan_import_refused"
+        lines.append(t(key, lang, new=n_new, changed=n_edit))
         return "\n".join(lines)
 
 
@@ -87,11 +85,11 @@ def _check_columns(sheet: str, frame: pd.DataFrame, report: Report) -> bool:
     cols = [c for c in frame.columns if c != ROW]
     missing = [c for c in REQUIRED[sheet] if c not in cols]
     if missing:
-        report.reject_file(f"Spalten fehlen: {', '.join(missing)}", ", ".join(missing))
+        report.reject_file(msg("err_plan_columns_missing", columns=missing), ", ".join(missing))
         return False
     for c in cols:
         if c not in COLUMNS[sheet] and c not in EXTRA:
-            report.add(None, c, "unbekannte Spalte ignoriert", USED, WARNING)
+            report.add(None, c, msg("err_plan_column_ignored"), USED, WARNING)
     return True
 
 
@@ -108,7 +106,7 @@ def _row_data(sheet: str, rec: dict) -> tuple[int | None, str, int | None, dict]
     if own:
         data["kennung"] = own
     if len(str(data.get("kennung") or "")) > MAX_KENNUNG:
-        raise PlanError(f"Kennung länger als {MAX_KENNUNG} Zeichen")
+        raise PlanError(msg("err_plan_kennung_long", max=MAX_KENNUNG))
     return (int(rid) if rid.isdigit() else None), own, (int(ver) if ver.isdigit() else None), data
 
 
@@ -130,8 +128,7 @@ def _check_update(s: Session, entity: str, rid: int, version: int | None, data: 
     try:
         current = rows.read_one(s, entity, rid)
     except PlanError:
-        raise PlanError(f"Id {rid}: {'Maßnahme' if entity == 'measure' else 'Ziel'} gibt es nicht – für einen "
-                        "neuen Eintrag die Id leer lassen") from None
+        raise PlanError(msg("err_plan_id_unknown", id=rid, entity=msg(f"plan_entity_{entity}"))) from None
     if version is not None and version != current["version"]:
         raise repository._stale(s, entity, rid, version)
     merged = {**current, **data}
@@ -148,7 +145,7 @@ def _check_sheet(s: Session, user: User, sheet: str, frame: pd.DataFrame, report
         try:
             rid, own, version, data = _row_data(sheet, rec)
             if own and own in seen:
-                raise PlanError(f"Kennung '{own}' kommt mehrfach vor")
+                raise PlanError(msg("err_plan_kennung_twice", own=own))
             seen.add(own)
             rid = rid if rid is not None or not own else refs.get(own)
             if rid is None:
@@ -157,7 +154,7 @@ def _check_sheet(s: Session, user: User, sheet: str, frame: pd.DataFrame, report
                 plan.updates.append(_check_update(s, entity, rid, version, data, known))
             report.rows_used += 1
         except PlanError as exc:
-            report.add(line, _column_of(sheet, str(exc)), str(exc))
+            report.add(line, _column_of(sheet, str(exc)), error_message(exc))
     return plan
 
 
@@ -173,9 +170,9 @@ def _write(s: Session, user: User, plans: dict[str, _Plan], result: ImportResult
 
 
 def _database_failed(result: ImportResult, exc: Exception) -> None:
-    why = str(exc) if isinstance(exc, DatabaseError) else exc.__class__.__name__
+    why = error_message(exc) if isinstance(exc, DatabaseError) else exc.__class__.__name__
     result.reports.append(Report("Datenbank", rows_in=0))
-    result.reports[-1].add(None, "", f"Import abgebrochen, nichts gespeichert: {why}", FILE_REJECTED)
+    result.reports[-1].add(None, "", msg("err_plan_import_aborted", why=why), FILE_REJECTED)
     result.reports[-1].file_error = True
 
 
@@ -204,7 +201,7 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
     ImportResult
         Reports per sheet; ``stored`` only if every row passed and it was written.
     """
-    require(user, "plan_edit", what="Import")
+    require(user, "plan_edit", what=msg("err_plan_import_what"))
     sheets = read_sheets(paths) if sheets is None else sheets
     result = ImportResult([rep for _, rep in sheets.values()])
     order = sorted((k for k in sheets if k in SHEETS), key=lambda k: k != "Ziele")  # goals first
@@ -236,7 +233,7 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
         result.stored = True
     except PlanError as exc:  # changed by someone else between check and write: nothing stored
         result.created, result.updated = {"measure": [], "goal": []}, {"measure": [], "goal": []}
-        result.reports[-1].add(None, "", str(exc))
+        result.reports[-1].add(None, "", error_message(exc))
     except (SQLAlchemyError, DatabaseError) as exc:
         result.created, result.updated = {"measure": [], "goal": []}, {"measure": [], "goal": []}
         _database_failed(result, exc)

@@ -15,15 +15,17 @@ from typing import cast
 from sqlalchemy import CursorResult, Engine, func, select, update
 from sqlalchemy.orm import Session
 
+from indicators.errors import msg
+from indicators.wording.message import Pair
 from store import audit
 from store.bulk import insert_rows
 from store.db import session
 from store.models import utcnow
 from store.permissions import User, require
 from store.planning import rows
-from store.planning.errors import PlanError, StaleEdit
+from store.planning.errors import PlanError, StaleEdit, record_label
 from store.planning.models import FieldRow, HistoryRow, PartnerRow
-from store.planning.records import ENTITY_LABELS, Known, clean, describe, diff
+from store.planning.records import Known, clean, describe, diff
 
 
 def _snapshot(rec: dict) -> dict:
@@ -45,7 +47,7 @@ def create_in(s: Session, user: User, entity: str, data: dict, known: Known | No
     With ``defer`` (goals and measures only), the cleaned record is appended to that list
     and returned without an id: the caller stores the list with :func:`create_many_in`.
     """
-    require(user, "plan_edit", what=ENTITY_LABELS.get(entity, entity))
+    require(user, "plan_edit", what=msg(f"plan_entity_{entity}"))
     rec = clean(entity, data, rows.field_names(s), known)
     if defer is not None and entity != "partner":
         defer.append(rec)
@@ -53,7 +55,7 @@ def create_in(s: Session, user: User, entity: str, data: dict, known: Known | No
     row = rows.TABLES[entity](version=1, created=utcnow(), updated=utcnow(), created_by=user.name[:64])
     if entity == "partner" and s.scalar(select(PartnerRow).where(
             PartnerRow.organisation == rec["organisation"])) is not None:
-        raise PlanError(f"Partner '{rec['organisation']}' gibt es schon")
+        raise PlanError(msg("err_plan_partner_exists", name=rec["organisation"]))
     rows.write(s, entity, row, rec, user.name)
     own = {} if entity == "partner" else {"kennung": getattr(row, "kennung", "") or ""}
     stored = {**rows.meta(row), **own, **rec}  # what rows.read gives back (checked by the round-trip tests)
@@ -67,7 +69,7 @@ def create_many_in(s: Session, user: User, entity: str, recs: list[dict]) -> lis
     The same rows as :func:`create_in` for each record (one history row and one audit entry per
     record), written with one executemany statement per table inside the caller's transaction.
     """
-    require(user, "plan_edit", what=ENTITY_LABELS.get(entity, entity))
+    require(user, "plan_edit", what=msg(f"plan_entity_{entity}"))
     now, name = utcnow(), user.name[:64]
     stored = rows.insert_many(s, entity, recs, name, now)
     history, entries = [], []
@@ -84,30 +86,28 @@ def create_many_in(s: Session, user: User, entity: str, recs: list[dict]) -> lis
 
 
 def _stale(s: Session, entity: str, rid: int, based_on: int) -> StaleEdit:
-    label = f"{ENTITY_LABELS[entity]} {rid}"
+    label = record_label(entity, rid)
     later = list(s.scalars(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid,
                                                     HistoryRow.version > based_on).order_by(HistoryRow.id)))
     if not later:
-        return StaleEdit(f"{label} gibt es nicht mehr oder wurde inzwischen geändert; Ihre Änderung wurde nicht "
-                         "gespeichert – bitte neu laden")
+        return StaleEdit(msg("err_plan_stale_gone", record=label))
     if later[-1].action == "delete":
-        return StaleEdit(f"{label} wurde inzwischen von '{later[-1].user_name}' gelöscht; "
-                         "Ihre Änderung wurde nicht gespeichert")
+        return StaleEdit(msg("err_plan_stale_deleted", record=label, user=later[-1].user_name))
     changes: dict = {}
     for h in later:
         for k, (old, new) in (h.changes or {}).items():
             changes[k] = [changes[k][0] if k in changes else old, new]
     last = later[-1]
     when = last.time if last.time.tzinfo else last.time.replace(tzinfo=dt.UTC)
-    return StaleEdit(f"{label} wurde inzwischen von '{last.user_name}' am {when:%d.%m.%Y um %H:%M} UTC geändert "
-                     f"(Version {based_on} → {last.version}): {describe(changes)}. Ihre Änderung auf Version "
-                     f"{based_on} wurde nicht gespeichert – bitte neu laden und erneut eintragen.")
+    return StaleEdit(msg("err_plan_stale_changed", record=label, user=last.user_name,
+                         when=Pair(f"{when:%d.%m.%Y um %H:%M}", f"{when:%Y-%m-%d at %H:%M}"), based_on=based_on,
+                         version=last.version, changes=Pair(describe(changes), describe(changes, lang="en"))))
 
 
 def update_in(s: Session, user: User, entity: str, rid: int, data: dict, *, version: int,
               known: Known | None = None) -> dict:
     """Save ``data`` over record ``rid`` if it is still at ``version`` (inside the caller's transaction)."""
-    require(user, "plan_edit", what=f"{ENTITY_LABELS.get(entity, entity)} {rid}")
+    require(user, "plan_edit", what=record_label(entity, rid))
     table = rows.TABLES[entity]
     rec = clean(entity, data, rows.field_names(s), known)
     bumped = cast(CursorResult, s.execute(update(table).where(table.id == rid, table.version == version)
@@ -150,7 +150,7 @@ def save(engine: Engine, user: User, entity: str, rid: int, data: dict, *, versi
 
 def delete(engine: Engine, user: User, entity: str, rid: int, *, version: int | None = None) -> None:
     """Delete a record (admins only); with ``version``, only if it is still at that version."""
-    require(user, "plan_delete", what=f"{ENTITY_LABELS.get(entity, entity)} {rid}")
+    require(user, "plan_delete", what=record_label(entity, rid))
     with session(engine) as s:
         remove_in(s, user, entity, rid, version=version)
 
@@ -161,7 +161,7 @@ def remove_in(s: Session, user: User, entity: str, rid: int, *, version: int | N
     table = rows.TABLES[entity]
     row = cast("rows.PlanRow | None", s.get(table, rid))
     if row is None:
-        raise PlanError(f"{ENTITY_LABELS[entity]} {rid} gibt es nicht")
+        raise PlanError(msg("err_plan_not_found", record=record_label(entity, rid)))
     if version is not None and row.version != version:
         raise _stale(s, entity, rid, version)
     rows.check_unlinked(s, entity, rid)  # a goal or partner that measures still name stays
@@ -238,10 +238,10 @@ def add_field(engine: Engine, user: User, name: str) -> None:
     require(user, "plan_fields")
     name = (name or "").strip()
     if not name or len(name) > 120:
-        raise PlanError("Handlungsfeld: Name fehlt oder ist länger als 120 Zeichen")
+        raise PlanError(msg("err_plan_field_name"))
     with session(engine) as s:
         if name in rows.field_names(s):
-            raise PlanError(f"Handlungsfeld '{name}' gibt es schon")
+            raise PlanError(msg("err_plan_field_exists", name=name))
         pos = (s.scalar(select(func.max(FieldRow.position))) or 0) + 1
         s.add(FieldRow(name=name, position=pos))
         audit.record(s, user, "plan_fields", name, {"add": name})

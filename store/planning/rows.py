@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from indicators.wording.message import msg
+from indicators.errors import msg
 from store.bulk import insert_rows
-from store.planning.errors import PlanError
+from store.planning.errors import PlanError, record_label
 from store.planning.models import (
     FieldRow,
     GoalAreaRow,
@@ -136,8 +136,7 @@ def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
 def read_one(s: Session, entity: str, rid: int) -> dict:
     found = read(s, entity, [rid])
     if not found:
-        from store.planning.records import ENTITY_LABELS
-        raise PlanError(f"{ENTITY_LABELS[entity]} {rid} gibt es nicht")
+        raise PlanError(msg("err_plan_not_found", record=record_label(entity, rid)))
     return found[0]
 
 
@@ -173,7 +172,7 @@ def write(s: Session, entity: str, row: Any, rec: dict, user_name: str) -> None:
         missing = [g for g in rec["goals"] if s.get(GoalRow, g) is None] if entity == "measure" else []
         field_id = _field_ids(s)[rec["field"]]
     if missing:
-        raise PlanError(f"Ziele: {', '.join(map(str, missing))} gibt es nicht")
+        raise PlanError(msg("err_plan_goals_missing", ids=missing))
     row.field_id = field_id
     if "kennung" in rec:
         row.kennung = rec["kennung"]
@@ -232,7 +231,7 @@ def insert_many(s: Session, entity: str, recs: list[dict], user_name: str, now: 
         goals = sorted({g for r in recs for g in r["goals"]})
         found = set(s.scalars(select(GoalRow.id).where(GoalRow.id.in_(goals)))) if goals else set()
         if missing := [g for g in goals if g not in found]:
-            raise PlanError(f"Ziele: {', '.join(map(str, missing))} gibt es nicht")
+            raise PlanError(msg("err_plan_goals_missing", ids=missing))
         partners = _partners(s)
         names = list(dict.fromkeys(p for r in recs for p in r["partners"] if p not in partners))
         added = _insert_ids(s, PartnerRow, [{**base, "organisation": n, "kind": "", "contact": "", "fields": [],

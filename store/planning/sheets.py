@@ -2,7 +2,7 @@
 
 Only reading, no database: :func:`read_sheets` is what the upload sandbox runs in its
 fenced child (:func:`geo.uploads.planning_import.read_plan_files`), so a hostile
-workbook (an XML entity bomb, millions of rows) costs a German message, never the
+workbook (an XML entity bomb, millions of rows) costs a message, never the
 server. Every problem is a finding of the file's report naming the sheet; a file with
 more than :func:`indicators.limits.max_plan_rows` rows is refused before its rows are
 converted.
@@ -19,12 +19,14 @@ from typing import Any
 
 import pandas as pd
 
+from indicators.errors import msg
 from indicators.ingest.read import XLSX_MAX_RATIO, XLSX_MAX_UNZIPPED, decode, read_csv_text
 from indicators.ingest.report import Report
 from indicators.ingest.xlsx_errors import XLSX_ERRORS
 from indicators.ingest.zip_safety import zip_problem
 from indicators.limits import ENV_PLAN_ROWS, max_plan_rows, max_upload_bytes
 from indicators.spreadsheet import restore_cell
+from indicators.wording.message import Message, Number
 
 SHEETS = {"Massnahmen": "measure", "Ziele": "goal"}
 ROW = "_row"
@@ -32,11 +34,9 @@ _log = logging.getLogger(__name__)
 Sheets = dict[str, tuple[pd.DataFrame, Report]]
 
 
-def too_many_rows(n: int | str, cap: int) -> str:
-    """The refusal of a sheet with more than ``cap`` rows (German)."""
-    count = f"{n:,}".replace(",", ".") if isinstance(n, int) else n
-    return (f"{count} Zeilen – ein Import darf höchstens {cap:,} Zeilen je Tabelle haben ({ENV_PLAN_ROWS}); "
-            "bitte die Datei aufteilen").replace(",", ".")
+def too_many_rows(cap: int) -> Message:
+    """The refusal of a sheet with more than ``cap`` rows."""
+    return msg("err_plan_too_many_rows", cap=Number(cap, 0), env=ENV_PLAN_ROWS)
 
 
 def cell(v: Any) -> str:
@@ -52,18 +52,18 @@ def cell(v: Any) -> str:
     return str(restore_cell(str(v).strip()))  # our own export's neutralised formula text: as it was
 
 
-def _refused(name: str, message: str) -> Sheets:
+def _refused(name: str, message: Message) -> Sheets:
     r = Report(name)
     r.reject_file(message)
     return {name: (pd.DataFrame(), r)}
 
 
-def _parse_problem(exc: BaseException) -> str:
-    """A parser's exception as a short German reason (expat's entity and amplification limits included)."""
+def _parse_problem(exc: BaseException) -> Message | str:
+    """A parser's exception as a short reason (expat's entity and amplification limits included)."""
     text = str(exc).lower()
     if "amplification" in text or "entit" in text or "recursive" in text:
-        return "verbotene XML-Entitäten (mögliche XML-Bombe)"
-    return f"{type(exc).__name__}: {str(exc)[:120]}" if str(exc) else type(exc).__name__
+        return msg("err_plan_xml_bomb")
+    return msg("err_plan_parse", kind=type(exc).__name__, detail=str(exc)[:120]) if str(exc) else type(exc).__name__
 
 
 def _sheet_frame(ws: Any, name: str, cap: int) -> tuple[pd.DataFrame, Report]:
@@ -77,7 +77,7 @@ def _sheet_frame(ws: Any, name: str, cap: int) -> tuple[pd.DataFrame, Report]:
             row = next(rows, None)
         except XLSX_ERRORS as exc:  # what openpyxl (expat, zipfile) raises for a hostile sheet
             _log.info("sheet %s of %s not readable", ws.title, name, exc_info=exc)
-            report.reject_file(f"Tabellenblatt '{ws.title}' nicht lesbar: {_parse_problem(exc)}")
+            report.reject_file(msg("err_plan_sheet_unreadable", sheet=ws.title, problem=_parse_problem(exc)))
             return pd.DataFrame(), report
         if row is None:
             break
@@ -88,7 +88,7 @@ def _sheet_frame(ws: Any, name: str, cap: int) -> tuple[pd.DataFrame, Report]:
         if header is None:
             header = [c.strip().lower() for c in cells]
         elif len(records) >= cap:
-            report.reject_file(too_many_rows(f"mehr als {cap:,}".replace(",", "."), cap))
+            report.reject_file(too_many_rows(cap))
             return pd.DataFrame(), report
         else:
             records.append(dict(zip(header, cells, strict=False)) | {ROW: i})
@@ -134,34 +134,33 @@ def xlsx_sheets(data: bytes, name: str, cap: int | None = None) -> Sheets:
     cap = cap or max_plan_rows()
     problem = zip_problem(data, XLSX_MAX_UNZIPPED, XLSX_MAX_RATIO)
     if problem:
-        return _refused(name, f"Excel-Datei nicht verwendbar: {problem}")
+        return _refused(name, msg("err_plan_xlsx_unusable", problem=problem))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             part = _dtd_part(z)
             where = _sheet_names(z).get(part or "", "") if part else ""
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        return _refused(name, f"Excel-Datei nicht lesbar: {_parse_problem(exc)}")
+        return _refused(name, msg("err_plan_xlsx_unreadable", problem=_parse_problem(exc)))
     if part:
-        place = f"Tabellenblatt '{where}'" if where else f"Teil '{part}'"
-        return _refused(name, f"Excel-Datei nicht lesbar: {place} enthält XML-Entitäten (DTD), wie sie keine "
-                              "Tabellenkalkulation schreibt (mögliche XML-Bombe); die Datei wird nicht geöffnet")
+        place = msg("err_plan_place_sheet", name=where) if where else msg("err_plan_place_part", name=part)
+        return _refused(name, msg("err_plan_dtd", place=place))
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except XLSX_ERRORS as exc:  # what openpyxl raises for a broken workbook (indicators.ingest.xlsx_errors)
         _log.info("workbook %s not readable", name, exc_info=exc)
-        return _refused(name, f"Excel-Datei nicht lesbar: {_parse_problem(exc)}")
+        return _refused(name, msg("err_plan_xlsx_unreadable", problem=_parse_problem(exc)))
     try:
         try:
             titles = list(wb.sheetnames)
             wanted = [ws for ws in wb.worksheets if ws.title in SHEETS]
         except XLSX_ERRORS as exc:  # the workbook's own parts (sheet list, styles) can be hostile too
             _log.info("workbook %s not readable", name, exc_info=exc)
-            return _refused(name, f"Excel-Datei nicht lesbar: {_parse_problem(exc)}")
+            return _refused(name, msg("err_plan_xlsx_unreadable", problem=_parse_problem(exc)))
         out: Sheets = {ws.title: _sheet_frame(ws, name, cap) for ws in wanted}
     finally:
         wb.close()
     if not out:
-        return _refused(name, f"kein Tabellenblatt 'Massnahmen' oder 'Ziele' (gefunden: {', '.join(titles) or '–'})")
+        return _refused(name, msg("err_plan_no_sheet", found=", ".join(titles) or "–"))
     return out
 
 
@@ -186,16 +185,16 @@ def csv_sheet(data: bytes, name: str, cap: int | None = None) -> Sheets:
     sheet = next((s for s in SHEETS if stem.startswith(s.lower()) or stem.startswith(s.lower().replace("ss", "ß"))),
                  None)
     if sheet is None:
-        return _refused(name, "CSV-Datei muss 'Massnahmen…' oder 'Ziele…' heißen (so weiß der Import, was sie enthält)")
+        return _refused(name, msg("err_plan_csv_name"))
     report = Report(f"{name} [{sheet}]")
     try:
         text = decode(data)[0]
     except UnicodeError as exc:  # undecodable bytes (UTF-16 of odd length): a finding, not a crash
         _log.info("CSV %s not decodable", name, exc_info=exc)
-        report.reject_file(f"Datei nicht lesbar: {_parse_problem(exc)}")
+        report.reject_file(msg("err_plan_file_unreadable", problem=_parse_problem(exc)))
         return {sheet: (pd.DataFrame(), report)}
     if _rows_over(text, cap):
-        report.reject_file(too_many_rows(f"mehr als {cap:,}".replace(",", "."), cap))
+        report.reject_file(too_many_rows(cap))
         return {sheet: (pd.DataFrame(), report)}
     raw = read_csv_text(text, report)
     frame = raw.frame.rename(columns=lambda c: c if c == ROW else str(c).strip().lower())
@@ -222,14 +221,14 @@ def read_sheets(paths: list[str | Path], cap: int | None = None) -> Sheets:
     for p in map(Path, paths):
         limit = max_upload_bytes()
         if not p.is_file() or p.stat().st_size > limit:
-            out.update(_refused(p.name, "Datei nicht gefunden" if not p.is_file()
-                                else f"Datei größer als {limit // 2**20} MB"))
+            out.update(_refused(p.name, msg("err_plan_file_missing") if not p.is_file()
+                                else msg("err_plan_file_too_large", mb=limit // 2**20)))
             continue
         data = p.read_bytes()
         found = xlsx_sheets(data, p.name, cap) if p.suffix.lower() in {".xlsx", ".xlsm"} \
             else csv_sheet(data, p.name, cap)
         for sheet, item in found.items():
             if sheet in out and sheet in SHEETS:
-                item[1].reject_file(f"Tabelle '{sheet}' kommt mehrfach vor")
+                item[1].reject_file(msg("err_plan_sheet_twice", sheet=sheet))
             out[sheet if sheet not in out else f"{sheet} ({p.name})"] = item
     return out

@@ -12,13 +12,14 @@ from __future__ import annotations
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from indicators.errors import msg
 from store.db import session
 from store.models import utcnow
 from store.permissions import User, allowed, require
 from store.planning import rows
-from store.planning.errors import PlanError
+from store.planning.errors import PlanError, record_label
 from store.planning.models import HistoryRow, PartnerRow
-from store.planning.records import ENTITY_LABELS, clean, diff
+from store.planning.records import clean, diff
 from store.planning.repository import _log, _snapshot, _stale, remove_in, update_in
 
 _NAMES = {"measure": "title", "goal": "text", "partner": "organisation"}
@@ -52,7 +53,7 @@ def trash(engine: Engine, user: User) -> list[dict]:
     list of dict
         One entry per record whose last change was its deletion.
     """
-    require(user, "plan_delete", what="Papierkorb")
+    require(user, "plan_delete", what=msg("err_plan_trash_what"))
     out: list[dict] = []
     with session(engine) as s:
         seen: set[tuple[str, int]] = set()
@@ -72,19 +73,19 @@ def trash(engine: Engine, user: User) -> list[dict]:
 
 def restore_in(s: Session, user: User, entity: str, rid: int) -> dict:
     """Write a deleted record back from its last snapshot, inside the caller's transaction."""
-    label = f"{ENTITY_LABELS[entity]} {rid}"
+    label = record_label(entity, rid)
     require(user, "plan_delete", what=label)
     table = rows.TABLES[entity]
     last = _last(s, entity, rid)
     if last is None or last.action != "delete" or s.get(table, rid) is not None:
-        raise PlanError(f"{label} liegt nicht im Papierkorb")
+        raise PlanError(msg("err_plan_not_in_trash", record=label))
     snap = _snapshot_before(s, entity, rid, last.id)
     if snap is None:
-        raise PlanError(f"{label}: kein gespeicherter Stand zum Wiederherstellen")
+        raise PlanError(msg("err_plan_no_snapshot", record=label))
     rec = clean(entity, snap, rows.field_names(s))
     if entity == "partner" and s.scalar(select(PartnerRow).where(PartnerRow.organisation == rec["organisation"])) \
             is not None:
-        raise PlanError(f"Partner '{rec['organisation']}' gibt es schon; {label} wurde nicht wiederhergestellt")
+        raise PlanError(msg("err_plan_partner_blocks_restore", name=rec["organisation"], record=label))
     now = utcnow()
     row = table(id=rid, version=last.version + 1, created=now, updated=now,
                 created_by=str(snap.get("created_by") or user.name)[:64])
@@ -134,7 +135,7 @@ def undo(engine: Engine, user: User) -> dict:
     with session(engine) as s:
         h = _own_last(s, user)
         if h is None:
-            raise PlanError("Es gibt keine eigene Änderung, die rückgängig gemacht werden könnte")
+            raise PlanError(msg("err_plan_nothing_to_undo"))
         entity, rid = h.entity, h.entity_id
         last = _last(s, entity, rid)
         if last is not None and last.id != h.id:
@@ -144,12 +145,12 @@ def undo(engine: Engine, user: User) -> dict:
         elif h.action == "update":
             before = _snapshot_before(s, entity, rid, h.id)
             if before is None:
-                raise PlanError(f"{ENTITY_LABELS[entity]} {rid}: kein früherer Stand")
+                raise PlanError(msg("err_plan_no_earlier", record=record_label(entity, rid)))
             update_in(s, user, entity, rid, before, version=h.version)
         elif h.action == "delete":
             restore_in(s, user, entity, rid)
         else:  # a restore: back to the trash (only those who may delete restored it)
             if not allowed(user, "plan_delete"):
-                require(user, "plan_delete", what=f"{ENTITY_LABELS[entity]} {rid}")
+                require(user, "plan_delete", what=record_label(entity, rid))
             remove_in(s, user, entity, rid, version=h.version)
         return {"entity": entity, "id": rid, "action": h.action}

@@ -62,4 +62,5 @@ def test_gdal_messages_are_german_without_paths(tmp_path):
     assert res.returncode == 1
     assert "keine GeoPackage-Datei" in res.stdout and "not recognized" not in res.stdout  # checked before GDAL
     assert str(tmp_path) not in res.stdout + res.stderr
-    assert gdal_message("/srv/sozmon/var/up/x.shp: odd ring") == "GDAL meldet: x.shp: odd ring"
+    assert str(gdal_message("/srv/sozmon/var/up/x.shp: odd ring")) == "GDAL meldet: x.shp: odd ring"
+    assert gdal_message("/srv/sozmon/var/up/x.shp: odd ring").text("en") == "GDAL reports: x.shp: odd ring"

@@ -26,7 +26,7 @@ def render() -> None:
         rows = audit.entries(auth.engine(), user, since=since, action=action or None, user=who.strip() or None)
         accounts = users.list_users(auth.engine(), user)
     except StoreError as exc:
-        st.error(str(exc))
+        common.show_error(exc)
         return
     frame = audit_table([e.to_json_dict() for e in rows], lang)  # local times, named actions, readable details
     st.dataframe(display_columns(frame, lang, {"action": t("audit_action", lang)}), hide_index=True,

@@ -9,7 +9,7 @@ from geo.spatial.cluster_map import cluster_classification, cluster_members, clu
 from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
 from geo.webmap.layer import MapLabels, MapLayer
-from indicators.errors import InputError
+from indicators.errors import InputError, error_text
 from indicators.formatting import fmt_number, fmt_percent
 from indicators.needs.assess import ASSESSED
 from indicators.needs.assessment import default_setup, need_classes, needs_setup, run_needs
@@ -168,7 +168,7 @@ def _pattern(ds, layer, lang: str) -> None:
         try:
             pat = spatial_pattern(layer, "value")
         except InputError as exc:
-            st.info(t("lisa_failed", lang, message=md(str(exc))))
+            st.info(t("lisa_failed", lang, message=md(error_text(exc, lang))))
             return
         st.write(f"Moran's I = {fmt_number(pat.moran_i, 3, lang)}, p = {fmt_number(pat.p_sim, 3, lang)}")
         st.caption(pat.note_text(lang))

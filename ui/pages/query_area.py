@@ -127,7 +127,7 @@ def render_area_tool() -> None:
         return
     geom, what = chosen
     try:
-        result = _estimator().estimate(geom, year, None, lang)
+        result = _estimator().estimate(geom, year)
     except ValueError as exc:  # EstimateError: e.g. an empty or degenerate drawing
         common.show_error(exc)
         return
@@ -141,6 +141,6 @@ def render_area_tool() -> None:
         return estimate_export(result, what, ds.attribution(), lang)
     downloads.table_downloads(make, f"schaetzung_{year}", lang, t("dl_result", lang))
     for note in result.notes:
-        st.caption(md(note))
+        st.caption(md(common.voice().text(note)))
     st.caption(t("q_estimate_note", lang))
     common.source_footer(ds)

@@ -17,6 +17,7 @@ from geo.join import indicator_layer, rows_layer
 from geo.webmap.folium_map import build_map
 from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
+from indicators.errors import error_text
 from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
@@ -183,15 +184,15 @@ def render_raster_tool() -> None:
         try:
             res = zonal_stats(path, ds.areas, above, user=user)
         except InputError as exc:  # ZonalError, or the sandbox's limits
-            common.show_error(str(exc).replace(path.name, up.name))
+            common.show_error(error_text(exc, common.lang()).replace(path.name, up.name))
             return
     res.raster = up.name
     for note in res.notes:
-        st.caption(md(note))
+        st.caption(md(common.voice().text(note)))
     prefix = "raster"
     cat = zonal_indicators(res, prefix, label=up.name)
     which = st.radio(t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
                      horizontal=True)
-    rows = zonal_rows(res, prefix)
+    rows = zonal_rows(res, prefix, voice=common.voice())
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.geography.attribution}"
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map", source=source)

@@ -127,7 +127,7 @@ def _sandbox_tab(ds, year: int, lang: str) -> None:
         trial, changes = sandbox(ds, year, method=method, threshold=float(threshold),
                                  weights=weights if any(w != 1.0 for w in weights.values()) else None)
     except (InputError, ValueError) as exc:
-        st.warning(md(str(exc)))
+        common.show_error(exc, "warning")
         return
     st.markdown(t("str_sandbox_flagged", lang, n=int(trial["flag"].sum()), total=len(trial)))
     if changes.empty:

@@ -54,7 +54,7 @@ def types_tab(ds, year: int, lang: str) -> None:
     try:
         ty = _typology(geo_id, ds.geography.cache_key(), tuple(chosen), int(k), method, year)
     except (TypologyError, InputError) as exc:
-        st.warning(md(str(exc)))
+        common.show_error(exc, "warning")
         return
     labels = {i: ds.catalogue[i].label(lang) for i in chosen}
     words = ty.words(labels, lang)

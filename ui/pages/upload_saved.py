@@ -81,6 +81,6 @@ def _try(action) -> None:
     try:
         action()
     except StoreError as exc:
-        st.error(str(exc))
+        common.show_error(exc)
     else:
         changed()

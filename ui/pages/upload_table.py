@@ -9,7 +9,7 @@ from geo.uploads.pipeline import UploadContent, accept_upload, copy_provenance
 from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, inferred_totals, recheck_table
 from indicators.compute.disclosure import declare_parts
-from indicators.errors import InputError
+from indicators.errors import InputError, error_message, msg
 from indicators.ingest.growth import growth_lines
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
 from indicators.ingest.roles import ROLES, preview_frame
@@ -62,7 +62,7 @@ def _column_roles(check, lang: str) -> tuple[dict, int]:
     return mapping, int(year)
 
 
-def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
+def _catalogue_form(check, lang: str) -> tuple[list, list, list]:
     """Source and one small form per new variable; returns indicators, sources, problems."""
     st.markdown(t("up_source_of_the_data", lang))
     c1, c2 = st.columns(2)
@@ -98,7 +98,7 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list[str]]:
         try:
             indicators.append(indicator_from_form(fields, variables, src.id if src else ""))
         except FormError as exc:
-            problems += [f"{var}: {p}" for p in exc.problems]
+            problems += [msg("err_form_var_problem", var=var, problem=p) for p in exc.problems]
     return indicators, sources, problems
 
 
@@ -159,12 +159,12 @@ def _new_label(store: DataStore, base, lang: str) -> str:
     return label
 
 
-def _growth_preview(store: DataStore, check, base, indicators: list, lang: str) -> list[str]:
+def _growth_preview(store: DataStore, check, base, indicators: list, lang: str) -> list:
     """What the extension adds, as a list (no problems), or the reason it cannot be made."""
     try:
         growth = preview_growth(base, check.tidy, indicators, store=store)
     except InputError as exc:
-        return [str(exc)]
+        return [error_message(exc)]
     st.markdown(t("gr_preview", lang) + "\n" + "\n".join(
         f"- {md(line)}" for line in growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})))
     return []

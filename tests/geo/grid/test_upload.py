@@ -9,7 +9,8 @@ from geo.geographies import get_geography, load_areas, load_outline
 from geo.grid.service import prepare_grid
 from geo.grid.upload import accept_grid_upload, check_grid_upload
 from geo.uploads.store import DataStore
-from indicators.errors import InputError
+from indicators.errors import InputError, error_text
+from indicators.wording.message import Message
 
 NAME = "Zensus2022_Bevoelkerungszahl_100m-Gitter.csv"
 
@@ -56,11 +57,13 @@ def test_a_path_in_the_name_is_dropped(data):
      "keine Gitterzelle berührt die Stadt"),
     ([], None, "Keine Gitterdatei"),
 ])
-def test_unusable_files_give_a_german_message_not_an_exception(files, max_bytes, needle):
+def test_unusable_files_give_a_message_in_both_languages_not_an_exception(files, max_bytes, needle):
     check = check_grid_upload(files, max_bytes=max_bytes)
-    assert not check.ok and any(needle in e for e in check.errors), check.errors
-    with pytest.raises(InputError, match="nicht verwendbar"):
+    assert not check.ok and any(needle in str(e) for e in check.errors), check.errors
+    assert all(isinstance(e, Message) for e in check.errors)  # rendered in the reader's language
+    with pytest.raises(InputError, match="nicht verwendbar") as caught:
         accept_grid_upload(check, "x", 2022, None)
+    assert error_text(caught.value, "en").startswith("grid files not usable: ")
 
 
 # ------------------------------------------------ narrowed except (issue #25 item 6)
@@ -76,7 +79,8 @@ def test_a_parser_error_no_check_foresaw_is_a_message_and_logged(monkeypatch, ca
     monkeypatch.setattr(upload, "prepare_grid", parser_broke)  # the forked check inherits the patch
     with caplog.at_level(logging.WARNING, logger="geo.grid.upload"):
         check = check_grid_upload([("gitter.csv", b"GITTER_ID_100m;Einwohner\n")])
-    assert check.errors == ["gitter.csv: Datei nicht lesbar (UnicodeDecodeError)"]
+    assert [str(e) for e in check.errors] == ["gitter.csv: Datei nicht lesbar (UnicodeDecodeError)"]
+    assert check.errors[0].text("en") == "gitter.csv: file not readable (UnicodeDecodeError)"
     assert any(r.exc_info for r in caplog.records)
 
 

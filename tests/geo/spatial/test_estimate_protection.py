@@ -69,7 +69,7 @@ def test_small_area_gets_no_estimate():
     est = _estimator([400] * (N * N), [30] * (N * N), [80] * (N * N))
     res = est.estimate(box(0, 0, 60, 60))  # a corner with ~ 1/11 of an area: < 300 residents
     assert res.table["suppressed"].all() and res.table["value"].isna().all()
-    assert any(f"Weniger als {DEFAULT_MIN_POPULATION}" in n for n in res.notes)
+    assert any(f"Weniger als {DEFAULT_MIN_POPULATION}" in str(n) for n in res.notes)
 
 
 def test_rates_are_recomputed_from_rounded_counts():

@@ -7,6 +7,7 @@ from rasterio.transform import from_origin
 from shapely.geometry import box
 
 from geo.spatial.zonal import ZonalError, zonal_indicators, zonal_rows, zonal_stats
+from indicators.wording.voice import Voice
 
 NODATA = -9999.0
 # rasterio 1.4 with affine 3 warns about its own use of "*" for matrix products
@@ -53,21 +54,34 @@ def test_area_outside_raster_gets_nan_and_note(tif, areas):
     res = zonal_stats(tif, areas)
     c = res.stats.set_index("code").loc["C"]
     assert np.isnan(c["mean"]) and np.isnan(c["sum"])
-    assert "außerhalb des Rasters" in c["note"]
-    assert any(n.startswith("C Weit weg") for n in res.notes)
+    assert "außerhalb des Rasters" in str(c["note"])
+    assert any(str(n).startswith("C Weit weg") for n in res.notes)
+
+
+def test_notes_and_table_speak_the_readers_language(tif, areas):
+    # the computation is language-free (notes are wording keys); the front door's voice renders them
+    res = zonal_stats(tif, areas)
+    english, german = Voice.of("en"), Voice.of("de")
+    text = res.to_text(voice=english)
+    assert "method center" in text and "Area" in text and "(outside the raster)" in text
+    assert "Methode" not in text and "außerhalb" not in text
+    assert "Methode center" in res.to_text(voice=german) and "(außerhalb des Rasters)" in res.to_text(voice=german)
+    notes = [a["note"] for a in res.to_json_dict(voice=english)["areas"]]
+    assert "outside the raster" in notes and all(isinstance(n, str) for n in notes)
+    assert [english.text(n) for n in res.notes] == ["C Weit weg: outside the raster"]
 
 
 def test_partly_outside_area_is_noted(tif):
     part = gpd.GeoDataFrame({"code": ["P"], "name": ["Halb"]}, geometry=[box(20, 0, 60, 20)], crs="EPSG:25832")
     s = zonal_stats(tif, part).stats.iloc[0]
-    assert s["mean"] == 5 and "50\u00a0% der Fläche außerhalb" in s["note"]
+    assert s["mean"] == 5 and "50\u00a0% der Fläche außerhalb" in str(s["note"])
 
 
 def test_only_nodata_cells(tmp_path):
     path = write_tif(tmp_path / "nodata.tif", [[NODATA, NODATA]], from_origin(0, 10, 10, 10))
     a = gpd.GeoDataFrame({"code": ["X"], "name": ["X"]}, geometry=[box(0, 0, 20, 10)], crs="EPSG:25832")
     s = zonal_stats(path, a).stats.iloc[0]
-    assert s["count"] == 0 and np.isnan(s["mean"]) and s["note"] == "nur NoData-Zellen"
+    assert s["count"] == 0 and np.isnan(s["mean"]) and str(s["note"]) == "nur NoData-Zellen"
 
 
 def test_nan_cells_without_declared_nodata_are_ignored(tmp_path):

@@ -33,12 +33,13 @@ def test_checks_beyond_the_cap_wait_and_then_get_a_message(monkeypatch, capsys):
 def test_a_front_end_shows_the_wait_in_its_page(monkeypatch):
     from geo.uploads import slots
 
-    shown: list[str] = []
+    shown: list = []
     monkeypatch.setattr(slots, "NOTICES", [shown.append])
     monkeypatch.setenv("SOZIALMONITOR_UPLOAD_CHECKS", "1")
     with check_slot("erste.csv"), pytest.raises(UploadLimitError):
         run_limited(_one, seconds=1, file_label="zweite.csv")
-    assert len(shown) == 1 and "wartet auf einen freien Platz" in shown[0]
+    assert len(shown) == 1 and "wartet auf einen freien Platz" in str(shown[0])
+    assert "waits for a free slot" in shown[0].text("en")  # a Message: the page shows it in its language
 
 
 def test_two_slots_by_default_across_processes(data_dir):
