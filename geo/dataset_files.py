@@ -22,6 +22,7 @@ import yaml
 from sqlalchemy import Engine
 
 from geo.dataset_cache import LAYER, contents_from_frames
+from geo.read_errors import VECTOR_ERRORS
 from store.contents import Contents, Pending, attach, pending
 
 _LOG = logging.getLogger(__name__)
@@ -62,6 +63,10 @@ def read_folder(folder: Path) -> Contents:
     return contents_from_frames(areas=areas, table=table, catalogue=catalogue, meta=meta or {})
 
 
+# what reading an old folder raises when a file in it is damaged (GDAL, pandas, YAML, a missing column)
+READ_ERRORS = (*VECTOR_ERRORS, yaml.YAMLError, KeyError, UnicodeError)
+
+
 def migrate_files(engine: Engine, root: Path) -> FileMigration:
     """Move every registered version that has its contents only in a folder under ``root`` into the database."""
     out = FileMigration()
@@ -76,7 +81,7 @@ def migrate_files(engine: Engine, root: Path) -> FileMigration:
         started = time.monotonic()
         try:
             contents = read_folder(folder)
-        except Exception:  # one unreadable folder must not stop the start or the others
+        except READ_ERRORS:  # one damaged folder stops neither the start nor the others
             _LOG.exception("Datensatz %s (Version %s): Ordner %s nicht lesbar", item.name, item.version, folder)
             out.failed.append(item)
             continue

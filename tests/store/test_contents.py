@@ -192,3 +192,33 @@ def test_a_missing_folder_is_reported_and_the_rest_moves(engine, tmp_path):
     result = migrate_files(engine, root)
     assert [(p.name, p.version) for p in result.missing] == [("alt_b", 1)] and len(result.moved) == 2
     assert [(p.name, p.version) for p in contents.pending(engine)] == [("alt_b", 1)]
+
+
+@pytest.mark.parametrize("damage", ["gpkg", "yaml", "csv_column"])
+def test_a_damaged_folder_is_reported_as_failed_and_the_rest_moves(engine, tmp_path, damage):
+    from geo.dataset_files import migrate_files
+
+    root = tmp_path / "data"
+    rels = _old_installation(engine, root)
+    folder = root / rels["alt_b@1"]
+    if damage == "gpkg":
+        (folder / "boundaries.gpkg").write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    elif damage == "yaml":
+        (folder / "meta.yaml").write_text("label: [unclosed\n", encoding="utf-8")
+    else:
+        (folder / "table.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    result = migrate_files(engine, root)
+    assert [(p.name, p.version) for p in result.failed] == [("alt_b", 1)] and len(result.moved) == 2
+
+
+def test_a_bug_while_moving_a_folder_is_not_reported_as_a_damaged_folder(engine, tmp_path, monkeypatch):
+    from geo import dataset_files
+
+    def bug(**_kw):
+        raise TypeError("contents_from_frames() got an unexpected keyword")
+
+    root = tmp_path / "data"
+    _old_installation(engine, root)
+    monkeypatch.setattr(dataset_files, "contents_from_frames", bug)
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        dataset_files.migrate_files(engine, root)
