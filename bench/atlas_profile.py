@@ -30,8 +30,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PARTS = ("render", "_controls", "_layer", "_flag_rule", "_classes", "build_map", "show_map", "_flag_list",
-         "_ranking", "ranking_table", "_ranking_downloads", "_profile", "area_profile", "series_chart")
+         "_ranking", "ranking_table", "_ranking_downloads")
+PROFILE_PARTS = ("profile", "area_profile", "series_chart")  # ui/pages/atlas_profile.py
 DOWNLOADS = ("data_downloads", "print_map_downloads", "report_download", "all_years_download", "table_downloads")
+
+
+def _time_all(groups, times: dict) -> None:
+    """Wrap every named function of each (module, names, label prefix) to record its seconds in ``times``."""
+    for module, names, prefix in groups:
+        for name in names:
+            _timed(module, name, prefix + name, times)
 
 
 def _timed(module, name: str, label: str, times: dict) -> None:
@@ -94,13 +102,11 @@ def main(argv: list[str] | None = None) -> None:
     from streamlit.testing.v1 import AppTest
 
     import ui.pages.atlas as atlas
+    import ui.pages.atlas_profile as atlas_profile
     from ui import downloads
 
     times: dict[str, list[float]] = collections.defaultdict(list)
-    for name in PARTS:
-        _timed(atlas, name, name, times)
-    for name in DOWNLOADS:
-        _timed(downloads, name, f"downloads.{name}", times)
+    _time_all(((atlas, PARTS, ""), (atlas_profile, PROFILE_PARTS, ""), (downloads, DOWNLOADS, "downloads.")), times)
     runs: list = []
     if args.profile:
         _profiled(runs)

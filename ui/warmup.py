@@ -31,6 +31,7 @@ FIRST = (  # what the pages import at the top (pandas, geopandas, folium, branca
     "geo.webmap.folium_map", "geo.join", "indicators.compute.flags", "indicators.compute.profile",
     "indicators.compute.ranking", "indicators.compute.smoothing", "indicators.compute.timeseries",
     "geo.printmap.spec", "geo.printmap.text", "indicators.query.syntax", "ui.common", "ui.downloads", "ui.pages",
+    "ui.pages.atlas_profile",  # the atlas's profile part (its imports are the atlas's own)
     "streamlit.emojis",  # st.set_page_config(page_icon=🗺️) looks the icon up in its table of every emoji
 )
 SECOND = ("mapclassify",)  # scipy.stats, scikit-learn, matplotlib.pyplot: about 1 s

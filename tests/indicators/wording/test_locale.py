@@ -17,7 +17,7 @@ def test_german_and_english_locales():
 
 
 def test_the_atlas_series_chart_is_configured_with_the_locale():
-    from ui.pages.atlas import series_chart
+    from ui.pages.atlas_profile import series_chart
 
     ts = pd.DataFrame({"Innenstadt": [21.0, 21.5]}, index=[2021, 2022])  # synthetic
     spec = series_chart(ts, "%", 1, "de").to_dict()
