@@ -203,7 +203,7 @@ def _cells(frame: pd.DataFrame, id_col: str, res: int, report: Report) -> pd.Dat
         off = np.maximum((out["x_mp"] - out["east"] - res / 2).abs(), (out["y_mp"] - out["north"] - res / 2).abs())
         wrong = ~bad & ~(off <= 1)
         for row in frame.index[wrong]:
-            report.add(int(row), xc, msg("grid_bad_centre", x=x[row], y=y[row], id=ids[row],  # type: ignore[index]
+            report.add(int(row), xc, msg("grid_bad_centre", x=out.at[row, "x_mp"], y=out.at[row, "y_mp"], id=ids[row],
                                          ex=f"{out.at[row, 'east'] + res / 2:.0f}", ey=f"{out.at[row, 'north'] + res / 2:.0f}"))
         bad = bad | wrong
     return out[~bad]
