@@ -4,6 +4,7 @@ Run with ``make run``. This file only sets up the page, the language and the
 navigation; every view lives in ``ui/pages/`` and every computation in ``geo/`` and
 ``indicators/``.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -38,8 +39,10 @@ PAGES = [  # (module in ui/, title key, URL path)
 def _view(module: str):
     """The page function; its module is imported on first use, so starting the
     app does not load the libraries of pages nobody opened (esda, rasterio, ...)."""
+
     def render() -> None:
         importlib.import_module(f"ui.pages.{module}").render()
+
     render.__name__ = f"render_{module}"
     return render
 
@@ -50,6 +53,8 @@ user = auth.gate()  # the database is upgraded here; without the right to enter,
 st.sidebar.title(t("app_title", lang))
 if user.role == "admin":
     PAGES = [*PAGES, ("admin", "page_admin", "verwaltung")]
-pages = [st.Page(_view(module), title=t(key, lang), url_path=path, default=(module == "atlas"))
-         for module, key, path in PAGES]
+pages = [
+    st.Page(_view(module), title=t(key, lang), url_path=path, default=(module == "atlas"))
+    for module, key, path in PAGES
+]
 st.navigation(pages).run()

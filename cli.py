@@ -8,6 +8,7 @@ errors (subclasses of :class:`indicators.errors.SozialmonitorError`) are mapped 
 :func:`main`. Anything else is a bug: logged with its traceback, exit code 2.
 ``SOZIALMONITOR_LANG=en`` switches the command line to English.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -14,6 +14,7 @@ session's first run.
 AppTest adds its own overhead (polling, and a one-time ``inspect.stack()`` of its runner):
 compare runs of this script with each other, not with browser figures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PARTS = ("render", "_controls", "_layer", "_flag_rule", "_classes", "build_map", "show_map", "_flag_list",
-         "_ranking", "ranking_table", "_ranking_downloads")
+PARTS = (
+    "render",
+    "_controls",
+    "_layer",
+    "_flag_rule",
+    "_classes",
+    "build_map",
+    "show_map",
+    "_flag_list",
+    "_ranking",
+    "ranking_table",
+    "_ranking_downloads",
+)
 PROFILE_PARTS = ("profile", "area_profile", "series_chart")  # ui/pages/atlas_profile.py
 DOWNLOADS = ("data_downloads", "print_map_downloads", "report_download", "all_years_download", "table_downloads")
 
@@ -51,6 +63,7 @@ def _timed(module, name: str, label: str, times: dict) -> None:
             return func(*args, **kwargs)
         finally:
             times[label].append(time.perf_counter() - t0)
+
     setattr(module, name, wrapper)
 
 
@@ -69,6 +82,7 @@ def _profiled(runs: list) -> None:
         finally:
             prof.disable()
             runs.append((prof, time.perf_counter() - t0))
+
     script_runner.ScriptRunner._run_script = run_script  # type: ignore[method-assign]
 
 
@@ -87,8 +101,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reruns", type=int, default=10)
     parser.add_argument("--area", default=None, help="open with ?area=CODE (profile table and chart)")
     parser.add_argument("--geography", default=None, help="open with ?geography=ID (e.g. zensus2011-100m)")
-    parser.add_argument("--indicators", default="share_under18,old_age_dependency",
-                        help="the two indicators the reruns alternate between")
+    parser.add_argument(
+        "--indicators",
+        default="share_under18,old_age_dependency",
+        help="the two indicators the reruns alternate between",
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the script thread")
     parser.add_argument("--lines", type=int, default=35)
     args = parser.parse_args(argv)
@@ -132,8 +149,9 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"the atlas raised: {at.exception}")
     if args.profile:
         _show("rerun after an indicator change", runs[-1], args.lines)
-    print(f"\nrerun after an indicator change: {statistics.median(took) * 1000:.1f} ms (AppTest, median of "
-          f"{len(took)})")
+    print(
+        f"\nrerun after an indicator change: {statistics.median(took) * 1000:.1f} ms (AppTest, median of {len(took)})"
+    )
     for label, values in sorted(times.items(), key=lambda kv: -sum(kv[1])):
         print(f"  {label:32s} {sum(values) / len(took) * 1000:7.2f} ms per run  ({len(values) / len(took):.0f}×)")
     second = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)

@@ -12,6 +12,7 @@ With ``BARE_CLASSES=mapclassify`` in the environment the class edges come from
 it: a diagnostic baseline for P1 that pays the classifier's imports (scipy,
 scikit-learn, matplotlib) like the app does.
 """
+
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ the app as ``make run`` starts it (``python cli.py serve``), other scripts with
 ``/_stcore/health`` is polled. One server at a time; every server is stopped by
 its process id when the benchmark ends.
 """
+
 from __future__ import annotations
 
 import base64
@@ -23,14 +24,19 @@ from urllib.parse import urlparse
 from bench.common import ROOT, WORK
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TIMEOUT_MS = 90_000
 IFRAME = "iframe[src*='streamlit_folium']"
 POLYGON = "path.leaflet-interactive"
-IDLE = ("[data-testid=stApp][data-test-connection-state=CONNECTED]",
-        "[data-test-script-state=notRunning]")
+IDLE = ("[data-testid=stApp][data-test-connection-state=CONNECTED]", "[data-test-script-state=notRunning]")
 
 
 @dataclass
@@ -58,8 +64,14 @@ def command(script: str, port: int, plain: bool = False) -> list[str]:
         head = [sys.executable, "cli.py", "serve", "--port", str(port)]
     else:
         head = [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port)]
-    return head + ["--server.headless", "true", "--browser.gatherUsageStats", "false",
-                   "--server.fileWatcherType", "none"]
+    return head + [
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
 
 
 def start(script: str, timeout_s: float = 120, plain: bool = False, env: dict | None = None) -> Server:
@@ -125,15 +137,13 @@ def chromium():
 
 def _is_local(url: str) -> bool:
     parsed = urlparse(url)
-    return parsed.scheme in {"data", "blob", "about"} or (parsed.hostname or "") in {
-        "localhost", "127.0.0.1", "::1"}
+    return parsed.scheme in {"data", "blob", "about"} or (parsed.hostname or "") in {"localhost", "127.0.0.1", "::1"}
 
 
 def new_page(browser):
     """A fresh context and page; requests off localhost are aborted (offline)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
-    context.route("**/*", lambda r: r.continue_() if _is_local(r.request.url)
-                  else r.abort("internetdisconnected"))
+    context.route("**/*", lambda r: r.continue_() if _is_local(r.request.url) else r.abort("internetdisconnected"))
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     return context, page
@@ -195,12 +205,11 @@ class WireClock:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         self._back, self._forward, self._decode_error = BackMsg, ForwardMsg, DecodeError
-        self.reruns: list[float] = []    # timestamps (s) of rerun_script requests
+        self.reruns: list[float] = []  # timestamps (s) of rerun_script requests
         self.finished: list[float] = []  # timestamps (s) of script_finished messages
         self._cdp = page.context.new_cdp_session(page)
         self._cdp.on("Network.webSocketFrameSent", lambda e: self._frame(e, self._back, "rerun_script"))
-        self._cdp.on("Network.webSocketFrameReceived",
-                     lambda e: self._frame(e, self._forward, "script_finished"))
+        self._cdp.on("Network.webSocketFrameReceived", lambda e: self._frame(e, self._forward, "script_finished"))
         self._cdp.send("Network.enable")
 
     def _frame(self, event: dict, proto, kind: str) -> None:
@@ -243,9 +252,12 @@ def change_and_time(page, label: str, index: int) -> tuple[float, float]:
     option.wait_for()
     t0 = time.perf_counter()
     option.click()
-    page.wait_for_function(f"(old) => {{ const f = ({FILLS_JS})(); "
-                            "return f.length > 0 && JSON.stringify(f) !== JSON.stringify(old); }",
-                            arg=before, polling="raf", timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        f"(old) => {{ const f = ({FILLS_JS})(); return f.length > 0 && JSON.stringify(f) !== JSON.stringify(old); }}",
+        arg=before,
+        polling="raf",
+        timeout=TIMEOUT_MS,
+    )
     to_fills = time.perf_counter() - t0
     wait_idle(page)
     deadline = time.perf_counter() + TIMEOUT_MS / 1000

@@ -5,6 +5,7 @@ the figure (several runs: median, min, max), the baseline measured in the same r
 (if the issue defines one), the target and whether it was met. A benchmark whose
 code has not landed yet returns a row with ``status`` "not available yet".
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,22 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 WORK = BENCH / "_work"  # scratch files (gitignored)
 NOT_AVAILABLE = "not available yet"
-PACKAGES = ("streamlit", "streamlit-folium", "folium", "geopandas", "shapely", "pyproj", "pyogrio",
-            "pandas", "numpy", "libpysal", "esda", "mapclassify", "matplotlib", "playwright")
+PACKAGES = (
+    "streamlit",
+    "streamlit-folium",
+    "folium",
+    "geopandas",
+    "shapely",
+    "pyproj",
+    "pyogrio",
+    "pandas",
+    "numpy",
+    "libpysal",
+    "esda",
+    "mapclassify",
+    "matplotlib",
+    "playwright",
+)
 
 
 @dataclass
@@ -49,8 +64,7 @@ class Stats:
     def text(self, unit: str, fmt: str = "{:.3g}") -> str:
         if len(self.values) == 1:
             return f"{fmt.format(self.median)} {unit} (n=1)".strip()
-        return (f"{fmt.format(self.median)} {unit} ({fmt.format(self.min)}–{fmt.format(self.max)}, "
-                f"n={len(self.values)})")
+        return f"{fmt.format(self.median)} {unit} ({fmt.format(self.min)}–{fmt.format(self.max)}, n={len(self.values)})"
 
 
 @dataclass
@@ -106,8 +120,9 @@ def run_child(args: list[str], timeout: float = 600, env: dict | None = None) ->
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=out, stderr=err,
-                                env={**os.environ, **(env or {})})
+        proc = subprocess.Popen(
+            [sys.executable, *args], cwd=ROOT, stdout=out, stderr=err, env={**os.environ, **(env or {})}
+        )
         deadline = t0 + timeout
         while True:
             pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
@@ -122,8 +137,13 @@ def run_child(args: list[str], timeout: float = 600, env: dict | None = None) ->
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return ChildResult(proc.returncode, wall, ru.ru_maxrss / 1024,
-                           out.read().decode(errors="replace"), err.read().decode(errors="replace"))
+        return ChildResult(
+            proc.returncode,
+            wall,
+            ru.ru_maxrss / 1024,
+            out.read().decode(errors="replace"),
+            err.read().decode(errors="replace"),
+        )
 
 
 def last_json(text: str) -> dict:
@@ -152,7 +172,7 @@ def _ram_gb() -> float | None:
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal:"):
-                return int(line.split()[1]) / 1024 ** 2
+                return int(line.split()[1]) / 1024**2
     except OSError:
         pass
     return None
@@ -160,16 +180,21 @@ def _ram_gb() -> float | None:
 
 def _chromium_version() -> str:
     try:
-        return subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True,
-                              timeout=20).stdout.strip() or "?"
+        return (
+            subprocess.run(
+                ["/usr/bin/chromium", "--version"], capture_output=True, text=True, timeout=20
+            ).stdout.strip()
+            or "?"
+        )
     except (OSError, subprocess.TimeoutExpired):
         return "not found"
 
 
 def _git_commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, timeout=10).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
         return "?"
 

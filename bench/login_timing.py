@@ -6,6 +6,7 @@ verifies one password hash, so the medians should lie within the noise of each o
 
     .venv/bin/python bench/login_timing.py [--runs 15]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,15 +42,21 @@ def main(argv: list[str] | None = None) -> int:
         users.add_user(engine, admin, "zu", "viewer", "richtig-123")
         for i in range(5):
             _time(engine, "zu", f"falsch-{i}")
-        cases = {"unbekannter Name": ("niemand", "x"), "falsches Passwort": ("offen", "x"),
-                 "gesperrtes Konto": ("zu", "richtig-123"), "Erfolg": ("offen", "richtig-123")}
+        cases = {
+            "unbekannter Name": ("niemand", "x"),
+            "falsches Passwort": ("offen", "x"),
+            "gesperrtes Konto": ("zu", "richtig-123"),
+            "Erfolg": ("offen", "richtig-123"),
+        }
         times: dict[str, list[float]] = {c: [] for c in cases}
         for _ in range(args.runs):  # interleaved, so load changes hit every case alike
             for case, (name, password) in cases.items():
                 times[case].append(_time(engine, name, password))
         for case, values in times.items():
-            print(f"{case:20s} median {statistics.median(values) * 1000:7.1f} ms "
-                  f"(min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f}, n={len(values)})")
+            print(
+                f"{case:20s} median {statistics.median(values) * 1000:7.1f} ms "
+                f"(min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f}, n={len(values)})"
+            )
         engine.dispose()
     return 0
 

@@ -18,6 +18,7 @@ shared-strings bomb of the fuzz corpus (refused by its cap) and one open each.
 Target: A's median with B ≤ 1.5 × without B. The machine is shared with other
 work: absolute seconds are noisy.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,33 +39,47 @@ from bench.common import ROOT, WORK, Row, Stats
 
 TARGET = 1.5
 CORPUS_BOMB = ROOT / "tests" / "data" / "bad" / "xlsx_shared_strings_bomb.xlsx"
-CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                 b'content-types"><Default Extension="xml" ContentType="application/xml"/><Override '
-                 b'PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                 b'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType='
-                 b'"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
-RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-        b'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        b'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-WORKBOOK = (b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
-            b'2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-            b'<sheet name="Daten" sheetId="1" r:id="rId1"/></sheets></workbook>')
-WB_RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-           b'2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-           b'2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+CONTENT_TYPES = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    b'content-types"><Default Extension="xml" ContentType="application/xml"/><Override '
+    b'PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    b'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType='
+    b'"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+)
+RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    b'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+WORKBOOK = (
+    b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+    b'2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+    b'<sheet name="Daten" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WB_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    b'2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    b'2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
 
 
 def wide_row_workbook(path: Path, cells: int, seed: int) -> Path:
     """An XLSX whose only sheet row has ``cells`` random numbers (SYNTHETIC hostile file)."""
     rng = random.Random(seed)
     body = "".join(f"<c><v>{rng.random():.12f}</v></c>" for _ in range(cells))
-    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-             f'spreadsheetml/2006/main"><sheetData><row r="1">{body}</row></sheetData></worksheet>').encode()
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main"><sheetData><row r="1">{body}</row></sheetData></worksheet>'
+    ).encode()
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
-                           ("xl/workbook.xml", WORKBOOK), ("xl/_rels/workbook.xml.rels", WB_RELS),
-                           ("xl/worksheets/sheet1.xml", sheet)):
+        for name, data in (
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", RELS),
+            ("xl/workbook.xml", WORKBOOK),
+            ("xl/_rels/workbook.xml.rels", WB_RELS),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ):
             zf.writestr(name, data)
     path.write_bytes(buf.getvalue())
     return path
@@ -115,8 +130,13 @@ def _open(br, url: str) -> float:
 
 def run(smoke: bool = False) -> list[Row]:
     if not Path(browser.CHROMIUM).exists():
-        return [Row(id="P10", figure="atlas while a hostile upload is refused",
-                    status=f"skipped: no chromium at {browser.CHROMIUM}")]
+        return [
+            Row(
+                id="P10",
+                figure="atlas while a hostile upload is refused",
+                status=f"skipped: no chromium at {browser.CHROMIUM}",
+            )
+        ]
     n = 1 if smoke else 6
     WORK.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="p10-", dir=WORK) as tmp:
@@ -127,8 +147,15 @@ def run(smoke: bool = False) -> list[Row]:
         with browser.serving("app.py", env=env) as srv, browser.chromium() as br:
             _open(br, srv.url)  # first visit: imports and caches, not measured
             alone = [_open(br, srv.url) for _ in range(n)]
-            cmd = [sys.executable, str(Path(__file__).resolve()), "--uploader", srv.url, "--stop", str(stop),
-                   *map(str, files)] + (["--rounds", "1"] if smoke else [])
+            cmd = [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--uploader",
+                srv.url,
+                "--stop",
+                str(stop),
+                *map(str, files),
+            ] + (["--rounds", "1"] if smoke else [])
             b = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             try:
                 if not smoke:
@@ -144,16 +171,32 @@ def run(smoke: bool = False) -> list[Row]:
                     out, _ = b.communicate()
     refused = out.count("refused ")
     if b.returncode != 0 or not refused:
-        return [Row(id="P10", figure="atlas while a hostile upload is refused",
-                    status=f"error: session B refused nothing (exit {b.returncode}): {out[-300:]}")]
+        return [
+            Row(
+                id="P10",
+                figure="atlas while a hostile upload is refused",
+                status=f"error: session B refused nothing (exit {b.returncode}): {out[-300:]}",
+            )
+        ]
     value, base = Stats(during), Stats(alone)
     figure = "smoke: atlas open during a refused upload" if smoke else "atlas open → polygons during hostile upload"
-    return [Row(id="P10", figure=figure, unit="s", value=value, baseline=base, target=f"≤ {TARGET}×",
-                met=None if smoke else value.median <= TARGET * base.median,
-                measures=("Session A: fresh context, goto → first polygon in the map iframe; baseline alone, "
-                          f"value while session B uploads hostile XLSX files on 'Daten laden' ({refused} refused, "
-                          "each parsed in the sandboxed child until refused). Shared machine."),
-                extra={"refused": refused, "b_log": out[-2000:]})]
+    return [
+        Row(
+            id="P10",
+            figure=figure,
+            unit="s",
+            value=value,
+            baseline=base,
+            target=f"≤ {TARGET}×",
+            met=None if smoke else value.median <= TARGET * base.median,
+            measures=(
+                "Session A: fresh context, goto → first polygon in the map iframe; baseline alone, "
+                f"value while session B uploads hostile XLSX files on 'Daten laden' ({refused} refused, "
+                "each parsed in the sandboxed child until refused). Shared machine."
+            ),
+            extra={"refused": refused, "b_log": out[-2000:]},
+        )
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ In headless Chromium on one warm app server (``cli.py serve``):
 - indicator change on the grid map → new fill colours (≤ 600 ms);
 - websocket bytes the browser receives while the grid page opens (the map travels in them).
 """
+
 from __future__ import annotations
 
 import time
@@ -16,8 +17,10 @@ from bench.common import Row, Stats
 
 AREAS = "path.leaflet-interactive.sm-area"
 # above 500 areas the map draws on one canvas (no element per cell): count the layers instead
-CANVAS_CELLS = ("() => !!window.smAreaFills && window.smAreaFills().length >= 3000"
-                " && !!document.querySelector('canvas.leaflet-zoom-animated')")
+CANVAS_CELLS = (
+    "() => !!window.smAreaFills && window.smAreaFills().length >= 3000"
+    " && !!document.querySelector('canvas.leaflet-zoom-animated')"
+)
 
 
 def browser_figures(*, geography: str, changes: int, rounds: int) -> dict:
@@ -53,10 +56,12 @@ def browser_figures(*, geography: str, changes: int, rounds: int) -> dict:
         open_map(br, st_url, st_js)
         ws_bytes.clear()
         for r in range(rounds):
-            for kind in (("grid", "stadtteile") if r % 2 == 0 else ("stadtteile", "grid")):
+            for kind in ("grid", "stadtteile") if r % 2 == 0 else ("stadtteile", "grid"):
                 out[kind].append(open_map(br, grid_url, grid_js) if kind == "grid" else open_map(br, st_url, st_js))
-        for url, js, fills, rerun in ((grid_url, grid_js, "to_fills", "rerun"),
-                                      (st_url, st_js, "st_fills", "st_rerun")):
+        for url, js, fills, rerun in (
+            (grid_url, grid_js, "to_fills", "rerun"),
+            (st_url, st_js, "st_fills", "st_rerun"),
+        ):
             ctx, page = browser.new_page(br)
             try:
                 page.goto(url)
@@ -84,20 +89,49 @@ def browser_rows(*, geography: str, changes: int, rounds: int) -> list[Row]:
     rerun, st_rerun = Stats([v * 1000 for v in b["rerun"]]), Stats([v * 1000 for v in b["st_rerun"]])
     kb = Stats([v / 1000 for v in b["ws_bytes"]])
     return [
-        Row(id="P11", figure="page open → cells visible, 100 m grid (warm server)", unit="s", value=grid,
-            baseline=st, target="≤ 1.5×", met=grid.median / st.median <= 1.5,
+        Row(
+            id="P11",
+            figure="page open → cells visible, 100 m grid (warm server)",
+            unit="s",
+            value=grid,
+            baseline=st,
+            target="≤ 1.5×",
+            met=grid.median / st.median <= 1.5,
             measures="fresh context, goto → ≥ 3,000 area paths in the st_folium iframe; baseline the "
-                     "Stadtteil map (goto → its area paths), same server, alternating order"),
-        Row(id="P11", figure="indicator change → new fill colours, 100 m grid", unit="ms", value=fills,
-            baseline=st_fills, fmt="{:.0f}", target="≤ 600 ms", met=fills.median <= 600,
+            "Stadtteil map (goto → its area paths), same server, alternating order",
+        ),
+        Row(
+            id="P11",
+            figure="indicator change → new fill colours, 100 m grid",
+            unit="ms",
+            value=fills,
+            baseline=st_fills,
+            fmt="{:.0f}",
+            target="≤ 600 ms",
+            met=fills.median <= 600,
             measures="sidebar 'Indikator' option click → the cells' fill colours differ (polled per frame); "
-                     "baseline the same on the Stadtteil map"),
-        Row(id="P11", figure="indicator change, script rerun, 100 m grid", unit="ms", value=rerun,
-            baseline=st_rerun, fmt="{:.0f}", target="–",
+            "baseline the same on the Stadtteil map",
+        ),
+        Row(
+            id="P11",
+            figure="indicator change, script rerun, 100 m grid",
+            unit="ms",
+            value=rerun,
+            baseline=st_rerun,
+            fmt="{:.0f}",
+            target="–",
             measures="rerun_script request → script_finished message, browser timestamps on the websocket; "
-                     "baseline the Stadtteil map"),
-        Row(id="P11", figure="websocket bytes while the 100 m grid page opens", unit="kB", value=kb, fmt="{:.0f}",
-            target="≤ 800 kB", met=kb.max <= 800,
+            "baseline the Stadtteil map",
+        ),
+        Row(
+            id="P11",
+            figure="websocket bytes while the 100 m grid page opens",
+            unit="kB",
+            value=kb,
+            fmt="{:.0f}",
+            target="≤ 800 kB",
+            met=kb.max <= 800,
             measures="sum of websocket frame payloads the browser receives from goto until the page is idle "
-                     "(Streamlit sends the map in them); static JS/CSS not counted"),
+            "(Streamlit sends the map in them); static JS/CSS not counted",
+        ),
     ]

@@ -23,6 +23,7 @@ In headless Chromium on one warm app server (``cli.py serve``):
 
 The browser figures are :mod:`bench.p11_browser`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -97,7 +98,7 @@ def print_100m(out: Path, repeat: int) -> tuple[Stats, Stats]:
 
 def synthetic_file(path: Path, n: int) -> None:
     """SYNTHETIC: n 100 m cells in a square around Lübeck's centre, values made up."""
-    side = int(n ** 0.5) + 1
+    side = int(n**0.5) + 1
     e0, n0 = 4_368_000 - 100 * (side // 2), 3_418_000 - 100 * (side // 2)
     lines = ["GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner;durchschnHHGroesse;werterlaeuternde_Zeichen"]
     k = 0
@@ -106,8 +107,11 @@ def synthetic_file(path: Path, n: int) -> None:
             if k == n:
                 break
             e, no = e0 + 100 * i, n0 + 100 * j
-            lines.append(f"CRS3035RES100mN{no}E{e};{e + 50};{no + 50};{(i * 7 + j * 13) % 300};"
-                         f"{1 + ((i + j) % 20) / 10:.1f}".replace(".", ",") + ";")
+            lines.append(
+                f"CRS3035RES100mN{no}E{e};{e + 50};{no + 50};{(i * 7 + j * 13) % 300};"
+                f"{1 + ((i + j) % 20) / 10:.1f}".replace(".", ",")
+                + ";"
+            )
             k += 1
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
 
@@ -125,9 +129,18 @@ def child(path: str) -> None:
     grid, squares = clip_to_city(grid, load_outline(st).union_all())
     res = aggregate_grid(grid, squares, load_areas(st))
     ru = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"seconds": time.perf_counter() - t, "peak_rss_mb": self_peak_rss_mb(),
-                      "cpu_s": ru.ru_utime + ru.ru_stime,
-                      "cells_in_city": len(squares), "rows": grid.reports[0].rows_in, "values": len(res.values)}))
+    print(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - t,
+                "peak_rss_mb": self_peak_rss_mb(),
+                "cpu_s": ru.ru_utime + ru.ru_stime,
+                "cells_in_city": len(squares),
+                "rows": grid.reports[0].rows_in,
+                "values": len(res.values),
+            }
+        )
+    )
 
 
 def synthetic(n: int) -> dict:
@@ -142,41 +155,119 @@ def synthetic(n: int) -> dict:
         return out
 
 
-def run(smoke: bool = False, repeat: int | None = None, cells: int | None = None,
-        skip_print: bool = False, skip_browser: bool = False) -> list[Row]:
+def run(
+    smoke: bool = False,
+    repeat: int | None = None,
+    cells: int | None = None,
+    skip_print: bool = False,
+    skip_browser: bool = False,
+) -> list[Row]:
     repeat = repeat or (1 if smoke else 3)
     cells = cells or (2_000 if smoke else 100_000)
-    rows = [Row(id="P11", figure="aggregation 100 m grid → Stadtteile", unit="s", value=aggregation_100m(repeat),
-                fmt="{:.2f}", target="≤ 1 s", measures="aggregate_grid of the 4,350 shipped 100 m cells to the "
-                "Stadtteile, both methods, in-process, warm")]
+    rows = [
+        Row(
+            id="P11",
+            figure="aggregation 100 m grid → Stadtteile",
+            unit="s",
+            value=aggregation_100m(repeat),
+            fmt="{:.2f}",
+            target="≤ 1 s",
+            measures="aggregate_grid of the 4,350 shipped 100 m cells to the "
+            "Stadtteile, both methods, in-process, warm",
+        )
+    ]
     rows[-1].met = rows[-1].value.median <= 1.0  # type: ignore[union-attr]
     size, build = webmap_100m(repeat)
-    rows.append(Row(id="P11", figure="web map bytes, 100 m grid", unit="kB", value=Stats([size / 1000]), fmt="{:.0f}",
-                    target="≤ 800 kB", met=size <= 800_000,
-                    measures="st_folium payload (script+html+header) of build_map for the 100 m grid"))
-    rows.append(Row(id="P11", figure="web map build, 100 m grid", unit="ms",
-                    value=Stats([v * 1000 for v in build.values]), fmt="{:.0f}", target="–",
-                    measures="build_map + st_folium strings, warm"))
+    rows.append(
+        Row(
+            id="P11",
+            figure="web map bytes, 100 m grid",
+            unit="kB",
+            value=Stats([size / 1000]),
+            fmt="{:.0f}",
+            target="≤ 800 kB",
+            met=size <= 800_000,
+            measures="st_folium payload (script+html+header) of build_map for the 100 m grid",
+        )
+    )
+    rows.append(
+        Row(
+            id="P11",
+            figure="web map build, 100 m grid",
+            unit="ms",
+            value=Stats([v * 1000 for v in build.values]),
+            fmt="{:.0f}",
+            target="–",
+            measures="build_map + st_folium strings, warm",
+        )
+    )
     if not skip_print:
         with tempfile.TemporaryDirectory() as tmp:
             t, cpu = print_100m(Path(tmp) / "grid.png", repeat)
-        rows.append(Row(id="P11", figure="print map A4 300 dpi PNG, 100 m grid", unit="s", value=t, fmt="{:.2f}",
-                        target="≤ 3 s", met=t.median <= 3.0,
-                        measures="save_print_map in-process, warm (second call), 4,350 cells"))
-        rows.append(Row(id="P11", figure="print map A4 300 dpi PNG, 100 m grid, CPU time", unit="s", value=cpu,
-                        fmt="{:.2f}", target="–", measures="process CPU seconds of the same calls (wall time on "
-                        "a busy machine is higher)"))
+        rows.append(
+            Row(
+                id="P11",
+                figure="print map A4 300 dpi PNG, 100 m grid",
+                unit="s",
+                value=t,
+                fmt="{:.2f}",
+                target="≤ 3 s",
+                met=t.median <= 3.0,
+                measures="save_print_map in-process, warm (second call), 4,350 cells",
+            )
+        )
+        rows.append(
+            Row(
+                id="P11",
+                figure="print map A4 300 dpi PNG, 100 m grid, CPU time",
+                unit="s",
+                value=cpu,
+                fmt="{:.2f}",
+                target="–",
+                measures="process CPU seconds of the same calls (wall time on a busy machine is higher)",
+            )
+        )
     syn = [synthetic(cells) for _ in range(1 if smoke else min(repeat, 2))]
-    what = (f"SYNTHETIC {syn[0]['rows']:,} cells, {syn[0]['cells_in_city']:,} touch the city: read_grid + "
-            "clip_to_city + aggregate_grid to the Stadtteile in a child process, imports included")
+    what = (
+        f"SYNTHETIC {syn[0]['rows']:,} cells, {syn[0]['cells_in_city']:,} touch the city: read_grid + "
+        "clip_to_city + aggregate_grid to the Stadtteile in a child process, imports included"
+    )
     secs, rss = Stats([s["seconds"] for s in syn]), Stats([s["child_peak_rss_mb"] for s in syn])
-    rows.append(Row(id="P11", figure=f"synthetic {cells:,}-cell grid import + aggregate, time", unit="s", value=secs,
-                    fmt="{:.1f}", target="≤ 30 s", met=secs.median <= 30, measures=what))
-    rows.append(Row(id="P11", figure=f"synthetic {cells:,}-cell grid import + aggregate, CPU time", unit="s",
-                    value=Stats([s["cpu_s"] for s in syn]), fmt="{:.1f}", target="–",
-                    measures=what + "; the child's user + system CPU seconds"))
-    rows.append(Row(id="P11", figure=f"synthetic {cells:,}-cell grid import + aggregate, peak RSS", unit="MB",
-                    value=rss, fmt="{:.0f}", target="≤ 2 GB", met=rss.max <= 2048, measures=what))
+    rows.append(
+        Row(
+            id="P11",
+            figure=f"synthetic {cells:,}-cell grid import + aggregate, time",
+            unit="s",
+            value=secs,
+            fmt="{:.1f}",
+            target="≤ 30 s",
+            met=secs.median <= 30,
+            measures=what,
+        )
+    )
+    rows.append(
+        Row(
+            id="P11",
+            figure=f"synthetic {cells:,}-cell grid import + aggregate, CPU time",
+            unit="s",
+            value=Stats([s["cpu_s"] for s in syn]),
+            fmt="{:.1f}",
+            target="–",
+            measures=what + "; the child's user + system CPU seconds",
+        )
+    )
+    rows.append(
+        Row(
+            id="P11",
+            figure=f"synthetic {cells:,}-cell grid import + aggregate, peak RSS",
+            unit="MB",
+            value=rss,
+            fmt="{:.0f}",
+            target="≤ 2 GB",
+            met=rss.max <= 2048,
+            measures=what,
+        )
+    )
     if not skip_browser and not smoke:
         rows += browser_rows(geography=GRID, changes=4, rounds=repeat)
     return rows

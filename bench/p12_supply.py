@@ -10,6 +10,7 @@ are loaded (dataset, address points, Kitas), several runs in one process as the 
 - ``mclp``: :func:`geo.spatial.siting.choose_sites`, objective ``coverage``, k = 5, 500 m, the
   1,000 candidates a seeded sample of the 250 m grid cell centres with addresses.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,12 @@ def _case(case: str, repeat: int) -> dict:
             t0 = time.perf_counter()
             site = choose_sites(demand=demand, existing=kitas, candidates=cands, k=K, max_distance=DISTANCE)
             times.append(time.perf_counter() - t0)
-        info = {"candidates": len(cands), "chosen": len(site.chosen), "before": site.covered_before,
-                "after": site.covered_after}
+        info = {
+            "candidates": len(cands),
+            "chosen": len(site.chosen),
+            "before": site.covered_before,
+            "after": site.covered_after,
+        }
     return {"times": times, **info}
 
 
@@ -63,23 +68,47 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
     repeat = repeat or (1 if smoke else 5)
     rows = []
     for case, figure, measures, memory in (
-            ("reach", "reach (2SFCA), 51,569 address points × 128 Kitas, 500 m",
-             "compute_reach after loading: KD-tree pairs, PySAL access 2SFCA, coverage", "peak memory, reach"),
-            ("mclp", "maximal covering, k = 5, 1,000 candidates, 500 m",
-             "choose_sites(objective='coverage'): existing coverage, pairs, merged clients, spopt MCLP + CBC",
-             "peak memory, maximal covering")):
+        (
+            "reach",
+            "reach (2SFCA), 51,569 address points × 128 Kitas, 500 m",
+            "compute_reach after loading: KD-tree pairs, PySAL access 2SFCA, coverage",
+            "peak memory, reach",
+        ),
+        (
+            "mclp",
+            "maximal covering, k = 5, 1,000 candidates, 500 m",
+            "choose_sites(objective='coverage'): existing coverage, pairs, merged clients, spopt MCLP + CBC",
+            "peak memory, maximal covering",
+        ),
+    ):
         child = run_child([str(Path(__file__).resolve()), "--case", case, "--repeat", str(repeat)])
         if child.returncode != 0:
             rows.append(Row(id="P12", figure=figure, status=f"error: {child.stderr.strip()[-200:]}"))
             continue
         res = last_json(child.stdout)
         value = Stats(res["times"])
-        rows.append(Row(id="P12", figure=figure, unit="s", value=value, target=f"≤ {TARGETS_S[case]:g} s",
-                        met=value.median <= TARGETS_S[case],
-                        measures=measures))
-        rows.append(Row(id="P12", figure=memory, unit="MB", value=Stats([child.peak_rss_mb]), fmt="{:.0f}",
-                        target="report", measures="peak RSS of the child (wait4 ru_maxrss), data and libraries "
-                                                  "included"))
+        rows.append(
+            Row(
+                id="P12",
+                figure=figure,
+                unit="s",
+                value=value,
+                target=f"≤ {TARGETS_S[case]:g} s",
+                met=value.median <= TARGETS_S[case],
+                measures=measures,
+            )
+        )
+        rows.append(
+            Row(
+                id="P12",
+                figure=memory,
+                unit="MB",
+                value=Stats([child.peak_rss_mb]),
+                fmt="{:.0f}",
+                target="report",
+                measures="peak RSS of the child (wait4 ru_maxrss), data and libraries included",
+            )
+        )
     return rows
 
 

@@ -22,6 +22,7 @@ started with plain ``streamlit run app.py``. The baseline always starts with
   timestamped by the browser on the websocket (``bench.browser.WireClock``), i.e. the
   server's script run plus websocket latency.
 """
+
 from __future__ import annotations
 
 import time
@@ -87,13 +88,14 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
     from pathlib import Path
 
     if not Path(browser.CHROMIUM).exists():
-        return [Row(id=i, figure="browser benchmark", status=f"skipped: no chromium at {browser.CHROMIUM}")
-                for i in ("P1", "P2")]
+        return [
+            Row(id=i, figure="browser benchmark", status=f"skipped: no chromium at {browser.CHROMIUM}")
+            for i in ("P1", "P2")
+        ]
     try:
         import playwright  # noqa: F401
     except ImportError:
-        return [Row(id=i, figure="browser benchmark", status="skipped: playwright not installed")
-                for i in ("P1", "P2")]
+        return [Row(id=i, figure="browser benchmark", status="skipped: playwright not installed") for i in ("P1", "P2")]
     rounds = repeat or (1 if smoke else 5)  # cold starts vary by ~0.2 s: five per kind
     changes = 2 if smoke else 4
     res = {k: [] for k in PAGES}
@@ -104,9 +106,11 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
         if smoke:  # the measuring code on the bare page only (the app is e2e-tested)
             m = _measure(br, *PAGES["bare"], changes)
             visit = _first_visit(br, PAGES["bare"][0], idle_s=0.0)
-            return [Row(id="P1", figure="smoke: bare page cold start", unit="s", value=Stats([m["cold"]])),
-                    Row(id="P1", figure="smoke: bare page first visit", unit="s", value=Stats([visit])),
-                    Row(id="P2", figure="smoke: bare page rerun", unit="s", value=Stats(m["rerun"]))]
+            return [
+                Row(id="P1", figure="smoke: bare page cold start", unit="s", value=Stats([m["cold"]])),
+                Row(id="P1", figure="smoke: bare page first visit", unit="s", value=Stats([visit])),
+                Row(id="P2", figure="smoke: bare page rerun", unit="s", value=Stats(m["rerun"])),
+            ]
         for r in range(rounds):
             order = list(PAGES) if r % 2 == 0 else list(PAGES)[::-1]
             for kind in order:
@@ -128,34 +132,77 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
     visit, visit_b = Stats(first["app"]), Stats(first["bare"])
     cold_plain, cold_mc = Stats(plain), Stats(bare_mc)
     rows = [
-        Row(id="P1", figure="start → polygons visible (cold; app as `make run` starts it)", unit="s",
-            value=cold, baseline=cold_b, target=f"≤ {TARGET_P1}×", met=cold.median / cold_b.median <= TARGET_P1,
+        Row(
+            id="P1",
+            figure="start → polygons visible (cold; app as `make run` starts it)",
+            unit="s",
+            value=cold,
+            baseline=cold_b,
+            target=f"≤ {TARGET_P1}×",
+            met=cold.median / cold_b.median <= TARGET_P1,
             measures="spawn of the server (app: `python cli.py serve`, baseline: `streamlit run "
-                     "bench/bare_page.py`) → first path.leaflet-interactive in the st_folium iframe of a "
-                     "page opened as soon as /_stcore/health answers"),
-        Row(id="P1", figure="start → polygons visible (cold; app by plain `streamlit run app.py`)", unit="s",
-            value=cold_plain, baseline=cold_b, target="–",
-            measures="as above, the app without the warm-up thread of cli.py serve"),
-        Row(id="P1", figure="start → polygons visible (cold), against the bare page with mapclassify classes",
-            unit="s", value=cold, baseline=cold_mc, target="–",
+            "bench/bare_page.py`) → first path.leaflet-interactive in the st_folium iframe of a "
+            "page opened as soon as /_stcore/health answers",
+        ),
+        Row(
+            id="P1",
+            figure="start → polygons visible (cold; app by plain `streamlit run app.py`)",
+            unit="s",
+            value=cold_plain,
+            baseline=cold_b,
+            target="–",
+            measures="as above, the app without the warm-up thread of cli.py serve",
+        ),
+        Row(
+            id="P1",
+            figure="start → polygons visible (cold), against the bare page with mapclassify classes",
+            unit="s",
+            value=cold,
+            baseline=cold_mc,
+            target="–",
             measures="diagnostic: baseline = bare_page.py with BARE_CLASSES=mapclassify (the classifier the "
-                     "brief prescribes, as GeoDataFrame.explore uses it); isolates the cost of its imports"),
-        Row(id="P1", figure=f"first visit on a server up for {IDLE_S:.0f} s → polygons visible", unit="s",
-            value=visit, baseline=visit_b, target="–",
-            measures="fresh server left idle, then goto → first polygon (the planner's morning case)"),
-        Row(id="P1", figure="page open → polygons visible (warm server)", unit="s", value=warm,
-            baseline=warm_b, target="–",
-            measures="second browser context on the running server: goto → first polygon"),
-        Row(id="P2", figure="indicator change → new fill colours visible", unit="ms",
-            value=Stats([v * 1000 for v in fills.values]), baseline=Stats([v * 1000 for v in fills_b.values]),
-            fmt="{:.0f}", target="–",
-            measures="option click → fill attributes of the polygons differ (polled every frame)"),
-        Row(id="P2", figure="server rerun after indicator change", unit="ms",
-            value=Stats([v * 1000 for v in rerun.values]), baseline=Stats([v * 1000 for v in rerun_b.values]),
-            fmt="{:.0f}", target=f"≤ {TARGET_P2:g}×",
+            "brief prescribes, as GeoDataFrame.explore uses it); isolates the cost of its imports",
+        ),
+        Row(
+            id="P1",
+            figure=f"first visit on a server up for {IDLE_S:.0f} s → polygons visible",
+            unit="s",
+            value=visit,
+            baseline=visit_b,
+            target="–",
+            measures="fresh server left idle, then goto → first polygon (the planner's morning case)",
+        ),
+        Row(
+            id="P1",
+            figure="page open → polygons visible (warm server)",
+            unit="s",
+            value=warm,
+            baseline=warm_b,
+            target="–",
+            measures="second browser context on the running server: goto → first polygon",
+        ),
+        Row(
+            id="P2",
+            figure="indicator change → new fill colours visible",
+            unit="ms",
+            value=Stats([v * 1000 for v in fills.values]),
+            baseline=Stats([v * 1000 for v in fills_b.values]),
+            fmt="{:.0f}",
+            target="–",
+            measures="option click → fill attributes of the polygons differ (polled every frame)",
+        ),
+        Row(
+            id="P2",
+            figure="server rerun after indicator change",
+            unit="ms",
+            value=Stats([v * 1000 for v in rerun.values]),
+            baseline=Stats([v * 1000 for v in rerun_b.values]),
+            fmt="{:.0f}",
+            target=f"≤ {TARGET_P2:g}×",
             met=rerun.median / rerun_b.median <= TARGET_P2,
             measures="rerun_script request → script_finished message, browser timestamps on the websocket "
-                     "(until 2026-12-02: script state running → notRunning in the DOM)"),
+            "(until 2026-12-02: script state running → notRunning in the DOM)",
+        ),
     ]
     return rows
 

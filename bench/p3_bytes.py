@@ -7,6 +7,7 @@ legend, outline and styles, as the atlas builds it (latest year of the default
 indicator). Baseline: ``areas.to_crs(4326).to_json()`` of the same areas at full
 resolution (geometry and code/name only). Also timed: building that map.
 """
+
 from __future__ import annotations
 
 import sys
@@ -49,8 +50,9 @@ def app_map(geo_id: str):
     classes = classify(layer["value"], "quantiles", 5)
 
     def build():
-        map_labels = MapLabels(indicator_label=ds.catalogue[ind].label("de"), unit=ds.catalogue[ind].unit_for("de"),
-                           city_value=city)
+        map_labels = MapLabels(
+            indicator_label=ds.catalogue[ind].label("de"), unit=ds.catalogue[ind].unit_for("de"), city_value=city
+        )
         return build_map(MapLayer(layer, classes, map_labels))
 
     return ds, build
@@ -65,14 +67,28 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
         ours = len(st_folium_payload(build()).encode())
         naive = len(ds.areas[["code", "name", "geometry"]].to_crs(4326).to_json().encode())
         share = ours / naive
-        rows.append(Row(
-            id="P3", figure=f"map bytes to the browser, {geo_id} ({len(ds.areas)} areas)", unit="kB",
-            value=Stats([ours / 1000]), baseline=Stats([naive / 1000]), fmt="{:.1f}",
-            target=f"≤ {TARGET:.0%} of naive", met=share <= TARGET,
-            measures="st_folium payload (script+html+header) of build_map vs naive "
-                     "gdf.to_crs(4326).to_json() of full-resolution geometry; ratio = ours/naive"))
-        rows.append(Row(
-            id="P3", figure=f"build_map + st_folium strings, {geo_id}", unit="ms",
-            value=Stats([t * 1000 for t in t_build.values]), target="–",
-            measures="in-process, web geometry memoised after the first call (as in the app)"))
+        rows.append(
+            Row(
+                id="P3",
+                figure=f"map bytes to the browser, {geo_id} ({len(ds.areas)} areas)",
+                unit="kB",
+                value=Stats([ours / 1000]),
+                baseline=Stats([naive / 1000]),
+                fmt="{:.1f}",
+                target=f"≤ {TARGET:.0%} of naive",
+                met=share <= TARGET,
+                measures="st_folium payload (script+html+header) of build_map vs naive "
+                "gdf.to_crs(4326).to_json() of full-resolution geometry; ratio = ours/naive",
+            )
+        )
+        rows.append(
+            Row(
+                id="P3",
+                figure=f"build_map + st_folium strings, {geo_id}",
+                unit="ms",
+                value=Stats([t * 1000 for t in t_build.values]),
+                target="–",
+                measures="in-process, web geometry memoised after the first call (as in the app)",
+            )
+        )
     return rows

@@ -5,6 +5,7 @@ time, like the app's ``cli.py map``, includes the imports: geopandas, matplotlib
 reading the shipped Stadtteile, a quantile choropleth with a legend, writing the file.
 It is what a GIS engineer would write by hand without the tool.
 """
+
 from __future__ import annotations
 
 import sys

@@ -13,6 +13,7 @@ a synthetic population, then runs what the Bedarfslagen view runs:
 5. ``spatial_pattern(grid, "score")``: Queen contiguity, Moran's I and LISA with
    999 permutations and the app's fixed seed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,6 +80,7 @@ def pipeline(cells: int, permutations: int = 999) -> dict:
     from indicators.needs.assess import assess
     from indicators.needs.explain import explain
     from indicators.needs.robustness import robustness
+
     t["import"] = time.perf_counter() - t0
     rss_imports = self_peak_rss_mb()
 
@@ -104,8 +106,13 @@ def pipeline(cells: int, permutations: int = 999) -> dict:
     pat = spatial_pattern(grid, "score", permutations=permutations)
     t["lisa"] = time.perf_counter() - t0
     t["total"] = time.perf_counter() - start
-    return {"cells": len(grid), "flagged": int(result["flag"].sum()), "moran_i": pat.moran_i,
-            "seconds": t, "rss_after_imports_mb": rss_imports}
+    return {
+        "cells": len(grid),
+        "flagged": int(result["flag"].sum()),
+        "moran_i": pat.moran_i,
+        "seconds": t,
+        "rss_after_imports_mb": rss_imports,
+    }
 
 
 def baseline(cells: int, permutations: int = 999) -> dict:
@@ -125,8 +132,11 @@ def baseline(cells: int, permutations: int = 999) -> dict:
 
 
 def _child(cells: int, permutations: int, plain: bool = False) -> dict:
-    res = run_child([str(Path(__file__).resolve()), "--cells", str(cells),
-                     "--permutations", str(permutations)] + (["--baseline"] if plain else []), timeout=1800)
+    res = run_child(
+        [str(Path(__file__).resolve()), "--cells", str(cells), "--permutations", str(permutations)]
+        + (["--baseline"] if plain else []),
+        timeout=1800,
+    )
     if res.returncode != 0:
         raise RuntimeError(f"P5 child ({cells} cells) failed:\n{res.stderr[-3000:]}")
     from bench.common import last_json
@@ -156,29 +166,53 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
         total = Stats([r["seconds"]["total"] for r in runs])
         rss = Stats([r["peak_rss_mb"] for r in runs])
         medians.append((runs[0]["cells"], total.median))
-        stages = {k: Stats([r["seconds"][k] for r in runs]).median
-                  for k in ("assess", "explain", "robustness", "classify", "lisa")}
+        stages = {
+            k: Stats([r["seconds"][k] for r in runs]).median
+            for k in ("assess", "explain", "robustness", "classify", "lisa")
+        }
         big = cells == max(SIZES)
-        rows.append(Row(
-            id="P5", figure=f"need pipeline, {runs[0]['cells']:_} synthetic cells".replace("_", " "),
-            unit="s", value=total, baseline=base, target=f"≤ {TARGET_RATIO:g}×" if big else "–",
-            met=(total.median / base.median <= TARGET_RATIO) if big else None,
-            measures=("assess z + explain + robustness (18 scenarios) + classify + Queen/Moran/LISA "
-                      f"({perms} permutations, seed 12345), in-process time after imports and grid "
-                      "building; baseline: plain `libpysal.weights.Queen.from_dataframe` + "
-                      f"`esda.Moran_Local` ({perms} permutations) on the same grid, in-process after imports; "
-                      "stages (median s): "
-                      + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())),
-            extra={"stages": stages}))
-        rows.append(Row(
-            id="P5", figure=f"peak memory, {runs[0]['cells']:_} cells".replace("_", " "), unit="MiB",
-            value=rss, fmt="{:.0f}", target=f"≤ {TARGET_MB} MiB" if big else "–",
-            met=(rss.median <= TARGET_MB) if big else None,
-            measures="peak RSS of the child process (wait4 ru_maxrss), imports included"))
+        rows.append(
+            Row(
+                id="P5",
+                figure=f"need pipeline, {runs[0]['cells']:_} synthetic cells".replace("_", " "),
+                unit="s",
+                value=total,
+                baseline=base,
+                target=f"≤ {TARGET_RATIO:g}×" if big else "–",
+                met=(total.median / base.median <= TARGET_RATIO) if big else None,
+                measures=(
+                    "assess z + explain + robustness (18 scenarios) + classify + Queen/Moran/LISA "
+                    f"({perms} permutations, seed 12345), in-process time after imports and grid "
+                    "building; baseline: plain `libpysal.weights.Queen.from_dataframe` + "
+                    f"`esda.Moran_Local` ({perms} permutations) on the same grid, in-process after imports; "
+                    "stages (median s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
+                ),
+                extra={"stages": stages},
+            )
+        )
+        rows.append(
+            Row(
+                id="P5",
+                figure=f"peak memory, {runs[0]['cells']:_} cells".replace("_", " "),
+                unit="MiB",
+                value=rss,
+                fmt="{:.0f}",
+                target=f"≤ {TARGET_MB} MiB" if big else "–",
+                met=(rss.median <= TARGET_MB) if big else None,
+                measures="peak RSS of the child process (wait4 ru_maxrss), imports included",
+            )
+        )
     slope = growth_exponent([c for c, _ in medians], [s for _, s in medians])
-    rows.append(Row(id="P5", figure="growth exponent (log-log slope of time over cells)",
-                    value=Stats([slope]), fmt="{:.2f}", target="report",
-                    measures=f"fit over {', '.join(str(c) for c, _ in medians)} cells"))
+    rows.append(
+        Row(
+            id="P5",
+            figure="growth exponent (log-log slope of time over cells)",
+            value=Stats([slope]),
+            fmt="{:.2f}",
+            target="report",
+            measures=f"fit over {', '.join(str(c) for c, _ in medians)} cells",
+        )
+    )
     return rows
 
 

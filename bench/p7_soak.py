@@ -14,6 +14,7 @@ mode ``none``, nginx with TLS) and, in the same run, the stress load against one
 and against both behind nginx (``wss://``; each websocket is one session, nginx's cookie hash spreads
 new sessions over the processes). Target: p95 of two ≤ 0.6× p95 of one, 0 errors.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,9 +34,26 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _soak(url: str, sessions: int, seconds: int, think: tuple[float, float]) -> dict:
-    res = run_child(["bench/soak.py", "--url", url, "--sessions", str(sessions), "--seconds", str(seconds),
-                     "--label", "Indikator", "--mode", "ws", "--think", str(think[0]), str(think[1]),
-                     "--json"], timeout=seconds + 600)
+    res = run_child(
+        [
+            "bench/soak.py",
+            "--url",
+            url,
+            "--sessions",
+            str(sessions),
+            "--seconds",
+            str(seconds),
+            "--label",
+            "Indikator",
+            "--mode",
+            "ws",
+            "--think",
+            str(think[0]),
+            str(think[1]),
+            "--json",
+        ],
+        timeout=seconds + 600,
+    )
     try:
         return json.loads(res.stdout)
     except ValueError:
@@ -44,10 +62,12 @@ def _soak(url: str, sessions: int, seconds: int, think: tuple[float, float]) -> 
 
 def _row(out: dict, figure: str, target: str, met: bool | None, think: tuple[float, float]) -> Row:
     p95 = (out["p95_ms"] or float("nan")) / 1000
-    measures = (f"bench/soak.py --mode ws, {out['sessions']} sessions changing the indicator for "
-                f"{out['seconds']:g} s, think time {think[0]:g}–{think[1]:g} s: p95 of request → script "
-                f"finished; {out['reruns']} reruns, {out['errors']} errors, p50 {out['p50_ms'] or 0:.0f} ms, "
-                f"server RSS peak {out['rss_mb_peak'] or 0:.0f} MB")
+    measures = (
+        f"bench/soak.py --mode ws, {out['sessions']} sessions changing the indicator for "
+        f"{out['seconds']:g} s, think time {think[0]:g}–{think[1]:g} s: p95 of request → script "
+        f"finished; {out['reruns']} reruns, {out['errors']} errors, p50 {out['p50_ms'] or 0:.0f} ms, "
+        f"server RSS peak {out['rss_mb_peak'] or 0:.0f} MB"
+    )
     return Row(id="P7", figure=figure, unit="s", value=Stats([p95]), target=target, met=met, measures=measures)
 
 
@@ -63,8 +83,13 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
 
 def _rows(sessions: int, a: dict, b: dict, planners, stress, target) -> list[Row]:
     return [
-        _row(a, f"{sessions} concurrent sessions (think 5–15 s), p95 rerun", target,
-             a["errors"] == 0 and a["reruns"] > 0 and (a["p95_ms"] or 1e9) / 1000 <= TARGET_P95_S, planners),
+        _row(
+            a,
+            f"{sessions} concurrent sessions (think 5–15 s), p95 rerun",
+            target,
+            a["errors"] == 0 and a["reruns"] > 0 and (a["p95_ms"] or 1e9) / 1000 <= TARGET_P95_S,
+            planners,
+        ),
         _row(b, f"{sessions} concurrent sessions, no think time (stress), p95 rerun", "report", None, stress),
     ]
 
@@ -88,10 +113,16 @@ def run_cluster(smoke: bool = False) -> list[Row]:
     base = Path(tempfile.mkdtemp(prefix="sm-bench-cluster-"))
     base.chmod(0o755)
     apps = [_free_port(), _free_port()]
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("SOZIALMONITOR_")},
-           "SM_CLUSTER_DIR": str(base / "c"), "SM_HTTPS_PORT": str(_free_port()), "SM_HTTP_PORT": str(_free_port()),
-           "SM_APP_PORTS": " ".join(map(str, apps)), "SM_OGC_PORT": str(_free_port()), "SM_AUTH": "none",
-           "PYTHON": sys.executable}
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("SOZIALMONITOR_")},
+        "SM_CLUSTER_DIR": str(base / "c"),
+        "SM_HTTPS_PORT": str(_free_port()),
+        "SM_HTTP_PORT": str(_free_port()),
+        "SM_APP_PORTS": " ".join(map(str, apps)),
+        "SM_OGC_PORT": str(_free_port()),
+        "SM_AUTH": "none",
+        "PYTHON": sys.executable,
+    }
     script = ROOT / "deploy" / "local-cluster"
     try:
         up = subprocess.run([str(script), "up"], env=env, capture_output=True, text=True, timeout=600)
@@ -104,20 +135,45 @@ def run_cluster(smoke: bool = False) -> list[Row]:
         subprocess.run([str(script), "down"], env=env, capture_output=True, timeout=120)
         shutil.rmtree(base, ignore_errors=True)
     p95_one, p95_two = (one["p95_ms"] or float("nan")) / 1000, (two["p95_ms"] or float("nan")) / 1000
-    met = (one["errors"] == 0 and two["errors"] == 0 and two["reruns"] > 0
-           and p95_two <= TARGET_RATIO * p95_one)
-    desc = ("deploy/local-cluster (PostgreSQL, auth none), bench/soak.py --mode ws, {n} sessions, no think time, "
-            "{s:g} s; {what}: {r} reruns, {e} errors, p50 {p50:.0f} ms")
+    met = one["errors"] == 0 and two["errors"] == 0 and two["reruns"] > 0 and p95_two <= TARGET_RATIO * p95_one
+    desc = (
+        "deploy/local-cluster (PostgreSQL, auth none), bench/soak.py --mode ws, {n} sessions, no think time, "
+        "{s:g} s; {what}: {r} reruns, {e} errors, p50 {p50:.0f} ms"
+    )
     return [
-        Row(id="P7", figure=f"{sessions} sessions, no think time, one app process (cluster), p95 rerun", unit="s",
-            value=Stats([p95_one]), target="report", met=None,
-            measures=desc.format(n=sessions, s=seconds, what="one app process directly", r=one["reruns"],
-                                 e=one["errors"], p50=one["p50_ms"] or 0)),
-        Row(id="P7", figure=f"{sessions} sessions, no think time, two app processes behind nginx (TLS), p95 rerun",
-            unit="s", value=Stats([p95_two]), baseline=Stats([p95_one]),
-            target=f"0 errors, ≤ {TARGET_RATIO:g}× one process", met=met,
-            measures=desc.format(n=sessions, s=seconds, what="two processes behind nginx over wss://",
-                                 r=two["reruns"], e=two["errors"], p50=two["p50_ms"] or 0)),
+        Row(
+            id="P7",
+            figure=f"{sessions} sessions, no think time, one app process (cluster), p95 rerun",
+            unit="s",
+            value=Stats([p95_one]),
+            target="report",
+            met=None,
+            measures=desc.format(
+                n=sessions,
+                s=seconds,
+                what="one app process directly",
+                r=one["reruns"],
+                e=one["errors"],
+                p50=one["p50_ms"] or 0,
+            ),
+        ),
+        Row(
+            id="P7",
+            figure=f"{sessions} sessions, no think time, two app processes behind nginx (TLS), p95 rerun",
+            unit="s",
+            value=Stats([p95_two]),
+            baseline=Stats([p95_one]),
+            target=f"0 errors, ≤ {TARGET_RATIO:g}× one process",
+            met=met,
+            measures=desc.format(
+                n=sessions,
+                s=seconds,
+                what="two processes behind nginx over wss://",
+                r=two["reruns"],
+                e=two["errors"],
+                p50=two["p50_ms"] or 0,
+            ),
+        ),
     ]
 
 

@@ -5,6 +5,7 @@ In-process, each dataset loaded once (outside the timing); each figure is one
 from issue 16: Berlin's 447 Planungsräume ≤ 60 s and ≤ 30 MB, Lübeck ≤ 15 s).
 ``python bench/p8_report.py`` prints them; ``make bench`` puts them in results.md.
 """
+
 from __future__ import annotations
 
 import sys
@@ -38,14 +39,41 @@ def run(smoke: bool = False, repeat: int | None = None) -> list[Row]:
         pages = len(plan_report(ds, year))
         mb = len(pdf) / 1e6
         what = f"build_report({gid}, {year}): {len(ds.areas)} areas, {pages} pages"
-        rows.append(Row(id="P8", figure=f"report {gid}, time", unit="s", value=t, fmt="{:.1f}",
-                        target=f"≤ {target_s:g} s", met=t.median <= target_s, measures=what))
-        rows.append(Row(id="P8", figure=f"report {gid}, CPU time", unit="s", value=Stats([cpu]), fmt="{:.1f}",
-                        target="–", measures=what + "; process CPU seconds per report (wall time on a busy "
-                                                   "machine is higher)"))
-        rows.append(Row(id="P8", figure=f"report {gid}, size", unit="MB", value=Stats([mb]), fmt="{:.1f}",
-                        target=f"≤ {target_mb:g} MB" if target_mb else "–",
-                        met=(mb <= target_mb) if target_mb else None, measures=what))
+        rows.append(
+            Row(
+                id="P8",
+                figure=f"report {gid}, time",
+                unit="s",
+                value=t,
+                fmt="{:.1f}",
+                target=f"≤ {target_s:g} s",
+                met=t.median <= target_s,
+                measures=what,
+            )
+        )
+        rows.append(
+            Row(
+                id="P8",
+                figure=f"report {gid}, CPU time",
+                unit="s",
+                value=Stats([cpu]),
+                fmt="{:.1f}",
+                target="–",
+                measures=what + "; process CPU seconds per report (wall time on a busy machine is higher)",
+            )
+        )
+        rows.append(
+            Row(
+                id="P8",
+                figure=f"report {gid}, size",
+                unit="MB",
+                value=Stats([mb]),
+                fmt="{:.1f}",
+                target=f"≤ {target_mb:g} MB" if target_mb else "–",
+                met=(mb <= target_mb) if target_mb else None,
+                measures=what,
+            )
+        )
     return rows
 
 

@@ -9,6 +9,7 @@ Usage::
 A benchmark that fails is reported as an error row; one whose code has not landed
 yet as "not available yet". The runner itself does not crash on either.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,14 @@ from bench import (
 from bench.common import BENCH, Row, machine_info
 
 BENCHMARKS = {
-    "P1,P2": p1_p2_browser, "P3": p3_bytes, "P4": p4_export,
-    "P5": p5_needs, "P6": p6_estimate, "P7": p7_soak, "P8": p8_report, "P9": p9_planning,
+    "P1,P2": p1_p2_browser,
+    "P3": p3_bytes,
+    "P4": p4_export,
+    "P5": p5_needs,
+    "P6": p6_estimate,
+    "P7": p7_soak,
+    "P8": p8_report,
+    "P9": p9_planning,
     "P10": p10_hostile,
     "P11": p11_grid,
     "P12": p12_supply,
@@ -54,8 +61,10 @@ def run_all(only: set[str] | None = None, smoke: bool = False, log=print) -> lis
             got = module.run(smoke=smoke)
         except Exception as exc:  # report, go on with the next benchmark
             log(traceback.format_exc())
-            got = [Row(id=i, figure=module.__name__, status=f"error: {type(exc).__name__}: {exc}"[:300])
-                   for i in ids.split(",")]
+            got = [
+                Row(id=i, figure=module.__name__, status=f"error: {type(exc).__name__}: {exc}"[:300])
+                for i in ids.split(",")
+            ]
         log(f"[bench] {ids} done in {time.perf_counter() - t0:.0f} s")
         rows.extend(got)
     return rows
@@ -66,15 +75,25 @@ def _cell(text: str) -> str:
 
 
 def render(rows: list[Row], info: dict[str, str], smoke: bool = False) -> str:
-    out = ["# Benchmarks", "",
-           "Written by `make bench` (`bench/run.py`)." + (" **Smoke run: tiny sizes, not figures.**" if smoke else ""),
-           "Each figure: median (min–max, number of runs). The ratio is the figure's median over its",
-           "baseline's median, measured in the same run. Absolute seconds on a shared machine are noisy;",
-           "ratios are what should reproduce elsewhere.", "", "## Machine", ""]
+    out = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`bench/run.py`)." + (" **Smoke run: tiny sizes, not figures.**" if smoke else ""),
+        "Each figure: median (min–max, number of runs). The ratio is the figure's median over its",
+        "baseline's median, measured in the same run. Absolute seconds on a shared machine are noisy;",
+        "ratios are what should reproduce elsewhere.",
+        "",
+        "## Machine",
+        "",
+    ]
     out += [f"- **{k}**: {_cell(v)}" for k, v in info.items()]
-    out += ["", "## Results", "",
-            "| id | figure | value | baseline | ratio | target | met? |",
-            "|---|---|---|---|---|---|---|"]
+    out += [
+        "",
+        "## Results",
+        "",
+        "| id | figure | value | baseline | ratio | target | met? |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         if r.status != "ok":
             out.append(f"| {r.id} | {_cell(r.figure)} | {_cell(r.status)} | – | – | {_cell(r.target or '–')} | – |")
@@ -82,8 +101,10 @@ def render(rows: list[Row], info: dict[str, str], smoke: bool = False) -> str:
         ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "–"
         met = {True: "yes", False: "**no**", None: "–"}[r.met]
         base = r.baseline.text(r.unit, r.fmt) if r.baseline else "–"
-        out.append(f"| {r.id} | {_cell(r.figure)} | {_cell(r.value.text(r.unit, r.fmt))} | {_cell(base)} "
-                   f"| {ratio} | {_cell(r.target or '–')} | {met} |")
+        out.append(
+            f"| {r.id} | {_cell(r.figure)} | {_cell(r.value.text(r.unit, r.fmt))} | {_cell(base)} "
+            f"| {ratio} | {_cell(r.target or '–')} | {met} |"
+        )
     out += ["", "## What each figure measures", ""]
     seen = set()
     for r in rows:

@@ -13,6 +13,7 @@ server's memory (VmRSS from /proc, sampled every second).
 Target (issue 7): 20 sessions, 0 errors, p95 <= 1 s. Exit code 1 if any error
 occurred (or p95 exceeds ``--max-p95`` when given).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -127,8 +128,9 @@ async def pick_other_option(page, rng: random.Random, label: str | None = None) 
     return True
 
 
-async def session(browser, url: str, seconds: float, stats: Stats, seed: int, label: str | None = None,
-                  patience: float = 30.0) -> None:
+async def session(
+    browser, url: str, seconds: float, stats: Stats, seed: int, label: str | None = None, patience: float = 30.0
+) -> None:
     rng = random.Random(seed)
     page = await browser.new_page()
     page.on("pageerror", lambda exc: stats.errors.append(f"session {seed}: JS error {exc}"))
@@ -174,8 +176,16 @@ def percentile(values: list[float], q: float) -> float | None:
     return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
 
 
-async def run(url: str, sessions: int, seconds: float, chromium: str, label: str | None = None,
-              mode: str = "browser", think: tuple[float, float] = (0.0, 0.0), patience: float = 30.0) -> dict:
+async def run(
+    url: str,
+    sessions: int,
+    seconds: float,
+    chromium: str,
+    label: str | None = None,
+    mode: str = "browser",
+    think: tuple[float, float] = (0.0, 0.0),
+    patience: float = 30.0,
+) -> dict:
     stats = Stats()
     port = urlparse(url).port or 80
     pid = server_pid(port)
@@ -191,8 +201,9 @@ async def run(url: str, sessions: int, seconds: float, chromium: str, label: str
         from playwright.async_api import async_playwright
 
         async with async_playwright() as pw:
-            browser = await pw.chromium.launch(executable_path=chromium, headless=True,
-                                               args=["--no-sandbox", "--disable-dev-shm-usage"])
+            browser = await pw.chromium.launch(
+                executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-dev-shm-usage"]
+            )
             await asyncio.gather(*(session(browser, url, seconds, stats, i, label, patience) for i in range(sessions)))
             await browser.close()
     wall = time.monotonic() - t0
@@ -201,11 +212,23 @@ async def run(url: str, sessions: int, seconds: float, chromium: str, label: str
     lat = stats.latencies_ms
     mb = [k / 1024 for k in stats.rss_kb]
     return {
-        "url": url, "mode": mode, "think_s": list(think), "sessions": sessions, "seconds": seconds, "wall_s": round(wall, 1),
-        "reruns": len(lat), "missed": stats.missed, "errors": len(stats.errors), "error_messages": stats.errors[:20],
-        "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95), "max_ms": max(lat) if lat else None,
+        "url": url,
+        "mode": mode,
+        "think_s": list(think),
+        "sessions": sessions,
+        "seconds": seconds,
+        "wall_s": round(wall, 1),
+        "reruns": len(lat),
+        "missed": stats.missed,
+        "errors": len(stats.errors),
+        "error_messages": stats.errors[:20],
+        "p50_ms": percentile(lat, 50),
+        "p95_ms": percentile(lat, 95),
+        "max_ms": max(lat) if lat else None,
         "mean_ms": statistics.fmean(lat) if lat else None,
-        "server_pid": pid, "rss_mb_start": mb[0] if mb else None, "rss_mb_peak": max(mb) if mb else None,
+        "server_pid": pid,
+        "rss_mb_start": mb[0] if mb else None,
+        "rss_mb_peak": max(mb) if mb else None,
         "rss_mb_end": mb[-1] if mb else None,
     }
 
@@ -219,32 +242,63 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-p95", type=float, help="fail (exit 1) if p95 latency in ms is above this")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--label", help="only use selectboxes with this label (e.g. Indikator)")
-    ap.add_argument("--mode", choices=["browser", "ws"], default="browser",
-                    help="browser: Chromium pages (front end included); ws: Streamlit's websocket "
-                         "protocol (light clients, measures the server)")
-    ap.add_argument("--think", type=float, nargs=2, default=(0.0, 0.0), metavar=("MIN", "MAX"),
-                    help="ws mode: seconds a user waits between two changes, uniform in [MIN, MAX]")
-    ap.add_argument("--patience", type=float, default=30.0,
-                    help="browser mode: seconds a rerun (twice that: the first page load) may take before it "
-                         "counts as an error; the smoke test on a busy CI machine gives more")
+    ap.add_argument(
+        "--mode",
+        choices=["browser", "ws"],
+        default="browser",
+        help="browser: Chromium pages (front end included); ws: Streamlit's websocket "
+        "protocol (light clients, measures the server)",
+    )
+    ap.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=(0.0, 0.0),
+        metavar=("MIN", "MAX"),
+        help="ws mode: seconds a user waits between two changes, uniform in [MIN, MAX]",
+    )
+    ap.add_argument(
+        "--patience",
+        type=float,
+        default=30.0,
+        help="browser mode: seconds a rerun (twice that: the first page load) may take before it "
+        "counts as an error; the smoke test on a busy CI machine gives more",
+    )
     args = ap.parse_args(argv)
     if args.mode == "browser" and not Path(args.chromium).exists():
         print(f"Fehler: Chromium nicht gefunden unter {args.chromium}")
         return 1
-    result = asyncio.run(run(args.url, args.sessions, args.seconds, args.chromium, args.label, args.mode,
-                             tuple(args.think), args.patience))
+    result = asyncio.run(
+        run(
+            args.url,
+            args.sessions,
+            args.seconds,
+            args.chromium,
+            args.label,
+            args.mode,
+            tuple(args.think),
+            args.patience,
+        )
+    )
     if args.json:
         print(json.dumps(result, indent=2))
     else:
+
         def ms(v):
             return "–" if v is None else f"{v:.0f} ms"
+
         def mb(v):
             return "–" if v is None else f"{v:.0f} MB"
-        print(f"{result['sessions']} Sitzungen, {result['seconds']:g} s, {result['reruns']} Reruns, "
-              f"{result['errors']} Fehler, {result['missed']} Klicks ohne Rerun")
+
+        print(
+            f"{result['sessions']} Sitzungen, {result['seconds']:g} s, {result['reruns']} Reruns, "
+            f"{result['errors']} Fehler, {result['missed']} Klicks ohne Rerun"
+        )
         print(f"Rerun-Latenz p50 {ms(result['p50_ms'])}, p95 {ms(result['p95_ms'])}, max {ms(result['max_ms'])}")
-        print(f"Server-Speicher (PID {result['server_pid']}): Start {mb(result['rss_mb_start'])}, "
-              f"Spitze {mb(result['rss_mb_peak'])}, Ende {mb(result['rss_mb_end'])}")
+        print(
+            f"Server-Speicher (PID {result['server_pid']}): Start {mb(result['rss_mb_start'])}, "
+            f"Spitze {mb(result['rss_mb_peak'])}, Ende {mb(result['rss_mb_end'])}"
+        )
         for msg in result["error_messages"]:
             print("  " + msg)
     bad = result["errors"] > 0 or result["reruns"] == 0

@@ -7,6 +7,7 @@ Streamlit frontend speaks: it opens ``/_stcore/stream``, asks for a script run
 and changes a selectbox by sending its new value as a widget state, exactly as
 the browser does after a click.
 """
+
 from __future__ import annotations
 
 import random
@@ -60,8 +61,9 @@ def _tls(ws_url: str) -> dict:
     return {"ssl": ctx}
 
 
-async def ws_session(url: str, seconds: float, stats, seed: int, label: str | None,
-                     think: tuple[float, float] = (0.0, 0.0)) -> None:
+async def ws_session(
+    url: str, seconds: float, stats, seed: int, label: str | None, think: tuple[float, float] = (0.0, 0.0)
+) -> None:
     """Keep changing the selectbox ``label`` (default: any) for ``seconds``; record latencies.
 
     ``think`` is the range of seconds a user waits between two changes (reading the map).
@@ -73,8 +75,9 @@ async def ws_session(url: str, seconds: float, stats, seed: int, label: str | No
     rng = random.Random(seed)
     ws_url = url.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
     try:
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url.rstrip("/"),
-                                      max_size=None, **_tls(ws_url)) as ws:
+        async with websockets.connect(
+            ws_url, subprotocols=["streamlit"], origin=url.rstrip("/"), max_size=None, **_tls(ws_url)
+        ) as ws:
             _, boxes, errors = await run_script(ws, "", [])
             end = time.monotonic() + seconds
             await asyncio.sleep(rng.uniform(0, think[1]))  # users do not all arrive at once
@@ -84,8 +87,11 @@ async def ws_session(url: str, seconds: float, stats, seed: int, label: str | No
                     stats.errors.append(f"session {seed}: no selectbox '{label or ''}' in the app")
                     return
                 box = boxes[rng.choice(names)]
-                current = box.raw_value if box.HasField("raw_value") else (
-                    box.options[box.default] if box.HasField("default") else None)
+                current = (
+                    box.raw_value
+                    if box.HasField("raw_value")
+                    else (box.options[box.default] if box.HasField("default") else None)
+                )
                 choices = [o for o in box.options if o != current]
                 if not choices:
                     stats.missed += 1

@@ -12,6 +12,7 @@
 
 :data:`commands.registry.COMMANDS` lists them in the order of ``cli.py --help``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,65 +24,91 @@ JSON = arg("--json", action="store_true", help="cli_a_json")
 AS_USER = arg("--as", dest="as_user", metavar=say("cli_v_user"), help="cli_a_as_user")
 
 
-@command("users", "cli_h_users",
-         arg("action", choices=["add", "list", "remove", "set-role", "reset-password"]),
-         arg("name", nargs="?", help="cli_a_user_name"),
-         arg("--role", choices=["viewer", "planner", "admin"], help="cli_a_role"), JSON)
+@command(
+    "users",
+    "cli_h_users",
+    arg("action", choices=["add", "list", "remove", "set-role", "reset-password"]),
+    arg("name", nargs="?", help="cli_a_user_name"),
+    arg("--role", choices=["viewer", "planner", "admin"], help="cli_a_role"),
+    JSON,
+)
 def _users(args: argparse.Namespace) -> int:
     from commands.accounts import run_users
 
     return run_users(args)
 
 
-@command("audit", "cli_h_audit",
-         arg("--since", metavar=say("cli_v_date"), help="cli_a_since"),
-         arg("--action", help="cli_a_action"), arg("--user", help="cli_a_only_user"), JSON,
-         arg("--verify", action="store_true", help="cli_a_audit_verify"))
+@command(
+    "audit",
+    "cli_h_audit",
+    arg("--since", metavar=say("cli_v_date"), help="cli_a_since"),
+    arg("--action", help="cli_a_action"),
+    arg("--user", help="cli_a_only_user"),
+    JSON,
+    arg("--verify", action="store_true", help="cli_a_audit_verify"),
+)
 def _audit(args: argparse.Namespace) -> int:
     from commands.accounts import run_audit
 
     return run_audit(args)
 
 
-@command("data", "cli_h_data",
-         arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish", "withdraw",
-                                 "migrate-files"]),
-         arg("name", nargs="?", help="cli_a_dataset"),
-         arg("--table", metavar=say("cli_v_file"), help="cli_a_table"),
-         arg("--boundaries", metavar=say("cli_v_file"), help="cli_a_new_boundaries"),
-         arg("--geography", metavar="NAME", help="cli_a_dataset_name"),
-         arg("--base", metavar="GEO", help="cli_a_base"),
-         arg("--label", help="cli_a_label"), arg("--source", help="cli_a_source"),
-         arg("--key", help="cli_a_boundary_key"), arg("--year", type=int, help="cli_a_default_year"),
-         arg("--public", action="store_true", help="cli_a_public"),
-         arg("--parts", action="append", default=[], metavar="SUMME=TEIL+TEIL", help="dc_a_parts"), JSON, AS_USER)
+@command(
+    "data",
+    "cli_h_data",
+    arg("action", choices=["add", "list", "remove", "restore", "publish", "unpublish", "withdraw", "migrate-files"]),
+    arg("name", nargs="?", help="cli_a_dataset"),
+    arg("--table", metavar=say("cli_v_file"), help="cli_a_table"),
+    arg("--boundaries", metavar=say("cli_v_file"), help="cli_a_new_boundaries"),
+    arg("--geography", metavar="NAME", help="cli_a_dataset_name"),
+    arg("--base", metavar="GEO", help="cli_a_base"),
+    arg("--label", help="cli_a_label"),
+    arg("--source", help="cli_a_source"),
+    arg("--key", help="cli_a_boundary_key"),
+    arg("--year", type=int, help="cli_a_default_year"),
+    arg("--public", action="store_true", help="cli_a_public"),
+    arg("--parts", action="append", default=[], metavar="SUMME=TEIL+TEIL", help="dc_a_parts"),
+    JSON,
+    AS_USER,
+)
 def _data(args: argparse.Namespace) -> int:
     from commands.data import run_data
 
     return run_data(args)
 
 
-@command("plan", "cli_h_plan",
-         arg("action", choices=["import", "export", "list", "evaluate", "report"]),
-         arg("files", nargs="*", metavar=say("cli_v_file"), help="cli_a_plan_files"),
-         arg("--dry-run", action="store_true", help="cli_a_dry_run"),
-         arg("--out", metavar=say("cli_v_file"), help="cli_a_plan_out"),
-         arg("--measure", type=int, metavar="ID", help="cli_a_measure"),
-         arg("--comparison", choices=["all", "matched"], default="all", help="cli_a_comparison"),
-         arg("--post", type=int, metavar=say("cli_v_year"), help="cli_a_post"),
-         arg("--year", type=int, metavar=say("cli_v_yyyy"), help="cli_a_report_year"),
-         arg("--lang", default="de", choices=["de", "en"], help="cli_a_plan_lang"), JSON, AS_USER)
+@command(
+    "plan",
+    "cli_h_plan",
+    arg("action", choices=["import", "export", "list", "evaluate", "report"]),
+    arg("files", nargs="*", metavar=say("cli_v_file"), help="cli_a_plan_files"),
+    arg("--dry-run", action="store_true", help="cli_a_dry_run"),
+    arg("--out", metavar=say("cli_v_file"), help="cli_a_plan_out"),
+    arg("--measure", type=int, metavar="ID", help="cli_a_measure"),
+    arg("--comparison", choices=["all", "matched"], default="all", help="cli_a_comparison"),
+    arg("--post", type=int, metavar=say("cli_v_year"), help="cli_a_post"),
+    arg("--year", type=int, metavar=say("cli_v_yyyy"), help="cli_a_report_year"),
+    arg("--lang", default="de", choices=["de", "en"], help="cli_a_plan_lang"),
+    JSON,
+    AS_USER,
+)
 def _plan(args: argparse.Namespace) -> int:
     from commands.planning import run_plan
 
     return run_plan(args)
 
 
-@command("grid", "cli_h_grid",
-         arg("action", choices=["import", "aggregate"], help="cli_a_grid_action"),
-         arg("--file", action="append", help="cli_a_grid_file"), arg("--name", help="cli_a_grid_name"),
-         arg("--grid", help="cli_a_grid"), arg("--to", default="stadtteile", help="cli_a_grid_to"),
-         arg("--year", type=int, help="cli_a_grid_year"), JSON)
+@command(
+    "grid",
+    "cli_h_grid",
+    arg("action", choices=["import", "aggregate"], help="cli_a_grid_action"),
+    arg("--file", action="append", help="cli_a_grid_file"),
+    arg("--name", help="cli_a_grid_name"),
+    arg("--grid", help="cli_a_grid"),
+    arg("--to", default="stadtteile", help="cli_a_grid_to"),
+    arg("--year", type=int, help="cli_a_grid_year"),
+    JSON,
+)
 def _grid(args: argparse.Namespace) -> int:
     """``cli.py grid import|aggregate``: the library is :mod:`geo.grid.service`."""
     import json
@@ -99,6 +126,7 @@ def _grid(args: argparse.Namespace) -> int:
     res = aggregate_saved(args.grid, args.to, args.year)
     print(json.dumps(res.to_json_dict(), ensure_ascii=False) if args.json else res.to_text())
     return 0
+
 
 from commands import analysis, ops, places, strategy, supply  # noqa: E402  (registers the rest, in --help order)
 

@@ -1,4 +1,5 @@
 """``cli.py users`` and ``cli.py audit``: run on the server's shell, acting as its operator (admin)."""
+
 from __future__ import annotations
 
 import argparse
@@ -24,9 +25,20 @@ def run_users(args: argparse.Namespace) -> int:
     if op == "list":
         rows = users.list_users(engine(), actor)
         if args.json:
-            print(json.dumps([{"name": a.name, "role": a.role, "source": a.source,
-                               "locked_until": a.locked_until.isoformat() if a.locked_until else None}
-                              for a in rows], ensure_ascii=False))
+            print(
+                json.dumps(
+                    [
+                        {
+                            "name": a.name,
+                            "role": a.role,
+                            "source": a.source,
+                            "locked_until": a.locked_until.isoformat() if a.locked_until else None,
+                        }
+                        for a in rows
+                    ],
+                    ensure_ascii=False,
+                )
+            )
         for a in [] if args.json else rows:
             lock = "\t" + say("cli_m_locked_until", until=f"{a.locked_until:%d.%m.%Y %H:%M}") if a.locked_until else ""
             print(f"{a.name}\t{a.role}\t{a.source}{lock}")
@@ -68,8 +80,9 @@ def run_audit(args: argparse.Namespace) -> int:
             raise StoreError(say("cli_e_audit_broken", id=result.first_broken, why=result.why, n=result.count))
         print(say("cli_m_audit_ok", n=result.count))
         return 0
-    rows = audit.entries(engine(), users.system_user(), since=parse_since(args.since), action=args.action,
-                         user=args.user)
+    rows = audit.entries(
+        engine(), users.system_user(), since=parse_since(args.since), action=args.action, user=args.user
+    )
     if args.json:
         print(json.dumps([e.to_json_dict() for e in rows], ensure_ascii=False, indent=1))
         return 0

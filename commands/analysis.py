@@ -1,4 +1,5 @@
 """``cli.py indicators|mss|svi|map|batch|report``: catalogue, need indices, print maps and the report."""
+
 from __future__ import annotations
 
 import argparse
@@ -50,9 +51,14 @@ def _indicators(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("mss", "cli_h_mss", arg("--input", required=True, help="cli_a_mss_input"), OUT_CSV,
-         arg("--min-population", type=float, default=300, help="cli_a_min_population"),
-         arg("--exclude", default="", help="cli_a_exclude"))
+@command(
+    "mss",
+    "cli_h_mss",
+    arg("--input", required=True, help="cli_a_mss_input"),
+    OUT_CSV,
+    arg("--min-population", type=float, default=300, help="cli_a_min_population"),
+    arg("--exclude", default="", help="cli_a_exclude"),
+)
 def _mss(args: argparse.Namespace) -> int:
     from indicators.needs.mss import class_counts, mss_from_file
 
@@ -64,8 +70,13 @@ def _mss(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("svi", "cli_h_svi", arg("--input", required=True, help="cli_a_svi_input"), OUT_CSV,
-         arg("--edition", required=True, choices=["2018", "2020", "2020-corrected"], help="cli_a_svi_edition"))
+@command(
+    "svi",
+    "cli_h_svi",
+    arg("--input", required=True, help="cli_a_svi_input"),
+    OUT_CSV,
+    arg("--edition", required=True, choices=["2018", "2020", "2020-corrected"], help="cli_a_svi_edition"),
+)
 def _svi(args: argparse.Namespace) -> int:
     from indicators.needs.svi_cdc import svi_from_file, to_cdc_csv_frame
 
@@ -75,13 +86,16 @@ def _svi(args: argparse.Namespace) -> int:
     return 0
 
 
-MAP_STYLE = (GEOGRAPHY, LANG,
-             arg("--scheme", default="quantiles", choices=[s for s in SCHEMES if s != "manual"], help="cli_a_scheme"),
-             arg("--k", type=int, default=5, choices=K_RANGE, metavar="K", help="cli_a_k"),
-             arg("--palette", default="YlOrRd", help="cli_a_palette"),
-             arg("--format", choices=FormatChoices("map"), help="cli_a_format"),
-             arg("--size", default="a4-landscape", choices=list(PAGE_SIZES_PX), help="cli_a_size"),
-             arg("--labels", action="store_true", help="cli_a_labels"))
+MAP_STYLE = (
+    GEOGRAPHY,
+    LANG,
+    arg("--scheme", default="quantiles", choices=[s for s in SCHEMES if s != "manual"], help="cli_a_scheme"),
+    arg("--k", type=int, default=5, choices=K_RANGE, metavar="K", help="cli_a_k"),
+    arg("--palette", default="YlOrRd", help="cli_a_palette"),
+    arg("--format", choices=FormatChoices("map"), help="cli_a_format"),
+    arg("--size", default="a4-landscape", choices=list(PAGE_SIZES_PX), help="cli_a_size"),
+    arg("--labels", action="store_true", help="cli_a_labels"),
+)
 
 
 def _print_options(args: argparse.Namespace, flagged=frozenset()):
@@ -92,9 +106,17 @@ def _print_options(args: argparse.Namespace, flagged=frozenset()):
     return print_options(args.size, classes=chosen, labels=args.labels, lang=args.lang, flagged=flagged)
 
 
-@command("map", "cli_h_map", arg("--indicator", required=True, help="cli_a_indicator"), YEAR, *MAP_STYLE,
-         arg("--out", required=True, help="cli_a_out_file"), arg("--flags", action="store_true", help="cli_a_flags"),
-         arg("--title", help="cli_a_map_title"), arg("--subtitle", help="cli_a_map_subtitle"))
+@command(
+    "map",
+    "cli_h_map",
+    arg("--indicator", required=True, help="cli_a_indicator"),
+    YEAR,
+    *MAP_STYLE,
+    arg("--out", required=True, help="cli_a_out_file"),
+    arg("--flags", action="store_true", help="cli_a_flags"),
+    arg("--title", help="cli_a_map_title"),
+    arg("--subtitle", help="cli_a_map_subtitle"),
+)
 def _map(args: argparse.Namespace) -> int:
     from dataclasses import replace
     from pathlib import Path
@@ -104,8 +126,11 @@ def _map(args: argparse.Namespace) -> int:
     fmt = format_for_path(args.out, output="map", name=args.format)  # the export registry (geo.formats)
     ds = dataset(args.geography)
     flagged = indicator_flags(ds, args.indicator, args.year) if args.flags else frozenset()
-    options = replace(_print_options(args, flagged), title=(args.title or "").strip() or None,
-                      subtitle=(args.subtitle or "").strip() or None)
+    options = replace(
+        _print_options(args, flagged),
+        title=(args.title or "").strip() or None,
+        subtitle=(args.subtitle or "").strip() or None,
+    )
     data = fmt.write("map", ds, args.indicator, args.year, options=options)
     with writing(args.out):
         Path(args.out).write_bytes(data)

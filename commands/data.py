@@ -1,4 +1,5 @@
 """``cli.py data``: load, list and remove saved datasets without a browser (same checks, same rights)."""
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,9 @@ def _report(report, ok: bool) -> None:
     print(say("cli_m_usable" if ok else "cli_m_not_usable"))
 
 
-def _read_inputs(args: argparse.Namespace, store: DataStore, name: str,
-                 exists: bool) -> tuple[TableCheck, gpd.GeoDataFrame | None, list[Report], str | None] | None:
+def _read_inputs(
+    args: argparse.Namespace, store: DataStore, name: str, exists: bool
+) -> tuple[TableCheck, gpd.GeoDataFrame | None, list[Report], str | None] | None:
     """Boundaries (if given) and table checked and reported: ``(check, areas, reports, base)``, or None if
     a file is unusable."""
     from geo.uploads.pipeline import boundary_areas, check_boundaries, check_table
@@ -72,8 +74,9 @@ def _read_inputs(args: argparse.Namespace, store: DataStore, name: str,
     return (check, areas, reports, base) if check.ok else None
 
 
-def _say_before_saving(store: DataStore, name: str, base: str | None, check: TableCheck,
-                       indicators: list[Indicator], *, extends: bool) -> list[str] | None:
+def _say_before_saving(
+    store: DataStore, name: str, base: str | None, check: TableCheck, indicators: list[Indicator], *, extends: bool
+) -> list[str] | None:
     """What saving will change: growth lines when the table ``extends`` the saved dataset ``name`` (returned,
     printed after saving), the copy note at once when a colleague's dataset is the base."""
     growth = None
@@ -81,8 +84,11 @@ def _say_before_saving(store: DataStore, name: str, base: str | None, check: Tab
         from geo.uploads.growth import preview_growth
         from indicators.ingest.growth import growth_lines
 
-        growth = growth_lines(preview_growth(store.geographies()[name], check.tidy, indicators, store=store), cli_lang(),
-                              {i.id: i.label(cli_lang()) for i in indicators})
+        growth = growth_lines(
+            preview_growth(store.geographies()[name], check.tidy, indicators, store=store),
+            cli_lang(),
+            {i.id: i.label(cli_lang()) for i in indicators},
+        )
     if base and base != name:  # a colleague's dataset as base: say before saving that only its published values come
         from geo.uploads.pipeline import copy_provenance
 
@@ -105,8 +111,15 @@ def _add(args: argparse.Namespace) -> int:
         require(store.user, "publish", what=args.geography)
     name = safe_name(args.geography)
     exists = name in {d.name for d in store.list()}
-    precheck(store.engine, store.user, name, args.label, overwrite=exists, shipped=shipped_names(),
-             visibility="öffentlich" if args.public else "intern")  # refuse before reading any file
+    precheck(
+        store.engine,
+        store.user,
+        name,
+        args.label,
+        overwrite=exists,
+        shipped=shipped_names(),
+        visibility="öffentlich" if args.public else "intern",
+    )  # refuse before reading any file
     inputs = _read_inputs(args, store, name, exists)
     if inputs is None:
         return 1
@@ -115,16 +128,29 @@ def _add(args: argparse.Namespace) -> int:
     if args.parts:  # TOTAL=PART+PART…: used by secondary suppression; TOTAL= switches an inferred one off
         from indicators.compute.disclosure import declare_parts, parse_parts
 
-        indicators = declare_parts(indicators, check.catalogue, parse_parts(args.parts),
-                                   set(check.tidy["variable"]) | set(check.catalogue))
+        indicators = declare_parts(
+            indicators, check.catalogue, parse_parts(args.parts), set(check.tidy["variable"]) | set(check.catalogue)
+        )
     growth = _say_before_saving(store, name, base, check, indicators, extends=exists and base == name)
-    content = UploadContent(areas=areas, tidy=check.tidy, base_geography=base, indicators=indicators,
-                            sources=sources, reports=[*reports, check.report])
+    content = UploadContent(
+        areas=areas,
+        tidy=check.tidy,
+        base_geography=base,
+        indicators=indicators,
+        sources=sources,
+        reports=[*reports, check.report],
+    )
     geo = accept_upload(store, name, args.label, content, overwrite=exists)
     if args.public:
         store.publish(geo.id)
-    print(say("cli_m_replaced" if exists else "cli_m_saved", id=geo.id, label=geo.label_de,
-              visibility=say("cli_m_public" if args.public else "cli_m_internal")))
+    print(
+        say(
+            "cli_m_replaced" if exists else "cli_m_saved",
+            id=geo.id,
+            label=geo.label_de,
+            visibility=say("cli_m_public" if args.public else "cli_m_internal"),
+        )
+    )
     for line in growth or []:
         print(f"  {line}")
     return 0
@@ -138,8 +164,17 @@ def _migrate_files(args: argparse.Namespace) -> int:
     root = config.data_dir()
     result = migrate_files(db.engine_for(None, root), root)
     if args.json:
-        print(json.dumps({"moved": [vars(m) for m in result.moved], "missing": [vars(p) for p in result.missing],
-                          "failed": [vars(p) for p in result.failed]}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    "moved": [vars(m) for m in result.moved],
+                    "missing": [vars(p) for p in result.missing],
+                    "failed": [vars(p) for p in result.failed],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 1 if result.missing or result.failed else 0
     for m in result.moved:
         print(say("cli_m_migrated", name=m.name, version=m.version, areas=m.areas, values=m.values, folder=m.folder))
@@ -147,8 +182,11 @@ def _migrate_files(args: argparse.Namespace) -> int:
         for p in items:
             print(say(key, name=p.name, version=p.version, folder=p.folder))
     done = result.moved or result.missing or result.failed
-    print(say("cli_m_migrate_summary", n=len(result.moved), path=root / "datasets") if done
-          else say("cli_m_migrate_nothing"))
+    print(
+        say("cli_m_migrate_summary", n=len(result.moved), path=root / "datasets")
+        if done
+        else say("cli_m_migrate_nothing")
+    )
     return 1 if result.missing or result.failed else 0
 
 
@@ -181,9 +219,11 @@ def run_data(args: argparse.Namespace) -> int:
         print(say("cli_m_restored", name=args.name))
     else:
         store.publish(args.name, args.action == "publish")
-        print(say("cli_m_visibility", name=args.name,
-                  visibility=say("cli_m_public" if args.action == "publish" else "cli_m_internal")))
+        print(
+            say(
+                "cli_m_visibility",
+                name=args.name,
+                visibility=say("cli_m_public" if args.action == "publish" else "cli_m_internal"),
+            )
+        )
     return 0
-
-
-

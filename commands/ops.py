@@ -10,6 +10,7 @@ With ``SOZIALMONITOR_LOG_FORMAT=json`` every log record is one JSON object per l
 logger, message and the fields ``user``, ``action``, ``object``, ``duration_ms``, ``status`` when
 given); passwords in URLs and ``password=…``/``token=…`` pairs are masked.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,13 @@ LOG_FORMAT_VAR = "SOZIALMONITOR_LOG_FORMAT"
 FIELDS = ("user", "action", "object", "duration_ms", "status")
 _SECRETS = [
     (re.compile(r"(://[^/\s:@]*:)[^@\s]*@"), r"\1***@"),  # scheme://user:password@host
-    (re.compile(r"(?i)\b(password|passwort|pass|pwd|secret|token|cookie|pgpassword|client_secret)"
-                r"(\s*[=:]\s*)('[^']*'|\"[^\"]*\"|[^\s,;&]+)"), r"\1\2***"),
+    (
+        re.compile(
+            r"(?i)\b(password|passwort|pass|pwd|secret|token|cookie|pgpassword|client_secret)"
+            r"(\s*[=:]\s*)('[^']*'|\"[^\"]*\"|[^\s,;&]+)"
+        ),
+        r"\1\2***",
+    ),
 ]
 
 
@@ -46,8 +52,12 @@ class JsonFormatter(logging.Formatter):
     """One JSON object per line: ``time``, ``level``, ``logger``, ``message`` and the action fields."""
 
     def format(self, record: logging.LogRecord) -> str:
-        out: dict = {"time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
-                     "level": record.levelname, "logger": record.name, "message": redact(record.getMessage())}
+        out: dict = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": redact(record.getMessage()),
+        }
         for key in FIELDS:
             if getattr(record, key, None) is not None:
                 value = getattr(record, key)
@@ -72,9 +82,14 @@ def configure_logging() -> None:
 
 
 # ------------------------------------------------------------------ ogc
-@command("ogc", "cli_h_ogc", arg("action", choices=["config"], help="cli_a_ogc_action"),
-         arg("--out", metavar="DIR", help="cli_a_ogc_out"), arg("--url", help="cli_a_ogc_url"),
-         arg("--force", action="store_true", help="cli_a_force"))
+@command(
+    "ogc",
+    "cli_h_ogc",
+    arg("action", choices=["config"], help="cli_a_ogc_action"),
+    arg("--out", metavar="DIR", help="cli_a_ogc_out"),
+    arg("--url", help="cli_a_ogc_url"),
+    arg("--force", action="store_true", help="cli_a_force"),
+)
 def _ogc(args: argparse.Namespace) -> int:
     from geo import ogc
 
@@ -124,8 +139,12 @@ def readiness(url: str | None = None) -> list[str]:
     return done
 
 
-@command("health", "cli_h_health", arg("--url", help="cli_a_health_url"),
-         arg("--wait", type=float, default=0, metavar="SEK", help="cli_a_wait"))
+@command(
+    "health",
+    "cli_h_health",
+    arg("--url", help="cli_a_health_url"),
+    arg("--wait", type=float, default=0, metavar="SEK", help="cli_a_wait"),
+)
 def _health(args: argparse.Namespace) -> int:
     end = time.monotonic() + max(0.0, args.wait)
     while True:
@@ -173,8 +192,16 @@ def _restore(args: argparse.Namespace) -> int:
     ok = verify is None or verify(engine, users.system_user()).first_broken is None
     chain = say("cli_m_chain_none" if verify is None else "cli_m_chain_ok" if ok else "cli_m_chain_bad")
     log_change(user=f"system:{_os_user()}", action="restore", name=str(info.path), started=started)
-    print(say("cli_m_restore", path=info.path, datasets=info.datasets, users=counts.get("users", 0),
-              audit=counts.get("audit_log", 0), chain=chain))
+    print(
+        say(
+            "cli_m_restore",
+            path=info.path,
+            datasets=info.datasets,
+            users=counts.get("users", 0),
+            audit=counts.get("audit_log", 0),
+            chain=chain,
+        )
+    )
     return 0 if ok else 1
 
 

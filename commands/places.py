@@ -1,4 +1,5 @@
 """``cli.py locate|estimate|query|zonal|validate``: ad-hoc spatial queries and file checks."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,8 +14,7 @@ def _show(args: argparse.Namespace, result, text: str, **render) -> int:
     return 0
 
 
-@command("locate", "cli_h_locate", arg("address", help="cli_a_address"), JSON,
-         arg("--bezirke", help="cli_a_bezirke"))
+@command("locate", "cli_h_locate", arg("address", help="cli_a_address"), JSON, arg("--bezirke", help="cli_a_bezirke"))
 def _locate(args: argparse.Namespace) -> int:
     from geo.boundaries import read_areas
     from geo.spatial.addresses import locate
@@ -29,10 +29,17 @@ def _locate(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("estimate", "cli_h_estimate",
-         arg("--lon", type=float, help="cli_a_lon"), arg("--lat", type=float, help="cli_a_lat"),
-         arg("--radius", type=float, help="cli_a_radius"), arg("--polygon", help="cli_a_polygon"),
-         LATEST_YEAR, GEOGRAPHY, JSON)
+@command(
+    "estimate",
+    "cli_h_estimate",
+    arg("--lon", type=float, help="cli_a_lon"),
+    arg("--lat", type=float, help="cli_a_lat"),
+    arg("--radius", type=float, help="cli_a_radius"),
+    arg("--polygon", help="cli_a_polygon"),
+    LATEST_YEAR,
+    GEOGRAPHY,
+    JSON,
+)
 def _estimate(args: argparse.Namespace) -> int:
     from geo.spatial.estimate import default_estimator, geometry_from_options
 
@@ -50,9 +57,16 @@ def _query(args: argparse.Namespace) -> int:
     return _show(args, res, res.to_text({i: ind.label_de for i, ind in ds.catalogue.items()}))
 
 
-@command("zonal", "cli_h_zonal", arg("--raster", required=True, help="cli_a_raster"), GEOGRAPHY, JSON,
-         arg("--above", type=float, help="cli_a_above"), arg("--band", type=int, default=1, help="cli_a_band"),
-         arg("--method", choices=["center", "coverage"], default="center", help="cli_a_method"))
+@command(
+    "zonal",
+    "cli_h_zonal",
+    arg("--raster", required=True, help="cli_a_raster"),
+    GEOGRAPHY,
+    JSON,
+    arg("--above", type=float, help="cli_a_above"),
+    arg("--band", type=int, default=1, help="cli_a_band"),
+    arg("--method", choices=["center", "coverage"], default="center", help="cli_a_method"),
+)
 def _zonal(args: argparse.Namespace) -> int:
     from geo.geographies import get_geography, load_areas
     from geo.spatial.zonal import zonal_stats
@@ -61,17 +75,30 @@ def _zonal(args: argparse.Namespace) -> int:
     return _show(args, res, res.to_text(voice=voice()), voice=voice())
 
 
-@command("validate", "cli_h_validate",
-         arg("--boundaries", metavar=say("cli_v_file"), help="cli_a_boundaries_file"),
-         arg("--table", metavar=say("cli_v_file"), help="cli_a_table_file"),
-         arg("--key", help="cli_a_key"), arg("--name", help="cli_a_name"), arg("--layer", help="cli_a_layer"),
-         GEOGRAPHY, arg("--year", type=int, help="cli_a_default_year"))
+@command(
+    "validate",
+    "cli_h_validate",
+    arg("--boundaries", metavar=say("cli_v_file"), help="cli_a_boundaries_file"),
+    arg("--table", metavar=say("cli_v_file"), help="cli_a_table_file"),
+    arg("--key", help="cli_a_key"),
+    arg("--name", help="cli_a_name"),
+    arg("--layer", help="cli_a_layer"),
+    GEOGRAPHY,
+    arg("--year", type=int, help="cli_a_default_year"),
+)
 def _validate(args: argparse.Namespace) -> int:
     from geo.uploads.file_check import validate_file
 
     if bool(args.boundaries) == bool(args.table):
         raise UserError(say("cli_e_one_file"))
-    ok, text = validate_file(args.boundaries, args.table, key=args.key, name=args.name, layer=args.layer,
-                             geography=args.geography, year=args.year)
+    ok, text = validate_file(
+        args.boundaries,
+        args.table,
+        key=args.key,
+        name=args.name,
+        layer=args.layer,
+        geography=args.geography,
+        year=args.year,
+    )
     print(text)
     return 0 if ok else 1

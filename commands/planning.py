@@ -1,4 +1,5 @@
 """``cli.py plan``: import, export, list, evaluate and report the planning register."""
+
 from __future__ import annotations
 
 import argparse
@@ -44,16 +45,23 @@ def _list(args: argparse.Namespace) -> int:
     user = acting_user(args.as_user)
     data = {e: repository.list_records(engine(), user, e) for e in ("measure", "goal", "partner")}
     if args.json:
-        print(json.dumps({"measures": data["measure"], "goals": data["goal"], "partners": data["partner"]},
-                         ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {"measures": data["measure"], "goals": data["goal"], "partners": data["partner"]},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     if not any(data.values()):
         print(say("cli_m_plan_empty"))
     for m in data["measure"]:
         period = f"{m['start'] or '?'} – {m['end'] or say('cli_m_open_end')}"
         own = f" ({m['kennung']})" if m.get("kennung") else ""  # the planner's own numbering
-        print(f"M{m['id']}{own}\t{status_word(m['status'], cli_lang())}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
-              f"{m['title']}")
+        print(
+            f"M{m['id']}{own}\t{status_word(m['status'], cli_lang())}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
+            f"{m['title']}"
+        )
     for g in data["goal"]:
         target = say("cli_m_goal_target", value=g["target_value"], year=g["target_year"])
         own = f" ({g['kennung']})" if g.get("kennung") else ""
@@ -82,11 +90,22 @@ def _evaluate(args: argparse.Namespace) -> int:
         return 0
     for g in result["goals"]:
         state = t("cli_m_on_track" if g["on_track"] else "cli_m_off_track", args.lang)
-        print(t("cli_m_goal_progress", args.lang, **{k: g[k] for k in ("id", "indicator", "baseline", "current",
-                                                                        "target", "progress")}, state=state))
+        print(
+            t(
+                "cli_m_goal_progress",
+                args.lang,
+                **{k: g[k] for k in ("id", "indicator", "baseline", "current", "target", "progress")},
+                state=state,
+            )
+        )
     for m in result["measures"]:
-        print(t("cli_m_measure_effect", args.lang, **{k: m[k] for k in ("id", "indicator", "effect", "p_placebo",
-                                                                         "n_placebo", "note")}))
+        print(
+            t(
+                "cli_m_measure_effect",
+                args.lang,
+                **{k: m[k] for k in ("id", "indicator", "effect", "p_placebo", "n_placebo", "note")},
+            )
+        )
     return 0
 
 

@@ -6,6 +6,7 @@ made by :func:`arg`); importing :mod:`commands` fills :data:`COMMANDS` in the or
 fast. Every text comes from the wording table (:func:`say`), in the language of
 ``SOZIALMONITOR_LANG`` (``de`` by default, ``en``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,7 +65,9 @@ def arg(*flags: str, **kw) -> tuple:
 
 def command(name: str, help_key: str, *args: tuple, extra: bool = False) -> Callable[[Handler], Handler]:
     """Register the decorated handler as subcommand ``name``; ``help_key`` is its wording key."""
+
     def register(func: Handler) -> Handler:
         COMMANDS.append(Command(name, say(help_key), args, func, extra))
         return func
+
     return register

@@ -1,4 +1,5 @@
 """Where ``cli.py serve`` listens: in auth mode ``none`` only on 127.0.0.1 (nobody else can log in)."""
+
 from __future__ import annotations
 
 from commands.registry import say
@@ -41,4 +42,3 @@ def bind_options(extra: list[str]) -> list[str]:
     if address not in LOOPBACK:
         raise StoreError(say("cli_e_bind", address=address))
     return list(extra)
-

@@ -1,4 +1,5 @@
 """Who acts in a CLI command: ``--as USER`` with a password, the local user, or the server's operator."""
+
 from __future__ import annotations
 
 import getpass

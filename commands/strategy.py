@@ -3,6 +3,7 @@
 Each handler calls the same functions as the Strategie page (:mod:`indicators.needs.consensus`,
 :mod:`indicators.compute.segregation`, :mod:`geo.spatial.typology`) and prints text or JSON.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,10 +59,16 @@ def _dump(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False, default=str))
 
 
-@command("needs", "cli_h_needs", GEOGRAPHY, LATEST_YEAR,
-         arg("--method", choices=NEED_METHOD_CHOICES, help="cli_a_need_method"),
-         arg("--consensus", action="store_true", help="cli_a_consensus"),
-         arg("--band", type=float, default=0.25, help="cli_a_close_band"), JSON)
+@command(
+    "needs",
+    "cli_h_needs",
+    GEOGRAPHY,
+    LATEST_YEAR,
+    arg("--method", choices=NEED_METHOD_CHOICES, help="cli_a_need_method"),
+    arg("--consensus", action="store_true", help="cli_a_consensus"),
+    arg("--band", type=float, default=0.25, help="cli_a_close_band"),
+    JSON,
+)
 def _needs(args: argparse.Namespace) -> int:
     from indicators.needs.assessment import needs_setup, run_needs
     from indicators.needs.consensus import consensus_json, dataset_consensus
@@ -76,14 +83,30 @@ def _needs(args: argparse.Namespace) -> int:
             _dump(data)
             return 0
         for a in data["areas"]:
-            print(say("cli_m_consensus_row", name=a["name"], n=a["n_flagged"],
-                      methods=", ".join(a["flagged_by"]) or "–", close=", ".join(a["close_calls"]) or "–"))
+            print(
+                say(
+                    "cli_m_consensus_row",
+                    name=a["name"],
+                    n=a["n_flagged"],
+                    methods=", ".join(a["flagged_by"]) or "–",
+                    close=", ".join(a["close_calls"]) or "–",
+                )
+            )
         return 0
     result, _, _ = run_needs(ds, year, setup, with_robustness=False)
     if args.json:
-        rows = [{"id": r.id, "name": r.name, "score": _num(r.score), "rank": _num(r.rank, int),
-                 "flag": bool(r.flag), "label": r.label, "status": r.status}
-                for r in result.itertuples(index=False)]
+        rows = [
+            {
+                "id": r.id,
+                "name": r.name,
+                "score": _num(r.score),
+                "rank": _num(r.rank, int),
+                "flag": bool(r.flag),
+                "label": r.label,
+                "status": r.status,
+            }
+            for r in result.itertuples(index=False)
+        ]
         _dump({"geography": ds.geography.id, "year": year, "method": setup.method, "areas": rows})
         return 0
     print(say("cli_m_needs_flagged", n=int(result["flag"].sum()), total=len(result), method=setup.method, year=year))
@@ -92,11 +115,16 @@ def _needs(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("segregation", "cli_h_segregation", GEOGRAPHY,
-         arg("--group", required=True, metavar="VAR", help="cli_a_group"),
-         arg("--total", required=True, metavar="VAR", help="cli_a_total"),
-         arg("--years", default="all", help="cli_a_years"),
-         arg("--permutations", type=int, default=999, help="cli_a_permutations"), JSON)
+@command(
+    "segregation",
+    "cli_h_segregation",
+    GEOGRAPHY,
+    arg("--group", required=True, metavar="VAR", help="cli_a_group"),
+    arg("--total", required=True, metavar="VAR", help="cli_a_total"),
+    arg("--years", default="all", help="cli_a_years"),
+    arg("--permutations", type=int, default=999, help="cli_a_permutations"),
+    JSON,
+)
 def _segregation(args: argparse.Namespace) -> int:
     from geo.spatial.segregation import segregation
 
@@ -112,8 +140,16 @@ def _segregation(args: argparse.Namespace) -> int:
         _dump(res.to_json_dict())
         return 0
     for y in res.years:
-        print(say("cli_m_segregation_row", year=y.year, d=_fmt(y.dissimilarity), i=_fmt(y.isolation),
-                  h=_fmt(y.entropy), p=_fmt(y.p_dissimilarity)))
+        print(
+            say(
+                "cli_m_segregation_row",
+                year=y.year,
+                d=_fmt(y.dissimilarity),
+                i=_fmt(y.isolation),
+                h=_fmt(y.entropy),
+                p=_fmt(y.p_dissimilarity),
+            )
+        )
     return 0
 
 
@@ -121,11 +157,17 @@ def _fmt(v: float | None) -> str:
     return "–" if v is None else f"{v:.4f}"
 
 
-@command("typology", "cli_h_typology", GEOGRAPHY, LATEST_YEAR,
-         arg("--indicators", required=True, help="cli_a_typology_indicators"),
-         arg("--k", required=True, metavar="K|auto", help="cli_a_typology_k"),
-         arg("--method", default="ward", choices=["ward", "kmeans", "skater"], help="cli_a_typology_method"),
-         arg("--lang", default="de", choices=["de", "en"], help="cli_a_lang"), JSON)
+@command(
+    "typology",
+    "cli_h_typology",
+    GEOGRAPHY,
+    LATEST_YEAR,
+    arg("--indicators", required=True, help="cli_a_typology_indicators"),
+    arg("--k", required=True, metavar="K|auto", help="cli_a_typology_k"),
+    arg("--method", default="ward", choices=["ward", "kmeans", "skater"], help="cli_a_typology_method"),
+    arg("--lang", default="de", choices=["de", "en"], help="cli_a_lang"),
+    JSON,
+)
 def _typology(args: argparse.Namespace) -> int:
     from geo.spatial.typology import best_k, typology
 

@@ -4,6 +4,7 @@ argparse writes its own messages in English and exits with 2; :class:`GermanPars
 translates the common ones and exits with 1, so a script that calls the command line
 sees one convention for every kind of bad input.
 """
+
 from __future__ import annotations
 
 import argparse

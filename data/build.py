@@ -11,6 +11,7 @@ two source files (hl-quarto-db ``data.csv`` and the cross-checked long file)
 disagree on any value. The only computed variable is ``area_km2``, the area
 of the cleaned boundaries in ``shapes/luebeck.gpkg``.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,14 +46,11 @@ def read_quarto() -> pd.DataFrame:
     """hl-quarto-db ``data.csv`` in tidy form (values kept as source text)."""
     wide = pd.read_csv(QUARTO, dtype=str)
     wide["area_code"] = wide["stadtteil"].str.slice(0, 2)
-    tidy = wide.melt(
-        id_vars=["jahr", "area_code"], value_vars=list(COLUMNS), var_name="col", value_name="value"
-    )
+    tidy = wide.melt(id_vars=["jahr", "area_code"], value_vars=list(COLUMNS), var_name="col", value_name="value")
     tidy["variable"] = tidy["col"].map(COLUMNS)
     tidy["year"] = tidy["jahr"].astype(int)
     tidy["reference_date"] = [
-        f"{y}-01-01/{y}-12-31" if v in FLOWS else f"{y}-12-31"
-        for y, v in zip(tidy["year"], tidy["variable"])
+        f"{y}-01-01/{y}-12-31" if v in FLOWS else f"{y}-12-31" for y, v in zip(tidy["year"], tidy["variable"])
     ]
     tidy["source"] = SOURCE_ID
     return tidy[["area_code", "year", "variable", "value", "reference_date", "source"]]
@@ -72,8 +70,7 @@ def cross_check(tidy: pd.DataFrame) -> None:
     )
     missing = merged[merged["_merge"] != "both"]
     differ = merged[
-        (merged["_merge"] == "both")
-        & (merged["value"].astype(float) != merged["value_long"].astype(float))
+        (merged["_merge"] == "both") & (merged["value"].astype(float) != merged["value_long"].astype(float))
     ]
     if len(missing) or len(differ):
         problem = f"Sources disagree: {len(missing)} rows in only one file, {len(differ)} values differ"

@@ -17,6 +17,7 @@ Writes
 Prints every Kita whose polygon Stadtteil differs from the source's own ``district`` and
 every Kita without coordinates (both are listed in ``data/SOURCE.md``).
 """
+
 from __future__ import annotations
 
 import os
@@ -50,18 +51,30 @@ def kitas() -> tuple[pd.DataFrame, pd.DataFrame]:
     has_xy = (raw["latitude"] != "") & (raw["longitude"] != "")
     missing, raw = raw[~has_xy], raw[has_xy].copy()
     areas = load_areas(get_geography("stadtteile"))
-    pts = gpd.GeoSeries(gpd.points_from_xy(raw["longitude"].astype(float), raw["latitude"].astype(float)),
-                        crs="EPSG:4326").to_crs(areas.crs)
+    pts = gpd.GeoSeries(
+        gpd.points_from_xy(raw["longitude"].astype(float), raw["latitude"].astype(float)), crs="EPSG:4326"
+    ).to_crs(areas.crs)
     names = dict(zip(areas["code"], areas["name"]))
     codes = points_area_codes(pts, areas)
-    out = pd.DataFrame({
-        "id": raw["id"], "name": raw["name"], "institution": raw["institution"],
-        "address": (raw["street"] + " " + raw["number"]).str.strip() + ", " + raw["postalcode"] + " " + raw["town"],
-        "district_source": raw["district"].str.removeprefix(PREFIX).where(raw["district"].str.startswith(PREFIX), ""),
-        "stadtteil": codes, "stadtteil_name": [names.get(c, "") for c in codes],
-        "barrierfree": _flag(raw["barrierfree"]), "integrational": _flag(raw["integrational"]),
-        "care_from_months": raw["care_from_months"], "care_to_months": raw["care_to_months"],
-        "lat": raw["latitude"].astype(float).round(6), "lon": raw["longitude"].astype(float).round(6)})
+    out = pd.DataFrame(
+        {
+            "id": raw["id"],
+            "name": raw["name"],
+            "institution": raw["institution"],
+            "address": (raw["street"] + " " + raw["number"]).str.strip() + ", " + raw["postalcode"] + " " + raw["town"],
+            "district_source": raw["district"]
+            .str.removeprefix(PREFIX)
+            .where(raw["district"].str.startswith(PREFIX), ""),
+            "stadtteil": codes,
+            "stadtteil_name": [names.get(c, "") for c in codes],
+            "barrierfree": _flag(raw["barrierfree"]),
+            "integrational": _flag(raw["integrational"]),
+            "care_from_months": raw["care_from_months"],
+            "care_to_months": raw["care_to_months"],
+            "lat": raw["latitude"].astype(float).round(6),
+            "lon": raw["longitude"].astype(float).round(6),
+        }
+    )
     out = out.sort_values("id", key=lambda s: s.astype(int)).reset_index(drop=True)
     return out, missing
 
@@ -75,8 +88,11 @@ def disagreements(points: pd.DataFrame) -> pd.DataFrame:
 def table(points: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """Tidy rows ``area_code, year, variable, value, reference_date, source`` (city ``00`` = sum)."""
     inside = points[points["stadtteil"] != ""]
-    variables = {"kitas": inside, "kitas_integrative": inside[inside["integrational"]],
-                 "kitas_barrierfree": inside[inside["barrierfree"]]}
+    variables = {
+        "kitas": inside,
+        "kitas_integrative": inside[inside["integrational"]],
+        "kitas_barrierfree": inside[inside["barrierfree"]],
+    }
     rows = []
     for var, group in variables.items():
         per = group["stadtteil"].value_counts().reindex(codes, fill_value=0)
@@ -91,9 +107,13 @@ def childminders(codes: dict[str, str]) -> pd.DataFrame:
     raw = pd.read_csv(RAW / "kindertagespflege_luebeck_by_district.csv", dtype=str, keep_default_na=False)
     district = raw["district"].str.removeprefix(PREFIX)
     by_name = {n: c for c, n in codes.items()}
-    return pd.DataFrame({"district_source": district.replace("", "(ohne Angabe)"),
-                         "area_code": district.map(by_name).fillna(""),
-                         "records": raw["kindertagespflege_records"].astype(int)})
+    return pd.DataFrame(
+        {
+            "district_source": district.replace("", "(ohne Angabe)"),
+            "area_code": district.map(by_name).fillna(""),
+            "records": raw["kindertagespflege_records"].astype(int),
+        }
+    )
 
 
 def build() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:

@@ -11,6 +11,7 @@ Writes
 
 The per-area logic is :func:`geo.spatial.facilities.facility_indicators`.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,9 +33,15 @@ OUT_TABLE = ROOT / "data" / "luebeck_stadtteile_schools.csv"
 YEAR, DATE, SOURCE = 2022, "2025-05-08", "schulen-sh"
 RADIUS_M = 1000
 # main_school_type (sh_school_schema.sql) -> variable
-TYPES = {"1": "schools_grundschule", "1024": "schools_gemeinschaftsschule", "2048": "schools_gemeinschaftsschule",
-         "32": "schools_gymnasium", "128": "schools_berufsbildend", "8": "schools_foerderzentrum",
-         "256": "schools_freie_traeger"}
+TYPES = {
+    "1": "schools_grundschule",
+    "1024": "schools_gemeinschaftsschule",
+    "2048": "schools_gemeinschaftsschule",
+    "32": "schools_gymnasium",
+    "128": "schools_berufsbildend",
+    "8": "schools_foerderzentrum",
+    "256": "schools_freie_traeger",
+}
 
 
 def schools():
@@ -57,15 +64,25 @@ def build() -> tuple[pd.DataFrame, pd.DataFrame]:
         rows += [(a, YEAR, var, float(v)) for a, v in zip(count["area_code"], count["value"])]
         if var == "schools_primary":
             cov = ind[ind["indicator"] == f"x_coverage_{RADIUS_M}m"]
-            rows += [(a, YEAR, "addresses_far_primary", float(d - n))
-                     for a, n, d in zip(cov["area_code"], cov["numerator"], cov["denominator"])]
+            rows += [
+                (a, YEAR, "addresses_far_primary", float(d - n))
+                for a, n, d in zip(cov["area_code"], cov["numerator"], cov["denominator"])
+            ]
             rows += [(a, YEAR, "addresses_all", float(d)) for a, d in zip(cov["area_code"], cov["denominator"])]
     table = pd.DataFrame(rows, columns=["area_code", "year", "variable", "value"])
     table["reference_date"], table["source"] = DATE, SOURCE
     table = table.sort_values(["area_code", "variable"]).reset_index(drop=True)
     lonlat = pts.to_crs("EPSG:4326").geometry
-    points = pd.DataFrame({"id": pts["id"], "name": pts["name"], "type": pts["type"], "primary": pts["primary"],
-                           "lat": lonlat.y.round(6), "lon": lonlat.x.round(6)})
+    points = pd.DataFrame(
+        {
+            "id": pts["id"],
+            "name": pts["name"],
+            "type": pts["type"],
+            "primary": pts["primary"],
+            "lat": lonlat.y.round(6),
+            "lon": lonlat.x.round(6),
+        }
+    )
     return points.sort_values("id").reset_index(drop=True), table
 
 

@@ -15,6 +15,7 @@ Writes
 
 The raw files are read with the same reader as an upload (:mod:`indicators.ingest.grid`).
 """
+
 from __future__ import annotations
 
 import os
@@ -33,9 +34,13 @@ from indicators.ingest.grid import GridTable, read_grid  # noqa: E402
 
 RAW = Path(os.environ.get("SOZIALMONITOR_RAW", ROOT.parent / "shared" / "data" / "raw"))
 ZENSUS = RAW / "zensus2011-luebeck"
-OUT = {"gpkg": ROOT / "shapes" / "zensus2011_grid.gpkg", "1km": ROOT / "data" / "zensus2011_1km.csv",
-       "100m": ROOT / "data" / "zensus2011_100m.csv", "stadtteile": ROOT / "data" / "luebeck_stadtteile_zensus2011.csv",
-       "check": ROOT / "data" / "zensus2011_check.csv"}
+OUT = {
+    "gpkg": ROOT / "shapes" / "zensus2011_grid.gpkg",
+    "1km": ROOT / "data" / "zensus2011_1km.csv",
+    "100m": ROOT / "data" / "zensus2011_100m.csv",
+    "stadtteile": ROOT / "data" / "luebeck_stadtteile_zensus2011.csv",
+    "check": ROOT / "data" / "zensus2011_check.csv",
+}
 YEAR, DATE, SOURCE = 2011, "2011-05-09", "zensus2011-grid"
 METHOD = "dasymetric"  # the shipped Stadtteil value; the areal one is in the check file
 # 100 m long file (table_attribute_code) -> shipped variable; several codes are summed
@@ -84,8 +89,16 @@ def grid_100m() -> GridTable:
 
 def tidy(grid: GridTable) -> pd.DataFrame:
     v = grid.values.dropna(subset=["value"])
-    out = pd.DataFrame({"area_code": v["cell_id"], "year": YEAR, "variable": v["variable"], "value": v["value"],
-                        "reference_date": DATE, "source": SOURCE})
+    out = pd.DataFrame(
+        {
+            "area_code": v["cell_id"],
+            "year": YEAR,
+            "variable": v["variable"],
+            "value": v["value"],
+            "reference_date": DATE,
+            "source": SOURCE,
+        }
+    )
     return out.sort_values(["area_code", "variable"]).reset_index(drop=True)
 
 
@@ -106,8 +119,10 @@ def build() -> dict[str, object]:
     areas, outline = load_areas(geo), load_outline(geo).union_all()
     g1, sq1 = clip_to_city(grid_1km(), outline)
     g100, sq100 = clip_to_city(grid_100m(), outline)
-    sums = {"1km": aggregate_grid(g1, sq1, areas, year=YEAR).counts,
-            "100m": aggregate_grid(g100, sq100, areas, year=YEAR).counts}
+    sums = {
+        "1km": aggregate_grid(g1, sq1, areas, year=YEAR).counts,
+        "100m": aggregate_grid(g100, sq100, areas, year=YEAR).counts,
+    }
     register = pd.read_csv(ROOT / "data" / "luebeck_stadtteile.csv", dtype={"area_code": str})
     register = register[(register["year"] == YEAR) & (register["variable"] == "population_total")]
     check = pd.DataFrame({m: sums["1km"].xs(m, level="method")["Einwohner"] for m in ("areal", "dasymetric")})
@@ -116,8 +131,14 @@ def build() -> dict[str, object]:
     for m in ("areal", "dasymetric"):
         check[f"diff_{m}_pct"] = 100 * (check[m] / check["register_2011_12_31"] - 1)
     check = check.round(1).rename_axis("area_code").reset_index().sort_values("area_code")
-    return {"sq1": sq1, "sq100": sq100, "1km": tidy(g1), "100m": tidy(g100),
-            "stadtteile": stadtteil_rows(sums), "check": check}
+    return {
+        "sq1": sq1,
+        "sq100": sq100,
+        "1km": tidy(g1),
+        "100m": tidy(g100),
+        "stadtteile": stadtteil_rows(sums),
+        "check": check,
+    }
 
 
 def main() -> None:

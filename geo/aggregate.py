@@ -4,6 +4,7 @@ Used to turn Stadtbezirk data (35 areas) into Stadtteil data (10 areas):
 counts are summed, only when every child of a parent has a value, and rates
 are then recomputed from the summed counts (never averaged).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -26,7 +27,9 @@ def stadtbezirk_table(path: Path = STADTBEZIRKE) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def parent_codes(table: pd.DataFrame | None = None, child: str = "code", parent: str = "stadtteil_code") -> dict[str, str]:
+def parent_codes(
+    table: pd.DataFrame | None = None, child: str = "code", parent: str = "stadtteil_code"
+) -> dict[str, str]:
     """Child code -> parent code from a code table (default: Stadtbezirk -> Stadtteil)."""
     table = stadtbezirk_table() if table is None else table
     return dict(zip(table[child].astype(str), table[parent].astype(str)))
@@ -40,8 +43,9 @@ def additive_variables(variables: set[str], catalogue: Mapping[str, Indicator]) 
     as anything else. Given statistics such as a mean age are not.
     """
     out = set()
-    used_in_rates = {t.lstrip("-") for i in catalogue.values() if i.kind == "rate"
-                     for t in (*i.numerator, *i.denominator)}
+    used_in_rates = {
+        t.lstrip("-") for i in catalogue.values() if i.kind == "rate" for t in (*i.numerator, *i.denominator)
+    }
     for var in variables:
         ind = catalogue.get(var)
         if ind is None:
@@ -101,8 +105,14 @@ def aggregate_counts(
         years = ", ".join(str(y) for y in sorted(grp["year"])[:5])
         report.add(None, var, msg("agg_incomplete", parent=parent, years=years), USED, WARNING)
     done = grouped[grouped["count"] >= grouped["expected"]]
-    out = pd.DataFrame({"area_code": done["parent"], "year": done["year"], "variable": done["variable"],
-                        "value": done["sum"].astype(float)})
+    out = pd.DataFrame(
+        {
+            "area_code": done["parent"],
+            "year": done["year"],
+            "variable": done["variable"],
+            "value": done["sum"].astype(float),
+        }
+    )
     return pd.concat([out, ref], ignore_index=True)[cols].sort_values(cols[:3]).reset_index(drop=True)
 
 
@@ -118,8 +128,9 @@ def aggregate_indicators(
     return compute_indicators(parent_tidy, dict(catalogue))
 
 
-def aggregate_areas(areas: gpd.GeoDataFrame, parents: Mapping[str, str],
-                    names: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
+def aggregate_areas(
+    areas: gpd.GeoDataFrame, parents: Mapping[str, str], names: Mapping[str, str] | None = None
+) -> gpd.GeoDataFrame:
     """Dissolve child polygons into parent polygons (``code``, ``name``, geometry)."""
     sel = areas[areas["code"].isin(parents)].copy()
     sel["parent"] = sel["code"].map(parents)

@@ -3,6 +3,7 @@
 Shared by the outputs, so it lives below them: :mod:`geo.printmap` and :mod:`geo.exports` both
 import it, and neither imports the other for it (the import-linter contract "inside geo").
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -4,6 +4,7 @@ All reading goes through pyogrio. The result is in EPSG:25832 with valid 2D
 polygons; every repair and every dropped feature is listed in a
 :class:`~indicators.ingest.report.Report`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -30,7 +31,7 @@ from indicators.limits import max_upload_bytes
 from indicators.wording.message import Message, Number
 
 MAX_FEATURES = 100_000
-MAX_VERTICES = 5_000_000   # all coordinates of a layer together
+MAX_VERTICES = 5_000_000  # all coordinates of a layer together
 MAX_ZIP_RATIO = MAX_RATIO
 _LAYER_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json")
 _SHAPE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
@@ -96,7 +97,9 @@ def _check_location(gdf: gpd.GeoDataFrame, report: Report) -> bool:
     """After reprojection: reject non-finite results, warn if not in Germany."""
     xmin, ymin, xmax, ymax = gdf.total_bounds
     if not np.isfinite([xmin, ymin, xmax, ymax]).all() or max(abs(xmin), abs(xmax), abs(ymin), abs(ymax)) > 1e7:
-        report.reject_file(msg("vec_out_of_range", x0=f"{xmin:.3g}", x1=f"{xmax:.3g}", y0=f"{ymin:.3g}", y1=f"{ymax:.3g}"))
+        report.reject_file(
+            msg("vec_out_of_range", x0=f"{xmin:.3g}", x1=f"{xmax:.3g}", y0=f"{ymin:.3g}", y1=f"{ymax:.3g}")
+        )
         return False
     gx0, gy0, gx1, gy1 = GERMANY_25832
     if xmax < gx0 or xmin > gx1 or ymax < gy0 or ymin > gy1:
@@ -104,8 +107,9 @@ def _check_location(gdf: gpd.GeoDataFrame, report: Report) -> bool:
     return True
 
 
-def read_vector(path: str | Path, layer: str | None = None, name: str | None = None,
-                max_bytes: int | None = None) -> tuple[gpd.GeoDataFrame | None, Report]:
+def read_vector(
+    path: str | Path, layer: str | None = None, name: str | None = None, max_bytes: int | None = None
+) -> tuple[gpd.GeoDataFrame | None, Report]:
     """Read a vector file into EPSG:25832 with valid polygons, in the upload sandbox.
 
     Every caller (boundary uploads, ``cli.py locate --bezirke``, polygons for
@@ -153,8 +157,9 @@ def _file_problem(path: Path, max_bytes: int) -> Message | None:
     return None
 
 
-def _read_vector_here(path: Path, layer: str | None, name: str | None,
-                      max_bytes: int | None) -> tuple[gpd.GeoDataFrame | None, Report]:
+def _read_vector_here(
+    path: Path, layer: str | None, name: str | None, max_bytes: int | None
+) -> tuple[gpd.GeoDataFrame | None, Report]:
     """:func:`read_vector` in this process (the sandboxed child)."""
     report = Report(name or path.name)
     problem = _file_problem(path, max_bytes or max_upload_bytes())
@@ -224,8 +229,11 @@ def gdal_message(text: str) -> Message:
             return msg(key)
     first = text.splitlines()[0] if text else ""
     # no server paths in messages: keep only the last part of anything path-like
-    first = re.sub(r"(?:[A-Za-z]:)?(?:[\\/][^\s'\"\\/:;,]+)+[\\/]?",
-                   lambda m: m.group(0).rstrip("/\\").rsplit("/", 1)[-1].rsplit("\\", 1)[-1], first)
+    first = re.sub(
+        r"(?:[A-Za-z]:)?(?:[\\/][^\s'\"\\/:;,]+)+[\\/]?",
+        lambda m: m.group(0).rstrip("/\\").rsplit("/", 1)[-1].rsplit("\\", 1)[-1],
+        first,
+    )
     return msg("gdal_says", text=first[:160]) if first else msg("gdal_unreadable")
 
 

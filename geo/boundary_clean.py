@@ -4,6 +4,7 @@
 key and name columns. Every repair and every dropped feature is listed in the
 :class:`~indicators.ingest.report.Report`.
 """
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -49,13 +50,20 @@ def clean_polygons(gdf: gpd.GeoDataFrame, report: Report) -> gpd.GeoDataFrame:
 def pick_columns(gdf: gpd.GeoDataFrame, code_col: str, name_col: str | None, report: Report) -> gpd.GeoDataFrame:
     """Return ``code``, ``name``, geometry; drop features with missing or duplicate codes."""
     if code_col not in gdf.columns:
-        report.reject_file(msg("geo_column_missing", column=code_col, have=[str(c) for c in gdf.columns[:-1]]),
-                           code_col)
+        report.reject_file(
+            msg("geo_column_missing", column=code_col, have=[str(c) for c in gdf.columns[:-1]]), code_col
+        )
         return gdf.iloc[0:0]
     out = gpd.GeoDataFrame(
-        {"code": gdf[code_col].astype("string").str.strip(),
-         "name": gdf[name_col].astype("string") if name_col and name_col in gdf.columns else gdf[code_col].astype("string")},
-        geometry=gdf.geometry.values, crs=gdf.crs, index=gdf.index,
+        {
+            "code": gdf[code_col].astype("string").str.strip(),
+            "name": gdf[name_col].astype("string")
+            if name_col and name_col in gdf.columns
+            else gdf[code_col].astype("string"),
+        },
+        geometry=gdf.geometry.values,
+        crs=gdf.crs,
+        index=gdf.index,
     )
     bad = out["code"].isna() | (out["code"] == "")
     for idx in out.index[bad]:

@@ -4,6 +4,7 @@ Everything is computed in ETRS89 / UTM 32N (EPSG:25832), the official CRS of
 Schleswig-Holstein, so areas and distances are in metres. The web map gets
 WGS84 (EPSG:4326) at the very end.
 """
+
 from __future__ import annotations
 
 import geopandas as gpd

@@ -8,6 +8,7 @@ written to a temporary folder and renamed into place (two processes may race: on
 same); deleting it loses nothing (:meth:`geo.uploads.store.DataStore.cleanup` removes what no version
 names, a deleted folder is written again on the next read).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -62,21 +63,29 @@ def _single(geom: BaseGeometry) -> BaseGeometry:
     return geom.geoms[0] if isinstance(geom, MultiPolygon) and len(geom.geoms) == 1 else geom
 
 
-def contents_from_frames(*, areas: gpd.GeoDataFrame, table: pd.DataFrame, catalogue: str,
-                         meta: Mapping | None = None) -> Contents:
+def contents_from_frames(
+    *, areas: gpd.GeoDataFrame, table: pd.DataFrame, catalogue: str, meta: Mapping | None = None
+) -> Contents:
     """The database contents of a dataset: ``areas`` (``code``, ``name``, geometry, further text columns
     kept), the tidy ``table`` (``area_code, year, variable, value``), the catalogue's YAML text."""
     gdf = to_metric(areas, "Gebiete") if areas.crs is not None else areas.set_crs(METRIC_CRS)
     extra = [c for c in gdf.columns if c not in ("code", "name", gdf.geometry.name)]
     wkb = shapely.to_wkb([_multi(g) for g in gdf.geometry])
-    rows = tuple(Area(code=str(code), name=str(name), wkb=bytes(w),
-                      props={c: "" if pd.isna(v) else str(v) for c, v in zip(extra, vals, strict=True)})
-                 for code, name, w, *vals in zip(gdf["code"], gdf["name"], wkb, *(gdf[c] for c in extra),
-                                                 strict=True))
+    rows = tuple(
+        Area(
+            code=str(code),
+            name=str(name),
+            wkb=bytes(w),
+            props={c: "" if pd.isna(v) else str(v) for c, v in zip(extra, vals, strict=True)},
+        )
+        for code, name, w, *vals in zip(gdf["code"], gdf["name"], wkb, *(gdf[c] for c in extra), strict=True)
+    )
     tidy = table[TIDY]
     values = pd.to_numeric(tidy["value"], errors="coerce")
-    cells = tuple((str(c), int(y), str(v), None if pd.isna(x) else float(x))
-                  for c, y, v, x in zip(tidy["area_code"], tidy["year"], tidy["variable"], values, strict=True))
+    cells = tuple(
+        (str(c), int(y), str(v), None if pd.isna(x) else float(x))
+        for c, y, v, x in zip(tidy["area_code"], tidy["year"], tidy["variable"], values, strict=True)
+    )
     plain = json.loads(json.dumps(dict(meta or {}), default=str))  # a JSON column: dates of an old meta.yaml as text
     return Contents(areas=rows, values=cells, catalogue=catalogue, meta=plain)
 

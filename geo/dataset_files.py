@@ -9,6 +9,7 @@ its folder and written in (:func:`store.contents.attach`: under the schema-migra
 nothing. The folders are left where they are; once the move is checked they may be deleted by hand
 (the data directory then holds only rebuildable caches).
 """
+
 from __future__ import annotations
 
 import logging
@@ -53,8 +54,9 @@ class FileMigration:
 def read_folder(folder: Path) -> Contents:
     """The contents of one dataset folder of the old layout (the tool's own files, not a user's upload)."""
     areas = gpd.read_file(folder / OLD_FILES[0], layer=LAYER)
-    table = pd.read_csv(folder / OLD_FILES[1], dtype={"area_code": str, "variable": str}, keep_default_na=False,
-                        na_values=[""])
+    table = pd.read_csv(
+        folder / OLD_FILES[1], dtype={"area_code": str, "variable": str}, keep_default_na=False, na_values=[""]
+    )
     catalogue = (folder / OLD_FILES[2]).read_text(encoding="utf-8")
     meta_file = folder / "meta.yaml"
     meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
@@ -74,8 +76,12 @@ def migrate_files(engine: Engine, root: Path) -> FileMigration:
         folder = Path(root) / item.folder
         inside = folder.resolve().is_relative_to((Path(root) / "datasets").resolve())  # never read elsewhere
         if not inside or not folder.is_dir() or not all((folder / f).is_file() for f in OLD_FILES):
-            _LOG.warning("Datensatz %s (Version %s): Ordner %s fehlt oder ist unvollständig; nicht übernommen",
-                         item.name, item.version, folder)
+            _LOG.warning(
+                "Datensatz %s (Version %s): Ordner %s fehlt oder ist unvollständig; nicht übernommen",
+                item.name,
+                item.version,
+                folder,
+            )
             out.missing.append(item)
             continue
         started = time.monotonic()
@@ -88,7 +94,15 @@ def migrate_files(engine: Engine, root: Path) -> FileMigration:
         if attach(engine, item, contents):
             out.moved.append(Moved(item.name, item.version, item.folder, len(contents.areas), len(contents.values)))
             name = f"{item.name}@{item.version}"
-            _ACTIONS.info("migrate_files %s ok", name, extra={
-                "user": "system", "action": "migrate_files", "object": name, "status": "ok",
-                "duration_ms": round((time.monotonic() - started) * 1000, 1)})
+            _ACTIONS.info(
+                "migrate_files %s ok",
+                name,
+                extra={
+                    "user": "system",
+                    "action": "migrate_files",
+                    "object": name,
+                    "status": "ok",
+                    "duration_ms": round((time.monotonic() - started) * 1000, 1),
+                },
+            )
     return out

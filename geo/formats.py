@@ -24,6 +24,7 @@ module sits above the outputs (``geo.exports``, ``geo.printmap``, ``geo.report``
 import it. Adding a format: its writer in its own module, one entry in :data:`EXPORTS`.
 Tests (or plug-ins) may add one at run time with :func:`register` and drop it with :func:`unregister`.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -108,24 +109,58 @@ def _map(fmt: str, *, layers: bool = True) -> dict[Output, Writer]:
 
 _SHEET = "geo.exports.sheet"
 _TABLES = "geo.exports.tables"
-EXPORTS: dict[str, ExportFormat] = {f.name: f for f in (
-    ExportFormat("csv", "dl_csv", "csv", "text/csv", {
-        "table": Writer(f"{_SHEET}:table_csv", {"dialect": "utf8"}),
-        "layer": Writer(f"{_TABLES}:layer_csv", {"dialect": "utf8"})}),
-    ExportFormat("csv-excel", "dl_csv_german_excel", "csv", "text/csv", {
-        "table": Writer(f"{_SHEET}:table_csv", {"dialect": "excel-de"}),
-        "layer": Writer(f"{_TABLES}:layer_csv", {"dialect": "excel-de"})}, stem="_excel"),
-    ExportFormat("xlsx", "dl_xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {
-        "table": Writer(f"{_SHEET}:table_xlsx"), "layer": Writer(f"{_TABLES}:to_xlsx_bytes")}),
-    ExportFormat("gpkg", "dl_gpkg", "gpkg", "application/geopackage+sqlite3", {
-        "layer": Writer("geo.exports.geopackage:geopackage_bytes")}),
-    ExportFormat("geojson", "dl_geojson", "geojson", "application/geo+json", {
-        "layer": Writer("geo.exports.geojson:geojson_bytes")}),
-    ExportFormat("png", "dl_png", "png", "image/png", _map("png")),
-    ExportFormat("svg", "dl_svg", "svg", "image/svg+xml", _map("svg", layers=False)),
-    ExportFormat("pdf", "dl_pdf", "pdf", "application/pdf", {
-        **_map("pdf"), "report": Writer("geo.report.pdf:build_report")}),
-)}
+EXPORTS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat(
+            "csv",
+            "dl_csv",
+            "csv",
+            "text/csv",
+            {
+                "table": Writer(f"{_SHEET}:table_csv", {"dialect": "utf8"}),
+                "layer": Writer(f"{_TABLES}:layer_csv", {"dialect": "utf8"}),
+            },
+        ),
+        ExportFormat(
+            "csv-excel",
+            "dl_csv_german_excel",
+            "csv",
+            "text/csv",
+            {
+                "table": Writer(f"{_SHEET}:table_csv", {"dialect": "excel-de"}),
+                "layer": Writer(f"{_TABLES}:layer_csv", {"dialect": "excel-de"}),
+            },
+            stem="_excel",
+        ),
+        ExportFormat(
+            "xlsx",
+            "dl_xlsx",
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            {"table": Writer(f"{_SHEET}:table_xlsx"), "layer": Writer(f"{_TABLES}:to_xlsx_bytes")},
+        ),
+        ExportFormat(
+            "gpkg",
+            "dl_gpkg",
+            "gpkg",
+            "application/geopackage+sqlite3",
+            {"layer": Writer("geo.exports.geopackage:geopackage_bytes")},
+        ),
+        ExportFormat(
+            "geojson",
+            "dl_geojson",
+            "geojson",
+            "application/geo+json",
+            {"layer": Writer("geo.exports.geojson:geojson_bytes")},
+        ),
+        ExportFormat("png", "dl_png", "png", "image/png", _map("png")),
+        ExportFormat("svg", "dl_svg", "svg", "image/svg+xml", _map("svg", layers=False)),
+        ExportFormat(
+            "pdf", "dl_pdf", "pdf", "application/pdf", {**_map("pdf"), "report": Writer("geo.report.pdf:build_report")}
+        ),
+    )
+}
 
 
 def register(fmt: ExportFormat) -> ExportFormat:

@@ -4,6 +4,7 @@ A geography is a set of area polygons with codes and names, plus the
 indicator table and catalogue that belong to it. Shipped geographies are
 listed in ``shapes/geographies.yaml``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,8 +74,9 @@ def parse_registry(path: Path, base: Path = ROOT) -> dict[str, Geography]:
         for key in ("boundaries", "table", "catalogue"):
             spec[key] = _resolve(spec.get(key), base)
         spec["extra_tables"] = tuple(_resolve(t, base) for t in spec.get("extra_tables") or ())
-        spec["same_counts"] = tuple((str(name), str(group), str(total))
-                                    for name, (group, total) in (spec.get("same_counts") or {}).items())
+        spec["same_counts"] = tuple(
+            (str(name), str(group), str(total)) for name, (group, total) in (spec.get("same_counts") or {}).items()
+        )
         out[gid] = Geography(id=gid, **spec)
     return out
 
@@ -94,8 +96,9 @@ def data_dir() -> Path:
     return config.data_dir()
 
 
-def list_geographies(data_root: Path | str | None = None,
-                     extra_registries: list[Path] | None = None) -> dict[str, Geography]:
+def list_geographies(
+    data_root: Path | str | None = None, extra_registries: list[Path] | None = None
+) -> dict[str, Geography]:
     """The one registry: shipped geographies plus the saved datasets the default user may read.
 
     App, CLI and validation all look geographies up here (the app through its session's

@@ -1,4 +1,5 @@
 """Join indicator values to area polygons."""
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -31,8 +32,9 @@ def indicator_layer(ds: Dataset, indicator: str, year: int) -> tuple[gpd.GeoData
     return join_values(ds.areas, rows), ref
 
 
-def view_layer(ds: Dataset, indicator: str, year: int, *, start: int | None = None,
-               relative: bool = False) -> tuple[gpd.GeoDataFrame, float | None]:
+def view_layer(
+    ds: Dataset, indicator: str, year: int, *, start: int | None = None, relative: bool = False
+) -> tuple[gpd.GeoDataFrame, float | None]:
     """Areas with the values of an atlas view, and the city's value.
 
     Without ``start`` the level of ``year`` (:func:`indicator_layer`); with ``start`` the change
@@ -56,17 +58,25 @@ def rows_layer(ds: Dataset, rows: pd.DataFrame) -> tuple[gpd.GeoDataFrame, float
     return layer, (float(city.iloc[0]) if len(city) and pd.notna(city.iloc[0]) else None)
 
 
-def score_layer(ds: Dataset, codes: pd.Series, scores: pd.Series,
-                flags: pd.Series | None = None) -> gpd.GeoDataFrame:
+def score_layer(ds: Dataset, codes: pd.Series, scores: pd.Series, flags: pd.Series | None = None) -> gpd.GeoDataFrame:
     """Areas with a score per area code that is no catalogue indicator (a need score, an area type).
 
     ``codes`` and ``scores`` are aligned; ``flags`` (aligned too) become the ``flagged`` column
     (missing = not flagged). Areas without a score keep NaN.
     """
     codes = codes.astype(str).reset_index(drop=True)
-    layer = join_values(ds.areas, pd.DataFrame({
-        "area_code": codes, "value": pd.to_numeric(scores, errors="coerce").to_numpy(dtype=float),
-        "numerator": np.nan, "denominator": np.nan, "suppressed": False}))
+    layer = join_values(
+        ds.areas,
+        pd.DataFrame(
+            {
+                "area_code": codes,
+                "value": pd.to_numeric(scores, errors="coerce").to_numpy(dtype=float),
+                "numerator": np.nan,
+                "denominator": np.nan,
+                "suppressed": False,
+            }
+        ),
+    )
     if flags is not None:
         flag = dict(zip(codes, flags.astype("boolean").fillna(False).astype(bool).to_numpy()))
         layer["flagged"] = layer["code"].astype(str).map(flag).fillna(False).astype(bool)

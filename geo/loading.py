@@ -4,6 +4,7 @@ This is the one path by which the app, the CLI and the exports get numbers,
 so each of them sees the same validated values with disclosure control
 already applied.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -38,8 +39,9 @@ def load_dataset(geo: Geography | str, min_count: int = MIN_COUNT, min_populatio
     extra_reports = []
     for extra in geo.extra_tables:  # e.g. the Zensus 2011 Stadtteil indicators (data/build_zensus.py)
         raw_x, report_x = read_table(extra)
-        table = pd.concat([table, validate_table(raw_x, report_x, matcher, catalogue).drop(columns=ROW_COL)],
-                          ignore_index=True)
+        table = pd.concat(
+            [table, validate_table(raw_x, report_x, matcher, catalogue).drop(columns=ROW_COL)], ignore_index=True
+        )
         extra_reports.append(report_x)
     values = compute_indicators(table, catalogue)
     pop = None
@@ -47,7 +49,17 @@ def load_dataset(geo: Geography | str, min_count: int = MIN_COUNT, min_populatio
         pop = table[table["variable"] == "population_total"].set_index(["area_code", "year"])["value"]
     # totals and parts: the catalogue's and those the table shows (a variable equal to the sum of
     # others in every complete area), so that total minus parts cannot reveal a hidden part
-    values = apply_disclosure(values, catalogue, min_count, min_population, pop,
-                              relations=relations_for(catalogue, table))
-    return Dataset(geo, areas, table, catalogue, sources, values, report, min_count,
-                   extra={"extra_reports": extra_reports} if extra_reports else {})
+    values = apply_disclosure(
+        values, catalogue, min_count, min_population, pop, relations=relations_for(catalogue, table)
+    )
+    return Dataset(
+        geo,
+        areas,
+        table,
+        catalogue,
+        sources,
+        values,
+        report,
+        min_count,
+        extra={"extra_reports": extra_reports} if extra_reports else {},
+    )

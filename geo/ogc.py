@@ -14,6 +14,7 @@ first, so pygeoapi (whose GeoJSON provider reads the file on every request) serv
 listing changes when pygeoapi restarts on the changed configuration (systemd ``.path`` unit, see
 ``deploy/``).
 """
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,7 @@ _LOG = logging.getLogger(__name__)
 # What refreshing the files can meet: the disk, a broken cached stamp (JSON), YAML, a saved dataset that
 # no longer loads (a project error, pyogrio/GDAL) or a failing database (store.db: DatabaseError, a project
 # error). Anything else is a bug.
-PUBLISH_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, yaml.YAMLError, SozialmonitorError,
-                                               *VECTOR_ERRORS)
+PUBLISH_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, yaml.YAMLError, SozialmonitorError, *VECTOR_ERRORS)
 
 
 def ogc_dir(data_root: Path | str | None = None) -> Path:
@@ -76,31 +76,44 @@ def feature_collection(geo: Geography) -> tuple[dict[str, Any], dict[str, Any]]:
     ds = load_dataset(geo)
     areas = ds.areas.to_crs("OGC:CRS84")
     values = ds.values[ds.values["area_code"].isin(set(areas["code"]))]
-    wide = values.pivot_table(index=["area_code", "year"], columns="indicator", values="value", aggfunc="first",
-                              dropna=False)
+    wide = values.pivot_table(
+        index=["area_code", "year"], columns="indicator", values="value", aggfunc="first", dropna=False
+    )
     indicators = [i for i in ds.catalogue if i in wide.columns]
     shapes = {c: _rounded(mapping(g)) for c, g in zip(areas["code"], areas.geometry)}
     names = dict(zip(areas["code"], areas["name"]))
     features = []
     for (code, year), row in wide.iterrows():
-        props: dict[str, Any] = {"id": f"{code}-{int(year)}", "code": str(code), "name": str(names[code]),
-                                 "jahr": int(year)}
+        props: dict[str, Any] = {
+            "id": f"{code}-{int(year)}",
+            "code": str(code),
+            "name": str(names[code]),
+            "jahr": int(year),
+        }
         for ind in indicators:
             v = row[ind]
             props[ind] = None if v != v else round(float(v), 6)  # NaN (withheld or missing) -> null
         features.append({"type": "Feature", "id": props["id"], "geometry": shapes[code], "properties": props})
     used = {ds.catalogue[i].source for i in indicators}
-    meta = {"bbox": [round(float(b), 6) for b in areas.total_bounds], "years": sorted({int(y) for _, y in wide.index}),
-            "indicators": {i: ds.catalogue[i] for i in indicators},
-            "sources": [s for s in ds.sources.values() if s.id in used or not used]}
+    meta = {
+        "bbox": [round(float(b), 6) for b in areas.total_bounds],
+        "years": sorted({int(y) for _, y in wide.index}),
+        "indicators": {i: ds.catalogue[i] for i in indicators},
+        "sources": [s for s in ds.sources.values() if s.id in used or not used],
+    }
     return {"type": "FeatureCollection", "features": features}, meta
 
 
 def _rounded(geom: dict[str, Any], digits: int = 6) -> dict[str, Any]:
     """A GeoJSON geometry with coordinates rounded to ``digits`` decimals (~0.1 m in degrees)."""
+
     def r(c: Any) -> list[Any]:
-        return [r(x) for x in c] if isinstance(c, (list, tuple)) and c and isinstance(c[0], (list, tuple)) \
+        return (
+            [r(x) for x in c]
+            if isinstance(c, (list, tuple)) and c and isinstance(c[0], (list, tuple))
             else [round(float(x), digits) for x in c]
+        )
+
     return {"type": geom["type"], "coordinates": r(geom["coordinates"])}
 
 
@@ -119,25 +132,42 @@ def collection_config(geo: Geography, meta: dict[str, Any], data_file: Path) -> 
     years = meta["years"]
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "–")
     lines = [t("ogc_collection_description", "de", label=geo.label_de, years=span, n=len(meta["indicators"]))]
-    lines += [t("ogc_indicator_line", "de", id=i, label=ind.label_de, unit=ind.unit)
-              for i, ind in meta["indicators"].items()]
-    attribution = "; ".join(dict.fromkeys([*(s.attribution() for s in sources), geo.attribution] if geo.attribution
-                                          else [s.attribution() for s in sources]))
+    lines += [
+        t("ogc_indicator_line", "de", id=i, label=ind.label_de, unit=ind.unit) for i, ind in meta["indicators"].items()
+    ]
+    attribution = "; ".join(
+        dict.fromkeys(
+            [*(s.attribution() for s in sources), geo.attribution]
+            if geo.attribution
+            else [s.attribution() for s in sources]
+        )
+    )
     lines.append(t("ogc_source_line", "de", attribution=attribution))
-    links = [{"type": "text/html", "rel": "license", "title": s.licence, "href": s.licence_url, "hreflang": "de"}
-             for s in sources if s.licence_url]
-    links += [{"type": "text/html", "rel": "describedby", "title": s.label, "href": s.url, "hreflang": "de"}
-              for s in sources if s.url]
+    links = [
+        {"type": "text/html", "rel": "license", "title": s.licence, "href": s.licence_url, "hreflang": "de"}
+        for s in sources
+        if s.licence_url
+    ]
+    links += [
+        {"type": "text/html", "rel": "describedby", "title": s.label, "href": s.url, "hreflang": "de"}
+        for s in sources
+        if s.url
+    ]
     entry: dict[str, Any] = {
         "type": "collection",
         "title": {"de": geo.label_de, "en": geo.label_en or geo.label_de},
-        "description": {"de": "\n".join(lines), "en": t("ogc_collection_description", "en", label=geo.label("en"),
-                                                        years=span, n=len(meta["indicators"]))},
-        "keywords": {"de": ["Sozialmonitoring", "Sozialplanung", geo.place or geo.label_de, *licences],
-                     "en": ["social monitoring", "social planning"]},
+        "description": {
+            "de": "\n".join(lines),
+            "en": t("ogc_collection_description", "en", label=geo.label("en"), years=span, n=len(meta["indicators"])),
+        },
+        "keywords": {
+            "de": ["Sozialmonitoring", "Sozialplanung", geo.place or geo.label_de, *licences],
+            "en": ["social monitoring", "social planning"],
+        },
         "extents": {"spatial": {"bbox": meta["bbox"], "crs": CRS84}},
-        "providers": [{"type": "feature", "name": "GeoJSON", "data": str(data_file), "id_field": "id",
-                       "title_field": "name"}],
+        "providers": [
+            {"type": "feature", "name": "GeoJSON", "data": str(data_file), "id_field": "id", "title_field": "name"}
+        ],
     }
     if years:
         entry["extents"]["temporal"] = {"begin": f"{years[0]}-01-01T00:00:00Z", "end": f"{years[-1]}-12-31T00:00:00Z"}
@@ -149,23 +179,50 @@ def collection_config(geo: Geography, meta: dict[str, Any], data_file: Path) -> 
 def server_config(resources: dict[str, Any], *, url: str) -> dict[str, Any]:
     """The whole pygeoapi configuration around ``resources`` (German first, English second)."""
     return {
-        "server": {"bind": {"host": "127.0.0.1", "port": 5000}, "url": url, "mimetype": "application/json; charset=UTF-8",
-                   "encoding": "utf-8", "gzip": False, "languages": ["de-DE", "en-US"], "cors": True,
-                   "pretty_print": False, "limits": {"default_items": 100, "max_items": 10000},
-                   "map": {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                           "attribution": "© OpenStreetMap contributors"}, "admin": False},
+        "server": {
+            "bind": {"host": "127.0.0.1", "port": 5000},
+            "url": url,
+            "mimetype": "application/json; charset=UTF-8",
+            "encoding": "utf-8",
+            "gzip": False,
+            "languages": ["de-DE", "en-US"],
+            "cors": True,
+            "pretty_print": False,
+            "limits": {"default_items": 100, "max_items": 10000},
+            "map": {
+                "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                "attribution": "© OpenStreetMap contributors",
+            },
+            "admin": False,
+        },
         "logging": {"level": "ERROR"},
         "metadata": {
-            "identification": {"title": {"de": t("ogc_title", "de"), "en": t("ogc_title", "en")},
-                               "description": {"de": t("ogc_description", "de"), "en": t("ogc_description", "en")},
-                               "keywords": {"de": ["Sozialmonitoring", "Lübeck"], "en": ["social monitoring"]},
-                               "keywords_type": "theme", "terms_of_service": t("ogc_terms", "de"), "url": url},
+            "identification": {
+                "title": {"de": t("ogc_title", "de"), "en": t("ogc_title", "en")},
+                "description": {"de": t("ogc_description", "de"), "en": t("ogc_description", "en")},
+                "keywords": {"de": ["Sozialmonitoring", "Lübeck"], "en": ["social monitoring"]},
+                "keywords_type": "theme",
+                "terms_of_service": t("ogc_terms", "de"),
+                "url": url,
+            },
             "license": {"name": t("ogc_licence", "de"), "url": url},
             "provider": {"name": t("ogc_provider", "de"), "url": url},
-            "contact": {"name": t("ogc_provider", "de"), "position": "", "address": "", "city": "Lübeck",
-                        "stateorprovince": "Schleswig-Holstein", "postalcode": "", "country": "Deutschland",
-                        "phone": "", "fax": "", "email": "", "url": url, "hours": "", "instructions": "",
-                        "role": "pointOfContact"},
+            "contact": {
+                "name": t("ogc_provider", "de"),
+                "position": "",
+                "address": "",
+                "city": "Lübeck",
+                "stateorprovince": "Schleswig-Holstein",
+                "postalcode": "",
+                "country": "Deutschland",
+                "phone": "",
+                "fax": "",
+                "email": "",
+                "url": url,
+                "hours": "",
+                "instructions": "",
+                "role": "pointOfContact",
+            },
         },
         "resources": resources,
     }
@@ -176,8 +233,9 @@ def collection_id(gid: str) -> str:
     return "".join(c if c.isalnum() or c in "_-" else "_" for c in gid)
 
 
-def write_ogc(*, out_dir: Path | None = None, data_root: Path | str | None = None, url: str | None = None,
-              force: bool = False) -> dict[str, Path]:
+def write_ogc(
+    *, out_dir: Path | None = None, data_root: Path | str | None = None, url: str | None = None, force: bool = False
+) -> dict[str, Path]:
     """Write one GeoJSON per public geography and the pygeoapi configuration; delete all others.
 
     Parameters
@@ -214,10 +272,11 @@ def write_ogc(*, out_dir: Path | None = None, data_root: Path | str | None = Non
             entry = cached["entry"]
         resources[cid], files[cid] = entry, data_file
     text = "# Generated by geo/ogc.py (cli.py ogc config): do not edit.\n" + yaml.safe_dump(
-        server_config(resources, url=url or ogc_url()), allow_unicode=True, sort_keys=False)
+        server_config(resources, url=url or ogc_url()), allow_unicode=True, sort_keys=False
+    )
     target = out / CONFIG_NAME
     if not target.exists() or target.read_text(encoding="utf-8") != text:  # unchanged: not touched (a systemd
-        _atomic(target, text)                                                 # .path unit restarts pygeoapi)
+        _atomic(target, text)  # .path unit restarts pygeoapi)
     return files
 
 

@@ -15,6 +15,7 @@ which logs it with its traceback.
   (missing ``coordinates``: ``KeyError``; coordinates of the wrong nesting: ``TypeError``,
   ``IndexError``; too few points or non-numbers: ``ValueError``; GEOS itself).
 """
+
 from __future__ import annotations
 
 import pyogrio.errors
@@ -25,9 +26,12 @@ from pyogrio._err import CPLE_BaseError
 __all__ = ["CRS_ERRORS", "GEOJSON_ERRORS", "VECTOR_ERRORS"]
 
 VECTOR_ERRORS: tuple[type[Exception], ...] = (
-    pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, CPLE_BaseError,
-    shapely.errors.ShapelyError, ValueError, OSError,
+    pyogrio.errors.DataSourceError,
+    pyogrio.errors.DataLayerError,
+    CPLE_BaseError,
+    shapely.errors.ShapelyError,
+    ValueError,
+    OSError,
 )
 CRS_ERRORS: tuple[type[Exception], ...] = (pyproj.exceptions.ProjError, ValueError)
-GEOJSON_ERRORS: tuple[type[Exception], ...] = (shapely.errors.ShapelyError, ValueError, TypeError, KeyError,
-                                               IndexError)
+GEOJSON_ERRORS: tuple[type[Exception], ...] = (shapely.errors.ShapelyError, ValueError, TypeError, KeyError, IndexError)

@@ -21,6 +21,7 @@ therefore goes through this module:
    are not registered at all (:data:`SKIP_DRIVERS`, set by
    :func:`harden_environment` before GDAL loads).
 """
+
 from __future__ import annotations
 
 import json
@@ -34,9 +35,32 @@ from indicators.wording.message import Message
 
 # Drivers that read other files or URLs named inside a file. GDAL_SKIP is read when
 # GDAL registers its drivers, so it must be in the environment before pyogrio/rasterio load.
-SKIP_DRIVERS = ("VRT", "OGR_VRT", "GDALG", "GTI", "WMS", "WMTS", "WCS", "WFS", "OAPIF", "OGCAPI",
-                "STACIT", "STACTA", "DAAS", "EEDA", "NGW", "CSW", "PLMOSAIC", "Elasticsearch",
-                "AmigoCloud", "Carto", "HTTP", "ESRIJSON", "TopoJSON", "GeoJSONSeq")
+SKIP_DRIVERS = (
+    "VRT",
+    "OGR_VRT",
+    "GDALG",
+    "GTI",
+    "WMS",
+    "WMTS",
+    "WCS",
+    "WFS",
+    "OAPIF",
+    "OGCAPI",
+    "STACIT",
+    "STACTA",
+    "DAAS",
+    "EEDA",
+    "NGW",
+    "CSW",
+    "PLMOSAIC",
+    "Elasticsearch",
+    "AmigoCloud",
+    "Carto",
+    "HTTP",
+    "ESRIJSON",
+    "TopoJSON",
+    "GeoJSONSeq",
+)
 # No network, no directory listing, no Python in VRTs (should a VRT ever be opened).
 GDAL_CONFIG = {
     "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
@@ -57,17 +81,22 @@ GPKG_APPLICATION_IDS = (b"GPKG", b"GP10", b"GP11")
 TIFF_MAGICS = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 SHP_MAGIC = b"\x00\x00\x27\x0a"  # 9994 big-endian
 # Text that has no business in a GeoPackage schema we read.
-_FORBIDDEN_SQL = re.compile(r"/vsi|virtualogr|\bcsv:|<ogrvrt|<vrtdataset|gdal_streamed_alg|load_extension|"
-                            r"\battach\b", re.IGNORECASE)
+_FORBIDDEN_SQL = re.compile(
+    r"/vsi|virtualogr|\bcsv:|<ogrvrt|<vrtdataset|gdal_streamed_alg|load_extension|"
+    r"\battach\b",
+    re.IGNORECASE,
+)
 _RTREE = re.compile(r"^\s*create\s+virtual\s+table\s+\S+\s+using\s+rtree(_i32)?\s*\(", re.IGNORECASE)
 
 
 # A CRS by name: EPSG code or OGC CRS84, as GeoJSON (2008) and GDAL write them.
-_CRS_NAME = re.compile(r"^(urn:ogc:def:crs:(epsg|ogc):[0-9.]*:[a-z0-9]{1,12}|epsg:\d{1,6}|(ogc:)?crs84)$",
-                       re.IGNORECASE)
+_CRS_NAME = re.compile(
+    r"^(urn:ogc:def:crs:(epsg|ogc):[0-9.]*:[a-z0-9]{1,12}|epsg:\d{1,6}|(ogc:)?crs84)$", re.IGNORECASE
+)
 # Text that names an address or a file (in a CRS, a .prj or a GeoPackage's spatial reference table).
-_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://|/vsi|^\s*(/|\\|\.\.?[/\\]|[a-z]:[/\\])|\b(file|http|https|ftp):",
-                      re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"[a-z][a-z0-9+.-]*://|/vsi|^\s*(/|\\|\.\.?[/\\]|[a-z]:[/\\])|\b(file|http|https|ftp):", re.IGNORECASE
+)
 CRS_HINT = msg("err_crs_hint")
 
 
@@ -89,6 +118,7 @@ def harden_environment() -> None:
 def configure_pyogrio() -> None:
     """Set :data:`GDAL_CONFIG` in pyogrio's GDAL (process-wide)."""
     import pyogrio
+
     pyogrio.set_gdal_config_options(dict(GDAL_CONFIG))
 
 
@@ -100,7 +130,7 @@ def _head(path: Path, n: int = 100) -> bytes:
 def _strip_bom(head: bytes) -> bytes:
     for bom in (b"\xef\xbb\xbf",):
         if head.startswith(bom):
-            head = head[len(bom):]
+            head = head[len(bom) :]
     return head.lstrip(b" \t\r\n")
 
 
@@ -230,11 +260,19 @@ def _crs_problem(crs: object) -> Message | None:
     kind, props = str(crs.get("type", "")).lower(), crs.get("properties")
     if not isinstance(props, dict):
         return msg("err_crs_no_props", kind=kind[:20])
-    if kind == "name" and set(props) == {"name"} and isinstance(props["name"], str) \
-            and _CRS_NAME.match(props["name"].strip()):
+    if (
+        kind == "name"
+        and set(props) == {"name"}
+        and isinstance(props["name"], str)
+        and _CRS_NAME.match(props["name"].strip())
+    ):
         return None
-    if kind == "epsg" and set(props) == {"code"} and isinstance(props["code"], int) \
-            and not isinstance(props["code"], bool):
+    if (
+        kind == "epsg"
+        and set(props) == {"code"}
+        and isinstance(props["code"], int)
+        and not isinstance(props["code"], bool)
+    ):
         return None
     if kind in ("link", "url") or any(isinstance(v, str) and _ADDRESS.search(v) for v in props.values()):
         return msg("err_crs_address", kind=kind[:20])
@@ -254,7 +292,9 @@ def _place(path: tuple[str | int, ...]) -> Message:
         return msg("err_place_top")
     if path[0] == "features" and len(path) > 1 and isinstance(path[1], int):
         rest = ".".join(str(p) for p in path[2:])
-        return msg("err_place_feature_in", i=path[1] + 1, rest=rest) if rest else msg("err_place_feature", i=path[1] + 1)
+        return (
+            msg("err_place_feature_in", i=path[1] + 1, rest=rest) if rest else msg("err_place_feature", i=path[1] + 1)
+        )
     return msg("err_place_path", path=".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path))
 
 
@@ -289,8 +329,9 @@ def check_geojson(path: str | Path, name: str | None = None) -> None:
         if "crs" in obj:
             problem = _crs_problem(obj["crs"])
             if problem:
-                raise UnsafeFileError(msg("err_geojson_crs", name=name, place=_place(where), problem=problem,
-                                          hint=CRS_HINT))
+                raise UnsafeFileError(
+                    msg("err_geojson_crs", name=name, place=_place(where), problem=problem, hint=CRS_HINT)
+                )
         for key, value in obj.items():
             if key == "coordinates" or (key == "properties" and obj.get("type") == "Feature"):
                 continue

@@ -8,6 +8,7 @@ import-linter contract in ``pyproject.toml`` forbids ``geo.geographies`` and thi
 installations up to date: the ``registry.yaml`` of the first schema (:mod:`store.legacy`) and the
 dataset folders of releases before migration 0004 (:mod:`geo.dataset_files`).
 """
+
 from __future__ import annotations
 
 import threading
@@ -68,13 +69,22 @@ def default_user(engine: Engine) -> User:
 def saved_geography(engine: Engine, root: Path, rec: DatasetRecord) -> SavedGeography:
     """The geography of the version ``rec``, its cache written if absent."""
     folder = ensure_cache(engine, root, dataset_id=rec.id, key=rec.key)
-    return SavedGeography(id=rec.name, label_de=rec.label_de, label_en=rec.label_en, boundaries=folder / FILES[0],
-                          layer=rec.layer, table=folder / FILES[1], catalogue=folder / FILES[2],
-                          reference_code=rec.reference_code, attribution=rec.attribution)
+    return SavedGeography(
+        id=rec.name,
+        label_de=rec.label_de,
+        label_en=rec.label_en,
+        boundaries=folder / FILES[0],
+        layer=rec.layer,
+        table=folder / FILES[1],
+        catalogue=folder / FILES[2],
+        reference_code=rec.reference_code,
+        attribution=rec.attribution,
+    )
 
 
-def visible(root: Path | str | None = None, *, user: User | None = None, url: str | None = None,
-            engine: Engine | None = None) -> list[SavedGeography]:
+def visible(
+    root: Path | str | None = None, *, user: User | None = None, url: str | None = None, engine: Engine | None = None
+) -> list[SavedGeography]:
     """The saved geographies ``user`` (default: :func:`default_user`) may read, oldest first."""
     root = Path(root) if root is not None else config.data_dir()
     engine = engine or open_engine(root, url)

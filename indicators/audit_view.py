@@ -4,6 +4,7 @@ The store keeps times in UTC and actions as codes (``login_success``); these fun
 the entries (``AuditEntry.to_json_dict()``) into the table the Verwaltung page shows.
 The time zone is ``SOZIALMONITOR_TZ`` (default ``Europe/Berlin``, the city's).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,25 +54,44 @@ def details_text(details: object, lang: str = "de") -> str:
         if value is None or value == "" or value == [] or value == {}:
             continue
         name = t(f"audit_detail_{key}", lang) if f"audit_detail_{key}" in TEXTS else str(key)
-        shown = t(f"audit_value_{value}", lang) if isinstance(value, str) and f"audit_value_{value}" in TEXTS \
-            else ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+        shown = (
+            t(f"audit_value_{value}", lang)
+            if isinstance(value, str) and f"audit_value_{value}" in TEXTS
+            else ", ".join(map(str, value))
+            if isinstance(value, (list, tuple))
+            else str(value)
+        )
         parts.append(f"{name}: {shown}")
     return "; ".join(parts)
 
 
 def audit_table(entries: Iterable[Mapping[str, Any]], lang: str = "de") -> pd.DataFrame:
     """Newest first: ``time`` (local), ``user``, ``action`` (named), ``object``, ``details`` (readable)."""
-    rows = [{"time": local_time(e.get("time"), lang), "user": str(e.get("user") or ""),
-             "action": action_name(str(e.get("action") or ""), lang), "object": str(e.get("object") or ""),
-             "details": details_text(e.get("details"), lang)} for e in entries]
+    rows = [
+        {
+            "time": local_time(e.get("time"), lang),
+            "user": str(e.get("user") or ""),
+            "action": action_name(str(e.get("action") or ""), lang),
+            "object": str(e.get("object") or ""),
+            "details": details_text(e.get("details"), lang),
+        }
+        for e in entries
+    ]
     return pd.DataFrame(rows[::-1], columns=["time", "user", "action", "object", "details"])
 
 
 def accounts_table(accounts: Iterable[Mapping[str, Any]], lang: str = "de") -> pd.DataFrame:
     """Name, role, source, last sign-in and lock (local times; never "None")."""
-    rows = [{"name": str(a.get("name") or ""), "role": str(a.get("role") or ""),
-             "source": t(f"audit_value_{a.get('source')}", lang) if f"audit_value_{a.get('source')}" in TEXTS
-             else str(a.get("source") or ""),
-             "last_login": local_time(a.get("last_login"), lang), "locked_until": local_time(a.get("locked_until"), lang)}
-            for a in accounts]
+    rows = [
+        {
+            "name": str(a.get("name") or ""),
+            "role": str(a.get("role") or ""),
+            "source": t(f"audit_value_{a.get('source')}", lang)
+            if f"audit_value_{a.get('source')}" in TEXTS
+            else str(a.get("source") or ""),
+            "last_login": local_time(a.get("last_login"), lang),
+            "locked_until": local_time(a.get("locked_until"), lang),
+        }
+        for a in accounts
+    ]
     return pd.DataFrame(rows, columns=["name", "role", "source", "last_login", "locked_until"])

@@ -4,6 +4,7 @@ The catalogue is a YAML file (``data/indicators.yaml`` for the shipped Lübeck
 data) with a ``sources`` mapping and an ``indicators`` list; its header
 explains the fields.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

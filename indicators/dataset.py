@@ -4,6 +4,7 @@ A :class:`Dataset` is a plain container of (Geo)DataFrames. It is built by
 :func:`geo.loading.load_dataset` (read → validate → compute → protect), the one
 path by which the app, the CLI and the exports get numbers.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,11 +47,11 @@ class Dataset:
     """Everything known about one geography."""
 
     geography: GeographyInfo
-    areas: pd.DataFrame          # area polygons: code, name, geometry (a GeoDataFrame)
-    table: UnprotectedTable      # tidy input: area_code, year, variable, value (before disclosure control)
+    areas: pd.DataFrame  # area polygons: code, name, geometry (a GeoDataFrame)
+    table: UnprotectedTable  # tidy input: area_code, year, variable, value (before disclosure control)
     catalogue: dict[str, Indicator]
     sources: dict[str, Source]
-    values: pd.DataFrame         # computed indicators, disclosure applied
+    values: pd.DataFrame  # computed indicators, disclosure applied
     report: Report
     min_count: int = MIN_COUNT
     extra: dict[str, Any] = field(default_factory=dict)
@@ -78,4 +79,3 @@ class Dataset:
         if self.geography.attribution and self.geography.attribution not in parts:
             parts.append(self.geography.attribution)
         return "; ".join(parts)
-

@@ -16,6 +16,7 @@ Older raise sites still pass a German string; they are shown as is in both langu
 Subclasses that existing callers catch as ``ValueError`` or ``KeyError`` derive
 from those too (:class:`InputError`, :class:`UnknownGeography`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -39,8 +40,14 @@ class SozialmonitorError(Exception):
         Optional place of the problem; shown before the message.
     """
 
-    def __init__(self, message: str | Message, *, file: str | Path | None = None, row: int | None = None,
-                 column: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str | Message,
+        *,
+        file: str | Path | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
         super().__init__(str(message))
         self.say: Message | None = message if isinstance(message, Message) else None
         self.message = str(message)

@@ -5,6 +5,7 @@ reverse (``1,234.5``). Negative numbers get the typographic minus ``−`` (U+221
 that they do not look like the dash in ranges such as ``−2,0 – 1,0``. These helpers
 are for display only; files for machines (CSV) keep plain floats.
 """
+
 from __future__ import annotations
 
 import math
@@ -79,9 +80,7 @@ def fmt_number(value: float | None, decimals: int = 1, lang: Lang = "de") -> str
     return text
 
 
-def fmt_value(
-    value: float | None, unit: str = "", decimals: int = 1, lang: Lang = "de"
-) -> str:
+def fmt_value(value: float | None, unit: str = "", decimals: int = 1, lang: Lang = "de") -> str:
     """Format a number followed by its unit (``"12,3 %"``, ``"4,5 je 1.000 EW"``).
 
     German sets a space before ``%``; English does not.
@@ -102,9 +101,7 @@ def fmt_percent(value: float | None, decimals: int = 1, lang: Lang = "de") -> st
     return fmt_value(value, "%", decimals, lang)
 
 
-def fmt_change(
-    value: float | None, decimals: int = 1, lang: Lang = "de", unit: str = ""
-) -> str:
+def fmt_change(value: float | None, decimals: int = 1, lang: Lang = "de", unit: str = "") -> str:
     """Format a signed change: ``"+1,2"``, ``"−0,5"``, ``"±0,0"``."""
     if value is None or _is_missing(value):
         return NO_VALUE
@@ -122,9 +119,7 @@ def fmt_rank(rank: int | float | None, total: int, lang: Lang = "de") -> str:
     return t("rank_of", lang, rank=r, total=total)
 
 
-def fmt_range(
-    low: float, high: float, decimals: int = 1, lang: Lang = "de"
-) -> str:
+def fmt_range(low: float, high: float, decimals: int = 1, lang: Lang = "de") -> str:
     """Format a class interval ``"12,3 – 15,0"`` (one number if both are equal)."""
     a, b = fmt_number(low, decimals, lang), fmt_number(high, decimals, lang)
     return a if a == b else f"{a} – {b}"

@@ -4,6 +4,7 @@ The upload limit is read from ``SOZIALMONITOR_MAX_UPLOAD_MB`` (default 50 MB)
 on every call, so the app, the CLI and the readers of saved data agree.
 ``.streamlit/config.toml`` (``server.maxUploadSize``) should not be lower.
 """
+
 from __future__ import annotations
 
 import os

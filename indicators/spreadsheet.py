@@ -11,6 +11,7 @@ cells through :func:`restore_cell`, so a title ``-Sanierung`` survives the round
 Here in ``indicators`` (numbers and text only) so that the store's own exports use it
 too; ``geo.exports.safety`` is the name the exports know it by.
 """
+
 from __future__ import annotations
 
 import numbers

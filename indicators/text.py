@@ -5,6 +5,7 @@ users load. Every place that builds HTML (map tooltips, legend, tables,
 profiles, exports) passes such text through :func:`esc`, the single helper for
 this, so a name like ``<script>…`` is shown as text, never run.
 """
+
 from __future__ import annotations
 
 import html
@@ -109,6 +110,7 @@ def plain(text: object) -> str:
         return ""
     s = unicodedata.normalize("NFC", str(text))
     return "".join("?" if is_hidden(c) and c not in "\n\t" else c for c in s)
+
 
 def fold(text: str) -> str:
     """Lower-case, umlauts and ß spelled out, other accents removed."""

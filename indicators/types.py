@@ -5,6 +5,7 @@ The run-time tuples the code checks against (``indicators.catalogue.KINDS``, ``s
 and its check cannot drift apart. Need methods are an open registry
 (:mod:`indicators.needs.registry`): their names are plain ``str``, checked at run time. The language type ``Lang`` lives in :mod:`indicators.wording.core`.
 """
+
 from __future__ import annotations
 
 from typing import Literal

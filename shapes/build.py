@@ -13,6 +13,7 @@ shapes/areas.csv
 
 Run ``make data`` (or ``python shapes/build.py``).
 """
+
 from __future__ import annotations
 
 import os
@@ -49,9 +50,7 @@ def clean_coverage(gdf: gpd.GeoDataFrame, gap_width: float = GAP_WIDTH_M) -> gpd
     gap_width
         Gaps narrower than this (metres) are merged into a neighbour.
     """
-    cleaned = shapely.coverage_clean(
-        shapely.make_valid(gdf.geometry.values), gap_width=gap_width
-    )
+    cleaned = shapely.coverage_clean(shapely.make_valid(gdf.geometry.values), gap_width=gap_width)
     out = gdf.copy()
     out["geometry"] = shapely.make_valid(cleaned)
     return out

@@ -12,6 +12,7 @@ unchanged) and the point geometry.
 
 Run ``python shapes/build_addresses.py`` (part of ``make data``).
 """
+
 from __future__ import annotations
 
 import os
@@ -77,8 +78,9 @@ def build(src: Path = SRC, out: Path = ADDRESSES) -> gpd.GeoDataFrame:
 def main() -> None:
     pts = build()
     outside = pts[pts["stadtteil"] == ""]
-    print(f"{len(pts)} Adressen geschrieben nach {ADDRESSES.relative_to(ROOT)} "
-          f"({ADDRESSES.stat().st_size / 1e6:.2f} MB)")
+    print(
+        f"{len(pts)} Adressen geschrieben nach {ADDRESSES.relative_to(ROOT)} ({ADDRESSES.stat().st_size / 1e6:.2f} MB)"
+    )
     if len(pts) != EXPECTED_ROWS:
         print(f"WARNUNG: {EXPECTED_ROWS} erwartet")
     print(pts["stadtteil"].value_counts().sort_index().to_string())

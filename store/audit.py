@@ -6,6 +6,7 @@ so an entry changed, removed or inserted by someone who dropped the triggers is 
 :func:`verify` (``cli.py audit --verify``). Writers take turns: SQLite's write transactions
 begin IMMEDIATE, on PostgreSQL :func:`record` takes a transaction-scoped advisory lock.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,9 +29,30 @@ from store.errors import DatabaseError
 from store.models import AuditRow, aware, utcnow
 from store.permissions import REFUSAL_HOOKS, User, require
 
-ACTIONS = ("login_success", "login_failure", "logout", "upload", "replace", "publish", "unpublish", "remove", "preview",
-           "restore", "purge", "user_add", "user_remove", "role_change", "password_reset", "migrate",
-           "plan_create", "plan_update", "plan_delete", "plan_import", "plan_fields", "refused")
+ACTIONS = (
+    "login_success",
+    "login_failure",
+    "logout",
+    "upload",
+    "replace",
+    "publish",
+    "unpublish",
+    "remove",
+    "preview",
+    "restore",
+    "purge",
+    "user_add",
+    "user_remove",
+    "role_change",
+    "password_reset",
+    "migrate",
+    "plan_create",
+    "plan_update",
+    "plan_delete",
+    "plan_import",
+    "plan_fields",
+    "refused",
+)
 
 
 @dataclass(frozen=True)
@@ -44,8 +66,13 @@ class AuditEntry:
     details: dict[str, Any]
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"time": self.time.isoformat(timespec="seconds"), "user": self.user, "action": self.action,
-                "object": self.object, "details": self.details}
+        return {
+            "time": self.time.isoformat(timespec="seconds"),
+            "user": self.user,
+            "action": self.action,
+            "object": self.object,
+            "details": self.details,
+        }
 
 
 _LOG = logging.getLogger("sozialmonitor.audit")
@@ -56,7 +83,9 @@ def _utc(t: dt.datetime) -> dt.datetime:
     return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
 
 
-def entry_hash(prev: str, time: dt.datetime, user: str, action: str, obj: str, details: Mapping[str, Any] | None) -> str:
+def entry_hash(
+    prev: str, time: dt.datetime, user: str, action: str, obj: str, details: Mapping[str, Any] | None
+) -> str:
     """SHA-256 (hex) of the previous entry's hash and this entry's content, in a canonical form."""
     content = [prev or "", _utc(time).strftime("%Y-%m-%dT%H:%M:%S.%f"), user, action, obj, details or {}]
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
@@ -71,9 +100,16 @@ def _last_hash(s: Session) -> str:
     return s.scalar(select(AuditRow.entry_hash).order_by(AuditRow.id.desc()).limit(1)) or ""
 
 
-def _row(prev: str, time: dt.datetime, name: str, action: str, obj: object, details: Mapping[str, Any] | None) -> dict[str, Any]:
-    fields = {"time": time, "user_name": clean(name)[:64], "action": action, "object": clean(obj)[:200],
-              "details": json.loads(json.dumps(dict(details or {}), ensure_ascii=False, default=str))}
+def _row(
+    prev: str, time: dt.datetime, name: str, action: str, obj: object, details: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    fields = {
+        "time": time,
+        "user_name": clean(name)[:64],
+        "action": action,
+        "object": clean(obj)[:200],
+        "details": json.loads(json.dumps(dict(details or {}), ensure_ascii=False, default=str)),
+    }
     digest = entry_hash(prev, time, fields["user_name"], action, fields["object"], fields["details"])
     return {**fields, "prev_hash": prev, "entry_hash": digest}
 
@@ -110,8 +146,16 @@ def verify(engine: Engine, actor: User) -> Verified:
     """Recompute the chain, oldest first; the first entry whose link or content does not match is named
     (admins only). Entries written before the chain existed were chained by migration 0003."""
     require(actor, "read_audit")
-    cols = (AuditRow.id, AuditRow.time, AuditRow.user_name, AuditRow.action, AuditRow.object, AuditRow.details,
-            AuditRow.prev_hash, AuditRow.entry_hash)
+    cols = (
+        AuditRow.id,
+        AuditRow.time,
+        AuditRow.user_name,
+        AuditRow.action,
+        AuditRow.object,
+        AuditRow.details,
+        AuditRow.prev_hash,
+        AuditRow.entry_hash,
+    )
     prev, n = "", 0
     with reading(engine) as s:
         for r in s.execute(select(*cols).order_by(AuditRow.id).execution_options(yield_per=2000)):
@@ -124,8 +168,15 @@ def verify(engine: Engine, actor: User) -> Verified:
     return Verified(n)
 
 
-def entries(engine: Engine, actor: User, *, since: dt.datetime | dt.date | None = None,
-            action: str | None = None, user: str | None = None, limit: int | None = None) -> list[AuditEntry]:
+def entries(
+    engine: Engine,
+    actor: User,
+    *,
+    since: dt.datetime | dt.date | None = None,
+    action: str | None = None,
+    user: str | None = None,
+    limit: int | None = None,
+) -> list[AuditEntry]:
     """Entries, oldest first, filtered by start time, action and user name (admins only)."""
     require(actor, "read_audit")
     q = select(AuditRow).order_by(AuditRow.time, AuditRow.id)
@@ -155,7 +206,10 @@ def _refused(user: User, action: str, what: str) -> None:
         try:
             with session(engine) as s:
                 record(s, user, "refused", what or action, {"action": action, "role": user.role or "anonym"})
-        except (SQLAlchemyError, DatabaseError):  # the database is failing too: the refusal itself still reaches the user
+        except (
+            SQLAlchemyError,
+            DatabaseError,
+        ):  # the database is failing too: the refusal itself still reaches the user
             _LOG.warning("refused action %s of %s not audited", action, user.name, exc_info=True)
 
     db.after_transactions(write)

@@ -18,6 +18,7 @@ environment (``PGPASSWORD``).
 :func:`restore` refuses an installation that already holds datasets, audit entries or accounts other
 than the local user (it is meant for an empty, freshly installed one).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -81,9 +82,13 @@ def pg_env(url: str) -> dict[str, str]:
     """libpq environment (``PGHOST`` …, ``PGPASSWORD``) of a SQLAlchemy PostgreSQL URL: no secret in argv."""
     u = make_url(url)
     q = {k: (v[0] if isinstance(v, tuple) else v) for k, v in u.query.items()}
-    env = {"PGHOST": q.get("host") or u.host or "", "PGPORT": str(q.get("port") or u.port or ""),
-           "PGUSER": q.get("user") or u.username or "", "PGDATABASE": q.get("dbname") or u.database or "",
-           "PGPASSWORD": u.password or ""}
+    env = {
+        "PGHOST": q.get("host") or u.host or "",
+        "PGPORT": str(q.get("port") or u.port or ""),
+        "PGUSER": q.get("user") or u.username or "",
+        "PGDATABASE": q.get("dbname") or u.database or "",
+        "PGPASSWORD": u.password or "",
+    }
     return {**os.environ, **{k: v for k, v in env.items() if v}}
 
 
@@ -104,8 +109,11 @@ def table_counts(engine: Engine) -> dict[str, int]:
 
 def _counts(conn: Connection) -> dict[str, int]:
     meta = _reflect(conn)
-    return {name: int(conn.scalar(select(func.count()).select_from(tbl)) or 0)
-            for name, tbl in sorted(meta.tables.items()) if name != "alembic_version" and name not in FOREIGN_TABLES}
+    return {
+        name: int(conn.scalar(select(func.count()).select_from(tbl)) or 0)
+        for name, tbl in sorted(meta.tables.items())
+        if name != "alembic_version" and name not in FOREIGN_TABLES
+    }
 
 
 def table_contents(engine: Engine) -> dict[str, list[tuple]]:
@@ -145,9 +153,21 @@ def _snapshot_db(engine: Engine, target: Path) -> tuple[str, dict[str, int]]:
         snapshot = conn.scalar(text("SELECT pg_export_snapshot()"))
         counts = _counts(conn)
         tables = [f"--table=public.{name}" for name in [*counts, "alembic_version"]]
-        proc = subprocess.run([pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-acl", *tables,
-                               f"--snapshot={snapshot}", "--file", str(target)], env=pg_env(full),
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [
+                pg_tool("pg_dump"),
+                "--format=custom",
+                "--no-owner",
+                "--no-acl",
+                *tables,
+                f"--snapshot={snapshot}",
+                "--file",
+                str(target),
+            ],
+            env=pg_env(full),
+            capture_output=True,
+            text=True,
+        )
     if proc.returncode != 0:
         raise StoreError(msg("err_backup_tool_failed", tool="pg_dump", detail=proc.stderr.strip()[-500:]))
     return "postgresql", counts
@@ -177,9 +197,14 @@ def backup(engine: Engine, data_root: Path, out: Path) -> BackupInfo:
             backend, counts = _snapshot_db(engine, db_file)
             with engine.connect() as conn:
                 revisions = sorted(MigrationContext.configure(conn).get_current_heads())
-            manifest = {"format": FORMAT, "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                        "backend": backend, "revisions": revisions, "datasets": counts.get("datasets", 0),
-                        "counts": counts}
+            manifest = {
+                "format": FORMAT,
+                "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "backend": backend,
+                "revisions": revisions,
+                "datasets": counts.get("datasets", 0),
+                "counts": counts,
+            }
             part = out.with_name(f".{out.name}.part")
             with tarfile.open(part, "w:gz") as tar:
                 raw = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
@@ -220,8 +245,17 @@ def _check_empty(engine: Engine, data_root: Path) -> None:
             users = list(conn.execute(text("SELECT name FROM users")).scalars())
     busy = {k: v for k, v in counts.items() if v and k not in SEEDED}
     if busy or any(u != config.LOCAL_USER for u in users):
-        raise StoreError(msg("err_backup_not_empty", busy=Listed((*(f"{k}: {v}" for k, v in busy.items()),
-                                                                 *([msg("err_backup_users", names=users)] if users else [])))))
+        raise StoreError(
+            msg(
+                "err_backup_not_empty",
+                busy=Listed(
+                    (
+                        *(f"{k}: {v}" for k, v in busy.items()),
+                        *([msg("err_backup_users", names=users)] if users else []),
+                    )
+                ),
+            )
+        )
     if (data_root / "datasets").exists() and any((data_root / "datasets").iterdir()):
         raise StoreError(msg("err_backup_folder_busy", folder=data_root / "datasets"))
 
@@ -258,9 +292,23 @@ def restore(engine: Engine, data_root: Path, path: Path) -> BackupInfo:
             shutil.copyfile(Path(tmp) / db_name, target)
         else:
             full = engine.url.render_as_string(hide_password=False)
-            proc = subprocess.run([pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-acl",
-                                   "--single-transaction", "--exit-on-error", "-d", pg_env(full)["PGDATABASE"],
-                                   str(Path(tmp) / db_name)], env=pg_env(full), capture_output=True, text=True)
+            proc = subprocess.run(
+                [
+                    pg_tool("pg_restore"),
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--no-acl",
+                    "--single-transaction",
+                    "--exit-on-error",
+                    "-d",
+                    pg_env(full)["PGDATABASE"],
+                    str(Path(tmp) / db_name),
+                ],
+                env=pg_env(full),
+                capture_output=True,
+                text=True,
+            )
             if proc.returncode != 0:
                 raise StoreError(msg("err_backup_tool_failed", tool="pg_restore", detail=proc.stderr.strip()[-500:]))
         data_root.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ batch; ``COPY … FROM STDIN`` streams the rows in one command. New ids are draw
 table's sequence first (in ascending order), so the caller learns them as before.
 On SQLite (in-process, no round trips) the plain executemany stays.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,9 @@ def _copy(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
 
     cols = [table.c[k] for k in rows[0]]
     names = [c.name for c in cols]
-    stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table.name),
-                                                    sql.SQL(", ").join(map(sql.Identifier, names)))
+    stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, names))
+    )
     driver = s.connection().connection.driver_connection
     if driver is None:  # a pooled connection without its DBAPI connection: nothing to COPY into
         problem = "COPY needs an open psycopg connection"

@@ -10,6 +10,7 @@
 ``SOZIALMONITOR_OIDC_ROLE_CLAIM``  claim holding groups or roles (default ``groups``)
 ``SOZIALMONITOR_OIDC_ROLES``       mapping ``group=role,...`` (e.g. ``sm-admin=admin,sm-plan=planner``)
 """
+
 from __future__ import annotations
 
 import os
@@ -85,7 +86,9 @@ def login_failures_per_address() -> int:
     try:
         return max(0, int(raw))
     except ValueError:
-        raise StoreError(msg("err_cfg_not_int", var="SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS", raw=repr(raw))) from None
+        raise StoreError(
+            msg("err_cfg_not_int", var="SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS", raw=repr(raw))
+        ) from None
 
 
 def oidc_role_claim() -> str:

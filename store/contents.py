@@ -8,6 +8,7 @@ with PostGIS the column is ``geometry(MultiPolygon, 25832)`` (migration 0004) an
 :class:`~store.models.DatasetDocumentRow` exists; versions saved as folders by an older release get
 theirs from :func:`attach` (the one-time move of :mod:`geo.dataset_files`).
 """
+
 from __future__ import annotations
 
 import math
@@ -67,8 +68,12 @@ def postgis(s: Session) -> bool:
     key = bind.engine.url.render_as_string(hide_password=True)
     with _POSTGIS_LOCK:
         if key not in _POSTGIS:
-            udt = s.scalar(text("SELECT udt_name FROM information_schema.columns "
-                                "WHERE table_name = 'dataset_areas' AND column_name = 'geom'"))
+            udt = s.scalar(
+                text(
+                    "SELECT udt_name FROM information_schema.columns "
+                    "WHERE table_name = 'dataset_areas' AND column_name = 'geom'"
+                )
+            )
             _POSTGIS[key] = udt == "geometry"
         return _POSTGIS[key]
 
@@ -84,12 +89,28 @@ def _number(v: float | None) -> float | None:
 def write(s: Session, dataset_id: int, contents: Contents) -> None:
     """Insert ``contents`` as the contents of version ``dataset_id``, inside the caller's transaction."""
     as_postgis = postgis(s)
-    insert_rows(s, DatasetAreaRow.__table__, [
-        {"dataset_id": dataset_id, "code": a.code, "name": a.name, "geom": _geom_value(a.wkb, as_postgis),
-         "props": dict(a.props)} for a in contents.areas])
-    insert_rows(s, DatasetValueRow.__table__, [
-        {"dataset_id": dataset_id, "area_code": str(c), "year": int(y), "variable": str(v), "value": _number(x)}
-        for c, y, v, x in contents.values])
+    insert_rows(
+        s,
+        DatasetAreaRow.__table__,
+        [
+            {
+                "dataset_id": dataset_id,
+                "code": a.code,
+                "name": a.name,
+                "geom": _geom_value(a.wkb, as_postgis),
+                "props": dict(a.props),
+            }
+            for a in contents.areas
+        ],
+    )
+    insert_rows(
+        s,
+        DatasetValueRow.__table__,
+        [
+            {"dataset_id": dataset_id, "area_code": str(c), "year": int(y), "variable": str(v), "value": _number(x)}
+            for c, y, v, x in contents.values
+        ],
+    )
     s.add(DatasetDocumentRow(dataset_id=dataset_id, catalogue=contents.catalogue, meta=dict(contents.meta)))
     s.flush()
 
@@ -101,14 +122,22 @@ def read(engine: Engine, dataset_id: int) -> Contents | None:
         if doc is None:
             return None
         geom = func.ST_AsBinary(DatasetAreaRow.geom) if postgis(s) else DatasetAreaRow.geom
-        areas = s.execute(select(DatasetAreaRow.code, DatasetAreaRow.name, geom, DatasetAreaRow.props)
-                          .where(DatasetAreaRow.dataset_id == dataset_id).order_by(DatasetAreaRow.id)).all()
-        values = s.execute(select(DatasetValueRow.area_code, DatasetValueRow.year, DatasetValueRow.variable,
-                                  DatasetValueRow.value).where(DatasetValueRow.dataset_id == dataset_id)
-                           .order_by(DatasetValueRow.id)).all()
-        return Contents(areas=tuple(Area(code=c, name=n, wkb=bytes(g), props=p or {}) for c, n, g, p in areas),
-                        values=tuple((c, int(y), v, x) for c, y, v, x in values),
-                        catalogue=doc.catalogue, meta=dict(doc.meta or {}))
+        areas = s.execute(
+            select(DatasetAreaRow.code, DatasetAreaRow.name, geom, DatasetAreaRow.props)
+            .where(DatasetAreaRow.dataset_id == dataset_id)
+            .order_by(DatasetAreaRow.id)
+        ).all()
+        values = s.execute(
+            select(DatasetValueRow.area_code, DatasetValueRow.year, DatasetValueRow.variable, DatasetValueRow.value)
+            .where(DatasetValueRow.dataset_id == dataset_id)
+            .order_by(DatasetValueRow.id)
+        ).all()
+        return Contents(
+            areas=tuple(Area(code=c, name=n, wkb=bytes(g), props=p or {}) for c, n, g, p in areas),
+            values=tuple((c, int(y), v, x) for c, y, v, x in values),
+            catalogue=doc.catalogue,
+            meta=dict(doc.meta or {}),
+        )
 
 
 def metas(engine: Engine, dataset_ids: list[int]) -> dict[int, dict]:
@@ -116,8 +145,11 @@ def metas(engine: Engine, dataset_ids: list[int]) -> dict[int, dict]:
     if not dataset_ids:
         return {}
     with reading(engine) as s:
-        rows = s.execute(select(DatasetDocumentRow.dataset_id, DatasetDocumentRow.meta)
-                         .where(DatasetDocumentRow.dataset_id.in_(dataset_ids))).all()
+        rows = s.execute(
+            select(DatasetDocumentRow.dataset_id, DatasetDocumentRow.meta).where(
+                DatasetDocumentRow.dataset_id.in_(dataset_ids)
+            )
+        ).all()
         return {i: dict(m or {}) for i, m in rows}
 
 
@@ -125,8 +157,11 @@ def pending(engine: Engine) -> list[Pending]:
     """Every version (current, previous or trashed) without contents in the database, oldest first."""
     with reading(engine) as s:
         have = select(DatasetDocumentRow.dataset_id)
-        rows = s.execute(select(DatasetRow.id, DatasetRow.name, DatasetRow.version, DatasetRow.folder)
-                         .where(DatasetRow.id.not_in(have)).order_by(DatasetRow.id)).all()
+        rows = s.execute(
+            select(DatasetRow.id, DatasetRow.name, DatasetRow.version, DatasetRow.folder)
+            .where(DatasetRow.id.not_in(have))
+            .order_by(DatasetRow.id)
+        ).all()
         return [Pending(*r) for r in rows]
 
 
@@ -139,7 +174,16 @@ def attach(engine: Engine, item: Pending, contents: Contents) -> bool:
         if s.get(DatasetRow, item.dataset_id) is None or s.get(DatasetDocumentRow, item.dataset_id) is not None:
             return False
         write(s, item.dataset_id, contents)
-        audit.record(s, "system", "migrate", item.name,
-                     {"version": item.version, "folder": item.folder, "areas": len(contents.areas),
-                      "values": len(contents.values)})
+        audit.record(
+            s,
+            "system",
+            "migrate",
+            item.name,
+            {
+                "version": item.version,
+                "folder": item.folder,
+                "areas": len(contents.areas),
+                "values": len(contents.values),
+            },
+        )
     return True

@@ -5,6 +5,7 @@ that user may see, writes are refused with :class:`~store.errors.PermissionDenie
 The current version of a name has ``replaced_at`` NULL; replacing keeps the previous
 version (row and contents); removing moves the dataset to the trash for ``TRASH_DAYS``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,9 +60,15 @@ class DatasetRecord:
         return PurePosixPath(self.folder).name
 
     def to_json_dict(self) -> dict:
-        return {"name": self.name, "label": self.label_de, "version": self.version, "owner": self.owner,
-                "visibility": self.visibility, "created": self.created.isoformat(timespec="seconds"),
-                "removed_at": self.removed_at.isoformat(timespec="seconds") if self.removed_at else None}
+        return {
+            "name": self.name,
+            "label": self.label_de,
+            "version": self.version,
+            "owner": self.owner,
+            "visibility": self.visibility,
+            "created": self.created.isoformat(timespec="seconds"),
+            "removed_at": self.removed_at.isoformat(timespec="seconds") if self.removed_at else None,
+        }
 
 
 def fold(text: str) -> str:
@@ -92,9 +99,22 @@ def _owner_name(s: Session, owner_id: int | None) -> str | None:
 
 
 def _record(row: DatasetRow, owner: str | None) -> DatasetRecord:
-    return DatasetRecord(row.name, row.version, row.label_de, row.label_en, owner, row.owner_id, row.visibility,
-                         row.folder, row.layer, row.reference_code, row.attribution, aware(row.created),
-                         aware(row.removed_at), row.id)
+    return DatasetRecord(
+        row.name,
+        row.version,
+        row.label_de,
+        row.label_en,
+        owner,
+        row.owner_id,
+        row.visibility,
+        row.folder,
+        row.layer,
+        row.reference_code,
+        row.attribution,
+        aware(row.created),
+        aware(row.removed_at),
+        row.id,
+    )
 
 
 def _may_read(user: User, row: DatasetRow) -> bool:
@@ -106,8 +126,12 @@ def _current(s: Session, name: str) -> DatasetRow | None:
 
 
 def _query(s: Session, *where: Any) -> list[tuple[DatasetRow, str | None]]:
-    q = (select(DatasetRow, UserRow.name).outerjoin(UserRow, DatasetRow.owner_id == UserRow.id)
-         .where(DatasetRow.replaced_at.is_(None), *where).order_by(DatasetRow.created, DatasetRow.id))
+    q = (
+        select(DatasetRow, UserRow.name)
+        .outerjoin(UserRow, DatasetRow.owner_id == UserRow.id)
+        .where(DatasetRow.replaced_at.is_(None), *where)
+        .order_by(DatasetRow.created, DatasetRow.id)
+    )
     return [(r, o) for r, o in s.execute(q).all()]
 
 
@@ -126,15 +150,24 @@ def get(engine: Engine, actor: User, name: str) -> DatasetRecord:
         return _record(*rows[0])
 
 
-def precheck(engine: Engine, actor: User, name: str, label: str, *, overwrite: bool = False,
-             visibility: str = "intern", shipped: Iterable[str] = ()) -> None:
+def precheck(
+    engine: Engine,
+    actor: User,
+    name: str,
+    label: str,
+    *,
+    overwrite: bool = False,
+    visibility: str = "intern",
+    shipped: Iterable[str] = (),
+) -> None:
     """Refuse early (before the contents are prepared) what :func:`register` would refuse."""
     with session(engine) as s:
         _checks(s, actor, name, label, overwrite, visibility, list(shipped))
 
 
-def _checks(s: Session, actor: User, name: str, label: str, overwrite: bool, visibility: str,
-            shipped: list[str]) -> DatasetRow | None:
+def _checks(
+    s: Session, actor: User, name: str, label: str, overwrite: bool, visibility: str, shipped: list[str]
+) -> DatasetRow | None:
     require(actor, "upload")
     if visibility not in VISIBILITIES:
         raise StoreError(msg("err_unknown_visibility", visibility=repr(visibility), allowed=list(VISIBILITIES)))
@@ -196,16 +229,30 @@ def register(engine: Engine, actor: User, version: DatasetVersion) -> DatasetRec
             if old is not None:
                 old.replaced_at = now
                 s.flush()
-            row = DatasetRow(name=name, version=number, label_de=v.label_de, label_en=v.label_en or v.label_de,
-                             folder=v.key or new_key(name), visibility=v.visibility, layer=v.layer,
-                             reference_code=v.reference_code, attribution=v.attribution,
-                             owner_id=old.owner_id if old is not None else actor.id, created=now)
+            row = DatasetRow(
+                name=name,
+                version=number,
+                label_de=v.label_de,
+                label_en=v.label_en or v.label_de,
+                folder=v.key or new_key(name),
+                visibility=v.visibility,
+                layer=v.layer,
+                reference_code=v.reference_code,
+                attribution=v.attribution,
+                owner_id=old.owner_id if old is not None else actor.id,
+                created=now,
+            )
             s.add(row)
             s.flush()
             if v.contents is not None:
                 write_contents(s, row.id, v.contents)
-            audit.record(s, actor, "replace" if old is not None else "upload", name,
-                         {**dict(v.details), "version": number, "label": v.label_de, "visibility": v.visibility})
+            audit.record(
+                s,
+                actor,
+                "replace" if old is not None else "upload",
+                name,
+                {**dict(v.details), "version": number, "label": v.label_de, "visibility": v.visibility},
+            )
             owner = _owner_name(s, row.owner_id)
             return _record(row, owner)
     except IntegrityError:  # another process registered the same name at the same moment
@@ -298,15 +345,19 @@ def purge(engine: Engine, *, now: dt.datetime | None = None) -> list[str]:
     cutoff = (now or utcnow()) - dt.timedelta(days=config.TRASH_DAYS)
     folders: list[str] = []
     with session(engine) as s:
-        expired = s.scalars(select(DatasetRow).where(DatasetRow.replaced_at.is_(None),
-                                                     DatasetRow.removed_at < cutoff)).all()
+        expired = s.scalars(
+            select(DatasetRow).where(DatasetRow.replaced_at.is_(None), DatasetRow.removed_at < cutoff)
+        ).all()
         for cur in expired:
             for row in s.scalars(select(DatasetRow).where(DatasetRow.name == cur.name)).all():
                 folders.append(row.folder)
                 s.delete(row)
             audit.record(s, "system", "purge", cur.name)
-        replaced = s.scalars(select(DatasetRow).where(DatasetRow.replaced_at < cutoff)
-                             .order_by(DatasetRow.name, DatasetRow.version.desc())).all()
+        replaced = s.scalars(
+            select(DatasetRow)
+            .where(DatasetRow.replaced_at < cutoff)
+            .order_by(DatasetRow.name, DatasetRow.version.desc())
+        ).all()
         latest_previous: set[str] = set()
         for row in replaced:
             if row.name not in latest_previous:

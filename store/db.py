@@ -7,6 +7,7 @@ store's own (``store/migrations/versions``) and those another package adds by
 :func:`register_migrations` (its first revision has ``depends_on`` the store's
 ``0001_initial`` and a ``branch_labels`` of its own; we upgrade to ``heads``).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -88,11 +89,13 @@ def make_engine(url: str) -> Engine:
     try:
         return _make_engine(url)
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise DatabaseError(msg("err_db_bad_url", var=config.DB_URL_VAR, where=_where(url),
-                                kind=exc.__class__.__name__)) from None
+        raise DatabaseError(
+            msg("err_db_bad_url", var=config.DB_URL_VAR, where=_where(url), kind=exc.__class__.__name__)
+        ) from None
     except ImportError as exc:
-        raise DatabaseError(msg("err_db_no_driver", var=config.DB_URL_VAR, where=_where(url),
-                                driver=exc.name or exc)) from None
+        raise DatabaseError(
+            msg("err_db_no_driver", var=config.DB_URL_VAR, where=_where(url), driver=exc.name or exc)
+        ) from None
     except OSError as exc:  # the SQLite folder cannot be created
         raise DatabaseError(msg("err_db_folder", where=_where(url), detail=exc.strerror or exc)) from None
 
@@ -140,8 +143,14 @@ def upgrade(engine: Engine) -> None:
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             command.upgrade(_alembic_config(conn), "heads")
     except SQLAlchemyError as exc:
-        raise DatabaseError(msg("err_db_migrate", where=engine.url.render_as_string(hide_password=True),
-                                kind=exc.__class__.__name__, detail=exc.orig if hasattr(exc, "orig") else exc)) from None
+        raise DatabaseError(
+            msg(
+                "err_db_migrate",
+                where=engine.url.render_as_string(hide_password=True),
+                kind=exc.__class__.__name__,
+                detail=exc.orig if hasattr(exc, "orig") else exc,
+            )
+        ) from None
 
 
 def current_revisions(engine: Engine) -> set[str]:
@@ -221,8 +230,7 @@ def reading(engine: Engine) -> Iterator[Session]:
     """A session that only reads: on SQLite no write lock is taken, so it never waits for a writer
     (WAL: readers see the last committed state). Rolled back at the end; failures as :func:`session`."""
     try:
-        with _tracked(engine), engine.connect() as conn, \
-                Session(bind=conn.execution_options(sm_read_only=True)) as s:
+        with _tracked(engine), engine.connect() as conn, Session(bind=conn.execution_options(sm_read_only=True)) as s:
             yield s
             s.rollback()
     except (OperationalError, InternalError) as exc:

@@ -3,6 +3,7 @@
 Subclasses of the project's error base (:class:`indicators.errors.InputError`), so the
 front doors (``cli.py``, the app) show them as messages.
 """
+
 from __future__ import annotations
 
 from indicators.errors import InputError

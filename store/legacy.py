@@ -4,6 +4,7 @@ On first start the entries move into the ``datasets`` table (owner: the local us
 ``intern``, version 1; files stay where they are) and the file is renamed to
 ``registry.yaml.importiert``, so the import runs once. Entries already in the database are skipped.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -49,10 +50,21 @@ def import_registry(engine: Engine, root: Path) -> list[str]:
                 if s.scalar(select(DatasetRow.id).where(DatasetRow.name == str(name))) is not None:
                     continue
                 label = str(spec.get("label_de") or name)
-                s.add(DatasetRow(name=str(name), version=1, label_de=label, label_en=str(spec.get("label_en") or label),
-                                 owner_id=owner.id, visibility="intern", folder=str(Path(spec["boundaries"]).parent),
-                                 layer=str(spec.get("layer") or "areas"), reference_code=spec.get("reference_code"),
-                                 attribution=str(spec.get("attribution") or ""), created=utcnow()))
+                s.add(
+                    DatasetRow(
+                        name=str(name),
+                        version=1,
+                        label_de=label,
+                        label_en=str(spec.get("label_en") or label),
+                        owner_id=owner.id,
+                        visibility="intern",
+                        folder=str(Path(spec["boundaries"]).parent),
+                        layer=str(spec.get("layer") or "areas"),
+                        reference_code=spec.get("reference_code"),
+                        attribution=str(spec.get("attribution") or ""),
+                        created=utcnow(),
+                    )
+                )
                 done.append(str(name))
             audit.record(s, "system", "migrate", LEGACY_FILE, {"imported": done})
         with contextlib.suppress(OSError):

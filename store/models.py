@@ -3,6 +3,7 @@
 Other packages declare their tables on the same :class:`Base` (so they may refer to
 ``users.id``) and create them by their own Alembic migration.
 """
+
 from __future__ import annotations
 
 import datetime as dt

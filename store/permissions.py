@@ -7,6 +7,7 @@ planner    + upload, replace and remove own datasets; create and edit the planni
 admin      + publish/unpublish, replace/remove any dataset, trash and restore, users, audit log;
            delete records of the planning register, edit its list of fields of action
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -82,7 +83,10 @@ def require(user: User, action: str, owner_id: int | None = NO_OBJECT, what: str
     if not allowed(user, action, owner_id):
         for hook in REFUSAL_HOOKS:
             hook(user, action, str(what))  # the audit keeps the German text
-        who = msg("err_perm_anonymous") if user.is_anonymous else msg(
-            "err_perm_user", name=user.name, role=role_label(user.role))
+        who = (
+            msg("err_perm_anonymous")
+            if user.is_anonymous
+            else msg("err_perm_user", name=user.name, role=role_label(user.role))
+        )
         key = "err_perm_denied_what" if what else "err_perm_denied"
         raise PermissionDenied(msg(key, who=who, action=msg(f"perm_{action}"), what=what))

@@ -8,6 +8,7 @@ used), after ``SOZIALMONITOR_SESSION_MINUTES`` idle, after ``SOZIALMONITOR_SESSI
 (default 10) in all, and when an administrator changes its user's role or password or removes
 the user (:func:`end_all`). Resuming from the token (:func:`resume`) rotates it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,8 +64,14 @@ def open_session(engine: Engine, user: User, *, client: str = "", now: dt.dateti
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
     with session(engine) as s:
-        row = AuthSessionRow(user_id=user.id, token_hash=digest(token), client_hash=digest(client), created=now,
-                             last_seen=now, expires=now + dt.timedelta(hours=config.session_hours()))
+        row = AuthSessionRow(
+            user_id=user.id,
+            token_hash=digest(token),
+            client_hash=digest(client),
+            created=now,
+            last_seen=now,
+            expires=now + dt.timedelta(hours=config.session_hours()),
+        )
         s.add(row)
         s.flush()
         return Opened(row.id, user, token)
@@ -78,10 +85,13 @@ def check(engine: Engine, *, sid: int, uid: int, now: dt.datetime | None = None)
     """
     now = now or utcnow()
     with reading(engine) as s:
-        found = s.execute(select(AuthSessionRow.revoked_at, AuthSessionRow.expires, AuthSessionRow.last_seen,
-                                 UserRow.name, UserRow.role)
-                          .join(UserRow, UserRow.id == AuthSessionRow.user_id)
-                          .where(AuthSessionRow.id == sid, AuthSessionRow.user_id == uid)).first()
+        found = s.execute(
+            select(
+                AuthSessionRow.revoked_at, AuthSessionRow.expires, AuthSessionRow.last_seen, UserRow.name, UserRow.role
+            )
+            .join(UserRow, UserRow.id == AuthSessionRow.user_id)
+            .where(AuthSessionRow.id == sid, AuthSessionRow.user_id == uid)
+        ).first()
     if found is None or found.revoked_at is not None:
         return Checked(None, "ended")
     if _expired(found.expires, found.last_seen, now):
@@ -104,10 +114,17 @@ def resume(engine: Engine, token: str, *, client: str = "", now: dt.datetime | N
     now = now or utcnow()
     hashed = digest(token)
     with session(engine) as s:
-        row = s.scalar(select(AuthSessionRow).where(or_(AuthSessionRow.token_hash == hashed,
-                                                        AuthSessionRow.previous_hash == hashed)))
-        if row is None or row.revoked_at is not None or row.client_hash != digest(client) \
-                or _expired(row.expires, row.last_seen, now):
+        row = s.scalar(
+            select(AuthSessionRow).where(
+                or_(AuthSessionRow.token_hash == hashed, AuthSessionRow.previous_hash == hashed)
+            )
+        )
+        if (
+            row is None
+            or row.revoked_at is not None
+            or row.client_hash != digest(client)
+            or _expired(row.expires, row.last_seen, now)
+        ):
             return None
         user = s.get(UserRow, row.user_id)
         if user is None:
@@ -124,22 +141,31 @@ def resume(engine: Engine, token: str, *, client: str = "", now: dt.datetime | N
 
 def _revoke(engine: Engine, sid: int, now: dt.datetime) -> None:
     with session(engine) as s:
-        s.execute(update(AuthSessionRow).where(AuthSessionRow.id == sid, AuthSessionRow.revoked_at.is_(None))
-                  .values(revoked_at=now))
+        s.execute(
+            update(AuthSessionRow)
+            .where(AuthSessionRow.id == sid, AuthSessionRow.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
 
 
 def end(engine: Engine, *, sid: int, user: User) -> None:
     """Logout: end the session everywhere its token is used; audited."""
     now = utcnow()
     with session(engine) as s:
-        s.execute(update(AuthSessionRow).where(AuthSessionRow.id == sid, AuthSessionRow.revoked_at.is_(None))
-                  .values(revoked_at=now))
+        s.execute(
+            update(AuthSessionRow)
+            .where(AuthSessionRow.id == sid, AuthSessionRow.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
         audit.record(s, user, "logout", user.name)
 
 
 def end_all(s: Session, user_id: int) -> int:
     """End every session of a user inside the caller's transaction (role or password changed, user removed);
     returns how many were open."""
-    result = s.execute(update(AuthSessionRow).where(AuthSessionRow.user_id == user_id,
-                                                    AuthSessionRow.revoked_at.is_(None)).values(revoked_at=utcnow()))
+    result = s.execute(
+        update(AuthSessionRow)
+        .where(AuthSessionRow.user_id == user_id, AuthSessionRow.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,4 +1,5 @@
 """Accounts: argon2 password hashes, lock-out, the local user of mode ``none``, OIDC users."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -102,8 +103,10 @@ def list_users(engine: Engine, actor: User) -> list[Account]:
     """All accounts, by name (admins only)."""
     require(actor, "manage_users")
     with session(engine) as s:
-        return [Account(r.name, r.role, r.source, aware(r.created), aware(r.last_login), aware(r.locked_until))
-                for r in s.scalars(select(UserRow).order_by(UserRow.name))]
+        return [
+            Account(r.name, r.role, r.source, aware(r.created), aware(r.last_login), aware(r.locked_until))
+            for r in s.scalars(select(UserRow).order_by(UserRow.name))
+        ]
 
 
 def remove_user(engine: Engine, actor: User, name: str) -> None:
@@ -181,8 +184,7 @@ class ClientThrottle:
 CLIENTS = ClientThrottle()
 
 
-def authenticate(engine: Engine, name: str, password: str, *, client: str = "",
-                 now: dt.datetime | None = None) -> User:
+def authenticate(engine: Engine, name: str, password: str, *, client: str = "", now: dt.datetime | None = None) -> User:
     """The user for a correct name and password; else :class:`AuthError` (German, one message for all).
 
     An unknown name, a wrong password, a locked account and a client address with too many
@@ -300,7 +302,9 @@ def oidc_user(engine: Engine, claims: Mapping[str, Any]) -> User:
     if has_hidden(raw):
         shown = clean(raw)[:64] or "?"
         with session(engine) as s:
-            audit.record(s, shown, "login_failure", shown, {"source": "oidc", "reason": "Name mit unsichtbaren Zeichen"})
+            audit.record(
+                s, shown, "login_failure", shown, {"source": "oidc", "reason": "Name mit unsichtbaren Zeichen"}
+            )
         raise AuthError(msg("err_login_hidden_chars", name=shown))
     role = role_from_claims(claims)
     if not name or role is None:

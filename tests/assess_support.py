@@ -1,4 +1,5 @@
 """Helpers for the assessment tests (kept out of conftest.py, which the lead owns)."""
+
 from __future__ import annotations
 
 import os

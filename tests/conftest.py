@@ -1,4 +1,5 @@
 """Shared fixtures. Synthetic data made here is labelled as synthetic."""
+
 from __future__ import annotations
 
 from pathlib import Path

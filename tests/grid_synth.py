@@ -4,6 +4,7 @@ Semicolon-separated, cp1252, decimal comma, ``GITTER_ID_100m;x_mp_100m;y_mp_100m
 werterlaeuternde_Zeichen``. The cells are real 100 m INSPIRE cells in Lübeck, the
 values are made up.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -49,18 +50,18 @@ def grid_2022_bytes(corners: list[tuple[int, int]], seed: int = 1) -> tuple[byte
         mark = ""
         size_text = f"{size:.2f}".replace(".", ",")
         if k == 3:
-            size_text, size = ".", None           # kept secret
+            size_text, size = ".", None  # kept secret
         elif k == 5:
-            size_text, size = "–", None           # dash (cp1252 0x96)
+            size_text, size = "–", None  # dash (cp1252 0x96)
         elif k == 7:
-            mark = "KLAMMERN"                      # limited reliability, still used
+            mark = "KLAMMERN"  # limited reliability, still used
         elif k == 9:
-            size_text = f"({size_text})"           # value in brackets, still used
+            size_text = f"({size_text})"  # value in brackets, still used
         expected[cell_id(e, n)] = (pop, size)
         lines.append(f"{cell_id(e, n)};{e + 50};{n + 50};{pop:,}".replace(",", ".") + f";{size_text};{mark}")
     e, n = corners[0]
-    lines.append(f"{cell_id(e, n)};{e + 50};{n + 50};999;2,00;")            # duplicate of the first cell
-    lines.append("CRS3035RES100mN34X0E43;1;2;5;1,00;")                      # bad id
+    lines.append(f"{cell_id(e, n)};{e + 50};{n + 50};999;2,00;")  # duplicate of the first cell
+    lines.append("CRS3035RES100mN34X0E43;1;2;5;1,00;")  # bad id
     lines.append(f"{cell_id(e, n + 100_000)};{e + 50};{n + 100_050};50;2,00;")  # outside the city
-    lines.append(f"{cell_id(e + 100, n)};{e + 400};{n + 50};7;2,00;")        # centre does not match the id
+    lines.append(f"{cell_id(e + 100, n)};{e + 400};{n + 50};7;2,00;")  # centre does not match the id
     return ("\r\n".join(lines) + "\r\n").encode("cp1252"), expected

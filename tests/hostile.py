@@ -4,6 +4,7 @@ The files name an address (or a local file) in a place where GDAL would fetch it
 tricks, GML xlink:href, KML NetworkLink, a GeoPackage SRS and a Shapefile .prj. The listener on
 127.0.0.1 counts every TCP connection (HTTP, proxy CONNECT or anything else): none may arrive.
 """
+
 from __future__ import annotations
 
 import json
@@ -51,9 +52,10 @@ def feature_collection(crs: object = None, geometry_crs: object = None) -> dict:
     geometry: dict = {"type": "Polygon", "coordinates": POLY}
     if geometry_crs is not None:
         geometry["crs"] = geometry_crs
-    doc: dict = {"type": "FeatureCollection",
-                 "features": [{"type": "Feature", "properties": {"code": "01", "name": "Probe"},
-                               "geometry": geometry}]}
+    doc: dict = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": {"code": "01", "name": "Probe"}, "geometry": geometry}],
+    }
     if crs is not None:
         doc["crs"] = crs
     return doc
@@ -70,10 +72,10 @@ def hostile_geojson(url: str) -> dict[str, str]:
         "crs_in_geometry.geojson": json.dumps(feature_collection(geometry_crs=link)),
         # two crs members: Python keeps the last, another parser might keep the first
         "crs_twice.geojson": '{"type": "FeatureCollection", "crs": ' + json.dumps(link) + ', "crs": '
-                             '{"type": "name", "properties": {"name": "EPSG:4326"}}, "features": []}',
+        '{"type": "name", "properties": {"name": "EPSG:4326"}}, "features": []}',
         "crs_escaped_key.geojson": json.dumps(feature_collection(link)).replace('"crs"', '"\\u0063rs"'),
         "vrt_as.geojson": f'<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>{url}/v.geojson'
-                          '</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>',
+        "</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>",
     }
 
 
@@ -84,16 +86,21 @@ def write_hostile(folder: Path, url: str) -> list[Path]:
     for name, text in hostile_geojson(url).items():
         (folder / name).write_text(text)
         out.append(folder / name)
-    gml = (f'<?xml version="1.0"?><ogr:FeatureCollection xmlns:ogr="http://ogr.maptools.org/" '
-           f'xmlns:gml="http://www.opengis.net/gml" xmlns:xlink="http://www.w3.org/1999/xlink">'
-           f'<gml:featureMember xlink:href="{url}/g.gml#f1"/></ogr:FeatureCollection>')
-    kml = (f'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><NetworkLink>'
-           f'<Link><href>{url}/k.kml</href></Link></NetworkLink></kml>')
+    gml = (
+        f'<?xml version="1.0"?><ogr:FeatureCollection xmlns:ogr="http://ogr.maptools.org/" '
+        f'xmlns:gml="http://www.opengis.net/gml" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        f'<gml:featureMember xlink:href="{url}/g.gml#f1"/></ogr:FeatureCollection>'
+    )
+    kml = (
+        f'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><NetworkLink>'
+        f"<Link><href>{url}/k.kml</href></Link></NetworkLink></kml>"
+    )
     for name, text in (("xlink.gml", gml), ("xlink_as.geojson", gml), ("netlink.kml", kml), ("netlink_as.json", kml)):
         (folder / name).write_text(text)
         out.append(folder / name)
-    areas = gpd.GeoDataFrame({"code": ["01"], "name": ["Probe"]}, geometry=[box(*POLY[0][0], 10.7, 53.89)],
-                             crs="EPSG:4326")
+    areas = gpd.GeoDataFrame(
+        {"code": ["01"], "name": ["Probe"]}, geometry=[box(*POLY[0][0], 10.7, 53.89)], crs="EPSG:4326"
+    )
     gpkg = folder / "srs_url.gpkg"
     areas.to_file(gpkg, driver="GPKG")
     with sqlite3.connect(gpkg) as con:

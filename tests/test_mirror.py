@@ -4,6 +4,7 @@
 needs none. This guard keeps that list and the code in step (a new module, a removed or renamed one,
 a renamed test file).
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -21,8 +22,13 @@ CITED = re.compile(r"`(tests/[^`]+\.py)`")
 
 def library_modules(root: Path) -> list[str]:
     """Every module of the library packages below ``root`` (``__init__.py`` aside), as a posix path."""
-    return sorted(p.relative_to(root).as_posix() for pkg in LIBRARY if (root / pkg).is_dir()
-                  for p in (root / pkg).rglob("*.py") if p.name != "__init__.py")
+    return sorted(
+        p.relative_to(root).as_posix()
+        for pkg in LIBRARY
+        if (root / pkg).is_dir()
+        for p in (root / pkg).rglob("*.py")
+        if p.name != "__init__.py"
+    )
 
 
 def mirror_of(module: str) -> str:
@@ -60,8 +66,11 @@ def problems(root: Path, text: str) -> list[str]:
     for key, says in rows.items():
         if not says:
             out.append(f"{LIST}: the row of {key} gives no reason")
-        out.extend(f"{LIST}: the row of {key} cites {cited}, which does not exist"
-                   for cited in CITED.findall(says) if not (root / cited).is_file())
+        out.extend(
+            f"{LIST}: the row of {key} cites {cited}, which does not exist"
+            for cited in CITED.findall(says)
+            if not (root / cited).is_file()
+        )
     return out
 
 
@@ -81,6 +90,7 @@ def test_wording_machinery_is_not_hidden_by_the_pattern_of_the_tables() -> None:
 
 # The guard on a tree of its own (SYNTHETIC files made here), so it is known to fail when it should.
 
+
 def _tree(tmp_path: Path, files: list[str]) -> Path:
     for name in files:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
@@ -97,22 +107,27 @@ def test_a_new_module_without_test_or_row_is_named(tmp_path: Path) -> None:
 def test_a_nested_module_needs_the_nested_test(tmp_path: Path) -> None:
     root = _tree(tmp_path, ["store/planning/rows.py", "tests/store/test_rows.py"])
     assert problems(root, "") == [
-        "store/planning/rows.py: no tests/store/planning/test_rows.py and no row in tests/MIRROR.md"]
+        "store/planning/rows.py: no tests/store/planning/test_rows.py and no row in tests/MIRROR.md"
+    ]
 
 
 def test_patterns_cover_what_they_match_and_must_match_something(tmp_path: Path) -> None:
     root = _tree(tmp_path, ["indicators/wording/ui.py", "indicators/wording/maps.py"])
     assert problems(root, "| `indicators/wording/*.py` | tables |") == []
     assert problems(root, "| `indicators/wording/*.py` | tables |\n| `geo/old/*` | gone |") == [
-        "tests/MIRROR.md: pattern geo/old/* matches no module"]
+        "tests/MIRROR.md: pattern geo/old/* matches no module"
+    ]
 
 
-@pytest.mark.parametrize(("row", "complaint"), [
-    ("| `geo/gone.py` | was here |", "which is no library module"),
-    ("| `geo/a.py` | tested |", "which now has tests/geo/test_a.py"),
-    ("| `geo/b.py` | `tests/geo/test_renamed.py` |", "cites tests/geo/test_renamed.py, which does not exist"),
-    ("| `geo/b.py` |  |", "gives no reason"),
-])
+@pytest.mark.parametrize(
+    ("row", "complaint"),
+    [
+        ("| `geo/gone.py` | was here |", "which is no library module"),
+        ("| `geo/a.py` | tested |", "which now has tests/geo/test_a.py"),
+        ("| `geo/b.py` | `tests/geo/test_renamed.py` |", "cites tests/geo/test_renamed.py, which does not exist"),
+        ("| `geo/b.py` |  |", "gives no reason"),
+    ],
+)
 def test_stale_rows_are_named(tmp_path: Path, row: str, complaint: str) -> None:
     root = _tree(tmp_path, ["geo/a.py", "geo/b.py", "tests/geo/test_a.py"])
     rows = row if "geo/b.py" in row else "| `geo/b.py` | constants |\n" + row  # geo/b.py needs its row

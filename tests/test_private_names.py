@@ -1,4 +1,5 @@
 """No private name (``_norm`` …) is imported from another package (issue #25: shared helpers move down)."""
+
 from __future__ import annotations
 
 import ast
@@ -19,8 +20,11 @@ def _crossings() -> list[str]:
                 if not isinstance(node, ast.ImportFrom) or not node.module or node.level:
                     continue
                 private = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
-                home = node.module.rsplit(".", 1)[0] if (ROOT / (node.module.replace(".", "/") + ".py")).exists() \
+                home = (
+                    node.module.rsplit(".", 1)[0]
+                    if (ROOT / (node.module.replace(".", "/") + ".py")).exists()
                     else node.module
+                )
                 if private and not (importer_pkg == home or importer_pkg.startswith(home + ".")):
                     out.append(f"{'.'.join(parts)} imports {private} from {node.module}")
     return out

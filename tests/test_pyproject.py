@@ -1,4 +1,5 @@
 """The tool configuration in pyproject.toml keeps its promises (issue #25, "the house")."""
+
 from __future__ import annotations
 
 import tomllib
@@ -18,9 +19,16 @@ def test_indicators_and_store_have_no_untyped_defs():
     assert strict and strict[0]["disallow_untyped_defs"] is True
 
 
-STRICT_FLAGS = {"disallow_any_generics", "disallow_subclassing_any", "disallow_untyped_calls",
-                "disallow_untyped_decorators", "warn_return_any", "no_implicit_reexport", "strict_equality",
-                "extra_checks"}
+STRICT_FLAGS = {
+    "disallow_any_generics",
+    "disallow_subclassing_any",
+    "disallow_untyped_calls",
+    "disallow_untyped_decorators",
+    "warn_return_any",
+    "no_implicit_reexport",
+    "strict_equality",
+    "extra_checks",
+}
 
 
 def test_indicators_and_most_of_store_are_strict_flag_by_flag():

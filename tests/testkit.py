@@ -1,4 +1,5 @@
 """Helpers shared by all tests (a module of its own: two conftest.py files exist)."""
+
 from __future__ import annotations
 
 import os

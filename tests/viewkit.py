@@ -4,6 +4,7 @@ The browser keeps a choice widget's value as the label it showed ("Stand") and s
 back with the next click, also after a language switch; AppTest would send the new label.
 :func:`click_with_stale_labels` sends what the browser sends.
 """
+
 from __future__ import annotations
 
 import os
@@ -58,6 +59,7 @@ def stale_labels(labels: dict[str, str | list[str]]):
             if wid not in sent and isinstance(value, str):
                 ws.widgets.add(id=wid, string_value=value)
         return ws
+
     ElementTree.get_widget_states = patched
     try:
         yield
@@ -94,17 +96,35 @@ def synthetic_environment() -> dict[str, str]:
     from indicators.catalogue import Indicator, Source
 
     root = tempfile.mkdtemp(prefix="walk-")
-    env = {"SOZIALMONITOR_DATA_DIR": os.path.join(root, "var"),  # the database is a SQLite file in there
-           "SOZIALMONITOR_AUTH": "none"}
+    env = {
+        "SOZIALMONITOR_DATA_DIR": os.path.join(root, "var"),  # the database is a SQLite file in there
+        "SOZIALMONITOR_AUTH": "none",
+    }
     x0, y0 = 610_000, 5_970_000
-    areas = gpd.GeoDataFrame({"code": ["01", "02", "03", "04"], "name": [f"Synthetisch {i}" for i in range(1, 5)]},
-                             geometry=[box(x0 + i * 500, y0, x0 + i * 500 + 500, y0 + 500) for i in range(4)],
-                             crs=25832)
-    table = pd.DataFrame({"area_code": ["01", "02", "03", "04"] * 2, "year": [2021] * 4 + [2022] * 4,
-                          "variable": "quote", "value": [3.5, 7.0, 1.25, 4.0, 3.0, 6.5, 2.0, 5.0]})
+    areas = gpd.GeoDataFrame(
+        {"code": ["01", "02", "03", "04"], "name": [f"Synthetisch {i}" for i in range(1, 5)]},
+        geometry=[box(x0 + i * 500, y0, x0 + i * 500 + 500, y0 + 500) for i in range(4)],
+        crs=25832,
+    )
+    table = pd.DataFrame(
+        {
+            "area_code": ["01", "02", "03", "04"] * 2,
+            "year": [2021] * 4 + [2022] * 4,
+            "variable": "quote",
+            "value": [3.5, 7.0, 1.25, 4.0, 3.0, 6.5, 2.0, 5.0],
+        }
+    )
     cat = {"quote": Indicator("quote", "Synthetische Quote", "Synthetic rate", "value", "%", source="synthetic")}
-    DataStore(env["SOZIALMONITOR_DATA_DIR"]).save(SaveRequest(
-        name="synthetisch", label_de="Synthetisch", areas=areas, table=table, catalogue=cat,
-        sources={"synthetic": Source("synthetic", "Synthetische Testdaten")}, reference_code=None))
+    DataStore(env["SOZIALMONITOR_DATA_DIR"]).save(
+        SaveRequest(
+            name="synthetisch",
+            label_de="Synthetisch",
+            areas=areas,
+            table=table,
+            catalogue=cat,
+            sources={"synthetic": Source("synthetic", "Synthetische Testdaten")},
+            reference_code=None,
+        )
+    )
     _ENV.update(env)
     return dict(env)

@@ -10,6 +10,7 @@ the session's random token in a cookie (set by a line of JavaScript: Streamlit c
 HttpOnly cookie), so a reload or an opened link resumes the login within its limits; the
 server stores only the token's SHA-256 and rotates it at every resume (README, Access).
 """
+
 from __future__ import annotations
 
 import json
@@ -107,8 +108,7 @@ def current_user() -> User:
         return checked.user
     _forget()
     st.session_state[_COOKIE_OUT] = ""
-    st.session_state["auth_error"] = t("session_expired" if checked.reason == "expired" else "session_ended",
-                                       _lang())
+    st.session_state["auth_error"] = t("session_expired" if checked.reason == "expired" else "session_ended", _lang())
     if mode == "oidc" and getattr(st.user, "is_logged_in", False):
         st.logout()
     return ANONYMOUS
@@ -121,8 +121,11 @@ def _cookie_script() -> None:
     token = st.session_state.pop(_COOKIE_OUT)
     max_age = int(config.session_hours() * 3600) if token else 0
     value = json.dumps(f"{COOKIE}={token}; Path=/; Max-Age={max_age}; SameSite=Strict")
-    st.sidebar.html(f"<script>document.cookie = {value} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
-            unsafe_allow_javascript=True, width="content")
+    st.sidebar.html(
+        f"<script>document.cookie = {value} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
 
 
 def _login_form(where) -> None:

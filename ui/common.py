@@ -1,4 +1,5 @@
 """Shared pieces of the Streamlit views: cached loading, language, URL state."""
+
 from __future__ import annotations
 
 import logging
@@ -100,10 +101,12 @@ def derived(ds: Dataset, key: tuple[Hashable, ...], make: Callable[[], T], keep:
 
 def years(ds: Dataset) -> dict[str, tuple[int, ...]]:
     """The years with values of every indicator of ``ds`` (one pass over the values, once per dataset)."""
+
     def make() -> dict[str, tuple[int, ...]]:
         pairs = ds.values[["indicator", "year"]].drop_duplicates()
         by = {str(i): tuple(sorted(int(y) for y in g)) for i, g in pairs.groupby("indicator", sort=False)["year"]}
         return {i: by.get(i, ()) for i in ds.catalogue} | by
+
     return derived(ds, ("years",), make)
 
 
@@ -169,8 +172,9 @@ _RELABEL = "_relabel_keys"  # widget keys whose option labels depend on the lang
 _LANG_SEEN = "_lang_seen"  # the language of the previous run
 
 
-def choice(key: str, options, default, *, cast=str, param: str | None = None,
-           label: str | None = None, shown=None) -> None:
+def choice(
+    key: str, options, default, *, cast=str, param: str | None = None, label: str | None = None, shown=None
+) -> None:
     """Make ``st.session_state[key]`` one of ``options`` before its widget is drawn.
 
     The one place where the state of a single-choice widget is validated against the current
@@ -210,8 +214,7 @@ def choice(key: str, options, default, *, cast=str, param: str | None = None,
         return
     st.session_state[key] = fallback
     if label is not None:
-        st.sidebar.caption(t("state_fallback", lang(), label=label,
-                             value=shown(fallback) if shown else str(fallback)))
+        st.sidebar.caption(t("state_fallback", lang(), label=label, value=shown(fallback) if shown else str(fallback)))
 
 
 def choices(key: str, options, default, *, label: str | None = None) -> None:
@@ -300,7 +303,10 @@ def language_switch() -> str:
     """Sidebar switch Deutsch/English; German by default."""
     init_state("lang", "de", str, {"de", "en"})
     st.sidebar.radio(
-        t("language", lang()), ["de", "en"], key="lang", horizontal=True,
+        t("language", lang()),
+        ["de", "en"],
+        key="lang",
+        horizontal=True,
         format_func=lambda x: {"de": "Deutsch", "en": "English"}[x],
     )
     _relabel_after_switch(st.session_state["lang"])
@@ -341,8 +347,7 @@ def _pick_geography(geos: dict[str, Geography]) -> str:
     options = list(geos)
     now = lang()  # bound now: the label function may be called after the run (e.g. by AppTest)
     names = {g: geos[g].label(now) for g in options}
-    geo = st.sidebar.selectbox(t("geography", now), options, index=options.index(chosen),
-                               format_func=names.__getitem__)
+    geo = st.sidebar.selectbox(t("geography", now), options, index=options.index(chosen), format_func=names.__getitem__)
     st.session_state["geography"] = geo
     sync_url(geo=geo, geography=None, indicator=remembered("indicator"))
     return geo

@@ -7,6 +7,7 @@ inside those callables: the first page view of a fresh server does not load them
 The print-map, report and all-years expanders are lazy (``on_change="rerun"``):
 their widgets are made only while the expander is open.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -41,8 +42,9 @@ def _button(column, label: str, make, file_name: str, mime: str) -> None:
     column.download_button(label, make, file_name, mime, on_click="ignore", key=f"dl-{file_name}")
 
 
-def format_buttons(fmts: tuple[ExportFormat, ...], make: Callable[[ExportFormat], Callable[[], bytes]],
-             base: str, lang: str) -> None:
+def format_buttons(
+    fmts: tuple[ExportFormat, ...], make: Callable[[ExportFormat], Callable[[], bytes]], base: str, lang: str
+) -> None:
     """One button per format (from the export registry :mod:`geo.formats`), side by side."""
     for col, fmt in zip(st.columns(len(fmts)), fmts):
         _button(col, t(fmt.label_key, lang), make(fmt), fmt.file_name(base), fmt.mime)
@@ -54,6 +56,7 @@ def table_downloads(make, base: str, lang: str, label: str | None = None) -> Non
     ``make`` returns the :class:`geo.exports.sheet.ExportTable`; it runs only when a
     button is clicked. ``base`` is the file name without extension (unique on the page).
     """
+
     def render(fmt: ExportFormat) -> Callable[[], bytes]:
         return lambda: fmt.write("table", make(), lang=lang)
 
@@ -70,14 +73,22 @@ def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
     with box:
         _sticky_choice("needs_print_size", SIZES[0])
         common.remember_labels("needs_print_size")
-        size = st.radio(t("dl_paper_size", lang), SIZES, key="needs_print_size", horizontal=True,
-                        format_func=lambda s: t(f"size_{s}", lang), on_change=_remember, args=("needs_print_size",))
+        size = st.radio(
+            t("dl_paper_size", lang),
+            SIZES,
+            key="needs_print_size",
+            horizontal=True,
+            format_func=lambda s: t(f"size_{s}", lang),
+            on_change=_remember,
+            args=("needs_print_size",),
+        )
 
         def make(fmt: ExportFormat) -> Callable[[], bytes]:
             def render() -> bytes:
                 from geo.printmap.render import PrintOptions
 
                 return fmt.write("need_map", ds, result, method, year, options=PrintOptions(size=size, lang=lang))
+
             return render
 
         format_buttons(formats_for("need_map"), make, f"bedarfslagen_{method}_{year}_{size}", lang)
@@ -95,11 +106,13 @@ def all_years_download(ds, lang: str) -> None:
             from geo.exports.views import all_years_export
 
             return all_years_export(ds, lang)
+
         table_downloads(make, f"{ds.geography.id}_alle_jahre", lang)
 
 
 def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
     """The view's data in every layer format of the registry (CSV, XLSX with metadata, GeoPackage …)."""
+
     def make(fmt: ExportFormat) -> Callable[[], bytes]:
         return lambda: fmt.write("layer", ds, indicator, year, lang=lang)
 
@@ -116,17 +129,35 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
         _sticky_choice("print_size", SIZES[0])
         sizes = {s: t(f"size_{s}", lang) for s in SIZES}
         common.remember_labels("print_size")
-        size = st.selectbox(t("dl_paper_size", lang), SIZES, key="print_size",
-                            format_func=sizes.__getitem__, on_change=_remember, args=("print_size",))
+        size = st.selectbox(
+            t("dl_paper_size", lang),
+            SIZES,
+            key="print_size",
+            format_func=sizes.__getitem__,
+            on_change=_remember,
+            args=("print_size",),
+        )
         ind = ds.catalogue[indicator]
         _sticky_choice("print_title", "")
         _sticky_choice("print_subtitle", "")
-        title = st.text_input(t("dl_print_title", lang), key="print_title", max_chars=120,
-                              placeholder=f"{ind.label(lang)} {year}", help=t("dl_print_title_help", lang),
-                              on_change=_remember, args=("print_title",))
-        subtitle = st.text_input(t("dl_print_subtitle", lang), key="print_subtitle", max_chars=200,
-                                 placeholder=f"{ind.label(lang)} · {ds.geography.label(lang)}",
-                                 help=t("dl_print_title_help", lang), on_change=_remember, args=("print_subtitle",))
+        title = st.text_input(
+            t("dl_print_title", lang),
+            key="print_title",
+            max_chars=120,
+            placeholder=f"{ind.label(lang)} {year}",
+            help=t("dl_print_title_help", lang),
+            on_change=_remember,
+            args=("print_title",),
+        )
+        subtitle = st.text_input(
+            t("dl_print_subtitle", lang),
+            key="print_subtitle",
+            max_chars=200,
+            placeholder=f"{ind.label(lang)} · {ds.geography.label(lang)}",
+            help=t("dl_print_title_help", lang),
+            on_change=_remember,
+            args=("print_subtitle",),
+        )
 
         def make(fmt: ExportFormat) -> Callable[[], bytes]:
             def render() -> bytes:
@@ -136,10 +167,12 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
                 from geo.printmap.spec import ClassChoice
 
                 chosen = ClassChoice(scheme=c.scheme, k=c.k, palette=c.palette, breaks=c.breaks)
-                options = print_options(size, classes=chosen, labels=c.labels,
-                                        lang=lang, flagged=flagged, flag_note=c.flag_note)
+                options = print_options(
+                    size, classes=chosen, labels=c.labels, lang=lang, flagged=flagged, flag_note=c.flag_note
+                )
                 options = replace(options, title=title.strip() or None, subtitle=subtitle.strip() or None)
                 return fmt.write("map", ds, indicator, year, options=options)
+
             return render
 
         format_buttons(formats_for("map"), make, f"{indicator}_{year}_{size}", lang)
@@ -169,21 +202,34 @@ def report_download(ds, year: int, lang: str) -> None:
             from ui.auth import current_user
 
             planning = default_register_lines(ds, lang, current_user())  # the register's short section
-            st.session_state[key] = report.write("report", ds, year, lang=lang,
-                                                 options=ReportOptions(planning=planning), progress=progress)
+            st.session_state[key] = report.write(
+                "report", ds, year, lang=lang, options=ReportOptions(planning=planning), progress=progress
+            )
             bar.empty()
         if st.session_state.get(key):
-            st.download_button(t("report_download", lang), st.session_state[key],
-                               report.file_name(f"sozialmonitor_{ds.geography.id}_{year}"), report.mime,
-                               on_click="ignore", key=f"dl-{key}")
+            st.download_button(
+                t("report_download", lang),
+                st.session_state[key],
+                report.file_name(f"sozialmonitor_{ds.geography.id}_{year}"),
+                report.mime,
+                on_click="ignore",
+                key=f"dl-{key}",
+            )
 
 
 def profile_download(ds, code: str, year: int, lang: str) -> None:
     """The area profile as a one-page PDF (built when the button is clicked)."""
+
     def make() -> bytes:
         from geo.report.profile import area_profile_pdf
 
         return area_profile_pdf(ds, code, year, lang)
+
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in str(code))
-    _button(st, t("dl_profile_pdf", lang), make, f"gebietsprofil_{ds.geography.id}_{safe}_{year}.pdf",
-            export_format("pdf").mime)
+    _button(
+        st,
+        t("dl_profile_pdf", lang),
+        make,
+        f"gebietsprofil_{ds.geography.id}_{safe}_{year}.pdf",
+        export_format("pdf").mime,
+    )

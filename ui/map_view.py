@@ -1,4 +1,5 @@
 """Show a web map from ``geo.webmap.build_map`` in Streamlit (one place for every page)."""
+
 from __future__ import annotations
 
 import folium
@@ -33,6 +34,11 @@ def show_map(m: folium.Map, key: str, height: int, returned_objects: list[str] |
         ``st_folium``'s result.
     """
     group = detach_areas(m)
-    return st_folium(m, key=key, height=height, use_container_width=True,
-                     returned_objects=[] if returned_objects is None else returned_objects,
-                     feature_group_to_add=group)
+    return st_folium(
+        m,
+        key=key,
+        height=height,
+        use_container_width=True,
+        returned_objects=[] if returned_objects is None else returned_objects,
+        feature_group_to_add=group,
+    )

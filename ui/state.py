@@ -1,4 +1,5 @@
 """Typed view state passed between the parts of a page (no untyped dicts)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,15 +14,15 @@ class AtlasView:
 
     indicator: str
     year: int
-    view: View = "level"                # "level" or "change"
-    start: int | None = None            # first year of a change view
-    relative: bool = False              # change in % instead of points/units
+    view: View = "level"  # "level" or "change"
+    start: int | None = None  # first year of a change view
+    relative: bool = False  # change in % instead of points/units
     scheme: str = "quantiles"
     k: int = 5
     breaks: tuple[float, ...] | None = None
     palette: str = DEFAULT_PALETTE
     labels: bool = False
-    flag_note: str | None = None        # footnote of the flag rule actually used (print map)
+    flag_note: str | None = None  # footnote of the flag rule actually used (print map)
 
     @property
     def level(self) -> bool:

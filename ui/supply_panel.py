@@ -3,6 +3,7 @@
 One call from each page (:func:`reach_beside_needs`, :func:`reach_in_profile`); the numbers are
 :mod:`geo.spatial.reach_need`.
 """
+
 from __future__ import annotations
 
 from functools import partial
@@ -22,8 +23,9 @@ def _reach(ds, year: int) -> dict:
 
     out = {}
     for kind in KINDS:
-        result = common.derived(ds, ("supply_kind_reach", kind, year), partial(kind_reach, ds=ds, kind=kind,
-                                                                                year=year), keep=4)
+        result = common.derived(
+            ds, ("supply_kind_reach", kind, year), partial(kind_reach, ds=ds, kind=kind, year=year), keep=4
+        )
         if result is not None:
             out[kind] = result
     return out
@@ -42,10 +44,18 @@ def reach_beside_needs(ds, needs: pd.DataFrame, year: int, lang: str) -> None:
 
     with st.expander(t("sup_needs_title", lang)):
         table = need_and_reach(needs=needs, reach=reach, areas=ds.areas)
-        shown = pd.DataFrame({"name": table["name"], "label": need_words(table["label"], lang),
-                              "flag": [t("yes", lang) if f else t("no", lang) for f in table["flag"]]})
-        headers = {"name": t("sup_col_name", lang), "label": t("sup_col_need", lang),
-                   "flag": t("needs_elevated_need", lang)}
+        shown = pd.DataFrame(
+            {
+                "name": table["name"],
+                "label": need_words(table["label"], lang),
+                "flag": [t("yes", lang) if f else t("no", lang) for f in table["flag"]],
+            }
+        )
+        headers = {
+            "name": t("sup_col_name", lang),
+            "label": t("sup_col_need", lang),
+            "flag": t("needs_elevated_need", lang),
+        }
         for kind, result in reach.items():
             name, dist = t(KINDS[kind].label_key, lang), f"{result.distance:g}"
             shown[f"{kind}_access"] = [_fmt(v, 3, lang) for v in table[f"{kind}_access"]]
@@ -54,8 +64,9 @@ def reach_beside_needs(ds, needs: pd.DataFrame, year: int, lang: str) -> None:
             headers[f"{kind}_gap"] = t("sup_col_kind_gap", lang, kind=name, distance=dist)
         st.dataframe(shown.rename(columns=headers), hide_index=True, width="stretch")
         low = table[table["low_any"]]
-        st.markdown("**" + t("sup_need_low_reach", lang) + ":** " + (", ".join(low["name"]) if len(low) else
-                                                                     t("none", lang)))
+        st.markdown(
+            "**" + t("sup_need_low_reach", lang) + ":** " + (", ".join(low["name"]) if len(low) else t("none", lang))
+        )
         st.caption(t("sup_needs_note", lang) + " " + "; ".join(source_line(k) for k in reach))
 
 
@@ -68,8 +79,16 @@ def reach_in_profile(ds, code: str, year: int, lang: str) -> None:
         if code not in af.index:
             continue
         r = af.loc[code]
-        lines.append(t("sup_profile_line", lang, kind=t(KINDS[kind].label_key, lang),
-                       access=_fmt(r["access"] * 1000, 3, lang), gap=_fmt(r["uncovered_share"] * 100, 1, lang),
-                       distance=f"{result.distance:g}", city=_fmt(result.uncovered_share * 100, 1, lang)))
+        lines.append(
+            t(
+                "sup_profile_line",
+                lang,
+                kind=t(KINDS[kind].label_key, lang),
+                access=_fmt(r["access"] * 1000, 3, lang),
+                gap=_fmt(r["uncovered_share"] * 100, 1, lang),
+                distance=f"{result.distance:g}",
+                city=_fmt(result.uncovered_share * 100, 1, lang),
+            )
+        )
     if lines:
         st.markdown("**" + t("sup_profile_title", lang) + "**\n\n" + "\n".join(f"- {x}" for x in lines))

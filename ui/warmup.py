@@ -18,6 +18,7 @@ Only modules that do not declare Streamlit components belong here: a component
 (streamlit-folium) declared outside a script run is not registered with the
 server, and its map would never load.
 """
+
 from __future__ import annotations
 
 import gc
@@ -28,9 +29,19 @@ import threading
 from indicators.errors import SozialmonitorError
 
 FIRST = (  # what the pages import at the top (pandas, geopandas, folium, branca, yaml, ...)
-    "geo.webmap.folium_map", "geo.join", "indicators.compute.flags", "indicators.compute.profile",
-    "indicators.compute.ranking", "indicators.compute.smoothing", "indicators.compute.timeseries",
-    "geo.printmap.spec", "geo.printmap.text", "indicators.query.syntax", "ui.common", "ui.downloads", "ui.pages",
+    "geo.webmap.folium_map",
+    "geo.join",
+    "indicators.compute.flags",
+    "indicators.compute.profile",
+    "indicators.compute.ranking",
+    "indicators.compute.smoothing",
+    "indicators.compute.timeseries",
+    "geo.printmap.spec",
+    "geo.printmap.text",
+    "indicators.query.syntax",
+    "ui.common",
+    "ui.downloads",
+    "ui.pages",
     "ui.pages.atlas_profile",  # the atlas's profile part (its imports are the atlas's own)
     "streamlit.emojis",  # st.set_page_config(page_icon=🗺️) looks the icon up in its table of every emoji
 )
@@ -42,7 +53,7 @@ WARM_ERRORS: tuple[type[Exception], ...] = (ImportError, OSError, SozialmonitorE
 _log = logging.getLogger(__name__)
 _started = threading.Event()
 _ready = threading.Event()  # first stage done
-_done = threading.Event()   # both stages done
+_done = threading.Event()  # both stages done
 
 
 def _import(modules: tuple[str, ...]) -> None:
@@ -50,8 +61,9 @@ def _import(modules: tuple[str, ...]) -> None:
         importlib.import_module(name)
 
 
-def _warm(first: tuple[str, ...], second: tuple[str, ...], geography: str | None,
-          gc_threshold: tuple[int, ...] | None) -> None:
+def _warm(
+    first: tuple[str, ...], second: tuple[str, ...], geography: str | None, gc_threshold: tuple[int, ...] | None
+) -> None:
     restore = gc.get_threshold()
     if gc_threshold:
         gc.set_threshold(*gc_threshold)
@@ -93,17 +105,19 @@ def _map_module_files() -> None:
     inspect.getmodule(sys._getframe())  # a frame has no __module__: this maps sys.modules
 
 
-def start(first: tuple[str, ...] = FIRST, second: tuple[str, ...] = SECOND,
-          geography: str | None = DEFAULT_GEOGRAPHY,
-          gc_threshold: tuple[int, ...] | None = None) -> threading.Thread:
+def start(
+    first: tuple[str, ...] = FIRST,
+    second: tuple[str, ...] = SECOND,
+    geography: str | None = DEFAULT_GEOGRAPHY,
+    gc_threshold: tuple[int, ...] | None = None,
+) -> threading.Thread:
     """Import ``first``, load ``geography``, then import ``second``, in a background (daemon) thread.
 
     ``gc_threshold``: garbage-collector thresholds while warming up; the previous ones are
     restored at the end.
     """
     _started.set()
-    thread = threading.Thread(target=_warm, args=(first, second, geography, gc_threshold),
-                              name="warmup", daemon=True)
+    thread = threading.Thread(target=_warm, args=(first, second, geography, gc_threshold), name="warmup", daemon=True)
     thread.start()
     return thread
 

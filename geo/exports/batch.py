@@ -1,4 +1,5 @@
 """Batch export: one print map per indicator, plus an index (CSV and Markdown)."""
+
 from __future__ import annotations
 
 import sys
@@ -19,9 +20,16 @@ from indicators.errors import InputError, msg
 INDEX_COLUMNS = ["file", "indicator", "label", "year", "status"]
 
 
-def export_all_maps(ds: Dataset, year: int, out_dir: Path | str, fmt: str = "png",
-                    options: PrintOptions | None = None, indicators: Sequence[str] | None = None,
-                    progress: bool = True, render: Callable[..., bytes] | None = None) -> pd.DataFrame:
+def export_all_maps(
+    ds: Dataset,
+    year: int,
+    out_dir: Path | str,
+    fmt: str = "png",
+    options: PrintOptions | None = None,
+    indicators: Sequence[str] | None = None,
+    progress: bool = True,
+    render: Callable[..., bytes] | None = None,
+) -> pd.DataFrame:
     """Write a print map for every indicator (default: whole catalogue) into ``out_dir``.
 
     The dataset is read once and passed in. Indicators without data for
@@ -65,8 +73,12 @@ def export_all_maps(ds: Dataset, year: int, out_dir: Path | str, fmt: str = "png
 def write_index(index: pd.DataFrame, out: Path, geography: str) -> None:
     """``index.csv`` (UTF-8) and ``index.md`` (a table with links to the files)."""
     safe_frame(index).to_csv(out / "index.csv", index=False, lineterminator="\n")
-    lines = [f"# Karten {geography}", "", "| Datei | Indikator | Bezeichnung | Jahr | Status |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"# Karten {geography}",
+        "",
+        "| Datei | Indikator | Bezeichnung | Jahr | Status |",
+        "|---|---|---|---|---|",
+    ]
     for r in index.itertuples(index=False):
         link = f"[{r.file}]({r.file})" if r.file else "–"
         label = str(r.label).replace("|", "\\|")

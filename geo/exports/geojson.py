@@ -4,6 +4,7 @@ The rows are those of :func:`geo.exports.geopackage.export_layer` (one feature p
 indicator, after disclosure control, text cells through :func:`geo.exports.safety.safe_frame`);
 RFC 7946 asks for WGS 84 longitude/latitude, so the polygons are transformed to EPSG:4326.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

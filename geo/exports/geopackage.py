@@ -1,4 +1,5 @@
 """GeoPackage download of the joined geography (areas with indicator values)."""
+
 from __future__ import annotations
 
 import tempfile
@@ -15,8 +16,7 @@ from geo.exports.tables import export_frame, metadata_rows
 from indicators.dataset import Dataset
 
 
-def export_layer(ds: Dataset, indicators: str | Sequence[str], year: int,
-                 lang: str = "de") -> gpd.GeoDataFrame:
+def export_layer(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de") -> gpd.GeoDataFrame:
     """Area polygons (EPSG:25832) with the export rows of :func:`geo.exports.tables.export_frame`.
 
     Long format: one feature per area and indicator; the city row is left out
@@ -29,8 +29,9 @@ def export_layer(ds: Dataset, indicators: str | Sequence[str], year: int,
     return gpd.GeoDataFrame(out, geometry="geometry", crs=ds.areas.crs)
 
 
-def geopackage_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de",
-                     created: date | None = None) -> bytes:
+def geopackage_bytes(
+    ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de", created: date | None = None
+) -> bytes:
     """A GeoPackage with a polygon layer of the values and a ``metadaten`` table.
 
     The layer is named ``<indicator>_<year>`` for one indicator, else
@@ -39,8 +40,7 @@ def geopackage_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, la
     """
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
     layer = export_layer(ds, ids, year, lang)
-    layer = gpd.GeoDataFrame(safe_frame(layer.drop(columns="geometry")),
-                             geometry=layer.geometry, crs=layer.crs)
+    layer = gpd.GeoDataFrame(safe_frame(layer.drop(columns="geometry")), geometry=layer.geometry, crs=layer.crs)
     name = f"{ids[0]}_{year}" if len(ids) == 1 else f"indikatoren_{year}"
     meta = pd.DataFrame(metadata_rows(ds, ids, year, lang, created), columns=["feld", "inhalt"])
     meta = safe_frame(meta[meta["feld"] != ""])

@@ -5,6 +5,7 @@ filter, facility and raster rows per area and custom-area estimates. Words of th
 need methods are given in the user's language (:mod:`indicators.needs.words`);
 suppressed values are empty cells with "gesperrt" in the note.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,8 +19,15 @@ from indicators.needs.table import indicators_used, need_table
 from indicators.wording import t
 
 
-def needs_export(ds: Dataset, result: pd.DataFrame, explanations: pd.DataFrame,
-                 robustness: pd.DataFrame | None, method: str, year: int, lang: str = "de") -> ExportTable:
+def needs_export(
+    ds: Dataset,
+    result: pd.DataFrame,
+    explanations: pd.DataFrame,
+    robustness: pd.DataFrame | None,
+    method: str,
+    year: int,
+    lang: str = "de",
+) -> ExportTable:
     """Need assessment per area: score, rank, class, flag, status, robustness and reasons.
 
     ``result``, ``explanations``, ``robustness`` are the three outputs of
@@ -28,11 +36,19 @@ def needs_export(ds: Dataset, result: pd.DataFrame, explanations: pd.DataFrame,
     labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
     frame = need_table(result, explanations, robustness, method=method, labels=labels, lang=lang)
     used = indicators_used(result)
-    meta = [(t("ex_method", lang), t(need_method(method).text_key("label"), lang)), (t("year", lang), str(year)),
-            (t("ex_geography", lang), ds.geography.label(lang)),
-            (t("needs_indicators", lang), ", ".join(labels.get(i, i) for i in used))]
-    return ExportTable(frame, sources_line(ds, used), {"score": 2, "share": 0, "rank": 0},
-                       {"share": f"{t('col_share', lang)} (%)"}, meta)
+    meta = [
+        (t("ex_method", lang), t(need_method(method).text_key("label"), lang)),
+        (t("year", lang), str(year)),
+        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("needs_indicators", lang), ", ".join(labels.get(i, i) for i in used)),
+    ]
+    return ExportTable(
+        frame,
+        sources_line(ds, used),
+        {"score": 2, "share": 0, "rank": 0},
+        {"share": f"{t('col_share', lang)} (%)"},
+        meta,
+    )
 
 
 def query_export(ds: Dataset, res, lang: str = "de") -> ExportTable:
@@ -46,8 +62,11 @@ def query_export(ds: Dataset, res, lang: str = "de") -> ExportTable:
             decimals[ind_id] = ind.decimals_for(frame[ind_id])
             unit = ind.unit_for(lang)
             headers[ind_id] = ind.label(lang) + (f" ({unit})" if unit else "")
-    meta = [(t("ex_query", lang), res.expression), (t("year", lang), str(res.year)),
-            (t("ex_geography", lang), ds.geography.label(lang))]
+    meta = [
+        (t("ex_query", lang), res.expression),
+        (t("year", lang), str(res.year)),
+        (t("ex_geography", lang), ds.geography.label(lang)),
+    ]
     return ExportTable(frame, sources_line(ds, res.indicators), decimals, headers, meta)
 
 
@@ -66,7 +85,7 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, lang: s
     sup = sel["suppressed"].fillna(False).astype(bool) if "suppressed" in sel else pd.Series(False, index=sel.index)
     frame = pd.DataFrame({"code": sel["area_code"].to_numpy(), "name": [names[c] for c in sel["area_code"]]})
     for col in ("value", "numerator", "denominator"):
-        frame[col] = (sel[col].astype(float).where(~sup).to_numpy() if col in sel else np.nan)
+        frame[col] = sel[col].astype(float).where(~sup).to_numpy() if col in sel else np.nan
     frame = frame.dropna(axis=1, how="all")
     frame["note"] = [t("suppressed_n", lang, n=ds.min_count) if s else "" for s in sup]
     unit = indicator.unit_for(lang)
@@ -86,6 +105,9 @@ def estimate_export(result, what: str, source: str, lang: str = "de") -> ExportT
         frame[col] = w[col].astype(float).where(~sup)
     frame["note"] = [t("suppressed", lang) if s else "" for s in sup]
     dec = result.decimals(w)
-    meta = [(t("ex_title", lang), what), (t("year", lang), str(result.year)),
-            (t("q_area", lang), f"{result.area_km2:.3f} km²")]
+    meta = [
+        (t("ex_title", lang), what),
+        (t("year", lang), str(result.year)),
+        (t("q_area", lang), f"{result.area_km2:.3f} km²"),
+    ]
     return ExportTable(frame, source, {c: dec for c in ("areal", "dasymetric", "low", "high")}, {}, meta)

@@ -16,6 +16,7 @@ attribution line. The writers
 Disclosure control happens before: a builder sets a suppressed value to NaN (an
 empty cell), and says "gesperrt" in a note column where the table has one.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -69,8 +70,9 @@ def round_values(values: pd.Series, decimals: Decimals) -> pd.Series:
     if len(dec) != len(v):
         problem = "one decimals value per row expected"
         raise ValueError(problem)
-    return pd.Series([round(x, int(d)) if np.isfinite(x) else np.nan for x, d in zip(v, dec)],
-                     index=v.index, dtype=float)
+    return pd.Series(
+        [round(x, int(d)) if np.isfinite(x) else np.nan for x, d in zip(v, dec)], index=v.index, dtype=float
+    )
 
 
 def rounded(table: ExportTable) -> pd.DataFrame:
@@ -140,8 +142,13 @@ def _fixed_decimals(out: pd.DataFrame, table: ExportTable, point: str) -> pd.Dat
         i = cols.index(col)
         per_row = [dec] * len(out) if isinstance(dec, int) else list(dec)
         values = pd.to_numeric(out.iloc[:, i], errors="coerce").astype(float)
-        out.isetitem(i, [("" if not np.isfinite(v) else f"{v:.{max(int(d), 0)}f}".replace(".", point))
-                         for v, d in zip(values, per_row)])
+        out.isetitem(
+            i,
+            [
+                ("" if not np.isfinite(v) else f"{v:.{max(int(d), 0)}f}".replace(".", point))
+                for v, d in zip(values, per_row)
+            ],
+        )
     return out
 
 
@@ -215,5 +222,15 @@ def read_back(data: bytes, kind: str) -> pd.DataFrame:
     return pd.read_csv(BytesIO(data))
 
 
-__all__ = ["DIALECTS", "ExportTable", "number_format", "people_frame", "read_back", "round_values",
-           "rounded", "table_csv", "table_xlsx", "yes_no"]
+__all__ = [
+    "DIALECTS",
+    "ExportTable",
+    "number_format",
+    "people_frame",
+    "read_back",
+    "round_values",
+    "rounded",
+    "table_csv",
+    "table_xlsx",
+    "yes_no",
+]

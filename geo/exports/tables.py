@@ -10,6 +10,7 @@ source when sorted (see :mod:`geo.exports.sheet`). Every text cell goes
 through :func:`geo.exports.safety.safe_cell` so that a spreadsheet never runs it as a formula.
 The GeoPackage download is in :mod:`geo.exports.geopackage`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -31,13 +32,27 @@ from indicators.wording import pick, t
 
 DIALECTS = ("utf8", "excel-de")
 # Cells a spreadsheet may read as a formula or command (OWASP "CSV injection").
-COLUMNS = ["code", "name", "indicator", "label", "year", "value", "unit", "numerator",
-           "denominator", "rank", "suppressed", "note", "source"]
+COLUMNS = [
+    "code",
+    "name",
+    "indicator",
+    "label",
+    "year",
+    "value",
+    "unit",
+    "numerator",
+    "denominator",
+    "rank",
+    "suppressed",
+    "note",
+    "source",
+]
 COUNT_DECIMALS = 2  # numerators/denominators that are not whole (e.g. km²)
 
 
-def export_frame(ds: Dataset, indicators: str | Sequence[str], year: int,
-                 lang: str = "de", city: bool = True, exact: bool = False) -> pd.DataFrame:
+def export_frame(
+    ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de", city: bool = True, exact: bool = False
+) -> pd.DataFrame:
     """The rows behind the current view: one per area (and the city) and indicator.
 
     Columns are :data:`COLUMNS` (internal names; :func:`labelled` renames
@@ -54,21 +69,32 @@ def export_frame(ds: Dataset, indicators: str | Sequence[str], year: int,
         rows = pd.DataFrame(layer.drop(columns="geometry"))
         rows["rank"] = rows["rank"].astype("Float64")
         if city and ds.geography.reference_code is not None:
-            ref = ds.values[(ds.values["indicator"] == ind_id) & (ds.values["year"] == int(year))
-                            & (ds.values["area_code"] == ds.geography.reference_code)]
+            ref = ds.values[
+                (ds.values["indicator"] == ind_id)
+                & (ds.values["year"] == int(year))
+                & (ds.values["area_code"] == ds.geography.reference_code)
+            ]
             if len(ref):
                 r = ref.iloc[0]
                 rows.loc[len(rows)] = {
-                    "code": ds.geography.reference_code, "name": ds.geography.reference_label(lang),
-                    "value": r["value"], "numerator": r["numerator"], "denominator": r["denominator"],
-                    "suppressed": bool(r.get("suppressed", False)), "rank": pd.NA}
+                    "code": ds.geography.reference_code,
+                    "name": ds.geography.reference_label(lang),
+                    "value": r["value"],
+                    "numerator": r["numerator"],
+                    "denominator": r["denominator"],
+                    "suppressed": bool(r.get("suppressed", False)),
+                    "rank": pd.NA,
+                }
         rows["indicator"] = ind_id
         rows["label"] = ind.label(lang)
         rows["year"] = int(year)
         rows["unit"] = ind.unit_for(lang)
         rows["suppressed"] = rows["suppressed"].astype(bool)
-        note = np.where(rows["suppressed"], t("suppressed_n", lang, n=ds.min_count),
-                        np.where(rows["value"].isna(), t("no_data", lang), ""))
+        note = np.where(
+            rows["suppressed"],
+            t("suppressed_n", lang, n=ds.min_count),
+            np.where(rows["value"].isna(), t("no_data", lang), ""),
+        )
         is_city = rows["code"] == ds.geography.reference_code
         rows["note"] = np.where(is_city & (note == ""), t("ex_note_city", lang), note)
         # a suppressed value must never leave the tool, whatever the input frame held
@@ -116,14 +142,16 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
     return plain.encode("utf-8")
 
 
-def layer_csv(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de",
-              dialect: str = "utf8") -> bytes:
+def layer_csv(
+    ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de", dialect: str = "utf8"
+) -> bytes:
     """CSV of the view's data (:func:`export_frame` written by :func:`to_csv_bytes`)."""
     return to_csv_bytes(export_frame(ds, indicators, year, lang), dialect, lang)
 
 
-def metadata_rows(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de",
-                  created: date | None = None) -> list[tuple[str, str]]:
+def metadata_rows(
+    ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de", created: date | None = None
+) -> list[tuple[str, str]]:
     """Key/value lines of the metadata sheet: per indicator and for the whole export."""
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
     created = created or date.today()
@@ -132,8 +160,7 @@ def metadata_rows(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
         (t("year", lang), str(year)),
         (t("ex_created_on", lang), fmt_date(created, lang)),
         (t("ex_created_with", lang), "Sozialmonitor Lübeck"),
-        (t("ex_disclosure_control", lang),
-         t("ex_disclosure_note", lang, n=ds.min_count)),
+        (t("ex_disclosure_control", lang), t("ex_disclosure_note", lang, n=ds.min_count)),
         (t("ex_boundaries", lang), ds.geography.attribution),
         ("", ""),
     ]
@@ -150,8 +177,7 @@ def metadata_rows(ds: Dataset, indicators: str | Sequence[str], year: int, lang:
             (t("licence", lang), ind.licence or (src.licence if src else "")),
             (t("ex_licence_url", lang), src.licence_url if src else ""),
             (t("ex_source_url", lang), src.url if src else ""),
-            (t("ex_source_note", lang),
-             pick((src.note_de, src.note_en), lang) if src else ""),
+            (t("ex_source_note", lang), pick((src.note_de, src.note_en), lang) if src else ""),
             (t("ex_attribution", lang), ds.attribution(ind_id)),
             ("", ""),
         ]
@@ -166,8 +192,9 @@ def _xlsx_value(v: object) -> object:
     return v
 
 
-def to_xlsx_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de",
-                  created: date | None = None) -> bytes:
+def to_xlsx_bytes(
+    ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de", created: date | None = None
+) -> bytes:
     """XLSX with a data sheet and a metadata sheet (definitions, sources, licence, dates)."""
     frame = export_frame(ds, indicators, year, lang)
     wb = Workbook()

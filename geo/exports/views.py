@@ -5,6 +5,7 @@ change rows, the dataset) and returns internal columns, decimals from
 :meth:`Indicator.decimals_for` and the source line. A suppressed value is NaN
 (an empty cell) with "gesperrt" in the note column, whatever the input held.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -21,8 +22,10 @@ __all__ = ["sources_line"]  # re-exported: its home is geo.attribution
 
 
 def _note(suppressed: pd.Series, values: pd.Series, lang: str, min_count: int) -> list[str]:
-    return [t("suppressed_n", lang, n=min_count) if s else (t("no_data", lang) if pd.isna(v) else "")
-            for s, v in zip(suppressed, values)]
+    return [
+        t("suppressed_n", lang, n=min_count) if s else (t("no_data", lang) if pd.isna(v) else "")
+        for s, v in zip(suppressed, values)
+    ]
 
 
 def _indicator(ds: Dataset, indicator: str):
@@ -31,8 +34,15 @@ def _indicator(ds: Dataset, indicator: str):
     return ds.catalogue[indicator]
 
 
-def ranking_export(ds: Dataset, layer: pd.DataFrame, city: float | None, indicator: str,
-                   decimals: int, lang: str = "de", value_header: str | None = None) -> ExportTable:
+def ranking_export(
+    ds: Dataset,
+    layer: pd.DataFrame,
+    city: float | None,
+    indicator: str,
+    decimals: int,
+    lang: str = "de",
+    value_header: str | None = None,
+) -> ExportTable:
     """The ranking as shown: rank, area, value, difference to the city, flag, note.
 
     ``layer`` is the map layer of the view (level or change; ``flagged`` optional);
@@ -41,25 +51,41 @@ def ranking_export(ds: Dataset, layer: pd.DataFrame, city: float | None, indicat
     ind = _indicator(ds, indicator)
     sup = layer.get("suppressed", pd.Series(False, index=layer.index)).fillna(False).astype(bool)
     value = layer["value"].astype(float).where(~sup)
-    frame = pd.DataFrame({
-        "rank": layer["rank"].astype(float).where(~sup) if "rank" in layer else value.rank(ascending=False,
-                                                                                           method="min"),
-        "code": layer["code"].astype(str), "name": layer["name"].astype(str),
-        "value": value,
-        "vs_city": value - city if city is not None else np.nan,
-        "flagged": yes_no(layer.get("flagged", pd.Series(False, index=layer.index)).fillna(False), lang),
-        "note": _note(sup, value, lang, ds.min_count),
-    }).sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
+    frame = (
+        pd.DataFrame(
+            {
+                "rank": layer["rank"].astype(float).where(~sup)
+                if "rank" in layer
+                else value.rank(ascending=False, method="min"),
+                "code": layer["code"].astype(str),
+                "name": layer["name"].astype(str),
+                "value": value,
+                "vs_city": value - city if city is not None else np.nan,
+                "flagged": yes_no(layer.get("flagged", pd.Series(False, index=layer.index)).fillna(False), lang),
+                "note": _note(sup, value, lang, ds.min_count),
+            }
+        )
+        .sort_values(["rank", "name"], na_position="last")
+        .reset_index(drop=True)
+    )
     unit = ind.unit_for(lang)
     header = value_header or (f"{t('col_value', lang)} ({unit})" if unit else t("col_value", lang))
-    return ExportTable(frame, ds.attribution(indicator), {"value": decimals, "vs_city": decimals, "rank": 0},
-                       {"value": header},
-                       [(t("indicator", lang), f"{ind.label(lang)} ({ind.id})"), (t("unit", lang), unit),
-                        (t("ex_geography", lang), ds.geography.label(lang))])
+    return ExportTable(
+        frame,
+        ds.attribution(indicator),
+        {"value": decimals, "vs_city": decimals, "rank": 0},
+        {"value": header},
+        [
+            (t("indicator", lang), f"{ind.label(lang)} ({ind.id})"),
+            (t("unit", lang), unit),
+            (t("ex_geography", lang), ds.geography.label(lang)),
+        ],
+    )
 
 
-def change_export(ds: Dataset, indicator: str, start: int, end: int, relative: bool = False,
-                  lang: str = "de") -> ExportTable:
+def change_export(
+    ds: Dataset, indicator: str, start: int, end: int, relative: bool = False, lang: str = "de"
+) -> ExportTable:
     """Change view: value in the start year, in the end year and the change, per area and city."""
     ind = _indicator(ds, indicator)
     try:
@@ -75,25 +101,37 @@ def change_export(ds: Dataset, indicator: str, start: int, end: int, relative: b
     order = [c for c in names if c in set(rows["area_code"].astype(str))]
     rows = rows.set_index(rows["area_code"].astype(str)).loc[order]
     sup = rows["suppressed"].fillna(False).astype(bool)
-    frame = pd.DataFrame({
-        "code": rows.index, "name": [names[c] for c in rows.index],
-        "start_value": rows["start_value"].astype(float).where(~sup),
-        "end_value": rows["end_value"].astype(float).where(~sup),
-        "change": rows["value"].astype(float).where(~sup),
-    })
+    frame = pd.DataFrame(
+        {
+            "code": rows.index,
+            "name": [names[c] for c in rows.index],
+            "start_value": rows["start_value"].astype(float).where(~sup),
+            "end_value": rows["end_value"].astype(float).where(~sup),
+            "change": rows["value"].astype(float).where(~sup),
+        }
+    )
     frame["note"] = _note(sup, frame["change"], lang, ds.min_count)
     unit = ind.unit_for(lang)
     dec = ind.decimals_for(frame["end_value"])
     change_unit = "%" if relative else (t("unit_pp", lang) if ind.unit == "%" else unit)
-    headers = {"start_value": f"{t('col_value', lang)} {start}" + (f" ({unit})" if unit else ""),
-               "end_value": f"{t('col_value', lang)} {end}" + (f" ({unit})" if unit else ""),
-               "change": f"{t('col_change', lang)} {start}–{end}" + (f" ({change_unit})" if change_unit else "")}
-    meta = [(t("indicator", lang), f"{ind.label(lang)} ({ind.id})"),
-            (t("ex_period", lang), f"{start}–{end}"),
-            (t("change_mode", lang), t("rel_change" if relative else "abs_change", lang)),
-            (t("ex_geography", lang), ds.geography.label(lang))]
-    return ExportTable(frame.reset_index(drop=True), ds.attribution(indicator),
-                       {"start_value": dec, "end_value": dec, "change": 1 if relative else dec}, headers, meta)
+    headers = {
+        "start_value": f"{t('col_value', lang)} {start}" + (f" ({unit})" if unit else ""),
+        "end_value": f"{t('col_value', lang)} {end}" + (f" ({unit})" if unit else ""),
+        "change": f"{t('col_change', lang)} {start}–{end}" + (f" ({change_unit})" if change_unit else ""),
+    }
+    meta = [
+        (t("indicator", lang), f"{ind.label(lang)} ({ind.id})"),
+        (t("ex_period", lang), f"{start}–{end}"),
+        (t("change_mode", lang), t("rel_change" if relative else "abs_change", lang)),
+        (t("ex_geography", lang), ds.geography.label(lang)),
+    ]
+    return ExportTable(
+        frame.reset_index(drop=True),
+        ds.attribution(indicator),
+        {"start_value": dec, "end_value": dec, "change": 1 if relative else dec},
+        headers,
+        meta,
+    )
 
 
 def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
@@ -108,8 +146,9 @@ def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
     vals["area_code"] = vals["area_code"].astype(str)
     vals = vals[vals["area_code"].isin(names)]
     years = sorted(int(y) for y in vals["year"].unique())
-    wide = vals.pivot_table(index=["indicator", "area_code"], columns="year", values="value",
-                            aggfunc="first", dropna=False)
+    wide = vals.pivot_table(
+        index=["indicator", "area_code"], columns="year", values="value", aggfunc="first", dropna=False
+    )
     area_order = {c: i for i, c in enumerate(names)}
     blocks, decimals = [], []
     for ind_id, ind in ds.catalogue.items():
@@ -117,15 +156,24 @@ def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
             continue
         part = wide.xs(ind_id, level="indicator").reindex(columns=years)
         part = part.loc[sorted(part.index, key=lambda c: area_order.get(c, len(area_order)))]
-        block = pd.DataFrame({"indicator_id": ind_id, "indicator": ind.label(lang), "unit": ind.unit_for(lang),
-                              "code": part.index, "name": [names[c] for c in part.index]})
+        block = pd.DataFrame(
+            {
+                "indicator_id": ind_id,
+                "indicator": ind.label(lang),
+                "unit": ind.unit_for(lang),
+                "code": part.index,
+                "name": [names[c] for c in part.index],
+            }
+        )
         for y in years:
             block[str(y)] = part[y].to_numpy(dtype=float)
         blocks.append(block)
         decimals += [ind.decimals_for(vals.loc[vals["indicator"] == ind_id, "value"])] * len(block)
     cols = ["indicator_id", "indicator", "unit", "code", "name", *(str(y) for y in years)]
     frame = pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=cols)
-    meta = [(t("ex_geography", lang), ds.geography.label(lang)),
-            (t("ex_period", lang), f"{years[0]}–{years[-1]}" if years else ""),
-            (t("ex_disclosure_control", lang), t("ex_disclosure_note", lang, n=ds.min_count))]
+    meta = [
+        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_period", lang), f"{years[0]}–{years[-1]}" if years else ""),
+        (t("ex_disclosure_control", lang), t("ex_disclosure_note", lang, n=ds.min_count)),
+    ]
     return ExportTable(frame[cols], ds.attribution(), {str(y): decimals for y in years}, {}, meta)

@@ -19,6 +19,7 @@ population where the value is known), both summed, and recomputed as their
 ratio: a population-weighted mean, an estimate. Disclosure control applies to
 the result (:func:`indicators.compute.disclosure.apply_disclosure`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -69,20 +70,29 @@ class GridAggregate:
     notes: list[str] = field(default_factory=list)
 
     def to_json_dict(self, digits: int = 4) -> dict[str, Any]:
-        rows = [{"area_code": r.area_code, "variable": r.variable, "method": r.method,
-                 "value": None if r.suppressed or pd.isna(r.value) else round(float(r.value), digits)}
-                for r in self.values.itertuples()]
+        rows = [
+            {
+                "area_code": r.area_code,
+                "variable": r.variable,
+                "method": r.method,
+                "value": None if r.suppressed or pd.isna(r.value) else round(float(r.value), digits),
+            }
+            for r in self.values.itertuples()
+        ]
         return {"grid": self.grid, "to": self.to, "year": self.year, "values": rows}
 
     def to_text(self) -> str:
         """German table: one line per area and variable, both methods (counts whole, others 2 decimals)."""
         from indicators.formatting import fmt_number
 
-        w = self.values.pivot_table(index=["area_code", "variable"], columns="method", values="value",
-                                    aggfunc="first", dropna=False)
+        w = self.values.pivot_table(
+            index=["area_code", "variable"], columns="method", values="value", aggfunc="first", dropna=False
+        )
         kinds = dict(zip(self.values["variable"], self.values["kind"]))
-        lines = [f"Gitter {self.grid} → {self.to}, {self.year}", f"{'Gebiet':<8} {'Merkmal':<34} "
-                 f"{'Fläche':>12} {'Adressen':>12}"]
+        lines = [
+            f"Gitter {self.grid} → {self.to}, {self.year}",
+            f"{'Gebiet':<8} {'Merkmal':<34} {'Fläche':>12} {'Adressen':>12}",
+        ]
         for (area, var), r in w.iterrows():
             d = 0 if kinds.get(var) == "count" else 2
             cells = [fmt_number(r.get(m), d) for m in METHODS]
@@ -112,13 +122,21 @@ def aggregate_catalogue(grid: GridTable) -> dict[str, Indicator]:
         if kind == "count":
             out[var] = Indicator(var, var, var, "count", "")
         else:
-            out[var] = Indicator(var, f"{var} (Schätzung, mit Einwohnern gewichtet)", f"{var} (estimate)",
-                                 "rate", "", numerator=(var + NUM,), denominator=(var + DEN,))
+            out[var] = Indicator(
+                var,
+                f"{var} (Schätzung, mit Einwohnern gewichtet)",
+                f"{var} (estimate)",
+                "rate",
+                "",
+                numerator=(var + NUM,),
+                denominator=(var + DEN,),
+            )
     return out
 
 
-def district_sums(grid: GridTable, squares: gpd.GeoDataFrame, targets: gpd.GeoDataFrame,
-                  addresses: gpd.GeoDataFrame | None = None) -> pd.DataFrame:
+def district_sums(
+    grid: GridTable, squares: gpd.GeoDataFrame, targets: gpd.GeoDataFrame, addresses: gpd.GeoDataFrame | None = None
+) -> pd.DataFrame:
     """Weighted sums of the helper columns: index (area_code, method), one column per helper.
 
     ``squares``: cell squares (code = cell id, EPSG:25832); ``targets``: districts
@@ -126,10 +144,17 @@ def district_sums(grid: GridTable, squares: gpd.GeoDataFrame, targets: gpd.GeoDa
     """
     helpers = helper_table(grid).reindex(squares["code"])
     cat = {c: Indicator(c, c, c, "count", "") for c in helpers.columns}
-    tidy = pd.DataFrame({"area_code": np.repeat(squares["code"].to_numpy(), len(cat)), "year": 0,
-                         "variable": np.tile(list(cat), len(squares)), "value": 0.0})
-    ds = Dataset(_GridGeo(), squares[["code", "name", "geometry"]], tidy.head(len(cat)), cat, {},
-                 pd.DataFrame(), Report("grid"))
+    tidy = pd.DataFrame(
+        {
+            "area_code": np.repeat(squares["code"].to_numpy(), len(cat)),
+            "year": 0,
+            "variable": np.tile(list(cat), len(squares)),
+            "value": 0.0,
+        }
+    )
+    ds = Dataset(
+        _GridGeo(), squares[["code", "name", "geometry"]], tidy.head(len(cat)), cat, {}, pd.DataFrame(), Report("grid")
+    )
     est = Estimator(ds, addresses)
     pos = pd.Series(np.arange(len(squares)), index=squares["code"].to_numpy())
     h = helpers.to_numpy(dtype=float)
@@ -144,13 +169,21 @@ def district_sums(grid: GridTable, squares: gpd.GeoDataFrame, targets: gpd.GeoDa
         for m, weight in zip(METHODS, (w["areal"].to_numpy(), dasy)):
             rows.append(np.nansum(weight[:, None] * h[idx], axis=0) if len(idx) else np.zeros(h.shape[1]))
             index.append((code, m))
-    return pd.DataFrame(rows, index=pd.MultiIndex.from_tuples(index, names=["area_code", "method"]),
-                        columns=helpers.columns)
+    return pd.DataFrame(
+        rows, index=pd.MultiIndex.from_tuples(index, names=["area_code", "method"]), columns=helpers.columns
+    )
 
 
-def aggregate_grid(grid: GridTable, squares: gpd.GeoDataFrame, targets: gpd.GeoDataFrame, *,
-                   names: tuple[str, str] = ("grid", "stadtteile"), year: int = 0,
-                   addresses: gpd.GeoDataFrame | None = None, min_count: int = MIN_COUNT) -> GridAggregate:
+def aggregate_grid(
+    grid: GridTable,
+    squares: gpd.GeoDataFrame,
+    targets: gpd.GeoDataFrame,
+    *,
+    names: tuple[str, str] = ("grid", "stadtteile"),
+    year: int = 0,
+    addresses: gpd.GeoDataFrame | None = None,
+    min_count: int = MIN_COUNT,
+) -> GridAggregate:
     """Share the grid's counts, shares and means out to ``targets`` by both methods."""
     sums = district_sums(grid, squares, targets, addresses)
     cat = aggregate_catalogue(grid)
@@ -161,14 +194,23 @@ def aggregate_grid(grid: GridTable, squares: gpd.GeoDataFrame, targets: gpd.GeoD
     v = compute_indicators(tidy.drop(columns="method"), cat)
     v = apply_disclosure(v, cat, min_count, reference_code=None)
     v["method"] = v["year"].map(dict(enumerate(METHODS)))
-    out = pd.DataFrame({"area_code": v["area_code"], "variable": v["indicator"], "method": v["method"],
-                        "value": v["value"], "kind": v["indicator"].map(lambda i: cat[i].kind),
-                        "suppressed": v["suppressed"]})
+    out = pd.DataFrame(
+        {
+            "area_code": v["area_code"],
+            "variable": v["indicator"],
+            "method": v["method"],
+            "value": v["value"],
+            "kind": v["indicator"].map(lambda i: cat[i].kind),
+            "suppressed": v["suppressed"],
+        }
+    )
     out = out.sort_values(["area_code", "variable", "method"]).reset_index(drop=True)
-    notes = ["Fläche: Anteil der Zellfläche im Gebiet; Adressen: Anteil der amtlichen Adresspunkte der Zelle "
-             "im Gebiet (Zellen ohne Adresspunkte nach Fläche).",
-             "Anteile und Mittelwerte: aus aufsummierten Zählern (Wert × Einwohner) und Nennern neu berechnet – "
-             "Schätzwerte." if grid.weight else
-             "Anteile und Mittelwerte: ohne Einwohnerzahl im Gitter je Zelle gleich gewichtet – Schätzwerte.",
-             f"Werte unter {min_count} werden nicht ausgewiesen; fehlende oder geheime Zellwerte zählen nicht mit."]
+    notes = [
+        "Fläche: Anteil der Zellfläche im Gebiet; Adressen: Anteil der amtlichen Adresspunkte der Zelle "
+        "im Gebiet (Zellen ohne Adresspunkte nach Fläche).",
+        "Anteile und Mittelwerte: aus aufsummierten Zählern (Wert × Einwohner) und Nennern neu berechnet – Schätzwerte."
+        if grid.weight
+        else "Anteile und Mittelwerte: ohne Einwohnerzahl im Gitter je Zelle gleich gewichtet – Schätzwerte.",
+        f"Werte unter {min_count} werden nicht ausgewiesen; fehlende oder geheime Zellwerte zählen nicht mit.",
+    ]
     return GridAggregate(names[0], names[1], year, out, sums, notes)

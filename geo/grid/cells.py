@@ -4,6 +4,7 @@ The id names the lower-left corner in EPSG:3035 (``CRS3035RES100mN3275800E435030
 north 3,275,800 m, east 4,350,300 m, 100 m wide). Squares are built in EPSG:3035
 and reprojected to the project's metric CRS (EPSG:25832).
 """
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -22,15 +23,22 @@ def cell_squares(grid: GridTable, only: np.ndarray | None = None) -> gpd.GeoData
     c = grid.cells if only is None else grid.cells[only]
     e, n, r = c["east"].to_numpy(float), c["north"].to_numpy(float), float(grid.resolution)
     geoms = shapely.box(e, n, e + r, n + r)
-    gdf = gpd.GeoDataFrame({"code": c["cell_id"].to_numpy(), "name": _names(c, grid.resolution)},
-                           geometry=geoms, crs=GRID_CRS)
+    gdf = gpd.GeoDataFrame(
+        {"code": c["cell_id"].to_numpy(), "name": _names(c, grid.resolution)}, geometry=geoms, crs=GRID_CRS
+    )
     return gdf.to_crs(METRIC_CRS)
 
 
 def _names(cells, res: int) -> np.ndarray:
     size = f"{res} m" if res < 1000 else f"{res // 1000} km"
-    names: np.ndarray = ("Zelle " + size + " N" + (cells["north"].astype("int64") // 100).astype(str)
-                         + " E" + (cells["east"].astype("int64") // 100).astype(str)).to_numpy()
+    names: np.ndarray = (
+        "Zelle "
+        + size
+        + " N"
+        + (cells["north"].astype("int64") // 100).astype(str)
+        + " E"
+        + (cells["east"].astype("int64") // 100).astype(str)
+    ).to_numpy()
     return names
 
 

@@ -7,6 +7,7 @@ whose areas are the cells; its catalogue marks counts (``count``), published
 means and shares (``value``) and the cell population used to weight them
 (``grid_weight: true``).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -43,15 +44,32 @@ def grid_catalogue(grid: GridTable, year: int) -> tuple[dict[str, Indicator], di
     """Catalogue and sources of a grid geography (counts, published means/shares, weight)."""
     from indicators.catalogue import Indicator, Source
 
-    src = {SOURCE_ID: Source(SOURCE_ID, f"Zensus {year}, Gitterzellen", "dl-de/by-2-0",
-                             "https://www.govdata.de/dl-de/by-2-0", "https://www.zensus2022.de",
-                             "Gitterzellen nach INSPIRE (EPSG:3035).", "INSPIRE grid cells (EPSG:3035).")}
+    src = {
+        SOURCE_ID: Source(
+            SOURCE_ID,
+            f"Zensus {year}, Gitterzellen",
+            "dl-de/by-2-0",
+            "https://www.govdata.de/dl-de/by-2-0",
+            "https://www.zensus2022.de",
+            "Gitterzellen nach INSPIRE (EPSG:3035).",
+            "INSPIRE grid cells (EPSG:3035).",
+        )
+    }
     cat: dict[str, Indicator] = {}
     for var, kind in grid.kinds.items():
         extra = {"grid_weight": True} if var == grid.weight else {}
-        cat[var] = Indicator(var, var, var, "count" if kind == "count" else "value", "",
-                             topic="Zensus-Gitter", source=SOURCE_ID, licence="dl-de/by-2-0",
-                             reference_date=str(year), extra=extra)
+        cat[var] = Indicator(
+            var,
+            var,
+            var,
+            "count" if kind == "count" else "value",
+            "",
+            topic="Zensus-Gitter",
+            source=SOURCE_ID,
+            licence="dl-de/by-2-0",
+            reference_date=str(year),
+            extra=extra,
+        )
     return cat, src
 
 
@@ -61,8 +79,9 @@ def grid_tidy(grid, year: int):
     return v.rename(columns={"cell_id": "area_code"}).assign(year=year)[["area_code", "year", "variable", "value"]]
 
 
-def prepare_grid(sources: Sequence[str | Path | bytes],
-                 names: Sequence[str | None] | None = None) -> tuple[GridTable, gpd.GeoDataFrame]:
+def prepare_grid(
+    sources: Sequence[str | Path | bytes], names: Sequence[str | None] | None = None
+) -> tuple[GridTable, gpd.GeoDataFrame]:
     """Read and join grid files (paths or bytes) and keep the cells touching the city.
 
     Returns ``(grid, squares)``; the grid's reports list every row. The one reading path of
@@ -92,10 +111,20 @@ def save_grid(grid, squares, name: str, year: int, files: list[str], store=None)
 
     cat, src = grid_catalogue(grid, year)
     size = f"{grid.resolution} m" if grid.resolution < 1000 else f"{grid.resolution // 1000} km"
-    geo = (store or DataStore()).save(SaveRequest(
-        name=name, label_de=f"Zensus-Gitter {size} ({name})", areas=squares[["code", "name", "geometry"]],
-        table=grid_tidy(grid, year), catalogue=cat, sources=src, reference_code=None, attribution=ATTRIBUTION,
-        overwrite=True, meta={"grid_resolution": grid.resolution, "files": list(files)}))
+    geo = (store or DataStore()).save(
+        SaveRequest(
+            name=name,
+            label_de=f"Zensus-Gitter {size} ({name})",
+            areas=squares[["code", "name", "geometry"]],
+            table=grid_tidy(grid, year),
+            catalogue=cat,
+            sources=src,
+            reference_code=None,
+            attribution=ATTRIBUTION,
+            overwrite=True,
+            meta={"grid_resolution": grid.resolution, "files": list(files)},
+        )
+    )
     lines = [r.to_text() for r in grid.reports]
     lines.append(f"{len(squares)} Zellen, {len(cat)} Merkmale → Geografie '{geo.id}'")
     return geo, "\n".join(lines)
@@ -106,8 +135,9 @@ def import_grid(files: list[str], name: str | None = None, year: int | None = No
     from pathlib import Path
 
     grid, squares = prepare_grid([str(f) for f in files])
-    return save_grid(grid, squares, name or Path(files[0]).stem, grid_year(files, year),
-                     [Path(f).name for f in files], store)
+    return save_grid(
+        grid, squares, name or Path(files[0]).stem, grid_year(files, year), [Path(f).name for f in files], store
+    )
 
 
 def grid_from_geography(geo, year: int | None = None):
@@ -133,14 +163,24 @@ def grid_from_geography(geo, year: int | None = None):
     p = parse_cell_ids(ids)
     if p["east"].isna().any():
         raise GridCommandError(msg("err_not_a_grid", id=geo.id))
-    cells = pd.DataFrame({"cell_id": ids, "east": p["east"], "north": p["north"], "x_mp": float("nan"),
-                          "y_mp": float("nan")})
-    values = pd.DataFrame({"cell_id": t["area_code"], "variable": t["variable"],
-                           "value": pd.to_numeric(t["value"], errors="coerce"), "line": 0})
-    kinds = {v: ("count" if cat.get(v) is None or cat[v].kind == "count" else "mean")
-             for v in dict.fromkeys(values["variable"])}
+    cells = pd.DataFrame(
+        {"cell_id": ids, "east": p["east"], "north": p["north"], "x_mp": float("nan"), "y_mp": float("nan")}
+    )
+    values = pd.DataFrame(
+        {
+            "cell_id": t["area_code"],
+            "variable": t["variable"],
+            "value": pd.to_numeric(t["value"], errors="coerce"),
+            "line": 0,
+        }
+    )
+    kinds = {
+        v: ("count" if cat.get(v) is None or cat[v].kind == "count" else "mean")
+        for v in dict.fromkeys(values["variable"])
+    }
     weight = next((i.id for i in cat.values() if i.extra.get("grid_weight") and i.id in kinds), None)
     from indicators.ingest.report import Report
+
     return GridTable(int(p["resolution"].iloc[0]), cells, values, kinds, weight, [Report(geo.id)]), year
 
 
@@ -159,5 +199,4 @@ def aggregate_saved(grid_name: str, to: str, year: int | None = None, store=None
             raise GridCommandError(msg("err_unknown_geography", id=gid, known=list(geos)))
     grid, year = grid_from_geography(geos[grid_name], year)
     grid, squares = clip_to_city(grid, load_outline(get_geography("stadtteile")).union_all())
-    return aggregate_grid(grid, squares, load_areas(geos[to]), names=(grid_name, to), year=year,
-                          addresses=addresses)
+    return aggregate_grid(grid, squares, load_areas(geos[to]), names=(grid_name, to), year=year, addresses=addresses)

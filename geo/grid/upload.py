@@ -8,6 +8,7 @@ child process with the memory and time limits of every other upload
 every file; :func:`accept_grid_upload` saves it through the page's
 :class:`geo.uploads.store.DataStore` with :func:`geo.grid.service.save_grid`.
 """
+
 from __future__ import annotations
 
 import logging

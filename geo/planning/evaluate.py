@@ -4,6 +4,7 @@ One :class:`~indicators.dataset.Dataset` per geography is loaded once (:func:`da
 the city total (the geography's ``reference_code``) is the value of goals without areas
 and is never a comparison area.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -82,27 +83,57 @@ def known(geographies: list[str] | None = None, loader: Loader = load) -> Known:
 
 def evaluate_goal(goal: dict, data: Datasets) -> GoalProgress:
     ds = data.get(goal["geography"])
-    return goal_progress(data.table(goal["geography"], goal["indicator"]), goal["indicator"], goal["areas"],
-                         baseline_year=goal["baseline_year"], target=goal["target_value"], target_year=goal["target_year"], goal_id=goal["id"],
-                         reference=ds.geography.reference_code or "00")
+    return goal_progress(
+        data.table(goal["geography"], goal["indicator"]),
+        goal["indicator"],
+        goal["areas"],
+        baseline_year=goal["baseline_year"],
+        target=goal["target_value"],
+        target_year=goal["target_year"],
+        goal_id=goal["id"],
+        reference=ds.geography.reference_code or "00",
+    )
 
 
-def evaluate_measure(measure: dict, data: Datasets, *, comparison: str = "all",
-                     post_year: int | None = None) -> list[MeasureEffect]:
+def evaluate_measure(
+    measure: dict, data: Datasets, *, comparison: str = "all", post_year: int | None = None
+) -> list[MeasureEffect]:
     """One effect per target indicator of a measure with a start date and areas (else none)."""
     year = start_year(measure)
     if year is None or not measure["areas"]:
         return []
     areas = data.area_codes(measure["geography"])
-    return [measure_effect(data.panel(measure["geography"], ind), ind, measure["areas"], areas, start_year=year,
-                           post_year=post_year, comparison=comparison, measure_id=measure["id"])
-            for ind in measure["indicators"]]
+    return [
+        measure_effect(
+            data.panel(measure["geography"], ind),
+            ind,
+            measure["areas"],
+            areas,
+            start_year=year,
+            post_year=post_year,
+            comparison=comparison,
+            measure_id=measure["id"],
+        )
+        for ind in measure["indicators"]
+    ]
 
 
-def evaluate(goals: list[dict], measures: list[dict], *, comparison: str = "all", post_year: int | None = None,
-             data: Datasets | None = None, lang: str = "de") -> dict:
+def evaluate(
+    goals: list[dict],
+    measures: list[dict],
+    *,
+    comparison: str = "all",
+    post_year: int | None = None,
+    data: Datasets | None = None,
+    lang: str = "de",
+) -> dict:
     """The JSON of ``plan evaluate``: ``{"goals": [...], "measures": [...]}`` (notes in ``lang``)."""
     data = data or Datasets()
-    return {"goals": [evaluate_goal(g, data).to_json_dict() for g in goals],
-            "measures": [e.to_json_dict(lang) for m in measures
-                         for e in evaluate_measure(m, data, comparison=comparison, post_year=post_year)]}
+    return {
+        "goals": [evaluate_goal(g, data).to_json_dict() for g in goals],
+        "measures": [
+            e.to_json_dict(lang)
+            for m in measures
+            for e in evaluate_measure(m, data, comparison=comparison, post_year=post_year)
+        ],
+    }

@@ -5,6 +5,7 @@
 (``location`` of :mod:`store.planning.records`); :func:`location_shapes` and
 :func:`draw_locations` put the stored places on the Sachstand print map (EPSG:25832).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -22,7 +23,7 @@ LOCATION_COLOR = "#08306b"  # the measures' own places, as on the web map (geo.p
 
 
 def _round(geom: shapely.Geometry) -> shapely.Geometry:
-    return shapely.set_precision(geom, 10 ** -DECIMALS)
+    return shapely.set_precision(geom, 10**-DECIMALS)
 
 
 def drawn_location(drawings: Iterable[dict] | None) -> dict | None:
@@ -85,10 +86,14 @@ def location_shapes(measures: Iterable[dict], geography: str) -> gpd.GeoDataFram
 
     Columns ``id``, ``title`` and the geometry; measures without a place are left out.
     """
-    rows = [(m["id"], m["title"], shape(m["location"])) for m in measures
-            if m.get("location") and m.get("geography") == geography]
-    frame = gpd.GeoDataFrame({"id": [r[0] for r in rows], "title": [r[1] for r in rows]},
-                             geometry=[r[2] for r in rows], crs=WEB_CRS)
+    rows = [
+        (m["id"], m["title"], shape(m["location"]))
+        for m in measures
+        if m.get("location") and m.get("geography") == geography
+    ]
+    frame = gpd.GeoDataFrame(
+        {"id": [r[0] for r in rows], "title": [r[1] for r in rows]}, geometry=[r[2] for r in rows], crs=WEB_CRS
+    )
     return frame.to_crs(METRIC_CRS)
 
 
@@ -103,11 +108,20 @@ def draw_locations(ax: Axes, shapes: gpd.GeoDataFrame, *, line_scale: float = 1.
     points = shapes[shapes.geom_type == "Point"]
     if not areas.empty:
         areas.plot(ax=ax, facecolor=LOCATION_COLOR, alpha=0.15, edgecolor="none", zorder=4, aspect=None)
-        areas.boundary.plot(ax=ax, color=LOCATION_COLOR, linewidth=1.6 * line_scale, zorder=4.1,
-                             aspect=None)  # the page fixed the map's scale
+        areas.boundary.plot(
+            ax=ax, color=LOCATION_COLOR, linewidth=1.6 * line_scale, zorder=4.1, aspect=None
+        )  # the page fixed the map's scale
     if not points.empty:
-        ax.scatter(points.geometry.x, points.geometry.y, s=28 * line_scale, marker="o", color=LOCATION_COLOR,
-                   edgecolor="white", linewidth=0.8, zorder=4.2)
+        ax.scatter(
+            points.geometry.x,
+            points.geometry.y,
+            s=28 * line_scale,
+            marker="o",
+            color=LOCATION_COLOR,
+            edgecolor="white",
+            linewidth=0.8,
+            zorder=4.2,
+        )
     return len(areas) + len(points)
 
 

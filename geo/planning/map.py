@@ -1,5 +1,6 @@
 """Measures on the map: the chosen indicator as choropleth, areas with measures outlined,
 point locations as markers and polygon locations drawn (reuses :mod:`geo.webmap`)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -28,20 +29,35 @@ def measure_areas(measures: list[dict], geography: str) -> dict[str, list[str]]:
     return out
 
 
-def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *, lang: str = "de",
-                 tiles: TileSource | None = None, flag_label: str = "Gebiet mit Maßnahme") -> folium.Map:
+def measures_map(
+    ds: Dataset,
+    indicator: str,
+    year: int,
+    measures: list[dict],
+    *,
+    lang: str = "de",
+    tiles: TileSource | None = None,
+    flag_label: str = "Gebiet mit Maßnahme",
+) -> folium.Map:
     """The folium map of the Planung page and of the report's web view."""
     layer, city = indicator_layer(ds, indicator, year)
     where = measure_areas(measures, ds.geography.id)
     layer["flagged"] = layer["code"].isin(list(where))
-    layer["note"] = [t("plan_map_measures", lang, names="; ".join(where[c])) if c in where else ""
-                     for c in layer["code"]]
+    layer["note"] = [
+        t("plan_map_measures", lang, names="; ".join(where[c])) if c in where else "" for c in layer["code"]
+    ]
     ind = ds.catalogue[indicator]
     dec = ind.decimals_for(layer["value"])
     classes = layer_classification(layer, city, lang=lang, decimals=dec)
-    map_labels = MapLabels(indicator_label=f"{ind.label(lang)} {year}", unit=ind.unit_for(lang), decimals=dec,
-                           city_value=city, city_name=ds.geography.reference_label(lang), lang=lang,
-                           flag_label=flag_label)
+    map_labels = MapLabels(
+        indicator_label=f"{ind.label(lang)} {year}",
+        unit=ind.unit_for(lang),
+        decimals=dec,
+        city_value=city,
+        city_name=ds.geography.reference_label(lang),
+        lang=lang,
+        flag_label=flag_label,
+    )
     m = build_map(MapLayer(layer, classes, map_labels), tiles=tiles)
     # drawn areas go with the choropleth's group, after it: over the areas, not hidden under them
     over = next((c for c in m._children.values() if isinstance(c, AreasGroup)), m)
@@ -55,44 +71,67 @@ def measures_map(ds: Dataset, indicator: str, year: int, measures: list[dict], *
             lon, lat = loc["coordinates"][:2]
             folium.Marker([lat, lon], tooltip=tip).add_to(m)  # Leaflet's own marker (folium.Icon needs a CDN)
         else:
-            folium.GeoJson(loc, tooltip=tip, style_function=lambda _f: {"color": "#08306b", "weight": 2,
-                                                                        "fillOpacity": 0.1}).add_to(over)
+            folium.GeoJson(
+                loc, tooltip=tip, style_function=lambda _f: {"color": "#08306b", "weight": 2, "fillOpacity": 0.1}
+            ).add_to(over)
     return m
 
 
-def pick_map(ds: Dataset, location: dict | None, *, lang: str = "de", tiles: TileSource | None = None,
-             draw: bool = False, chosen: Iterable[str] = ()) -> folium.Map:
+def pick_map(
+    ds: Dataset,
+    location: dict | None,
+    *,
+    lang: str = "de",
+    tiles: TileSource | None = None,
+    draw: bool = False,
+    chosen: Iterable[str] = (),
+) -> folium.Map:
     """A map to pick a measure's place: the areas outlined (names as tooltips), the place chosen so
     far (a GeoJSON Point as a marker, a Polygon or MultiPolygon drawn, WGS 84) and the ``chosen``
     area codes filled. With ``draw`` the drawing tool (polygon and rectangle, from the app's own
     static files) is on the map."""
     areas = ds.areas.to_crs(4326)
     west, south, east, north = areas.total_bounds
-    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=11, tiles=None,
-                   control_scale=True, width="100%", height="100%")
+    m = folium.Map(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=11,
+        tiles=None,
+        control_scale=True,
+        width="100%",
+        height="100%",
+    )
     make_offline(m)  # Leaflet from the app's own static files, as every map of the app
     if tiles:
         folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="tiles").add_to(m)
     m.fit_bounds([[south, west], [north, east]])
     picked = {str(c) for c in chosen}
     frame = areas[["code", "name", areas.geometry.name]].assign(chosen=areas["code"].astype(str).isin(picked))
-    folium.GeoJson(frame.to_json(), name=t("plan_filter_area", lang),
-                   style_function=lambda f: {"color": "#4d4d4d", "weight": 1,
-                                             "fillColor": "#2171b5" if f["properties"]["chosen"] else "#deebf7",
-                                             "fillOpacity": 0.55 if f["properties"]["chosen"] else 0.35},
-                   tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False)).add_to(m)
+    folium.GeoJson(
+        frame.to_json(),
+        name=t("plan_filter_area", lang),
+        style_function=lambda f: {
+            "color": "#4d4d4d",
+            "weight": 1,
+            "fillColor": "#2171b5" if f["properties"]["chosen"] else "#deebf7",
+            "fillOpacity": 0.55 if f["properties"]["chosen"] else 0.35,
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+    ).add_to(m)
     kind = (location or {}).get("type")
     if kind == "Point":
         lon, lat = location["coordinates"][:2]  # type: ignore[index]  # kind says it is there
         folium.Marker([lat, lon]).add_to(m)  # Leaflet's own marker, from the app's static files
     elif kind in {"Polygon", "MultiPolygon"}:
-        folium.GeoJson(location, style_function=lambda _f: {"color": "#08306b", "weight": 2.5,
-                                                            "fillOpacity": 0.15}).add_to(m)
+        folium.GeoJson(
+            location, style_function=lambda _f: {"color": "#08306b", "weight": 2.5, "fillOpacity": 0.15}
+        ).add_to(m)
     if draw:
         DrawLocal(draw_texts(lang)).add_to(m)  # before the toolbar: it reads the texts when made
-        d = folium.plugins.Draw(export=False, position="topleft",
-                                draw_options={"polyline": False, "circle": False, "circlemarker": False,
-                                              "marker": False})  # areas only: polygon and rectangle
+        d = folium.plugins.Draw(
+            export=False,
+            position="topleft",
+            draw_options={"polyline": False, "circle": False, "circlemarker": False, "marker": False},
+        )  # areas only: polygon and rectangle
         make_offline(d)
         d.add_to(m)
     return m

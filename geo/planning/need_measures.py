@@ -2,6 +2,7 @@
 default need method in the latest year, with their active measures, and both shares:
 :mod:`indicators.needs.coverage`) and "Zielprognosen" (each goal's trend to its target year:
 :mod:`indicators.planning.forecast`)."""
+
 from __future__ import annotations
 
 from indicators.dataset import Dataset
@@ -24,9 +25,18 @@ def need_measures_page(ds: Dataset, measures: list[dict], lang: str = "de") -> t
     result, _, _ = run_needs(ds, year, setup, with_robustness=False)
     cov = need_coverage(result, measures, geography=ds.geography.id, year=year)
     in_flagged = round((cov.share_measures_in_flagged or 0) * cov.n_measures)
-    lines = [t("str_rep_shares", lang, method=t(need_method(setup.method).text_key("label"), lang), year=year,
-               n=cov.n_flagged, flagged=_share(cov.share_flagged_with_measure, lang), measures=in_flagged,
-               m=cov.n_measures)]
+    lines = [
+        t(
+            "str_rep_shares",
+            lang,
+            method=t(need_method(setup.method).text_key("label"), lang),
+            year=year,
+            n=cov.n_flagged,
+            flagged=_share(cov.share_flagged_with_measure, lang),
+            measures=in_flagged,
+            m=cov.n_measures,
+        )
+    ]
     for r in cov.areas.itertuples(index=False):
         text = "; ".join(f"{f}: {', '.join(titles)}" for f, titles in r.measures.items()) or t("str_no_measure", lang)
         lines.append(t("str_rep_area", lang, name=r.name, measures=text))
@@ -44,10 +54,20 @@ def forecast_page(goals: list[dict], data, lang: str = "de") -> tuple[str, str, 
         if f is None or f.value is None:
             lines.append(t("str_rep_goal_few", lang, id=g["id"], text=g["text"], verdict=verdict))
             continue
-        lines.append(t("str_rep_goal", lang, id=g["id"], text=g["text"], year=g["target_year"],
-                       value=fmt_number(f.value, 2, lang), low=fmt_number(f.low, 2, lang),
-                       high=fmt_number(f.high, 2, lang), target=fmt_number(g["target_value"], 2, lang),
-                       verdict=verdict))
+        lines.append(
+            t(
+                "str_rep_goal",
+                lang,
+                id=g["id"],
+                text=g["text"],
+                year=g["target_year"],
+                value=fmt_number(f.value, 2, lang),
+                low=fmt_number(f.low, 2, lang),
+                high=fmt_number(f.high, 2, lang),
+                target=fmt_number(g["target_value"], 2, lang),
+                verdict=verdict,
+            )
+        )
     if not goals:
         lines.append(t("str_no_goals", lang))
     return t("str_rep_forecasts", lang), "lines", lines

@@ -3,6 +3,7 @@ measures over an indicator, measures per area, the evaluation table with its cav
 
 Reuses the report building blocks of :mod:`geo.report.layout` (A4 frame, striped tables, small maps).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -35,7 +36,7 @@ def _num(v, d: int = 2) -> str:
 
 
 def _chunks(rows: list, n: int = ROWS_PER_PAGE) -> list[list]:
-    return [rows[i:i + n] for i in range(0, len(rows), n)] or [[]]
+    return [rows[i : i + n] for i in range(0, len(rows), n)] or [[]]
 
 
 def _text(fig, layout, top: float, paragraphs: list[str], fs: float = 8.5) -> float:
@@ -50,8 +51,7 @@ def _text(fig, layout, top: float, paragraphs: list[str], fs: float = 8.5) -> fl
 
 def _table_page(fig, layout, top: float, columns, rows, widths, aligns) -> None:
     height = min(top - rl.footer_top(), 6.0 * (len(rows) + 1.5))
-    rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height),
-                  rl.TableColumns(columns, widths, aligns), rows)
+    rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height), rl.TableColumns(columns, widths, aligns), rows)
 
 
 def _numbered(kind: str, chunks: list[list], lang: str) -> list[tuple]:
@@ -61,8 +61,9 @@ def _numbered(kind: str, chunks: list[list], lang: str) -> list[tuple]:
     return [(t(f"plan_rep_{kind}", lang, n=i + 1), kind, c) for i, c in enumerate(chunks)]
 
 
-def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str,
-           labels: dict[str, str]) -> list[tuple]:
+def _pages(
+    engine: Engine, user: User, geography: str, data: Datasets, lang: str, labels: dict[str, str]
+) -> list[tuple]:
     """(title, kind, payload) of every page."""
     goals = repo.list_records(engine, user, "goal")
     measures = repo.list_records(engine, user, "measure")
@@ -74,18 +75,39 @@ def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str
             goal_rows.append([field, "", "", "", "", "", "", ""])  # the field of action as a bold row
         r = evaluate_goal(g, data)
         state = "–" if r.on_track is None else t("plan_rep_on_track" if r.on_track else "plan_rep_off_track", lang)
-        goal_rows.append([f"{g['id']}: {g['text']}", indicator_label(g["indicator"], labels),
-                          _num(r.baseline), _num(r.current), _num(r.target),
-                          _num(None if r.progress is None else 100 * r.progress, 0)
-                          + (" %" if r.progress is not None else ""), state])
+        goal_rows.append(
+            [
+                f"{g['id']}: {g['text']}",
+                indicator_label(g["indicator"], labels),
+                _num(r.baseline),
+                _num(r.current),
+                _num(r.target),
+                _num(None if r.progress is None else 100 * r.progress, 0) + (" %" if r.progress is not None else ""),
+                state,
+            ]
+        )
     here = [m for m in measures if m["geography"] == geography]
-    area_rows = [[c, f"{m['id']}: {m['title']}", status_word(m["status"], lang), period(m["start"], m["end"], lang)]
-                 for m in sorted(here, key=lambda m: m["id"]) for c in m["areas"]]
+    area_rows = [
+        [c, f"{m['id']}: {m['title']}", status_word(m["status"], lang), period(m["start"], m["end"], lang)]
+        for m in sorted(here, key=lambda m: m["id"])
+        for c in m["areas"]
+    ]
     area_rows.sort(key=lambda r: r[0])
     effects = [e for m in measures for e in evaluate_measure(m, data)]
-    eff_rows = [[str(e.id), indicator_label(e.indicator, labels), ", ".join(e.treated), f"{e.pre_year or '–'}–{e.post_year or '–'}",
-                 _num(e.treated_change), _num(e.comparison_change), _num(e.effect), _num(e.p_placebo, 3),
-                 str(e.n_placebo)] for e in effects]
+    eff_rows = [
+        [
+            str(e.id),
+            indicator_label(e.indicator, labels),
+            ", ".join(e.treated),
+            f"{e.pre_year or '–'}–{e.post_year or '–'}",
+            _num(e.treated_change),
+            _num(e.comparison_change),
+            _num(e.effect),
+            _num(e.p_placebo, 3),
+            str(e.n_placebo),
+        ]
+        for e in effects
+    ]
     pages = _numbered("goals", _chunks(goal_rows), lang)
     pages.append((t("plan_rep_map", lang), "map", here))
     pages += [need_measures_page(data.get(geography), measures, lang), forecast_page(goals, data, lang)]
@@ -96,34 +118,68 @@ def _pages(engine: Engine, user: User, geography: str, data: Datasets, lang: str
     return pages
 
 
-def build_report(engine: Engine, user: User, *, year: int, geography: str = "stadtteile",
-                 indicator: str | None = None, data: Datasets | None = None, lang: str = "de") -> bytes:
+def build_report(
+    engine: Engine,
+    user: User,
+    *,
+    year: int,
+    geography: str = "stadtteile",
+    indicator: str | None = None,
+    data: Datasets | None = None,
+    lang: str = "de",
+) -> bytes:
     """The Sachstand PDF as bytes (the app's button and ``cli.py plan report``), texts in ``lang``."""
     data = data or Datasets()
     ds = data.get(geography)
     if indicator is None:  # the most frequent target indicator of the measures, else the first of the data
-        targets = [i for m in repo.list_records(engine, user, "measure") if m["geography"] == geography
-                   for i in m["indicators"] if i in ds.catalogue]
+        targets = [
+            i
+            for m in repo.list_records(engine, user, "measure")
+            if m["geography"] == geography
+            for i in m["indicators"]
+            if i in ds.catalogue
+        ]
         indicator = max(set(targets), key=lambda i: (targets.count(i), i)) if targets else next(iter(ds.catalogue))
-    map_year = max(y for y in ds.years_for(indicator) if y <= year) if any(
-        y <= year for y in ds.years_for(indicator)) else max(ds.years_for(indicator))
+    map_year = (
+        max(y for y in ds.years_for(indicator) if y <= year)
+        if any(y <= year for y in ds.years_for(indicator))
+        else max(ds.years_for(indicator))
+    )
     title = t("plan_rep_title", lang, year=year)
     labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
     pages = _pages(engine, user, geography, data, lang, labels)
     buf = BytesIO()
-    with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata={"Title": title, "Creator": "Sozialmonitor Lübeck"}) as pdf:
+    with (
+        matplotlib.rc_context(pl.RC),
+        PdfPages(buf, metadata={"Title": title, "Creator": "Sozialmonitor Lübeck"}) as pdf,
+    ):
         for n, (heading, kind, payload) in enumerate(pages, start=1):
             if kind == "map":  # the print map page: legend, north arrow and scale bar (geo.printmap)
-                fig = _map_page(ds, indicator, map_year, payload, heading, title, lang,
-                                t("plan_rep_page", lang, n=n, total=len(pages)))
+                fig = _map_page(
+                    ds,
+                    indicator,
+                    map_year,
+                    payload,
+                    heading,
+                    title,
+                    lang,
+                    t("plan_rep_page", lang, n=n, total=len(pages)),
+                )
                 pdf.savefig(fig)
                 continue
             fig, layout = rl.new_page()
             footer = t("plan_rep_footer", lang, title=title, date=day(date.today(), lang), source=ds.attribution())
             if not rl.footer_fits(fig, footer):  # never cut: the last page lists every source and licence
                 footer = t("plan_rep_footer_pointer", lang, title=title, date=day(date.today(), lang), page=len(pages))
-            top = rl.page_frame(fig, layout, heading, title, ds.geography.label(lang), footer,
-                                t("plan_rep_page", lang, n=n, total=len(pages)))
+            top = rl.page_frame(
+                fig,
+                layout,
+                heading,
+                title,
+                ds.geography.label(lang),
+                footer,
+                t("plan_rep_page", lang, n=n, total=len(pages)),
+            )
             _page(fig, layout, top, kind, payload, (ds, indicator, map_year), lang)
             pdf.savefig(fig)
     return buf.getvalue()
@@ -138,21 +194,38 @@ def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
         # the field of action heads its goals (a bold row), so goal and indicator get the width
         bold = [i for i, row in enumerate(payload) if not any(row[1:])]
         height = min(top - rl.footer_top(), 6.0 * (len(payload) + 1.5))
-        rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height),
-                      rl.TableColumns(t("plan_rep_goal_columns", lang).split("|"), [60, 38, 14, 14, 15, 16, 23],
-                                      ["l", "l", "r", "r", "r", "r", "l"]), payload, bold_rows=bold)
+        rl.draw_table(
+            fig,
+            layout,
+            (rl.MARGIN, top - height, WIDTH, height),
+            rl.TableColumns(
+                t("plan_rep_goal_columns", lang).split("|"),
+                [60, 38, 14, 14, 15, 16, 23],
+                ["l", "l", "r", "r", "r", "r", "l"],
+            ),
+            payload,
+            bold_rows=bold,
+        )
     elif kind == "areas":
         if not payload:
             _text(fig, layout, top, [t("plan_rep_no_areas", lang)])
             return
-        _table_page(fig, layout, top, t("plan_rep_area_cols", lang).split("|"), payload, [20, 100, 25, 35],
-                    ["l", "l", "l", "l"])
+        _table_page(
+            fig, layout, top, t("plan_rep_area_cols", lang).split("|"), payload, [20, 100, 25, 35], ["l", "l", "l", "l"]
+        )
     elif kind == "effects":
         if not payload:
             _text(fig, layout, top, [t("plan_rep_no_effects", lang)])
             return
-        _table_page(fig, layout, top, t("plan_rep_effect_cols", lang).split("|"), payload, [12, 40, 26, 22, 18, 18, 16, 14, 14],
-                    ["r", "l", "l", "l", "r", "r", "r", "r", "r"])
+        _table_page(
+            fig,
+            layout,
+            top,
+            t("plan_rep_effect_cols", lang).split("|"),
+            payload,
+            [12, 40, 26, 22, 18, 18, 16, 14, 14],
+            ["r", "l", "l", "l", "r", "r", "r", "r", "r"],
+        )
     elif kind == "lines":
         _text(fig, layout, top, payload)
     elif kind == "caveats":
@@ -161,8 +234,7 @@ def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
         _text(fig, layout, top, [ds.attribution(), t("plan_rep_register", lang)])
 
 
-def _map_page(ds, indicator: str, year: int, measures: list[dict], heading: str, title: str, lang: str,
-              page: str):
+def _map_page(ds, indicator: str, year: int, measures: list[dict], heading: str, title: str, lang: str, page: str):
     """The measures over the indicator as a print map page: areas with measures outlined and named in
     the legend, north arrow, scale bar, sources (the same page composer as every print map)."""
     flagged = sorted({c for m in measures for c in m["areas"]})
@@ -172,14 +244,19 @@ def _map_page(ds, indicator: str, year: int, measures: list[dict], heading: str,
     said = [f"{label} {year}", ds.geography.label(lang), page]
     if len(places):  # said under the title: the footer's note is there only when areas are outlined
         said.insert(2, t("plan_rep_map_places", lang, n=len(places)))
-    options = replace(print_options("a4-portrait", lang=lang, flagged=flagged, flag_note=note),
-                      title=f"{heading} · {title}", subtitle=" · ".join(said), flag_label=t("plan_map_flag", lang))
+    options = replace(
+        print_options("a4-portrait", lang=lang, flagged=flagged, flag_note=note),
+        title=f"{heading} · {title}",
+        subtitle=" · ".join(said),
+        flag_label=t("plan_map_flag", lang),
+    )
     pm = build_print_map(ds, indicator, year, options)
     draw_locations(pm.map_ax, places, line_scale=min(pl.page_size_mm("a4-portrait")) / 210.0)
     return pm.figure
 
 
-def write_report(engine: Engine, user: User, *, year: int, out: str | Path, geography: str = "stadtteile",
-                 lang: str = "de") -> None:
+def write_report(
+    engine: Engine, user: User, *, year: int, out: str | Path, geography: str = "stadtteile", lang: str = "de"
+) -> None:
     """Write the Sachstand PDF to ``out`` (texts in ``lang``)."""
     Path(out).write_bytes(build_report(engine, user, year=year, geography=geography, lang=lang))

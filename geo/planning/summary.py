@@ -4,6 +4,7 @@
 :func:`geo.report.pdf.build_report` (``planning=``); an empty register gives no lines, so the
 report has no planning section. :func:`register_lines` reads the records from the store.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -25,28 +26,48 @@ def section_lines(ds: Dataset, goals: list[dict], measures: list[dict], lang: st
     measures = [m for m in measures if m["geography"] == geo]
     if not goals and not measures:
         return []
-    lines = [("h", t("plan_sec_title", lang)),
-             ("p", t("plan_sec_intro", lang, goals=len(goals), measures=len(measures)))]
+    lines = [
+        ("h", t("plan_sec_title", lang)),
+        ("p", t("plan_sec_intro", lang, goals=len(goals), measures=len(measures))),
+    ]
     per_field = Counter(m["field"] for m in measures)
     for field in sorted(per_field | Counter({g["field"]: 0 for g in goals})):
         lines.append(("b", t("plan_sec_field", lang, field=field, measures=per_field.get(field, 0))))
         for g in (g for g in goals if g["field"] == field):
-            r = goal_progress(ds.values, g["indicator"], g["areas"], baseline_year=g["baseline_year"],
-                              target=g["target_value"], target_year=g["target_year"], goal_id=g["id"],
-                              reference=ds.geography.reference_code or "00")
-            progress = (t("plan_sec_no_value", lang) if r.progress is None
-                        else f"{fmt_number(100 * r.progress, 0)} %")
-            state = ("–" if r.on_track is None
-                     else t("plan_rep_on_track" if r.on_track else "plan_rep_off_track", lang))
-            lines.append(("p", t("plan_sec_goal", lang, id=g["id"], indicator=ds.catalogue[g["indicator"]].label(lang)
-                                 if g["indicator"] in ds.catalogue else g["indicator"], text=g["text"],
-                                 progress=progress, state=state)))
+            r = goal_progress(
+                ds.values,
+                g["indicator"],
+                g["areas"],
+                baseline_year=g["baseline_year"],
+                target=g["target_value"],
+                target_year=g["target_year"],
+                goal_id=g["id"],
+                reference=ds.geography.reference_code or "00",
+            )
+            progress = t("plan_sec_no_value", lang) if r.progress is None else f"{fmt_number(100 * r.progress, 0)} %"
+            state = "–" if r.on_track is None else t("plan_rep_on_track" if r.on_track else "plan_rep_off_track", lang)
+            lines.append(
+                (
+                    "p",
+                    t(
+                        "plan_sec_goal",
+                        lang,
+                        id=g["id"],
+                        indicator=ds.catalogue[g["indicator"]].label(lang)
+                        if g["indicator"] in ds.catalogue
+                        else g["indicator"],
+                        text=g["text"],
+                        progress=progress,
+                        state=state,
+                    ),
+                )
+            )
     lines += _measures_per_area(ds, measures, lang)
     return lines
 
 
 def _measures_per_area(ds: Dataset, measures: list[dict], lang: str) -> list[tuple[str, str]]:
-    """"Measures per area": one line per area with its measures (title, status, period), in area order."""
+    """ "Measures per area": one line per area with its measures (title, status, period), in area order."""
     if not measures:
         return []
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
@@ -54,8 +75,14 @@ def _measures_per_area(ds: Dataset, measures: list[dict], lang: str) -> list[tup
     for m in sorted(measures, key=lambda m: m["id"]):
         for code in m["areas"]:
             per_area.setdefault(str(code), []).append(
-                t("plan_sec_measure", lang, title=m["title"], status=status_word(m["status"], lang),
-                  period=period(m["start"], m["end"], lang)))
+                t(
+                    "plan_sec_measure",
+                    lang,
+                    title=m["title"],
+                    status=status_word(m["status"], lang),
+                    period=period(m["start"], m["end"], lang),
+                )
+            )
     out = [("b", t("plan_sec_areas_title", lang))]
     for code in sorted(per_area, key=lambda c: (c not in names, c)):
         area = f"{code} {names[code]}" if code in names else code
@@ -67,8 +94,7 @@ def register_lines(engine: Engine, user: User, ds: Dataset, lang: str = "de") ->
     """:func:`section_lines` of the records in the store (``user`` needs read access)."""
     from store.planning import repository as repo
 
-    return section_lines(ds, repo.list_records(engine, user, "goal"), repo.list_records(engine, user, "measure"),
-                         lang)
+    return section_lines(ds, repo.list_records(engine, user, "goal"), repo.list_records(engine, user, "measure"), lang)
 
 
 def default_register_lines(ds: Dataset, lang: str = "de", user: User | None = None) -> list[tuple[str, str]]:

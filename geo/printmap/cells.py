@@ -8,6 +8,7 @@ renderer type, dpi, size and font file) and skips the per-``Text`` work.
 Positions follow ``Text._get_layout`` for one line with ``linespacing="normal"``: the
 line's ascent and descent are at least the font's typographic ones (OS/2 table).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -56,8 +57,17 @@ class CellTexts(Artist):
         self._props: dict[tuple[float, str], FontProperties] = {}
         self.cells: list[Cell] = []
 
-    def add(self, x: float, y: float, text: str, ha: str = "left", va: str = "center",
-            fontsize: float = 8.0, weight: str = "normal", color: str | None = None) -> None:
+    def add(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        ha: str = "left",
+        va: str = "center",
+        fontsize: float = 8.0,
+        weight: str = "normal",
+        color: str | None = None,
+    ) -> None:
         """One cell at (x, y) in the artist's coordinates; empty texts are skipped, as by Text."""
         if not text:
             return

@@ -1,4 +1,5 @@
 """The frame of a print page: the header (title, subtitle) and the footer (source, method, date)."""
+
 from __future__ import annotations
 
 from matplotlib.figure import Figure
@@ -16,8 +17,7 @@ def draw_header(fig: Figure, layout: pl.PageLayout, title: str, subtitle: str) -
         size -= 0.5 * fs
     ax.text(0, h, title, ha="left", va="top", fontsize=size, fontweight="bold", color=pl.TEXT_COLOR)
     sub = "\n".join(pl.wrap_to_width(fig, subtitle, w, 10 * fs)[:2])
-    ax.text(0, h - 9.5 * fs, sub, ha="left", va="top", fontsize=10 * fs, color=pl.MUTED,
-            linespacing=1.3)
+    ax.text(0, h - 9.5 * fs, sub, ha="left", va="top", fontsize=10 * fs, color=pl.MUTED, linespacing=1.3)
 
 
 def footer_lines(fig: Figure, width_mm: float, fontsize: float, parts: list[str]) -> list[str]:
@@ -30,5 +30,13 @@ def draw_footer(fig: Figure, layout: pl.PageLayout, lines: list[str], fontsize: 
     ax = pl.add_axes_mm(fig, layout.footer, layout)
     w, h = layout.footer[2], layout.footer[3]
     ax.plot([0, w], [h, h], color="#999999", linewidth=0.5)
-    ax.text(0, h - 1.6 * layout.font_scale, "\n".join(lines), ha="left", va="top",
-            fontsize=fontsize, color=pl.MUTED, linespacing=1.45)
+    ax.text(
+        0,
+        h - 1.6 * layout.font_scale,
+        "\n".join(lines),
+        ha="left",
+        va="top",
+        fontsize=fontsize,
+        color=pl.MUTED,
+        linespacing=1.45,
+    )

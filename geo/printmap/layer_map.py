@@ -6,6 +6,7 @@ layer and :class:`~indicators.compute.classify.Classification` (e.g. from
 :func:`indicators.needs.assessment.need_classes`), so the print shows the classes
 and flags of the web map.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -37,8 +38,9 @@ class LayerMapText:
     min_count: int = 3
 
 
-def build_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMapText,
-                    options: PrintOptions | None = None) -> PrintMap:
+def build_layer_map(
+    layer: gpd.GeoDataFrame, cls: Classification, text: LayerMapText, options: PrintOptions | None = None
+) -> PrintMap:
     """Draw the page (call inside ``rc_context(pl.RC)``); ``layer`` needs code, name, suppressed, geometry."""
     options = options or PrintOptions()
     check_options(options)
@@ -46,14 +48,23 @@ def build_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMap
     method = f"{t('pm_method', lang)}: {text.method}"
     if options.flagged and options.flag_note:
         method += f"; {options.flag_note}"
-    page = PageText(title=text.title, subtitle=text.subtitle, legend_title=text.legend_title,
-                    min_count=text.min_count,
-                    footer=(f"{t('source', lang)}: {text.source}", f"{method}."))
+    page = PageText(
+        title=text.title,
+        subtitle=text.subtitle,
+        legend_title=text.legend_title,
+        min_count=text.min_count,
+        footer=(f"{t('source', lang)}: {text.source}", f"{method}."),
+    )
     return compose_page(layer, cls, page, options)
 
 
-def render_layer_map(layer: gpd.GeoDataFrame, cls: Classification, text: LayerMapText,
-                     fmt: str = "png", options: PrintOptions | None = None) -> bytes:
+def render_layer_map(
+    layer: gpd.GeoDataFrame,
+    cls: Classification,
+    text: LayerMapText,
+    fmt: str = "png",
+    options: PrintOptions | None = None,
+) -> bytes:
     """The page as PNG, SVG or PDF bytes."""
     options = options or PrintOptions()
     if fmt not in FORMATS:
@@ -68,8 +79,7 @@ def needs_layer(ds, result) -> gpd.GeoDataFrame:
     return score_layer(ds, result["id"], result["score"], result["flag"])
 
 
-def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png",
-                    options: PrintOptions | None = None) -> bytes:
+def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png", options: PrintOptions | None = None) -> bytes:
     """Print map of a need assessment (``result`` of ``run_needs``): classes, flags, source, method."""
     options = options or PrintOptions()
     lang = options.lang
@@ -84,9 +94,11 @@ def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png",
     text = LayerMapText(
         title=f"{t('page_needs', lang)} {year}",
         subtitle=f"{method_name} · {ds.geography.label(lang)}",  # the year is in the title
-        legend_title=t(need_method(method).text_key("score"), lang), source=sources_line(ds, used),
+        legend_title=t(need_method(method).text_key("score"), lang),
+        source=sources_line(ds, used),
         method=f"{method_name}; {t('pm_need_indicators', lang, n=len(labels), labels=', '.join(labels))}",
-        min_count=ds.min_count)
+        min_count=ds.min_count,
+    )
     flagged = frozenset(layer.loc[layer["flagged"], "code"].astype(str))
     opts = replace(options, flagged=flagged, flag_label=options.flag_label or t("needs_elevated_need", lang))
     return render_layer_map(layer, cls, text, fmt, opts)

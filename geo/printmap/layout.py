@@ -6,6 +6,7 @@ so nothing but area labels is ever drawn on top of the map's polygons.
 Report pages (:mod:`geo.printmap.page`) draw the same elements straight onto
 the figure in mm boxes instead: a report has hundreds of them, and each axes costs.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -32,8 +33,8 @@ FONT = "DejaVu Sans"  # bundled with matplotlib: always there, offline
 RC: dict[RcKeyType, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": [FONT],
-    "svg.fonttype": "none",   # SVG: text stays text
-    "pdf.fonttype": 42,       # PDF: embed TrueType fonts
+    "svg.fonttype": "none",  # SVG: text stays text
+    "pdf.fonttype": 42,  # PDF: embed TrueType fonts
     "ps.fonttype": 42,
     "hatch.linewidth": 0.6,
     "axes.unicode_minus": True,
@@ -56,7 +57,7 @@ class PageLayout:
     height: float
     margin: float
     header: Box
-    body: Box          # space for the map
+    body: Box  # space for the map
     legend: Box
     north: Box
     scale: Box
@@ -175,12 +176,25 @@ def draw_north_arrow(ax: Axes, label: str = "N", fontsize: float = 10.0) -> None
     w, h = ax.get_xlim()[1], ax.get_ylim()[1]
     cx, top, base = w / 2, h * 0.74, h * 0.05
     half = w * 0.28
-    ax.add_patch(Polygon([(cx, top), (cx - half, base), (cx, base + 0.22 * h)], closed=True,
-                         facecolor=TEXT_COLOR, edgecolor=TEXT_COLOR, linewidth=0.6))
-    ax.add_patch(Polygon([(cx, top), (cx + half, base), (cx, base + 0.22 * h)], closed=True,
-                         facecolor="white", edgecolor=TEXT_COLOR, linewidth=0.6))
-    ax.text(cx, h, label, ha="center", va="top", fontsize=fontsize, fontweight="bold",
-            color=TEXT_COLOR)
+    ax.add_patch(
+        Polygon(
+            [(cx, top), (cx - half, base), (cx, base + 0.22 * h)],
+            closed=True,
+            facecolor=TEXT_COLOR,
+            edgecolor=TEXT_COLOR,
+            linewidth=0.6,
+        )
+    )
+    ax.add_patch(
+        Polygon(
+            [(cx, top), (cx + half, base), (cx, base + 0.22 * h)],
+            closed=True,
+            facecolor="white",
+            edgecolor=TEXT_COLOR,
+            linewidth=0.6,
+        )
+    )
+    ax.text(cx, h, label, ha="center", va="top", fontsize=fontsize, fontweight="bold", color=TEXT_COLOR)
 
 
 @lru_cache(maxsize=4)
@@ -208,8 +222,7 @@ def text_width_px(fig: Figure, text: str, fontsize: float, weight: str = "normal
     return pts / 72.0 * fig.dpi
 
 
-def wrap_to_width(fig: Figure, text: str, width_mm: float, fontsize: float,
-                  weight: str = "normal") -> list[str]:
+def wrap_to_width(fig: Figure, text: str, width_mm: float, fontsize: float, weight: str = "normal") -> list[str]:
     """Greedy word wrap of ``text`` into lines no wider than ``width_mm``.
 
     Measured with Agg (hinted); PDF text runs about 2 % wider, hence the margin.

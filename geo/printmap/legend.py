@@ -1,4 +1,5 @@
 """Legend and scale bar of print maps and report pages (units: mm), in their own axes or on the page."""
+
 from __future__ import annotations
 
 import bisect
@@ -47,8 +48,17 @@ class LegendText:
     city_text: str | None = None
 
 
-def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, legend: LegendText, *,
-                suppressed: int = 0, min_count: int = 3, flagged: int = 0, font_scale: float = 1.0) -> None:
+def draw_legend(
+    ax: Axes | Panel,
+    fig: Figure,
+    cls: Classification,
+    legend: LegendText,
+    *,
+    suppressed: int = 0,
+    min_count: int = 3,
+    flagged: int = 0,
+    font_scale: float = 1.0,
+) -> None:
     """Class swatches with intervals and area counts, then no data, suppressed, flagged.
 
     Rows shrink to fit the axes if there are many classes. No-data, suppressed
@@ -69,27 +79,44 @@ def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, legend: Lege
     font_scale : float
         Factor on every font size and gap.
     """
-    title, unit, lang, flag_label, city_text = (legend.title, legend.unit, legend.lang, legend.flag_label,
-                                                legend.city_text)
+    title, unit, lang, flag_label, city_text = (
+        legend.title,
+        legend.unit,
+        legend.lang,
+        legend.flag_label,
+        legend.city_text,
+    )
     fs = font_scale
     w, h = ax.get_xlim()[1], ax.get_ylim()[1]
     title_fs, body_fs = 9.5 * fs, 8.0 * fs
     y = h
     lines = pl.wrap_to_width(fig, title, w, title_fs, "bold")
-    ax.text(0, y, "\n".join(lines), ha="left", va="top", fontsize=title_fs, fontweight="bold",
-            color=pl.TEXT_COLOR, linespacing=1.2)
+    ax.text(
+        0,
+        y,
+        "\n".join(lines),
+        ha="left",
+        va="top",
+        fontsize=title_fs,
+        fontweight="bold",
+        color=pl.TEXT_COLOR,
+        linespacing=1.2,
+    )
     y -= len(lines) * title_fs * PT_MM * 1.2 + 1.0 * fs
     if unit:
-        ax.text(0, y, t("pm_unit", lang, unit=unit), ha="left", va="top", fontsize=body_fs,
-                color=pl.MUTED)
+        ax.text(0, y, t("pm_unit", lang, unit=unit), ha="left", va="top", fontsize=body_fs, color=pl.MUTED)
         y -= body_fs * PT_MM * 1.3 + 1.0 * fs
 
     no_data = cls.no_data_count - suppressed
-    extra = [r for r in (
-        ("nodata", t("no_data", lang), no_data),
-        ("suppressed", t("suppressed_n", lang, n=min_count), suppressed),
-        ("flagged", flag_label or t("flag_elevated", lang), flagged),
-    ) if r[2] > 0]
+    extra = [
+        r
+        for r in (
+            ("nodata", t("no_data", lang), no_data),
+            ("suppressed", t("suppressed_n", lang, n=min_count), suppressed),
+            ("flagged", flag_label or t("flag_elevated", lang), flagged),
+        )
+        if r[2] > 0
+    ]
     n_rows = cls.k + len(extra) + (1 if extra else 0) + (2 if city_text else 0) + 1
     row = min(6.0 * fs, max(y - 1.0, 1.0) / n_rows)
     sw, sh = 8.0 * fs, min(4.4 * fs, row * 0.8)
@@ -106,8 +133,7 @@ def draw_legend(ax: Axes | Panel, fig: Figure, cls: Classification, legend: Lege
         if key == "nodata":
             _swatch(ax, y, sw, sh, facecolor=NO_DATA_COLOR)
         elif key == "suppressed":
-            _swatch(ax, y, sw, sh, facecolor="#f4f4f4", hatch="////", hatchcolor="#8c8c8c",
-                    edgecolor="#bdbdbd")
+            _swatch(ax, y, sw, sh, facecolor="#f4f4f4", hatch="////", hatchcolor="#8c8c8c", edgecolor="#bdbdbd")
         else:
             _swatch(ax, y, sw, sh, facecolor="white", edgecolor="#111111", linewidth=2.0 * fs)
         y -= row + _row_text(ax, fig, y, box, text, count, body_fs, lang)
@@ -122,8 +148,16 @@ def _swatch(ax: Axes | Panel, y: float, sw: float, sh: float, **kw) -> None:
     ax.add_patch(Rectangle((0, y - sh), sw, sh, **kw))
 
 
-def _row_text(ax: Axes | Panel, fig: Figure, y: float, box: tuple[float, float, float], label: str, count: int,
-              fontsize: float, lang: str) -> float:
+def _row_text(
+    ax: Axes | Panel,
+    fig: Figure,
+    y: float,
+    box: tuple[float, float, float],
+    label: str,
+    count: int,
+    fontsize: float,
+    lang: str,
+) -> float:
     """A row's label beside its swatch and its count at the right edge; returns the extra height (mm).
 
     A label too long for the space before the count is wrapped (``erhöhter Bedarf bei mind.
@@ -136,8 +170,16 @@ def _row_text(ax: Axes | Panel, fig: Figure, y: float, box: tuple[float, float, 
     line_h = fontsize * PT_MM * 1.15
     extra = (len(lines) - 1) * line_h
     # the first line beside the swatch, the others below it (the next row moves down by ``extra``)
-    ax.text(sw + 2.5, y - sh / 2 - extra / 2, "\n".join(lines), ha="left", va="center", fontsize=fontsize,
-            color=pl.TEXT_COLOR, linespacing=1.15)
+    ax.text(
+        sw + 2.5,
+        y - sh / 2 - extra / 2,
+        "\n".join(lines),
+        ha="left",
+        va="center",
+        fontsize=fontsize,
+        color=pl.TEXT_COLOR,
+        linespacing=1.15,
+    )
     ax.text(w, y - sh / 2, number, ha="right", va="center", fontsize=fontsize, color=pl.TEXT_COLOR)
     return extra
 
@@ -157,8 +199,9 @@ def scale_bar_length(metres: float) -> tuple[float, str]:
     return float(ScaleBar._PREFERRED_VALUES[index - 1 if index > 0 else index]), str(unit)
 
 
-def draw_scale_bar(fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: float,
-                   lang: str = "de", font_scale: float = 1.0) -> Panel | Axes:
+def draw_scale_bar(
+    fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: float, lang: str = "de", font_scale: float = 1.0
+) -> Panel | Axes:
     """A metric scale bar and the scale ratio in ``box`` (mm), on the page or in its own axes.
 
     The bar is drawn at the map's metres per millimetre, so it measures the map exactly
@@ -175,10 +218,17 @@ def draw_scale_bar(fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: fl
     span = max(length, text_w)
     bar_h = 0.03 * h
     n = pl.nice_scale_denominator(m_per_mm)
-    ax.text(0, 0, t("pm_scale", lang, n=fmt_number(n, 0, lang)), ha="left", va="bottom",
-            fontsize=6.5 * font_scale, color=pl.MUTED)
-    ax.add_patch(Rectangle(((span - length) / 2, h - bar_h), length, bar_h, facecolor=pl.TEXT_COLOR,
-                           edgecolor="none"))
-    ax.text(span / 2, h - bar_h - 1.5 * font_scale * PT_MM, label, ha="center", va="top", fontsize=size,
-            color=pl.TEXT_COLOR)
+    ax.text(
+        0,
+        0,
+        t("pm_scale", lang, n=fmt_number(n, 0, lang)),
+        ha="left",
+        va="bottom",
+        fontsize=6.5 * font_scale,
+        color=pl.MUTED,
+    )
+    ax.add_patch(Rectangle(((span - length) / 2, h - bar_h), length, bar_h, facecolor=pl.TEXT_COLOR, edgecolor="none"))
+    ax.text(
+        span / 2, h - bar_h - 1.5 * font_scale * PT_MM, label, ha="center", va="top", fontsize=size, color=pl.TEXT_COLOR
+    )
     return ax

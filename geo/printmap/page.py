@@ -4,6 +4,7 @@
 of it; :func:`panel` gives a Panel on a page registered with :func:`set_page_axes`, else
 (print maps) a box's own axes, as :func:`geo.printmap.layout.add_axes_mm`.
 """
+
 from __future__ import annotations
 
 import weakref
@@ -41,8 +42,12 @@ class Page:
 
     def text(self, x: float, y: float, s: str, **kw) -> Text | None:
         """A text at (x, y) mm (``Axes.text`` keywords); ``None`` when it went into a run of cells."""
-        if ("transform" not in kw and "\n" not in str(s) and _CELL_KEYS.issuperset(kw)
-                and isinstance(kw.get("fontsize", 0.0), (int, float))):
+        if (
+            "transform" not in kw
+            and "\n" not in str(s)
+            and _CELL_KEYS.issuperset(kw)
+            and isinstance(kw.get("fontsize", 0.0), (int, float))
+        ):
             self.cell(x, y, str(s), **kw)
             return None
         kw.setdefault("transform", self.transData)
@@ -59,9 +64,16 @@ class Page:
         if run is None:
             run = self._runs[z] = CellTexts(self.transData, TEXT_COLOR, z)
             self.figure.add_artist(run)
-        run.add(x, y, s, kw.get("horizontalalignment", "left"), kw.get("verticalalignment", "baseline"),
-                float(kw.get("fontsize", mpl.rcParams["font.size"])), str(kw.get("fontweight", "normal")),
-                kw.get("color", mpl.rcParams["text.color"]))
+        run.add(
+            x,
+            y,
+            s,
+            kw.get("horizontalalignment", "left"),
+            kw.get("verticalalignment", "baseline"),
+            float(kw.get("fontsize", mpl.rcParams["font.size"])),
+            str(kw.get("fontweight", "normal")),
+            kw.get("color", mpl.rcParams["text.color"]),
+        )
 
     def plot(self, xs, ys, **kw) -> list[Line2D]:
         """One line (``Axes.plot`` keywords; a colour must be given: there is no colour cycle)."""
@@ -96,8 +108,7 @@ class Panel:
     put them: the PDF's text order (reading order, text extraction) stays that of the axes.
     """
 
-    def __init__(self, page: Axes | Page, box: Box, data: Transform | None = None,
-                 text_zorder: float = 3.0) -> None:
+    def __init__(self, page: Axes | Page, box: Box, data: Transform | None = None, text_zorder: float = 3.0) -> None:
         self.page = page
         self.text_zorder = text_zorder
         self.figure = page.figure
@@ -147,8 +158,9 @@ def set_page_axes(fig: Figure, ax: Axes | Page) -> None:
     _PAGE_AXES[fig] = ax
 
 
-def panel(fig: Figure, box: Box, layout: PageLayout, data: Transform | None = None,
-          text_zorder: float = 3.0) -> Panel | Axes:
+def panel(
+    fig: Figure, box: Box, layout: PageLayout, data: Transform | None = None, text_zorder: float = 3.0
+) -> Panel | Axes:
     """A box at ``box`` (mm): a :class:`Panel` on a page with page axes, else its own axes (``add_axes_mm``).
 
     With ``data`` (data units to mm of the box) the fallback axes gets the matching limits.

@@ -7,6 +7,7 @@ of a print map's time. Here the vertices of all rings come out of shapely in
 one call, the ring codes are set with numpy, and one ``Path`` per geometry goes
 into one ``PathCollection`` — the same picture, one artist.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

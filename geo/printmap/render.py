@@ -6,6 +6,7 @@ already NaN) and through :func:`indicators.compute.classify.layer_classification
 same classes and colours. Only area labels are drawn over the polygons; legend,
 scale bar, north arrow and texts sit in their own axes beside the map.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -118,12 +119,20 @@ def check_options(options: PrintOptions) -> None:
         raise InputError(msg("err_bad_k", max=MAX_K, k=options.k))
     base = options.palette.removesuffix("_r")
     if base not in SEQUENTIAL_PALETTES + DIVERGING_PALETTES:
-        raise InputError(msg("err_unknown_palette", value=options.palette,
-                             allowed=list(SEQUENTIAL_PALETTES + DIVERGING_PALETTES)))
+        raise InputError(
+            msg("err_unknown_palette", value=options.palette, allowed=list(SEQUENTIAL_PALETTES + DIVERGING_PALETTES))
+        )
 
 
-def print_options(size: str = "a4-landscape", *, classes: ClassChoice | None = None, labels: bool = False,
-                  lang: str = "de", flagged: Iterable[str] = (), flag_note: str | None = None) -> PrintOptions:
+def print_options(
+    size: str = "a4-landscape",
+    *,
+    classes: ClassChoice | None = None,
+    labels: bool = False,
+    lang: str = "de",
+    flagged: Iterable[str] = (),
+    flag_note: str | None = None,
+) -> PrintOptions:
     """The one builder of :class:`PrintOptions` for app, CLI and exports: normalised and checked.
 
     Parameters
@@ -150,15 +159,24 @@ def print_options(size: str = "a4-landscape", *, classes: ClassChoice | None = N
     bounds = tuple(float(b) for b in classes.breaks) if classes.breaks else None
     if classes.scheme == "manual" and not bounds:
         raise InputError(msg("err_manual_needs_breaks"))
-    options = PrintOptions(size=size, scheme=classes.scheme, k=int(classes.k), palette=classes.palette,
-                           breaks=bounds, labels=bool(labels),
-                           lang=lang, flagged=frozenset(str(c) for c in flagged), flag_note=flag_note)
+    options = PrintOptions(
+        size=size,
+        scheme=classes.scheme,
+        k=int(classes.k),
+        palette=classes.palette,
+        breaks=bounds,
+        labels=bool(labels),
+        lang=lang,
+        flagged=frozenset(str(c) for c in flagged),
+        flag_note=flag_note,
+    )
     check_options(options)
     return options
 
 
-def draw_areas(ax: Axes | Panel, layer: gpd.GeoDataFrame, cls: Classification,
-               flagged: Iterable[str] = (), line_scale: float = 1.0) -> None:
+def draw_areas(
+    ax: Axes | Panel, layer: gpd.GeoDataFrame, cls: Classification, flagged: Iterable[str] = (), line_scale: float = 1.0
+) -> None:
     """Polygons coloured by class, suppressed hatched, flagged outlined bold."""
     sup = layer["suppressed"].astype(bool).to_numpy()
     colors = cls.area_colors(NO_DATA_COLOR).reindex(layer.index).fillna(NO_DATA_COLOR)
@@ -166,20 +184,24 @@ def draw_areas(ax: Axes | Panel, layer: gpd.GeoDataFrame, cls: Classification,
     # grid cells: hairline edges, or the white edges would pale the map
     edge = 0.6 * line_scale * (0.25 if len(layer) > MANY_AREAS else 1.0)
     if (~sup).any():
-        add_polygons(ax, geoms[~sup], facecolors=list(colors[~sup]), edgecolors=EDGE_COLOR,
-                     linewidths=edge)
+        add_polygons(ax, geoms[~sup], facecolors=list(colors[~sup]), edgecolors=EDGE_COLOR, linewidths=edge)
     if sup.any():
-        add_polygons(ax, geoms[sup], facecolors=SUPPRESSED_FACE, edgecolors=EDGE_COLOR, hatch="////",
-                     hatchcolor=HATCH_COLOR, linewidths=edge)
+        add_polygons(
+            ax,
+            geoms[sup],
+            facecolors=SUPPRESSED_FACE,
+            edgecolors=EDGE_COLOR,
+            hatch="////",
+            hatchcolor=HATCH_COLOR,
+            linewidths=edge,
+        )
     add_lines(ax, [outline_of(geoms).boundary], colors=OUTLINE_COLOR, linewidths=0.9 * line_scale)
     flag = layer["code"].astype(str).isin({str(c) for c in flagged}).to_numpy()
     if flag.any():
-        add_lines(ax, shapely.boundary(geoms[flag]), colors=FLAG_COLOR, linewidths=2.4 * line_scale,
-                  joinstyle="round")
+        add_lines(ax, shapely.boundary(geoms[flag]), colors=FLAG_COLOR, linewidths=2.4 * line_scale, joinstyle="round")
 
 
-def setup_map_axes(fig: Figure, layout: pl.PageLayout, body: pl.Box,
-                   bounds) -> tuple[Axes, pl.Box]:
+def setup_map_axes(fig: Figure, layout: pl.PageLayout, body: pl.Box, bounds) -> tuple[Axes, pl.Box]:
     """Map axes filling ``body`` at the data's aspect ratio (equal scale in x and y)."""
     box, (x0, x1, y0, y1) = pl.fit_map_box(body, bounds)
     ax = pl.add_axes_mm(fig, box, layout)
@@ -189,8 +211,7 @@ def setup_map_axes(fig: Figure, layout: pl.PageLayout, body: pl.Box,
     return ax, box
 
 
-def build_print_map(ds: Dataset, indicator: str, year: int,
-                    options: PrintOptions = PrintOptions()) -> PrintMap:
+def build_print_map(ds: Dataset, indicator: str, year: int, options: PrintOptions = PrintOptions()) -> PrintMap:
     """Draw the print map of one indicator and year (call inside ``rc_context(pl.RC)``).
 
     Raises
@@ -203,8 +224,9 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
     lang, ind = options.lang, ds.catalogue[indicator]
     layer, city = indicator_layer(ds, indicator, int(year))
     dec = ind.decimals_for(layer["value"])
-    cls = layer_classification(layer, city, options.scheme, options.k, options.palette,
-                               options.breaks, lang, decimals=dec)
+    cls = layer_classification(
+        layer, city, options.scheme, options.k, options.palette, options.breaks, lang, decimals=dec
+    )
     unit = ind.unit_for(lang)
     label = ind.label(lang)
     geo_label = ds.geography.label(lang)
@@ -214,17 +236,25 @@ def build_print_map(ds: Dataset, indicator: str, year: int,
         method += f"; {options.flag_note or t('pm_flag_note', lang)}"
     city_text = None
     if city is not None:
-        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang),
-                                      value=fmt_value(city, unit, dec, lang))
+        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang), value=fmt_value(city, unit, dec, lang))
     page = PageText(
         title=options.title or f"{label} {year}",
         # a subtitle of the user's own; else under the default title (label and year) not said again
-        subtitle=options.subtitle or (
+        subtitle=options.subtitle
+        or (
             f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}"
-            if options.title else " · ".join([*([t("pm_in_unit", lang, unit=unit)] if unit else []), geo_label])),
-        footer=(f"{t('source', lang)}: {ds.attribution(indicator)}",
-                f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}."),
-        legend_title=label, unit=unit, min_count=ds.min_count, city_text=city_text)
+            if options.title
+            else " · ".join([*([t("pm_in_unit", lang, unit=unit)] if unit else []), geo_label])
+        ),
+        footer=(
+            f"{t('source', lang)}: {ds.attribution(indicator)}",
+            f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}.",
+        ),
+        legend_title=label,
+        unit=unit,
+        min_count=ds.min_count,
+        city_text=city_text,
+    )
     return compose_page(layer, cls, page, options, city)
 
 
@@ -241,8 +271,9 @@ class PageText:
     city_text: str | None = None
 
 
-def compose_page(layer: gpd.GeoDataFrame, cls: Classification, page: PageText, options: PrintOptions,
-                 city: float | None = None) -> PrintMap:
+def compose_page(
+    layer: gpd.GeoDataFrame, cls: Classification, page: PageText, options: PrintOptions, city: float | None = None
+) -> PrintMap:
     """The one print page: header, map, labels, legend, north arrow, scale bar, footer.
 
     Used by :func:`build_print_map` (a catalogue indicator) and
@@ -273,18 +304,19 @@ def compose_page(layer: gpd.GeoDataFrame, cls: Classification, page: PageText, o
     n_sup = int(layer["suppressed"].astype(bool).sum())
     n_flag = int(layer["code"].astype(str).isin({str(c) for c in options.flagged}).sum())
     legend_ax = pl.add_axes_mm(fig, layout.legend, layout)
-    legend = LegendText(title=page.legend_title, unit=page.unit, lang=lang, flag_label=options.flag_label,
-                        city_text=page.city_text)
-    draw_legend(legend_ax, fig, cls, legend, suppressed=n_sup, min_count=page.min_count, flagged=n_flag,
-                font_scale=fs)
+    legend = LegendText(
+        title=page.legend_title, unit=page.unit, lang=lang, flag_label=options.flag_label, city_text=page.city_text
+    )
+    draw_legend(legend_ax, fig, cls, legend, suppressed=n_sup, min_count=page.min_count, flagged=n_flag, font_scale=fs)
     north_ax = pl.add_axes_mm(fig, layout.north, layout)
     pl.draw_north_arrow(north_ax, t("pm_north", lang), fontsize=10 * fs)
     draw_scale_bar(fig, layout, layout.scale, m_per_mm, lang, font_scale=fs)
     return PrintMap(fig, ax, layer, cls, city, layout, page.title, hidden)
 
 
-def render_print_map(ds: Dataset, indicator: str, year: int, fmt: str = "png",
-                     options: PrintOptions = PrintOptions()) -> bytes:
+def render_print_map(
+    ds: Dataset, indicator: str, year: int, fmt: str = "png", options: PrintOptions = PrintOptions()
+) -> bytes:
     """The print map as PNG, SVG or PDF bytes (what the app's download buttons need)."""
     if fmt not in FORMATS:
         raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))
@@ -295,9 +327,11 @@ def render_print_map(ds: Dataset, indicator: str, year: int, fmt: str = "png",
 
 def figure_bytes(fig: Figure, fmt: str, title: str = "") -> bytes:
     """Save a figure (call inside ``rc_context(pl.RC)``); no bbox_inches, so the page size holds."""
-    meta = {"png": {"Software": "Sozialmonitor Lübeck"},
-            "pdf": {"Creator": "Sozialmonitor Lübeck", "Title": title},
-            "svg": {"Creator": "Sozialmonitor Lübeck", "Title": title}}[fmt]
+    meta = {
+        "png": {"Software": "Sozialmonitor Lübeck"},
+        "pdf": {"Creator": "Sozialmonitor Lübeck", "Title": title},
+        "svg": {"Creator": "Sozialmonitor Lübeck", "Title": title},
+    }[fmt]
     buf = BytesIO()
     # zlib level 1: about half the time of the default 6 (a third less than 3) for PNGs ~4 % larger than level 3
     kw: dict[str, Any] = {"pil_kwargs": {"compress_level": 1}} if fmt == "png" else {}
@@ -305,8 +339,14 @@ def figure_bytes(fig: Figure, fmt: str, title: str = "") -> bytes:
     return buf.getvalue()
 
 
-def save_print_map(ds: Dataset, indicator: str, year: int, path: Path | str,
-                   fmt: str | None = None, options: PrintOptions = PrintOptions()) -> Path:
+def save_print_map(
+    ds: Dataset,
+    indicator: str,
+    year: int,
+    path: Path | str,
+    fmt: str | None = None,
+    options: PrintOptions = PrintOptions(),
+) -> Path:
     """Write the print map to ``path``; the format defaults to the file suffix and must match it."""
     path = Path(path)
     fmt = output_format(path, fmt)

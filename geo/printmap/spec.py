@@ -3,6 +3,7 @@
 Kept apart from :mod:`geo.printmap.layout` (which needs matplotlib) so that the command
 line can offer them as choices without importing the plotting stack.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -55,8 +56,14 @@ def output_format(path: str | Path, fmt: str | None = None) -> str:
     suffix = Path(path).suffix.lstrip(".").lower()
     if fmt is None:
         if suffix and suffix not in FORMATS:
-            raise InputError(msg("err_no_map_format", name=Path(path).name, suffix=suffix,
-                                 allowed=", ".join(f".{f}" for f in FORMATS)))
+            raise InputError(
+                msg(
+                    "err_no_map_format",
+                    name=Path(path).name,
+                    suffix=suffix,
+                    allowed=", ".join(f".{f}" for f in FORMATS),
+                )
+            )
         return suffix or "png"
     if fmt not in FORMATS:
         raise InputError(msg("err_unknown_format", fmt=fmt, allowed=list(FORMATS)))

@@ -4,6 +4,7 @@ The page of :func:`geo.printmap.layer_map.build_layer_map` (header, legend, nort
 bar, footer), with the facilities (and chosen sites) drawn on the map and their source and date
 in the footer.
 """
+
 from __future__ import annotations
 
 import matplotlib
@@ -20,8 +21,14 @@ from indicators.errors import InputError, msg
 from indicators.wording import t
 
 
-def build_supply_map(*, ds: Dataset, result: ReachResult, variable: str | None = None,
-                     sites: pd.DataFrame | None = None, options: PrintOptions | None = None) -> PrintMap:
+def build_supply_map(
+    *,
+    ds: Dataset,
+    result: ReachResult,
+    variable: str | None = None,
+    sites: pd.DataFrame | None = None,
+    options: PrintOptions | None = None,
+) -> PrintMap:
     """Draw the page (call inside ``rc_context(pl.RC)``).
 
     Parameters
@@ -45,26 +52,52 @@ def build_supply_map(*, ds: Dataset, result: ReachResult, variable: str | None =
     layer["suppressed"] = layer["code"].map(af["withheld"]).fillna(False).astype(bool)
     dist = f"{result.distance:g}"
     text = LayerMapText(
-        title=t("pm_supply_title", lang), subtitle=result.demand.label,
+        title=t("pm_supply_title", lang),
+        subtitle=result.demand.label,
         legend_title=t("sup_gap_map", lang, distance=dist) + " (%)",
         source=f"{result.supply.label}; {ds.attribution(variable) if variable else ds.geography.attribution}",
-        method=t("pm_supply_method", lang, method=result.method, distance=dist,
-                 decay=t(f"sup_decay_{result.decay}", lang)))
+        method=t(
+            "pm_supply_method", lang, method=result.method, distance=dist, decay=t(f"sup_decay_{result.decay}", lang)
+        ),
+    )
     pm = build_layer_map(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang), text, options)
     fs = min(pl.page_size_mm(options.size)) / 210.0
     xy = result.supply.xy
-    pm.map_ax.scatter(xy[:, 0], xy[:, 1], s=9 * fs, c="#0b4f9c", edgecolors="white", linewidths=0.4 * fs, zorder=6,
-                      label=t("sup_facilities", lang))
+    pm.map_ax.scatter(
+        xy[:, 0],
+        xy[:, 1],
+        s=9 * fs,
+        c="#0b4f9c",
+        edgecolors="white",
+        linewidths=0.4 * fs,
+        zorder=6,
+        label=t("sup_facilities", lang),
+    )
     if sites is not None and len(sites):
         sxy = sites[["x", "y"]].to_numpy(dtype=float)
-        pm.map_ax.scatter(sxy[:, 0], sxy[:, 1], s=90 * fs, facecolors="none", edgecolors="#c2185b",
-                          linewidths=2 * fs, zorder=7, label=t("sup_new_sites", lang))
+        pm.map_ax.scatter(
+            sxy[:, 0],
+            sxy[:, 1],
+            s=90 * fs,
+            facecolors="none",
+            edgecolors="#c2185b",
+            linewidths=2 * fs,
+            zorder=7,
+            label=t("sup_new_sites", lang),
+        )
     pm.map_ax.legend(loc="lower left", fontsize=6.5 * fs, frameon=True)
     return pm
 
 
-def supply_map_bytes(*, ds: Dataset, result: ReachResult, variable: str | None = None,
-                     sites: pd.DataFrame | None = None, fmt: str = "png", options: PrintOptions | None = None) -> bytes:
+def supply_map_bytes(
+    *,
+    ds: Dataset,
+    result: ReachResult,
+    variable: str | None = None,
+    sites: pd.DataFrame | None = None,
+    fmt: str = "png",
+    options: PrintOptions | None = None,
+) -> bytes:
     """The page as PNG, SVG or PDF bytes."""
     if fmt not in ("png", "svg", "pdf"):
         raise InputError(msg("err_unknown_format", fmt=fmt, allowed=["png", "svg", "pdf"]))
@@ -75,5 +108,8 @@ def supply_map_bytes(*, ds: Dataset, result: ReachResult, variable: str | None =
 
 def page_texts(pm: PrintMap) -> str:
     """Every text on the page (for checks)."""
-    return " ".join(np.concatenate([[x.get_text() for x in pm.figure.texts],
-                                    [x.get_text() for ax in pm.figure.axes for x in ax.texts]]))
+    return " ".join(
+        np.concatenate(
+            [[x.get_text() for x in pm.figure.texts], [x.get_text() for ax in pm.figure.axes for x in ax.texts]]
+        )
+    )

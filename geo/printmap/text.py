@@ -2,6 +2,7 @@
 
 The words themselves live in :mod:`indicators.wording` (``pm_*`` keys of the map table).
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,6 @@ def method_text(scheme: str, k: int, lang: str = "de") -> str:
     if lang_of(lang) == "en":  # inside an English sentence: "equal intervals, 4 classes"
         name = name[:1].lower() + name[1:]
     return t("pm_classes", lang, scheme=name, k=k)
-
 
 
 def flag_note(rule: FlagRule, unit: str = "", decimals: int = 1, lang: str = "de") -> str | None:

@@ -6,6 +6,7 @@ remove, restore) in :func:`changing`: afterwards the OGC collections are refresh
 ``sozialmonitor.actions`` with ``user``, ``action``, ``object``, ``duration_ms`` and ``status``
 (a JSON line on servers: :mod:`commands.ops`).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,9 +20,19 @@ _LOG = logging.getLogger("sozialmonitor.actions")
 
 def log_change(*, user: str, action: str, name: str, started: float, status: str = "ok") -> None:
     """Log one change with its duration since ``started`` (``time.monotonic()``)."""
-    _LOG.info("%s %s %s", action, name, status,
-              extra={"user": user, "action": action, "object": name, "status": status,
-                     "duration_ms": round((time.monotonic() - started) * 1000, 1)})
+    _LOG.info(
+        "%s %s %s",
+        action,
+        name,
+        status,
+        extra={
+            "user": user,
+            "action": action,
+            "object": name,
+            "status": status,
+            "duration_ms": round((time.monotonic() - started) * 1000, 1),
+        },
+    )
 
 
 def after_change(*, root: Path, user: str, action: str, name: str, started: float) -> None:

@@ -1,4 +1,5 @@
 """The areas in the social report: one profile page per area, or the appendix table of all areas."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,13 +23,21 @@ def appendix_columns(ds: Dataset, table: pd.DataFrame, layers: Layers) -> list[s
     return ids[:APPENDIX_COLUMNS]
 
 
-def appendix_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame, lang: str,
-                  top: float, layers: Layers, span: tuple[int, int]) -> None:
+def appendix_page(
+    fig: Figure,
+    layout: pl.PageLayout,
+    ds: Dataset,
+    table: pd.DataFrame,
+    lang: str,
+    top: float,
+    layers: Layers,
+    span: tuple[int, int],
+) -> None:
     """All areas (rows ``span``) × the need indicators: value, ● where elevated need, number of flags."""
     ids = appendix_columns(ds, table, layers)
     values = {i: layers[i][0].set_index("code") for i in ids}
     decs = {i: ds.catalogue[i].decimals_for(layers[i][0]["value"]) for i in ids}
-    areas = ds.areas.sort_values("code").iloc[span[0]:span[1]]
+    areas = ds.areas.sort_values("code").iloc[span[0] : span[1]]
     rows = []
     for code, name in zip(areas["code"].astype(str), areas["name"]):
         cells = []
@@ -42,16 +51,25 @@ def appendix_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.Dat
     width = W - 2 * rl.MARGIN
     col = 16.0
     name_w = width - 16 - col * len(ids) - 14
-    legend = "; ".join(f"({k}) {ds.catalogue[i].label(lang)} ({ds.catalogue[i].unit_for(lang)})"
-                       for k, i in enumerate(ids, start=1))
+    legend = "; ".join(
+        f"({k}) {ds.catalogue[i].label(lang)} ({ds.catalogue[i].unit_for(lang)})" for k, i in enumerate(ids, start=1)
+    )
     legend += t("rep_appendix_legend", lang)
     lines = pl.wrap_to_width(fig, legend, width, 6.5)[:4]
     foot = 3.0 * len(lines) + 2
-    rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + foot, width, top - rl.footer_top() - foot),
-                  rl.TableColumns([t("name", lang), t("col_code", lang),
-                                   *[f"({k})" for k in range(1, len(ids) + 1)], "Σ"],
-                                  [name_w, 16, *([col] * len(ids)), 14], ["l", "l", *(["r"] * len(ids)), "r"]),
-                  rows, fontsize=7.0, max_row=4.6)
+    rl.draw_table(
+        fig,
+        layout,
+        (rl.MARGIN, rl.footer_top() + foot, width, top - rl.footer_top() - foot),
+        rl.TableColumns(
+            [t("name", lang), t("col_code", lang), *[f"({k})" for k in range(1, len(ids) + 1)], "Σ"],
+            [name_w, 16, *([col] * len(ids)), 14],
+            ["l", "l", *(["r"] * len(ids)), "r"],
+        ),
+        rows,
+        fontsize=7.0,
+        max_row=4.6,
+    )
     ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), width, foot), layout)
     ax.text(0, foot, "\n".join(lines), ha="left", va="top", fontsize=6.5, color=pl.MUTED, linespacing=1.3)
 
@@ -63,8 +81,9 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
     layer = ds.areas.copy()
     layer["suppressed"] = False
     sel = pd.Series((layer["code"] == code).astype(int).to_numpy(), index=layer.index)
-    loc = Classification("manual", "Greys", (0.0, 1.0, 2.0), sel, ("#e3e3e3", rl.ACCENT),
-                         (int((sel == 0).sum()), 1), ("", ""), 0)
+    loc = Classification(
+        "manual", "Greys", (0.0, 1.0, 2.0), sel, ("#e3e3e3", rl.ACCENT), (int((sel == 0).sum()), 1), ("", ""), 0
+    )
     rl.small_map(fig, layout, (W - rl.MARGIN - 60, top - 58, 60, 58), layer, loc, scale=False)
 
     rows: list[list[str]] = []
@@ -83,24 +102,40 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
             dec = ind.decimals_for(lay["value"])
             flag = bool(table.at[code, ind_id]) if ind_id in table.columns and code in table.index else False
             n_flag += flag
-            val = (t("suppressed", lang) if lay["suppressed"].iat[pos] else fmt_number(lay["value"].iat[pos], dec, lang))
-            rows.append([f"{ind.label(lang)} ({ind.unit_for(lang)})", val, fmt_number(city, dec, lang),
-                         fmt_rank(lay["rank"].iat[pos], lay.attrs.get("ranked", len(lay)), lang),
-                         t("yes", lang) if flag else ""])
+            val = t("suppressed", lang) if lay["suppressed"].iat[pos] else fmt_number(lay["value"].iat[pos], dec, lang)
+            rows.append(
+                [
+                    f"{ind.label(lang)} ({ind.unit_for(lang)})",
+                    val,
+                    fmt_number(city, dec, lang),
+                    fmt_rank(lay["rank"].iat[pos], lay.attrs.get("ranked", len(lay)), lang),
+                    t("yes", lang) if flag else "",
+                ]
+            )
     ax = rl.panel(fig, (rl.MARGIN, top - 58, 100, 58), layout)
-    pop = ds.values[(ds.values["indicator"] == "population_total") & (ds.values["year"] == year)
-                    & (ds.values["area_code"] == code)]["value"]
+    pop = ds.values[
+        (ds.values["indicator"] == "population_total") & (ds.values["year"] == year) & (ds.values["area_code"] == code)
+    ]["value"]
     facts = []
     if len(pop) and pd.notna(pop.iloc[0]):
         facts.append((t("rep_residents", lang)) + fmt_number(pop.iloc[0], 0, lang))
     n_need = len(table.columns)
     facts.append(t("rep_area_flag_count", lang, n=n_flag, total=n_need))
     facts.append(t("rep_rank_1", lang))
-    ax.text(0, 58, "\n".join(facts), ha="left", va="top", fontsize=9, color=pl.TEXT_COLOR,
-            linespacing=1.6)
-    head = [t("indicator", lang), t("name", lang),
-            ds.geography.reference_label(lang), t("rank", lang), t("flag_elevated", lang)]
+    ax.text(0, 58, "\n".join(facts), ha="left", va="top", fontsize=9, color=pl.TEXT_COLOR, linespacing=1.6)
+    head = [
+        t("indicator", lang),
+        t("name", lang),
+        ds.geography.reference_label(lang),
+        t("rank", lang),
+        t("flag_elevated", lang),
+    ]
     width = W - 2 * rl.MARGIN
-    rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 2, width, top - 66 - rl.footer_top() - 2),
-                  rl.TableColumns(head, [width - 106, 24, 36, 26, 20], ["l", "r", "r", "r", "r"]), rows,
-                  bold_rows=bold)
+    rl.draw_table(
+        fig,
+        layout,
+        (rl.MARGIN, rl.footer_top() + 2, width, top - 66 - rl.footer_top() - 2),
+        rl.TableColumns(head, [width - 106, 24, 36, 26, 20], ["l", "r", "r", "r", "r"]),
+        rows,
+        bold_rows=bold,
+    )

@@ -5,6 +5,7 @@ the areas' values and ranks next to the city value; then small time series, twel
 per page. The data come from :mod:`indicators.compute.compare`, so withheld values
 read "gesperrt" here as in the app and never appear as numbers.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -62,8 +63,16 @@ def _locator(fig: Figure, layout: pl.PageLayout, ds: Dataset, codes: Sequence[st
     sel = layer["code"].astype(str).map(order).fillna(0).astype(int)
     colors = ("#e3e3e3", *AREA_COLORS[: len(codes)])
     counts = tuple(int((sel == i).sum()) for i in range(len(colors)))
-    cls = Classification("manual", "compare", tuple(float(i) for i in range(len(colors) + 1)),
-                         pd.Series(sel.to_numpy(), index=layer.index), colors, counts, ("",) * len(colors), 0)
+    cls = Classification(
+        "manual",
+        "compare",
+        tuple(float(i) for i in range(len(colors) + 1)),
+        pd.Series(sel.to_numpy(), index=layer.index),
+        colors,
+        counts,
+        ("",) * len(colors),
+        0,
+    )
     rl.small_map(fig, layout, box, layer, cls, scale=False)
 
 
@@ -74,13 +83,15 @@ def _key(fig: Figure, layout: pl.PageLayout, names: dict[str, str], city: str, b
     for color, name in [*zip(AREA_COLORS, names.values()), (CITY_COLOR, city)]:
         dash = "--" if color == CITY_COLOR else "-"
         ax.plot([0, 7], [y, y], color=color, linewidth=2.0, linestyle=dash)
-        ax.text(9, y, rl.fit_text(fig, name, box[2] - 10, 8.5), ha="left", va="center", fontsize=8.5,
-                color=pl.TEXT_COLOR)
+        ax.text(
+            9, y, rl.fit_text(fig, name, box[2] - 10, 8.5), ha="left", va="center", fontsize=8.5, color=pl.TEXT_COLOR
+        )
         y -= 5.2
 
 
-def _chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, title: str, series: pd.DataFrame,
-           dec: int, lang: str, n: int = 0) -> None:
+def _chart(
+    fig: Figure, layout: pl.PageLayout, box: pl.Box, title: str, series: pd.DataFrame, dec: int, lang: str, n: int = 0
+) -> None:
     """The ``n``-th chart of a page: its title and tick labels come after the previous chart's (PDF text order)."""
     x, y, w, h = box
     zorder = CHART_ZORDER + 0.001 * n
@@ -88,21 +99,40 @@ def _chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, title: str, series: 
     if len(lines) > 2:
         lines = [lines[0], rl.fit_text(fig, " ".join(lines[1:]), w, 7, "bold")]
     head = rl.panel(fig, (x, y + h - 6, w, 6), layout, text_zorder=zorder)
-    head.text(0, 5.6, "\n".join(lines), ha="left", va="top", fontsize=7, fontweight="bold", color=pl.TEXT_COLOR,
-              linespacing=1.15)
+    head.text(
+        0,
+        5.6,
+        "\n".join(lines),
+        ha="left",
+        va="top",
+        fontsize=7,
+        fontweight="bold",
+        color=pl.TEXT_COLOR,
+        linespacing=1.15,
+    )
     series_lines = []
     for i, col in enumerate(series.columns):
         city = bool(series.attrs.get("city")) and i == len(series.columns) - 1
-        series_lines.append((series[col].dropna(), {"color": CITY_COLOR if city else AREA_COLORS[i],
-                                             "linestyle": "--" if city else "-", "linewidth": 1.2,
-                                             "marker": "o", "markersize": 1.8}))
+        series_lines.append(
+            (
+                series[col].dropna(),
+                {
+                    "color": CITY_COLOR if city else AREA_COLORS[i],
+                    "linestyle": "--" if city else "-",
+                    "linewidth": 1.2,
+                    "marker": "o",
+                    "markersize": 1.8,
+                },
+            )
+        )
     series_lines = [(s, style) for s, style in series_lines if len(s)]
     if series_lines:
         rl.year_chart(fig, layout, (x, y, w, h - 9), series_lines, dec, lang, rl.ChartStyle(6, 4, zorder))
 
 
-def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de",
-                      created: date | None = None) -> bytes:
+def build_compare_pdf(
+    ds: Dataset, codes: Sequence[str], year: int, lang: str = "de", created: date | None = None
+) -> bytes:
     """The comparison of 2–4 areas in ``year`` as PDF bytes (table pages, then time-series pages)."""
     if int(year) not in ds.years:
         raise InputError(msg("err_no_year_in_data", year=year, first=ds.years[0], last=ds.years[-1]))
@@ -118,15 +148,19 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
     while spans[-1][1] < len(rows):
         spans.append((spans[-1][1], min(len(rows), spans[-1][1] + ROWS_PER_PAGE)))
     charts = [i for i, ind in enumerate(table["indicator"]) if len(ds.years_for(ind)) > 1]
-    chart_pages = [charts[i:i + CHARTS_PER_PAGE] for i in range(0, len(charts), CHARTS_PER_PAGE)]
+    chart_pages = [charts[i : i + CHARTS_PER_PAGE] for i in range(0, len(charts), CHARTS_PER_PAGE)]
     total = len(spans) + len(chart_pages)
-    footer = f"{title} · {ds.geography.label(lang)} · {t('source', lang)}: {'; '.join(sources)} · " \
-             f"{fmt_date(created or date.today(), lang)}"
+    footer = (
+        f"{title} · {ds.geography.label(lang)} · {t('source', lang)}: {'; '.join(sources)} · "
+        f"{fmt_date(created or date.today(), lang)}"
+    )
     own_page = not rl.footer_fits(rl.new_page()[0], footer)  # sources are never cut: a page of their own
     if own_page:
         total += 1
-        footer = f"{title} · {ds.geography.label(lang)} · {t('cmp_sources_on_page', lang, page=total)} · " \
-                 f"{fmt_date(created or date.today(), lang)}"
+        footer = (
+            f"{title} · {ds.geography.label(lang)} · {t('cmp_sources_on_page', lang, page=total)} · "
+            f"{fmt_date(created or date.today(), lang)}"
+        )
     width = W - 2 * rl.MARGIN
     col_w = min(26.0, (width - 70) / (len(codes) + 1))
     widths = [width - col_w * (len(codes) + 1)] + [col_w] * (len(codes) + 1)
@@ -138,24 +172,52 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
         for n, (a, b) in enumerate(spans):
             page += 1
             fig, layout = rl.new_page()
-            top = rl.page_frame(fig, layout, title, ds.geography.label(lang), sub, footer,
-                                f"{t('rep_page_footer', lang)} {page} / {total}")
+            top = rl.page_frame(
+                fig,
+                layout,
+                title,
+                ds.geography.label(lang),
+                sub,
+                footer,
+                f"{t('rep_page_footer', lang)} {page} / {total}",
+            )
             if n == 0:
                 _locator(fig, layout, ds, codes, (W - rl.MARGIN - 70, top - 62, 70, 62))
                 _key(fig, layout, names, city, (rl.MARGIN, top - 30, 100, 28))
                 note = t("cmp_footnote", lang, n=int(table["n"].max()) if len(table) else 0, k=ds.min_count)
                 ax = rl.panel(fig, (rl.MARGIN, top - 62, 100, 28), layout, text_zorder=NOTE_ZORDER)
-                ax.text(0, 26, "\n".join(pl.wrap_to_width(fig, note, 100, 7.5)), ha="left", va="top",
-                        fontsize=7.5, color=pl.MUTED, linespacing=1.4)
+                ax.text(
+                    0,
+                    26,
+                    "\n".join(pl.wrap_to_width(fig, note, 100, 7.5)),
+                    ha="left",
+                    va="top",
+                    fontsize=7.5,
+                    color=pl.MUTED,
+                    linespacing=1.4,
+                )
                 top -= 68
-            rl.draw_table(fig, layout, (rl.MARGIN, rl.footer_top() + 2, width, top - rl.footer_top() - 2),
-                          rl.TableColumns(head, widths, ["l"] + ["r"] * (len(codes) + 1)), rows[a:b], fontsize=7.5)
+            rl.draw_table(
+                fig,
+                layout,
+                (rl.MARGIN, rl.footer_top() + 2, width, top - rl.footer_top() - 2),
+                rl.TableColumns(head, widths, ["l"] + ["r"] * (len(codes) + 1)),
+                rows[a:b],
+                fontsize=7.5,
+            )
             pdf.savefig(fig)
         for chunk in chart_pages:
             page += 1
             fig, layout = rl.new_page()
-            top = rl.page_frame(fig, layout, f"{title}: {t('cmp_series', lang)}", ds.geography.label(lang), sub,
-                                footer, f"{t('rep_page_footer', lang)} {page} / {total}")
+            top = rl.page_frame(
+                fig,
+                layout,
+                f"{title}: {t('cmp_series', lang)}",
+                ds.geography.label(lang),
+                sub,
+                footer,
+                f"{t('rep_page_footer', lang)} {page} / {total}",
+            )
             _key(fig, layout, names, city, (rl.MARGIN, top - 26, width, 26))
             top -= 30
             cw = width / CHART_COLS
@@ -172,8 +234,15 @@ def build_compare_pdf(ds: Dataset, codes: Sequence[str], year: int, lang: str = 
             pdf.savefig(fig)
         if own_page:
             fig, layout = rl.new_page()
-            top = rl.page_frame(fig, layout, t("cmp_sources_title", lang), ds.geography.label(lang), sub,
-                                footer, f"{t('rep_page_footer', lang)} {total} / {total}")
+            top = rl.page_frame(
+                fig,
+                layout,
+                t("cmp_sources_title", lang),
+                ds.geography.label(lang),
+                sub,
+                footer,
+                f"{t('rep_page_footer', lang)} {total} / {total}",
+            )
             rl.sources_page(fig, layout, top, sources)
             pdf.savefig(fig)
     return buf.getvalue()

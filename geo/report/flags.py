@@ -1,4 +1,5 @@
 """The flag overview of the social report: a map of the number of flags per area and the list of flags."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -22,17 +23,31 @@ def count_classification(counts: pd.Series, lang: str = "de") -> Classification:
     top = max(int(n.max()), 1)
     ramp = colormaps["Purples"]
     colors = ["#f0f0f0"] + [to_hex(ramp(0.4 + 0.5 * i / max(top - 1, 1))) for i in range(top)]
-    labels = [t("rep_none", lang)] + [t("rep_n_indicators" if i > 1 else "rep_one_indicator", lang, n=i)
-                                      for i in range(1, top + 1)]
+    labels = [t("rep_none", lang)] + [
+        t("rep_n_indicators" if i > 1 else "rep_one_indicator", lang, n=i) for i in range(1, top + 1)
+    ]
     return Classification(
-        scheme="manual", palette="Purples", edges=tuple(float(e) for e in range(top + 2)),
-        classes=n.rename("class"), colors=tuple(colors[: top + 1]),
-        counts=tuple(int((n == i).sum()) for i in range(top + 1)), labels=tuple(labels),
-        no_data_count=0)
+        scheme="manual",
+        palette="Purples",
+        edges=tuple(float(e) for e in range(top + 2)),
+        classes=n.rename("class"),
+        colors=tuple(colors[: top + 1]),
+        counts=tuple(int((n == i).sum()) for i in range(top + 1)),
+        labels=tuple(labels),
+        no_data_count=0,
+    )
 
 
-def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame,
-               lang: str, top: float, rule: str, codes: list[str]) -> None:
+def flags_page(
+    fig: Figure,
+    layout: pl.PageLayout,
+    ds: Dataset,
+    table: pd.DataFrame,
+    lang: str,
+    top: float,
+    rule: str,
+    codes: list[str],
+) -> None:
     """Map of the number of flagged indicators per area and the first rows of the list of flags."""
     counts = table.sum(axis=1).reindex(ds.areas["code"]).fillna(0).astype(int)
     layer = ds.areas.copy()
@@ -42,31 +57,61 @@ def flags_page(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFr
     flagged = frozenset(counts[counts > 0].index.astype(str))
     rl.small_map(fig, layout, (rl.MARGIN, top - 120, 118, 120), layer, cls, flagged, lang=lang)
     legend_ax = rl.panel(fig, (140, top - 80, W - rl.MARGIN - 140, 80), layout, text_zorder=LEGEND_ZORDER)
-    draw_legend(legend_ax, fig, cls, LegendText(title=t("rep_flag_legend_title", lang), lang=lang,
-                                                flag_label=t("rep_at_least_1_flagged", lang)),
-                flagged=len(flagged), font_scale=0.95)
-    _flag_table(fig, layout, ds, table, lang, (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN,
-                                               top - 132 - rl.footer_top() - 14), codes)
+    draw_legend(
+        legend_ax,
+        fig,
+        cls,
+        LegendText(title=t("rep_flag_legend_title", lang), lang=lang, flag_label=t("rep_at_least_1_flagged", lang)),
+        flagged=len(flagged),
+        font_scale=0.95,
+    )
+    _flag_table(
+        fig,
+        layout,
+        ds,
+        table,
+        lang,
+        (rl.MARGIN, rl.footer_top() + 14, W - 2 * rl.MARGIN, top - 132 - rl.footer_top() - 14),
+        codes,
+    )
     ax = rl.panel(fig, (rl.MARGIN, rl.footer_top(), W - 2 * rl.MARGIN, 12), layout)
     text = "\n".join(pl.wrap_to_width(fig, rule, W - 2 * rl.MARGIN, 7)[:3])
     ax.text(0, 12, text, ha="left", va="top", fontsize=7, color=pl.MUTED, linespacing=1.35)
 
 
-def flag_rows(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame, lang: str,
-              top: float, codes: list[str]) -> None:
+def flag_rows(
+    fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame, lang: str, top: float, codes: list[str]
+) -> None:
     """A continuation page of the list of flags (long lists break across pages)."""
-    _flag_table(fig, layout, ds, table, lang, (rl.MARGIN, rl.footer_top() + 2, W - 2 * rl.MARGIN,
-                                               top - rl.footer_top() - 2), codes)
+    _flag_table(
+        fig,
+        layout,
+        ds,
+        table,
+        lang,
+        (rl.MARGIN, rl.footer_top() + 2, W - 2 * rl.MARGIN, top - rl.footer_top() - 2),
+        codes,
+    )
 
 
-def _flag_table(fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame, lang: str,
-                box: pl.Box, codes: list[str]) -> None:
+def _flag_table(
+    fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame, lang: str, box: pl.Box, codes: list[str]
+) -> None:
     labels = {i: ds.catalogue[i].label(lang) for i in table.columns}
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"]))
     rows = []
     for code in codes:
         hits = [labels[i] for i in table.columns if table.at[code, i]]
         rows.append([names[code], fmt_number(len(hits), 0, lang), "; ".join(hits) or "–"])
-    rl.draw_table(fig, layout, box, rl.TableColumns([t("name", lang), t("rep_count", lang), t("rep_flagged_on", lang)],
-                                                    [42, 16, W - 2 * rl.MARGIN - 58], ["l", "r", "l"]),
-                  rows, max_row=4.6)
+    rl.draw_table(
+        fig,
+        layout,
+        box,
+        rl.TableColumns(
+            [t("name", lang), t("rep_count", lang), t("rep_flagged_on", lang)],
+            [42, 16, W - 2 * rl.MARGIN - 58],
+            ["l", "r", "l"],
+        ),
+        rows,
+        max_row=4.6,
+    )

@@ -1,4 +1,5 @@
 """Building blocks of report pages (A4 portrait): page frame, tables, small maps."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -36,8 +37,15 @@ def new_page() -> tuple[Figure, pl.PageLayout]:
     return pl.new_figure(SIZE), pl.page_layout(SIZE)
 
 
-def page_frame(fig: Figure, layout: pl.PageLayout, title: str, kicker: str = "",
-               subtitle: str = "", footer: str = "", page: str = "") -> float:
+def page_frame(
+    fig: Figure,
+    layout: pl.PageLayout,
+    title: str,
+    kicker: str = "",
+    subtitle: str = "",
+    footer: str = "",
+    page: str = "",
+) -> float:
     """Header (kicker, title, subtitle) and footer (source, page number).
 
     Returns the y (mm) where the page content may start below the header.
@@ -47,19 +55,16 @@ def page_frame(fig: Figure, layout: pl.PageLayout, title: str, kicker: str = "",
     pg.set_page_axes(fig, ax)  # the page's boxes (text, tables, maps, charts) draw on it (panel)
     y = h - MARGIN
     if kicker:
-        ax.text(MARGIN, y, kicker.upper(), ha="left", va="top", fontsize=8, color=ACCENT,
-                fontweight="bold")
+        ax.text(MARGIN, y, kicker.upper(), ha="left", va="top", fontsize=8, color=ACCENT, fontweight="bold")
         y -= 5.0
     size = 15.0
     while size > 10 and pl.text_width_px(fig, title, size, "bold") > (w - 2 * MARGIN) / 25.4 * fig.dpi:
         size -= 0.5
-    ax.text(MARGIN, y, title, ha="left", va="top", fontsize=size, fontweight="bold",
-            color=pl.TEXT_COLOR)
+    ax.text(MARGIN, y, title, ha="left", va="top", fontsize=size, fontweight="bold", color=pl.TEXT_COLOR)
     y -= 7.5
     if subtitle:
         lines = pl.wrap_to_width(fig, subtitle, w - 2 * MARGIN, 9)
-        ax.text(MARGIN, y, "\n".join(lines), ha="left", va="top", fontsize=9, color=pl.MUTED,
-                linespacing=1.3)
+        ax.text(MARGIN, y, "\n".join(lines), ha="left", va="top", fontsize=9, color=pl.MUTED, linespacing=1.3)
         y -= 4.6 * len(lines)
     ax.plot([MARGIN, w - MARGIN], [y - 1.5, y - 1.5], color=RULE, linewidth=0.5)
     lines = pl.wrap_to_width(fig, footer, w - 2 * MARGIN - 25, 6.5) if footer else []
@@ -68,8 +73,7 @@ def page_frame(fig: Figure, layout: pl.PageLayout, title: str, kicker: str = "",
     fy = MARGIN + 3.2 * max(len(lines), 1)
     ax.plot([MARGIN, w - MARGIN], [fy + 1.5, fy + 1.5], color=RULE, linewidth=0.5)
     if lines:
-        ax.text(MARGIN, fy, "\n".join(lines), ha="left", va="top", fontsize=6.5, color=pl.MUTED,
-                linespacing=1.4)
+        ax.text(MARGIN, fy, "\n".join(lines), ha="left", va="top", fontsize=6.5, color=pl.MUTED, linespacing=1.4)
     if page:
         ax.text(w - MARGIN, fy, page, ha="right", va="top", fontsize=7, color=pl.MUTED)
     return y - 5.0
@@ -124,9 +128,17 @@ class TableColumns:
     aligns: Sequence[str]
 
 
-def draw_table(fig: Figure, layout: pl.PageLayout, box: pl.Box, columns: TableColumns,
-               rows: Sequence[Sequence[str]], *, fontsize: float = 8.0, bold_rows: Iterable[int] = (),
-               max_row: float = 5.6) -> Panel | Axes:
+def draw_table(
+    fig: Figure,
+    layout: pl.PageLayout,
+    box: pl.Box,
+    columns: TableColumns,
+    rows: Sequence[Sequence[str]],
+    *,
+    fontsize: float = 8.0,
+    bold_rows: Iterable[int] = (),
+    max_row: float = 5.6,
+) -> Panel | Axes:
     """A striped table from the top of ``box``; rows shrink (and font with them) to fit.
 
     Parameters
@@ -211,8 +223,15 @@ class ChartStyle:
     text_zorder: float = CHART_ZORDER
 
 
-def year_chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, lines: Sequence[tuple[pd.Series, dict]],
-               dec: int, lang: str, style: ChartStyle = ChartStyle()) -> None:
+def year_chart(
+    fig: Figure,
+    layout: pl.PageLayout,
+    box: pl.Box,
+    lines: Sequence[tuple[pd.Series, dict]],
+    dec: int,
+    lang: str,
+    style: ChartStyle = ChartStyle(),
+) -> None:
     """The small time-series chart of every report page: whole years on x, German numbers on y,
     hairline spines left and bottom, light horizontal grid; one line per (series, style).
 
@@ -235,10 +254,18 @@ def year_chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, lines: Sequence[
     off = (2.0 + 3.5) * PT_MM  # tick length + label pad
     ym = [(v - y0) / (y1 - y0) * h for v in yt]
     xm = [(v - x0) / (x1 - x0) * w for v in xt]
-    ax.add_collection(LineCollection([[(0, y), (w, y)] for y in ym], colors=YEAR_CHART_GRID, linewidths=0.5,
-                                     zorder=1.5))
-    ax.add_collection(LineCollection([[(x, 0), (x, -tick)] for x in xm] + [[(0, y), (-tick, y)] for y in ym],
-                                     colors=YEAR_CHART_TICKS, linewidths=0.8, capstyle="butt", zorder=1.5))
+    ax.add_collection(
+        LineCollection([[(0, y), (w, y)] for y in ym], colors=YEAR_CHART_GRID, linewidths=0.5, zorder=1.5)
+    )
+    ax.add_collection(
+        LineCollection(
+            [[(x, 0), (x, -tick)] for x in xm] + [[(0, y), (-tick, y)] for y in ym],
+            colors=YEAR_CHART_TICKS,
+            linewidths=0.8,
+            capstyle="butt",
+            zorder=1.5,
+        )
+    )
     for s, look in lines:
         data.plot(np.asarray(s.index, dtype=float), s.to_numpy(dtype=float), zorder=2, **look)
     ax.plot([0, 0], [0, h], color=YEAR_CHART_SPINES, linewidth=0.5, zorder=2.5)
@@ -246,13 +273,19 @@ def year_chart(fig: Figure, layout: pl.PageLayout, box: pl.Box, lines: Sequence[
     for x, v in zip(xm, xt):
         ax.text(x, -off, str(int(round(v))), ha="center", va="top", fontsize=labelsize, color="black")  # not 2.022
     for y, v in zip(ym, yt):
-        ax.text(-off, y, fmt_number(v, dec, lang), ha="right", va="center_baseline", fontsize=labelsize,
-                color="black")
+        ax.text(-off, y, fmt_number(v, dec, lang), ha="right", va="center_baseline", fontsize=labelsize, color="black")
 
 
-def small_map(fig: Figure, layout: pl.PageLayout, box: pl.Box, layer: gpd.GeoDataFrame,
-              cls: Classification, flagged: Iterable[str] = (), scale: bool = True,
-              lang: str = "de") -> Panel | Axes:
+def small_map(
+    fig: Figure,
+    layout: pl.PageLayout,
+    box: pl.Box,
+    layer: gpd.GeoDataFrame,
+    cls: Classification,
+    flagged: Iterable[str] = (),
+    scale: bool = True,
+    lang: str = "de",
+) -> Panel | Axes:
     """A choropleth fitted into ``box`` with an optional scale bar below it (on the page, no axes of its own)."""
     body = (box[0], box[1] + (9.0 if scale else 0), box[2], box[3] - (9.0 if scale else 0))
     mbox, (x0, x1, y0, y1) = pl.fit_map_box(body, layer.total_bounds)
@@ -260,6 +293,5 @@ def small_map(fig: Figure, layout: pl.PageLayout, box: pl.Box, layer: gpd.GeoDat
     ax = panel(fig, mbox, layout, Affine2D().translate(-x0, -y0).scale(1.0 / m_per_mm))
     draw_areas(ax, layer, cls, flagged, line_scale=0.8)
     if scale:
-        draw_scale_bar(fig, layout, (mbox[0], box[1], min(50.0, mbox[2]), 8.0), m_per_mm, lang,
-                       font_scale=0.85)
+        draw_scale_bar(fig, layout, (mbox[0], box[1], min(50.0, mbox[2]), 8.0), m_per_mm, lang, font_scale=0.85)
     return ax

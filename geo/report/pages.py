@@ -3,6 +3,7 @@
 The flag overview is :mod:`geo.report.flags`; area profiles and the appendix table are
 :mod:`geo.report.areas`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,15 +29,19 @@ TOP_ROWS = 25  # an indicator page of a geography with many areas lists the high
 def city_series(ds: Dataset, indicator: str, last_year: int) -> pd.Series:
     """City (reference area) values of an indicator by year, up to ``last_year``."""
     v = ds.values
-    sel = v[(v["indicator"] == indicator) & (v["area_code"] == ds.geography.reference_code)
-            & (v["year"] <= last_year)]
+    sel = v[(v["indicator"] == indicator) & (v["area_code"] == ds.geography.reference_code) & (v["year"] <= last_year)]
     return sel.set_index("year")["value"].sort_index().astype(float)
 
 
-def _trend(fig: Figure, layout: pl.PageLayout, box: pl.Box, series: pd.Series, dec: int,
-           unit: str, lang: str) -> None:  # noqa: ARG001 (unused, kept for the callers, issue #25)
-    rl.year_chart(fig, layout, box, [(series.dropna(), {"color": rl.ACCENT, "linewidth": 1.4, "marker": "o",
-                                                        "markersize": 2.5})], dec, lang)
+def _trend(fig: Figure, layout: pl.PageLayout, box: pl.Box, series: pd.Series, dec: int, unit: str, lang: str) -> None:  # noqa: ARG001 (unused, kept for the callers, issue #25)
+    rl.year_chart(
+        fig,
+        layout,
+        box,
+        [(series.dropna(), {"color": rl.ACCENT, "linewidth": 1.4, "marker": "o", "markersize": 2.5})],
+        dec,
+        lang,
+    )
 
 
 Layers = dict[str, tuple]  # indicator id -> indicator_layer(ds, id, year)
@@ -93,12 +98,19 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
     rl.small_map(fig, layout, map_box, layer, cls, flagged, lang=lang)
     city_text = None
     if city is not None:
-        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang),
-                                      value=fmt_value(city, unit, dec, lang))
+        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang), value=fmt_value(city, unit, dec, lang))
     n_flag = int(layer["code"].isin(flagged).sum())
     legend_ax = rl.panel(fig, (133, top - 100, right - 133, 100), layout, text_zorder=LEGEND_ZORDER)
-    draw_legend(legend_ax, fig, cls, LegendText(title=ind.label(lang), unit=unit, lang=lang, city_text=city_text),
-                suppressed=int(layer["suppressed"].sum()), min_count=ds.min_count, flagged=n_flag, font_scale=0.95)
+    draw_legend(
+        legend_ax,
+        fig,
+        cls,
+        LegendText(title=ind.label(lang), unit=unit, lang=lang, city_text=city_text),
+        suppressed=int(layer["suppressed"].sum()),
+        min_count=ds.min_count,
+        flagged=n_flag,
+        font_scale=0.95,
+    )
 
     rows = []
     ordered = layer.sort_values(["rank", "code"], na_position="last")
@@ -113,35 +125,60 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
         else:
             comp = fmt_change(r.value - city, dec, lang) if has else ""
         mark = " ●" if r.code in flagged else ""
-        rows.append([f"{r.name}{mark}", note if note else fmt_number(r.value, dec, lang),
-                     comp if not note else "",
-                     fmt_rank(r.rank, layer.attrs.get("ranked", len(layer)), lang) if not note else ""])
+        rows.append(
+            [
+                f"{r.name}{mark}",
+                note if note else fmt_number(r.value, dec, lang),
+                comp if not note else "",
+                fmt_rank(r.rank, layer.attrs.get("ranked", len(layer)), lang) if not note else "",
+            ]
+        )
     if city is not None:
         rows.append([ds.geography.reference_label(lang), fmt_number(city, dec, lang), "", ""])
-    head = [t("name", lang), unit or t("value", lang),
-            t("rep_share", lang) if ind.kind == "count" else t("rep_vs_city", lang),
-            t("rank", lang)]
+    head = [
+        t("name", lang),
+        unit or t("value", lang),
+        t("rep_share", lang) if ind.kind == "count" else t("rep_vs_city", lang),
+        t("rank", lang),
+    ]
     tbl_top = top - 128
-    rl.draw_table(fig, layout, (left, rl.footer_top() + 4, 112, tbl_top - rl.footer_top() - 4),
-                  rl.TableColumns(head, [52, 22, 20, 18], ["l", "r", "r", "r"]), rows,
-                  bold_rows=[len(rows) - 1] if city is not None else [])
+    rl.draw_table(
+        fig,
+        layout,
+        (left, rl.footer_top() + 4, 112, tbl_top - rl.footer_top() - 4),
+        rl.TableColumns(head, [52, 22, 20, 18], ["l", "r", "r", "r"]),
+        rows,
+        bold_rows=[len(rows) - 1] if city is not None else [],
+    )
 
     series = city_series(ds, indicator, year)
     tax = rl.panel(fig, (133, tbl_top - 8, right - 133, 8), layout)
     label = t("rep_trend", lang)
-    tax.text(0, 8, label + ds.geography.reference_label(lang), ha="left", va="top", fontsize=8.5,
-             fontweight="bold", color=pl.TEXT_COLOR)
+    tax.text(
+        0,
+        8,
+        label + ds.geography.reference_label(lang),
+        ha="left",
+        va="top",
+        fontsize=8.5,
+        fontweight="bold",
+        color=pl.TEXT_COLOR,
+    )
     if len(series.dropna()) >= 2:
         _trend(fig, layout, (142, tbl_top - 50, right - 142, 38), series, dec, unit, lang)
         s = series.dropna()
         first, last = s.index[0], s.index[-1]
-        trend = (f"{first}: {fmt_value(s.iloc[0], unit, dec, lang)} → {last}: "
-                 f"{fmt_value(s.iloc[-1], unit, dec, lang)} ({fmt_change(s.iloc[-1] - s.iloc[0], dec, lang)})")
+        trend = (
+            f"{first}: {fmt_value(s.iloc[0], unit, dec, lang)} → {last}: "
+            f"{fmt_value(s.iloc[-1], unit, dec, lang)} ({fmt_change(s.iloc[-1] - s.iloc[0], dec, lang)})"
+        )
     else:
         trend = t("rep_series_too_short", lang)
     lines = pl.wrap_to_width(fig, trend, right - 133, 7.5)
-    notes = [t("rep_definition", lang) + ind.definition(lang),
-             f"{t('pm_reference', lang)}: {reference_text(ind, year, lang)}"]
+    notes = [
+        t("rep_definition", lang) + ind.definition(lang),
+        f"{t('pm_reference', lang)}: {reference_text(ind, year, lang)}",
+    ]
     if flagged:
         notes.append(t("rep_flagged_see_overview", lang))
     if shown_only:
@@ -152,7 +189,14 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
     if len(body) > room:
         body = body[: room - 1] + [body[room - 1].rstrip() + " …"]
     tax2 = rl.panel(fig, (133, rl.footer_top(), right - 133, h2), layout)
-    tax2.text(0, h2, "\n".join(lines), ha="left", va="top", fontsize=7.5, color=pl.TEXT_COLOR,
-              linespacing=1.35)
-    tax2.text(0, h2 - 3.6 * len(lines) - 3, "\n".join(body), ha="left", va="top", fontsize=7.5,
-              color=pl.MUTED, linespacing=1.35)
+    tax2.text(0, h2, "\n".join(lines), ha="left", va="top", fontsize=7.5, color=pl.TEXT_COLOR, linespacing=1.35)
+    tax2.text(
+        0,
+        h2 - 3.6 * len(lines) - 3,
+        "\n".join(body),
+        ha="left",
+        va="top",
+        fontsize=7.5,
+        color=pl.MUTED,
+        linespacing=1.35,
+    )

@@ -5,6 +5,7 @@ indicator, grouped by the catalogue's ``topic``; one profile page per area;
 methods and sources. Flags come from a pluggable ``flag_source`` (default:
 thresholds, :mod:`indicators.compute.flag_table`) so the need assessment can replace it.
 """
+
 from __future__ import annotations
 
 import sys
@@ -56,23 +57,29 @@ def report_title(ds: Dataset, year: int) -> str:
 def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[str, str]]:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """Paragraphs of the methods and sources pages as (style, text); style h or p."""
     out: list[tuple[str, str]] = [("h", t("rep_methods", lang))]
-    out += [("p", t("rep_methods_values", lang, geography=ds.geography.label(lang))),
-            ("p", t("rep_methods_disclosure", lang, n=ds.min_count)),
-            ("p", t("rep_methods_maps", lang, method=method_text("quantiles", 5, lang))),
-            ("p", rule)]
+    out += [
+        ("p", t("rep_methods_values", lang, geography=ds.geography.label(lang))),
+        ("p", t("rep_methods_disclosure", lang, n=ds.min_count)),
+        ("p", t("rep_methods_maps", lang, method=method_text("quantiles", 5, lang))),
+        ("p", rule),
+    ]
     out.append(("h", t("rep_indicators_and_definitions", lang)))
     for ind in ds.catalogue.values():
         unit = f" ({ind.unit_for(lang)})" if ind.unit_for(lang) else ""
         out.append(("b", f"{ind.label(lang)}{unit}"))
         src = ds.sources.get(ind.source)
-        out.append(("p", f"{ind.definition(lang)} {t('source', lang)}: "
-                         f"{src.label if src else ind.source}; {t('licence', lang)}: {ind.licence or '–'}."))
+        out.append(
+            (
+                "p",
+                f"{ind.definition(lang)} {t('source', lang)}: "
+                f"{src.label if src else ind.source}; {t('licence', lang)}: {ind.licence or '–'}.",
+            )
+        )
     out.append(("h", t("rep_sources_and_licences", lang)))
     for src in ds.sources.values():
         out.append(("b", src.label))
         note = pick((src.note_de, src.note_en), lang)
-        out.append(("p", f"{t('licence', lang)}: {src.licence} {src.licence_url}. "
-                         f"{src.url}. {note}".strip()))
+        out.append(("p", f"{t('licence', lang)}: {src.licence} {src.licence_url}. {src.url}. {note}".strip()))
     out.append(("b", t("ex_boundaries", lang)))
     out.append(("p", ds.geography.attribution or "–"))
     out.append(("p", t("rep_attribution", lang) + ds.attribution()))
@@ -116,9 +123,16 @@ def _spans(n: int, first: int, rest: int) -> list[tuple[int, int]]:
     return out
 
 
-def plan_report(ds: Dataset, year: int, lang: str = "de", flag_rule: str | None = None,
-                areas: Sequence[str] | None = None, table: pd.DataFrame | None = None, *,
-                planning: Sequence[tuple[str, str]] = ()) -> list[ReportPage]:
+def plan_report(
+    ds: Dataset,
+    year: int,
+    lang: str = "de",
+    flag_rule: str | None = None,
+    areas: Sequence[str] | None = None,
+    table: pd.DataFrame | None = None,
+    *,
+    planning: Sequence[tuple[str, str]] = (),
+) -> list[ReportPage]:
     """The pages of the report in order (the PDF has exactly these pages).
 
     Parameters
@@ -158,22 +172,20 @@ def plan_report(ds: Dataset, year: int, lang: str = "de", flag_rule: str | None 
     for chunk in _paginate(list(planning), 210 - 2 * rl.MARGIN, height) if planning else []:
         pages.append(ReportPage("planning", t("plan_sec_title", lang), lines=chunk))
     for chunk in _paginate(methods_lines(ds, year, lang, rule), 210 - 2 * rl.MARGIN, height):
-        pages.append(ReportPage("methods", t("rep_methods_and_sources", lang),
-                                t("rep_appendix", lang), lines=chunk))
+        pages.append(ReportPage("methods", t("rep_methods_and_sources", lang), t("rep_appendix", lang), lines=chunk))
     return pages
 
 
 def _cover(fig, layout, ds: Dataset, year: int, plan: list[ReportPage], lang: str, created: date) -> None:
     ax = pl.add_axes_mm(fig, (0, 0, layout.width, layout.height), layout)
     ax.add_patch(matplotlib.patches.Rectangle((0, 232), layout.width, 65, facecolor=rl.ACCENT))
-    ax.text(rl.MARGIN + 5, 272, report_title(ds, year), fontsize=26, fontweight="bold", color="white",
-            va="center")
+    ax.text(rl.MARGIN + 5, 272, report_title(ds, year), fontsize=26, fontweight="bold", color="white", va="center")
     ax.text(rl.MARGIN + 5, 252, ds.geography.label(lang), fontsize=13, color="white", va="center")
-    ax.text(rl.MARGIN + 5, 242, t("pm_created", lang, date=fmt_date(created, lang)),
-            fontsize=9, color="white", va="center")
+    ax.text(
+        rl.MARGIN + 5, 242, t("pm_created", lang, date=fmt_date(created, lang)), fontsize=9, color="white", va="center"
+    )
     y = 215
-    ax.text(rl.MARGIN + 5, y, t("rep_contents", lang), fontsize=13, fontweight="bold",
-            color=pl.TEXT_COLOR)
+    ax.text(rl.MARGIN + 5, y, t("rep_contents", lang), fontsize=13, fontweight="bold", color=pl.TEXT_COLOR)
     y -= 10
     seen = set()
     for i, p in enumerate(plan[1:], start=2):
@@ -182,8 +194,7 @@ def _cover(fig, layout, ds: Dataset, year: int, plan: list[ReportPage], lang: st
             continue
         seen.add(key)
         ax.text(rl.MARGIN + 5, y, key, fontsize=10, color=pl.TEXT_COLOR)
-        ax.text(layout.width - rl.MARGIN - 5, y, f"{t('rep_page', lang)} {i}", fontsize=10,
-                color=pl.MUTED, ha="right")
+        ax.text(layout.width - rl.MARGIN - 5, y, f"{t('rep_page', lang)} {i}", fontsize=10, color=pl.MUTED, ha="right")
         y -= 7
     note = t("rep_cover_note", lang, n=ds.min_count)
     lines = pl.wrap_to_width(fig, note, layout.width - 2 * rl.MARGIN - 10, 8.5)
@@ -200,8 +211,15 @@ def _methods(fig, layout, lines, top: float) -> None:
         fs = 11.0 if style == "h" else BODY_FS
         if style == "h":
             y -= 2.0
-        ax.text(0, y, text, fontsize=fs, fontweight="bold" if style in {"h", "b"} else "normal",
-                va="top", color=pl.TEXT_COLOR if style != "p" else "#333333")
+        ax.text(
+            0,
+            y,
+            text,
+            fontsize=fs,
+            fontweight="bold" if style in {"h", "b"} else "normal",
+            va="top",
+            color=pl.TEXT_COLOR if style != "p" else "#333333",
+        )
         y -= fs * 0.3528 * 1.4 + (1.0 if style == "h" else 0)
 
 
@@ -231,8 +249,9 @@ class ReportOptions:
     planning: Sequence[tuple[str, str]] = ()
 
 
-def build_report(ds: Dataset, year: int, lang: str = "de", options: ReportOptions | None = None,
-                 progress: Progress | None = None) -> bytes:
+def build_report(
+    ds: Dataset, year: int, lang: str = "de", options: ReportOptions | None = None, progress: Progress | None = None
+) -> bytes:
     """The report as PDF bytes (what the app's report button needs).
 
     Parameters
@@ -266,9 +285,15 @@ def build_report(ds: Dataset, year: int, lang: str = "de", options: ReportOption
                 _cover(fig, layout, ds, year, plan, lang, created)
             else:
                 footer = f"{title} · {t('source', lang)}: " + (
-                    ds.attribution(page.key) if page.kind == "indicator" else ds.attribution())
-                sub = (_indicator_sub(ds, page.key, year, lang) if page.kind == "indicator"
-                       else "" if page.kind in {"methods", "planning"} else f"{ds.geography.label(lang)} · {year}")
+                    ds.attribution(page.key) if page.kind == "indicator" else ds.attribution()
+                )
+                sub = (
+                    _indicator_sub(ds, page.key, year, lang)
+                    if page.kind == "indicator"
+                    else ""
+                    if page.kind in {"methods", "planning"}
+                    else f"{ds.geography.label(lang)} · {year}"
+                )
                 top = rl.page_frame(fig, layout, page.title, page.section, sub, footer, label)
                 if page.kind == "flags":
                     rf.flags_page(fig, layout, ds, table, lang, top, rule, overview[slice(*page.span)])
@@ -298,6 +323,7 @@ def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar
     from geo.planning.summary import default_register_lines
 
     with tqdm(total=None, desc="Bericht", unit="Seite", file=sys.stderr, disable=not bar) as pbar:
+
         def progress(done: int, total: int) -> None:
             pbar.total = total
             pbar.update(done - pbar.n)

@@ -4,6 +4,7 @@ The same page as the area profiles of the social report (:func:`geo.report.areas
 a locator map, residents and flag count, every indicator next to the city value with rank and
 flag; header and footer name the area, geography, year, source and creation date.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -52,7 +53,13 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
     """
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     if str(code) not in names:
-        raise InputError(msg("err_profile_unknown_area", code=code, geography=Pair(de=ds.geography.label("de"), en=ds.geography.label("en"))))
+        raise InputError(
+            msg(
+                "err_profile_unknown_area",
+                code=code,
+                geography=Pair(de=ds.geography.label("de"), en=ds.geography.label("en")),
+            )
+        )
     if int(year) not in ds.years:
         raise InputError(msg("err_profile_no_year", year=year, first=ds.years[0], last=ds.years[-1]))
     code, year = str(code), int(year)
@@ -65,8 +72,14 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         fig, layout = rl.new_page()
         footer = t("prof_footer", lang, date=fmt_date(created or date.today(), lang), source=ds.attribution())
-        top = rl.page_frame(fig, layout, title, ds.geography.label(lang),
-                            t("prof_subtitle", lang, geography=ds.geography.label(lang), year=year), footer)
+        top = rl.page_frame(
+            fig,
+            layout,
+            title,
+            ds.geography.label(lang),
+            t("prof_subtitle", lang, geography=ds.geography.label(lang), year=year),
+            footer,
+        )
         ra.area_page(fig, layout, rp.ReportYear(ds, year, lang, layers, table), code, top)
         pdf.savefig(fig)
     return buf.getvalue()

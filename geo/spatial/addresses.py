@@ -7,6 +7,7 @@ street key. :func:`locate` parses "Straße Hausnummer[Zusatz]" tolerantly
 city) and returns matches with coordinates and the Stadtteil; when nothing
 matches exactly it proposes the closest street names or house numbers.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -38,8 +39,6 @@ _PLZ = re.compile(r"\b(2\d{4})\b")
 _CITY = re.compile(r"(hansestadt|luebeck|lubeck|travemuende)")
 
 
-
-
 def street_key(street: str) -> str:
     """Normalised search key of a street name: "Breite Straße" → "breitestr"."""
     s = _STREET_WORD.sub("str", fold(street))
@@ -52,7 +51,7 @@ def loose_key(key: str) -> str:
 
 
 def house_label(strasse: str, nummer: str, zusatz: str) -> str:
-    """"Breite Straße 62a"; Lübeck's Gänge ("Hartengrube 9/") get "Hartengrube 9/1"."""
+    """ "Breite Straße 62a"; Lübeck's Gänge ("Hartengrube 9/") get "Hartengrube 9/1"."""
     sep = "" if strasse.endswith("/") else " "
     return f"{strasse}{sep}{nummer}{zusatz}"
 
@@ -74,7 +73,7 @@ def parse_query(text: str) -> Query:
     m = _PLZ.search(s)
     if m:
         plz = m.group(1)
-        s = s[: m.start()] + " " + s[m.end():]
+        s = s[: m.start()] + " " + s[m.end() :]
     parts = [p.strip() for p in s.split(",")]
     # drop trailing parts that name the city only ("…, Lübeck")
     while len(parts) > 1 and (not parts[-1] or _CITY.fullmatch(re.sub(r"[^a-z]", "", parts[-1]))):
@@ -149,8 +148,13 @@ class LocateResult:
         return self.status in ("exact", "street") and bool(self.matches)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "status": self.status, "message": self.message,
-                "matches": [asdict(m) for m in self.matches], "suggestions": self.suggestions}
+        return {
+            "query": self.query,
+            "status": self.status,
+            "message": self.message,
+            "matches": [asdict(m) for m in self.matches],
+            "suggestions": self.suggestions,
+        }
 
     def to_text(self, lang: str = "de") -> str:
         """One line per match (address, area, coordinates), the note (in ``lang``) and the attribution."""
@@ -206,11 +210,11 @@ class AddressIndex:
         Stadtteil polygons (code, name) for the names; default the shipped ones.
     """
 
-    def __init__(self, addresses: gpd.GeoDataFrame | None = None,
-                 stadtteile: gpd.GeoDataFrame | None = None) -> None:
+    def __init__(self, addresses: gpd.GeoDataFrame | None = None, stadtteile: gpd.GeoDataFrame | None = None) -> None:
         self.points = load_addresses() if addresses is None else addresses
         if stadtteile is None:
             from geo.geographies import get_geography, load_areas
+
             stadtteile = load_areas(get_geography("stadtteile"))
         self.stadtteil_names = dict(zip(stadtteile["code"], stadtteile["name"]))
         self.by_key: dict[str, np.ndarray] = {
@@ -234,16 +238,28 @@ class AddressIndex:
             if len(hit):
                 bz_code, bz_name = str(hit["code"].iloc[0]), str(hit["name"].iloc[0])
         label = f"{house_label(r['strasse'], r['nummer'], r['zusatz'])}, {r['plz']} Lübeck"
-        return AddressMatch(label, r["strasse"], r["nummer"], r["zusatz"], r["plz"],
-                            float(geom.x), float(geom.y), float(r["lon"]), float(r["lat"]),
-                            code, self.stadtteil_names.get(code, ""), bz_code, bz_name)
+        return AddressMatch(
+            label,
+            r["strasse"],
+            r["nummer"],
+            r["zusatz"],
+            r["plz"],
+            float(geom.x),
+            float(geom.y),
+            float(r["lon"]),
+            float(r["lat"]),
+            code,
+            self.stadtteil_names.get(code, ""),
+            bz_code,
+            bz_name,
+        )
 
     def _similar_streets(self, key: str, n: int = 5) -> list[str]:
         close = difflib.get_close_matches(key, self.keys, n=n, cutoff=0.6)
         # also streets that start with or contain what was typed ("breite" → "breitestr")
         if len(key) >= 3:
-            close += [k for k in self.keys if k.startswith(key) and k not in close][: n]
-            close += [k for k in self.keys if key in k and k not in close][: n]
+            close += [k for k in self.keys if k.startswith(key) and k not in close][:n]
+            close += [k for k in self.keys if key in k and k not in close][:n]
         return [self.street_names[k] for k in close[:n]]
 
     def locate(self, text: str, bezirke: gpd.GeoDataFrame | None = None, limit: int = 500) -> LocateResult:
@@ -282,12 +298,13 @@ class AddressIndex:
         nums = pts["nummer"].astype(int).to_numpy()
         # nearest house numbers: the same number with a letter first (1 → 1d), then by distance
         order = np.lexsort((pts["zusatz"].to_numpy(), ~num_ok, np.abs(nums - int(q.number))))
-        sugg = list(dict.fromkeys(house_label(street, pts["nummer"].iloc[i], pts["zusatz"].iloc[i])
-                                  for i in order))[:5]
+        sugg = list(dict.fromkeys(house_label(street, pts["nummer"].iloc[i], pts["zusatz"].iloc[i]) for i in order))[:5]
         house, lo, hi = house_label(street, q.number, q.suffix), int(nums.min()), int(nums.max())
-        return _said(LocateResult(text, "number_missing", suggestions=sugg),
-                     msg("err_number_unknown_hint", house=house, lo=lo, hi=hi, hints=sugg),
-                     msg("err_number_unknown", house=house, lo=lo, hi=hi))
+        return _said(
+            LocateResult(text, "number_missing", suggestions=sugg),
+            msg("err_number_unknown_hint", house=house, lo=lo, hi=hi, hints=sugg),
+            msg("err_number_unknown", house=house, lo=lo, hi=hi),
+        )
 
 
 def _said(res: LocateResult, message: Message, notice: Message | None = None) -> LocateResult:

@@ -5,6 +5,7 @@ cluster type, colours as in GeoDa: HH red, LL blue, HL light red, LH light blue,
 significant grey), so the web map (:func:`geo.webmap.folium_map.build_map`) draws it with
 its legend like any other choropleth.
 """
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -19,22 +20,29 @@ CLUSTERS = ("HH", "LL", "HL", "LH", NOT_SIGNIFICANT)
 CLUSTER_COLORS = {"HH": "#d7191c", "LL": "#2c7bb6", "HL": "#fdae61", "LH": "#abd9e9", NOT_SIGNIFICANT: "#eeeeee"}
 
 
-def cluster_classification(areas: gpd.GeoDataFrame, pattern: SpatialPattern, lang: str = "de",
-                           id_col: str = "code") -> Classification:
+def cluster_classification(
+    areas: gpd.GeoDataFrame, pattern: SpatialPattern, lang: str = "de", id_col: str = "code"
+) -> Classification:
     """One class per cluster type for ``areas`` (same index); areas not in the result are no data."""
     cluster = _cluster_of(areas, pattern, id_col)
     order = {c: i for i, c in enumerate(CLUSTERS)}
     classes = cluster.map(order).fillna(-1).astype(int)
     counts = tuple(int((classes == i).sum()) for i in range(len(CLUSTERS)))
     return Classification(
-        scheme=t("lisa_scheme", lang), palette="lisa", edges=tuple(float(i) for i in range(len(CLUSTERS) + 1)),
-        classes=classes, colors=tuple(CLUSTER_COLORS[c] for c in CLUSTERS),
-        counts=counts, labels=tuple(t(f"lisa_{c}", lang) for c in CLUSTERS),
-        no_data_count=int((classes < 0).sum()))
+        scheme=t("lisa_scheme", lang),
+        palette="lisa",
+        edges=tuple(float(i) for i in range(len(CLUSTERS) + 1)),
+        classes=classes,
+        colors=tuple(CLUSTER_COLORS[c] for c in CLUSTERS),
+        counts=counts,
+        labels=tuple(t(f"lisa_{c}", lang) for c in CLUSTERS),
+        no_data_count=int((classes < 0).sum()),
+    )
 
 
-def cluster_notes(areas: gpd.GeoDataFrame, pattern: SpatialPattern, lang: str = "de",
-                  id_col: str = "code") -> pd.Series:
+def cluster_notes(
+    areas: gpd.GeoDataFrame, pattern: SpatialPattern, lang: str = "de", id_col: str = "code"
+) -> pd.Series:
     """Tooltip line per area: its cluster in words and the local pseudo p-value."""
     local = pattern.local.set_index("id")
     out = []
@@ -48,8 +56,9 @@ def cluster_notes(areas: gpd.GeoDataFrame, pattern: SpatialPattern, lang: str = 
     return pd.Series(out, index=areas.index, dtype=object)
 
 
-def cluster_members(areas: gpd.GeoDataFrame, pattern: SpatialPattern, id_col: str = "code",
-                    name_col: str = "name") -> dict[str, list[str]]:
+def cluster_members(
+    areas: gpd.GeoDataFrame, pattern: SpatialPattern, id_col: str = "code", name_col: str = "name"
+) -> dict[str, list[str]]:
     """Names of the areas per cluster type (all five keys, sorted by name)."""
     cluster = _cluster_of(areas, pattern, id_col)
     names = areas[name_col].astype(str)

@@ -14,6 +14,7 @@ Rates are recomputed from the estimated counts with the catalogue's formula
 bracket the estimate: their range is reported as its uncertainty. Disclosure
 control (:func:`indicators.compute.disclosure.apply_disclosure`) applies to the result.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ POPULATION_VAR = "population_total"
 
 
 # --- the estimate --------------------------------------------------------
+
 
 @dataclass
 class EstimateResult:
@@ -80,7 +82,9 @@ class EstimateResult:
     def decimals(wide: pd.DataFrame) -> list[int]:
         """Decimals per row of :meth:`wide`: counts none, a rate or value as its values need
         (:func:`~indicators.formatting.value_decimals`: 6.235 residents per km², not 6.235,0)."""
-        return [value_decimals(k, pd.Series([a, b])) for k, a, b in zip(wide["kind"], wide["areal"], wide["dasymetric"])]
+        return [
+            value_decimals(k, pd.Series([a, b])) for k, a, b in zip(wide["kind"], wide["areal"], wide["dasymetric"])
+        ]
 
     def value(self, variable: str, method: str) -> float:
         sel = self.table[(self.table["variable"] == variable) & (self.table["method"] == method)]
@@ -90,17 +94,18 @@ class EstimateResult:
         """Plain-text table for the command line (German number format)."""
         wide = self.wide(lang)
         n = max([40, *(len(str(label)) for label in wide["label"])])  # labels whole, never cut
-        lines = [f"{t('q_area', lang)}: {fmt_number(self.area_km2, 3, lang)} km², "
-                 f"{t('q_year', lang)} {self.year}",
-                 f"{t('q_variable', lang):<{n}} {t('q_method_areal', lang):>14} "
-                 f"{t('q_method_dasymetric', lang):>14}"]
+        lines = [
+            f"{t('q_area', lang)}: {fmt_number(self.area_km2, 3, lang)} km², {t('q_year', lang)} {self.year}",
+            f"{t('q_variable', lang):<{n}} {t('q_method_areal', lang):>14} {t('q_method_dasymetric', lang):>14}",
+        ]
         for r, d in zip(wide.itertuples(), self.decimals(wide)):
-            lines.append(f"{r.label:<{n}} {fmt_number(r.areal, d, lang):>14} "
-                         f"{fmt_number(r.dasymetric, d, lang):>14}")
+            lines.append(f"{r.label:<{n}} {fmt_number(r.areal, d, lang):>14} {fmt_number(r.dasymetric, d, lang):>14}")
         for c in self.contributions.itertuples():
-            lines.append(f"  {c.code} {c.name}: {t('q_area_share', lang)} "
-                         f"{fmt_number(100 * c.areal, 1, lang)} %, {t('q_addresses', lang)} "
-                         f"{c.addresses_inside} {t('q_of', lang)} {c.addresses_total}")
+            lines.append(
+                f"  {c.code} {c.name}: {t('q_area_share', lang)} "
+                f"{fmt_number(100 * c.areal, 1, lang)} %, {t('q_addresses', lang)} "
+                f"{c.addresses_inside} {t('q_of', lang)} {c.addresses_total}"
+            )
         notes = [render(n, lang) for n in self.notes]
         return "\n".join([*lines, *notes, *([attribution] if attribution else [])])
 
@@ -142,18 +147,21 @@ class Estimator:
         self.pt_tree = shapely.STRtree(self.pt_geoms)
         self.n_addr = np.bincount(self.pt_area, minlength=len(self.areas))
         raw = ds.table.unprotected()  # shared out below; what touches a hidden cell is withheld
-        self.count_vars = [i.id for i in ds.catalogue.values() if i.kind == "count"
-                           and i.id in ds.table.variables]
+        self.count_vars = [i.id for i in ds.catalogue.values() if i.kind == "count" and i.id in ds.table.variables]
         # residents for the minimum-population rule: the register's population, or a census grid's
         # cell population (its catalogue marks it ``grid_weight``)
         weight = [i.id for i in ds.catalogue.values() if i.extra.get("grid_weight") and i.id in self.count_vars]
         self.population_var = POPULATION_VAR if POPULATION_VAR in self.count_vars else next(iter(weight), None)
-        self.rate_inds = [i for i in ds.catalogue.values() if i.kind == "rate"
-                          and i.inputs() <= set(self.count_vars) | {"area_km2"}]
+        self.rate_inds = [
+            i for i in ds.catalogue.values() if i.kind == "rate" and i.inputs() <= set(self.count_vars) | {"area_km2"}
+        ]
         t = raw[raw["variable"].isin(self.count_vars) & raw["area_code"].isin(pos)]
-        self.counts = {int(y): g.pivot(index="area_code", columns="variable", values="value")
-                       .reindex(index=self.areas["code"], columns=self.count_vars)
-                       for y, g in t.groupby("year")}
+        self.counts = {
+            int(y): g.pivot(index="area_code", columns="variable", values="value").reindex(
+                index=self.areas["code"], columns=self.count_vars
+            )
+            for y, g in t.groupby("year")
+        }
         self.unsafe = {y: self._unsafe(y, c) for y, c in self.counts.items()}
 
     def _unsafe(self, year: int, counts: pd.DataFrame) -> pd.DataFrame:
@@ -193,13 +201,22 @@ class Estimator:
         n_all = self.n_addr[idx]
         # an area without address points falls back to its areal weight
         dasy = np.where(n_all > 0, n_in / np.maximum(n_all, 1), areal)
-        out = pd.DataFrame({"code": self.areas["code"].to_numpy()[idx], "name": self.areas["name"].to_numpy()[idx],
-                            "area_inside_km2": inter / 1e6, "areal": areal, "addresses_inside": n_in,
-                            "addresses_total": n_all, "dasymetric": dasy})
+        out = pd.DataFrame(
+            {
+                "code": self.areas["code"].to_numpy()[idx],
+                "name": self.areas["name"].to_numpy()[idx],
+                "area_inside_km2": inter / 1e6,
+                "areal": areal,
+                "addresses_inside": n_in,
+                "addresses_total": n_all,
+                "dasymetric": dasy,
+            }
+        )
         return out[(out["areal"] > 0) | (out["addresses_inside"] > 0)].sort_values("code").reset_index(drop=True)
 
-    def estimate(self, geom: shapely.Geometry, year: int | None = None,
-                 variables: list[str] | None = None) -> EstimateResult:
+    def estimate(
+        self, geom: shapely.Geometry, year: int | None = None, variables: list[str] | None = None
+    ) -> EstimateResult:
         """Estimate counts and rates inside ``geom`` (EPSG:25832); labels and notes are rendered where shown.
 
         Parameters
@@ -242,13 +259,16 @@ class Estimator:
         rows = [(v, known[v], known[v], np.full(len(METHODS), np.nan)) for v in variables]
         rows += [(ind.id, *_rate(ind, known)) for ind in self.rate_inds if ind.inputs() <= known.keys()]
         n = len(METHODS)
-        vals = pd.DataFrame({
-            "area_code": np.tile(METHODS, len(rows)), "year": year,
-            "indicator": np.repeat([r[0] for r in rows], n),
-            "value": np.concatenate([r[1] for r in rows]),
-            "numerator": np.concatenate([r[2] for r in rows]),
-            "denominator": np.concatenate([r[3] for r in rows]),
-        })
+        vals = pd.DataFrame(
+            {
+                "area_code": np.tile(METHODS, len(rows)),
+                "year": year,
+                "indicator": np.repeat([r[0] for r in rows], n),
+                "value": np.concatenate([r[1] for r in rows]),
+                "numerator": np.concatenate([r[2] for r in rows]),
+                "denominator": np.concatenate([r[3] for r in rows]),
+            }
+        )
         # each method is its own "area"; there is no whole-city row among them
         vals = apply_disclosure(vals, self.ds.catalogue, self.ds.min_count, reference_code=None)
         if too_small:
@@ -257,11 +277,16 @@ class Estimator:
         vals.loc[vals["indicator"].isin(built_on), ["suppressed"]] = True
         vals.loc[vals["suppressed"], ["value", "numerator", "denominator"]] = np.nan
         cat = self.ds.catalogue
-        table = pd.DataFrame({
-            "variable": vals["indicator"], "label": [Pair(cat[i].label("de"), cat[i].label("en")) for i in vals["indicator"]],
-            "kind": [cat[i].kind for i in vals["indicator"]], "method": vals["area_code"],
-            "value": vals["value"], "suppressed": vals["suppressed"],
-        })
+        table = pd.DataFrame(
+            {
+                "variable": vals["indicator"],
+                "label": [Pair(cat[i].label("de"), cat[i].label("en")) for i in vals["indicator"]],
+                "kind": [cat[i].kind for i in vals["indicator"]],
+                "method": vals["area_code"],
+                "value": vals["value"],
+                "suppressed": vals["suppressed"],
+            }
+        )
         notes = self._notes(w, area_km2)
         missing = [v for v in variables if self.counts[year][v].isna().all()]
         if missing and not too_small:  # "–" needs a reason: e.g. the Zensus 2011 counts in another year
@@ -270,7 +295,9 @@ class Estimator:
         if too_small:
             notes.insert(0, msg("q_too_few_residents", min_pop=min_pop))
         elif withheld:
-            notes.insert(0, msg("dc_est_withheld", names=[Pair(cat[v].label("de"), cat[v].label("en")) for v in withheld]))
+            notes.insert(
+                0, msg("dc_est_withheld", names=[Pair(cat[v].label("de"), cat[v].label("en")) for v in withheld])
+            )
         return EstimateResult(area_km2, year, table, w, notes)
 
     def _residents(self, w: pd.DataFrame, year: int, weights: np.ndarray) -> float:
@@ -304,6 +331,7 @@ def _rate(ind: Indicator, known: dict[str, np.ndarray]) -> tuple[np.ndarray, np.
     times factor), on arrays: that function's pandas overhead would cost ~8 ms
     per indicator and estimate. ``tests/geo/spatial/test_estimate.py`` checks both agree.
     """
+
     def signed(terms: tuple[str, ...]) -> np.ndarray:
         n = len(next(iter(known.values()))) if known else 0
         return sum(((-known[t[1:]] if t.startswith("-") else known[t]) for t in terms), np.zeros(n))
@@ -333,7 +361,11 @@ def _shipped_estimator(geography: str) -> Estimator:
     return Estimator(load_dataset(get_geography(geography)))
 
 
-def estimate(geom: shapely.Geometry, year: int | None = None, variables: list[str] | None = None,
-             estimator: Estimator | None = None) -> EstimateResult:
+def estimate(
+    geom: shapely.Geometry,
+    year: int | None = None,
+    variables: list[str] | None = None,
+    estimator: Estimator | None = None,
+) -> EstimateResult:
     """Estimate counts and rates inside ``geom`` (EPSG:25832); see :meth:`Estimator.estimate`."""
     return (estimator or default_estimator()).estimate(geom, year, variables)

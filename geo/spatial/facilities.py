@@ -9,6 +9,7 @@ Per area: number of facilities, facilities per 1,000 residents of a chosen
 group, and the share of the area's address points within X metres (straight
 line) of a facility. Results are indicator rows like any other.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -69,7 +70,9 @@ def _points_from_table(frame: pd.DataFrame, decimal: str, report: Report) -> gpd
         bad = [c for c, v in ((a, va), (b, vb)) if v is None]
         if bad or va is None or vb is None:
             for c in bad:
-                report.add(row, c, msg("fac_not_a_number", text=r[c]) if str(r[c]).strip() else msg("fac_no_coordinate"))
+                report.add(
+                    row, c, msg("fac_not_a_number", text=r[c]) if str(r[c]).strip() else msg("fac_no_coordinate")
+                )
             continue
         if geo:
             la, lo = va, vb
@@ -130,8 +133,9 @@ def _points_from_vector(path: Path, report: Report) -> gpd.GeoDataFrame | None:
     return out
 
 
-def read_facilities(path: str | Path, name: str | None = None, areas: gpd.GeoDataFrame | None = None, *,
-                    user: User | None = None) -> tuple[gpd.GeoDataFrame | None, Report]:
+def read_facilities(
+    path: str | Path, name: str | None = None, areas: gpd.GeoDataFrame | None = None, *, user: User | None = None
+) -> tuple[gpd.GeoDataFrame | None, Report]:
     """Read facility points into EPSG:25832.
 
     The file is read in the limited child of :mod:`geo.uploads.sandbox`
@@ -223,18 +227,30 @@ def population_groups(ds: Dataset) -> list[str]:
     return [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
 
 
-def dataset_facility_rows(ds: Dataset, facilities: gpd.GeoDataFrame, *, group: str, year: int,
-                          radius_m: float = 500) -> pd.DataFrame:
+def dataset_facility_rows(
+    ds: Dataset, facilities: gpd.GeoDataFrame, *, group: str, year: int, radius_m: float = 500
+) -> pd.DataFrame:
     """:func:`facility_indicators` of ``ds``'s areas against ``group`` (one of :func:`population_groups`) in ``year``."""
     v = ds.values
     pop = v[(v["indicator"] == group) & (v["year"] == year)].set_index("area_code")["value"]
-    return facility_indicators(facilities, ds.areas, pop, radius_m,
-                               rows=FacilityRows(group=group, year=year, reference_code=ds.geography.reference_code))
+    return facility_indicators(
+        facilities,
+        ds.areas,
+        pop,
+        radius_m,
+        rows=FacilityRows(group=group, year=year, reference_code=ds.geography.reference_code),
+    )
 
 
-def facility_indicators(facilities: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,
-                        population: pd.Series | None = None, radius_m: float = 500, *,
-                        addresses: gpd.GeoDataFrame | None = None, rows: FacilityRows | None = None) -> pd.DataFrame:
+def facility_indicators(
+    facilities: gpd.GeoDataFrame,
+    areas: gpd.GeoDataFrame,
+    population: pd.Series | None = None,
+    radius_m: float = 500,
+    *,
+    addresses: gpd.GeoDataFrame | None = None,
+    rows: FacilityRows | None = None,
+) -> pd.DataFrame:
     """Per-area facility indicators as rows ``area_code, year, indicator, value, numerator, denominator``.
 
     Parameters
@@ -281,24 +297,60 @@ def facility_indicators(facilities: gpd.GeoDataFrame, areas: gpd.GeoDataFrame,
             num = pd.concat([num, pd.Series({reference_code: num.sum()})])
             den = pd.concat([den, pd.Series({reference_code: den.sum(min_count=1)})])
         value = num if ind.endswith("_count") else num / den.where(den > 0) * factor
-        out.append(pd.DataFrame({"area_code": num.index, "year": year, "indicator": ind, "value": value.to_numpy(),
-                                  "numerator": num.to_numpy(), "denominator": den.to_numpy()}))
+        out.append(
+            pd.DataFrame(
+                {
+                    "area_code": num.index,
+                    "year": year,
+                    "indicator": ind,
+                    "value": value.to_numpy(),
+                    "numerator": num.to_numpy(),
+                    "denominator": den.to_numpy(),
+                }
+            )
+        )
     return pd.concat(out, ignore_index=True)
 
 
-def facility_catalogue(prefix: str = "facilities", label: str = "Einrichtungen", group: str = "population_total",
-                       group_label: str = "Einwohner", radius_m: float = 500) -> dict[str, Indicator]:
+def facility_catalogue(
+    prefix: str = "facilities",
+    label: str = "Einrichtungen",
+    group: str = "population_total",
+    group_label: str = "Einwohner",
+    radius_m: float = 500,
+) -> dict[str, Indicator]:
     """Catalogue entries for :func:`facility_indicators`, so the rows map like any indicator."""
     r = f"{radius_m:g}"
     items = [
-        Indicator(f"{prefix}_count", f"{label}: Anzahl", f"{label}: number", "value", "Anzahl", direction="down",
-                  unit_en="number", definition_de=f"Zahl der {label} im Gebiet."),
-        Indicator(f"{prefix}_per_1000_{group}", f"{label} je 1.000 {group_label}", f"{label} per 1,000 {group_label}",
-                  "value", f"je 1.000 {group_label}", direction="down", unit_en=f"per 1,000 {group_label}",
-                  definition_de=f"{label} im Gebiet je 1.000 {group_label}."),
-        Indicator(f"{prefix}_coverage_{r}m", f"{label}: Adressen im Umkreis von {r} m",
-                  f"{label}: addresses within {r} m", "value", "%", direction="down",
-                  definition_de=f"Anteil der amtlichen Adresspunkte des Gebiets, die höchstens {r} m Luftlinie "
-                                f"von einer Einrichtung entfernt sind."),
+        Indicator(
+            f"{prefix}_count",
+            f"{label}: Anzahl",
+            f"{label}: number",
+            "value",
+            "Anzahl",
+            direction="down",
+            unit_en="number",
+            definition_de=f"Zahl der {label} im Gebiet.",
+        ),
+        Indicator(
+            f"{prefix}_per_1000_{group}",
+            f"{label} je 1.000 {group_label}",
+            f"{label} per 1,000 {group_label}",
+            "value",
+            f"je 1.000 {group_label}",
+            direction="down",
+            unit_en=f"per 1,000 {group_label}",
+            definition_de=f"{label} im Gebiet je 1.000 {group_label}.",
+        ),
+        Indicator(
+            f"{prefix}_coverage_{r}m",
+            f"{label}: Adressen im Umkreis von {r} m",
+            f"{label}: addresses within {r} m",
+            "value",
+            "%",
+            direction="down",
+            definition_de=f"Anteil der amtlichen Adresspunkte des Gebiets, die höchstens {r} m Luftlinie "
+            f"von einer Einrichtung entfernt sind.",
+        ),
     ]
     return {i.id: i for i in items}

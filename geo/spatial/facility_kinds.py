@@ -4,6 +4,7 @@ Each :class:`FacilityKind` names its shipped point file (built by a script in ``
 the wording key of its label, its source id in the catalogue and the date of its data.
 Every output that shows a layer (map, table, CLI) states its source and date from here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -54,13 +55,25 @@ class FacilityKind:
 
 KINDS: dict[str, FacilityKind] = {
     "kitas": FacilityKind(
-        "kitas", ROOT / "data" / "kitas_luebeck.csv", "kind_kitas", "kitas-sh", "27.11.2023",
+        "kitas",
+        ROOT / "data" / "kitas_luebeck.csv",
+        "kind_kitas",
+        "kitas-sh",
+        "27.11.2023",
         "Kita-Datenbank Schleswig-Holstein (Open-Data-Portal SH), aufbereitet von OK Lab Flensburg (CC0 1.0)",
-        "pop_under18", 500.0),
+        "pop_under18",
+        500.0,
+    ),
     "schools": FacilityKind(
-        "schools", ROOT / "data" / "schools_luebeck.csv", "kind_schools", "schulen-sh", "08.05.2025",
+        "schools",
+        ROOT / "data" / "schools_luebeck.csv",
+        "kind_schools",
+        "schulen-sh",
+        "08.05.2025",
         "Schulverzeichnis Schleswig-Holstein (Open-Data-Portal SH), via OK Lab Flensburg open-school-map (CC0 1.0)",
-        "pop_under18", 1000.0),
+        "pop_under18",
+        1000.0,
+    ),
 }
 
 
@@ -79,8 +92,9 @@ def get_kind(kind_id: str) -> FacilityKind:
 @lru_cache(maxsize=8)
 def _load(path: Path) -> gpd.GeoDataFrame:
     frame = pd.read_csv(path, dtype={"id": str})
-    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]),
-                            crs="EPSG:4326").to_crs(METRIC_CRS)
+    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326").to_crs(
+        METRIC_CRS
+    )
 
 
 def load_kind(kind_id: str) -> gpd.GeoDataFrame:
@@ -89,6 +103,6 @@ def load_kind(kind_id: str) -> gpd.GeoDataFrame:
 
 
 def source_line(kind_id: str) -> str:
-    """"<attribution>, Stand <date>" for maps, tables and the CLI."""
+    """ "<attribution>, Stand <date>" for maps, tables and the CLI."""
     kind = get_kind(kind_id)
     return f"{kind.attribution}, Stand {kind.reference_date}"

@@ -6,6 +6,7 @@ A demand point or facility is snapped to its nearest node; its distance is the s
 distance at both ends plus the shortest path between the nodes. Good enough at city scale; no
 turn rules, one-ways or speeds.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -78,8 +79,9 @@ class StreetNetwork:
             raise NetworkError(error_message(exc)) from None
         return cls(shapely.from_wkb(np.asarray(wkb, dtype=object)), label)
 
-    def pairs(self, *, origins: np.ndarray, dests: np.ndarray,
-              max_distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def pairs(
+        self, *, origins: np.ndarray, dests: np.ndarray, max_distance: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(origin index, destination index, metres) of every pair within ``max_distance`` along the network."""
         if not len(origins) or not len(dests):
             return np.zeros(0, int), np.zeros(0, int), np.zeros(0)

@@ -14,6 +14,7 @@ evaluates them with matrix products; ``tests/geo/spatial/test_pattern.py`` check
 against libpysal/esda. All random draws come from local generators, never from
 NumPy's global one (Streamlit runs sessions in threads).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,8 +59,9 @@ class SpatialPattern:
     def note_text(self, lang: str = "de") -> str:
         """The caveat to show with the layer, in ``lang`` (from the wording table)."""
         f = self.facts
-        level = (t("lisa_note_fdr", lang) if f["fdr"]
-                 else t("lisa_note_alpha", lang, alpha=fmt_number(f["alpha"], 2, lang)))
+        level = (
+            t("lisa_note_fdr", lang) if f["fdr"] else t("lisa_note_alpha", lang, alpha=fmt_number(f["alpha"], 2, lang))
+        )
         text = t("lisa_note", lang, permutations=f["permutations"], seed=f["seed"], level=level, n=f["areas"])
         if f["islands"]:
             text = text[:-1] + t("lisa_note_islands", lang, n=f["islands"]) + "."
@@ -101,8 +103,7 @@ def queen_weights(geoms: gpd.GeoSeries):
     return Graph.from_sparse(adj)
 
 
-def global_p_sim(z: np.ndarray, w, observed: float, permutations: int,
-                 rng: np.random.Generator) -> tuple[float, float]:
+def global_p_sim(z: np.ndarray, w, observed: float, permutations: int, rng: np.random.Generator) -> tuple[float, float]:
     """Pseudo p-value and z of global Moran's I by random permutation, as ``esda.Moran`` computes them.
 
     Draws from ``rng`` (a local generator), never from NumPy's global one.
@@ -117,7 +118,7 @@ def global_p_sim(z: np.ndarray, w, observed: float, permutations: int,
     sims = np.empty(permutations)
     for start in range(0, permutations, 64):  # 64 permutations at a time: bounded memory on large grids
         perms = np.stack([rng.permutation(z) for _ in range(min(64, permutations - start))])
-        sims[start:start + len(perms)] = np.einsum("pi,ip->p", perms, adj @ perms.T)
+        sims[start : start + len(perms)] = np.einsum("pi,ip->p", perms, adj @ perms.T)
     sims *= len(z) / float(adj.sum()) / zz
     larger = int((sims >= observed).sum())
     larger = min(larger, permutations - larger)
@@ -139,8 +140,7 @@ def _vec_permutations(max_card: int, n: int, permutations: int, seed: int) -> np
     return out
 
 
-def local_p_sim(z: np.ndarray, w, observed: np.ndarray, permutations: int, seed: int,
-                chunk: int = 2048) -> np.ndarray:
+def local_p_sim(z: np.ndarray, w, observed: np.ndarray, permutations: int, seed: int, chunk: int = 2048) -> np.ndarray:
     """Pseudo p-values of local Moran's I by conditional permutation, as esda computes them.
 
     Same draws as ``esda.crand.crand`` (one ``(permutations, max_neighbours)`` table of
@@ -185,7 +185,7 @@ def local_p_sim(z: np.ndarray, w, observed: np.ndarray, permutations: int, seed:
         for pp, kk in zip(mixed_p, mixed_k):
             m = ids[pp, kk]
             rows = slice(m + 1 - start, stop - start)  # areas i > m see area m itself
-            lag[rows, pp] += pad[m + 1:stop, kk] * (below[pp, kk] - above[pp, kk])
+            lag[rows, pp] += pad[m + 1 : stop, kk] * (below[pp, kk] - above[pp, kk])
         zi = z[start:stop, None]
         rstats = zi * (lag + self_w[start:stop, None] * zi) * scaling
         obs = observed[start:stop, None]
@@ -249,23 +249,42 @@ def spatial_pattern(
     cut = _fdr_cut(p_local, alpha) if fdr else alpha
     quad = pd.Series(lisa.q).map(CLUSTER_LABELS)
     sig = p_local <= cut if fdr else p_local < cut
-    local = pd.DataFrame({
-        "id": data[id_col].astype(str),
-        "value": y,
-        "lisa_i": lisa.Is,
-        "p_sim": p_local,
-        "quadrant": quad.to_numpy(),
-        "cluster": np.where(sig, quad.to_numpy(), NOT_SIGNIFICANT),
-        "neighbours": w.cardinalities.reindex(range(len(data))).to_numpy(),
-    })
+    local = pd.DataFrame(
+        {
+            "id": data[id_col].astype(str),
+            "value": y,
+            "lisa_i": lisa.Is,
+            "p_sim": p_local,
+            "quadrant": quad.to_numpy(),
+            "cluster": np.where(sig, quad.to_numpy(), NOT_SIGNIFICANT),
+            "neighbours": w.cardinalities.reindex(range(len(data))).to_numpy(),
+        }
+    )
     if islands:
         # areas without neighbours cannot form a cluster
-        local = pd.concat([local, pd.DataFrame({
-            "id": island_rows[id_col].astype(str).to_numpy(),
-            "value": island_rows[value_col].astype("float64").to_numpy(),
-            "lisa_i": np.nan, "p_sim": np.nan, "quadrant": None,
-            "cluster": NOT_SIGNIFICANT, "neighbours": 0,
-        })], ignore_index=True)
-    facts = {"permutations": permutations, "seed": seed, "fdr": fdr, "alpha": alpha, "areas": len(data),
-             "islands": len(islands)}
+        local = pd.concat(
+            [
+                local,
+                pd.DataFrame(
+                    {
+                        "id": island_rows[id_col].astype(str).to_numpy(),
+                        "value": island_rows[value_col].astype("float64").to_numpy(),
+                        "lisa_i": np.nan,
+                        "p_sim": np.nan,
+                        "quadrant": None,
+                        "cluster": NOT_SIGNIFICANT,
+                        "neighbours": 0,
+                    }
+                ),
+            ],
+            ignore_index=True,
+        )
+    facts = {
+        "permutations": permutations,
+        "seed": seed,
+        "fdr": fdr,
+        "alpha": alpha,
+        "areas": len(data),
+        "islands": len(islands),
+    }
     return SpatialPattern(local, float(mi.I), p_global, z_global, facts)

@@ -3,6 +3,7 @@
 Both come from the environment; the custom-area estimate (:mod:`geo.spatial.estimate`),
 reach and siting results use them alike.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,9 @@ def _env_number(name: str, default: int) -> int:
 
 def protection() -> tuple[int, int]:
     """(minimum population, rounding base) for custom-area estimates, from the environment."""
-    return _env_number(ENV_MIN_POPULATION, DEFAULT_MIN_POPULATION), max(1, _env_number(ENV_ROUND_BASE,
-                                                                                       DEFAULT_ROUND_BASE))
+    return _env_number(ENV_MIN_POPULATION, DEFAULT_MIN_POPULATION), max(
+        1, _env_number(ENV_ROUND_BASE, DEFAULT_ROUND_BASE)
+    )
 
 
 def round_to_base(values: np.ndarray, base: int) -> np.ndarray:

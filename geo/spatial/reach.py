@@ -9,6 +9,7 @@ Gaussian ``f(d) = exp(-d² / (2 σ²))``, ``σ`` = half the maximum distance. Di
 lines in EPSG:25832 (a KD-tree) unless a street network is given (:mod:`geo.spatial.network`);
 every result names its method.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,8 +41,9 @@ def check_distance(max_distance: float) -> float:
     return float(max_distance)
 
 
-def straight_pairs(*, origins: np.ndarray, dests: np.ndarray,
-                   max_distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def straight_pairs(
+    *, origins: np.ndarray, dests: np.ndarray, max_distance: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(origin index, destination index, metres) of every pair within ``max_distance`` (straight line)."""
     if not len(origins) or not len(dests):
         return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
@@ -56,8 +58,14 @@ def decay_function(decay: str, max_distance: float):
     return None if decay == "none" else access.weights.gaussian(max_distance / 2)
 
 
-def two_sfca(*, demand: np.ndarray, supply: np.ndarray, pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
-             max_distance: float, decay: str = "none") -> np.ndarray:
+def two_sfca(
+    *,
+    demand: np.ndarray,
+    supply: np.ndarray,
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    max_distance: float,
+    decay: str = "none",
+) -> np.ndarray:
     """2SFCA value per demand point with PySAL ``access`` (0 where no facility is within reach).
 
     A facility with no demand within reach serves nobody: its supply is set to 0 (``access``
@@ -68,12 +76,20 @@ def two_sfca(*, demand: np.ndarray, supply: np.ndarray, pairs: tuple[np.ndarray,
     w = np.ones(len(d)) if fn is None else fn(d)
     reached = np.bincount(j, weights=demand[i] * w, minlength=len(supply))
     demand_df = pd.DataFrame({"demand": demand}, index=pd.RangeIndex(len(demand), name="o"))
-    supply_df = pd.DataFrame({"supply": np.where(reached > 0, supply, 0.0)},
-                             index=pd.RangeIndex(len(supply), name="f"))
+    supply_df = pd.DataFrame({"supply": np.where(reached > 0, supply, 0.0)}, index=pd.RangeIndex(len(supply), name="f"))
     cost_df = pd.DataFrame({"o": i, "f": j, "cost": d})
-    model = access.Access(demand_df=demand_df, demand_index=True, demand_value="demand", supply_df=supply_df,
-                          supply_index=True, supply_value="supply", cost_df=cost_df, cost_origin="o",
-                          cost_dest="f", cost_name="cost")
+    model = access.Access(
+        demand_df=demand_df,
+        demand_index=True,
+        demand_value="demand",
+        supply_df=supply_df,
+        supply_index=True,
+        supply_value="supply",
+        cost_df=cost_df,
+        cost_origin="o",
+        cost_dest="f",
+        cost_name="cost",
+    )
     out = model.two_stage_fca(name="fca", max_cost=max_distance, weight_fn=fn)
     fca: np.ndarray = out["fca_supply"].reindex(demand_df.index).fillna(0.0).to_numpy(dtype=float)
     return fca
@@ -113,9 +129,17 @@ class ReachResult:
 
     def point_frame(self) -> pd.DataFrame:
         """One row per demand point: ``id, x, y, area_code, demand, access, covered``."""
-        return pd.DataFrame({"id": self.demand.ids, "x": self.demand.xy[:, 0], "y": self.demand.xy[:, 1],
-                             "area_code": self.demand.codes, "demand": self.demand.value,
-                             "access": self.access, "covered": self.covered})
+        return pd.DataFrame(
+            {
+                "id": self.demand.ids,
+                "x": self.demand.xy[:, 0],
+                "y": self.demand.xy[:, 1],
+                "area_code": self.demand.codes,
+                "demand": self.demand.value,
+                "access": self.access,
+                "covered": self.covered,
+            }
+        )
 
     def area_frame(self, areas: pd.DataFrame) -> pd.DataFrame:
         """Per area: demand, demand-weighted mean access, uncovered demand and share, withheld.
@@ -134,11 +158,17 @@ class ReachResult:
         gap = round_to_base(g["gap"].to_numpy(), base)
         dem = g["demand"].to_numpy()
         withheld = np.isin(areas["code"].to_numpy(), self.demand.withheld) | (dem < 3)
-        out = pd.DataFrame({"code": areas["code"].to_numpy(), "name": areas["name"].to_numpy(),
-                            "demand": dem, "access": g["wa"].to_numpy() / np.where(dem > 0, dem, np.nan),
-                            "uncovered_demand": gap, "uncovered_share": np.minimum(gap / np.where(dem > 0, dem,
-                                                                                                    np.nan), 1.0),
-                            "withheld": withheld})
+        out = pd.DataFrame(
+            {
+                "code": areas["code"].to_numpy(),
+                "name": areas["name"].to_numpy(),
+                "demand": dem,
+                "access": g["wa"].to_numpy() / np.where(dem > 0, dem, np.nan),
+                "uncovered_demand": gap,
+                "uncovered_share": np.minimum(gap / np.where(dem > 0, dem, np.nan), 1.0),
+                "withheld": withheld,
+            }
+        )
         out.loc[withheld, ["demand", "access", "uncovered_demand", "uncovered_share"]] = np.nan
         return out
 
@@ -155,21 +185,41 @@ class ReachResult:
         g = g[g["demand"] >= min_demand]
         geoms = gpd.GeoSeries.from_xy(g["gx"], g["gy"]).buffer(cell / 2, cap_style="square")
         geoms = geoms.translate(cell / 2, cell / 2)
-        return gpd.GeoDataFrame({"demand": g["demand"].to_numpy(), "access": (g["wa"] / g["demand"]).to_numpy(),
-                                 "uncovered_share": (g["gap"] / g["demand"]).to_numpy()},
-                                geometry=geoms.to_numpy(), crs=METRIC_CRS)
+        return gpd.GeoDataFrame(
+            {
+                "demand": g["demand"].to_numpy(),
+                "access": (g["wa"] / g["demand"]).to_numpy(),
+                "uncovered_share": (g["gap"] / g["demand"]).to_numpy(),
+            },
+            geometry=geoms.to_numpy(),
+            crs=METRIC_CRS,
+        )
 
     def to_json(self, areas: pd.DataFrame, *, points: bool) -> dict[str, Any]:
         """The ``cli.py reach --json`` object (points only for uploaded demand points)."""
         af = self.area_frame(areas)
-        out: dict[str, Any] = {"method": self.method, "distance": self.distance, "decay": self.decay,
-                     "demand": self.demand.label, "facilities": self.supply.label,
-                     "uncovered_share": _num(self.uncovered_share)}
+        out: dict[str, Any] = {
+            "method": self.method,
+            "distance": self.distance,
+            "decay": self.decay,
+            "demand": self.demand.label,
+            "facilities": self.supply.label,
+            "uncovered_share": _num(self.uncovered_share),
+        }
         if points:
-            out["points"] = [{"id": i, "access": float(a), "covered": bool(c)}
-                             for i, a, c in zip(self.demand.ids, self.access, self.covered)]
-        out["areas"] = [{"code": r.code, "access": _num(r.access), "uncovered_share": _num(r.uncovered_share),
-                         "withheld": bool(r.withheld)} for r in af.itertuples()]
+            out["points"] = [
+                {"id": i, "access": float(a), "covered": bool(c)}
+                for i, a, c in zip(self.demand.ids, self.access, self.covered)
+            ]
+        out["areas"] = [
+            {
+                "code": r.code,
+                "access": _num(r.access),
+                "uncovered_share": _num(r.uncovered_share),
+                "withheld": bool(r.withheld),
+            }
+            for r in af.itertuples()
+        ]
         return out
 
 
@@ -177,8 +227,9 @@ def _num(v: float) -> float | None:
     return None if v is None or not np.isfinite(v) else float(v)
 
 
-def compute_reach(*, demand: Points, supply: Points, max_distance: float, decay: str = "none",
-                  network: StreetNetwork | None = None) -> ReachResult:
+def compute_reach(
+    *, demand: Points, supply: Points, max_distance: float, decay: str = "none", network: StreetNetwork | None = None
+) -> ReachResult:
     """2SFCA reach of ``supply`` for ``demand``.
 
     Parameters
@@ -199,10 +250,10 @@ def compute_reach(*, demand: Points, supply: Points, max_distance: float, decay:
     if network is None:
         pairs, method = straight_pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), STRAIGHT
     else:
-        pairs, method = network.pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), \
-            network.method
+        pairs, method = network.pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), network.method
     value = two_sfca(demand=demand.value, supply=supply.value, pairs=pairs, max_distance=max_distance, decay=decay)
     covered = np.zeros(len(demand), dtype=bool)
     covered[pairs[0]] = True
-    return ReachResult(method=method, distance=max_distance, decay=decay, demand=demand, supply=supply,
-                       access=value, covered=covered)
+    return ReachResult(
+        method=method, distance=max_distance, decay=decay, demand=demand, supply=supply, access=value, covered=covered
+    )

@@ -5,6 +5,7 @@ area with the kind's default demand and distance (:func:`geo.spatial.reach.compu
 to a need assessment's classes; an area with elevated need whose gap is above the city's is
 marked "erhöhter Bedarf, geringe Erreichbarkeit".
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -29,8 +30,7 @@ def kind_reach(*, ds: Dataset, kind: str, year: int | None = None) -> ReachResul
     demand = demand_from_variable(ds=ds, variable=spec.demand, year=year)
     if demand.value.sum() <= 0:
         return None
-    return compute_reach(demand=demand, supply=load_supply(facilities=kind, areas=ds.areas),
-                         max_distance=spec.distance)
+    return compute_reach(demand=demand, supply=load_supply(facilities=kind, areas=ds.areas), max_distance=spec.distance)
 
 
 def need_and_reach(*, needs: pd.DataFrame, reach: dict[str, ReachResult], areas: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ with a weight column. Supply is a shipped facility layer (:mod:`geo.spatial.faci
 uploaded file read through the upload gate (:func:`geo.spatial.facilities.read_facilities`), with
 an optional capacity column (capacity 1 without one).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -89,8 +90,9 @@ def _numbers(frame: pd.DataFrame, col: str, what: str) -> np.ndarray:
     return out
 
 
-def demand_from_variable(*, ds: Dataset, variable: str, year: int | None = None,
-                         addresses: gpd.GeoDataFrame | None = None) -> Points:
+def demand_from_variable(
+    *, ds: Dataset, variable: str, year: int | None = None, addresses: gpd.GeoDataFrame | None = None
+) -> Points:
     """A count variable of ``ds`` shared out evenly over each area's address points.
 
     The counts are the disclosure-protected values of the dataset: an area whose count is
@@ -131,8 +133,7 @@ def demand_from_variable(*, ds: Dataset, variable: str, year: int | None = None,
     return Points(ids, _xy(pts.geometry), weight, codes, label, withheld)
 
 
-def demand_from_points(*, path: str | Path, weight: str, areas: gpd.GeoDataFrame,
-                       name: str | None = None) -> Points:
+def demand_from_points(*, path: str | Path, weight: str, areas: gpd.GeoDataFrame, name: str | None = None) -> Points:
     """Uploaded demand points (checked by the upload gate) with a weight column."""
     gdf, report = read_facilities(path, name, areas)
     if gdf is None:
@@ -140,12 +141,18 @@ def demand_from_points(*, path: str | Path, weight: str, areas: gpd.GeoDataFrame
     col = _column(gdf, weight, "Gewicht")
     ids = gdf["id"].astype(str).to_numpy() if "id" in gdf.columns else gdf["row"].astype(str).to_numpy()
     codes = points_area_codes(gdf.geometry, areas.to_crs(METRIC_CRS))
-    return Points(ids, _xy(gdf.geometry), _numbers(gdf, col, "Gewicht"), codes,
-                  f"{name or Path(path).name}, Gewicht '{col}'")
+    return Points(
+        ids, _xy(gdf.geometry), _numbers(gdf, col, "Gewicht"), codes, f"{name or Path(path).name}, Gewicht '{col}'"
+    )
 
 
-def load_supply(*, facilities: str | Path, capacity: str | None = None,
-                areas: gpd.GeoDataFrame | None = None, name: str | None = None) -> Points:
+def load_supply(
+    *,
+    facilities: str | Path,
+    capacity: str | None = None,
+    areas: gpd.GeoDataFrame | None = None,
+    name: str | None = None,
+) -> Points:
     """A shipped facility kind (``kitas``, ``schools``) or an uploaded file, with capacities."""
     if str(facilities) in KINDS:
         gdf = load_kind(str(facilities))
@@ -154,13 +161,22 @@ def load_supply(*, facilities: str | Path, capacity: str | None = None,
     else:
         path = Path(facilities)
         if not path.exists():
-            raise ReachError(msg("err_reach_bad_facilities", facilities=facilities, kinds=Pair(de=" noch ".join(KINDS), en=" nor ".join(KINDS))))
+            raise ReachError(
+                msg(
+                    "err_reach_bad_facilities",
+                    facilities=facilities,
+                    kinds=Pair(de=" noch ".join(KINDS), en=" nor ".join(KINDS)),
+                )
+            )
         read, report = read_facilities(path, name, areas)
         if read is None:
             raise ReachError(rendered(report.to_text))
         gdf, label = read, name or path.name
     cap = np.ones(len(gdf)) if capacity is None else _numbers(gdf, _column(gdf, capacity, "Kapazität"), "Kapazität")
     ids = gdf["id"].astype(str).to_numpy() if "id" in gdf.columns else gdf["row"].astype(str).to_numpy()
-    codes = points_area_codes(gdf.geometry, areas.to_crs(METRIC_CRS)) if areas is not None else \
-        np.full(len(gdf), "", dtype=object)
+    codes = (
+        points_area_codes(gdf.geometry, areas.to_crs(METRIC_CRS))
+        if areas is not None
+        else np.full(len(gdf), "", dtype=object)
+    )
     return Points(ids, _xy(gdf.geometry), cap, codes, label, names=gdf["name"].astype(str).to_numpy())

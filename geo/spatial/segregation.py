@@ -15,6 +15,7 @@ areal unit problem): the 10 Stadtteile and the Zensus grid give different values
 people; :func:`counts_on` finds the pairs that exist on more than one geography (``same_counts``
 in ``shapes/geographies.yaml``).
 """
+
 from __future__ import annotations
 
 import warnings
@@ -29,6 +30,7 @@ from indicators.errors import InputError, msg
 
 PERMUTATIONS = 999
 SEED = 20231179  # VO/2023/11779
+
 
 class NotACount(InputError):
     """A variable chosen for the segregation indices is not a count of the geography."""
@@ -48,8 +50,13 @@ class SegregationYear:
 
     def to_json_dict(self) -> dict[str, Any]:
         """``{"year", "dissimilarity", "isolation", "entropy", "p_dissimilarity"}``."""
-        return {"year": self.year, "dissimilarity": self.dissimilarity, "isolation": self.isolation,
-                "entropy": self.entropy, "p_dissimilarity": self.p_dissimilarity}
+        return {
+            "year": self.year,
+            "dissimilarity": self.dissimilarity,
+            "isolation": self.isolation,
+            "entropy": self.entropy,
+            "p_dissimilarity": self.p_dissimilarity,
+        }
 
 
 @dataclass(frozen=True)
@@ -64,15 +71,20 @@ class Segregation:
     def to_json_dict(self) -> dict[str, Any]:
         """``{"geography", "group", "total", "years": [{"year", "dissimilarity", "isolation", "entropy",
         "p_dissimilarity"}], "n_areas": {year: n}, "left_out": {year: [area codes]}}``."""
-        return {"geography": self.geography, "group": self.group, "total": self.total,
-                "years": [y.to_json_dict() for y in self.years],
-                "n_areas": {str(y.year): y.n_areas for y in self.years},
-                "left_out": {str(y.year): list(y.left_out) for y in self.years if y.left_out}}
+        return {
+            "geography": self.geography,
+            "group": self.group,
+            "total": self.total,
+            "years": [y.to_json_dict() for y in self.years],
+            "n_areas": {str(y.year): y.n_areas for y in self.years},
+            "left_out": {str(y.year): list(y.left_out) for y in self.years if y.left_out},
+        }
 
     def frame(self) -> pd.DataFrame:
         """One row per year (the chart and the table), with ``n_areas`` and ``left_out``."""
-        return pd.DataFrame([{**y.to_json_dict(), "n_areas": y.n_areas, "left_out": ", ".join(y.left_out)}
-                             for y in self.years])
+        return pd.DataFrame(
+            [{**y.to_json_dict(), "n_areas": y.n_areas, "left_out": ", ".join(y.left_out)} for y in self.years]
+        )
 
 
 def _dissim(g: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -82,8 +94,9 @@ def _dissim(g: np.ndarray, t: np.ndarray) -> np.ndarray:
     return index
 
 
-def indices(g: np.ndarray, t: np.ndarray, *, permutations: int = PERMUTATIONS,
-            seed: int = SEED) -> tuple[float, float, float, float | None]:
+def indices(
+    g: np.ndarray, t: np.ndarray, *, permutations: int = PERMUTATIONS, seed: int = SEED
+) -> tuple[float, float, float, float | None]:
     """(dissimilarity, isolation, entropy, p of dissimilarity) of counts ``g`` within totals ``t``.
 
     Indices by :mod:`segregation.singlegroup`; the p-value by the seeded person permutation
@@ -102,7 +115,9 @@ def indices(g: np.ndarray, t: np.ndarray, *, permutations: int = PERMUTATIONS,
         rng = np.random.default_rng(seed)
         places = np.rint(t).astype(np.int64)
         sims = rng.multivariate_hypergeometric(places, int(round(g.sum())), size=permutations)
-        p = float((1 + int((_dissim(sims.astype(float), places.astype(float)) >= d - 1e-12).sum())) / (1 + permutations))
+        p = float(
+            (1 + int((_dissim(sims.astype(float), places.astype(float)) >= d - 1e-12).sum())) / (1 + permutations)
+        )
     return d, iso, h, p
 
 
@@ -114,8 +129,15 @@ def _counts(ds: Dataset, variable: str) -> pd.DataFrame:
     return v[v["area_code"] != ds.geography.reference_code]
 
 
-def segregation(ds: Dataset, *, group: str, total: str, years: list[int] | None = None,
-                permutations: int = PERMUTATIONS, seed: int = SEED) -> Segregation:
+def segregation(
+    ds: Dataset,
+    *,
+    group: str,
+    total: str,
+    years: list[int] | None = None,
+    permutations: int = PERMUTATIONS,
+    seed: int = SEED,
+) -> Segregation:
     """Dissimilarity, isolation, entropy and p-value of ``group`` within ``total`` per year.
 
     Parameters
@@ -137,8 +159,12 @@ def segregation(ds: Dataset, *, group: str, total: str, years: list[int] | None 
         ty = t[t["year"] == year].set_index("area_code")
         codes = sorted(set(gy.index) | set(ty.index))
         gy, ty = gy.reindex(codes), ty.reindex(codes)
-        bad = (gy["suppressed"].fillna(True).astype(bool) | ty["suppressed"].fillna(True).astype(bool)
-               | gy["value"].isna() | ty["value"].isna())
+        bad = (
+            gy["suppressed"].fillna(True).astype(bool)
+            | ty["suppressed"].fillna(True).astype(bool)
+            | gy["value"].isna()
+            | ty["value"].isna()
+        )
         ok = ~bad & (ty["value"] > 0) & (gy["value"] <= ty["value"])
         left_out = tuple(str(c) for c in np.asarray(codes)[~ok.to_numpy()])
         gv, tv = gy.loc[ok, "value"].to_numpy(float), ty.loc[ok, "value"].to_numpy(float)

@@ -1,4 +1,5 @@
 """The custom area of an estimate: a circle, a drawn shape (GeoJSON) or a polygon file, in EPSG:25832."""
+
 from __future__ import annotations
 
 import json
@@ -74,7 +75,9 @@ def geometry_from_geojson(obj: dict[str, Any] | list[Any] | str) -> shapely.Geom
         bounds = g.bounds
         if not (bounds[0] >= -180 and bounds[2] <= 180 and bounds[1] >= -90 and bounds[3] <= 90):
             raise EstimateError(msg("err_geojson_not_wgs84", i=i))
-        parts.append(shapely.make_valid(shapely.transform(g, lambda c: np.column_stack(_TO_METRIC.transform(c[:, 0], c[:, 1])))))
+        parts.append(
+            shapely.make_valid(shapely.transform(g, lambda c: np.column_stack(_TO_METRIC.transform(c[:, 0], c[:, 1]))))
+        )
     if not parts:
         raise EstimateError(msg("err_geojson_no_area"))
     return shapely.union_all(parts)
@@ -90,9 +93,9 @@ def geometry_from_file(path: str | Path, name: str | None = None) -> tuple[shape
     return shapely.union_all(gdf.geometry.values), report
 
 
-
-def geometry_from_options(lon: float | None = None, lat: float | None = None, radius: float | None = None,
-                          polygon: str | None = None) -> shapely.Geometry:
+def geometry_from_options(
+    lon: float | None = None, lat: float | None = None, radius: float | None = None, polygon: str | None = None
+) -> shapely.Geometry:
     """The area of ``cli.py estimate``: a circle (lon, lat, radius) or a polygon file.
 
     Raises :class:`EstimateError` for a wrong combination or an unusable file.

@@ -17,6 +17,7 @@ approximation, said in the result). A model result, not a decision.
 The candidate sites come from :mod:`geo.spatial.siting_candidates`, the two models are
 :mod:`geo.spatial.siting_models`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -83,8 +84,9 @@ class SiteResult:
     def gap_after(self, areas: pd.DataFrame) -> pd.DataFrame:
         """Per area the demand left uncovered after the new sites, in % (``code, withheld, value``; the map)."""
         f = self.area_frame(areas)
-        return pd.DataFrame({"code": f["code"], "withheld": f["withheld"],
-                             "value": 100 * (1 - f["covered_after"] / f["demand"])})
+        return pd.DataFrame(
+            {"code": f["code"], "withheld": f["withheld"], "value": 100 * (1 - f["covered_after"] / f["demand"])}
+        )
 
     def chosen_frame(self) -> pd.DataFrame:
         """One row per chosen site: ``id, x, y, area_code, newly_covered``.
@@ -93,8 +95,15 @@ class SiteResult:
         covered by an existing site or an earlier site of the list).
         """
         c = self.candidates
-        return pd.DataFrame({"id": c.ids[self.chosen], "x": c.xy[self.chosen, 0], "y": c.xy[self.chosen, 1],
-                             "area_code": c.codes[self.chosen], "newly_covered": self._gain()})
+        return pd.DataFrame(
+            {
+                "id": c.ids[self.chosen],
+                "x": c.xy[self.chosen, 0],
+                "y": c.xy[self.chosen, 1],
+                "area_code": c.codes[self.chosen],
+                "newly_covered": self._gain(),
+            }
+        )
 
     def _gain(self) -> np.ndarray:
         done = self.before.copy()
@@ -109,15 +118,29 @@ class SiteResult:
     def area_frame(self, areas: pd.DataFrame) -> pd.DataFrame:
         """Per area: demand, covered before and after (rounded like every estimate), withheld areas empty."""
         _, base = protection()
-        f = pd.DataFrame({"code": self.demand.codes, "demand": self.demand.value,
-                          "before": np.where(self.before, self.demand.value, 0.0),
-                          "after": np.where(self.after, self.demand.value, 0.0)})
-        g = f[f["code"] != ""].groupby("code")[["demand", "before", "after"]].sum().reindex(areas["code"],
-                                                                                          fill_value=0.0)
-        out = pd.DataFrame({"code": areas["code"].to_numpy(), "name": areas["name"].to_numpy(),
-                            "demand": round_to_base(g["demand"].to_numpy(), base),
-                            "covered_before": round_to_base(g["before"].to_numpy(), base),
-                            "covered_after": round_to_base(g["after"].to_numpy(), base)})
+        f = pd.DataFrame(
+            {
+                "code": self.demand.codes,
+                "demand": self.demand.value,
+                "before": np.where(self.before, self.demand.value, 0.0),
+                "after": np.where(self.after, self.demand.value, 0.0),
+            }
+        )
+        g = (
+            f[f["code"] != ""]
+            .groupby("code")[["demand", "before", "after"]]
+            .sum()
+            .reindex(areas["code"], fill_value=0.0)
+        )
+        out = pd.DataFrame(
+            {
+                "code": areas["code"].to_numpy(),
+                "name": areas["name"].to_numpy(),
+                "demand": round_to_base(g["demand"].to_numpy(), base),
+                "covered_before": round_to_base(g["before"].to_numpy(), base),
+                "covered_after": round_to_base(g["after"].to_numpy(), base),
+            }
+        )
         withheld = np.isin(out["code"], self.demand.withheld) | (g["demand"].to_numpy() < 3)
         out["withheld"] = withheld
         out.loc[withheld, ["demand", "covered_before", "covered_after"]] = np.nan
@@ -125,15 +148,29 @@ class SiteResult:
 
     def to_json(self, areas: pd.DataFrame | None = None) -> dict[str, Any]:
         """The ``cli.py site --json`` object; with ``areas`` also the covered demand per area (rounded)."""
-        out = {"objective": self.objective, "method": self.method, "distance": self.distance, "k": self.k,
-                "demand": self.demand.label, "candidates": self.candidates.label,
-                "chosen": [str(i) for i in self.candidates.ids[self.chosen]],
-                "covered_before": self.covered_before, "covered_after": self.covered_after,
-                "demand_total": float(self.demand.value.sum()), "note": self.note}
+        out = {
+            "objective": self.objective,
+            "method": self.method,
+            "distance": self.distance,
+            "k": self.k,
+            "demand": self.demand.label,
+            "candidates": self.candidates.label,
+            "chosen": [str(i) for i in self.candidates.ids[self.chosen]],
+            "covered_before": self.covered_before,
+            "covered_after": self.covered_after,
+            "demand_total": float(self.demand.value.sum()),
+            "note": self.note,
+        }
         if areas is not None:
-            out["areas"] = [{"code": r.code, "covered_before": _num(r.covered_before),
-                             "covered_after": _num(r.covered_after), "withheld": bool(r.withheld)}
-                            for r in self.area_frame(areas).itertuples()]
+            out["areas"] = [
+                {
+                    "code": r.code,
+                    "covered_before": _num(r.covered_before),
+                    "covered_after": _num(r.covered_after),
+                    "withheld": bool(r.withheld),
+                }
+                for r in self.area_frame(areas).itertuples()
+            ]
         return out
 
 
@@ -141,16 +178,26 @@ def _num(v: float) -> float | None:
     return None if not np.isfinite(v) else float(v)
 
 
-def _within(origins: np.ndarray, dests: np.ndarray, max_distance: float,
-            network: StreetNetwork | None) -> np.ndarray:
+def _within(origins: np.ndarray, dests: np.ndarray, max_distance: float, network: StreetNetwork | None) -> np.ndarray:
     """Indices of the origins within ``max_distance`` of any destination."""
-    pairs = straight_pairs(origins=origins, dests=dests, max_distance=max_distance) if network is None else \
-        network.pairs(origins=origins, dests=dests, max_distance=max_distance)
+    pairs = (
+        straight_pairs(origins=origins, dests=dests, max_distance=max_distance)
+        if network is None
+        else network.pairs(origins=origins, dests=dests, max_distance=max_distance)
+    )
     return np.unique(pairs[0])
 
 
-def choose_sites(*, demand: Points, existing: Points, candidates: Points, k: int, max_distance: float,
-                 objective: str = "coverage", network: StreetNetwork | None = None) -> SiteResult:
+def choose_sites(
+    *,
+    demand: Points,
+    existing: Points,
+    candidates: Points,
+    k: int,
+    max_distance: float,
+    objective: str = "coverage",
+    network: StreetNetwork | None = None,
+) -> SiteResult:
     """Choose ``k`` new sites among ``candidates`` (see the module text for the two objectives).
 
     Parameters
@@ -185,9 +232,21 @@ def choose_sites(*, demand: Points, existing: Points, candidates: Points, k: int
     if len(chosen):
         after[_within(demand.xy, candidates.xy[chosen], max_distance, network)] = True
     method = STRAIGHT if network is None else network.method
-    return SiteResult(objective=objective, method=method, distance=max_distance, k=k, demand=demand,
-                      candidates=candidates, chosen=chosen, before=before, after=after, note=note,
-                      mean_distance_before=mean_before, mean_distance_after=mean_after, network=network)
+    return SiteResult(
+        objective=objective,
+        method=method,
+        distance=max_distance,
+        k=k,
+        demand=demand,
+        candidates=candidates,
+        chosen=chosen,
+        before=before,
+        after=after,
+        note=note,
+        mean_distance_before=mean_before,
+        mean_distance_after=mean_after,
+        network=network,
+    )
 
 
 def nearest_distance(xy: np.ndarray, facilities: np.ndarray) -> np.ndarray:

@@ -2,6 +2,7 @@
 points (thinned to one per cell when there are too many), the centres of grid cells with
 addresses, or an uploaded point file read through the upload gate.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +20,14 @@ GRID_CELL_M = 250.0
 ADDRESS_CELL_M = 150.0  # address candidates are thinned to one per cell of this size when too many
 
 
-def candidates_from(*, source: str | Path, areas: gpd.GeoDataFrame, addresses: gpd.GeoDataFrame | None = None,
-                    cell: float = GRID_CELL_M, name: str | None = None) -> Points:
+def candidates_from(
+    *,
+    source: str | Path,
+    areas: gpd.GeoDataFrame,
+    addresses: gpd.GeoDataFrame | None = None,
+    cell: float = GRID_CELL_M,
+    name: str | None = None,
+) -> Points:
     """Candidate sites: the address points, the centres of grid cells with addresses, or a file.
 
     Parameters
@@ -55,8 +62,9 @@ def candidates_from(*, source: str | Path, areas: gpd.GeoDataFrame, addresses: g
             ccodes = points_area_codes(gpd.GeoSeries.from_xy(centres[:, 0], centres[:, 1]), areas)
             inside = ccodes != ""  # a centre outside every area (water, the city limit) is no site
             centres, ids, ccodes = centres[inside], ids[inside], ccodes[inside]
-            cand = Points(ids, centres, np.ones(len(ids)), ccodes, f"Mittelpunkte der {cell:g}-m-Gitterzellen mit "
-                                                                     "Adressen")
+            cand = Points(
+                ids, centres, np.ones(len(ids)), ccodes, f"Mittelpunkte der {cell:g}-m-Gitterzellen mit Adressen"
+            )
     if len(cand) > MAX_CANDIDATES:
         raise ReachError(msg("err_site_too_many", n=len(cand), max=MAX_CANDIDATES))
     return cand

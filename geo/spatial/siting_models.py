@@ -8,6 +8,7 @@ with the CBC solver bundled with PuLP.
     the p-median problem (the formulation of ``spopt.locate.PMedian``, built sparsely), demand
     merged into 250 m grid cells when the problem would be large (an approximation, said in the result).
 """
+
 from __future__ import annotations
 
 import warnings
@@ -49,13 +50,16 @@ def _solve(model: Any) -> np.ndarray:
     return np.array([round(v.value() or 0) == 1 for v in model.fac_vars])
 
 
-def coverage_sites(demand: Points, candidates: Points, before: np.ndarray, k: int, max_distance: float,
-              network: StreetNetwork | None) -> np.ndarray:
+def coverage_sites(
+    demand: Points, candidates: Points, before: np.ndarray, k: int, max_distance: float, network: StreetNetwork | None
+) -> np.ndarray:
     """MCLP over the still uncovered demand, clients merged by their set of covering candidates."""
     open_ = np.flatnonzero(~before & (demand.value > 0))
-    pairs = straight_pairs(origins=demand.xy[open_], dests=candidates.xy, max_distance=max_distance) \
-        if network is None else network.pairs(origins=demand.xy[open_], dests=candidates.xy,
-                                              max_distance=max_distance)
+    pairs = (
+        straight_pairs(origins=demand.xy[open_], dests=candidates.xy, max_distance=max_distance)
+        if network is None
+        else network.pairs(origins=demand.xy[open_], dests=candidates.xy, max_distance=max_distance)
+    )
     if not len(pairs[0]):
         return np.zeros(0, dtype=int)
     useful = np.unique(pairs[1])
@@ -90,8 +94,9 @@ def _sparse_mclp(groups: list[tuple[int, ...]], weights: np.ndarray, n_fac: int,
     return model
 
 
-def pmedian_sites(demand: Points, existing: Points, candidates: Points, k: int,
-             network: StreetNetwork | None) -> tuple[np.ndarray, str, float, float]:
+def pmedian_sites(
+    demand: Points, existing: Points, candidates: Points, k: int, network: StreetNetwork | None
+) -> tuple[np.ndarray, str, float, float]:
     """P-median with the existing facilities always open.
 
     The formulation of ``spopt.locate.PMedian`` (assign each client to one open site, at most
@@ -106,8 +111,10 @@ def pmedian_sites(demand: Points, existing: Points, candidates: Points, k: int,
         _, inv = np.unique(cells, axis=0, return_inverse=True)
         inv = inv.ravel()
         ww = np.bincount(inv, weights=w)
-        xy = np.column_stack([np.bincount(inv, weights=w * xy[:, 0]), np.bincount(inv, weights=w * xy[:, 1])]) / \
-            ww[:, None]
+        xy = (
+            np.column_stack([np.bincount(inv, weights=w * xy[:, 0]), np.bincount(inv, weights=w * xy[:, 1])])
+            / ww[:, None]
+        )
         w, note = ww, f"Bedarf für p-Median in {GRID_CELL_M:g}-m-Zellen zusammengefasst (Näherung)"
     cost = _distances(xy, candidates.xy, network)
     nearest = _distances(xy, existing.xy, network).min(axis=1) if len(existing) else np.full(len(xy), FAR)
@@ -121,8 +128,9 @@ def pmedian_sites(demand: Points, existing: Points, candidates: Points, k: int,
             x = {j: pulp.LpVariable(f"x_{j}", cat="Binary") for j in useful}
             z = {(i, j): pulp.LpVariable(f"z_{i}_{j}", lowBound=0, upBound=1) for i, j in zip(ci, cj)}
             stay = [pulp.LpVariable(f"s_{i}", lowBound=0, upBound=1) for i in range(len(xy))]
-            prob += pulp.lpSum(w[i] * nearest[i] * stay[i] for i in range(len(xy))) + \
-                pulp.lpSum(w[i] * cost[i, j] * v for (i, j), v in z.items())
+            prob += pulp.lpSum(w[i] * nearest[i] * stay[i] for i in range(len(xy))) + pulp.lpSum(
+                w[i] * cost[i, j] * v for (i, j), v in z.items()
+            )
             by_client: dict[int, list[Any]] = {}
             for (ii, jj), v in z.items():
                 by_client.setdefault(int(ii), []).append(v)

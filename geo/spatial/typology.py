@@ -14,6 +14,7 @@ indicator): the indicators at least :data:`NOTABLE` SD above or below the mean, 
 The number of types is the planner's choice; :func:`silhouettes` gives the mean silhouette
 width per k as a stated criterion.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -58,8 +59,15 @@ class Typology:
         out = {}
         for k, row in self.profiles.iterrows():
             notable = row[row.abs() >= NOTABLE].sort_values(key=np.abs, ascending=False).head(MAX_WORDS)
-            parts = [t("typ_high" if z > 0 else "typ_low", lang, label=labels.get(i, i),
-                       z=("+" if z > 0 else "") + fmt_number(float(z), 1, lang)) for i, z in notable.items()]
+            parts = [
+                t(
+                    "typ_high" if z > 0 else "typ_low",
+                    lang,
+                    label=labels.get(i, i),
+                    z=("+" if z > 0 else "") + fmt_number(float(z), 1, lang),
+                )
+                for i, z in notable.items()
+            ]
             out[int(k)] = "; ".join(parts) or t("typ_average", lang)
         return out
 
@@ -67,12 +75,23 @@ class Typology:
         """``{"method", "k", "year", "indicators", "areas": [{"id", "name", "type"}], "types": [{"type", "n",
         "profile": {indicator: mean z}, "words"}], "left_out"}``."""
         words = self.words(labels, lang)
-        return {"method": self.method, "k": self.k, "year": self.year, "indicators": self.indicators,
-                "areas": [{"id": r.id, "name": r.name, "type": int(r.type)} for r in self.areas.itertuples(index=False)],
-                "types": [{"type": int(k), "n": self.sizes[int(k)],
-                           "profile": {i: float(v) for i, v in row.items()}, "words": words[int(k)]}
-                          for k, row in self.profiles.iterrows()],
-                "left_out": self.left_out}
+        return {
+            "method": self.method,
+            "k": self.k,
+            "year": self.year,
+            "indicators": self.indicators,
+            "areas": [{"id": r.id, "name": r.name, "type": int(r.type)} for r in self.areas.itertuples(index=False)],
+            "types": [
+                {
+                    "type": int(k),
+                    "n": self.sizes[int(k)],
+                    "profile": {i: float(v) for i, v in row.items()},
+                    "words": words[int(k)],
+                }
+                for k, row in self.profiles.iterrows()
+            ],
+            "left_out": self.left_out,
+        }
 
 
 def standardised(ds: Dataset, indicators: Sequence[str], year: int) -> tuple[pd.DataFrame, list[str]]:
@@ -121,14 +140,16 @@ def labels_for(z: pd.DataFrame, k: int, method: str, *, geoms=None, seed: int = 
 def renumber(labels: np.ndarray, ids: Sequence[str]) -> np.ndarray:
     """Types 1 … k by size (largest first), ties by the smallest area id in the type."""
     labels = np.asarray(labels)
-    keys = {lab: (-int((labels == lab).sum()), min(i for i, x in zip(ids, labels) if x == lab))
-            for lab in np.unique(labels)}
+    keys = {
+        lab: (-int((labels == lab).sum()), min(i for i, x in zip(ids, labels) if x == lab)) for lab in np.unique(labels)
+    }
     order = {lab: n + 1 for n, lab in enumerate(sorted(keys, key=keys.__getitem__))}
     return np.array([order[x] for x in labels], dtype=int)
 
 
-def typology(ds: Dataset, *, indicators: Sequence[str], k: int, method: str = "ward",
-             year: int | None = None, seed: int = SEED) -> Typology:
+def typology(
+    ds: Dataset, *, indicators: Sequence[str], k: int, method: str = "ward", year: int | None = None, seed: int = SEED
+) -> Typology:
     """Cluster the areas of ``ds`` into ``k`` types on ``indicators`` of ``year``.
 
     ``year`` defaults to the latest year in which every indicator has values.
@@ -157,8 +178,9 @@ def typology(ds: Dataset, *, indicators: Sequence[str], k: int, method: str = "w
         geoms = ds.areas.set_index(ds.areas["code"].astype(str)).loc[list(z.index)].geometry
     types = renumber(labels_for(z, k, method, geoms=geoms, seed=seed), list(z.index))
     by_code = dict(zip(z.index, types))
-    areas = pd.DataFrame({"id": codes, "name": ds.areas["name"].to_numpy(),
-                          "type": [int(by_code.get(c, 0)) for c in codes]})
+    areas = pd.DataFrame(
+        {"id": codes, "name": ds.areas["name"].to_numpy(), "type": [int(by_code.get(c, 0)) for c in codes]}
+    )
     areas = areas[areas["id"] != ds.geography.reference_code].reset_index(drop=True)
     profiles = z.groupby(types).mean()
     profiles.index.name = "type"
@@ -166,8 +188,15 @@ def typology(ds: Dataset, *, indicators: Sequence[str], k: int, method: str = "w
     return Typology(method, int(profiles.shape[0]), year, list(indicators), areas, profiles, sizes, left_out)
 
 
-def silhouettes(ds: Dataset, *, indicators: Sequence[str], year: int, method: str = "ward",
-                ks: Sequence[int] = range(2, 9), seed: int = SEED) -> dict[int, float]:
+def silhouettes(
+    ds: Dataset,
+    *,
+    indicators: Sequence[str],
+    year: int,
+    method: str = "ward",
+    ks: Sequence[int] = range(2, 9),
+    seed: int = SEED,
+) -> dict[int, float]:
     """Mean silhouette width per number of types (the higher, the better separated)."""
     from sklearn.metrics import silhouette_score
 
@@ -179,8 +208,9 @@ def silhouettes(ds: Dataset, *, indicators: Sequence[str], year: int, method: st
     return out
 
 
-def best_k(ds: Dataset, *, indicators: Sequence[str], year: int | None = None, method: str = "ward",
-           seed: int = SEED) -> tuple[int, dict[int, float]]:
+def best_k(
+    ds: Dataset, *, indicators: Sequence[str], year: int | None = None, method: str = "ward", seed: int = SEED
+) -> tuple[int, dict[int, float]]:
     """The number of types with the highest mean silhouette width (ties: the smaller k), and all widths.
 
     SKATER is judged by the Ward widths (its regions are not free clusters).
@@ -190,15 +220,28 @@ def best_k(ds: Dataset, *, indicators: Sequence[str], year: int | None = None, m
         if not years:
             raise TypologyError(msg("err_typ_no_common_year", indicators=list(indicators)))
         year = max(years)
-    sil = silhouettes(ds, indicators=indicators, year=int(year), method="ward" if method == "skater" else method,
-                      seed=seed)
+    sil = silhouettes(
+        ds, indicators=indicators, year=int(year), method="ward" if method == "skater" else method, seed=seed
+    )
     if not sil:
         raise TypologyError(msg("err_typ_too_few_areas"))
     return max(sil, key=lambda k: (sil[k], -k)), sil
 
 
-TYPE_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
-               "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6")
+TYPE_COLORS = (
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#666666",
+    "#1f78b4",
+    "#b2df8a",
+    "#fb9a99",
+    "#cab2d6",
+)
 
 
 def type_classification(areas: pd.DataFrame, ty: Typology, lang: str = "de", id_col: str = "code"):
@@ -209,9 +252,12 @@ def type_classification(areas: pd.DataFrame, ty: Typology, lang: str = "de", id_
     classes = areas[id_col].astype(str).map(by_id).fillna(0).astype(int) - 1
     n = len(ty.sizes)
     return Classification(
-        scheme=t("typ_scheme", lang, method=t(f"typ_method_{ty.method}", lang)), palette="types",
-        edges=tuple(float(i) for i in range(n + 1)), classes=classes,
+        scheme=t("typ_scheme", lang, method=t(f"typ_method_{ty.method}", lang)),
+        palette="types",
+        edges=tuple(float(i) for i in range(n + 1)),
+        classes=classes,
         colors=tuple(TYPE_COLORS[i % len(TYPE_COLORS)] for i in range(n)),
         counts=tuple(int((classes == i).sum()) for i in range(n)),
         labels=tuple(t("typ_type", lang, k=i + 1) for i in range(n)),
-        no_data_count=int((classes < 0).sum()))
+        no_data_count=int((classes < 0).sum()),
+    )

@@ -13,6 +13,7 @@ valid cells above a value. NoData cells (and NaN) are ignored. Areas outside
 the raster get NaN and a note. :func:`zonal_rows` turns the result into
 indicator rows (``area_code, indicator, value, …``) for mapping and export.
 """
+
 from __future__ import annotations
 
 import os
@@ -40,8 +41,14 @@ from store.permissions import User, require
 ENV_MAX_PIXELS = "SOZIALMONITOR_MAX_RASTER_PIXELS"
 DEFAULT_MAX_PIXELS = 25_000_000
 STATS = ("mean", "sum", "min", "max", "count", "share_above")
-STAT_LABELS_DE = {"mean": "Mittelwert", "sum": "Summe", "min": "Minimum", "max": "Maximum",
-                  "count": "Zellen mit Wert", "share_above": "Anteil Zellen über {above}"}
+STAT_LABELS_DE = {
+    "mean": "Mittelwert",
+    "sum": "Summe",
+    "min": "Minimum",
+    "max": "Maximum",
+    "count": "Zellen mit Wert",
+    "share_above": "Anteil Zellen über {above}",
+}
 
 
 class ZonalError(InputError):
@@ -62,19 +69,28 @@ class ZonalResult:
     def to_json_dict(self, *, voice: Voice = GERMAN) -> dict[str, Any]:
         """Raster, method, threshold and the statistics per area, notes in ``voice``'s language."""
         areas = self.stats.assign(note=[voice.text(n) for n in self.stats["note"]])
-        return {"raster": self.raster, "crs": self.crs, "method": self.method, "above": self.above,
-                "areas": json_records(areas)}
+        return {
+            "raster": self.raster,
+            "crs": self.crs,
+            "method": self.method,
+            "above": self.above,
+            "areas": json_records(areas),
+        }
 
     def to_text(self, *, voice: Voice = GERMAN) -> str:
         """Plain-text table for the command line, in ``voice``'s language and number format."""
         f, c = voice.number, voice.t
         lines = [c("zonal_head", raster=self.raster, crs=self.crs, method=self.method)]
-        head = (f"{c('zonal_col_area'):<22} {c('zonal_col_mean'):>10} {c('zonal_col_sum'):>12} {'Min':>8} {'Max':>8} "
-                f"{c('zonal_col_cells'):>8}")
+        head = (
+            f"{c('zonal_col_area'):<22} {c('zonal_col_mean'):>10} {c('zonal_col_sum'):>12} {'Min':>8} {'Max':>8} "
+            f"{c('zonal_col_cells'):>8}"
+        )
         lines.append(head + (f" {'> ' + f(self.above, 1):>8} %" if self.above is not None else ""))
         for r in self.stats.itertuples():
-            line = (f"{r.code} {r.name[:19]:<19} {f(r.mean, 2):>10} {f(r.sum, 1):>12} "
-                    f"{f(r.min, 1):>8} {f(r.max, 1):>8} {f(r.count, 0):>8}")
+            line = (
+                f"{r.code} {r.name[:19]:<19} {f(r.mean, 2):>10} {f(r.sum, 1):>12} "
+                f"{f(r.min, 1):>8} {f(r.max, 1):>8} {f(r.count, 0):>8}"
+            )
             if self.above is not None:
                 line += f" {f(r.share_above, 1):>10}"
             lines.append(line + (f"  ({voice.text(r.note)})" if r.note else ""))
@@ -123,10 +139,12 @@ def _center_stats(src, geom, band: int, above: float | None) -> tuple[dict[str, 
     if not geom.intersects(bounds):
         return {}, msg("zonal_outside")
     win = rasterio.features.geometry_window(src, [geom]).intersection(
-        rasterio.windows.Window(0, 0, src.width, src.height))
+        rasterio.windows.Window(0, 0, src.width, src.height)
+    )
     data, transform = _read_window(src, band, win)
-    inside = rasterio.features.geometry_mask([geom], out_shape=data.shape, transform=transform,
-                                             invert=True, all_touched=False)
+    inside = rasterio.features.geometry_mask(
+        [geom], out_shape=data.shape, transform=transform, invert=True, all_touched=False
+    )
     if inside.sum() == 0:
         return {}, msg("zonal_no_centre")
     vals = np.ma.filled(data.astype(float), np.nan)[inside]
@@ -154,8 +172,7 @@ def _read_window(src, band: int, win) -> tuple[np.ma.MaskedArray, object]:
         return src.read(band, window=win, masked=True), src.window_transform(win)
     factors = src.overviews(band)
     if not factors or cells / max(factors) ** 2 > cap:
-        raise ZonalError(msg("err_raster_window", name=Path(src.name).name, cells=Number(cells, 0),
-                             cap=Number(cap, 0)))
+        raise ZonalError(msg("err_raster_window", name=Path(src.name).name, cells=Number(cells, 0), cap=Number(cap, 0)))
     scale = (cells / cap) ** 0.5
     shape = (max(1, int(win.height / scale)), max(1, int(win.width / scale)))
     data = src.read(band, window=win, masked=True, out_shape=shape)
@@ -169,8 +186,14 @@ def _coverage_stats(src, geoms: gpd.GeoDataFrame, band: int, above: float | None
     from exactextract.raster import NumPyRasterSource
 
     if src.width * src.height > max_pixels():
-        raise ZonalError(msg("err_raster_coverage", name=Path(src.name).name, cells=Number(src.width * src.height, 0),
-                             cap=Number(max_pixels(), 0)))
+        raise ZonalError(
+            msg(
+                "err_raster_coverage",
+                name=Path(src.name).name,
+                cells=Number(src.width * src.height, 0),
+                cap=Number(max_pixels(), 0),
+            )
+        )
 
     data = src.read(band, masked=True)
     arr = data.filled(np.nan).astype(float)
@@ -186,8 +209,15 @@ def _coverage_stats(src, geoms: gpd.GeoDataFrame, band: int, above: float | None
     return out
 
 
-def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None = None,
-                band: int = 1, method: str = "center", *, user: User | None = None) -> ZonalResult:
+def zonal_stats(
+    raster: str | Path,
+    areas: gpd.GeoDataFrame,
+    above: float | None = None,
+    band: int = 1,
+    method: str = "center",
+    *,
+    user: User | None = None,
+) -> ZonalResult:
     """Mean, sum, min, max, valid-cell count and share above ``above`` per area.
 
     The raster is read in the limited child of :mod:`geo.uploads.sandbox`
@@ -226,8 +256,7 @@ def zonal_stats(raster: str | Path, areas: gpd.GeoDataFrame, above: float | None
     return checked(_zonal_stats, Path(raster), areas, above, band, method, file_label=Path(raster).name)
 
 
-def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, band: int,
-                 method: str) -> ZonalResult:
+def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, band: int, method: str) -> ZonalResult:
     """:func:`zonal_stats` in this process (the sandboxed child)."""
     if method not in ("center", "coverage"):
         raise ZonalError(msg("err_zonal_unknown_method", method=method))
@@ -261,8 +290,9 @@ def _zonal_stats(raster: Path, areas: gpd.GeoDataFrame, above: float | None, ban
     return ZonalResult(name, crs, stats_df, above, method, notes)
 
 
-def zonal_rows(result: ZonalResult, prefix: str = "raster", year: int | None = None, *,
-               voice: Voice = GERMAN) -> pd.DataFrame:
+def zonal_rows(
+    result: ZonalResult, prefix: str = "raster", year: int | None = None, *, voice: Voice = GERMAN
+) -> pd.DataFrame:
     """Indicator rows ``area_code, year, indicator, value, numerator, denominator, note``.
 
     Indicator ids are ``{prefix}_{stat}``; ``share_above`` is left out when no
@@ -270,15 +300,22 @@ def zonal_rows(result: ZonalResult, prefix: str = "raster", year: int | None = N
     """
     stats = [s for s in STATS if s != "share_above" or result.above is not None]
     long = result.stats.melt(id_vars=["code", "note"], value_vars=stats, var_name="stat", value_name="value")
-    return pd.DataFrame({
-        "area_code": long["code"], "year": year, "indicator": prefix + "_" + long["stat"],
-        "value": long["value"].astype(float), "numerator": np.nan, "denominator": np.nan,
-        "note": [voice.text(n) for n in long["note"]],
-    })
+    return pd.DataFrame(
+        {
+            "area_code": long["code"],
+            "year": year,
+            "indicator": prefix + "_" + long["stat"],
+            "value": long["value"].astype(float),
+            "numerator": np.nan,
+            "denominator": np.nan,
+            "note": [voice.text(n) for n in long["note"]],
+        }
+    )
 
 
-def zonal_indicators(result: ZonalResult, prefix: str = "raster", label: str | None = None,
-                     unit: str = "") -> dict[str, Indicator]:
+def zonal_indicators(
+    result: ZonalResult, prefix: str = "raster", label: str | None = None, unit: str = ""
+) -> dict[str, Indicator]:
     """Catalogue entries for :func:`zonal_rows`, so the values map like any indicator."""
     label = label or result.raster
     out = {}
@@ -289,7 +326,12 @@ def zonal_indicators(result: ZonalResult, prefix: str = "raster", label: str | N
         stat = STAT_LABELS_DE[s].format(above=above)
         u = "%" if s == "share_above" else ("Zellen" if s == "count" else unit)
         out[f"{prefix}_{s}"] = Indicator(
-            id=f"{prefix}_{s}", label_de=f"{label}: {stat}", label_en=f"{label}: {s.replace('_', ' ')}",
-            kind="value", unit=u, source=result.raster,
-            definition_de=f"{stat} der Rasterzellen je Gebiet ({'Zellmittelpunkt' if result.method == 'center' else 'flächengewichtet'}), Raster {result.raster} ({result.crs}).")
+            id=f"{prefix}_{s}",
+            label_de=f"{label}: {stat}",
+            label_en=f"{label}: {s.replace('_', ' ')}",
+            kind="value",
+            unit=u,
+            source=result.raster,
+            definition_de=f"{stat} der Rasterzellen je Gebiet ({'Zellmittelpunkt' if result.method == 'center' else 'flächengewichtet'}), Raster {result.raster} ({result.crs}).",
+        )
     return out

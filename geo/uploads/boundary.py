@@ -6,6 +6,7 @@ builds ``code``, ``name``, geometry from the user's choice and recognises
 Lübeck's Stadtbezirke (:mod:`geo.uploads.stadtbezirke`). Every step's findings are in
 a :class:`~indicators.ingest.report.Report` shown before anything is used.
 """
+
 from __future__ import annotations
 
 import copy
@@ -31,8 +32,22 @@ from indicators.wording.message import Number  # decided in indicators.limits
 
 BOUNDARY_SUFFIXES = (".gpkg", ".geojson", ".json", ".zip")
 # Key column names seen in GIS exports, besides the table synonyms of indicators.ingest.validate.
-EXTRA_KEYS = ("stbz", "stbz_nr", "stbznr", "stt", "stt_nr", "sttnr", "bezirksnr", "bezirksnummer",
-              "stadtbezirksnummer", "stadtteilnummer", "ags", "gkz", "key", "fid_code")
+EXTRA_KEYS = (
+    "stbz",
+    "stbz_nr",
+    "stbznr",
+    "stt",
+    "stt_nr",
+    "sttnr",
+    "bezirksnr",
+    "bezirksnummer",
+    "stadtbezirksnummer",
+    "stadtteilnummer",
+    "ags",
+    "gkz",
+    "key",
+    "fid_code",
+)
 
 
 @dataclass
@@ -40,9 +55,9 @@ class BoundaryCheck:
     """A boundary file read and checked, before the user picks columns."""
 
     filename: str
-    frame: gpd.GeoDataFrame | None     # all attribute columns, EPSG:25832, valid polygons
+    frame: gpd.GeoDataFrame | None  # all attribute columns, EPSG:25832, valid polygons
     report: Report
-    key_column: str | None = None      # suggestions for the column pickers
+    key_column: str | None = None  # suggestions for the column pickers
     name_column: str | None = None
 
     @property
@@ -81,8 +96,12 @@ def suggest_columns(frame: gpd.GeoDataFrame) -> tuple[str | None, str | None]:
     by_norm = {_norm(c): str(c) for c in reversed(cols)}
     prefs = [n for n in SYNONYMS["area"] if n not in ("id", "nr")] + list(EXTRA_KEYS) + ["id", "nr"]
     key = next((by_norm[n] for n in prefs if n in by_norm), None)  # order = preference
-    names = [c for c in cols if re.sub(r"[^a-z]", "", str(c).lower()) in
-             {"name", "bezeichnung", "gebietsname", "stadtteilname", "bezirksname", "label", "stbzname", "sttname"}]
+    names = [
+        c
+        for c in cols
+        if re.sub(r"[^a-z]", "", str(c).lower())
+        in {"name", "bezeichnung", "gebietsname", "stadtteilname", "bezirksname", "label", "stbzname", "sttname"}
+    ]
     if key is None:
         for c in cols:
             s = frame[c]
@@ -117,8 +136,9 @@ def _read_limited(path: Path, layer: str | None, filename: str, max_bytes: int):
         return None, report
 
 
-def check_boundaries(source: bytes | str | Path, filename: str | None = None, layer: str | None = None,
-                     max_bytes: int | None = None) -> BoundaryCheck:
+def check_boundaries(
+    source: bytes | str | Path, filename: str | None = None, layer: str | None = None, max_bytes: int | None = None
+) -> BoundaryCheck:
     """Read a boundary upload (GeoPackage, GeoJSON or zipped Shapefile).
 
     Parameters
@@ -157,8 +177,9 @@ def check_boundaries(source: bytes | str | Path, filename: str | None = None, la
     return BoundaryCheck(filename, frame, report, key, name)
 
 
-def boundary_areas(check: BoundaryCheck, key_column: str | None = None, name_column: str | None = None,
-                   match_bezirke: bool = True) -> BoundaryResult:
+def boundary_areas(
+    check: BoundaryCheck, key_column: str | None = None, name_column: str | None = None, match_bezirke: bool = True
+) -> BoundaryResult:
     """Areas from a checked boundary file with the chosen key and name columns.
 
     Codes are normalised (``1.0`` -> ``1``); layers recognised as Lübeck's

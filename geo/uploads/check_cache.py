@@ -15,6 +15,7 @@ may change what they get) in a small LRU of at most :data:`MAX_ENTRIES`
 entries and :data:`MAX_BYTES` bytes, shared by all sessions of the server
 process (same content, same check, same answer).
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -2,6 +2,7 @@
 
 Returns the verdict and a plain-text report; never raises for bad input (a bug propagates).
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,8 +25,9 @@ def _text(reports: list[Report], ok: bool, extra: list[str]) -> str:
     return plain("\n".join(lines))
 
 
-def validate_boundaries_file(path: str | Path, key: str | None = None, name: str | None = None,
-                             layer: str | None = None) -> tuple[bool, str]:
+def validate_boundaries_file(
+    path: str | Path, key: str | None = None, name: str | None = None, layer: str | None = None
+) -> tuple[bool, str]:
     """Check a boundary file; without ``key`` the usual key columns are recognised."""
     check = check_boundaries(Path(path), layer=layer)
     if not check.ok:
@@ -41,12 +43,15 @@ def validate_boundaries_file(path: str | Path, key: str | None = None, name: str
     extra.append(f"Schlüssel: {key or check.key_column}, Name: {name or check.name_column or '(Schlüssel)'}")
     if result.is_stadtbezirke:
         n = int((result.areas["stadtteil_code"] != "").sum())
-        extra.append(f"als Lübecker Stadtbezirke erkannt: {n} von {len(result.areas)} Flächen einem Stadtteil zugeordnet")
+        extra.append(
+            f"als Lübecker Stadtbezirke erkannt: {n} von {len(result.areas)} Flächen einem Stadtteil zugeordnet"
+        )
     return result.ok, _text([result.report], result.ok, extra)
 
 
-def validate_table_file(path: str | Path, geography: str = "stadtteile", year: int | None = None,
-                        store: DataStore | None = None) -> tuple[bool, str]:
+def validate_table_file(
+    path: str | Path, geography: str = "stadtteile", year: int | None = None, store: DataStore | None = None
+) -> tuple[bool, str]:
     """Check an indicator table against a geography (default: the shipped Stadtteile)."""
     check = check_table(Path(path), geography=geography, default_year=year, store=store)
     extra = []
@@ -55,14 +60,23 @@ def validate_table_file(path: str | Path, geography: str = "stadtteile", year: i
     if check.new_variables:
         extra.append(f"neue Merkmale (brauchen Katalogangaben): {', '.join(check.new_variables[:20])}")
     r = check.report
-    extra.append(f"Zeilen: {r.rows_in} gelesen, {r.rows_used} verwendet, {len(r.dropped_rows)} verworfen; "
-                 f"{len(check.tidy)} Werte")
+    extra.append(
+        f"Zeilen: {r.rows_in} gelesen, {r.rows_used} verwendet, {len(r.dropped_rows)} verworfen; "
+        f"{len(check.tidy)} Werte"
+    )
     return check.ok, _text([r], check.ok, extra)
 
 
-def validate_file(boundaries: str | None = None, table: str | None = None, *, key: str | None = None,
-                  name: str | None = None, layer: str | None = None, geography: str = "stadtteile",
-                  year: int | None = None) -> tuple[bool, str]:
+def validate_file(
+    boundaries: str | None = None,
+    table: str | None = None,
+    *,
+    key: str | None = None,
+    name: str | None = None,
+    layer: str | None = None,
+    geography: str = "stadtteile",
+    year: int | None = None,
+) -> tuple[bool, str]:
     """Report on a boundary file or a table, as ``cli.py validate`` prints it.
 
     A bad file or an expected error (an unknown geography, a refused file) ends in the report
@@ -77,4 +91,3 @@ def validate_file(boundaries: str | None = None, table: str | None = None, *, ke
     except SozialmonitorError as exc:  # expected (an unknown geography, a refused file): its message says why
         _log.info("check of %s refused: %s", target, exc)
         return False, f"Fehler: {target}: {exc}\nErgebnis: nicht verwendbar"
-

@@ -6,6 +6,7 @@ what the table would change (new years, new indicators, replaced values) and
 :func:`extend_dataset` saves it as the dataset's next version under the same name and
 label; the previous version is kept (see :class:`~geo.uploads.store.DataStore`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,9 @@ def extendable(store: DataStore, geo: Geography) -> bool:
     return allowed(store.user, "replace", item.record.owner_id)
 
 
-def preview_growth(geo: Geography, tidy: pd.DataFrame, indicators: Iterable[Indicator] = (), *,
-                   store: DataStore | None = None) -> Growth:
+def preview_growth(
+    geo: Geography, tidy: pd.DataFrame, indicators: Iterable[Indicator] = (), *, store: DataStore | None = None
+) -> Growth:
     """What extending ``geo`` with ``tidy`` (and the new ``indicators``) would change.
 
     The table is compared with the dataset's protected view only: a value on a suppressed
@@ -72,8 +74,13 @@ def _audit_preview(store: DataStore, geo: Geography, tidy: pd.DataFrame, growth:
     key = (str(store.root), store.user.name, geo.id, item.record.version if item and item.record else None, digest)
     if key in _AUDITED:
         return
-    details = {"version": key[3], "table": digest, "rows": len(tidy), "withheld": growth.withheld,
-               "owner": item.owner if item else None}
+    details = {
+        "version": key[3],
+        "table": digest,
+        "rows": len(tidy),
+        "withheld": growth.withheld,
+        "owner": item.owner if item else None,
+    }
     with session(store.engine) as s:
         audit.record(s, store.user, "preview", geo.id, details)
     _AUDITED[key] = None
@@ -81,9 +88,15 @@ def _audit_preview(store: DataStore, geo: Geography, tidy: pd.DataFrame, growth:
         _AUDITED.popitem(last=False)
 
 
-def extend_dataset(store: DataStore, geo: Geography, tidy: pd.DataFrame, *,
-                   indicators: Iterable[Indicator] = (), sources: Iterable[Source] = (),
-                   reports: Iterable[Report] = ()) -> tuple[Geography, Growth]:
+def extend_dataset(
+    store: DataStore,
+    geo: Geography,
+    tidy: pd.DataFrame,
+    *,
+    indicators: Iterable[Indicator] = (),
+    sources: Iterable[Source] = (),
+    reports: Iterable[Report] = (),
+) -> tuple[Geography, Growth]:
     """Save ``geo`` extended by ``tidy`` as its next version (same name and label); returns it and the change.
 
     Values of the table win over the dataset's values with the same area, year and

@@ -17,6 +17,7 @@ server or the CLI), before any file is opened:
 
 ``SOZIALMONITOR_SANDBOX_NET=settings`` skips the namespace (tests of the fallback).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -32,8 +33,16 @@ ENV_NET = "SOZIALMONITOR_SANDBOX_NET"
 PR_SET_PDEATHSIG = 1
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWNET = 0x40000000
-PROXY_VARS = ("http_proxy", "https_proxy", "ftp_proxy", "all_proxy",
-              "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "ALL_PROXY")
+PROXY_VARS = (
+    "http_proxy",
+    "https_proxy",
+    "ftp_proxy",
+    "all_proxy",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "FTP_PROXY",
+    "ALL_PROXY",
+)
 _HELD: list[socket.socket] = []  # the bound, never listening socket the proxy settings point to
 
 
@@ -94,10 +103,16 @@ def block_by_settings() -> dict[str, str]:
         proxy = f"127.0.0.1:{_closed_port()}"
     except OSError:  # no loopback at all (a network namespace): nothing to reach anyway
         proxy = "127.0.0.1:1"
-    settings = {"GDAL_HTTP_PROXY": proxy, "GDAL_HTTPS_PROXY": proxy,
-                "CPL_VSIL_CURL_ALLOWED_EXTENSIONS": ".sozialmonitor-kein-netz",
-                "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR", "GDAL_HTTP_MAX_RETRY": "0",
-                "GDAL_HTTP_TIMEOUT": "1", "GDAL_HTTP_CONNECTTIMEOUT": "1", "PROJ_NETWORK": "OFF"}
+    settings = {
+        "GDAL_HTTP_PROXY": proxy,
+        "GDAL_HTTPS_PROXY": proxy,
+        "CPL_VSIL_CURL_ALLOWED_EXTENSIONS": ".sozialmonitor-kein-netz",
+        "GDAL_DISABLE_READDIR_ON_OPEN": "EMPTY_DIR",
+        "GDAL_HTTP_MAX_RETRY": "0",
+        "GDAL_HTTP_TIMEOUT": "1",
+        "GDAL_HTTP_CONNECTTIMEOUT": "1",
+        "PROJ_NETWORK": "OFF",
+    }
     for var in PROXY_VARS:
         settings[var] = f"http://{proxy}"
     for var in ("no_proxy", "NO_PROXY", "GDAL_HTTP_NO_PROXY"):

@@ -13,6 +13,7 @@ The upload page (and ``cli.py validate``) call these functions in order:
 
 Nothing here imports Streamlit; uploaded files arrive as bytes.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -49,8 +50,7 @@ PROVENANCE = ("based_on", "based_on_owner", "based_on_version", "view")
 
 def rename_variables(indicators: list[Indicator], tidy: pd.DataFrame) -> tuple[list[Indicator], pd.DataFrame]:
     """Give table variables the ids chosen in the forms (``extra["variable"]`` -> ``id``)."""
-    renames = {i.extra["variable"]: i.id for i in indicators
-               if i.extra.get("variable") and i.extra["variable"] != i.id}
+    renames = {i.extra["variable"]: i.id for i in indicators if i.extra.get("variable") and i.extra["variable"] != i.id}
     if not renames:
         return indicators, tidy
     tidy = tidy.assign(variable=tidy["variable"].replace(renames))
@@ -59,11 +59,15 @@ def rename_variables(indicators: list[Indicator], tidy: pd.DataFrame) -> tuple[l
         sign = "-" if t.startswith("-") else ""
         return sign + renames.get(t.lstrip("-"), t.lstrip("-"))
 
-    out = [dataclasses.replace(i, numerator=tuple(map(term, i.numerator)),
-                               denominator=tuple(map(term, i.denominator)),
-                               extra={**i.extra, **({"parts": [term(p) for p in i.extra["parts"]]}
-                                                    if i.extra.get("parts") else {})})
-           for i in indicators]
+    out = [
+        dataclasses.replace(
+            i,
+            numerator=tuple(map(term, i.numerator)),
+            denominator=tuple(map(term, i.denominator)),
+            extra={**i.extra, **({"parts": [term(p) for p in i.extra["parts"]]} if i.extra.get("parts") else {})},
+        )
+        for i in indicators
+    ]
     return out, tidy
 
 
@@ -95,8 +99,12 @@ def copy_provenance(store: DataStore, geo_id: str) -> dict[str, Any]:
     own = rec is not None and store.user.id is not None and rec.owner_id == store.user.id
     if rec is None and geo_id in parse_registry(REGISTRY) or own:
         return {}
-    return {"based_on": geo_id, "based_on_owner": rec.owner if rec else None,
-            "based_on_version": rec.version if rec else None, "view": "geschützt"}
+    return {
+        "based_on": geo_id,
+        "based_on_owner": rec.owner if rec else None,
+        "based_on_version": rec.version if rec else None,
+        "view": "geschützt",
+    }
 
 
 def withdraw_copy(store: DataStore, name: str) -> str:
@@ -157,8 +165,9 @@ class UploadContent:
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
 
-def accept_upload(store: DataStore, name: str, label: str, content: UploadContent, *,
-                  overwrite: bool = False) -> Geography:
+def accept_upload(
+    store: DataStore, name: str, label: str, content: UploadContent, *, overwrite: bool = False
+) -> Geography:
     """Save an accepted upload as a geography and return it.
 
     Either ``content.areas`` (a new geography, e.g. from :func:`boundary_areas`) or
@@ -204,8 +213,9 @@ def accept_upload(store: DataStore, name: str, label: str, content: UploadConten
         audit_details = provenance
         if provenance and not (overwrite and safe_name(name) == geo.id):
             for r in reports[-1:]:
-                r.add(None, "", msg("dc_copy_note", name=geo.id, owner=provenance["based_on_owner"] or "–"),
-                      USED, WARNING)
+                r.add(
+                    None, "", msg("dc_copy_note", name=geo.id, owner=provenance["based_on_owner"] or "–"), USED, WARNING
+                )
         key = ["area_code", "year", "variable"]
         replaced = base.merge(tidy[key], on=key, how="inner")
         if len(replaced):
@@ -222,21 +232,35 @@ def accept_upload(store: DataStore, name: str, label: str, content: UploadConten
         reference = "00"
         shipped = load_catalogue()
         catalogue.update(_usable_shipped(shipped, set(tidy["variable"])))
-        all_sources.update({k: v for k, v in load_sources().items()
-                            if any(i.source == k for i in catalogue.values())})
+        all_sources.update({k: v for k, v in load_sources().items() if any(i.source == k for i in catalogue.values())})
         attribution = ""
     for s in sources:
         all_sources[s.id] = s
     indicators, tidy = rename_variables(list(indicators), tidy)
     for ind in indicators:
         catalogue[ind.id] = ind
-    meta = {"files": [r.file for r in reports], "reports": [r.summary() for r in reports],
-            "new_indicators": [i.id for i in indicators], **audit_details}
+    meta = {
+        "files": [r.file for r in reports],
+        "reports": [r.summary() for r in reports],
+        "new_indicators": [i.id for i in indicators],
+        **audit_details,
+    }
     keep = [c for c in ("code", "name", "stadtteil_code", "stadtteil_name") if c in areas.columns]
     try:
-        return store.save(SaveRequest(name=name, label_de=label, areas=areas[keep + [areas.geometry.name]],
-                                      table=tidy, catalogue=catalogue, sources=all_sources, reference_code=reference,
-                                      attribution=attribution, meta=meta, overwrite=overwrite,
-                                      audit_details=audit_details))
+        return store.save(
+            SaveRequest(
+                name=name,
+                label_de=label,
+                areas=areas[keep + [areas.geometry.name]],
+                table=tidy,
+                catalogue=catalogue,
+                sources=all_sources,
+                reference_code=reference,
+                attribution=attribution,
+                meta=meta,
+                overwrite=overwrite,
+                audit_details=audit_details,
+            )
+        )
     except StoreError as exc:
         raise UploadError(error_message(exc)) from None

@@ -9,6 +9,7 @@ rows each, come back. The rows are then checked with reads only and written in o
 short transaction (:func:`store.planning.excel.import_plan`), so a large or hostile
 file never holds the database's write lock while it is parsed.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -38,8 +39,9 @@ def read_plan_files(paths: Sequence[str | Path]) -> Sheets:
         return {label: (pd.DataFrame(), report)}
 
 
-def import_plan_files(engine: Engine, user: User, paths: Sequence[str | Path], *, known: Known | None = None,
-                      dry_run: bool = False) -> ImportResult:
+def import_plan_files(
+    engine: Engine, user: User, paths: Sequence[str | Path], *, known: Known | None = None, dry_run: bool = False
+) -> ImportResult:
     """Read the files in the sandbox, then check and (unless ``dry_run``) store their rows.
 
     Parameters

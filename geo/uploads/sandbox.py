@@ -23,6 +23,7 @@ parent and keeps its temporary files under the data directory
 checks run at once on the machine (:mod:`geo.uploads.slots`). A check started
 inside a child (one check calling another) runs there directly.
 """
+
 from __future__ import annotations
 
 import multiprocessing as mp
@@ -54,11 +55,13 @@ class UploadLimitError(InputError):
 
 def limits() -> tuple[int, float]:
     """(memory in MB, seconds) from the environment."""
+
     def num(name: str, default: float) -> float:
         try:
             return max(1.0, float(os.environ.get(name, default)))
         except ValueError:
             return default
+
     return int(num(ENV_MEMORY_MB, DEFAULT_MEMORY_MB)), num(ENV_SECONDS, DEFAULT_SECONDS)
 
 
@@ -114,8 +117,15 @@ def _call(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any
         return "error", exc
 
 
-def _child(conn, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int,
-           seconds: float, parent_pid: int = 0) -> None:
+def _child(
+    conn,
+    func: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    memory_mb: int,
+    seconds: float,
+    parent_pid: int = 0,
+) -> None:
     def fenced() -> Any:
         _fence(conn, parent_pid)
         _capped(resource.RLIMIT_AS, _address_space() + memory_mb * 1024 * 1024)  # on top of the fork
@@ -139,13 +149,13 @@ def _child(conn, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[s
         os._exit(0)  # no atexit handlers, no flushing of the parent's buffers
 
 
-def _run_child(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int,
-               seconds: float) -> tuple[bytes | None, int | None, int]:
+def _run_child(
+    func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int, seconds: float
+) -> tuple[bytes | None, int | None, int]:
     """Fork, wait up to ``seconds``, kill what is left: (sent bytes or None, exit code, child pid)."""
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, func, args, kwargs, memory_mb, seconds, os.getpid()),
-                       daemon=True)
+    proc = ctx.Process(target=_child, args=(send, func, args, kwargs, memory_mb, seconds, os.getpid()), daemon=True)
     proc.start()
     send.close()
     try:
@@ -160,8 +170,14 @@ def _run_child(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str
     return data, proc.exitcode, int(proc.pid or 0)
 
 
-def run_payload(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], memory_mb: int | None = None,
-                seconds: float | None = None, label: str = "Datei") -> bytes:
+def run_payload(
+    func: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    memory_mb: int | None = None,
+    seconds: float | None = None,
+    label: str = "Datei",
+) -> bytes:
     """``func(*args, **kwargs)`` in a limited child; the pickled ``(status, value)`` it sent back.
 
     ``status`` is ``"ok"`` (value = result), ``"error"`` (value = the exception),
@@ -205,8 +221,14 @@ def unpack(payload: bytes, file_label: str = "Datei") -> Any:
     raise UploadLimitError(msg("err_check_died", name=file_label, mb=value))
 
 
-def run_limited(func: Callable[..., R], *args: Any, file_label: str = "Datei", memory_mb: int | None = None,
-                seconds: float | None = None, **kwargs: Any) -> R:
+def run_limited(
+    func: Callable[..., R],
+    *args: Any,
+    file_label: str = "Datei",
+    memory_mb: int | None = None,
+    seconds: float | None = None,
+    **kwargs: Any,
+) -> R:
     """``func(*args, **kwargs)`` in a child process with memory and time limits.
 
     Parameters

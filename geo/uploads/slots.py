@@ -9,6 +9,7 @@ waits, with a message, up to the check's time limit and is then refused with a
 German message. Where the lock folder cannot be written, checks are not capped
 (logged once).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -64,8 +65,9 @@ def _try_slots(folder, n: int) -> int | None:
 
 
 @contextlib.contextmanager
-def check_slot(label: str = "Datei", wait_seconds: float = 60.0,
-               notice: Callable[[Message], object] | None = None) -> Iterator[None]:
+def check_slot(
+    label: str = "Datei", wait_seconds: float = 60.0, notice: Callable[[Message], object] | None = None
+) -> Iterator[None]:
     """Hold one check slot while the block runs.
 
     Parameters

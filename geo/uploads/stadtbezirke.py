@@ -6,6 +6,7 @@ are matched to ``shapes/stadtbezirke.csv`` by normalised code, else by name,
 so their data can be aggregated to the 10 Stadtteile
 (:mod:`geo.aggregate`).
 """
+
 from __future__ import annotations
 
 import re
@@ -46,8 +47,9 @@ def looks_like_stadtteile(areas: gpd.GeoDataFrame, table: pd.DataFrame) -> bool:
     codes = [normalise_code(c) for c in areas["code"]]
     if not codes or not set(codes) <= set(parents):
         return False
-    named = [(c, n) for c, n in zip(codes, areas["name"]) if n is not None and str(n).strip()
-             and normalise_code(n) != c]
+    named = [
+        (c, n) for c, n in zip(codes, areas["name"]) if n is not None and str(n).strip() and normalise_code(n) != c
+    ]
     if named:
         agree = sum(_norm_name(n) == _norm_name(parents[c]) for c, n in named)
         return agree > len(named) / 2
@@ -85,16 +87,18 @@ def _report_rows(report: Report, how: list[Match]) -> None:
     """One note per area matched by name, named differently or not matched."""
     for row, (kind, code, name, other) in enumerate(how, start=1):
         if kind == "name_differs":
-            report.add(row, "name", msg("bez_name_differs", code=normalise_code(code), listed=other, name=name), USED,
-                       WARNING)
+            report.add(
+                row, "name", msg("bez_name_differs", code=normalise_code(code), listed=other, name=name), USED, WARNING
+            )
         elif kind == "name":
             report.add(row, "code", msg("bez_by_name", code=code, name=name, other=other), USED, WARNING)
         elif kind == "none":
             report.add(row, "code", msg("bez_unknown", code=code, name=name), USED, WARNING)
 
 
-def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None,
-                       min_share: float = MIN_SHARE) -> tuple[gpd.GeoDataFrame, bool]:
+def match_stadtbezirke(
+    areas: gpd.GeoDataFrame, report: Report, table: pd.DataFrame | None = None, min_share: float = MIN_SHARE
+) -> tuple[gpd.GeoDataFrame, bool]:
     """Match ``areas`` (code, name, geometry) to the Stadtbezirk code list.
 
     Returns
@@ -120,7 +124,9 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
     named = [h for h in how if h[0] in ("code", "name_differs") and h[3] and str(h[2]) != str(h[1])]
     differ = [h for h in named if h[0] == "name_differs"]
     if named and len(differ) > len(named) / 2:
-        examples = Listed(tuple(msg("bez_instead", code=normalise_code(h[1]), given=h[2], listed=h[3]) for h in differ[:3]))
+        examples = Listed(
+            tuple(msg("bez_instead", code=normalise_code(h[1]), given=h[2], listed=h[3]) for h in differ[:3])
+        )
         report.add(None, "name", msg("bez_names_differ_all", examples=examples), USED, WARNING)
         return areas, False
     out = areas.copy()
@@ -129,8 +135,9 @@ def match_stadtbezirke(areas: gpd.GeoDataFrame, report: Report, table: pd.DataFr
     out["stadtteil_name"] = parent_names
     differs = [(row, h) for row, h in enumerate(how, start=1) if h[0] == "name_differs"]
     if len(differs) > 5:
-        examples = Listed(tuple(msg("bez_instead", code=normalise_code(h[1]), given=h[2], listed=h[3])
-                                for _, h in differs[:3]))
+        examples = Listed(
+            tuple(msg("bez_instead", code=normalise_code(h[1]), given=h[2], listed=h[3]) for _, h in differs[:3])
+        )
         report.add(None, "name", msg("bez_names_differ", n=len(differs), examples=examples), USED, WARNING)
         how = [("code", *h[1:]) if h[0] == "name_differs" else h for h in how]
     _report_rows(report, how)

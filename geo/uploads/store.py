@@ -24,6 +24,7 @@ else the local user in auth mode ``none``, else anonymous) and is checked by
 :mod:`store.permissions`. A ``registry.yaml`` of the first schema is imported on first use
 (:mod:`store.legacy`).
 """
+
 from __future__ import annotations
 
 import builtins
@@ -254,18 +255,39 @@ class DataStore:
         started, gid = time.monotonic(), safe_name(r.name)
         for what, text in (("label_de", r.label_de), ("label_en", r.label_en), ("attribution", r.attribution)):
             if len(str(text or "")) > MAX_LABEL:
-                raise StoreError(msg("err_label_too_long", what=msg(f"err_what_{what}"), n=len(str(text)), max=MAX_LABEL))
-        version = DatasetVersion(name=gid, label_de=r.label_de, label_en=r.label_en or r.label_de,
-                                 reference_code=r.reference_code, attribution=r.attribution,
-                                 visibility="öffentlich" if r.public else "intern", overwrite=r.overwrite,
-                                 shipped=tuple(shipped_names()), details=dict(r.audit_details or {}))
-        registry.precheck(self.engine, self.user, gid, r.label_de, overwrite=r.overwrite,
-                          visibility=version.visibility, shipped=version.shipped)
+                raise StoreError(
+                    msg("err_label_too_long", what=msg(f"err_what_{what}"), n=len(str(text)), max=MAX_LABEL)
+                )
+        version = DatasetVersion(
+            name=gid,
+            label_de=r.label_de,
+            label_en=r.label_en or r.label_de,
+            reference_code=r.reference_code,
+            attribution=r.attribution,
+            visibility="öffentlich" if r.public else "intern",
+            overwrite=r.overwrite,
+            shipped=tuple(shipped_names()),
+            details=dict(r.audit_details or {}),
+        )
+        registry.precheck(
+            self.engine,
+            self.user,
+            gid,
+            r.label_de,
+            overwrite=r.overwrite,
+            visibility=version.visibility,
+            shipped=version.shipped,
+        )
         rec = registry.register(self.engine, self.user, replace(version, contents=self._contents(r)))
         from geo.publish import after_change
 
-        after_change(root=self.root, user=self.user.name, action="replace" if r.overwrite else "upload", name=gid,
-                     started=started)
+        after_change(
+            root=self.root,
+            user=self.user.name,
+            action="replace" if r.overwrite else "upload",
+            name=gid,
+            started=started,
+        )
         return self._geography(rec)
 
     @staticmethod
@@ -275,10 +297,14 @@ class DataStore:
         gdf["name"] = gdf["name"].astype(str)
         tidy = r.table[["area_code", "year", "variable", "value"]].copy()
         tidy["year"] = tidy["year"].astype(int)
-        info = {"label": r.label_de, "saved": dt.datetime.now().isoformat(timespec="seconds"),
-                "areas": len(gdf), "rows": len(tidy), **dict(r.meta or {})}
-        return contents_from_frames(areas=gdf, table=tidy, catalogue=catalogue_yaml(r.catalogue, r.sources),
-                                    meta=info)
+        info = {
+            "label": r.label_de,
+            "saved": dt.datetime.now().isoformat(timespec="seconds"),
+            "areas": len(gdf),
+            "rows": len(tidy),
+            **dict(r.meta or {}),
+        }
+        return contents_from_frames(areas=gdf, table=tidy, catalogue=catalogue_yaml(r.catalogue, r.sources), meta=info)
 
     def remove(self, name: str) -> bool:
         """Move a saved dataset to the trash (contents kept); False if there was none of that name."""
@@ -324,4 +350,3 @@ class DataStore:
             for p in temps:
                 p.unlink(missing_ok=True)
         return stale + temps
-

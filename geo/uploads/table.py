@@ -4,6 +4,7 @@
 the area codes of a geography; :func:`recheck_table` validates again after the
 user changed the column mapping or the default year, without re-reading.
 """
+
 from __future__ import annotations
 
 import copy
@@ -41,15 +42,15 @@ class TableCheck:
 
     filename: str
     raw: RawTable
-    read_report: Report                  # findings of reading only (reused by recheck_table)
-    report: Report                       # reading + validation
+    read_report: Report  # findings of reading only (reused by recheck_table)
+    report: Report  # reading + validation
     matcher: AreaMatcher
     catalogue: dict[str, Indicator]
     roles: dict[str, str] = field(default_factory=dict)
     tidy: pd.DataFrame = field(default_factory=pd.DataFrame)
     geography_id: str | None = None
     default_year: int | None = None
-    ignored: tuple[str, ...] = ()        # columns the planner marked "ignorieren"
+    ignored: tuple[str, ...] = ()  # columns the planner marked "ignorieren"
 
     @property
     def ok(self) -> bool:
@@ -94,11 +95,17 @@ def resolve_geography(geography: str | Geography, store: DataStore | None = None
     return geos[geography]
 
 
-def check_table(source: bytes | str | Path, filename: str | None = None,
-                geography: str | Geography | None = "stadtteile", *,
-                areas: gpd.GeoDataFrame | None = None, default_year: int | None = None,
-                catalogue: Mapping[str, Indicator] | None = None,
-                store: DataStore | None = None, max_bytes: int | None = None) -> TableCheck:
+def check_table(
+    source: bytes | str | Path,
+    filename: str | None = None,
+    geography: str | Geography | None = "stadtteile",
+    *,
+    areas: gpd.GeoDataFrame | None = None,
+    default_year: int | None = None,
+    catalogue: Mapping[str, Indicator] | None = None,
+    store: DataStore | None = None,
+    max_bytes: int | None = None,
+) -> TableCheck:
     """Read and validate an indicator table (CSV/XLSX, long or wide) with the columns it names itself.
 
     A column mapping chosen afterwards is applied by :func:`recheck_table` (no re-reading).
@@ -127,7 +134,9 @@ def check_table(source: bytes | str | Path, filename: str | None = None,
     if catalogue is None:
         catalogue = load_catalogue()  # shipped ids (population_total, …) are recognised in new geographies too
     ref = geo.reference_code if geo else "00"
-    matcher = AreaMatcher(areas["code"].astype(str), dict(zip(areas["code"].astype(str), areas["name"].astype(str))), ref)
+    matcher = AreaMatcher(
+        areas["code"].astype(str), dict(zip(areas["code"].astype(str), areas["name"].astype(str))), ref
+    )
     label = filename or (Path(source).name if isinstance(source, (str, Path)) else "Tabelle")
     if isinstance(source, str):
         source = Path(source)  # hashed by content, not by name
@@ -136,13 +145,21 @@ def check_table(source: bytes | str | Path, filename: str | None = None,
     except UploadLimitError as exc:
         raw, read_report = RawTable(pd.DataFrame(columns=[ROW_COL])), Report(label)
         read_report.reject_file(error_message(exc))
-    check = TableCheck(read_report.file, raw, read_report, read_report, matcher, dict(catalogue or {}),
-                       geography_id=geo.id if geo else None)
+    check = TableCheck(
+        read_report.file,
+        raw,
+        read_report,
+        read_report,
+        matcher,
+        dict(catalogue or {}),
+        geography_id=geo.id if geo else None,
+    )
     return recheck_table(check, None, default_year)
 
 
-def recheck_table(check: TableCheck, mapping: Mapping[str, object] | None = None,
-                  default_year: int | None = None) -> TableCheck:
+def recheck_table(
+    check: TableCheck, mapping: Mapping[str, object] | None = None, default_year: int | None = None
+) -> TableCheck:
     """Validate again with another column mapping or default year (no re-reading).
 
     ``mapping`` maps a role (``area``, ``name``, ``year``, ``variable``, ``value``) to a column;
@@ -157,11 +174,23 @@ def recheck_table(check: TableCheck, mapping: Mapping[str, object] | None = None
         report.reject_file(msg("ingest_no_data_rows"))
     elif not report.file_error and tidy.empty:
         report.reject_file(msg("ingest_no_usable_values"))
-    return TableCheck(check.filename, check.raw, check.read_report, report, check.matcher, check.catalogue,
-                      roles, tidy, check.geography_id, default_year, ignored_columns(mapping))
+    return TableCheck(
+        check.filename,
+        check.raw,
+        check.read_report,
+        report,
+        check.matcher,
+        check.catalogue,
+        roles,
+        tidy,
+        check.geography_id,
+        default_year,
+        ignored_columns(mapping),
+    )
 
 
-def stadtteile_from_stadtbezirke(tidy: pd.DataFrame, catalogue: Mapping[str, Indicator],
-                                 report: Report | None = None) -> pd.DataFrame:
+def stadtteile_from_stadtbezirke(
+    tidy: pd.DataFrame, catalogue: Mapping[str, Indicator], report: Report | None = None
+) -> pd.DataFrame:
     """Sum a Stadtbezirk table to Stadtteile (complete Stadtteile only, see :mod:`geo.aggregate`)."""
     return aggregate_counts(tidy, parent_codes(), catalogue, "00", report)

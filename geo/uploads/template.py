@@ -5,6 +5,7 @@ with the area codes of a geography and the input variables of its catalogue; the
 empty for the planner to fill in. The template is checked by the upload's own validation
 (``tests/geo/uploads/test_template.py``).
 """
+
 from __future__ import annotations
 
 import io

@@ -9,6 +9,7 @@ own temporary files, via ``TMPDIR``/``CPL_TMPDIR``). :func:`cleanup_stale`
 (called at app and CLI start) removes the folders of processes that no longer
 run; folders of running processes (another server, a CLI run) are kept.
 """
+
 from __future__ import annotations
 
 import contextlib

@@ -5,6 +5,7 @@
 takes the group off again so that ``st_folium`` can send it as a feature group. The drawing
 tool's texts (:func:`draw_texts`) reach the browser through :class:`DrawLocal`.
 """
+
 from __future__ import annotations
 
 import folium
@@ -136,6 +137,7 @@ class DrawLocal(MacroElement):
 
 def draw_texts(lang: Lang = "de") -> dict:
     """leaflet-draw's ``L.drawLocal`` texts (those of the tools the map offers) in ``lang``."""
+
     def w(key: str) -> str:
         return t(key, lang)
 
@@ -149,21 +151,34 @@ def draw_texts(lang: Lang = "de") -> dict:
             },
             "handlers": {
                 "circle": {"tooltip": {"start": w("draw_circle_start")}, "radius": w("draw_radius")},
-                "polygon": {"tooltip": {"start": w("draw_polygon_start"), "cont": w("draw_polygon_cont"),
-                                        "end": w("draw_polygon_end")}},
+                "polygon": {
+                    "tooltip": {
+                        "start": w("draw_polygon_start"),
+                        "cont": w("draw_polygon_cont"),
+                        "end": w("draw_polygon_end"),
+                    }
+                },
                 "rectangle": {"tooltip": {"start": w("draw_rectangle_start")}},
                 "simpleshape": {"tooltip": {"end": w("draw_release")}},
             },
         },
         "edit": {
             "toolbar": {
-                "actions": {"save": {"title": w("draw_save_title"), "text": w("draw_save")},
-                            "cancel": {"title": w("draw_cancel_edit_title"), "text": w("draw_cancel")},
-                            "clearAll": {"title": w("draw_clear_all_title"), "text": w("draw_clear_all")}},
-                "buttons": {"edit": w("draw_edit"), "editDisabled": w("draw_edit_disabled"),
-                            "remove": w("draw_remove"), "removeDisabled": w("draw_remove_disabled")},
+                "actions": {
+                    "save": {"title": w("draw_save_title"), "text": w("draw_save")},
+                    "cancel": {"title": w("draw_cancel_edit_title"), "text": w("draw_cancel")},
+                    "clearAll": {"title": w("draw_clear_all_title"), "text": w("draw_clear_all")},
+                },
+                "buttons": {
+                    "edit": w("draw_edit"),
+                    "editDisabled": w("draw_edit_disabled"),
+                    "remove": w("draw_remove"),
+                    "removeDisabled": w("draw_remove_disabled"),
+                },
             },
-            "handlers": {"edit": {"tooltip": {"text": w("draw_edit_tip"), "subtext": w("draw_edit_subtip")}},
-                         "remove": {"tooltip": {"text": w("draw_remove_tip")}}},
+            "handlers": {
+                "edit": {"tooltip": {"text": w("draw_edit_tip"), "subtext": w("draw_edit_subtip")}},
+                "remove": {"tooltip": {"text": w("draw_remove_tip")}},
+            },
         },
     }

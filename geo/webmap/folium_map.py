@@ -27,6 +27,7 @@ or year repaints the areas in the same iframe instead of building a new one.
 ``returned_objects`` without bounds/zoom/center means panning and zooming do not
 rerun the script; a click does (use :func:`geo.webmap.geometry.area_at` to find the area).
 """
+
 from __future__ import annotations
 
 import math
@@ -55,10 +56,8 @@ from indicators.formatting import fmt_value
 from indicators.wording import t
 
 STATIC = "/app/static"
-LEAFLET_JS = [("leaflet", f"{STATIC}/leaflet/leaflet.js"),
-              ("sm_choropleth", f"{STATIC}/map/choropleth.js")]
-LEAFLET_CSS = [("leaflet_css", f"{STATIC}/leaflet/leaflet.css"),
-               ("sm_choropleth_css", f"{STATIC}/map/choropleth.css")]
+LEAFLET_JS = [("leaflet", f"{STATIC}/leaflet/leaflet.js"), ("sm_choropleth", f"{STATIC}/map/choropleth.js")]
+LEAFLET_CSS = [("leaflet_css", f"{STATIC}/leaflet/leaflet.css"), ("sm_choropleth_css", f"{STATIC}/map/choropleth.css")]
 DRAW_JS = [("leaflet_draw_js", f"{STATIC}/leaflet-draw/leaflet.draw.js")]
 DRAW_CSS = [("leaflet_draw_css", f"{STATIC}/leaflet-draw/leaflet.draw.css")]
 HATCH_ID = "sm-hatch"
@@ -67,10 +66,8 @@ COMPACT_MIN_AREAS = 500  # above this, per-area tooltips and styles are built in
 AREA_STYLE = {"color": "#ffffff", "weight": 0.8, "opacity": 1.0, "fillOpacity": 0.9}
 HOVER_STYLE = {"color": "#222222", "weight": 2.5}
 OUTLINE_STYLE = {"color": "#4d4d4d", "weight": 1.6, "opacity": 1.0, "fill": False}
-FLAG_STYLE = {"color": "#111111", "weight": 3.2, "opacity": 1.0, "fill": False,
-              "lineJoin": "round"}
-SELECTED_STYLE = {"color": "#0b4f9c", "weight": 3.0, "opacity": 1.0, "fill": False,
-                  "dashArray": "6 4"}
+FLAG_STYLE = {"color": "#111111", "weight": 3.2, "opacity": 1.0, "fill": False, "lineJoin": "round"}
+SELECTED_STYLE = {"color": "#0b4f9c", "weight": 3.0, "opacity": 1.0, "fill": False, "dashArray": "6 4"}
 
 
 def make_offline(element: folium.MacroElement) -> None:
@@ -93,15 +90,13 @@ def make_offline(element: folium.MacroElement) -> None:
 
 
 def _feature_collection(geoms: gpd.GeoSeries, props: list[dict]) -> dict:
-    feats = [{"type": "Feature", "properties": p, "geometry": encode_geometry(g)}
-             for g, p in zip(geoms.values, props)]
+    feats = [{"type": "Feature", "properties": p, "geometry": encode_geometry(g)} for g, p in zip(geoms.values, props)]
     return {"type": "FeatureCollection", "features": feats}
 
 
 def _references(mask: pd.Series) -> dict | None:
     """Features that reuse the geometry of areas (by position), e.g. flagged ones."""
-    refs = [{"type": "Feature", "properties": {}, "geometry": {"ref": i}}
-            for i, on in enumerate(mask.to_numpy()) if on]
+    refs = [{"type": "Feature", "properties": {}, "geometry": {"ref": i}} for i, on in enumerate(mask.to_numpy()) if on]
     return {"type": "FeatureCollection", "features": refs} if refs else None
 
 
@@ -167,8 +162,7 @@ def build_map(
     classes = classes.where(values.notna(), -1)
     ranks = _ranks(values, areas["rank"] if "rank" in areas.columns else None)
     n_ranked = int(values.notna().sum())
-    notes = {idx: str(v) for idx, v in areas.get("note", pd.Series(dtype=object)).items()
-             if isinstance(v, str) and v}
+    notes = {idx: str(v) for idx, v in areas.get("note", pd.Series(dtype=object)).items() if isinstance(v, str) and v}
 
     cols = {"classes": classes, "values": values, "suppressed": suppressed, "flagged": flagged, "ranks": ranks}
     compact = None
@@ -186,9 +180,8 @@ def build_map(
     spec = {
         "hatchId": HATCH_ID,
         "compact": compact,
-        "scale": 10 ** DEFAULT_DECIMALS,
-        "areas": _feature_collection(web, props) if compact is None else {"type": "FeatureCollection",
-                                                                          "features": []},
+        "scale": 10**DEFAULT_DECIMALS,
+        "areas": _feature_collection(web, props) if compact is None else {"type": "FeatureCollection", "features": []},
         "hoverStyle": HOVER_STYLE,
         "outline": {"type": "Feature", "properties": {}, "geometry": encode_geometry(outline(web))},
         "outlineStyle": OUTLINE_STYLE,
@@ -197,11 +190,18 @@ def build_map(
         "selected": _references(selected_mask),
         "selectedStyle": SELECTED_STYLE,
         "attribution": maphtml.escape(attribution) if attribution else None,
-        "legend": {"position": legend_position, "html": maphtml.legend_html(
-            classification, labels=labels, counts=counts,
-            n_no_data=int((values.isna() & ~suppressed).sum()),
-            n_suppressed=int(suppressed.sum()), n_flagged=int(flagged.sum()),
-            selected_label=t("wm_selected", labels.lang) if selected_mask.any() else None)},
+        "legend": {
+            "position": legend_position,
+            "html": maphtml.legend_html(
+                classification,
+                labels=labels,
+                counts=counts,
+                n_no_data=int((values.isna() & ~suppressed).sum()),
+                n_suppressed=int(suppressed.sum()),
+                n_flagged=int(flagged.sum()),
+                selected_label=t("wm_selected", labels.lang) if selected_mask.any() else None,
+            ),
+        },
         "labels": None,
         "fit": {"bounds": bounds, "padding": [14, 14]},
     }
@@ -209,30 +209,42 @@ def build_map(
         pts = label_points(areas)
         # largest areas first: when labels collide, the browser keeps the earlier one
         order = areas.geometry.area.sort_values(ascending=False).index
-        spec["labels"] = [{"lat": round(pts[i].y, 5), "lng": round(pts[i].x, 5),
-                           "html": maphtml.label_html(areas.at[i, "name"]),
-                           # plain text for the label placement in choropleth.js (set as textContent)
-                           "text": str(areas.at[i, "name"]), "code": str(areas.at[i, "code"])}
-                          for i in order]
+        spec["labels"] = [
+            {
+                "lat": round(pts[i].y, 5),
+                "lng": round(pts[i].x, 5),
+                "html": maphtml.label_html(areas.at[i, "name"]),
+                # plain text for the label placement in choropleth.js (set as textContent)
+                "text": str(areas.at[i, "name"]),
+                "code": str(areas.at[i, "code"]),
+            }
+            for i in order
+        ]
 
     m = folium.Map(
-        location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=11, tiles=None,
-        zoom_snap=0.25, zoom_delta=0.5, min_zoom=9, max_zoom=17,
-        width="100%", height="100%",
+        location=[(miny + maxy) / 2, (minx + maxx) / 2],
+        zoom_start=11,
+        tiles=None,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+        min_zoom=9,
+        max_zoom=17,
+        width="100%",
+        height="100%",
         prefer_canvas=compact is not None,  # thousands of cells: one canvas instead of an SVG path each
     )
     make_offline(m)
     if tiles:
-        folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="tiles",
-                         max_zoom=19).add_to(m)
+        folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="tiles", max_zoom=19).add_to(m)
     # fitted in choropleth.js (not folium's fit_bounds, which animates from zoom_start)
     group = AreasGroup()
     Choropleth(spec, bounds).add_to(group)
     group.add_to(m)
     if draw:
         DrawLocal(draw_texts(labels.lang)).add_to(m)  # before the toolbar: it reads the texts when made
-        d = folium.plugins.Draw(export=False, position="topleft",
-                                draw_options={"polyline": False, "circlemarker": False, "marker": False})  # areas only
+        d = folium.plugins.Draw(
+            export=False, position="topleft", draw_options={"polyline": False, "circlemarker": False, "marker": False}
+        )  # areas only
         make_offline(d)
         d.add_to(m)
     return m
@@ -241,8 +253,9 @@ def build_map(
 def _full_props(layer: MapLayer, cols: dict[str, pd.Series], notes: dict, n_ranked: int) -> list[dict]:
     """Per area: code, tooltip HTML and style (the Stadtteil-sized maps)."""
     areas, classification = layer.areas, layer.classification
-    classes, values, suppressed, flagged, ranks = (cols[k] for k in ("classes", "values", "suppressed", "flagged",
-                                                                     "ranks"))
+    classes, values, suppressed, flagged, ranks = (
+        cols[k] for k in ("classes", "values", "suppressed", "flagged", "ranks")
+    )
     props = []
     for idx in areas.index:
         cls = int(classes[idx])
@@ -254,19 +267,27 @@ def _full_props(layer: MapLayer, cols: dict[str, pd.Series], notes: dict, n_rank
             fill = classification.colors[cls]
         val = values[idx]
         tip = maphtml.tooltip_html(
-            areas.at[idx, "name"], None if math.isnan(val) else float(val),
-            rank=None if math.isnan(ranks[idx]) else int(ranks[idx]), suppressed=bool(suppressed[idx]),
-            flagged=bool(flagged[idx]), extra=notes.get(idx), labels=layer.labels, n_ranked=n_ranked)
+            areas.at[idx, "name"],
+            None if math.isnan(val) else float(val),
+            rank=None if math.isnan(ranks[idx]) else int(ranks[idx]),
+            suppressed=bool(suppressed[idx]),
+            flagged=bool(flagged[idx]),
+            extra=notes.get(idx),
+            labels=layer.labels,
+            n_ranked=n_ranked,
+        )
         code = str(areas.at[idx, "code"])
         # the class lets tests and scripts find an area's <path> by code
         css = f"sm-area sm-area-{re.sub(r'[^A-Za-z0-9_-]', '_', code)}"
-        props.append({"code": maphtml.escape(code), "tip": tip,
-                      "style": {**AREA_STYLE, "fillColor": fill, "className": css}})
+        props.append(
+            {"code": maphtml.escape(code), "tip": tip, "style": {**AREA_STYLE, "fillColor": fill, "className": css}}
+        )
     return props
 
 
-def _compact_props(areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], classification: Classification,
-                   labels: MapLabels) -> dict:
+def _compact_props(
+    areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], classification: Classification, labels: MapLabels
+) -> dict:
     """Columns of code, class and formatted value; styles and tooltips are made in the browser.
 
     Every string is escaped here, as in :func:`geo.webmap.html.tooltip_html`. Class ``-1`` is no
@@ -276,12 +297,21 @@ def _compact_props(areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], classifi
     supp = cols["suppressed"].to_numpy(bool)
     k = np.where(supp, -2, cols["classes"].to_numpy(int))
     vals = cols["values"].to_numpy(float)
-    shown = [None if kk < 0 or math.isnan(v) else maphtml.escape(fmt_value(float(v), unit, decimals, lang))
-             for kk, v in zip(k, vals)]
-    return {"colors": list(classification.colors), "noData": NO_DATA_COLOR, "style": AREA_STYLE,
-            "label": maphtml.escape(labels.indicator_label), "noDataText": maphtml.escape(t("no_data", lang)),
-            "suppressedText": maphtml.escape(t("wm_suppressed", lang)),
-            "c": [maphtml.escape(c) for c in areas["code"].astype(str).to_numpy()], "k": k.tolist(), "v": shown}
+    shown = [
+        None if kk < 0 or math.isnan(v) else maphtml.escape(fmt_value(float(v), unit, decimals, lang))
+        for kk, v in zip(k, vals)
+    ]
+    return {
+        "colors": list(classification.colors),
+        "noData": NO_DATA_COLOR,
+        "style": AREA_STYLE,
+        "label": maphtml.escape(labels.indicator_label),
+        "noDataText": maphtml.escape(t("no_data", lang)),
+        "suppressedText": maphtml.escape(t("wm_suppressed", lang)),
+        "c": [maphtml.escape(c) for c in areas["code"].astype(str).to_numpy()],
+        "k": k.tolist(),
+        "v": shown,
+    }
 
 
 def _bool_col(df: pd.DataFrame, col: str) -> pd.Series:
@@ -302,8 +332,7 @@ def asset_links(m: folium.Map) -> list[str]:
 
     def walk(el) -> None:
         if isinstance(el, branca.colormap.ColorMap):
-            links.extend(["https://d3js.org/d3.v4.min.js",
-                          "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js"])
+            links.extend(["https://d3js.org/d3.v4.min.js", "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js"])
         links.extend(u for _, u in getattr(el, "default_js", []))
         links.extend(u for _, u in getattr(el, "default_css", []))
         for child in getattr(el, "_children", {}).values():
@@ -311,4 +340,3 @@ def asset_links(m: folium.Map) -> list[str]:
 
     walk(m)
     return list(dict.fromkeys(links))
-

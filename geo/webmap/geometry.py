@@ -7,6 +7,7 @@ the two copies of a border differently, so the whole coverage is cleaned
 (``coverage_simplify``), which moves every shared edge once for both neighbours.
 Rounding the WGS84 coordinates afterwards keeps identical vertices identical.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,9 +40,7 @@ def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoSeries:
     return geom
 
 
-def simplify_coverage(
-    geoms: np.ndarray, tolerance_m: float = DEFAULT_TOLERANCE_M
-) -> np.ndarray:
+def simplify_coverage(geoms: np.ndarray, tolerance_m: float = DEFAULT_TOLERANCE_M) -> np.ndarray:
     """Clean and simplify a polygon coverage in a metric CRS, keeping shared edges.
 
     Parameters
@@ -106,8 +105,7 @@ def web_geometry(
         _CACHE.move_to_end(key)
         geoms = _CACHE[key]
     else:
-        simplified = gpd.GeoSeries(simplify_coverage(metric.values, tolerance_m),
-                                   crs=metric.crs).to_crs(WEB_CRS)
+        simplified = gpd.GeoSeries(simplify_coverage(metric.values, tolerance_m), crs=metric.crs).to_crs(WEB_CRS)
         geoms = _round(simplified.values, decimals)
         _CACHE[key] = geoms
         if len(_CACHE) > _CACHE_SIZE:
@@ -160,7 +158,7 @@ def encode_geometry(geom: shapely.Geometry, decimals: int = DEFAULT_DECIMALS) ->
     ``decimals``, so this is lossless and shared vertices stay identical, at
     about half the bytes of decimal text.
     """
-    scale = 10.0 ** decimals
+    scale = 10.0**decimals
 
     def poly(p: shapely.Polygon) -> list[list[int]]:
         return [_delta_ring(p.exterior.coords, scale)] + [_delta_ring(r.coords, scale) for r in p.interiors]
@@ -169,7 +167,6 @@ def encode_geometry(geom: shapely.Geometry, decimals: int = DEFAULT_DECIMALS) ->
         return {"type": "Polygon", "q": poly(geom)}
     parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon" and not p.is_empty]
     return {"type": "MultiPolygon", "q": [poly(p) for p in parts]}
-
 
 
 def encode_geometries(web: gpd.GeoSeries, decimals: int = DEFAULT_DECIMALS) -> list[dict]:

@@ -5,6 +5,7 @@ through :func:`html.escape` here, because Leaflet puts tooltip, label and legend
 content into ``innerHTML``. A name such as ``<img src=x onerror=alert(1)>`` must show
 literally and never run.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -152,7 +153,7 @@ def legend_html(
     out = [
         f'<div class="sm-legend-title">{escape(indicator_label)}</div>',
         f'<div class="sm-legend-sub">{escape(sub)}</div>',
-        f'<table><tr><th></th><th></th><th>{escape(t("pm_areas", lang))}</th><th></th></tr>',
+        f"<table><tr><th></th><th></th><th>{escape(t('pm_areas', lang))}</th><th></th></tr>",
     ]
     for i, (color, label, n) in enumerate(zip(c.colors, c.labels, counts)):
         mark = escape(city_mark) if i == city_cls else ""
@@ -165,17 +166,17 @@ def legend_html(
     if n_no_data:
         specials.append((_swatch("background:#d4d4d4"), t("no_data", lang), str(n_no_data)))
     if n_suppressed:
-        specials.append((_swatch(css_class="sm-sw-hatch"), t("suppressed_short", lang),
-                         str(n_suppressed)))
+        specials.append((_swatch(css_class="sm-sw-hatch"), t("suppressed_short", lang), str(n_suppressed)))
     if n_flagged:
-        specials.append((_swatch(css_class="sm-sw-flag"), flag_label or t("flag_elevated", lang),
-                         str(n_flagged)))
+        specials.append((_swatch(css_class="sm-sw-flag"), flag_label or t("flag_elevated", lang), str(n_flagged)))
     if selected_label:
         specials.append((_swatch(css_class="sm-sw-selected"), selected_label, ""))
     for j, (sw, label, count) in enumerate(specials):
         cls = "sm-special sm-first-special" if j == 0 else "sm-special"
-        out.append(f'<tr class="{cls}"><td>{sw}</td><td class="sm-lab">{escape(label)}</td>'
-                   f'<td class="sm-n">{escape(count)}</td><td></td></tr>')
+        out.append(
+            f'<tr class="{cls}"><td>{sw}</td><td class="sm-lab">{escape(label)}</td>'
+            f'<td class="sm-n">{escape(count)}</td><td></td></tr>'
+        )
     out.append("</table>")
     if city_value is not None and city_value == city_value:
         city = fmt_value(city_value, unit, decimals, lang)

@@ -4,6 +4,7 @@
 :class:`MapLabels`); the HTML helpers of :mod:`geo.webmap.html` take the :class:`MapLabels`
 alone. The labels travel as one value instead of seven loose arguments.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -4,6 +4,7 @@ The areas are the standard choropleth of :func:`geo.webmap.folium_map.build_map`
 tooltips, hatching of withheld areas); facilities and chosen sites are marker layers on top,
 with the layer's source and date in the attribution.
 """
+
 from __future__ import annotations
 
 import html
@@ -37,9 +38,17 @@ def _on_top(marker: folium.CircleMarker) -> folium.CircleMarker:
     return marker
 
 
-def supply_map(*, areas: gpd.GeoDataFrame, area_values: pd.DataFrame, label: str, facilities: pd.DataFrame,
-               attribution: str, sites: pd.DataFrame | None = None, lang: str = "de",
-               tiles: TileSource | None = None) -> folium.Map:
+def supply_map(
+    *,
+    areas: gpd.GeoDataFrame,
+    area_values: pd.DataFrame,
+    label: str,
+    facilities: pd.DataFrame,
+    attribution: str,
+    sites: pd.DataFrame | None = None,
+    lang: str = "de",
+    tiles: TileSource | None = None,
+) -> folium.Map:
     """Areas coloured by ``area_values["value"]``, facilities as dots, chosen sites as large rings.
 
     Parameters
@@ -68,15 +77,33 @@ def supply_map(*, areas: gpd.GeoDataFrame, area_values: pd.DataFrame, label: str
     folium.map.CustomPane(PANE, z_index=650).add_to(m)
     dots = folium.FeatureGroup(name=t("sup_facilities", lang))
     for (lat, lon), name in zip(_latlon(facilities[["x", "y"]].to_numpy(dtype=float)), facilities["name"]):
-        _on_top(folium.CircleMarker((lat, lon), radius=4, color="#ffffff", weight=1, fill=True,
-                                    fill_color="#0b4f9c", fill_opacity=0.95,
-                                    tooltip=html.escape(str(name)))).add_to(dots)
+        _on_top(
+            folium.CircleMarker(
+                (lat, lon),
+                radius=4,
+                color="#ffffff",
+                weight=1,
+                fill=True,
+                fill_color="#0b4f9c",
+                fill_opacity=0.95,
+                tooltip=html.escape(str(name)),
+            )
+        ).add_to(dots)
     dots.add_to(m)
     if sites is not None and len(sites):
         new = folium.FeatureGroup(name=t("sup_new_sites", lang))
         for k, ((lat, lon), sid) in enumerate(zip(_latlon(sites[["x", "y"]].to_numpy(dtype=float)), sites["id"])):
-            _on_top(folium.CircleMarker((lat, lon), radius=11, color="#c2185b", weight=4, fill=True, fill_color="#ffffff",
-                                fill_opacity=0.6,
-                                tooltip=html.escape(t("sup_site_tip", lang, n=k + 1, id=sid)))).add_to(new)
+            _on_top(
+                folium.CircleMarker(
+                    (lat, lon),
+                    radius=11,
+                    color="#c2185b",
+                    weight=4,
+                    fill=True,
+                    fill_color="#ffffff",
+                    fill_opacity=0.6,
+                    tooltip=html.escape(t("sup_site_tip", lang, n=k + 1, id=sid)),
+                )
+            ).add_to(new)
         new.add_to(m)
     return m

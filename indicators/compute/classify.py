@@ -9,6 +9,7 @@ Colours come from the ColorBrewer tables bundled with branca (no network); diver
 palettes centred on a reference value are interpolated (as matplotlib does) from the
 same ColorBrewer ramps.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -105,7 +106,7 @@ def _ramp(palette: str, t: np.ndarray) -> list[str]:
     so the web and the print map get the same colours without importing matplotlib.
     """
     base, reverse = _base_palette(palette)
-    anchors = np.array([[int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)] for c in color_brewer(base, 11)])
+    anchors = np.array([[int(c[i : i + 2], 16) / 255 for i in (1, 3, 5)] for c in color_brewer(base, 11)])
     if reverse:
         anchors = anchors[::-1]
     grid = np.linspace(0, 1, 256)
@@ -115,9 +116,7 @@ def _ramp(palette: str, t: np.ndarray) -> list[str]:
     return ["#" + "".join(f"{round(v * 255):02x}" for v in lut[i]) for i in idx]
 
 
-def class_colors(
-    edges: Sequence[float], palette: str, reference: float | None = None
-) -> list[str]:
+def class_colors(edges: Sequence[float], palette: str, reference: float | None = None) -> list[str]:
     """Hex colour per class for the classes between ``edges``.
 
     Sequential palettes use the exact ColorBrewer scheme for ``k`` classes. A diverging
@@ -192,8 +191,7 @@ def parse_breaks(text: str) -> tuple[float, ...] | None:
     return tuple(out)
 
 
-def _upper_bounds(y: np.ndarray, scheme: str, k: int,
-                  breaks: Sequence[float] | None) -> np.ndarray:
+def _upper_bounds(y: np.ndarray, scheme: str, k: int, breaks: Sequence[float] | None) -> np.ndarray:
     """Upper class bounds (mapclassify ``bins``) for the non-missing values ``y``."""
     # imported here: mapclassify loads scipy.stats and scikit-learn (~1 s), which
     # commands and pages that draw no classes should not pay for
@@ -237,8 +235,9 @@ def check_breaks(breaks: Sequence[float] | None) -> list[float]:
     ordered = sorted(values)
     doubled = sorted({b for b in ordered if ordered.count(b) > 1})
     if doubled:
-        raise InputError(msg("err_breaks_doubled",
-                             values=Listed(tuple(Number(b, _break_decimals(b)) for b in doubled))))
+        raise InputError(
+            msg("err_breaks_doubled", values=Listed(tuple(Number(b, _break_decimals(b)) for b in doubled)))
+        )
     return ordered
 
 
@@ -352,9 +351,16 @@ def _auto_decimals(edges: np.ndarray) -> int:
     return 4
 
 
-def layer_classification(layer: pd.DataFrame, reference: float | None, scheme: str = "quantiles",
-                         k: int = 5, palette: str = DEFAULT_PALETTE, breaks: Sequence[float] | None = None,
-                         lang: Lang = "de", decimals: int | None = None) -> Classification:
+def layer_classification(
+    layer: pd.DataFrame,
+    reference: float | None,
+    scheme: str = "quantiles",
+    k: int = 5,
+    palette: str = DEFAULT_PALETTE,
+    breaks: Sequence[float] | None = None,
+    lang: Lang = "de",
+    decimals: int | None = None,
+) -> Classification:
     """Classes and colours of an indicator layer, as both web and print map use them.
 
     Suppressed areas count as having no value; ``reference`` (the city value)
@@ -365,6 +371,13 @@ def layer_classification(layer: pd.DataFrame, reference: float | None, scheme: s
     """
     values = layer["value"].where(~layer["suppressed"].astype(bool)) if "suppressed" in layer else layer["value"]
     decimals = 0 if decimals == 0 else None
-    return classify(values, scheme, k, breaks=list(breaks) if breaks else None, palette=palette,
-                    reference=reference, decimals=decimals, lang=lang)
-
+    return classify(
+        values,
+        scheme,
+        k,
+        breaks=list(breaks) if breaks else None,
+        palette=palette,
+        reference=reference,
+        decimals=decimals,
+        lang=lang,
+    )

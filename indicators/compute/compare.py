@@ -5,6 +5,7 @@ cells in the user's language (:func:`compare_cells`) and the time series of one
 indicator (:func:`compare_series`). Values withheld by disclosure control stay
 withheld: their cell says "gesperrt" and they get no rank.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -55,9 +56,13 @@ def compare_table(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de"
         ranks = values.rank(ascending=False, method="min")
         city = cur.loc[cur["area_code"] == ref, "value"]
         row: dict[str, object] = {
-            "indicator": ind.id, "label": ind.label(lang), "topic": ind.topic, "kind": ind.kind,
+            "indicator": ind.id,
+            "label": ind.label(lang),
+            "topic": ind.topic,
+            "kind": ind.kind,
             "unit": ind.unit_for(lang),
-            "decimals": ind.decimals_for(values), "n": int(values.notna().sum()),
+            "decimals": ind.decimals_for(values),
+            "n": int(values.notna().sum()),
             "city": float(city.iloc[0]) if len(city) else np.nan,
         }
         for code in codes:
@@ -69,22 +74,26 @@ def compare_table(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de"
     return pd.DataFrame(rows)
 
 
-def compare_cells(table: pd.DataFrame, codes: Sequence[str], lang: str = "de",
-                  units: bool = True) -> dict[str, list[str]]:
+def compare_cells(
+    table: pd.DataFrame, codes: Sequence[str], lang: str = "de", units: bool = True
+) -> dict[str, list[str]]:
     """Formatted cells per column: ``value:<code>``, ``rank:<code>`` and ``city``.
 
     Withheld values read "gesperrt", missing ones "–"; ranks read "2. von 10". Without
     ``units`` the numbers stand alone (the unit is then in the indicator's row label).
     """
     unit_of = table["unit"] if units else pd.Series("", index=table.index)
-    out: dict[str, list[str]] = {"city": [fmt_value(c, u, int(d), lang) for c, u, d in
-                                          zip(table["city"], unit_of, table["decimals"])]}
+    out: dict[str, list[str]] = {
+        "city": [fmt_value(c, u, int(d), lang) for c, u, d in zip(table["city"], unit_of, table["decimals"])]
+    }
     for code in codes:
-        out[f"value:{code}"] = [t("suppressed", lang) if s else fmt_value(v, u, int(d), lang) for v, s, u, d in
-                                zip(table[f"value:{code}"], table[f"suppressed:{code}"], unit_of,
-                                    table["decimals"])]
-        out[f"rank:{code}"] = [fmt_rank(int(r), int(n), lang) if pd.notna(r) else "–"
-                               for r, n in zip(table[f"rank:{code}"], table["n"])]
+        out[f"value:{code}"] = [
+            t("suppressed", lang) if s else fmt_value(v, u, int(d), lang)
+            for v, s, u, d in zip(table[f"value:{code}"], table[f"suppressed:{code}"], unit_of, table["decimals"])
+        ]
+        out[f"rank:{code}"] = [
+            fmt_rank(int(r), int(n), lang) if pd.notna(r) else "–" for r, n in zip(table[f"rank:{code}"], table["n"])
+        ]
     return out
 
 

@@ -14,6 +14,7 @@ the next-smallest part is hidden too, until every such relation hides either
 nothing or at least two cells whose sum is not itself a small count. Rates
 and changes built on a hidden count are hidden as well.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -46,8 +47,9 @@ def _count_numerator(ind: Indicator | None, catalogue: Mapping[str, Indicator]) 
     return False
 
 
-def relations_for(catalogue: Mapping[str, Indicator], table: pd.DataFrame | None = None
-                  ) -> list[tuple[str, tuple[str, ...]]]:
+def relations_for(
+    catalogue: Mapping[str, Indicator], table: pd.DataFrame | None = None
+) -> list[tuple[str, tuple[str, ...]]]:
     """Total -> parts relations: the defaults, catalogue entries with ``parts: [...]`` and, with
     ``table``, the relations :func:`infer_relations` finds among its count variables.
 
@@ -72,14 +74,34 @@ def count_cells(values: pd.DataFrame, catalogue: Mapping[str, Indicator]) -> pd.
     """The counts behind ``values``: ``area_code, year, variable, value`` (one row per cell)."""
     kinds = values["indicator"].map(lambda i: catalogue[i].kind if i in catalogue else None)
     counts = values[kinds == "count"]
-    frames = [pd.DataFrame({"area_code": counts["area_code"], "year": counts["year"],
-                            "variable": counts["indicator"], "value": counts["value"]})]
+    frames = [
+        pd.DataFrame(
+            {
+                "area_code": counts["area_code"],
+                "year": counts["year"],
+                "variable": counts["indicator"],
+                "value": counts["value"],
+            }
+        )
+    ]
     num_var = values["indicator"].map(
-        lambda i: catalogue[i].numerator[0]
-        if i in catalogue and catalogue[i].kind == "rate" and _count_numerator(catalogue[i], catalogue) else None)
+        lambda i: (
+            catalogue[i].numerator[0]
+            if i in catalogue and catalogue[i].kind == "rate" and _count_numerator(catalogue[i], catalogue)
+            else None
+        )
+    )
     rates = values[num_var.notna()]
-    frames.append(pd.DataFrame({"area_code": rates["area_code"], "year": rates["year"],
-                                "variable": num_var[num_var.notna()], "value": rates["numerator"]}))
+    frames.append(
+        pd.DataFrame(
+            {
+                "area_code": rates["area_code"],
+                "year": rates["year"],
+                "variable": num_var[num_var.notna()],
+                "value": rates["numerator"],
+            }
+        )
+    )
     cells = pd.concat(frames, ignore_index=True)
     cells = cells[cells["value"].notna()]
     return cells.drop_duplicates(["area_code", "year", "variable"]).reset_index(drop=True)
@@ -94,9 +116,9 @@ def _pairs(relations: Relations) -> list[tuple[str, tuple[str, ...]]]:
     return [(str(t), tuple(p)) for t, p in items]
 
 
-def relation_groups(cells: pd.DataFrame, relations: Relations,
-                    reference_code: str | None, areas_by_year: Mapping[int, set[str]]
-                    ) -> list[tuple[list[Cell], Cell | None, bool]]:
+def relation_groups(
+    cells: pd.DataFrame, relations: Relations, reference_code: str | None, areas_by_year: Mapping[int, set[str]]
+) -> list[tuple[list[Cell], Cell | None, bool]]:
     """Linear relations total = sum(parts) among the cells.
 
     Returns (parts, total, total_known) triples. Across areas the city total
@@ -123,9 +145,14 @@ def relation_groups(cells: pd.DataFrame, relations: Relations,
     return groups
 
 
-def secondary_suppression(cells: pd.DataFrame, hidden: set[Cell], relations: Relations,
-                          min_count: int = MIN_COUNT, reference_code: str | None = "00",
-                          areas_by_year: Mapping[int, set[str]] | None = None) -> set[Cell]:
+def secondary_suppression(
+    cells: pd.DataFrame,
+    hidden: set[Cell],
+    relations: Relations,
+    min_count: int = MIN_COUNT,
+    reference_code: str | None = "00",
+    areas_by_year: Mapping[int, set[str]] | None = None,
+) -> set[Cell]:
     """Hide further cells until no relation reveals a hidden cell by subtraction.
 
     A relation is safe when it hides no cell, or at least two cells whose sum
@@ -217,19 +244,34 @@ def apply_disclosure(
         small |= tiny_area
     if secondary and len(out):
         hidden_areas = set(zip(out.loc[tiny_area, "area_code"], out.loc[tiny_area, "year"]))
-        small |= _secondary_rows(out, hidden_areas, catalogue, min_count, reference_code,
-                                 relations_for(catalogue) if relations is None else relations)
+        small |= _secondary_rows(
+            out,
+            hidden_areas,
+            catalogue,
+            min_count,
+            reference_code,
+            relations_for(catalogue) if relations is None else relations,
+        )
     out["suppressed"] = small
     out.loc[out["suppressed"], ["value", "numerator", "denominator"]] = np.nan
     return out
 
 
-def _secondary_rows(out: pd.DataFrame, whole_area: set[tuple[str, int]], catalogue: Mapping[str, Indicator],
-                    min_count: int, reference_code: str | None, relations: Relations) -> pd.Series:
+def _secondary_rows(
+    out: pd.DataFrame,
+    whole_area: set[tuple[str, int]],
+    catalogue: Mapping[str, Indicator],
+    min_count: int,
+    reference_code: str | None,
+    relations: Relations,
+) -> pd.Series:
     """Rows to hide because a count they are built on is hidden (primary or secondary)."""
     cells = count_cells(out, catalogue)
-    primary = {(a, y, v) for a, y, v, x in zip(cells["area_code"], cells["year"], cells["variable"], cells["value"])
-               if x < min_count or (a, y) in whole_area}
+    primary = {
+        (a, y, v)
+        for a, y, v, x in zip(cells["area_code"], cells["year"], cells["variable"], cells["value"])
+        if x < min_count or (a, y) in whole_area
+    }
     areas_by_year = out.groupby("year")["area_code"].agg(set).to_dict()
     hidden = secondary_suppression(cells, primary, relations, min_count, reference_code, areas_by_year)
     if not hidden:
@@ -242,5 +284,6 @@ def _secondary_rows(out: pd.DataFrame, whole_area: set[tuple[str, int]], catalog
         years = (year, year - 1) if ind.kind == "change" else (year,)
         return any((area, y, v) in hidden for v in ind.inputs() for y in years)
 
-    return pd.Series([hit(i, a, y) for i, a, y in zip(out["indicator"], out["area_code"], out["year"])],
-                     index=out.index)
+    return pd.Series(
+        [hit(i, a, y) for i, a, y in zip(out["indicator"], out["area_code"], out["year"])], index=out.index
+    )

@@ -5,6 +5,7 @@ Until the need assessment is merged, flags are simple thresholds
 direction. A different source is any function ``(ds, year) -> DataFrame``
 with area codes as index, indicator ids as columns and booleans as cells.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -6,6 +6,7 @@ a rate or share with a need direction. Counts (the biggest areas would be
 :func:`flag_areas` is the one rule used by the atlas, the print map
 (``cli.py map --flags``), the exports and the report.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -88,6 +89,8 @@ def flag_areas(values: pd.Series, direction: str, threshold: float | None = None
     if threshold is None:
         threshold = default_threshold(values, direction)
     return threshold_flags(values, threshold, direction)
+
+
 @dataclass(frozen=True)
 class FlagRule:
     """The rule that decided the flags of a view: what the footnotes must state.

@@ -1,4 +1,5 @@
 """Area profile (Stadtteilprofil): every indicator of one area against the city."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -34,20 +35,22 @@ def area_profile(ds: Dataset, code: str, year: int, lang: str = "de") -> pd.Data
         first = hist.iloc[0] if len(hist) else None
         value = float(mine["value"].iloc[0])
         city = cur[cur["area_code"] == ref]["value"]
-        rows.append({
-            "indicator": ind.id,
-            "label": ind.label(lang),
-            "topic": ind.topic,
-            "unit": ind.unit_for(lang),
-            "decimals": ind.decimals_for(areas["value"]),
-            "value": value,
-            "suppressed": bool(mine["suppressed"].iloc[0]),
-            "city": float(city.iloc[0]) if len(city) else np.nan,
-            "rank": ranks.loc[mine.index[0]] if not np.isnan(value) else np.nan,
-            "n": int(areas["value"].notna().sum()),
-            "first_year": int(first["year"]) if first is not None else None,
-            "first_value": float(first["value"]) if first is not None else np.nan,
-        })
+        rows.append(
+            {
+                "indicator": ind.id,
+                "label": ind.label(lang),
+                "topic": ind.topic,
+                "unit": ind.unit_for(lang),
+                "decimals": ind.decimals_for(areas["value"]),
+                "value": value,
+                "suppressed": bool(mine["suppressed"].iloc[0]),
+                "city": float(city.iloc[0]) if len(city) else np.nan,
+                "rank": ranks.loc[mine.index[0]] if not np.isnan(value) else np.nan,
+                "n": int(areas["value"].notna().sum()),
+                "first_year": int(first["year"]) if first is not None else None,
+                "first_value": float(first["value"]) if first is not None else np.nan,
+            }
+        )
     out = pd.DataFrame(rows)
     if not out.empty:
         out["trend"] = out["value"] - out["first_value"]
@@ -63,12 +66,18 @@ def profile_table(prof: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
     if prof.empty:
         return pd.DataFrame(columns=["indicator", "value", "city", "rank", "trend"])
     n = int(prof["n"].max())
-    return pd.DataFrame({
-        "indicator": prof["label"],
-        "value": [(t("suppressed", lang) if s else fmt_value(v, u, d, lang))
-                  for v, u, d, s in zip(prof["value"], prof["unit"], prof["decimals"], prof["suppressed"])],
-        "city": [fmt_value(v, u, d, lang) for v, u, d in zip(prof["city"], prof["unit"], prof["decimals"])],
-        "rank": [fmt_rank(int(r), n, lang) if pd.notna(r) else "–" for r in prof["rank"]],
-        "trend": [t("atlas_since", lang, change=fmt_change(d, dec, lang), year=y) if pd.notna(d) else "–"
-                  for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])],
-    })
+    return pd.DataFrame(
+        {
+            "indicator": prof["label"],
+            "value": [
+                (t("suppressed", lang) if s else fmt_value(v, u, d, lang))
+                for v, u, d, s in zip(prof["value"], prof["unit"], prof["decimals"], prof["suppressed"])
+            ],
+            "city": [fmt_value(v, u, d, lang) for v, u, d in zip(prof["city"], prof["unit"], prof["decimals"])],
+            "rank": [fmt_rank(int(r), n, lang) if pd.notna(r) else "–" for r in prof["rank"]],
+            "trend": [
+                t("atlas_since", lang, change=fmt_change(d, dec, lang), year=y) if pd.notna(d) else "–"
+                for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])
+            ],
+        }
+    )

@@ -1,4 +1,5 @@
 """The ranking table beside the map (also the accessible alternative to it)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -8,8 +9,7 @@ from indicators.formatting import fmt_change, fmt_number, fmt_value
 from indicators.wording import t
 
 
-def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int = 1,
-                  lang: str = "de") -> pd.DataFrame:
+def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int = 1, lang: str = "de") -> pd.DataFrame:
     """Areas sorted by rank with German-formatted values.
 
     Parameters
@@ -25,17 +25,18 @@ def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int =
         for display plus the raw value for sorting and export. With a ``raw`` column in
         ``layer`` (smoothed values) also ``raw`` (formatted) after ``value``.
     """
-    df = pd.DataFrame({
-        "rank": layer["rank"].astype("Int64"),
-        "code": layer["code"].astype(str),
-        "name": layer["name"].astype(str),
-        "value_num": layer["value"].astype(float),
-    })
+    df = pd.DataFrame(
+        {
+            "rank": layer["rank"].astype("Int64"),
+            "code": layer["code"].astype(str),
+            "name": layer["name"].astype(str),
+            "value_num": layer["value"].astype(float),
+        }
+    )
     suppressed = layer.get("suppressed", pd.Series(False, index=layer.index)).astype(bool)
     flagged = layer.get("flagged", pd.Series(False, index=layer.index)).astype(bool)
     df["value"] = [
-        t("suppressed", lang) if s else
-        (fmt_number(v, decimals, lang) if np.isfinite(v) else "–")
+        t("suppressed", lang) if s else (fmt_number(v, decimals, lang) if np.isfinite(v) else "–")
         for v, s in zip(df["value_num"], suppressed)
     ]
     df["vs_city"] = [
@@ -47,4 +48,5 @@ def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int =
     if raw:  # EB smoothing on (indicators.compute.smoothing.smoothed_layer): the raw values beside
         df["raw"] = [fmt_value(v, "", decimals, lang) for v in layer["raw"]]
     return df.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)[
-        ["rank", "code", "name", "value", *raw, "vs_city", "flagged", "value_num"]]
+        ["rank", "code", "name", "value", *raw, "vs_city", "flagged", "value_num"]
+    ]

@@ -5,6 +5,7 @@ denominators), never averaged, so a city value or an aggregate of areas is
 exact. The result keeps numerator and denominator next to the value, which
 disclosure control and aggregation need.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,9 +18,7 @@ RESULT_COLUMNS = ["area_code", "year", "indicator", "value", "numerator", "denom
 
 def wide_table(table: pd.DataFrame) -> pd.DataFrame:
     """Pivot a tidy table to one row per (area_code, year), one column per variable."""
-    wide = table.pivot_table(
-        index=["area_code", "year"], columns="variable", values="value", aggfunc="first"
-    )
+    wide = table.pivot_table(index=["area_code", "year"], columns="variable", values="value", aggfunc="first")
     wide.columns.name = None
     return wide
 
@@ -37,9 +36,7 @@ def _signed_sum(wide: pd.DataFrame, terms: tuple[str, ...]) -> pd.Series:
 def _previous(wide: pd.DataFrame, var: str) -> pd.Series:
     """Value of ``var`` in the previous year for the same area."""
     col = wide[var] if var in wide else pd.Series(np.nan, index=wide.index)
-    idx = pd.MultiIndex.from_arrays(
-        [wide.index.get_level_values(0), wide.index.get_level_values(1) - 1]
-    )
+    idx = pd.MultiIndex.from_arrays([wide.index.get_level_values(0), wide.index.get_level_values(1) - 1])
     return pd.Series(col.reindex(idx).to_numpy(), index=wide.index)
 
 
@@ -58,9 +55,7 @@ def compute_indicator(wide: pd.DataFrame, ind: Indicator) -> pd.DataFrame:
         prev = _previous(wide, var)
         num, den = cur - prev, prev
         value = num / den.where(den != 0) * ind.factor
-    out = pd.DataFrame(
-        {"value": value, "numerator": num, "denominator": den}, index=wide.index
-    ).reset_index()
+    out = pd.DataFrame({"value": value, "numerator": num, "denominator": den}, index=wide.index).reset_index()
     out.insert(2, "indicator", ind.id)
     return out[RESULT_COLUMNS]
 

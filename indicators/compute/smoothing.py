@@ -12,6 +12,7 @@ This is the method-of-moments estimator of Marshall (1991). It equals
 ``esda.smoothing.Empirical_Bayes`` except that esda does not set a negative
 ``A`` to 0, which Marshall does (no between-area variance: every area gets ``m``).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -45,8 +46,7 @@ def eb_rates(events: pd.Series, population: pd.Series, factor: float = 1.0) -> p
     ok = y.notna() & n.notna() & (n > 0)
     raw = (y / n).where(ok)
     yy, nn, rr = y[ok].to_numpy(), n[ok].to_numpy(), raw[ok].to_numpy()
-    out = pd.DataFrame({"raw": raw * factor, "smoothed": np.nan, "weight": np.nan},
-                       index=events.index)
+    out = pd.DataFrame({"raw": raw * factor, "smoothed": np.nan, "weight": np.nan}, index=events.index)
     if len(nn) == 0 or nn.sum() == 0:
         return out
     m = yy.sum() / nn.sum()
@@ -64,8 +64,13 @@ def smoothable(ind: Indicator) -> bool:
 
     Not a balance (a subtracted numerator term) and not a density (over ``area_km2``).
     """
-    return (ind.kind == "rate" and len(ind.numerator) == 1 and len(ind.denominator) == 1
-            and not ind.numerator[0].startswith("-") and ind.denominator[0] != "area_km2")
+    return (
+        ind.kind == "rate"
+        and len(ind.numerator) == 1
+        and len(ind.denominator) == 1
+        and not ind.numerator[0].startswith("-")
+        and ind.denominator[0] != "area_km2"
+    )
 
 
 def smoothed_layer(layer: pd.DataFrame, ind: Indicator) -> pd.DataFrame:

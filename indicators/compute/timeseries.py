@@ -1,4 +1,5 @@
 """Indicators over time: series for one area and change between two years."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,8 +15,7 @@ def series(values: pd.DataFrame, indicator: str, codes: list[str]) -> pd.DataFra
     return wide.reindex(columns=codes)
 
 
-def change_between(values: pd.DataFrame, indicator: str, start: int, end: int,
-                   relative: bool = False) -> pd.DataFrame:
+def change_between(values: pd.DataFrame, indicator: str, start: int, end: int, relative: bool = False) -> pd.DataFrame:
     """Change of an indicator from ``start`` to ``end`` per area.
 
     Parameters
@@ -40,18 +40,21 @@ def change_between(values: pd.DataFrame, indicator: str, start: int, end: int,
     sel = values[values["indicator"] == indicator].set_index(["area_code", "year"])
     a = sel.xs(start, level="year") if start in sel.index.get_level_values(1) else sel.iloc[0:0]
     b = sel.xs(end, level="year") if end in sel.index.get_level_values(1) else sel.iloc[0:0]
-    both = a[["value", "suppressed"]].add_suffix("_start").join(
-        b[["value", "suppressed"]].add_suffix("_end"), how="outer")
+    both = (
+        a[["value", "suppressed"]].add_suffix("_start").join(b[["value", "suppressed"]].add_suffix("_end"), how="outer")
+    )
     diff = both["value_end"] - both["value_start"]
     if relative:
         diff = diff / both["value_start"].where(both["value_start"] != 0) * 100
-    out = pd.DataFrame({
-        "value": diff,
-        "start_value": both["value_start"],
-        "end_value": both["value_end"],
-        "suppressed": both["suppressed_start"].fillna(False).astype(bool)
-        | both["suppressed_end"].fillna(False).astype(bool),
-    })
+    out = pd.DataFrame(
+        {
+            "value": diff,
+            "start_value": both["value_start"],
+            "end_value": both["value_end"],
+            "suppressed": both["suppressed_start"].fillna(False).astype(bool)
+            | both["suppressed_end"].fillna(False).astype(bool),
+        }
+    )
     out.loc[out["suppressed"], ["value", "start_value", "end_value"]] = float("nan")
     out["numerator"] = float("nan")
     out["denominator"] = float("nan")
@@ -76,13 +79,15 @@ def relative_change_problem(ind: Indicator, start_values: pd.Series) -> str | No
 
 def start_problem(values: pd.DataFrame, ind: Indicator, start: int, reference_code: str | None) -> str | None:
     """:func:`relative_change_problem` of ``ind`` for the areas' values in ``start`` (the city left out)."""
-    base = values[(values["indicator"] == ind.id) & (values["year"] == start)
-                  & (values["area_code"] != reference_code)]["value"]
+    base = values[
+        (values["indicator"] == ind.id) & (values["year"] == start) & (values["area_code"] != reference_code)
+    ]["value"]
     return relative_change_problem(ind, base)
 
 
-def area_series(values: pd.DataFrame, ind: Indicator, code: str,
-                reference_code: str | None) -> tuple[pd.DataFrame, int]:
+def area_series(
+    values: pd.DataFrame, ind: Indicator, code: str, reference_code: str | None
+) -> tuple[pd.DataFrame, int]:
     """The area's (and the city's) values of ``ind`` over the years, and its decimals over all years."""
     decimals = ind.decimals_for(values.loc[values["indicator"] == ind.id, "value"])
     return series(values, ind.id, [code, reference_code] if reference_code else [code]), decimals

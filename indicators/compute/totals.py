@@ -7,6 +7,7 @@ and, with few candidates, a bounded subset search that finds every partition);
 add --parts``, the upload form) into catalogue entries (``parts`` or ``no_parts``).
 :func:`indicators.compute.disclosure.relations_for` combines them for secondary suppression.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -37,8 +38,12 @@ def parse_parts(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def declare_parts(indicators: Iterable[Indicator], catalogue: Mapping[str, Indicator],
-                  declared: Mapping[str, tuple[str, ...]], variables: Iterable[str]) -> list[Indicator]:
+def declare_parts(
+    indicators: Iterable[Indicator],
+    catalogue: Mapping[str, Indicator],
+    declared: Mapping[str, tuple[str, ...]],
+    variables: Iterable[str],
+) -> list[Indicator]:
     """``indicators`` with the declared parts (``parts``, or ``no_parts`` for an empty declaration);
     a declared total the catalogue knows is added as a changed copy of its entry.
 
@@ -63,8 +68,9 @@ def declare_parts(indicators: Iterable[Indicator], catalogue: Mapping[str, Indic
     return list(out.values())
 
 
-def infer_relations(table: pd.DataFrame, variables: Iterable[str] | None = None, *, min_rows: int = 2,
-                    max_nodes: int = 20_000) -> list[tuple[str, tuple[str, ...]]]:
+def infer_relations(
+    table: pd.DataFrame, variables: Iterable[str] | None = None, *, min_rows: int = 2, max_nodes: int = 20_000
+) -> list[tuple[str, tuple[str, ...]]]:
     """Totals found in the data: a variable equal to the sum of two or more others in every
     complete row (area and year where the total and all the parts are present).
 
@@ -146,15 +152,18 @@ def _solved(t: np.ndarray, cands: list[tuple[str, np.ndarray]], min_rows: int) -
     return found
 
 
-def _partitions(t: np.ndarray, cands: list[tuple[str, np.ndarray]], min_rows: int, max_nodes: int
-                ) -> list[tuple[str, ...]]:
+def _partitions(
+    t: np.ndarray, cands: list[tuple[str, np.ndarray]], min_rows: int, max_nodes: int
+) -> list[tuple[str, ...]]:
     """Subsets of ``cands`` (each at least 2) that sum to ``t`` in every row where all are present."""
     found: list[tuple[str, ...]] = []
     tol = 1e-6 * np.maximum(1.0, np.abs(np.nan_to_num(t)))
     # sums of the candidates from i on: NaN where one is missing (a row that may yet drop out
     # of the complete rows prunes nothing)
-    rest = [np.sum(np.stack([x for _, x in cands[i:]]), axis=0) if cands[i:] else np.zeros_like(t)
-            for i in range(len(cands) + 1)]
+    rest = [
+        np.sum(np.stack([x for _, x in cands[i:]]), axis=0) if cands[i:] else np.zeros_like(t)
+        for i in range(len(cands) + 1)
+    ]
     budget = [max_nodes]
 
     def walk(start: int, chosen: list[int], acc: np.ndarray) -> None:

@@ -11,6 +11,7 @@ own dataset) reads the cells through :meth:`UnprotectedTable.unprotected`; only 
 modules in :data:`UNPROTECTED_READERS` may call it (``tests/indicators/compute/
 test_unprotected.py`` checks the source tree).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -22,12 +23,14 @@ from indicators.catalogue import Indicator
 COLUMNS = ["area_code", "year", "variable", "value"]
 KEY = ["area_code", "year", "variable"]
 # modules that may read unprotected cells: each protects what it computes from them
-UNPROTECTED_READERS = frozenset({
-    "indicators/compute/unprotected.py",   # this module
-    "geo/spatial/estimate.py",             # shares counts out, withholds what touches a hidden cell
-    "geo/uploads/pipeline.py",             # a copy of the planner's own dataset (or of shipped files)
-    "indicators/needs/assessment.py",      # residents per area, used as weights, never shown as counts
-})
+UNPROTECTED_READERS = frozenset(
+    {
+        "indicators/compute/unprotected.py",  # this module
+        "geo/spatial/estimate.py",  # shares counts out, withholds what touches a hidden cell
+        "geo/uploads/pipeline.py",  # a copy of the planner's own dataset (or of shipped files)
+        "indicators/needs/assessment.py",  # residents per area, used as weights, never shown as counts
+    }
+)
 
 
 class UnprotectedTable:
@@ -102,14 +105,18 @@ class UnprotectedTable:
             uses += [(ind_id, var, lag) for var in inputs | {ind_id} for lag in lags]
             shown = {ind_id} if ind is None or ind.kind in ("count", "value") else set()
             if ind is not None and ind.kind == "rate":
-                shown |= {terms[0] for terms in (ind.numerator, ind.denominator)
-                          if len(terms) == 1 and not terms[0].startswith("-")}
+                shown |= {
+                    terms[0]
+                    for terms in (ind.numerator, ind.denominator)
+                    if len(terms) == 1 and not terms[0].startswith("-")
+                }
             shows += [(ind_id, var) for var in shown]
         use = pd.DataFrame(uses, columns=["indicator", "variable", "lag"])
         hidden = v[v["suppressed"].astype(bool)].merge(use, on="indicator")
         hidden["year"] = hidden["year"] - hidden["lag"]
-        visible = v[~v["suppressed"].astype(bool)].merge(pd.DataFrame(shows, columns=["indicator", "variable"]),
-                                                          on="indicator")
+        visible = v[~v["suppressed"].astype(bool)].merge(
+            pd.DataFrame(shows, columns=["indicator", "variable"]), on="indicator"
+        )
         f = self._frame.assign(year=self._frame["year"].astype(int))
         keep = f.merge(visible[KEY].drop_duplicates(), on=KEY, how="inner")
         keep = keep.merge(hidden[KEY].drop_duplicates(), on=KEY, how="left", indicator=True)

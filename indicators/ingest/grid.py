@@ -18,6 +18,7 @@ Zensus 2011, wide
 Marks of official statistics (secret, missing, in brackets, the dash) are read by
 :mod:`indicators.ingest.grid_values`.
 """
+
 from __future__ import annotations
 
 import io
@@ -78,13 +79,13 @@ class GridTable:
         for i, n in lines["src"].value_counts().items():
             self.reports[int(i)].rows_used -= int(n)
         cells = self.cells[pd.Index(list(cell_ids)).get_indexer(self.cells["cell_id"]) >= 0].reset_index(drop=True)
-        return GridTable(self.resolution, cells, self.values[keep].reset_index(drop=True), self.kinds,
-                         self.weight, self.reports)
+        return GridTable(
+            self.resolution, cells, self.values[keep].reset_index(drop=True), self.kinds, self.weight, self.reports
+        )
 
     def wide(self) -> pd.DataFrame:
         """One row per cell, one column per variable (index ``cell_id``)."""
-        w = self.values.pivot_table(index="cell_id", columns="variable", values="value",
-                                    aggfunc="first", dropna=False)
+        w = self.values.pivot_table(index="cell_id", columns="variable", values="value", aggfunc="first", dropna=False)
         return w.reindex(index=self.cells["cell_id"], columns=self.variables)
 
 
@@ -107,9 +108,16 @@ def parse_cell_ids(ids: pd.Series) -> pd.DataFrame:
     size_text, unit = part("size").fillna(""), part("unit").fillna("").str.lower()
     size = pd.to_numeric(size_text.where(size_text != "", None), errors="coerce")
     size = size.where(unit != "km", size * 1000)
-    return pd.DataFrame({"resolution": size, "north": pd.to_numeric(part("north"), errors="coerce"),
-                         "east": pd.to_numeric(part("east"), errors="coerce"), "size": size_text,
-                         "unit": unit}, index=ids.index)
+    return pd.DataFrame(
+        {
+            "resolution": size,
+            "north": pd.to_numeric(part("north"), errors="coerce"),
+            "east": pd.to_numeric(part("east"), errors="coerce"),
+            "size": size_text,
+            "unit": unit,
+        },
+        index=ids.index,
+    )
 
 
 def _read_text(source: str | Path | bytes, name: str) -> tuple[pd.DataFrame, str]:
@@ -122,6 +130,7 @@ def _read_text(source: str | Path | bytes, name: str) -> tuple[pd.DataFrame, str
         data = path.read_bytes()
         if path.suffix == ".gz":
             import gzip
+
             data = gzip.decompress(data)
     else:
         data = source
@@ -156,16 +165,24 @@ def read_grid(source: str | Path | bytes, name: str | None = None) -> GridTable:
     frame.index = pd.RangeIndex(2, len(frame) + 2)  # line numbers of the file (header = 1)
     lower = {c.lower(): c for c in frame.columns}
     if {"attribute", "code", "value"} <= lower.keys():
-        long = frame.rename(columns={lower["attribute"]: "attribute", lower["code"]: "code",
-                                     lower["value"]: "value"})
+        long = frame.rename(columns={lower["attribute"]: "attribute", lower["code"]: "code", lower["value"]: "value"})
         var = long["attribute"].str.strip() + "_" + long["code"].str.strip()
         if "table" in lower:  # the same feature can be counted in two tables (buildings, dwellings)
             var = long[lower["table"]].str.strip() + "_" + var
         frame = long.assign(_var=var)
         value_cols = ["value"]
     else:
-        skip = {id_col.lower(), MARK_COLUMN, "x", "y", "stadtteil", "stadtteil_max_overlap", "share_in_city",
-                f"x_mp_{id_col[10:].lower()}", f"y_mp_{id_col[10:].lower()}"}
+        skip = {
+            id_col.lower(),
+            MARK_COLUMN,
+            "x",
+            "y",
+            "stadtteil",
+            "stadtteil_max_overlap",
+            "share_in_city",
+            f"x_mp_{id_col[10:].lower()}",
+            f"y_mp_{id_col[10:].lower()}",
+        }
         value_cols = [c for c in frame.columns if c.lower() not in skip and not c.lower().endswith("_klasse")]
     if not value_cols:
         raise GridError(msg("err_grid_no_values", name=name, id_col=id_col))
@@ -185,8 +202,12 @@ def _cells(frame: pd.DataFrame, id_col: str, res: int, report: Report) -> pd.Dat
     """Valid cells per file row (index = line); bad ids and centre mismatches reported and dropped."""
     ids = frame[id_col].astype(str).str.strip()
     parsed = parse_cell_ids(ids)
-    bad = parsed["east"].isna() | (parsed["resolution"] != res) | (parsed["east"] % res != 0) \
+    bad = (
+        parsed["east"].isna()
+        | (parsed["resolution"] != res)
+        | (parsed["east"] % res != 0)
         | (parsed["north"] % res != 0)
+    )
     for row in frame.index[bad]:
         example = f"CRS3035RES{res if res < 1000 else res // 1000}{'m' if res < 1000 else 'km'}N3275800E4350300"
         report.add(int(row), id_col, msg("grid_bad_id", id=repr(ids[row][:60]), example=example))
@@ -196,15 +217,32 @@ def _cells(frame: pd.DataFrame, id_col: str, res: int, report: Report) -> pd.Dat
     yc = lower.get(f"y_mp_{suffix}", lower.get("y"))
     x = pd.to_numeric(frame[xc].str.replace(",", ".", regex=False), errors="coerce") if xc else np.nan
     y = pd.to_numeric(frame[yc].str.replace(",", ".", regex=False), errors="coerce") if yc else np.nan
-    canon = "CRS3035RES" + parsed["size"] + parsed["unit"] + "N" + \
-        parsed["north"].astype("Int64").astype(str) + "E" + parsed["east"].astype("Int64").astype(str)
+    canon = (
+        "CRS3035RES"
+        + parsed["size"]
+        + parsed["unit"]
+        + "N"
+        + parsed["north"].astype("Int64").astype(str)
+        + "E"
+        + parsed["east"].astype("Int64").astype(str)
+    )
     out = pd.DataFrame({"cell_id": canon, "east": parsed["east"], "north": parsed["north"], "x_mp": x, "y_mp": y})
     if xc and yc:
         off = np.maximum((out["x_mp"] - out["east"] - res / 2).abs(), (out["y_mp"] - out["north"] - res / 2).abs())
         wrong = ~bad & ~(off <= 1)
         for row in frame.index[wrong]:
-            report.add(int(row), xc, msg("grid_bad_centre", x=out.at[row, "x_mp"], y=out.at[row, "y_mp"], id=ids[row],
-                                         ex=f"{out.at[row, 'east'] + res / 2:.0f}", ey=f"{out.at[row, 'north'] + res / 2:.0f}"))
+            report.add(
+                int(row),
+                xc,
+                msg(
+                    "grid_bad_centre",
+                    x=out.at[row, "x_mp"],
+                    y=out.at[row, "y_mp"],
+                    id=ids[row],
+                    ex=f"{out.at[row, 'east'] + res / 2:.0f}",
+                    ey=f"{out.at[row, 'north'] + res / 2:.0f}",
+                ),
+            )
         bad = bad | wrong
     return out[~bad]
 
@@ -230,7 +268,8 @@ def join_grids(tables: list[GridTable]) -> GridTable:
         kinds.update(t.kinds)
     cells = pd.concat([t.cells for t in tables]).drop_duplicates("cell_id").reset_index(drop=True)
     offsets = np.cumsum([0] + [len(t.reports) for t in tables])
-    values = pd.concat([t.values.assign(src=t.values.get("src", 0) + off) for t, off in zip(tables, offsets)],
-                       ignore_index=True)  # src: which file's report a line belongs to
+    values = pd.concat(
+        [t.values.assign(src=t.values.get("src", 0) + off) for t, off in zip(tables, offsets)], ignore_index=True
+    )  # src: which file's report a line belongs to
     weight = next((t.weight for t in tables if t.weight), None)
     return GridTable(tables[0].resolution, cells, values, kinds, weight, [r for t in tables for r in t.reports])

@@ -5,6 +5,7 @@ uploaded one (both ``area_code, year, variable, value``); :func:`growth_lines` s
 in the user's language. The upload page shows the lines before the planner accepts,
 and again after saving.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -56,8 +57,13 @@ class Growth:
         return not (self.added or self.changed or self.withheld or self.new_indicators)
 
 
-def describe_growth(base: pd.DataFrame, upload: pd.DataFrame, new_indicators: Iterable[str] = (), *,
-                    withheld: pd.DataFrame | None = None) -> Growth:
+def describe_growth(
+    base: pd.DataFrame,
+    upload: pd.DataFrame,
+    new_indicators: Iterable[str] = (),
+    *,
+    withheld: pd.DataFrame | None = None,
+) -> Growth:
     """Compare the dataset's table ``base`` with the ``upload`` that is about to extend it.
 
     ``base`` is the dataset's protected view; ``withheld`` the keys (``area_code, year,
@@ -74,8 +80,7 @@ def describe_growth(base: pd.DataFrame, upload: pd.DataFrame, new_indicators: It
     known_years, known_vars = set(old["year"]) | set(gone["year"]), set(old["variable"]) | set(gone["variable"])
     years, variables = set(new["year"]), set(new["variable"])
     new = new[~hidden]
-    both = new.merge(old.drop_duplicates(KEY, keep="last"), on=KEY, how="left", suffixes=("", "_old"),
-                     indicator=True)
+    both = new.merge(old.drop_duplicates(KEY, keep="last"), on=KEY, how="left", suffixes=("", "_old"), indicator=True)
     hit = both["_merge"] == "both"
     a, b = both.loc[hit, "value"].astype(float), both.loc[hit, "value_old"].astype(float)
     same = np.isclose(a, b, rtol=1e-9, atol=1e-12, equal_nan=True)
@@ -83,7 +88,10 @@ def describe_growth(base: pd.DataFrame, upload: pd.DataFrame, new_indicators: It
         new_years=tuple(sorted(years - known_years)),
         new_variables=tuple(sorted(variables - known_vars)),
         new_indicators=tuple(dict.fromkeys(new_indicators)),
-        added=int((~hit).sum()), replaced=int(hit.sum()), changed=int((~same).sum()), withheld=int(hidden.sum()),
+        added=int((~hit).sum()),
+        replaced=int(hit.sum()),
+        changed=int((~same).sum()),
+        withheld=int(hidden.sum()),
     )
 
 
@@ -96,8 +104,14 @@ def growth_lines(g: Growth, lang: str = "de", labels: dict[str, str] | None = No
     if g.new_years:
         out.append(t("gr_years", lang, n=len(g.new_years), years=", ".join(map(str, g.new_years))))
     if g.new_indicators:
-        out.append(t("gr_indicators", lang, n=len(g.new_indicators),
-                     names=", ".join(labels.get(i, i) for i in g.new_indicators)))
+        out.append(
+            t(
+                "gr_indicators",
+                lang,
+                n=len(g.new_indicators),
+                names=", ".join(labels.get(i, i) for i in g.new_indicators),
+            )
+        )
     elif g.new_variables:
         out.append(t("gr_variables", lang, n=len(g.new_variables), names=", ".join(g.new_variables)))
     if g.added:

@@ -6,6 +6,7 @@ direction, numerator and denominator, source, licence, date);
 :class:`~indicators.catalogue.Indicator`, :func:`source_from_form` the
 :class:`~indicators.catalogue.Source`.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,22 @@ from indicators.errors import InputError, error_message, msg
 from indicators.ingest.roles import guess_kind
 from indicators.wording.message import Listed, Message
 
-FORM_FIELDS = ("variable", "id", "label_de", "label_en", "kind", "unit", "direction", "numerator", "denominator",
-               "factor", "source", "licence", "reference_date", "parts")
+FORM_FIELDS = (
+    "variable",
+    "id",
+    "label_de",
+    "label_en",
+    "kind",
+    "unit",
+    "direction",
+    "numerator",
+    "denominator",
+    "factor",
+    "source",
+    "licence",
+    "reference_date",
+    "parts",
+)
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 MAX_TEXT = 200  # labels, units, sources: longer text is refused
 
@@ -41,9 +56,23 @@ def default_fields(variable: str, known: Iterable[str] = ()) -> dict[str, Any]: 
     if not vid[0].isalpha():
         vid = "v_" + vid
     kind, unit, guess = guess_kind(str(variable))
-    return {"variable": str(variable), "id": vid[:64], "label_de": str(variable)[:MAX_TEXT], "label_en": "", "kind": kind,
-            "unit": unit, "direction": "neutral", "numerator": [], "denominator": [],
-            "factor": 1.0, "source": "", "licence": "", "reference_date": "", "parts": [], "guess": guess}
+    return {
+        "variable": str(variable),
+        "id": vid[:64],
+        "label_de": str(variable)[:MAX_TEXT],
+        "label_en": "",
+        "kind": kind,
+        "unit": unit,
+        "direction": "neutral",
+        "numerator": [],
+        "denominator": [],
+        "factor": 1.0,
+        "source": "",
+        "licence": "",
+        "reference_date": "",
+        "parts": [],
+        "guess": guess,
+    }
 
 
 def _terms(value: object) -> list[str]:
@@ -68,8 +97,9 @@ def _name_problems(f: Mapping[str, Any], vid: str, label: str) -> list[Message]:
     return problems
 
 
-def _term_problems(kind: str, terms: tuple[list[str], list[str], list[str]], vid: str,
-                   variables: set[str]) -> list[Message]:
+def _term_problems(
+    kind: str, terms: tuple[list[str], list[str], list[str]], vid: str, variables: set[str]
+) -> list[Message]:
     """Problems of numerator, denominator and parts (``terms``) against the table's ``variables``."""
     num, den, parts = terms
     problems: list[Message] = []
@@ -130,11 +160,21 @@ def indicator_from_form(fields: Mapping[str, Any], variables: Iterable[str] = ()
         problems.append(msg("err_form_source"))
     if problems:
         raise FormError(problems)
-    entry = {"id": vid, "label_de": label, "label_en": str(f["label_en"] or "").strip() or label,
-             "kind": kind, "unit": str(f["unit"] or "").strip(), "direction": direction,
-             "numerator": num, "denominator": den, "factor": factor,
-             "source": str(f["source"] or source_id).strip(), "licence": str(f["licence"] or "").strip(),
-             "reference_date": str(f["reference_date"] or "").strip(), "topic": "Eigene Daten"}
+    entry = {
+        "id": vid,
+        "label_de": label,
+        "label_en": str(f["label_en"] or "").strip() or label,
+        "kind": kind,
+        "unit": str(f["unit"] or "").strip(),
+        "direction": direction,
+        "numerator": num,
+        "denominator": den,
+        "factor": factor,
+        "source": str(f["source"] or source_id).strip(),
+        "licence": str(f["licence"] or "").strip(),
+        "reference_date": str(f["reference_date"] or "").strip(),
+        "topic": "Eigene Daten",
+    }
     if parts:  # total = sum of parts: secondary suppression uses it (indicators.compute.disclosure)
         entry["parts"] = parts
     if f["variable"]:
@@ -151,5 +191,10 @@ def source_from_form(label: str, licence: str = "", url: str = "", note: str = "
     if not label:
         raise FormError([msg("err_form_source")])
     sid = "upload_" + (re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:40] or "quelle")
-    return Source(id=sid, label=label, licence=str(licence or "")[:MAX_TEXT], url=str(url or "")[:MAX_TEXT],
-                  note_de=str(note or "")[:MAX_TEXT])
+    return Source(
+        id=sid,
+        label=label,
+        licence=str(licence or "")[:MAX_TEXT],
+        url=str(url or "")[:MAX_TEXT],
+        note_de=str(note or "")[:MAX_TEXT],
+    )

@@ -5,6 +5,7 @@ CSV may be UTF-8 (with or without BOM), cp1252 (German Excel), separated by
 first, with the line number of every row, so validation can say exactly where
 a problem is. Numbers are parsed in :mod:`indicators.ingest.validate`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -146,7 +147,9 @@ def _xlsx_member_problem(data: bytes) -> Message | None:
                 cap = XLSX_MAX_SHARED_STRINGS if shared else XLSX_MAX_MEMBER
                 if info.file_size > cap:
                     what = msg("err_xlsx_shared") if shared else info.filename[:60]
-                    return msg("err_xlsx_member", what=what, mb=Number(info.file_size / 1e6, 0), max=Number(cap / 1e6, 0))
+                    return msg(
+                        "err_xlsx_member", what=what, mb=Number(info.file_size / 1e6, 0), max=Number(cap / 1e6, 0)
+                    )
     except (zipfile.BadZipFile, OSError, ValueError):
         return msg("err_xlsx_zip")
     return None
@@ -209,8 +212,9 @@ def read_xlsx_bytes(data: bytes, report: Report) -> RawTable:
     return RawTable(frame, encoding="xlsx", delimiter="", decimal=".")
 
 
-def read_table(source: str | Path | bytes, filename: str | None = None,
-               max_bytes: int | None = None) -> tuple[RawTable, Report]:
+def read_table(
+    source: str | Path | bytes, filename: str | None = None, max_bytes: int | None = None
+) -> tuple[RawTable, Report]:
     """Read a CSV or XLSX file (path or uploaded bytes) as text.
 
     Parameters

@@ -4,6 +4,7 @@ A report is a list of findings with file, row, column, problem and what
 happens to the row. It is shown in the app before any data is used, printed by
 ``cli.py validate`` and returned by every loader.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,8 +14,8 @@ import pandas as pd
 from indicators.wording import t
 from indicators.wording.message import Message
 
-ERROR = "Fehler"      # the file (or row) cannot be used
-WARNING = "Hinweis"   # used, but the user should know
+ERROR = "Fehler"  # the file (or row) cannot be used
+WARNING = "Hinweis"  # used, but the user should know
 
 # What happens to a row; kept short so the report reads like a table.
 DROPPED = "Zeile verworfen"
@@ -26,9 +27,16 @@ SKIPPED = "Spalte nicht verwendet"  # a text or ignored column: no values read f
 
 COLUMNS = ["file", "row", "column", "problem", "action", "severity"]
 # the constants above are stored (German) in reports and saved datasets; shown through these keys
-_SHOWN = {ERROR: "ingest_sev_error", WARNING: "ingest_sev_warning", DROPPED: "ingest_act_dropped",
-          USED: "ingest_act_used", REPAIRED: "ingest_act_repaired", FILE_REJECTED: "ingest_act_file_rejected",
-          "Wert verworfen": "ingest_act_value_dropped", "Spalte nicht verwendet": "ingest_act_column_skipped"}
+_SHOWN = {
+    ERROR: "ingest_sev_error",
+    WARNING: "ingest_sev_warning",
+    DROPPED: "ingest_act_dropped",
+    USED: "ingest_act_used",
+    REPAIRED: "ingest_act_repaired",
+    FILE_REJECTED: "ingest_act_file_rejected",
+    "Wert verworfen": "ingest_act_value_dropped",
+    "Spalte nicht verwendet": "ingest_act_column_skipped",
+}
 
 
 @dataclass
@@ -63,8 +71,9 @@ class Report:
     rows_used: int = 0
     file_error: bool = False
 
-    def add(self, row: int | None, column: str, problem: str | Message, action: str = DROPPED,
-            severity: str | None = None) -> None:
+    def add(
+        self, row: int | None, column: str, problem: str | Message, action: str = DROPPED, severity: str | None = None
+    ) -> None:
         """Record a finding; ``problem`` is a :class:`Message` (a wording key) or, in older code, German text."""
         sev = severity or (WARNING if action in {USED, REPAIRED, SKIPPED} else ERROR)
         say = problem if isinstance(problem, Message) else None
@@ -102,9 +111,17 @@ class Report:
 
     def to_frame(self, lang: str = "de") -> pd.DataFrame:
         """The findings as a table in ``lang``, errors first."""
-        rows = [{"file": f.file, "row": f.row, "column": f.column, "problem": f.problem_text(lang),
-                 "action": _shown(f.action, lang), "severity": _shown(f.severity, lang)}
-                for f in self.sorted_findings()]
+        rows = [
+            {
+                "file": f.file,
+                "row": f.row,
+                "column": f.column,
+                "problem": f.problem_text(lang),
+                "action": _shown(f.action, lang),
+                "severity": _shown(f.severity, lang),
+            }
+            for f in self.sorted_findings()
+        ]
         df = pd.DataFrame(rows, columns=COLUMNS)
         df["row"] = ["–" if pd.isna(r) else str(int(r)) for r in df["row"]]  # file-level: "–", not "None"
         return df.rename(columns={c: t(f"col_finding_{c}", lang) for c in COLUMNS})
@@ -115,8 +132,15 @@ class Report:
         if self.file_error:
             msg = [f.problem_text(lang) for f in self.findings if f.action == FILE_REJECTED]
             return t("ingest_unusable", lang, file=self.file, problems="; ".join(msg))
-        text = t("ingest_summary", lang, file=self.file, rows_in=self.rows_in, rows_used=self.rows_used,
-                 dropped=dropped, findings=len(self.findings))
+        text = t(
+            "ingest_summary",
+            lang,
+            file=self.file,
+            rows_in=self.rows_in,
+            rows_used=self.rows_used,
+            dropped=dropped,
+            findings=len(self.findings),
+        )
         if self.dropped_values:
             text += t("ingest_summary_values", lang, n=self.dropped_values)
         return text
@@ -127,8 +151,9 @@ class Report:
         for f in self.sorted_findings():
             where = t("ingest_at_row", lang, row=f.row) if f.row is not None else t("ingest_at_file", lang)
             col = t("ingest_at_column", lang, column=f.column) if f.column else ""
-            lines.append(f"  [{_shown(f.severity, lang)}] {where}{col}: {f.problem_text(lang)} → "
-                         f"{_shown(f.action, lang)}")
+            lines.append(
+                f"  [{_shown(f.severity, lang)}] {where}{col}: {f.problem_text(lang)} → {_shown(f.action, lang)}"
+            )
         return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ or remark column is passed over once (a note) instead of giving one "keine Zahl"
 per row. :func:`guess_kind` reads the kind and unit of a new variable off its header
 ("SGB-II-Quote" → a rate in %), shown on the upload page for confirmation.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,11 +22,39 @@ ROW_COL = "_row"  # as indicators.ingest.read.ROW_COL (read imports nothing from
 
 # Usual German and English column names, compared after normalisation.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "area": ("area_code", "code", "area", "gebiet", "gebietscode", "schluessel", "schlussel",
-             "gebietsschluessel", "stadtteil", "stadtteilnr", "stadtteil_code", "stadtbezirk",
-             "bezirk", "planungsraum", "raum", "id", "nr", "kennziffer"),
-    "name": ("name", "gebietsname", "stadtteilname", "stadtteil_name", "bezirksname", "stadtbezirk_name",
-             "bezeichnung", "area_name", "gebiet_name", "raumname", "planungsraum_name"),
+    "area": (
+        "area_code",
+        "code",
+        "area",
+        "gebiet",
+        "gebietscode",
+        "schluessel",
+        "schlussel",
+        "gebietsschluessel",
+        "stadtteil",
+        "stadtteilnr",
+        "stadtteil_code",
+        "stadtbezirk",
+        "bezirk",
+        "planungsraum",
+        "raum",
+        "id",
+        "nr",
+        "kennziffer",
+    ),
+    "name": (
+        "name",
+        "gebietsname",
+        "stadtteilname",
+        "stadtteil_name",
+        "bezirksname",
+        "stadtbezirk_name",
+        "bezeichnung",
+        "area_name",
+        "gebiet_name",
+        "raumname",
+        "planungsraum_name",
+    ),
     "year": ("year", "jahr", "berichtsjahr"),
     "variable": ("variable", "merkmal", "indikator", "indicator", "kennzahl", "variable_id"),
     "value": ("value", "wert", "anzahl", "count", "wert_anzahl"),
@@ -64,8 +93,9 @@ def detect_columns(columns: Iterable[str], mapping: Mapping[str, object] | None 
     return found
 
 
-def text_columns(frame: pd.DataFrame, columns: Iterable[str], is_number: Callable[[Any], bool],
-                 is_missing: Callable[[Any], bool]) -> dict[str, str]:
+def text_columns(
+    frame: pd.DataFrame, columns: Iterable[str], is_number: Callable[[Any], bool], is_missing: Callable[[Any], bool]
+) -> dict[str, str]:
     """Columns that hold text, not numbers: column → an example value.
 
     A column is text when fewer than half of its filled cells are numbers (a name

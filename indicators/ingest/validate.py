@@ -5,6 +5,7 @@ form ``area_code, year, variable, value`` and records in the report every row
 that is dropped and why: unknown area code, bad year, non-numeric or missing
 value, negative count, duplicate, numerator larger than denominator.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,16 +23,27 @@ from indicators.ingest.roles import norm as _norm
 from indicators.wording.message import Listed, Message, Number, msg
 
 TIDY_COLUMNS = ["area_code", "year", "variable", "value", ROW_COL]
-__all__ = ["SYNONYMS", "TIDY_COLUMNS", "VALUE_DROPPED", "AreaMatcher", "detect_columns", "parse_number",
-           "validate_table"]
+__all__ = [
+    "SYNONYMS",
+    "TIDY_COLUMNS",
+    "VALUE_DROPPED",
+    "AreaMatcher",
+    "detect_columns",
+    "parse_number",
+    "validate_table",
+]
 
 # Symbols German statistics offices print instead of a number, read by their meaning
 # (Zeichenerklärung der amtlichen Statistik): "-" is exactly zero, the others are no value.
 MAX_NAME = 200  # characters of a variable name
 ZERO_SYMBOLS = {"-", "–", "—"}
 SYMBOL_MEANINGS = {  # symbol → wording key of its meaning
-    ".": "ingest_sym_secret", "x": "ingest_sym_locked", "X": "ingest_sym_locked",
-    "/": "ingest_sym_unsure", "…": "ingest_sym_later", "...": "ingest_sym_later",
+    ".": "ingest_sym_secret",
+    "x": "ingest_sym_locked",
+    "X": "ingest_sym_locked",
+    "/": "ingest_sym_unsure",
+    "…": "ingest_sym_later",
+    "...": "ingest_sym_later",
 }
 MISSING_SYMBOLS = {"", "NA", "n.a.", "k.A.", "nan", "NaN", "#NV", *SYMBOL_MEANINGS}
 
@@ -55,8 +67,7 @@ def parse_number(text: str, decimal: str = ".") -> float | None:
 class AreaMatcher:
     """Match area codes or names from a file to the codes of a geography."""
 
-    def __init__(self, codes: Iterable[str], names: Mapping[str, str] | None = None,
-                 reference_code: str | None = "00"):
+    def __init__(self, codes: Iterable[str], names: Mapping[str, str] | None = None, reference_code: str | None = "00"):
         self.codes = {str(c) for c in codes}
         if reference_code:
             self.codes.add(reference_code)
@@ -81,8 +92,9 @@ class AreaMatcher:
         return self.by_name.get(_norm(s))
 
 
-def _to_long(raw: RawTable, roles: dict[str, str], report: Report, default_year: int | None,
-             ignored: tuple[str, ...] = ()) -> pd.DataFrame:
+def _to_long(
+    raw: RawTable, roles: dict[str, str], report: Report, default_year: int | None, ignored: tuple[str, ...] = ()
+) -> pd.DataFrame:
     f = raw.frame
     if "variable" in roles and "value" in roles:
         cols = [roles["area"], roles["variable"], roles["value"], ROW_COL]
@@ -93,13 +105,21 @@ def _to_long(raw: RawTable, roles: dict[str, str], report: Report, default_year:
         return long
     skip = {roles["area"], roles.get("year"), roles.get("name"), ROW_COL, *ignored}
     value_cols = [c for c in f.columns if c not in skip]
-    texts = text_columns(f, value_cols, lambda v: parse_number(v, raw.decimal) is not None or v in ZERO_SYMBOLS
-                         or v.startswith("__DATE__"), lambda v: v in MISSING_SYMBOLS)
+    texts = text_columns(
+        f,
+        value_cols,
+        lambda v: parse_number(v, raw.decimal) is not None or v in ZERO_SYMBOLS or v.startswith("__DATE__"),
+        lambda v: v in MISSING_SYMBOLS,
+    )
     for col, example in texts.items():
         report.add(None, col, msg("ingest_text_column", column=col, example=example[:40]), SKIPPED, WARNING)
     value_cols = [c for c in value_cols if c not in texts]
-    long = f.melt(id_vars=[c for c in (roles["area"], roles.get("year"), ROW_COL) if c],
-                  value_vars=value_cols, var_name="variable", value_name="value")
+    long = f.melt(
+        id_vars=[c for c in (roles["area"], roles.get("year"), ROW_COL) if c],
+        value_vars=value_cols,
+        var_name="variable",
+        value_name="value",
+    )
     long = long.rename(columns={roles["area"]: "area"})
     long["year"] = long[roles["year"]] if "year" in roles else default_year
     long["_wide"] = True
@@ -115,7 +135,9 @@ def _drop(report: Report, row: int, col: str, problem: Message, wide: bool) -> N
     report.add(row, col, problem, VALUE_DROPPED if wide else DROPPED)
 
 
-def _area_year(rec: dict[str, Any], matcher: AreaMatcher, report: Report, cols: Mapping[str, str]) -> tuple[str, int] | None:
+def _area_year(
+    rec: dict[str, Any], matcher: AreaMatcher, report: Report, cols: Mapping[str, str]
+) -> tuple[str, int] | None:
     """The area code and year of a record; None (row reported as dropped) if either is unusable."""
     row = int(rec[ROW_COL])
     code = matcher.match(rec["area"])
@@ -152,9 +174,19 @@ def _value(rec: dict[str, Any], vcol: str, report: Report, decimal: str, ind: In
         return None
     if text in MISSING_SYMBOLS:
         meaning = SYMBOL_MEANINGS.get(text)
-        _drop(report, row, vcol, (msg("ingest_no_value_symbol", text=text, meaning=msg(meaning)) if meaning
-                                  else msg("ingest_no_value", text=text)) if text else msg("ingest_value_missing"),
-              wide)
+        _drop(
+            report,
+            row,
+            vcol,
+            (
+                msg("ingest_no_value_symbol", text=text, meaning=msg(meaning))
+                if meaning
+                else msg("ingest_no_value", text=text)
+            )
+            if text
+            else msg("ingest_value_missing"),
+            wide,
+        )
         return None
     if text in ZERO_SYMBOLS:
         report.add(row, vcol, msg("ingest_zero_symbol", text=text), USED, WARNING)
@@ -226,8 +258,7 @@ def validate_table(
         vcol = rec["variable"] if rec["_wide"] else cols["value"]
         value = _value(rec, vcol, report, raw.decimal, catalogue.get(variable))
         if value is not None:
-            keep.append({"area_code": place[0], "year": place[1], "variable": variable, "value": value,
-                         ROW_COL: row})
+            keep.append({"area_code": place[0], "year": place[1], "variable": variable, "value": value, ROW_COL: row})
 
     tidy = pd.DataFrame(keep, columns=TIDY_COLUMNS)
     tidy = _drop_duplicates(tidy, report, cols["value"] or "Wert")
@@ -265,8 +296,11 @@ def _drop_duplicates(tidy: pd.DataFrame, report: Report, col: str) -> pd.DataFra
 
 def _check_shares(tidy: pd.DataFrame, report: Report, catalogue: Mapping[str, Indicator]) -> pd.DataFrame:
     """Drop numerator rows larger than their denominator for share indicators (unit %)."""
-    pairs = {(i.numerator[0], i.denominator[0]) for i in catalogue.values()
-             if i.kind == "rate" and i.unit == "%" and len(i.numerator) == 1 and len(i.denominator) == 1}
+    pairs = {
+        (i.numerator[0], i.denominator[0])
+        for i in catalogue.values()
+        if i.kind == "rate" and i.unit == "%" and len(i.numerator) == 1 and len(i.denominator) == 1
+    }
     if not pairs or tidy.empty:
         return tidy
     drop_idx: list[int] = []
@@ -275,7 +309,11 @@ def _check_shares(tidy: pd.DataFrame, report: Report, catalogue: Mapping[str, In
         dens = tidy[tidy["variable"] == den].groupby(key)["value"].max().rename("den")
         nums = tidy[tidy["variable"] == num].join(dens, on=key)
         for i, r in nums[nums["value"] > nums["den"]].iterrows():
-            report.add(r[ROW_COL], num, msg("ingest_numerator_too_big", num=num, value=_num(r["value"]), den=den,
-                                            den_value=_num(r["den"])), DROPPED)
+            report.add(
+                r[ROW_COL],
+                num,
+                msg("ingest_numerator_too_big", num=num, value=_num(r["value"]), den=den, den_value=_num(r["den"])),
+                DROPPED,
+            )
             drop_idx.append(i)
     return tidy.drop(index=drop_idx)

@@ -14,6 +14,7 @@ styles; a fuzz run of 3,000 variants) and by the fuzz corpus ``tests/data/bad``:
 Anything else (``AttributeError``, ``NameError``, ``RuntimeError`` …) is a bug of the
 reading code and propagates: the front door logs it with its traceback.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -22,6 +23,13 @@ import zipfile
 __all__ = ["XLSX_ERRORS"]
 
 XLSX_ERRORS: tuple[type[Exception], ...] = (
-    ET.ParseError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError,
-    KeyError, IndexError, TypeError, ValueError, OSError,
+    ET.ParseError,
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    KeyError,
+    IndexError,
+    TypeError,
+    ValueError,
+    OSError,
 )

@@ -6,6 +6,7 @@ checks in :func:`zip_problem` reject what the archive declares; the
 extraction in :func:`extract_safely` counts the bytes actually inflated, so a
 lying header cannot get past the cap either.
 """
+
 from __future__ import annotations
 
 import io
@@ -16,8 +17,8 @@ from pathlib import Path, PurePosixPath
 from indicators.errors import InputError, msg
 from indicators.wording.message import Message, Number
 
-MAX_UNZIPPED = 500 * 1024 * 1024   # bytes after decompression, all members together
-MAX_RATIO = 100                    # uncompressed : compressed, whole archive
+MAX_UNZIPPED = 500 * 1024 * 1024  # bytes after decompression, all members together
+MAX_RATIO = 100  # uncompressed : compressed, whole archive
 MAX_MEMBERS = 1000
 _CHUNK = 1024 * 1024
 
@@ -36,8 +37,12 @@ def unsafe_member_name(name: str) -> bool:
     return ".." in parts
 
 
-def zip_problem(source: str | Path | bytes, max_unzipped: int = MAX_UNZIPPED,
-                max_ratio: float = MAX_RATIO, max_members: int = MAX_MEMBERS) -> Message | None:
+def zip_problem(
+    source: str | Path | bytes,
+    max_unzipped: int = MAX_UNZIPPED,
+    max_ratio: float = MAX_RATIO,
+    max_members: int = MAX_MEMBERS,
+) -> Message | None:
     """Why the archive must not be opened, or None if its header looks safe.
 
     Parameters
@@ -72,8 +77,13 @@ def zip_problem(source: str | Path | bytes, max_unzipped: int = MAX_UNZIPPED,
     return None
 
 
-def extract_safely(path: str | Path, target: Path, suffixes: tuple[str, ...] | None = None,
-                   max_unzipped: int = MAX_UNZIPPED, max_ratio: float = MAX_RATIO) -> list[Path]:
+def extract_safely(
+    path: str | Path,
+    target: Path,
+    suffixes: tuple[str, ...] | None = None,
+    max_unzipped: int = MAX_UNZIPPED,
+    max_ratio: float = MAX_RATIO,
+) -> list[Path]:
     """Extract members (optionally only those ending in ``suffixes``) flat into ``target``.
 
     Directory parts of member names are dropped, so nothing can be written

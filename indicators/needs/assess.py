@@ -23,6 +23,7 @@ Built-in methods (records in :mod:`indicators.needs.registry`, parameters in :da
 ``z``    Weighted mean of signed z-values. Flag: composite >= 1.0 or any
          indicator in ``single_indicators`` with z >= 2.0.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
@@ -106,8 +107,7 @@ def assess(
         raise KeyError(problem)
     if indicators is None:
         skip = {id_col, population_col}
-        indicators = [c for c in df.columns
-                      if c not in skip and pd.api.types.is_numeric_dtype(df[c])]
+        indicators = [c for c in df.columns if c not in skip and pd.api.types.is_numeric_dtype(df[c])]
     indicators = list(indicators)
     missing = [c for c in indicators if c not in df.columns]
     if missing:
@@ -124,8 +124,9 @@ def assess(
         # leave excluded areas out of every mean, SD and ranking
         df = df.copy()
         df.loc[excluded, indicators] = np.nan
-    out = m.runner(df, indicators, id_col=id_col, population_col=population_col,
-                   directions=directions, weights=weights, params=p)
+    out = m.runner(
+        df, indicators, id_col=id_col, population_col=population_col, directions=directions, weights=weights, params=p
+    )
     if not m.excludes_itself:
         out.loc[excluded.to_numpy(), "reason"] = "ausgeschlossen"
     return out

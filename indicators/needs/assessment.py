@@ -9,6 +9,7 @@ need direction (up/down); each method's record decides its indicators
 ``reference_year`` in the catalogue (the Zensus 2011 indicators of Lübeck) take part with
 that year's values.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -48,8 +49,11 @@ def need_frame(ds: Dataset, year: int, indicators: list[str]) -> pd.DataFrame:
     """One row per area: ``id``, ``population`` and the indicator values of ``year``."""
     ref = ds.geography.reference_code
     # indicators of a fixed reference year (catalogue ``reference_year``, e.g. Zensus 2011) keep that year
-    fixed = {i: int(ds.catalogue[i].extra["reference_year"]) for i in indicators
-             if i in ds.catalogue and ds.catalogue[i].extra.get("reference_year")}
+    fixed = {
+        i: int(ds.catalogue[i].extra["reference_year"])
+        for i in indicators
+        if i in ds.catalogue and ds.catalogue[i].extra.get("reference_year")
+    }
     at_year = ds.values["indicator"].map(fixed).fillna(year) == ds.values["year"]
     v = ds.values[at_year & (ds.values["area_code"] != ref)]
     wide = v.pivot_table(index="area_code", columns="indicator", values="value", aggfunc="first")
@@ -68,15 +72,25 @@ def default_setup(ds: Dataset, year: int) -> NeedSetup:
     """The documented default for a geography (see module docstring)."""
     available = set(ds.values[ds.values["year"] == year]["indicator"])
     # social indicators of a fixed reference year (Zensus 2011) are used for every year, dated in their label
-    available |= {i for i, ind in ds.catalogue.items() if ind.extra.get("reference_year")
-                  and i in set(ds.values[ds.values["year"] == int(ind.extra["reference_year"])]["indicator"])}
+    available |= {
+        i
+        for i, ind in ds.catalogue.items()
+        if ind.extra.get("reference_year")
+        and i in set(ds.values[ds.values["year"] == int(ind.extra["reference_year"])]["indicator"])
+    }
     method = geography_method(ds.geography)
     chosen = need_method(method).default_indicators(catalogue=ds.catalogue, available=available)
     return NeedSetup(method, list(chosen.indicators), list(chosen.dynamic), dict(chosen.directions))
 
 
-def needs_setup(ds: Dataset, year: int, *, method: str | None = None, indicators: Sequence[str] | None = None,
-                threshold: float | None = None) -> NeedSetup:
+def needs_setup(
+    ds: Dataset,
+    year: int,
+    *,
+    method: str | None = None,
+    indicators: Sequence[str] | None = None,
+    threshold: float | None = None,
+) -> NeedSetup:
     """The default set-up of ``ds`` (:func:`default_setup`) with a user's choices.
 
     Another ``method`` keeps the dynamic indicators only if it uses them; other ``indicators``
@@ -97,8 +111,9 @@ def needs_setup(ds: Dataset, year: int, *, method: str | None = None, indicators
     return setup
 
 
-def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = True
-              ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
+def run_needs(
+    ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
     """Assess, explain and (optionally) test the robustness of the flags.
 
     Returns
@@ -113,15 +128,28 @@ def run_needs(ds: Dataset, year: int, setup: NeedSetup, with_robustness: bool = 
     params = dict(setup.params)
     if need_method(setup.method).uses_dynamic and setup.dynamic_indicators:
         params["dynamic_indicators"] = setup.dynamic_indicators
-    result = assess(df, setup.method, setup.indicators, population_col="population",
-                    directions=setup.directions, weights=setup.weights, **params)
+    result = assess(
+        df,
+        setup.method,
+        setup.indicators,
+        population_col="population",
+        directions=setup.directions,
+        weights=setup.weights,
+        **params,
+    )
     result.insert(1, "name", ds.areas["name"].to_numpy())
     labels = {i: ds.catalogue[i].label_de for i in cols if i in ds.catalogue}
     expl = explain(result, labels)
     rob = None
     if with_robustness:
-        rob = robustness(df, setup.indicators, base_method=setup.method, population_col="population",
-                         directions=setup.directions, weights=setup.weights)
+        rob = robustness(
+            df,
+            setup.indicators,
+            base_method=setup.method,
+            population_col="population",
+            directions=setup.directions,
+            weights=setup.weights,
+        )
     return result, expl, rob
 
 
@@ -141,12 +169,14 @@ def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classif
     m = need_method(method)
     if m.classes is not None:
         idx, names_de, names_en = m.classes(result)
-        base = classify(idx.where(idx >= 0).astype(float), "manual", breaks=list(range(len(names_de))),
-                        palette="YlOrRd", lang=lang)
+        base = classify(
+            idx.where(idx >= 0).astype(float), "manual", breaks=list(range(len(names_de))), palette="YlOrRd", lang=lang
+        )
         names = pick((names_de, names_en), lang)
         counts = tuple(int((idx == i).sum()) for i in range(len(names)))
-        return dataclasses.replace(base, classes=pd.Series(idx.to_numpy(), index=result.index),
-                                   labels=names, counts=counts, scheme="need_mss")
+        return dataclasses.replace(
+            base, classes=pd.Series(idx.to_numpy(), index=result.index), labels=names, counts=counts, scheme="need_mss"
+        )
     lo, hi = float(np.nanmin(score)), float(np.nanmax(score))
     cuts = [b for b in m.score_breaks if lo < b < hi]
     cls = classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)

@@ -8,6 +8,7 @@ percentile method 0.75 ± 0.25 z means 0.664 … 0.822. Areas a method cannot as
 residents, a suppressed or missing value) are left out of that method and named with their
 reason.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -48,9 +49,15 @@ def method_band(method: str, *, band: float = BAND, threshold: float | None = No
     return (m.shift_threshold(base=thr, shift=-band), thr, m.shift_threshold(base=thr, shift=band))
 
 
-def consensus(df: pd.DataFrame, indicators: Sequence[str], *, methods: Sequence[str] | None = None,
-              population_col: str | None = "population", directions: Mapping[str, int] | None = None,
-              band: float = BAND) -> Consensus:
+def consensus(
+    df: pd.DataFrame,
+    indicators: Sequence[str],
+    *,
+    methods: Sequence[str] | None = None,
+    population_col: str | None = "population",
+    directions: Mapping[str, int] | None = None,
+    band: float = BAND,
+) -> Consensus:
     """Run every method on ``df`` (``id``, optional ``name``, population, indicators) and compare flags.
 
     Parameters
@@ -87,8 +94,9 @@ def consensus(df: pd.DataFrame, indicators: Sequence[str], *, methods: Sequence[
     return Consensus(out, names, bands, band)
 
 
-def dataset_consensus(ds: Dataset, year: int, setup: NeedSetup, *, band: float = BAND,
-                      methods: Sequence[str] | None = None) -> Consensus:
+def dataset_consensus(
+    ds: Dataset, year: int, setup: NeedSetup, *, band: float = BAND, methods: Sequence[str] | None = None
+) -> Consensus:
     """:func:`consensus` on the indicators of ``setup`` for ``year`` of a loaded geography."""
     df = need_frame(ds, year, setup.indicators)
     df.insert(1, "name", ds.areas["name"].to_numpy())
@@ -99,12 +107,24 @@ def consensus_json(c: Consensus) -> dict[str, Any]:
     """The consensus as plain data (``cli.py needs --consensus --json``)."""
     areas = []
     for r in c.areas.sort_values(["n_flagged", "id"], ascending=[False, True]).itertuples(index=False):
-        areas.append({"id": r.id, "name": r.name, "n_flagged": int(r.n_flagged),
-                      "flagged_by": list(r.flagged_by), "close_calls": list(r.close_calls),
-                      "not_assessed": dict(r.not_assessed)})
-    return {"methods": [{"method": m, "threshold": c.bands[m][1], "band_low": c.bands[m][0],
-                         "band_high": c.bands[m][2]} for m in c.methods],
-            "band": c.band, "areas": areas}
+        areas.append(
+            {
+                "id": r.id,
+                "name": r.name,
+                "n_flagged": int(r.n_flagged),
+                "flagged_by": list(r.flagged_by),
+                "close_calls": list(r.close_calls),
+                "not_assessed": dict(r.not_assessed),
+            }
+        )
+    return {
+        "methods": [
+            {"method": m, "threshold": c.bands[m][1], "band_low": c.bands[m][0], "band_high": c.bands[m][2]}
+            for m in c.methods
+        ],
+        "band": c.band,
+        "areas": areas,
+    }
 
 
 def flag_changes(default: pd.DataFrame, trial: pd.DataFrame) -> pd.DataFrame:
@@ -129,8 +149,9 @@ def flag_changes(default: pd.DataFrame, trial: pd.DataFrame) -> pd.DataFrame:
     return out[out["change"] != ""].sort_values(["change", "id"]).reset_index(drop=True)
 
 
-def sandbox(ds: Dataset, year: int, *, method: str, threshold: float | None = None,
-            weights: Mapping[str, float] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def sandbox(
+    ds: Dataset, year: int, *, method: str, threshold: float | None = None, weights: Mapping[str, float] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Try a threshold and weights on the default assessment of ``ds``; nothing is saved.
 
     Returns

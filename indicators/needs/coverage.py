@@ -7,6 +7,7 @@ measure and the share of measures in flagged areas (Hamburg's RISE monitoring re
 first). A measure is *active* in a year when it is not cancelled ("abgebrochen") and its
 period (start … end, open ends allowed) touches that year.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -47,14 +48,19 @@ class Coverage:
     measure_areas: frozenset[str] = field(default_factory=frozenset)
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"year": self.year, "n_flagged": self.n_flagged, "n_measures": self.n_measures,
-                "share_flagged_with_measure": self.share_flagged_with_measure,
-                "share_measures_in_flagged": self.share_measures_in_flagged,
-                "areas": [{"id": r.id, "name": r.name, "measures": r.measures}
-                          for r in self.areas.itertuples(index=False)]}
+        return {
+            "year": self.year,
+            "n_flagged": self.n_flagged,
+            "n_measures": self.n_measures,
+            "share_flagged_with_measure": self.share_flagged_with_measure,
+            "share_measures_in_flagged": self.share_measures_in_flagged,
+            "areas": [{"id": r.id, "name": r.name, "measures": r.measures} for r in self.areas.itertuples(index=False)],
+        }
 
 
-def need_coverage(result: pd.DataFrame, measures: Iterable[Mapping[str, Any]], *, geography: str, year: int) -> Coverage:
+def need_coverage(
+    result: pd.DataFrame, measures: Iterable[Mapping[str, Any]], *, geography: str, year: int
+) -> Coverage:
     """Flagged areas of ``result`` (``id``, ``name``, ``flag``) against the active measures of ``geography``.
 
     Parameters
@@ -76,13 +82,22 @@ def need_coverage(result: pd.DataFrame, measures: Iterable[Mapping[str, Any]], *
         for m in here:
             if str(r.id) in {str(a) for a in m.get("areas") or ()}:
                 by_field.setdefault(str(m.get("field") or ""), []).append(str(m.get("title") or m.get("id")))
-        rows.append({"id": str(r.id), "name": getattr(r, "name", str(r.id)), "measures": by_field,
-                     "n_measures": sum(len(v) for v in by_field.values())})
+        rows.append(
+            {
+                "id": str(r.id),
+                "name": getattr(r, "name", str(r.id)),
+                "measures": by_field,
+                "n_measures": sum(len(v) for v in by_field.values()),
+            }
+        )
     areas = pd.DataFrame(rows, columns=["id", "name", "measures", "n_measures"])
     with_measure = int((areas["n_measures"] > 0).sum()) if len(areas) else 0
     in_flagged = sum(1 for m in here if flagged_ids & {str(a) for a in m.get("areas") or ()})
     return Coverage(
-        year=int(year), areas=areas, n_flagged=len(areas), n_measures=len(here),
+        year=int(year),
+        areas=areas,
+        n_flagged=len(areas),
+        n_measures=len(here),
         share_flagged_with_measure=with_measure / len(areas) if len(areas) else None,
         share_measures_in_flagged=in_flagged / len(here) if here else None,
         measure_areas=frozenset(str(a) for m in here for a in m.get("areas") or ()),

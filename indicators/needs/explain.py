@@ -1,4 +1,5 @@
 """Why an area is flagged: the indicators driving it, in numbers and in German."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -75,11 +76,18 @@ def explain(
         drivers = [t for t in cands if t[1] >= cut][:top_n] or cands[:1]
         for ind, v, contrib in drivers:
             label = labels.get(ind, ind)
-            rows.append({"id": r["id"], "indicator": ind, "label": label, "kind": kind,
-                         "value": v, "contribution": contrib,
-                         "sentence": _sentence(kind, v, label)})
-    return pd.DataFrame(rows, columns=["id", "indicator", "label", "kind", "value",
-                                       "contribution", "sentence"])
+            rows.append(
+                {
+                    "id": r["id"],
+                    "indicator": ind,
+                    "label": label,
+                    "kind": kind,
+                    "value": v,
+                    "contribution": contrib,
+                    "sentence": _sentence(kind, v, label),
+                }
+            )
+    return pd.DataFrame(rows, columns=["id", "indicator", "label", "kind", "value", "contribution", "sentence"])
 
 
 def summary(explanations: pd.DataFrame) -> pd.Series:

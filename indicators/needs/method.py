@@ -9,6 +9,7 @@ algorithms (:mod:`indicators.needs.mss`, :mod:`~indicators.needs.svi`,
 method table that the assessment, robustness, consensus, the needs page, the methods page
 and ``cli.py needs`` read.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
@@ -28,9 +29,17 @@ COMMON_PARAMS = frozenset({"city_values", "dynamic_indicators", "drop_placeholde
 class Runner(Protocol):
     """``runner(df, indicators, id_col=, population_col=, directions=, weights=, params=)``."""
 
-    def __call__(self, df: pd.DataFrame, indicators: Sequence[str], *, id_col: str,
-                 population_col: str | None, directions: Mapping[str, int] | None,
-                 weights: Mapping[str, float] | None, params: Mapping[str, Any]) -> pd.DataFrame: ...
+    def __call__(
+        self,
+        df: pd.DataFrame,
+        indicators: Sequence[str],
+        *,
+        id_col: str,
+        population_col: str | None,
+        directions: Mapping[str, int] | None,
+        weights: Mapping[str, float] | None,
+        params: Mapping[str, Any],
+    ) -> pd.DataFrame: ...
 
 
 @dataclass(frozen=True)
@@ -114,9 +123,14 @@ class NeedMethod:
 
     def text_key(self, part: str) -> str:
         """Wording key of ``part`` (label, score, note, about_title, about_body, none_flagged; "" = no text)."""
-        defaults = {"label": f"needs_method_{self.name}", "score": f"needs_score_{self.name}",
-                    "note": f"needs_note_{self.name}", "about_title": f"methods_{self.name}_title",
-                    "about_body": f"methods_{self.name}_body", "none_flagged": ""}
+        defaults = {
+            "label": f"needs_method_{self.name}",
+            "score": f"needs_score_{self.name}",
+            "note": f"needs_note_{self.name}",
+            "about_title": f"methods_{self.name}_title",
+            "about_body": f"methods_{self.name}_body",
+            "none_flagged": "",
+        }
         return self.text_keys.get(part, defaults[part])
 
     @property

@@ -26,6 +26,7 @@ Areas under the minimum population (default 300), areas on the exclusion list
 and the all-zero placeholder rows of the published share tables are not
 assessed: they take no part in the means and standard deviations.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,7 @@ _STATUS_RE = re.compile(r"^s\d+_")
 _DYNAMIC_RE = re.compile(r"^d\d+_")
 
 
-def zscore(values: pd.Series, reference: pd.Series | None = None,
-           center: float | None = None) -> pd.Series:
+def zscore(values: pd.Series, reference: pd.Series | None = None, center: float | None = None) -> pd.Series:
     """Standardise ``values`` by the mean and population SD of ``reference``.
 
     Parameters
@@ -116,9 +116,14 @@ def assessed_mask(
     return pd.DataFrame({"assessed": reason == "", "reason": reason}, index=df.index)
 
 
-def _index(df: pd.DataFrame, cols: Sequence[str], mask: pd.Series,
-           directions: Mapping[str, int], weights: Mapping[str, float],
-           centers: Mapping[str, float] | None) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+def _index(
+    df: pd.DataFrame,
+    cols: Sequence[str],
+    mask: pd.Series,
+    directions: Mapping[str, int],
+    weights: Mapping[str, float],
+    centers: Mapping[str, float] | None,
+) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     z = {}
     for c in cols:
         x = pd.to_numeric(df[c], errors="coerce").where(mask)
@@ -211,8 +216,9 @@ def mss(
     weights = dict(weights or {})
     centers = dict(city_values) if reference == "city" and city_values else None
 
-    m = assessed_mask(df, status_cols + dynamic_cols, id_col, population_col,
-                      p.min_population, p.exclude, p.drop_placeholders)
+    m = assessed_mask(
+        df, status_cols + dynamic_cols, id_col, population_col, p.min_population, p.exclude, p.drop_placeholders
+    )
     mask = m["assessed"]
     z_s, s_sum, s_idx = _index(df, status_cols, mask, directions, weights, centers)
     out = pd.DataFrame({"id": df[id_col].astype(str), "assessed": mask, "reason": m["reason"]})
@@ -274,15 +280,36 @@ def mss_from_file(path: str | Path, min_population: float = 300, exclude: Sequen
 
 # --- the method record (registered in indicators.needs.registry) -------------------------------
 
-def _run(df: pd.DataFrame, indicators: Sequence[str], *, id_col: str, population_col: str | None,
-         directions: Mapping[str, int] | None, weights: Mapping[str, float] | None,
-         params: Mapping[str, Any]) -> pd.DataFrame:
+
+def _run(
+    df: pd.DataFrame,
+    indicators: Sequence[str],
+    *,
+    id_col: str,
+    population_col: str | None,
+    directions: Mapping[str, int] | None,
+    weights: Mapping[str, float] | None,
+    params: Mapping[str, Any],
+) -> pd.DataFrame:
     """The ``mss`` preset: status index as score, flag above ``flag_threshold`` (niedrig/sehr niedrig)."""
     p = params
-    mss_params = MssParams(min_population=p["min_population"], exclude=p["exclude"], reference=p["reference"],
-                           city_values=p.get("city_values"), drop_placeholders=p.get("drop_placeholders", True))
-    r = mss(df, status_cols=indicators, dynamic_cols=p.get("dynamic_indicators", []), id_col=id_col,
-            population_col=population_col, directions=directions, weights=weights, params=mss_params)
+    mss_params = MssParams(
+        min_population=p["min_population"],
+        exclude=p["exclude"],
+        reference=p["reference"],
+        city_values=p.get("city_values"),
+        drop_placeholders=p.get("drop_placeholders", True),
+    )
+    r = mss(
+        df,
+        status_cols=indicators,
+        dynamic_cols=p.get("dynamic_indicators", []),
+        id_col=id_col,
+        population_col=population_col,
+        directions=directions,
+        weights=weights,
+        params=mss_params,
+    )
     sd = float(r.loc[r["assessed"], "status_sum"].std(ddof=0)) or 1.0
     w = weights or {}
     for c in indicators:

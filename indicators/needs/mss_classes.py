@@ -3,6 +3,7 @@
 The one place of the class names and cuts; the method and its table of cuts are described in
 :mod:`indicators.needs.mss`.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,7 +11,7 @@ import pandas as pd
 from indicators.needs.small_numbers import NOT_ASSESSED
 
 STATUS_CLASSES = ("hoch", "mittel", "niedrig", "sehr niedrig")  # the one list of MSS status classes
-STATUS_CLASSES_EN = ("high", "medium", "low", "very low")        # their English names, same order
+STATUS_CLASSES_EN = ("high", "medium", "low", "very low")  # their English names, same order
 DYNAMIC_CLASSES = ("positiv", "stabil", "negativ")
 DYNAMIC_SYMBOLS = {"positiv": "+", "stabil": "+/-", "negativ": "-"}
 #: Upper bounds (inclusive) of the status classes hoch/mittel/niedrig.

@@ -9,6 +9,7 @@ at run time with :func:`register` and remove it with :func:`unregister`.
 A geography names its default method in its metadata (``need_method`` in
 ``shapes/geographies.yaml``); without one it is :data:`DEFAULT_METHOD`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence

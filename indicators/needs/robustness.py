@@ -7,6 +7,7 @@ custom weights if given) x flag threshold (preset, -0.25, +0.25). Thresholds mov
 for the percentile method (svi) the shift is applied to the normal quantile of its
 threshold, e.g. 0.75 -> Phi(0.674 +- 0.25) = 0.664 / 0.822.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -96,9 +97,17 @@ def robustness(
     def run(method: str, w: Any, shift: float) -> pd.DataFrame:
         p = dict(params.get(method, {}))
         base = p.pop("flag_threshold", need_method(method).threshold)
-        return assess(df, method, indicators, id_col=id_col, population_col=population_col,
-                      directions=directions, weights=w,
-                      flag_threshold=shifted_threshold(method, base, shift), **p)
+        return assess(
+            df,
+            method,
+            indicators,
+            id_col=id_col,
+            population_col=population_col,
+            directions=directions,
+            weights=w,
+            flag_threshold=shifted_threshold(method, base, shift),
+            **p,
+        )
 
     baseline = run(base_method, weights if weights else None, 0.0)
     flags, ranks = [], []
@@ -115,14 +124,16 @@ def robustness(
     with np.errstate(all="ignore"):
         rmin = np.nanmin(np.where(np.isnan(ranks_a), np.inf, ranks_a), axis=0)
         rmax = np.nanmax(np.where(np.isnan(ranks_a), -np.inf, ranks_a), axis=0)
-    out = pd.DataFrame({
-        "id": baseline["id"],
-        "flag": baseline["flag"],
-        "share": np.where(assessed, agree, np.nan),
-        "n_scenarios": len(flags),
-        "rank_min": pd.array(np.where(assessed & np.isfinite(rmin), rmin, np.nan)).astype("Int64"),
-        "rank_max": pd.array(np.where(assessed & np.isfinite(rmax), rmax, np.nan)).astype("Int64"),
-    }, index=df.index)
-    out["robustness"] = np.where(~assessed, "nicht bewertet",
-                                 np.where(out["share"] >= sc.robust_share, ROBUST, NARROW))
+    out = pd.DataFrame(
+        {
+            "id": baseline["id"],
+            "flag": baseline["flag"],
+            "share": np.where(assessed, agree, np.nan),
+            "n_scenarios": len(flags),
+            "rank_min": pd.array(np.where(assessed & np.isfinite(rmin), rmin, np.nan)).astype("Int64"),
+            "rank_max": pd.array(np.where(assessed & np.isfinite(rmax), rmax, np.nan)).astype("Int64"),
+        },
+        index=df.index,
+    )
+    out["robustness"] = np.where(~assessed, "nicht bewertet", np.where(out["share"] >= sc.robust_share, ROBUST, NARROW))
     return out

@@ -2,6 +2,7 @@
 
 Disclosure control of counts is :func:`indicators.compute.disclosure.apply_disclosure`.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,8 +11,9 @@ NOT_ASSESSED = "nicht bewertet"
 DEFAULT_MIN_POPULATION = 300
 
 
-def population_mask(df: pd.DataFrame, population_col: str | None,
-                    min_population: float = DEFAULT_MIN_POPULATION) -> pd.DataFrame:
+def population_mask(
+    df: pd.DataFrame, population_col: str | None, min_population: float = DEFAULT_MIN_POPULATION
+) -> pd.DataFrame:
     """Areas with at least ``min_population`` residents.
 
     Returns

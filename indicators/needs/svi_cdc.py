@@ -3,6 +3,7 @@
 ``cli.py svi`` reproduces the published county values from the CDC input tables with the
 ranks of :mod:`indicators.needs.svi_rank`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -13,39 +14,78 @@ from indicators.errors import InputError, error_message, msg
 from indicators.needs.svi_rank import MISSING, SviVariable, compute_svi
 
 
-def _vars(spec: Sequence[tuple[int, str]], reverse: Sequence[str] = (),
-          column: Mapping[str, str] | None = None) -> tuple[SviVariable, ...]:
+def _vars(
+    spec: Sequence[tuple[int, str]], reverse: Sequence[str] = (), column: Mapping[str, str] | None = None
+) -> tuple[SviVariable, ...]:
     column = column or {}
-    return tuple(
-        SviVariable(name, column.get(name, f"EP_{name}"), theme, name in reverse)
-        for theme, name in spec
-    )
+    return tuple(SviVariable(name, column.get(name, f"EP_{name}"), theme, name in reverse) for theme, name in spec)
 
 
 #: Theme membership per edition (cdc-svi-inputs/SOURCE.md, CDC data dictionaries).
 EDITIONS: dict[str, tuple[SviVariable, ...]] = {
     "2018": _vars(
-        [(1, "POV"), (1, "UNEMP"), (1, "PCI"), (1, "NOHSDP"),
-         (2, "AGE65"), (2, "AGE17"), (2, "DISABL"), (2, "SNGPNT"),
-         (3, "MINRTY"), (3, "LIMENG"),
-         (4, "MUNIT"), (4, "MOBILE"), (4, "CROWD"), (4, "NOVEH"), (4, "GROUPQ")],
+        [
+            (1, "POV"),
+            (1, "UNEMP"),
+            (1, "PCI"),
+            (1, "NOHSDP"),
+            (2, "AGE65"),
+            (2, "AGE17"),
+            (2, "DISABL"),
+            (2, "SNGPNT"),
+            (3, "MINRTY"),
+            (3, "LIMENG"),
+            (4, "MUNIT"),
+            (4, "MOBILE"),
+            (4, "CROWD"),
+            (4, "NOVEH"),
+            (4, "GROUPQ"),
+        ],
         reverse=("PCI",),
     ),
     # The 2020 county file released 2022-10-27 (the one our inputs come from)
     # ranked E_HBURD (a count) instead of EP_HBURD; CDC corrected this on
     # 2022-12-22. "2020" reproduces the released file; "2020-corrected" the fix.
     "2020": _vars(
-        [(1, "POV150"), (1, "UNEMP"), (1, "HBURD"), (1, "NOHSDP"), (1, "UNINSUR"),
-         (2, "AGE65"), (2, "AGE17"), (2, "DISABL"), (2, "SNGPNT"), (2, "LIMENG"),
-         (3, "MINRTY"),
-         (4, "MUNIT"), (4, "MOBILE"), (4, "CROWD"), (4, "NOVEH"), (4, "GROUPQ")],
+        [
+            (1, "POV150"),
+            (1, "UNEMP"),
+            (1, "HBURD"),
+            (1, "NOHSDP"),
+            (1, "UNINSUR"),
+            (2, "AGE65"),
+            (2, "AGE17"),
+            (2, "DISABL"),
+            (2, "SNGPNT"),
+            (2, "LIMENG"),
+            (3, "MINRTY"),
+            (4, "MUNIT"),
+            (4, "MOBILE"),
+            (4, "CROWD"),
+            (4, "NOVEH"),
+            (4, "GROUPQ"),
+        ],
         column={"HBURD": "E_HBURD"},
     ),
     "2020-corrected": _vars(
-        [(1, "POV150"), (1, "UNEMP"), (1, "HBURD"), (1, "NOHSDP"), (1, "UNINSUR"),
-         (2, "AGE65"), (2, "AGE17"), (2, "DISABL"), (2, "SNGPNT"), (2, "LIMENG"),
-         (3, "MINRTY"),
-         (4, "MUNIT"), (4, "MOBILE"), (4, "CROWD"), (4, "NOVEH"), (4, "GROUPQ")],
+        [
+            (1, "POV150"),
+            (1, "UNEMP"),
+            (1, "HBURD"),
+            (1, "NOHSDP"),
+            (1, "UNINSUR"),
+            (2, "AGE65"),
+            (2, "AGE17"),
+            (2, "DISABL"),
+            (2, "SNGPNT"),
+            (2, "LIMENG"),
+            (3, "MINRTY"),
+            (4, "MUNIT"),
+            (4, "MOBILE"),
+            (4, "CROWD"),
+            (4, "NOVEH"),
+            (4, "GROUPQ"),
+        ],
     ),
 }
 
@@ -86,8 +126,9 @@ def to_cdc_csv_frame(result: pd.DataFrame) -> pd.DataFrame:
     Keeps ``FIPS``, every ``EPL_*``, ``RPL_THEME1..4``, ``RPL_THEMES``, the
     ``F_*`` flags and ``F_TOTAL``; percentiles are formatted with 4 decimals.
     """
-    cols = [c for c in result.columns
-            if c == "FIPS" or c.startswith("EPL_") or c.startswith("RPL_") or c.startswith("F_")]
+    cols = [
+        c for c in result.columns if c == "FIPS" or c.startswith("EPL_") or c.startswith("RPL_") or c.startswith("F_")
+    ]
     out = result[cols].copy()
     for c in cols:
         if c.startswith(("EPL_", "RPL_")):
@@ -112,4 +153,3 @@ def svi_from_file(path: str, edition: str) -> pd.DataFrame:
         return svi_cdc(df, edition)
     except KeyError as exc:
         raise InputError(msg("err_svi_edition", path=path, edition=edition, detail=exc.args[0])) from None
-

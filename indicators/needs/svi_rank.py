@@ -18,6 +18,7 @@ float sums such as 0.1 + 0.2 would otherwise break ties and shift ranks.
 The CDC editions and files are :mod:`indicators.needs.svi_cdc`; the need method
 ``svi`` built on these ranks is :mod:`indicators.needs.svi`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -50,7 +51,6 @@ class SviVariable:
     column: str
     theme: int
     reverse: bool = False
-
 
 
 def _to_numeric(values: pd.Series) -> pd.Series:

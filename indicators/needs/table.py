@@ -3,6 +3,7 @@
 One frame for the Bedarfslagen page (which formats its numbers for the screen) and the
 table export (:func:`geo.exports.results.needs_export`, which rounds them in the file).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -16,8 +17,15 @@ from indicators.wording import t
 ROBUSTNESS_COLUMNS = ("robustness", "share", "rank_min", "rank_max")
 
 
-def need_table(result: pd.DataFrame, explanations: pd.DataFrame, robustness: pd.DataFrame | None, *,
-               method: str, labels: Mapping[str, str], lang: str = "de") -> pd.DataFrame:
+def need_table(
+    result: pd.DataFrame,
+    explanations: pd.DataFrame,
+    robustness: pd.DataFrame | None,
+    *,
+    method: str,
+    labels: Mapping[str, str],
+    lang: str = "de",
+) -> pd.DataFrame:
     """Need assessment per area, sorted by rank (then name).
 
     Parameters
@@ -35,13 +43,17 @@ def need_table(result: pd.DataFrame, explanations: pd.DataFrame, robustness: pd.
         ``id, name, score, rank, label, flag, status`` (``flag`` as yes/no), with robustness also
         ``robustness, share`` (in %), ``rank_min, rank_max``, and ``reasons``; numbers unrounded.
     """
-    frame = pd.DataFrame({
-        "id": result["id"].astype(str).to_numpy(), "name": result["name"].astype(str).to_numpy(),
-        "score": result["score"].astype(float).to_numpy(), "rank": result["rank"].astype(float).to_numpy(),
-        "label": need_words(result["label"], lang, method).to_numpy(),
-        "flag": [t("yes", lang) if bool(f) else t("no", lang) for f in result["flag"].fillna(False)],
-        "status": need_words(result["status"], lang).to_numpy(),
-    })
+    frame = pd.DataFrame(
+        {
+            "id": result["id"].astype(str).to_numpy(),
+            "name": result["name"].astype(str).to_numpy(),
+            "score": result["score"].astype(float).to_numpy(),
+            "rank": result["rank"].astype(float).to_numpy(),
+            "label": need_words(result["label"], lang, method).to_numpy(),
+            "flag": [t("yes", lang) if bool(f) else t("no", lang) for f in result["flag"].fillna(False)],
+            "status": need_words(result["status"], lang).to_numpy(),
+        }
+    )
     if robustness is not None:
         r = robustness.assign(id=robustness["id"].astype(str)).set_index("id")
         frame["robustness"] = need_words(frame["id"].map(r["robustness"]), lang).to_numpy()
@@ -56,13 +68,14 @@ def shown_need_table(frame: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
     """:func:`need_table` for the screen: score with two decimals, whole ranks, the share in %
     and the rank range as text (``3–5``); headers through :func:`indicators.wording.display_columns`."""
     cols = ["id", "name", "label", "score", "rank", "flag", "status"]
-    out = frame[cols].assign(score=[fmt_number(v, 2, lang) for v in frame["score"]],
-                             rank=frame["rank"].astype("Int64"))
+    out = frame[cols].assign(score=[fmt_number(v, 2, lang) for v in frame["score"]], rank=frame["rank"].astype("Int64"))
     if "robustness" in frame:
         out["robustness"] = frame["robustness"]
         out["share"] = [fmt_percent(v, 0, lang) if pd.notna(v) else "–" for v in frame["share"]]
-        out["rank_range"] = [f"{a:.0f}–{b:.0f}" if pd.notna(a) and pd.notna(b) else "–"
-                             for a, b in zip(frame["rank_min"], frame["rank_max"])]
+        out["rank_range"] = [
+            f"{a:.0f}–{b:.0f}" if pd.notna(a) and pd.notna(b) else "–"
+            for a, b in zip(frame["rank_min"], frame["rank_max"])
+        ]
     out["reasons"] = frame["reasons"]
     return out
 

@@ -5,6 +5,7 @@ their published descriptions use them; :func:`need_word` names them in ``lang``
 through the wording table, :func:`reason_lines` writes the drivers of a flag as
 one line per area.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -16,8 +17,10 @@ from indicators.wording import TEXTS, t
 
 # Words that mean opposite things under two methods: MSS "hoch" is a high social status (least
 # need), SVI "hoch" a high vulnerability (most need). Shown with what they rate, never bare.
-_METHOD_WORDS = {"mss": ("nw_status_", ("hoch", "mittel", "niedrig", "sehr niedrig")),
-                 "svi": ("nw_svi_", ("hoch", "eher hoch", "eher niedrig", "niedrig"))}
+_METHOD_WORDS = {
+    "mss": ("nw_status_", ("hoch", "mittel", "niedrig", "sehr niedrig")),
+    "svi": ("nw_svi_", ("hoch", "eher hoch", "eher niedrig", "niedrig")),
+}
 
 
 def need_word(word: object, lang: str = "de", method: str | None = None) -> str:

@@ -6,6 +6,7 @@ composite is the weighted mean of the signed z-values. An area is flagged if the
 composite reaches ``threshold`` or any of ``single_indicators`` reaches
 ``single_threshold``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -174,16 +175,36 @@ def z_assess(
 
 # --- the method record (registered in indicators.needs.registry) -------------------------------
 
-def _run(df: pd.DataFrame, indicators: Sequence[str], *, id_col: str, population_col: str | None,
-         directions: Mapping[str, int] | None, weights: Mapping[str, float] | None,
-         params: Mapping[str, Any]) -> pd.DataFrame:
+
+def _run(
+    df: pd.DataFrame,
+    indicators: Sequence[str],
+    *,
+    id_col: str,
+    population_col: str | None,
+    directions: Mapping[str, int] | None,
+    weights: Mapping[str, float] | None,
+    params: Mapping[str, Any],
+) -> pd.DataFrame:
     """The ``z`` preset: weighted mean of signed z as score, flag from ``flag_threshold``."""
     p = params
-    z_params = ZParams(threshold=p["flag_threshold"], single_indicators=p["single_indicators"],
-                       single_threshold=p["single_threshold"], reference=p["reference"],
-                       city_values=p.get("city_values"), min_population=p["min_population"])
-    r = z_assess(df, indicators, id_col=id_col, population_col=population_col, directions=directions,
-                 weights=weights, params=z_params)
+    z_params = ZParams(
+        threshold=p["flag_threshold"],
+        single_indicators=p["single_indicators"],
+        single_threshold=p["single_threshold"],
+        reference=p["reference"],
+        city_values=p.get("city_values"),
+        min_population=p["min_population"],
+    )
+    r = z_assess(
+        df,
+        indicators,
+        id_col=id_col,
+        population_col=population_col,
+        directions=directions,
+        weights=weights,
+        params=z_params,
+    )
     r["score"] = r["composite"]
     r["label"] = np.where(r["flag"], "auffällig", "unauffällig")
     return finish(r)

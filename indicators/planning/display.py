@@ -4,6 +4,7 @@ One place for every planning view, export and PDF (the Planung page, the area pr
 Sachstand PDF, the social report, the CLI list): never "2018-01-01", "Ende None", "share_65plus"
 or a status key where an English reader expects "running".
 """
+
 from __future__ import annotations
 
 import datetime as dt

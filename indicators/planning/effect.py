@@ -15,6 +15,7 @@ For one target indicator of a measure with a start year:
 
 Areas with missing or suppressed values in the pre or post year are left out and listed.
 """
+
 from __future__ import annotations
 
 import functools
@@ -63,15 +64,27 @@ class MeasureEffect:
         return note(self.facts, lang) if self.facts else self.note
 
     def to_json_dict(self, lang: str = "de") -> dict[str, Any]:
-        keys = ("id", "indicator", "treated", "pre_year", "post_year", "treated_change", "comparison",
-                "comparison_areas", "comparison_change", "effect", "p_placebo", "n_placebo")
+        keys = (
+            "id",
+            "indicator",
+            "treated",
+            "pre_year",
+            "post_year",
+            "treated_change",
+            "comparison",
+            "comparison_areas",
+            "comparison_change",
+            "effect",
+            "p_placebo",
+            "n_placebo",
+        )
         return {**{k: getattr(self, k) for k in keys}, "note": self.note_in(lang)}
 
 
 def nearest(pre: pd.Series, pool: list[str], reference: float, k: int = K_MATCHED) -> list[str]:
     """The min(k, n) areas of ``pool`` nearest to ``reference`` in ``pre`` value, ties by area code."""
     ranked = sorted(pool, key=lambda c: (abs(float(pre[c]) - reference), c))
-    return sorted(ranked[:min(k, len(ranked))])
+    return sorted(ranked[: min(k, len(ranked))])
 
 
 @functools.lru_cache(maxsize=256)
@@ -144,8 +157,14 @@ def panel(values: pd.DataFrame, indicator: str, areas: list[str]) -> Panel:
     table = wide(values, indicator).reindex(index=sorted(areas))
     years = sorted(int(c) for c in table.columns if table[c].notna().any()) if not table.empty else []
     codes = [str(c) for c in table.index]
-    return Panel(codes, [int(c) for c in table.columns], table.to_numpy(float).reshape(len(codes), -1), years,
-                 {c: i for i, c in enumerate(codes)}, names=np.array(codes, dtype=object))
+    return Panel(
+        codes,
+        [int(c) for c in table.columns],
+        table.to_numpy(float).reshape(len(codes), -1),
+        years,
+        {c: i for i, c in enumerate(codes)},
+        names=np.array(codes, dtype=object),
+    )
 
 
 def _years(p: Panel, start_year: int, post_year: int | None) -> tuple[int | None, int | None, list[int]]:
@@ -159,9 +178,17 @@ def _mean(a: np.ndarray) -> float:
     return float(a.sum() / len(a))  # as pandas' mean (no bottleneck): sum, then divide
 
 
-def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[str], areas: list[str], *,
-                   start_year: int, post_year: int | None = None, comparison: str = "all",
-                   measure_id: int | None = None) -> MeasureEffect:
+def measure_effect(
+    values: pd.DataFrame | Panel,
+    indicator: str,
+    treated: list[str],
+    areas: list[str],
+    *,
+    start_year: int,
+    post_year: int | None = None,
+    comparison: str = "all",
+    measure_id: int | None = None,
+) -> MeasureEffect:
     """The difference-in-differences effect of one measure on one indicator, with placebo p.
 
     Parameters
@@ -179,13 +206,28 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
     p = values if isinstance(values, Panel) else panel(values, indicator, areas)
     pre_year, post, before = _years(p, start_year, post_year)
     treated_set = set(treated)
-    result: dict[str, Any] = dict(id=measure_id, indicator=indicator, treated=sorted(treated_set), pre_year=pre_year,
-                  post_year=post, treated_change=None, comparison=comparison, comparison_areas=[],
-                  comparison_change=None, effect=None, p_placebo=None, n_placebo=0, pre_years=before)
+    result: dict[str, Any] = dict(
+        id=measure_id,
+        indicator=indicator,
+        treated=sorted(treated_set),
+        pre_year=pre_year,
+        post_year=post,
+        treated_change=None,
+        comparison=comparison,
+        comparison_areas=[],
+        comparison_change=None,
+        effect=None,
+        p_placebo=None,
+        n_placebo=0,
+        pre_years=before,
+    )
     if pre_year is None or post is None or post <= pre_year or post not in p.columns:
-        facts: dict[str, Any] = {"kind": "no_estimate", "indicator": indicator,
-                                 "reason": "no_pre" if pre_year is None else "no_post",
-                                 "year": start_year if pre_year is None else pre_year}
+        facts: dict[str, Any] = {
+            "kind": "no_estimate",
+            "indicator": indicator,
+            "reason": "no_pre" if pre_year is None else "no_post",
+            "year": start_year if pre_year is None else pre_year,
+        }
         return MeasureEffect(**result, note=note(facts), facts=facts)
     pre, delta = p.delta(pre_year, post)
     missing = np.isnan(delta)
@@ -196,8 +238,12 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
     used, pool = p.names[used_idx].tolist(), p.names[pool_idx].tolist()
     result.update(treated=used)
     if not used or not pool:
-        facts = {"kind": "no_estimate", "indicator": indicator, "reason": "no_treated" if not used else "no_comparison",
-                 "excluded": excluded}
+        facts = {
+            "kind": "no_estimate",
+            "indicator": indicator,
+            "reason": "no_treated" if not used else "no_comparison",
+            "excluded": excluded,
+        }
         return MeasureEffect(**result, excluded=excluded, note=note(facts), facts=facts)
     if comparison == "all":
         comp, comp_idx = pool, pool_idx
@@ -211,10 +257,23 @@ def measure_effect(values: pd.DataFrame | Panel, indicator: str, treated: list[s
         p.placebos[key] = _placebos(delta[pool_idx], len(used))
     placebos, exact = p.placebos[key]
     pv = p_value(effect, placebos)
-    result.update(treated_change=t_change, comparison_areas=comp, comparison_change=c_change, effect=effect,
-                  p_placebo=pv, n_placebo=int(len(placebos)))
-    facts = {"kind": "caveat", "n_areas": len(used) + len(pool), "n_treated": len(used), "n_sets": len(placebos),
-             "exact": exact, "excluded": excluded, "n_pre_years": len(before)}
+    result.update(
+        treated_change=t_change,
+        comparison_areas=comp,
+        comparison_change=c_change,
+        effect=effect,
+        p_placebo=pv,
+        n_placebo=int(len(placebos)),
+    )
+    facts = {
+        "kind": "caveat",
+        "n_areas": len(used) + len(pool),
+        "n_treated": len(used),
+        "n_sets": len(placebos),
+        "exact": exact,
+        "excluded": excluded,
+        "n_pre_years": len(before),
+    }
     return MeasureEffect(**result, excluded=excluded, note=note(facts), facts=facts)
 
 

@@ -11,6 +11,7 @@ The verdict compares the interval with the target in the goal's direction (risin
 target is at or above the baseline, falling otherwise): "erreichbar" when the whole
 interval meets the target, "gefährdet" when none of it does, "offen" otherwise.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,8 +26,12 @@ MIN_YEARS = 3
 REACHABLE, AT_RISK, OPEN, TOO_FEW = "erreichbar", "gefährdet", "offen", "zu wenige Jahre"
 VERDICTS = (REACHABLE, OPEN, AT_RISK, TOO_FEW)
 #: Wording key of each verdict (indicators/wording/strategy.py).
-VERDICT_KEYS = {REACHABLE: "str_verdict_erreichbar", AT_RISK: "str_verdict_gefaehrdet", OPEN: "str_verdict_offen",
-                TOO_FEW: "str_verdict_zu_wenige_Jahre"}
+VERDICT_KEYS = {
+    REACHABLE: "str_verdict_erreichbar",
+    AT_RISK: "str_verdict_gefaehrdet",
+    OPEN: "str_verdict_offen",
+    TOO_FEW: "str_verdict_zu_wenige_Jahre",
+}
 
 
 @dataclass(frozen=True)
@@ -48,14 +53,21 @@ class GoalForecast:
 
 
 def verdict(*, low: float, high: float, target: float, rising: bool) -> str:
-    """"erreichbar" / "gefährdet" / "offen" for an interval against the target in the goal's direction."""
+    """ "erreichbar" / "gefährdet" / "offen" for an interval against the target in the goal's direction."""
     if rising:
         return REACHABLE if low >= target else AT_RISK if high < target else OPEN
     return REACHABLE if high <= target else AT_RISK if low > target else OPEN
 
 
-def goal_forecast(series: pd.Series, *, baseline_year: int, baseline: float | None, target: float,
-                  target_year: int, level: float = LEVEL) -> GoalForecast:
+def goal_forecast(
+    series: pd.Series,
+    *,
+    baseline_year: int,
+    baseline: float | None,
+    target: float,
+    target_year: int,
+    level: float = LEVEL,
+) -> GoalForecast:
     """Forecast of one goal from its values per year.
 
     Parameters
@@ -83,19 +95,33 @@ def goal_forecast(series: pd.Series, *, baseline_year: int, baseline: float | No
     slope = float(((x - xm) * (y - y.mean())).sum() / sxx)
     intercept = float(y.mean() - slope * xm)
     resid = y - (intercept + slope * x)
-    s2 = float((resid ** 2).sum() / (n - 2))
+    s2 = float((resid**2).sum() / (n - 2))
     x0 = float(target_year)
     value = intercept + slope * x0
     half = float(stats.t.ppf(0.5 + level / 2, n - 2)) * np.sqrt(s2 * (1 + 1 / n + (x0 - xm) ** 2 / sxx))
     low, high = value - half, value + half
     base = float(y[0]) if baseline is None else float(baseline)
-    return GoalForecast(float(value), float(low), float(high),
-                        verdict(low=low, high=high, target=float(target), rising=target >= base),
-                        n, int(target_year), slope, intercept)
+    return GoalForecast(
+        float(value),
+        float(low),
+        float(high),
+        verdict(low=low, high=high, target=float(target), rising=target >= base),
+        n,
+        int(target_year),
+        slope,
+        intercept,
+    )
 
 
-def trend_table(series: pd.Series, *, baseline_year: int, baseline: float | None, target: float,
-                target_year: int, level: float = LEVEL) -> pd.DataFrame:
+def trend_table(
+    series: pd.Series,
+    *,
+    baseline_year: int,
+    baseline: float | None,
+    target: float,
+    target_year: int,
+    level: float = LEVEL,
+) -> pd.DataFrame:
     """The goal's chart: per year from the baseline year to the target year the observed value,
     the trend, the prediction interval (``low``, ``high``) and the target (empty under 3 years)."""
     s = pd.to_numeric(series, errors="coerce").dropna()
@@ -104,9 +130,16 @@ def trend_table(series: pd.Series, *, baseline_year: int, baseline: float | None
     years = list(range(int(baseline_year), last + 1))
     rows = []
     for y in years:
-        f = goal_forecast(s, baseline_year=baseline_year, baseline=baseline, target=target, target_year=y,
-                          level=level)
-        rows.append({"year": y, "value": float(s[y]) if y in s.index else np.nan,
-                     "trend": f.value, "low": f.low, "high": f.high, "target": float(target)})
+        f = goal_forecast(s, baseline_year=baseline_year, baseline=baseline, target=target, target_year=y, level=level)
+        rows.append(
+            {
+                "year": y,
+                "value": float(s[y]) if y in s.index else np.nan,
+                "trend": f.value,
+                "low": f.low,
+                "high": f.high,
+                "target": float(target),
+            }
+        )
     out = pd.DataFrame(rows).set_index("year")
     return out.astype(float)

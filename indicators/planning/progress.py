@@ -6,6 +6,7 @@ at the current year, "beyond" meaning in the direction of the target; after the 
 year the line stays at the target. A goal of several areas uses the mean of their values;
 a goal without areas (the city) uses the reference area (code ``reference``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -39,9 +40,16 @@ class GoalProgress:
     series: pd.Series | None = field(default=None, compare=False, repr=False)  # value per year (the chart)
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "indicator": self.indicator, "baseline": self.baseline, "current": self.current,
-                "target": self.target, "progress": self.progress, "on_track": self.on_track,
-                "forecast": self.forecast.to_json_dict() if self.forecast else None}
+        return {
+            "id": self.id,
+            "indicator": self.indicator,
+            "baseline": self.baseline,
+            "current": self.current,
+            "target": self.target,
+            "progress": self.progress,
+            "on_track": self.on_track,
+            "forecast": self.forecast.to_json_dict() if self.forecast else None,
+        }
 
 
 def expected_at(baseline: float, baseline_year: int, target: float, target_year: int, year: int) -> float:
@@ -72,9 +80,17 @@ def _mean_by_year(table: pd.DataFrame, codes: list[str]) -> tuple[pd.Series, lis
     return pd.Series(one[~np.isnan(one)], index=table.columns[~np.isnan(one)]), missing
 
 
-def goal_progress(values: pd.DataFrame, indicator: str, areas: list[str], *, baseline_year: int,
-                  target: float, target_year: int, goal_id: int | None = None,
-                  reference: str = "00") -> GoalProgress:
+def goal_progress(
+    values: pd.DataFrame,
+    indicator: str,
+    areas: list[str],
+    *,
+    baseline_year: int,
+    target: float,
+    target_year: int,
+    goal_id: int | None = None,
+    reference: str = "00",
+) -> GoalProgress:
     """Baseline, current value, progress and on-track of one goal.
 
     Parameters
@@ -91,18 +107,45 @@ def goal_progress(values: pd.DataFrame, indicator: str, areas: list[str], *, bas
     cur_year = int(max(later)) if later else None
     current = float(series[cur_year]) if cur_year is not None else None
     trend = goal_forecast(series, baseline_year=baseline_year, baseline=base, target=target, target_year=target_year)
-    empty = GoalProgress(goal_id, indicator, base, baseline_year, current, cur_year, target, target_year, None,
-                         None, excluded=missing, forecast=trend, series=series)
+    empty = GoalProgress(
+        goal_id,
+        indicator,
+        base,
+        baseline_year,
+        current,
+        cur_year,
+        target,
+        target_year,
+        None,
+        None,
+        excluded=missing,
+        forecast=trend,
+        series=series,
+    )
     if base is None:
-        return _with_note(empty, f"kein Wert für {indicator} im Basisjahr {baseline_year} "
-                                 "(fehlend oder geheimgehalten)")
+        return _with_note(
+            empty, f"kein Wert für {indicator} im Basisjahr {baseline_year} (fehlend oder geheimgehalten)"
+        )
     if current is None or cur_year is None:
         return _with_note(empty, f"kein aktueller Wert für {indicator} nach dem Basisjahr {baseline_year}")
     progress = None if target == base else (current - base) / (target - base)
     expected = expected_at(base, baseline_year, target, target_year, cur_year)
-    return GoalProgress(goal_id, indicator, base, baseline_year, current, cur_year, target, target_year, progress,
-                        is_on_track(current, expected, base, target), expected, excluded=missing, forecast=trend,
-                        series=series)
+    return GoalProgress(
+        goal_id,
+        indicator,
+        base,
+        baseline_year,
+        current,
+        cur_year,
+        target,
+        target_year,
+        progress,
+        is_on_track(current, expected, base, target),
+        expected,
+        excluded=missing,
+        forecast=trend,
+        series=series,
+    )
 
 
 def _with_note(p: GoalProgress, note: str) -> GoalProgress:

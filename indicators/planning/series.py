@@ -1,4 +1,5 @@
 """Indicator values by area and year from the tidy table, missing and suppressed values as NaN."""
+
 from __future__ import annotations
 
 import pandas as pd

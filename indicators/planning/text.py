@@ -4,6 +4,7 @@ The words are in the wording table (:mod:`indicators.wording.planning`, German a
 an effect keeps the facts of its note (:attr:`~indicators.planning.effect.MeasureEffect.facts`)
 so the app, ``plan evaluate --json --lang`` and the Sachstand PDF say it in their language.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -13,8 +14,9 @@ from indicators.formatting import fmt_number
 from indicators.wording import t
 
 
-def caveat(*, n_areas: int, n_treated: int, n_sets: int, exact: bool, excluded: list[str],
-           n_pre_years: int, lang: str = "de") -> str:
+def caveat(
+    *, n_areas: int, n_treated: int, n_sets: int, exact: bool, excluded: list[str], n_pre_years: int, lang: str = "de"
+) -> str:
     """The caveat sentence of one measure effect.
 
     E.g. with 10 Stadtteile and one treated area there are 9 placebo sets and the smallest
@@ -24,8 +26,15 @@ def caveat(*, n_areas: int, n_treated: int, n_sets: int, exact: bool, excluded: 
     if n_sets:
         smallest = 1 / (1 + n_sets)
         how = t("plan_cav_sets_exact" if exact else "plan_cav_sets_random", lang, n=n_sets)
-        sentence = t("plan_cav_smallest", lang, areas=n_areas, treated=n_treated, how=how, denom=1 + n_sets,
-                     p=fmt_number(smallest, 3, lang))
+        sentence = t(
+            "plan_cav_smallest",
+            lang,
+            areas=n_areas,
+            treated=n_treated,
+            how=how,
+            denom=1 + n_sets,
+            p=fmt_number(smallest, 3, lang),
+        )
         if smallest > 0.05:
             sentence += t("plan_cav_not_significant", lang)
         parts.append(sentence + ".")
@@ -38,8 +47,9 @@ def caveat(*, n_areas: int, n_treated: int, n_sets: int, exact: bool, excluded: 
     return " ".join(parts)
 
 
-def no_estimate(*, indicator: str, reason: str, lang: str = "de", year: int | None = None,
-                excluded: list[str] | None = None) -> str:
+def no_estimate(
+    *, indicator: str, reason: str, lang: str = "de", year: int | None = None, excluded: list[str] | None = None
+) -> str:
     """Why there is no effect: ``reason`` is ``no_pre`` (``year`` = start), ``no_post`` (``year`` = pre
     year), ``no_treated`` or ``no_comparison`` (with the ``excluded`` areas)."""
     why = t(f"plan_noest_{reason}", lang, year=year) if year is not None else t(f"plan_noest_{reason}", lang)

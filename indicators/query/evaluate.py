@@ -19,6 +19,7 @@ passed to ``eval``. Errors are :class:`QueryError` with a German message that
 names the position. Missing values (suppressed, no data) make a comparison
 unknown; unknown areas are not selected and are listed as such.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -40,6 +41,7 @@ from indicators.wording.message import msg
 
 # --- evaluation ----------------------------------------------------------------
 
+
 def _fmt(x: float | None) -> str:
     if x is None:
         return "–"
@@ -50,11 +52,13 @@ def _fmt(x: float | None) -> str:
 def describe(node: Any, catalogue: Mapping[str, Indicator], lang: str = "de") -> str:
     """The parsed query in words, with full labels (shows how it was understood)."""
     if isinstance(node, Compare):
+
         def op_text(o: Operand) -> str:
             if o.indicator:
                 return catalogue[o.indicator].label(lang)
             unit = catalogue[next(x.indicator for x in [node.first, *(p for _, p in node.rest)] if x.indicator)].unit
             return _fmt(o.number) + (" %" if unit == "%" else "")
+
         s = op_text(node.first)
         for op, o in node.rest:
             s += f" {OP_TEXT[op]} {op_text(o)}"
@@ -94,8 +98,14 @@ def evaluate(node: Any, wide: pd.DataFrame) -> pd.Series:
             right = _operand(o, wide)
             a, b = left.to_numpy(), right.to_numpy()
             with np.errstate(invalid="ignore"):
-                v = {">": a > b, ">=": a >= b, "<": a < b, "<=": a <= b,
-                     "=": np.isclose(a, b, rtol=1e-9, atol=0), "!=": ~np.isclose(a, b, rtol=1e-9, atol=0)}[op]
+                v = {
+                    ">": a > b,
+                    ">=": a >= b,
+                    "<": a < b,
+                    "<=": a <= b,
+                    "=": np.isclose(a, b, rtol=1e-9, atol=0),
+                    "!=": ~np.isclose(a, b, rtol=1e-9, atol=0),
+                }[op]
             part = pd.Series(v, index=wide.index, dtype="boolean")
             part[np.isnan(a) | np.isnan(b)] = pd.NA
             result = result & part
@@ -116,7 +126,6 @@ def wide_values(values: pd.DataFrame, year: int, reference_code: str | None = "0
     wide = sel.pivot_table(index="area_code", columns="indicator", values="value", aggfunc="first", dropna=False)
     wide.columns.name = None
     return wide
-
 
 
 @dataclass
@@ -155,8 +164,13 @@ class QueryResult:
         return "\n".join(lines)
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"expression": self.expression, "explanation": self.explanation, "year": self.year,
-                "selected": self.selected, "areas": json_records(self.table)}
+        return {
+            "expression": self.expression,
+            "explanation": self.explanation,
+            "year": self.year,
+            "selected": self.selected,
+            "areas": json_records(self.table),
+        }
 
 
 def run_query(ds: Any, text: str, year: int | None = None, lang: str = "de") -> QueryResult:

@@ -4,6 +4,7 @@ See :mod:`indicators.query.evaluate` for the language. Nothing here evaluates us
 text: it becomes tokens, then a small syntax tree of :class:`Compare` and
 :class:`Logic` nodes.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -21,10 +22,21 @@ from indicators.wording.message import Message, Pair, msg
 AND_WORDS = {"und", "and", "&", "&&"}
 OR_WORDS = {"oder", "or", "|", "||"}
 NOT_WORDS = {"nicht", "not"}
-OPS = {">=": ">=", "<=": "<=", "==": "=", "!=": "!=", "<>": "!=", "≥": ">=", "≤": "<=", "≠": "!=",
-       ">": ">", "<": "<", "=": "="}
+OPS = {
+    ">=": ">=",
+    "<=": "<=",
+    "==": "=",
+    "!=": "!=",
+    "<>": "!=",
+    "≥": ">=",
+    "≤": "<=",
+    "≠": "!=",
+    ">": ">",
+    "<": "<",
+    "=": "=",
+}
 OP_TEXT = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "=", "!=": "≠"}
-MAX_DEPTH = 30          # brackets / 'nicht' inside each other
+MAX_DEPTH = 30  # brackets / 'nicht' inside each other
 MAX_QUERY_CHARS = 5000  # longer text is refused before tokenising
 _NUMBER = re.compile(r"^[+-]?(\d[\d.,]*)\s*%?$")
 _WORD = re.compile(r"[^\s()<>=!≥≤≠]+")
@@ -45,7 +57,7 @@ class QueryError(InputError):
 
 @dataclass
 class Token:
-    kind: str   # NUM, WORD, NAME, OP, AND, OR, NOT, LP, RP, END
+    kind: str  # NUM, WORD, NAME, OP, AND, OR, NOT, LP, RP, END
     text: str
     pos: int
     end: int
@@ -53,6 +65,7 @@ class Token:
 
 
 # --- numbers ---------------------------------------------------------------
+
 
 def parse_number(text: str) -> float | None:
     """German or English number; None if ``text`` is not a number.
@@ -74,6 +87,7 @@ def parse_number(text: str) -> float | None:
 
 
 # --- resolving indicator names ---------------------------------------------
+
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text).replace("_", " "))
@@ -119,7 +133,9 @@ class Names:
         low = text.lower()
         for phrase, iid in self.phrases:
             end = pos + len(phrase)
-            if low.startswith(phrase, pos) and (end == len(text) or not text[end].isalnum() or not phrase[-1].isalnum()):
+            if low.startswith(phrase, pos) and (
+                end == len(text) or not text[end].isalnum() or not phrase[-1].isalnum()
+            ):
                 return iid, end
         return None
 
@@ -144,12 +160,14 @@ class Names:
         names.update({ind.id: ind for ind in self.catalogue.values()})
         close = difflib.get_close_matches(fold(phrase), list(names), n=3, cutoff=0.5)
         if close:
-            raise QueryError(msg("q_err_unknown_hint", phrase=phrase, hints=[_named(names[c]) for c in close]), pos,
-                             text)
+            raise QueryError(
+                msg("q_err_unknown_hint", phrase=phrase, hints=[_named(names[c]) for c in close]), pos, text
+            )
         raise QueryError(msg("q_err_unknown", phrase=phrase), pos, text)
 
 
 # --- tokenizer ---------------------------------------------------------------
+
 
 def tokenize(text: str, names: Names) -> list[Token]:
     """Split the query into tokens; full indicator names become NAME tokens."""
@@ -176,7 +194,7 @@ def tokenize(text: str, names: Names) -> list[Token]:
         if i == 0 or not text[i - 1].isalnum():
             hit = names.match_phrase(text, i)
             if hit:
-                out.append(Token("NAME", text[i:hit[1]], i, hit[1], hit[0]))
+                out.append(Token("NAME", text[i : hit[1]], i, hit[1], hit[0]))
                 i = hit[1]
                 continue
         m = _WORD.match(text, i)
@@ -184,8 +202,17 @@ def tokenize(text: str, names: Names) -> list[Token]:
             raise QueryError(msg("q_err_bad_operator", char=text[i]), i, text)
         word = m.group(0)
         low = word.lower()
-        kind = "AND" if low in AND_WORDS else "OR" if low in OR_WORDS else "NOT" if low in NOT_WORDS else \
-            "NUM" if parse_number(word) is not None else "WORD"
+        kind = (
+            "AND"
+            if low in AND_WORDS
+            else "OR"
+            if low in OR_WORDS
+            else "NOT"
+            if low in NOT_WORDS
+            else "NUM"
+            if parse_number(word) is not None
+            else "WORD"
+        )
         out.append(Token(kind, word, i, m.end(), parse_number(word) if kind == "NUM" else None))
         i = m.end()
     out.append(Token("END", "", n, n))
@@ -193,6 +220,7 @@ def tokenize(text: str, names: Names) -> list[Token]:
 
 
 # --- syntax tree -------------------------------------------------------------
+
 
 @dataclass
 class Operand:
@@ -222,8 +250,9 @@ class Parser:
 
     def __init__(self, text: str, names: Names) -> None:
         if len(text) > MAX_QUERY_CHARS:
-            raise QueryError(msg("q_err_too_long", n=len(text), max=MAX_QUERY_CHARS),
-                             MAX_QUERY_CHARS, text[:MAX_QUERY_CHARS])
+            raise QueryError(
+                msg("q_err_too_long", n=len(text), max=MAX_QUERY_CHARS), MAX_QUERY_CHARS, text[:MAX_QUERY_CHARS]
+            )
         self.text, self.names = text, names
         self.toks = tokenize(text, names)
         self.i = 0
@@ -300,8 +329,14 @@ class Parser:
         if not parts:
             what = msg("q_err_the_end") if start.kind == "END" else f"'{start.text}'"
             raise self.fail(msg("q_err_operand_expected", found=what), start)
-        phrase = self.text[parts[0].pos:parts[-1].end]
-        if len(parts) == 1 and parts[0].kind == "NUM" or len(parts) == 2 and parts[0].kind == "NUM" and parts[1].text == "%":
+        phrase = self.text[parts[0].pos : parts[-1].end]
+        if (
+            len(parts) == 1
+            and parts[0].kind == "NUM"
+            or len(parts) == 2
+            and parts[0].kind == "NUM"
+            and parts[1].text == "%"
+        ):
             return Operand(phrase, start.pos, number=cast(float, parts[0].value))
         try:
             return Operand(phrase, start.pos, indicator=self.names.resolve(phrase, start.pos, self.text))

@@ -9,6 +9,7 @@ One word per concept: a value withheld for disclosure control is "gesperrt" /
 "suppressed" everywhere, an area above the flag threshold shows "erhöhter Bedarf" /
 "elevated need" everywhere.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """Wording: the audit log as an admin reads it (action names, detail keys). Entries are ``key: (German, English)``."""
+
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {

@@ -1,4 +1,5 @@
 """Wording: Column headers of tables shown in the app (see frames.display_columns). Entries are ``key: (German, English)``."""
+
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {

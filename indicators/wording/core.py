@@ -2,6 +2,7 @@
 
 No run-time imports: the command line loads the wording without ``typing``.
 """
+
 from __future__ import annotations
 
 TYPE_CHECKING = False

@@ -1,4 +1,5 @@
 """Wording: Table exports (CSV, Excel): headers, notes, metadata sheet. Entries are ``key: (German, English)``."""
+
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -89,7 +90,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dl_png": ("PNG", "PNG"),
     "dl_svg": ("SVG", "SVG"),
     "dl_pdf": ("PDF", "PDF"),
-    "ex_own_upload": ("eigene Datei „{name}“", "own file \"{name}\""),
+    "ex_own_upload": ("eigene Datei „{name}“", 'own file "{name}"'),
     "size_a4-landscape": ("A4 quer", "A4 landscape"),
     "size_a4-portrait": ("A4 hoch", "A4 portrait"),
     "size_a3-landscape": ("A3 quer", "A3 landscape"),

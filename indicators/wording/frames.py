@@ -1,4 +1,5 @@
 """Column headers of tables shown to people, from the wording table."""
+
 from __future__ import annotations
 
 from indicators.wording.core import pick
@@ -10,8 +11,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def display_columns(df: pd.DataFrame, lang: str = "de",
-                    labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+def display_columns(df: pd.DataFrame, lang: str = "de", labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """``df`` with its internal column names replaced by headers in ``lang``.
 
     Parameters

@@ -1,4 +1,5 @@
 """Wording: Web map and print map: tooltip, legend, print frame. Entries are ``key: (German, English)``."""
+
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -45,10 +46,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "draw_radius": ("Radius", "Radius"),
     "draw_polygon_start": ("Klicken, um mit der Fläche zu beginnen.", "Click to start drawing shape."),
     "draw_polygon_cont": ("Klicken, um die Fläche fortzusetzen.", "Click to continue drawing shape."),
-    "draw_polygon_end": ("Ersten Punkt anklicken, um die Fläche zu schließen.",
-                         "Click first point to close this shape."),
-    "draw_rectangle_start": ("Klicken und ziehen, um ein Rechteck zu zeichnen.",
-                             "Click and drag to draw rectangle."),
+    "draw_polygon_end": (
+        "Ersten Punkt anklicken, um die Fläche zu schließen.",
+        "Click first point to close this shape.",
+    ),
+    "draw_rectangle_start": ("Klicken und ziehen, um ein Rechteck zu zeichnen.", "Click and drag to draw rectangle."),
     "draw_release": ("Maustaste loslassen, um das Zeichnen zu beenden.", "Release mouse to finish drawing."),
     "draw_save": ("Speichern", "Save"),
     "draw_save_title": ("Änderungen speichern", "Save changes"),
@@ -67,8 +69,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scheme_quantiles": ("Quantile", "Quantiles"),
     "scheme_fisher_jenks": ("Natürliche Brüche (Fisher-Jenks)", "Natural breaks (Fisher-Jenks)"),
     "scheme_equal_interval": ("Gleiche Intervalle", "Equal intervals"),
-    "scheme_std_mean": ("Mittelwert ± Standardabweichung der Gebiete",
-                        "Mean ± standard deviation of the areas"),
+    "scheme_std_mean": ("Mittelwert ± Standardabweichung der Gebiete", "Mean ± standard deviation of the areas"),
     "scheme_manual": ("Eigene Klassengrenzen", "Manual breaks"),
     "scheme_need_mss": ("Statusklassen des MSS", "MSS status classes"),
     "scheme_need_svi": ("Klassen des SVI-Werts (0,25 · 0,5 · 0,75)", "SVI score classes (0.25 · 0.5 · 0.75)"),
@@ -81,8 +82,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Erhöhter Bedarf: Wert bis {value} (Mittelwert − 1 Standardabweichung der Gebiete; niedriger = mehr Bedarf)",
         "Elevated need: value of {value} or less (mean − 1 standard deviation of the areas; lower = more need)",
     ),
-    "pm_flag_custom_up": ("Erhöhter Bedarf: Wert ab {value} (eigene Schwelle)",
-                          "Elevated need: value of {value} or more (custom threshold)"),
-    "pm_flag_custom_down": ("Erhöhter Bedarf: Wert bis {value} (eigene Schwelle; niedriger = mehr Bedarf)",
-                            "Elevated need: value of {value} or less (custom threshold; lower = more need)"),
+    "pm_flag_custom_up": (
+        "Erhöhter Bedarf: Wert ab {value} (eigene Schwelle)",
+        "Elevated need: value of {value} or more (custom threshold)",
+    ),
+    "pm_flag_custom_down": (
+        "Erhöhter Bedarf: Wert bis {value} (eigene Schwelle; niedriger = mehr Bedarf)",
+        "Elevated need: value of {value} or less (custom threshold; lower = more need)",
+    ),
 }

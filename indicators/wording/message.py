@@ -9,6 +9,7 @@ text, so code that still expects a string keeps working.
 Parameters may be strings, numbers (``int`` as is; ``float`` with German or English
 decimal sign, see :class:`Number`), lists (joined with ``", "``) or nested messages.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

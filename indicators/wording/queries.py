@@ -1,4 +1,5 @@
 """Wording: Abfragen: address, area estimates, filters, facilities, raster. Entries are ``key: (German, English)``."""
+
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -10,7 +11,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "q_no_values_this_year": (
         "„–“: {n} Merkmale (und die Quoten daraus) gibt es für {year} nicht, nur für {years} (z. B. Zensus 2011).",
         "'–': {n} variables (and the rates made from them) do not exist for {year}, only for {years} (e.g. "
-        "Census 2011)."),
+        "Census 2011).",
+    ),
     "q_outside_areas": ("außerhalb der Stadtteile", "outside the districts"),
     "q_in_bezirk": ("Stadtbezirk {code} {name}", "Stadtbezirk {code} {name}"),
     "q_drawn_area": ("gezeichnete Fläche", "drawn area"),
@@ -101,41 +103,74 @@ TEXTS: dict[str, tuple[str, str]] = {
         "zum Schutz kleiner Zahlen.",
         "Fewer than {min_pop} residents in the selection (address points): no estimate, to protect small numbers.",
     ),
-    "q_bad_number": ("„{text}“ ist keine Zahl; der Anteil über der Schwelle wird nicht berechnet.",
-                     "'{text}' is not a number; the share above the threshold is not computed."),
+    "q_bad_number": (
+        "„{text}“ ist keine Zahl; der Anteil über der Schwelle wird nicht berechnet.",
+        "'{text}' is not a number; the share above the threshold is not computed.",
+    ),
     # errors of the query language (indicators.query), shown with the position and a caret
     "q_err_at": ("Position {pos}: {message}\n  {text}\n  {caret}^", "Position {pos}: {message}\n  {text}\n  {caret}^"),
     "q_err_not_indicator": ("'{phrase}' ist kein Indikator", "'{phrase}' is not an indicator"),
-    "q_err_ambiguous": ("'{phrase}' ist mehrdeutig: {options}. Bitte genauer angeben.",
-                        "'{phrase}' is ambiguous: {options}. Please be more precise."),
+    "q_err_ambiguous": (
+        "'{phrase}' ist mehrdeutig: {options}. Bitte genauer angeben.",
+        "'{phrase}' is ambiguous: {options}. Please be more precise.",
+    ),
     "q_err_unknown": ("Unbekannter Indikator '{phrase}'.", "Unknown indicator '{phrase}'."),
-    "q_err_unknown_hint": ("Unbekannter Indikator '{phrase}'. Meinten Sie: {hints}?",
-                           "Unknown indicator '{phrase}'. Did you mean: {hints}?"),
-    "q_err_bad_operator": ("'{char}' unerwartet: erlaubt sind >, >=, <, <=, =, !=",
-                           "'{char}' unexpected: allowed are >, >=, <, <=, =, !="),
-    "q_err_too_long": ("Die Abfrage ist zu lang ({n} Zeichen, erlaubt {max})",
-                       "The query is too long ({n} characters, allowed {max})"),
-    "q_err_too_deep": ("zu tief verschachtelt (mehr als {max} Klammern oder 'nicht' ineinander)",
-                       "nested too deeply (more than {max} brackets or 'not' inside each other)"),
-    "q_err_empty": ("Die Abfrage ist leer. Beispiel: 'Anteil 65+ > 25 und Bevölkerungsentwicklung < 0'",
-                    "The query is empty. Example: 'Share 65+ > 25 and population change < 0'"),
+    "q_err_unknown_hint": (
+        "Unbekannter Indikator '{phrase}'. Meinten Sie: {hints}?",
+        "Unknown indicator '{phrase}'. Did you mean: {hints}?",
+    ),
+    "q_err_bad_operator": (
+        "'{char}' unerwartet: erlaubt sind >, >=, <, <=, =, !=",
+        "'{char}' unexpected: allowed are >, >=, <, <=, =, !=",
+    ),
+    "q_err_too_long": (
+        "Die Abfrage ist zu lang ({n} Zeichen, erlaubt {max})",
+        "The query is too long ({n} characters, allowed {max})",
+    ),
+    "q_err_too_deep": (
+        "zu tief verschachtelt (mehr als {max} Klammern oder 'nicht' ineinander)",
+        "nested too deeply (more than {max} brackets or 'not' inside each other)",
+    ),
+    "q_err_empty": (
+        "Die Abfrage ist leer. Beispiel: 'Anteil 65+ > 25 und Bevölkerungsentwicklung < 0'",
+        "The query is empty. Example: 'Share 65+ > 25 and population change < 0'",
+    ),
     "q_err_unmatched_close": ("')' ohne passende '('", "')' without a matching '('"),
-    "q_err_missing_and_or": ("'{token}' unerwartet: hier fehlt 'und' bzw. 'oder'",
-                             "'{token}' unexpected: 'and' or 'or' is missing here"),
-    "q_err_missing_close": ("schließende Klammer ')' fehlt (geöffnet bei Position {pos})",
-                            "closing bracket ')' missing (opened at position {pos})"),
+    "q_err_missing_and_or": (
+        "'{token}' unerwartet: hier fehlt 'und' bzw. 'oder'",
+        "'{token}' unexpected: 'and' or 'or' is missing here",
+    ),
+    "q_err_missing_close": (
+        "schließende Klammer ')' fehlt (geöffnet bei Position {pos})",
+        "closing bracket ')' missing (opened at position {pos})",
+    ),
     "q_err_the_end": ("das Ende", "the end"),
-    "q_err_operand_expected": ("Indikator oder Zahl erwartet, gefunden: {found}",
-                               "indicator or number expected, found: {found}"),
-    "q_err_after_number": ("'{token}' unerwartet nach der Zahl {number}: fehlt 'und' bzw. 'oder'?",
-                           "'{token}' unexpected after the number {number}: 'and' or 'or' missing?"),
-    "q_err_no_comparison": ("Nach '{operand}' fehlt ein Vergleich (>, >=, <, <=, =, !=)",
-                            "a comparison is missing after '{operand}' (>, >=, <, <=, =, !=)"),
-    "q_err_too_many_comparisons": ("höchstens zwei Vergleiche hintereinander (z. B. 20 < x < 30)",
-                                   "at most two comparisons in a row (e.g. 20 < x < 30)"),
-    "q_err_no_indicator_in_comparison": ("Der Vergleich enthält keinen Indikator",
-                                         "The comparison contains no indicator"),
-    "q_err_no_values": ("Dieser Datensatz enthält keine Kennzahlen mit Werten: nichts zu filtern",
-                        "This dataset has no indicators with values: nothing to filter"),
-    "q_err_no_year": ("Keine Daten für {year}; verfügbar: {first}–{last}", "No data for {year}; available: {first}–{last}"),
+    "q_err_operand_expected": (
+        "Indikator oder Zahl erwartet, gefunden: {found}",
+        "indicator or number expected, found: {found}",
+    ),
+    "q_err_after_number": (
+        "'{token}' unerwartet nach der Zahl {number}: fehlt 'und' bzw. 'oder'?",
+        "'{token}' unexpected after the number {number}: 'and' or 'or' missing?",
+    ),
+    "q_err_no_comparison": (
+        "Nach '{operand}' fehlt ein Vergleich (>, >=, <, <=, =, !=)",
+        "a comparison is missing after '{operand}' (>, >=, <, <=, =, !=)",
+    ),
+    "q_err_too_many_comparisons": (
+        "höchstens zwei Vergleiche hintereinander (z. B. 20 < x < 30)",
+        "at most two comparisons in a row (e.g. 20 < x < 30)",
+    ),
+    "q_err_no_indicator_in_comparison": (
+        "Der Vergleich enthält keinen Indikator",
+        "The comparison contains no indicator",
+    ),
+    "q_err_no_values": (
+        "Dieser Datensatz enthält keine Kennzahlen mit Werten: nichts zu filtern",
+        "This dataset has no indicators with values: nothing to filter",
+    ),
+    "q_err_no_year": (
+        "Keine Daten für {year}; verfügbar: {first}–{last}",
+        "No data for {year}; available: {first}–{last}",
+    ),
 }

@@ -1,4 +1,5 @@
 """Wording: PDF social report: cover, pages, methods appendix. Entries are ``key: (German, English)``."""
+
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {

@@ -1,4 +1,5 @@
 """Wording: Streamlit app: pages, sidebar, widgets. Entries are ``key: (German, English)``."""
+
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -29,7 +30,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ranking": ("Rangfolge", "Ranking"),
     "atlas_ranking_first": (
         "Die ersten {n} von {total} Gebieten nach Rang; alle Werte in den Downloads (CSV, Excel, GeoPackage).",
-        "The first {n} of {total} areas by rank; all values in the downloads (CSV, Excel, GeoPackage)."),
+        "The first {n} of {total} areas by rank; all values in the downloads (CSV, Excel, GeoPackage).",
+    ),
     "profile": ("Gebietsprofil", "Area profile"),
     "choose_area": ("Gebiet wählen (oder in die Karte klicken)", "Choose an area (or click the map)"),
     "none": ("– keins –", "– none –"),
@@ -120,34 +122,85 @@ TEXTS: dict[str, tuple[str, str]] = {
         "works on current data. The app runs fully offline.\n"
         "\n"
         "Shipped data are demographic (population register 2010–2022). Social data (SGB II,\n"
-        "unemployment) are loaded by the city itself via \"Load data\". Counts below the disclosure\n"
+        'unemployment) are loaded by the city itself via "Load data". Counts below the disclosure\n'
         "threshold never leave the tool.",
     ),
-    'change_no_start': ('Für eine Veränderung braucht es ein Vergleichsjahr vor {year}. {year} ist das erste Jahr der Daten: bitte ein späteres Jahr wählen.', 'A change needs a base year before {year}. {year} is the first year of the data: please choose a later year.'),
-    'rel_change_balance': ('Relative Veränderung (%) nicht angeboten: ein Saldo wechselt das Vorzeichen, Prozente davon wären irreführend. Gezeigt wird die Differenz.', 'Relative change (%) not offered: a balance changes sign, percentages of it would mislead. The difference is shown.'),
-    'rel_change_not_positive': ('Relative Veränderung (%) nicht angeboten: mindestens ein Gebiet hat im Vergleichsjahr einen Wert von 0 oder darunter. Gezeigt wird die Differenz.', 'Relative change (%) not offered: at least one area has a base-year value of 0 or below. The difference is shown.'),
-    'flag_none': ('Keine Markierung: nur Quoten und Anteile mit Bedarfsrichtung werden markiert, nicht Anzahlen oder Kontextindikatoren.', 'No flags: only rates and shares with a need direction are flagged, not counts or context indicators.'),
-    'flag_input_help': ('Leer lassen für die Vorgabe (Mittelwert ± 1 Standardabweichung in Bedarfsrichtung). Deutsche Zahlen wie 15,5 oder 1.234,5.', 'Leave empty for the default (mean ± 1 standard deviation in the direction of need).'),
-    'flag_bad_number': ('„{text}“ ist keine Zahl; es gilt die Vorgabe.', "'{text}' is not a number; the default applies."),
-    'flag_default_up': ('Vorgabe: ab {value} (Mittelwert + 1 Standardabweichung)', 'Default: from {value} (mean + 1 standard deviation)'),
-    'flag_default_down': ('Vorgabe: bis {value} (Mittelwert − 1 Standardabweichung; niedriger = mehr Bedarf)', 'Default: up to {value} (mean − 1 standard deviation; lower = more need)'),
-    'flag_custom_up': ('Eigene Schwelle: ab {value}', 'Custom threshold: from {value}'),
-    'flag_custom_down': ('Eigene Schwelle: bis {value} (niedriger = mehr Bedarf)', 'Custom threshold: up to {value} (lower = more need)'),
-    'breaks_bad': ('Eigene Klassengrenzen: „{text}“ ist keine Zahl. Grenzen mit ; trennen, z. B. 10; 15,5; 20.', "Manual breaks: '{text}' is not a number. Separate breaks with ;, e.g. 10; 15.5; 20."),
-    'breaks_fallback': ('{message}. Gezeigt werden Quantile.', '{message}. Quantiles are shown.'),
-    'fewer_classes_std': ('Nur {k} statt {wanted} Klassen: „Mittelwert ± Standardabweichung“ bildet Klassen in Schritten von einer Standardabweichung; weitere lägen außerhalb der Werte.', "Only {k} instead of {wanted} classes: 'mean ± standard deviation' makes classes one standard deviation wide; more would lie outside the values."),
-    'report_few': ('Titelseite, Übersicht der Gebiete mit erhöhtem Bedarf, eine Seite je Indikator, ein Profil je Gebiet, Methoden und Quellen. Die Erstellung dauert etwa eine halbe Minute.', 'Cover, overview of areas of elevated need, one page per indicator, one profile per area, methods and sources. Takes about half a minute.'),
-    'report_many': ('{n} Gebiete: Titelseite, Übersicht der Gebiete mit erhöhtem Bedarf, eine Seite je Indikator (die höchsten Werte), alle Gebiete als Tabelle im Anhang (Gebietsprofile erst bis {many} Gebiete), Methoden und Quellen. Die Erstellung dauert etwa eine Minute.', '{n} areas: cover, overview of areas of elevated need, one page per indicator (highest values), all areas as an appendix table (area profiles up to {many} areas), methods and sources. Takes about a minute.'),
-    'report_build': ('Bericht erstellen', 'Create report'),
-    'report_progress': ('Bericht: Seite {done} von {total}', 'Report: page {done} of {total}'),
-    'report_download': ('Bericht herunterladen (PDF)', 'Download report (PDF)'),
-    'open_profile': ('Gebietsprofil öffnen', 'Open area profile'),
-    'address_not_found': ('Adresse nicht gefunden.', 'Address not found.'),
-    'did_you_mean': ('Meinten Sie (anklicken zum Suchen):', 'Did you mean (click to search):'),
-    'fewer_classes': ('Nur {k} statt {wanted} Klassen: die Werte lassen nicht mehr verschiedene Klassen zu.', 'Only {k} instead of {wanted} classes: the values do not allow more distinct classes.'),
-    'breaks_sorted': ('Klassengrenzen aufsteigend sortiert: {breaks}', 'Manual breaks sorted in ascending order: {breaks}'),
-    'no_indicators': ('Dieser Datensatz enthält nur Gebiete, keine Kennzahlen mit Werten: hier gibt es nichts zu zeigen. Bitte eine Tabelle zu diesen Gebieten laden oder eine andere Gebietsgliederung wählen.', 'This dataset holds areas only, no indicators with values: nothing to show here. Please load a table for these areas or choose another geography.'),
-    'manual_fallback': ('Eigene Klassengrenzen fehlen oder sind keine Zahlen (Beispiel: 10; 15; 20): Quantile verwendet.', 'Manual breaks missing or not numbers (example: 10; 15; 20): quantiles used.'),
+    "change_no_start": (
+        "Für eine Veränderung braucht es ein Vergleichsjahr vor {year}. {year} ist das erste Jahr der Daten: bitte ein späteres Jahr wählen.",
+        "A change needs a base year before {year}. {year} is the first year of the data: please choose a later year.",
+    ),
+    "rel_change_balance": (
+        "Relative Veränderung (%) nicht angeboten: ein Saldo wechselt das Vorzeichen, Prozente davon wären irreführend. Gezeigt wird die Differenz.",
+        "Relative change (%) not offered: a balance changes sign, percentages of it would mislead. The difference is shown.",
+    ),
+    "rel_change_not_positive": (
+        "Relative Veränderung (%) nicht angeboten: mindestens ein Gebiet hat im Vergleichsjahr einen Wert von 0 oder darunter. Gezeigt wird die Differenz.",
+        "Relative change (%) not offered: at least one area has a base-year value of 0 or below. The difference is shown.",
+    ),
+    "flag_none": (
+        "Keine Markierung: nur Quoten und Anteile mit Bedarfsrichtung werden markiert, nicht Anzahlen oder Kontextindikatoren.",
+        "No flags: only rates and shares with a need direction are flagged, not counts or context indicators.",
+    ),
+    "flag_input_help": (
+        "Leer lassen für die Vorgabe (Mittelwert ± 1 Standardabweichung in Bedarfsrichtung). Deutsche Zahlen wie 15,5 oder 1.234,5.",
+        "Leave empty for the default (mean ± 1 standard deviation in the direction of need).",
+    ),
+    "flag_bad_number": (
+        "„{text}“ ist keine Zahl; es gilt die Vorgabe.",
+        "'{text}' is not a number; the default applies.",
+    ),
+    "flag_default_up": (
+        "Vorgabe: ab {value} (Mittelwert + 1 Standardabweichung)",
+        "Default: from {value} (mean + 1 standard deviation)",
+    ),
+    "flag_default_down": (
+        "Vorgabe: bis {value} (Mittelwert − 1 Standardabweichung; niedriger = mehr Bedarf)",
+        "Default: up to {value} (mean − 1 standard deviation; lower = more need)",
+    ),
+    "flag_custom_up": ("Eigene Schwelle: ab {value}", "Custom threshold: from {value}"),
+    "flag_custom_down": (
+        "Eigene Schwelle: bis {value} (niedriger = mehr Bedarf)",
+        "Custom threshold: up to {value} (lower = more need)",
+    ),
+    "breaks_bad": (
+        "Eigene Klassengrenzen: „{text}“ ist keine Zahl. Grenzen mit ; trennen, z. B. 10; 15,5; 20.",
+        "Manual breaks: '{text}' is not a number. Separate breaks with ;, e.g. 10; 15.5; 20.",
+    ),
+    "breaks_fallback": ("{message}. Gezeigt werden Quantile.", "{message}. Quantiles are shown."),
+    "fewer_classes_std": (
+        "Nur {k} statt {wanted} Klassen: „Mittelwert ± Standardabweichung“ bildet Klassen in Schritten von einer Standardabweichung; weitere lägen außerhalb der Werte.",
+        "Only {k} instead of {wanted} classes: 'mean ± standard deviation' makes classes one standard deviation wide; more would lie outside the values.",
+    ),
+    "report_few": (
+        "Titelseite, Übersicht der Gebiete mit erhöhtem Bedarf, eine Seite je Indikator, ein Profil je Gebiet, Methoden und Quellen. Die Erstellung dauert etwa eine halbe Minute.",
+        "Cover, overview of areas of elevated need, one page per indicator, one profile per area, methods and sources. Takes about half a minute.",
+    ),
+    "report_many": (
+        "{n} Gebiete: Titelseite, Übersicht der Gebiete mit erhöhtem Bedarf, eine Seite je Indikator (die höchsten Werte), alle Gebiete als Tabelle im Anhang (Gebietsprofile erst bis {many} Gebiete), Methoden und Quellen. Die Erstellung dauert etwa eine Minute.",
+        "{n} areas: cover, overview of areas of elevated need, one page per indicator (highest values), all areas as an appendix table (area profiles up to {many} areas), methods and sources. Takes about a minute.",
+    ),
+    "report_build": ("Bericht erstellen", "Create report"),
+    "report_progress": ("Bericht: Seite {done} von {total}", "Report: page {done} of {total}"),
+    "report_download": ("Bericht herunterladen (PDF)", "Download report (PDF)"),
+    "open_profile": ("Gebietsprofil öffnen", "Open area profile"),
+    "address_not_found": ("Adresse nicht gefunden.", "Address not found."),
+    "did_you_mean": ("Meinten Sie (anklicken zum Suchen):", "Did you mean (click to search):"),
+    "fewer_classes": (
+        "Nur {k} statt {wanted} Klassen: die Werte lassen nicht mehr verschiedene Klassen zu.",
+        "Only {k} instead of {wanted} classes: the values do not allow more distinct classes.",
+    ),
+    "breaks_sorted": (
+        "Klassengrenzen aufsteigend sortiert: {breaks}",
+        "Manual breaks sorted in ascending order: {breaks}",
+    ),
+    "no_indicators": (
+        "Dieser Datensatz enthält nur Gebiete, keine Kennzahlen mit Werten: hier gibt es nichts zu zeigen. Bitte eine Tabelle zu diesen Gebieten laden oder eine andere Gebietsgliederung wählen.",
+        "This dataset holds areas only, no indicators with values: nothing to show here. Please load a table for these areas or choose another geography.",
+    ),
+    "manual_fallback": (
+        "Eigene Klassengrenzen fehlen oder sind keine Zahlen (Beispiel: 10; 15; 20): Quantile verwendet.",
+        "Manual breaks missing or not numbers (example: 10; 15; 20): quantiles used.",
+    ),
     "needs_none_flagged": (
         "Kein Gebiet erreicht die Schwelle {threshold}. Den höchsten Wert hat {name} ({score}).",
         "No area reaches the threshold {threshold}. The highest value is {name}'s ({score}).",
@@ -166,37 +219,49 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Vega-Lite label expression: its numbers come as 1,234.5; German swaps the separators
     "unit_pp": ("Pp.", "pp"),  # percentage points: the change of a share
     # help next to the controls that need it (issue 24)
-    'help_scheme': ('Wie die Werte in Farbklassen geteilt werden: Quantile = gleich viele Gebiete je Klasse; '
-                    'Natürliche Brüche = Grenzen in großen Lücken der Werte; Gleiche Intervalle = gleich breite '
-                    'Klassen; Mittelwert ± Standardabweichung der Gebiete = Klassen je eine Standardabweichung breit; '
-                    'Eigene Klassengrenzen = selbst eingeben.',
-                    'How values are split into colour classes: quantiles = the same number of areas per class; '
-                    'natural breaks = bounds in large gaps between values; equal intervals = classes of equal width; '
-                    'mean ± standard deviation of the areas = classes one standard deviation wide; manual breaks = '
-                    'type your own.'),
-    'help_classes': ('Anzahl der Farbklassen (2–9). Wenige Klassen sind leichter zu lesen; ein Verfahren kann '
-                     'weniger bilden, wenn die Werte es nicht hergeben.',
-                     'Number of colour classes (2–9). Few classes read more easily; a scheme may make fewer when the '
-                     'values do not allow more.'),
-    'help_breaks': ('Obergrenzen der Klassen, durch Semikolon getrennt, deutsche Zahlen: z. B. 10; 20,5; 30.',
-                    'Upper class bounds separated by semicolons, e.g. 10; 20.5; 30.'),
-    'help_needs_method': ('MSS: Statusindex nach dem Berliner Monitoring (z-Werte, Statusklassen). SVI: Rang-Perzentile '
-                          'wie der Social Vulnerability Index (0 bis 1). z-Summe: gewichteter Mittelwert der '
-                          'z-Werte. Einzelheiten unter „Methoden“.',
-                          'MSS: status index after the Berlin monitoring (z-scores, status classes). SVI: percentile '
-                          'ranks as in the Social Vulnerability Index (0 to 1). z sum: weighted mean of the z-scores. '
-                          'Details under "Methods".'),
-    'help_robustness': ('Robustheit: die Bewertung unter anderen Annahmen wiederholt (anderes Verfahren, andere '
-                        'Gewichte, Schwelle ±0,25). „robust“: mindestens 80 % der Varianten kommen zum selben '
-                        'Ergebnis; „knapp“: weniger.',
-                        'Robustness: the assessment repeated under other assumptions (other method, other weights, '
-                        'threshold ±0.25). "robust": at least 80 % of the variants agree; "narrow": fewer.'),
-    'help_radius': ('Umkreis um die Adresse in Metern. Die Zahlen darin sind Schätzungen aus den Stadtteilwerten '
-                    '(nach Fläche und nach Adresspunkten); kleine Zahlen werden gerundet oder nicht ausgewiesen.',
-                    'Radius around the address in metres. Its numbers are estimates from the district values (by '
-                    'area and by address points); small numbers are rounded or withheld.'),
-    'help_estimate_range': ('Spanne zwischen den beiden Schätzungen (Flächenanteil und Adresspunkte): je weiter, '
-                            'desto unsicherer.',
-                            'Range between the two estimates (area share and address points): the wider, the less '
-                            'certain.'),
+    "help_scheme": (
+        "Wie die Werte in Farbklassen geteilt werden: Quantile = gleich viele Gebiete je Klasse; "
+        "Natürliche Brüche = Grenzen in großen Lücken der Werte; Gleiche Intervalle = gleich breite "
+        "Klassen; Mittelwert ± Standardabweichung der Gebiete = Klassen je eine Standardabweichung breit; "
+        "Eigene Klassengrenzen = selbst eingeben.",
+        "How values are split into colour classes: quantiles = the same number of areas per class; "
+        "natural breaks = bounds in large gaps between values; equal intervals = classes of equal width; "
+        "mean ± standard deviation of the areas = classes one standard deviation wide; manual breaks = "
+        "type your own.",
+    ),
+    "help_classes": (
+        "Anzahl der Farbklassen (2–9). Wenige Klassen sind leichter zu lesen; ein Verfahren kann "
+        "weniger bilden, wenn die Werte es nicht hergeben.",
+        "Number of colour classes (2–9). Few classes read more easily; a scheme may make fewer when the "
+        "values do not allow more.",
+    ),
+    "help_breaks": (
+        "Obergrenzen der Klassen, durch Semikolon getrennt, deutsche Zahlen: z. B. 10; 20,5; 30.",
+        "Upper class bounds separated by semicolons, e.g. 10; 20.5; 30.",
+    ),
+    "help_needs_method": (
+        "MSS: Statusindex nach dem Berliner Monitoring (z-Werte, Statusklassen). SVI: Rang-Perzentile "
+        "wie der Social Vulnerability Index (0 bis 1). z-Summe: gewichteter Mittelwert der "
+        "z-Werte. Einzelheiten unter „Methoden“.",
+        "MSS: status index after the Berlin monitoring (z-scores, status classes). SVI: percentile "
+        "ranks as in the Social Vulnerability Index (0 to 1). z sum: weighted mean of the z-scores. "
+        'Details under "Methods".',
+    ),
+    "help_robustness": (
+        "Robustheit: die Bewertung unter anderen Annahmen wiederholt (anderes Verfahren, andere "
+        "Gewichte, Schwelle ±0,25). „robust“: mindestens 80 % der Varianten kommen zum selben "
+        "Ergebnis; „knapp“: weniger.",
+        "Robustness: the assessment repeated under other assumptions (other method, other weights, "
+        'threshold ±0.25). "robust": at least 80 % of the variants agree; "narrow": fewer.',
+    ),
+    "help_radius": (
+        "Umkreis um die Adresse in Metern. Die Zahlen darin sind Schätzungen aus den Stadtteilwerten "
+        "(nach Fläche und nach Adresspunkten); kleine Zahlen werden gerundet oder nicht ausgewiesen.",
+        "Radius around the address in metres. Its numbers are estimates from the district values (by "
+        "area and by address points); small numbers are rounded or withheld.",
+    ),
+    "help_estimate_range": (
+        "Spanne zwischen den beiden Schätzungen (Flächenanteil und Adresspunkte): je weiter, desto unsicherer.",
+        "Range between the two estimates (area share and address points): the wider, the less certain.",
+    ),
 }

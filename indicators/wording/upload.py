@@ -1,4 +1,5 @@
 """Wording: Daten laden page: uploads of boundaries and tables. Entries are ``key: (German, English)``."""
+
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -56,16 +57,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ingest_at_file": ("Datei", "file"),
     "ingest_at_column": (", Spalte '{column}'", ", column '{column}'"),
     # findings of the table check (indicators.ingest.validate)
-    "ingest_no_area_column": ("keine Spalte mit Gebietsschlüssel gefunden (z. B. 'Stadtteil', 'Gebiet', 'Code')",
-                              "no column with area codes found (e.g. 'Stadtteil', 'Gebiet', 'Code')"),
-    "ingest_no_year_column": ("keine Spalte 'Jahr' gefunden und kein Jahr angegeben",
-                              "no column 'Jahr' (year) found and no year given"),
+    "ingest_no_area_column": (
+        "keine Spalte mit Gebietsschlüssel gefunden (z. B. 'Stadtteil', 'Gebiet', 'Code')",
+        "no column with area codes found (e.g. 'Stadtteil', 'Gebiet', 'Code')",
+    ),
+    "ingest_no_year_column": (
+        "keine Spalte 'Jahr' gefunden und kein Jahr angegeben",
+        "no column 'Jahr' (year) found and no year given",
+    ),
     "ingest_unknown_area": ("unbekannter Gebietsschlüssel '{code}'", "unknown area code '{code}'"),
     "ingest_bad_year": ("ungültiges Jahr '{year}'", "invalid year '{year}'"),
     "ingest_variable_missing": ("Merkmal fehlt", "variable missing"),
     "ingest_variable_too_long": ("Merkmal länger als {n} Zeichen", "variable longer than {n} characters"),
-    "ingest_date_not_number": ("Datum statt Zahl ({date}), vermutlich Excel-Formatfehler",
-                               "a date instead of a number ({date}), probably an Excel format error"),
+    "ingest_date_not_number": (
+        "Datum statt Zahl ({date}), vermutlich Excel-Formatfehler",
+        "a date instead of a number ({date}), probably an Excel format error",
+    ),
     "ingest_no_value_symbol": ("kein Wert ('{text}': {meaning})", "no value ('{text}': {meaning})"),
     "ingest_no_value": ("kein Wert ('{text}')", "no value ('{text}')"),
     "ingest_value_missing": ("Wert fehlt", "value missing"),
@@ -73,18 +80,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ingest_sym_locked": ("Tabellenfach gesperrt, weil Aussage nicht sinnvoll", "cell locked: no meaningful value"),
     "ingest_sym_unsure": ("keine Angabe, da Zahlenwert nicht sicher genug", "no value: not reliable enough"),
     "ingest_sym_later": ("Angabe fällt später an", "value follows later"),
-    "ingest_zero_symbol": ("'{text}' gelesen als genau null (Zeichen der amtlichen Statistik)",
-                           "'{text}' read as exactly zero (symbol of official statistics)"),
+    "ingest_zero_symbol": (
+        "'{text}' gelesen als genau null (Zeichen der amtlichen Statistik)",
+        "'{text}' read as exactly zero (symbol of official statistics)",
+    ),
     "ingest_not_a_number": ("keine Zahl: '{text}'", "not a number: '{text}'"),
     "ingest_negative_count": ("negative Anzahl ({text})", "negative count ({text})"),
-    "ingest_new_variable": ("Merkmal '{variable}' ist nicht im Katalog: als neues Merkmal übernommen",
-                            "variable '{variable}' is not in the catalogue: taken as a new variable"),
+    "ingest_new_variable": (
+        "Merkmal '{variable}' ist nicht im Katalog: als neues Merkmal übernommen",
+        "variable '{variable}' is not in the catalogue: taken as a new variable",
+    ),
     "ingest_row_without_values": ("keine verwendbaren Werte in dieser Zeile", "no usable values in this row"),
     "ingest_duplicate_same": ("Duplikat von Zeile {row} (gleicher Wert)", "duplicate of row {row} (same value)"),
-    "ingest_duplicate_conflict": ("widersprüchliche Duplikate (Zeilen {rows}: {values})",
-                                  "conflicting duplicates (rows {rows}: {values})"),
-    "ingest_numerator_too_big": ("Zähler {num} ({value}) größer als Nenner {den} ({den_value})",
-                                 "numerator {num} ({value}) larger than denominator {den} ({den_value})"),
+    "ingest_duplicate_conflict": (
+        "widersprüchliche Duplikate (Zeilen {rows}: {values})",
+        "conflicting duplicates (rows {rows}: {values})",
+    ),
+    "ingest_numerator_too_big": (
+        "Zähler {num} ({value}) größer als Nenner {den} ({den_value})",
+        "numerator {num} ({value}) larger than denominator {den} ({den_value})",
+    ),
     "ingest_no_data_rows": ("Tabelle enthält keine Datenzeilen", "the table has no data rows"),
     "ingest_no_usable_values": ("keine verwendbaren Werte in der Tabelle", "no usable values in the table"),
     "up_role_name": ("Name des Gebiets (kein Wert)", "Area name (not a value)"),
@@ -94,19 +109,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Jede Spalte hat eine Rolle: Gebietsschlüssel, Name, Jahr, Wert – oder ignorieren. In einer breiten "
         "Tabelle ist jede übrige Spalte ein Merkmal; Spalten mit Text (Namen, Bemerkungen) werden übergangen.",
         "Each column has a role: area key, name, year, value – or ignore. In a wide table every other column "
-        "is a variable; columns holding text (names, remarks) are passed over."),
-    "up_guess_rate": ("Aus der Überschrift geschätzt: Quote/Anteil in % (fertig berechneter Wert) – bitte prüfen.",
-                      "Guessed from the header: rate/share in % (a ready value) – please check."),
-    "up_guess_per_1000": ("Aus der Überschrift geschätzt: Wert je 1.000 Einwohner – bitte prüfen.",
-                          "Guessed from the header: value per 1,000 inhabitants – please check."),
-    "up_guess_value": ("Aus der Überschrift geschätzt: ein Wert (kein Zählwert) – bitte prüfen.",
-                       "Guessed from the header: a value (not a count) – please check."),
-    "up_guess_count": ("Aus der Überschrift geschätzt: eine Anzahl von Personen – bitte prüfen.",
-                       "Guessed from the header: a count of persons – please check."),
-    "ingest_text_column": ("Spalte '{column}' enthält Text (z. B. '{example}'), keine Zahlen: als Textspalte "
-                           "übergangen (unter „Spalten zuordnen“ als Name oder „ignorieren“ markierbar)",
-                           "column '{column}' holds text (e.g. '{example}'), not numbers: passed over as a text "
-                           "column (mark it as name or 'ignore' under 'Map columns')"),
+        "is a variable; columns holding text (names, remarks) are passed over.",
+    ),
+    "up_guess_rate": (
+        "Aus der Überschrift geschätzt: Quote/Anteil in % (fertig berechneter Wert) – bitte prüfen.",
+        "Guessed from the header: rate/share in % (a ready value) – please check.",
+    ),
+    "up_guess_per_1000": (
+        "Aus der Überschrift geschätzt: Wert je 1.000 Einwohner – bitte prüfen.",
+        "Guessed from the header: value per 1,000 inhabitants – please check.",
+    ),
+    "up_guess_value": (
+        "Aus der Überschrift geschätzt: ein Wert (kein Zählwert) – bitte prüfen.",
+        "Guessed from the header: a value (not a count) – please check.",
+    ),
+    "up_guess_count": (
+        "Aus der Überschrift geschätzt: eine Anzahl von Personen – bitte prüfen.",
+        "Guessed from the header: a count of persons – please check.",
+    ),
+    "ingest_text_column": (
+        "Spalte '{column}' enthält Text (z. B. '{example}'), keine Zahlen: als Textspalte "
+        "übergangen (unter „Spalten zuordnen“ als Name oder „ignorieren“ markierbar)",
+        "column '{column}' holds text (e.g. '{example}'), not numbers: passed over as a text "
+        "column (mark it as name or 'ignore' under 'Map columns')",
+    ),
     "up_parts": ("Summe aus (Teile, z. B. a + b)", "Sum of (parts, e.g. a + b)"),
     "up_parts_help": (
         "Ist diese Anzahl die Summe anderer Merkmale der Tabelle, werden diese mit geschützt (Differenzbildung).",
@@ -116,14 +142,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Vorlage: eine Zeile je Gebiet, Jahr und Merkmal (area_code, year, variable, value); Werte "
         "in der Spalte value eintragen, leere Zeilen löschen.",
         "Template: one row per area, year and variable (area_code, year, variable, value); enter the "
-        "values in the column value, delete empty rows."),
+        "values in the column value, delete empty rows.",
+    ),
     "up_grid": ("Zensus-Gitter", "Census grid"),
     "up_grid_files": (
         "Gitter-CSV des Zensus (2022 oder 2011, wie veröffentlicht); mehrere Themendateien desselben Gitters "
         "werden verbunden",
-        "Census grid CSV (2022 or 2011, as published); several topic files of the same grid are joined"),
-    "up_grid_cells": ("{cells} Zellen berühren die Stadt; Merkmale: {variables}",
-                      "{cells} cells touch the city; variables: {variables}"),
+        "Census grid CSV (2022 or 2011, as published); several topic files of the same grid are joined",
+    ),
+    "up_grid_cells": (
+        "{cells} Zellen berühren die Stadt; Merkmale: {variables}",
+        "{cells} cells touch the city; variables: {variables}",
+    ),
     "up_grid_name": ("Name des Gitters", "Name of the grid"),
     "up_grid_year": ("Stichtagsjahr", "Reference year"),
     "up_grid_saved": ("Gespeichert als Gitter-Geografie: ", "Saved as grid geography: "),
@@ -136,10 +166,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "direction_down": ("fallend = mehr Bedarf", "falling = more need"),
     "direction_neutral": ("neutral (keine Bedarfsrichtung)", "neutral (no need direction)"),
     # findings of reading a table (indicators.ingest.read)
-    "read_column_renamed": ("Spaltenname doppelt oder reserviert: Spalte {i} heißt jetzt '{new}'",
-                            "column name doubled or reserved: column {i} is now called '{new}'"),
-    "read_extra_fields": ("{cells} Felder statt {n}: überzählige Felder ignoriert",
-                          "{cells} fields instead of {n}: the extra fields are ignored"),
+    "read_column_renamed": (
+        "Spaltenname doppelt oder reserviert: Spalte {i} heißt jetzt '{new}'",
+        "column name doubled or reserved: column {i} is now called '{new}'",
+    ),
+    "read_extra_fields": (
+        "{cells} Felder statt {n}: überzählige Felder ignoriert",
+        "{cells} fields instead of {n}: the extra fields are ignored",
+    ),
     "read_csv_unreadable": ("CSV nicht lesbar (Zeile {line}): {detail}", "CSV not readable (line {line}): {detail}"),
     "read_empty": ("Datei ist leer (keine Kopfzeile)", "the file is empty (no header line)"),
     "read_too_many_columns": ("zu viele Spalten ({n}, erlaubt {max})", "too many columns ({n}, allowed {max})"),
@@ -151,20 +185,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     "read_not_found": ("Datei nicht gefunden", "file not found"),
     "read_too_large": ("Datei größer als {mb} MB", "file larger than {mb} MB"),
     "read_not_xlsx": ("keine gültige Excel-Datei (.xlsx)", "not a valid Excel file (.xlsx)"),
-    "read_xlsx_is_text": ("Endung .xlsx, aber der Inhalt ist Text: als CSV gelesen",
-                          "suffix .xlsx, but the content is text: read as CSV"),
+    "read_xlsx_is_text": (
+        "Endung .xlsx, aber der Inhalt ist Text: als CSV gelesen",
+        "suffix .xlsx, but the content is text: read as CSV",
+    ),
     "read_binary": ("Binärdatei, keine CSV-Tabelle", "a binary file, not a CSV table"),
     # findings of a boundary file (geo.boundaries)
-    "geo_z_dropped": ("{n} Geometrien mit Z/M-Koordinaten: auf 2D reduziert", "{n} geometries with Z/M coordinates: made 2D"),
+    "geo_z_dropped": (
+        "{n} Geometrien mit Z/M-Koordinaten: auf 2D reduziert",
+        "{n} geometries with Z/M coordinates: made 2D",
+    ),
     "geo_empty": ("leere Geometrie", "empty geometry"),
     "geo_invalid": ("ungültige Geometrie ({reason})", "invalid geometry ({reason})"),
     "geo_not_area": ("keine Fläche ({kind})", "not an area ({kind})"),
-    "geo_column_missing": ("Spalte '{column}' nicht gefunden (vorhanden: {have})", "column '{column}' not found (present: {have})"),
+    "geo_column_missing": (
+        "Spalte '{column}' nicht gefunden (vorhanden: {have})",
+        "column '{column}' not found (present: {have})",
+    ),
     "geo_key_missing": ("Schlüssel fehlt", "key missing"),
-    "geo_key_twice": ("Schlüssel '{code}' doppelt: nur das erste Objekt verwendet",
-                      "key '{code}' twice: only the first feature is used"),
+    "geo_key_twice": (
+        "Schlüssel '{code}' doppelt: nur das erste Objekt verwendet",
+        "key '{code}' twice: only the first feature is used",
+    ),
     "geo_key_too_long": ("Schlüssel länger als {n} Zeichen", "key longer than {n} characters"),
-    "geo_names_cut": ("{n} Namen länger als {max} Zeichen: gekürzt", "{n} names longer than {max} characters: shortened"),
+    "geo_names_cut": (
+        "{n} Namen länger als {max} Zeichen: gekürzt",
+        "{n} names longer than {max} characters: shortened",
+    ),
     "geo_file_empty": ("Datei ist leer (0 Bytes)", "the file is empty (0 bytes)"),
     "geo_no_features": ("Datei enthält keine Objekte", "the file has no features"),
     "geo_no_polygons": ("keine verwendbaren Flächen (Polygone) in der Datei", "no usable areas (polygons) in the file"),

@@ -10,6 +10,7 @@ creates one :class:`Voice` and hands it to what renders. Library code that only 
     voice.text(msg("err_file_empty", name="a.csv"))  # "a.csv: file is empty"
     voice.number(6235.04, 0)               # "6,235"
 """
+
 from __future__ import annotations
 
 import datetime as dt

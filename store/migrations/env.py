@@ -1,4 +1,5 @@
 """Alembic environment: always run on the connection handed over by :func:`store.db.upgrade`."""
+
 from __future__ import annotations
 
 from alembic import context

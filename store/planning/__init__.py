@@ -6,6 +6,7 @@ Tables by their own Alembic migration (``store/planning/migrations``, registered
 edit, admins also delete (:mod:`store.permissions`). Saves use optimistic locking
 (``version`` column): a stale save raises :class:`store.planning.errors.StaleEdit`.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Errors of the planning register; their messages are wording keys (:mod:`indicators.wording.errors_plan`)."""
+
 from __future__ import annotations
 
 from indicators.errors import msg

@@ -12,6 +12,7 @@ and the timestamps, and is read back by the import. Files are read by
 :mod:`store.planning.sheets` (in the upload sandbox when called through
 :func:`geo.uploads.planning_import.import_plan_files`).
 """
+
 from __future__ import annotations
 
 import io
@@ -38,15 +39,38 @@ from store.planning.records import LABELS, Known, clean
 from store.planning.sheets import ROW, SHEETS, Sheets, read_sheets
 
 COLUMNS = {
-    "Massnahmen": {"id": "id", "kennung": "kennung", "titel": "title", "handlungsfeld": "field", "geografie": "geography",
-                   "gebiete": "areas", "beginn": "start", "ende": "end", "status": "status", "partner": "partners",
-                   "budget_eur": "budget_planned", "zielindikatoren": "indicators", "beschreibung": "description"},
-    "Ziele": {"id": "id", "kennung": "kennung", "handlungsfeld": "field", "text": "text", "indikator": "indicator",
-              "geografie": "geography", "gebiete": "areas", "basisjahr": "baseline_year", "zielwert": "target_value",
-              "zieljahr": "target_year"},
+    "Massnahmen": {
+        "id": "id",
+        "kennung": "kennung",
+        "titel": "title",
+        "handlungsfeld": "field",
+        "geografie": "geography",
+        "gebiete": "areas",
+        "beginn": "start",
+        "ende": "end",
+        "status": "status",
+        "partner": "partners",
+        "budget_eur": "budget_planned",
+        "zielindikatoren": "indicators",
+        "beschreibung": "description",
+    },
+    "Ziele": {
+        "id": "id",
+        "kennung": "kennung",
+        "handlungsfeld": "field",
+        "text": "text",
+        "indikator": "indicator",
+        "geografie": "geography",
+        "gebiete": "areas",
+        "basisjahr": "baseline_year",
+        "zielwert": "target_value",
+        "zieljahr": "target_year",
+    },
 }
-REQUIRED = {"Massnahmen": ("titel", "handlungsfeld", "geografie"),
-            "Ziele": ("handlungsfeld", "text", "indikator", "geografie", "basisjahr", "zielwert", "zieljahr")}
+REQUIRED = {
+    "Massnahmen": ("titel", "handlungsfeld", "geografie"),
+    "Ziele": ("handlungsfeld", "text", "indikator", "geografie", "basisjahr", "zielwert", "zieljahr"),
+}
 EXTRA = ("version", "erstellt", "geaendert")  # written by the export, read back (version) or ignored
 MAX_KENNUNG = 64
 
@@ -176,8 +200,15 @@ def _database_failed(result: ImportResult, exc: Exception) -> None:
     result.reports[-1].file_error = True
 
 
-def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: Known | None = None,
-                dry_run: bool = False, sheets: Sheets | None = None) -> ImportResult:
+def import_plan(
+    engine: Engine,
+    user: User,
+    paths: list[str | Path],
+    *,
+    known: Known | None = None,
+    dry_run: bool = False,
+    sheets: Sheets | None = None,
+) -> ImportResult:
     """Read, check and (unless ``dry_run`` or any row is refused) store the rows of the files, all at once.
 
     Parameters
@@ -227,9 +258,16 @@ def import_plan(engine: Engine, user: User, paths: list[str | Path], *, known: K
     try:
         with session(engine) as s:
             _write(s, user, plans, result, known)
-            audit.record(s, user, "plan_import", ", ".join(Path(p).name for p in paths)[:200],
-                         {"created": {k: len(v) for k, v in result.created.items()},
-                          "updated": {k: len(v) for k, v in result.updated.items()}})
+            audit.record(
+                s,
+                user,
+                "plan_import",
+                ", ".join(Path(p).name for p in paths)[:200],
+                {
+                    "created": {k: len(v) for k, v in result.created.items()},
+                    "updated": {k: len(v) for k, v in result.updated.items()},
+                },
+            )
         result.stored = True
     except PlanError as exc:  # changed by someone else between check and write: nothing stored
         result.created, result.updated = {"measure": [], "goal": []}, {"measure": [], "goal": []}
@@ -250,8 +288,15 @@ def export_frames(engine: Engine, user: User) -> dict[str, pd.DataFrame]:
     for sheet, entity in SHEETS.items():
         recs = repository.list_records(engine, user, entity)
         cols = list(COLUMNS[sheet])
-        table = [{**{c: _join(r.get(COLUMNS[sheet][c]) if c != "id" else r["id"]) for c in cols},
-                  "version": r["version"], "erstellt": r["created"], "geaendert": r["updated"]} for r in recs]
+        table = [
+            {
+                **{c: _join(r.get(COLUMNS[sheet][c]) if c != "id" else r["id"]) for c in cols},
+                "version": r["version"],
+                "erstellt": r["created"],
+                "geaendert": r["updated"],
+            }
+            for r in recs
+        ]
         out[sheet] = pd.DataFrame(table, columns=[*cols, *EXTRA])
     return out
 

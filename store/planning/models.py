@@ -3,6 +3,7 @@
 Names start with ``plan_``. Lists of a measure (areas, partners, goals, target indicators,
 milestones) are link tables; a partner's fields of action and areas are JSON lists.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 from indicators.types import Status
 from store.models import Base, utcnow
 
-DEFAULT_FIELDS = ("Armut und Grundsicherung", "Kinder Jugend Familie", "Alter und Pflege", "Wohnen", "Arbeit",
-                  "Integration", "Teilhabe und Behinderung", "Gesundheit")
+DEFAULT_FIELDS = (
+    "Armut und Grundsicherung",
+    "Kinder Jugend Familie",
+    "Alter und Pflege",
+    "Wohnen",
+    "Arbeit",
+    "Integration",
+    "Teilhabe und Behinderung",
+    "Gesundheit",
+)
 STATUSES: tuple[str, ...] = get_args(Status)
 
 
@@ -78,12 +87,15 @@ class MeasureRow(_Versioned, Base):
     """A Maßnahme."""
 
     __tablename__ = "plan_measures"
-    __table_args__ = (CheckConstraint("status IN ('geplant', 'laufend', 'abgeschlossen', 'abgebrochen')",
-                                      name="ck_plan_measures_status"),
-                      # the filtered list (migration p0002_list_indexes)
-                      Index("ix_plan_measures_geo_field_status", "geography", "field_id", "status"),
-                      Index("ix_plan_measures_geo_status", "geography", "status"),
-                      Index("ix_plan_measures_period", "start_date", "end_date"))
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('geplant', 'laufend', 'abgeschlossen', 'abgebrochen')", name="ck_plan_measures_status"
+        ),
+        # the filtered list (migration p0002_list_indexes)
+        Index("ix_plan_measures_geo_field_status", "geography", "field_id", "status"),
+        Index("ix_plan_measures_geo_status", "geography", "status"),
+        Index("ix_plan_measures_period", "start_date", "end_date"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
@@ -152,5 +164,5 @@ class HistoryRow(Base):
     time: Mapped[dt.datetime] = mapped_column(default=utcnow)
     user_name: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(16))
-    changes: Mapped[dict] = mapped_column(JSON, default=dict)   # field -> [old, new]
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
     snapshot: Mapped[dict | None] = mapped_column(JSON, default=None)  # None after delete

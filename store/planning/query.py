@@ -4,6 +4,7 @@
 only the listed columns of the listed page; :func:`filter_measures` is the same rule on
 records already in memory (both give the same measures, checked by the store tests).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,15 +39,28 @@ def _overlaps(rec: dict, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or b >= start) and (end is None or a <= end)
 
 
-def filter_measures(records: list[dict], *, field: str | None = None, area: str | None = None,
-                    status: str | None = None, partner: str | None = None, start: dt.date | None = None,
-                    end: dt.date | None = None, geography: str | None = None) -> list[dict]:
+def filter_measures(
+    records: list[dict],
+    *,
+    field: str | None = None,
+    area: str | None = None,
+    status: str | None = None,
+    partner: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    geography: str | None = None,
+) -> list[dict]:
     """Measures matching every given filter; a period keeps measures running at some time in it."""
     out = []
     for r in records:
-        if (field and r["field"] != field) or (status and r["status"] != status) \
-                or (geography and r["geography"] != geography) or (area and area not in r["areas"]) \
-                or (partner and partner not in r["partners"]) or not _overlaps(r, start, end):
+        if (
+            (field and r["field"] != field)
+            or (status and r["status"] != status)
+            or (geography and r["geography"] != geography)
+            or (area and area not in r["areas"])
+            or (partner and partner not in r["partners"])
+            or not _overlaps(r, start, end)
+        ):
             continue
         out.append(r)
     return out
@@ -64,8 +78,13 @@ def _where(f: MeasureFilter) -> list:
     if f.area:
         cond.append(exists().where(MeasureAreaRow.measure_id == m.id, MeasureAreaRow.area_code == f.area))
     if f.partner:
-        cond.append(exists().where(MeasurePartnerRow.measure_id == m.id, MeasurePartnerRow.partner_id == PartnerRow.id,
-                                   PartnerRow.organisation == f.partner))
+        cond.append(
+            exists().where(
+                MeasurePartnerRow.measure_id == m.id,
+                MeasurePartnerRow.partner_id == PartnerRow.id,
+                PartnerRow.organisation == f.partner,
+            )
+        )
     if f.start is not None:
         cond.append(m.end_date.is_(None) | (m.end_date >= f.start))
     if f.end is not None:
@@ -73,8 +92,9 @@ def _where(f: MeasureFilter) -> list:
     return cond
 
 
-def find_measures(engine: Engine, user: User, filters: MeasureFilter | None = None, *, limit: int | None = None,
-                  offset: int = 0) -> tuple[list[dict], int]:
+def find_measures(
+    engine: Engine, user: User, filters: MeasureFilter | None = None, *, limit: int | None = None, offset: int = 0
+) -> tuple[list[dict], int]:
     """The listed measures (keys :data:`LIST_KEYS`, ordered by id) of one page, and how many match in all.
 
     Filtering, counting and paging happen in the database; areas and partners are read for the
@@ -86,24 +106,45 @@ def find_measures(engine: Engine, user: User, filters: MeasureFilter | None = No
     page = select(m.id).where(*cond).order_by(m.id).offset(offset or None).limit(limit).subquery()
     with session(engine) as s:
         total = s.scalar(select(func.count()).select_from(MeasureRow.__table__).where(*cond)) or 0
-        rows = list(s.execute(select(m.id, m.kennung, m.title, fl.name, m.status, m.start_date, m.end_date, m.version)
-                              .join(page, page.c.id == m.id).join(FieldRow.__table__, fl.id == m.field_id)
-                              .order_by(m.id)))
+        rows = list(
+            s.execute(
+                select(m.id, m.kennung, m.title, fl.name, m.status, m.start_date, m.end_date, m.version)
+                .join(page, page.c.id == m.id)
+                .join(FieldRow.__table__, fl.id == m.field_id)
+                .order_by(m.id)
+            )
+        )
         if not rows:
             return [], total
         areas: dict[int, list[str]] = defaultdict(list)
-        for mid, code in s.execute(select(MeasureAreaRow.measure_id, MeasureAreaRow.area_code)
-                                   .join(page, page.c.id == MeasureAreaRow.measure_id)):
+        for mid, code in s.execute(
+            select(MeasureAreaRow.measure_id, MeasureAreaRow.area_code).join(
+                page, page.c.id == MeasureAreaRow.measure_id
+            )
+        ):
             areas[mid].append(code)
         partners: dict[int, list[str]] = defaultdict(list)
-        for mid, name in s.execute(select(MeasurePartnerRow.measure_id, PartnerRow.organisation)
-                                   .join(page, page.c.id == MeasurePartnerRow.measure_id)
-                                   .join(PartnerRow, PartnerRow.id == MeasurePartnerRow.partner_id)):
+        for mid, name in s.execute(
+            select(MeasurePartnerRow.measure_id, PartnerRow.organisation)
+            .join(page, page.c.id == MeasurePartnerRow.measure_id)
+            .join(PartnerRow, PartnerRow.id == MeasurePartnerRow.partner_id)
+        ):
             partners[mid].append(name)
-    return [{"id": r.id, "kennung": r.kennung, "title": r.title, "field": r.name, "status": r.status, "areas": sorted(areas.get(r.id, [])),
-             "start": r.start_date.isoformat() if r.start_date else None,
-             "end": r.end_date.isoformat() if r.end_date else None, "partners": sorted(partners.get(r.id, [])),
-             "version": r.version} for r in rows], total
+    return [
+        {
+            "id": r.id,
+            "kennung": r.kennung,
+            "title": r.title,
+            "field": r.name,
+            "status": r.status,
+            "areas": sorted(areas.get(r.id, [])),
+            "start": r.start_date.isoformat() if r.start_date else None,
+            "end": r.end_date.isoformat() if r.end_date else None,
+            "partners": sorted(partners.get(r.id, [])),
+            "version": r.version,
+        }
+        for r in rows
+    ], total
 
 
 def start_year(rec: dict) -> int | None:

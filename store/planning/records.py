@@ -6,6 +6,7 @@ form, an Excel row) into such a record or raises :class:`~store.planning.errors.
 naming the field. Area codes and indicators are checked against :class:`Known` when given
 (the caller knows the data; the store does not read it).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,10 +22,34 @@ from store.planning.errors import PlanError
 from store.planning.models import STATUSES
 
 ENTITIES = ("measure", "goal", "partner")
-_FIELD_KEYS = ("title", "description", "field", "geography", "areas", "location", "responsible", "start", "end",
-               "budget_planned", "budget_spent", "status", "partners", "goals", "indicators", "milestones", "text",
-               "indicator", "baseline_year", "target_value", "target_year", "organisation", "kind", "contact",
-               "fields", "kennung")
+_FIELD_KEYS = (
+    "title",
+    "description",
+    "field",
+    "geography",
+    "areas",
+    "location",
+    "responsible",
+    "start",
+    "end",
+    "budget_planned",
+    "budget_spent",
+    "status",
+    "partners",
+    "goals",
+    "indicators",
+    "milestones",
+    "text",
+    "indicator",
+    "baseline_year",
+    "target_value",
+    "target_year",
+    "organisation",
+    "kind",
+    "contact",
+    "fields",
+    "kennung",
+)
 # the names live in the wording table (indicators/wording/planning.py); these German dicts stay for callers
 ENTITY_LABELS = {e: t(f"plan_entity_{e}") for e in ENTITIES}
 LABELS = {k: t(f"plan_field_{k}") for k in _FIELD_KEYS}
@@ -54,8 +79,24 @@ def _f(key: str) -> Message:
 
 
 FIELDS = {
-    "measure": ("title", "description", "field", "geography", "areas", "location", "responsible", "start", "end",
-                "budget_planned", "budget_spent", "status", "partners", "goals", "indicators", "milestones"),
+    "measure": (
+        "title",
+        "description",
+        "field",
+        "geography",
+        "areas",
+        "location",
+        "responsible",
+        "start",
+        "end",
+        "budget_planned",
+        "budget_spent",
+        "status",
+        "partners",
+        "goals",
+        "indicators",
+        "milestones",
+    ),
     "goal": ("field", "text", "indicator", "geography", "areas", "baseline_year", "target_value", "target_year"),
     "partner": ("organisation", "kind", "contact", "fields", "areas"),
 }
@@ -198,8 +239,11 @@ def _milestones(v: Any) -> list[dict]:
 def _location(v: Any) -> dict | None:
     if _missing(v):
         return None
-    if not isinstance(v, dict) or v.get("type") not in {"Point", "Polygon", "MultiPolygon"} \
-            or not isinstance(v.get("coordinates"), list):
+    if (
+        not isinstance(v, dict)
+        or v.get("type") not in {"Point", "Polygon", "MultiPolygon"}
+        or not isinstance(v.get("coordinates"), list)
+    ):
         raise PlanError(msg("plan_err_location"))
     return {"type": v["type"], "coordinates": v["coordinates"]}
 
@@ -213,19 +257,25 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
         Naming the first invalid field and why.
     """
     if entity == "partner":
-        return {"organisation": _text(data, "organisation", required=True, limit=200),
-                "kind": _text(data, "kind", limit=80), "contact": _text(data, "contact"),
-                "fields": sorted({_field({"field": f}, fields) for f in split_list(data.get("fields"))}),
-                "areas": sorted(set(split_list(data.get("areas"))))}
+        return {
+            "organisation": _text(data, "organisation", required=True, limit=200),
+            "kind": _text(data, "kind", limit=80),
+            "contact": _text(data, "contact"),
+            "fields": sorted({_field({"field": f}, fields) for f in split_list(data.get("fields"))}),
+            "areas": sorted(set(split_list(data.get("areas")))),
+        }
     geo = _geography(data, known)
     if entity == "goal":
-        rec: dict[str, Any] = {"field": _field(data, fields), "text": _text(data, "text", required=True, limit=2000),
-               "indicator": _indicators([_text(data, "indicator", required=True, limit=64)], "indicator", geo,
-                                        known)[0],
-               "geography": geo, "areas": _codes(data, "areas", geo, known),
-               "baseline_year": _year(data.get("baseline_year"), "baseline_year"),
-               "target_value": _number(data.get("target_value"), "target_value", required=True),
-               "target_year": _year(data.get("target_year"), "target_year")}
+        rec: dict[str, Any] = {
+            "field": _field(data, fields),
+            "text": _text(data, "text", required=True, limit=2000),
+            "indicator": _indicators([_text(data, "indicator", required=True, limit=64)], "indicator", geo, known)[0],
+            "geography": geo,
+            "areas": _codes(data, "areas", geo, known),
+            "baseline_year": _year(data.get("baseline_year"), "baseline_year"),
+            "target_value": _number(data.get("target_value"), "target_value", required=True),
+            "target_year": _year(data.get("target_year"), "target_year"),
+        }
         if rec["target_year"] <= rec["baseline_year"]:
             raise PlanError(msg("plan_err_target_year", target=rec["target_year"], baseline=rec["baseline_year"]))
         if "kennung" in data:  # the planner's own reference; kept as it is when not given
@@ -233,17 +283,24 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
         return rec
     if entity != "measure":
         raise PlanError(msg("plan_err_entity", entity=repr(entity)))
-    rec = {"title": _text(data, "title", required=True), "description": _text(data, "description", limit=10000),
-           "field": _field(data, fields), "geography": geo, "areas": _codes(data, "areas", geo, known),
-           "location": _location(data.get("location")), "responsible": _text(data, "responsible", limit=200),
-           "start": parse_date(data.get("start"), "start"), "end": parse_date(data.get("end"), "end", end=True),
-           "budget_planned": _number(data.get("budget_planned"), "budget_planned"),
-           "budget_spent": _number(data.get("budget_spent"), "budget_spent"),
-           "status": _text(data, "status", limit=16) or "geplant",
-           "partners": sorted(set(split_list(data.get("partners")))),
-           "goals": sorted({int(_required(g, "goals")) for g in split_list(data.get("goals"))}),
-           "indicators": _indicators(split_list(data.get("indicators")), "indicators", geo, known),
-           "milestones": _milestones(data.get("milestones"))}
+    rec = {
+        "title": _text(data, "title", required=True),
+        "description": _text(data, "description", limit=10000),
+        "field": _field(data, fields),
+        "geography": geo,
+        "areas": _codes(data, "areas", geo, known),
+        "location": _location(data.get("location")),
+        "responsible": _text(data, "responsible", limit=200),
+        "start": parse_date(data.get("start"), "start"),
+        "end": parse_date(data.get("end"), "end", end=True),
+        "budget_planned": _number(data.get("budget_planned"), "budget_planned"),
+        "budget_spent": _number(data.get("budget_spent"), "budget_spent"),
+        "status": _text(data, "status", limit=16) or "geplant",
+        "partners": sorted(set(split_list(data.get("partners")))),
+        "goals": sorted({int(_required(g, "goals")) for g in split_list(data.get("goals"))}),
+        "indicators": _indicators(split_list(data.get("indicators")), "indicators", geo, known),
+        "milestones": _milestones(data.get("milestones")),
+    }
     if "kennung" in data:  # the planner's own reference; kept as it is when not given
         rec["kennung"] = _text(data, "kennung", limit=64)
     if rec["status"] not in STATUSES:
@@ -261,18 +318,19 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
 def diff(old: dict | None, new: dict | None) -> dict[str, list]:
     """Changed fields: ``{field: [old, new]}`` (every field of a new or deleted record)."""
     keys = [k for k in (new or old or {}) if k not in {"id", "version", "created", "updated", "created_by"}]
-    return {k: [(old or {}).get(k), (new or {}).get(k)] for k in keys
-            if (old or {}).get(k) != (new or {}).get(k)}
+    return {k: [(old or {}).get(k), (new or {}).get(k)] for k in keys if (old or {}).get(k) != (new or {}).get(k)}
 
 
 def describe(changes: dict[str, list], limit: int = 6, lang: str = "de") -> str:
     """``Titel: 'A' → 'B'; Status: 'geplant' → 'laufend'`` (field names in ``lang``)."""
+
     def show(v: Any) -> str:
         if v is None or v == [] or v == "":
             return "–"
         if isinstance(v, list):
             return ", ".join(str(x) for x in v)
         return repr(v) if isinstance(v, str) else str(v)
+
     parts = [f"{field_label(k, lang)}: {show(o)} → {show(n)}" for k, (o, n) in list(changes.items())[:limit]]
     more = len(changes) - limit
     return "; ".join(parts) + (t("plan_and_more", lang, n=more) if more > 0 else "")

@@ -6,6 +6,7 @@ when, version, old → new, the record after) and one entry of the audit log, wr
 the same transaction. Saves carry the version they were based on; a stale one raises
 :class:`StaleEdit` whose message shows the other change.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,15 +34,26 @@ def _snapshot(rec: dict) -> dict:
 
 
 def _log(s: Session, user: User, entity: str, rec: dict, action: str, changes: dict) -> None:
-    s.add(HistoryRow(entity=entity, entity_id=rec["id"], version=rec["version"], time=utcnow(),
-                     user_name=user.name[:64], action=action, changes=changes,
-                     snapshot=None if action == "delete" else _snapshot(rec)))
-    audit.record(s, user, f"plan_{action}", f"{entity}:{rec['id']}",
-                 {"version": rec["version"], "fields": sorted(changes)})
+    s.add(
+        HistoryRow(
+            entity=entity,
+            entity_id=rec["id"],
+            version=rec["version"],
+            time=utcnow(),
+            user_name=user.name[:64],
+            action=action,
+            changes=changes,
+            snapshot=None if action == "delete" else _snapshot(rec),
+        )
+    )
+    audit.record(
+        s, user, f"plan_{action}", f"{entity}:{rec['id']}", {"version": rec["version"], "fields": sorted(changes)}
+    )
 
 
-def create_in(s: Session, user: User, entity: str, data: dict, known: Known | None = None, *,
-              defer: list[dict] | None = None) -> dict:
+def create_in(
+    s: Session, user: User, entity: str, data: dict, known: Known | None = None, *, defer: list[dict] | None = None
+) -> dict:
     """Create inside the caller's transaction (used by the import); returns the stored record.
 
     With ``defer`` (goals and measures only), the cleaned record is appended to that list
@@ -53,8 +65,10 @@ def create_in(s: Session, user: User, entity: str, data: dict, known: Known | No
         defer.append(rec)
         return rec
     row = rows.TABLES[entity](version=1, created=utcnow(), updated=utcnow(), created_by=user.name[:64])
-    if entity == "partner" and s.scalar(select(PartnerRow).where(
-            PartnerRow.organisation == rec["organisation"])) is not None:
+    if (
+        entity == "partner"
+        and s.scalar(select(PartnerRow).where(PartnerRow.organisation == rec["organisation"])) is not None
+    ):
         raise PlanError(msg("err_plan_partner_exists", name=rec["organisation"]))
     rows.write(s, entity, row, rec, user.name)
     own = {} if entity == "partner" else {"kennung": getattr(row, "kennung", "") or ""}
@@ -76,8 +90,18 @@ def create_many_in(s: Session, user: User, entity: str, recs: list[dict]) -> lis
     for rec in stored:
         snap = _snapshot(rec)
         changes = diff(None, snap)
-        history.append({"entity": entity, "entity_id": rec["id"], "version": 1, "time": now, "user_name": name,
-                        "action": "create", "changes": changes, "snapshot": snap})
+        history.append(
+            {
+                "entity": entity,
+                "entity_id": rec["id"],
+                "version": 1,
+                "time": now,
+                "user_name": name,
+                "action": "create",
+                "changes": changes,
+                "snapshot": snap,
+            }
+        )
         entries.append(("plan_create", f"{entity}:{rec['id']}", {"version": 1, "fields": sorted(changes)}))
     if stored:
         insert_rows(s, HistoryRow.__table__, history)
@@ -87,8 +111,13 @@ def create_many_in(s: Session, user: User, entity: str, recs: list[dict]) -> lis
 
 def _stale(s: Session, entity: str, rid: int, based_on: int) -> StaleEdit:
     label = record_label(entity, rid)
-    later = list(s.scalars(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid,
-                                                    HistoryRow.version > based_on).order_by(HistoryRow.id)))
+    later = list(
+        s.scalars(
+            select(HistoryRow)
+            .where(HistoryRow.entity == entity, HistoryRow.entity_id == rid, HistoryRow.version > based_on)
+            .order_by(HistoryRow.id)
+        )
+    )
     if not later:
         return StaleEdit(msg("err_plan_stale_gone", record=label))
     if later[-1].action == "delete":
@@ -99,19 +128,35 @@ def _stale(s: Session, entity: str, rid: int, based_on: int) -> StaleEdit:
             changes[k] = [changes[k][0] if k in changes else old, new]
     last = later[-1]
     when = last.time if last.time.tzinfo else last.time.replace(tzinfo=dt.UTC)
-    return StaleEdit(msg("err_plan_stale_changed", record=label, user=last.user_name,
-                         when=Pair(f"{when:%d.%m.%Y um %H:%M}", f"{when:%Y-%m-%d at %H:%M}"), based_on=based_on,
-                         version=last.version, changes=Pair(describe(changes), describe(changes, lang="en"))))
+    return StaleEdit(
+        msg(
+            "err_plan_stale_changed",
+            record=label,
+            user=last.user_name,
+            when=Pair(f"{when:%d.%m.%Y um %H:%M}", f"{when:%Y-%m-%d at %H:%M}"),
+            based_on=based_on,
+            version=last.version,
+            changes=Pair(describe(changes), describe(changes, lang="en")),
+        )
+    )
 
 
-def update_in(s: Session, user: User, entity: str, rid: int, data: dict, *, version: int,
-              known: Known | None = None) -> dict:
+def update_in(
+    s: Session, user: User, entity: str, rid: int, data: dict, *, version: int, known: Known | None = None
+) -> dict:
     """Save ``data`` over record ``rid`` if it is still at ``version`` (inside the caller's transaction)."""
     require(user, "plan_edit", what=record_label(entity, rid))
     table = rows.TABLES[entity]
     rec = clean(entity, data, rows.field_names(s), known)
-    bumped = cast(CursorResult, s.execute(update(table).where(table.id == rid, table.version == version)
-                       .values(version=version + 1, updated=utcnow()).execution_options(synchronize_session=False)))  # DML gives a CursorResult
+    bumped = cast(
+        CursorResult,
+        s.execute(
+            update(table)
+            .where(table.id == rid, table.version == version)
+            .values(version=version + 1, updated=utcnow())
+            .execution_options(synchronize_session=False)
+        ),
+    )  # DML gives a CursorResult
     if bumped.rowcount != 1:
         raise _stale(s, entity, rid, version)
     old = _snapshot(_previous(s, entity, rid, version))
@@ -124,8 +169,12 @@ def update_in(s: Session, user: User, entity: str, rid: int, data: dict, *, vers
 
 
 def _previous(s: Session, entity: str, rid: int, version: int) -> dict:
-    h = s.scalar(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid,
-                                          HistoryRow.version == version).order_by(HistoryRow.id.desc()).limit(1))
+    h = s.scalar(
+        select(HistoryRow)
+        .where(HistoryRow.entity == entity, HistoryRow.entity_id == rid, HistoryRow.version == version)
+        .order_by(HistoryRow.id.desc())
+        .limit(1)
+    )
     return dict(h.snapshot) if h is not None and h.snapshot else rows.read_one(s, entity, rid)
 
 
@@ -135,8 +184,9 @@ def create(engine: Engine, user: User, entity: str, data: dict, known: Known | N
         return create_in(s, user, entity, data, known)
 
 
-def save(engine: Engine, user: User, entity: str, rid: int, data: dict, *, version: int,
-         known: Known | None = None) -> dict:
+def save(
+    engine: Engine, user: User, entity: str, rid: int, data: dict, *, version: int, known: Known | None = None
+) -> dict:
     """Save an edit based on ``version``.
 
     Raises
@@ -208,10 +258,19 @@ def history(engine: Engine, user: User, entity: str, rid: int) -> list[dict]:
     """Every change of a record, oldest first: ``time``, ``user``, ``action``, ``version``, ``changes``."""
     require(user, "plan_read")
     with session(engine) as s:
-        found = s.scalars(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid)
-                          .order_by(HistoryRow.id))
-        return [{"time": rows._iso(h.time), "user": h.user_name, "action": h.action, "version": h.version,
-                 "changes": dict(h.changes or {})} for h in found]
+        found = s.scalars(
+            select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid).order_by(HistoryRow.id)
+        )
+        return [
+            {
+                "time": rows._iso(h.time),
+                "user": h.user_name,
+                "action": h.action,
+                "version": h.version,
+                "changes": dict(h.changes or {}),
+            }
+            for h in found
+        ]
 
 
 def as_of(engine: Engine, user: User, entity: str, rid: int, when: dt.date | dt.datetime) -> dict | None:
@@ -222,8 +281,12 @@ def as_of(engine: Engine, user: User, entity: str, rid: int, when: dt.date | dt.
     elif when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     with session(engine) as s:
-        h = s.scalar(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid,
-                                              HistoryRow.time < when).order_by(HistoryRow.id.desc()).limit(1))
+        h = s.scalar(
+            select(HistoryRow)
+            .where(HistoryRow.entity == entity, HistoryRow.entity_id == rid, HistoryRow.time < when)
+            .order_by(HistoryRow.id.desc())
+            .limit(1)
+        )
         return dict(h.snapshot) if h is not None and h.snapshot else None
 
 

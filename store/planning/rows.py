@@ -3,6 +3,7 @@
 Reading loads the link tables in bulk (one query per table, not per record), so listing
 10,000 measures stays fast.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,7 +31,10 @@ from store.planning.models import (
 
 PlanRow = MeasureRow | GoalRow | PartnerRow  # a row of one of the three planning tables
 TABLES: dict[str, type[MeasureRow] | type[GoalRow] | type[PartnerRow]] = {
-    "measure": MeasureRow, "goal": GoalRow, "partner": PartnerRow}
+    "measure": MeasureRow,
+    "goal": GoalRow,
+    "partner": PartnerRow,
+}
 
 
 def check_unlinked(s: Session, entity: str, rid: int) -> None:
@@ -45,14 +49,17 @@ def check_unlinked(s: Session, entity: str, rid: int) -> None:
     PlanError
         Naming the measures (ids) that still name the record.
     """
-    link = {"goal": (MeasureGoalRow.measure_id, MeasureGoalRow.goal_id),
-            "partner": (MeasurePartnerRow.measure_id, MeasurePartnerRow.partner_id)}.get(entity)
+    link = {
+        "goal": (MeasureGoalRow.measure_id, MeasureGoalRow.goal_id),
+        "partner": (MeasurePartnerRow.measure_id, MeasurePartnerRow.partner_id),
+    }.get(entity)
     if link is None:
         return
     ids = sorted(s.scalars(select(link[0]).where(link[1] == rid)))
     if ids:
-        raise PlanError(msg("plan_err_in_use", entity=msg(f"plan_entity_{entity}"), id=rid,
-                            measures=", ".join(str(i) for i in ids)))
+        raise PlanError(
+            msg("plan_err_in_use", entity=msg(f"plan_entity_{entity}"), id=rid, measures=", ".join(str(i) for i in ids))
+        )
 
 
 def field_names(s: Session) -> list[str]:
@@ -82,8 +89,13 @@ def _iso(t: dt.datetime | None) -> str | None:
 
 
 def meta(row: Any) -> dict:
-    return {"id": row.id, "version": row.version, "created": _iso(row.created), "updated": _iso(row.updated),
-            "created_by": row.created_by}
+    return {
+        "id": row.id,
+        "version": row.version,
+        "created": _iso(row.created),
+        "updated": _iso(row.updated),
+        "created_by": row.created_by,
+    }
 
 
 def _grouped(s: Session, col_key: Any, col_val: Any, keys: list[int] | None) -> dict[int, list]:
@@ -104,15 +116,36 @@ def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
         q = q.where(table.c.id.in_(ids))
     rows = list(s.execute(q))
     if entity == "partner":
-        return [{**meta(r), "organisation": r.organisation, "kind": r.kind, "contact": r.contact,
-                 "fields": list(r.fields or []), "areas": list(r.areas or [])} for r in rows]
+        return [
+            {
+                **meta(r),
+                "organisation": r.organisation,
+                "kind": r.kind,
+                "contact": r.contact,
+                "fields": list(r.fields or []),
+                "areas": list(r.areas or []),
+            }
+            for r in rows
+        ]
     names = {v: k for k, v in _field_ids(s).items()}
     keys = ids if ids is not None and len(ids) < 500 else None
     if entity == "goal":
         areas = _grouped(s, GoalAreaRow.goal_id, GoalAreaRow.area_code, keys)
-        return [{**meta(r), "kennung": r.kennung, "field": names[r.field_id], "text": r.text, "indicator": r.indicator,
-                 "geography": r.geography, "areas": sorted(areas.get(r.id, [])), "baseline_year": r.baseline_year,
-                 "target_value": r.target_value, "target_year": r.target_year} for r in rows]
+        return [
+            {
+                **meta(r),
+                "kennung": r.kennung,
+                "field": names[r.field_id],
+                "text": r.text,
+                "indicator": r.indicator,
+                "geography": r.geography,
+                "areas": sorted(areas.get(r.id, [])),
+                "baseline_year": r.baseline_year,
+                "target_value": r.target_value,
+                "target_year": r.target_year,
+            }
+            for r in rows
+        ]
     areas = _grouped(s, MeasureAreaRow.measure_id, MeasureAreaRow.area_code, keys)
     partner_names = {v: k for k, v in _partners(s).items()}
     partners = _grouped(s, MeasurePartnerRow.measure_id, MeasurePartnerRow.partner_id, keys)
@@ -123,14 +156,29 @@ def read(s: Session, entity: str, ids: list[int] | None = None) -> list[dict]:
     mq = select(*mt.c).order_by(mt.c.id)
     for m in s.execute(mq if keys is None else mq.where(mt.c.measure_id.in_(keys))):
         miles[m.measure_id].append({"title": m.title, "due": m.due.isoformat() if m.due else None, "done": m.done})
-    return [{**meta(r), "kennung": r.kennung, "title": r.title, "description": r.description, "field": names[r.field_id],
-             "geography": r.geography, "areas": sorted(areas.get(r.id, [])), "location": r.location,
-             "responsible": r.responsible, "start": r.start_date.isoformat() if r.start_date else None,
-             "end": r.end_date.isoformat() if r.end_date else None, "budget_planned": r.budget_planned,
-             "budget_spent": r.budget_spent, "status": r.status,
-             "partners": sorted(partner_names[p] for p in partners.get(r.id, [])),
-             "goals": sorted(goals.get(r.id, [])), "indicators": sorted(indicators.get(r.id, [])),
-             "milestones": miles.get(r.id, [])} for r in rows]
+    return [
+        {
+            **meta(r),
+            "kennung": r.kennung,
+            "title": r.title,
+            "description": r.description,
+            "field": names[r.field_id],
+            "geography": r.geography,
+            "areas": sorted(areas.get(r.id, [])),
+            "location": r.location,
+            "responsible": r.responsible,
+            "start": r.start_date.isoformat() if r.start_date else None,
+            "end": r.end_date.isoformat() if r.end_date else None,
+            "budget_planned": r.budget_planned,
+            "budget_spent": r.budget_spent,
+            "status": r.status,
+            "partners": sorted(partner_names[p] for p in partners.get(r.id, [])),
+            "goals": sorted(goals.get(r.id, [])),
+            "indicators": sorted(indicators.get(r.id, [])),
+            "milestones": miles.get(r.id, []),
+        }
+        for r in rows
+    ]
 
 
 def read_one(s: Session, entity: str, rid: int) -> dict:
@@ -184,8 +232,16 @@ def write(s: Session, entity: str, row: Any, rec: dict, user_name: str) -> None:
         s.execute(delete(GoalAreaRow).where(GoalAreaRow.goal_id == row.id))
         s.add_all(GoalAreaRow(goal_id=row.id, area_code=c) for c in rec["areas"])
         return
-    for k in ("title", "description", "geography", "location", "responsible", "budget_planned", "budget_spent",
-              "status"):
+    for k in (
+        "title",
+        "description",
+        "geography",
+        "location",
+        "responsible",
+        "budget_planned",
+        "budget_spent",
+        "status",
+    ):
         setattr(row, k, rec[k])
     row.start_date, row.end_date = _date(rec["start"]), _date(rec["end"])
     s.add(row)
@@ -193,12 +249,13 @@ def write(s: Session, entity: str, row: Any, rec: dict, user_name: str) -> None:
     for link in (MeasureAreaRow, MeasurePartnerRow, MeasureGoalRow, MeasureIndicatorRow, MilestoneRow):
         s.execute(delete(link).where(link.measure_id == row.id))
     s.add_all(MeasureAreaRow(measure_id=row.id, area_code=c) for c in rec["areas"])
-    s.add_all(MeasurePartnerRow(measure_id=row.id, partner_id=p)
-              for p in partner_ids)
+    s.add_all(MeasurePartnerRow(measure_id=row.id, partner_id=p) for p in partner_ids)
     s.add_all(MeasureGoalRow(measure_id=row.id, goal_id=g) for g in rec["goals"])
     s.add_all(MeasureIndicatorRow(measure_id=row.id, indicator=i) for i in rec["indicators"])
-    s.add_all(MilestoneRow(measure_id=row.id, title=m["title"], due=_date(m["due"]), done=m["done"])
-              for m in rec["milestones"])
+    s.add_all(
+        MilestoneRow(measure_id=row.id, title=m["title"], due=_date(m["due"]), done=m["done"])
+        for m in rec["milestones"]
+    )
     s.flush()
 
 
@@ -223,10 +280,17 @@ def insert_many(s: Session, entity: str, recs: list[dict], user_name: str, now: 
     base = {"version": 1, "created": now, "updated": now, "created_by": user_name}
     if entity == "goal":
         keys: tuple[str, ...] = ("text", "indicator", "geography", "baseline_year", "target_value", "target_year")
-        new = _insert_ids(s, GoalRow, [{**base, "field_id": ids[r["field"]], "kennung": r.get("kennung", ""),
-                                        **{k: r[k] for k in keys}} for r in recs])
-        _bulk(s, GoalAreaRow, [{"goal_id": i, "area_code": c} for i, r in zip(new, recs, strict=True)
-                               for c in r["areas"]])
+        new = _insert_ids(
+            s,
+            GoalRow,
+            [
+                {**base, "field_id": ids[r["field"]], "kennung": r.get("kennung", ""), **{k: r[k] for k in keys}}
+                for r in recs
+            ],
+        )
+        _bulk(
+            s, GoalAreaRow, [{"goal_id": i, "area_code": c} for i, r in zip(new, recs, strict=True) for c in r["areas"]]
+        )
     else:
         goals = sorted({g for r in recs for g in r["goals"]})
         found = set(s.scalars(select(GoalRow.id).where(GoalRow.id.in_(goals)))) if goals else set()
@@ -234,23 +298,57 @@ def insert_many(s: Session, entity: str, recs: list[dict], user_name: str, now: 
             raise PlanError(msg("err_plan_goals_missing", ids=missing))
         partners = _partners(s)
         names = list(dict.fromkeys(p for r in recs for p in r["partners"] if p not in partners))
-        added = _insert_ids(s, PartnerRow, [{**base, "organisation": n, "kind": "", "contact": "", "fields": [],
-                                             "areas": []} for n in names])
+        added = _insert_ids(
+            s,
+            PartnerRow,
+            [{**base, "organisation": n, "kind": "", "contact": "", "fields": [], "areas": []} for n in names],
+        )
         partners.update(zip(names, added, strict=True))
-        keys = ("title", "description", "geography", "location", "responsible", "budget_planned", "budget_spent",
-                "status")
-        new = _insert_ids(s, MeasureRow, [{**base, "field_id": ids[r["field"]], "kennung": r.get("kennung", ""),
-                                           **{k: r[k] for k in keys},
-                                           "start_date": _date(r["start"]), "end_date": _date(r["end"])}
-                                          for r in recs])
+        keys = (
+            "title",
+            "description",
+            "geography",
+            "location",
+            "responsible",
+            "budget_planned",
+            "budget_spent",
+            "status",
+        )
+        new = _insert_ids(
+            s,
+            MeasureRow,
+            [
+                {
+                    **base,
+                    "field_id": ids[r["field"]],
+                    "kennung": r.get("kennung", ""),
+                    **{k: r[k] for k in keys},
+                    "start_date": _date(r["start"]),
+                    "end_date": _date(r["end"]),
+                }
+                for r in recs
+            ],
+        )
         pairs = list(zip(new, recs, strict=True))
         _bulk(s, MeasureAreaRow, [{"measure_id": i, "area_code": c} for i, r in pairs for c in r["areas"]])
-        _bulk(s, MeasurePartnerRow, [{"measure_id": i, "partner_id": partners[p]} for i, r in pairs
-                                     for p in r["partners"]])
+        _bulk(
+            s,
+            MeasurePartnerRow,
+            [{"measure_id": i, "partner_id": partners[p]} for i, r in pairs for p in r["partners"]],
+        )
         _bulk(s, MeasureGoalRow, [{"measure_id": i, "goal_id": g} for i, r in pairs for g in r["goals"]])
         _bulk(s, MeasureIndicatorRow, [{"measure_id": i, "indicator": x} for i, r in pairs for x in r["indicators"]])
-        _bulk(s, MilestoneRow, [{"measure_id": i, "title": m["title"], "due": _date(m["due"]), "done": m["done"]}
-                                for i, r in pairs for m in r["milestones"]])
+        _bulk(
+            s,
+            MilestoneRow,
+            [
+                {"measure_id": i, "title": m["title"], "due": _date(m["due"]), "done": m["done"]}
+                for i, r in pairs
+                for m in r["milestones"]
+            ],
+        )
     stamp = _iso(now)
-    return [{"id": i, "version": 1, "created": stamp, "updated": stamp, "created_by": user_name, "kennung": "", **r}
-            for i, r in zip(new, recs, strict=True)]
+    return [
+        {"id": i, "version": 1, "created": stamp, "updated": stamp, "created_by": user_name, "kennung": "", **r}
+        for i, r in zip(new, recs, strict=True)
+    ]

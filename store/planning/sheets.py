@@ -7,6 +7,7 @@ server. Every problem is a finding of the file's report naming the sheet; a file
 more than :func:`indicators.limits.max_plan_rows` rows is refused before its rows are
 converted.
 """
+
 from __future__ import annotations
 
 import csv
@@ -182,8 +183,9 @@ def csv_sheet(data: bytes, name: str, cap: int | None = None) -> Sheets:
     """The sheet a CSV file holds, by its name (``Massnahmen….csv``, ``Ziele….csv``)."""
     cap = cap or max_plan_rows()
     stem = Path(name).stem.lower()
-    sheet = next((s for s in SHEETS if stem.startswith(s.lower()) or stem.startswith(s.lower().replace("ss", "ß"))),
-                 None)
+    sheet = next(
+        (s for s in SHEETS if stem.startswith(s.lower()) or stem.startswith(s.lower().replace("ss", "ß"))), None
+    )
     if sheet is None:
         return _refused(name, msg("err_plan_csv_name"))
     report = Report(f"{name} [{sheet}]")
@@ -221,12 +223,19 @@ def read_sheets(paths: list[str | Path], cap: int | None = None) -> Sheets:
     for p in map(Path, paths):
         limit = max_upload_bytes()
         if not p.is_file() or p.stat().st_size > limit:
-            out.update(_refused(p.name, msg("err_plan_file_missing") if not p.is_file()
-                                else msg("err_plan_file_too_large", mb=limit // 2**20)))
+            out.update(
+                _refused(
+                    p.name,
+                    msg("err_plan_file_missing")
+                    if not p.is_file()
+                    else msg("err_plan_file_too_large", mb=limit // 2**20),
+                )
+            )
             continue
         data = p.read_bytes()
-        found = xlsx_sheets(data, p.name, cap) if p.suffix.lower() in {".xlsx", ".xlsm"} \
-            else csv_sheet(data, p.name, cap)
+        found = (
+            xlsx_sheets(data, p.name, cap) if p.suffix.lower() in {".xlsx", ".xlsm"} else csv_sheet(data, p.name, cap)
+        )
         for sheet, item in found.items():
             if sheet in out and sheet in SHEETS:
                 item[1].reject_file(msg("err_plan_sheet_twice", sheet=sheet))

@@ -7,6 +7,7 @@ may delete). :func:`undo` takes back the acting user's last change: a create is 
 trash), an update is saved back to the version before, a delete is restored, a restore deleted
 again – each only while nobody changed the record since.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import Engine, select
@@ -26,15 +27,27 @@ _NAMES = {"measure": "title", "goal": "text", "partner": "organisation"}
 
 
 def _last(s: Session, entity: str, rid: int) -> HistoryRow | None:
-    return s.scalar(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid)
-                    .order_by(HistoryRow.id.desc()).limit(1))
+    return s.scalar(
+        select(HistoryRow)
+        .where(HistoryRow.entity == entity, HistoryRow.entity_id == rid)
+        .order_by(HistoryRow.id.desc())
+        .limit(1)
+    )
 
 
 def _snapshot_before(s: Session, entity: str, rid: int, before: int) -> dict | None:
     """The record as the last history row before row ``before`` left it (None if none)."""
-    h = s.scalar(select(HistoryRow).where(HistoryRow.entity == entity, HistoryRow.entity_id == rid,
-                                          HistoryRow.id < before, HistoryRow.snapshot.is_not(None))
-                 .order_by(HistoryRow.id.desc()).limit(1))
+    h = s.scalar(
+        select(HistoryRow)
+        .where(
+            HistoryRow.entity == entity,
+            HistoryRow.entity_id == rid,
+            HistoryRow.id < before,
+            HistoryRow.snapshot.is_not(None),
+        )
+        .order_by(HistoryRow.id.desc())
+        .limit(1)
+    )
     return dict(h.snapshot) if h is not None and h.snapshot else None
 
 
@@ -66,8 +79,15 @@ def trash(engine: Engine, user: User) -> list[dict]:
             if last is None or last.id != h.id:  # restored since
                 continue
             snap = _snapshot_before(s, h.entity, h.entity_id, h.id) or {}
-            out.append({"entity": h.entity, "id": h.entity_id, "name": str(snap.get(_NAMES[h.entity], "")),
-                        "deleted_by": h.user_name, "deleted": rows._iso(h.time)})
+            out.append(
+                {
+                    "entity": h.entity,
+                    "id": h.entity_id,
+                    "name": str(snap.get(_NAMES[h.entity], "")),
+                    "deleted_by": h.user_name,
+                    "deleted": rows._iso(h.time),
+                }
+            )
     return out
 
 
@@ -83,12 +103,19 @@ def restore_in(s: Session, user: User, entity: str, rid: int) -> dict:
     if snap is None:
         raise PlanError(msg("err_plan_no_snapshot", record=label))
     rec = clean(entity, snap, rows.field_names(s))
-    if entity == "partner" and s.scalar(select(PartnerRow).where(PartnerRow.organisation == rec["organisation"])) \
-            is not None:
+    if (
+        entity == "partner"
+        and s.scalar(select(PartnerRow).where(PartnerRow.organisation == rec["organisation"])) is not None
+    ):
         raise PlanError(msg("err_plan_partner_blocks_restore", name=rec["organisation"], record=label))
     now = utcnow()
-    row = table(id=rid, version=last.version + 1, created=now, updated=now,
-                created_by=str(snap.get("created_by") or user.name)[:64])
+    row = table(
+        id=rid,
+        version=last.version + 1,
+        created=now,
+        updated=now,
+        created_by=str(snap.get("created_by") or user.name)[:64],
+    )
     rows.write(s, entity, row, rec, user.name)
     stored = rows.read_one(s, entity, rid)
     _log(s, user, entity, stored, "restore", diff(None, _snapshot(stored)))
@@ -112,13 +139,13 @@ def last_change(engine: Engine, user: User) -> dict | None:
     require(user, "plan_edit")
     with session(engine) as s:
         h = _own_last(s, user)
-        return None if h is None else {"entity": h.entity, "id": h.entity_id, "action": h.action,
-                                       "version": h.version}
+        return None if h is None else {"entity": h.entity, "id": h.entity_id, "action": h.action, "version": h.version}
 
 
 def _own_last(s: Session, user: User) -> HistoryRow | None:
-    return s.scalar(select(HistoryRow).where(HistoryRow.user_name == user.name[:64])
-                    .order_by(HistoryRow.id.desc()).limit(1))
+    return s.scalar(
+        select(HistoryRow).where(HistoryRow.user_name == user.name[:64]).order_by(HistoryRow.id.desc()).limit(1)
+    )
 
 
 def undo(engine: Engine, user: User) -> dict:

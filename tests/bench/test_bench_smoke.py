@@ -1,4 +1,5 @@
 """Tiny runs of every benchmark so the scripts in bench/ cannot rot (no timing asserted)."""
+
 from __future__ import annotations
 
 import os
@@ -56,9 +57,18 @@ def test_p11_grid_runs_and_has_its_own_id():
 
 
 def test_render_lists_rows_and_unavailable_ones():
-    rows = [Row(id="P3", figure="bytes", unit="kB", value=Stats([1.0, 2.0, 3.0]), baseline=Stats([4.0]),
-                target="≤ 40%", met=False),
-            Row(id="P7", figure="soak", status=NOT_AVAILABLE)]
+    rows = [
+        Row(
+            id="P3",
+            figure="bytes",
+            unit="kB",
+            value=Stats([1.0, 2.0, 3.0]),
+            baseline=Stats([4.0]),
+            target="≤ 40%",
+            met=False,
+        ),
+        Row(id="P7", figure="soak", status=NOT_AVAILABLE),
+    ]
     text = render(rows, {"cpu": "x"})
     assert "| P3 | bytes | 2 kB (1–3, n=3) | 4 kB (n=1) | 0.50× | ≤ 40% | **no** |" in text
     assert f"| P7 | soak | {NOT_AVAILABLE} |" in text

@@ -1,4 +1,5 @@
 """Tiny run of the Versorgung benchmark (bench/p12_supply.py) so it cannot rot (no timing asserted)."""
+
 from __future__ import annotations
 
 from bench import p12_supply

@@ -1,4 +1,5 @@
 """Smoke run of bench/soak.py against a Streamlit server started here (2 sessions, 5 s)."""
+
 import json
 import os
 import socket
@@ -24,9 +25,25 @@ def server():
     app = ROOT / "app.py"
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(app),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -42,8 +59,13 @@ def server():
 
 
 def _soak(url: str, *args: str) -> tuple[int, dict]:
-    res = subprocess.run([sys.executable, "bench/soak.py", "--url", url, "--label", "Indikator", "--json", *args],
-                         cwd=ROOT, capture_output=True, text=True, timeout=280)
+    res = subprocess.run(
+        [sys.executable, "bench/soak.py", "--url", url, "--label", "Indikator", "--json", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=280,
+    )
     return res.returncode, json.loads(res.stdout)
 
 

@@ -1,4 +1,5 @@
 """The command line front door."""
+
 import subprocess
 import sys
 

@@ -1,4 +1,5 @@
 """CLI subcommands mss and svi on the real raw files, and their error handling."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,8 +10,7 @@ from assess_support import ROOT, raw_file
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True,
-                          text=True)
+    return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_mss_writes_expected_columns(tmp_path):
@@ -19,12 +19,10 @@ def test_mss_writes_expected_columns(tmp_path):
     res = run("mss", "--input", str(src), "--out", str(out))
     assert res.returncode == 0, res.stderr
     df = pd.read_csv(out, dtype={"id": str})
-    assert list(df.columns) == ["id", "status_index", "status_class", "dynamic_index",
-                                "dynamic_class"]
+    assert list(df.columns) == ["id", "status_index", "status_class", "dynamic_index", "dynamic_class"]
     assert len(df) == 447 and df["id"].str.len().eq(8).all()
     assert (df["status_class"] != "nicht bewertet").sum() == 436
-    res = run("mss", "--input", str(src), "--out", str(out), "--exclude", "01011101",
-              "--min-population", "300")
+    res = run("mss", "--input", str(src), "--out", str(out), "--exclude", "01011101", "--min-population", "300")
     df = pd.read_csv(out, dtype={"id": str})
     assert df.loc[df["id"] == "01011101", "status_class"].item() == "nicht bewertet"
 
@@ -43,8 +41,7 @@ def test_svi_writes_cdc_layout(tmp_path):
 
 
 def test_bad_input_gives_message_not_traceback(tmp_path):
-    res = run("svi", "--input", str(tmp_path / "nope.csv"), "--edition", "2020",
-              "--out", str(tmp_path / "x.csv"))
+    res = run("svi", "--input", str(tmp_path / "nope.csv"), "--edition", "2020", "--out", str(tmp_path / "x.csv"))
     assert res.returncode == 1 and "Traceback" not in res.stderr and "Fehler" in res.stderr
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n")

@@ -1,4 +1,5 @@
 """cli.py data add --base <a colleague's dataset> and data withdraw (issue 23; SYNTHETIC table values)."""
+
 from __future__ import annotations
 
 import io
@@ -34,16 +35,50 @@ def test_a_copy_of_a_colleagues_dataset_is_protected_audited_and_withdrawable(en
         assert run(monkeypatch, capsys, "users", "add", name, "--role", "planner")[0] == 0
     codes = list(load_areas(get_geography("stadtteile"))["code"].astype(str))
     table = env / "sgb2.csv"
-    table.write_text("Stadtteil;Jahr;sgb2_kinder\n" + "".join(f"{c};2022;{2 if i == 0 else 100 + i}\n"
-                                                              for i, c in enumerate(codes)), encoding="utf-8")
+    table.write_text(
+        "Stadtteil;Jahr;sgb2_kinder\n" + "".join(f"{c};2022;{2 if i == 0 else 100 + i}\n" for i, c in enumerate(codes)),
+        encoding="utf-8",
+    )
     mine = env / "mine.csv"
-    mine.write_text("Stadtteil;Jahr;spielplaetze\n" + "".join(f"{c};2022;{5 + i}\n" for i, c in enumerate(codes)),
-                    encoding="utf-8")
+    mine.write_text(
+        "Stadtteil;Jahr;spielplaetze\n" + "".join(f"{c};2022;{5 + i}\n" for i, c in enumerate(codes)), encoding="utf-8"
+    )
     src = ["--source", "Synthetische Testdaten"]
-    assert run(monkeypatch, capsys, "data", "add", "--table", str(table), "--geography", "sgb2_intern",
-               "--label", "SGB II intern", *src, "--as", "anna")[0] == 0
-    code, out, err = run(monkeypatch, capsys, "data", "add", "--table", str(mine), "--geography", "bert_kopie",
-                         "--label", "Berts Kopie", "--base", "sgb2_intern", *src, "--as", "bert")
+    assert (
+        run(
+            monkeypatch,
+            capsys,
+            "data",
+            "add",
+            "--table",
+            str(table),
+            "--geography",
+            "sgb2_intern",
+            "--label",
+            "SGB II intern",
+            *src,
+            "--as",
+            "anna",
+        )[0]
+        == 0
+    )
+    code, out, err = run(
+        monkeypatch,
+        capsys,
+        "data",
+        "add",
+        "--table",
+        str(mine),
+        "--geography",
+        "bert_kopie",
+        "--label",
+        "Berts Kopie",
+        "--base",
+        "sgb2_intern",
+        *src,
+        "--as",
+        "bert",
+    )
     assert code == 0, err
     assert "nur die veröffentlichten Werte" in out and "anna" in out
     from geo.uploads.store import DataStore

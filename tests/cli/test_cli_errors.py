@@ -2,6 +2,7 @@
 
 Saved datasets here are synthetic (two boxes near Lübeck, made-up counts).
 """
+
 import logging
 import subprocess
 import sys
@@ -20,8 +21,9 @@ from indicators.errors import InputError, SozialmonitorError, UnknownGeography
 def run(*args, env=None):
     import os
 
-    return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
 
 
 def test_expected_error_is_one_german_line_exit_1(capsys):
@@ -55,8 +57,18 @@ def test_every_error_class_derives_from_the_base():
     from indicators.ingest.zip_safety import ZipRejected
     from indicators.query.syntax import QueryError
 
-    for cls in (CRSError, EstimateError, ZonalError, StoreError, UploadError, CatalogueError, FormError,
-                ZipRejected, QueryError, cli.UserError):
+    for cls in (
+        CRSError,
+        EstimateError,
+        ZonalError,
+        StoreError,
+        UploadError,
+        CatalogueError,
+        FormError,
+        ZipRejected,
+        QueryError,
+        cli.UserError,
+    ):
         assert issubclass(cls, SozialmonitorError), cls
     assert issubclass(UnknownGeography, KeyError) and issubclass(InputError, ValueError)
     exc = InputError("Wert fehlt", file="t.csv", row=3, column="Jahr")
@@ -67,24 +79,49 @@ def test_every_error_class_derives_from_the_base():
 def saved(tmp_path):
     from geo.uploads.store import DataStore, SaveRequest
 
-    areas = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["Nord", "Süd"]},
-                             geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
-                             crs=25832)
-    cat = {"n": parse_indicator({"id": "n", "label_de": "Anzahl", "kind": "count", "unit": "Personen",
-                                 "source": "synthetic"})}
-    table = pd.DataFrame({"area_code": ["01", "02"], "year": [2022, 2022], "variable": ["n", "n"],
-                          "value": [40.0, 80.0]})
-    DataStore(tmp_path).save(SaveRequest(name="Testbezirke", label_de="Testbezirke", areas=areas, table=table,
-                                         catalogue=cat,
-                                         sources={"synthetic": Source("synthetic", "Synthetische Testdaten", "CC0")}))
+    areas = gpd.GeoDataFrame(
+        {"code": ["01", "02"], "name": ["Nord", "Süd"]},
+        geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
+        crs=25832,
+    )
+    cat = {
+        "n": parse_indicator(
+            {"id": "n", "label_de": "Anzahl", "kind": "count", "unit": "Personen", "source": "synthetic"}
+        )
+    }
+    table = pd.DataFrame(
+        {"area_code": ["01", "02"], "year": [2022, 2022], "variable": ["n", "n"], "value": [40.0, 80.0]}
+    )
+    DataStore(tmp_path).save(
+        SaveRequest(
+            name="Testbezirke",
+            label_de="Testbezirke",
+            areas=areas,
+            table=table,
+            catalogue=cat,
+            sources={"synthetic": Source("synthetic", "Synthetische Testdaten", "CC0")},
+        )
+    )
     return tmp_path
 
 
 def test_map_of_a_saved_geography(saved, tmp_path):
     """The app lists saved datasets; the CLI finds them too (one registry)."""
     out = tmp_path / "karte.png"
-    res = run("map", "--geography", "testbezirke", "--indicator", "n", "--year", "2022", "--k", "2",
-              "--out", str(out), env={"SOZIALMONITOR_DATA_DIR": str(saved)})
+    res = run(
+        "map",
+        "--geography",
+        "testbezirke",
+        "--indicator",
+        "n",
+        "--year",
+        "2022",
+        "--k",
+        "2",
+        "--out",
+        str(out),
+        env={"SOZIALMONITOR_DATA_DIR": str(saved)},
+    )
     assert res.returncode == 0, res.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 

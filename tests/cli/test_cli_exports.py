@@ -1,4 +1,5 @@
 """CLI subcommands map, batch and report (on the shipped Lübeck data)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -16,8 +17,7 @@ def run(*args):
 
 def test_map_png_a4_landscape(tmp_path):
     out = tmp_path / "karte.png"
-    res = run("map", "--indicator", "share_65plus", "--year", "2022", "--labels", "--flags",
-              "--out", str(out))
+    res = run("map", "--indicator", "share_65plus", "--year", "2022", "--labels", "--flags", "--out", str(out))
     assert res.returncode == 0, res.stderr
     im = Image.open(out)
     assert im.size == (3508, 2480) and round(im.info["dpi"][0]) == 300
@@ -25,19 +25,37 @@ def test_map_png_a4_landscape(tmp_path):
 
 def test_map_pdf_a3_english(tmp_path):
     out = tmp_path / "map.pdf"
-    res = run("map", "--indicator", "mean_age", "--year", "2015", "--format", "pdf", "--size",
-              "a3-landscape", "--lang", "en", "--scheme", "equal_interval", "--k", "4", "--out", str(out))
+    res = run(
+        "map",
+        "--indicator",
+        "mean_age",
+        "--year",
+        "2015",
+        "--format",
+        "pdf",
+        "--size",
+        "a3-landscape",
+        "--lang",
+        "en",
+        "--scheme",
+        "equal_interval",
+        "--k",
+        "4",
+        "--out",
+        str(out),
+    )
     assert res.returncode == 0, res.stderr
     text = PdfReader(out).pages[0].extract_text()
     assert "Mean age" in text and "Source:" in text and "equal intervals, 4 classes" in text
 
 
 def test_map_bad_input_is_a_message_not_a_traceback(tmp_path):
-    for args, msg in [(("--indicator", "nope", "--year", "2022"), "unbekannter Indikator 'nope'"),
-                      (("--indicator", "births", "--year", "1990"), "kein Jahr 1990"),
-                      (("--indicator", "births", "--year", "2022", "--geography", "mars"),
-                       "Unbekannte Geografie 'mars'"),
-                      (("--indicator", "births", "--year", "2022", "--k", "0"), "--k: ungültige Auswahl 0")]:
+    for args, msg in [
+        (("--indicator", "nope", "--year", "2022"), "unbekannter Indikator 'nope'"),
+        (("--indicator", "births", "--year", "1990"), "kein Jahr 1990"),
+        (("--indicator", "births", "--year", "2022", "--geography", "mars"), "Unbekannte Geografie 'mars'"),
+        (("--indicator", "births", "--year", "2022", "--k", "0"), "--k: ungültige Auswahl 0"),
+    ]:
         res = run("map", *args, "--out", str(tmp_path / "x.png"))
         assert res.returncode == 1
         assert res.stderr.startswith("Fehler: ") and msg in res.stderr

@@ -1,4 +1,5 @@
 """``cli.py grid import`` / ``grid aggregate`` on a SYNTHETIC file in the Zensus 2022 layout."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """cli.py health, backup, restore, ogc and the JSON log lines (synthetic table values, SQLite)."""
+
 from __future__ import annotations
 
 import http.server
@@ -41,8 +42,10 @@ def table(tmp_path):
 
     codes = load_areas(get_geography("stadtteile"))["code"]
     path = tmp_path / "sgb2.csv"
-    path.write_text("Stadtteil;Jahr;Merkmal;Wert\n" + "".join(f"{c};2024;sgb2_kinder;{100 + i}\n"
-                                                              for i, c in enumerate(codes)), encoding="utf-8")
+    path.write_text(
+        "Stadtteil;Jahr;Merkmal;Wert\n" + "".join(f"{c};2024;sgb2_kinder;{100 + i}\n" for i, c in enumerate(codes)),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -96,8 +99,23 @@ def test_health_url_that_answers(env, monkeypatch, capsys):
 
 
 def test_backup_restore_round_trip_through_the_cli(env, monkeypatch, capsys, table):
-    code, _, err = run(monkeypatch, capsys, "data", "add", "sgb2", "--table", str(table), "--geography", "sgb2",
-                       "--label", "SGB II (synthetisch)", "--base", "stadtteile", "--source", "Synthetisch")
+    code, _, err = run(
+        monkeypatch,
+        capsys,
+        "data",
+        "add",
+        "sgb2",
+        "--table",
+        str(table),
+        "--geography",
+        "sgb2",
+        "--label",
+        "SGB II (synthetisch)",
+        "--base",
+        "stadtteile",
+        "--source",
+        "Synthetisch",
+    )
     assert code == 0, err
     code, out, _ = run(monkeypatch, capsys, "backup", "--out", str(env / "b.tar.gz"))
     assert code == 0 and "1 Datensatz-Versionen" in out
@@ -143,8 +161,23 @@ def test_json_log_lines_never_carry_a_secret(secret, where):
 
 def test_a_dataset_change_is_logged_with_user_action_and_duration(env, monkeypatch, capsys, table, caplog):
     caplog.set_level(logging.INFO, logger="sozialmonitor.actions")
-    code, _, err = run(monkeypatch, capsys, "data", "add", "sgb2", "--table", str(table), "--geography", "sgb2",
-                       "--label", "SGB II (synthetisch)", "--base", "stadtteile", "--source", "Synthetisch")
+    code, _, err = run(
+        monkeypatch,
+        capsys,
+        "data",
+        "add",
+        "sgb2",
+        "--table",
+        str(table),
+        "--geography",
+        "sgb2",
+        "--label",
+        "SGB II (synthetisch)",
+        "--base",
+        "stadtteile",
+        "--source",
+        "Synthetisch",
+    )
     assert code == 0, err
     rec = [r for r in caplog.records if r.name == "sozialmonitor.actions"][-1]
     assert (rec.user, rec.action, rec.object, rec.status) == ("lokal", "upload", "sgb2", "ok")

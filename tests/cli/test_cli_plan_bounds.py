@@ -4,6 +4,7 @@ German message, not "Interner Fehler"; the planner's own numbering is kept and l
 
 Files are SYNTHETIC, made here.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,14 +23,19 @@ HEAD = "id;titel;handlungsfeld;geografie;gebiete;status"
 
 @pytest.fixture
 def run(tmp_path):
-    env = {**os.environ, "SOZIALMONITOR_DB_URL": f"sqlite:///{tmp_path / 'plan.db'}", "SOZIALMONITOR_AUTH": "none",
-           "SOZIALMONITOR_DATA_DIR": str(tmp_path / "var")}
+    env = {
+        **os.environ,
+        "SOZIALMONITOR_DB_URL": f"sqlite:///{tmp_path / 'plan.db'}",
+        "SOZIALMONITOR_AUTH": "none",
+        "SOZIALMONITOR_DATA_DIR": str(tmp_path / "var"),
+    }
 
     def _run(*args, prefix=(), background=False):
         cmd = [*prefix, sys.executable, "cli.py", *args]
         if background:
             return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+
     return _run
 
 
@@ -68,8 +74,10 @@ def test_an_entity_bomb_is_a_german_message(run, tmp_path):
     with pd.ExcelWriter(plain) as w:
         pd.DataFrame({"titel": ["x"]}).to_excel(w, sheet_name="Massnahmen", index=False)
     bomb = tmp_path / "plan.xlsx"
-    doc = ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
-           '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><worksheet><sheetData/></worksheet>')
+    doc = (
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><worksheet><sheetData/></worksheet>'
+    )
     with zipfile.ZipFile(plain) as src, zipfile.ZipFile(bomb, "w") as dst:
         for item in src.infolist():
             dst.writestr(item, doc.encode() if item.filename == "xl/worksheets/sheet1.xml" else src.read(item))

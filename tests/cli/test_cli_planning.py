@@ -2,6 +2,7 @@
 
 The measures and goals are synthetic examples on the shipped Lübeck and Berlin data.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -15,19 +16,33 @@ import numpy as np
 import pytest
 from testkit import ROOT
 
-KEYS_M = ["id", "indicator", "treated", "pre_year", "post_year", "treated_change", "comparison", "comparison_areas",
-          "comparison_change", "effect", "p_placebo", "n_placebo", "note"]
+KEYS_M = [
+    "id",
+    "indicator",
+    "treated",
+    "pre_year",
+    "post_year",
+    "treated_change",
+    "comparison",
+    "comparison_areas",
+    "comparison_change",
+    "effect",
+    "p_placebo",
+    "n_placebo",
+    "note",
+]
 KEYS_G = ["id", "indicator", "baseline", "current", "target", "progress", "on_track", "forecast"]
 
 
 @pytest.fixture
 def run(tmp_path):
-    env = {**os.environ, "SOZIALMONITOR_DB_URL": f"sqlite:///{tmp_path / 'plan.db'}",
-           "SOZIALMONITOR_AUTH": "none"}
+    env = {**os.environ, "SOZIALMONITOR_DB_URL": f"sqlite:///{tmp_path / 'plan.db'}", "SOZIALMONITOR_AUTH": "none"}
 
     def _run(*args):
-        return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, env=env,
-                              timeout=300)
+        return subprocess.run(
+            [sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300
+        )
+
     return _run
 
 
@@ -49,7 +64,7 @@ def _reference(values, indicator, treated, areas, start, matched=False):
     comp = pool
     if matched:
         ref = np.mean([table[(a, pre)] for a in t])
-        comp = sorted(sorted(pool, key=lambda a: (abs(table[(a, pre)] - ref), a))[:min(3, len(pool))])
+        comp = sorted(sorted(pool, key=lambda a: (abs(table[(a, pre)] - ref), a))[: min(3, len(pool))])
     effect = np.mean([delta[a] for a in t]) - np.mean([delta[a] for a in comp])
     sets = list(itertools.combinations(pool, len(t)))
     assert len(sets) <= 5000
@@ -59,14 +74,21 @@ def _reference(values, indicator, treated, areas, start, matched=False):
 
 
 def test_plan_import_evaluate_json_matches_reference_on_luebeck(run, tmp_path, luebeck):
-    m = _write(tmp_path, "Massnahmen.csv",
-               "titel;handlungsfeld;geografie;gebiete;beginn;ende;status;partner;budget_eur;zielindikatoren;"
-               "beschreibung\n"
-               "Synthetisch: Quartiersbüro;Wohnen;stadtteile;01;2018;2022;laufend;Synthetisch e. V.;5000;"
-               "share_65plus,mean_age;synthetisches Beispiel\n"
-               "Synthetisch: Zwei Gebiete;Alter und Pflege;stadtteile;03,07;2016-05-01;;geplant;;;share_65plus;\n")
-    z = _write(tmp_path, "Ziele.csv", "handlungsfeld;text;indikator;geografie;gebiete;basisjahr;zielwert;zieljahr\n"
-                                      "Alter und Pflege;Synthetisch: Ziel;share_65plus;stadtteile;01;2015;30;2025\n")
+    m = _write(
+        tmp_path,
+        "Massnahmen.csv",
+        "titel;handlungsfeld;geografie;gebiete;beginn;ende;status;partner;budget_eur;zielindikatoren;"
+        "beschreibung\n"
+        "Synthetisch: Quartiersbüro;Wohnen;stadtteile;01;2018;2022;laufend;Synthetisch e. V.;5000;"
+        "share_65plus,mean_age;synthetisches Beispiel\n"
+        "Synthetisch: Zwei Gebiete;Alter und Pflege;stadtteile;03,07;2016-05-01;;geplant;;;share_65plus;\n",
+    )
+    z = _write(
+        tmp_path,
+        "Ziele.csv",
+        "handlungsfeld;text;indikator;geografie;gebiete;basisjahr;zielwert;zieljahr\n"
+        "Alter und Pflege;Synthetisch: Ziel;share_65plus;stadtteile;01;2015;30;2025\n",
+    )
     res = run("plan", "import", m, z, "--dry-run")
     assert res.returncode == 0 and "Probelauf: 3 neu" in res.stdout, res.stdout + res.stderr
     assert run("plan", "list", "--json").stdout.count('"title"') == 0
@@ -82,12 +104,17 @@ def test_plan_import_evaluate_json_matches_reference_on_luebeck(run, tmp_path, l
         assert list(out) == ["goals", "measures"]
         assert [list(g) for g in out["goals"]] == [KEYS_G]
         assert [list(x) for x in out["measures"]] == [KEYS_M] * 3
-        for item, (treated, ind, start) in zip(out["measures"], [(["01"], "mean_age", 2018),
-                                                                  (["01"], "share_65plus", 2018),
-                                                                  (["03", "07"], "share_65plus", 2016)]):
+        for item, (treated, ind, start) in zip(
+            out["measures"],
+            [(["01"], "mean_age", 2018), (["01"], "share_65plus", 2018), (["03", "07"], "share_65plus", 2016)],
+        ):
             pre, post, comp, effect, p, n = _reference(luebeck.values, ind, treated, areas, start, how == "matched")
-            assert (item["indicator"], item["treated"], item["pre_year"], item["post_year"]) == (ind, treated, pre,
-                                                                                                  post)
+            assert (item["indicator"], item["treated"], item["pre_year"], item["post_year"]) == (
+                ind,
+                treated,
+                pre,
+                post,
+            )
             assert item["comparison"] == how and item["comparison_areas"] == comp
             assert item["effect"] == pytest.approx(effect) and item["n_placebo"] == n
             assert item["p_placebo"] == pytest.approx(p)
@@ -107,9 +134,13 @@ def test_plan_import_evaluate_json_matches_reference_on_luebeck(run, tmp_path, l
 
 def test_plan_evaluate_on_berlin_random_placebo(run, tmp_path):
     codes = "01011101,01011102,01011103"
-    m = _write(tmp_path, "Massnahmen.csv", "titel;handlungsfeld;geografie;gebiete;beginn;zielindikatoren\n"
-                                           f"Synthetisch: Berlin;Arbeit;berlin-mss;\"{codes}\";2016;"
-                                           "s1_percentage_unemployed\n")
+    m = _write(
+        tmp_path,
+        "Massnahmen.csv",
+        "titel;handlungsfeld;geografie;gebiete;beginn;zielindikatoren\n"
+        f'Synthetisch: Berlin;Arbeit;berlin-mss;"{codes}";2016;'
+        "s1_percentage_unemployed\n",
+    )
     assert run("plan", "import", m).returncode == 0
     out = json.loads(run("plan", "evaluate", "--json").stdout)["measures"][0]
     assert (out["pre_year"], out["post_year"]) == (2015, 2019)
@@ -130,12 +161,20 @@ def test_plan_errors_are_german_messages(run, tmp_path):
 
 def test_plan_list_says_the_status_in_the_command_lines_language(run, tmp_path):
     """``plan list`` shows "laufend" in German and "running" with SOZIALMONITOR_LANG=en, never the key there."""
-    m = _write(tmp_path, "Massnahmen.csv", "titel;handlungsfeld;geografie;gebiete;beginn;status\n"
-                                           "Synthetisch: Treff;Wohnen;stadtteile;01;2018;laufend\n")
+    m = _write(
+        tmp_path,
+        "Massnahmen.csv",
+        "titel;handlungsfeld;geografie;gebiete;beginn;status\nSynthetisch: Treff;Wohnen;stadtteile;01;2018;laufend\n",
+    )
     assert run("plan", "import", m).returncode == 0
     assert "\tlaufend\t" in run("plan", "list").stdout
-    env = {**os.environ, "SOZIALMONITOR_DB_URL": f"sqlite:///{tmp_path / 'plan.db'}", "SOZIALMONITOR_AUTH": "none",
-           "SOZIALMONITOR_LANG": "en"}
-    english = subprocess.run([sys.executable, "cli.py", "plan", "list"], cwd=ROOT, capture_output=True, text=True,
-                             env=env, timeout=300).stdout
+    env = {
+        **os.environ,
+        "SOZIALMONITOR_DB_URL": f"sqlite:///{tmp_path / 'plan.db'}",
+        "SOZIALMONITOR_AUTH": "none",
+        "SOZIALMONITOR_LANG": "en",
+    }
+    english = subprocess.run(
+        [sys.executable, "cli.py", "plan", "list"], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300
+    ).stdout
     assert "\trunning\t" in english and "laufend" not in english

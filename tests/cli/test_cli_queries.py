@@ -1,4 +1,5 @@
 """CLI subcommands of the ad-hoc spatial queries: locate, estimate, query, zonal."""
+
 import json
 import subprocess
 import sys
@@ -54,12 +55,15 @@ def test_estimate_polygon_file_equal_to_stadtteil(tmp_path, luebeck):
     assert pop["areal"] == pytest.approx(5782, rel=0.01) and pop["dasymetric"] == pytest.approx(5782, rel=0.01)
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--lon", "10.686", "--lat", "53.8677"], "--radius"),
-    (["--lon", "10.686", "--lat", "53.8677", "--radius", "-3"], "Radius"),
-    (["--polygon", "fehlt.gpkg"], "fehlt.gpkg"),
-    (["--lon", "10.686", "--lat", "53.8677", "--radius", "100", "--year", "1990"], "1990"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--lon", "10.686", "--lat", "53.8677"], "--radius"),
+        (["--lon", "10.686", "--lat", "53.8677", "--radius", "-3"], "Radius"),
+        (["--polygon", "fehlt.gpkg"], "fehlt.gpkg"),
+        (["--lon", "10.686", "--lat", "53.8677", "--radius", "100", "--year", "1990"], "1990"),
+    ],
+)
 def test_estimate_bad_input(args, words):
     res = run("estimate", *args)
     assert res.returncode == 1 and words in res.stderr and "Traceback" not in res.stderr
@@ -89,9 +93,19 @@ def test_query_text_and_error_position():
 def test_zonal_json_on_synthetic_raster(tmp_path):
     import rasterio
     from rasterio.transform import from_origin
+
     path = tmp_path / "konstant.tif"  # synthetic: constant 2.5 over Lübeck
-    with rasterio.open(path, "w", driver="GTiff", height=40, width=50, count=1, dtype="float32", crs="EPSG:4326",
-                       transform=from_origin(10.45, 54.0, 0.01, 0.01)) as dst:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        height=40,
+        width=50,
+        count=1,
+        dtype="float32",
+        crs="EPSG:4326",
+        transform=from_origin(10.45, 54.0, 0.01, 0.01),
+    ) as dst:
         dst.write(np.full((40, 50), 2.5, "float32"), 1)
     res = run("zonal", "--raster", str(path), "--above", "2", "--json")
     assert res.returncode == 0, res.stderr

@@ -1,4 +1,5 @@
 """cli.py users, audit, data and the binding of serve (synthetic table values)."""
+
 from __future__ import annotations
 
 import io
@@ -34,8 +35,10 @@ def table(tmp_path):
 
     codes = load_areas(get_geography("stadtteile"))["code"]
     path = tmp_path / "sgb2.csv"
-    path.write_text("Stadtteil;Jahr;Merkmal;Wert\n" + "".join(f"{c};2024;sgb2_kinder;{100 + i}\n"
-                                                              for i, c in enumerate(codes)), encoding="utf-8")
+    path.write_text(
+        "Stadtteil;Jahr;Merkmal;Wert\n" + "".join(f"{c};2024;sgb2_kinder;{100 + i}\n" for i, c in enumerate(codes)),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -58,8 +61,18 @@ def test_data_add_list_remove_with_the_same_rights(env, monkeypatch, capsys, tab
     monkeypatch.setenv("SOZIALMONITOR_AUTH", "local")
     for name, role in (("paula", "planner"), ("vera", "viewer")):
         run(monkeypatch, capsys, "users", "add", name, "--role", role, stdin=PASSWORD + "\n")
-    add = ["data", "add", "--table", str(table), "--geography", "stadtteile_sgb2", "--label", "Stadtteile SGB II",
-           "--source", "Synthetische Testdaten"]
+    add = [
+        "data",
+        "add",
+        "--table",
+        str(table),
+        "--geography",
+        "stadtteile_sgb2",
+        "--label",
+        "Stadtteile SGB II",
+        "--source",
+        "Synthetische Testdaten",
+    ]
     code, _, err = run(monkeypatch, capsys, *add)
     assert code == 1 and "--as" in err  # local mode: somebody must act
     code, _, err = run(monkeypatch, capsys, *add, "--as", "vera", stdin=PASSWORD + "\n")
@@ -71,21 +84,50 @@ def test_data_add_list_remove_with_the_same_rights(env, monkeypatch, capsys, tab
     assert "Ergebnis: verwendbar" in out and "gespeichert: stadtteile_sgb2" in out
     code, out, _ = run(monkeypatch, capsys, "data", "list", "--json", "--as", "vera", stdin=PASSWORD + "\n")
     assert [(d["name"], d["visibility"], d["owner"]) for d in json.loads(out)] == [
-        ("stadtteile_sgb2", "intern", "paula")]
-    code, _, err = run(monkeypatch, capsys, "data", "add", "--table", str(table), "--geography", "x",
-                       "--label", "Lübeck – 10 Stadtteile", "--as", "paula", stdin=PASSWORD + "\n")
+        ("stadtteile_sgb2", "intern", "paula")
+    ]
+    code, _, err = run(
+        monkeypatch,
+        capsys,
+        "data",
+        "add",
+        "--table",
+        str(table),
+        "--geography",
+        "x",
+        "--label",
+        "Lübeck – 10 Stadtteile",
+        "--as",
+        "paula",
+        stdin=PASSWORD + "\n",
+    )
     assert code == 1 and "mitgelieferten Geografie" in err
     code, out, _ = run(monkeypatch, capsys, "data", "remove", "stadtteile_sgb2", "--as", "paula", stdin=PASSWORD + "\n")
     assert code == 0 and "Papierkorb" in out
     code, out, _ = run(monkeypatch, capsys, "audit", "--json")
     assert [(e["user"], e["action"]) for e in json.loads(out) if e["object"] == "stadtteile_sgb2"] == [
-        ("paula", "refused"), ("paula", "upload"), ("paula", "remove")]  # the refused --public is audited
+        ("paula", "refused"),
+        ("paula", "upload"),
+        ("paula", "remove"),
+    ]  # the refused --public is audited
     assert ("vera", "refused") in {(e["user"], e["action"]) for e in json.loads(out)}
 
 
 def test_none_mode_acts_as_the_local_user(env, monkeypatch, capsys, table):
-    code, out, err = run(monkeypatch, capsys, "data", "add", "--table", str(table), "--geography", "sgb",
-                         "--label", "SGB", "--source", "Synthetisch")
+    code, out, err = run(
+        monkeypatch,
+        capsys,
+        "data",
+        "add",
+        "--table",
+        str(table),
+        "--geography",
+        "sgb",
+        "--label",
+        "SGB",
+        "--source",
+        "Synthetisch",
+    )
     assert code == 0, err
     assert "lokal" in run(monkeypatch, capsys, "data", "list")[1]
 
@@ -129,10 +171,12 @@ def _old_dataset(root, engine, name: str) -> str:
 
     rel = f"datasets/{name}--20250101T000000-abcdef"
     (root / rel).mkdir(parents=True)
-    gpd.GeoDataFrame({"code": ["01"], "name": ["Synthetisch"]}, geometry=[box(610000, 5970000, 611000, 5971000)],
-                     crs=25832).to_file(root / rel / "boundaries.gpkg", layer="areas", driver="GPKG")
+    gpd.GeoDataFrame(
+        {"code": ["01"], "name": ["Synthetisch"]}, geometry=[box(610000, 5970000, 611000, 5971000)], crs=25832
+    ).to_file(root / rel / "boundaries.gpkg", layer="areas", driver="GPKG")
     pd.DataFrame({"area_code": ["01"], "year": [2022], "variable": ["n"], "value": [3.0]}).to_csv(
-        root / rel / "table.csv", index=False)
+        root / rel / "table.csv", index=False
+    )
     (root / rel / "catalogue.yaml").write_text("indicators: []\n", encoding="utf-8")
     datasets.register(engine, users.system_user(), DatasetVersion(name=name, label_de=name, key=rel))
     return rel

@@ -1,5 +1,6 @@
 """``cli.py needs --consensus``, ``segregation`` and ``typology`` (issue 27, item 6) on the shipped data:
 the JSON shapes of the issue and the same numbers as the library functions."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,18 @@ def test_consensus_lists_each_area_with_the_methods_that_flag_it(capsys):
 
 
 def test_segregation_json_shape_and_values(capsys):
-    data = run_json(capsys, "segregation", "--group", "pop_65plus", "--total", "population_total", "--years", "2020",
-                    "--permutations", "99")
+    data = run_json(
+        capsys,
+        "segregation",
+        "--group",
+        "pop_65plus",
+        "--total",
+        "population_total",
+        "--years",
+        "2020",
+        "--permutations",
+        "99",
+    )
     (year,) = data["years"]
     assert list(year) == ["year", "dissimilarity", "isolation", "entropy", "p_dissimilarity"]
     from geo.loading import load_dataset
@@ -43,15 +54,24 @@ def test_segregation_json_shape_and_values(capsys):
     v = v[(v["year"] == 2020) & (v["area_code"] != "00")]
     g = v[v["indicator"] == "pop_65plus"].set_index("area_code")["value"].sort_index().to_numpy()
     t = v[v["indicator"] == "population_total"].set_index("area_code")["value"].sort_index().to_numpy()
-    assert year["dissimilarity"] == pytest.approx(0.5 * np.abs(g / g.sum() - (t - g) / (t.sum() - g.sum())).sum(),
-                                                  abs=1e-9)
+    assert year["dissimilarity"] == pytest.approx(
+        0.5 * np.abs(g / g.sum() - (t - g) / (t.sum() - g.sum())).sum(), abs=1e-9
+    )
     assert year["isolation"] == pytest.approx(((g / g.sum()) * (g / t)).sum(), abs=1e-9)
     assert 0 < year["p_dissimilarity"] <= 1
 
 
 def test_typology_json_shape(capsys):
-    data = run_json(capsys, "typology", "--indicators", "share_under18,share_65plus,population_density", "--k", "3",
-                    "--method", "kmeans")
+    data = run_json(
+        capsys,
+        "typology",
+        "--indicators",
+        "share_under18,share_65plus,population_density",
+        "--k",
+        "3",
+        "--method",
+        "kmeans",
+    )
     assert {a["type"] for a in data["areas"]} == {1, 2, 3}
     assert [tp["type"] for tp in data["types"]] == [1, 2, 3]
     for tp in data["types"]:

@@ -1,4 +1,5 @@
 """``cli.py reach`` and ``cli.py site`` on held-out synthetic data (made here) against independent computations."""
+
 import itertools
 import json
 import subprocess
@@ -30,10 +31,12 @@ def synthetic(tmp_path_factory):
     cap = rng.integers(10, 80, 7).astype(float)
     cand = np.column_stack([X0 + rng.uniform(0, 3000, 9), Y0 + rng.uniform(0, 3000, 9)])
     files = {
-        "demand": _write(d / "bedarf.csv", [(f"d{i}", *xy, w) for i, (xy, w) in enumerate(zip(demand, weight))],
-                         "id,x,y,kinder"),
-        "facilities": _write(d / "kitas.csv", [(f"f{i}", *xy, c) for i, (xy, c) in enumerate(zip(fac, cap))],
-                             "id,x,y,plaetze"),
+        "demand": _write(
+            d / "bedarf.csv", [(f"d{i}", *xy, w) for i, (xy, w) in enumerate(zip(demand, weight))], "id,x,y,kinder"
+        ),
+        "facilities": _write(
+            d / "kitas.csv", [(f"f{i}", *xy, c) for i, (xy, c) in enumerate(zip(fac, cap))], "id,x,y,plaetze"
+        ),
         "candidates": _write(d / "kandidaten.csv", [(f"c{i}", *xy) for i, xy in enumerate(cand)], "id,x,y"),
     }
     return files, demand, weight, fac, cap, cand
@@ -50,8 +53,20 @@ def own_2sfca(demand, weight, fac, cap, r):
 @pytest.mark.parametrize("r", [400, 900])
 def test_reach_json_equals_our_own_2sfca_for_every_point(synthetic, r):
     files, demand, weight, fac, cap, _ = synthetic
-    res = run("reach", "--facilities", files["facilities"], "--capacity", "plaetze", "--demand-points",
-              files["demand"], "--weight", "kinder", "--max-distance", r, "--json")
+    res = run(
+        "reach",
+        "--facilities",
+        files["facilities"],
+        "--capacity",
+        "plaetze",
+        "--demand-points",
+        files["demand"],
+        "--weight",
+        "kinder",
+        "--max-distance",
+        r,
+        "--json",
+    )
     assert res.returncode == 0, res.stderr
     doc = json.loads(res.stdout)
     assert doc["method"] == "Luftlinie (EPSG:25832)" and doc["distance"] == r
@@ -66,8 +81,22 @@ def test_reach_json_equals_our_own_2sfca_for_every_point(synthetic, r):
 def test_site_json_finds_the_brute_force_optimum(synthetic):
     files, demand, weight, fac, _, cand = synthetic
     r, k = 500, 2
-    res = run("site", "--facilities", files["facilities"], "--demand-points", files["demand"], "--weight", "kinder",
-              "--candidates", files["candidates"], "--k", k, "--max-distance", r, "--json")
+    res = run(
+        "site",
+        "--facilities",
+        files["facilities"],
+        "--demand-points",
+        files["demand"],
+        "--weight",
+        "kinder",
+        "--candidates",
+        files["candidates"],
+        "--k",
+        k,
+        "--max-distance",
+        r,
+        "--json",
+    )
     assert res.returncode == 0, res.stderr
     doc = json.loads(res.stdout)
 
@@ -93,18 +122,36 @@ def test_reach_with_the_shipped_kitas_names_source_method_and_gap():
 
 def test_site_pmedian_and_text(synthetic):
     files, *_ = synthetic
-    res = run("site", "--facilities", files["facilities"], "--demand-points", files["demand"], "--weight", "kinder",
-              "--candidates", files["candidates"], "--k", 1, "--max-distance", 500, "--objective", "pmedian")
+    res = run(
+        "site",
+        "--facilities",
+        files["facilities"],
+        "--demand-points",
+        files["demand"],
+        "--weight",
+        "kinder",
+        "--candidates",
+        files["candidates"],
+        "--k",
+        1,
+        "--max-distance",
+        500,
+        "--objective",
+        "pmedian",
+    )
     assert res.returncode == 0, res.stderr
     assert "Modellergebnis, keine Entscheidung" in res.stdout
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--max-distance", 500], "genau eines"),
-    (["--demand", "pop_under18", "--demand-points", "x.csv", "--max-distance", 500], "genau eines"),
-    (["--demand", "kitas_per_1000_under18", "--max-distance", 500], "keine Zählvariable"),
-    (["--demand", "pop_under18", "--max-distance", -5], "Maximale Entfernung"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--max-distance", 500], "genau eines"),
+        (["--demand", "pop_under18", "--demand-points", "x.csv", "--max-distance", 500], "genau eines"),
+        (["--demand", "kitas_per_1000_under18", "--max-distance", 500], "keine Zählvariable"),
+        (["--demand", "pop_under18", "--max-distance", -5], "Maximale Entfernung"),
+    ],
+)
 def test_bad_input_is_one_german_message(args, message):
     res = run("reach", "--facilities", "kitas", *args)
     assert res.returncode == 1 and message in res.stderr and "Traceback" not in res.stderr
@@ -116,8 +163,11 @@ def test_reach_along_a_street_network_names_the_method(tmp_path):
 
     # a street along three sides of a 400 m square (synthetic): straight 400 m, along the street 1,200 m
     net = tmp_path / "strassen.gpkg"
-    gpd.GeoDataFrame({"name": ["Umweg"]}, geometry=[LineString([(X0, Y0), (X0, Y0 + 400), (X0 + 400, Y0 + 400),
-                                                                 (X0 + 400, Y0)])], crs="EPSG:25832").to_file(net)
+    gpd.GeoDataFrame(
+        {"name": ["Umweg"]},
+        geometry=[LineString([(X0, Y0), (X0, Y0 + 400), (X0 + 400, Y0 + 400), (X0 + 400, Y0)])],
+        crs="EPSG:25832",
+    ).to_file(net)
     fac = _write(tmp_path / "k.csv", [("k1", X0 + 400, Y0)], "id,x,y")
     dem = _write(tmp_path / "d.csv", [("d1", X0, Y0, 10)], "id,x,y,w")
     base = ["reach", "--facilities", fac, "--demand-points", dem, "--weight", "w", "--json"]

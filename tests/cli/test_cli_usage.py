@@ -1,4 +1,5 @@
 """The command line as documented (issue 16, item 10): German usage errors, formats, k, geography."""
+
 import subprocess
 import sys
 
@@ -10,12 +11,15 @@ def run(*args):
     return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("args, words", [
-    (("map", "--year", "2022"), "diese Angaben fehlen: --indicator, --out"),
-    (("map", "--indicator", "births", "--year", "abc", "--out", "x.png"), "--year: abc ist keine ganze Zahl"),
-    (("nix",), "Befehl: ungültige Auswahl nix"),
-    (("indicators", "--bunt"), "unbekannte Argumente: --bunt"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (("map", "--year", "2022"), "diese Angaben fehlen: --indicator, --out"),
+        (("map", "--indicator", "births", "--year", "abc", "--out", "x.png"), "--year: abc ist keine ganze Zahl"),
+        (("nix",), "Befehl: ungültige Auswahl nix"),
+        (("indicators", "--bunt"), "unbekannte Argumente: --bunt"),
+    ],
+)
 def test_usage_errors_are_german_with_exit_1(args, words):
     res = run(*args)
     assert res.returncode == 1  # argparse's own exit code was 2
@@ -46,8 +50,10 @@ def test_indicators_of_another_geography():
 
 
 def test_csv_where_geometry_is_expected_gets_a_german_message():
-    for args in (("locate", "Breite Straße 62", "--bezirke", "data/luebeck_stadtteile.csv"),
-                 ("estimate", "--polygon", "data/luebeck_stadtteile.csv")):
+    for args in (
+        ("locate", "Breite Straße 62", "--bezirke", "data/luebeck_stadtteile.csv"),
+        ("estimate", "--polygon", "data/luebeck_stadtteile.csv"),
+    ):
         res = run(*args)
         assert res.returncode == 1
         assert "Tabelle ohne Geometrie" in res.stderr and "Traceback" not in res.stderr

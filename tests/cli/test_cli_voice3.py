@@ -9,6 +9,7 @@
 * every error text has an English text of its own;
 * with ``SOZIALMONITOR_LANG=en`` the command line shows one sample of each error kind in English.
 """
+
 from __future__ import annotations
 
 import ast
@@ -48,7 +49,10 @@ def project_errors() -> frozenset[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
                 bases.setdefault(node.name, set()).update(
-                    b.id if isinstance(b, ast.Name) else b.attr for b in node.bases if isinstance(b, ast.Name | ast.Attribute))
+                    b.id if isinstance(b, ast.Name) else b.attr
+                    for b in node.bases
+                    if isinstance(b, ast.Name | ast.Attribute)
+                )
     found = {BASE}
     grew = True
     while grew:
@@ -72,8 +76,13 @@ def _text_built(node: ast.AST) -> bool:
 
 def inline_messages(tree: ast.Module) -> list[int]:
     """Lines of raises of a project error whose first argument is built text (directly or via a name)."""
-    texts = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and _text_built(node.value)
-             for t in node.targets if isinstance(t, ast.Name)}
+    texts = {
+        t.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and _text_built(node.value)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
     lines = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args):
@@ -90,22 +99,35 @@ def inline_messages(tree: ast.Module) -> list[int]:
 
 def test_the_guard_knows_the_project_errors():
     errors = project_errors()
-    assert {"InputError", "UnknownGeography", "StoreError", "PlanError", "UnsafeFileError", "GridError",
-            "ZonalError", "DatabaseError", "PermissionDenied"} <= errors
+    assert {
+        "InputError",
+        "UnknownGeography",
+        "StoreError",
+        "PlanError",
+        "UnsafeFileError",
+        "GridError",
+        "ZonalError",
+        "DatabaseError",
+        "PermissionDenied",
+    } <= errors
     assert "ValueError" not in errors
 
 
 def test_the_guard_finds_inline_text():
     # the forms the old code used are caught; the new ones pass
-    caught = ast.parse('problem = f"{n} fehlt"\n'
-                       'raise InputError(f"{path}: nicht lesbar")\n'
-                       'raise StoreError("Die Installation ist nicht leer (" + ", ".join(x) + ")")\n'
-                       'raise PlanError("Es gibt keine eigene Änderung")\n'
-                       'raise GridError(BUSY.format(n=2))\n'
-                       'raise InputError(problem)\n')
+    caught = ast.parse(
+        'problem = f"{n} fehlt"\n'
+        'raise InputError(f"{path}: nicht lesbar")\n'
+        'raise StoreError("Die Installation ist nicht leer (" + ", ".join(x) + ")")\n'
+        'raise PlanError("Es gibt keine eigene Änderung")\n'
+        "raise GridError(BUSY.format(n=2))\n"
+        "raise InputError(problem)\n"
+    )
     assert inline_messages(caught) == [2, 3, 4, 5, 6]
-    fine = ast.parse('raise InputError(msg("err_x", path=path))\nraise ValueError(problem)\n'
-                     'raise UploadError(error_message(exc)) from None\n')
+    fine = ast.parse(
+        'raise InputError(msg("err_x", path=path))\nraise ValueError(problem)\n'
+        "raise UploadError(error_message(exc)) from None\n"
+    )
     assert inline_messages(fine) == []
 
 
@@ -119,7 +141,11 @@ def inline_findings(tree: ast.Module) -> list[int]:
     """Lines where a file report gets a finding as built text: ``report.add(row, column, f"…")``, ``reject_file("…")``."""
     lines = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("add", "reject_file"):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("add", "reject_file")
+        ):
             at = 0 if node.func.attr == "reject_file" else 2  # Report.add(row, column, problem, …)
             if len(node.args) > at and _text_built(node.args[at]):
                 lines.append(node.lineno)
@@ -127,8 +153,10 @@ def inline_findings(tree: ast.Module) -> list[int]:
 
 
 def test_the_findings_guard_finds_inline_text():
-    tree = ast.parse('report.add(3, "x", f"keine Zahl: {v}")\nreport.reject_file("Datei leer")\n'
-                     'report.add(3, "x", msg("fac_no_points"))\nseen.add(own)\n')
+    tree = ast.parse(
+        'report.add(3, "x", f"keine Zahl: {v}")\nreport.reject_file("Datei leer")\n'
+        'report.add(3, "x", msg("fac_no_points"))\nseen.add(own)\n'
+    )
     assert inline_findings(tree) == [1, 2]
 
 
@@ -147,8 +175,13 @@ def msg_calls() -> list[tuple[str, int, str, set[str] | None]]:
     out = []
     for path, tree in trees().items():
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "msg" and node.args
-                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "msg"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 names = None if any(k.arg is None for k in node.keywords) else {k.arg for k in node.keywords if k.arg}
                 out.append((str(path.relative_to(ROOT)), node.lineno, node.args[0].value, names))
     return out
@@ -182,20 +215,41 @@ def test_every_error_text_has_an_english_text_of_its_own(key):
 
 def run(args, lang, **env):
     full = {**os.environ, "SOZIALMONITOR_LANG": lang, **env}
-    return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, env=full,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, env=full, timeout=120
+    )
 
 
 CASES = [  # (id, arguments, extra environment, files to write, the English message's start)
     ("grid command", ["grid", "import"], {}, {}, "Error: grid import needs --file FILE"),
-    ("estimate shape", ["estimate", "--polygon", "{tmp}/a.geojson", "--lon", "10.7", "--lat", "53.9", "--radius", "50"],
-     {}, {"a.geojson": "{}"}, "Error: give either --polygon or --lon/--lat/--radius, not both."),
-    ("raster file", ["zonal", "--raster", "{tmp}/r.tif"], {}, {"r.tif": "no tiff"},
-     "Error: r.tif: no GeoTIFF file (TIFF signature missing)"),
-    ("database", ["users", "list"], {"SOZIALMONITOR_DB_URL": "nonsense:://"}, {},
-     "Error: SOZIALMONITOR_DB_URL: (invalid address) is no valid database address"),
-    ("plan import", ["plan", "import", "{tmp}/foo.csv"], {}, {"foo.csv": "a;b\n1;2\n"},
-     "foo.csv: not usable – a CSV file must be named 'Massnahmen…' or 'Ziele…'"),
+    (
+        "estimate shape",
+        ["estimate", "--polygon", "{tmp}/a.geojson", "--lon", "10.7", "--lat", "53.9", "--radius", "50"],
+        {},
+        {"a.geojson": "{}"},
+        "Error: give either --polygon or --lon/--lat/--radius, not both.",
+    ),
+    (
+        "raster file",
+        ["zonal", "--raster", "{tmp}/r.tif"],
+        {},
+        {"r.tif": "no tiff"},
+        "Error: r.tif: no GeoTIFF file (TIFF signature missing)",
+    ),
+    (
+        "database",
+        ["users", "list"],
+        {"SOZIALMONITOR_DB_URL": "nonsense:://"},
+        {},
+        "Error: SOZIALMONITOR_DB_URL: (invalid address) is no valid database address",
+    ),
+    (
+        "plan import",
+        ["plan", "import", "{tmp}/foo.csv"],
+        {},
+        {"foo.csv": "a;b\n1;2\n"},
+        "foo.csv: not usable – a CSV file must be named 'Massnahmen…' or 'Ziele…'",
+    ),
 ]
 
 

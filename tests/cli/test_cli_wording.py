@@ -1,5 +1,6 @@
 """The command line speaks from the wording table (issue 12, item 2): German by default,
 English with ``SOZIALMONITOR_LANG=en``, and no German left in English mode."""
+
 import ast
 import os
 import re
@@ -57,8 +58,11 @@ def test_no_german_sentence_is_written_in_the_code(module):
     literals = []
     for call in calls:
         name = getattr(call.func, "id", getattr(call.func, "attr", ""))
-        parts = [*call.args, *(k.value for k in call.keywords if k.arg == "help")] if name in (
-            "print", "UserError", "StoreError", "AuthError", "arg", "command") else []
+        parts = (
+            [*call.args, *(k.value for k in call.keywords if k.arg == "help")]
+            if name in ("print", "UserError", "StoreError", "AuthError", "arg", "command")
+            else []
+        )
         for p in parts:
             for c in ast.walk(p):
                 if isinstance(c, ast.Constant) and isinstance(c.value, str) and GERMAN.search(c.value):
@@ -125,8 +129,9 @@ def test_query_and_print_map_errors_in_english():
 
 
 def test_unknown_geography_and_year_in_english():
-    geo = run("map", "--indicator", "share_65plus", "--year", "2022", "--geography", "nope", "--out", "x.png",
-              lang="en")
+    geo = run(
+        "map", "--indicator", "share_65plus", "--year", "2022", "--geography", "nope", "--out", "x.png", lang="en"
+    )
     assert geo.returncode == 1 and geo.stderr.startswith("Error: Unknown geography 'nope'. Known: stadtteile")
     year = run("map", "--indicator", "share_65plus", "--year", "1999", "--out", "x.png", lang="en")
     assert year.returncode == 1 and "'share_65plus' has no year 1999 (available: 2010–2022)" in year.stderr

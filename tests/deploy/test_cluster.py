@@ -5,6 +5,7 @@ stopped at the end. Saved datasets live in the database (PostGIS); the data fold
 share here holds only caches. Table values uploaded here are SYNTHETIC; the
 boundaries are three of the shipped Stadtteile.
 """
+
 from __future__ import annotations
 
 import http.cookies
@@ -43,14 +44,23 @@ def _free() -> int:
 def cluster():
     require(Path("/usr/sbin/nginx").exists() or shutil.which("nginx") is not None, "nginx not installed")
     require(shutil.which("openssl") is not None, "openssl not installed")
-    require(bool(list(Path("/usr/share/postgresql").glob("*/extension/postgis.control"))),
-            "PostGIS not installed (Debian: postgresql-15-postgis-3)")
+    require(
+        bool(list(Path("/usr/share/postgresql").glob("*/extension/postgis.control"))),
+        "PostGIS not installed (Debian: postgresql-15-postgis-3)",
+    )
     base = Path(tempfile.mkdtemp(prefix="sm-cluster-"))
     base.chmod(0o755)  # as root, PostgreSQL runs as the postgres user and must reach its folder inside
     apps = [_free(), _free()]
-    env = {**os.environ, "SM_CLUSTER_DIR": str(base / "c"), "SM_HTTPS_PORT": str(_free()),
-           "SM_HTTP_PORT": str(_free()), "SM_APP_PORTS": " ".join(map(str, apps)), "SM_OGC_PORT": str(_free()),
-           "SM_ADMIN_PASSWORD": PASSWORD, "PYTHON": sys.executable}
+    env = {
+        **os.environ,
+        "SM_CLUSTER_DIR": str(base / "c"),
+        "SM_HTTPS_PORT": str(_free()),
+        "SM_HTTP_PORT": str(_free()),
+        "SM_APP_PORTS": " ".join(map(str, apps)),
+        "SM_OGC_PORT": str(_free()),
+        "SM_ADMIN_PASSWORD": PASSWORD,
+        "PYTHON": sys.executable,
+    }
     for var in [k for k in env if k.startswith("SOZIALMONITOR_")]:
         env.pop(var)
     up = subprocess.run([str(SCRIPT), "up"], env=env, capture_output=True, text=True, timeout=400)
@@ -61,17 +71,22 @@ def cluster():
         for line in exported.splitlines():
             key, value = line.removeprefix("export ").split("=", 1)
             app_env[key] = shlex.split(value)[0] if value else ""
-        yield {"env": app_env, "https": f"https://localhost:{env['SM_HTTPS_PORT']}",
-               "http": f"http://localhost:{env['SM_HTTP_PORT']}", "apps": [f"http://127.0.0.1:{p}/" for p in apps],
-               "base": base}
+        yield {
+            "env": app_env,
+            "https": f"https://localhost:{env['SM_HTTPS_PORT']}",
+            "http": f"http://localhost:{env['SM_HTTP_PORT']}",
+            "apps": [f"http://127.0.0.1:{p}/" for p in apps],
+            "base": base,
+        }
     finally:
         subprocess.run([str(SCRIPT), "down"], env=env, capture_output=True, timeout=120)
         shutil.rmtree(base, ignore_errors=True)
 
 
 def _cli(env: dict, *args: str, stdin: str = "") -> str:
-    res = subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, input=stdin, text=True, capture_output=True,
-                         env=env, timeout=300)
+    res = subprocess.run(
+        [sys.executable, "cli.py", *args], cwd=ROOT, input=stdin, text=True, capture_output=True, env=env, timeout=300
+    )
     assert res.returncode == 0, res.stderr[-2000:]
     return res.stdout
 
@@ -81,8 +96,10 @@ def _table(folder: Path, name: str, base: int) -> Path:
 
     codes = load_areas(get_geography("stadtteile"))["code"]
     path = folder / f"{name}.csv"
-    path.write_text("Stadtteil;Jahr;Merkmal;Wert\n" + "".join(f"{c};2024;sgb2_kinder;{base + i}\n"
-                                                              for i, c in enumerate(codes)), encoding="utf-8")
+    path.write_text(
+        "Stadtteil;Jahr;Merkmal;Wert\n" + "".join(f"{c};2024;sgb2_kinder;{base + i}\n" for i, c in enumerate(codes)),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -110,8 +127,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                               args=["--headless", "--no-sandbox", "--disable-gpu"])
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
         yield b
         b.close()
 
@@ -204,8 +222,9 @@ def _gdal(base: str, *names: str) -> dict:
 
     env = {k: v for k, v in os.environ.items() if k != "GDAL_SKIP" and k not in GDAL_CONFIG}
     env["GDAL_HTTP_UNSAFESSL"] = "YES"  # the cluster's self-signed certificate
-    proc = subprocess.run([sys.executable, "-c", GDAL_LAYERS, base, *names], capture_output=True, text=True,
-                          env=env, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", GDAL_LAYERS, base, *names], capture_output=True, text=True, env=env, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout)
 
@@ -230,9 +249,22 @@ def _wait_collections(cluster, expected: set[str], seconds: float = 90) -> set[s
 
 def test_public_collection_through_gdal_oapif_and_nothing_internal(cluster, tmp_path):
     env = cluster["env"]
-    _cli(env, "data", "add", "--table", str(_table(tmp_path, "intern", 100)), "--geography", "sgb2_intern",
-         "--label", "SGB II intern (synthetisch)", "--source", "Synthetische Testdaten", "--as", "admin",
-         stdin=PASSWORD + "\n")
+    _cli(
+        env,
+        "data",
+        "add",
+        "--table",
+        str(_table(tmp_path, "intern", 100)),
+        "--geography",
+        "sgb2_intern",
+        "--label",
+        "SGB II intern (synthetisch)",
+        "--source",
+        "Synthetische Testdaten",
+        "--as",
+        "admin",
+        stdin=PASSWORD + "\n",
+    )
     base = cluster["https"] + "/ogc"
     assert "sgb2_intern" not in _wait_collections(cluster, SHIPPED | {"sgb2_intern"}, seconds=5)
     _cli(env, "data", "publish", "sgb2_intern", "--as", "admin", stdin=PASSWORD + "\n")
@@ -251,25 +283,43 @@ def test_backup_restore_into_a_fresh_installation_gives_the_same_data(cluster, t
     from store import backup, db
 
     env = cluster["env"]
-    _cli(env, "data", "add", "--table", str(_table(tmp_path, "b", 200)), "--geography", "sgb2_backup",
-         "--label", "SGB II Sicherung (synthetisch)", "--source", "Synthetische Testdaten", "--as", "admin",
-         stdin=PASSWORD + "\n")
+    _cli(
+        env,
+        "data",
+        "add",
+        "--table",
+        str(_table(tmp_path, "b", 200)),
+        "--geography",
+        "sgb2_backup",
+        "--label",
+        "SGB II Sicherung (synthetisch)",
+        "--source",
+        "Synthetische Testdaten",
+        "--as",
+        "admin",
+        stdin=PASSWORD + "\n",
+    )
     _cli(env, "backup", "--out", str(tmp_path / "sicherung.tar.gz"))
     url = env["SOZIALMONITOR_DB_URL"]
     old = db.make_engine(url)
     fresh_url = url.replace("/sozialmonitor?", "/sozialmonitor_neu?")
     with old.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql('CREATE DATABASE "sozialmonitor_neu"')
-    fresh_env = {**env, "SOZIALMONITOR_DB_URL": fresh_url, "SOZIALMONITOR_DATA_DIR": str(tmp_path / "neu"),
-                 "SOZIALMONITOR_OGC_DIR": str(tmp_path / "neu-ogc")}
+    fresh_env = {
+        **env,
+        "SOZIALMONITOR_DB_URL": fresh_url,
+        "SOZIALMONITOR_DATA_DIR": str(tmp_path / "neu"),
+        "SOZIALMONITOR_OGC_DIR": str(tmp_path / "neu-ogc"),
+    }
     out = _cli(fresh_env, "restore", str(tmp_path / "sicherung.tar.gz"))
     assert "Zurückgespielt" in out
     new = db.make_engine(fresh_url)
     try:
         assert backup.table_contents(new) == backup.table_contents(old)
         listed = _cli(fresh_env, "data", "list", "--json", "--as", "admin", stdin=PASSWORD + "\n")
-        assert json.loads(listed) == json.loads(_cli(env, "data", "list", "--json", "--as", "admin",
-                                                     stdin=PASSWORD + "\n"))
+        assert json.loads(listed) == json.loads(
+            _cli(env, "data", "list", "--json", "--as", "admin", stdin=PASSWORD + "\n")
+        )
         assert not (tmp_path / "neu" / "datasets").exists()  # the datasets came back in the database
     finally:
         old.dispose()
@@ -316,8 +366,10 @@ def test_new_sessions_spread_over_both_app_processes(cluster):
     url = cluster["https"].replace("https", "wss", 1) + "/_stcore/stream"
 
     async def hold(n: int) -> list[int]:
-        conns = [await websockets.connect(url, subprotocols=["streamlit"], origin=cluster["https"], ssl=INSECURE)
-                 for _ in range(n)]
+        conns = [
+            await websockets.connect(url, subprotocols=["streamlit"], origin=cluster["https"], ssl=INSECURE)
+            for _ in range(n)
+        ]
         try:
             await asyncio.sleep(0.5)
             return [_established(p) for p in ports]

@@ -1,4 +1,5 @@
 """deploy/: the nginx site and the systemd units agree with the app's limits and carry what a server needs."""
+
 from __future__ import annotations
 
 import configparser
@@ -24,7 +25,7 @@ def _unit(path) -> configparser.ConfigParser:
 
 def _mb(size: str) -> float:
     number, unit = re.fullmatch(r"(\d+(?:\.\d+)?)([KMGT]?)", size).groups()
-    return float(number) * {"K": 1 / 1024, "": 1 / 1024 / 1024, "M": 1, "G": 1024, "T": 1024 ** 2}[unit]
+    return float(number) * {"K": 1 / 1024, "": 1 / 1024 / 1024, "M": 1, "G": 1024, "T": 1024**2}[unit]
 
 
 def test_nginx_body_size_is_the_upload_cap_plus_the_multipart_envelope():
@@ -72,7 +73,16 @@ def test_app_memory_limit_leaves_room_for_one_upload_check():
 def test_betrieb_steps_in_the_order_an_administrator_follows():
     text = (DEPLOY / "README.md").read_text(encoding="utf-8")
     steps = [m.group(1) for m in re.finditer(r"^## \d+\. (.+)$", text, flags=re.MULTILINE)]
-    order = ["Pakete", "Benutzer", "PostgreSQL", "Umgebungsdatei", "systemd", "nginx", "Zertifikat",
-             "Administrator", "Sicherung"]
+    order = [
+        "Pakete",
+        "Benutzer",
+        "PostgreSQL",
+        "Umgebungsdatei",
+        "systemd",
+        "nginx",
+        "Zertifikat",
+        "Administrator",
+        "Sicherung",
+    ]
     positions = [next(i for i, s in enumerate(steps) if word in s) for word in order]
     assert positions == sorted(positions)

@@ -22,6 +22,7 @@ script outside the repository root needs a ``static`` symlink beside it.
 Chromium: ``/usr/bin/chromium`` (or ``$CHROMIUM``). Missing, the tests skip locally
 and fail under ``CI=true``. Screenshots go to ``tests/artifacts/`` (gitignored).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -44,9 +45,15 @@ from testkit import ROOT, require
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 STARTUP_TIMEOUT_S = 90
 APP_TIMEOUT_MS = 60_000
@@ -107,13 +114,22 @@ def start_streamlit(script: str | Path, env: dict[str, str] | None = None) -> St
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / f"streamlit-{script.stem}-{port}.log"
     # the app as `make run` starts it (cli.py serve: with the warm-up of ui/warmup.py)
-    head = ([sys.executable, "cli.py", "serve", "--port", str(port)] if script == ROOT / "app.py" else
-            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)])
-    cmd = [*head, "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none"]
+    head = (
+        [sys.executable, "cli.py", "serve", "--port", str(port)]
+        if script == ROOT / "app.py"
+        else [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
+    )
+    cmd = [
+        *head,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     with open(log, "wb") as fh:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
-                                env={**os.environ, **(env or {})})
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     server = StreamlitServer(script, port, proc, log)
     health = f"http://localhost:{port}/_stcore/health"
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
@@ -153,8 +169,7 @@ def browser(chromium_path: str) -> Iterator[object]:
     except ImportError:
         missing("playwright is not installed")
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS,
-                               headless=True)
+        b = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()
 
@@ -172,8 +187,9 @@ def streamlit_servers() -> Iterator[dict[tuple, StreamlitServer]]:
 
 
 @pytest.fixture(scope="module")
-def streamlit_server(request: pytest.FixtureRequest,
-                     streamlit_servers: dict[tuple, StreamlitServer]) -> StreamlitServer:
+def streamlit_server(
+    request: pytest.FixtureRequest, streamlit_servers: dict[tuple, StreamlitServer]
+) -> StreamlitServer:
     """Server for the module's ``STREAMLIT_SCRIPT`` (default ``app.py``).
 
     A server is reused by all modules with the same script; a different script
@@ -218,11 +234,8 @@ class AppPage:
 
     def wait_idle(self, timeout_ms: int = APP_TIMEOUT_MS) -> None:
         """Wait for a live connection and a finished script run."""
-        self.page.wait_for_selector(
-            "[data-testid=stApp][data-test-connection-state=CONNECTED]",
-            timeout=timeout_ms)
-        self.page.wait_for_selector("[data-test-script-state=notRunning]",
-                                    timeout=timeout_ms)
+        self.page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=timeout_ms)
+        self.page.wait_for_selector("[data-test-script-state=notRunning]", timeout=timeout_ms)
 
     def upload(self, label: str, path, timeout_ms: int = APP_TIMEOUT_MS) -> None:
         """Put ``path`` into the file uploader labelled ``label``, once that uploader exists.
@@ -233,7 +246,9 @@ class AppPage:
         """
         box = self.page.locator("[data-testid=stFileUploader]").filter(has_text=label)
         box.first.wait_for(timeout=timeout_ms)
-        box.first.locator("input[type=file]").set_input_files([str(p) for p in path] if isinstance(path, (list, tuple)) else str(path))
+        box.first.locator("input[type=file]").set_input_files(
+            [str(p) for p in path] if isinstance(path, (list, tuple)) else str(path)
+        )
 
     def map_frame(self, timeout_ms: int = APP_TIMEOUT_MS, index: int = 0):
         """The Frame of the ``index``-th st_folium iframe, after Leaflet has drawn."""
@@ -260,15 +275,15 @@ def st_folium_frame(page, timeout_ms: int = APP_TIMEOUT_MS, index: int = 0):
     page.wait_for_selector(selector, state="attached", timeout=timeout_ms)
     handle = page.query_selector_all(selector)[index]
     frame = handle.content_frame()
-    frame.wait_for_selector(".leaflet-container:not(.leaflet-zoom-anim) .leaflet-map-pane",
-                            state="attached", timeout=timeout_ms)
+    frame.wait_for_selector(
+        ".leaflet-container:not(.leaflet-zoom-anim) .leaflet-map-pane", state="attached", timeout=timeout_ms
+    )
     # st_folium adds the stylesheets after running the scripts; wait until they apply
     # and two frames have passed, so resize observers have re-laid out the map
     frame.wait_for_function(
-        "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)",
-        timeout=timeout_ms)
-    frame.evaluate("() => new Promise(r => requestAnimationFrame(() => "
-                   "requestAnimationFrame(() => r(true))))")
+        "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)", timeout=timeout_ms
+    )
+    frame.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
     return frame
 
 
@@ -283,8 +298,7 @@ def open_app_page(browser, base_url: str, name: str) -> Iterator[AppPage]:
     Records non-localhost requests (and aborts them), JS dialogs (and dismisses
     them), console errors and failed requests; saves a final screenshot.
     """
-    context = browser.new_context(viewport={"width": 1400, "height": 1000},
-                                  locale="de-DE")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
     page = context.new_page()
     app = AppPage(page=page, base_url=base_url, name=name)
 
@@ -320,8 +334,7 @@ def open_app_page(browser, base_url: str, name: str) -> Iterator[AppPage]:
 
 
 @pytest.fixture
-def app_page(browser, streamlit_server: StreamlitServer,
-             request: pytest.FixtureRequest) -> Iterator[AppPage]:
+def app_page(browser, streamlit_server: StreamlitServer, request: pytest.FixtureRequest) -> Iterator[AppPage]:
     """A fresh page on the module's app (see :func:`open_app_page`)."""
     with open_app_page(browser, streamlit_server.url, _safe_name(request.node.nodeid)) as app:
         yield app

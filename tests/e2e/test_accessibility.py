@@ -6,6 +6,7 @@ with ``page.add_script_tag(path=…)`` (no CDN: the tests run offline). A page p
 reports no violation of impact ``serious`` or ``critical`` (WCAG 2.0/2.1 A and AA rules).
 Streamlit's page chrome is checked too; the map iframes are checked as frames of the page.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,17 @@ import pytest
 
 AXE_DIR = Path(__file__).resolve().parent / "axe"
 AXE_JS = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["atlas", "bedarfslagen", "vergleich?areas=05,10", "abfragen", "daten", "planung", "strategie", "methoden",
-         "about"]
+PAGES = [
+    "atlas",
+    "bedarfslagen",
+    "vergleich?areas=05,10",
+    "abfragen",
+    "daten",
+    "planung",
+    "strategie",
+    "methoden",
+    "about",
+]
 SEVERE = {"serious", "critical"}
 RUN_AXE = """async () => {
   const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},

@@ -3,6 +3,7 @@
 A synthetic test dataset with a hostile area name is saved through the same
 persistence path as an upload, in a temporary data directory.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -25,9 +26,16 @@ def _save_hostile_geography() -> str:
     areas = load_areas(geo)
     areas.loc[0, "name"] = HOSTILE
     table = pd.read_csv(geo.table, dtype={"area_code": str})
-    geo2 = DataStore(DATA_DIR).save(SaveRequest(name="e2e-hostile", label_de="Test (synthetisch)", areas=areas,
-                                                table=table, catalogue=load_catalogue(geo.catalogue),
-                                                sources=load_sources(geo.catalogue)))
+    geo2 = DataStore(DATA_DIR).save(
+        SaveRequest(
+            name="e2e-hostile",
+            label_de="Test (synthetisch)",
+            areas=areas,
+            table=table,
+            catalogue=load_catalogue(geo.catalogue),
+            sources=load_sources(geo.catalogue),
+        )
+    )
     return geo2.id
 
 
@@ -60,7 +68,9 @@ def test_changing_indicator_changes_fill_colours(app_page):
     frame = app_page.map_frame()
     frame.wait_for_function(
         "before => JSON.stringify([...document.querySelectorAll('path.leaflet-interactive')]"
-        ".map(e => e.getAttribute('fill'))) !== before", arg=str(before).replace("'", '"'))
+        ".map(e => e.getAttribute('fill'))) !== before",
+        arg=str(before).replace("'", '"'),
+    )
     assert fills(frame) != before
     assert "indicator=share_under18" in page.url
 
@@ -78,7 +88,9 @@ def test_new_indicator_repaints_in_the_same_frame_and_keeps_the_zoom(app_page):
     app_page.wait_idle()
     frame.wait_for_function(
         "before => JSON.stringify([...document.querySelectorAll('path.leaflet-interactive')]"
-        ".map(e => e.getAttribute('fill'))) !== before", arg=str(before).replace("'", '"'))
+        ".map(e => e.getAttribute('fill'))) !== before",
+        arg=str(before).replace("'", '"'),
+    )
     # the same frame (no reload), the planner's zoom, and the old areas, legend and scale gone
     assert frame.evaluate("() => window.__smSameFrame === true")
     assert frame.evaluate("() => map_div.getZoom()") == zoom

@@ -4,6 +4,7 @@ The AppTest counterparts are in ``tests/ui/test_atlas_results.py``; here the pla
 own steps: a link to the change view of the first year, and a German threshold typed
 into the sidebar.
 """
+
 from __future__ import annotations
 
 from testkit import ROOT  # noqa: F401  (repo root on sys.path)
@@ -38,8 +39,9 @@ def test_threshold_typed_in_german_flags_the_areas_above_it(app_page):
     box = page.locator("[data-testid=stSidebar]").get_by_label("Markierung: erhöhter Bedarf ab", exact=True)
     box.fill("15,5")
     box.press("Enter")
-    page.wait_for_function("() => location.search.includes('threshold=15%2C5')"
-                           " || location.search.includes('threshold=15,5')")
+    page.wait_for_function(
+        "() => location.search.includes('threshold=15%2C5') || location.search.includes('threshold=15,5')"
+    )
     app_page.wait_idle()
     side = page.locator("[data-testid=stSidebar]")
     side.get_by_text("Eigene Schwelle: ab 15,5 %").wait_for()  # German number, space before %

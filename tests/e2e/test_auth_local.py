@@ -1,6 +1,7 @@
 """SOZIALMONITOR_AUTH=local in Chromium: anonymous sees no upload and no internal data; a planner
 logs in and uploads; five wrong passwords lock an account. Users and an internal dataset are made
 with cli.py, as an administrator would. Table values and the uploaded layer are SYNTHETIC."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,15 @@ INTERNAL = "Interne SGB-II-Zahlen (synthetisch)"
 
 
 def _cli(env: dict, *args: str, stdin: str = "") -> str:
-    res = subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, input=stdin, text=True,
-                         capture_output=True, env={**os.environ, **env}, timeout=300)
+    res = subprocess.run(
+        [sys.executable, "cli.py", *args],
+        cwd=ROOT,
+        input=stdin,
+        text=True,
+        capture_output=True,
+        env={**os.environ, **env},
+        timeout=300,
+    )
     assert res.returncode == 0, res.stderr
     return res.stdout
 
@@ -28,16 +36,36 @@ def _cli(env: dict, *args: str, stdin: str = "") -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("auth")
-    env = {"SOZIALMONITOR_DATA_DIR": tempfile.mkdtemp(prefix="sm-auth-"), "SOZIALMONITOR_AUTH": "local",
-           "SOZIALMONITOR_ANONYMOUS": "1"}
+    env = {
+        "SOZIALMONITOR_DATA_DIR": tempfile.mkdtemp(prefix="sm-auth-"),
+        "SOZIALMONITOR_AUTH": "local",
+        "SOZIALMONITOR_ANONYMOUS": "1",
+    }
     for name, role in (("paula", "planner"), ("vera", "viewer"), ("adam", "admin")):
         _cli(env, "users", "add", name, "--role", role, stdin=PASSWORD + "\n")
     areas = load_areas(get_geography("stadtteile"))
     csv = folder / "intern.csv"
-    csv.write_text("Stadtteil;Jahr;Merkmal;Wert\n" + "".join(f"{c};2024;sgb2_kinder;{50 + i}\n"
-                                                             for i, c in enumerate(areas["code"])), encoding="utf-8")
-    _cli(env, "data", "add", "--table", str(csv), "--geography", "intern_sgb2", "--label", INTERNAL,
-         "--source", "Synthetische Testdaten", "--as", "paula", stdin=PASSWORD + "\n")
+    csv.write_text(
+        "Stadtteil;Jahr;Merkmal;Wert\n"
+        + "".join(f"{c};2024;sgb2_kinder;{50 + i}\n" for i, c in enumerate(areas["code"])),
+        encoding="utf-8",
+    )
+    _cli(
+        env,
+        "data",
+        "add",
+        "--table",
+        str(csv),
+        "--geography",
+        "intern_sgb2",
+        "--label",
+        INTERNAL,
+        "--source",
+        "Synthetische Testdaten",
+        "--as",
+        "paula",
+        stdin=PASSWORD + "\n",
+    )
     geojson = folder / "bezirke_neu.geojson"
     areas.iloc[:3].to_crs(4326).to_file(geojson, driver="GeoJSON")
     return env, geojson
@@ -53,8 +81,9 @@ def server(e2e, site):
 def _login(app, name: str, password: str) -> None:
     side = app.page.locator("[data-testid=stSidebar]")
     # after a failed attempt the rerun's new form can show beside the old one for a moment
-    app.page.wait_for_function("() => document.querySelectorAll("
-                               "'[data-testid=stSidebar] input[aria-label=\"Benutzername\"]').length === 1")
+    app.page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=stSidebar] input[aria-label=\"Benutzername\"]').length === 1"
+    )
     side.get_by_label("Benutzername").fill(name)
     side.get_by_label("Passwort").fill(password)
     side.get_by_role("button", name="Anmelden").click()

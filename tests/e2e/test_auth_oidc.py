@@ -1,5 +1,6 @@
 """SOZIALMONITOR_AUTH=oidc in Chromium against oidc-provider-mock started here on localhost:
 st.login, the role from the group mapping, the login in the audit log. The user is SYNTHETIC."""
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,13 @@ def oidc_site(tmp_path_factory):
     procs = []
     idp_log = folder / "idp.log"
     with open(idp_log, "wb") as fh:
-        procs.append(subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "-p", str(idp_port),
-                                       "--user-claims", json.dumps(USER)], stdout=fh, stderr=subprocess.STDOUT))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "oidc_provider_mock", "-p", str(idp_port), "--user-claims", json.dumps(USER)],
+                stdout=fh,
+                stderr=subprocess.STDOUT,
+            )
+        )
     issuer = f"http://localhost:{idp_port}"
     _wait(f"{issuer}/.well-known/openid-configuration", procs[0], idp_log)
     secrets = folder / "secrets.toml"
@@ -61,17 +67,42 @@ def oidc_site(tmp_path_factory):
         'cookie_secret = "test-cookie-secret-not-for-production"\n'
         'client_id = "sozialmonitor"\nclient_secret = "test-secret"\n'
         f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
-        'client_kwargs = { scope = "openid profile email" }\n', encoding="utf-8")
+        'client_kwargs = { scope = "openid profile email" }\n',
+        encoding="utf-8",
+    )
     data_dir = tempfile.mkdtemp(prefix="sm-oidc-")
-    env = {**os.environ, "SOZIALMONITOR_AUTH": "oidc", "SOZIALMONITOR_DATA_DIR": data_dir,
-           "SOZIALMONITOR_OIDC_ROLES": "sm-lesen=viewer,sm-planung=planner,sm-statistik=admin",
-           "STREAMLIT_SECRETS_FILES": str(secrets)}
+    env = {
+        **os.environ,
+        "SOZIALMONITOR_AUTH": "oidc",
+        "SOZIALMONITOR_DATA_DIR": data_dir,
+        "SOZIALMONITOR_OIDC_ROLES": "sm-lesen=viewer,sm-planung=planner,sm-statistik=admin",
+        "STREAMLIT_SECRETS_FILES": str(secrets),
+    }
     app_log = folder / "app.log"
     with open(app_log, "wb") as fh:
-        procs.append(subprocess.Popen(
-            [sys.executable, "cli.py", "serve", "--port", str(app_port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT))
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "cli.py",
+                    "serve",
+                    "--port",
+                    str(app_port),
+                    "--server.address",
+                    "127.0.0.1",
+                    "--server.headless",
+                    "true",
+                    "--browser.gatherUsageStats",
+                    "false",
+                    "--server.fileWatcherType",
+                    "none",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=fh,
+                stderr=subprocess.STDOUT,
+            )
+        )
     try:
         _wait(f"http://localhost:{app_port}/_stcore/health", procs[1], app_log)
         yield f"http://localhost:{app_port}/", env
@@ -99,8 +130,10 @@ def test_oidc_login_gives_the_mapped_role_and_is_audited(browser, e2e, oidc_site
         page.locator("[data-testid=stSidebarNav]").get_by_text("Daten laden").click()
         app.wait_idle()
         page.locator("input[type=file]").first.wait_for(state="attached")  # planner: may upload
-    out = subprocess.run([sys.executable, "cli.py", "audit", "--json"], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "cli.py", "audit", "--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     log = json.loads(out.stdout)
-    assert any(e["user"] == "olga" and e["action"] == "login_success" and e["details"]["role"] == "planner"
-               for e in log), log
+    assert any(
+        e["user"] == "olga" and e["action"] == "login_success" and e["details"]["role"] == "planner" for e in log
+    ), log

@@ -1,4 +1,5 @@
 """Gebietsvergleich, Bedarfslagen link and LISA cluster map in headless Chromium (offline), issue 16 items 2, 4, 5."""
+
 from __future__ import annotations
 
 from pypdf import PdfReader

@@ -4,6 +4,7 @@ Atlas (ranking, all years, change view), Bedarfslagen (table, need map), Abfrage
 (filter, facilities with a SYNTHETIC points file, custom-area estimate). Each file carries its source in
 the last column ("Quelle") and no value with more decimals than the view shows.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,8 +29,17 @@ def raster(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("raster") / "hitze_synthetisch.tif"
     data = np.arange(80 * 110, dtype="float32").reshape(80, 110) % 40
-    with rasterio.open(path, "w", driver="GTiff", height=80, width=110, count=1, dtype="float32",
-                       crs="EPSG:25832", transform=from_origin(596000, 5995000, 400, 400)) as dst:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        height=80,
+        width=110,
+        count=1,
+        dtype="float32",
+        crs="EPSG:25832",
+        transform=from_origin(596000, 5995000, 400, 400),
+    ) as dst:
         dst.write(data, 1)
     return path
 

@@ -1,4 +1,5 @@
 """The shipped 100 m Zensus 2011 grid in the real app, headless Chromium, offline."""
+
 from __future__ import annotations
 
 from testkit import ROOT  # noqa: F401  (repo root on sys.path)
@@ -34,7 +35,8 @@ def test_grid_shows_thousands_of_cells_and_repaints_on_indicator_change(app_page
     page.wait_for_function("() => location.search.includes('hh_seniors_only')")
     frame = app_page.map_frame()
     frame.wait_for_function(
-        f"before => JSON.stringify(({FILLS})()) !== before", arg=str(before).replace("'", '"'), timeout=120_000)
+        f"before => JSON.stringify(({FILLS})()) !== before", arg=str(before).replace("'", '"'), timeout=120_000
+    )
     after = fills(frame)
     assert len(after) >= 3000 and after != before
     # the source line is registered once for the map, not once per cell (4,350 DOM rebuilds per change)

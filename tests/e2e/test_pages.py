@@ -1,4 +1,5 @@
 """Bedarfslagen and Abfragen pages in headless Chromium (offline)."""
+
 from __future__ import annotations
 
 STREAMLIT_SCRIPT = "app.py"
@@ -34,7 +35,9 @@ def test_address_lookup_and_drawn_rectangle_give_estimates(app_page):
     table.wait_for()
     # glide cells are named column-row: residents by areal weighting, German format
     assert table.locator("[data-testid=glide-cell-0-0]").inner_text() == "Einwohnerinnen und Einwohner"
-    assert table.locator("[data-testid=glide-cell-1-0]").inner_text() == "4.895"  # rounded to 5 (protection against differencing)
+    assert (
+        table.locator("[data-testid=glide-cell-1-0]").inner_text() == "4.895"
+    )  # rounded to 5 (protection against differencing)
 
     frame = app_page.map_frame()
     frame.locator(".leaflet-draw-draw-rectangle").click()

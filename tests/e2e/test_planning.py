@@ -1,5 +1,6 @@
 """Planung in Chromium: create a measure, see it on the map and in the Stadtteilprofil; a concurrent
 edit in a second browser context is refused. The measure is SYNTHETIC (title "Synthetisch: …")."""
+
 from __future__ import annotations
 
 import re
@@ -68,8 +69,10 @@ def test_create_see_on_map_and_profile_then_stale_edit_refused(browser, e2e, ser
         app.goto("?area=01")
         app.page.get_by_text("Maßnahmen und Ziele in diesem Gebiet").wait_for()
         app.page.get_by_text(TITLE).first.wait_for()
-    with e2e.open_app_page(browser, server.url, "planning-first") as first, \
-            e2e.open_app_page(browser, server.url, "planning-second") as second:
+    with (
+        e2e.open_app_page(browser, server.url, "planning-first") as first,
+        e2e.open_app_page(browser, server.url, "planning-second") as second,
+    ):
         for app in (first, second):
             _planning(app)
             _edit_measure_one(app)
@@ -148,8 +151,7 @@ def test_goal_partner_and_a_measure_placed_on_the_map_appear_at_once(browser, e2
         app.wait_idle()
         with page.expect_download() as dl:
             page.get_by_role("button", name="PDF", exact=True).click()
-        text = " ".join(" ".join(p.extract_text().split())
-                        for p in PdfReader(dl.value.path()).pages)
+        text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(dl.value.path()).pages)
         assert "1: Synthetisch: E2E-Ziel" in text and "share_65plus" not in text  # the goal in the Sachstand
         assert app.external_requests == []
 
@@ -170,9 +172,15 @@ def admin_server(e2e):
     from testkit import ROOT
 
     env = {"SOZIALMONITOR_DATA_DIR": tempfile.mkdtemp(prefix="sm-plan-admin-e2e-"), "SOZIALMONITOR_AUTH": "none"}
-    done = subprocess.run([sys.executable, "cli.py", "users", "add", "lokal", "--role", "admin"], cwd=ROOT,
-                          input="richtig-lang-1\nrichtig-lang-1\n", text=True, capture_output=True,
-                          env={**os.environ, **env}, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "cli.py", "users", "add", "lokal", "--role", "admin"],
+        cwd=ROOT,
+        input="richtig-lang-1\nrichtig-lang-1\n",
+        text=True,
+        capture_output=True,
+        env={**os.environ, **env},
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     srv = e2e.start_streamlit("app.py", env)
     yield srv
@@ -214,8 +222,7 @@ def test_draw_an_area_delete_a_goal_and_a_partner_and_read_status_words(browser,
         app.wait_idle()
         _tab(app, "Karte")
         maps = page.locator("iframe[src*='streamlit_folium']")
-        outlined = [i for i in range(maps.count())
-                    if app.map_frame(index=i).locator("path[stroke='#08306b']").count()]
+        outlined = [i for i in range(maps.count()) if app.map_frame(index=i).locator("path[stroke='#08306b']").count()]
         assert outlined, "the drawn area is not on the planning map"
         app.screenshot("map")
 
@@ -286,8 +293,10 @@ def _inside_area(frame, code: str = "02") -> dict:
     shape = areas.loc[areas["code"] == code].geometry.iloc[0]
     deepest = polylabel(max(getattr(shape, "geoms", [shape]), key=lambda g: g.area), 10)
     inner = gpd.GeoSeries([deepest], crs=25832).to_crs(4326).iloc[0]
-    x, y = frame.evaluate("([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"
-                          " return [p.x, p.y]; }", [inner.y, inner.x])
+    x, y = frame.evaluate(
+        "([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; }",
+        [inner.y, inner.x],
+    )
     return {"x": x, "y": y}
 
 

@@ -1,4 +1,5 @@
 """Abfragen tools in the browser: filter, facilities upload, raster upload (SYNTHETIC files)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,8 +18,17 @@ def raster(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("raster") / "hitze_synthetisch.tif"
     data = np.arange(80 * 110, dtype="float32").reshape(80, 110) % 40  # synthetic values
-    with rasterio.open(path, "w", driver="GTiff", height=80, width=110, count=1, dtype="float32",
-                       crs="EPSG:25832", transform=from_origin(596000, 5995000, 400, 400)) as dst:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        height=80,
+        width=110,
+        count=1,
+        dtype="float32",
+        crs="EPSG:25832",
+        transform=from_origin(596000, 5995000, 400, 400),
+    ) as dst:
         dst.write(data, 1)
     return path
 

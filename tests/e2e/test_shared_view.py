@@ -1,6 +1,7 @@
 """Context that stays, in Chromium (issue 16, item 2): a geography chosen in the atlas is kept on
 the Bedarfslagen and Abfragen pages, written to their URLs, and a copied link restores it with the
 indicator and the map settings."""
+
 from __future__ import annotations
 
 STREAMLIT_SCRIPT = "app.py"
@@ -31,8 +32,9 @@ def _nav(app, title: str) -> None:
     app.wait_idle()
 
 
-def test_geography_kept_from_atlas_to_needs_and_queries_and_restored_from_a_link(app_page, browser, e2e,
-                                                                                  streamlit_server):
+def test_geography_kept_from_atlas_to_needs_and_queries_and_restored_from_a_link(
+    app_page, browser, e2e, streamlit_server
+):
     page = app_page.page
     page.get_by_label("Gebietsgliederung").first.click()
     page.get_by_role("option", name=BERLIN).click()
@@ -64,8 +66,9 @@ def test_geography_kept_from_atlas_to_needs_and_queries_and_restored_from_a_link
 
 
 def test_link_with_palette_labels_threshold_and_breaks_restores_them(app_page):
-    app_page.goto("?geo=stadtteile&indicator=share_under18&palette=Greens&labels=1&threshold=15,5"
-                  "&scheme=manual&breaks=10;15;20")
+    app_page.goto(
+        "?geo=stadtteile&indicator=share_under18&palette=Greens&labels=1&threshold=15,5&scheme=manual&breaks=10;15;20"
+    )
     page = app_page.page
     app_page.map_frame()
     assert page.get_by_label("Gebietsnamen anzeigen").first.is_checked()
@@ -73,6 +76,11 @@ def test_link_with_palette_labels_threshold_and_breaks_restores_them(app_page):
     values = side.locator("input").evaluate_all("els => els.map(e => e.value)")  # selectboxes too
     assert "Greens" in values and "15,5" in values and "10;15;20" in values
     params = page.evaluate("() => Object.fromEntries(new URLSearchParams(location.search))")
-    for key, value in {"geo": "stadtteile", "palette": "Greens", "labels": "1", "threshold": "15,5",
-                       "breaks": "10;15;20"}.items():
+    for key, value in {
+        "geo": "stadtteile",
+        "palette": "Greens",
+        "labels": "1",
+        "threshold": "15,5",
+        "breaks": "10;15;20",
+    }.items():
         assert params.get(key) == value, key

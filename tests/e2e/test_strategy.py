@@ -1,6 +1,7 @@
 """Strategie page in Chromium (issue 27, "checked by"): need against measures after creating two measures,
 the sandbox, a typology map described in words, a goal with its forecast chart; screenshots in
 tests/artifacts/. Measures and the goal are SYNTHETIC (titles "Synthetisch: …")."""
+
 from __future__ import annotations
 
 import tempfile
@@ -44,13 +45,38 @@ def server(e2e):
     db.upgrade(engine)
     planner = User("anna", "planner")
     flagged, others = svi_flags()
-    for title, area, field in (("Synthetisch: Quartiersbüro", flagged[0], "Armut und Grundsicherung"),
-                               ("Synthetisch: Lernwerkstatt", others[0], "Kinder Jugend Familie")):
-        repo.create(engine, planner, "measure", {"title": title, "field": field, "geography": "stadtteile",
-                                                 "areas": [area], "status": "laufend", "start": "2021-01-01"})
-    repo.create(engine, planner, "goal", {"field": "Alter und Pflege", "text": "Synthetisch: Anteil 65+ senken",
-                                          "indicator": "share_65plus", "geography": "stadtteile", "areas": ["01"],
-                                          "baseline_year": 2015, "target_value": 13.0, "target_year": 2030})
+    for title, area, field in (
+        ("Synthetisch: Quartiersbüro", flagged[0], "Armut und Grundsicherung"),
+        ("Synthetisch: Lernwerkstatt", others[0], "Kinder Jugend Familie"),
+    ):
+        repo.create(
+            engine,
+            planner,
+            "measure",
+            {
+                "title": title,
+                "field": field,
+                "geography": "stadtteile",
+                "areas": [area],
+                "status": "laufend",
+                "start": "2021-01-01",
+            },
+        )
+    repo.create(
+        engine,
+        planner,
+        "goal",
+        {
+            "field": "Alter und Pflege",
+            "text": "Synthetisch: Anteil 65+ senken",
+            "indicator": "share_65plus",
+            "geography": "stadtteile",
+            "areas": ["01"],
+            "baseline_year": 2015,
+            "target_value": 13.0,
+            "target_year": 2030,
+        },
+    )
     engine.dispose()
     env = {"SOZIALMONITOR_DATA_DIR": str(folder), "SOZIALMONITOR_AUTH": "none", "SOZIALMONITOR_DB_URL": url}
     srv = e2e.start_streamlit("app.py", env)

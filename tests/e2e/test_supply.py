@@ -1,6 +1,7 @@
 """Versorgung page in headless Chromium (offline): the planner's question of issue 26 —
 "which Stadtteile have the most children more than 500 m from a Kita, and where would 2 new
 Kitas help most?" — answered with the shipped Kitas and the register's under-18 count."""
+
 from __future__ import annotations
 
 STREAMLIT_SCRIPT = "app.py"

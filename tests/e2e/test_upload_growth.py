@@ -1,6 +1,7 @@
 """Data that grows, in the browser (issue 16, item 7): the 10 Stadtteile uploaded as boundaries are not
 reported as incomplete Stadtbezirke, and a table for shipped data is saved under the label the planner types.
 The table values are SYNTHETIC."""
+
 from __future__ import annotations
 
 import tempfile

@@ -3,6 +3,7 @@
 The polygons are three real Stadtteile that each form exactly one Stadtbezirk
 (01 Innenstadt, 22 Buntekuh, 26 Schlutup); the table values are SYNTHETIC.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -14,8 +15,9 @@ from geo.geographies import get_geography, load_areas
 from geo.uploads.store import DataStore
 
 BEZIRKE = {"01": ("01", "Innenstadt"), "04": ("22", "Buntekuh"), "08": ("26", "Schlutup")}
-TABLE = ("Stadtbezirk;Jahr;Merkmal;Wert\r\n01;2024;kinder_sgb2;120\r\n"
-         "22;2024;kinder_sgb2;480\r\n26;2024;kinder_sgb2;95\r\n")
+TABLE = (
+    "Stadtbezirk;Jahr;Merkmal;Wert\r\n01;2024;kinder_sgb2;120\r\n22;2024;kinder_sgb2;480\r\n26;2024;kinder_sgb2;95\r\n"
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """Issue 23 in the browser: a table whose total is the sum of two columns shows the warning and the
 box that lets the planner decide (SYNTHETIC counts)."""
+
 from __future__ import annotations
 
 import tempfile
@@ -10,9 +11,14 @@ from geo.geographies import get_geography, load_areas
 def test_the_inferred_total_is_warned_about_and_can_be_switched_off(browser, e2e, tmp_path):
     codes = list(load_areas(get_geography("stadtteile"))["code"].astype(str))
     csv = tmp_path / "maenner_frauen_2022.csv"
-    csv.write_text("Stadtteil;Jahr;maenner;frauen;gesamt\n" + "".join(
-        f"{c};2022;{1 if i == 0 else 20 + i};{30 + i};{(1 if i == 0 else 20 + i) + 30 + i}\n"
-        for i, c in enumerate(codes)), encoding="utf-8")
+    csv.write_text(
+        "Stadtteil;Jahr;maenner;frauen;gesamt\n"
+        + "".join(
+            f"{c};2022;{1 if i == 0 else 20 + i};{30 + i};{(1 if i == 0 else 20 + i) + 30 + i}\n"
+            for i, c in enumerate(codes)
+        ),
+        encoding="utf-8",
+    )
     server = e2e.start_streamlit("app.py", {"SOZIALMONITOR_DATA_DIR": tempfile.mkdtemp(prefix="sm-totals-")})
     try:
         with e2e.open_app_page(browser, server.url, "upload-totals") as app:

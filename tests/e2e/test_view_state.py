@@ -1,5 +1,6 @@
 """Issue 24, Deliver 1, in Chromium: a language switch keeps the view (keys, not words, in the URL
 and the state), and the next click works; Bedarfslagen keeps its indicators after Berlin + MSS."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The offline web map in a real browser (demo page with SYNTHETIC values)."""
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,9 @@ def _hover_area(app_page, frame, code: str, click: bool = False) -> None:
             const x = p.x + r.left, y = p.y + r.top;
             const el = document.elementFromPoint(x, y);
             return el && el.classList.contains(cls) ? [x, y] : null;
-        }""", arg=[pt.y, pt.x, f"sm-area-{code}"]).json_value()
+        }""",
+        arg=[pt.y, pt.x, f"sm-area-{code}"],
+    ).json_value()
     box = app_page.page.locator(FRAME_SELECTOR).bounding_box()
     app_page.page.mouse.move(box["x"] + x, box["y"] + y)
     if click:
@@ -59,13 +62,10 @@ def test_map_renders_offline_from_app_static(app_page):
     frame = app_page.map_frame()
     _expect()(frame.locator("path.leaflet-interactive")).to_have_count(10)
     assert frame.evaluate("typeof L !== 'undefined' && L.version") == "1.9.4"
-    scripts = frame.evaluate(
-        "[...document.querySelectorAll('script[src]')].map(s => s.getAttribute('src'))")
-    styles = frame.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')]"
-                            ".map(l => l.getAttribute('href'))")
+    scripts = frame.evaluate("[...document.querySelectorAll('script[src]')].map(s => s.getAttribute('src'))")
+    styles = frame.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.getAttribute('href'))")
     assert "/app/static/leaflet/leaflet.js" in scripts
-    assert [u for u in scripts + styles
-            if u.startswith(("http:", "https:", "//"))] == []
+    assert [u for u in scripts + styles if u.startswith(("http:", "https:", "//"))] == []
     app_page.screenshot("map")
     assert app_page.external_requests == []
     assert app_page.failed_requests == []
@@ -115,8 +115,7 @@ def test_legend_shows_class_intervals_and_counts(app_page):
     from indicators.compute.classify import classify
 
     areas = load_areas()
-    c = classify(areas["value"].where(~areas["suppressed"]), "quantiles", 5,
-                 reference=CITY_VALUE)
+    c = classify(areas["value"].where(~areas["suppressed"]), "quantiles", 5, reference=CITY_VALUE)
     frame = app_page.map_frame()
     legend = frame.locator(".sm-legend")
     rows = legend.locator("tr.sm-class")
@@ -158,8 +157,7 @@ def test_click_reaches_python(app_page):
     frame = app_page.map_frame()
     _hover_area(app_page, frame, "01", click=True)
     # the click reruns the script; allow for a slow shared machine
-    _expect()(app_page.page.get_by_text(re.compile(r"last_object_clicked: \{'lat'"))
-              ).to_be_visible(timeout=60_000)
+    _expect()(app_page.page.get_by_text(re.compile(r"last_object_clicked: \{'lat'"))).to_be_visible(timeout=60_000)
     assert app_page.external_requests == []
 
 
@@ -189,8 +187,10 @@ def test_every_area_label_is_shown(app_page):
     frame = app_page.map_frame()
     frame.wait_for_function("() => document.querySelectorAll('.sm-label span').length === 10")
     frame.evaluate("() => new Promise(r => setTimeout(() => r(true), 500))")  # after the last fit
-    shown = frame.evaluate("[...document.querySelectorAll('.sm-label span')]"
-                           ".filter(s => getComputedStyle(s).visibility !== 'hidden').map(s => s.textContent)")
+    shown = frame.evaluate(
+        "[...document.querySelectorAll('.sm-label span')]"
+        ".filter(s => getComputedStyle(s).visibility !== 'hidden').map(s => s.textContent)"
+    )
     assert len(shown) == 10, shown
     assert any("Lorenz Süd" in s or s == "05" for s in shown), shown
     app_page.screenshot("all-labels")

@@ -1,4 +1,5 @@
 """The source line has one home below the outputs; the old import path still works."""
+
 from __future__ import annotations
 
 from geo import attribution

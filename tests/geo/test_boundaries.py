@@ -1,4 +1,5 @@
 """Reading boundary files: CRS, repairs, zips (synthetic geometries)."""
+
 import json
 import zipfile
 
@@ -19,8 +20,11 @@ def write_geojson(path, features, crs=True):
 
 
 def feat(code, coords):
-    return {"type": "Feature", "properties": {"code": code, "name": f"Gebiet {code}"},
-            "geometry": {"type": "Polygon", "coordinates": [coords]}}
+    return {
+        "type": "Feature",
+        "properties": {"code": code, "name": f"Gebiet {code}"},
+        "geometry": {"type": "Polygon", "coordinates": [coords]},
+    }
 
 
 SQUARE = [[600000, 5970000], [601000, 5970000], [601000, 5971000], [600000, 5971000], [600000, 5970000]]
@@ -75,6 +79,7 @@ def test_shipped_geography_loads():
 # ------------------------------------------------ narrowed excepts (issue #25 item 6)
 # The readers are called in this process (``_read_vector_here``: no sandbox, no cache), so a
 # patched library call is what they meet.
+
 
 def _square_file(tmp_path):
     return write_geojson(tmp_path / "flaechen.geojson", [feat("01", SQUARE)])

@@ -1,4 +1,5 @@
 """geo.boundary_clean: features of a read layer become areas (synthetic geometries)."""
+
 import json
 
 import geopandas as gpd
@@ -13,15 +14,21 @@ SQUARE = [[600000, 5970000], [601000, 5970000], [601000, 5971000], [600000, 5971
 
 
 def write_geojson(path, features):
-    doc = {"type": "FeatureCollection", "features": features,
-           "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}}}
+    doc = {
+        "type": "FeatureCollection",
+        "features": features,
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}},
+    }
     path.write_text(json.dumps(doc))
     return path
 
 
 def feat(code, coords):
-    return {"type": "Feature", "properties": {"code": code, "name": f"Gebiet {code}"},
-            "geometry": {"type": "Polygon", "coordinates": [coords]}}
+    return {
+        "type": "Feature",
+        "properties": {"code": code, "name": f"Gebiet {code}"},
+        "geometry": {"type": "Polygon", "coordinates": [coords]},
+    }
 
 
 def test_pick_columns_drops_missing_and_duplicate_codes(tmp_path):
@@ -41,8 +48,9 @@ def test_unknown_code_column_names_alternatives(tmp_path):
 
 def test_clean_polygons_repairs_drops_and_flattens_and_lists_each_change():
     bowtie = Polygon([(0, 0), (10, 10), (10, 0), (0, 10), (0, 0)])
-    gdf = gpd.GeoDataFrame({"code": ["a", "b", "c", "d"]},
-                           geometry=[box(0, 0, 1, 1), bowtie, Point(5, 5), shapely.Polygon()], crs=25832)
+    gdf = gpd.GeoDataFrame(
+        {"code": ["a", "b", "c", "d"]}, geometry=[box(0, 0, 1, 1), bowtie, Point(5, 5), shapely.Polygon()], crs=25832
+    )
     gdf3 = gdf.set_geometry(shapely.force_3d(gdf.geometry.values, 7.0))
     report = Report("flaechen.geojson")
     out = clean_polygons(gdf3, report)
@@ -53,8 +61,11 @@ def test_clean_polygons_repairs_drops_and_flattens_and_lists_each_change():
 
 
 def test_names_are_cut_and_overlong_keys_dropped_at_the_limit():
-    gdf = gpd.GeoDataFrame({"k": ["1", "2" * (MAX_NAME + 1)], "n": ["x" * (MAX_NAME + 5), "kurz"]},
-                           geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832)
+    gdf = gpd.GeoDataFrame(
+        {"k": ["1", "2" * (MAX_NAME + 1)], "n": ["x" * (MAX_NAME + 5), "kurz"]},
+        geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)],
+        crs=25832,
+    )
     report = Report("f.gpkg")
     out = pick_columns(gdf, "k", "n", report)
     assert list(out["code"]) == ["1"] and report.dropped_rows == {2}

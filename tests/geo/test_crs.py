@@ -1,4 +1,5 @@
 """Everything in metres (:mod:`geo.crs`), on the shipped Lübeck Stadtteile."""
+
 from __future__ import annotations
 
 import geopandas as gpd

@@ -1,4 +1,5 @@
 """One decision per concept across app, CLI and exports (shipped Lübeck data)."""
+
 import re
 
 import pytest
@@ -48,10 +49,21 @@ def test_print_options_one_builder_checks_choices():
     from geo.printmap.render import PrintOptions, print_options
     from geo.printmap.spec import ClassChoice
 
-    opts = print_options("a4-portrait", classes=ClassChoice(scheme="manual", k=3, palette="PuBu", breaks=[10, 20]),
-                         labels=True, flagged=["01", 2])
-    assert opts == PrintOptions(size="a4-portrait", scheme="manual", k=3, palette="PuBu", breaks=(10.0, 20.0),
-                                labels=True, flagged=frozenset({"01", "2"}))
+    opts = print_options(
+        "a4-portrait",
+        classes=ClassChoice(scheme="manual", k=3, palette="PuBu", breaks=[10, 20]),
+        labels=True,
+        flagged=["01", 2],
+    )
+    assert opts == PrintOptions(
+        size="a4-portrait",
+        scheme="manual",
+        k=3,
+        palette="PuBu",
+        breaks=(10.0, 20.0),
+        labels=True,
+        flagged=frozenset({"01", "2"}),
+    )
     with pytest.raises(InputError):
         print_options("a9")
     for bad in ({"palette": "Rainbow"}, {"k": 0}, {"scheme": "manual"}):

@@ -1,5 +1,6 @@
 """The export registry (geo.formats): every entry resolves, the suffix rule, and a format added at run time
 is offered and used by the command line and the app's download buttons."""
+
 from __future__ import annotations
 
 import inspect
@@ -34,9 +35,15 @@ def fake_table(table, *, lang: str) -> bytes:
 
 @pytest.fixture
 def fake_format():
-    fmt = formats.register(ExportFormat(
-        "fake", "dl_result", "fake", "application/x-fake",
-        {"map": Writer(f"{__name__}:fake_map", {"marker": b"FAKE"}), "table": Writer(f"{__name__}:fake_table")}))
+    fmt = formats.register(
+        ExportFormat(
+            "fake",
+            "dl_result",
+            "fake",
+            "application/x-fake",
+            {"map": Writer(f"{__name__}:fake_map", {"marker": b"FAKE"}), "table": Writer(f"{__name__}:fake_table")},
+        )
+    )
     yield fmt
     formats.unregister("fake")
     assert "fake" not in EXPORTS
@@ -63,18 +70,29 @@ def test_outputs_offer_what_the_pages_showed():
     assert export_format("csv-excel").file_name("rangliste") == "rangliste_excel.csv"
 
 
-@pytest.mark.parametrize("path,name,expected", [
-    ("karte.png", None, "png"), ("Karte.PDF", None, "pdf"), ("karte", None, "png"), ("karte.svg", "svg", "svg"),
-    ("karte.out", "pdf", "pdf"),  # an unknown suffix with an explicit format: the format decides
-])
+@pytest.mark.parametrize(
+    "path,name,expected",
+    [
+        ("karte.png", None, "png"),
+        ("Karte.PDF", None, "pdf"),
+        ("karte", None, "png"),
+        ("karte.svg", "svg", "svg"),
+        ("karte.out", "pdf", "pdf"),  # an unknown suffix with an explicit format: the format decides
+    ],
+)
 def test_format_of_a_map_file(path, name, expected):
     assert format_for_path(path, output="map", name=name).name == expected
 
 
-@pytest.mark.parametrize("path,name,key", [
-    ("karte.docx", None, "err_no_map_format"), ("karte.csv", None, "err_no_map_format"),
-    ("karte.pdf", "png", "err_format_suffix"), ("karte.png", "gpkg", "err_unknown_format"),
-])
+@pytest.mark.parametrize(
+    "path,name,key",
+    [
+        ("karte.docx", None, "err_no_map_format"),
+        ("karte.csv", None, "err_no_map_format"),
+        ("karte.pdf", "png", "err_format_suffix"),
+        ("karte.png", "gpkg", "err_unknown_format"),
+    ],
+)
 def test_bad_map_files_are_refused_with_a_wording_key(path, name, key):
     with pytest.raises(InputError) as err:
         format_for_path(path, output="map", name=name)
@@ -93,8 +111,10 @@ def test_a_report_file_must_be_a_pdf(capsys):
     assert "bericht.docx: Endung .docx ist hier kein mögliches Dateiformat (erlaubt: .pdf)" in capsys.readouterr().err
 
 
-@given(st.sampled_from(["map", "need_map", "supply_map", "table", "layer", "report"]),
-       st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6))
+@given(
+    st.sampled_from(["map", "need_map", "supply_map", "table", "layer", "report"]),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6),
+)
 def test_a_suffix_is_accepted_only_if_a_format_of_the_output_has_it(output, suffix):
     offered = {f.suffix for f in formats_for(output)}
     try:
@@ -109,11 +129,27 @@ def test_a_registered_format_is_offered_and_used_by_the_cli(fake_format, tmp_pat
     import cli
 
     out = tmp_path / "karte.fake"
-    assert cli.main(["map", "--indicator", "share_65plus", "--year", "2022", "--size", "a3-landscape",
-                     "--out", str(out)]) == 0
+    assert (
+        cli.main(["map", "--indicator", "share_65plus", "--year", "2022", "--size", "a3-landscape", "--out", str(out)])
+        == 0
+    )
     assert out.read_bytes() == b"FAKE|stadtteile|share_65plus|2022|a3-landscape"
-    assert cli.main(["map", "--indicator", "share_65plus", "--year", "2022", "--format", "fake",
-                     "--out", str(tmp_path / "karte2")]) == 0
+    assert (
+        cli.main(
+            [
+                "map",
+                "--indicator",
+                "share_65plus",
+                "--year",
+                "2022",
+                "--format",
+                "fake",
+                "--out",
+                str(tmp_path / "karte2"),
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "karte2").read_bytes().startswith(b"FAKE|")
     assert "fake" in cli.build_parser()._subparsers._group_actions[0].choices["map"].format_help()
     formats.unregister("fake")  # gone from the table: the same command is refused with the wording's message

@@ -3,6 +3,7 @@
 A SYNTHETIC test geography (``probe``: the shipped Lübeck files under another id, label and
 default need method) is added to a copy of the registry file; the command line offers and uses it.
 """
+
 from __future__ import annotations
 
 import json
@@ -58,8 +59,11 @@ def test_the_cli_offers_and_uses_a_registered_geography(probe, capsys):
 def test_shipped_counts_of_the_same_people_are_found_on_every_geography():
     from geo.spatial.segregation import counts_on
 
-    same = {"stadtteile": ("zensus_foreigners", "zensus_population"),
-            "zensus2011-1km": ("foreigners", "Einwohner"), "zensus2011-100m": ("foreigners", "Einwohner")}
+    same = {
+        "stadtteile": ("zensus_foreigners", "zensus_population"),
+        "zensus2011-1km": ("foreigners", "Einwohner"),
+        "zensus2011-100m": ("foreigners", "Einwohner"),
+    }
     assert counts_on("stadtteile", "zensus_foreigners", "zensus_population") == same
     assert counts_on("zensus2011-1km", "foreigners", "Einwohner") == same
     assert counts_on("stadtteile", "foreigners", "Einwohner") == {}  # not the pair of that geography
@@ -69,5 +73,4 @@ def test_shipped_counts_of_the_same_people_are_found_on_every_geography():
 def test_a_new_geography_joins_the_segregation_comparison_by_its_entry(probe):
     from geo.spatial.segregation import counts_on
 
-    assert counts_on("zensus2011-1km", "foreigners", "Einwohner")["probe"] == ("zensus_foreigners",
-                                                                              "zensus_population")
+    assert counts_on("zensus2011-1km", "foreigners", "Einwohner")["probe"] == ("zensus_foreigners", "zensus_population")

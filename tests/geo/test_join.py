@@ -1,4 +1,5 @@
 """Joining values to areas."""
+
 import geopandas as gpd
 import pandas as pd
 from hypothesis import given
@@ -9,10 +10,20 @@ from geo.join import indicator_layer, join_values
 
 
 def test_missing_area_keeps_nan_and_rank_ignores_it():
-    areas = gpd.GeoDataFrame({"code": ["01", "02", "03"], "name": list("abc")},
-                             geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1), box(2, 0, 3, 1)], crs=25832)
-    rows = pd.DataFrame({"area_code": ["01", "03"], "value": [5.0, 7.0], "numerator": [1, 1],
-                         "denominator": [1, 1], "suppressed": [False, False]})
+    areas = gpd.GeoDataFrame(
+        {"code": ["01", "02", "03"], "name": list("abc")},
+        geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1), box(2, 0, 3, 1)],
+        crs=25832,
+    )
+    rows = pd.DataFrame(
+        {
+            "area_code": ["01", "03"],
+            "value": [5.0, 7.0],
+            "numerator": [1, 1],
+            "denominator": [1, 1],
+            "suppressed": [False, False],
+        }
+    )
     out = join_values(areas, rows)
     assert out["value"].isna().tolist() == [False, True, False]
     assert out["rank"].tolist()[0] == 2 and out["rank"].tolist()[2] == 1
@@ -48,8 +59,11 @@ def test_score_layer_puts_scores_and_flags_on_their_areas_in_any_row_order(order
 
     from geo.join import score_layer
 
-    areas = gpd.GeoDataFrame({"code": ["01", "02", "03"], "name": list("abc")},
-                             geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1), box(2, 0, 3, 1)], crs=25832)
+    areas = gpd.GeoDataFrame(
+        {"code": ["01", "02", "03"], "name": list("abc")},
+        geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1), box(2, 0, 3, 1)],
+        crs=25832,
+    )
     score = {"01": 0.5, "02": 2.0, "03": float("nan")}
     flag = {"01": False, "02": True, "03": None}
     result = pd.DataFrame({"id": order, "score": [score[c] for c in order], "flag": [flag[c] for c in order]})
@@ -64,8 +78,9 @@ def test_rows_layer_takes_the_city_from_the_reference_row_and_keeps_suppression(
 
     from geo.join import rows_layer
 
-    areas = gpd.GeoDataFrame({"code": ["01", "02"], "name": list("ab")},
-                             geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832)
+    areas = gpd.GeoDataFrame(
+        {"code": ["01", "02"], "name": list("ab")}, geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832
+    )
     ds = SimpleNamespace(areas=areas, geography=SimpleNamespace(reference_code="00"))
     rows = pd.DataFrame({"area_code": ["01", "02", "00"], "value": [1.0, 3.0, 2.0]})
     layer, city = rows_layer(ds, rows)  # a tool's rows: no numerator, no suppression column

@@ -1,4 +1,5 @@
 """The one loading path (:mod:`geo.loading`): read → validate → compute → protect, on the shipped Lübeck data."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -42,10 +43,15 @@ def test_a_higher_minimum_count_withholds_small_counts_and_what_derives_from_the
     hidden = strict.values[strict.values["suppressed"]]
     assert {"births", "deaths"} <= set(hidden["indicator"])
     assert hidden["value"].isna().all()
-    births = strict.values[(strict.values["indicator"] == "births")
-                           & (strict.values["area_code"] != strict.geography.reference_code)]
-    small = luebeck.values.set_index(["indicator", "area_code", "year"]).loc[
-        list(zip(births["indicator"], births["area_code"], births["year"])), "value"].to_numpy() < 1000
+    births = strict.values[
+        (strict.values["indicator"] == "births") & (strict.values["area_code"] != strict.geography.reference_code)
+    ]
+    small = (
+        luebeck.values.set_index(["indicator", "area_code", "year"])
+        .loc[list(zip(births["indicator"], births["area_code"], births["year"])), "value"]
+        .to_numpy()
+        < 1000
+    )
     assert (births["suppressed"].to_numpy() >= small).all()  # every count under the minimum is withheld
 
 

@@ -3,6 +3,7 @@
 The saved datasets here are synthetic (two squares near Lübeck, made-up counts); the shipped
 geographies are the real ones.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,19 +30,28 @@ from geo.uploads.store import DataStore, SaveRequest
 from indicators.catalogue import Source, parse_indicator
 from store.users import system_user
 
-AREAS = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["Nord (synthetisch)", "Süd (synthetisch)"]},
-                         geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
-                         crs=25832)
+AREAS = gpd.GeoDataFrame(
+    {"code": ["01", "02"], "name": ["Nord (synthetisch)", "Süd (synthetisch)"]},
+    geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
+    crs=25832,
+)
 SRC = Source("synthetic", "Synthetische Testdaten", "CC0", "https://creativecommons.org/publicdomain/zero/1.0/")
-CAT = {"n": parse_indicator({"id": "n", "label_de": "Anzahl", "kind": "count", "unit": "Personen",
-                             "source": "synthetic"})}
+CAT = {
+    "n": parse_indicator({"id": "n", "label_de": "Anzahl", "kind": "count", "unit": "Personen", "source": "synthetic"})
+}
 SHIPPED = {"stadtteile", "berlin-mss", "zensus2011-1km", "zensus2011-100m"}
 NAMES = ("alpha", "beta")
 
 
 def _table(v: float = 10.0) -> pd.DataFrame:
-    return pd.DataFrame({"area_code": ["01", "02", "01", "02"], "year": [2021, 2021, 2022, 2022],
-                         "variable": ["n"] * 4, "value": [v, 20.0, v + 1, 21.0]})
+    return pd.DataFrame(
+        {
+            "area_code": ["01", "02", "01", "02"],
+            "year": [2021, 2021, 2022, 2022],
+            "variable": ["n"] * 4,
+            "value": [v, 20.0, v + 1, 21.0],
+        }
+    )
 
 
 def _served(out: Path) -> set[str]:
@@ -56,8 +66,16 @@ def admin_store(tmp_path_factory):
     root = tmp_path_factory.mktemp("ogc-data")
     store = DataStore(root, user=system_user())
     for i, name in enumerate(NAMES):
-        store.save(SaveRequest(name=name, label_de=f"Testdaten {name}", areas=AREAS, table=_table(10.0 + i),
-                               catalogue=CAT, sources={"synthetic": SRC}))
+        store.save(
+            SaveRequest(
+                name=name,
+                label_de=f"Testdaten {name}",
+                areas=AREAS,
+                table=_table(10.0 + i),
+                catalogue=CAT,
+                sources={"synthetic": SRC},
+            )
+        )
     ogc.write_ogc(data_root=root)  # sets up <root>/ogc: from now on every change refreshes it
     return store
 
@@ -96,8 +114,11 @@ def _reset(store: DataStore) -> None:
         store.publish(name, False)
 
 
-OPS = st.lists(st.tuples(st.sampled_from(["publish", "withdraw", "remove", "restore"]), st.sampled_from(NAMES)),
-               min_size=1, max_size=6)
+OPS = st.lists(
+    st.tuples(st.sampled_from(["publish", "withdraw", "remove", "restore"]), st.sampled_from(NAMES)),
+    min_size=1,
+    max_size=6,
+)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -160,8 +181,9 @@ def _gdal_read(base: str, names: list[str]) -> list:
     from geo.safe_open import GDAL_CONFIG  # the app's own processes: no network drivers, 1 s timeouts
 
     env = {k: v for k, v in os.environ.items() if k != "GDAL_SKIP" and k not in GDAL_CONFIG}
-    proc = subprocess.run([sys.executable, "-c", GDAL_READ, base, *names], capture_output=True, text=True,
-                          timeout=240, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", GDAL_READ, base, *names], capture_output=True, text=True, timeout=240, env=env
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout)
 
@@ -176,18 +198,41 @@ def test_gdal_oapif_reads_public_collections_only(admin_store):
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         ogc.write_ogc(out_dir=out, data_root=admin_store.root, url=f"http://127.0.0.1:{port}")
-        env = {**os.environ, "PYGEOAPI_CONFIG": str(out / ogc.CONFIG_NAME), "PYGEOAPI_OPENAPI": str(out / "openapi.yml")}
-        subprocess.run([str(Path(sys.executable).with_name("pygeoapi")), "openapi", "generate",
-                        env["PYGEOAPI_CONFIG"], "--output-file", env["PYGEOAPI_OPENAPI"]],
-                       env=env, check=True, capture_output=True, cwd=ROOT)
-        proc = subprocess.Popen([str(uvicorn), "pygeoapi.starlette_app:APP", "--host", "127.0.0.1", "--port",
-                                 str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = {
+            **os.environ,
+            "PYGEOAPI_CONFIG": str(out / ogc.CONFIG_NAME),
+            "PYGEOAPI_OPENAPI": str(out / "openapi.yml"),
+        }
+        subprocess.run(
+            [
+                str(Path(sys.executable).with_name("pygeoapi")),
+                "openapi",
+                "generate",
+                env["PYGEOAPI_CONFIG"],
+                "--output-file",
+                env["PYGEOAPI_OPENAPI"],
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        proc = subprocess.Popen(
+            [str(uvicorn), "pygeoapi.starlette_app:APP", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             _wait(f"http://127.0.0.1:{port}/conformance?f=json")
             layers, beta, stadtteile = _gdal_read(f"OAPIF:http://127.0.0.1:{port}", ["beta", "stadtteile"])
             assert set(layers) == SHIPPED | {"beta"}
             assert sorted(map(list, zip(beta["code"], beta["jahr"], beta["n"]))) == [
-                ["01", 2021, 11.0], ["01", 2022, 12.0], ["02", 2021, 20.0], ["02", 2022, 21.0]]
+                ["01", 2021, 11.0],
+                ["01", 2022, 12.0],
+                ["02", 2021, 20.0],
+                ["02", 2022, 21.0],
+            ]
             assert {"code", "name", "jahr", "population_total"} <= set(stadtteile) and len(stadtteile["code"]) > 100
         finally:
             proc.terminate()
@@ -209,6 +254,7 @@ def test_configuration_untouched_when_nothing_changed(admin_store):
 
 
 # ------------------------------------------------ narrowed except of refresh (issue #25 item 6)
+
 
 @pytest.fixture
 def ogc_set_up(tmp_path, monkeypatch):

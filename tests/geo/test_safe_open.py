@@ -2,6 +2,7 @@
 
 A local HTTP server started by the test counts requests: none may arrive.
 """
+
 from __future__ import annotations
 
 import http.server
@@ -58,15 +59,19 @@ def server():
 
 
 def ogr_vrt(source: str) -> str:
-    return (f'<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>{source}</SrcDataSource>'
-            '<GeometryType>wkbNone</GeometryType></OGRVRTLayer></OGRVRTDataSource>')
+    return (
+        f'<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>{source}</SrcDataSource>'
+        "<GeometryType>wkbNone</GeometryType></OGRVRTLayer></OGRVRTDataSource>"
+    )
 
 
 def raster_vrt(source: str) -> str:
-    return ('<VRTDataset rasterXSize="10" rasterYSize="10"><SRS>EPSG:25832</SRS>'
-            '<GeoTransform>610000,10,0,5970100,0,-10</GeoTransform><VRTRasterBand dataType="Byte" band="1">'
-            f'<SimpleSource><SourceFilename>{source}</SourceFilename><SourceBand>1</SourceBand></SimpleSource>'
-            '</VRTRasterBand></VRTDataset>')
+    return (
+        '<VRTDataset rasterXSize="10" rasterYSize="10"><SRS>EPSG:25832</SRS>'
+        '<GeoTransform>610000,10,0,5970100,0,-10</GeoTransform><VRTRasterBand dataType="Byte" band="1">'
+        f"<SimpleSource><SourceFilename>{source}</SourceFilename><SourceBand>1</SourceBand></SimpleSource>"
+        "</VRTRasterBand></VRTDataset>"
+    )
 
 
 def _zip(name: str, data: str | bytes) -> bytes:
@@ -139,8 +144,9 @@ def test_vrt_facilities_are_refused(tmp_path, server):
 
 def _gpkg(tmp_path: Path) -> Path:
     path = tmp_path / "ok.gpkg"
-    gpd.GeoDataFrame({"code": ["1"], "name": ["A"]}, geometry=[box(X0, Y0, X0 + 500, Y0 + 500)],
-                     crs=25832).to_file(path, engine="pyogrio")
+    gpd.GeoDataFrame({"code": ["1"], "name": ["A"]}, geometry=[box(X0, Y0, X0 + 500, Y0 + 500)], crs=25832).to_file(
+        path, engine="pyogrio"
+    )
     return path
 
 
@@ -154,11 +160,21 @@ def test_valid_geopackage_geojson_and_tiff_still_open(tmp_path):
     gdf, report = read_vector(gj)
     assert gdf is not None, report.to_text()
     tif = tmp_path / "ok.tif"
-    with rasterio.open(tif, "w", driver="GTiff", height=5, width=5, count=1, dtype="float32", crs="EPSG:25832",
-                       transform=from_origin(X0, Y0 + 50, 10, 10)) as dst:
+    with rasterio.open(
+        tif,
+        "w",
+        driver="GTiff",
+        height=5,
+        width=5,
+        count=1,
+        dtype="float32",
+        crs="EPSG:25832",
+        transform=from_origin(X0, Y0 + 50, 10, 10),
+    ) as dst:
         dst.write(np.ones((5, 5), dtype="float32"), 1)
-    res = zonal_stats(tif, gpd.GeoDataFrame({"code": ["1"], "name": ["A"]},
-                                            geometry=[box(X0, Y0, X0 + 50, Y0 + 50)], crs=25832))
+    res = zonal_stats(
+        tif, gpd.GeoDataFrame({"code": ["1"], "name": ["A"]}, geometry=[box(X0, Y0, X0 + 50, Y0 + 50)], crs=25832)
+    )
     assert res.stats["count"].iloc[0] == 25
 
 
@@ -177,11 +193,18 @@ def _tamper(path: Path, *sql: str, writable_schema: bool = False) -> Path:
 def test_geopackage_content_is_checked(tmp_path, attack):
     path = _gpkg(tmp_path)
     if attack == "view":
-        _tamper(path, "CREATE VIEW v AS SELECT * FROM ok",
-                "INSERT INTO gpkg_contents(table_name, data_type, identifier) VALUES ('v', 'features', 'v')")
+        _tamper(
+            path,
+            "CREATE VIEW v AS SELECT * FROM ok",
+            "INSERT INTO gpkg_contents(table_name, data_type, identifier) VALUES ('v', 'features', 'v')",
+        )
     elif attack == "virtual_ogr":
-        _tamper(path, "INSERT INTO sqlite_master(type, name, tbl_name, rootpage, sql) VALUES ('table', 'pw', 'pw', 0, "
-                "'CREATE VIRTUAL TABLE pw USING VirtualOGR(''CSV:/etc/passwd'')')", writable_schema=True)
+        _tamper(
+            path,
+            "INSERT INTO sqlite_master(type, name, tbl_name, rootpage, sql) VALUES ('table', 'pw', 'pw', 0, "
+            "'CREATE VIRTUAL TABLE pw USING VirtualOGR(''CSV:/etc/passwd'')')",
+            writable_schema=True,
+        )
     elif attack == "tiles":
         _tamper(path, "INSERT INTO gpkg_contents(table_name, data_type, identifier) VALUES ('t', 'tiles', 't')")
     elif attack == "no_app_id":
@@ -216,10 +239,12 @@ def test_vrt_drivers_are_not_registered_once_geo_is_imported(tmp_path):
     vec, ras = tmp_path / "a.vrt", tmp_path / "b.vrt"
     vec.write_text(ogr_vrt("CSV:/etc/passwd"))
     ras.write_text(raster_vrt("/etc/passwd"))
-    code = ("import geo, pyogrio, rasterio, sys\n"
-            "ok = []\n"
-            f"for f in (lambda: pyogrio.read_dataframe({str(vec)!r}), lambda: rasterio.open({str(ras)!r})):\n"
-            "    try:\n        f(); ok.append(1)\n    except Exception:\n        pass\n"
-            "print(len(ok))\n")
+    code = (
+        "import geo, pyogrio, rasterio, sys\n"
+        "ok = []\n"
+        f"for f in (lambda: pyogrio.read_dataframe({str(vec)!r}), lambda: rasterio.open({str(ras)!r})):\n"
+        "    try:\n        f(); ok.append(1)\n    except Exception:\n        pass\n"
+        "print(len(ok))\n"
+    )
     res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert res.stdout.strip() == "0", res.stdout + res.stderr

@@ -1,4 +1,5 @@
 """The audit page as an admin reads it: local times, named actions, readable details, never "None"."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,15 @@ def test_utc_times_are_shown_in_local_time(monkeypatch):
 
 
 def test_actions_are_named_and_details_are_readable():
-    entries = [{"time": "2026-12-07T02:48:00", "user": "anna", "action": "login_success", "object": None,
-                "details": {"source": "local", "reason": None}}]
+    entries = [
+        {
+            "time": "2026-12-07T02:48:00",
+            "user": "anna",
+            "action": "login_success",
+            "object": None,
+            "details": {"source": "local", "reason": None},
+        }
+    ]
     de, en = audit_table(entries, "de"), audit_table(entries, "en")
     assert de.loc[0, "action"] == "Anmeldung" and en.loc[0, "action"] == "Sign-in"
     assert de.loc[0, "details"] == "Herkunft: lokal" and en.loc[0, "details"] == "source: local"
@@ -27,16 +35,30 @@ def test_actions_are_named_and_details_are_readable():
 
 
 @settings(max_examples=50, deadline=None)
-@given(details=st.dictionaries(st.sampled_from(["source", "role", "count", "x"]),
-                               st.one_of(st.none(), st.text("abcäöü ", max_size=5), st.integers(), st.lists(st.integers(), max_size=3)),
-                               max_size=4))
+@given(
+    details=st.dictionaries(
+        st.sampled_from(["source", "role", "count", "x"]),
+        st.one_of(st.none(), st.text("abcäöü ", max_size=5), st.integers(), st.lists(st.integers(), max_size=3)),
+        max_size=4,
+    )
+)
 def test_details_never_show_a_dict_or_none(details):
     text = details_text(details, "de")
     assert "None" not in text and "{" not in text and "[" not in text
 
 
 def test_accounts_without_a_login_say_dash_not_none():
-    table = accounts_table([{"name": "bob", "role": "viewer", "source": "local", "last_login": None,
-                             "locked_until": dt.datetime(2026, 12, 7, 2, 0)}], "de")
+    table = accounts_table(
+        [
+            {
+                "name": "bob",
+                "role": "viewer",
+                "source": "local",
+                "last_login": None,
+                "locked_until": dt.datetime(2026, 12, 7, 2, 0),
+            }
+        ],
+        "de",
+    )
     assert table.loc[0, "last_login"] == "–" and table.loc[0, "locked_until"] == "07.12.2026 03:00"
     assert "None" not in table.to_string()

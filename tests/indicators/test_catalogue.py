@@ -2,6 +2,7 @@
 
 The entries checked one by one are the shipped ``share_65plus`` with one field changed.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -63,13 +64,16 @@ def test_unknown_fields_are_kept_as_extras_and_decimals_fixed_there() -> None:
     assert ind.decimals_for() == 3
 
 
-@pytest.mark.parametrize("change", [
-    {"label_de": ""},
-    {"kind": "ratio"},
-    {"direction": "sideways"},
-    {"numerator": None},
-    {"kind": "change", "numerator": ["a", "b"]},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"label_de": ""},
+        {"kind": "ratio"},
+        {"direction": "sideways"},
+        {"numerator": None},
+        {"kind": "change", "numerator": ["a", "b"]},
+    ],
+)
 def test_a_malformed_entry_is_refused(change: dict) -> None:
     with pytest.raises(CatalogueError) as caught:
         parse_indicator({**_entry(), **change})

@@ -1,4 +1,5 @@
 """The dataset container (:mod:`indicators.dataset`) as loaded from the shipped Lübeck data."""
+
 from __future__ import annotations
 
 from dataclasses import replace

@@ -1,4 +1,5 @@
 """Expected errors carry a wording key and parameters; the front door renders them in the user's language."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """German/English number formatting."""
+
 from __future__ import annotations
 
 import math
@@ -17,17 +18,20 @@ from indicators.formatting import (
 )
 
 
-@pytest.mark.parametrize(("value", "decimals", "lang", "expected"), [
-    (1234.5, 1, "de", "1.234,5"),
-    (1234.5, 1, "en", "1,234.5"),
-    (1234567.891, 2, "de", "1.234.567,89"),
-    (0.05, 1, "de", "0,1"),
-    (12, 0, "de", "12"),
-    (-3.25, 1, "de", f"{MINUS}3,2"),  # banker's rounding of the float 3.25
-    (-0.04, 1, "de", "0,0"),
-    (None, 1, "de", "–"),
-    (math.nan, 1, "de", "–"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "lang", "expected"),
+    [
+        (1234.5, 1, "de", "1.234,5"),
+        (1234.5, 1, "en", "1,234.5"),
+        (1234567.891, 2, "de", "1.234.567,89"),
+        (0.05, 1, "de", "0,1"),
+        (12, 0, "de", "12"),
+        (-3.25, 1, "de", f"{MINUS}3,2"),  # banker's rounding of the float 3.25
+        (-0.04, 1, "de", "0,0"),
+        (None, 1, "de", "–"),
+        (math.nan, 1, "de", "–"),
+    ],
+)
 def test_fmt_number(value, decimals, lang, expected):
     assert fmt_number(value, decimals=decimals, lang=lang) == expected
 
@@ -67,8 +71,10 @@ from indicators.formatting import value_decimals  # noqa: E402
 
 
 @settings(max_examples=80, deadline=None)
-@given(xs=st.lists(st.integers(min_value=-50, max_value=99), min_size=1, max_size=30),
-       kind=st.sampled_from(["value", "change", "count"]))
+@given(
+    xs=st.lists(st.integers(min_value=-50, max_value=99), min_size=1, max_size=30),
+    kind=st.sampled_from(["value", "change", "count"]),
+)
 def test_whole_numbers_of_a_value_or_change_get_no_decimals(xs, kind):
     # schools per area (kind "value"), a difference of counts: "2 Schulen", "−19", never "2,0"
     assert value_decimals(kind, pd.Series(xs, dtype="float64")) == 0

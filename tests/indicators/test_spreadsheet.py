@@ -1,4 +1,5 @@
 """Formula neutralisation of exports and its undoing when the tool reads its own export back."""
+
 from __future__ import annotations
 
 from hypothesis import given

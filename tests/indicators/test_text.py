@@ -1,10 +1,17 @@
 """Escaping user strings for HTML (hostile names)."""
+
 import pytest
 
 from indicators.text import esc, esc_attr, plain
 
-HOSTILE = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "St. Jürgen & <b>Co</b>",
-           "javascript:alert('x')", "</div><iframe src=//evil>", "A\x00B\x1bC"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "St. Jürgen & <b>Co</b>",
+    "javascript:alert('x')",
+    "</div><iframe src=//evil>",
+    "A\x00B\x1bC",
+]
 
 
 @pytest.mark.parametrize("name", HOSTILE)
@@ -30,8 +37,25 @@ from hypothesis import strategies as st  # noqa: E402
 
 from indicators.text import clean, has_hidden, md  # noqa: E402
 
-HIDDEN = ["\u202e", "\u202d", "\u2066", "\u2069", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200f",
-          "\u061c", "\u00ad", "\n", "\r", "\x1b", "\x00", "\x85"]
+HIDDEN = [
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2069",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u200f",
+    "\u061c",
+    "\u00ad",
+    "\n",
+    "\r",
+    "\x1b",
+    "\x00",
+    "\x85",
+]
 
 
 @given(st.lists(st.one_of(st.text(max_size=5), st.sampled_from(HIDDEN)), max_size=12))

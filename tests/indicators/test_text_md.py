@@ -1,4 +1,5 @@
 """indicators.text.md: user text renders literally in Markdown."""
+
 import re
 
 import pytest
@@ -6,9 +7,22 @@ import pytest
 from indicators.text import md
 
 
-@pytest.mark.parametrize("text", ["![b](http://127.0.0.1:8603/beacon.png)", "[x](javascript:alert(1))",
-                                  "$\\frac{$", "# Titel", "**fett**", "<img src=x>", ":red[rot]", "a_b_c",
-                                  "www.example.org", "mail@example.org", "https://example.org/x"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![b](http://127.0.0.1:8603/beacon.png)",
+        "[x](javascript:alert(1))",
+        "$\\frac{$",
+        "# Titel",
+        "**fett**",
+        "<img src=x>",
+        ":red[rot]",
+        "a_b_c",
+        "www.example.org",
+        "mail@example.org",
+        "https://example.org/x",
+    ],
+)
 def test_every_markdown_construct_is_escaped(text):
     out = md(text)
     # no unescaped character of links, images, emphasis, HTML or LaTeX is left
@@ -16,8 +30,9 @@ def test_every_markdown_construct_is_escaped(text):
     assert out.replace("\u2060", "").replace("\\", "") == text.replace("\\", "")
 
 
-@pytest.mark.parametrize("text, start", [("# Titel", "\\#"), ("1. Punkt", "1\\."), ("- Liste", "\\-"),
-                                         ("> Zitat", "\\>")])
+@pytest.mark.parametrize(
+    "text, start", [("# Titel", "\\#"), ("1. Punkt", "1\\."), ("- Liste", "\\-"), ("> Zitat", "\\>")]
+)
 def test_block_markers_at_the_start_are_escaped(text, start):
     assert md(text).startswith(start)
 

@@ -1,4 +1,5 @@
 """The Literal types of :mod:`indicators.types` and the run-time checks derived from them agree."""
+
 from __future__ import annotations
 
 from typing import get_args

@@ -1,4 +1,5 @@
 """Berlin example geography built from the raw MSS and LOR files."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -33,8 +34,12 @@ def test_table_marks_placeholders_and_never_writes_their_zeros():
     assert list(t.columns) == ["area_code", "year", "variable", "value", "source"]
     assert set(t["year"]) == {2013, 2015, 2017, 2019}
     flags = t[t["variable"] == "mss_assessed"]
-    assert (flags.groupby("year")["value"].apply(lambda s: (s == "0").sum())
-            .to_dict() == {2013: 13, 2015: 12, 2017: 11, 2019: 11})
+    assert flags.groupby("year")["value"].apply(lambda s: (s == "0").sum()).to_dict() == {
+        2013: 13,
+        2015: 12,
+        2017: 11,
+        2019: 11,
+    }
     placeholder = flags.loc[flags["value"] == "0", ["area_code", "year"]]
     merged = t.merge(placeholder, on=["area_code", "year"])
     assert set(merged["variable"]) == {"inhabitants", "mss_assessed"}

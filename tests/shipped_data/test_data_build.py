@@ -1,4 +1,5 @@
 """The shipped indicator table in data/ against its source's own arithmetic."""
+
 import pandas as pd
 import pytest
 from testkit import ROOT

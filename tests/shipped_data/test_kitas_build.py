@@ -1,4 +1,5 @@
 """The shipped Kita layer (data/build_kitas.py) against its raw source and the Stadtteil polygons."""
+
 import importlib.util
 
 import pandas as pd
@@ -11,8 +12,9 @@ from geo.spatial.facility_kinds import KINDS, load_kind, source_line
 
 
 def _shipped(name: str) -> pd.DataFrame:
-    return pd.read_csv(ROOT / "data" / name, dtype={"area_code": str, "stadtteil": str, "id": str},
-                       keep_default_na=False)
+    return pd.read_csv(
+        ROOT / "data" / name, dtype={"area_code": str, "stadtteil": str, "id": str}, keep_default_na=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +31,11 @@ def test_kita_layer_equals_a_rebuild_from_the_raw_directory(build_mod):
     shipped = _shipped("kitas_luebeck.csv")
     assert list(shipped["id"]) == list(points["id"])
     assert len(points) == 128 and sorted(missing["id"]) == ["324", "405", "7090"]
-    pd.testing.assert_frame_equal(_shipped("luebeck_stadtteile_kitas.csv").drop(columns="area_code"),
-                                  table.drop(columns="area_code"), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        _shipped("luebeck_stadtteile_kitas.csv").drop(columns="area_code"),
+        table.drop(columns="area_code"),
+        check_dtype=False,
+    )
     assert list(_shipped("luebeck_stadtteile_kitas.csv")["area_code"]) == list(table["area_code"])
     assert tpp["records"].sum() == 129  # SOURCE.md: 129 Kindertagespflege records
 

@@ -1,4 +1,5 @@
 """The shipped geography in shapes/ (checks of issue 2)."""
+
 from itertools import combinations
 
 import geopandas as gpd

@@ -1,4 +1,5 @@
 """The shipped Zensus 2011 grid data and Stadtteil indicators against a rebuild from the raw cells."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -38,12 +39,14 @@ def test_city_is_the_sum_of_the_stadtteile_and_close_to_the_register(rebuilt):
     _, out = rebuilt
     t = out["stadtteile"]
     for var, g in t.groupby("variable"):
-        assert g[g["area_code"] == "00"]["value"].iloc[0] == pytest.approx(g[g["area_code"] != "00"]["value"].sum(),
-                                                                           rel=1e-6), var
+        assert g[g["area_code"] == "00"]["value"].iloc[0] == pytest.approx(
+            g[g["area_code"] != "00"]["value"].sum(), rel=1e-6
+        ), var
     check = out["check"].set_index("area_code")
     assert abs(check.loc["00", "diff_dasymetric_pct"]) < 2  # census day vs register at year end
-    pd.testing.assert_frame_equal(_shipped("zensus2011_check.csv"), out["check"].reset_index(drop=True),
-                                  check_dtype=False)
+    pd.testing.assert_frame_equal(
+        _shipped("zensus2011_check.csv"), out["check"].reset_index(drop=True), check_dtype=False
+    )
 
 
 def test_shipped_indicators_are_dated_and_licensed():
@@ -52,8 +55,14 @@ def test_shipped_indicators_are_dated_and_licensed():
     cat = load_catalogue()
     src = load_sources()["zensus2011-grid"]
     assert src.licence == "dl-de/by-2-0"
-    for i in ("share_foreign_2011", "mean_household_size_2011", "vacancy_rate_2011",
-              "living_space_per_resident_2011", "zensus_hh_single_parent", "zensus_hh_seniors_only"):
+    for i in (
+        "share_foreign_2011",
+        "mean_household_size_2011",
+        "vacancy_rate_2011",
+        "living_space_per_resident_2011",
+        "zensus_hh_single_parent",
+        "zensus_hh_seniors_only",
+    ):
         ind = cat[i]
         assert ind.reference_date == "09.05.2011" and ind.source == "zensus2011-grid" and "2011" in ind.label_de
         assert ind.extra.get("method") and ind.direction in {"up", "down", "neutral"}
@@ -78,8 +87,13 @@ def test_school_layer_equals_a_rebuild_from_the_raw_directory(raw_dir):
     assert len(points) == 74
     city = table[table["area_code"] == "00"].set_index("variable")["value"]
     # counts of SOURCE.md: Grundschule 24, Gemeinschaftsschule 15, berufsbildend 10, Gymnasium 7, ...
-    assert (city["schools_grundschule"], city["schools_gemeinschaftsschule"], city["schools_berufsbildend"],
-            city["schools_gymnasium"], city["schools_total"]) == (24, 15, 10, 7, 74)
+    assert (
+        city["schools_grundschule"],
+        city["schools_gemeinschaftsschule"],
+        city["schools_berufsbildend"],
+        city["schools_gymnasium"],
+        city["schools_total"],
+    ) == (24, 15, 10, 7, 74)
     parts = table[table["area_code"] != "00"].groupby("variable")["value"].sum()
     assert (parts == city.reindex(parts.index)).all()
     assert 0 < city["addresses_far_primary"] < city["addresses_all"]

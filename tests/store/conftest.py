@@ -5,6 +5,7 @@ session in a temporary folder on a free port with a Unix socket there. PostgreSQ
 run as root, so as root it runs as the ``postgres`` system user (``runuser``). Each test gets
 a fresh database. Missing binaries skip locally and fail under ``CI=true``.
 """
+
 from __future__ import annotations
 
 import glob
@@ -43,8 +44,10 @@ def pg_server() -> Iterator[str]:
     import port_for
 
     bindir = _bindir()
-    require(bindir is not None and (bindir / "initdb").exists(),
-            "PostgreSQL server binaries not found (Debian package postgresql)")
+    require(
+        bindir is not None and (bindir / "initdb").exists(),
+        "PostgreSQL server binaries not found (Debian package postgresql)",
+    )
     if os.geteuid() == 0:
         require(shutil.which("runuser") is not None, "runuser not found (needed to start PostgreSQL as root)")
     base = Path(tempfile.mkdtemp(prefix="sm-pg-"))
@@ -54,16 +57,25 @@ def pg_server() -> Iterator[str]:
         shutil.chown(base, "postgres")
         shutil.chown(sock, "postgres")
     port = port_for.select_random()
-    subprocess.run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                                    "-E", "UTF8", "--locale=C"]), check=True, capture_output=True)
+    subprocess.run(
+        _as_server_user(
+            [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"]
+        ),
+        check=True,
+        capture_output=True,
+    )
     opts = f"-p {port} -k {sock} -c listen_addresses='' -c fsync=off"
-    subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "-l",
-                                    str(base / "log"), "start"]), check=True, capture_output=True)
+    subprocess.run(
+        _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "-l", str(base / "log"), "start"]),
+        check=True,
+        capture_output=True,
+    )
     try:
         yield f"postgresql+psycopg://postgres@/?host={sock}&port={port}&dbname="
     finally:
-        subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
+        subprocess.run(
+            _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]), capture_output=True
+        )
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -71,8 +83,9 @@ def _pg_admin(prefix: str, sql: str) -> None:
     import psycopg
 
     params = dict(p.split("=", 1) for p in prefix.split("?", 1)[1].split("&") if p and not p.endswith("="))
-    with psycopg.connect(host=params["host"], port=int(params["port"]), user="postgres", dbname="postgres",
-                         autocommit=True) as conn:
+    with psycopg.connect(
+        host=params["host"], port=int(params["port"]), user="postgres", dbname="postgres", autocommit=True
+    ) as conn:
         conn.execute(sql)
 
 

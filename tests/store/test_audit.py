@@ -1,5 +1,6 @@
 """The audit log is hash-chained: verify names the first entry changed, removed or inserted behind the
 triggers' back; migration 0003 chains entries written before; concurrent writers keep one chain."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -55,9 +56,14 @@ def test_the_first_broken_entry_is_named(engine, tamper):
         elif tamper == "delete":
             conn.execute(text("DELETE FROM audit_log WHERE id = :i"), {"i": ids[2]})
         else:  # copies an entry's hashes onto a forged one at the end
-            conn.execute(text("INSERT INTO audit_log (time, user_name, action, object, details, prev_hash, "
-                              "entry_hash) SELECT time, 'x', 'publish', 'y', details, prev_hash, entry_hash "
-                              "FROM audit_log WHERE id = :i"), {"i": ids[-1]})
+            conn.execute(
+                text(
+                    "INSERT INTO audit_log (time, user_name, action, object, details, prev_hash, "
+                    "entry_hash) SELECT time, 'x', 'publish', 'y', details, prev_hash, entry_hash "
+                    "FROM audit_log WHERE id = :i"
+                ),
+                {"i": ids[-1]},
+            )
     result = audit.verify(engine, ADMIN)
     expected = {"change": ids[2], "delete": ids[3], "insert": max(_ids(engine))}[tamper]
     assert result.first_broken == expected and result.why
@@ -86,9 +92,13 @@ def test_migration_chains_the_entries_written_before(db_url):
     t0 = dt.datetime(2026, 1, 5, 9, 30, 1, 123456, tzinfo=dt.UTC)
     with eng.begin() as conn:
         for i in range(3):
-            conn.execute(text("INSERT INTO audit_log (time, user_name, action, object, details) "
-                              "VALUES (:t, 'alt', 'upload', :o, :d)"),
-                         {"t": t0 + dt.timedelta(minutes=i), "o": f"alt{i}", "d": f'{{"v": {i}}}'})
+            conn.execute(
+                text(
+                    "INSERT INTO audit_log (time, user_name, action, object, details) "
+                    "VALUES (:t, 'alt', 'upload', :o, :d)"
+                ),
+                {"t": t0 + dt.timedelta(minutes=i), "o": f"alt{i}", "d": f'{{"v": {i}}}'},
+            )
     db.upgrade(eng)
     with session(eng) as s:
         audit.record(s, "neu", "publish", "alt0")

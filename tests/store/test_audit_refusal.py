@@ -1,4 +1,5 @@
 """Auditing a refusal (``store/audit.py::_refused``, beside test_audit.py): a failing database is logged, a bug is not swallowed."""
+
 from __future__ import annotations
 
 import logging

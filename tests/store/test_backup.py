@@ -3,6 +3,7 @@
 Users, datasets (registry rows and their contents in the database), the planning register and the audit log
 made here are synthetic.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -22,9 +23,18 @@ from store.permissions import User
 from store.planning import repository as repo
 
 ADMIN = User("system:test", "admin")
-MEASURE = {"title": "Synthetisch: Quartiersbüro", "description": "Synthetisches Beispiel", "field": "Wohnen",
-           "geography": "stadtteile", "areas": "01, 02", "start": "2019-03-01", "end": 2022, "status": "laufend",
-           "budget_planned": "12.500,50", "indicators": "share_65plus"}
+MEASURE = {
+    "title": "Synthetisch: Quartiersbüro",
+    "description": "Synthetisches Beispiel",
+    "field": "Wohnen",
+    "geography": "stadtteile",
+    "areas": "01, 02",
+    "start": "2019-03-01",
+    "end": 2022,
+    "status": "laufend",
+    "budget_planned": "12.500,50",
+    "indicators": "share_65plus",
+}
 
 
 def _fresh(engine, tmp: Path, tag: str):
@@ -48,9 +58,12 @@ def _contents(i: int) -> Contents:
     from shapely.geometry import MultiPolygon, box
 
     square = MultiPolygon([box(610000 + i, 5970000, 611000 + i, 5971000)])
-    return Contents(areas=(Area(code="01", name=f"Synthetisch {i}", wkb=to_wkb(square)),),
-                    values=(("01", 2022, "n", float(i)), ("01", 2023, "n", None)), catalogue="indicators: []\n",
-                    meta={"synthetic": True})
+    return Contents(
+        areas=(Area(code="01", name=f"Synthetisch {i}", wkb=to_wkb(square)),),
+        values=(("01", 2022, "n", float(i)), ("01", 2023, "n", None)),
+        catalogue="indicators: []\n",
+        meta={"synthetic": True},
+    )
 
 
 def _populate(engine, root: Path, n: int = 3) -> None:
@@ -58,9 +71,16 @@ def _populate(engine, root: Path, n: int = 3) -> None:
     users.add_user(engine, ADMIN, "vera", "viewer", "Synthetisch-Passwort-2")
     root.mkdir(parents=True, exist_ok=True)
     for i in range(n):
-        datasets.register(engine, ADMIN, DatasetVersion(name=f"set{i}", label_de=f"Synthetisch {i}",
-                                                        visibility="öffentlich" if i % 2 else "intern",
-                                                        contents=_contents(i)))
+        datasets.register(
+            engine,
+            ADMIN,
+            DatasetVersion(
+                name=f"set{i}",
+                label_de=f"Synthetisch {i}",
+                visibility="öffentlich" if i % 2 else "intern",
+                contents=_contents(i),
+            ),
+        )
     datasets.set_visibility(engine, ADMIN, "set0", "öffentlich")
     datasets.remove(engine, ADMIN, f"set{n - 1}")
     m = repo.create(engine, ADMIN, "measure", MEASURE)
@@ -74,8 +94,11 @@ def _populate(engine, root: Path, n: int = 3) -> None:
 
 def _files(root: Path) -> dict[str, bytes]:
     base = root / "datasets"
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()} \
-        if base.exists() else {}
+    return (
+        {str(p.relative_to(root)): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
+        if base.exists()
+        else {}
+    )
 
 
 def test_backup_fresh_install_restore_gives_identical_installation(engine, tmp_path):
@@ -126,8 +149,9 @@ def test_backup_while_a_user_saves_is_consistent(engine, tmp_path):
     def writer():
         i = 0
         while not stop.is_set() and i < 200:
-            datasets.register(engine, ADMIN, DatasetVersion(name=f"w{i}", label_de=f"Synthetisch {i}",
-                                                            contents=_contents(i)))
+            datasets.register(
+                engine, ADMIN, DatasetVersion(name=f"w{i}", label_de=f"Synthetisch {i}", contents=_contents(i))
+            )
             i += 1
 
     thread = threading.Thread(target=writer)

@@ -1,4 +1,5 @@
 """Two processes writing at once lose nothing (SQLite WAL with BEGIN IMMEDIATE; PostgreSQL)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -23,9 +24,16 @@ for i in range(int(sys.argv[3])):
 def test_two_processes_writing_at_once_lose_nothing(engine):
     url = engine.url.render_as_string(hide_password=False)
     n = 25
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, url, who, str(n)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for who in ("eins", "zwei")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, url, who, str(n)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for who in ("eins", "zwei")
+    ]
     results = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
     admin = users.system_user()
@@ -48,8 +56,16 @@ print(users.local_user(eng).id)
 def test_two_processes_starting_at_once_on_a_fresh_database_both_come_up(db_url):
     """Migrations run under a lock (PostgreSQL advisory lock, SQLite BEGIN IMMEDIATE); the local user is
     created once."""
-    procs = [subprocess.Popen([sys.executable, "-c", UPGRADER, db_url], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", UPGRADER, db_url],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
     results = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0], results
     assert len({out.strip() for out, _ in results}) == 1  # the same local user for all three

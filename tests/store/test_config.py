@@ -1,4 +1,5 @@
 """Settings of the store from the environment (:mod:`store.config`)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,9 +9,17 @@ import pytest
 from indicators.errors import SozialmonitorError
 from store import config
 
-VARS = ("SOZIALMONITOR_DATA_DIR", "SOZIALMONITOR_DB_URL", "SOZIALMONITOR_AUTH", "SOZIALMONITOR_ANONYMOUS",
-        "SOZIALMONITOR_SESSION_MINUTES", "SOZIALMONITOR_SESSION_HOURS",
-        "SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS", "SOZIALMONITOR_OIDC_ROLE_CLAIM", "SOZIALMONITOR_OIDC_ROLES")
+VARS = (
+    "SOZIALMONITOR_DATA_DIR",
+    "SOZIALMONITOR_DB_URL",
+    "SOZIALMONITOR_AUTH",
+    "SOZIALMONITOR_ANONYMOUS",
+    "SOZIALMONITOR_SESSION_MINUTES",
+    "SOZIALMONITOR_SESSION_HOURS",
+    "SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS",
+    "SOZIALMONITOR_OIDC_ROLE_CLAIM",
+    "SOZIALMONITOR_OIDC_ROLES",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -47,10 +56,12 @@ def test_an_unknown_auth_mode_is_an_error_not_a_default(monkeypatch: pytest.Monk
         config.auth_mode()
 
 
-@pytest.mark.parametrize(("raw", "allowed"), [(None, False), ("1", True), ("Ja", True), ("true", True),
-                                              ("0", False), ("nein", False)])
-def test_anonymous_reading_only_when_switched_on(monkeypatch: pytest.MonkeyPatch, raw: str | None,
-                                                 allowed: bool) -> None:
+@pytest.mark.parametrize(
+    ("raw", "allowed"), [(None, False), ("1", True), ("Ja", True), ("true", True), ("0", False), ("nein", False)]
+)
+def test_anonymous_reading_only_when_switched_on(
+    monkeypatch: pytest.MonkeyPatch, raw: str | None, allowed: bool
+) -> None:
     if raw is not None:
         monkeypatch.setenv("SOZIALMONITOR_ANONYMOUS", raw)
     assert config.anonymous_allowed() is allowed
@@ -66,10 +77,14 @@ def test_login_lifetimes_have_defaults_and_floors(monkeypatch: pytest.MonkeyPatc
     assert config.login_failures_per_address() == 0
 
 
-@pytest.mark.parametrize(("name", "read"), [("SOZIALMONITOR_SESSION_MINUTES", config.session_minutes),
-                                            ("SOZIALMONITOR_SESSION_HOURS", config.session_hours),
-                                            ("SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS",
-                                             config.login_failures_per_address)])
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("SOZIALMONITOR_SESSION_MINUTES", config.session_minutes),
+        ("SOZIALMONITOR_SESSION_HOURS", config.session_hours),
+        ("SOZIALMONITOR_LOGIN_FAILURES_PER_ADDRESS", config.login_failures_per_address),
+    ],
+)
 def test_a_setting_that_is_no_number_is_an_error(monkeypatch: pytest.MonkeyPatch, name: str, read) -> None:
     monkeypatch.setenv(name, "zehn")
     with pytest.raises(SozialmonitorError):

@@ -5,6 +5,7 @@ transaction that registers it, read back unchanged, removed with it; on PostgreS
 geometry column is ``geometry(MultiPolygon, 25832)``. A data directory written by the old code (one
 folder per version) is moved in once: a second run moves nothing, and the values are identical.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,15 +27,27 @@ from store.datasets import DatasetVersion
 from store.permissions import User
 
 ADMIN = User("system:test", "admin")
-AREAS = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["Synthetisch Nord", "Synthetisch Süd"]},
-                         geometry=[box(610000, 5970000, 611000, 5971000),
-                                   MultiPolygon([box(611000, 5970000, 612000, 5971000),
-                                                 box(613000, 5970000, 614000, 5971000)])], crs=25832)
-TABLE = pd.DataFrame({"area_code": ["01", "02", "01", "02"], "year": [2022, 2022, 2023, 2023],
-                      "variable": ["n"] * 4, "value": [10.0, 0.1 + 0.2, 1234567.891, None]})
-CATALOGUE = ("sources:\n  synthetic:\n    label: Synthetische Testdaten\n    licence: CC0\n"
-             "indicators:\n- id: n\n  label_de: Anzahl (synthetisch)\n  kind: count\n  unit: Personen\n"
-             "  source: synthetic\n")
+AREAS = gpd.GeoDataFrame(
+    {"code": ["01", "02"], "name": ["Synthetisch Nord", "Synthetisch Süd"]},
+    geometry=[
+        box(610000, 5970000, 611000, 5971000),
+        MultiPolygon([box(611000, 5970000, 612000, 5971000), box(613000, 5970000, 614000, 5971000)]),
+    ],
+    crs=25832,
+)
+TABLE = pd.DataFrame(
+    {
+        "area_code": ["01", "02", "01", "02"],
+        "year": [2022, 2022, 2023, 2023],
+        "variable": ["n"] * 4,
+        "value": [10.0, 0.1 + 0.2, 1234567.891, None],
+    }
+)
+CATALOGUE = (
+    "sources:\n  synthetic:\n    label: Synthetische Testdaten\n    licence: CC0\n"
+    "indicators:\n- id: n\n  label_de: Anzahl (synthetisch)\n  kind: count\n  unit: Personen\n"
+    "  source: synthetic\n"
+)
 _NAMES = itertools.count()
 
 
@@ -52,8 +65,9 @@ def _count(engine, table: str) -> int:
 def test_contents_round_trip_and_geometry_column(engine):
     from geo.dataset_cache import frames_from_contents
 
-    rec = datasets.register(engine, ADMIN, DatasetVersion(name="bezirke", label_de="Bezirke (synthetisch)",
-                                                          contents=_contents()))
+    rec = datasets.register(
+        engine, ADMIN, DatasetVersion(name="bezirke", label_de="Bezirke (synthetisch)", contents=_contents())
+    )
     back = contents.read(engine, rec.id)
     assert back is not None and back.catalogue == CATALOGUE and back.meta == {"files": ["synthetisch.csv"]}
     areas, tidy = frames_from_contents(back)
@@ -63,10 +77,18 @@ def test_contents_round_trip_and_geometry_column(engine):
     pd.testing.assert_frame_equal(tidy, TABLE.astype({"year": int, "value": float}))  # full precision, NULL kept
     if engine.dialect.name == "postgresql":  # PostGIS is installed in the test server (Debian package)
         with engine.connect() as conn:
-            assert conn.scalar(text("SELECT udt_name FROM information_schema.columns WHERE "
-                                    "table_name = 'dataset_areas' AND column_name = 'geom'")) == "geometry"
-            kind, srid, area = conn.execute(text("SELECT ST_GeometryType(geom), ST_SRID(geom), ST_Area(geom) "
-                                                 "FROM dataset_areas WHERE code = '02'")).one()
+            assert (
+                conn.scalar(
+                    text(
+                        "SELECT udt_name FROM information_schema.columns WHERE "
+                        "table_name = 'dataset_areas' AND column_name = 'geom'"
+                    )
+                )
+                == "geometry"
+            )
+            kind, srid, area = conn.execute(
+                text("SELECT ST_GeometryType(geom), ST_SRID(geom), ST_Area(geom) FROM dataset_areas WHERE code = '02'")
+            ).one()
             assert (kind, srid, area) == ("ST_MultiPolygon", 25832, 2_000_000.0)
 
 
@@ -78,8 +100,9 @@ def test_a_failure_before_the_commit_leaves_no_contents(engine, monkeypatch):
 
     monkeypatch.setattr(datasets.audit, "record", power_cut)
     with pytest.raises(KeyboardInterrupt):
-        datasets.register(engine, ADMIN, DatasetVersion(name="eins", label_de="Eins v2", overwrite=True,
-                                                        contents=_contents()))
+        datasets.register(
+            engine, ADMIN, DatasetVersion(name="eins", label_de="Eins v2", overwrite=True, contents=_contents())
+        )
     assert _count(engine, "dataset_areas") == 2 and _count(engine, "dataset_values") == 4
     assert [r.version for r in datasets.visible(engine, ADMIN)] == [1]
 
@@ -92,9 +115,12 @@ def test_purge_removes_the_contents_with_the_version(engine):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(values=st.lists(st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=64)),
-                       min_size=1, max_size=20),
-       years=st.integers(min_value=1800, max_value=2200))
+@given(
+    values=st.lists(
+        st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=64)), min_size=1, max_size=20
+    ),
+    years=st.integers(min_value=1800, max_value=2200),
+)
 def test_any_value_comes_back_exactly(engine, values, years):
     """Whatever the table holds (tiny, huge, negative, missing) the database gives back exactly, in order
     (the old files kept 10 significant digits)."""
@@ -125,13 +151,16 @@ def _old_folder(root: Path, name: str, stamp: str, value: float) -> str:
 def _old_installation(engine, root: Path) -> dict[str, str]:
     """Two datasets (one replaced once) registered with folders and no contents, as the old code left them."""
     planner = users.add_user(engine, ADMIN, "paula", "planner", "Synthetisch-Passwort-1")
-    rels = {"alt_a@1": _old_folder(root, "alt_a", "20250101T000000-aaaaaa", 0),
-            "alt_a@2": _old_folder(root, "alt_a", "20250201T000000-bbbbbb", 5),
-            "alt_b@1": _old_folder(root, "alt_b", "20250301T000000-cccccc", 7)}
+    rels = {
+        "alt_a@1": _old_folder(root, "alt_a", "20250101T000000-aaaaaa", 0),
+        "alt_a@2": _old_folder(root, "alt_a", "20250201T000000-bbbbbb", 5),
+        "alt_b@1": _old_folder(root, "alt_b", "20250301T000000-cccccc", 7),
+    }
     for key, rel in rels.items():
         name, version = key.split("@")
-        datasets.register(engine, planner, DatasetVersion(name=name, label_de=name.upper(), key=rel,
-                                                          overwrite=version != "1"))
+        datasets.register(
+            engine, planner, DatasetVersion(name=name, label_de=name.upper(), key=rel, overwrite=version != "1")
+        )
     return rels
 
 
@@ -162,8 +191,10 @@ def test_old_folders_move_in_once_with_identical_values(engine, tmp_path):
         old_areas = gpd.read_file(root / rel / "boundaries.gpkg", layer="areas")
         assert [a.equals(b) for a, b in zip(load_areas(geo).geometry, old_areas.geometry)] == [True, True]
         assert load_dataset(geo).report.ok
-    assert {d.name: d.meta["saved"] for d in store.list()} == {"alt_a": "2025-01-01 00:00:00",
-                                                               "alt_b": "2025-01-01 00:00:00"}
+    assert {d.name: d.meta["saved"] for d in store.list()} == {
+        "alt_a": "2025-01-01 00:00:00",
+        "alt_b": "2025-01-01 00:00:00",
+    }
 
 
 def test_two_processes_moving_at_once_move_each_version_once(engine, tmp_path):

@@ -1,4 +1,5 @@
 """The dataset registry: no look-alikes of shipped data, versions kept, trash for 30 days."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +14,16 @@ ADMIN = users.system_user()
 SHIPPED = ["stadtteile", "Lübeck – 10 Stadtteile", "berlin_planungsraeume", "Berlin – 447 Planungsräume (Beispiel MSS)"]
 
 
-@pytest.mark.parametrize("name,label", [("luebeck_10_stadtteile", "x"), ("x", "Lübeck – 10 Stadtteile"),
-                                        ("LUEBECK-10-STADTTEILE", "x"), ("x", "stadt teile"),
-                                        ("x", "Berlin - 447 Planungsraeume (Beispiel MSS)")])
+@pytest.mark.parametrize(
+    "name,label",
+    [
+        ("luebeck_10_stadtteile", "x"),
+        ("x", "Lübeck – 10 Stadtteile"),
+        ("LUEBECK-10-STADTTEILE", "x"),
+        ("x", "stadt teile"),
+        ("x", "Berlin - 447 Planungsraeume (Beispiel MSS)"),
+    ],
+)
 def test_names_and_labels_imitating_shipped_geographies_are_refused(name, label):
     with pytest.raises(StoreError, match="mitgelieferten Geografie"):
         datasets.check_not_shipped(name, label, SHIPPED)
@@ -34,7 +42,9 @@ def test_replace_keeps_the_previous_version(engine, planner):
     datasets.register(engine, planner, DatasetVersion(name="sgb2", label_de="SGB II", key="datasets/sgb2--a"))
     with pytest.raises(StoreError, match="gibt es schon"):
         datasets.register(engine, planner, DatasetVersion(name="sgb2", label_de="SGB II", key="datasets/sgb2--b"))
-    rec = datasets.register(engine, planner, DatasetVersion(name="sgb2", label_de="SGB II Q2", key="datasets/sgb2--b", overwrite=True))
+    rec = datasets.register(
+        engine, planner, DatasetVersion(name="sgb2", label_de="SGB II Q2", key="datasets/sgb2--b", overwrite=True)
+    )
     assert (rec.version, rec.key, rec.owner) == (2, "sgb2--b", "paula")
     assert datasets.folders(engine) == {"datasets/sgb2--a", "datasets/sgb2--b"}
     assert [e.action for e in audit.entries(engine, ADMIN, user="paula")] == ["upload", "replace"]
@@ -56,4 +66,9 @@ def test_trash_restorable_for_thirty_days_then_purged(engine, planner):
     assert datasets.purge(engine, now=later) == ["datasets/alt--1"]
     assert datasets.trash(engine, admin) == [] and datasets.folders(engine) == set()
     assert [e.action for e in audit.entries(engine, ADMIN, action=None) if e.object == "alt"] == [
-        "upload", "remove", "restore", "remove", "purge"]
+        "upload",
+        "remove",
+        "restore",
+        "remove",
+        "purge",
+    ]

@@ -1,4 +1,5 @@
 """Schema: migrations from empty, extra migration directories, append-only audit log, SQLite settings."""
+
 from __future__ import annotations
 
 import pytest
@@ -34,11 +35,13 @@ def test_another_package_adds_its_table_by_its_own_migration(db_url, tmp_path, m
     versions = tmp_path / "planning_versions"
     versions.mkdir()
     (versions / "p0001_measures.py").write_text(
-        'import sqlalchemy as sa\nfrom alembic import op\n'
+        "import sqlalchemy as sa\nfrom alembic import op\n"
         'revision = "p0001"\ndown_revision = None\nbranch_labels = ("planning",)\ndepends_on = "0001_initial"\n'
         'def upgrade():\n    op.create_table("measures", sa.Column("id", sa.Integer, primary_key=True),\n'
         '        sa.Column("owner_id", sa.Integer, sa.ForeignKey("users.id")))\n'
-        'def downgrade():\n    op.drop_table("measures")\n', encoding="utf-8")
+        'def downgrade():\n    op.drop_table("measures")\n',
+        encoding="utf-8",
+    )
     monkeypatch.setattr(db, "_EXTRA_LOCATIONS", [])
     db.register_migrations(versions)
     eng = db.make_engine(db_url)

@@ -1,5 +1,6 @@
 """Every database failure is a German message (DatabaseError), never a traceback: unknown scheme, missing
 driver, malformed URL, a locked or read-only database; in the library and in the CLI (exit 1)."""
+
 from __future__ import annotations
 
 import io
@@ -61,8 +62,7 @@ def test_a_locked_database_at_login_is_a_message(sqlite_file, monkeypatch):
 
 
 def test_a_read_only_database_at_login_is_a_message(sqlite_file):
-    users.add_user(db.make_engine(f"sqlite:///{sqlite_file}"), users.system_user(), "anna", "viewer",
-                   "richtig-123")
+    users.add_user(db.make_engine(f"sqlite:///{sqlite_file}"), users.system_user(), "anna", "viewer", "richtig-123")
     eng = db.make_engine(f"sqlite:///file:{sqlite_file}?mode=ro&uri=true")
     with pytest.raises(DatabaseError, match="schreibgeschützt|nicht erreichbar"):
         users.authenticate(eng, "anna", "richtig-123")

@@ -1,4 +1,5 @@
 """The permission matrix: every role × every action, by calling the library functions directly."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,8 +21,14 @@ def people(engine) -> dict[str, User]:
     for role in ("viewer", "planner", "admin"):
         out[role] = users.add_user(engine, root, role, role, PASSWORD)
     out["other"] = users.add_user(engine, root, "other", "planner", PASSWORD)
-    datasets.register(engine, out["other"], DatasetVersion(name="intern_a", label_de="Intern A", key="datasets/intern_a--1"))
-    datasets.register(engine, out["other"], DatasetVersion(name="oeffentlich_a", label_de="Öffentlich A", key="datasets/oeffentlich_a--1"))
+    datasets.register(
+        engine, out["other"], DatasetVersion(name="intern_a", label_de="Intern A", key="datasets/intern_a--1")
+    )
+    datasets.register(
+        engine,
+        out["other"],
+        DatasetVersion(name="oeffentlich_a", label_de="Öffentlich A", key="datasets/oeffentlich_a--1"),
+    )
     datasets.set_visibility(engine, out["admin"], "oeffentlich_a", "öffentlich")
     return out
 
@@ -33,20 +40,48 @@ def _trashed(engine, people, name="weg_a"):
 
 ACTIONS = {
     # action: (function(engine, people, user), roles allowed)
-    "read public": (lambda e, p, u: [d.name for d in datasets.visible(e, u)] == ["oeffentlich_a"]
-                    or {"intern_a", "oeffentlich_a"} <= {d.name for d in datasets.visible(e, u)},
-                    ROLES),
+    "read public": (
+        lambda e, p, u: (
+            [d.name for d in datasets.visible(e, u)] == ["oeffentlich_a"]
+            or {"intern_a", "oeffentlich_a"} <= {d.name for d in datasets.visible(e, u)}
+        ),
+        ROLES,
+    ),
     "read internal": (lambda e, p, u: datasets.get(e, u, "intern_a"), ["viewer", "planner", "admin"]),
-    "upload": (lambda e, p, u: datasets.register(e, u, DatasetVersion(name="neu", label_de="Neu", key="datasets/neu--1")), ["planner", "admin"]),
-    "upload public": (lambda e, p, u: datasets.register(e, u, DatasetVersion(name="neu", label_de="Neu", key="datasets/neu--1", visibility="öffentlich")), ["admin"]),
-    "replace own": (lambda e, p, u: (datasets.register(e, u, DatasetVersion(name="eigen", label_de="Eigen", key="d/eigen--1")),
-                                     datasets.register(e, u, DatasetVersion(name="eigen", label_de="Eigen 2", key="d/eigen--2", overwrite=True))),
-                    ["planner", "admin"]),
-    "replace other's": (lambda e, p, u: datasets.register(e, u, DatasetVersion(name="intern_a", label_de="B", key="d/b", overwrite=True)), ["admin"]),
-    "remove own": (lambda e, p, u: (datasets.register(e, u, DatasetVersion(name="eigen", label_de="Eigen", key="d/eigen--1")),
-                                    datasets.remove(e, u, "eigen")), ["planner", "admin"]),
-    "remove other's": (lambda e, p, u: datasets.remove(e, u, "intern_a") or (_ for _ in ()).throw(
-        PermissionDenied("nicht sichtbar")), ["admin"]),
+    "upload": (
+        lambda e, p, u: datasets.register(e, u, DatasetVersion(name="neu", label_de="Neu", key="datasets/neu--1")),
+        ["planner", "admin"],
+    ),
+    "upload public": (
+        lambda e, p, u: datasets.register(
+            e, u, DatasetVersion(name="neu", label_de="Neu", key="datasets/neu--1", visibility="öffentlich")
+        ),
+        ["admin"],
+    ),
+    "replace own": (
+        lambda e, p, u: (
+            datasets.register(e, u, DatasetVersion(name="eigen", label_de="Eigen", key="d/eigen--1")),
+            datasets.register(e, u, DatasetVersion(name="eigen", label_de="Eigen 2", key="d/eigen--2", overwrite=True)),
+        ),
+        ["planner", "admin"],
+    ),
+    "replace other's": (
+        lambda e, p, u: datasets.register(
+            e, u, DatasetVersion(name="intern_a", label_de="B", key="d/b", overwrite=True)
+        ),
+        ["admin"],
+    ),
+    "remove own": (
+        lambda e, p, u: (
+            datasets.register(e, u, DatasetVersion(name="eigen", label_de="Eigen", key="d/eigen--1")),
+            datasets.remove(e, u, "eigen"),
+        ),
+        ["planner", "admin"],
+    ),
+    "remove other's": (
+        lambda e, p, u: datasets.remove(e, u, "intern_a") or (_ for _ in ()).throw(PermissionDenied("nicht sichtbar")),
+        ["admin"],
+    ),
     "publish": (lambda e, p, u: datasets.set_visibility(e, u, "intern_a", "öffentlich"), ["admin"]),
     "unpublish": (lambda e, p, u: datasets.set_visibility(e, u, "oeffentlich_a", "intern"), ["admin"]),
     "see trash": (lambda e, p, u: datasets.trash(e, u), ["admin"]),
@@ -90,12 +125,16 @@ def test_a_refused_write_changes_nothing_and_is_audited_as_refused(engine, peopl
     with pytest.raises(PermissionDenied):
         datasets.register(engine, people["viewer"], DatasetVersion(name="x", label_de="X", key="d/x"))
     with pytest.raises(PermissionDenied):  # refused inside the transaction: rolled back, the refusal kept
-        datasets.register(engine, people["planner"], DatasetVersion(name="y", label_de="Y", key="d/y", visibility="öffentlich"))
+        datasets.register(
+            engine, people["planner"], DatasetVersion(name="y", label_de="Y", key="d/y", visibility="öffentlich")
+        )
     with pytest.raises(PermissionDenied):
         datasets.remove(engine, people["planner"], "intern_a")
     assert {d.name for d in datasets.visible(engine, people["admin"])} == {"intern_a", "oeffentlich_a"}
     after = audit.entries(engine, people["admin"])[before:]
     assert [(e.user, e.action, e.object, e.details["action"]) for e in after] == [
         ("viewer", "refused", "upload", "upload"),
-        ("planner", "refused", "y", "publish"), ("planner", "refused", "intern_a", "remove")]
+        ("planner", "refused", "y", "publish"),
+        ("planner", "refused", "intern_a", "remove"),
+    ]
     assert audit.verify(engine, people["admin"]).first_broken is None

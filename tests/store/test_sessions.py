@@ -1,6 +1,7 @@
 """Server-side sessions: role and existence from the database at every check, revocation by role change,
 password reset, removal and logout, idle timeout and absolute lifetime from the record, resume by token
 (only its hash stored, bound to the client, rotated)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -64,8 +65,9 @@ def test_idle_timeout_and_absolute_lifetime_come_from_the_record(engine, anna, m
     t0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
     idle = sessions.open_session(engine, anna, client=UA, now=t0)
     assert sessions.check(engine, sid=idle.sid, uid=anna.id, now=t0 + dt.timedelta(minutes=29)).user
-    assert sessions.check(engine, sid=idle.sid, uid=anna.id,
-                          now=t0 + dt.timedelta(minutes=60)) == sessions.Checked(None, "expired")
+    assert sessions.check(engine, sid=idle.sid, uid=anna.id, now=t0 + dt.timedelta(minutes=60)) == sessions.Checked(
+        None, "expired"
+    )
     busy = sessions.open_session(engine, anna, client=UA, now=t0)
     t = t0
     while t < t0 + dt.timedelta(hours=10) - dt.timedelta(minutes=20):  # a click every 20 minutes

@@ -1,4 +1,5 @@
 """Accounts: argon2 hashes, lock-out after 5 failures for 15 minutes, audit of logins, OIDC roles."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,9 +23,14 @@ def test_passwords_are_stored_as_argon2_hashes_only(engine):
     assert users.authenticate(engine, "anna", "geheim-genug").role == "planner"
 
 
-@pytest.mark.parametrize("name,role,password,message", [
-    ("anna", "chef", "geheim-genug", "unbekannte Rolle"), ("../x", "viewer", "geheim-genug", "ungültiger Benutzername"),
-    ("anna", "viewer", "kurz", "zu kurz")])
+@pytest.mark.parametrize(
+    "name,role,password,message",
+    [
+        ("anna", "chef", "geheim-genug", "unbekannte Rolle"),
+        ("../x", "viewer", "geheim-genug", "ungültiger Benutzername"),
+        ("anna", "viewer", "kurz", "zu kurz"),
+    ],
+)
 def test_bad_accounts_are_refused_in_german(engine, name, role, password, message):
     with pytest.raises(StoreError, match=message):
         users.add_user(engine, ADMIN, name, role, password)
@@ -109,11 +115,9 @@ def counted(engine, monkeypatch):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(case=st.sampled_from(["unknown", "wrong", "locked", "locked_right", "hidden"]),
-       password=st.text(max_size=20))
+@given(case=st.sampled_from(["unknown", "wrong", "locked", "locked_right", "hidden"]), password=st.text(max_size=20))
 def test_unknown_wrong_and_locked_get_one_message_and_the_same_work(engine, counted, case, password):
-    name = {"unknown": "niemand", "wrong": "offen", "locked": "zu", "locked_right": "zu",
-            "hidden": "offen\u200b"}[case]
+    name = {"unknown": "niemand", "wrong": "offen", "locked": "zu", "locked_right": "zu", "hidden": "offen\u200b"}[case]
     if case == "locked_right":
         password = "richtig-123"
     elif password == "richtig-123":

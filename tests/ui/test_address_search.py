@@ -1,4 +1,5 @@
 """Address search on the Abfragen page (issue 16, item 8): AppTest without a browser."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
@@ -48,8 +49,11 @@ def test_the_map_zooms_to_the_address():
     from ui.pages.query_area import zoom_to
 
     # SYNTHETIC: one 10 km square around Lübeck's centre (EPSG:25832)
-    areas = gpd.GeoDataFrame({"code": ["A"], "name": ["A"], "value": [1.0]},
-                             geometry=[shapely.box(605_000, 5_965_000, 615_000, 5_975_000)], crs="EPSG:25832")
+    areas = gpd.GeoDataFrame(
+        {"code": ["A"], "name": ["A"], "value": [1.0]},
+        geometry=[shapely.box(605_000, 5_965_000, 615_000, 5_975_000)],
+        crs="EPSG:25832",
+    )
     m = build_map(MapLayer(areas, classify(areas["value"], k=1), MapLabels(indicator_label="Wert")))
     zoom_to(m, (10.6927, 53.8765), 500)
     (s, w), (n, e) = map_spec(m)["fit"]["bounds"]

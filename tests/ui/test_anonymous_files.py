@@ -2,6 +2,7 @@
 
 Files are SYNTHETIC, made here.
 """
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """AppTest smoke tests of the Streamlit front door (no browser)."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 from testkit import ROOT
@@ -101,8 +102,11 @@ def test_atlas_offers_data_print_and_report_downloads():
     table = ["CSV", "CSV (Excel, ;)", "Excel (XLSX)"]
     # visible: the ranking and the view's data; print maps, report and all years wait in closed expanders
     assert labels == [*table, *table, "GeoPackage", "GeoJSON"]
-    assert [e.label for e in at.expander] == ["Druckkarte für Sitzungsvorlagen (PNG 300 dpi, SVG, PDF)",
-                                              "Sozialbericht 2022 als PDF", "Alle Indikatoren, alle Jahre (Tabelle)"]
+    assert [e.label for e in at.expander] == [
+        "Druckkarte für Sitzungsvorlagen (PNG 300 dpi, SVG, PDF)",
+        "Sozialbericht 2022 als PDF",
+        "Alle Indikatoren, alle Jahre (Tabelle)",
+    ]
     assert "Bericht erstellen" not in [b.label for b in at.button]  # a closed expander's content is not run
     for key in ("dl_print_map_open", "dl_report_open", "dl_all_years_open"):  # the planner opens them
         at.session_state[key] = True
@@ -136,8 +140,9 @@ def test_tile_server_is_used_only_when_configured(monkeypatch):
     assert common.tiles() is None
     monkeypatch.setenv("SOZIALMONITOR_TILE_URL", "http://localhost:8080/{z}/{x}/{y}.png")
     monkeypatch.setenv("SOZIALMONITOR_TILE_ATTRIBUTION", "Stadtplan: Hansestadt Lübeck")
-    assert common.tiles() == TileSource(url="http://localhost:8080/{z}/{x}/{y}.png",
-                                        attribution="Stadtplan: Hansestadt Lübeck")
+    assert common.tiles() == TileSource(
+        url="http://localhost:8080/{z}/{x}/{y}.png", attribution="Stadtplan: Hansestadt Lübeck"
+    )
     assert not run_app().exception  # the atlas passes them to build_map (see test_webmap)
 
 
@@ -170,8 +175,7 @@ def test_bad_manual_breaks_show_a_german_warning_not_an_exception(text):
 
 
 def test_needs_table_has_german_headers_and_english_in_english_mode():
-    raw = {"id", "name", "label", "score", "rank", "flag", "status", "robustness", "share", "rank_range",
-           "reasons"}
+    raw = {"id", "name", "label", "score", "rank", "flag", "status", "robustness", "share", "rank_range", "reasons"}
     at = AppTest.from_string(NEEDS_PAGE, default_timeout=120)
     at.run()
     assert not at.exception
@@ -201,8 +205,17 @@ def test_needs_page_in_english_has_no_german_words_in_its_table():
     table = at.dataframe[0].value
     assert {"Class", "Status", "Robustness", "Reasons"} <= set(table.columns)
     words = set(table["Class"]) | set(table["Status"]) | set(table["Robustness"]) | set(table["elevated need"])
-    assert not words & {"hoch", "mittel", "niedrig", "sehr niedrig", "bewertet", "nicht bewertet", "knapp", "ja",
-                        "nein"}
+    assert not words & {
+        "hoch",
+        "mittel",
+        "niedrig",
+        "sehr niedrig",
+        "bewertet",
+        "nicht bewertet",
+        "knapp",
+        "ja",
+        "nein",
+    }
     reasons = " ".join(table["Reasons"])
     assert "above average" in reasons and "durchschnittlich" not in reasons
     assert all(s.endswith("%") and " %" not in s for s in table["Agreement of variants"] if s != "–")

@@ -1,4 +1,5 @@
 """Atlas on the shipped 100 m Zensus grid (4,350 cells): what is sent besides the map stays small."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest

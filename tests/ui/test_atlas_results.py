@@ -1,4 +1,5 @@
 """Atlas results a planner can trust (issue 16, item 1): AppTest without a browser."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
@@ -40,7 +41,7 @@ def test_change_view_flags_follow_the_need_direction():
     assert not at.exception
     ranking = at.dataframe[0].value  # sorted by rank: rank 1 = largest increase
     flags = ranking["erhöhter Bedarf"].astype(str).str.strip()
-    assert flags.iloc[0] == "ja"     # the strongest rise of the 65+ share is flagged
+    assert flags.iloc[0] == "ja"  # the strongest rise of the 65+ share is flagged
     assert flags.iloc[-1] == "nein"  # the strongest fall is not
 
 

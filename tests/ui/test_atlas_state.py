@@ -1,4 +1,5 @@
 """``AtlasView.base_year``: a change view never computes with a missing first year."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """Login in the app (AppTest, no browser): login required, wrong password audited; the session holds ids
 only and the database decides at every run: idle expiry, role change, removal, logout; a database that
 cannot be used is a German message at the login."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,6 @@
 """The OIDC login button (``ui/auth.py``): missing ``[auth]`` secrets are a message from the wording table,
 anything else st.login raises is not dressed up as that message. No browser: a stand-in for the sidebar."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Gebietsvergleich (issue 16, item 4): areas side by side, restored from a link, charts with plain years."""
+
 from streamlit.testing.v1 import AppTest
 from testkit import ROOT
 
@@ -32,8 +33,14 @@ def test_choosing_areas_shows_table_with_ranks_and_city_and_writes_the_url():
     assert not at.exception
     assert qp(at, "areas") == "05,10"
     df = at.dataframe[0].value
-    assert list(df.columns) == ["Indikator", "St. Lorenz Süd", "St. Lorenz Süd – Rang", "Travemünde",
-                                "Travemünde – Rang", "Lübeck gesamt"]
+    assert list(df.columns) == [
+        "Indikator",
+        "St. Lorenz Süd",
+        "St. Lorenz Süd – Rang",
+        "Travemünde",
+        "Travemünde – Rang",
+        "Lübeck gesamt",
+    ]
     row = df[df["Indikator"] == "Anteil 65-Jährige und Ältere"].iloc[0]
     assert row["Travemünde – Rang"] == "1. von 10"  # Travemünde has the highest share of 65+
     assert row["Travemünde"].endswith("%") and "," in row["Travemünde"]

@@ -1,4 +1,5 @@
 """Help next to the controls that need it: classification, classes, threshold, need method (AppTest)."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest

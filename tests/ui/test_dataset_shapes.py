@@ -3,6 +3,7 @@
 Shapes: boundaries only, one year with one value indicator (no counts), one count
 indicator; plus URL parameters that need more than the dataset has.
 """
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -14,30 +15,40 @@ from streamlit.testing.v1 import AppTest
 from geo.uploads.store import DataStore, SaveRequest
 from indicators.catalogue import Indicator, Source
 
-PAGES = ["atlas", "needs", "queries:area", "queries:filter", "queries:facilities", "queries:raster", "upload",
-         "about"]
+PAGES = ["atlas", "needs", "queries:area", "queries:filter", "queries:facilities", "queries:raster", "upload", "about"]
 X0, Y0 = 610_000, 5_970_000
 SRC = {"synthetic": Source("synthetic", "Synthetische Testdaten")}
 
 
 def _areas(n: int = 3, name: str = "Gebiet") -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({"code": [f"{i:02d}" for i in range(1, n + 1)],
-                             "name": [f"{name} {i}" for i in range(1, n + 1)]},
-                            geometry=[box(X0 + i * 500, Y0, X0 + i * 500 + 500, Y0 + 500) for i in range(n)],
-                            crs=25832)
+    return gpd.GeoDataFrame(
+        {"code": [f"{i:02d}" for i in range(1, n + 1)], "name": [f"{name} {i}" for i in range(1, n + 1)]},
+        geometry=[box(X0 + i * 500, Y0, X0 + i * 500 + 500, Y0 + 500) for i in range(n)],
+        crs=25832,
+    )
 
 
 def _table(variable: str, values: list[float], year: int = 2022) -> pd.DataFrame:
-    return pd.DataFrame({"area_code": [f"{i:02d}" for i in range(1, len(values) + 1)], "year": year,
-                         "variable": variable, "value": values})
+    return pd.DataFrame(
+        {
+            "area_code": [f"{i:02d}" for i in range(1, len(values) + 1)],
+            "year": year,
+            "variable": variable,
+            "value": values,
+        }
+    )
 
 
 SHAPES = {
     "nur_grenzen": lambda: ({}, pd.DataFrame(columns=["area_code", "year", "variable", "value"])),
-    "ein_wert": lambda: ({"hitze": Indicator("hitze", "Hitzetage", "Hot days", "value", "Tage", source="synthetic")},
-                         _table("hitze", [3.5, 7.0, 1.25])),
-    "eine_anzahl": lambda: ({"kitas": Indicator("kitas", "Kitas", "Day care", "count", "Anzahl",
-                                                source="synthetic")}, _table("kitas", [30, 40, 50])),
+    "ein_wert": lambda: (
+        {"hitze": Indicator("hitze", "Hitzetage", "Hot days", "value", "Tage", source="synthetic")},
+        _table("hitze", [3.5, 7.0, 1.25]),
+    ),
+    "eine_anzahl": lambda: (
+        {"kitas": Indicator("kitas", "Kitas", "Day care", "count", "Anzahl", source="synthetic")},
+        _table("kitas", [30, 40, 50]),
+    ),
 }
 
 
@@ -47,8 +58,11 @@ def data_dir(tmp_path_factory):
     store = DataStore(root)
     for name, make in SHAPES.items():
         cat, table = make()
-        store.save(SaveRequest(name=name, label_de=name, areas=_areas(), table=table, catalogue=cat, sources=SRC,
-                               reference_code=None))
+        store.save(
+            SaveRequest(
+                name=name, label_de=name, areas=_areas(), table=table, catalogue=cat, sources=SRC, reference_code=None
+            )
+        )
     return root
 
 

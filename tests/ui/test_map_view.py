@@ -1,4 +1,5 @@
 """ui.map_view.show_map: the areas travel as a feature group, the base map stays (SYNTHETIC areas)."""
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -14,8 +15,15 @@ from ui import map_view
 def _areas(values: list[float]) -> gpd.GeoDataFrame:
     """SYNTHETIC: a row of 2 km squares near Lübeck (EPSG:25832), made-up values."""
     boxes = [shapely.box(605_000 + 2000 * i, 5_965_000, 607_000 + 2000 * i, 5_967_000) for i in range(len(values))]
-    return gpd.GeoDataFrame({"code": [f"A{i}" for i in range(len(values))], "name": [f"Gebiet {i}" for i in
-                             range(len(values))], "value": values}, geometry=boxes, crs="EPSG:25832")
+    return gpd.GeoDataFrame(
+        {
+            "code": [f"A{i}" for i in range(len(values))],
+            "name": [f"Gebiet {i}" for i in range(len(values))],
+            "value": values,
+        },
+        geometry=boxes,
+        crs="EPSG:25832",
+    )
 
 
 def _shown(monkeypatch, values: list[float], label: str) -> dict:
@@ -23,8 +31,11 @@ def _shown(monkeypatch, values: list[float], label: str) -> dict:
     monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kw: seen.update(kw))
     monkeypatch.setattr(map_view, "st_folium", streamlit_folium.st_folium)
     areas = _areas(values)
-    map_view.show_map(build_map(MapLayer(areas, classify(areas["value"], k=3), MapLabels(indicator_label=label))), key="map-x",
-                      height=500)
+    map_view.show_map(
+        build_map(MapLayer(areas, classify(areas["value"], k=3), MapLabels(indicator_label=label))),
+        key="map-x",
+        height=500,
+    )
     return seen
 
 

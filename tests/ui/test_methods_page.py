@@ -1,5 +1,6 @@
 """The Methoden page (ui/pages/methods.py) in AppTest: every method explained in both languages,
 and the query tool's indicator ids of the chosen geography listed."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 from testkit import ROOT

@@ -1,4 +1,5 @@
 """Bedarfslagen results a planner can read (AppTest on the shipped Lübeck data)."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
@@ -60,4 +61,6 @@ def test_agreement_column_is_named_for_what_it_counts():
     assert "Übereinstimmung der Varianten" in table.columns
     assert "Anteil der Varianten mit Markierung" not in table.columns
     row = table[table["Gebiet"] == "Moisling"].iloc[0]
-    assert row["Übereinstimmung der Varianten"] == f"{round(moisling['share'] * 100)}\u00a0%"  # German: no-break space before %
+    assert (
+        row["Übereinstimmung der Varianten"] == f"{round(moisling['share'] * 100)}\u00a0%"
+    )  # German: no-break space before %

@@ -1,5 +1,6 @@
 """Bedarfslagen settings in the URL (issue 16, item 2): method, indicators, threshold and year are
 written to the link and restored from it, like the atlas settings."""
+
 from streamlit.testing.v1 import AppTest
 from testkit import ROOT
 
@@ -33,8 +34,16 @@ def test_changed_settings_are_written_to_the_url():
 
 def test_a_link_restores_the_settings():
     at = AppTest.from_string(PAGE, default_timeout=120)
-    at.query_params.update({"geo": "stadtteile", "method": "svi", "needs": "share_65plus,share_under18",
-                            "needs_threshold": "0,6", "year": "2022", "nonsense": "1"})
+    at.query_params.update(
+        {
+            "geo": "stadtteile",
+            "method": "svi",
+            "needs": "share_65plus,share_under18",
+            "needs_threshold": "0,6",
+            "year": "2022",
+            "nonsense": "1",
+        }
+    )
     at.run()
     assert not at.exception
     assert at.selectbox(key="needs_method").value == "svi"

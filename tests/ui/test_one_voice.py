@@ -1,5 +1,6 @@
 """One voice: every rendered page in English has none of a German word list, and the German page
 none of an English one (AppTest walks the pages; data names and source lines are proper names)."""
+
 from __future__ import annotations
 
 import re
@@ -17,22 +18,39 @@ from ui.pages import {page}
 common.language_switch()
 {page}.render()
 """
-GERMAN = re.compile(r"\b(und|oder|nicht|keine?|bitte|Bitte|Jahr|Jahre|Gebiete?|Anteil|Fehler|Hinweis|gesperrt|"
-                    r"Maßnahmen?|Vergleich|geplant|laufend|Klassen|wählen|Spalten?|Wert|Quote|Einwohner\w*|"
-                    r"Auswahl|Abbrechen|Zeile|Datei|für|mit|über|Über)\b")
-ENGLISH = re.compile(r"\b(the|and|or|not|please|Please|Select all|Choose|options|Error|Areas?|Year|values?|"
-                     r"Cancel|rows?|file|with|for|about|Measure|planned|running|Comparison)\b")
+GERMAN = re.compile(
+    r"\b(und|oder|nicht|keine?|bitte|Bitte|Jahr|Jahre|Gebiete?|Anteil|Fehler|Hinweis|gesperrt|"
+    r"Maßnahmen?|Vergleich|geplant|laufend|Klassen|wählen|Spalten?|Wert|Quote|Einwohner\w*|"
+    r"Auswahl|Abbrechen|Zeile|Datei|für|mit|über|Über)\b"
+)
+ENGLISH = re.compile(
+    r"\b(the|and|or|not|please|Please|Select all|Choose|options|Error|Areas?|Year|values?|"
+    r"Cancel|rows?|file|with|for|about|Measure|planned|running|Comparison)\b"
+)
 # proper names and source lines: the same in both languages
-SKIP = re.compile(r"^(Quelle|Source|Quellen|Sources)\b|©|hl-quarto-db|Hansestadt|Zensus|Statistikstelle|"
-                  r"Schulverzeichnis|Kartengrundlage|OpenStreetMap|dl-de|CC BY|CC0")
+SKIP = re.compile(
+    r"^(Quelle|Source|Quellen|Sources)\b|©|hl-quarto-db|Hansestadt|Zensus|Statistikstelle|"
+    r"Schulverzeichnis|Kartengrundlage|OpenStreetMap|dl-de|CC BY|CC0"
+)
 
 
 def _texts(at: AppTest) -> list[str]:
     out = []
     for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success"):
         out += [str(e.value) for e in at.get(kind)]
-    for kind in ("selectbox", "multiselect", "text_input", "number_input", "slider", "select_slider", "radio",
-                 "checkbox", "button", "date_input", "toggle"):
+    for kind in (
+        "selectbox",
+        "multiselect",
+        "text_input",
+        "number_input",
+        "slider",
+        "select_slider",
+        "radio",
+        "checkbox",
+        "button",
+        "date_input",
+        "toggle",
+    ):
         for w in at.get(kind):
             out.append(str(getattr(w, "label", "") or ""))
             out.append(str(getattr(w, "help", "") or ""))
@@ -61,13 +79,23 @@ def _run(page: str, lang: str, tmp_path, monkeypatch) -> AppTest:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_an_english_page_has_no_german_words(page, tmp_path, monkeypatch):
-    hits = sorted({f"{m.group(0)!r} in {x[:80]!r}" for x in _texts(_run(page, "en", tmp_path, monkeypatch))
-                   for m in GERMAN.finditer(x)})
+    hits = sorted(
+        {
+            f"{m.group(0)!r} in {x[:80]!r}"
+            for x in _texts(_run(page, "en", tmp_path, monkeypatch))
+            for m in GERMAN.finditer(x)
+        }
+    )
     assert not hits, hits
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_a_german_page_has_no_english_words(page, tmp_path, monkeypatch):
-    hits = sorted({f"{m.group(0)!r} in {x[:80]!r}" for x in _texts(_run(page, "de", tmp_path, monkeypatch))
-                   for m in ENGLISH.finditer(x)})
+    hits = sorted(
+        {
+            f"{m.group(0)!r} in {x[:80]!r}"
+            for x in _texts(_run(page, "de", tmp_path, monkeypatch))
+            for m in ENGLISH.finditer(x)
+        }
+    )
     assert not hits, hits

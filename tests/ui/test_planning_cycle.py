@@ -4,6 +4,7 @@ Goals and partners created in forms appear at once; a saved measure leaves a fre
 goes to the trash, restore and undo; after an import the lists are up to date without a reload;
 dates, open ends and indicators are shown in words. All records are SYNTHETIC ("Synthetisch: …").
 """
+
 from __future__ import annotations
 
 import pytest
@@ -38,8 +39,7 @@ def _button(at: AppTest, label: str):
 
 
 def _text(at: AppTest) -> str:
-    return "\n".join(x.value for kind in ("markdown", "caption", "success", "info", "error")
-                     for x in getattr(at, kind))
+    return "\n".join(x.value for kind in ("markdown", "caption", "success", "info", "error") for x in getattr(at, kind))
 
 
 def _input(at: AppTest, label: str):
@@ -147,8 +147,10 @@ class _Upload:
 def test_after_an_import_the_goals_tab_is_up_to_date_without_a_reload(db, monkeypatch):
     import streamlit as st
 
-    csv = (b"id;handlungsfeld;text;indikator;geografie;gebiete;basisjahr;zielwert;zieljahr\n"
-           b";Wohnen;Synthetisch: importiertes Ziel;share_65plus;stadtteile;;2015;20,5;2030\n")
+    csv = (
+        b"id;handlungsfeld;text;indikator;geografie;gebiete;basisjahr;zielwert;zieljahr\n"
+        b";Wohnen;Synthetisch: importiertes Ziel;share_65plus;stadtteile;;2015;20,5;2030\n"
+    )
     monkeypatch.setattr(st, "file_uploader", lambda *a, **k: [_Upload("Ziele.csv", csv)])
     at = _open()
     assert "Noch keine Ziele eingetragen." in _text(at)

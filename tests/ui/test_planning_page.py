@@ -1,5 +1,6 @@
 """The Planung page in AppTest (no browser): create a measure, see it in the list and in the profile,
 a stale save from a second session is refused. Records are synthetic (titles "Synthetisch: …")."""
+
 from __future__ import annotations
 
 import pytest

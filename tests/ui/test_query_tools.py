@@ -1,4 +1,5 @@
 """Uploaded files of the query tools live only as long as they are read."""
+
 from pathlib import Path
 
 from ui.pages.query_tools import _saved_upload

@@ -1,5 +1,6 @@
 """Context that stays (issue 16, item 2): the geography and the map settings are part of the shared
 view — written to the URL (``?geo=…``), kept when the planner switches pages, restored from a link."""
+
 from streamlit.testing.v1 import AppTest
 from testkit import ROOT
 
@@ -25,8 +26,13 @@ def qp(at: AppTest, key: str):
 
 def test_link_restores_geography_indicator_palette_labels_threshold():
     at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in {"geo": "stadtteile", "indicator": "share_under18", "palette": "Greens", "labels": "1",
-                 "threshold": "15,5"}.items():
+    for k, v in {
+        "geo": "stadtteile",
+        "indicator": "share_under18",
+        "palette": "Greens",
+        "labels": "1",
+        "threshold": "15,5",
+    }.items():
         at.query_params[k] = v
     at.run()
     assert not at.exception

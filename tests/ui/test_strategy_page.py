@@ -1,5 +1,6 @@
 """The Strategie page in AppTest (no browser): consensus, sandbox, need against two measures, typology in
 words, segregation, a goal with its forecast. Measures and goals are synthetic ("Synthetisch: …")."""
+
 from __future__ import annotations
 
 import pytest
@@ -46,15 +47,47 @@ def _register(flagged: str, other: str):
 
     engine = store_db.engine_for()
     user = users.local_user(engine)
-    repo.create(engine, user, "measure", {"title": "Synthetisch: Quartiersbüro", "field": "Armut und Grundsicherung",
-                                          "geography": "stadtteile", "areas": [flagged], "status": "laufend",
-                                          "start": "2021-01-01"})
-    repo.create(engine, user, "measure", {"title": "Synthetisch: Lernwerkstatt", "field": "Kinder Jugend Familie",
-                                          "geography": "stadtteile", "areas": [other], "status": "laufend",
-                                          "start": "2021-01-01"})
-    repo.create(engine, user, "goal", {"field": "Armut und Grundsicherung", "text": "Synthetisch: Anteil unter 18 halten",
-                                       "indicator": "share_under18", "geography": "stadtteile", "areas": ["03"],
-                                       "baseline_year": 2015, "target_value": 25.0, "target_year": 2030})
+    repo.create(
+        engine,
+        user,
+        "measure",
+        {
+            "title": "Synthetisch: Quartiersbüro",
+            "field": "Armut und Grundsicherung",
+            "geography": "stadtteile",
+            "areas": [flagged],
+            "status": "laufend",
+            "start": "2021-01-01",
+        },
+    )
+    repo.create(
+        engine,
+        user,
+        "measure",
+        {
+            "title": "Synthetisch: Lernwerkstatt",
+            "field": "Kinder Jugend Familie",
+            "geography": "stadtteile",
+            "areas": [other],
+            "status": "laufend",
+            "start": "2021-01-01",
+        },
+    )
+    repo.create(
+        engine,
+        user,
+        "goal",
+        {
+            "field": "Armut und Grundsicherung",
+            "text": "Synthetisch: Anteil unter 18 halten",
+            "indicator": "share_under18",
+            "geography": "stadtteile",
+            "areas": ["03"],
+            "baseline_year": 2015,
+            "target_value": 25.0,
+            "target_year": 2030,
+        },
+    )
 
 
 def test_every_tab_renders_with_words_and_numbers(db):

@@ -1,5 +1,6 @@
 """The Versorgung page (ui/pages/supply.py) in AppTest: the Kita layer with source and date, the gap
 per Stadtteil, and the siting answer on a button press, in both languages."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 from testkit import ROOT
@@ -32,8 +33,10 @@ def test_kita_reach_with_source_date_method_and_table(lang):
     assert len(table) == 10
     # sorted by demand without a Kita within 500 m, most first
     col = t("sup_col_uncovered", lang)
-    nums = [float(str(v).replace(".", "").replace(",", ".")) if lang == "de" else float(str(v).replace(",", ""))
-            for v in table[col]]
+    nums = [
+        float(str(v).replace(".", "").replace(",", ".")) if lang == "de" else float(str(v).replace(",", ""))
+        for v in table[col]
+    ]
     assert nums == sorted(nums, reverse=True)
 
 
@@ -73,8 +76,18 @@ def test_uploaded_facilities_and_demand_points_reach_the_gate_and_the_result(lue
 
     fac = FakeUpload(b"name;x;y;Plaetze\nK1;610100;5970000;40\n", "kitas.csv")
     dem = FakeUpload(b"id;x;y;Kinder\na;610000;5970000;10\nb;610400;5970000;5\n", "bedarf.csv")
-    opts = {"kind": UPLOAD, "fac_up": fac, "capacity": "Plaetze", "variable": UPLOAD, "dem_up": dem,
-            "weight": "Kinder", "year": 2022, "distance": 250.0, "decay": "none", "net_up": None}
+    opts = {
+        "kind": UPLOAD,
+        "fac_up": fac,
+        "capacity": "Plaetze",
+        "variable": UPLOAD,
+        "dem_up": dem,
+        "weight": "Kinder",
+        "year": 2022,
+        "distance": 250.0,
+        "decay": "none",
+        "net_up": None,
+    }
     result, network = _reach(luebeck, opts)
     assert network is None
     assert result.access.tolist() == [4.0, 0.0] and result.covered.tolist() == [True, False]

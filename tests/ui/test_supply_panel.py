@@ -1,4 +1,5 @@
 """Reach beside the need classes (Bedarfslagen) and in the Atlas area profile (AppTest, shipped Lübeck data)."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest

@@ -1,4 +1,5 @@
 """Upload page, "Zensus-Gitter": a SYNTHETIC grid CSV (Zensus 2022 layout) checked, reported and saved."""
+
 from __future__ import annotations
 
 import pytest

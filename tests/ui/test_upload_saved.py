@@ -1,4 +1,5 @@
 """The saved-data list and the trash show a dataset label with Markdown as typed (no image, no link)."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest

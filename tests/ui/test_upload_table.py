@@ -1,6 +1,7 @@
 """Upload page, indicator table: a German Excel CSV with a name column (SYNTHETIC values) — only the
 real problems reported, errors first, an amber summary, the name column recognised, the kind guessed
 from the header, the preview in German numbers."""
+
 from __future__ import annotations
 
 import pytest
@@ -81,20 +82,26 @@ def test_a_table_for_a_saved_dataset_extends_it_after_a_preview(tmp_path, monkey
     from indicators.ingest.new_indicators import default_fields, indicator_from_form, source_from_form
 
     monkeypatch.setenv("SOZIALMONITOR_DATA_DIR", str(tmp_path))
-    areas = gpd.GeoDataFrame({"code": ["A", "B", "C"], "name": ["Nordviertel", "Mitte", "Südfeld"]},
-                             geometry=[box(610000 + i * 1000, 5970000, 611000 + i * 1000, 5971000) for i in range(3)],
-                             crs=25832)
+    areas = gpd.GeoDataFrame(
+        {"code": ["A", "B", "C"], "name": ["Nordviertel", "Mitte", "Südfeld"]},
+        geometry=[box(610000 + i * 1000, 5970000, 611000 + i * 1000, 5971000) for i in range(3)],
+        crs=25832,
+    )
     first = check_table(b"Gebiet,Jahr,kinder\nA,2022,120\nB,2022,80\nC,2022,60\n", "kinder_2022.csv", areas=areas)
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("kinder") | {"source": src.id}, ["kinder"])
-    geo = accept_upload(DataStore(tmp_path), "Testviertel", "Testviertel",
-                        UploadContent(areas=areas, tidy=first.tidy, indicators=[ind], sources=[src],
-                                      reports=[first.report]))
+    geo = accept_upload(
+        DataStore(tmp_path),
+        "Testviertel",
+        "Testviertel",
+        UploadContent(areas=areas, tidy=first.tidy, indicators=[ind], sources=[src], reports=[first.report]),
+    )
     at = AppTest.from_function(_page, default_timeout=120).run()
     at.radio(key="up_mode").set_value("table").run()
     at.selectbox(key="up_t_geo").set_value(geo.id).run()
     at.file_uploader(key="up_table").set_value(
-        [("kinder_2023.csv", b"Gebiet,Jahr,kinder\nA,2023,125\nB,2023,82\nC,2023,61\n", "text/csv")]).run()
+        [("kinder_2023.csv", b"Gebiet,Jahr,kinder\nA,2023,125\nB,2023,82\nC,2023,61\n", "text/csv")]
+    ).run()
     at.text_input(key="up_src").set_value("Synthetische Testdaten").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.radio(key="up_t_mode").value == "extend"  # a saved dataset of the user's: extended by default

@@ -1,5 +1,6 @@
 """Upload page, indicator table (issue 23): a total the table shows is warned about and can be
 switched off by the planner; by default it protects its parts. SYNTHETIC counts."""
+
 from __future__ import annotations
 
 import pytest

@@ -3,6 +3,7 @@
 Keys, never translated words, in the URL and the session state; a choice that no longer exists
 falls back with a note instead of failing or emptying.
 """
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest

@@ -8,6 +8,7 @@ choice, only keys in the URL; a shared link reopens the same view.
 Derandomized and bounded for CI (a few minutes); a longer local run:
 ``SOZIALMONITOR_WALK_EXAMPLES=40 SOZIALMONITOR_WALK_STEPS=25 pytest tests/ui/test_view_walk.py``.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,9 +26,12 @@ GEOS = ["stadtteile", "berlin-mss", "zensus2011-1km", "synthetisch"]
 REQUIRED_MULTI = {"needs_indicators"}  # a multiselect that must never be empty
 SKIP_KEYS = {"lang"}  # driven by their own rule
 TEXTS = ["", "abc", "12,5", "0.5", "-3"]
-GEO_LABEL = {"stadtteile": lambda o: "10 Stadtteile" in o or "10 districts" in o.lower(),
-             "berlin-mss": lambda o: o.startswith("Berlin"), "zensus2011-1km": lambda o: "1 km" in o,
-             "synthetisch": lambda o: o.startswith("Synthetisch")}
+GEO_LABEL = {
+    "stadtteile": lambda o: "10 Stadtteile" in o or "10 districts" in o.lower(),
+    "berlin-mss": lambda o: o.startswith("Berlin"),
+    "zensus2011-1km": lambda o: "1 km" in o,
+    "synthetisch": lambda o: o.startswith("Synthetisch"),
+}
 KEY = re.compile(r"[a-z0-9_\-]+")  # what a key looks like: "share_65plus", never "Stand" or "Level"
 LABELLED = {"view": "view", "scheme": "scheme", "indicator": "indicator", "tool": "tool", "method": "needs_method"}
 KEY_PARAMS = {"view": {"change"}, "lang": {"en"}, "tool": {"filter", "facilities", "raster"}}
@@ -95,9 +99,12 @@ class ViewWalk(RuleBasedStateMachine):
     # caches and the database, and Hypothesis calls draws that depend on such state flaky
     @rule(pick=st.integers(0, 2**16), values=st.lists(st.integers(0, 2**16), min_size=5, max_size=5))
     def change_a_widget(self, pick: int, values: list[int]) -> None:
-        widgets = [w for kind in ("selectbox", "radio", "multiselect", "slider", "select_slider", "checkbox",
-                                  "text_input")
-                   for w in getattr(self.at, kind) if w.key and w.key not in SKIP_KEYS and not w.disabled]
+        widgets = [
+            w
+            for kind in ("selectbox", "radio", "multiselect", "slider", "select_slider", "checkbox", "text_input")
+            for w in getattr(self.at, kind)
+            if w.key and w.key not in SKIP_KEYS and not w.disabled
+        ]
         if not widgets:
             return
         w = widgets[pick % len(widgets)]
@@ -107,7 +114,7 @@ class ViewWalk(RuleBasedStateMachine):
         elif w.type == "multiselect" and options:
             least = 1 if w.key in REQUIRED_MULTI else 0  # emptying it oneself gets a request, not a fallback
             size = max(least, values[0] % 5)
-            chosen = list(dict.fromkeys(options[v % len(options)] for v in values[1:1 + size]))
+            chosen = list(dict.fromkeys(options[v % len(options)] for v in values[1 : 1 + size]))
             self._click({w.id: chosen})
         elif w.type == "slider":
             lo, hi = w.min, w.max
@@ -173,9 +180,13 @@ class ViewWalk(RuleBasedStateMachine):
 ViewWalk.TestCase.settings = settings(
     max_examples=int(os.environ.get("SOZIALMONITOR_WALK_EXAMPLES", "3")),
     stateful_step_count=int(os.environ.get("SOZIALMONITOR_WALK_STEPS", "8")),
-    derandomize=True, deadline=None, database=None, print_blob=False,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    print_blob=False,
     # no shrinking: a replay sees other caches than the first run (the widgets on a page differ),
     # which Hypothesis reports as flaky; the failing sequence of steps is printed as it ran
     phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=list(HealthCheck))
+    suppress_health_check=list(HealthCheck),
+)
 TestViewWalk = pytest.mark.timeout(int(os.environ.get("SOZIALMONITOR_WALK_TIMEOUT", "280")))(ViewWalk.TestCase)

@@ -1,4 +1,5 @@
 """About page: what the tool shows, sources and licences."""
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,4 +1,5 @@
 """The atlas view: choropleth, flags, ranking, profile and time series."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -47,6 +48,7 @@ def _controls(ds, lang: str) -> AtlasView:
 
     def ind_name(i: str) -> str:
         return f"{cat[i].label(lang)} ({cat[i].unit_for(lang)})"
+
     common.choice("indicator", ids, "share_65plus", label=t("indicator", lang), shown=ind_name)
     ind_id = sb.selectbox(t("indicator", lang), ids, key="indicator", format_func=ind_name)
     years = common.years_for(ds, ind_id)
@@ -60,8 +62,13 @@ def _controls(ds, lang: str) -> AtlasView:
     if view == "change":
         start, relative = _change_controls(ds, ind_id, year, years, lang)
     common.choice("scheme", SCHEMES, "quantiles")
-    scheme = sb.selectbox(t("scheme", lang), SCHEMES, key="scheme", help=t("help_scheme", lang),
-                          format_func=lambda s: SCHEME_NAMES[lang][s])
+    scheme = sb.selectbox(
+        t("scheme", lang),
+        SCHEMES,
+        key="scheme",
+        help=t("help_scheme", lang),
+        format_func=lambda s: SCHEME_NAMES[lang][s],
+    )
     common.init_state("k", 5, int, set(K_RANGE))
     k = sb.slider(t("classes", lang), K_RANGE[0], K_RANGE[-1], key="k", help=t("help_classes", lang))
     breaks = None
@@ -76,19 +83,36 @@ def _controls(ds, lang: str) -> AtlasView:
     common.init_state("palette", default_pal, str, set(palettes))
     if not st.session_state.get("_palette_chosen") and common.remembered("palette") is None:
         st.session_state["palette"] = default_pal  # until the planner picks one, it follows the view
-    palette = sb.selectbox(t("palette", lang), palettes, key="palette",
-                           on_change=lambda: st.session_state.update(_palette_chosen=True))
+    palette = sb.selectbox(
+        t("palette", lang), palettes, key="palette", on_change=lambda: st.session_state.update(_palette_chosen=True)
+    )
     common.init_state("labels", False, lambda v: v == "1")
     labels = sb.checkbox(t("labels", lang), key="labels")
     if (common.remembered("indicator"), common.remembered("view")) != (ind_id, None if view == "level" else view):
         common.forget("threshold")  # a typed threshold belongs to one indicator and view
-    common.sync_url(indicator=ind_id, year=year, view=None if view == "level" else view,
-                    start=start, scheme=scheme, k=k,
-                    palette=palette if palette != default_pal or st.session_state.get("_palette_chosen") else None,
-                    labels="1" if labels else None,
-                    breaks=(st.session_state.get("breaks") or None) if scheme == "manual" else None)
-    return AtlasView(indicator=ind_id, year=year, view=view, start=start, relative=relative,
-                     scheme=scheme, k=k, breaks=breaks, palette=palette, labels=labels)
+    common.sync_url(
+        indicator=ind_id,
+        year=year,
+        view=None if view == "level" else view,
+        start=start,
+        scheme=scheme,
+        k=k,
+        palette=palette if palette != default_pal or st.session_state.get("_palette_chosen") else None,
+        labels="1" if labels else None,
+        breaks=(st.session_state.get("breaks") or None) if scheme == "manual" else None,
+    )
+    return AtlasView(
+        indicator=ind_id,
+        year=year,
+        view=view,
+        start=start,
+        relative=relative,
+        scheme=scheme,
+        k=k,
+        breaks=breaks,
+        palette=palette,
+        labels=labels,
+    )
 
 
 def _manual_breaks(text: str, lang: str) -> tuple[float, ...] | None:
@@ -128,8 +152,10 @@ def _change_controls(ds, ind_id: str, year: int, years: list[int], lang: str) ->
         return start, False
     modes = {False: t("abs_change", lang), True: t("rel_change", lang)}
     common.choice("relative", modes, False)
-    relative = sb.radio(t("change_mode", lang), list(modes), horizontal=False, key="relative",
-                        format_func=modes.__getitem__) is True
+    relative = (
+        sb.radio(t("change_mode", lang), list(modes), horizontal=False, key="relative", format_func=modes.__getitem__)
+        is True
+    )
     return start, relative
 
 
@@ -143,9 +169,13 @@ def _flag_rule(layer, ind, c: AtlasView, dec: int, unit: str, lang: str) -> Flag
         return FlagRule(None, None)
     default = default_threshold(layer["value"], direction)
     common.init_state(f"threshold-{ind.id}-{c.view}", "", str, param="threshold")
-    text = sb.text_input(t("flag_rule", lang), key=f"threshold-{ind.id}-{c.view}",
-                         label_visibility="collapsed", help=t("flag_input_help", lang),
-                         placeholder=fmt_number(default, dec, lang) if default is not None else "")
+    text = sb.text_input(
+        t("flag_rule", lang),
+        key=f"threshold-{ind.id}-{c.view}",
+        label_visibility="collapsed",
+        help=t("flag_input_help", lang),
+        placeholder=fmt_number(default, dec, lang) if default is not None else "",
+    )
     common.sync_url(threshold=text.strip() or None)
     custom = parse_number(text) if text and text.strip() else None
     if text and text.strip() and custom is None:
@@ -162,8 +192,7 @@ def _classes(layer, city, c: AtlasView, dec: int, lang: str):
     reference = 0.0 if c.view == "change" else city
     decimals = dec if c.level else None
     try:
-        classes = layer_classification(layer, reference, c.scheme, c.k, c.palette, c.breaks, lang,
-                                       decimals=decimals)
+        classes = layer_classification(layer, reference, c.scheme, c.k, c.palette, c.breaks, lang, decimals=decimals)
     except ValueError as err:
         st.warning(t("breaks_fallback", lang, message=error_text(err, lang).rstrip(".")))
         classes = layer_classification(layer, reference, "quantiles", c.k, c.palette, None, lang, decimals=decimals)
@@ -205,9 +234,11 @@ def render() -> None:
         unit = "%" if c.relative else (t("unit_pp", lang) if ind.unit == "%" else unit)
         label = f"{label}: {c.start}–{c.year}"
 
-    if c.level and smoothable(ind) and st.sidebar.checkbox(
-            t("atlas_smooth_rates_empirical_bayes", lang),
-            key="eb", help=t("atlas_eb_help", lang)):
+    if (
+        c.level
+        and smoothable(ind)
+        and st.sidebar.checkbox(t("atlas_smooth_rates_empirical_bayes", lang), key="eb", help=t("atlas_eb_help", lang))
+    ):
         layer = smoothed_layer(layer, ind)
         label = f"{label} ({t('atlas_eb_smoothed', lang)})"
     # the same rule as `cli.py map --flags`, exports and report: rates and shares with a need direction
@@ -226,11 +257,21 @@ def render() -> None:
     st.subheader(f"{md(label)} – {c.year}" if c.level else md(label))
     if ind.definition(lang):
         st.caption(md(ind.definition(lang)))
-    map_labels = MapLabels(indicator_label=label, unit=unit, city_value=city, decimals=dec,
-                       city_name=ds.geography.reference_label(lang), lang=lang)
-    m = build_map(MapLayer(layer, classes, map_labels), selected=selected, show_labels=c.labels,
-                  attribution=ds.sources[ind.source].label if ind.source in ds.sources else None,
-                  tiles=common.tiles())
+    map_labels = MapLabels(
+        indicator_label=label,
+        unit=unit,
+        city_value=city,
+        decimals=dec,
+        city_name=ds.geography.reference_label(lang),
+        lang=lang,
+    )
+    m = build_map(
+        MapLayer(layer, classes, map_labels),
+        selected=selected,
+        show_labels=c.labels,
+        attribution=ds.sources[ind.source].label if ind.source in ds.sources else None,
+        tiles=common.tiles(),
+    )
     out = show_map(m, key=f"map-{geo_id}", height=620, returned_objects=["last_object_clicked"])
     clicked = (out or {}).get("last_object_clicked")
     if clicked and clicked != st.session_state.get("_last_click"):
@@ -254,8 +295,11 @@ def _flag_list(layer, unit: str, decimals: int, lang: str, flags_apply: bool = T
     if flagged.empty:  # no area above the threshold, or no threshold at all (counts, context)
         st.write(t("no_flags" if flags_apply else "flag_none", lang))
         return
-    st.markdown("\n".join(
-        f"- {md(row['name'])}: {md(fmt_value(row['value'], unit, decimals, lang))}" for _, row in flagged.iterrows()))
+    st.markdown(
+        "\n".join(
+            f"- {md(row['name'])}: {md(fmt_value(row['value'], unit, decimals, lang))}" for _, row in flagged.iterrows()
+        )
+    )
 
 
 def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> None:
@@ -270,25 +314,32 @@ def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> N
     _ranking_downloads(ds, layer, city, unit, c, dec, lang)
     if c.level:
         downloads.data_downloads(ds, c.indicator, c.year, lang)
-        downloads.print_map_downloads(ds, c.indicator, c.year, c,
-                                      frozenset(layer.loc[layer["flagged"], "code"]), lang)
+        downloads.print_map_downloads(ds, c.indicator, c.year, c, frozenset(layer.loc[layer["flagged"], "code"]), lang)
         downloads.report_download(ds, c.year, lang)
     else:
+
         def change():
             from geo.exports.views import change_export
 
             return change_export(ds, c.indicator, c.base_year, c.year, c.relative, lang)
-        downloads.table_downloads(change, f"{c.indicator}_{c.start}_{c.year}_veraenderung", lang,
-                                  t("dl_change", lang, start=c.start, end=c.year))
+
+        downloads.table_downloads(
+            change,
+            f"{c.indicator}_{c.start}_{c.year}_veraenderung",
+            lang,
+            t("dl_change", lang, start=c.start, end=c.year),
+        )
     downloads.all_years_download(ds, lang)
 
 
 def _ranking_downloads(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> None:
     """The ranking as shown (level or change, smoothed values if on) as visible download buttons."""
+
     def make():
         from geo.exports.views import ranking_export
 
         header = f"{t('value', lang)} ({unit})" if unit else t("value", lang)
         return ranking_export(ds, layer, city, c.indicator, dec, lang, header)
+
     period = f"{c.year}" if c.level else f"{c.start}_{c.year}_{'rel' if c.relative else 'abs'}"
     downloads.table_downloads(make, f"{c.indicator}_{period}_rangliste", lang, t("dl_ranking", lang))

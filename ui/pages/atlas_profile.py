@@ -1,5 +1,6 @@
 """The atlas's area profile: every indicator of the chosen area, its reach (Versorgung), its measures
 and goals (Planung) and the time series of the shown indicator."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,8 +22,13 @@ def profile(ds, layer, c: AtlasView, lang: str) -> None:
     names = dict(zip(layer["code"], layer["name"]))
     # grid cells are named by their position: the long INSPIRE id would double the options' bytes
     by_name = len(names) > COMPACT_MIN_AREAS and layer["name"].is_unique
-    st.selectbox(t("choose_area", lang), list(names), key="area", placeholder=t("none", lang),
-                 format_func=(lambda x: str(names[x])) if by_name else (lambda x: f"{x} {names[x]}"))
+    st.selectbox(
+        t("choose_area", lang),
+        list(names),
+        key="area",
+        placeholder=t("none", lang),
+        format_func=(lambda x: str(names[x])) if by_name else (lambda x: f"{x} {names[x]}"),
+    )
     code = st.session_state.get("area")
     common.sync_url(area=code)
     if not code:
@@ -40,8 +46,9 @@ def profile(ds, layer, c: AtlasView, lang: str) -> None:
 
     area_section(ds.geography.id, code, lang, {i: ds.catalogue[i].label(lang) for i in ds.catalogue})
     ind = ds.catalogue[c.indicator]
-    ts, decimals = common.derived(ds, ("series", c.indicator, code),
-                                  lambda: area_series(ds.values, ind, code, ds.geography.reference_code))
+    ts, decimals = common.derived(
+        ds, ("series", c.indicator, code), lambda: area_series(ds.values, ind, code, ds.geography.reference_code)
+    )
     ts = ts.set_axis([names.get(col, ds.geography.reference_label(lang)) for col in ts.columns], axis=1)
     st.markdown(f"**{t('series_title', lang)}: {md(ind.label(lang))}**")
     st.altair_chart(series_chart(ts, ind.unit_for(lang), decimals, lang), width="stretch")
@@ -61,10 +68,18 @@ def series_chart(ts: pd.DataFrame, unit: str, decimals: int, lang: str):
     long["shown"] = [fmt_value(v, unit, decimals, lang) for v in long["value"]]
     axis = alt.Axis(format=f",.{decimals}f")  # "21,0" in German: the chart carries the locale
     title = f"{t('value', lang)} ({unit})" if unit else t("value", lang)
-    return alt.Chart(long).mark_line(point=True).encode(
-        x=alt.X("year:Q", title=t("year", lang), axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False), axis=axis),
-        color=alt.Color("area:N", title=t("col_name", lang)),
-        tooltip=[alt.Tooltip("area:N", title=t("col_name", lang)), alt.Tooltip("year:Q", title=t("year", lang),
-                                                                               format="d"),
-                 alt.Tooltip("shown:N", title=title)]).configure(locale=vega_locale(lang))
+    return (
+        alt.Chart(long)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:Q", title=t("year", lang), axis=alt.Axis(format="d", tickMinStep=1)),
+            y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False), axis=axis),
+            color=alt.Color("area:N", title=t("col_name", lang)),
+            tooltip=[
+                alt.Tooltip("area:N", title=t("col_name", lang)),
+                alt.Tooltip("year:Q", title=t("year", lang), format="d"),
+                alt.Tooltip("shown:N", title=title),
+            ],
+        )
+        .configure(locale=vega_locale(lang))
+    )

@@ -4,6 +4,7 @@ Values and ranks come from :mod:`indicators.compute.compare`, the PDF from
 :mod:`geo.report.compare`. The chosen areas and the year are part of the shared view
 (``?areas=01,05&year=2022``), so a link reopens the comparison.
 """
+
 from __future__ import annotations
 
 import altair as alt
@@ -35,15 +36,20 @@ def _area_choice(ds, lang: str) -> list[str]:
         st.sidebar.warning(t("cmp_too_many", lang))
     if len(names) > MANY_OPTIONS:
         text = st.sidebar.text_input(t("cmp_areas", lang), ",".join(st.session_state["cmp_areas"]))
-        st.session_state["cmp_areas"] = [c for c in dict.fromkeys(x.strip() for x in text.split(","))
-                                         if c in names][:MAX_AREAS]
+        st.session_state["cmp_areas"] = [c for c in dict.fromkeys(x.strip() for x in text.split(",")) if c in names][
+            :MAX_AREAS
+        ]
         chosen = list(st.session_state["cmp_areas"])
     else:
         # no max_selections: Streamlit would say "You can only select up to 4 options" in English only;
         # a fifth area is refused with the wording table's note instead
-        chosen = st.sidebar.multiselect(t("cmp_areas", lang), list(names), key="cmp_areas",
-                                        placeholder=t("choose_options", lang),
-                                        format_func=lambda c: f"{c} {names[c]}")[:MAX_AREAS]
+        chosen = st.sidebar.multiselect(
+            t("cmp_areas", lang),
+            list(names),
+            key="cmp_areas",
+            placeholder=t("choose_options", lang),
+            format_func=lambda c: f"{c} {names[c]}",
+        )[:MAX_AREAS]
     common.sync_url(areas=",".join(chosen) or None)
     return chosen
 
@@ -92,8 +98,15 @@ def _pdf_button(ds, codes: list[str], year: int, lang: str) -> None:
 
         return build_compare_pdf(ds, codes, year, lang)
 
-    st.download_button(t("cmp_pdf", lang), make, f"gebietsvergleich_{ds.geography.id}_{year}.pdf",
-                       export_format("pdf").mime, on_click="ignore", key="dl-compare-pdf", help=t("cmp_pdf_note", lang))
+    st.download_button(
+        t("cmp_pdf", lang),
+        make,
+        f"gebietsvergleich_{ds.geography.id}_{year}.pdf",
+        export_format("pdf").mime,
+        on_click="ignore",
+        key="dl-compare-pdf",
+        help=t("cmp_pdf_note", lang),
+    )
 
 
 def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], city: str, lang: str) -> None:
@@ -112,24 +125,35 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
         s = compare_series(ds, row["indicator"], codes)
         if row["kind"] == "count" and ref in s.columns:
             s = s.drop(columns=ref)  # the city's count would flatten the areas' lines
-        long = s.rename(columns=label_of).rename_axis("year").reset_index().melt(
-            "year", var_name="area", value_name="value").dropna(subset=["value"])
+        long = (
+            s.rename(columns=label_of)
+            .rename_axis("year")
+            .reset_index()
+            .melt("year", var_name="area", value_name="value")
+            .dropna(subset=["value"])
+        )
         title = f"{row['label']} ({row['unit']})" if row["unit"] else str(row["label"])
         # Vega formats the English way: tooltips get the text formatted here, the axis swaps separators
         ind = ds.catalogue[row["indicator"]]
         dec = ind.decimals_for(long["value"])
         long["shown"] = [fmt_value(v, ind.unit_for(lang), dec, lang) for v in long["value"]]
         y_axis = alt.Axis(title=None, format=f",.{dec}f")  # German separators from the chart's locale
-        chart = alt.Chart(long, title=alt.TitleParams(title, fontSize=12, anchor="start")).mark_line(
-            point=True).encode(
-            x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
-            y=alt.Y("value:Q", scale=alt.Scale(zero=False), axis=y_axis),
-            color=alt.Color("area:N", title=None, scale=alt.Scale(domain=domain, range=colors),
-                            legend=None),
-            tooltip=[alt.Tooltip("area:N", title=t("name", lang)), alt.Tooltip("year:Q", title=t("cmp_year", lang),
-                                                                             format="d"),
-                     alt.Tooltip("shown:N", title=t("value", lang))],
-        ).properties(height=200).configure(locale=vega_locale(lang))
+        chart = (
+            alt.Chart(long, title=alt.TitleParams(title, fontSize=12, anchor="start"))
+            .mark_line(point=True)
+            .encode(
+                x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+                y=alt.Y("value:Q", scale=alt.Scale(zero=False), axis=y_axis),
+                color=alt.Color("area:N", title=None, scale=alt.Scale(domain=domain, range=colors), legend=None),
+                tooltip=[
+                    alt.Tooltip("area:N", title=t("name", lang)),
+                    alt.Tooltip("year:Q", title=t("cmp_year", lang), format="d"),
+                    alt.Tooltip("shown:N", title=t("value", lang)),
+                ],
+            )
+            .properties(height=200)
+            .configure(locale=vega_locale(lang))
+        )
         with cols[i % CHART_COLS]:
             st.altair_chart(chart, width="stretch")
 
@@ -139,7 +163,8 @@ def _key(names: list[str], colors: list[str]) -> alt.LayerChart:
     key = pd.DataFrame({"area": names, "slot": range(len(names))})
     scale = alt.Scale(domain=names, range=colors)
     x = alt.X("slot:Q", axis=None, scale=alt.Scale(domain=[-0.1, len(names)]))
-    dots = alt.Chart(key).mark_circle(size=140, opacity=1).encode(x=x, color=alt.Color("area:N", scale=scale,
-                                                                                        legend=None))
+    dots = (
+        alt.Chart(key).mark_circle(size=140, opacity=1).encode(x=x, color=alt.Color("area:N", scale=scale, legend=None))
+    )
     labels = alt.Chart(key).mark_text(align="left", dx=10, fontSize=13).encode(x=x, text="area:N")
     return alt.layer(dots, labels).properties(height=30).configure_view(stroke=None)

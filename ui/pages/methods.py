@@ -1,5 +1,6 @@
 """Methoden page: what each need method, flag and protection rule means, and the indicator ids
 of the current geography that the query tool understands."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -23,8 +24,9 @@ def query_indicators(ds, lang: str) -> pd.DataFrame:
     """Id, label and unit of every indicator of ``ds`` that has values (the query tool's names)."""
     present = set(ds.values["indicator"].unique())
     rows = [(i, ind.label(lang), ind.unit_for(lang)) for i, ind in ds.catalogue.items() if i in present]
-    return pd.DataFrame(rows, columns=[t("methods_col_id", lang), t("methods_col_label", lang),
-                                       t("methods_col_unit", lang)])
+    return pd.DataFrame(
+        rows, columns=[t("methods_col_id", lang), t("methods_col_label", lang), t("methods_col_unit", lang)]
+    )
 
 
 def render() -> None:

@@ -1,4 +1,5 @@
 """Bedarfslagen view: need assessment with map, table, explanations, robustness."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -49,8 +50,12 @@ def render() -> None:
     classes = need_classes(result, method, lang)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        map_labels = MapLabels(indicator_label=t(need_method(method).text_key("score"), lang), lang=lang, decimals=2,
-                           flag_label=t("needs_elevated_need", lang))
+        map_labels = MapLabels(
+            indicator_label=t(need_method(method).text_key("score"), lang),
+            lang=lang,
+            decimals=2,
+            flag_label=t("needs_elevated_need", lang),
+        )
         m = build_map(MapLayer(layer, classes, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"needs-{geo_id}", height=560)
     labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
@@ -61,17 +66,23 @@ def render() -> None:
         if flagged.empty:
             _none_flagged(result, method, threshold, lang)
         for _, row in flagged.head(30).iterrows():
-            st.markdown(f"- **{md(row['name'])}** ({md(need_word(row['label'], lang, method))}): "
-                        f"{md(reasons.get(row['id'], ''))}")
+            st.markdown(
+                f"- **{md(row['name'])}** ({md(need_word(row['label'], lang, method))}): "
+                f"{md(reasons.get(row['id'], ''))}"
+            )
     table = shown_need_table(need_table(result, expl, rob, method=method, labels=labels, lang=lang), lang)
-    st.dataframe(display_columns(table, lang), hide_index=True, width="stretch",
-                 column_config={t("col_robustness", lang): st.column_config.TextColumn(
-                     help=t("help_robustness", lang))})
+    st.dataframe(
+        display_columns(table, lang),
+        hide_index=True,
+        width="stretch",
+        column_config={t("col_robustness", lang): st.column_config.TextColumn(help=t("help_robustness", lang))},
+    )
 
     def make():
         from geo.exports.results import needs_export
 
         return needs_export(ds, result, expl, rob, method, year, lang)
+
     downloads.table_downloads(make, f"bedarfslagen_{method}_{year}", lang, t("dl_needs_table", lang))
     downloads.needs_map_downloads(ds, result, method, year, lang)
     supply_panel.reach_beside_needs(ds, result, year, lang)  # Versorgung beside the need classes
@@ -85,8 +96,13 @@ def _none_flagged(result: pd.DataFrame, method: str, threshold: float, lang: str
     if scores.notna().sum() == 0:
         return
     top = result.loc[scores.idxmax()]
-    text = t("needs_none_flagged", lang, threshold=fmt_number(threshold, 2, lang), name=md(top["name"]),
-             score=fmt_number(top["score"], 2, lang))
+    text = t(
+        "needs_none_flagged",
+        lang,
+        threshold=fmt_number(threshold, 2, lang),
+        name=md(top["name"]),
+        score=fmt_number(top["score"], 2, lang),
+    )
     extra = need_method(method).text_key("none_flagged")  # the z sum: how little a mean spreads
     if extra and scores.notna().sum() > 1:
         text += " " + t(extra, lang, sd=fmt_number(float(scores.std(ddof=0)), 2, lang))
@@ -95,9 +111,12 @@ def _none_flagged(result: pd.DataFrame, method: str, threshold: float, lang: str
 
 def _threshold(preset: float, lang: str) -> float:
     """The flag threshold as typed in German or English numbers ("0,75"); ``preset`` if empty or bad."""
-    text = st.sidebar.text_input(t("needs_flag_threshold", lang), key="needs_threshold",
-                                 placeholder=fmt_number(preset, 2, lang),
-                                 help=t("needs_threshold_help", lang, preset=fmt_number(preset, 2, lang)))
+    text = st.sidebar.text_input(
+        t("needs_flag_threshold", lang),
+        key="needs_threshold",
+        placeholder=fmt_number(preset, 2, lang),
+        help=t("needs_threshold_help", lang, preset=fmt_number(preset, 2, lang)),
+    )
     if not text.strip():
         return preset
     value = parse_number(text)
@@ -119,12 +138,21 @@ def _controls(ds, lang: str) -> NeedsView | None:
     year = sb.selectbox(t("year", lang), years, key="needs_year")
     base = default_setup(ds, year)
     methods = {m: t(need_method(m).text_key("label"), lang) for m in method_names()}
-    common.choice("needs_method", methods, base.method, param="method", label=t("needs_method", lang),
-                  shown=methods.get)
-    method = sb.selectbox(t("needs_method", lang), list(methods), key="needs_method", help=t("help_needs_method", lang),
-                          format_func=methods.__getitem__)
-    candidates = [i for i in ds.catalogue if ds.catalogue[i].kind != "count"
-                  and i not in base.dynamic_indicators and common.years_for(ds, i)]
+    common.choice(
+        "needs_method", methods, base.method, param="method", label=t("needs_method", lang), shown=methods.get
+    )
+    method = sb.selectbox(
+        t("needs_method", lang),
+        list(methods),
+        key="needs_method",
+        help=t("help_needs_method", lang),
+        format_func=methods.__getitem__,
+    )
+    candidates = [
+        i
+        for i in ds.catalogue
+        if ds.catalogue[i].kind != "count" and i not in base.dynamic_indicators and common.years_for(ds, i)
+    ]
     # the method's indicators, else (e.g. an uploaded table without the usual ids) every candidate
     default_ids = [i for i in base.indicators if i in candidates] or candidates
     if "needs_indicators" not in st.session_state:
@@ -132,15 +160,22 @@ def _controls(ds, lang: str) -> NeedsView | None:
         linked = [i for i in str(raw).split(",") if i in candidates] if raw else []
         st.session_state["needs_indicators"] = linked or default_ids
     common.choices("needs_indicators", candidates, default_ids, label=t("needs_indicators", lang))
-    chosen = sb.multiselect(t("needs_indicators", lang), candidates, key="needs_indicators",
-                            placeholder=t("choose_options", lang),
-                            format_func=lambda i: ds.catalogue[i].label(lang))
+    chosen = sb.multiselect(
+        t("needs_indicators", lang),
+        candidates,
+        key="needs_indicators",
+        placeholder=t("choose_options", lang),
+        format_func=lambda i: ds.catalogue[i].label(lang),
+    )
     preset = need_method(method).threshold
     common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset
     threshold = _threshold(preset, lang)
-    common.sync_url(year=year, method=method if method != base.method else None,
-                    needs=",".join(chosen) if chosen and chosen != default_ids else None,
-                    needs_threshold=f"{threshold:g}" if threshold != preset else None)
+    common.sync_url(
+        year=year,
+        method=method if method != base.method else None,
+        needs=",".join(chosen) if chosen and chosen != default_ids else None,
+        needs_threshold=f"{threshold:g}" if threshold != preset else None,
+    )
     if not chosen:
         st.info(t("needs_choose_at_least_one", lang))
         return None
@@ -160,8 +195,6 @@ def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str, method: st
     return out
 
 
-
-
 def _pattern(ds, layer, lang: str) -> None:
     """Moran's I, the LISA cluster map (HH/LL/HL/LH/ns with legend) and the areas per cluster."""
     with st.expander(t("needs_pattern", lang)):
@@ -175,11 +208,17 @@ def _pattern(ds, layer, lang: str) -> None:
         shown = layer[["code", "name", "value", layer.geometry.name]].copy()
         shown["note"] = cluster_notes(shown, pat, lang)
         map_labels = MapLabels(indicator_label=t("lisa_title", lang), lang=lang, decimals=2)
-        m = build_map(MapLayer(shown, cluster_classification(shown, pat, lang), map_labels),
-                      attribution=ds.geography.label(lang), tiles=common.tiles())
+        m = build_map(
+            MapLayer(shown, cluster_classification(shown, pat, lang), map_labels),
+            attribution=ds.geography.label(lang),
+            tiles=common.tiles(),
+        )
         show_map(m, key=f"lisa-{ds.geography.id}", height=480)
         st.markdown(f"**{t('lisa_list', lang)}**")
         members = cluster_members(shown, pat)
-        st.markdown("\n".join(
-            f"- **{md(t(f'lisa_{c}', lang))}** ({len(names)}): {md(', '.join(names)) or t('lisa_none', lang)}"
-            for c, names in members.items()))
+        st.markdown(
+            "\n".join(
+                f"- **{md(t(f'lisa_{c}', lang))}** ({len(names)}): {md(', '.join(names)) or t('lisa_none', lang)}"
+                for c, names in members.items()
+            )
+        )

@@ -1,5 +1,6 @@
 """Planung: measures (list, filter, create/edit), map, timeline, goals with progress, partners,
 effect evaluation and Excel in/out. The library enforces roles; this page only shows."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,25 +41,55 @@ def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
     field = c1.selectbox(t("plan_filter_field", lang), [every, *repo.fields(auth.engine())], key="plan_ff")
     codes = [every, *ds.areas["code"]]
     area = c2.selectbox(t("plan_filter_area", lang), codes, key="plan_fa")
-    status = c3.selectbox(t("plan_filter_status", lang), [every, *STATUSES], key="plan_fs",
-                          format_func=lambda s: s if s == every else status_label(s, lang))
+    status = c3.selectbox(
+        t("plan_filter_status", lang),
+        [every, *STATUSES],
+        key="plan_fs",
+        format_func=lambda s: s if s == every else status_label(s, lang),
+    )
     partners = sorted({p for m in measures for p in m["partners"]})
     partner = c4.selectbox(t("plan_filter_partner", lang), [every, *partners], key="plan_fp")
-    period = st.date_input(t("plan_filter_period", lang), (),  # type: ignore[arg-type]  # () = no period yet
-                           format=t("date_input_format", lang), key="plan_fper")
+    period = st.date_input(
+        t("plan_filter_period", lang),
+        (),  # type: ignore[arg-type]  # () = no period yet
+        format=t("date_input_format", lang),
+        key="plan_fper",
+    )
     start, end = (period + (None, None))[:2] if isinstance(period, tuple) else (period, None)
     pick = lambda v: None if v == every else v  # noqa: E731
-    return MeasureFilter(field=pick(field), area=pick(area), status=pick(status), partner=pick(partner),
-                         start=start, end=end, geography=ds.geography.id)
+    return MeasureFilter(
+        field=pick(field),
+        area=pick(area),
+        status=pick(status),
+        partner=pick(partner),
+        start=start,
+        end=end,
+        geography=ds.geography.id,
+    )
 
 
 def _table(rows: list[dict], lang: str = "de") -> pd.DataFrame:
-    return display_columns(pd.DataFrame(
-        [{"id": m["id"], "kennung": m.get("kennung", ""), "title": m["title"], "field": m["field"],
-          "status": status_label(m["status"], lang), "areas": ", ".join(m["areas"]), "start": day(m["start"], lang),
-          "end": day(m["end"], lang) if m["end"] else t("plan_open_end", lang),
-          "partners": ", ".join(m["partners"]), "version": m["version"]} for m in rows]), lang,
-        labels={"kennung": t("plan_col_kennung", lang)})  # the planner's own numbering (import)
+    return display_columns(
+        pd.DataFrame(
+            [
+                {
+                    "id": m["id"],
+                    "kennung": m.get("kennung", ""),
+                    "title": m["title"],
+                    "field": m["field"],
+                    "status": status_label(m["status"], lang),
+                    "areas": ", ".join(m["areas"]),
+                    "start": day(m["start"], lang),
+                    "end": day(m["end"], lang) if m["end"] else t("plan_open_end", lang),
+                    "partners": ", ".join(m["partners"]),
+                    "version": m["version"],
+                }
+                for m in rows
+            ]
+        ),
+        lang,
+        labels={"kennung": t("plan_col_kennung", lang)},
+    )  # the planner's own numbering (import)
 
 
 def _years(value) -> str:
@@ -74,17 +105,39 @@ def _timeline(rows: list[dict], lang: str) -> None:
         st.caption(t("plan_empty", lang))
         return
     today = dt.date.today().isoformat()
-    frame = pd.DataFrame([{"title": f"{m['id']}: {m['title']}", "start": m["start"], "end": m["end"] or today,
-                           "status": status_label(m["status"], lang)} for m in dated])
-    tips = [alt.Tooltip("title:N", title=t("col_title", lang)),
-            alt.Tooltip("start:T", title=t("col_start", lang), format=t("pm_date_format", lang)),
-            alt.Tooltip("end:T", title=t("col_end", lang), format=t("pm_date_format", lang)),
-            alt.Tooltip("status:N", title=t("col_status", lang))]
-    chart = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("start:T", title=t("plan_f_start", lang)), x2="end:T", y=alt.Y("title:N", sort="x", title=None),
-        color=alt.Color("status:N", scale=alt.Scale(domain=[status_label(s, lang) for s in STATUSES]),
-                        title=t("col_status", lang)),
-        tooltip=tips).configure(locale=vega_locale(lang))  # months and dates in the user's language
+    frame = pd.DataFrame(
+        [
+            {
+                "title": f"{m['id']}: {m['title']}",
+                "start": m["start"],
+                "end": m["end"] or today,
+                "status": status_label(m["status"], lang),
+            }
+            for m in dated
+        ]
+    )
+    tips = [
+        alt.Tooltip("title:N", title=t("col_title", lang)),
+        alt.Tooltip("start:T", title=t("col_start", lang), format=t("pm_date_format", lang)),
+        alt.Tooltip("end:T", title=t("col_end", lang), format=t("pm_date_format", lang)),
+        alt.Tooltip("status:N", title=t("col_status", lang)),
+    ]
+    chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("start:T", title=t("plan_f_start", lang)),
+            x2="end:T",
+            y=alt.Y("title:N", sort="x", title=None),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=[status_label(s, lang) for s in STATUSES]),
+                title=t("col_status", lang),
+            ),
+            tooltip=tips,
+        )
+        .configure(locale=vega_locale(lang))
+    )  # months and dates in the user's language
     st.altair_chart(chart, use_container_width=True)
 
 
@@ -93,18 +146,27 @@ def _goals(user, goals: list[dict], data: Datasets, labels: dict[str, str], lang
         st.caption(t("plan_no_goals", lang))
     for g in goals:
         r = evaluate_goal(g, data)
-        line = t("plan_goal_line", lang, indicator=indicator_label(g["indicator"], labels), baseline=fmt_number(r.baseline, 1, lang),
-                 baseline_year=g["baseline_year"], target=fmt_number(r.target, 1, lang),
-                 target_year=g["target_year"], current=fmt_number(r.current, 1, lang),
-                 current_year=r.current_year or "–")
+        line = t(
+            "plan_goal_line",
+            lang,
+            indicator=indicator_label(g["indicator"], labels),
+            baseline=fmt_number(r.baseline, 1, lang),
+            baseline_year=g["baseline_year"],
+            target=fmt_number(r.target, 1, lang),
+            target_year=g["target_year"],
+            current=fmt_number(r.current, 1, lang),
+            current_year=r.current_year or "–",
+        )
         st.markdown(f"**{md(g['field'])}** – {g['id']}: {md(g['text'])} ({md(line)})")
         st.caption(forecast_line(r, lang))  # the trend to the target year (Strategie page, issue 27)
         if r.progress is None:
             st.caption(r.note or "–")
         else:
             state = t("plan_on_track" if r.on_track else "plan_off_track", lang)
-            st.progress(min(max(r.progress, 0.0), 1.0), text=t("plan_goal_progress", lang).format(
-                p=fmt_percent(100 * r.progress, 0, lang), state=state))
+            st.progress(
+                min(max(r.progress, 0.0), 1.0),
+                text=t("plan_goal_progress", lang).format(p=fmt_percent(100 * r.progress, 0, lang), state=state),
+            )
         delete_button(user, "goal", g, lang, name=g["text"])  # admins; asks first, to the trash
 
 
@@ -113,34 +175,72 @@ def _partners(user, partners: list[dict], lang: str) -> None:
     if not partners:
         st.caption(t("plan_no_partners", lang))
         return
-    st.dataframe(display_columns(pd.DataFrame(
-        [{"id": p["id"], "organisation": p["organisation"], "kind": p["kind"], "contact": p["contact"],
-          "fields": ", ".join(p["fields"]), "areas": ", ".join(p["areas"])} for p in partners]), lang),
-        hide_index=True, width="stretch")
+    st.dataframe(
+        display_columns(
+            pd.DataFrame(
+                [
+                    {
+                        "id": p["id"],
+                        "organisation": p["organisation"],
+                        "kind": p["kind"],
+                        "contact": p["contact"],
+                        "fields": ", ".join(p["fields"]),
+                        "areas": ", ".join(p["areas"]),
+                    }
+                    for p in partners
+                ]
+            ),
+            lang,
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     if not allowed(user, "plan_delete"):
         return
     by_id = {p["id"]: p for p in partners}
     common.choice("plan_partner_pick", list(by_id), next(iter(by_id)))
-    pid = st.selectbox(t("plan_partner_pick", lang), list(by_id), key="plan_partner_pick",
-                       format_func=lambda i: f"{i}: {by_id[i]['organisation']}")
+    pid = st.selectbox(
+        t("plan_partner_pick", lang),
+        list(by_id),
+        key="plan_partner_pick",
+        format_func=lambda i: f"{i}: {by_id[i]['organisation']}",
+    )
     delete_button(user, "partner", by_id[pid], lang, name=by_id[pid]["organisation"])
 
 
 def _effects(measures: list[dict], data: Datasets, labels: dict[str, str], lang: str) -> None:
     ways = {v: t(f"plan_cmp_{v}", lang) for v in ("all", "matched")}
     common.choice("plan_cmp", ways, "all")
-    how = st.radio(t("plan_comparison", lang), list(ways), horizontal=True, key="plan_cmp",
-                   format_func=ways.__getitem__)
+    how = st.radio(
+        t("plan_comparison", lang), list(ways), horizontal=True, key="plan_cmp", format_func=ways.__getitem__
+    )
     results = [e for m in measures for e in evaluate_measure(m, data, comparison=how)]
     if not results:
         st.caption(t("plan_no_effects", lang))
         return
-    st.dataframe(display_columns(pd.DataFrame(
-        [{"measure": e.id, "indicator": indicator_label(e.indicator, labels), "pre_year": _years(e.pre_year),
-          "post_year": _years(e.post_year), "treated_change": fmt_change(e.treated_change, 2, lang),
-          "comparison_change": fmt_change(e.comparison_change, 2, lang), "effect": fmt_change(e.effect, 2, lang),
-          "p_placebo": fmt_number(e.p_placebo, 2, lang), "n_placebo": e.n_placebo} for e in results]), lang),
-        hide_index=True, width="stretch")
+    st.dataframe(
+        display_columns(
+            pd.DataFrame(
+                [
+                    {
+                        "measure": e.id,
+                        "indicator": indicator_label(e.indicator, labels),
+                        "pre_year": _years(e.pre_year),
+                        "post_year": _years(e.post_year),
+                        "treated_change": fmt_change(e.treated_change, 2, lang),
+                        "comparison_change": fmt_change(e.comparison_change, 2, lang),
+                        "effect": fmt_change(e.effect, 2, lang),
+                        "p_placebo": fmt_number(e.p_placebo, 2, lang),
+                        "n_placebo": e.n_placebo,
+                    }
+                    for e in results
+                ]
+            ),
+            lang,
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     for e in results:
         with st.expander(f"{e.id}: {indicator_label(e.indicator, labels)}"):
             st.write(e.note_in(lang))
@@ -148,33 +248,42 @@ def _effects(measures: list[dict], data: Datasets, labels: dict[str, str], lang:
                 ds = data.get(next(m["geography"] for m in measures if m["id"] == e.id))
                 frame = trends(ds.values, e.indicator, e.treated, e.comparison_areas)
                 st.markdown(f"**{t('plan_trend_title', lang)}**")
-                st.altair_chart(alt.Chart(frame).mark_line(point=True).encode(
-                    x=alt.X("year:O", title=t("col_year", lang)),
-                    y=alt.Y("value:Q", scale=alt.Scale(zero=False), title=t("col_value", lang)),
-                    color=alt.Color("group:N", title=t("col_group", lang))),
-                    use_container_width=True)
+                st.altair_chart(
+                    alt.Chart(frame)
+                    .mark_line(point=True)
+                    .encode(
+                        x=alt.X("year:O", title=t("col_year", lang)),
+                        y=alt.Y("value:Q", scale=alt.Scale(zero=False), title=t("col_value", lang)),
+                        color=alt.Color("group:N", title=t("col_group", lang)),
+                    ),
+                    use_container_width=True,
+                )
 
 
 def _excel(user, lang: str) -> None:
     buf = io.BytesIO()
     export_xlsx(auth.engine(), user, buf)
-    st.download_button(t("plan_export", lang), buf.getvalue(), "planung.xlsx",
-                       export_format("xlsx").mime)
-    year = st.number_input(t("plan_report_year", lang), 2000, 2100, dt.date.today().year,
-                           key="plan_report_year")
+    st.download_button(t("plan_export", lang), buf.getvalue(), "planung.xlsx", export_format("xlsx").mime)
+    year = st.number_input(t("plan_report_year", lang), 2000, 2100, dt.date.today().year, key="plan_report_year")
     if st.button(t("plan_report", lang), key="plan_report_btn"):
         from geo.planning.report import build_report
 
-        st.session_state["plan_report_pdf"] = build_report(auth.engine(), user, year=int(year),
-                                                           geography=st.session_state.get("geography", "stadtteile"),
-                                                           lang=lang)
+        st.session_state["plan_report_pdf"] = build_report(
+            auth.engine(), user, year=int(year), geography=st.session_state.get("geography", "stadtteile"), lang=lang
+        )
     if st.session_state.get("plan_report_pdf"):
-        st.download_button("PDF", st.session_state["plan_report_pdf"], f"sachstand_sozialplanung_{int(year)}.pdf",
-                           export_format("pdf").mime, key="plan_report_dl")
+        st.download_button(
+            "PDF",
+            st.session_state["plan_report_pdf"],
+            f"sachstand_sozialplanung_{int(year)}.pdf",
+            export_format("pdf").mime,
+            key="plan_report_dl",
+        )
     if not allowed(user, "plan_edit"):
         return
-    files = st.file_uploader(t("plan_import", lang), type=["xlsx", "csv"], accept_multiple_files=True,
-                             key="plan_upload")
+    files = st.file_uploader(
+        t("plan_import", lang), type=["xlsx", "csv"], accept_multiple_files=True, key="plan_upload"
+    )
     c1, c2 = st.columns(2)
     check, store = c1.button(t("plan_import_check", lang)), c2.button(t("plan_import_store", lang))
     if files and (check or store):
@@ -190,8 +299,9 @@ def _excel(user, lang: str) -> None:
                 p.write_bytes(f.getvalue())
                 paths.append(p)
             result = import_plan_files(auth.engine(), user, paths, known=known(), dry_run=not store)
-        shown = [(r.summary(lang), display_columns(r.to_frame(lang), lang) if r.findings else None)
-                 for r in result.reports]
+        shown = [
+            (r.summary(lang), display_columns(r.to_frame(lang), lang) if r.findings else None) for r in result.reports
+        ]
         if store and result.ok:  # the lists above were drawn before the import: draw them again
             st.session_state["plan_import_shown"] = (result.to_text().splitlines()[-1], shown)
             st.rerun()
@@ -235,8 +345,9 @@ def render() -> None:
     labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
     with notes:
         undo_and_trash(user, lang)
-    tabs = st.tabs([t(f"plan_tab_{k}", lang) for k in ("measures", "map", "timeline", "goals", "partners", "effect",
-                                                        "excel")])
+    tabs = st.tabs(
+        [t(f"plan_tab_{k}", lang) for k in ("measures", "map", "timeline", "goals", "partners", "effect", "excel")]
+    )
     with tabs[0]:
         shown, total = find_measures(auth.engine(), user, _filters(measures, ds, lang), limit=LIST_ROWS)
         if shown:
@@ -249,11 +360,15 @@ def render() -> None:
     with tabs[1]:
         with_years = [i for i in ds.catalogue if common.years_for(ds, i)]
         common.choice("plan_map_ind", with_years, common.remembered("indicator"))
-        ind = str(st.selectbox(t("plan_map_indicator", lang), with_years, key="plan_map_ind",
-                               format_func=lambda i: labels[i]))
+        ind = str(
+            st.selectbox(t("plan_map_indicator", lang), with_years, key="plan_map_ind", format_func=lambda i: labels[i])
+        )
         year = max(common.years_for(ds, ind))
-        show_map(measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles(),
-                              flag_label=t("plan_map_flag", lang)), key=f"plan-map-{geo_id}", height=560)
+        show_map(
+            measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles(), flag_label=t("plan_map_flag", lang)),
+            key=f"plan-map-{geo_id}",
+            height=560,
+        )
     with tabs[2]:
         _timeline([m for m in measures if m["geography"] == geo_id], lang)
     with tabs[3]:

@@ -5,6 +5,7 @@ drawn, or areas clicked), delete to the trash with a question first, undo of the
 change and the trash (admins restore). Every save ends with a rerun, so every list,
 map and timeline of the page shows the new state at once. The library enforces the roles.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,22 +53,28 @@ def goal_form(user: User, ds, lang: str) -> None:
             return
         labels = {i: cat[i].label(lang) for i in ids}
         common.choice(f"plan_goal_ind_{n}", ids, "share_65plus" if "share_65plus" in ids else ids[0])
-        ind = str(st.selectbox(t("plan_goal_indicator", lang), ids, key=f"plan_goal_ind_{n}",
-                               format_func=lambda i: labels[i]))
+        ind = str(
+            st.selectbox(t("plan_goal_indicator", lang), ids, key=f"plan_goal_ind_{n}", format_func=lambda i: labels[i])
+        )
         years = common.years_for(ds, ind)
         names = dict(zip(ds.areas["code"], ds.areas["name"]))
         fields = repo.fields(auth.engine())
         with st.form(f"plan_goal_form_{n}"):
             field = st.selectbox(t("plan_filter_field", lang), fields)
             text = st.text_input(t("plan_goal_text", lang), max_chars=300)
-            areas = st.multiselect(t("plan_goal_areas", lang), list(names), placeholder=t("plan_goal_whole_city", lang),
-                                   format_func=lambda c: f"{c} {names[c]}")
+            areas = st.multiselect(
+                t("plan_goal_areas", lang),
+                list(names),
+                placeholder=t("plan_goal_whole_city", lang),
+                format_func=lambda c: f"{c} {names[c]}",
+            )
             c1, c2, c3 = st.columns(3)
             base = c1.selectbox(t("plan_goal_baseline_year", lang), years[::-1])
             unit = cat[ind].unit_for(lang)
             target = c2.text_input(t("plan_goal_target_value", lang) + (f" ({unit})" if unit else ""))
-            target_year = c3.number_input(t("plan_goal_target_year", lang), 2000, 2100,
-                                          max(dt.date.today().year, years[-1]) + 5, step=1)
+            target_year = c3.number_input(
+                t("plan_goal_target_year", lang), 2000, 2100, max(dt.date.today().year, years[-1]) + 5, step=1
+            )
             submitted = st.form_submit_button(t("plan_goal_save", lang), type="primary")
         if not submitted:
             return
@@ -76,9 +83,21 @@ def goal_form(user: User, ds, lang: str) -> None:
             st.error(t("plan_goal_bad_target", lang, text=target.strip()))
             return
         try:
-            rec = repo.create(auth.engine(), user, "goal", {
-                "field": field, "text": text, "indicator": ind, "geography": ds.geography.id, "areas": areas,
-                "baseline_year": int(base), "target_value": value, "target_year": int(target_year)})
+            rec = repo.create(
+                auth.engine(),
+                user,
+                "goal",
+                {
+                    "field": field,
+                    "text": text,
+                    "indicator": ind,
+                    "geography": ds.geography.id,
+                    "areas": areas,
+                    "baseline_year": int(base),
+                    "target_value": value,
+                    "target_year": int(target_year),
+                },
+            )
         except StoreError as exc:
             st.error(str(exc))
             return
@@ -95,16 +114,25 @@ def partner_form(user: User, ds, lang: str) -> None:
         org = st.text_input(t("plan_partner_org", lang), max_chars=200)
         kind = st.text_input(t("plan_partner_kind", lang), max_chars=80)
         contact = st.text_input(t("plan_partner_contact", lang), max_chars=300)
-        fields = st.multiselect(t("plan_partner_fields", lang), repo.fields(auth.engine()),
-                                placeholder=t("choose_options", lang))
-        areas = st.multiselect(t("plan_partner_areas", lang), list(names), placeholder=t("choose_options", lang),
-                               format_func=lambda c: f"{c} {names[c]}")
+        fields = st.multiselect(
+            t("plan_partner_fields", lang), repo.fields(auth.engine()), placeholder=t("choose_options", lang)
+        )
+        areas = st.multiselect(
+            t("plan_partner_areas", lang),
+            list(names),
+            placeholder=t("choose_options", lang),
+            format_func=lambda c: f"{c} {names[c]}",
+        )
         submitted = st.form_submit_button(t("plan_partner_save", lang), type="primary")
     if not submitted:
         return
     try:
-        rec = repo.create(auth.engine(), user, "partner", {"organisation": org, "kind": kind, "contact": contact,
-                                                           "fields": fields, "areas": areas})
+        rec = repo.create(
+            auth.engine(),
+            user,
+            "partner",
+            {"organisation": org, "kind": kind, "contact": contact, "fields": fields, "areas": areas},
+        )
     except StoreError as exc:
         st.error(str(exc))
         return
@@ -118,8 +146,15 @@ def _mode(location: dict | None, form_key: str, lang: str) -> str:
     key = f"plan_loc_mode_{form_key}"
     kind = (location or {}).get("type")
     common.choice(key, list(MODES), "draw" if kind in {"Polygon", "MultiPolygon"} else "point")
-    return str(st.radio(t("plan_loc_mode", lang), MODES, key=key, horizontal=True,
-                        format_func=lambda m: t(f"plan_loc_mode_{m}", lang)))
+    return str(
+        st.radio(
+            t("plan_loc_mode", lang),
+            MODES,
+            key=key,
+            horizontal=True,
+            format_func=lambda m: t(f"plan_loc_mode_{m}", lang),
+        )
+    )
 
 
 def location_picker(ds, rec: dict, form_key: str, lang: str) -> dict | None:
@@ -134,11 +169,15 @@ def location_picker(ds, rec: dict, form_key: str, lang: str) -> dict | None:
     chosen = picked_areas(rec, form_key)
     if mode != "point":
         st.caption(t(f"plan_loc_{mode}_hint", lang))
-    out = st_folium(pick_map(ds, place, lang=lang, tiles=common.tiles(), draw=mode == "draw",
-                             chosen=chosen if mode == "areas" else ()),
-                    key=f"plan_pick_{form_key}_{mode}_{st.session_state.get(f'{key}_n', 0)}", height=360,
-                    use_container_width=True,
-                    returned_objects=["all_drawings"] if mode == "draw" else ["last_clicked"])
+    out = st_folium(
+        pick_map(
+            ds, place, lang=lang, tiles=common.tiles(), draw=mode == "draw", chosen=chosen if mode == "areas" else ()
+        ),
+        key=f"plan_pick_{form_key}_{mode}_{st.session_state.get(f'{key}_n', 0)}",
+        height=360,
+        use_container_width=True,
+        returned_objects=["all_drawings"] if mode == "draw" else ["last_clicked"],
+    )
     if mode == "draw":
         _drawn(ds, out, form_key)
     else:
@@ -157,9 +196,11 @@ def location_picker(ds, rec: dict, form_key: str, lang: str) -> dict | None:
             st.rerun()
     if mode == "areas":
         names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
-        st.caption(t("plan_loc_areas_chosen", lang, areas=", ".join(f"{c} {names.get(c, '')}".strip()
-                                                                     for c in chosen))
-                   if chosen else t("plan_loc_areas_none", lang))
+        st.caption(
+            t("plan_loc_areas_chosen", lang, areas=", ".join(f"{c} {names.get(c, '')}".strip() for c in chosen))
+            if chosen
+            else t("plan_loc_areas_none", lang)
+        )
     _place_line(place, key, form_key, lang)
     return st.session_state[key]
 
@@ -212,8 +253,7 @@ def _toggle(ds, chosen: list[str], lat: float, lng: float, form_key: str) -> Non
     if hit is None:
         return
     code = str(ds.areas.loc[hit, "code"])
-    st.session_state[f"plan_areas_{form_key}"] = [c for c in chosen if c != code] if code in chosen \
-        else [*chosen, code]
+    st.session_state[f"plan_areas_{form_key}"] = [c for c in chosen if c != code] if code in chosen else [*chosen, code]
 
 
 def delete_button(user: User, entity: str, rec: dict, lang: str, *, name: str) -> None:
@@ -227,8 +267,7 @@ def delete_button(user: User, entity: str, rec: dict, lang: str, *, name: str) -
     what = t(f"plan_ent_{entity}", lang)
     if not st.session_state.get(ask):
         label = t("plan_delete" if entity == "measure" else f"plan_delete_{entity}", lang)
-        if st.button(label, key=f"plan_del_{entity}_{rec['id']}",
-                     help=t("plan_delete_which", lang)):
+        if st.button(label, key=f"plan_del_{entity}_{rec['id']}", help=t("plan_delete_which", lang)):
             st.session_state[ask] = True
             st.rerun()
         return
@@ -246,13 +285,20 @@ def delete_button(user: User, entity: str, rec: dict, lang: str, *, name: str) -
             return
         if entity == "measure":
             st.session_state["plan_reset"] = True
-        saved(t("plan_deleted_entity", lang, entity=what, id=rec["id"]),
-              "plan_form_nonce" if entity == "measure" else None)
+        saved(
+            t("plan_deleted_entity", lang, entity=what, id=rec["id"]),
+            "plan_form_nonce" if entity == "measure" else None,
+        )
 
 
 def _what(change: dict, lang: str) -> str:
-    return t("plan_undo_what", lang, entity=t(f"plan_ent_{change['entity']}", lang), id=change["id"],
-             action=t(f"plan_act_{change['action']}", lang))
+    return t(
+        "plan_undo_what",
+        lang,
+        entity=t(f"plan_ent_{change['entity']}", lang),
+        id=change["id"],
+        action=t(f"plan_act_{change['action']}", lang),
+    )
 
 
 def undo_and_trash(user: User, lang: str) -> None:
@@ -280,8 +326,17 @@ def undo_and_trash(user: User, lang: str) -> None:
             st.caption(t("plan_trash_empty", lang))
         for b in binned:
             c1, c2 = st.columns([4, 1])
-            c1.write(t("plan_trash_line", lang, entity=t(f"plan_ent_{b['entity']}", lang), id=b["id"],
-                       name=b["name"], user=b["deleted_by"], when=day(b["deleted"], lang)))
+            c1.write(
+                t(
+                    "plan_trash_line",
+                    lang,
+                    entity=t(f"plan_ent_{b['entity']}", lang),
+                    id=b["id"],
+                    name=b["name"],
+                    user=b["deleted_by"],
+                    when=day(b["deleted"], lang),
+                )
+            )
             if c2.button(t("plan_restore", lang), key=f"plan_restore_{b['entity']}_{b['id']}"):
                 try:
                     trash.restore(auth.engine(), user, b["entity"], b["id"])

@@ -1,5 +1,6 @@
 """Planung page, part 2: create/edit a measure (validation and stale-edit messages from the store)
 and the area section of the Stadtteilprofil."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,12 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
     if st.session_state.pop("plan_reset", False) or st.session_state.get("plan_edit_id") not in (0, *by_id):
         st.session_state["plan_edit_id"] = 0  # after a save, delete or undo: a fresh form for a new measure
     common.remember_labels("plan_edit_id")
-    choice = st.selectbox(t("plan_edit_choice", lang), [0, *by_id], key="plan_edit_id",
-                          format_func=lambda i: t("plan_new", lang) if i == 0 else f"{i}: {by_id[i]['title']}")
+    choice = st.selectbox(
+        t("plan_edit_choice", lang),
+        [0, *by_id],
+        key="plan_edit_id",
+        format_func=lambda i: t("plan_new", lang) if i == 0 else f"{i}: {by_id[i]['title']}",
+    )
     rec = by_id.get(choice, {})
     # the version this form was opened on: kept per session, so a second browser's save is detected
     vkey = f"plan_version_{choice}"
@@ -62,38 +67,75 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
     chosen = [a for a in picked_areas(rec, form_key) if a in names]
     with st.form(f"plan_form_{form_key}"):
         title = st.text_input(t("plan_f_title", lang), rec.get("title", ""), max_chars=300)
-        field = st.selectbox(t("plan_filter_field", lang), fields,
-                             index=fields.index(rec["field"]) if rec.get("field") in fields else 0)
-        areas = st.multiselect(t("plan_f_areas", lang), list(names), default=chosen,
-                               placeholder=t("choose_options", lang), format_func=lambda c: f"{c} {names[c]}")
+        field = st.selectbox(
+            t("plan_filter_field", lang), fields, index=fields.index(rec["field"]) if rec.get("field") in fields else 0
+        )
+        areas = st.multiselect(
+            t("plan_f_areas", lang),
+            list(names),
+            default=chosen,
+            placeholder=t("choose_options", lang),
+            format_func=lambda c: f"{c} {names[c]}",
+        )
         c1, c2, c3 = st.columns(3)
-        start = c1.date_input(t("plan_f_start", lang), dt.date.fromisoformat(rec["start"]) if rec.get("start")
-                              else dt.date.today(), format=t("date_input_format", lang))
+        start = c1.date_input(
+            t("plan_f_start", lang),
+            dt.date.fromisoformat(rec["start"]) if rec.get("start") else dt.date.today(),
+            format=t("date_input_format", lang),
+        )
         has_end = c2.checkbox(t("plan_f_has_end", lang), bool(rec.get("end")))
-        end = c2.date_input(t("plan_f_end", lang), dt.date.fromisoformat(rec["end"]) if rec.get("end")
-                            else dt.date.today(), format=t("date_input_format", lang))
-        status = c3.selectbox(t("plan_filter_status", lang), STATUSES, format_func=lambda s: status_label(s, lang),
-                              index=STATUSES.index(rec.get("status", "geplant")))
+        end = c2.date_input(
+            t("plan_f_end", lang),
+            dt.date.fromisoformat(rec["end"]) if rec.get("end") else dt.date.today(),
+            format=t("date_input_format", lang),
+        )
+        status = c3.selectbox(
+            t("plan_filter_status", lang),
+            STATUSES,
+            format_func=lambda s: status_label(s, lang),
+            index=STATUSES.index(rec.get("status", "geplant")),
+        )
         partners = st.text_input(t("plan_f_partners", lang), ", ".join(rec.get("partners", [])))
         responsible = st.text_input(t("plan_f_responsible", lang), rec.get("responsible", ""))
         b1, b2 = st.columns(2)
         planned = b1.text_input(t("plan_f_budget_planned", lang), _shown(rec.get("budget_planned"), 2, lang))
         spent = b2.text_input(t("plan_f_budget_spent", lang), _shown(rec.get("budget_spent"), 2, lang))
-        inds = st.multiselect(t("plan_f_indicators", lang), list(ds.catalogue),
-                              default=[i for i in rec.get("indicators", []) if i in ds.catalogue],
-                              placeholder=t("choose_options", lang), format_func=lambda i: ds.catalogue[i].label(lang))
-        goal_ids = st.multiselect(t("plan_f_goals", lang), [g["id"] for g in goals], default=rec.get("goals", []),
-                                  placeholder=t("choose_options", lang),
-                                  format_func=lambda i: f"{i}: {next(g['text'] for g in goals if g['id'] == i)}")
+        inds = st.multiselect(
+            t("plan_f_indicators", lang),
+            list(ds.catalogue),
+            default=[i for i in rec.get("indicators", []) if i in ds.catalogue],
+            placeholder=t("choose_options", lang),
+            format_func=lambda i: ds.catalogue[i].label(lang),
+        )
+        goal_ids = st.multiselect(
+            t("plan_f_goals", lang),
+            [g["id"] for g in goals],
+            default=rec.get("goals", []),
+            placeholder=t("choose_options", lang),
+            format_func=lambda i: f"{i}: {next(g['text'] for g in goals if g['id'] == i)}",
+        )
         desc = st.text_area(t("plan_f_description", lang), rec.get("description", ""))
         submitted = st.form_submit_button(t("plan_save", lang), type="primary")
     if submitted:
         try:
-            data = {**rec, "title": title, "field": field, "geography": geo_id, "areas": areas,
-                    "start": start.isoformat(), "end": end.isoformat() if has_end else None, "status": status,
-                    "partners": partners, "responsible": responsible, "budget_planned": _amount(planned, "plan_f_budget_planned", lang),
-                    "budget_spent": _amount(spent, "plan_f_budget_spent", lang), "indicators": inds, "goals": goal_ids,
-                    "location": location, "description": desc}
+            data = {
+                **rec,
+                "title": title,
+                "field": field,
+                "geography": geo_id,
+                "areas": areas,
+                "start": start.isoformat(),
+                "end": end.isoformat() if has_end else None,
+                "status": status,
+                "partners": partners,
+                "responsible": responsible,
+                "budget_planned": _amount(planned, "plan_f_budget_planned", lang),
+                "budget_spent": _amount(spent, "plan_f_budget_spent", lang),
+                "indicators": inds,
+                "goals": goal_ids,
+                "location": location,
+                "description": desc,
+            }
             if choice:
                 saved = repo.save(auth.engine(), user, "measure", choice, data, version=st.session_state[vkey])
             else:
@@ -107,8 +149,9 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
             st.session_state["plan_reset"] = True
             done(t("plan_saved", lang).format(id=saved["id"], version=saved["version"]), "plan_form_nonce")
     if choice:  # asks first; the measure goes to the trash (admins restore)
-        delete_button(user, "measure", {**rec, "version": st.session_state.get(vkey, rec["version"])}, lang,
-                      name=rec["title"])
+        delete_button(
+            user, "measure", {**rec, "version": st.session_state.get(vkey, rec["version"])}, lang, name=rec["title"]
+        )
 
 
 def area_section(geo_id: str, code: str, lang: str, labels: dict[str, str] | None = None) -> None:
@@ -117,10 +160,14 @@ def area_section(geo_id: str, code: str, lang: str, labels: dict[str, str] | Non
     if not allowed(user, "plan_read"):
         return
     try:
-        measures = [m for m in repo.list_records(auth.engine(), user, "measure")
-                    if m["geography"] == geo_id and code in m["areas"]]
-        goals = [g for g in repo.list_records(auth.engine(), user, "goal")
-                 if g["geography"] == geo_id and code in g["areas"]]
+        measures = [
+            m
+            for m in repo.list_records(auth.engine(), user, "measure")
+            if m["geography"] == geo_id and code in m["areas"]
+        ]
+        goals = [
+            g for g in repo.list_records(auth.engine(), user, "goal") if g["geography"] == geo_id and code in g["areas"]
+        ]
     except StoreError as exc:
         st.error(str(exc))
         return
@@ -128,9 +175,13 @@ def area_section(geo_id: str, code: str, lang: str, labels: dict[str, str] | Non
     if not measures and not goals:
         st.caption(t("plan_profile_none", lang))
     for m in measures:
-        st.markdown(f"- {t('plan_ent_measure', lang)} {m['id']}: **{md(m['title'])}** ({md(status_label(m['status'], lang))}, "
-                    f"{period(m['start'], m['end'], lang)})")
+        st.markdown(
+            f"- {t('plan_ent_measure', lang)} {m['id']}: **{md(m['title'])}** ({md(status_label(m['status'], lang))}, "
+            f"{period(m['start'], m['end'], lang)})"
+        )
     for g in goals:
         label = md(indicator_label(g["indicator"], labels or {}))
-        st.markdown(f"- {t('plan_ent_goal', lang)} {g['id']}: {md(g['text'])} ({label} → "
-                    f"{fmt_number(float(g['target_value']), 1, lang)} {g['target_year']})")
+        st.markdown(
+            f"- {t('plan_ent_goal', lang)} {g['id']}: {md(g['text'])} ({label} → "
+            f"{fmt_number(float(g['target_value']), 1, lang)} {g['target_year']})"
+        )

@@ -1,4 +1,5 @@
 """Abfragen, first tool: address lookup and custom-area estimates (radius or drawn shape)."""
+
 from __future__ import annotations
 
 import math
@@ -36,13 +37,17 @@ def _estimator():
 def _estimate_table(result, lang: str) -> pd.DataFrame:
     w = result.wide(lang)
     dec = result.decimals(w)
-    return pd.DataFrame({
-        "variable": w["label"],
-        "areal": [fmt_number(v, d, lang) for v, d in zip(w["areal"], dec)],
-        "dasymetric": [fmt_number(v, d, lang) for v, d in zip(w["dasymetric"], dec)],
-        "range": [fmt_range(a, b, d, lang) if pd.notna(a) and pd.notna(b) else "–"  # not "– – –"
-                  for a, b, d in zip(w["low"], w["high"], dec)],
-    })
+    return pd.DataFrame(
+        {
+            "variable": w["label"],
+            "areal": [fmt_number(v, d, lang) for v, d in zip(w["areal"], dec)],
+            "dasymetric": [fmt_number(v, d, lang) for v, d in zip(w["dasymetric"], dec)],
+            "range": [
+                fmt_range(a, b, d, lang) if pd.notna(a) and pd.notna(b) else "–"  # not "– – –"
+                for a, b, d in zip(w["low"], w["high"], dec)
+            ],
+        }
+    )
 
 
 def _suggestions(suggestions: list[str], lang: str) -> None:
@@ -71,8 +76,7 @@ def _address_search(lang: str) -> tuple[str, tuple[float, float] | None]:
     st.markdown("#### " + t("q_find_an_address", lang))
     if "q_address_pick" in st.session_state:  # a clicked suggestion becomes the search text
         st.session_state["q_address"] = st.session_state.pop("q_address_pick")
-    text = st.text_input(t("q_street_and_number", lang), key="q_address",
-                         placeholder="Breite Straße 62")
+    text = st.text_input(t("q_street_and_number", lang), key="q_address", placeholder="Breite Straße 62")
     if not text:
         return text, None
     res = locate(text, index=_addresses())
@@ -83,14 +87,26 @@ def _address_search(lang: str) -> tuple[str, tuple[float, float] | None]:
     hit = res.matches[0]
     if res.status == "street":  # no number given: the street's first address, and say so
         st.info(md(res.notice_text(lang)))
-    st.success(md(t("q_address_hit", lang, address=hit.address, code=hit.stadtteil_code, name=hit.stadtteil_name,
-                    lat=fmt_number(hit.lat, 5, lang), lon=fmt_number(hit.lon, 5, lang))))
+    st.success(
+        md(
+            t(
+                "q_address_hit",
+                lang,
+                address=hit.address,
+                code=hit.stadtteil_code,
+                name=hit.stadtteil_name,
+                lat=fmt_number(hit.lat, 5, lang),
+                lon=fmt_number(hit.lon, 5, lang),
+            )
+        )
+    )
     st.markdown(f"[{t('q_open_area_profile', lang)}](./?area={hit.stadtteil_code})")
     return text, (hit.lon, hit.lat)
 
 
-def _chosen_area(drawings: list, point: tuple[float, float] | None, radius: int, text: str,
-                 lang: str) -> tuple[shapely.Geometry, str] | None:
+def _chosen_area(
+    drawings: list, point: tuple[float, float] | None, radius: int, text: str, lang: str
+) -> tuple[shapely.Geometry, str] | None:
     """The area to estimate: the last drawing, else the circle around the address; with its description."""
     if drawings:
         try:
@@ -114,8 +130,9 @@ def render_area_tool() -> None:
     layer, city = indicator_layer(ds, "population_density", year)
     density = ds.catalogue["population_density"]
     map_labels = MapLabels(indicator_label=density.label(lang), unit=density.unit_for(lang), lang=lang, decimals=0)
-    m = build_map(MapLayer(layer, classify(layer["value"], palette="Greys"), map_labels), draw=True,
-                  tiles=common.tiles())
+    m = build_map(
+        MapLayer(layer, classify(layer["value"], palette="Greys"), map_labels), draw=True, tiles=common.tiles()
+    )
     if point:
         folium.Circle([point[1], point[0]], radius=radius, color="#0b4f9c", fill=False).add_to(m)
         folium.Marker([point[1], point[0]], tooltip=element_text(text)).add_to(m)  # typed by the user
@@ -132,13 +149,18 @@ def render_area_tool() -> None:
         common.show_error(exc)
         return
     st.markdown(f"**{md(what)}: {fmt_number(result.area_km2, 2, lang)} km²**")
-    st.dataframe(display_columns(_estimate_table(result, lang), lang), hide_index=True, width="stretch",
-                 column_config={t("col_range", lang): st.column_config.TextColumn(help=t("help_estimate_range", lang))})
+    st.dataframe(
+        display_columns(_estimate_table(result, lang), lang),
+        hide_index=True,
+        width="stretch",
+        column_config={t("col_range", lang): st.column_config.TextColumn(help=t("help_estimate_range", lang))},
+    )
 
     def make():
         from geo.exports.results import estimate_export
 
         return estimate_export(result, what, ds.attribution(), lang)
+
     downloads.table_downloads(make, f"schaetzung_{year}", lang, t("dl_result", lang))
     for note in result.notes:
         st.caption(md(common.voice().text(note)))

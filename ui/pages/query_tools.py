@@ -3,6 +3,7 @@
 Facility and raster results are indicator rows like any other, so they are
 shown the same way: a choropleth, a table and a CSV download.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -53,8 +54,9 @@ def _saved_upload(upload, suffix: str) -> Iterator[Path | None]:
 def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=None, source: str = "") -> None:
     """Choropleth, table and downloads (CSV, XLSX) of one indicator given as rows (area_code, value, ...)."""
     layer, city = rows_layer(ds, rows)
-    map_labels = MapLabels(indicator_label=indicator.label(lang), unit=indicator.unit_for(lang),
-                           city_value=city, lang=lang)
+    map_labels = MapLabels(
+        indicator_label=indicator.label(lang), unit=indicator.unit_for(lang), city_value=city, lang=lang
+    )
     m = build_map(MapLayer(layer, classify(layer["value"], lang=lang), map_labels), tiles=common.tiles())
     for pt in points or []:
         folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
@@ -69,6 +71,7 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
         from geo.exports.results import rows_export
 
         return rows_export(ds, rows, indicator, source, lang)
+
     downloads.table_downloads(make, f"{key}_{indicator.id}", lang, t("dl_result", lang))
 
 
@@ -80,8 +83,12 @@ def render_filter_tool() -> None:
     st.markdown("#### " + t("q_filter_areas", lang))
     if not common.has_indicators(ds, lang):
         return
-    text = st.text_input(t("q_condition", lang), "Anteil 65+ > 24 % und Anteil unter 18 < 16 %",
-                         key="q_filter", help=t("q_condition_help", lang))
+    text = st.text_input(
+        t("q_condition", lang),
+        "Anteil 65+ > 24 % und Anteil unter 18 < 16 %",
+        key="q_filter",
+        help=t("q_condition_help", lang),
+    )
     year = st.selectbox(t("year", lang), ds.years[::-1], key="q_filter_year")
     try:
         res = run_query(ds, text, year, lang)
@@ -92,10 +99,16 @@ def render_filter_tool() -> None:
     first = ds.catalogue[res.indicators[0]]
     layer, _ = indicator_layer(ds, first.id, year)
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
-    map_labels = MapLabels(indicator_label=first.label(lang), unit=first.unit_for(lang), lang=lang,
-                       flag_label=t("q_matches_the_condition", lang))
-    m = build_map(MapLayer(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang), map_labels),
-                  tiles=common.tiles())
+    map_labels = MapLabels(
+        indicator_label=first.label(lang),
+        unit=first.unit_for(lang),
+        lang=lang,
+        flag_label=t("q_matches_the_condition", lang),
+    )
+    m = build_map(
+        MapLayer(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang), map_labels),
+        tiles=common.tiles(),
+    )
     show_map(m, key="q_filter_map", height=480)
     shown, labels = res.table.copy(), {}
     for i in res.indicators:
@@ -110,6 +123,7 @@ def render_filter_tool() -> None:
         from geo.exports.results import query_export
 
         return query_export(ds, res, lang)
+
     downloads.table_downloads(make, f"abfrage_{year}", lang, t("dl_result", lang))
     common.source_footer(ds)
 
@@ -129,8 +143,9 @@ def render_facilities_tool() -> None:
     if not allowed(user, "check_file"):  # anonymous visitors: no uploader at all
         st.info(t("no_file_check_right", lang))
         return
-    up = st.file_uploader(t("q_points_upload", lang),
-                          type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"], key="q_fac")
+    up = st.file_uploader(
+        t("q_points_upload", lang), type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"], key="q_fac"
+    )
     if up is None:
         return
     with _saved_upload(up, Path(up.name).suffix) as path:
@@ -148,14 +163,21 @@ def render_facilities_tool() -> None:
     year = c2.selectbox(t("year", lang), ds.years[::-1], key="q_fac_year")
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     rows = dataset_facility_rows(ds, points, group=group, year=year, radius_m=radius)
-    cat = facility_catalogue(label=t("q_tool_facilities", lang), group=group,
-                             group_label=ds.catalogue[group].label(lang), radius_m=radius)
-    which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
-                     horizontal=True)
+    cat = facility_catalogue(
+        label=t("q_tool_facilities", lang), group=group, group_label=ds.catalogue[group].label(lang), radius_m=radius
+    )
+    which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)), horizontal=True)
     latlon = points.to_crs(4326).geometry
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.attribution(group)}"
-    _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_fac_map",
-              points=[(p.y, p.x) for p in latlon], source=source)
+    _rows_map(
+        ds,
+        rows[rows["indicator"] == which],
+        cat[which],
+        lang,
+        "q_fac_map",
+        points=[(p.y, p.x) for p in latlon],
+        source=source,
+    )
 
 
 def render_raster_tool() -> None:
@@ -169,12 +191,12 @@ def render_raster_tool() -> None:
     if not allowed(user, "check_file"):  # anonymous visitors: no uploader at all
         st.info(t("no_file_check_right", lang))
         return
-    up = st.file_uploader(t("q_geotiff_in_any_crs", lang),
-                          type=["tif", "tiff"], key="q_raster")
+    up = st.file_uploader(t("q_geotiff_in_any_crs", lang), type=["tif", "tiff"], key="q_raster")
     if up is None:
         return
-    typed = st.text_input(t("q_share_of_cells_above", lang), key="q_raster_above",
-                          placeholder=fmt_number(30.5, 1, lang))  # German or English numbers
+    typed = st.text_input(
+        t("q_share_of_cells_above", lang), key="q_raster_above", placeholder=fmt_number(30.5, 1, lang)
+    )  # German or English numbers
     above = parse_number(typed) if typed.strip() else None
     if typed.strip() and above is None:
         common.show_error(t("q_bad_number", lang, text=typed.strip()), "warning")
@@ -191,8 +213,7 @@ def render_raster_tool() -> None:
         st.caption(md(common.voice().text(note)))
     prefix = "raster"
     cat = zonal_indicators(res, prefix, label=up.name)
-    which = st.radio(t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)),
-                     horizontal=True)
+    which = st.radio(t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)), horizontal=True)
     rows = zonal_rows(res, prefix, voice=common.voice())
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.geography.attribution}"
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map", source=source)

@@ -4,6 +4,7 @@ Widgets only: reach is :mod:`geo.spatial.reach`, siting :mod:`geo.spatial.siting
 :mod:`geo.webmap.supply_map`, the tables :mod:`geo.exports.supply` (the CLI's ``reach`` and
 ``site`` call the same functions).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,28 +65,47 @@ def _reach(ds, opts: dict):
                 if path is None:
                     raise InputError(t("sup_upload_too_large", common.lang()))
                 network = StreetNetwork.from_file(path, net_up.name)
-        return compute_reach(demand=demand, supply=supply, max_distance=distance, decay=decay, network=network), \
-            network
-    key = ("supply_reach", kind, _digest(fac_up), capacity, variable, _digest(dem_up), weight, year, distance, decay,
-           _digest(net_up))
+        return compute_reach(demand=demand, supply=supply, max_distance=distance, decay=decay, network=network), network
+
+    key = (
+        "supply_reach",
+        kind,
+        _digest(fac_up),
+        capacity,
+        variable,
+        _digest(dem_up),
+        weight,
+        year,
+        distance,
+        decay,
+        _digest(net_up),
+    )
     return common.derived(ds, key, make, keep=4)
 
 
 def _controls(ds, lang: str) -> dict:
     kinds = [*KINDS, UPLOAD]
     c1, c2, c3, c4, c5 = st.columns([1.2, 1.6, 0.8, 0.9, 0.9])
-    kind = c1.selectbox(t("sup_facilities", lang), kinds, key="sup_kind",
-                        format_func=lambda k: t("sup_own_file", lang) if k == UPLOAD else t(KINDS[k].label_key, lang))
+    kind = c1.selectbox(
+        t("sup_facilities", lang),
+        kinds,
+        key="sup_kind",
+        format_func=lambda k: t("sup_own_file", lang) if k == UPLOAD else t(KINDS[k].label_key, lang),
+    )
     counts = [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
-    variable = c2.selectbox(t("sup_demand", lang), [*counts, UPLOAD], key="sup_demand",
-                            index=counts.index("pop_under18") if "pop_under18" in counts else 0,
-                            format_func=lambda i: t("sup_own_demand", lang) if i == UPLOAD else
-                            ds.catalogue[i].label(lang))
+    variable = c2.selectbox(
+        t("sup_demand", lang),
+        [*counts, UPLOAD],
+        key="sup_demand",
+        index=counts.index("pop_under18") if "pop_under18" in counts else 0,
+        format_func=lambda i: t("sup_own_demand", lang) if i == UPLOAD else ds.catalogue[i].label(lang),
+    )
     years = (ds.years if variable == UPLOAD else ds.years_for(variable))[::-1]
     year = c3.selectbox(t("year", lang), years, key="sup_year")
     distance = c4.number_input(t("sup_distance", lang), 100, 10_000, 500, 50, key="sup_distance")
-    decay = c5.selectbox(t("sup_decay", lang), ["none", "gaussian"], key="sup_decay",
-                         format_func=lambda d: t(f"sup_decay_{d}", lang))
+    decay = c5.selectbox(
+        t("sup_decay", lang), ["none", "gaussian"], key="sup_decay", format_func=lambda d: t(f"sup_decay_{d}", lang)
+    )
     fac_up, capacity = None, None
     if kind == UPLOAD:
         u1, u2 = st.columns([2, 1])
@@ -98,8 +118,18 @@ def _controls(ds, lang: str) -> dict:
         weight = d2.text_input(t("sup_weight", lang), key="sup_weight").strip() or None
     with st.expander(t("sup_network_title", lang)):
         net_up = st.file_uploader(t("sup_network_upload", lang), type=["gpkg"], key="sup_net_up")
-    return {"kind": kind, "fac_up": fac_up, "capacity": capacity, "variable": variable, "year": int(year),
-            "distance": float(distance), "decay": decay, "net_up": net_up, "dem_up": dem_up, "weight": weight}
+    return {
+        "kind": kind,
+        "fac_up": fac_up,
+        "capacity": capacity,
+        "variable": variable,
+        "year": int(year),
+        "distance": float(distance),
+        "decay": decay,
+        "net_up": net_up,
+        "dem_up": dem_up,
+        "weight": weight,
+    }
 
 
 def _demand_source(ds, result, opts: dict) -> str:
@@ -108,10 +138,15 @@ def _demand_source(ds, result, opts: dict) -> str:
 
 
 def _meta(ds, result, opts: dict, lang: str) -> list[tuple[str, str]]:
-    return [(t("sup_method_label", lang), result.method), (t("sup_distance", lang), f"{opts['distance']:g} m"),
-            (t("sup_decay", lang), t(f"sup_decay_{opts['decay']}", lang)),
-            (t("sup_demand", lang), result.demand.label), (t("sup_facilities", lang), result.supply.label),
-            (t("year", lang), str(opts["year"])), (t("ex_geography", lang), ds.geography.label(lang))]
+    return [
+        (t("sup_method_label", lang), result.method),
+        (t("sup_distance", lang), f"{opts['distance']:g} m"),
+        (t("sup_decay", lang), t(f"sup_decay_{opts['decay']}", lang)),
+        (t("sup_demand", lang), result.demand.label),
+        (t("sup_facilities", lang), result.supply.label),
+        (t("year", lang), str(opts["year"])),
+        (t("ex_geography", lang), ds.geography.label(lang)),
+    ]
 
 
 def _facility_frame(result) -> pd.DataFrame:
@@ -127,19 +162,33 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
     c2.metric(t("sup_n_facilities", lang), fmt_number(len(result.supply), 0, lang))
     areas = result.area_frame(ds.areas)
     attribution = f"{result.supply.label}; {_demand_source(ds, result, opts)}; {result.method}"
-    level = st.radio(t("sup_map_level", lang), ["areas", "grid"], key="sup_level", horizontal=True,
-                     format_func=lambda v: t(f"sup_map_{v}", lang))
+    level = st.radio(
+        t("sup_map_level", lang),
+        ["areas", "grid"],
+        key="sup_level",
+        horizontal=True,
+        format_func=lambda v: t(f"sup_map_{v}", lang),
+    )
     if level == "grid":
         cells = result.grid_frame()
         shapes = cells.assign(code=[str(i) for i in range(len(cells))], name="")[["code", "name", "geometry"]]
-        values = pd.DataFrame({"code": shapes["code"], "value": cells["uncovered_share"].to_numpy() * 100,
-                               "withheld": False})
+        values = pd.DataFrame(
+            {"code": shapes["code"], "value": cells["uncovered_share"].to_numpy() * 100, "withheld": False}
+        )
     else:
         shapes = ds.areas
-        values = pd.DataFrame({"code": areas["code"], "value": areas["uncovered_share"] * 100,
-                               "withheld": areas["withheld"]})
-    m = supply_map(areas=shapes, area_values=values, label=t("sup_gap_map", lang, distance=f"{opts['distance']:g}"),
-                   facilities=_facility_frame(result), attribution=attribution, lang=lang, tiles=common.tiles())
+        values = pd.DataFrame(
+            {"code": areas["code"], "value": areas["uncovered_share"] * 100, "withheld": areas["withheld"]}
+        )
+    m = supply_map(
+        areas=shapes,
+        area_values=values,
+        label=t("sup_gap_map", lang, distance=f"{opts['distance']:g}"),
+        facilities=_facility_frame(result),
+        attribution=attribution,
+        lang=lang,
+        tiles=common.tiles(),
+    )
     show_map(m, key=f"sup_map_{ds.geography.id}_{level}", height=460)
     st.markdown("**" + t("sup_table_title", lang, distance=f"{opts['distance']:g}") + "**")
     table = reach_table(areas, lang=lang).sort_values("uncovered_demand", ascending=False, na_position="last")
@@ -148,22 +197,29 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
         shown[col] = [fmt_number(v, dec, lang) if pd.notna(v) else t("suppressed", lang) for v in shown[col]]
     st.dataframe(display_columns(shown, lang, reach_headers(lang)), hide_index=True, width="stretch")
     st.caption(t("sup_reach_note", lang))
-    downloads.table_downloads(lambda: reach_export(areas, meta=_meta(ds, result, opts, lang), source=attribution,
-                                                   lang=lang), "versorgung_erreichbarkeit", lang,
-                              t("dl_result", lang))
+    downloads.table_downloads(
+        lambda: reach_export(areas, meta=_meta(ds, result, opts, lang), source=attribution, lang=lang),
+        "versorgung_erreichbarkeit",
+        lang,
+        t("dl_result", lang),
+    )
     _print_buttons(ds, result, opts, None, "versorgung_karte", lang)
 
 
 def _print_buttons(ds, result, opts: dict, sites, base: str, lang: str) -> None:
     """Print map (PNG, PDF) with the facilities, their source and date, and the chosen sites."""
+
     def make(fmt: ExportFormat) -> Callable[[], bytes]:
         def render() -> bytes:
             from geo.printmap.render import PrintOptions
 
             variable = None if opts["variable"] == UPLOAD else opts["variable"]
-            return fmt.write("supply_map", ds=ds, result=result, variable=variable, sites=sites,
-                             options=PrintOptions(lang=lang))
+            return fmt.write(
+                "supply_map", ds=ds, result=result, variable=variable, sites=sites, options=PrintOptions(lang=lang)
+            )
+
         return render
+
     st.markdown(f"**{t('sup_print_map', lang)}**")
     downloads.format_buttons(formats_for("supply_map"), make, base, lang)
 
@@ -173,9 +229,16 @@ def _render_kita_extras(lang: str) -> None:
         return
     with st.expander(t("sup_childminders_title", lang)):
         tpp = pd.read_csv(CHILDMINDERS, dtype={"area_code": str}, keep_default_na=False)
-        st.dataframe(tpp.rename(columns={"district_source": t("sup_col_district", lang),
-                                         "area_code": t("sup_col_code", lang),
-                                         "records": t("sup_col_records", lang)}), hide_index=True)
+        st.dataframe(
+            tpp.rename(
+                columns={
+                    "district_source": t("sup_col_district", lang),
+                    "area_code": t("sup_col_code", lang),
+                    "records": t("sup_col_records", lang),
+                }
+            ),
+            hide_index=True,
+        )
         st.caption(t("sup_childminders_note", lang) + " " + source_line("kitas"))
 
 
@@ -185,13 +248,25 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
 
     st.subheader(t("sup_site_title", lang))
     c1, c2, c3 = st.columns([1.4, 0.6, 1.2])
-    source = c1.selectbox(t("sup_candidates", lang), ["grid", "addresses", UPLOAD], key="sup_cand",
-                          format_func=lambda s: t(f"sup_cand_{s}", lang))
+    source = c1.selectbox(
+        t("sup_candidates", lang),
+        ["grid", "addresses", UPLOAD],
+        key="sup_cand",
+        format_func=lambda s: t(f"sup_cand_{s}", lang),
+    )
     k = int(c2.number_input(t("sup_k", lang), 1, 20, 2, 1, key="sup_k"))
-    objective = c3.radio(t("sup_objective", lang), ["coverage", "pmedian"], key="sup_objective", horizontal=True,
-                         format_func=lambda o: t(f"sup_objective_{o}", lang))
-    cand_up = st.file_uploader(t("sup_upload_candidates", lang), type=POINT_TYPES, key="sup_cand_up") \
-        if source == UPLOAD else None
+    objective = c3.radio(
+        t("sup_objective", lang),
+        ["coverage", "pmedian"],
+        key="sup_objective",
+        horizontal=True,
+        format_func=lambda o: t(f"sup_objective_{o}", lang),
+    )
+    cand_up = (
+        st.file_uploader(t("sup_upload_candidates", lang), type=POINT_TYPES, key="sup_cand_up")
+        if source == UPLOAD
+        else None
+    )
     key = ("supply_site", id(result), source, _digest(cand_up), k, objective)
     if st.button(t("sup_site_button", lang), key="sup_site_go", type="primary"):
         try:
@@ -202,9 +277,18 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
                 else:
                     cands = None if source == UPLOAD else candidates_from(source=source, areas=ds.areas)
                 if cands is not None:
-                    st.session_state["sup_site_result"] = (key, choose_sites(
-                        demand=result.demand, existing=result.supply, candidates=cands, k=k,
-                        max_distance=opts["distance"], objective=objective, network=network))
+                    st.session_state["sup_site_result"] = (
+                        key,
+                        choose_sites(
+                            demand=result.demand,
+                            existing=result.supply,
+                            candidates=cands,
+                            k=k,
+                            max_distance=opts["distance"],
+                            objective=objective,
+                            network=network,
+                        ),
+                    )
         except InputError as exc:
             common.show_error(exc)
     stored = st.session_state.get("sup_site_result")
@@ -215,8 +299,11 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
     before, after = site.covered_shares()
     c1, c2, c3 = st.columns(3)
     c1.metric(t("sup_covered_before", lang), f"{fmt_number(before, 1, lang)} %")
-    c2.metric(t("sup_covered_after", lang), f"{fmt_number(after, 1, lang)} %",
-              f"+{fmt_number(site.covered_after - site.covered_before, 0, lang)}")
+    c2.metric(
+        t("sup_covered_after", lang),
+        f"{fmt_number(after, 1, lang)} %",
+        f"+{fmt_number(site.covered_after - site.covered_before, 0, lang)}",
+    )
     c3.metric(t("sup_chosen", lang), fmt_number(len(site.chosen), 0, lang))
     st.warning(t("caveat_model", lang))
     if site.note:
@@ -225,18 +312,37 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
     after = site.area_frame(ds.areas)
     values = site.gap_after(ds.areas)
     attribution = f"{result.supply.label}; {_demand_source(ds, result, opts)}; {site.method}"
-    m = supply_map(areas=ds.areas, area_values=values, label=t("sup_gap_after_map", lang),
-                   facilities=_facility_frame(result), sites=chosen, attribution=attribution, lang=lang, tiles=common.tiles())
+    m = supply_map(
+        areas=ds.areas,
+        area_values=values,
+        label=t("sup_gap_after_map", lang),
+        facilities=_facility_frame(result),
+        sites=chosen,
+        attribution=attribution,
+        lang=lang,
+        tiles=common.tiles(),
+    )
     show_map(m, key=f"sup_site_map_{ds.geography.id}", height=460)
-    shown = chosen.assign(newly_covered=[fmt_number(v, 0, lang) for v in chosen["newly_covered"]],
-                          x=chosen["x"].round(0), y=chosen["y"].round(0))
+    shown = chosen.assign(
+        newly_covered=[fmt_number(v, 0, lang) for v in chosen["newly_covered"]],
+        x=chosen["x"].round(0),
+        y=chosen["y"].round(0),
+    )
     st.dataframe(display_columns(shown, lang, reach_headers(lang)), hide_index=True, width="stretch")
-    st.dataframe(display_columns(after.drop(columns="withheld"), lang, reach_headers(lang)), hide_index=True,
-                 width="stretch")
-    meta = [*_meta(ds, result, opts, lang), (t("sup_objective", lang), t(f"sup_objective_{site.objective}", lang)),
-            (t("sup_candidates", lang), site.candidates.label)]
-    downloads.table_downloads(lambda: sites_export(after, chosen, meta=meta, source=attribution, lang=lang),
-                              "versorgung_standorte", lang, t("dl_result", lang))
+    st.dataframe(
+        display_columns(after.drop(columns="withheld"), lang, reach_headers(lang)), hide_index=True, width="stretch"
+    )
+    meta = [
+        *_meta(ds, result, opts, lang),
+        (t("sup_objective", lang), t(f"sup_objective_{site.objective}", lang)),
+        (t("sup_candidates", lang), site.candidates.label),
+    ]
+    downloads.table_downloads(
+        lambda: sites_export(after, chosen, meta=meta, source=attribution, lang=lang),
+        "versorgung_standorte",
+        lang,
+        t("dl_result", lang),
+    )
     _print_buttons(ds, result, opts, chosen, "versorgung_standorte_karte", lang)
 
 
@@ -246,8 +352,9 @@ def render() -> None:
     st.title(t("page_supply", lang))
     st.caption(t("sup_intro", lang))
     opts = _controls(ds, lang)
-    if (opts["kind"] == UPLOAD and opts["fac_up"] is None) or (opts["variable"] == UPLOAD and
-                                                               (opts["dem_up"] is None or not opts["weight"])):
+    if (opts["kind"] == UPLOAD and opts["fac_up"] is None) or (
+        opts["variable"] == UPLOAD and (opts["dem_up"] is None or not opts["weight"])
+    ):
         st.caption(t("sup_upload_hint", lang))
         return
     try:

@@ -3,6 +3,7 @@
 The indicator table is :mod:`ui.pages.upload_table`, the saved data and the trash
 :mod:`ui.pages.upload_saved`.
 """
+
 from __future__ import annotations
 
 import streamlit as st
@@ -36,12 +37,13 @@ def render() -> None:
     if "upload_message" in st.session_state:
         st.success(st.session_state.pop("upload_message"))
     # a radio, not st.tabs: the choice must survive the reruns an upload causes
-    modes = {"bound": t("up_boundaries", lang),
-             "table": t("up_indicator_table", lang),
-             "grid": t("up_grid", lang),
-             "saved": t("up_saved_data", lang)}
-    mode = st.radio(t("up_what_do_you_want", lang), list(modes),
-                    format_func=modes.get, horizontal=True, key="up_mode")
+    modes = {
+        "bound": t("up_boundaries", lang),
+        "table": t("up_indicator_table", lang),
+        "grid": t("up_grid", lang),
+        "saved": t("up_saved_data", lang),
+    }
+    mode = st.radio(t("up_what_do_you_want", lang), list(modes), format_func=modes.get, horizontal=True, key="up_mode")
     if mode == "bound":
         _boundary_upload(store, lang)
     elif mode == "table":
@@ -61,16 +63,18 @@ def _checked_boundaries(data: bytes, name: str, lang: str):
 
 def _boundary_upload(store: DataStore, lang: str) -> None:
     """Boundaries (GeoPackage, GeoJSON, zipped Shapefile): check, key and name column, label, save."""
-    up = st.file_uploader(t("up_geopackage_geojson_or_zip", lang),
-                          type=["gpkg", "geojson", "json", "zip"], key="up_bound")
+    up = st.file_uploader(
+        t("up_geopackage_geojson_or_zip", lang), type=["gpkg", "geojson", "json", "zip"], key="up_bound"
+    )
     if up is not None:
         check = _checked_boundaries(up.getvalue(), up.name, lang)
         if not check.ok:
             show_report(check.report, lang)
         else:
             cols = check.columns
-            key = st.selectbox(t("up_key_column", lang), cols,
-                               index=cols.index(check.key_column) if check.key_column in cols else 0)
+            key = st.selectbox(
+                t("up_key_column", lang), cols, index=cols.index(check.key_column) if check.key_column in cols else 0
+            )
             others = [c for c in cols if c != key] or cols  # the name defaults to a text column, not the key
             name_default = check.name_column if check.name_column in cols else others[0]
             name = st.selectbox(t("up_name_column", lang), cols, index=cols.index(name_default))
@@ -95,8 +99,7 @@ def _checked_grid(files: tuple[tuple[str, bytes], ...]):
 
 def _grid_upload(store: DataStore, lang: str) -> None:
     """Zensus grid CSVs: the checks of ``cli.py grid import``, its report, then save as a geography."""
-    ups = st.file_uploader(t("up_grid_files", lang), type=["csv", "txt"], accept_multiple_files=True,
-                           key="up_grid")
+    ups = st.file_uploader(t("up_grid_files", lang), type=["csv", "txt"], accept_multiple_files=True, key="up_grid")
     if not ups:
         return
     check = _checked_grid(tuple((u.name, u.getvalue()) for u in ups))

@@ -1,4 +1,5 @@
 """Daten laden, shared by every upload kind: the check report and the reload after a change."""
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,5 +1,6 @@
 """Daten laden, "Gespeicherte Daten": the saved datasets a user may read, with publish, withdraw
 and remove (with confirmation) by role, and the trash."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -33,11 +34,17 @@ def _saved_item(store: DataStore, item, by_name: dict, lang: str) -> None:
     c1.markdown(f"**{md(item.label)}** ({md(item.name)}) · {vis} · {md(item.owner or '–')}")
     owner_id = item.record.owner_id if item.record else None
     if allowed(store.user, "publish") and c3.button(
-            t("unpublish_button" if item.public else "publish_button", lang), key=f"pub_{item.name}"):
+        t("unpublish_button" if item.public else "publish_button", lang), key=f"pub_{item.name}"
+    ):
         _try(lambda it=item: store.publish(it.name, not it.public))
     source = by_name.get(str((item.meta or {}).get("based_on") or ""))
-    if source is not None and source.record and store.user.id is not None \
-            and source.record.owner_id == store.user.id and owner_id != store.user.id:
+    if (
+        source is not None
+        and source.record
+        and store.user.id is not None
+        and source.record.owner_id == store.user.id
+        and owner_id != store.user.id
+    ):
         # a colleague's copy of the user's dataset (its published values): the owner may withdraw it
         if c2.button(t("dc_withdraw_button", lang), key=f"wd_{item.name}", help=t("dc_withdraw_help", lang)):
             try:

@@ -1,5 +1,6 @@
 """Daten laden, "Indikatortabelle": template, check and report of a table, "Spalten zuordnen", the
 catalogue form for new variables and inferred totals, then extend a saved dataset or save a new one."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -22,11 +23,11 @@ from ui.pages.upload_common import saved, show_report
 def table_upload(store: DataStore, lang: str) -> None:
     """The table mode: the geography, its template, the upload, "Spalten zuordnen", the report, then accept."""
     geos = common.geographies()
-    target = st.selectbox(t("up_geography", lang), list(geos),
-                          format_func=lambda g: geos[g].label(lang), key="up_t_geo")
+    target = st.selectbox(
+        t("up_geography", lang), list(geos), format_func=lambda g: geos[g].label(lang), key="up_t_geo"
+    )
     _template_downloads(target, lang)
-    up = st.file_uploader(t("up_csv_or_excel_long", lang),
-                          type=["csv", "txt", "xlsx"], key="up_table")
+    up = st.file_uploader(t("up_csv_or_excel_long", lang), type=["csv", "txt", "xlsx"], key="up_table")
     if up is not None:
         try:
             with st.spinner(t("up_checking_file", lang)):
@@ -39,13 +40,12 @@ def table_upload(store: DataStore, lang: str) -> None:
             check = recheck_table(check, {k: v for k, v in mapping.items() if v}, int(year))
         show_report(check.report, lang)
         if check.ok:
-            st.dataframe(display_columns(preview_frame(check.tidy, lang), lang), hide_index=True,
-                         width="stretch")
+            st.dataframe(display_columns(preview_frame(check.tidy, lang), lang), hide_index=True, width="stretch")
             _accept_table(store, check, geos[target], lang)
 
 
 def _column_roles(check, lang: str) -> tuple[dict, int]:
-    """"Spalten zuordnen": one column per role (area, name, year, variable, value) and columns to ignore."""
+    """ "Spalten zuordnen": one column per role (area, name, year, variable, value) and columns to ignore."""
     cols = check.columns
     with st.expander(t("up_map_columns", lang), expanded=not check.ok or check.report.level != "ok"):
         st.caption(t("up_role_help", lang))
@@ -53,11 +53,20 @@ def _column_roles(check, lang: str) -> tuple[dict, int]:
         options = ["", *cols]
         for role in ROLES:
             cur = check.roles.get(role, "")
-            mapping[role] = st.selectbox(t(f"up_role_{role}", lang), options,
-                                         index=options.index(cur) if cur in options else 0, key=f"up_map_{role}",
-                                         format_func=lambda c: c or t("up_role_none", lang))
-        mapping["ignore"] = st.multiselect(t("up_role_ignore", lang), cols, default=list(check.ignored),
-                                           key="up_map_ignore", placeholder=t("up_role_none", lang))
+            mapping[role] = st.selectbox(
+                t(f"up_role_{role}", lang),
+                options,
+                index=options.index(cur) if cur in options else 0,
+                key=f"up_map_{role}",
+                format_func=lambda c: c or t("up_role_none", lang),
+            )
+        mapping["ignore"] = st.multiselect(
+            t("up_role_ignore", lang),
+            cols,
+            default=list(check.ignored),
+            key="up_map_ignore",
+            placeholder=t("up_role_none", lang),
+        )
         year = st.number_input(t("up_year_if_no_year", lang), 1990, 2100, 2024, key="up_year")
     return mapping, int(year)
 
@@ -84,17 +93,27 @@ def _catalogue_form(check, lang: str) -> tuple[list, list, list]:
             fields["label_de"] = a.text_input(t("up_label", lang), fields["label_de"], key=f"up_lab_{var}")
             fields["unit"] = b.text_input(t("unit", lang), fields["unit"], key=f"up_unit_{var}")
             kinds = ["count", "value", "rate"]
-            fields["kind"] = c.selectbox(t("up_kind", lang), kinds, key=f"up_kind_{var}",
-                                         index=kinds.index(fields["kind"]),
-                                         format_func=lambda k: t(f"kind_{k}", lang))
-            fields["direction"] = a.selectbox(t("up_need_direction", lang), ["neutral", "up", "down"],
-                                              key=f"up_dir_{var}", format_func=lambda d: t(f"direction_{d}", lang))
+            fields["kind"] = c.selectbox(
+                t("up_kind", lang),
+                kinds,
+                key=f"up_kind_{var}",
+                index=kinds.index(fields["kind"]),
+                format_func=lambda k: t(f"kind_{k}", lang),
+            )
+            fields["direction"] = a.selectbox(
+                t("up_need_direction", lang),
+                ["neutral", "up", "down"],
+                key=f"up_dir_{var}",
+                format_func=lambda d: t(f"direction_{d}", lang),
+            )
             if fields["kind"] == "rate":
                 fields["numerator"] = b.text_input(t("up_numerator", lang), key=f"up_num_{var}")
                 fields["denominator"] = c.text_input(t("up_denominator", lang), key=f"up_den_{var}")
             fields["reference_date"] = b.text_input(t("up_reference_date", lang), key=f"up_date_{var}")
             if fields["kind"] == "count":
-                fields["parts"] = c.text_input(t("up_parts", lang), key=f"up_parts_{var}", help=t("up_parts_help", lang))
+                fields["parts"] = c.text_input(
+                    t("up_parts", lang), key=f"up_parts_{var}", help=t("up_parts_help", lang)
+                )
         try:
             indicators.append(indicator_from_form(fields, variables, src.id if src else ""))
         except FormError as exc:
@@ -111,8 +130,11 @@ def _inferred_totals_form(check, indicators: list, lang: str) -> list:
     st.markdown(t("dc_form_title", lang))
     off: dict[str, tuple[str, ...]] = {}
     for total, parts in found:
-        keep = st.checkbox(md(t("dc_form_keep", lang, total=total, parts=" + ".join(parts))), value=True,
-                           key=f"up_sum_{total}_{'_'.join(parts)}")
+        keep = st.checkbox(
+            md(t("dc_form_keep", lang, total=total, parts=" + ".join(parts))),
+            value=True,
+            key=f"up_sum_{total}_{'_'.join(parts)}",
+        )
         if not keep:
             off[total] = ()
     variables = set(check.tidy["variable"]) | set(check.catalogue)
@@ -134,8 +156,7 @@ def _accept_table(store: DataStore, check, base, lang: str) -> None:
     for p in problems:
         common.show_error(p, "warning")
     if st.button(t("up_accept_and_save", lang), key="up_t_ok", disabled=bool(problems)):
-        _save_table(store, check, base, extend=extend, label=label, indicators=indicators, sources=sources,
-                    lang=lang)
+        _save_table(store, check, base, extend=extend, label=label, indicators=indicators, sources=sources, lang=lang)
 
 
 def _extend_chosen(store: DataStore, base, lang: str) -> bool:
@@ -143,8 +164,10 @@ def _extend_chosen(store: DataStore, base, lang: str) -> bool:
     extend = False
     if extendable(store, base):
         modes = {"extend": t("gr_mode_extend", lang, label=base.label(lang)), "new": t("gr_mode_new", lang)}
-        extend = st.radio(t("gr_mode", lang), list(modes), format_func=modes.get, key="up_t_mode",
-                          horizontal=True) == "extend"
+        extend = (
+            st.radio(t("gr_mode", lang), list(modes), format_func=modes.get, key="up_t_mode", horizontal=True)
+            == "extend"
+        )
     else:
         st.caption(md(t("gr_shipped_note", lang, label=base.label(lang))))
     return extend
@@ -165,23 +188,29 @@ def _growth_preview(store: DataStore, check, base, indicators: list, lang: str) 
         growth = preview_growth(base, check.tidy, indicators, store=store)
     except InputError as exc:
         return [error_message(exc)]
-    st.markdown(t("gr_preview", lang) + "\n" + "\n".join(
-        f"- {md(line)}" for line in growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})))
+    st.markdown(
+        t("gr_preview", lang)
+        + "\n"
+        + "\n".join(f"- {md(line)}" for line in growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators}))
+    )
     return []
 
 
-def _save_table(store: DataStore, check, base, *, extend: bool, label: str, indicators: list, sources: list,
-                lang: str) -> None:
+def _save_table(
+    store: DataStore, check, base, *, extend: bool, label: str, indicators: list, sources: list, lang: str
+) -> None:
     """Extend ``base`` or save the table as a new dataset under ``label``; the message on the next run."""
     try:
         if extend:
-            geo, growth = extend_dataset(store, base, check.tidy, indicators=indicators, sources=sources,
-                                         reports=[check.report])
+            geo, growth = extend_dataset(
+                store, base, check.tidy, indicators=indicators, sources=sources, reports=[check.report]
+            )
             lines = growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})
             message = t("gr_extended", lang, label=md(geo.label(lang))) + " ".join(f"{md(x)}." for x in lines)
         else:
-            content = UploadContent(tidy=check.tidy, base_geography=base, indicators=indicators, sources=sources,
-                                    reports=[check.report])
+            content = UploadContent(
+                tidy=check.tidy, base_geography=base, indicators=indicators, sources=sources, reports=[check.report]
+            )
             geo = accept_upload(store, label, label, content)
             message = t("up_saved", lang) + md(geo.label(lang))
     except (StoreError, UploadError, ValueError) as exc:
@@ -206,5 +235,10 @@ def _template_downloads(geo_id: str, lang: str) -> None:
     st.caption(t("up_template_hint", lang))
     c1, c2 = st.columns(2)
     c1.download_button(t("up_template_csv", lang), csv, f"vorlage_{geo_id}.csv", "text/csv", key="up_tpl_csv")
-    c2.download_button(t("up_template_xlsx", lang), xlsx, f"vorlage_{geo_id}.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="up_tpl_xlsx")
+    c2.download_button(
+        t("up_template_xlsx", lang),
+        xlsx,
+        f"vorlage_{geo_id}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="up_tpl_xlsx",
+    )

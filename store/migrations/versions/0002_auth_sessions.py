@@ -3,6 +3,7 @@
 Revision ID: 0002_auth_sessions
 Revises: 0001_initial
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa

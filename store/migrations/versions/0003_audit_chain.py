@@ -4,6 +4,7 @@ content (store.audit.entry_hash); existing entries are chained here, in the orde
 Revision ID: 0003_audit_chain
 Revises: 0002_auth_sessions
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -14,9 +15,13 @@ down_revision = "0002_auth_sessions"
 branch_labels = None
 depends_on = None
 
-_TRIGGERS_SQLITE = {verb: (f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log "
-                           "BEGIN SELECT RAISE(ABORT, 'audit_log ist nur fortschreibbar'); END")
-                    for verb in ("UPDATE", "DELETE")}
+_TRIGGERS_SQLITE = {
+    verb: (
+        f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log ist nur fortschreibbar'); END"
+    )
+    for verb in ("UPDATE", "DELETE")
+}
 
 
 def _triggers(on: bool) -> None:
@@ -33,13 +38,23 @@ def upgrade() -> None:
 
     op.add_column("audit_log", sa.Column("prev_hash", sa.String(64), nullable=False, server_default=""))
     op.add_column("audit_log", sa.Column("entry_hash", sa.String(64), nullable=False, server_default=""))
-    table = sa.table("audit_log", sa.column("id", sa.Integer), sa.column("time", sa.DateTime(timezone=True)),
-                     sa.column("user_name", sa.String), sa.column("action", sa.String),
-                     sa.column("object", sa.String), sa.column("details", sa.JSON),
-                     sa.column("prev_hash", sa.String), sa.column("entry_hash", sa.String))
+    table = sa.table(
+        "audit_log",
+        sa.column("id", sa.Integer),
+        sa.column("time", sa.DateTime(timezone=True)),
+        sa.column("user_name", sa.String),
+        sa.column("action", sa.String),
+        sa.column("object", sa.String),
+        sa.column("details", sa.JSON),
+        sa.column("prev_hash", sa.String),
+        sa.column("entry_hash", sa.String),
+    )
     bind = op.get_bind()
-    rows = bind.execute(sa.select(table.c.id, table.c.time, table.c.user_name, table.c.action, table.c.object,
-                                  table.c.details).order_by(table.c.id)).all()
+    rows = bind.execute(
+        sa.select(
+            table.c.id, table.c.time, table.c.user_name, table.c.action, table.c.object, table.c.details
+        ).order_by(table.c.id)
+    ).all()
     if not rows:
         return
     _triggers(on=False)

@@ -8,6 +8,7 @@ Versions saved as folders before this revision are moved in by :func:`geo.datase
 Revision ID: 0004_dataset_contents
 Revises: 0003_audit_chain
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -18,7 +19,6 @@ revision = "0004_dataset_contents"
 down_revision = "0003_audit_chain"
 branch_labels = None
 depends_on = None
-
 
 
 def _dataset() -> sa.ForeignKey:
@@ -53,8 +53,10 @@ def upgrade() -> None:
         sa.Column("props", sa.JSON, nullable=False),
     )
     if _postgis():
-        op.execute("ALTER TABLE dataset_areas ALTER COLUMN geom TYPE geometry(MultiPolygon, 25832) "
-                   "USING ST_Multi(ST_SetSRID(ST_GeomFromWKB(geom), 25832))")
+        op.execute(
+            "ALTER TABLE dataset_areas ALTER COLUMN geom TYPE geometry(MultiPolygon, 25832) "
+            "USING ST_Multi(ST_SetSRID(ST_GeomFromWKB(geom), 25832))"
+        )
         op.execute("CREATE INDEX ix_dataset_areas_geom ON dataset_areas USING GIST (geom)")
     op.create_table(
         "dataset_values",

@@ -3,6 +3,7 @@
 Revision ID: p0002_list_indexes
 Revises: p0001_planning
 """
+
 from __future__ import annotations
 
 from alembic import op

@@ -6,6 +6,7 @@ a later import with the same ``kennung`` edits that record.
 Revision ID: p0003_kennung
 Revises: p0002_list_indexes
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa

@@ -8,6 +8,7 @@ Query parameters: ``lang=en``, ``labels=1``, ``scheme=fisher_jenks``,
 Streamlit serves ``static/`` next to the main script, so this folder holds a
 ``static`` symlink to the repository's ``static/``.
 """
+
 from __future__ import annotations
 
 import sys
@@ -28,19 +29,28 @@ st.set_page_config(page_title="Kartentest", layout="wide")
 q = st.query_params
 lang = q.get("lang", "de")
 gdf = load_areas()
-classes = classify(gdf["value"].where(~gdf["suppressed"]), q.get("scheme", "quantiles"), 5,
-                   palette=q.get("palette", "YlOrRd"), reference=CITY_VALUE, lang=lang)
+classes = classify(
+    gdf["value"].where(~gdf["suppressed"]),
+    q.get("scheme", "quantiles"),
+    5,
+    palette=q.get("palette", "YlOrRd"),
+    reference=CITY_VALUE,
+    lang=lang,
+)
 labels = MapLabels(
     indicator_label="Arbeitslosenquote (synthetisch)" if lang == "de" else "Unemployment rate (synthetic)",
-    unit="%", city_value=CITY_VALUE, lang=lang,
+    unit="%",
+    city_value=CITY_VALUE,
+    lang=lang,
 )
 m = build_map(
     MapLayer(gdf, classes, labels),
-    show_labels=q.get("labels") == "1", selected=q.get("selected"), draw=q.get("draw") == "1",
+    show_labels=q.get("labels") == "1",
+    selected=q.get("selected"),
+    draw=q.get("draw") == "1",
     attribution="Geometrie: Hansestadt Lübeck (CC BY 4.0), Werte synthetisch",
 )
 st.subheader("Kartentest (synthetische Werte)")
-out = st_folium(m, key="map", height=620, use_container_width=True,
-                returned_objects=["last_object_clicked"])
+out = st_folium(m, key="map", height=620, use_container_width=True, returned_objects=["last_object_clicked"])
 clicked = (out or {}).get("last_object_clicked")
 st.caption(f"last_object_clicked: {clicked}")

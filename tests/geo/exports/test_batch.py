@@ -1,4 +1,5 @@
 """Batch export of print maps with an index."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -16,6 +16,7 @@ query results (:func:`indicators.query.evaluate.run_query`). Then:
   its declared parts) with a known total, what is left after subtracting the
   published parts is unknown for no part, or for at least two whose sum is at least 3.
 """
+
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -83,13 +84,25 @@ def _dataset(areas, relations, truth, missing) -> Dataset:
     cat = {p: _count(p) for p in PARTS}
     cat.update({t: _count(t, parts) for t, parts in relations.items()})
     first = next(iter(relations))
-    cat["share"] = Indicator("share", "Anteil", "share", "rate", "%", numerator=(relations[first][0],),
-                             denominator=(first,), factor=100.0, source="s")
+    cat["share"] = Indicator(
+        "share",
+        "Anteil",
+        "share",
+        "rate",
+        "%",
+        numerator=(relations[first][0],),
+        denominator=(first,),
+        factor=100.0,
+        source="s",
+    )
     rows = [(a, YEAR, v, x) for (a, v), x in truth.items() if (a, v) not in missing]
     table = pd.DataFrame(rows, columns=["area_code", "year", "variable", "value"])
     values = apply_disclosure(compute_indicators(table, cat), cat, reference_code=REF)
-    geoms = gpd.GeoDataFrame({"code": areas, "name": [f"Gebiet {a}" for a in areas]},
-                             geometry=[box(i, 0, i + 1, 1) for i in range(len(areas))], crs=25832)
+    geoms = gpd.GeoDataFrame(
+        {"code": areas, "name": [f"Gebiet {a}" for a in areas]},
+        geometry=[box(i, 0, i + 1, 1) for i in range(len(areas))],
+        crs=25832,
+    )
     return Dataset(Geo(), geoms, table, cat, {}, values, Report("synth.csv"))
 
 
@@ -164,8 +177,16 @@ def test_a_missing_total_gives_no_protection():
     small part hidden: total minus the visible part gives the hidden one."""
     areas = ["01", "02"]
     relations = {"t1": ("p1", "p2")}
-    truth = {("01", "p1"): 1, ("01", "p2"): 20, ("02", "p1"): 30, ("02", "p2"): 30, ("01", "p3"): 5,
-             ("02", "p3"): 5, ("01", "p4"): 5, ("02", "p4"): 5}
+    truth = {
+        ("01", "p1"): 1,
+        ("01", "p2"): 20,
+        ("02", "p1"): 30,
+        ("02", "p2"): 30,
+        ("01", "p3"): 5,
+        ("02", "p3"): 5,
+        ("01", "p4"): 5,
+        ("02", "p4"): 5,
+    }
     truth.update({(a, "t1"): truth[(a, "p1")] + truth[(a, "p2")] for a in areas})
     for v in ("p1", "p2", "p3", "p4", "t1"):
         truth[(REF, v)] = sum(truth[(a, v)] for a in areas)

@@ -1,4 +1,5 @@
 """Data downloads: CSV dialects, XLSX metadata, GeoPackage; same numbers, nothing suppressed."""
+
 from __future__ import annotations
 
 import io
@@ -47,8 +48,7 @@ def test_german_excel_csv_round_trip(luebeck):
     text = data.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Code;Gebiet;Indikator-ID;Indikator;Jahr;Wert")
     assert "\r\n" in text
-    back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig",
-                       dtype={"Code": str})
+    back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", dtype={"Code": str})
     assert back["Wert"].tolist() == frame["value"].tolist()
     assert back["Code"].tolist() == frame["code"].tolist()
     assert "15,8" in text and "15,77" not in text  # decimal comma, one decimal (Innenstadt, share 65+)
@@ -94,8 +94,10 @@ def test_geopackage_is_readable_with_same_numbers(luebeck, tmp_path):
     gdf = pyogrio.read_dataframe(path, layer="share_65plus_2022")
     assert gdf.crs.to_epsg() == 25832 and len(gdf) == 10
     layer, _ = indicator_layer(luebeck, "share_65plus", 2022)
-    assert gdf.set_index("code")["value"].sort_index().tolist() == \
-        layer.set_index("code")["value"].sort_index().round(1).tolist()
+    assert (
+        gdf.set_index("code")["value"].sort_index().tolist()
+        == layer.set_index("code")["value"].sort_index().round(1).tolist()
+    )
     assert gdf.geometry.area.sum() == pytest.approx(layer.geometry.area.sum())
     meta = pyogrio.read_dataframe(path, layer="metadaten")
     assert "Definition" in set(meta["feld"])
@@ -145,25 +147,44 @@ def test_export_never_trusts_a_suppressed_row_with_a_number(synth):
 
 
 def test_formula_injection_is_neutralised_everywhere(tmp_path):
-    names = ["=HYPERLINK(\"http://x\")", "+49 Nord", "-Süd", "@Mitte", "\tTab", "Normal"]
+    names = ['=HYPERLINK("http://x")', "+49 Nord", "-Süd", "@Mitte", "\tTab", "Normal"]
     ds = synthetic_dataset(names=names)
     frame = export_frame(ds, "case_rate", 2022)
-    back = pd.read_csv(io.BytesIO(to_csv_bytes(frame, "excel-de")), sep=";", decimal=",",
-                       encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    back = pd.read_csv(
+        io.BytesIO(to_csv_bytes(frame, "excel-de")),
+        sep=";",
+        decimal=",",
+        encoding="utf-8-sig",
+        dtype=str,
+        keep_default_na=False,
+    )
     assert back["Gebiet"].tolist()[:6] == ["'" + n for n in names[:5]] + ["Normal"]
     wb = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(ds, "case_rate", 2022)))
     cells = [row[1] for row in wb["Daten"].iter_rows(min_row=2)]
     assert all(c.data_type == "s" for c in cells)  # no formula cells
-    assert cells[0].value == "'=HYPERLINK(\"http://x\")"
+    assert cells[0].value == '\'=HYPERLINK("http://x")'
     path = tmp_path / "f.gpkg"
     path.write_bytes(geopackage_bytes(ds, "case_rate", 2022))
     gdf = pyogrio.read_dataframe(path, layer="case_rate_2022")
     assert gdf["name"].iloc[0].startswith("'=")
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("=1+1", "'=1+1"), ("+1", "+1"), ("-1", "-1"), ("-1+2", "'-1+2"), ("%", "%"), ("@a", "'@a"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("Lübeck", "Lübeck"), (-1.5, -1.5), (None, None)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "+1"),
+        ("-1", "-1"),
+        ("-1+2", "'-1+2"),
+        ("%", "%"),
+        ("@a", "'@a"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Lübeck", "Lübeck"),
+        (-1.5, -1.5),
+        (None, None),
+    ],
+)
 def test_safe_cell(value, expected):
     assert _safe_cell(value) == expected
 

@@ -1,4 +1,5 @@
 """GeoJSON download (geo.exports.geojson): the GeoPackage's rows in WGS 84, nothing suppressed."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,10 @@ def test_geojson_has_the_map_values_in_wgs84(luebeck):
     lon, lat = gdf.geometry.union_all().centroid.coords[0]
     assert 10.5 < lon < 11.0 and 53.7 < lat < 54.1  # Lübeck, longitude first (RFC 7946)
     layer, _ = indicator_layer(luebeck, "share_65plus", 2022)
-    assert gdf.set_index("code")["value"].sort_index().tolist() == \
-        layer.set_index("code")["value"].sort_index().round(1).tolist()
+    assert (
+        gdf.set_index("code")["value"].sort_index().tolist()
+        == layer.set_index("code")["value"].sort_index().round(1).tolist()
+    )
     assert "Lübeck" in geojson_bytes(luebeck, "share_65plus", 2022).decode("utf-8")  # UTF-8, not \\u escapes
 
 

@@ -1,4 +1,5 @@
 """One writer for every view's table: source column, rounding, formulas defused, files that open."""
+
 from __future__ import annotations
 
 import io
@@ -15,12 +16,19 @@ SOURCE = "Synthetische Testdaten (erfunden), CC0 1.0; Geometrie: synthetisch"
 
 def _table() -> ExportTable:
     # SYNTHETIC: invented numbers; a share and a count in one column (per-row decimals)
-    frame = pd.DataFrame({
-        "code": ["01", "02", "03"], "name": ["Nord", "=HYPERLINK(\"http://x\")", "Süd"],
-        "value": [15.771717739, 1234.0, np.nan], "score": [0.123456, -1.98765, 2.0],
-        "rank": [1.0, 2.0, np.nan], "note": ["", "", "gesperrt"]})
-    return ExportTable(frame, SOURCE, {"value": [1, 0, 1], "score": 2, "rank": 0},
-                       {"value": "Wert (%)"}, [("Jahr", "2022")])
+    frame = pd.DataFrame(
+        {
+            "code": ["01", "02", "03"],
+            "name": ["Nord", '=HYPERLINK("http://x")', "Süd"],
+            "value": [15.771717739, 1234.0, np.nan],
+            "score": [0.123456, -1.98765, 2.0],
+            "rank": [1.0, 2.0, np.nan],
+            "note": ["", "", "gesperrt"],
+        }
+    )
+    return ExportTable(
+        frame, SOURCE, {"value": [1, 0, 1], "score": 2, "rank": 0}, {"value": "Wert (%)"}, [("Jahr", "2022")]
+    )
 
 
 def test_round_values_one_or_per_row():
@@ -60,7 +68,7 @@ def test_xlsx_has_data_and_source_sheet():
     assert rows[0][-1] == "Source" and rows[1][-1] == SOURCE
     assert rows[1][2] == 15.8 and rows[3][2] is None
     assert wb["Data"].cell(2, 3).number_format == "#,##0.0" and wb["Data"].cell(3, 3).number_format == "#,##0"
-    assert rows[2][1] == "'=HYPERLINK(\"http://x\")"
+    assert rows[2][1] == '\'=HYPERLINK("http://x")'
     meta = dict(wb["Source"].values)
     assert meta["Source"] == SOURCE and meta["Jahr"] == "2022"
     assert read_back(table_xlsx(_table()), "xlsx")["Quelle"].tolist() == [SOURCE] * 3

@@ -2,6 +2,7 @@
 
 Area codes and names are the shipped Lübeck Stadtteile; the reach numbers are SYNTHETIC, made here.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,10 +20,17 @@ def reach(luebeck) -> pd.DataFrame:
     areas = luebeck.areas
     n = len(areas)
     withheld = np.arange(n) == 2
-    frame = pd.DataFrame({"code": areas["code"].to_numpy(), "name": areas["name"].to_numpy(),
-                          "demand": np.linspace(100, 1000, n), "access": np.linspace(0.0104, 0.0013, n),
-                          "uncovered_demand": np.linspace(0, 90, n), "uncovered_share": np.linspace(0, 0.09, n),
-                          "withheld": withheld})
+    frame = pd.DataFrame(
+        {
+            "code": areas["code"].to_numpy(),
+            "name": areas["name"].to_numpy(),
+            "demand": np.linspace(100, 1000, n),
+            "access": np.linspace(0.0104, 0.0013, n),
+            "uncovered_demand": np.linspace(0, 90, n),
+            "uncovered_share": np.linspace(0, 0.09, n),
+            "withheld": withheld,
+        }
+    )
     frame.loc[withheld, ["demand", "access", "uncovered_demand", "uncovered_share"]] = np.nan
     return frame
 
@@ -56,11 +64,25 @@ def test_headers_differ_by_language() -> None:
 
 
 def test_chosen_sites_come_first_then_the_areas(reach: pd.DataFrame) -> None:
-    chosen = pd.DataFrame({"id": ["S1", "S2"], "x": [610_000.4, 611_000.6], "y": [5_970_000.0, 5_971_000.0],
-                           "area_code": [reach["code"].iloc[0], reach["code"].iloc[1]], "newly_covered": [12.0, 7.0]})
-    areas = pd.DataFrame({"code": reach["code"], "name": reach["name"], "demand": reach["demand"],
-                          "covered_before": reach["demand"] * 0.5, "covered_after": reach["demand"] * 0.75,
-                          "withheld": reach["withheld"]})
+    chosen = pd.DataFrame(
+        {
+            "id": ["S1", "S2"],
+            "x": [610_000.4, 611_000.6],
+            "y": [5_970_000.0, 5_971_000.0],
+            "area_code": [reach["code"].iloc[0], reach["code"].iloc[1]],
+            "newly_covered": [12.0, 7.0],
+        }
+    )
+    areas = pd.DataFrame(
+        {
+            "code": reach["code"],
+            "name": reach["name"],
+            "demand": reach["demand"],
+            "covered_before": reach["demand"] * 0.5,
+            "covered_after": reach["demand"] * 0.75,
+            "withheld": reach["withheld"],
+        }
+    )
     table = sites_export(areas, chosen, meta=[("Modell", "MCLP")], source="Quelle X", lang="de")
     frame = table.frame
     assert len(frame) == len(chosen) + len(areas)

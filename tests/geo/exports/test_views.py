@@ -1,4 +1,5 @@
 """Exports of every view (ranking, change, all years, needs, query tools): source, rounding, disclosure."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,8 +22,11 @@ def synth():
 
 def _files(table):
     """The table as each downloadable file, opened again: plain CSV, German-Excel CSV, XLSX."""
-    return [read_back(table_csv(table, "utf8"), "csv"), read_back(table_csv(table, "excel-de"), "excel-csv"),
-            read_back(table_xlsx(table), "xlsx")]
+    return [
+        read_back(table_csv(table, "utf8"), "csv"),
+        read_back(table_csv(table, "excel-de"), "excel-csv"),
+        read_back(table_xlsx(table), "xlsx"),
+    ]
 
 
 def _no_secret(frames, secrets=(SUPPRESSED_RATE, 2.0)):
@@ -49,8 +53,7 @@ def test_ranking_export_is_rounded_sourced_and_keeps_suppression(synth):
 def test_change_export_start_end_change(synth):
     table = change_export(synth, "case_rate", 2021, 2022, lang="en")
     back = read_back(table_csv(table, "utf8", "en"), "csv")
-    assert list(back.columns[:5]) == ["Code", "Area", "Value 2021 (%)", "Value 2022 (%)",
-                                      "Change 2021–2022 (pp)"]
+    assert list(back.columns[:5]) == ["Code", "Area", "Value 2021 (%)", "Value 2022 (%)", "Change 2021–2022 (pp)"]
     assert back["Source"].notna().all()
     r1 = back[back["Area"] == "Testgebiet 01"].iloc[0]
     assert r1["Value 2022 (%)"] == 11.0 and r1["Value 2021 (%)"] == round(120 / 1180 * 100, 1)
@@ -87,8 +90,17 @@ def test_needs_export_words_in_english_and_rounded(luebeck):
     assert set(back["Robustness"].dropna()) <= {"robust", "narrow", "not assessed"}
     german = {"bewertet", "nicht bewertet", "knapp", "hoch", "niedrig", "auffällig", "unauffällig"}
     assert not german & set(back["Class"]) and not german & set(back["Status"])
-    assert set(back["Class"]) <= {"elevated need", "no elevated need", "high", "medium", "low", "very low",
-                                  "rather low", "rather high", "not assessed"}
+    assert set(back["Class"]) <= {
+        "elevated need",
+        "no elevated need",
+        "high",
+        "medium",
+        "low",
+        "very low",
+        "rather low",
+        "rather high",
+        "not assessed",
+    }
     flagged = back[back["elevated need"] == "yes"]
     if len(flagged):
         assert not flagged["Reasons"].str.contains("durchschnittlich|Perzentil").any()
@@ -115,9 +127,16 @@ def test_rows_export_blanks_suppressed_rows(synth):
 
 def test_estimate_export_keeps_suppression():
     # SYNTHETIC: an invented estimate with one suppressed count
-    tab = pd.DataFrame({"variable": ["pop", "pop", "cases", "cases"], "label": ["EW", "EW", "Fälle", "Fälle"],
-                        "kind": ["count"] * 4, "method": ["areal", "dasymetric"] * 2,
-                        "value": [1234.56, 1300.2, 2.0, 2.0], "suppressed": [False, False, True, True]})
+    tab = pd.DataFrame(
+        {
+            "variable": ["pop", "pop", "cases", "cases"],
+            "label": ["EW", "EW", "Fälle", "Fälle"],
+            "kind": ["count"] * 4,
+            "method": ["areal", "dasymetric"] * 2,
+            "value": [1234.56, 1300.2, 2.0, 2.0],
+            "suppressed": [False, False, True, True],
+        }
+    )
     res = EstimateResult(0.5, 2022, tab, pd.DataFrame(), [])
     back = read_back(table_csv(estimate_export(res, "Kreis 500 m", "Quelle X")), "csv")
     assert back.loc[back["Merkmal"] == "EW", "Flächengewichtung"].item() == 1235

@@ -1,4 +1,5 @@
 """The stand-in geography of a grid aggregate answers everything ``GeographyInfo`` asks."""
+
 from __future__ import annotations
 
 import inspect

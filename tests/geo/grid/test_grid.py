@@ -1,4 +1,5 @@
 """Census grid: reading the 2022 layout, cells, clipping, aggregation (SYNTHETIC values, real cell ids)."""
+
 from __future__ import annotations
 
 import math
@@ -124,8 +125,10 @@ def test_dasymetric_follows_address_points(synthetic, city):
 def test_join_topic_files_and_refuse_mixed_sizes(synthetic):
     data, _, corners = synthetic
     e, n = corners[0]
-    other = ("GITTER_ID_100m;x_mp_100m;y_mp_100m;AnteilAuslaender;werterlaeuternde_Zeichen\n"
-             f"CRS3035RES100mN{n}E{e};{e + 50};{n + 50};12,5;\n").encode()
+    other = (
+        "GITTER_ID_100m;x_mp_100m;y_mp_100m;AnteilAuslaender;werterlaeuternde_Zeichen\n"
+        f"CRS3035RES100mN{n}E{e};{e + 50};{n + 50};12,5;\n"
+    ).encode()
     joined = join_grids([read_grid(data, "a.csv"), read_grid(other, "b.csv")])
     assert set(joined.kinds) == {"Einwohner", "durchschnHHGroesse", "AnteilAuslaender"}
     assert joined.wide().at[f"CRS3035RES100mN{n}E{e}", "AnteilAuslaender"] == 12.5
@@ -154,9 +157,11 @@ def test_helper_table_weights_means_by_population(synthetic):
 def test_joined_files_each_list_their_own_rows(synthetic, city):
     data, expected, corners = synthetic
     e, n = corners[0]
-    other = ("GITTER_ID_100m;x_mp_100m;y_mp_100m;AnteilAuslaender;werterlaeuternde_Zeichen\n"
-             f"CRS3035RES100mN{n}E{e};{e + 50};{n + 50};12,5;\n"
-             f"CRS3035RES100mN{n + 200_000}E{e};{e + 50};{n + 200_050};3,0;\n").encode("cp1252")
+    other = (
+        "GITTER_ID_100m;x_mp_100m;y_mp_100m;AnteilAuslaender;werterlaeuternde_Zeichen\n"
+        f"CRS3035RES100mN{n}E{e};{e + 50};{n + 50};12,5;\n"
+        f"CRS3035RES100mN{n + 200_000}E{e};{e + 50};{n + 200_050};3,0;\n"
+    ).encode("cp1252")
     a, b = read_grid(data, "a.csv"), read_grid(other, "b.csv")
     kept, squares = clip_to_city(join_grids([a, b]), city[1])
     ra, rb = kept.reports
@@ -171,9 +176,11 @@ def test_dash_is_zero_in_a_count_and_no_value_in_a_mean(synthetic, dash):
     it), no mean or share of nothing; both listed in the report."""
     _, _, corners = synthetic
     (e, n), (e2, n2) = corners[0], corners[1]
-    text = ("GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner;Auslaender;durchschnHHGroesse;werterlaeuternde_Zeichen\n"
-            f"CRS3035RES100mN{n}E{e};{e + 50};{n + 50};{dash};{dash};{dash};\n"
-            f"CRS3035RES100mN{n2}E{e2};{e2 + 50};{n2 + 50};40;3;2,1;\n")
+    text = (
+        "GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner;Auslaender;durchschnHHGroesse;werterlaeuternde_Zeichen\n"
+        f"CRS3035RES100mN{n}E{e};{e + 50};{n + 50};{dash};{dash};{dash};\n"
+        f"CRS3035RES100mN{n2}E{e2};{e2 + 50};{n2 + 50};40;3;2,1;\n"
+    )
     g = read_grid(text.encode("cp1252"), "strich.csv")
     assert g.kinds == {"Einwohner": "count", "Auslaender": "count", "durchschnHHGroesse": "mean"}
     w = g.wide()

@@ -1,5 +1,6 @@
 """The shipped 1 km Zensus 2011 grid (291 cells) used like any geography: print map, social report,
 filter query, custom-area estimate and the exports (real data, dl-de/by-2-0)."""
+
 from __future__ import annotations
 
 import io

@@ -1,5 +1,6 @@
 """Grid files uploaded in the app: the checks of ``cli.py grid import`` in the upload sandbox
 (SYNTHETIC values in the Zensus 2022 layout, real cell ids)."""
+
 from __future__ import annotations
 
 import pytest
@@ -48,15 +49,21 @@ def test_a_path_in_the_name_is_dropped(data):
     assert check.files == [NAME] and check.reports[0].file == NAME
 
 
-@pytest.mark.parametrize("files, max_bytes, needle", [
-    ([("gitter.csv", b"x" * 2000)], 1000, "größer als"),
-    ([("gitter.xlsx", b"a;b\n")], None, "keine CSV-Datei"),
-    ([("gitter.csv", b"a;b\n1;2\n")], None, "keine Spalte GITTER_ID"),
-    ([("gitter.csv", b"\x00\xff\xfe" * 50)], None, "gitter.csv"),
-    ([("gitter.csv", b"GITTER_ID_100m;Einwohner\nCRS3035RES100mN2000000E2000000;5\n")], None,
-     "keine Gitterzelle berührt die Stadt"),
-    ([], None, "Keine Gitterdatei"),
-])
+@pytest.mark.parametrize(
+    "files, max_bytes, needle",
+    [
+        ([("gitter.csv", b"x" * 2000)], 1000, "größer als"),
+        ([("gitter.xlsx", b"a;b\n")], None, "keine CSV-Datei"),
+        ([("gitter.csv", b"a;b\n1;2\n")], None, "keine Spalte GITTER_ID"),
+        ([("gitter.csv", b"\x00\xff\xfe" * 50)], None, "gitter.csv"),
+        (
+            [("gitter.csv", b"GITTER_ID_100m;Einwohner\nCRS3035RES100mN2000000E2000000;5\n")],
+            None,
+            "keine Gitterzelle berührt die Stadt",
+        ),
+        ([], None, "Keine Gitterdatei"),
+    ],
+)
 def test_unusable_files_give_a_message_in_both_languages_not_an_exception(files, max_bytes, needle):
     check = check_grid_upload(files, max_bytes=max_bytes)
     assert not check.ok and any(needle in str(e) for e in check.errors), check.errors
@@ -67,6 +74,7 @@ def test_unusable_files_give_a_message_in_both_languages_not_an_exception(files,
 
 
 # ------------------------------------------------ narrowed except (issue #25 item 6)
+
 
 def test_a_parser_error_no_check_foresaw_is_a_message_and_logged(monkeypatch, caplog):
     import logging

@@ -3,6 +3,7 @@ stored GeoJSON, the pick map offers the tool offline, and the Sachstand map page
 
 Every geometry here is SYNTHETIC (rectangles and triangles near Lübeck, made up for the test).
 """
+
 from __future__ import annotations
 
 import io
@@ -42,8 +43,14 @@ def test_a_drawn_rectangle_becomes_the_stored_polygon():
     assert loc["type"] == "Polygon"
     assert shape(loc).equals(shape(SYNTHETIC["geometry"]))
     assert 1.0 < area_km2(loc) < 1.6  # 0.02° × 0.01° at 54° N ≈ 1.3 km²
-    assert clean("measure", {"title": "Synthetisch", "field": "Wohnen", "geography": "stadtteile",
-                             "location": loc}, ["Wohnen"])["location"] == loc  # the store takes it as it is
+    assert (
+        clean(
+            "measure",
+            {"title": "Synthetisch", "field": "Wohnen", "geography": "stadtteile", "location": loc},
+            ["Wohnen"],
+        )["location"]
+        == loc
+    )  # the store takes it as it is
 
 
 def test_two_drawings_are_one_multipolygon_and_lines_or_markers_are_no_area():
@@ -54,11 +61,14 @@ def test_two_drawings_are_one_multipolygon_and_lines_or_markers_are_no_area():
     assert drawn_location([line]) is None and drawn_location([]) is None and drawn_location(None) is None
 
 
-@pytest.mark.parametrize("bad", [
-    {"type": "Polygon", "coordinates": [[[10.6, 53.8], [10.7, 53.8], [10.6, 53.8]]]},  # two corners
-    {"type": "Polygon", "coordinates": [[[10.6, 53.8], [10.7, 53.8], [10.8, 53.8], [10.6, 53.8]]]},  # a line
-    {"type": "Polygon", "coordinates": [[[200, 53.8], [201, 53.8], [201, 54], [200, 53.8]]]},  # not WGS 84
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"type": "Polygon", "coordinates": [[[10.6, 53.8], [10.7, 53.8], [10.6, 53.8]]]},  # two corners
+        {"type": "Polygon", "coordinates": [[[10.6, 53.8], [10.7, 53.8], [10.8, 53.8], [10.6, 53.8]]]},  # a line
+        {"type": "Polygon", "coordinates": [[[200, 53.8], [201, 53.8], [201, 54], [200, 53.8]]]},  # not WGS 84
+    ],
+)
 def test_a_drawing_without_an_area_is_refused_with_a_message_in_both_languages(bad):
     with pytest.raises(InputError) as exc:
         drawn_location([{"type": "Feature", "geometry": bad}])
@@ -73,8 +83,10 @@ COORD = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 def test_any_drawn_rectangles_round_trip_through_the_store(x0, y0, w, h, n):
     """Property: rectangles drawn anywhere near Lübeck give a valid area of six decimals, as large as
     drawn (to rounding), which the store keeps unchanged."""
-    rects = [_rect(10.5 + x0 * 0.3 + i * 0.5, 53.8 + y0 * 0.1, 10.5 + x0 * 0.3 + i * 0.5 + w, 53.8 + y0 * 0.1 + h)
-             for i in range(n)]
+    rects = [
+        _rect(10.5 + x0 * 0.3 + i * 0.5, 53.8 + y0 * 0.1, 10.5 + x0 * 0.3 + i * 0.5 + w, 53.8 + y0 * 0.1 + h)
+        for i in range(n)
+    ]
     loc = drawn_location(rects)
     geom = shape(loc)
     assert geom.is_valid and geom.area > 0
@@ -82,8 +94,14 @@ def test_any_drawn_rectangles_round_trip_through_the_store(x0, y0, w, h, n):
     assert abs(geom.area - drawn.area) <= 1e-5 * max(drawn.length, 1e-9)  # six decimals: ~0.1 m
     flat = shapely.get_coordinates(geom).ravel()
     assert all(abs(v * 1e6 - round(v * 1e6)) < 1e-6 for v in flat)
-    assert clean("measure", {"title": "Synthetisch", "field": "Wohnen", "geography": "stadtteile",
-                             "location": loc}, ["Wohnen"])["location"] == loc
+    assert (
+        clean(
+            "measure",
+            {"title": "Synthetisch", "field": "Wohnen", "geography": "stadtteile", "location": loc},
+            ["Wohnen"],
+        )["location"]
+        == loc
+    )
 
 
 def test_pick_map_offers_polygon_and_rectangle_from_the_apps_own_files(luebeck):
@@ -98,11 +116,17 @@ def test_pick_map_offers_polygon_and_rectangle_from_the_apps_own_files(luebeck):
 
 
 def test_location_shapes_are_metric_and_keep_only_this_geography():
-    measures = [{"id": 1, "title": "Synthetisch A", "geography": "stadtteile", "location": SYNTHETIC["geometry"]},
-                {"id": 2, "title": "Synthetisch B", "geography": "stadtteile",
-                 "location": {"type": "Point", "coordinates": [10.69, 53.865]}},
-                {"id": 3, "title": "Synthetisch C", "geography": "berlin-mss", "location": SYNTHETIC["geometry"]},
-                {"id": 4, "title": "Synthetisch D", "geography": "stadtteile", "location": None}]
+    measures = [
+        {"id": 1, "title": "Synthetisch A", "geography": "stadtteile", "location": SYNTHETIC["geometry"]},
+        {
+            "id": 2,
+            "title": "Synthetisch B",
+            "geography": "stadtteile",
+            "location": {"type": "Point", "coordinates": [10.69, 53.865]},
+        },
+        {"id": 3, "title": "Synthetisch C", "geography": "berlin-mss", "location": SYNTHETIC["geometry"]},
+        {"id": 4, "title": "Synthetisch D", "geography": "stadtteile", "location": None},
+    ]
     shapes = location_shapes(measures, "stadtteile")
     assert shapes["id"].tolist() == [1, 2] and shapes.crs.to_epsg() == 25832
     assert 1.0 < shapes.geometry.iloc[0].area / 1e6 < 1.6
@@ -120,17 +144,31 @@ def test_the_sachstand_map_draws_a_measures_drawn_area(engine, luebeck, monkeypa
     """A measure with only a drawn area (no areas of the geography) is on the Sachstand map page."""
     import geo.planning.report as report
 
-    repo.create(engine, PLANNER, "measure", {"title": "Synthetisch: Fläche", "field": "Wohnen",
-                                             "geography": "stadtteile", "areas": [],
-                                             "location": drawn_location([SYNTHETIC]), "start": "2020-01-01"})
+    repo.create(
+        engine,
+        PLANNER,
+        "measure",
+        {
+            "title": "Synthetisch: Fläche",
+            "field": "Wohnen",
+            "geography": "stadtteile",
+            "areas": [],
+            "location": drawn_location([SYNTHETIC]),
+            "start": "2020-01-01",
+        },
+    )
     figures = []
     build = report.build_print_map
     monkeypatch.setattr(report, "build_print_map", lambda *a, **k: figures.append(build(*a, **k)) or figures[-1])
     pdf = build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck))
     ax = figures[0].map_ax
-    blue = [c for c in ax.collections if len(c.get_edgecolor()) and
-            tuple(round(v, 3) for v in c.get_edgecolor()[0][:3]) == tuple(round(int(LOCATION_COLOR[i:i + 2], 16) / 255, 3)
-                                                                          for i in (1, 3, 5))]
+    blue = [
+        c
+        for c in ax.collections
+        if len(c.get_edgecolor())
+        and tuple(round(v, 3) for v in c.get_edgecolor()[0][:3])
+        == tuple(round(int(LOCATION_COLOR[i : i + 2], 16) / 255, 3) for i in (1, 3, 5))
+    ]
     assert blue  # the drawn area's outline
     x0, y0, x1, y1 = location_shapes(repo.list_records(engine, VIEWER, "measure"), "stadtteile").total_bounds
     (ax0, ax1), (ay0, ay1) = ax.get_xlim(), ax.get_ylim()
@@ -142,11 +180,17 @@ def test_the_sachstand_map_draws_a_measures_drawn_area(engine, luebeck, monkeypa
 def test_a_drawn_area_names_the_areas_it_lies_in_not_those_it_only_touches(luebeck):
     metric = luebeck.areas.to_crs(25832)
     inner = metric.geometry.iloc[0].representative_point().buffer(200)  # a synthetic disc inside area 1
-    loc = {"type": "Polygon", "coordinates": [[list(c) for c in
-                                               gpd.GeoSeries([inner], crs=25832).to_crs(4326).iloc[0].exterior.coords]]}
+    loc = {
+        "type": "Polygon",
+        "coordinates": [[list(c) for c in gpd.GeoSeries([inner], crs=25832).to_crs(4326).iloc[0].exterior.coords]],
+    }
     assert areas_covered(luebeck.areas, loc) == [str(metric["code"].iloc[0])]
-    both = shapely.union_all([metric.geometry.iloc[0].representative_point().buffer(300),
-                              metric.geometry.iloc[1].representative_point().buffer(300)]).convex_hull
+    both = shapely.union_all(
+        [
+            metric.geometry.iloc[0].representative_point().buffer(300),
+            metric.geometry.iloc[1].representative_point().buffer(300),
+        ]
+    ).convex_hull
     wide = gpd.GeoSeries([both], crs=25832).to_crs(4326).iloc[0]
     codes = areas_covered(luebeck.areas, {"type": "Polygon", "coordinates": [[list(c) for c in wide.exterior.coords]]})
     assert {str(metric["code"].iloc[0]), str(metric["code"].iloc[1])} <= set(codes)
@@ -160,8 +204,14 @@ def test_a_drawn_area_lies_over_the_areas_on_the_planning_map(luebeck):
     from geo.planning.map import measures_map
     from geo.webmap.elements import Choropleth, detach_areas
 
-    measure = {"id": 1, "title": "Synthetisch: Fläche", "geography": "stadtteile", "areas": [], "status": "laufend",
-               "location": drawn_location([SYNTHETIC])}
+    measure = {
+        "id": 1,
+        "title": "Synthetisch: Fläche",
+        "geography": "stadtteile",
+        "areas": [],
+        "status": "laufend",
+        "location": drawn_location([SYNTHETIC]),
+    }
     m = measures_map(luebeck, "share_65plus", 2022, [measure], lang="en")
     assert "Synthetisch: Fläche (running)" in m.get_root().render()  # the status as a word in the tooltip
     group = detach_areas(measures_map(luebeck, "share_65plus", 2022, [measure], lang="en"))
@@ -176,8 +226,14 @@ def test_point_markers_need_nothing_from_the_internet(luebeck):
     from geo.planning.map import measures_map
 
     point = {"type": "Point", "coordinates": [10.69, 53.865]}
-    measure = {"id": 1, "title": "Synthetisch: Punkt", "geography": "stadtteile", "areas": ["01"], "status": "geplant",
-               "location": point}
+    measure = {
+        "id": 1,
+        "title": "Synthetisch: Punkt",
+        "geography": "stadtteile",
+        "areas": ["01"],
+        "status": "geplant",
+        "location": point,
+    }
     for m in (pick_map(luebeck, point), measures_map(luebeck, "share_65plus", 2022, [measure])):
         html = m.get_root().render()
         assert "L.marker(" in html and "AwesomeMarkers" not in html and "awesome-markers" not in html

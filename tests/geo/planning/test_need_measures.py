@@ -1,5 +1,6 @@
 """The Sachstand report's page "Bedarf und Maßnahmen" and the forecast in the goal rows (issue 27, items 1
 and 5) on the shipped Lübeck data with synthetic measures and goals."""
+
 from __future__ import annotations
 
 import io
@@ -19,8 +20,16 @@ PLANNER = User("anna", "planner")
 
 
 def _measure(title, areas, field="Armut und Grundsicherung"):
-    return {"id": 1, "title": title, "field": field, "geography": "stadtteile", "areas": areas,
-            "status": "laufend", "start": "2020-01-01", "end": None}
+    return {
+        "id": 1,
+        "title": title,
+        "field": field,
+        "geography": "stadtteile",
+        "areas": areas,
+        "status": "laufend",
+        "start": "2020-01-01",
+        "end": None,
+    }
 
 
 def test_page_lists_flagged_areas_with_their_measures(luebeck):
@@ -43,11 +52,24 @@ def engine(tmp_path):
 
 
 def test_report_has_the_page_and_the_forecast_verdict(engine, luebeck):
-    repo.create(engine, PLANNER, "measure", {k: v for k, v in _measure("Synthetisch: Treff", ["03"]).items()
-                                             if k != "id"})
-    repo.create(engine, PLANNER, "goal", {"field": "Alter und Pflege", "text": "Synthetisch: Ziel",
-                                          "indicator": "share_65plus", "geography": "stadtteile", "areas": ["01"],
-                                          "baseline_year": 2015, "target_value": 25, "target_year": 2030})
+    repo.create(
+        engine, PLANNER, "measure", {k: v for k, v in _measure("Synthetisch: Treff", ["03"]).items() if k != "id"}
+    )
+    repo.create(
+        engine,
+        PLANNER,
+        "goal",
+        {
+            "field": "Alter und Pflege",
+            "text": "Synthetisch: Ziel",
+            "indicator": "share_65plus",
+            "geography": "stadtteile",
+            "areas": ["01"],
+            "baseline_year": 2015,
+            "target_value": 25,
+            "target_year": 2030,
+        },
+    )
     pdf = build_report(engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck))
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Bedarf und Maßnahmen" in text and "Gebiete markiert" in text

@@ -1,4 +1,5 @@
 """Map of measures and the Sachstand PDF on the shipped Lübeck data (synthetic measures, labelled)."""
+
 from __future__ import annotations
 
 import io
@@ -26,8 +27,15 @@ def engine(tmp_path):
 
 
 def _measure(**kw):
-    return {"title": "Synthetisch: Stadtteiltreff", "field": "Teilhabe und Behinderung", "geography": "stadtteile",
-            "areas": ["01"], "start": "2018-01-01", "indicators": ["share_65plus"], **kw}
+    return {
+        "title": "Synthetisch: Stadtteiltreff",
+        "field": "Teilhabe und Behinderung",
+        "geography": "stadtteile",
+        "areas": ["01"],
+        "start": "2018-01-01",
+        "indicators": ["share_65plus"],
+        **kw,
+    }
 
 
 def test_map_outlines_measure_areas_and_marks_points(luebeck):
@@ -37,9 +45,13 @@ def test_map_outlines_measure_areas_and_marks_points(luebeck):
     assert "L.marker" in html or "marker" in html.lower()
 
 
-@pytest.mark.parametrize("location", [{"type": "Point", "coordinates": [10.68, 53.87]},
-                                      {"type": "Polygon", "coordinates": [[[10.68, 53.87], [10.69, 53.87],
-                                                                           [10.69, 53.88], [10.68, 53.87]]]}])
+@pytest.mark.parametrize(
+    "location",
+    [
+        {"type": "Point", "coordinates": [10.68, 53.87]},
+        {"type": "Polygon", "coordinates": [[[10.68, 53.87], [10.69, 53.87], [10.69, 53.88], [10.68, 53.87]]]},
+    ],
+)
 def test_braces_in_a_measure_title_are_never_run_as_a_template(luebeck, location):
     # folium/branca render an element's output as a Jinja template a second time: {{ … }} ran on the server
     rec = _measure(title="Synthetisch {{ 7*7 }} {% if true %}x{% endif %}", location=location)
@@ -50,9 +62,21 @@ def test_braces_in_a_measure_title_are_never_run_as_a_template(luebeck, location
 
 def test_report_pdf_has_every_section(engine, luebeck):
     repo.create(engine, PLANNER, "measure", _measure())
-    repo.create(engine, PLANNER, "goal", {"field": "Alter und Pflege", "text": "Synthetisch: Ziel",
-                                          "indicator": "share_65plus", "geography": "stadtteile", "areas": ["01"],
-                                          "baseline_year": 2015, "target_value": 25, "target_year": 2025})
+    repo.create(
+        engine,
+        PLANNER,
+        "goal",
+        {
+            "field": "Alter und Pflege",
+            "text": "Synthetisch: Ziel",
+            "indicator": "share_65plus",
+            "geography": "stadtteile",
+            "areas": ["01"],
+            "baseline_year": 2015,
+            "target_value": 25,
+            "target_year": 2025,
+        },
+    )
     pdf = build_report(engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck))
     assert pdf.startswith(b"%PDF") and b"Sachstand Strategische Sozialplanung 2024" in pdf
     # goals, map, need and measures, goal forecasts, measures per area, evaluation, caveats, sources

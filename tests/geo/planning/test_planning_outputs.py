@@ -4,6 +4,7 @@ The Sachstand PDF and the social report's planning section show indicator labels
 and "laufend" for an open end; the map page has legend, north arrow and scale bar; an empty
 register does not number its pages; the report lists the measures per area.
 """
+
 from __future__ import annotations
 
 import io
@@ -33,8 +34,15 @@ def engine(tmp_path):
 
 
 def _measure(**kw):
-    return {"title": "Synthetisch: Stadtteiltreff", "field": "Teilhabe und Behinderung", "geography": "stadtteile",
-            "areas": ["01"], "start": "2018-01-01", "indicators": ["share_65plus"], **kw}
+    return {
+        "title": "Synthetisch: Stadtteiltreff",
+        "field": "Teilhabe und Behinderung",
+        "geography": "stadtteile",
+        "areas": ["01"],
+        "start": "2018-01-01",
+        "indicators": ["share_65plus"],
+        **kw,
+    }
 
 
 def _pages(pdf: bytes) -> list[str]:
@@ -43,9 +51,21 @@ def _pages(pdf: bytes) -> list[str]:
 
 def test_sachstand_speaks_labels_and_german_dates(engine, luebeck):
     repo.create(engine, PLANNER, "measure", _measure())
-    repo.create(engine, PLANNER, "goal", {"field": "Alter und Pflege", "text": "Synthetisch: Ziel",
-                                          "indicator": "share_65plus", "geography": "stadtteile", "areas": ["01"],
-                                          "baseline_year": 2015, "target_value": 25, "target_year": 2025})
+    repo.create(
+        engine,
+        PLANNER,
+        "goal",
+        {
+            "field": "Alter und Pflege",
+            "text": "Synthetisch: Ziel",
+            "indicator": "share_65plus",
+            "geography": "stadtteile",
+            "areas": ["01"],
+            "baseline_year": 2015,
+            "target_value": 25,
+            "target_year": 2025,
+        },
+    )
     pages = _pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck)))
     text = " ".join(pages)
     assert "share_65plus" not in text
@@ -82,9 +102,17 @@ def test_empty_register_does_not_number_its_pages(engine, luebeck):
 
 
 def test_social_report_section_lists_the_measures_per_area(luebeck):
-    measures = [{**_measure(), "id": 1, "status": "laufend", "end": None, "areas": ["01", "03"]},
-                {**_measure(title="Synthetisch: Beratung"), "id": 2, "status": "geplant", "end": "2026-12-31",
-                 "start": "2025-02-01", "areas": ["03"]}]
+    measures = [
+        {**_measure(), "id": 1, "status": "laufend", "end": None, "areas": ["01", "03"]},
+        {
+            **_measure(title="Synthetisch: Beratung"),
+            "id": 2,
+            "status": "geplant",
+            "end": "2026-12-31",
+            "start": "2025-02-01",
+            "areas": ["03"],
+        },
+    ]
     lines = section_lines(luebeck, [], measures, "de")
     text = "\n".join(x for _, x in lines)
     assert "Maßnahmen je Gebiet" in text
@@ -106,15 +134,16 @@ def test_dates_are_always_day_month_year_and_an_open_end_is_laufend(d, end):
 
 def test_status_words_in_the_readers_language_in_report_and_sachstand(engine, luebeck):
     """English Sachstand and social report say "running"/"planned", never the German keys."""
-    measures = [{**_measure(), "id": 1, "status": "laufend", "end": None},
-                {**_measure(title="Synthetisch: Beratung"), "id": 2, "status": "geplant", "end": "2026-12-31"}]
+    measures = [
+        {**_measure(), "id": 1, "status": "laufend", "end": None},
+        {**_measure(title="Synthetisch: Beratung"), "id": 2, "status": "geplant", "end": "2026-12-31"},
+    ]
     text = "\n".join(x for _, x in section_lines(luebeck, [], measures, "en"))
     assert "(running, " in text and "(planned, " in text
     assert "laufend" not in text and "geplant" not in text
     for m in measures:
         repo.create(engine, PLANNER, "measure", {k: v for k, v in m.items() if k != "id"})
-    english = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck),
-                                           lang="en")))
+    english = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck), lang="en")))
     assert "running" in english and "planned" in english
     assert "laufend" not in english and "geplant" not in english
     german = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck))))

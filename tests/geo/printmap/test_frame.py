@@ -1,4 +1,5 @@
 """geo.printmap.frame: header and footer of a print page (invented texts)."""
+
 from __future__ import annotations
 
 import matplotlib

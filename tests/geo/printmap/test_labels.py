@@ -1,4 +1,5 @@
 """Area labels of print maps (:mod:`geo.printmap.labels`) on the shipped Lübeck Stadtteile."""
+
 from __future__ import annotations
 
 import pytest
@@ -43,7 +44,7 @@ def test_every_stadtteil_is_labelled_without_overlaps_inside_the_map(luebeck, ax
     frame = axes.get_window_extent(axes.figure.canvas.get_renderer())
     for i, (_, a) in enumerate(boxes):
         assert frame.x0 <= a.x0 and a.x1 <= frame.x1 and frame.y0 <= a.y0 and a.y1 <= frame.y1
-        assert not any(a.overlaps(b) for _, b in boxes[i + 1:])
+        assert not any(a.overlaps(b) for _, b in boxes[i + 1 :])
     shown = {text.replace("\n", " ") for text, _ in boxes}
     assert shown == set(luebeck.areas["name"])  # whole names, long ones broken onto two lines
 
@@ -57,7 +58,7 @@ def test_labels_that_cannot_fit_are_reported_not_drawn_on_top(luebeck) -> None:
     assert hidden
     assert len(boxes) + len(hidden) == len(luebeck.areas)
     for i, (_, a) in enumerate(boxes):
-        assert not any(a.overlaps(b) for _, b in boxes[i + 1:])
+        assert not any(a.overlaps(b) for _, b in boxes[i + 1 :])
 
 
 def test_the_largest_area_is_labelled_first(luebeck, axes) -> None:

@@ -1,4 +1,5 @@
 """The need map as a print map: same classes and flags as the web map, source in the footer."""
+
 from __future__ import annotations
 
 import matplotlib

@@ -1,4 +1,5 @@
 """geo.printmap.legend: legend rows and scale bar (SYNTHETIC values)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -17,7 +18,9 @@ def test_a_long_row_label_wraps_instead_of_running_into_its_count():
     ax.set_ylim(0, 70)
     cls = classify(pd.Series([0.0, 1.0, 2.0, 3.0, 3.0]), k=3)  # SYNTHETIC
     label = "erhöhter Bedarf bei mindestens einem Indikator"
-    draw_legend(ax, fig, cls, LegendText(title="Indikatoren mit erhöhtem Bedarf je Gebiet", flag_label=label), flagged=5)
+    draw_legend(
+        ax, fig, cls, LegendText(title="Indikatoren mit erhöhtem Bedarf je Gebiet", flag_label=label), flagged=5
+    )
     renderer = fig.canvas.get_renderer()
     row = next(x for x in ax.texts if x.get_text().replace("\n", " ") == label)
     count = next(x for x in ax.texts if x.get_text() == "5")  # the flagged areas (no class has 5)

@@ -1,4 +1,5 @@
 """Names and labels with mathtext/LaTeX syntax are printed literally (SYNTHETIC dataset)."""
+
 from __future__ import annotations
 
 import dataclasses

@@ -1,4 +1,5 @@
 """Polygons drawn as one collection: paths match the geometries (holes, parts, empties)."""
+
 from __future__ import annotations
 
 import matplotlib

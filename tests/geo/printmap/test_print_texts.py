@@ -1,4 +1,5 @@
 """Print-map texts: the need map lists its indicators; a subtitle never repeats the title."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """Print maps: sizes, formats, layout without overlaps, same classes as the web map."""
+
 from __future__ import annotations
 
 import io
@@ -36,16 +37,14 @@ def test_a4_landscape_png_is_3508_by_2480_at_300_dpi(luebeck):
     assert [round(d) for d in dpi] == [300, 300]
 
 
-@pytest.mark.parametrize("size, expected", [("a4-portrait", (2480, 3508)),
-                                            ("a3-landscape", (4961, 3508))])
+@pytest.mark.parametrize("size, expected", [("a4-portrait", (2480, 3508)), ("a3-landscape", (4961, 3508))])
 def test_other_page_sizes(synth, size, expected):
     data = render_print_map(synth, "case_rate", 2022, "png", PrintOptions(size=size))
     assert _png_size(data)[0] == expected
 
 
 def test_svg_keeps_text_as_text_with_title(synth):
-    svg = render_print_map(synth, "case_rate", 2022, "svg",
-                           PrintOptions(title="Fallquote Teststadt")).decode("utf-8")
+    svg = render_print_map(synth, "case_rate", 2022, "svg", PrintOptions(title="Fallquote Teststadt")).decode("utf-8")
     texts = re.findall(r"<text[^>]*>([^<]*)", svg)
     assert "Fallquote Teststadt" in texts
     assert any(t.startswith("Quelle: Synthetische Testdaten") for t in texts)
@@ -64,8 +63,11 @@ def test_pdf_is_vector_with_embedded_fonts_and_extractable_text(synth):
     fonts = reader.pages[0]["/Resources"]["/Font"]
     for ref in fonts.values():
         font = ref.get_object()
-        desc = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font \
+        desc = (
+            font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            if "/DescendantFonts" in font
             else font["/FontDescriptor"]
+        )
         assert "/FontFile2" in desc.get_object()  # TrueType embedded (pdf.fonttype 42)
     assert b"/Subtype /Image" not in data  # no raster fallback
 
@@ -79,8 +81,9 @@ def test_global_rcparams_untouched(synth):
 @pytest.mark.parametrize("size", ["a4-landscape", "a4-portrait", "a3-landscape"])
 def test_no_element_overlaps_the_polygons(luebeck, size):
     with matplotlib.rc_context(pl.RC):
-        pm = build_print_map(luebeck, "share_65plus", 2022,
-                             PrintOptions(size=size, labels=True, flagged=frozenset({"10"})))
+        pm = build_print_map(
+            luebeck, "share_65plus", 2022, PrintOptions(size=size, labels=True, flagged=frozenset({"10"}))
+        )
         fig = pm.figure
         renderer = fig.canvas.get_renderer()
         extent = pm.polygon_extent()
@@ -103,17 +106,17 @@ def test_no_element_overlaps_the_polygons(luebeck, size):
         frame = pm.map_ax.get_window_extent(renderer)
         for i, a in enumerate(labels):
             assert frame.x0 <= a.x0 and a.x1 <= frame.x1
-            assert not any(a.overlaps(b) for b in labels[i + 1:])
+            assert not any(a.overlaps(b) for b in labels[i + 1 :])
 
 
 def test_print_map_uses_the_web_maps_classification(luebeck):
     layer, city = indicator_layer(luebeck, "share_65plus", 2022)
     # the call the web map makes (see geo/webmap/folium_map.py on branch webmap)
-    web = classify(layer["value"].where(~layer["suppressed"]), "fisher_jenks", 4, palette="PuBu",
-                   reference=city, lang="de")
+    web = classify(
+        layer["value"].where(~layer["suppressed"]), "fisher_jenks", 4, palette="PuBu", reference=city, lang="de"
+    )
     with matplotlib.rc_context(pl.RC):
-        pm = build_print_map(luebeck, "share_65plus", 2022,
-                             PrintOptions(scheme="fisher_jenks", k=4, palette="PuBu"))
+        pm = build_print_map(luebeck, "share_65plus", 2022, PrintOptions(scheme="fisher_jenks", k=4, palette="PuBu"))
     cls = pm.classification
     assert cls.edges == web.edges and cls.colors == web.colors and cls.counts == web.counts
     assert cls.classes.tolist() == web.classes.tolist()
@@ -158,8 +161,9 @@ def test_legend_in_german_number_format_with_counts(luebeck):
 
 def test_flagged_areas_outlined_and_in_legend(synth):
     with matplotlib.rc_context(pl.RC):
-        pm = build_print_map(synth, "case_rate", 2022,
-                             PrintOptions(flagged=frozenset({"04"}), created=date(2024, 5, 1)))
+        pm = build_print_map(
+            synth, "case_rate", 2022, PrintOptions(flagged=frozenset({"04"}), created=date(2024, 5, 1))
+        )
     widths = [max(c.get_linewidths(), default=0) for c in pm.map_ax.collections]
     assert max(widths) > 2
     texts = [t.get_text() for ax in pm.figure.axes for t in ax.texts]
@@ -172,14 +176,17 @@ def test_english_footer(synth):
     assert "Source: Synthetische Testdaten" in data and "Case rate (synthetic)" in data
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(indicator="nope"), "unbekannter Indikator 'nope'"),
-    (dict(year=1999), "kein Jahr 1999"),
-    (dict(fmt="gif"), "unbekanntes Dateiformat 'gif'"),
-    (dict(options=PrintOptions(size="a5")), "unbekanntes Format 'a5'"),
-    (dict(options=PrintOptions(k=0)), "zwischen 1 und 9"),
-    (dict(options=PrintOptions(palette="Rainbow")), "unbekannte Farbpalette 'Rainbow'"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(indicator="nope"), "unbekannter Indikator 'nope'"),
+        (dict(year=1999), "kein Jahr 1999"),
+        (dict(fmt="gif"), "unbekanntes Dateiformat 'gif'"),
+        (dict(options=PrintOptions(size="a5")), "unbekanntes Format 'a5'"),
+        (dict(options=PrintOptions(k=0)), "zwischen 1 und 9"),
+        (dict(options=PrintOptions(palette="Rainbow")), "unbekannte Farbpalette 'Rainbow'"),
+    ],
+)
 def test_bad_selection_gives_a_clear_message(synth, kwargs, message):
     args = dict(indicator="case_rate", year=2022, fmt="png", options=PrintOptions()) | kwargs
     with pytest.raises(ValueError, match=re.escape(message)):

@@ -1,5 +1,6 @@
 """Print map of the Versorgung page (geo/printmap/supply_map.py): the Kitas on the map, their source
 and date in the footer, the method named, chosen sites drawn (synthetic site made here)."""
+
 import matplotlib
 import numpy as np
 import pandas as pd
@@ -21,8 +22,9 @@ def reach(luebeck):
 def test_kitas_with_source_date_and_method_on_the_print_map(luebeck, reach):
     site = pd.DataFrame({"x": [610_000.0], "y": [5_970_000.0]})
     with matplotlib.rc_context(pl.RC):
-        pm = build_supply_map(ds=luebeck, result=reach, variable="pop_under18", sites=site,
-                              options=PrintOptions(lang="de"))
+        pm = build_supply_map(
+            ds=luebeck, result=reach, variable="pop_under18", sites=site, options=PrintOptions(lang="de")
+        )
         text = page_texts(pm)
         points = {c.get_zorder(): c.get_offsets() for c in pm.map_ax.collections if c.get_zorder() in (6, 7)}
     assert "Kita-Datenbank Schleswig-Holstein" in text and "Stand 27.11.2023" in text
@@ -33,6 +35,7 @@ def test_kitas_with_source_date_and_method_on_the_print_map(luebeck, reach):
 
 
 def test_print_map_bytes_in_english(luebeck, reach):
-    data = supply_map_bytes(ds=luebeck, result=reach, variable="pop_under18", fmt="pdf",
-                            options=PrintOptions(lang="en"))
+    data = supply_map_bytes(
+        ds=luebeck, result=reach, variable="pop_under18", fmt="pdf", options=PrintOptions(lang="en")
+    )
     assert data.startswith(b"%PDF")

@@ -1,4 +1,5 @@
 """Reference dates in print footers (geo/printmap/text.py)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -15,12 +16,15 @@ def ind():
     return load_dataset(get_geography("stadtteile")).catalogue["share_65plus"]
 
 
-@pytest.mark.parametrize("ref, lang, expected", [
-    ("31.12.", "de", "31.12.2022"),            # a day of every year: the map's year added
-    ("31.12.", "en", "2022-12-31"),
-    ("09.05.2011", "de", "09.05.2011"),        # a fixed day (Zensus): its own year, not "09.05.2011 2022"
-    ("09.05.2011", "en", "2011-05-09"),
-    ("Kalenderjahr", "de", "Kalenderjahr 2022"),
-])
+@pytest.mark.parametrize(
+    "ref, lang, expected",
+    [
+        ("31.12.", "de", "31.12.2022"),  # a day of every year: the map's year added
+        ("31.12.", "en", "2022-12-31"),
+        ("09.05.2011", "de", "09.05.2011"),  # a fixed day (Zensus): its own year, not "09.05.2011 2022"
+        ("09.05.2011", "en", "2011-05-09"),
+        ("Kalenderjahr", "de", "Kalenderjahr 2022"),
+    ],
+)
 def test_reference_dates(ind, ref, lang, expected):
     assert reference_text(replace(ind, reference_date=ref), 2022, lang) == expected

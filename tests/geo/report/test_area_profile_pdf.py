@@ -1,5 +1,6 @@
 """Issue 24, Deliver 6: the area profile as a one-page PDF; print maps with a title of one's own
 (the atlas' print expander and ``cli.py map --title/--subtitle``). Shipped Lübeck data."""
+
 from __future__ import annotations
 
 import io
@@ -41,8 +42,11 @@ def test_area_profile_of_an_unknown_area_or_year_is_refused(luebeck):
 
 
 def test_print_map_takes_a_title_and_subtitle_of_ones_own(luebeck):
-    options = replace(print_options("a4-landscape"), title="Synthetischer Titel: Ältere in Lübeck",
-                      subtitle="Vorlage für den Sozialausschuss")
+    options = replace(
+        print_options("a4-landscape"),
+        title="Synthetischer Titel: Ältere in Lübeck",
+        subtitle="Vorlage für den Sozialausschuss",
+    )
     with matplotlib.rc_context(pl.RC):
         fig = build_print_map(luebeck, "share_65plus", 2022, options).figure
         texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
@@ -53,9 +57,26 @@ def test_print_map_takes_a_title_and_subtitle_of_ones_own(luebeck):
 
 def test_cli_map_title_and_subtitle(tmp_path):
     out = tmp_path / "karte.pdf"
-    res = subprocess.run([sys.executable, "cli.py", "map", "--indicator", "share_65plus", "--year", "2022",
-                          "--title", "Ältere Menschen 2022", "--subtitle", "Entwurf für den Ausschuss",
-                          "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    res = subprocess.run(
+        [
+            sys.executable,
+            "cli.py",
+            "map",
+            "--indicator",
+            "share_65plus",
+            "--year",
+            "2022",
+            "--title",
+            "Ältere Menschen 2022",
+            "--subtitle",
+            "Entwurf für den Ausschuss",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 0, res.stderr
     text = _text(out.read_bytes())[0]
     assert "Ältere Menschen 2022" in text and "Entwurf für den Ausschuss" in text

@@ -1,4 +1,5 @@
 """geo.report.areas: area profiles and the appendix table of the social report (SYNTHETIC dataset)."""
+
 from __future__ import annotations
 
 import matplotlib
@@ -22,9 +23,9 @@ def _report():
 def test_appendix_columns_are_the_need_indicators_with_data_then_any_at_most_seven():
     report = _report()
     ds, table, layers = report.ds, report.table, report.layers
-    assert ra.appendix_columns(ds, table, layers) == [i for i in table.columns if i in layers][:ra.APPENDIX_COLUMNS]
+    assert ra.appendix_columns(ds, table, layers) == [i for i in table.columns if i in layers][: ra.APPENDIX_COLUMNS]
     none = table.iloc[:, :0]  # no need indicators: the catalogue's indicators with data
-    assert ra.appendix_columns(ds, none, layers) == [i for i in ds.catalogue if i in layers][:ra.APPENDIX_COLUMNS]
+    assert ra.appendix_columns(ds, none, layers) == [i for i in ds.catalogue if i in layers][: ra.APPENDIX_COLUMNS]
     many = {f"x{k}": next(iter(layers.values())) for k in range(12)}
     assert len(ra.appendix_columns(ds, none, many | layers)) <= ra.APPENDIX_COLUMNS
 

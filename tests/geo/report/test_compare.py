@@ -1,4 +1,5 @@
 """The printable area comparison (SYNTHETIC data from tests/synth_exports.py, and the shipped Lübeck data)."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """geo.report.flags: the flag overview of the social report (SYNTHETIC counts and dataset)."""
+
 from __future__ import annotations
 
 import matplotlib

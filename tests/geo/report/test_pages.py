@@ -1,4 +1,5 @@
 """geo.report.pages: what the pages of one report share, and the page of one indicator (SYNTHETIC dataset)."""
+
 from __future__ import annotations
 
 import matplotlib
@@ -29,8 +30,9 @@ def test_an_indicator_page_has_no_axes_and_keeps_its_texts_in_order():
     ind = next(i for i in layers if i in table.columns)
     with matplotlib.rc_context(pl.RC):
         fig, layout = rl.new_page()
-        top = rl.page_frame(fig, layout, ds.catalogue[ind].label("de"), "Thema", "Teststadt", "Quelle: Test",
-                            "Seite 1 / 1")
+        top = rl.page_frame(
+            fig, layout, ds.catalogue[ind].label("de"), "Thema", "Teststadt", "Quelle: Test", "Seite 1 / 1"
+        )
         rp.indicator_page(fig, layout, rp.ReportYear(ds, 2022, "de", layers, table), ind, top)
         assert fig.axes == []  # map, scale bar, legend and trend chart were five axes per page
         page = pg._PAGE_AXES[fig]

@@ -1,4 +1,5 @@
 """Report pages draw on the figure without extra axes, and the cheap artists land where matplotlib's would."""
+
 from __future__ import annotations
 
 import io
@@ -38,8 +39,19 @@ def _png(draw) -> np.ndarray:
 def test_cell_texts_are_placed_exactly_like_text(ha, va):
     def with_text(fig, trans):
         for i, s in enumerate(STRINGS):
-            fig.add_artist(matplotlib.text.Text(50, 10 + 12 * i, s, ha=ha, va=va, fontsize=9, transform=trans,
-                                                color=pl.TEXT_COLOR, fontweight="bold" if i % 2 else "normal"))
+            fig.add_artist(
+                matplotlib.text.Text(
+                    50,
+                    10 + 12 * i,
+                    s,
+                    ha=ha,
+                    va=va,
+                    fontsize=9,
+                    transform=trans,
+                    color=pl.TEXT_COLOR,
+                    fontweight="bold" if i % 2 else "normal",
+                )
+            )
 
     def with_cells(fig, trans):
         cells = CellTexts(trans, pl.TEXT_COLOR)

@@ -1,4 +1,5 @@
 """The social report PDF: pages, extractable German text, flags, no suppressed values."""
+
 from __future__ import annotations
 
 import io
@@ -105,8 +106,9 @@ def test_flag_source_is_pluggable(synth):
         t.loc["02", "case_rate"] = True
         return t
 
-    data = build_report(synth, 2022, options=ReportOptions(flag_source=custom,
-                                                          flag_rule="Testregel: Bedarfsindex (synthetisch)."))
+    data = build_report(
+        synth, 2022, options=ReportOptions(flag_source=custom, flag_rule="Testregel: Bedarfsindex (synthetisch).")
+    )
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
     overview = pages[1]
     assert "Testregel: Bedarfsindex (synthetisch)." in overview

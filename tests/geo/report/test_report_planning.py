@@ -1,4 +1,5 @@
 """The social report's planning section, with a SYNTHETIC labelled register (records "Synthetisch …")."""
+
 from __future__ import annotations
 
 import io
@@ -24,25 +25,51 @@ def synth():
 
 
 def _goal(**kw):
-    return {"id": 7, "field": "Wohnen", "text": "Synthetisch: weniger Fälle", "indicator": "cases",
-            "geography": "synthetisch", "areas": ["01"], "baseline_year": 2021, "target_value": 0.0,
-            "target_year": 2031, **kw}
+    return {
+        "id": 7,
+        "field": "Wohnen",
+        "text": "Synthetisch: weniger Fälle",
+        "indicator": "cases",
+        "geography": "synthetisch",
+        "areas": ["01"],
+        "baseline_year": 2021,
+        "target_value": 0.0,
+        "target_year": 2031,
+        **kw,
+    }
 
 
 def _measure(i: int, field: str, geography: str = "synthetisch"):
-    return {"id": i, "title": f"Synthetisch {i}", "field": field, "geography": geography, "areas": ["01"],
-            "status": "laufend", "indicators": ["cases"], "start": "2021-03-01", "end": None}  # as the store gives them
+    return {
+        "id": i,
+        "title": f"Synthetisch {i}",
+        "field": field,
+        "geography": geography,
+        "areas": ["01"],
+        "status": "laufend",
+        "indicators": ["cases"],
+        "start": "2021-03-01",
+        "end": None,
+    }  # as the store gives them
 
 
 def test_goals_with_progress_and_measures_per_field(synth):
     v = synth.values
     base = float(v[(v.area_code == "01") & (v.indicator == "cases") & (v.year == 2021)].value.iloc[0])
     cur = float(v[(v.area_code == "01") & (v.indicator == "cases") & (v.year == 2022)].value.iloc[0])
-    lines = section_lines(synth, [_goal()], [_measure(1, "Wohnen"), _measure(2, "Wohnen"), _measure(3, "Arbeit"),
-                                             _measure(4, "Arbeit", geography="anderswo")])
+    lines = section_lines(
+        synth,
+        [_goal()],
+        [
+            _measure(1, "Wohnen"),
+            _measure(2, "Wohnen"),
+            _measure(3, "Arbeit"),
+            _measure(4, "Arbeit", geography="anderswo"),
+        ],
+    )
     texts = [text for _, text in lines]
     assert lines[0] == ("h", "Strategische Sozialplanung")
-    assert "1 Ziele und 3 Maßnahmen" in texts[1]           # the other geography's measure is not counted
+    assert "1 Ziele und 3 Maßnahmen" in texts[1]  # the other geography's measure is not counted
     assert "Arbeit: 1 Maßnahmen" in texts and "Wohnen: 2 Maßnahmen" in texts
     progress = fmt_number(100 * (cur - base) / (0.0 - base), 0)  # German number, typographic minus
     goal = next(x for x in texts if x.startswith("Ziel 7"))

@@ -1,4 +1,5 @@
 """The report for geographies with many areas (issue 16, item 9): appendix table, pages that break, progress."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -61,7 +62,12 @@ def test_a_chosen_subset_of_profiles(berlin):
 def test_few_areas_keep_their_profiles_and_progress_is_reported():
     ds = synthetic_dataset()
     seen: list[tuple[int, int]] = []
-    build_report(ds, 2022, options=ReportOptions(created=date(2024, 6, 30)), progress=lambda done, total: seen.append((done, total)))
+    build_report(
+        ds,
+        2022,
+        options=ReportOptions(created=date(2024, 6, 30)),
+        progress=lambda done, total: seen.append((done, total)),
+    )
     total = len(plan_report(ds, 2022))
     assert seen == [(n, total) for n in range(1, total + 1)]
     assert [p.kind for p in plan_report(ds, 2022)].count("area") == len(ds.areas)

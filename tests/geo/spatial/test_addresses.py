@@ -1,4 +1,5 @@
 """Address lookup on the shipped official address points."""
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -17,10 +18,20 @@ from geo.spatial.addresses import (
 )
 
 
-@pytest.mark.parametrize("text", [
-    "Breite Straße 62", "breite straße 62", "BREITE STRASSE 62", "Breite Str. 62", "Breite Str 62",
-    "breitestr. 62", "Breite  Strasse  62", "Breite Straße 62, 23552 Lübeck", "Breite Straße 62, Lübeck",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breite Straße 62",
+        "breite straße 62",
+        "BREITE STRASSE 62",
+        "Breite Str. 62",
+        "Breite Str 62",
+        "breitestr. 62",
+        "Breite  Strasse  62",
+        "Breite Straße 62, 23552 Lübeck",
+        "Breite Straße 62, Lübeck",
+    ],
+)
 def test_town_hall_in_innenstadt_with_spelling_variants(text):
     res = locate(text)
     assert res.status == "exact"
@@ -33,13 +44,16 @@ def test_town_hall_in_innenstadt_with_spelling_variants(text):
     assert 610_000 < m.x < 612_000 and 5_969_000 < m.y < 5_971_000
 
 
-@pytest.mark.parametrize("text, street, number, suffix, plz", [
-    ("Breite Straße 62a", "breite strasse", "62", "a", None),
-    ("Breite Straße 62 A", "breite strasse", "62", "a", None),
-    ("Auf der Wallhalbinsel 53 b, 23554 Lübeck", "auf der wallhalbinsel", "53", "b", "23554"),
-    ("Hartengrube 9/1", "hartengrube 9/", "1", "", None),
-    ("Breite Straße", "breite strasse", None, "", None),
-])
+@pytest.mark.parametrize(
+    "text, street, number, suffix, plz",
+    [
+        ("Breite Straße 62a", "breite strasse", "62", "a", None),
+        ("Breite Straße 62 A", "breite strasse", "62", "a", None),
+        ("Auf der Wallhalbinsel 53 b, 23554 Lübeck", "auf der wallhalbinsel", "53", "b", "23554"),
+        ("Hartengrube 9/1", "hartengrube 9/", "1", "", None),
+        ("Breite Straße", "breite strasse", None, "", None),
+    ],
+)
 def test_parse_query(text, street, number, suffix, plz):
     q = parse_query(text)
     assert (q.street, q.number, q.suffix, q.plz) == (street, number, suffix, plz)
@@ -105,9 +119,11 @@ def test_empty_query_has_message():
 def test_stadtbezirk_named_when_polygons_given():
     town_hall = locate("Breite Straße 62").matches[0]
     # synthetic Stadtbezirk layer: one 200 m square around the town hall
-    bezirke = gpd.GeoDataFrame({"code": ["99"], "name": ["Testbezirk (synthetisch)"]},
-                               geometry=[box(town_hall.x - 100, town_hall.y - 100, town_hall.x + 100, town_hall.y + 100)],
-                               crs="EPSG:25832")
+    bezirke = gpd.GeoDataFrame(
+        {"code": ["99"], "name": ["Testbezirk (synthetisch)"]},
+        geometry=[box(town_hall.x - 100, town_hall.y - 100, town_hall.x + 100, town_hall.y + 100)],
+        crs="EPSG:25832",
+    )
     m = locate("Breite Straße 62", bezirke=bezirke).matches[0]
     assert (m.stadtbezirk_code, m.stadtbezirk_name) == ("99", "Testbezirk (synthetisch)")
     far = locate("Travemünder Landstraße 270", bezirke=bezirke).matches[0]
@@ -137,9 +153,19 @@ def test_stadtteil_column_matches_point_in_polygon(luebeck):
 
 def test_index_on_synthetic_points():
     pts = gpd.GeoDataFrame(  # synthetic addresses
-        {"strasse": ["Teststraße", "Teststraße", "Am Weg 5/"], "nummer": ["1", "1", "2"], "zusatz": ["", "a", ""],
-         "plz": ["23552"] * 3, "stadt": ["X"] * 3, "stadtteil": ["01", "01", ""], "lon": [10.0] * 3, "lat": [53.0] * 3},
-        geometry=gpd.points_from_xy([1, 2, 3], [1, 2, 3]), crs="EPSG:25832")
+        {
+            "strasse": ["Teststraße", "Teststraße", "Am Weg 5/"],
+            "nummer": ["1", "1", "2"],
+            "zusatz": ["", "a", ""],
+            "plz": ["23552"] * 3,
+            "stadt": ["X"] * 3,
+            "stadtteil": ["01", "01", ""],
+            "lon": [10.0] * 3,
+            "lat": [53.0] * 3,
+        },
+        geometry=gpd.points_from_xy([1, 2, 3], [1, 2, 3]),
+        crs="EPSG:25832",
+    )
     pts["key"] = pts["strasse"].map(street_key)
     areas = pd.DataFrame({"code": ["01"], "name": ["Innenstadt"]})
     idx = AddressIndex(pts, areas)
@@ -152,6 +178,7 @@ def test_build_script_reproduces_shipped_file(raw_dir, tmp_path):
     import importlib.util
 
     from testkit import ROOT
+
     spec = importlib.util.spec_from_file_location("build_addresses", ROOT / "shapes" / "build_addresses.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

@@ -1,4 +1,5 @@
 """The LISA result as a cluster map with legend and the list of areas per cluster (synthetic grid)."""
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -15,10 +16,16 @@ def grid() -> gpd.GeoDataFrame:
     rng = np.random.default_rng(0)  # synthetic values: a hot corner in a 6 x 6 grid
     v = rng.normal(0, 0.1, (6, 6))
     v[:3, :3] += 5
-    cells = [box(610000 + 500 * i, 5970000 + 500 * j, 610500 + 500 * i, 5970500 + 500 * j)
-             for j in range(6) for i in range(6)]
-    g = gpd.GeoDataFrame({"code": [f"c{k}" for k in range(36)], "name": [f"Gebiet {k:02d}" for k in range(36)],
-                          "value": v.ravel()}, geometry=cells, crs="EPSG:25832")
+    cells = [
+        box(610000 + 500 * i, 5970000 + 500 * j, 610500 + 500 * i, 5970500 + 500 * j)
+        for j in range(6)
+        for i in range(6)
+    ]
+    g = gpd.GeoDataFrame(
+        {"code": [f"c{k}" for k in range(36)], "name": [f"Gebiet {k:02d}" for k in range(36)], "value": v.ravel()},
+        geometry=cells,
+        crs="EPSG:25832",
+    )
     g.loc[35, "value"] = np.nan  # not assessed
     return g
 
@@ -56,6 +63,10 @@ def test_map_has_legend_with_cluster_names_and_tooltips_with_p():
     pat = spatial_pattern(g, "value")
     g["note"] = cluster_notes(g, pat, "de")
     assert g.at[0, "note"].startswith("HH: hoch") and "p = 0," in g.at[0, "note"]
-    html = build_map(MapLayer(g, cluster_classification(g, pat, "de"), MapLabels(indicator_label="LISA-Cluster"))).get_root().render()
+    html = (
+        build_map(MapLayer(g, cluster_classification(g, pat, "de"), MapLabels(indicator_label="LISA-Cluster")))
+        .get_root()
+        .render()
+    )
     for label in ("HH: hoch, Nachbarn hoch", "LL: niedrig", "ns: nicht signifikant", "#d7191c"):
         assert label in html

@@ -1,4 +1,5 @@
 """Custom-area estimates: areal and dasymetric weighting."""
+
 import json
 
 import geopandas as gpd
@@ -49,9 +50,17 @@ def test_polygon_equal_to_stadtteil_returns_its_counts_within_1_percent(est, cod
 
 def test_rates_of_a_stadtteil_polygon_equal_the_published_rates(est, luebeck):
     res = est.estimate(_stadtteil(est, "05"), 2020)
-    pub = luebeck.values[(luebeck.values["area_code"] == "05") & (luebeck.values["year"] == 2020)].set_index("indicator")["value"]
-    for ind in ("share_under18", "share_65plus", "youth_dependency", "old_age_dependency",
-                "natural_balance_per_1000", "net_migration_per_1000"):
+    pub = luebeck.values[(luebeck.values["area_code"] == "05") & (luebeck.values["year"] == 2020)].set_index(
+        "indicator"
+    )["value"]
+    for ind in (
+        "share_under18",
+        "share_65plus",
+        "youth_dependency",
+        "old_age_dependency",
+        "natural_balance_per_1000",
+        "net_migration_per_1000",
+    ):
         for method in ("areal", "dasymetric"):
             assert res.value(ind, method) == pytest.approx(pub[ind], rel=1e-3), ind
     # density uses the polygon's own area: equals the published value too
@@ -135,17 +144,30 @@ def test_geojson_rectangle_equals_projected_polygon(est):
 
 
 def test_geojson_circle_from_folium_draw():
-    feat = {"type": "Feature", "properties": {"radius": 250}, "geometry": {"type": "Point", "coordinates": [10.686, 53.8677]}}
+    feat = {
+        "type": "Feature",
+        "properties": {"radius": 250},
+        "geometry": {"type": "Point", "coordinates": [10.686, 53.8677]},
+    }
     geom = geometry_from_geojson(json.dumps({"type": "FeatureCollection", "features": [feat]}))
-    assert geom.area == pytest.approx(np.pi * 250 ** 2, rel=0.01)
+    assert geom.area == pytest.approx(np.pi * 250**2, rel=0.01)
 
 
-@pytest.mark.parametrize("obj, words", [
-    ({"type": "LineString", "coordinates": [[10.6, 53.8], [10.7, 53.9]]}, "keine Fläche"),
-    ({"type": "Polygon", "coordinates": [[[610000, 5970000], [611000, 5970000], [611000, 5971000], [610000, 5970000]]]}, "WGS84"),
-    ("{not json", "nicht lesbar"),
-    ({"type": "FeatureCollection", "features": []}, "keine Fläche"),
-])
+@pytest.mark.parametrize(
+    "obj, words",
+    [
+        ({"type": "LineString", "coordinates": [[10.6, 53.8], [10.7, 53.9]]}, "keine Fläche"),
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [[[610000, 5970000], [611000, 5970000], [611000, 5971000], [610000, 5970000]]],
+            },
+            "WGS84",
+        ),
+        ("{not json", "nicht lesbar"),
+        ({"type": "FeatureCollection", "features": []}, "keine Fläche"),
+    ],
+)
 def test_bad_geojson_is_explained(obj, words):
     with pytest.raises(EstimateError, match=words):
         geometry_from_geojson(obj)
@@ -163,7 +185,9 @@ def test_uploaded_polygon_file_in_another_crs(est, tmp_path):
     geom, report = geometry_from_file(tmp_path / "buntekuh.geojson")
     assert report.ok
     res = est.estimate(geom, 2022)
-    assert res.value("population_total", "dasymetric") == pytest.approx(est.counts[2022].loc["04", "population_total"], rel=0.01)
+    assert res.value("population_total", "dasymetric") == pytest.approx(
+        est.counts[2022].loc["04", "population_total"], rel=0.01
+    )
 
 
 def test_estimator_is_built_once():
@@ -179,11 +203,18 @@ def test_unknown_year_and_variable_are_explained(est):
 
 def test_hand_computed_weights_on_synthetic_areas():
     """Synthetic: two 100 m squares, A with 100 residents and 4 addresses, B with 50 and 1."""
-    areas = gpd.GeoDataFrame({"code": ["A", "B"], "name": ["A", "B"]},
-                             geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)], crs=25832)
+    areas = gpd.GeoDataFrame(
+        {"code": ["A", "B"], "name": ["A", "B"]}, geometry=[box(0, 0, 100, 100), box(100, 0, 200, 100)], crs=25832
+    )
     addresses = gpd.GeoDataFrame(geometry=gpd.points_from_xy([10, 20, 30, 80, 120], [50] * 5), crs=25832)
-    table = pd.DataFrame({"area_code": ["A", "B", "A", "B"], "year": [2022] * 4,
-                          "variable": ["population_total"] * 2 + ["pop_65plus"] * 2, "value": [100.0, 50.0, 40.0, 10.0]})
+    table = pd.DataFrame(
+        {
+            "area_code": ["A", "B", "A", "B"],
+            "year": [2022] * 4,
+            "variable": ["population_total"] * 2 + ["pop_65plus"] * 2,
+            "value": [100.0, 50.0, 40.0, 10.0],
+        }
+    )
     cat = load_catalogue()
     ds = Dataset(None, areas, table, cat, {}, pd.DataFrame(), Report("synthetisch"))
     e = Estimator(ds, addresses)
@@ -200,11 +231,14 @@ def test_hand_computed_weights_on_synthetic_areas():
     assert both.contributions.set_index("code").loc["B", "addresses_inside"] == 1
 
 
-@pytest.mark.parametrize("geom_fn", [
-    lambda e: circle(10.70, 53.875, 2500),                          # across several Stadtteile, partly
-    lambda e: e.areas.union_all(),                                  # every area wholly inside
-    lambda e: _stadtteil(e, "05").buffer(300),                      # one whole, neighbours partly
-])
+@pytest.mark.parametrize(
+    "geom_fn",
+    [
+        lambda e: circle(10.70, 53.875, 2500),  # across several Stadtteile, partly
+        lambda e: e.areas.union_all(),  # every area wholly inside
+        lambda e: _stadtteil(e, "05").buffer(300),  # one whole, neighbours partly
+    ],
+)
 def test_weights_match_brute_force(est, geom_fn):
     geom = geom_fn(est)
     w = est.weights(geom).set_index("code")

@@ -5,6 +5,7 @@ published count is suppressed or at least the minimum, and the difference of
 any two published outputs is a multiple of the rounding base, so no count of
 1 or 2 can be derived by subtraction.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -26,12 +27,15 @@ from indicators.ingest.report import Report
 
 CAT = load_catalogue()
 N = 3  # 3 × 3 areas of 200 m
-AREAS = gpd.GeoDataFrame({"code": [f"{i:02d}" for i in range(N * N)], "name": [f"G{i}" for i in range(N * N)]},
-                         geometry=[box(x * 200, y * 200, x * 200 + 200, y * 200 + 200)
-                                   for y in range(N) for x in range(N)], crs=25832)
+AREAS = gpd.GeoDataFrame(
+    {"code": [f"{i:02d}" for i in range(N * N)], "name": [f"G{i}" for i in range(N * N)]},
+    geometry=[box(x * 200, y * 200, x * 200 + 200, y * 200 + 200) for y in range(N) for x in range(N)],
+    crs=25832,
+)
 _rng = np.random.default_rng(13)
-ADDRESSES = gpd.GeoDataFrame(geometry=gpd.points_from_xy(_rng.uniform(0, 200 * N, 400), _rng.uniform(0, 200 * N, 400)),
-                             crs=25832)
+ADDRESSES = gpd.GeoDataFrame(
+    geometry=gpd.points_from_xy(_rng.uniform(0, 200 * N, 400), _rng.uniform(0, 200 * N, 400)), crs=25832
+)
 VARS = ("population_total", "pop_under18", "pop_65plus")
 
 
@@ -48,10 +52,14 @@ def _published(est: Estimator, geom) -> dict[tuple[str, str], float]:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(pop=st.lists(st.integers(150, 900), min_size=N * N, max_size=N * N),
-       small=st.lists(st.integers(0, 6), min_size=N * N, max_size=N * N),
-       centre=st.tuples(st.floats(100, 500), st.floats(100, 500)),
-       r1=st.floats(150, 400), dr=st.floats(0.5, 60), shift=st.floats(0, 80))
+@given(
+    pop=st.lists(st.integers(150, 900), min_size=N * N, max_size=N * N),
+    small=st.lists(st.integers(0, 6), min_size=N * N, max_size=N * N),
+    centre=st.tuples(st.floats(100, 500), st.floats(100, 500)),
+    r1=st.floats(150, 400),
+    dr=st.floats(0.5, 60),
+    shift=st.floats(0, 80),
+)
 def test_no_small_count_by_subtracting_two_estimates(pop, small, centre, r1, dr, shift):
     est = _estimator(pop, small, [p // 4 for p in pop])
     a = shapely.Point(centre).buffer(r1)

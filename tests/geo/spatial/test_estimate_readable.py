@@ -1,5 +1,6 @@
 """The radius query reads right: a density has no decimals ("6.235", not "6.235,0"), labels are
 never cut, and the "–" of the Zensus 2011 counts in another year is explained."""
+
 from __future__ import annotations
 
 import re

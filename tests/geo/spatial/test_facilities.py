@@ -1,4 +1,5 @@
 """Facility points and per-area facility indicators (synthetic facilities, made here)."""
+
 import json
 
 import geopandas as gpd
@@ -15,9 +16,12 @@ def _write(path, text, encoding="utf-8"):
 
 
 def test_csv_with_german_excel_dialect_and_bad_rows(tmp_path, luebeck):
-    path = _write(tmp_path / "kitas.csv",
-                  "Name;Breite;Länge\nKita Rathaus;53,8677;10,686\nKita Nord;53,88;10,70\n"
-                  "Kaputt;abc;10,7\nLeer;;10,7\nVertauscht;10,69;53,87\nBerlin;52,5;13,4\n", "cp1252")
+    path = _write(
+        tmp_path / "kitas.csv",
+        "Name;Breite;Länge\nKita Rathaus;53,8677;10,686\nKita Nord;53,88;10,70\n"
+        "Kaputt;abc;10,7\nLeer;;10,7\nVertauscht;10,69;53,87\nBerlin;52,5;13,4\n",
+        "cp1252",
+    )
     pts, rep = read_facilities(path, areas=luebeck.areas)
     assert rep.ok and rep.rows_in == 6 and rep.rows_used == 4
     assert list(pts["row"]) == [2, 3, 6, 7]
@@ -46,8 +50,11 @@ def test_csv_without_coordinates_is_rejected(tmp_path):
 
 
 def test_geojson_points_and_polygons(tmp_path):
-    gdf = gpd.GeoDataFrame({"name": ["P", "Fläche", "Leer"]},
-                           geometry=[Point(10.686, 53.8677), box(10.69, 53.87, 10.691, 53.871), None], crs=4326)
+    gdf = gpd.GeoDataFrame(
+        {"name": ["P", "Fläche", "Leer"]},
+        geometry=[Point(10.686, 53.8677), box(10.69, 53.87, 10.691, 53.871), None],
+        crs=4326,
+    )
     gdf.to_file(tmp_path / "f.geojson")
     pts, rep = read_facilities(tmp_path / "f.geojson")
     assert list(pts["name"]) == ["P", "Fläche"]
@@ -64,13 +71,17 @@ def test_geojson_without_crs_is_rejected(tmp_path):
 
 def test_hand_computed_indicators_on_synthetic_areas():
     """Synthetic: two 1 km squares; 2 facilities in A, none in B; 4 addresses each."""
-    areas = gpd.GeoDataFrame({"code": ["A", "B"], "name": ["A", "B"]},
-                             geometry=[box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)], crs=25832)
+    areas = gpd.GeoDataFrame(
+        {"code": ["A", "B"], "name": ["A", "B"]}, geometry=[box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)], crs=25832
+    )
     fac = gpd.GeoDataFrame({"name": ["f1", "f2"]}, geometry=[Point(100, 500), Point(900, 500)], crs=25832)
-    addr = gpd.GeoDataFrame(geometry=gpd.points_from_xy([100, 400, 500, 900, 1100, 1300, 1500, 1900], [500] * 8), crs=25832)
+    addr = gpd.GeoDataFrame(
+        geometry=gpd.points_from_xy([100, 400, 500, 900, 1100, 1300, 1500, 1900], [500] * 8), crs=25832
+    )
     pop = pd.Series({"A": 400.0, "B": 2000.0})
-    rows = facility_indicators(fac, areas, pop, radius_m=200, addresses=addr,
-                               rows=FacilityRows(prefix="kita", group="pop_under18"))
+    rows = facility_indicators(
+        fac, areas, pop, radius_m=200, addresses=addr, rows=FacilityRows(prefix="kita", group="pop_under18")
+    )
     v = rows.set_index(["area_code", "indicator"])
     assert v.loc[("A", "kita_count"), "value"] == 2 and v.loc[("B", "kita_count"), "value"] == 0
     assert v.loc[("A", "kita_per_1000_pop_under18"), "value"] == pytest.approx(5.0)
@@ -109,12 +120,23 @@ def test_dataset_facility_rows_set_facilities_against_a_group_of_the_dataset(lue
     assert per_1000.loc[first, "denominator"] == pop[first]
     assert per_1000.loc[first, "value"] == pytest.approx(1000 / pop[first])
     assert luebeck.geography.reference_code in set(rows["area_code"])  # the city row, from the summed counts
+
+
 # ------------------------------------------------ narrowed excepts (issue #25 item 6)
 
+
 def _points_file(tmp_path):
-    doc = {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:25832"}},
-           "features": [{"type": "Feature", "properties": {"name": "Kita"},
-                         "geometry": {"type": "Point", "coordinates": [610000, 5970000]}}]}
+    doc = {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "EPSG:25832"}},
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": "Kita"},
+                "geometry": {"type": "Point", "coordinates": [610000, 5970000]},
+            }
+        ],
+    }
     path = tmp_path / "kitas.geojson"
     path.write_text(json.dumps(doc))
     return path

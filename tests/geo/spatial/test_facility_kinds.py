@@ -1,4 +1,5 @@
 """The shipped facility layers (:mod:`geo.spatial.facility_kinds`): Lübeck's Kitas and schools."""
+
 from __future__ import annotations
 
 import pytest

@@ -2,6 +2,7 @@
 
 All rasters and tables here are SYNTHETIC, made in the test.
 """
+
 import subprocess
 import sys
 
@@ -35,10 +36,23 @@ def areas():
 
 def giant_sparse_tif(path, block: int = 1024, size: int = 100_000):
     """A 100,000 x 100,000 pixel GeoTIFF over Lübeck (0.4 m cells), one block written: ~80 KB on disk."""
-    with rasterio.open(path, "w", driver="GTiff", width=size, height=size, count=1, dtype="uint8",
-                       crs="EPSG:25832", transform=from_origin(590_000, 5_995_000, 40_000 / size, 40_000 / size),
-                       tiled=True, blockxsize=block, blockysize=block, compress="deflate", sparse_ok=True,
-                       nodata=0) as dst:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        width=size,
+        height=size,
+        count=1,
+        dtype="uint8",
+        crs="EPSG:25832",
+        transform=from_origin(590_000, 5_995_000, 40_000 / size, 40_000 / size),
+        tiled=True,
+        blockxsize=block,
+        blockysize=block,
+        compress="deflate",
+        sparse_ok=True,
+        nodata=0,
+    ) as dst:
         dst.write(np.full((1, block, block), 7, "uint8"), window=Window(0, 0, block, block))
     return path
 
@@ -65,8 +79,17 @@ def test_facility_shared_strings_bomb_is_refused(areas):
 def test_raster_statistics_run_in_the_sandbox(monkeypatch, tmp_path, areas):
     monkeypatch.setattr(zonal, "_center_stats", _hog)
     tif = tmp_path / "hitze.tif"
-    with rasterio.open(tif, "w", driver="GTiff", width=50, height=50, count=1, dtype="float32", crs="EPSG:25832",
-                       transform=from_origin(600_000, 5_985_000, 500, 500)) as dst:
+    with rasterio.open(
+        tif,
+        "w",
+        driver="GTiff",
+        width=50,
+        height=50,
+        count=1,
+        dtype="float32",
+        crs="EPSG:25832",
+        transform=from_origin(600_000, 5_985_000, 500, 500),
+    ) as dst:
         dst.write(np.ones((1, 50, 50), "float32"))
     with pytest.raises(UploadLimitError, match="hitze.tif: Prüfung braucht mehr als .* MB Speicher"):
         zonal.zonal_stats(tif, areas)
@@ -82,9 +105,21 @@ def test_giant_sparse_raster_is_refused_without_reading_it(tmp_path, areas, meth
 
 def test_one_huge_block_is_refused(tmp_path, areas):
     tif = tmp_path / "ein_block.tif"  # one 8192 x 8192 tile: GDAL would decode 67 MB cells for any window
-    with rasterio.open(tif, "w", driver="GTiff", width=8192, height=8192, count=1, dtype="uint8",
-                       crs="EPSG:25832", transform=from_origin(600_000, 5_985_000, 2, 2), compress="deflate",
-                       tiled=True, blockxsize=8192, blockysize=8192):
+    with rasterio.open(
+        tif,
+        "w",
+        driver="GTiff",
+        width=8192,
+        height=8192,
+        count=1,
+        dtype="uint8",
+        crs="EPSG:25832",
+        transform=from_origin(600_000, 5_985_000, 2, 2),
+        compress="deflate",
+        tiled=True,
+        blockxsize=8192,
+        blockysize=8192,
+    ):
         pass
     assert tif.stat().st_size < 200_000
     with pytest.raises(zonal.ZonalError, match="ein_block.tif: Rasterblöcke mit 67.108.864 Zellen"):
@@ -94,9 +129,23 @@ def test_one_huge_block_is_refused(tmp_path, areas):
 def test_giant_sparse_raster_far_from_the_areas_is_handled(tmp_path, areas):
     """The same pixel count over 400 km: every Stadtteil window is small, the answer comes back."""
     tif = tmp_path / "weit.tif"
-    with rasterio.open(tif, "w", driver="GTiff", width=100_000, height=100_000, count=1, dtype="uint8",
-                       crs="EPSG:25832", transform=from_origin(400_000, 6_200_000, 4, 4), tiled=True,
-                       blockxsize=1024, blockysize=1024, compress="deflate", sparse_ok=True, nodata=0) as dst:
+    with rasterio.open(
+        tif,
+        "w",
+        driver="GTiff",
+        width=100_000,
+        height=100_000,
+        count=1,
+        dtype="uint8",
+        crs="EPSG:25832",
+        transform=from_origin(400_000, 6_200_000, 4, 4),
+        tiled=True,
+        blockxsize=1024,
+        blockysize=1024,
+        compress="deflate",
+        sparse_ok=True,
+        nodata=0,
+    ) as dst:
         dst.write(np.full((1, 1024, 1024), 7, "uint8"), window=Window(0, 0, 1024, 1024))
     res = zonal.zonal_stats(tif, areas)
     assert len(res.stats) == len(areas) and (res.stats["count"].fillna(0) == 0).all()
@@ -104,10 +153,12 @@ def test_giant_sparse_raster_far_from_the_areas_is_handled(tmp_path, areas):
 
 def test_cli_zonal_refuses_the_giant_raster_in_german_with_little_memory(tmp_path):
     tif = giant_sparse_tif(tmp_path / "riesig.tif")
-    probe = ("import resource, subprocess, sys\n"
-             "r = subprocess.run([sys.executable, 'cli.py', 'zonal', '--raster', sys.argv[1]], capture_output=True, text=True)\n"
-             "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
-             "print('RC', r.returncode, 'MAXRSS_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    probe = (
+        "import resource, subprocess, sys\n"
+        "r = subprocess.run([sys.executable, 'cli.py', 'zonal', '--raster', sys.argv[1]], capture_output=True, text=True)\n"
+        "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
+        "print('RC', r.returncode, 'MAXRSS_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
     res = subprocess.run([sys.executable, "-c", probe, str(tif)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     out = res.stdout + res.stderr
     assert "Traceback" not in out

@@ -3,6 +3,7 @@
 Synthetic lines, made here. ``_read_lines`` is what the sandboxed child runs; it is
 called in this process so a patched pyogrio is what it meets.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,17 @@ from geo.spatial.network import NetworkError, _read_lines
 
 
 def _lines_file(tmp_path):
-    doc = {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:25832"}},
-           "features": [{"type": "Feature", "properties": {},
-                         "geometry": {"type": "LineString", "coordinates": [[610000, 5970000], [610100, 5970000]]}}]}
+    doc = {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "EPSG:25832"}},
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {},
+                "geometry": {"type": "LineString", "coordinates": [[610000, 5970000], [610100, 5970000]]},
+            }
+        ],
+    }
     path = tmp_path / "strassen.geojson"
     path.write_text(json.dumps(doc))
     return path

@@ -1,4 +1,5 @@
 """Moran's I and LISA on a synthetic grid."""
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -11,8 +12,9 @@ from geo.spatial.pattern import spatial_pattern
 def grid(values: np.ndarray) -> gpd.GeoDataFrame:
     n = values.shape[0]
     cells = [box(i, j, i + 1, j + 1) for j in range(n) for i in range(n)]
-    return gpd.GeoDataFrame({"code": [f"c{k}" for k in range(n * n)], "v": values.ravel()},
-                            geometry=cells, crs="EPSG:25832")
+    return gpd.GeoDataFrame(
+        {"code": [f"c{k}" for k in range(n * n)], "v": values.ravel()}, geometry=cells, crs="EPSG:25832"
+    )
 
 
 def test_clustered_grid_gives_positive_moran_and_hh_ll():
@@ -107,18 +109,18 @@ def test_local_p_sim_counts_exact_ties_as_larger_on_few_areas(luebeck):
     ids = vec_permutations(int(np.diff(adj.indptr).max()), n, 99, 7)
     scaling = (n - 1) / math.fsum(z * z)
     for i in range(n):
-        nbrs = adj.indices[adj.indptr[i]:adj.indptr[i + 1]]
+        nbrs = adj.indices[adj.indptr[i] : adj.indptr[i + 1]]
         k = len(nbrs)
         obs = z[i] * math.fsum(z[nbrs] / k) * scaling
         others = np.delete(z, i)
-        larger = sum(z[i] * math.fsum(others[ids[r, :k]] / k) * scaling >= obs - 1e-9 * abs(obs)
-                     for r in range(99))
+        larger = sum(z[i] * math.fsum(others[ids[r, :k]] / k) * scaling >= obs - 1e-9 * abs(obs) for r in range(99))
         larger = min(larger, 99 - larger)
         assert p[i] == (larger + 1) / 100
 
 
 def test_global_generator_is_never_touched(monkeypatch):
     """Streamlit runs sessions in threads: the pattern must not reseed NumPy's global generator."""
+
     def forbidden(*_a, **_k):
         raise AssertionError("NumPy's global random generator used")
 

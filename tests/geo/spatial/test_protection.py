@@ -1,4 +1,5 @@
 """geo.spatial.protection: the minimum population and rounding base against differencing."""
+
 from __future__ import annotations
 
 import numpy as np

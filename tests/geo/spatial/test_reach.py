@@ -2,6 +2,7 @@
 
 All facilities, demand points and street networks here are synthetic, made in this file.
 """
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -22,7 +23,7 @@ def independent_2sfca(demand_xy, demand, supply_xy, supply, max_distance, decay=
     sigma = max_distance / 2
 
     def f(x):
-        return 1.0 if decay == "none" else float(np.exp(-x * x / (2 * sigma ** 2)))
+        return 1.0 if decay == "none" else float(np.exp(-x * x / (2 * sigma**2)))
 
     ratio = np.zeros(len(supply))
     for j in range(len(supply)):
@@ -37,17 +38,25 @@ def independent_2sfca(demand_xy, demand, supply_xy, supply, max_distance, decay=
 
 def _points(xy, value, codes=None):
     n = len(xy)
-    return Points(np.array([f"p{k}" for k in range(n)]), np.asarray(xy, dtype=float), np.asarray(value, dtype=float),
-                  np.array(codes if codes is not None else [""] * n, dtype=object), "synthetisch")
+    return Points(
+        np.array([f"p{k}" for k in range(n)]),
+        np.asarray(xy, dtype=float),
+        np.asarray(value, dtype=float),
+        np.array(codes if codes is not None else [""] * n, dtype=object),
+        "synthetisch",
+    )
 
 
 coords = st.tuples(st.floats(0, 3000, allow_nan=False), st.floats(0, 3000, allow_nan=False))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(demand=st.lists(st.tuples(coords, st.floats(0, 500, allow_nan=False)), min_size=1, max_size=25),
-       supply=st.lists(st.tuples(coords, st.floats(0.5, 20, allow_nan=False)), min_size=1, max_size=8),
-       max_distance=st.floats(50, 2500), decay=st.sampled_from(["none", "gaussian"]))
+@given(
+    demand=st.lists(st.tuples(coords, st.floats(0, 500, allow_nan=False)), min_size=1, max_size=25),
+    supply=st.lists(st.tuples(coords, st.floats(0.5, 20, allow_nan=False)), min_size=1, max_size=8),
+    max_distance=st.floats(50, 2500),
+    decay=st.sampled_from(["none", "gaussian"]),
+)
 def test_reach_equals_an_independent_2sfca_for_every_point(demand, supply, max_distance, decay):
     dxy = np.array([(X0 + x, Y0 + y) for (x, y), _ in demand])
     dw = np.array([w for _, w in demand])
@@ -87,8 +96,10 @@ def test_withheld_areas_show_nothing():
     af = result.area_frame(pd.DataFrame({"code": ["01", "02"], "name": ["A", "B"]})).set_index("code")
     assert af.loc["02", "withheld"] and np.isnan(af.loc["02", "access"]) and np.isnan(af.loc["02", "uncovered_share"])
     assert not af.loc["01", "withheld"]
-    assert [a["withheld"] for a in result.to_json(pd.DataFrame({"code": ["01", "02"], "name": ["A", "B"]}),
-                                                  points=False)["areas"]] == [False, True]
+    assert [
+        a["withheld"]
+        for a in result.to_json(pd.DataFrame({"code": ["01", "02"], "name": ["A", "B"]}), points=False)["areas"]
+    ] == [False, True]
 
 
 def test_network_distance_goes_around_and_is_named():
@@ -139,7 +150,8 @@ def test_grid_cells_have_the_demand_weighted_mean_and_leave_out_tiny_cells():
 def test_uncovered_demand_per_area_is_rounded_and_the_share_recomputed_from_it():
     # 7 of 20 uncovered: published as 5 (base 5), share 5 / 20, not 7 / 20 (protection against differencing)
     dxy = np.array([[X0, Y0], [X0 + 5000, Y0]])
-    result = compute_reach(demand=_points(dxy, [13, 7], ["01", "01"]), supply=_points([[X0, Y0]], [1]),
-                           max_distance=100)
+    result = compute_reach(
+        demand=_points(dxy, [13, 7], ["01", "01"]), supply=_points([[X0, Y0]], [1]), max_distance=100
+    )
     af = result.area_frame(pd.DataFrame({"code": ["01"], "name": ["A"]})).set_index("code")
     assert af.loc["01", "uncovered_demand"] == 5 and af.loc["01", "uncovered_share"] == pytest.approx(0.25)

@@ -2,6 +2,7 @@
 
 Uploaded points here are synthetic, made in this file; the counts and kitas are the shipped ones.
 """
+
 import numpy as np
 import pandas as pd
 import pytest

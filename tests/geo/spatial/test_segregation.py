@@ -1,5 +1,6 @@
 """Segregation indices (issue 27, item 4) against hand formulas to 1e-9, on the shipped Lübeck data and
 on synthetic counts; suppressed counts are left out and named; the permutation p-value is seeded."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -78,8 +79,13 @@ def test_suppressed_counts_are_left_out_and_named(stadtteile):
     values = ds.values.copy()
     hit = (values["indicator"] == "pop_65plus") & (values["area_code"] == "03") & (values["year"] == 2020)
     values.loc[hit, ["value", "suppressed"]] = [np.nan, True]  # synthetic: one withheld count
-    res = segregation(dataclasses.replace(ds, values=values), group="pop_65plus", total="population_total",
-                      years=[2020], permutations=0)
+    res = segregation(
+        dataclasses.replace(ds, values=values),
+        group="pop_65plus",
+        total="population_total",
+        years=[2020],
+        permutations=0,
+    )
     (y,) = res.years
     assert y.left_out == ("03",) and y.n_areas == 9
     v = ds.values[(ds.values["year"] == 2020) & ~ds.values["area_code"].isin(["00", "03"])]

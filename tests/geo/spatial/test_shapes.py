@@ -1,4 +1,5 @@
 """Custom areas from GeoJSON (``geo/spatial/shapes.py``): any malformed mapping is an EstimateError, a bug is not."""
+
 from __future__ import annotations
 
 import contextlib
@@ -12,22 +13,36 @@ from geo.spatial.shapes import EstimateError, geometry_from_geojson
 
 SQUARE = {"type": "Polygon", "coordinates": [[[10.6, 53.85], [10.61, 53.85], [10.61, 53.86], [10.6, 53.85]]]}
 
-_scalars = st.one_of(st.none(), st.booleans(), st.integers(-1000, 1000), st.floats(allow_nan=True),
-                     st.text(max_size=5))
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-1000, 1000), st.floats(allow_nan=True), st.text(max_size=5))
 _coords = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=5), max_leaves=20)
-_types = st.one_of(st.sampled_from(["Point", "Polygon", "MultiPolygon", "LineString", "GeometryCollection",
-                                    "Feature", "FeatureCollection", "Foo"]), _scalars)
+_types = st.one_of(
+    st.sampled_from(
+        ["Point", "Polygon", "MultiPolygon", "LineString", "GeometryCollection", "Feature", "FeatureCollection", "Foo"]
+    ),
+    _scalars,
+)
 _geometry = st.fixed_dictionaries({"type": _types}, optional={"coordinates": _coords, "geometries": _coords})
-_feature = st.one_of(_geometry, _scalars, st.fixed_dictionaries(
-    {"type": st.just("Feature")}, optional={"geometry": st.one_of(_geometry, _scalars),
-                                             "properties": st.one_of(st.none(), st.fixed_dictionaries(
-                                                 {}, optional={"radius": st.one_of(_scalars)}))}))
+_feature = st.one_of(
+    _geometry,
+    _scalars,
+    st.fixed_dictionaries(
+        {"type": st.just("Feature")},
+        optional={
+            "geometry": st.one_of(_geometry, _scalars),
+            "properties": st.one_of(st.none(), st.fixed_dictionaries({}, optional={"radius": st.one_of(_scalars)})),
+        },
+    ),
+)
 
 
 @settings(max_examples=150, deadline=None)
-@given(obj=st.one_of(_feature, st.lists(_feature, max_size=3),
-                     st.fixed_dictionaries({"type": st.just("FeatureCollection"),
-                                            "features": st.lists(_feature, max_size=3)})))
+@given(
+    obj=st.one_of(
+        _feature,
+        st.lists(_feature, max_size=3),
+        st.fixed_dictionaries({"type": st.just("FeatureCollection"), "features": st.lists(_feature, max_size=3)}),
+    )
+)
 def test_any_malformed_geojson_is_an_estimate_error_never_another_exception(obj):
     with contextlib.suppress(EstimateError):  # anything else fails the test
         geometry_from_geojson(obj)

@@ -2,6 +2,7 @@
 
 Demand points, facilities and candidate sites are synthetic, made in this file.
 """
+
 import itertools
 
 import numpy as np
@@ -19,9 +20,13 @@ X0, Y0 = 610_000.0, 5_970_000.0
 def _points(xy, value=None, codes=None, prefix="p"):
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
     n = len(xy)
-    return Points(np.array([f"{prefix}{k}" for k in range(n)]), xy,
-                  np.ones(n) if value is None else np.asarray(value, dtype=float),
-                  np.array(codes if codes is not None else ["01"] * n, dtype=object), "synthetisch")
+    return Points(
+        np.array([f"{prefix}{k}" for k in range(n)]),
+        xy,
+        np.ones(n) if value is None else np.asarray(value, dtype=float),
+        np.array(codes if codes is not None else ["01"] * n, dtype=object),
+        "synthetisch",
+    )
 
 
 def _dist(a, b):
@@ -31,25 +36,32 @@ def _dist(a, b):
 def brute_force_coverage(demand, existing, cand, k, r):
     base = (_dist(demand.xy, existing.xy) <= r).any(axis=1) if len(existing) else np.zeros(len(demand), bool)
     near = _dist(demand.xy, cand.xy) <= r
-    best = max(demand.value[base | near[:, list(c)].any(axis=1)].sum()
-               for c in itertools.combinations(range(len(cand)), k))
+    best = max(
+        demand.value[base | near[:, list(c)].any(axis=1)].sum() for c in itertools.combinations(range(len(cand)), k)
+    )
     return demand.value[base].sum(), best
 
 
 def brute_force_pmedian(demand, existing, cand, k):
     nearest = _dist(demand.xy, existing.xy).min(axis=1)
     d = _dist(demand.xy, cand.xy)
-    return min((demand.value * np.minimum(nearest, d[:, list(c)].min(axis=1))).sum()
-               for c in itertools.combinations(range(len(cand)), k))
+    return min(
+        (demand.value * np.minimum(nearest, d[:, list(c)].min(axis=1))).sum()
+        for c in itertools.combinations(range(len(cand)), k)
+    )
 
 
 xy = st.tuples(st.integers(0, 40), st.integers(0, 40)).map(lambda p: (X0 + 50 * p[0], Y0 + 50 * p[1]))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(demand=st.lists(st.tuples(xy, st.integers(1, 50)), min_size=1, max_size=20),
-       existing=st.lists(xy, min_size=0, max_size=2), cand=st.lists(xy, min_size=2, max_size=7, unique=True),
-       k=st.integers(1, 3), r=st.sampled_from([150.0, 300.0, 600.0]))
+@given(
+    demand=st.lists(st.tuples(xy, st.integers(1, 50)), min_size=1, max_size=20),
+    existing=st.lists(xy, min_size=0, max_size=2),
+    cand=st.lists(xy, min_size=2, max_size=7, unique=True),
+    k=st.integers(1, 3),
+    r=st.sampled_from([150.0, 300.0, 600.0]),
+)
 def test_coverage_finds_the_brute_force_optimum(demand, existing, cand, k, r):
     d = _points([p for p, _ in demand], [w for _, w in demand])
     e, c = _points(existing), _points(cand, prefix="c")
@@ -62,9 +74,12 @@ def test_coverage_finds_the_brute_force_optimum(demand, existing, cand, k, r):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(demand=st.lists(st.tuples(xy, st.integers(1, 50)), min_size=1, max_size=15),
-       existing=st.lists(xy, min_size=1, max_size=2), cand=st.lists(xy, min_size=2, max_size=6, unique=True),
-       k=st.integers(1, 2))
+@given(
+    demand=st.lists(st.tuples(xy, st.integers(1, 50)), min_size=1, max_size=15),
+    existing=st.lists(xy, min_size=1, max_size=2),
+    cand=st.lists(xy, min_size=2, max_size=6, unique=True),
+    k=st.integers(1, 2),
+)
 def test_pmedian_finds_the_brute_force_optimum(demand, existing, cand, k):
     d = _points([p for p, _ in demand], [w for _, w in demand])
     e, c = _points(existing), _points(cand, prefix="c")
@@ -76,8 +91,9 @@ def test_pmedian_finds_the_brute_force_optimum(demand, existing, cand, k):
 
 def test_a_clear_case_and_the_tables():
     # two clusters far from the one existing Kita; candidate 1 sits in the big cluster
-    demand = _points([[X0, Y0], [X0 + 2000, Y0], [X0 + 2010, Y0], [X0 + 4000, Y0]], [5, 30, 30, 10],
-                     ["01", "02", "02", "02"])
+    demand = _points(
+        [[X0, Y0], [X0 + 2000, Y0], [X0 + 2010, Y0], [X0 + 4000, Y0]], [5, 30, 30, 10], ["01", "02", "02", "02"]
+    )
     cand = _points([[X0 + 4000, Y0 + 100], [X0 + 2005, Y0 + 50], [X0 + 9000, Y0]], prefix="c")
     result = choose_sites(demand=demand, existing=_points([[X0, Y0]]), candidates=cand, k=1, max_distance=300)
     assert result.to_json()["chosen"] == ["c1"]

@@ -1,5 +1,6 @@
 """Candidate sites (geo/spatial/siting_candidates.py) on the shipped areas and address points;
 the points of the thinning test are synthetic, made in this file."""
+
 import numpy as np
 
 from geo.spatial.siting_candidates import candidates_from

@@ -1,5 +1,6 @@
 """Area typology (issue 27, item 3): Ward types equal scipy's hierarchy up to relabelling, k-means is
 seeded, SKATER types are connected, types are described by their profile, gaps are named."""
+
 from __future__ import annotations
 
 import dataclasses

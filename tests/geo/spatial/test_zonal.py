@@ -1,4 +1,5 @@
 """Raster zonal statistics on small synthetic GeoTIFFs (made here, not real data)."""
+
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -16,8 +17,18 @@ pytestmark = pytest.mark.filterwarnings("ignore:Use `@` matmul:PendingDeprecatio
 
 def write_tif(path, data, transform, crs="EPSG:25832", nodata=NODATA):
     data = np.asarray(data, dtype="float32")
-    with rasterio.open(path, "w", driver="GTiff", height=data.shape[0], width=data.shape[1], count=1,
-                       dtype="float32", crs=crs, transform=transform, nodata=nodata) as dst:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        height=data.shape[0],
+        width=data.shape[1],
+        count=1,
+        dtype="float32",
+        crs=crs,
+        transform=transform,
+        nodata=nodata,
+    ) as dst:
         dst.write(data, 1)
     return path
 
@@ -25,17 +36,18 @@ def write_tif(path, data, transform, crs="EPSG:25832", nodata=NODATA):
 @pytest.fixture
 def tif(tmp_path):
     """Synthetic 4×2 raster, 10 m cells, top-left corner (0, 20); one NoData cell."""
-    data = [[1, 2, 3, 4],
-            [5, 6, NODATA, 8]]
+    data = [[1, 2, 3, 4], [5, 6, NODATA, 8]]
     return write_tif(tmp_path / "synthetic.tif", data, from_origin(0, 20, 10, 10))
 
 
 @pytest.fixture
 def areas():
     """Synthetic areas: A = left half, B = right half, C far outside the raster."""
-    return gpd.GeoDataFrame({"code": ["A", "B", "C"], "name": ["Links", "Rechts", "Weit weg"]},
-                            geometry=[box(0, 0, 20, 20), box(20, 0, 40, 20), box(1000, 1000, 1100, 1100)],
-                            crs="EPSG:25832")
+    return gpd.GeoDataFrame(
+        {"code": ["A", "B", "C"], "name": ["Links", "Rechts", "Weit weg"]},
+        geometry=[box(0, 0, 20, 20), box(20, 0, 40, 20), box(1000, 1000, 1100, 1100)],
+        crs="EPSG:25832",
+    )
 
 
 def test_hand_computed_values(tif, areas):
@@ -43,10 +55,10 @@ def test_hand_computed_values(tif, areas):
     s = res.stats.set_index("code")
     # A: cells 1, 2, 5, 6
     assert s.loc["A", ["mean", "sum", "min", "max", "count"]].tolist() == [3.5, 14, 1, 6, 4]
-    assert s.loc["A", "share_above"] == pytest.approx(50.0)       # 5 and 6 > 4
+    assert s.loc["A", "share_above"] == pytest.approx(50.0)  # 5 and 6 > 4
     # B: cells 3, 4, (NoData), 8 → NoData ignored
     assert s.loc["B", ["mean", "sum", "min", "max", "count"]].tolist() == [5, 15, 3, 8, 3]
-    assert s.loc["B", "share_above"] == pytest.approx(100 / 3)    # only 8 > 4
+    assert s.loc["B", "share_above"] == pytest.approx(100 / 3)  # only 8 > 4
     assert s.loc["A", "note"] == "" and s.loc["B", "note"] == ""
 
 
@@ -113,8 +125,12 @@ def test_coverage_method_weights_partial_cells(tif):
     assert s["sum"] == pytest.approx(1.5)
     assert s["count"] == pytest.approx(1.0)
     assert s["share_above"] == pytest.approx(50.0)
-    res_full = zonal_stats(tif, gpd.GeoDataFrame({"code": ["A"], "name": ["A"]}, geometry=[box(0, 0, 20, 20)],
-                                                 crs="EPSG:25832"), above=4, method="coverage")
+    res_full = zonal_stats(
+        tif,
+        gpd.GeoDataFrame({"code": ["A"], "name": ["A"]}, geometry=[box(0, 0, 20, 20)], crs="EPSG:25832"),
+        above=4,
+        method="coverage",
+    )
     assert res_full.stats.iloc[0]["mean"] == pytest.approx(3.5)
 
 
@@ -137,8 +153,9 @@ def test_bad_rasters_are_explained(tmp_path, areas):
     with pytest.raises(ZonalError, match="kaputt.tif"):
         zonal_stats(bad, areas)
     nocrs = tmp_path / "nocrs.tif"
-    with rasterio.open(nocrs, "w", driver="GTiff", height=1, width=1, count=1, dtype="float32",
-                       transform=from_origin(0, 1, 1, 1)) as dst:
+    with rasterio.open(
+        nocrs, "w", driver="GTiff", height=1, width=1, count=1, dtype="float32", transform=from_origin(0, 1, 1, 1)
+    ) as dst:
         dst.write(np.ones((1, 1), "float32"), 1)
     with pytest.raises(ZonalError, match="CRS"):
         zonal_stats(nocrs, areas)
@@ -157,8 +174,17 @@ def test_catalogue_entries_without_threshold(tmp_path):
     from geo.spatial.zonal import zonal_indicators, zonal_stats
 
     path = tmp_path / "r.tif"
-    with rasterio.open(path, "w", driver="GTiff", height=2, width=2, count=1, dtype="float32",
-                       crs="EPSG:25832", transform=from_origin(0, 20, 10, 10)) as dst:
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        height=2,
+        width=2,
+        count=1,
+        dtype="float32",
+        crs="EPSG:25832",
+        transform=from_origin(0, 20, 10, 10),
+    ) as dst:
         dst.write(np.ones((2, 2), dtype="float32"), 1)  # synthetic
     areas = gpd.GeoDataFrame({"code": ["01"], "name": ["A"]}, geometry=[box(0, 0, 20, 20)], crs=25832)
     cat = zonal_indicators(zonal_stats(path, areas), "raster", label="r.tif")

@@ -1,4 +1,5 @@
 """Fixtures of the upload gate tests: a listener that counts connections, a data directory per test."""
+
 from __future__ import annotations
 
 import pytest

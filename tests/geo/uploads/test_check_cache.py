@@ -3,6 +3,7 @@
 The parse functions run in a forked child (geo.uploads.sandbox), so calls are
 counted in a log file the child appends to. Test data is SYNTHETIC.
 """
+
 from pathlib import Path
 
 import pytest
@@ -105,8 +106,17 @@ def test_facility_and_raster_checks_parse_once(monkeypatch, tmp_path):
     log2 = tmp_path / "log2"
     _counting(monkeypatch, zonal, "_zonal_stats", log2)
     tif = tmp_path / "heat.tif"
-    with rasterio.open(tif, "w", driver="GTiff", width=200, height=200, count=1, dtype="float32",
-                       crs="EPSG:25832", transform=from_origin(600_000, 5_982_000, 100, 100)) as dst:
+    with rasterio.open(
+        tif,
+        "w",
+        driver="GTiff",
+        width=200,
+        height=200,
+        count=1,
+        dtype="float32",
+        crs="EPSG:25832",
+        transform=from_origin(600_000, 5_982_000, 100, 100),
+    ) as dst:
         dst.write(np.ones((1, 200, 200), dtype="float32"))
     results = [zonal.zonal_stats(tif, areas) for _ in range(2)]
     assert _calls(log2) == 1

@@ -4,6 +4,7 @@ Two planners on one data directory; all counts are SYNTHETIC (three invented are
 dataset has a small count (2 children in B, suppressed; C hidden as its partner); Bert bases a
 new dataset on it and previews extensions with guesses of the hidden count.
 """
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -24,18 +25,22 @@ ADMIN = users.system_user()
 @pytest.fixture(autouse=True)
 def _cwd(monkeypatch):
     from testkit import ROOT
+
     monkeypatch.chdir(ROOT)
 
 
 def three_areas() -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({"code": ["A", "B", "C"], "name": ["Nordviertel", "Mitte", "Südfeld"]},
-                            geometry=[box(610000 + i * 1000, 5970000, 611000 + i * 1000, 5971000) for i in range(3)],
-                            crs=25832)
+    return gpd.GeoDataFrame(
+        {"code": ["A", "B", "C"], "name": ["Nordviertel", "Mitte", "Südfeld"]},
+        geometry=[box(610000 + i * 1000, 5970000, 611000 + i * 1000, 5971000) for i in range(3)],
+        crs=25832,
+    )
 
 
 def tidy(values: dict[str, float], variable: str = "kinder", year: int = 2022) -> pd.DataFrame:
-    return pd.DataFrame([(a, year, variable, float(v)) for a, v in values.items()],
-                        columns=["area_code", "year", "variable", "value"])
+    return pd.DataFrame(
+        [(a, year, variable, float(v)) for a, v in values.items()], columns=["area_code", "year", "variable", "value"]
+    )
 
 
 def _people(root):
@@ -47,18 +52,29 @@ def _anna_saves(root, anna, values) -> str:
     store = DataStore(root, user=anna)
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("kinder") | {"source": src.id}, ["kinder"])
-    return accept_upload(store, "Jobcenter intern", "Jobcenter intern",
-                         UploadContent(areas=three_areas(), tidy=tidy(values), indicators=[ind], sources=[src])).id
+    return accept_upload(
+        store,
+        "Jobcenter intern",
+        "Jobcenter intern",
+        UploadContent(areas=three_areas(), tidy=tidy(values), indicators=[ind], sources=[src]),
+    ).id
 
 
 def _bert_copies(root, bert, source_id) -> str:
     store = DataStore(root, user=bert)
     src = source_from_form("Eigene Zählung")
     ind = indicator_from_form(default_fields("spielplaetze") | {"source": src.id}, ["spielplaetze"])
-    return accept_upload(store, "Meine Kopie", "Meine Kopie",
-                         UploadContent(tidy=tidy({"A": 4, "B": 5, "C": 6}, "spielplaetze"),
-                                       base_geography=store.geographies()[source_id], indicators=[ind],
-                                       sources=[src])).id
+    return accept_upload(
+        store,
+        "Meine Kopie",
+        "Meine Kopie",
+        UploadContent(
+            tidy=tidy({"A": 4, "B": 5, "C": 6}, "spielplaetze"),
+            base_geography=store.geographies()[source_id],
+            indicators=[ind],
+            sources=[src],
+        ),
+    ).id
 
 
 @pytest.fixture
@@ -86,15 +102,24 @@ def test_own_dataset_and_extension_in_place_keep_every_value(copied):
     store = DataStore(root, user=people["anna"])
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("spielplaetze") | {"source": src.id}, ["spielplaetze"])
-    mine = accept_upload(store, "Anna zwei", "Anna zwei",
-                         UploadContent(tidy=tidy({"A": 1}, "spielplaetze"), base_geography=store.geographies()[source],
-                                       indicators=[ind], sources=[src]))
+    mine = accept_upload(
+        store,
+        "Anna zwei",
+        "Anna zwei",
+        UploadContent(
+            tidy=tidy({"A": 1}, "spielplaetze"),
+            base_geography=store.geographies()[source],
+            indicators=[ind],
+            sources=[src],
+        ),
+    )
     raw = load_dataset(mine).table.unprotected()
     assert raw[raw["variable"] == "kinder"]["value"].tolist() == [120.0, 2.0, 60.0]
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                   HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(guess=st.integers(0, 8))
 def test_a_preview_does_not_depend_on_whether_a_guess_equals_the_hidden_value(copied, guess):
     """The attack of the issue: guess B, preview; 'nothing changes' exactly at the hidden value.
@@ -142,8 +167,12 @@ def test_copy_provenance_names_only_other_users_saved_datasets(copied):
 
 
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(counts=st.lists(st.integers(3, 90), min_size=3, max_size=3), where=st.integers(0, 2),
-       hidden=st.tuples(st.integers(0, 2), st.integers(0, 2)), guess=st.integers(0, 4))
+@given(
+    counts=st.lists(st.integers(3, 90), min_size=3, max_size=3),
+    where=st.integers(0, 2),
+    hidden=st.tuples(st.integers(0, 2), st.integers(0, 2)),
+    guess=st.integers(0, 4),
+)
 def test_copy_and_preview_do_not_depend_on_a_hidden_value(tmp_path_factory, counts, where, hidden, guess):
     """Route property: two worlds that differ only in one suppressed count give Bert the same copy
     and the same preview answers."""

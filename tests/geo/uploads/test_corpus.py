@@ -6,6 +6,7 @@ upload functions the app calls (no exception, every row used or listed).
 Rasters (kind ``raster``) go through ``cli.py zonal`` and the raster tool's
 :func:`geo.spatial.zonal.zonal_stats` instead.
 """
+
 import csv
 import subprocess
 import sys
@@ -29,8 +30,13 @@ def test_corpus_is_big_and_small():
 
 
 def _cli(case):
-    return case, subprocess.run([sys.executable, "cli.py", "validate", f"--{case['kind']}", str(BAD / case["file"])],
-                                cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return case, subprocess.run(
+        [sys.executable, "cli.py", "validate", f"--{case['kind']}", str(BAD / case["file"])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.timeout(1200)  # one `cli.py validate` process per corpus file (~70, ~3 s each)
@@ -80,8 +86,13 @@ def test_boundary_upload_path(case):
 
 
 def _zonal_cli(case):
-    return case, subprocess.run([sys.executable, "cli.py", "zonal", "--raster", str(BAD / case["file"])],
-                                cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return case, subprocess.run(
+        [sys.executable, "cli.py", "zonal", "--raster", str(BAD / case["file"])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.timeout(300)

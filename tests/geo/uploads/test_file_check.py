@@ -1,4 +1,5 @@
 """``validate_file``: an expected error becomes a report; a bug is not disguised as "nicht verwendbar"."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """Data that grows (issue 16, item 7): a table for a saved dataset extends it, with a report of what changed;
 the shipped Stadtteile uploaded as boundaries are not Stadtbezirke; the name column is a text column.
 All values are SYNTHETIC."""
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -21,6 +22,7 @@ from store.models import DatasetRow
 @pytest.fixture(autouse=True)
 def _cwd(monkeypatch):
     from testkit import ROOT
+
     monkeypatch.chdir(ROOT)
 
 
@@ -30,26 +32,31 @@ def store(tmp_path):
 
 
 def three_areas() -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({"code": ["A", "B", "C"], "name": ["Nordviertel", "Mitte", "Südfeld"]},
-                            geometry=[box(610000 + i * 1000, 5970000, 611000 + i * 1000, 5971000) for i in range(3)],
-                            crs=25832)
+    return gpd.GeoDataFrame(
+        {"code": ["A", "B", "C"], "name": ["Nordviertel", "Mitte", "Südfeld"]},
+        geometry=[box(610000 + i * 1000, 5970000, 611000 + i * 1000, 5971000) for i in range(3)],
+        crs=25832,
+    )
 
 
 def saved_dataset(store):
-    t = check_table(b"Gebiet,Jahr,kinder\nA,2022,120\nB,2022,80\nC,2022,60\n", "kinder_2022.csv",
-                    areas=three_areas())
+    t = check_table(b"Gebiet,Jahr,kinder\nA,2022,120\nB,2022,80\nC,2022,60\n", "kinder_2022.csv", areas=three_areas())
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("kinder") | {"source": src.id}, ["kinder"])
-    return accept_upload(store, "Testviertel", "Testviertel",
-                         UploadContent(areas=three_areas(), tidy=t.tidy, indicators=[ind], sources=[src],
-                                       reports=[t.report]))
+    return accept_upload(
+        store,
+        "Testviertel",
+        "Testviertel",
+        UploadContent(areas=three_areas(), tidy=t.tidy, indicators=[ind], sources=[src], reports=[t.report]),
+    )
 
 
 def test_a_new_year_extends_the_dataset_and_keeps_the_previous_version(store):
     geo = saved_dataset(store)
     assert extendable(store, geo)
-    t = check_table(b"Gebiet,Jahr,kinder\nA,2023,125\nB,2023,82\nC,2023,61\nB,2022,81\n", "kinder_2023.csv",
-                    geo, store=store)
+    t = check_table(
+        b"Gebiet,Jahr,kinder\nA,2023,125\nB,2023,82\nC,2023,61\nB,2022,81\n", "kinder_2023.csv", geo, store=store
+    )
     assert t.ok and t.new_variables == []  # the dataset knows "kinder" already
     growth = preview_growth(geo, t.tidy)
     assert growth.new_years == (2023,) and growth.added == 3 and growth.replaced == 1 and growth.changed == 1
@@ -70,8 +77,9 @@ def test_a_new_indicator_extends_the_dataset(store):
     t = check_table(b"Gebiet,Jahr,senioren\nA,2022,30\nB,2022,40\nC,2022,50\n", "senioren.csv", geo, store=store)
     assert t.new_variables == ["senioren"]
     src = source_from_form("Synthetische Testdaten 2")
-    ind = indicator_from_form(default_fields("senioren") | {"label_de": "Seniorinnen und Senioren",
-                                                              "source": src.id}, ["senioren"])
+    ind = indicator_from_form(
+        default_fields("senioren") | {"label_de": "Seniorinnen und Senioren", "source": src.id}, ["senioren"]
+    )
     saved, growth = extend_dataset(store, geo, t.tidy, indicators=[ind], sources=[src], reports=[t.report])
     assert growth.new_indicators == ("senioren",) and growth.new_years == () and growth.replaced == 0
     lines = growth_lines(growth, "de", {"senioren": "Seniorinnen und Senioren"})
@@ -111,7 +119,10 @@ def test_the_ten_stadtteile_are_not_reported_as_missing_stadtbezirke(tmp_path, n
 
 
 def test_name_column_defaults_to_a_text_column_not_the_key():
-    frame = gpd.GeoDataFrame({"TEIL_NR": ["01", "02"], "FLAECHE": [1.5, 2.5], "TEIL_TXT": ["Nordviertel", "Mitte"]},
-                             geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832)
+    frame = gpd.GeoDataFrame(
+        {"TEIL_NR": ["01", "02"], "FLAECHE": [1.5, 2.5], "TEIL_TXT": ["Nordviertel", "Mitte"]},
+        geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)],
+        crs=25832,
+    )
     key, name = suggest_columns(frame)
     assert key == "TEIL_NR" and name == "TEIL_TXT"

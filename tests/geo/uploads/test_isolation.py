@@ -3,6 +3,7 @@ content check reaches nobody, and the child holds none of the parent's sockets.
 
 The attack file is SYNTHETIC (tests/hostile.py); the listener counts every connection.
 """
+
 from __future__ import annotations
 
 import os
@@ -78,6 +79,7 @@ def test_the_child_holds_none_of_the_parents_sockets():
 
 
 # ------------------------------------------------ narrowed excepts (issue #25 item 6)
+
 
 def test_pyogrios_gdal_gets_the_settings(monkeypatch):
     got: list[dict[str, str]] = []

@@ -1,4 +1,5 @@
 """Upload path: check → map columns → accept → persist → reload (synthetic data)."""
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -25,9 +26,11 @@ def bezirke_geojson(names=None) -> bytes:
     """35 synthetic squares near Lübeck with Stadtbezirk codes 1..35 (SYNTHETIC geometry)."""
     table = pd.read_csv("shapes/stadtbezirke.csv", dtype=str, keep_default_na=False)
     names = names or [n or f"Travemünde {c}" for c, n in zip(table["code"], table["name"])]
-    gdf = gpd.GeoDataFrame({"STBZ": CODES, "Bezeichnung": names},
-                           geometry=[box(610000 + i * 500, 5970000, 610500 + i * 500, 5970500) for i in range(35)],
-                           crs=25832)
+    gdf = gpd.GeoDataFrame(
+        {"STBZ": CODES, "Bezeichnung": names},
+        geometry=[box(610000 + i * 500, 5970000, 610500 + i * 500, 5970500) for i in range(35)],
+        crs=25832,
+    )
     return gdf.to_json(drop_id=True).encode()
 
 
@@ -39,6 +42,7 @@ def store(tmp_path):
 @pytest.fixture(autouse=True)
 def _cwd(monkeypatch):
     from testkit import ROOT
+
     monkeypatch.chdir(ROOT)
 
 
@@ -94,18 +98,36 @@ def test_new_indicator_form_lists_all_problems():
 def test_accept_new_geography_survives_restart_and_aggregates(store):
     res = boundary_areas(check_boundaries(bezirke_geojson(), "bezirke.geojson"))
     rows = ["Stadtbezirk;Jahr;population_total;SGB II Personen"] + [
-        f"{c};2022;{1000 + int(c)};{50 + int(c)}" for c in CODES]
+        f"{c};2022;{1000 + int(c)};{50 + int(c)}" for c in CODES
+    ]
     t = check_table("\n".join(rows).encode(), "sgb.csv", areas=res.areas)
     assert t.ok and t.new_variables == ["SGB II Personen"]
     src = source_from_form("Synthetische Testdaten", "CC0")
-    count = indicator_from_form(default_fields("SGB II Personen") | {"id": "sgb2", "source": src.id},
-                                t.tidy["variable"].unique())
-    share = indicator_from_form({"id": "sgb2_share", "label_de": "SGB-II-Quote", "kind": "rate", "unit": "%",
-                                 "factor": 100, "numerator": "SGB II Personen", "denominator": "population_total",
-                                 "direction": "up", "source": src.id}, t.tidy["variable"].unique())
-    geo = accept_upload(store, "Stadtbezirke 2022", "Stadtbezirke 2022",
-                        UploadContent(areas=res.areas, tidy=t.tidy, indicators=[count, share], sources=[src],
-                                      reports=[res.report, t.report]))
+    count = indicator_from_form(
+        default_fields("SGB II Personen") | {"id": "sgb2", "source": src.id}, t.tidy["variable"].unique()
+    )
+    share = indicator_from_form(
+        {
+            "id": "sgb2_share",
+            "label_de": "SGB-II-Quote",
+            "kind": "rate",
+            "unit": "%",
+            "factor": 100,
+            "numerator": "SGB II Personen",
+            "denominator": "population_total",
+            "direction": "up",
+            "source": src.id,
+        },
+        t.tidy["variable"].unique(),
+    )
+    geo = accept_upload(
+        store,
+        "Stadtbezirke 2022",
+        "Stadtbezirke 2022",
+        UploadContent(
+            areas=res.areas, tidy=t.tidy, indicators=[count, share], sources=[src], reports=[res.report, t.report]
+        ),
+    )
     # "restart": a fresh store object reads only what is on disk
     again = DataStore(store.root).geographies()[geo.id]
     ds = load_dataset(again)
@@ -123,9 +145,12 @@ def test_accept_table_for_shipped_geography_keeps_shipped_data(store):
     t = check_table(b"Stadtteil,Jahr,sgb2\nInnenstadt,2022,1200\n02,2022,2\n03,2022,40\n", "s.csv")
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("sgb2") | {"source": src.id}, ["sgb2"])
-    geo = accept_upload(store, "stadtteile_sgb2", "Stadtteile + SGB II",
-                        UploadContent(tidy=t.tidy, base_geography="stadtteile", indicators=[ind], sources=[src],
-                                      reports=[t.report]))
+    geo = accept_upload(
+        store,
+        "stadtteile_sgb2",
+        "Stadtteile + SGB II",
+        UploadContent(tidy=t.tidy, base_geography="stadtteile", indicators=[ind], sources=[src], reports=[t.report]),
+    )
     ds = load_dataset(geo)
     assert {"population_total", "sgb2"} <= set(ds.values["indicator"])
     sgb = ds.values[ds.values.indicator == "sgb2"].set_index("area_code")
@@ -151,14 +176,21 @@ def test_upload_content_is_a_frozen_keyword_only_value():
 
 def test_one_content_saved_twice_keeps_its_indicators_even_when_given_as_generators(store):
     """SYNTHETIC squares and values: a generator of indicators must not be used up by the first save."""
-    areas = gpd.GeoDataFrame({"code": ["A", "B"], "name": ["Nord", "Süd"]},
-                             geometry=[box(610000 + i * 1000, 5970000, 611000 + i * 1000, 5971000) for i in range(2)],
-                             crs=25832)
+    areas = gpd.GeoDataFrame(
+        {"code": ["A", "B"], "name": ["Nord", "Süd"]},
+        geometry=[box(610000 + i * 1000, 5970000, 611000 + i * 1000, 5971000) for i in range(2)],
+        crs=25832,
+    )
     t = check_table(b"Gebiet,Jahr,kinder\nA,2022,120\nB,2022,80\n", "kinder.csv", areas=areas)
     src = source_from_form("Synthetische Testdaten")
     ind = indicator_from_form(default_fields("kinder") | {"source": src.id}, ["kinder"])
-    content = UploadContent(areas=areas, tidy=t.tidy, indicators=(i for i in [ind]), sources=(s for s in [src]),
-                            reports=(r for r in [t.report]))
+    content = UploadContent(
+        areas=areas,
+        tidy=t.tidy,
+        indicators=(i for i in [ind]),
+        sources=(s for s in [src]),
+        reports=(r for r in [t.report]),
+    )
     first = accept_upload(store, "Zweimal", "Zweimal", content)
     again = accept_upload(store, "Zweimal", "Zweimal", content, overwrite=True)
     assert first.id == again.id

@@ -1,4 +1,5 @@
 """Upload checks in a child process: memory and time limits end in a German message."""
+
 import os
 import subprocess
 import sys
@@ -55,19 +56,29 @@ def test_the_limit_counts_on_top_of_a_large_server_process():
 
 def test_the_memory_limit_respects_an_outside_hard_limit(tmp_path):
     # today: "ValueError: not allowed to raise maximum limit" under prlimit --as / LimitAS=
-    script = ("import sys; sys.path.insert(0, '.')\n"
-              "from geo.uploads.sandbox import run_limited, UploadLimitError\n"
-              "def f(n): return len(bytearray(n * 2**20))\n"
-              "print(run_limited(f, 10))\n"
-              "try:\n    run_limited(f, 5000, file_label='bombe.xlsx')\nexcept UploadLimitError as e:\n    print(e)\n")
-    res = subprocess.run(["prlimit", "--as=3000000000", sys.executable, "-c", script], cwd=ROOT,
-                         capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "SOZIALMONITOR_DATA_DIR": str(tmp_path / "var")})
+    script = (
+        "import sys; sys.path.insert(0, '.')\n"
+        "from geo.uploads.sandbox import run_limited, UploadLimitError\n"
+        "def f(n): return len(bytearray(n * 2**20))\n"
+        "print(run_limited(f, 10))\n"
+        "try:\n    run_limited(f, 5000, file_label='bombe.xlsx')\nexcept UploadLimitError as e:\n    print(e)\n"
+    )
+    res = subprocess.run(
+        ["prlimit", "--as=3000000000", sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "SOZIALMONITOR_DATA_DIR": str(tmp_path / "var")},
+    )
     assert res.returncode == 0, res.stderr
     lines = res.stdout.splitlines()
     assert lines[0] == str(10 * 2**20)
     assert "bombe.xlsx" in lines[1] and "Speicher" in lines[1]
+
+
 # ------------------------------------------------ the sandbox's one catch-all transports, it does not handle
+
 
 def _unpicklable() -> object:
     import threading

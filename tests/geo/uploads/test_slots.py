@@ -1,5 +1,6 @@
 """Upload checks bounded together (geo/uploads/slots.py): beyond the cap a check waits, then gets a
 message; two slots by default, across processes (the slot is a file lock)."""
+
 from __future__ import annotations
 
 import logging
@@ -43,12 +44,16 @@ def test_a_front_end_shows_the_wait_in_its_page(monkeypatch):
 
 
 def test_two_slots_by_default_across_processes(data_dir):
-    hold = ("import sys, time; sys.path.insert(0, '.')\n"
-            "from geo.uploads.slots import check_slot\n"
-            "with check_slot('a'):\n    print('ok', flush=True); time.sleep(60)\n")
+    hold = (
+        "import sys, time; sys.path.insert(0, '.')\n"
+        "from geo.uploads.slots import check_slot\n"
+        "with check_slot('a'):\n    print('ok', flush=True); time.sleep(60)\n"
+    )
     env = {**os.environ, "SOZIALMONITOR_DATA_DIR": str(data_dir)}
-    others = [subprocess.Popen([sys.executable, "-c", hold], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
-              for _ in range(2)]
+    others = [
+        subprocess.Popen([sys.executable, "-c", hold], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     try:
         for p in others:
             assert p.stdout is not None and p.stdout.readline().strip() == "ok"
@@ -62,6 +67,7 @@ def test_two_slots_by_default_across_processes(data_dir):
 
 
 # ------------------------------------------------ narrowed excepts (issue #25 item 6)
+
 
 def test_a_bug_in_a_notice_is_not_swallowed(monkeypatch):
     def broken(_text: str) -> None:

@@ -3,6 +3,7 @@
 Codes and names come from the shipped list ``shapes/stadtbezirke.csv``; geometries play no part in the
 matching, so the layers here have none. End to end (file → check → areas) is ``test_pipeline.py``.
 """
+
 from __future__ import annotations
 
 import geopandas as gpd

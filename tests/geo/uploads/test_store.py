@@ -1,4 +1,5 @@
 """Saving user datasets: in the database, listable, removable, safe names (synthetic data)."""
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -8,12 +9,15 @@ from geo.loading import load_dataset
 from geo.uploads.store import DataStore, SaveRequest, StoreError, data_dir, safe_name
 from indicators.catalogue import Source, parse_indicator
 
-AREAS = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["A <b>", "B"]},
-                         geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
-                         crs=25832)
+AREAS = gpd.GeoDataFrame(
+    {"code": ["01", "02"], "name": ["A <b>", "B"]},
+    geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
+    crs=25832,
+)
 SRC = Source("synthetic", "Synthetische Testdaten", "CC0")
-CAT = {"n": parse_indicator({"id": "n", "label_de": "Anzahl", "kind": "count", "unit": "Personen",
-                             "source": "synthetic"})}
+CAT = {
+    "n": parse_indicator({"id": "n", "label_de": "Anzahl", "kind": "count", "unit": "Personen", "source": "synthetic"})
+}
 
 
 def table(v1=10.0):
@@ -21,8 +25,15 @@ def table(v1=10.0):
 
 
 def request(name, label, tab=None, **kw) -> SaveRequest:
-    return SaveRequest(name=name, label_de=label, areas=AREAS, table=table() if tab is None else tab, catalogue=CAT,
-                       sources={"synthetic": SRC}, **kw)
+    return SaveRequest(
+        name=name,
+        label_de=label,
+        areas=AREAS,
+        table=table() if tab is None else tab,
+        catalogue=CAT,
+        sources={"synthetic": SRC},
+        **kw,
+    )
 
 
 def test_data_dir_from_environment(monkeypatch, tmp_path):
@@ -32,8 +43,16 @@ def test_data_dir_from_environment(monkeypatch, tmp_path):
     assert data_dir().name == "var"
 
 
-@pytest.mark.parametrize("text,expected", [("Stadtbezirke Süd", "stadtbezirke_sued"), ("../../etc/passwd", "etc_passwd"),
-                                           ("..\\..\\win", "win"), ("a/b", "a_b"), ("  X  ", "x")])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Stadtbezirke Süd", "stadtbezirke_sued"),
+        ("../../etc/passwd", "etc_passwd"),
+        ("..\\..\\win", "win"),
+        ("a/b", "a_b"),
+        ("  X  ", "x"),
+    ],
+)
 def test_safe_name(text, expected):
     assert safe_name(text) == expected
 
@@ -74,7 +93,11 @@ def test_the_data_directory_holds_only_rebuildable_caches(tmp_path):
     again = DataStore(tmp_path).geographies()["eins"]
     assert again.table == geo.table and set(load_dataset(again).values["value"]) == {12.5, 20}
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
-        "cache", "sozialmonitor.db", "sozialmonitor.db-shm", "sozialmonitor.db-wal"]
+        "cache",
+        "sozialmonitor.db",
+        "sozialmonitor.db-shm",
+        "sozialmonitor.db-wal",
+    ]
 
 
 def test_a_second_process_sees_a_dataset_saved_by_the_first_without_sharing_files(tmp_path):
@@ -147,8 +170,14 @@ def test_table_saved_under_a_raised_upload_limit_reloads(tmp_path, monkeypatch):
 
     monkeypatch.setattr(limits, "DEFAULT_UPLOAD_MB", 0.001)  # scaled down: the default 1 KB instead of 50 MB
     monkeypatch.setenv("SOZIALMONITOR_MAX_UPLOAD_MB", "0.05")  # raised: 50 KB
-    big = pd.DataFrame({"area_code": ["01", "02"] * 200, "year": [y for y in range(1900, 2100) for _ in (0, 1)],
-                        "variable": "n", "value": 10.123456789})  # synthetic, ~10 KB as tidy CSV
+    big = pd.DataFrame(
+        {
+            "area_code": ["01", "02"] * 200,
+            "year": [y for y in range(1900, 2100) for _ in (0, 1)],
+            "variable": "n",
+            "value": 10.123456789,
+        }
+    )  # synthetic, ~10 KB as tidy CSV
     geo = DataStore(tmp_path).save(request("gross", "Groß", big))
     assert geo.table.stat().st_size > 8 * 1024  # larger than the (scaled) default limit
     ds = load_dataset(geo)

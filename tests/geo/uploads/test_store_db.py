@@ -1,4 +1,5 @@
 """DataStore on the database: migration from registry.yaml, roles through the store's user (synthetic data)."""
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -13,12 +14,15 @@ from indicators.catalogue import Source, parse_indicator
 from store import audit, users
 from store.permissions import ANONYMOUS, PermissionDenied
 
-AREAS = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["A", "B"]},
-                         geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
-                         crs=25832)
+AREAS = gpd.GeoDataFrame(
+    {"code": ["01", "02"], "name": ["A", "B"]},
+    geometry=[box(610000, 5970000, 611000, 5971000), box(611000, 5970000, 612000, 5971000)],
+    crs=25832,
+)
 SRC = Source("synthetic", "Synthetische Testdaten", "CC0")
-CAT = {"n": parse_indicator({"id": "n", "label_de": "Anzahl", "kind": "count", "unit": "Personen",
-                             "source": "synthetic"})}
+CAT = {
+    "n": parse_indicator({"id": "n", "label_de": "Anzahl", "kind": "count", "unit": "Personen", "source": "synthetic"})
+}
 TABLE = pd.DataFrame({"area_code": ["01", "02"], "year": [2022, 2022], "variable": ["n", "n"], "value": [10.0, 20.0]})
 
 
@@ -29,9 +33,18 @@ def _old_schema(root):
     AREAS.to_file(root / rel / "boundaries.gpkg", layer="areas", driver="GPKG")  # the files as the old store wrote them
     TABLE.to_csv(root / rel / "table.csv", index=False, float_format="%.10g")
     (root / rel / "catalogue.yaml").write_text(catalogue_yaml(CAT, {"synthetic": SRC}), encoding="utf-8")
-    registry = {"alt_1": {"label_de": "Alt 1", "label_en": "Old 1", "boundaries": f"{rel}/boundaries.gpkg",
-                          "layer": "areas", "table": f"{rel}/table.csv", "catalogue": f"{rel}/catalogue.yaml",
-                          "reference_code": "00", "attribution": "synthetisch"}}
+    registry = {
+        "alt_1": {
+            "label_de": "Alt 1",
+            "label_en": "Old 1",
+            "boundaries": f"{rel}/boundaries.gpkg",
+            "layer": "areas",
+            "table": f"{rel}/table.csv",
+            "catalogue": f"{rel}/catalogue.yaml",
+            "reference_code": "00",
+            "attribution": "synthetisch",
+        }
+    }
     (root / "registry.yaml").write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
 
 
@@ -46,14 +59,17 @@ def test_registry_yaml_of_the_previous_schema_is_imported_once(tmp_path):
     assert [d.name for d in DataStore(tmp_path).list()] == ["alt_1"]  # a second start imports nothing
     log = audit.entries(store.engine, users.system_user(), action="migrate")
     assert [e.object for e in log] == ["registry.yaml", "alt_1"]  # the registry, then the folder's contents
-    assert log[0].details["imported"] == ["alt_1"] and log[1].details["folder"] == "datasets/alt_1--20250101T000000-abcdef"
+    assert (
+        log[0].details["imported"] == ["alt_1"] and log[1].details["folder"] == "datasets/alt_1--20250101T000000-abcdef"
+    )
     assert store.cleanup() == [] and (tmp_path / "datasets").exists()  # the old folder is left for the admin
 
 
 def test_the_store_acts_as_its_user(tmp_path):
     planner = DataStore(tmp_path)  # auth none: the local planner
-    planner.save(SaveRequest(name="eins", label_de="Eins", areas=AREAS, table=TABLE, catalogue=CAT,
-                             sources={"synthetic": SRC}))
+    planner.save(
+        SaveRequest(name="eins", label_de="Eins", areas=AREAS, table=TABLE, catalogue=CAT, sources={"synthetic": SRC})
+    )
     anonymous = DataStore(tmp_path, ANONYMOUS)
     assert anonymous.list() == [] and "eins" not in anonymous.geographies()
     with pytest.raises(PermissionDenied):
@@ -68,8 +84,15 @@ def test_the_store_acts_as_its_user(tmp_path):
 
 def test_look_alike_of_shipped_data_is_refused(tmp_path):
     with pytest.raises(StoreError, match="mitgelieferten Geografie"):
-        DataStore(tmp_path).save(SaveRequest(name="Lübeck – 10 Stadtteile", label_de="Lübeck – 10 Stadtteile",
-                                             areas=AREAS, table=TABLE, catalogue=CAT))
+        DataStore(tmp_path).save(
+            SaveRequest(
+                name="Lübeck – 10 Stadtteile",
+                label_de="Lübeck – 10 Stadtteile",
+                areas=AREAS,
+                table=TABLE,
+                catalogue=CAT,
+            )
+        )
     assert DataStore(tmp_path).list() == []
 
 

@@ -1,4 +1,5 @@
 """Start-up of the data store: 0700 directory, what a killed server left is removed (SYNTHETIC files)."""
+
 import stat
 
 from geo.uploads.store import DataStore, startup_cleanup
@@ -40,7 +41,6 @@ def test_startup_never_raises(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("kein Ordner")
     assert startup_cleanup(blocked / "var") == []
-
 
 
 def test_startup_logs_an_unusable_directory_or_database(tmp_path, caplog):

@@ -1,6 +1,7 @@
 """The upload template (geo/uploads/template.py) opens in the upload's own reader and validates:
 its columns are recognised, its area codes and variables are known, filled in it is accepted.
 Values filled in here are SYNTHETIC."""
+
 import pytest
 
 from geo.geographies import get_geography, load_areas

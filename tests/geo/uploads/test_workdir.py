@@ -1,6 +1,7 @@
 """The checks' temp folders (geo/uploads/workdir.py): under the data directory, removed when the
 child ends, stale ones of dead processes removed at start; a kill -9 of the server during a check
 leaves no port and no file."""
+
 from __future__ import annotations
 
 import os
@@ -61,15 +62,17 @@ def test_kill_9_of_the_server_during_a_check_leaves_no_port_and_no_file(tmp_path
     port = probe.getsockname()[1]
     probe.close()
     pidfile = tmp_path / "child.pid"
-    server = (f"import os, socket, sys, time; sys.path.insert(0, '.')\n"
-              f"srv = socket.socket(); srv.bind(('127.0.0.1', {port})); srv.listen(8)  # the app's port\n"
-              f"from geo.uploads.sandbox import run_limited\n"
-              f"from geo.uploads.workdir import upload_dir\n"
-              f"def check(path):\n"
-              f"    open({str(pidfile)!r}, 'w').write(str(os.getpid())); time.sleep(120)\n"
-              f"with upload_dir() as d:\n"
-              f"    p = d / 'upload.geojson'; p.write_bytes(b'{{}}')\n"
-              f"    run_limited(check, str(p), seconds=300)\n")
+    server = (
+        f"import os, socket, sys, time; sys.path.insert(0, '.')\n"
+        f"srv = socket.socket(); srv.bind(('127.0.0.1', {port})); srv.listen(8)  # the app's port\n"
+        f"from geo.uploads.sandbox import run_limited\n"
+        f"from geo.uploads.workdir import upload_dir\n"
+        f"def check(path):\n"
+        f"    open({str(pidfile)!r}, 'w').write(str(os.getpid())); time.sleep(120)\n"
+        f"with upload_dir() as d:\n"
+        f"    p = d / 'upload.geojson'; p.write_bytes(b'{{}}')\n"
+        f"    run_limited(check, str(p), seconds=300)\n"
+    )
     env = {**os.environ, "SOZIALMONITOR_DATA_DIR": str(data_dir), "TMPDIR": str(tmp_path / "systmp")}
     (tmp_path / "systmp").mkdir()
     proc = subprocess.Popen([sys.executable, "-c", server], cwd=ROOT, env=env)

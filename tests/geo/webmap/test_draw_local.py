@@ -1,4 +1,5 @@
 """The drawing tool speaks the user's language: L.drawLocal is set from the wording table before the toolbar."""
+
 from __future__ import annotations
 
 import geopandas as gpd
@@ -10,10 +11,14 @@ from indicators.compute.classify import classify
 
 
 def _html(lang: str) -> str:
-    areas = gpd.GeoDataFrame({"code": ["01", "02"], "name": ["A", "B"], "value": [1.0, 2.0]},  # synthetic
-                             geometry=[box(10.6, 53.8, 10.7, 53.9), box(10.7, 53.8, 10.8, 53.9)], crs=4326)
-    m = build_map(MapLayer(areas, classify(areas["value"], "quantiles", 2), MapLabels(indicator_label="x", lang=lang)),
-                  draw=True)
+    areas = gpd.GeoDataFrame(
+        {"code": ["01", "02"], "name": ["A", "B"], "value": [1.0, 2.0]},  # synthetic
+        geometry=[box(10.6, 53.8, 10.7, 53.9), box(10.7, 53.8, 10.8, 53.9)],
+        crs=4326,
+    )
+    m = build_map(
+        MapLayer(areas, classify(areas["value"], "quantiles", 2), MapLabels(indicator_label="x", lang=lang)), draw=True
+    )
     return m.get_root().render()
 
 

@@ -1,4 +1,5 @@
 """geo.webmap.elements: the drawing tool's texts handed to DrawLocal."""
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """The map's labels travel as one value: tooltip and legend read the same words and numbers
 (synthetic values)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,11 +25,16 @@ def test_labels_are_frozen():
 
 
 @settings(max_examples=40, deadline=None)
-@given(city=st.floats(0, 1e6, allow_nan=False), decimals=st.integers(0, 3), lang=st.sampled_from(["de", "en"]),
-       unit=st.sampled_from(["", "%", "Personen"]))
+@given(
+    city=st.floats(0, 1e6, allow_nan=False),
+    decimals=st.integers(0, 3),
+    lang=st.sampled_from(["de", "en"]),
+    unit=st.sampled_from(["", "%", "Personen"]),
+)
 def test_tooltip_and_legend_show_the_city_value_alike(city, decimals, lang, unit):
-    labels = MapLabels(indicator_label="Quote", unit=unit, city_name="Lübeck gesamt", city_value=city,
-                       decimals=decimals, lang=lang)
+    labels = MapLabels(
+        indicator_label="Quote", unit=unit, city_name="Lübeck gesamt", city_value=city, decimals=decimals, lang=lang
+    )
     shown = fmt_value(city, unit, decimals, lang)
     c = classify(pd.Series([1.0, 2.0, 3.0, 4.0]), "quantiles", 2)
     assert f"Lübeck gesamt: {shown}" in legend_html(c, labels=labels).replace("&amp;", "&")

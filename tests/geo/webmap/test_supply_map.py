@@ -2,6 +2,7 @@
 
 The gap shares per area and the two chosen sites are SYNTHETIC, made here.
 """
+
 from __future__ import annotations
 
 import html
@@ -21,25 +22,40 @@ MARKER = re.compile(r"L\.circleMarker\(\s*\[([-\d.]+),\s*([-\d.]+)\]")
 @pytest.fixture(scope="module")
 def kitas() -> pd.DataFrame:
     points = load_kind("kitas")
-    return pd.DataFrame({"name": points["name"], "x": points.geometry.x, "y": points.geometry.y,
-                         "lat": points["lat"], "lon": points["lon"]})
+    return pd.DataFrame(
+        {
+            "name": points["name"],
+            "x": points.geometry.x,
+            "y": points.geometry.y,
+            "lat": points["lat"],
+            "lon": points["lon"],
+        }
+    )
 
 
 @pytest.fixture(scope="module")
 def page(luebeck, kitas) -> str:
     areas = luebeck.areas
-    values = pd.DataFrame({"code": areas["code"], "value": np.linspace(0, 45, len(areas)),
-                           "withheld": np.arange(len(areas)) == 0})
+    values = pd.DataFrame(
+        {"code": areas["code"], "value": np.linspace(0, 45, len(areas)), "withheld": np.arange(len(areas)) == 0}
+    )
     sites = pd.DataFrame({"id": ["K-neu-1", "K-neu-2"], "x": kitas["x"].iloc[:2] + 300, "y": kitas["y"].iloc[:2]})
-    m = supply_map(areas=areas, area_values=values, label="Versorgungsluecke", facilities=kitas[["name", "x", "y"]],
-                   attribution=source_line("kitas"), sites=sites, lang="de")
+    m = supply_map(
+        areas=areas,
+        area_values=values,
+        label="Versorgungsluecke",
+        facilities=kitas[["name", "x", "y"]],
+        attribution=source_line("kitas"),
+        sites=sites,
+        lang="de",
+    )
     return m.get_root().render()
 
 
 def test_one_dot_per_kita_where_the_kita_is_plus_a_ring_per_site(page: str, kitas: pd.DataFrame) -> None:
     markers = np.array([(float(a), float(b)) for a, b in MARKER.findall(page)])
     assert len(markers) == len(kitas) + 2
-    dots = markers[:len(kitas)]
+    dots = markers[: len(kitas)]
     np.testing.assert_allclose(dots[:, 0], kitas["lat"], atol=1e-6)
     np.testing.assert_allclose(dots[:, 1], kitas["lon"], atol=1e-6)
 

@@ -1,4 +1,5 @@
 """Offline folium map: asset links, escaping, geometry, legend. Values are SYNTHETIC."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import classify
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-STADTTEILE = (Path(__file__).resolve().parents[3].parent
-              / "shared/data/raw/luebeck-stadtteile-hl-quarto-db/stadtteile_luebeck.geojson")
+STADTTEILE = (
+    Path(__file__).resolve().parents[3].parent
+    / "shared/data/raw/luebeck-stadtteile-hl-quarto-db/stadtteile_luebeck.geojson"
+)
 
 
 def _jagged_grid(n: int = 3, size: float = 1000.0) -> gpd.GeoDataFrame:
@@ -30,6 +33,7 @@ def _jagged_grid(n: int = 3, size: float = 1000.0) -> gpd.GeoDataFrame:
     x0, y0 = 610_000.0, 5_970_000.0
     xs = [x0 + i * size for i in range(n + 1)]
     ys = [y0 + j * size for j in range(n + 1)]
+
     # one random zig-zag per inner grid line, shared by both neighbours; corners fixed
     def jitter(k: int, t: float) -> float:
         return rng.normal(0, 3) if 0 < k < n and t % size else 0.0
@@ -41,13 +45,12 @@ def _jagged_grid(n: int = 3, size: float = 1000.0) -> gpd.GeoDataFrame:
     polys = []
     for i in range(n):
         for j in range(n):
-            bottom = horiz[j][i * step:(i + 1) * step + 1]
-            right = vert[i + 1][j * step:(j + 1) * step + 1]
-            top = horiz[j + 1][i * step:(i + 1) * step + 1][::-1]
-            left = vert[i][j * step:(j + 1) * step + 1][::-1]
+            bottom = horiz[j][i * step : (i + 1) * step + 1]
+            right = vert[i + 1][j * step : (j + 1) * step + 1]
+            top = horiz[j + 1][i * step : (i + 1) * step + 1][::-1]
+            left = vert[i][j * step : (j + 1) * step + 1][::-1]
             polys.append(Polygon(bottom + right[1:] + top[1:] + left[1:]))
-    gdf = gpd.GeoDataFrame({"code": [f"{k:02d}" for k in range(n * n)]},
-                           geometry=polys, crs=25832)
+    gdf = gpd.GeoDataFrame({"code": [f"{k:02d}" for k in range(n * n)]}, geometry=polys, crs=25832)
     gdf["name"] = [f"Gebiet {k}" for k in range(n * n)]
     gdf["value"] = np.linspace(1, 20, n * n)
     return gdf
@@ -103,8 +106,11 @@ def test_st_folium_gets_only_app_static_links(areas, monkeypatch):
 def test_draw_toolbar_offers_areas_only(areas):
     """A line or a point has no inhabitants: the toolbar offers polygon, rectangle and circle."""
     draw = next(c for c in _map(areas, draw=True)._children.values() if isinstance(c, folium.plugins.Draw))
-    offered = {k for k in ("polyline", "polygon", "rectangle", "circle", "marker", "circlemarker")
-               if draw.draw_options.get(k, True) is not False}
+    offered = {
+        k
+        for k in ("polyline", "polygon", "rectangle", "circle", "marker", "circlemarker")
+        if draw.draw_options.get(k, True) is not False
+    }
     assert offered == {"polygon", "rectangle", "circle"}
 
 
@@ -127,8 +133,16 @@ def test_no_tiles_unless_asked(areas):
 
 def test_data_strings_are_escaped(areas):
     areas.loc[0, "code"] = "</script><script>alert(2)</script>"
-    html = _map(areas, {"indicator_label": "<b>Quote</b>", "unit": "<i>%</i>"},
-                show_labels=True, attribution="<script>x</script>").get_root().render()
+    html = (
+        _map(
+            areas,
+            {"indicator_label": "<b>Quote</b>", "unit": "<i>%</i>"},
+            show_labels=True,
+            attribution="<script>x</script>",
+        )
+        .get_root()
+        .render()
+    )
     assert "<img" not in html
     assert "<b>Quote" not in html and "<i>%" not in html
     assert "alert(2)</script>" not in html and "<script>x" not in html
@@ -136,12 +150,12 @@ def test_data_strings_are_escaped(areas):
 
 
 def test_tooltip_html_escapes_and_formats():
-    tip = maphtml.tooltip_html(HOSTILE, 1234.5, labels=MapLabels(indicator_label="Quote", unit="%", city_value=10.0),
-                               rank=3, n_ranked=10)
+    tip = maphtml.tooltip_html(
+        HOSTILE, 1234.5, labels=MapLabels(indicator_label="Quote", unit="%", city_value=10.0), rank=3, n_ranked=10
+    )
     assert "&lt;img src=x onerror=alert(1)&gt;" in tip and "<img" not in tip
     assert "1.234,5\u00a0%" in tip and "3. von 10" in tip and "10,0\u00a0%" in tip
-    en = maphtml.tooltip_html("A", 1234.5, labels=MapLabels(indicator_label="Rate", lang="en"), rank=3,
-                              n_ranked=10)
+    en = maphtml.tooltip_html("A", 1234.5, labels=MapLabels(indicator_label="Rate", lang="en"), rank=3, n_ranked=10)
     assert "1,234.5" in en and "3 of 10" in en
     sup = maphtml.tooltip_html("A", 5.0, labels=MapLabels(indicator_label="Q"), suppressed=True)
     assert "gesperrt" in sup and "5,0" not in sup
@@ -154,8 +168,7 @@ def test_legend_counts_exclude_no_data_and_suppressed(areas):
     counts = [int(n) for n in re.findall(r'<tr class="sm-class">.*?class="sm-n">(\d+)<', legend)]
     assert sum(counts) == len(areas) - 2
     assert "keine Daten" in legend and "gesperrt" in legend and "erhöhter Bedarf" in legend
-    styles = {f["properties"]["code"]: f["properties"]["style"]
-              for f in spec["areas"]["features"]}
+    styles = {f["properties"]["code"]: f["properties"]["style"] for f in spec["areas"]["features"]}
     assert styles["02"]["fillColor"] == "url(#sm-hatch)"
     assert styles["01"]["fillColor"] == "#d4d4d4"
     assert len(spec["flagged"]["features"]) == int(areas["flagged"].sum())
@@ -175,8 +188,7 @@ def _shared_lengths(geoms) -> dict[tuple[int, int], float]:
 def test_simplified_shared_borders_stay_shared():
     grid = _jagged_grid()
     simplified = simplify_coverage(grid.geometry.values, 25.0)
-    assert shapely.get_num_coordinates(simplified).sum() < \
-        shapely.get_num_coordinates(grid.geometry.values).sum() / 3
+    assert shapely.get_num_coordinates(simplified).sum() < shapely.get_num_coordinates(grid.geometry.values).sum() / 3
     assert shapely.coverage_is_valid(simplified)
     assert _shared_lengths(simplified).keys() == _shared_lengths(grid.geometry.values).keys()
     web = web_geometry(grid, tolerance_m=25.0)

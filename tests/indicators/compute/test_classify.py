@@ -1,4 +1,5 @@
 """classify(): breaks, classes, colours, counts and labels for both maps."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,7 @@ from indicators.compute.classify import NO_DATA_COLOR, SCHEMES, classify, is_div
 
 HEX = re.compile(r"#[0-9a-f]{6}")
 # synthetic values
-VALUES = pd.Series([1.5, 2.3, 3.1, np.nan, 7.9, 12.0, 3.3, 4.4, 5.0, 9.1],
-                   index=[f"{i:02d}" for i in range(1, 11)])
+VALUES = pd.Series([1.5, 2.3, 3.1, np.nan, 7.9, 12.0, 3.3, 4.4, 5.0, 9.1], index=[f"{i:02d}" for i in range(1, 11)])
 
 
 @pytest.mark.parametrize("scheme", [s for s in SCHEMES if s != "manual"])
@@ -108,12 +108,11 @@ def test_diverging_palette_is_centred_on_the_reference():
     # mirror classes around the reference get mirror colours of equal lightness
     lo, hi = c.colors[0], c.colors[-1]
     assert lo != hi
-    lum = [sum(int(col[i:i + 2], 16) for i in (1, 3, 5)) for col in c.colors]
+    lum = [sum(int(col[i : i + 2], 16) for i in (1, 3, 5)) for col in c.colors]
     assert abs(lum[0] - lum[3]) < 60 and abs(lum[1] - lum[2]) < 60
     assert lum[1] > lum[0] and lum[2] > lum[3]  # lighter towards the centre
     # all classes above the reference: only the warm half of the palette
-    warm = classify(pd.Series([10.0, 11, 12, 13]), "equal_interval", k=3,
-                    palette="RdBu_r", reference=10.0)
+    warm = classify(pd.Series([10.0, 11, 12, 13]), "equal_interval", k=3, palette="RdBu_r", reference=10.0)
     assert all(int(col[1:3], 16) >= int(col[5:7], 16) for col in warm.colors)
 
 
@@ -124,8 +123,7 @@ def test_area_colors_align_with_index():
     assert colors["06"] == c.colors[-1]
 
 
-@pytest.mark.parametrize("bad", [{"k": 0}, {"k": 10}, {"scheme": "natural_breaks"},
-                                 {"palette": "Jet"}])
+@pytest.mark.parametrize("bad", [{"k": 0}, {"k": 10}, {"scheme": "natural_breaks"}, {"palette": "Jet"}])
 def test_bad_arguments_raise(bad):
     with pytest.raises(ValueError):
         classify(VALUES, **{"scheme": "quantiles", "k": 5, **bad})

@@ -1,4 +1,5 @@
 """Comparing two to four areas over all indicators (SYNTHETIC data from tests/synth_exports.py)."""
+
 from __future__ import annotations
 
 import math
@@ -34,8 +35,9 @@ def test_withheld_values_read_gesperrt_and_get_no_rank():
     cells = compare_cells(table.reset_index(), ["01", SUPPRESSED_CODE], "de")
     i = list(table.index).index("case_rate")
     assert cells[f"value:{SUPPRESSED_CODE}"][i] == "gesperrt" and cells[f"rank:{SUPPRESSED_CODE}"][i] == "–"
-    assert compare_cells(table.reset_index(), ["01", SUPPRESSED_CODE], "en")[f"value:{SUPPRESSED_CODE}"][i] \
-        == "suppressed"
+    assert (
+        compare_cells(table.reset_index(), ["01", SUPPRESSED_CODE], "en")[f"value:{SUPPRESSED_CODE}"][i] == "suppressed"
+    )
     # the rank of the others is computed without the withheld value
     assert rate["n"] < 6
     series = compare_series(ds, "case_rate", ["01", SUPPRESSED_CODE])

@@ -1,4 +1,5 @@
 """One decision per concept, on the numbers side: class breaks, decimals, flags, MSS classes."""
+
 import pandas as pd
 import pytest
 
@@ -9,16 +10,30 @@ from indicators.errors import InputError, SozialmonitorError
 from indicators.formatting import value_decimals
 
 
-@pytest.mark.parametrize("text, expected", [("", None), ("  ", None), ("10; 20,5;30", (10.0, 20.5, 30.0)),
-                                            ("-1;0;1", (-1.0, 0.0, 1.0)),
-                                            ("10;5", (10.0, 5.0))])  # as typed: classify sorts (issue 16)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", None),
+        ("  ", None),
+        ("10; 20,5;30", (10.0, 20.5, 30.0)),
+        ("-1;0;1", (-1.0, 0.0, 1.0)),
+        ("10;5", (10.0, 5.0)),
+    ],
+)  # as typed: classify sorts (issue 16)
 def test_parse_breaks(text, expected):
     assert parse_breaks(text) == expected
 
 
-@pytest.mark.parametrize("text, words", [("abc;;5", "('abc') ist keine Zahl"), ("10;5;10", "doppelt"),
-                                         ("5;;7", "Klassengrenze 2"), ("nan;1", "keine Zahl"),
-                                         (";".join(str(i) for i in range(MAX_K + 1)), "höchstens")])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("abc;;5", "('abc') ist keine Zahl"),
+        ("10;5;10", "doppelt"),
+        ("5;;7", "Klassengrenze 2"),
+        ("nan;1", "keine Zahl"),
+        (";".join(str(i) for i in range(MAX_K + 1)), "höchstens"),
+    ],
+)
 def test_bad_breaks_raise_a_german_error(text, words):
     with pytest.raises(InputError) as info:
         parse_breaks(text)
@@ -26,8 +41,17 @@ def test_bad_breaks_raise_a_german_error(text, words):
 
 
 def test_one_decimals_rule():
-    density = parse_indicator({"id": "d", "label_de": "Dichte", "kind": "rate", "unit": "EW je km²",
-                               "numerator": ["p"], "denominator": ["a"], "source": "s"})
+    density = parse_indicator(
+        {
+            "id": "d",
+            "label_de": "Dichte",
+            "kind": "rate",
+            "unit": "EW je km²",
+            "numerator": ["p"],
+            "denominator": ["a"],
+            "source": "s",
+        }
+    )
     values = pd.Series([1200.0, 3400.5, 870.2])  # synthetic
     assert density.decimals_for(values) == value_decimals("rate", values) == 0
     assert density.decimals_for(pd.Series([12.5, 20.1])) == 1

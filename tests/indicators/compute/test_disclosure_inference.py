@@ -1,4 +1,5 @@
 """Issue 23, Deliver 3: totals and parts inferred from the data and declared as TOTAL=PART+PART (SYNTHETIC)."""
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -18,8 +19,10 @@ from indicators.errors import InputError
 
 
 def tidy(rows: dict[str, dict[str, float]], year: int = 2024) -> pd.DataFrame:
-    return pd.DataFrame([(a, year, v, x) for a, vals in rows.items() for v, x in vals.items()],
-                        columns=["area_code", "year", "variable", "value"])
+    return pd.DataFrame(
+        [(a, year, v, x) for a, vals in rows.items() for v, x in vals.items()],
+        columns=["area_code", "year", "variable", "value"],
+    )
 
 
 def _count(vid: str, **extra) -> Indicator:
@@ -27,8 +30,10 @@ def _count(vid: str, **extra) -> Indicator:
 
 
 def test_two_partitions_of_one_total_are_found_and_chance_is_not():
-    rows = {a: {"jung": j, "alt": o, "m": m, "w": j + o - m, "gesamt": j + o, "andere": 7.0}
-            for a, (j, o, m) in {"01": (4, 9, 6), "02": (20, 1, 10), "03": (2, 2, 3)}.items()}
+    rows = {
+        a: {"jung": j, "alt": o, "m": m, "w": j + o - m, "gesamt": j + o, "andere": 7.0}
+        for a, (j, o, m) in {"01": (4, 9, 6), "02": (20, 1, 10), "03": (2, 2, 3)}.items()
+    }
     found = infer_relations(tidy(rows))
     assert sorted((tot, tuple(sorted(p))) for tot, p in found) == [("gesamt", ("alt", "jung")), ("gesamt", ("m", "w"))]
     # one complete area is no evidence (5 = 2 + 3 by chance)
@@ -41,12 +46,15 @@ def test_a_missing_cell_does_not_hide_the_relation_in_the_other_areas():
 
 
 @settings(max_examples=60, deadline=None)
-@given(parts=st.lists(st.lists(st.integers(0, 40), min_size=4, max_size=4), min_size=2, max_size=6),
-       k=st.integers(2, 4))
+@given(
+    parts=st.lists(st.lists(st.integers(0, 40), min_size=4, max_size=4), min_size=2, max_size=6), k=st.integers(2, 4)
+)
 def test_a_planted_total_is_always_found(parts, k):
     """Whatever the counts, a variable built as the sum of k others is found (with those parts)."""
-    rows = {f"{i:02d}": {**{f"p{j}": float(x) for j, x in enumerate(row)}, "summe": float(sum(row[:k]))}
-            for i, row in enumerate(parts, start=1)}
+    rows = {
+        f"{i:02d}": {**{f"p{j}": float(x) for j, x in enumerate(row)}, "summe": float(sum(row[:k]))}
+        for i, row in enumerate(parts, start=1)
+    }
     nonzero = {f"p{j}" for j in range(k) if any(r[j] for r in parts)}
     found = {(tot, frozenset(p)) for tot, p in infer_relations(tidy(rows))}
     if len(nonzero) >= 2:
@@ -56,8 +64,12 @@ def test_a_planted_total_is_always_found(parts, k):
 
 def test_inferred_total_protects_a_single_small_part():
     """'gesamt' = a + b is not declared: a = 1 in area 01 is hidden; without the relation, gesamt − b = a."""
-    rows = {"01": {"a": 1, "b": 30, "gesamt": 31}, "02": {"a": 12, "b": 40, "gesamt": 52},
-            "03": {"a": 15, "b": 33, "gesamt": 48}, "04": {"a": 9, "b": 20, "gesamt": 29}}
+    rows = {
+        "01": {"a": 1, "b": 30, "gesamt": 31},
+        "02": {"a": 12, "b": 40, "gesamt": 52},
+        "03": {"a": 15, "b": 33, "gesamt": 48},
+        "04": {"a": 9, "b": 20, "gesamt": 29},
+    }
     t = tidy(rows)
     cat = {v: _count(v) for v in ("a", "b", "gesamt")}
     for relations, protected in ((relations_for(cat), False), (relations_for(cat, t), True)):

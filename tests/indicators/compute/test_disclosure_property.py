@@ -15,6 +15,7 @@ The routes of issue 23 (polygons of whole areas plus slices, ``cli.py data add``
 totals, copies and previews) are properties in ``tests/geo/test_disclosure_routes.py`` and
 ``tests/geo/uploads/test_copies.py``; the inferred totals below.
 """
+
 import io
 
 import geopandas as gpd
@@ -31,9 +32,20 @@ from indicators.compute.disclosure import DEFAULT_RELATIONS, MIN_COUNT, apply_di
 from indicators.compute.rates import compute_indicators, indicator_frame
 
 CAT = load_catalogue()
-IDS = ["population_total", "pop_under18", "pop_18_64", "pop_65plus", "share_under18", "share_65plus",
-       "youth_dependency", "old_age_dependency", "births", "deaths", "natural_balance_per_1000",
-       "population_change_pct"]
+IDS = [
+    "population_total",
+    "pop_under18",
+    "pop_18_64",
+    "pop_65plus",
+    "share_under18",
+    "share_65plus",
+    "youth_dependency",
+    "old_age_dependency",
+    "births",
+    "deaths",
+    "natural_balance_per_1000",
+    "population_change_pct",
+]
 PARTS = DEFAULT_RELATIONS["population_total"]
 YEARS = (2021, 2022)
 
@@ -100,8 +112,11 @@ def test_no_output_path_reveals_a_suppressed_count(data, min_population):
         assert not hidden or residual >= MIN_COUNT, f"hidden cells {hidden} sum to {residual}"
 
     # 3. the map layer and the CSV export show nothing that the values table hides
-    geoms = gpd.GeoDataFrame({"code": areas, "name": [f"<b>Gebiet {a}</b>" for a in areas]},
-                             geometry=[box(i, 0, i + 1, 1) for i in range(n)], crs=25832)
+    geoms = gpd.GeoDataFrame(
+        {"code": areas, "name": [f"<b>Gebiet {a}</b>" for a in areas]},
+        geometry=[box(i, 0, i + 1, 1) for i in range(n)],
+        crs=25832,
+    )
     for ind in ("pop_under18", "share_65plus", "births", "population_change_pct"):
         rows, _ = indicator_frame(out, ind, 2022)
         layer = join_values(geoms, rows)
@@ -116,8 +131,10 @@ def test_no_output_path_reveals_a_suppressed_count(data, min_population):
 
 def test_single_hidden_area_gets_a_partner():
     """Worked example: 01 has 2 births; city total known → the next-smallest area is hidden too."""
-    t = pd.DataFrame([("01", 2022, "births", 2), ("02", 2022, "births", 7), ("03", 2022, "births", 30),
-                      ("00", 2022, "births", 39)], columns=["area_code", "year", "variable", "value"])
+    t = pd.DataFrame(
+        [("01", 2022, "births", 2), ("02", 2022, "births", 7), ("03", 2022, "births", 30), ("00", 2022, "births", 39)],
+        columns=["area_code", "year", "variable", "value"],
+    )
     out = apply_disclosure(compute_indicators(t, CAT, ["births"]), CAT).set_index("area_code")
     assert out["suppressed"].to_dict() == {"01": True, "02": True, "03": False, "00": False}
     assert np.isnan(out.loc["02", "value"])

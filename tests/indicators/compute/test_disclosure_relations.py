@@ -1,4 +1,5 @@
 """Differencing hand cases of issue 13 (SYNTHETIC tables): total and parts, '-' = 0, missing cells."""
+
 import pandas as pd
 
 from indicators.catalogue import Indicator
@@ -14,11 +15,22 @@ def _count(vid, **extra):
 
 
 def test_declared_total_and_parts_protect_a_hidden_part():
-    cat = {"hilfe_gesamt": _count("hilfe_gesamt", parts=["hilfe_u15", "hilfe_15plus"]),
-           "hilfe_u15": _count("hilfe_u15"), "hilfe_15plus": _count("hilfe_15plus")}
-    t = pd.DataFrame([("01", 2024, "hilfe_gesamt", 10), ("01", 2024, "hilfe_u15", 1), ("01", 2024, "hilfe_15plus", 9),
-                      ("02", 2024, "hilfe_gesamt", 50), ("02", 2024, "hilfe_u15", 20),
-                      ("02", 2024, "hilfe_15plus", 30)], columns=["area_code", "year", "variable", "value"])
+    cat = {
+        "hilfe_gesamt": _count("hilfe_gesamt", parts=["hilfe_u15", "hilfe_15plus"]),
+        "hilfe_u15": _count("hilfe_u15"),
+        "hilfe_15plus": _count("hilfe_15plus"),
+    }
+    t = pd.DataFrame(
+        [
+            ("01", 2024, "hilfe_gesamt", 10),
+            ("01", 2024, "hilfe_u15", 1),
+            ("01", 2024, "hilfe_15plus", 9),
+            ("02", 2024, "hilfe_gesamt", 50),
+            ("02", 2024, "hilfe_u15", 20),
+            ("02", 2024, "hilfe_15plus", 30),
+        ],
+        columns=["area_code", "year", "variable", "value"],
+    )
     v = apply_disclosure(compute_indicators(t, cat), cat, reference_code=None)
     shown = v[~v.suppressed].set_index(["area_code", "indicator"])["value"]
     # 10 - 9 would give 1: at least one of them is hidden as well
@@ -26,16 +38,21 @@ def test_declared_total_and_parts_protect_a_hidden_part():
 
 
 def test_the_upload_form_declares_parts():
-    ind = indicator_from_form({"id": "hilfe_gesamt", "label_de": "Hilfe", "kind": "count",
-                               "parts": "hilfe_u15 + hilfe_15plus"}, {"hilfe_gesamt", "hilfe_u15", "hilfe_15plus"},
-                              "s")
+    ind = indicator_from_form(
+        {"id": "hilfe_gesamt", "label_de": "Hilfe", "kind": "count", "parts": "hilfe_u15 + hilfe_15plus"},
+        {"hilfe_gesamt", "hilfe_u15", "hilfe_15plus"},
+        "s",
+    )
     assert ind.extra["parts"] == ["hilfe_u15", "hilfe_15plus"]
 
 
 def test_dash_is_zero_and_no_missing_cell_protects(tmp_path):
     path = tmp_path / "t.csv"
-    path.write_text("Gebiet;Jahr;Merkmal;Wert\n00;2024;faelle;132\n01;2024;faelle;-\n02;2024;faelle;1\n"
-                    "03;2024;faelle;60\n04;2024;faelle;71\n05;2024;faelle;.\n", encoding="utf-8")
+    path.write_text(
+        "Gebiet;Jahr;Merkmal;Wert\n00;2024;faelle;132\n01;2024;faelle;-\n02;2024;faelle;1\n"
+        "03;2024;faelle;60\n04;2024;faelle;71\n05;2024;faelle;.\n",
+        encoding="utf-8",
+    )
     raw, report = read_table(path)
     codes = ["01", "02", "03", "04", "05"]
     matcher = AreaMatcher(codes, {c: c for c in codes}, "00")
@@ -51,5 +68,3 @@ def test_dash_is_zero_and_no_missing_cell_protects(tmp_path):
     assert len(hidden) >= 2
     if len(city) and not city.isna().all():
         assert float(city.iloc[0]) - shown >= 3  # city minus the visible cells is no small count
-
-

@@ -1,4 +1,5 @@
 """Threshold flags per area and indicator (the default flag source)."""
+
 from __future__ import annotations
 
 from synth_exports import SUPPRESSED_CODE, synthetic_dataset

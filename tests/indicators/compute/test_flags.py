@@ -1,4 +1,5 @@
 """Which indicators may be flagged, and in which direction (indicators/compute/flags.py)."""
+
 from __future__ import annotations
 
 import pandas as pd

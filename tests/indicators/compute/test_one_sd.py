@@ -1,5 +1,6 @@
 """One standard deviation per rule: the flag 'Mittelwert + 1 Standardabweichung' and the
 class scheme of the same name use the same SD (the areas' population SD, ddof=0)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -12,8 +13,9 @@ from indicators.compute.flags import SD_DDOF, area_sd, default_threshold
 from indicators.wording import t
 
 # synthetic values: shares of areas in per cent
-shares = st.lists(st.floats(min_value=0, max_value=100, allow_nan=False, width=32),
-                  min_size=6, max_size=40).filter(lambda xs: len(set(xs)) >= 4)
+shares = st.lists(st.floats(min_value=0, max_value=100, allow_nan=False, width=32), min_size=6, max_size=40).filter(
+    lambda xs: len(set(xs)) >= 4
+)
 
 
 @settings(max_examples=60, deadline=None)

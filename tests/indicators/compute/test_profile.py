@@ -1,5 +1,6 @@
 """The area profile (:mod:`indicators.compute.profile`) on the shipped Lübeck data, and the table people
 read on SYNTHETIC data (tests/synth_exports.py)."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -1,5 +1,6 @@
 """The ranking table beside the map (:mod:`indicators.compute.ranking`) on the shipped Lübeck data
 (and one two-row SYNTHETIC layer for the smoothing column)."""
+
 from __future__ import annotations
 
 import math
@@ -79,8 +80,16 @@ def test_without_city_value_no_difference(share65) -> None:
 
 def _layer(**extra):
     """Two SYNTHETIC areas."""
-    return pd.DataFrame({"code": ["01", "02"], "name": ["a", "b"], "value": [12.5, 20.0], "rank": [2, 1],
-                         "suppressed": [False, False], **extra})
+    return pd.DataFrame(
+        {
+            "code": ["01", "02"],
+            "name": ["a", "b"],
+            "value": [12.5, 20.0],
+            "rank": [2, 1],
+            "suppressed": [False, False],
+            **extra,
+        }
+    )
 
 
 def test_raw_values_appear_after_the_smoothed_ones_only_when_smoothing_is_on():

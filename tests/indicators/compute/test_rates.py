@@ -1,4 +1,5 @@
 """Rates are computed from counts, never averaged (synthetic numbers)."""
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -11,13 +12,20 @@ def tidy(rows):
     return pd.DataFrame(rows, columns=["area_code", "year", "variable", "value"])
 
 
-SYNTH = tidy([
-    ("00", 2021, "population_total", 1100), ("00", 2021, "pop_under18", 110),
-    ("01", 2021, "population_total", 100), ("01", 2021, "pop_under18", 50),
-    ("02", 2021, "population_total", 1000), ("02", 2021, "pop_under18", 60),
-    ("00", 2020, "population_total", 1000), ("01", 2020, "population_total", 80),
-    ("00", 2021, "births", 10), ("00", 2021, "deaths", 21),
-])
+SYNTH = tidy(
+    [
+        ("00", 2021, "population_total", 1100),
+        ("00", 2021, "pop_under18", 110),
+        ("01", 2021, "population_total", 100),
+        ("01", 2021, "pop_under18", 50),
+        ("02", 2021, "population_total", 1000),
+        ("02", 2021, "pop_under18", 60),
+        ("00", 2020, "population_total", 1000),
+        ("01", 2020, "population_total", 80),
+        ("00", 2021, "births", 10),
+        ("00", 2021, "deaths", 21),
+    ]
+)
 
 
 def value(out, area, ind, year=2021):

@@ -1,4 +1,5 @@
 """Global Empirical-Bayes smoothing (Marshall 1991), hand case and esda cross-check."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -46,18 +47,30 @@ def test_no_between_variance_gives_overall_rate_and_missing_stays_missing():
 def _rate(**kw):
     from indicators.catalogue import parse_indicator
 
-    spec = dict(id="r", label_de="Rate", kind="rate", numerator=["cases"], denominator=["population_total"],
-                factor=100, unit="%", direction="up", source="s")
+    spec = dict(
+        id="r",
+        label_de="Rate",
+        kind="rate",
+        numerator=["cases"],
+        denominator=["population_total"],
+        factor=100,
+        unit="%",
+        direction="up",
+        source="s",
+    )
     return parse_indicator({**spec, **kw})
 
 
-@pytest.mark.parametrize("kw,ok", [
-    ({}, True),
-    ({"kind": "value"}, False),
-    ({"numerator": ["births", "-deaths"]}, False),  # a balance crosses zero
-    ({"denominator": ["area_km2"]}, False),  # a density is no rate of people
-    ({"numerator": ["a", "b"]}, False),
-])
+@pytest.mark.parametrize(
+    "kw,ok",
+    [
+        ({}, True),
+        ({"kind": "value"}, False),
+        ({"numerator": ["births", "-deaths"]}, False),  # a balance crosses zero
+        ({"denominator": ["area_km2"]}, False),  # a density is no rate of people
+        ({"numerator": ["a", "b"]}, False),
+    ],
+)
 def test_smoothable_is_a_rate_of_one_count_over_one_population(kw, ok):
     from indicators.compute.smoothing import smoothable
 
@@ -72,8 +85,9 @@ def test_smoothed_layer_keeps_the_raw_values_and_leaves_its_input_alone():
     layer["value"] = layer["numerator"] / layer["denominator"] * 100
     out = smoothed_layer(layer, _rate())
     assert out["raw"].tolist() == layer["value"].tolist() and "raw" not in layer
-    assert out["value"].tolist() == pytest.approx(eb_rates(layer["numerator"], layer["denominator"], 100)
-                                                  ["smoothed"].tolist())
+    assert out["value"].tolist() == pytest.approx(
+        eb_rates(layer["numerator"], layer["denominator"], 100)["smoothed"].tolist()
+    )
     with pytest.raises(InputError) as err:
         smoothed_layer(layer, _rate(kind="value"))
     assert err.value.say.key == "err_not_smoothable"

@@ -1,4 +1,5 @@
 """Issue 23, Deliver 2: raw values live in one type, and only listed modules read them (SYNTHETIC counts)."""
+
 import ast
 from pathlib import Path
 
@@ -43,15 +44,26 @@ def test_a_dataset_holds_its_table_only_as_the_one_type():
 
 CAT = load_catalogue()
 PARTS = ("pop_under18", "pop_18_64", "pop_65plus")
-IDS = ["population_total", *PARTS, "share_under18", "births", "natural_balance_per_1000", "deaths",
-       "population_change_pct"]
+IDS = [
+    "population_total",
+    *PARTS,
+    "share_under18",
+    "births",
+    "natural_balance_per_1000",
+    "deaths",
+    "population_change_pct",
+]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.fixed_dictionaries({v: st.integers(0, 6) | st.integers(0, 90) for v in (*PARTS, "births",
-                                                                                            "deaths")}),
-                min_size=2, max_size=5),
-       st.sets(st.sampled_from(["unused_count", "x"]), max_size=1))
+@given(
+    st.lists(
+        st.fixed_dictionaries({v: st.integers(0, 6) | st.integers(0, 90) for v in (*PARTS, "births", "deaths")}),
+        min_size=2,
+        max_size=5,
+    ),
+    st.sets(st.sampled_from(["unused_count", "x"]), max_size=1),
+)
 def test_the_protected_view_holds_only_what_the_outputs_show(areas, extra):
     rows = []
     for year in (2021, 2022):
@@ -63,13 +75,19 @@ def test_the_protected_view_holds_only_what_the_outputs_show(areas, extra):
     values = apply_disclosure(compute_indicators(table, CAT, IDS), CAT)
     view = UnprotectedTable(table).protected(values, CAT)
     shown = values[~values["suppressed"]]
-    published = {(a, y, i): v for a, y, i, v in zip(shown["area_code"], shown["year"], shown["indicator"], shown["value"])}
-    published |= {(a, y, CAT[i].numerator[0]): n for a, y, i, n in
-                  zip(shown["area_code"], shown["year"], shown["indicator"], shown["numerator"])
-                  if CAT[i].kind == "rate" and len(CAT[i].numerator) == 1}
-    published |= {(a, y, CAT[i].denominator[0]): d for a, y, i, d in
-                  zip(shown["area_code"], shown["year"], shown["indicator"], shown["denominator"])
-                  if CAT[i].kind == "rate" and len(CAT[i].denominator) == 1}
+    published = {
+        (a, y, i): v for a, y, i, v in zip(shown["area_code"], shown["year"], shown["indicator"], shown["value"])
+    }
+    published |= {
+        (a, y, CAT[i].numerator[0]): n
+        for a, y, i, n in zip(shown["area_code"], shown["year"], shown["indicator"], shown["numerator"])
+        if CAT[i].kind == "rate" and len(CAT[i].numerator) == 1
+    }
+    published |= {
+        (a, y, CAT[i].denominator[0]): d
+        for a, y, i, d in zip(shown["area_code"], shown["year"], shown["indicator"], shown["denominator"])
+        if CAT[i].kind == "rate" and len(CAT[i].denominator) == 1
+    }
     for a, y, v, x in view.itertuples(index=False):
         assert (a, y, v) in published and published[(a, y, v)] == x, (a, y, v)
         if v in CAT and CAT[v].kind == "count":
@@ -78,10 +96,14 @@ def test_the_protected_view_holds_only_what_the_outputs_show(areas, extra):
 
 
 def test_a_change_built_on_a_hidden_count_hides_both_years():
-    cat = {"n": Indicator("n", "n", "n", "count", "P", source="s"),
-           "d": Indicator("d", "d", "d", "change", "%", numerator=("n",), source="s")}
-    t = pd.DataFrame([("01", 2021, "n", 2.0), ("01", 2022, "n", 50.0), ("02", 2021, "n", 40.0), ("02", 2022, "n", 41.0)],
-                     columns=["area_code", "year", "variable", "value"])
+    cat = {
+        "n": Indicator("n", "n", "n", "count", "P", source="s"),
+        "d": Indicator("d", "d", "d", "change", "%", numerator=("n",), source="s"),
+    }
+    t = pd.DataFrame(
+        [("01", 2021, "n", 2.0), ("01", 2022, "n", 50.0), ("02", 2021, "n", 40.0), ("02", 2022, "n", 41.0)],
+        columns=["area_code", "year", "variable", "value"],
+    )
     values = apply_disclosure(compute_indicators(t, cat), cat, reference_code=None)
     view = UnprotectedTable(t).protected(values, cat)
     assert ("01", 2021) not in set(zip(view["area_code"], view["year"]))

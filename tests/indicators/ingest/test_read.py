@@ -1,4 +1,5 @@
 """Reading CSV/XLSX in the dialects planners actually have."""
+
 import io
 
 from openpyxl import Workbook

@@ -1,4 +1,5 @@
 """Only openpyxl's errors read as "Datei nicht lesbar"; a bug of the reading loop stays a bug."""
+
 from __future__ import annotations
 
 import io

@@ -1,5 +1,6 @@
 """Upload columns by role: a name or text column is never a value error, errors come first,
 the summary is amber when values were dropped, kind and unit are guessed from the header."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,14 +12,25 @@ from indicators.ingest.report import ERROR
 from indicators.ingest.roles import detect_columns, guess_kind
 from indicators.ingest.validate import AreaMatcher, validate_table
 
-NAMES = ["Innenstadt", "St. Jürgen", "Moisling", "Buntekuh", "St. Lorenz Süd", "St. Lorenz Nord",
-         "St. Gertrud", "Schlutup", "Kücknitz", "Travemünde"]
+NAMES = [
+    "Innenstadt",
+    "St. Jürgen",
+    "Moisling",
+    "Buntekuh",
+    "St. Lorenz Süd",
+    "St. Lorenz Nord",
+    "St. Gertrud",
+    "Schlutup",
+    "Kücknitz",
+    "Travemünde",
+]
 CODES = {f"{i:02d}": n for i, n in enumerate(NAMES, start=1)}
 
 # A German Excel CSV as a planner sends it (synthetic values): a name column, a 'drei' and a 'k.A.'.
 EXCEL = "Stadtteil;Name;Jahr;SGB-II-Empfänger;SGB-II-Quote\r\n" + "".join(
     f"{code};{name};2023;{'drei' if code == '03' else 100 + i};{'k.A.' if code == '07' else f'{5 + i},5'}\r\n"
-    for i, (code, name) in enumerate(CODES.items()))
+    for i, (code, name) in enumerate(CODES.items())
+)
 
 
 def _check(text: str, mapping=None):
@@ -75,21 +87,32 @@ def test_summary_is_red_for_an_unusable_file_and_green_when_nothing_dropped():
 
 
 @settings(max_examples=40, deadline=None)
-@given(words=st.lists(st.sampled_from(["Innenstadt", "ja", "nein", "siehe unten", "Altstadt-Nord"]),
-                      min_size=10, max_size=10))
+@given(
+    words=st.lists(
+        st.sampled_from(["Innenstadt", "ja", "nein", "siehe unten", "Altstadt-Nord"]), min_size=10, max_size=10
+    )
+)
 def test_any_text_column_never_gives_a_value_error(words):
     text = "Stadtteil;Jahr;Notiz;Anzahl Kinder\r\n" + "".join(
-        f"{code};2023;{w};{i}\r\n" for (code, _), w, i in zip(CODES.items(), words, range(10)))
+        f"{code};2023;{w};{i}\r\n" for (code, _), w, i in zip(CODES.items(), words, range(10))
+    )
     tidy, report = _check(text)
     assert not [f for f in report.findings if f.severity == ERROR]
     assert set(tidy["variable"]) == {"Anzahl Kinder"} and report.level == "ok"
 
 
-@pytest.mark.parametrize(("header", "kind", "unit"), [
-    ("SGB-II-Quote", "value", "%"), ("Anteil 65+", "value", "%"), ("Arbeitslose in %", "value", "%"),
-    ("Geburten je 1.000 Einw.", "value", "je 1.000 Einw."), ("Durchschnittsalter", "value", ""),
-    ("SGB-II-Empfänger", "count", "Personen"), ("Anzahl Kinder", "count", "Personen"),
-])
+@pytest.mark.parametrize(
+    ("header", "kind", "unit"),
+    [
+        ("SGB-II-Quote", "value", "%"),
+        ("Anteil 65+", "value", "%"),
+        ("Arbeitslose in %", "value", "%"),
+        ("Geburten je 1.000 Einw.", "value", "je 1.000 Einw."),
+        ("Durchschnittsalter", "value", ""),
+        ("SGB-II-Empfänger", "count", "Personen"),
+        ("Anzahl Kinder", "count", "Personen"),
+    ],
+)
 def test_kind_and_unit_are_guessed_from_the_header(header, kind, unit):
     assert guess_kind(header)[:2] == (kind, unit)
 

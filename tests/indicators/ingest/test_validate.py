@@ -1,13 +1,29 @@
 """Validation: every input row is either used or listed with file, row, column, reason."""
+
 import pytest
 
 from indicators.catalogue import load_catalogue
 from indicators.ingest.read import read_table
 from indicators.ingest.validate import AreaMatcher, parse_number, validate_table
 
-CODES = {f"{i:02d}": n for i, n in enumerate(
-    ["Innenstadt", "St. Jürgen", "Moisling", "Buntekuh", "St. Lorenz Süd", "St. Lorenz Nord",
-     "St. Gertrud", "Schlutup", "Kücknitz", "Travemünde"], start=1)}
+CODES = {
+    f"{i:02d}": n
+    for i, n in enumerate(
+        [
+            "Innenstadt",
+            "St. Jürgen",
+            "Moisling",
+            "Buntekuh",
+            "St. Lorenz Süd",
+            "St. Lorenz Nord",
+            "St. Gertrud",
+            "Schlutup",
+            "Kücknitz",
+            "Travemünde",
+        ],
+        start=1,
+    )
+}
 
 
 @pytest.fixture
@@ -18,18 +34,18 @@ def matcher():
 # A German Excel export as planners send it (synthetic values).
 MESSY = (
     "Stadtteil;Jahr;Merkmal;Wert\r\n"
-    "01;2022;pop_under18;1.462\r\n"          # 2 ok, thousands dot
-    "2;2022;pop_under18;7283\r\n"            # 3 ok, code without zero
-    "99;2022;pop_under18;12\r\n"             # 4 unknown code
-    "02;2022;pop_under18;7283\r\n"           # 5 duplicate of 3
-    "03;2022;population_total;11115\r\n"     # 6 ok
-    "04;2022;pop_under18;viele\r\n"          # 7 text in number column
-    "05;2022;pop_under18;-4\r\n"             # 8 negative count
-    "06;2022;pop_under18;.\r\n"              # 9 secret/missing symbol
-    "Kücknitz;2022;pop_under18;3118\r\n"     # 10 ok by name
-    "08;20x2;pop_under18;941\r\n"            # 11 bad year
-    "03;2022;pop_under18;12000\r\n"          # 12 numerator > denominator (row 6)
-    "10;2022;mean_age;51,3\r\n"              # 13 ok decimal comma
+    "01;2022;pop_under18;1.462\r\n"  # 2 ok, thousands dot
+    "2;2022;pop_under18;7283\r\n"  # 3 ok, code without zero
+    "99;2022;pop_under18;12\r\n"  # 4 unknown code
+    "02;2022;pop_under18;7283\r\n"  # 5 duplicate of 3
+    "03;2022;population_total;11115\r\n"  # 6 ok
+    "04;2022;pop_under18;viele\r\n"  # 7 text in number column
+    "05;2022;pop_under18;-4\r\n"  # 8 negative count
+    "06;2022;pop_under18;.\r\n"  # 9 secret/missing symbol
+    "Kücknitz;2022;pop_under18;3118\r\n"  # 10 ok by name
+    "08;20x2;pop_under18;941\r\n"  # 11 bad year
+    "03;2022;pop_under18;12000\r\n"  # 12 numerator > denominator (row 6)
+    "10;2022;mean_age;51,3\r\n"  # 13 ok decimal comma
 )
 
 
@@ -88,10 +104,18 @@ def test_explicit_mapping_and_default_year(matcher):
     assert tidy[["area_code", "year", "variable", "value"]].values.tolist() == [["01", 2023, "Anzahl Kinder", 12.0]]
 
 
-@pytest.mark.parametrize("text,decimal,expected", [
-    ("1.234,5", ",", 1234.5), ("1234,5", ",", 1234.5), ("1,234.5", ".", 1234.5),
-    ("12 %", ".", 12.0), ("abc", ".", None), ("inf", ".", None), ("-3", ",", -3.0),
-])
+@pytest.mark.parametrize(
+    "text,decimal,expected",
+    [
+        ("1.234,5", ",", 1234.5),
+        ("1234,5", ",", 1234.5),
+        ("1,234.5", ".", 1234.5),
+        ("12 %", ".", 12.0),
+        ("abc", ".", None),
+        ("inf", ".", None),
+        ("-3", ",", -3.0),
+    ],
+)
 def test_parse_number(text, decimal, expected):
     assert parse_number(text, decimal) == expected
 

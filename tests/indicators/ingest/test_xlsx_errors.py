@@ -1,5 +1,6 @@
 """``XLSX_ERRORS`` is complete for broken workbooks: a mutated part of a workbook is a finding of the
 reader, never another exception (deterministic Hypothesis run; workbooks SYNTHETIC, made here)."""
+
 from __future__ import annotations
 
 import io
@@ -41,7 +42,7 @@ def _mutated(draw: st.DrawFn) -> bytes:
         if how == 0:
             part[i] = draw(st.integers(0, 255))
         elif how == 1:
-            del part[i:i + draw(st.integers(1, 20))]
+            del part[i : i + draw(st.integers(1, 20))]
         else:
             part[i:i] = draw(st.sampled_from(_SNIPPETS))
     dropped = draw(st.integers(0, 9)) == 0  # now and then the part is missing altogether

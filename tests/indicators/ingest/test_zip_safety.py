@@ -1,4 +1,5 @@
 """Hostile ZIP archives (tiny synthetic bombs)."""
+
 import io
 import zipfile
 
@@ -38,7 +39,7 @@ def test_lying_header_is_caught_while_inflating(tmp_path):
     # Patch the declared uncompressed size (local header offset 22, central directory) to 100 bytes.
     i = data.find(b"PK\x01\x02")
     data[22:26] = (100).to_bytes(4, "little")
-    data[i + 24:i + 28] = (100).to_bytes(4, "little")
+    data[i + 24 : i + 28] = (100).to_bytes(4, "little")
     z = tmp_path / "liar.zip"
     z.write_bytes(bytes(data))
     assert zip_problem(z) is None  # the header looks harmless …

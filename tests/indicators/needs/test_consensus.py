@@ -1,5 +1,6 @@
 """Consensus of the need methods, close calls and the sandbox's flag changes (issue 27, item 2), on
 synthetic tables (Hypothesis) and on the shipped Lübeck data."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,8 +15,15 @@ from indicators.needs.consensus import ENTERS, LEAVES, consensus, flag_changes, 
 
 def table(seed: int, n: int) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
-    df = pd.DataFrame({"id": [f"{i:03d}" for i in range(n)], "population": rng.integers(100, 5000, n),
-                       "a": rng.normal(size=n), "b": rng.normal(size=n), "c": rng.gamma(2.0, size=n)})
+    df = pd.DataFrame(
+        {
+            "id": [f"{i:03d}" for i in range(n)],
+            "population": rng.integers(100, 5000, n),
+            "a": rng.normal(size=n),
+            "b": rng.normal(size=n),
+            "c": rng.gamma(2.0, size=n),
+        }
+    )
     df.loc[rng.random(n) < 0.1, "b"] = np.nan  # a withheld value: that area is not assessed
     return df
 
@@ -64,6 +72,7 @@ def test_sandbox_on_luebeck_lowering_the_threshold_only_adds_areas(luebeck):
     trial, changes = sandbox(luebeck, year, method="z", threshold=0.0)
     assert set(changes["change"]) == {ENTERS}
     assert set(changes["id"]) == set(trial.loc[trial["flag"], "id"]) - set(
-        sandbox(luebeck, year, method="z")[0].loc[lambda r: r["flag"], "id"])
+        sandbox(luebeck, year, method="z")[0].loc[lambda r: r["flag"], "id"]
+    )
     same, none = sandbox(luebeck, year, method="svi")
     assert none.empty and same["flag"].sum() > 0

@@ -1,4 +1,5 @@
 """Need against measures (issue 27, item 1) on a synthetic assessment and synthetic measures."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -6,13 +7,20 @@ import pytest
 
 from indicators.needs.coverage import active_in, need_coverage
 
-RESULT = pd.DataFrame({"id": ["01", "02", "03", "04"], "name": ["A", "B", "C", "D"],
-                       "flag": [True, True, False, True]})
+RESULT = pd.DataFrame({"id": ["01", "02", "03", "04"], "name": ["A", "B", "C", "D"], "flag": [True, True, False, True]})
 
 
 def m(mid, areas, *, field="Bildung", status="laufend", start="2020-01-01", end=None, geography="stadtteile"):
-    return {"id": mid, "title": f"M{mid}", "field": field, "areas": areas, "status": status, "start": start,
-            "end": end, "geography": geography}
+    return {
+        "id": mid,
+        "title": f"M{mid}",
+        "field": field,
+        "areas": areas,
+        "status": status,
+        "start": start,
+        "end": end,
+        "geography": geography,
+    }
 
 
 def test_active_in_a_year():
@@ -24,9 +32,14 @@ def test_active_in_a_year():
 
 
 def test_flagged_areas_with_their_measures_and_the_two_shares():
-    measures = [m(1, ["01"]), m(2, ["01", "03"], field="Wohnen"), m(3, ["03"]),
-                m(4, ["04"], status="abgebrochen"), m(5, ["02"], geography="berlin-mss"),
-                m(6, ["02"], start="2030-01-01")]
+    measures = [
+        m(1, ["01"]),
+        m(2, ["01", "03"], field="Wohnen"),
+        m(3, ["03"]),
+        m(4, ["04"], status="abgebrochen"),
+        m(5, ["02"], geography="berlin-mss"),
+        m(6, ["02"], start="2030-01-01"),
+    ]
     c = need_coverage(RESULT, measures, geography="stadtteile", year=2022)
     rows = c.areas.set_index("id")
     assert rows.at["01", "measures"] == {"Bildung": ["M1"], "Wohnen": ["M2"]}

@@ -1,4 +1,5 @@
 """German explanations of flags (synthetic data)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,9 +15,7 @@ def test_german_number_format():
 
 
 def synthetic() -> pd.DataFrame:
-    return pd.DataFrame({"id": list("abcdef"),
-                         "u18": [10.0, 11, 12, 13, 14, 30],
-                         "alone": [5.0, 5, 6, 6, 7, 6]})
+    return pd.DataFrame({"id": list("abcdef"), "u18": [10.0, 11, 12, 13, 14, 30], "alone": [5.0, 5, 6, 6, 7, 6]})
 
 
 def test_z_explanation_names_driver_with_value():

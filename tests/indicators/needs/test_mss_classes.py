@@ -1,4 +1,5 @@
 """MSS classes: the cuts of status and dynamics classes and the 12 groups (hand-computed cases)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,24 +18,43 @@ from indicators.needs.mss_classes import (
 )
 
 
-@pytest.mark.parametrize("value,expected", [
-    (-1.5, "hoch"), (-1.0000001, "hoch"), (-1.0, "mittel"), (0.0, "mittel"), (1.0, "mittel"),
-    (1.0000001, "niedrig"), (1.5, "niedrig"), (1.5000001, "sehr niedrig"), (np.nan, "nicht bewertet"),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (-1.5, "hoch"),
+        (-1.0000001, "hoch"),
+        (-1.0, "mittel"),
+        (0.0, "mittel"),
+        (1.0, "mittel"),
+        (1.0000001, "niedrig"),
+        (1.5, "niedrig"),
+        (1.5000001, "sehr niedrig"),
+        (np.nan, "nicht bewertet"),
+    ],
+)
 def test_status_class_boundaries(value, expected):
     assert status_class(value) == expected
 
 
-@pytest.mark.parametrize("value,expected", [
-    (-1.01, "positiv"), (-1.0, "stabil"), (1.0, "stabil"), (1.01, "negativ"),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (-1.01, "positiv"),
+        (-1.0, "stabil"),
+        (1.0, "stabil"),
+        (1.01, "negativ"),
+    ],
+)
 def test_dynamic_class_boundaries(value, expected):
     assert dynamic_class(value) == expected
 
 
 def test_twelve_groups():
-    groups = {combined_group(s, d) for s in ("hoch", "mittel", "niedrig", "sehr niedrig")
-              for d in ("positiv", "stabil", "negativ")}
+    groups = {
+        combined_group(s, d)
+        for s in ("hoch", "mittel", "niedrig", "sehr niedrig")
+        for d in ("positiv", "stabil", "negativ")
+    }
     assert len(groups) == 12
     assert combined_group("sehr niedrig", "negativ") == "4 -"
     assert combined_group("hoch", "stabil") == "1 +/-"

@@ -1,5 +1,6 @@
 """Need maps name their own classes: a legend says "Statusklassen des MSS" or "Klassen der z-Summe",
 never "Eigene Klassengrenzen" (the planner set none)."""
+
 from __future__ import annotations
 
 import pytest

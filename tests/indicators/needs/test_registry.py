@@ -5,6 +5,7 @@ threshold) is registered at run time and must then appear everywhere a method is
 compared: ``assess``, the robustness check, the consensus, the ``cli.py needs --method``
 choices, the Bedarfslagen page's options and the Methoden page. The data are synthetic.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -29,10 +30,13 @@ from indicators.needs.registry import (
 from indicators.needs.robustness import robustness
 from indicators.needs.zscore import signed_zscores
 
-TEXTS = {"needs_method_maxz": ("Größter z-Wert (Test)", "Largest z (test)"),
-         "needs_score_maxz": ("größter z", "largest z"), "needs_note_maxz": ("Testverfahren", "Test method"),
-         "methods_maxz_title": ("Testverfahren maxz", "Test method maxz"),
-         "methods_maxz_body": ("Markiert beim größten z-Wert.", "Flags at the largest z.")}
+TEXTS = {
+    "needs_method_maxz": ("Größter z-Wert (Test)", "Largest z (test)"),
+    "needs_score_maxz": ("größter z", "largest z"),
+    "needs_note_maxz": ("Testverfahren", "Test method"),
+    "methods_maxz_title": ("Testverfahren maxz", "Test method maxz"),
+    "methods_maxz_body": ("Markiert beim größten z-Wert.", "Flags at the largest z."),
+}
 
 
 def _run_maxz(df, indicators, *, id_col, population_col, directions, weights, params):
@@ -67,8 +71,7 @@ def synthetic() -> pd.DataFrame:
     rng = np.random.default_rng(3)
     a = rng.normal(size=10)
     a[9] = 6.0
-    return pd.DataFrame({"id": [f"{i:02d}" for i in range(10)], "population": 1000,
-                         "a": a, "b": rng.normal(size=10)})
+    return pd.DataFrame({"id": [f"{i:02d}" for i in range(10)], "population": 1000, "a": a, "b": rng.normal(size=10)})
 
 
 def test_the_built_in_methods_are_registered_in_order():

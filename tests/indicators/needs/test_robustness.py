@@ -1,4 +1,5 @@
 """Robustness of flags across methods, weights and thresholds (synthetic data)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -10,8 +11,7 @@ from indicators.needs.robustness import Scenarios, robustness, shifted_threshold
 def synthetic() -> pd.DataFrame:
     rng = np.random.default_rng(7)
     n = 40
-    df = pd.DataFrame({"id": [f"A{i:02d}" for i in range(n)],
-                       "a": rng.normal(10, 2, n), "b": rng.normal(20, 4, n)})
+    df = pd.DataFrame({"id": [f"A{i:02d}" for i in range(n)], "a": rng.normal(10, 2, n), "b": rng.normal(20, 4, n)})
     df.loc[0, ["a", "b"]] = [30.0, 60.0]  # clearly high need on both
     return df
 

@@ -1,4 +1,5 @@
 """The small-number rule of the need assessment (:mod:`indicators.needs.small_numbers`)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,8 +16,11 @@ YEAR = 2022
 @pytest.fixture(scope="module")
 def population(luebeck) -> pd.DataFrame:
     v = luebeck.values
-    cur = v[(v["indicator"] == "population_total") & (v["year"] == YEAR)
-            & (v["area_code"] != luebeck.geography.reference_code)]
+    cur = v[
+        (v["indicator"] == "population_total")
+        & (v["year"] == YEAR)
+        & (v["area_code"] != luebeck.geography.reference_code)
+    ]
     return cur[["area_code", "value"]].rename(columns={"value": "pop"}).reset_index(drop=True)
 
 
@@ -48,8 +52,10 @@ def test_an_unknown_population_column_is_refused(population) -> None:
         population_mask(population, "einwohner")
 
 
-@given(pops=st.lists(st.one_of(st.none(), st.floats(0, 1e6, allow_nan=False)), min_size=1, max_size=30),
-       minimum=st.floats(0, 1e6, allow_nan=False))
+@given(
+    pops=st.lists(st.one_of(st.none(), st.floats(0, 1e6, allow_nan=False)), min_size=1, max_size=30),
+    minimum=st.floats(0, 1e6, allow_nan=False),
+)
 def test_assessed_exactly_when_known_and_at_least_the_minimum(pops: list[float | None], minimum: float) -> None:
     """Property (synthetic numbers): a missing population is never assessed, the minimum itself is."""
     df = pd.DataFrame({"pop": pops})

@@ -1,4 +1,5 @@
 """SVI percentile ranks, theme sums and flags: hand-computed cases (synthetic data)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -25,11 +26,13 @@ def test_percentile_rank_rounds_half_up_to_4_decimals():
 
 
 def test_missing_values_drop_out_of_that_ranking_only():
-    df = pd.DataFrame({
-        "FIPS": ["a", "b", "c", "d"],
-        "EP_X": [1.0, -999, 3.0, 2.0],
-        "EP_Y": [4.0, 3.0, 2.0, 1.0],
-    })
+    df = pd.DataFrame(
+        {
+            "FIPS": ["a", "b", "c", "d"],
+            "EP_X": [1.0, -999, 3.0, 2.0],
+            "EP_Y": [4.0, 3.0, 2.0, 1.0],
+        }
+    )
     v = [SviVariable("X", "EP_X", 1), SviVariable("Y", "EP_Y", 2)]
     r = compute_svi(df, v, id_col="FIPS")
     assert r["EPL_X"].tolist()[:1] == [0.0] and np.isnan(r["EPL_X"][1])

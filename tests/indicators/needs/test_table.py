@@ -1,4 +1,5 @@
 """The need table (indicators/needs/table.py) and the set-up of a user's choices (needs_setup)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -32,8 +33,20 @@ def test_need_table_rows_follow_the_assessment(luebeck, assessed):
     _, (result, expl, rob) = assessed
     labels = {i: luebeck.catalogue[i].label("en") for i in luebeck.catalogue}
     table = need_table(result, expl, rob, method="z", labels=labels, lang="en")
-    assert list(table.columns) == ["id", "name", "score", "rank", "label", "flag", "status", "robustness", "share",
-                                   "rank_min", "rank_max", "reasons"]
+    assert list(table.columns) == [
+        "id",
+        "name",
+        "score",
+        "rank",
+        "label",
+        "flag",
+        "status",
+        "robustness",
+        "share",
+        "rank_min",
+        "rank_max",
+        "reasons",
+    ]
     assert table["rank"].is_monotonic_increasing and len(table) == len(result)
     by_id = result.set_index(result["id"].astype(str))
     for row in table.itertuples():
@@ -50,8 +63,19 @@ def test_shown_need_table_formats_for_the_screen(luebeck, assessed):
     labels = {i: luebeck.catalogue[i].label("de") for i in luebeck.catalogue}
     frame = need_table(result, expl, rob, method="z", labels=labels, lang="de")
     shown = shown_need_table(frame, "de")
-    assert list(shown.columns) == ["id", "name", "label", "score", "rank", "flag", "status", "robustness", "share",
-                                   "rank_range", "reasons"]
+    assert list(shown.columns) == [
+        "id",
+        "name",
+        "label",
+        "score",
+        "rank",
+        "flag",
+        "status",
+        "robustness",
+        "share",
+        "rank_range",
+        "reasons",
+    ]
     first = frame.iloc[0]
     assert shown["score"].iloc[0] == f"{first['score']:.2f}".replace(".", ",")
     assert shown["rank_range"].iloc[0] == f"{first['rank_min']:.0f}–{first['rank_max']:.0f}"
@@ -64,8 +88,10 @@ def test_the_export_has_the_same_rows_as_the_page(luebeck, assessed):
 
     year, (result, expl, rob) = assessed
     labels = {i: luebeck.catalogue[i].label("de") for i in luebeck.catalogue}
-    pd.testing.assert_frame_equal(needs_export(luebeck, result, expl, rob, "z", year, "de").frame,
-                                  need_table(result, expl, rob, method="z", labels=labels, lang="de"))
+    pd.testing.assert_frame_equal(
+        needs_export(luebeck, result, expl, rob, "z", year, "de").frame,
+        need_table(result, expl, rob, method="z", labels=labels, lang="de"),
+    )
 
 
 def test_only_a_method_with_a_spread_note_adds_one():

@@ -1,4 +1,5 @@
 """The need methods' German words in the user's language."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,9 +15,17 @@ def test_need_words_in_english_and_unknown_kept():
 
 
 def test_reason_lines_in_language():
-    expl = pd.DataFrame({"id": ["01", "01", "02"], "indicator": ["a", "b", "a"], "label": ["A", "B", "A"],
-                         "kind": ["z", "z", "Perzentil"], "value": [1.25, -0.5, 0.91],
-                         "contribution": [1, 1, 1], "sentence": ["", "", ""]})
+    expl = pd.DataFrame(
+        {
+            "id": ["01", "01", "02"],
+            "indicator": ["a", "b", "a"],
+            "label": ["A", "B", "A"],
+            "kind": ["z", "z", "Perzentil"],
+            "value": [1.25, -0.5, 0.91],
+            "contribution": [1, 1, 1],
+            "sentence": ["", "", ""],
+        }
+    )
     lines = reason_lines(expl, {"a": "Share a"}, "en")
     assert lines["01"] == "above average: Share a (z = 1.2); below average: B (z = \u22120.5)"
     assert reason_lines(expl, {}, "de")["02"] == "hoher Rang: A (Perzentil 0,91)"

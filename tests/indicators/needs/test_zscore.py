@@ -1,4 +1,5 @@
 """Method z: composite and single-indicator flags (synthetic data)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,8 +9,9 @@ from indicators.needs.zscore import ZParams, signed_zscores, z_assess
 
 
 def synthetic() -> pd.DataFrame:
-    return pd.DataFrame({"id": list("abcd"), "pop": [1000, 1000, 1000, 100],
-                         "x": [1.0, 2.0, 3.0, 99.0], "y": [30.0, 20.0, 10.0, 99.0]})
+    return pd.DataFrame(
+        {"id": list("abcd"), "pop": [1000, 1000, 1000, 100], "x": [1.0, 2.0, 3.0, 99.0], "y": [30.0, 20.0, 10.0, 99.0]}
+    )
 
 
 def test_signed_z_and_directions():
@@ -20,8 +22,14 @@ def test_signed_z_and_directions():
 
 
 def test_composite_weights_threshold_and_small_area():
-    r = z_assess(synthetic(), ["x", "y"], directions={"y": -1}, weights={"x": 3, "y": 1},
-                 params=ZParams(threshold=1.0), population_col="pop")
+    r = z_assess(
+        synthetic(),
+        ["x", "y"],
+        directions={"y": -1},
+        weights={"x": 3, "y": 1},
+        params=ZParams(threshold=1.0),
+        population_col="pop",
+    )
     sd = (2 / 3) ** 0.5
     assert r["composite"].tolist()[:3] == pytest.approx([-1 / sd, 0.0, 1 / sd])
     assert r["flag"].tolist() == [False, False, True, False]
@@ -46,5 +54,9 @@ def test_the_parameter_defaults_are_the_z_preset():
 
     p, preset = ZParams(), METHOD.preset
     assert (p.threshold, tuple(p.single_indicators), p.single_threshold, p.reference, p.min_population) == (
-        preset["flag_threshold"], tuple(preset["single_indicators"]), preset["single_threshold"], preset["reference"],
-        preset["min_population"])
+        preset["flag_threshold"],
+        tuple(preset["single_indicators"]),
+        preset["single_threshold"],
+        preset["reference"],
+        preset["min_population"],
+    )

@@ -1,5 +1,6 @@
 """Status words (issue 24, Deliver 2): every status of the closed vocabulary has a word in each
 language from the wording table; an English reader never sees the German key."""
+
 from __future__ import annotations
 
 from typing import get_args

@@ -2,6 +2,7 @@
 
 All values are synthetic (made here, labelled as such).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -20,8 +21,15 @@ def _values(pre: dict, post: dict, pre_year=2018, post_year=2020, suppressed=())
     rows = []
     for year, vals in ((pre_year, pre), (post_year, post)):
         for code, v in vals.items():
-            rows.append({"area_code": code, "year": year, "indicator": "x", "value": v,
-                         "suppressed": (code, year) in suppressed})
+            rows.append(
+                {
+                    "area_code": code,
+                    "year": year,
+                    "indicator": "x",
+                    "value": v,
+                    "suppressed": (code, year) in suppressed,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -36,16 +44,28 @@ def test_effect_all_comparison_and_exact_placebo_by_hand():
     assert (e.pre_year, e.post_year) == (2018, 2020)
     assert e.treated_change == 5.0
     assert e.comparison_areas == ["B", "C", "D", "E"]
-    assert e.comparison_change == pytest.approx(2.5)          # (1+2+3+4)/4
+    assert e.comparison_change == pytest.approx(2.5)  # (1+2+3+4)/4
     assert e.effect == pytest.approx(2.5)
     # placebo sets {B},{C},{D},{E} against the other three: B: 1-3=-2, C: 2-8/3=-2/3, D: 3-7/3=2/3, E: 4-2=2
     # none has |effect| ≥ 2.5 → p = 1/5
     assert e.n_placebo == 4
     assert e.p_placebo == pytest.approx(1 / 5)
     assert "1/5" in e.note and "kein Beweis" in e.note
-    assert set(e.to_json_dict()) == {"id", "indicator", "treated", "pre_year", "post_year", "treated_change",
-                                     "comparison", "comparison_areas", "comparison_change", "effect", "p_placebo",
-                                     "n_placebo", "note"}
+    assert set(e.to_json_dict()) == {
+        "id",
+        "indicator",
+        "treated",
+        "pre_year",
+        "post_year",
+        "treated_change",
+        "comparison",
+        "comparison_areas",
+        "comparison_change",
+        "effect",
+        "p_placebo",
+        "n_placebo",
+        "note",
+    }
 
 
 def test_placebo_counts_ties_and_larger():
@@ -80,8 +100,11 @@ def test_missing_and_suppressed_areas_are_left_out_and_listed():
 
 
 def test_pre_year_is_last_year_before_start_and_post_can_be_chosen():
-    rows = [{"area_code": c, "year": y, "indicator": "x", "value": v + (y - 2015), "suppressed": False}
-            for c, v in PRE.items() for y in (2015, 2016, 2017, 2020, 2021)]
+    rows = [
+        {"area_code": c, "year": y, "indicator": "x", "value": v + (y - 2015), "suppressed": False}
+        for c, v in PRE.items()
+        for y in (2015, 2016, 2017, 2020, 2021)
+    ]
     e = measure_effect(pd.DataFrame(rows), "x", ["A"], AREAS, start_year=2020, post_year=2021)
     assert (e.pre_year, e.post_year) == (2017, 2021)
     assert e.effect == pytest.approx(0)
@@ -116,13 +139,15 @@ def test_no_estimate_note_in_both_languages():
     assert e.note_in("en") == "No effect estimate for x: no year with data before the start 2015."
     gone = measure_effect(_values(PRE, POST, suppressed={("A", 2020)}), "x", ["A"], list(PRE), start_year=2019)
     assert gone.effect is None and gone.note.endswith("(fehlend oder gesperrt: A).")
-    assert gone.note_in("en") == "No effect estimate for x: no area of the measure has values (missing or suppressed: A)."
+    assert (
+        gone.note_in("en") == "No effect estimate for x: no area of the measure has values (missing or suppressed: A)."
+    )
 
 
 def test_exact_enumeration_up_to_5000_else_999_seeded_draws():
-    sets, exact = placebo_sets(15, 4)   # C(15,4) = 1365
+    sets, exact = placebo_sets(15, 4)  # C(15,4) = 1365
     assert exact and len(sets) == 1365 and list(sets) == list(itertools.combinations(range(15), 4))
-    sets, exact = placebo_sets(30, 4)   # C(30,4) = 27405 > 5000
+    sets, exact = placebo_sets(30, 4)  # C(30,4) = 27405 > 5000
     assert not exact and len(sets) == 999
     order = np.argsort(np.random.default_rng(12345).random((999, 30)), axis=1)
     assert sets[0] == tuple(sorted(order[0, :4].tolist())) and sets[998] == tuple(sorted(order[998, :4].tolist()))
@@ -146,12 +171,15 @@ def test_random_placebo_p_recomputed():
 
 
 @settings(max_examples=60, deadline=None)
-@given(pre=st.lists(st.floats(-1e3, 1e3), min_size=3, max_size=12),
-       shift=st.floats(-1e3, 1e3), n_treated=st.integers(1, 3), matched=st.booleans())
+@given(
+    pre=st.lists(st.floats(-1e3, 1e3), min_size=3, max_size=12),
+    shift=st.floats(-1e3, 1e3),
+    n_treated=st.integers(1, 3),
+    matched=st.booleans(),
+)
 def test_effect_is_zero_when_treated_areas_change_like_the_rest(pre, shift, n_treated, matched):
     codes = [f"{i:02d}" for i in range(len(pre))]
     n_treated = min(n_treated, len(codes) - 1)
     vals = _values(dict(zip(codes, pre)), {c: v + shift for c, v in zip(codes, pre)})
-    e = measure_effect(vals, "x", codes[:n_treated], codes, start_year=2019,
-                       comparison="matched" if matched else "all")
+    e = measure_effect(vals, "x", codes[:n_treated], codes, start_year=2019, comparison="matched" if matched else "all")
     assert e.effect == pytest.approx(0.0, abs=1e-9 * max(1.0, abs(shift), *map(abs, pre)))

@@ -3,6 +3,7 @@
 The reference is computed here independently: the line by ``scipy.stats.linregress`` and the
 interval in matrix form s²·(1 + x₀ᵀ(XᵀX)⁻¹x₀) with ``scipy.stats.t``. Values are synthetic.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -32,11 +33,13 @@ def reference(years, values, target_year, level=0.8):
 
 def test_value_interval_and_verdict_by_hand():
     years, values = [2015, 2016, 2017, 2018, 2019], [20.0, 19.1, 18.3, 16.8, 16.2]
-    f = goal_forecast(pd.Series(values, index=years), baseline_year=2015, baseline=20.0, target=10.0,
-                      target_year=2025)
+    f = goal_forecast(pd.Series(values, index=years), baseline_year=2015, baseline=20.0, target=10.0, target_year=2025)
     value, low, high = reference(years, values, 2025)
-    assert (f.value, f.low, f.high) == (pytest.approx(value, abs=1e-6), pytest.approx(low, abs=1e-6),
-                                        pytest.approx(high, abs=1e-6))
+    assert (f.value, f.low, f.high) == (
+        pytest.approx(value, abs=1e-6),
+        pytest.approx(low, abs=1e-6),
+        pytest.approx(high, abs=1e-6),
+    )
     assert f.n_years == 5
     # falling goal: reached when the whole interval is at or below 10
     assert f.verdict == (REACHABLE if high <= 10 else AT_RISK if low > 10 else OPEN)
@@ -44,12 +47,22 @@ def test_value_interval_and_verdict_by_hand():
 
 
 def test_fewer_than_three_years_give_no_numbers():
-    f = goal_forecast(pd.Series([1.0, 2.0, np.nan], index=[2019, 2020, 2021]), baseline_year=2019, baseline=1.0,
-                      target=3.0, target_year=2025)
+    f = goal_forecast(
+        pd.Series([1.0, 2.0, np.nan], index=[2019, 2020, 2021]),
+        baseline_year=2019,
+        baseline=1.0,
+        target=3.0,
+        target_year=2025,
+    )
     assert (f.value, f.low, f.high, f.verdict) == (None, None, None, TOO_FEW)
     # years before the baseline year do not count
-    f = goal_forecast(pd.Series([1.0, 2.0, 3.0], index=[2017, 2020, 2021]), baseline_year=2020, baseline=2.0,
-                      target=3.0, target_year=2025)
+    f = goal_forecast(
+        pd.Series([1.0, 2.0, 3.0], index=[2017, 2020, 2021]),
+        baseline_year=2020,
+        baseline=2.0,
+        target=3.0,
+        target_year=2025,
+    )
     assert f.verdict == TOO_FEW
 
 
@@ -62,14 +75,25 @@ def test_a_perfect_line_has_a_point_interval_and_clear_verdicts():
 
 
 @settings(max_examples=60, deadline=None)
-@given(n=st.integers(3, 12), slope=st.floats(-3, 3), noise=st.lists(st.floats(-2, 2), min_size=12, max_size=12),
-       ahead=st.integers(0, 10), target=st.floats(-50, 50), rising=st.booleans())
+@given(
+    n=st.integers(3, 12),
+    slope=st.floats(-3, 3),
+    noise=st.lists(st.floats(-2, 2), min_size=12, max_size=12),
+    ahead=st.integers(0, 10),
+    target=st.floats(-50, 50),
+    rising=st.booleans(),
+)
 def test_forecast_matches_the_reference_and_the_verdict_rule(n, slope, noise, ahead, target, rising):
     years = list(range(2010, 2010 + n))
     values = [5.0 + slope * i + noise[i] for i in range(n)]
     baseline = target - 1 if rising else target + 1
-    f = goal_forecast(pd.Series(values, index=years), baseline_year=2010, baseline=baseline, target=target,
-                      target_year=years[-1] + ahead)
+    f = goal_forecast(
+        pd.Series(values, index=years),
+        baseline_year=2010,
+        baseline=baseline,
+        target=target,
+        target_year=years[-1] + ahead,
+    )
     value, low, high = reference(years, values, years[-1] + ahead)
     assert f.value == pytest.approx(value, abs=1e-6)
     assert f.low == pytest.approx(low, abs=1e-6) and f.high == pytest.approx(high, abs=1e-6)
@@ -81,8 +105,15 @@ def test_forecast_matches_the_reference_and_the_verdict_rule(n, slope, noise, ah
 
 
 def test_goal_progress_carries_the_forecast_into_the_json():
-    v = pd.DataFrame({"area_code": "01", "year": [2015, 2016, 2017, 2018], "indicator": "x",
-                      "value": [20.0, 18.0, 17.0, 15.0], "suppressed": False})
+    v = pd.DataFrame(
+        {
+            "area_code": "01",
+            "year": [2015, 2016, 2017, 2018],
+            "indicator": "x",
+            "value": [20.0, 18.0, 17.0, 15.0],
+            "suppressed": False,
+        }
+    )
     g = goal_progress(v, "x", ["01"], baseline_year=2015, target=10.0, target_year=2025)
     value, low, high = reference([2015, 2016, 2017, 2018], [20.0, 18.0, 17.0, 15.0], 2025)
     fc = g.to_json_dict()["forecast"]

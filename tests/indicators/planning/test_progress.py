@@ -1,4 +1,5 @@
 """Goal progress and on-track, hand-computed (synthetic values, labelled as such)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,8 +10,18 @@ from indicators.planning.progress import expected_at, goal_progress
 
 def _values(rows):
     """Synthetic tidy values: (area, year, value[, suppressed])."""
-    return pd.DataFrame([{"area_code": r[0], "year": r[1], "indicator": "x", "value": r[2],
-                          "suppressed": r[3] if len(r) > 3 else False} for r in rows])
+    return pd.DataFrame(
+        [
+            {
+                "area_code": r[0],
+                "year": r[1],
+                "indicator": "x",
+                "value": r[2],
+                "suppressed": r[3] if len(r) > 3 else False,
+            }
+            for r in rows
+        ]
+    )
 
 
 def test_progress_and_on_track_by_hand():
@@ -22,9 +33,16 @@ def test_progress_and_on_track_by_hand():
     assert g.progress == pytest.approx(0.4)
     assert g.expected == pytest.approx(15.0)
     assert g.on_track is False
-    assert g.to_json_dict() == {"id": 7, "indicator": "x", "baseline": 20.0, "current": 16.0, "target": 10.0,
-                                "progress": pytest.approx(0.4), "on_track": False,
-                                "forecast": g.forecast.to_json_dict()}
+    assert g.to_json_dict() == {
+        "id": 7,
+        "indicator": "x",
+        "baseline": 20.0,
+        "current": 16.0,
+        "target": 10.0,
+        "progress": pytest.approx(0.4),
+        "on_track": False,
+        "forecast": g.forecast.to_json_dict(),
+    }
 
 
 def test_on_track_at_the_line_and_rising_goal():
@@ -37,8 +55,16 @@ def test_on_track_at_the_line_and_rising_goal():
 
 
 def test_city_goal_uses_reference_and_several_areas_the_mean():
-    v = _values([("00", 2010, 5.0), ("00", 2012, 6.0), ("01", 2010, 2.0), ("02", 2010, 4.0),
-                 ("01", 2012, 4.0), ("02", 2012, 6.0)])
+    v = _values(
+        [
+            ("00", 2010, 5.0),
+            ("00", 2012, 6.0),
+            ("01", 2010, 2.0),
+            ("02", 2010, 4.0),
+            ("01", 2012, 4.0),
+            ("02", 2012, 6.0),
+        ]
+    )
     city = goal_progress(v, "x", [], baseline_year=2010, target=7.0, target_year=2014)
     assert (city.baseline, city.current, city.progress) == (5.0, 6.0, 0.5)
     two = goal_progress(v, "x", ["01", "02"], baseline_year=2010, target=7.0, target_year=2014)

@@ -1,4 +1,5 @@
 """Indicator values as an area × year table (:mod:`indicators.planning.series`) on the shipped Lübeck data."""
+
 from __future__ import annotations
 
 import numpy as np

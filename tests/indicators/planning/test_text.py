@@ -2,6 +2,7 @@
 
 The numbers are those of the shipped Lübeck Stadtteile: 10 areas, one treated, so 9 placebo sets.
 """
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The safe attribute-query language."""
+
 import pandas as pd
 import pytest
 
@@ -9,11 +10,24 @@ from indicators.query.evaluate import Names, QueryError, evaluate, parse, parse_
 CAT = load_catalogue()
 
 
-@pytest.mark.parametrize("text, value", [
-    ("25", 25), ("25,5", 25.5), ("25.5", 25.5), ("1.000", 1000), ("40.000", 40000), ("1.234,5", 1234.5),
-    ("1,234.5", 1234.5), ("-0,5", -0.5), ("\u22120,5", -0.5), ("12 %", 12), ("12%", 12), ("0.125", 0.125),
-    ("1,234,567", 1234567),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("25", 25),
+        ("25,5", 25.5),
+        ("25.5", 25.5),
+        ("1.000", 1000),
+        ("40.000", 40000),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("-0,5", -0.5),
+        ("\u22120,5", -0.5),
+        ("12 %", 12),
+        ("12%", 12),
+        ("0.125", 0.125),
+        ("1,234,567", 1234567),
+    ],
+)
 def test_numbers_german_and_english(text, value):
     assert parse_number(text) == pytest.approx(value)
 
@@ -25,9 +39,15 @@ def test_non_numbers(text):
 
 def _wide():
     """Synthetic indicator values for three areas (test data, not Lübeck's)."""
-    return pd.DataFrame({"share_65plus": [30.0, 20.0, 26.0], "population_change_pct": [-1.0, -2.0, float("nan")],
-                         "share_under18": [10.0, 25.0, 15.0], "population_total": [1000.0, 50000.0, 2000.0]},
-                        index=pd.Index(["A", "B", "C"], name="area_code"))
+    return pd.DataFrame(
+        {
+            "share_65plus": [30.0, 20.0, 26.0],
+            "population_change_pct": [-1.0, -2.0, float("nan")],
+            "share_under18": [10.0, 25.0, 15.0],
+            "population_total": [1000.0, 50000.0, 2000.0],
+        },
+        index=pd.Index(["A", "B", "C"], name="area_code"),
+    )
 
 
 def _eval(text):
@@ -36,48 +56,57 @@ def _eval(text):
     return list(evaluate(parse(text, CAT, names), wide).astype(object).where(lambda s: s.notna(), None))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Anteil 65+ > 25 % und Bevölkerungsentwicklung < 0", [True, False, None]),
-    ("share_65plus > 25 and population_change_pct < 0", [True, False, None]),
-    ("ANTEIL 65+ > 25 UND bevoelkerungsentwicklung < 0", [True, False, None]),
-    ("Share aged 65 and over > 25", [True, False, True]),
-    ("share_65plus > 25 oder share_under18 >= 25", [True, True, True]),
-    ("nicht share_65plus > 25", [False, True, False]),
-    ("not (share_65plus > 25 or share_under18 = 25)", [False, False, False]),
-    ("20 < share_under18 <= 25", [False, True, False]),
-    ("Einwohner > 1.000", [False, True, True]),
-    ("Einwohner >= 1.000,0", [True, True, True]),
-    ("share_65plus ≥ 26", [True, False, True]),
-    ("share_65plus != 20", [True, False, True]),
-    ("share_65plus <> 20", [True, False, True]),
-    ("share_65plus > share_under18", [True, False, True]),
-    ("Kinder und Jugendliche (unter 18) > 0 und share_65plus > 25", [None, False, None]),  # pop_under18 not in frame
-    # "und" binds tighter than "oder"
-    ("share_65plus > 25 oder share_under18 > 20 und population_total < 100", [True, False, True]),
-    ("(share_65plus > 25 oder share_under18 > 20) und population_total < 100", [False, False, False]),
-    # three-valued logic: unknown or true is true, unknown and false is false
-    ("population_change_pct < 0 oder share_65plus > 25", [True, True, True]),
-    ("population_change_pct < 0 und share_65plus > 100", [False, False, False]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Anteil 65+ > 25 % und Bevölkerungsentwicklung < 0", [True, False, None]),
+        ("share_65plus > 25 and population_change_pct < 0", [True, False, None]),
+        ("ANTEIL 65+ > 25 UND bevoelkerungsentwicklung < 0", [True, False, None]),
+        ("Share aged 65 and over > 25", [True, False, True]),
+        ("share_65plus > 25 oder share_under18 >= 25", [True, True, True]),
+        ("nicht share_65plus > 25", [False, True, False]),
+        ("not (share_65plus > 25 or share_under18 = 25)", [False, False, False]),
+        ("20 < share_under18 <= 25", [False, True, False]),
+        ("Einwohner > 1.000", [False, True, True]),
+        ("Einwohner >= 1.000,0", [True, True, True]),
+        ("share_65plus ≥ 26", [True, False, True]),
+        ("share_65plus != 20", [True, False, True]),
+        ("share_65plus <> 20", [True, False, True]),
+        ("share_65plus > share_under18", [True, False, True]),
+        (
+            "Kinder und Jugendliche (unter 18) > 0 und share_65plus > 25",
+            [None, False, None],
+        ),  # pop_under18 not in frame
+        # "und" binds tighter than "oder"
+        ("share_65plus > 25 oder share_under18 > 20 und population_total < 100", [True, False, True]),
+        ("(share_65plus > 25 oder share_under18 > 20) und population_total < 100", [False, False, False]),
+        # three-valued logic: unknown or true is true, unknown and false is false
+        ("population_change_pct < 0 oder share_65plus > 25", [True, True, True]),
+        ("population_change_pct < 0 und share_65plus > 100", [False, False, False]),
+    ],
+)
 def test_evaluate(text, expected):
     assert _eval(text) == expected
 
 
-@pytest.mark.parametrize("text, pos, words", [
-    ("", 0, "leer"),
-    ("Anteil 65+ > 25 % und", 21, "das Ende"),
-    ("share_65plus > 25 und (share_under18 < 3", 40, "')' fehlt"),
-    ("(share_65plus > 20))", 19, "ohne passende"),
-    ("Altnquotient > 3", 0, "Meinten Sie: Altenquotient"),
-    ("65+ > 3", 0, "mehrdeutig"),
-    ("share_65plus 25", 13, "fehlt ein Vergleich"),
-    ("3 > 4", 0, "keinen Indikator"),
-    ("share_65plus > 25 share_under18 > 3", 18, "fehlt 'und' bzw. 'oder'"),
-    ("share_65plus > 25 foo > 3", 18, "nach der Zahl 25"),
-    ("share_65plus > > 3", 15, "erwartet"),
-    ("1 < share_65plus < 3 < 5", 21, "höchstens zwei"),
-    ("share_65plus > 25 und oder x", 22, "erwartet"),
-])
+@pytest.mark.parametrize(
+    "text, pos, words",
+    [
+        ("", 0, "leer"),
+        ("Anteil 65+ > 25 % und", 21, "das Ende"),
+        ("share_65plus > 25 und (share_under18 < 3", 40, "')' fehlt"),
+        ("(share_65plus > 20))", 19, "ohne passende"),
+        ("Altnquotient > 3", 0, "Meinten Sie: Altenquotient"),
+        ("65+ > 3", 0, "mehrdeutig"),
+        ("share_65plus 25", 13, "fehlt ein Vergleich"),
+        ("3 > 4", 0, "keinen Indikator"),
+        ("share_65plus > 25 share_under18 > 3", 18, "fehlt 'und' bzw. 'oder'"),
+        ("share_65plus > 25 foo > 3", 18, "nach der Zahl 25"),
+        ("share_65plus > > 3", 15, "erwartet"),
+        ("1 < share_65plus < 3 < 5", 21, "höchstens zwei"),
+        ("share_65plus > 25 und oder x", 22, "erwartet"),
+    ],
+)
 def test_errors_name_the_position(text, pos, words):
     with pytest.raises(QueryError) as exc:
         parse(text, CAT)
@@ -89,6 +118,7 @@ def test_errors_name_the_position(text, pos, words):
 def test_no_eval_is_ever_used(monkeypatch):
     def boom(*a, **k):
         raise AssertionError("eval/exec must not be called")
+
     monkeypatch.setattr("builtins.eval", boom)
     monkeypatch.setattr("builtins.exec", boom)
     assert _eval("share_65plus > 25") == [True, False, True]

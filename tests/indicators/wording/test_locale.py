@@ -1,4 +1,5 @@
 """Charts carry a Vega locale: German axes read "21,0" and months "April, Juli"; English stays English."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,4 +1,5 @@
 """The bound wording object: one Voice made at the front door renders texts, messages, numbers and dates."""
+
 import datetime as dt
 
 from hypothesis import given
@@ -27,8 +28,11 @@ def test_texts_messages_and_dates_in_the_voices_language():
     assert german.date(None) == "–"
 
 
-@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12), st.integers(0, 3),
-       st.sampled_from(["de", "en"]))
+@given(
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
+    st.integers(0, 3),
+    st.sampled_from(["de", "en"]),
+)
 def test_numbers_are_the_formatting_modules_numbers(value, decimals, lang):
     # one place decides number formats: the voice only binds the language to it
     assert Voice.of(lang).number(value, decimals) == fmt_number(value, decimals, lang)

@@ -1,4 +1,5 @@
 """The wording table: complete, consistent, and the only place that picks a language."""
+
 from __future__ import annotations
 
 import re
@@ -64,8 +65,7 @@ DYNAMIC = {  # keys built at run time: family -> members that must exist
     "q_method_": ("areal", "dasymetric"),
     "q_method_note_": ("areal", "dasymetric"),
     "q_": ("and", "or"),
-    "scheme_": ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual", "need_mss", "need_svi",
-                "need_z"),
+    "scheme_": ("quantiles", "fisher_jenks", "equal_interval", "std_mean", "manual", "need_mss", "need_svi", "need_z"),
     "up_guess_": ("rate", "per_1000", "value", "count"),
     "col_finding_": ("file", "row", "column", "problem", "action", "severity"),
     "kind_": ("count", "value", "rate"),
@@ -76,8 +76,9 @@ DYNAMIC = {  # keys built at run time: family -> members that must exist
 
 
 def test_every_key_used_in_the_code_exists():
-    files = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True,
-                           check=True).stdout.split()
+    files = subprocess.run(
+        ["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     used = set()
     for f in files:
         if f.startswith(("ui/", "geo/", "indicators/", "app.py", "cli.py")):
@@ -98,22 +99,23 @@ def test_export_columns_all_have_headers():
 
 
 def test_no_inline_language_conditionals_left():
-    pattern = (r"if (lang == \"de\"|de) else|if lang (!=|==) ['\"](en|de)['\"] else"
-               r"|['\"](en|de)['\"] if lang (!=|==)")
-    out = subprocess.run(["git", "grep", "-nE", pattern, "--", "ui", "geo", "indicators"], cwd=ROOT,
-                         capture_output=True, text=True)
+    pattern = (
+        r"if (lang == \"de\"|de) else|if lang (!=|==) ['\"](en|de)['\"] else"
+        r"|['\"](en|de)['\"] if lang (!=|==)"
+    )
+    out = subprocess.run(
+        ["git", "grep", "-nE", pattern, "--", "ui", "geo", "indicators"], cwd=ROOT, capture_output=True, text=True
+    )
     assert out.stdout == ""
 
 
 def test_display_columns_translates_known_names_and_keeps_others():
     df = pd.DataFrame(columns=["id", "name", "score", "rank", "flag", "_row", "share_65plus"])
     de = display_columns(df, "de", {"share_65plus": "Anteil 65+"})
-    assert list(de.columns) == ["Schlüssel", "Gebiet", "Indexwert", "Rang", "erhöhter Bedarf", "Zeile",
-                                "Anteil 65+"]
+    assert list(de.columns) == ["Schlüssel", "Gebiet", "Indexwert", "Rang", "erhöhter Bedarf", "Zeile", "Anteil 65+"]
     en = display_columns(df, "en")
     assert list(en.columns) == ["Code", "Area", "Score", "Rank", "elevated need", "Row", "share_65plus"]
     assert list(df.columns)[0] == "id"  # a copy, the input is unchanged
-
 
 
 def test_every_module_of_the_package_is_a_theme_or_machinery():

@@ -1,5 +1,6 @@
 """Planning store fixtures: the store's ``db_url``/``engine`` (tests/store/conftest.py), so every
 ``plan_engine`` test runs on SQLite and on the real PostgreSQL server started there."""
+
 from __future__ import annotations
 
 import pytest

@@ -2,6 +2,7 @@
 
 Rows are synthetic examples (titles start with "Synthetisch").
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -19,8 +20,9 @@ from store.planning.excel import export_xlsx, import_plan
 from store.planning.records import Known
 
 PLANNER, VIEWER, ADMIN = User("anna", "planner"), User("vera", "viewer"), User("adam", "admin")
-KNOWN = Known({"stadtteile": frozenset({"00", "01", "02", "03"})},
-              {"stadtteile": frozenset({"share_65plus", "sgb2_rate"})})
+KNOWN = Known(
+    {"stadtteile": frozenset({"00", "01", "02", "03"})}, {"stadtteile": frozenset({"share_65plus", "sgb2_rate"})}
+)
 M_HEAD = "titel;handlungsfeld;geografie;gebiete;beginn;ende;status;partner;budget_eur;zielindikatoren;beschreibung"
 
 
@@ -30,8 +32,11 @@ def _csv(path, head, rows):
 
 
 def _measures(tmp_path, n=3, bad_row=None):
-    rows = [f"Synthetisch: M{i};Wohnen;stadtteile;01,02;2019;2021;laufend;Synthetisch e. V.;1.000,5;share_65plus;"
-            "synthetisches Beispiel" for i in range(n)]
+    rows = [
+        f"Synthetisch: M{i};Wohnen;stadtteile;01,02;2019;2021;laufend;Synthetisch e. V.;1.000,5;share_65plus;"
+        "synthetisches Beispiel"
+        for i in range(n)
+    ]
     if bad_row is not None:
         rows[bad_row] = "Synthetisch: kaputt;Wohnen;stadtteile;01,77;neulich;;fertig;;;;"
     return _csv(tmp_path / "Massnahmen.csv", M_HEAD, rows)
@@ -62,8 +67,11 @@ def test_dry_run_checks_but_stores_nothing(plan_engine, tmp_path):
 
 
 def test_import_then_export_then_import_round_trip(plan_engine, tmp_path):
-    goals = _csv(tmp_path / "Ziele.csv", "id;handlungsfeld;text;indikator;geografie;gebiete;basisjahr;zielwert;zieljahr",
-                 [";Armut und Grundsicherung;Synthetisch: Quote senken;sgb2_rate;stadtteile;;2015;8,5;2025"])
+    goals = _csv(
+        tmp_path / "Ziele.csv",
+        "id;handlungsfeld;text;indikator;geografie;gebiete;basisjahr;zielwert;zieljahr",
+        [";Armut und Grundsicherung;Synthetisch: Quote senken;sgb2_rate;stadtteile;;2015;8,5;2025"],
+    )
     result = import_plan(plan_engine, PLANNER, [_measures(tmp_path), goals], known=KNOWN)
     assert result.stored, result.to_text()
     assert result.created == {"measure": [1, 2, 3], "goal": [1]}
@@ -72,9 +80,24 @@ def test_import_then_export_then_import_round_trip(plan_engine, tmp_path):
     export_xlsx(plan_engine, VIEWER, out)
     sheets = pd.read_excel(out, sheet_name=None, dtype=str)
     assert list(sheets) == ["Massnahmen", "Ziele"]
-    assert list(sheets["Massnahmen"].columns) == ["id", "kennung", "titel", "handlungsfeld", "geografie", "gebiete", "beginn",
-                                                  "ende", "status", "partner", "budget_eur", "zielindikatoren",
-                                                  "beschreibung", "version", "erstellt", "geaendert"]
+    assert list(sheets["Massnahmen"].columns) == [
+        "id",
+        "kennung",
+        "titel",
+        "handlungsfeld",
+        "geografie",
+        "gebiete",
+        "beginn",
+        "ende",
+        "status",
+        "partner",
+        "budget_eur",
+        "zielindikatoren",
+        "beschreibung",
+        "version",
+        "erstellt",
+        "geaendert",
+    ]
     again = import_plan(plan_engine, PLANNER, [out], known=KNOWN)
     assert again.stored and again.updated == {"measure": [1, 2, 3], "goal": [1]}, again.to_text()
     after = {e: repo.list_records(plan_engine, VIEWER, e) for e in ("measure", "goal")}
@@ -82,8 +105,14 @@ def test_import_then_export_then_import_round_trip(plan_engine, tmp_path):
     assert strip(after["measure"]) == strip(before["measure"])
     assert strip(after["goal"]) == strip(before["goal"])
     # the export carries the version: importing it again after someone else's edit is refused
-    repo.save(plan_engine, ADMIN, "measure", 2, {**after["measure"][1], "status": "abgebrochen"},
-              version=after["measure"][1]["version"])
+    repo.save(
+        plan_engine,
+        ADMIN,
+        "measure",
+        2,
+        {**after["measure"][1], "status": "abgebrochen"},
+        version=after["measure"][1]["version"],
+    )
     export_xlsx(plan_engine, VIEWER, out)
     repo.save(plan_engine, ADMIN, "measure", 2, {**after["measure"][1], "status": "geplant"}, version=3)
     stale = import_plan(plan_engine, PLANNER, [out], known=KNOWN)
@@ -94,15 +123,19 @@ def test_import_then_export_then_import_round_trip(plan_engine, tmp_path):
 def test_export_writes_text_never_formulas(plan_engine, tmp_path):
     from openpyxl import load_workbook
 
-    repo.create(plan_engine, PLANNER, "measure", {"title": "=HYPERLINK(\"http://x\")", "field": "Wohnen",
-                                                  "geography": "stadtteile", "areas": "01"})
+    repo.create(
+        plan_engine,
+        PLANNER,
+        "measure",
+        {"title": '=HYPERLINK("http://x")', "field": "Wohnen", "geography": "stadtteile", "areas": "01"},
+    )
     out = tmp_path / "plan.xlsx"
     export_xlsx(plan_engine, VIEWER, out)
     ws = load_workbook(out)["Massnahmen"]
     cell = ws.cell(2, [c.value for c in ws[1]].index("titel") + 1)
     assert cell.data_type == "s" and cell.value.startswith("'=HYPERLINK")  # neutralised like every export
     assert import_plan(plan_engine, PLANNER, [out], known=KNOWN).stored  # and read back as it was
-    assert repo.list_records(plan_engine, VIEWER, "measure")[0]["title"] == "=HYPERLINK(\"http://x\")"
+    assert repo.list_records(plan_engine, VIEWER, "measure")[0]["title"] == '=HYPERLINK("http://x")'
 
 
 KILLER = textwrap.dedent("""

@@ -3,6 +3,7 @@ the planner's own numbering kept as ``kennung``, checks that write nothing, pars
 
 Rows and files are SYNTHETIC examples made here (titles start with "Synthetisch").
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,9 @@ from store.planning.records import Known
 from store.planning.sheets import read_sheets
 
 PLANNER, VIEWER = User("anna", "planner"), User("vera", "viewer")
-KNOWN = Known({"stadtteile": frozenset({"00", "01", "02", "03"})},
-              {"stadtteile": frozenset({"share_65plus", "sgb2_rate"})})
+KNOWN = Known(
+    {"stadtteile": frozenset({"00", "01", "02", "03"})}, {"stadtteile": frozenset({"share_65plus", "sgb2_rate"})}
+)
 M_HEAD = "id;titel;handlungsfeld;geografie;gebiete;status"
 
 
@@ -43,17 +45,23 @@ def _csv(tmp_path, rows: list[str], name: str = "Massnahmen.csv"):
 
 
 def test_text_ids_are_kept_as_kennung_and_edit_on_the_next_import(plan_engine, tmp_path):
-    first = import_plan(plan_engine, PLANNER, [_csv(tmp_path, [_row("M-12", "Quartiersbüro"), _row("T1", "Treff"),
-                                                               _row("", "ohne Nummer")])], known=KNOWN)
+    first = import_plan(
+        plan_engine,
+        PLANNER,
+        [_csv(tmp_path, [_row("M-12", "Quartiersbüro"), _row("T1", "Treff"), _row("", "ohne Nummer")])],
+        known=KNOWN,
+    )
     assert first.stored, first.to_text()  # today: "Id 'M-12' ist keine Zahl", nothing stored
     recs = repo.list_records(plan_engine, VIEWER, "measure")
-    assert [(r["kennung"], r["title"]) for r in recs] == [("M-12", "Synthetisch: Quartiersbüro"),
-                                                          ("T1", "Synthetisch: Treff"), ("", "Synthetisch: ohne Nummer")]
+    assert [(r["kennung"], r["title"]) for r in recs] == [
+        ("M-12", "Synthetisch: Quartiersbüro"),
+        ("T1", "Synthetisch: Treff"),
+        ("", "Synthetisch: ohne Nummer"),
+    ]
     again = import_plan(plan_engine, PLANNER, [_csv(tmp_path, [_row("M-12", "Quartiersbüro Nord")])], known=KNOWN)
     assert again.stored and again.updated["measure"] == [recs[0]["id"]] and again.created["measure"] == []
     assert repo.get(plan_engine, VIEWER, "measure", recs[0]["id"])["title"] == "Synthetisch: Quartiersbüro Nord"
-    numeric = import_plan(plan_engine, PLANNER, [_csv(tmp_path, [_row(str(recs[1]["id"]), "Treff neu")])],
-                          known=KNOWN)
+    numeric = import_plan(plan_engine, PLANNER, [_csv(tmp_path, [_row(str(recs[1]["id"]), "Treff neu")])], known=KNOWN)
     assert numeric.updated["measure"] == [recs[1]["id"]]
     kept = repo.get(plan_engine, VIEWER, "measure", recs[1]["id"])
     assert kept["kennung"] == "T1" and kept["title"] == "Synthetisch: Treff neu"  # numeric ids keep the reference
@@ -71,8 +79,13 @@ def test_a_kennung_twice_in_one_file_is_a_finding(plan_engine, tmp_path):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(own=st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=";\"\r\n"),
-                   min_size=1, max_size=20).map(str.strip).filter(lambda s: s and not s.isdigit()))
+@given(
+    own=st.text(
+        st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=';"\r\n'), min_size=1, max_size=20
+    )
+    .map(str.strip)
+    .filter(lambda s: s and not s.isdigit())
+)
 def test_any_text_id_is_a_reference_never_a_refusal(own, tmp_path_factory):
     folder = tmp_path_factory.mktemp("k")
     engine = db.make_engine(f"sqlite:///{folder / 'p.db'}")
@@ -92,17 +105,23 @@ def test_row_cap_refuses_with_a_message_naming_the_sheet(plan_engine, tmp_path, 
     assert not result.stored and "Massnahmen.csv [Massnahmen]" in text and "höchstens 5 Zeilen" in text
     xlsx = tmp_path / "plan.xlsx"
     with pd.ExcelWriter(xlsx) as w:
-        pd.DataFrame([{"titel": f"Synthetisch {i}", "handlungsfeld": "Wohnen", "geografie": "stadtteile",
-                       "gebiete": "01"} for i in range(6)]).to_excel(w, sheet_name="Massnahmen", index=False)
+        pd.DataFrame(
+            [
+                {"titel": f"Synthetisch {i}", "handlungsfeld": "Wohnen", "geografie": "stadtteile", "gebiete": "01"}
+                for i in range(6)
+            ]
+        ).to_excel(w, sheet_name="Massnahmen", index=False)
     result = import_plan(plan_engine, PLANNER, [xlsx], known=KNOWN)
     assert "plan.xlsx [Massnahmen]" in result.to_text() and "höchstens 5 Zeilen" in result.to_text()
     assert repo.list_records(plan_engine, VIEWER, "measure") == []
 
 
-BOMB = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-        + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
-        + ']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-        '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>')
+BOMB = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+    + ']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>'
+)
 
 
 def _bomb_xlsx(tmp_path):
@@ -139,8 +158,12 @@ def sqlite_engine(tmp_path):
 
 def test_a_dry_run_writes_nothing_and_needs_no_write_lock(sqlite_engine, tmp_path):
     engine, path = sqlite_engine
-    repo.create(engine, PLANNER, "measure", {"title": "Synthetisch: da", "field": "Wohnen",
-                                             "geography": "stadtteile", "areas": "01"})
+    repo.create(
+        engine,
+        PLANNER,
+        "measure",
+        {"title": "Synthetisch: da", "field": "Wohnen", "geography": "stadtteile", "areas": "01"},
+    )
     rows = [_row("1", "geändert"), _row("", "neu"), _row("Z-7", "eigene Nummer")]
     writes: list[str] = []
 

@@ -2,6 +2,7 @@
 
 Every record here is synthetic (titles "Synthetisch …", made with a seeded generator).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,10 +29,18 @@ def _measures(n: int = 60) -> list[dict]:
     for i in range(n):
         start = rng.choice([None, f"{rng.randint(2015, 2022)}-0{rng.randint(1, 9)}-01"])
         end = rng.choice([None, f"{int(start[:4]) + rng.randint(0, 3)}-12-31" if start else "2020-06-30"])
-        out.append({"title": f"Synthetisch {i}", "field": DEFAULT_FIELDS[rng.randrange(3)],
-                    "geography": rng.choice(["stadtteile", "stadtbezirke"]),
-                    "areas": rng.sample(AREAS, rng.randint(1, 3)), "status": rng.choice(STATUSES),
-                    "partners": rng.sample(PARTNERS, rng.randint(0, 2)), "start": start, "end": end})
+        out.append(
+            {
+                "title": f"Synthetisch {i}",
+                "field": DEFAULT_FIELDS[rng.randrange(3)],
+                "geography": rng.choice(["stadtteile", "stadtbezirke"]),
+                "areas": rng.sample(AREAS, rng.randint(1, 3)),
+                "status": rng.choice(STATUSES),
+                "partners": rng.sample(PARTNERS, rng.randint(0, 2)),
+                "start": start,
+                "end": end,
+            }
+        )
     return out
 
 
@@ -45,12 +54,21 @@ def filled(plan_engine):
     return plan_engine
 
 
-FILTERS = [MeasureFilter(), MeasureFilter(field="Wohnen"), MeasureFilter(field="gibt es nicht"),
-           MeasureFilter(area="03"), MeasureFilter(status="laufend", geography="stadtteile"),
-           MeasureFilter(partner=PARTNERS[1]), MeasureFilter(start=dt.date(2019, 1, 1)),
-           MeasureFilter(end=dt.date(2017, 12, 31)), MeasureFilter(start=dt.date(2018, 1, 1), end=dt.date(2018, 3, 1)),
-           *(MeasureFilter(field=f, area=a, status=st, partner=p, geography="stadtteile")
-             for f, a, st, p in itertools.product(DEFAULT_FIELDS[:2], AREAS[:2], STATUSES[:2], [None, PARTNERS[0]]))]
+FILTERS = [
+    MeasureFilter(),
+    MeasureFilter(field="Wohnen"),
+    MeasureFilter(field="gibt es nicht"),
+    MeasureFilter(area="03"),
+    MeasureFilter(status="laufend", geography="stadtteile"),
+    MeasureFilter(partner=PARTNERS[1]),
+    MeasureFilter(start=dt.date(2019, 1, 1)),
+    MeasureFilter(end=dt.date(2017, 12, 31)),
+    MeasureFilter(start=dt.date(2018, 1, 1), end=dt.date(2018, 3, 1)),
+    *(
+        MeasureFilter(field=f, area=a, status=st, partner=p, geography="stadtteile")
+        for f, a, st, p in itertools.product(DEFAULT_FIELDS[:2], AREAS[:2], STATUSES[:2], [None, PARTNERS[0]])
+    ),
+]
 
 
 @pytest.mark.parametrize("flt", FILTERS, ids=lambda f: repr(f))

@@ -2,6 +2,7 @@
 
 Every record here is a synthetic example (titles start with "Synthetisch").
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,17 +23,37 @@ from store.planning.records import Known
 
 PLANNER, OTHER = User("anna", "planner"), User("bert", "planner")
 VIEWER, ADMIN = User("vera", "viewer"), User("adam", "admin")
-KNOWN = Known({"stadtteile": frozenset({"00", "01", "02", "03"})},
-              {"stadtteile": frozenset({"share_65plus", "sgb2_rate"})})
+KNOWN = Known(
+    {"stadtteile": frozenset({"00", "01", "02", "03"})}, {"stadtteile": frozenset({"share_65plus", "sgb2_rate"})}
+)
 
-MEASURE = {"title": "Synthetisch: Quartiersbüro", "description": "Synthetisches Beispiel", "field": "Wohnen",
-           "geography": "stadtteile", "areas": "01, 02", "start": "2019-03-01", "end": 2022, "status": "laufend",
-           "partners": ["Synthetisch e. V."], "budget_planned": "12.500,50", "budget_spent": 1000,
-           "indicators": "share_65plus", "responsible": "Amt 50",
-           "milestones": [{"title": "Eröffnung", "due": "2019-06-01", "done": True}],
-           "location": {"type": "Point", "coordinates": [10.68, 53.87]}}
-GOAL = {"field": "Armut und Grundsicherung", "text": "Synthetisch: SGB-II-Quote senken", "indicator": "sgb2_rate",
-        "geography": "stadtteile", "areas": "", "baseline_year": 2015, "target_value": 8.0, "target_year": 2025}
+MEASURE = {
+    "title": "Synthetisch: Quartiersbüro",
+    "description": "Synthetisches Beispiel",
+    "field": "Wohnen",
+    "geography": "stadtteile",
+    "areas": "01, 02",
+    "start": "2019-03-01",
+    "end": 2022,
+    "status": "laufend",
+    "partners": ["Synthetisch e. V."],
+    "budget_planned": "12.500,50",
+    "budget_spent": 1000,
+    "indicators": "share_65plus",
+    "responsible": "Amt 50",
+    "milestones": [{"title": "Eröffnung", "due": "2019-06-01", "done": True}],
+    "location": {"type": "Point", "coordinates": [10.68, 53.87]},
+}
+GOAL = {
+    "field": "Armut und Grundsicherung",
+    "text": "Synthetisch: SGB-II-Quote senken",
+    "indicator": "sgb2_rate",
+    "geography": "stadtteile",
+    "areas": "",
+    "baseline_year": 2015,
+    "target_value": 8.0,
+    "target_year": 2025,
+}
 
 
 def test_migration_from_empty_creates_planning_tables_with_default_fields(plan_db_url):
@@ -40,24 +61,51 @@ def test_migration_from_empty_creates_planning_tables_with_default_fields(plan_d
     assert db.current_revisions(eng) == set()
     db.upgrade(eng)
     db.upgrade(eng)
-    assert "p0003_kennung" in db.current_revisions(eng)  # after p0002_list_indexes, p0001_planning (on 0001_initial); the store has its own head
+    assert "p0003_kennung" in db.current_revisions(
+        eng
+    )  # after p0002_list_indexes, p0001_planning (on 0001_initial); the store has its own head
     names = set(inspect(eng).get_table_names())
-    assert {"users", "audit_log", "plan_fields", "plan_goals", "plan_measures", "plan_partners", "plan_measure_areas",
-            "plan_measure_partners", "plan_measure_goals", "plan_measure_indicators", "plan_milestones",
-            "plan_history", "plan_goal_areas"} <= names
+    assert {
+        "users",
+        "audit_log",
+        "plan_fields",
+        "plan_goals",
+        "plan_measures",
+        "plan_partners",
+        "plan_measure_areas",
+        "plan_measure_partners",
+        "plan_measure_goals",
+        "plan_measure_indicators",
+        "plan_milestones",
+        "plan_history",
+        "plan_goal_areas",
+    } <= names
     assert repo.fields(eng) == list(DEFAULT_FIELDS)
     assert repo.list_records(eng, VIEWER, "measure") == []  # the shipped register starts empty
     eng.dispose()
 
 
 def test_round_trip_of_every_entity(plan_engine):
-    partner = repo.create(plan_engine, PLANNER, "partner",
-                          {"organisation": "Synthetisch Träger gGmbH", "kind": "Träger", "contact": "info@example.org",
-                           "fields": ["Wohnen", "Arbeit"], "areas": "01,03"})
+    partner = repo.create(
+        plan_engine,
+        PLANNER,
+        "partner",
+        {
+            "organisation": "Synthetisch Träger gGmbH",
+            "kind": "Träger",
+            "contact": "info@example.org",
+            "fields": ["Wohnen", "Arbeit"],
+            "areas": "01,03",
+        },
+    )
     goal = repo.create(plan_engine, PLANNER, "goal", GOAL, KNOWN)
-    m = repo.create(plan_engine, PLANNER, "measure", {**MEASURE, "goals": [goal["id"]],
-                                                      "partners": ["Synthetisch Träger gGmbH", "Synthetisch e. V."]},
-                    KNOWN)
+    m = repo.create(
+        plan_engine,
+        PLANNER,
+        "measure",
+        {**MEASURE, "goals": [goal["id"]], "partners": ["Synthetisch Träger gGmbH", "Synthetisch e. V."]},
+        KNOWN,
+    )
     got = repo.get(plan_engine, VIEWER, "measure", m["id"])
     assert got == m
     assert got["areas"] == ["01", "02"] and got["start"] == "2019-03-01" and got["end"] == "2022-12-31"
@@ -69,7 +117,9 @@ def test_round_trip_of_every_entity(plan_engine):
     p = repo.get(plan_engine, VIEWER, "partner", partner["id"])
     assert (p["fields"], p["areas"]) == (["Arbeit", "Wohnen"], ["01", "03"])
     assert {r["organisation"] for r in repo.list_records(plan_engine, VIEWER, "partner")} == {
-        "Synthetisch Träger gGmbH", "Synthetisch e. V."}  # a partner named in a measure joins the directory
+        "Synthetisch Träger gGmbH",
+        "Synthetisch e. V.",
+    }  # a partner named in a measure joins the directory
 
 
 def test_roles_viewers_read_planners_edit_admins_delete(plan_engine):
@@ -85,23 +135,29 @@ def test_roles_viewers_read_planners_edit_admins_delete(plan_engine):
     repo.delete(plan_engine, ADMIN, "measure", m["id"])
     assert repo.list_records(plan_engine, VIEWER, "measure") == []
     log = [(e.user, e.action, e.object) for e in audit.entries(plan_engine, ADMIN)]
-    assert [e for e in log if e[1] != "refused"] == [("anna", "plan_create", "measure:1"),
-                                                     ("adam", "plan_delete", "measure:1")]
+    assert [e for e in log if e[1] != "refused"] == [
+        ("anna", "plan_create", "measure:1"),
+        ("adam", "plan_delete", "measure:1"),
+    ]
     assert [e[0] for e in log if e[1] == "refused"] == ["vera", "vera", "anna", "anonym"]  # refusals audited
 
 
 def test_history_and_as_of_a_date(plan_engine):
     m = repo.create(plan_engine, PLANNER, "measure", MEASURE)
-    m2 = repo.save(plan_engine, OTHER, "measure", m["id"], {**m, "status": "abgeschlossen", "title": "Synthetisch: B"},
-                   version=1)
+    m2 = repo.save(
+        plan_engine, OTHER, "measure", m["id"], {**m, "status": "abgeschlossen", "title": "Synthetisch: B"}, version=1
+    )
     assert m2["version"] == 2
     hist = repo.history(plan_engine, VIEWER, "measure", m["id"])
     assert [(h["user"], h["action"], h["version"]) for h in hist] == [("anna", "create", 1), ("bert", "update", 2)]
-    assert hist[1]["changes"] == {"status": ["laufend", "abgeschlossen"],
-                                  "title": ["Synthetisch: Quartiersbüro", "Synthetisch: B"]}
+    assert hist[1]["changes"] == {
+        "status": ["laufend", "abgeschlossen"],
+        "title": ["Synthetisch: Quartiersbüro", "Synthetisch: B"],
+    }
     # back-date the first entry, so "as it was yesterday" is version 1
     from store.db import session
     from store.planning.models import HistoryRow
+
     with session(plan_engine) as s:
         first = s.scalars(select(HistoryRow).order_by(HistoryRow.id)).first()
         first.time = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
@@ -126,11 +182,16 @@ def test_stale_save_is_refused_with_the_other_change(plan_engine):
 
 
 def test_validation_messages_name_the_field(plan_engine):
-    cases = [({"title": ""}, "Titel fehlt"), ({"status": "erledigt"}, "Status 'erledigt' gibt es nicht"),
-             ({"field": "Sport"}, "Handlungsfeld 'Sport' gibt es nicht"), ({"areas": "01,77"}, "77 gibt es"),
-             ({"start": "2020-05-01", "end": "2019"}, "Ende 2019-12-31 liegt vor dem Beginn"),
-             ({"budget_planned": "viel"}, "Budget geplant 'viel' ist keine Zahl"),
-             ({"indicators": "erfunden"}, "Zielindikatoren: erfunden"), ({"goals": [99]}, "Ziele: 99 gibt es nicht")]
+    cases = [
+        ({"title": ""}, "Titel fehlt"),
+        ({"status": "erledigt"}, "Status 'erledigt' gibt es nicht"),
+        ({"field": "Sport"}, "Handlungsfeld 'Sport' gibt es nicht"),
+        ({"areas": "01,77"}, "77 gibt es"),
+        ({"start": "2020-05-01", "end": "2019"}, "Ende 2019-12-31 liegt vor dem Beginn"),
+        ({"budget_planned": "viel"}, "Budget geplant 'viel' ist keine Zahl"),
+        ({"indicators": "erfunden"}, "Zielindikatoren: erfunden"),
+        ({"goals": [99]}, "Ziele: 99 gibt es nicht"),
+    ]
     for change, message in cases:
         with pytest.raises(PlanError, match=message):
             repo.create(plan_engine, PLANNER, "measure", {**MEASURE, **change}, KNOWN)
@@ -142,9 +203,21 @@ def test_validation_messages_name_the_field(plan_engine):
 
 def test_filter_measures(plan_engine):
     a = repo.create(plan_engine, PLANNER, "measure", MEASURE)
-    b = repo.create(plan_engine, PLANNER, "measure", {**MEASURE, "title": "Synthetisch: B", "areas": "03",
-                                                      "field": "Arbeit", "status": "geplant", "partners": [],
-                                                      "start": "2024-01-01", "end": None})
+    b = repo.create(
+        plan_engine,
+        PLANNER,
+        "measure",
+        {
+            **MEASURE,
+            "title": "Synthetisch: B",
+            "areas": "03",
+            "field": "Arbeit",
+            "status": "geplant",
+            "partners": [],
+            "start": "2024-01-01",
+            "end": None,
+        },
+    )
     rows = repo.list_records(plan_engine, VIEWER, "measure")
     ids = lambda **kw: [r["id"] for r in filter_measures(rows, **kw)]  # noqa: E731
     assert ids(field="Arbeit") == [b["id"]]

@@ -1,5 +1,6 @@
 """Reading the planning workbook (``store/planning/sheets.py``): openpyxl's errors are findings naming the
 file and sheet; a bug of the reading code is not dressed up as "nicht lesbar". Workbooks SYNTHETIC, made here."""
+
 from __future__ import annotations
 
 import io

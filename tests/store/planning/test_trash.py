@@ -2,6 +2,7 @@
 
 Every record here is synthetic (titles start with "Synthetisch").
 """
+
 from __future__ import annotations
 
 import pytest
@@ -16,10 +17,25 @@ from store.planning import trash
 from store.planning.errors import PlanError, StaleEdit
 
 PLANNER, OTHER, ADMIN = User("anna", "planner"), User("bert", "planner"), User("adam", "admin")
-MEASURE = {"title": "Synthetisch: Quartiersbüro", "field": "Wohnen", "geography": "stadtteile", "areas": "01",
-           "start": "2019-03-01", "status": "laufend", "partners": ["Synthetisch e. V."]}
-GOAL = {"field": "Wohnen", "text": "Synthetisch: Quote senken", "indicator": "share_65plus",
-        "geography": "stadtteile", "areas": "", "baseline_year": 2015, "target_value": 8.0, "target_year": 2025}
+MEASURE = {
+    "title": "Synthetisch: Quartiersbüro",
+    "field": "Wohnen",
+    "geography": "stadtteile",
+    "areas": "01",
+    "start": "2019-03-01",
+    "status": "laufend",
+    "partners": ["Synthetisch e. V."],
+}
+GOAL = {
+    "field": "Wohnen",
+    "text": "Synthetisch: Quote senken",
+    "indicator": "share_65plus",
+    "geography": "stadtteile",
+    "areas": "",
+    "baseline_year": 2015,
+    "target_value": 8.0,
+    "target_year": 2025,
+}
 PARTNER = {"organisation": "Synthetisch: Träger", "kind": "Verein", "contact": "", "fields": [], "areas": []}
 
 
@@ -78,7 +94,8 @@ def test_undo_refuses_when_someone_changed_the_record_since(plan_engine):
 
 
 TITLES = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß ", min_size=1, max_size=20).map(
-    lambda s: f"Synthetisch: {s.strip() or 'x'}")
+    lambda s: f"Synthetisch: {s.strip() or 'x'}"
+)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -88,8 +105,11 @@ def test_undo_restores_exactly_the_state_before_the_last_save(plan_engine, title
     rec = repo.create(plan_engine, PLANNER, "measure", MEASURE)
     states = [rec]
     for title in titles:
-        states.append(repo.save(plan_engine, PLANNER, "measure", rec["id"], {**MEASURE, "title": title},
-                                version=states[-1]["version"]))
+        states.append(
+            repo.save(
+                plan_engine, PLANNER, "measure", rec["id"], {**MEASURE, "title": title}, version=states[-1]["version"]
+            )
+        )
     trash.undo(plan_engine, PLANNER)
     assert _plain(repo.get(plan_engine, PLANNER, "measure", rec["id"])) == _plain(states[-2])
 
@@ -126,4 +146,8 @@ def test_delete_and_restore_of_goals_and_partners_are_audited(plan_engine, entit
 
     # the Verwaltung page names the action, never the code
     assert [action_name(a, lang) for a in ("plan_delete", "plan_restore") for lang in ("de", "en")] == [
-        "Planung gelöscht", "Plan item deleted", "Planung wiederhergestellt", "Plan item restored"]
+        "Planung gelöscht",
+        "Plan item deleted",
+        "Planung wiederhergestellt",
+        "Plan item restored",
+    ]
