@@ -40,6 +40,7 @@ test-fast: venv
 # Static checks (also part of `make test`): style, layer contracts, types.
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
