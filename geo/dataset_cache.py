@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -64,7 +65,7 @@ def _single(geom: BaseGeometry) -> BaseGeometry:
 
 
 def contents_from_frames(
-    *, areas: gpd.GeoDataFrame, table: pd.DataFrame, catalogue: str, meta: Mapping | None = None
+    *, areas: gpd.GeoDataFrame, table: pd.DataFrame, catalogue: str, meta: Mapping[str, Any] | None = None
 ) -> Contents:
     """The database contents of a dataset: ``areas`` (``code``, ``name``, geometry, further text columns
     kept), the tidy ``table`` (``area_code, year, variable, value``), the catalogue's YAML text."""

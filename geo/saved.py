@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -41,7 +42,7 @@ class SavedGeography:
     reference_code: str | None
     attribution: str
 
-    def fields(self) -> dict:
+    def fields(self) -> dict[str, Any]:
         """Keyword arguments of ``Geography``."""
         return asdict(self)
 

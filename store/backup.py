@@ -34,6 +34,7 @@ import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock
 from sqlalchemy import Connection, Engine, MetaData, create_engine, func, select, text
@@ -116,7 +117,7 @@ def _counts(conn: Connection) -> dict[str, int]:
     }
 
 
-def table_contents(engine: Engine) -> dict[str, list[tuple]]:
+def table_contents(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of the tool, ordered by primary key (to compare two installations)."""
     meta = _reflect(engine)
     out = {}
@@ -219,12 +220,12 @@ def backup(engine: Engine, data_root: Path, out: Path) -> BackupInfo:
     return BackupInfo(out, backend, counts.get("datasets", 0), counts, out.stat().st_size)
 
 
-def _datasets_in(manifest: dict) -> int:
+def _datasets_in(manifest: dict[str, Any]) -> int:
     """Dataset versions of a backup (one of an older release lists its dataset folders instead)."""
     return int(manifest.get("datasets", len(manifest.get("folders", []))))
 
 
-def read_manifest(path: Path) -> dict:
+def read_manifest(path: Path) -> dict[str, Any]:
     """The manifest of a backup file; :class:`StoreError` if it is none."""
     try:
         with tarfile.open(path, "r:gz") as tar:

@@ -140,7 +140,7 @@ def read(engine: Engine, dataset_id: int) -> Contents | None:
         )
 
 
-def metas(engine: Engine, dataset_ids: list[int]) -> dict[int, dict]:
+def metas(engine: Engine, dataset_ids: list[int]) -> dict[int, dict[str, Any]]:
     """The metadata documents of these versions (those without contents are left out)."""
     if not dataset_ids:
         return {}

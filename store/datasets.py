@@ -59,7 +59,7 @@ class DatasetRecord:
         """The version's key ``<name>--<stamp>``: names its cache in the data directory."""
         return PurePosixPath(self.folder).name
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "label": self.label_de,

@@ -13,7 +13,8 @@ from tqdm import tqdm
 
 from geo.exports.safety import safe_frame
 from geo.printmap import layout as pl
-from geo.printmap.render import FORMATS, PrintOptions, build_print_map, check_options, figure_bytes
+from geo.printmap.render import PrintOptions, build_print_map, check_options, figure_bytes
+from geo.printmap.spec import FORMATS
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 

@@ -9,8 +9,8 @@ import folium
 import folium.plugins
 
 from geo.join import indicator_layer
-from geo.webmap.elements import AreasGroup, DrawLocal
-from geo.webmap.folium_map import build_map, draw_texts, make_offline
+from geo.webmap.elements import AreasGroup, DrawLocal, draw_texts
+from geo.webmap.folium_map import build_map, make_offline
 from geo.webmap.html import element_text
 from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import layer_classification

@@ -12,6 +12,7 @@ line's ascent and descent are at least the font's typographic ones (OS/2 table).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from matplotlib import font_manager
 from matplotlib.artist import Artist
@@ -20,7 +21,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.transforms import Transform
 
 Metrics = tuple[float, float, float]  # width, ascent, descent (display units)
-_METRICS: dict[tuple, Metrics] = {}
+_METRICS: dict[tuple[Any, ...], Metrics] = {}
 _MAX_METRICS = 50_000
 
 

@@ -17,10 +17,11 @@ HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
 def anchor_points(layer: gpd.GeoDataFrame) -> gpd.GeoSeries:
     """Pole of inaccessibility of each area's largest part (inside even for odd shapes)."""
 
-    def anchor(geom):
+    def anchor(geom: shapely.Geometry) -> tuple[float, float]:
         parts = getattr(geom, "geoms", [geom])
         biggest = max(parts, key=lambda g: g.area)
-        return shapely.maximum_inscribed_circle(biggest, tolerance=10.0).coords[0]
+        x, y = shapely.maximum_inscribed_circle(biggest, tolerance=10.0).coords[0]
+        return float(x), float(y)
 
     return gpd.GeoSeries(
         gpd.points_from_xy(*np.array([anchor(g) for g in layer.geometry]).T), index=layer.index, crs=layer.crs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -227,7 +228,7 @@ def year_chart(
     fig: Figure,
     layout: pl.PageLayout,
     box: pl.Box,
-    lines: Sequence[tuple[pd.Series, dict]],
+    lines: Sequence[tuple[pd.Series, dict[str, Any]]],
     dec: int,
     lang: str,
     style: ChartStyle = ChartStyle(),

@@ -7,6 +7,7 @@ The flag overview is :mod:`geo.report.flags`; area profiles and the appendix tab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -44,7 +45,7 @@ def _trend(fig: Figure, layout: pl.PageLayout, box: pl.Box, series: pd.Series, d
     )
 
 
-Layers = dict[str, tuple]  # indicator id -> indicator_layer(ds, id, year)
+Layers = dict[str, tuple[Any, ...]]  # indicator id -> indicator_layer(ds, id, year)
 
 
 def year_layers(ds: Dataset, year: int) -> Layers:

@@ -21,6 +21,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 
 from geo.printmap import layout as pl
 from geo.printmap.text import fmt_date, method_text
+from geo.report import MANY_AREAS as REPORT_MANY_AREAS
 from geo.report import areas as ra
 from geo.report import flags as rf
 from geo.report import layout as rl
@@ -31,7 +32,7 @@ from indicators.errors import InputError, msg
 from indicators.wording import pick, t
 
 BODY_FS = 8.5
-MANY_AREAS = rp.MANY_AREAS  # above this, area profiles become an appendix table (or a chosen subset)
+MANY_AREAS = REPORT_MANY_AREAS  # above this, area profiles become an appendix table (or a chosen subset)
 FLAG_ROWS_FIRST = 24  # overview rows under the map on the first overview page
 ROWS_PER_PAGE = 50  # rows of a continued table page
 Progress = Callable[[int, int], None]  # (pages done, pages in total)

@@ -8,6 +8,8 @@ tool's texts (:func:`draw_texts`) reach the browser through :class:`DrawLocal`.
 
 from __future__ import annotations
 
+from typing import Any
+
 import folium
 from branca.element import Element, Figure, MacroElement, Template
 from jinja2.utils import htmlsafe_json_dumps
@@ -55,8 +57,8 @@ class Choropleth(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, spec: dict, bounds: list[list[float]]) -> None:
-        super().__init__()
+    def __init__(self, spec: dict[str, Any], bounds: list[list[float]]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # folium is untyped
         self._name = "SmChoropleth"
         self.spec = spec
         self._json: str | None = None
@@ -86,7 +88,7 @@ class Choropleth(MacroElement):
         return ""
 
 
-def map_spec(m: folium.Map) -> dict:
+def map_spec(m: folium.Map) -> dict[str, Any]:
     """The choropleth spec of a map from :func:`build_map` (to adjust, e.g. its ``fit``, before rendering)."""
     for group in m._children.values():
         for child in getattr(group, "_children", {}).values():
@@ -129,13 +131,13 @@ class DrawLocal(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, texts: dict) -> None:
-        super().__init__()
+    def __init__(self, texts: dict[str, Any]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # folium is untyped
         self._name = "SmDrawLocal"
         self.texts_json = str(htmlsafe_json_dumps(texts))
 
 
-def draw_texts(lang: Lang = "de") -> dict:
+def draw_texts(lang: Lang = "de") -> dict[str, Any]:
     """leaflet-draw's ``L.drawLocal`` texts (those of the tools the map offers) in ``lang``."""
 
     def w(key: str) -> str:

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import math
 import re
+from html import escape
+from typing import Any
 
 import folium
 import folium.plugins
@@ -89,12 +91,12 @@ def make_offline(element: folium.MacroElement) -> None:
             raise ValueError(problem)
 
 
-def _feature_collection(geoms: gpd.GeoSeries, props: list[dict]) -> dict:
+def _feature_collection(geoms: gpd.GeoSeries, props: list[dict[str, Any]]) -> dict[str, Any]:
     feats = [{"type": "Feature", "properties": p, "geometry": encode_geometry(g)} for g, p in zip(geoms.values, props)]
     return {"type": "FeatureCollection", "features": feats}
 
 
-def _references(mask: pd.Series) -> dict | None:
+def _references(mask: pd.Series) -> dict[str, Any] | None:
     """Features that reuse the geometry of areas (by position), e.g. flagged ones."""
     refs = [{"type": "Feature", "properties": {}, "geometry": {"ref": i}} for i, on in enumerate(mask.to_numpy()) if on]
     return {"type": "FeatureCollection", "features": refs} if refs else None
@@ -189,7 +191,7 @@ def build_map(
         "flagStyle": FLAG_STYLE,
         "selected": _references(selected_mask),
         "selectedStyle": SELECTED_STYLE,
-        "attribution": maphtml.escape(attribution) if attribution else None,
+        "attribution": escape(attribution) if attribution else None,
         "legend": {
             "position": legend_position,
             "html": maphtml.legend_html(
@@ -242,7 +244,7 @@ def build_map(
     group.add_to(m)
     if draw:
         DrawLocal(draw_texts(labels.lang)).add_to(m)  # before the toolbar: it reads the texts when made
-        d = folium.plugins.Draw(
+        d = folium.plugins.Draw(  # type: ignore[no-untyped-call]  # folium is untyped
             export=False, position="topleft", draw_options={"polyline": False, "circlemarker": False, "marker": False}
         )  # areas only
         make_offline(d)
@@ -250,7 +252,9 @@ def build_map(
     return m
 
 
-def _full_props(layer: MapLayer, cols: dict[str, pd.Series], notes: dict, n_ranked: int) -> list[dict]:
+def _full_props(
+    layer: MapLayer, cols: dict[str, pd.Series], notes: dict[str, Any], n_ranked: int
+) -> list[dict[str, Any]]:
     """Per area: code, tooltip HTML and style (the Stadtteil-sized maps)."""
     areas, classification = layer.areas, layer.classification
     classes, values, suppressed, flagged, ranks = (
@@ -279,15 +283,13 @@ def _full_props(layer: MapLayer, cols: dict[str, pd.Series], notes: dict, n_rank
         code = str(areas.at[idx, "code"])
         # the class lets tests and scripts find an area's <path> by code
         css = f"sm-area sm-area-{re.sub(r'[^A-Za-z0-9_-]', '_', code)}"
-        props.append(
-            {"code": maphtml.escape(code), "tip": tip, "style": {**AREA_STYLE, "fillColor": fill, "className": css}}
-        )
+        props.append({"code": escape(code), "tip": tip, "style": {**AREA_STYLE, "fillColor": fill, "className": css}})
     return props
 
 
 def _compact_props(
     areas: gpd.GeoDataFrame, cols: dict[str, pd.Series], classification: Classification, labels: MapLabels
-) -> dict:
+) -> dict[str, Any]:
     """Columns of code, class and formatted value; styles and tooltips are made in the browser.
 
     Every string is escaped here, as in :func:`geo.webmap.html.tooltip_html`. Class ``-1`` is no
@@ -298,17 +300,16 @@ def _compact_props(
     k = np.where(supp, -2, cols["classes"].to_numpy(int))
     vals = cols["values"].to_numpy(float)
     shown = [
-        None if kk < 0 or math.isnan(v) else maphtml.escape(fmt_value(float(v), unit, decimals, lang))
-        for kk, v in zip(k, vals)
+        None if kk < 0 or math.isnan(v) else escape(fmt_value(float(v), unit, decimals, lang)) for kk, v in zip(k, vals)
     ]
     return {
         "colors": list(classification.colors),
         "noData": NO_DATA_COLOR,
         "style": AREA_STYLE,
-        "label": maphtml.escape(labels.indicator_label),
-        "noDataText": maphtml.escape(t("no_data", lang)),
-        "suppressedText": maphtml.escape(t("wm_suppressed", lang)),
-        "c": [maphtml.escape(c) for c in areas["code"].astype(str).to_numpy()],
+        "label": escape(labels.indicator_label),
+        "noDataText": escape(t("no_data", lang)),
+        "suppressedText": escape(t("wm_suppressed", lang)),
+        "c": [escape(c) for c in areas["code"].astype(str).to_numpy()],
         "k": k.tolist(),
         "v": shown,
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -27,7 +28,7 @@ DEFAULT_DECIMALS = 5
 
 _CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
 _CACHE_SIZE = 16
-_ENCODED: OrderedDict[str, list[dict]] = OrderedDict()
+_ENCODED: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
 
 
 def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoSeries:
@@ -68,7 +69,8 @@ def _round(geoms: np.ndarray, decimals: int) -> np.ndarray:
     rounded = shapely.transform(geoms, lambda xy: np.round(xy, decimals))
     # rounding can merge neighbouring vertices; drop the repeats (identically in
     # both neighbours, because their vertices were identical before)
-    return shapely.remove_repeated_points(rounded)
+    out: np.ndarray = shapely.remove_repeated_points(rounded)
+    return out
 
 
 def web_geometry(
@@ -149,7 +151,7 @@ def _delta_ring(coords, scale: float) -> list[int]:
     return np.vstack([q[:1], np.diff(q, axis=0)]).ravel().tolist()
 
 
-def encode_geometry(geom: shapely.Geometry, decimals: int = DEFAULT_DECIMALS) -> dict:
+def encode_geometry(geom: shapely.Geometry, decimals: int = DEFAULT_DECIMALS) -> dict[str, Any]:
     """Compact GeoJSON-like geometry for the browser: integer deltas at ``10**decimals``.
 
     ``{"type": "Polygon", "q": [ring, ...]}`` where each ring is a flat list
@@ -169,7 +171,7 @@ def encode_geometry(geom: shapely.Geometry, decimals: int = DEFAULT_DECIMALS) ->
     return {"type": "MultiPolygon", "q": [poly(p) for p in parts]}
 
 
-def encode_geometries(web: gpd.GeoSeries, decimals: int = DEFAULT_DECIMALS) -> list[dict]:
+def encode_geometries(web: gpd.GeoSeries, decimals: int = DEFAULT_DECIMALS) -> list[dict[str, Any]]:
     """:func:`encode_geometry` of every geometry, memoised by their WKB (a grid's cells are
     encoded once, not on every rerun). The dicts are shared: serialise them, do not change them."""
     digest = hashlib.sha1(usedforsecurity=False)
