@@ -43,30 +43,26 @@ def _list(args: argparse.Namespace) -> int:
     from store.planning import repository
 
     user = acting_user(args.as_user)
-    data = {e: repository.list_records(engine(), user, e) for e in ("measure", "goal", "partner")}
+    measures = repository.list_records(engine(), user, "measure")
+    goals = repository.list_records(engine(), user, "goal")
+    partners = repository.list_records(engine(), user, "partner")
     if args.json:
-        print(
-            json.dumps(
-                {"measures": data["measure"], "goals": data["goal"], "partners": data["partner"]},
-                ensure_ascii=False,
-                indent=1,
-            )
-        )
+        print(json.dumps({"measures": measures, "goals": goals, "partners": partners}, ensure_ascii=False, indent=1))
         return 0
-    if not any(data.values()):
+    if not (measures or goals or partners):
         print(say("cli_m_plan_empty"))
-    for m in data["measure"]:
+    for m in measures:
         period = f"{m['start'] or '?'} – {m['end'] or say('cli_m_open_end')}"
         own = f" ({m['kennung']})" if m.get("kennung") else ""  # the planner's own numbering
         print(
             f"M{m['id']}{own}\t{status_word(m['status'], cli_lang())}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
             f"{m['title']}"
         )
-    for g in data["goal"]:
+    for g in goals:
         target = say("cli_m_goal_target", value=g["target_value"], year=g["target_year"])
         own = f" ({g['kennung']})" if g.get("kennung") else ""
         print(f"Z{g['id']}{own}\t{g['field']}\t{g['indicator']} → {target}\t{g['text']}")
-    for p in data["partner"]:
+    for p in partners:
         print(f"P{p['id']}\t{p['organisation']}\t{p['kind']}")
     return 0
 

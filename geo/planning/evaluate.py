@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from indicators.dataset import Dataset
 from indicators.planning.effect import MeasureEffect, Panel, measure_effect, panel
 from indicators.planning.progress import GoalProgress, goal_progress
 from indicators.planning.series import wide
 from store.planning.query import start_year
+from store.planning.record_types import GoalRecord, MeasureRecord
 from store.planning.records import Known
 
 Loader = Callable[[str], Dataset]
@@ -81,7 +83,7 @@ def known(geographies: list[str] | None = None, loader: Loader = load) -> Known:
     return Known(areas, inds)
 
 
-def evaluate_goal(goal: dict, data: Datasets) -> GoalProgress:
+def evaluate_goal(goal: GoalRecord, data: Datasets) -> GoalProgress:
     ds = data.get(goal["geography"])
     return goal_progress(
         data.table(goal["geography"], goal["indicator"]),
@@ -96,7 +98,7 @@ def evaluate_goal(goal: dict, data: Datasets) -> GoalProgress:
 
 
 def evaluate_measure(
-    measure: dict, data: Datasets, *, comparison: str = "all", post_year: int | None = None
+    measure: MeasureRecord, data: Datasets, *, comparison: str = "all", post_year: int | None = None
 ) -> list[MeasureEffect]:
     """One effect per target indicator of a measure with a start date and areas (else none)."""
     year = start_year(measure)
@@ -119,14 +121,14 @@ def evaluate_measure(
 
 
 def evaluate(
-    goals: list[dict],
-    measures: list[dict],
+    goals: list[GoalRecord],
+    measures: list[MeasureRecord],
     *,
     comparison: str = "all",
     post_year: int | None = None,
     data: Datasets | None = None,
     lang: str = "de",
-) -> dict:
+) -> dict[str, Any]:
     """The JSON of ``plan evaluate``: ``{"goals": [...], "measures": [...]}`` (notes in ``lang``)."""
     data = data or Datasets()
     return {

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import geopandas as gpd
 import shapely
@@ -17,6 +18,7 @@ from shapely.geometry import mapping, shape
 
 from geo.crs import METRIC_CRS, WEB_CRS
 from indicators.errors import InputError, msg
+from store.planning.record_types import Location, MeasureRecord
 
 DECIMALS = 6  # about 0.1 m in WGS 84: as the point picked by a click
 LOCATION_COLOR = "#08306b"  # the measures' own places, as on the web map (geo.planning.map)
@@ -26,7 +28,7 @@ def _round(geom: shapely.Geometry) -> shapely.Geometry:
     return shapely.set_precision(geom, 10**-DECIMALS)
 
 
-def drawn_location(drawings: Iterable[dict] | None) -> dict | None:
+def drawn_location(drawings: Iterable[dict[str, Any]] | None) -> Location | None:
     """The area drawn for a measure: one Polygon or, for several drawings, a MultiPolygon (WGS 84).
 
     Parameters
@@ -68,20 +70,20 @@ def drawn_location(drawings: Iterable[dict] | None) -> dict | None:
     return {"type": out["type"], "coordinates": _lists(out["coordinates"])}
 
 
-def _lists(value):
+def _lists(value: Any) -> Any:
     """GeoJSON coordinates as nested lists (shapely gives tuples; the store keeps JSON)."""
     if isinstance(value, (list, tuple)) and value and isinstance(value[0], (int, float)):
         return [round(float(v), DECIMALS) for v in value]
     return [_lists(v) for v in value]
 
 
-def area_km2(location: dict) -> float:
+def area_km2(location: Location) -> float:
     """The size of a stored area (GeoJSON in WGS 84) in km², measured in EPSG:25832."""
     metric = gpd.GeoSeries([shape(location)], crs=WEB_CRS).to_crs(METRIC_CRS)
     return float(metric.area.iloc[0]) / 1e6
 
 
-def location_shapes(measures: Iterable[dict], geography: str) -> gpd.GeoDataFrame:
+def location_shapes(measures: Iterable[MeasureRecord], geography: str) -> gpd.GeoDataFrame:
     """The places (points and areas) of the measures of ``geography``, in EPSG:25832.
 
     Columns ``id``, ``title`` and the geometry; measures without a place are left out.
@@ -125,7 +127,7 @@ def draw_locations(ax: Axes, shapes: gpd.GeoDataFrame, *, line_scale: float = 1.
     return len(areas) + len(points)
 
 
-def areas_covered(areas: gpd.GeoDataFrame, location: dict, *, share: float = 0.01) -> list[str]:
+def areas_covered(areas: gpd.GeoDataFrame, location: Location, *, share: float = 0.01) -> list[str]:
     """Codes of the areas a drawn area lies in: those holding more than ``share`` of it (not a sliver
     along a border a hand-drawn line crossed), in the order of ``areas``; none for a point."""
     if location.get("type") not in {"Polygon", "MultiPolygon"}:

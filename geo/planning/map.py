@@ -17,9 +17,10 @@ from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.planning.display import status_word
 from indicators.wording import t
+from store.planning.record_types import Location, MeasureRecord
 
 
-def measure_areas(measures: list[dict], geography: str) -> dict[str, list[str]]:
+def measure_areas(measures: list[MeasureRecord], geography: str) -> dict[str, list[str]]:
     """Area code → titles of the measures there (for outline and tooltip)."""
     out: dict[str, list[str]] = {}
     for m in measures:
@@ -33,7 +34,7 @@ def measures_map(
     ds: Dataset,
     indicator: str,
     year: int,
-    measures: list[dict],
+    measures: list[MeasureRecord],
     *,
     lang: str = "de",
     tiles: TileSource | None = None,
@@ -79,7 +80,7 @@ def measures_map(
 
 def pick_map(
     ds: Dataset,
-    location: dict | None,
+    location: Location | None,
     *,
     lang: str = "de",
     tiles: TileSource | None = None,
@@ -117,17 +118,16 @@ def pick_map(
         },
         tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
     ).add_to(m)
-    kind = (location or {}).get("type")
-    if kind == "Point":
-        lon, lat = location["coordinates"][:2]  # type: ignore[index]  # kind says it is there
+    if location is not None and location["type"] == "Point":
+        lon, lat = location["coordinates"][:2]
         folium.Marker([lat, lon]).add_to(m)  # Leaflet's own marker, from the app's static files
-    elif kind in {"Polygon", "MultiPolygon"}:
+    elif location is not None:  # a Polygon or MultiPolygon
         folium.GeoJson(
             location, style_function=lambda _f: {"color": "#08306b", "weight": 2.5, "fillOpacity": 0.15}
         ).add_to(m)
     if draw:
         DrawLocal(draw_texts(lang)).add_to(m)  # before the toolbar: it reads the texts when made
-        d = folium.plugins.Draw(
+        d = folium.plugins.Draw(  # type: ignore[no-untyped-call]  # folium is untyped
             export=False,
             position="topleft",
             draw_options={"polyline": False, "circle": False, "circlemarker": False, "marker": False},

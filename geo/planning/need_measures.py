@@ -12,13 +12,14 @@ from indicators.needs.coverage import need_coverage
 from indicators.needs.registry import need_method
 from indicators.planning.forecast import TOO_FEW, VERDICT_KEYS
 from indicators.wording import t
+from store.planning.record_types import GoalRecord, MeasureRecord
 
 
 def _share(v: float | None, lang: str) -> str:
     return "–" if v is None else fmt_percent(100 * v, 0, lang)
 
 
-def need_measures_page(ds: Dataset, measures: list[dict], lang: str = "de") -> tuple[str, str, list[str]]:
+def need_measures_page(ds: Dataset, measures: list[MeasureRecord], lang: str = "de") -> tuple[str, str, list[str]]:
     """``(heading, "lines", paragraphs)``: one page of the Sachstand report."""
     year = ds.years[-1]
     setup = default_setup(ds, year)
@@ -43,7 +44,7 @@ def need_measures_page(ds: Dataset, measures: list[dict], lang: str = "de") -> t
     return t("str_rep_title", lang), "lines", lines
 
 
-def forecast_page(goals: list[dict], data, lang: str = "de") -> tuple[str, str, list[str]]:
+def forecast_page(goals: list[GoalRecord], data, lang: str = "de") -> tuple[str, str, list[str]]:
     """``(heading, "lines", paragraphs)``: each goal's trend to its target year, interval and verdict."""
     from geo.planning.evaluate import evaluate_goal
 

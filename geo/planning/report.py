@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 from matplotlib.backends.backend_pdf import PdfPages
@@ -26,6 +27,7 @@ from indicators.planning.display import day, indicator_label, period, status_wor
 from indicators.wording import t
 from store.permissions import User
 from store.planning import repository as repo
+from store.planning.record_types import MeasureRecord
 
 ROWS_PER_PAGE = 34
 WIDTH = 210 - 2 * rl.MARGIN
@@ -35,7 +37,7 @@ def _num(v, d: int = 2) -> str:
     return "–" if v is None else fmt_number(v, d)
 
 
-def _chunks(rows: list, n: int = ROWS_PER_PAGE) -> list[list]:
+def _chunks(rows: list[Any], n: int = ROWS_PER_PAGE) -> list[list[Any]]:
     return [rows[i : i + n] for i in range(0, len(rows), n)] or [[]]
 
 
@@ -54,7 +56,7 @@ def _table_page(fig, layout, top: float, columns, rows, widths, aligns) -> None:
     rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height), rl.TableColumns(columns, widths, aligns), rows)
 
 
-def _numbered(kind: str, chunks: list[list], lang: str) -> list[tuple]:
+def _numbered(kind: str, chunks: list[list[Any]], lang: str) -> list[tuple[Any, ...]]:
     """Pages of one table: "Ziele nach Handlungsfeldern (2)" only when there is more than one page."""
     if len(chunks) == 1:
         return [(t(f"plan_rep_{kind}_title", lang), kind, chunks[0])]
@@ -63,7 +65,7 @@ def _numbered(kind: str, chunks: list[list], lang: str) -> list[tuple]:
 
 def _pages(
     engine: Engine, user: User, geography: str, data: Datasets, lang: str, labels: dict[str, str]
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     """(title, kind, payload) of every page."""
     goals = repo.list_records(engine, user, "goal")
     measures = repo.list_records(engine, user, "measure")
@@ -185,7 +187,7 @@ def build_report(
     return buf.getvalue()
 
 
-def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
+def _page(fig, layout, top, kind, payload, what: tuple[Any, ...], lang: str) -> None:
     ds, indicator, map_year = what
     if kind == "goals":
         if not payload:
@@ -234,7 +236,9 @@ def _page(fig, layout, top, kind, payload, what: tuple, lang: str) -> None:
         _text(fig, layout, top, [ds.attribution(), t("plan_rep_register", lang)])
 
 
-def _map_page(ds, indicator: str, year: int, measures: list[dict], heading: str, title: str, lang: str, page: str):
+def _map_page(
+    ds, indicator: str, year: int, measures: list[MeasureRecord], heading: str, title: str, lang: str, page: str
+):
     """The measures over the indicator as a print map page: areas with measures outlined and named in
     the legend, north arrow, scale bar, sources (the same page composer as every print map)."""
     flagged = sorted({c for m in measures for c in m["areas"]})

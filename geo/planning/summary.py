@@ -17,9 +17,12 @@ from indicators.planning.display import period, status_word
 from indicators.planning.progress import goal_progress
 from indicators.wording import t
 from store.permissions import User
+from store.planning.record_types import GoalRecord, MeasureRecord
 
 
-def section_lines(ds: Dataset, goals: list[dict], measures: list[dict], lang: str = "de") -> list[tuple[str, str]]:
+def section_lines(
+    ds: Dataset, goals: list[GoalRecord], measures: list[MeasureRecord], lang: str = "de"
+) -> list[tuple[str, str]]:
     """Lines of the planning section for the report of ``ds`` (its geography's goals and measures)."""
     geo = ds.geography.id
     goals = sorted((g for g in goals if g["geography"] == geo), key=lambda g: (g["field"], g["id"]))
@@ -66,7 +69,7 @@ def section_lines(ds: Dataset, goals: list[dict], measures: list[dict], lang: st
     return lines
 
 
-def _measures_per_area(ds: Dataset, measures: list[dict], lang: str) -> list[tuple[str, str]]:
+def _measures_per_area(ds: Dataset, measures: list[MeasureRecord], lang: str) -> list[tuple[str, str]]:
     """ "Measures per area": one line per area with its measures (title, status, period), in area order."""
     if not measures:
         return []

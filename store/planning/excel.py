@@ -35,6 +35,7 @@ from store.errors import DatabaseError
 from store.permissions import User, require
 from store.planning import repository, rows
 from store.planning.errors import PlanError
+from store.planning.record_types import PlanRecord
 from store.planning.records import LABELS, Known, clean
 from store.planning.sheets import ROW, SHEETS, Sheets, read_sheets
 
@@ -117,7 +118,7 @@ def _check_columns(sheet: str, frame: pd.DataFrame, report: Report) -> bool:
     return True
 
 
-def _row_data(sheet: str, rec: dict) -> tuple[int | None, str, int | None, dict]:
+def _row_data(sheet: str, rec: dict[str, Any]) -> tuple[int | None, str, int | None, dict[str, Any]]:
     """(numeric id or None, the planner's own reference, version, data) of one row.
 
     A number in ``id`` is the tool's record; any other text ("M-12", "T1") is the
@@ -138,8 +139,8 @@ def _row_data(sheet: str, rec: dict) -> tuple[int | None, str, int | None, dict]
 class _Plan:
     """What the check found to do for one sheet: edits ``(id, version, record)`` and new records."""
 
-    updates: list[tuple[int, int, dict]] = field(default_factory=list)
-    fresh: list[dict] = field(default_factory=list)
+    updates: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
+    fresh: list[PlanRecord] = field(default_factory=list)
 
 
 def _own_refs(s: Session, entity: str) -> dict[str, int]:
@@ -147,7 +148,9 @@ def _own_refs(s: Session, entity: str) -> dict[str, int]:
     return {k: i for i, k in s.execute(select(c.id, c.kennung).where(c.kennung != ""))}
 
 
-def _check_update(s: Session, entity: str, rid: int, version: int | None, data: dict, known: Known | None) -> tuple:
+def _check_update(
+    s: Session, entity: str, rid: int, version: int | None, data: dict[str, Any], known: Known | None
+) -> tuple[int, int, dict[str, Any]]:
     """Read-only check of an edit: the record exists, is at ``version``, and the merged record is valid."""
     try:
         current = rows.read_one(s, entity, rid)
@@ -155,9 +158,9 @@ def _check_update(s: Session, entity: str, rid: int, version: int | None, data: 
         raise PlanError(msg("err_plan_id_unknown", id=rid, entity=msg(f"plan_entity_{entity}"))) from None
     if version is not None and version != current["version"]:
         raise repository._stale(s, entity, rid, version)
-    merged = {**current, **data}
+    merged: dict[str, Any] = {**current, **data}
     clean(entity, merged, rows.field_names(s), known)
-    return rid, version or current["version"], merged
+    return rid, version or current.get("version", 0), merged
 
 
 def _check_sheet(s: Session, user: User, sheet: str, frame: pd.DataFrame, report: Report, known: Known | None) -> _Plan:

@@ -7,7 +7,7 @@ milestones) are link tables; a partner's fields of action and areas are JSON lis
 from __future__ import annotations
 
 import datetime as dt
-from typing import get_args
+from typing import Any, get_args
 
 from sqlalchemy import JSON, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -54,8 +54,8 @@ class PartnerRow(_Versioned, Base):
     organisation: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(80), default="")
     contact: Mapped[str] = mapped_column(String(300), default="")
-    fields: Mapped[list] = mapped_column(JSON, default=list)
-    areas: Mapped[list] = mapped_column(JSON, default=list)
+    fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+    areas: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class GoalRow(_Versioned, Base):
@@ -103,7 +103,7 @@ class MeasureRow(_Versioned, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     field_id: Mapped[int] = mapped_column(ForeignKey("plan_fields.id"))
     geography: Mapped[str] = mapped_column(String(48))
-    location: Mapped[dict | None] = mapped_column(JSON, default=None)  # GeoJSON geometry (WGS 84)
+    location: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # GeoJSON geometry (WGS 84)
     responsible: Mapped[str] = mapped_column(String(200), default="")
     start_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     end_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
@@ -164,5 +164,5 @@ class HistoryRow(Base):
     time: Mapped[dt.datetime] = mapped_column(default=utcnow)
     user_name: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(16))
-    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
-    snapshot: Mapped[dict | None] = mapped_column(JSON, default=None)  # None after delete
+    changes: Mapped[dict[str, list[Any]]] = mapped_column(JSON, default=dict)  # field -> [old, new]
+    snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # None after delete

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, exists, func, select
+from sqlalchemy import ColumnElement, Engine, exists, func, select
 
 from store.db import session
 from store.permissions import User, require
 from store.planning.models import FieldRow, MeasureAreaRow, MeasurePartnerRow, MeasureRow, PartnerRow
+from store.planning.record_types import MeasureRecord, MeasureSummary
 
 LIST_KEYS = ("id", "kennung", "title", "field", "status", "areas", "start", "end", "partners", "version")
 
@@ -33,14 +35,15 @@ class MeasureFilter:
     geography: str | None = None
 
 
-def _overlaps(rec: dict, start: dt.date | None, end: dt.date | None) -> bool:
-    a = dt.date.fromisoformat(rec["start"]) if rec.get("start") else dt.date.min
-    b = dt.date.fromisoformat(rec["end"]) if rec.get("end") else dt.date.max
+def _overlaps(rec: MeasureRecord | MeasureSummary, start: dt.date | None, end: dt.date | None) -> bool:
+    begun, ended = rec.get("start"), rec.get("end")
+    a = dt.date.fromisoformat(begun) if begun else dt.date.min
+    b = dt.date.fromisoformat(ended) if ended else dt.date.max
     return (start is None or b >= start) and (end is None or a <= end)
 
 
 def filter_measures(
-    records: list[dict],
+    records: Iterable[MeasureRecord],
     *,
     field: str | None = None,
     area: str | None = None,
@@ -49,9 +52,9 @@ def filter_measures(
     start: dt.date | None = None,
     end: dt.date | None = None,
     geography: str | None = None,
-) -> list[dict]:
+) -> list[MeasureRecord]:
     """Measures matching every given filter; a period keeps measures running at some time in it."""
-    out = []
+    out: list[MeasureRecord] = []
     for r in records:
         if (
             (field and r["field"] != field)
@@ -66,9 +69,9 @@ def filter_measures(
     return out
 
 
-def _where(f: MeasureFilter) -> list:
+def _where(f: MeasureFilter) -> list[ColumnElement[bool]]:
     m = MeasureRow.__table__.c
-    cond: list = []
+    cond: list[ColumnElement[bool]] = []
     if f.geography:
         cond.append(m.geography == f.geography)
     if f.field:
@@ -94,7 +97,7 @@ def _where(f: MeasureFilter) -> list:
 
 def find_measures(
     engine: Engine, user: User, filters: MeasureFilter | None = None, *, limit: int | None = None, offset: int = 0
-) -> tuple[list[dict], int]:
+) -> tuple[list[MeasureSummary], int]:
     """The listed measures (keys :data:`LIST_KEYS`, ordered by id) of one page, and how many match in all.
 
     Filtering, counting and paging happen in the database; areas and partners are read for the
@@ -131,22 +134,25 @@ def find_measures(
         ):
             partners[mid].append(name)
     return [
-        {
-            "id": r.id,
-            "kennung": r.kennung,
-            "title": r.title,
-            "field": r.name,
-            "status": r.status,
-            "areas": sorted(areas.get(r.id, [])),
-            "start": r.start_date.isoformat() if r.start_date else None,
-            "end": r.end_date.isoformat() if r.end_date else None,
-            "partners": sorted(partners.get(r.id, [])),
-            "version": r.version,
-        }
+        MeasureSummary(
+            {
+                "id": r.id,
+                "kennung": r.kennung,
+                "title": r.title,
+                "field": r.name,
+                "status": r.status,
+                "areas": sorted(areas.get(r.id, [])),
+                "start": r.start_date.isoformat() if r.start_date else None,
+                "end": r.end_date.isoformat() if r.end_date else None,
+                "partners": sorted(partners.get(r.id, [])),
+                "version": r.version,
+            }
+        )
         for r in rows
     ], total
 
 
-def start_year(rec: dict) -> int | None:
+def start_year(rec: MeasureRecord | MeasureSummary) -> int | None:
     """The year a measure started (None without a start date)."""
-    return int(rec["start"][:4]) if rec.get("start") else None
+    start = rec.get("start")
+    return int(start[:4]) if start else None

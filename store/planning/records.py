@@ -1,4 +1,4 @@
-"""Records of the planning register as plain dicts: cleaning and validation (messages are wording keys).
+"""Records of the planning register (typed dicts, :mod:`store.planning.record_types`): cleaning and validation.
 
 A record is what the repository returns and stores in the history: JSON-ready values only
 (dates as ``JJJJ-MM-TT`` strings, lists sorted). :func:`clean` turns user input (the app's
@@ -12,14 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from indicators.planning.display import status_word
+from indicators.types import Status
 from indicators.wording import t
 from indicators.wording.message import Message, msg
 from store.planning.errors import PlanError
 from store.planning.models import STATUSES
+from store.planning.record_types import GoalRecord, Location, MeasureRecord, Milestone, PartnerRecord, PlanRecord
 
 ENTITIES = ("measure", "goal", "partner")
 _FIELD_KEYS = (
@@ -116,7 +119,7 @@ def _missing(v: Any) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and not v.strip())
 
 
-def _text(data: dict, key: str, required: bool = False, limit: int = 300) -> str:
+def _text(data: dict[str, Any], key: str, required: bool = False, limit: int = 300) -> str:
     v = data.get(key)
     if _missing(v):
         if required:
@@ -193,7 +196,7 @@ def _year(v: Any, key: str) -> int:
     return int(x)
 
 
-def _codes(data: dict, key: str, geography: str, known: Known | None) -> list[str]:
+def _codes(data: dict[str, Any], key: str, geography: str, known: Known | None) -> list[str]:
     codes = sorted(set(split_list(data.get(key))))
     for c in codes:
         if not _CODE.match(c):
@@ -214,29 +217,29 @@ def _indicators(ids: list[str], key: str, geography: str, known: Known | None) -
     return ids
 
 
-def _geography(data: dict, known: Known | None) -> str:
+def _geography(data: dict[str, Any], known: Known | None) -> str:
     geo = _text(data, "geography", required=True, limit=48)
     if known is not None and known.areas and geo not in known.areas:
         raise PlanError(msg("plan_err_unknown_geography", geography=geo, known=sorted(known.areas)))
     return geo
 
 
-def _field(data: dict, fields: list[str]) -> str:
+def _field(data: dict[str, Any], fields: list[str]) -> str:
     name = _text(data, "field", required=True, limit=120)
     if name not in fields:
         raise PlanError(msg("plan_err_unknown_field", name=name, known=list(fields)))
     return name
 
 
-def _milestones(v: Any) -> list[dict]:
-    out = []
+def _milestones(v: Any) -> list[Milestone]:
+    out: list[Milestone] = []
     for m in v or []:
         title = _text(m, "title", required=True)
         out.append({"title": title, "due": parse_date(m.get("due"), "milestones"), "done": bool(m.get("done"))})
     return out
 
 
-def _location(v: Any) -> dict | None:
+def _location(v: Any) -> Location | None:
     if _missing(v):
         return None
     if (
@@ -248,7 +251,7 @@ def _location(v: Any) -> dict | None:
     return {"type": v["type"], "coordinates": v["coordinates"]}
 
 
-def clean(entity: str, data: dict, fields: list[str], known: Known | None = None) -> dict:
+def clean(entity: str, data: dict[str, Any], fields: list[str], known: Known | None = None) -> PlanRecord:
     """The validated record of ``data`` (without id, version and timestamps).
 
     Raises
@@ -257,33 +260,36 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
         Naming the first invalid field and why.
     """
     if entity == "partner":
-        return {
-            "organisation": _text(data, "organisation", required=True, limit=200),
-            "kind": _text(data, "kind", limit=80),
-            "contact": _text(data, "contact"),
-            "fields": sorted({_field({"field": f}, fields) for f in split_list(data.get("fields"))}),
-            "areas": sorted(set(split_list(data.get("areas")))),
-        }
+        return PartnerRecord(
+            organisation=_text(data, "organisation", required=True, limit=200),
+            kind=_text(data, "kind", limit=80),
+            contact=_text(data, "contact"),
+            fields=sorted({_field({"field": f}, fields) for f in split_list(data.get("fields"))}),
+            areas=sorted(set(split_list(data.get("areas")))),
+        )
     geo = _geography(data, known)
     if entity == "goal":
-        rec: dict[str, Any] = {
+        goal: GoalRecord = {
             "field": _field(data, fields),
             "text": _text(data, "text", required=True, limit=2000),
             "indicator": _indicators([_text(data, "indicator", required=True, limit=64)], "indicator", geo, known)[0],
             "geography": geo,
             "areas": _codes(data, "areas", geo, known),
             "baseline_year": _year(data.get("baseline_year"), "baseline_year"),
-            "target_value": _number(data.get("target_value"), "target_value", required=True),
+            "target_value": _required(data.get("target_value"), "target_value"),
             "target_year": _year(data.get("target_year"), "target_year"),
         }
-        if rec["target_year"] <= rec["baseline_year"]:
-            raise PlanError(msg("plan_err_target_year", target=rec["target_year"], baseline=rec["baseline_year"]))
+        if goal["target_year"] <= goal["baseline_year"]:
+            raise PlanError(msg("plan_err_target_year", target=goal["target_year"], baseline=goal["baseline_year"]))
         if "kennung" in data:  # the planner's own reference; kept as it is when not given
-            rec["kennung"] = _text(data, "kennung", limit=64)
-        return rec
+            goal["kennung"] = _text(data, "kennung", limit=64)
+        return goal
     if entity != "measure":
         raise PlanError(msg("plan_err_entity", entity=repr(entity)))
-    rec = {
+    status = _text(data, "status", limit=16) or "geplant"
+    if status not in STATUSES:
+        raise PlanError(msg("plan_err_status", status=status, allowed=list(STATUSES)))
+    rec: MeasureRecord = {
         "title": _text(data, "title", required=True),
         "description": _text(data, "description", limit=10000),
         "field": _field(data, fields),
@@ -295,7 +301,7 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
         "end": parse_date(data.get("end"), "end", end=True),
         "budget_planned": _number(data.get("budget_planned"), "budget_planned"),
         "budget_spent": _number(data.get("budget_spent"), "budget_spent"),
-        "status": _text(data, "status", limit=16) or "geplant",
+        "status": cast(Status, status),  # one of STATUSES, checked above
         "partners": sorted(set(split_list(data.get("partners")))),
         "goals": sorted({int(_required(g, "goals")) for g in split_list(data.get("goals"))}),
         "indicators": _indicators(split_list(data.get("indicators")), "indicators", geo, known),
@@ -303,25 +309,23 @@ def clean(entity: str, data: dict, fields: list[str], known: Known | None = None
     }
     if "kennung" in data:  # the planner's own reference; kept as it is when not given
         rec["kennung"] = _text(data, "kennung", limit=64)
-    if rec["status"] not in STATUSES:
-        raise PlanError(msg("plan_err_status", status=rec["status"], allowed=list(STATUSES)))
     if rec["start"] and rec["end"] and rec["end"] < rec["start"]:
         raise PlanError(msg("plan_err_end_before_start", end=rec["end"], start=rec["start"]))
-    for key in ("budget_planned", "budget_spent"):
-        if rec[key] is not None and rec[key] < 0:
+    for key, budget in (("budget_planned", rec["budget_planned"]), ("budget_spent", rec["budget_spent"])):
+        if budget is not None and budget < 0:
             raise PlanError(msg("plan_err_negative", field=_f(key)))
     if not rec["areas"] and rec["location"] is None:
         raise PlanError(msg("plan_err_no_areas"))
     return rec
 
 
-def diff(old: dict | None, new: dict | None) -> dict[str, list]:
+def diff(old: Mapping[str, object] | None, new: Mapping[str, object] | None) -> dict[str, list[Any]]:
     """Changed fields: ``{field: [old, new]}`` (every field of a new or deleted record)."""
     keys = [k for k in (new or old or {}) if k not in {"id", "version", "created", "updated", "created_by"}]
     return {k: [(old or {}).get(k), (new or {}).get(k)] for k in keys if (old or {}).get(k) != (new or {}).get(k)}
 
 
-def describe(changes: dict[str, list], limit: int = 6, lang: str = "de") -> str:
+def describe(changes: dict[str, list[Any]], limit: int = 6, lang: str = "de") -> str:
     """``Titel: 'A' → 'B'; Status: 'geplant' → 'laufend'`` (field names in ``lang``)."""
 
     def show(v: Any) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from typing import cast
+from collections.abc import Sequence
+from typing import Any, Literal, cast, overload
 
 from sqlalchemy import CursorResult, Engine, func, select, update
 from sqlalchemy.orm import Session
@@ -26,14 +27,17 @@ from store.permissions import User, require
 from store.planning import rows
 from store.planning.errors import PlanError, StaleEdit, record_label
 from store.planning.models import FieldRow, HistoryRow, PartnerRow
+from store.planning.record_types import GoalRecord, MeasureRecord, PartnerRecord, PlanRecord
 from store.planning.records import Known, clean, describe, diff
 
+Changes = dict[str, list[Any]]  # field → [old, new] (:func:`store.planning.records.diff`)
 
-def _snapshot(rec: dict) -> dict:
+
+def _snapshot(rec: PlanRecord) -> dict[str, Any]:
     return {k: v for k, v in rec.items() if k not in {"created", "updated"}}
 
 
-def _log(s: Session, user: User, entity: str, rec: dict, action: str, changes: dict) -> None:
+def _log(s: Session, user: User, entity: str, rec: PlanRecord, action: str, changes: Changes) -> None:
     s.add(
         HistoryRow(
             entity=entity,
@@ -52,8 +56,14 @@ def _log(s: Session, user: User, entity: str, rec: dict, action: str, changes: d
 
 
 def create_in(
-    s: Session, user: User, entity: str, data: dict, known: Known | None = None, *, defer: list[dict] | None = None
-) -> dict:
+    s: Session,
+    user: User,
+    entity: str,
+    data: dict[str, Any],
+    known: Known | None = None,
+    *,
+    defer: list[PlanRecord] | None = None,
+) -> PlanRecord:
     """Create inside the caller's transaction (used by the import); returns the stored record.
 
     With ``defer`` (goals and measures only), the cleaned record is appended to that list
@@ -65,19 +75,19 @@ def create_in(
         defer.append(rec)
         return rec
     row = rows.TABLES[entity](version=1, created=utcnow(), updated=utcnow(), created_by=user.name[:64])
-    if (
-        entity == "partner"
-        and s.scalar(select(PartnerRow).where(PartnerRow.organisation == rec["organisation"])) is not None
-    ):
-        raise PlanError(msg("err_plan_partner_exists", name=rec["organisation"]))
+    if entity == "partner":
+        name = cast(PartnerRecord, rec)["organisation"]
+        if s.scalar(select(PartnerRow).where(PartnerRow.organisation == name)) is not None:
+            raise PlanError(msg("err_plan_partner_exists", name=name))
     rows.write(s, entity, row, rec, user.name)
     own = {} if entity == "partner" else {"kennung": getattr(row, "kennung", "") or ""}
-    stored = {**rows.meta(row), **own, **rec}  # what rows.read gives back (checked by the round-trip tests)
+    # what rows.read gives back (checked by the round-trip tests and test_record_types)
+    stored = cast(PlanRecord, {**rows.meta(row), **own, **rec})
     _log(s, user, entity, stored, "create", diff(None, _snapshot(stored)))
     return stored
 
 
-def create_many_in(s: Session, user: User, entity: str, recs: list[dict]) -> list[dict]:
+def create_many_in(s: Session, user: User, entity: str, recs: list[PlanRecord]) -> list[PlanRecord]:
     """Create goals or measures from records already cleaned (:func:`~store.planning.records.clean`), in bulk.
 
     The same rows as :func:`create_in` for each record (one history row and one audit entry per
@@ -86,7 +96,8 @@ def create_many_in(s: Session, user: User, entity: str, recs: list[dict]) -> lis
     require(user, "plan_edit", what=msg(f"plan_entity_{entity}"))
     now, name = utcnow(), user.name[:64]
     stored = rows.insert_many(s, entity, recs, name, now)
-    history, entries = [], []
+    history: list[dict[str, Any]] = []
+    entries: list[tuple[str, str, dict[str, Any]]] = []
     for rec in stored:
         snap = _snapshot(rec)
         changes = diff(None, snap)
@@ -122,7 +133,7 @@ def _stale(s: Session, entity: str, rid: int, based_on: int) -> StaleEdit:
         return StaleEdit(msg("err_plan_stale_gone", record=label))
     if later[-1].action == "delete":
         return StaleEdit(msg("err_plan_stale_deleted", record=label, user=later[-1].user_name))
-    changes: dict = {}
+    changes: Changes = {}
     for h in later:
         for k, (old, new) in (h.changes or {}).items():
             changes[k] = [changes[k][0] if k in changes else old, new]
@@ -142,14 +153,14 @@ def _stale(s: Session, entity: str, rid: int, based_on: int) -> StaleEdit:
 
 
 def update_in(
-    s: Session, user: User, entity: str, rid: int, data: dict, *, version: int, known: Known | None = None
-) -> dict:
+    s: Session, user: User, entity: str, rid: int, data: dict[str, Any], *, version: int, known: Known | None = None
+) -> PlanRecord:
     """Save ``data`` over record ``rid`` if it is still at ``version`` (inside the caller's transaction)."""
     require(user, "plan_edit", what=record_label(entity, rid))
     table = rows.TABLES[entity]
     rec = clean(entity, data, rows.field_names(s), known)
     bumped = cast(
-        CursorResult,
+        "CursorResult[Any]",
         s.execute(
             update(table)
             .where(table.id == rid, table.version == version)
@@ -168,25 +179,32 @@ def update_in(
     return stored
 
 
-def _previous(s: Session, entity: str, rid: int, version: int) -> dict:
+def _previous(s: Session, entity: str, rid: int, version: int) -> PlanRecord:
     h = s.scalar(
         select(HistoryRow)
         .where(HistoryRow.entity == entity, HistoryRow.entity_id == rid, HistoryRow.version == version)
         .order_by(HistoryRow.id.desc())
         .limit(1)
     )
-    return dict(h.snapshot) if h is not None and h.snapshot else rows.read_one(s, entity, rid)
+    return cast(PlanRecord, dict(h.snapshot)) if h is not None and h.snapshot else rows.read_one(s, entity, rid)
 
 
-def create(engine: Engine, user: User, entity: str, data: dict, known: Known | None = None) -> dict:
+def create(engine: Engine, user: User, entity: str, data: dict[str, Any], known: Known | None = None) -> PlanRecord:
     """Create a measure, goal or partner; returns the stored record (with ``id`` and ``version`` 1)."""
     with session(engine) as s:
         return create_in(s, user, entity, data, known)
 
 
 def save(
-    engine: Engine, user: User, entity: str, rid: int, data: dict, *, version: int, known: Known | None = None
-) -> dict:
+    engine: Engine,
+    user: User,
+    entity: str,
+    rid: int,
+    data: dict[str, Any],
+    *,
+    version: int,
+    known: Known | None = None,
+) -> PlanRecord:
     """Save an edit based on ``version``.
 
     Raises
@@ -218,10 +236,18 @@ def remove_in(s: Session, user: User, entity: str, rid: int, *, version: int | N
     old = rows.read_one(s, entity, rid)
     s.delete(row)
     s.flush()
-    _log(s, user, entity, {**old, "version": old["version"] + 1}, "delete", diff(_snapshot(old), None))
+    _log(s, user, entity, old | {"version": old.get("version", 0) + 1}, "delete", diff(_snapshot(old), None))
 
 
-def get(engine: Engine, user: User, entity: str, rid: int) -> dict:
+@overload
+def get(engine: Engine, user: User, entity: Literal["measure"], rid: int) -> MeasureRecord: ...
+@overload
+def get(engine: Engine, user: User, entity: Literal["goal"], rid: int) -> GoalRecord: ...
+@overload
+def get(engine: Engine, user: User, entity: Literal["partner"], rid: int) -> PartnerRecord: ...
+@overload
+def get(engine: Engine, user: User, entity: str, rid: int) -> PlanRecord: ...
+def get(engine: Engine, user: User, entity: str, rid: int) -> PlanRecord:
     """One record as it is now."""
     require(user, "plan_read")
     with session(engine) as s:
@@ -229,15 +255,25 @@ def get(engine: Engine, user: User, entity: str, rid: int) -> dict:
 
 
 _LISTS = ("areas", "partners", "goals", "indicators", "milestones", "fields")
-_READ: weakref.WeakKeyDictionary[Engine, dict[str, tuple[tuple, list[dict]]]] = weakref.WeakKeyDictionary()
+_READ: weakref.WeakKeyDictionary[Engine, dict[str, tuple[tuple[Any, ...], list[PlanRecord]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _stamp(s: Session) -> tuple:
+def _stamp(s: Session) -> tuple[Any, ...]:
     """Changes so far: every change of a record writes a history row (append-only), so this moves with each."""
     return tuple(s.execute(select(func.count(HistoryRow.id), func.max(HistoryRow.id))).one())
 
 
-def list_records(engine: Engine, user: User, entity: str) -> list[dict]:
+@overload
+def list_records(engine: Engine, user: User, entity: Literal["measure"]) -> list[MeasureRecord]: ...
+@overload
+def list_records(engine: Engine, user: User, entity: Literal["goal"]) -> list[GoalRecord]: ...
+@overload
+def list_records(engine: Engine, user: User, entity: Literal["partner"]) -> list[PartnerRecord]: ...
+@overload
+def list_records(engine: Engine, user: User, entity: str) -> list[PlanRecord]: ...
+def list_records(engine: Engine, user: User, entity: str) -> Sequence[PlanRecord]:
     """All records of ``entity``, ordered by id (filter with :func:`store.planning.query.filter_measures`).
 
     The records read last are kept per engine and given again (as copies) while the history has
@@ -251,10 +287,10 @@ def list_records(engine: Engine, user: User, entity: str) -> list[dict]:
             kept = (stamp, rows.read(s, entity))
             _READ[engine][entity] = kept
     lists = [k for k in _LISTS if kept[1] and k in kept[1][0]]
-    return [r | {k: r[k].copy() for k in lists} for r in kept[1]]
+    return [cast(PlanRecord, r | {k: cast(dict[str, list[Any]], r)[k].copy() for k in lists}) for r in kept[1]]
 
 
-def history(engine: Engine, user: User, entity: str, rid: int) -> list[dict]:
+def history(engine: Engine, user: User, entity: str, rid: int) -> list[dict[str, Any]]:
     """Every change of a record, oldest first: ``time``, ``user``, ``action``, ``version``, ``changes``."""
     require(user, "plan_read")
     with session(engine) as s:
@@ -273,7 +309,7 @@ def history(engine: Engine, user: User, entity: str, rid: int) -> list[dict]:
         ]
 
 
-def as_of(engine: Engine, user: User, entity: str, rid: int, when: dt.date | dt.datetime) -> dict | None:
+def as_of(engine: Engine, user: User, entity: str, rid: int, when: dt.date | dt.datetime) -> PlanRecord | None:
     """The record as it was at ``when`` (a date means its end, 24:00 UTC); None if it did not exist then."""
     require(user, "plan_read")
     if not isinstance(when, dt.datetime):
@@ -287,7 +323,7 @@ def as_of(engine: Engine, user: User, entity: str, rid: int, when: dt.date | dt.
             .order_by(HistoryRow.id.desc())
             .limit(1)
         )
-        return dict(h.snapshot) if h is not None and h.snapshot else None
+        return cast(PlanRecord, dict(h.snapshot)) if h is not None and h.snapshot else None
 
 
 def fields(engine: Engine) -> list[str]:

@@ -10,6 +10,8 @@ again – each only while nobody changed the record since.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,7 @@ from store.permissions import User, allowed, require
 from store.planning import rows
 from store.planning.errors import PlanError, record_label
 from store.planning.models import HistoryRow, PartnerRow
+from store.planning.record_types import PartnerRecord, PlanRecord
 from store.planning.records import clean, diff
 from store.planning.repository import _log, _snapshot, _stale, remove_in, update_in
 
@@ -35,7 +38,7 @@ def _last(s: Session, entity: str, rid: int) -> HistoryRow | None:
     )
 
 
-def _snapshot_before(s: Session, entity: str, rid: int, before: int) -> dict | None:
+def _snapshot_before(s: Session, entity: str, rid: int, before: int) -> dict[str, Any] | None:
     """The record as the last history row before row ``before`` left it (None if none)."""
     h = s.scalar(
         select(HistoryRow)
@@ -51,7 +54,7 @@ def _snapshot_before(s: Session, entity: str, rid: int, before: int) -> dict | N
     return dict(h.snapshot) if h is not None and h.snapshot else None
 
 
-def trash(engine: Engine, user: User) -> list[dict]:
+def trash(engine: Engine, user: User) -> list[dict[str, Any]]:
     """The deleted records, newest first: ``entity``, ``id``, ``name``, ``deleted_by``, ``deleted`` (ISO UTC).
 
     Parameters
@@ -67,7 +70,7 @@ def trash(engine: Engine, user: User) -> list[dict]:
         One entry per record whose last change was its deletion.
     """
     require(user, "plan_delete", what=msg("err_plan_trash_what"))
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     with session(engine) as s:
         seen: set[tuple[str, int]] = set()
         for h in s.scalars(select(HistoryRow).where(HistoryRow.action == "delete").order_by(HistoryRow.id.desc())):
@@ -91,7 +94,7 @@ def trash(engine: Engine, user: User) -> list[dict]:
     return out
 
 
-def restore_in(s: Session, user: User, entity: str, rid: int) -> dict:
+def restore_in(s: Session, user: User, entity: str, rid: int) -> PlanRecord:
     """Write a deleted record back from its last snapshot, inside the caller's transaction."""
     label = record_label(entity, rid)
     require(user, "plan_delete", what=label)
@@ -103,11 +106,10 @@ def restore_in(s: Session, user: User, entity: str, rid: int) -> dict:
     if snap is None:
         raise PlanError(msg("err_plan_no_snapshot", record=label))
     rec = clean(entity, snap, rows.field_names(s))
-    if (
-        entity == "partner"
-        and s.scalar(select(PartnerRow).where(PartnerRow.organisation == rec["organisation"])) is not None
-    ):
-        raise PlanError(msg("err_plan_partner_blocks_restore", name=rec["organisation"], record=label))
+    if entity == "partner":
+        name = cast(PartnerRecord, rec)["organisation"]
+        if s.scalar(select(PartnerRow).where(PartnerRow.organisation == name)) is not None:
+            raise PlanError(msg("err_plan_partner_blocks_restore", name=name, record=label))
     now = utcnow()
     row = table(
         id=rid,
@@ -122,7 +124,7 @@ def restore_in(s: Session, user: User, entity: str, rid: int) -> dict:
     return stored
 
 
-def restore(engine: Engine, user: User, entity: str, rid: int) -> dict:
+def restore(engine: Engine, user: User, entity: str, rid: int) -> PlanRecord:
     """Restore a record from the trash (admins); returns it as stored, at the next version.
 
     Raises
@@ -134,7 +136,7 @@ def restore(engine: Engine, user: User, entity: str, rid: int) -> dict:
         return restore_in(s, user, entity, rid)
 
 
-def last_change(engine: Engine, user: User) -> dict | None:
+def last_change(engine: Engine, user: User) -> dict[str, Any] | None:
     """The acting user's last change: ``entity``, ``id``, ``action``, ``version`` (None if none)."""
     require(user, "plan_edit")
     with session(engine) as s:
@@ -148,7 +150,7 @@ def _own_last(s: Session, user: User) -> HistoryRow | None:
     )
 
 
-def undo(engine: Engine, user: User) -> dict:
+def undo(engine: Engine, user: User) -> dict[str, Any]:
     """Take back the acting user's last change; returns ``entity``, ``id`` and the ``action`` undone.
 
     Raises

@@ -25,6 +25,7 @@ from store.planning import repository as repo
 from store.planning.excel import export_xlsx
 from store.planning.models import STATUSES
 from store.planning.query import MeasureFilter, find_measures
+from store.planning.record_types import GoalRecord, MeasureRecord, MeasureSummary, PartnerRecord
 from store.planning.records import status_label
 from ui import auth, common
 from ui.map_view import show_map
@@ -35,7 +36,7 @@ from ui.pages.strategy_plan import forecast_line
 LIST_ROWS = 1000  # rows of the filtered list (the database filters and pages; the caption says how many more)
 
 
-def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
+def _filters(measures: list[MeasureRecord], ds, lang: str) -> MeasureFilter:
     every = t("plan_all", lang)
     c1, c2, c3, c4 = st.columns(4)
     field = c1.selectbox(t("plan_filter_field", lang), [every, *repo.fields(auth.engine())], key="plan_ff")
@@ -68,7 +69,7 @@ def _filters(measures: list[dict], ds, lang: str) -> MeasureFilter:
     )
 
 
-def _table(rows: list[dict], lang: str = "de") -> pd.DataFrame:
+def _table(rows: list[MeasureSummary], lang: str = "de") -> pd.DataFrame:
     return display_columns(
         pd.DataFrame(
             [
@@ -99,7 +100,7 @@ def _years(value) -> str:
     return "–" if value is None else str(value)
 
 
-def _timeline(rows: list[dict], lang: str) -> None:
+def _timeline(rows: list[MeasureRecord], lang: str) -> None:
     dated = [m for m in rows if m["start"]]
     if not dated:
         st.caption(t("plan_empty", lang))
@@ -141,7 +142,7 @@ def _timeline(rows: list[dict], lang: str) -> None:
     st.altair_chart(chart, use_container_width=True)
 
 
-def _goals(user, goals: list[dict], data: Datasets, labels: dict[str, str], lang: str) -> None:
+def _goals(user, goals: list[GoalRecord], data: Datasets, labels: dict[str, str], lang: str) -> None:
     if not goals:
         st.caption(t("plan_no_goals", lang))
     for g in goals:
@@ -170,7 +171,7 @@ def _goals(user, goals: list[dict], data: Datasets, labels: dict[str, str], lang
         delete_button(user, "goal", g, lang, name=g["text"])  # admins; asks first, to the trash
 
 
-def _partners(user, partners: list[dict], lang: str) -> None:
+def _partners(user, partners: list[PartnerRecord], lang: str) -> None:
     """The partner list; for admins a partner chosen by name goes to the trash (asked first)."""
     if not partners:
         st.caption(t("plan_no_partners", lang))
@@ -208,7 +209,7 @@ def _partners(user, partners: list[dict], lang: str) -> None:
     delete_button(user, "partner", by_id[pid], lang, name=by_id[pid]["organisation"])
 
 
-def _effects(measures: list[dict], data: Datasets, labels: dict[str, str], lang: str) -> None:
+def _effects(measures: list[MeasureRecord], data: Datasets, labels: dict[str, str], lang: str) -> None:
     ways = {v: t(f"plan_cmp_{v}", lang) for v in ("all", "matched")}
     common.choice("plan_cmp", ways, "all")
     how = st.radio(

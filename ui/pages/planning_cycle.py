@@ -9,6 +9,8 @@ map and timeline of the page shows the new state at once. The library enforces t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -25,6 +27,7 @@ from store.errors import StoreError
 from store.permissions import User, allowed
 from store.planning import repository as repo
 from store.planning import trash
+from store.planning.record_types import Location, StoredKeys
 from ui import auth, common
 
 FLASH = "plan_flash"
@@ -142,9 +145,9 @@ def partner_form(user: User, ds, lang: str) -> None:
 MODES = ("point", "draw", "areas")
 
 
-def _mode(location: dict | None, form_key: str, lang: str) -> str:
+def _mode(location: Location | None, form_key: str, lang: str) -> str:
     key = f"plan_loc_mode_{form_key}"
-    kind = (location or {}).get("type")
+    kind = location["type"] if location else None
     common.choice(key, list(MODES), "draw" if kind in {"Polygon", "MultiPolygon"} else "point")
     return str(
         st.radio(
@@ -157,7 +160,7 @@ def _mode(location: dict | None, form_key: str, lang: str) -> str:
     )
 
 
-def location_picker(ds, rec: dict, form_key: str, lang: str) -> dict | None:
+def location_picker(ds, rec: Mapping[str, Any], form_key: str, lang: str) -> Location | None:
     """The measure's place, kept per form until saved: a point clicked, an area drawn (polygon or
     rectangle) or areas of the geography clicked (into :func:`picked_areas`); None for no place."""
     key = f"plan_loc_{form_key}"
@@ -225,7 +228,7 @@ def _drawn(ds, out: dict | None, form_key: str) -> None:
         st.rerun()
 
 
-def _place_line(place: dict | None, key: str, form_key: str, lang: str) -> None:
+def _place_line(place: Location | None, key: str, form_key: str, lang: str) -> None:
     if not place:
         st.caption(t("plan_loc_none", lang))
         return
@@ -240,7 +243,7 @@ def _place_line(place: dict | None, key: str, form_key: str, lang: str) -> None:
         st.rerun()
 
 
-def picked_areas(rec: dict, form_key: str) -> list[str]:
+def picked_areas(rec: Mapping[str, Any], form_key: str) -> list[str]:
     """The measure's areas as chosen so far in this form (clicked on the map or the record's)."""
     key = f"plan_areas_{form_key}"
     if key not in st.session_state:
@@ -256,8 +259,9 @@ def _toggle(ds, chosen: list[str], lat: float, lng: float, form_key: str) -> Non
     st.session_state[f"plan_areas_{form_key}"] = [c for c in chosen if c != code] if code in chosen else [*chosen, code]
 
 
-def delete_button(user: User, entity: str, rec: dict, lang: str, *, name: str) -> None:
-    """A delete button for one record, asking first; a yes puts the record in the trash (admins restore).
+def delete_button(user: User, entity: str, rec: StoredKeys, lang: str, *, name: str) -> None:
+    """A delete button for one record (its ``id`` and ``version`` are read), asking first; a yes puts the
+    record in the trash (admins restore).
 
     Shown only to those who may delete; the store checks again and audits the delete.
     """
@@ -279,7 +283,7 @@ def delete_button(user: User, entity: str, rec: dict, lang: str, *, name: str) -
     if c1.button(t("plan_delete_yes", lang), key=f"plan_del_yes_{entity}_{rec['id']}", type="primary"):
         st.session_state.pop(ask, None)
         try:
-            repo.delete(auth.engine(), user, entity, rec["id"], version=rec["version"])
+            repo.delete(auth.engine(), user, entity, rec["id"], version=rec.get("version"))
         except StoreError as exc:
             common.show_error(exc)
             return

@@ -4,6 +4,8 @@ and the area section of the Stadtteilprofil."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import streamlit as st
 
@@ -16,6 +18,7 @@ from store.errors import StoreError
 from store.permissions import User, allowed
 from store.planning import repository as repo
 from store.planning.models import STATUSES
+from store.planning.record_types import GoalRecord, MeasureRecord, StoredKeys
 from store.planning.records import status_label
 from ui import auth, common
 from ui.pages.planning_cycle import delete_button, location_picker, picked_areas
@@ -39,7 +42,7 @@ def _shown(value: float | None, decimals: int, lang: str) -> str:
     return "" if value is None else fmt_number(float(value), decimals, lang)
 
 
-def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str) -> None:
+def edit_form(user: User, ds, measures: list[MeasureRecord], goals: list[GoalRecord], lang: str) -> None:
     """Choose a measure (or new), edit it in a form, save with its version (stale saves refused)."""
     if not allowed(user, "plan_edit"):
         st.info(t("plan_read_only", lang))
@@ -55,7 +58,7 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
         key="plan_edit_id",
         format_func=lambda i: t("plan_new", lang) if i == 0 else f"{i}: {by_id[i]['title']}",
     )
-    rec = by_id.get(choice, {})
+    rec: Mapping[str, Any] = by_id.get(choice, {})  # {} for a new measure
     # the version this form was opened on: kept per session, so a second browser's save is detected
     vkey = f"plan_version_{choice}"
     if choice and vkey not in st.session_state:
@@ -149,9 +152,8 @@ def edit_form(user: User, ds, measures: list[dict], goals: list[dict], lang: str
             st.session_state["plan_reset"] = True
             done(t("plan_saved", lang).format(id=saved["id"], version=saved["version"]), "plan_form_nonce")
     if choice:  # asks first; the measure goes to the trash (admins restore)
-        delete_button(
-            user, "measure", {**rec, "version": st.session_state.get(vkey, rec["version"])}, lang, name=rec["title"]
-        )
+        shown = StoredKeys(id=rec["id"], version=st.session_state.get(vkey, rec["version"]))
+        delete_button(user, "measure", shown, lang, name=rec["title"])
 
 
 def area_section(geo_id: str, code: str, lang: str, labels: dict[str, str] | None = None) -> None:

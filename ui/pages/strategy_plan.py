@@ -13,26 +13,28 @@ from indicators.planning.display import indicator_label
 from indicators.planning.forecast import VERDICT_KEYS, trend_table
 from indicators.text import md
 from indicators.wording import t
-from store.permissions import allowed
+from store.permissions import User, allowed
 from store.planning import repository as repo
 from ui import auth
 
 
-def _records(entity: str, lang: str) -> list[dict] | None:
+def _reader(lang: str) -> User | None:
+    """The acting user if they may read the planning register (else a note, and None)."""
     user = auth.current_user()
     if not allowed(user, "plan_read"):
         st.info(t("plan_no_access", lang))
         return None
-    return repo.list_records(auth.engine(), user, entity)
+    return user
 
 
 def measures_tab(ds, geo_id: str, year: int, lang: str, assessment) -> None:
     """Flagged areas with their active measures, both shares and the map (``assessment`` is the page's cache)."""
     from ui.pages.strategy import need_map, share_text
 
-    measures = _records("measure", lang)
-    if measures is None:
+    user = _reader(lang)
+    if user is None:
         return
+    measures = repo.list_records(auth.engine(), user, "measure")
     methods = method_names()
     base = geography_method(ds.geography)  # the geography's metadata, else the registry's default
     method = st.selectbox(
@@ -73,9 +75,10 @@ def goals_tab(geo_id: str, lang: str) -> None:  # noqa: ARG001 (unused, kept for
     """Each goal with its trend to the target year, the 80 % interval and the verdict."""
     from geo.planning.evaluate import Datasets, evaluate_goal
 
-    goals = _records("goal", lang)
-    if goals is None:
+    user = _reader(lang)
+    if user is None:
         return
+    goals = repo.list_records(auth.engine(), user, "goal")
     if not goals:
         st.info(t("str_no_goals", lang))
         return

@@ -29,7 +29,7 @@ DEFAULT_FIELDS = (
 )
 
 
-def _versioned() -> list[sa.Column]:
+def _versioned() -> list[sa.Column[Any]]:
     return [
         sa.Column("version", sa.Integer, nullable=False, server_default="1"),
         sa.Column("created", _TS, nullable=False),
