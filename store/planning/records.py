@@ -286,9 +286,6 @@ def clean(entity: str, data: dict[str, Any], fields: list[str], known: Known | N
         return goal
     if entity != "measure":
         raise PlanError(msg("plan_err_entity", entity=repr(entity)))
-    status = _text(data, "status", limit=16) or "geplant"
-    if status not in STATUSES:
-        raise PlanError(msg("plan_err_status", status=status, allowed=list(STATUSES)))
     rec: MeasureRecord = {
         "title": _text(data, "title", required=True),
         "description": _text(data, "description", limit=10000),
@@ -301,7 +298,7 @@ def clean(entity: str, data: dict[str, Any], fields: list[str], known: Known | N
         "end": parse_date(data.get("end"), "end", end=True),
         "budget_planned": _number(data.get("budget_planned"), "budget_planned"),
         "budget_spent": _number(data.get("budget_spent"), "budget_spent"),
-        "status": cast(Status, status),  # one of STATUSES, checked above
+        "status": cast(Status, _text(data, "status", limit=16) or "geplant"),  # checked below
         "partners": sorted(set(split_list(data.get("partners")))),
         "goals": sorted({int(_required(g, "goals")) for g in split_list(data.get("goals"))}),
         "indicators": _indicators(split_list(data.get("indicators")), "indicators", geo, known),
@@ -309,6 +306,8 @@ def clean(entity: str, data: dict[str, Any], fields: list[str], known: Known | N
     }
     if "kennung" in data:  # the planner's own reference; kept as it is when not given
         rec["kennung"] = _text(data, "kennung", limit=64)
+    if rec["status"] not in STATUSES:  # after the fields above: their errors are named first
+        raise PlanError(msg("plan_err_status", status=rec["status"], allowed=list(STATUSES)))
     if rec["start"] and rec["end"] and rec["end"] < rec["start"]:
         raise PlanError(msg("plan_err_end_before_start", end=rec["end"], start=rec["start"]))
     for key, budget in (("budget_planned", rec["budget_planned"]), ("budget_spent", rec["budget_spent"])):
