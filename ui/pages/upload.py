@@ -10,8 +10,8 @@ import streamlit as st
 
 from geo.grid.upload import accept_grid_upload, check_grid_upload
 from geo.uploads.boundary import boundary_areas, check_boundaries
+from geo.uploads.datastore import DataStore, StoreError
 from geo.uploads.pipeline import UploadContent, accept_upload
-from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError
 from indicators.errors import InputError
 from indicators.limits import max_upload_bytes

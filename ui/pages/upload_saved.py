@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.uploads.datastore import DataStore, StoreError
 from geo.uploads.pipeline import withdraw_copy
-from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError
 from indicators.text import md
 from indicators.wording import t

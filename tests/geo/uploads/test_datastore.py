@@ -6,7 +6,7 @@ import pytest
 from shapely.geometry import box
 
 from geo.loading import load_dataset
-from geo.uploads.store import DataStore, SaveRequest, StoreError, data_dir, safe_name
+from geo.uploads.datastore import DataStore, SaveRequest, StoreError, data_dir, safe_name
 from indicators.catalogue import Source, parse_indicator
 
 AREAS = gpd.GeoDataFrame(
@@ -153,7 +153,7 @@ def test_store_works_without_posix_fcntl(tmp_path):
 
     code = (
         "import sys; sys.modules['fcntl'] = None\n"
-        "from geo.uploads.store import DataStore\n"
+        "from geo.uploads.datastore import DataStore\n"
         "store = DataStore(sys.argv[1])\n"
         "with store._locked():\n"
         "    pass\n"

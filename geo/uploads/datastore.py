@@ -128,7 +128,7 @@ def catalogue_yaml(indicators: Mapping[str, Indicator] | list[Indicator], source
     srcs = {s.id: {k: v for k, v in asdict(s).items() if k != "id" and v} for s in sources.values()}
     doc = {"sources": srcs, "indicators": entries}
     body: str = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
-    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + body
+    return "# Written by the Sozialmonitor upload (geo/uploads/datastore.py).\n" + body
 
 
 @dataclass(frozen=True)
