@@ -189,7 +189,8 @@ def aggregate_saved(grid_name: str, to: str, year: int | None = None, store=None
     from geo.geographies import get_geography, load_areas, load_outline
     from geo.grid.aggregate import aggregate_grid
     from geo.grid.cells import clip_to_city
-    from geo.uploads.datastore import DataStore, StoreError, safe_name
+    from geo.uploads.datastore import DataStore, safe_name
+    from store.errors import StoreError
 
     geos = (store or DataStore()).geographies()
     with contextlib.suppress(StoreError):  # "test-gitter" was saved as "test_gitter"

@@ -47,7 +47,7 @@ import yaml
 from filelock import FileLock
 
 from geo import saved
-from geo.dataset_cache import CACHE, LAYER, contents_from_frames
+from geo.dataset_cache import CACHE, contents_from_frames
 from geo.geographies import Geography, shipped_geographies
 from geo.saved import default_user
 from indicators.catalogue import Indicator, Source
@@ -64,7 +64,7 @@ ENV_VAR = config.DATA_DIR_VAR
 MAX_LABEL = 200  # characters of a dataset label (the registry is read on every page)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 STALE_TMP_S = 3600  # a cache being written is renamed into place within seconds; older temp folders are debris
-__all__ = ["LAYER", "DataStore", "SaveRequest", "StoreError", "StoredDataset", "data_dir", "default_user", "safe_name"]
+__all__ = ["DataStore", "SaveRequest", "StoredDataset", "data_dir", "safe_name", "shipped_names"]
 
 
 def data_dir() -> Path:

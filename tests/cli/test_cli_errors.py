@@ -50,12 +50,12 @@ def test_every_error_class_derives_from_the_base():
     from geo.crs import CRSError
     from geo.spatial.estimate import EstimateError
     from geo.spatial.zonal import ZonalError
-    from geo.uploads.datastore import StoreError
     from geo.uploads.table import UploadError
     from indicators.catalogue import CatalogueError
     from indicators.ingest.new_indicators import FormError
     from indicators.ingest.zip_safety import ZipRejected
     from indicators.query.syntax import QueryError
+    from store.errors import StoreError
 
     for cls in (
         CRSError,

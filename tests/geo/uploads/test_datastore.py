@@ -6,8 +6,9 @@ import pytest
 from shapely.geometry import box
 
 from geo.loading import load_dataset
-from geo.uploads.datastore import DataStore, SaveRequest, StoreError, data_dir, safe_name
+from geo.uploads.datastore import DataStore, SaveRequest, data_dir, safe_name
 from indicators.catalogue import Source, parse_indicator
+from store.errors import StoreError
 
 AREAS = gpd.GeoDataFrame(
     {"code": ["01", "02"], "name": ["A <b>", "B"]},
