@@ -77,9 +77,9 @@ def pipeline(cells: int, permutations: int = 999) -> dict:
 
     from geo.spatial.pattern import spatial_pattern
     from indicators.compute.classify import classify
-    from indicators.needs.assess import assess
     from indicators.needs.explain import explain
     from indicators.needs.robustness import robustness
+    from indicators.needs.wide import assess
 
     t["import"] = time.perf_counter() - t0
     rss_imports = self_peak_rss_mb()

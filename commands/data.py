@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from geo.uploads.store import DataStore
+    from geo.uploads.datastore import DataStore
     from geo.uploads.table import TableCheck
     from indicators.catalogue import Indicator
     from indicators.ingest.report import Report
@@ -22,7 +22,7 @@ from store.permissions import require
 
 
 def _store(args: argparse.Namespace):
-    from geo.uploads.store import DataStore
+    from geo.uploads.datastore import DataStore
 
     return DataStore(user=acting_user(args.as_user))
 
@@ -99,8 +99,8 @@ def _say_before_saving(
 
 
 def _add(args: argparse.Namespace) -> int:
+    from geo.uploads.datastore import safe_name, shipped_names
     from geo.uploads.pipeline import UploadContent, accept_upload
-    from geo.uploads.store import safe_name, shipped_names
     from store.datasets import precheck
 
     if not (args.table and args.geography and args.label):

@@ -5,7 +5,7 @@ joins, grids, exports) take files, so each version is written once per host into
 ``<data dir>/cache/datasets/<key>/`` (``boundaries.gpkg`` layer ``areas``, ``table.csv``,
 ``catalogue.yaml``), keyed by the version's key, which never changes once registered. The cache is
 written to a temporary folder and renamed into place (two processes may race: one wins, both read the
-same); deleting it loses nothing (:meth:`geo.uploads.store.DataStore.cleanup` removes what no version
+same); deleting it loses nothing (:meth:`geo.uploads.datastore.DataStore.cleanup` removes what no version
 names, a deleted folder is written again on the next read).
 """
 

@@ -102,7 +102,7 @@ def list_geographies(
     """The one registry: shipped geographies plus the saved datasets the default user may read.
 
     App, CLI and validation all look geographies up here (the app through its session's
-    :class:`geo.uploads.store.DataStore`, which applies the logged-in user's role); the saved ones
+    :class:`geo.uploads.datastore.DataStore`, which applies the logged-in user's role); the saved ones
     come from :mod:`geo.saved`, which the uploads fill.
 
     Parameters

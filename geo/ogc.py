@@ -57,7 +57,7 @@ def ogc_url() -> str:
 
 def public_geographies(data_root: Path | str | None = None) -> dict[str, Geography]:
     """Shipped geographies and saved datasets marked ``öffentlich``: what an anonymous visitor may read."""
-    from geo.uploads.store import DataStore
+    from geo.uploads.datastore import DataStore
     from store.permissions import ANONYMOUS
 
     return DataStore(data_root, user=ANONYMOUS).geographies()

@@ -1,6 +1,6 @@
 """The registry of saved geographies: the datasets the database holds, as geographies a user may read.
 
-Below the uploads (:class:`geo.uploads.store.DataStore` fills the database, this module reads it) and
+Below the uploads (:class:`geo.uploads.datastore.DataStore` fills the database, this module reads it) and
 read by :func:`geo.geographies.list_geographies`; so neither of those two imports the other (an
 import-linter contract in ``pyproject.toml`` forbids ``geo.geographies`` and this module to import
 ``geo.uploads``). A saved geography's files are the rebuildable cache of its version

@@ -92,7 +92,7 @@ def synthetic_environment() -> dict[str, str]:
     import pandas as pd
     from shapely.geometry import box
 
-    from geo.uploads.store import DataStore, SaveRequest
+    from geo.uploads.datastore import DataStore, SaveRequest
     from indicators.catalogue import Indicator, Source
 
     root = tempfile.mkdtemp(prefix="walk-")

@@ -14,7 +14,7 @@ from streamlit.errors import Error as StreamlitError
 
 from geo.geographies import Geography
 from geo.loading import load_dataset
-from geo.uploads.store import DataStore, startup_cleanup
+from geo.uploads.datastore import DataStore, startup_cleanup
 from geo.webmap.layer import TileSource
 from indicators.dataset import Dataset
 from indicators.errors import error_text
@@ -56,7 +56,7 @@ def _busy_notice(_notice: object) -> None:
 
 
 def geographies() -> dict[str, Geography]:
-    """Shipped geographies plus the saved ones this session's user may read (see geo.uploads.store)."""
+    """Shipped geographies plus the saved ones this session's user may read (see geo.uploads.datastore)."""
     _started()
     return store().geographies()
 

@@ -2,7 +2,7 @@
 
 Kept light at import time (the numeric stack is imported inside the functions),
 so ``cli.py`` can register the command without slowing every other command.
-A grid is saved through :class:`geo.uploads.store.DataStore` as a geography
+A grid is saved through :class:`geo.uploads.datastore.DataStore` as a geography
 whose areas are the cells; its catalogue marks counts (``count``), published
 means and shares (``value``) and the cell population used to weight them
 (``grid_weight: true``).
@@ -107,7 +107,7 @@ def prepare_grid(
 
 def save_grid(grid, squares, name: str, year: int, files: list[str], store=None):
     """Save a prepared grid as a geography (cells as areas); return (geography, report text)."""
-    from geo.uploads.store import DataStore, SaveRequest
+    from geo.uploads.datastore import DataStore, SaveRequest
 
     cat, src = grid_catalogue(grid, year)
     size = f"{grid.resolution} m" if grid.resolution < 1000 else f"{grid.resolution // 1000} km"
@@ -189,7 +189,8 @@ def aggregate_saved(grid_name: str, to: str, year: int | None = None, store=None
     from geo.geographies import get_geography, load_areas, load_outline
     from geo.grid.aggregate import aggregate_grid
     from geo.grid.cells import clip_to_city
-    from geo.uploads.store import DataStore, StoreError, safe_name
+    from geo.uploads.datastore import DataStore, safe_name
+    from store.errors import StoreError
 
     geos = (store or DataStore()).geographies()
     with contextlib.suppress(StoreError):  # "test-gitter" was saved as "test_gitter"

@@ -6,7 +6,7 @@ upload limit (:func:`indicators.limits.max_upload_bytes`) and runs
 child process with the memory and time limits of every other upload
 (:func:`geo.uploads.sandbox.run_limited`). The result carries the reports of
 every file; :func:`accept_grid_upload` saves it through the page's
-:class:`geo.uploads.store.DataStore` with :func:`geo.grid.service.save_grid`.
+:class:`geo.uploads.datastore.DataStore` with :func:`geo.grid.service.save_grid`.
 """
 
 from __future__ import annotations

@@ -105,7 +105,7 @@ def default_register_lines(ds: Dataset, lang: str = "de", user: User | None = No
 
     A user without read access to the register (e.g. an anonymous visitor) gets no section.
     """
-    from geo.uploads.store import default_user
+    from geo.saved import default_user
     from store import db
     from store.errors import PermissionDenied
     from store.permissions import allowed

@@ -1,6 +1,6 @@
 """What follows a change of the saved datasets: one log record and the OGC API brought up to date.
 
-The data store (:class:`geo.uploads.store.DataStore`) wraps each change (save, publish, withdraw,
+The data store (:class:`geo.uploads.datastore.DataStore`) wraps each change (save, publish, withdraw,
 remove, restore) in :func:`changing`: afterwards the OGC collections are refreshed
 (:func:`geo.ogc.refresh`, a no-op unless the OGC API is set up) and one record is logged to
 ``sozialmonitor.actions`` with ``user``, ``action``, ``object``, ``duration_ms`` and ``status``

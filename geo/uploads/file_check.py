@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from geo.uploads.datastore import DataStore
 from geo.uploads.pipeline import boundary_areas, check_boundaries, check_table
-from geo.uploads.store import DataStore
 from indicators.errors import SozialmonitorError, msg
 from indicators.ingest.report import Report
 from indicators.text import plain

@@ -4,7 +4,7 @@
 acting user may replace; shipped geographies are never changed), :func:`preview_growth`
 what the table would change (new years, new indicators, replaced values) and
 :func:`extend_dataset` saves it as the dataset's next version under the same name and
-label; the previous version is kept (see :class:`~geo.uploads.store.DataStore`).
+label; the previous version is kept (see :class:`~geo.uploads.datastore.DataStore`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pandas as pd
 
 from geo.geographies import Geography, shipped_geographies
 from geo.loading import load_dataset
+from geo.uploads.datastore import DataStore
 from geo.uploads.pipeline import UploadContent, accept_upload, rename_variables
-from geo.uploads.store import DataStore
 from indicators.catalogue import Indicator, Source
 from indicators.ingest.growth import KEY, Growth, describe_growth
 from indicators.ingest.report import Report

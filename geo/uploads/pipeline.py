@@ -7,7 +7,7 @@ The upload page (and ``cli.py validate``) call these functions in order:
 2. :func:`boundary_areas` (key and name column picked by the user) and
    :func:`recheck_table` (column mapper) redo the validation cheaply;
 3. :func:`accept_upload` stores the result via
-   :class:`~geo.uploads.store.DataStore`; the new geography then appears
+   :class:`~geo.uploads.datastore.DataStore`; the new geography then appears
    in ``DataStore.geographies()`` and loads with
    :func:`geo.loading.load_dataset`.
 
@@ -30,7 +30,7 @@ from geo.uploads.boundary import BoundaryResult as BoundaryResult
 from geo.uploads.boundary import boundary_areas as boundary_areas
 from geo.uploads.boundary import check_boundaries as check_boundaries
 from geo.uploads.boundary import suggest_columns as suggest_columns
-from geo.uploads.store import DataStore, SaveRequest, StoreError, safe_name
+from geo.uploads.datastore import DataStore, SaveRequest, safe_name
 from geo.uploads.table import TableCheck as TableCheck
 from geo.uploads.table import UploadError as UploadError
 from geo.uploads.table import check_table as check_table
@@ -42,6 +42,7 @@ from indicators.dataset import Dataset
 from indicators.errors import error_message, msg, rendered
 from indicators.ingest.report import USED, WARNING, Report
 from indicators.wording.message import Listed
+from store.errors import StoreError
 
 # --- accept and save --------------------------------------------------------
 

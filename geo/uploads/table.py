@@ -18,8 +18,8 @@ import pandas as pd
 from geo.aggregate import aggregate_counts, parent_codes
 from geo.geographies import Geography, load_areas, shipped_geographies
 from geo.uploads.check_cache import checked
+from geo.uploads.datastore import DataStore
 from geo.uploads.sandbox import UploadLimitError
-from geo.uploads.store import DataStore
 from indicators.catalogue import Indicator, load_catalogue
 from indicators.compute.disclosure import infer_relations, relations_for
 from indicators.errors import InputError, UnknownGeography, error_message, msg

@@ -85,7 +85,7 @@ def _alive(pid: int) -> bool:
 def cleanup_stale(data_dir: Path | str | None = None) -> list[Path]:
     """Remove the folders of processes that no longer run (a killed server, a killed check); never raises.
 
-    Called at app start (:func:`geo.uploads.store.startup_cleanup`) and before a
+    Called at app start (:func:`geo.uploads.datastore.startup_cleanup`) and before a
     process's first check (:func:`geo.uploads.sandbox.run_payload`, so every CLI run).
     """
     removed = []

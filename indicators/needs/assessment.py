@@ -1,5 +1,5 @@
 """Need assessment of a loaded geography: the glue between a Dataset and
-:func:`indicators.needs.assess.assess` (which works on any wide table).
+:func:`indicators.needs.wide.assess` (which works on any wide table).
 
 The default set-up per geography: the method its metadata names (``need_method`` in
 ``shapes/geographies.yaml``; Berlin's MSS example: ``mss``, on the S (status) and D
@@ -22,11 +22,10 @@ import pandas as pd
 
 from indicators.compute.classify import Classification, classify
 from indicators.dataset import Dataset
-from indicators.needs.assess import assess
 from indicators.needs.explain import explain
-from indicators.needs.mss_classes import STATUS_CLASSES, STATUS_CLASSES_EN
 from indicators.needs.registry import geography_method, need_method
 from indicators.needs.robustness import robustness
+from indicators.needs.wide import assess
 from indicators.schemes import NEED_SCHEMES
 from indicators.wording import pick
 
@@ -119,7 +118,7 @@ def run_needs(
     Returns
     -------
     (result, explanations, robustness)
-        ``result`` as from :func:`indicators.needs.assess.assess` plus ``name``;
+        ``result`` as from :func:`indicators.needs.wide.assess` plus ``name``;
         ``explanations`` one row per driving indicator of a flagged area;
         ``robustness`` share of scenarios keeping each area's flag.
     """
@@ -151,9 +150,6 @@ def run_needs(
             weights=setup.weights,
         )
     return result, expl, rob
-
-
-MSS_CLASSES, MSS_CLASSES_EN = STATUS_CLASSES, STATUS_CLASSES_EN  # decided in indicators.needs.mss_classes
 
 
 def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classification:

@@ -18,9 +18,9 @@ from typing import Any
 import pandas as pd
 
 from indicators.dataset import Dataset
-from indicators.needs.assess import assess
 from indicators.needs.assessment import NeedSetup, need_frame
 from indicators.needs.registry import need_method, robustness_methods
+from indicators.needs.wide import assess
 
 BAND = 0.25
 ENTERS, LEAVES = "neu markiert", "nicht mehr markiert"
@@ -63,7 +63,7 @@ def consensus(
     Parameters
     ----------
     df, indicators, population_col, directions
-        As for :func:`indicators.needs.assess.assess` (id column ``id``).
+        As for :func:`indicators.needs.wide.assess` (id column ``id``).
     methods
         Methods to compare (default: every registered method with ``in_robustness``).
     band

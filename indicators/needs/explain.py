@@ -35,7 +35,7 @@ def explain(
     Parameters
     ----------
     result
-        Output of :func:`indicators.needs.assess.assess` (needs ``z__*`` or ``pct__*``
+        Output of :func:`indicators.needs.wide.assess` (needs ``z__*`` or ``pct__*``
         and ``contrib__*`` columns).
     labels
         German label per indicator id; the id is used where a label is missing.

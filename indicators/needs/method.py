@@ -1,7 +1,7 @@
 """What a need method is: one :class:`NeedMethod` record per method (mapclassify style).
 
 A method is a record, not a branch: its runner (a wide table in, the core columns of
-:mod:`indicators.needs.assess` out), its documented parameters, how it picks its
+:mod:`indicators.needs.wide` out), its documented parameters, how it picks its
 indicators from a catalogue, how its flag threshold moves in the robustness check, how
 its map is coloured and the wording keys of its texts. The records live with their
 algorithms (:mod:`indicators.needs.mss`, :mod:`~indicators.needs.svi`,
@@ -85,7 +85,7 @@ class NeedMethod:
     name
         Registry key, URL value and ``cli.py needs --method`` choice.
     runner
-        Computes the core columns (see :class:`Runner`); called by :func:`indicators.needs.assess.assess`.
+        Computes the core columns (see :class:`Runner`); called by :func:`indicators.needs.wide.assess`.
     preset
         Documented default parameters; must hold ``flag_threshold`` and ``min_population``.
     default_indicators
@@ -139,5 +139,5 @@ class NeedMethod:
         return float(self.preset["flag_threshold"])
 
     def known_params(self) -> frozenset[str]:
-        """Parameter names :func:`indicators.needs.assess.assess` accepts for this method."""
+        """Parameter names :func:`indicators.needs.wide.assess` accepts for this method."""
         return frozenset(self.preset) | COMMON_PARAMS

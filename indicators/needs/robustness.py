@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicators.needs.assess import assess
 from indicators.needs.registry import need_method, robustness_methods
+from indicators.needs.wide import assess
 
 ROBUST = "robust"
 NARROW = "knapp"
@@ -69,7 +69,7 @@ def robustness(
     Parameters
     ----------
     df, indicators, id_col, population_col, directions
-        As for :func:`indicators.needs.assess.assess`.
+        As for :func:`indicators.needs.wide.assess`.
     base_method
         Method of the baseline flag (with ``weights`` and preset threshold).
     weights

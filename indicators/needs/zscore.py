@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicators.needs.method import NeedMethod, finish
+from indicators.needs.method import ASSESSED, NeedMethod, finish
 from indicators.needs.mss import zscore
 from indicators.needs.small_numbers import NOT_ASSESSED, population_mask
 
@@ -169,7 +169,7 @@ def z_assess(
     out["composite"] = composite
     out["flag"] = flag.fillna(False).astype(bool) & mask
     out["flag_reason"] = reasons
-    out["status"] = np.where(mask, "bewertet", NOT_ASSESSED)
+    out["status"] = np.where(mask, ASSESSED, NOT_ASSESSED)
     return out
 
 

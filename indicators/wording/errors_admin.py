@@ -104,7 +104,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "perm_plan_edit": ("die Planung bearbeiten", "edit the planning"),
     "perm_plan_delete": ("Einträge der Planung löschen", "delete planning entries"),
     "perm_plan_fields": ("die Handlungsfelder ändern", "change the fields of action"),
-    # geo/uploads/store.py
+    # geo/uploads/datastore.py
     "err_bad_name": (
         "ungültiger Name {text}: bitte Buchstaben oder Ziffern verwenden",
         "invalid name {text}: please use letters or digits",

@@ -81,7 +81,7 @@ def test_a_copy_of_a_colleagues_dataset_is_protected_audited_and_withdrawable(en
     )
     assert code == 0, err
     assert "nur die veröffentlichten Werte" in out and "anna" in out
-    from geo.uploads.store import DataStore
+    from geo.uploads.datastore import DataStore
     from store import users
 
     text = DataStore(env, users.system_user()).geographies()["bert_kopie"].table.read_text(encoding="utf-8")

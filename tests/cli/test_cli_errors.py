@@ -50,12 +50,12 @@ def test_every_error_class_derives_from_the_base():
     from geo.crs import CRSError
     from geo.spatial.estimate import EstimateError
     from geo.spatial.zonal import ZonalError
-    from geo.uploads.store import StoreError
     from geo.uploads.table import UploadError
     from indicators.catalogue import CatalogueError
     from indicators.ingest.new_indicators import FormError
     from indicators.ingest.zip_safety import ZipRejected
     from indicators.query.syntax import QueryError
+    from store.errors import StoreError
 
     for cls in (
         CRSError,
@@ -77,7 +77,7 @@ def test_every_error_class_derives_from_the_base():
 
 @pytest.fixture
 def saved(tmp_path):
-    from geo.uploads.store import DataStore, SaveRequest
+    from geo.uploads.datastore import DataStore, SaveRequest
 
     areas = gpd.GeoDataFrame(
         {"code": ["01", "02"], "name": ["Nord", "Süd"]},
@@ -128,7 +128,7 @@ def test_map_of_a_saved_geography(saved, tmp_path):
 
 def test_one_registry_for_app_cli_and_validation(saved, monkeypatch):
     from geo.geographies import get_geography, list_geographies
-    from geo.uploads.store import DataStore
+    from geo.uploads.datastore import DataStore
     from geo.uploads.table import resolve_geography
 
     monkeypatch.setenv("SOZIALMONITOR_DATA_DIR", str(saved))

@@ -12,7 +12,7 @@ import pandas as pd
 from testkit import ROOT  # noqa: F401  (repo root on sys.path)
 
 from geo.geographies import get_geography, load_areas
-from geo.uploads.store import DataStore, SaveRequest
+from geo.uploads.datastore import DataStore, SaveRequest
 from indicators.catalogue import load_catalogue, load_sources
 
 HOSTILE = "<img src=x onerror=alert(1)>"

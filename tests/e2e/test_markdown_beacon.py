@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from geo.uploads.store import DataStore, SaveRequest
+from geo.uploads.datastore import DataStore, SaveRequest
 from indicators.catalogue import Indicator, Source
 
 

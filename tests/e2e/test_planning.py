@@ -20,12 +20,46 @@ def server(e2e):
     srv.stop()
 
 
+# Counts the reports of the page's components (st_folium posts ``streamlit:setComponentValue`` to the
+# page when what it returns changes) and whether the script state changed since the last one. A report
+# starts a rerun, which is over once the state has changed since and reads ``notRunning`` again; with no
+# report (the picker's map on load: its ``last_clicked`` is unchanged) an idle app is enough.
+_WATCH_REPORTS = """() => {
+    const fresh = !window.__smReports;
+    window.__smReports = {count: 0, changed: false};
+    if (!fresh) return;
+    addEventListener('message', (e) => {
+        if (e.data && e.data.type === 'streamlit:setComponentValue') {
+            window.__smReports.count += 1;
+            window.__smReports.changed = false;
+        }
+    });
+    new MutationObserver(() => { window.__smReports.changed = true; }).observe(document.body, {
+        attributes: true, subtree: true, attributeFilter: ['data-test-script-state'],
+    });
+}"""
+_RERUN_DONE = """() => (window.__smReports.count === 0 || window.__smReports.changed)
+    && document.querySelector('[data-testid=stApp]').getAttribute('data-test-script-state') === 'notRunning'"""
+# True once an element has kept its place for three animation frames (the page has stopped scrolling).
+_SETTLED = """(el) => new Promise((done) => {
+    let last = null, same = 0;
+    const tick = () => {
+        const top = el.getBoundingClientRect().top;
+        same = top === last ? same + 1 : 0;
+        last = top;
+        if (same >= 3) done(true); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+})"""
+
+
 def _planning(app) -> None:
+    app.page.evaluate(_WATCH_REPORTS)
     app.page.locator("[data-testid=stSidebarNav]").get_by_text("Planung").click()
     app.wait_idle()
     app.page.get_by_text("Strategische Sozialplanung").first.wait_for()
-    app.map_frame(index=0)  # the location picker's map reports once when it has loaded (a rerun)
-    app.page.wait_for_timeout(500)
+    app.map_frame(index=0)  # the location picker's map, drawn
+    app.page.wait_for_function(_RERUN_DONE, timeout=60_000)  # and the rerun of any report it sent, over
     app.wait_idle()
 
 
@@ -48,7 +82,7 @@ def test_create_see_on_map_and_profile_then_stale_edit_refused(browser, e2e, ser
         page.get_by_label("Titel").fill(TITLE)
         areas = page.locator("[data-testid=stMultiSelect]").filter(has_text="Gebiete").first
         areas.scroll_into_view_if_needed()  # the list closes when the page scrolls after the click
-        page.wait_for_timeout(500)
+        areas.evaluate(_SETTLED)
         areas.click()
         page.get_by_role("option").filter(has_text="01 ").first.click()
         page.keyboard.press("Escape")

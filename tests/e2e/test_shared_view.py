@@ -8,6 +8,13 @@ STREAMLIT_SCRIPT = "app.py"
 BERLIN = "Berlin – 447 Planungsräume (Beispiel MSS)"
 
 
+# What _geography_shown reads, in the page: the picker's text and its input's value or placeholder.
+_PICKER_SHOWS = """(text) => [...document.querySelectorAll('[data-testid=stSidebar] [data-testid=stSelectbox]')]
+    .filter((box) => box.innerText.includes('Gebietsgliederung'))
+    .some((box) => [box.innerText, ...[...box.querySelectorAll('input')].map((e) => e.value || e.placeholder || '')]
+        .join(' ').includes(text))"""
+
+
 def _geography_shown(page) -> str:
     box = page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").filter(has_text="Gebietsgliederung")
     shown = box.locator("input").evaluate_all("els => els.map(e => e.value || e.placeholder || '')")
@@ -16,15 +23,13 @@ def _geography_shown(page) -> str:
 
 def _shows(page, text: str, timeout_s: float = 30.0) -> bool:
     """True once the geography picker shows ``text`` (a fresh session renders it after its first run)."""
-    import time
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    end = time.monotonic() + timeout_s
-    while True:
-        if text in _geography_shown(page):
-            return True
-        if time.monotonic() > end:
-            return False
-        page.wait_for_timeout(250)
+    try:
+        page.wait_for_function(_PICKER_SHOWS, arg=text, timeout=timeout_s * 1000)
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 def _nav(app, title: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import tempfile
 
 from geo.geographies import get_geography, load_areas
-from geo.uploads.store import DataStore
+from geo.uploads.datastore import DataStore
 
 TABLE = "Stadtteil;Jahr;sgb2_test\r\n01;2022;1200\r\n02;2022;800\r\n03;2022;900\r\n"
 

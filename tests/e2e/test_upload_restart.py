@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geo.geographies import get_geography, load_areas
-from geo.uploads.store import DataStore
+from geo.uploads.datastore import DataStore
 
 BEZIRKE = {"01": ("01", "Innenstadt"), "04": ("22", "Buntekuh"), "08": ("26", "Schlutup")}
 TABLE = (

@@ -26,7 +26,7 @@ from shapely.geometry import box
 from testkit import ROOT, require
 
 from geo import ogc
-from geo.uploads.store import DataStore, SaveRequest
+from geo.uploads.datastore import DataStore, SaveRequest
 from indicators.catalogue import Source, parse_indicator
 from store.users import system_user
 

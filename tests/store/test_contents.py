@@ -168,7 +168,7 @@ def test_old_folders_move_in_once_with_identical_values(engine, tmp_path):
     from geo.dataset_files import migrate_files
     from geo.geographies import load_areas
     from geo.loading import load_dataset
-    from geo.uploads.store import DataStore
+    from geo.uploads.datastore import DataStore
 
     root = tmp_path / "data"
     rels = _old_installation(engine, root)

@@ -12,7 +12,7 @@ import pytest
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from geo.uploads.store import DataStore, SaveRequest
+from geo.uploads.datastore import DataStore, SaveRequest
 from indicators.catalogue import Indicator, Source
 
 PAGES = ["atlas", "needs", "queries:area", "queries:filter", "queries:facilities", "queries:raster", "upload", "about"]

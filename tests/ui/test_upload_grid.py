@@ -6,7 +6,7 @@ import pytest
 from grid_synth import block_on_border, grid_2022_bytes
 from streamlit.testing.v1 import AppTest
 
-from geo.uploads.store import DataStore
+from geo.uploads.datastore import DataStore
 
 NAME = "Zensus2022_Bevoelkerungszahl_100m-Gitter.csv"
 

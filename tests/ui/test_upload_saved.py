@@ -8,7 +8,7 @@ LABEL = "![x](http://192.0.2.1/beacon.png) [klick](http://192.0.2.1) **fett**"  
 
 
 def _page(root: str) -> None:
-    from geo.uploads.store import DataStore
+    from geo.uploads.datastore import DataStore
     from store import users
     from ui.pages import upload_saved
 

@@ -77,8 +77,8 @@ def test_a_table_for_a_saved_dataset_extends_it_after_a_preview(tmp_path, monkey
     from shapely.geometry import box
 
     from geo.loading import load_dataset
+    from geo.uploads.datastore import DataStore
     from geo.uploads.pipeline import UploadContent, accept_upload, check_table
-    from geo.uploads.store import DataStore
     from indicators.ingest.new_indicators import default_fields, indicator_from_form, source_from_form
 
     monkeypatch.setenv("SOZIALMONITOR_DATA_DIR", str(tmp_path))

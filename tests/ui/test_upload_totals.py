@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.uploads.store import DataStore
+from geo.uploads.datastore import DataStore
 
 
 def _page() -> None:

@@ -12,8 +12,8 @@ from geo.webmap.folium_map import build_map
 from geo.webmap.layer import MapLabels, MapLayer
 from indicators.errors import InputError, error_text
 from indicators.formatting import fmt_number, fmt_percent
-from indicators.needs.assess import ASSESSED
 from indicators.needs.assessment import default_setup, need_classes, needs_setup, run_needs
+from indicators.needs.method import ASSESSED
 from indicators.needs.registry import method_names, need_method
 from indicators.needs.table import need_table, shown_need_table
 from indicators.needs.words import need_word, reason_lines

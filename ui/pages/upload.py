@@ -10,13 +10,14 @@ import streamlit as st
 
 from geo.grid.upload import accept_grid_upload, check_grid_upload
 from geo.uploads.boundary import boundary_areas, check_boundaries
+from geo.uploads.datastore import DataStore
 from geo.uploads.pipeline import UploadContent, accept_upload
-from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError
 from indicators.errors import InputError
 from indicators.limits import max_upload_bytes
 from indicators.text import md
 from indicators.wording import t
+from store.errors import StoreError
 from store.permissions import allowed
 from ui import common
 from ui.pages.upload_common import saved, show_report

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.uploads.datastore import DataStore
 from geo.uploads.pipeline import withdraw_copy
-from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError
 from indicators.text import md
 from indicators.wording import t
+from store.errors import StoreError
 from store.permissions import allowed
 from ui import common
 from ui.pages.upload_common import changed, saved

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.uploads.datastore import DataStore
 from geo.uploads.growth import extend_dataset, extendable, preview_growth
 from geo.uploads.pipeline import UploadContent, accept_upload, copy_provenance
-from geo.uploads.store import DataStore, StoreError
 from geo.uploads.table import UploadError, check_table, inferred_totals, recheck_table
 from indicators.compute.disclosure import declare_parts
 from indicators.errors import InputError, error_message, msg
@@ -16,6 +16,7 @@ from indicators.ingest.new_indicators import FormError, default_fields, indicato
 from indicators.ingest.roles import ROLES, preview_frame
 from indicators.text import md
 from indicators.wording import display_columns, t
+from store.errors import StoreError
 from ui import common
 from ui.pages.upload_common import saved, show_report
 

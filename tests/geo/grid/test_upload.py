@@ -9,7 +9,7 @@ from grid_synth import block_on_border, grid_2022_bytes
 from geo.geographies import get_geography, load_areas, load_outline
 from geo.grid.service import prepare_grid
 from geo.grid.upload import accept_grid_upload, check_grid_upload
-from geo.uploads.store import DataStore
+from geo.uploads.datastore import DataStore
 from indicators.errors import InputError, error_text
 from indicators.wording.message import Message
 

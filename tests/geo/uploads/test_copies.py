@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from shapely.geometry import box
 
 from geo.loading import load_dataset
+from geo.uploads.datastore import DataStore
 from geo.uploads.growth import preview_growth
 from geo.uploads.pipeline import UploadContent, UploadError, accept_upload, withdraw_copy
-from geo.uploads.store import DataStore
 from indicators.ingest.new_indicators import default_fields, indicator_from_form, source_from_form
 from store import audit, users
 

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from geo.loading import load_dataset
 from geo.uploads.boundary import boundary_areas, check_boundaries, suggest_columns
+from geo.uploads.datastore import DataStore
 from geo.uploads.growth import extend_dataset, extendable, preview_growth
 from geo.uploads.pipeline import UploadContent, accept_upload, check_table
-from geo.uploads.store import DataStore
 from indicators.ingest.growth import describe_growth, growth_lines
 from indicators.ingest.new_indicators import default_fields, indicator_from_form, source_from_form
 from store.db import session

@@ -6,6 +6,7 @@ import pytest
 from shapely.geometry import box
 
 from geo.loading import load_dataset
+from geo.uploads.datastore import DataStore
 from geo.uploads.pipeline import (
     UploadContent,
     UploadError,
@@ -16,7 +17,6 @@ from geo.uploads.pipeline import (
     recheck_table,
     stadtteile_from_stadtbezirke,
 )
-from geo.uploads.store import DataStore
 from indicators.ingest.new_indicators import FormError, default_fields, indicator_from_form, source_from_form
 
 CODES = [str(i) for i in range(1, 36)]  # no leading zeros, as GIS exports often have them

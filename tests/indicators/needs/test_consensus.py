@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators.needs.assess import assess
 from indicators.needs.consensus import ENTERS, LEAVES, consensus, flag_changes, method_band, sandbox
+from indicators.needs.wide import assess
 
 
 def table(seed: int, n: int) -> pd.DataFrame:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.needs.assess import assess
 from indicators.needs.explain import explain, fmt_de, summary
+from indicators.needs.wide import assess
 
 
 def test_german_number_format():

@@ -15,7 +15,6 @@ from streamlit.testing.v1 import AppTest
 from testkit import ROOT
 
 from indicators import wording
-from indicators.needs.assess import assess
 from indicators.needs.consensus import consensus
 from indicators.needs.method import NeedMethod, finish
 from indicators.needs.registry import (
@@ -28,6 +27,7 @@ from indicators.needs.registry import (
     unregister,
 )
 from indicators.needs.robustness import robustness
+from indicators.needs.wide import assess
 from indicators.needs.zscore import signed_zscores
 
 TEXTS = {

@@ -47,7 +47,7 @@ import yaml
 from filelock import FileLock
 
 from geo import saved
-from geo.dataset_cache import CACHE, LAYER, contents_from_frames
+from geo.dataset_cache import CACHE, contents_from_frames
 from geo.geographies import Geography, shipped_geographies
 from geo.saved import default_user
 from indicators.catalogue import Indicator, Source
@@ -64,7 +64,7 @@ ENV_VAR = config.DATA_DIR_VAR
 MAX_LABEL = 200  # characters of a dataset label (the registry is read on every page)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 STALE_TMP_S = 3600  # a cache being written is renamed into place within seconds; older temp folders are debris
-__all__ = ["LAYER", "DataStore", "SaveRequest", "StoreError", "StoredDataset", "data_dir", "default_user", "safe_name"]
+__all__ = ["DataStore", "SaveRequest", "StoredDataset", "data_dir", "safe_name", "shipped_names"]
 
 
 def data_dir() -> Path:
@@ -128,7 +128,7 @@ def catalogue_yaml(indicators: Mapping[str, Indicator] | list[Indicator], source
     srcs = {s.id: {k: v for k, v in asdict(s).items() if k != "id" and v} for s in sources.values()}
     doc = {"sources": srcs, "indicators": entries}
     body: str = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
-    return "# Written by the Sozialmonitor upload (geo/uploads/store.py).\n" + body
+    return "# Written by the Sozialmonitor upload (geo/uploads/datastore.py).\n" + body
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ import yaml
 from shapely.geometry import box
 
 from geo.loading import load_dataset
-from geo.uploads.store import DataStore, SaveRequest, StoreError, catalogue_yaml
+from geo.uploads.datastore import DataStore, SaveRequest, catalogue_yaml
 from indicators.catalogue import Source, parse_indicator
 from store import audit, users
+from store.errors import StoreError
 from store.permissions import ANONYMOUS, PermissionDenied
 
 AREAS = gpd.GeoDataFrame(

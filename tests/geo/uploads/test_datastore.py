@@ -6,8 +6,9 @@ import pytest
 from shapely.geometry import box
 
 from geo.loading import load_dataset
-from geo.uploads.store import DataStore, SaveRequest, StoreError, data_dir, safe_name
+from geo.uploads.datastore import DataStore, SaveRequest, data_dir, safe_name
 from indicators.catalogue import Source, parse_indicator
+from store.errors import StoreError
 
 AREAS = gpd.GeoDataFrame(
     {"code": ["01", "02"], "name": ["A <b>", "B"]},
@@ -153,7 +154,7 @@ def test_store_works_without_posix_fcntl(tmp_path):
 
     code = (
         "import sys; sys.modules['fcntl'] = None\n"
-        "from geo.uploads.store import DataStore\n"
+        "from geo.uploads.datastore import DataStore\n"
         "store = DataStore(sys.argv[1])\n"
         "with store._locked():\n"
         "    pass\n"

@@ -1,4 +1,7 @@
-"""One front door for the need assessment: named presets and :func:`assess`.
+"""Need assessment of any wide table (one row per area, one column per indicator): :func:`assess`, :data:`PRESETS`.
+
+The method-independent front door; :mod:`indicators.needs.assessment` builds such a table from a
+:class:`~indicators.dataset.Dataset` and calls it.
 
 Every method returns the same core columns so that the app, the explanations
 and the robustness check can treat them alike:
@@ -32,10 +35,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from indicators.needs.method import ASSESSED
 from indicators.needs.registry import NEED_METHODS, method_names, need_method
 
-__all__ = ["ASSESSED", "METHODS", "PRESETS", "assess"]
+__all__ = ["PRESETS", "assess"]
 
 
 class _Presets(Mapping[str, Mapping[str, Any]]):
@@ -53,8 +55,6 @@ class _Presets(Mapping[str, Mapping[str, Any]]):
 
 #: Documented default parameters per method (:attr:`NeedMethod.preset`); any can be overridden.
 PRESETS: Mapping[str, Mapping[str, Any]] = _Presets()
-#: The built-in methods' names; the live list is :func:`indicators.needs.registry.method_names`.
-METHODS = method_names()
 
 
 def assess(

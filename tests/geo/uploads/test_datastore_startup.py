@@ -2,7 +2,7 @@
 
 import stat
 
-from geo.uploads.store import DataStore, startup_cleanup
+from geo.uploads.datastore import DataStore, startup_cleanup
 
 
 def test_data_dir_is_created_for_the_service_user_only(tmp_path):
@@ -48,7 +48,7 @@ def test_startup_logs_an_unusable_directory_or_database(tmp_path, caplog):
 
     blocked = tmp_path / "file"
     blocked.write_text("kein Ordner")
-    with caplog.at_level(logging.ERROR, logger="geo.uploads.store"):
+    with caplog.at_level(logging.ERROR, logger="geo.uploads.datastore"):
         assert startup_cleanup(blocked / "var") == []
     from store.errors import DatabaseError
 
