@@ -112,7 +112,8 @@ def test_the_growing_slice_of_the_issue_is_withheld():
         assert out[("pop_under18", "areal")] is None and out[("pop_under18", "dasymetric")] is None
         assert out[("population_total", "areal")] is not None  # what touches no hidden count is published
     res = est.estimate(AREAS.geometry.iloc[0].union(box(x0, y0, x0 + 10, y1)))
-    assert any("gesperrt" in n and "Gebiet" in n for n in res.notes)
+    assert any("gesperrt" in n.text("de") and "Gebiet" in n.text("de") for n in res.notes)
+    assert any("withheld" in n.text("en") or "suppressed" in n.text("en") for n in res.notes)
 
 
 # --- CLI uploads: `cli.py data add` of a table whose total is not declared -------------------
