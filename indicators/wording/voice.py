@@ -15,14 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
 from indicators.wording import t
-from indicators.wording.core import lang_of
+from indicators.wording.core import lang_of, pick
 from indicators.wording.message import render
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import pandas as pd
+
     from indicators.wording.core import Lang
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,40 @@ class Voice:
         from indicators.formatting import fmt_percent
 
         return fmt_percent(value, decimals, self.lang)
+
+    def value(self, value: float | None, unit: str = "", decimals: int = 1) -> str:
+        """A number with its unit (``12,3 %``, ``4,5 je 1.000 EW``); see :func:`indicators.formatting.fmt_value`."""
+        from indicators.formatting import fmt_value
+
+        return fmt_value(value, unit, decimals, self.lang)
+
+    def change(self, value: float | None, decimals: int = 1, unit: str = "") -> str:
+        """A signed change (``+1,2``, ``−0,5``, ``±0,0``); see :func:`indicators.formatting.fmt_change`."""
+        from indicators.formatting import fmt_change
+
+        return fmt_change(value, decimals, self.lang, unit)
+
+    def rank(self, rank: float | None, total: int) -> str:
+        """``3. von 10`` (German) or ``3 of 10`` (English)."""
+        from indicators.formatting import fmt_rank
+
+        return fmt_rank(rank, total, self.lang)
+
+    def range(self, low: float, high: float, decimals: int = 1) -> str:
+        """A class interval ``12,3 – 15,0`` (one number if both are equal)."""
+        from indicators.formatting import fmt_range
+
+        return fmt_range(low, high, decimals, self.lang)
+
+    def pick(self, pair: tuple[T, T]) -> T:
+        """The German (first) or English (second) element of ``pair``."""
+        return pick(pair, self.lang)
+
+    def columns(self, frame: pd.DataFrame, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+        """``frame`` with its internal column names replaced by headers in this language."""
+        from indicators.wording.frames import display_columns
+
+        return display_columns(frame, self.lang, labels)
 
     def date(self, value: dt.date | None) -> str:
         """``01.03.2019`` (German) or ``2019-03-01`` (English); "–" for none."""

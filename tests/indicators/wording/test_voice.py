@@ -61,3 +61,27 @@ def test_every_text_renders_whatever_its_placeholders_are_called():
         assert t(key, "de", **params) and Voice.of("en").t(key, **params), key
         if not spec:  # a Message renders its values to text first
             assert msg(key, **params).text("en"), key
+
+
+@given(
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9),
+    st.integers(0, 2),
+    st.sampled_from(["de", "en"]),
+)
+def test_values_changes_and_ranges_are_the_formatting_modules(value, decimals, lang):
+    from indicators.formatting import fmt_change, fmt_range, fmt_value
+
+    voice = Voice.of(lang)
+    assert voice.value(value, "%", decimals) == fmt_value(value, "%", decimals, lang)
+    assert voice.change(value, decimals) == fmt_change(value, decimals, lang)
+    assert voice.range(value, value + 1, decimals) == fmt_range(value, value + 1, decimals, lang)
+
+
+def test_rank_pick_and_columns_in_the_voices_language():
+    import pandas as pd
+
+    german, english = Voice.of("de"), Voice.of("en")
+    assert german.rank(3, 10) == "3. von 10" and english.rank(3, 10) == "3 of 10"
+    assert german.pick(("ja", "yes")) == "ja" and english.pick(("ja", "yes")) == "yes"
+    frame = pd.DataFrame({"name": ["Moisling"]})
+    assert list(german.columns(frame).columns) != list(english.columns(frame).columns)
