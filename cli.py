@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from commands import COMMANDS, ops
-from commands.registry import UserError, arg, cli_lang, command, say
+from commands.registry import UserError, arg, command, say, voice
 from commands.usage import GermanParser
 from indicators.errors import SozialmonitorError, error_text
 
@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except SozialmonitorError as exc:  # expected: the message (a wording key) says what and where
-        message = error_text(exc, cli_lang())
+        message = error_text(exc, voice=voice())
     except OSError as exc:  # a file of the user's that cannot be read (missing, no permission)
         message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
     except Exception:  # a bug: keep the traceback for the log, tell the user briefly

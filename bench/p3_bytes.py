@@ -13,6 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from indicators.wording.voice import GERMAN
+
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -51,7 +53,9 @@ def app_map(geo_id: str):
 
     def build():
         map_labels = MapLabels(
-            indicator_label=ds.catalogue[ind].label("de"), unit=ds.catalogue[ind].unit_for("de"), city_value=city
+            indicator_label=ds.catalogue[ind].label(voice=GERMAN),
+            unit=ds.catalogue[ind].unit_for(voice=GERMAN),
+            city_value=city,
         )
         return build_map(MapLayer(layer, classes, map_labels))
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from indicators.catalogue import Indicator
     from indicators.ingest.report import Report
 
-from commands.registry import cli_lang, say
+from commands.registry import say, voice
 from commands.session import acting_user
 from store.errors import StoreError
 from store.permissions import require
@@ -43,7 +43,7 @@ def _indicators(check, source: str | None) -> tuple[list, list]:
 def _report(report, ok: bool) -> None:
     from indicators.text import plain
 
-    print(plain(report.to_text(cli_lang())))
+    print(plain(report.to_text(voice=voice())))
     print(say("cli_m_usable" if ok else "cli_m_not_usable"))
 
 
@@ -86,8 +86,8 @@ def _say_before_saving(
 
         growth = growth_lines(
             preview_growth(store.geographies()[name], check.tidy, indicators, store=store),
-            cli_lang(),
-            {i.id: i.label(cli_lang()) for i in indicators},
+            {i.id: i.label(voice=voice()) for i in indicators},
+            voice=voice(),
         )
     if base and base != name:  # a colleague's dataset as base: say before saving that only its published values come
         from geo.uploads.pipeline import copy_provenance

@@ -18,7 +18,7 @@ import yaml
 from indicators.errors import InputError, msg
 from indicators.formatting import value_decimals
 from indicators.types import Direction, Kind
-from indicators.wording.core import pick
+from indicators.wording.voice import GERMAN, Voice
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_CATALOGUE = DATA_DIR / "indicators.yaml"
@@ -66,14 +66,17 @@ class Indicator:
     reference_date: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
-    def label(self, lang: str = "de") -> str:
-        return pick((self.label_de, self.label_en or self.label_de), lang)
+    def label(self, *, voice: Voice = GERMAN) -> str:
+        """The indicator's name in the voice's language (the German one where no English is given)."""
+        return voice.pick((self.label_de, self.label_en or self.label_de))
 
-    def unit_for(self, lang: str = "de") -> str:
-        return pick((self.unit, self.unit_en or self.unit), lang)
+    def unit_for(self, *, voice: Voice = GERMAN) -> str:
+        """The unit in the voice's language (the German one where no English is given)."""
+        return voice.pick((self.unit, self.unit_en or self.unit))
 
-    def definition(self, lang: str = "de") -> str:
-        return pick((self.definition_de, self.definition_en or self.definition_de), lang)
+    def definition(self, *, voice: Voice = GERMAN) -> str:
+        """The definition in the voice's language (the German one where no English is given)."""
+        return voice.pick((self.definition_de, self.definition_en or self.definition_de))
 
     def decimals_for(self, values: pd.Series | None = None) -> int:
         """Decimals to show for ``values`` of this indicator (:func:`indicators.formatting.value_decimals`)."""

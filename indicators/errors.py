@@ -10,7 +10,7 @@ wording table, :mod:`indicators.wording.errors`, and its parameters)::
 
     raise InputError(msg("err_no_map_format", name=path.name, suffix=suffix))
 
-``str(exc)`` stays German (backwards compatible); ``exc.localized("en")`` is English.
+``str(exc)`` stays German (backwards compatible); ``exc.localized(voice=Voice.of("en"))`` is English.
 Older raise sites still pass a German string; they are shown as is in both languages.
 
 Subclasses that existing callers catch as ``ValueError`` or ``KeyError`` derive
@@ -19,11 +19,11 @@ from those too (:class:`InputError`, :class:`UnknownGeography`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from indicators.wording import t
-from indicators.wording.message import Message, Pair, msg, render
+from indicators.wording.message import Message, Pair, msg
+from indicators.wording.voice import GERMAN, Voice
 
 __all__ = ["InputError", "SozialmonitorError", "UnknownGeography", "error_message", "error_text", "msg", "rendered"]
 
@@ -55,30 +55,30 @@ class SozialmonitorError(Exception):
         self.row = row
         self.column = column
 
-    def where_text(self, lang: str = "de") -> str:
+    def where_text(self, *, voice: Voice = GERMAN) -> str:
         """``Datei x, Zeile 3, Spalte y`` / ``file x, row 3, column y`` (only the known parts)."""
         parts = []
         if self.file:
-            parts.append(t("err_where_file", lang, file=self.file))
+            parts.append(voice.t("err_where_file", file=self.file))
         if self.row is not None:
-            parts.append(t("err_where_row", lang, row=self.row))
+            parts.append(voice.t("err_where_row", row=self.row))
         if self.column:
-            parts.append(t("err_where_column", lang, column=self.column))
+            parts.append(voice.t("err_where_column", column=self.column))
         return ", ".join(parts)
 
     @property
     def where(self) -> str:
         """``Datei x, Zeile 3, Spalte y`` (German; only the parts that are known)."""
-        return self.where_text("de")
+        return self.where_text()
 
-    def localized(self, lang: str = "de") -> str:
-        """The whole message (place first) in ``lang``; German for older, string-only raise sites."""
-        body = self.say.text(lang) if self.say is not None else (str(self.args[0]) if self.args else self.message)
-        where = self.where_text(lang)
+    def localized(self, *, voice: Voice = GERMAN) -> str:
+        """The whole message (place first) in the voice's language; German for older, string-only raise sites."""
+        body = voice.text(self.say) if self.say is not None else (str(self.args[0]) if self.args else self.message)
+        where = self.where_text(voice=voice)
         return f"{where}: {body}" if where else body
 
     def __str__(self) -> str:  # also for KeyError subclasses, which would quote the message
-        return self.localized("de")
+        return self.localized()
 
 
 class InputError(SozialmonitorError, ValueError):
@@ -89,21 +89,21 @@ class UnknownGeography(SozialmonitorError, KeyError):
     """No shipped or saved geography has this id."""
 
 
-def error_text(exc: BaseException, lang: str = "de") -> str:
-    """What a front door shows for ``exc``: an expected error in ``lang``, anything else as ``str``.
+def error_text(exc: BaseException, *, voice: Voice = GERMAN) -> str:
+    """What a front door shows for ``exc``: an expected error in the reader's language, anything else as ``str``.
 
     Parameters
     ----------
     exc : BaseException
         The caught exception.
-    lang : str
-        The reader's language (``"de"`` or ``"en"``).
+    voice : Voice
+        The reader's language (``Voice.of("en")`` for English).
     """
     if isinstance(exc, SozialmonitorError):
-        return exc.localized(lang)
+        return exc.localized(voice=voice)
     if isinstance(exc, KeyError) and exc.args:
-        return render(exc.args[0], lang)
-    return render(exc.args[0], lang) if len(exc.args) == 1 and isinstance(exc.args[0], Message) else str(exc)
+        return voice.text(exc.args[0])
+    return voice.text(exc.args[0]) if len(exc.args) == 1 and isinstance(exc.args[0], Message) else str(exc)
 
 
 def error_message(exc: BaseException) -> Message:
@@ -112,12 +112,22 @@ def error_message(exc: BaseException) -> Message:
     ``raise UploadError(error_message(exc)) from None`` keeps the English text of ``exc`` for English
     readers (``str(exc)`` would pass on German only).
     """
-    return rendered(lambda lang: error_text(exc, lang))
+
+    def text(*, voice: Voice) -> str:
+        return error_text(exc, voice=voice)
+
+    return rendered(text)
 
 
-def rendered(text_in: Callable[[str], str]) -> Message:
-    """A text that a function renders per language (e.g. ``report.to_text``) as a :class:`Message`.
+class Renders(Protocol):
+    """A function that renders a text with a reader's voice (``report.to_text``, ``report.summary``)."""
+
+    def __call__(self, *, voice: Voice) -> str: ...
+
+
+def rendered(text_in: Renders) -> Message:
+    """A text that a function renders per voice (e.g. ``report.to_text``) as a :class:`Message`.
 
     ``raise NetworkError(rendered(report.to_text))`` shows a file check's report in the reader's language.
     """
-    return msg("err_as_is", text=Pair(text_in("de"), text_in("en")))
+    return msg("err_as_is", text=Pair(text_in(voice=GERMAN), text_in(voice=Voice.of("en"))))

@@ -23,6 +23,7 @@ from indicators.errors import error_text
 from indicators.text import md
 from indicators.wording import t
 from indicators.wording.message import render
+from indicators.wording.voice import Voice
 from store import config, db, sessions, users
 from store.errors import AuthError, DatabaseError
 from store.permissions import ANONYMOUS, User, role_label
@@ -85,7 +86,7 @@ def _oidc_start() -> None:
     try:
         user = users.oidc_user(engine(), st.user.to_dict())
     except AuthError as exc:
-        st.session_state["auth_error"] = error_text(exc, _lang())
+        st.session_state["auth_error"] = error_text(exc, voice=Voice.of(_lang()))
         st.logout()
         return
     _remember(sessions.open_session(engine(), user, client=_client()))
@@ -148,9 +149,9 @@ def _login_form(where) -> None:
             user = users.authenticate(engine(), name.strip(), password, client=client_address())
             opened = sessions.open_session(engine(), user, client=_client())
         except AuthError as exc:
-            st.session_state["auth_error"] = error_text(exc, lang)
+            st.session_state["auth_error"] = error_text(exc, voice=Voice.of(lang))
         except DatabaseError as exc:
-            st.session_state["auth_error"] = t("login_db_failure", lang, message=error_text(exc, lang))
+            st.session_state["auth_error"] = t("login_db_failure", lang, message=error_text(exc, voice=Voice.of(lang)))
         else:
             _remember(opened)
             st.session_state.pop("auth_error", None)
@@ -173,7 +174,7 @@ def _database_failure(exc: DatabaseError) -> None:
     """The database cannot be used (locked, read-only, unreachable, bad URL): a message, not a traceback."""
     lang = _lang()
     st.title(t("app_title", lang))
-    st.error(t("login_db_failure", lang, message=error_text(exc, lang)))
+    st.error(t("login_db_failure", lang, message=error_text(exc, voice=Voice.of(lang))))
     st.stop()
 
 

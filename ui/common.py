@@ -359,7 +359,7 @@ def show_error(message: object, kind: str = "error") -> None:
     Messages quote file names, labels and query text; none of it may render as
     Markdown (see :func:`indicators.text.md`).
     """
-    text = error_text(message, lang()) if isinstance(message, BaseException) else render(message, lang())
+    text = error_text(message, voice=voice()) if isinstance(message, BaseException) else render(message, lang())
     first, _, rest = text.partition("\n")
     getattr(st, kind)(md(first))
     if rest.strip():

@@ -16,6 +16,7 @@ import streamlit as st
 
 from geo.formats import ExportFormat, export_format, formats_for
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from ui import common
 from ui.state import AtlasView
 
@@ -144,7 +145,7 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
             t("dl_print_title", lang),
             key="print_title",
             max_chars=120,
-            placeholder=f"{ind.label(lang)} {year}",
+            placeholder=f"{ind.label(voice=Voice.of(lang))} {year}",
             help=t("dl_print_title_help", lang),
             on_change=_remember,
             args=("print_title",),
@@ -153,7 +154,7 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
             t("dl_print_subtitle", lang),
             key="print_subtitle",
             max_chars=200,
-            placeholder=f"{ind.label(lang)} · {ds.geography.label(lang)}",
+            placeholder=f"{ind.label(voice=Voice.of(lang))} · {ds.geography.label(lang)}",
             help=t("dl_print_title_help", lang),
             on_change=_remember,
             args=("print_subtitle",),

@@ -17,6 +17,7 @@ from geo.printmap.render import PrintOptions, build_print_map, check_options, fi
 from geo.printmap.spec import FORMATS
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
+from indicators.wording.voice import Voice
 
 INDEX_COLUMNS = ["file", "indicator", "label", "year", "status"]
 
@@ -50,7 +51,7 @@ def export_all_maps(
     with matplotlib.rc_context(pl.RC):
         for ind_id in tqdm(ids, desc="Karten", unit="Karte", file=sys.stderr, disable=not progress):
             ind = ds.catalogue.get(ind_id)
-            label = ind.label(options.lang) if ind else ""
+            label = ind.label(voice=Voice.of(options.lang)) if ind else ""
             if ind is None:
                 rows.append(("", ind_id, label, year, "unbekannter Indikator"))
                 continue

@@ -17,6 +17,7 @@ from indicators.dataset import Dataset
 from indicators.needs.registry import need_method
 from indicators.needs.table import indicators_used, need_table
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 
 def needs_export(
@@ -33,7 +34,7 @@ def needs_export(
     ``result``, ``explanations``, ``robustness`` are the three outputs of
     :func:`indicators.needs.assessment.run_needs`.
     """
-    labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
+    labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in ds.catalogue}
     frame = need_table(result, explanations, robustness, method=method, labels=labels, lang=lang)
     used = indicators_used(result)
     meta = [
@@ -60,8 +61,8 @@ def query_export(ds: Dataset, res, lang: str = "de") -> ExportTable:
             ind = ds.catalogue[ind_id]
             frame[ind_id] = frame[ind_id].astype(float)
             decimals[ind_id] = ind.decimals_for(frame[ind_id])
-            unit = ind.unit_for(lang)
-            headers[ind_id] = ind.label(lang) + (f" ({unit})" if unit else "")
+            unit = ind.unit_for(voice=Voice.of(lang))
+            headers[ind_id] = ind.label(voice=Voice.of(lang)) + (f" ({unit})" if unit else "")
     meta = [
         (t("ex_query", lang), res.expression),
         (t("year", lang), str(res.year)),
@@ -88,10 +89,13 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, lang: s
         frame[col] = sel[col].astype(float).where(~sup).to_numpy() if col in sel else np.nan
     frame = frame.dropna(axis=1, how="all")
     frame["note"] = [t("suppressed_n", lang, n=ds.min_count) if s else "" for s in sup]
-    unit = indicator.unit_for(lang)
+    unit = indicator.unit_for(voice=Voice.of(lang))
     dec = indicator.decimals_for(frame["value"])
-    headers = {"value": indicator.label(lang) + (f" ({unit})" if unit else "")}
-    meta = [(t("indicator", lang), indicator.label(lang)), (t("ex_geography", lang), ds.geography.label(lang))]
+    headers = {"value": indicator.label(voice=Voice.of(lang)) + (f" ({unit})" if unit else "")}
+    meta = [
+        (t("indicator", lang), indicator.label(voice=Voice.of(lang))),
+        (t("ex_geography", lang), ds.geography.label(lang)),
+    ]
     return ExportTable(frame, source, {"value": dec}, headers, meta)
 
 

@@ -29,6 +29,7 @@ from geo.printmap.text import fmt_date, reference_text
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.wording import pick, t
+from indicators.wording.voice import Voice
 
 DIALECTS = ("utf8", "excel-de")
 # Cells a spreadsheet may read as a formula or command (OWASP "CSV injection").
@@ -86,9 +87,9 @@ def export_frame(
                     "rank": pd.NA,
                 }
         rows["indicator"] = ind_id
-        rows["label"] = ind.label(lang)
+        rows["label"] = ind.label(voice=Voice.of(lang))
         rows["year"] = int(year)
-        rows["unit"] = ind.unit_for(lang)
+        rows["unit"] = ind.unit_for(voice=Voice.of(lang))
         rows["suppressed"] = rows["suppressed"].astype(bool)
         note = np.where(
             rows["suppressed"],
@@ -168,9 +169,9 @@ def metadata_rows(
         ind = ds.catalogue[ind_id]
         src = ds.sources.get(ind.source)
         rows += [
-            (t("indicator", lang), f"{ind.label(lang)} ({ind.id})"),
-            ("Definition", ind.definition(lang)),
-            (t("unit", lang), ind.unit_for(lang)),
+            (t("indicator", lang), f"{ind.label(voice=Voice.of(lang))} ({ind.id})"),
+            ("Definition", ind.definition(voice=Voice.of(lang))),
+            (t("unit", lang), ind.unit_for(voice=Voice.of(lang))),
             (t("ex_topic", lang), ind.topic),
             (t("ex_reference_date", lang), reference_text(ind, int(year), lang)),
             (t("source", lang), src.label if src else ind.source),

@@ -17,6 +17,7 @@ from indicators.compute.timeseries import change_between
 from indicators.dataset import Dataset
 from indicators.errors import InputError, error_message, msg
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 __all__ = ["sources_line"]  # re-exported: its home is geo.attribution
 
@@ -68,7 +69,7 @@ def ranking_export(
         .sort_values(["rank", "name"], na_position="last")
         .reset_index(drop=True)
     )
-    unit = ind.unit_for(lang)
+    unit = ind.unit_for(voice=Voice.of(lang))
     header = value_header or (f"{t('col_value', lang)} ({unit})" if unit else t("col_value", lang))
     return ExportTable(
         frame,
@@ -76,7 +77,7 @@ def ranking_export(
         {"value": decimals, "vs_city": decimals, "rank": 0},
         {"value": header},
         [
-            (t("indicator", lang), f"{ind.label(lang)} ({ind.id})"),
+            (t("indicator", lang), f"{ind.label(voice=Voice.of(lang))} ({ind.id})"),
             (t("unit", lang), unit),
             (t("ex_geography", lang), ds.geography.label(lang)),
         ],
@@ -111,7 +112,7 @@ def change_export(
         }
     )
     frame["note"] = _note(sup, frame["change"], lang, ds.min_count)
-    unit = ind.unit_for(lang)
+    unit = ind.unit_for(voice=Voice.of(lang))
     dec = ind.decimals_for(frame["end_value"])
     change_unit = "%" if relative else (t("unit_pp", lang) if ind.unit == "%" else unit)
     headers = {
@@ -120,7 +121,7 @@ def change_export(
         "change": f"{t('col_change', lang)} {start}–{end}" + (f" ({change_unit})" if change_unit else ""),
     }
     meta = [
-        (t("indicator", lang), f"{ind.label(lang)} ({ind.id})"),
+        (t("indicator", lang), f"{ind.label(voice=Voice.of(lang))} ({ind.id})"),
         (t("ex_period", lang), f"{start}–{end}"),
         (t("change_mode", lang), t("rel_change" if relative else "abs_change", lang)),
         (t("ex_geography", lang), ds.geography.label(lang)),
@@ -159,8 +160,8 @@ def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
         block = pd.DataFrame(
             {
                 "indicator_id": ind_id,
-                "indicator": ind.label(lang),
-                "unit": ind.unit_for(lang),
+                "indicator": ind.label(voice=Voice.of(lang)),
+                "unit": ind.unit_for(voice=Voice.of(lang)),
                 "code": part.index,
                 "name": [names[c] for c in part.index],
             }

@@ -17,6 +17,7 @@ from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.planning.display import status_word
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from store.planning.record_types import Location, MeasureRecord
 
 
@@ -51,8 +52,8 @@ def measures_map(
     dec = ind.decimals_for(layer["value"])
     classes = layer_classification(layer, city, lang=lang, decimals=dec)
     map_labels = MapLabels(
-        indicator_label=f"{ind.label(lang)} {year}",
-        unit=ind.unit_for(lang),
+        indicator_label=f"{ind.label(voice=Voice.of(lang))} {year}",
+        unit=ind.unit_for(voice=Voice.of(lang)),
         decimals=dec,
         city_value=city,
         city_name=ds.geography.reference_label(lang),

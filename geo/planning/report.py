@@ -25,6 +25,7 @@ from geo.report import layout as rl
 from indicators.formatting import fmt_number
 from indicators.planning.display import day, indicator_label, period, status_word
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from store.permissions import User
 from store.planning import repository as repo
 from store.planning.record_types import MeasureRecord
@@ -148,7 +149,7 @@ def build_report(
         else max(ds.years_for(indicator))
     )
     title = t("plan_rep_title", lang, year=year)
-    labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
+    labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in ds.catalogue}
     pages = _pages(engine, user, geography, data, lang, labels)
     buf = BytesIO()
     with (
@@ -242,7 +243,7 @@ def _map_page(
     """The measures over the indicator as a print map page: areas with measures outlined and named in
     the legend, north arrow, scale bar, sources (the same page composer as every print map)."""
     flagged = sorted({c for m in measures for c in m["areas"]})
-    label = ds.catalogue[indicator].label(lang)
+    label = ds.catalogue[indicator].label(voice=Voice.of(lang))
     places = location_shapes(measures, ds.geography.id)  # points and drawn areas of the measures
     note = t("plan_rep_map_note", lang, n=len(flagged), indicator=label, year=year).rstrip(".")
     said = [f"{label} {year}", ds.geography.label(lang), page]

@@ -16,6 +16,7 @@ from indicators.formatting import fmt_number
 from indicators.planning.display import period, status_word
 from indicators.planning.progress import goal_progress
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from store.permissions import User
 from store.planning.record_types import GoalRecord, MeasureRecord
 
@@ -56,7 +57,7 @@ def section_lines(
                         "plan_sec_goal",
                         lang,
                         id=g["id"],
-                        indicator=ds.catalogue[g["indicator"]].label(lang)
+                        indicator=ds.catalogue[g["indicator"]].label(voice=Voice.of(lang))
                         if g["indicator"] in ds.catalogue
                         else g["indicator"],
                         text=g["text"],

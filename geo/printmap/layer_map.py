@@ -24,6 +24,7 @@ from indicators.errors import InputError, msg
 from indicators.needs.assessment import need_classes
 from indicators.needs.registry import need_method
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png", option
     cls = need_classes(ordered, method, lang)
     method_name = t(need_method(method).text_key("label"), lang)
     used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
-    labels = [ds.catalogue[i].label(lang) if i in ds.catalogue else i for i in used]
+    labels = [ds.catalogue[i].label(voice=Voice.of(lang)) if i in ds.catalogue else i for i in used]
     text = LayerMapText(
         title=f"{t('page_needs', lang)} {year}",
         subtitle=f"{method_name} · {ds.geography.label(lang)}",  # the year is in the title

@@ -47,6 +47,7 @@ from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.formatting import fmt_value
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 SUPPRESSED_FACE = "#f4f4f4"
 HATCH_COLOR = "#8c8c8c"
@@ -227,8 +228,8 @@ def build_print_map(ds: Dataset, indicator: str, year: int, options: PrintOption
     cls = layer_classification(
         layer, city, options.scheme, options.k, options.palette, options.breaks, lang, decimals=dec
     )
-    unit = ind.unit_for(lang)
-    label = ind.label(lang)
+    unit = ind.unit_for(voice=Voice.of(lang))
+    label = ind.label(voice=Voice.of(lang))
     geo_label = ds.geography.label(lang)
 
     method = f"{t('pm_method', lang)}: {method_text(cls.scheme, cls.k, lang)}"

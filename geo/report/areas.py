@@ -13,6 +13,7 @@ from indicators.compute.classify import Classification
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_number, fmt_rank
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 APPENDIX_COLUMNS = 7  # need indicators side by side in the appendix table
 
@@ -52,7 +53,8 @@ def appendix_page(
     col = 16.0
     name_w = width - 16 - col * len(ids) - 14
     legend = "; ".join(
-        f"({k}) {ds.catalogue[i].label(lang)} ({ds.catalogue[i].unit_for(lang)})" for k, i in enumerate(ids, start=1)
+        f"({k}) {ds.catalogue[i].label(voice=Voice.of(lang))} ({ds.catalogue[i].unit_for(voice=Voice.of(lang))})"
+        for k, i in enumerate(ids, start=1)
     )
     legend += t("rep_appendix_legend", lang)
     lines = pl.wrap_to_width(fig, legend, width, 6.5)[:4]
@@ -105,7 +107,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
             val = t("suppressed", lang) if lay["suppressed"].iat[pos] else fmt_number(lay["value"].iat[pos], dec, lang)
             rows.append(
                 [
-                    f"{ind.label(lang)} ({ind.unit_for(lang)})",
+                    f"{ind.label(voice=Voice.of(lang))} ({ind.unit_for(voice=Voice.of(lang))})",
                     val,
                     fmt_number(city, dec, lang),
                     fmt_rank(lay["rank"].iat[pos], lay.attrs.get("ranked", len(lay)), lang),

@@ -15,6 +15,7 @@ from indicators.compute.classify import Classification
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_number
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 
 def count_classification(counts: pd.Series, lang: str = "de") -> Classification:
@@ -97,7 +98,7 @@ def flag_rows(
 def _flag_table(
     fig: Figure, layout: pl.PageLayout, ds: Dataset, table: pd.DataFrame, lang: str, box: pl.Box, codes: list[str]
 ) -> None:
-    labels = {i: ds.catalogue[i].label(lang) for i in table.columns}
+    labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in table.columns}
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"]))
     rows = []
     for code in codes:

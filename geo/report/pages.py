@@ -22,6 +22,7 @@ from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 W = 210.0  # A4 portrait width in mm (approximately; boxes stay inside the margins)
 TOP_ROWS = 25  # an indicator page of a geography with many areas lists the highest ranks only
@@ -93,7 +94,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
     layer, city = layers[indicator]
     dec = ind.decimals_for(layer["value"])
     cls = layer_classification(layer, city, lang=lang, decimals=dec)
-    unit = ind.unit_for(lang)
+    unit = ind.unit_for(voice=Voice.of(lang))
     left, right = rl.MARGIN, W - rl.MARGIN
     map_box = (left, top - 112, 112, 112)
     rl.small_map(fig, layout, map_box, layer, cls, flagged, lang=lang)
@@ -106,7 +107,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
         legend_ax,
         fig,
         cls,
-        LegendText(title=ind.label(lang), unit=unit, lang=lang, city_text=city_text),
+        LegendText(title=ind.label(voice=Voice.of(lang)), unit=unit, lang=lang, city_text=city_text),
         suppressed=int(layer["suppressed"].sum()),
         min_count=ds.min_count,
         flagged=n_flag,
@@ -177,7 +178,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
         trend = t("rep_series_too_short", lang)
     lines = pl.wrap_to_width(fig, trend, right - 133, 7.5)
     notes = [
-        t("rep_definition", lang) + ind.definition(lang),
+        t("rep_definition", lang) + ind.definition(voice=Voice.of(lang)),
         f"{t('pm_reference', lang)}: {reference_text(ind, year, lang)}",
     ]
     if flagged:

@@ -30,6 +30,7 @@ from indicators.compute.flag_table import FlagSource, threshold_flag_table
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.wording import pick, t
+from indicators.wording.voice import Voice
 
 BODY_FS = 8.5
 MANY_AREAS = REPORT_MANY_AREAS  # above this, area profiles become an appendix table (or a chosen subset)
@@ -66,13 +67,13 @@ def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[st
     ]
     out.append(("h", t("rep_indicators_and_definitions", lang)))
     for ind in ds.catalogue.values():
-        unit = f" ({ind.unit_for(lang)})" if ind.unit_for(lang) else ""
-        out.append(("b", f"{ind.label(lang)}{unit}"))
+        unit = f" ({ind.unit_for(voice=Voice.of(lang))})" if ind.unit_for(voice=Voice.of(lang)) else ""
+        out.append(("b", f"{ind.label(voice=Voice.of(lang))}{unit}"))
         src = ds.sources.get(ind.source)
         out.append(
             (
                 "p",
-                f"{ind.definition(lang)} {t('source', lang)}: "
+                f"{ind.definition(voice=Voice.of(lang))} {t('source', lang)}: "
                 f"{src.label if src else ind.source}; {t('licence', lang)}: {ind.licence or '–'}.",
             )
         )
@@ -156,7 +157,7 @@ def plan_report(
     for topic in topics:
         for ind_id, ind in ds.catalogue.items():
             if ind.topic == topic and year in ds.years_for(ind_id):
-                pages.append(ReportPage("indicator", ind.label(lang), topic, ind_id))
+                pages.append(ReportPage("indicator", ind.label(voice=Voice.of(lang)), topic, ind_id))
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"]))
     many = len(names) > MANY_AREAS
     codes = [str(c) for c in areas] if areas is not None else ([] if many else list(names))
@@ -337,5 +338,5 @@ def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar
 
 def _indicator_sub(ds: Dataset, indicator: str, year: int, lang: str) -> str:
     ind = ds.catalogue[indicator]
-    unit = ind.unit_for(lang)
+    unit = ind.unit_for(voice=Voice.of(lang))
     return f"{ds.geography.label(lang)} · {year}" + (f" · {t('unit', lang)}: {unit}" if unit else "")

@@ -41,6 +41,7 @@ from indicators.errors import msg
 from indicators.formatting import fmt_number, value_decimals
 from indicators.wording import t
 from indicators.wording.message import Message, Pair, Percent, render
+from indicators.wording.voice import Voice
 
 METHODS = ("areal", "dasymetric")
 POPULATION_VAR = "population_total"
@@ -280,7 +281,10 @@ class Estimator:
         table = pd.DataFrame(
             {
                 "variable": vals["indicator"],
-                "label": [Pair(cat[i].label("de"), cat[i].label("en")) for i in vals["indicator"]],
+                "label": [
+                    Pair(cat[i].label(voice=Voice.of("de")), cat[i].label(voice=Voice.of("en")))
+                    for i in vals["indicator"]
+                ],
                 "kind": [cat[i].kind for i in vals["indicator"]],
                 "method": vals["area_code"],
                 "value": vals["value"],
@@ -296,7 +300,13 @@ class Estimator:
             notes.insert(0, msg("q_too_few_residents", min_pop=min_pop))
         elif withheld:
             notes.insert(
-                0, msg("dc_est_withheld", names=[Pair(cat[v].label("de"), cat[v].label("en")) for v in withheld])
+                0,
+                msg(
+                    "dc_est_withheld",
+                    names=[
+                        Pair(cat[v].label(voice=Voice.of("de")), cat[v].label(voice=Voice.of("en"))) for v in withheld
+                    ],
+                ),
             )
         return EstimateResult(area_km2, year, table, w, notes)
 

@@ -17,6 +17,7 @@ from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.formatting import fmt_rank, fmt_value
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 MIN_AREAS, MAX_AREAS = 2, 4
 
@@ -57,10 +58,10 @@ def compare_table(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de"
         city = cur.loc[cur["area_code"] == ref, "value"]
         row: dict[str, object] = {
             "indicator": ind.id,
-            "label": ind.label(lang),
+            "label": ind.label(voice=Voice.of(lang)),
             "topic": ind.topic,
             "kind": ind.kind,
-            "unit": ind.unit_for(lang),
+            "unit": ind.unit_for(voice=Voice.of(lang)),
             "decimals": ind.decimals_for(values),
             "n": int(values.notna().sum()),
             "city": float(city.iloc[0]) if len(city) else np.nan,

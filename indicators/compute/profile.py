@@ -8,6 +8,7 @@ import pandas as pd
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_change, fmt_rank, fmt_value
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 
 def area_profile(ds: Dataset, code: str, year: int, lang: str = "de") -> pd.DataFrame:
@@ -38,9 +39,9 @@ def area_profile(ds: Dataset, code: str, year: int, lang: str = "de") -> pd.Data
         rows.append(
             {
                 "indicator": ind.id,
-                "label": ind.label(lang),
+                "label": ind.label(voice=Voice.of(lang)),
                 "topic": ind.topic,
-                "unit": ind.unit_for(lang),
+                "unit": ind.unit_for(voice=Voice.of(lang)),
                 "decimals": ind.decimals_for(areas["value"]),
                 "value": value,
                 "suppressed": bool(mine["suppressed"].iloc[0]),

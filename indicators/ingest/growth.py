@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 KEY = ["area_code", "year", "variable"]
 
@@ -95,29 +95,28 @@ def describe_growth(
     )
 
 
-def growth_lines(g: Growth, lang: str = "de", labels: dict[str, str] | None = None) -> list[str]:
-    """One sentence per kind of change (German by default); ``labels`` names indicators."""
+def growth_lines(g: Growth, labels: dict[str, str] | None = None, *, voice: Voice = GERMAN) -> list[str]:
+    """One sentence per kind of change in the voice's language (German by default); ``labels`` names indicators."""
     labels = labels or {}
     if g.empty:
-        return [t("gr_nothing", lang)]
+        return [voice.t("gr_nothing")]
     out = []
     if g.new_years:
-        out.append(t("gr_years", lang, n=len(g.new_years), years=", ".join(map(str, g.new_years))))
+        out.append(voice.t("gr_years", n=len(g.new_years), years=", ".join(map(str, g.new_years))))
     if g.new_indicators:
         out.append(
-            t(
+            voice.t(
                 "gr_indicators",
-                lang,
                 n=len(g.new_indicators),
                 names=", ".join(labels.get(i, i) for i in g.new_indicators),
             )
         )
     elif g.new_variables:
-        out.append(t("gr_variables", lang, n=len(g.new_variables), names=", ".join(g.new_variables)))
+        out.append(voice.t("gr_variables", n=len(g.new_variables), names=", ".join(g.new_variables)))
     if g.added:
-        out.append(t("gr_added", lang, n=g.added))
+        out.append(voice.t("gr_added", n=g.added))
     if g.replaced:
-        out.append(t("gr_replaced", lang, n=g.replaced, changed=g.changed))
+        out.append(voice.t("gr_replaced", n=g.replaced, changed=g.changed))
     if g.withheld:
-        out.append(t("gr_withheld", lang, n=g.withheld))
+        out.append(voice.t("gr_withheld", n=g.withheld))
     return out

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from indicators.wording import t
 from indicators.wording.message import Message
+from indicators.wording.voice import GERMAN, Voice
 
 ERROR = "Fehler"  # the file (or row) cannot be used
 WARNING = "Hinweis"  # used, but the user should know
@@ -51,9 +51,9 @@ class Finding:
     severity: str = ERROR
     say: Message | None = None  # ``problem`` as a wording key (shown in the reader's language)
 
-    def problem_text(self, lang: str = "de") -> str:
-        """The problem in ``lang`` (German for findings made from a plain string)."""
-        return self.say.text(lang) if self.say is not None else self.problem
+    def problem_text(self, *, voice: Voice = GERMAN) -> str:
+        """The problem in the voice's language (German for findings made from a plain string)."""
+        return voice.text(self.say) if self.say is not None else self.problem
 
 
 @dataclass
@@ -109,32 +109,31 @@ class Report:
         """Errors first, then notes; each group in file order (file-level findings first)."""
         return sorted(self.findings, key=lambda f: (f.severity != ERROR, f.row is not None, f.row or 0))
 
-    def to_frame(self, lang: str = "de") -> pd.DataFrame:
-        """The findings as a table in ``lang``, errors first."""
+    def to_frame(self, *, voice: Voice = GERMAN) -> pd.DataFrame:
+        """The findings as a table in the voice's language, errors first."""
         rows = [
             {
                 "file": f.file,
                 "row": f.row,
                 "column": f.column,
-                "problem": f.problem_text(lang),
-                "action": _shown(f.action, lang),
-                "severity": _shown(f.severity, lang),
+                "problem": f.problem_text(voice=voice),
+                "action": _shown(f.action, voice),
+                "severity": _shown(f.severity, voice),
             }
             for f in self.sorted_findings()
         ]
         df = pd.DataFrame(rows, columns=COLUMNS)
         df["row"] = ["–" if pd.isna(r) else str(int(r)) for r in df["row"]]  # file-level: "–", not "None"
-        return df.rename(columns={c: t(f"col_finding_{c}", lang) for c in COLUMNS})
+        return df.rename(columns={c: voice.t(f"col_finding_{c}") for c in COLUMNS})
 
-    def summary(self, lang: str = "de") -> str:
+    def summary(self, *, voice: Voice = GERMAN) -> str:
         """One line: rows read, used, dropped (and single values dropped), findings."""
         dropped = len(self.dropped_rows)
         if self.file_error:
-            msg = [f.problem_text(lang) for f in self.findings if f.action == FILE_REJECTED]
-            return t("ingest_unusable", lang, file=self.file, problems="; ".join(msg))
-        text = t(
+            msg = [f.problem_text(voice=voice) for f in self.findings if f.action == FILE_REJECTED]
+            return voice.t("ingest_unusable", file=self.file, problems="; ".join(msg))
+        text = voice.t(
             "ingest_summary",
-            lang,
             file=self.file,
             rows_in=self.rows_in,
             rows_used=self.rows_used,
@@ -142,21 +141,21 @@ class Report:
             findings=len(self.findings),
         )
         if self.dropped_values:
-            text += t("ingest_summary_values", lang, n=self.dropped_values)
+            text += voice.t("ingest_summary_values", n=self.dropped_values)
         return text
 
-    def to_text(self, lang: str = "de") -> str:
+    def to_text(self, *, voice: Voice = GERMAN) -> str:
         """Plain-text report for the command line (errors first)."""
-        lines = [self.summary(lang)]
+        lines = [self.summary(voice=voice)]
         for f in self.sorted_findings():
-            where = t("ingest_at_row", lang, row=f.row) if f.row is not None else t("ingest_at_file", lang)
-            col = t("ingest_at_column", lang, column=f.column) if f.column else ""
+            where = voice.t("ingest_at_row", row=f.row) if f.row is not None else voice.t("ingest_at_file")
+            col = voice.t("ingest_at_column", column=f.column) if f.column else ""
             lines.append(
-                f"  [{_shown(f.severity, lang)}] {where}{col}: {f.problem_text(lang)} → {_shown(f.action, lang)}"
+                f"  [{_shown(f.severity, voice)}] {where}{col}: {f.problem_text(voice=voice)} → {_shown(f.action, voice)}"
             )
         return "\n".join(lines)
 
 
-def _shown(constant: str, lang: str) -> str:
-    """A stored severity or action (German constant) in ``lang``."""
-    return t(_SHOWN[constant], lang) if constant in _SHOWN else constant
+def _shown(constant: str, voice: Voice) -> str:
+    """A stored severity or action (German constant) in the voice's language."""
+    return voice.t(_SHOWN[constant]) if constant in _SHOWN else constant

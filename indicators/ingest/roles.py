@@ -17,6 +17,8 @@ from typing import Any
 
 import pandas as pd
 
+from indicators.wording.voice import GERMAN, Voice
+
 ROLES = ("area", "name", "year", "variable", "value")  # one column each; "ignore" takes any number
 ROW_COL = "_row"  # as indicators.ingest.read.ROW_COL (read imports nothing from here)
 
@@ -145,18 +147,15 @@ def guess_kind(header: str) -> tuple[str, str, str]:
     return "count", "Personen", "up_guess_count"
 
 
-def preview_frame(tidy: pd.DataFrame, lang: str = "de", rows: int = 50) -> pd.DataFrame:
-    """The first ``rows`` checked values for the upload preview, numbers written in ``lang``.
+def preview_frame(tidy: pd.DataFrame, rows: int = 50, *, voice: Voice = GERMAN) -> pd.DataFrame:
+    """The first ``rows`` checked values for the upload preview, numbers written in the voice's language.
 
     ``12.5`` reads ``12,5`` in German; a whole number keeps no decimals; the decimals a
     value has are kept (at most 4).
     """
-    from indicators.formatting import fmt_number  # formatting loads the wording table
-    from indicators.wording import lang_of
-
     out = tidy.head(rows).copy()
     if "value" in out:
-        out["value"] = [fmt_number(v, _decimals(v), lang_of(lang)) for v in out["value"]]
+        out["value"] = [voice.number(v, _decimals(v)) for v in out["value"]]
     return out
 
 

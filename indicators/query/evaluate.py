@@ -38,6 +38,7 @@ from indicators.query.syntax import parse_number as parse_number
 from indicators.query.syntax import tokenize as tokenize
 from indicators.wording import t
 from indicators.wording.message import msg
+from indicators.wording.voice import Voice
 
 # --- evaluation ----------------------------------------------------------------
 
@@ -55,7 +56,7 @@ def describe(node: Any, catalogue: Mapping[str, Indicator], lang: str = "de") ->
 
         def op_text(o: Operand) -> str:
             if o.indicator:
-                return catalogue[o.indicator].label(lang)
+                return catalogue[o.indicator].label(voice=Voice.of(lang))
             unit = catalogue[next(x.indicator for x in [node.first, *(p for _, p in node.rest)] if x.indicator)].unit
             return _fmt(o.number) + (" %" if unit == "%" else "")
 

@@ -13,6 +13,7 @@ from geo import formats
 from geo.formats import EXPORTS, ExportFormat, Writer, export_format, format_for_path, formats_for, names_for
 from indicators.errors import InputError, error_text
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 CALLS = {  # output → the arguments every writer of it must accept (the module's table)
     "map": ("ds", "indicator", "year", "options"),
@@ -97,7 +98,7 @@ def test_bad_map_files_are_refused_with_a_wording_key(path, name, key):
     with pytest.raises(InputError) as err:
         format_for_path(path, output="map", name=name)
     assert err.value.say is not None and err.value.say.key == key
-    assert "{" not in error_text(err.value, "en")
+    assert "{" not in error_text(err.value, voice=Voice.of("en"))
 
 
 def test_a_report_file_must_be_a_pdf(capsys):

@@ -19,6 +19,7 @@ from indicators.catalogue import (
     read_yaml,
 )
 from indicators.errors import InputError
+from indicators.wording.voice import GERMAN, Voice
 
 SHIPPED = sorted(DATA_DIR.glob("indicators*.yaml"))
 
@@ -41,7 +42,10 @@ def test_the_shipped_rate_knows_its_inputs_labels_and_licence(luebeck) -> None:
     share = cat["share_65plus"]
     assert share.inputs() == {"pop_65plus", "population_total"}
     assert share.factor == 100.0
-    assert (share.label("de"), share.label("en")) == ("Anteil 65-Jährige und Ältere", "Share aged 65 and over")
+    assert (share.label(voice=GERMAN), share.label(voice=Voice.of("en"))) == (
+        "Anteil 65-Jährige und Ältere",
+        "Share aged 65 and over",
+    )
     assert share.licence == load_sources()[share.source].licence  # taken from its source
     assert cat["population_total"].inputs() == {"population_total"} and cat["population_total"].is_count
     for ind in cat.values():  # the shipped table has every variable the catalogue computes from
@@ -53,9 +57,9 @@ def test_english_falls_back_to_german() -> None:
     for key in ("label_en", "unit_en", "definition_en"):
         entry.pop(key)
     ind = parse_indicator(entry)
-    assert ind.label("en") == ind.label("de")
-    assert ind.unit_for("en") == ind.unit_for("de") == "%"
-    assert ind.definition("en") == ind.definition("de")
+    assert ind.label(voice=Voice.of("en")) == ind.label(voice=GERMAN)
+    assert ind.unit_for(voice=Voice.of("en")) == ind.unit_for(voice=GERMAN) == "%"
+    assert ind.definition(voice=Voice.of("en")) == ind.definition(voice=GERMAN)
 
 
 def test_unknown_fields_are_kept_as_extras_and_decimals_fixed_there() -> None:

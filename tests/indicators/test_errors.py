@@ -13,6 +13,9 @@ from indicators.errors import InputError, SozialmonitorError, UnknownGeography, 
 from indicators.wording import TEXTS
 from indicators.wording import errors as error_wording
 from indicators.wording.message import Listed, Message, Number
+from indicators.wording.voice import Voice
+
+EN = Voice.of("en")
 
 PLACEHOLDER = re.compile(r"\{(\w+)")
 
@@ -20,14 +23,14 @@ PLACEHOLDER = re.compile(r"\{(\w+)")
 def test_a_keyed_error_is_german_by_str_and_english_by_text():
     exc = InputError(msg("err_street_unknown", street="Briete Strase"), file="a.csv", row=3, column="x")
     assert str(exc) == "Datei a.csv, Zeile 3, Spalte x: Straße 'Briete Strase' nicht gefunden."
-    assert exc.localized("en") == "file a.csv, row 3, column x: Street 'Briete Strase' not found."
-    assert error_text(exc, "en") == exc.localized("en") and isinstance(exc, ValueError)
+    assert exc.localized(voice=EN) == "file a.csv, row 3, column x: Street 'Briete Strase' not found."
+    assert error_text(exc, voice=EN) == exc.localized(voice=EN) and isinstance(exc, ValueError)
 
 
 def test_an_old_string_error_still_works_and_a_keyerror_is_not_quoted():
-    assert error_text(InputError("alt"), "en") == "alt"
+    assert error_text(InputError("alt"), voice=EN) == "alt"
     assert str(UnknownGeography(msg("err_address_empty"))).startswith("Bitte Straße")
-    assert error_text(UnknownGeography(msg("err_address_empty")), "en").startswith("Please enter street")
+    assert error_text(UnknownGeography(msg("err_address_empty")), voice=EN).startswith("Please enter street")
 
 
 def test_unknown_keys_are_a_programming_error():
@@ -54,11 +57,11 @@ def test_numbers_in_messages_use_the_readers_decimal_sign(value, decimals):
 def test_class_break_errors_are_keyed_and_rendered_in_english():
     with pytest.raises(InputError) as err:
         parse_breaks("10; abc")
-    assert err.value.localized("en") == "class break 2 ('abc') is not a number; example: 10; 20.5; 30"
+    assert err.value.localized(voice=EN) == "class break 2 ('abc') is not a number; example: 10; 20.5; 30"
     with pytest.raises(InputError) as err:  # was a bare ValueError (the CLI took it for a bug)
         check_breaks([20.5, 20.5, 3])
     assert str(err.value) == "Eigene Klassengrenzen: Grenze doppelt angegeben: 20,5"
-    assert err.value.localized("en") == "Manual breaks: break given twice: 20.5"
+    assert err.value.localized(voice=EN) == "Manual breaks: break given twice: 20.5"
     assert isinstance(err.value, SozialmonitorError)
 
 
@@ -69,6 +72,6 @@ def test_planning_record_errors_name_the_field_in_the_readers_language():
     with pytest.raises(PlanError) as err:
         clean("measure", {"geography": "stadtteile", "field": "x", "title": "T", "budget_planned": "abc"}, ["x"])
     assert str(err.value) == "Budget geplant 'abc' ist keine Zahl"  # German kept for old callers
-    assert error_text(err.value, "en") == "Budget planned 'abc' is not a number"
+    assert error_text(err.value, voice=EN) == "Budget planned 'abc' is not a number"
     assert LABELS["budget_planned"] == "Budget geplant" and field_label("budget_planned", "en") == "Budget planned"
     assert describe({"status": ["geplant", "laufend"]}, lang="en") == "Status: 'geplant' → 'laufend'"

@@ -30,6 +30,7 @@ from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.types import View
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 from ui.pages import atlas_profile
@@ -47,7 +48,7 @@ def _controls(ds, lang: str) -> AtlasView:
     sb = st.sidebar
 
     def ind_name(i: str) -> str:
-        return f"{cat[i].label(lang)} ({cat[i].unit_for(lang)})"
+        return f"{cat[i].label(voice=Voice.of(lang))} ({cat[i].unit_for(voice=Voice.of(lang))})"
 
     common.choice("indicator", ids, "share_65plus", label=t("indicator", lang), shown=ind_name)
     ind_id = sb.selectbox(t("indicator", lang), ids, key="indicator", format_func=ind_name)
@@ -124,7 +125,7 @@ def _manual_breaks(text: str, lang: str) -> tuple[float, ...] | None:
     try:
         breaks = parse_breaks(text)
     except SozialmonitorError as exc:  # e.g. "abc;;5" or "20; 25,5; 20": say why, draw quantiles meanwhile
-        st.sidebar.warning(t("breaks_fallback", lang, message=error_text(exc, lang).rstrip(".")))
+        st.sidebar.warning(t("breaks_fallback", lang, message=error_text(exc, voice=common.voice()).rstrip(".")))
         return None
     if breaks and list(breaks) != sorted(breaks):
         shown = "; ".join(fmt_number(b, _decimals_of(b), lang) for b in sorted(breaks))
@@ -194,7 +195,7 @@ def _classes(layer, city, c: AtlasView, dec: int, lang: str):
     try:
         classes = layer_classification(layer, reference, c.scheme, c.k, c.palette, c.breaks, lang, decimals=decimals)
     except ValueError as err:
-        st.warning(t("breaks_fallback", lang, message=error_text(err, lang).rstrip(".")))
+        st.warning(t("breaks_fallback", lang, message=error_text(err, voice=common.voice()).rstrip(".")))
         classes = layer_classification(layer, reference, "quantiles", c.k, c.palette, None, lang, decimals=decimals)
     if classes.fewer_classes:
         key = "fewer_classes_std" if classes.scheme == "std_mean" else "fewer_classes"
@@ -221,8 +222,8 @@ def render() -> None:
     geo_id, ds = picked
     c = _controls(ds, lang)
     ind = ds.catalogue[c.indicator]
-    unit = ind.unit_for(lang)
-    label = ind.label(lang)
+    unit = ind.unit_for(voice=Voice.of(lang))
+    label = ind.label(voice=Voice.of(lang))
     if c.view == "change" and c.start is None:
         st.subheader(f"{label}: {t('view_change', lang)}")
         st.info(t("change_no_start", lang, year=c.year))
@@ -255,8 +256,8 @@ def render() -> None:
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None
 
     st.subheader(f"{md(label)} – {c.year}" if c.level else md(label))
-    if ind.definition(lang):
-        st.caption(md(ind.definition(lang)))
+    if ind.definition(voice=Voice.of(lang)):
+        st.caption(md(ind.definition(voice=Voice.of(lang))))
     map_labels = MapLabels(
         indicator_label=label,
         unit=unit,

@@ -18,6 +18,7 @@ from indicators.formatting import fmt_value
 from indicators.text import md
 from indicators.wording import t
 from indicators.wording.locale import vega_locale
+from indicators.wording.voice import Voice
 from ui import common
 
 MANY_OPTIONS = 3000  # above this (grid cells) the areas are typed as codes instead of picked from a list
@@ -136,7 +137,7 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
         # Vega formats the English way: tooltips get the text formatted here, the axis swaps separators
         ind = ds.catalogue[row["indicator"]]
         dec = ind.decimals_for(long["value"])
-        long["shown"] = [fmt_value(v, ind.unit_for(lang), dec, lang) for v in long["value"]]
+        long["shown"] = [fmt_value(v, ind.unit_for(voice=Voice.of(lang)), dec, lang) for v in long["value"]]
         y_axis = alt.Axis(title=None, format=f",.{dec}f")  # German separators from the chart's locale
         chart = (
             alt.Chart(long, title=alt.TitleParams(title, fontSize=12, anchor="start"))

@@ -9,6 +9,7 @@ import streamlit as st
 from indicators.needs.registry import NEED_METHODS
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from ui import common
 
 SECTIONS = ("flags", "robust", "lisa", "eb", "disclosure", "estimate")  # after one section per need method
@@ -23,7 +24,11 @@ def sections() -> list[tuple[str, str]]:
 def query_indicators(ds, lang: str) -> pd.DataFrame:
     """Id, label and unit of every indicator of ``ds`` that has values (the query tool's names)."""
     present = set(ds.values["indicator"].unique())
-    rows = [(i, ind.label(lang), ind.unit_for(lang)) for i, ind in ds.catalogue.items() if i in present]
+    rows = [
+        (i, ind.label(voice=Voice.of(lang)), ind.unit_for(voice=Voice.of(lang)))
+        for i, ind in ds.catalogue.items()
+        if i in present
+    ]
     return pd.DataFrame(
         rows, columns=[t("methods_col_id", lang), t("methods_col_label", lang), t("methods_col_unit", lang)]
     )

@@ -20,6 +20,7 @@ from indicators.needs.words import need_word, reason_lines
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from ui import common, downloads, supply_panel
 from ui.map_view import show_map
 from ui.state import NeedsView
@@ -58,7 +59,7 @@ def render() -> None:
         )
         m = build_map(MapLayer(layer, classes, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
         show_map(m, key=f"needs-{geo_id}", height=560)
-    labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
+    labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in ds.catalogue}
     reasons = reason_lines(expl, labels, lang)
     with right:
         flagged = result[result["flag"]].sort_values("rank")
@@ -165,7 +166,7 @@ def _controls(ds, lang: str) -> NeedsView | None:
         candidates,
         key="needs_indicators",
         placeholder=t("choose_options", lang),
-        format_func=lambda i: ds.catalogue[i].label(lang),
+        format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)),
     )
     preset = need_method(method).threshold
     common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset
@@ -201,7 +202,7 @@ def _pattern(ds, layer, lang: str) -> None:
         try:
             pat = spatial_pattern(layer, "value")
         except InputError as exc:
-            st.info(t("lisa_failed", lang, message=md(error_text(exc, lang))))
+            st.info(t("lisa_failed", lang, message=md(error_text(exc, voice=common.voice()))))
             return
         st.write(f"Moran's I = {fmt_number(pat.moran_i, 3, lang)}, p = {fmt_number(pat.p_sim, 3, lang)}")
         st.caption(pat.note_text(lang))

@@ -19,6 +19,7 @@ from indicators.planning.effect import trends
 from indicators.text import md
 from indicators.wording import display_columns, t
 from indicators.wording.locale import vega_locale
+from indicators.wording.voice import Voice
 from store.errors import StoreError
 from store.permissions import allowed
 from store.planning import repository as repo
@@ -301,7 +302,11 @@ def _excel(user, lang: str) -> None:
                 paths.append(p)
             result = import_plan_files(auth.engine(), user, paths, known=known(), dry_run=not store)
         shown = [
-            (r.summary(lang), display_columns(r.to_frame(lang), lang) if r.findings else None) for r in result.reports
+            (
+                r.summary(voice=common.voice()),
+                display_columns(r.to_frame(voice=common.voice()), lang) if r.findings else None,
+            )
+            for r in result.reports
         ]
         if store and result.ok:  # the lists above were drawn before the import: draw them again
             st.session_state["plan_import_shown"] = (result.to_text().splitlines()[-1], shown)
@@ -343,7 +348,7 @@ def render() -> None:
     except StoreError as exc:
         st.error(str(exc))
         return
-    labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
+    labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in ds.catalogue}
     with notes:
         undo_and_trash(user, lang)
     tabs = st.tabs(

@@ -20,6 +20,7 @@ from indicators.compute.classify import classify
 from indicators.formatting import fmt_number, fmt_range
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 
@@ -129,7 +130,12 @@ def render_area_tool() -> None:
     radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius", help=t("help_radius", lang))
     layer, city = indicator_layer(ds, "population_density", year)
     density = ds.catalogue["population_density"]
-    map_labels = MapLabels(indicator_label=density.label(lang), unit=density.unit_for(lang), lang=lang, decimals=0)
+    map_labels = MapLabels(
+        indicator_label=density.label(voice=Voice.of(lang)),
+        unit=density.unit_for(voice=Voice.of(lang)),
+        lang=lang,
+        decimals=0,
+    )
     m = build_map(
         MapLayer(layer, classify(layer["value"], palette="Greys"), map_labels), draw=True, tiles=common.tiles()
     )

@@ -23,6 +23,7 @@ from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from store.permissions import allowed
 from ui import common, downloads
 from ui.map_view import show_map
@@ -55,7 +56,10 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
     """Choropleth, table and downloads (CSV, XLSX) of one indicator given as rows (area_code, value, ...)."""
     layer, city = rows_layer(ds, rows)
     map_labels = MapLabels(
-        indicator_label=indicator.label(lang), unit=indicator.unit_for(lang), city_value=city, lang=lang
+        indicator_label=indicator.label(voice=Voice.of(lang)),
+        unit=indicator.unit_for(voice=Voice.of(lang)),
+        city_value=city,
+        lang=lang,
     )
     m = build_map(MapLayer(layer, classify(layer["value"], lang=lang), map_labels), tiles=common.tiles())
     for pt in points or []:
@@ -63,8 +67,8 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
     show_map(m, key=key, height=480)
     dec = indicator.decimals_for(layer["value"])
     table = layer[["code", "name", "value"]].assign(value=[fmt_number(v, dec, lang) for v in layer["value"]])
-    unit = indicator.unit_for(lang)
-    header = indicator.label(lang) + (f" ({unit})" if unit else "")
+    unit = indicator.unit_for(voice=Voice.of(lang))
+    header = indicator.label(voice=Voice.of(lang)) + (f" ({unit})" if unit else "")
     st.dataframe(display_columns(table, lang, {"value": header}), hide_index=True, width="stretch")
 
     def make():
@@ -100,8 +104,8 @@ def render_filter_tool() -> None:
     layer, _ = indicator_layer(ds, first.id, year)
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
     map_labels = MapLabels(
-        indicator_label=first.label(lang),
-        unit=first.unit_for(lang),
+        indicator_label=first.label(voice=Voice.of(lang)),
+        unit=first.unit_for(voice=Voice.of(lang)),
         lang=lang,
         flag_label=t("q_matches_the_condition", lang),
     )
@@ -114,9 +118,9 @@ def render_filter_tool() -> None:
     for i in res.indicators:
         if i in ds.catalogue and i in shown:
             ind = ds.catalogue[i]
-            dec, unit = ind.decimals_for(shown[i]), ind.unit_for(lang)
+            dec, unit = ind.decimals_for(shown[i]), ind.unit_for(voice=Voice.of(lang))
             shown[i] = [fmt_value(v, unit, dec, lang) for v in shown[i]]
-            labels[i] = ind.label(lang)
+            labels[i] = ind.label(voice=Voice.of(lang))
     st.dataframe(display_columns(shown, lang, labels), hide_index=True, width="stretch")
 
     def make():
@@ -152,21 +156,26 @@ def render_facilities_tool() -> None:
         if path is None:
             return
         points, report = read_facilities(path, up.name, ds.areas, user=user)
-    (st.success if report.ok else st.error)(md(report.summary(lang)))
+    (st.success if report.ok else st.error)(md(report.summary(voice=common.voice())))
     if report.findings:
-        st.dataframe(display_columns(report.to_frame(lang), lang), hide_index=True, width="stretch")
+        st.dataframe(display_columns(report.to_frame(voice=common.voice()), lang), hide_index=True, width="stretch")
     if points is None:
         return
     groups = population_groups(ds)
     c1, c2, c3 = st.columns(3)
-    group = c1.selectbox(t("q_group", lang), groups, format_func=lambda i: ds.catalogue[i].label(lang))
+    group = c1.selectbox(t("q_group", lang), groups, format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)))
     year = c2.selectbox(t("year", lang), ds.years[::-1], key="q_fac_year")
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     rows = dataset_facility_rows(ds, points, group=group, year=year, radius_m=radius)
     cat = facility_catalogue(
-        label=t("q_tool_facilities", lang), group=group, group_label=ds.catalogue[group].label(lang), radius_m=radius
+        label=t("q_tool_facilities", lang),
+        group=group,
+        group_label=ds.catalogue[group].label(voice=Voice.of(lang)),
+        radius_m=radius,
     )
-    which = st.radio(t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)), horizontal=True)
+    which = st.radio(
+        t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=Voice.of(lang))), horizontal=True
+    )
     latlon = points.to_crs(4326).geometry
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.attribution(group)}"
     _rows_map(
@@ -206,14 +215,16 @@ def render_raster_tool() -> None:
         try:
             res = zonal_stats(path, ds.areas, above, user=user)
         except InputError as exc:  # ZonalError, or the sandbox's limits
-            common.show_error(error_text(exc, common.lang()).replace(path.name, up.name))
+            common.show_error(error_text(exc, voice=common.voice()).replace(path.name, up.name))
             return
     res.raster = up.name
     for note in res.notes:
         st.caption(md(common.voice().text(note)))
     prefix = "raster"
     cat = zonal_indicators(res, prefix, label=up.name)
-    which = st.radio(t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(lang)), horizontal=True)
+    which = st.radio(
+        t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=Voice.of(lang))), horizontal=True
+    )
     rows = zonal_rows(res, prefix, voice=common.voice())
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.geography.attribution}"
     _rows_map(ds, rows[rows["indicator"] == which], cat[which], lang, "q_raster_map", source=source)

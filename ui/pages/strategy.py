@@ -19,6 +19,7 @@ from indicators.needs.registry import method_names, need_method
 from indicators.needs.words import need_words
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from ui import common
 from ui.map_view import show_map
 
@@ -157,7 +158,12 @@ def _sandbox_tab(ds, year: int, lang: str) -> None:
         cols = st.columns(2)
         for n, ind in enumerate(base.indicators):
             weights[ind] = cols[n % 2].number_input(
-                ds.catalogue[ind].label(lang), min_value=0.0, max_value=5.0, value=1.0, step=0.5, key=f"str_sb_w_{ind}"
+                ds.catalogue[ind].label(voice=Voice.of(lang)),
+                min_value=0.0,
+                max_value=5.0,
+                value=1.0,
+                step=0.5,
+                key=f"str_sb_w_{ind}",
             )
     try:
         trial, changes = sandbox(

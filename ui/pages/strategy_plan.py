@@ -13,6 +13,7 @@ from indicators.planning.display import indicator_label
 from indicators.planning.forecast import VERDICT_KEYS, trend_table
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from store.permissions import User, allowed
 from store.planning import repository as repo
 from ui import auth
@@ -90,7 +91,7 @@ def goals_tab(geo_id: str, lang: str) -> None:  # noqa: ARG001 (unused, kept for
         progress[g["id"]] = (g, p)
         f = p.forecast
         catalogue = data.get(g["geography"]).catalogue
-        label = indicator_label(g["indicator"], {i: catalogue[i].label(lang) for i in catalogue})
+        label = indicator_label(g["indicator"], {i: catalogue[i].label(voice=Voice.of(lang)) for i in catalogue})
         rows.append(
             {
                 t("str_goal", lang): f"{g['id']}: {g['text']}",

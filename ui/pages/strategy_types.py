@@ -15,6 +15,7 @@ from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from ui import common
 from ui.map_view import show_map
 
@@ -49,7 +50,7 @@ def types_tab(ds, year: int, lang: str) -> None:
         default=preset,
         key=f"str_ty_ind_{geo_id}",
         placeholder=t("choose_options", lang),
-        format_func=lambda i: ds.catalogue[i].label(lang),
+        format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)),
     )
     c1, c2 = st.columns(2)
     method = c1.selectbox(
@@ -64,7 +65,7 @@ def types_tab(ds, year: int, lang: str) -> None:
     except (TypologyError, InputError) as exc:
         common.show_error(exc, "warning")
         return
-    labels = {i: ds.catalogue[i].label(lang) for i in chosen}
+    labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in chosen}
     words = ty.words(labels, lang)
     layer = score_layer(ds, ty.areas["id"], ty.areas["type"])  # the type number as the value
     layer["note"] = [
@@ -130,14 +131,14 @@ def segregation_tab(ds, lang: str) -> None:
         counts,
         key=f"str_seg_group_{geo_id}",
         index=counts.index("pop_65plus") if "pop_65plus" in counts else 1,
-        format_func=lambda i: ds.catalogue[i].label(lang),
+        format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)),
     )
     total = c2.selectbox(
         t("str_seg_total", lang),
         counts,
         key=f"str_seg_total_{geo_id}",
         index=counts.index("population_total") if "population_total" in counts else 0,
-        format_func=lambda i: ds.catalogue[i].label(lang),
+        format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)),
     )
     res = _segregation(geo_id, ds.geography.cache_key(), group, total)
     frame = res.frame()

@@ -21,6 +21,7 @@ from geo.webmap.supply_map import supply_map
 from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 from ui.pages.query_tools import _saved_upload
@@ -98,7 +99,7 @@ def _controls(ds, lang: str) -> dict:
         [*counts, UPLOAD],
         key="sup_demand",
         index=counts.index("pop_under18") if "pop_under18" in counts else 0,
-        format_func=lambda i: t("sup_own_demand", lang) if i == UPLOAD else ds.catalogue[i].label(lang),
+        format_func=lambda i: t("sup_own_demand", lang) if i == UPLOAD else ds.catalogue[i].label(voice=Voice.of(lang)),
     )
     years = (ds.years if variable == UPLOAD else ds.years_for(variable))[::-1]
     year = c3.selectbox(t("year", lang), years, key="sup_year")

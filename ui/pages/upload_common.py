@@ -6,6 +6,7 @@ import streamlit as st
 
 from indicators.text import md
 from indicators.wording import display_columns
+from indicators.wording.voice import Voice
 
 
 def saved(message: str) -> None:
@@ -16,9 +17,10 @@ def saved(message: str) -> None:
 def show_report(report, lang: str) -> None:
     """The summary (green, amber when rows or values were dropped, red when unusable), errors first."""
     box = {"ok": st.success, "warning": st.warning}.get(report.level, st.error)
-    box(md(report.summary(lang)))
+    voice = Voice.of(lang)
+    box(md(report.summary(voice=voice)))
     if report.findings:
-        st.dataframe(display_columns(report.to_frame(lang), lang), hide_index=True, width="stretch")
+        st.dataframe(display_columns(report.to_frame(voice=voice), lang), hide_index=True, width="stretch")
 
 
 def changed(message: str = "") -> None:

@@ -41,7 +41,9 @@ def table_upload(store: DataStore, lang: str) -> None:
             check = recheck_table(check, {k: v for k, v in mapping.items() if v}, int(year))
         show_report(check.report, lang)
         if check.ok:
-            st.dataframe(display_columns(preview_frame(check.tidy, lang), lang), hide_index=True, width="stretch")
+            st.dataframe(
+                display_columns(preview_frame(check.tidy, voice=common.voice()), lang), hide_index=True, width="stretch"
+            )
             _accept_table(store, check, geos[target], lang)
 
 
@@ -192,7 +194,12 @@ def _growth_preview(store: DataStore, check, base, indicators: list, lang: str) 
     st.markdown(
         t("gr_preview", lang)
         + "\n"
-        + "\n".join(f"- {md(line)}" for line in growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators}))
+        + "\n".join(
+            f"- {md(line)}"
+            for line in growth_lines(
+                growth, {i.id: i.label(voice=common.voice()) for i in indicators}, voice=common.voice()
+            )
+        )
     )
     return []
 
@@ -206,7 +213,9 @@ def _save_table(
             geo, growth = extend_dataset(
                 store, base, check.tidy, indicators=indicators, sources=sources, reports=[check.report]
             )
-            lines = growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})
+            lines = growth_lines(
+                growth, {i.id: i.label(voice=common.voice()) for i in indicators}, voice=common.voice()
+            )
             message = t("gr_extended", lang, label=md(geo.label(lang))) + " ".join(f"{md(x)}." for x in lines)
         else:
             content = UploadContent(

@@ -12,6 +12,7 @@ from geo.grid.upload import accept_grid_upload, check_grid_upload
 from geo.uploads.datastore import DataStore
 from indicators.errors import InputError, error_text
 from indicators.wording.message import Message
+from indicators.wording.voice import Voice
 
 NAME = "Zensus2022_Bevoelkerungszahl_100m-Gitter.csv"
 
@@ -70,7 +71,7 @@ def test_unusable_files_give_a_message_in_both_languages_not_an_exception(files,
     assert all(isinstance(e, Message) for e in check.errors)  # rendered in the reader's language
     with pytest.raises(InputError, match="nicht verwendbar") as caught:
         accept_grid_upload(check, "x", 2022, None)
-    assert error_text(caught.value, "en").startswith("grid files not usable: ")
+    assert error_text(caught.value, voice=Voice.of("en")).startswith("grid files not usable: ")
 
 
 # ------------------------------------------------ narrowed except (issue #25 item 6)

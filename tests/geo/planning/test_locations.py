@@ -21,6 +21,7 @@ from geo.planning.locations import LOCATION_COLOR, area_km2, areas_covered, draw
 from geo.planning.map import pick_map
 from geo.planning.report import build_report
 from indicators.errors import InputError
+from indicators.wording.voice import Voice
 from store import db
 from store.permissions import User
 from store.planning import repository as repo
@@ -72,7 +73,7 @@ def test_two_drawings_are_one_multipolygon_and_lines_or_markers_are_no_area():
 def test_a_drawing_without_an_area_is_refused_with_a_message_in_both_languages(bad):
     with pytest.raises(InputError) as exc:
         drawn_location([{"type": "Feature", "geometry": bad}])
-    assert "Gezeichnete Fläche" in str(exc.value) and "Drawn area" in exc.value.localized("en")
+    assert "Gezeichnete Fläche" in str(exc.value) and "Drawn area" in exc.value.localized(voice=Voice.of("en"))
 
 
 COORD = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)

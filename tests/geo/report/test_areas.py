@@ -11,6 +11,7 @@ from geo.report import areas as ra
 from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import threshold_flag_table
+from indicators.wording.voice import GERMAN
 
 
 def _report():
@@ -41,7 +42,7 @@ def test_an_area_profile_lists_every_indicator_with_data_and_draws_no_axes():
         texts = pg._PAGE_AXES[fig].texts
     for ind_id in report.layers:
         ind = report.ds.catalogue[ind_id]
-        assert f"{ind.label('de')} ({ind.unit_for('de')})" in texts
+        assert f"{ind.label(voice=GERMAN)} ({ind.unit_for(voice=GERMAN)})" in texts
 
 
 def test_the_appendix_has_one_row_per_area_of_its_span():

@@ -13,6 +13,7 @@ from geo.printmap import layout as pl
 from geo.printmap import page as pg
 from geo.report import flags as rf
 from geo.report import layout as rl
+from indicators.wording.voice import GERMAN
 
 
 @given(st.lists(st.one_of(st.integers(0, 9), st.just(np.nan)), min_size=1, max_size=40))
@@ -43,6 +44,6 @@ def test_the_overview_lists_each_flagged_area_with_its_indicators():
         texts = pg._PAGE_AXES[fig].texts
     for code in flagged:
         assert names[code] in texts
-        hits = "; ".join(ds.catalogue[i].label("de") for i in table.columns if table.at[code, i])
+        hits = "; ".join(ds.catalogue[i].label(voice=GERMAN) for i in table.columns if table.at[code, i])
         assert hits in texts
     assert names[codes[1]] in texts  # an area without flags is listed too, with "–"

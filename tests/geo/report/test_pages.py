@@ -10,6 +10,7 @@ from geo.printmap import page as pg
 from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import threshold_flag_table
+from indicators.wording.voice import GERMAN
 
 
 def test_a_report_year_reads_an_indicators_flags_from_its_table():
@@ -31,7 +32,7 @@ def test_an_indicator_page_has_no_axes_and_keeps_its_texts_in_order():
     with matplotlib.rc_context(pl.RC):
         fig, layout = rl.new_page()
         top = rl.page_frame(
-            fig, layout, ds.catalogue[ind].label("de"), "Thema", "Teststadt", "Quelle: Test", "Seite 1 / 1"
+            fig, layout, ds.catalogue[ind].label(voice=GERMAN), "Thema", "Teststadt", "Quelle: Test", "Seite 1 / 1"
         )
         rp.indicator_page(fig, layout, rp.ReportYear(ds, 2022, "de", layers, table), ind, top)
         assert fig.axes == []  # map, scale bar, legend and trend chart were five axes per page

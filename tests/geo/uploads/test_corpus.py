@@ -17,6 +17,7 @@ from testkit import ROOT
 
 from geo.uploads.pipeline import boundary_areas, check_boundaries, check_table
 from indicators.ingest.report import FILE_REJECTED
+from indicators.wording.voice import Voice
 
 BAD = ROOT / "tests" / "data" / "bad"
 CASES = list(csv.DictReader((BAD / "expected.csv").read_text(encoding="utf-8").splitlines()))
@@ -69,7 +70,7 @@ def test_table_upload_path(case):
     assert _accounted(check.report), check.report.to_text()
     if check.ok:
         assert set(check.tidy["area_code"]) <= set(check.matcher.codes)
-    assert check.report.to_frame("en")["problem"].astype(bool).all()
+    assert check.report.to_frame(voice=Voice.of("en"))["problem"].astype(bool).all()
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["kind"] == "boundaries"], ids=lambda c: c["file"])

@@ -15,6 +15,7 @@ from geo.uploads.growth import extend_dataset, extendable, preview_growth
 from geo.uploads.pipeline import UploadContent, accept_upload, check_table
 from indicators.ingest.growth import describe_growth, growth_lines
 from indicators.ingest.new_indicators import default_fields, indicator_from_form, source_from_form
+from indicators.wording.voice import GERMAN, Voice
 from store.db import session
 from store.models import DatasetRow
 
@@ -82,7 +83,7 @@ def test_a_new_indicator_extends_the_dataset(store):
     )
     saved, growth = extend_dataset(store, geo, t.tidy, indicators=[ind], sources=[src], reports=[t.report])
     assert growth.new_indicators == ("senioren",) and growth.new_years == () and growth.replaced == 0
-    lines = growth_lines(growth, "de", {"senioren": "Seniorinnen und Senioren"})
+    lines = growth_lines(growth, {"senioren": "Seniorinnen und Senioren"}, voice=GERMAN)
     assert lines == ["Neue Indikatoren (1): Seniorinnen und Senioren", "3 neue Werte"]
     ds = load_dataset(saved)
     assert {"kinder", "senioren"} <= set(ds.catalogue) and len(store.list()) == 1
@@ -96,7 +97,7 @@ def test_growth_lines_when_nothing_changes():
     base = pd.DataFrame({"area_code": ["A"], "year": [2022], "variable": ["x"], "value": [1.0]})
     g = describe_growth(base, base)
     assert g.empty and g.replaced == 1 and g.changed == 0
-    assert growth_lines(g, "en") == ["The table changes nothing in the dataset."]
+    assert growth_lines(g, voice=Voice.of("en")) == ["The table changes nothing in the dataset."]
 
 
 def stadtteile_file(tmp_path, name_is_key: bool):

@@ -9,6 +9,7 @@ import pytest
 from synth_exports import SUPPRESSED_CODE, synthetic_dataset
 
 from indicators.compute.profile import area_profile, profile_table
+from indicators.wording.voice import GERMAN, Voice
 
 YEAR = 2022
 
@@ -67,8 +68,8 @@ def test_labels_in_the_language_asked(luebeck) -> None:
     code = str(luebeck.areas["code"].iloc[0])
     de = area_profile(luebeck, code, YEAR, lang="de").set_index("indicator")["label"]
     en = area_profile(luebeck, code, YEAR, lang="en").set_index("indicator")["label"]
-    assert de.loc["population_total"] == luebeck.catalogue["population_total"].label("de")
-    assert en.loc["population_total"] == luebeck.catalogue["population_total"].label("en")
+    assert de.loc["population_total"] == luebeck.catalogue["population_total"].label(voice=GERMAN)
+    assert en.loc["population_total"] == luebeck.catalogue["population_total"].label(voice=Voice.of("en"))
     assert de.loc["population_total"] != en.loc["population_total"]
 
 

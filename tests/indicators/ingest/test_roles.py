@@ -11,7 +11,9 @@ from indicators.ingest.read import read_table
 from indicators.ingest.report import ERROR
 from indicators.ingest.roles import detect_columns, guess_kind
 from indicators.ingest.validate import AreaMatcher, validate_table
+from indicators.wording.voice import GERMAN, Voice
 
+ENGLISH = Voice.of("en")
 NAMES = [
     "Innenstadt",
     "St. Jürgen",
@@ -48,20 +50,20 @@ def test_the_german_excel_file_reports_only_the_real_problems():
     assert set(tidy["variable"]) == {"SGB-II-Empfänger", "SGB-II-Quote"}
     assert len(tidy) == 18 and report.rows_used == 10
     assert report.level == "warning"  # amber: values were dropped (was green with "2 verworfen")
-    assert "2 einzelne Werte verworfen" in report.summary("de")
-    assert "2 single values dropped" in report.summary("en")
+    assert "2 einzelne Werte verworfen" in report.summary(voice=GERMAN)
+    assert "2 single values dropped" in report.summary(voice=ENGLISH)
 
 
 def test_errors_come_first_and_findings_speak_the_readers_language():
     _tidy, report = _check(EXCEL)
-    frame = report.to_frame("en")
+    frame = report.to_frame(voice=ENGLISH)
     severities = frame.iloc[:, -1].tolist()
     assert severities == sorted(severities, key=lambda s: s != "error") and severities[0] == "error"
     problems = " ".join(frame.iloc[:, 3])
     assert "not a number: 'drei'" in problems and "keine Zahl" not in problems
     assert "Zeile verworfen" not in " ".join(frame.astype(str).stack()) and "Fehler" not in severities
-    assert "not a number: 'drei'" in report.to_text("en")
-    noted = _check(EXCEL.replace("Name;", "Bemerkung;", 1))[1].to_frame("de")  # a column note: no row
+    assert "not a number: 'drei'" in report.to_text(voice=ENGLISH)
+    noted = _check(EXCEL.replace("Name;", "Bemerkung;", 1))[1].to_frame(voice=GERMAN)  # a column note: no row
     assert "None" not in noted.to_string() and "–" in set(noted.iloc[:, 1])
 
 
@@ -119,10 +121,12 @@ def test_kind_and_unit_are_guessed_from_the_header(header, kind, unit):
 
 def test_reading_findings_are_rendered_in_the_readers_language():
     raw, report = read_table(b"", "leer.csv")
-    assert "Datei ist leer" in report.summary("de") and "the file is empty" in report.summary("en")
+    assert "Datei ist leer" in report.summary(voice=GERMAN) and "the file is empty" in report.summary(voice=ENGLISH)
     raw, report = read_table(b"Stadtteil;Jahr;Wert\r\n01;2023;5;7\r\n", "extra.csv")
-    assert "overflow" not in report.to_text("en") and "extra fields are ignored" in report.to_text("en")
-    assert "überzählige Felder" in report.to_text("de")
+    assert "overflow" not in report.to_text(voice=ENGLISH) and "extra fields are ignored" in report.to_text(
+        voice=ENGLISH
+    )
+    assert "überzählige Felder" in report.to_text(voice=GERMAN)
 
 
 def test_boundary_findings_are_rendered_in_the_readers_language():
@@ -135,5 +139,5 @@ def test_boundary_findings_are_rendered_in_the_readers_language():
     gdf = gpd.GeoDataFrame({"nr": ["1", "1"]}, geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832)  # synthetic
     report = Report("grenzen.gpkg")
     pick_columns(gdf, "nr", None, report)
-    assert "Schlüssel '1' doppelt" in report.to_text("de")
-    assert "key '1' twice: only the first feature is used" in report.to_text("en")
+    assert "Schlüssel '1' doppelt" in report.to_text(voice=GERMAN)
+    assert "key '1' twice: only the first feature is used" in report.to_text(voice=ENGLISH)

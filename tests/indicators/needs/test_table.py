@@ -8,6 +8,7 @@ import pytest
 from indicators.needs.assessment import default_setup, needs_setup, run_needs
 from indicators.needs.registry import need_method
 from indicators.needs.table import indicators_used, need_table, shown_need_table
+from indicators.wording.voice import GERMAN, Voice
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def test_needs_setup_is_the_default_with_the_users_choices(luebeck):
 
 def test_need_table_rows_follow_the_assessment(luebeck, assessed):
     _, (result, expl, rob) = assessed
-    labels = {i: luebeck.catalogue[i].label("en") for i in luebeck.catalogue}
+    labels = {i: luebeck.catalogue[i].label(voice=Voice.of("en")) for i in luebeck.catalogue}
     table = need_table(result, expl, rob, method="z", labels=labels, lang="en")
     assert list(table.columns) == [
         "id",
@@ -60,7 +61,7 @@ def test_need_table_rows_follow_the_assessment(luebeck, assessed):
 
 def test_shown_need_table_formats_for_the_screen(luebeck, assessed):
     _, (result, expl, rob) = assessed
-    labels = {i: luebeck.catalogue[i].label("de") for i in luebeck.catalogue}
+    labels = {i: luebeck.catalogue[i].label(voice=GERMAN) for i in luebeck.catalogue}
     frame = need_table(result, expl, rob, method="z", labels=labels, lang="de")
     shown = shown_need_table(frame, "de")
     assert list(shown.columns) == [
@@ -87,7 +88,7 @@ def test_the_export_has_the_same_rows_as_the_page(luebeck, assessed):
     from geo.exports.results import needs_export
 
     year, (result, expl, rob) = assessed
-    labels = {i: luebeck.catalogue[i].label("de") for i in luebeck.catalogue}
+    labels = {i: luebeck.catalogue[i].label(voice=GERMAN) for i in luebeck.catalogue}
     pd.testing.assert_frame_equal(
         needs_export(luebeck, result, expl, rob, "z", year, "de").frame,
         need_table(result, expl, rob, method="z", labels=labels, lang="de"),

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import store.planning  # noqa: F401  (registers the migration directory)
+from indicators.wording.voice import Voice
 from store.errors import PermissionDenied
 from store.permissions import User
 from store.planning import repository as repo
@@ -124,7 +125,7 @@ def test_a_goal_or_partner_a_measure_names_is_not_deleted_until_the_measure_lets
     with pytest.raises(PlanError) as refused:
         repo.delete(plan_engine, ADMIN, entity, rec["id"], version=1)
     assert f"Maßnahme {measure['id']}" in str(refused.value)
-    assert f"measure {measure['id']}" in refused.value.localized("en")
+    assert f"measure {measure['id']}" in refused.value.localized(voice=Voice.of("en"))
     assert [r["id"] for r in repo.list_records(plan_engine, PLANNER, entity)] == [rec["id"]]
     assert repo.get(plan_engine, PLANNER, "measure", measure["id"])[link]  # the link is still there
     repo.save(plan_engine, PLANNER, "measure", measure["id"], {**MEASURE, link: []}, version=1)
