@@ -50,7 +50,7 @@ def measures_map(
     ]
     ind = ds.catalogue[indicator]
     dec = ind.decimals_for(layer["value"])
-    classes = layer_classification(layer, city, lang=lang, decimals=dec)
+    classes = layer_classification(layer, city, decimals=dec, voice=Voice.of(lang))
     map_labels = MapLabels(
         indicator_label=f"{ind.label(voice=Voice.of(lang))} {year}",
         unit=ind.unit_for(voice=Voice.of(lang)),

@@ -226,7 +226,7 @@ def build_print_map(ds: Dataset, indicator: str, year: int, options: PrintOption
     layer, city = indicator_layer(ds, indicator, int(year))
     dec = ind.decimals_for(layer["value"])
     cls = layer_classification(
-        layer, city, options.scheme, options.k, options.palette, options.breaks, lang, decimals=dec
+        layer, city, options.scheme, options.k, options.palette, options.breaks, decimals=dec, voice=Voice.of(lang)
     )
     unit = ind.unit_for(voice=Voice.of(lang))
     label = ind.label(voice=Voice.of(lang))

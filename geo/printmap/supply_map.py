@@ -19,6 +19,7 @@ from indicators.compute.classify import classify
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 
 def build_supply_map(
@@ -60,7 +61,9 @@ def build_supply_map(
             "pm_supply_method", lang, method=result.method, distance=dist, decay=t(f"sup_decay_{result.decay}", lang)
         ),
     )
-    pm = build_layer_map(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang), text, options)
+    pm = build_layer_map(
+        layer, classify(layer["value"].where(~layer["suppressed"]), voice=Voice.of(lang)), text, options
+    )
     fs = min(pl.page_size_mm(options.size)) / 210.0
     xy = result.supply.xy
     pm.map_ax.scatter(

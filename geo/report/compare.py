@@ -26,6 +26,7 @@ from indicators.compute.compare import compare_cells, compare_series, compare_ta
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 W = 210.0
 AREA_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a")  # one per compared area (ColorBrewer Dark2)
@@ -44,7 +45,7 @@ def area_names(ds: Dataset, codes: Sequence[str]) -> dict[str, str]:
 
 
 def _table_rows(table: pd.DataFrame, codes: Sequence[str], lang: str) -> list[list[str]]:
-    cells = compare_cells(table, codes, lang, units=False)
+    cells = compare_cells(table, codes, units=False, voice=Voice.of(lang))
     rows = []
     for i, (label, unit) in enumerate(zip(table["label"], table["unit"])):
         row = [f"{label} ({unit})" if unit else str(label)]
@@ -136,7 +137,7 @@ def build_compare_pdf(
     """The comparison of 2–4 areas in ``year`` as PDF bytes (table pages, then time-series pages)."""
     if int(year) not in ds.years:
         raise InputError(msg("err_no_year_in_data", year=year, first=ds.years[0], last=ds.years[-1]))
-    table = compare_table(ds, codes, int(year), lang)
+    table = compare_table(ds, codes, int(year), voice=Voice.of(lang))
     codes = [c.split(":", 1)[1] for c in table.columns if c.startswith("value:")]
     names = area_names(ds, codes)
     city = ds.geography.reference_label(lang)

@@ -93,7 +93,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
     ind = ds.catalogue[indicator]
     layer, city = layers[indicator]
     dec = ind.decimals_for(layer["value"])
-    cls = layer_classification(layer, city, lang=lang, decimals=dec)
+    cls = layer_classification(layer, city, decimals=dec, voice=Voice.of(lang))
     unit = ind.unit_for(voice=Voice.of(lang))
     left, right = rl.MARGIN, W - rl.MARGIN
     map_box = (left, top - 112, 112, 112)

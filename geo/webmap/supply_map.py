@@ -20,6 +20,7 @@ from geo.webmap.folium_map import build_map
 from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import classify
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 PANE = "supply_points"
 _TO_WGS = Transformer.from_crs(METRIC_CRS, "EPSG:4326", always_xy=True)
@@ -71,7 +72,7 @@ def supply_map(
     layer["value"] = layer["code"].map(v["value"]).astype(float)
     layer["suppressed"] = layer["code"].map(v["withheld"]).fillna(False).astype(bool)
     map_labels = MapLabels(indicator_label=label, unit="%", lang=lang, decimals=1)
-    classes = classify(layer["value"].where(~layer["suppressed"]), lang=lang)
+    classes = classify(layer["value"].where(~layer["suppressed"]), voice=Voice.of(lang))
     m = build_map(MapLayer(layer, classes, map_labels), attribution=attribution, tiles=tiles)
     # the areas are swapped in as the last layer (ui.map_view.show_map): points need a pane above them
     folium.map.CustomPane(PANE, z_index=650).add_to(m)

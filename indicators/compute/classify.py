@@ -22,13 +22,13 @@ from branca.utilities import color_brewer
 
 from indicators.compute.flags import area_sd
 from indicators.errors import InputError, msg
-from indicators.formatting import Lang, fmt_range
 from indicators.schemes import DEFAULT_PALETTE as DEFAULT_PALETTE  # re-exported (pages, print map)
 from indicators.schemes import DIVERGING_PALETTES as DIVERGING_PALETTES
 from indicators.schemes import SCHEME_NAMES as SCHEME_NAMES
 from indicators.schemes import SCHEMES as SCHEMES
 from indicators.schemes import SEQUENTIAL_PALETTES as SEQUENTIAL_PALETTES
 from indicators.wording.message import Listed, Number
+from indicators.wording.voice import GERMAN, Voice
 
 NO_DATA_COLOR = "#d4d4d4"
 MAX_K = 9
@@ -249,7 +249,8 @@ def classify(
     palette: str = DEFAULT_PALETTE,
     reference: float | None = None,
     decimals: int | None = None,
-    lang: Lang = "de",
+    *,
+    voice: Voice = GERMAN,
 ) -> Classification:
     """Classify values into colour classes for a choropleth.
 
@@ -270,8 +271,8 @@ def classify(
         Centre of a diverging palette, normally the city value.
     decimals : int, optional
         Decimals in the labels; by default the fewest (1..4) that keep edges distinct.
-    lang : {"de", "en"}
-        Number format of the labels.
+    voice : Voice
+        Number format of the labels (the reader's language).
 
     Returns
     -------
@@ -310,7 +311,7 @@ def classify(
     # whole numbers shown without decimals (counts: the indicator's 0 decimals)
     whole = bool(y.size) and decimals == 0 and bool(np.all(np.mod(y, 1) == 0))
     dec = decimals if decimals is not None else _auto_decimals(edges)
-    labels = _labels(edges, dec, lang, whole)
+    labels = _labels(edges, dec, voice, whole)
     return Classification(
         scheme=scheme,
         palette=palette,
@@ -325,7 +326,7 @@ def classify(
     )
 
 
-def _labels(edges: np.ndarray, dec: int, lang: Lang, whole: bool) -> tuple[str, ...]:
+def _labels(edges: np.ndarray, dec: int, voice: Voice, whole: bool) -> tuple[str, ...]:
     """Legend label per class: its interval; for whole numbers the whole numbers it holds.
 
     A class after the first holds the values above its lower edge (``(a, b]``), so with
@@ -333,12 +334,12 @@ def _labels(edges: np.ndarray, dec: int, lang: Lang, whole: bool) -> tuple[str, 
     """
     n = max(edges.size - 1, 0)
     if not whole:
-        return tuple(fmt_range(edges[i], edges[i + 1], dec, lang) for i in range(n))
+        return tuple(voice.range(edges[i], edges[i + 1], dec) for i in range(n))
     out = []
     for i in range(n):
         high = float(np.floor(edges[i + 1]))
         low = float(np.ceil(edges[0])) if i == 0 else float(np.floor(edges[i]) + 1)
-        out.append(fmt_range(min(low, high), high, 0, lang))
+        out.append(voice.range(min(low, high), high, 0))
     return tuple(out)
 
 
@@ -358,8 +359,9 @@ def layer_classification(
     k: int = 5,
     palette: str = DEFAULT_PALETTE,
     breaks: Sequence[float] | None = None,
-    lang: Lang = "de",
     decimals: int | None = None,
+    *,
+    voice: Voice = GERMAN,
 ) -> Classification:
     """Classes and colours of an indicator layer, as both web and print map use them.
 
@@ -379,5 +381,5 @@ def layer_classification(
         palette=palette,
         reference=reference,
         decimals=decimals,
-        lang=lang,
+        voice=voice,
     )

@@ -15,9 +15,7 @@ import pandas as pd
 
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
-from indicators.formatting import fmt_rank, fmt_value
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 MIN_AREAS, MAX_AREAS = 2, 4
 
@@ -34,8 +32,10 @@ def check_codes(ds: Dataset, codes: Sequence[str]) -> list[str]:
     return chosen
 
 
-def compare_table(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de") -> pd.DataFrame:
+def compare_table(ds: Dataset, codes: Sequence[str], year: int, *, voice: Voice = GERMAN) -> pd.DataFrame:
     """One row per indicator with values in ``year``: the areas' values and ranks and the city value.
+
+    Labels and units are in the voice's language.
 
     Returns
     -------
@@ -58,10 +58,10 @@ def compare_table(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de"
         city = cur.loc[cur["area_code"] == ref, "value"]
         row: dict[str, object] = {
             "indicator": ind.id,
-            "label": ind.label(voice=Voice.of(lang)),
+            "label": ind.label(voice=voice),
             "topic": ind.topic,
             "kind": ind.kind,
-            "unit": ind.unit_for(voice=Voice.of(lang)),
+            "unit": ind.unit_for(voice=voice),
             "decimals": ind.decimals_for(values),
             "n": int(values.notna().sum()),
             "city": float(city.iloc[0]) if len(city) else np.nan,
@@ -76,24 +76,24 @@ def compare_table(ds: Dataset, codes: Sequence[str], year: int, lang: str = "de"
 
 
 def compare_cells(
-    table: pd.DataFrame, codes: Sequence[str], lang: str = "de", units: bool = True
+    table: pd.DataFrame, codes: Sequence[str], units: bool = True, *, voice: Voice = GERMAN
 ) -> dict[str, list[str]]:
     """Formatted cells per column: ``value:<code>``, ``rank:<code>`` and ``city``.
 
-    Withheld values read "gesperrt", missing ones "–"; ranks read "2. von 10". Without
+    Withheld values read "gesperrt", missing ones "–"; ranks read "2. von 10" (in the voice's language). Without
     ``units`` the numbers stand alone (the unit is then in the indicator's row label).
     """
     unit_of = table["unit"] if units else pd.Series("", index=table.index)
     out: dict[str, list[str]] = {
-        "city": [fmt_value(c, u, int(d), lang) for c, u, d in zip(table["city"], unit_of, table["decimals"])]
+        "city": [voice.value(c, u, int(d)) for c, u, d in zip(table["city"], unit_of, table["decimals"])]
     }
     for code in codes:
         out[f"value:{code}"] = [
-            t("suppressed", lang) if s else fmt_value(v, u, int(d), lang)
+            voice.t("suppressed") if s else voice.value(v, u, int(d))
             for v, s, u, d in zip(table[f"value:{code}"], table[f"suppressed:{code}"], unit_of, table["decimals"])
         ]
         out[f"rank:{code}"] = [
-            fmt_rank(int(r), int(n), lang) if pd.notna(r) else "–" for r, n in zip(table[f"rank:{code}"], table["n"])
+            voice.rank(int(r), int(n)) if pd.notna(r) else "–" for r, n in zip(table[f"rank:{code}"], table["n"])
         ]
     return out
 

@@ -6,13 +6,11 @@ import numpy as np
 import pandas as pd
 
 from indicators.dataset import Dataset
-from indicators.formatting import fmt_change, fmt_rank, fmt_value
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 
-def area_profile(ds: Dataset, code: str, year: int, lang: str = "de") -> pd.DataFrame:
-    """One row per indicator: value of the area, city value, rank and trend.
+def area_profile(ds: Dataset, code: str, year: int, *, voice: Voice = GERMAN) -> pd.DataFrame:
+    """One row per indicator: value of the area, city value, rank and trend (labels and units in the voice's language).
 
     Returns
     -------
@@ -39,9 +37,9 @@ def area_profile(ds: Dataset, code: str, year: int, lang: str = "de") -> pd.Data
         rows.append(
             {
                 "indicator": ind.id,
-                "label": ind.label(voice=Voice.of(lang)),
+                "label": ind.label(voice=voice),
                 "topic": ind.topic,
-                "unit": ind.unit_for(voice=Voice.of(lang)),
+                "unit": ind.unit_for(voice=voice),
                 "decimals": ind.decimals_for(areas["value"]),
                 "value": value,
                 "suppressed": bool(mine["suppressed"].iloc[0]),
@@ -58,11 +56,11 @@ def area_profile(ds: Dataset, code: str, year: int, lang: str = "de") -> pd.Data
     return out
 
 
-def profile_table(prof: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
+def profile_table(prof: pd.DataFrame, *, voice: Voice = GERMAN) -> pd.DataFrame:
     """The profile as people read it: indicator, value (or "gesperrt"), city, rank of n, trend since.
 
     ``prof`` is :func:`area_profile`; columns ``indicator, value, city, rank, trend`` hold texts in
-    ``lang`` (headers through :func:`indicators.wording.display_columns`).
+    the voice's language (headers through :func:`indicators.wording.display_columns`).
     """
     if prof.empty:
         return pd.DataFrame(columns=["indicator", "value", "city", "rank", "trend"])
@@ -71,13 +69,13 @@ def profile_table(prof: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
         {
             "indicator": prof["label"],
             "value": [
-                (t("suppressed", lang) if s else fmt_value(v, u, d, lang))
+                (voice.t("suppressed") if s else voice.value(v, u, d))
                 for v, u, d, s in zip(prof["value"], prof["unit"], prof["decimals"], prof["suppressed"])
             ],
-            "city": [fmt_value(v, u, d, lang) for v, u, d in zip(prof["city"], prof["unit"], prof["decimals"])],
-            "rank": [fmt_rank(int(r), n, lang) if pd.notna(r) else "–" for r in prof["rank"]],
+            "city": [voice.value(v, u, d) for v, u, d in zip(prof["city"], prof["unit"], prof["decimals"])],
+            "rank": [voice.rank(int(r), n) if pd.notna(r) else "–" for r in prof["rank"]],
             "trend": [
-                t("atlas_since", lang, change=fmt_change(d, dec, lang), year=y) if pd.notna(d) else "–"
+                voice.t("atlas_since", change=voice.change(d, dec), year=y) if pd.notna(d) else "–"
                 for d, y, dec in zip(prof["trend"], prof["first_year"], prof["decimals"])
             ],
         }

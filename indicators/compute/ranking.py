@@ -5,18 +5,25 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.formatting import fmt_change, fmt_number, fmt_value
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 
-def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int = 1, lang: str = "de") -> pd.DataFrame:
-    """Areas sorted by rank with German-formatted values.
+def ranking_table(
+    layer: pd.DataFrame, city_value: float | None, decimals: int = 1, *, voice: Voice = GERMAN
+) -> pd.DataFrame:
+    """Areas sorted by rank with values formatted in the voice's language (German by default).
 
     Parameters
     ----------
     layer
         Output of :func:`geo.join.indicator_layer` with an optional ``flagged``
         column.
+    city_value
+        The city's value; ``vs_city`` is each area's difference from it.
+    decimals
+        Decimals of the shown values.
+    voice
+        The reader's language (number format, "gesperrt"/"withheld").
 
     Returns
     -------
@@ -36,17 +43,17 @@ def ranking_table(layer: pd.DataFrame, city_value: float | None, decimals: int =
     suppressed = layer.get("suppressed", pd.Series(False, index=layer.index)).astype(bool)
     flagged = layer.get("flagged", pd.Series(False, index=layer.index)).astype(bool)
     df["value"] = [
-        t("suppressed", lang) if s else (fmt_number(v, decimals, lang) if np.isfinite(v) else "–")
+        voice.t("suppressed") if s else (voice.number(v, decimals) if np.isfinite(v) else "–")
         for v, s in zip(df["value_num"], suppressed)
     ]
     df["vs_city"] = [
-        fmt_change(v - city_value, decimals, lang) if city_value is not None and np.isfinite(v) else "–"
+        voice.change(v - city_value, decimals) if city_value is not None and np.isfinite(v) else "–"
         for v in df["value_num"]
     ]
     df["flagged"] = flagged.to_numpy()
     raw = ["raw"] if "raw" in layer else []
     if raw:  # EB smoothing on (indicators.compute.smoothing.smoothed_layer): the raw values beside
-        df["raw"] = [fmt_value(v, "", decimals, lang) for v in layer["raw"]]
+        df["raw"] = [voice.value(v, "", decimals) for v in layer["raw"]]
     return df.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)[
         ["rank", "code", "name", "value", *raw, "vs_city", "flagged", "value_num"]
     ]

@@ -28,6 +28,7 @@ from indicators.needs.robustness import robustness
 from indicators.needs.wide import assess
 from indicators.schemes import NEED_SCHEMES
 from indicators.wording import pick
+from indicators.wording.voice import Voice
 
 POPULATION_VARIABLES = ("population_total", "inhabitants")
 
@@ -166,7 +167,11 @@ def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classif
     if m.classes is not None:
         idx, names_de, names_en = m.classes(result)
         base = classify(
-            idx.where(idx >= 0).astype(float), "manual", breaks=list(range(len(names_de))), palette="YlOrRd", lang=lang
+            idx.where(idx >= 0).astype(float),
+            "manual",
+            breaks=list(range(len(names_de))),
+            palette="YlOrRd",
+            voice=Voice.of(lang),
         )
         names = pick((names_de, names_en), lang)
         counts = tuple(int((idx == i).sum()) for i in range(len(names)))
@@ -175,6 +180,6 @@ def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classif
         )
     lo, hi = float(np.nanmin(score)), float(np.nanmax(score))
     cuts = [b for b in m.score_breaks if lo < b < hi]
-    cls = classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)
+    cls = classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, voice=Voice.of(lang))
     # the method fixes these classes: the legend names them, not "Eigene Klassengrenzen"
     return dataclasses.replace(cls, scheme=f"need_{method}" if f"need_{method}" in NEED_SCHEMES else cls.scheme)

@@ -30,15 +30,14 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import Indicator
-from indicators.formatting import fmt_number, json_records
+from indicators.formatting import json_records
 from indicators.query.syntax import OP_TEXT, Compare, Logic, Operand, parse
 from indicators.query.syntax import Names as Names  # re-exported: the query page and the CLI import them here
 from indicators.query.syntax import QueryError as QueryError
 from indicators.query.syntax import parse_number as parse_number
 from indicators.query.syntax import tokenize as tokenize
-from indicators.wording import t
 from indicators.wording.message import msg
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 # --- evaluation ----------------------------------------------------------------
 
@@ -50,13 +49,13 @@ def _fmt(x: float | None) -> str:
     return s.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def describe(node: Any, catalogue: Mapping[str, Indicator], lang: str = "de") -> str:
-    """The parsed query in words, with full labels (shows how it was understood)."""
+def describe(node: Any, catalogue: Mapping[str, Indicator], *, voice: Voice = GERMAN) -> str:
+    """The parsed query in words, with full labels in the voice's language (shows how it was understood)."""
     if isinstance(node, Compare):
 
         def op_text(o: Operand) -> str:
             if o.indicator:
-                return catalogue[o.indicator].label(voice=Voice.of(lang))
+                return catalogue[o.indicator].label(voice=voice)
             unit = catalogue[next(x.indicator for x in [node.first, *(p for _, p in node.rest)] if x.indicator)].unit
             return _fmt(o.number) + (" %" if unit == "%" else "")
 
@@ -65,10 +64,10 @@ def describe(node: Any, catalogue: Mapping[str, Indicator], lang: str = "de") ->
             s += f" {OP_TEXT[op]} {op_text(o)}"
         return s
     if node.op == "not":
-        return t("q_not", lang, inner=describe(node.args[0], catalogue, lang))
-    inner = [describe(a, catalogue, lang) for a in node.args]
+        return voice.t("q_not", inner=describe(node.args[0], catalogue, voice=voice))
+    inner = [describe(a, catalogue, voice=voice) for a in node.args]
     inner = [f"({t})" if isinstance(a, Logic) and a.op != "not" else t for a, t in zip(node.args, inner)]
-    return t(f"q_{node.op}", lang).join(inner)
+    return voice.t(f"q_{node.op}").join(inner)
 
 
 def indicators_used(node: Any) -> list[str]:
@@ -149,18 +148,19 @@ class QueryResult:
     def selected(self) -> list[str]:
         return list(self.mask[self.mask].index)
 
-    def summary(self, lang: str = "de") -> str:
+    def summary(self, *, voice: Voice = GERMAN) -> str:
+        """How many areas match, in the voice's language (the run's voice: the table's words are in it)."""
         n, k = len(self.mask), int(self.mask.sum())
-        unknown = int((self.table["result"] == t("q_unknown", lang)).sum())
-        s = t("q_summary", lang, k=k, n=n, year=self.year, explanation=self.explanation)
-        return s + (t("q_summary_unknown", lang, n=unknown) if unknown else "")
+        unknown = int((self.table["result"] == voice.t("q_unknown")).sum())
+        s = voice.t("q_summary", k=k, n=n, year=self.year, explanation=self.explanation)
+        return s + (voice.t("q_summary_unknown", n=unknown) if unknown else "")
 
-    def to_text(self, labels: dict[str, str] | None = None, lang: str = "de") -> str:
+    def to_text(self, labels: dict[str, str] | None = None, *, voice: Voice = GERMAN) -> str:
         """Summary plus one line per area with the values the query used."""
         labels = labels or {}
-        lines = [self.summary(lang)]
+        lines = [self.summary(voice=voice)]
         for r in self.table.to_dict(orient="records"):
-            vals = "  ".join(f"{labels.get(i, i)}: {fmt_number(r[i], 1, lang)}" for i in self.indicators)
+            vals = "  ".join(f"{labels.get(i, i)}: {voice.number(r[i], 1)}" for i in self.indicators)
             lines.append(f"{r['code']} {r['name']:<18} {r['result']:<9} {vals}")
         return "\n".join(lines)
 
@@ -174,7 +174,7 @@ class QueryResult:
         }
 
 
-def run_query(ds: Any, text: str, year: int | None = None, lang: str = "de") -> QueryResult:
+def run_query(ds: Any, text: str, year: int | None = None, *, voice: Voice = GERMAN) -> QueryResult:
     """Parse and evaluate a query on a :class:`~indicators.dataset.Dataset`.
 
     Parameters
@@ -185,6 +185,8 @@ def run_query(ds: Any, text: str, year: int | None = None, lang: str = "de") -> 
         The query, e.g. "Anteil 65+ > 25 % und Bevölkerungsentwicklung < 0".
     year
         Data year; default the latest.
+    voice
+        The reader's language: the explanation and the ``result`` words ("ja"/"yes" …).
 
     Raises
     ------
@@ -203,11 +205,11 @@ def run_query(ds: Any, text: str, year: int | None = None, lang: str = "de") -> 
     node = parse(text, ds.catalogue, names)
     used = indicators_used(node)
     res = evaluate(node, wide)
-    words = (t("yes", lang), t("no", lang), t("q_unknown", lang))
+    words = (voice.t("yes"), voice.t("no"), voice.t("q_unknown"))
     table = pd.DataFrame({"code": ds.areas["code"].to_numpy(), "name": ds.areas["name"].to_numpy()})
     for ind in dict.fromkeys(used):
         table[ind] = wide[ind].to_numpy() if ind in wide else np.nan
     table["result"] = np.where(res.isna(), words[2], np.where(res.fillna(False), words[0], words[1]))
     mask = res.fillna(False).astype(bool)
     mask.index.name = "area_code"
-    return QueryResult(text, describe(node, ds.catalogue, lang), year, mask, table, list(dict.fromkeys(used)))
+    return QueryResult(text, describe(node, ds.catalogue, voice=voice), year, mask, table, list(dict.fromkeys(used)))

@@ -15,6 +15,7 @@ from ui import auth, common
 
 def render() -> None:
     lang = common.lang()
+    voice = common.voice()
     user = auth.current_user()
     st.subheader(t("audit_title", lang))
     c1, c2, c3 = st.columns(3)
@@ -28,7 +29,7 @@ def render() -> None:
         t("audit_action", lang),
         ["", *audit.ACTIONS],
         key="audit_action",
-        format_func=lambda a: action_name(a, lang) if a else t("audit_any_action", lang),
+        format_func=lambda a: action_name(a, voice=voice) if a else t("audit_any_action", lang),
     )
     who = c3.text_input(t("audit_user", lang), key="audit_user")
     try:
@@ -37,7 +38,7 @@ def render() -> None:
     except StoreError as exc:
         common.show_error(exc)
         return
-    frame = audit_table([e.to_json_dict() for e in rows], lang)  # local times, named actions, readable details
+    frame = audit_table([e.to_json_dict() for e in rows], voice=voice)  # local times, named actions, readable details
     st.dataframe(display_columns(frame, lang, {"action": t("audit_action", lang)}), hide_index=True, width="stretch")
     st.subheader(t("users_title", lang))
     st.dataframe(
@@ -53,7 +54,7 @@ def render() -> None:
                     }
                     for a in accounts
                 ],
-                lang,
+                voice=voice,
             ),
             lang,
             {"name": t("col_user", lang)},

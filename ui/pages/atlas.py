@@ -193,10 +193,14 @@ def _classes(layer, city, c: AtlasView, dec: int, lang: str):
     reference = 0.0 if c.view == "change" else city
     decimals = dec if c.level else None
     try:
-        classes = layer_classification(layer, reference, c.scheme, c.k, c.palette, c.breaks, lang, decimals=decimals)
+        classes = layer_classification(
+            layer, reference, c.scheme, c.k, c.palette, c.breaks, decimals=decimals, voice=common.voice()
+        )
     except ValueError as err:
         st.warning(t("breaks_fallback", lang, message=error_text(err, voice=common.voice()).rstrip(".")))
-        classes = layer_classification(layer, reference, "quantiles", c.k, c.palette, None, lang, decimals=decimals)
+        classes = layer_classification(
+            layer, reference, "quantiles", c.k, c.palette, None, decimals=decimals, voice=common.voice()
+        )
     if classes.fewer_classes:
         key = "fewer_classes_std" if classes.scheme == "std_mean" else "fewer_classes"
         st.caption(t(key, lang, k=classes.k, wanted=classes.requested_k))
@@ -305,7 +309,7 @@ def _flag_list(layer, unit: str, decimals: int, lang: str, flags_apply: bool = T
 
 def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> None:
     st.markdown(f"**{t('ranking', lang)}**")
-    table = ranking_table(layer, city, dec, lang)
+    table = ranking_table(layer, city, dec, voice=common.voice())
     table["flagged"] = [t("yes", lang) if f else t("no", lang) for f in table["flagged"]]
     shown = display_columns(table.drop(columns="value_num"), lang, {"value": f"{t('value', lang)} ({unit})"})
     if len(shown) > COMPACT_MIN_AREAS:  # thousands of grid cells: the table would outweigh the map

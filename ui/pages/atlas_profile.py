@@ -35,10 +35,12 @@ def profile(ds, layer, c: AtlasView, lang: str) -> None:
     if not code:
         return
     # every indicator of the area: the same for every rerun of this area, year and language
-    prof = common.derived(ds, ("area_profile", code, c.year, lang), lambda: area_profile(ds, code, c.year, lang))
+    prof = common.derived(
+        ds, ("area_profile", code, c.year, lang), lambda: area_profile(ds, code, c.year, voice=common.voice())
+    )
     if prof.empty:
         return
-    st.dataframe(display_columns(profile_table(prof, lang), lang), hide_index=True, width="stretch")
+    st.dataframe(display_columns(profile_table(prof, voice=common.voice()), lang), hide_index=True, width="stretch")
     from ui import supply_panel  # loaded with the profile, not with the page (warm-up split)
 
     supply_panel.reach_in_profile(ds, code, c.year, lang)  # reach of the facility layers (Versorgung)

@@ -71,7 +71,7 @@ def render() -> None:
         st.info(t("cmp_choose", lang))
         common.source_footer(ds)
         return
-    table = compare_table(ds, codes, year, lang)
+    table = compare_table(ds, codes, year, voice=common.voice())
     names = area_names(ds, codes)
     city = ds.geography.reference_label(lang)
     st.dataframe(_shown(table, codes, names, city, lang), hide_index=True, width="stretch")
@@ -84,7 +84,7 @@ def render() -> None:
 
 def _shown(table: pd.DataFrame, codes: list[str], names: dict[str, str], city: str, lang: str) -> pd.DataFrame:
     """Indicator, then per area its value and rank, then the city (headers in words)."""
-    cells = compare_cells(table, codes, lang)
+    cells = compare_cells(table, codes, voice=Voice.of(lang))
     out = {t("indicator", lang): list(table["label"])}
     for code in codes:
         out[names[code]] = cells[f"value:{code}"]

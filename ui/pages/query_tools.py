@@ -61,7 +61,7 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
         city_value=city,
         lang=lang,
     )
-    m = build_map(MapLayer(layer, classify(layer["value"], lang=lang), map_labels), tiles=common.tiles())
+    m = build_map(MapLayer(layer, classify(layer["value"], voice=Voice.of(lang)), map_labels), tiles=common.tiles())
     for pt in points or []:
         folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
     show_map(m, key=key, height=480)
@@ -95,11 +95,11 @@ def render_filter_tool() -> None:
     )
     year = st.selectbox(t("year", lang), ds.years[::-1], key="q_filter_year")
     try:
-        res = run_query(ds, text, year, lang)
+        res = run_query(ds, text, year, voice=common.voice())
     except QueryError as exc:
         common.show_error(exc)
         return
-    st.info(md(res.summary(lang)))
+    st.info(md(res.summary(voice=common.voice())))
     first = ds.catalogue[res.indicators[0]]
     layer, _ = indicator_layer(ds, first.id, year)
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
@@ -110,7 +110,7 @@ def render_filter_tool() -> None:
         flag_label=t("q_matches_the_condition", lang),
     )
     m = build_map(
-        MapLayer(layer, classify(layer["value"].where(~layer["suppressed"]), lang=lang), map_labels),
+        MapLayer(layer, classify(layer["value"].where(~layer["suppressed"]), voice=Voice.of(lang)), map_labels),
         tiles=common.tiles(),
     )
     show_map(m, key="q_filter_map", height=480)

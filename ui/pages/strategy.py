@@ -94,7 +94,12 @@ def _consensus_tab(ds, geo_id: str, year: int, lang: str) -> None:
     from indicators.compute.classify import classify
 
     cls = classify(
-        layer["value"], "manual", breaks=list(range(len(c.methods) + 1)), palette="YlOrRd", decimals=0, lang=lang
+        layer["value"],
+        "manual",
+        breaks=list(range(len(c.methods) + 1)),
+        palette="YlOrRd",
+        decimals=0,
+        voice=common.voice(),
     )
     left, right = st.columns([3, 2], gap="medium")
     with left:

@@ -18,6 +18,7 @@ from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.render import PrintOptions, build_print_map, render_print_map, save_print_map
 from indicators.compute.classify import classify, layer_classification
+from indicators.wording.voice import GERMAN
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +114,7 @@ def test_print_map_uses_the_web_maps_classification(luebeck):
     layer, city = indicator_layer(luebeck, "share_65plus", 2022)
     # the call the web map makes (see geo/webmap/folium_map.py on branch webmap)
     web = classify(
-        layer["value"].where(~layer["suppressed"]), "fisher_jenks", 4, palette="PuBu", reference=city, lang="de"
+        layer["value"].where(~layer["suppressed"]), "fisher_jenks", 4, palette="PuBu", reference=city, voice=GERMAN
     )
     with matplotlib.rc_context(pl.RC):
         pm = build_print_map(luebeck, "share_65plus", 2022, PrintOptions(scheme="fisher_jenks", k=4, palette="PuBu"))

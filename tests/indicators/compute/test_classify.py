@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from indicators.compute.classify import NO_DATA_COLOR, SCHEMES, classify, is_diverging
+from indicators.wording.voice import Voice
 
 HEX = re.compile(r"#[0-9a-f]{6}")
 # synthetic values
@@ -51,7 +52,7 @@ def test_quantile_counts_and_german_labels():
     c = classify(pd.Series([1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10]), "quantiles", k=5)
     assert c.counts == (2, 2, 2, 2, 2)
     assert c.labels[0] == "1,0 – 2,8" and c.labels[-1] == "8,2 – 10,0"
-    assert classify(pd.Series([1.0, 2, 3, 4]), k=2, lang="en").labels == ("1.0 – 2.5", "2.5 – 4.0")
+    assert classify(pd.Series([1.0, 2, 3, 4]), k=2, voice=Voice.of("en")).labels == ("1.0 – 2.5", "2.5 – 4.0")
 
 
 def test_integer_edges_get_no_decimals_and_thousands_separators():

@@ -9,6 +9,7 @@ from synth_exports import SUPPRESSED_CODE, SUPPRESSED_RATE, synthetic_dataset
 
 from indicators.compute.compare import check_codes, compare_cells, compare_series, compare_table
 from indicators.errors import InputError
+from indicators.wording.voice import GERMAN, Voice
 
 
 def test_values_ranks_and_city_of_every_indicator():
@@ -21,7 +22,7 @@ def test_values_ranks_and_city_of_every_indicator():
     assert pop["city"] == 1200 + 900 + 4 + 1500 + 800 + 1100
     age = table.set_index("indicator").loc["mean_age"]
     assert age["n"] == 5  # area 06 has no mean age
-    cells = compare_cells(table, ["01", "04"], "de")
+    cells = compare_cells(table, ["01", "04"], voice=GERMAN)
     i = list(table["indicator"]).index("population_total")
     assert cells["value:04"][i] == "1.500\u00a0Personen" and cells["rank:04"][i] == "1. von 6"
 
@@ -32,11 +33,12 @@ def test_withheld_values_read_gesperrt_and_get_no_rank():
     rate = table.loc["case_rate"]
     assert rate[f"suppressed:{SUPPRESSED_CODE}"] and math.isnan(rate[f"value:{SUPPRESSED_CODE}"])
     assert math.isnan(rate[f"rank:{SUPPRESSED_CODE}"])
-    cells = compare_cells(table.reset_index(), ["01", SUPPRESSED_CODE], "de")
+    cells = compare_cells(table.reset_index(), ["01", SUPPRESSED_CODE], voice=GERMAN)
     i = list(table.index).index("case_rate")
     assert cells[f"value:{SUPPRESSED_CODE}"][i] == "gesperrt" and cells[f"rank:{SUPPRESSED_CODE}"][i] == "–"
     assert (
-        compare_cells(table.reset_index(), ["01", SUPPRESSED_CODE], "en")[f"value:{SUPPRESSED_CODE}"][i] == "suppressed"
+        compare_cells(table.reset_index(), ["01", SUPPRESSED_CODE], voice=Voice.of("en"))[f"value:{SUPPRESSED_CODE}"][i]
+        == "suppressed"
     )
     # the rank of the others is computed without the withheld value
     assert rate["n"] < 6

@@ -11,6 +11,8 @@ from synth_exports import SUPPRESSED_CODE, synthetic_dataset
 from indicators.compute.profile import area_profile, profile_table
 from indicators.wording.voice import GERMAN, Voice
 
+ENGLISH = Voice.of("en")
+
 YEAR = 2022
 
 
@@ -66,8 +68,8 @@ def test_the_reference_area_has_no_profile(luebeck) -> None:
 
 def test_labels_in_the_language_asked(luebeck) -> None:
     code = str(luebeck.areas["code"].iloc[0])
-    de = area_profile(luebeck, code, YEAR, lang="de").set_index("indicator")["label"]
-    en = area_profile(luebeck, code, YEAR, lang="en").set_index("indicator")["label"]
+    de = area_profile(luebeck, code, YEAR, voice=GERMAN).set_index("indicator")["label"]
+    en = area_profile(luebeck, code, YEAR, voice=ENGLISH).set_index("indicator")["label"]
     assert de.loc["population_total"] == luebeck.catalogue["population_total"].label(voice=GERMAN)
     assert en.loc["population_total"] == luebeck.catalogue["population_total"].label(voice=Voice.of("en"))
     assert de.loc["population_total"] != en.loc["population_total"]
@@ -75,8 +77,8 @@ def test_labels_in_the_language_asked(luebeck) -> None:
 
 def test_profile_table_says_suppressed_instead_of_a_number_and_ranks_of_n():
     ds = synthetic_dataset()  # SYNTHETIC data (tests/synth_exports.py)
-    prof = area_profile(ds, SUPPRESSED_CODE, 2022, "en")
-    shown = profile_table(prof, "en").set_index("indicator")
+    prof = area_profile(ds, SUPPRESSED_CODE, 2022, voice=ENGLISH)
+    shown = profile_table(prof, voice=ENGLISH).set_index("indicator")
     assert list(shown.columns) == ["value", "city", "rank", "trend"]
     rate = prof.set_index("indicator").loc["case_rate"]
     assert bool(rate["suppressed"]) and shown.loc[rate["label"], "value"] == "suppressed"
@@ -86,4 +88,4 @@ def test_profile_table_says_suppressed_instead_of_a_number_and_ranks_of_n():
 
 
 def test_profile_table_of_no_rows_is_empty_with_its_columns():
-    assert list(profile_table(pd.DataFrame(), "de").columns) == ["indicator", "value", "city", "rank", "trend"]
+    assert list(profile_table(pd.DataFrame(), voice=GERMAN).columns) == ["indicator", "value", "city", "rank", "trend"]

@@ -11,6 +11,7 @@ import pytest
 from geo.join import indicator_layer
 from indicators.compute.ranking import ranking_table
 from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 YEAR = 2022
 
@@ -29,7 +30,7 @@ def share65(luebeck):
 
 def test_rows_are_the_areas_in_rank_order(share65) -> None:
     layer, city = share65
-    table = ranking_table(layer, city, 1, "de")
+    table = ranking_table(layer, city, 1, voice=GERMAN)
     assert sorted(table["code"]) == sorted(layer["code"].astype(str))
     ranks = table["rank"].dropna().tolist()
     assert ranks == sorted(ranks)
@@ -40,7 +41,7 @@ def test_rows_are_the_areas_in_rank_order(share65) -> None:
 def test_values_and_difference_to_the_city_read_back(share65, lang: str) -> None:
     layer, city = share65
     assert city is not None
-    table = ranking_table(layer, city, 1, lang)
+    table = ranking_table(layer, city, 1, voice=Voice.of(lang))
     for row in table.itertuples():
         assert abs(_number(row.value) - row.value_num) <= 0.05 + 1e-9
         assert abs(_number(row.vs_city) - (row.value_num - city)) <= 0.05 + 1e-9
@@ -57,7 +58,7 @@ def test_suppressed_area_shows_the_word_not_the_number(share65) -> None:
     layer["suppressed"] = False
     code = str(layer["code"].iloc[3])
     layer.loc[layer.index[3], "suppressed"] = True
-    table = ranking_table(layer, city, 1, "de").set_index("code")
+    table = ranking_table(layer, city, 1, voice=GERMAN).set_index("code")
     assert table.loc[code, "value"] == t("suppressed", "de")
     assert (table.drop(index=code)["value"] != t("suppressed", "de")).all()
 
@@ -67,13 +68,13 @@ def test_flags_follow_their_area_through_the_sort(share65) -> None:
     layer = layer.copy()
     flagged_code = str(layer.sort_values("value")["code"].iloc[0])  # the lowest share: last after sorting
     layer["flagged"] = layer["code"].astype(str) == flagged_code
-    table = ranking_table(layer, city, 1, "de")
+    table = ranking_table(layer, city, 1, voice=GERMAN)
     assert table.loc[table["flagged"], "code"].tolist() == [flagged_code]
 
 
 def test_without_city_value_no_difference(share65) -> None:
     layer, _ = share65
-    table = ranking_table(layer, None, 1, "de")
+    table = ranking_table(layer, None, 1, voice=GERMAN)
     assert set(table["vs_city"]) == {"–"}
     assert not any(math.isnan(v) for v in table["value_num"])
 
@@ -93,7 +94,7 @@ def _layer(**extra):
 
 
 def test_raw_values_appear_after_the_smoothed_ones_only_when_smoothing_is_on():
-    assert "raw" not in ranking_table(_layer(), 15.0, 1, "de")
-    table = ranking_table(_layer(raw=[10.0, 25.26]), 15.0, 1, "de")
+    assert "raw" not in ranking_table(_layer(), 15.0, 1, voice=GERMAN)
+    table = ranking_table(_layer(raw=[10.0, 25.26]), 15.0, 1, voice=GERMAN)
     assert list(table.columns) == ["rank", "code", "name", "value", "raw", "vs_city", "flagged", "value_num"]
     assert table.set_index("code")["raw"].to_dict() == {"01": "10,0", "02": "25,3"}  # each on its own row

@@ -6,6 +6,7 @@ import pytest
 import indicators.query.evaluate as q
 from indicators.catalogue import load_catalogue
 from indicators.query.evaluate import Names, QueryError, evaluate, parse, parse_number, run_query, tokenize
+from indicators.wording.voice import Voice
 
 CAT = load_catalogue()
 
@@ -152,6 +153,20 @@ def test_run_query_first_year_has_unknown_change(luebeck):
     assert res.selected == []
     assert set(res.table.loc[res.table["result"] == "unbekannt", "code"]) == {"07", "10"}
     assert "2 unbekannt" in res.summary()
+
+
+def test_run_query_in_english(luebeck):
+    english = Voice.of("en")
+    res = run_query(luebeck, "share_65plus > 25 and population_change_pct < 0", 2010, voice=english)
+    assert set(res.table.loc[res.table["result"] == "unknown", "code"]) == {"07", "10"}
+    assert set(res.table["result"]) <= {"yes", "no", "unknown"}
+    assert res.explanation == "Share aged 65 and over > 25 % and Population change on previous year < 0 %"
+    assert res.summary(voice=english).startswith("0 of 10 areas match (2010)")
+    assert "; 2 unknown (missing values)" in res.summary(voice=english)
+    lines = res.to_text({"share_65plus": "65+"}, voice=english).splitlines()
+    assert len(lines) == 11 and lines[1].split()[:4] == ["01", "Innenstadt", "no", "65+:"]
+    german = run_query(luebeck, "share_65plus > 25", 2010).to_text({"share_65plus": "65+"}).splitlines()
+    assert "65+: 13.2 " in lines[1] and german[1].endswith("nein      65+: 13,2")
 
 
 def test_unknown_year(luebeck):

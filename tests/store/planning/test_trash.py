@@ -146,7 +146,7 @@ def test_delete_and_restore_of_goals_and_partners_are_audited(plan_engine, entit
     from indicators.audit_view import action_name
 
     # the Verwaltung page names the action, never the code
-    assert [action_name(a, lang) for a in ("plan_delete", "plan_restore") for lang in ("de", "en")] == [
+    assert [action_name(a, voice=Voice.of(lang)) for a in ("plan_delete", "plan_restore") for lang in ("de", "en")] == [
         "Planung gelöscht",
         "Plan item deleted",
         "Planung wiederhergestellt",
