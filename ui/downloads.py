@@ -154,7 +154,7 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
             t("dl_print_subtitle", lang),
             key="print_subtitle",
             max_chars=200,
-            placeholder=f"{ind.label(voice=Voice.of(lang))} · {ds.geography.label(lang)}",
+            placeholder=f"{ind.label(voice=Voice.of(lang))} · {ds.geography.label(voice=Voice.of(lang))}",
             help=t("dl_print_title_help", lang),
             on_change=_remember,
             args=("print_subtitle",),

@@ -68,7 +68,7 @@ def export_all_maps(
             (out / name).write_bytes(figure_bytes(pm.figure, fmt, pm.title))
             rows.append((name, ind_id, label, int(year), "ok"))
     index = pd.DataFrame(rows, columns=INDEX_COLUMNS)
-    write_index(index, out, ds.geography.label(options.lang))
+    write_index(index, out, ds.geography.label(voice=Voice.of(options.lang)))
     return index
 
 

@@ -40,7 +40,7 @@ def needs_export(
     meta = [
         (t("ex_method", lang), t(need_method(method).text_key("label"), lang)),
         (t("year", lang), str(year)),
-        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
         (t("needs_indicators", lang), ", ".join(labels.get(i, i) for i in used)),
     ]
     return ExportTable(
@@ -66,7 +66,7 @@ def query_export(ds: Dataset, res, lang: str = "de") -> ExportTable:
     meta = [
         (t("ex_query", lang), res.expression),
         (t("year", lang), str(res.year)),
-        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
     ]
     return ExportTable(frame, sources_line(ds, res.indicators), decimals, headers, meta)
 
@@ -80,7 +80,7 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, lang: s
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:
-        names[ref] = ds.geography.reference_label(lang)
+        names[ref] = ds.geography.reference_label(voice=Voice.of(lang))
     sel = rows.assign(area_code=rows["area_code"].astype(str))
     sel = sel[sel["area_code"].isin(names)]
     sup = sel["suppressed"].fillna(False).astype(bool) if "suppressed" in sel else pd.Series(False, index=sel.index)
@@ -94,7 +94,7 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, lang: s
     headers = {"value": indicator.label(voice=Voice.of(lang)) + (f" ({unit})" if unit else "")}
     meta = [
         (t("indicator", lang), indicator.label(voice=Voice.of(lang))),
-        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
     ]
     return ExportTable(frame, source, {"value": dec}, headers, meta)
 

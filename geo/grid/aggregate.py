@@ -36,6 +36,7 @@ from indicators.compute.rates import compute_indicators
 from indicators.dataset import Dataset
 from indicators.ingest.grid import GridTable
 from indicators.ingest.report import Report
+from indicators.wording.voice import GERMAN, Voice
 
 NUM, DEN = "__num", "__den"
 
@@ -47,10 +48,10 @@ class _GridGeo:
     attribution: str = ""
     place: str = ""
 
-    def label(self, lang: str = "de") -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
+    def label(self, *, voice: Voice = GERMAN) -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
         return "Gitter"
 
-    def reference_label(self, lang: str = "de") -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
+    def reference_label(self, *, voice: Voice = GERMAN) -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
         return ""
 
     def cache_key(self) -> tuple[object, ...]:

@@ -56,7 +56,7 @@ def measures_map(
         unit=ind.unit_for(voice=Voice.of(lang)),
         decimals=dec,
         city_value=city,
-        city_name=ds.geography.reference_label(lang),
+        city_name=ds.geography.reference_label(voice=Voice.of(lang)),
         lang=lang,
         flag_label=flag_label,
     )

@@ -179,7 +179,7 @@ def build_report(
                 layout,
                 heading,
                 title,
-                ds.geography.label(lang),
+                ds.geography.label(voice=Voice.of(lang)),
                 footer,
                 t("plan_rep_page", lang, n=n, total=len(pages)),
             )
@@ -246,7 +246,7 @@ def _map_page(
     label = ds.catalogue[indicator].label(voice=Voice.of(lang))
     places = location_shapes(measures, ds.geography.id)  # points and drawn areas of the measures
     note = t("plan_rep_map_note", lang, n=len(flagged), indicator=label, year=year).rstrip(".")
-    said = [f"{label} {year}", ds.geography.label(lang), page]
+    said = [f"{label} {year}", ds.geography.label(voice=Voice.of(lang)), page]
     if len(places):  # said under the title: the footer's note is there only when areas are outlined
         said.insert(2, t("plan_rep_map_places", lang, n=len(places)))
     options = replace(

@@ -94,7 +94,7 @@ def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png", option
     labels = [ds.catalogue[i].label(voice=Voice.of(lang)) if i in ds.catalogue else i for i in used]
     text = LayerMapText(
         title=f"{t('page_needs', lang)} {year}",
-        subtitle=f"{method_name} · {ds.geography.label(lang)}",  # the year is in the title
+        subtitle=f"{method_name} · {ds.geography.label(voice=Voice.of(lang))}",  # the year is in the title
         legend_title=t(need_method(method).text_key("score"), lang),
         source=sources_line(ds, used),
         method=f"{method_name}; {t('pm_need_indicators', lang, n=len(labels), labels=', '.join(labels))}",

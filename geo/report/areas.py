@@ -128,7 +128,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
     head = [
         t("indicator", lang),
         t("name", lang),
-        ds.geography.reference_label(lang),
+        ds.geography.reference_label(voice=Voice.of(lang)),
         t("rank", lang),
         t("flag_elevated", lang),
     ]

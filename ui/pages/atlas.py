@@ -267,7 +267,7 @@ def render() -> None:
         unit=unit,
         city_value=city,
         decimals=dec,
-        city_name=ds.geography.reference_label(lang),
+        city_name=ds.geography.reference_label(voice=Voice.of(lang)),
         lang=lang,
     )
     m = build_map(

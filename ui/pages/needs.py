@@ -44,7 +44,7 @@ def render() -> None:
     year, method, chosen, threshold = c.year, c.method, list(c.indicators), c.threshold
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
-    st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(lang))} {year}")
+    st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(voice=Voice.of(lang)))} {year}")
     st.caption(t(need_method(method).text_key("note"), lang))
     layer = score_layer(ds, result["id"], result["score"], result["flag"])
     layer["note"] = _notes(result, rob, lang, method)
@@ -57,7 +57,11 @@ def render() -> None:
             decimals=2,
             flag_label=t("needs_elevated_need", lang),
         )
-        m = build_map(MapLayer(layer, classes, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
+        m = build_map(
+            MapLayer(layer, classes, map_labels),
+            attribution=ds.geography.label(voice=Voice.of(lang)),
+            tiles=common.tiles(),
+        )
         show_map(m, key=f"needs-{geo_id}", height=560)
     labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in ds.catalogue}
     reasons = reason_lines(expl, labels, lang)
@@ -211,7 +215,7 @@ def _pattern(ds, layer, lang: str) -> None:
         map_labels = MapLabels(indicator_label=t("lisa_title", lang), lang=lang, decimals=2)
         m = build_map(
             MapLayer(shown, cluster_classification(shown, pat, lang), map_labels),
-            attribution=ds.geography.label(lang),
+            attribution=ds.geography.label(voice=Voice.of(lang)),
             tiles=common.tiles(),
         )
         show_map(m, key=f"lisa-{ds.geography.id}", height=480)

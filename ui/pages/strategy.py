@@ -104,7 +104,9 @@ def _consensus_tab(ds, geo_id: str, year: int, lang: str) -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         map_labels = MapLabels(indicator_label=t("str_n_methods", lang), lang=lang, decimals=0)
-        m = build_map(MapLayer(layer, cls, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
+        m = build_map(
+            MapLayer(layer, cls, map_labels), attribution=ds.geography.label(voice=Voice.of(lang)), tiles=common.tiles()
+        )
         show_map(m, key=f"str-consensus-{geo_id}", height=480)
     with right:
         for n in range(len(c.methods), 0, -1):
@@ -213,7 +215,7 @@ def need_map(ds, result: pd.DataFrame, method: str, outlined: set[str], lang: st
     )
     m = build_map(
         MapLayer(layer, need_classes(result, method, lang), map_labels),
-        attribution=ds.geography.label(lang),
+        attribution=ds.geography.label(voice=Voice.of(lang)),
         tiles=common.tiles(),
     )
     show_map(m, key=key, height=480)

@@ -77,7 +77,7 @@ def types_tab(ds, year: int, lang: str) -> None:
         map_labels = MapLabels(indicator_label=t("str_type", lang), lang=lang, decimals=0)
         m = build_map(
             MapLayer(layer, type_classification(layer, ty, lang), map_labels),
-            attribution=ds.geography.label(lang),
+            attribution=ds.geography.label(voice=Voice.of(lang)),
             tiles=common.tiles(),
         )
         show_map(m, key=f"str-types-{geo_id}", height=480)
@@ -186,7 +186,7 @@ def _maup(ds, group: str, total: str, lang: str) -> None:
             if y.dissimilarity is not None:
                 rows.append(
                     {
-                        t("geography", lang): common.dataset(g).geography.label(lang),
+                        t("geography", lang): common.dataset(g).geography.label(voice=Voice.of(lang)),
                         t("year", lang): y.year,
                         t("str_seg_dissimilarity", lang): fmt_number(y.dissimilarity, 3, lang),
                         t("str_seg_n_areas", lang): y.n_areas,

@@ -17,6 +17,7 @@ from indicators.errors import InputError
 from indicators.limits import max_upload_bytes
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from store.errors import StoreError
 from store.permissions import allowed
 from ui import common
@@ -89,7 +90,7 @@ def _boundary_upload(store: DataStore, lang: str) -> None:
                 except (StoreError, UploadError, ValueError) as exc:
                     common.show_error(exc)
                 else:
-                    saved(t("up_saved_as_geography", lang) + md(geo.label(lang)))
+                    saved(t("up_saved_as_geography", lang) + md(geo.label(voice=Voice.of(lang))))
 
 
 @st.cache_data(show_spinner="Datei wird geprüft …", max_entries=4, ttl=3600)
@@ -120,4 +121,4 @@ def _grid_upload(store: DataStore, lang: str) -> None:
         except (StoreError, InputError, ValueError) as exc:
             common.show_error(exc)
         else:
-            saved(t("up_grid_saved", lang) + md(geo.label(lang)))
+            saved(t("up_grid_saved", lang) + md(geo.label(voice=Voice.of(lang))))

@@ -16,6 +16,7 @@ from indicators.ingest.new_indicators import FormError, default_fields, indicato
 from indicators.ingest.roles import ROLES, preview_frame
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from store.errors import StoreError
 from ui import common
 from ui.pages.upload_common import saved, show_report
@@ -25,7 +26,7 @@ def table_upload(store: DataStore, lang: str) -> None:
     """The table mode: the geography, its template, the upload, "Spalten zuordnen", the report, then accept."""
     geos = common.geographies()
     target = st.selectbox(
-        t("up_geography", lang), list(geos), format_func=lambda g: geos[g].label(lang), key="up_t_geo"
+        t("up_geography", lang), list(geos), format_func=lambda g: geos[g].label(voice=Voice.of(lang)), key="up_t_geo"
     )
     _template_downloads(target, lang)
     up = st.file_uploader(t("up_csv_or_excel_long", lang), type=["csv", "txt", "xlsx"], key="up_table")
@@ -166,13 +167,16 @@ def _extend_chosen(store: DataStore, base, lang: str) -> bool:
     """Whether the planner extends ``base`` (possible for a saved dataset of theirs) or saves a new one."""
     extend = False
     if extendable(store, base):
-        modes = {"extend": t("gr_mode_extend", lang, label=base.label(lang)), "new": t("gr_mode_new", lang)}
+        modes = {
+            "extend": t("gr_mode_extend", lang, label=base.label(voice=Voice.of(lang))),
+            "new": t("gr_mode_new", lang),
+        }
         extend = (
             st.radio(t("gr_mode", lang), list(modes), format_func=modes.get, key="up_t_mode", horizontal=True)
             == "extend"
         )
     else:
-        st.caption(md(t("gr_shipped_note", lang, label=base.label(lang))))
+        st.caption(md(t("gr_shipped_note", lang, label=base.label(voice=Voice.of(lang)))))
     return extend
 
 
@@ -180,7 +184,16 @@ def _new_label(store: DataStore, base, lang: str) -> str:
     """The label of the new dataset as typed ("" if none); a copy of another user's data says so."""
     provenance = copy_provenance(store, base.id)
     if provenance:  # another user's dataset: only its published values are taken over
-        st.info(md(t("dc_copy_note", lang, name=base.label(lang), owner=provenance["based_on_owner"] or "–")))
+        st.info(
+            md(
+                t(
+                    "dc_copy_note",
+                    lang,
+                    name=base.label(voice=Voice.of(lang)),
+                    owner=provenance["based_on_owner"] or "–",
+                )
+            )
+        )
     label = st.text_input(t("up_dataset_label", lang), key="up_t_label").strip()
     return label
 
@@ -216,13 +229,15 @@ def _save_table(
             lines = growth_lines(
                 growth, {i.id: i.label(voice=common.voice()) for i in indicators}, voice=common.voice()
             )
-            message = t("gr_extended", lang, label=md(geo.label(lang))) + " ".join(f"{md(x)}." for x in lines)
+            message = t("gr_extended", lang, label=md(geo.label(voice=Voice.of(lang)))) + " ".join(
+                f"{md(x)}." for x in lines
+            )
         else:
             content = UploadContent(
                 tidy=check.tidy, base_geography=base, indicators=indicators, sources=sources, reports=[check.report]
             )
             geo = accept_upload(store, label, label, content)
-            message = t("up_saved", lang) + md(geo.label(lang))
+            message = t("up_saved", lang) + md(geo.label(voice=Voice.of(lang)))
     except (StoreError, UploadError, ValueError) as exc:
         common.show_error(exc)
     else:

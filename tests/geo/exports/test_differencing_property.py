@@ -34,6 +34,7 @@ from indicators.compute.rates import compute_indicators
 from indicators.dataset import Dataset
 from indicators.ingest.report import Report
 from indicators.query.evaluate import run_query
+from indicators.wording.voice import GERMAN, Voice
 
 PARTS = ("p1", "p2", "p3", "p4")
 YEAR = 2024
@@ -47,10 +48,10 @@ class Geo:
     attribution: str = ""
     place: str = "Testhausen"
 
-    def label(self, lang: str = "de") -> str:
+    def label(self, *, voice: Voice = GERMAN) -> str:
         return "Synthetische Gebiete"
 
-    def reference_label(self, lang: str = "de") -> str:
+    def reference_label(self, *, voice: Voice = GERMAN) -> str:
         return "Stadt"
 
 
