@@ -99,6 +99,7 @@ def _validate(args: argparse.Namespace) -> int:
         layer=args.layer,
         geography=args.geography,
         year=args.year,
+        voice=voice(),
     )
     print(text)
     return 0 if ok else 1

@@ -215,4 +215,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "geo_file_empty": ("Datei ist leer (0 Bytes)", "the file is empty (0 bytes)"),
     "geo_no_features": ("Datei enthält keine Objekte", "the file has no features"),
     "geo_no_polygons": ("keine verwendbaren Flächen (Polygone) in der Datei", "no usable areas (polygons) in the file"),
+    # the file check of ``cli.py validate`` (geo.uploads.file_check)
+    "up_check_usable": ("Ergebnis: verwendbar", "Result: usable"),
+    "up_check_not_usable": ("Ergebnis: nicht verwendbar", "Result: not usable"),
+    "up_check_columns": ("Spalten: {columns}", "Columns: {columns}"),
+    "up_check_roles": ("Spalten: {roles} ({layout})", "Columns: {roles} ({layout})"),
+    "up_check_key_name": ("Schlüssel: {key}, Name: {name}", "Key: {key}, name: {name}"),
+    "up_check_name_is_key": ("(Schlüssel)", "(key)"),
+    "up_check_stadtbezirke": (
+        "als Lübecker Stadtbezirke erkannt: {n} von {total} Flächen einem Stadtteil zugeordnet",
+        "recognised as Lübeck's Stadtbezirke: {n} of {total} areas assigned to a Stadtteil",
+    ),
+    "up_check_new_variables": (
+        "neue Merkmale (brauchen Katalogangaben): {names}",
+        "new variables (need catalogue entries): {names}",
+    ),
+    "up_check_rows": (
+        "Zeilen: {rows_in} gelesen, {rows_used} verwendet, {dropped} verworfen; {values} Werte",
+        "Rows: {rows_in} read, {rows_used} used, {dropped} dropped; {values} values",
+    ),
+    "up_check_error": ("Fehler: {file}: {message}", "Error: {file}: {message}"),
 }

@@ -1,5 +1,6 @@
 """The command line front door."""
 
+import os
 import subprocess
 import sys
 
@@ -29,6 +30,21 @@ def test_validate_shipped_table_and_boundaries_exit_0():
     assert res.returncode == 0 and "Ergebnis: verwendbar" in res.stdout and "Traceback" not in res.stderr
     res = run("validate", "--boundaries", "shapes/luebeck.gpkg", "--key", "code", "--name", "name")
     assert res.returncode == 0 and "Ergebnis: verwendbar" in res.stdout
+
+
+def test_validate_speaks_english_with_sozialmonitor_lang_en():
+    env = {**os.environ, "SOZIALMONITOR_LANG": "en"}
+    res = subprocess.run(
+        [sys.executable, "cli.py", "validate", "--table", "data/luebeck_stadtteile.csv"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert res.returncode == 0 and res.stdout.rstrip().endswith("Result: usable"), res.stdout
+    assert "Rows: 1430 read, 1430 used, 0 dropped; 1430 values" in res.stdout
+    german = ("Ergebnis", "verwendbar", "Spalten", "Zeilen", "gelesen", "verwendet", "verworfen", "Befunde")
+    assert not [w for w in german if w in res.stdout], res.stdout
 
 
 def test_validate_bad_files_exit_1_with_reason(tmp_path):

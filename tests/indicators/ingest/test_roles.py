@@ -3,13 +3,14 @@ the summary is amber when values were dropped, kind and unit are guessed from th
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.ingest.read import read_table
 from indicators.ingest.report import ERROR
-from indicators.ingest.roles import detect_columns, guess_kind
+from indicators.ingest.roles import detect_columns, guess_kind, preview_frame
 from indicators.ingest.validate import AreaMatcher, validate_table
 from indicators.wording.voice import GERMAN, Voice
 
@@ -141,3 +142,10 @@ def test_boundary_findings_are_rendered_in_the_readers_language():
     pick_columns(gdf, "nr", None, report)
     assert "Schlüssel '1' doppelt" in report.to_text(voice=GERMAN)
     assert "key '1' twice: only the first feature is used" in report.to_text(voice=ENGLISH)
+
+
+def test_the_preview_writes_numbers_in_the_readers_language():
+    tidy = pd.DataFrame({"area_code": ["01", "02", "03"], "value": [12.5, 3.0, 1234.5678]})
+    assert list(preview_frame(tidy)["value"]) == ["12,5", "3", "1.234,5678"]
+    assert list(preview_frame(tidy, voice=ENGLISH)["value"]) == ["12.5", "3", "1,234.5678"]
+    assert len(preview_frame(tidy, 2, voice=ENGLISH)) == 2 and list(tidy["value"]) == [12.5, 3.0, 1234.5678]
