@@ -16,7 +16,6 @@ import streamlit as st
 
 from geo.formats import ExportFormat, export_format, formats_for
 from indicators.wording import t
-from indicators.wording.voice import Voice
 from ui import common
 from ui.state import AtlasView
 
@@ -145,7 +144,7 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
             t("dl_print_title", lang),
             key="print_title",
             max_chars=120,
-            placeholder=f"{ind.label(voice=Voice.of(lang))} {year}",
+            placeholder=f"{ind.label(voice=common.voice())} {year}",
             help=t("dl_print_title_help", lang),
             on_change=_remember,
             args=("print_title",),
@@ -154,7 +153,7 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
             t("dl_print_subtitle", lang),
             key="print_subtitle",
             max_chars=200,
-            placeholder=f"{ind.label(voice=Voice.of(lang))} · {ds.geography.label(voice=Voice.of(lang))}",
+            placeholder=f"{ind.label(voice=common.voice())} · {ds.geography.label(voice=common.voice())}",
             help=t("dl_print_title_help", lang),
             on_change=_remember,
             args=("print_subtitle",),

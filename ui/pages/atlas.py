@@ -30,7 +30,6 @@ from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.types import View
 from indicators.wording import display_columns, t
-from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 from ui.pages import atlas_profile
@@ -48,7 +47,7 @@ def _controls(ds, lang: str) -> AtlasView:
     sb = st.sidebar
 
     def ind_name(i: str) -> str:
-        return f"{cat[i].label(voice=Voice.of(lang))} ({cat[i].unit_for(voice=Voice.of(lang))})"
+        return f"{cat[i].label(voice=common.voice())} ({cat[i].unit_for(voice=common.voice())})"
 
     common.choice("indicator", ids, "share_65plus", label=t("indicator", lang), shown=ind_name)
     ind_id = sb.selectbox(t("indicator", lang), ids, key="indicator", format_func=ind_name)
@@ -226,8 +225,8 @@ def render() -> None:
     geo_id, ds = picked
     c = _controls(ds, lang)
     ind = ds.catalogue[c.indicator]
-    unit = ind.unit_for(voice=Voice.of(lang))
-    label = ind.label(voice=Voice.of(lang))
+    unit = ind.unit_for(voice=common.voice())
+    label = ind.label(voice=common.voice())
     if c.view == "change" and c.start is None:
         st.subheader(f"{label}: {t('view_change', lang)}")
         st.info(t("change_no_start", lang, year=c.year))
@@ -260,14 +259,14 @@ def render() -> None:
     selected = st.session_state.get("area") if st.session_state.get("area") in codes else None
 
     st.subheader(f"{md(label)} – {c.year}" if c.level else md(label))
-    if ind.definition(voice=Voice.of(lang)):
-        st.caption(md(ind.definition(voice=Voice.of(lang))))
+    if ind.definition(voice=common.voice()):
+        st.caption(md(ind.definition(voice=common.voice())))
     map_labels = MapLabels(
         indicator_label=label,
         unit=unit,
         city_value=city,
         decimals=dec,
-        city_name=ds.geography.reference_label(voice=Voice.of(lang)),
+        city_name=ds.geography.reference_label(voice=common.voice()),
         lang=lang,
     )
     m = build_map(

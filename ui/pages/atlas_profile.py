@@ -12,7 +12,6 @@ from indicators.compute.timeseries import area_series
 from indicators.formatting import fmt_value
 from indicators.text import md
 from indicators.wording import display_columns, t
-from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.state import AtlasView
 
@@ -47,14 +46,14 @@ def profile(ds, layer, c: AtlasView, lang: str) -> None:
     downloads.profile_download(ds, code, c.year, lang)
     from ui.pages.planning_form import area_section  # the area's measures and goals (Planung)
 
-    area_section(ds.geography.id, code, lang, {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in ds.catalogue})
+    area_section(ds.geography.id, code, lang, {i: ds.catalogue[i].label(voice=common.voice()) for i in ds.catalogue})
     ind = ds.catalogue[c.indicator]
     ts, decimals = common.derived(
         ds, ("series", c.indicator, code), lambda: area_series(ds.values, ind, code, ds.geography.reference_code)
     )
-    ts = ts.set_axis([names.get(col, ds.geography.reference_label(voice=Voice.of(lang))) for col in ts.columns], axis=1)
-    st.markdown(f"**{t('series_title', lang)}: {md(ind.label(voice=Voice.of(lang)))}**")
-    st.altair_chart(series_chart(ts, ind.unit_for(voice=Voice.of(lang)), decimals, lang), width="stretch")
+    ts = ts.set_axis([names.get(col, ds.geography.reference_label(voice=common.voice())) for col in ts.columns], axis=1)
+    st.markdown(f"**{t('series_title', lang)}: {md(ind.label(voice=common.voice()))}**")
+    st.altair_chart(series_chart(ts, ind.unit_for(voice=common.voice()), decimals, lang), width="stretch")
 
 
 # Vega formats numbers the English way unless the chart carries a locale (indicators.wording.locale)

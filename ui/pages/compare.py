@@ -18,7 +18,6 @@ from indicators.formatting import fmt_value
 from indicators.text import md
 from indicators.wording import t
 from indicators.wording.locale import vega_locale
-from indicators.wording.voice import Voice
 from ui import common
 
 MANY_OPTIONS = 3000  # above this (grid cells) the areas are typed as codes instead of picked from a list
@@ -66,14 +65,14 @@ def render() -> None:
     year = st.sidebar.selectbox(t("year", lang), years, key="cmp_year")
     common.sync_url(year=year)
     codes = _area_choice(ds, lang)
-    st.subheader(t("cmp_title", lang, year=year) + f" – {md(ds.geography.label(voice=Voice.of(lang)))}")
+    st.subheader(t("cmp_title", lang, year=year) + f" – {md(ds.geography.label(voice=common.voice()))}")
     if len(codes) < MIN_AREAS:
         st.info(t("cmp_choose", lang))
         common.source_footer(ds)
         return
     table = compare_table(ds, codes, year, voice=common.voice())
     names = area_names(ds, codes)
-    city = ds.geography.reference_label(voice=Voice.of(lang))
+    city = ds.geography.reference_label(voice=common.voice())
     st.dataframe(_shown(table, codes, names, city, lang), hide_index=True, width="stretch")
     st.caption(t("cmp_footnote", lang, n=int(table["n"].max()) if len(table) else 0, k=ds.min_count))
     _pdf_button(ds, codes, year, lang)
@@ -84,7 +83,7 @@ def render() -> None:
 
 def _shown(table: pd.DataFrame, codes: list[str], names: dict[str, str], city: str, lang: str) -> pd.DataFrame:
     """Indicator, then per area its value and rank, then the city (headers in words)."""
-    cells = compare_cells(table, codes, voice=Voice.of(lang))
+    cells = compare_cells(table, codes, voice=common.voice())
     out = {t("indicator", lang): list(table["label"])}
     for code in codes:
         out[names[code]] = cells[f"value:{code}"]
@@ -137,7 +136,7 @@ def _charts(ds, table: pd.DataFrame, codes: list[str], names: dict[str, str], ci
         # Vega formats the English way: tooltips get the text formatted here, the axis swaps separators
         ind = ds.catalogue[row["indicator"]]
         dec = ind.decimals_for(long["value"])
-        long["shown"] = [fmt_value(v, ind.unit_for(voice=Voice.of(lang)), dec, lang) for v in long["value"]]
+        long["shown"] = [fmt_value(v, ind.unit_for(voice=common.voice()), dec, lang) for v in long["value"]]
         y_axis = alt.Axis(title=None, format=f",.{dec}f")  # German separators from the chart's locale
         chart = (
             alt.Chart(long, title=alt.TitleParams(title, fontSize=12, anchor="start"))

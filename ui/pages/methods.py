@@ -9,7 +9,6 @@ import streamlit as st
 from indicators.needs.registry import NEED_METHODS
 from indicators.text import md
 from indicators.wording import t
-from indicators.wording.voice import Voice
 from ui import common
 
 SECTIONS = ("flags", "robust", "lisa", "eb", "disclosure", "estimate")  # after one section per need method
@@ -25,7 +24,7 @@ def query_indicators(ds, lang: str) -> pd.DataFrame:
     """Id, label and unit of every indicator of ``ds`` that has values (the query tool's names)."""
     present = set(ds.values["indicator"].unique())
     rows = [
-        (i, ind.label(voice=Voice.of(lang)), ind.unit_for(voice=Voice.of(lang)))
+        (i, ind.label(voice=common.voice()), ind.unit_for(voice=common.voice()))
         for i, ind in ds.catalogue.items()
         if i in present
     ]
@@ -47,6 +46,6 @@ def render() -> None:
     st.subheader(t("methods_ids_title", lang))
     example = str(table.iloc[0, 0]) if len(table) else "id"
     st.markdown(
-        t("methods_ids_body", lang, example=md(example), geography=md(ds.geography.label(voice=Voice.of(lang))))
+        t("methods_ids_body", lang, example=md(example), geography=md(ds.geography.label(voice=common.voice())))
     )
     st.dataframe(table, hide_index=True, use_container_width=True)

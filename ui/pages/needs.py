@@ -20,7 +20,6 @@ from indicators.needs.words import need_word, reason_lines
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
-from indicators.wording.voice import Voice
 from ui import common, downloads, supply_panel
 from ui.map_view import show_map
 from ui.state import NeedsView
@@ -44,7 +43,7 @@ def render() -> None:
     year, method, chosen, threshold = c.year, c.method, list(c.indicators), c.threshold
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
-    st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(voice=Voice.of(lang)))} {year}")
+    st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(voice=common.voice()))} {year}")
     st.caption(t(need_method(method).text_key("note"), lang))
     layer = score_layer(ds, result["id"], result["score"], result["flag"])
     layer["note"] = _notes(result, rob, lang, method)
@@ -59,11 +58,11 @@ def render() -> None:
         )
         m = build_map(
             MapLayer(layer, classes, map_labels),
-            attribution=ds.geography.label(voice=Voice.of(lang)),
+            attribution=ds.geography.label(voice=common.voice()),
             tiles=common.tiles(),
         )
         show_map(m, key=f"needs-{geo_id}", height=560)
-    labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in ds.catalogue}
+    labels = {i: ds.catalogue[i].label(voice=common.voice()) for i in ds.catalogue}
     reasons = reason_lines(expl, labels, lang)
     with right:
         flagged = result[result["flag"]].sort_values("rank")
@@ -170,7 +169,7 @@ def _controls(ds, lang: str) -> NeedsView | None:
         candidates,
         key="needs_indicators",
         placeholder=t("choose_options", lang),
-        format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)),
+        format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
     )
     preset = need_method(method).threshold
     common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset
@@ -215,7 +214,7 @@ def _pattern(ds, layer, lang: str) -> None:
         map_labels = MapLabels(indicator_label=t("lisa_title", lang), lang=lang, decimals=2)
         m = build_map(
             MapLayer(shown, cluster_classification(shown, pat, lang), map_labels),
-            attribution=ds.geography.label(voice=Voice.of(lang)),
+            attribution=ds.geography.label(voice=common.voice()),
             tiles=common.tiles(),
         )
         show_map(m, key=f"lisa-{ds.geography.id}", height=480)

@@ -19,7 +19,6 @@ from indicators.planning.effect import trends
 from indicators.text import md
 from indicators.wording import display_columns, t
 from indicators.wording.locale import vega_locale
-from indicators.wording.voice import Voice
 from store.errors import StoreError
 from store.permissions import allowed
 from store.planning import repository as repo
@@ -348,7 +347,7 @@ def render() -> None:
     except StoreError as exc:
         st.error(str(exc))
         return
-    labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in ds.catalogue}
+    labels = {i: ds.catalogue[i].label(voice=common.voice()) for i in ds.catalogue}
     with notes:
         undo_and_trash(user, lang)
     tabs = st.tabs(

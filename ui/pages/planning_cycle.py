@@ -23,7 +23,6 @@ from indicators.formatting import fmt_number
 from indicators.planning.display import day
 from indicators.query.syntax import parse_number
 from indicators.wording import t
-from indicators.wording.voice import Voice
 from store.errors import StoreError
 from store.permissions import User, allowed
 from store.planning import repository as repo
@@ -55,7 +54,7 @@ def goal_form(user: User, ds, lang: str) -> None:
         if not ids:
             st.info(t("no_indicators", lang))
             return
-        labels = {i: cat[i].label(voice=Voice.of(lang)) for i in ids}
+        labels = {i: cat[i].label(voice=common.voice()) for i in ids}
         common.choice(f"plan_goal_ind_{n}", ids, "share_65plus" if "share_65plus" in ids else ids[0])
         ind = str(
             st.selectbox(t("plan_goal_indicator", lang), ids, key=f"plan_goal_ind_{n}", format_func=lambda i: labels[i])
@@ -74,7 +73,7 @@ def goal_form(user: User, ds, lang: str) -> None:
             )
             c1, c2, c3 = st.columns(3)
             base = c1.selectbox(t("plan_goal_baseline_year", lang), years[::-1])
-            unit = cat[ind].unit_for(voice=Voice.of(lang))
+            unit = cat[ind].unit_for(voice=common.voice())
             target = c2.text_input(t("plan_goal_target_value", lang) + (f" ({unit})" if unit else ""))
             target_year = c3.number_input(
                 t("plan_goal_target_year", lang), 2000, 2100, max(dt.date.today().year, years[-1]) + 5, step=1

@@ -14,7 +14,6 @@ from indicators.planning.display import indicator_label, period
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import t
-from indicators.wording.voice import Voice
 from store.errors import StoreError
 from store.permissions import User, allowed
 from store.planning import repository as repo
@@ -109,7 +108,7 @@ def edit_form(user: User, ds, measures: list[MeasureRecord], goals: list[GoalRec
             list(ds.catalogue),
             default=[i for i in rec.get("indicators", []) if i in ds.catalogue],
             placeholder=t("choose_options", lang),
-            format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)),
+            format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
         )
         goal_ids = st.multiselect(
             t("plan_f_goals", lang),

@@ -20,7 +20,6 @@ from indicators.compute.classify import classify
 from indicators.formatting import fmt_number, fmt_range
 from indicators.text import md
 from indicators.wording import display_columns, t
-from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 
@@ -131,8 +130,8 @@ def render_area_tool() -> None:
     layer, city = indicator_layer(ds, "population_density", year)
     density = ds.catalogue["population_density"]
     map_labels = MapLabels(
-        indicator_label=density.label(voice=Voice.of(lang)),
-        unit=density.unit_for(voice=Voice.of(lang)),
+        indicator_label=density.label(voice=common.voice()),
+        unit=density.unit_for(voice=common.voice()),
         lang=lang,
         decimals=0,
     )

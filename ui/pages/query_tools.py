@@ -23,7 +23,6 @@ from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
-from indicators.wording.voice import Voice
 from store.permissions import allowed
 from ui import common, downloads
 from ui.map_view import show_map
@@ -56,19 +55,19 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
     """Choropleth, table and downloads (CSV, XLSX) of one indicator given as rows (area_code, value, ...)."""
     layer, city = rows_layer(ds, rows)
     map_labels = MapLabels(
-        indicator_label=indicator.label(voice=Voice.of(lang)),
-        unit=indicator.unit_for(voice=Voice.of(lang)),
+        indicator_label=indicator.label(voice=common.voice()),
+        unit=indicator.unit_for(voice=common.voice()),
         city_value=city,
         lang=lang,
     )
-    m = build_map(MapLayer(layer, classify(layer["value"], voice=Voice.of(lang)), map_labels), tiles=common.tiles())
+    m = build_map(MapLayer(layer, classify(layer["value"], voice=common.voice()), map_labels), tiles=common.tiles())
     for pt in points or []:
         folium.CircleMarker(pt, radius=4, color="#0b4f9c", fill=True, fill_opacity=0.9).add_to(m)
     show_map(m, key=key, height=480)
     dec = indicator.decimals_for(layer["value"])
     table = layer[["code", "name", "value"]].assign(value=[fmt_number(v, dec, lang) for v in layer["value"]])
-    unit = indicator.unit_for(voice=Voice.of(lang))
-    header = indicator.label(voice=Voice.of(lang)) + (f" ({unit})" if unit else "")
+    unit = indicator.unit_for(voice=common.voice())
+    header = indicator.label(voice=common.voice()) + (f" ({unit})" if unit else "")
     st.dataframe(display_columns(table, lang, {"value": header}), hide_index=True, width="stretch")
 
     def make():
@@ -104,13 +103,13 @@ def render_filter_tool() -> None:
     layer, _ = indicator_layer(ds, first.id, year)
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
     map_labels = MapLabels(
-        indicator_label=first.label(voice=Voice.of(lang)),
-        unit=first.unit_for(voice=Voice.of(lang)),
+        indicator_label=first.label(voice=common.voice()),
+        unit=first.unit_for(voice=common.voice()),
         lang=lang,
         flag_label=t("q_matches_the_condition", lang),
     )
     m = build_map(
-        MapLayer(layer, classify(layer["value"].where(~layer["suppressed"]), voice=Voice.of(lang)), map_labels),
+        MapLayer(layer, classify(layer["value"].where(~layer["suppressed"]), voice=common.voice()), map_labels),
         tiles=common.tiles(),
     )
     show_map(m, key="q_filter_map", height=480)
@@ -118,9 +117,9 @@ def render_filter_tool() -> None:
     for i in res.indicators:
         if i in ds.catalogue and i in shown:
             ind = ds.catalogue[i]
-            dec, unit = ind.decimals_for(shown[i]), ind.unit_for(voice=Voice.of(lang))
+            dec, unit = ind.decimals_for(shown[i]), ind.unit_for(voice=common.voice())
             shown[i] = [fmt_value(v, unit, dec, lang) for v in shown[i]]
-            labels[i] = ind.label(voice=Voice.of(lang))
+            labels[i] = ind.label(voice=common.voice())
     st.dataframe(display_columns(shown, lang, labels), hide_index=True, width="stretch")
 
     def make():
@@ -163,18 +162,18 @@ def render_facilities_tool() -> None:
         return
     groups = population_groups(ds)
     c1, c2, c3 = st.columns(3)
-    group = c1.selectbox(t("q_group", lang), groups, format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)))
+    group = c1.selectbox(t("q_group", lang), groups, format_func=lambda i: ds.catalogue[i].label(voice=common.voice()))
     year = c2.selectbox(t("year", lang), ds.years[::-1], key="q_fac_year")
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     rows = dataset_facility_rows(ds, points, group=group, year=year, radius_m=radius)
     cat = facility_catalogue(
         label=t("q_tool_facilities", lang),
         group=group,
-        group_label=ds.catalogue[group].label(voice=Voice.of(lang)),
+        group_label=ds.catalogue[group].label(voice=common.voice()),
         radius_m=radius,
     )
     which = st.radio(
-        t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=Voice.of(lang))), horizontal=True
+        t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=common.voice())), horizontal=True
     )
     latlon = points.to_crs(4326).geometry
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.attribution(group)}"
@@ -223,7 +222,7 @@ def render_raster_tool() -> None:
     prefix = "raster"
     cat = zonal_indicators(res, prefix, label=up.name)
     which = st.radio(
-        t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=Voice.of(lang))), horizontal=True
+        t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=common.voice())), horizontal=True
     )
     rows = zonal_rows(res, prefix, voice=common.voice())
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.geography.attribution}"

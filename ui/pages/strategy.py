@@ -19,7 +19,6 @@ from indicators.needs.registry import method_names, need_method
 from indicators.needs.words import need_words
 from indicators.text import md
 from indicators.wording import t
-from indicators.wording.voice import Voice
 from ui import common
 from ui.map_view import show_map
 
@@ -105,7 +104,7 @@ def _consensus_tab(ds, geo_id: str, year: int, lang: str) -> None:
     with left:
         map_labels = MapLabels(indicator_label=t("str_n_methods", lang), lang=lang, decimals=0)
         m = build_map(
-            MapLayer(layer, cls, map_labels), attribution=ds.geography.label(voice=Voice.of(lang)), tiles=common.tiles()
+            MapLayer(layer, cls, map_labels), attribution=ds.geography.label(voice=common.voice()), tiles=common.tiles()
         )
         show_map(m, key=f"str-consensus-{geo_id}", height=480)
     with right:
@@ -165,7 +164,7 @@ def _sandbox_tab(ds, year: int, lang: str) -> None:
         cols = st.columns(2)
         for n, ind in enumerate(base.indicators):
             weights[ind] = cols[n % 2].number_input(
-                ds.catalogue[ind].label(voice=Voice.of(lang)),
+                ds.catalogue[ind].label(voice=common.voice()),
                 min_value=0.0,
                 max_value=5.0,
                 value=1.0,
@@ -215,7 +214,7 @@ def need_map(ds, result: pd.DataFrame, method: str, outlined: set[str], lang: st
     )
     m = build_map(
         MapLayer(layer, need_classes(result, method, lang), map_labels),
-        attribution=ds.geography.label(voice=Voice.of(lang)),
+        attribution=ds.geography.label(voice=common.voice()),
         tiles=common.tiles(),
     )
     show_map(m, key=key, height=480)

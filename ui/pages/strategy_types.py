@@ -15,7 +15,6 @@ from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.text import md
 from indicators.wording import t
-from indicators.wording.voice import Voice
 from ui import common
 from ui.map_view import show_map
 
@@ -50,7 +49,7 @@ def types_tab(ds, year: int, lang: str) -> None:
         default=preset,
         key=f"str_ty_ind_{geo_id}",
         placeholder=t("choose_options", lang),
-        format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)),
+        format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
     )
     c1, c2 = st.columns(2)
     method = c1.selectbox(
@@ -65,7 +64,7 @@ def types_tab(ds, year: int, lang: str) -> None:
     except (TypologyError, InputError) as exc:
         common.show_error(exc, "warning")
         return
-    labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in chosen}
+    labels = {i: ds.catalogue[i].label(voice=common.voice()) for i in chosen}
     words = ty.words(labels, lang)
     layer = score_layer(ds, ty.areas["id"], ty.areas["type"])  # the type number as the value
     layer["note"] = [
@@ -77,7 +76,7 @@ def types_tab(ds, year: int, lang: str) -> None:
         map_labels = MapLabels(indicator_label=t("str_type", lang), lang=lang, decimals=0)
         m = build_map(
             MapLayer(layer, type_classification(layer, ty, lang), map_labels),
-            attribution=ds.geography.label(voice=Voice.of(lang)),
+            attribution=ds.geography.label(voice=common.voice()),
             tiles=common.tiles(),
         )
         show_map(m, key=f"str-types-{geo_id}", height=480)
@@ -131,14 +130,14 @@ def segregation_tab(ds, lang: str) -> None:
         counts,
         key=f"str_seg_group_{geo_id}",
         index=counts.index("pop_65plus") if "pop_65plus" in counts else 1,
-        format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)),
+        format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
     )
     total = c2.selectbox(
         t("str_seg_total", lang),
         counts,
         key=f"str_seg_total_{geo_id}",
         index=counts.index("population_total") if "population_total" in counts else 0,
-        format_func=lambda i: ds.catalogue[i].label(voice=Voice.of(lang)),
+        format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
     )
     res = _segregation(geo_id, ds.geography.cache_key(), group, total)
     frame = res.frame()
@@ -186,7 +185,7 @@ def _maup(ds, group: str, total: str, lang: str) -> None:
             if y.dissimilarity is not None:
                 rows.append(
                     {
-                        t("geography", lang): common.dataset(g).geography.label(voice=Voice.of(lang)),
+                        t("geography", lang): common.dataset(g).geography.label(voice=common.voice()),
                         t("year", lang): y.year,
                         t("str_seg_dissimilarity", lang): fmt_number(y.dissimilarity, 3, lang),
                         t("str_seg_n_areas", lang): y.n_areas,

@@ -21,7 +21,6 @@ from geo.webmap.supply_map import supply_map
 from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.wording import display_columns, t
-from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 from ui.pages.query_tools import _saved_upload
@@ -99,7 +98,7 @@ def _controls(ds, lang: str) -> dict:
         [*counts, UPLOAD],
         key="sup_demand",
         index=counts.index("pop_under18") if "pop_under18" in counts else 0,
-        format_func=lambda i: t("sup_own_demand", lang) if i == UPLOAD else ds.catalogue[i].label(voice=Voice.of(lang)),
+        format_func=lambda i: t("sup_own_demand", lang) if i == UPLOAD else ds.catalogue[i].label(voice=common.voice()),
     )
     years = (ds.years if variable == UPLOAD else ds.years_for(variable))[::-1]
     year = c3.selectbox(t("year", lang), years, key="sup_year")
@@ -146,7 +145,7 @@ def _meta(ds, result, opts: dict, lang: str) -> list[tuple[str, str]]:
         (t("sup_demand", lang), result.demand.label),
         (t("sup_facilities", lang), result.supply.label),
         (t("year", lang), str(opts["year"])),
-        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
+        (t("ex_geography", lang), ds.geography.label(voice=common.voice())),
     ]
 
 

@@ -17,7 +17,6 @@ from indicators.errors import InputError
 from indicators.limits import max_upload_bytes
 from indicators.text import md
 from indicators.wording import t
-from indicators.wording.voice import Voice
 from store.errors import StoreError
 from store.permissions import allowed
 from ui import common
@@ -90,7 +89,7 @@ def _boundary_upload(store: DataStore, lang: str) -> None:
                 except (StoreError, UploadError, ValueError) as exc:
                     common.show_error(exc)
                 else:
-                    saved(t("up_saved_as_geography", lang) + md(geo.label(voice=Voice.of(lang))))
+                    saved(t("up_saved_as_geography", lang) + md(geo.label(voice=common.voice())))
 
 
 @st.cache_data(show_spinner="Datei wird geprüft …", max_entries=4, ttl=3600)
@@ -121,4 +120,4 @@ def _grid_upload(store: DataStore, lang: str) -> None:
         except (StoreError, InputError, ValueError) as exc:
             common.show_error(exc)
         else:
-            saved(t("up_grid_saved", lang) + md(geo.label(voice=Voice.of(lang))))
+            saved(t("up_grid_saved", lang) + md(geo.label(voice=common.voice())))

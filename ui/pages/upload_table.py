@@ -16,7 +16,6 @@ from indicators.ingest.new_indicators import FormError, default_fields, indicato
 from indicators.ingest.roles import ROLES, preview_frame
 from indicators.text import md
 from indicators.wording import display_columns, t
-from indicators.wording.voice import Voice
 from store.errors import StoreError
 from ui import common
 from ui.pages.upload_common import saved, show_report
@@ -26,7 +25,7 @@ def table_upload(store: DataStore, lang: str) -> None:
     """The table mode: the geography, its template, the upload, "Spalten zuordnen", the report, then accept."""
     geos = common.geographies()
     target = st.selectbox(
-        t("up_geography", lang), list(geos), format_func=lambda g: geos[g].label(voice=Voice.of(lang)), key="up_t_geo"
+        t("up_geography", lang), list(geos), format_func=lambda g: geos[g].label(voice=common.voice()), key="up_t_geo"
     )
     _template_downloads(target, lang)
     up = st.file_uploader(t("up_csv_or_excel_long", lang), type=["csv", "txt", "xlsx"], key="up_table")
@@ -168,7 +167,7 @@ def _extend_chosen(store: DataStore, base, lang: str) -> bool:
     extend = False
     if extendable(store, base):
         modes = {
-            "extend": t("gr_mode_extend", lang, label=base.label(voice=Voice.of(lang))),
+            "extend": t("gr_mode_extend", lang, label=base.label(voice=common.voice())),
             "new": t("gr_mode_new", lang),
         }
         extend = (
@@ -176,7 +175,7 @@ def _extend_chosen(store: DataStore, base, lang: str) -> bool:
             == "extend"
         )
     else:
-        st.caption(md(t("gr_shipped_note", lang, label=base.label(voice=Voice.of(lang)))))
+        st.caption(md(t("gr_shipped_note", lang, label=base.label(voice=common.voice()))))
     return extend
 
 
@@ -189,7 +188,7 @@ def _new_label(store: DataStore, base, lang: str) -> str:
                 t(
                     "dc_copy_note",
                     lang,
-                    name=base.label(voice=Voice.of(lang)),
+                    name=base.label(voice=common.voice()),
                     owner=provenance["based_on_owner"] or "–",
                 )
             )
@@ -229,7 +228,7 @@ def _save_table(
             lines = growth_lines(
                 growth, {i.id: i.label(voice=common.voice()) for i in indicators}, voice=common.voice()
             )
-            message = t("gr_extended", lang, label=md(geo.label(voice=Voice.of(lang)))) + " ".join(
+            message = t("gr_extended", lang, label=md(geo.label(voice=common.voice()))) + " ".join(
                 f"{md(x)}." for x in lines
             )
         else:
@@ -237,7 +236,7 @@ def _save_table(
                 tidy=check.tidy, base_geography=base, indicators=indicators, sources=sources, reports=[check.report]
             )
             geo = accept_upload(store, label, label, content)
-            message = t("up_saved", lang) + md(geo.label(voice=Voice.of(lang)))
+            message = t("up_saved", lang) + md(geo.label(voice=common.voice()))
     except (StoreError, UploadError, ValueError) as exc:
         common.show_error(exc)
     else:
