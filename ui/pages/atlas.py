@@ -45,9 +45,10 @@ def _controls(ds, lang: str) -> AtlasView:
     with_years = common.years(ds)
     ids = [i for i in cat if with_years.get(i)]
     sb = st.sidebar
+    voice = common.voice()  # bound now: a format_func may run after the page
 
     def ind_name(i: str) -> str:
-        return f"{cat[i].label(voice=common.voice())} ({cat[i].unit_for(voice=common.voice())})"
+        return f"{cat[i].label(voice=voice)} ({cat[i].unit_for(voice=voice)})"
 
     common.choice("indicator", ids, "share_65plus", label=t("indicator", lang), shown=ind_name)
     ind_id = sb.selectbox(t("indicator", lang), ids, key="indicator", format_func=ind_name)

@@ -34,9 +34,8 @@ def profile(ds, layer, c: AtlasView, lang: str) -> None:
     if not code:
         return
     # every indicator of the area: the same for every rerun of this area, year and language
-    prof = common.derived(
-        ds, ("area_profile", code, c.year, lang), lambda: area_profile(ds, code, c.year, voice=common.voice())
-    )
+    voice = common.voice()  # the language of the cache key
+    prof = common.derived(ds, ("area_profile", code, c.year, lang), lambda: area_profile(ds, code, c.year, voice=voice))
     if prof.empty:
         return
     st.dataframe(display_columns(profile_table(prof, voice=common.voice()), lang), hide_index=True, width="stretch")

@@ -164,12 +164,13 @@ def _controls(ds, lang: str) -> NeedsView | None:
         linked = [i for i in str(raw).split(",") if i in candidates] if raw else []
         st.session_state["needs_indicators"] = linked or default_ids
     common.choices("needs_indicators", candidates, default_ids, label=t("needs_indicators", lang))
+    voice = common.voice()  # bound now: a format_func may run after the page
     chosen = sb.multiselect(
         t("needs_indicators", lang),
         candidates,
         key="needs_indicators",
         placeholder=t("choose_options", lang),
-        format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
+        format_func=lambda i: ds.catalogue[i].label(voice=voice),
     )
     preset = need_method(method).threshold
     common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset

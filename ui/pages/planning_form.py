@@ -103,12 +103,13 @@ def edit_form(user: User, ds, measures: list[MeasureRecord], goals: list[GoalRec
         b1, b2 = st.columns(2)
         planned = b1.text_input(t("plan_f_budget_planned", lang), _shown(rec.get("budget_planned"), 2, lang))
         spent = b2.text_input(t("plan_f_budget_spent", lang), _shown(rec.get("budget_spent"), 2, lang))
+        voice = common.voice()  # bound now: a format_func may run after the page
         inds = st.multiselect(
             t("plan_f_indicators", lang),
             list(ds.catalogue),
             default=[i for i in rec.get("indicators", []) if i in ds.catalogue],
             placeholder=t("choose_options", lang),
-            format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
+            format_func=lambda i: ds.catalogue[i].label(voice=voice),
         )
         goal_ids = st.multiselect(
             t("plan_f_goals", lang),

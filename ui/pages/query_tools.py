@@ -162,7 +162,8 @@ def render_facilities_tool() -> None:
         return
     groups = population_groups(ds)
     c1, c2, c3 = st.columns(3)
-    group = c1.selectbox(t("q_group", lang), groups, format_func=lambda i: ds.catalogue[i].label(voice=common.voice()))
+    voice = common.voice()  # bound now: a format_func may run after the page
+    group = c1.selectbox(t("q_group", lang), groups, format_func=lambda i: ds.catalogue[i].label(voice=voice))
     year = c2.selectbox(t("year", lang), ds.years[::-1], key="q_fac_year")
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     rows = dataset_facility_rows(ds, points, group=group, year=year, radius_m=radius)
@@ -172,8 +173,9 @@ def render_facilities_tool() -> None:
         group_label=ds.catalogue[group].label(voice=common.voice()),
         radius_m=radius,
     )
+    voice = common.voice()  # bound now: a format_func may run after the page
     which = st.radio(
-        t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=common.voice())), horizontal=True
+        t("q_measure", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=voice)), horizontal=True
     )
     latlon = points.to_crs(4326).geometry
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.attribution(group)}"
@@ -221,8 +223,9 @@ def render_raster_tool() -> None:
         st.caption(md(common.voice().text(note)))
     prefix = "raster"
     cat = zonal_indicators(res, prefix, label=up.name)
+    voice = common.voice()  # bound now: a format_func may run after the page
     which = st.radio(
-        t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=common.voice())), horizontal=True
+        t("q_statistic", lang), list(cat), format_func=lambda i: md(cat[i].label(voice=voice)), horizontal=True
     )
     rows = zonal_rows(res, prefix, voice=common.voice())
     source = f"{t('ex_own_upload', lang, name=up.name)}; {ds.geography.attribution}"

@@ -43,13 +43,14 @@ def types_tab(ds, year: int, lang: str) -> None:
     preset = [
         i for i in ("share_under18", "share_65plus", "population_density", "net_migration_per_1000") if i in candidates
     ] or candidates[:3]
+    voice = common.voice()  # bound now: a format_func may run after the page
     chosen = st.multiselect(
         t("needs_indicators", lang),
         candidates,
         default=preset,
         key=f"str_ty_ind_{geo_id}",
         placeholder=t("choose_options", lang),
-        format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
+        format_func=lambda i: ds.catalogue[i].label(voice=voice),
     )
     c1, c2 = st.columns(2)
     method = c1.selectbox(
@@ -125,19 +126,20 @@ def segregation_tab(ds, lang: str) -> None:
         st.info(t("str_seg_few", lang))
         return
     c1, c2 = st.columns(2)
+    voice = common.voice()  # bound now: a format_func may run after the page
     group = c1.selectbox(
         t("str_seg_group", lang),
         counts,
         key=f"str_seg_group_{geo_id}",
         index=counts.index("pop_65plus") if "pop_65plus" in counts else 1,
-        format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
+        format_func=lambda i: ds.catalogue[i].label(voice=voice),
     )
     total = c2.selectbox(
         t("str_seg_total", lang),
         counts,
         key=f"str_seg_total_{geo_id}",
         index=counts.index("population_total") if "population_total" in counts else 0,
-        format_func=lambda i: ds.catalogue[i].label(voice=common.voice()),
+        format_func=lambda i: ds.catalogue[i].label(voice=voice),
     )
     res = _segregation(geo_id, ds.geography.cache_key(), group, total)
     frame = res.frame()

@@ -93,12 +93,13 @@ def _controls(ds, lang: str) -> dict:
         format_func=lambda k: t("sup_own_file", lang) if k == UPLOAD else t(KINDS[k].label_key, lang),
     )
     counts = [i for i, ind in ds.catalogue.items() if ind.kind == "count" and i.startswith("pop")]
+    voice = common.voice()  # bound now: a format_func may run after the page
     variable = c2.selectbox(
         t("sup_demand", lang),
         [*counts, UPLOAD],
         key="sup_demand",
         index=counts.index("pop_under18") if "pop_under18" in counts else 0,
-        format_func=lambda i: t("sup_own_demand", lang) if i == UPLOAD else ds.catalogue[i].label(voice=common.voice()),
+        format_func=lambda i: t("sup_own_demand", lang) if i == UPLOAD else ds.catalogue[i].label(voice=voice),
     )
     years = (ds.years if variable == UPLOAD else ds.years_for(variable))[::-1]
     year = c3.selectbox(t("year", lang), years, key="sup_year")
