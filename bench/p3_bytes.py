@@ -13,8 +13,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from indicators.wording.voice import GERMAN
-
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -43,6 +41,7 @@ def app_map(geo_id: str):
     from geo.webmap.folium_map import build_map
     from geo.webmap.layer import MapLabels, MapLayer
     from indicators.compute.classify import classify
+    from indicators.wording.voice import GERMAN
 
     ds = load_dataset(get_geography(geo_id))
     ids = [i for i in ds.catalogue if ds.years_for(i)]
