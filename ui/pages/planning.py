@@ -38,6 +38,7 @@ LIST_ROWS = 1000  # rows of the filtered list (the database filters and pages; t
 
 def _filters(measures: list[MeasureRecord], ds, lang: str) -> MeasureFilter:
     every = t("plan_all", lang)
+    voice = common.voice()  # bound now: the label function may be called after the run (e.g. by AppTest)
     c1, c2, c3, c4 = st.columns(4)
     field = c1.selectbox(t("plan_filter_field", lang), [every, *repo.fields(auth.engine())], key="plan_ff")
     codes = [every, *ds.areas["code"]]
@@ -46,7 +47,7 @@ def _filters(measures: list[MeasureRecord], ds, lang: str) -> MeasureFilter:
         t("plan_filter_status", lang),
         [every, *STATUSES],
         key="plan_fs",
-        format_func=lambda s: s if s == every else status_label(s, voice=common.voice()),
+        format_func=lambda s: s if s == every else status_label(s, voice=voice),
     )
     partners = sorted({p for m in measures for p in m["partners"]})
     partner = c4.selectbox(t("plan_filter_partner", lang), [every, *partners], key="plan_fp")

@@ -92,10 +92,11 @@ def edit_form(user: User, ds, measures: list[MeasureRecord], goals: list[GoalRec
             dt.date.fromisoformat(rec["end"]) if rec.get("end") else dt.date.today(),
             format=t("date_input_format", lang),
         )
+        voice = common.voice()  # bound now: the label function may be called after the run (e.g. by AppTest)
         status = c3.selectbox(
             t("plan_filter_status", lang),
             STATUSES,
-            format_func=lambda s: status_label(s, voice=common.voice()),
+            format_func=lambda s: status_label(s, voice=voice),
             index=STATUSES.index(rec.get("status", "geplant")),
         )
         partners = st.text_input(t("plan_f_partners", lang), ", ".join(rec.get("partners", [])))
