@@ -241,7 +241,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Shares and means: without a population in the grid, every cell weighs the same – estimates.",
     ),
     "grid_agg_note_min_count": (
-        "Werte unter {min} werden nicht ausgewiesen; fehlende oder geheime Zellwerte zählen nicht mit.",
-        "Values below {min} are not shown; missing or secret cell values do not count.",
+        "Werte unter {min} werden nicht ausgewiesen; fehlende oder gesperrte Zellwerte zählen nicht mit.",
+        "Values below {min} are not shown; missing or suppressed cell values do not count.",
     ),
 }
