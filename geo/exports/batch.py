@@ -17,6 +17,7 @@ from geo.printmap.render import PrintOptions, build_print_map, check_options, fi
 from geo.printmap.spec import FORMATS
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
+from indicators.wording.voice import Voice
 
 INDEX_COLUMNS = ["file", "indicator", "label", "year", "status"]
 
@@ -67,7 +68,7 @@ def export_all_maps(
             (out / name).write_bytes(figure_bytes(pm.figure, fmt, pm.title))
             rows.append((name, ind_id, label, int(year), "ok"))
     index = pd.DataFrame(rows, columns=INDEX_COLUMNS)
-    write_index(index, out, ds.geography.label(options.lang))
+    write_index(index, out, ds.geography.label(voice=Voice.of(options.lang)))
     return index
 
 

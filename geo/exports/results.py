@@ -17,6 +17,7 @@ from indicators.dataset import Dataset
 from indicators.needs.registry import need_method
 from indicators.needs.table import indicators_used, need_table
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 
 def needs_export(
@@ -34,12 +35,12 @@ def needs_export(
     :func:`indicators.needs.assessment.run_needs`.
     """
     labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
-    frame = need_table(result, explanations, robustness, method=method, labels=labels, lang=lang)
+    frame = need_table(result, explanations, robustness, method=method, labels=labels, voice=Voice.of(lang))
     used = indicators_used(result)
     meta = [
         (t("ex_method", lang), t(need_method(method).text_key("label"), lang)),
         (t("year", lang), str(year)),
-        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
         (t("needs_indicators", lang), ", ".join(labels.get(i, i) for i in used)),
     ]
     return ExportTable(
@@ -65,7 +66,7 @@ def query_export(ds: Dataset, res, lang: str = "de") -> ExportTable:
     meta = [
         (t("ex_query", lang), res.expression),
         (t("year", lang), str(res.year)),
-        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
     ]
     return ExportTable(frame, sources_line(ds, res.indicators), decimals, headers, meta)
 
@@ -79,7 +80,7 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, lang: s
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:
-        names[ref] = ds.geography.reference_label(lang)
+        names[ref] = ds.geography.reference_label(voice=Voice.of(lang))
     sel = rows.assign(area_code=rows["area_code"].astype(str))
     sel = sel[sel["area_code"].isin(names)]
     sup = sel["suppressed"].fillna(False).astype(bool) if "suppressed" in sel else pd.Series(False, index=sel.index)
@@ -91,13 +92,16 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, lang: s
     unit = indicator.unit_for(lang)
     dec = indicator.decimals_for(frame["value"])
     headers = {"value": indicator.label(lang) + (f" ({unit})" if unit else "")}
-    meta = [(t("indicator", lang), indicator.label(lang)), (t("ex_geography", lang), ds.geography.label(lang))]
+    meta = [
+        (t("indicator", lang), indicator.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
+    ]
     return ExportTable(frame, source, {"value": dec}, headers, meta)
 
 
 def estimate_export(result, what: str, source: str, lang: str = "de") -> ExportTable:
     """Custom-area estimate (:class:`geo.spatial.estimate.EstimateResult`): both methods and their range."""
-    w = result.wide(lang)
+    w = result.wide(voice=Voice.of(lang))
     suppressed = result.table.groupby("variable")["suppressed"].any()
     sup = w["variable"].map(suppressed).fillna(False).astype(bool)
     frame = pd.DataFrame({"variable": w["label"]})

@@ -29,6 +29,7 @@ from geo.printmap.text import fmt_date, reference_text
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.wording import pick, t
+from indicators.wording.voice import Voice
 
 DIALECTS = ("utf8", "excel-de")
 # Cells a spreadsheet may read as a formula or command (OWASP "CSV injection").
@@ -78,7 +79,7 @@ def export_frame(
                 r = ref.iloc[0]
                 rows.loc[len(rows)] = {
                     "code": ds.geography.reference_code,
-                    "name": ds.geography.reference_label(lang),
+                    "name": ds.geography.reference_label(voice=Voice.of(lang)),
                     "value": r["value"],
                     "numerator": r["numerator"],
                     "denominator": r["denominator"],
@@ -156,7 +157,7 @@ def metadata_rows(
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
     created = created or date.today()
     rows: list[tuple[str, str]] = [
-        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
         (t("year", lang), str(year)),
         (t("ex_created_on", lang), fmt_date(created, lang)),
         (t("ex_created_with", lang), "Sozialmonitor Lübeck"),

@@ -17,6 +17,7 @@ from indicators.compute.timeseries import change_between
 from indicators.dataset import Dataset
 from indicators.errors import InputError, error_message, msg
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 __all__ = ["sources_line"]  # re-exported: its home is geo.attribution
 
@@ -78,7 +79,7 @@ def ranking_export(
         [
             (t("indicator", lang), f"{ind.label(lang)} ({ind.id})"),
             (t("unit", lang), unit),
-            (t("ex_geography", lang), ds.geography.label(lang)),
+            (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
         ],
     )
 
@@ -95,7 +96,7 @@ def change_export(
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:
-        names[ref] = ds.geography.reference_label(lang)
+        names[ref] = ds.geography.reference_label(voice=Voice.of(lang))
     rows = rows[rows["area_code"].astype(str).isin(names)].copy()
     sup = rows["suppressed"].fillna(False).astype(bool)
     order = [c for c in names if c in set(rows["area_code"].astype(str))]
@@ -123,7 +124,7 @@ def change_export(
         (t("indicator", lang), f"{ind.label(lang)} ({ind.id})"),
         (t("ex_period", lang), f"{start}–{end}"),
         (t("change_mode", lang), t("rel_change" if relative else "abs_change", lang)),
-        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
     ]
     return ExportTable(
         frame.reset_index(drop=True),
@@ -142,7 +143,7 @@ def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:
-        names[ref] = ds.geography.reference_label(lang)
+        names[ref] = ds.geography.reference_label(voice=Voice.of(lang))
     vals["area_code"] = vals["area_code"].astype(str)
     vals = vals[vals["area_code"].isin(names)]
     years = sorted(int(y) for y in vals["year"].unique())
@@ -172,7 +173,7 @@ def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
     cols = ["indicator_id", "indicator", "unit", "code", "name", *(str(y) for y in years)]
     frame = pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=cols)
     meta = [
-        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
         (t("ex_period", lang), f"{years[0]}–{years[-1]}" if years else ""),
         (t("ex_disclosure_control", lang), t("ex_disclosure_note", lang, n=ds.min_count)),
     ]

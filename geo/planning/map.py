@@ -16,7 +16,7 @@ from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.planning.display import status_word
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 from store.planning.record_types import Location, MeasureRecord
 
 
@@ -36,7 +36,7 @@ def measures_map(
     year: int,
     measures: list[MeasureRecord],
     *,
-    lang: str = "de",
+    voice: Voice = GERMAN,
     tiles: TileSource | None = None,
     flag_label: str = "Gebiet mit Maßnahme",
 ) -> folium.Map:
@@ -45,18 +45,18 @@ def measures_map(
     where = measure_areas(measures, ds.geography.id)
     layer["flagged"] = layer["code"].isin(list(where))
     layer["note"] = [
-        t("plan_map_measures", lang, names="; ".join(where[c])) if c in where else "" for c in layer["code"]
+        voice.t("plan_map_measures", names="; ".join(where[c])) if c in where else "" for c in layer["code"]
     ]
     ind = ds.catalogue[indicator]
     dec = ind.decimals_for(layer["value"])
-    classes = layer_classification(layer, city, lang=lang, decimals=dec)
+    classes = layer_classification(layer, city, lang=voice.lang, decimals=dec)
     map_labels = MapLabels(
-        indicator_label=f"{ind.label(lang)} {year}",
-        unit=ind.unit_for(lang),
+        indicator_label=f"{ind.label(voice.lang)} {year}",
+        unit=ind.unit_for(voice.lang),
         decimals=dec,
         city_value=city,
-        city_name=ds.geography.reference_label(lang),
-        lang=lang,
+        city_name=ds.geography.reference_label(voice=voice),
+        lang=voice.lang,
         flag_label=flag_label,
     )
     m = build_map(MapLayer(layer, classes, map_labels), tiles=tiles)
@@ -67,7 +67,7 @@ def measures_map(
         if not loc or rec["geography"] != ds.geography.id:
             continue
         status = rec.get("status")  # the status in the reader's language beside the title
-        tip = element_text(f"{rec['title']} ({status_word(status, lang)})" if status else rec["title"])
+        tip = element_text(f"{rec['title']} ({status_word(status, voice=voice)})" if status else rec["title"])
         if loc["type"] == "Point":
             lon, lat = loc["coordinates"][:2]
             folium.Marker([lat, lon], tooltip=tip).add_to(m)  # Leaflet's own marker (folium.Icon needs a CDN)
@@ -82,7 +82,7 @@ def pick_map(
     ds: Dataset,
     location: Location | None,
     *,
-    lang: str = "de",
+    voice: Voice = GERMAN,
     tiles: TileSource | None = None,
     draw: bool = False,
     chosen: Iterable[str] = (),
@@ -109,7 +109,7 @@ def pick_map(
     frame = areas[["code", "name", areas.geometry.name]].assign(chosen=areas["code"].astype(str).isin(picked))
     folium.GeoJson(
         frame.to_json(),
-        name=t("plan_filter_area", lang),
+        name=voice.t("plan_filter_area"),
         style_function=lambda f: {
             "color": "#4d4d4d",
             "weight": 1,
@@ -126,7 +126,7 @@ def pick_map(
             location, style_function=lambda _f: {"color": "#08306b", "weight": 2.5, "fillOpacity": 0.15}
         ).add_to(m)
     if draw:
-        DrawLocal(draw_texts(lang)).add_to(m)  # before the toolbar: it reads the texts when made
+        DrawLocal(draw_texts(voice.lang)).add_to(m)  # before the toolbar: it reads the texts when made
         d = folium.plugins.Draw(  # type: ignore[no-untyped-call]  # folium is untyped
             export=False,
             position="topleft",

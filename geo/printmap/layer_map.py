@@ -24,6 +24,7 @@ from indicators.errors import InputError, msg
 from indicators.needs.assessment import need_classes
 from indicators.needs.registry import need_method
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,13 @@ def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png", option
     by_code = result.set_index(result["id"].astype(str))
     ordered = by_code.loc[layer["code"].astype(str)].reset_index(drop=True)
     ordered.index = layer.index
-    cls = need_classes(ordered, method, lang)
+    cls = need_classes(ordered, method, voice=Voice.of(lang))
     method_name = t(need_method(method).text_key("label"), lang)
     used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
     labels = [ds.catalogue[i].label(lang) if i in ds.catalogue else i for i in used]
     text = LayerMapText(
         title=f"{t('page_needs', lang)} {year}",
-        subtitle=f"{method_name} · {ds.geography.label(lang)}",  # the year is in the title
+        subtitle=f"{method_name} · {ds.geography.label(voice=Voice.of(lang))}",  # the year is in the title
         legend_title=t(need_method(method).text_key("score"), lang),
         source=sources_line(ds, used),
         method=f"{method_name}; {t('pm_need_indicators', lang, n=len(labels), labels=', '.join(labels))}",

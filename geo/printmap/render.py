@@ -47,6 +47,7 @@ from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.formatting import fmt_value
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 SUPPRESSED_FACE = "#f4f4f4"
 HATCH_COLOR = "#8c8c8c"
@@ -229,14 +230,19 @@ def build_print_map(ds: Dataset, indicator: str, year: int, options: PrintOption
     )
     unit = ind.unit_for(lang)
     label = ind.label(lang)
-    geo_label = ds.geography.label(lang)
+    geo_label = ds.geography.label(voice=Voice.of(lang))
 
     method = f"{t('pm_method', lang)}: {method_text(cls.scheme, cls.k, lang)}"
     if options.flagged:
         method += f"; {options.flag_note or t('pm_flag_note', lang)}"
     city_text = None
     if city is not None:
-        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang), value=fmt_value(city, unit, dec, lang))
+        city_text = t(
+            "pm_city",
+            lang,
+            label=ds.geography.reference_label(voice=Voice.of(lang)),
+            value=fmt_value(city, unit, dec, lang),
+        )
     page = PageText(
         title=options.title or f"{label} {year}",
         # a subtitle of the user's own; else under the default title (label and year) not said again

@@ -13,6 +13,7 @@ from indicators.compute.classify import Classification
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_number, fmt_rank
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 APPENDIX_COLUMNS = 7  # need indicators side by side in the appendix table
 
@@ -126,7 +127,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
     head = [
         t("indicator", lang),
         t("name", lang),
-        ds.geography.reference_label(lang),
+        ds.geography.reference_label(voice=Voice.of(lang)),
         t("rank", lang),
         t("flag_elevated", lang),
     ]

@@ -26,6 +26,7 @@ from indicators.compute.compare import compare_cells, compare_series, compare_ta
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 W = 210.0
 AREA_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a")  # one per compared area (ColorBrewer Dark2)
@@ -139,7 +140,7 @@ def build_compare_pdf(
     table = compare_table(ds, codes, int(year), lang)
     codes = [c.split(":", 1)[1] for c in table.columns if c.startswith("value:")]
     names = area_names(ds, codes)
-    city = ds.geography.reference_label(lang)
+    city = ds.geography.reference_label(voice=Voice.of(lang))
     title = t("cmp_title", lang, year=year)
     sub = " · ".join(names.values())
     sources = ds.attribution().split("; ")
@@ -151,14 +152,14 @@ def build_compare_pdf(
     chart_pages = [charts[i : i + CHARTS_PER_PAGE] for i in range(0, len(charts), CHARTS_PER_PAGE)]
     total = len(spans) + len(chart_pages)
     footer = (
-        f"{title} · {ds.geography.label(lang)} · {t('source', lang)}: {'; '.join(sources)} · "
+        f"{title} · {ds.geography.label(voice=Voice.of(lang))} · {t('source', lang)}: {'; '.join(sources)} · "
         f"{fmt_date(created or date.today(), lang)}"
     )
     own_page = not rl.footer_fits(rl.new_page()[0], footer)  # sources are never cut: a page of their own
     if own_page:
         total += 1
         footer = (
-            f"{title} · {ds.geography.label(lang)} · {t('cmp_sources_on_page', lang, page=total)} · "
+            f"{title} · {ds.geography.label(voice=Voice.of(lang))} · {t('cmp_sources_on_page', lang, page=total)} · "
             f"{fmt_date(created or date.today(), lang)}"
         )
     width = W - 2 * rl.MARGIN
@@ -166,7 +167,7 @@ def build_compare_pdf(
     widths = [width - col_w * (len(codes) + 1)] + [col_w] * (len(codes) + 1)
     head = [t("indicator", lang), *names.values(), city]
     buf = BytesIO()
-    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(lang)}
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=Voice.of(lang))}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         page = 0
         for n, (a, b) in enumerate(spans):
@@ -176,7 +177,7 @@ def build_compare_pdf(
                 fig,
                 layout,
                 title,
-                ds.geography.label(lang),
+                ds.geography.label(voice=Voice.of(lang)),
                 sub,
                 footer,
                 f"{t('rep_page_footer', lang)} {page} / {total}",
@@ -213,7 +214,7 @@ def build_compare_pdf(
                 fig,
                 layout,
                 f"{title}: {t('cmp_series', lang)}",
-                ds.geography.label(lang),
+                ds.geography.label(voice=Voice.of(lang)),
                 sub,
                 footer,
                 f"{t('rep_page_footer', lang)} {page} / {total}",
@@ -238,7 +239,7 @@ def build_compare_pdf(
                 fig,
                 layout,
                 t("cmp_sources_title", lang),
-                ds.geography.label(lang),
+                ds.geography.label(voice=Voice.of(lang)),
                 sub,
                 footer,
                 f"{t('rep_page_footer', lang)} {total} / {total}",

@@ -22,6 +22,7 @@ from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 W = 210.0  # A4 portrait width in mm (approximately; boxes stay inside the margins)
 TOP_ROWS = 25  # an indicator page of a geography with many areas lists the highest ranks only
@@ -99,7 +100,12 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
     rl.small_map(fig, layout, map_box, layer, cls, flagged, lang=lang)
     city_text = None
     if city is not None:
-        city_text = t("pm_city", lang, label=ds.geography.reference_label(lang), value=fmt_value(city, unit, dec, lang))
+        city_text = t(
+            "pm_city",
+            lang,
+            label=ds.geography.reference_label(voice=Voice.of(lang)),
+            value=fmt_value(city, unit, dec, lang),
+        )
     n_flag = int(layer["code"].isin(flagged).sum())
     legend_ax = rl.panel(fig, (133, top - 100, right - 133, 100), layout, text_zorder=LEGEND_ZORDER)
     draw_legend(
@@ -135,7 +141,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
             ]
         )
     if city is not None:
-        rows.append([ds.geography.reference_label(lang), fmt_number(city, dec, lang), "", ""])
+        rows.append([ds.geography.reference_label(voice=Voice.of(lang)), fmt_number(city, dec, lang), "", ""])
     head = [
         t("name", lang),
         unit or t("value", lang),
@@ -158,7 +164,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
     tax.text(
         0,
         8,
-        label + ds.geography.reference_label(lang),
+        label + ds.geography.reference_label(voice=Voice.of(lang)),
         ha="left",
         va="top",
         fontsize=8.5,

@@ -30,6 +30,7 @@ from indicators.compute.flag_table import FlagSource, threshold_flag_table
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.wording import pick, t
+from indicators.wording.voice import Voice
 
 BODY_FS = 8.5
 MANY_AREAS = REPORT_MANY_AREAS  # above this, area profiles become an appendix table (or a chosen subset)
@@ -52,14 +53,14 @@ class ReportPage:
 
 def report_title(ds: Dataset, year: int) -> str:
     """``Sozialmonitoring Lübeck 2022``."""
-    return f"Sozialmonitoring {ds.geography.place or ds.geography.label('de')} {year}"
+    return f"Sozialmonitoring {ds.geography.place or ds.geography.label()} {year}"
 
 
 def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[str, str]]:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """Paragraphs of the methods and sources pages as (style, text); style h or p."""
     out: list[tuple[str, str]] = [("h", t("rep_methods", lang))]
     out += [
-        ("p", t("rep_methods_values", lang, geography=ds.geography.label(lang))),
+        ("p", t("rep_methods_values", lang, geography=ds.geography.label(voice=Voice.of(lang)))),
         ("p", t("rep_methods_disclosure", lang, n=ds.min_count)),
         ("p", t("rep_methods_maps", lang, method=method_text("quantiles", 5, lang))),
         ("p", rule),
@@ -181,7 +182,7 @@ def _cover(fig, layout, ds: Dataset, year: int, plan: list[ReportPage], lang: st
     ax = pl.add_axes_mm(fig, (0, 0, layout.width, layout.height), layout)
     ax.add_patch(matplotlib.patches.Rectangle((0, 232), layout.width, 65, facecolor=rl.ACCENT))
     ax.text(rl.MARGIN + 5, 272, report_title(ds, year), fontsize=26, fontweight="bold", color="white", va="center")
-    ax.text(rl.MARGIN + 5, 252, ds.geography.label(lang), fontsize=13, color="white", va="center")
+    ax.text(rl.MARGIN + 5, 252, ds.geography.label(voice=Voice.of(lang)), fontsize=13, color="white", va="center")
     ax.text(
         rl.MARGIN + 5, 242, t("pm_created", lang, date=fmt_date(created, lang)), fontsize=9, color="white", va="center"
     )
@@ -277,7 +278,7 @@ def build_report(
     title = report_title(ds, year)
     total = len(plan)
     buf = BytesIO()
-    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(lang)}
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=Voice.of(lang))}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         for n, page in enumerate(plan, start=1):
             fig, layout = rl.new_page()
@@ -293,7 +294,7 @@ def build_report(
                     if page.kind == "indicator"
                     else ""
                     if page.kind in {"methods", "planning"}
-                    else f"{ds.geography.label(lang)} · {year}"
+                    else f"{ds.geography.label(voice=Voice.of(lang))} · {year}"
                 )
                 top = rl.page_frame(fig, layout, page.title, page.section, sub, footer, label)
                 if page.kind == "flags":
@@ -329,7 +330,9 @@ def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar
             pbar.total = total
             pbar.update(done - pbar.n)
 
-        pdf = build_report(ds, year, lang, ReportOptions(planning=default_register_lines(ds, lang)), progress)
+        pdf = build_report(
+            ds, year, lang, ReportOptions(planning=default_register_lines(ds, voice=Voice.of(lang))), progress
+        )
     path = Path(path)
     path.write_bytes(pdf)
     return path
@@ -338,4 +341,4 @@ def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar
 def _indicator_sub(ds: Dataset, indicator: str, year: int, lang: str) -> str:
     ind = ds.catalogue[indicator]
     unit = ind.unit_for(lang)
-    return f"{ds.geography.label(lang)} · {year}" + (f" · {t('unit', lang)}: {unit}" if unit else "")
+    return f"{ds.geography.label(voice=Voice.of(lang))} · {year}" + (f" · {t('unit', lang)}: {unit}" if unit else "")

@@ -23,6 +23,7 @@ from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
 from indicators.wording import t
 from indicators.wording.message import Pair
+from indicators.wording.voice import Voice
 
 
 def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", created: date | None = None) -> bytes:
@@ -57,7 +58,7 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
             msg(
                 "err_profile_unknown_area",
                 code=code,
-                geography=Pair(de=ds.geography.label("de"), en=ds.geography.label("en")),
+                geography=Pair(de=ds.geography.label(), en=ds.geography.label(voice=Voice.of("en"))),
             )
         )
     if int(year) not in ds.years:
@@ -68,7 +69,7 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
     layers = rp.year_layers(ds, year)
     title = t("prof_title", lang, area=f"{names[code]} ({code})")
     buf = BytesIO()
-    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(lang)}
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=Voice.of(lang))}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         fig, layout = rl.new_page()
         footer = t("prof_footer", lang, date=fmt_date(created or date.today(), lang), source=ds.attribution())
@@ -76,8 +77,8 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
             fig,
             layout,
             title,
-            ds.geography.label(lang),
-            t("prof_subtitle", lang, geography=ds.geography.label(lang), year=year),
+            ds.geography.label(voice=Voice.of(lang)),
+            t("prof_subtitle", lang, geography=ds.geography.label(voice=Voice.of(lang)), year=year),
             footer,
         )
         ra.area_page(fig, layout, rp.ReportYear(ds, year, lang, layers, table), code, top)

@@ -262,7 +262,7 @@ def render() -> None:
         unit=unit,
         city_value=city,
         decimals=dec,
-        city_name=ds.geography.reference_label(lang),
+        city_name=ds.geography.reference_label(voice=common.voice()),
         lang=lang,
     )
     m = build_map(
