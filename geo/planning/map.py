@@ -9,7 +9,7 @@ import folium
 import folium.plugins
 
 from geo.join import indicator_layer
-from geo.webmap.elements import AreasGroup, DrawLocal, draw_texts
+from geo.webmap.elements import AreasGroup, DrawLocal, FitAreas, draw_texts
 from geo.webmap.folium_map import build_map, make_offline
 from geo.webmap.html import element_text
 from geo.webmap.layer import MapLabels, MapLayer, TileSource
@@ -97,14 +97,15 @@ def pick_map(
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=11,
         tiles=None,
-        control_scale=True,
+        control_scale=False,  # the metric scale bar comes with FitAreas (folium's adds miles)
+        zoom_snap=0.25,  # the city fills the frame, not half of it at the next whole zoom level
         width="100%",
         height="100%",
     )
     make_offline(m)  # Leaflet from the app's own static files, as every map of the app
     if tiles:
         folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="tiles").add_to(m)
-    m.fit_bounds([[south, west], [north, east]])
+    FitAreas([[south, west], [north, east]]).add_to(m)
     picked = {str(c) for c in chosen}
     frame = areas[["code", "name", areas.geometry.name]].assign(chosen=areas["code"].astype(str).isin(picked))
     folium.GeoJson(
