@@ -184,7 +184,7 @@ def _typology(args: argparse.Namespace) -> int:
         raise UserError(say("cli_e_typology_k", k=args.k))
     ty = typology(ds, indicators=indicators, k=k, method=args.method, year=year)
     labels = {i: ds.catalogue[i].label(voice=Voice.of(args.lang)) for i in indicators}
-    data = ty.to_json_dict(labels, args.lang)
+    data = ty.to_json_dict(labels, voice=Voice.of(args.lang))
     if criterion is not None:
         data["criterion"] = {"name": "silhouette", "values": {str(k_): v for k_, v in criterion.items()}}
     if args.json:

@@ -201,7 +201,7 @@ def report_download(ds, year: int, lang: str) -> None:
             from geo.planning.summary import default_register_lines
             from ui.auth import current_user
 
-            planning = default_register_lines(ds, lang, current_user())  # the register's short section
+            planning = default_register_lines(ds, current_user(), voice=common.voice())  # the register's short section
             st.session_state[key] = report.write(
                 "report", ds, year, lang=lang, options=ReportOptions(planning=planning), progress=progress
             )

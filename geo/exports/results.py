@@ -35,7 +35,7 @@ def needs_export(
     :func:`indicators.needs.assessment.run_needs`.
     """
     labels = {i: ds.catalogue[i].label(voice=Voice.of(lang)) for i in ds.catalogue}
-    frame = need_table(result, explanations, robustness, method=method, labels=labels, lang=lang)
+    frame = need_table(result, explanations, robustness, method=method, labels=labels, voice=Voice.of(lang))
     used = indicators_used(result)
     meta = [
         (t("ex_method", lang), t(need_method(method).text_key("label"), lang)),
@@ -101,7 +101,7 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, lang: s
 
 def estimate_export(result, what: str, source: str, lang: str = "de") -> ExportTable:
     """Custom-area estimate (:class:`geo.spatial.estimate.EstimateResult`): both methods and their range."""
-    w = result.wide(lang)
+    w = result.wide(voice=Voice.of(lang))
     suppressed = result.table.groupby("variable")["suppressed"].any()
     sup = w["variable"].map(suppressed).fillna(False).astype(bool)
     frame = pd.DataFrame({"variable": w["label"]})

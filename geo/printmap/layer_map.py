@@ -88,7 +88,7 @@ def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png", option
     by_code = result.set_index(result["id"].astype(str))
     ordered = by_code.loc[layer["code"].astype(str)].reset_index(drop=True)
     ordered.index = layer.index
-    cls = need_classes(ordered, method, lang)
+    cls = need_classes(ordered, method, voice=Voice.of(lang))
     method_name = t(need_method(method).text_key("label"), lang)
     used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
     labels = [ds.catalogue[i].label(voice=Voice.of(lang)) if i in ds.catalogue else i for i in used]

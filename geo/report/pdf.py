@@ -53,7 +53,7 @@ class ReportPage:
 
 def report_title(ds: Dataset, year: int) -> str:
     """``Sozialmonitoring Lübeck 2022``."""
-    return f"Sozialmonitoring {ds.geography.place or ds.geography.label(voice=Voice.of('de'))} {year}"
+    return f"Sozialmonitoring {ds.geography.place or ds.geography.label()} {year}"
 
 
 def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[str, str]]:  # noqa: ARG001 (unused, kept for the callers, issue #25)
@@ -330,7 +330,9 @@ def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar
             pbar.total = total
             pbar.update(done - pbar.n)
 
-        pdf = build_report(ds, year, lang, ReportOptions(planning=default_register_lines(ds, lang)), progress)
+        pdf = build_report(
+            ds, year, lang, ReportOptions(planning=default_register_lines(ds, voice=Voice.of(lang))), progress
+        )
     path = Path(path)
     path.write_bytes(pdf)
     return path

@@ -58,9 +58,7 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
             msg(
                 "err_profile_unknown_area",
                 code=code,
-                geography=Pair(
-                    de=ds.geography.label(voice=Voice.of("de")), en=ds.geography.label(voice=Voice.of("en"))
-                ),
+                geography=Pair(de=ds.geography.label(), en=ds.geography.label(voice=Voice.of("en"))),
             )
         )
     if int(year) not in ds.years:

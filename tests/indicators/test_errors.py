@@ -73,5 +73,5 @@ def test_planning_record_errors_name_the_field_in_the_readers_language():
         clean("measure", {"geography": "stadtteile", "field": "x", "title": "T", "budget_planned": "abc"}, ["x"])
     assert str(err.value) == "Budget geplant 'abc' ist keine Zahl"  # German kept for old callers
     assert error_text(err.value, voice=EN) == "Budget planned 'abc' is not a number"
-    assert LABELS["budget_planned"] == "Budget geplant" and field_label("budget_planned", "en") == "Budget planned"
-    assert describe({"status": ["geplant", "laufend"]}, lang="en") == "Status: 'geplant' → 'laufend'"
+    assert LABELS["budget_planned"] == "Budget geplant" and field_label("budget_planned", voice=EN) == "Budget planned"
+    assert describe({"status": ["geplant", "laufend"]}, voice=EN) == "Status: 'geplant' → 'laufend'"

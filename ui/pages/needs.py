@@ -47,7 +47,7 @@ def render() -> None:
     st.caption(t(need_method(method).text_key("note"), lang))
     layer = score_layer(ds, result["id"], result["score"], result["flag"])
     layer["note"] = _notes(result, rob, lang, method)
-    classes = need_classes(result, method, lang)
+    classes = need_classes(result, method, voice=common.voice())
     left, right = st.columns([3, 2], gap="medium")
     with left:
         map_labels = MapLabels(
@@ -63,7 +63,7 @@ def render() -> None:
         )
         show_map(m, key=f"needs-{geo_id}", height=560)
     labels = {i: ds.catalogue[i].label(voice=common.voice()) for i in ds.catalogue}
-    reasons = reason_lines(expl, labels, lang)
+    reasons = reason_lines(expl, labels, voice=common.voice())
     with right:
         flagged = result[result["flag"]].sort_values("rank")
         st.markdown(f"**{t('needs_flagged_areas', lang)}: {len(flagged)}**")
@@ -71,10 +71,11 @@ def render() -> None:
             _none_flagged(result, method, threshold, lang)
         for _, row in flagged.head(30).iterrows():
             st.markdown(
-                f"- **{md(row['name'])}** ({md(need_word(row['label'], lang, method))}): "
+                f"- **{md(row['name'])}** ({md(need_word(row['label'], method, voice=common.voice()))}): "
                 f"{md(reasons.get(row['id'], ''))}"
             )
-    table = shown_need_table(need_table(result, expl, rob, method=method, labels=labels, lang=lang), lang)
+    voice = common.voice()
+    table = shown_need_table(need_table(result, expl, rob, method=method, labels=labels, voice=voice), voice=voice)
     st.dataframe(
         display_columns(table, lang),
         hide_index=True,
@@ -192,10 +193,10 @@ def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str, method: st
     robust = rob.set_index("id") if rob is not None else None
     out = []
     for rid, label in zip(result["id"], result["label"]):
-        text = str(need_word(label, lang, method))
+        text = str(need_word(label, method, voice=common.voice()))
         if robust is not None and rid in robust.index and pd.notna(robust.at[rid, "share"]):
             share = fmt_percent(100 * robust.at[rid, "share"], 0, lang)
-            text += f" · {need_word(robust.at[rid, 'robustness'], lang)} ({share})"
+            text += f" · {need_word(robust.at[rid, 'robustness'], voice=common.voice())} ({share})"
         out.append(text)
     return out
 
@@ -209,12 +210,12 @@ def _pattern(ds, layer, lang: str) -> None:
             st.info(t("lisa_failed", lang, message=md(error_text(exc, voice=common.voice()))))
             return
         st.write(f"Moran's I = {fmt_number(pat.moran_i, 3, lang)}, p = {fmt_number(pat.p_sim, 3, lang)}")
-        st.caption(pat.note_text(lang))
+        st.caption(pat.note_text(voice=common.voice()))
         shown = layer[["code", "name", "value", layer.geometry.name]].copy()
-        shown["note"] = cluster_notes(shown, pat, lang)
+        shown["note"] = cluster_notes(shown, pat, voice=common.voice())
         map_labels = MapLabels(indicator_label=t("lisa_title", lang), lang=lang, decimals=2)
         m = build_map(
-            MapLayer(shown, cluster_classification(shown, pat, lang), map_labels),
+            MapLayer(shown, cluster_classification(shown, pat, voice=common.voice()), map_labels),
             attribution=ds.geography.label(voice=common.voice()),
             tiles=common.tiles(),
         )

@@ -203,7 +203,7 @@ def _sandbox_tab(ds, year: int, lang: str) -> None:
 def need_map(ds, result: pd.DataFrame, method: str, outlined: set[str], lang: str, key: str) -> None:
     """The need classes of ``result`` with the areas in ``outlined`` outlined (measures)."""
     layer = score_layer(ds, result["id"], result["score"])
-    words = dict(zip(result["id"].astype(str), need_words(result["label"], lang)))
+    words = dict(zip(result["id"].astype(str), need_words(result["label"], voice=common.voice())))
     layer["note"] = layer["code"].astype(str).map(words).fillna("").tolist()
     layer["flagged"] = layer["code"].astype(str).isin(outlined).to_numpy()
     map_labels = MapLabels(
@@ -213,7 +213,7 @@ def need_map(ds, result: pd.DataFrame, method: str, outlined: set[str], lang: st
         flag_label=t("str_with_measure", lang),
     )
     m = build_map(
-        MapLayer(layer, need_classes(result, method, lang), map_labels),
+        MapLayer(layer, need_classes(result, method, voice=common.voice()), map_labels),
         attribution=ds.geography.label(voice=common.voice()),
         tiles=common.tiles(),
     )

@@ -66,7 +66,7 @@ def types_tab(ds, year: int, lang: str) -> None:
         common.show_error(exc, "warning")
         return
     labels = {i: ds.catalogue[i].label(voice=common.voice()) for i in chosen}
-    words = ty.words(labels, lang)
+    words = ty.words(labels, voice=common.voice())
     layer = score_layer(ds, ty.areas["id"], ty.areas["type"])  # the type number as the value
     layer["note"] = [
         words.get(int(v), t("str_left_out", lang)) if v == v and v > 0 else t("str_left_out", lang)
@@ -76,7 +76,7 @@ def types_tab(ds, year: int, lang: str) -> None:
     with left:
         map_labels = MapLabels(indicator_label=t("str_type", lang), lang=lang, decimals=0)
         m = build_map(
-            MapLayer(layer, type_classification(layer, ty, lang), map_labels),
+            MapLayer(layer, type_classification(layer, ty, voice=common.voice()), map_labels),
             attribution=ds.geography.label(voice=common.voice()),
             tiles=common.tiles(),
         )

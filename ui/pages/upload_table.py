@@ -24,7 +24,7 @@ from ui.pages.upload_common import saved, show_report
 def table_upload(store: DataStore, lang: str) -> None:
     """The table mode: the geography, its template, the upload, "Spalten zuordnen", the report, then accept."""
     geos = common.geographies()
-    voice = common.voice()  # bound now: a format_func may run after the page
+    voice = common.voice()  # bound now: the label function may be called after the run (e.g. by AppTest)
     target = st.selectbox(
         t("up_geography", lang), list(geos), format_func=lambda g: geos[g].label(voice=voice), key="up_t_geo"
     )

@@ -8,6 +8,7 @@ register does not number its pages; the report lists the measures per area.
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -18,6 +19,7 @@ from geo.planning.evaluate import Datasets
 from geo.planning.report import build_report
 from geo.planning.summary import section_lines
 from indicators.planning.display import day, period
+from indicators.wording.voice import GERMAN, Voice
 from store import db
 from store.permissions import User
 from store.planning import repository as repo
@@ -113,7 +115,7 @@ def test_social_report_section_lists_the_measures_per_area(luebeck):
             "areas": ["03"],
         },
     ]
-    lines = section_lines(luebeck, [], measures, "de")
+    lines = section_lines(luebeck, [], measures, voice=GERMAN)
     text = "\n".join(x for _, x in lines)
     assert "Maßnahmen je Gebiet" in text
     names = dict(zip(luebeck.areas["code"], luebeck.areas["name"]))
@@ -138,13 +140,41 @@ def test_status_words_in_the_readers_language_in_report_and_sachstand(engine, lu
         {**_measure(), "id": 1, "status": "laufend", "end": None},
         {**_measure(title="Synthetisch: Beratung"), "id": 2, "status": "geplant", "end": "2026-12-31"},
     ]
-    text = "\n".join(x for _, x in section_lines(luebeck, [], measures, "en"))
+    text = "\n".join(x for _, x in section_lines(luebeck, [], measures, voice=Voice.of("en")))
     assert "(running, " in text and "(planned, " in text
     assert "laufend" not in text and "geplant" not in text
     for m in measures:
         repo.create(engine, PLANNER, "measure", {k: v for k, v in m.items() if k != "id"})
-    english = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck), lang="en")))
+    english = " ".join(
+        _pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck), voice=Voice.of("en")))
+    )
     assert "running" in english and "planned" in english
     assert "laufend" not in english and "geplant" not in english
     german = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck))))
     assert "geplant" in german
+
+
+def test_sachstand_numbers_in_the_readers_format(engine, luebeck):
+    """Baseline, current value, target and progress of a goal: 25,50 and 40 % in German, 25.50 and 40% in English."""
+    repo.create(
+        engine,
+        PLANNER,
+        "goal",
+        {
+            "field": "Alter und Pflege",
+            "text": "Synthetisch: Ziel",
+            "indicator": "share_65plus",
+            "geography": "stadtteile",
+            "areas": ["01"],
+            "baseline_year": 2015,
+            "target_value": 25.5,
+            "target_year": 2025,
+        },
+    )
+    data = Datasets(lambda g: luebeck)
+    german = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=data)))
+    english = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=data, voice=Voice.of("en"))))
+    assert "25,50" in german and "25.50" not in german
+    assert "25.50" in english and "25,50" not in english
+    # the progress column: 13 % of the way from the baseline to the target (German with a space)
+    assert re.search(r"25,50 13\s%", german) and "25.50 13% " in english
