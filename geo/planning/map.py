@@ -17,6 +17,7 @@ from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.planning.display import status_word
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from store.planning.record_types import Location, MeasureRecord
 
 
@@ -56,7 +57,7 @@ def measures_map(
         decimals=dec,
         city_value=city,
         city_name=ds.geography.reference_label(lang),
-        lang=lang,
+        voice=Voice.of(lang),
         flag_label=flag_label,
     )
     m = build_map(MapLayer(layer, classes, map_labels), tiles=tiles)
@@ -126,7 +127,7 @@ def pick_map(
             location, style_function=lambda _f: {"color": "#08306b", "weight": 2.5, "fillOpacity": 0.15}
         ).add_to(m)
     if draw:
-        DrawLocal(draw_texts(lang)).add_to(m)  # before the toolbar: it reads the texts when made
+        DrawLocal(draw_texts(voice=Voice.of(lang))).add_to(m)  # before the toolbar: it reads the texts when made
         d = folium.plugins.Draw(  # type: ignore[no-untyped-call]  # folium is untyped
             export=False,
             position="topleft",

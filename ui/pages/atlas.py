@@ -30,6 +30,7 @@ from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.types import View
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 from ui.pages import atlas_profile
@@ -263,7 +264,7 @@ def render() -> None:
         city_value=city,
         decimals=dec,
         city_name=ds.geography.reference_label(lang),
-        lang=lang,
+        voice=common.voice(),
     )
     m = build_map(
         MapLayer(layer, classes, map_labels),

@@ -20,6 +20,7 @@ from indicators.needs.words import need_word, reason_lines
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from ui import common, downloads, supply_panel
 from ui.map_view import show_map
 from ui.state import NeedsView
@@ -52,7 +53,7 @@ def render() -> None:
     with left:
         map_labels = MapLabels(
             indicator_label=t(need_method(method).text_key("score"), lang),
-            lang=lang,
+            voice=common.voice(),
             decimals=2,
             flag_label=t("needs_elevated_need", lang),
         )
@@ -207,7 +208,7 @@ def _pattern(ds, layer, lang: str) -> None:
         st.caption(pat.note_text(lang))
         shown = layer[["code", "name", "value", layer.geometry.name]].copy()
         shown["note"] = cluster_notes(shown, pat, lang)
-        map_labels = MapLabels(indicator_label=t("lisa_title", lang), lang=lang, decimals=2)
+        map_labels = MapLabels(indicator_label=t("lisa_title", lang), voice=Voice.of(lang), decimals=2)
         m = build_map(
             MapLayer(shown, cluster_classification(shown, pat, lang), map_labels),
             attribution=ds.geography.label(lang),

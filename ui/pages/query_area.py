@@ -129,7 +129,9 @@ def render_area_tool() -> None:
     radius = st.slider(t("q_radius", lang), 100, 3000, 500, 50, key="q_radius", help=t("help_radius", lang))
     layer, city = indicator_layer(ds, "population_density", year)
     density = ds.catalogue["population_density"]
-    map_labels = MapLabels(indicator_label=density.label(lang), unit=density.unit_for(lang), lang=lang, decimals=0)
+    map_labels = MapLabels(
+        indicator_label=density.label(lang), unit=density.unit_for(lang), voice=common.voice(), decimals=0
+    )
     m = build_map(
         MapLayer(layer, classify(layer["value"], palette="Greys"), map_labels), draw=True, tiles=common.tiles()
     )

@@ -23,6 +23,7 @@ from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from store.permissions import allowed
 from ui import common, downloads
 from ui.map_view import show_map
@@ -55,7 +56,7 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
     """Choropleth, table and downloads (CSV, XLSX) of one indicator given as rows (area_code, value, ...)."""
     layer, city = rows_layer(ds, rows)
     map_labels = MapLabels(
-        indicator_label=indicator.label(lang), unit=indicator.unit_for(lang), city_value=city, lang=lang
+        indicator_label=indicator.label(lang), unit=indicator.unit_for(lang), city_value=city, voice=Voice.of(lang)
     )
     m = build_map(MapLayer(layer, classify(layer["value"], lang=lang), map_labels), tiles=common.tiles())
     for pt in points or []:
@@ -102,7 +103,7 @@ def render_filter_tool() -> None:
     map_labels = MapLabels(
         indicator_label=first.label(lang),
         unit=first.unit_for(lang),
-        lang=lang,
+        voice=common.voice(),
         flag_label=t("q_matches_the_condition", lang),
     )
     m = build_map(

@@ -21,6 +21,7 @@ from geo.webmap.supply_map import supply_map
 from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 from ui.pages.query_tools import _saved_upload
@@ -186,7 +187,7 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
         label=t("sup_gap_map", lang, distance=f"{opts['distance']:g}"),
         facilities=_facility_frame(result),
         attribution=attribution,
-        lang=lang,
+        voice=Voice.of(lang),
         tiles=common.tiles(),
     )
     show_map(m, key=f"sup_map_{ds.geography.id}_{level}", height=460)
@@ -319,7 +320,7 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
         facilities=_facility_frame(result),
         sites=chosen,
         attribution=attribution,
-        lang=lang,
+        voice=Voice.of(lang),
         tiles=common.tiles(),
     )
     show_map(m, key=f"sup_site_map_{ds.geography.id}", height=460)

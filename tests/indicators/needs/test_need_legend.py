@@ -8,6 +8,7 @@ import pytest
 from geo.webmap.html import legend_html
 from geo.webmap.layer import MapLabels
 from indicators.needs.assessment import need_classes, run_needs
+from indicators.wording.voice import Voice
 
 
 @pytest.mark.parametrize("method", ["mss", "svi", "z"])
@@ -20,7 +21,7 @@ def test_need_legends_never_say_manual_breaks(luebeck, method, lang):
     setup = replace(default_setup(luebeck, 2022), method=method)
     result, _expl, _rob = run_needs(luebeck, 2022, setup, with_robustness=False)
     cls = need_classes(result, method, lang)
-    html = legend_html(cls, labels=MapLabels(indicator_label="Bedarf", lang=lang))
+    html = legend_html(cls, labels=MapLabels(indicator_label="Bedarf", voice=Voice.of(lang)))
     assert "Eigene Klassengrenzen" not in html and "Manual breaks" not in html
     assert cls.scheme == f"need_{method}" and ("MSS" in html or "SVI" in html or "z-" in html)
 
