@@ -50,7 +50,7 @@ def export_all_maps(
     with matplotlib.rc_context(pl.RC):
         for ind_id in tqdm(ids, desc="Karten", unit="Karte", file=sys.stderr, disable=not progress):
             ind = ds.catalogue.get(ind_id)
-            label = ind.label(options.lang) if ind else ""
+            label = ind.label(options.voice.lang) if ind else ""
             if ind is None:
                 rows.append(("", ind_id, label, year, "unbekannter Indikator"))
                 continue
@@ -67,7 +67,7 @@ def export_all_maps(
             (out / name).write_bytes(figure_bytes(pm.figure, fmt, pm.title))
             rows.append((name, ind_id, label, int(year), "ok"))
     index = pd.DataFrame(rows, columns=INDEX_COLUMNS)
-    write_index(index, out, ds.geography.label(options.lang))
+    write_index(index, out, ds.geography.label(options.voice.lang))
     return index
 
 

@@ -25,6 +25,7 @@ from geo.report import layout as rl
 from indicators.formatting import fmt_number
 from indicators.planning.display import day, indicator_label, period, status_word
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from store.permissions import User
 from store.planning import repository as repo
 from store.planning.record_types import MeasureRecord
@@ -249,7 +250,7 @@ def _map_page(
     if len(places):  # said under the title: the footer's note is there only when areas are outlined
         said.insert(2, t("plan_rep_map_places", lang, n=len(places)))
     options = replace(
-        print_options("a4-portrait", lang=lang, flagged=flagged, flag_note=note),
+        print_options("a4-portrait", voice=Voice.of(lang), flagged=flagged, flag_note=note),
         title=f"{heading} · {title}",
         subtitle=" · ".join(said),
         flag_label=t("plan_map_flag", lang),

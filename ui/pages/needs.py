@@ -82,7 +82,7 @@ def render() -> None:
     def make():
         from geo.exports.results import needs_export
 
-        return needs_export(ds, result, expl, rob, method, year, lang)
+        return needs_export(ds, result, expl, rob, method, year, voice=common.voice())
 
     downloads.table_downloads(make, f"bedarfslagen_{method}_{year}", lang, t("dl_needs_table", lang))
     downloads.needs_map_downloads(ds, result, method, year, lang)

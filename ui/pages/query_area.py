@@ -161,7 +161,7 @@ def render_area_tool() -> None:
     def make():
         from geo.exports.results import estimate_export
 
-        return estimate_export(result, what, ds.attribution(), lang)
+        return estimate_export(result, what, ds.attribution(), voice=common.voice())
 
     downloads.table_downloads(make, f"schaetzung_{year}", lang, t("dl_result", lang))
     for note in result.notes:

@@ -71,7 +71,7 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
     def make():
         from geo.exports.results import rows_export
 
-        return rows_export(ds, rows, indicator, source, lang)
+        return rows_export(ds, rows, indicator, source, voice=Voice.of(lang))
 
     downloads.table_downloads(make, f"{key}_{indicator.id}", lang, t("dl_result", lang))
 
@@ -123,7 +123,7 @@ def render_filter_tool() -> None:
     def make():
         from geo.exports.results import query_export
 
-        return query_export(ds, res, lang)
+        return query_export(ds, res, voice=common.voice())
 
     downloads.table_downloads(make, f"abfrage_{year}", lang, t("dl_result", lang))
     common.source_footer(ds)

@@ -13,6 +13,7 @@ from geo.printmap import layout as pl
 from geo.printmap import page as pg
 from geo.report import flags as rf
 from geo.report import layout as rl
+from indicators.wording.voice import GERMAN
 
 
 @given(st.lists(st.one_of(st.integers(0, 9), st.just(np.nan)), min_size=1, max_size=40))
@@ -38,7 +39,7 @@ def test_the_overview_lists_each_flagged_area_with_its_indicators():
     with matplotlib.rc_context(pl.RC):
         fig, layout = rl.new_page()
         top = rl.page_frame(fig, layout, "Übersicht", "Thema", "Teststadt", "Quelle: Test", "Seite 1 / 1")
-        rf.flags_page(fig, layout, ds, table, "de", top, "Regel: Test", list(table.index))
+        rf.flags_page(fig, layout, ds, table, top, "Regel: Test", list(table.index), voice=GERMAN)
         assert fig.axes == []
         texts = pg._PAGE_AXES[fig].texts
     for code in flagged:

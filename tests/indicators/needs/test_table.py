@@ -8,6 +8,7 @@ import pytest
 from indicators.needs.assessment import default_setup, needs_setup, run_needs
 from indicators.needs.registry import need_method
 from indicators.needs.table import indicators_used, need_table, shown_need_table
+from indicators.wording.voice import GERMAN
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,7 @@ def test_the_export_has_the_same_rows_as_the_page(luebeck, assessed):
     year, (result, expl, rob) = assessed
     labels = {i: luebeck.catalogue[i].label("de") for i in luebeck.catalogue}
     pd.testing.assert_frame_equal(
-        needs_export(luebeck, result, expl, rob, "z", year, "de").frame,
+        needs_export(luebeck, result, expl, rob, "z", year, voice=GERMAN).frame,
         need_table(result, expl, rob, method="z", labels=labels, lang="de"),
     )
 
