@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 
-from commands.registry import COMMANDS, Command, arg, command, say
+from commands.registry import COMMANDS, Command, arg, command, say, voice
 from indicators.errors import msg
 
 JSON = arg("--json", action="store_true", help="cli_a_json")
@@ -118,13 +118,13 @@ def _grid(args: argparse.Namespace) -> int:
     if args.action == "import":
         if not args.file:
             raise GridCommandError(msg("err_grid_import_file"))
-        _geo, text = import_grid(args.file, args.name, args.year)
+        _geo, text = import_grid(args.file, args.name, args.year, voice=voice())
         print(text)
         return 0
     if not args.grid:
         raise GridCommandError(msg("err_grid_aggregate_grid"))
     res = aggregate_saved(args.grid, args.to, args.year)
-    print(json.dumps(res.to_json_dict(), ensure_ascii=False) if args.json else res.to_text())
+    print(json.dumps(res.to_json_dict(), ensure_ascii=False) if args.json else res.to_text(voice=voice()))
     return 0
 
 

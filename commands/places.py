@@ -6,7 +6,7 @@ import argparse
 import json
 
 from commands.analysis import GEOGRAPHY, JSON, LATEST_YEAR, dataset
-from commands.registry import UserError, arg, cli_lang, command, say, voice
+from commands.registry import UserError, arg, command, say, voice
 
 
 def _show(args: argparse.Namespace, result, text: str, **render) -> int:
@@ -25,7 +25,7 @@ def _locate(args: argparse.Namespace) -> int:
         return 0 if res.found else 1
     if not res.found:
         raise UserError(res.say or res.message)
-    print(res.to_text(cli_lang()))
+    print(res.to_text(voice=voice()))
     return 0
 
 
@@ -45,7 +45,7 @@ def _estimate(args: argparse.Namespace) -> int:
 
     est = default_estimator(args.geography)
     res = est.estimate(geometry_from_options(args.lon, args.lat, args.radius, args.polygon), args.year)
-    return _show(args, res, res.to_text(est.ds.attribution("population_total"), cli_lang()))
+    return _show(args, res, res.to_text(est.ds.attribution("population_total"), voice=voice()))
 
 
 @command("query", "cli_h_query", arg("expression", help="cli_a_expression"), LATEST_YEAR, GEOGRAPHY, JSON)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from commands.registry import cli_lang, say
+from commands.registry import say, voice
 from commands.session import acting_user, engine
 from indicators.planning.display import status_word
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from store.errors import StoreError
 
 
@@ -24,7 +25,7 @@ def _import(args: argparse.Namespace) -> int:
     _need(args, "cli_w_plan_files", args.files)
     user = acting_user(args.as_user)  # before the files are read: a refused user costs nothing
     result = import_plan_files(engine(), user, args.files, known=known(), dry_run=args.dry_run)
-    print(result.to_text(cli_lang()))
+    print(result.to_text(voice=voice()))
     return 0 if result.ok else 1
 
 
@@ -55,7 +56,7 @@ def _list(args: argparse.Namespace) -> int:
         period = f"{m['start'] or '?'} – {m['end'] or say('cli_m_open_end')}"
         own = f" ({m['kennung']})" if m.get("kennung") else ""  # the planner's own numbering
         print(
-            f"M{m['id']}{own}\t{status_word(m['status'], cli_lang())}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
+            f"M{m['id']}{own}\t{status_word(m['status'], voice=voice())}\t{m['field']}\t{m['geography']}:{','.join(m['areas'])}\t{period}\t"
             f"{m['title']}"
         )
     for g in goals:
@@ -80,7 +81,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         if not measures:
             raise PlanError(say("cli_e_no_measure", id=args.measure))
         goals = []
-    result = evaluate(goals, measures, comparison=args.comparison, post_year=args.post, lang=args.lang)
+    result = evaluate(goals, measures, comparison=args.comparison, post_year=args.post, voice=Voice.of(args.lang))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
@@ -110,7 +111,7 @@ def _report(args: argparse.Namespace) -> int:
 
     _need(args, "cli_w_year", args.year)
     _need(args, "cli_w_out_pdf", args.out)
-    write_report(engine(), acting_user(args.as_user), year=args.year, out=args.out, lang=args.lang)
+    write_report(engine(), acting_user(args.as_user), year=args.year, out=args.out, voice=Voice.of(args.lang))
     print(say("cli_m_plan_report", year=args.year, out=args.out))
     return 0
 

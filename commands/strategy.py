@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from commands.analysis import GEOGRAPHY, JSON, LATEST_YEAR, dataset
 from commands.registry import UserError, arg, command, say
+from indicators.wording.voice import Voice
 
 
 class _NeedMethods(Sequence[str]):
@@ -183,7 +184,7 @@ def _typology(args: argparse.Namespace) -> int:
         raise UserError(say("cli_e_typology_k", k=args.k))
     ty = typology(ds, indicators=indicators, k=k, method=args.method, year=year)
     labels = {i: ds.catalogue[i].label(args.lang) for i in indicators}
-    data = ty.to_json_dict(labels, args.lang)
+    data = ty.to_json_dict(labels, voice=Voice.of(args.lang))
     if criterion is not None:
         data["criterion"] = {"name": "silhouette", "values": {str(k_): v for k_, v in criterion.items()}}
     if args.json:

@@ -16,7 +16,7 @@ from geo import saved
 from geo.crs import to_metric
 from indicators.catalogue import read_yaml
 from indicators.errors import UnknownGeography, msg
-from indicators.wording import pick
+from indicators.wording.voice import GERMAN, Voice
 from store import config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,11 +46,13 @@ class Geography:
     # counts of the same people on other geographies (MAUP comparison of segregation): (name, group, total)
     same_counts: tuple[tuple[str, str, str], ...] = ()
 
-    def label(self, lang: str = "de") -> str:
-        return pick((self.label_de, self.label_en or self.label_de), lang)
+    def label(self, *, voice: Voice = GERMAN) -> str:
+        """The geography's name in ``voice``'s language (the German one where it has no English name)."""
+        return voice.pick((self.label_de, self.label_en or self.label_de))
 
-    def reference_label(self, lang: str = "de") -> str:
-        return pick((self.reference_label_de, self.reference_label_en), lang)
+    def reference_label(self, *, voice: Voice = GERMAN) -> str:
+        """The name of the whole (``Gesamtstadt`` / ``Whole city``) in ``voice``'s language."""
+        return voice.pick((self.reference_label_de, self.reference_label_en))
 
     def cache_key(self) -> tuple[tuple[str, int], ...]:
         """Paths and modification times: changes when any file changes."""

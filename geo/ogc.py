@@ -31,6 +31,7 @@ from geo.geographies import Geography
 from geo.read_errors import VECTOR_ERRORS
 from indicators.errors import SozialmonitorError
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from store import config
 
 OGC_DIR_VAR = "SOZIALMONITOR_OGC_DIR"
@@ -158,7 +159,13 @@ def collection_config(geo: Geography, meta: dict[str, Any], data_file: Path) -> 
         "title": {"de": geo.label_de, "en": geo.label_en or geo.label_de},
         "description": {
             "de": "\n".join(lines),
-            "en": t("ogc_collection_description", "en", label=geo.label("en"), years=span, n=len(meta["indicators"])),
+            "en": t(
+                "ogc_collection_description",
+                "en",
+                label=geo.label(voice=Voice.of("en")),
+                years=span,
+                n=len(meta["indicators"]),
+            ),
         },
         "keywords": {
             "de": ["Sozialmonitoring", "Sozialplanung", geo.place or geo.label_de, *licences],

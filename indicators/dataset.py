@@ -16,6 +16,7 @@ from indicators.catalogue import Indicator, Source
 from indicators.compute.disclosure import MIN_COUNT
 from indicators.compute.unprotected import UnprotectedTable, as_unprotected
 from indicators.ingest.report import Report
+from indicators.wording.voice import GERMAN, Voice
 
 
 class GeographyInfo(Protocol):
@@ -33,9 +34,9 @@ class GeographyInfo(Protocol):
     @property
     def place(self) -> str: ...
 
-    def label(self, lang: str = "de") -> str: ...
+    def label(self, *, voice: Voice = GERMAN) -> str: ...
 
-    def reference_label(self, lang: str = "de") -> str: ...
+    def reference_label(self, *, voice: Voice = GERMAN) -> str: ...
 
     def cache_key(self) -> tuple[object, ...]:
         """A hashable key that changes when the geography's files change (for result caches)."""

@@ -346,7 +346,7 @@ def _pick_geography(geos: dict[str, Geography]) -> str:
         chosen = "stadtteile" if "stadtteile" in geos else next(iter(geos))
     options = list(geos)
     now = lang()  # bound now: the label function may be called after the run (e.g. by AppTest)
-    names = {g: geos[g].label(now) for g in options}
+    names = {g: geos[g].label(voice=Voice.of(now)) for g in options}
     geo = st.sidebar.selectbox(t("geography", now), options, index=options.index(chosen), format_func=names.__getitem__)
     st.session_state["geography"] = geo
     sync_url(geo=geo, geography=None, indicator=remembered("indicator"))

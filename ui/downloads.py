@@ -156,7 +156,7 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
             t("dl_print_subtitle", lang),
             key="print_subtitle",
             max_chars=200,
-            placeholder=f"{ind.label(lang)} · {ds.geography.label(lang)}",
+            placeholder=f"{ind.label(lang)} · {ds.geography.label(voice=common.voice())}",
             help=t("dl_print_title_help", lang),
             on_change=_remember,
             args=("print_subtitle",),
@@ -204,7 +204,7 @@ def report_download(ds, year: int, lang: str) -> None:
             from geo.planning.summary import default_register_lines
             from ui.auth import current_user
 
-            planning = default_register_lines(ds, lang, current_user())  # the register's short section
+            planning = default_register_lines(ds, current_user(), voice=common.voice())  # the register's short section
             st.session_state[key] = report.write(
                 "report", ds, year, voice=Voice.of(lang), options=ReportOptions(planning=planning), progress=progress
             )

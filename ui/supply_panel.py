@@ -47,7 +47,7 @@ def reach_beside_needs(ds, needs: pd.DataFrame, year: int, lang: str) -> None:
         shown = pd.DataFrame(
             {
                 "name": table["name"],
-                "label": need_words(table["label"], lang),
+                "label": need_words(table["label"], voice=common.voice()),
                 "flag": [t("yes", lang) if f else t("no", lang) for f in table["flag"]],
             }
         )

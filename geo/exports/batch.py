@@ -67,7 +67,7 @@ def export_all_maps(
             (out / name).write_bytes(figure_bytes(pm.figure, fmt, pm.title))
             rows.append((name, ind_id, label, int(year), "ok"))
     index = pd.DataFrame(rows, columns=INDEX_COLUMNS)
-    write_index(index, out, ds.geography.label(options.voice.lang))
+    write_index(index, out, ds.geography.label(voice=options.voice))
     return index
 
 

@@ -35,12 +35,12 @@ def needs_export(
     :func:`indicators.needs.assessment.run_needs`.
     """
     labels = {i: ds.catalogue[i].label(voice.lang) for i in ds.catalogue}
-    frame = need_table(result, explanations, robustness, method=method, labels=labels, lang=voice.lang)
+    frame = need_table(result, explanations, robustness, method=method, labels=labels, voice=voice)
     used = indicators_used(result)
     meta = [
         (voice.t("ex_method"), voice.t(need_method(method).text_key("label"))),
         (voice.t("year"), str(year)),
-        (voice.t("ex_geography"), ds.geography.label(voice.lang)),
+        (voice.t("ex_geography"), ds.geography.label(voice=voice)),
         (voice.t("needs_indicators"), ", ".join(labels.get(i, i) for i in used)),
     ]
     return ExportTable(
@@ -66,7 +66,7 @@ def query_export(ds: Dataset, res, *, voice: Voice = GERMAN) -> ExportTable:
     meta = [
         (voice.t("ex_query"), res.expression),
         (voice.t("year"), str(res.year)),
-        (voice.t("ex_geography"), ds.geography.label(voice.lang)),
+        (voice.t("ex_geography"), ds.geography.label(voice=voice)),
     ]
     return ExportTable(frame, sources_line(ds, res.indicators), decimals, headers, meta)
 
@@ -80,7 +80,7 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, *, voic
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:
-        names[ref] = ds.geography.reference_label(voice.lang)
+        names[ref] = ds.geography.reference_label(voice=voice)
     sel = rows.assign(area_code=rows["area_code"].astype(str))
     sel = sel[sel["area_code"].isin(names)]
     sup = sel["suppressed"].fillna(False).astype(bool) if "suppressed" in sel else pd.Series(False, index=sel.index)
@@ -94,14 +94,14 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, *, voic
     headers = {"value": indicator.label(voice.lang) + (f" ({unit})" if unit else "")}
     meta = [
         (voice.t("indicator"), indicator.label(voice.lang)),
-        (voice.t("ex_geography"), ds.geography.label(voice.lang)),
+        (voice.t("ex_geography"), ds.geography.label(voice=voice)),
     ]
     return ExportTable(frame, source, {"value": dec}, headers, meta)
 
 
 def estimate_export(result, what: str, source: str, *, voice: Voice = GERMAN) -> ExportTable:
     """Custom-area estimate (:class:`geo.spatial.estimate.EstimateResult`): both methods and their range."""
-    w = result.wide(voice.lang)
+    w = result.wide(voice=voice)
     suppressed = result.table.groupby("variable")["suppressed"].any()
     sup = w["variable"].map(suppressed).fillna(False).astype(bool)
     frame = pd.DataFrame({"variable": w["label"]})

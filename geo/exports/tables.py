@@ -84,7 +84,7 @@ def export_frame(
                 r = ref.iloc[0]
                 rows.loc[len(rows)] = {
                     "code": ds.geography.reference_code,
-                    "name": ds.geography.reference_label(voice.lang),
+                    "name": ds.geography.reference_label(voice=voice),
                     "value": r["value"],
                     "numerator": r["numerator"],
                     "denominator": r["denominator"],
@@ -167,7 +167,7 @@ def metadata_rows(
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
     created = created or date.today()
     rows: list[tuple[str, str]] = [
-        (voice.t("ex_geography"), ds.geography.label(voice.lang)),
+        (voice.t("ex_geography"), ds.geography.label(voice=voice)),
         (voice.t("year"), str(year)),
         (voice.t("ex_created_on"), voice.date(created)),
         (voice.t("ex_created_with"), "Sozialmonitor Lübeck"),

@@ -79,7 +79,7 @@ def ranking_export(
         [
             (voice.t("indicator"), f"{ind.label(voice.lang)} ({ind.id})"),
             (voice.t("unit"), unit),
-            (voice.t("ex_geography"), ds.geography.label(voice.lang)),
+            (voice.t("ex_geography"), ds.geography.label(voice=voice)),
         ],
     )
 
@@ -96,7 +96,7 @@ def change_export(
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:
-        names[ref] = ds.geography.reference_label(voice.lang)
+        names[ref] = ds.geography.reference_label(voice=voice)
     rows = rows[rows["area_code"].astype(str).isin(names)].copy()
     sup = rows["suppressed"].fillna(False).astype(bool)
     order = [c for c in names if c in set(rows["area_code"].astype(str))]
@@ -124,7 +124,7 @@ def change_export(
         (voice.t("indicator"), f"{ind.label(voice.lang)} ({ind.id})"),
         (voice.t("ex_period"), f"{start}–{end}"),
         (voice.t("change_mode"), voice.t("rel_change" if relative else "abs_change")),
-        (voice.t("ex_geography"), ds.geography.label(voice.lang)),
+        (voice.t("ex_geography"), ds.geography.label(voice=voice)),
     ]
     return ExportTable(
         frame.reset_index(drop=True),
@@ -143,7 +143,7 @@ def all_years_export(ds: Dataset, *, voice: Voice = GERMAN) -> ExportTable:
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:
-        names[ref] = ds.geography.reference_label(voice.lang)
+        names[ref] = ds.geography.reference_label(voice=voice)
     vals["area_code"] = vals["area_code"].astype(str)
     vals = vals[vals["area_code"].isin(names)]
     years = sorted(int(y) for y in vals["year"].unique())
@@ -173,7 +173,7 @@ def all_years_export(ds: Dataset, *, voice: Voice = GERMAN) -> ExportTable:
     cols = ["indicator_id", "indicator", "unit", "code", "name", *(str(y) for y in years)]
     frame = pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=cols)
     meta = [
-        (voice.t("ex_geography"), ds.geography.label(voice.lang)),
+        (voice.t("ex_geography"), ds.geography.label(voice=voice)),
         (voice.t("ex_period"), f"{years[0]}–{years[-1]}" if years else ""),
         (voice.t("ex_disclosure_control"), voice.t("ex_disclosure_note", n=ds.min_count)),
     ]

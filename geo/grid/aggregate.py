@@ -36,6 +36,8 @@ from indicators.compute.rates import compute_indicators
 from indicators.dataset import Dataset
 from indicators.ingest.grid import GridTable
 from indicators.ingest.report import Report
+from indicators.wording.message import Message, msg
+from indicators.wording.voice import GERMAN, Voice
 
 NUM, DEN = "__num", "__den"
 
@@ -47,10 +49,11 @@ class _GridGeo:
     attribution: str = ""
     place: str = ""
 
-    def label(self, lang: str = "de") -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
-        return "Gitter"
+    def label(self, *, voice: Voice = GERMAN) -> str:
+        """The grid's name in ``voice``'s language (``Gitter`` / ``Grid``)."""
+        return voice.t("grid_label")
 
-    def reference_label(self, lang: str = "de") -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
+    def reference_label(self, *, voice: Voice = GERMAN) -> str:  # noqa: ARG002 (the GeographyInfo protocol signature)
         return ""
 
     def cache_key(self) -> tuple[object, ...]:
@@ -67,7 +70,7 @@ class GridAggregate:
     year: int
     values: pd.DataFrame
     counts: pd.DataFrame  # unsuppressed sums per area, method and variable (for checks and builds)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # rendered by whoever shows the result
 
     def to_json_dict(self, digits: int = 4) -> dict[str, Any]:
         rows = [
@@ -81,23 +84,24 @@ class GridAggregate:
         ]
         return {"grid": self.grid, "to": self.to, "year": self.year, "values": rows}
 
-    def to_text(self) -> str:
-        """German table: one line per area and variable, both methods (counts whole, others 2 decimals)."""
-        from indicators.formatting import fmt_number
-
+    def to_text(self, *, voice: Voice = GERMAN) -> str:
+        """Table for the command line in ``voice``'s language: one line per area and variable, both methods
+        (counts whole, others 2 decimals), then the notes."""
         w = self.values.pivot_table(
             index=["area_code", "variable"], columns="method", values="value", aggfunc="first", dropna=False
         )
         kinds = dict(zip(self.values["variable"], self.values["kind"]))
+        c = voice.t
         lines = [
-            f"Gitter {self.grid} → {self.to}, {self.year}",
-            f"{'Gebiet':<8} {'Merkmal':<34} {'Fläche':>12} {'Adressen':>12}",
+            c("grid_agg_head", grid=self.grid, to=self.to, year=self.year),
+            f"{c('grid_agg_col_area'):<8} {c('grid_agg_col_variable'):<34} {c('grid_agg_col_areal'):>12} "
+            f"{c('grid_agg_col_addresses'):>12}",
         ]
         for (area, var), r in w.iterrows():
             d = 0 if kinds.get(var) == "count" else 2
-            cells = [fmt_number(r.get(m), d) for m in METHODS]
+            cells = [voice.number(r.get(m), d) for m in METHODS]
             lines.append(f"{area:<8} {var[:34]:<34} {cells[0]:>12} {cells[1]:>12}")
-        return "\n".join([*lines, *self.notes])
+        return "\n".join([*lines, *(voice.text(n) for n in self.notes)])
 
 
 def helper_table(grid: GridTable) -> pd.DataFrame:
@@ -206,11 +210,8 @@ def aggregate_grid(
     )
     out = out.sort_values(["area_code", "variable", "method"]).reset_index(drop=True)
     notes = [
-        "Fläche: Anteil der Zellfläche im Gebiet; Adressen: Anteil der amtlichen Adresspunkte der Zelle "
-        "im Gebiet (Zellen ohne Adresspunkte nach Fläche).",
-        "Anteile und Mittelwerte: aus aufsummierten Zählern (Wert × Einwohner) und Nennern neu berechnet – Schätzwerte."
-        if grid.weight
-        else "Anteile und Mittelwerte: ohne Einwohnerzahl im Gitter je Zelle gleich gewichtet – Schätzwerte.",
-        f"Werte unter {min_count} werden nicht ausgewiesen; fehlende oder geheime Zellwerte zählen nicht mit.",
+        msg("grid_agg_note_methods"),
+        msg("grid_agg_note_weighted" if grid.weight else "grid_agg_note_unweighted"),
+        msg("grid_agg_note_min_count", min=min_count),
     ]
     return GridAggregate(names[0], names[1], year, out, sums, notes)

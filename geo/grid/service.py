@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indicators.errors import InputError, msg
+from indicators.wording.voice import GERMAN, Voice
 
 if TYPE_CHECKING:  # the numeric stack only for the type checker: imported inside the functions
     import geopandas as gpd
@@ -105,8 +106,9 @@ def prepare_grid(
     return grid, squares
 
 
-def save_grid(grid, squares, name: str, year: int, files: list[str], store=None):
-    """Save a prepared grid as a geography (cells as areas); return (geography, report text)."""
+def save_grid(grid, squares, name: str, year: int, files: list[str], store=None, *, voice: Voice = GERMAN):
+    """Save a prepared grid as a geography (cells as areas); return (geography, report text in ``voice``'s
+    language)."""
     from geo.uploads.datastore import DataStore, SaveRequest
 
     cat, src = grid_catalogue(grid, year)
@@ -125,18 +127,26 @@ def save_grid(grid, squares, name: str, year: int, files: list[str], store=None)
             meta={"grid_resolution": grid.resolution, "files": list(files)},
         )
     )
-    lines = [r.to_text() for r in grid.reports]
-    lines.append(f"{len(squares)} Zellen, {len(cat)} Merkmale → Geografie '{geo.id}'")
+    lines = [r.to_text(voice.lang) for r in grid.reports]
+    lines.append(voice.t("grid_import_saved", cells=len(squares), variables=len(cat), id=geo.id))
     return geo, "\n".join(lines)
 
 
-def import_grid(files: list[str], name: str | None = None, year: int | None = None, store=None):
-    """Read, join, clip to the city and save grid files; return (geography, report text)."""
+def import_grid(
+    files: list[str], name: str | None = None, year: int | None = None, store=None, *, voice: Voice = GERMAN
+):
+    """Read, join, clip to the city and save grid files; return (geography, report text in ``voice``'s language)."""
     from pathlib import Path
 
     grid, squares = prepare_grid([str(f) for f in files])
     return save_grid(
-        grid, squares, name or Path(files[0]).stem, grid_year(files, year), [Path(f).name for f in files], store
+        grid,
+        squares,
+        name or Path(files[0]).stem,
+        grid_year(files, year),
+        [Path(f).name for f in files],
+        store,
+        voice=voice,
     )
 
 

@@ -15,6 +15,7 @@ from indicators.dataset import Dataset
 from indicators.planning.effect import MeasureEffect, Panel, measure_effect, panel
 from indicators.planning.progress import GoalProgress, goal_progress
 from indicators.planning.series import wide
+from indicators.wording.voice import GERMAN, Voice
 from store.planning.query import start_year
 from store.planning.record_types import GoalRecord, MeasureRecord
 from store.planning.records import Known
@@ -127,14 +128,14 @@ def evaluate(
     comparison: str = "all",
     post_year: int | None = None,
     data: Datasets | None = None,
-    lang: str = "de",
+    voice: Voice = GERMAN,
 ) -> dict[str, Any]:
-    """The JSON of ``plan evaluate``: ``{"goals": [...], "measures": [...]}`` (notes in ``lang``)."""
+    """The JSON of ``plan evaluate``: ``{"goals": [...], "measures": [...]}`` (notes in ``voice``'s language)."""
     data = data or Datasets()
     return {
         "goals": [evaluate_goal(g, data).to_json_dict() for g in goals],
         "measures": [
-            e.to_json_dict(lang)
+            e.to_json_dict(voice=voice)
             for m in measures
             for e in evaluate_measure(m, data, comparison=comparison, post_year=post_year)
         ],

@@ -9,15 +9,14 @@ import folium
 import folium.plugins
 
 from geo.join import indicator_layer
-from geo.webmap.elements import AreasGroup, DrawLocal, draw_texts
+from geo.webmap.elements import AreasGroup, DrawLocal, FitAreas, draw_texts
 from geo.webmap.folium_map import build_map, make_offline
 from geo.webmap.html import element_text
 from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.planning.display import status_word
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 from store.planning.record_types import Location, MeasureRecord
 
 
@@ -37,7 +36,7 @@ def measures_map(
     year: int,
     measures: list[MeasureRecord],
     *,
-    lang: str = "de",
+    voice: Voice = GERMAN,
     tiles: TileSource | None = None,
     flag_label: str = "Gebiet mit Maßnahme",
 ) -> folium.Map:
@@ -46,18 +45,18 @@ def measures_map(
     where = measure_areas(measures, ds.geography.id)
     layer["flagged"] = layer["code"].isin(list(where))
     layer["note"] = [
-        t("plan_map_measures", lang, names="; ".join(where[c])) if c in where else "" for c in layer["code"]
+        voice.t("plan_map_measures", names="; ".join(where[c])) if c in where else "" for c in layer["code"]
     ]
     ind = ds.catalogue[indicator]
     dec = ind.decimals_for(layer["value"])
-    classes = layer_classification(layer, city, lang=lang, decimals=dec)
+    classes = layer_classification(layer, city, lang=voice.lang, decimals=dec)
     map_labels = MapLabels(
-        indicator_label=f"{ind.label(lang)} {year}",
-        unit=ind.unit_for(lang),
+        indicator_label=f"{ind.label(voice.lang)} {year}",
+        unit=ind.unit_for(voice.lang),
         decimals=dec,
         city_value=city,
-        city_name=ds.geography.reference_label(lang),
-        voice=Voice.of(lang),
+        city_name=ds.geography.reference_label(voice=voice),
+        voice=voice,
         flag_label=flag_label,
     )
     m = build_map(MapLayer(layer, classes, map_labels), tiles=tiles)
@@ -68,7 +67,7 @@ def measures_map(
         if not loc or rec["geography"] != ds.geography.id:
             continue
         status = rec.get("status")  # the status in the reader's language beside the title
-        tip = element_text(f"{rec['title']} ({status_word(status, lang)})" if status else rec["title"])
+        tip = element_text(f"{rec['title']} ({status_word(status, voice=voice)})" if status else rec["title"])
         if loc["type"] == "Point":
             lon, lat = loc["coordinates"][:2]
             folium.Marker([lat, lon], tooltip=tip).add_to(m)  # Leaflet's own marker (folium.Icon needs a CDN)
@@ -83,7 +82,7 @@ def pick_map(
     ds: Dataset,
     location: Location | None,
     *,
-    lang: str = "de",
+    voice: Voice = GERMAN,
     tiles: TileSource | None = None,
     draw: bool = False,
     chosen: Iterable[str] = (),
@@ -98,19 +97,20 @@ def pick_map(
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=11,
         tiles=None,
-        control_scale=True,
+        control_scale=False,  # the metric scale bar comes with FitAreas (folium's adds miles)
+        zoom_snap=0.25,  # the city fills the frame, not half of it at the next whole zoom level
         width="100%",
         height="100%",
     )
     make_offline(m)  # Leaflet from the app's own static files, as every map of the app
     if tiles:
         folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="tiles").add_to(m)
-    m.fit_bounds([[south, west], [north, east]])
+    FitAreas([[south, west], [north, east]]).add_to(m)
     picked = {str(c) for c in chosen}
     frame = areas[["code", "name", areas.geometry.name]].assign(chosen=areas["code"].astype(str).isin(picked))
     folium.GeoJson(
         frame.to_json(),
-        name=t("plan_filter_area", lang),
+        name=voice.t("plan_filter_area"),
         style_function=lambda f: {
             "color": "#4d4d4d",
             "weight": 1,
@@ -127,7 +127,7 @@ def pick_map(
             location, style_function=lambda _f: {"color": "#08306b", "weight": 2.5, "fillOpacity": 0.15}
         ).add_to(m)
     if draw:
-        DrawLocal(draw_texts(voice=Voice.of(lang))).add_to(m)  # before the toolbar: it reads the texts when made
+        DrawLocal(draw_texts(voice=voice)).add_to(m)  # before the toolbar: it reads the texts when made
         d = folium.plugins.Draw(  # type: ignore[no-untyped-call]  # folium is untyped
             export=False,
             position="topleft",

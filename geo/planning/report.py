@@ -24,8 +24,7 @@ from geo.printmap.render import build_print_map, print_options
 from geo.report import layout as rl
 from indicators.formatting import fmt_number
 from indicators.planning.display import day, indicator_label, period, status_word
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 from store.permissions import User
 from store.planning import repository as repo
 from store.planning.record_types import MeasureRecord
@@ -57,15 +56,15 @@ def _table_page(fig, layout, top: float, columns, rows, widths, aligns) -> None:
     rl.draw_table(fig, layout, (rl.MARGIN, top - height, WIDTH, height), rl.TableColumns(columns, widths, aligns), rows)
 
 
-def _numbered(kind: str, chunks: list[list[Any]], lang: str) -> list[tuple[Any, ...]]:
+def _numbered(kind: str, chunks: list[list[Any]], *, voice: Voice) -> list[tuple[Any, ...]]:
     """Pages of one table: "Ziele nach Handlungsfeldern (2)" only when there is more than one page."""
     if len(chunks) == 1:
-        return [(t(f"plan_rep_{kind}_title", lang), kind, chunks[0])]
-    return [(t(f"plan_rep_{kind}", lang, n=i + 1), kind, c) for i, c in enumerate(chunks)]
+        return [(voice.t(f"plan_rep_{kind}_title"), kind, chunks[0])]
+    return [(voice.t(f"plan_rep_{kind}", n=i + 1), kind, c) for i, c in enumerate(chunks)]
 
 
 def _pages(
-    engine: Engine, user: User, geography: str, data: Datasets, lang: str, labels: dict[str, str]
+    engine: Engine, user: User, geography: str, data: Datasets, labels: dict[str, str], *, voice: Voice
 ) -> list[tuple[Any, ...]]:
     """(title, kind, payload) of every page."""
     goals = repo.list_records(engine, user, "goal")
@@ -77,7 +76,7 @@ def _pages(
             field = g["field"]
             goal_rows.append([field, "", "", "", "", "", "", ""])  # the field of action as a bold row
         r = evaluate_goal(g, data)
-        state = "–" if r.on_track is None else t("plan_rep_on_track" if r.on_track else "plan_rep_off_track", lang)
+        state = "–" if r.on_track is None else voice.t("plan_rep_on_track" if r.on_track else "plan_rep_off_track")
         goal_rows.append(
             [
                 f"{g['id']}: {g['text']}",
@@ -91,7 +90,12 @@ def _pages(
         )
     here = [m for m in measures if m["geography"] == geography]
     area_rows = [
-        [c, f"{m['id']}: {m['title']}", status_word(m["status"], lang), period(m["start"], m["end"], lang)]
+        [
+            c,
+            f"{m['id']}: {m['title']}",
+            status_word(m["status"], voice=voice),
+            period(m["start"], m["end"], voice=voice),
+        ]
         for m in sorted(here, key=lambda m: m["id"])
         for c in m["areas"]
     ]
@@ -111,13 +115,13 @@ def _pages(
         ]
         for e in effects
     ]
-    pages = _numbered("goals", _chunks(goal_rows), lang)
-    pages.append((t("plan_rep_map", lang), "map", here))
-    pages += [need_measures_page(data.get(geography), measures, lang), forecast_page(goals, data, lang)]
-    pages += _numbered("areas", _chunks(area_rows), lang)
-    pages += _numbered("effects", _chunks(eff_rows, 24), lang)
-    pages.append((t("plan_rep_caveats", lang), "caveats", sorted({e.note_in(lang) for e in effects})))
-    pages.append((t("plan_rep_sources", lang), "sources", []))
+    pages = _numbered("goals", _chunks(goal_rows), voice=voice)
+    pages.append((voice.t("plan_rep_map"), "map", here))
+    pages += [need_measures_page(data.get(geography), measures, voice=voice), forecast_page(goals, data, voice=voice)]
+    pages += _numbered("areas", _chunks(area_rows), voice=voice)
+    pages += _numbered("effects", _chunks(eff_rows, 24), voice=voice)
+    pages.append((voice.t("plan_rep_caveats"), "caveats", sorted({e.note_in(voice=voice) for e in effects})))
+    pages.append((voice.t("plan_rep_sources"), "sources", []))
     return pages
 
 
@@ -129,9 +133,9 @@ def build_report(
     geography: str = "stadtteile",
     indicator: str | None = None,
     data: Datasets | None = None,
-    lang: str = "de",
+    voice: Voice = GERMAN,
 ) -> bytes:
-    """The Sachstand PDF as bytes (the app's button and ``cli.py plan report``), texts in ``lang``."""
+    """The Sachstand PDF as bytes (the app's button and ``cli.py plan report``), texts in ``voice``'s language."""
     data = data or Datasets()
     ds = data.get(geography)
     if indicator is None:  # the most frequent target indicator of the measures, else the first of the data
@@ -148,9 +152,9 @@ def build_report(
         if any(y <= year for y in ds.years_for(indicator))
         else max(ds.years_for(indicator))
     )
-    title = t("plan_rep_title", lang, year=year)
-    labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
-    pages = _pages(engine, user, geography, data, lang, labels)
+    title = voice.t("plan_rep_title", year=year)
+    labels = {i: ds.catalogue[i].label(voice.lang) for i in ds.catalogue}
+    pages = _pages(engine, user, geography, data, labels, voice=voice)
     buf = BytesIO()
     with (
         matplotlib.rc_context(pl.RC),
@@ -165,34 +169,38 @@ def build_report(
                     payload,
                     heading,
                     title,
-                    lang,
-                    t("plan_rep_page", lang, n=n, total=len(pages)),
+                    voice.t("plan_rep_page", n=n, total=len(pages)),
+                    voice=voice,
                 )
                 pdf.savefig(fig)
                 continue
             fig, layout = rl.new_page()
-            footer = t("plan_rep_footer", lang, title=title, date=day(date.today(), lang), source=ds.attribution())
+            footer = voice.t(
+                "plan_rep_footer", title=title, date=day(date.today(), voice=voice), source=ds.attribution()
+            )
             if not rl.footer_fits(fig, footer):  # never cut: the last page lists every source and licence
-                footer = t("plan_rep_footer_pointer", lang, title=title, date=day(date.today(), lang), page=len(pages))
+                footer = voice.t(
+                    "plan_rep_footer_pointer", title=title, date=day(date.today(), voice=voice), page=len(pages)
+                )
             top = rl.page_frame(
                 fig,
                 layout,
                 heading,
                 title,
-                ds.geography.label(lang),
+                ds.geography.label(voice=voice),
                 footer,
-                t("plan_rep_page", lang, n=n, total=len(pages)),
+                voice.t("plan_rep_page", n=n, total=len(pages)),
             )
-            _page(fig, layout, top, kind, payload, (ds, indicator, map_year), lang)
+            _page(fig, layout, top, kind, payload, (ds, indicator, map_year), voice=voice)
             pdf.savefig(fig)
     return buf.getvalue()
 
 
-def _page(fig, layout, top, kind, payload, what: tuple[Any, ...], lang: str) -> None:
+def _page(fig, layout, top, kind, payload, what: tuple[Any, ...], *, voice: Voice) -> None:
     ds, indicator, map_year = what
     if kind == "goals":
         if not payload:
-            _text(fig, layout, top, [t("plan_rep_no_goals", lang)])
+            _text(fig, layout, top, [voice.t("plan_rep_no_goals")])
             return
         # the field of action heads its goals (a bold row), so goal and indicator get the width
         bold = [i for i, row in enumerate(payload) if not any(row[1:])]
@@ -202,7 +210,7 @@ def _page(fig, layout, top, kind, payload, what: tuple[Any, ...], lang: str) -> 
             layout,
             (rl.MARGIN, top - height, WIDTH, height),
             rl.TableColumns(
-                t("plan_rep_goal_columns", lang).split("|"),
+                voice.t("plan_rep_goal_columns").split("|"),
                 [60, 38, 14, 14, 15, 16, 23],
                 ["l", "l", "r", "r", "r", "r", "l"],
             ),
@@ -211,20 +219,20 @@ def _page(fig, layout, top, kind, payload, what: tuple[Any, ...], lang: str) -> 
         )
     elif kind == "areas":
         if not payload:
-            _text(fig, layout, top, [t("plan_rep_no_areas", lang)])
+            _text(fig, layout, top, [voice.t("plan_rep_no_areas")])
             return
         _table_page(
-            fig, layout, top, t("plan_rep_area_cols", lang).split("|"), payload, [20, 100, 25, 35], ["l", "l", "l", "l"]
+            fig, layout, top, voice.t("plan_rep_area_cols").split("|"), payload, [20, 100, 25, 35], ["l", "l", "l", "l"]
         )
     elif kind == "effects":
         if not payload:
-            _text(fig, layout, top, [t("plan_rep_no_effects", lang)])
+            _text(fig, layout, top, [voice.t("plan_rep_no_effects")])
             return
         _table_page(
             fig,
             layout,
             top,
-            t("plan_rep_effect_cols", lang).split("|"),
+            voice.t("plan_rep_effect_cols").split("|"),
             payload,
             [12, 40, 26, 22, 18, 18, 16, 14, 14],
             ["r", "l", "l", "l", "r", "r", "r", "r", "r"],
@@ -232,28 +240,28 @@ def _page(fig, layout, top, kind, payload, what: tuple[Any, ...], lang: str) -> 
     elif kind == "lines":
         _text(fig, layout, top, payload)
     elif kind == "caveats":
-        _text(fig, layout, top, [t("plan_rep_method", lang), *(payload or [])])
+        _text(fig, layout, top, [voice.t("plan_rep_method"), *(payload or [])])
     else:
-        _text(fig, layout, top, [ds.attribution(), t("plan_rep_register", lang)])
+        _text(fig, layout, top, [ds.attribution(), voice.t("plan_rep_register")])
 
 
 def _map_page(
-    ds, indicator: str, year: int, measures: list[MeasureRecord], heading: str, title: str, lang: str, page: str
+    ds, indicator: str, year: int, measures: list[MeasureRecord], heading: str, title: str, page: str, *, voice: Voice
 ):
     """The measures over the indicator as a print map page: areas with measures outlined and named in
     the legend, north arrow, scale bar, sources (the same page composer as every print map)."""
     flagged = sorted({c for m in measures for c in m["areas"]})
-    label = ds.catalogue[indicator].label(lang)
+    label = ds.catalogue[indicator].label(voice.lang)
     places = location_shapes(measures, ds.geography.id)  # points and drawn areas of the measures
-    note = t("plan_rep_map_note", lang, n=len(flagged), indicator=label, year=year).rstrip(".")
-    said = [f"{label} {year}", ds.geography.label(lang), page]
+    note = voice.t("plan_rep_map_note", n=len(flagged), indicator=label, year=year).rstrip(".")
+    said = [f"{label} {year}", ds.geography.label(voice=voice), page]
     if len(places):  # said under the title: the footer's note is there only when areas are outlined
-        said.insert(2, t("plan_rep_map_places", lang, n=len(places)))
+        said.insert(2, voice.t("plan_rep_map_places", n=len(places)))
     options = replace(
-        print_options("a4-portrait", voice=Voice.of(lang), flagged=flagged, flag_note=note),
+        print_options("a4-portrait", voice=voice, flagged=flagged, flag_note=note),
         title=f"{heading} · {title}",
         subtitle=" · ".join(said),
-        flag_label=t("plan_map_flag", lang),
+        flag_label=voice.t("plan_map_flag"),
     )
     pm = build_print_map(ds, indicator, year, options)
     draw_locations(pm.map_ax, places, line_scale=min(pl.page_size_mm("a4-portrait")) / 210.0)
@@ -261,7 +269,13 @@ def _map_page(
 
 
 def write_report(
-    engine: Engine, user: User, *, year: int, out: str | Path, geography: str = "stadtteile", lang: str = "de"
+    engine: Engine,
+    user: User,
+    *,
+    year: int,
+    out: str | Path,
+    geography: str = "stadtteile",
+    voice: Voice = GERMAN,
 ) -> None:
-    """Write the Sachstand PDF to ``out`` (texts in ``lang``)."""
-    Path(out).write_bytes(build_report(engine, user, year=year, geography=geography, lang=lang))
+    """Write the Sachstand PDF to ``out`` (texts in ``voice``'s language)."""
+    Path(out).write_bytes(build_report(engine, user, year=year, geography=geography, voice=voice))

@@ -15,13 +15,13 @@ from indicators.dataset import Dataset
 from indicators.formatting import fmt_number
 from indicators.planning.display import period, status_word
 from indicators.planning.progress import goal_progress
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 from store.permissions import User
 from store.planning.record_types import GoalRecord, MeasureRecord
 
 
 def section_lines(
-    ds: Dataset, goals: list[GoalRecord], measures: list[MeasureRecord], lang: str = "de"
+    ds: Dataset, goals: list[GoalRecord], measures: list[MeasureRecord], *, voice: Voice = GERMAN
 ) -> list[tuple[str, str]]:
     """Lines of the planning section for the report of ``ds`` (its geography's goals and measures)."""
     geo = ds.geography.id
@@ -30,12 +30,12 @@ def section_lines(
     if not goals and not measures:
         return []
     lines = [
-        ("h", t("plan_sec_title", lang)),
-        ("p", t("plan_sec_intro", lang, goals=len(goals), measures=len(measures))),
+        ("h", voice.t("plan_sec_title")),
+        ("p", voice.t("plan_sec_intro", goals=len(goals), measures=len(measures))),
     ]
     per_field = Counter(m["field"] for m in measures)
     for field in sorted(per_field | Counter({g["field"]: 0 for g in goals})):
-        lines.append(("b", t("plan_sec_field", lang, field=field, measures=per_field.get(field, 0))))
+        lines.append(("b", voice.t("plan_sec_field", field=field, measures=per_field.get(field, 0))))
         for g in (g for g in goals if g["field"] == field):
             r = goal_progress(
                 ds.values,
@@ -47,16 +47,15 @@ def section_lines(
                 goal_id=g["id"],
                 reference=ds.geography.reference_code or "00",
             )
-            progress = t("plan_sec_no_value", lang) if r.progress is None else f"{fmt_number(100 * r.progress, 0)} %"
-            state = "–" if r.on_track is None else t("plan_rep_on_track" if r.on_track else "plan_rep_off_track", lang)
+            progress = voice.t("plan_sec_no_value") if r.progress is None else f"{fmt_number(100 * r.progress, 0)} %"
+            state = "–" if r.on_track is None else voice.t("plan_rep_on_track" if r.on_track else "plan_rep_off_track")
             lines.append(
                 (
                     "p",
-                    t(
+                    voice.t(
                         "plan_sec_goal",
-                        lang,
                         id=g["id"],
-                        indicator=ds.catalogue[g["indicator"]].label(lang)
+                        indicator=ds.catalogue[g["indicator"]].label(voice.lang)
                         if g["indicator"] in ds.catalogue
                         else g["indicator"],
                         text=g["text"],
@@ -65,11 +64,11 @@ def section_lines(
                     ),
                 )
             )
-    lines += _measures_per_area(ds, measures, lang)
+    lines += _measures_per_area(ds, measures, voice=voice)
     return lines
 
 
-def _measures_per_area(ds: Dataset, measures: list[MeasureRecord], lang: str) -> list[tuple[str, str]]:
+def _measures_per_area(ds: Dataset, measures: list[MeasureRecord], *, voice: Voice) -> list[tuple[str, str]]:
     """ "Measures per area": one line per area with its measures (title, status, period), in area order."""
     if not measures:
         return []
@@ -78,29 +77,30 @@ def _measures_per_area(ds: Dataset, measures: list[MeasureRecord], lang: str) ->
     for m in sorted(measures, key=lambda m: m["id"]):
         for code in m["areas"]:
             per_area.setdefault(str(code), []).append(
-                t(
+                voice.t(
                     "plan_sec_measure",
-                    lang,
                     title=m["title"],
-                    status=status_word(m["status"], lang),
-                    period=period(m["start"], m["end"], lang),
+                    status=status_word(m["status"], voice=voice),
+                    period=period(m["start"], m["end"], voice=voice),
                 )
             )
-    out = [("b", t("plan_sec_areas_title", lang))]
+    out = [("b", voice.t("plan_sec_areas_title"))]
     for code in sorted(per_area, key=lambda c: (c not in names, c)):
         area = f"{code} {names[code]}" if code in names else code
-        out.append(("p", t("plan_sec_area", lang, area=area, measures="; ".join(per_area[code]))))
+        out.append(("p", voice.t("plan_sec_area", area=area, measures="; ".join(per_area[code]))))
     return out
 
 
-def register_lines(engine: Engine, user: User, ds: Dataset, lang: str = "de") -> list[tuple[str, str]]:
+def register_lines(engine: Engine, user: User, ds: Dataset, *, voice: Voice = GERMAN) -> list[tuple[str, str]]:
     """:func:`section_lines` of the records in the store (``user`` needs read access)."""
     from store.planning import repository as repo
 
-    return section_lines(ds, repo.list_records(engine, user, "goal"), repo.list_records(engine, user, "measure"), lang)
+    return section_lines(
+        ds, repo.list_records(engine, user, "goal"), repo.list_records(engine, user, "measure"), voice=voice
+    )
 
 
-def default_register_lines(ds: Dataset, lang: str = "de", user: User | None = None) -> list[tuple[str, str]]:
+def default_register_lines(ds: Dataset, user: User | None = None, *, voice: Voice = GERMAN) -> list[tuple[str, str]]:
     """:func:`register_lines` from the configured database, as ``user`` (default: the store's default user).
 
     A user without read access to the register (e.g. an anonymous visitor) gets no section.
@@ -115,6 +115,6 @@ def default_register_lines(ds: Dataset, lang: str = "de", user: User | None = No
     if not allowed(who, "plan_read"):  # asked, not attempted: not a refused action for the audit log
         return []
     try:
-        return register_lines(engine, who, ds, lang)
+        return register_lines(engine, who, ds, voice=voice)
     except PermissionDenied:
         return []

@@ -86,13 +86,13 @@ def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png", option
     by_code = result.set_index(result["id"].astype(str))
     ordered = by_code.loc[layer["code"].astype(str)].reset_index(drop=True)
     ordered.index = layer.index
-    cls = need_classes(ordered, method, voice.lang)
+    cls = need_classes(ordered, method, voice=voice)
     method_name = voice.t(need_method(method).text_key("label"))
     used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
     labels = [ds.catalogue[i].label(voice.lang) if i in ds.catalogue else i for i in used]
     text = LayerMapText(
         title=f"{voice.t('page_needs')} {year}",
-        subtitle=f"{method_name} · {ds.geography.label(voice.lang)}",  # the year is in the title
+        subtitle=f"{method_name} · {ds.geography.label(voice=voice)}",  # the year is in the title
         legend_title=voice.t(need_method(method).text_key("score")),
         source=sources_line(ds, used),
         method=f"{method_name}; {voice.t('pm_need_indicators', n=len(labels), labels=', '.join(labels))}",

@@ -228,7 +228,7 @@ def build_print_map(ds: Dataset, indicator: str, year: int, options: PrintOption
     )
     unit = ind.unit_for(voice.lang)
     label = ind.label(voice.lang)
-    geo_label = ds.geography.label(voice.lang)
+    geo_label = ds.geography.label(voice=voice)
 
     method = f"{voice.t('pm_method')}: {method_text(cls.scheme, cls.k, voice=voice)}"
     if options.flagged:
@@ -236,7 +236,7 @@ def build_print_map(ds: Dataset, indicator: str, year: int, options: PrintOption
     city_text = None
     if city is not None:
         city_text = voice.t(
-            "pm_city", label=ds.geography.reference_label(voice.lang), value=voice.value(city, unit, dec)
+            "pm_city", label=ds.geography.reference_label(voice=voice), value=voice.value(city, unit, dec)
         )
     page = PageText(
         title=options.title or f"{label} {year}",

@@ -127,7 +127,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
     head = [
         voice.t("indicator"),
         voice.t("name"),
-        ds.geography.reference_label(voice.lang),
+        ds.geography.reference_label(voice=voice),
         voice.t("rank"),
         voice.t("flag_elevated"),
     ]

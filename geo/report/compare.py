@@ -146,7 +146,7 @@ def build_compare_pdf(
     table = compare_table(ds, codes, int(year), voice.lang)
     codes = [c.split(":", 1)[1] for c in table.columns if c.startswith("value:")]
     names = area_names(ds, codes)
-    city = ds.geography.reference_label(voice.lang)
+    city = ds.geography.reference_label(voice=voice)
     title = voice.t("cmp_title", year=year)
     sub = " · ".join(names.values())
     sources = ds.attribution().split("; ")
@@ -158,14 +158,14 @@ def build_compare_pdf(
     chart_pages = [charts[i : i + CHARTS_PER_PAGE] for i in range(0, len(charts), CHARTS_PER_PAGE)]
     total = len(spans) + len(chart_pages)
     footer = (
-        f"{title} · {ds.geography.label(voice.lang)} · {voice.t('source')}: {'; '.join(sources)} · "
+        f"{title} · {ds.geography.label(voice=voice)} · {voice.t('source')}: {'; '.join(sources)} · "
         f"{voice.date(created or date.today())}"
     )
     own_page = not rl.footer_fits(rl.new_page()[0], footer)  # sources are never cut: a page of their own
     if own_page:
         total += 1
         footer = (
-            f"{title} · {ds.geography.label(voice.lang)} · {voice.t('cmp_sources_on_page', page=total)} · "
+            f"{title} · {ds.geography.label(voice=voice)} · {voice.t('cmp_sources_on_page', page=total)} · "
             f"{voice.date(created or date.today())}"
         )
     width = W - 2 * rl.MARGIN
@@ -173,7 +173,7 @@ def build_compare_pdf(
     widths = [width - col_w * (len(codes) + 1)] + [col_w] * (len(codes) + 1)
     head = [voice.t("indicator"), *names.values(), city]
     buf = BytesIO()
-    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice.lang)}
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=voice)}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         page = 0
         for n, (a, b) in enumerate(spans):
@@ -183,7 +183,7 @@ def build_compare_pdf(
                 fig,
                 layout,
                 title,
-                ds.geography.label(voice.lang),
+                ds.geography.label(voice=voice),
                 sub,
                 footer,
                 f"{voice.t('rep_page_footer')} {page} / {total}",
@@ -220,7 +220,7 @@ def build_compare_pdf(
                 fig,
                 layout,
                 f"{title}: {voice.t('cmp_series')}",
-                ds.geography.label(voice.lang),
+                ds.geography.label(voice=voice),
                 sub,
                 footer,
                 f"{voice.t('rep_page_footer')} {page} / {total}",
@@ -245,7 +245,7 @@ def build_compare_pdf(
                 fig,
                 layout,
                 voice.t("cmp_sources_title"),
-                ds.geography.label(voice.lang),
+                ds.geography.label(voice=voice),
                 sub,
                 footer,
                 f"{voice.t('rep_page_footer')} {total} / {total}",

@@ -108,7 +108,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
     city_text = None
     if city is not None:
         city_text = voice.t(
-            "pm_city", label=ds.geography.reference_label(voice.lang), value=voice.value(city, unit, dec)
+            "pm_city", label=ds.geography.reference_label(voice=voice), value=voice.value(city, unit, dec)
         )
     n_flag = int(layer["code"].isin(flagged).sum())
     legend_ax = rl.panel(fig, (133, top - 100, right - 133, 100), layout, text_zorder=LEGEND_ZORDER)
@@ -145,7 +145,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
             ]
         )
     if city is not None:
-        rows.append([ds.geography.reference_label(voice.lang), voice.number(city, dec), "", ""])
+        rows.append([ds.geography.reference_label(voice=voice), voice.number(city, dec), "", ""])
     head = [
         voice.t("name"),
         unit or voice.t("value"),
@@ -168,7 +168,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
     tax.text(
         0,
         8,
-        label + ds.geography.reference_label(voice.lang),
+        label + ds.geography.reference_label(voice=voice),
         ha="left",
         va="top",
         fontsize=8.5,

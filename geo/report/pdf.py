@@ -52,14 +52,14 @@ class ReportPage:
 
 def report_title(ds: Dataset, year: int) -> str:
     """``Sozialmonitoring Lübeck 2022``."""
-    return f"Sozialmonitoring {ds.geography.place or ds.geography.label('de')} {year}"
+    return f"Sozialmonitoring {ds.geography.place or ds.geography.label()} {year}"
 
 
 def methods_lines(ds: Dataset, year: int, rule: str, *, voice: Voice = GERMAN) -> list[tuple[str, str]]:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """Paragraphs of the methods and sources pages as (style, text); style h or p."""
     out: list[tuple[str, str]] = [("h", voice.t("rep_methods"))]
     out += [
-        ("p", voice.t("rep_methods_values", geography=ds.geography.label(voice.lang))),
+        ("p", voice.t("rep_methods_values", geography=ds.geography.label(voice=voice))),
         ("p", voice.t("rep_methods_disclosure", n=ds.min_count)),
         ("p", voice.t("rep_methods_maps", method=method_text("quantiles", 5, voice=voice))),
         ("p", rule),
@@ -185,7 +185,7 @@ def _cover(
     ax = pl.add_axes_mm(fig, (0, 0, layout.width, layout.height), layout)
     ax.add_patch(matplotlib.patches.Rectangle((0, 232), layout.width, 65, facecolor=rl.ACCENT))
     ax.text(rl.MARGIN + 5, 272, report_title(ds, year), fontsize=26, fontweight="bold", color="white", va="center")
-    ax.text(rl.MARGIN + 5, 252, ds.geography.label(voice.lang), fontsize=13, color="white", va="center")
+    ax.text(rl.MARGIN + 5, 252, ds.geography.label(voice=voice), fontsize=13, color="white", va="center")
     ax.text(rl.MARGIN + 5, 242, voice.t("pm_created", date=voice.date(created)), fontsize=9, color="white", va="center")
     y = 215
     ax.text(rl.MARGIN + 5, y, voice.t("rep_contents"), fontsize=13, fontweight="bold", color=pl.TEXT_COLOR)
@@ -286,7 +286,7 @@ def build_report(
     title = report_title(ds, year)
     total = len(plan)
     buf = BytesIO()
-    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice.lang)}
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=voice)}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         for n, page in enumerate(plan, start=1):
             fig, layout = rl.new_page()
@@ -302,7 +302,7 @@ def build_report(
                     if page.kind == "indicator"
                     else ""
                     if page.kind in {"methods", "planning"}
-                    else f"{ds.geography.label(voice.lang)} · {year}"
+                    else f"{ds.geography.label(voice=voice)} · {year}"
                 )
                 top = rl.page_frame(fig, layout, page.title, page.section, sub, footer, label)
                 if page.kind == "flags":
@@ -338,7 +338,7 @@ def write_report(ds: Dataset, year: int, path: str | Path, *, voice: Voice = GER
             pbar.total = total
             pbar.update(done - pbar.n)
 
-        options = ReportOptions(planning=default_register_lines(ds, voice.lang))
+        options = ReportOptions(planning=default_register_lines(ds, voice=voice))
         pdf = build_report(ds, year, options, progress, voice=voice)
     path = Path(path)
     path.write_bytes(pdf)
@@ -348,4 +348,4 @@ def write_report(ds: Dataset, year: int, path: str | Path, *, voice: Voice = GER
 def _indicator_sub(ds: Dataset, indicator: str, year: int, *, voice: Voice = GERMAN) -> str:
     ind = ds.catalogue[indicator]
     unit = ind.unit_for(voice.lang)
-    return f"{ds.geography.label(voice.lang)} · {year}" + (f" · {voice.t('unit')}: {unit}" if unit else "")
+    return f"{ds.geography.label(voice=voice)} · {year}" + (f" · {voice.t('unit')}: {unit}" if unit else "")

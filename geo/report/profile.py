@@ -56,7 +56,7 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, *, voice: Voice = GERMAN
             msg(
                 "err_profile_unknown_area",
                 code=code,
-                geography=Pair(de=ds.geography.label("de"), en=ds.geography.label("en")),
+                geography=Pair(de=ds.geography.label(), en=ds.geography.label(voice=Voice.of("en"))),
             )
         )
     if int(year) not in ds.years:
@@ -67,7 +67,7 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, *, voice: Voice = GERMAN
     layers = rp.year_layers(ds, year)
     title = voice.t("prof_title", area=f"{names[code]} ({code})")
     buf = BytesIO()
-    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice.lang)}
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=voice)}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         fig, layout = rl.new_page()
         footer = voice.t("prof_footer", date=voice.date(created or date.today()), source=ds.attribution())
@@ -75,8 +75,8 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, *, voice: Voice = GERMAN
             fig,
             layout,
             title,
-            ds.geography.label(voice.lang),
-            voice.t("prof_subtitle", geography=ds.geography.label(voice.lang), year=year),
+            ds.geography.label(voice=voice),
+            voice.t("prof_subtitle", geography=ds.geography.label(voice=voice), year=year),
             footer,
         )
         ra.area_page(fig, layout, rp.ReportYear(ds, year, layers, table, voice=voice), code, top)

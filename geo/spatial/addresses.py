@@ -25,8 +25,8 @@ import shapely
 from geo.crs import METRIC_CRS
 from indicators.errors import msg
 from indicators.text import fold
-from indicators.wording import t
 from indicators.wording.message import Message
+from indicators.wording.voice import GERMAN, Voice
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDRESSES = ROOT / "shapes" / "addresses.parquet"
@@ -135,13 +135,13 @@ class LocateResult:
     say: Message | None = None  # ``message`` as a wording key, rendered in the reader's language
     say_notice: Message | None = None
 
-    def text(self, lang: str = "de") -> str:
-        """The message in ``lang`` (the address itself when one was found exactly)."""
-        return self.say.text(lang) if self.say is not None else self.message
+    def text(self, *, voice: Voice = GERMAN) -> str:
+        """The message in ``voice``'s language (the address itself when one was found exactly)."""
+        return voice.text(self.say) if self.say is not None else self.message
 
-    def notice_text(self, lang: str = "de") -> str:
-        """The notice (the message without suggestions) in ``lang``."""
-        return self.say_notice.text(lang) if self.say_notice is not None else self.notice
+    def notice_text(self, *, voice: Voice = GERMAN) -> str:
+        """The notice (the message without suggestions) in ``voice``'s language."""
+        return voice.text(self.say_notice) if self.say_notice is not None else self.notice
 
     @property
     def found(self) -> bool:
@@ -156,16 +156,16 @@ class LocateResult:
             "suggestions": self.suggestions,
         }
 
-    def to_text(self, lang: str = "de") -> str:
-        """One line per match (address, area, coordinates), the note (in ``lang``) and the attribution."""
+    def to_text(self, *, voice: Voice = GERMAN) -> str:
+        """One line per match (address, area, coordinates), the note (in ``voice``'s language) and the attribution."""
         lines = []
         for m in self.matches:
-            area = f"{m.stadtteil_code} {m.stadtteil_name}" if m.stadtteil_code else t("q_outside_areas", lang)
+            area = f"{m.stadtteil_code} {m.stadtteil_name}" if m.stadtteil_code else voice.t("q_outside_areas")
             if m.stadtbezirk_code:
-                area += ", " + t("q_in_bezirk", lang, code=m.stadtbezirk_code, name=m.stadtbezirk_name).rstrip()
+                area += ", " + voice.t("q_in_bezirk", code=m.stadtbezirk_code, name=m.stadtbezirk_name).rstrip()
             lines.append(f"{m.address}\t{area}\tE {m.x:.1f} N {m.y:.1f} (EPSG:25832)\t{m.lat:.6f}, {m.lon:.6f}")
         if self.status != "exact":
-            lines.append(self.text(lang))
+            lines.append(self.text(voice=voice))
         lines.append(ATTRIBUTION)
         return "\n".join(lines)
 

@@ -13,15 +13,14 @@ import pandas as pd
 
 from geo.spatial.pattern import NOT_SIGNIFICANT, SpatialPattern
 from indicators.compute.classify import Classification
-from indicators.formatting import fmt_number
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 CLUSTERS = ("HH", "LL", "HL", "LH", NOT_SIGNIFICANT)
 CLUSTER_COLORS = {"HH": "#d7191c", "LL": "#2c7bb6", "HL": "#fdae61", "LH": "#abd9e9", NOT_SIGNIFICANT: "#eeeeee"}
 
 
 def cluster_classification(
-    areas: gpd.GeoDataFrame, pattern: SpatialPattern, lang: str = "de", id_col: str = "code"
+    areas: gpd.GeoDataFrame, pattern: SpatialPattern, id_col: str = "code", *, voice: Voice = GERMAN
 ) -> Classification:
     """One class per cluster type for ``areas`` (same index); areas not in the result are no data."""
     cluster = _cluster_of(areas, pattern, id_col)
@@ -29,19 +28,19 @@ def cluster_classification(
     classes = cluster.map(order).fillna(-1).astype(int)
     counts = tuple(int((classes == i).sum()) for i in range(len(CLUSTERS)))
     return Classification(
-        scheme=t("lisa_scheme", lang),
+        scheme=voice.t("lisa_scheme"),
         palette="lisa",
         edges=tuple(float(i) for i in range(len(CLUSTERS) + 1)),
         classes=classes,
         colors=tuple(CLUSTER_COLORS[c] for c in CLUSTERS),
         counts=counts,
-        labels=tuple(t(f"lisa_{c}", lang) for c in CLUSTERS),
+        labels=tuple(voice.t(f"lisa_{c}") for c in CLUSTERS),
         no_data_count=int((classes < 0).sum()),
     )
 
 
 def cluster_notes(
-    areas: gpd.GeoDataFrame, pattern: SpatialPattern, lang: str = "de", id_col: str = "code"
+    areas: gpd.GeoDataFrame, pattern: SpatialPattern, id_col: str = "code", *, voice: Voice = GERMAN
 ) -> pd.Series:
     """Tooltip line per area: its cluster in words and the local pseudo p-value."""
     local = pattern.local.set_index("id")
@@ -51,8 +50,8 @@ def cluster_notes(
             out.append("")
             continue
         p = local.at[code, "p_sim"]
-        cluster = t(f"lisa_{local.at[code, 'cluster']}", lang)
-        out.append(t("lisa_tip", lang, cluster=cluster, p=fmt_number(p, 3, lang)) if pd.notna(p) else cluster)
+        cluster = voice.t(f"lisa_{local.at[code, 'cluster']}")
+        out.append(voice.t("lisa_tip", cluster=cluster, p=voice.number(p, 3)) if pd.notna(p) else cluster)
     return pd.Series(out, index=areas.index, dtype=object)
 
 

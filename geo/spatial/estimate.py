@@ -38,9 +38,9 @@ from indicators.catalogue import Indicator
 from indicators.compute.disclosure import apply_disclosure
 from indicators.dataset import Dataset
 from indicators.errors import msg
-from indicators.formatting import fmt_number, value_decimals
-from indicators.wording import t
-from indicators.wording.message import Message, Pair, Percent, render
+from indicators.formatting import value_decimals
+from indicators.wording.message import Message, Pair, Percent
+from indicators.wording.voice import GERMAN, Voice
 
 METHODS = ("areal", "dasymetric")
 POPULATION_VAR = "population_total"
@@ -64,12 +64,12 @@ class EstimateResult:
     contributions: pd.DataFrame
     notes: list[Message] = field(default_factory=list)  # rendered by whoever shows the result
 
-    def wide(self, lang: str = "de") -> pd.DataFrame:
-        """One row per variable (labels in ``lang``): both methods, and low/high as the uncertainty range."""
+    def wide(self, *, voice: Voice = GERMAN) -> pd.DataFrame:
+        """One row per variable (labels in ``voice``'s language): both methods, and low/high as the uncertainty range."""
         w = self.table.set_index(["variable", "method"])["value"].unstack("method")
         w.columns.name = None
         meta = self.table.drop_duplicates("variable").set_index("variable")[["label", "kind"]]
-        meta = meta.assign(label=[render(label, lang) for label in meta["label"]])
+        meta = meta.assign(label=[voice.text(label) for label in meta["label"]])
         w = meta.join(w).reset_index()
         for m in METHODS:
             if m not in w:
@@ -90,23 +90,23 @@ class EstimateResult:
         sel = self.table[(self.table["variable"] == variable) & (self.table["method"] == method)]
         return float(sel["value"].iloc[0]) if len(sel) else float("nan")
 
-    def to_text(self, attribution: str = "", lang: str = "de") -> str:
-        """Plain-text table for the command line (German number format)."""
-        wide = self.wide(lang)
+    def to_text(self, attribution: str = "", *, voice: Voice = GERMAN) -> str:
+        """Plain-text table for the command line, in ``voice``'s language and number format."""
+        wide = self.wide(voice=voice)
         n = max([40, *(len(str(label)) for label in wide["label"])])  # labels whole, never cut
         lines = [
-            f"{t('q_area', lang)}: {fmt_number(self.area_km2, 3, lang)} km², {t('q_year', lang)} {self.year}",
-            f"{t('q_variable', lang):<{n}} {t('q_method_areal', lang):>14} {t('q_method_dasymetric', lang):>14}",
+            f"{voice.t('q_area')}: {voice.number(self.area_km2, 3)} km², {voice.t('q_year')} {self.year}",
+            f"{voice.t('q_variable'):<{n}} {voice.t('q_method_areal'):>14} {voice.t('q_method_dasymetric'):>14}",
         ]
         for r, d in zip(wide.itertuples(), self.decimals(wide)):
-            lines.append(f"{r.label:<{n}} {fmt_number(r.areal, d, lang):>14} {fmt_number(r.dasymetric, d, lang):>14}")
+            lines.append(f"{r.label:<{n}} {voice.number(r.areal, d):>14} {voice.number(r.dasymetric, d):>14}")
         for c in self.contributions.itertuples():
             lines.append(
-                f"  {c.code} {c.name}: {t('q_area_share', lang)} "
-                f"{fmt_number(100 * c.areal, 1, lang)} %, {t('q_addresses', lang)} "
-                f"{c.addresses_inside} {t('q_of', lang)} {c.addresses_total}"
+                f"  {c.code} {c.name}: {voice.t('q_area_share')} "
+                f"{voice.number(100 * c.areal, 1)} %, {voice.t('q_addresses')} "
+                f"{c.addresses_inside} {voice.t('q_of')} {c.addresses_total}"
             )
-        notes = [render(n, lang) for n in self.notes]
+        notes = [voice.text(n) for n in self.notes]
         return "\n".join([*lines, *notes, *([attribution] if attribution else [])])
 
     def to_json_dict(self, digits: int = 2) -> dict[str, Any]:

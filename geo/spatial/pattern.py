@@ -25,8 +25,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import InputError, msg
-from indicators.formatting import fmt_number
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 CLUSTER_LABELS = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
 NOT_SIGNIFICANT = "ns"
@@ -56,23 +55,21 @@ class SpatialPattern:
     z_sim: float
     facts: dict[str, Any]
 
-    def note_text(self, lang: str = "de") -> str:
-        """The caveat to show with the layer, in ``lang`` (from the wording table)."""
+    def note_text(self, *, voice: Voice = GERMAN) -> str:
+        """The caveat to show with the layer, in ``voice``'s language (from the wording table)."""
         f = self.facts
-        level = (
-            t("lisa_note_fdr", lang) if f["fdr"] else t("lisa_note_alpha", lang, alpha=fmt_number(f["alpha"], 2, lang))
-        )
-        text = t("lisa_note", lang, permutations=f["permutations"], seed=f["seed"], level=level, n=f["areas"])
+        level = voice.t("lisa_note_fdr") if f["fdr"] else voice.t("lisa_note_alpha", alpha=voice.number(f["alpha"], 2))
+        text = voice.t("lisa_note", permutations=f["permutations"], seed=f["seed"], level=level, n=f["areas"])
         if f["islands"]:
-            text = text[:-1] + t("lisa_note_islands", lang, n=f["islands"]) + "."
+            text = text[:-1] + voice.t("lisa_note_islands", n=f["islands"]) + "."
         if f["areas"] < FEW_AREAS:
-            text += " " + t("lisa_note_few", lang, n=f["areas"])
+            text += " " + voice.t("lisa_note_few", n=f["areas"])
         return text
 
     @property
     def note(self) -> str:
         """The German caveat (:meth:`note_text`)."""
-        return self.note_text("de")
+        return self.note_text()
 
 
 def _fdr_cut(p: np.ndarray, alpha: float) -> float:

@@ -27,8 +27,7 @@ import pandas as pd
 
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
-from indicators.formatting import fmt_number
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 METHODS = ("ward", "kmeans", "skater")
 SEED = 0
@@ -54,27 +53,26 @@ class Typology:
     sizes: dict[int, int]
     left_out: list[str] = field(default_factory=list)
 
-    def words(self, labels: dict[str, str], lang: str = "de") -> dict[int, str]:
+    def words(self, labels: dict[str, str], *, voice: Voice = GERMAN) -> dict[int, str]:
         """Each type in words by its profile, e.g. "Anteil 65+ hoch (z +1,2); Einwohner niedrig (z −0,8)"."""
         out = {}
         for k, row in self.profiles.iterrows():
             notable = row[row.abs() >= NOTABLE].sort_values(key=np.abs, ascending=False).head(MAX_WORDS)
             parts = [
-                t(
+                voice.t(
                     "typ_high" if z > 0 else "typ_low",
-                    lang,
                     label=labels.get(i, i),
-                    z=("+" if z > 0 else "") + fmt_number(float(z), 1, lang),
+                    z=("+" if z > 0 else "") + voice.number(float(z), 1),
                 )
                 for i, z in notable.items()
             ]
-            out[int(k)] = "; ".join(parts) or t("typ_average", lang)
+            out[int(k)] = "; ".join(parts) or voice.t("typ_average")
         return out
 
-    def to_json_dict(self, labels: dict[str, str], lang: str = "de") -> dict[str, Any]:
+    def to_json_dict(self, labels: dict[str, str], *, voice: Voice = GERMAN) -> dict[str, Any]:
         """``{"method", "k", "year", "indicators", "areas": [{"id", "name", "type"}], "types": [{"type", "n",
         "profile": {indicator: mean z}, "words"}], "left_out"}``."""
-        words = self.words(labels, lang)
+        words = self.words(labels, voice=voice)
         return {
             "method": self.method,
             "k": self.k,
@@ -244,7 +242,7 @@ TYPE_COLORS = (
 )
 
 
-def type_classification(areas: pd.DataFrame, ty: Typology, lang: str = "de", id_col: str = "code"):
+def type_classification(areas: pd.DataFrame, ty: Typology, id_col: str = "code", *, voice: Voice = GERMAN):
     """One map class per type for ``areas`` (same index); areas left out are no data."""
     from indicators.compute.classify import Classification
 
@@ -252,12 +250,12 @@ def type_classification(areas: pd.DataFrame, ty: Typology, lang: str = "de", id_
     classes = areas[id_col].astype(str).map(by_id).fillna(0).astype(int) - 1
     n = len(ty.sizes)
     return Classification(
-        scheme=t("typ_scheme", lang, method=t(f"typ_method_{ty.method}", lang)),
+        scheme=voice.t("typ_scheme", method=voice.t(f"typ_method_{ty.method}")),
         palette="types",
         edges=tuple(float(i) for i in range(n + 1)),
         classes=classes,
         colors=tuple(TYPE_COLORS[i % len(TYPE_COLORS)] for i in range(n)),
         counts=tuple(int((classes == i).sum()) for i in range(n)),
-        labels=tuple(t("typ_type", lang, k=i + 1) for i in range(n)),
+        labels=tuple(voice.t("typ_type", k=i + 1) for i in range(n)),
         no_data_count=int((classes < 0).sum()),
     )

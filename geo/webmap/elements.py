@@ -110,6 +110,27 @@ def detach_areas(m: folium.Map) -> AreasGroup | None:
     return None
 
 
+class FitAreas(MacroElement):
+    """Fits a map without a choropleth to ``bounds`` (``[[south, west], [north, east]]``, WGS 84) and adds the
+    metric scale bar: ``smFit`` from ``static/map/choropleth.js``, the atlas's own fitting.
+
+    folium's ``fit_bounds`` fits once, to whatever size the frame has when the script runs; Streamlit
+    sizes the frame afterwards, so the city came out cut off or far too small. ``smFit`` fits again when
+    the frame changes size, until the user pans or zooms.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        smFit({{ this._parent.get_name() }}, {{ this.bounds_json }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # folium is untyped
+        self._name = "SmFit"
+        self.bounds_json = str(htmlsafe_json_dumps([[float(v) for v in corner] for corner in bounds]))
+
+
 class DrawLocal(MacroElement):
     """The drawing tool's texts (leaflet-draw's ``L.drawLocal``) in the user's language.
 

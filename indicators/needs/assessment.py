@@ -27,7 +27,7 @@ from indicators.needs.registry import geography_method, need_method
 from indicators.needs.robustness import robustness
 from indicators.needs.wide import assess
 from indicators.schemes import NEED_SCHEMES
-from indicators.wording import pick
+from indicators.wording.voice import GERMAN, Voice
 
 POPULATION_VARIABLES = ("population_total", "inhabitants")
 
@@ -152,7 +152,7 @@ def run_needs(
     return result, expl, rob
 
 
-def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classification:
+def need_classes(result: pd.DataFrame, method: str, *, voice: Voice = GERMAN) -> Classification:
     """Map classes of an assessment: the method's named classes (MSS), else score bands.
 
     ``result`` is the output of :func:`run_needs`; its ``score`` is what the
@@ -166,15 +166,19 @@ def need_classes(result: pd.DataFrame, method: str, lang: str = "de") -> Classif
     if m.classes is not None:
         idx, names_de, names_en = m.classes(result)
         base = classify(
-            idx.where(idx >= 0).astype(float), "manual", breaks=list(range(len(names_de))), palette="YlOrRd", lang=lang
+            idx.where(idx >= 0).astype(float),
+            "manual",
+            breaks=list(range(len(names_de))),
+            palette="YlOrRd",
+            lang=voice.lang,
         )
-        names = pick((names_de, names_en), lang)
+        names = voice.pick((names_de, names_en))
         counts = tuple(int((idx == i).sum()) for i in range(len(names)))
         return dataclasses.replace(
             base, classes=pd.Series(idx.to_numpy(), index=result.index), labels=names, counts=counts, scheme="need_mss"
         )
     lo, hi = float(np.nanmin(score)), float(np.nanmax(score))
     cuts = [b for b in m.score_breaks if lo < b < hi]
-    cls = classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=lang)
+    cls = classify(score, "manual", breaks=[*cuts, hi], palette="YlOrRd", decimals=2, lang=voice.lang)
     # the method fixes these classes: the legend names them, not "Eigene Klassengrenzen"
     return dataclasses.replace(cls, scheme=f"need_{method}" if f"need_{method}" in NEED_SCHEMES else cls.scheme)

@@ -12,20 +12,20 @@ from collections.abc import Mapping
 from typing import get_args
 
 from indicators.types import Status
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 STATUS_KEYS: tuple[str, ...] = get_args(Status)
 
 
-def day(value: str | dt.date | None, lang: str = "de") -> str:
+def day(value: str | dt.date | None, *, voice: Voice = GERMAN) -> str:
     """``01.03.2019`` (de) or ``2019-03-01`` (en) of an ISO date text or a date; "–" for none.
 
     Parameters
     ----------
     value : str, datetime.date or None
         A date or an ISO date text (``JJJJ-MM-TT``) as the register stores it.
-    lang : str
-        ``"de"`` or ``"en"``.
+    voice : Voice
+        The reader's language.
 
     Returns
     -------
@@ -41,13 +41,13 @@ def day(value: str | dt.date | None, lang: str = "de") -> str:
             value = dt.date.fromisoformat(str(value)[:10])
         except ValueError:
             return str(value)
-    return t("plan_day_format", lang, d=value.day, m=value.month, y=value.year)  # strftime drops the 0 of 0999
+    return voice.t("plan_day_format", d=value.day, m=value.month, y=value.year)  # strftime drops the 0 of 0999
 
 
-def period(start: str | None, end: str | None, lang: str = "de") -> str:
+def period(start: str | None, end: str | None, *, voice: Voice = GERMAN) -> str:
     """``01.03.2019 – 31.12.2022``; an open end is "laufend" / "ongoing", no start "offen" / "open"."""
-    first = day(start, lang) if start else t("plan_open_start", lang)
-    last = day(end, lang) if end else t("plan_open_end", lang)
+    first = day(start, voice=voice) if start else voice.t("plan_open_start")
+    last = day(end, voice=voice) if end else voice.t("plan_open_end")
     return f"{first} – {last}"
 
 
@@ -56,19 +56,19 @@ def indicator_label(indicator: str, labels: Mapping[str, str]) -> str:
     return labels.get(indicator) or indicator
 
 
-def status_word(status: str, lang: str = "de") -> str:
+def status_word(status: str, *, voice: Voice = GERMAN) -> str:
     """A measure's status in the reader's language (``laufend`` → "laufend" / "running").
 
     Parameters
     ----------
     status : str
         A key of the closed vocabulary :data:`indicators.types.Status`.
-    lang : str
-        ``"de"`` or ``"en"``.
+    voice : Voice
+        The reader's language.
 
     Returns
     -------
     str
         The word from the wording table; a value outside the vocabulary as it is.
     """
-    return t(f"plan_status_{status}", lang) if status in STATUS_KEYS else str(status)
+    return voice.t(f"plan_status_{status}") if status in STATUS_KEYS else str(status)

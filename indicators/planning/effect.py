@@ -30,6 +30,7 @@ import pandas as pd
 from indicators.errors import InputError, msg
 from indicators.planning.series import wide
 from indicators.planning.text import note
+from indicators.wording.voice import GERMAN, Voice
 
 MAX_EXACT = 5000
 N_RANDOM = 999
@@ -59,11 +60,12 @@ class MeasureEffect:
     pre_years: list[int] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)  # what the note says, for :meth:`note_in` (another language)
 
-    def note_in(self, lang: str = "de") -> str:
-        """The note in ``lang`` (``note`` is the German one)."""
-        return note(self.facts, lang) if self.facts else self.note
+    def note_in(self, *, voice: Voice = GERMAN) -> str:
+        """The note in ``voice``'s language (``note`` is the German one)."""
+        return note(self.facts, voice=voice) if self.facts else self.note
 
-    def to_json_dict(self, lang: str = "de") -> dict[str, Any]:
+    def to_json_dict(self, *, voice: Voice = GERMAN) -> dict[str, Any]:
+        """The JSON of ``plan evaluate`` for this effect, the note in ``voice``'s language."""
         keys = (
             "id",
             "indicator",
@@ -78,7 +80,7 @@ class MeasureEffect:
             "p_placebo",
             "n_placebo",
         )
-        return {**{k: getattr(self, k) for k in keys}, "note": self.note_in(lang)}
+        return {**{k: getattr(self, k) for k in keys}, "note": self.note_in(voice=voice)}
 
 
 def nearest(pre: pd.Series, pool: list[str], reference: float, k: int = K_MATCHED) -> list[str]:

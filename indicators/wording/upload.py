@@ -215,4 +215,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     "geo_file_empty": ("Datei ist leer (0 Bytes)", "the file is empty (0 bytes)"),
     "geo_no_features": ("Datei enthält keine Objekte", "the file has no features"),
     "geo_no_polygons": ("keine verwendbaren Flächen (Polygone) in der Datei", "no usable areas (polygons) in the file"),
+    # census grid on the command line (geo.grid: cli.py grid import|aggregate)
+    "grid_label": ("Gitter", "Grid"),
+    "grid_import_saved": (
+        "{cells} Zellen, {variables} Merkmale → Geografie '{id}'",
+        "{cells} cells, {variables} variables → geography '{id}'",
+    ),
+    "grid_agg_head": ("Gitter {grid} → {to}, {year}", "Grid {grid} → {to}, {year}"),
+    "grid_agg_col_area": ("Gebiet", "Area"),
+    "grid_agg_col_variable": ("Merkmal", "Variable"),
+    "grid_agg_col_areal": ("Fläche", "Surface"),
+    "grid_agg_col_addresses": ("Adressen", "Addresses"),
+    "grid_agg_note_methods": (
+        "Fläche: Anteil der Zellfläche im Gebiet; Adressen: Anteil der amtlichen Adresspunkte der Zelle "
+        "im Gebiet (Zellen ohne Adresspunkte nach Fläche).",
+        "Surface: share of the cell's surface in the area; Addresses: share of the cell's official address "
+        "points in the area (cells without address points by surface).",
+    ),
+    "grid_agg_note_weighted": (
+        "Anteile und Mittelwerte: aus aufsummierten Zählern (Wert × Einwohner) und Nennern neu berechnet – Schätzwerte.",
+        "Shares and means: recomputed from summed numerators (value × residents) and denominators – estimates.",
+    ),
+    "grid_agg_note_unweighted": (
+        "Anteile und Mittelwerte: ohne Einwohnerzahl im Gitter je Zelle gleich gewichtet – Schätzwerte.",
+        "Shares and means: without a population in the grid, every cell weighs the same – estimates.",
+    ),
+    "grid_agg_note_min_count": (
+        "Werte unter {min} werden nicht ausgewiesen; fehlende oder gesperrte Zellwerte zählen nicht mit.",
+        "Values below {min} are not shown; missing or suppressed cell values do not count.",
+    ),
 }

@@ -192,6 +192,14 @@
   // legend, scale and the map's handlers live while the group is on the map, so a
   // new group in the same frame (streamlit-folium's feature_group_to_add) replaces
   // everything of the old one.
+  // A map without a choropleth (the planning page's place picker): fitted to the areas' box
+  // like the atlas (again when Streamlit resizes the frame, until the user moves the map),
+  // with the same metric scale bar.
+  window.smFit = function (map, bounds, padding) {
+    keepFitted(map, { bounds: bounds, padding: padding || [8, 8] }, null);
+    L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+  };
+
   window.smChoropleth = function (map, spec, group) {
     ensureHatch(spec.hatchId);
     group = group || L.featureGroup().addTo(map);

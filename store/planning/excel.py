@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from indicators.errors import error_message, msg
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
 from indicators.spreadsheet import safe_frame
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 from store import audit
 from store.db import reading, session
 from store.errors import DatabaseError
@@ -89,12 +89,12 @@ class ImportResult:
     def ok(self) -> bool:
         return all(not r.file_error and not r.dropped_rows for r in self.reports)
 
-    def to_text(self, lang: str = "de") -> str:
-        """Every file's report, then what was saved, in ``lang``."""
-        lines = [r.to_text(lang) for r in self.reports]
+    def to_text(self, *, voice: Voice = GERMAN) -> str:
+        """Every file's report, then what was saved, in ``voice``'s language."""
+        lines = [r.to_text(voice.lang) for r in self.reports]
         n_new, n_edit = sum(map(len, self.created.values())), sum(map(len, self.updated.values()))
         key = "plan_import_stored" if self.stored else "plan_import_dry_run" if self.ok else "plan_import_refused"
-        lines.append(t(key, lang, new=n_new, changed=n_edit))
+        lines.append(voice.t(key, new=n_new, changed=n_edit))
         return "\n".join(lines)
 
 

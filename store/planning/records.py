@@ -20,6 +20,7 @@ from indicators.planning.display import status_word
 from indicators.types import Status
 from indicators.wording import t
 from indicators.wording.message import Message, msg
+from indicators.wording.voice import GERMAN, Voice
 from store.planning.errors import PlanError
 from store.planning.models import STATUSES
 from store.planning.record_types import GoalRecord, Location, MeasureRecord, Milestone, PartnerRecord, PlanRecord
@@ -58,22 +59,22 @@ ENTITY_LABELS = {e: t(f"plan_entity_{e}") for e in ENTITIES}
 LABELS = {k: t(f"plan_field_{k}") for k in _FIELD_KEYS}
 
 
-def field_label(key: str, lang: str = "de") -> str:
-    """The name of a record field in ``lang`` (``budget_planned`` → "Budget geplant" / "Budget planned")."""
-    return t(f"plan_field_{key}", lang) if key in LABELS else key
+def field_label(key: str, *, voice: Voice = GERMAN) -> str:
+    """The name of a record field in ``voice``'s language (``budget_planned`` → "Budget geplant" / "Budget planned")."""
+    return voice.t(f"plan_field_{key}") if key in LABELS else key
 
 
-def entity_label(entity: str, lang: str = "de") -> str:
+def entity_label(entity: str, *, voice: Voice = GERMAN) -> str:
     """``measure`` → "Maßnahme" / "Measure"."""
-    return t(f"plan_entity_{entity}", lang) if entity in ENTITY_LABELS else entity
+    return voice.t(f"plan_entity_{entity}") if entity in ENTITY_LABELS else entity
 
 
-def status_label(status: str, lang: str = "de") -> str:
-    """A measure's status in ``lang`` (``laufend`` → "running"); an unknown value as it is.
+def status_label(status: str, *, voice: Voice = GERMAN) -> str:
+    """A measure's status in ``voice``'s language (``laufend`` → "running"); an unknown value as it is.
 
     The one place is :func:`indicators.planning.display.status_word`; this name stays for callers.
     """
-    return status_word(status, lang)
+    return status_word(status, voice=voice)
 
 
 def _f(key: str) -> Message:
@@ -324,8 +325,8 @@ def diff(old: Mapping[str, object] | None, new: Mapping[str, object] | None) -> 
     return {k: [(old or {}).get(k), (new or {}).get(k)] for k in keys if (old or {}).get(k) != (new or {}).get(k)}
 
 
-def describe(changes: dict[str, list[Any]], limit: int = 6, lang: str = "de") -> str:
-    """``Titel: 'A' → 'B'; Status: 'geplant' → 'laufend'`` (field names in ``lang``)."""
+def describe(changes: dict[str, list[Any]], limit: int = 6, *, voice: Voice = GERMAN) -> str:
+    """``Titel: 'A' → 'B'; Status: 'geplant' → 'laufend'`` (field names in ``voice``'s language)."""
 
     def show(v: Any) -> str:
         if v is None or v == [] or v == "":
@@ -334,6 +335,6 @@ def describe(changes: dict[str, list[Any]], limit: int = 6, lang: str = "de") ->
             return ", ".join(str(x) for x in v)
         return repr(v) if isinstance(v, str) else str(v)
 
-    parts = [f"{field_label(k, lang)}: {show(o)} → {show(n)}" for k, (o, n) in list(changes.items())[:limit]]
+    parts = [f"{field_label(k, voice=voice)}: {show(o)} → {show(n)}" for k, (o, n) in list(changes.items())[:limit]]
     more = len(changes) - limit
-    return "; ".join(parts) + (t("plan_and_more", lang, n=more) if more > 0 else "")
+    return "; ".join(parts) + (voice.t("plan_and_more", n=more) if more > 0 else "")

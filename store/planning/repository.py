@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from indicators.errors import msg
 from indicators.wording.message import Pair
+from indicators.wording.voice import Voice
 from store import audit
 from store.bulk import insert_rows
 from store.db import session
@@ -147,7 +148,7 @@ def _stale(s: Session, entity: str, rid: int, based_on: int) -> StaleEdit:
             when=Pair(f"{when:%d.%m.%Y um %H:%M}", f"{when:%Y-%m-%d at %H:%M}"),
             based_on=based_on,
             version=last.version,
-            changes=Pair(describe(changes), describe(changes, lang="en")),
+            changes=Pair(describe(changes), describe(changes, voice=Voice.of("en"))),
         )
     )
 

@@ -13,8 +13,8 @@ from grid_synth import block_on_border, grid_2022_bytes
 from testkit import ROOT
 
 
-def run(tmp_path, *args):
-    env = {**os.environ, "SOZIALMONITOR_DATA_DIR": str(tmp_path / "var")}
+def run(tmp_path, *args, lang="de"):
+    env = {**os.environ, "SOZIALMONITOR_DATA_DIR": str(tmp_path / "var"), "SOZIALMONITOR_LANG": lang}
     return subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, capture_output=True, text=True, env=env)
 
 
@@ -49,6 +49,27 @@ def test_import_then_aggregate_json(tmp_path, grid_file):
     assert pop["value"].isna().any() and pop["value"].notna().any()
     assert (pop["value"].dropna() <= total).all()
     assert len(pop) == 2 * 10
+
+
+def test_import_and_aggregate_speak_english_when_asked(tmp_path, grid_file):
+    path, expected = grid_file
+    res = run(tmp_path, "grid", "import", "--file", str(path), "--name", "test-gitter", lang="en")
+    assert res.returncode == 0, res.stderr
+    assert "lies outside the city" in res.stdout and f"{len(expected)} cells" in res.stdout
+    assert "außerhalb der Stadt" not in res.stdout and "Zellen" not in res.stdout and "Geografie" not in res.stdout
+    res = run(tmp_path, "grid", "aggregate", "--grid", "test-gitter", "--to", "stadtteile", lang="en")
+    assert res.returncode == 0, res.stderr
+    head = res.stdout.splitlines()
+    assert head[0] == "Grid test_gitter → stadtteile, 2022" and head[1].split() == [
+        "Area",
+        "Variable",
+        "Surface",
+        "Addresses",
+    ]
+    for word in ("Gebiet", "Merkmal", "Fläche", "Anteile", "Werte unter", "Schätzwerte"):
+        assert word not in res.stdout, word
+    german = run(tmp_path, "grid", "aggregate", "--grid", "test-gitter", "--to", "stadtteile")
+    assert german.stdout.splitlines()[0] == "Gitter test_gitter → stadtteile, 2022" and "Fläche" in german.stdout
 
 
 def test_errors_are_german_messages(tmp_path):

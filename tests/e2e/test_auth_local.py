@@ -193,6 +193,9 @@ def test_reload_and_an_opened_link_keep_the_login_a_demotion_ends_it_at_the_next
         _login(app, "rita", PASSWORD)
         _wait_logged_in(app.page)
         assert "Verwaltung" in app.page.locator("[data-testid=stSidebar]").inner_text()
+        # the token reaches the browser by a script in the run after the login: reload once it is there
+        # (on a busy machine the reload came first and found no cookie to resume)
+        app.page.wait_for_function("() => document.cookie.includes('sm_session=')")
         app.page.reload()
         app.wait_idle()
         _wait_logged_in(app.page)  # F5: still logged in

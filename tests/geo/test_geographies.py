@@ -12,6 +12,7 @@ import pytest
 
 from geo import geographies
 from geo.geographies import ROOT, get_geography, list_geographies, shipped_geographies
+from indicators.wording.voice import Voice
 
 PROBE = """
 probe:
@@ -40,7 +41,7 @@ def test_one_entry_adds_a_geography(probe):
     assert "probe" in shipped_geographies() and "stadtteile" in shipped_geographies()
     assert "probe" in list_geographies()
     geo = get_geography("probe")
-    assert geo.label("en").startswith("Probe geography") and geo.need_method == "svi"
+    assert geo.label(voice=Voice.of("en")).startswith("Probe geography") and geo.need_method == "svi"
 
 
 def test_the_cli_offers_and_uses_a_registered_geography(probe, capsys):

@@ -63,6 +63,7 @@ def test_class_break_errors_are_keyed_and_rendered_in_english():
 
 
 def test_planning_record_errors_name_the_field_in_the_readers_language():
+    from indicators.wording.voice import Voice
     from store.planning.errors import PlanError
     from store.planning.records import LABELS, clean, describe, field_label
 
@@ -70,5 +71,8 @@ def test_planning_record_errors_name_the_field_in_the_readers_language():
         clean("measure", {"geography": "stadtteile", "field": "x", "title": "T", "budget_planned": "abc"}, ["x"])
     assert str(err.value) == "Budget geplant 'abc' ist keine Zahl"  # German kept for old callers
     assert error_text(err.value, "en") == "Budget planned 'abc' is not a number"
-    assert LABELS["budget_planned"] == "Budget geplant" and field_label("budget_planned", "en") == "Budget planned"
-    assert describe({"status": ["geplant", "laufend"]}, lang="en") == "Status: 'geplant' → 'laufend'"
+    assert (
+        LABELS["budget_planned"] == "Budget geplant"
+        and field_label("budget_planned", voice=Voice.of("en")) == "Budget planned"
+    )
+    assert describe({"status": ["geplant", "laufend"]}, voice=Voice.of("en")) == "Status: 'geplant' → 'laufend'"

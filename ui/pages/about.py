@@ -14,7 +14,7 @@ def render() -> None:
     st.markdown(t("about_body", lang))
     for geo_id, geo in common.geographies().items():
         ds = common.dataset(geo_id)
-        st.markdown(f"#### {md(geo.label(lang))}")
+        st.markdown(f"#### {md(geo.label(voice=common.voice()))}")
         for src in ds.sources.values():  # all of it may come from an upload: text, no links
             link = f" – {md(src.url)}" if src.url else ""
             note = pick((src.note_de, src.note_en), lang)

@@ -263,7 +263,7 @@ def render() -> None:
         unit=unit,
         city_value=city,
         decimals=dec,
-        city_name=ds.geography.reference_label(lang),
+        city_name=ds.geography.reference_label(voice=common.voice()),
         voice=common.voice(),
     )
     m = build_map(

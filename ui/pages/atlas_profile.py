@@ -49,7 +49,7 @@ def profile(ds, layer, c: AtlasView, lang: str) -> None:
     ts, decimals = common.derived(
         ds, ("series", c.indicator, code), lambda: area_series(ds.values, ind, code, ds.geography.reference_code)
     )
-    ts = ts.set_axis([names.get(col, ds.geography.reference_label(lang)) for col in ts.columns], axis=1)
+    ts = ts.set_axis([names.get(col, ds.geography.reference_label(voice=common.voice())) for col in ts.columns], axis=1)
     st.markdown(f"**{t('series_title', lang)}: {md(ind.label(lang))}**")
     st.altair_chart(series_chart(ts, ind.unit_for(lang), decimals, lang), width="stretch")
 

@@ -66,14 +66,14 @@ def render() -> None:
     year = st.sidebar.selectbox(t("year", lang), years, key="cmp_year")
     common.sync_url(year=year)
     codes = _area_choice(ds, lang)
-    st.subheader(t("cmp_title", lang, year=year) + f" – {md(ds.geography.label(lang))}")
+    st.subheader(t("cmp_title", lang, year=year) + f" – {md(ds.geography.label(voice=common.voice()))}")
     if len(codes) < MIN_AREAS:
         st.info(t("cmp_choose", lang))
         common.source_footer(ds)
         return
     table = compare_table(ds, codes, year, lang)
     names = area_names(ds, codes)
-    city = ds.geography.reference_label(lang)
+    city = ds.geography.reference_label(voice=common.voice())
     st.dataframe(_shown(table, codes, names, city, lang), hide_index=True, width="stretch")
     st.caption(t("cmp_footnote", lang, n=int(table["n"].max()) if len(table) else 0, k=ds.min_count))
     _pdf_button(ds, codes, year, lang)

@@ -41,5 +41,7 @@ def render() -> None:
     table = query_indicators(ds, lang)
     st.subheader(t("methods_ids_title", lang))
     example = str(table.iloc[0, 0]) if len(table) else "id"
-    st.markdown(t("methods_ids_body", lang, example=md(example), geography=md(ds.geography.label(lang))))
+    st.markdown(
+        t("methods_ids_body", lang, example=md(example), geography=md(ds.geography.label(voice=common.voice())))
+    )
     st.dataframe(table, hide_index=True, use_container_width=True)

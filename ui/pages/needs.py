@@ -20,7 +20,6 @@ from indicators.needs.words import need_word, reason_lines
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
-from indicators.wording.voice import Voice
 from ui import common, downloads, supply_panel
 from ui.map_view import show_map
 from ui.state import NeedsView
@@ -44,11 +43,11 @@ def render() -> None:
     year, method, chosen, threshold = c.year, c.method, list(c.indicators), c.threshold
     result, expl, rob = _run(geo_id, ds.geography.cache_key(), year, method, tuple(chosen), threshold)
 
-    st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(lang))} {year}")
+    st.subheader(t("page_needs", lang) + f" – {md(ds.geography.label(voice=common.voice()))} {year}")
     st.caption(t(need_method(method).text_key("note"), lang))
     layer = score_layer(ds, result["id"], result["score"], result["flag"])
     layer["note"] = _notes(result, rob, lang, method)
-    classes = need_classes(result, method, lang)
+    classes = need_classes(result, method, voice=common.voice())
     left, right = st.columns([3, 2], gap="medium")
     with left:
         map_labels = MapLabels(
@@ -57,10 +56,14 @@ def render() -> None:
             decimals=2,
             flag_label=t("needs_elevated_need", lang),
         )
-        m = build_map(MapLayer(layer, classes, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
+        m = build_map(
+            MapLayer(layer, classes, map_labels),
+            attribution=ds.geography.label(voice=common.voice()),
+            tiles=common.tiles(),
+        )
         show_map(m, key=f"needs-{geo_id}", height=560)
     labels = {i: ds.catalogue[i].label(lang) for i in ds.catalogue}
-    reasons = reason_lines(expl, labels, lang)
+    reasons = reason_lines(expl, labels, voice=common.voice())
     with right:
         flagged = result[result["flag"]].sort_values("rank")
         st.markdown(f"**{t('needs_flagged_areas', lang)}: {len(flagged)}**")
@@ -68,10 +71,11 @@ def render() -> None:
             _none_flagged(result, method, threshold, lang)
         for _, row in flagged.head(30).iterrows():
             st.markdown(
-                f"- **{md(row['name'])}** ({md(need_word(row['label'], lang, method))}): "
+                f"- **{md(row['name'])}** ({md(need_word(row['label'], method, voice=common.voice()))}): "
                 f"{md(reasons.get(row['id'], ''))}"
             )
-    table = shown_need_table(need_table(result, expl, rob, method=method, labels=labels, lang=lang), lang)
+    voice = common.voice()
+    table = shown_need_table(need_table(result, expl, rob, method=method, labels=labels, voice=voice), voice=voice)
     st.dataframe(
         display_columns(table, lang),
         hide_index=True,
@@ -188,10 +192,10 @@ def _notes(result: pd.DataFrame, rob: pd.DataFrame | None, lang: str, method: st
     robust = rob.set_index("id") if rob is not None else None
     out = []
     for rid, label in zip(result["id"], result["label"]):
-        text = str(need_word(label, lang, method))
+        text = str(need_word(label, method, voice=common.voice()))
         if robust is not None and rid in robust.index and pd.notna(robust.at[rid, "share"]):
             share = fmt_percent(100 * robust.at[rid, "share"], 0, lang)
-            text += f" · {need_word(robust.at[rid, 'robustness'], lang)} ({share})"
+            text += f" · {need_word(robust.at[rid, 'robustness'], voice=common.voice())} ({share})"
         out.append(text)
     return out
 
@@ -205,13 +209,13 @@ def _pattern(ds, layer, lang: str) -> None:
             st.info(t("lisa_failed", lang, message=md(error_text(exc, lang))))
             return
         st.write(f"Moran's I = {fmt_number(pat.moran_i, 3, lang)}, p = {fmt_number(pat.p_sim, 3, lang)}")
-        st.caption(pat.note_text(lang))
+        st.caption(pat.note_text(voice=common.voice()))
         shown = layer[["code", "name", "value", layer.geometry.name]].copy()
-        shown["note"] = cluster_notes(shown, pat, lang)
-        map_labels = MapLabels(indicator_label=t("lisa_title", lang), voice=Voice.of(lang), decimals=2)
+        shown["note"] = cluster_notes(shown, pat, voice=common.voice())
+        map_labels = MapLabels(indicator_label=t("lisa_title", lang), voice=common.voice(), decimals=2)
         m = build_map(
-            MapLayer(shown, cluster_classification(shown, pat, lang), map_labels),
-            attribution=ds.geography.label(lang),
+            MapLayer(shown, cluster_classification(shown, pat, voice=common.voice()), map_labels),
+            attribution=ds.geography.label(voice=common.voice()),
             tiles=common.tiles(),
         )
         show_map(m, key=f"lisa-{ds.geography.id}", height=480)

@@ -38,6 +38,7 @@ LIST_ROWS = 1000  # rows of the filtered list (the database filters and pages; t
 
 def _filters(measures: list[MeasureRecord], ds, lang: str) -> MeasureFilter:
     every = t("plan_all", lang)
+    voice = common.voice()  # bound now: the label function may be called after the run (e.g. by AppTest)
     c1, c2, c3, c4 = st.columns(4)
     field = c1.selectbox(t("plan_filter_field", lang), [every, *repo.fields(auth.engine())], key="plan_ff")
     codes = [every, *ds.areas["code"]]
@@ -46,7 +47,7 @@ def _filters(measures: list[MeasureRecord], ds, lang: str) -> MeasureFilter:
         t("plan_filter_status", lang),
         [every, *STATUSES],
         key="plan_fs",
-        format_func=lambda s: s if s == every else status_label(s, lang),
+        format_func=lambda s: s if s == every else status_label(s, voice=voice),
     )
     partners = sorted({p for m in measures for p in m["partners"]})
     partner = c4.selectbox(t("plan_filter_partner", lang), [every, *partners], key="plan_fp")
@@ -78,10 +79,10 @@ def _table(rows: list[MeasureSummary], lang: str = "de") -> pd.DataFrame:
                     "kennung": m.get("kennung", ""),
                     "title": m["title"],
                     "field": m["field"],
-                    "status": status_label(m["status"], lang),
+                    "status": status_label(m["status"], voice=common.voice()),
                     "areas": ", ".join(m["areas"]),
-                    "start": day(m["start"], lang),
-                    "end": day(m["end"], lang) if m["end"] else t("plan_open_end", lang),
+                    "start": day(m["start"], voice=common.voice()),
+                    "end": day(m["end"], voice=common.voice()) if m["end"] else t("plan_open_end", lang),
                     "partners": ", ".join(m["partners"]),
                     "version": m["version"],
                 }
@@ -112,7 +113,7 @@ def _timeline(rows: list[MeasureRecord], lang: str) -> None:
                 "title": f"{m['id']}: {m['title']}",
                 "start": m["start"],
                 "end": m["end"] or today,
-                "status": status_label(m["status"], lang),
+                "status": status_label(m["status"], voice=common.voice()),
             }
             for m in dated
         ]
@@ -132,7 +133,7 @@ def _timeline(rows: list[MeasureRecord], lang: str) -> None:
             y=alt.Y("title:N", sort="x", title=None),
             color=alt.Color(
                 "status:N",
-                scale=alt.Scale(domain=[status_label(s, lang) for s in STATUSES]),
+                scale=alt.Scale(domain=[status_label(s, voice=common.voice()) for s in STATUSES]),
                 title=t("col_status", lang),
             ),
             tooltip=tips,
@@ -244,7 +245,7 @@ def _effects(measures: list[MeasureRecord], data: Datasets, labels: dict[str, st
     )
     for e in results:
         with st.expander(f"{e.id}: {indicator_label(e.indicator, labels)}"):
-            st.write(e.note_in(lang))
+            st.write(e.note_in(voice=common.voice()))
             if len(e.pre_years) >= 2 and e.comparison_areas:
                 ds = data.get(next(m["geography"] for m in measures if m["id"] == e.id))
                 frame = trends(ds.values, e.indicator, e.treated, e.comparison_areas)
@@ -270,7 +271,11 @@ def _excel(user, lang: str) -> None:
         from geo.planning.report import build_report
 
         st.session_state["plan_report_pdf"] = build_report(
-            auth.engine(), user, year=int(year), geography=st.session_state.get("geography", "stadtteile"), lang=lang
+            auth.engine(),
+            user,
+            year=int(year),
+            geography=st.session_state.get("geography", "stadtteile"),
+            voice=common.voice(),
         )
     if st.session_state.get("plan_report_pdf"):
         st.download_button(
@@ -366,7 +371,9 @@ def render() -> None:
         )
         year = max(common.years_for(ds, ind))
         show_map(
-            measures_map(ds, ind, year, measures, lang=lang, tiles=common.tiles(), flag_label=t("plan_map_flag", lang)),
+            measures_map(
+                ds, ind, year, measures, voice=common.voice(), tiles=common.tiles(), flag_label=t("plan_map_flag", lang)
+            ),
             key=f"plan-map-{geo_id}",
             height=560,
         )

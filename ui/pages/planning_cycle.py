@@ -174,7 +174,12 @@ def location_picker(ds, rec: Mapping[str, Any], form_key: str, lang: str) -> Loc
         st.caption(t(f"plan_loc_{mode}_hint", lang))
     out = st_folium(
         pick_map(
-            ds, place, lang=lang, tiles=common.tiles(), draw=mode == "draw", chosen=chosen if mode == "areas" else ()
+            ds,
+            place,
+            voice=common.voice(),
+            tiles=common.tiles(),
+            draw=mode == "draw",
+            chosen=chosen if mode == "areas" else (),
         ),
         key=f"plan_pick_{form_key}_{mode}_{st.session_state.get(f'{key}_n', 0)}",
         height=360,
@@ -338,7 +343,7 @@ def undo_and_trash(user: User, lang: str) -> None:
                     id=b["id"],
                     name=b["name"],
                     user=b["deleted_by"],
-                    when=day(b["deleted"], lang),
+                    when=day(b["deleted"], voice=common.voice()),
                 )
             )
             if c2.button(t("plan_restore", lang), key=f"plan_restore_{b['entity']}_{b['id']}"):

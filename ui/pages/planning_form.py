@@ -92,10 +92,11 @@ def edit_form(user: User, ds, measures: list[MeasureRecord], goals: list[GoalRec
             dt.date.fromisoformat(rec["end"]) if rec.get("end") else dt.date.today(),
             format=t("date_input_format", lang),
         )
+        voice = common.voice()  # bound now: the label function may be called after the run (e.g. by AppTest)
         status = c3.selectbox(
             t("plan_filter_status", lang),
             STATUSES,
-            format_func=lambda s: status_label(s, lang),
+            format_func=lambda s: status_label(s, voice=voice),
             index=STATUSES.index(rec.get("status", "geplant")),
         )
         partners = st.text_input(t("plan_f_partners", lang), ", ".join(rec.get("partners", [])))
@@ -178,8 +179,8 @@ def area_section(geo_id: str, code: str, lang: str, labels: dict[str, str] | Non
         st.caption(t("plan_profile_none", lang))
     for m in measures:
         st.markdown(
-            f"- {t('plan_ent_measure', lang)} {m['id']}: **{md(m['title'])}** ({md(status_label(m['status'], lang))}, "
-            f"{period(m['start'], m['end'], lang)})"
+            f"- {t('plan_ent_measure', lang)} {m['id']}: **{md(m['title'])}** ({md(status_label(m['status'], voice=common.voice()))}, "
+            f"{period(m['start'], m['end'], voice=common.voice())})"
         )
     for g in goals:
         label = md(indicator_label(g["indicator"], labels or {}))

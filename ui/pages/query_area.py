@@ -35,7 +35,7 @@ def _estimator():
 
 
 def _estimate_table(result, lang: str) -> pd.DataFrame:
-    w = result.wide(lang)
+    w = result.wide(voice=common.voice())
     dec = result.decimals(w)
     return pd.DataFrame(
         {
@@ -81,12 +81,15 @@ def _address_search(lang: str) -> tuple[str, tuple[float, float] | None]:
         return text, None
     res = locate(text, index=_addresses())
     if not res.found:
-        common.show_error(res.notice_text(lang) or res.text(lang) or t("q_address_not_found", lang), "warning")
+        common.show_error(
+            res.notice_text(voice=common.voice()) or res.text(voice=common.voice()) or t("q_address_not_found", lang),
+            "warning",
+        )
         _suggestions(res.suggestions[:5], lang)
         return text, None
     hit = res.matches[0]
     if res.status == "street":  # no number given: the street's first address, and say so
-        st.info(md(res.notice_text(lang)))
+        st.info(md(res.notice_text(voice=common.voice())))
     st.success(
         md(
             t(

@@ -99,7 +99,9 @@ def _consensus_tab(ds, geo_id: str, year: int, lang: str) -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         map_labels = MapLabels(indicator_label=t("str_n_methods", lang), voice=Voice.of(lang), decimals=0)
-        m = build_map(MapLayer(layer, cls, map_labels), attribution=ds.geography.label(lang), tiles=common.tiles())
+        m = build_map(
+            MapLayer(layer, cls, map_labels), attribution=ds.geography.label(voice=common.voice()), tiles=common.tiles()
+        )
         show_map(m, key=f"str-consensus-{geo_id}", height=480)
     with right:
         for n in range(len(c.methods), 0, -1):
@@ -192,7 +194,7 @@ def _sandbox_tab(ds, year: int, lang: str) -> None:
 def need_map(ds, result: pd.DataFrame, method: str, outlined: set[str], lang: str, key: str) -> None:
     """The need classes of ``result`` with the areas in ``outlined`` outlined (measures)."""
     layer = score_layer(ds, result["id"], result["score"])
-    words = dict(zip(result["id"].astype(str), need_words(result["label"], lang)))
+    words = dict(zip(result["id"].astype(str), need_words(result["label"], voice=common.voice())))
     layer["note"] = layer["code"].astype(str).map(words).fillna("").tolist()
     layer["flagged"] = layer["code"].astype(str).isin(outlined).to_numpy()
     map_labels = MapLabels(
@@ -202,8 +204,8 @@ def need_map(ds, result: pd.DataFrame, method: str, outlined: set[str], lang: st
         flag_label=t("str_with_measure", lang),
     )
     m = build_map(
-        MapLayer(layer, need_classes(result, method, lang), map_labels),
-        attribution=ds.geography.label(lang),
+        MapLayer(layer, need_classes(result, method, voice=common.voice()), map_labels),
+        attribution=ds.geography.label(voice=common.voice()),
         tiles=common.tiles(),
     )
     show_map(m, key=key, height=480)

@@ -66,7 +66,7 @@ def types_tab(ds, year: int, lang: str) -> None:
         common.show_error(exc, "warning")
         return
     labels = {i: ds.catalogue[i].label(lang) for i in chosen}
-    words = ty.words(labels, lang)
+    words = ty.words(labels, voice=common.voice())
     layer = score_layer(ds, ty.areas["id"], ty.areas["type"])  # the type number as the value
     layer["note"] = [
         words.get(int(v), t("str_left_out", lang)) if v == v and v > 0 else t("str_left_out", lang)
@@ -76,8 +76,8 @@ def types_tab(ds, year: int, lang: str) -> None:
     with left:
         map_labels = MapLabels(indicator_label=t("str_type", lang), voice=Voice.of(lang), decimals=0)
         m = build_map(
-            MapLayer(layer, type_classification(layer, ty, lang), map_labels),
-            attribution=ds.geography.label(lang),
+            MapLayer(layer, type_classification(layer, ty, voice=common.voice()), map_labels),
+            attribution=ds.geography.label(voice=common.voice()),
             tiles=common.tiles(),
         )
         show_map(m, key=f"str-types-{geo_id}", height=480)
@@ -186,7 +186,7 @@ def _maup(ds, group: str, total: str, lang: str) -> None:
             if y.dissimilarity is not None:
                 rows.append(
                     {
-                        t("geography", lang): common.dataset(g).geography.label(lang),
+                        t("geography", lang): common.dataset(g).geography.label(voice=common.voice()),
                         t("year", lang): y.year,
                         t("str_seg_dissimilarity", lang): fmt_number(y.dissimilarity, 3, lang),
                         t("str_seg_n_areas", lang): y.n_areas,

@@ -146,7 +146,7 @@ def _meta(ds, result, opts: dict, lang: str) -> list[tuple[str, str]]:
         (t("sup_demand", lang), result.demand.label),
         (t("sup_facilities", lang), result.supply.label),
         (t("year", lang), str(opts["year"])),
-        (t("ex_geography", lang), ds.geography.label(lang)),
+        (t("ex_geography", lang), ds.geography.label(voice=common.voice())),
     ]
 
 

@@ -89,7 +89,7 @@ def _boundary_upload(store: DataStore, lang: str) -> None:
                 except (StoreError, UploadError, ValueError) as exc:
                     common.show_error(exc)
                 else:
-                    saved(t("up_saved_as_geography", lang) + md(geo.label(lang)))
+                    saved(t("up_saved_as_geography", lang) + md(geo.label(voice=common.voice())))
 
 
 @st.cache_data(show_spinner="Datei wird geprüft …", max_entries=4, ttl=3600)
@@ -120,4 +120,4 @@ def _grid_upload(store: DataStore, lang: str) -> None:
         except (StoreError, InputError, ValueError) as exc:
             common.show_error(exc)
         else:
-            saved(t("up_grid_saved", lang) + md(geo.label(lang)))
+            saved(t("up_grid_saved", lang) + md(geo.label(voice=common.voice())))

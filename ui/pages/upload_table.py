@@ -24,8 +24,9 @@ from ui.pages.upload_common import saved, show_report
 def table_upload(store: DataStore, lang: str) -> None:
     """The table mode: the geography, its template, the upload, "Spalten zuordnen", the report, then accept."""
     geos = common.geographies()
+    voice = common.voice()  # bound now: the label function may be called after the run (e.g. by AppTest)
     target = st.selectbox(
-        t("up_geography", lang), list(geos), format_func=lambda g: geos[g].label(lang), key="up_t_geo"
+        t("up_geography", lang), list(geos), format_func=lambda g: geos[g].label(voice=voice), key="up_t_geo"
     )
     _template_downloads(target, lang)
     up = st.file_uploader(t("up_csv_or_excel_long", lang), type=["csv", "txt", "xlsx"], key="up_table")
@@ -164,13 +165,16 @@ def _extend_chosen(store: DataStore, base, lang: str) -> bool:
     """Whether the planner extends ``base`` (possible for a saved dataset of theirs) or saves a new one."""
     extend = False
     if extendable(store, base):
-        modes = {"extend": t("gr_mode_extend", lang, label=base.label(lang)), "new": t("gr_mode_new", lang)}
+        modes = {
+            "extend": t("gr_mode_extend", lang, label=base.label(voice=common.voice())),
+            "new": t("gr_mode_new", lang),
+        }
         extend = (
             st.radio(t("gr_mode", lang), list(modes), format_func=modes.get, key="up_t_mode", horizontal=True)
             == "extend"
         )
     else:
-        st.caption(md(t("gr_shipped_note", lang, label=base.label(lang))))
+        st.caption(md(t("gr_shipped_note", lang, label=base.label(voice=common.voice()))))
     return extend
 
 
@@ -178,7 +182,16 @@ def _new_label(store: DataStore, base, lang: str) -> str:
     """The label of the new dataset as typed ("" if none); a copy of another user's data says so."""
     provenance = copy_provenance(store, base.id)
     if provenance:  # another user's dataset: only its published values are taken over
-        st.info(md(t("dc_copy_note", lang, name=base.label(lang), owner=provenance["based_on_owner"] or "–")))
+        st.info(
+            md(
+                t(
+                    "dc_copy_note",
+                    lang,
+                    name=base.label(voice=common.voice()),
+                    owner=provenance["based_on_owner"] or "–",
+                )
+            )
+        )
     label = st.text_input(t("up_dataset_label", lang), key="up_t_label").strip()
     return label
 
@@ -207,13 +220,15 @@ def _save_table(
                 store, base, check.tidy, indicators=indicators, sources=sources, reports=[check.report]
             )
             lines = growth_lines(growth, lang, {i.id: i.label(lang) for i in indicators})
-            message = t("gr_extended", lang, label=md(geo.label(lang))) + " ".join(f"{md(x)}." for x in lines)
+            message = t("gr_extended", lang, label=md(geo.label(voice=common.voice()))) + " ".join(
+                f"{md(x)}." for x in lines
+            )
         else:
             content = UploadContent(
                 tidy=check.tidy, base_geography=base, indicators=indicators, sources=sources, reports=[check.report]
             )
             geo = accept_upload(store, label, label, content)
-            message = t("up_saved", lang) + md(geo.label(lang))
+            message = t("up_saved", lang) + md(geo.label(voice=common.voice()))
     except (StoreError, UploadError, ValueError) as exc:
         common.show_error(exc)
     else:

@@ -47,10 +47,10 @@ class Geo:
     attribution: str = ""
     place: str = "Testhausen"
 
-    def label(self, lang: str = "de") -> str:
+    def label(self, *, voice: object = None) -> str:
         return "Synthetische Gebiete"
 
-    def reference_label(self, lang: str = "de") -> str:
+    def reference_label(self, *, voice: object = None) -> str:
         return "Stadt"
 
 

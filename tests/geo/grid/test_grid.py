@@ -100,6 +100,25 @@ def test_aggregation_preserves_sums_and_recomputes_means(synthetic, city):
     assert set(v[v["variable"] == "durchschnHHGroesse"]["kind"]) == {"rate"}
 
 
+def test_the_aggregate_table_speaks_the_voice_given(synthetic, city):
+    from indicators.wording.voice import Voice
+
+    areas, outline = city
+    data, _, _ = synthetic
+    g, squares = clip_to_city(read_grid(data, "f.csv"), outline)
+    res = aggregate_grid(g, squares, areas, names=("zensus", "stadtteile"), year=2022, min_count=3)
+    german, english = res.to_text(), res.to_text(voice=Voice.of("en"))
+    assert german.splitlines()[0] == "Gitter zensus → stadtteile, 2022"
+    assert german.splitlines()[1].split() == ["Gebiet", "Merkmal", "Fläche", "Adressen"]
+    assert "Werte unter 3 werden nicht ausgewiesen" in german and "Zählern (Wert × Einwohner)" in german
+    assert english.splitlines()[0] == "Grid zensus → stadtteile, 2022"
+    assert english.splitlines()[1].split() == ["Area", "Variable", "Surface", "Addresses"]
+    assert "Values below 3 are not shown" in english and "numerators (value × residents)" in english
+    for word in ("Gebiet", "Merkmal", "Fläche", "Adresspunkte", "Anteile", "Werte unter", "Schätzwerte"):
+        assert word not in english, word
+    assert len(german.splitlines()) == len(english.splitlines())  # the same rows, numbers in each format
+
+
 def test_dasymetric_follows_address_points(synthetic, city):
     """A cell whose address points all lie in one district gives it its whole count."""
     import geopandas as gpd

@@ -43,6 +43,21 @@ def test_saved_as_a_grid_geography(data, tmp_path):
     assert f"{len(expected)} Zellen" in text
 
 
+def test_the_import_text_speaks_the_voice_given(data, tmp_path):
+    from geo.grid.service import save_grid
+    from indicators.wording.voice import Voice
+
+    raw, expected = data
+    check = check_grid_upload([(NAME, raw)])
+    geo, text = save_grid(
+        check.grid, check.squares, "gitter-en", 2022, check.files, DataStore(tmp_path), voice=Voice.of("en")
+    )
+    assert text.splitlines()[-1] == f"{len(expected)} cells, 2 variables → geography '{geo.id}'"
+    assert "lies outside the city" in text
+    for word in ("Zellen", "Merkmale", "Geografie", "außerhalb der Stadt"):
+        assert word not in text, word
+
+
 def test_a_path_in_the_name_is_dropped(data):
     raw, _ = data
     check = check_grid_upload([("../../etc/" + NAME, raw)])

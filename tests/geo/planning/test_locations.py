@@ -21,6 +21,7 @@ from geo.planning.locations import LOCATION_COLOR, area_km2, areas_covered, draw
 from geo.planning.map import pick_map
 from geo.planning.report import build_report
 from indicators.errors import InputError
+from indicators.wording.voice import GERMAN, Voice
 from store import db
 from store.permissions import User
 from store.planning import repository as repo
@@ -105,13 +106,13 @@ def test_any_drawn_rectangles_round_trip_through_the_store(x0, y0, w, h, n):
 
 
 def test_pick_map_offers_polygon_and_rectangle_from_the_apps_own_files(luebeck):
-    html = pick_map(luebeck, drawn_location([SYNTHETIC]), lang="de", draw=True, chosen=["01"]).get_root().render()
+    html = pick_map(luebeck, drawn_location([SYNTHETIC]), voice=GERMAN, draw=True, chosen=["01"]).get_root().render()
     assert "/app/static/leaflet-draw/leaflet.draw.js" in html
     assert "cdn" not in html.lower() and "unpkg" not in html.lower()
     assert '"circle": false' in html and '"marker": false' in html  # areas only
     assert "Rechteck" in html  # the toolbar speaks German (DrawLocal)
     assert "10.68" in html  # the stored area is shown
-    plain = pick_map(luebeck, None, lang="en").get_root().render()
+    plain = pick_map(luebeck, None, voice=Voice.of("en")).get_root().render()
     assert "leaflet.draw.js" not in plain  # the point mode has no toolbar
 
 
@@ -212,9 +213,9 @@ def test_a_drawn_area_lies_over_the_areas_on_the_planning_map(luebeck):
         "status": "laufend",
         "location": drawn_location([SYNTHETIC]),
     }
-    m = measures_map(luebeck, "share_65plus", 2022, [measure], lang="en")
+    m = measures_map(luebeck, "share_65plus", 2022, [measure], voice=Voice.of("en"))
     assert "Synthetisch: Fläche (running)" in m.get_root().render()  # the status as a word in the tooltip
-    group = detach_areas(measures_map(luebeck, "share_65plus", 2022, [measure], lang="en"))
+    group = detach_areas(measures_map(luebeck, "share_65plus", 2022, [measure], voice=Voice.of("en")))
     kinds = [type(c) for c in group._children.values()]
     assert Choropleth in kinds and folium.GeoJson in kinds
     assert kinds.index(folium.GeoJson) > kinds.index(Choropleth)

@@ -12,6 +12,7 @@ from geo.planning.evaluate import Datasets
 from geo.planning.need_measures import need_measures_page
 from geo.planning.report import build_report
 from indicators.needs.assessment import default_setup, run_needs
+from indicators.wording.voice import GERMAN
 from store import db
 from store.permissions import User
 from store.planning import repository as repo
@@ -36,7 +37,7 @@ def test_page_lists_flagged_areas_with_their_measures(luebeck):
     year = luebeck.years[-1]
     result, _, _ = run_needs(luebeck, year, default_setup(luebeck, year), with_robustness=False)
     flagged = result.loc[result["flag"], "name"].tolist()
-    heading, kind, lines = need_measures_page(luebeck, [_measure("Synthetisch: Treff", ["03"])], "de")
+    heading, kind, lines = need_measures_page(luebeck, [_measure("Synthetisch: Treff", ["03"])], voice=GERMAN)
     assert (heading, kind) == ("Bedarf und Maßnahmen", "lines")
     assert lines[0].startswith(f"z-Wert-Summe (gewichtet), {year}: {len(flagged)} Gebiete markiert")
     assert len(lines) == 1 + len(flagged)

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from geo.planning.evaluate import Datasets
 from geo.planning.map import measures_map
 from geo.planning.report import build_report
+from indicators.wording.voice import Voice
 from store import db
 from store.permissions import User
 from store.planning import repository as repo
@@ -90,7 +91,9 @@ def test_report_of_empty_register(engine, luebeck):
 
 def test_report_pdf_in_english(engine, luebeck):
     repo.create(engine, PLANNER, "measure", _measure())
-    pdf = build_report(engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck), lang="en")
+    pdf = build_report(
+        engine, User("vera", "viewer"), year=2024, data=Datasets(lambda g: luebeck), voice=Voice.of("en")
+    )
     assert b"Strategic social planning status report 2024" in pdf
     assert b"Sachstand Strategische Sozialplanung" not in pdf
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)

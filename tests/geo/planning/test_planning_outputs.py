@@ -18,6 +18,7 @@ from geo.planning.evaluate import Datasets
 from geo.planning.report import build_report
 from geo.planning.summary import section_lines
 from indicators.planning.display import day, period
+from indicators.wording.voice import GERMAN, Voice
 from store import db
 from store.permissions import User
 from store.planning import repository as repo
@@ -113,7 +114,7 @@ def test_social_report_section_lists_the_measures_per_area(luebeck):
             "areas": ["03"],
         },
     ]
-    lines = section_lines(luebeck, [], measures, "de")
+    lines = section_lines(luebeck, [], measures, voice=GERMAN)
     text = "\n".join(x for _, x in lines)
     assert "Maßnahmen je Gebiet" in text
     names = dict(zip(luebeck.areas["code"], luebeck.areas["name"]))
@@ -138,12 +139,14 @@ def test_status_words_in_the_readers_language_in_report_and_sachstand(engine, lu
         {**_measure(), "id": 1, "status": "laufend", "end": None},
         {**_measure(title="Synthetisch: Beratung"), "id": 2, "status": "geplant", "end": "2026-12-31"},
     ]
-    text = "\n".join(x for _, x in section_lines(luebeck, [], measures, "en"))
+    text = "\n".join(x for _, x in section_lines(luebeck, [], measures, voice=Voice.of("en")))
     assert "(running, " in text and "(planned, " in text
     assert "laufend" not in text and "geplant" not in text
     for m in measures:
         repo.create(engine, PLANNER, "measure", {k: v for k, v in m.items() if k != "id"})
-    english = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck), lang="en")))
+    english = " ".join(
+        _pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck), voice=Voice.of("en")))
+    )
     assert "running" in english and "planned" in english
     assert "laufend" not in english and "geplant" not in english
     german = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck))))

@@ -12,6 +12,7 @@ from synth_exports import synthetic_dataset
 from geo.planning.summary import register_lines, section_lines
 from geo.report.pdf import ReportOptions, build_report, plan_report
 from indicators.formatting import fmt_number
+from indicators.wording.voice import Voice
 from store import db
 from store.permissions import User
 from store.planning import repository as repo
@@ -74,7 +75,7 @@ def test_goals_with_progress_and_measures_per_field(synth):
     progress = fmt_number(100 * (cur - base) / (0.0 - base), 0)  # German number, typographic minus
     goal = next(x for x in texts if x.startswith("Ziel 7"))
     assert f"Fortschritt {progress} %" in goal and "Synthetisch: weniger Fälle" in goal
-    english = [text for _, text in section_lines(synth, [_goal()], [_measure(1, "Wohnen")], "en")]
+    english = [text for _, text in section_lines(synth, [_goal()], [_measure(1, "Wohnen")], voice=Voice.of("en"))]
     assert english[0] == "Strategic social planning" and any(x.startswith("Goal 7") for x in english)
 
 

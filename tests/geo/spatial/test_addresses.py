@@ -199,3 +199,17 @@ def test_a_number_that_does_not_exist_suggests_the_nearest_house_numbers():
 def test_a_street_without_number_says_so():
     res = locate("Travemünder Allee")
     assert res.status == "street" and "keine Hausnummer angegeben" in res.notice
+
+
+def test_the_result_speaks_in_the_voice_given():
+    from indicators.wording.voice import Voice
+
+    english, german = Voice.of("en"), Voice.of("de")
+    missing = locate("Breite Straße 999")
+    assert missing.text(voice=german) == missing.message and "999" in missing.text(voice=english)
+    assert missing.text(voice=english) != missing.message  # the key rendered in English, not the German text
+    assert missing.notice_text(voice=english) != missing.notice_text(voice=german)
+    assert missing.to_text(voice=english).splitlines()[0] == missing.text(voice=english)
+    exact = locate("Breite Straße 62")
+    assert exact.to_text(voice=german) == exact.to_text()  # German is the default
+    assert exact.to_text(voice=english).splitlines()[0].startswith("Breite Straße 62")

@@ -10,6 +10,7 @@ from geo.spatial.cluster_map import CLUSTER_COLORS, CLUSTERS, cluster_classifica
 from geo.spatial.pattern import spatial_pattern
 from geo.webmap.folium_map import build_map
 from geo.webmap.layer import MapLabels, MapLayer
+from indicators.wording.voice import GERMAN, Voice
 
 
 def grid() -> gpd.GeoDataFrame:
@@ -33,7 +34,7 @@ def grid() -> gpd.GeoDataFrame:
 def test_classes_follow_the_clusters_and_colours_are_fixed():
     g = grid()
     pat = spatial_pattern(g, "value")
-    c = cluster_classification(g, pat, "de")
+    c = cluster_classification(g, pat, voice=GERMAN)
     cluster = dict(zip(pat.local["id"], pat.local["cluster"]))
     assert c.colors == tuple(CLUSTER_COLORS[k] for k in CLUSTERS)
     assert c.colors[0] == "#d7191c"  # HH red
@@ -43,7 +44,7 @@ def test_classes_follow_the_clusters_and_colours_are_fixed():
     assert c.classes[35] == -1 and c.no_data_count == 1
     assert sum(c.counts) == 35 and c.counts[0] >= 1
     assert c.labels[0].startswith("HH") and c.labels[-1].startswith("ns")
-    assert cluster_classification(g, pat, "en").labels[-1] == "ns: not significant"
+    assert cluster_classification(g, pat, voice=Voice.of("en")).labels[-1] == "ns: not significant"
 
 
 def test_members_list_every_area_once_under_its_cluster():
@@ -61,10 +62,10 @@ def test_members_list_every_area_once_under_its_cluster():
 def test_map_has_legend_with_cluster_names_and_tooltips_with_p():
     g = grid()
     pat = spatial_pattern(g, "value")
-    g["note"] = cluster_notes(g, pat, "de")
+    g["note"] = cluster_notes(g, pat, voice=GERMAN)
     assert g.at[0, "note"].startswith("HH: hoch") and "p = 0," in g.at[0, "note"]
     html = (
-        build_map(MapLayer(g, cluster_classification(g, pat, "de"), MapLabels(indicator_label="LISA-Cluster")))
+        build_map(MapLayer(g, cluster_classification(g, pat, voice=GERMAN), MapLabels(indicator_label="LISA-Cluster")))
         .get_root()
         .render()
     )

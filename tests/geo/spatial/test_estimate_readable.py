@@ -32,7 +32,7 @@ def test_labels_are_whole_and_missing_values_are_explained(result):
     # the estimate is computed once, without a language: the reader's voice renders notes and labels
     english = Voice.of("en")
     assert any("do not exist for 2022, only for 2011" in english.text(n) for n in result.notes)
-    text = result.to_text(lang="en")
+    text = result.to_text(voice=Voice.of("en"))
     assert "Residents" in text and "Einwohner" not in text and "Adresspunkte" not in text, text
 
 

@@ -7,6 +7,7 @@ import numpy as np
 from shapely.geometry import box
 
 from geo.spatial.pattern import spatial_pattern
+from indicators.wording.voice import GERMAN, Voice
 
 
 def grid(values: np.ndarray) -> gpd.GeoDataFrame:
@@ -160,6 +161,8 @@ def test_the_caveat_is_in_the_users_language():
     areas = load_areas(get_geography("stadtteile"))
     areas["v"] = range(len(areas))
     res = spatial_pattern(areas, "v")
-    assert "Teststärke gering" in res.note_text("de") and "Signifikanzniveau 0,05" in res.note_text("de")
-    en = res.note_text("en")
+    assert "Teststärke gering" in res.note_text(voice=GERMAN) and "Signifikanzniveau 0,05" in res.note_text(
+        voice=GERMAN
+    )
+    en = res.note_text(voice=Voice.of("en"))
     assert "little power" in en and "significance level 0.05" in en and "Gebiete" not in en

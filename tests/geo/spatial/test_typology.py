@@ -16,6 +16,7 @@ from scipy.sparse.csgraph import connected_components
 from geo.loading import load_dataset
 from geo.spatial.pattern import queen_weights
 from geo.spatial.typology import TypologyError, labels_for, renumber, standardised, typology
+from indicators.wording.voice import GERMAN, Voice
 
 INDS = ["share_under18", "share_65plus", "population_density", "net_migration_per_1000"]
 
@@ -93,14 +94,16 @@ def test_profiles_are_mean_z_and_words_follow_them(luebeck):
     for k, row in ty.profiles.iterrows():
         assert np.allclose(row.to_numpy(), z[t_of.reindex(z.index).to_numpy() == k].mean().to_numpy())
     labels = {i: luebeck.catalogue[i].label_de for i in INDS}
-    words = ty.words(labels, "de")
+    words = ty.words(labels, voice=GERMAN)
     for k, row in ty.profiles.iterrows():
         top = row.abs().idxmax()
         if abs(row[top]) >= 0.5:
             assert words[k].startswith(labels[top] + (" hoch" if row[top] > 0 else " niedrig"))
         else:
             assert words[k] == "durchschnittlich in allen gewählten Indikatoren"
-    assert "high" in " ".join(ty.words(labels, "en").values()) or "low" in " ".join(ty.words(labels, "en").values())
+    assert "high" in " ".join(ty.words(labels, voice=Voice.of("en")).values()) or "low" in " ".join(
+        ty.words(labels, voice=Voice.of("en")).values()
+    )
 
 
 def test_suppressed_values_leave_the_area_out(luebeck):

@@ -20,7 +20,7 @@ def test_need_legends_never_say_manual_breaks(luebeck, method, lang):
 
     setup = replace(default_setup(luebeck, 2022), method=method)
     result, _expl, _rob = run_needs(luebeck, 2022, setup, with_robustness=False)
-    cls = need_classes(result, method, lang)
+    cls = need_classes(result, method, voice=Voice.of(lang))
     html = legend_html(cls, labels=MapLabels(indicator_label="Bedarf", voice=Voice.of(lang)))
     assert "Eigene Klassengrenzen" not in html and "Manual breaks" not in html
     assert cls.scheme == f"need_{method}" and ("MSS" in html or "SVI" in html or "z-" in html)
@@ -30,9 +30,10 @@ def test_need_legends_never_say_manual_breaks(luebeck, method, lang):
 def test_high_never_means_opposite_things_in_one_column(lang):
     from indicators.needs.words import need_word
 
-    mss, svi = need_word("hoch", lang, "mss"), need_word("hoch", lang, "svi")
+    voice = Voice.of(lang)
+    mss, svi = need_word("hoch", "mss", voice=voice), need_word("hoch", "svi", voice=voice)
     assert mss != svi and ("Status" in mss or "status" in mss) and ("Verwundbarkeit" in svi or "vulnerab" in svi)
-    assert need_word("knapp", lang, "svi") == need_word("knapp", lang)  # other words unchanged
+    assert need_word("knapp", "svi", voice=voice) == need_word("knapp", voice=voice)  # other words unchanged
 
 
 def test_the_needs_export_names_what_a_class_rates(luebeck):

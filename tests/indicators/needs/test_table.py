@@ -8,7 +8,7 @@ import pytest
 from indicators.needs.assessment import default_setup, needs_setup, run_needs
 from indicators.needs.registry import need_method
 from indicators.needs.table import indicators_used, need_table, shown_need_table
-from indicators.wording.voice import GERMAN
+from indicators.wording.voice import GERMAN, Voice
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_needs_setup_is_the_default_with_the_users_choices(luebeck):
 def test_need_table_rows_follow_the_assessment(luebeck, assessed):
     _, (result, expl, rob) = assessed
     labels = {i: luebeck.catalogue[i].label("en") for i in luebeck.catalogue}
-    table = need_table(result, expl, rob, method="z", labels=labels, lang="en")
+    table = need_table(result, expl, rob, method="z", labels=labels, voice=Voice.of("en"))
     assert list(table.columns) == [
         "id",
         "name",
@@ -55,15 +55,15 @@ def test_need_table_rows_follow_the_assessment(luebeck, assessed):
         assert row.flag == ("yes" if by_id.loc[row.id, "flag"] else "no")
         assert (row.reasons != "") == bool(by_id.loc[row.id, "flag"])  # reasons name the drivers of a flag
     assert set(indicators_used(result)) <= set(labels)
-    no_rob = need_table(result, expl, None, method="z", labels=labels, lang="en")
+    no_rob = need_table(result, expl, None, method="z", labels=labels, voice=Voice.of("en"))
     assert "robustness" not in no_rob and no_rob["id"].tolist() == table["id"].tolist()
 
 
 def test_shown_need_table_formats_for_the_screen(luebeck, assessed):
     _, (result, expl, rob) = assessed
     labels = {i: luebeck.catalogue[i].label("de") for i in luebeck.catalogue}
-    frame = need_table(result, expl, rob, method="z", labels=labels, lang="de")
-    shown = shown_need_table(frame, "de")
+    frame = need_table(result, expl, rob, method="z", labels=labels, voice=GERMAN)
+    shown = shown_need_table(frame, voice=GERMAN)
     assert list(shown.columns) == [
         "id",
         "name",
@@ -91,7 +91,7 @@ def test_the_export_has_the_same_rows_as_the_page(luebeck, assessed):
     labels = {i: luebeck.catalogue[i].label("de") for i in luebeck.catalogue}
     pd.testing.assert_frame_equal(
         needs_export(luebeck, result, expl, rob, "z", year, voice=GERMAN).frame,
-        need_table(result, expl, rob, method="z", labels=labels, lang="de"),
+        need_table(result, expl, rob, method="z", labels=labels, voice=GERMAN),
     )
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.needs.words import need_word, need_words, reason_lines
+from indicators.wording.voice import GERMAN, Voice
+
+ENGLISH = Voice.of("en")
 
 
 def test_need_words_in_english_and_unknown_kept():
-    assert need_word("knapp", "en") == "narrow" and need_word("knapp", "de") == "knapp"
-    assert need_word("nicht bewertet", "en") == "not assessed"
-    assert need_word("Moisling", "en") == "Moisling"
-    assert need_words(pd.Series(["hoch", None]), "en").tolist()[0] == "high"
+    assert need_word("knapp", voice=ENGLISH) == "narrow" and need_word("knapp", voice=GERMAN) == "knapp"
+    assert need_word("nicht bewertet", voice=ENGLISH) == "not assessed"
+    assert need_word("Moisling", voice=ENGLISH) == "Moisling"
+    assert need_words(pd.Series(["hoch", None]), voice=ENGLISH).tolist()[0] == "high"
 
 
 def test_reason_lines_in_language():
@@ -26,6 +29,6 @@ def test_reason_lines_in_language():
             "sentence": ["", "", ""],
         }
     )
-    lines = reason_lines(expl, {"a": "Share a"}, "en")
+    lines = reason_lines(expl, {"a": "Share a"}, voice=ENGLISH)
     assert lines["01"] == "above average: Share a (z = 1.2); below average: B (z = \u22120.5)"
-    assert reason_lines(expl, {}, "de")["02"] == "hoher Rang: A (Perzentil 0,91)"
+    assert reason_lines(expl, {}, voice=GERMAN)["02"] == "hoher Rang: A (Perzentil 0,91)"

@@ -14,6 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.planning.effect import measure_effect, placebo_sets
+from indicators.wording.voice import GERMAN, Voice
+
+ENGLISH = Voice.of("en")
 
 
 def _values(pre: dict, post: dict, pre_year=2018, post_year=2020, suppressed=()):
@@ -127,20 +130,21 @@ def test_ten_areas_one_treated_smallest_p_is_one_tenth():
     e = measure_effect(_values(pre, post), "x", ["01"], list(pre), start_year=2019)
     assert e.p_placebo == pytest.approx(1 / 10)
     assert "1/10" in e.note and "kein Effekt „signifikant“" in e.note
-    en = e.note_in("en")
+    en = e.note_in(voice=ENGLISH)
     assert "1/10" in en and "0.1" in en and "no effect can be “significant”" in en and "no proof" in en
-    assert e.to_json_dict("en")["note"] == en and e.to_json_dict()["note"] == e.note
-    assert "Differenz der Differenzen" in e.note_in("de") and "Differenz" not in en
+    assert e.to_json_dict(voice=ENGLISH)["note"] == en and e.to_json_dict()["note"] == e.note
+    assert "Differenz der Differenzen" in e.note_in(voice=GERMAN) and "Differenz" not in en
 
 
 def test_no_estimate_note_in_both_languages():
     e = measure_effect(_values(PRE, POST), "x", ["A"], list(PRE), start_year=2015)
     assert e.effect is None and "vor dem Beginn 2015" in e.note
-    assert e.note_in("en") == "No effect estimate for x: no year with data before the start 2015."
+    assert e.note_in(voice=ENGLISH) == "No effect estimate for x: no year with data before the start 2015."
     gone = measure_effect(_values(PRE, POST, suppressed={("A", 2020)}), "x", ["A"], list(PRE), start_year=2019)
     assert gone.effect is None and gone.note.endswith("(fehlend oder gesperrt: A).")
     assert (
-        gone.note_in("en") == "No effect estimate for x: no area of the measure has values (missing or suppressed: A)."
+        gone.note_in(voice=ENGLISH)
+        == "No effect estimate for x: no area of the measure has values (missing or suppressed: A)."
     )
 
 

@@ -9,13 +9,14 @@ import pytest
 
 from indicators.planning.text import caveat, no_estimate, note
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 TEN = {"n_areas": 10, "n_treated": 1, "exact": True, "excluded": [], "n_pre_years": 3}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_ten_areas_cannot_reach_five_percent(lang: str) -> None:
-    text = caveat(n_sets=9, lang=lang, **TEN)
+    text = caveat(n_sets=9, voice=Voice.of(lang), **TEN)
     assert "1/10" in text
     assert ("0,100" if lang == "de" else "0.100") in text
     assert t("plan_cav_not_significant", lang) in text
@@ -53,7 +54,9 @@ def test_no_estimate_names_the_reason_and_the_missing_areas() -> None:
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_note_renders_the_stored_facts_in_any_language(lang: str) -> None:
     facts = {"kind": "caveat", "n_sets": 9, **TEN}
-    assert note(facts, lang) == caveat(n_sets=9, lang=lang, **TEN)
+    assert note(facts, voice=Voice.of(lang)) == caveat(n_sets=9, voice=Voice.of(lang), **TEN)
     gone = {"kind": "no_estimate", "indicator": "Geburten", "reason": "no_comparison", "excluded": ["05"]}
-    assert note(gone, lang) == no_estimate(indicator="Geburten", reason="no_comparison", excluded=["05"], lang=lang)
-    assert note(facts, "de") != note(facts, "en")
+    assert note(gone, voice=Voice.of(lang)) == no_estimate(
+        indicator="Geburten", reason="no_comparison", excluded=["05"], voice=Voice.of(lang)
+    )
+    assert note(facts) != note(facts, voice=Voice.of("en"))

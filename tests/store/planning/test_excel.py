@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from testkit import ROOT
 
+from indicators.wording.voice import Voice
 from store import audit
 from store.permissions import User
 from store.planning import repository as repo
@@ -63,6 +64,8 @@ def test_dry_run_checks_but_stores_nothing(plan_engine, tmp_path):
     result = import_plan(plan_engine, PLANNER, [_measures(tmp_path)], known=KNOWN, dry_run=True)
     assert result.ok and not result.stored and len(result.created["measure"]) == 3
     assert "Probelauf" in result.to_text()
+    english = result.to_text(voice=Voice.of("en"))
+    assert "Dry run: 3 new, 0 changed – nothing saved." in english and "Probelauf" not in english
     assert repo.list_records(plan_engine, VIEWER, "measure") == []
 
 
