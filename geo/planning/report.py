@@ -22,7 +22,6 @@ from geo.planning.need_measures import forecast_page, need_measures_page
 from geo.printmap import layout as pl
 from geo.printmap.render import build_print_map, print_options
 from geo.report import layout as rl
-from indicators.formatting import fmt_number
 from indicators.planning.display import day, indicator_label, period, status_word
 from indicators.wording.voice import GERMAN, Voice
 from store.permissions import User
@@ -33,8 +32,8 @@ ROWS_PER_PAGE = 34
 WIDTH = 210 - 2 * rl.MARGIN
 
 
-def _num(v, d: int = 2) -> str:
-    return "–" if v is None else fmt_number(v, d)
+def _num(v, d: int = 2, *, voice: Voice) -> str:
+    return voice.number(v, d)  # "–" for none
 
 
 def _chunks(rows: list[Any], n: int = ROWS_PER_PAGE) -> list[list[Any]]:
@@ -81,10 +80,10 @@ def _pages(
             [
                 f"{g['id']}: {g['text']}",
                 indicator_label(g["indicator"], labels),
-                _num(r.baseline),
-                _num(r.current),
-                _num(r.target),
-                _num(None if r.progress is None else 100 * r.progress, 0) + (" %" if r.progress is not None else ""),
+                _num(r.baseline, voice=voice),
+                _num(r.current, voice=voice),
+                _num(r.target, voice=voice),
+                voice.percent(None if r.progress is None else 100 * r.progress, 0),
                 state,
             ]
         )
@@ -107,10 +106,10 @@ def _pages(
             indicator_label(e.indicator, labels),
             ", ".join(e.treated),
             f"{e.pre_year or '–'}–{e.post_year or '–'}",
-            _num(e.treated_change),
-            _num(e.comparison_change),
-            _num(e.effect),
-            _num(e.p_placebo, 3),
+            _num(e.treated_change, voice=voice),
+            _num(e.comparison_change, voice=voice),
+            _num(e.effect, voice=voice),
+            _num(e.p_placebo, 3, voice=voice),
             str(e.n_placebo),
         ]
         for e in effects

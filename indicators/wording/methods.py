@@ -40,7 +40,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Indikator markiert (SVI-Flag).",
         "After the Social Vulnerability Index (CDC/ATSDR): each indicator is turned into a percentile "
         "rank between 0 and 1 (0 = lowest, 1 = highest need of all areas). The ranks are summed per "
-        "theme and overall, and the sums are ranked again. A percentile of 0.90 means that 90 % of the "
+        "theme and overall, and the sums are ranked again. A percentile of 0.90 means that 90% of the "
         "areas have a lower value. From 0.90 an indicator is flagged (SVI flag).",
     ),
     "methods_z_title": ("z-Summe", "z sum"),
@@ -83,8 +83,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The assessment is repeated under other assumptions: every method (MSS, SVI, z sum), equal and "
         "custom weights, the threshold moved by ±0.25. The **agreement** is the share of variants that "
         "reach the same result as the chosen assessment – flagged or not flagged. **robust** means at "
-        "least 80 % of the variants agree. **narrow** means fewer do; the result depends on the "
-        "assumptions. An area not flagged with 22 % agreement is flagged by 78 % of the variants.",
+        "least 80% of the variants agree. **narrow** means fewer do; the result depends on the "
+        "assumptions. An area not flagged with 22% agreement is flagged by 78% of the variants.",
     ),
     "methods_lisa_title": ("Räumliche Muster (LISA)", "Spatial patterns (LISA)"),
     "methods_lisa_body": (

@@ -81,12 +81,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "mit 80-%-Prognoseintervall (t-Verteilung, n − 2 Freiheitsgrade). Erreichbar: das ganze "
         "Intervall erreicht das Ziel; gefährdet: kein Teil; offen: dazwischen.",
         "Linear trend (OLS) from the baseline year to the latest year, extrapolated to the target "
-        "year, with an 80 % prediction interval (t distribution, n − 2 degrees of freedom). "
+        "year, with an 80% prediction interval (t distribution, n − 2 degrees of freedom). "
         "Reachable: the whole interval meets the target; at risk: none of it; open: in between.",
     ),
     "str_goal": ("Ziel", "Goal"),
     "str_target": ("Zielwert (Jahr)", "Target (year)"),
-    "str_forecast": ("Prognose (80 %-Intervall)", "Forecast (80 % interval)"),
+    "str_forecast": ("Prognose (80 %-Intervall)", "Forecast (80% interval)"),
     "str_verdict": ("Einschätzung", "Verdict"),
     "str_verdict_erreichbar": ("erreichbar", "reachable"),
     "str_verdict_gefaehrdet": ("gefährdet", "at risk"),
@@ -98,14 +98,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "str_forecast_line": (
         "Prognose {year}: {value} (80 %: {low} – {high}) – {verdict}",
-        "Forecast {year}: {value} (80 %: {low} – {high}) – {verdict}",
+        "Forecast {year}: {value} (80%: {low} – {high}) – {verdict}",
     ),
     "str_forecast_line_few": ("Prognose: {verdict}", "Forecast: {verdict}"),
     "str_chart_value": ("Wert", "Value"),
     "str_goal_caption": (
         "Punkte: beobachtete Werte; Linie: Trend; Band: 80-%-Prognoseintervall; rot gestrichelt: "
         "Ziel. Einschätzung: {verdict} ({n} Jahre).",
-        "Points: observed values; line: trend; band: 80 % prediction interval; red dashed: target. "
+        "Points: observed values; line: trend; band: 80% prediction interval; red dashed: target. "
         "Verdict: {verdict} ({n} years).",
     ),
     "str_types_few": ("Zu wenige Indikatoren für eine Typologie.", "Too few indicators for a typology."),
@@ -183,7 +183,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "str_rep_forecasts": ("Zielprognosen", "Goal forecasts"),
     "str_rep_goal": (
         "Ziel {id} ({text}): Trend {year} {value} (80 %: {low} – {high}), Ziel {target}: {verdict}.",
-        "Goal {id} ({text}): trend {year} {value} (80 %: {low} – {high}), target {target}: {verdict}.",
+        "Goal {id} ({text}): trend {year} {value} (80%: {low} – {high}), target {target}: {verdict}.",
     ),
     "str_rep_goal_few": ("Ziel {id} ({text}): {verdict}.", "Goal {id} ({text}): {verdict}."),
     # typology

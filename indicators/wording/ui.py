@@ -252,7 +252,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Gewichte, Schwelle ±0,25). „robust“: mindestens 80 % der Varianten kommen zum selben "
         "Ergebnis; „knapp“: weniger.",
         "Robustness: the assessment repeated under other assumptions (other method, other weights, "
-        'threshold ±0.25). "robust": at least 80 % of the variants agree; "narrow": fewer.',
+        'threshold ±0.25). "robust": at least 80% of the variants agree; "narrow": fewer.',
     ),
     "help_radius": (
         "Umkreis um die Adresse in Metern. Die Zahlen darin sind Schätzungen aus den Stadtteilwerten "

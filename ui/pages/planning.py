@@ -309,9 +309,9 @@ def _excel(user, lang: str) -> None:
             (r.summary(lang), display_columns(r.to_frame(lang), lang) if r.findings else None) for r in result.reports
         ]
         if store and result.ok:  # the lists above were drawn before the import: draw them again
-            st.session_state["plan_import_shown"] = (result.to_text().splitlines()[-1], shown)
+            st.session_state["plan_import_shown"] = (result.to_text(voice=common.voice()).splitlines()[-1], shown)
             st.rerun()
-        _import_result(result.ok, result.to_text().splitlines()[-1], shown)
+        _import_result(result.ok, result.to_text(voice=common.voice()).splitlines()[-1], shown)
     if "plan_import_shown" in st.session_state:
         last, shown = st.session_state.pop("plan_import_shown")
         _import_result(True, last, shown)

@@ -8,6 +8,7 @@ register does not number its pages; the report lists the measures per area.
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -151,3 +152,29 @@ def test_status_words_in_the_readers_language_in_report_and_sachstand(engine, lu
     assert "laufend" not in english and "geplant" not in english
     german = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck))))
     assert "geplant" in german
+
+
+def test_sachstand_numbers_in_the_readers_format(engine, luebeck):
+    """Baseline, current value, target and progress of a goal: 25,50 and 40 % in German, 25.50 and 40% in English."""
+    repo.create(
+        engine,
+        PLANNER,
+        "goal",
+        {
+            "field": "Alter und Pflege",
+            "text": "Synthetisch: Ziel",
+            "indicator": "share_65plus",
+            "geography": "stadtteile",
+            "areas": ["01"],
+            "baseline_year": 2015,
+            "target_value": 25.5,
+            "target_year": 2025,
+        },
+    )
+    data = Datasets(lambda g: luebeck)
+    german = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=data)))
+    english = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=data, voice=Voice.of("en"))))
+    assert "25,50" in german and "25.50" not in german
+    assert "25.50" in english and "25,50" not in english
+    # the progress column: 13 % of the way from the baseline to the target (German with a space)
+    assert re.search(r"25,50 13\s%", german) and "25.50 13% " in english
