@@ -84,7 +84,7 @@ def print_100m(out: Path, repeat: int) -> tuple[Stats, Stats]:
     from geo.printmap.render import PrintOptions, save_print_map
 
     ds = load_dataset(get_geography(GRID))
-    opts = PrintOptions(size="a4-landscape", scheme="quantiles", k=5, palette="YlOrRd", labels=False, lang="de")
+    opts = PrintOptions(size="a4-landscape", scheme="quantiles", k=5, palette="YlOrRd", labels=False)
     save_print_map(ds, "foreigners", 2011, out, "png", opts)  # warm: matplotlib, mapclassify imported
     cpu = []
 

@@ -101,9 +101,10 @@ MAP_STYLE = (
 def _print_options(args: argparse.Namespace, flagged=frozenset()):
     from geo.printmap.render import print_options
     from geo.printmap.spec import ClassChoice
+    from indicators.wording.voice import Voice
 
     chosen = ClassChoice(scheme=args.scheme, k=args.k, palette=args.palette)
-    return print_options(args.size, classes=chosen, labels=args.labels, lang=args.lang, flagged=flagged)
+    return print_options(args.size, classes=chosen, labels=args.labels, voice=Voice.of(args.lang), flagged=flagged)
 
 
 @command(
@@ -157,8 +158,9 @@ def _batch(args: argparse.Namespace) -> int:
 @command("report", "cli_h_report", YEAR, GEOGRAPHY, LANG, arg("--out", required=True, help="cli_a_out_pdf"))
 def _report(args: argparse.Namespace) -> int:
     from geo.report.pdf import write_report
+    from indicators.wording.voice import Voice
 
     format_for_path(args.out, output="report")  # bericht.pdf (or no suffix); bericht.docx is refused
     with writing(args.out):  # a progress bar on stderr while the pages are drawn
-        print(write_report(dataset(args.geography), args.year, args.out, args.lang))
+        print(write_report(dataset(args.geography), args.year, args.out, voice=Voice.of(args.lang)))
     return 0

@@ -13,9 +13,9 @@ output     call                                                         e.g.
 map        ``write(ds, indicator, year, options=PrintOptions)``         print map PNG, SVG, PDF
 need_map   ``write(ds, result, method, year, options=PrintOptions)``    need map PNG, PDF
 supply_map ``write(ds=, result=, variable=, sites=, options=)``         Versorgung map PNG, PDF
-table      ``write(table, lang=lang)`` (an ``ExportTable``)             CSV, XLSX of a view's table
-layer      ``write(ds, indicator, year, lang=lang)``                    CSV, XLSX, GeoPackage, GeoJSON
-report     ``write(ds, year, lang=lang)``                               the social report (PDF)
+table      ``write(table, voice=voice)`` (an ``ExportTable``)           CSV, XLSX of a view's table
+layer      ``write(ds, indicator, year, voice=voice)``                  CSV, XLSX, GeoPackage, GeoJSON
+report     ``write(ds, year, voice=voice)``                             the social report (PDF)
 ========== ============================================================ ==============================
 
 A writer is named by ``"module:function"`` (plus fixed keywords, e.g. ``fmt="svg"``) and

@@ -16,6 +16,7 @@ import streamlit as st
 
 from geo.formats import ExportFormat, export_format, formats_for
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from ui import common
 from ui.state import AtlasView
 
@@ -58,7 +59,7 @@ def table_downloads(make, base: str, lang: str, label: str | None = None) -> Non
     """
 
     def render(fmt: ExportFormat) -> Callable[[], bytes]:
-        return lambda: fmt.write("table", make(), lang=lang)
+        return lambda: fmt.write("table", make(), voice=Voice.of(lang))
 
     if label:
         st.markdown(f"**{label}**")
@@ -87,7 +88,9 @@ def needs_map_downloads(ds, result, method: str, year: int, lang: str) -> None:
             def render() -> bytes:
                 from geo.printmap.render import PrintOptions
 
-                return fmt.write("need_map", ds, result, method, year, options=PrintOptions(size=size, lang=lang))
+                return fmt.write(
+                    "need_map", ds, result, method, year, options=PrintOptions(size=size, voice=Voice.of(lang))
+                )
 
             return render
 
@@ -105,7 +108,7 @@ def all_years_download(ds, lang: str) -> None:
         def make():
             from geo.exports.views import all_years_export
 
-            return all_years_export(ds, lang)
+            return all_years_export(ds, voice=Voice.of(lang))
 
         table_downloads(make, f"{ds.geography.id}_alle_jahre", lang)
 
@@ -114,7 +117,7 @@ def data_downloads(ds, indicator: str, year: int, lang: str) -> None:
     """The view's data in every layer format of the registry (CSV, XLSX with metadata, GeoPackage …)."""
 
     def make(fmt: ExportFormat) -> Callable[[], bytes]:
-        return lambda: fmt.write("layer", ds, indicator, year, lang=lang)
+        return lambda: fmt.write("layer", ds, indicator, year, voice=Voice.of(lang))
 
     st.markdown(f"**{t('dl_view_data', lang)}**")
     format_buttons(formats_for("layer"), make, f"{indicator}_{year}", lang)
@@ -168,7 +171,7 @@ def print_map_downloads(ds, indicator: str, year: int, c: AtlasView, flagged: fr
 
                 chosen = ClassChoice(scheme=c.scheme, k=c.k, palette=c.palette, breaks=c.breaks)
                 options = print_options(
-                    size, classes=chosen, labels=c.labels, lang=lang, flagged=flagged, flag_note=c.flag_note
+                    size, classes=chosen, labels=c.labels, voice=Voice.of(lang), flagged=flagged, flag_note=c.flag_note
                 )
                 options = replace(options, title=title.strip() or None, subtitle=subtitle.strip() or None)
                 return fmt.write("map", ds, indicator, year, options=options)
@@ -203,7 +206,7 @@ def report_download(ds, year: int, lang: str) -> None:
 
             planning = default_register_lines(ds, current_user(), voice=common.voice())  # the register's short section
             st.session_state[key] = report.write(
-                "report", ds, year, lang=lang, options=ReportOptions(planning=planning), progress=progress
+                "report", ds, year, voice=Voice.of(lang), options=ReportOptions(planning=planning), progress=progress
             )
             bar.empty()
         if st.session_state.get(key):
@@ -223,7 +226,7 @@ def profile_download(ds, code: str, year: int, lang: str) -> None:
     def make() -> bytes:
         from geo.report.profile import area_profile_pdf
 
-        return area_profile_pdf(ds, code, year, lang)
+        return area_profile_pdf(ds, code, year, voice=Voice.of(lang))
 
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in str(code))
     _button(

@@ -17,7 +17,6 @@ from geo.printmap.render import PrintOptions, build_print_map, check_options, fi
 from geo.printmap.spec import FORMATS
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
-from indicators.wording.voice import Voice
 
 INDEX_COLUMNS = ["file", "indicator", "label", "year", "status"]
 
@@ -51,7 +50,7 @@ def export_all_maps(
     with matplotlib.rc_context(pl.RC):
         for ind_id in tqdm(ids, desc="Karten", unit="Karte", file=sys.stderr, disable=not progress):
             ind = ds.catalogue.get(ind_id)
-            label = ind.label(voice=Voice.of(options.lang)) if ind else ""
+            label = ind.label(voice=options.voice) if ind else ""
             if ind is None:
                 rows.append(("", ind_id, label, year, "unbekannter Indikator"))
                 continue
@@ -68,7 +67,7 @@ def export_all_maps(
             (out / name).write_bytes(figure_bytes(pm.figure, fmt, pm.title))
             rows.append((name, ind_id, label, int(year), "ok"))
     index = pd.DataFrame(rows, columns=INDEX_COLUMNS)
-    write_index(index, out, ds.geography.label(voice=Voice.of(options.lang)))
+    write_index(index, out, ds.geography.label(voice=options.voice))
     return index
 
 

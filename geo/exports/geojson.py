@@ -14,13 +14,14 @@ import geopandas as gpd
 from geo.exports.geopackage import export_layer
 from geo.exports.safety import safe_frame
 from indicators.dataset import Dataset
+from indicators.wording.voice import GERMAN, Voice
 
 WGS84 = "EPSG:4326"
 
 
-def geojson_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de") -> bytes:
+def geojson_bytes(ds: Dataset, indicators: str | Sequence[str], year: int, *, voice: Voice = GERMAN) -> bytes:
     """A FeatureCollection of the areas with their export rows, in WGS 84, UTF-8."""
-    layer = export_layer(ds, indicators, year, lang)
+    layer = export_layer(ds, indicators, year, voice=voice)
     layer = gpd.GeoDataFrame(safe_frame(layer.drop(columns="geometry")), geometry=layer.geometry, crs=layer.crs)
     text: str = layer.to_crs(WGS84).to_json(na="null", drop_id=True, ensure_ascii=False)
     return text.encode("utf-8")

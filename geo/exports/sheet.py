@@ -28,7 +28,7 @@ import pandas as pd
 
 from geo.exports.safety import safe_cell, safe_frame
 from indicators.errors import InputError, msg
-from indicators.wording import display_columns, t
+from indicators.wording.voice import GERMAN, Voice
 
 DIALECTS = ("utf8", "excel-de")
 
@@ -101,19 +101,19 @@ def _fractional(table: ExportTable) -> set[str]:
     return out
 
 
-def yes_no(flags: pd.Series | Sequence[bool], lang: str = "de") -> list[str]:
+def yes_no(flags: pd.Series | Sequence[bool], *, voice: Voice = GERMAN) -> list[str]:
     """``ja``/``nein`` (``yes``/``no``) for a boolean column."""
-    return [t("yes", lang) if bool(f) else t("no", lang) for f in flags]
+    return [voice.t("yes") if bool(f) else voice.t("no") for f in flags]
 
 
-def people_frame(table: ExportTable, lang: str = "de") -> pd.DataFrame:
-    """What a file shows: rounded, headers in ``lang``, the source column last, formulas defused."""
-    out = display_columns(rounded(table), lang, table.headers)
-    out[t("source", lang)] = table.source
+def people_frame(table: ExportTable, *, voice: Voice = GERMAN) -> pd.DataFrame:
+    """What a file shows: rounded, headers in the voice's language, the source column last, formulas defused."""
+    out = voice.columns(rounded(table), table.headers)
+    out[voice.t("source")] = table.source
     return safe_frame(out)
 
 
-def table_csv(table: ExportTable, dialect: str = "utf8", lang: str = "de") -> bytes:
+def table_csv(table: ExportTable, dialect: str = "utf8", *, voice: Voice = GERMAN) -> bytes:
     """CSV bytes of ``table``.
 
     ``utf8``: comma, decimal point, UTF-8. ``excel-de``: semicolon, decimal comma,
@@ -121,7 +121,7 @@ def table_csv(table: ExportTable, dialect: str = "utf8", lang: str = "de") -> by
     """
     if dialect not in DIALECTS:
         raise InputError(msg("err_unknown_csv", dialect=dialect, allowed=list(DIALECTS)))
-    out = _fixed_decimals(people_frame(table, lang), table, "," if dialect == "excel-de" else ".")
+    out = _fixed_decimals(people_frame(table, voice=voice), table, "," if dialect == "excel-de" else ".")
     if dialect == "excel-de":
         german: str = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
         return german.encode("utf-8-sig")
@@ -165,15 +165,15 @@ def number_format(decimals: int) -> str:
     return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
 
 
-def table_xlsx(table: ExportTable, lang: str = "de") -> bytes:
+def table_xlsx(table: ExportTable, *, voice: Voice = GERMAN) -> bytes:
     """XLSX bytes: a data sheet (rounded values, number formats) and a ``Quelle`` sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    data = people_frame(table, lang)
+    data = people_frame(table, voice=voice)
     wb = Workbook()
     ws = wb.active
-    ws.title = t("ex_sheet_data", lang)
+    ws.title = voice.t("ex_sheet_data")
     ws.append(list(data.columns))
     for row in data.itertuples(index=False):
         ws.append([_cell(v) for v in row])
@@ -191,18 +191,18 @@ def table_xlsx(table: ExportTable, lang: str = "de") -> bytes:
     for i, col in enumerate(data.columns, start=1):
         width = max([len(str(col))] + [len(str(v)) for v in data.iloc[:200, i - 1] if v is not None])
         ws.column_dimensions[ws.cell(1, i).column_letter].width = min(60, max(8, width + 2))
-    key_value_sheet(wb, t("source", lang), [(t("source", lang), table.source), *table.meta], lang, key_width=24)
+    key_value_sheet(wb, voice.t("source"), [(voice.t("source"), table.source), *table.meta], voice=voice, key_width=24)
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def key_value_sheet(wb, title: str, rows, lang: str, key_width: float = 22) -> None:
+def key_value_sheet(wb, title: str, rows, *, voice: Voice = GERMAN, key_width: float = 22) -> None:
     """A sheet ``title`` of field/content rows (source, metadata): bold header, wrapped content."""
     from openpyxl.styles import Alignment, Font
 
     ws = wb.create_sheet(title)
-    ws.append([t("ex_field", lang), t("ex_content", lang)])
+    ws.append([voice.t("ex_field"), voice.t("ex_content")])
     for key, value in rows:
         ws.append([safe_cell(key), safe_cell(value)])
     for cell in ws[1]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.exports.sheet import ExportTable, yes_no
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 
-def reach_table(frame: pd.DataFrame, *, lang: str = "de") -> pd.DataFrame:
+def reach_table(frame: pd.DataFrame, *, voice: Voice = GERMAN) -> pd.DataFrame:
     """The per-area reach frame (:meth:`geo.spatial.reach.ReachResult.area_frame`) for people:
     access per 1,000 demand, shares in %."""
     return pd.DataFrame(
@@ -20,44 +20,46 @@ def reach_table(frame: pd.DataFrame, *, lang: str = "de") -> pd.DataFrame:
             "access_1000": frame["access"] * 1000,
             "uncovered_demand": frame["uncovered_demand"],
             "uncovered_pct": frame["uncovered_share"] * 100,
-            "withheld": yes_no(frame["withheld"], lang),
+            "withheld": yes_no(frame["withheld"], voice=voice),
         }
     )
 
 
-def reach_headers(lang: str = "de") -> dict[str, str]:
+def reach_headers(*, voice: Voice = GERMAN) -> dict[str, str]:
     """Column headers of :func:`reach_table`."""
     return {
-        "code": t("sup_col_code", lang),
-        "name": t("sup_col_name", lang),
-        "demand": t("sup_col_demand", lang),
-        "access_1000": t("sup_col_access", lang),
-        "uncovered_demand": t("sup_col_uncovered", lang),
-        "uncovered_pct": t("sup_col_uncovered_pct", lang),
-        "withheld": t("sup_col_withheld", lang),
-        "covered_before": t("sup_col_before", lang),
-        "covered_after": t("sup_col_after", lang),
-        "id": t("sup_col_site", lang),
+        "code": voice.t("sup_col_code"),
+        "name": voice.t("sup_col_name"),
+        "demand": voice.t("sup_col_demand"),
+        "access_1000": voice.t("sup_col_access"),
+        "uncovered_demand": voice.t("sup_col_uncovered"),
+        "uncovered_pct": voice.t("sup_col_uncovered_pct"),
+        "withheld": voice.t("sup_col_withheld"),
+        "covered_before": voice.t("sup_col_before"),
+        "covered_after": voice.t("sup_col_after"),
+        "id": voice.t("sup_col_site"),
         "x": "x (EPSG:25832)",
         "y": "y (EPSG:25832)",
-        "area_code": t("sup_col_code", lang),
-        "newly_covered": t("sup_col_newly", lang),
+        "area_code": voice.t("sup_col_code"),
+        "newly_covered": voice.t("sup_col_newly"),
     }
 
 
-def reach_export(frame: pd.DataFrame, *, meta: list[tuple[str, str]], source: str, lang: str = "de") -> ExportTable:
+def reach_export(
+    frame: pd.DataFrame, *, meta: list[tuple[str, str]], source: str, voice: Voice = GERMAN
+) -> ExportTable:
     """Per-area reach for CSV/XLSX, with method, distance and sources in the meta lines."""
     return ExportTable(
-        reach_table(frame, lang=lang),
+        reach_table(frame, voice=voice),
         source,
         {"demand": 0, "access_1000": 3, "uncovered_demand": 0, "uncovered_pct": 1},
-        reach_headers(lang),
+        reach_headers(voice=voice),
         meta,
     )
 
 
 def sites_export(
-    areas: pd.DataFrame, chosen: pd.DataFrame, *, meta: list[tuple[str, str]], source: str, lang: str = "de"
+    areas: pd.DataFrame, chosen: pd.DataFrame, *, meta: list[tuple[str, str]], source: str, voice: Voice = GERMAN
 ) -> ExportTable:
     """Chosen sites (one row each) followed by the per-area covered demand before and after."""
     sites = chosen.rename(columns={"area_code": "code"}).assign(name="")
@@ -66,6 +68,6 @@ def sites_export(
         table,
         source,
         {"x": 0, "y": 0, "newly_covered": 0, "demand": 0, "covered_before": 0, "covered_after": 0},
-        reach_headers(lang),
-        [*meta, (t("sup_caveat_title", lang), t("caveat_model", lang))],
+        reach_headers(voice=voice),
+        [*meta, (voice.t("sup_caveat_title"), voice.t("caveat_model"))],
     )

@@ -25,11 +25,10 @@ from openpyxl.styles import Font
 from geo.exports.safety import safe_frame
 from geo.exports.sheet import key_value_sheet
 from geo.join import indicator_layer
-from geo.printmap.text import fmt_date, reference_text
+from geo.printmap.text import reference_text
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
-from indicators.wording import pick, t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 DIALECTS = ("utf8", "excel-de")
 # Cells a spreadsheet may read as a formula or command (OWASP "CSV injection").
@@ -52,7 +51,13 @@ COUNT_DECIMALS = 2  # numerators/denominators that are not whole (e.g. km²)
 
 
 def export_frame(
-    ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de", city: bool = True, exact: bool = False
+    ds: Dataset,
+    indicators: str | Sequence[str],
+    year: int,
+    city: bool = True,
+    exact: bool = False,
+    *,
+    voice: Voice = GERMAN,
 ) -> pd.DataFrame:
     """The rows behind the current view: one per area (and the city) and indicator.
 
@@ -79,7 +84,7 @@ def export_frame(
                 r = ref.iloc[0]
                 rows.loc[len(rows)] = {
                     "code": ds.geography.reference_code,
-                    "name": ds.geography.reference_label(voice=Voice.of(lang)),
+                    "name": ds.geography.reference_label(voice=voice),
                     "value": r["value"],
                     "numerator": r["numerator"],
                     "denominator": r["denominator"],
@@ -87,17 +92,17 @@ def export_frame(
                     "rank": pd.NA,
                 }
         rows["indicator"] = ind_id
-        rows["label"] = ind.label(voice=Voice.of(lang))
+        rows["label"] = ind.label(voice=voice)
         rows["year"] = int(year)
-        rows["unit"] = ind.unit_for(voice=Voice.of(lang))
+        rows["unit"] = ind.unit_for(voice=voice)
         rows["suppressed"] = rows["suppressed"].astype(bool)
         note = np.where(
             rows["suppressed"],
-            t("suppressed_n", lang, n=ds.min_count),
-            np.where(rows["value"].isna(), t("no_data", lang), ""),
+            voice.t("suppressed_n", n=ds.min_count),
+            np.where(rows["value"].isna(), voice.t("no_data"), ""),
         )
         is_city = rows["code"] == ds.geography.reference_code
-        rows["note"] = np.where(is_city & (note == ""), t("ex_note_city", lang), note)
+        rows["note"] = np.where(is_city & (note == ""), voice.t("ex_note_city"), note)
         # a suppressed value must never leave the tool, whatever the input frame held
         rows.loc[rows["suppressed"], ["value", "numerator", "denominator", "rank"]] = np.nan
         rows["source"] = ds.attribution(ind_id)
@@ -113,7 +118,7 @@ def export_frame(
     return out
 
 
-def labelled(frame: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
+def labelled(frame: pd.DataFrame, *, voice: Voice = GERMAN) -> pd.DataFrame:
     """``frame`` for people: whole-number columns as integers, yes/no, translated names."""
     out = frame.copy()
     for col in ("numerator", "denominator", "rank"):
@@ -122,11 +127,11 @@ def labelled(frame: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
             if np.all(np.isnan(v) | (np.mod(v, 1) == 0)):
                 out[col] = v.round().astype("Int64")
     if "suppressed" in out:
-        out["suppressed"] = np.where(out["suppressed"].astype(bool), t("yes", lang), t("no", lang))
-    return out.rename(columns={c: t(f"ex_col_{c}", lang) for c in COLUMNS})
+        out["suppressed"] = np.where(out["suppressed"].astype(bool), voice.t("yes"), voice.t("no"))
+    return out.rename(columns={c: voice.t(f"ex_col_{c}") for c in COLUMNS})
 
 
-def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -> bytes:
+def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", *, voice: Voice = GERMAN) -> bytes:
     """CSV of an export frame.
 
     ``utf8``: comma, decimal point, UTF-8. ``excel-de``: semicolon, decimal
@@ -135,7 +140,7 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
     """
     if dialect not in DIALECTS:
         raise InputError(msg("err_unknown_csv", dialect=dialect, allowed=list(DIALECTS)))
-    out = safe_frame(labelled(frame, lang))
+    out = safe_frame(labelled(frame, voice=voice))
     if dialect == "excel-de":
         text: str = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
         return text.encode("utf-8-sig")
@@ -144,42 +149,47 @@ def to_csv_bytes(frame: pd.DataFrame, dialect: str = "utf8", lang: str = "de") -
 
 
 def layer_csv(
-    ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de", dialect: str = "utf8"
+    ds: Dataset, indicators: str | Sequence[str], year: int, dialect: str = "utf8", *, voice: Voice = GERMAN
 ) -> bytes:
     """CSV of the view's data (:func:`export_frame` written by :func:`to_csv_bytes`)."""
-    return to_csv_bytes(export_frame(ds, indicators, year, lang), dialect, lang)
+    return to_csv_bytes(export_frame(ds, indicators, year, voice=voice), dialect, voice=voice)
 
 
 def metadata_rows(
-    ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de", created: date | None = None
+    ds: Dataset,
+    indicators: str | Sequence[str],
+    year: int,
+    *,
+    voice: Voice = GERMAN,
+    created: date | None = None,
 ) -> list[tuple[str, str]]:
     """Key/value lines of the metadata sheet: per indicator and for the whole export."""
     ids = [indicators] if isinstance(indicators, str) else list(indicators)
     created = created or date.today()
     rows: list[tuple[str, str]] = [
-        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
-        (t("year", lang), str(year)),
-        (t("ex_created_on", lang), fmt_date(created, lang)),
-        (t("ex_created_with", lang), "Sozialmonitor Lübeck"),
-        (t("ex_disclosure_control", lang), t("ex_disclosure_note", lang, n=ds.min_count)),
-        (t("ex_boundaries", lang), ds.geography.attribution),
+        (voice.t("ex_geography"), ds.geography.label(voice=voice)),
+        (voice.t("year"), str(year)),
+        (voice.t("ex_created_on"), voice.date(created)),
+        (voice.t("ex_created_with"), "Sozialmonitor Lübeck"),
+        (voice.t("ex_disclosure_control"), voice.t("ex_disclosure_note", n=ds.min_count)),
+        (voice.t("ex_boundaries"), ds.geography.attribution),
         ("", ""),
     ]
     for ind_id in ids:
         ind = ds.catalogue[ind_id]
         src = ds.sources.get(ind.source)
         rows += [
-            (t("indicator", lang), f"{ind.label(voice=Voice.of(lang))} ({ind.id})"),
-            ("Definition", ind.definition(voice=Voice.of(lang))),
-            (t("unit", lang), ind.unit_for(voice=Voice.of(lang))),
-            (t("ex_topic", lang), ind.topic),
-            (t("ex_reference_date", lang), reference_text(ind, int(year), lang)),
-            (t("source", lang), src.label if src else ind.source),
-            (t("licence", lang), ind.licence or (src.licence if src else "")),
-            (t("ex_licence_url", lang), src.licence_url if src else ""),
-            (t("ex_source_url", lang), src.url if src else ""),
-            (t("ex_source_note", lang), pick((src.note_de, src.note_en), lang) if src else ""),
-            (t("ex_attribution", lang), ds.attribution(ind_id)),
+            (voice.t("indicator"), f"{ind.label(voice=voice)} ({ind.id})"),
+            ("Definition", ind.definition(voice=voice)),
+            (voice.t("unit"), ind.unit_for(voice=voice)),
+            (voice.t("ex_topic"), ind.topic),
+            (voice.t("ex_reference_date"), reference_text(ind, int(year), voice=voice)),
+            (voice.t("source"), src.label if src else ind.source),
+            (voice.t("licence"), ind.licence or (src.licence if src else "")),
+            (voice.t("ex_licence_url"), src.licence_url if src else ""),
+            (voice.t("ex_source_url"), src.url if src else ""),
+            (voice.t("ex_source_note"), voice.pick((src.note_de, src.note_en)) if src else ""),
+            (voice.t("ex_attribution"), ds.attribution(ind_id)),
             ("", ""),
         ]
     return rows
@@ -194,14 +204,19 @@ def _xlsx_value(v: object) -> object:
 
 
 def to_xlsx_bytes(
-    ds: Dataset, indicators: str | Sequence[str], year: int, lang: str = "de", created: date | None = None
+    ds: Dataset,
+    indicators: str | Sequence[str],
+    year: int,
+    *,
+    voice: Voice = GERMAN,
+    created: date | None = None,
 ) -> bytes:
     """XLSX with a data sheet and a metadata sheet (definitions, sources, licence, dates)."""
-    frame = export_frame(ds, indicators, year, lang)
+    frame = export_frame(ds, indicators, year, voice=voice)
     wb = Workbook()
     ws = wb.active
-    ws.title = t("ex_sheet_data", lang)
-    data = safe_frame(labelled(frame, lang))
+    ws.title = voice.t("ex_sheet_data")
+    data = safe_frame(labelled(frame, voice=voice))
     ws.append(list(data.columns))
     for row in data.itertuples(index=False):
         ws.append([_xlsx_value(v) for v in row])
@@ -216,7 +231,7 @@ def to_xlsx_bytes(
     for col, width in zip("ABCDEFGHIJKLM", (8, 24, 22, 34, 6, 10, 14, 10, 10, 6, 9, 30, 60)):
         ws.column_dimensions[col].width = width
 
-    key_value_sheet(wb, t("ex_metadata", lang), metadata_rows(ds, ids, year, lang, created), lang)
+    key_value_sheet(wb, voice.t("ex_metadata"), metadata_rows(ds, ids, year, voice=voice, created=created), voice=voice)
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -16,15 +16,14 @@ from geo.exports.sheet import ExportTable, yes_no
 from indicators.compute.timeseries import change_between
 from indicators.dataset import Dataset
 from indicators.errors import InputError, error_message, msg
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 __all__ = ["sources_line"]  # re-exported: its home is geo.attribution
 
 
-def _note(suppressed: pd.Series, values: pd.Series, lang: str, min_count: int) -> list[str]:
+def _note(suppressed: pd.Series, values: pd.Series, min_count: int, *, voice: Voice = GERMAN) -> list[str]:
     return [
-        t("suppressed_n", lang, n=min_count) if s else (t("no_data", lang) if pd.isna(v) else "")
+        voice.t("suppressed_n", n=min_count) if s else (voice.t("no_data") if pd.isna(v) else "")
         for s, v in zip(suppressed, values)
     ]
 
@@ -41,8 +40,9 @@ def ranking_export(
     city: float | None,
     indicator: str,
     decimals: int,
-    lang: str = "de",
     value_header: str | None = None,
+    *,
+    voice: Voice = GERMAN,
 ) -> ExportTable:
     """The ranking as shown: rank, area, value, difference to the city, flag, note.
 
@@ -62,30 +62,30 @@ def ranking_export(
                 "name": layer["name"].astype(str),
                 "value": value,
                 "vs_city": value - city if city is not None else np.nan,
-                "flagged": yes_no(layer.get("flagged", pd.Series(False, index=layer.index)).fillna(False), lang),
-                "note": _note(sup, value, lang, ds.min_count),
+                "flagged": yes_no(layer.get("flagged", pd.Series(False, index=layer.index)).fillna(False), voice=voice),
+                "note": _note(sup, value, ds.min_count, voice=voice),
             }
         )
         .sort_values(["rank", "name"], na_position="last")
         .reset_index(drop=True)
     )
-    unit = ind.unit_for(voice=Voice.of(lang))
-    header = value_header or (f"{t('col_value', lang)} ({unit})" if unit else t("col_value", lang))
+    unit = ind.unit_for(voice.lang)
+    header = value_header or (f"{voice.t('col_value')} ({unit})" if unit else voice.t("col_value"))
     return ExportTable(
         frame,
         ds.attribution(indicator),
         {"value": decimals, "vs_city": decimals, "rank": 0},
         {"value": header},
         [
-            (t("indicator", lang), f"{ind.label(voice=Voice.of(lang))} ({ind.id})"),
-            (t("unit", lang), unit),
-            (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
+            (voice.t("indicator"), f"{ind.label(voice.lang)} ({ind.id})"),
+            (voice.t("unit"), unit),
+            (voice.t("ex_geography"), ds.geography.label(voice=voice)),
         ],
     )
 
 
 def change_export(
-    ds: Dataset, indicator: str, start: int, end: int, relative: bool = False, lang: str = "de"
+    ds: Dataset, indicator: str, start: int, end: int, relative: bool = False, *, voice: Voice = GERMAN
 ) -> ExportTable:
     """Change view: value in the start year, in the end year and the change, per area and city."""
     ind = _indicator(ds, indicator)
@@ -96,7 +96,7 @@ def change_export(
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:
-        names[ref] = ds.geography.reference_label(voice=Voice.of(lang))
+        names[ref] = ds.geography.reference_label(voice=voice)
     rows = rows[rows["area_code"].astype(str).isin(names)].copy()
     sup = rows["suppressed"].fillna(False).astype(bool)
     order = [c for c in names if c in set(rows["area_code"].astype(str))]
@@ -111,20 +111,20 @@ def change_export(
             "change": rows["value"].astype(float).where(~sup),
         }
     )
-    frame["note"] = _note(sup, frame["change"], lang, ds.min_count)
-    unit = ind.unit_for(voice=Voice.of(lang))
+    frame["note"] = _note(sup, frame["change"], ds.min_count, voice=voice)
+    unit = ind.unit_for(voice.lang)
     dec = ind.decimals_for(frame["end_value"])
-    change_unit = "%" if relative else (t("unit_pp", lang) if ind.unit == "%" else unit)
+    change_unit = "%" if relative else (voice.t("unit_pp") if ind.unit == "%" else unit)
     headers = {
-        "start_value": f"{t('col_value', lang)} {start}" + (f" ({unit})" if unit else ""),
-        "end_value": f"{t('col_value', lang)} {end}" + (f" ({unit})" if unit else ""),
-        "change": f"{t('col_change', lang)} {start}–{end}" + (f" ({change_unit})" if change_unit else ""),
+        "start_value": f"{voice.t('col_value')} {start}" + (f" ({unit})" if unit else ""),
+        "end_value": f"{voice.t('col_value')} {end}" + (f" ({unit})" if unit else ""),
+        "change": f"{voice.t('col_change')} {start}–{end}" + (f" ({change_unit})" if change_unit else ""),
     }
     meta = [
-        (t("indicator", lang), f"{ind.label(voice=Voice.of(lang))} ({ind.id})"),
-        (t("ex_period", lang), f"{start}–{end}"),
-        (t("change_mode", lang), t("rel_change" if relative else "abs_change", lang)),
-        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
+        (voice.t("indicator"), f"{ind.label(voice.lang)} ({ind.id})"),
+        (voice.t("ex_period"), f"{start}–{end}"),
+        (voice.t("change_mode"), voice.t("rel_change" if relative else "abs_change")),
+        (voice.t("ex_geography"), ds.geography.label(voice=voice)),
     ]
     return ExportTable(
         frame.reset_index(drop=True),
@@ -135,7 +135,7 @@ def change_export(
     )
 
 
-def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
+def all_years_export(ds: Dataset, *, voice: Voice = GERMAN) -> ExportTable:
     """All indicators of the geography over all years: one row per indicator and area, one column per year."""
     vals = ds.values[ds.values["indicator"].isin(list(ds.catalogue))].copy()
     sup = vals["suppressed"].fillna(False).astype(bool) if "suppressed" in vals else False
@@ -143,7 +143,7 @@ def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"].astype(str)))
     ref = ds.geography.reference_code
     if ref is not None:
-        names[ref] = ds.geography.reference_label(voice=Voice.of(lang))
+        names[ref] = ds.geography.reference_label(voice=voice)
     vals["area_code"] = vals["area_code"].astype(str)
     vals = vals[vals["area_code"].isin(names)]
     years = sorted(int(y) for y in vals["year"].unique())
@@ -160,8 +160,8 @@ def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
         block = pd.DataFrame(
             {
                 "indicator_id": ind_id,
-                "indicator": ind.label(voice=Voice.of(lang)),
-                "unit": ind.unit_for(voice=Voice.of(lang)),
+                "indicator": ind.label(voice=voice),
+                "unit": ind.unit_for(voice=voice),
                 "code": part.index,
                 "name": [names[c] for c in part.index],
             }
@@ -173,8 +173,8 @@ def all_years_export(ds: Dataset, lang: str = "de") -> ExportTable:
     cols = ["indicator_id", "indicator", "unit", "code", "name", *(str(y) for y in years)]
     frame = pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=cols)
     meta = [
-        (t("ex_geography", lang), ds.geography.label(voice=Voice.of(lang))),
-        (t("ex_period", lang), f"{years[0]}–{years[-1]}" if years else ""),
-        (t("ex_disclosure_control", lang), t("ex_disclosure_note", lang, n=ds.min_count)),
+        (voice.t("ex_geography"), ds.geography.label(voice=voice)),
+        (voice.t("ex_period"), f"{years[0]}–{years[-1]}" if years else ""),
+        (voice.t("ex_disclosure_control"), voice.t("ex_disclosure_note", n=ds.min_count)),
     ]
     return ExportTable(frame[cols], ds.attribution(), {str(y): decimals for y in years}, {}, meta)

@@ -56,7 +56,7 @@ def measures_map(
         decimals=dec,
         city_value=city,
         city_name=ds.geography.reference_label(voice=voice),
-        lang=voice.lang,
+        voice=voice,
         flag_label=flag_label,
     )
     m = build_map(MapLayer(layer, classes, map_labels), tiles=tiles)
@@ -127,7 +127,7 @@ def pick_map(
             location, style_function=lambda _f: {"color": "#08306b", "weight": 2.5, "fillOpacity": 0.15}
         ).add_to(m)
     if draw:
-        DrawLocal(draw_texts(voice.lang)).add_to(m)  # before the toolbar: it reads the texts when made
+        DrawLocal(draw_texts(voice=voice)).add_to(m)  # before the toolbar: it reads the texts when made
         d = folium.plugins.Draw(  # type: ignore[no-untyped-call]  # folium is untyped
             export=False,
             position="topleft",

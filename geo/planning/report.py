@@ -257,7 +257,7 @@ def _map_page(
     if len(places):  # said under the title: the footer's note is there only when areas are outlined
         said.insert(2, voice.t("plan_rep_map_places", n=len(places)))
     options = replace(
-        print_options("a4-portrait", lang=voice.lang, flagged=flagged, flag_note=note),
+        print_options("a4-portrait", voice=voice, flagged=flagged, flag_note=note),
         title=f"{heading} · {title}",
         subtitle=" · ".join(said),
         flag_label=voice.t("plan_map_flag"),

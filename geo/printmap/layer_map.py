@@ -23,8 +23,6 @@ from indicators.compute.classify import Classification
 from indicators.errors import InputError, msg
 from indicators.needs.assessment import need_classes
 from indicators.needs.registry import need_method
-from indicators.wording import t
-from indicators.wording.voice import Voice
 
 
 @dataclass(frozen=True)
@@ -45,8 +43,8 @@ def build_layer_map(
     """Draw the page (call inside ``rc_context(pl.RC)``); ``layer`` needs code, name, suppressed, geometry."""
     options = options or PrintOptions()
     check_options(options)
-    lang = options.lang
-    method = f"{t('pm_method', lang)}: {text.method}"
+    voice = options.voice
+    method = f"{voice.t('pm_method')}: {text.method}"
     if options.flagged and options.flag_note:
         method += f"; {options.flag_note}"
     page = PageText(
@@ -54,7 +52,7 @@ def build_layer_map(
         subtitle=text.subtitle,
         legend_title=text.legend_title,
         min_count=text.min_count,
-        footer=(f"{t('source', lang)}: {text.source}", f"{method}."),
+        footer=(f"{voice.t('source')}: {text.source}", f"{method}."),
     )
     return compose_page(layer, cls, page, options)
 
@@ -83,23 +81,23 @@ def needs_layer(ds, result) -> gpd.GeoDataFrame:
 def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png", options: PrintOptions | None = None) -> bytes:
     """Print map of a need assessment (``result`` of ``run_needs``): classes, flags, source, method."""
     options = options or PrintOptions()
-    lang = options.lang
+    voice = options.voice
     layer = needs_layer(ds, result)
     by_code = result.set_index(result["id"].astype(str))
     ordered = by_code.loc[layer["code"].astype(str)].reset_index(drop=True)
     ordered.index = layer.index
-    cls = need_classes(ordered, method, voice=Voice.of(lang))
-    method_name = t(need_method(method).text_key("label"), lang)
+    cls = need_classes(ordered, method, voice=voice)
+    method_name = voice.t(need_method(method).text_key("label"))
     used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
-    labels = [ds.catalogue[i].label(voice=Voice.of(lang)) if i in ds.catalogue else i for i in used]
+    labels = [ds.catalogue[i].label(voice.lang) if i in ds.catalogue else i for i in used]
     text = LayerMapText(
-        title=f"{t('page_needs', lang)} {year}",
-        subtitle=f"{method_name} · {ds.geography.label(voice=Voice.of(lang))}",  # the year is in the title
-        legend_title=t(need_method(method).text_key("score"), lang),
+        title=f"{voice.t('page_needs')} {year}",
+        subtitle=f"{method_name} · {ds.geography.label(voice=voice)}",  # the year is in the title
+        legend_title=voice.t(need_method(method).text_key("score")),
         source=sources_line(ds, used),
-        method=f"{method_name}; {t('pm_need_indicators', lang, n=len(labels), labels=', '.join(labels))}",
+        method=f"{method_name}; {voice.t('pm_need_indicators', n=len(labels), labels=', '.join(labels))}",
         min_count=ds.min_count,
     )
     flagged = frozenset(layer.loc[layer["flagged"], "code"].astype(str))
-    opts = replace(options, flagged=flagged, flag_label=options.flag_label or t("needs_elevated_need", lang))
+    opts = replace(options, flagged=flagged, flag_label=options.flag_label or voice.t("needs_elevated_need"))
     return render_layer_map(layer, cls, text, fmt, opts)

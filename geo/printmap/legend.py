@@ -14,8 +14,7 @@ from matplotlib_scalebar.scalebar import ScaleBar
 from geo.printmap import layout as pl
 from geo.printmap.page import Panel, panel
 from indicators.compute.classify import NO_DATA_COLOR, Classification
-from indicators.formatting import fmt_number
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 PT_MM = 25.4 / 72  # one typographic point in mm
 # texts of a scale bar and a legend drawn on a report page come after the page's own (see Panel)
@@ -33,7 +32,7 @@ class LegendText:
         Legend title (the indicator).
     unit : str
         Unit line below the title, empty for none.
-    lang : {"de", "en"}
+    voice : Voice
         Language of the fixed rows and numbers.
     flag_label : str, optional
         Text of the flagged row (default "erhöhter Bedarf").
@@ -43,7 +42,7 @@ class LegendText:
 
     title: str
     unit: str = ""
-    lang: str = "de"
+    voice: Voice = GERMAN
     flag_label: str | None = None
     city_text: str | None = None
 
@@ -79,10 +78,10 @@ def draw_legend(
     font_scale : float
         Factor on every font size and gap.
     """
-    title, unit, lang, flag_label, city_text = (
+    title, unit, voice, flag_label, city_text = (
         legend.title,
         legend.unit,
-        legend.lang,
+        legend.voice,
         legend.flag_label,
         legend.city_text,
     )
@@ -104,16 +103,16 @@ def draw_legend(
     )
     y -= len(lines) * title_fs * PT_MM * 1.2 + 1.0 * fs
     if unit:
-        ax.text(0, y, t("pm_unit", lang, unit=unit), ha="left", va="top", fontsize=body_fs, color=pl.MUTED)
+        ax.text(0, y, voice.t("pm_unit", unit=unit), ha="left", va="top", fontsize=body_fs, color=pl.MUTED)
         y -= body_fs * PT_MM * 1.3 + 1.0 * fs
 
     no_data = cls.no_data_count - suppressed
     extra = [
         r
         for r in (
-            ("nodata", t("no_data", lang), no_data),
-            ("suppressed", t("suppressed_n", lang, n=min_count), suppressed),
-            ("flagged", flag_label or t("flag_elevated", lang), flagged),
+            ("nodata", voice.t("no_data"), no_data),
+            ("suppressed", voice.t("suppressed_n", n=min_count), suppressed),
+            ("flagged", flag_label or voice.t("flag_elevated"), flagged),
         )
         if r[2] > 0
     ]
@@ -121,12 +120,12 @@ def draw_legend(
     row = min(6.0 * fs, max(y - 1.0, 1.0) / n_rows)
     sw, sh = 8.0 * fs, min(4.4 * fs, row * 0.8)
 
-    ax.text(w, y, t("pm_areas", lang), ha="right", va="top", fontsize=body_fs * 0.9, color=pl.MUTED)
+    ax.text(w, y, voice.t("pm_areas"), ha="right", va="top", fontsize=body_fs * 0.9, color=pl.MUTED)
     y -= row
     box = (sw, sh, w)
     for i in range(cls.k):
         _swatch(ax, y, sw, sh, facecolor=cls.colors[i])
-        y -= row + _row_text(ax, fig, y, box, cls.labels[i], cls.counts[i], body_fs, lang)
+        y -= row + _row_text(ax, fig, y, box, cls.labels[i], cls.counts[i], body_fs, voice=voice)
     if extra:
         y -= row * 0.4
     for key, text, count in extra:
@@ -136,7 +135,7 @@ def draw_legend(
             _swatch(ax, y, sw, sh, facecolor="#f4f4f4", hatch="////", hatchcolor="#8c8c8c", edgecolor="#bdbdbd")
         else:
             _swatch(ax, y, sw, sh, facecolor="white", edgecolor="#111111", linewidth=2.0 * fs)
-        y -= row + _row_text(ax, fig, y, box, text, count, body_fs, lang)
+        y -= row + _row_text(ax, fig, y, box, text, count, body_fs, voice=voice)
     if city_text:
         y -= row * 0.4
         ax.text(0, y, city_text, ha="left", va="top", fontsize=body_fs, color=pl.TEXT_COLOR)
@@ -156,7 +155,8 @@ def _row_text(
     label: str,
     count: int,
     fontsize: float,
-    lang: str,
+    *,
+    voice: Voice = GERMAN,
 ) -> float:
     """A row's label beside its swatch and its count at the right edge; returns the extra height (mm).
 
@@ -164,7 +164,7 @@ def _row_text(
     1 Indikator`` in a narrow legend), never written into the count.
     """
     sw, sh, w = box
-    number = fmt_number(count, 0, lang)
+    number = voice.number(count, 0)
     room = w - (sw + 2.5) - pl.text_width_px(fig, number, fontsize) / fig.dpi * pl.MM_PER_INCH - 2.0
     lines = pl.wrap_to_width(fig, label, room, fontsize) if room > 0 else [label]
     line_h = fontsize * PT_MM * 1.15
@@ -200,7 +200,7 @@ def scale_bar_length(metres: float) -> tuple[float, str]:
 
 
 def draw_scale_bar(
-    fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: float, lang: str = "de", font_scale: float = 1.0
+    fig: Figure, layout: pl.PageLayout, box: pl.Box, m_per_mm: float, *, voice: Voice = GERMAN, font_scale: float = 1.0
 ) -> Panel | Axes:
     """A metric scale bar and the scale ratio in ``box`` (mm), on the page or in its own axes.
 
@@ -212,7 +212,7 @@ def draw_scale_bar(
     w, h = box[2], box[3]
     value, unit = scale_bar_length(0.7 * w * m_per_mm)
     length = _METRES.convert(value, unit, "m") / m_per_mm
-    label = f"{value:g} {unit}".replace(".", t("decimal_sep", lang))
+    label = f"{value:g} {unit}".replace(".", voice.t("decimal_sep"))
     size = 7.5 * font_scale
     text_w = pl.text_width_px(fig, label, size) / fig.dpi * pl.MM_PER_INCH
     span = max(length, text_w)
@@ -221,7 +221,7 @@ def draw_scale_bar(
     ax.text(
         0,
         0,
-        t("pm_scale", lang, n=fmt_number(n, 0, lang)),
+        voice.t("pm_scale", n=voice.number(n, 0)),
         ha="left",
         va="bottom",
         fontsize=6.5 * font_scale,

@@ -32,7 +32,7 @@ from geo.printmap.legend import LegendText, draw_legend, draw_scale_bar
 from geo.printmap.page import Panel
 from geo.printmap.paths import MANY_AREAS, add_lines, add_polygons, outline_of
 from geo.printmap.spec import DPI, FORMATS, PAGE_SIZES_PX, ClassChoice, output_format
-from geo.printmap.text import fmt_date, method_text, reference_text
+from geo.printmap.text import method_text, reference_text
 from indicators.compute.classify import (
     DEFAULT_PALETTE,
     DIVERGING_PALETTES,
@@ -45,9 +45,7 @@ from indicators.compute.classify import (
 )
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
-from indicators.formatting import fmt_value
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 SUPPRESSED_FACE = "#f4f4f4"
 HATCH_COLOR = "#8c8c8c"
@@ -72,7 +70,7 @@ class PrintOptions:
     palette: str = DEFAULT_PALETTE
     breaks: tuple[float, ...] | None = None
     labels: bool = False
-    lang: str = "de"
+    voice: Voice = GERMAN
     title: str | None = None
     subtitle: str | None = None  # typed by the user (atlas print expander, ``cli.py map --subtitle``)
     flagged: frozenset[str] = field(default_factory=frozenset)
@@ -130,7 +128,7 @@ def print_options(
     *,
     classes: ClassChoice | None = None,
     labels: bool = False,
-    lang: str = "de",
+    voice: Voice = GERMAN,
     flagged: Iterable[str] = (),
     flag_note: str | None = None,
 ) -> PrintOptions:
@@ -144,7 +142,7 @@ def print_options(
         Scheme, number of classes, palette and manual breaks (default: five quantiles).
     labels : bool
         Write area names onto the map.
-    lang : {"de", "en"}
+    voice : Voice
         Language of the page.
     flagged : iterable of str
         Area codes to outline bold.
@@ -167,7 +165,7 @@ def print_options(
         palette=classes.palette,
         breaks=bounds,
         labels=bool(labels),
-        lang=lang,
+        voice=voice,
         flagged=frozenset(str(c) for c in flagged),
         flag_note=flag_note,
     )
@@ -222,39 +220,36 @@ def build_print_map(ds: Dataset, indicator: str, year: int, options: PrintOption
     """
     check_selection(ds, indicator, year)
     check_options(options)
-    lang, ind = options.lang, ds.catalogue[indicator]
+    voice, ind = options.voice, ds.catalogue[indicator]
     layer, city = indicator_layer(ds, indicator, int(year))
     dec = ind.decimals_for(layer["value"])
     cls = layer_classification(
-        layer, city, options.scheme, options.k, options.palette, options.breaks, decimals=dec, voice=Voice.of(lang)
+        layer, city, options.scheme, options.k, options.palette, options.breaks, decimals=dec, voice=voice
     )
-    unit = ind.unit_for(voice=Voice.of(lang))
-    label = ind.label(voice=Voice.of(lang))
-    geo_label = ds.geography.label(voice=Voice.of(lang))
+    unit = ind.unit_for(voice=voice)
+    label = ind.label(voice=voice)
+    geo_label = ds.geography.label(voice=voice)
 
-    method = f"{t('pm_method', lang)}: {method_text(cls.scheme, cls.k, lang)}"
+    method = f"{voice.t('pm_method')}: {method_text(cls.scheme, cls.k, voice=voice)}"
     if options.flagged:
-        method += f"; {options.flag_note or t('pm_flag_note', lang)}"
+        method += f"; {options.flag_note or voice.t('pm_flag_note')}"
     city_text = None
     if city is not None:
-        city_text = t(
-            "pm_city",
-            lang,
-            label=ds.geography.reference_label(voice=Voice.of(lang)),
-            value=fmt_value(city, unit, dec, lang),
+        city_text = voice.t(
+            "pm_city", label=ds.geography.reference_label(voice=voice), value=voice.value(city, unit, dec)
         )
     page = PageText(
         title=options.title or f"{label} {year}",
         # a subtitle of the user's own; else under the default title (label and year) not said again
         subtitle=options.subtitle
         or (
-            f"{label}" + (f" ({unit})" if unit else "") + f" · {t('pm_year', lang, year=year)} · {geo_label}"
+            f"{label}" + (f" ({unit})" if unit else "") + f" · {voice.t('pm_year', year=year)} · {geo_label}"
             if options.title
-            else " · ".join([*([t("pm_in_unit", lang, unit=unit)] if unit else []), geo_label])
+            else " · ".join([*([voice.t("pm_in_unit", unit=unit)] if unit else []), geo_label])
         ),
         footer=(
-            f"{t('source', lang)}: {ds.attribution(indicator)}",
-            f"{t('pm_reference', lang)}: {reference_text(ind, int(year), lang)}. {method}.",
+            f"{voice.t('source')}: {ds.attribution(indicator)}",
+            f"{voice.t('pm_reference')}: {reference_text(ind, int(year), voice=voice)}. {method}.",
         ),
         legend_title=label,
         unit=unit,
@@ -286,13 +281,13 @@ def compose_page(
     ``geo.printmap.layer_map.build_layer_map`` (e.g. the need map), so both pages look
     and read alike. ``layer`` needs code, name, suppressed and geometry (EPSG:25832).
     """
-    lang = options.lang
+    voice = options.voice
     fig = pl.new_figure(options.size)
     fs = min(pl.page_size_mm(options.size)) / 210.0
     foot_fs = 6.6 * fs
     width_mm = pl.page_size_mm(options.size)[0] - 2 * 12.0 * fs
     created = options.created or date.today()
-    parts = [*page.footer, f"{t('pm_created', lang, date=fmt_date(created, lang))}. {t('pm_crs', lang)}."]
+    parts = [*page.footer, f"{voice.t('pm_created', date=voice.date(created))}. {voice.t('pm_crs')}."]
     lines = footer_lines(fig, width_mm, foot_fs, parts)
     layout = pl.page_layout(options.size, footer_lines=len(lines))
     draw_header(fig, layout, page.title, page.subtitle)
@@ -311,12 +306,12 @@ def compose_page(
     n_flag = int(layer["code"].astype(str).isin({str(c) for c in options.flagged}).sum())
     legend_ax = pl.add_axes_mm(fig, layout.legend, layout)
     legend = LegendText(
-        title=page.legend_title, unit=page.unit, lang=lang, flag_label=options.flag_label, city_text=page.city_text
+        title=page.legend_title, unit=page.unit, voice=voice, flag_label=options.flag_label, city_text=page.city_text
     )
     draw_legend(legend_ax, fig, cls, legend, suppressed=n_sup, min_count=page.min_count, flagged=n_flag, font_scale=fs)
     north_ax = pl.add_axes_mm(fig, layout.north, layout)
-    pl.draw_north_arrow(north_ax, t("pm_north", lang), fontsize=10 * fs)
-    draw_scale_bar(fig, layout, layout.scale, m_per_mm, lang, font_scale=fs)
+    pl.draw_north_arrow(north_ax, voice.t("pm_north"), fontsize=10 * fs)
+    draw_scale_bar(fig, layout, layout.scale, m_per_mm, voice=voice, font_scale=fs)
     return PrintMap(fig, ax, layer, cls, city, layout, page.title, hidden)
 
 

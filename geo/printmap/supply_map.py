@@ -18,8 +18,6 @@ from geo.spatial.reach import ReachResult
 from indicators.compute.classify import classify
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
-from indicators.wording import t
-from indicators.wording.voice import Voice
 
 
 def build_supply_map(
@@ -46,24 +44,22 @@ def build_supply_map(
         Paper size, language, creation date.
     """
     options = options or PrintOptions()
-    lang = options.lang
+    voice = options.voice
     af = result.area_frame(ds.areas).set_index("code")
     layer = ds.areas[["code", "name", "geometry"]].copy()
     layer["value"] = layer["code"].map(af["uncovered_share"] * 100).astype(float)
     layer["suppressed"] = layer["code"].map(af["withheld"]).fillna(False).astype(bool)
     dist = f"{result.distance:g}"
     text = LayerMapText(
-        title=t("pm_supply_title", lang),
+        title=voice.t("pm_supply_title"),
         subtitle=result.demand.label,
-        legend_title=t("sup_gap_map", lang, distance=dist) + " (%)",
+        legend_title=voice.t("sup_gap_map", distance=dist) + " (%)",
         source=f"{result.supply.label}; {ds.attribution(variable) if variable else ds.geography.attribution}",
-        method=t(
-            "pm_supply_method", lang, method=result.method, distance=dist, decay=t(f"sup_decay_{result.decay}", lang)
+        method=voice.t(
+            "pm_supply_method", method=result.method, distance=dist, decay=voice.t(f"sup_decay_{result.decay}")
         ),
     )
-    pm = build_layer_map(
-        layer, classify(layer["value"].where(~layer["suppressed"]), voice=Voice.of(lang)), text, options
-    )
+    pm = build_layer_map(layer, classify(layer["value"].where(~layer["suppressed"]), voice=voice), text, options)
     fs = min(pl.page_size_mm(options.size)) / 210.0
     xy = result.supply.xy
     pm.map_ax.scatter(
@@ -74,7 +70,7 @@ def build_supply_map(
         edgecolors="white",
         linewidths=0.4 * fs,
         zorder=6,
-        label=t("sup_facilities", lang),
+        label=voice.t("sup_facilities"),
     )
     if sites is not None and len(sites):
         sxy = sites[["x", "y"]].to_numpy(dtype=float)
@@ -86,7 +82,7 @@ def build_supply_map(
             edgecolors="#c2185b",
             linewidths=2 * fs,
             zorder=7,
-            label=t("sup_new_sites", lang),
+            label=voice.t("sup_new_sites"),
         )
     pm.map_ax.legend(loc="lower left", fontsize=6.5 * fs, frameon=True)
     return pm

@@ -11,9 +11,7 @@ from geo.report import layout as rl
 from geo.report.pages import Layers, ReportYear, W
 from indicators.compute.classify import Classification
 from indicators.dataset import Dataset
-from indicators.formatting import fmt_number, fmt_rank
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 APPENDIX_COLUMNS = 7  # need indicators side by side in the appendix table
 
@@ -29,10 +27,11 @@ def appendix_page(
     layout: pl.PageLayout,
     ds: Dataset,
     table: pd.DataFrame,
-    lang: str,
     top: float,
     layers: Layers,
     span: tuple[int, int],
+    *,
+    voice: Voice = GERMAN,
 ) -> None:
     """All areas (rows ``span``) × the need indicators: value, ● where elevated need, number of flags."""
     ids = appendix_columns(ds, table, layers)
@@ -45,18 +44,18 @@ def appendix_page(
         for i in ids:
             r = values[i].loc[code]
             flag = i in table.columns and code in table.index and bool(table.at[code, i])
-            cell = t("suppressed", lang) if r["suppressed"] else fmt_number(r["value"], decs[i], lang)
+            cell = voice.t("suppressed") if r["suppressed"] else voice.number(r["value"], decs[i])
             cells.append(cell + (" ●" if flag else ""))
         n = int(table.loc[code].sum()) if code in table.index else 0
-        rows.append([name, code, *cells, fmt_number(n, 0, lang)])
+        rows.append([name, code, *cells, voice.number(n, 0)])
     width = W - 2 * rl.MARGIN
     col = 16.0
     name_w = width - 16 - col * len(ids) - 14
     legend = "; ".join(
-        f"({k}) {ds.catalogue[i].label(voice=Voice.of(lang))} ({ds.catalogue[i].unit_for(voice=Voice.of(lang))})"
+        f"({k}) {ds.catalogue[i].label(voice=voice)} ({ds.catalogue[i].unit_for(voice=voice)})"
         for k, i in enumerate(ids, start=1)
     )
-    legend += t("rep_appendix_legend", lang)
+    legend += voice.t("rep_appendix_legend")
     lines = pl.wrap_to_width(fig, legend, width, 6.5)[:4]
     foot = 3.0 * len(lines) + 2
     rl.draw_table(
@@ -64,7 +63,7 @@ def appendix_page(
         layout,
         (rl.MARGIN, rl.footer_top() + foot, width, top - rl.footer_top() - foot),
         rl.TableColumns(
-            [t("name", lang), t("col_code", lang), *[f"({k})" for k in range(1, len(ids) + 1)], "Σ"],
+            [voice.t("name"), voice.t("col_code"), *[f"({k})" for k in range(1, len(ids) + 1)], "Σ"],
             [name_w, 16, *([col] * len(ids)), 14],
             ["l", "l", *(["r"] * len(ids)), "r"],
         ),
@@ -78,7 +77,7 @@ def appendix_page(
 
 def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str, top: float) -> None:
     """Every indicator of one area next to the city value, with rank and flags."""
-    ds, year, lang, layers, table = report.ds, report.year, report.lang, report.layers, report.table
+    ds, year, voice, layers, table = report.ds, report.year, report.voice, report.layers, report.table
     # locator map: the area dark, the others light
     layer = ds.areas.copy()
     layer["suppressed"] = False
@@ -104,14 +103,14 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
             dec = ind.decimals_for(lay["value"])
             flag = bool(table.at[code, ind_id]) if ind_id in table.columns and code in table.index else False
             n_flag += flag
-            val = t("suppressed", lang) if lay["suppressed"].iat[pos] else fmt_number(lay["value"].iat[pos], dec, lang)
+            val = voice.t("suppressed") if lay["suppressed"].iat[pos] else voice.number(lay["value"].iat[pos], dec)
             rows.append(
                 [
-                    f"{ind.label(voice=Voice.of(lang))} ({ind.unit_for(voice=Voice.of(lang))})",
+                    f"{ind.label(voice=voice)} ({ind.unit_for(voice=voice)})",
                     val,
-                    fmt_number(city, dec, lang),
-                    fmt_rank(lay["rank"].iat[pos], lay.attrs.get("ranked", len(lay)), lang),
-                    t("yes", lang) if flag else "",
+                    voice.number(city, dec),
+                    voice.rank(lay["rank"].iat[pos], lay.attrs.get("ranked", len(lay))),
+                    voice.t("yes") if flag else "",
                 ]
             )
     ax = rl.panel(fig, (rl.MARGIN, top - 58, 100, 58), layout)
@@ -120,17 +119,17 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
     ]["value"]
     facts = []
     if len(pop) and pd.notna(pop.iloc[0]):
-        facts.append((t("rep_residents", lang)) + fmt_number(pop.iloc[0], 0, lang))
+        facts.append((voice.t("rep_residents")) + voice.number(pop.iloc[0], 0))
     n_need = len(table.columns)
-    facts.append(t("rep_area_flag_count", lang, n=n_flag, total=n_need))
-    facts.append(t("rep_rank_1", lang))
+    facts.append(voice.t("rep_area_flag_count", n=n_flag, total=n_need))
+    facts.append(voice.t("rep_rank_1"))
     ax.text(0, 58, "\n".join(facts), ha="left", va="top", fontsize=9, color=pl.TEXT_COLOR, linespacing=1.6)
     head = [
-        t("indicator", lang),
-        t("name", lang),
-        ds.geography.reference_label(voice=Voice.of(lang)),
-        t("rank", lang),
-        t("flag_elevated", lang),
+        voice.t("indicator"),
+        voice.t("name"),
+        ds.geography.reference_label(voice=voice),
+        voice.t("rank"),
+        voice.t("flag_elevated"),
     ]
     width = W - 2 * rl.MARGIN
     rl.draw_table(

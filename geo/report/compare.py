@@ -19,14 +19,12 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from geo.printmap import layout as pl
-from geo.printmap.text import fmt_date
 from geo.report import layout as rl
 from indicators.compute.classify import Classification
 from indicators.compute.compare import compare_cells, compare_series, compare_table
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 W = 210.0
 AREA_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a")  # one per compared area (ColorBrewer Dark2)
@@ -44,8 +42,8 @@ def area_names(ds: Dataset, codes: Sequence[str]) -> dict[str, str]:
     return {c: names.get(c, c) for c in codes}
 
 
-def _table_rows(table: pd.DataFrame, codes: Sequence[str], lang: str) -> list[list[str]]:
-    cells = compare_cells(table, codes, units=False, voice=Voice.of(lang))
+def _table_rows(table: pd.DataFrame, codes: Sequence[str], *, voice: Voice = GERMAN) -> list[list[str]]:
+    cells = compare_cells(table, codes, units=False, voice=voice)
     rows = []
     for i, (label, unit) in enumerate(zip(table["label"], table["unit"])):
         row = [f"{label} ({unit})" if unit else str(label)]
@@ -91,7 +89,15 @@ def _key(fig: Figure, layout: pl.PageLayout, names: dict[str, str], city: str, b
 
 
 def _chart(
-    fig: Figure, layout: pl.PageLayout, box: pl.Box, title: str, series: pd.DataFrame, dec: int, lang: str, n: int = 0
+    fig: Figure,
+    layout: pl.PageLayout,
+    box: pl.Box,
+    title: str,
+    series: pd.DataFrame,
+    dec: int,
+    n: int = 0,
+    *,
+    voice: Voice = GERMAN,
 ) -> None:
     """The ``n``-th chart of a page: its title and tick labels come after the previous chart's (PDF text order)."""
     x, y, w, h = box
@@ -128,23 +134,23 @@ def _chart(
         )
     series_lines = [(s, style) for s, style in series_lines if len(s)]
     if series_lines:
-        rl.year_chart(fig, layout, (x, y, w, h - 9), series_lines, dec, lang, rl.ChartStyle(6, 4, zorder))
+        rl.year_chart(fig, layout, (x, y, w, h - 9), series_lines, dec, rl.ChartStyle(6, 4, zorder), voice=voice)
 
 
 def build_compare_pdf(
-    ds: Dataset, codes: Sequence[str], year: int, lang: str = "de", created: date | None = None
+    ds: Dataset, codes: Sequence[str], year: int, *, voice: Voice = GERMAN, created: date | None = None
 ) -> bytes:
     """The comparison of 2–4 areas in ``year`` as PDF bytes (table pages, then time-series pages)."""
     if int(year) not in ds.years:
         raise InputError(msg("err_no_year_in_data", year=year, first=ds.years[0], last=ds.years[-1]))
-    table = compare_table(ds, codes, int(year), voice=Voice.of(lang))
+    table = compare_table(ds, codes, int(year), voice=voice)
     codes = [c.split(":", 1)[1] for c in table.columns if c.startswith("value:")]
     names = area_names(ds, codes)
-    city = ds.geography.reference_label(voice=Voice.of(lang))
-    title = t("cmp_title", lang, year=year)
+    city = ds.geography.reference_label(voice=voice)
+    title = voice.t("cmp_title", year=year)
     sub = " · ".join(names.values())
     sources = ds.attribution().split("; ")
-    rows = _table_rows(table, codes, lang)
+    rows = _table_rows(table, codes, voice=voice)
     spans = [(0, min(ROWS_FIRST, len(rows)))]
     while spans[-1][1] < len(rows):
         spans.append((spans[-1][1], min(len(rows), spans[-1][1] + ROWS_PER_PAGE)))
@@ -152,22 +158,22 @@ def build_compare_pdf(
     chart_pages = [charts[i : i + CHARTS_PER_PAGE] for i in range(0, len(charts), CHARTS_PER_PAGE)]
     total = len(spans) + len(chart_pages)
     footer = (
-        f"{title} · {ds.geography.label(voice=Voice.of(lang))} · {t('source', lang)}: {'; '.join(sources)} · "
-        f"{fmt_date(created or date.today(), lang)}"
+        f"{title} · {ds.geography.label(voice=voice)} · {voice.t('source')}: {'; '.join(sources)} · "
+        f"{voice.date(created or date.today())}"
     )
     own_page = not rl.footer_fits(rl.new_page()[0], footer)  # sources are never cut: a page of their own
     if own_page:
         total += 1
         footer = (
-            f"{title} · {ds.geography.label(voice=Voice.of(lang))} · {t('cmp_sources_on_page', lang, page=total)} · "
-            f"{fmt_date(created or date.today(), lang)}"
+            f"{title} · {ds.geography.label(voice=voice)} · {voice.t('cmp_sources_on_page', page=total)} · "
+            f"{voice.date(created or date.today())}"
         )
     width = W - 2 * rl.MARGIN
     col_w = min(26.0, (width - 70) / (len(codes) + 1))
     widths = [width - col_w * (len(codes) + 1)] + [col_w] * (len(codes) + 1)
-    head = [t("indicator", lang), *names.values(), city]
+    head = [voice.t("indicator"), *names.values(), city]
     buf = BytesIO()
-    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=Voice.of(lang))}
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=voice)}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         page = 0
         for n, (a, b) in enumerate(spans):
@@ -177,15 +183,15 @@ def build_compare_pdf(
                 fig,
                 layout,
                 title,
-                ds.geography.label(voice=Voice.of(lang)),
+                ds.geography.label(voice=voice),
                 sub,
                 footer,
-                f"{t('rep_page_footer', lang)} {page} / {total}",
+                f"{voice.t('rep_page_footer')} {page} / {total}",
             )
             if n == 0:
                 _locator(fig, layout, ds, codes, (W - rl.MARGIN - 70, top - 62, 70, 62))
                 _key(fig, layout, names, city, (rl.MARGIN, top - 30, 100, 28))
-                note = t("cmp_footnote", lang, n=int(table["n"].max()) if len(table) else 0, k=ds.min_count)
+                note = voice.t("cmp_footnote", n=int(table["n"].max()) if len(table) else 0, k=ds.min_count)
                 ax = rl.panel(fig, (rl.MARGIN, top - 62, 100, 28), layout, text_zorder=NOTE_ZORDER)
                 ax.text(
                     0,
@@ -213,11 +219,11 @@ def build_compare_pdf(
             top = rl.page_frame(
                 fig,
                 layout,
-                f"{title}: {t('cmp_series', lang)}",
-                ds.geography.label(voice=Voice.of(lang)),
+                f"{title}: {voice.t('cmp_series')}",
+                ds.geography.label(voice=voice),
                 sub,
                 footer,
-                f"{t('rep_page_footer', lang)} {page} / {total}",
+                f"{voice.t('rep_page_footer')} {page} / {total}",
             )
             _key(fig, layout, names, city, (rl.MARGIN, top - 26, width, 26))
             top -= 30
@@ -231,18 +237,18 @@ def build_compare_pdf(
                 s.attrs["city"] = bool(ds.geography.reference_code) and ds.geography.reference_code in s.columns
                 label = f"{row['label']} ({row['unit']})" if row["unit"] else str(row["label"])
                 box = (rl.MARGIN + (j % CHART_COLS) * cw + 8, top - (j // CHART_COLS + 1) * ch + 6, cw - 12, ch - 9)
-                _chart(fig, layout, box, label, s, int(row["decimals"]), lang, j)
+                _chart(fig, layout, box, label, s, int(row["decimals"]), j, voice=voice)
             pdf.savefig(fig)
         if own_page:
             fig, layout = rl.new_page()
             top = rl.page_frame(
                 fig,
                 layout,
-                t("cmp_sources_title", lang),
-                ds.geography.label(voice=Voice.of(lang)),
+                voice.t("cmp_sources_title"),
+                ds.geography.label(voice=voice),
                 sub,
                 footer,
-                f"{t('rep_page_footer', lang)} {total} / {total}",
+                f"{voice.t('rep_page_footer')} {total} / {total}",
             )
             rl.sources_page(fig, layout, top, sources)
             pdf.savefig(fig)

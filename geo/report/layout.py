@@ -22,6 +22,7 @@ from geo.printmap.cells import CellTexts
 from geo.printmap.legend import PT_MM, draw_scale_bar
 from geo.printmap.render import draw_areas
 from indicators.compute.classify import Classification
+from indicators.wording.voice import GERMAN, Voice
 
 SIZE = "a4-portrait"
 MARGIN = 15.0
@@ -230,8 +231,9 @@ def year_chart(
     box: pl.Box,
     lines: Sequence[tuple[pd.Series, dict[str, Any]]],
     dec: int,
-    lang: str,
     style: ChartStyle = ChartStyle(),
+    *,
+    voice: Voice = GERMAN,
 ) -> None:
     """The small time-series chart of every report page: whole years on x, German numbers on y,
     hairline spines left and bottom, light horizontal grid; one line per (series, style).
@@ -240,8 +242,6 @@ def year_chart(
     on the page, with matplotlib's limits (data plus 5 %) and tick choice (``MaxNLocator``),
     so it looks like the axes chart it replaces at a fraction of its cost.
     """
-    from indicators.formatting import fmt_number
-
     w, h = box[2], box[3]
     xs = np.concatenate([np.asarray(s.index, dtype=float) for s, _ in lines])
     ys = np.concatenate([np.asarray(s.to_numpy(), dtype=float) for s, _ in lines])
@@ -274,7 +274,7 @@ def year_chart(
     for x, v in zip(xm, xt):
         ax.text(x, -off, str(int(round(v))), ha="center", va="top", fontsize=labelsize, color="black")  # not 2.022
     for y, v in zip(ym, yt):
-        ax.text(-off, y, fmt_number(v, dec, lang), ha="right", va="center_baseline", fontsize=labelsize, color="black")
+        ax.text(-off, y, voice.number(v, dec), ha="right", va="center_baseline", fontsize=labelsize, color="black")
 
 
 def small_map(
@@ -285,7 +285,8 @@ def small_map(
     cls: Classification,
     flagged: Iterable[str] = (),
     scale: bool = True,
-    lang: str = "de",
+    *,
+    voice: Voice = GERMAN,
 ) -> Panel | Axes:
     """A choropleth fitted into ``box`` with an optional scale bar below it (on the page, no axes of its own)."""
     body = (box[0], box[1] + (9.0 if scale else 0), box[2], box[3] - (9.0 if scale else 0))
@@ -294,5 +295,5 @@ def small_map(
     ax = panel(fig, mbox, layout, Affine2D().translate(-x0, -y0).scale(1.0 / m_per_mm))
     draw_areas(ax, layer, cls, flagged, line_scale=0.8)
     if scale:
-        draw_scale_bar(fig, layout, (mbox[0], box[1], min(50.0, mbox[2]), 8.0), m_per_mm, lang, font_scale=0.85)
+        draw_scale_bar(fig, layout, (mbox[0], box[1], min(50.0, mbox[2]), 8.0), m_per_mm, voice=voice, font_scale=0.85)
     return ax

@@ -20,9 +20,7 @@ from geo.report import MANY_AREAS  # defined in the light package (the app reads
 from geo.report import layout as rl
 from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
-from indicators.formatting import fmt_change, fmt_number, fmt_rank, fmt_value
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 W = 210.0  # A4 portrait width in mm (approximately; boxes stay inside the margins)
 TOP_ROWS = 25  # an indicator page of a geography with many areas lists the highest ranks only
@@ -35,14 +33,23 @@ def city_series(ds: Dataset, indicator: str, last_year: int) -> pd.Series:
     return sel.set_index("year")["value"].sort_index().astype(float)
 
 
-def _trend(fig: Figure, layout: pl.PageLayout, box: pl.Box, series: pd.Series, dec: int, unit: str, lang: str) -> None:  # noqa: ARG001 (unused, kept for the callers, issue #25)
+def _trend(
+    fig: Figure,
+    layout: pl.PageLayout,
+    box: pl.Box,
+    series: pd.Series,
+    dec: int,
+    unit: str,  # noqa: ARG001 (unused, kept for the callers, issue #25)
+    *,
+    voice: Voice = GERMAN,
+) -> None:
     rl.year_chart(
         fig,
         layout,
         box,
         [(series.dropna(), {"color": rl.ACCENT, "linewidth": 1.4, "marker": "o", "markersize": 2.5})],
         dec,
-        lang,
+        voice=voice,
     )
 
 
@@ -65,19 +72,19 @@ class ReportYear:
         The geography's data.
     year : int
         The report year.
-    lang : {"de", "en"}
-        Language of the pages.
     layers : dict
         ``indicator_layer`` of every indicator with data in ``year`` (:func:`year_layers`).
     table : pandas.DataFrame
         Flags: area codes (str) × need indicators, bool.
+    voice : Voice
+        Language of the pages.
     """
 
     ds: Dataset
     year: int
-    lang: str
     layers: Layers
     table: pd.DataFrame
+    voice: Voice = GERMAN
 
     def flagged(self, indicator: str) -> frozenset[str]:
         """Codes of the areas flagged on ``indicator`` (none if it is no need indicator)."""
@@ -88,23 +95,20 @@ class ReportYear:
 
 def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indicator: str, top: float) -> None:
     """Map with legend, area table, city trend since the first year, definition."""
-    ds, year, lang, layers = report.ds, report.year, report.lang, report.layers
+    ds, year, voice, layers = report.ds, report.year, report.voice, report.layers
     flagged = report.flagged(indicator)
     ind = ds.catalogue[indicator]
     layer, city = layers[indicator]
     dec = ind.decimals_for(layer["value"])
-    cls = layer_classification(layer, city, decimals=dec, voice=Voice.of(lang))
-    unit = ind.unit_for(voice=Voice.of(lang))
+    cls = layer_classification(layer, city, decimals=dec, voice=voice)
+    unit = ind.unit_for(voice=voice)
     left, right = rl.MARGIN, W - rl.MARGIN
     map_box = (left, top - 112, 112, 112)
-    rl.small_map(fig, layout, map_box, layer, cls, flagged, lang=lang)
+    rl.small_map(fig, layout, map_box, layer, cls, flagged, voice=voice)
     city_text = None
     if city is not None:
-        city_text = t(
-            "pm_city",
-            lang,
-            label=ds.geography.reference_label(voice=Voice.of(lang)),
-            value=fmt_value(city, unit, dec, lang),
+        city_text = voice.t(
+            "pm_city", label=ds.geography.reference_label(voice=voice), value=voice.value(city, unit, dec)
         )
     n_flag = int(layer["code"].isin(flagged).sum())
     legend_ax = rl.panel(fig, (133, top - 100, right - 133, 100), layout, text_zorder=LEGEND_ZORDER)
@@ -112,7 +116,7 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
         legend_ax,
         fig,
         cls,
-        LegendText(title=ind.label(voice=Voice.of(lang)), unit=unit, lang=lang, city_text=city_text),
+        LegendText(title=ind.label(voice=voice), unit=unit, voice=voice, city_text=city_text),
         suppressed=int(layer["suppressed"].sum()),
         min_count=ds.min_count,
         flagged=n_flag,
@@ -125,28 +129,28 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
     if shown_only:  # 447 rows do not fit one page: the highest ranks here, all areas in the appendix
         ordered = ordered.head(TOP_ROWS)
     for r in ordered.itertuples():
-        note = t("suppressed", lang) if r.suppressed else ("" if pd.notna(r.value) else t("no_data", lang))
+        note = voice.t("suppressed") if r.suppressed else ("" if pd.notna(r.value) else voice.t("no_data"))
         has = city is not None and pd.notna(r.value)
         if ind.kind == "count":  # a count is compared as its share of the city total
-            comp = fmt_value(r.value / city * 100, "%", 1, lang) if has and city else ""
+            comp = voice.value(r.value / city * 100, "%", 1) if has and city else ""
         else:
-            comp = fmt_change(r.value - city, dec, lang) if has else ""
+            comp = voice.change(r.value - city, dec) if has else ""
         mark = " ●" if r.code in flagged else ""
         rows.append(
             [
                 f"{r.name}{mark}",
-                note if note else fmt_number(r.value, dec, lang),
+                note if note else voice.number(r.value, dec),
                 comp if not note else "",
-                fmt_rank(r.rank, layer.attrs.get("ranked", len(layer)), lang) if not note else "",
+                voice.rank(r.rank, layer.attrs.get("ranked", len(layer))) if not note else "",
             ]
         )
     if city is not None:
-        rows.append([ds.geography.reference_label(voice=Voice.of(lang)), fmt_number(city, dec, lang), "", ""])
+        rows.append([ds.geography.reference_label(voice=voice), voice.number(city, dec), "", ""])
     head = [
-        t("name", lang),
-        unit or t("value", lang),
-        t("rep_share", lang) if ind.kind == "count" else t("rep_vs_city", lang),
-        t("rank", lang),
+        voice.t("name"),
+        unit or voice.t("value"),
+        voice.t("rep_share") if ind.kind == "count" else voice.t("rep_vs_city"),
+        voice.t("rank"),
     ]
     tbl_top = top - 128
     rl.draw_table(
@@ -160,11 +164,11 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
 
     series = city_series(ds, indicator, year)
     tax = rl.panel(fig, (133, tbl_top - 8, right - 133, 8), layout)
-    label = t("rep_trend", lang)
+    label = voice.t("rep_trend")
     tax.text(
         0,
         8,
-        label + ds.geography.reference_label(voice=Voice.of(lang)),
+        label + ds.geography.reference_label(voice=voice),
         ha="left",
         va="top",
         fontsize=8.5,
@@ -172,24 +176,24 @@ def indicator_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, indic
         color=pl.TEXT_COLOR,
     )
     if len(series.dropna()) >= 2:
-        _trend(fig, layout, (142, tbl_top - 50, right - 142, 38), series, dec, unit, lang)
+        _trend(fig, layout, (142, tbl_top - 50, right - 142, 38), series, dec, unit, voice=voice)
         s = series.dropna()
         first, last = s.index[0], s.index[-1]
         trend = (
-            f"{first}: {fmt_value(s.iloc[0], unit, dec, lang)} → {last}: "
-            f"{fmt_value(s.iloc[-1], unit, dec, lang)} ({fmt_change(s.iloc[-1] - s.iloc[0], dec, lang)})"
+            f"{first}: {voice.value(s.iloc[0], unit, dec)} → {last}: "
+            f"{voice.value(s.iloc[-1], unit, dec)} ({voice.change(s.iloc[-1] - s.iloc[0], dec)})"
         )
     else:
-        trend = t("rep_series_too_short", lang)
+        trend = voice.t("rep_series_too_short")
     lines = pl.wrap_to_width(fig, trend, right - 133, 7.5)
     notes = [
-        t("rep_definition", lang) + ind.definition(voice=Voice.of(lang)),
-        f"{t('pm_reference', lang)}: {reference_text(ind, year, lang)}",
+        voice.t("rep_definition") + ind.definition(voice=voice),
+        f"{voice.t('pm_reference')}: {reference_text(ind, year, voice=voice)}",
     ]
     if flagged:
-        notes.append(t("rep_flagged_see_overview", lang))
+        notes.append(voice.t("rep_flagged_see_overview"))
     if shown_only:
-        notes.append(t("rep_top_rows_note", lang, top=TOP_ROWS, n=len(layer)))
+        notes.append(voice.t("rep_top_rows_note", top=TOP_ROWS, n=len(layer)))
     h2 = tbl_top - 58 - rl.footer_top()
     body = [ln for p in notes for ln in pl.wrap_to_width(fig, p, right - 133, 7.5)]
     room = max(int((h2 - 3.6 * len(lines) - 3) / 3.6), 1)  # lines that fit above the footer

@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.backends.backend_pdf import PdfPages
 
 from geo.printmap import layout as pl
-from geo.printmap.text import fmt_date, method_text
+from geo.printmap.text import method_text
 from geo.report import MANY_AREAS as REPORT_MANY_AREAS
 from geo.report import areas as ra
 from geo.report import flags as rf
@@ -29,8 +29,7 @@ from geo.report import pages as rp
 from indicators.compute.flag_table import FlagSource, threshold_flag_table
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
-from indicators.wording import pick, t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 BODY_FS = 8.5
 MANY_AREAS = REPORT_MANY_AREAS  # above this, area profiles become an appendix table (or a chosen subset)
@@ -56,35 +55,35 @@ def report_title(ds: Dataset, year: int) -> str:
     return f"Sozialmonitoring {ds.geography.place or ds.geography.label()} {year}"
 
 
-def methods_lines(ds: Dataset, year: int, lang: str, rule: str) -> list[tuple[str, str]]:  # noqa: ARG001 (unused, kept for the callers, issue #25)
+def methods_lines(ds: Dataset, year: int, rule: str, *, voice: Voice = GERMAN) -> list[tuple[str, str]]:  # noqa: ARG001 (unused, kept for the callers, issue #25)
     """Paragraphs of the methods and sources pages as (style, text); style h or p."""
-    out: list[tuple[str, str]] = [("h", t("rep_methods", lang))]
+    out: list[tuple[str, str]] = [("h", voice.t("rep_methods"))]
     out += [
-        ("p", t("rep_methods_values", lang, geography=ds.geography.label(voice=Voice.of(lang)))),
-        ("p", t("rep_methods_disclosure", lang, n=ds.min_count)),
-        ("p", t("rep_methods_maps", lang, method=method_text("quantiles", 5, lang))),
+        ("p", voice.t("rep_methods_values", geography=ds.geography.label(voice=voice))),
+        ("p", voice.t("rep_methods_disclosure", n=ds.min_count)),
+        ("p", voice.t("rep_methods_maps", method=method_text("quantiles", 5, voice=voice))),
         ("p", rule),
     ]
-    out.append(("h", t("rep_indicators_and_definitions", lang)))
+    out.append(("h", voice.t("rep_indicators_and_definitions")))
     for ind in ds.catalogue.values():
-        unit = f" ({ind.unit_for(voice=Voice.of(lang))})" if ind.unit_for(voice=Voice.of(lang)) else ""
-        out.append(("b", f"{ind.label(voice=Voice.of(lang))}{unit}"))
+        unit = f" ({ind.unit_for(voice=voice)})" if ind.unit_for(voice=voice) else ""
+        out.append(("b", f"{ind.label(voice=voice)}{unit}"))
         src = ds.sources.get(ind.source)
         out.append(
             (
                 "p",
-                f"{ind.definition(voice=Voice.of(lang))} {t('source', lang)}: "
-                f"{src.label if src else ind.source}; {t('licence', lang)}: {ind.licence or '–'}.",
+                f"{ind.definition(voice=voice)} {voice.t('source')}: "
+                f"{src.label if src else ind.source}; {voice.t('licence')}: {ind.licence or '–'}.",
             )
         )
-    out.append(("h", t("rep_sources_and_licences", lang)))
+    out.append(("h", voice.t("rep_sources_and_licences")))
     for src in ds.sources.values():
         out.append(("b", src.label))
-        note = pick((src.note_de, src.note_en), lang)
-        out.append(("p", f"{t('licence', lang)}: {src.licence} {src.licence_url}. {src.url}. {note}".strip()))
-    out.append(("b", t("ex_boundaries", lang)))
+        note = voice.pick((src.note_de, src.note_en))
+        out.append(("p", f"{voice.t('licence')}: {src.licence} {src.licence_url}. {src.url}. {note}".strip()))
+    out.append(("b", voice.t("ex_boundaries")))
     out.append(("p", ds.geography.attribution or "–"))
-    out.append(("p", t("rep_attribution", lang) + ds.attribution()))
+    out.append(("p", voice.t("rep_attribution") + ds.attribution()))
     return out
 
 
@@ -128,11 +127,11 @@ def _spans(n: int, first: int, rest: int) -> list[tuple[int, int]]:
 def plan_report(
     ds: Dataset,
     year: int,
-    lang: str = "de",
     flag_rule: str | None = None,
     areas: Sequence[str] | None = None,
     table: pd.DataFrame | None = None,
     *,
+    voice: Voice = GERMAN,
     planning: Sequence[tuple[str, str]] = (),
 ) -> list[ReportPage]:
     """The pages of the report in order (the PDF has exactly these pages).
@@ -144,12 +143,14 @@ def plan_report(
         ``MANY_AREAS`` areas; above that none, and an appendix table lists all areas.
     table : DataFrame, optional
         The flag table (default: thresholds); it decides how many overview pages there are.
+    voice : Voice
+        Language of page titles and sections.
     planning : sequence of (style, text), optional
         The planning section (:func:`geo.planning.summary.section_lines`); none when empty.
     """
     table = threshold_flag_table(ds, year) if table is None else table
     table.index = table.index.astype(str)
-    overview = t("rep_overview_flagged_areas", lang)
+    overview = voice.t("rep_overview_flagged_areas")
     pages = [ReportPage("cover", report_title(ds, year))]
     for i, span in enumerate(_spans(len(overview_codes(ds, table)), FLAG_ROWS_FIRST, ROWS_PER_PAGE)):
         pages.append(ReportPage("flags" if i == 0 else "flags_more", overview, span=span))
@@ -157,7 +158,7 @@ def plan_report(
     for topic in topics:
         for ind_id, ind in ds.catalogue.items():
             if ind.topic == topic and year in ds.years_for(ind_id):
-                pages.append(ReportPage("indicator", ind.label(voice=Voice.of(lang)), topic, ind_id))
+                pages.append(ReportPage("indicator", ind.label(voice=voice), topic, ind_id))
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"]))
     many = len(names) > MANY_AREAS
     codes = [str(c) for c in areas] if areas is not None else ([] if many else list(names))
@@ -165,29 +166,29 @@ def plan_report(
     if unknown:
         raise InputError(msg("err_unknown_profile_areas", codes=unknown[:5]))
     for code in codes:
-        pages.append(ReportPage("area", f"{names[code]} ({code})", t("rep_area_profiles", lang), code))
+        pages.append(ReportPage("area", f"{names[code]} ({code})", voice.t("rep_area_profiles"), code))
     if many:
         for span in _spans(len(names), ROWS_PER_PAGE, ROWS_PER_PAGE):
-            pages.append(ReportPage("appendix", t("rep_all_areas", lang), t("rep_appendix_title", lang), span=span))
-    rule = flag_rule or t("rep_flag_rule", lang)
+            pages.append(ReportPage("appendix", voice.t("rep_all_areas"), voice.t("rep_appendix_title"), span=span))
+    rule = flag_rule or voice.t("rep_flag_rule")
     height = 297 - rl.MARGIN - 30 - rl.footer_top()
     for chunk in _paginate(list(planning), 210 - 2 * rl.MARGIN, height) if planning else []:
-        pages.append(ReportPage("planning", t("plan_sec_title", lang), lines=chunk))
-    for chunk in _paginate(methods_lines(ds, year, lang, rule), 210 - 2 * rl.MARGIN, height):
-        pages.append(ReportPage("methods", t("rep_methods_and_sources", lang), t("rep_appendix", lang), lines=chunk))
+        pages.append(ReportPage("planning", voice.t("plan_sec_title"), lines=chunk))
+    for chunk in _paginate(methods_lines(ds, year, rule, voice=voice), 210 - 2 * rl.MARGIN, height):
+        pages.append(ReportPage("methods", voice.t("rep_methods_and_sources"), voice.t("rep_appendix"), lines=chunk))
     return pages
 
 
-def _cover(fig, layout, ds: Dataset, year: int, plan: list[ReportPage], lang: str, created: date) -> None:
+def _cover(
+    fig, layout, ds: Dataset, year: int, plan: list[ReportPage], created: date, *, voice: Voice = GERMAN
+) -> None:
     ax = pl.add_axes_mm(fig, (0, 0, layout.width, layout.height), layout)
     ax.add_patch(matplotlib.patches.Rectangle((0, 232), layout.width, 65, facecolor=rl.ACCENT))
     ax.text(rl.MARGIN + 5, 272, report_title(ds, year), fontsize=26, fontweight="bold", color="white", va="center")
-    ax.text(rl.MARGIN + 5, 252, ds.geography.label(voice=Voice.of(lang)), fontsize=13, color="white", va="center")
-    ax.text(
-        rl.MARGIN + 5, 242, t("pm_created", lang, date=fmt_date(created, lang)), fontsize=9, color="white", va="center"
-    )
+    ax.text(rl.MARGIN + 5, 252, ds.geography.label(voice=voice), fontsize=13, color="white", va="center")
+    ax.text(rl.MARGIN + 5, 242, voice.t("pm_created", date=voice.date(created)), fontsize=9, color="white", va="center")
     y = 215
-    ax.text(rl.MARGIN + 5, y, t("rep_contents", lang), fontsize=13, fontweight="bold", color=pl.TEXT_COLOR)
+    ax.text(rl.MARGIN + 5, y, voice.t("rep_contents"), fontsize=13, fontweight="bold", color=pl.TEXT_COLOR)
     y -= 10
     seen = set()
     for i, p in enumerate(plan[1:], start=2):
@@ -196,9 +197,9 @@ def _cover(fig, layout, ds: Dataset, year: int, plan: list[ReportPage], lang: st
             continue
         seen.add(key)
         ax.text(rl.MARGIN + 5, y, key, fontsize=10, color=pl.TEXT_COLOR)
-        ax.text(layout.width - rl.MARGIN - 5, y, f"{t('rep_page', lang)} {i}", fontsize=10, color=pl.MUTED, ha="right")
+        ax.text(layout.width - rl.MARGIN - 5, y, f"{voice.t('rep_page')} {i}", fontsize=10, color=pl.MUTED, ha="right")
         y -= 7
-    note = t("rep_cover_note", lang, n=ds.min_count)
+    note = voice.t("rep_cover_note", n=ds.min_count)
     lines = pl.wrap_to_width(fig, note, layout.width - 2 * rl.MARGIN - 10, 8.5)
     ax.text(rl.MARGIN + 5, 40, "\n".join(lines), fontsize=8.5, color=pl.MUTED, va="top", linespacing=1.4)
 
@@ -252,7 +253,12 @@ class ReportOptions:
 
 
 def build_report(
-    ds: Dataset, year: int, lang: str = "de", options: ReportOptions | None = None, progress: Progress | None = None
+    ds: Dataset,
+    year: int,
+    options: ReportOptions | None = None,
+    progress: Progress | None = None,
+    *,
+    voice: Voice = GERMAN,
 ) -> bytes:
     """The report as PDF bytes (what the app's report button needs).
 
@@ -262,51 +268,53 @@ def build_report(
         Flag source and rule, cover date, profiled areas, planning section (defaults: see there).
     progress : callable ``(done, total)``, optional
         Called after every page (the CLI shows a tqdm bar, the app ``st.progress``).
+    voice : Voice
+        Language of the pages.
     """
     opts = options or ReportOptions()
     if int(year) not in ds.years:
         raise InputError(msg("err_no_year_in_data", year=year, first=ds.years[0], last=ds.years[-1]))
     year = int(year)
     created = opts.created or date.today()
-    rule = opts.flag_rule or t("rep_flag_rule", lang)
+    rule = opts.flag_rule or voice.t("rep_flag_rule")
     table = opts.flag_source(ds, year)
     table.index = table.index.astype(str)
-    plan = plan_report(ds, year, lang, rule, opts.areas, table, planning=opts.planning)
+    plan = plan_report(ds, year, rule, opts.areas, table, voice=voice, planning=opts.planning)
     layers = rp.year_layers(ds, year)
-    report = rp.ReportYear(ds, year, lang, layers, table)
+    report = rp.ReportYear(ds, year, layers, table, voice=voice)
     overview = overview_codes(ds, table)
     title = report_title(ds, year)
     total = len(plan)
     buf = BytesIO()
-    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=Voice.of(lang))}
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=voice)}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         for n, page in enumerate(plan, start=1):
             fig, layout = rl.new_page()
-            label = f"{t('rep_page_footer', lang)} {n} / {total}"
+            label = f"{voice.t('rep_page_footer')} {n} / {total}"
             if page.kind == "cover":
-                _cover(fig, layout, ds, year, plan, lang, created)
+                _cover(fig, layout, ds, year, plan, created, voice=voice)
             else:
-                footer = f"{title} · {t('source', lang)}: " + (
+                footer = f"{title} · {voice.t('source')}: " + (
                     ds.attribution(page.key) if page.kind == "indicator" else ds.attribution()
                 )
                 sub = (
-                    _indicator_sub(ds, page.key, year, lang)
+                    _indicator_sub(ds, page.key, year, voice=voice)
                     if page.kind == "indicator"
                     else ""
                     if page.kind in {"methods", "planning"}
-                    else f"{ds.geography.label(voice=Voice.of(lang))} · {year}"
+                    else f"{ds.geography.label(voice=voice)} · {year}"
                 )
                 top = rl.page_frame(fig, layout, page.title, page.section, sub, footer, label)
                 if page.kind == "flags":
-                    rf.flags_page(fig, layout, ds, table, lang, top, rule, overview[slice(*page.span)])
+                    rf.flags_page(fig, layout, ds, table, top, rule, overview[slice(*page.span)], voice=voice)
                 elif page.kind == "flags_more":
-                    rf.flag_rows(fig, layout, ds, table, lang, top, overview[slice(*page.span)])
+                    rf.flag_rows(fig, layout, ds, table, top, overview[slice(*page.span)], voice=voice)
                 elif page.kind == "indicator":
                     rp.indicator_page(fig, layout, report, page.key, top)
                 elif page.kind == "area":
                     ra.area_page(fig, layout, report, page.key, top)
                 elif page.kind == "appendix":
-                    ra.appendix_page(fig, layout, ds, table, lang, top, layers, page.span)
+                    ra.appendix_page(fig, layout, ds, table, top, layers, page.span, voice=voice)
                 else:
                     _methods(fig, layout, page.lines, top)
             pdf.savefig(fig)
@@ -315,7 +323,7 @@ def build_report(
     return buf.getvalue()
 
 
-def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar: bool = True) -> Path:
+def write_report(ds: Dataset, year: int, path: str | Path, *, voice: Voice = GERMAN, bar: bool = True) -> Path:
     """Build the report and write it to ``path``, with a progress bar on stderr (the command line).
 
     The planning section comes from the configured register, read as the default user.
@@ -330,15 +338,14 @@ def write_report(ds: Dataset, year: int, path: str | Path, lang: str = "de", bar
             pbar.total = total
             pbar.update(done - pbar.n)
 
-        pdf = build_report(
-            ds, year, lang, ReportOptions(planning=default_register_lines(ds, voice=Voice.of(lang))), progress
-        )
+        options = ReportOptions(planning=default_register_lines(ds, voice=voice))
+        pdf = build_report(ds, year, options, progress, voice=voice)
     path = Path(path)
     path.write_bytes(pdf)
     return path
 
 
-def _indicator_sub(ds: Dataset, indicator: str, year: int, lang: str) -> str:
+def _indicator_sub(ds: Dataset, indicator: str, year: int, *, voice: Voice = GERMAN) -> str:
     ind = ds.catalogue[indicator]
-    unit = ind.unit_for(voice=Voice.of(lang))
-    return f"{ds.geography.label(voice=Voice.of(lang))} · {year}" + (f" · {t('unit', lang)}: {unit}" if unit else "")
+    unit = ind.unit_for(voice=voice)
+    return f"{ds.geography.label(voice=voice)} · {year}" + (f" · {voice.t('unit')}: {unit}" if unit else "")

@@ -14,20 +14,18 @@ import matplotlib
 from matplotlib.backends.backend_pdf import PdfPages
 
 from geo.printmap import layout as pl
-from geo.printmap.text import fmt_date
 from geo.report import areas as ra
 from geo.report import layout as rl
 from geo.report import pages as rp
 from indicators.compute.flag_table import threshold_flag_table
 from indicators.dataset import Dataset
 from indicators.errors import InputError, msg
-from indicators.wording import t
 from indicators.wording.message import Pair
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 
-def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", created: date | None = None) -> bytes:
-    """One A4 page: the profile of area ``code`` in ``year``, texts in ``lang``.
+def area_profile_pdf(ds: Dataset, code: str, year: int, *, voice: Voice = GERMAN, created: date | None = None) -> bytes:
+    """One A4 page: the profile of area ``code`` in ``year``, texts in the voice's language.
 
     Parameters
     ----------
@@ -37,8 +35,8 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
         The area's code.
     year : int
         A year of the data.
-    lang : str
-        ``"de"`` or ``"en"``.
+    voice : Voice
+        Language of texts and numbers.
     created : date, optional
         The creation date printed in the footer (default: today).
 
@@ -67,20 +65,20 @@ def area_profile_pdf(ds: Dataset, code: str, year: int, lang: str = "de", create
     table = threshold_flag_table(ds, year)
     table.index = table.index.astype(str)
     layers = rp.year_layers(ds, year)
-    title = t("prof_title", lang, area=f"{names[code]} ({code})")
+    title = voice.t("prof_title", area=f"{names[code]} ({code})")
     buf = BytesIO()
-    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=Voice.of(lang))}
+    meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=voice)}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
         fig, layout = rl.new_page()
-        footer = t("prof_footer", lang, date=fmt_date(created or date.today(), lang), source=ds.attribution())
+        footer = voice.t("prof_footer", date=voice.date(created or date.today()), source=ds.attribution())
         top = rl.page_frame(
             fig,
             layout,
             title,
-            ds.geography.label(voice=Voice.of(lang)),
-            t("prof_subtitle", lang, geography=ds.geography.label(voice=Voice.of(lang)), year=year),
+            ds.geography.label(voice=voice),
+            voice.t("prof_subtitle", geography=ds.geography.label(voice=voice), year=year),
             footer,
         )
-        ra.area_page(fig, layout, rp.ReportYear(ds, year, lang, layers, table), code, top)
+        ra.area_page(fig, layout, rp.ReportYear(ds, year, layers, table, voice=voice), code, top)
         pdf.savefig(fig)
     return buf.getvalue()

@@ -14,8 +14,7 @@ import folium
 from branca.element import Element, Figure, MacroElement, Template
 from jinja2.utils import htmlsafe_json_dumps
 
-from indicators.formatting import Lang
-from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 
 class RawScript(Element):
@@ -158,11 +157,9 @@ class DrawLocal(MacroElement):
         self.texts_json = str(htmlsafe_json_dumps(texts))
 
 
-def draw_texts(lang: Lang = "de") -> dict[str, Any]:
-    """leaflet-draw's ``L.drawLocal`` texts (those of the tools the map offers) in ``lang``."""
-
-    def w(key: str) -> str:
-        return t(key, lang)
+def draw_texts(*, voice: Voice = GERMAN) -> dict[str, Any]:
+    """leaflet-draw's ``L.drawLocal`` texts (those of the tools the map offers) in the voice's language."""
+    w = voice.t
 
     return {
         "draw": {

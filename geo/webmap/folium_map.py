@@ -54,8 +54,6 @@ from geo.webmap.geometry import (
 )
 from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import NO_DATA_COLOR, Classification
-from indicators.formatting import fmt_value
-from indicators.wording import t
 
 STATIC = "/app/static"
 LEAFLET_JS = [("leaflet", f"{STATIC}/leaflet/leaflet.js"), ("sm_choropleth", f"{STATIC}/map/choropleth.js")]
@@ -201,7 +199,7 @@ def build_map(
                 n_no_data=int((values.isna() & ~suppressed).sum()),
                 n_suppressed=int(suppressed.sum()),
                 n_flagged=int(flagged.sum()),
-                selected_label=t("wm_selected", labels.lang) if selected_mask.any() else None,
+                selected_label=labels.voice.t("wm_selected") if selected_mask.any() else None,
             ),
         },
         "labels": None,
@@ -243,7 +241,7 @@ def build_map(
     Choropleth(spec, bounds).add_to(group)
     group.add_to(m)
     if draw:
-        DrawLocal(draw_texts(labels.lang)).add_to(m)  # before the toolbar: it reads the texts when made
+        DrawLocal(draw_texts(voice=labels.voice)).add_to(m)  # before the toolbar: it reads the texts when made
         d = folium.plugins.Draw(  # type: ignore[no-untyped-call]  # folium is untyped
             export=False, position="topleft", draw_options={"polyline": False, "circlemarker": False, "marker": False}
         )  # areas only
@@ -295,20 +293,20 @@ def _compact_props(
     Every string is escaped here, as in :func:`geo.webmap.html.tooltip_html`. Class ``-1`` is no
     data, ``-2`` suppressed (drawn hatched). The geometry column ``g`` is added by the caller.
     """
-    unit, decimals, lang = labels.unit, labels.decimals, labels.lang
+    unit, decimals, voice = labels.unit, labels.decimals, labels.voice
     supp = cols["suppressed"].to_numpy(bool)
     k = np.where(supp, -2, cols["classes"].to_numpy(int))
     vals = cols["values"].to_numpy(float)
     shown = [
-        None if kk < 0 or math.isnan(v) else escape(fmt_value(float(v), unit, decimals, lang)) for kk, v in zip(k, vals)
+        None if kk < 0 or math.isnan(v) else escape(voice.value(float(v), unit, decimals)) for kk, v in zip(k, vals)
     ]
     return {
         "colors": list(classification.colors),
         "noData": NO_DATA_COLOR,
         "style": AREA_STYLE,
         "label": escape(labels.indicator_label),
-        "noDataText": escape(t("no_data", lang)),
-        "suppressedText": escape(t("wm_suppressed", lang)),
+        "noDataText": escape(voice.t("no_data")),
+        "suppressedText": escape(voice.t("wm_suppressed")),
         "c": [escape(c) for c in areas["code"].astype(str).to_numpy()],
         "k": k.tolist(),
         "v": shown,

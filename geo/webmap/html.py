@@ -12,8 +12,6 @@ from html import escape
 
 from geo.webmap.layer import MapLabels
 from indicators.compute.classify import SCHEME_NAMES, Classification
-from indicators.formatting import fmt_rank, fmt_value
-from indicators.wording import lang_of, t
 
 
 def tooltip_html(
@@ -50,20 +48,20 @@ def tooltip_html(
     str
         HTML in which every data string is escaped.
     """
-    indicator_label, unit, decimals, lang = labels.indicator_label, labels.unit, labels.decimals, labels.lang
+    indicator_label, unit, decimals, voice = labels.indicator_label, labels.unit, labels.decimals, labels.voice
     city_name, city_value = labels.city_name, labels.city_value
     rows = []
     if suppressed:
-        note = t("wm_suppressed", lang)
+        note = voice.t("wm_suppressed")
     elif value is None or value != value:  # NaN
-        note = t("no_data", lang)
+        note = voice.t("no_data")
     else:
         note = None
-        rows.append(("sm-tip-value", indicator_label, fmt_value(value, unit, decimals, lang)))
+        rows.append(("sm-tip-value", indicator_label, voice.value(value, unit, decimals)))
         if rank is not None and rank == rank and n_ranked:
-            rows.append(("", t("rank", lang), fmt_rank(rank, n_ranked, lang)))
+            rows.append(("", voice.t("rank"), voice.rank(rank, n_ranked)))
     if city_value is not None and city_value == city_value:
-        rows.append(("", city_name, fmt_value(city_value, unit, decimals, lang)))
+        rows.append(("", city_name, voice.value(city_value, unit, decimals)))
     parts = [f'<div class="sm-tip"><div class="sm-tip-name">{escape(str(name))}</div>']
     if note:
         parts.append(f'<div class="sm-tip-note">{escape(indicator_label)}: {escape(note)}</div>')
@@ -74,7 +72,7 @@ def tooltip_html(
             parts.append(f"<tr{attr}><th>{escape(label)}</th><td>{escape(val)}</td></tr>")
         parts.append("</table>")
     if flagged:
-        parts.append(f'<div class="sm-tip-flag">{escape(labels.flag_label or t("flag_elevated", lang))}</div>')
+        parts.append(f'<div class="sm-tip-flag">{escape(labels.flag_label or voice.t("flag_elevated"))}</div>')
     if extra:
         parts.append(f'<div class="sm-tip-note">{escape(extra)}</div>')
     parts.append("</div>")
@@ -142,18 +140,18 @@ def legend_html(
     str
         HTML in which every data string is escaped.
     """
-    indicator_label, unit, decimals, lang = labels.indicator_label, labels.unit, labels.decimals, labels.lang
+    indicator_label, unit, decimals, voice = labels.indicator_label, labels.unit, labels.decimals, labels.voice
     city_name, city_value, flag_label = labels.city_name, labels.city_value, labels.flag_label
     counts = c.counts if counts is None else counts
-    scheme = SCHEME_NAMES[lang_of(lang)].get(c.scheme, c.scheme)
-    sub = f"{t('wm_in', lang)} {unit}, " if unit else ""
-    sub += f"{scheme}, {c.k} {t('wm_classes', lang)}" if c.k != 1 else scheme
+    scheme = SCHEME_NAMES[voice.lang].get(c.scheme, c.scheme)
+    sub = f"{voice.t('wm_in')} {unit}, " if unit else ""
+    sub += f"{scheme}, {c.k} {voice.t('wm_classes')}" if c.k != 1 else scheme
     city_cls = _city_class(c, city_value)
     city_mark = f"◂ {city_name}"
     out = [
         f'<div class="sm-legend-title">{escape(indicator_label)}</div>',
         f'<div class="sm-legend-sub">{escape(sub)}</div>',
-        f"<table><tr><th></th><th></th><th>{escape(t('pm_areas', lang))}</th><th></th></tr>",
+        f"<table><tr><th></th><th></th><th>{escape(voice.t('pm_areas'))}</th><th></th></tr>",
     ]
     for i, (color, label, n) in enumerate(zip(c.colors, c.labels, counts)):
         mark = escape(city_mark) if i == city_cls else ""
@@ -164,11 +162,11 @@ def legend_html(
         )
     specials = []
     if n_no_data:
-        specials.append((_swatch("background:#d4d4d4"), t("no_data", lang), str(n_no_data)))
+        specials.append((_swatch("background:#d4d4d4"), voice.t("no_data"), str(n_no_data)))
     if n_suppressed:
-        specials.append((_swatch(css_class="sm-sw-hatch"), t("suppressed_short", lang), str(n_suppressed)))
+        specials.append((_swatch(css_class="sm-sw-hatch"), voice.t("suppressed_short"), str(n_suppressed)))
     if n_flagged:
-        specials.append((_swatch(css_class="sm-sw-flag"), flag_label or t("flag_elevated", lang), str(n_flagged)))
+        specials.append((_swatch(css_class="sm-sw-flag"), flag_label or voice.t("flag_elevated"), str(n_flagged)))
     if selected_label:
         specials.append((_swatch(css_class="sm-sw-selected"), selected_label, ""))
     for j, (sw, label, count) in enumerate(specials):
@@ -179,6 +177,6 @@ def legend_html(
         )
     out.append("</table>")
     if city_value is not None and city_value == city_value:
-        city = fmt_value(city_value, unit, decimals, lang)
+        city = voice.value(city_value, unit, decimals)
         out.append(f'<div class="sm-legend-city">{escape(city_name)}: {escape(city)}</div>')
     return "".join(out)

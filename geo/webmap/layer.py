@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 
 from indicators.compute.classify import Classification
-from indicators.formatting import Lang
+from indicators.wording.voice import GERMAN, Voice
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,7 +31,7 @@ class MapLabels:
         Value for the whole city; none or NaN shows no city line.
     decimals : int
         Decimals of values.
-    lang : {"de", "en"}
+    voice : Voice
         Language and number format.
     flag_label : str, optional
         Text of the flag outline (default "erhöhter Bedarf").
@@ -42,7 +42,7 @@ class MapLabels:
     city_name: str = "Lübeck"
     city_value: float | None = None
     decimals: int = 1
-    lang: Lang = "de"
+    voice: Voice = GERMAN
     flag_label: str | None = None
 
 

@@ -19,8 +19,7 @@ from geo.crs import METRIC_CRS
 from geo.webmap.folium_map import build_map
 from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import classify
-from indicators.wording import t
-from indicators.wording.voice import Voice
+from indicators.wording.voice import GERMAN, Voice
 
 PANE = "supply_points"
 _TO_WGS = Transformer.from_crs(METRIC_CRS, "EPSG:4326", always_xy=True)
@@ -47,7 +46,7 @@ def supply_map(
     facilities: pd.DataFrame,
     attribution: str,
     sites: pd.DataFrame | None = None,
-    lang: str = "de",
+    voice: Voice = GERMAN,
     tiles: TileSource | None = None,
 ) -> folium.Map:
     """Areas coloured by ``area_values["value"]``, facilities as dots, chosen sites as large rings.
@@ -64,6 +63,8 @@ def supply_map(
         ``x``, ``y`` (EPSG:25832) and ``name`` / ``id``.
     attribution
         Sources of areas, demand and facilities with their dates.
+    voice
+        Language of legend, tooltips and layer names.
     tiles
         A local tile server (:func:`ui.common.tiles`), if any.
     """
@@ -71,12 +72,12 @@ def supply_map(
     layer = areas[["code", "name", "geometry"]].copy()
     layer["value"] = layer["code"].map(v["value"]).astype(float)
     layer["suppressed"] = layer["code"].map(v["withheld"]).fillna(False).astype(bool)
-    map_labels = MapLabels(indicator_label=label, unit="%", lang=lang, decimals=1)
-    classes = classify(layer["value"].where(~layer["suppressed"]), voice=Voice.of(lang))
+    map_labels = MapLabels(indicator_label=label, unit="%", voice=voice, decimals=1)
+    classes = classify(layer["value"].where(~layer["suppressed"]), voice=voice)
     m = build_map(MapLayer(layer, classes, map_labels), attribution=attribution, tiles=tiles)
     # the areas are swapped in as the last layer (ui.map_view.show_map): points need a pane above them
     folium.map.CustomPane(PANE, z_index=650).add_to(m)
-    dots = folium.FeatureGroup(name=t("sup_facilities", lang))
+    dots = folium.FeatureGroup(name=voice.t("sup_facilities"))
     for (lat, lon), name in zip(_latlon(facilities[["x", "y"]].to_numpy(dtype=float)), facilities["name"]):
         _on_top(
             folium.CircleMarker(
@@ -92,7 +93,7 @@ def supply_map(
         ).add_to(dots)
     dots.add_to(m)
     if sites is not None and len(sites):
-        new = folium.FeatureGroup(name=t("sup_new_sites", lang))
+        new = folium.FeatureGroup(name=voice.t("sup_new_sites"))
         for k, ((lat, lon), sid) in enumerate(zip(_latlon(sites[["x", "y"]].to_numpy(dtype=float)), sites["id"])):
             _on_top(
                 folium.CircleMarker(
@@ -103,7 +104,7 @@ def supply_map(
                     fill=True,
                     fill_color="#ffffff",
                     fill_opacity=0.6,
-                    tooltip=html.escape(t("sup_site_tip", lang, n=k + 1, id=sid)),
+                    tooltip=html.escape(voice.t("sup_site_tip", n=k + 1, id=sid)),
                 )
             ).add_to(new)
         new.add_to(m)

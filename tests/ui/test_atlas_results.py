@@ -5,6 +5,8 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 from testkit import ROOT
 
+from indicators.wording.voice import GERMAN
+
 APP = str(ROOT / "app.py")
 
 
@@ -82,7 +84,7 @@ def test_print_map_footnote_states_the_custom_rule():
     from geo.printmap.text import flag_note
     from indicators.compute.flags import FlagRule
 
-    note = flag_note(FlagRule("up", 22.0, True), "%", 1, "de")
+    note = flag_note(FlagRule("up", 22.0, True), "%", 1, voice=GERMAN)
     assert note == "Erhöhter Bedarf: Wert ab 22,0\u00a0% (eigene Schwelle)"
     assert "Standardabweichung" not in note
 

@@ -30,6 +30,7 @@ from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.types import View
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 from ui.pages import atlas_profile
@@ -249,7 +250,7 @@ def render() -> None:
     # the same rule as `cli.py map --flags`, exports and report: rates and shares with a need direction
     rule = _flag_rule(layer, ind, c, dec, unit, lang)
     layer["flagged"] = flag_areas(layer["value"], rule.direction or "neutral", rule.threshold)
-    c = dataclasses.replace(c, flag_note=flag_note(rule, unit, dec, lang))
+    c = dataclasses.replace(c, flag_note=flag_note(rule, unit, dec, voice=common.voice()))
 
     # the same function decides classes and colours for the print map
     classes = _classes(layer, city, c, dec, lang)
@@ -268,7 +269,7 @@ def render() -> None:
         city_value=city,
         decimals=dec,
         city_name=ds.geography.reference_label(voice=common.voice()),
-        lang=lang,
+        voice=common.voice(),
     )
     m = build_map(
         MapLayer(layer, classes, map_labels),
@@ -326,7 +327,7 @@ def _ranking(ds, layer, city, unit: str, c: AtlasView, dec: int, lang: str) -> N
         def change():
             from geo.exports.views import change_export
 
-            return change_export(ds, c.indicator, c.base_year, c.year, c.relative, lang)
+            return change_export(ds, c.indicator, c.base_year, c.year, c.relative, voice=Voice.of(lang))
 
         downloads.table_downloads(
             change,
@@ -344,7 +345,7 @@ def _ranking_downloads(ds, layer, city, unit: str, c: AtlasView, dec: int, lang:
         from geo.exports.views import ranking_export
 
         header = f"{t('value', lang)} ({unit})" if unit else t("value", lang)
-        return ranking_export(ds, layer, city, c.indicator, dec, lang, header)
+        return ranking_export(ds, layer, city, c.indicator, dec, header, voice=Voice.of(lang))
 
     period = f"{c.year}" if c.level else f"{c.start}_{c.year}_{'rel' if c.relative else 'abs'}"
     downloads.table_downloads(make, f"{c.indicator}_{period}_rangliste", lang, t("dl_ranking", lang))

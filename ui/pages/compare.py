@@ -18,6 +18,7 @@ from indicators.formatting import fmt_value
 from indicators.text import md
 from indicators.wording import t
 from indicators.wording.locale import vega_locale
+from indicators.wording.voice import Voice
 from ui import common
 
 MANY_OPTIONS = 3000  # above this (grid cells) the areas are typed as codes instead of picked from a list
@@ -96,7 +97,7 @@ def _pdf_button(ds, codes: list[str], year: int, lang: str) -> None:
     def make() -> bytes:
         from geo.report.compare import build_compare_pdf
 
-        return build_compare_pdf(ds, codes, year, lang)
+        return build_compare_pdf(ds, codes, year, voice=Voice.of(lang))
 
     st.download_button(
         t("cmp_pdf", lang),

@@ -52,7 +52,7 @@ def render() -> None:
     with left:
         map_labels = MapLabels(
             indicator_label=t(need_method(method).text_key("score"), lang),
-            lang=lang,
+            voice=common.voice(),
             decimals=2,
             flag_label=t("needs_elevated_need", lang),
         )
@@ -86,7 +86,7 @@ def render() -> None:
     def make():
         from geo.exports.results import needs_export
 
-        return needs_export(ds, result, expl, rob, method, year, lang)
+        return needs_export(ds, result, expl, rob, method, year, voice=common.voice())
 
     downloads.table_downloads(make, f"bedarfslagen_{method}_{year}", lang, t("dl_needs_table", lang))
     downloads.needs_map_downloads(ds, result, method, year, lang)
@@ -213,7 +213,7 @@ def _pattern(ds, layer, lang: str) -> None:
         st.caption(pat.note_text(voice=common.voice()))
         shown = layer[["code", "name", "value", layer.geometry.name]].copy()
         shown["note"] = cluster_notes(shown, pat, voice=common.voice())
-        map_labels = MapLabels(indicator_label=t("lisa_title", lang), lang=lang, decimals=2)
+        map_labels = MapLabels(indicator_label=t("lisa_title", lang), voice=common.voice(), decimals=2)
         m = build_map(
             MapLayer(shown, cluster_classification(shown, pat, voice=common.voice()), map_labels),
             attribution=ds.geography.label(voice=common.voice()),

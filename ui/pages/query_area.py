@@ -135,7 +135,7 @@ def render_area_tool() -> None:
     map_labels = MapLabels(
         indicator_label=density.label(voice=common.voice()),
         unit=density.unit_for(voice=common.voice()),
-        lang=lang,
+        voice=common.voice(),
         decimals=0,
     )
     m = build_map(
@@ -167,7 +167,7 @@ def render_area_tool() -> None:
     def make():
         from geo.exports.results import estimate_export
 
-        return estimate_export(result, what, ds.attribution(), lang)
+        return estimate_export(result, what, ds.attribution(), voice=common.voice())
 
     downloads.table_downloads(make, f"schaetzung_{year}", lang, t("dl_result", lang))
     for note in result.notes:

@@ -23,6 +23,7 @@ from indicators.formatting import fmt_number, fmt_value
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from store.permissions import allowed
 from ui import common, downloads
 from ui.map_view import show_map
@@ -58,7 +59,7 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
         indicator_label=indicator.label(voice=common.voice()),
         unit=indicator.unit_for(voice=common.voice()),
         city_value=city,
-        lang=lang,
+        voice=common.voice(),
     )
     m = build_map(MapLayer(layer, classify(layer["value"], voice=common.voice()), map_labels), tiles=common.tiles())
     for pt in points or []:
@@ -73,7 +74,7 @@ def _rows_map(ds, rows: pd.DataFrame, indicator, lang: str, key: str, points=Non
     def make():
         from geo.exports.results import rows_export
 
-        return rows_export(ds, rows, indicator, source, lang)
+        return rows_export(ds, rows, indicator, source, voice=Voice.of(lang))
 
     downloads.table_downloads(make, f"{key}_{indicator.id}", lang, t("dl_result", lang))
 
@@ -103,9 +104,9 @@ def render_filter_tool() -> None:
     layer, _ = indicator_layer(ds, first.id, year)
     layer["flagged"] = layer["code"].map(res.mask).fillna(False).astype(bool)
     map_labels = MapLabels(
-        indicator_label=first.label(voice=common.voice()),
-        unit=first.unit_for(voice=common.voice()),
-        lang=lang,
+        indicator_label=first.label(voice=Voice.of(lang)),
+        unit=first.unit_for(voice=Voice.of(lang)),
+        voice=common.voice(),
         flag_label=t("q_matches_the_condition", lang),
     )
     m = build_map(
@@ -125,7 +126,7 @@ def render_filter_tool() -> None:
     def make():
         from geo.exports.results import query_export
 
-        return query_export(ds, res, lang)
+        return query_export(ds, res, voice=common.voice())
 
     downloads.table_downloads(make, f"abfrage_{year}", lang, t("dl_result", lang))
     common.source_footer(ds)

@@ -19,6 +19,7 @@ from indicators.needs.registry import method_names, need_method
 from indicators.needs.words import need_words
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from ui import common
 from ui.map_view import show_map
 
@@ -102,7 +103,7 @@ def _consensus_tab(ds, geo_id: str, year: int, lang: str) -> None:
     )
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        map_labels = MapLabels(indicator_label=t("str_n_methods", lang), lang=lang, decimals=0)
+        map_labels = MapLabels(indicator_label=t("str_n_methods", lang), voice=Voice.of(lang), decimals=0)
         m = build_map(
             MapLayer(layer, cls, map_labels), attribution=ds.geography.label(voice=common.voice()), tiles=common.tiles()
         )
@@ -208,7 +209,7 @@ def need_map(ds, result: pd.DataFrame, method: str, outlined: set[str], lang: st
     layer["flagged"] = layer["code"].astype(str).isin(outlined).to_numpy()
     map_labels = MapLabels(
         indicator_label=t(need_method(method).text_key("score"), lang),
-        lang=lang,
+        voice=Voice.of(lang),
         decimals=2,
         flag_label=t("str_with_measure", lang),
     )

@@ -15,6 +15,7 @@ from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.text import md
 from indicators.wording import t
+from indicators.wording.voice import Voice
 from ui import common
 from ui.map_view import show_map
 
@@ -74,7 +75,7 @@ def types_tab(ds, year: int, lang: str) -> None:
     ]
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        map_labels = MapLabels(indicator_label=t("str_type", lang), lang=lang, decimals=0)
+        map_labels = MapLabels(indicator_label=t("str_type", lang), voice=Voice.of(lang), decimals=0)
         m = build_map(
             MapLayer(layer, type_classification(layer, ty, voice=common.voice()), map_labels),
             attribution=ds.geography.label(voice=common.voice()),

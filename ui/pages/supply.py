@@ -21,6 +21,7 @@ from geo.webmap.supply_map import supply_map
 from indicators.errors import InputError
 from indicators.formatting import fmt_number
 from indicators.wording import display_columns, t
+from indicators.wording.voice import Voice
 from ui import common, downloads
 from ui.map_view import show_map
 from ui.pages.query_tools import _saved_upload
@@ -187,19 +188,21 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
         label=t("sup_gap_map", lang, distance=f"{opts['distance']:g}"),
         facilities=_facility_frame(result),
         attribution=attribution,
-        lang=lang,
+        voice=Voice.of(lang),
         tiles=common.tiles(),
     )
     show_map(m, key=f"sup_map_{ds.geography.id}_{level}", height=460)
     st.markdown("**" + t("sup_table_title", lang, distance=f"{opts['distance']:g}") + "**")
-    table = reach_table(areas, lang=lang).sort_values("uncovered_demand", ascending=False, na_position="last")
+    table = reach_table(areas, voice=Voice.of(lang)).sort_values(
+        "uncovered_demand", ascending=False, na_position="last"
+    )
     shown = table.copy()
     for col, dec in (("demand", 0), ("access_1000", 3), ("uncovered_demand", 0), ("uncovered_pct", 1)):
         shown[col] = [fmt_number(v, dec, lang) if pd.notna(v) else t("suppressed", lang) for v in shown[col]]
-    st.dataframe(display_columns(shown, lang, reach_headers(lang)), hide_index=True, width="stretch")
+    st.dataframe(display_columns(shown, lang, reach_headers(voice=Voice.of(lang))), hide_index=True, width="stretch")
     st.caption(t("sup_reach_note", lang))
     downloads.table_downloads(
-        lambda: reach_export(areas, meta=_meta(ds, result, opts, lang), source=attribution, lang=lang),
+        lambda: reach_export(areas, meta=_meta(ds, result, opts, lang), source=attribution, voice=Voice.of(lang)),
         "versorgung_erreichbarkeit",
         lang,
         t("dl_result", lang),
@@ -216,7 +219,12 @@ def _print_buttons(ds, result, opts: dict, sites, base: str, lang: str) -> None:
 
             variable = None if opts["variable"] == UPLOAD else opts["variable"]
             return fmt.write(
-                "supply_map", ds=ds, result=result, variable=variable, sites=sites, options=PrintOptions(lang=lang)
+                "supply_map",
+                ds=ds,
+                result=result,
+                variable=variable,
+                sites=sites,
+                options=PrintOptions(voice=Voice.of(lang)),
             )
 
         return render
@@ -320,7 +328,7 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
         facilities=_facility_frame(result),
         sites=chosen,
         attribution=attribution,
-        lang=lang,
+        voice=Voice.of(lang),
         tiles=common.tiles(),
     )
     show_map(m, key=f"sup_site_map_{ds.geography.id}", height=460)
@@ -329,9 +337,11 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
         x=chosen["x"].round(0),
         y=chosen["y"].round(0),
     )
-    st.dataframe(display_columns(shown, lang, reach_headers(lang)), hide_index=True, width="stretch")
+    st.dataframe(display_columns(shown, lang, reach_headers(voice=Voice.of(lang))), hide_index=True, width="stretch")
     st.dataframe(
-        display_columns(after.drop(columns="withheld"), lang, reach_headers(lang)), hide_index=True, width="stretch"
+        display_columns(after.drop(columns="withheld"), lang, reach_headers(voice=Voice.of(lang))),
+        hide_index=True,
+        width="stretch",
     )
     meta = [
         *_meta(ds, result, opts, lang),
@@ -339,7 +349,7 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
         (t("sup_candidates", lang), site.candidates.label),
     ]
     downloads.table_downloads(
-        lambda: sites_export(after, chosen, meta=meta, source=attribution, lang=lang),
+        lambda: sites_export(after, chosen, meta=meta, source=attribution, voice=Voice.of(lang)),
         "versorgung_standorte",
         lang,
         t("dl_result", lang),

@@ -24,6 +24,7 @@ from streamlit_folium import st_folium  # noqa: E402
 from geo.webmap.folium_map import build_map  # noqa: E402
 from geo.webmap.layer import MapLabels, MapLayer  # noqa: E402
 from indicators.compute.classify import classify  # noqa: E402
+from indicators.wording.voice import Voice  # noqa: E402
 
 st.set_page_config(page_title="Kartentest", layout="wide")
 q = st.query_params
@@ -41,7 +42,7 @@ labels = MapLabels(
     indicator_label="Arbeitslosenquote (synthetisch)" if lang == "de" else "Unemployment rate (synthetic)",
     unit="%",
     city_value=CITY_VALUE,
-    lang=lang,
+    voice=Voice.of(lang),
 )
 m = build_map(
     MapLayer(gdf, classes, labels),

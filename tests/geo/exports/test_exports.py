@@ -16,6 +16,7 @@ from geo.exports.geopackage import export_layer, geopackage_bytes
 from geo.exports.safety import safe_cell as _safe_cell
 from geo.exports.tables import export_frame, to_csv_bytes, to_xlsx_bytes
 from geo.join import indicator_layer
+from indicators.wording.voice import Voice
 
 ALL = ["population_total", "cases", "case_rate", "mean_age"]
 
@@ -57,7 +58,7 @@ def test_german_excel_csv_round_trip(luebeck):
 
 def test_plain_csv_has_no_bom_and_decimal_point(luebeck):
     frame = export_frame(luebeck, "share_65plus", 2022)
-    data = to_csv_bytes(frame, "utf8", lang="en")
+    data = to_csv_bytes(frame, "utf8", voice=Voice.of("en"))
     assert not data.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(io.BytesIO(data), dtype={"code": str})
     assert back["value"].tolist() == frame["value"].tolist()

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from geo.exports.sheet import ExportTable, read_back, round_values, rounded, table_csv, table_xlsx
+from indicators.wording.voice import Voice
 
 SOURCE = "Synthetische Testdaten (erfunden), CC0 1.0; Geometrie: synthetisch"
 
@@ -62,7 +63,7 @@ def test_csv_has_source_last_and_rounded_values(dialect, kind):
 
 
 def test_xlsx_has_data_and_source_sheet():
-    wb = openpyxl.load_workbook(io.BytesIO(table_xlsx(_table(), "en")))
+    wb = openpyxl.load_workbook(io.BytesIO(table_xlsx(_table(), voice=Voice.of("en"))))
     assert wb.sheetnames == ["Data", "Source"]
     rows = list(wb["Data"].values)
     assert rows[0][-1] == "Source" and rows[1][-1] == SOURCE

@@ -12,6 +12,7 @@ import pytest
 from geo.exports.sheet import people_frame
 from geo.exports.supply import reach_export, reach_headers, reach_table, sites_export
 from indicators.wording import t
+from indicators.wording.voice import GERMAN, Voice
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ def reach(luebeck) -> pd.DataFrame:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_reach_in_the_units_people_read(reach: pd.DataFrame, lang: str) -> None:
-    table = reach_table(reach, lang=lang)
+    table = reach_table(reach, voice=Voice.of(lang))
     np.testing.assert_allclose(table["access_1000"], reach["access"] * 1000)
     np.testing.assert_allclose(table["uncovered_pct"], reach["uncovered_share"] * 100)
     assert table["withheld"].tolist() == [t("yes" if w else "no", lang) for w in reach["withheld"]]
@@ -47,8 +48,10 @@ def test_reach_in_the_units_people_read(reach: pd.DataFrame, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_export_file_has_words_for_headers_and_rounded_numbers(reach: pd.DataFrame, lang: str) -> None:
-    shown = people_frame(reach_export(reach, meta=[("Methode", "2SFCA")], source="Quelle X", lang=lang), lang)
-    headers = reach_headers(lang)
+    shown = people_frame(
+        reach_export(reach, meta=[("Methode", "2SFCA")], source="Quelle X", voice=Voice.of(lang)), voice=Voice.of(lang)
+    )
+    headers = reach_headers(voice=Voice.of(lang))
     for col in ("code", "name", "demand", "access_1000", "uncovered_demand", "uncovered_pct", "withheld"):
         assert headers[col] in shown.columns
     access = shown[headers["access_1000"]].dropna()
@@ -58,7 +61,7 @@ def test_the_export_file_has_words_for_headers_and_rounded_numbers(reach: pd.Dat
 
 
 def test_headers_differ_by_language() -> None:
-    de, en = reach_headers("de"), reach_headers("en")
+    de, en = reach_headers(voice=GERMAN), reach_headers(voice=Voice.of("en"))
     assert de.keys() == en.keys()
     assert de["access_1000"] != en["access_1000"]
 
@@ -83,7 +86,7 @@ def test_chosen_sites_come_first_then_the_areas(reach: pd.DataFrame) -> None:
             "withheld": reach["withheld"],
         }
     )
-    table = sites_export(areas, chosen, meta=[("Modell", "MCLP")], source="Quelle X", lang="de")
+    table = sites_export(areas, chosen, meta=[("Modell", "MCLP")], source="Quelle X", voice=Voice.of("de"))
     frame = table.frame
     assert len(frame) == len(chosen) + len(areas)
     assert frame["id"].iloc[:2].tolist() == ["S1", "S2"]

@@ -13,6 +13,7 @@ from geo.join import indicator_layer
 from geo.spatial.estimate import EstimateResult
 from indicators.needs.assessment import default_setup, run_needs
 from indicators.query.evaluate import run_query
+from indicators.wording.voice import Voice
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +52,8 @@ def test_ranking_export_is_rounded_sourced_and_keeps_suppression(synth):
 
 
 def test_change_export_start_end_change(synth):
-    table = change_export(synth, "case_rate", 2021, 2022, lang="en")
-    back = read_back(table_csv(table, "utf8", "en"), "csv")
+    table = change_export(synth, "case_rate", 2021, 2022, voice=Voice.of("en"))
+    back = read_back(table_csv(table, "utf8", voice=Voice.of("en")), "csv")
     assert list(back.columns[:5]) == ["Code", "Area", "Value 2021 (%)", "Value 2022 (%)", "Change 2021–2022 (pp)"]
     assert back["Source"].notna().all()
     r1 = back[back["Area"] == "Testgebiet 01"].iloc[0]
@@ -83,8 +84,8 @@ def test_all_years_has_every_indicator_year_and_no_suppressed_value(synth):
 def test_needs_export_words_in_english_and_rounded(luebeck):
     setup = default_setup(luebeck, 2022)
     result, expl, rob = run_needs(luebeck, 2022, setup)
-    table = needs_export(luebeck, result, expl, rob, setup.method, 2022, "en")
-    back = read_back(table_csv(table, "utf8", "en"), "csv")
+    table = needs_export(luebeck, result, expl, rob, setup.method, 2022, voice=Voice.of("en"))
+    back = read_back(table_csv(table, "utf8", voice=Voice.of("en")), "csv")
     assert {"Score", "Rank", "Class", "elevated need", "Robustness", "Reasons", "Source"} <= set(back.columns)
     assert (back["Score"].round(2) == back["Score"]).all()
     assert set(back["Robustness"].dropna()) <= {"robust", "narrow", "not assessed"}

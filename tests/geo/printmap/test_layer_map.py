@@ -8,12 +8,13 @@ from geo.printmap import layout as pl
 from geo.printmap.layer_map import LayerMapText, build_layer_map, needs_layer, needs_map_bytes
 from geo.printmap.render import PrintOptions, layer_table
 from indicators.needs.assessment import default_setup, need_classes, run_needs
+from indicators.wording.voice import Voice
 
 
 def test_needs_print_map_png_and_pdf(luebeck):
     setup = default_setup(luebeck, 2022)
     result, _, _ = run_needs(luebeck, 2022, setup)
-    png = needs_map_bytes(luebeck, result, setup.method, 2022, "png", PrintOptions(lang="en"))
+    png = needs_map_bytes(luebeck, result, setup.method, 2022, "png", PrintOptions(voice=Voice.of("en")))
     assert png.startswith(b"\x89PNG")
     pdf = needs_map_bytes(luebeck, result, setup.method, 2022, "pdf")
     assert pdf.startswith(b"%PDF")

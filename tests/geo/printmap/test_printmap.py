@@ -18,7 +18,7 @@ from geo.join import indicator_layer
 from geo.printmap import layout as pl
 from geo.printmap.render import PrintOptions, build_print_map, render_print_map, save_print_map
 from indicators.compute.classify import classify, layer_classification
-from indicators.wording.voice import GERMAN
+from indicators.wording.voice import GERMAN, Voice
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +173,7 @@ def test_flagged_areas_outlined_and_in_legend(synth):
 
 
 def test_english_footer(synth):
-    data = render_print_map(synth, "case_rate", 2022, "svg", PrintOptions(lang="en")).decode()
+    data = render_print_map(synth, "case_rate", 2022, "svg", PrintOptions(voice=Voice.of("en"))).decode()
     assert "Source: Synthetische Testdaten" in data and "Case rate (synthetic)" in data
 
 

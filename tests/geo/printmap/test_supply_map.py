@@ -11,6 +11,7 @@ from geo.printmap.render import PrintOptions
 from geo.printmap.supply_map import build_supply_map, page_texts, supply_map_bytes
 from geo.spatial.reach import compute_reach
 from geo.spatial.reach_points import demand_from_variable, load_supply
+from indicators.wording.voice import Voice
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,7 @@ def test_kitas_with_source_date_and_method_on_the_print_map(luebeck, reach):
     site = pd.DataFrame({"x": [610_000.0], "y": [5_970_000.0]})
     with matplotlib.rc_context(pl.RC):
         pm = build_supply_map(
-            ds=luebeck, result=reach, variable="pop_under18", sites=site, options=PrintOptions(lang="de")
+            ds=luebeck, result=reach, variable="pop_under18", sites=site, options=PrintOptions(voice=Voice.of("de"))
         )
         text = page_texts(pm)
         points = {c.get_zorder(): c.get_offsets() for c in pm.map_ax.collections if c.get_zorder() in (6, 7)}
@@ -36,6 +37,6 @@ def test_kitas_with_source_date_and_method_on_the_print_map(luebeck, reach):
 
 def test_print_map_bytes_in_english(luebeck, reach):
     data = supply_map_bytes(
-        ds=luebeck, result=reach, variable="pop_under18", fmt="pdf", options=PrintOptions(lang="en")
+        ds=luebeck, result=reach, variable="pop_under18", fmt="pdf", options=PrintOptions(voice=Voice.of("en"))
     )
     assert data.startswith(b"%PDF")

@@ -9,6 +9,7 @@ import pytest
 from geo.geographies import get_geography
 from geo.loading import load_dataset
 from geo.printmap.text import reference_text
+from indicators.wording.voice import Voice
 
 
 @pytest.fixture(scope="module")
@@ -27,4 +28,4 @@ def ind():
     ],
 )
 def test_reference_dates(ind, ref, lang, expected):
-    assert reference_text(replace(ind, reference_date=ref), 2022, lang) == expected
+    assert reference_text(replace(ind, reference_date=ref), 2022, voice=Voice.of(lang)) == expected

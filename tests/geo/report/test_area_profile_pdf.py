@@ -17,6 +17,7 @@ from geo.printmap import layout as pl
 from geo.printmap.render import build_print_map, print_options
 from geo.report.profile import area_profile_pdf
 from indicators.errors import InputError
+from indicators.wording.voice import Voice
 
 
 def _text(pdf: bytes) -> list[str]:
@@ -30,7 +31,7 @@ def test_area_profile_is_one_page_with_the_area_and_its_indicators(luebeck):
     assert f"Gebietsprofil {names['03']} (03)" in pages[0]
     assert "Stand 2022" in pages[0] and "Lübeck gesamt" in pages[0]
     assert "Anteil 65-Jährige" in pages[0]
-    english = _text(area_profile_pdf(luebeck, "03", 2022, "en"))[0]
+    english = _text(area_profile_pdf(luebeck, "03", 2022, voice=Voice.of("en")))[0]
     assert f"Area profile {names['03']} (03)" in english and "Gebietsprofil" not in english
 
 

@@ -18,7 +18,7 @@ def _report():
     ds = synthetic_dataset()
     table = threshold_flag_table(ds, 2022)
     table.index = table.index.astype(str)
-    return rp.ReportYear(ds, 2022, "de", rp.year_layers(ds, 2022), table)
+    return rp.ReportYear(ds, 2022, rp.year_layers(ds, 2022), table, voice=GERMAN)
 
 
 def test_appendix_columns_are_the_need_indicators_with_data_then_any_at_most_seven():
@@ -51,7 +51,7 @@ def test_the_appendix_has_one_row_per_area_of_its_span():
     with matplotlib.rc_context(pl.RC):
         fig, layout = rl.new_page()
         top = rl.page_frame(fig, layout, "Anhang", "Anhang", "Teststadt", "Quelle: Test", "Seite 1 / 1")
-        ra.appendix_page(fig, layout, ds, report.table, "de", top, report.layers, (1, 4))
+        ra.appendix_page(fig, layout, ds, report.table, top, report.layers, (1, 4), voice=GERMAN)
         texts = pg._PAGE_AXES[fig].texts
     shown = ds.areas.sort_values("code").iloc[1:4]
     others = ds.areas.sort_values("code").drop(shown.index)

@@ -11,6 +11,7 @@ from synth_exports import SUPPRESSED_CODE, synthetic_dataset
 
 from geo.report.compare import build_compare_pdf
 from indicators.errors import InputError
+from indicators.wording.voice import Voice
 
 
 def pdf_text(data: bytes) -> list[str]:
@@ -35,7 +36,7 @@ def test_pdf_has_table_ranks_city_and_gesperrt_never_the_withheld_value():
 
 def test_english_pdf_and_errors_in_german():
     ds = synthetic_dataset()
-    text = "".join(pdf_text(build_compare_pdf(ds, ["01", "02"], 2022, lang="en")))
+    text = "".join(pdf_text(build_compare_pdf(ds, ["01", "02"], 2022, voice=Voice.of("en"))))
     assert "Area comparison 2022" in text and "Test town overall" in text
     with pytest.raises(InputError, match="kein Jahr 1999"):
         build_compare_pdf(ds, ["01", "02"], 1999)

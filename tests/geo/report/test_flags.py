@@ -39,7 +39,7 @@ def test_the_overview_lists_each_flagged_area_with_its_indicators():
     with matplotlib.rc_context(pl.RC):
         fig, layout = rl.new_page()
         top = rl.page_frame(fig, layout, "Übersicht", "Thema", "Teststadt", "Quelle: Test", "Seite 1 / 1")
-        rf.flags_page(fig, layout, ds, table, "de", top, "Regel: Test", list(table.index))
+        rf.flags_page(fig, layout, ds, table, top, "Regel: Test", list(table.index), voice=GERMAN)
         assert fig.axes == []
         texts = pg._PAGE_AXES[fig].texts
     for code in flagged:

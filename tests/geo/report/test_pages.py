@@ -17,7 +17,7 @@ def test_a_report_year_reads_an_indicators_flags_from_its_table():
     ds = synthetic_dataset()
     table = threshold_flag_table(ds, 2022)
     table.index = table.index.astype(str)
-    report = rp.ReportYear(ds, 2022, "de", rp.year_layers(ds, 2022), table)
+    report = rp.ReportYear(ds, 2022, rp.year_layers(ds, 2022), table, voice=GERMAN)
     for ind in table.columns:
         assert report.flagged(ind) == frozenset(table.index[table[ind]])
     plain = next(i for i in ds.catalogue if i not in table.columns)  # no need indicator: no flags, no KeyError
@@ -34,7 +34,7 @@ def test_an_indicator_page_has_no_axes_and_keeps_its_texts_in_order():
         top = rl.page_frame(
             fig, layout, ds.catalogue[ind].label(voice=GERMAN), "Thema", "Teststadt", "Quelle: Test", "Seite 1 / 1"
         )
-        rp.indicator_page(fig, layout, rp.ReportYear(ds, 2022, "de", layers, table), ind, top)
+        rp.indicator_page(fig, layout, rp.ReportYear(ds, 2022, layers, table, voice=GERMAN), ind, top)
         assert fig.axes == []  # map, scale bar, legend and trend chart were five axes per page
         page = pg._PAGE_AXES[fig]
         texts = page.texts

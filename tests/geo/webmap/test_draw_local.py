@@ -8,6 +8,7 @@ from shapely.geometry import box
 from geo.webmap.folium_map import build_map
 from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
+from indicators.wording.voice import Voice
 
 
 def _html(lang: str) -> str:
@@ -17,7 +18,8 @@ def _html(lang: str) -> str:
         crs=4326,
     )
     m = build_map(
-        MapLayer(areas, classify(areas["value"], "quantiles", 2), MapLabels(indicator_label="x", lang=lang)), draw=True
+        MapLayer(areas, classify(areas["value"], "quantiles", 2), MapLabels(indicator_label="x", voice=Voice.of(lang))),
+        draw=True,
     )
     return m.get_root().render()
 

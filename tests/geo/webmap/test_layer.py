@@ -14,6 +14,7 @@ from geo.webmap.html import legend_html, tooltip_html
 from geo.webmap.layer import MapLabels, MapLayer
 from indicators.compute.classify import classify
 from indicators.formatting import fmt_value
+from indicators.wording.voice import Voice
 
 
 def test_labels_are_frozen():
@@ -33,7 +34,12 @@ def test_labels_are_frozen():
 )
 def test_tooltip_and_legend_show_the_city_value_alike(city, decimals, lang, unit):
     labels = MapLabels(
-        indicator_label="Quote", unit=unit, city_name="Lübeck gesamt", city_value=city, decimals=decimals, lang=lang
+        indicator_label="Quote",
+        unit=unit,
+        city_name="Lübeck gesamt",
+        city_value=city,
+        decimals=decimals,
+        voice=Voice.of(lang),
     )
     shown = fmt_value(city, unit, decimals, lang)
     c = classify(pd.Series([1.0, 2.0, 3.0, 4.0]), "quantiles", 2)
@@ -43,5 +49,5 @@ def test_tooltip_and_legend_show_the_city_value_alike(city, decimals, lang, unit
 
 def test_a_layer_carries_its_labels():
     areas = pd.DataFrame({"value": [1.0]})
-    layer = MapLayer(areas, classify(areas["value"], k=1), MapLabels(indicator_label="Wert", lang="en"))
-    assert layer.labels.lang == "en" and "areas" not in repr(layer)
+    layer = MapLayer(areas, classify(areas["value"], k=1), MapLabels(indicator_label="Wert", voice=Voice.of("en")))
+    assert layer.labels.voice == Voice.of("en") and "areas" not in repr(layer)

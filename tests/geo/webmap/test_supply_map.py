@@ -15,6 +15,7 @@ import pytest
 from geo.spatial.facility_kinds import load_kind, source_line
 from geo.webmap.supply_map import supply_map
 from indicators.wording import t
+from indicators.wording.voice import Voice
 
 MARKER = re.compile(r"L\.circleMarker\(\s*\[([-\d.]+),\s*([-\d.]+)\]")
 
@@ -47,7 +48,7 @@ def page(luebeck, kitas) -> str:
         facilities=kitas[["name", "x", "y"]],
         attribution=source_line("kitas"),
         sites=sites,
-        lang="de",
+        voice=Voice.of("de"),
     )
     return m.get_root().render()
 

@@ -19,6 +19,7 @@ from geo.webmap.folium_map import asset_links, build_map, make_offline
 from geo.webmap.geometry import label_points, simplify_coverage, web_geometry
 from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import classify
+from indicators.wording.voice import Voice
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 STADTTEILE = (
@@ -155,7 +156,9 @@ def test_tooltip_html_escapes_and_formats():
     )
     assert "&lt;img src=x onerror=alert(1)&gt;" in tip and "<img" not in tip
     assert "1.234,5\u00a0%" in tip and "3. von 10" in tip and "10,0\u00a0%" in tip
-    en = maphtml.tooltip_html("A", 1234.5, labels=MapLabels(indicator_label="Rate", lang="en"), rank=3, n_ranked=10)
+    en = maphtml.tooltip_html(
+        "A", 1234.5, labels=MapLabels(indicator_label="Rate", voice=Voice.of("en")), rank=3, n_ranked=10
+    )
     assert "1,234.5" in en and "3 of 10" in en
     sup = maphtml.tooltip_html("A", 5.0, labels=MapLabels(indicator_label="Q"), suppressed=True)
     assert "gesperrt" in sup and "5,0" not in sup

@@ -21,7 +21,7 @@ def test_need_legends_never_say_manual_breaks(luebeck, method, lang):
     setup = replace(default_setup(luebeck, 2022), method=method)
     result, _expl, _rob = run_needs(luebeck, 2022, setup, with_robustness=False)
     cls = need_classes(result, method, voice=Voice.of(lang))
-    html = legend_html(cls, labels=MapLabels(indicator_label="Bedarf", lang=lang))
+    html = legend_html(cls, labels=MapLabels(indicator_label="Bedarf", voice=Voice.of(lang)))
     assert "Eigene Klassengrenzen" not in html and "Manual breaks" not in html
     assert cls.scheme == f"need_{method}" and ("MSS" in html or "SVI" in html or "z-" in html)
 

@@ -90,7 +90,7 @@ def test_the_export_has_the_same_rows_as_the_page(luebeck, assessed):
     year, (result, expl, rob) = assessed
     labels = {i: luebeck.catalogue[i].label(voice=GERMAN) for i in luebeck.catalogue}
     pd.testing.assert_frame_equal(
-        needs_export(luebeck, result, expl, rob, "z", year, "de").frame,
+        needs_export(luebeck, result, expl, rob, "z", year, voice=GERMAN).frame,
         need_table(result, expl, rob, method="z", labels=labels, voice=GERMAN),
     )
 
