@@ -89,11 +89,11 @@ def rows_export(ds: Dataset, rows: pd.DataFrame, indicator, source: str, *, voic
         frame[col] = sel[col].astype(float).where(~sup).to_numpy() if col in sel else np.nan
     frame = frame.dropna(axis=1, how="all")
     frame["note"] = [voice.t("suppressed_n", n=ds.min_count) if s else "" for s in sup]
-    unit = indicator.unit_for(voice.lang)
+    unit = indicator.unit_for(voice=voice)
     dec = indicator.decimals_for(frame["value"])
-    headers = {"value": indicator.label(voice.lang) + (f" ({unit})" if unit else "")}
+    headers = {"value": indicator.label(voice=voice) + (f" ({unit})" if unit else "")}
     meta = [
-        (voice.t("indicator"), indicator.label(voice.lang)),
+        (voice.t("indicator"), indicator.label(voice=voice)),
         (voice.t("ex_geography"), ds.geography.label(voice=voice)),
     ]
     return ExportTable(frame, source, {"value": dec}, headers, meta)

@@ -69,7 +69,7 @@ def ranking_export(
         .sort_values(["rank", "name"], na_position="last")
         .reset_index(drop=True)
     )
-    unit = ind.unit_for(voice.lang)
+    unit = ind.unit_for(voice=voice)
     header = value_header or (f"{voice.t('col_value')} ({unit})" if unit else voice.t("col_value"))
     return ExportTable(
         frame,
@@ -77,7 +77,7 @@ def ranking_export(
         {"value": decimals, "vs_city": decimals, "rank": 0},
         {"value": header},
         [
-            (voice.t("indicator"), f"{ind.label(voice.lang)} ({ind.id})"),
+            (voice.t("indicator"), f"{ind.label(voice=voice)} ({ind.id})"),
             (voice.t("unit"), unit),
             (voice.t("ex_geography"), ds.geography.label(voice=voice)),
         ],
@@ -112,7 +112,7 @@ def change_export(
         }
     )
     frame["note"] = _note(sup, frame["change"], ds.min_count, voice=voice)
-    unit = ind.unit_for(voice.lang)
+    unit = ind.unit_for(voice=voice)
     dec = ind.decimals_for(frame["end_value"])
     change_unit = "%" if relative else (voice.t("unit_pp") if ind.unit == "%" else unit)
     headers = {
@@ -121,7 +121,7 @@ def change_export(
         "change": f"{voice.t('col_change')} {start}–{end}" + (f" ({change_unit})" if change_unit else ""),
     }
     meta = [
-        (voice.t("indicator"), f"{ind.label(voice.lang)} ({ind.id})"),
+        (voice.t("indicator"), f"{ind.label(voice=voice)} ({ind.id})"),
         (voice.t("ex_period"), f"{start}–{end}"),
         (voice.t("change_mode"), voice.t("rel_change" if relative else "abs_change")),
         (voice.t("ex_geography"), ds.geography.label(voice=voice)),

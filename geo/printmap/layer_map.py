@@ -89,7 +89,7 @@ def needs_map_bytes(ds, result, method: str, year: int, fmt: str = "png", option
     cls = need_classes(ordered, method, voice=voice)
     method_name = voice.t(need_method(method).text_key("label"))
     used = [c.split("__", 1)[1] for c in result.columns if c.startswith("contrib__")]
-    labels = [ds.catalogue[i].label(voice.lang) if i in ds.catalogue else i for i in used]
+    labels = [ds.catalogue[i].label(voice=voice) if i in ds.catalogue else i for i in used]
     text = LayerMapText(
         title=f"{voice.t('page_needs')} {year}",
         subtitle=f"{method_name} · {ds.geography.label(voice=voice)}",  # the year is in the title
