@@ -18,6 +18,7 @@ import yaml
 from indicators.errors import InputError, msg
 from indicators.formatting import value_decimals
 from indicators.types import Direction, Kind
+from indicators.wording.topics import TOPIC_KEYS
 from indicators.wording.voice import GERMAN, Voice
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -69,6 +70,12 @@ class Indicator:
     def label(self, *, voice: Voice = GERMAN) -> str:
         """The indicator's name in the voice's language (the German one where no English is given)."""
         return voice.pick((self.label_de, self.label_en or self.label_de))
+
+    def topic_label(self, *, voice: Voice = GERMAN) -> str:
+        """The topic in the voice's language: a shipped catalogue's topic from the wording table
+        (:mod:`indicators.wording.topics`), any other as the catalogue names it."""
+        key = TOPIC_KEYS.get(self.topic)
+        return voice.t(key) if key else self.topic
 
     def unit_for(self, *, voice: Voice = GERMAN) -> str:
         """The unit in the voice's language (the German one where no English is given)."""

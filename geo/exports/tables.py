@@ -182,7 +182,7 @@ def metadata_rows(
             (voice.t("indicator"), f"{ind.label(voice=voice)} ({ind.id})"),
             ("Definition", ind.definition(voice=voice)),
             (voice.t("unit"), ind.unit_for(voice=voice)),
-            (voice.t("ex_topic"), ind.topic),
+            (voice.t("ex_topic"), ind.topic_label(voice=voice)),
             (voice.t("ex_reference_date"), reference_text(ind, int(year), voice=voice)),
             (voice.t("source"), src.label if src else ind.source),
             (voice.t("licence"), ind.licence or (src.licence if src else "")),

@@ -95,7 +95,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
         if not ids:
             continue
         bold.append(len(rows))
-        rows.append([topic or "–", "", "", "", ""])
+        rows.append([ds.catalogue[ids[0]].topic_label(voice=voice) or "–", "", "", "", ""])
         for ind_id in ids:
             ind = ds.catalogue[ind_id]
             lay, city = layers[ind_id]

@@ -158,7 +158,7 @@ def plan_report(
     for topic in topics:
         for ind_id, ind in ds.catalogue.items():
             if ind.topic == topic and year in ds.years_for(ind_id):
-                pages.append(ReportPage("indicator", ind.label(voice=voice), topic, ind_id))
+                pages.append(ReportPage("indicator", ind.label(voice=voice), ind.topic_label(voice=voice), ind_id))
     names = dict(zip(ds.areas["code"].astype(str), ds.areas["name"]))
     many = len(names) > MANY_AREAS
     codes = [str(c) for c in areas] if areas is not None else ([] if many else list(names))
@@ -285,6 +285,7 @@ def build_report(
     overview = overview_codes(ds, table)
     title = report_title(ds, year)
     total = len(plan)
+    methods_page = next((n for n, page in enumerate(plan, start=1) if page.kind == "methods"), None)
     buf = BytesIO()
     meta = {"Title": title, "Creator": "Sozialmonitor Lübeck", "Subject": ds.geography.label(voice=voice)}
     with matplotlib.rc_context(pl.RC), PdfPages(buf, metadata=meta) as pdf:
@@ -297,6 +298,8 @@ def build_report(
                 footer = f"{title} · {voice.t('source')}: " + (
                     ds.attribution(page.key) if page.kind == "indicator" else ds.attribution()
                 )
+                if methods_page and not rl.footer_fits(fig, footer):  # never cut: the appendix lists them all
+                    footer = f"{title} · {voice.t('cmp_sources_on_page', page=methods_page)}"
                 sub = (
                     _indicator_sub(ds, page.key, year, voice=voice)
                     if page.kind == "indicator"

@@ -59,7 +59,7 @@ def compare_table(ds: Dataset, codes: Sequence[str], year: int, *, voice: Voice 
         row: dict[str, object] = {
             "indicator": ind.id,
             "label": ind.label(voice=voice),
-            "topic": ind.topic,
+            "topic": ind.topic_label(voice=voice),
             "kind": ind.kind,
             "unit": ind.unit_for(voice=voice),
             "decimals": ind.decimals_for(values),

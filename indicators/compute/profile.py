@@ -38,7 +38,7 @@ def area_profile(ds: Dataset, code: str, year: int, *, voice: Voice = GERMAN) ->
             {
                 "indicator": ind.id,
                 "label": ind.label(voice=voice),
-                "topic": ind.topic,
+                "topic": ind.topic_label(voice=voice),
                 "unit": ind.unit_for(voice=voice),
                 "decimals": ind.decimals_for(areas["value"]),
                 "value": value,

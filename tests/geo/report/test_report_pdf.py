@@ -119,3 +119,20 @@ def test_flag_source_is_pluggable(synth):
 def test_unknown_year_is_a_clear_error(synth):
     with pytest.raises(ValueError, match="kein Jahr 1990"):
         build_report(synth, 1990)
+
+
+def test_shipped_report_in_english_names_topics_in_english_and_never_cuts_a_source(luebeck):
+    """The English report said "Bevölkerung", "Altersstruktur" … (the catalogue's German topics) in its
+    contents, kickers and profiles, and every page with all sources in its footer ended "Schulverzeichnis …"."""
+    from indicators.wording.voice import Voice
+
+    english = Voice.of("en")
+    plan = plan_report(luebeck, 2022, voice=english)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(build_report(luebeck, 2022, voice=english))).pages]
+    text = " ".join(" ".join(p.split()) for p in pages)
+    for german, words in [("Altersstruktur", "Age structure"), ("Wanderungen", "Migration"), ("Schulen", "Schools")]:
+        assert words in text and german not in text
+    methods = next(n for n, page in enumerate(plan, start=1) if page.kind == "methods")
+    assert f"Sources and licences: page {methods}" in text
+    assert not re.search(r"…\s*Page \d+ / \d+", text)  # no footer shortened with an ellipsis
+    assert "dl-de/by-2-0" in pages[methods - 1] + pages[-1]  # the appendix lists what the footers do not
