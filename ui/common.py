@@ -294,6 +294,12 @@ def lang() -> str:
     return st.session_state.get("lang", "de")
 
 
+def select_all() -> bool:
+    """Whether a multiselect offers Streamlit's "Select all" entry: its text is fixed English (Streamlit
+    has no parameter for it), so it is offered where the page speaks English and left out in German."""
+    return lang() == "en"
+
+
 def voice() -> Voice:
     """The page's :class:`~indicators.wording.voice.Voice` (the chosen language), handed to what renders."""
     return Voice.of(lang())

@@ -99,3 +99,28 @@ def test_a_german_page_has_no_english_words(page, tmp_path, monkeypatch):
         }
     )
     assert not hits, hits
+
+
+def test_no_german_page_offers_streamlits_english_select_all():
+    """Streamlit's multiselect shows a fixed English "Select all" entry (no parameter for its text): every
+    multiselect of the pages says whether to offer it, through ``common.select_all`` (English pages only)."""
+    import ast
+
+    missing = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            is_multiselect = isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "multiselect"
+            if is_multiselect and not any(k.arg == "select_all" for k in node.keywords):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert missing == []
+
+
+@pytest.mark.parametrize(("lang", "offered"), [("de", False), ("en", True)])
+def test_select_all_is_offered_in_english_only(lang, offered):
+    at = AppTest.from_string(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nimport streamlit as st\nfrom ui import common\n"
+        f"st.session_state['lang'] = {lang!r}\nst.multiselect('x', ['a', 'b'], select_all=common.select_all())\n"
+    )
+    at.run()
+    assert not at.exception
+    assert at.multiselect[0].proto.select_all == (-1 if offered else 0)

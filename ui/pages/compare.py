@@ -50,6 +50,7 @@ def _area_choice(ds, lang: str) -> list[str]:
             key="cmp_areas",
             placeholder=t("choose_options", lang),
             format_func=lambda c: f"{c} {names[c]}",
+            select_all=common.select_all(),
         )[:MAX_AREAS]
     common.sync_url(areas=",".join(chosen) or None)
     return chosen

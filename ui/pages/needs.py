@@ -172,6 +172,7 @@ def _controls(ds, lang: str) -> NeedsView | None:
         key="needs_indicators",
         placeholder=t("choose_options", lang),
         format_func=lambda i: ds.catalogue[i].label(voice=voice),
+        select_all=common.select_all(),
     )
     preset = need_method(method).threshold
     common.init_state("needs_threshold", "", str, param="needs_threshold")  # empty: the method's preset

@@ -70,6 +70,7 @@ def goal_form(user: User, ds, lang: str) -> None:
                 list(names),
                 placeholder=t("plan_goal_whole_city", lang),
                 format_func=lambda c: f"{c} {names[c]}",
+                select_all=common.select_all(),
             )
             c1, c2, c3 = st.columns(3)
             base = c1.selectbox(t("plan_goal_baseline_year", lang), years[::-1])
@@ -118,13 +119,17 @@ def partner_form(user: User, ds, lang: str) -> None:
         kind = st.text_input(t("plan_partner_kind", lang), max_chars=80)
         contact = st.text_input(t("plan_partner_contact", lang), max_chars=300)
         fields = st.multiselect(
-            t("plan_partner_fields", lang), repo.fields(auth.engine()), placeholder=t("choose_options", lang)
+            t("plan_partner_fields", lang),
+            repo.fields(auth.engine()),
+            placeholder=t("choose_options", lang),
+            select_all=common.select_all(),
         )
         areas = st.multiselect(
             t("plan_partner_areas", lang),
             list(names),
             placeholder=t("choose_options", lang),
             format_func=lambda c: f"{c} {names[c]}",
+            select_all=common.select_all(),
         )
         submitted = st.form_submit_button(t("plan_partner_save", lang), type="primary")
     if not submitted:

@@ -79,6 +79,7 @@ def edit_form(user: User, ds, measures: list[MeasureRecord], goals: list[GoalRec
             default=chosen,
             placeholder=t("choose_options", lang),
             format_func=lambda c: f"{c} {names[c]}",
+            select_all=common.select_all(),
         )
         c1, c2, c3 = st.columns(3)
         start = c1.date_input(
@@ -111,6 +112,7 @@ def edit_form(user: User, ds, measures: list[MeasureRecord], goals: list[GoalRec
             default=[i for i in rec.get("indicators", []) if i in ds.catalogue],
             placeholder=t("choose_options", lang),
             format_func=lambda i: ds.catalogue[i].label(voice=voice),
+            select_all=common.select_all(),
         )
         goal_ids = st.multiselect(
             t("plan_f_goals", lang),
@@ -118,6 +120,7 @@ def edit_form(user: User, ds, measures: list[MeasureRecord], goals: list[GoalRec
             default=rec.get("goals", []),
             placeholder=t("choose_options", lang),
             format_func=lambda i: f"{i}: {next(g['text'] for g in goals if g['id'] == i)}",
+            select_all=common.select_all(),
         )
         desc = st.text_area(t("plan_f_description", lang), rec.get("description", ""))
         submitted = st.form_submit_button(t("plan_save", lang), type="primary")

@@ -52,6 +52,7 @@ def types_tab(ds, year: int, lang: str) -> None:
         key=f"str_ty_ind_{geo_id}",
         placeholder=t("choose_options", lang),
         format_func=lambda i: ds.catalogue[i].label(voice=voice),
+        select_all=common.select_all(),
     )
     c1, c2 = st.columns(2)
     method = c1.selectbox(

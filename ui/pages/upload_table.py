@@ -70,6 +70,7 @@ def _column_roles(check, lang: str) -> tuple[dict, int]:
             default=list(check.ignored),
             key="up_map_ignore",
             placeholder=t("up_role_none", lang),
+            select_all=common.select_all(),
         )
         year = st.number_input(t("up_year_if_no_year", lang), 1990, 2100, 2024, key="up_year")
     return mapping, int(year)
