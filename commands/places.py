@@ -53,8 +53,10 @@ def _query(args: argparse.Namespace) -> int:
     from indicators.query.evaluate import run_query
 
     ds = dataset(args.geography)
-    res = run_query(ds, args.expression, args.year)
-    return _show(args, res, res.to_text({i: ind.label_de for i, ind in ds.catalogue.items()}))
+    speaking = voice()
+    res = run_query(ds, args.expression, args.year, voice=speaking)
+    labels = {i: ind.label(voice=speaking) for i, ind in ds.catalogue.items()}
+    return _show(args, res, res.to_text(labels, voice=speaking))
 
 
 @command(

@@ -42,11 +42,13 @@ from indicators.wording.voice import GERMAN, Voice
 # --- evaluation ----------------------------------------------------------------
 
 
-def _fmt(x: float | None) -> str:
+def _fmt(x: float | None, unit: str = "", *, voice: Voice) -> str:
+    """A number typed in the query, with as many decimals as it was typed with, in the voice's format."""
     if x is None:
         return "–"
-    s = f"{x:,.10g}" if abs(x) >= 1000 else f"{x:.10g}"
-    return s.replace(",", "_").replace(".", ",").replace("_", ".")
+    typed = f"{x:.10g}"
+    decimals = len(typed.split(".")[1]) if "." in typed and "e" not in typed else 0
+    return voice.value(x, unit, decimals)
 
 
 def describe(node: Any, catalogue: Mapping[str, Indicator], *, voice: Voice = GERMAN) -> str:
@@ -57,7 +59,7 @@ def describe(node: Any, catalogue: Mapping[str, Indicator], *, voice: Voice = GE
             if o.indicator:
                 return catalogue[o.indicator].label(voice=voice)
             unit = catalogue[next(x.indicator for x in [node.first, *(p for _, p in node.rest)] if x.indicator)].unit
-            return _fmt(o.number) + (" %" if unit == "%" else "")
+            return _fmt(o.number, "%" if unit == "%" else "", voice=voice)
 
         s = op_text(node.first)
         for op, o in node.rest:
@@ -143,6 +145,7 @@ class QueryResult:
     mask: pd.Series
     table: pd.DataFrame
     indicators: list[str] = field(default_factory=list)
+    decimals: dict[str, int] = field(default_factory=dict)  # per indicator used: counts without decimals
 
     @property
     def selected(self) -> list[str]:
@@ -160,7 +163,9 @@ class QueryResult:
         labels = labels or {}
         lines = [self.summary(voice=voice)]
         for r in self.table.to_dict(orient="records"):
-            vals = "  ".join(f"{labels.get(i, i)}: {voice.number(r[i], 1)}" for i in self.indicators)
+            vals = "  ".join(
+                f"{labels.get(i, i)}: {voice.number(r[i], self.decimals.get(i, 1))}" for i in self.indicators
+            )
             lines.append(f"{r['code']} {r['name']:<18} {r['result']:<9} {vals}")
         return "\n".join(lines)
 
@@ -212,4 +217,6 @@ def run_query(ds: Any, text: str, year: int | None = None, *, voice: Voice = GER
     table["result"] = np.where(res.isna(), words[2], np.where(res.fillna(False), words[0], words[1]))
     mask = res.fillna(False).astype(bool)
     mask.index.name = "area_code"
-    return QueryResult(text, describe(node, ds.catalogue, voice=voice), year, mask, table, list(dict.fromkeys(used)))
+    used = list(dict.fromkeys(used))
+    decimals = {i: ds.catalogue[i].decimals_for(table[i]) for i in used}
+    return QueryResult(text, describe(node, ds.catalogue, voice=voice), year, mask, table, used, decimals)

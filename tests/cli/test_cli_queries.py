@@ -90,6 +90,27 @@ def test_query_text_and_error_position():
     assert bad.returncode == 1 and "Position 15" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_query_speaks_the_readers_language_and_counts_have_no_decimals():
+    """``cli.py query`` printed German labels and numbers whatever SOZIALMONITOR_LANG said, and counts as 14.228,0."""
+    import os
+
+    english = subprocess.run(
+        [sys.executable, "cli.py", "query", "share_65plus > 25.5 and population_total > 12000", "--year", "2022"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOZIALMONITOR_LANG": "en"},
+    )
+    assert english.returncode == 0, english.stderr
+    assert english.stdout.startswith(
+        "1 of 10 areas match (2022): Share aged 65 and over > 25.5% and Residents > 12,000"
+    )
+    assert "Residents: 14,228\n" in english.stdout and "Anteil" not in english.stdout
+    german = run("query", "share_65plus > 25.5 and population_total > 12000", "--year", "2022")
+    assert "Anteil 65-Jährige und Ältere > 25,5\u00a0% und Einwohnerinnen und Einwohner > 12.000" in german.stdout
+    assert "Einwohnerinnen und Einwohner: 14.228\n" in german.stdout
+
+
 def test_zonal_json_on_synthetic_raster(tmp_path):
     import rasterio
     from rasterio.transform import from_origin

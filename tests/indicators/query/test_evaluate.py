@@ -136,7 +136,10 @@ def test_full_labels_are_single_tokens():
 def test_describe_uses_labels():
     node = parse("share_65plus > 25 und nicht population_change_pct >= 0,5", CAT)
     text = q.describe(node, CAT)
-    assert text == "Anteil 65-Jährige und Ältere > 25 % und nicht (Bevölkerungsentwicklung zum Vorjahr ≥ 0,5 %)"
+    # numbers as typed, in the reader's format; a no-break space keeps number and % together (German)
+    assert (
+        text == "Anteil 65-Jährige und Ältere > 25\u00a0% und nicht (Bevölkerungsentwicklung zum Vorjahr ≥ 0,5\u00a0%)"
+    )
 
 
 def test_run_query_on_luebeck_2020(luebeck):
@@ -160,7 +163,7 @@ def test_run_query_in_english(luebeck):
     res = run_query(luebeck, "share_65plus > 25 and population_change_pct < 0", 2010, voice=english)
     assert set(res.table.loc[res.table["result"] == "unknown", "code"]) == {"07", "10"}
     assert set(res.table["result"]) <= {"yes", "no", "unknown"}
-    assert res.explanation == "Share aged 65 and over > 25 % and Population change on previous year < 0 %"
+    assert res.explanation == "Share aged 65 and over > 25% and Population change on previous year < 0%"
     assert res.summary(voice=english).startswith("0 of 10 areas match (2010)")
     assert "; 2 unknown (missing values)" in res.summary(voice=english)
     lines = res.to_text({"share_65plus": "65+"}, voice=english).splitlines()
