@@ -86,11 +86,13 @@ def test_new_indicator_repaints_in_the_same_frame_and_keeps_the_zoom(app_page):
     page.get_by_label("Indikator").first.click()
     page.get_by_role("option", name="Anteil unter 18-Jährige (%)").click()
     app_page.wait_idle()
+    # wait for the new group's legend (the fills alone changed once before the old group was gone: a hover
+    # restyle, or the new areas drawn while the old legend still stood)
     frame.wait_for_function(
-        "before => JSON.stringify([...document.querySelectorAll('path.leaflet-interactive')]"
-        ".map(e => e.getAttribute('fill'))) !== before",
-        arg=str(before).replace("'", '"'),
+        "() => { const ls = document.querySelectorAll('.sm-legend');"
+        " return ls.length === 1 && ls[0].innerText.includes('unter 18'); }"
     )
+    assert fills(frame) != before
     # the same frame (no reload), the planner's zoom, and the old areas, legend and scale gone
     assert frame.evaluate("() => window.__smSameFrame === true")
     assert frame.evaluate("() => map_div.getZoom()") == zoom
