@@ -47,27 +47,26 @@ def _measure(**kw):
     }
 
 
+def _goal(**kw):
+    return {
+        "field": "Alter und Pflege",
+        "text": "Synthetisch: Ziel",
+        "indicator": "share_65plus",
+        "geography": "stadtteile",
+        "areas": ["01"],
+        "baseline_year": 2015,
+        "target_year": 2025,
+        **kw,
+    }
+
+
 def _pages(pdf: bytes) -> list[str]:
     return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def test_sachstand_speaks_labels_and_german_dates(engine, luebeck):
     repo.create(engine, PLANNER, "measure", _measure())
-    repo.create(
-        engine,
-        PLANNER,
-        "goal",
-        {
-            "field": "Alter und Pflege",
-            "text": "Synthetisch: Ziel",
-            "indicator": "share_65plus",
-            "geography": "stadtteile",
-            "areas": ["01"],
-            "baseline_year": 2015,
-            "target_value": 25,
-            "target_year": 2025,
-        },
-    )
+    repo.create(engine, PLANNER, "goal", _goal(target_value=25))
     pages = _pages(build_report(engine, VIEWER, year=2024, data=Datasets(lambda g: luebeck)))
     text = " ".join(pages)
     assert "share_65plus" not in text
@@ -155,22 +154,8 @@ def test_status_words_in_the_readers_language_in_report_and_sachstand(engine, lu
 
 
 def test_sachstand_numbers_in_the_readers_format(engine, luebeck):
-    """Baseline, current value, target and progress of a goal: 25,50 and 40 % in German, 25.50 and 40% in English."""
-    repo.create(
-        engine,
-        PLANNER,
-        "goal",
-        {
-            "field": "Alter und Pflege",
-            "text": "Synthetisch: Ziel",
-            "indicator": "share_65plus",
-            "geography": "stadtteile",
-            "areas": ["01"],
-            "baseline_year": 2015,
-            "target_value": 25.5,
-            "target_year": 2025,
-        },
-    )
+    """Baseline, current value, target and progress of a goal: 25,50 and 13 % in German, 25.50 and 13% in English."""
+    repo.create(engine, PLANNER, "goal", _goal(target_value=25.5))
     data = Datasets(lambda g: luebeck)
     german = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=data)))
     english = " ".join(_pages(build_report(engine, VIEWER, year=2024, data=data, voice=Voice.of("en"))))
