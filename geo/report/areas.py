@@ -136,7 +136,7 @@ def area_page(fig: Figure, layout: pl.PageLayout, report: ReportYear, code: str,
         fig,
         layout,
         (rl.MARGIN, rl.footer_top() + 2, width, top - 66 - rl.footer_top() - 2),
-        rl.TableColumns(head, [width - 106, 24, 36, 26, 20], ["l", "r", "r", "r", "r"]),
+        rl.TableColumns(head, [width - 106, 24, 32, 20, 30], ["l", "r", "r", "r", "r"]),  # "erhöhter Bedarf" whole
         rows,
         bold_rows=bold,
     )
