@@ -36,7 +36,7 @@ classes = classify(
     5,
     palette=q.get("palette", "YlOrRd"),
     reference=CITY_VALUE,
-    lang=lang,
+    voice=Voice.of(lang),
 )
 labels = MapLabels(
     indicator_label="Arbeitslosenquote (synthetisch)" if lang == "de" else "Unemployment rate (synthetic)",
