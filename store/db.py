@@ -103,7 +103,8 @@ def make_engine(url: str) -> Engine:
 def _make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        # a URI database (``file:…?uri=true``, e.g. read-only) names an existing file: no folder to make
+        if parsed.database and parsed.database != ":memory:" and parsed.query.get("uri") != "true":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -14,10 +14,10 @@ from typing import Any
 from indicators.dataset import Dataset
 from indicators.planning.effect import MeasureEffect, Panel, measure_effect, panel
 from indicators.planning.progress import GoalProgress, goal_progress
+from indicators.planning.record_types import GoalRecord, MeasureRecord
 from indicators.planning.series import wide
 from indicators.wording.voice import GERMAN, Voice
 from store.planning.query import start_year
-from store.planning.record_types import GoalRecord, MeasureRecord
 from store.planning.records import Known
 
 Loader = Callable[[str], Dataset]

@@ -18,7 +18,7 @@ from shapely.geometry import mapping, shape
 
 from geo.crs import METRIC_CRS, WEB_CRS
 from indicators.errors import InputError, msg
-from store.planning.record_types import Location, MeasureRecord
+from indicators.planning.record_types import Location, MeasureRecord
 
 DECIMALS = 6  # about 0.1 m in WGS 84: as the point picked by a click
 LOCATION_COLOR = "#08306b"  # the measures' own places, as on the web map (geo.planning.map)

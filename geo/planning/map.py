@@ -16,8 +16,8 @@ from geo.webmap.layer import MapLabels, MapLayer, TileSource
 from indicators.compute.classify import layer_classification
 from indicators.dataset import Dataset
 from indicators.planning.display import status_word
+from indicators.planning.record_types import Location, MeasureRecord
 from indicators.wording.voice import GERMAN, Voice
-from store.planning.record_types import Location, MeasureRecord
 
 
 def measure_areas(measures: list[MeasureRecord], geography: str) -> dict[str, list[str]]:

@@ -10,8 +10,8 @@ from indicators.needs.assessment import default_setup, run_needs
 from indicators.needs.coverage import need_coverage
 from indicators.needs.registry import need_method
 from indicators.planning.forecast import TOO_FEW, VERDICT_KEYS
+from indicators.planning.record_types import GoalRecord, MeasureRecord
 from indicators.wording.voice import GERMAN, Voice
-from store.planning.record_types import GoalRecord, MeasureRecord
 
 
 def _share(v: float | None, *, voice: Voice) -> str:

@@ -23,10 +23,10 @@ from geo.printmap import layout as pl
 from geo.printmap.render import build_print_map, print_options
 from geo.report import layout as rl
 from indicators.planning.display import day, indicator_label, period, status_word
+from indicators.planning.record_types import MeasureRecord
 from indicators.wording.voice import GERMAN, Voice
 from store.permissions import User
 from store.planning import repository as repo
-from store.planning.record_types import MeasureRecord
 
 ROWS_PER_PAGE = 34
 WIDTH = 210 - 2 * rl.MARGIN

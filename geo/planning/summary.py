@@ -15,9 +15,9 @@ from indicators.dataset import Dataset
 from indicators.formatting import fmt_number
 from indicators.planning.display import period, status_word
 from indicators.planning.progress import goal_progress
+from indicators.planning.record_types import GoalRecord, MeasureRecord
 from indicators.wording.voice import GERMAN, Voice
 from store.permissions import User
-from store.planning.record_types import GoalRecord, MeasureRecord
 
 
 def section_lines(

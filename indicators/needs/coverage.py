@@ -1,26 +1,28 @@
 """Need against measures: do the register's measures sit where the needs are?
 
 For one need assessment (one method, one year) and the measures of the planning register
-(plain records as :func:`store.planning.repository.list_records` returns them), each flagged
-area with its active measures per field of action, or none; the share of flagged areas with a
-measure and the share of measures in flagged areas (Hamburg's RISE monitoring reports the
-first). A measure is *active* in a year when it is not cancelled ("abgebrochen") and its
+(:class:`~indicators.planning.record_types.MeasureRecord` records as
+:func:`store.planning.repository.list_records` returns them), each flagged area with its active
+measures per field of action, or none; the share of flagged areas with a measure and the share of
+measures in flagged areas (Hamburg's RISE monitoring reports the first). A measure is *active* in a year when it is not cancelled ("abgebrochen") and its
 period (start … end, open ends allowed) touches that year.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
+from indicators.planning.record_types import MeasureRecord
+
 CANCELLED = "abgebrochen"
 NONE = "keine Maßnahme"
 
 
-def active_in(measure: Mapping[str, Any], year: int) -> bool:
+def active_in(measure: MeasureRecord, year: int) -> bool:
     """Whether ``measure`` runs at some time in ``year`` and is not cancelled."""
     if measure.get("status") == CANCELLED:
         return False
@@ -58,9 +60,7 @@ class Coverage:
         }
 
 
-def need_coverage(
-    result: pd.DataFrame, measures: Iterable[Mapping[str, Any]], *, geography: str, year: int
-) -> Coverage:
+def need_coverage(result: pd.DataFrame, measures: Iterable[MeasureRecord], *, geography: str, year: int) -> Coverage:
     """Flagged areas of ``result`` (``id``, ``name``, ``flag``) against the active measures of ``geography``.
 
     Parameters

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from indicators.errors import error_message, msg
 from indicators.ingest.report import FILE_REJECTED, USED, WARNING, Report
+from indicators.planning.record_types import PlanRecord
 from indicators.spreadsheet import safe_frame
 from indicators.wording.voice import GERMAN, Voice
 from store import audit
@@ -35,7 +36,6 @@ from store.errors import DatabaseError
 from store.permissions import User, require
 from store.planning import repository, rows
 from store.planning.errors import PlanError
-from store.planning.record_types import PlanRecord
 from store.planning.records import LABELS, Known, clean
 from store.planning.sheets import ROW, SHEETS, Sheets, read_sheets
 

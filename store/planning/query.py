@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Engine, exists, func, select
 
+from indicators.planning.record_types import MeasureRecord, MeasureSummary
 from store.db import session
 from store.permissions import User, require
 from store.planning.models import FieldRow, MeasureAreaRow, MeasurePartnerRow, MeasureRow, PartnerRow
-from store.planning.record_types import MeasureRecord, MeasureSummary
 
 LIST_KEYS = ("id", "kennung", "title", "field", "status", "areas", "start", "end", "partners", "version")
 

@@ -1,4 +1,4 @@
-"""Records of the planning register (typed dicts, :mod:`store.planning.record_types`): cleaning and validation.
+"""Records of the planning register (typed dicts, :mod:`indicators.planning.record_types`): cleaning and validation.
 
 A record is what the repository returns and stores in the history: JSON-ready values only
 (dates as ``JJJJ-MM-TT`` strings, lists sorted). :func:`clean` turns user input (the app's
@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from indicators.planning.display import status_word
+from indicators.planning.record_types import GoalRecord, Location, MeasureRecord, Milestone, PartnerRecord, PlanRecord
 from indicators.types import Status
 from indicators.wording import t
 from indicators.wording.message import Message, msg
 from indicators.wording.voice import GERMAN, Voice
 from store.planning.errors import PlanError
 from store.planning.models import STATUSES
-from store.planning.record_types import GoalRecord, Location, MeasureRecord, Milestone, PartnerRecord, PlanRecord
 
 ENTITIES = ("measure", "goal", "partner")
 _FIELD_KEYS = (

@@ -18,6 +18,7 @@ from sqlalchemy import CursorResult, Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from indicators.errors import msg
+from indicators.planning.record_types import GoalRecord, MeasureRecord, PartnerRecord, PlanRecord
 from indicators.wording.message import Pair
 from indicators.wording.voice import Voice
 from store import audit
@@ -28,7 +29,6 @@ from store.permissions import User, require
 from store.planning import rows
 from store.planning.errors import PlanError, StaleEdit, record_label
 from store.planning.models import FieldRow, HistoryRow, PartnerRow
-from store.planning.record_types import GoalRecord, MeasureRecord, PartnerRecord, PlanRecord
 from store.planning.records import Known, clean, describe, diff
 
 Changes = dict[str, list[Any]]  # field → [old, new] (:func:`store.planning.records.diff`)

@@ -1,4 +1,4 @@
-"""Between table rows and records (:mod:`store.planning.record_types`) of the planning register, inside one session.
+"""Between table rows and records (:mod:`indicators.planning.record_types`) of the planning register, inside one session.
 
 Reading loads the link tables in bulk (one query per table, not per record), so listing
 10,000 measures stays fast.
@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from indicators.errors import msg
+from indicators.planning.record_types import GoalRecord, MeasureRecord, Milestone, PartnerRecord, PlanRecord, StoredKeys
 from store.bulk import insert_rows
 from store.planning.errors import PlanError, record_label
 from store.planning.models import (
@@ -29,7 +30,6 @@ from store.planning.models import (
     MilestoneRow,
     PartnerRow,
 )
-from store.planning.record_types import GoalRecord, MeasureRecord, Milestone, PartnerRecord, PlanRecord, StoredKeys
 
 _GOAL_COLUMNS = ("text", "indicator", "geography", "baseline_year", "target_value", "target_year")
 _MEASURE_COLUMNS = (

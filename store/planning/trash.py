@@ -16,13 +16,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from indicators.errors import msg
+from indicators.planning.record_types import PartnerRecord, PlanRecord
 from store.db import session
 from store.models import utcnow
 from store.permissions import User, allowed, require
 from store.planning import rows
 from store.planning.errors import PlanError, record_label
 from store.planning.models import HistoryRow, PartnerRow
-from store.planning.record_types import PartnerRecord, PlanRecord
 from store.planning.records import clean, diff
 from store.planning.repository import _log, _snapshot, _stale, remove_in, update_in
 

@@ -61,12 +61,16 @@ def test_a_locked_database_at_login_is_a_message(sqlite_file, monkeypatch):
         eng.dispose()
 
 
-def test_a_read_only_database_at_login_is_a_message(sqlite_file):
+def test_a_read_only_database_at_login_is_a_message(sqlite_file, tmp_path, monkeypatch):
     users.add_user(db.make_engine(f"sqlite:///{sqlite_file}"), users.system_user(), "anna", "viewer", "richtig-123")
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
     eng = db.make_engine(f"sqlite:///file:{sqlite_file}?mode=ro&uri=true")
     with pytest.raises(DatabaseError, match="schreibgeschützt|nicht erreichbar"):
         users.authenticate(eng, "anna", "richtig-123")
     eng.dispose()
+    assert list(work.iterdir()) == []  # a URI database makes no folder "file:/…" where the process runs
 
 
 def test_serve_with_an_unusable_database_ends_with_a_message(tmp_path, monkeypatch, capsys):

@@ -16,6 +16,7 @@ from geo.planning.map import measures_map
 from indicators.formatting import fmt_change, fmt_number, fmt_percent
 from indicators.planning.display import day, indicator_label
 from indicators.planning.effect import trends
+from indicators.planning.record_types import GoalRecord, MeasureRecord, MeasureSummary, PartnerRecord
 from indicators.text import md
 from indicators.wording import display_columns, t
 from indicators.wording.locale import vega_locale
@@ -25,7 +26,6 @@ from store.planning import repository as repo
 from store.planning.excel import export_xlsx
 from store.planning.models import STATUSES
 from store.planning.query import MeasureFilter, find_measures
-from store.planning.record_types import GoalRecord, MeasureRecord, MeasureSummary, PartnerRecord
 from store.planning.records import status_label
 from ui import auth, common
 from ui.map_view import show_map

@@ -21,13 +21,13 @@ from geo.webmap.geometry import area_at
 from indicators.errors import SozialmonitorError
 from indicators.formatting import fmt_number
 from indicators.planning.display import day
+from indicators.planning.record_types import Location, StoredKeys
 from indicators.query.syntax import parse_number
 from indicators.wording import t
 from store.errors import StoreError
 from store.permissions import User, allowed
 from store.planning import repository as repo
 from store.planning import trash
-from store.planning.record_types import Location, StoredKeys
 from ui import auth, common
 
 FLASH = "plan_flash"

@@ -11,6 +11,7 @@ import streamlit as st
 
 from indicators.formatting import fmt_number
 from indicators.planning.display import indicator_label, period
+from indicators.planning.record_types import GoalRecord, MeasureRecord, StoredKeys
 from indicators.query.syntax import parse_number
 from indicators.text import md
 from indicators.wording import t
@@ -18,7 +19,6 @@ from store.errors import StoreError
 from store.permissions import User, allowed
 from store.planning import repository as repo
 from store.planning.models import STATUSES
-from store.planning.record_types import GoalRecord, MeasureRecord, StoredKeys
 from store.planning.records import status_label
 from ui import auth, common
 from ui.pages.planning_cycle import delete_button, location_picker, picked_areas

@@ -1,4 +1,4 @@
-"""The planning records the store gives back match their TypedDicts (store.planning.record_types).
+"""The planning records the store gives back match their TypedDicts (indicators.planning.record_types).
 
 Keys: exactly the TypedDict's keys (required and ``NotRequired``) for every record the repository
 returns (create, bulk create, get, list, save, restore, as_of), on SQLite and PostgreSQL
@@ -20,12 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import store.planning  # noqa: F401  (registers the migration directory)
+from indicators.planning.record_types import RECORD_TYPES, GoalRecord, MeasureRecord, PartnerRecord, PlanRecord
 from store.db import session
 from store.permissions import User
 from store.planning import repository as repo
 from store.planning import trash
 from store.planning.models import DEFAULT_FIELDS
-from store.planning.record_types import RECORD_TYPES, GoalRecord, MeasureRecord, PartnerRecord, PlanRecord
 from store.planning.records import clean
 
 PLANNER, ADMIN = User("anna", "planner"), User("adam", "admin")

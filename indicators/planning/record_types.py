@@ -6,6 +6,8 @@ strings (``JJJJ-MM-TT``; timestamps with time zone), lists are sorted. The keys 
 adds to a cleaned one (``id``, ``version``, the timestamps, ``created_by`` and for goals and measures
 the planner's ``kennung``) are ``NotRequired``: :func:`store.planning.records.clean` gives a record
 without them, the repository always with them (checked by ``tests/store/planning/test_record_types.py``).
+They live here, in the lowest layer, so that ``indicators`` (need against measures) names them as
+well as the store, ``geo.planning`` and the pages.
 """
 
 # no ``from __future__ import annotations`` here: with string annotations ``NotRequired`` is not
