@@ -17,6 +17,7 @@ from indicators.errors import InputError, msg, rendered
 from indicators.ingest.report import Report
 
 MAX_RADIUS_M = 20_000
+MAX_NESTING = 4  # GeometryCollections inside GeometryCollections: deeper is refused
 _log = logging.getLogger(__name__)
 _TO_METRIC = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
 
@@ -37,6 +38,20 @@ def circle(lon: float, lat: float, radius_m: float) -> shapely.Polygon:
         raise EstimateError(msg("err_est_bad_radius", radius=radius_m, max=MAX_RADIUS_M))
     x, y = _TO_METRIC.transform(lon, lat)
     return shapely.Point(x, y).buffer(radius_m, quad_segs=32)
+
+
+def _typed(geom: object, depth: int = 0) -> bool:
+    """Whether ``geom`` is a mapping with a ``type`` string, and so is every member of a GeometryCollection.
+
+    shapely's ``shape`` reads the members of a collection without checking them (``None`` among
+    them is an ``AttributeError``); nesting deeper than a few levels is refused, not recursed into.
+    """
+    if not isinstance(geom, dict) or not isinstance(geom.get("type"), str):
+        return False
+    if geom["type"] != "GeometryCollection":
+        return True
+    members = geom.get("geometries", [])
+    return depth < MAX_NESTING and isinstance(members, list) and all(_typed(m, depth + 1) for m in members)
 
 
 def geometry_from_geojson(obj: dict[str, Any] | list[Any] | str) -> shapely.Geometry:
@@ -60,7 +75,7 @@ def geometry_from_geojson(obj: dict[str, Any] | list[Any] | str) -> shapely.Geom
             raise EstimateError(msg("err_geojson_not_object", i=i))
         geom = feat.get("geometry", feat) if feat.get("type") == "Feature" else feat
         props = feat.get("properties") or {}
-        if not isinstance(geom, dict) or not isinstance(geom.get("type"), str):
+        if not _typed(geom):
             raise EstimateError(msg("err_geojson_no_type", i=i))
         try:
             g = shape(geom)

@@ -37,6 +37,17 @@ def test_every_shipped_catalogue_loads_in_file_order(path: Path) -> None:
         assert ind.source in sources, ind.id  # every indicator credits a listed source
 
 
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_no_shipped_label_says_its_unit_again(path: Path) -> None:
+    # tables, profiles and reports write "label (unit)": a label ending "(Anzahl)" read
+    # "Grundschulen (Anzahl) (Schulen)"; the unit belongs in ``unit``, never in the label as well
+    for ind in load_catalogue(path).values():
+        for voice in (GERMAN, Voice.of("en")):
+            label, unit = ind.label(voice=voice), ind.unit_for(voice=voice)
+            assert not label.endswith(("(Anzahl)", "(number)", "(count)")), label
+            assert not (unit and label.endswith(f"({unit})")), label
+
+
 def test_the_shipped_rate_knows_its_inputs_labels_and_licence(luebeck) -> None:
     cat = load_catalogue()
     share = cat["share_65plus"]

@@ -48,6 +48,25 @@ def test_any_malformed_geojson_is_an_estimate_error_never_another_exception(obj)
         geometry_from_geojson(obj)
 
 
+@pytest.mark.parametrize(
+    "member",
+    [None, 3, "x", {"coordinates": []}, {"type": None}],
+    ids=["none", "number", "text", "untyped", "type-none"],
+)
+def test_a_collection_with_a_malformed_member_is_named_not_a_crash(member):
+    # found by the property test above: shapely's shape() reads a collection's members unchecked
+    with pytest.raises(EstimateError, match="kein Geometrietyp"):
+        geometry_from_geojson({"type": "GeometryCollection", "geometries": [SQUARE, member]})
+
+
+def test_deeply_nested_collections_are_refused_not_recursed():
+    geom: dict = SQUARE
+    for _ in range(10_000):
+        geom = {"type": "GeometryCollection", "geometries": [geom]}
+    with pytest.raises(EstimateError):
+        geometry_from_geojson(geom)
+
+
 def test_a_shapely_error_becomes_the_friendly_message():
     with pytest.raises(EstimateError, match="Geometrie nicht lesbar"):
         geometry_from_geojson({"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]})
