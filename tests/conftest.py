@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from testkit import RAW, require
+
+# Property tests: under CI (``CI=true``, as ``.ci/run`` sets) every run draws the same examples, so a
+# red CI means a change broke something, not that this run was unlucky; a local ``make test`` /
+# ``make test-fast`` draws new examples each time and keeps failing ones in ``.hypothesis/``, where
+# they are replayed first (that is how new bugs are found). ``HYPOTHESIS_PROFILE`` overrides either.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "explore"))
 
 
 @pytest.fixture(scope="session")
