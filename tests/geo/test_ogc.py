@@ -121,7 +121,9 @@ OPS = st.lists(
 )
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(ops=OPS)
 def test_served_collections_follow_every_change(admin_store, ops):
     """After any sequence of publish/withdraw/remove/restore, exactly the public datasets in use are served."""

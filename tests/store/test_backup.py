@@ -172,7 +172,9 @@ def test_backup_while_a_user_saves_is_consistent(engine, tmp_path):
         restored.dispose()
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(password=st.text(alphabet="abcdefghijkXYZ0123456789@:/%!", min_size=6, max_size=20))
 def test_pg_environment_carries_the_password_and_argv_never(password):
     """Any password (also with @ : / %) reaches libpq by PGPASSWORD, decoded, and stays out of argv."""

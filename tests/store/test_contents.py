@@ -114,7 +114,9 @@ def test_purge_removes_the_contents_with_the_version(engine):
     assert [_count(engine, t) for t in ("dataset_areas", "dataset_values", "dataset_documents")] == [0, 0, 0]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(
     values=st.lists(
         st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=64)), min_size=1, max_size=20

@@ -114,7 +114,9 @@ def counted(engine, monkeypatch):
     return calls
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(case=st.sampled_from(["unknown", "wrong", "locked", "locked_right", "hidden"]), password=st.text(max_size=20))
 def test_unknown_wrong_and_locked_get_one_message_and_the_same_work(engine, counted, case, password):
     name = {"unknown": "niemand", "wrong": "offen", "locked": "zu", "locked_right": "zu", "hidden": "offen\u200b"}[case]

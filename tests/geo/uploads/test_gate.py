@@ -84,7 +84,9 @@ def test_named_crs_and_urls_in_attributes_pass(crs, tmp_path):
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(
     kind=st.sampled_from(["link", "url", "name", "EPSG", "ogc", "proj4"]) | _TEXT,
     key=st.sampled_from(["href", "url", "name", "code", "link"]),

@@ -78,7 +78,9 @@ def test_a_kennung_twice_in_one_file_is_a_finding(plan_engine, tmp_path):
     assert not result.stored and "Kennung 'M-1' kommt mehrfach vor" in result.to_text()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(
     own=st.text(
         st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=';"\r\n'), min_size=1, max_size=20

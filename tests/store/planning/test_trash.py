@@ -99,7 +99,9 @@ TITLES = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß ", min_size=1, max
 )
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(titles=st.lists(TITLES, min_size=1, max_size=4))
 def test_undo_restores_exactly_the_state_before_the_last_save(plan_engine, titles):
     """Property: whatever chain of saves, undo gives the record of the save before the last one."""
