@@ -116,7 +116,8 @@ def save_grid(grid, squares, name: str, year: int, files: list[str], store=None,
     geo = (store or DataStore()).save(
         SaveRequest(
             name=name,
-            label_de=f"Zensus-Gitter {size} ({name})",
+            label_de=GERMAN.t("grid_geo_label", size=size, name=name),
+            label_en=Voice.of("en").t("grid_geo_label", size=size, name=name),
             areas=squares[["code", "name", "geometry"]],
             table=grid_tidy(grid, year),
             catalogue=cat,

@@ -217,6 +217,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "geo_no_polygons": ("keine verwendbaren Flächen (Polygone) in der Datei", "no usable areas (polygons) in the file"),
     # census grid on the command line (geo.grid: cli.py grid import|aggregate)
     "grid_label": ("Gitter", "Grid"),
+    "grid_geo_label": ("Zensus-Gitter {size} ({name})", "Census grid {size} ({name})"),  # a saved grid geography
     "grid_import_saved": (
         "{cells} Zellen, {variables} Merkmale → Geografie '{id}'",
         "{cells} cells, {variables} variables → geography '{id}'",

@@ -57,6 +57,10 @@ def test_the_import_text_speaks_the_voice_given(data, tmp_path):
     assert "lies outside the city" in text
     for word in ("Zellen", "Merkmale", "Geografie", "außerhalb der Stadt"):
         assert word not in text, word
+    # the geography's own name in both languages (English pages said "Zensus-Gitter …")
+    saved = DataStore(tmp_path).geographies()[geo.id]
+    assert saved.label(voice=Voice.of("en")) == "Census grid 100 m (gitter-en)"
+    assert saved.label() == "Zensus-Gitter 100 m (gitter-en)"
 
 
 def test_a_path_in_the_name_is_dropped(data):
