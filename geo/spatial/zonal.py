@@ -41,14 +41,6 @@ from store.permissions import User, require
 ENV_MAX_PIXELS = "SOZIALMONITOR_MAX_RASTER_PIXELS"
 DEFAULT_MAX_PIXELS = 25_000_000
 STATS = ("mean", "sum", "min", "max", "count", "share_above")
-STAT_LABELS_DE = {
-    "mean": "Mittelwert",
-    "sum": "Summe",
-    "min": "Minimum",
-    "max": "Maximum",
-    "count": "Zellen mit Wert",
-    "share_above": "Anteil Zellen über {above}",
-}
 
 
 class ZonalError(InputError):
@@ -313,25 +305,38 @@ def zonal_rows(
     )
 
 
+def _stat_words(result: ZonalResult, stat: str, label: str, unit: str, *, voice: Voice) -> tuple[str, str, str]:
+    """Label, unit and definition of one statistic's catalogue entry in ``voice``'s language."""
+    above = "" if result.above is None else f"{result.above:g}"
+    name = voice.t(f"zonal_stat_{stat}", above=above.replace(".", ",") if voice.lang == "de" else above)
+    unit = "%" if stat == "share_above" else (voice.t("zonal_unit_cells") if stat == "count" else unit)
+    how = voice.t(f"zonal_how_{result.method}")
+    return (
+        voice.t("zonal_indicator", label=label, stat=name),
+        unit,
+        voice.t("zonal_definition", stat=name, how=how, raster=result.raster, crs=result.crs),
+    )
+
+
 def zonal_indicators(
     result: ZonalResult, prefix: str = "raster", label: str | None = None, unit: str = ""
 ) -> dict[str, Indicator]:
-    """Catalogue entries for :func:`zonal_rows`, so the values map like any indicator."""
-    label = label or result.raster
+    """Catalogue entries for :func:`zonal_rows`, so the values map like any indicator (German and English)."""
     out = {}
-    above = "" if result.above is None else f"{result.above:g}".replace(".", ",")
     for s in STATS:
         if s == "share_above" and result.above is None:
             continue
-        stat = STAT_LABELS_DE[s].format(above=above)
-        u = "%" if s == "share_above" else ("Zellen" if s == "count" else unit)
+        de = _stat_words(result, s, label or result.raster, unit, voice=GERMAN)
+        en = _stat_words(result, s, label or result.raster, unit, voice=Voice.of("en"))
         out[f"{prefix}_{s}"] = Indicator(
             id=f"{prefix}_{s}",
-            label_de=f"{label}: {stat}",
-            label_en=f"{label}: {s.replace('_', ' ')}",
+            label_de=de[0],
+            label_en=en[0],
             kind="value",
-            unit=u,
+            unit=de[1],
+            unit_en=en[1],
             source=result.raster,
-            definition_de=f"{stat} der Rasterzellen je Gebiet ({'Zellmittelpunkt' if result.method == 'center' else 'flächengewichtet'}), Raster {result.raster} ({result.crs}).",
+            definition_de=de[2],
+            definition_en=en[2],
         )
     return out

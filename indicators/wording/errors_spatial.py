@@ -148,6 +148,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "zonal_col_mean": ("Mittel", "Mean"),
     "zonal_col_sum": ("Summe", "Sum"),
     "zonal_col_cells": ("Zellen", "Cells"),
+    # the catalogue entries of a raster's statistics (zonal_indicators): label, unit, definition
+    "zonal_stat_mean": ("Mittelwert", "mean"),
+    "zonal_stat_sum": ("Summe", "sum"),
+    "zonal_stat_min": ("Minimum", "minimum"),
+    "zonal_stat_max": ("Maximum", "maximum"),
+    "zonal_stat_count": ("Zellen mit Wert", "cells with a value"),
+    "zonal_stat_share_above": ("Anteil Zellen über {above}", "share of cells above {above}"),
+    "zonal_indicator": ("{label}: {stat}", "{label}: {stat}"),
+    "zonal_unit_cells": ("Zellen", "cells"),
+    "zonal_definition": (
+        "{stat} der Rasterzellen je Gebiet ({how}), Raster {raster} ({crs}).",
+        "{stat} of the raster cells per area ({how}), raster {raster} ({crs}).",
+    ),
+    "zonal_how_center": ("Zellmittelpunkt", "cell centre"),
+    "zonal_how_coverage": ("flächengewichtet", "area-weighted"),
     "err_zonal_unknown_method": (
         "Methode '{method}' unbekannt: 'center' oder 'coverage'",
         "Unknown method '{method}': 'center' or 'coverage'",

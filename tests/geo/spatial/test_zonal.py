@@ -143,6 +143,14 @@ def test_indicator_rows_and_catalogue(tif, areas):
     assert v[("A", "hitze_mean")] == 3.5 and np.isnan(v[("C", "hitze_mean")])
     cat = zonal_indicators(res, prefix="hitze", label="Hitze", unit="°C")
     assert cat["hitze_share_above"].label_de == "Hitze: Anteil Zellen über 4" and cat["hitze_mean"].unit == "°C"
+    # English pages name the statistics in English (they once read "Zellen" and German definitions)
+    en = Voice.of("en")
+    assert cat["hitze_share_above"].label(voice=en) == "Hitze: share of cells above 4"
+    assert cat["hitze_count"].unit_for(voice=en) == "cells" and cat["hitze_count"].unit == "Zellen"
+    assert cat["hitze_mean"].definition_en.startswith("mean of the raster cells per area (cell centre)")
+    assert cat["hitze_mean"].definition_de.startswith("Mittelwert der Rasterzellen je Gebiet (Zellmittelpunkt)")
+    half = zonal_indicators(zonal_stats(tif, areas, above=2.5), prefix="h", label="Hitze")
+    assert half["h_share_above"].label_de.endswith("über 2,5") and half["h_share_above"].label_en.endswith("above 2.5")
     no_thr = zonal_rows(zonal_stats(tif, areas))
     assert "raster_share_above" not in set(no_thr["indicator"])
 
