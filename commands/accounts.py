@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 
-from commands.registry import say
+from commands.registry import say, voice
 from commands.session import engine, read_password
 from indicators.text import clean
 from store import audit, users
@@ -77,7 +77,9 @@ def run_audit(args: argparse.Namespace) -> int:
     if getattr(args, "verify", False):
         result = audit.verify(engine(), users.system_user())
         if result.first_broken is not None:
-            raise StoreError(say("cli_e_audit_broken", id=result.first_broken, why=result.why, n=result.count))
+            raise StoreError(
+                say("cli_e_audit_broken", id=result.first_broken, why=voice().text(result.why), n=result.count)
+            )
         print(say("cli_m_audit_ok", n=result.count))
         return 0
     rows = audit.entries(

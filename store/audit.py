@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from indicators.text import clean
+from indicators.wording.message import Message, msg
 from store import db
 from store.bulk import insert_rows
 from store.db import reading, session
@@ -135,11 +136,12 @@ def record_many(s: Session, user: User | str, items: Sequence[tuple[str, str, Ma
 
 @dataclass(frozen=True)
 class Verified:
-    """The result of :func:`verify`: how many entries were checked and the id of the first broken one."""
+    """The result of :func:`verify`: how many entries were checked, the id of the first broken one and why
+    (a :class:`~indicators.wording.message.Message`, rendered by whoever shows it)."""
 
     count: int
     first_broken: int | None = None
-    why: str = ""
+    why: Message | None = None
 
 
 def verify(engine: Engine, actor: User) -> Verified:
@@ -161,9 +163,9 @@ def verify(engine: Engine, actor: User) -> Verified:
         for r in s.execute(select(*cols).order_by(AuditRow.id).execution_options(yield_per=2000)):
             n += 1
             if r.prev_hash != prev:
-                return Verified(n, r.id, "Verweis auf den Vorgänger stimmt nicht (Eintrag entfernt oder eingefügt)")
+                return Verified(n, r.id, msg("audit_broken_link"))
             if entry_hash(prev, r.time, r.user_name, r.action, r.object, r.details) != r.entry_hash:
-                return Verified(n, r.id, "Inhalt geändert")
+                return Verified(n, r.id, msg("audit_broken_content"))
             prev = r.entry_hash
     return Verified(n)
 

@@ -34,4 +34,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit_detail_count": ("Anzahl", "count"),
     "audit_value_local": ("lokal", "local"),
     "audit_value_oidc": ("Single Sign-on", "single sign-on"),
+    "audit_broken_link": (
+        "Verweis auf den Vorgänger stimmt nicht (Eintrag entfernt oder eingefügt)",
+        "link to the previous entry does not match (entry removed or inserted)",
+    ),
+    "audit_broken_content": ("Inhalt geändert", "content changed"),
 }

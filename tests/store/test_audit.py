@@ -9,6 +9,7 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
+from indicators.wording.voice import GERMAN, Voice
 from store import audit, db, users
 from store.db import session
 from store.permissions import User
@@ -67,6 +68,12 @@ def test_the_first_broken_entry_is_named(engine, tamper):
     result = audit.verify(engine, ADMIN)
     expected = {"change": ids[2], "delete": ids[3], "insert": max(_ids(engine))}[tamper]
     assert result.first_broken == expected and result.why
+    english, german = Voice.of("en").text(result.why), GERMAN.text(result.why)  # the admin reads it in either
+    if tamper == "change":
+        assert (english, german) == ("content changed", "Inhalt geändert")
+    else:
+        assert english.startswith("link to the previous entry does not match") and "Vorgänger" not in english
+        assert german.startswith("Verweis auf den Vorgänger stimmt nicht")
 
 
 def test_concurrent_writers_keep_one_chain(engine):
@@ -127,7 +134,11 @@ def test_cli_audit_verify_names_the_first_broken_entry(tmp_path, monkeypatch, ca
         conn.execute(text("UPDATE audit_log SET details = '{}' WHERE id = :i"), {"i": ids[1]})
     assert cli.main(["audit", "--verify"]) == 1
     err = capsys.readouterr().err
-    assert f"Eintrag {ids[1]} ist der erste" in err and "Traceback" not in err
+    assert f"Eintrag {ids[1]} ist der erste" in err and "Inhalt geändert" in err and "Traceback" not in err
+    monkeypatch.setenv("SOZIALMONITOR_LANG", "en")
+    assert cli.main(["audit", "--verify"]) == 1
+    err = capsys.readouterr().err
+    assert "content changed" in err and "Inhalt" not in err
 
 
 def test_a_name_with_a_line_break_cannot_fake_a_line_of_cli_audit(tmp_path, monkeypatch, capsys):
