@@ -279,14 +279,16 @@ def measure_effect(
     return MeasureEffect(**result, excluded=excluded, note=note(facts), facts=facts)
 
 
-def trends(values: pd.DataFrame, indicator: str, treated: list[str], comparison: list[str]) -> pd.DataFrame:
+def trends(
+    values: pd.DataFrame, indicator: str, treated: list[str], comparison: list[str], *, voice: Voice = GERMAN
+) -> pd.DataFrame:
     """Mean value per year of the treated and of the comparison areas (for judging parallel trends).
 
-    Columns ``year``, ``group`` (``Maßnahme``/``Vergleich``), ``value``.
+    Columns ``year``, ``group`` (``Maßnahme``/``Vergleich``, ``Measure``/``Comparison`` in English), ``value``.
     """
     table = wide(values, indicator)
     rows = []
-    for group, codes in (("Maßnahme", treated), ("Vergleich", comparison)):
+    for group, codes in ((voice.t("plan_group_measure"), treated), (voice.t("plan_group_comparison"), comparison)):
         present = [c for c in codes if c in table.index]
         if present:
             for year, v in table.loc[present].mean(axis=0).items():

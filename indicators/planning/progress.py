@@ -17,6 +17,8 @@ import pandas as pd
 
 from indicators.planning.forecast import GoalForecast, goal_forecast
 from indicators.planning.series import wide
+from indicators.wording.message import Message, msg
+from indicators.wording.voice import GERMAN, Voice
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class GoalProgress:
     progress: float | None
     on_track: bool | None
     expected: float | None = None
-    note: str = ""
+    why: Message | None = None  # why there is no progress (rendered by :meth:`note_in`)
     excluded: list[str] = field(default_factory=list)
     forecast: GoalForecast | None = None  # the trend to the target year (indicators.planning.forecast)
     series: pd.Series | None = field(default=None, compare=False, repr=False)  # value per year (the chart)
@@ -50,6 +52,15 @@ class GoalProgress:
             "on_track": self.on_track,
             "forecast": self.forecast.to_json_dict() if self.forecast else None,
         }
+
+    @property
+    def note(self) -> str:
+        """Why there is no progress, in German ("" when there is)."""
+        return self.note_in()
+
+    def note_in(self, *, voice: Voice = GERMAN) -> str:
+        """Why there is no progress, in ``voice``'s language ("" when there is)."""
+        return voice.text(self.why) if self.why is not None else ""
 
 
 def expected_at(baseline: float, baseline_year: int, target: float, target_year: int, year: int) -> float:
@@ -123,11 +134,9 @@ def goal_progress(
         series=series,
     )
     if base is None:
-        return _with_note(
-            empty, f"kein Wert für {indicator} im Basisjahr {baseline_year} (fehlend oder geheimgehalten)"
-        )
+        return _with_note(empty, msg("plan_progress_no_baseline", indicator=indicator, year=baseline_year))
     if current is None or cur_year is None:
-        return _with_note(empty, f"kein aktueller Wert für {indicator} nach dem Basisjahr {baseline_year}")
+        return _with_note(empty, msg("plan_progress_no_current", indicator=indicator, year=baseline_year))
     progress = None if target == base else (current - base) / (target - base)
     expected = expected_at(base, baseline_year, target, target_year, cur_year)
     return GoalProgress(
@@ -148,7 +157,7 @@ def goal_progress(
     )
 
 
-def _with_note(p: GoalProgress, note: str) -> GoalProgress:
+def _with_note(p: GoalProgress, why: Message) -> GoalProgress:
     from dataclasses import replace
 
-    return replace(p, note=note)
+    return replace(p, why=why)

@@ -74,6 +74,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No measure with a start, areas and a target indicator.",
     ),
     "plan_trend_title": ("Maßnahme und Vergleich über alle Jahre", "Measure vs comparison, all years"),
+    "plan_group_measure": ("Maßnahme", "Measure"),
+    "plan_group_comparison": ("Vergleich", "Comparison"),
+    "plan_progress_no_baseline": (
+        "kein Wert für {indicator} im Basisjahr {year} (fehlend oder gesperrt)",
+        "no value for {indicator} in the baseline year {year} (missing or suppressed)",
+    ),
+    "plan_progress_no_current": (
+        "kein aktueller Wert für {indicator} nach dem Basisjahr {year}",
+        "no current value for {indicator} after the baseline year {year}",
+    ),
     "plan_export": ("Planung als Excel herunterladen", "Download the plan as Excel"),
     "plan_import": ("Excel/CSV importieren (Blätter Massnahmen, Ziele)", "Import Excel/CSV (sheets Massnahmen, Ziele)"),
     "plan_import_check": ("Prüfen", "Check"),

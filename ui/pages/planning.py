@@ -162,7 +162,7 @@ def _goals(user, goals: list[GoalRecord], data: Datasets, labels: dict[str, str]
         st.markdown(f"**{md(g['field'])}** – {g['id']}: {md(g['text'])} ({md(line)})")
         st.caption(forecast_line(r, lang))  # the trend to the target year (Strategie page, issue 27)
         if r.progress is None:
-            st.caption(r.note or "–")
+            st.caption(r.note_in(voice=common.voice()) or "–")
         else:
             state = t("plan_on_track" if r.on_track else "plan_off_track", lang)
             st.progress(
@@ -248,7 +248,7 @@ def _effects(measures: list[MeasureRecord], data: Datasets, labels: dict[str, st
             st.write(e.note_in(voice=common.voice()))
             if len(e.pre_years) >= 2 and e.comparison_areas:
                 ds = data.get(next(m["geography"] for m in measures if m["id"] == e.id))
-                frame = trends(ds.values, e.indicator, e.treated, e.comparison_areas)
+                frame = trends(ds.values, e.indicator, e.treated, e.comparison_areas, voice=common.voice())
                 st.markdown(f"**{t('plan_trend_title', lang)}**")
                 st.altair_chart(
                     alt.Chart(frame)

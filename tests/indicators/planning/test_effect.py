@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators.planning.effect import measure_effect, placebo_sets
+from indicators.planning.effect import measure_effect, placebo_sets, trends
 from indicators.wording.voice import GERMAN, Voice
 
 ENGLISH = Voice.of("en")
@@ -146,6 +146,15 @@ def test_no_estimate_note_in_both_languages():
         gone.note_in(voice=ENGLISH)
         == "No effect estimate for x: no area of the measure has values (missing or suppressed: A)."
     )
+
+
+def test_trend_groups_are_named_in_the_readers_language():
+    v = _values({"A": 1.0, "B": 2.0, "C": 4.0}, {"A": 3.0, "B": 2.0, "C": 6.0})
+    german = trends(v, "x", ["A"], ["B", "C"])
+    english = trends(v, "x", ["A"], ["B", "C"], voice=Voice.of("en"))
+    assert german["group"].tolist() == ["Maßnahme", "Maßnahme", "Vergleich", "Vergleich"]
+    assert english["group"].tolist() == ["Measure", "Measure", "Comparison", "Comparison"]
+    assert english["value"].tolist() == german["value"].tolist() == [1.0, 3.0, 3.0, 4.0]
 
 
 def test_exact_enumeration_up_to_5000_else_999_seeded_draws():

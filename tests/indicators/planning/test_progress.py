@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from indicators.planning.progress import expected_at, goal_progress
+from indicators.wording.voice import Voice
 
 
 def _values(rows):
@@ -77,6 +78,8 @@ def test_missing_baseline_gives_no_progress_and_a_note():
     g = goal_progress(v, "x", ["01"], baseline_year=2010, target=20.0, target_year=2020)
     assert g.baseline is None and g.progress is None and g.on_track is None
     assert "Basisjahr 2010" in g.note
+    assert g.note == "kein Wert für x im Basisjahr 2010 (fehlend oder gesperrt)"
+    assert g.note_in(voice=Voice.of("en")) == "no value for x in the baseline year 2010 (missing or suppressed)"
 
 
 def test_line_stays_at_target_after_target_year():
