@@ -95,4 +95,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "size_a4-portrait": ("A4 hoch", "A4 portrait"),
     "size_a3-landscape": ("A3 quer", "A3 landscape"),
     "dl_view_data": ("Werte mit Zähler, Nenner und Metadaten", "Values with numerator, denominator and metadata"),
+    "batch_progress": ("Karten", "Maps"),
+    "batch_progress_unit": ("Karte", "map"),
+    "batch_unknown_indicator": ("unbekannter Indikator", "unknown indicator"),
+    "batch_no_data": ("keine Daten für {year}", "no data for {year}"),
+    "batch_index_title": ("Karten {geography}", "Maps {geography}"),
+    "batch_index_head": ("Datei | Indikator | Bezeichnung | Jahr | Status", "File | Indicator | Label | Year | Status"),
 }

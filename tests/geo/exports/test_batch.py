@@ -8,6 +8,8 @@ from PIL import Image
 from synth_exports import synthetic_dataset
 
 from geo.exports.batch import export_all_maps
+from geo.printmap.render import PrintOptions
+from indicators.wording.voice import Voice
 
 
 def test_batch_writes_one_map_per_indicator_and_an_index(tmp_path):
@@ -32,6 +34,27 @@ def test_batch_lists_indicators_without_data(tmp_path):
     assert row["file"] == "" and row["status"] == "keine Daten für 2022"
     assert (tmp_path / "cases_2022.svg").exists()
     assert not (tmp_path / "mean_age_2022.svg").exists()
+
+
+def test_batch_index_speaks_the_voice_of_its_options(tmp_path):
+    ds = synthetic_dataset()
+    ds.values = ds.values[~((ds.values["indicator"] == "mean_age") & (ds.values["year"] == 2022))]
+    options = PrintOptions(voice=Voice.of("en"))
+    index = export_all_maps(
+        ds, 2022, tmp_path, "svg", options, indicators=["mean_age", "nope", "cases"], progress=False
+    )
+    assert index.set_index("indicator")["status"].to_dict() == {
+        "mean_age": "no data for 2022",
+        "nope": "unknown indicator",
+        "cases": "ok",
+    }
+    md = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert md.startswith("# Maps ") and "| File | Indicator | Label | Year | Status |" in md
+    assert not {"Karten", "Datei", "Bezeichnung", "Jahr", "keine", "unbekannter"} & set(md.replace("|", " ").split())
+    assert pd.read_csv(tmp_path / "index.csv").columns.tolist() == ["file", "indicator", "label", "year", "status"]
+    german = export_all_maps(ds, 2022, tmp_path, "svg", indicators=["nope"], progress=False)
+    assert german["status"].tolist() == ["unbekannter Indikator"]
+    assert "| Datei | Indikator | Bezeichnung | Jahr | Status |" in (tmp_path / "index.md").read_text(encoding="utf-8")
 
 
 def test_batch_rejects_unknown_format(tmp_path):
