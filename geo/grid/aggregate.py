@@ -120,16 +120,17 @@ def helper_table(grid: GridTable) -> pd.DataFrame:
 
 
 def aggregate_catalogue(grid: GridTable) -> dict[str, Indicator]:
-    """Counts as counts, means and shares as rates of their helper columns."""
+    """Counts as counts, means and shares as rates of their helper columns (labelled in German and English)."""
     out = {}
+    key = "grid_agg_estimate_weighted" if grid.weight else "grid_agg_estimate"
     for var, kind in grid.kinds.items():
         if kind == "count":
             out[var] = Indicator(var, var, var, "count", "")
         else:
             out[var] = Indicator(
                 var,
-                f"{var} (Schätzung, mit Einwohnern gewichtet)",
-                f"{var} (estimate)",
+                GERMAN.t(key, variable=var),
+                Voice.of("en").t(key, variable=var),
                 "rate",
                 "",
                 numerator=(var + NUM,),

@@ -233,6 +233,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Surface: share of the cell's surface in the area; Addresses: share of the cell's official address "
         "points in the area (cells without address points by surface).",
     ),
+    "grid_agg_estimate_weighted": (
+        "{variable} (Schätzung, mit Einwohnern gewichtet)",
+        "{variable} (estimate, weighted by residents)",
+    ),
+    "grid_agg_estimate": ("{variable} (Schätzung)", "{variable} (estimate)"),
     "grid_agg_note_weighted": (
         "Anteile und Mittelwerte: aus aufsummierten Zählern (Wert × Einwohner) und Nennern neu berechnet – Schätzwerte.",
         "Shares and means: recomputed from summed numerators (value × residents) and denominators – estimates.",

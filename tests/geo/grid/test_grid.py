@@ -11,7 +11,7 @@ from grid_synth import block_on_border, grid_2022_bytes
 from pyproj import Transformer
 
 from geo.geographies import get_geography, load_areas, load_outline
-from geo.grid.aggregate import aggregate_grid, helper_table
+from geo.grid.aggregate import aggregate_catalogue, aggregate_grid, helper_table
 from geo.grid.cells import cell_squares, clip_to_city
 from indicators.ingest.grid import GridError, join_grids, read_grid
 
@@ -117,6 +117,16 @@ def test_the_aggregate_table_speaks_the_voice_given(synthetic, city):
     for word in ("Gebiet", "Merkmal", "Fläche", "Adresspunkte", "Anteile", "Werte unter", "Schätzwerte"):
         assert word not in english, word
     assert len(german.splitlines()) == len(english.splitlines())  # the same rows, numbers in each format
+
+
+def test_the_estimated_indicators_are_labelled_in_both_languages(synthetic):
+    from indicators.wording.voice import Voice
+
+    cat = aggregate_catalogue(read_grid(synthetic[0], "f.csv"))
+    mean = cat["durchschnHHGroesse"]
+    assert mean.label() == "durchschnHHGroesse (Schätzung, mit Einwohnern gewichtet)"
+    assert mean.label(voice=Voice.of("en")) == "durchschnHHGroesse (estimate, weighted by residents)"
+    assert cat["Einwohner"].label(voice=Voice.of("en")) == "Einwohner"  # a count keeps the file's name
 
 
 def test_dasymetric_follows_address_points(synthetic, city):
