@@ -35,6 +35,7 @@ from indicators.ingest.read import ROW_COL, read_table
 from indicators.ingest.report import REPAIRED, USED, WARNING, Report
 from indicators.ingest.roles import norm as _norm
 from indicators.ingest.validate import parse_number
+from indicators.wording.voice import GERMAN, Voice
 from store.permissions import User, require
 
 LAT = ("lat", "latitude", "breite", "breitengrad", "geogr_breite")
@@ -312,45 +313,64 @@ def facility_indicators(
     return pd.concat(out, ignore_index=True)
 
 
+def _catalogue_words(label: str | None, group_label: str | None, r: str, *, voice: Voice) -> dict[str, str]:
+    """Labels, units and definitions of :func:`facility_catalogue`'s entries in ``voice``'s language."""
+    label = label or voice.t("q_tool_facilities")
+    group = group_label or voice.t("fac_cat_residents")
+    return {
+        key: voice.t(f"fac_cat_{key}", label=label, group=group, r=r)
+        for key in ("count", "count_unit", "count_def", "rate", "rate_unit", "rate_def", "cover", "cover_def")
+    }
+
+
 def facility_catalogue(
     prefix: str = "facilities",
-    label: str = "Einrichtungen",
+    label: str | None = None,
     group: str = "population_total",
-    group_label: str = "Einwohner",
+    group_label: str | None = None,
     radius_m: float = 500,
 ) -> dict[str, Indicator]:
-    """Catalogue entries for :func:`facility_indicators`, so the rows map like any indicator."""
+    """Catalogue entries for :func:`facility_indicators`, so the rows map like any indicator.
+
+    Their labels, units and definitions are in German and English, around ``label`` (the facilities, default
+    "Einrichtungen"/"Facilities") and ``group_label`` (the population group, default "Einwohner"/"residents")
+    as given.
+    """
     r = f"{radius_m:g}"
+    de = _catalogue_words(label, group_label, r, voice=GERMAN)
+    en = _catalogue_words(label, group_label, r, voice=Voice.of("en"))
     items = [
         Indicator(
             f"{prefix}_count",
-            f"{label}: Anzahl",
-            f"{label}: number",
+            de["count"],
+            en["count"],
             "value",
-            "Anzahl",
+            de["count_unit"],
             direction="down",
-            unit_en="number",
-            definition_de=f"Zahl der {label} im Gebiet.",
+            unit_en=en["count_unit"],
+            definition_de=de["count_def"],
+            definition_en=en["count_def"],
         ),
         Indicator(
             f"{prefix}_per_1000_{group}",
-            f"{label} je 1.000 {group_label}",
-            f"{label} per 1,000 {group_label}",
+            de["rate"],
+            en["rate"],
             "value",
-            f"je 1.000 {group_label}",
+            de["rate_unit"],
             direction="down",
-            unit_en=f"per 1,000 {group_label}",
-            definition_de=f"{label} im Gebiet je 1.000 {group_label}.",
+            unit_en=en["rate_unit"],
+            definition_de=de["rate_def"],
+            definition_en=en["rate_def"],
         ),
         Indicator(
             f"{prefix}_coverage_{r}m",
-            f"{label}: Adressen im Umkreis von {r} m",
-            f"{label}: addresses within {r} m",
+            de["cover"],
+            en["cover"],
             "value",
             "%",
             direction="down",
-            definition_de=f"Anteil der amtlichen Adresspunkte des Gebiets, die höchstens {r} m Luftlinie "
-            f"von einer Einrichtung entfernt sind.",
+            definition_de=de["cover_def"],
+            definition_en=en["cover_def"],
         ),
     ]
     return {i.id: i for i in items}

@@ -52,6 +52,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "q_tool_area": ("Adresse und Umkreis", "Address and radius"),
     "q_tool_filter": ("Gebiete filtern", "Filter areas"),
     "q_tool_facilities": ("Einrichtungen", "Facilities"),
+    # the catalogue entries of a facility file (geo.spatial.facilities.facility_catalogue)
+    "fac_cat_residents": ("Einwohner", "residents"),
+    "fac_cat_count": ("{label}: Anzahl", "{label}: number"),
+    "fac_cat_count_unit": ("Anzahl", "number"),
+    "fac_cat_count_def": ("Zahl der {label} im Gebiet.", "Number of {label} in the area."),
+    "fac_cat_rate": ("{label} je 1.000 {group}", "{label} per 1,000 {group}"),
+    "fac_cat_rate_unit": ("je 1.000 {group}", "per 1,000 {group}"),
+    "fac_cat_rate_def": ("{label} im Gebiet je 1.000 {group}.", "{label} in the area per 1,000 {group}."),
+    "fac_cat_cover": ("{label}: Adressen im Umkreis von {r} m", "{label}: addresses within {r} m"),
+    "fac_cat_cover_def": (
+        "Anteil der amtlichen Adresspunkte des Gebiets, die höchstens {r} m Luftlinie von einer Einrichtung "
+        "entfernt sind.",
+        "Share of the area's official address points that lie at most {r} m in a straight line from a facility.",
+    ),
     "q_tool_raster": ("Rasterdaten", "Raster data"),
     "q_area": ("Fläche", "Area"),
     "q_year": ("Jahr", "year"),

@@ -169,7 +169,6 @@ def render_facilities_tool() -> None:
     radius = c3.number_input(t("q_coverage_radius_m", lang), 100, 5000, 500, 50)
     rows = dataset_facility_rows(ds, points, group=group, year=year, radius_m=radius)
     cat = facility_catalogue(
-        label=t("q_tool_facilities", lang),
         group=group,
         group_label=ds.catalogue[group].label(voice=common.voice()),
         radius_m=radius,

@@ -170,3 +170,30 @@ def test_a_bug_around_reading_points_propagates(tmp_path, monkeypatch):
     monkeypatch.setattr(pyogrio, "read_dataframe", bug)
     with pytest.raises(TypeError, match="bug"):
         _points_from_vector(_points_file(tmp_path), Report("kitas.geojson"))
+
+
+def test_the_catalogue_names_itself_in_german_and_english():
+    from indicators.wording.voice import Voice
+
+    en = Voice.of("en")
+    cat = facility_catalogue("kita", "Kitas", group="pop_under18", group_label="Kinder", radius_m=300)
+    count, rate, cover = cat["kita_count"], cat["kita_per_1000_pop_under18"], cat["kita_coverage_300m"]
+    assert (count.label(), count.unit_for(), count.definition()) == (
+        "Kitas: Anzahl",
+        "Anzahl",
+        "Zahl der Kitas im Gebiet.",
+    )
+    assert (rate.label(), rate.unit_for()) == ("Kitas je 1.000 Kinder", "je 1.000 Kinder")
+    assert cover.definition() == (
+        "Anteil der amtlichen Adresspunkte des Gebiets, die höchstens 300 m Luftlinie von einer Einrichtung "
+        "entfernt sind."
+    )
+    assert (count.label(voice=en), count.unit_for(voice=en)) == ("Kitas: number", "number")
+    assert rate.definition(voice=en) == "Kitas in the area per 1,000 Kinder."
+    assert cover.definition(voice=en).startswith("Share of the area's official address points that lie at most 300 m")
+    english = " ".join(
+        f"{i.label(voice=en)} {i.unit_for(voice=en)} {i.definition(voice=en)}" for i in facility_catalogue().values()
+    )
+    assert "Facilities per 1,000 residents" in english
+    for word in ("Anzahl", "Zahl", "Gebiet", "Anteil", "Adress", "Luftlinie", "Einrichtung", "Einwohner", " je "):
+        assert word not in english, word
