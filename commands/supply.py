@@ -11,7 +11,7 @@ import argparse
 import json
 
 from commands.analysis import GEOGRAPHY, JSON, LATEST_YEAR, dataset
-from commands.registry import UserError, arg, command, say
+from commands.registry import UserError, arg, command, say, voice
 
 FACILITIES = arg("--facilities", required=True, metavar="kitas|schools|" + say("cli_v_file"), help="cli_a_facilities")
 DEMAND = arg("--demand", metavar="VAR", help="cli_a_demand")
@@ -70,7 +70,7 @@ def _reach(args: argparse.Namespace) -> int:
     result = compute_reach(
         demand=demand, supply=supply, max_distance=args.max_distance, decay=args.decay, network=_network(args)
     )
-    doc = result.to_json(ds.areas, points=bool(args.demand_points))
+    doc = result.to_json(ds.areas, points=bool(args.demand_points), voice=voice())
     if args.json:
         print(json.dumps(doc, ensure_ascii=False))
         return 0
@@ -122,7 +122,7 @@ def _site(args: argparse.Namespace) -> int:
         objective=args.objective,
         network=_network(args),
     )
-    doc = result.to_json(ds.areas)
+    doc = result.to_json(ds.areas, voice=voice())
     if args.json:
         print(json.dumps(doc, ensure_ascii=False))
         return 0

@@ -52,11 +52,14 @@ def build_supply_map(
     dist = f"{result.distance:g}"
     text = LayerMapText(
         title=voice.t("pm_supply_title"),
-        subtitle=result.demand.label,
+        subtitle=result.demand.label_in(voice=voice),
         legend_title=voice.t("sup_gap_map", distance=dist) + " (%)",
-        source=f"{result.supply.label}; {ds.attribution(variable) if variable else ds.geography.attribution}",
+        source=f"{result.supply.label_in(voice=voice)}; {ds.attribution(variable) if variable else ds.geography.attribution}",
         method=voice.t(
-            "pm_supply_method", method=result.method, distance=dist, decay=voice.t(f"sup_decay_{result.decay}")
+            "pm_supply_method",
+            method=result.method_in(voice=voice),
+            distance=dist,
+            decay=voice.t(f"sup_decay_{result.decay}"),
         ),
     )
     pm = build_layer_map(layer, classify(layer["value"].where(~layer["suppressed"]), voice=voice), text, options)

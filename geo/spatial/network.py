@@ -25,6 +25,8 @@ from geo.uploads.check_cache import checked
 from geo.uploads.sandbox import UploadLimitError
 from indicators.errors import InputError, error_message, msg, rendered
 from indicators.ingest.report import Report
+from indicators.wording.message import Message
+from indicators.wording.voice import GERMAN, Voice
 
 MAX_FEATURES = 500_000
 
@@ -41,10 +43,11 @@ class StreetNetwork:
     lines
         Line geometries in EPSG:25832.
     name
-        File name, part of :attr:`method`.
+        File name, part of :attr:`method` (none: "Straßennetz"/"street network").
     """
 
-    def __init__(self, lines: np.ndarray, name: str = "Straßennetz") -> None:
+    def __init__(self, lines: np.ndarray, name: str | None = None) -> None:
+        label: str | Message = name if name is not None else msg("reach_network_default")
         graph = nx.Graph()
         nodes: dict[tuple[float, float], int] = {}
         for geom in lines:
@@ -57,11 +60,16 @@ class StreetNetwork:
                         if not graph.has_edge(a, b) or graph[a][b]["w"] > length:
                             graph.add_edge(a, b, w=length)
         if graph.number_of_edges() == 0:
-            raise NetworkError(msg("err_net_no_lines", name=name))
+            raise NetworkError(msg("err_net_no_lines", name=label))
         self.graph = graph
         self.xy = np.array(list(nodes), dtype=float)
         self.tree = cKDTree(self.xy)
-        self.method = f"Straßennetz ({name}, Knoten gefangen)"
+        self.words = msg("reach_network_method", name=label)  # the method in any language (:meth:`method_in`)
+        self.method = str(self.words)
+
+    def method_in(self, *, voice: Voice = GERMAN) -> str:
+        """The distance method in ``voice``'s language (``method`` is the German one)."""
+        return voice.text(self.words)
 
     @classmethod
     def from_file(cls, path: str | Path, name: str | None = None) -> StreetNetwork:

@@ -25,12 +25,15 @@ from geo.crs import METRIC_CRS
 from geo.spatial.protection import protection, round_to_base
 from geo.spatial.reach_points import Points, ReachError
 from indicators.errors import msg
+from indicators.wording.message import Message
+from indicators.wording.voice import GERMAN, Voice
 
 if TYPE_CHECKING:
     from geo.spatial.network import StreetNetwork
 
 DECAYS = ("none", "gaussian")
-STRAIGHT = "Luftlinie (EPSG:25832)"
+STRAIGHT_WORDS = msg("reach_straight")
+STRAIGHT = str(STRAIGHT_WORDS)  # "Luftlinie (EPSG:25832)"
 MAX_DISTANCE_M = 50_000
 
 
@@ -102,7 +105,9 @@ class ReachResult:
     Attributes
     ----------
     method
-        Distance method ("Luftlinie (EPSG:25832)" or the street network's name).
+        Distance method ("Luftlinie (EPSG:25832)" or the street network's name; German).
+    method_words
+        The same as a message, for :meth:`method_in` (another language).
     distance, decay
         Maximum distance (m) and decay (``none``/``gaussian``).
     demand, supply
@@ -114,12 +119,17 @@ class ReachResult:
     """
 
     method: str
+    method_words: Message | None = None
     distance: float
     decay: str
     demand: Points
     supply: Points
     access: np.ndarray
     covered: np.ndarray
+
+    def method_in(self, *, voice: Voice = GERMAN) -> str:
+        """The distance method in ``voice``'s language."""
+        return voice.text(self.method_words) if self.method_words is not None else self.method
 
     @property
     def uncovered_share(self) -> float:
@@ -195,15 +205,15 @@ class ReachResult:
             crs=METRIC_CRS,
         )
 
-    def to_json(self, areas: pd.DataFrame, *, points: bool) -> dict[str, Any]:
-        """The ``cli.py reach --json`` object (points only for uploaded demand points)."""
+    def to_json(self, areas: pd.DataFrame, *, points: bool, voice: Voice = GERMAN) -> dict[str, Any]:
+        """The ``cli.py reach --json`` object (points only for uploaded demand points; texts in ``voice``'s language)."""
         af = self.area_frame(areas)
         out: dict[str, Any] = {
-            "method": self.method,
+            "method": self.method_in(voice=voice),
             "distance": self.distance,
             "decay": self.decay,
-            "demand": self.demand.label,
-            "facilities": self.supply.label,
+            "demand": self.demand.label_in(voice=voice),
+            "facilities": self.supply.label_in(voice=voice),
             "uncovered_share": _num(self.uncovered_share),
         }
         if points:
@@ -248,12 +258,19 @@ def compute_reach(
     if not len(supply):
         raise ReachError(msg("err_reach_no_facilities"))
     if network is None:
-        pairs, method = straight_pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), STRAIGHT
+        pairs, words = straight_pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), STRAIGHT_WORDS
     else:
-        pairs, method = network.pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), network.method
+        pairs, words = network.pairs(origins=demand.xy, dests=supply.xy, max_distance=max_distance), network.words
     value = two_sfca(demand=demand.value, supply=supply.value, pairs=pairs, max_distance=max_distance, decay=decay)
     covered = np.zeros(len(demand), dtype=bool)
     covered[pairs[0]] = True
     return ReachResult(
-        method=method, distance=max_distance, decay=decay, demand=demand, supply=supply, access=value, covered=covered
+        method=str(words),
+        method_words=words,
+        distance=max_distance,
+        decay=decay,
+        demand=demand,
+        supply=supply,
+        access=value,
+        covered=covered,
     )

@@ -25,7 +25,8 @@ from indicators.dataset import Dataset
 from indicators.errors import InputError, msg, rendered
 from indicators.ingest.roles import norm as _norm
 from indicators.ingest.validate import parse_number
-from indicators.wording.message import Pair
+from indicators.wording.message import Message, Pair
+from indicators.wording.voice import GERMAN, Voice
 
 
 class ReachError(InputError):
@@ -43,11 +44,13 @@ class Points:
     codes
         Code of the area containing each point (``""`` outside every area).
     label
-        What the points are, with source (printed beside every result).
+        What the points are, with source (printed beside every result; German).
     withheld
         Area codes whose count was withheld by disclosure control (no demand there).
     names
         Facility names (empty for demand).
+    words
+        ``label`` as a message, so :meth:`label_in` says it in another language (none: a file or source name).
     """
 
     ids: np.ndarray
@@ -57,6 +60,15 @@ class Points:
     label: str
     withheld: list[str] = field(default_factory=list)
     names: np.ndarray | None = None
+    words: Message | None = None
+
+    def label_in(self, *, voice: Voice = GERMAN) -> str:
+        """What the points are, in ``voice``'s language."""
+        return voice.text(self.words) if self.words is not None else self.label
+
+    def name(self, words: Message) -> None:
+        """Say what the points are (``label`` is its German text)."""
+        self.label, self.words = str(words), words
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -66,7 +78,7 @@ def _xy(geoms: gpd.GeoSeries) -> np.ndarray:
     return np.column_stack([geoms.x.to_numpy(), geoms.y.to_numpy()]) if len(geoms) else np.zeros((0, 2))
 
 
-def _column(frame: pd.DataFrame, name: str, what: str) -> str:
+def _column(frame: pd.DataFrame, name: str, what: Message) -> str:
     match = [c for c in frame.columns if c == name] or [c for c in frame.columns if _norm(c) == _norm(name)]
     if not match:
         cols = ", ".join(str(c) for c in frame.columns if c not in ("geometry", "row"))
@@ -75,7 +87,7 @@ def _column(frame: pd.DataFrame, name: str, what: str) -> str:
     return found
 
 
-def _numbers(frame: pd.DataFrame, col: str, what: str) -> np.ndarray:
+def _numbers(frame: pd.DataFrame, col: str, what: Message) -> np.ndarray:
     """Non-negative numbers of ``col`` (decimal comma or point); a bad row is named in the error."""
     out = np.empty(len(frame))
     for k, (row, raw) in enumerate(zip(frame.get("row", range(1, len(frame) + 1)), frame[col])):
@@ -129,8 +141,9 @@ def demand_from_variable(
     weight = np.where(np.isfinite(count) & (codes != ""), count / np.maximum(n, 1), 0.0)
     withheld = sorted(c for c in ds.areas["code"] if c not in rows.index or not np.isfinite(rows.at[c, "value"]))
     ids = pts["id"].astype(str).to_numpy() if "id" in pts.columns else np.arange(len(pts)).astype(str)
-    label = f"{ind.label_de} {year}, gleichmäßig auf die Adresspunkte des Gebiets verteilt"
-    return Points(ids, _xy(pts.geometry), weight, codes, label, withheld)
+    label = Pair(de=ind.label(), en=ind.label(voice=Voice.of("en")))
+    words = msg("reach_demand_spread", label=label, year=year)
+    return Points(ids, _xy(pts.geometry), weight, codes, str(words), withheld, words=words)
 
 
 def demand_from_points(*, path: str | Path, weight: str, areas: gpd.GeoDataFrame, name: str | None = None) -> Points:
@@ -138,12 +151,11 @@ def demand_from_points(*, path: str | Path, weight: str, areas: gpd.GeoDataFrame
     gdf, report = read_facilities(path, name, areas)
     if gdf is None:
         raise ReachError(rendered(report.to_text))
-    col = _column(gdf, weight, "Gewicht")
+    col = _column(gdf, weight, msg("reach_what_weight"))
     ids = gdf["id"].astype(str).to_numpy() if "id" in gdf.columns else gdf["row"].astype(str).to_numpy()
     codes = points_area_codes(gdf.geometry, areas.to_crs(METRIC_CRS))
-    return Points(
-        ids, _xy(gdf.geometry), _numbers(gdf, col, "Gewicht"), codes, f"{name or Path(path).name}, Gewicht '{col}'"
-    )
+    words = msg("reach_demand_points", name=name or Path(path).name, col=col)
+    return Points(ids, _xy(gdf.geometry), _numbers(gdf, col, msg("reach_what_weight")), codes, str(words), words=words)
 
 
 def load_supply(
@@ -172,7 +184,8 @@ def load_supply(
         if read is None:
             raise ReachError(rendered(report.to_text))
         gdf, label = read, name or path.name
-    cap = np.ones(len(gdf)) if capacity is None else _numbers(gdf, _column(gdf, capacity, "Kapazität"), "Kapazität")
+    what = msg("reach_what_capacity")
+    cap = np.ones(len(gdf)) if capacity is None else _numbers(gdf, _column(gdf, capacity, what), what)
     ids = gdf["id"].astype(str).to_numpy() if "id" in gdf.columns else gdf["row"].astype(str).to_numpy()
     codes = (
         points_area_codes(gdf.geometry, areas.to_crs(METRIC_CRS))

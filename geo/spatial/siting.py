@@ -28,10 +28,12 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from geo.spatial.protection import protection, round_to_base
-from geo.spatial.reach import STRAIGHT, check_distance, straight_pairs
+from geo.spatial.reach import STRAIGHT_WORDS, check_distance, straight_pairs
 from geo.spatial.reach_points import Points, ReachError
 from geo.spatial.siting_models import coverage_sites, pmedian_sites
 from indicators.errors import msg
+from indicators.wording.message import Message
+from indicators.wording.voice import GERMAN, Voice
 
 if TYPE_CHECKING:
     from geo.spatial.network import StreetNetwork
@@ -52,6 +54,10 @@ class SiteResult:
         Demand within the maximum distance of an existing (and a chosen) facility.
     mean_distance_before, mean_distance_after
         Demand-weighted mean distance to the nearest facility (p-median only, else NaN).
+    method, method_words
+        The distance method (German) and the same as a message (:meth:`method_in`).
+    note
+        What the model simplified, if anything (a message, rendered by whoever shows the result).
     """
 
     objective: str
@@ -63,10 +69,19 @@ class SiteResult:
     chosen: np.ndarray
     before: np.ndarray
     after: np.ndarray
-    note: str = ""
+    method_words: Message | None = None
+    note: Message | None = None
     mean_distance_before: float = float("nan")
     mean_distance_after: float = float("nan")
     network: StreetNetwork | None = None
+
+    def method_in(self, *, voice: Voice = GERMAN) -> str:
+        """The distance method in ``voice``'s language."""
+        return voice.text(self.method_words) if self.method_words is not None else self.method
+
+    def note_in(self, *, voice: Voice = GERMAN) -> str:
+        """What the model simplified, in ``voice``'s language ("" if nothing)."""
+        return voice.text(self.note) if self.note is not None else ""
 
     @property
     def covered_before(self) -> float:
@@ -146,20 +161,21 @@ class SiteResult:
         out.loc[withheld, ["demand", "covered_before", "covered_after"]] = np.nan
         return out
 
-    def to_json(self, areas: pd.DataFrame | None = None) -> dict[str, Any]:
-        """The ``cli.py site --json`` object; with ``areas`` also the covered demand per area (rounded)."""
+    def to_json(self, areas: pd.DataFrame | None = None, *, voice: Voice = GERMAN) -> dict[str, Any]:
+        """The ``cli.py site --json`` object (texts in ``voice``'s language); with ``areas`` also the covered
+        demand per area (rounded)."""
         out = {
             "objective": self.objective,
-            "method": self.method,
+            "method": self.method_in(voice=voice),
             "distance": self.distance,
             "k": self.k,
-            "demand": self.demand.label,
-            "candidates": self.candidates.label,
+            "demand": self.demand.label_in(voice=voice),
+            "candidates": self.candidates.label_in(voice=voice),
             "chosen": [str(i) for i in self.candidates.ids[self.chosen]],
             "covered_before": self.covered_before,
             "covered_after": self.covered_after,
             "demand_total": float(self.demand.value.sum()),
-            "note": self.note,
+            "note": self.note_in(voice=voice),
         }
         if areas is not None:
             out["areas"] = [
@@ -223,7 +239,8 @@ def choose_sites(
     k = min(int(k), len(candidates))
     before = np.zeros(len(demand), dtype=bool)
     before[_within(demand.xy, existing.xy, max_distance, network)] = True
-    note, mean_before, mean_after = "", float("nan"), float("nan")
+    note: Message | None = None
+    mean_before, mean_after = float("nan"), float("nan")
     if objective == "coverage":
         chosen = np.sort(coverage_sites(demand, candidates, before, k, max_distance, network))
     else:
@@ -231,10 +248,11 @@ def choose_sites(
     after = before.copy()
     if len(chosen):
         after[_within(demand.xy, candidates.xy[chosen], max_distance, network)] = True
-    method = STRAIGHT if network is None else network.method
+    words = STRAIGHT_WORDS if network is None else network.words
     return SiteResult(
         objective=objective,
-        method=method,
+        method=str(words),
+        method_words=words,
         distance=max_distance,
         k=k,
         demand=demand,

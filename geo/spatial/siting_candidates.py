@@ -41,7 +41,7 @@ def candidates_from(
     """
     if str(source) not in CANDIDATE_SOURCES:
         cand = load_supply(facilities=source, areas=areas, name=name)
-        cand.label = f"Kandidaten aus {cand.label}"
+        cand.name(msg("site_cand_from", label=cand.words or cand.label))
     else:
         pts = load_addresses() if addresses is None else addresses
         codes = points_area_codes(pts.geometry, areas)
@@ -49,12 +49,12 @@ def candidates_from(
         xy = np.column_stack([pts.geometry.x.to_numpy(), pts.geometry.y.to_numpy()])[keep]
         if str(source) == "addresses":
             ids, codes = pts["id"].astype(str).to_numpy()[keep], codes[keep]
-            label = "Adresspunkte"
+            label = msg("site_cand_addresses")
             if len(xy) > MAX_CANDIDATES:  # one address per cell: the one nearest the mean of the cell's addresses
                 pick = _one_per_cell(xy, ADDRESS_CELL_M)
                 xy, ids, codes = xy[pick], ids[pick], codes[pick]
-                label = f"Adresspunkte (je {ADDRESS_CELL_M:g}-m-Zelle der mittigste)"
-            cand = Points(ids, xy, np.ones(len(xy)), codes, label)
+                label = msg("site_cand_addresses_thinned", cell=f"{ADDRESS_CELL_M:g}")
+            cand = Points(ids, xy, np.ones(len(xy)), codes, str(label), words=label)
         else:
             cells = np.unique(np.floor(xy / cell), axis=0)
             centres = (cells + 0.5) * cell
@@ -62,9 +62,8 @@ def candidates_from(
             ccodes = points_area_codes(gpd.GeoSeries.from_xy(centres[:, 0], centres[:, 1]), areas)
             inside = ccodes != ""  # a centre outside every area (water, the city limit) is no site
             centres, ids, ccodes = centres[inside], ids[inside], ccodes[inside]
-            cand = Points(
-                ids, centres, np.ones(len(ids)), ccodes, f"Mittelpunkte der {cell:g}-m-Gitterzellen mit Adressen"
-            )
+            label = msg("site_cand_grid", cell=f"{cell:g}")
+            cand = Points(ids, centres, np.ones(len(ids)), ccodes, str(label), words=label)
     if len(cand) > MAX_CANDIDATES:
         raise ReachError(msg("err_site_too_many", n=len(cand), max=MAX_CANDIDATES))
     return cand

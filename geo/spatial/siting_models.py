@@ -25,6 +25,7 @@ from geo.spatial.reach import straight_pairs
 from geo.spatial.reach_points import Points, ReachError
 from geo.spatial.siting_candidates import GRID_CELL_M
 from indicators.errors import msg
+from indicators.wording.message import Message
 
 if TYPE_CHECKING:
     from geo.spatial.network import StreetNetwork
@@ -96,7 +97,7 @@ def _sparse_mclp(groups: list[tuple[int, ...]], weights: np.ndarray, n_fac: int,
 
 def pmedian_sites(
     demand: Points, existing: Points, candidates: Points, k: int, network: StreetNetwork | None
-) -> tuple[np.ndarray, str, float, float]:
+) -> tuple[np.ndarray, Message | None, float, float]:
     """P-median with the existing facilities always open.
 
     The formulation of ``spopt.locate.PMedian`` (assign each client to one open site, at most
@@ -105,7 +106,8 @@ def pmedian_sites(
     better than staying with it. ``PMedian.from_cost_matrix`` builds every pair and leaves CBC
     minutes of work even on small cases.
     """
-    xy, w, note = demand.xy[demand.value > 0], demand.value[demand.value > 0], ""
+    xy, w = demand.xy[demand.value > 0], demand.value[demand.value > 0]
+    note: Message | None = None
     if len(xy) * len(candidates) > PMEDIAN_MAX_CELLS:
         cells = np.floor(xy / GRID_CELL_M).astype(np.int64)
         _, inv = np.unique(cells, axis=0, return_inverse=True)
@@ -115,7 +117,7 @@ def pmedian_sites(
             np.column_stack([np.bincount(inv, weights=w * xy[:, 0]), np.bincount(inv, weights=w * xy[:, 1])])
             / ww[:, None]
         )
-        w, note = ww, f"Bedarf für p-Median in {GRID_CELL_M:g}-m-Zellen zusammengefasst (Näherung)"
+        w, note = ww, msg("site_note_pmedian_cells", cell=f"{GRID_CELL_M:g}")
     cost = _distances(xy, candidates.xy, network)
     nearest = _distances(xy, existing.xy, network).min(axis=1) if len(existing) else np.full(len(xy), FAR)
     ci, cj = np.nonzero(cost < nearest[:, None])

@@ -230,4 +230,29 @@ TEXTS: dict[str, tuple[str, str]] = {
         "250-m-Zellen (Zellen mit weniger als 3 Bedarf ausgelassen)",
         "250 m cells (cells with less than 3 demand left out)",
     ),
+    # how a result names its method, demand and candidates (geo/spatial/reach*.py, network.py, siting*.py)
+    "reach_straight": ("Luftlinie (EPSG:25832)", "straight line (EPSG:25832)"),
+    "reach_network_method": ("Straßennetz ({name}, Knoten gefangen)", "street network ({name}, snapped to nodes)"),
+    "reach_network_default": ("Straßennetz", "street network"),
+    "reach_demand_spread": (
+        "{label} {year}, gleichmäßig auf die Adresspunkte des Gebiets verteilt",
+        "{label} {year}, spread evenly over the area's address points",
+    ),
+    "reach_demand_points": ("{name}, Gewicht '{col}'", "{name}, weight '{col}'"),
+    "reach_what_weight": ("Gewicht", "weight"),
+    "reach_what_capacity": ("Kapazität", "capacity"),
+    "site_cand_from": ("Kandidaten aus {label}", "candidates from {label}"),
+    "site_cand_addresses": ("Adresspunkte", "address points"),
+    "site_cand_addresses_thinned": (
+        "Adresspunkte (je {cell}-m-Zelle der mittigste)",
+        "address points (the most central per {cell} m cell)",
+    ),
+    "site_cand_grid": (
+        "Mittelpunkte der {cell}-m-Gitterzellen mit Adressen",
+        "centres of the {cell} m grid cells with addresses",
+    ),
+    "site_note_pmedian_cells": (
+        "Bedarf für p-Median in {cell}-m-Zellen zusammengefasst (Näherung)",
+        "demand for the p-median pooled in {cell} m cells (approximation)",
+    ),
 }

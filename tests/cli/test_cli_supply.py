@@ -182,3 +182,18 @@ def test_reach_along_a_street_network_names_the_method(tmp_path):
     bad = _write(tmp_path / "kein.gpkg", [], "x")
     res = run(*base, "--max-distance", 500, "--network", bad)
     assert res.returncode == 1 and "Traceback" not in res.stderr
+
+
+def test_reach_in_english_names_method_and_demand_in_english(synthetic):
+    import os
+
+    files = synthetic[0]
+    env = {**os.environ, "SOZIALMONITOR_LANG": "en"}
+    args = ["reach", "--facilities", files["facilities"], "--demand-points", files["demand"], "--weight", "kinder"]
+    args += ["--max-distance", 400]
+    res = subprocess.run(
+        [sys.executable, "cli.py", *map(str, args)], cwd=ROOT, capture_output=True, text=True, env=env, check=False
+    )
+    assert res.returncode == 0, res.stderr
+    assert "straight line (EPSG:25832)" in res.stdout and "bedarf.csv, weight 'kinder'" in res.stdout
+    assert "Luftlinie" not in res.stdout and "Gewicht" not in res.stdout

@@ -136,16 +136,18 @@ def _controls(ds, lang: str) -> dict:
 
 def _demand_source(ds, result, opts: dict) -> str:
     """Source of the demand: the variable's attribution, or the uploaded file."""
-    return result.demand.label if opts["variable"] == UPLOAD else ds.attribution(opts["variable"])
+    return (
+        result.demand.label_in(voice=common.voice()) if opts["variable"] == UPLOAD else ds.attribution(opts["variable"])
+    )
 
 
 def _meta(ds, result, opts: dict, lang: str) -> list[tuple[str, str]]:
     return [
-        (t("sup_method_label", lang), result.method),
+        (t("sup_method_label", lang), result.method_in(voice=common.voice())),
         (t("sup_distance", lang), f"{opts['distance']:g} m"),
         (t("sup_decay", lang), t(f"sup_decay_{opts['decay']}", lang)),
-        (t("sup_demand", lang), result.demand.label),
-        (t("sup_facilities", lang), result.supply.label),
+        (t("sup_demand", lang), result.demand.label_in(voice=common.voice())),
+        (t("sup_facilities", lang), result.supply.label_in(voice=common.voice())),
         (t("year", lang), str(opts["year"])),
         (t("ex_geography", lang), ds.geography.label(voice=common.voice())),
     ]
@@ -157,13 +159,14 @@ def _facility_frame(result) -> pd.DataFrame:
 
 
 def _render_reach(ds, result, opts: dict, lang: str) -> None:
-    st.info(t("sup_method_line", lang, method=result.method, distance=fmt_number(opts["distance"], 0, lang)))
+    method = result.method_in(voice=common.voice())
+    st.info(t("sup_method_line", lang, method=method, distance=fmt_number(opts["distance"], 0, lang)))
     gap = result.uncovered_share * 100
     c1, c2 = st.columns(2)
     c1.metric(t("sup_gap", lang), f"{fmt_number(gap, 1, lang)} %")
     c2.metric(t("sup_n_facilities", lang), fmt_number(len(result.supply), 0, lang))
     areas = result.area_frame(ds.areas)
-    attribution = f"{result.supply.label}; {_demand_source(ds, result, opts)}; {result.method}"
+    attribution = f"{result.supply.label_in(voice=common.voice())}; {_demand_source(ds, result, opts)}; {method}"
     level = st.radio(
         t("sup_map_level", lang),
         ["areas", "grid"],
@@ -316,11 +319,12 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
     c3.metric(t("sup_chosen", lang), fmt_number(len(site.chosen), 0, lang))
     st.warning(t("caveat_model", lang))
     if site.note:
-        st.caption(site.note)
+        st.caption(site.note_in(voice=common.voice()))
     chosen = site.chosen_frame()
     after = site.area_frame(ds.areas)
     values = site.gap_after(ds.areas)
-    attribution = f"{result.supply.label}; {_demand_source(ds, result, opts)}; {site.method}"
+    supply, method = result.supply.label_in(voice=common.voice()), site.method_in(voice=common.voice())
+    attribution = f"{supply}; {_demand_source(ds, result, opts)}; {method}"
     m = supply_map(
         areas=ds.areas,
         area_values=values,
@@ -346,7 +350,7 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
     meta = [
         *_meta(ds, result, opts, lang),
         (t("sup_objective", lang), t(f"sup_objective_{site.objective}", lang)),
-        (t("sup_candidates", lang), site.candidates.label),
+        (t("sup_candidates", lang), site.candidates.label_in(voice=common.voice())),
     ]
     downloads.table_downloads(
         lambda: sites_export(after, chosen, meta=meta, source=attribution, voice=Voice.of(lang)),

@@ -40,3 +40,14 @@ def test_print_map_bytes_in_english(luebeck, reach):
         ds=luebeck, result=reach, variable="pop_under18", fmt="pdf", options=PrintOptions(voice=Voice.of("en"))
     )
     assert data.startswith(b"%PDF")
+
+
+def test_method_and_demand_on_the_english_print_map(luebeck, reach):
+    with matplotlib.rc_context(pl.RC):
+        pm = build_supply_map(
+            ds=luebeck, result=reach, variable="pop_under18", options=PrintOptions(voice=Voice.of("en"))
+        )
+        text = page_texts(pm)
+    assert "straight line (EPSG:25832)" in text and "spread evenly over the area's address points" in text
+    for word in ("Luftlinie", "gleichmäßig", "Adresspunkte"):
+        assert word not in text, word

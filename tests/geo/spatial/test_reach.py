@@ -13,6 +13,7 @@ from shapely.geometry import LineString
 from geo.spatial.network import NetworkError, StreetNetwork
 from geo.spatial.reach import STRAIGHT, compute_reach
 from geo.spatial.reach_points import Points, ReachError
+from indicators.wording.voice import Voice
 
 X0, Y0 = 610_000.0, 5_970_000.0  # inside Lübeck, EPSG:25832
 
@@ -114,6 +115,11 @@ def test_network_distance_goes_around_and_is_named():
     far = compute_reach(demand=demand, supply=supply, max_distance=1300, network=net)
     assert far.covered.tolist() == [True] and far.access.tolist() == [0.1]
     assert "Straßennetz (strassen.gpkg" in along.method
+    en = Voice.of("en")
+    assert along.method_in(voice=en) == "street network (strassen.gpkg, snapped to nodes)"
+    assert straight.method_in(voice=en) == "straight line (EPSG:25832)" and straight.method == "Luftlinie (EPSG:25832)"
+    doc = along.to_json(pd.DataFrame({"code": ["01"], "name": ["A"]}), points=False, voice=en)
+    assert doc["method"] == "street network (strassen.gpkg, snapped to nodes)"
     i, j, d = net.pairs(origins=np.array([[X0 + 3, Y0 + 4]]), dests=supply.xy, max_distance=2000)
     assert d.tolist() == pytest.approx([5 + 1200])  # snap distance + path
 

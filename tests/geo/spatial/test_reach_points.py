@@ -53,3 +53,27 @@ def test_the_shipped_kitas_are_a_facility_layer_with_source_and_date():
     supply = load_supply(facilities="kitas")
     assert len(supply) == 128 and (supply.value == 1).all()
     assert "Kita-Datenbank" in supply.label and "27.11.2023" in supply.label
+
+
+def test_demand_and_its_errors_are_named_in_the_readers_language(tmp_path, luebeck):
+    from indicators.errors import error_text
+    from indicators.wording.voice import Voice
+
+    en = Voice.of("en")
+    demand = demand_from_variable(ds=luebeck, variable="pop_under18", year=2022)
+    label_de, label_en = luebeck.catalogue["pop_under18"].label(), luebeck.catalogue["pop_under18"].label(voice=en)
+    assert demand.label == f"{label_de} 2022, gleichmäßig auf die Adresspunkte des Gebiets verteilt"
+    assert demand.label_in(voice=en) == f"{label_en} 2022, spread evenly over the area's address points"
+    dem = tmp_path / "bedarf.csv"
+    dem.write_text("id;x;y;Kinder\na;610000;5970000;10\n", encoding="utf-8")
+    points = demand_from_points(path=dem, weight="kinder", areas=luebeck.areas)
+    assert (points.label, points.label_in(voice=en)) == ("bedarf.csv, Gewicht 'Kinder'", "bedarf.csv, weight 'Kinder'")
+    fac = tmp_path / "kitas.csv"
+    fac.write_text("name,x,y,plaetze\nK1,610100,5970000,viele\n", encoding="utf-8")
+    with pytest.raises(ReachError) as bad:
+        load_supply(facilities=fac, capacity="plaetze", areas=luebeck.areas)
+    assert "(Kapazität)" in error_text(bad.value)
+    assert "(capacity)" in error_text(bad.value, voice=en) and "Kapazität" not in error_text(bad.value, voice=en)
+    with pytest.raises(ReachError) as missing:
+        demand_from_points(path=dem, weight="gewicht", areas=luebeck.areas)
+    assert "(weight)" in error_text(missing.value, voice=en) and "Gewicht" not in error_text(missing.value, voice=en)

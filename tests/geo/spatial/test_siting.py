@@ -109,6 +109,27 @@ def test_a_clear_case_and_the_tables():
     assert gap["withheld"].tolist() == af["withheld"].tolist()
 
 
+def test_a_pooled_pmedian_says_so_in_the_readers_language(monkeypatch):
+    from geo.spatial import siting_models
+    from indicators.wording.voice import Voice
+
+    demand = _points([[X0, Y0], [X0 + 10, Y0], [X0 + 2000, Y0]], [5, 5, 10])
+    cand = _points([[X0 + 5, Y0], [X0 + 2000, Y0 + 10]], prefix="c")
+    exact = choose_sites(
+        demand=demand, existing=_points([]), candidates=cand, k=1, max_distance=300, objective="pmedian"
+    )
+    assert exact.note is None and exact.to_json()["note"] == ""
+    monkeypatch.setattr(siting_models, "PMEDIAN_MAX_CELLS", 1)  # any case is "too big": pooled in grid cells
+    pooled = choose_sites(
+        demand=demand, existing=_points([]), candidates=cand, k=1, max_distance=300, objective="pmedian"
+    )
+    en = Voice.of("en")
+    assert pooled.note_in() == "Bedarf für p-Median in 250-m-Zellen zusammengefasst (Näherung)"
+    assert pooled.note_in(voice=en) == "demand for the p-median pooled in 250 m cells (approximation)"
+    assert pooled.to_json(voice=en)["note"] == pooled.note_in(voice=en)
+    assert pooled.to_json(voice=en)["method"] == "straight line (EPSG:25832)"
+
+
 def test_options_are_checked():
     d = _points([[X0, Y0]])
     with pytest.raises(ReachError, match="k = 0"):

@@ -19,6 +19,21 @@ def test_grid_and_address_candidates(luebeck):
     assert len(np.unique(cells, axis=0)) == len(addr)  # one per 150 m cell
 
 
+def test_candidates_are_named_in_the_readers_language(luebeck, tmp_path):
+    from indicators.wording.voice import Voice
+
+    en = Voice.of("en")
+    grid = candidates_from(source="grid", areas=luebeck.areas)
+    assert grid.label == "Mittelpunkte der 250-m-Gitterzellen mit Adressen"
+    assert grid.label_in(voice=en) == "centres of the 250 m grid cells with addresses"
+    addr = candidates_from(source="addresses", areas=luebeck.areas)
+    assert addr.label_in(voice=en) == "address points (the most central per 150 m cell)"
+    path = tmp_path / "orte.csv"
+    path.write_text("name,x,y\nA,610100,5970000\n", encoding="utf-8")
+    own = candidates_from(source=path, areas=luebeck.areas)
+    assert (own.label, own.label_in(voice=en)) == ("Kandidaten aus orte.csv", "candidates from orte.csv")
+
+
 def test_one_per_cell_keeps_the_most_central_point():
     from geo.spatial.siting_candidates import _one_per_cell
 
