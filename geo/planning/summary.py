@@ -12,7 +12,6 @@ from collections import Counter
 from sqlalchemy import Engine
 
 from indicators.dataset import Dataset
-from indicators.formatting import fmt_number
 from indicators.planning.display import period, status_word
 from indicators.planning.progress import goal_progress
 from indicators.planning.record_types import GoalRecord, MeasureRecord
@@ -47,7 +46,7 @@ def section_lines(
                 goal_id=g["id"],
                 reference=ds.geography.reference_code or "00",
             )
-            progress = voice.t("plan_sec_no_value") if r.progress is None else f"{fmt_number(100 * r.progress, 0)} %"
+            progress = voice.t("plan_sec_no_value") if r.progress is None else voice.percent(100 * r.progress, 0)
             state = "–" if r.on_track is None else voice.t("plan_rep_on_track" if r.on_track else "plan_rep_off_track")
             lines.append(
                 (

@@ -29,6 +29,8 @@ def test_kita_reach_with_source_date_method_and_table(lang):
     assert "Kita-Datenbank" in captions and "27.11.2023" in captions
     assert "EPSG:25832" in " ".join(i.value for i in at.info)
     assert at.metric[0].label == t("sup_gap", lang)
+    gap = at.metric[0].value  # the language's percent style: "12,3 %" (no-break space) / "12.3%"
+    assert gap.endswith("\u00a0%") if lang == "de" else (gap.endswith("%") and not gap.endswith(" %")), gap
     table = at.dataframe[0].value
     assert len(table) == 10
     # sorted by demand without a Kita within 500 m, most first

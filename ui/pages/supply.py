@@ -163,7 +163,7 @@ def _render_reach(ds, result, opts: dict, lang: str) -> None:
     st.info(t("sup_method_line", lang, method=method, distance=fmt_number(opts["distance"], 0, lang)))
     gap = result.uncovered_share * 100
     c1, c2 = st.columns(2)
-    c1.metric(t("sup_gap", lang), f"{fmt_number(gap, 1, lang)} %")
+    c1.metric(t("sup_gap", lang), common.voice().percent(gap, 1))
     c2.metric(t("sup_n_facilities", lang), fmt_number(len(result.supply), 0, lang))
     areas = result.area_frame(ds.areas)
     attribution = f"{result.supply.label_in(voice=common.voice())}; {_demand_source(ds, result, opts)}; {method}"
@@ -310,10 +310,10 @@ def _render_siting(ds, result, network, opts: dict, lang: str) -> None:
     site = stored[1]
     before, after = site.covered_shares()
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("sup_covered_before", lang), f"{fmt_number(before, 1, lang)} %")
+    c1.metric(t("sup_covered_before", lang), common.voice().percent(before, 1))
     c2.metric(
         t("sup_covered_after", lang),
-        f"{fmt_number(after, 1, lang)} %",
+        common.voice().percent(after, 1),
         f"+{fmt_number(site.covered_after - site.covered_before, 0, lang)}",
     )
     c3.metric(t("sup_chosen", lang), fmt_number(len(site.chosen), 0, lang))

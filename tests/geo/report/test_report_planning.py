@@ -74,9 +74,12 @@ def test_goals_with_progress_and_measures_per_field(synth):
     assert "Arbeit: 1 Maßnahmen" in texts and "Wohnen: 2 Maßnahmen" in texts
     progress = fmt_number(100 * (cur - base) / (0.0 - base), 0)  # German number, typographic minus
     goal = next(x for x in texts if x.startswith("Ziel 7"))
-    assert f"Fortschritt {progress} %" in goal and "Synthetisch: weniger Fälle" in goal
+    # the percent sign never wraps alone (voice.percent: a no-break space in German)
+    assert f"Fortschritt {progress}\u00a0%" in goal and "Synthetisch: weniger Fälle" in goal
     english = [text for _, text in section_lines(synth, [_goal()], [_measure(1, "Wohnen")], voice=Voice.of("en"))]
     assert english[0] == "Strategic social planning" and any(x.startswith("Goal 7") for x in english)
+    en_goal = next(x for x in english if x.startswith("Goal 7"))  # English number style: "−150%", not "−150 %"
+    assert fmt_number(100 * (cur - base) / (0.0 - base), 0, "en") + "%" in en_goal, en_goal
 
 
 def test_empty_register_gives_no_section(synth):
