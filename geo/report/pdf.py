@@ -335,7 +335,8 @@ def write_report(ds: Dataset, year: int, path: str | Path, *, voice: Voice = GER
 
     from geo.planning.summary import default_register_lines
 
-    with tqdm(total=None, desc="Bericht", unit="Seite", file=sys.stderr, disable=not bar) as pbar:
+    desc, unit = voice.t("report_bar"), voice.t("report_bar_unit")
+    with tqdm(total=None, desc=desc, unit=unit, file=sys.stderr, disable=not bar) as pbar:
 
         def progress(done: int, total: int) -> None:
             pbar.total = total

@@ -97,6 +97,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dl_view_data": ("Werte mit Zähler, Nenner und Metadaten", "Values with numerator, denominator and metadata"),
     "batch_progress": ("Karten", "Maps"),
     "batch_progress_unit": ("Karte", "map"),
+    "report_bar": ("Bericht", "Report"),  # the progress bar of cli.py report on stderr
+    "report_bar_unit": ("Seite", "page"),
     "batch_unknown_indicator": ("unbekannter Indikator", "unknown indicator"),
     "batch_no_data": ("keine Daten für {year}", "no data for {year}"),
     "batch_index_title": ("Karten {geography}", "Maps {geography}"),

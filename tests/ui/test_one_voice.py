@@ -115,6 +115,20 @@ def test_no_german_page_offers_streamlits_english_select_all():
     assert missing == []
 
 
+def test_no_cached_function_has_a_fixed_language_spinner():
+    """``st.cache_data(show_spinner="Datei wird geprüft …")`` is fixed at import, German on English pages:
+    a cached function's spinner is ``False`` or ``True`` and the caller wraps it in ``st.spinner(t(…))``."""
+    import ast
+
+    fixed = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for k in node.keywords if isinstance(node, ast.Call) else ():
+                if k.arg == "show_spinner" and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str):
+                    fixed.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert fixed == []
+
+
 @pytest.mark.parametrize(("lang", "offered"), [("de", False), ("en", True)])
 def test_select_all_is_offered_in_english_only(lang, offered):
     at = AppTest.from_string(

@@ -92,7 +92,7 @@ def _boundary_upload(store: DataStore, lang: str) -> None:
                     saved(t("up_saved_as_geography", lang) + md(geo.label(voice=common.voice())))
 
 
-@st.cache_data(show_spinner="Datei wird geprüft …", max_entries=4, ttl=3600)
+@st.cache_data(show_spinner=False, max_entries=4, ttl=3600)  # the caller's spinner speaks the user's language
 def _checked_grid(files: tuple[tuple[str, bytes], ...]):
     """The check of uploaded grid files, cached by their content (reruns do not read them again)."""
     return check_grid_upload(list(files))
@@ -103,7 +103,8 @@ def _grid_upload(store: DataStore, lang: str) -> None:
     ups = st.file_uploader(t("up_grid_files", lang), type=["csv", "txt"], accept_multiple_files=True, key="up_grid")
     if not ups:
         return
-    check = _checked_grid(tuple((u.name, u.getvalue()) for u in ups))
+    with st.spinner(t("up_checking_file", lang)):
+        check = _checked_grid(tuple((u.name, u.getvalue()) for u in ups))
     for err in check.errors:
         common.show_error(err)
     for report in check.reports:

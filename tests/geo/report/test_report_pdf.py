@@ -136,3 +136,22 @@ def test_shipped_report_in_english_names_topics_in_english_and_never_cuts_a_sour
     assert f"Sources and licences: page {methods}" in text
     assert not re.search(r"…\s*Page \d+ / \d+", text)  # no footer shortened with an ellipsis
     assert "dl-de/by-2-0" in pages[methods - 1] + pages[-1]  # the appendix lists what the footers do not
+
+
+@pytest.mark.parametrize(("lang", "words", "not_words"), [("de", "Bericht", "Report"), ("en", "Report", "Bericht")])
+def test_the_progress_bar_speaks_the_voice(monkeypatch, tmp_path, capsys, synth, lang, words, not_words):
+    """``cli.py report``'s bar on stderr said "Bericht … Seite" in English runs too (the pages are faked here)."""
+    import geo.planning.summary
+    import geo.report.pdf as pdf
+    from indicators.wording.voice import Voice
+
+    def fake_build(ds, year, options, progress, *, voice):
+        for n in (1, 2):
+            progress(n, 2)
+        return b"%PDF-1.4 synthetic"
+
+    monkeypatch.setattr(pdf, "build_report", fake_build)
+    monkeypatch.setattr(geo.planning.summary, "default_register_lines", lambda ds, voice: [])
+    pdf.write_report(synth, 2022, tmp_path / "r.pdf", voice=Voice.of(lang))
+    err = capsys.readouterr().err
+    assert words in err and not_words not in err, err
